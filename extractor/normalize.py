@@ -1,0 +1,35 @@
+"""Text normalisation shared by every reader.
+
+Full-width digits, Latin letters and a few ASCII-able symbols become half-width
+(``２０２１`` → ``2021``); Chinese punctuation such as ``，。（）`` is kept as it is,
+because headings are numbered with it (``（一）``) and it carries meaning.
+No character of content is ever dropped: only control characters and
+zero-width marks, which carry none, are removed.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Full-width ASCII range U+FF01..U+FF5E maps to U+0021..U+007E.  We convert only
+# digits, letters and the symbols that appear inside numbers (．％＋－／), so that
+# Chinese typographic punctuation (（），：；) stays as printed.
+_FULLWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}  # ０-９
+_FULLWIDTH.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
+_FULLWIDTH.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})  # ａ-ｚ
+_FULLWIDTH.update({"．": ".", "％": "%", "＋": "+", "－": "-", "／": "/", "＝": "=", "＜": "<", "＞": ">"})
+_FULLWIDTH.update({"\u3000": " ", "\xa0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " "})
+_TABLE = str.maketrans(_FULLWIDTH)
+
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def normalize_text(text: str) -> str:
+    """Half-width digits/letters, plain spaces, no invisible marks; newlines and tabs kept."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _INVISIBLE.sub("", text.translate(_TABLE))
+
+
+def squash(text: str) -> str:
+    """A comparison key: normalised text with all whitespace removed."""
+    return re.sub(r"\s+", "", normalize_text(text))
