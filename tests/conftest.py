@@ -18,3 +18,16 @@ def rendering(report: str, suffix: str) -> Path:
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     return CORPUS
+
+
+_PARSED: dict[str, object] = {}
+
+
+def parsed(path: Path):
+    """Parse a corpus file once per test session (OCR of the scans is slow)."""
+    from jixiao.extractor import parse
+
+    key = str(path)
+    if key not in _PARSED:
+        _PARSED[key] = parse(path)
+    return _PARSED[key]
