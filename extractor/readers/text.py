@@ -1,0 +1,452 @@
+"""Plain-text and Markdown reports (``.txt``/``.md`` dumps made by other converters).
+
+Reading a dump is three steps:
+
+1. **Decode** (:func:`decode_bytes`): BOMs first (UTF-8, UTF-16 LE/BE, UTF-32), then
+   strict UTF-8, then UTF-16 without a BOM (NUL bytes), then charset-normalizer with
+   GB18030 preferred for any GB-family answer (GBK/GB2312 files are GB18030).
+2. **Clean** (:func:`clean_line`): the converter leftovers listed in
+   ``patterns/converter_artefacts.yaml`` — ``$\\geq 1.5\\%$`` → ``≥1.5%``, ``**bold**``,
+   ``# heading``, ``[bookmark: …]``, page-footer lines (``— 7 —``, ``第 3 页 共 7 页``),
+   layout spaces next to CJK punctuation.
+3. **Rebuild** paragraphs and tables: lines a page break or a hard wrap split
+   mid-sentence are rejoined (:func:`continues`); runs of tab-separated lines become
+   tables (an empty cell is a merged cell; a table that repeats its header rows after
+   a page break is one table); each paragraph is classified as heading or body text by
+   :func:`emit_paragraph`, the helper every reader shares.
+
+Table-of-contents lines (a title, dot leaders, a page number) stay paragraphs and
+never become headings (:func:`is_toc_line`), so a report's heading sequence is the
+same whichever rendering it is read from.
+
+Pages are ``None`` for text, except that form feeds (``\\f``, as ``pdftotext`` writes
+between pages) are honoured as page breaks when present.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ... import patterns
+from .. import structure
+from ..document import Document, DocumentBuilder
+from ..errors import ReadError
+from ..normalize import normalize_text
+from ..tables import fill_blank_merged, join_continued, rectangular
+
+ARTEFACTS = "converter_artefacts.yaml"
+
+# ---------------------------------------------------------------------------
+# Decoding
+# ---------------------------------------------------------------------------
+
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+]
+
+_GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "cp936", "euc_cn", "iso2022_cn"}
+
+
+def _plausibility(text: str) -> float:
+    """Share of characters that are CJK, ASCII printable or common whitespace."""
+    if not text:
+        return 0.0
+    good = sum(
+        1
+        for ch in text
+        if ch in "\n\r\t " or " " <= ch <= "~" or "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef" or "\u2010" <= ch <= "\u2027"
+    )
+    return good / len(text)
+
+
+def decode_bytes(data: bytes, path: str = "") -> tuple[str, str]:
+    """``(text, encoding)`` of a text file's bytes; :class:`ReadError` when it is not text."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(enc), enc + " (BOM)"
+            except UnicodeDecodeError as exc:
+                raise ReadError(path, f"invalid {enc} text after its byte-order mark: {exc.reason}") from None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    sample = data[:65536]
+    if b"\x00" in sample:
+        # UTF-16 without a BOM: the byte order whose decoding reads as text wins.
+        best: tuple[float, str, str] | None = None
+        for enc in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data[: len(data) - len(data) % 2].decode(enc)
+            except UnicodeDecodeError:
+                continue
+            score = _plausibility(text[:20000])
+            if best is None or score > best[0]:
+                best = (score, text, enc)
+        if best and best[0] > 0.9:
+            return best[1], best[2]
+    from charset_normalizer import from_bytes
+
+    match = from_bytes(data).best()
+    candidates: list[str] = []
+    if match is not None:
+        enc = match.encoding.lower().replace("-", "_")
+        candidates.append("gb18030" if enc in _GB_FAMILY else match.encoding)
+    candidates += ["gb18030", "big5"]
+    best_text: tuple[float, str, str] | None = None
+    for enc in candidates:
+        try:
+            text = data.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        score = _plausibility(text[:20000])
+        if best_text is None or score > best_text[0] + 0.02:
+            best_text = (score, text, enc)
+    if best_text and best_text[0] > 0.85:
+        return best_text[1], best_text[2]
+    raise ReadError(path, "cannot detect the text encoding (not UTF-8/UTF-16/GB18030 text)")
+
+
+# ---------------------------------------------------------------------------
+# Cleaning converter leftovers
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Rules:
+    footers: list[re.Pattern[str]]
+    tags: list[re.Pattern[str]]
+    math_span: re.Pattern[str]
+    math_command: re.Pattern[str]
+    math_map: dict[str, str]
+    math_wrapper: re.Pattern[str]
+    degree: re.Pattern[str]
+    md_heading: re.Pattern[str]
+    md_bold: list[re.Pattern[str]]
+    substitutions: list[tuple[re.Pattern[str], str]]
+    stray_spaces: list[re.Pattern[str]]
+    toc: list[tuple[re.Pattern[str], bool]]
+    sentence_end: re.Pattern[str]
+    title_end: re.Pattern[str]
+    label_end: re.Pattern[str]
+    label_max: int
+    paragraph_start: list[re.Pattern[str]]
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    data = patterns.load(ARTEFACTS)
+    commands: dict[str, str] = data["math"]["commands"]
+    # Longest first, and an alphabetic command must not run on into letters (\le vs \left).
+    alternatives = []
+    for cmd in sorted(commands, key=len, reverse=True):
+        alt = re.escape(cmd)
+        if cmd[-1].isalpha():
+            alt += "(?![A-Za-z])"
+        alternatives.append(alt)
+    md = data["markdown"]
+    return _Rules(
+        footers=[re.compile(p) for p in data["page_footer_lines"]],
+        tags=[re.compile(p) for p in data["inline_tags"]],
+        math_span=re.compile(data["math"]["span"]),
+        math_command=re.compile("|".join(alternatives)),
+        math_map=commands,
+        math_wrapper=re.compile(data["math"]["wrappers"]),
+        degree=re.compile(data["math"]["superscript_degree"]),
+        md_heading=re.compile(md["heading"]),
+        md_bold=[re.compile(md["bold"]), re.compile(md["bold_underscore"])],
+        substitutions=[(re.compile(s["pattern"]), s["replace"]) for s in data["word_substitutions"]],
+        stray_spaces=[re.compile(p) for p in data["stray_spaces"]],
+        toc=[(re.compile(t["regex"]), bool(t["heading_title_only"])) for t in data["toc_lines"]],
+        sentence_end=re.compile(data["sentence_end"]),
+        title_end=re.compile(data["title_end"]),
+        label_end=re.compile(data["label_end"]),
+        label_max=int(data["label_max_chars"]),
+        paragraph_start=[re.compile(p) for p in data["paragraph_start"]],
+    )
+
+
+def _math(m: re.Match[str]) -> str:
+    rules = _rules()
+    inner = rules.math_wrapper.sub(r"\1", m.group(1))
+    inner = rules.math_command.sub(lambda c: rules.math_map[c.group(0)], inner)
+    inner = rules.degree.sub("°", inner)
+    inner = inner.replace("{", "").replace("}", "")
+    return "\x00" + re.sub(r"\s+", "", inner) + "\x00"
+
+
+# Spaces a converter put around a $…$ span next to CJK text are layout: "为 $\\geq 95\\%$ ，" → "为≥95%，".
+_MATH_EDGE = re.compile(r"(?:(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”]) *\x00|\x00 *(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”])|\x00)")
+
+
+def is_footer_line(line: str) -> bool:
+    """A page-footer/page-number line (``— 7 —``, ``第 3 页 共 7 页``)."""
+    return any(p.match(line) for p in _rules().footers)
+
+
+def clean_line(line: str) -> tuple[str, bool]:
+    """One line without converter leftovers, and whether it carried heading markup.
+
+    Heading markup is a markdown ``#`` heading or a line that is bold as a whole.
+    """
+    rules = _rules()
+    text = normalize_text(line)
+    for tag in rules.tags:
+        text = tag.sub("", text)
+    text = _MATH_EDGE.sub("", rules.math_span.sub(_math, text))
+    styled = False
+    m = rules.md_heading.match(text)
+    if m:
+        text, styled = m.group(2), True
+    stripped = text.strip()
+    for bold in rules.md_bold:
+        whole = bold.fullmatch(stripped)
+        if whole:
+            styled = True
+        text = bold.sub(r"\1", text)
+    for pattern, replacement in rules.substitutions:
+        text = pattern.sub(replacement, text)
+    for pattern in rules.stray_spaces:
+        text = pattern.sub("", text)
+    return text, styled
+
+
+# ---------------------------------------------------------------------------
+# Paragraph classification shared by the readers
+# ---------------------------------------------------------------------------
+
+
+def is_toc_line(text: str) -> bool:
+    """A table-of-contents line: a title, dot leaders (or a tab) and a page number."""
+    line = normalize_text(text).strip()
+    for pattern, heading_title_only in _rules().toc:
+        m = pattern.match(line)
+        if not m:
+            continue
+        if not heading_title_only:
+            return True
+        title = m.group("title")
+        if structure.numbering_of(title) or structure.classify(title) is not None:
+            return True
+    return False
+
+
+def emit_paragraph(
+    builder: DocumentBuilder,
+    text: str,
+    page: int | None = None,
+    *,
+    styled: bool = False,
+    style_level: int | None = None,
+) -> None:
+    """Append one recovered paragraph as heading and/or paragraph blocks.
+
+    The rule is the same for every format, so that all renderings of a report give
+    one heading sequence: TOC lines are paragraphs; otherwise
+    :func:`jixiao.extractor.structure.classify` decides, with ``styled`` (a Word
+    heading style, bold, markdown ``#``, an HTML ``<h2>``) as the reader's evidence
+    for unnumbered lines.  A run-in heading ("（一）参保情况。截止10月底……") becomes a
+    heading block with the title and a paragraph block with the rest, so no
+    character is lost.  ``style_level`` (e.g. 2 for "Heading 2") is used as the
+    level of an unnumbered heading.
+    """
+    text = text.strip()
+    if not text:
+        return
+    if is_toc_line(text):
+        builder.add("paragraph", text, page)
+        return
+    info = structure.classify(text, styled_heading=styled)
+    if info is None:
+        builder.add("paragraph", text, page)
+        return
+    level = info.level
+    if info.numbering is None and style_level:
+        level = style_level
+    builder.add("heading", info.title, page, level=level, numbering=info.numbering)
+    if info.rest:
+        builder.add("paragraph", info.rest, page)
+
+
+# ---------------------------------------------------------------------------
+# Rebuilding paragraphs and tables from lines
+# ---------------------------------------------------------------------------
+
+_CJK_OR_PUNCT = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’]")
+
+
+@dataclass
+class _Line:
+    text: str
+    styled: bool
+    page: int | None
+    indented: bool
+    blank_before: bool
+
+
+def _is_heading_line(line: _Line) -> bool:
+    info = structure.classify(line.text, styled_heading=line.styled)
+    return info is not None and not info.rest
+
+
+def continues(prev: _Line, nxt: _Line) -> bool:
+    """Whether ``nxt`` carries on the sentence ``prev`` left unfinished (a hard wrap).
+
+    ``prev`` must not end a sentence, be a heading, a title, a TOC line or a short
+    bracketed label; ``nxt`` must not start a paragraph of its own (indented,
+    numbered, "一是…", a date line, a run-in label "资金来源：").
+    """
+    rules = _rules()
+    a, b = prev.text.strip(), nxt.text.strip()
+    if not a or not b or prev.styled or nxt.styled:
+        return False
+    if rules.sentence_end.search(a) or is_toc_line(a) or is_toc_line(b):
+        return False
+    if rules.title_end.search(a):
+        return False
+    if len(re.sub(r"\s", "", a)) <= rules.label_max and rules.label_end.search(a):
+        return False
+    if _is_heading_line(prev):
+        return False
+    if nxt.indented or structure.numbering_of(b):
+        return False
+    if any(p.match(b) for p in rules.paragraph_start):
+        return False
+    return True
+
+
+def _join(a: str, b: str) -> str:
+    a, b = a.rstrip(), b.lstrip()
+    if a and b and (_CJK_OR_PUNCT.match(a[-1]) or _CJK_OR_PUNCT.match(b[0])):
+        return a + b
+    if a.endswith("-") and b[:1].isdigit():
+        return a + b
+    return a + " " + b
+
+
+def _is_table_line(raw: str) -> bool:
+    return "\t" in raw.strip("\n") and raw.strip() != "" and not is_toc_line(raw)
+
+
+_PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _pipe_cells(raw: str) -> list[str] | None:
+    s = raw.strip()
+    if s.startswith("|") and s.count("|") >= 2:
+        return [c.strip() for c in s.strip("|").split("|")]
+    return None
+
+
+def _table_rows(lines: list[str], md: bool) -> list[list[str]]:
+    rows = []
+    for raw in lines:
+        if md and _PIPE_SEPARATOR.match(raw):
+            continue
+        cells = _pipe_cells(raw) if md else None
+        if cells is None:
+            cells = raw.rstrip("\n").split("\t")
+        rows.append([clean_line(c)[0].strip() for c in cells])
+    return rectangular(rows)
+
+
+def read(path: str | Path, fmt: str = "txt") -> Document:
+    """Read a text or Markdown report into a :class:`Document` (``fmt``: ``txt``/``md``)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReadError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    if not data.strip():
+        raise ReadError(str(path), "empty file (no text)")
+    raw_text, _encoding = decode_bytes(data, str(path))
+    return read_text(raw_text, str(path), fmt=fmt)
+
+
+def read_text(raw_text: str, path: str = "<text>", fmt: str = "txt") -> Document:
+    """Build the document model from already-decoded text (see :func:`read`)."""
+    md = fmt == "md"
+    raw_text = raw_text.replace("\r\n", "\n").replace("\r", "\n")
+    page_texts = raw_text.split("\f")
+    paged = len(page_texts) > 1
+    builder = DocumentBuilder(path, "md" if md else "txt", pages=len(page_texts) if paged else None)
+
+    # Pass 1: classify raw lines into table runs and cleaned text lines.
+    items: list[tuple[str, object]] = []  # ("line", _Line) | ("table", (rows, page))
+    blank = True
+    for page_no, page_text in enumerate(page_texts, start=1):
+        page = page_no if paged else None
+        raw_lines = page_text.split("\n")
+        i = 0
+        while i < len(raw_lines):
+            raw = raw_lines[i]
+            is_table = _is_table_line(raw) or (md and _pipe_cells(raw) is not None)
+            if is_table:
+                j = i
+                while j < len(raw_lines) and (
+                    _is_table_line(raw_lines[j]) or (md and _pipe_cells(raw_lines[j]) is not None)
+                ):
+                    j += 1
+                run = raw_lines[i:j]
+                if len(run) >= 2:
+                    items.append(("table", (_table_rows(run, md), page)))
+                    blank = False
+                    i = j
+                    continue
+            i += 1
+            if not raw.strip() or is_footer_line(normalize_text(raw)):
+                blank = blank or not raw.strip()
+                continue
+            text, styled = clean_line(raw)
+            if not text.strip():
+                continue
+            indented = bool(re.match(r"^[ \t\u3000]{2,}", raw)) or raw.startswith("\u3000")
+            items.append(("line", _Line(text.strip(), styled, page, indented, blank)))
+            blank = False
+
+    # Pass 2: join continued tables, rejoin wrapped lines, emit blocks.
+    k = 0
+    pending: _Line | None = None
+
+    def flush() -> None:
+        nonlocal pending
+        if pending is not None:
+            emit_paragraph(builder, pending.text, pending.page, styled=pending.styled)
+            pending = None
+
+    while k < len(items):
+        kind, value = items[k]
+        if kind == "table":
+            flush()
+            rows, page = value  # type: ignore[misc]
+            # A table interrupted by a page break repeats its header rows: one table.
+            while k + 1 < len(items) and items[k + 1][0] == "table":
+                joined = join_continued(rows, items[k + 1][1][0])  # type: ignore[index]
+                if joined is None:
+                    break
+                rows = joined
+                k += 1
+            builder.add("table", rows=fill_blank_merged(rows), page=page)
+            k += 1
+            continue
+        line: _Line = value  # type: ignore[assignment]
+        if pending is not None and continues(pending, line):
+            pending = _Line(_join(pending.text, line.text), False, pending.page, pending.indented, pending.blank_before)
+        else:
+            flush()
+            pending = line
+        k += 1
+    flush()
+    return builder.build()
+
+
+__all__ = ["read", "read_text", "decode_bytes", "clean_line", "is_toc_line", "is_footer_line", "emit_paragraph", "continues"]

@@ -1,0 +1,155 @@
+"""Canonical table form, shared by every reader (see ``notes/TABLES.md``).
+
+A table is a rectangular ``list[list[str]]``; a merged cell's text is repeated in
+every grid slot it covers, so that one table read from a Word file, a PDF, a scan
+or a text dump compares equal cell by cell.  The helpers here are the only place
+that knows how merged cells and continued tables are resolved:
+
+- :func:`grid_from_spans` — cells with ``colspan``/``rowspan`` (Word ``gridSpan`` /
+  ``vMerge``, HTML ``colspan``/``rowspan``) → canonical grid.
+- :func:`fill_blank_merged` — the text-dump convention: an empty cell stands for a
+  merged cell; it takes the text above when there is a row above, else from the left.
+- :func:`repeated_header_rows` / :func:`join_continued` — a table continued on the
+  next page that repeats its header rows is one table; the repeats are dropped.
+- :func:`clean_cell` — one cell's text: internal line breaks removed where a CJK
+  word was wrapped, else turned into one space.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .normalize import normalize_text
+
+Rows = list[list[str]]
+
+# A line break between two CJK characters (or CJK punctuation) is a wrap inside a
+# word/sentence and disappears; elsewhere (between Latin words, numbers) it is a space.
+_CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
+_WRAP_CJK = re.compile(rf"(?<=[{_CJK}])[ \t]*\n\s*(?=[{_CJK}])")
+_WRAP_OTHER = re.compile(r"\s*\n\s*")
+
+
+@dataclass
+class SpanCell:
+    """One cell as a source format stores it: text plus how many grid slots it spans."""
+
+    text: str
+    colspan: int = 1
+    rowspan: int = 1
+
+
+def join_wrapped(text: str) -> str:
+    """Text broken over lines as one line: a break between CJK characters disappears,
+    any other break becomes one space."""
+    return _WRAP_OTHER.sub(" ", _WRAP_CJK.sub("", text))
+
+
+def clean_cell(text: str) -> str:
+    """Normalised cell text on one line (CJK wraps joined, other breaks → one space)."""
+    text = join_wrapped(normalize_text(text or "").replace("\t", " "))
+    return re.sub(r" {2,}", " ", text).strip()
+
+
+def rectangular(rows: Rows) -> Rows:
+    """Pad short rows with empty cells so every row has the same width."""
+    width = max((len(r) for r in rows), default=0)
+    return [list(r) + [""] * (width - len(r)) for r in rows]
+
+
+def grid_from_spans(rows: list[list[SpanCell]]) -> Rows:
+    """Resolve ``colspan``/``rowspan`` cells into the canonical rectangular grid.
+
+    Rows list only the cells that start in them (HTML convention); a cell with
+    ``rowspan`` > 1 occupies the same columns of the following rows.  Every slot a
+    cell covers gets its (cleaned) text.
+    """
+    grid: dict[tuple[int, int], str] = {}
+    for r, cells in enumerate(rows):
+        c = 0
+        for cell in cells:
+            while (r, c) in grid:  # slot taken by a rowspan from above
+                c += 1
+            text = clean_cell(cell.text)
+            for dr in range(max(1, cell.rowspan)):
+                for dc in range(max(1, cell.colspan)):
+                    grid.setdefault((r + dr, c + dc), text)
+            c += max(1, cell.colspan)
+    if not grid:
+        return []
+    n_rows = max(r for r, _ in grid) + 1
+    n_cols = max(c for _, c in grid) + 1
+    return [[grid.get((r, c), "") for c in range(n_cols)] for r in range(n_rows)]
+
+
+def fill_blank_merged(rows: Rows) -> Rows:
+    """Text-dump convention: an empty cell is the continuation of a merged cell.
+
+    It takes the text of the cell above when there is a row above, else the text
+    of the cell to its left (a horizontally merged header in the first row).
+    """
+    out = [list(r) for r in rectangular(rows)]
+    for r, row in enumerate(out):
+        for c, cell in enumerate(row):
+            if cell.strip():
+                continue
+            if r > 0:
+                row[c] = out[r - 1][c]
+            elif c > 0:
+                row[c] = row[c - 1]
+    return out
+
+
+def _key(row: list[str]) -> list[str]:
+    return [re.sub(r"\s+", "", normalize_text(c)) for c in row]
+
+
+def repeated_header_rows(first: Rows, continuation: Rows, max_header: int = 3) -> int:
+    """How many leading rows of ``continuation`` repeat the leading rows of ``first``.
+
+    0 when the continuation does not start with ``first``'s header (whitespace is
+    ignored; at most ``max_header`` rows are considered a header; a table whose
+    every row would be "header" is not a repeat).
+    """
+    n = 0
+    limit = min(max_header, len(first) - 1, len(continuation))
+    while n < limit and _key(first[n]) == _key(continuation[n]):
+        n += 1
+    return n
+
+
+def join_continued(first: Rows, continuation: Rows, *, require_header: bool = True) -> Rows | None:
+    """``first`` + ``continuation`` as one table, the repeated header rows dropped.
+
+    Returns ``None`` when the two do not look like one table: different widths, or
+    (with ``require_header``) no repeated header rows.  PDF readers that know from
+    the page geometry that a table runs on can pass ``require_header=False``.
+    """
+    if not first or not continuation:
+        return None
+    if len(first[0]) != len(continuation[0]):
+        return None
+    n = repeated_header_rows(first, continuation)
+    if n == 0 and require_header:
+        return None
+    return [list(r) for r in first] + [list(r) for r in continuation[n:]]
+
+
+def squash_rows(rows: Rows) -> Rows:
+    """A comparison key for a table: every cell with whitespace removed."""
+    return [_key(r) for r in rows]
+
+
+__all__ = [
+    "Rows",
+    "SpanCell",
+    "clean_cell",
+    "join_wrapped",
+    "rectangular",
+    "grid_from_spans",
+    "fill_blank_merged",
+    "repeated_header_rows",
+    "join_continued",
+    "squash_rows",
+]
