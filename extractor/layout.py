@@ -11,7 +11,14 @@ joins tables that continue on the next page, and appends blocks to a
 
 from __future__ import annotations
 
+import re
+import statistics
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .document import DocumentBuilder
 
 
 @dataclass
@@ -39,3 +46,358 @@ class PageContent:
     lines: list[Line] = field(default_factory=list)  # reading order, lines inside tables excluded
     tables: list[TableArea] = field(default_factory=list)
     ocr: bool = False
+
+
+# --------------------------------------------------------------------------------------
+# assemble: PageContent (text layer or OCR) -> blocks
+# --------------------------------------------------------------------------------------
+
+_CJK_CLASS = r"\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef“”‘’"
+_CJK_RX = re.compile(f"[{_CJK_CLASS}]")
+_SPACE_BETWEEN_CJK = re.compile(f"(?<=[{_CJK_CLASS}])[ \t]+(?=[{_CJK_CLASS}])")
+
+
+def is_cjk(ch: str) -> bool:
+    """Whether ``ch`` is a CJK character or CJK/full-width punctuation."""
+    return bool(ch) and bool(_CJK_RX.match(ch))
+
+
+def tidy_line(text: str) -> str:
+    """One line's text: spaces a layout engine put between CJK characters removed."""
+    return _SPACE_BETWEEN_CJK.sub("", text).strip()
+
+
+def join_lines(a: str, b: str) -> str:
+    """Rejoin two wrapped lines: no space at a CJK wrap or after a line-end hyphen/minus.
+
+    A minus sign (or hyphen) at the end of a line is kept: ``-`` + ``1,680.12`` is
+    ``-1,680.12``, never ``1,680.12``.
+    """
+    if not a:
+        return b
+    if not b:
+        return a
+    if a[-1] in "-‐‑–—/" or a[-1].isspace() or is_cjk(a[-1]) or is_cjk(b[0]):
+        return a + b
+    return a + " " + b
+
+
+def clean_cell_text(text: str | None) -> str:
+    """A table cell's text on one line: CJK wraps joined, line-end minus kept, other breaks a space."""
+    if not text:
+        return ""
+    parts = [tidy_line(p) for p in text.replace("\r", "\n").split("\n")]
+    out = ""
+    for p in parts:
+        if p:
+            out = join_lines(out, p)
+    return re.sub(r"[ \t]{2,}", " ", out).strip()
+
+
+@lru_cache(maxsize=1)
+def _cfg() -> dict:
+    from .. import patterns
+
+    return patterns.load("pdf_layout.yaml")
+
+
+@lru_cache(maxsize=1)
+def _toc_rx() -> re.Pattern[str]:
+    return re.compile(_cfg()["toc_leader"], re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _caption_rx() -> re.Pattern[str]:
+    return re.compile(_cfg()["caption"])
+
+
+def is_toc_entry(text: str) -> bool:
+    """A table-of-contents line: a title followed by dot leaders (and a page number)."""
+    return bool(_toc_rx().search(text))
+
+
+class _Geometry:
+    """Document-wide layout statistics that paragraph breaking is judged against."""
+
+    def __init__(self, pages: Sequence[PageContent], flows: Sequence[list]):
+        groups: dict[tuple, list[Line]] = {}
+        self._group_of: dict[int, tuple] = {}
+        pitches: list[float] = []
+        sizes: dict[float, int] = {}
+        for page, flow in zip(pages, flows):
+            key = (round(page.width), round(page.height), page.ocr)
+            self._group_of[page.number] = key
+            lines = [el for el in flow if isinstance(el, Line)]
+            groups.setdefault(key, []).extend(lines)
+            for a, b in zip(lines, lines[1:]):
+                step = b.top - a.top
+                if step > 0 and abs(a.size - b.size) < 0.5:
+                    pitches.append(step)
+            for ln in lines:
+                k = round(ln.size, 0)
+                sizes[k] = sizes.get(k, 0) + len(ln.text)
+        self.left: dict[tuple, float] = {}
+        self.right: dict[tuple, float] = {}
+        for key, lines in groups.items():
+            self.left[key], self.right[key] = _margins(lines)
+        self.pitch = statistics.median(pitches) if pitches else 0.0
+        self.body_size = max(sizes, key=sizes.get) if sizes else 0.0
+        # Pages of a table of contents: mostly lines with dot leaders.
+        self.toc_pages: set[int] = set()
+        for page, flow in zip(pages, flows):
+            lines = [el for el in flow if isinstance(el, Line)]
+            toc = sum(1 for ln in lines if is_toc_entry(ln.text))
+            if toc >= 3 and toc >= 0.4 * len(lines):
+                self.toc_pages.add(page.number)
+        self.uses_indent = True
+        starts = indented = 0
+        for page, flow in zip(pages, flows):
+            lines = [el for el in flow if isinstance(el, Line)]
+            for a, b in zip(lines, lines[1:]):
+                if self.short(page, a):
+                    starts += 1
+                    indented += self.indented(page, b)
+        if starts >= 3:
+            self.uses_indent = indented / starts >= 0.5
+
+    def short(self, page: PageContent, line: Line) -> bool:
+        size = line.size or (line.bottom - line.top)
+        return line.x1 < self.right[self._group_of[page.number]] - float(_cfg()["short_line"]) * size
+
+    def symmetric(self, page: PageContent, line: Line) -> bool:
+        """A line set centred: inset from the left margin, and by as much as from the right."""
+        key = self._group_of[page.number]
+        left, right = self.left[key], self.right[key]
+        size = line.size or (line.bottom - line.top)
+        inset_left, inset_right = line.x0 - left, right - line.x1
+        return inset_left > 0.4 * size and abs(inset_left - inset_right) < size
+
+    def indented(self, page: PageContent, line: Line) -> bool:
+        size = line.size or (line.bottom - line.top)
+        return line.x0 > self.left[self._group_of[page.number]] + float(_cfg()["indent"]) * size
+
+
+def _margins(lines: list[Line]) -> tuple[float, float]:
+    """Left margin (the most common line start) and right margin (where full lines end)."""
+    if not lines:
+        return 0.0, 0.0
+    long_lines = [ln for ln in lines if len(ln.text) >= 6] or lines
+    bins: dict[int, list[float]] = {}
+    for ln in long_lines:
+        bins.setdefault(int(ln.x0 // 4), []).append(ln.x0)
+    # The most common start bin, preferring the leftmost of near-equal bins.
+    best = max(bins.values(), key=len)
+    left = statistics.median(best)
+    ends = sorted(ln.x1 for ln in long_lines)
+    right = ends[min(len(ends) - 1, int(0.95 * len(ends)))]
+    return left, right
+
+
+def _inside(line: Line, tables: list[TableArea]) -> bool:
+    cy = (line.top + line.bottom) / 2
+    cx = (line.x0 + line.x1) / 2
+    for t in tables:
+        x0, top, x1, bottom = t.bbox
+        if top - 1 <= cy <= bottom + 1 and x0 - 1 <= cx <= x1 + 1:
+            return True
+    return False
+
+
+def _flow(page: PageContent, furniture: set[int]) -> list:
+    """The page's lines (furniture and table text removed) with its tables slotted in by position."""
+    lines = [ln for i, ln in enumerate(page.lines) if i not in furniture and not _inside(ln, page.tables)]
+    flow: list = []
+    tables = sorted(page.tables, key=lambda t: t.bbox[1])
+    for ln in lines:
+        while tables and tables[0].bbox[1] <= ln.top:
+            flow.append(tables.pop(0))
+        flow.append(ln)
+    flow.extend(tables)
+    return flow
+
+
+def _squash(cell: str) -> str:
+    return re.sub(r"\s+", "", cell)
+
+
+def _join_tables(first: list[list[str]], cont: list[list[str]]) -> list[list[str]]:
+    """One table from a table and its continuation on the next page.
+
+    Leading rows of the continuation that repeat the first table's header rows are
+    dropped; a row the page break split (its continuation has text only in some
+    columns, the others blank) is put back together.
+    """
+    rows = [list(r) for r in first]
+    n = 0
+    limit = min(3, len(first) - 1, len(cont))
+    while n < limit and [_squash(c) for c in first[n]] == [_squash(c) for c in cont[n]]:
+        n += 1
+    rest = [list(r) for r in cont[n:]]
+    if rest and rows:
+        head, last = rest[0], rows[-1]
+        filled = [i for i, c in enumerate(head) if c.strip()]
+        if filled and len(filled) * 2 < len(head) and all(last[i].strip() for i in filled):
+            for i in filled:
+                last[i] = join_lines(last[i], head[i])
+            rest = rest[1:]
+    return rows + rest
+
+
+def _same_table_shape(a: TableArea, b: TableArea) -> bool:
+    if not a.rows or not b.rows or len(a.rows[0]) != len(b.rows[0]):
+        return False
+    width = max(a.bbox[2] - a.bbox[0], b.bbox[2] - b.bbox[0], 1.0)
+    return abs(a.bbox[0] - b.bbox[0]) < 0.1 * width and abs(a.bbox[2] - b.bbox[2]) < 0.1 * width
+
+
+class _Assembler:
+    def __init__(self, builder: "DocumentBuilder", geo: _Geometry):
+        self.b = builder
+        self.geo = geo
+        self.para: list[tuple[PageContent, Line]] = []
+        self.table: tuple[int, TableArea, list[list[str]]] | None = None  # page, last fragment, rows
+        self.table_open = False  # the pending table was the last thing on its page
+        self._table_last_page = 0
+
+    # paragraphs ---------------------------------------------------------------
+    def breaks(self, pa: PageContent, a: Line, pb: PageContent, b: Line) -> bool:
+        cfg = _cfg()
+        if is_toc_entry(a.text):
+            return True
+        if pa.number in self.geo.toc_pages:
+            # Every entry of a table of contents is its own line, unless a long title wrapped
+            # (then the first line has neither leader dots nor a page number).
+            if pb is not pa or re.search(r"([.…·]|\s)\s*(\d{1,4}|[ivxlcdm]{1,6})$", a.text.strip(), re.IGNORECASE):
+                return True
+        sa, sb = a.size or (a.bottom - a.top), b.size or (b.bottom - b.top)
+        size_limit = 0.25 * max(sa, sb) if (pa.ocr or pb.ocr) else float(cfg["size_change"])
+        if abs(sa - sb) > size_limit:
+            return True
+        if pa is pb:
+            if b.top < a.top - 0.5 * sa:
+                return True  # the flow jumped back up: a new column or a misplaced line
+            if self.geo.pitch and b.top - a.top > float(cfg["gap"]) * self.geo.pitch:
+                return True
+        if (
+            pa is pb
+            and a.bold == b.bold
+            and abs(sa - sb) < 0.5
+            and b.top - a.top <= 1.8 * sa
+            and self.geo.symmetric(pa, a)
+            and self.geo.symmetric(pb, b)
+            and (a.bold or sa >= float(cfg["larger_font"]) * self.geo.body_size)
+        ):
+            return False  # a title set centred over several lines
+        if self.geo.short(pa, a) or self.geo.indented(pb, b):
+            return True
+        if a.text.rstrip()[-1:] in cfg["terminators"]:
+            # A sentence ended at the right margin: a new paragraph if the document does not
+            # indent paragraphs, or if the next line starts a numbered or bold heading.
+            if not self.geo.uses_indent or (b.bold and not a.bold):
+                return True
+            from .structure import numbering_of
+
+            if numbering_of(b.text) is not None:
+                return True
+        return False
+
+    def add_line(self, page: PageContent, line: Line) -> None:
+        self.flush_table()
+        if self.para:
+            pa, a = self.para[-1]
+            if self.breaks(pa, a, page, line):
+                self.flush_para()
+        self.para.append((page, line))
+
+    def flush_para(self) -> None:
+        if not self.para:
+            return
+        lines = self.para
+        self.para = []
+        text = ""
+        for _page, ln in lines:
+            text = join_lines(text, tidy_line(ln.text))
+        page = lines[0][0].number
+        first = lines[0][1]
+        if is_toc_entry(text) or _caption_rx().match(text) or lines[0][0].number in self.geo.toc_pages:
+            self.b.add("paragraph", text, page)
+            return
+        from .structure import classify
+
+        styled = all(ln.bold for _p, ln in lines) or (
+            self.geo.body_size > 0 and first.size >= float(_cfg()["larger_font"]) * self.geo.body_size
+        )
+        info = classify(text, styled_heading=styled)
+        if info is None:
+            self.b.add("paragraph", text, page)
+            return
+        self.b.add("heading", info.title, page, level=info.level, numbering=info.numbering)
+        if info.rest:
+            self.b.add("paragraph", info.rest, page)
+
+    # tables -------------------------------------------------------------------
+    def add_table(self, page: PageContent, area: TableArea, first_on_page: bool) -> None:
+        self.flush_para()
+        if (
+            self.table is not None
+            and self.table_open
+            and first_on_page
+            and page.number == self._table_last_page + 1
+            and _same_table_shape(self.table[1], area)
+        ):
+            start_page, _last, rows = self.table
+            self.table = (start_page, area, _join_tables(rows, area.rows))
+        else:
+            self.flush_table()
+            self.table = (page.number, area, [list(r) for r in area.rows])
+        self._table_last_page = page.number
+        self.table_open = False
+
+    def flush_table(self) -> None:
+        if self.table is None:
+            return
+        page, _area, rows = self.table
+        self.table = None
+        self.b.add("table", page=page, rows=rows)
+
+    def end_page(self, flow: list) -> None:
+        # A table can run on into the next page only if nothing followed it on this page.
+        self.table_open = bool(flow) and isinstance(flow[-1], TableArea) and self.table is not None
+
+    def finish(self) -> None:
+        self.flush_para()
+        self.flush_table()
+
+
+def assemble(pages: Iterable[PageContent], builder: "DocumentBuilder") -> "DocumentBuilder":
+    """Append the blocks of laid-out ``pages`` (text layer or OCR) to ``builder``.
+
+    Running headers, footers and page numbers are dropped
+    (:mod:`jixiao.extractor.furniture`); lines are rejoined into paragraphs (a line
+    that ends short of the right margin, a first-line indent, a wide vertical gap or
+    a font size change separates paragraphs); paragraphs are classified as headings
+    or body text with :func:`jixiao.extractor.structure.classify` (bold or larger
+    type counts as heading evidence); a table that runs from the bottom of one page
+    to the top of the next is joined into one, its repeated header rows dropped.
+    A block's page is the page of its first line.  Returns ``builder``.
+    """
+    from .furniture import find_furniture
+
+    pages = list(pages)
+    furniture = find_furniture(pages)
+    flows = [_flow(p, f) for p, f in zip(pages, furniture)]
+    geo = _Geometry(pages, flows)
+    asm = _Assembler(builder, geo)
+    for page, flow in zip(pages, flows):
+        for pos, el in enumerate(flow):
+            if isinstance(el, TableArea):
+                asm.add_table(page, el, first_on_page=pos == 0)
+            else:
+                asm.add_line(page, el)
+        asm.end_page(flow)
+    asm.finish()
+    return builder
+
+
+__all__ = ["Line", "TableArea", "PageContent", "assemble", "join_lines", "clean_cell_text", "tidy_line",
+           "is_toc_entry", "is_cjk"]

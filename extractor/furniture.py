@@ -1,0 +1,110 @@
+"""Find page furniture — running headers, footers and page numbers — on laid-out pages.
+
+Furniture is recognised generally, not per file: a line is furniture when it sits
+among the outermost lines of a page inside the top or bottom margin band and
+either looks like a page number (``— 7 —``, ``- 3 -``, ``第3页``, ``第 3 页 共 7 页``,
+``ii``; regexes in ``patterns/page_furniture.yaml``) or repeats, digits aside, on
+several pages in the same band (a running header such as the report's title).
+Works on text-layer and OCR'd pages alike.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import Sequence
+
+from .. import patterns
+from .layout import Line, PageContent
+from .normalize import normalize_text
+
+
+@lru_cache(maxsize=1)
+def _config() -> dict:
+    return patterns.load("page_furniture.yaml")
+
+
+@lru_cache(maxsize=1)
+def _page_number_rx() -> list[re.Pattern[str]]:
+    return [re.compile(p, re.IGNORECASE) for p in _config()["page_number"]]
+
+
+def is_page_number(text: str) -> bool:
+    """Whether ``text`` (one whole line) reads as a page number."""
+    t = normalize_text(text).strip()
+    return bool(t) and any(rx.match(t) for rx in _page_number_rx())
+
+
+def _key(text: str) -> str:
+    """Repetition key: whitespace removed, every run of digits (or a roman page number) as '#'."""
+    t = re.sub(r"\s+", "", normalize_text(text))
+    return re.sub(r"\d+", "#", t)
+
+
+def _band(line: Line, page: PageContent, band: float) -> str | None:
+    centre = (line.top + line.bottom) / 2
+    if centre < band * page.height:
+        return "top"
+    if centre > (1 - band) * page.height:
+        return "bottom"
+    return None
+
+
+def _candidates(page: PageContent) -> list[tuple[int, str]]:
+    """``(line index, band)`` for the outermost lines of ``page`` lying in a margin band."""
+    cfg = _config()
+    band, k = float(cfg["margin_band"]), int(cfg["outermost_lines"])
+    n = len(page.lines)
+    order = sorted(range(n), key=lambda i: page.lines[i].top)
+    outer = set(order[:k]) | set(order[-k:])
+    out = []
+    for i in sorted(outer):
+        where = _band(page.lines[i], page, band)
+        if where:
+            out.append((i, where))
+    return out
+
+
+def find_furniture(pages: Sequence[PageContent]) -> list[set[int]]:
+    """For each page, the indices of its lines that are headers, footers or page numbers."""
+    cfg = _config()
+    min_pages = int(cfg["min_repeat_pages_short_doc"] if len(pages) <= 4 else cfg["min_repeat_pages"])
+    fuzzy = float(cfg["fuzzy_ratio"])
+    result: list[set[int]] = [set() for _ in pages]
+    # (band, key) -> set of page positions; keys of near-identical text are clustered.
+    clusters: list[tuple[str, str, set[int]]] = []
+    members: list[tuple[int, int, str, str]] = []  # page pos, line index, band, key
+    for p, page in enumerate(pages):
+        for i, where in _candidates(page):
+            text = page.lines[i].text
+            if is_page_number(text):
+                result[p].add(i)
+                continue
+            key = _key(text)
+            if not key:
+                continue
+            members.append((p, i, where, key))
+            for cband, ckey, cpages in clusters:
+                if cband == where and (ckey == key or _similar(ckey, key, fuzzy)):
+                    cpages.add(p)
+                    break
+            else:
+                clusters.append((where, key, {p}))
+    for p, i, where, key in members:
+        for cband, ckey, cpages in clusters:
+            if cband == where and (ckey == key or _similar(ckey, key, fuzzy)):
+                if len(cpages) >= min_pages:
+                    result[p].add(i)
+                break
+    return result
+
+
+def _similar(a: str, b: str, ratio: float) -> bool:
+    if min(len(a), len(b)) < 4:
+        return False
+    sm = SequenceMatcher(None, a, b, autojunk=False)
+    return sm.real_quick_ratio() >= ratio and sm.quick_ratio() >= ratio and sm.ratio() >= ratio
+
+
+__all__ = ["find_furniture", "is_page_number"]

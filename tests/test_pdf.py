@@ -1,0 +1,210 @@
+"""The PDF text-layer reader on the three real reports.
+
+The reference is the Word file each PDF was printed from, read here directly with
+python-docx (heading styles / bold runs, real tables), so the PDF reader is checked
+against an independent reading, not against itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+import docx
+import pytest
+
+from conftest import REPORTS, parsed, rendering
+from jixiao.extractor.errors import ReadError
+from jixiao.extractor.normalize import squash
+from jixiao.extractor.structure import classify
+
+TOC_ENTRY = re.compile(r"\t\s*(\d+|[ivxlcdm]+)\s*$", re.IGNORECASE)
+
+
+def _docx_numbered_headings(report: str) -> list[str]:
+    d = docx.Document(str(rendering(report, ".docx")))
+    out = []
+    for p in d.paragraphs:
+        text = p.text.strip()
+        if not text or TOC_ENTRY.search(p.text):
+            continue
+        runs = [r for r in p.runs if r.text.strip()]
+        styled = p.style.name.startswith("Heading") or (bool(runs) and all(r.bold for r in runs))
+        info = classify(text, styled_heading=styled)
+        if info and info.numbering:
+            out.append(squash(info.title))
+    return out
+
+
+def _docx_tables(report: str) -> list[list[list[str]]]:
+    d = docx.Document(str(rendering(report, ".docx")))
+    return [[[squash(c.text) for c in row.cells] for row in t.rows] for t in d.tables]
+
+
+def _pdf(report: str):
+    return parsed(rendering(report, ".pdf"))
+
+
+@pytest.mark.parametrize("report", REPORTS)
+def test_numbered_headings_match_the_word_file(report):
+    doc = _pdf(report)
+    got = [squash(b.text) for b in doc.headings if b.numbering]
+    expected = _docx_numbered_headings(report)
+    assert len(expected) > 10
+    assert got == expected
+
+
+@pytest.mark.parametrize("report", REPORTS)
+def test_tables_match_the_word_file(report):
+    doc = _pdf(report)
+    got = [[[squash(c) for c in row] for row in b.rows] for b in doc.tables]
+    assert got == _docx_tables(report)
+
+
+def test_yunnan_table2_row_by_row_on_page_22():
+    doc = _pdf("yunnan-2021-resident-pension")
+    table2 = [b for b in doc.tables if b.rows and squash(b.rows[0][0]) == "一级指标"]
+    assert len(table2) == 1
+    assert table2[0].page == 22
+    assert [[squash(c) for c in r] for r in table2[0].rows] == [
+        ["一级指标", "指标分值", "评价得分", "得分率"],
+        ["决策", "10", "7.06", "70.60%"],
+        ["过程", "25", "16.35", "65.40%"],
+        ["产出", "30", "27.09", "90.30%"],
+        ["效益", "35", "30.64", "87.74%"],
+        ["合计", "100", "81.14", "81.14%"],
+    ]
+    caption = doc.blocks[doc.blocks.index(table2[0]) - 1]
+    assert caption.kind == "paragraph" and squash(caption.text).startswith("表2")
+
+
+def test_yunnan_tables_pages_and_continued_table_joined():
+    doc = _pdf("yunnan-2021-resident-pension")
+    # 表1 runs over pages 19-20 and 表3 over 22-23: each is one table starting on its first page.
+    assert [b.page for b in doc.tables] == [19, 22, 22, 30, 33]
+    table3 = doc.tables[2]
+    # Header rows (two, merged cells resolved) appear once, not again after the page break.
+    assert [squash(c) for c in table3.rows[0]] == ["绩效指标"] * 3 + ["指标值", "指标实现情况", "完成情况说明"]
+    assert [squash(c) for c in table3.rows[1]] == ["一级指标", "二级指标", "三级指标", "指标值", "指标实现情况",
+                                                  "完成情况说明"]
+    assert sum(1 for r in table3.rows if squash(r[0]) == "绩效指标") == 1
+    # The row the page break split is whole again: its text runs on from page 22 into page 23.
+    split_row = next(r for r in table3.rows if squash(r[2]) == "补助对象精准性")
+    assert "违规领取待遇均已足额追回" in squash(split_row[5])
+    assert len(table3.rows) == 11
+
+
+@pytest.mark.parametrize("report", REPORTS)
+def test_every_block_is_its_slice_of_the_text(report):
+    doc = _pdf(report)
+    assert doc.blocks
+    for b in doc.blocks:
+        assert doc.text[b.start:b.end] == b.text
+        assert b.page is not None and 1 <= b.page <= doc.pages
+
+
+@pytest.mark.parametrize(
+    "report, heading, page",
+    [
+        ("yunnan-2021-resident-pension", "摘要", 3),
+        ("yunnan-2021-resident-pension", "三、绩效评价结论", 21),
+        ("yunnan-2021-resident-pension", "（二）绩效目标实现情况", 22),
+        ("yunnan-2021-resident-pension", "九、其它需说明的情况", 40),
+        ("chenggong-2023-department", "二、绩效评价工作情况", 4),
+        ("chenggong-2023-department", "五、有关建议", 6),
+        ("dongchuan-2019-poverty-pension", "一、项目基本情况", 3),
+        ("dongchuan-2019-poverty-pension", "五、主要经验及做法、存在的问题和建议", 7),
+    ],
+)
+def test_page_numbers_of_known_headings(report, heading, page):
+    doc = _pdf(report)
+    pages = [b.page for b in doc.headings if squash(b.text) == squash(heading)]
+    assert pages and pages[-1] == page
+
+
+def test_page_numbers_follow_the_text_of_the_printed_pages():
+    """Each block starts on the page whose text layer holds its first characters."""
+    import pypdfium2 as pdfium
+
+    path = rendering("yunnan-2021-resident-pension", ".pdf")
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        page_text = [squash(pdf[i].get_textpage().get_text_range()) for i in range(len(pdf))]
+    finally:
+        pdf.close()
+    doc = _pdf("yunnan-2021-resident-pension")
+    checked = 0
+    for b in doc.blocks:
+        if b.kind != "paragraph" or len(squash(b.text)) < 30:
+            continue
+        head = squash(b.text)[:12]
+        assert head in page_text[b.page - 1], (b.page, b.text[:40])
+        checked += 1
+    assert checked > 100
+
+
+FURNITURE = [
+    re.compile(r"^[-—–\s]*\d{1,3}[-—–\s]*$"),
+    re.compile(r"^[ivx]{1,4}$", re.IGNORECASE),
+    re.compile(r"第\s*\d+\s*页"),
+    re.compile(r"—\s*\d+\s*—"),
+]
+
+
+@pytest.mark.parametrize("report", REPORTS)
+def test_no_page_numbers_or_running_headers_in_the_text(report):
+    doc = _pdf(report)
+    for b in doc.blocks:
+        if b.kind == "table":
+            continue
+        assert not any(rx.search(b.text) for rx in FURNITURE[2:]), b.text[:60]
+        assert not any(rx.match(b.text.strip()) for rx in FURNITURE[:2]), b.text[:60]
+    if report.startswith("yunnan"):
+        # The running header (the report's title) is printed on 38 pages; it stays only
+        # where it is the title on the cover page.
+        header = "云南省2021年城乡居民基本养老保险绩效评价报告"
+        assert squash(doc.text).count(header) == 1
+        assert [b.page for b in doc.blocks if squash(b.text) == header] == [8]
+
+
+def test_negative_amounts_keep_their_minus_across_line_ends():
+    doc = _pdf("yunnan-2021-resident-pension")
+    text = squash(doc.text)
+    for amount in ("1,680.12", "3,531.29", "1,308.39"):
+        hits = [m.start() for m in re.finditer(re.escape(amount), text)]
+        assert len(hits) == 3, amount  # the table, the analysis and the problems section
+        assert all(text[i - 1] == "-" for i in hits), amount
+
+
+@pytest.mark.parametrize("report", REPORTS)
+def test_paragraphs_rejoined_across_lines_and_pages(report):
+    """Body paragraphs of the PDF are the Word file's paragraphs, not its printed lines."""
+    d = docx.Document(str(rendering(report, ".docx")))
+    expected = {squash(p.text) for p in d.paragraphs if len(p.text.strip()) > 60 and not TOC_ENTRY.search(p.text)}
+    doc = _pdf(report)
+    got = set()
+    blocks = [b for b in doc.blocks if b.kind != "table"]
+    for i, b in enumerate(blocks):
+        got.add(squash(b.text))
+        if b.kind == "heading" and i + 1 < len(blocks):  # run-in heading + its paragraph
+            got.add(squash(b.text + blocks[i + 1].text))
+    missing = expected - got
+    assert len(expected) > 20
+    assert not missing, sorted(missing)[:3]
+
+
+def test_format_pages_and_no_ocr_for_text_pdfs():
+    for report in REPORTS:
+        doc = _pdf(report)
+        assert doc.format == "pdf" and doc.ocr is False
+    assert _pdf("yunnan-2021-resident-pension").pages == 40
+    assert _pdf("chenggong-2023-department").pages == 7
+
+
+def test_scan_without_ocr_is_refused_in_one_line():
+    from jixiao.extractor import parse
+
+    path = rendering("chenggong-2023-department", "-scan.pdf")
+    with pytest.raises(ReadError) as err:
+        parse(path, ocr="never")
+    msg = str(err.value)
+    assert "\n" not in msg and str(path) in msg and "no text layer" in msg
