@@ -1,0 +1,341 @@
+"""Bulk import: files, folders and .zip archives into a :class:`~jixiao.store.Store`.
+
+::
+
+    from jixiao.corpus.importer import import_paths
+    summary = import_paths(["reports/", "old.zip"], "jixiao.db", workers=2)
+    print(summary.text()); raise SystemExit(summary.exit_status)
+
+How it works:
+
+* :func:`jixiao.corpus.walk.walk` lists the files (formats are told by content);
+* the main process hashes each file (sha256); a content already in the store is
+  *skipped* (unless ``force``), and so is a second copy within the same batch;
+* worker processes (``concurrent.futures.ProcessPoolExecutor``) parse, extract the
+  contract record and compute the identity signature;
+* the main process is the only writer: :meth:`Store.add_document` writes each file
+  in one transaction, so a kill at any moment followed by a re-run leaves a
+  complete store with no duplicates (the re-run skips what was committed);
+* every file that cannot be imported is recorded in ``import_errors`` with a
+  one-line reason, and the import goes on.
+
+Exit status (:attr:`ImportSummary.exit_status`): 0 when no file failed, 1 when
+some did (a partial import).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import tempfile
+import time
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Protocol
+
+from ..extractor.errors import ReadError
+from ..store.db import ExtractedDocument, Store
+from .walk import FileItem, WalkError, walk
+
+
+class Progress(Protocol):
+    """What the importer reports while it runs (the CLI draws a rich progress bar)."""
+
+    def start(self, total: int) -> None: ...
+
+    def advance(self, path: str, outcome: str) -> None: ...  # outcome: imported | skipped | failed
+
+    def finish(self) -> None: ...
+
+
+@dataclass
+class ImportedFile:
+    path: str
+    doc_id: str
+    report_id: str
+    status: str  # "new report" | "another rendering" | "better rendering"
+
+
+@dataclass
+class ImportSummary:
+    """The outcome of one import run."""
+
+    import_id: int
+    files: int = 0
+    imported: list[ImportedFile] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    reports_before: int = 0
+    reports_after: int = 0
+    seconds: float = 0.0
+
+    @property
+    def exit_status(self) -> int:
+        """0: every file imported or skipped; 1: partial (some files failed)."""
+        return 1 if self.failed else 0
+
+    @property
+    def new_reports(self) -> int:
+        return self.reports_after - self.reports_before
+
+    def text(self, verbose: bool = False) -> str:
+        """A human summary: counts, then every failure with its reason (and skips if ``verbose``)."""
+        lines = []
+        if not self.imported:
+            lines.append(f"Nothing new: {len(self.skipped)} file(s) skipped, {len(self.failed)} failed; "
+                         f"the store holds {self.reports_after} report(s).")
+        else:
+            alt = sum(1 for f in self.imported if f.status != "new report")
+            lines.append(f"Imported {len(self.imported)} file(s): {self.new_reports} new report(s), "
+                         f"{alt} other rendering(s) of known reports; skipped {len(self.skipped)}, "
+                         f"failed {len(self.failed)}; the store holds {self.reports_after} report(s).")
+        if self.imported and verbose:
+            lines.append("imported:")
+            lines += [f"  {f.path}  ({f.status}, report {f.report_id[:12]})" for f in self.imported]
+        if self.skipped and verbose:
+            lines.append("skipped:")
+            lines += [f"  {p}: {why}" for p, why in self.skipped]
+        elif self.skipped:
+            reasons: dict[str, int] = {}
+            for _, why in self.skipped:
+                key = why.split(" (")[0].split(" as ")[0]
+                reasons[key] = reasons.get(key, 0) + 1
+            lines.append("skipped: " + "; ".join(f"{n} {k}" for k, n in reasons.items()))
+        if self.failed:
+            lines.append("failed:")
+            lines += [f"  {p}: {reason}" for p, reason in self.failed]
+        return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- worker side
+def _looks_like_report(record: dict[str, Any]) -> bool:
+    """Whether extraction found anything a report has (else the file is refused, not stored)."""
+    score = record.get("score") or {}
+    jur = record.get("jurisdiction") or {}
+    return bool(record.get("findings") or record.get("indicators") or score.get("total") is not None
+                or (record.get("years") and (record.get("program") or jur.get("name"))))
+
+
+def extract_file(item: FileItem, ocr: str = "auto") -> ExtractedDocument:
+    """Read, parse and extract one file (runs in a worker process). Raises :class:`ReadError`."""
+    from ..extractor import parse
+    from ..extractor.record import build_record
+
+    try:
+        data = item.read_bytes()
+    except PermissionError:
+        raise ReadError(item.path, "permission denied") from None
+    except FileNotFoundError:
+        raise ReadError(item.path, "no such file (it disappeared during the import)") from None
+    except Exception as exc:  # OSError, zipfile errors
+        raise ReadError(item.path, f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    sha = hashlib.sha256(data).hexdigest()
+    with tempfile.TemporaryDirectory(prefix="jixiao-") as tmp:
+        if item.members:  # readers want a file: write the archive member out under its own name
+            local = Path(tmp) / (item.name or "member")
+            local.write_bytes(data)
+        else:
+            local = Path(item.fs_path)
+        try:
+            doc = parse(local, ocr=ocr)
+        except ReadError as exc:
+            raise ReadError(item.path, exc.reason) from None
+        try:
+            record = build_record(doc, item.path, sha)
+        except ReadError as exc:
+            raise ReadError(item.path, exc.reason) from None
+        except Exception as exc:
+            message = f"{type(exc).__name__}: {exc}".splitlines()[0]
+            raise ReadError(item.path, f"record extraction failed: {message}") from exc
+    if not _looks_like_report(record):
+        raise ReadError(item.path, "no evaluation-report content found (no score, indicators, findings, "
+                                   "or years with a place or programme)")
+    return ExtractedDocument(doc_id=sha, path=item.path, format=doc.format, pages=doc.pages, ocr=doc.ocr,
+                             size=len(data), text=doc.text, record=record)
+
+
+def _work(item: FileItem, ocr: str) -> tuple[str, Any]:
+    """Worker entry point: never raises for bad input, returns ("ok", doc) or ("error", reason)."""
+    try:
+        return "ok", extract_file(item, ocr)
+    except ReadError as exc:
+        return "error", exc.reason
+    except MemoryError:
+        return "error", "out of memory while reading"
+    except Exception as exc:
+        return "error", f"unexpected {type(exc).__name__}: {exc}".splitlines()[0]
+
+
+# --------------------------------------------------------------------------- main side
+def default_workers() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    # forkserver: workers start from a clean process, not a fork of one that runs
+    # a progress-bar thread and holds an open database.
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+
+
+def import_paths(
+    paths: Iterable[str | Path],
+    db: Store | str | Path | None = None,
+    *,
+    workers: int | None = None,
+    force: bool = False,
+    progress: Progress | None = None,
+    ocr: str = "auto",
+) -> ImportSummary:
+    """Import every file under ``paths`` into the store ``db`` (a :class:`Store` or a file path).
+
+    ``workers`` worker processes parse and extract (default: one per CPU; 0 runs
+    everything in this process); ``force`` re-reads files already in the store.
+    Returns an :class:`ImportSummary`; nothing is raised for bad files.
+    """
+    paths = [str(p) for p in paths]
+    store = db if isinstance(db, Store) else Store(db)
+    workers = default_workers() if workers is None else max(0, int(workers))
+    started = time.monotonic()
+    import_id = store.begin_import(paths, workers, force)
+    summary = ImportSummary(import_id, reports_before=store.table_counts()["reports"])
+    entries = list(walk(paths))
+    summary.files = len(entries)
+    if progress:
+        progress.start(len(entries))
+    known = store.document_ids()
+    first_path: dict[str, str] = {}
+
+    def fail(path: str, reason: str, sha: str | None = None) -> None:
+        summary.failed.append((path, reason))
+        store.record_error(import_id, path, reason, sha)
+        if progress:
+            progress.advance(path, "failed")
+
+    def skip(path: str, why: str) -> None:
+        summary.skipped.append((path, why))
+        if progress:
+            progress.advance(path, "skipped")
+
+    def write(item: FileItem, outcome: tuple[str, Any]) -> None:
+        status, value = outcome
+        if status != "ok":
+            fail(item.path, value)
+            return
+        try:
+            result = store.add_document(value, replace=force)
+        except Exception as exc:  # a record the store cannot hold: that file fails, the import goes on
+            fail(item.path, f"cannot store: {type(exc).__name__}: {exc}".splitlines()[0], value.doc_id)
+            return
+        if result.status == "unchanged":
+            skip(item.path, "unchanged (already in the store)")
+            return
+        summary.imported.append(ImportedFile(item.path, result.doc_id, result.report_id, result.status))
+        if progress:
+            progress.advance(item.path, "imported")
+
+    def to_read() -> Iterable[FileItem]:
+        """Entries that need reading; the rest are failed or skipped on the way."""
+        for entry in entries:
+            if isinstance(entry, WalkError):
+                fail(entry.path, entry.reason)
+                continue
+            try:
+                sha = hashlib.sha256(entry.read_bytes()).hexdigest()
+            except FileNotFoundError:
+                fail(entry.path, "no such file (it disappeared during the import)")
+                continue
+            except PermissionError:
+                fail(entry.path, "permission denied")
+                continue
+            except Exception as exc:
+                fail(entry.path, f"cannot read: {getattr(exc, 'strerror', None) or exc}")
+                continue
+            if sha in first_path:
+                skip(entry.path, f"same content as {first_path[sha]}")
+                continue
+            first_path[sha] = entry.path
+            if sha in known and not force:
+                skip(entry.path, "unchanged (already in the store)")
+                continue
+            yield entry
+
+    try:
+        if workers == 0:
+            for item in to_read():
+                write(item, _work(item, ocr))
+        else:
+            _run_pool(to_read(), workers, ocr, write, fail)
+    finally:
+        summary.reports_after = store.table_counts()["reports"]
+        summary.seconds = time.monotonic() - started
+        store.finish_import(import_id, files=summary.files, imported=len(summary.imported),
+                            skipped=len(summary.skipped), failed=len(summary.failed))
+        if progress:
+            progress.finish()
+    return summary
+
+
+def _run_pool(items: Iterable[FileItem], workers: int, ocr: str,
+              write: Callable[[FileItem, tuple[str, Any]], None],
+              fail: Callable[[str, str], None]) -> None:
+    """Feed ``items`` to worker processes, at most 2 per worker in flight; write results as they come.
+
+    If a worker dies (a reader crashing the interpreter, the OOM killer), the pool
+    breaks and every file in flight is lost; those files are then retried one at
+    a time in a fresh pool, so only the file that kills a worker on its own fails.
+    """
+    source = iter(items)
+    suspects: list[FileItem] = []
+    exhausted = False
+    pool = _pool(workers)
+    in_flight: dict[Future, FileItem] = {}
+    try:
+        while True:
+            limit = 1 if suspects else 2 * workers
+            while len(in_flight) < limit:
+                if suspects:
+                    item = suspects.pop(0)
+                elif not exhausted:
+                    item = next(source, None)
+                    if item is None:
+                        exhausted = True
+                        break
+                else:
+                    break
+                in_flight[pool.submit(_work, item, ocr)] = item
+                if suspects or limit == 1:
+                    break
+            if not in_flight:
+                break
+            done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+            broken: list[FileItem] = []
+            for fut in done:
+                item = in_flight.pop(fut)
+                try:
+                    outcome = fut.result()
+                except BrokenProcessPool:
+                    broken.append(item)
+                    continue
+                write(item, outcome)
+            if broken:
+                alone = len(broken) == 1 and not in_flight
+                lost = broken + list(in_flight.values())
+                in_flight.clear()
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = _pool(workers)
+                if alone:  # it crashed a worker on its own: that file is the culprit
+                    fail(broken[0].path, "the reader crashed its worker process on this file")
+                else:
+                    suspects.extend(lost)
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+__all__ = ["import_paths", "extract_file", "ImportSummary", "ImportedFile", "Progress", "default_workers"]

@@ -1,0 +1,548 @@
+"""The :class:`Store`: one SQLite file holding every imported report.
+
+::
+
+    from jixiao.store import Store, Filters
+
+    store = Store("jixiao.db")                      # created and migrated if needed (WAL mode)
+    summary = store.import_paths(["reports/"], workers=2)
+    for record in store.records(Filters(province="云南", years="2019-2023")):
+        ...                                          # contract records (shared/contract)
+    store.export("out.xlsx", "xlsx")
+    store.stats()
+
+Writing is single-writer: the importer's worker processes parse and extract,
+and only the main process calls :meth:`Store.add_document`, which writes one
+file — its document row, its report (new, or rebuilt when it is a better
+rendering of one already stored) and all of that report's rows — in one
+transaction.  A kill at any moment leaves the store as it was before or after
+that file, never in between.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import numpy as np
+from sqlite_utils import Database
+
+from . import identity
+from .filters import Filters
+from .fts import KeywordHit, keyword_search as _keyword_search, segment
+from .schema import migrate, schema_version
+
+DEFAULT_DB = "jixiao.db"
+CONTRACT_VERSION = 1
+
+
+def default_db_path() -> Path:
+    """``$JIXIAO_DB`` if set, else ``jixiao.db`` in the working directory."""
+    return Path(os.environ.get("JIXIAO_DB") or DEFAULT_DB)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass
+class ExtractedDocument:
+    """One file read and extracted, ready to be written (what an import worker returns)."""
+
+    doc_id: str  # sha256 of the file's bytes
+    path: str  # as given at import
+    format: str
+    pages: int | None
+    ocr: bool
+    size: int
+    text: str  # the document's normalised text
+    record: dict[str, Any]  # the contract record built from this file
+    signature: bytes = b""  # identity.signature(text); computed if empty
+    fingerprint: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.signature:
+            self.signature = identity.signature(self.text)
+        if self.fingerprint is None:
+            self.fingerprint = identity.fingerprint(self.record)
+
+
+@dataclass
+class AddResult:
+    """What :meth:`Store.add_document` did with one file."""
+
+    status: str  # "new report" | "another rendering" | "better rendering" | "unchanged"
+    report_id: str
+    doc_id: str
+    replaced: list[str] = field(default_factory=list)  # doc_ids of older contents of the same path
+
+
+class _SignatureIndex:
+    """All documents' MinHash signatures in one growable matrix, for fast identity checks."""
+
+    def __init__(self) -> None:
+        self.matrix = np.zeros((0, identity.PERMUTATIONS), dtype=np.uint32)
+        self.doc_ids: list[str | None] = []
+        self.meta: dict[str, dict[str, Any]] = {}  # doc_id -> report_id, years, adcode, fingerprint
+        self.row: dict[str, int] = {}
+        self.size = 0
+
+    def add(self, doc_id: str, sig: bytes, meta: dict[str, Any]) -> None:
+        if self.size == len(self.matrix):
+            grown = np.zeros((max(64, 2 * len(self.matrix)), identity.PERMUTATIONS), dtype=np.uint32)
+            grown[: self.size] = self.matrix[: self.size]
+            self.matrix = grown
+        self.matrix[self.size] = np.frombuffer(sig, np.uint32)
+        self.doc_ids.append(doc_id)
+        self.row[doc_id] = self.size
+        self.meta[doc_id] = meta
+        self.size += 1
+
+    def remove(self, doc_id: str) -> None:
+        i = self.row.pop(doc_id, None)
+        if i is not None:
+            self.doc_ids[i] = None
+            self.matrix[i] = 0  # never equal to a real signature's minima in every slot
+            self.meta.pop(doc_id, None)
+
+    def set_report(self, doc_id: str, report_id: str) -> None:
+        if doc_id in self.meta:
+            self.meta[doc_id]["report_id"] = report_id
+
+    def candidates(self, sig: bytes, fingerprint: str | None, threshold: float) -> list[tuple[float, str]]:
+        """(similarity, doc_id) of documents at or above ``threshold`` or with the same fingerprint."""
+        sims = identity.similarities(sig, self.matrix[: self.size])
+        out: dict[str, float] = {}
+        for i in np.nonzero(sims >= threshold)[0]:
+            d = self.doc_ids[i]
+            if d is not None:
+                out[d] = float(sims[i])
+        if fingerprint:
+            for d, m in self.meta.items():
+                if m.get("fingerprint") == fingerprint:
+                    out[d] = max(out.get(d, 0.0), 1.0)
+        return sorted(((s, d) for d, s in out.items()), key=lambda x: (-x[0], x[1]))
+
+
+class Store:
+    """A jixiao store: SQLite in WAL mode, schema migrated on open.
+
+    ``path`` defaults to :func:`default_db_path` (``$JIXIAO_DB`` or ``./jixiao.db``).
+    Use as a context manager or call :meth:`close`.
+    """
+
+    def __init__(self, path: str | Path | None = None):
+        self.path = Path(path) if path is not None else default_db_path()
+        if self.path.is_dir():
+            raise ValueError(f"{self.path}: is a directory, not a database file")
+        conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=60, check_same_thread=False)
+        conn.execute("PRAGMA journal_mode = WAL")
+        # NORMAL is durable against a killed process in WAL mode (only a power cut can lose
+        # the last commits), and much faster than FULL for many small transactions.
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        self.conn = conn
+        self.db = Database(conn)
+        migrate(self.db)
+        self._index: _SignatureIndex | None = None
+
+    # ------------------------------------------------------------------ lifecycle
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """``BEGIN IMMEDIATE`` … ``COMMIT`` (``ROLLBACK`` on any exception)."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            self._index = None  # the in-memory index may hold rolled-back rows; rebuilt on demand
+            raise
+
+    @property
+    def schema_version(self) -> int:
+        return schema_version(self.db)
+
+    # ------------------------------------------------------------------ import bookkeeping
+    def import_paths(self, paths: Iterable[str | Path], *, workers: int | None = None, force: bool = False,
+                     progress: Any = None) -> Any:
+        """Import files, folders and .zip archives; see :func:`jixiao.corpus.importer.import_paths`."""
+        from ..corpus.importer import import_paths
+
+        return import_paths(paths, self, workers=workers, force=force, progress=progress)
+
+    def begin_import(self, paths: list[str], workers: int, force: bool) -> int:
+        cur = self.conn.execute(
+            "INSERT INTO imports (started_at, paths, workers, force) VALUES (?, ?, ?, ?)",
+            (_now(), json.dumps([str(p) for p in paths], ensure_ascii=False), workers, int(force)),
+        )
+        return int(cur.lastrowid)
+
+    def finish_import(self, import_id: int, *, files: int, imported: int, skipped: int, failed: int) -> None:
+        self.conn.execute(
+            "UPDATE imports SET finished_at = ?, files = ?, imported = ?, skipped = ?, failed = ? WHERE import_id = ?",
+            (_now(), files, imported, skipped, failed, import_id),
+        )
+
+    def record_error(self, import_id: int, path: str, reason: str, sha256: str | None = None) -> None:
+        self.conn.execute(
+            "INSERT INTO import_errors (import_id, path, sha256, reason) VALUES (?, ?, ?, ?)",
+            (import_id, path, sha256, reason),
+        )
+
+    def import_errors(self, import_id: int | None = None) -> list[dict[str, Any]]:
+        """Errors of one import (default: the latest)."""
+        if import_id is None:
+            row = self.conn.execute("SELECT MAX(import_id) FROM imports").fetchone()
+            import_id = row[0]
+        return self._dicts("SELECT path, sha256, reason FROM import_errors WHERE import_id = ? ORDER BY id",
+                           [import_id])
+
+    def has_document(self, doc_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone() is not None
+
+    def document_ids(self) -> set[str]:
+        return {r[0] for r in self.conn.execute("SELECT doc_id FROM documents")}
+
+    # ------------------------------------------------------------------ writing
+    def _signature_index(self) -> _SignatureIndex:
+        if self._index is None:
+            index = _SignatureIndex()
+            for doc_id, sig, record, fp, report_id in self.conn.execute(
+                "SELECT d.doc_id, d.signature, d.record, d.fingerprint, s.report_id"
+                " FROM documents d JOIN sources s ON s.doc_id = d.doc_id ORDER BY d.doc_id"
+            ):
+                index.add(doc_id, sig, _identity_meta(json.loads(record), fp, report_id))
+            self._index = index
+        return self._index
+
+    def add_document(self, ext: ExtractedDocument, *, replace: bool = False) -> AddResult:
+        """Write one extracted file in one transaction.
+
+        The file joins the report it is a rendering of (see :mod:`jixiao.store.identity`)
+        or starts a new one.  If it ranks above the report's current primary source the
+        report is rebuilt from it (and re-keyed: ``report_id`` is the primary's sha256).
+        A file already stored is left alone unless ``replace``; an older content stored
+        under the same path is removed (the file was changed).
+        """
+        index = self._signature_index()
+        with self.transaction():
+            replaced: list[str] = []
+            if self.has_document(ext.doc_id):
+                if not replace:
+                    rid = self.conn.execute("SELECT report_id FROM sources WHERE doc_id = ?",
+                                            (ext.doc_id,)).fetchone()
+                    return AddResult("unchanged", rid[0] if rid else "", ext.doc_id)
+                self._remove_document(ext.doc_id)
+            for (old,) in self.conn.execute(
+                "SELECT doc_id FROM documents WHERE path = ? AND doc_id != ?", (ext.path, ext.doc_id)
+            ).fetchall():
+                self._remove_document(old)
+                replaced.append(old)
+            self.conn.execute(
+                "INSERT INTO documents (doc_id, path, format, pages, ocr, size, text, record, fingerprint, signature)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (ext.doc_id, ext.path, ext.format, ext.pages, int(ext.ocr), ext.size, ext.text,
+                 json.dumps(ext.record, ensure_ascii=False), ext.fingerprint, ext.signature),
+            )
+            report_id = self._match(ext, index)
+            members: list[str] = []
+            if report_id is None:
+                new_id = self._rebuild_report(None, [ext.doc_id])
+                status = "new report"
+            else:
+                members = [r[0] for r in self.conn.execute(
+                    "SELECT doc_id FROM sources WHERE report_id = ?", (report_id,))]
+                new_id = self._rebuild_report(report_id, members + [ext.doc_id])
+                status = "better rendering" if new_id == ext.doc_id else "another rendering"
+            index.add(ext.doc_id, ext.signature, _identity_meta(ext.record, ext.fingerprint, new_id))
+            for d in members:
+                index.set_report(d, new_id)
+        return AddResult(status, new_id, ext.doc_id, replaced)
+
+    def remove_document(self, doc_id: str) -> None:
+        """Forget one file; its report is rebuilt from the next best source, or removed."""
+        self._signature_index()
+        with self.transaction():
+            self._remove_document(doc_id)
+
+    def _remove_document(self, doc_id: str) -> None:
+        row = self.conn.execute("SELECT report_id FROM sources WHERE doc_id = ?", (doc_id,)).fetchone()
+        others: list[str] = []
+        if row:
+            others = [r[0] for r in self.conn.execute(
+                "SELECT doc_id FROM sources WHERE report_id = ? AND doc_id != ?", (row[0], doc_id))]
+            self.conn.execute("DELETE FROM reports WHERE report_id = ?", (row[0],))  # cascades
+        self.conn.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
+        if self._index is not None:
+            self._index.remove(doc_id)
+        if others:
+            new_id = self._rebuild_report(None, others)
+            if self._index is not None:
+                for d in others:
+                    self._index.set_report(d, new_id)
+
+    def _match(self, ext: ExtractedDocument, index: _SignatureIndex) -> str | None:
+        """The report ``ext`` is another rendering of, or ``None``."""
+        for sim, doc_id in index.candidates(ext.signature, ext.fingerprint, identity.SAME_TEXT):
+            meta = index.meta.get(doc_id)
+            if meta is None or doc_id == ext.doc_id:
+                continue
+            if identity.compatible(ext.record, meta):
+                return meta["report_id"]
+        return None
+
+    def _rebuild_report(self, old_report_id: str | None, doc_ids: list[str]) -> str:
+        """(Re)write a report from the best of ``doc_ids``; returns its (possibly new) id."""
+        rows = self._dicts(
+            f"SELECT doc_id, path, format, pages, ocr, record FROM documents WHERE doc_id IN "
+            f"({','.join('?' * len(doc_ids))})",
+            doc_ids,
+        )
+        rows.sort(key=lambda r: identity.source_rank(r["format"], bool(r["ocr"]), r["doc_id"]))
+        primary = rows[0]
+        report_id = primary["doc_id"]
+        if old_report_id is not None:
+            self.conn.execute("DELETE FROM reports WHERE report_id = ?", (old_report_id,))
+        rec = json.loads(primary["record"])
+        self._insert_report(report_id, primary["doc_id"], rec, len(rows))
+        self.conn.executemany(
+            "INSERT INTO sources (doc_id, report_id, path, format, ocr, is_primary) VALUES (?, ?, ?, ?, ?, ?)",
+            [(r["doc_id"], report_id, r["path"], r["format"], r["ocr"], int(r is primary)) for r in rows],
+        )
+        return report_id
+
+    def _insert_report(self, report_id: str, doc_id: str, rec: dict[str, Any], n_sources: int) -> None:
+        filt = _filter_columns(rec)
+        score = rec.get("score") or {}
+        self.db["reports"].insert({
+            "report_id": report_id, "doc_id": doc_id,
+            "schema_version": rec.get("schema_version", CONTRACT_VERSION),
+            "title": rec.get("title"), "report_date": rec.get("report_date"),
+            "evaluated_unit": rec.get("evaluated_unit"), "evaluator": rec.get("evaluator"),
+            "score_total": score.get("total"), "score_max": score.get("max"),
+            "grade": score.get("grade"), "grade_source": score.get("grade_source"),
+            "n_sources": n_sources, **filt,
+        })
+        self.conn.executemany(
+            "INSERT INTO indicators (report_id, ordinal, code, level, name, parent, weight, score, page)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(report_id, i, x.get("code"), x.get("level"), x.get("name"), x.get("parent"), x.get("weight"),
+              x.get("score"), x.get("page")) for i, x in enumerate(rec.get("indicators") or [], start=1)],
+        )
+        used: set[str] = set()
+        finding_rows = []
+        for f in rec.get("findings") or []:
+            fid = finding_id(report_id, f.get("kind", "?"), f.get("ordinal", 0))
+            n = 2
+            while fid in used:  # a record repeating (kind, ordinal) must not lose a finding
+                fid = f"{finding_id(report_id, f.get('kind', '?'), f.get('ordinal', 0))}.{n}"
+                n += 1
+            used.add(fid)
+            span = f.get("span") or [0, 0]
+            finding_rows.append({
+                "finding_id": fid, "report_id": report_id, "kind": f.get("kind"), "ordinal": f.get("ordinal"),
+                "title": f.get("title") or "", "text": f.get("text") or "", "category": f.get("category"),
+                "page": f.get("page"), "span_start": span[0], "span_end": span[1],
+                "responds_to": f.get("responds_to"),
+                "title_seg": segment(f.get("title") or ""), "text_seg": segment(f.get("text") or ""),
+                **filt,
+            })
+        if finding_rows:
+            self.db["findings"].insert_all(finding_rows)
+        self.conn.executemany(
+            "INSERT INTO figures (report_id, ordinal, name, value, unit, raw, page) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(report_id, i, x.get("name"), x.get("value"), x.get("unit"), x.get("raw"), x.get("page"))
+             for i, x in enumerate(rec.get("figures") or [], start=1)],
+        )
+        self.conn.executemany(
+            "INSERT INTO checks (report_id, ordinal, rule, ok, detail) VALUES (?, ?, ?, ?, ?)",
+            [(report_id, i, x.get("rule"), int(bool(x.get("ok"))), x.get("detail") or "")
+             for i, x in enumerate(rec.get("checks") or [], start=1)],
+        )
+
+    # ------------------------------------------------------------------ reading
+    def _dicts(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        cur = self.conn.execute(sql, list(params))
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, row)) for row in cur.fetchall()]
+
+    def report_ids(self, filters: Filters | None = None) -> list[str]:
+        """Ids of the reports matching ``filters``, in a stable order (year, place, title)."""
+        where, params = (filters or Filters()).reports_where("r")
+        sql = ("SELECT r.report_id FROM reports r" + (f" WHERE {where}" if where else "")
+               + " ORDER BY r.year_min, r.adcode, r.title, r.report_id")
+        return [row[0] for row in self.conn.execute(sql, params)]
+
+    def records(self, filters: Filters | None = None, **kwargs: Any) -> Iterator[dict[str, Any]]:
+        """Contract records (``shared/contract``) of the matching reports.
+
+        ``filters`` or keyword arguments of :class:`Filters` (``province=``, ``years="2019-2023"``…).
+        A finding-level filter (finding kind, category) keeps only those findings.
+        """
+        filters = filters or Filters(**kwargs)
+        for report_id in self.report_ids(filters):
+            yield self.record(report_id, filters)
+
+    def record(self, report_id: str, filters: Filters | None = None) -> dict[str, Any]:
+        """One report as a contract record, its other renderings in ``source.alternates``."""
+        r = self._dicts("SELECT * FROM reports WHERE report_id = ?", [report_id])
+        if not r:
+            raise KeyError(report_id)
+        r = r[0]
+        doc = self._dicts("SELECT path, format, pages, ocr FROM documents WHERE doc_id = ?", [r["doc_id"]])[0]
+        alternates = [row[0] for row in self.conn.execute(
+            "SELECT path FROM sources WHERE report_id = ? AND is_primary = 0 ORDER BY path", (report_id,))]
+        source: dict[str, Any] = {"path": doc["path"], "format": doc["format"], "pages": doc["pages"],
+                                  "ocr": bool(doc["ocr"])}
+        if alternates:
+            source["alternates"] = alternates
+        fwhere, fparams = (filters or Filters()).finding_only_where()
+        findings = self._dicts(
+            "SELECT kind, ordinal, title, text, category, page, span_start, span_end, responds_to FROM findings"
+            f" WHERE report_id = ? {('AND ' + fwhere) if fwhere else ''} ORDER BY id",
+            [report_id, *fparams],
+        )
+        return {
+            "schema_version": r["schema_version"],
+            "doc_id": r["doc_id"],
+            "source": source,
+            "title": r["title"],
+            "report_kind": r["report_kind"],
+            "evaluation_mode": r["evaluation_mode"],
+            "years": json.loads(r["years"]),
+            "report_date": r["report_date"],
+            "jurisdiction": {
+                "name": r["jurisdiction_name"], "level": r["jurisdiction_level"], "province": r["province"],
+                "prefecture": r["prefecture"], "county": r["county"], "adcode": r["adcode"],
+            },
+            "program": r["program"],
+            "evaluated_unit": r["evaluated_unit"],
+            "evaluator": r["evaluator"],
+            "score": {"total": r["score_total"], "max": r["score_max"], "grade": r["grade"],
+                      "grade_source": r["grade_source"]},
+            "indicators": self._dicts(
+                "SELECT code, level, name, parent, weight, score, page FROM indicators WHERE report_id = ?"
+                " ORDER BY ordinal", [report_id]),
+            "findings": [
+                {"kind": f["kind"], "ordinal": f["ordinal"], "title": f["title"], "text": f["text"],
+                 "category": f["category"], "page": f["page"], "span": [f["span_start"], f["span_end"]],
+                 "responds_to": f["responds_to"]}
+                for f in findings
+            ],
+            "figures": self._dicts(
+                "SELECT name, value, unit, raw, page FROM figures WHERE report_id = ? ORDER BY ordinal", [report_id]),
+            "checks": [
+                {"rule": c["rule"], "ok": bool(c["ok"]), "detail": c["detail"]}
+                for c in self._dicts("SELECT rule, ok, detail FROM checks WHERE report_id = ? ORDER BY ordinal",
+                                     [report_id])
+            ],
+        }
+
+    def keyword_search(self, query: str, filters: Filters | None = None, *, limit: int = 50,
+                       match: str = "any", mark: tuple[str, str] = ("【", "】"), width: int = 120,
+                       **kwargs: Any) -> list[KeywordHit]:
+        """Full-text search over findings (FTS5 + jieba, BM25 ranks); see :mod:`jixiao.store.fts`.
+
+        Hits carry ``finding_id`` and a 1-based ``rank`` for fusion with dense ranks.
+        """
+        return _keyword_search(self.conn, query, filters or Filters(**kwargs), limit=limit, match=match,
+                               mark=mark, width=width)
+
+    def export(self, out: str | Path, format: str, filters: Filters | None = None, *,
+               table: str = "reports") -> int:
+        """Write the matching reports to ``out``; see :func:`jixiao.store.export.export`."""
+        from .export import export
+
+        return export(self, out, format, filters, table=table)
+
+    def table_counts(self) -> dict[str, int]:
+        tables = ["documents", "reports", "sources", "indicators", "findings", "figures", "checks",
+                  "imports", "import_errors"]
+        return {t: self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
+
+    def stats(self, filters: Filters | None = None) -> dict[str, Any]:
+        """Counts: rows per table, and reports by province, year, programme, mode and kind."""
+        where, params = (filters or Filters()).reports_where("r")
+        w = f" WHERE {where}" if where else ""
+
+        def grouped(expr: str, frm: str = "reports r") -> list[tuple[Any, int]]:
+            sql = f"SELECT {expr} AS k, COUNT(DISTINCT r.report_id) FROM {frm}{w} GROUP BY k ORDER BY k"
+            return [(k, n) for k, n in self.conn.execute(sql, params)]
+
+        findings_by_kind = [(k, n) for k, n in self.conn.execute(
+            f"SELECT f.kind, COUNT(*) FROM findings f JOIN reports r ON r.report_id = f.report_id{w}"
+            " GROUP BY f.kind ORDER BY f.kind", params)]
+        last = self._dicts("SELECT * FROM imports ORDER BY import_id DESC LIMIT 1")
+        return {
+            "database": str(self.path),
+            "schema_version": self.schema_version,
+            "size_bytes": _file_size(self.path),
+            "tables": self.table_counts(),
+            "reports": self.conn.execute(f"SELECT COUNT(*) FROM reports r{w}", params).fetchone()[0],
+            "by_province": grouped("r.province"),
+            "by_year": grouped("j.value", "reports r, json_each(r.years) j"),
+            "by_program": grouped("r.program"),
+            "by_evaluation_mode": grouped("r.evaluation_mode"),
+            "by_report_kind": grouped("r.report_kind"),
+            "findings_by_kind": findings_by_kind,
+            "last_import": last[0] if last else None,
+        }
+
+
+def _file_size(path: Path) -> int:
+    total = 0
+    for suffix in ("", "-wal"):
+        p = Path(str(path) + suffix)
+        if p.exists():
+            total += p.stat().st_size
+    return total
+
+
+def finding_id(report_id: str, kind: str, ordinal: int) -> str:
+    """Stable id of a finding: ``<report_id[:12]>-<p|r|e><ordinal>``, e.g. ``3fa2b1c4d5e6-p3``."""
+    return f"{report_id[:12]}-{(kind or '?')[:1]}{ordinal}"
+
+
+def _filter_columns(rec: dict[str, Any]) -> dict[str, Any]:
+    years = sorted(int(y) for y in rec.get("years") or [])
+    jur = rec.get("jurisdiction") or {}
+    return {
+        "years": json.dumps(rec.get("years") or []),
+        "year_min": years[0] if years else None,
+        "year_max": years[-1] if years else None,
+        "jurisdiction_name": jur.get("name"),
+        "jurisdiction_level": jur.get("level"),
+        "province": jur.get("province"),
+        "prefecture": jur.get("prefecture"),
+        "county": jur.get("county"),
+        "adcode": jur.get("adcode"),
+        "program": rec.get("program"),
+        "report_kind": rec.get("report_kind"),
+        "evaluation_mode": rec.get("evaluation_mode"),
+    }
+
+
+def _identity_meta(rec: dict[str, Any], fingerprint: str | None, report_id: str) -> dict[str, Any]:
+    return {"report_id": report_id, "years": rec.get("years") or [],
+            "jurisdiction": {"adcode": (rec.get("jurisdiction") or {}).get("adcode")},
+            "fingerprint": fingerprint}
+
+
+__all__ = ["Store", "ExtractedDocument", "AddResult", "default_db_path", "finding_id", "DEFAULT_DB"]

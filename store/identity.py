@@ -1,0 +1,125 @@
+"""Is this file another rendering of a report already in the store?
+
+One report often arrives as several files: the Word original, a PDF printed
+from it, a scan of the printout, a text dump.  They differ in bytes, in layout
+artefacts (page numbers, running headers, tab-separated tables) and, for scans,
+in OCR errors, but they share almost all of their wording.  We decide identity
+on two signals:
+
+1. a *fingerprint* from what the record says — squashed title, jurisdiction,
+   years and total score — equal fingerprints mean the same report;
+2. the *text*: a MinHash signature of the set of 5-character shingles of the
+   text (letters, digits and CJK only, so whitespace, punctuation and line
+   breaks do not count).  Two renderings of one report share most shingles
+   (estimated Jaccard well above :data:`SAME_TEXT`), two different reports —
+   even on the same programme in the same place — share only boilerplate.
+
+Guards keep distinct reports apart when the text is similar: reports on
+disjoint years are different reports (the same programme evaluated in 2020 and
+2021 reads alike), and so are reports for different divisions (adcodes) — county
+self-evaluations are often written from one template with the place swapped.
+(An OCR misreading of a place name gives no adcode rather than another one, so
+it does not trip this guard.)
+
+Which rendering is the report's *primary* source (the one its content comes
+from) is decided by :func:`source_rank`: a text layer before OCR; among text
+layers PDF first (its page numbers are the ones readers cite), then DOCX, HTML,
+Markdown, plain text; ties go to the smallest sha256 so the choice does not
+depend on the order files were imported in.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+
+SHINGLE = 5
+PERMUTATIONS = 128
+SAME_TEXT = 0.5  # estimated Jaccard at or above which two texts are renderings of one report
+
+# Text layers ranked for the primary source (lower is better); OCR always ranks after them.
+FORMAT_RANK = {"pdf": 0, "docx": 1, "html": 2, "md": 3, "txt": 4}
+
+_rng = np.random.default_rng(20240221)  # fixed: signatures must compare across processes and runs
+_A = _rng.integers(1, 2**63 - 1, size=PERMUTATIONS, dtype=np.uint64) | np.uint64(1)
+_B = _rng.integers(0, 2**63 - 1, size=PERMUTATIONS, dtype=np.uint64)
+_KEEP = re.compile(r"[^\w]|_", re.UNICODE)
+
+
+def _content_chars(text: str) -> str:
+    return _KEEP.sub("", text)
+
+
+def signature(text: str) -> bytes:
+    """MinHash signature (``PERMUTATIONS`` uint32 values) of the text's shingles."""
+    chars = _content_chars(text)
+    sig = np.full(PERMUTATIONS, np.iinfo(np.uint32).max, dtype=np.uint32)
+    if len(chars) < SHINGLE:
+        if chars:  # a very short text: one shingle of what there is
+            chars = chars.ljust(SHINGLE, "\0")
+        else:
+            return sig.tobytes()
+    codes = np.frombuffer(chars.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    # Polynomial hash of each window of SHINGLE code points (uint64 arithmetic wraps).
+    h = np.zeros(len(codes) - SHINGLE + 1, dtype=np.uint64)
+    for j in range(SHINGLE):
+        h = h * np.uint64(1_000_003) + codes[j : len(codes) - SHINGLE + 1 + j]
+    h = np.unique(h)
+    with np.errstate(over="ignore"):
+        for i in range(PERMUTATIONS):
+            sig[i] = ((h * _A[i] + _B[i]) >> np.uint64(32)).min()
+    return sig.tobytes()
+
+
+def similarity(a: bytes, b: bytes) -> float:
+    """Estimated Jaccard similarity of the two texts' shingle sets."""
+    return float(np.mean(np.frombuffer(a, np.uint32) == np.frombuffer(b, np.uint32)))
+
+
+def similarities(sig: bytes, matrix: np.ndarray) -> np.ndarray:
+    """:func:`similarity` of ``sig`` against every row of ``matrix`` (n × PERMUTATIONS)."""
+    if len(matrix) == 0:
+        return np.zeros(0)
+    return (matrix == np.frombuffer(sig, np.uint32)).mean(axis=1)
+
+
+def _squash(text: str | None) -> str:
+    return _content_chars(text or "")
+
+
+def fingerprint(record: dict[str, Any]) -> str | None:
+    """``title|place|years|score`` from the record, or ``None`` when too little is known."""
+    title = _squash(record.get("title"))
+    years = record.get("years") or []
+    jur = record.get("jurisdiction") or {}
+    place = jur.get("adcode") or _squash(jur.get("name"))
+    total = (record.get("score") or {}).get("total")
+    if not title or not years or not (place or total is not None):
+        return None
+    score = "" if total is None else f"{float(total):.2f}"
+    return f"{title}|{place}|{','.join(str(y) for y in sorted(years))}|{score}"
+
+
+def compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Could records ``a`` and ``b`` (with texts alike) be the same report?"""
+    ya, yb = set(a.get("years") or []), set(b.get("years") or [])
+    if ya and yb and not ya & yb:
+        return False
+    ca = (a.get("jurisdiction") or {}).get("adcode")
+    cb = (b.get("jurisdiction") or {}).get("adcode")
+    if ca and cb and ca != cb:
+        return False
+    return True
+
+
+def source_rank(format: str, ocr: bool, doc_id: str) -> tuple[int, int, str]:
+    """Sort key of a rendering: the smallest is the report's primary source."""
+    return (1 if ocr else 0, FORMAT_RANK.get(format, len(FORMAT_RANK)), doc_id)
+
+
+__all__ = [
+    "signature", "similarity", "similarities", "fingerprint", "compatible", "source_rank",
+    "SAME_TEXT", "FORMAT_RANK",
+]

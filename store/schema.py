@@ -1,0 +1,273 @@
+"""The store's tables, created and migrated with sqlite-utils.
+
+Every change to the schema is a *migration*: a function that takes the
+:class:`sqlite_utils.Database` and changes it.  Migrations are numbered; the
+numbers already applied are kept in the ``schema_version`` table (and mirrored in
+``PRAGMA user_version`` for tools that look there).  :func:`migrate` applies the
+missing ones in order, each in its own transaction, so an old store is brought up
+to date the next time it is opened.
+
+Adding a migration is a one-function change — append a function here::
+
+    @migration(2, "embeddings")
+    def _embeddings(db: Database) -> None:
+        db.execute(
+            "CREATE TABLE embeddings (finding_id TEXT PRIMARY KEY"
+            " REFERENCES findings(finding_id) ON DELETE CASCADE, model TEXT NOT NULL,"
+            " dim INTEGER NOT NULL, vector BLOB NOT NULL)"
+        )
+
+Findings are deleted and re-inserted whenever their report is rebuilt (a better
+rendering arrived, or ``--force``), so rows that reference them with ``ON DELETE
+CASCADE`` disappear with them and can be recomputed for what lacks them.
+
+Rules: never edit a migration that has shipped (stores in the wild already ran
+it); use the next free number; keep it idempotent-safe by relying on the version
+table, not on ``IF NOT EXISTS`` guesses.
+
+Numbers are NUMERIC columns, so 24603100.0 comes back as the int 24603100 and
+81.14 as a float: JSON exports print numbers as the record had them.
+
+Tables (ids are text and stable across re-imports, except ``findings.id``):
+
+``documents``   one row per distinct file content (``doc_id`` = sha256): path as
+                given at import, format, pages, ocr, size, the normalised text,
+                the record extracted from it (JSON) and a MinHash signature used
+                to recognise other renderings of the same report.
+``reports``     one row per report, built from its best source (``doc_id``).
+                ``report_id`` is that primary document's sha256.
+``sources``     which documents render which report (``is_primary`` marks the one
+                the report's content comes from).
+``indicators``, ``findings``, ``figures``, ``checks``  the record's lists, one row per
+                item, keyed by ``(report_id, ordinal)``; findings also carry a
+                stable ``finding_id`` and denormalised filter columns (years,
+                jurisdiction, program, report_kind) and jieba-segmented
+                ``title_seg`` / ``text_seg`` columns indexed by FTS5 (``findings_fts``).
+``imports``, ``import_errors``  one row per import run, and one per file it could not
+                import, with the reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Callable
+
+from sqlite_utils import Database
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    apply: Callable[[Database], None]
+
+
+MIGRATIONS: list[Migration] = []
+
+
+def migration(version: int, name: str) -> Callable[[Callable[[Database], None]], Callable[[Database], None]]:
+    """Register ``fn`` as migration number ``version`` (see the module docstring)."""
+
+    def register(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+        if any(m.version == version for m in MIGRATIONS):
+            raise ValueError(f"migration {version} is defined twice")
+        MIGRATIONS.append(Migration(version, name, fn))
+        MIGRATIONS.sort(key=lambda m: m.version)
+        return fn
+
+    return register
+
+
+def schema_version(db: Database) -> int:
+    """The highest migration applied to ``db`` (0 for a new file)."""
+    if "schema_version" not in db.table_names():
+        return 0
+    row = db.execute("SELECT MAX(version) FROM schema_version").fetchone()
+    return int(row[0] or 0)
+
+
+def latest_version() -> int:
+    return MIGRATIONS[-1].version if MIGRATIONS else 0
+
+
+def migrate(db: Database) -> list[int]:
+    """Apply every migration newer than the store; returns the versions applied.
+
+    A store written by a newer jixiao (a version we do not know) is refused rather
+    than guessed at.
+    """
+    conn = db.conn
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+        " applied_at TEXT NOT NULL)"
+    )
+    current = schema_version(db)
+    if current > latest_version():
+        raise RuntimeError(
+            f"store schema version {current} is newer than this jixiao understands ({latest_version()}); upgrade jixiao"
+        )
+    applied: list[int] = []
+    for m in MIGRATIONS:
+        if m.version <= current:
+            continue
+        # One transaction per migration: a crash leaves the store at the previous version.
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            m.apply(db)
+            conn.execute(
+                "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
+                (m.version, m.name, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+            )
+            conn.execute(f"PRAGMA user_version = {int(m.version)}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(m.version)
+    return applied
+
+
+# Filter columns shared by reports and findings (denormalised into findings so a
+# search filters without a join).
+_FILTER_COLUMNS = """
+    years TEXT NOT NULL,            -- JSON list of ints
+    year_min INTEGER,
+    year_max INTEGER,
+    jurisdiction_name TEXT,
+    jurisdiction_level TEXT,
+    province TEXT,
+    prefecture TEXT,
+    county TEXT,
+    adcode TEXT,
+    program TEXT,
+    report_kind TEXT,
+    evaluation_mode TEXT
+"""
+
+
+@migration(1, "initial")
+def _initial(db: Database) -> None:
+    statements = [
+        """CREATE TABLE documents (
+            doc_id TEXT PRIMARY KEY,        -- sha256 of the file's bytes
+            path TEXT NOT NULL,             -- as given at import; archive members as a.zip!dir/b.pdf
+            format TEXT NOT NULL,
+            pages INTEGER,
+            ocr INTEGER NOT NULL,
+            size INTEGER NOT NULL,
+            text TEXT NOT NULL,             -- the document's normalised extracted text
+            record TEXT NOT NULL,           -- JSON: the contract record extracted from this file
+            fingerprint TEXT,               -- title+jurisdiction+years+score key, or NULL if too little is known
+            signature BLOB NOT NULL         -- MinHash of the text's character shingles (uint32 array)
+        )""",
+        f"""CREATE TABLE reports (
+            report_id TEXT PRIMARY KEY,     -- = doc_id of the primary source
+            doc_id TEXT NOT NULL REFERENCES documents(doc_id),
+            schema_version INTEGER NOT NULL,
+            title TEXT,
+            report_date TEXT,
+            evaluated_unit TEXT,
+            evaluator TEXT,
+            score_total NUMERIC,
+            score_max NUMERIC,
+            grade TEXT,
+            grade_source TEXT,
+            n_sources INTEGER NOT NULL,
+            {_FILTER_COLUMNS}
+        )""",
+        """CREATE TABLE sources (
+            doc_id TEXT PRIMARY KEY REFERENCES documents(doc_id) ON DELETE CASCADE,
+            report_id TEXT NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
+            path TEXT NOT NULL,
+            format TEXT NOT NULL,
+            ocr INTEGER NOT NULL,
+            is_primary INTEGER NOT NULL
+        )""",
+        """CREATE TABLE indicators (
+            report_id TEXT NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
+            ordinal INTEGER NOT NULL,       -- position in the record's list, from 1
+            code TEXT,
+            level INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            parent TEXT,
+            weight NUMERIC,
+            score NUMERIC,
+            page INTEGER,
+            PRIMARY KEY (report_id, ordinal)
+        )""",
+        f"""CREATE TABLE findings (
+            id INTEGER PRIMARY KEY,         -- the FTS5 rowid; NOT stable across re-imports, use finding_id
+            finding_id TEXT NOT NULL UNIQUE, -- <report_id[:12]>-<p|r|e><ordinal>, e.g. 3fa2b1c4d5e6-p3
+            report_id TEXT NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            ordinal INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            text TEXT NOT NULL,
+            category TEXT,
+            page INTEGER,
+            span_start INTEGER NOT NULL,
+            span_end INTEGER NOT NULL,
+            responds_to INTEGER,
+            title_seg TEXT NOT NULL,        -- jieba-segmented title (FTS5)
+            text_seg TEXT NOT NULL,         -- jieba-segmented text (FTS5)
+            {_FILTER_COLUMNS}
+        )""",
+        """CREATE TABLE figures (
+            report_id TEXT NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
+            ordinal INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            value NUMERIC NOT NULL,
+            unit TEXT NOT NULL,
+            raw TEXT NOT NULL,
+            page INTEGER,
+            PRIMARY KEY (report_id, ordinal)
+        )""",
+        """CREATE TABLE checks (
+            report_id TEXT NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
+            ordinal INTEGER NOT NULL,
+            rule TEXT NOT NULL,
+            ok INTEGER NOT NULL,
+            detail TEXT NOT NULL,
+            PRIMARY KEY (report_id, ordinal)
+        )""",
+        """CREATE TABLE imports (
+            import_id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,               -- NULL: still running or killed
+            paths TEXT NOT NULL,            -- JSON list as given
+            workers INTEGER NOT NULL,
+            force INTEGER NOT NULL,
+            files INTEGER,
+            imported INTEGER,
+            skipped INTEGER,
+            failed INTEGER
+        )""",
+        """CREATE TABLE import_errors (
+            id INTEGER PRIMARY KEY,
+            import_id INTEGER NOT NULL REFERENCES imports(import_id) ON DELETE CASCADE,
+            path TEXT NOT NULL,
+            sha256 TEXT,
+            reason TEXT NOT NULL
+        )""",
+    ]
+    for sql in statements:
+        db.execute(sql)
+    indexes = {
+        "reports": [["province"], ["prefecture"], ["county"], ["adcode"], ["year_min", "year_max"],
+                    ["program"], ["report_kind"], ["evaluation_mode"], ["doc_id"]],
+        "findings": [["report_id"], ["province"], ["prefecture"], ["county"], ["adcode"],
+                     ["year_min", "year_max"], ["program"], ["kind"], ["category"], ["report_kind"]],
+        "sources": [["report_id"]],
+        "documents": [["path"], ["fingerprint"]],
+        "import_errors": [["import_id"]],
+    }
+    for table, column_sets in indexes.items():
+        for columns in column_sets:
+            db[table].create_index(columns)
+    # External-content FTS5 over the segmented columns, kept in sync by triggers.
+    db["findings"].enable_fts(["title_seg", "text_seg"], fts_version="FTS5", create_triggers=True,
+                              tokenize="unicode61")
+
+
+__all__ = ["MIGRATIONS", "Migration", "migration", "migrate", "schema_version", "latest_version"]
