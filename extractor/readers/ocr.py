@@ -1,0 +1,622 @@
+"""OCR of scanned PDF pages into :class:`~jixiao.extractor.layout.PageContent`.
+
+A scanned report page is an image with no text layer.  :func:`ocr_page` turns it
+into the same positioned lines and tables that the text-layer reader produces,
+so the PDF reader's :func:`~jixiao.extractor.layout.assemble` can treat both
+alike (header/footer removal, paragraph joining, heading classification).
+
+Steps for one page:
+
+1. render the page with pypdfium2 at the resolution of the image embedded in it
+   (upsampling a 120 dpi scan costs 4x the time for no measurable gain);
+2. deskew: scanners tilt pages by up to about a degree, which is enough to make
+   a line of text drift by half a line across the page and to break table
+   rulings into pieces; the angle is found by a projection profile;
+3. find table rulings with morphological opening (long horizontal / vertical
+   kernels), build the grid and its merged cells, and erase the rulings so the
+   recogniser does not read them as ``1`` or ``丨``;
+4. run RapidOCR (PP-OCR Chinese models shipped inside the wheel; one engine per
+   process, created on first use);
+5. fragments inside a table go to the cell containing their centre; the others
+   are merged into visual lines in reading order; general OCR confusions
+   (bracket widths, separators inside numbers) are fixed by the substitutions in
+   ``patterns/ocr_fixes.yaml``.
+
+Coordinates in the result are PDF points with a top-left origin, like pdfplumber.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Iterable
+
+import numpy as np
+import pypdfium2 as pdfium
+
+from ... import patterns
+from ..layout import Line, PageContent, TableArea
+
+# ---------------------------------------------------------------------------
+# Settings (measured on the corpus scans with ``python bench/ocr.py``)
+
+#: Rendering scale bounds (1.0 = 72 dpi).  The scale follows the embedded image's
+#: own resolution; a page without one (vector art) is rendered at DEFAULT_SCALE.
+MIN_SCALE, MAX_SCALE, DEFAULT_SCALE = 1.5, 3.0, 2.0
+#: Skews below this many degrees are left alone (rotation blurs a little).
+MIN_DESKEW_DEGREES = 0.1
+MAX_SKEW_DEGREES = 3.0
+#: OCR box height (points) → font size.  The detector pads each box around the
+#: glyphs; measured on the corpus, body text set in 12 pt gives boxes ~17 pt tall.
+BOX_TO_FONT_SIZE = 0.72
+#: Paint table rulings paper-coloured before recognition.
+ERASE_RULINGS = True
+
+
+# ---------------------------------------------------------------------------
+# The OCR engine: one per process, created lazily (loading the models takes ~1 s)
+
+_ENGINE: Any = None
+_ENGINE_LOCK = threading.Lock()
+
+
+def _engine() -> Any:
+    global _ENGINE
+    with _ENGINE_LOCK:
+        if _ENGINE is None:
+            from rapidocr_onnxruntime import RapidOCR
+
+            # No angle classifier: scanned report pages are upright, and the
+            # classifier flipped a few good lines on the corpus (CER 4.4% → 0.7%
+            # on yunnan p.5 without it) besides costing time.  max_side_len is
+            # raised so the engine never shrinks the page we rendered.
+            _ENGINE = RapidOCR(use_cls=False, max_side_len=5000, print_verbose=False)
+        return _ENGINE
+
+
+# ---------------------------------------------------------------------------
+# Rendering and deskewing
+
+
+def render_scale(page: pdfium.PdfPage) -> float:
+    """Scale at which one rendered pixel is one pixel of the page's largest image."""
+    best_area, scale = 0.0, DEFAULT_SCALE
+    try:
+        for obj in page.get_objects(max_depth=2):
+            if obj.type != pdfium.raw.FPDF_PAGEOBJ_IMAGE:
+                continue
+            x0, y0, x1, y1 = obj.get_bounds()
+            w_pt, h_pt = x1 - x0, y1 - y0
+            if w_pt * h_pt <= best_area or w_pt <= 0:
+                continue
+            px_w, _px_h = obj.get_px_size()
+            best_area, scale = w_pt * h_pt, px_w / w_pt
+    except Exception:  # odd image objects: fall back to the default scale
+        pass
+    return float(min(MAX_SCALE, max(MIN_SCALE, scale)))
+
+
+def render_gray(pdf: pdfium.PdfDocument, index: int) -> tuple[np.ndarray, float]:
+    """The page as an 8-bit grey image and the scale it was rendered at."""
+    page = pdf[index]
+    try:
+        scale = render_scale(page)
+        bitmap = page.render(scale=scale, grayscale=True)
+        img = bitmap.to_numpy()
+        if img.ndim == 3:  # some pdfium builds return BGR(A) even when asked for grey
+            import cv2
+
+            img = cv2.cvtColor(img[..., :3], cv2.COLOR_BGR2GRAY)
+        return np.ascontiguousarray(img), scale
+    finally:
+        page.close()
+
+
+def estimate_skew(gray: np.ndarray) -> float:
+    """Skew angle in degrees (rotate by it to straighten), by projection profile.
+
+    Text lines and table rulings give sharp row-sum profiles when horizontal; the
+    angle that maximises the profile's squared gradient wins.  Coarse then fine
+    search on a half-size image keeps it well under 0.1 s per page.
+    """
+    import cv2
+
+    small = cv2.resize(gray, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+    ink = cv2.threshold(small, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
+    h, w = ink.shape
+    centre = (w / 2, h / 2)
+
+    def sharpness(angle: float) -> float:
+        m = cv2.getRotationMatrix2D(centre, angle, 1.0)
+        rotated = cv2.warpAffine(ink, m, (w, h), flags=cv2.INTER_NEAREST)
+        rows = rotated.sum(axis=1, dtype=np.float64)
+        return float(np.square(np.diff(rows)).sum())
+
+    coarse = max(np.arange(-MAX_SKEW_DEGREES, MAX_SKEW_DEGREES + 1e-9, 0.25), key=sharpness)
+    fine = max(np.arange(coarse - 0.25, coarse + 0.25 + 1e-9, 0.025), key=sharpness)
+    return float(fine)
+
+
+def rotate(gray: np.ndarray, angle: float) -> np.ndarray:
+    """``gray`` rotated by ``angle`` degrees about its centre, background filled with paper."""
+    import cv2
+
+    h, w = gray.shape
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    paper = int(np.median(gray[:: 8, :: 8]))
+    return cv2.warpAffine(gray, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=paper)
+
+
+# ---------------------------------------------------------------------------
+# Table rulings → grid → cells
+
+
+@dataclass
+class Cell:
+    """A table cell in pixels: grid slots ``[r0, r1) × [c0, c1)`` and its box."""
+
+    r0: int
+    r1: int
+    c0: int
+    c1: int
+    box: tuple[float, float, float, float]  # x0, top, x1, bottom
+    fragments: list["Fragment"] = field(default_factory=list)
+
+
+@dataclass
+class Grid:
+    """A ruled table found on the page image (pixel coordinates)."""
+
+    xs: list[float]  # column boundaries, left to right
+    ys: list[float]  # row boundaries, top to bottom
+    cells: list[Cell]
+
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        return self.xs[0], self.ys[0], self.xs[-1], self.ys[-1]
+
+
+def _segments(mask: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """Bounding boxes ``(x0, y0, x1, y1)`` (exclusive ends) of the mask's components."""
+    import cv2
+
+    n, _labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    return [(int(x), int(y), int(x + w), int(y + h)) for x, y, w, h, _a in stats[1:n]]
+
+
+def _cluster(values: Iterable[float], tol: float) -> list[float]:
+    """Positions closer than ``tol`` merged into their mean, sorted."""
+    out: list[list[float]] = []
+    for v in sorted(values):
+        if out and v - out[-1][-1] <= tol:
+            out[-1].append(v)
+        else:
+            out.append([v])
+    return [float(np.mean(g)) for g in out]
+
+
+def ruling_masks(gray: np.ndarray, scale: float) -> tuple[np.ndarray, np.ndarray]:
+    """Candidate horizontal and vertical ruling masks (uint8 0/1) of a deskewed page.
+
+    Horizontal rulings are runs of ink at least 30 pt long (a table's narrowest
+    column is wider; a CJK glyph or a dash is far shorter).  Vertical rulings can be
+    as short as one table row, so they are opened with a short kernel here and
+    sorted from glyph strokes by :func:`find_grids`.
+    """
+    import cv2
+
+    ink = cv2.adaptiveThreshold(gray, 1, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15)
+    pt = scale  # pixels per point
+    h_len = max(15, int(30 * pt))
+    horiz = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (h_len, 1)))
+    # Bridge JPEG gaps of a pixel or two along a ruling.
+    horiz = cv2.morphologyEx(horiz, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (int(3 * pt), 1)))
+    v_len = max(8, int(9 * pt))
+    vert = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, v_len)))
+    vert = cv2.morphologyEx(vert, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, int(3 * pt))))
+    return horiz, vert
+
+
+def _near(value: float, positions: list[float], tol: float) -> int | None:
+    """Index of the position within ``tol`` of ``value``, if any."""
+    best = min(range(len(positions)), key=lambda i: abs(positions[i] - value), default=None)
+    if best is None or abs(positions[best] - value) > tol:
+        return None
+    return best
+
+
+def find_grids(gray: np.ndarray, scale: float) -> tuple[list[Grid], np.ndarray]:
+    """Ruled tables on a deskewed page, and the mask of all their rulings.
+
+    A vertical ruling runs from one horizontal ruling to another (it bounds at
+    least one row); a glyph stroke, even next to a ruling, is shorter than the
+    row it sits in.  Keeping only vertical segments whose two ends lie on two
+    different row boundaries separates them.
+    """
+    import cv2
+
+    horiz, vert = ruling_masks(gray, scale)
+    pt = scale
+    tol = max(2.0, 3 * pt)  # positions of one ruling seen in several pieces
+    end_tol = max(3.0, 2 * pt)  # a vertical ruling's end vs. a row boundary
+    h_segs = _segments(horiz)
+    v_segs = _segments(vert)
+    # Regions: horizontal rulings grouped with the vertical candidates touching them.
+    cand = np.zeros_like(horiz)
+    h_dil = cv2.dilate(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (3, int(2 * end_tol) + 1)))
+    for x0, y0, x1, y1 in v_segs:
+        xm = (x0 + x1) // 2
+        if h_dil[y0, xm] and h_dil[y1 - 1, xm]:
+            cand[y0:y1, x0:x1] = vert[y0:y1, x0:x1]
+    both = cv2.dilate(horiz | cand, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5)))
+    grids: list[Grid] = []
+    ruled = np.zeros_like(horiz)
+    for rx0, ry0, rx1, ry1 in _segments(both):
+        if (rx1 - rx0) < 40 * pt or (ry1 - ry0) < 10 * pt:
+            continue  # a lone rule (e.g. under a running header) is not a table
+        inside = lambda s: rx0 <= s[0] and s[2] <= rx1 and ry0 <= s[1] and s[3] <= ry1  # noqa: E731
+        hs = [s for s in h_segs if inside(s)]
+        ys = _cluster([(s[1] + s[3] - 1) / 2 for s in hs], tol)
+        if len(ys) < 2:
+            continue
+        vs = []
+        for s in v_segs:
+            if not inside(s):
+                continue
+            top, bottom = _near(s[1], ys, end_tol), _near(s[3] - 1, ys, end_tol)
+            if top is not None and bottom is not None and bottom > top:
+                vs.append(s)
+        xs = _cluster([(s[0] + s[2] - 1) / 2 for s in vs], tol)
+        if len(xs) < 2:
+            continue
+        v_mask = np.zeros_like(vert)
+        for x0, y0, x1, y1 in vs:
+            v_mask[y0:y1, x0:x1] = vert[y0:y1, x0:x1]
+        h_mask = np.zeros_like(horiz)
+        for x0, y0, x1, y1 in hs:
+            h_mask[y0:y1, x0:x1] = horiz[y0:y1, x0:x1]
+        grid = _grid_cells(xs, ys, h_mask, v_mask, pt)
+        if grid is None:
+            continue
+        grids.append(grid)
+        ruled |= h_mask | v_mask
+    return grids, ruled
+
+
+def _coverage(mask: np.ndarray, x0: float, y0: float, x1: float, y1: float) -> float:
+    """Share of positions along a boundary band that the mask covers.
+
+    For a horizontal band the share of columns with any ink in the band, for a
+    vertical band the share of rows.
+    """
+    h, w = mask.shape
+    xa, xb = max(0, int(round(x0))), min(w, int(round(x1)))
+    ya, yb = max(0, int(round(y0))), min(h, int(round(y1)))
+    if xb <= xa or yb <= ya:
+        return 0.0
+    band = mask[ya:yb, xa:xb]
+    axis = 0 if (xb - xa) >= (yb - ya) else 1
+    return float(band.any(axis=axis).mean())
+
+
+def _grid_cells(xs: list[float], ys: list[float], horiz: np.ndarray, vert: np.ndarray, pt: float) -> Grid | None:
+    """Cells of the grid ``xs × ys``: slots joined where no ruling separates them."""
+    nr, nc = len(ys) - 1, len(xs) - 1
+    band = max(2.0, 2 * pt)
+    parent = list(range(nr * nc))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(a: int, b: int) -> None:
+        parent[find(a)] = find(b)
+
+    for r in range(nr):
+        for c in range(nc):
+            # Inner margins keep the crossing rulings out of the sample.
+            if c + 1 < nc:
+                x = xs[c + 1]
+                m = (ys[r + 1] - ys[r]) * 0.15
+                if _coverage(vert, x - band, ys[r] + m, x + band, ys[r + 1] - m) < 0.6:
+                    union(r * nc + c, r * nc + c + 1)
+            if r + 1 < nr:
+                y = ys[r + 1]
+                m = (xs[c + 1] - xs[c]) * 0.15
+                if _coverage(horiz, xs[c] + m, y - band, xs[c + 1] - m, y + band) < 0.6:
+                    union(r * nc + c, (r + 1) * nc + c)
+    groups: dict[int, list[tuple[int, int]]] = {}
+    for r in range(nr):
+        for c in range(nc):
+            groups.setdefault(find(r * nc + c), []).append((r, c))
+    cells = []
+    for slots in groups.values():
+        r0 = min(r for r, _ in slots)
+        r1 = max(r for r, _ in slots) + 1
+        c0 = min(c for _, c in slots)
+        c1 = max(c for _, c in slots) + 1
+        cells.append(Cell(r0, r1, c0, c1, (xs[c0], ys[r0], xs[c1], ys[r1])))
+    if len(cells) < 2:
+        return None  # a framed box (one cell) is not a table
+    cells.sort(key=lambda k: (k.r0, k.c0))
+    return Grid(xs, ys, cells)
+
+
+# ---------------------------------------------------------------------------
+# Recognition and line building
+
+
+@dataclass
+class Fragment:
+    """One recognised text box, axis-aligned, in pixels of the deskewed page."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    score: float
+    # Recognised pieces (a CJK character or a Latin word) with their x extent,
+    # used to split a box that straddles two table cells.
+    pieces: list[tuple[str, float, float]] = field(default_factory=list)
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+def recognise(gray: np.ndarray) -> list[Fragment]:
+    """Text boxes recognised on a grey page image."""
+    import cv2
+
+    rgb = cv2.cvtColor(gray, cv2.COLOR_GRAY2BGR)
+    result, _elapsed = _engine()(rgb, return_word_box=True)
+    frags = []
+    for item in result or []:
+        quad, text, score = item[0], item[1], item[2]
+        pts = np.asarray(quad, dtype=np.float32)
+        text = text.strip()
+        if not text:
+            continue
+        pieces = []
+        if len(item) >= 5 and len(item[3]) == len(item[4]):
+            for box, piece in zip(item[3], item[4]):
+                bx = np.asarray(box, dtype=np.float32)[:, 0]
+                pieces.append((str(piece), float(bx.min()), float(bx.max())))
+        frags.append(Fragment(text, float(pts[:, 0].min()), float(pts[:, 1].min()),
+                              float(pts[:, 0].max()), float(pts[:, 1].max()), float(score), pieces))
+    return frags
+
+
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’]")
+
+
+def _joiner(left: str, right: str, gap: float, height: float) -> str:
+    """What goes between two pieces of one line: nothing between CJK, a space between words."""
+    if not left or not right:
+        return ""
+    if _CJK.match(left[-1]) or _CJK.match(right[0]):
+        return ""
+    return " " if gap > 0.25 * height else ""
+
+
+def group_lines(frags: list[Fragment]) -> list[list[Fragment]]:
+    """Fragments grouped into visual lines, top to bottom, each left to right.
+
+    A fragment joins the line it overlaps vertically by more than half of the
+    smaller height; on a deskewed page that separates adjacent text lines cleanly.
+    """
+    lines: list[list[Fragment]] = []
+    spans: list[tuple[float, float]] = []
+    for f in sorted(frags, key=lambda f: (f.cy, f.x0)):
+        best, best_ratio = -1, 0.5
+        for i, (top, bottom) in enumerate(spans):
+            overlap = min(bottom, f.bottom) - max(top, f.top)
+            ratio = overlap / max(1e-6, min(bottom - top, f.height))
+            if ratio > best_ratio:
+                best, best_ratio = i, ratio
+        if best < 0:
+            lines.append([f])
+            spans.append((f.top, f.bottom))
+        else:
+            lines[best].append(f)
+            top, bottom = spans[best]
+            # Track the line's median band, not its union, so one tall box
+            # (a bracket, a merged box) does not swallow the next line.
+            members = lines[best]
+            spans[best] = (float(np.median([m.top for m in members])), float(np.median([m.bottom for m in members])))
+    order = sorted(range(len(lines)), key=lambda i: spans[i][0])
+    return [sorted(lines[i], key=lambda f: f.x0) for i in order]
+
+
+def join_fragments(frags: list[Fragment]) -> str:
+    """Text of one visual line."""
+    text = ""
+    prev: Fragment | None = None
+    for f in frags:
+        if prev is not None:
+            text += _joiner(text, f.text, f.x0 - prev.x1, min(f.height, prev.height))
+        text += f.text
+        prev = f
+    return text
+
+
+# ---------------------------------------------------------------------------
+# Post-OCR character fixes (data: patterns/ocr_fixes.yaml)
+
+
+@lru_cache(maxsize=1)
+def _fixes() -> list[tuple[re.Pattern[str], str]]:
+    data = patterns.load("ocr_fixes.yaml")
+    return [(re.compile(f["pattern"]), f["replace"]) for f in data["fixes"]]
+
+
+def fix_text(text: str) -> str:
+    """Apply the general OCR confusion fixes of ``patterns/ocr_fixes.yaml``."""
+    for rx, repl in _fixes():
+        text = rx.sub(repl, text)
+    return text
+
+
+# ---------------------------------------------------------------------------
+# Page
+
+
+def _cell_text(frags: list[Fragment]) -> str:
+    """A cell's text: its lines joined, with nothing at a CJK wrap and a space otherwise."""
+    parts = [fix_text(join_fragments(line)) for line in group_lines(frags)]
+    text = ""
+    for p in parts:
+        text += _joiner(text, p, 1.0, 1.0) + p if text else p
+    return text
+
+
+def _table_rows(grid: Grid) -> list[list[str]]:
+    """Rectangular rows; a merged cell's text repeats in every slot it covers."""
+    nr, nc = len(grid.ys) - 1, len(grid.xs) - 1
+    rows = [["" for _ in range(nc)] for _ in range(nr)]
+    for cell in grid.cells:
+        text = _cell_text(cell.fragments)
+        for r in range(cell.r0, cell.r1):
+            for c in range(cell.c0, cell.c1):
+                rows[r][c] = text
+    return rows
+
+
+def _cell_at(grids: list[Grid], x: float, y: float) -> Cell | None:
+    for g in grids:
+        gx0, gy0, gx1, gy1 = g.box
+        if not (gx0 <= x <= gx1 and gy0 <= y <= gy1):
+            continue
+        for cell in g.cells:
+            x0, y0, x1, y1 = cell.box
+            if x0 <= x <= x1 and y0 <= y <= y1:
+                return cell
+    return None
+
+
+def _split_by_cells(f: Fragment, grids: list[Grid]) -> list[tuple[Cell | None, Fragment]]:
+    """``f`` cut where its pieces fall into different table cells.
+
+    The detector sometimes boxes the text of two neighbouring cells as one line
+    ("产出质量补助对象精"); the recogniser's per-character positions tell where the
+    column ruling cuts it.
+    """
+    if len(f.pieces) < 2:
+        return [(_cell_at(grids, f.cx, f.cy), f)]
+    runs: list[tuple[Cell | None, list[tuple[str, float, float]]]] = []
+    for piece in f.pieces:
+        cell = _cell_at(grids, (piece[1] + piece[2]) / 2, f.cy)
+        if runs and runs[-1][0] is cell:
+            runs[-1][1].append(piece)
+        else:
+            runs.append((cell, [piece]))
+    if len(runs) == 1:
+        return [(runs[0][0], f)]
+    out = []
+    for cell, pieces in runs:
+        text = join_fragments([Fragment(p[0], p[1], f.top, p[2], f.bottom, f.score) for p in pieces])
+        out.append((cell, Fragment(text, pieces[0][1], f.top, pieces[-1][2], f.bottom, f.score, pieces)))
+    return out
+
+
+def _assign_to_cells(frags: list[Fragment], grids: list[Grid]) -> list[Fragment]:
+    """Put fragments (or their parts) lying in a table cell into it; return the rest."""
+    rest = []
+    for frag in frags:
+        for cell, part in _split_by_cells(frag, grids) if grids else [(None, frag)]:
+            if cell is None:
+                rest.append(part)
+            else:
+                cell.fragments.append(part)
+    return rest
+
+
+@dataclass
+class OcrPage:
+    """Everything :func:`read_page` found on a page; :attr:`content` is the reader interface."""
+
+    content: PageContent
+    grids: list[Grid]  # the tables' cells with their spans (pixels)
+    scale: float  # pixels per point of the rendered image
+    skew: float  # degrees the page was rotated by
+
+    def reading_text(self) -> str:
+        """The page's text top to bottom, each table cell once (row by row).
+
+        This is the order of a word processor's text layer, so the benchmark can
+        compare it with the text PDF's page text.
+        """
+        items: list[tuple[float, str]] = [(ln.top, ln.text) for ln in self.content.lines]
+        for grid in self.grids:
+            cells = sorted(grid.cells, key=lambda k: (k.r0, k.c0))
+            items.append((grid.box[1] / self.scale, "\n".join(_cell_text(k.fragments) for k in cells)))
+        return "\n".join(text for _top, text in sorted(items, key=lambda it: it[0]))
+
+
+def read_page(pdf: pdfium.PdfDocument, index: int) -> OcrPage:
+    """OCR page ``index`` (0-based) of ``pdf``; see :func:`ocr_page`."""
+    page = pdf[index]
+    try:
+        width, height = page.get_size()
+    finally:
+        page.close()
+    gray, scale = render_gray(pdf, index)
+    angle = estimate_skew(gray)
+    if abs(angle) >= MIN_DESKEW_DEGREES:
+        gray = rotate(gray, angle)
+    else:
+        angle = 0.0
+
+    grids, ruled = find_grids(gray, scale)
+    if grids and ERASE_RULINGS:
+        # Paint the rulings paper-coloured so they are not read as text.
+        import cv2
+
+        paper = int(np.median(gray[::8, ::8]))
+        erase = cv2.dilate(ruled, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3))).astype(bool)
+        gray = gray.copy()
+        gray[erase] = paper
+    frags = _assign_to_cells(recognise(gray), grids)
+
+    def pts(v: float) -> float:
+        return round(v / scale, 2)
+
+    lines = []
+    for members in group_lines(frags):
+        text = fix_text(join_fragments(members))
+        if not text.strip():
+            continue
+        x0 = min(f.x0 for f in members)
+        x1 = max(f.x1 for f in members)
+        top = float(np.median([f.top for f in members]))
+        bottom = float(np.median([f.bottom for f in members]))
+        size = round((bottom - top) / scale * BOX_TO_FONT_SIZE, 1)
+        lines.append(Line(text=text, x0=pts(x0), top=pts(top), x1=pts(x1), bottom=pts(bottom), size=size))
+    grids.sort(key=lambda g: g.box[1])
+    tables = [TableArea(bbox=(pts(g.xs[0]), pts(g.ys[0]), pts(g.xs[-1]), pts(g.ys[-1])), rows=_table_rows(g)) for g in grids]
+    content = PageContent(number=index + 1, width=float(width), height=float(height), lines=lines, tables=tables, ocr=True)
+    return OcrPage(content=content, grids=grids, scale=scale, skew=angle)
+
+
+def ocr_page(pdf: pdfium.PdfDocument, index: int) -> PageContent:
+    """OCR page ``index`` (0-based) of ``pdf`` into positioned lines and tables.
+
+    ``number`` is ``index + 1`` and ``ocr`` is true.  Lines are in reading order
+    with boxes in PDF points (top-left origin) and a font size estimated from the
+    box height; text inside a ruled table is not in ``lines`` but in the table's
+    rows (merged cells repeated in every slot they cover).
+    """
+    return read_page(pdf, index).content
