@@ -100,10 +100,10 @@ class _TextLayer:
     def quality(self) -> tuple[int, float]:
         """``(non-space characters, share of them that are unmapped glyphs)``."""
         text = self.text
-        visible = [c for c in text if not c.isspace() and c not in _LINE_END_HYPHENS]
-        if not visible:
+        visible = len(text) - len(_INVISIBLE.findall(text))
+        if visible <= 0:
             return 0, 0.0
-        bad = sum(1 for c in visible if _is_garbage_char(c))
+        bad = len(_GARBAGE.findall(text))
         bad += sum(len(m.group(0)) for m in re.finditer(r"\(cid:\d+\)", text))
         # PDFium knows which glyphs had no Unicode mapping; sample a few dozen.
         step = max(1, self.n // 40)
@@ -112,10 +112,10 @@ class _TextLayer:
             if not text[i].isspace():
                 sampled += 1
                 errors += pdfium_c.FPDFText_HasUnicodeMapError(self.raw, i) == 1
-        share = bad / len(visible)
+        share = bad / visible
         if sampled:
             share = max(share, errors / sampled)
-        return len(visible), min(1.0, share)
+        return visible, min(1.0, share)
 
     # lines -----------------------------------------------------------------------
     def lines(self) -> list[Line]:
@@ -174,6 +174,36 @@ class _TextLayer:
             bold=bold,
         )
 
+    def texts_in(self, boxes: list[tuple[float, float, float, float]]) -> dict[tuple, str]:
+        """Text of each box (x0, top, x1, bottom): the characters whose centre lies in it.
+
+        Characters keep content order; a line break between two of them becomes
+        ``\n``; PDFium's generated spaces next to CJK characters are dropped, as in lines.
+        """
+        text = self.text
+        found: dict[tuple, list[str]] = {b: [] for b in boxes}
+        last: dict[tuple, int] = {}
+        ordered = sorted(boxes, key=lambda b: (b[1], b[0]))
+        for k, ch in enumerate(text):
+            if ch in _BREAKS:
+                continue
+            x0, top, x1, bottom = self._box(k)
+            cx, cy = (x0 + x1) / 2, (top + bottom) / 2
+            for b in ordered:
+                if b[0] <= cx < b[2] and b[1] <= cy < b[3]:
+                    prev = last.get(b)
+                    if prev is not None and any(c in _BREAKS for c in text[prev + 1:k]):
+                        found[b].append("\n")
+                    if ch in _LINE_END_HYPHENS:
+                        ch = "-"
+                    elif ch == " " and pdfium_c.FPDFText_IsGenerated(self.raw, k) == 1:
+                        if (k > 0 and is_cjk(text[k - 1])) or (k + 1 < len(text) and is_cjk(text[k + 1])):
+                            break
+                    found[b].append(ch)
+                    last[b] = k
+                    break
+        return {b: "".join(chars) for b, chars in found.items()}
+
     def _box(self, index: int) -> tuple[float, float, float, float]:
         r = self._rect
         if not pdfium_c.FPDFText_GetLooseCharBox(self.raw, index, r):
@@ -190,9 +220,10 @@ class _TextLayer:
         return bool(_bold_rx().search(name.split("+", 1)[-1]))
 
 
-def _is_garbage_char(c: str) -> bool:
-    o = ord(c)
-    return 0xE000 <= o <= 0xF8FF or o == 0xFFFD or o < 0x20 or 0xF0000 <= o
+# Characters that stand for glyphs without a Unicode mapping: private use, the
+# replacement character, control characters (other than line breaks/tabs).
+_GARBAGE = re.compile("[\ue000-\uf8ff\ufffd\x00\x01\x03-\x08\x0b\x0c\x0e-\x1f\U000f0000-\U0010ffff]")
+_INVISIBLE = re.compile("[\s\ufffe\x02]")
 
 
 # --------------------------------------------------------------------------------------
@@ -200,24 +231,97 @@ def _is_garbage_char(c: str) -> bool:
 # --------------------------------------------------------------------------------------
 
 
+def _objects(page: pdfium.PdfPage, kind: int, max_depth: int = 3):
+    """``(object handle, depth)`` of the page objects of one type, Form XObjects included.
+
+    Uses the raw API: pypdfium2's ``get_objects`` wraps every object (text ones too)
+    in a Python object before filtering, which costs more than the whole text pass.
+    """
+    stack = [(page.raw, 0, True)]
+    while stack:
+        handle, depth, is_page = stack.pop()
+        count = pdfium_c.FPDFPage_CountObjects(handle) if is_page else pdfium_c.FPDFFormObj_CountObjects(handle)
+        for i in range(count):
+            obj = pdfium_c.FPDFPage_GetObject(handle, i) if is_page else pdfium_c.FPDFFormObj_GetObject(handle, i)
+            t = pdfium_c.FPDFPageObj_GetType(obj)
+            if t == kind:
+                yield obj, depth
+            elif t == pdfium_c.FPDF_PAGEOBJ_FORM and depth < max_depth:
+                stack.append((obj, depth + 1, False))
+
+
+def page_edges(page: pdfium.PdfPage, y_top: float, x_origin: float = 0.0) -> list[dict] | None:
+    """Straight path segments of the page as pdfplumber edge dicts (top-left origin).
+
+    pdfplumber builds the same edges from pdfminer's lines, rectangles and curves;
+    reading them from PDFium's path objects avoids parsing the page a second time.
+    ``None`` when a path sits inside a Form XObject (its placement would need the
+    form's matrix), in which case the caller falls back to pdfplumber itself.
+    """
+    edges: list[dict] = []
+    x = ctypes.c_float()
+    y = ctypes.c_float()
+    m = pdfium_c.FS_MATRIX()
+    for obj, depth in _objects(page, pdfium_c.FPDF_PAGEOBJ_PATH):
+        if depth > 0:
+            return None
+        if not pdfium_c.FPDFPageObj_GetMatrix(obj, m):
+            return None
+        a, b, c, d, e, f = m.a, m.b, m.c, m.d, m.e, m.f
+        n = pdfium_c.FPDFPath_CountSegments(obj)
+        start = prev = None
+        for k in range(n):
+            seg = pdfium_c.FPDFPath_GetPathSegment(obj, k)
+            if not pdfium_c.FPDFPathSegment_GetPoint(seg, x, y):
+                continue
+            pt = (a * x.value + c * y.value + e - x_origin, y_top - (b * x.value + d * y.value + f))
+            kind = pdfium_c.FPDFPathSegment_GetType(seg)
+            if kind == pdfium_c.FPDF_SEGMENT_MOVETO or prev is None:
+                start = pt
+            elif kind == pdfium_c.FPDF_SEGMENT_LINETO:
+                _add_edge(edges, prev, pt)
+            prev = pt
+            if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None:
+                _add_edge(edges, pt, start)
+                prev = start
+    return edges
+
+
+def _add_edge(edges: list[dict], p0: tuple[float, float], p1: tuple[float, float]) -> None:
+    dx, dy = abs(p0[0] - p1[0]), abs(p0[1] - p1[1])
+    if dy < 0.01 and dx > 0:
+        orientation = "h"
+    elif dx < 0.01 and dy > 0:
+        orientation = "v"
+    else:
+        return  # diagonal or a point: never a table ruling
+    x0, x1 = min(p0[0], p1[0]), max(p0[0], p1[0])
+    top, bottom = min(p0[1], p1[1]), max(p0[1], p1[1])
+    if orientation == "h":
+        bottom = top
+    else:
+        x1 = x0
+    edges.append({"object_type": "line", "orientation": orientation, "x0": x0, "x1": x1, "top": top,
+                  "bottom": bottom, "doctop": top, "width": x1 - x0, "height": bottom - top})
+
+
 def has_ruling(page: pdfium.PdfPage) -> bool:
     """Whether the page draws at least two horizontal and two vertical rules (or a box grid).
 
-    Cheap: looks only at the bounds of PDFium path objects, so pdfplumber's table
-    finder runs only where a ruled table can be.
+    Cheap: looks only at the bounds of PDFium path objects, so table finding runs
+    only where a ruled table can be.
     """
     horizontal = vertical = 0
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=3):
-        try:
-            x0, y0, x1, y1 = obj.get_bounds()
-        except pdfium.PdfiumError:
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for obj, _depth in _objects(page, pdfium_c.FPDF_PAGEOBJ_PATH):
+        if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
             continue
-        w, h = x1 - x0, y1 - y0
+        w, h = right.value - left.value, top.value - bottom.value
         if w >= 8 and h <= 3:
             horizontal += 1
         elif h >= 8 and w <= 3:
             vertical += 1
-        elif w >= 8 and h >= 8 and pdfium_c.FPDFPath_CountSegments(obj.raw) >= 4:
+        elif w >= 8 and h >= 8 and pdfium_c.FPDFPath_CountSegments(obj) >= 4:
             horizontal += 2  # a rectangle or a grid drawn as one path
             vertical += 2
         if horizontal >= 2 and vertical >= 2:
@@ -225,8 +329,40 @@ def has_ruling(page: pdfium.PdfPage) -> bool:
     return False
 
 
+class _EdgePage:
+    """The two attributes of a pdfplumber ``Page`` that its table finder reads."""
+
+    def __init__(self, edges: list[dict], width: float, height: float):
+        self.edges = edges
+        self.bbox = (0.0, 0.0, width, height)
+
+
+def find_tables(layer: "_TextLayer", width: float, height: float) -> list[TableArea] | None:
+    """Ruled tables of a page: pdfplumber's table finder on PDFium's edges, cell text from PDFium.
+
+    ``None`` when the page's rulings cannot be read from PDFium (the caller then asks
+    pdfplumber to parse the page).
+    """
+    from pdfplumber.table import TableFinder
+
+    edges = page_edges(layer.page, layer.y_top, layer.x_origin)
+    if edges is None:
+        return None
+    if not edges:
+        return []
+    finder = TableFinder(_EdgePage(edges, width, height))
+    areas = []
+    for table in finder.tables:
+        cells = [c for row in table.rows for c in row.cells if c is not None]
+        texts = layer.texts_in(cells)
+        area = _table_area(table, lambda bbox: texts.get(bbox, ""))
+        if area is not None:
+            areas.append(area)
+    return areas
+
+
 class _TableFinder:
-    """pdfplumber, opened on first use, asked only about the pages that have rules."""
+    """Fallback: pdfplumber itself, opened on first use, for pages whose rulings PDFium cannot place."""
 
     def __init__(self, path: str):
         self.path = path
@@ -239,7 +375,19 @@ class _TableFinder:
             self._pdf = pdfplumber.open(self.path)
         page = self._pdf.pages[index]
         try:
-            return [area for t in page.find_tables() if (area := _table_area(t)) is not None]
+            areas = []
+            for t in page.find_tables():
+                texts = t.extract()
+                by_bbox = {
+                    bbox: texts[r][c] or ""
+                    for r, row in enumerate(t.rows)
+                    for c, bbox in enumerate(row.cells)
+                    if bbox is not None and c < len(texts[r])
+                }
+                area = _table_area(t, lambda bbox: by_bbox.get(bbox, ""))
+                if area is not None:
+                    areas.append(area)
+            return areas
         finally:
             page.close()
 
@@ -249,40 +397,36 @@ class _TableFinder:
             self._pdf = None
 
 
-def _table_area(table) -> TableArea | None:
+def _table_area(table, cell_text) -> TableArea | None:
     """A pdfplumber table as a :class:`TableArea` with merged cells resolved.
 
-    pdfplumber leaves ``None`` in the grid slots a merged cell spans; each such slot
-    takes the text of the cell whose box covers it.
+    pdfplumber's grid has ``None`` in the slots a merged cell spans; each such slot
+    takes the text of the cell whose box covers it.  ``cell_text(bbox)`` gives a
+    cell's raw text.
     """
-    texts = table.extract()
     row_cells = [row.cells for row in table.rows]
-    if not texts or not row_cells:
+    if not row_cells:
         return None
     n_cols = max(len(r) for r in row_cells)
     col_x0: list[float | None] = []
     for c in range(n_cols):
         xs = [cells[c][0] for cells in row_cells if c < len(cells) and cells[c] is not None]
         col_x0.append(min(xs) if xs else None)
-    cells: list[tuple[tuple[float, float, float, float], str]] = []
-    for r, cells_r in enumerate(row_cells):
-        for c, bbox in enumerate(cells_r):
-            if bbox is not None:
-                cells.append((bbox, clean_cell_text(texts[r][c] if c < len(texts[r]) else "")))
+    texts = {bbox: clean_cell_text(cell_text(bbox)) for cells in row_cells for bbox in cells if bbox is not None}
     rows: list[list[str]] = []
-    for r, cells_r in enumerate(row_cells):
+    for cells_r in row_cells:
         tops = [b[1] for b in cells_r if b is not None]
         row_top = min(tops) if tops else None
         row: list[str] = []
         for c in range(n_cols):
             bbox = cells_r[c] if c < len(cells_r) else None
             if bbox is not None:
-                row.append(clean_cell_text(texts[r][c]))
+                row.append(texts[bbox])
                 continue
             text = ""
             if row_top is not None and col_x0[c] is not None:
                 px, py = col_x0[c] + 0.5, row_top + 0.5
-                for (x0, top, x1, bottom), t in cells:
+                for (x0, top, x1, bottom), t in texts.items():
                     if x0 <= px < x1 and top <= py < bottom:
                         text = t
                         break
@@ -299,9 +443,7 @@ def _table_area(table) -> TableArea | None:
 
 
 def _has_images(page: pdfium.PdfPage) -> bool:
-    for _obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
-        return True
-    return False
+    return next(_objects(page, pdfium_c.FPDF_PAGEOBJ_IMAGE), None) is not None
 
 
 def _ocr_page(pdf: pdfium.PdfDocument, index: int, path: str) -> PageContent:
@@ -341,7 +483,10 @@ def _read_page(pdf: pdfium.PdfDocument, index: int, path: str, ocr: OcrMode, fin
             page = None
             return _ocr_page(pdf, index, path)
         lines = layer.lines()
-        tables = finder.tables(index) if has_ruling(page) else []
+        tables: list[TableArea] = []
+        if has_ruling(page):
+            found = find_tables(layer, width, height)
+            tables = found if found is not None else finder.tables(index)
         return PageContent(number=index + 1, width=width, height=height, lines=lines, tables=tables)
     finally:
         if layer is not None:
