@@ -222,8 +222,8 @@ class _TextLayer:
 
 # Characters that stand for glyphs without a Unicode mapping: private use, the
 # replacement character, control characters (other than line breaks/tabs).
-_GARBAGE = re.compile("[\ue000-\uf8ff\ufffd\x00\x01\x03-\x08\x0b\x0c\x0e-\x1f\U000f0000-\U0010ffff]")
-_INVISIBLE = re.compile("[\s\ufffe\x02]")
+_GARBAGE = re.compile(r"[\ue000-\uf8ff\ufffd\x00\x01\x03-\x08\x0b\x0c\x0e-\x1f\U000f0000-\U0010ffff]")
+_INVISIBLE = re.compile(r"[\s\ufffe\x02]")
 
 
 # --------------------------------------------------------------------------------------
