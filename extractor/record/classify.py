@@ -132,6 +132,10 @@ class NaiveBayes:
         self.totals = {c: sum(self.counts[c].values()) for c in self.classes}
         return self
 
+    def evidence(self, text: str) -> float:
+        """How much of ``text`` the model knows: known words count 1, known bigrams ½."""
+        return sum(1.0 if not f.startswith("#") else 0.5 for f in set(_features(text)) if f in self.vocab)
+
     def proba(self, text: str) -> dict[str, float]:
         feats = [f for f in _features(text) if f in self.vocab]
         v = len(self.vocab)
@@ -175,7 +179,10 @@ def category_scores(title: str, text: str = "") -> dict[str, float]:
     w = float(cfg.get("rule_weight", 0.5))
     rules = rule_scores(title, text)
     total = sum(rules.values())
-    nb = model().proba(_focus(title, text))
+    focus = _focus(title, text)
+    if not total and model().evidence(focus) < 1:
+        return {"other": 1.0}  # no keyword and (almost) no word the examples know
+    nb = model().proba(focus)
     if not total:
         return nb
     return {c: w * rules.get(c, 0.0) / total + (1 - w) * nb.get(c, 0.0) for c in categories()}

@@ -60,6 +60,7 @@ class Marker:
     level: int  # 1 = 一、 … 5 = ①, 6 = inline-type markers (一是)
     number: int | None
     length: int  # characters of the marker (and spaces after it) at the start of the text
+    form: str = ""  # the marker with its number replaced by "#": "#." and "#、" are different lists
 
 
 @dataclass
@@ -143,7 +144,12 @@ def marker_of(text: str) -> Marker | None:
             return None
     while length < len(text) and text[length] in " \t":
         length += 1
-    return Marker(name, level, numeral_value(marker), length)
+    return Marker(name, level, numeral_value(marker), length, _form(marker))
+
+
+def _form(marker: str) -> str:
+    form = re.sub(r"[0-9]+|[一二三四五六七八九十]+|[①-⑳]", "#", re.sub(r"\s+", "", marker))
+    return form.replace("（", "(").replace("）", ")").replace("．", ".")
 
 
 def clean_key(text: str) -> str:
@@ -329,6 +335,8 @@ def _extent_end(doc: Document, h: _Heading, regions: list[str], stops: set[int])
     cfg = _cfg()
     first_level: int | None = None
     region = regions[h.index]
+    own = marker_of(h.title)
+    sub_expect: int | None = None  # a sub-list numbered in the heading's own style
     j = h.index + 1
     while j < len(doc.blocks):
         b = doc.blocks[j]
@@ -338,6 +346,15 @@ def _extent_end(doc: Document, h: _Heading, regions: list[str], stops: set[int])
             if is_terminator(b.text):
                 return j
             m = marker_of(b.text)
+            if m is not None and m.level <= 5 and h.level is not None and own is not None and m.level == h.level:
+                # "2.存在问题" over "1、……" (another form), or over "1.……" restarting at 1
+                if m.form != own.form or (sub_expect is None and first_level is None and m.number == 1 != own.number):
+                    sub_expect = sub_expect or 1
+                if sub_expect is not None and (m.form != own.form or m.number == sub_expect):
+                    sub_expect = (m.number or sub_expect) + 1
+                    first_level = first_level or m.level
+                    j += 1
+                    continue
             if m is not None and m.level <= 5:
                 if h.level is not None and m.level <= h.level:
                     return j
