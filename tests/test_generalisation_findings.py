@@ -27,6 +27,8 @@ FINDINGS_TEXTS = [
     "repeated-summary.txt",
     "combined-section.txt",
     "runin-unnumbered.txt",
+    "bold-headings.txt",
+    "problem-cause-parts.txt",
 ]
 
 
@@ -153,6 +155,21 @@ def test_run_in_unnumbered_section_labels_and_signature() -> None:
     assert len(recs) == 3 and recs[-1]["title"] == "完善项目档案管理，及时收集整理佐证材料"
     assert "教育体育局" not in recs[-1]["text"]  # the signature is not part of the last item
     assert len(titles(fs, "experience")) == 1
+
+
+def test_unnumbered_bold_headings_as_sections_and_items() -> None:
+    fs = findings("bold-headings.txt")
+    assert titles(fs, "problem") == ["资金拨付不及时", "项目档案不完整"]
+    assert titles(fs, "recommendation") == ["加快资金拨付", "规范档案管理"]
+    assert [f["category"] for f in fs if f["kind"] == "problem"] == ["funds_arrival", "records"]
+
+
+def test_problem_part_and_cause_part_under_one_heading() -> None:
+    """"三、存在的问题及原因分析" split into "（一）存在的问题" (a frame for its items)
+    and "（二）原因分析" (no findings)."""
+    fs = findings("problem-cause-parts.txt")
+    assert titles(fs, "problem") == ["补贴资金测算依据不充分，成本规制办法未及时修订", "运营里程数据由企业自行上报，缺乏核验"]
+    assert [f["responds_to"] for f in fs if f["kind"] == "recommendation"] == [1, 2]
 
 
 @pytest.mark.parametrize("name", FINDINGS_TEXTS)

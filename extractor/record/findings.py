@@ -32,6 +32,7 @@ from .sections import (
     Section,
     clean_key,
     find_sections,
+    kind_of_key,
     is_noise,
     is_terminator,
     marker_of,
@@ -171,8 +172,21 @@ def _best_inline(doc: Document, pieces: list[Piece]) -> tuple[str, list[tuple[in
 
 
 def _is_container(title: str) -> bool:
+    """Only a frame for sub-items: "（五）其他", "（一）决策方面", or a part named like a
+    finding section ("（一）存在的问题" under "三、存在的问题及原因分析")."""
     key = clean_key(title)
-    return any(rx.fullmatch(key) for rx in _cfg()["container"])
+    return any(rx.fullmatch(key) for rx in _cfg()["container"]) or kind_of_key(key) in KINDS
+
+
+def _is_excluded_part(title: str) -> bool:
+    """A part that holds no findings: "（二）原因分析", "（三）整改情况"."""
+    key = clean_key(title)
+    return len(key) <= 12 and kind_of_key(key) is None and any(rx.fullmatch(key) for rx in _excluded())
+
+
+@lru_cache(maxsize=1)
+def _excluded() -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in patterns.load("sections.yaml")["exclude"]]
 
 
 def _items_from_starts(doc: Document, starts: list[tuple[int, int, int | None, str | None, bool]], end: int) -> list[Item]:
@@ -300,6 +314,8 @@ def _add_inline_continuations(doc: Document, pieces: list[Piece], starts, style:
 def _expand_containers(doc: Document, pieces: list[Piece], items: list[Item]) -> list[Item]:
     out: list[Item] = []
     for it in items:
+        if it.heading_only and _is_excluded_part(it.title):
+            continue
         if _is_container(it.title):
             inner = [
                 Piece(p.block, max(p.start, it.body_start or it.start), min(p.end, it.end))
