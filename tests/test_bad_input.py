@@ -19,6 +19,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import rendering
+from pdf_samples import report_pages, write_pdf
 from jixiao.cli import main
 from jixiao.extractor import parse
 from jixiao.extractor.errors import ReadError
@@ -54,49 +55,8 @@ def assert_refused(path: Path, *reason_words: str) -> str:
     return msg
 
 
-def write_pdf(path: Path, n_pages: int) -> None:
-    """A plain text PDF written object by object (no writer library), one font, ``n_pages`` pages.
-
-    Each page has a running header, three body lines and a ``- N -`` page number, so
-    the reader's furniture removal and page numbering are exercised at scale.
-    """
-    objects: list[bytes] = []
-
-    def add(body: bytes) -> int:
-        objects.append(body)
-        return len(objects)
-
-    catalog = add(b"")  # filled in below
-    pages_id = add(b"")
-    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-    kids = []
-    for p in range(1, n_pages + 1):
-        lines = [
-            (72, 800, 9, "Annual performance evaluation report"),
-            (72, 720, 11, f"Section {p}. Findings recorded on page {p} of the generated report."),
-            (72, 700, 11, f"Budget line {p * 7} was spent at {p % 97}.5 percent of plan."),
-            (72, 680, 11, "Nothing else of note."),
-            (290, 40, 10, f"- {p} -"),
-        ]
-        ops = "".join(f"BT /F1 {size} Tf {x} {y} Td ({text}) Tj ET\n" for x, y, size, text in lines).encode()
-        content = add(b"<< /Length %d >>\nstream\n" % len(ops) + ops + b"endstream")
-        kids.append(add(
-            b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R >> >> "
-            b"/Contents %d 0 R >>" % (pages_id, font, content)
-        ))
-    objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id
-    objects[pages_id - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
-        b" ".join(b"%d 0 R" % k for k in kids), len(kids))
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for i, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, catalog, xref)
-    path.write_bytes(bytes(out))
+def write_big_pdf(path: Path, n_pages: int) -> None:
+    write_pdf(path, report_pages(n_pages))
 
 
 # --------------------------------------------------------------------------------------
@@ -245,7 +205,7 @@ def _measure(path: Path) -> dict:
 @pytest.fixture(scope="module")
 def big_pdf(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("big") / "thousand-pages.pdf"
-    write_pdf(path, 1000)
+    write_big_pdf(path, 1000)
     return path
 
 
@@ -266,7 +226,7 @@ def test_thousand_page_pdf_is_read_page_by_page(big_pdf):
 
 def test_thousand_page_pdf_memory_stays_flat(big_pdf, tmp_path):
     small = tmp_path / "hundred-pages.pdf"
-    write_pdf(small, 100)
+    write_big_pdf(small, 100)
     m_small, m_big = _measure(small), _measure(big_pdf)
     assert m_small["pages"] == 100 and m_big["pages"] == 1000
     # Ten times the pages must not mean ten times the memory: Python allocations peak

@@ -208,3 +208,139 @@ def test_scan_without_ocr_is_refused_in_one_line():
         parse(path, ocr="never")
     msg = str(err.value)
     assert "\n" not in msg and str(path) in msg and "no text layer" in msg
+
+
+# --------------------------------------------------------------------------------------
+# pages without a usable text layer go to OCR
+# --------------------------------------------------------------------------------------
+
+from jixiao.extractor.layout import Line, PageContent, TableArea  # noqa: E402
+from pdf_samples import HELVETICA, UNMAPPED, report_pages, write_pdf  # noqa: E402
+
+
+@pytest.fixture
+def fake_ocr(monkeypatch):
+    """Stand in for the OCR engine (slow) and record which pages the reader sends to it."""
+    from jixiao.extractor.readers import ocr
+
+    calls: list[int] = []
+
+    def ocr_page(pdf, index):
+        calls.append(index)
+        return PageContent(number=index + 1, width=595, height=842, ocr=True,
+                           lines=[Line(f"Recognised text of page {index + 1}, a full line", 72, 120, 520, 134, size=14),
+                                  Line("ending here.", 72, 140, 160, 154, size=14)])
+
+    monkeypatch.setattr(ocr, "ocr_page", ocr_page)
+    return calls
+
+
+def _mixed_pdf(tmp_path):
+    """Page 1 a good text layer, page 2 unmapped glyphs, page 3 nothing at all."""
+    pages = report_pages(3)
+    pages[2] = []
+    return write_pdf(tmp_path / "mixed.pdf", pages, fonts=[HELVETICA, UNMAPPED, HELVETICA])
+
+
+def test_pages_of_unmapped_glyphs_are_ocred_and_only_they(tmp_path, fake_ocr):
+    from jixiao.extractor import parse
+
+    doc = parse(_mixed_pdf(tmp_path))
+    assert fake_ocr == [1]  # page 2 only: page 1 has text, page 3 is blank
+    assert doc.ocr is True and doc.pages == 3
+    assert [b.page for b in doc.blocks if "Recognised text" in b.text] == [2]
+    assert any(b.page == 1 and b.text.startswith("Section 1.") for b in doc.blocks)
+    assert any("OCR" in w for w in doc.warnings)
+
+
+def test_ocr_always_sends_every_page(tmp_path, fake_ocr):
+    from jixiao.extractor import parse
+
+    doc = parse(_mixed_pdf(tmp_path), ocr="always")
+    assert fake_ocr == [0, 1, 2] and doc.ocr is True
+    assert [b.page for b in doc.blocks] == [1, 2, 3]
+
+
+def test_unmapped_glyphs_with_ocr_never_are_refused(tmp_path):
+    from jixiao.extractor import parse
+
+    path = _mixed_pdf(tmp_path)
+    with pytest.raises(ReadError) as err:
+        parse(path, ocr="never")
+    assert "page 2" in str(err.value) and "unmapped glyphs" in str(err.value)
+
+
+def test_missing_ocr_engine_is_a_one_line_refusal(tmp_path, monkeypatch):
+    import sys
+
+    from jixiao.extractor import parse
+
+    monkeypatch.setitem(sys.modules, "jixiao.extractor.readers.ocr", None)  # import now fails
+    with pytest.raises(ReadError) as err:
+        parse(_mixed_pdf(tmp_path))
+    assert "no text layer" in str(err.value) and "OCR unavailable" in str(err.value)
+
+
+# --------------------------------------------------------------------------------------
+# assemble() on laid-out pages as the OCR reader delivers them
+# --------------------------------------------------------------------------------------
+
+
+def _ocr_like_pages() -> list[PageContent]:
+    """Three OCR-like pages: running header, '— N —' footers, a paragraph and a table running on."""
+    def line(text, x0, top, x1, size=17.0):
+        return Line(text, x0, top, x1, top + size, size=size)
+
+    header = "某某区2023年项目支出绩效评价报告"
+    p1 = PageContent(1, 595, 842, ocr=True, lines=[
+        line(header, 200, 40, 395, 12),
+        line("一、基本情况", 114, 100, 190),
+        line("项目总投入为 1,200 万元，当期结余为-", 90, 130, 505),
+        line("1,680.12 万元。", 90, 155, 200),
+        line("二、绩效评价结论", 114, 190, 230),
+        line("该项目设置了绩效指标，详见下表，各项指标完成情况良好，评价得分较高，", 90, 220, 505),
+        line("— 1 —", 280, 800, 315, 12),
+    ], tables=[TableArea((90, 600, 505, 760), [["指标", "分值"], ["决策", "10"]])])
+    p2 = PageContent(2, 595, 842, ocr=True, lines=[
+        line(header, 200, 40, 395, 12),
+        line("— 2 —", 280, 800, 315, 12),
+    ], tables=[TableArea((90, 80, 505, 200), [["指标", "分值"], ["过程", "25"], ["合计", "35"]])])
+    p3 = PageContent(3, 595, 842, ocr=True, lines=[
+        line(header, 200, 40, 395, 12),
+        line("评价等级为良。", 90, 100, 200),
+        line("— 3 —", 280, 800, 315, 12),
+    ])
+    return [p1, p2, p3]
+
+
+def test_assemble_ocr_like_pages():
+    from jixiao.extractor.document import DocumentBuilder
+    from jixiao.extractor.layout import assemble
+
+    doc = assemble(_ocr_like_pages(), DocumentBuilder("x.pdf", "pdf", pages=3, ocr=True)).build()
+    kinds = [(b.kind, b.page, b.text if b.kind != "table" else b.rows) for b in doc.blocks]
+    assert kinds[0] == ("heading", 1, "一、基本情况")
+    # The minus at the end of a line stays with its number; no header or page number survives.
+    assert kinds[1] == ("paragraph", 1, "项目总投入为 1,200 万元，当期结余为-1,680.12 万元。")
+    assert kinds[2] == ("heading", 1, "二、绩效评价结论")
+    assert kinds[3][0] == "paragraph" and kinds[3][2].endswith("评价得分较高，")
+    # The table continued on page 2 is one table; its repeated header row is dropped.
+    assert kinds[4] == ("table", 1, [["指标", "分值"], ["决策", "10"], ["过程", "25"], ["合计", "35"]])
+    assert kinds[5] == ("paragraph", 3, "评价等级为良。")
+    assert len(kinds) == 6
+    assert "评价报告" not in doc.text and "—" not in doc.text
+    for b in doc.blocks:
+        assert doc.text[b.start:b.end] == b.text
+
+
+def test_paragraph_running_over_a_page_break_is_one_block():
+    from jixiao.extractor.document import DocumentBuilder
+    from jixiao.extractor.layout import assemble
+
+    pages = _ocr_like_pages()
+    pages[1].tables = []  # page 2 now continues the paragraph that page 1 left open
+    pages[0].tables = []
+    pages[1].lines.insert(1, Line("得到有效落实。", 90, 100, 180, 117, size=17.0))
+    doc = assemble(pages, DocumentBuilder("x.pdf", "pdf", pages=3, ocr=True)).build()
+    para = [b for b in doc.blocks if "评价得分较高" in b.text]
+    assert len(para) == 1 and para[0].page == 1 and para[0].text.endswith("评价得分较高，得到有效落实。")

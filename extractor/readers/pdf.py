@@ -19,6 +19,7 @@ classified, continued tables joined).
 from __future__ import annotations
 
 import ctypes
+import importlib
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -81,8 +82,11 @@ class _TextLayer:
         self.textpage = page.get_textpage()
         self.raw = self.textpage.raw
         mb = page.get_mediabox()
+        # Coordinates are PDF points from the MediaBox's top-left corner (as pdfplumber's).
         self.x_origin = mb[0]
         self.y_top = mb[3]
+        self.width = mb[2] - mb[0]
+        self.height = mb[3] - mb[1]
         self._rect = pdfium_c.FS_RECTF()
         self._fontbuf = ctypes.create_string_buffer(128)
         self._flags = ctypes.c_int()
@@ -442,13 +446,17 @@ def _table_area(table, cell_text) -> TableArea | None:
 # --------------------------------------------------------------------------------------
 
 
-def _has_images(page: pdfium.PdfPage) -> bool:
-    return next(_objects(page, pdfium_c.FPDF_PAGEOBJ_IMAGE), None) is not None
+def _draws_text_or_images(page: pdfium.PdfPage) -> bool:
+    """Whether the page has anything OCR could read: text objects (even unmapped) or images."""
+    return any(
+        next(_objects(page, kind), None) is not None
+        for kind in (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_TEXT)
+    )
 
 
 def _ocr_page(pdf: pdfium.PdfDocument, index: int, path: str) -> PageContent:
     try:
-        from . import ocr as ocr_reader
+        ocr_reader = importlib.import_module(f"{__package__}.ocr")
     except ImportError as exc:
         raise ReadError(path, f"no text layer on page {index + 1}; OCR unavailable ({exc})") from None
     content = ocr_reader.ocr_page(pdf, index)
@@ -466,13 +474,13 @@ def _read_page(pdf: pdfium.PdfDocument, index: int, path: str, ocr: OcrMode, fin
         raise ReadError(path, f"damaged PDF: page {index + 1} cannot be loaded ({exc})") from None
     layer = None
     try:
-        width, height = page.get_size()
         layer = _TextLayer(page)
+        width, height = layer.width, layer.height
         chars, garbage = layer.quality()
         cfg = _cfg()
         usable = chars >= int(cfg["min_chars"]) and garbage <= float(cfg["max_garbage_share"])
         if not usable:
-            if chars == 0 and not _has_images(page):
+            if chars == 0 and not _draws_text_or_images(page):
                 return PageContent(number=index + 1, width=width, height=height)  # a blank page
             if ocr == "never":
                 why = "no text layer" if chars < int(cfg["min_chars"]) else "text layer is unmapped glyphs"
