@@ -57,5 +57,132 @@ def parse(file: str, as_json: bool, ocr: str) -> None:
         click.echo(f"warning: {w}", err=True)
 
 
+# ---------------------------------------------------------------- store: import, export, stats
+from pathlib import Path  # noqa: E402
+
+_DB_OPTION = click.option(
+    "--db", "db_path", type=click.Path(dir_okay=False), envvar="JIXIAO_DB", default="jixiao.db",
+    show_default=True, help="The store (SQLite). Also set by the JIXIAO_DB environment variable.")
+
+
+def filter_options(fn):
+    """--province/--prefecture/--county/--years/--program/--kind/--category (see jixiao.store.filters)."""
+    for opt in reversed([
+        click.option("--province", help="Province name or part of it (云南 matches 云南省)."),
+        click.option("--prefecture", help="Prefecture-level city, by name or part of it."),
+        click.option("--county", help="County or district, by name or part of it."),
+        click.option("--years", help="Years evaluated: 2021, 2019-2023, 2019- (overlap)."),
+        click.option("--program", help="Programme name or part of it."),
+        click.option("--kind", help="Finding kind (problem|recommendation|experience) or report kind "
+                                    "(project|department|policy|fund)."),
+        click.option("--category", help="Finding category (taxonomy key)."),
+    ]):
+        fn = opt(fn)
+    return fn
+
+
+def _filters(**kw):
+    from .store import Filters
+
+    try:
+        return Filters(**{k: v for k, v in kw.items() if v not in (None, "")})
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+@main.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@_DB_OPTION
+@click.option("--workers", type=click.IntRange(0), default=None,
+              help="Worker processes that parse and extract [default: one per CPU; 0: none].")
+@click.option("--force", is_flag=True, help="Re-read files already in the store.")
+@click.option("-v", "--verbose", is_flag=True, help="List every imported and skipped file.")
+def import_(paths: tuple[str, ...], db_path: str, workers: int | None, force: bool, verbose: bool) -> None:
+    """Import report files, folders and .zip archives into the store.
+
+    Formats are told by content; each file is hashed (sha256) and an unchanged one is
+    skipped; renderings of one report (pdf, docx, scan, txt) become one report with
+    several sources. Safe to interrupt and re-run.
+
+    \b
+    Exit status: 0 all files imported or skipped (unchanged),
+                 1 partial: some files failed (listed with reasons, and kept
+                   in the store's import_errors table),
+                 2 usage error (bad option, missing path, unusable database).
+    """
+    from .corpus.importer import import_paths
+    from .corpus.progress import RichImportProgress
+    from .store import Store
+
+    try:
+        store = Store(db_path)
+    except Exception as exc:
+        _fail(f"{db_path}: cannot open the store: {exc}")
+    with store:
+        try:
+            summary = import_paths(paths, store, workers=workers, force=force, progress=RichImportProgress())
+        except KeyboardInterrupt:
+            _fail("interrupted; what was imported is kept, re-run to continue", 130)
+    click.echo(summary.text(verbose=verbose))
+    sys.exit(summary.exit_status)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv", "xlsx"]), required=True,
+              help="json/jsonl: contract records; csv: one table (--table); xlsx: one sheet per table.")
+@filter_options
+@click.option("--table", type=click.Choice(["reports", "indicators", "findings", "figures", "checks"]),
+              default="reports", show_default=True, help="The table a CSV holds.")
+@click.option("--out", type=click.Path(dir_okay=False), required=True, help="The file to write.")
+@_DB_OPTION
+def export(fmt: str, table: str, out: str, db_path: str, **filters) -> None:
+    """Export reports from the store: json/jsonl exactly per the contract, csv (UTF-8 with BOM), xlsx."""
+    from .store import Store
+
+    flt = _filters(**filters)
+    if not Path(db_path).exists():
+        _fail(f"{db_path}: no such store (run jixiao import first)")
+    with Store(db_path) as store:
+        n = store.export(out, fmt, flt, table=table)
+    click.echo(f"wrote {n} report(s) to {out}")
+
+
+@main.command()
+@filter_options
+@_DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+def stats(db_path: str, as_json: bool, **filters) -> None:
+    """Counts in the store: reports by province, year, programme, evaluation mode and kind."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from .store import Store
+
+    flt = _filters(**filters)
+    if not Path(db_path).exists():
+        _fail(f"{db_path}: no such store (run jixiao import first)")
+    with Store(db_path) as store:
+        st = store.stats(flt)
+    if as_json:
+        click.echo(json.dumps(st, ensure_ascii=False, indent=1))
+        return
+    console = Console()
+    console.print(f"[bold]{st['database']}[/]  schema v{st['schema_version']}  "
+                  f"{st['size_bytes'] / 2**20:.1f} MiB  reports: [bold]{st['reports']}[/]")
+    console.print("  ".join(f"{t}={n}" for t, n in st["tables"].items()))
+    for key, title in [("by_province", "province"), ("by_year", "year"), ("by_program", "programme"),
+                       ("by_evaluation_mode", "evaluation mode"), ("by_report_kind", "report kind"),
+                       ("findings_by_kind", "findings by kind")]:
+        t = Table(title=title, title_justify="left", show_header=False, box=None)
+        for k, n in st[key]:
+            t.add_row(str(k) if k is not None else "(unknown)", str(n))
+        console.print(t)
+    last = st["last_import"]
+    if last:
+        state = "finished" if last["finished_at"] else "did not finish (interrupted?)"
+        console.print(f"last import #{last['import_id']} {last['started_at']} {state}: imported {last['imported']}, "
+                      f"skipped {last['skipped']}, failed {last['failed']}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

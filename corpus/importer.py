@@ -210,16 +210,33 @@ def import_paths(
     known = store.document_ids()
     first_path: dict[str, str] = {}
 
+    # Second copies within the batch wait for the first one's outcome: they are skipped
+    # if it is imported, and fail with it (same reason) if it fails.
+    copies: dict[str, list[str]] = {}
+    sha_of: dict[str, str] = {}
+    first_failed: dict[str, str] = {}  # sha -> reason the first copy failed
+    first_done: set[str] = set()  # shas whose first copy is imported or skipped
+
     def fail(path: str, reason: str, sha: str | None = None) -> None:
+        sha = sha or sha_of.get(path)
         summary.failed.append((path, reason))
         store.record_error(import_id, path, reason, sha)
         if progress:
             progress.advance(path, "failed")
+        if sha and first_path.get(sha) == path:
+            first_failed[sha] = reason
+            for other in copies.pop(sha, []):
+                fail(other, f"same content as {path}: {reason}", sha)
 
     def skip(path: str, why: str) -> None:
         summary.skipped.append((path, why))
         if progress:
             progress.advance(path, "skipped")
+        sha = sha_of.get(path)
+        if sha and first_path.get(sha) == path:
+            first_done.add(sha)
+            for other in copies.pop(sha, []):
+                skip(other, f"same content as {path}")
 
     def write(item: FileItem, outcome: tuple[str, Any]) -> None:
         status, value = outcome
@@ -237,6 +254,9 @@ def import_paths(
         summary.imported.append(ImportedFile(item.path, result.doc_id, result.report_id, result.status))
         if progress:
             progress.advance(item.path, "imported")
+        first_done.add(result.doc_id)
+        for other in copies.pop(result.doc_id, []):
+            skip(other, f"same content as {item.path}")
 
     def to_read() -> Iterable[FileItem]:
         """Entries that need reading; the rest are failed or skipped on the way."""
@@ -256,9 +276,19 @@ def import_paths(
                 fail(entry.path, f"cannot read: {getattr(exc, 'strerror', None) or exc}")
                 continue
             if sha in first_path:
-                skip(entry.path, f"same content as {first_path[sha]}")
+                if entry.path == first_path[sha]:  # the same path given twice
+                    summary.files -= 1
+                    if progress:
+                        progress.advance(entry.path, "duplicate")
+                elif sha in first_failed:
+                    fail(entry.path, f"same content as {first_path[sha]}: {first_failed[sha]}", sha)
+                elif sha in first_done:
+                    skip(entry.path, f"same content as {first_path[sha]}")
+                else:
+                    copies.setdefault(sha, []).append(entry.path)
                 continue
             first_path[sha] = entry.path
+            sha_of[entry.path] = sha
             if sha in known and not force:
                 skip(entry.path, "unchanged (already in the store)")
                 continue
@@ -270,6 +300,10 @@ def import_paths(
                 write(item, _work(item, ocr))
         else:
             _run_pool(to_read(), workers, ocr, write, fail)
+        for sha, paths_left in list(copies.items()):  # first copy was unchanged, already stored
+            for other in paths_left:
+                skip(other, f"same content as {first_path[sha]}")
+        copies.clear()
     finally:
         summary.reports_after = store.table_counts()["reports"]
         summary.seconds = time.monotonic() - started
