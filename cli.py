@@ -57,6 +57,38 @@ def parse(file: str, as_json: bool, ocr: str) -> None:
         click.echo(f"warning: {w}", err=True)
 
 
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=True))
+@click.option("--json", "as_json", is_flag=True, help="Print the full report record (shared/contract) as JSON.")
+@click.option("--ocr", type=click.Choice(["auto", "never", "always"]), default="auto", show_default=True,
+              help="OCR PDF pages without a usable text layer.")
+def extract(file: str, as_json: bool, ocr: str) -> None:
+    """Read FILE into one report record: metadata, score, indicators, findings, figures, checks.
+
+    Exits 2 with a one-line reason when the file cannot be read.
+    """
+    from .extractor.record import extract as extract_record
+
+    try:
+        record = extract_record(file, ocr=ocr)
+    except ReadError as exc:
+        _fail(str(exc))
+    if as_json:
+        click.echo(json.dumps(record, ensure_ascii=False, indent=1))
+        return
+    j, s = record["jurisdiction"], record["score"]
+    click.echo(f"{record['title'] or '(no title)'}")
+    click.echo(f"  {j['name'] or '-'} ({j['adcode'] or '-'})  years={record['years']}  date={record['report_date']}  "
+               f"kind={record['report_kind']}  mode={record['evaluation_mode']}")
+    click.echo(f"  unit={record['evaluated_unit']}  evaluator={record['evaluator']}")
+    click.echo(f"  score={s['total']}/{s['max']} grade={s['grade']} ({s['grade_source']})  "
+               f"indicators={len(record['indicators'])} figures={len(record['figures'])}")
+    for f in record["findings"]:
+        click.echo(f"  [{f['kind']} {f['ordinal']}] p{f['page'] or '-'} {f['title']}")
+    for c in record["checks"]:
+        click.echo(f"  check {'ok  ' if c['ok'] else 'FAIL'} {c['rule']}: {c['detail']}")
+
+
 # ---------------------------------------------------------------- store: import, export, stats
 from pathlib import Path  # noqa: E402
 

@@ -123,10 +123,14 @@ def parse_chinese_number(text: str) -> Quantity | None:
 
 def arabize(text: str) -> str:
     """``text`` with Chinese numerals in number contexts turned into digits (cn2an)."""
-    try:
-        return cn2an.transform(text, "cn2an")
-    except (ValueError, KeyError):
-        return text
+    import warnings
+
+    with warnings.catch_warnings():  # cn2an warns about words it leaves alone (万, 百)
+        warnings.simplefilter("ignore")
+        try:
+            return cn2an.transform(text, "cn2an")
+        except (ValueError, KeyError):
+            return text
 
 
 def percent(value: float | int | None) -> str:

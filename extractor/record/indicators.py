@@ -1,0 +1,215 @@
+"""Scored indicators (评价指标) from the document's tables (record field ``indicators``).
+
+Works on any tier: tables with one column per tier (一级指标 | 二级指标 | 三级指标,
+merged cells carried down), a single name column whose level follows from a
+code (A → 1, A1 → 2, A11 → 3), or a plain 一级指标 column.  Column roles come
+from header words in ``patterns/scores.yaml`` (``indicator_table``).  The rows
+also keep the stated 得分率 and the table's total row, for :mod:`.checks`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ... import patterns
+from ..document import Block, Document
+from ..normalize import squash
+from .numbers import parse_number
+
+
+@dataclass
+class IndicatorRow:
+    level: int
+    name: str
+    code: str | None = None
+    parent: str | None = None
+    weight: float | int | None = None
+    score: float | int | None = None
+    rate: float | None = None  # stated 得分率 as a fraction
+    rate_raw: str | None = None
+    page: int | None = None
+
+    def record(self) -> dict[str, Any]:
+        return {"code": self.code, "level": self.level, "name": self.name, "parent": self.parent,
+                "weight": self.weight, "score": self.score, "page": self.page}
+
+
+@dataclass
+class ScoreTable:
+    rows: list[IndicatorRow] = field(default_factory=list)
+    total: IndicatorRow | None = None  # the 合计 row, if any
+    page: int | None = None
+
+
+@lru_cache(maxsize=1)
+def _spec() -> dict[str, Any]:
+    t = patterns.load("scores.yaml")["indicator_table"]
+    return {
+        "tiers": {int(k): re.compile(v) for k, v in t["tiers"].items()},
+        "name": re.compile(t["name"]),
+        "code": re.compile(t["code"]),
+        "weight": re.compile(t["weight"]),
+        "score": re.compile(t["score"]),
+        "rate": re.compile(t["rate"]),
+        "total_row": re.compile(t["total_row"]),
+        "code_in_name": re.compile(t["code_in_name"]),
+    }
+
+
+def _roles(header: list[str]) -> dict[str, Any]:
+    spec = _spec()
+    roles: dict[str, Any] = {"tiers": {}}
+    for i, cell in enumerate(header):
+        key = squash(cell)
+        if not key:
+            continue
+        tier = next((lvl for lvl, rx in spec["tiers"].items() if rx.search(key)), None)
+        if tier is not None:
+            roles["tiers"].setdefault(tier, i)
+        elif spec["rate"].search(key):
+            roles.setdefault("rate", i)
+        elif spec["score"].search(key):
+            roles.setdefault("score", i)
+        elif spec["weight"].search(key):
+            roles.setdefault("weight", i)
+        elif spec["code"].search(key):
+            roles.setdefault("code", i)
+        elif spec["name"].search(key):
+            roles.setdefault("name", i)
+    return roles
+
+
+def _is_score_table(roles: dict[str, Any]) -> bool:
+    has_name = bool(roles["tiers"]) or "name" in roles
+    return has_name and ("weight" in roles or "score" in roles)
+
+
+def _value(cell: str) -> float | int | None:
+    q = parse_number(cell)
+    if q is None or q.unit not in ("", "分"):
+        return None
+    return q.value
+
+
+def _rate(cell: str) -> float | None:
+    q = parse_number(cell)
+    return float(q.value) if q is not None and q.unit == "%" else None
+
+
+def _split_code(name: str) -> tuple[str | None, str]:
+    m = _spec()["code_in_name"].match(name)
+    if m is None:
+        return None, name
+    code = m.group("code")
+    separated = len(name) > len(code) and not name[len(code)].isalnum()
+    if re.search(r"\d", code) or separated:  # "A11资金到位率", "A 决策"; not "B超检查"
+        return code, m.group("name").strip()
+    return None, name
+
+
+def _code_level(code: str) -> int:
+    digits = len(re.sub(r"\D", "", code))
+    return max(1, min(3, 1 + digits))
+
+
+def read_table(block: Block) -> ScoreTable | None:
+    """The indicators of one table block, or ``None`` when it is not a score table."""
+    rows = block.rows or []
+    header_idx, roles = None, None
+    for i, row in enumerate(rows[:3]):
+        r = _roles(row)
+        if _is_score_table(r):
+            header_idx, roles = i, r
+            break
+    if roles is None or header_idx is None:
+        return None
+    spec = _spec()
+    header_keys = [squash(c) for c in rows[header_idx]]
+    out = ScoreTable(page=block.page)
+    tiers: dict[int, int] = roles["tiers"]
+    carried: dict[int, str] = {}
+    seen: set[tuple[Any, ...]] = set()
+    for row in rows[header_idx + 1:]:
+        cells = row + [""] * (len(header_keys) - len(row))
+        if [squash(c) for c in cells[: len(header_keys)]] == header_keys:
+            continue  # a header row repeated on a new page
+        weight = _value(cells[roles["weight"]]) if "weight" in roles else None
+        score = _value(cells[roles["score"]]) if "score" in roles else None
+        rate_raw = cells[roles["rate"]].strip() if "rate" in roles else None
+        rate = _rate(rate_raw) if rate_raw else None
+        first = squash(cells[min([*tiers.values(), roles.get("name", 99), roles.get("code", 99)])])
+        if spec["total_row"].search(first):
+            out.total = IndicatorRow(level=0, name=first, weight=weight, score=score, rate=rate,
+                                     rate_raw=rate_raw, page=block.page)
+            continue
+        if weight is None and score is None:
+            continue
+        code = squash(cells[roles["code"]]) or None if "code" in roles else None
+        if tiers:
+            names: dict[int, str] = {}
+            for lvl, col in sorted(tiers.items()):
+                text = re.sub(r"\s+", "", cells[col])
+                if text == header_keys[col]:
+                    text = ""  # a merged cell filled down from the header row
+                if text:
+                    if carried.get(lvl) != text:  # a new parent: what was carried below it ends
+                        for deeper in [k for k in carried if k > lvl]:
+                            carried.pop(deeper)
+                    carried[lvl] = text
+                if lvl in carried:
+                    names[lvl] = carried[lvl]
+            if not names:
+                continue
+            level = max(names)
+            name = names[level]
+            parent = names.get(level - 1)
+            c, name = _split_code(name)
+            code = code or c
+        else:
+            raw = re.sub(r"\s+", "", cells[roles["name"]])
+            if not raw:
+                continue
+            c, name = _split_code(raw)
+            code = code or c
+            level = _code_level(code) if code else 1
+            parent = None
+        key = (code, level, name, parent)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.rows.append(IndicatorRow(level=level, name=name, code=code, parent=parent, weight=weight,
+                                     score=score, rate=rate, rate_raw=rate_raw, page=block.page))
+    # Coded systems: the parent of A11 is the row coded A1.
+    by_code = {r.code: r for r in out.rows if r.code}
+    for r in out.rows:
+        if r.code and r.parent is None and len(r.code) > 1:
+            for cut in range(len(r.code) - 1, 0, -1):
+                p = by_code.get(r.code[:cut])
+                if p is not None:
+                    r.parent = p.name
+                    break
+    return out if out.rows else None
+
+
+def score_tables(doc: Document) -> list[ScoreTable]:
+    """Every indicator table of ``doc`` (a table split over pages gives several)."""
+    return [t for t in (read_table(b) for b in doc.tables) if t is not None]
+
+
+def extract_indicators(doc: Document) -> list[dict[str, Any]]:
+    """The contract's ``indicators`` list: one entry per scored indicator, deduplicated."""
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[Any, ...]] = set()
+    for table in score_tables(doc):
+        for r in table.rows:
+            key = (r.code, r.level, r.name, r.parent)
+            if key not in seen:
+                seen.add(key)
+                out.append(r.record())
+    return out
+
+
+__all__ = ["IndicatorRow", "ScoreTable", "read_table", "score_tables", "extract_indicators"]
