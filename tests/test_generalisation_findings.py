@@ -29,6 +29,7 @@ FINDINGS_TEXTS = [
     "runin-unnumbered.txt",
     "bold-headings.txt",
     "problem-cause-parts.txt",
+    "runin-shi-label.txt",
 ]
 
 
@@ -169,6 +170,14 @@ def test_problem_part_and_cause_part_under_one_heading() -> None:
     and "（二）原因分析" (no findings)."""
     fs = findings("problem-cause-parts.txt")
     assert titles(fs, "problem") == ["补贴资金测算依据不充分，成本规制办法未及时修订", "运营里程数据由企业自行上报，缺乏核验"]
+    assert [f["responds_to"] for f in fs if f["kind"] == "recommendation"] == [1, 2]
+
+
+def test_run_in_labels_ending_in_shi_and_ruxia() -> None:
+    """"存在的主要问题是：一是……；二是……" and "建议如下：一是……" inside one paragraph each."""
+    fs = findings("runin-shi-label.txt")
+    assert titles(fs, "problem") == ["资金拨付不及时", "绩效目标不明确"]
+    assert titles(fs, "recommendation") == ["及时拨付资金", "明确绩效目标"]
     assert [f["responds_to"] for f in fs if f["kind"] == "recommendation"] == [1, 2]
 
 

@@ -115,6 +115,7 @@ def _cfg() -> dict[str, Any]:
         "toc": re.compile(data["toc_line"]),
         "noise": full(data["noise_lines"]),
         "key_noise": re.compile(data["key_noise"]),
+        "run_in_suffix": re.compile(data["run_in_suffix"]),
         "block_markers": [
             (m["name"], int(m["level"]), re.compile(m["regex"])) for m in data["block_markers"]
         ],
@@ -158,8 +159,8 @@ def clean_key(text: str) -> str:
     m = marker_of(text)
     if m is not None and m.level <= 5:
         text = text[m.length:]
-    text = re.sub(r"\s+", "", text)
-    return text.strip("。：:；;，,.．、!！?？*")
+    text = re.sub(r"\s+", "", text).strip("。：:；;，,.．、!！?？*")
+    return _cfg()["run_in_suffix"].sub("", text) if len(text) > 3 else text
 
 
 def is_noise(text: str) -> bool:
