@@ -253,3 +253,69 @@ def test_fill_blank_merged_and_join_continued():
     ]
     assert join_continued(first, [["决策", "10", "7.06"]]) is None
     assert join_continued(first, [["决策", "10", "7.06"]], require_header=False)[-1] == ["决策", "10", "7.06"]
+
+
+# --------------------------------------------------------------------------- html
+
+HTML_SAMPLE = """<!DOCTYPE html>
+<html><head><meta charset="gb2312"><title>报告</title><script>var a = "一、不是标题";</script></head>
+<body>
+<h1>云南省 2021 年城乡居民基本养老保险<br>绩效评价报告</h1>
+<h2>一、基本情况</h2>
+<p>项目绩效评价得分81.14分，
+评价等级为&ldquo;良&rdquo;。</p>
+<p><b>存在的主要问题</b></p>
+<p>（一）参保情况。截止10月底，累计完成参保87670人。</p>
+<p>表 3：绩效指标完成情况表</p>
+<table border=1>
+<tr><th colspan="3">绩效指标</th><th rowspan=2>指标值</th></tr>
+<tr><th>一级指标</th><th>二级指标</th><th>三级指标</th></tr>
+<tr><td>产出指标</td><td>产出数量</td><td>参保目标任务
+完成率</td><td>100%</td></tr>
+</table>
+<div>摘 要.....\ti</div>
+</body></html>
+"""
+
+
+def test_html_headings_paragraphs_and_spanned_tables(tmp_path):
+    path = tmp_path / "report.html"
+    path.write_bytes(HTML_SAMPLE.encode("gb18030"))
+    doc = parse(path)
+    assert doc.format == "html" and doc.pages is None
+    blocks = [(b.kind, b.numbering, b.text) for b in doc.blocks]
+    assert blocks[0] == ("heading", None, "云南省 2021 年城乡居民基本养老保险绩效评价报告")
+    assert ("heading", "一、", "一、基本情况") in blocks
+    assert ("paragraph", None, "项目绩效评价得分81.14分，评价等级为“良”。") in blocks
+    assert ("heading", None, "存在的主要问题") in blocks  # bold paragraph
+    assert ("heading", "（一）", "（一）参保情况。") in blocks  # run-in heading split
+    assert not any("不是标题" in t for _, _, t in blocks)
+    assert doc.tables[0].rows == [
+        ["绩效指标", "绩效指标", "绩效指标", "指标值"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "产出数量", "参保目标任务完成率", "100%"],
+    ]
+    assert doc.blocks[-1].kind == "paragraph"  # the TOC line is not a heading
+    for b in doc.blocks:
+        assert doc.text[b.start:b.end] == b.text
+
+
+def test_html_export_of_a_real_report_reads_like_the_docx(tmp_path):
+    """The yunnan report written out as HTML (h1-h4, p, table) reads back the same."""
+    from html import escape
+
+    docx = parsed(rendering(YUNNAN, ".docx"))
+    parts = ["<html><body>"]
+    for b in docx.blocks:
+        if b.kind == "heading":
+            parts.append(f"<h{min(b.level or 1, 6)}>{escape(b.text)}</h{min(b.level or 1, 6)}>")
+        elif b.kind == "paragraph":
+            parts.append(f"<p>{escape(b.text)}</p>")
+        else:
+            rows = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>\n" for r in b.rows)
+            parts.append(f"<table>{rows}</table>")
+    path = tmp_path / "yunnan.html"
+    path.write_text("\n".join(parts) + "</body></html>", encoding="utf-8")
+    doc = parse(path)
+    assert _numbered(doc) == _numbered(docx)
+    assert [t.rows for t in doc.tables] == [t.rows for t in docx.tables]
