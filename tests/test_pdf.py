@@ -344,3 +344,13 @@ def test_paragraph_running_over_a_page_break_is_one_block():
     doc = assemble(pages, DocumentBuilder("x.pdf", "pdf", pages=3, ocr=True)).build()
     para = [b for b in doc.blocks if "评价得分较高" in b.text]
     assert len(para) == 1 and para[0].page == 1 and para[0].text.endswith("评价得分较高，得到有效落实。")
+
+
+def test_kangxi_radicals_from_a_text_layer_read_as_ideographs():
+    """Some producers map 一 to the Kangxi radical ⼀ (U+2F00): headings must still be found."""
+    from jixiao.extractor.readers.pdf import _COMPAT_IDEOGRAPHS, _unify_ideograph
+
+    text = "⼀、基本情况 ⼆、⾦额"
+    fixed = _COMPAT_IDEOGRAPHS.sub(_unify_ideograph, text)
+    assert fixed == "一、基本情况 二、金额" and len(fixed) == len(text)
+    assert classify(fixed.split()[0]).numbering == "一、"

@@ -21,6 +21,7 @@ from __future__ import annotations
 import ctypes
 import importlib
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -95,6 +96,11 @@ class _TextLayer:
         text = self.textpage.get_text_range() if self.n else ""
         if len(text) != self.n:  # PDFium's text view skipped/inserted chars: read them one by one
             text = "".join(chr(pdfium_c.FPDFText_GetUnicode(self.raw, i) or 0xFFFD) for i in range(self.n))
+        if _COMPAT_IDEOGRAPHS.search(text):
+            # Some PDF producers map CJK glyphs to Kangxi radicals or compatibility
+            # ideographs ("⼀" U+2F00 for "一"); they look identical and mean the same.
+            # One character for one, so indices into the text page stay aligned.
+            text = _COMPAT_IDEOGRAPHS.sub(_unify_ideograph, text)
         self.text = text
 
     def close(self) -> None:
@@ -222,6 +228,14 @@ class _TextLayer:
             return False
         name = self._fontbuf.value.decode("latin-1", "replace")
         return bool(_bold_rx().search(name.split("+", 1)[-1]))
+
+
+_COMPAT_IDEOGRAPHS = re.compile(r"[\u2e80-\u2fdf\uf900-\ufaff]")
+
+
+def _unify_ideograph(m: re.Match[str]) -> str:
+    unified = unicodedata.normalize("NFKC", m.group(0))
+    return unified if len(unified) == 1 else m.group(0)
 
 
 # Characters that stand for glyphs without a Unicode mapping: private use, the
