@@ -1,0 +1,152 @@
+"""Accuracy of the report record against the gold records, on every rendering.
+
+Run from the repository root::
+
+    python bench/accuracy.py                   # all four renderings of each report (scans are OCR'd: minutes)
+    python bench/accuracy.py --scans none      # .txt, .docx, .pdf only
+    python bench/accuracy.py --cache /tmp/jx   # keep parsed documents between runs (pickles)
+
+For each report and rendering (``.txt``, ``.docx``, ``.pdf``, ``-scan.pdf``) it
+builds the record with ``jixiao.extractor.record.build_record`` and prints:
+
+* per field, the accuracy against ``tests/gold/<report>.json`` (written by
+  reading the reports): 1/0 for scalar fields (title, years, jurisdiction,
+  score …), F1 for list fields (indicators on code/level/name/parent/weight/score;
+  figures on name/value/unit; checks on rule/ok), and whether ``source`` is right;
+* precision / recall / F1 of problems and of recommendations against
+  ``tests/gold/<report>.findings.json``: a finding matches a gold finding of the
+  same kind when their titles are similar (difflib ratio ≥ 0.6 on the texts
+  without whitespace) or the gold anchor occurs in the finding's text; each gold
+  finding matches at most one finding (greedy, best similarity first).
+
+The last table gives each field's mean over the reports, per rendering, against
+the targets (every field ≥ 0.97, finding F1 ≥ 0.95).
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import pickle
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from record_compare import field_scores, load_gold  # noqa: E402
+
+from jixiao.extractor import parse  # noqa: E402
+from jixiao.extractor.record import build_record  # noqa: E402
+
+CORPUS = ROOT / "tests" / "corpus"
+GOLD = ROOT / "tests" / "gold"
+REPORTS = ["yunnan-2021-resident-pension", "chenggong-2023-department", "dongchuan-2019-poverty-pension"]
+RENDERINGS = [".txt", ".docx", ".pdf", "-scan.pdf"]
+FIELD_TARGET, FINDING_TARGET = 0.97, 0.95
+MATCH_THRESHOLD = 0.6
+
+
+def _key(s: str) -> str:
+    return re.sub(r"\s+", "", s or "")
+
+
+def similarity(found: dict, gold: dict) -> float:
+    title = difflib.SequenceMatcher(None, _key(found["title"]), _key(gold["title"])).ratio()
+    anchor = _key(gold.get("anchor", ""))
+    in_text = 1.0 if anchor and anchor[:20] in _key(found["text"]) else 0.0
+    return max(title, in_text)
+
+
+def finding_prf(found: list[dict], gold: list[dict], kind: str) -> tuple[float, float, float, int, int]:
+    f = [x for x in found if x["kind"] == kind]
+    g = [x for x in gold if x["kind"] == kind]
+    pairs = sorted(((similarity(a, b), i, j) for i, a in enumerate(f) for j, b in enumerate(g)), reverse=True)
+    used_f, used_g, tp = set(), set(), 0
+    for s, i, j in pairs:
+        if s < MATCH_THRESHOLD or i in used_f or j in used_g:
+            continue
+        used_f.add(i)
+        used_g.add(j)
+        tp += 1
+    p = tp / len(f) if f else (1.0 if not g else 0.0)
+    r = tp / len(g) if g else 1.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f1, len(f), len(g)
+
+
+def parsed(path: Path, cache: Path | None):
+    if cache is None:
+        return parse(path)
+    cache.mkdir(parents=True, exist_ok=True)
+    pkl = cache / (path.name + ".pkl")
+    if pkl.exists() and pkl.stat().st_mtime >= path.stat().st_mtime:
+        with open(pkl, "rb") as fh:
+            return pickle.load(fh)
+    doc = parse(path)
+    with open(pkl, "wb") as fh:
+        pickle.dump(doc, fh)
+    return doc
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--scans", choices=["all", "none"], default="all", help="include the -scan.pdf renderings")
+    ap.add_argument("--cache", type=Path, default=None, help="directory for pickled parsed documents")
+    ap.add_argument("--json", action="store_true", help="print the results as JSON instead of tables")
+    args = ap.parse_args()
+    renderings = [r for r in RENDERINGS if args.scans == "all" or "scan" not in r]
+
+    results: dict[str, dict[str, dict]] = {}
+    for report in REPORTS:
+        gold = load_gold(report)
+        gold_findings = json.loads((GOLD / f"{report}.findings.json").read_text(encoding="utf-8"))["findings"]
+        for suffix in renderings:
+            path = CORPUS / f"{report}{suffix}"
+            t0 = time.perf_counter()
+            doc = parsed(path, args.cache)
+            record = build_record(doc, path)
+            seconds = time.perf_counter() - t0
+            scores = field_scores(record, gold, suffix)
+            for kind in ("problem", "recommendation"):
+                p, r, f1, n_found, n_gold = finding_prf(record["findings"], gold_findings, kind)
+                scores[f"{kind}_P"], scores[f"{kind}_R"], scores[f"{kind}_F1"] = p, r, f1
+            results.setdefault(report, {})[suffix] = {"scores": scores, "seconds": round(seconds, 2)}
+            if not args.json:
+                bad = [k for k, v in scores.items() if v < (FINDING_TARGET if k.endswith("F1") else FIELD_TARGET)
+                       and not k.endswith(("_P", "_R"))]
+                print(f"{report}{suffix:<10} {seconds:6.1f}s  "
+                      f"problems P/R/F1 {scores['problem_P']:.2f}/{scores['problem_R']:.2f}/{scores['problem_F1']:.2f}  "
+                      f"recs {scores['recommendation_P']:.2f}/{scores['recommendation_R']:.2f}/"
+                      f"{scores['recommendation_F1']:.2f}  below target: {', '.join(bad) or '-'}", flush=True)
+
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False, indent=1))
+        return 0
+    fields: list[str] = []
+    for per_report in results.values():
+        for res in per_report.values():
+            fields += [k for k in res["scores"] if k not in fields]
+    print()
+    print(f"{'field (mean over reports)':<28}" + "".join(f"{s:>11}" for s in renderings))
+    all_ok = True
+    for f in fields:
+        row = []
+        for s in renderings:
+            vals = [results[r][s]["scores"][f] for r in REPORTS if f in results[r][s]["scores"]]
+            row.append(sum(vals) / len(vals) if vals else float("nan"))
+        target = FINDING_TARGET if f.endswith("F1") else (None if f.endswith(("_P", "_R")) else FIELD_TARGET)
+        flag = ""
+        if target is not None and any(v < target for v in row if v == v):
+            flag, all_ok = "  < target", False
+        print(f"{f:<28}" + "".join(f"{v:>11.3f}" for v in row) + flag)
+    print()
+    print("all targets met" if all_ok else "some targets missed (marked < target)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
