@@ -30,6 +30,7 @@ FINDINGS_TEXTS = [
     "bold-headings.txt",
     "problem-cause-parts.txt",
     "runin-shi-label.txt",
+    "problems-with-measures.txt",
 ]
 
 
@@ -179,6 +180,14 @@ def test_run_in_labels_ending_in_shi_and_ruxia() -> None:
     assert titles(fs, "problem") == ["资金拨付不及时", "绩效目标不明确"]
     assert titles(fs, "recommendation") == ["及时拨付资金", "明确绩效目标"]
     assert [f["responds_to"] for f in fs if f["kind"] == "recommendation"] == [1, 2]
+
+
+def test_combined_heading_without_parts_gives_problems() -> None:
+    """"三、存在的问题及改进措施" whose items each state a problem and then its fix."""
+    fs = findings("problems-with-measures.txt")
+    assert titles(fs, "problem") == ["部分供水工程水质检测频次不足", "维修养护资金拨付滞后，影响汛前维修"]
+    assert "第三方" in fs[0]["text"]  # the fix stays with its problem
+    assert not titles(fs, "recommendation")
 
 
 @pytest.mark.parametrize("name", FINDINGS_TEXTS)

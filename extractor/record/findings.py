@@ -463,12 +463,24 @@ def merge_repeats(cands: list[Candidate]) -> list[Candidate]:
 def section_candidates(doc: Document, sections: list[Section] | None = None) -> list[Candidate]:
     """Finding candidates from the located sections (repeats not yet merged)."""
     out: list[Candidate] = []
-    for sec in sections if sections is not None else find_sections(doc):
-        if sec.kind not in KINDS:
+    sections = sections if sections is not None else find_sections(doc)
+    for k, sec in enumerate(sections):
+        kind = sec.kind
+        if kind == "combined":
+            # "（三）存在的问题及改进措施" whose items each state a problem and its fix:
+            # without parts of its own, its items are the problems.
+            nxt = sections[k + 1] if k + 1 < len(sections) else None
+            has_parts = (
+                nxt is not None and nxt.kind in KINDS and nxt.start <= sec.end + 2
+                and (sec.level is None or nxt.level is None or nxt.level > sec.level)
+            )
+            if has_parts or not sec.blocks or not re.search(r"问题|不足", sec.key):
+                continue
+            kind = "problem"
+        if kind not in KINDS:
             continue
-        items = split_items(doc, _pieces(doc, sec))
-        for it in items:
-            out.append(Candidate(sec.kind, it, sec.region, sec))
+        for it in split_items(doc, _pieces(doc, sec)):
+            out.append(Candidate(kind, it, sec.region, sec))
     return out
 
 
