@@ -88,6 +88,7 @@ class Candidate:
     region: str  # body / summary / annex / table
     section: Section | None = None
     text: str = ""
+    table_start: int | None = None  # the table block a table finding comes from
     group: list["Candidate"] = field(default_factory=list)
 
 
@@ -402,7 +403,7 @@ def table_candidates(doc: Document) -> list[Candidate]:
             else:
                 items = _items_from_starts(doc, [(s, s, None, None, False)], e)
             for it in items:
-                out.append(Candidate(kind, it, "table"))
+                out.append(Candidate(kind, it, "table", table_start=b.start))
     return out
 
 
@@ -413,7 +414,13 @@ def _dedup_key(c: Candidate) -> str:
     return re.sub(r"[\W_]+", "", c.item.title)
 
 
+def _source(c: Candidate) -> object:
+    return id(c.section) if c.section is not None else ("table", c.table_start)
+
+
 def _same_finding(a: Candidate, b: Candidate) -> bool:
+    if _source(a) == _source(b):
+        return False  # two items of one list (or one table) are two findings
     ka, kb = _dedup_key(a), _dedup_key(b)
     if not ka or not kb:
         return False
