@@ -158,11 +158,11 @@ def main(argv: list[str] | None = None) -> int:
             t2[1] += r["plumber_seconds"]
         if fmt == "scan":
             notes.append("one OCR run, traced" + ("" if r["ocr"] else "; NOT OCR'd"))
-        print(f"{report:<32} {fmt:<6} {pages:>5} {r['seconds']:>8.3f} {rate:>8.1f} {r['peak'] / 2**20:>10.1f} "
+        print(f"{report:<32} {fmt:<6} {pages:>5} {r['seconds']:>8.3f} {rate:>8.{2 if rate < 10 else 1}f} {r['peak'] / 2**20:>10.1f} "
               f"{r['rss_kb'] / 1024:>10.1f}  {'; '.join(notes)}")
     print()
     for fmt, (pages, seconds) in totals.items():
-        print(f"all {fmt:<10} {int(pages):>5} pages in {seconds:7.3f} s = {pages / seconds:7.1f} pages/s")
+        print(f"all {fmt:<10} {int(pages):>5} pages in {seconds:7.3f} s = {pages / seconds:7.2f} pages/s")
     if "pdf" in totals and "pdfplumber" in totals:
         print(f"jixiao parse / bare pdfplumber on the text PDFs: {totals['pdf'][1] / totals['pdfplumber'][1]:.2f} "
               f"(target <= 0.50)")
