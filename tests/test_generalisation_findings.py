@@ -200,3 +200,43 @@ def test_every_text_gives_valid_findings(name: str) -> None:
         assert 0 <= s < e <= len(doc.text)
         assert f["category"] is not None
         assert f["title"] and f["title"][:4] in doc.text[s:e]
+
+
+@pytest.mark.parametrize(
+    "heading,kind",
+    [
+        ("四、存在的问题", "problem"),
+        ("（三）存在的主要问题", "problem"),
+        ("（二）发现问题", "problem"),
+        ("五、主要问题", "problem"),
+        ("六、问题及原因分析", "problem"),
+        ("三、主要问题及原因", "problem"),
+        ("七、存在的问题及原因分析", "problem"),
+        ("（四）项目实施中存在的问题", "problem"),
+        ("（三）评价发现的问题", "problem"),
+        ("2.存在的问题。", "problem"),
+        ("五、建议", "recommendation"),
+        ("六、有关建议", "recommendation"),
+        ("三、整改建议", "recommendation"),
+        ("3.建议和改进措施。", "recommendation"),
+        ("八、政策建议", "recommendation"),
+        ("四、意见和建议", "recommendation"),
+        ("（三）下一步改进措施", "recommendation"),
+        ("五、主要经验及做法", "experience"),
+        ("（一）主要做法和经验", "experience"),
+        ("三、经验、问题和建议", "combined"),
+        ("五、主要经验及做法、存在的问题和建议", "combined"),
+        ("四、存在的问题及整改建议", "combined"),
+        ("（四）部门整改情况", None),
+        ("（二）原因分析", None),
+        ("九、其他需要说明的问题", None),
+        ("2. 绩效评价指标体系", None),
+        ("（三）关键评价问题", None),
+        ("（一）资金管理存在不足", None),  # an item's title, not a section
+        ("（一）制度激励机制活力不足，吸引力不强", None),
+    ],
+)
+def test_section_names(heading: str, kind: str | None) -> None:
+    from jixiao.extractor.record.sections import clean_key, kind_of_key
+
+    assert kind_of_key(clean_key(heading)) == kind
