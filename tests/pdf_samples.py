@@ -12,21 +12,49 @@ UNMAPPED = (b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /
 Text = tuple[float, float, float, str]  # x, y (PDF points from the bottom), font size, text
 
 
-def write_pdf(path: Path, pages: list[list[Text]], fonts: list[bytes] | None = None) -> Path:
-    """Write a PDF whose page ``i`` shows ``pages[i]``; page ``i`` uses ``fonts[i]`` (Helvetica by default)."""
+def grid_ops(x0: float, y_top: float, widths: list[float], heights: list[float]) -> bytes:
+    """Content-stream operators that stroke a table grid (top-left corner at ``x0, y_top``)."""
+    xs = [x0]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    ys = [y_top]
+    for h in heights:
+        ys.append(ys[-1] - h)
+    ops = ["0.75 w"]
+    ops += [f"{xs[0]} {y} m {xs[-1]} {y} l S" for y in ys]
+    ops += [f"{x} {ys[0]} m {x} {ys[-1]} l S" for x in xs]
+    return ("\n".join(ops) + "\n").encode()
+
+
+def write_pdf(path: Path, pages: list[list[Text]], fonts: list[bytes] | None = None,
+              drawings: list[bytes] | None = None, in_form: bool = False) -> Path:
+    """Write a PDF whose page ``i`` shows ``pages[i]``; page ``i`` uses ``fonts[i]`` (Helvetica by default).
+
+    ``drawings[i]`` are extra content operators for page ``i`` (e.g. :func:`grid_ops`); with
+    ``in_form`` they are wrapped in a Form XObject that the page paints with ``Do``.
+    """
     fonts = fonts or [HELVETICA] * len(pages)
+    drawings = drawings or [b""] * len(pages)
     objects: list[bytes] = [b"", b""]  # catalog, page tree: filled in at the end
     font_ids: dict[bytes, int] = {}
     kids = []
-    for texts, font in zip(pages, fonts):
+    for texts, font, drawing in zip(pages, fonts, drawings):
         if font not in font_ids:
             objects.append(font)
             font_ids[font] = len(objects)
         ops = "".join(f"BT /F1 {size} Tf {x} {y} Td ({text}) Tj ET\n" for x, y, size, text in texts).encode("latin-1")
+        xobjects = b""
+        if drawing and in_form:
+            objects.append(b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Length %d >>\nstream\n"
+                           % len(drawing) + drawing + b"endstream")
+            xobjects = b" /XObject << /Fm1 %d 0 R >>" % len(objects)
+            ops = b"/Fm1 Do\n" + ops
+        elif drawing:
+            ops = drawing + ops
         objects.append(b"<< /Length %d >>\nstream\n" % len(ops) + ops + b"endstream")
         content = len(objects)
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R >> >> "
-                       b"/Contents %d 0 R >>" % (font_ids[font], content))
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R >>%s >> "
+                       b"/Contents %d 0 R >>" % (font_ids[font], xobjects, content))
         kids.append(len(objects))
     objects[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))

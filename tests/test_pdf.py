@@ -354,3 +354,23 @@ def test_kangxi_radicals_from_a_text_layer_read_as_ideographs():
     fixed = _COMPAT_IDEOGRAPHS.sub(_unify_ideograph, text)
     assert fixed == "一、基本情况 二、金额" and len(fixed) == len(text)
     assert classify(fixed.split()[0]).numbering == "一、"
+
+
+@pytest.mark.parametrize("in_form", [False, True], ids=["page-content", "form-xobject"])
+def test_ruled_table_in_a_generated_pdf(tmp_path, in_form):
+    """A ruled table is found from the page's paths, or by pdfplumber when they sit in a Form XObject."""
+    from jixiao.extractor import parse
+    from pdf_samples import grid_ops
+
+    cells = [["Indicator", "Score"], ["Decision", "7.06"], ["Process", "16.35"]]
+    texts = [(72, 760, 11, "Table 2 Scores")]
+    for r, row in enumerate(cells):
+        for c, text in enumerate(row):
+            texts.append((80 + 150 * c, 730 - 20 * r, 10, text))
+    texts.append((72, 640, 11, "The scores above are final."))
+    path = write_pdf(tmp_path / "table.pdf", [texts], drawings=[grid_ops(72, 745, [150, 150], [20, 20, 20])],
+                     in_form=in_form)
+    doc = parse(path)
+    assert [b.kind for b in doc.blocks] == ["paragraph", "table", "paragraph"]
+    assert doc.tables[0].rows == cells
+    assert "Decision" not in doc.blocks[2].text  # cell text is not repeated as a paragraph
