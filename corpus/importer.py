@@ -305,12 +305,14 @@ def import_paths(
                 skip(other, f"same content as {first_path[sha]}")
         copies.clear()
     finally:
-        summary.reports_after = store.table_counts()["reports"]
-        summary.seconds = time.monotonic() - started
-        store.finish_import(import_id, files=summary.files, imported=len(summary.imported),
-                            skipped=len(summary.skipped), failed=len(summary.failed))
         if progress:
             progress.finish()
+    # Only a run that got here is marked finished; an interrupted or killed one keeps
+    # finished_at NULL (everything it committed stays, and a re-run skips it).
+    summary.reports_after = store.table_counts()["reports"]
+    summary.seconds = time.monotonic() - started
+    store.finish_import(import_id, files=summary.files, imported=len(summary.imported),
+                        skipped=len(summary.skipped), failed=len(summary.failed))
     return summary
 
 

@@ -267,10 +267,20 @@ class Store:
                 new_id = self._rebuild_report(None, [ext.doc_id])
                 status = "new report"
             else:
-                members = [r[0] for r in self.conn.execute(
-                    "SELECT doc_id FROM sources WHERE report_id = ?", (report_id,))]
-                new_id = self._rebuild_report(report_id, members + [ext.doc_id])
-                status = "better rendering" if new_id == ext.doc_id else "another rendering"
+                rows = self.conn.execute(
+                    "SELECT doc_id, format, ocr FROM sources WHERE report_id = ?", (report_id,)).fetchall()
+                members = [r[0] for r in rows]
+                current = min(identity.source_rank(f, bool(o), d) for d, f, o in rows)
+                if identity.source_rank(ext.format, ext.ocr, ext.doc_id) < current:
+                    new_id = self._rebuild_report(report_id, members + [ext.doc_id])
+                    status = "better rendering"
+                else:  # the report's content does not change: just list one more source
+                    self.conn.execute(
+                        "INSERT INTO sources (doc_id, report_id, path, format, ocr, is_primary) VALUES (?, ?, ?, ?, ?, 0)",
+                        (ext.doc_id, report_id, ext.path, ext.format, int(ext.ocr)))
+                    self.conn.execute("UPDATE reports SET n_sources = n_sources + 1 WHERE report_id = ?", (report_id,))
+                    new_id = report_id
+                    status = "another rendering"
             index.add(ext.doc_id, ext.signature, _identity_meta(ext.record, ext.fingerprint, new_id))
             for d in members:
                 index.set_report(d, new_id)

@@ -1,0 +1,170 @@
+"""Import throughput: report files per minute with 1 and 2 workers, peak memory, store size.
+
+    python bench/import.py                 # 207 text-layer files + 3 scans, workers 1 and 2
+    python bench/import.py --copies 5 --scans 0 --workers 2
+
+The corpus is made from the shared reports (``../shared/corpus``, else
+``tests/corpus``) with their bytes varied so every file has its own sha256
+(:mod:`jixiao.corpus.variants`): the text-layer renderings (txt, docx, pdf) times
+``--copies``, and the scans (OCR) separately, because one scan costs as much as
+dozens of text files.  Each configuration runs in a fresh process with a fresh
+store; peak memory is the peak RSS of the writer (main process) and of the
+largest worker (sampled from /proc).  Every file is one report rendering, so files/min is reports read per
+minute; all copies collapse into the 3 distinct reports in the store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SHARED = HERE.parent.parent / "shared" / "corpus"
+TESTS = HERE.parent / "tests" / "corpus"
+
+
+def corpus_dir() -> Path:
+    return SHARED if SHARED.is_dir() else TESTS
+
+
+def _descendants(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    out, todo = [], [root]
+    while todo:
+        for c in children.get(todo.pop(), []):
+            out.append(c)
+            todo.append(c)
+    return out
+
+
+def _peak_rss_kib(pid: int) -> int:
+    """VmHWM: the process's peak resident set size so far."""
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+class WorkerMemory(threading.Thread):
+    """Samples the peak RSS of every descendant process (the import workers) twice a second."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.peak: dict[int, int] = {}
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        me = os.getpid()
+        while not self.stop.wait(0.5):
+            for pid in _descendants(me):
+                self.peak[pid] = max(self.peak.get(pid, 0), _peak_rss_kib(pid))
+
+
+def one_run(src: str, db: str, workers: int) -> dict:
+    """Import ``src`` into a new store ``db`` (in this process) and measure."""
+    from jixiao.corpus.importer import import_paths
+
+    sampler = WorkerMemory()
+    sampler.start()
+    t = time.perf_counter()
+    summary = import_paths([src], db, workers=workers)
+    seconds = time.perf_counter() - t
+    sampler.stop.set()
+    sampler.join()
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    docs, reports, findings = (conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+                               for t in ("documents", "reports", "findings"))
+    pages = conn.execute("SELECT COALESCE(SUM(pages), 0) FROM documents").fetchone()[0]
+    conn.close()
+    size = os.path.getsize(db)
+    kib = 1024  # ru_maxrss is in KiB on Linux
+    return {
+        "workers": workers, "files": summary.files, "imported": len(summary.imported),
+        "failed": len(summary.failed), "seconds": round(seconds, 1),
+        "files_per_min": round(60 * len(summary.imported) / seconds, 1) if seconds else None,
+        "pages_per_min": round(60 * pages / seconds, 1) if seconds else None,
+        "distinct_reports": reports, "documents": docs, "findings": findings,
+        "store_bytes": size, "store_kib_per_file": round(size / max(docs, 1) / kib, 1),
+        "store_kib_per_report": round(size / max(reports, 1) / kib, 1),
+        "peak_rss_main_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / kib, 1),
+        "peak_rss_worker_mib": round(max(sampler.peak.values(), default=0) / kib, 1),
+    }
+
+
+def measure(src: Path, workers: int, tmp: Path) -> dict:
+    db = tmp / f"bench-{src.name}-{workers}.db"
+    proc = subprocess.run([sys.executable, __file__, "--one-run", str(src), str(db), str(workers)],
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise SystemExit(proc.stderr)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--copies", type=int, default=23, help="varied copies of each text-layer file (9 files each)")
+    ap.add_argument("--scans", type=int, default=1, help="varied copies of each of the 3 scans (0: none)")
+    ap.add_argument("--workers", default="1,2", help="comma-separated worker counts")
+    ap.add_argument("--one-run", nargs=3, metavar=("SRC", "DB", "WORKERS"), help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.one_run:
+        src, db, workers = args.one_run
+        print(json.dumps(one_run(src, db, int(workers))))
+        return
+
+    from jixiao.corpus.variants import make_variants
+
+    corpus = corpus_dir()
+    text_files = sorted(p for p in corpus.iterdir() if p.suffix in (".txt", ".docx", ".pdf")
+                        and not p.name.endswith("-scan.pdf"))
+    scans = sorted(corpus.glob("*-scan.pdf"))
+    results = {"corpus": str(corpus), "cpus": os.cpu_count(), "runs": []}
+    with tempfile.TemporaryDirectory(prefix="jixiao-bench-") as tmpdir:
+        tmp = Path(tmpdir)
+        make_variants(text_files, tmp / "text", args.copies)
+        if args.scans:
+            make_variants(scans, tmp / "scans", args.scans)
+        for workers in [int(w) for w in args.workers.split(",")]:
+            r = measure(tmp / "text", workers, tmp)
+            r["set"] = "text layers (txt, docx, pdf)"
+            results["runs"].append(r)
+            print(f"text layers  workers={workers}: {r['imported']} files in {r['seconds']} s = "
+                  f"{r['files_per_min']} reports/min; peak RSS main {r['peak_rss_main_mib']} MiB, "
+                  f"largest worker {r['peak_rss_worker_mib']} MiB; store {r['store_kib_per_file']} KiB/file "
+                  f"({r['store_bytes'] / 2**20:.1f} MiB, {r['distinct_reports']} distinct reports)", flush=True)
+        if args.scans:
+            workers = max(int(w) for w in args.workers.split(","))
+            r = measure(tmp / "scans", workers, tmp)
+            r["set"] = "scans (OCR)"
+            results["runs"].append(r)
+            print(f"scans (OCR)  workers={workers}: {r['imported']} files ({r['pages_per_min']} pages/min) in "
+                  f"{r['seconds']} s = {r['files_per_min']} reports/min; peak RSS main {r['peak_rss_main_mib']} MiB, "
+                  f"largest worker {r['peak_rss_worker_mib']} MiB; store {r['store_kib_per_file']} KiB/file",
+                  flush=True)
+    print(json.dumps(results, ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()
