@@ -319,3 +319,53 @@ def test_html_export_of_a_real_report_reads_like_the_docx(tmp_path):
     doc = parse(path)
     assert _numbered(doc) == _numbered(docx)
     assert [t.rows for t in doc.tables] == [t.rows for t in docx.tables]
+
+
+def _generated_docx(path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("目 录")
+    d.add_paragraph("一、基本情况\t1")
+    d.add_heading("一、基本情况", level=1)
+    d.add_heading("项目概况", level=2)  # unnumbered: the style gives its level
+    p = d.add_paragraph()
+    p.add_run("存在的问题").bold = True
+    d.add_paragraph("表 1：得分表")
+    t = d.add_table(rows=3, cols=3)
+    t.cell(0, 0).merge(t.cell(0, 1)).text = "指标"
+    t.cell(0, 2).merge(t.cell(1, 2)).text = "得分"
+    t.cell(1, 0).text, t.cell(1, 1).text = "一级", "二级"
+    t.cell(2, 0).text, t.cell(2, 1).text, t.cell(2, 2).text = "决策", "依据", "7.06"
+    d.add_paragraph("")
+    t2 = d.add_table(rows=3, cols=3)
+    t2.cell(0, 0).merge(t2.cell(0, 1)).text = "指标"
+    t2.cell(0, 2).merge(t2.cell(1, 2)).text = "得分"
+    t2.cell(1, 0).text, t2.cell(1, 1).text = "一级", "二级"
+    t2.cell(2, 0).text, t2.cell(2, 1).text, t2.cell(2, 2).text = "过程", "管理", "16.35"
+    d.add_paragraph("（一）参保情况。截止10月底，累计完成参保87670人。")
+    d.save(str(path))
+
+
+def test_docx_generated_styles_merges_and_hand_split_table(tmp_path):
+    path = tmp_path / "generated.docx"
+    _generated_docx(path)
+    doc = parse(path)
+    assert doc.format == "docx"
+    heads = [(b.text, b.level, b.numbering) for b in doc.headings]
+    assert heads == [
+        ("目 录", 1, None),
+        ("一、基本情况", 1, "一、"),
+        ("项目概况", 2, None),
+        ("存在的问题", 1, None),
+        ("（一）参保情况。", 2, "（一）"),
+    ]
+    assert [b.text for b in doc.blocks if b.kind == "paragraph"][0] == "一、基本情况\t1"  # TOC line
+    assert len(doc.tables) == 1
+    assert doc.tables[0].rows == [
+        ["指标", "指标", "得分"],
+        ["一级", "二级", "得分"],
+        ["决策", "依据", "7.06"],
+        ["过程", "管理", "16.35"],
+    ]
+    assert doc.blocks[doc.blocks.index(doc.tables[0]) - 1].text == "表 1：得分表"

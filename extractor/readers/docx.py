@@ -28,7 +28,7 @@ from typing import Iterator
 
 from ..document import Document, DocumentBuilder
 from ..errors import ReadError
-from ..tables import SpanCell, grid_from_spans, join_wrapped
+from ..tables import SpanCell, grid_from_spans, join_continued, join_wrapped
 from .text import emit_paragraph
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -253,15 +253,28 @@ def read(path: str | Path) -> Document:
     styles = _Styles(d)
     builder = DocumentBuilder(str(path), "docx", pages=_pages_from_app_xml(path))
     body = d.element.body
+    # A table the author split by hand at a page break, repeating its header rows in
+    # the second part, is one table: hold each table until the next text arrives.
+    pending: list[list[str]] | None = None
     for el in _blocks(body):
         if el.tag == W + "tbl":
             rows = _table_rows(el)
-            if rows and any(any(c for c in r) for r in rows):
-                builder.add("table", rows=rows)
+            if not rows or not any(any(c for c in r) for r in rows):
+                continue
+            joined = join_continued(pending, rows) if pending else None
+            if joined is not None:
+                pending = joined
+            else:
+                if pending:
+                    builder.add("table", rows=pending)
+                pending = rows
             continue
         raw = _paragraph_text(el)
         if not raw.strip():
             continue
+        if pending:
+            builder.add("table", rows=pending)
+            pending = None
         ppr = el.find(W + "pPr")
         pstyle = None
         if ppr is not None and ppr.find(W + "pStyle") is not None:
@@ -277,6 +290,8 @@ def read(path: str | Path) -> Document:
                 level = int(lvl.get(W + "val")) + 1
         styled = level is not None or style_name.lower() in ("title", "标题") or _runs_bold(el, styles, pstyle)
         emit_paragraph(builder, _join_lines(raw), styled=styled, style_level=level)
+    if pending:
+        builder.add("table", rows=pending)
     return builder.build()
 
 

@@ -193,13 +193,14 @@ def is_footer_line(line: str) -> bool:
     return any(p.match(line) for p in _rules().footers)
 
 
-def clean_line(line: str) -> tuple[str, bool]:
+def clean_line(line: str, *, normalized: bool = False) -> tuple[str, bool]:
     """One line without converter leftovers, and whether it carried heading markup.
 
     Heading markup is a markdown ``#`` heading or a line that is bold as a whole.
+    ``normalized``: the caller already ran :func:`normalize_text` over the line.
     """
     rules = _rules()
-    text = normalize_text(line)
+    text = line if normalized else normalize_text(line)
     for tag in rules.tags:
         text = tag.sub("", text)
     text = _MATH_EDGE.sub("", rules.math_span.sub(_math, text))
@@ -225,8 +226,13 @@ def clean_line(line: str) -> tuple[str, bool]:
 # ---------------------------------------------------------------------------
 
 
+_ENDS_WITH_PAGE_NUMBER = re.compile(r"[0-9０-９ivxlcIVXLC]\s*$")
+
+
 def is_toc_line(text: str) -> bool:
     """A table-of-contents line: a title, dot leaders (or a tab) and a page number."""
+    if not _ENDS_WITH_PAGE_NUMBER.search(text):
+        return False
     line = normalize_text(text).strip()
     for pattern, heading_title_only in _rules().toc:
         m = pattern.match(line)
@@ -355,7 +361,7 @@ def _table_rows(lines: list[str], md: bool) -> list[list[str]]:
         cells = _pipe_cells(raw) if md else None
         if cells is None:
             cells = raw.rstrip("\n").split("\t")
-        rows.append([clean_line(c)[0].strip() for c in cells])
+        rows.append([clean_line(c, normalized=True)[0].strip() for c in cells])
     return rectangular(rows)
 
 
@@ -376,7 +382,8 @@ def read_text(raw_text: str, path: str = "<text>", fmt: str = "txt") -> Document
     """Build the document model from already-decoded text (see :func:`read`)."""
     md = fmt == "md"
     raw_text = raw_text.replace("\r\n", "\n").replace("\r", "\n")
-    page_texts = raw_text.split("\f")
+    # Form feeds are page breaks; normalisation would drop them, so split first.
+    page_texts = [normalize_text(p) for p in raw_text.split("\f")]
     paged = len(page_texts) > 1
     builder = DocumentBuilder(path, "md" if md else "txt", pages=len(page_texts) if paged else None)
 
@@ -403,10 +410,10 @@ def read_text(raw_text: str, path: str = "<text>", fmt: str = "txt") -> Document
                     i = j
                     continue
             i += 1
-            if not raw.strip() or is_footer_line(normalize_text(raw)):
+            if not raw.strip() or is_footer_line(raw):
                 blank = blank or not raw.strip()
                 continue
-            text, styled = clean_line(raw)
+            text, styled = clean_line(raw, normalized=True)
             if not text.strip():
                 continue
             indented = bool(re.match(r"^[ \t\u3000]{2,}", raw)) or raw.startswith("\u3000")
