@@ -110,3 +110,15 @@ def test_chinese_numeral_score(fields) -> None:
     r = fields("chinese_numeral_score.txt")
     assert r["score"] == {"total": 97, "max": 100, "grade": "优", "grade_source": "derived"}
     assert r["years"] == [2018]
+
+
+def test_finance_mode_year_range_chinese_date_and_subscore(fields) -> None:
+    r = fields("finance_mode_chinese_date.txt")
+    assert r["evaluation_mode"] == "finance"
+    assert r["evaluator"] == "大理白族自治州财政局"
+    assert r["years"] == [2020, 2021, 2022]  # 2020—2022年 in the title
+    assert r["report_date"] == "2023-05-10"  # 二〇二三年五月十日
+    assert r["jurisdiction"]["adcode"] == "532900" and r["jurisdiction"]["name"] == "大理州"
+    # 资金管理得分 16.5 分 follows 此项评价满分为 20 分: a sub-score, not the total.
+    assert r["score"] == {"total": 88, "max": 100, "grade": "良", "grade_source": "stated"}
+    assert r["program"] == "农村饮水安全巩固提升资金"

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import cn2an
+
 from ... import patterns
 from ..document import Block, Document
 from ..normalize import normalize_text
@@ -95,13 +97,27 @@ def extract_years(doc: Document, titles: list[str]) -> list[int]:
     return []
 
 
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
+
+
+def _arabic_date(text: str) -> str:
+    """二〇二四年二月二十一日 → 2024年2月21日 (other text unchanged)."""
+
+    def conv(m: re.Match[str]) -> str:
+        y = "".join(_CN_DIGIT[c] for c in m.group("y"))
+        out = f"{y}年{cn2an.cn2an(m.group('m'), 'smart')}月"
+        return out + (f"{cn2an.cn2an(m.group('d'), 'smart')}日" if m.group("d") else "")
+
+    return re.sub(_spec()["report_date"]["chinese"], conv, text)
+
+
 def extract_report_date(doc: Document) -> str | None:
     spec = _spec()["report_date"]
     rx = re.compile(spec["regex"])
     tail = [b for b in doc.blocks if b.kind != "table"][-int(spec["tail_blocks"]):]
     for b in reversed(tail):
         for line in reversed(b.text.splitlines()):
-            m = rx.match(re.sub(r"\s+", "", normalize_text(line)))
+            m = rx.match(_arabic_date(re.sub(r"\s+", "", normalize_text(line))))
             if m:
                 y, mo, d = int(m.group("y")), int(m.group("m")), m.group("d")
                 if not 1 <= mo <= 12:

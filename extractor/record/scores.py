@@ -36,8 +36,9 @@ def _spec() -> dict[str, Any]:
 
     return {
         "total": [comp(r) for r in data["total"]],
-        "not_before": re.compile("(?:" + "|".join(data["not_total_before"]) + r")[^。；;\n]{0,12}$"),
+        "not_before": [re.compile(r) for r in data["not_total_before"]],
         "not_after": [re.compile(r) for r in data.get("not_total_after", [])],
+        "sub_max": re.compile(data["sub_max_before"]),
         "max": [comp(r) for r in data["max"]],
         "default_max": data["default_max"],
         "rate_only": [comp(r) for r in data["rate_only"]],
@@ -66,8 +67,11 @@ def find_total(text: str) -> Found | None:
     best: Found | None = None
     for rx in spec["total"]:
         for m in rx.finditer(text):
-            before = text[max(0, m.start() - 24):m.start()] + text[m.start():m.start("num")]
-            if spec["not_before"].search(before):
+            before = text[max(0, m.start() - 24):m.start()]
+            if any(r.search(before) for r in spec["not_before"]):
+                continue
+            sub = spec["sub_max"].search(before)
+            if sub and float(sub.group("max")) < spec["default_max"]:
                 continue
             after = text[m.end():m.end() + 12]
             if any(r.search(after) for r in spec["not_after"]):
@@ -86,7 +90,7 @@ def find_rate_total(text: str) -> Found | None:
     for rx in _spec()["rate_only"]:
         for m in rx.finditer(text):
             before = text[max(0, m.start() - 24):m.start()]
-            if _spec()["not_before"].search(before):
+            if any(r.search(before) for r in _spec()["not_before"]):
                 continue
             return Found(_num(m.group("num")), m.start(), m.end(), m.group(0))
     return None
@@ -145,7 +149,8 @@ def extract_score(text: str, table_total: float | int | None = None) -> dict[str
         return {"total": None, "max": None, "grade": None, "grade_source": None}
     max_ = find_max(text, total) if total is not None else _spec()["default_max"]
     if grade_found is not None:
-        return {"total": total, "max": max_, "grade": grade_found.value, "grade_source": "stated"}
+        return {"total": total, "max": max_ if total is not None else None, "grade": grade_found.value,
+                "grade_source": "stated"}
     scaled = total * 100 / max_ if max_ else total
     return {"total": total, "max": max_, "grade": grade_for(scaled), "grade_source": "derived"}
 
