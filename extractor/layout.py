@@ -174,7 +174,10 @@ class _Geometry:
 
     def indented(self, page: PageContent, line: Line) -> bool:
         size = line.size or (line.bottom - line.top)
-        return line.x0 > self.left[self._group_of[page.number]] + float(_cfg()["indent"]) * size
+        # OCR boxes start at the ink, not at the glyph's origin ("《" and "“" start half a
+        # character in), so an OCR'd indent must be wider to count.
+        indent = float(_cfg()["indent_ocr" if page.ocr else "indent"])
+        return line.x0 > self.left[self._group_of[page.number]] + indent * size
 
 
 def _margins(lines: list[Line]) -> tuple[float, float]:
@@ -182,12 +185,15 @@ def _margins(lines: list[Line]) -> tuple[float, float]:
     if not lines:
         return 0.0, 0.0
     long_lines = [ln for ln in lines if len(ln.text) >= 6] or lines
-    bins: dict[int, list[float]] = {}
-    for ln in long_lines:
-        bins.setdefault(int(ln.x0 // 4), []).append(ln.x0)
-    # The most common start bin, preferring the leftmost of near-equal bins.
-    best = max(bins.values(), key=len)
-    left = statistics.median(best)
+    # The left margin is where most lines start: the densest 4-point window of starts.
+    starts = sorted(ln.x0 for ln in long_lines)
+    best_lo, best_n, j = 0, 0, 0
+    for i, x in enumerate(starts):
+        while starts[j] < x - 4:
+            j += 1
+        if i - j + 1 > best_n:
+            best_lo, best_n = j, i - j + 1
+    left = statistics.median(starts[best_lo:best_lo + best_n])
     ends = sorted(ln.x1 for ln in long_lines)
     right = ends[min(len(ends) - 1, int(0.95 * len(ends)))]
     return left, right
