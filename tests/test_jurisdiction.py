@@ -77,3 +77,25 @@ def test_ambiguous_county_resolved_by_context() -> None:
 def test_nothing_named_gives_nulls() -> None:
     j = locate(["养老保险绩效评价报告"])
     assert j["adcode"] is None and j["level"] is None
+
+
+def test_spacy_pipeline_entities() -> None:
+    """The blank zh + jieba pipeline labels divisions, organisations, document numbers, money, rates, dates."""
+    from jixiao.extractor.record.nlp import entities, pipeline
+
+    nlp = pipeline()
+    assert nlp.lang == "zh" and nlp.tokenizer.segmenter == "jieba"
+    assert "entity_ruler" in nlp.pipe_names
+    text = ("按照《云南省项目支出绩效评价管理办法》（云财绩〔2020〕11 号），云南银信鼎立会计师事务所有限公司"
+            "接受委托，对西双版纳州勐海县2021年资金开展评价，涉及资金合计119,455.42万元，资金到位率88.06%，"
+            "报告日期2022年6月30日，另见昆人社通[2018]44号。")
+    got = {(e.label, e.text) for e in entities(text)}
+    assert ("DOCNO", "云财绩〔2020〕11 号") in got
+    assert ("DOCNO", "昆人社通[2018]44号") in got
+    assert ("ORG", "云南银信鼎立会计师事务所有限公司") in got
+    assert ("GPE", "西双版纳州") in got and ("GPE", "勐海县") in got
+    assert ("MONEY", "119,455.42万元") in got
+    assert ("PERCENT", "88.06%") in got
+    assert ("DATE", "2022年6月30日") in got
+    for e in entities(text):
+        assert text[e.start:e.end] == e.text

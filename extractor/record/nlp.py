@@ -1,8 +1,8 @@
 """The spaCy pipeline: blank ``zh`` with the jieba segmenter and an EntityRuler.
 
 Entities (labels in ``patterns/entities.yaml``): GPE (every division name and
-alias from the division table — added to jieba's dictionary too, so that
-segmentation keeps 西双版纳州 or 呈贡区 whole), DOCNO (云财绩〔2020〕11号),
+alias from the division table — added to the pipeline's own jieba tokenizer too,
+so that segmentation keeps 西双版纳州 or 呈贡区 whole), DOCNO (云财绩〔2020〕11号),
 MONEY, PERCENT, DATE and ORG.  Token patterns come straight from the YAML; the
 regex patterns, for what jieba splits unpredictably (``119`` ``,`` ``455.42``),
 are turned into token-aligned spans by a small component that runs before the
@@ -53,8 +53,11 @@ def pipeline():
     jieba.setLogLevel(logging.WARNING)
     table = divisions()
     names = table.names()
+    # Our own jieba tokenizer (same default dictionary), so that adding the division
+    # names does not change how other code in the process segments text.
+    segmenter = jieba.Tokenizer()
     for name in names:
-        jieba.add_word(name, freq=50000)  # keep division names whole in segmentation
+        segmenter.add_word(name, freq=50000)  # keep division names whole in segmentation
 
     if not Language.has_factory("jixiao_regex_entities"):
 
@@ -79,6 +82,7 @@ def pipeline():
             return doc
 
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp.tokenizer.jieba_seg = segmenter
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "TEXT"})
     data = patterns.load("entities.yaml")
     rules = [{"label": p["label"], "pattern": p["pattern"]} for p in data.get("token_patterns", [])]
