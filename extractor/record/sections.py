@@ -172,7 +172,23 @@ def is_noise(text: str) -> bool:
 def is_terminator(text: str) -> bool:
     """A signature, date or annex line that ends the last section's text."""
     t = re.sub(r"\s+", "", _cfg()["key_noise"].sub("", text))
+    if t.endswith("。"):
+        return False  # a sentence ("附件6-5。" closing a broken line) is not a signature
     return any(rx.search(t) for rx in _cfg()["terminators"])
+
+
+_SENTENCE_END = "。！？!?；;：:”」）)…"
+
+
+def continues_previous(doc: Document, index: int) -> bool:
+    """Whether block ``index`` continues the paragraph before it (a line a page, a
+    converter or OCR broke: "……详见" + "附件 6-5。"), so that it can be no heading,
+    annex start or signature."""
+    for prev in reversed(doc.blocks[:index]):
+        if prev.kind == "table" or is_noise(prev.text):
+            continue
+        return prev.kind == "paragraph" and prev.text.rstrip()[-1:] not in _SENTENCE_END
+    return False
 
 
 def is_toc_line(text: str) -> bool:
@@ -268,7 +284,8 @@ def _regions(doc: Document) -> list[str]:
     for i, b in enumerate(doc.blocks):
         key = clean_key(b.text) if b.kind != "table" else ""
         if not annex and b.start > half and b.kind != "table" and marker_of(b.text) is None \
-                and len(key) <= 40 and _fullmatch_any(cfg["annex"], key):
+                and len(key) <= 40 and not b.text.rstrip().endswith("。") and not continues_previous(doc, i) \
+                and _fullmatch_any(cfg["annex"], key):
             annex = True
         if annex:
             regions[i] = "annex"
@@ -318,7 +335,7 @@ def _candidates(doc: Document, toc: set[int]) -> list[tuple[_Heading, str]]:
         if i in toc:
             continue
         found = heading_of(b)
-        if found is None:
+        if found is None or (b.kind == "paragraph" and continues_previous(doc, i)):
             continue
         title, content_start = found
         key = clean_key(title)
@@ -344,7 +361,7 @@ def _extent_end(doc: Document, h: _Heading, regions: list[str], stops: set[int])
         if j in stops or regions[j] != region:
             return j
         if b.kind != "table":
-            if is_terminator(b.text):
+            if is_terminator(b.text) and not continues_previous(doc, j):
                 return j
             m = marker_of(b.text)
             if m is not None and m.level <= 5 and h.level is not None and own is not None and m.level == h.level:
@@ -428,6 +445,7 @@ __all__ = [
     "is_noise",
     "is_terminator",
     "is_toc_line",
+    "continues_previous",
     "numeral_value",
     "KINDS",
 ]
