@@ -169,13 +169,12 @@ def import_(paths: tuple[str, ...], db_path: str, workers: int | None, force: bo
 @_DB_OPTION
 def export(fmt: str, table: str, out: str, db_path: str, **filters) -> None:
     """Export reports from the store: json/jsonl exactly per the contract, csv (UTF-8 with BOM), xlsx."""
-    from .store import Store
-
     flt = _filters(**filters)
-    if not Path(db_path).exists():
-        _fail(f"{db_path}: no such store (run jixiao import first)")
-    with Store(db_path) as store:
-        n = store.export(out, fmt, flt, table=table)
+    with _open_store(db_path) as store:
+        try:
+            n = store.export(out, fmt, flt, table=table)
+        except OSError as exc:
+            _fail(f"{out}: cannot write: {exc.strerror or exc}")
     click.echo(f"wrote {n} report(s) to {out}")
 
 
@@ -188,12 +187,8 @@ def stats(db_path: str, as_json: bool, **filters) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from .store import Store
-
     flt = _filters(**filters)
-    if not Path(db_path).exists():
-        _fail(f"{db_path}: no such store (run jixiao import first)")
-    with Store(db_path) as store:
+    with _open_store(db_path) as store:
         st = store.stats(flt)
     if as_json:
         click.echo(json.dumps(st, ensure_ascii=False, indent=1))

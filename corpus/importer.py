@@ -82,7 +82,8 @@ class ImportSummary:
         return self.reports_after - self.reports_before
 
     def text(self, verbose: bool = False) -> str:
-        """A human summary: counts, then every failure with its reason (and skips if ``verbose``)."""
+        """A human summary: counts, the files imported (all if few or ``verbose``), skips (grouped
+        by reason unless ``verbose``) and every failure with its reason."""
         lines = []
         if not self.imported:
             lines.append(f"Nothing new: {len(self.skipped)} file(s) skipped, {len(self.failed)} failed; "
@@ -92,7 +93,7 @@ class ImportSummary:
             lines.append(f"Imported {len(self.imported)} file(s): {self.new_reports} new report(s), "
                          f"{alt} other rendering(s) of known reports; skipped {len(self.skipped)}, "
                          f"failed {len(self.failed)}; the store holds {self.reports_after} report(s).")
-        if self.imported and verbose:
+        if self.imported and (verbose or len(self.imported) <= 30):
             lines.append("imported:")
             lines += [f"  {f.path}  ({f.status}, report {f.report_id[:12]})" for f in self.imported]
         if self.skipped and verbose:
@@ -309,6 +310,10 @@ def import_paths(
             progress.finish()
     # Only a run that got here is marked finished; an interrupted or killed one keeps
     # finished_at NULL (everything it committed stays, and a re-run skips it).
+    # A report is re-keyed when a better rendering arrives later in the batch: show final ids.
+    final = dict(store.conn.execute("SELECT doc_id, report_id FROM sources").fetchall()) if summary.imported else {}
+    for f in summary.imported:
+        f.report_id = final.get(f.doc_id, f.report_id)
     summary.reports_after = store.table_counts()["reports"]
     summary.seconds = time.monotonic() - started
     store.finish_import(import_id, files=summary.files, imported=len(summary.imported),
