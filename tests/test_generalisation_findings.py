@@ -227,7 +227,11 @@ def test_every_text_gives_valid_findings(name: str) -> None:
         ("三、经验、问题和建议", "combined"),
         ("五、主要经验及做法、存在的问题和建议", "combined"),
         ("四、存在的问题及整改建议", "combined"),
+        ("四、存在的问趣", "problem"),  # OCR misread by one character
+        ("五、建议和改进措旅", "recommendation"),
         ("（四）部门整改情况", None),
+        ("一、基本情况", None),
+        ("三、评价结论", None),
         ("（二）原因分析", None),
         ("九、其他需要说明的问题", None),
         ("2. 绩效评价指标体系", None),

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any, Iterable
 
@@ -206,7 +207,22 @@ def kind_of_key(key: str) -> str | None:
     matched = [k for k in KINDS if _fullmatch_any(cfg["kinds"][k], key)]
     if len(named) >= 2 and (matched or len(key) <= 30):
         return "combined"
-    return matched[0] if matched else None
+    if matched:
+        return matched[0]
+    return _near_canonical(key)
+
+
+def _near_canonical(key: str) -> str | None:
+    """The kind of a common section name ``key`` is one misread character away from."""
+    if len(key) < 5 or len(key) > 12:
+        return None
+    data = patterns.load("sections.yaml")
+    ratio = float(data.get("ocr_ratio", 0.8))
+    for kind, names in data.get("canonical", {}).items():
+        for name in names:
+            if abs(len(name) - len(key)) <= 1 and SequenceMatcher(None, key, name, autojunk=False).ratio() >= ratio:
+                return kind
+    return None
 
 
 # --------------------------------------------------------------------------- headings
