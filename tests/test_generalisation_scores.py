@@ -122,3 +122,30 @@ def test_finance_mode_year_range_chinese_date_and_subscore(fields) -> None:
     # 资金管理得分 16.5 分 follows 此项评价满分为 20 分: a sub-score, not the total.
     assert r["score"] == {"total": 88, "max": 100, "grade": "良", "grade_source": "stated"}
     assert r["program"] == "农村饮水安全巩固提升资金"
+
+
+def test_weights_per_tier_columns(fields) -> None:
+    r = fields("per_tier_weights.txt")
+    got = {(i["level"], i["name"], i["parent"], i["weight"], i["score"]) for i in r["indicators"]}
+    assert (1, "决策", None, 20, None) in got
+    assert (2, "绩效目标", "决策", 12, None) in got
+    assert (3, "资金到位率", "资金管理", 40, 36) in got
+    assert len(r["indicators"]) == 11  # 2 + 3 + 6
+    checks = {c["detail"]: c["ok"] for c in r["checks"]}
+    assert checks["三级指标: 4 + 3 + 5 + 6 + 36 + 38 = 92, stated total 92"] is True
+    assert checks["决策 weights: 8 + 12 = 20, stated 20"] is True
+
+
+def test_inconsistent_report_fails_checks_without_correcting(fields) -> None:
+    r = fields("inconsistent_report.txt")
+    failed = {c["rule"]: c["detail"] for c in r["checks"] if not c["ok"]}
+    assert failed == {
+        "indicator_sum": "决策: 12 + 12 = 24, stated 25",
+        "grade_threshold": "85 of 100 → 良 (良 ≥ 80), stated 优",
+        "percent_column": "占比 (金额（万元）): 60.00 + 30.00 + 12.00 = 102.00%, expected 100.00%",
+        "execution_rate": "spent 4500000 ÷ budget 5000000 = 90.00%, stated 95.00%",
+    }
+    # The report's own numbers stay as printed.
+    assert r["score"] == {"total": 85, "max": 100, "grade": "优", "grade_source": "stated"}
+    (a,) = [i for i in r["indicators"] if i["code"] == "A"]
+    assert a["score"] == 25

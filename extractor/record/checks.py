@@ -55,27 +55,45 @@ def _tol(n: int) -> float:
 def table_checks(table: ScoreTable, score: dict[str, Any]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     rows = table.rows
-    top = min((r.level for r in rows), default=1)
-    tops = [r for r in rows if r.level == top]
-    label = {1: "一级指标", 2: "二级指标", 3: "三级指标"}[top]
+    labels = {1: "一级指标", 2: "二级指标", 3: "三级指标"}
+
+    def complete_level(attr: str) -> int | None:
+        """The highest tier whose indicators all carry ``attr`` (scores may be given for leaves only)."""
+        for lvl in sorted({r.level for r in rows}):
+            tier = [r for r in rows if r.level == lvl]
+            if tier and all(getattr(r, attr) is not None for r in tier):
+                return lvl
+        return None
+
     total_score = table.total.score if table.total and table.total.score is not None else None
+    top = complete_level("score")
     if total_score is None and score.get("total") is not None and top == 1:
         total_score = score["total"]
-    scores = [r.score for r in tops]
-    if total_score is not None and scores and all(s is not None for s in scores):
+    if total_score is not None and top is not None:
+        scores = [r.score for r in rows if r.level == top]
         s = sum(Decimal(str(x)) for x in scores)
         ok = abs(float(s) - float(total_score)) <= _tol(len(scores))
-        out.append(_check("indicator_sum", ok, f"{label}: {' + '.join(_fmt(x) for x in scores)} = {_fmt(s)}, "
+        out.append(_check("indicator_sum", ok, f"{labels[top]}: {' + '.join(_fmt(x) for x in scores)} = {_fmt(s)}, "
                                                f"stated total {_fmt(total_score)}"))
     total_weight = table.total.weight if table.total and table.total.weight is not None else None
-    if total_weight is None and score.get("max") is not None and top == 1 and table.total is not None:
+    top_w = complete_level("weight")
+    if total_weight is None and score.get("max") is not None and top_w == 1 and table.total is not None:
         total_weight = score["max"]
-    weights = [r.weight for r in tops]
-    if total_weight is not None and weights and all(w is not None for w in weights):
+    if total_weight is not None and top_w is not None:
+        weights = [r.weight for r in rows if r.level == top_w]
         s = sum(Decimal(str(x)) for x in weights)
         ok = abs(float(s) - float(total_weight)) <= _tol(len(weights))
-        out.append(_check("weight_sum", ok, f"{label} weights: {' + '.join(_fmt(x) for x in weights)} = {_fmt(s)}, "
-                                            f"stated {_fmt(total_weight)}"))
+        out.append(_check("weight_sum", ok, f"{labels[top_w]} weights: {' + '.join(_fmt(x) for x in weights)} = "
+                                            f"{_fmt(s)}, stated {_fmt(total_weight)}"))
+    # Children's weights adding up to their parent's weight.
+    for parent in rows:
+        kids = [r for r in rows if r.parent == parent.name and r.level == parent.level + 1]
+        if parent.weight is None or not kids or any(k.weight is None for k in kids):
+            continue
+        s = sum(Decimal(str(k.weight)) for k in kids)
+        ok = abs(float(s) - float(parent.weight)) <= _tol(len(kids))
+        out.append(_check("weight_sum", ok, f"{parent.name} weights: {' + '.join(_fmt(k.weight) for k in kids)} = "
+                                            f"{_fmt(s)}, stated {_fmt(parent.weight)}"))
     # Children adding up to a scored parent (multi-tier tables).
     for parent in rows:
         kids = [r for r in rows if r.parent == parent.name and r.level == parent.level + 1]

@@ -72,13 +72,27 @@ def _roles(header: list[str]) -> dict[str, Any]:
         elif spec["rate"].search(key):
             roles.setdefault("rate", i)
         elif spec["score"].search(key):
-            roles.setdefault("score", i)
+            roles.setdefault("scores", []).append(i)
         elif spec["weight"].search(key):
-            roles.setdefault("weight", i)
+            roles.setdefault("weights", []).append(i)
         elif spec["code"].search(key):
             roles.setdefault("code", i)
         elif spec["name"].search(key):
             roles.setdefault("name", i)
+    # 一级指标 | 分值 | 二级指标 | 分值 | …: a weight (score) column belongs to the
+    # tier column before it; the deepest tier's (or the only one) is the row's own.
+    tiers = roles["tiers"]
+    for kind, own in (("weights", "weight"), ("scores", "score")):
+        cols = roles.pop(kind, [])
+        if not cols:
+            continue
+        roles[own] = cols[-1]
+        if tiers and len(cols) > 1:
+            per_tier = roles.setdefault("tier_" + own, {})
+            for col in cols[:-1]:
+                before = [lvl for lvl, tcol in tiers.items() if tcol < col]
+                if before:
+                    per_tier[max(before, key=lambda lvl: tiers[lvl])] = col
     return roles
 
 
@@ -145,8 +159,6 @@ def read_table(block: Block) -> ScoreTable | None:
             out.total = IndicatorRow(level=0, name=first, weight=weight, score=score, rate=rate,
                                      rate_raw=rate_raw, page=block.page)
             continue
-        if weight is None and score is None:
-            continue
         code = squash(cells[roles["code"]]) or None if "code" in roles else None
         if tiers:
             names: dict[int, str] = {}
@@ -164,11 +176,29 @@ def read_table(block: Block) -> ScoreTable | None:
             if not names:
                 continue
             level = max(names)
+            # Upper tiers with their own weight/score columns are indicators too.
+            for lvl in sorted(names):
+                if lvl == level or (lvl not in roles.get("tier_weight", {}) and lvl not in roles.get("tier_score", {})):
+                    continue
+                tw = roles.get("tier_weight", {}).get(lvl)
+                ts = roles.get("tier_score", {}).get(lvl)
+                c, tname = _split_code(names[lvl])
+                key = (c, lvl, tname, names.get(lvl - 1))
+                if key not in seen:
+                    seen.add(key)
+                    out.rows.append(IndicatorRow(level=lvl, name=tname, code=c, parent=names.get(lvl - 1),
+                                                 weight=_value(cells[tw]) if tw is not None else None,
+                                                 score=_value(cells[ts]) if ts is not None else None,
+                                                 page=block.page))
+            if weight is None and score is None:
+                continue
             name = names[level]
             parent = names.get(level - 1)
             c, name = _split_code(name)
             code = code or c
         else:
+            if weight is None and score is None:
+                continue
             raw = re.sub(r"\s+", "", cells[roles["name"]])
             if not raw:
                 continue
