@@ -258,6 +258,8 @@ def split_items(doc: Document, pieces: list[Piece], *, allow_paragraphs: bool = 
             starts = _add_inline_continuations(doc, text_pieces, starts, style)
         items = _items_from_starts(doc, starts, end)
         items = [_cut_at_unmarked_heading(doc, text_pieces, it) for it in items]
+        if items:
+            items[-1] = _cut_trailing_paragraphs(doc, text_pieces, items[-1])
         return _expand_containers(doc, text_pieces, items)
 
     # 2. An inline list inside paragraphs (一是……；二是……, ①②, (1)(2)).
@@ -288,6 +290,24 @@ def _cut_at_unmarked_heading(doc: Document, pieces: list[Piece], it: Item) -> It
             s, e = _strip_span(doc, it.start, p.start)
             return Item(s, e, it.title, it.style, it.number, it.heading_only, it.body_start)
     return it
+
+
+def _cut_trailing_paragraphs(doc: Document, pieces: list[Piece], it: Item) -> Item:
+    """The last item of a paragraph list ("三是……。") keeps the paragraphs after it only
+    when they continue its sentence; a finished item followed by more paragraphs is
+    followed by something else (a closing remark, the report title on the next page)."""
+    if it.heading_only:
+        return it
+    inside = [p for p in pieces if p.start >= it.start and p.start < it.end and p.block.kind != "table"]
+    end = None
+    for prev, p in zip(inside, inside[1:]):
+        if prev.text(doc).rstrip()[-1:] in "。！？!?" and marker_of(p.text(doc)) is None:
+            end = prev.end
+            break
+    if end is None:
+        return it
+    s, e = _strip_span(doc, it.start, end)
+    return Item(s, e, it.title, it.style, it.number, it.heading_only, it.body_start)
 
 
 def _add_inline_continuations(doc: Document, pieces: list[Piece], starts, style: str):
