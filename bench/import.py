@@ -87,9 +87,11 @@ def one_run(src: str, db: str, workers: int) -> dict:
 
     sampler = WorkerMemory()
     sampler.start()
+    load_before = os.getloadavg()[0]
     t = time.perf_counter()
     summary = import_paths([src], db, workers=workers)
     seconds = time.perf_counter() - t
+    load_after = os.getloadavg()[0]
     sampler.stop.set()
     sampler.join()
     conn = sqlite3.connect(db)
@@ -101,6 +103,9 @@ def one_run(src: str, db: str, workers: int) -> dict:
     size = os.path.getsize(db)
     kib = 1024  # ru_maxrss is in KiB on Linux
     return {
+        # The machine's 1-minute load average around the run: numbers taken on a busy
+        # machine are slower than the importer is.
+        "load_avg": [round(load_before, 1), round(load_after, 1)],
         "workers": workers, "files": summary.files, "imported": len(summary.imported),
         "failed": len(summary.failed), "seconds": round(seconds, 1),
         "files_per_min": round(60 * len(summary.imported) / seconds, 1) if seconds else None,
@@ -153,7 +158,8 @@ def main() -> None:
             print(f"text layers  workers={workers}: {r['imported']} files in {r['seconds']} s = "
                   f"{r['files_per_min']} reports/min; peak RSS main {r['peak_rss_main_mib']} MiB, "
                   f"largest worker {r['peak_rss_worker_mib']} MiB; store {r['store_kib_per_file']} KiB/file "
-                  f"({r['store_bytes'] / 2**20:.1f} MiB, {r['distinct_reports']} distinct reports)", flush=True)
+                  f"({r['store_bytes'] / 2**20:.1f} MiB, {r['distinct_reports']} distinct reports); load {r['load_avg']}",
+                  flush=True)
         if args.scans:
             workers = max(int(w) for w in args.workers.split(","))
             r = measure(tmp / "scans", workers, tmp)
@@ -161,8 +167,8 @@ def main() -> None:
             results["runs"].append(r)
             print(f"scans (OCR)  workers={workers}: {r['imported']} files ({r['pages_per_min']} pages/min) in "
                   f"{r['seconds']} s = {r['files_per_min']} reports/min; peak RSS main {r['peak_rss_main_mib']} MiB, "
-                  f"largest worker {r['peak_rss_worker_mib']} MiB; store {r['store_kib_per_file']} KiB/file",
-                  flush=True)
+                  f"largest worker {r['peak_rss_worker_mib']} MiB; store {r['store_kib_per_file']} KiB/file; "
+                  f"load {r['load_avg']}", flush=True)
     print(json.dumps(results, ensure_ascii=False, indent=1))
 
 

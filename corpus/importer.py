@@ -199,7 +199,10 @@ def import_paths(
     Returns an :class:`ImportSummary`; nothing is raised for bad files.
     """
     paths = [str(p) for p in paths]
-    store = db if isinstance(db, Store) else Store(db)
+    if not isinstance(db, Store):
+        with Store(db) as store:
+            return import_paths(paths, store, workers=workers, force=force, progress=progress, ocr=ocr)
+    store = db
     workers = default_workers() if workers is None else max(0, int(workers))
     started = time.monotonic()
     import_id = store.begin_import(paths, workers, force)
@@ -208,7 +211,7 @@ def import_paths(
     summary.files = len(entries)
     if progress:
         progress.start(len(entries))
-    known = store.document_ids()
+    known = dict(store.conn.execute("SELECT doc_id, path FROM documents").fetchall())
     first_path: dict[str, str] = {}
 
     # Second copies within the batch wait for the first one's outcome: they are skipped
@@ -291,7 +294,8 @@ def import_paths(
             first_path[sha] = entry.path
             sha_of[entry.path] = sha
             if sha in known and not force:
-                skip(entry.path, "unchanged (already in the store)")
+                where = "" if known[sha] == entry.path else f" as {known[sha]}"
+                skip(entry.path, f"unchanged (already in the store{where})")
                 continue
             yield entry
 
