@@ -53,9 +53,14 @@ def _stopwords() -> frozenset[str]:
 
 def tokens(text: str) -> list[str]:
     """jieba words of ``text`` without stopwords, punctuation and numbers."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[str, ...]:
     taxonomy()
     stop = _stopwords()
-    return [w for w in jieba.lcut(re.sub(r"\s+", "", text)) if _WORD.search(w) and w not in stop]
+    return tuple(w for w in jieba.lcut(re.sub(r"\s+", "", text)) if _WORD.search(w) and w not in stop)
 
 
 def _features(text: str) -> list[str]:
@@ -175,6 +180,15 @@ def model() -> NaiveBayes:
 
 def category_scores(title: str, text: str = "") -> dict[str, float]:
     """Blended probability per category (rules and naive Bayes)."""
+    return dict(_category_scores(title, text))
+
+
+@lru_cache(maxsize=2048)
+def _category_scores(title: str, text: str) -> tuple[tuple[str, float], ...]:
+    return tuple(_blend(title, text).items())
+
+
+def _blend(title: str, text: str) -> dict[str, float]:
     cfg = taxonomy()
     w = float(cfg.get("rule_weight", 0.5))
     rules = rule_scores(title, text)

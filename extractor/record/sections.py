@@ -127,6 +127,7 @@ def _fullmatch_any(rxs: Iterable[re.Pattern[str]], text: str) -> bool:
     return any(rx.fullmatch(text) for rx in rxs)
 
 
+@lru_cache(maxsize=8192)
 def marker_of(text: str) -> Marker | None:
     """The list/heading marker a block's text starts with, if any."""
     stripped = text.lstrip()
