@@ -31,6 +31,7 @@ FINDINGS_TEXTS = [
     "problem-cause-parts.txt",
     "runin-shi-label.txt",
     "problems-with-measures.txt",
+    "kv-table.txt",
 ]
 
 
@@ -188,6 +189,15 @@ def test_combined_heading_without_parts_gives_problems() -> None:
     assert titles(fs, "problem") == ["部分供水工程水质检测频次不足", "维修养护资金拨付滞后，影响汛前维修"]
     assert "第三方" in fs[0]["text"]  # the fix stays with its problem
     assert not titles(fs, "recommendation")
+
+
+def test_feedback_form_rows_holding_circled_lists() -> None:
+    """A results form with rows "存在问题 | ①……；②……" and "整改建议 | ①……"."""
+    fs = findings("kv-table.txt")
+    assert titles(fs, "problem") == ["运营补贴按床位数拨付，未与服务质量挂钩", "部分中心入住率不足40%，床位闲置", "服务台账记录不全"]
+    assert len(titles(fs, "recommendation")) == 3
+    assert [f["responds_to"] for f in fs if f["kind"] == "recommendation"] == [1, 2, 3]
+    assert fs[2]["category"] == "records"
 
 
 @pytest.mark.parametrize("name", FINDINGS_TEXTS)

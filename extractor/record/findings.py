@@ -145,12 +145,15 @@ def _pieces(doc: Document, section: Section) -> list[Piece]:
     return out
 
 
-def _inline_sequence(doc: Document, pieces: list[Piece], rx: re.Pattern[str], first: int = 1) -> list[tuple[int, int, int]]:
-    """Positions ``(marker start, text start, number)`` of an unbroken list first, first+1, … inside pieces."""
+def _inline_sequence(
+    doc: Document, pieces: list[Piece], rx: re.Pattern[str], first: int = 1, *, cells: bool = False
+) -> list[tuple[int, int, int]]:
+    """Positions ``(marker start, text start, number)`` of an unbroken list first, first+1, … inside
+    pieces (table pieces only when ``cells``: a table cell holding a list)."""
     found: list[tuple[int, int, int]] = []
     expect = first
     for p in pieces:
-        if p.block.kind == "table":
+        if p.block.kind == "table" and not cells:
             continue
         text = p.text(doc)
         for m in rx.finditer(text):
@@ -161,10 +164,12 @@ def _inline_sequence(doc: Document, pieces: list[Piece], rx: re.Pattern[str], fi
     return found
 
 
-def _best_inline(doc: Document, pieces: list[Piece]) -> tuple[str, list[tuple[int, int, int]]] | None:
+def _best_inline(
+    doc: Document, pieces: list[Piece], *, cells: bool = False
+) -> tuple[str, list[tuple[int, int, int]]] | None:
     best: tuple[str, list[tuple[int, int, int]]] | None = None
     for name, rx in _cfg()["inline"]:
-        seq = _inline_sequence(doc, pieces, rx)
+        seq = _inline_sequence(doc, pieces, rx, cells=cells)
         if len(seq) < 2:
             continue
         if best is None or len(seq) > len(best[1]) or (len(seq) == len(best[1]) and seq[0][0] < best[1][0][0]):
@@ -417,7 +422,7 @@ def table_candidates(doc: Document) -> list[Candidate]:
                         break
         for kind, s, e, t in cells:
             piece = Piece(b, s, e)
-            best = _best_inline(doc, [piece])
+            best = _best_inline(doc, [piece], cells=True)
             if best is not None:
                 items = _items_from_starts(doc, [(ps, pb, n, best[0], False) for ps, pb, n in best[1]], e)
             else:
