@@ -54,3 +54,12 @@ def test_quantities_keep_offsets_into_the_text() -> None:
 def test_no_number_no_quantity() -> None:
     assert parse_number("无") is None
     assert parse_chinese_number("无数据") is None
+
+
+def test_counts_with_dot_thousands_are_whole() -> None:
+    # OCR (and some typesetting) prints 12,352 份 as 12.352份; a count is whole.
+    assert parse_number("12.352份").value == 12352
+    assert parse_number("1.234.567人").value == 1234567
+    # Not for amounts with a magnitude or for money.
+    assert parse_number("12.352万人").value == 123520
+    assert parse_number("12.352万元").value == 123520

@@ -36,7 +36,7 @@ UNITS = {
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿点"
 NUMBER_RX = re.compile(
-    r"(?P<sign>[-−－])?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
+    r"(?P<sign>[-−－])?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d+(?:\.\d+)?)\s*"
     r"(?P<mag>万亿|千万|百万|亿|万|千)?\s*(?P<unit>元|人次|人|户|份|个|例|次|项|分|名|%|‰)?"
 )
 _CN_NUMBER_RX = re.compile(rf"(?P<pct>百分之)?(?P<num>[{_CN_DIGITS}]+)(?P<unit>元|人|分|%|‰)?")
@@ -85,9 +85,18 @@ def iter_quantities(text: str):
             yield Quantity(q.value, q.unit, text[m.start():m.end()].strip(), m.start(), m.end())
 
 
+# Units of things counted one by one: their numbers are whole.
+COUNT_UNITS = {"人", "人次", "户", "份", "个", "例", "次", "项", "名"}
+_DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
 def _quantity(m: re.Match[str]) -> Quantity | None:
+    num = m.group("num")
+    if m.group("unit") in COUNT_UNITS and not m.group("mag") and _DOT_GROUPS.fullmatch(num):
+        # A whole count printed (or OCR'd) with dots for thousands: 12.352份 is 12352 份.
+        num = num.replace(".", "")
     try:
-        value = Decimal(m.group("num").replace(",", ""))
+        value = Decimal(num.replace(",", ""))
     except InvalidOperation:
         return None
     if m.group("sign"):
