@@ -13,8 +13,10 @@
 
 Modes:
 
-- ``keyword``: the store's FTS5 index over jieba-segmented findings, BM25 ranks
-  (:func:`jixiao.store.fts.keyword_search`): exact wording, numbers, place names.
+- ``keyword``: the store's FTS5 index over jieba-segmented findings (:mod:`jixiao.store.fts`),
+  query words OR-ed and ranked by BM25: exact wording, numbers, place names. Words so
+  common that BM25 gives them no weight are left out of the ranking, which keeps it fast
+  on large stores (see :func:`keyword_terms`).
 - ``semantic``: cosine similarity between the query's embedding (query role) and
   every finding's stored embedding (passage role), see :mod:`jixiao.store.vectors`.
   Finds 冒领养老金 in "待遇领取资格不符" and 数据不共享 in "数据信息不互通".
@@ -36,15 +38,24 @@ from typing import Any, Sequence
 
 import numpy as np
 
+from concurrent.futures import ThreadPoolExecutor
+
 from .embeddings import Embedder
 from .filters import Filters
-from .fts import keyword_search, query_terms, snippet as make_snippet
-from .vectors import check_model, dense_index, embedder_for, vector_of
+from .fts import TEXT_WEIGHT, TITLE_WEIGHT, match_expression, query_terms, snippet as make_snippet
+from .vectors import check_model, dense_index, embedder_for, store_size, vector_of
 
 MODES = ("keyword", "semantic", "hybrid")
 RRF_K = 60
 CANDIDATES = 100  # how deep each retriever's list goes before fusion
 MARK = ("【", "】")
+# Keyword ranking skips query words found in at least this share of findings: FTS5's
+# BM25 gives them an IDF of ~0 (log((N - df + 0.5) / (df + 0.5)) <= 0 is clamped to 1e-6),
+# so they do not change the order, but scoring every row they match is most of the cost.
+COMMON_SHARE = 0.5
+# ...and, in a large store, the most common of the remaining words until the rows to score
+# stay under this budget (the rarest word is always kept): bounded latency at 100k findings.
+ROW_BUDGET = 20000
 
 
 class SearchError(RuntimeError):
@@ -96,6 +107,61 @@ def _filters(filters: Filters | None, kwargs: dict[str, Any]) -> Filters:
     if filters is not None and kwargs:
         raise TypeError("give either filters= or filter keyword arguments, not both")
     return filters or Filters(**{k: v for k, v in kwargs.items() if v not in (None, "")})
+
+
+def _document_frequencies(conn: sqlite3.Connection, terms: list[str]) -> dict[str, int]:
+    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.jixiao_fts_vocab USING fts5vocab(main, 'findings_fts', 'row')")
+    rows = conn.execute(f"SELECT term, doc FROM temp.jixiao_fts_vocab WHERE term IN ({','.join('?' * len(terms))})",
+                        terms).fetchall()
+    return dict(rows)
+
+
+def keyword_terms(conn: sqlite3.Connection, query: str) -> tuple[list[str], list[str]]:
+    """The query's words (segmented as the index is) and those the ranking uses after pruning.
+
+    Words that no finding contains are dropped; words in at least :data:`COMMON_SHARE` of the
+    findings are dropped (BM25 weight ~0); then, while the words left would make more than
+    :data:`ROW_BUDGET` rows to score, the most common is dropped (the rarest always stays).
+    """
+    terms = query_terms(query)
+    if not terms:
+        return [], []
+    df = _document_frequencies(conn, terms)
+    n = max(1, store_size(conn))
+    kept = [t for t in terms if 0 < df.get(t, 0) < COMMON_SHARE * n]
+    if not kept:
+        present = [t for t in terms if df.get(t, 0) > 0]
+        kept = sorted(present, key=lambda t: df[t])[:1]
+    while len(kept) > 1 and sum(df[t] for t in kept) > ROW_BUDGET:
+        kept.remove(max(kept, key=lambda t: df[t]))
+    return terms, kept
+
+
+def keyword_ranking(conn: sqlite3.Connection, query: str, filters: Filters, *,
+                    limit: int = CANDIDATES) -> list[tuple[int, float]]:
+    """``(findings.id, -BM25)`` best first, within ``filters`` (title weighted as in :mod:`.fts`)."""
+    _, kept = keyword_terms(conn, query)
+    if not kept:
+        return []
+    where, params = filters.findings_where("f")
+    score = f"bm25(findings_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT})"
+    if where:
+        sql = (f"SELECT f.id, {score} AS s FROM findings_fts JOIN findings f ON f.id = findings_fts.rowid"
+               f" WHERE findings_fts MATCH ? AND {where} ORDER BY s, f.id LIMIT ?")
+    else:
+        sql = f"SELECT rowid, {score} AS s FROM findings_fts WHERE findings_fts MATCH ? ORDER BY s, rowid LIMIT ?"
+    return [(int(i), -float(sc)) for i, sc in conn.execute(sql, [match_expression(kept), *params, limit])]
+
+
+_POOL: ThreadPoolExecutor | None = None
+
+
+def _pool() -> ThreadPoolExecutor:
+    """One background thread for query embeddings (the C engine and SQLite release the GIL)."""
+    global _POOL
+    if _POOL is None:
+        _POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jixiao-embed")
+    return _POOL
 
 
 def _allowed_rows(conn: sqlite3.Connection, index, filters: Filters) -> np.ndarray | None:
@@ -179,18 +245,9 @@ def search(store: Any, query: str, filters: Filters | None = None, *, mode: str 
     if not query:
         return []
 
-    keyword: list[int] = []
-    keyword_snippets: dict[int, tuple[str, list[tuple[int, int]]]] = {}
-    keyword_scores: dict[int, float] = {}
-    if mode in ("keyword", "hybrid"):
-        for h in keyword_search(conn, query, flt, limit=candidates, mark=mark, width=width):
-            fid = int(h.finding["id"])
-            keyword.append(fid)
-            keyword_snippets[fid] = (h.snippet, list(h.spans))
-            keyword_scores[fid] = -float(h.score)
-
     semantic: list[int] = []
     similarity: dict[int, float] = {}
+    pending = None
     if mode in ("semantic", "hybrid"):
         index = dense_index(conn)
         if index is None or len(index) == 0:
@@ -199,10 +256,21 @@ def search(store: Any, query: str, filters: Filters | None = None, *, mode: str 
         else:
             emb = embedder or embedder_for(conn)
             check_model(conn, emb, _label(store))
-            qvec = emb.embed_queries([query])[0]
-            for fid, cos in semantic_ranking(conn, qvec, flt, limit=candidates):
-                semantic.append(fid)
-                similarity[fid] = cos
+            # Embed the query while SQLite ranks keywords: the two overlap on two cores.
+            pending = _pool().submit(emb.embed_queries, [query])
+
+    keyword: list[int] = []
+    keyword_scores: dict[int, float] = {}
+    if mode in ("keyword", "hybrid"):
+        for fid, sc in keyword_ranking(conn, query, flt, limit=candidates):
+            keyword.append(fid)
+            keyword_scores[fid] = sc
+
+    if pending is not None:
+        qvec = pending.result()[0]
+        for fid, cos in semantic_ranking(conn, qvec, flt, limit=candidates):
+            semantic.append(fid)
+            similarity[fid] = cos
 
     if mode == "keyword":
         fused = [(fid, keyword_scores[fid]) for fid in keyword]
@@ -217,12 +285,10 @@ def search(store: Any, query: str, filters: Filters | None = None, *, mode: str 
     sem_rank = {fid: i for i, fid in enumerate(semantic, start=1)}
     terms = query_terms(query)
     hits = []
-    for rank, (fid, score) in enumerate(fused, start=1):
+    for rank, (fid, score) in enumerate((f for f in fused if f[0] in rows), start=1):
         row = rows[fid]
-        if fid in keyword_snippets:
-            snip, spans = keyword_snippets[fid]
-        else:  # a dense-only hit: mark whatever query words it does contain
-            snip, spans = make_snippet(row["text"], terms, mark=mark, width=width)
+        # Mark the query's words wherever they occur (also in hits found by meaning only).
+        snip, spans = make_snippet(row["text"], terms, mark=mark, width=width)
         hits.append(_hit(rank, row, score, snip, spans, kw_rank.get(fid), sem_rank.get(fid), similarity.get(fid)))
     return hits
 
@@ -271,4 +337,5 @@ def finding(store: Any, finding_id: str) -> dict[str, Any] | None:
     return _rows(conn, [row[0]])[row[0]]
 
 
-__all__ = ["search", "similar", "finding", "rrf", "semantic_ranking", "SearchHit", "SearchError", "MODES"]
+__all__ = ["search", "similar", "finding", "rrf", "semantic_ranking", "keyword_ranking", "keyword_terms", "SearchHit",
+           "SearchError", "MODES"]

@@ -294,7 +294,7 @@ class DenseIndex:
         return out
 
 
-_CACHE: dict[str, tuple[tuple, DenseIndex | None]] = {}
+_CACHE: dict[str, dict] = {}
 _CACHE_LOCK = threading.Lock()
 
 
@@ -303,7 +303,29 @@ def _db_key(conn: sqlite3.Connection) -> str:
     return row[2] or f"memory:{id(conn)}"
 
 
+def _nonce(conn: sqlite3.Connection) -> str:
+    """A random id for this connection, kept in a TEMP table (only this connection sees it):
+    ``id(conn)`` alone could be reused by a later connection."""
+    try:
+        return conn.execute("SELECT nonce FROM temp.jixiao_connection").fetchone()[0]
+    except sqlite3.OperationalError:
+        import uuid
+
+        nonce = uuid.uuid4().hex
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS jixiao_connection (nonce TEXT)")
+        conn.execute("INSERT INTO temp.jixiao_connection VALUES (?)", (nonce,))
+        return nonce
+
+
+def _token(conn: sqlite3.Connection) -> tuple[str, int, int]:
+    """Changes since we last looked, for free: other connections' commits bump
+    ``PRAGMA data_version``; this connection's own writes bump ``total_changes``."""
+    nonce = _nonce(conn)
+    return (nonce, conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
+
+
 def _signature(conn: sqlite3.Connection) -> tuple:
+    """What the index was built from (a count scan: only computed when something changed)."""
     if not _has_tables(conn):
         return (None,)
     vec = conn.execute("SELECT count(*), coalesce(max(rowid), 0) FROM finding_vectors").fetchone()
@@ -313,19 +335,44 @@ def _signature(conn: sqlite3.Connection) -> tuple:
 
 
 def dense_index(conn: sqlite3.Connection) -> DenseIndex | None:
-    """The store's :class:`DenseIndex`, loaded once and reloaded only when its vectors change."""
+    """The store's :class:`DenseIndex`, loaded once and reloaded only when its vectors change.
+
+    A query pays two pragma reads to know that nothing changed; after any write the
+    (cheap) signature decides whether the matrix must be reloaded.
+    """
     key = _db_key(conn)
-    sig = _signature(conn)
+    token = _token(conn)
     with _CACHE_LOCK:
-        cached = _CACHE.get(key)
-        if cached and cached[0] == sig:
-            return cached[1]
+        entry = _CACHE.get(key)
+        if entry and token in entry["tokens"]:
+            return entry["index"]
+        sig = _signature(conn)
+        if entry and entry["sig"] == sig:
+            if len(entry["tokens"]) > 64:  # a long-lived writer: forget old states
+                entry["tokens"].clear()
+            entry["tokens"].add(token)
+            return entry["index"]
         index = DenseIndex.load(conn)
-        _CACHE[key] = (sig, index)
+        _CACHE[key] = {"sig": sig, "index": index, "tokens": {_token(conn)}}
         return index
+
+
+def store_size(conn: sqlite3.Connection) -> int:
+    """Number of findings, cached like the dense index (keyword pruning needs it per query)."""
+    key = "n:" + _db_key(conn)
+    token = _token(conn)
+    with _CACHE_LOCK:
+        entry = _CACHE.get(key)
+        if entry and token in entry["tokens"]:
+            return entry["n"]
+    n = conn.execute("SELECT count(*) FROM findings").fetchone()[0]
+    with _CACHE_LOCK:
+        _CACHE[key] = {"n": n, "tokens": {_token(conn)}}
+    return n
 
 
 __all__ = [
     "VectorModel", "VectorModelMismatch", "DenseIndex", "ensure_tables", "stored_model", "check_model",
-    "embedder_for", "index_missing", "missing", "vector_of", "dense_index", "to_blob", "from_blob", "text_hash",
+    "embedder_for", "index_missing", "missing", "vector_of", "dense_index", "store_size", "to_blob", "from_blob",
+    "text_hash",
 ]
