@@ -149,3 +149,12 @@ def test_inconsistent_report_fails_checks_without_correcting(fields) -> None:
     assert r["score"] == {"total": 85, "max": 100, "grade": "优", "grade_source": "stated"}
     (a,) = [i for i in r["indicators"] if i["code"] == "A"]
     assert a["score"] == 25
+
+
+def test_self_assessment_form_table_figures(fields) -> None:
+    r = fields("self_assessment_form.txt")
+    got = {(f["name"], f["value"]) for f in r["figures"]}
+    # 万元 from the header's first cell: 120 → 1,200,000 yuan.
+    assert got == {("budget", 1200000), ("spent", 1080000), ("execution_rate", 0.9)}
+    assert [(c["rule"], c["ok"]) for c in r["checks"]] == [("execution_rate", True)]
+    assert r["indicators"] == []  # 分值/得分 columns without indicator names are not an indicator table

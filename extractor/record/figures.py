@@ -46,6 +46,62 @@ def figures_in(text: str, page_of=lambda offset: None) -> list[dict[str, Any]]:
     return [f for _pos, f in found]
 
 
+def _scale(texts: list[str], scales: dict[str, int]) -> int | None:
+    for t in texts:
+        for word in sorted(scales, key=len, reverse=True):
+            if word in t:
+                return scales[word]
+    return None
+
+
+def table_figures(doc: Document) -> list[dict[str, Any]]:
+    """Figures from tables with budget / spent / execution-rate columns (自评表)."""
+    spec = patterns.load("figures.yaml").get("table_figures")
+    if not spec:
+        return []
+    total_rx = re.compile(spec["total_row"])
+    out: list[dict[str, Any]] = []
+    blocks = doc.blocks
+    for b in doc.tables:
+        rows = b.rows or []
+        if len(rows) < 2:
+            continue
+        header = [re.sub(r"\s+", "", normalize_text(c)) for c in rows[0]]
+        cols = {}
+        for col_spec in spec["columns"]:
+            for j, h in enumerate(header):
+                if re.search(col_spec["header"], h) and col_spec["name"] not in cols:
+                    cols[col_spec["name"]] = (j, col_spec["unit"])
+        if not cols:
+            continue
+        data = [r for r in rows[1:] if [re.sub(r"\s+", "", c) for c in r] != header]
+        totals = [r for r in data if r and total_rx.search(re.sub(r"\s+", "", r[0]))]
+        row = totals[0] if totals else (data[0] if len(data) == 1 else None)
+        if row is None:
+            continue
+        i = blocks.index(b)
+        caption = blocks[i - 1].text if i > 0 else ""
+        for name, (j, unit) in cols.items():
+            if j >= len(row) or not row[j].strip():
+                continue
+            raw = normalize_text(row[j]).strip()
+            q = parse_number(raw)
+            if q is None:
+                continue
+            if unit == "%":
+                if q.unit != "%":
+                    continue
+                value = q.value
+            else:
+                scale = _scale([header[j], raw, header[0], caption], spec["scales"])
+                if q.unit not in ("", "元") or scale is None:
+                    continue
+                value = parse_number(raw.replace("万元", "").replace("亿元", "").replace("元", "")).value * scale
+                value = int(value) if float(value).is_integer() else value
+            out.append({"name": name, "value": value, "unit": unit, "raw": raw, "page": b.page})
+    return out
+
+
 def extract_figures(doc: Document) -> list[dict[str, Any]]:
     """The contract's ``figures`` list for ``doc``."""
     text = normalize_text(doc.text)
@@ -63,6 +119,7 @@ def extract_figures(doc: Document) -> list[dict[str, Any]]:
             for cell in row:
                 for f in figures_in(normalize_text(cell), lambda _o, p=b.page: p):
                     out.append((1, f))
+    out += [(2, f) for f in table_figures(doc)]
     seen: set[tuple[str, float]] = set()
     result = []
     for _k, f in out:
