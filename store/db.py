@@ -314,7 +314,7 @@ class Store:
             meta = index.meta.get(doc_id)
             if meta is None or doc_id == ext.doc_id:
                 continue
-            if identity.compatible(ext.record, meta):
+            if identity.compatible(ext.record, meta, sim):
                 return meta["report_id"]
         return None
 

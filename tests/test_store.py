@@ -195,8 +195,13 @@ def test_same_programme_in_other_years_or_places_stays_separate(store):
     store.add_document(rendering(report, text, "r2021.txt", "txt"))
     store.add_document(rendering(report, text + "\n2022", "r2022.txt", "txt",
                                  record=make_record(report, years=(2022,))))
-    store.add_document(rendering(report, text.replace("云南", "贵州")[:-300], "gz.txt", "txt",
-                                 record=make_record(report, adcode="520000")))
+    # a template twin: another province, every number different
+    twin = re.sub(r"\d", lambda m: str((int(m.group()) + 1) % 10), text.replace("云南", "贵州"))
+    store.add_document(rendering(report, twin, "gz.txt", "txt", record=make_record(report, adcode="520000")))
+    assert store.table_counts()["reports"] == 3
+    # an extraction slip: the same text with another adcode in one rendering is still the same report
+    slip = rendering(report, artefact_free(text), "slip.docx", "docx", record=make_record(report, adcode="530100"))
+    assert store.add_document(slip).status == "better rendering"
     assert store.table_counts()["reports"] == 3
     for other in REPORTS[1:]:
         store.add_document(rendering(other, corpus_text(other), f"{other}.txt", "txt"))
