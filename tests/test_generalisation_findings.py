@@ -32,6 +32,7 @@ FINDINGS_TEXTS = [
     "runin-shi-label.txt",
     "problems-with-measures.txt",
     "kv-table.txt",
+    "problems-and-plans.txt",
 ]
 
 
@@ -200,6 +201,15 @@ def test_feedback_form_rows_holding_circled_lists() -> None:
     assert fs[2]["category"] == "records"
 
 
+def test_part_headings_and_work_plans_are_not_recommendations() -> None:
+    """"第三部分 存在问题及下一步工作打算": the problems part gives problems; the unit's
+    own plans (下一步工作打算) are not recommendations."""
+    fs = findings("problems-and-plans.txt")
+    assert titles(fs, "problem") == ["部分村庄垃圾收运频次不足，群众满意度不高", "公厕管护经费未纳入年度预算"]
+    assert fs[1]["category"] == "budget_execution"
+    assert not titles(fs, "recommendation")
+
+
 @pytest.mark.parametrize("name", FINDINGS_TEXTS)
 def test_every_text_gives_valid_findings(name: str) -> None:
     doc = parse(TEXTS / name)
@@ -237,6 +247,9 @@ def test_every_text_gives_valid_findings(name: str) -> None:
         ("三、经验、问题和建议", "combined"),
         ("五、主要经验及做法、存在的问题和建议", "combined"),
         ("四、存在的问题及整改建议", "combined"),
+        ("第四部分 存在的主要问题", "problem"),
+        ("五、存在问题及下一步工作打算", "combined"),
+        ("六、下一步工作计划", None),
         ("四、存在的问趣", "problem"),  # OCR misread by one character
         ("五、建议和改进措旅", "recommendation"),
         ("（四）部门整改情况", None),
