@@ -129,7 +129,10 @@ def _filters(**kw):
               help="Worker processes that parse and extract [default: one per CPU; 0: none].")
 @click.option("--force", is_flag=True, help="Re-read files already in the store.")
 @click.option("-v", "--verbose", is_flag=True, help="List every imported and skipped file.")
-def import_(paths: tuple[str, ...], db_path: str, workers: int | None, force: bool, verbose: bool) -> None:
+@click.option("--index", "with_index", is_flag=True,
+              help="Also embed the new findings for semantic search (as jixiao index does afterwards).")
+def import_(paths: tuple[str, ...], db_path: str, workers: int | None, force: bool, verbose: bool,
+            with_index: bool) -> None:
     """Import report files, folders and .zip archives into the store.
 
     Formats are told by content; each file is hashed (sha256) and an unchanged one is
@@ -155,7 +158,9 @@ def import_(paths: tuple[str, ...], db_path: str, workers: int | None, force: bo
             summary = import_paths(paths, store, workers=workers, force=force, progress=RichImportProgress())
         except KeyboardInterrupt:
             _fail("interrupted; what was imported is kept, re-run to continue", 130)
-    click.echo(summary.text(verbose=verbose))
+        click.echo(summary.text(verbose=verbose))
+        if with_index:
+            _embed_missing(store, db_path)
     sys.exit(summary.exit_status)
 
 
@@ -267,12 +272,18 @@ def search(query: str, mode: str, top: int, as_json: bool, db_path: str, **filte
     from .store.search import SearchError, search as run_search
     from .store.vectors import VectorModelMismatch
 
+    from .store.vectors import vector_coverage
+
     flt = _filters(**filters)
     with _open_store(db_path) as store:
         try:
             hits = run_search(store, query, flt, mode=mode, top=top)
         except (SearchError, VectorModelMismatch) as exc:
             _fail(str(exc))
+        have, total = vector_coverage(store.conn)
+    if mode != "keyword" and have < total:
+        click.echo(f"note: {total - have} of {total} findings have no vectors yet and are found by keyword only; "
+                   f"run jixiao index --db {db_path}", err=True)
     _print_hits(hits, as_json)
 
 
@@ -315,24 +326,30 @@ def index(backend: str | None, model: str | None, reindex: bool, db_path: str) -
 
     The store records the model; a different model is refused until --reindex.
     """
+    if model and backend is None:
+        backend = "sentence-transformers"
+    with _open_store(db_path) as store:
+        _embed_missing(store, db_path, backend, model, reindex)
+
+
+def _embed_missing(store, db_path: str, backend: str | None = None, model: str | None = None,
+                   reindex: bool = False) -> None:
+    """Embed the findings that lack vectors, with a progress bar (jixiao index, import --index)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from .store.embeddings import EmbedderError
     from .store.vectors import VectorModelMismatch, embedder_for, index_missing
 
-    with _open_store(db_path) as store:
-        try:
-            if model and backend is None:
-                backend = "sentence-transformers"
-            embedder = embedder_for(store.conn, backend, model)
-            with Progress(TextColumn("embedding findings"), BarColumn(), MofNCompleteColumn(),
-                          TimeRemainingColumn(), transient=True) as bar:
-                task = bar.add_task("embed", total=None)
-                n = index_missing(store.conn, embedder, reindex=reindex, db_label=db_path,
-                                  progress=lambda done, total: bar.update(task, completed=done, total=total))
-        except (EmbedderError, VectorModelMismatch) as exc:
-            _fail(str(exc))
-        total = store.conn.execute("SELECT count(*) FROM findings").fetchone()[0]
+    try:
+        embedder = embedder_for(store.conn, backend, model)
+        with Progress(TextColumn("embedding findings"), BarColumn(), MofNCompleteColumn(),
+                      TimeRemainingColumn(), transient=True) as bar:
+            task = bar.add_task("embed", total=None)
+            n = index_missing(store.conn, embedder, reindex=reindex, db_label=db_path,
+                              progress=lambda done, total: bar.update(task, completed=done, total=total))
+    except (EmbedderError, VectorModelMismatch) as exc:
+        _fail(str(exc))
+    total = store.conn.execute("SELECT count(*) FROM findings").fetchone()[0]
     click.echo(f"embedded {n} finding(s) with {embedder.name} (dim {embedder.dim}); {total} in the store")
 
 

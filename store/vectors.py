@@ -212,6 +212,15 @@ def index_missing(
     return done
 
 
+def vector_coverage(conn: sqlite3.Connection) -> tuple[int, int]:
+    """(findings with a vector, findings): a cheap check for "run jixiao index"."""
+    total = conn.execute("SELECT count(*) FROM findings").fetchone()[0]
+    if not _has_tables(conn):
+        return 0, total
+    have = conn.execute("SELECT count(*) FROM finding_vectors").fetchone()[0]
+    return min(have, total), total
+
+
 def vector_of(conn: sqlite3.Connection, finding_id: str) -> np.ndarray | None:
     """The stored vector of one finding, or None."""
     have = stored_model(conn)
@@ -373,6 +382,6 @@ def store_size(conn: sqlite3.Connection) -> int:
 
 __all__ = [
     "VectorModel", "VectorModelMismatch", "DenseIndex", "ensure_tables", "stored_model", "check_model",
-    "embedder_for", "index_missing", "missing", "vector_of", "dense_index", "store_size", "to_blob", "from_blob",
-    "text_hash",
+    "embedder_for", "index_missing", "missing", "vector_coverage", "vector_of", "dense_index", "store_size",
+    "to_blob", "from_blob", "text_hash",
 ]

@@ -180,3 +180,19 @@ def test_semantic_search_without_vectors_says_what_to_run(tmp_path):
         with pytest.raises(SearchError, match="jixiao index"):
             search(s, "资金没到位", mode="semantic")
         assert search(s, "资金没到位") == []  # hybrid falls back to keyword ranks
+
+
+def test_import_with_index_embeds_the_new_findings(tmp_path):
+    from click.testing import CliRunner
+
+    from jixiao.cli import main
+
+    db = tmp_path / "one.db"
+    src = ROOT / "tests" / "corpus" / "dongchuan-2019-poverty-pension.txt"
+    r = CliRunner().invoke(main, ["import", str(src), "--db", str(db), "--workers", "0", "--index"])
+    assert r.exit_code == 0, r.output
+    with Store(db) as s:
+        n = s.conn.execute("SELECT count(*) FROM findings").fetchone()[0]
+        assert n >= 5 and f"embedded {n} finding(s)" in r.output
+        assert missing(s.conn) == []
+        assert search(s, "税务征收以后查不到缴费情况", mode="semantic", top=1)[0].title.startswith("社会保险费征缴职能划转税务后")
