@@ -54,9 +54,12 @@ def _cer(hyp: str, ref: str) -> float:
         ("结余4，977万元", "结余4,977万元"),  # full-width comma inside a number
         ("资金671.214万元", "资金671.214万元"),  # a real three-decimal amount stays
         ("2019，2020年", "2019，2020年"),  # a comma between two years stays
-        ("(一)项目概况", "（一）项目概况"),
-        ("（二)绩效目标", "（二）绩效目标"),
-        ("(3)参保", "（3）参保"),
+        ("一，基本情况", "一、基本情况"),  # a comma never follows a heading numeral
+        ("(一)项目概况", "(一)项目概况"),  # bracket width is measured on the image, not guessed
+        ("选择1.500元的档次", "选择1,500元的档次"),  # 元 has no third decimal
+        ("问卷12.352份", "问卷12,352份"),
+        ("目标为2.420万人", "目标为2.420万人"),  # 万人 may have three decimals: kept
+        ("云发（2019）11号", "云发〔2019〕11号"),
         ("云社险发【2021]1号", "云社险发〔2021〕1号"),  # 〔 read as 【
         ("昆人社通[2018]44号", "昆人社通[2018]44号"),  # printed with square brackets: kept
         ("情况，.解决保费", "情况，解决保费"),  # a speck after a comma
