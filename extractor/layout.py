@@ -333,6 +333,8 @@ class _Assembler:
         styled = all(ln.bold for _p, ln in lines) or (
             self.geo.body_size > 0 and first.size >= float(_cfg()["larger_font"]) * self.geo.body_size
         )
+        if text.rstrip()[-1:] in "：:":
+            styled = False  # a bold lead-in or label ("附件3-2：", "主要做法如下：") introduces, it is no title
         info = classify(text, styled_heading=styled)
         if info is None:
             self.b.add("paragraph", text, page)
