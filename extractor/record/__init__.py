@@ -82,7 +82,10 @@ def build_record(doc: Document, path: str | Path | None = None, sha256: str | No
     """The contract record for a parsed ``doc`` read from ``path`` (bytes hashed to ``sha256``)."""
     path = str(path if path is not None else doc.path)
     if sha256 is None:
-        sha256 = sha256_of(path)
+        try:
+            sha256 = sha256_of(path)
+        except OSError:  # a document built in memory: identify it by its text
+            sha256 = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
     fields = extract_fields(doc)
     record: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
