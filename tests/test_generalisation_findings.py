@@ -33,6 +33,7 @@ FINDINGS_TEXTS = [
     "problems-with-measures.txt",
     "kv-table.txt",
     "problems-and-plans.txt",
+    "lead-in-paragraphs.txt",
 ]
 
 
@@ -208,6 +209,12 @@ def test_part_headings_and_work_plans_are_not_recommendations() -> None:
     assert titles(fs, "problem") == ["部分村庄垃圾收运频次不足，群众满意度不高", "公厕管护经费未纳入年度预算"]
     assert fs[1]["category"] == "budget_execution"
     assert not titles(fs, "recommendation")
+
+
+def test_unmarked_paragraphs_after_a_lead_in() -> None:
+    fs = findings("lead-in-paragraphs.txt")
+    assert titles(fs, "problem") == ["项目资金拨付滞后，影响实施进度", "绩效目标未量化，难以考核"]
+    assert titles(fs, "recommendation") == ["及时拨付资金"]
 
 
 @pytest.mark.parametrize("name", FINDINGS_TEXTS)

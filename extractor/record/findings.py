@@ -235,7 +235,7 @@ def _continuation(doc: Document, pieces: list[Piece]) -> list[tuple[int, int]]:
             spans[-1][1] = p.end
         else:
             spans.append([p.start, p.end])
-        prev_open = text[-1] not in _SENTENCE_END
+        prev_open = text[-1] not in _SENTENCE_END + "：:"
     return [(s, e) for s, e in spans]
 
 
@@ -280,8 +280,11 @@ def split_items(doc: Document, pieces: list[Piece], *, allow_paragraphs: bool = 
     if len(heads) >= 2:
         return _items_from_starts(doc, [(p.start, p.start, None, "heading", True) for p in heads], end)
 
-    # 4. Plain paragraphs, one item each.
-    return _items_from_starts(doc, [(s, s, None, None, False) for s, _e in _continuation(doc, text_pieces)], end)
+    # 4. Plain paragraphs, one item each; a lead-in ("经评价，发现以下问题：") is none.
+    spans = [(s, e) for s, e in _continuation(doc, text_pieces) if doc.text[s:e].rstrip()[-1:] not in "：:"]
+    items = _items_from_starts(doc, [(s, s, None, None, False) for s, _e in spans], end)
+    return [Item(*_strip_span(doc, it.start, min(it.end, e)), it.title, it.style, it.number, it.heading_only, it.body_start)
+            for it, (_s, e) in zip(items, spans)] if len(items) == len(spans) else items
 
 
 def _cut_at_unmarked_heading(doc: Document, pieces: list[Piece], it: Item) -> Item:
