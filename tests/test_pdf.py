@@ -374,3 +374,37 @@ def test_ruled_table_in_a_generated_pdf(tmp_path, in_form):
     assert [b.kind for b in doc.blocks] == ["paragraph", "table", "paragraph"]
     assert doc.tables[0].rows == cells
     assert "Decision" not in doc.blocks[2].text  # cell text is not repeated as a paragraph
+
+
+def test_tables_from_pdfium_edges_equal_pdfplumbers_own():
+    """The fast path (PDFium paths → pdfplumber's table finder, PDFium text) finds the same
+    tables, cell for cell, as pdfplumber parsing the page itself (the fallback path)."""
+    import pypdfium2 as pdfium
+
+    from jixiao.extractor.readers.pdf import _TableFinder, _TextLayer, find_tables, has_ruling
+
+    path = str(rendering("yunnan-2021-resident-pension", ".pdf"))
+    pdf = pdfium.PdfDocument(path)
+    plumber = _TableFinder(path)
+    ruled = []
+    try:
+        for index in range(len(pdf)):
+            page = pdf[index]
+            layer = _TextLayer(page)
+            try:
+                if not has_ruling(page):
+                    continue
+                ruled.append(index + 1)
+                fast = find_tables(layer, layer.width, layer.height)
+                slow = plumber.tables(index)
+                assert [[[squash(c) for c in r] for r in t.rows] for t in fast] == \
+                    [[[squash(c) for c in r] for r in t.rows] for t in slow], index + 1
+                for f, s in zip(fast, slow):
+                    assert all(abs(a - b) < 1.0 for a, b in zip(f.bbox, s.bbox))
+            finally:
+                layer.close()
+                page.close()
+    finally:
+        plumber.close()
+        pdf.close()
+    assert ruled == [19, 20, 22, 23, 30, 33]
