@@ -179,7 +179,12 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     # forkserver: workers start from a clean process, not a fork of one that runs
     # a progress-bar thread and holds an open database.
     methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" in methods:
+        ctx = multiprocessing.get_context("forkserver")
+        # Build the extraction pipeline once in the forkserver; workers fork from it warm.
+        ctx.set_forkserver_preload(["jixiao.corpus._warm"])
+    else:
+        ctx = multiprocessing.get_context("spawn")
     return ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
 
 
