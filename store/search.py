@@ -43,7 +43,7 @@ from concurrent.futures import ThreadPoolExecutor
 from .embeddings import Embedder
 from .filters import Filters
 from .fts import TEXT_WEIGHT, TITLE_WEIGHT, match_expression, query_terms, snippet as make_snippet
-from .vectors import check_model, dense_index, embedder_for, store_size, vector_of
+from .vectors import FilterIndex, check_model, dense_index, embedder_for, filter_index, store_size, vector_of
 
 MODES = ("keyword", "semantic", "hybrid")
 RRF_K = 60
@@ -137,20 +137,48 @@ def keyword_terms(conn: sqlite3.Connection, query: str) -> tuple[list[str], list
     return terms, kept
 
 
-def keyword_ranking(conn: sqlite3.Connection, query: str, filters: Filters, *,
-                    limit: int = CANDIDATES) -> list[tuple[int, float]]:
-    """``(findings.id, -BM25)`` best first, within ``filters`` (title weighted as in :mod:`.fts`)."""
+def keyword_ranking(conn: sqlite3.Connection, query: str, filters: Filters, *, limit: int = CANDIDATES,
+                    allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+    """``(findings.id, -BM25)`` best first, within ``filters`` (title weighted as in :mod:`.fts`).
+
+    ``allowed`` (sorted ``findings.id`` inside the filters, see :func:`_allowed_ids`) lets a
+    filtered search take the unfiltered top rows and keep the allowed ones; only when too few
+    survive is the exact (slower) SQL join run.
+    """
     _, kept = keyword_terms(conn, query)
     if not kept:
         return []
-    where, params = filters.findings_where("f")
+    expr = match_expression(kept)
     score = f"bm25(findings_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT})"
-    if where:
-        sql = (f"SELECT f.id, {score} AS s FROM findings_fts JOIN findings f ON f.id = findings_fts.rowid"
-               f" WHERE findings_fts MATCH ? AND {where} ORDER BY s, f.id LIMIT ?")
-    else:
-        sql = f"SELECT rowid, {score} AS s FROM findings_fts WHERE findings_fts MATCH ? ORDER BY s, rowid LIMIT ?"
-    return [(int(i), -float(sc)) for i, sc in conn.execute(sql, [match_expression(kept), *params, limit])]
+    plain = f"SELECT rowid, {score} AS s FROM findings_fts WHERE findings_fts MATCH ? ORDER BY s, rowid LIMIT ?"
+    where, params = filters.findings_where("f")
+    if not where:
+        return [(int(i), -float(sc)) for i, sc in conn.execute(plain, [expr, limit])]
+    if allowed is not None:
+        pool_size = max(10 * limit, 1000)
+        pool = conn.execute(plain, [expr, pool_size]).fetchall()
+        ids = np.fromiter((r[0] for r in pool), dtype=np.int64, count=len(pool))
+        pos = np.clip(np.searchsorted(allowed, ids), 0, max(len(allowed) - 1, 0))
+        ok = (allowed[pos] == ids) if len(allowed) else np.zeros(len(ids), dtype=bool)
+        hits = [(int(i), -float(sc)) for (i, sc), good in zip(pool, ok) if good][:limit]
+        if len(hits) >= limit or len(pool) < pool_size:
+            return hits  # exact: either enough survived, or the pool held every match
+    sql = (f"SELECT f.id, {score} AS s FROM findings_fts JOIN findings f ON f.id = findings_fts.rowid"
+           f" WHERE findings_fts MATCH ? AND {where} ORDER BY s, f.id LIMIT ?")
+    return [(int(i), -float(sc)) for i, sc in conn.execute(sql, [expr, *params, limit])]
+
+
+def _allowed_ids(conn: sqlite3.Connection, filters: Filters) -> np.ndarray | None:
+    """Sorted ``findings.id`` inside ``filters``; None when nothing is filtered."""
+    where, params = filters.findings_where("f")
+    if not where:
+        return None
+    set_fields = {f for f, v in vars(filters).items() if v not in (None, "")}
+    if set_fields <= FilterIndex.FIELDS:
+        return filter_index(conn).allowed_ids(filters)
+    # A filter this module does not know yet: ask SQL, the reference.
+    return np.fromiter((r[0] for r in conn.execute(f"SELECT f.id FROM findings f WHERE {where} ORDER BY f.id",
+                                                   params)), dtype=np.int64)
 
 
 _POOL: ThreadPoolExecutor | None = None
@@ -164,23 +192,17 @@ def _pool() -> ThreadPoolExecutor:
     return _POOL
 
 
-def _allowed_rows(conn: sqlite3.Connection, index, filters: Filters) -> np.ndarray | None:
-    """Rows of the dense index inside ``filters`` (None: no filter, every row)."""
-    where, params = filters.findings_where("f")
-    if not where:
-        return None
-    ids = np.fromiter((r[0] for r in conn.execute(f"SELECT f.id FROM findings f WHERE {where} ORDER BY f.id",
-                                                   params)), dtype=np.int64)
-    return index.rows_for(ids)
-
-
 def semantic_ranking(conn: sqlite3.Connection, query_vector: np.ndarray, filters: Filters, *,
-                     limit: int = CANDIDATES, exclude_ids: Sequence[int] = ()) -> list[tuple[int, float]]:
-    """``(findings.id, cosine)`` best first, within ``filters``."""
+                     limit: int = CANDIDATES, exclude_ids: Sequence[int] = (),
+                     allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+    """``(findings.id, cosine)`` best first, within ``filters`` (``allowed``: see :func:`_allowed_ids`)."""
     index = dense_index(conn)
     if index is None or len(index) == 0:
         return []
-    return index.search(query_vector, k=limit, rows=_allowed_rows(conn, index, filters), exclude=exclude_ids)
+    if allowed is None:
+        allowed = _allowed_ids(conn, filters)
+    rows = None if allowed is None else index.rows_for(allowed)
+    return index.search(query_vector, k=limit, rows=rows, exclude=exclude_ids)
 
 
 def rrf(rankings: Sequence[Sequence[Any]], k: int = RRF_K) -> list[tuple[Any, float]]:
@@ -259,16 +281,17 @@ def search(store: Any, query: str, filters: Filters | None = None, *, mode: str 
             # Embed the query while SQLite ranks keywords: the two overlap on two cores.
             pending = _pool().submit(emb.embed_queries, [query])
 
+    allowed = _allowed_ids(conn, flt)
     keyword: list[int] = []
     keyword_scores: dict[int, float] = {}
     if mode in ("keyword", "hybrid"):
-        for fid, sc in keyword_ranking(conn, query, flt, limit=candidates):
+        for fid, sc in keyword_ranking(conn, query, flt, limit=candidates, allowed=allowed):
             keyword.append(fid)
             keyword_scores[fid] = sc
 
     if pending is not None:
         qvec = pending.result()[0]
-        for fid, cos in semantic_ranking(conn, qvec, flt, limit=candidates):
+        for fid, cos in semantic_ranking(conn, qvec, flt, limit=candidates, allowed=allowed):
             semantic.append(fid)
             similarity[fid] = cos
 

@@ -280,27 +280,20 @@ class DenseIndex:
             raise VectorModelMismatch(
                 f"query vector has dim {q.shape[0]} but the store's vectors ({self.model.name}) have dim {self.model.dim}"
             )
-        if rows is None:
-            scores = self.matrix @ q
-            row_ids = None
-        else:
-            if len(rows) == 0:
-                return []
-            scores = self.matrix[rows] @ q
-            row_ids = rows
+        if rows is not None and len(rows) == 0:
+            return []
+        # Score every row and mask the others out: cheaper than copying a sub-matrix.
+        scores = self.matrix @ q
+        if rows is not None and len(rows) < len(scores):
+            keep = np.zeros(len(scores), dtype=bool)
+            keep[rows] = True
+            scores[~keep] = -np.inf
         if len(exclude):
-            bad = np.isin(self.ids if row_ids is None else self.ids[row_ids], np.asarray(exclude, dtype=np.int64))
-            scores = np.where(bad, -np.inf, scores)
+            scores[self.rows_for(np.unique(np.asarray(exclude, dtype=np.int64)))] = -np.inf
         k = min(k, len(scores))
         top = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
         top = top[np.argsort(-scores[top], kind="stable")]
-        out = []
-        for t in top:
-            if not np.isfinite(scores[t]):
-                continue
-            row = t if row_ids is None else row_ids[t]
-            out.append((int(self.ids[row]), float(scores[t])))
-        return out
+        return [(int(self.ids[t]), float(scores[t])) for t in top if np.isfinite(scores[t])]
 
 
 _CACHE: dict[str, dict] = {}
@@ -366,6 +359,90 @@ def dense_index(conn: sqlite3.Connection) -> DenseIndex | None:
         return index
 
 
+class FilterIndex:
+    """The filter columns of every finding, in memory, to turn a :class:`Filters` into a row
+    mask in about a millisecond at 100k findings (the same SQL condition takes ~100 ms:
+    ``instr()`` cannot use an index). Same meaning as :meth:`Filters.findings_where`,
+    which stays the reference (``tests/test_search.py`` checks they agree)."""
+
+    _TEXT = ("kind", "category", "province", "prefecture", "county", "program", "adcode", "report_kind",
+             "evaluation_mode")
+    #: Filters fields this index knows; anything else makes callers fall back to SQL.
+    FIELDS = frozenset({"province", "prefecture", "county", "adcode", "years", "program", "kind", "category",
+                        "evaluation_mode"})
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        rows = conn.execute(f"SELECT id, year_min, year_max, {', '.join(self._TEXT)} FROM findings ORDER BY id"
+                            ).fetchall()
+        self.ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+        self.year_min = np.array([r[1] if r[1] is not None else 10**6 for r in rows], dtype=np.int64)
+        self.year_max = np.array([r[2] if r[2] is not None else -10**6 for r in rows], dtype=np.int64)
+        self.codes: dict[str, np.ndarray] = {}
+        self.values: dict[str, list[str | None]] = {}
+        for j, col in enumerate(self._TEXT, start=3):
+            values: dict[str | None, int] = {}
+            codes = np.fromiter((values.setdefault(r[j], len(values)) for r in rows), dtype=np.int32,
+                                count=len(rows))
+            self.codes[col] = codes
+            self.values[col] = list(values)
+
+    def _match(self, col: str, test) -> np.ndarray:
+        good = [i for i, v in enumerate(self.values[col]) if v is not None and test(v)]
+        return np.isin(self.codes[col], np.asarray(good, dtype=np.int32))
+
+    def mask(self, filters) -> np.ndarray | None:
+        """Boolean mask over :attr:`ids` (None: the filters select everything)."""
+        m: np.ndarray | None = None
+
+        def both(x: np.ndarray) -> None:
+            nonlocal m
+            m = x if m is None else (m & x)
+
+        for col in ("province", "prefecture", "county", "program"):
+            value = getattr(filters, col)
+            if value:
+                both(self._match(col, lambda v, value=value: value in v))
+        for col, value in (("adcode", filters.adcode), ("kind", filters.finding_kind),
+                           ("report_kind", filters.report_kind), ("evaluation_mode", filters.evaluation_mode),
+                           ("category", filters.category)):
+            if value:
+                both(self._match(col, lambda v, value=value: v == value))
+        if filters.years:
+            lo, hi = filters.years
+            if lo is not None:
+                both(self.year_max >= lo)
+            if hi is not None:
+                both(self.year_min <= hi)
+        return m
+
+    def allowed_ids(self, filters) -> np.ndarray | None:
+        """Sorted ``findings.id`` inside ``filters`` (None: no filter)."""
+        m = self.mask(filters)
+        return None if m is None else self.ids[m]
+
+
+def filter_index(conn: sqlite3.Connection) -> FilterIndex:
+    """The store's :class:`FilterIndex`, rebuilt only after the findings change."""
+    key = "filters:" + _db_key(conn)
+    token = _token(conn)
+    with _CACHE_LOCK:
+        entry = _CACHE.get(key)
+        if entry and token in entry["tokens"]:
+            return entry["index"]
+    sig = conn.execute("SELECT count(*), coalesce(max(id), 0) FROM findings").fetchone()
+    with _CACHE_LOCK:
+        entry = _CACHE.get(key)
+        if entry and entry["sig"] == sig:
+            if len(entry["tokens"]) > 64:
+                entry["tokens"].clear()
+            entry["tokens"].add(token)
+            return entry["index"]
+    index = FilterIndex(conn)
+    with _CACHE_LOCK:
+        _CACHE[key] = {"sig": sig, "index": index, "tokens": {_token(conn)}}
+    return index
+
+
 def store_size(conn: sqlite3.Connection) -> int:
     """Number of findings, cached like the dense index (keyword pruning needs it per query)."""
     key = "n:" + _db_key(conn)
@@ -383,5 +460,6 @@ def store_size(conn: sqlite3.Connection) -> int:
 __all__ = [
     "VectorModel", "VectorModelMismatch", "DenseIndex", "ensure_tables", "stored_model", "check_model",
     "embedder_for", "index_missing", "missing", "vector_coverage", "vector_of", "dense_index", "store_size",
+    "FilterIndex", "filter_index",
     "to_blob", "from_blob", "text_hash",
 ]

@@ -196,3 +196,19 @@ def test_import_with_index_embeds_the_new_findings(tmp_path):
         assert n >= 5 and f"embedded {n} finding(s)" in r.output
         assert missing(s.conn) == []
         assert search(s, "税务征收以后查不到缴费情况", mode="semantic", top=1)[0].title.startswith("社会保险费征缴职能划转税务后")
+
+
+@pytest.mark.parametrize("kw", [
+    {"province": "云南"}, {"county": "呈贡"}, {"prefecture": "昆明"}, {"years": "2019-2021"}, {"years": "2022-"},
+    {"kind": "recommendation"}, {"kind": "department"}, {"category": "staffing"}, {"program": "养老"},
+    {"province": "云南", "years": "2021", "kind": "problem"}, {"adcode": "530113"}, {"evaluation_mode": "self"},
+    {"province": "广东"},
+])
+def test_in_memory_filters_agree_with_the_sql_filters(store, kw):
+    from jixiao.store.vectors import filter_index
+
+    flt = Filters(**kw)
+    where, params = flt.findings_where("f")
+    expected = [r[0] for r in store.conn.execute(f"SELECT f.id FROM findings f WHERE {where} ORDER BY f.id",
+                                                 params)]
+    assert list(filter_index(store.conn).allowed_ids(flt)) == expected
