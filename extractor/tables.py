@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from .normalize import normalize_text
 
@@ -105,32 +106,49 @@ def _key(row: list[str]) -> list[str]:
     return [re.sub(r"\s+", "", normalize_text(c)) for c in row]
 
 
-def repeated_header_rows(first: Rows, continuation: Rows, max_header: int = 3) -> int:
+def _rows_match(a: list[str], b: list[str], tolerance: float) -> bool:
+    ka, kb = _key(a), _key(b)
+    if ka == kb:
+        return True
+    if tolerance <= 0 or len(ka) != len(kb):
+        return False
+    # OCR'd header repeats differ by a few characters ("参保人数（人）" vs "参保人数"):
+    # compare the whole row's text.
+    ratio = SequenceMatcher(None, "|".join(ka), "|".join(kb), autojunk=False).ratio()
+    return ratio >= 1.0 - tolerance
+
+
+def repeated_header_rows(first: Rows, continuation: Rows, max_header: int = 3, *, tolerance: float = 0.0) -> int:
     """How many leading rows of ``continuation`` repeat the leading rows of ``first``.
 
-    0 when the continuation does not start with ``first``'s header (whitespace is
-    ignored; at most ``max_header`` rows are considered a header; a table whose
-    every row would be "header" is not a repeat).
+    0 when the continuation does not start with ``first``'s header.  Whitespace is
+    ignored; at most ``max_header`` rows count as a header, and a table whose every
+    row would be "header" is not a repeat.  ``tolerance`` (0..1) accepts rows whose
+    text similarity is at least ``1 - tolerance`` — for OCR'd pages, where a repeated
+    header is rarely read identically twice (0.2 is a good value there).
     """
     n = 0
     limit = min(max_header, len(first) - 1, len(continuation))
-    while n < limit and _key(first[n]) == _key(continuation[n]):
+    while n < limit and _rows_match(first[n], continuation[n], tolerance):
         n += 1
     return n
 
 
-def join_continued(first: Rows, continuation: Rows, *, require_header: bool = True) -> Rows | None:
+def join_continued(
+    first: Rows, continuation: Rows, *, require_header: bool = True, tolerance: float = 0.0
+) -> Rows | None:
     """``first`` + ``continuation`` as one table, the repeated header rows dropped.
 
     Returns ``None`` when the two do not look like one table: different widths, or
     (with ``require_header``) no repeated header rows.  PDF readers that know from
-    the page geometry that a table runs on can pass ``require_header=False``.
+    the page geometry that a table runs on can pass ``require_header=False``; OCR
+    readers should pass a ``tolerance`` (see :func:`repeated_header_rows`).
     """
     if not first or not continuation:
         return None
     if len(first[0]) != len(continuation[0]):
         return None
-    n = repeated_header_rows(first, continuation)
+    n = repeated_header_rows(first, continuation, tolerance=tolerance)
     if n == 0 and require_header:
         return None
     return [list(r) for r in first] + [list(r) for r in continuation[n:]]

@@ -13,13 +13,12 @@ The .docx is the reference (the clean rebuild of each report).  For every render
 - no CJK character of the reference body is lost (the scan: ≤ 5 % missing);
 - for the PDF renderings, tables start on the pages the corpus README lists.
 
-The PDF and OCR readers are written in parallel; their cases are expected failures
-only while the reader module does not exist yet.
+Scan cases are marked ``slow`` (OCR); every rendering is parsed once per session
+through the cached ``parsed()`` of conftest.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections import Counter
 from difflib import SequenceMatcher
@@ -42,23 +41,25 @@ TABLE2 = [
 YUNNAN_TABLE_PAGES = [19, 22, 22, 30, 33]
 
 
-def _missing_reader(suffix: str) -> str | None:
-    """Name of a reader module this rendering needs that does not exist yet."""
-    needed = {".pdf": ["pdf"], "-scan.pdf": ["pdf", "ocr"]}.get(suffix, [])
-    for name in needed:
-        if importlib.util.find_spec(f"jixiao.extractor.readers.{name}") is None:
-            return name
-    return None
+# Known defects of other readers, each an expected failure until fixed (strict=False,
+# so a fix shows up as XPASS).  Keep this list short and specific.
+KNOWN_DEFECTS = {
+    ("test_same_tables", YUNNAN, "-scan.pdf"): (
+        "表1 continues on page 20 of the scan and its OCR'd repeated header differs from page 19's "
+        "(参保人数（人） read as 参保人数); layout._join_tables compares headers exactly — "
+        "tables.repeated_header_rows(..., tolerance=0.2) joins it"
+    ),
+}
 
 
-def _cases(suffixes=RENDERINGS, reports=REPORTS):
+def _cases(test: str, suffixes=RENDERINGS, reports=REPORTS):
     out = []
     for report in reports:
         for suffix in suffixes:
             marks = []
-            missing = _missing_reader(suffix)
-            if missing:
-                marks.append(pytest.mark.xfail(reason=f"readers/{missing}.py not written yet", strict=False))
+            defect = KNOWN_DEFECTS.get((test, report, suffix))
+            if defect:
+                marks.append(pytest.mark.xfail(reason=defect, strict=False))
             if suffix == "-scan.pdf":
                 marks.append(pytest.mark.slow)
             out.append(pytest.param(report, suffix, marks=marks, id=f"{report}{suffix}"))
@@ -86,7 +87,7 @@ def _cjk(text: str) -> Counter:
     return Counter(re.findall(r"[\u4e00-\u9fff]", text))
 
 
-@pytest.mark.parametrize("report,suffix", _cases())
+@pytest.mark.parametrize("report,suffix", _cases("test_same_numbered_headings"))
 def test_same_numbered_headings(report, suffix):
     expected = numbered_headings(_reference(report))
     got = numbered_headings(_doc(report, suffix))
@@ -99,7 +100,7 @@ def test_same_numbered_headings(report, suffix):
         assert got == expected
 
 
-@pytest.mark.parametrize("report,suffix", _cases())
+@pytest.mark.parametrize("report,suffix", _cases("test_same_tables"))
 def test_same_tables(report, suffix):
     expected = squashed_tables(_reference(report))
     got = squashed_tables(_doc(report, suffix))
@@ -112,7 +113,7 @@ def test_same_tables(report, suffix):
         assert sum(a == b for a, b in cells) / len(cells) >= 0.9
 
 
-@pytest.mark.parametrize("report,suffix", _cases(reports=[YUNNAN]))
+@pytest.mark.parametrize("report,suffix", _cases("test_yunnan_table2_row_by_row", reports=[YUNNAN]))
 def test_yunnan_table2_row_by_row(report, suffix):
     doc = _doc(report, suffix)
     tables = [t for t in doc.tables if t.rows and squash(t.rows[0][0]) == "一级指标" and len(t.rows[0]) == 4]
@@ -123,7 +124,7 @@ def test_yunnan_table2_row_by_row(report, suffix):
     assert squash(doc.blocks[i - 1].text).startswith("表2")
 
 
-@pytest.mark.parametrize("report,suffix", _cases())
+@pytest.mark.parametrize("report,suffix", _cases("test_provenance"))
 def test_provenance(report, suffix):
     doc = _doc(report, suffix)
     assert doc.blocks
@@ -132,7 +133,7 @@ def test_provenance(report, suffix):
     assert all(a.end <= b.start for a, b in zip(doc.blocks, doc.blocks[1:]))
 
 
-@pytest.mark.parametrize("report,suffix", _cases())
+@pytest.mark.parametrize("report,suffix", _cases("test_no_cjk_character_of_content_dropped"))
 def test_no_cjk_character_of_content_dropped(report, suffix):
     expected = _cjk(_reference(report).text)
     missing = expected - _cjk(_doc(report, suffix).text)
@@ -143,7 +144,7 @@ def test_no_cjk_character_of_content_dropped(report, suffix):
         assert lost == 0, missing.most_common(10)
 
 
-@pytest.mark.parametrize("report,suffix", _cases(suffixes=[".pdf", "-scan.pdf"], reports=[YUNNAN]))
+@pytest.mark.parametrize("report,suffix", _cases("test_pdf_table_pages", suffixes=[".pdf", "-scan.pdf"], reports=[YUNNAN]))
 def test_pdf_table_pages(report, suffix):
     doc = _doc(report, suffix)
     assert doc.pages == 40

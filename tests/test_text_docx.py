@@ -369,3 +369,16 @@ def test_docx_generated_styles_merges_and_hand_split_table(tmp_path):
         ["过程", "管理", "16.35"],
     ]
     assert doc.blocks[doc.blocks.index(doc.tables[0]) - 1].text == "表 1：得分表"
+
+
+def test_repeated_header_with_ocr_tolerance():
+    first = [
+        ["州（市）", "参保人数（人）", "实际缴费人数（人）"],
+        ["昆明市", "2,180,617", "1,381,312"],
+    ]
+    cont = [["州（市）", "参保人数", "实际缴费人数（人）"], ["文山州", "2,110,981", "1,596,036"]]
+    assert repeated_header_rows(first, cont) == 0
+    assert repeated_header_rows(first, cont, tolerance=0.2) == 1
+    assert join_continued(first, cont, tolerance=0.2)[-1] == ["文山州", "2,110,981", "1,596,036"]
+    # a data row is never mistaken for a repeated header
+    assert repeated_header_rows(first, [["曲靖市", "3,268,705", "2,314,804"]], tolerance=0.2) == 0
