@@ -296,7 +296,6 @@ class _Line:
     styled: bool
     page: int | None
     indented: bool
-    blank_before: bool
 
 
 def _is_heading_line(line: _Line) -> bool:
@@ -389,7 +388,6 @@ def read_text(raw_text: str, path: str = "<text>", fmt: str = "txt") -> Document
 
     # Pass 1: classify raw lines into table runs and cleaned text lines.
     items: list[tuple[str, object]] = []  # ("line", _Line) | ("table", (rows, page))
-    blank = True
     for page_no, page_text in enumerate(page_texts, start=1):
         page = page_no if paged else None
         raw_lines = page_text.split("\n")
@@ -406,19 +404,16 @@ def read_text(raw_text: str, path: str = "<text>", fmt: str = "txt") -> Document
                 run = raw_lines[i:j]
                 if len(run) >= 2:
                     items.append(("table", (_table_rows(run, md), page)))
-                    blank = False
                     i = j
                     continue
             i += 1
             if not raw.strip() or is_footer_line(raw):
-                blank = blank or not raw.strip()
                 continue
             text, styled = clean_line(raw, normalized=True)
             if not text.strip():
                 continue
             indented = bool(re.match(r"^[ \t\u3000]{2,}", raw)) or raw.startswith("\u3000")
-            items.append(("line", _Line(text.strip(), styled, page, indented, blank)))
-            blank = False
+            items.append(("line", _Line(text.strip(), styled, page, indented)))
 
     # Pass 2: join continued tables, rejoin wrapped lines, emit blocks.
     k = 0
@@ -447,7 +442,7 @@ def read_text(raw_text: str, path: str = "<text>", fmt: str = "txt") -> Document
             continue
         line: _Line = value  # type: ignore[assignment]
         if pending is not None and continues(pending, line):
-            pending = _Line(_join(pending.text, line.text), False, pending.page, pending.indented, pending.blank_before)
+            pending = _Line(_join(pending.text, line.text), False, pending.page, pending.indented)
         else:
             flush()
             pending = line
