@@ -333,6 +333,7 @@ def test_walk_reports_what_it_cannot_walk(tmp_path):
     (tmp_path / ".hidden.pdf").write_bytes(b"%PDF-")
     (tmp_path / "~$lock.docx").write_bytes(b"x")
     (tmp_path / "ok.txt").write_text("x")
+    (tmp_path / "README.md").write_text("# reports from 2021")  # documentation shipped with a collection
     out = list(walk([str(tmp_path)]))
     assert [type(o).__name__ for o in out] == ["WalkError", "WalkError", "FileItem"]
     assert isinstance(out[0], WalkError) and out[0].path.endswith("a.pdf")
