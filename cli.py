@@ -250,7 +250,7 @@ def _print_hits(hits, as_json: bool) -> None:
                       f"{escape(h.program or '')}  {page}  [dim]{h.kind}{' · ' + escape(cat) if cat else ''}  "
                       f"{h.finding_id}[/]")
         console.print(f"    [bold]{escape(h.title)}[/]")
-        snippet = escape(h.snippet).replace("【", "[reverse yellow]").replace("】", "[/reverse yellow]")
+        snippet = escape(" ".join(h.snippet.split())).replace("【", "[reverse yellow]").replace("】", "[/reverse yellow]")
         console.print(f"    {snippet}")
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib.util
-import os
 
 import numpy as np
 import pytest
@@ -83,9 +82,9 @@ def test_sentence_transformers_backend_loads_a_local_model(monkeypatch):
     assert get_embedder("st", path) is emb  # "st" is an alias; the loaded model is reused
 
 
-def test_sentence_transformers_missing_model_is_a_clear_error(tmp_path):
+def test_sentence_transformers_missing_model_is_a_clear_error(tmp_path, monkeypatch):
     if not HAS_ST:
         pytest.skip("sentence_transformers is not installed (optional 'st' extra)")
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     with pytest.raises(EmbedderError, match="cannot load"):
         get_embedder("sentence-transformers", str(tmp_path / "no-such-model"))
