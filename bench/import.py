@@ -129,8 +129,10 @@ def measure(src: Path, workers: int, tmp: Path) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--copies", type=int, default=23, help="varied copies of each text-layer file (9 files each)")
-    ap.add_argument("--scans", type=int, default=1, help="varied copies of each of the 3 scans (0: none)")
+    ap.add_argument("--copies", type=int, default=23,
+                    help="varied copies of each text-layer file (9 files each; 0: scans only)")
+    ap.add_argument("--scans", type=int, default=1, help="varied copies of each scan (0: none)")
+    ap.add_argument("--scan-glob", default="*-scan.pdf", help="which scans, e.g. '[cd]*-scan.pdf' for the 7-page ones")
     ap.add_argument("--workers", default="1,2", help="comma-separated worker counts")
     ap.add_argument("--one-run", nargs=3, metavar=("SRC", "DB", "WORKERS"), help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -144,14 +146,14 @@ def main() -> None:
     corpus = corpus_dir()
     text_files = sorted(p for p in corpus.iterdir() if p.suffix in (".txt", ".docx", ".pdf")
                         and not p.name.endswith("-scan.pdf"))
-    scans = sorted(corpus.glob("*-scan.pdf"))
+    scans = sorted(corpus.glob(args.scan_glob))
     results = {"corpus": str(corpus), "cpus": os.cpu_count(), "runs": []}
     with tempfile.TemporaryDirectory(prefix="jixiao-bench-") as tmpdir:
         tmp = Path(tmpdir)
         make_variants(text_files, tmp / "text", args.copies)
         if args.scans:
             make_variants(scans, tmp / "scans", args.scans)
-        for workers in [int(w) for w in args.workers.split(",")]:
+        for workers in [int(w) for w in args.workers.split(",")] if args.copies else []:
             r = measure(tmp / "text", workers, tmp)
             r["set"] = "text layers (txt, docx, pdf)"
             results["runs"].append(r)
