@@ -78,3 +78,19 @@ def test_figures_carry_raw_text_and_pages_on_pdf() -> None:
     people = [f for f in got["figures"] if f["name"] == "people_insured"]
     assert people and people[0]["value"] == 24603100 and "2,460.31" in people[0]["raw"]
     assert all(isinstance(f["page"], int) and 1 <= f["page"] <= 40 for f in got["figures"])
+
+
+def test_cli_extract_json_and_unreadable_file(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from jixiao.cli import main
+
+    runner = CliRunner()
+    ok = runner.invoke(main, ["extract", str(rendering("dongchuan-2019-poverty-pension", ".txt")), "--json"])
+    assert ok.exit_code == 0, ok.output
+    record = json.loads(ok.output)
+    jsonschema.validate(record, SCHEMA)
+    assert record["score"]["total"] == 97 and record["jurisdiction"]["adcode"] == "530113"
+    missing = runner.invoke(main, ["extract", str(tmp_path / "nope.pdf")])
+    assert missing.exit_code == 2
+    assert "nope.pdf" in missing.output and len(missing.output.strip().splitlines()) == 1
