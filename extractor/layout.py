@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Sequence
 
@@ -226,6 +227,17 @@ def _squash(cell: str) -> str:
     return re.sub(r"\s+", "", cell)
 
 
+def _same_row(a: list[str], b: list[str]) -> bool:
+    """Whether two rows are the same header row (OCR may misread a character or two)."""
+    ka, kb = [_squash(c) for c in a], [_squash(c) for c in b]
+    if ka == kb:
+        return True
+    ta, tb = "\x1f".join(ka), "\x1f".join(kb)
+    if len(ka) != len(kb) or min(len(ta), len(tb)) < 4:
+        return False
+    return SequenceMatcher(None, ta, tb, autojunk=False).ratio() >= 0.85
+
+
 def _join_tables(first: list[list[str]], cont: list[list[str]]) -> list[list[str]]:
     """One table from a table and its continuation on the next page.
 
@@ -236,7 +248,7 @@ def _join_tables(first: list[list[str]], cont: list[list[str]]) -> list[list[str
     rows = [list(r) for r in first]
     n = 0
     limit = min(3, len(first) - 1, len(cont))
-    while n < limit and [_squash(c) for c in first[n]] == [_squash(c) for c in cont[n]]:
+    while n < limit and _same_row(first[n], cont[n]):
         n += 1
     rest = [list(r) for r in cont[n:]]
     if rest and rows:

@@ -408,3 +408,14 @@ def test_tables_from_pdfium_edges_equal_pdfplumbers_own():
         plumber.close()
         pdf.close()
     assert ruled == [19, 20, 22, 23, 30, 33]
+
+
+def test_repeated_header_misread_by_ocr_is_still_dropped():
+    from jixiao.extractor.layout import _join_tables
+
+    first = [["州（市）", "参保人数（人）", "实际缴费人数（人）"], ["昆明市", "2,180,617", "1,381,312"]]
+    cont = [["州（市）", "参保人数", "实际缴费人数（人）"], ["文山州", "2,110,981", "1,596,036"]]
+    assert _join_tables(first, cont) == first + cont[1:]
+    # a first row that is data, not a repeated header, is kept
+    other = [["曲靖市", "3,268,705", "2,314,804"]]
+    assert _join_tables(first, other) == first + other
