@@ -419,3 +419,25 @@ def test_repeated_header_misread_by_ocr_is_still_dropped():
     # a first row that is data, not a repeated header, is kept
     other = [["曲靖市", "3,268,705", "2,314,804"]]
     assert _join_tables(first, other) == first + other
+
+
+def test_page_stored_sideways_with_rotate_reads_like_the_original(tmp_path):
+    """Landscape-stored pages shown upright by /Rotate 90: boxes are taken in the displayed frame."""
+    pypdf = pytest.importorskip("pypdf")
+    from pypdf.generic import NameObject, NumberObject, RectangleObject
+
+    from jixiao.extractor import parse
+
+    writer = pypdf.PdfWriter(clone_from=str(rendering("yunnan-2021-resident-pension", ".pdf")))
+    for page in writer.pages[18:23]:  # the pages of 表1-表3
+        w, h = float(page.mediabox.width), float(page.mediabox.height)
+        page.add_transformation(pypdf.Transformation((0, 1, -1, 0, h, 0)))  # draw the page turned 90°
+        page.mediabox = RectangleObject([0, 0, h, w])
+        page.cropbox = RectangleObject([0, 0, h, w])
+        page[NameObject("/Rotate")] = NumberObject(90)  # ...and display it turned back
+    path = tmp_path / "sideways.pdf"
+    with open(path, "wb") as fh:
+        writer.write(fh)
+    doc = parse(path)
+    original = _pdf("yunnan-2021-resident-pension")
+    assert [(b.kind, b.page, b.text) for b in doc.blocks] == [(b.kind, b.page, b.text) for b in original.blocks]

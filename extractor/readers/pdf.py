@@ -75,6 +75,34 @@ def _open(path: str) -> pdfium.PdfDocument:
 # --------------------------------------------------------------------------------------
 
 
+class _DisplayFrame:
+    """PDF user space → the page as displayed: points from the top-left corner, x to the
+    right, y down (pdfplumber's convention), with the page's /Rotate applied, so that a
+    landscape page stored sideways reads like any other."""
+
+    def __init__(self, mediabox: tuple[float, float, float, float], rotation: int):
+        self.x0, self.y0, x1, y1 = mediabox
+        self.w, self.h = x1 - self.x0, y1 - self.y0
+        self.rotation = rotation % 360
+        self.width, self.height = (self.h, self.w) if self.rotation in (90, 270) else (self.w, self.h)
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        u, v = x - self.x0, y - self.y0
+        if self.rotation == 90:
+            return v, u
+        if self.rotation == 180:
+            return self.w - u, v
+        if self.rotation == 270:
+            return self.h - v, self.w - u
+        return u, self.h - v
+
+    def box(self, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
+        """``(x0, top, x1, bottom)`` on the displayed page of a user-space rectangle."""
+        ax, ay = self.point(left, bottom)
+        bx, by = self.point(right, top)
+        return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+
+
 class _TextLayer:
     """Lines with boxes and font evidence from one page's PDFium text page."""
 
@@ -83,11 +111,8 @@ class _TextLayer:
         self.textpage = page.get_textpage()
         self.raw = self.textpage.raw
         mb = page.get_mediabox()
-        # Coordinates are PDF points from the MediaBox's top-left corner (as pdfplumber's).
-        self.x_origin = mb[0]
-        self.y_top = mb[3]
-        self.width = mb[2] - mb[0]
-        self.height = mb[3] - mb[1]
+        self.frame = _DisplayFrame(mb, page.get_rotation())
+        self.width, self.height = self.frame.width, self.frame.height
         self._rect = pdfium_c.FS_RECTF()
         self._fontbuf = ctypes.create_string_buffer(128)
         self._flags = ctypes.c_int()
@@ -218,7 +243,7 @@ class _TextLayer:
         r = self._rect
         if not pdfium_c.FPDFText_GetLooseCharBox(self.raw, index, r):
             return 0.0, 0.0, 0.0, 0.0
-        return r.left - self.x_origin, self.y_top - r.top, r.right - self.x_origin, self.y_top - r.bottom
+        return self.frame.box(r.left, r.bottom, r.right, r.top)
 
     def _bold(self, index: int) -> bool:
         if pdfium_c.FPDFText_GetFontWeight(self.raw, index) >= 600:
@@ -268,7 +293,7 @@ def _objects(page: pdfium.PdfPage, kind: int, max_depth: int = 3):
                 stack.append((obj, depth + 1, False))
 
 
-def page_edges(page: pdfium.PdfPage, y_top: float, x_origin: float = 0.0) -> list[dict] | None:
+def page_edges(page: pdfium.PdfPage, frame: "_DisplayFrame") -> list[dict] | None:
     """Straight path segments of the page as pdfplumber edge dicts (top-left origin).
 
     pdfplumber builds the same edges from pdfminer's lines, rectangles and curves;
@@ -292,7 +317,7 @@ def page_edges(page: pdfium.PdfPage, y_top: float, x_origin: float = 0.0) -> lis
             seg = pdfium_c.FPDFPath_GetPathSegment(obj, k)
             if not pdfium_c.FPDFPathSegment_GetPoint(seg, x, y):
                 continue
-            pt = (a * x.value + c * y.value + e - x_origin, y_top - (b * x.value + d * y.value + f))
+            pt = frame.point(a * x.value + c * y.value + e, b * x.value + d * y.value + f)
             kind = pdfium_c.FPDFPathSegment_GetType(seg)
             if kind == pdfium_c.FPDF_SEGMENT_MOVETO or prev is None:
                 start = pt
@@ -363,7 +388,7 @@ def find_tables(layer: "_TextLayer", width: float, height: float) -> list[TableA
     """
     from pdfplumber.table import TableFinder
 
-    edges = page_edges(layer.page, layer.y_top, layer.x_origin)
+    edges = page_edges(layer.page, layer.frame)
     if edges is None:
         return None
     if not edges:
