@@ -164,12 +164,32 @@ class _TextLayer:
             if c in _BREAKS or c in _LINE_END_HYPHENS:
                 end = i + 1 if c in _LINE_END_HYPHENS else i
                 if end > start:
-                    line = self._line(start, end)
-                    if line is not None:
-                        out.append(line)
+                    out.extend(self._rows(start, end))
                 start = i + 1
             i += 1
         return out
+
+    def _rows(self, start: int, end: int) -> list[Line]:
+        """The line PDFium delimited, or, if it spans several rows (PDFium sometimes joins
+        rows with a space instead of a break), one line per row."""
+        line = self._line(start, end)
+        if line is None:
+            return []
+        if line.bottom - line.top <= 1.6 * max(line.size, 1.0):
+            return [line]
+        rows, row_start, prev_bottom = [], start, None
+        for k in range(start, end):
+            if self.text[k].isspace():
+                continue
+            _x0, top, _x1, bottom = self._box(k)
+            if prev_bottom is not None and (top + bottom) / 2 > prev_bottom:
+                rows.append((row_start, k))
+                row_start = k
+            prev_bottom = bottom
+        rows.append((row_start, end))
+        if len(rows) == 1:
+            return [line]
+        return [ln for a, b in rows if (ln := self._line(a, b)) is not None]
 
     def _line(self, start: int, end: int) -> Line | None:
         text = self.text
@@ -212,31 +232,33 @@ class _TextLayer:
     def texts_in(self, boxes: list[tuple[float, float, float, float]]) -> dict[tuple, str]:
         """Text of each box (x0, top, x1, bottom): the characters whose centre lies in it.
 
-        Characters keep content order; a line break between two of them becomes
-        ``\n``; PDFium's generated spaces next to CJK characters are dropped, as in lines.
+        Characters keep content order.  A line break between two of them (PDFium's, or
+        the second starting below the first) becomes ``\n``; a space PDFium generated
+        between them survives only between non-CJK characters on the same line, as in lines.
         """
         text = self.text
         found: dict[tuple, list[str]] = {b: [] for b in boxes}
-        last: dict[tuple, int] = {}
+        last: dict[tuple, tuple[int, float]] = {}  # box -> (index, bottom) of its last character
         ordered = sorted(boxes, key=lambda b: (b[1], b[0]))
         for k, ch in enumerate(text):
-            if ch in _BREAKS:
-                continue
+            if ch in _BREAKS or (ch == " " and pdfium_c.FPDFText_IsGenerated(self.raw, k) == 1):
+                continue  # decided from the neighbours below
             x0, top, x1, bottom = self._box(k)
             cx, cy = (x0 + x1) / 2, (top + bottom) / 2
             for b in ordered:
-                if b[0] <= cx < b[2] and b[1] <= cy < b[3]:
-                    prev = last.get(b)
-                    if prev is not None and any(c in _BREAKS for c in text[prev + 1:k]):
-                        found[b].append("\n")
-                    if ch in _LINE_END_HYPHENS:
-                        ch = "-"
-                    elif ch == " " and pdfium_c.FPDFText_IsGenerated(self.raw, k) == 1:
-                        if (k > 0 and is_cjk(text[k - 1])) or (k + 1 < len(text) and is_cjk(text[k + 1])):
-                            break
-                    found[b].append(ch)
-                    last[b] = k
-                    break
+                if not (b[0] <= cx < b[2] and b[1] <= cy < b[3]):
+                    continue
+                chars = found[b]
+                if b in last:
+                    pk, pbottom = last[b]
+                    between = text[pk + 1:k]
+                    if cy > pbottom or any(c in _BREAKS for c in between):
+                        chars.append("\n")
+                    elif " " in between and not (is_cjk(text[pk]) or is_cjk(ch)):
+                        chars.append(" ")
+                chars.append("-" if ch in _LINE_END_HYPHENS else ch)
+                last[b] = (k, bottom)
+                break
         return {b: "".join(chars) for b, chars in found.items()}
 
     def _box(self, index: int) -> tuple[float, float, float, float]:
