@@ -27,10 +27,10 @@ in different counties of the province in different years).
 
 from __future__ import annotations
 
+import base64
 import csv
 import html
 import io
-import base64
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -453,7 +453,6 @@ def render_html(cmp: Comparison) -> str:
     if cmp.filters:
         parts.append(f"<p class=note>筛选：{html.escape(json.dumps(cmp.filters, ensure_ascii=False))}</p>")
     charts = dict(cmp.charts())
-    chart_for = {"score": "评价得分与一级指标得分率"}
     for t in cmp.tables:
         parts.append(f"<h2>{html.escape(t.title)}</h2><table>")
         parts.append("<tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in t.columns) + "</tr>")
@@ -468,7 +467,6 @@ def render_html(cmp: Comparison) -> str:
         if spec and spec["title"] in charts:
             data = base64.b64encode(charts[spec["title"]]).decode("ascii")
             parts.append(f'<img alt="{html.escape(spec["title"])}" src="data:image/png;base64,{data}">')
-    del chart_for
     parts.append("</body></html>")
     return "\n".join(parts)
 

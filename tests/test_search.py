@@ -4,7 +4,6 @@ highlighting, model bookkeeping and ``similar``."""
 from __future__ import annotations
 
 import importlib.util
-import shutil
 import sqlite3
 from pathlib import Path
 
