@@ -5,11 +5,20 @@
 zips; ``Store.records(filters)`` reads contract records back;
 ``Store.keyword_search`` runs Chinese full-text search over findings;
 ``Store.export`` writes json/jsonl/csv/xlsx; ``Store.stats`` counts.
+
+Search and comparison take a Store: ``search_findings(store, "资金没到位", kind="problem")``
+(keyword, semantic or hybrid; :mod:`jixiao.store.search`), ``similar_findings(store, finding_id)``,
+``compare_reports(store, by="jurisdiction", level="province")`` (:mod:`jixiao.store.compare`),
+and ``index_missing(store.conn)`` embeds findings that lack vectors (:mod:`jixiao.store.vectors`).
 """
 
 from .db import AddResult, ExtractedDocument, Store, default_db_path, finding_id
 from .filters import Filters, parse_years
 from .fts import KeywordHit
+from .search import SearchHit, search as search_findings, similar as similar_findings  # noqa: E402
+from .compare import Comparison, compare as compare_reports  # noqa: E402
+from .vectors import index_missing  # noqa: E402
 
 __all__ = ["Store", "Filters", "parse_years", "ExtractedDocument", "AddResult", "KeywordHit", "default_db_path",
-           "finding_id"]
+           "finding_id", "search_findings", "similar_findings", "compare_reports", "index_missing", "SearchHit",
+           "Comparison"]
