@@ -704,12 +704,16 @@ def fix_text(text: str) -> str:
 
 
 def _cell_text(frags: list[Fragment]) -> str:
-    """A cell's text: its lines joined, with nothing at a CJK wrap and a space otherwise."""
+    """A cell's text: its lines joined, with nothing at a CJK wrap and a space otherwise.
+
+    The fixes run again on the joined text: a cell wraps anywhere, also inside a
+    number ("10." / "686份") or a document number ("【2021]" / "1号").
+    """
     parts = [fix_text(join_fragments(line)) for line in group_lines(frags)]
     text = ""
     for p in parts:
         text += _joiner(text, p, 1.0, 1.0) + p if text else p
-    return text
+    return fix_text(text)
 
 
 def _table_rows(grid: Grid) -> list[list[str]]:
