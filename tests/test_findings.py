@@ -127,7 +127,7 @@ def test_spans_point_at_the_findings(report: str, suffix: str) -> None:
         assert fuzzy_find(squash(f["title"])[:20], head) >= 0.9, (f["title"], doc.text[start:start + 40])
 
 
-@pytest.mark.parametrize("report,suffix", [c for c in CASES if "scan" not in c.id])
+@pytest.mark.parametrize("report,suffix", CASES)
 def test_ordinals_categories_and_links(report: str, suffix: str) -> None:
     preds = findings_of(rendering(report, suffix))
     for kind in ("problem", "recommendation", "experience"):
