@@ -122,3 +122,16 @@ def test_rules_decide_clear_titles(title: str, expected: str) -> None:
 
 def test_unrelated_text_is_other() -> None:
     assert C.classify("会议室空调老化") == "other"
+
+
+def test_taxonomy_keywords_do_not_change_the_shared_jieba_dictionary() -> None:
+    """The store's full-text index segments with the default jieba dictionary; loading the
+    classifier must leave it as it was, or index and queries would be cut differently."""
+    from jixiao.store.fts import words as segment_words
+    from jixiao.extractor.record import classify
+
+    sentence = "经办审核不严格，监督检查责任落实有待加强，信息平台建设落后，数据信息不互通"
+    before = segment_words(sentence)
+    classify.taxonomy()
+    classify.tokens(sentence)
+    assert segment_words(sentence) == before

@@ -29,16 +29,21 @@ from ... import patterns
 
 jieba.setLogLevel(logging.WARNING)
 
+# A tokenizer of our own: the taxonomy's keywords must not change how the rest of
+# jixiao (the store's full-text index above all) segments text, or an index built
+# in one process would not match queries segmented in another.
+_TOKENIZER = jieba.Tokenizer()
+
 _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
 
 @lru_cache(maxsize=1)
 def taxonomy() -> dict[str, Any]:
-    """The taxonomy (``patterns/taxonomy.yaml``), with its keywords added to jieba's dictionary."""
+    """The taxonomy (``patterns/taxonomy.yaml``), with its keywords added to the classifier's jieba dictionary."""
     data = patterns.load("taxonomy.yaml")
     for cat in data["categories"].values():
         for kw in cat.get("keywords") or []:
-            jieba.add_word(kw, freq=20000)
+            _TOKENIZER.add_word(kw, freq=20000)
     return data
 
 
@@ -60,7 +65,7 @@ def tokens(text: str) -> list[str]:
 def _tokens(text: str) -> tuple[str, ...]:
     taxonomy()
     stop = _stopwords()
-    return tuple(w for w in jieba.lcut(re.sub(r"\s+", "", text)) if _WORD.search(w) and w not in stop)
+    return tuple(w for w in _TOKENIZER.lcut(re.sub(r"\s+", "", text)) if _WORD.search(w) and w not in stop)
 
 
 def _features(text: str) -> list[str]:
