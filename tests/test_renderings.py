@@ -41,27 +41,11 @@ TABLE2 = [
 YUNNAN_TABLE_PAGES = [19, 22, 22, 30, 33]
 
 
-# Known defects of other readers, each an expected failure until fixed (strict=False,
-# so a fix shows up as XPASS).  Keep this list short and specific.
-KNOWN_DEFECTS = {
-    ("test_same_tables", YUNNAN, "-scan.pdf"): (
-        "表1 continues on page 20 of the scan and its OCR'd repeated header differs from page 19's "
-        "(参保人数（人） read as 参保人数); layout._join_tables compares headers exactly — "
-        "tables.repeated_header_rows(..., tolerance=0.2) joins it"
-    ),
-}
-
-
-def _cases(test: str, suffixes=RENDERINGS, reports=REPORTS):
+def _cases(suffixes=RENDERINGS, reports=REPORTS):
     out = []
     for report in reports:
         for suffix in suffixes:
-            marks = []
-            defect = KNOWN_DEFECTS.get((test, report, suffix))
-            if defect:
-                marks.append(pytest.mark.xfail(reason=defect, strict=False))
-            if suffix == "-scan.pdf":
-                marks.append(pytest.mark.slow)
+            marks = [pytest.mark.slow] if suffix == "-scan.pdf" else []
             out.append(pytest.param(report, suffix, marks=marks, id=f"{report}{suffix}"))
     return out
 
@@ -87,7 +71,7 @@ def _cjk(text: str) -> Counter:
     return Counter(re.findall(r"[\u4e00-\u9fff]", text))
 
 
-@pytest.mark.parametrize("report,suffix", _cases("test_same_numbered_headings"))
+@pytest.mark.parametrize("report,suffix", _cases())
 def test_same_numbered_headings(report, suffix):
     expected = numbered_headings(_reference(report))
     got = numbered_headings(_doc(report, suffix))
@@ -100,7 +84,7 @@ def test_same_numbered_headings(report, suffix):
         assert got == expected
 
 
-@pytest.mark.parametrize("report,suffix", _cases("test_same_tables"))
+@pytest.mark.parametrize("report,suffix", _cases())
 def test_same_tables(report, suffix):
     expected = squashed_tables(_reference(report))
     got = squashed_tables(_doc(report, suffix))
@@ -113,7 +97,7 @@ def test_same_tables(report, suffix):
         assert sum(a == b for a, b in cells) / len(cells) >= 0.9
 
 
-@pytest.mark.parametrize("report,suffix", _cases("test_yunnan_table2_row_by_row", reports=[YUNNAN]))
+@pytest.mark.parametrize("report,suffix", _cases(reports=[YUNNAN]))
 def test_yunnan_table2_row_by_row(report, suffix):
     doc = _doc(report, suffix)
     tables = [t for t in doc.tables if t.rows and squash(t.rows[0][0]) == "一级指标" and len(t.rows[0]) == 4]
@@ -124,7 +108,7 @@ def test_yunnan_table2_row_by_row(report, suffix):
     assert squash(doc.blocks[i - 1].text).startswith("表2")
 
 
-@pytest.mark.parametrize("report,suffix", _cases("test_provenance"))
+@pytest.mark.parametrize("report,suffix", _cases())
 def test_provenance(report, suffix):
     doc = _doc(report, suffix)
     assert doc.blocks
@@ -133,7 +117,7 @@ def test_provenance(report, suffix):
     assert all(a.end <= b.start for a, b in zip(doc.blocks, doc.blocks[1:]))
 
 
-@pytest.mark.parametrize("report,suffix", _cases("test_no_cjk_character_of_content_dropped"))
+@pytest.mark.parametrize("report,suffix", _cases())
 def test_no_cjk_character_of_content_dropped(report, suffix):
     expected = _cjk(_reference(report).text)
     missing = expected - _cjk(_doc(report, suffix).text)
@@ -144,7 +128,7 @@ def test_no_cjk_character_of_content_dropped(report, suffix):
         assert lost == 0, missing.most_common(10)
 
 
-@pytest.mark.parametrize("report,suffix", _cases("test_pdf_table_pages", suffixes=[".pdf", "-scan.pdf"], reports=[YUNNAN]))
+@pytest.mark.parametrize("report,suffix", _cases(suffixes=[".pdf", "-scan.pdf"], reports=[YUNNAN]))
 def test_pdf_table_pages(report, suffix):
     doc = _doc(report, suffix)
     assert doc.pages == 40
