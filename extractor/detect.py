@@ -40,11 +40,23 @@ def _looks_binary(head: bytes) -> bool:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False  # UTF-16 with BOM
     sample = head[:4096]
-    if b"\x00" in sample:
-        # UTF-16 without BOM has NULs in every other byte of ASCII text.
-        even, odd = sample[0::2].count(0), sample[1::2].count(0)
-        return not (even > len(sample) / 4 or odd > len(sample) / 4)
-    return False
+    if b"\x00" not in sample:
+        return False
+    # NUL bytes: binary, unless the bytes are UTF-16 text without a BOM (Chinese
+    # UTF-16 has NULs only beside its ASCII digits and newlines, so count nothing:
+    # decode and see whether what comes out is text).
+    return not any(_is_utf16_text(sample, enc) for enc in ("utf-16-le", "utf-16-be"))
+
+
+def _is_utf16_text(sample: bytes, encoding: str) -> bool:
+    try:
+        text = sample[: len(sample) // 2 * 2].decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    if not text:
+        return False
+    good = sum(1 for ch in text if ch in "\t\n\r" or (ch.isprintable() and not 0xD800 <= ord(ch) <= 0xDFFF))
+    return good / len(text) > 0.95
 
 
 def sniff_file(path: str | Path) -> str:

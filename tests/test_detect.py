@@ -37,3 +37,27 @@ def test_directory_is_refused(tmp_path: Path) -> None:
     d.mkdir()
     with pytest.raises(ReadError, match="directory"):
         sniff_file(d)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_text(tmp_path: Path, encoding: str) -> None:
+    text = (CORPUS / "dongchuan-2019-poverty-pension.txt").read_text(encoding="utf-8")
+    f = tmp_path / "report.txt"
+    f.write_bytes(text.encode(encoding))
+    assert sniff_file(f) == "txt"
+
+
+def test_binary_with_nul_bytes_is_refused(tmp_path: Path) -> None:
+    f = tmp_path / "blob.txt"
+    f.write_bytes(bytes(range(256)) * 16)
+    with pytest.raises(ReadError, match="binary"):
+        sniff_file(f)
+
+
+def test_utf16_without_bom_parses_like_utf8(tmp_path: Path) -> None:
+    from jixiao import parse
+
+    src = CORPUS / "dongchuan-2019-poverty-pension.txt"
+    f = tmp_path / "report.txt"
+    f.write_bytes(src.read_text(encoding="utf-8").encode("utf-16-le"))
+    assert parse(f).text == parse(src).text
