@@ -118,6 +118,30 @@ def one_run(src: str, db: str, workers: int) -> dict:
     }
 
 
+def _burn(n: int) -> int:
+    s = 0
+    for i in range(n):
+        s += i * i
+    return s
+
+
+def available_parallelism() -> float:
+    """Speed-up of 2 CPU-bound processes over 1 right now (2.0 on two idle cores).
+
+    On a shared machine other jobs take cores; worker scaling can only be judged
+    against what this says was available.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+
+    times = []
+    for w in (1, 2):
+        t = time.perf_counter()
+        with ProcessPoolExecutor(w) as pool:
+            list(pool.map(_burn, [3_000_000] * 4))
+        times.append(time.perf_counter() - t)
+    return round(times[0] / times[1], 2)
+
+
 def measure(src: Path, workers: int, tmp: Path) -> dict:
     db = tmp / f"bench-{src.name}-{workers}.db"
     proc = subprocess.run([sys.executable, __file__, "--one-run", str(src), str(db), str(workers)],
@@ -156,11 +180,13 @@ def main() -> None:
         for workers in [int(w) for w in args.workers.split(",")] if args.copies else []:
             r = measure(tmp / "text", workers, tmp)
             r["set"] = "text layers (txt, docx, pdf)"
+            r["parallelism_available"] = available_parallelism()
             results["runs"].append(r)
             print(f"text layers  workers={workers}: {r['imported']} files in {r['seconds']} s = "
                   f"{r['files_per_min']} reports/min; peak RSS main {r['peak_rss_main_mib']} MiB, "
                   f"largest worker {r['peak_rss_worker_mib']} MiB; store {r['store_kib_per_file']} KiB/file "
-                  f"({r['store_bytes'] / 2**20:.1f} MiB, {r['distinct_reports']} distinct reports); load {r['load_avg']}",
+                  f"({r['store_bytes'] / 2**20:.1f} MiB, {r['distinct_reports']} distinct reports); load {r['load_avg']}; "
+                  f"2-process CPU speed-up available just after: {r['parallelism_available']}x",
                   flush=True)
         if args.scans:
             workers = max(int(w) for w in args.workers.split(","))
