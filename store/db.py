@@ -475,6 +475,30 @@ class Store:
         return _keyword_search(self.conn, query, filters or Filters(**kwargs), limit=limit, match=match,
                                mark=mark, width=width)
 
+    def search(self, query: str, filters: Filters | None = None, **kwargs: Any) -> list[Any]:
+        """Findings matching ``query`` (hybrid by default); see :func:`jixiao.store.search.search`."""
+        from .search import search
+
+        return search(self, query, filters, **kwargs)
+
+    def similar(self, finding_id: str, filters: Filters | None = None, **kwargs: Any) -> list[Any]:
+        """The same issue in other reports; see :func:`jixiao.store.search.similar`."""
+        from .search import similar
+
+        return similar(self, finding_id, filters, **kwargs)
+
+    def compare(self, by: str = "jurisdiction", **kwargs: Any) -> Any:
+        """Reports side by side; see :func:`jixiao.store.compare.compare`."""
+        from .compare import compare
+
+        return compare(self, by, **kwargs)
+
+    def index(self, embedder: Any = None, **kwargs: Any) -> int:
+        """Embed findings that lack vectors; see :func:`jixiao.store.vectors.index_missing`."""
+        from .vectors import index_missing
+
+        return index_missing(self.conn, embedder, **kwargs)
+
     def export(self, out: str | Path, format: str, filters: Filters | None = None, *,
                table: str = "reports") -> int:
         """Write the matching reports to ``out``; see :func:`jixiao.store.export.export`."""

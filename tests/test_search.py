@@ -211,3 +211,15 @@ def test_in_memory_filters_agree_with_the_sql_filters(store, kw):
     expected = [r[0] for r in store.conn.execute(f"SELECT f.id FROM findings f WHERE {where} ORDER BY f.id",
                                                  params)]
     assert list(filter_index(store.conn).allowed_ids(flt)) == expected
+
+
+def test_store_methods_are_the_library_calls(store):
+    """``Store.search/similar/compare`` are the documented entry points; they give what the modules give."""
+    via_method = store.search("资金没到位", kind="problem", top=3)
+    via_module = search(store, "资金没到位", kind="problem", top=3)
+    assert [h.finding_id for h in via_method] == [h.finding_id for h in via_module]
+    assert via_method and "拨付" in via_method[0].title
+    peers = store.similar(via_method[0].finding_id, top=2)
+    assert [h.finding_id for h in peers] == [h.finding_id for h in similar(store, via_method[0].finding_id, top=2)]
+    comparison = store.compare(by="jurisdiction", metric="score")
+    assert comparison is not None
