@@ -10,6 +10,17 @@ CORPUS = Path(__file__).parent / "corpus"
 REPORTS = ["yunnan-2021-resident-pension", "chenggong-2023-department", "dongchuan-2019-poverty-pension"]
 RENDERINGS = [".txt", ".docx", ".pdf", "-scan.pdf"]
 
+# The yunnan report's 表2 (page 22 of the printed PDF) as the report prints it, row by row:
+# every rendering must give exactly these cells (whitespace removed).
+YUNNAN_TABLE2 = [
+    ["一级指标", "指标分值", "评价得分", "得分率"],
+    ["决策", "10", "7.06", "70.60%"],
+    ["过程", "25", "16.35", "65.40%"],
+    ["产出", "30", "27.09", "90.30%"],
+    ["效益", "35", "30.64", "87.74%"],
+    ["合计", "100", "81.14", "81.14%"],
+]
+
 
 def rendering(report: str, suffix: str) -> Path:
     return CORPUS / f"{report}{suffix}"

@@ -12,7 +12,7 @@ import re
 import docx
 import pytest
 
-from conftest import REPORTS, parsed, rendering
+from conftest import YUNNAN_TABLE2, REPORTS, parsed, rendering
 from jixiao.extractor.errors import ReadError
 from jixiao.extractor.normalize import squash
 from jixiao.extractor.structure import classify
@@ -65,14 +65,7 @@ def test_yunnan_table2_row_by_row_on_page_22():
     table2 = [b for b in doc.tables if b.rows and squash(b.rows[0][0]) == "一级指标"]
     assert len(table2) == 1
     assert table2[0].page == 22
-    assert [[squash(c) for c in r] for r in table2[0].rows] == [
-        ["一级指标", "指标分值", "评价得分", "得分率"],
-        ["决策", "10", "7.06", "70.60%"],
-        ["过程", "25", "16.35", "65.40%"],
-        ["产出", "30", "27.09", "90.30%"],
-        ["效益", "35", "30.64", "87.74%"],
-        ["合计", "100", "81.14", "81.14%"],
-    ]
+    assert [[squash(c) for c in r] for r in table2[0].rows] == YUNNAN_TABLE2
     caption = doc.blocks[doc.blocks.index(table2[0]) - 1]
     assert caption.kind == "paragraph" and squash(caption.text).startswith("表2")
 

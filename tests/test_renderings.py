@@ -25,18 +25,11 @@ from difflib import SequenceMatcher
 
 import pytest
 
-from conftest import REPORTS, RENDERINGS, parsed, rendering
+from conftest import YUNNAN_TABLE2, REPORTS, RENDERINGS, parsed, rendering
 from jixiao.extractor.normalize import squash
 
 YUNNAN = "yunnan-2021-resident-pension"
-TABLE2 = [
-    ["一级指标", "指标分值", "评价得分", "得分率"],
-    ["决策", "10", "7.06", "70.60%"],
-    ["过程", "25", "16.35", "65.40%"],
-    ["产出", "30", "27.09", "90.30%"],
-    ["效益", "35", "30.64", "87.74%"],
-    ["合计", "100", "81.14", "81.14%"],
-]
+TABLE2 = YUNNAN_TABLE2
 # Pages of the printed yunnan report on which each table (表1..表5) starts (corpus README).
 YUNNAN_TABLE_PAGES = [19, 22, 22, 30, 33]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPORTS, parsed, rendering
+from conftest import YUNNAN_TABLE2, REPORTS, parsed, rendering
 from jixiao.extractor import parse
 from jixiao.extractor.errors import ReadError
 from jixiao.extractor.normalize import squash
@@ -24,14 +24,7 @@ YUNNAN = "yunnan-2021-resident-pension"
 CHENGGONG = "chenggong-2023-department"
 DONGCHUAN = "dongchuan-2019-poverty-pension"
 
-TABLE2 = [
-    ["一级指标", "指标分值", "评价得分", "得分率"],
-    ["决策", "10", "7.06", "70.60%"],
-    ["过程", "25", "16.35", "65.40%"],
-    ["产出", "30", "27.09", "90.30%"],
-    ["效益", "35", "30.64", "87.74%"],
-    ["合计", "100", "81.14", "81.14%"],
-]
+TABLE2 = YUNNAN_TABLE2
 
 
 def _numbered(doc) -> list[tuple[str, str]]:
