@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Sequence
+
+from .tables import repeated_header_rows
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import DocumentBuilder
@@ -223,21 +224,6 @@ def _flow(page: PageContent, furniture: set[int]) -> list:
     return flow
 
 
-def _squash(cell: str) -> str:
-    return re.sub(r"\s+", "", cell)
-
-
-def _same_row(a: list[str], b: list[str]) -> bool:
-    """Whether two rows are the same header row (OCR may misread a character or two)."""
-    ka, kb = [_squash(c) for c in a], [_squash(c) for c in b]
-    if ka == kb:
-        return True
-    ta, tb = "\x1f".join(ka), "\x1f".join(kb)
-    if len(ka) != len(kb) or min(len(ta), len(tb)) < 4:
-        return False
-    return SequenceMatcher(None, ta, tb, autojunk=False).ratio() >= 0.85
-
-
 def _join_tables(first: list[list[str]], cont: list[list[str]]) -> list[list[str]]:
     """One table from a table and its continuation on the next page.
 
@@ -246,10 +232,8 @@ def _join_tables(first: list[list[str]], cont: list[list[str]]) -> list[list[str
     columns, the others blank) is put back together.
     """
     rows = [list(r) for r in first]
-    n = 0
-    limit = min(3, len(first) - 1, len(cont))
-    while n < limit and _same_row(first[n], cont[n]):
-        n += 1
+    # OCR may misread a character or two of a repeated header (tolerance 0.15).
+    n = repeated_header_rows(first, cont, tolerance=0.15)
     rest = [list(r) for r in cont[n:]]
     if rest and rows:
         head, last = rest[0], rows[-1]
