@@ -85,24 +85,10 @@ def table_checks(table: ScoreTable, score: dict[str, Any]) -> list[dict[str, Any
         ok = abs(float(s) - float(total_weight)) <= _tol(len(weights))
         out.append(_check("weight_sum", ok, f"{labels[top_w]} weights: {' + '.join(_fmt(x) for x in weights)} = "
                                             f"{_fmt(s)}, stated {_fmt(total_weight)}"))
-    # Children's weights adding up to their parent's weight.
-    for parent in rows:
-        kids = [r for r in rows if r.parent == parent.name and r.level == parent.level + 1]
-        if parent.weight is None or not kids or any(k.weight is None for k in kids):
-            continue
-        s = sum(Decimal(str(k.weight)) for k in kids)
-        ok = abs(float(s) - float(parent.weight)) <= _tol(len(kids))
-        out.append(_check("weight_sum", ok, f"{parent.name} weights: {' + '.join(_fmt(k.weight) for k in kids)} = "
-                                            f"{_fmt(s)}, stated {_fmt(parent.weight)}"))
-    # Children adding up to a scored parent (multi-tier tables).
-    for parent in rows:
-        kids = [r for r in rows if r.parent == parent.name and r.level == parent.level + 1]
-        if parent.score is None or not kids or any(k.score is None for k in kids):
-            continue
-        s = sum(Decimal(str(k.score)) for k in kids)
-        ok = abs(float(s) - float(parent.score)) <= _tol(len(kids))
-        out.append(_check("indicator_sum", ok, f"{parent.name}: {' + '.join(_fmt(k.score) for k in kids)} = {_fmt(s)}, "
-                                               f"stated {_fmt(parent.score)}"))
+    # Children's weights adding up to their parent's weight, and children's scores to a
+    # scored parent (multi-tier tables): the same sum, over two columns.
+    out.extend(_child_sums(rows, "weight", "weight_sum", " weights"))
+    out.extend(_child_sums(rows, "score", "indicator_sum", ""))
     for r in rows + ([table.total] if table.total else []):
         if r.weight in (None, 0) or r.score is None or r.rate is None:
             continue
@@ -198,3 +184,19 @@ def run_checks(doc: Document, tables: list[ScoreTable], score: dict[str, Any],
 
 
 __all__ = ["run_checks", "table_checks", "grade_check", "percent_column_checks", "execution_rate_checks"]
+
+
+def _child_sums(rows: list, attr: str, rule: str, label: str) -> list[dict]:
+    """One check per parent whose children's ``attr`` values (all stated) should add up to its own."""
+    out = []
+    for parent in rows:
+        kids = [r for r in rows if r.parent == parent.name and r.level == parent.level + 1]
+        stated = getattr(parent, attr)
+        if stated is None or not kids or any(getattr(k, attr) is None for k in kids):
+            continue
+        values = [getattr(k, attr) for k in kids]
+        s = sum(Decimal(str(v)) for v in values)
+        ok = abs(float(s) - float(stated)) <= _tol(len(kids))
+        out.append(_check(rule, ok, f"{parent.name}{label}: {' + '.join(_fmt(v) for v in values)} = {_fmt(s)}, "
+                                    f"stated {_fmt(stated)}"))
+    return out
