@@ -21,6 +21,11 @@ def _fail(message: str, code: int = 2) -> None:
     sys.exit(code)
 
 
+# Shared by every command that reads one file.
+ocr_option = click.option("--ocr", type=click.Choice(["auto", "never", "always"]), default="auto",
+                          show_default=True, help="OCR PDF pages without a usable text layer.")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="jixiao")
 def main() -> None:
@@ -30,8 +35,7 @@ def main() -> None:
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=True))
 @click.option("--json", "as_json", is_flag=True, help="Print the document model as JSON.")
-@click.option("--ocr", type=click.Choice(["auto", "never", "always"]), default="auto", show_default=True,
-              help="OCR PDF pages without a usable text layer.")
+@ocr_option
 def parse(file: str, as_json: bool, ocr: str) -> None:
     """Read FILE (PDF, scanned PDF, DOCX, TXT) into blocks with page numbers.
 
@@ -60,8 +64,7 @@ def parse(file: str, as_json: bool, ocr: str) -> None:
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=True))
 @click.option("--json", "as_json", is_flag=True, help="Print the full report record (shared/contract) as JSON.")
-@click.option("--ocr", type=click.Choice(["auto", "never", "always"]), default="auto", show_default=True,
-              help="OCR PDF pages without a usable text layer.")
+@ocr_option
 def extract(file: str, as_json: bool, ocr: str) -> None:
     """Read FILE into one report record: metadata, score, indicators, findings, figures, checks.
 
