@@ -33,6 +33,18 @@ class Block:
     numbering: str | None = None  # headings: the marker as printed (normalised), e.g. "（一）"
     rows: list[list[str]] | None = None  # tables only
 
+    def cells(self) -> list[list[tuple[int, int, str]]]:
+        """A table's rows as ``(start, end, text)`` cells, offsets into the document text."""
+        out = []
+        pos = self.start
+        for r in self.rows or []:
+            row = []
+            for c in r:
+                row.append((pos, pos + len(c), c))
+                pos += len(c) + 1  # the tab or newline after the cell
+            out.append(row)
+        return out
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "kind": self.kind,

@@ -23,6 +23,7 @@ from ... import patterns
 from ..document import Document
 from ..normalize import squash
 from .indicators import ScoreTable
+from .model import Check, Evidence, Figure, Indicator, Score
 from .numbers import parse_number
 from .scores import grade_for, thresholds
 
@@ -167,9 +168,16 @@ def execution_rate_checks(figures: list[dict[str, Any]]) -> list[dict[str, Any]]
     return out
 
 
-def run_checks(doc: Document, tables: list[ScoreTable], score: dict[str, Any],
-               figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Every check that the report's numbers allow."""
+def run_checks(ctx: Any, tables: list[ScoreTable], indicators: list[Indicator], score: Score,
+               score_evidence: Evidence | None, figures: list[Figure]) -> list[Check]:
+    """Every check that the report's numbers allow (``ctx``: a :class:`~.context.Context`)."""
+    figs = [{"name": f.name, "value": f.value, "unit": f.unit, "raw": f.raw, "page": f.page} for f in figures]
+    return [Check(c["rule"], c["ok"], c["detail"]) for c in check_dicts(ctx.doc, tables, score.to_dict(), figs)]
+
+
+def check_dicts(doc: Document, tables: list[ScoreTable], score: dict[str, Any],
+                figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The checks as dicts (version 1 rules)."""
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
     for t in tables:

@@ -17,6 +17,7 @@ from typing import Any
 from ... import patterns
 from ..document import Document
 from ..normalize import normalize_text
+from .model import Figure
 from .numbers import parse_number
 
 
@@ -102,8 +103,13 @@ def table_figures(doc: Document) -> list[dict[str, Any]]:
     return out
 
 
-def extract_figures(doc: Document) -> list[dict[str, Any]]:
-    """The contract's ``figures`` list for ``doc``."""
+def extract_figures(ctx: Any) -> list[Figure]:
+    """The record's ``figures`` for the document of ``ctx`` (a :class:`~.context.Context`)."""
+    return [Figure(f["name"], f["value"], f["unit"], f["raw"], f.get("page")) for f in figure_dicts(ctx.doc)]
+
+
+def figure_dicts(doc: Document) -> list[dict[str, Any]]:
+    """The figures as dicts (version 1 rules: a closed list of names)."""
     text = normalize_text(doc.text)
     chars = list(text)
     for b in doc.tables:  # blank the tables out of the prose, keeping offsets

@@ -365,19 +365,6 @@ def _expand_containers(doc: Document, pieces: list[Piece], items: list[Item]) ->
 # --------------------------------------------------------------------------- tables
 
 
-def _table_cells(block: Block) -> list[list[tuple[int, int, str]]]:
-    """Rows of ``(start, end, text)`` cells with offsets into doc.text."""
-    rows = []
-    pos = block.start
-    for r in block.rows or []:
-        cells = []
-        for c in r:
-            cells.append((pos, pos + len(c), c))
-            pos += len(c) + 1  # tab or newline
-        rows.append(cells)
-    return rows
-
-
 def _cell_kind(text: str) -> str | None:
     key = re.sub(r"\s+", "", text).strip("：:")
     if not key or len(key) > 12:
@@ -398,7 +385,7 @@ def table_candidates(doc: Document) -> list[Candidate]:
     for b in doc.tables:
         if not b.rows or (b.end - b.start) != len(b.text):
             continue
-        rows = _table_cells(b)
+        rows = b.cells()
         cells: list[tuple[str, int, int, str]] = []
         header_idx = None
         columns: dict[int, str] = {}

@@ -17,6 +17,7 @@ from typing import Any
 from ... import patterns
 from ..document import Block, Document
 from ..normalize import squash
+from .model import Indicator
 from .numbers import parse_number
 
 
@@ -31,10 +32,11 @@ class IndicatorRow:
     rate: float | None = None  # stated 得分率 as a fraction
     rate_raw: str | None = None
     page: int | None = None
+    span: tuple[int, int] | None = None  # the row's name cell to its score (or weight) cell
 
-    def record(self) -> dict[str, Any]:
-        return {"code": self.code, "level": self.level, "name": self.name, "parent": self.parent,
-                "weight": self.weight, "score": self.score, "page": self.page}
+    def record(self) -> Indicator:
+        return Indicator(level=self.level, name=self.name, code=self.code, parent=self.parent, weight=self.weight,
+                         score=self.score, page=self.page, span=self.span)
 
 
 @dataclass
@@ -132,6 +134,7 @@ def _code_level(code: str) -> int:
 def read_table(block: Block) -> ScoreTable | None:
     """The indicators of one table block, or ``None`` when it is not a score table."""
     rows = block.rows or []
+    cells_at = block.cells()
     header_idx, roles = None, None
     for i, row in enumerate(rows[:3]):
         r = _roles(row)
@@ -146,8 +149,15 @@ def read_table(block: Block) -> ScoreTable | None:
     tiers: dict[int, int] = roles["tiers"]
     carried: dict[int, str] = {}
     seen: set[tuple[Any, ...]] = set()
-    for row in rows[header_idx + 1:]:
+    for ri, row in enumerate(rows[header_idx + 1:], start=header_idx + 1):
         cells = row + [""] * (len(header_keys) - len(row))
+        offsets = cells_at[ri]
+
+        def span_of(*cols: int | None) -> tuple[int, int] | None:
+            """From the first to the last of ``cols`` that hold text in this row."""
+            used = [offsets[c] for c in cols if c is not None and c < len(offsets) and offsets[c][2].strip()]
+            return (min(u[0] for u in used), max(u[1] for u in used)) if used else None
+
         if [squash(c) for c in cells[: len(header_keys)]] == header_keys:
             continue  # a header row repeated on a new page
         weight = _value(cells[roles["weight"]]) if "weight" in roles else None
@@ -157,7 +167,9 @@ def read_table(block: Block) -> ScoreTable | None:
         first = squash(cells[min([*tiers.values(), roles.get("name", 99), roles.get("code", 99)])])
         if spec["total_row"].search(first):
             out.total = IndicatorRow(level=0, name=first, weight=weight, score=score, rate=rate,
-                                     rate_raw=rate_raw, page=block.page)
+                                     rate_raw=rate_raw, page=block.page,
+                                     span=span_of(min([*tiers.values(), roles.get("name", 99), roles.get("code", 99)]),
+                                                  roles.get("weight"), roles.get("score")))
             continue
         code = squash(cells[roles["code"]]) or None if "code" in roles else None
         if tiers:
@@ -189,7 +201,7 @@ def read_table(block: Block) -> ScoreTable | None:
                     out.rows.append(IndicatorRow(level=lvl, name=tname, code=c, parent=names.get(lvl - 1),
                                                  weight=_value(cells[tw]) if tw is not None else None,
                                                  score=_value(cells[ts]) if ts is not None else None,
-                                                 page=block.page))
+                                                 page=block.page, span=span_of(tiers[lvl], tw, ts)))
             if weight is None and score is None:
                 continue
             name = names[level]
@@ -210,8 +222,10 @@ def read_table(block: Block) -> ScoreTable | None:
         if key in seen:
             continue
         seen.add(key)
+        name_col = tiers.get(level, roles.get("name")) if tiers else roles.get("name")
         out.rows.append(IndicatorRow(level=level, name=name, code=code, parent=parent, weight=weight,
-                                     score=score, rate=rate, rate_raw=rate_raw, page=block.page))
+                                     score=score, rate=rate, rate_raw=rate_raw, page=block.page,
+                                     span=span_of(name_col, roles.get("weight"), roles.get("score"))))
     # Coded systems: the parent of A11 is the row coded A1.
     by_code = {r.code: r for r in out.rows if r.code}
     for r in out.rows:
@@ -229,17 +243,4 @@ def score_tables(doc: Document) -> list[ScoreTable]:
     return [t for t in (read_table(b) for b in doc.tables) if t is not None]
 
 
-def extract_indicators(doc: Document) -> list[dict[str, Any]]:
-    """The contract's ``indicators`` list: one entry per scored indicator, deduplicated."""
-    out: list[dict[str, Any]] = []
-    seen: set[tuple[Any, ...]] = set()
-    for table in score_tables(doc):
-        for r in table.rows:
-            key = (r.code, r.level, r.name, r.parent)
-            if key not in seen:
-                seen.add(key)
-                out.append(r.record())
-    return out
-
-
-__all__ = ["IndicatorRow", "ScoreTable", "read_table", "score_tables", "extract_indicators"]
+__all__ = ["IndicatorRow", "ScoreTable", "read_table", "score_tables"]

@@ -159,4 +159,49 @@ def locate(texts: Iterable[str], context: str = "") -> dict[str, Any]:
     return jurisdiction_record(None, None)
 
 
-__all__ = ["Division", "Divisions", "divisions", "resolve", "locate", "jurisdiction_record"]
+# Ranks of the places a jurisdiction may be read from (higher wins): the title,
+# the commissioning body (受XX财政局委托), the evaluated unit, the evaluator of a
+# self-evaluation or the issuer of a finance notice, the signing unit.  A place
+# the body merely mentions is never used.
+PLACE_RANK = {"title": 10, "client": 9, "evaluated_unit": 8, "evaluator": 7, "issuer": 7, "signature": 6}
+_LEVEL = {"county": 3, "prefecture": 2, "province": 1}
+
+
+def place_candidates(ctx: Any, sources: list[tuple[str, Any]]) -> list[Any]:
+    """``jurisdiction`` candidates: the smallest division each source names.
+
+    ``sources`` are ``(kind, candidate)`` pairs (kind a key of :data:`PLACE_RANK`)
+    whose evidence text is searched; ambiguous names are resolved against the
+    whole document.  A candidate's value is the division code; ``extra`` holds the
+    name as printed and the :class:`Division`.
+    """
+    from .candidates import Candidate
+    from .view import View
+
+    table = divisions()
+    out: list[Candidate] = []
+    for kind, cand in sources:
+        if cand is None:
+            continue
+        view = View.of(ctx.doc.text[cand.start:cand.end], cand.start)
+        best: list[tuple[int, int, int, Division]] = []
+        for start, end, name in table.find(view.text):
+            d = resolve(name, view.text + "\n" + ctx.view.text[:20000])
+            if d is None:
+                continue
+            best.append((_LEVEL[d.level], start, end, d))
+        if not best:
+            continue
+        top = max(b[0] for b in best)
+        smallest = [b for b in best if b[0] == top]
+        codes = {b[3].code for b in smallest}
+        rank = PLACE_RANK[kind]
+        for _lvl, start, end, d in smallest if len(codes) > 1 else smallest[:1]:
+            s, e = view.span(start, end)
+            out.append(Candidate("jurisdiction", d.code, s, e, rank, kind, ctx.page(s),
+                                 {"name": re.sub(r"\s+", "", ctx.doc.text[s:e]), "division": d}))
+    return out
+
+
+__all__ = ["Division", "Divisions", "divisions", "resolve", "locate", "jurisdiction_record", "place_candidates",
+           "PLACE_RANK"]

@@ -1,9 +1,29 @@
-"""Report metadata: title, years, date, kind, mode, programme, unit, evaluator.
+"""Report metadata as candidates: title, years, date, kind, mode, programme, unit, evaluator.
 
-Phrases are data (``patterns/metadata.yaml``).  Organisation names come from the
-spaCy pipeline's ORG entities (:mod:`.nlp`): a pattern's ``{ORG}`` slot only
-accepts a name the pipeline recognised, so a unit is never cut in the middle.
-Values the report does not state are ``None``.
+Phrases are data (``patterns/metadata.yaml``) matched in the document's matching
+view; every candidate keeps the words it came from.  The ranking rule of each
+field (higher wins, see :func:`~.candidates.decide`):
+
+``title``
+    the earliest title-like line (hard-wrapped lines joined) among the first lines.
+``years``
+    the title's years (10) over a form's 年度 (8) over evaluation phrases in the
+    body (7 … 5).
+``report_date``
+    a form's 报告日期 (10) over a signature or 印发 line at the end (8) over a
+    date alone on a cover line (6).  A web page's 发布日期 is never one.
+``report_kind``
+    the title's words (10) over the body's (5).
+``evaluation_mode``
+    a finance bureau's results notice as title (12) over 自评 in the title (11)
+    over a commission (受…委托, 9) over a finance bureau organising the
+    evaluation (8) over 自评 in the body (5).
+``evaluated_unit`` / ``evaluator``
+    a form's label (9/8) or a commission sentence (10) over evaluation sentences
+    (8) over the issuer of a finance notice (7) over the signing unit (5); in a
+    self-evaluation the unit is its own evaluator.
+``program``
+    a form's 项目名称 (10) over the title without places, years, unit and suffix (8).
 """
 
 from __future__ import annotations
@@ -16,11 +36,13 @@ from typing import Any
 import cn2an
 
 from ... import patterns
-from ..document import Block, Document
-from ..normalize import normalize_text
-from ..structure import numbering_of
-from . import nlp
-from .jurisdiction import divisions, locate
+from .candidates import Candidate, Decision, decide
+from .context import Context
+from .forms import Pair
+from .jurisdiction import divisions
+from .view import View, fold
+
+_PUNCT = re.compile(r"[。，,；;：:！!？?]")
 
 
 @lru_cache(maxsize=1)
@@ -28,222 +50,469 @@ def _spec() -> dict[str, Any]:
     return patterns.load("metadata.yaml")
 
 
-def _squash_title(text: str) -> str:
-    """Titles lose typesetting spaces and line breaks (云南省 2021 年 → 云南省2021年)."""
-    return re.sub(r"\s+", "", normalize_text(text))
-
-
-@dataclass(frozen=True)
-class TitleCandidate:
-    text: str
-    block: Block
-
-
-def title_candidates(doc: Document) -> list[TitleCandidate]:
-    """Blocks that read as the report's title, joined with a preceding title line."""
-    spec = _spec()["title"]
-    rx = re.compile(spec["regex"])
-    prefix = re.compile(spec["strip_prefix"])
-    out: list[TitleCandidate] = []
-    blocks = [b for b in doc.blocks if b.kind != "table"]
-    for i, b in enumerate(blocks):
-        text = prefix.sub("", _squash_title(b.text))
-        if not text or len(text) > spec["max_chars"] or not rx.search(text):
-            continue
-        if i > 0:
-            prev = prefix.sub("", _squash_title(blocks[i - 1].text))
-            if (prev and len(prev) <= spec["continuation_max_chars"] and not re.search("[。，,：:；;]", prev)
-                    and not rx.search(prev) and numbering_of(prev) is None):
-                text = prev + text
-        if all(c.text != text for c in out):
-            out.append(TitleCandidate(text, b))
-    return out
-
-
-def extract_title(doc: Document) -> str | None:
-    cands = title_candidates(doc)
-    return cands[0].text if cands else None
-
-
-def _strip_citations(text: str) -> str:
-    return re.sub(_spec()["years"]["ignore_inside"], lambda m: " " * len(m.group(0)), text)
-
-
-def years_in(text: str) -> list[int]:
-    """Years named in ``text`` (ranges expanded), citations ignored."""
-    spec = _spec()["years"]
-    text = _strip_citations(normalize_text(text))
-    out: list[int] = []
-    for m in re.finditer(spec["range"], text):
-        a, b = int(m.group("a")), int(m.group("b"))
-        if a <= b <= a + 10:
-            out.extend(range(a, b + 1))
-    text = re.sub(spec["range"], " ", text)
-    out.extend(int(m.group("y")) for m in re.finditer(spec["year"], text))
-    return sorted(set(out))
-
-
-def extract_years(doc: Document, titles: list[str]) -> list[int]:
-    """The evaluated year(s): from the title, else from evaluation phrases in the body."""
-    for t in titles:
-        ys = years_in(t)
-        if ys:
-            return ys
-    text = _strip_citations(normalize_text(doc.text))
-    for rx in _spec()["years"]["body"]:
-        m = re.search(rx, text)
-        if m:
-            return [int(m.group("y"))]
-    return []
-
-
-_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
-
-
-def _arabic_date(text: str) -> str:
-    """二〇二四年二月二十一日 → 2024年2月21日 (other text unchanged)."""
-
-    def conv(m: re.Match[str]) -> str:
-        y = "".join(_CN_DIGIT[c] for c in m.group("y"))
-        out = f"{y}年{cn2an.cn2an(m.group('m'), 'smart')}月"
-        return out + (f"{cn2an.cn2an(m.group('d'), 'smart')}日" if m.group("d") else "")
-
-    return re.sub(_spec()["report_date"]["chinese"], conv, text)
-
-
-def extract_report_date(doc: Document) -> str | None:
-    spec = _spec()["report_date"]
-    rx = re.compile(spec["regex"])
-    tail = [b for b in doc.blocks if b.kind != "table"][-int(spec["tail_blocks"]):]
-    for b in reversed(tail):
-        for line in reversed(b.text.splitlines()):
-            m = rx.match(_arabic_date(re.sub(r"\s+", "", normalize_text(line))))
-            if m:
-                y, mo, d = int(m.group("y")), int(m.group("m")), m.group("d")
-                if not 1 <= mo <= 12:
-                    continue
-                return f"{y:04d}-{mo:02d}-{int(d):02d}" if d else f"{y:04d}-{mo:02d}"
-    return None
-
-
-def extract_kind(title: str | None, text: str) -> str | None:
-    rules = _spec()["report_kind"]
-    for source in (title or "", text):
-        for r in rules:
-            if re.search(r["regex"], source):
-                return r["kind"]
-    return None
-
-
-def extract_mode(text: str) -> str | None:
-    for r in _spec()["evaluation_mode"]:
-        if re.search(r["regex"], text):
-            return r["mode"]
-    return None
-
-
-def _org_regex(orgs: list[str]) -> str:
-    return "(?:" + "|".join(re.escape(o) for o in sorted(set(orgs), key=len, reverse=True)) + ")" if orgs else "(?!)"
-
-
-def _fullest(org: str, orgs: list[str]) -> str:
-    """The longest recognised name that ends with ``org`` (呈贡区… → 昆明市呈贡区…)."""
-    longer = [o for o in orgs if o.endswith(org) and len(o) > len(org)]
-    return max(longer, key=len) if longer else org
-
-
-def _signature(doc: Document, orgs: list[str]) -> str | None:
-    """An organisation standing alone on one of the last lines (the signing unit)."""
-    tail = [b for b in doc.blocks if b.kind != "table"][-4:]
-    for b in reversed(tail):
-        for line in reversed(b.text.splitlines()):
-            key = re.sub(r"\s+", "", line)
-            if key in orgs:
-                return key
-    return None
-
-
-def _context(doc: Document, titles: list[TitleCandidate]) -> str:
-    """The text metadata phrases live in: the opening, the blocks after each title, the end."""
-    parts = [doc.text[:3000]]
-    blocks = doc.blocks
-    for t in titles[:3]:
-        i = blocks.index(t.block)
-        parts.append("\n".join(b.text for b in blocks[max(0, i - 1):i + 6] if b.kind != "table"))
-    parts.append("\n".join(b.text for b in blocks[-4:] if b.kind != "table"))
-    return normalize_text("\n".join(parts))
-
-
-def extract_metadata(doc: Document) -> dict[str, Any]:
-    """Every metadata field of the record, plus ``jurisdiction``."""
-    spec = _spec()
-    cands = title_candidates(doc)
-    title = cands[0].text if cands else None
-    titles = [c.text for c in cands]
-    context = _context(doc, cands)
-    orgs = sorted({re.sub(r"\s+", "", e.text) for e in nlp.entities(context + "\n" + "\n".join(titles), {"ORG"})})
-    org_rx = _org_regex(orgs)
-    mode = extract_mode(normalize_text(doc.text))
-    kind = extract_kind(title, normalize_text(doc.text))
-
-    def first(rules: list[str], texts: list[str], exclude: str | None = None) -> str | None:
-        for rule in rules:
-            rx = re.compile(rule.replace("{ORG}", org_rx), re.M)
-            for t in texts:
-                for m in rx.finditer(re.sub(r"[ \t]+", "", t)):
-                    if m.group("org") != exclude:
-                        return m.group("org")
-        return None
-
-    evaluator = first(spec["evaluator"], [context])
-    # The evaluated unit is never the firm that evaluated it.
-    unit = first(spec["evaluated_unit"], titles + [context], exclude=evaluator)
-    signature = _signature(doc, orgs)
-    if unit:
-        unit = _fullest(unit, orgs)
-    if mode == "self":
-        unit = unit or signature
-        evaluator = evaluator or signature or unit
-    elif mode == "finance" and evaluator is None:
-        evaluator = next((o for o in orgs if "财政" in o), None)
-    if evaluator:
-        evaluator = _fullest(evaluator, orgs)
-
-    jurisdiction = locate([*titles, unit or "", evaluator if mode == "self" else "", context[:3000]],
-                          context=context)
+@lru_cache(maxsize=1)
+def _compiled() -> dict[str, Any]:
+    s = _spec()
+    t = s["title"]
+    d = s["report_date"]
     return {
-        "title": title,
-        "report_kind": kind,
-        "evaluation_mode": mode,
-        "years": extract_years(doc, titles),
-        "report_date": extract_report_date(doc),
-        "jurisdiction": jurisdiction,
-        "program": extract_program(title, kind, unit),
-        "evaluated_unit": unit,
-        "evaluator": evaluator,
+        "title": re.compile(t["regex"]),
+        "strip_prefix": re.compile(t["strip_prefix"]),
+        "strip_suffix": re.compile(t["strip_suffix"]),
+        "not_title": re.compile(t["not_title"]),
+        "year": re.compile(s["years"]["year"]),
+        "range": re.compile(s["years"]["range"]),
+        "ignore": re.compile(s["years"]["ignore_inside"]),
+        "date": re.compile(d["date"]),
+        "cn_date": re.compile(d["chinese"]),
     }
 
 
-def extract_program(title: str | None, kind: str | None, unit: str | None) -> str | None:
-    """The programme named by the title: places, year, unit and the 报告 suffix taken off."""
-    spec = _spec()["program"]
-    if not title or kind in spec["strip_kinds"]:
+# ------------------------------------------------------------------ lines
+@dataclass(frozen=True)
+class Line:
+    """One line of text (not a table), as the view shows it, with its document span."""
+
+    text: str  # view text
+    start: int
+    end: int
+    view: View
+    block: int  # block index
+
+
+def text_lines(ctx: Context) -> list[Line]:
+    """Every line of every non-table block, in order."""
+    out: list[Line] = []
+    for bi, b in enumerate(ctx.doc.blocks):
+        if b.kind == "table":
+            continue
+        pos = b.start
+        for raw in b.text.split("\n"):
+            if raw.strip():
+                v = View.of(raw, pos)
+                if v.text:
+                    s, e = v.span(0, len(v.text))
+                    out.append(Line(v.text, s, e, v, bi))
+            pos += len(raw) + 1
+    return out
+
+
+# ------------------------------------------------------------------ title
+def clean_title(text: str) -> str:
+    """A title as printed: whitespace removed, annex labels, page numbers and site names cut."""
+    c = _compiled()
+    text = re.sub(r"\s+", "", text)
+    for _ in range(2):
+        text = c["strip_prefix"].sub("", text)
+        text = c["strip_suffix"].sub("", text)
+    return text
+
+
+def _is_title(view_text: str) -> bool:
+    key = clean_title(view_text)
+    return bool(key) and len(key) <= _spec()["title"]["max_chars"] and bool(_compiled()["title"].search(key)) \
+        and not re.search(r"[。；;]", key) and not _compiled()["not_title"].search(key)
+
+
+def _can_continue(line: Line) -> bool:
+    key = re.sub(r"\s+", "", line.text)
+    return (0 < len(key) <= _spec()["title"]["continuation_max_chars"] and not _PUNCT.search(key)
+            and not _compiled()["not_title"].search(key) and not re.match(r"^[（(]?[一二三四五六七八九十0-9]{1,2}[、.）)]", key)
+            and not _compiled()["date"].search(key))
+
+
+def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
+    half = len(ctx.doc.text) / 2
+    head = [ln for ln in lines if ln.start <= half or ln in lines[:int(_spec()["title"]["first_lines"])]]
+    annex = re.compile(r"^(?:附件|附表)\s*[0-9一二三四五六七八九十]")
+    out: list[Candidate] = []
+    used: set[int] = set()
+    for i, line in enumerate(head):
+        if annex.match(line.text) and any(0 <= k < len(head) and annex.match(head[k].text) for k in (i - 1, i + 1)):
+            continue  # one entry of a list of attachments, not this document's title
+        parts = [i]
+        if not _is_title(line.text):
+            # a title wrapped before its last words: this line and the next together
+            if i + 1 < len(head) and _can_continue(line) and _is_title(line.text + head[i + 1].text) \
+                    and len(head[i + 1].text) <= 20:
+                parts = [i, i + 1]
+            else:
+                continue
+        # lines before it that continue it (a title set on two or three lines)
+        j = parts[0]
+        while j > 0 and parts[0] - j < 2 and _can_continue(head[j - 1]) and (j - 1) not in used:
+            joined = "".join(head[k].text for k in [j - 1, *parts])
+            if not _is_title(joined) or len(clean_title(joined)) > _spec()["title"]["max_chars"]:
+                break
+            parts.insert(0, j - 1)
+            j -= 1
+        if any(p in used for p in parts):
+            continue
+        used.update(parts)
+        first, last = head[parts[0]], head[parts[-1]]
+        printed = clean_title("".join(ctx.doc.text[head[k].start:head[k].end] for k in parts))
+        if not printed:
+            continue
+        # the evidence: from the title's first printed character to its last
+        start = first.start + _offset_of(ctx.doc.text[first.start:first.end], printed[0])
+        tail = ctx.doc.text[last.start:last.end]
+        end = last.start + tail.rfind(printed[-1]) + 1 if printed[-1] in tail else last.end
+        out.append(ctx.candidate_at("title", printed, start, max(end, start + 1), 10 - i / 100, "title_line"))
+    return out
+
+
+def _offset_of(text: str, ch: str) -> int:
+    k = text.find(ch)
+    return k if k >= 0 else 0
+
+
+# ------------------------------------------------------------------ years
+def years_in(text: str) -> list[tuple[int, int, list[int]]]:
+    """``(start, end, years)`` of the years named in view ``text`` (ranges expanded, citations and dates ignored)."""
+    c = _compiled()
+    masked = c["ignore"].sub(lambda m: " " * len(m.group(0)), text)
+    out: list[tuple[int, int, list[int]]] = []
+    taken = [False] * len(masked)
+    for m in c["range"].finditer(masked):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if a <= b <= a + 10:
+            out.append((m.start(), m.end(), list(range(a, b + 1))))
+            for k in range(m.start(), m.end()):
+                taken[k] = True
+    for m in c["year"].finditer(masked):
+        if not taken[m.start()]:
+            out.append((m.start(), m.end(), [int(m.group("y"))]))
+    return sorted(out)
+
+
+def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for t in titles[:1]:
+        v = View.of(ctx.doc.text[t.start:t.end], t.start)
+        found = years_in(v.text)
+        if found:
+            ys = sorted({y for _s, _e, yy in found for y in yy})
+            s, e = v.span(found[0][0], found[-1][1])
+            out.append(ctx.candidate_at("years", ys, s, e, 10, "title"))
+    for p in pairs:
+        if p.field == "years":
+            found = years_in(p.value + ("年" if re.fullmatch(r"(?:19|20)\d\d", p.value) else ""))
+            if found:
+                out.append(ctx.candidate_at("years", sorted({y for *_x, yy in found for y in yy}), p.label_start,
+                                            p.end, 8, f"form:{p.layout}"))
+    text = ctx.view.text
+    masked = _compiled()["ignore"].sub(lambda m: " " * len(m.group(0)), text)
+    for rule in _spec()["years"]["body"]:
+        for m in re.finditer(rule["regex"], masked):
+            region = ctx.region_at(ctx.view.starts[m.start()])
+            if region == "annex":
+                continue
+            y = int(m.group("y"))
+            out.append(ctx.candidate("years", [y], m.start("y"), m.end("y") + 1, rule["rank"] - m.start() / 1e6,
+                                     "body"))
+            break  # the first phrase of each kind
+    return out
+
+
+# ------------------------------------------------------------------ report date
+def _date_value(m: re.Match[str], chinese: bool) -> str | None:
+    try:
+        if chinese:
+            digits = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
+            y = int("".join(digits[c] for c in m.group("y")))
+            mo = int(cn2an.cn2an(m.group("m"), "smart"))
+            d = int(cn2an.cn2an(m.group("d"), "smart")) if m.group("d") else None
+        else:
+            y = int(m.group("y"))
+            mo = int(m.group("m") or m.group("m2"))
+            dd = m.group("d") or m.group("d2")
+            d = int(dd) if dd else None
+    except (ValueError, KeyError, TypeError):
         return None
-    text = title
-    if unit:
-        text = text.replace(unit, "")
-    text = re.sub(_spec()["years"]["range"], "", text)
-    text = re.sub(_spec()["years"]["year"], "", text)
-    # Leading division names (云南省, 昆明市东川区).
+    if not (1990 <= y <= 2100 and 1 <= mo <= 12 and (d is None or 1 <= d <= 31)):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}" if d else f"{y:04d}-{mo:02d}"
+
+
+def _dates_in(text: str) -> list[tuple[int, int, str, bool]]:
+    """``(start, end, iso, written_in_chinese)`` of the dates in view ``text``."""
+    c = _compiled()
+    out = []
+    for rx, chinese in ((c["date"], False), (c["cn_date"], True)):
+        for m in rx.finditer(text):
+            iso = _date_value(m, chinese)
+            if iso:
+                out.append((m.start(), m.end(), iso, chinese))
+    return sorted(out)
+
+
+_SIG_TAIL = re.compile(r"^(?:印发|印|发布|签发|制)?[。.]?$")
+_SIG_HEAD = re.compile(r"^[^。；;，,、：:]{0,40}$")
+_NOT_DATE_LABEL = re.compile(r"(?:发布|更新|生成|打印|浏览|访问|来源|点击)(?:日期|时间)?[：:]?$|(?:时间|日期)[：:]$")
+
+
+def date_candidates(ctx: Context, lines: list[Line], pairs: list[Pair]) -> list[Candidate]:
+    spec = _spec()["report_date"]
+    out: list[Candidate] = []
+    for p in pairs:
+        if p.field == "report_date":
+            found = _dates_in(p.value)
+            if found and found[0][0] == 0:
+                s, e, iso, _cn = found[0]
+                out.append(ctx.candidate_at("report_date", iso, p.label_start, p.start + len(p.value[:e]), 10,
+                                            f"form:{p.layout}"))
+
+    def signature(line: Line) -> tuple[int, int, str] | None:
+        """The date of a line that is only a date, or a signing unit and a date, or an 印发 line."""
+        for s, e, iso, _cn in _dates_in(line.text):
+            head, tail = line.text[:s], line.text[e:]
+            if _SIG_TAIL.match(tail) and _SIG_HEAD.match(head) and not _NOT_DATE_LABEL.search(head):
+                if re.search(r"\d", head) and not re.search(r"[\u4e00-\u9fff]", head):
+                    continue  # a date inside a run of numbers (a table row), not a signature
+                return s, e, iso
+        return None
+
+    body = [ln for ln in lines if ctx.region_at(ln.start) != "annex"] or lines
+    tail = body[-int(spec["tail_lines"]):]
+    for k, line in enumerate(reversed(tail)):
+        sig = signature(line)
+        if sig:
+            s, e, iso = sig
+            out.append(ctx.candidate("report_date", iso, s, e, 8 - k / 100, "signature", view=line.view))
+            break
+    for k, line in enumerate(lines[:int(spec["head_lines"])]):
+        sig = signature(line)
+        if sig and line not in tail:
+            s, e, iso = sig
+            out.append(ctx.candidate("report_date", iso, s, e, 6 - k / 100, "cover", view=line.view))
+            break
+    return out
+
+
+# ------------------------------------------------------------------ kind and mode
+def kind_candidates(ctx: Context, title: Candidate | None) -> list[Candidate]:
+    out: list[Candidate] = []
+    if title is not None:
+        v = View.of(ctx.doc.text[title.start:title.end], title.start)
+        for r in _spec()["report_kind"]:
+            m = re.search(r["regex"], v.text)
+            if m:
+                out.append(ctx.candidate("report_kind", r["kind"], m.start(), m.end(), 10, "title", view=v))
+                break
+    if not out:
+        text = ctx.view.text[:3000]
+        for r in _spec()["report_kind"][:-1]:  # the body names a department or policy evaluation
+            m = re.search(r["regex"] + r"(?:[^。；\n]{0,10}?)(?:绩效)?(?:评价|自评)", text)
+            if m:
+                out.append(ctx.candidate("report_kind", r["kind"], m.start(), m.end(), 5, "body"))
+                break
+    return out
+
+
+def mode_candidates(ctx: Context, title: Candidate | None) -> list[Candidate]:
+    out: list[Candidate] = []
+    tv = View.of(ctx.doc.text[title.start:title.end], title.start) if title is not None else None
+    text = ctx.view.text
+    for rule in _spec()["evaluation_mode"]:
+        if rule["where"] == "title":
+            if tv is None:
+                continue
+            m = re.search(rule["regex"], tv.text)
+            if m:
+                out.append(ctx.candidate("evaluation_mode", rule["mode"], m.start(), m.end(), rule["rank"], "title",
+                                         view=tv))
+        else:
+            for m in re.finditer(rule["regex"], text):
+                if ctx.region_at(ctx.view.starts[m.start()]) == "annex":
+                    continue
+                out.append(ctx.candidate("evaluation_mode", rule["mode"], m.start(), m.end(), rule["rank"], "text"))
+                break
+    # only the strongest rule of each mode counts
+    best: dict[str, Candidate] = {}
+    for c in out:
+        if c.value not in best or c.rank > best[c.value].rank:
+            best[c.value] = c
+    return list(best.values())
+
+
+# ------------------------------------------------------------------ organisations
+@dataclass(frozen=True)
+class Org:
+    name: str  # as printed (whitespace removed)
+    vstart: int  # view span
+    vend: int
+
+
+def orgs_in(ctx: Context) -> list[Org]:
+    """Organisation names in the document (the spaCy pipeline of :mod:`.nlp`, over the view)."""
+    from . import nlp
+
+    text = ctx.view.text
+    out = []
+    for e in nlp.entities(text, {"ORG"}):
+        s, t = ctx.view.span(e.start, e.end)
+        out.append(Org(re.sub(r"\s+", "", ctx.doc.text[s:t]), e.start, e.end))
+    return out
+
+
+def _org_regex(orgs: list[Org]) -> str:
+    names = sorted({fold(o.name) for o in orgs}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(n) for n in names) + ")" if names else "(?!)"
+
+
+def _printed(ctx: Context, vstart: int, vend: int, view: View | None = None) -> tuple[str, int, int]:
+    s, e = (view or ctx.view).span(vstart, vend)
+    return re.sub(r"\s+", "", ctx.doc.text[s:e]), s, e
+
+
+def org_candidates(ctx: Context, orgs: list[Org], pairs: list[Pair], title: Candidate | None,
+                   titles: list[Candidate], lines: list[Line]) -> dict[str, list[Candidate]]:
+    spec = _spec()
+    org_rx = _org_regex(orgs)
+    text = ctx.view.text
+    out: dict[str, list[Candidate]] = {"evaluator": [], "evaluated_unit": [], "client": [], "signature": [],
+                                       "issuer": []}
+    tv = View.of(ctx.doc.text[title.start:title.end], title.start) if title is not None else None
+    title_views = [View.of(ctx.doc.text[t.start:t.end], t.start) for t in titles]
+    for fname in ("evaluator", "evaluated_unit"):
+        for rule in spec[fname]:
+            rx = re.compile(rule["regex"].replace("{ORG}", org_rx))
+            where = rule.get("where", "text")
+            for view in (title_views if where == "title" else [ctx.view]):
+                m = next((m for m in rx.finditer(view.text)
+                          if where == "title" or ctx.region_at(ctx.view.starts[m.start()]) != "annex"), None)
+                if m is None:
+                    continue
+                name, s, e = _printed(ctx, m.start("org"), m.end("org"), view)
+                out[fname].append(ctx.candidate_at(fname, name, s, e, rule["rank"] - m.start() / 1e7, where))
+                break
+    # the commissioning body (受XX委托): a place for the jurisdiction, not the evaluator
+    for m in re.finditer(r"受(?P<org>" + org_rx + r")(?:的)?委托", text):
+        name, s, e = _printed(ctx, m.start("org"), m.end("org"))
+        out["client"].append(ctx.candidate_at("client", name, s, e, 9, "commission"))
+        break
+    for p in pairs:
+        if p.field in ("evaluator", "evaluated_unit"):
+            value = re.split(r"[，,。；;（(]", p.value)[0]
+            if 2 <= len(value) <= 40 and not re.search(r"\d", value):
+                name = re.sub(r"\s+", "", ctx.doc.text[p.start:p.end])[:len(value)] or value
+                out[p.field].append(ctx.candidate_at(p.field, name, p.label_start, p.end, 8 + p.rank / 2,
+                                                     f"form:{p.layout}"))
+    # the issuer of a notice: "XX财政局关于……" as its title
+    if tv is not None:
+        m = re.match(r"(?P<org>" + org_rx + r")关于", tv.text)
+        if m:
+            name, s, e = _printed(ctx, m.start("org"), m.end("org"), tv)
+            out["issuer"].append(ctx.candidate_at("issuer", name, s, e, 7, "title"))
+    # the signing unit: an organisation standing alone on one of the last lines
+    names = {fold(o.name) for o in orgs}
+    for k, line in enumerate(reversed(lines[-8:])):
+        key = re.sub(r"[\s（(]*(?:盖章|章)[)）]?$", "", line.text)
+        date_cut = _compiled()["date"].search(key) or _compiled()["cn_date"].search(key)
+        if date_cut:
+            key = key[:date_cut.start()]
+        if key in names:
+            name, s, e = _printed(ctx, 0, len(key), line.view)
+            out["signature"].append(ctx.candidate_at("signature", name, s, e, 5 - k / 100, "signature"))
+            break
+    return out
+
+
+# ------------------------------------------------------------------ programme
+def program_from_title(ctx: Context, title: Candidate, unit: str | None) -> Candidate | None:
+    spec = _spec()["program"]
+    text = fold(title.value)
+    if unit and fold(unit) in text:
+        text = text.replace(fold(unit), "", 1)
+    text = re.sub(spec["strip_years"], "", text)
+    # leading division names (云南省, 昆明市东川区), then a town after them
     table = divisions()
+    stripped_place = False
     while True:
         found = [(s, e) for s, e, _n in table.find(text) if s == 0]
         if not found:
             break
         text = text[found[0][1]:]
-    text = re.sub(spec["strip_suffix"], "", text).strip("，,：: ")
-    return text or None
+        stripped_place = True
+    if stripped_place:
+        text = re.sub(spec["strip_town"], "", text)
+    text = re.sub(r"^(?:本级|市本级|县本级|区本级|本级部门|部门)", "", text)
+    text = re.sub(spec["strip_suffix"], "", text).strip("，,：:、 ")
+    text = re.sub(r"^(?:关于|的)", "", text)
+    if len(text) < 2:
+        return None
+    # back to the printed words: the programme's span inside the title
+    tv = View.of(ctx.doc.text[title.start:title.end], title.start)
+    pos = tv.text.find(text)
+    if pos < 0:
+        return Candidate("program", text, title.start, title.end, 8, "title", title.page)
+    s, e = tv.span(pos, pos + len(text))
+    return Candidate("program", re.sub(r"\s+", "", ctx.doc.text[s:e]), s, e, 8, "title", title.page)
 
 
-__all__ = ["extract_metadata", "extract_title", "title_candidates", "years_in", "extract_years",
-           "extract_report_date", "extract_kind", "extract_mode", "extract_program"]
+def program_candidates(ctx: Context, pairs: list[Pair], title: Candidate | None, unit: str | None,
+                       kind: str | None) -> list[Candidate]:
+    if kind in _spec()["program"]["strip_kinds"]:
+        return []
+    out = []
+    for p in pairs:
+        if p.field == "program":
+            value = re.split(r"[，,。；;]", p.value)[0].strip()
+            if 2 <= len(value) <= 60:
+                name = re.sub(r"\s+", "", ctx.doc.text[p.start:p.end])[:len(value)]
+                out.append(ctx.candidate_at("program", name, p.label_start, p.end, 10, f"form:{p.layout}"))
+    if title is not None and not re.search(r"关于.{0,80}(?:通知|通报|公告|公示)$", fold(title.value)):
+        c = program_from_title(ctx, title, unit)
+        if c is not None:
+            out.append(c)
+    return out
+
+
+# ------------------------------------------------------------------ all metadata
+@dataclass
+class Metadata:
+    decisions: dict[str, Decision]
+    orgs: dict[str, list[Candidate]]
+
+
+def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
+    """A decision for every metadata field (jurisdiction aside, see :mod:`.jurisdiction`)."""
+    doc = ctx.doc
+    lines = text_lines(ctx)
+    d: dict[str, Decision] = {}
+    titles = title_candidates(ctx, lines)
+    d["title"] = decide("title", titles[:1], doc)  # the earliest title line; its repeats are the same title
+    title = d["title"].chosen
+    d["years"] = decide("years", year_candidates(ctx, titles, pairs), doc)
+    d["report_date"] = decide("report_date", date_candidates(ctx, lines, pairs), doc)
+    d["report_kind"] = decide("report_kind", kind_candidates(ctx, title), doc)
+    d["evaluation_mode"] = decide("evaluation_mode", mode_candidates(ctx, title), doc)
+    orgs = orgs_in(ctx)
+    found = org_candidates(ctx, orgs, pairs, title, titles, lines)
+    mode = d["evaluation_mode"].value
+    unit_c = list(found["evaluated_unit"])
+    eval_c = list(found["evaluator"])
+    if mode == "finance":
+        eval_c += [Candidate("evaluator", c.value, c.start, c.end, c.rank, c.rule, c.page) for c in found["issuer"]]
+        eval_c += [Candidate("evaluator", c.value, c.start, c.end, c.rank, c.rule, c.page)
+                   for c in found["signature"] if "财政" in fold(c.value)]
+    if mode == "self":
+        unit_c += [Candidate("evaluated_unit", c.value, c.start, c.end, c.rank, c.rule, c.page)
+                   for c in found["signature"]]
+    d["evaluated_unit"] = decide("evaluated_unit", unit_c, doc)
+    if mode == "self":
+        # a self-evaluation's evaluator is the unit itself
+        eval_c += [Candidate("evaluator", c.value, c.start, c.end, c.rank - 1, c.rule, c.page) for c in unit_c]
+        eval_c += [Candidate("evaluator", c.value, c.start, c.end, c.rank, c.rule, c.page)
+                   for c in found["signature"]]
+    d["evaluator"] = decide("evaluator", eval_c, doc)
+    if d["evaluated_unit"].value is not None and d["evaluated_unit"].value == d["evaluator"].value and mode not in (
+            "self", None):
+        d["evaluated_unit"] = Decision("evaluated_unit")  # the firm that evaluated is not the unit evaluated
+    d["program"] = decide("program", program_candidates(ctx, pairs, title, d["evaluated_unit"].value,
+                                                        d["report_kind"].value), doc)
+    return Metadata(d, found)
+
+
+__all__ = ["extract_metadata", "Metadata", "title_candidates", "years_in", "text_lines", "clean_title", "Line",
+           "orgs_in", "Org"]

@@ -38,8 +38,63 @@ def _regexes() -> list[tuple[str, re.Pattern[str]]]:
 
 
 @lru_cache(maxsize=1)
-def _org_suffix() -> re.Pattern[str]:
-    return re.compile(patterns.load("entities.yaml")["org_suffix"])
+def _org_rules() -> tuple[re.Pattern[str], int, frozenset[str], frozenset[str]]:
+    data = patterns.load("entities.yaml")
+    return (re.compile(data["org_suffix"]), int(data["org_max_chars"]), frozenset(data["org_stop_words"]),
+            frozenset(data["org_not_words"]))
+
+
+_JOINERS = frozenset({"和", "与", "及"})
+_NAME_CHAR = re.compile(r"^[\u4e00-\u9fff（）()]+$")
+
+
+def org_spans(doc) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    """Character spans of organisation names in a spaCy ``doc`` (see ``patterns/entities.yaml``).
+
+    A name ends with an organ suffix at a token end; it runs back over name-like
+    tokens (CJK words, not stop words) up to ``org_max_chars``, and starts at the
+    first division name (GPE) inside that run when there is one.
+    """
+    suffix, max_chars, stops, not_words = _org_rules()
+    text = doc.text
+    ends = {t.idx + len(t.text): t.i for t in doc}
+    gpe_starts = sorted(e.start_char for e in doc.ents if e.label_ == "GPE")
+    out: list[tuple[int, int]] = []
+    for m in suffix.finditer(text):
+        end = m.end()
+        if end not in ends:
+            continue  # the suffix must end a word (布局 is one word)
+        last = doc[ends[end]]
+        if m.start() > last.idx and any(last.text.endswith(w) for w in not_words):
+            continue  # the suffix is the end of an ordinary word (布局, 网站, 举办)
+        i = last.i
+        while i > 0 and doc[i].idx > m.start():  # the whole suffix belongs to the name
+            i -= 1
+        start = doc[i].idx
+        while i > 0:
+            prev = doc[i - 1]
+            if end - prev.idx > max_chars or not _NAME_CHAR.match(prev.text):
+                break
+            if prev.text in _JOINERS:
+                # 住房和城乡建设局 is one name; 区民政局和县财政局 are two
+                if i < 2 or suffix.search(doc[i - 2].text + "\0") is None and not doc[i - 2].text.endswith(
+                        ("局", "厅", "委", "院", "会", "协", "府", "所", "站", "心", "校", "司")):
+                    i -= 1
+                    start = prev.idx
+                    continue
+                break
+            if prev.text in stops:
+                break
+            i -= 1
+            start = prev.idx
+        inside = [g for g in gpe_starts if start <= g < m.start()]
+        if inside:
+            start = inside[0]
+        name = text[start:end]
+        if len(name) < 3 or name in stops:
+            continue
+        out.append((start, end))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -63,21 +118,17 @@ def pipeline():
 
         @Language.component("jixiao_regex_entities")
         def regex_entities(doc):  # type: ignore[no-untyped-def]
-            """Regex entities and GPE-led ORGs, merged with the ruler's (longest wins)."""
+            """Regex entities and organisation names, merged with the ruler's (longest wins)."""
             spans = []
             for label, rx in _regexes():
                 for m in rx.finditer(doc.text):
                     span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="expand")
                     if span is not None:
                         spans.append(span)
-            suffix = _org_suffix()
-            for ent in doc.ents:
-                if ent.label_ == "GPE":
-                    m = suffix.match(doc.text, ent.end_char)
-                    if m:
-                        span = doc.char_span(ent.start_char, m.end(), label="ORG", alignment_mode="expand")
-                        if span is not None:
-                            spans.append(span)
+            for start, end in org_spans(doc):
+                span = doc.char_span(start, end, label="ORG", alignment_mode="expand")
+                if span is not None:
+                    spans.append(span)
             doc.ents = filter_spans(list(doc.ents) + spans)
             return doc
 
@@ -104,4 +155,4 @@ def tokens(text: str) -> list[str]:
     return [t.text for t in pipeline().make_doc(text)]
 
 
-__all__ = ["Entity", "pipeline", "entities", "tokens"]
+__all__ = ["Entity", "pipeline", "entities", "tokens", "org_spans"]

@@ -1,9 +1,22 @@
-"""The report's total score, its maximum and its grade (record field ``score``).
+"""The total score, its maximum, the grade and level-1 (tier) scores stated in prose.
 
-Phrases are data (``patterns/scores.yaml``).  The grade is taken as stated
-(评价等级为"良", 等级：良好 → 良) or, when the report gives only a score, derived
-from the thresholds (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below) — ``grade_source``
-says which.  A report that states no score gets nulls, never a guess.
+Phrases are data (``patterns/scores.yaml``), matched in the document's matching
+view.  Each finder returns :class:`~.candidates.Candidate` values; the ranking
+rule of each field is written once, in :data:`RANK` and :func:`_place_bonus`:
+
+``score.total``
+    a sentence stating the total (综合得分为86.5分) — in the conclusion over the
+    abstract over the body over an annex — over a form's labelled cell (评价得分 |
+    86.5) over the total row of an indicator table over a rate only (得分率86.5%).
+``score.grade``
+    a sentence stating it (评价等级为"良") by the same places, over a form's cell
+    (评价等级 | 良), over a grade word in the cell right after the total.
+``score.max``
+    a maximum printed next to the total (满分100分); else 100, the default of
+    every 百分制 report, without evidence.
+
+The grade is taken as stated or, when only a score is given, derived from the
+thresholds (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below) and marked ``derived``.
 """
 
 from __future__ import annotations
@@ -13,109 +26,56 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import cn2an
+
 from ... import patterns
-from ..normalize import normalize_text
-from .numbers import arabize
+from .candidates import Candidate
+from .context import Context
+from .forms import Pair, is_total_row
+from .model import Indicator
 
-
-@dataclass(frozen=True)
-class Found:
-    value: Any
-    start: int
-    end: int
-    raw: str
+# Ranks of the sources of each field (higher wins; see the module docstring).
+RANK = {"sentence": 10, "form": 8, "table_total": 6, "grade_after_total": 5, "rate_only": 3}
 
 
 @lru_cache(maxsize=1)
 def _spec() -> dict[str, Any]:
     data = patterns.load("scores.yaml")
-    num = data["number"]
+    num, fen, tier = data["number"], data["fen"], data["tiers"]
 
     def comp(rx: str) -> re.Pattern[str]:
-        return re.compile(rx.replace("{NUM}", num))
+        return re.compile(rx.replace("{NUM}", f"(?:{num})").replace("{FEN}", fen).replace("{TIER}", tier))
 
     return {
         "total": [comp(r) for r in data["total"]],
-        "not_before": [re.compile(r) for r in data["not_total_before"]],
-        "not_after": [re.compile(r) for r in data.get("not_total_after", [])],
+        "not_before": [comp(r) for r in data["not_total_before"]],
+        "not_after": [comp(r) for r in data.get("not_total_after", [])],
         "sub_max": re.compile(data["sub_max_before"]),
         "max": [comp(r) for r in data["max"]],
         "default_max": data["default_max"],
         "rate_only": [comp(r) for r in data["rate_only"]],
         "grade": [comp(r) for r in data["grade"]],
+        "grade_cell": re.compile(data["grade_cell"]),
+        "grade_rule": re.compile(data["grade_rule_context"]),
         "grade_words": data["grade_words"],
         "thresholds": sorted(data["thresholds"], key=lambda t: -t["min"]),
+        "tier_names": re.compile(f"(?:项目)?(?:{tier})"),
+        "tier_score": [comp(r) for r in data["tier_score"]],
+        "tier_weight_in": comp(data["tier_section_weight"]),
+        "tier_score_in": comp(data["tier_section_score"]),
     }
 
 
-_CN_SCORE = re.compile("(?<![一二两三四五六七八九十])([一二两三四五六七八九十百][零一二两三四五六七八九十百点]*)(?=分)")
-
-
-def _prepare(text: str) -> str:
-    """Half-width digits; Chinese numerals before 分 → digits (九十七分 → 97分)."""
-    return _CN_SCORE.sub(lambda m: arabize(m.group(1)), normalize_text(text))
-
-
-def _num(s: str) -> float | int:
-    v = float(s)
+def number_value(raw: str) -> float | int | None:
+    """``86.5`` → 86.5, ``九十七`` → 97 (Chinese numerals via cn2an)."""
+    try:
+        v = float(raw)
+    except ValueError:
+        try:
+            v = float(cn2an.cn2an(raw, "smart"))
+        except (ValueError, KeyError, TypeError):
+            return None
     return int(v) if v.is_integer() else v
-
-
-def find_total(text: str) -> Found | None:
-    """The first total-score phrase in ``text`` that is not a sub-score."""
-    spec = _spec()
-    best: Found | None = None
-    for rx in spec["total"]:
-        for m in rx.finditer(text):
-            before = text[max(0, m.start() - 24):m.start()]
-            if any(r.search(before) for r in spec["not_before"]):
-                continue
-            sub = spec["sub_max"].search(before)
-            if sub and float(sub.group("max")) < spec["default_max"]:
-                continue
-            after = text[m.end():m.end() + 12]
-            if any(r.search(after) for r in spec["not_after"]):
-                continue
-            value = _num(m.group("num"))
-            if not 0 < value <= 100:
-                continue
-            if best is None or m.start() < best.start:
-                best = Found(value, m.start(), m.end(), m.group(0))
-            break  # the first valid match of this phrase
-    return best
-
-
-def find_rate_total(text: str) -> Found | None:
-    """A total given only as a rate (综合得分率为86.5% → 86.5 of 100)."""
-    for rx in _spec()["rate_only"]:
-        for m in rx.finditer(text):
-            before = text[max(0, m.start() - 24):m.start()]
-            if any(r.search(before) for r in _spec()["not_before"]):
-                continue
-            return Found(_num(m.group("num")), m.start(), m.end(), m.group(0))
-    return None
-
-
-def find_max(text: str, total: float | int) -> float | int:
-    """The stated maximum that can hold ``total`` (满分 10 分 of a sub-score is skipped)."""
-    for rx in _spec()["max"]:
-        for m in rx.finditer(text):
-            raw = m.group("num")
-            value = 100 if raw == "百" else _num(raw)
-            if value >= total:
-                return value
-    return _spec()["default_max"]
-
-
-def find_grade(text: str) -> Found | None:
-    """The first stated grade, mapped to 优/良/中/差."""
-    spec = _spec()
-    best: Found | None = None
-    for rx in spec["grade"]:
-        m = rx.search(text)
-        if m and (best is None or m.start() < best.start):
-            best = Found(spec["grade_words"][m.group("grade")], m.start(), m.end(), m.group(0))
-    return best
 
 
 def grade_for(total: float | int) -> str:
@@ -130,29 +90,253 @@ def thresholds() -> list[dict[str, Any]]:
     return list(_spec()["thresholds"])
 
 
-def extract_score(text: str, table_total: float | int | None = None) -> dict[str, Any]:
-    """The contract's ``score`` object for a document's text.
+def _place_bonus(ctx: Context, offset: int) -> float:
+    """Where a sentence sits: conclusion +2, abstract +1, body 0, analysis/findings −1, annex −2."""
+    role, region = ctx.role_at(offset), ctx.region_at(offset)
+    if region == "annex":
+        return -2
+    if role == "conclusion":
+        return 2
+    if region == "summary" or role == "summary":
+        return 1
+    if role in ("analysis", "findings"):
+        return -1
+    return 0
 
-    ``table_total`` is the total row of an indicator table, used when the prose
-    states no total.
-    """
-    text = _prepare(text)
-    total_found = find_total(text)
-    total: float | int | None = total_found.value if total_found else None
-    if total is None and table_total is not None:
-        total = table_total
+
+def _sentence_start(text: str, pos: int) -> int:
+    cut = max(text.rfind(ch, 0, pos) for ch in "。；;\n\t!?！？")
+    return cut + 1
+
+
+def _is_sub_score(text: str, start: int, end: int) -> bool:
+    spec = _spec()
+    before = text[max(_sentence_start(text, start), start - 24):start]
+    if any(r.search(before) for r in spec["not_before"]):
+        return True
+    sub = spec["sub_max"].search(before)
+    if sub and float(sub.group("max")) < spec["default_max"]:
+        return True
+    after = text[end:end + 12]
+    return any(r.search(after) for r in spec["not_after"])
+
+
+# ------------------------------------------------------------------ total and max
+def total_candidates(ctx: Context, pairs: list[Pair], table_totals: list[Candidate]) -> list[Candidate]:
+    spec = _spec()
+    text = ctx.view.text
+    out: list[Candidate] = []
+    for rx in spec["total"]:
+        for m in rx.finditer(text):
+            if _is_sub_score(text, m.start(), m.end()):
+                continue
+            value = number_value(m.group("num"))
+            if value is None or not 0 < value <= spec["default_max"]:
+                continue
+            start = ctx.view.starts[m.start()]
+            out.append(ctx.candidate("score.total", value, m.start(), m.end(),
+                                     RANK["sentence"] + _place_bonus(ctx, start), "sentence"))
+    for p in pairs:
+        if p.field != "score.total":
+            continue
+        m = re.match(r"(?P<num>\d{1,3}(?:\.\d+)?)\s*分?(?![\d.%％万元])", p.value)
+        if not m:
+            continue
+        value = number_value(m.group("num"))
+        if value is None or not 0 < value <= spec["default_max"]:
+            continue
+        if p.generic and p.layout != "right":
+            continue
+        out.append(ctx.candidate_at("score.total", value, p.label_start, p.start + len(m.group(0)),
+                                    RANK["form"] - (1 if p.generic else 0), f"form:{p.layout}"))
+    out.extend(table_totals)
+    if not out:
+        for rx in spec["rate_only"]:
+            for m in rx.finditer(text):
+                if _is_sub_score(text, m.start(), m.end()):
+                    continue
+                value = number_value(m.group("num"))
+                if value is not None and 0 < value <= 100:
+                    out.append(ctx.candidate("score.total", value, m.start(), m.end(), RANK["rate_only"],
+                                             "rate_only"))
+    return out
+
+
+def max_candidates(ctx: Context, total: Candidate | None) -> list[Candidate]:
+    """A maximum printed in the sentence of the chosen total (满分100分, 百分制)."""
     if total is None:
-        rate = find_rate_total(text)
-        total = rate.value if rate else None
-    grade_found = find_grade(text)
-    if total is None and grade_found is None:
-        return {"total": None, "max": None, "grade": None, "grade_source": None}
-    max_ = find_max(text, total) if total is not None else _spec()["default_max"]
-    if grade_found is not None:
-        return {"total": total, "max": max_ if total is not None else None, "grade": grade_found.value,
-                "grade_source": "stated"}
-    scaled = total * 100 / max_ if max_ else total
-    return {"total": total, "max": max_, "grade": grade_for(scaled), "grade_source": "derived"}
+        return []
+    text = ctx.view.text
+    vs = ctx.view.index(total.start)
+    lo = _sentence_start(text, vs)
+    hi = min(len(text), vs + 80)
+    for ch in "。\n":
+        j = text.find(ch, vs)
+        if j != -1:
+            hi = min(hi, j)
+    out = []
+    for rx in _spec()["max"]:
+        for m in rx.finditer(text, max(0, lo - 40), hi):
+            raw = m.group("num")
+            value = 100 if raw == "百" else number_value(raw)
+            if value is not None and value >= total.value:
+                out.append(ctx.candidate("score.max", value, m.start(), m.end(), RANK["sentence"], "sentence"))
+    return out
 
 
-__all__ = ["extract_score", "find_total", "find_grade", "find_max", "grade_for", "thresholds"]
+# ------------------------------------------------------------------ grade
+def _grade_word(word: str) -> str | None:
+    return _spec()["grade_words"].get(word)
+
+
+def grade_candidates(ctx: Context, pairs: list[Pair]) -> list[Candidate]:
+    spec = _spec()
+    text = ctx.view.text
+    out: list[Candidate] = []
+    for rx in spec["grade"]:
+        for m in rx.finditer(text):
+            lo = _sentence_start(text, m.start())
+            around = text[max(lo, m.start() - 30):min(len(text), m.end() + 20)]
+            if spec["grade_rule"].search(around):
+                continue  # the grading rule (90分以上为优), not the grade
+            value = _grade_word(m.group("grade"))
+            start = ctx.view.starts[m.start()]
+            out.append(ctx.candidate("score.grade", value, m.start(), m.end(),
+                                     RANK["sentence"] + _place_bonus(ctx, start), "sentence"))
+    for p in pairs:
+        if p.field == "score.grade":
+            m = spec["grade_cell"].match(re.sub(r"\s+", "", p.value))
+            if m and not (p.generic and p.layout == "below"):
+                out.append(ctx.candidate_at("score.grade", _grade_word(m.group("grade")), p.label_start, p.end,
+                                            RANK["form"], f"form:{p.layout}"))
+        elif p.field == "score.total" and p.layout == "right" and p.row:
+            # 综合得分 | 86.12 | 良: the grade in the cell after the total
+            row = list(p.row)
+            try:
+                j = row.index(p.value)
+            except ValueError:
+                continue
+            rest = [c for c in row[j + 1:] if c.strip()]
+            if rest:
+                m = spec["grade_cell"].match(re.sub(r"\s+", "", rest[0]))
+                if m:
+                    block = ctx.block_at(p.start)
+                    for row_cells in block.cells():
+                        for s, e, t in row_cells:
+                            if s > p.end and re.sub(r"\s+", "", t) == re.sub(r"\s+", "", rest[0]):
+                                out.append(ctx.candidate_at("score.grade", _grade_word(m.group("grade")), s, e,
+                                                            RANK["grade_after_total"], "cell_after_total"))
+                                break
+                        else:
+                            continue
+                        break
+    return out
+
+
+# ------------------------------------------------------------------ tiers in prose
+@dataclass
+class TierScore:
+    name: str
+    weight: float | int | None
+    score: float | int
+    start: int  # document span of the statement
+    end: int
+    page: int | None
+    rank: float
+
+
+def _tier_name(raw: str) -> str:
+    return re.sub(r"^项目(?=..)", "", raw) if raw not in ("项目管理", "项目绩效") else raw
+
+
+def tier_scores(ctx: Context) -> list[TierScore]:
+    """Level-1 scores stated in sentences or in the section about each tier."""
+    spec = _spec()
+    text = ctx.view.text
+    found: dict[str, TierScore] = {}
+
+    def add(t: TierScore) -> None:
+        old = found.get(t.name)
+        if old is None or t.rank > old.rank:
+            found[t.name] = t
+
+    # 1. Sentences: "决策指标满分20分，得分18分", "其中决策18分、过程19分 …"
+    for i, rx in enumerate(spec["tier_score"]):
+        for m in rx.finditer(text):
+            sentence = text[_sentence_start(text, m.start()):m.start()]
+            if i == 1 and (not re.search("得分|得|评分", sentence) or re.search("分值|权重|满分|设置|分配", sentence)):
+                continue  # a bare "决策18分" counts only in a list of scores
+            score = number_value(m.group("score"))
+            weight = number_value(m.group("weight")) if m.groupdict().get("weight") else None
+            if score is None or (weight is not None and score > weight) or score > 100:
+                continue
+            start, end = ctx.view.span(m.start(), m.end())
+            add(TierScore(_tier_name(m.group("name")), weight, score, start, end, ctx.page(start),
+                          2 + _place_bonus(ctx, start) / 10))
+    # 2. Sections whose heading names a tier: the first weight and score stated in them.
+    blocks = ctx.doc.blocks
+    for i, b in enumerate(blocks):
+        if b.kind == "table":
+            continue
+        level, _role = ctx._heading(b)
+        if level is None:
+            continue
+        key = re.sub(r"\s+", "", ctx.view.text[ctx.view.index(b.start):ctx.view.index(b.end)])
+        from .context import heading_key
+
+        hk = heading_key(b.text if b.kind == "heading" else b.text[:40])
+        m = re.fullmatch(r"(?P<name>(?:项目)?(?:" + spec["tier_names"].pattern + r"))(?:类|方面|部分)?(?:指标)?"
+                         r"(?:的)?(?:情况|实施情况|完成情况)?(?:分析|评价)?(?:情况)?"
+                         r"(?:[（(](?:满分|分值|权重)?(?P<w>\d{1,3}(?:\.\d+)?)分[）)])?", hk)
+        if not m:
+            continue
+        # the section: until the next heading of the same or an outer level
+        end = len(blocks)
+        for j in range(i + 1, len(blocks)):
+            lj, _ = ctx._heading(blocks[j])
+            if lj is not None and lj <= level:
+                end = j
+                break
+        lo = ctx.view.index(b.start)
+        hi = ctx.view.index(blocks[end - 1].end) if end > i else lo
+        weight = number_value(m.group("w")) if m.group("w") else None
+        wm = spec["tier_weight_in"].search(text, lo, hi)
+        sm = None
+        for cand in spec["tier_score_in"].finditer(text, lo, hi):
+            if _is_sub_score(text, cand.start(), cand.end()) and not re.match(r"(?:该|本|此)", cand.group(0)):
+                continue
+            sm = cand
+            break
+        if sm is None:
+            continue
+        if weight is None and wm is not None and wm.start() < sm.start() + 40:
+            weight = number_value(wm.group("weight"))
+        score = number_value(sm.group("score"))
+        if score is None or (weight is not None and score > weight):
+            continue
+        start, end_ = ctx.view.span(sm.start(), sm.end())
+        add(TierScore(_tier_name(m.group("name")), weight, score, start, end_, ctx.page(start), 1))
+        del key
+    return list(found.values())
+
+
+def tier_indicators(ctx: Context) -> list[Indicator]:
+    return [Indicator(level=1, name=t.name, weight=t.weight, score=t.score, page=t.page, span=(t.start, t.end))
+            for t in tier_scores(ctx)]
+
+
+def table_total_candidates(ctx: Context, tables: list[Any]) -> list[Candidate]:
+    """The total row of each indicator table (合计 | 100 | 86.5) as a ``score.total`` candidate."""
+    out = []
+    for t in tables:
+        if t.total is None or t.total.score is None or t.total.span is None:
+            continue
+        if not is_total_row(t.total.name) or not 0 < t.total.score <= 100:
+            continue
+        s, e = t.total.span
+        out.append(ctx.candidate_at("score.total", t.total.score, s, e, RANK["table_total"], "table_total"))
+    return out
+
+
+__all__ = ["RANK", "number_value", "grade_for", "thresholds", "total_candidates", "max_candidates",
+           "grade_candidates", "tier_scores", "tier_indicators", "table_total_candidates", "TierScore"]

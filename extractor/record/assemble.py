@@ -1,0 +1,105 @@
+"""Every field of the record but the findings: candidates from each finder, one decision each."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..document import Document
+from .candidates import Decision, decide
+from .checks import run_checks
+from .context import Context
+from .figures import extract_figures
+from .forms import form_pairs
+from .indicators import score_tables
+from .jurisdiction import jurisdiction_record, place_candidates
+from .metadata import Metadata, extract_metadata
+from .model import Indicator, Jurisdiction, Record, Score, Source
+from .scores import (grade_candidates, grade_for, max_candidates, table_total_candidates, tier_indicators,
+                     total_candidates)
+
+
+def _indicators(ctx: Context, tables: list[Any]) -> list[Indicator]:
+    """Indicator-table rows (deduplicated), else level-1 scores stated in prose."""
+    out: list[Indicator] = []
+    seen: set[tuple[Any, ...]] = set()
+    for t in tables:
+        for r in t.rows:
+            key = (r.code, r.level, r.name, r.parent)
+            if key not in seen:
+                seen.add(key)
+                out.append(r.record())
+    if not any(i.level == 1 for i in out):
+        out = tier_indicators(ctx) + out
+    return out
+
+
+def _apply(record: Record, name: str, decision: Decision, doc: Document) -> None:
+    """A decided value into the record, with its evidence and the warnings of the decision."""
+    record.warnings += decision.warnings
+    if decision.value is None:
+        return
+    setattr(record, name, decision.value)
+    record.evidence[name] = decision.evidence(doc)
+
+
+def _jurisdiction(ctx: Context, meta: Metadata, record: Record) -> None:
+    d = meta.decisions
+    sources = [("title", d["title"].chosen), ("evaluated_unit", d["evaluated_unit"].chosen)]
+    sources += [("client", c) for c in meta.orgs["client"][:1]]
+    if record.evaluation_mode in ("self", "finance", None):
+        sources.append(("evaluator", d["evaluator"].chosen))
+    sources += [("issuer", c) for c in meta.orgs["issuer"][:1]]
+    sources += [("signature", c) for c in meta.orgs["signature"][:1]]
+    decision = decide("jurisdiction", place_candidates(ctx, sources), ctx.doc)
+    record.warnings += decision.warnings
+    if decision.chosen is not None:
+        chosen = decision.chosen
+        record.jurisdiction = Jurisdiction.from_dict(jurisdiction_record(chosen.extra["name"],
+                                                                         chosen.extra["division"]))
+        record.evidence["jurisdiction"] = chosen.evidence(ctx.doc)
+
+
+def _score(ctx: Context, pairs: list[Any], tables: list[Any], record: Record) -> None:
+    doc = ctx.doc
+    total = decide("score.total", total_candidates(ctx, pairs, table_total_candidates(ctx, tables)), doc)
+    grade = decide("score.grade", grade_candidates(ctx, pairs), doc)
+    record.warnings += total.warnings + grade.warnings
+    score = Score()
+    if total.value is not None:
+        score.total = total.value
+        record.evidence["score.total"] = total.evidence(doc)
+        mx = decide("score.max", max_candidates(ctx, total.chosen), doc)
+        if mx.value is not None:
+            score.max = mx.value
+            record.evidence["score.max"] = mx.evidence(doc)
+        else:
+            score.max = 100  # the default of a 百分制 report: no evidence
+    if grade.value is not None:
+        score.grade, score.grade_source = grade.value, "stated"
+        record.evidence["score.grade"] = grade.evidence(doc)
+    elif score.total is not None:
+        scaled = score.total * 100 / score.max if score.max else score.total
+        score.grade, score.grade_source = grade_for(scaled), "derived"
+    record.score = score
+
+
+def extract_fields(doc: Document) -> Record:
+    """A :class:`Record` with every field filled except ``doc_id``, ``source`` and ``findings``."""
+    ctx = Context(doc)
+    pairs = form_pairs(ctx)
+    tables = score_tables(doc)
+    record = Record(doc_id="", source=Source(path=doc.path, format=doc.format, pages=doc.pages, ocr=bool(doc.ocr)))
+    meta = extract_metadata(ctx, pairs)
+    for name in ("title", "years", "report_date", "report_kind", "evaluation_mode", "program", "evaluated_unit",
+                 "evaluator"):
+        _apply(record, name, meta.decisions[name], doc)
+    _jurisdiction(ctx, meta, record)
+    _score(ctx, pairs, tables, record)
+    record.indicators = _indicators(ctx, tables)
+    record.figures = extract_figures(ctx)
+    record.checks = run_checks(ctx, tables, record.indicators, record.score, record.evidence.get("score.total"),
+                               record.figures)
+    return record
+
+
+__all__ = ["extract_fields", "Decision"]

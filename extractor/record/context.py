@@ -1,0 +1,131 @@
+"""What every field finder needs to know about one document, computed once.
+
+:class:`Context` holds the document, its matching :class:`~.view.View`, and per
+block the *region* (``summary`` — an abstract that repeats the report —,
+``body`` or ``annex``) and the *role* of the section it sits in (``conclusion``,
+``basic``, ``funds``, ``analysis`` … from the heading names in
+``patterns/roles.yaml``).  Ranking rules use both: a score stated in the
+conclusion outranks one stated in the abstract, which outranks one in a table.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from typing import Any
+
+from ... import patterns
+from ..document import Block, Document
+from ..structure import classify as classify_heading
+from .candidates import Candidate
+from .view import View, fold
+
+
+@lru_cache(maxsize=1)
+def _roles() -> list[tuple[str, re.Pattern[str]]]:
+    data = patterns.load("roles.yaml")
+    return [(role, re.compile("(?:" + "|".join(rxs) + ")")) for role, rxs in data["roles"].items()]
+
+
+@lru_cache(maxsize=1)
+def _heading_key_noise() -> re.Pattern[str]:
+    return re.compile(patterns.load("roles.yaml")["key_noise"])
+
+
+def heading_key(text: str) -> str:
+    """A heading's words: numbering, markup, spaces and trailing punctuation removed."""
+    key = re.sub(r"\s+", "", fold(text))
+    key = _heading_key_noise().sub("", key)
+    return key.rstrip("。：:，,；;.")
+
+
+def role_of_heading(text: str) -> str | None:
+    """The role a heading gives its section (first matching role of ``patterns/roles.yaml``)."""
+    key = heading_key(text)
+    if not key or len(key) > 40:
+        return None
+    for role, rx in _roles():
+        if rx.fullmatch(key):
+            return role
+    return None
+
+
+@dataclass
+class Context:
+    doc: Document
+    view: View = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.view = View.of_document(self.doc)
+        self._starts = [b.start for b in self.doc.blocks]
+
+    # ------------------------------------------------------------------ blocks
+    def block_index(self, offset: int) -> int:
+        """Index of the block holding document offset ``offset`` (or the nearest before it)."""
+        return max(0, bisect_right(self._starts, offset) - 1)
+
+    def block_at(self, offset: int) -> Block:
+        return self.doc.blocks[self.block_index(offset)]
+
+    def page(self, offset: int) -> int | None:
+        return self.block_at(offset).page if self.doc.blocks else None
+
+    @cached_property
+    def regions(self) -> list[str]:
+        from .sections import _regions
+
+        return _regions(self.doc)
+
+    @cached_property
+    def roles(self) -> list[str | None]:
+        """Per block, the role of the innermost named section around it."""
+        out: list[str | None] = []
+        stack: list[tuple[int, str | None]] = []  # (heading level, role)
+        for b in self.doc.blocks:
+            level, role = self._heading(b)
+            if level is not None:
+                while stack and stack[-1][0] >= level:
+                    stack.pop()
+                stack.append((level, role))
+            out.append(next((r for _lvl, r in reversed(stack) if r), None))
+        return out
+
+    @staticmethod
+    def _heading(b: Block) -> tuple[int | None, str | None]:
+        if b.kind == "table":
+            return None, None
+        text = b.text.strip()
+        if b.kind == "heading":
+            info = classify_heading(text, styled_heading=True)
+            return (info.level if info else (b.level or 1)), role_of_heading(info.title if info else text)
+        info = classify_heading(text)
+        if info is None:
+            return None, None
+        return info.level, role_of_heading(info.title)
+
+    def region_at(self, offset: int) -> str:
+        return self.regions[self.block_index(offset)] if self.doc.blocks else "body"
+
+    def role_at(self, offset: int) -> str | None:
+        return self.roles[self.block_index(offset)] if self.doc.blocks else None
+
+    @cached_property
+    def body_blocks(self) -> list[Block]:
+        return [b for b in self.doc.blocks if b.kind != "table"]
+
+    # ------------------------------------------------------------------ candidates
+    def candidate(self, name: str, value: Any, vstart: int, vend: int, rank: float, rule: str,
+                  view: View | None = None, **extra: Any) -> Candidate:
+        """A candidate whose evidence is ``view.text[vstart:vend]`` (the whole-document view by default)."""
+        start, end = (view or self.view).span(vstart, vend)
+        return Candidate(name, value, start, end, rank, rule, self.page(start), extra)
+
+    def candidate_at(self, name: str, value: Any, start: int, end: int, rank: float, rule: str,
+                     **extra: Any) -> Candidate:
+        """A candidate whose evidence is the document text ``[start, end)``."""
+        return Candidate(name, value, start, end, rank, rule, self.page(start), extra)
+
+
+__all__ = ["Context", "heading_key", "role_of_heading"]

@@ -1,0 +1,178 @@
+"""Key–value pairs of forms: a label that names a field, and its value.
+
+Results forms, self-evaluation tables and cover pages state values as label and
+value rather than in sentences.  :func:`form_pairs` finds them in three layouts,
+with the labels of ``patterns/forms.yaml``:
+
+* ``right`` — a table cell holding only a label, the value in the next non-empty
+  cell of the row (项目名称 | 社区养老服务 …);
+* ``below`` — a label heading a column, the value in the cell under it
+  (评价得分 | 评价等级 over 86.5 | 良);
+* ``inline`` — a label in text followed by a colon, a tab or spaces (a form
+  flattened to one line: ``项目名称：XX  主管部门：YY  评价得分 86.5``); the value
+  runs to the next label or the end of the line.
+
+Each :class:`Pair` keeps the document span of its label and of its value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ... import patterns
+from .context import Context
+from .view import View, fold
+
+_UNIT = r"(?:[（(][^）)]{0,8}[）)])?"
+
+
+@dataclass(frozen=True)
+class Pair:
+    field: str  # the record field the label names
+    label: str  # the label as the view shows it
+    value: str  # the value as the view shows it
+    start: int  # document span of the value
+    end: int
+    label_start: int  # document span of the label
+    label_end: int
+    layout: str  # right / below / inline
+    rank: int  # the label's rank within its field (patterns/forms.yaml)
+    generic: bool  # a label too generic to head a column (得分, 等级 …)
+    row: tuple[str, ...] = ()  # the folded cells of the value's row (tables)
+
+
+@lru_cache(maxsize=1)
+def _spec() -> dict[str, Any]:
+    data = patterns.load("forms.yaml")
+    labels = []
+    for name, entries in data["fields"].items():
+        for e in entries:
+            labels.append((name, int(e["rank"]), e["label"]))
+    alternation = "|".join(f"(?:{rx})" for _n, _r, rx in labels)
+    return {
+        "labels": [(n, r, re.compile(f"(?:{rx}){_UNIT}")) for n, r, rx in labels],
+        "any": re.compile(f"(?:{alternation}){_UNIT}"),
+        "generic": re.compile(f"(?:{data['generic']}){_UNIT}"),
+        "total_row": re.compile(f"(?:{data['total_row']}){_UNIT}"),
+        "not_labels": re.compile(data["not_labels"]),
+    }
+
+
+def label_of(cell: str) -> tuple[str, int, bool] | None:
+    """``(field, rank, generic)`` when the folded ``cell`` is a label and nothing else."""
+    key = re.sub(r"\s+", "", cell).rstrip("：:")
+    spec = _spec()
+    if not key or spec["not_labels"].search(key):
+        return None
+    for name, rank, rx in spec["labels"]:
+        if rx.fullmatch(key):
+            return name, rank, bool(spec["generic"].fullmatch(key))
+    return None
+
+
+def is_total_row(cell: str) -> bool:
+    return bool(_spec()["total_row"].fullmatch(re.sub(r"\s+", "", fold(cell)).rstrip("：:")))
+
+
+def _table_pairs(ctx: Context) -> list[Pair]:
+    out: list[Pair] = []
+    for b in ctx.doc.tables:
+        cells = b.cells()
+        folded = [[fold(t) for _s, _e, t in row] for row in cells]
+        for r, row in enumerate(cells):
+            for c, (ls, le, _text) in enumerate(row):
+                lab = label_of(folded[r][c])
+                if lab is None:
+                    continue
+                name, rank, generic = lab
+                # right: the next non-empty cell, unless it is a label itself
+                for c2 in range(c + 1, len(row)):
+                    if folded[r][c2].strip():
+                        if label_of(folded[r][c2]) is None:
+                            s, e, _t = row[c2]
+                            out.append(Pair(name, folded[r][c], folded[r][c2], s, e, ls, le, "right", rank, generic,
+                                            tuple(folded[r])))
+                        break
+                # below: the label heads a column of a header row
+                if generic or r + 1 >= len(cells) or c >= len(cells[r + 1]):
+                    continue
+                if sum(label_of(x) is not None for x in folded[r] if x.strip()) < 2:
+                    continue  # one label in a row of values is a row header, not a column header
+                below = folded[r + 1][c]
+                further = {folded[r2][c] for r2 in range(r + 2, len(cells)) if c < len(folded[r2])
+                           and folded[r2][c].strip() and label_of(folded[r2][c]) is None}
+                if further - {below}:
+                    continue  # a column of several items (a list of projects), not one form's value
+                if below.strip() and label_of(below) is None:
+                    s, e, _t = cells[r + 1][c]
+                    out.append(Pair(name, folded[r][c], below, s, e, ls, le, "below", rank, generic,
+                                    tuple(folded[r + 1])))
+    return out
+
+
+_SEP = re.compile(r"[：:]")
+_LINE_END = "\n\t"
+
+
+def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
+    text = view.text
+    spec = _spec()
+    doc_text = ctx.doc.text
+    hits: list[tuple[int, int, str, int, bool, bool]] = []
+    for m in spec["any"].finditer(text):
+        s, e = m.span()
+        # a label starts a line or follows a separator; in the original text it is
+        # followed by a colon or by whitespace (the flattened form's cell boundary)
+        before_ok = s == 0 or text[s - 1] in "\n\t 。；;，,、）)" or doc_text[view.starts[s] - 1:view.starts[s]].isspace()
+        if not before_ok:
+            continue
+        colon = e < len(text) and text[e] in "：:"
+        spaced = e < len(text) and (doc_text[view.ends[e - 1]:view.starts[e]].strip() == "" and
+                                    view.starts[e] > view.ends[e - 1])
+        if not (colon or spaced):
+            continue
+        lab = label_of(text[s:e])
+        if lab is None or spec["not_labels"].search(text[max(0, s - 2):e]):
+            continue
+        starts_line = s == 0 or text[s - 1] in "\n\t"
+        hits.append((s, e + (1 if colon else 0), lab[0], lab[1], lab[2], colon or starts_line))
+    # In running prose a label must open a line or take a colon; several labels
+    # in one line separated by spaces are a flattened form.
+    if len(hits) < 2:
+        hits = [h for h in hits if h[5]]
+    out: list[Pair] = []
+    for i, (s, e, name, rank, generic, _strong) in enumerate(hits):
+        stop = hits[i + 1][0] if i + 1 < len(hits) else len(text)
+        for ch in _LINE_END:
+            j = text.find(ch, e, stop)
+            if j != -1:
+                stop = j
+        value = text[e:stop].strip()
+        if not value:
+            continue
+        vs = e + (len(text[e:stop]) - len(text[e:stop].lstrip()))
+        start, end = view.span(vs, vs + len(value))
+        ls, le = view.span(s, e)
+        out.append(Pair(name, text[s:e].rstrip("：:"), value, start, end, ls, le, "inline", rank, generic))
+    return out
+
+
+def form_pairs(ctx: Context) -> list[Pair]:
+    """Every key–value pair of the document (tables first, then text and cells as text)."""
+    out = _table_pairs(ctx)
+    for b in ctx.doc.blocks:
+        if b.kind == "table":
+            for row in b.cells():
+                for s, e, t in row:
+                    if _SEP.search(t):
+                        out.extend(_inline_pairs_in(ctx, View.of(t, s)))
+        else:
+            lines = [b.start + m.start() for m in re.finditer("\n", b.text)]
+            out.extend(_inline_pairs_in(ctx, View.of(b.text, b.start, lines)))
+    return out
+
+
+__all__ = ["Pair", "form_pairs", "label_of", "is_total_row"]

@@ -1,0 +1,158 @@
+"""A matching view of document text that maps back to exact offsets.
+
+Extraction leaves text in odd shapes: ``2024 年 10 月`` (spaces between CJK and
+digits), lines hard-wrapped mid-word, full-width forms, traditional characters
+from mirror sites.  Patterns are written once, against plain simplified text
+with no stray whitespace; :class:`View` is that text, and :meth:`View.span`
+turns a match in it back into ``[start, end)`` in the document text, so every
+value keeps the exact words it came from.
+
+What the view does, character by character (never reordering):
+
+* full-width digits, letters and number symbols → half-width (``８６．５`` → ``86.5``);
+* traditional → simplified, one character at a time (OpenCC ``t2s``; a character
+  whose conversion is not one character is kept);
+* pinyin glosses that mirror sites put after characters (``績(jì)效``) are dropped;
+* a run of whitespace is dropped, except a single space kept between two
+  letters or digits (``100 86.5`` stays two numbers) and a line break kept
+  where a *block* ends (so a pattern can stop at a paragraph or a table row);
+  a tab (a table cell boundary) is kept as one tab.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from ..document import Block, Document
+from ..normalize import normalize_text
+
+_ALNUM = re.compile(r"[0-9A-Za-z]")
+# Pinyin that mirror sites insert after characters: 績(jì)效評(píng)價(jià) → 績效評價.
+_RUBY = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）]")
+_WS = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=8192)
+def simplified(ch: str) -> str:
+    """One character in simplified form (itself when it has no one-character form)."""
+    if ch < "\u3400":  # ASCII, Latin, punctuation: nothing to convert
+        return ch
+    out = _t2s().convert(ch)
+    return out if len(out) == 1 else ch
+
+
+def fold(text: str) -> str:
+    """``text`` as the view sees it, without offsets (for keys and comparisons)."""
+    return View.of(text).text
+
+
+@dataclass
+class View:
+    """Normalised text (``text``) and, per character, its ``[start, end)`` in the source text."""
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def of(cls, source: str, base: int = 0, breaks: Iterable[int] = ()) -> View:
+        """The view of ``source`` (whose first character is at offset ``base``).
+
+        ``breaks`` are source offsets (absolute) where a block ends: a whitespace
+        run that contains one becomes a line break instead of being dropped.
+        """
+        norm = normalize_text(source)
+        if len(norm) != len(source):  # invisible marks dropped: map through the unchanged text
+            norm = "".join(normalize_text(c) or " " for c in source)
+        breakset = set(breaks)
+        dropped = set()
+        for m in _RUBY.finditer(norm):
+            dropped.update(range(m.start(), m.end()))
+        out: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        i, n = 0, len(norm)
+        while i < n:
+            ch = norm[i]
+            if i in dropped:
+                i += 1
+                continue
+            if ch.isspace():
+                j = i
+                while j < n and norm[j].isspace():
+                    j += 1
+                run = norm[i:j]
+                prev = out[-1] if out else ""
+                nxt = norm[j] if j < n else ""
+                if any(base + k in breakset for k in range(i, j + 1)) and out and nxt:
+                    keep = "\n"
+                elif "\t" in run and out and nxt:
+                    keep = "\t"
+                elif prev and nxt and _ALNUM.match(prev) and _ALNUM.match(nxt):
+                    keep = " "
+                else:
+                    keep = ""
+                if keep:
+                    out.append(keep)
+                    starts.append(base + i)
+                    ends.append(base + j)
+                i = j
+                continue
+            out.append(simplified(ch))
+            starts.append(base + i)
+            ends.append(base + i + 1)
+            i += 1
+        return cls("".join(out), starts, ends)
+
+    @classmethod
+    def of_document(cls, doc: Document) -> View:
+        """The whole document, one line per block (table rows are lines, cells tab-separated)."""
+        breaks = [b.end for b in doc.blocks]
+        breaks += [b.start + m.start() for b in doc.tables for m in re.finditer("\n", b.text)]
+        return cls.of(doc.text, 0, breaks)
+
+    @classmethod
+    def of_block(cls, doc: Document, block: Block) -> View:
+        return cls.of(doc.text[block.start:block.end], block.start)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Source ``[start, end)`` of the view's ``text[start:end]`` (trimmed to what it shows)."""
+        if end <= start:
+            pos = self.starts[start] if start < len(self.starts) else (self.ends[-1] if self.ends else 0)
+            return pos, pos
+        s, e = start, end
+        while s < e - 1 and self.text[s] in " \n\t":
+            s += 1
+        while e - 1 > s and self.text[e - 1] in " \n\t":
+            e -= 1
+        return self.starts[s], self.ends[e - 1]
+
+    def index(self, source_offset: int) -> int:
+        """The view position of the first character at or after ``source_offset``."""
+        return bisect_right(self.ends, source_offset)
+
+    def finditer(self, pattern: re.Pattern[str] | str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+        rx = re.compile(pattern) if isinstance(pattern, str) else pattern
+        return rx.finditer(self.text, start, len(self.text) if end is None else end)
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+
+def squash_fold(text: str) -> str:
+    """A comparison key: the view's text with every space, tab and line break removed."""
+    return _WS.sub("", fold(text))
+
+
+__all__ = ["View", "fold", "squash_fold", "simplified"]
