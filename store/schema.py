@@ -9,7 +9,7 @@ to date the next time it is opened.
 
 Adding a migration is a one-function change — append a function here::
 
-    @migration(2, "embeddings")
+    @migration(3, "embeddings")
     def _embeddings(db: Database) -> None:
         db.execute(
             "CREATE TABLE embeddings (finding_id TEXT PRIMARY KEY"
@@ -43,8 +43,15 @@ Tables (ids are text and stable across re-imports, except ``findings.id``):
                 stable ``finding_id`` and denormalised filter columns (years,
                 jurisdiction, program, report_kind) and jieba-segmented
                 ``title_seg`` / ``text_seg`` columns indexed by FTS5 (``findings_fts``).
+``evidence``    (migration 2) where the report states each value of a report record:
+                one row per ``(report_id, field)``, ``field`` a contract evidence key
+                (``title``, ``score.total`` …), with ``page``, ``span_start``/``span_end``
+                and the words (``text``).
 ``imports``, ``import_errors``  one row per import run, and one per file it could not
                 import, with the reason.
+
+Which record field goes to which column is decided in one place,
+:mod:`jixiao.store.mapping`.
 """
 
 from __future__ import annotations
@@ -91,11 +98,12 @@ def latest_version() -> int:
     return MIGRATIONS[-1].version if MIGRATIONS else 0
 
 
-def migrate(db: Database) -> list[int]:
-    """Apply every migration newer than the store; returns the versions applied.
+def migrate(db: Database, target: int | None = None) -> list[int]:
+    """Apply every migration newer than the store (up to ``target`` if given); returns the versions applied.
 
     A store written by a newer jixiao (a version we do not know) is refused rather
-    than guessed at.
+    than guessed at.  ``target`` builds a store as an older jixiao left it (tests of
+    the migrations themselves).
     """
     conn = db.conn
     conn.execute(
@@ -109,7 +117,7 @@ def migrate(db: Database) -> list[int]:
         )
     applied: list[int] = []
     for m in MIGRATIONS:
-        if m.version <= current:
+        if m.version <= current or (target is not None and m.version > target):
             continue
         # One transaction per migration: a crash leaves the store at the previous version.
         conn.execute("BEGIN IMMEDIATE")
@@ -270,4 +278,47 @@ def _initial(db: Database) -> None:
                               tokenize="unicode61")
 
 
-__all__ = ["MIGRATIONS", "Migration", "migration", "migrate", "schema_version", "latest_version"]
+# The warning a record extracted by jixiao before contract version 2 carries: its values
+# are kept, it has no evidence.  Spelled here (not imported) because migration 2 writes
+# it into stores and a shipped migration never changes.
+V1_WARNING = ("extracted without evidence by an older jixiao (record version 1): the values are kept as they "
+              "were read, no field has evidence; `jixiao import --force` on its source re-reads it")
+
+
+@migration(2, "record_v2_evidence")
+def _record_v2(db: Database) -> None:
+    """Contract version 2: spans on indicators, figures and checks, a page on checks, evidence, warnings.
+
+    Evidence is a table, not a JSON column: one row per (report, field) is what SQL and
+    Datasette users filter, join and facet on — "which reports state no score",
+    ``where field = 'score.total' and page > 10``, the words next to the value — without
+    ``json_each``; the record's ``evidence`` object is rebuilt from those rows.
+    ``warnings`` is a short list of sentences read together with its report, so it is a
+    JSON list on ``reports`` (``json_each`` when needed).
+
+    Reports stored before this migration were extracted under record version 1 (their
+    ``schema_version`` column stays 1, so ``where schema_version < 2`` finds them): they
+    keep their values, get no evidence rows and carry :data:`V1_WARNING`, and the
+    ``documents.record`` JSON they were built from stays as it was read.
+    """
+    for table in ("indicators", "figures", "checks"):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN span_start INTEGER")  # NULL: not known
+        db.execute(f"ALTER TABLE {table} ADD COLUMN span_end INTEGER")
+    db.execute("ALTER TABLE checks ADD COLUMN page INTEGER")
+    db.execute("ALTER TABLE reports ADD COLUMN warnings TEXT NOT NULL DEFAULT '[]'")  # JSON list of str
+    db.execute(
+        """CREATE TABLE evidence (
+            report_id TEXT NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
+            field TEXT NOT NULL,            -- title, years, report_date, ..., score.total, score.max, score.grade
+            page INTEGER,
+            span_start INTEGER NOT NULL,    -- [span_start, span_end) in documents.text of the report's doc_id
+            span_end INTEGER NOT NULL,
+            text TEXT NOT NULL,             -- the words the value came from, exactly as in the text
+            PRIMARY KEY (report_id, field)
+        )"""
+    )
+    db["evidence"].create_index(["field"])
+    db.execute("UPDATE reports SET warnings = json_array(?) WHERE schema_version < 2", (V1_WARNING,))
+
+
+__all__ = ["MIGRATIONS", "Migration", "migration", "migrate", "schema_version", "latest_version", "V1_WARNING"]
