@@ -12,7 +12,9 @@ How it works:
 * the main process hashes each file (sha256); a content already in the store is
   *skipped* (unless ``force``), and so is a second copy within the same batch;
 * worker processes (``concurrent.futures.ProcessPoolExecutor``) parse, extract the
-  contract record and compute the identity signature;
+  report :class:`~jixiao.extractor.record.model.Record` and compute the identity
+  signature, and hand back an :class:`~jixiao.store.ExtractedDocument` holding that
+  ``Record`` (it pickles; the store maps it to rows in :mod:`jixiao.store.mapping`);
 * the main process is the only writer: :meth:`Store.add_document` writes each file
   in one transaction, so a kill at any moment followed by a re-run leaves a
   complete store with no duplicates (the re-run skips what was committed);
@@ -38,6 +40,7 @@ from typing import Any, Callable, Iterable, Protocol
 
 from ..extractor.errors import ReadError
 from ..store.db import ExtractedDocument, Store
+from ..store.mapping import has_report_content
 from .walk import FileItem, WalkError, walk
 
 
@@ -112,14 +115,6 @@ class ImportSummary:
 
 
 # --------------------------------------------------------------------------- worker side
-def _looks_like_report(record: dict[str, Any]) -> bool:
-    """Whether extraction found anything a report has (else the file is refused, not stored)."""
-    score = record.get("score") or {}
-    jur = record.get("jurisdiction") or {}
-    return bool(record.get("findings") or record.get("indicators") or score.get("total") is not None
-                or (record.get("years") and (record.get("program") or jur.get("name"))))
-
-
 def extract_file(item: FileItem, ocr: str = "auto") -> ExtractedDocument:
     """Read, parse and extract one file (runs in a worker process). Raises :class:`ReadError`."""
     from ..extractor import parse
@@ -151,7 +146,7 @@ def extract_file(item: FileItem, ocr: str = "auto") -> ExtractedDocument:
         except Exception as exc:
             message = f"{type(exc).__name__}: {exc}".splitlines()[0]
             raise ReadError(item.path, f"record extraction failed: {message}") from exc
-    if not _looks_like_report(record):
+    if not has_report_content(record):
         raise ReadError(item.path, "no evaluation-report content found (no score, indicators, findings, "
                                    "or years with a place or programme)")
     return ExtractedDocument(doc_id=sha, path=item.path, format=doc.format, pages=doc.pages, ocr=doc.ocr,

@@ -2,7 +2,9 @@
 
 ``Store(path)`` opens or creates it and migrates the schema
 (:mod:`jixiao.store.schema`); ``Store.import_paths`` imports files, folders and
-zips; ``Store.records(filters)`` reads contract records back;
+zips; ``Store.records(filters)`` reads report records back (typed
+:class:`~jixiao.extractor.record.model.Record`; ``.to_dict()`` is the contract JSON,
+and :mod:`jixiao.store.mapping` is where their fields meet the tables);
 ``Store.keyword_search`` runs Chinese full-text search over findings;
 ``Store.export`` writes json/jsonl/csv/xlsx; ``Store.stats`` counts.
 

@@ -7,7 +7,7 @@
     store = Store("jixiao.db")                      # created and migrated if needed (WAL mode)
     summary = store.import_paths(["reports/"], workers=2)
     for record in store.records(Filters(province="云南", years="2019-2023")):
-        ...                                          # contract records (shared/contract)
+        ...                                          # Record (shared/contract: record.to_dict())
     store.export("out.xlsx", "xlsx")
     store.stats()
 
@@ -17,6 +17,9 @@ file — its document row, its report (new, or rebuilt when it is a better
 rendering of one already stored) and all of that report's rows — in one
 transaction.  A kill at any moment leaves the store as it was before or after
 that file, never in between.
+
+Which record field goes to which column is :mod:`jixiao.store.mapping`'s business;
+this module runs the SQL.
 """
 
 from __future__ import annotations
@@ -33,13 +36,14 @@ from typing import Any, Iterable, Iterator
 import numpy as np
 from sqlite_utils import Database
 
-from . import identity
+from ..extractor.record.model import Record
+from . import identity, mapping
 from .filters import Filters
-from .fts import KeywordHit, keyword_search as _keyword_search, segment
+from .fts import KeywordHit, keyword_search as _keyword_search
+from .mapping import finding_id
 from .schema import migrate, schema_version
 
 DEFAULT_DB = "jixiao.db"
-CONTRACT_VERSION = 1
 
 
 def default_db_path() -> Path:
@@ -62,7 +66,7 @@ class ExtractedDocument:
     ocr: bool
     size: int
     text: str  # the document's normalised text
-    record: dict[str, Any]  # the contract record built from this file
+    record: Record  # the report record built from this file
     signature: bytes = b""  # identity.signature(text); computed if empty
     fingerprint: str | None = None
 
@@ -70,7 +74,7 @@ class ExtractedDocument:
         if not self.signature:
             self.signature = identity.signature(self.text)
         if self.fingerprint is None:
-            self.fingerprint = identity.fingerprint(self.record)
+            self.fingerprint = mapping.identity_of(self.record).fingerprint
 
 
 @dataclass
@@ -89,7 +93,7 @@ class _SignatureIndex:
     def __init__(self) -> None:
         self.matrix = np.zeros((0, identity.PERMUTATIONS), dtype=np.uint32)
         self.doc_ids: list[str | None] = []
-        self.meta: dict[str, dict[str, Any]] = {}  # doc_id -> report_id, years, adcode, fingerprint
+        self.meta: dict[str, dict[str, Any]] = {}  # doc_id -> {"report_id": …, "identity": identity.Identity}
         self.row: dict[str, int] = {}
         self.size = 0
 
@@ -125,7 +129,7 @@ class _SignatureIndex:
                 out[d] = float(sims[i])
         if fingerprint:
             for d, m in self.meta.items():
-                if m.get("fingerprint") == fingerprint:
+                if m["identity"].fingerprint == fingerprint:
                     out[d] = max(out.get(d, 0.0), 1.0)
         return sorted(((s, d) for d, s in out.items()), key=lambda x: (-x[0], x[1]))
 
@@ -228,7 +232,7 @@ class Store:
                 "SELECT d.doc_id, d.signature, d.record, d.fingerprint, s.report_id"
                 " FROM documents d JOIN sources s ON s.doc_id = d.doc_id ORDER BY d.doc_id"
             ):
-                index.add(doc_id, sig, _identity_meta(json.loads(record), fp, report_id))
+                index.add(doc_id, sig, _identity_meta(mapping.record_from_json(record), fp, report_id))
             self._index = index
         return self._index
 
@@ -259,7 +263,7 @@ class Store:
                 "INSERT INTO documents (doc_id, path, format, pages, ocr, size, text, record, fingerprint, signature)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (ext.doc_id, ext.path, ext.format, ext.pages, int(ext.ocr), ext.size, ext.text,
-                 json.dumps(ext.record, ensure_ascii=False), ext.fingerprint, ext.signature),
+                 mapping.record_json(ext.record), ext.fingerprint, ext.signature),
             )
             report_id = self._match(ext, index)
             members: list[str] = []
@@ -314,7 +318,7 @@ class Store:
             meta = index.meta.get(doc_id)
             if meta is None or doc_id == ext.doc_id:
                 continue
-            if identity.compatible(ext.record, meta, sim):
+            if identity.compatible(mapping.identity_of(ext.record, ext.fingerprint), meta["identity"], sim):
                 return meta["report_id"]
         return None
 
@@ -330,62 +334,21 @@ class Store:
         report_id = primary["doc_id"]
         if old_report_id is not None:
             self.conn.execute("DELETE FROM reports WHERE report_id = ?", (old_report_id,))
-        rec = json.loads(primary["record"])
-        self._insert_report(report_id, primary["doc_id"], rec, len(rows))
+        self._insert_report(report_id, mapping.record_from_json(primary["record"]), len(rows))
         self.conn.executemany(
             "INSERT INTO sources (doc_id, report_id, path, format, ocr, is_primary) VALUES (?, ?, ?, ?, ?, ?)",
             [(r["doc_id"], report_id, r["path"], r["format"], r["ocr"], int(r is primary)) for r in rows],
         )
         return report_id
 
-    def _insert_report(self, report_id: str, doc_id: str, rec: dict[str, Any], n_sources: int) -> None:
-        filt = _filter_columns(rec)
-        score = rec.get("score") or {}
-        self.db["reports"].insert({
-            "report_id": report_id, "doc_id": doc_id,
-            "schema_version": rec.get("schema_version", CONTRACT_VERSION),
-            "title": rec.get("title"), "report_date": rec.get("report_date"),
-            "evaluated_unit": rec.get("evaluated_unit"), "evaluator": rec.get("evaluator"),
-            "score_total": score.get("total"), "score_max": score.get("max"),
-            "grade": score.get("grade"), "grade_source": score.get("grade_source"),
-            "n_sources": n_sources, **filt,
-        })
-        self.conn.executemany(
-            "INSERT INTO indicators (report_id, ordinal, code, level, name, parent, weight, score, page)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(report_id, i, x.get("code"), x.get("level"), x.get("name"), x.get("parent"), x.get("weight"),
-              x.get("score"), x.get("page")) for i, x in enumerate(rec.get("indicators") or [], start=1)],
-        )
-        used: set[str] = set()
-        finding_rows = []
-        for f in rec.get("findings") or []:
-            fid = finding_id(report_id, f.get("kind", "?"), f.get("ordinal", 0))
-            n = 2
-            while fid in used:  # a record repeating (kind, ordinal) must not lose a finding
-                fid = f"{finding_id(report_id, f.get('kind', '?'), f.get('ordinal', 0))}.{n}"
-                n += 1
-            used.add(fid)
-            span = f.get("span") or [0, 0]
-            finding_rows.append({
-                "finding_id": fid, "report_id": report_id, "kind": f.get("kind"), "ordinal": f.get("ordinal"),
-                "title": f.get("title") or "", "text": f.get("text") or "", "category": f.get("category"),
-                "page": f.get("page"), "span_start": span[0], "span_end": span[1],
-                "responds_to": f.get("responds_to"),
-                "title_seg": segment(f.get("title") or ""), "text_seg": segment(f.get("text") or ""),
-                **filt,
-            })
-        if finding_rows:
-            self.db["findings"].insert_all(finding_rows)
-        self.conn.executemany(
-            "INSERT INTO figures (report_id, ordinal, name, value, unit, raw, page) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(report_id, i, x.get("name"), x.get("value"), x.get("unit"), x.get("raw"), x.get("page"))
-             for i, x in enumerate(rec.get("figures") or [], start=1)],
-        )
-        self.conn.executemany(
-            "INSERT INTO checks (report_id, ordinal, rule, ok, detail) VALUES (?, ?, ?, ?, ?)",
-            [(report_id, i, x.get("rule"), int(bool(x.get("ok"))), x.get("detail") or "")
-             for i, x in enumerate(rec.get("checks") or [], start=1)],
-        )
+    def _insert_report(self, report_id: str, record: Record, n_sources: int) -> None:
+        for table, rows in mapping.to_rows(record, report_id, n_sources).items():
+            if rows:
+                cols = list(rows[0])
+                self.conn.executemany(
+                    f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                    [[row[c] for c in cols] for row in rows],
+                )
 
     # ------------------------------------------------------------------ reading
     def _dicts(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
@@ -400,8 +363,8 @@ class Store:
                + " ORDER BY r.year_min, r.adcode, r.title, r.report_id")
         return [row[0] for row in self.conn.execute(sql, params)]
 
-    def records(self, filters: Filters | None = None, **kwargs: Any) -> Iterator[dict[str, Any]]:
-        """Contract records (``shared/contract``) of the matching reports.
+    def records(self, filters: Filters | None = None, **kwargs: Any) -> Iterator[Record]:
+        """Report records (``shared/contract``; ``.to_dict()`` is the JSON) of the matching reports.
 
         ``filters`` or keyword arguments of :class:`Filters` (``province=``, ``years="2019-2023"``…).
         A finding-level filter (finding kind, category) keeps only those findings.
@@ -410,60 +373,29 @@ class Store:
         for report_id in self.report_ids(filters):
             yield self.record(report_id, filters)
 
-    def record(self, report_id: str, filters: Filters | None = None) -> dict[str, Any]:
-        """One report as a contract record, its other renderings in ``source.alternates``."""
+    def record(self, report_id: str, filters: Filters | None = None) -> Record:
+        """One report as a :class:`Record`, its other renderings in ``source.alternates``.
+
+        It equals the record extracted from the report's primary source; a report stored
+        before record version 2 has its values, no evidence and a warning saying so.
+        """
         r = self._dicts("SELECT * FROM reports WHERE report_id = ?", [report_id])
         if not r:
             raise KeyError(report_id)
-        r = r[0]
-        doc = self._dicts("SELECT path, format, pages, ocr FROM documents WHERE doc_id = ?", [r["doc_id"]])[0]
+        report = r[0]
+        doc = self._dicts("SELECT path, format, pages, ocr FROM documents WHERE doc_id = ?", [report["doc_id"]])[0]
         alternates = [row[0] for row in self.conn.execute(
             "SELECT path FROM sources WHERE report_id = ? AND is_primary = 0 ORDER BY path", (report_id,))]
-        source: dict[str, Any] = {"path": doc["path"], "format": doc["format"], "pages": doc["pages"],
-                                  "ocr": bool(doc["ocr"])}
-        if alternates:
-            source["alternates"] = alternates
         fwhere, fparams = (filters or Filters()).finding_only_where()
-        findings = self._dicts(
-            "SELECT kind, ordinal, title, text, category, page, span_start, span_end, responds_to FROM findings"
-            f" WHERE report_id = ? {('AND ' + fwhere) if fwhere else ''} ORDER BY id",
-            [report_id, *fparams],
-        )
-        return {
-            "schema_version": r["schema_version"],
-            "doc_id": r["doc_id"],
-            "source": source,
-            "title": r["title"],
-            "report_kind": r["report_kind"],
-            "evaluation_mode": r["evaluation_mode"],
-            "years": json.loads(r["years"]),
-            "report_date": r["report_date"],
-            "jurisdiction": {
-                "name": r["jurisdiction_name"], "level": r["jurisdiction_level"], "province": r["province"],
-                "prefecture": r["prefecture"], "county": r["county"], "adcode": r["adcode"],
-            },
-            "program": r["program"],
-            "evaluated_unit": r["evaluated_unit"],
-            "evaluator": r["evaluator"],
-            "score": {"total": r["score_total"], "max": r["score_max"], "grade": r["grade"],
-                      "grade_source": r["grade_source"]},
-            "indicators": self._dicts(
-                "SELECT code, level, name, parent, weight, score, page FROM indicators WHERE report_id = ?"
-                " ORDER BY ordinal", [report_id]),
-            "findings": [
-                {"kind": f["kind"], "ordinal": f["ordinal"], "title": f["title"], "text": f["text"],
-                 "category": f["category"], "page": f["page"], "span": [f["span_start"], f["span_end"]],
-                 "responds_to": f["responds_to"]}
-                for f in findings
-            ],
-            "figures": self._dicts(
-                "SELECT name, value, unit, raw, page FROM figures WHERE report_id = ? ORDER BY ordinal", [report_id]),
-            "checks": [
-                {"rule": c["rule"], "ok": bool(c["ok"]), "detail": c["detail"]}
-                for c in self._dicts("SELECT rule, ok, detail FROM checks WHERE report_id = ? ORDER BY ordinal",
-                                     [report_id])
-            ],
+        tables = {
+            table: self._dicts(f"SELECT * FROM {table} WHERE report_id = ? ORDER BY ordinal", [report_id])
+            for table in ("indicators", "figures", "checks")
         }
+        tables["findings"] = self._dicts(
+            f"SELECT * FROM findings WHERE report_id = ? {('AND ' + fwhere) if fwhere else ''} ORDER BY id",
+            [report_id, *fparams])
+        tables["evidence"] = self._dicts("SELECT * FROM evidence WHERE report_id = ?", [report_id])
+        return mapping.from_rows(report, mapping.source_from_row(doc, alternates), tables)
 
     def keyword_search(self, query: str, filters: Filters | None = None, *, limit: int = 50,
                        match: str = "any", mark: tuple[str, str] = ("【", "】"), width: int = 120,
@@ -507,7 +439,7 @@ class Store:
         return export(self, out, format, filters, table=table)
 
     def table_counts(self) -> dict[str, int]:
-        tables = ["documents", "reports", "sources", "indicators", "findings", "figures", "checks",
+        tables = ["documents", "reports", "sources", "indicators", "findings", "figures", "checks", "evidence",
                   "imports", "import_errors"]
         return {t: self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
 
@@ -549,34 +481,8 @@ def _file_size(path: Path) -> int:
     return total
 
 
-def finding_id(report_id: str, kind: str, ordinal: int) -> str:
-    """Stable id of a finding: ``<report_id[:12]>-<p|r|e><ordinal>``, e.g. ``3fa2b1c4d5e6-p3``."""
-    return f"{report_id[:12]}-{(kind or '?')[:1]}{ordinal}"
-
-
-def _filter_columns(rec: dict[str, Any]) -> dict[str, Any]:
-    years = sorted(int(y) for y in rec.get("years") or [])
-    jur = rec.get("jurisdiction") or {}
-    return {
-        "years": json.dumps(rec.get("years") or []),
-        "year_min": years[0] if years else None,
-        "year_max": years[-1] if years else None,
-        "jurisdiction_name": jur.get("name"),
-        "jurisdiction_level": jur.get("level"),
-        "province": jur.get("province"),
-        "prefecture": jur.get("prefecture"),
-        "county": jur.get("county"),
-        "adcode": jur.get("adcode"),
-        "program": rec.get("program"),
-        "report_kind": rec.get("report_kind"),
-        "evaluation_mode": rec.get("evaluation_mode"),
-    }
-
-
-def _identity_meta(rec: dict[str, Any], fingerprint: str | None, report_id: str) -> dict[str, Any]:
-    return {"report_id": report_id, "years": rec.get("years") or [],
-            "jurisdiction": {"adcode": (rec.get("jurisdiction") or {}).get("adcode")},
-            "fingerprint": fingerprint}
+def _identity_meta(record: Record, fingerprint: str | None, report_id: str) -> dict[str, Any]:
+    return {"report_id": report_id, "identity": mapping.identity_of(record, fingerprint)}
 
 
 __all__ = ["Store", "ExtractedDocument", "AddResult", "default_db_path", "finding_id", "DEFAULT_DB"]

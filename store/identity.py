@@ -34,7 +34,8 @@ depend on the order files were imported in.
 from __future__ import annotations
 
 import re
-from typing import Any
+from dataclasses import dataclass
+from typing import Iterable
 
 import numpy as np
 
@@ -93,27 +94,35 @@ def _squash(text: str | None) -> str:
     return _content_chars(text or "")
 
 
-def fingerprint(record: dict[str, Any]) -> str | None:
-    """``title|place|years|score`` from the record, or ``None`` when too little is known."""
-    title = _squash(record.get("title"))
-    years = record.get("years") or []
-    jur = record.get("jurisdiction") or {}
-    place = jur.get("adcode") or _squash(jur.get("name"))
-    total = (record.get("score") or {}).get("total")
+@dataclass(frozen=True)
+class Identity:
+    """What identity needs from a record (read from it by :func:`jixiao.store.mapping.identity_of`)."""
+
+    years: frozenset[int]
+    adcode: str | None
+    fingerprint: str | None
+
+
+def fingerprint(title: str | None, place_name: str | None, adcode: str | None, years: Iterable[int],
+                total: float | None) -> str | None:
+    """``title|place|years|score``, or ``None`` when too little is known.
+
+    The place is the adcode when known, else the squashed place name.
+    """
+    title = _squash(title)
+    years = sorted(years)
+    place = adcode or _squash(place_name)
     if not title or not years or not (place or total is not None):
         return None
     score = "" if total is None else f"{float(total):.2f}"
-    return f"{title}|{place}|{','.join(str(y) for y in sorted(years))}|{score}"
+    return f"{title}|{place}|{','.join(str(y) for y in years)}|{score}"
 
 
-def compatible(a: dict[str, Any], b: dict[str, Any], text_similarity: float) -> bool:
+def compatible(a: Identity, b: Identity, text_similarity: float) -> bool:
     """Could records ``a`` and ``b``, whose texts are this alike, be the same report?"""
-    ya, yb = set(a.get("years") or []), set(b.get("years") or [])
-    if ya and yb and not ya & yb:
+    if a.years and b.years and not a.years & b.years:
         return False
-    ca = (a.get("jurisdiction") or {}).get("adcode")
-    cb = (b.get("jurisdiction") or {}).get("adcode")
-    if ca and cb and ca != cb and text_similarity < NEAR_IDENTICAL:
+    if a.adcode and b.adcode and a.adcode != b.adcode and text_similarity < NEAR_IDENTICAL:
         return False
     return True
 
@@ -124,6 +133,6 @@ def source_rank(format: str, ocr: bool, doc_id: str) -> tuple[int, int, str]:
 
 
 __all__ = [
-    "signature", "similarity", "similarities", "fingerprint", "compatible", "source_rank",
+    "Identity", "signature", "similarity", "similarities", "fingerprint", "compatible", "source_rank",
     "SAME_TEXT", "NEAR_IDENTICAL", "FORMAT_RANK",
 ]

@@ -37,7 +37,7 @@ def snapshot(db: Path) -> dict[str, list[tuple]]:
     """Content of every table a report lives in (without insertion-order row ids), and the FTS index."""
     conn = sqlite3.connect(db)
     snap = {}
-    for table in ["documents", "reports", "sources", "indicators", "findings", "figures", "checks"]:
+    for table in ["documents", "reports", "sources", "indicators", "findings", "figures", "checks", "evidence"]:
         cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] != "id"]
         snap[table] = sorted(conn.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall(), key=repr)
     # The FTS index answers the same (matched finding ids for a few words).
@@ -78,9 +78,9 @@ def test_four_renderings_of_each_report_are_one_report(full_store):
             assert len(rows) == 1, f"{report}: renderings split over {rows}"
             rec = store.record(rows[0][0])
             # the primary is the text-layer PDF; the scan, the docx and the txt are alternates
-            assert rec["source"]["path"] == str(CORPUS / f"{report}.pdf")
-            assert rec["source"]["ocr"] is False
-            assert set(rec["source"]["alternates"]) == paths - {rec["source"]["path"]}
+            assert rec.source.path == str(CORPUS / f"{report}.pdf")
+            assert rec.source.ocr is False
+            assert set(rec.source.alternates) == paths - {rec.source.path}
             ocr = store.conn.execute("SELECT ocr FROM documents WHERE path = ?",
                                      (str(CORPUS / f"{report}-scan.pdf"),)).fetchone()[0]
             assert ocr == 1
@@ -172,8 +172,8 @@ def test_zip_archives_are_walked_and_members_imported(tmp_path):
     assert summary.failed == [] and summary.new_reports == 2
     with Store(db) as store:
         rec = next(store.records(county="东川"))
-        assert rec["source"]["path"] == f"{outer}!nested/inner.zip!2019/dongchuan.docx"
-        assert rec["source"]["format"] == "docx" and rec["findings"]
+        assert rec.source.path == f"{outer}!nested/inner.zip!2019/dongchuan.docx"
+        assert rec.source.format == "docx" and rec.findings
 
 
 # ----------------------------------------------------------------------------- kill -9 in the middle
