@@ -1,14 +1,22 @@
 """Exports: json / jsonl (exactly the contract records), csv and xlsx (flat tables).
 
-* ``json``: one JSON array of contract records (``shared/contract``), streamed.
+* ``json``: one JSON array of contract records (``shared/contract``, version 2), streamed.
 * ``jsonl``: one record per line.
-* ``csv``: one flat table (``table=`` reports, indicators, findings, figures or checks),
-  UTF-8 with a byte-order mark so that Excel shows Chinese correctly.
-* ``xlsx``: one sheet per table (reports, indicators, findings, figures, checks), the
-  header row frozen and columns sized to their content.
+* ``csv``: one flat table (``table=`` reports, indicators, findings, figures, checks or
+  evidence), UTF-8 with a byte-order mark so that Excel shows Chinese correctly.
+* ``xlsx``: one sheet per table, the header row frozen and columns sized to their
+  content; failed checks are filled red.
 
 Every child row carries its report's id, place, year(s) and programme, so a
 sheet can be filtered and pivoted on its own.
+
+Evidence for people checking values in Excel: the ``reports`` table has, beside each
+value the report states in other words than the stored value (years, date, kind, mode,
+jurisdiction, score, grade), a ``…_evidence`` column with the page and the words it came
+from (``p.3 «自评分为97分»``); the ``evidence`` table has one row per report and field
+(every evidenced field, the title and names too) with the value, page, words and the
+``[span_start, span_end)`` offsets into the document's text.  Indicators, figures and
+checks carry their page and span (offsets, for tools that open the document text).
 """
 
 from __future__ import annotations
@@ -18,29 +26,53 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
+from . import mapping
 from .filters import Filters
 
 if TYPE_CHECKING:
     from .db import Store
 
 FORMATS = ("json", "jsonl", "csv", "xlsx")
-TABLES = ("reports", "indicators", "findings", "figures", "checks")
+TABLES = ("reports", "indicators", "findings", "figures", "checks", "evidence")
 
 # Context columns repeated on every child row (from the reports table).
 _CONTEXT = ["report_id", "jurisdiction_name", "province", "prefecture", "county", "years", "program"]
 
+# Evidence beside the value in the reports table: the fields whose stored value is not the
+# printed words (a code, a number, an ISO date, an official place name).
+REPORT_EVIDENCE = ("years", "report_date", "report_kind", "evaluation_mode", "jurisdiction", "score.total",
+                   "score.grade")
+_EVIDENCE_BESIDE = {mapping.EVIDENCE_COLUMN[k]: k for k in REPORT_EVIDENCE}
+
+
+def evidence_column(column: str) -> str:
+    return f"{column}_evidence"
+
+
+def _report_columns() -> list[str]:
+    cols = ["report_id"]
+    for c in mapping.CONTENT_COLUMNS["reports"]:
+        cols.append(c)
+        if c in _EVIDENCE_BESIDE:
+            cols.append(evidence_column(c))
+    return cols + ["n_findings", "n_indicators", "source_path", "source_format", "source_ocr", "n_sources",
+                   "alternates"]
+
+
 COLUMNS: dict[str, list[str]] = {
-    "reports": ["report_id", "title", "report_kind", "evaluation_mode", "years", "report_date",
-                "jurisdiction_name", "jurisdiction_level", "province", "prefecture", "county", "adcode",
-                "program", "evaluated_unit", "evaluator", "score_total", "score_max", "grade", "grade_source",
-                "n_findings", "n_indicators", "source_path", "source_format", "source_ocr", "n_sources",
-                "alternates"],
-    "indicators": _CONTEXT + ["ordinal", "code", "level", "name", "parent", "weight", "score", "page"],
-    "findings": ["finding_id"] + _CONTEXT + ["kind", "ordinal", "title", "text", "category", "page",
-                                             "responds_to", "span_start", "span_end"],
-    "figures": _CONTEXT + ["ordinal", "name", "value", "unit", "raw", "page"],
-    "checks": _CONTEXT + ["ordinal", "rule", "ok", "detail"],
+    "reports": _report_columns(),
+    "indicators": _CONTEXT + list(mapping.CONTENT_COLUMNS["indicators"]),
+    "findings": ["finding_id"] + _CONTEXT + list(mapping.CONTENT_COLUMNS["findings"]),
+    "figures": _CONTEXT + list(mapping.CONTENT_COLUMNS["figures"]),
+    "checks": _CONTEXT + list(mapping.CONTENT_COLUMNS["checks"]),
+    "evidence": _CONTEXT + ["field", "value"] + [c for c in mapping.CONTENT_COLUMNS["evidence"] if c != "field"],
 }
+
+
+def evidence_cell(page: int | None, text: str) -> str:
+    """``p.3 «words»`` (``«words»`` when the page is not known)."""
+    words = " ".join(text.split())
+    return f"p.{page} «{words}»" if page is not None else f"«{words}»"
 
 
 def export(store: "Store", out: str | Path, format: str, filters: Filters | None = None, *,
@@ -62,11 +94,11 @@ def export(store: "Store", out: str | Path, format: str, filters: Filters | None
                 fh.write("[")
                 for i, rid in enumerate(report_ids):
                     fh.write(",\n" if i else "\n")
-                    fh.write(json.dumps(store.record(rid, filters), ensure_ascii=False))
+                    fh.write(json.dumps(store.record(rid, filters).to_dict(), ensure_ascii=False))
                 fh.write("\n]\n" if report_ids else "]\n")
             else:
                 for rid in report_ids:
-                    fh.write(json.dumps(store.record(rid, filters), ensure_ascii=False) + "\n")
+                    fh.write(json.dumps(store.record(rid, filters).to_dict(), ensure_ascii=False) + "\n")
     elif format == "csv":
         with open(out, "w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.writer(fh)
@@ -102,9 +134,22 @@ def table_rows(store: "Store", table: str, report_ids: list[str], filters: Filte
                 "SELECT path FROM sources WHERE report_id = ? AND is_primary = 0 ORDER BY path", (rid,))]
             counts = {t: conn.execute(f"SELECT COUNT(*) FROM {t} WHERE report_id = ?", (rid,)).fetchone()[0]
                       for t in ("findings", "indicators")}
-            yield {**report, "years": years, "n_findings": counts["findings"], "n_indicators": counts["indicators"],
+            evidence = {e["field"]: evidence_cell(e["page"], e["text"])
+                        for e in store._dicts("SELECT field, page, text FROM evidence WHERE report_id = ?", [rid])}
+            row = {**report, "years": years, "warnings": "; ".join(json.loads(report["warnings"])),
+                   "n_findings": counts["findings"], "n_indicators": counts["indicators"],
                    "source_path": primary["path"], "source_format": primary["format"],
                    "source_ocr": bool(primary["ocr"]), "alternates": "; ".join(alternates)}
+            for column, key in _EVIDENCE_BESIDE.items():
+                row[evidence_column(column)] = evidence.get(key)
+            yield row
+            continue
+        if table == "evidence":
+            record = store.record(rid)
+            for f in mapping.fields(record):
+                if f.evidence is not None:
+                    yield {**context, "field": f.key, "value": f.text, "page": f.evidence.page,
+                           "text": f.evidence.text, "span_start": f.evidence.span[0], "span_end": f.evidence.span[1]}
             continue
         where, params = ("", [])
         if table == "findings":
@@ -146,12 +191,13 @@ MIN_WIDTH, MAX_WIDTH = 6, 60
 
 def _write_xlsx(store: "Store", out: Path, report_ids: list[str], filters: Filters) -> None:
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     wb = Workbook()
     wb.remove(wb.active)
     bold = Font(bold=True)
+    failed = PatternFill("solid", fgColor="FFC7CE")
     for table in TABLES:
         ws = wb.create_sheet(table)
         columns = COLUMNS[table]
@@ -170,9 +216,15 @@ def _write_xlsx(store: "Store", out: Path, report_ids: list[str], filters: Filte
             text_col = columns.index("text") + 1
             for (cell,) in ws.iter_rows(min_row=2, min_col=text_col, max_col=text_col):
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if table == "checks":  # a failed check stands out
+            ok_col = columns.index("ok")
+            for cells in ws.iter_rows(min_row=2):
+                if cells[ok_col].value is False:
+                    for cell in cells:
+                        cell.fill = failed
         ws.freeze_panes = "A2"
         ws.auto_filter.ref = ws.dimensions
     wb.save(out)
 
 
-__all__ = ["export", "table_rows", "FORMATS", "TABLES", "COLUMNS"]
+__all__ = ["export", "table_rows", "evidence_cell", "FORMATS", "TABLES", "COLUMNS", "REPORT_EVIDENCE"]

@@ -1,4 +1,9 @@
-"""Exports of a store built from the real corpus files (text layers: txt, docx, pdf)."""
+"""Exports of a store built from the real corpus files (text layers: txt, docx, pdf).
+
+Values are what extraction produced: the tests compare the store's records with
+``build_record(...)`` of the same file rather than with fixed values, and check that
+every evidence span points into the stored document text.
+"""
 
 from __future__ import annotations
 
@@ -14,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from jixiao.corpus.importer import import_paths
-from jixiao.store import Filters, Store
-from jixiao.store.export import COLUMNS, TABLES
+from jixiao.store import Filters, Store, mapping
+from jixiao.store.export import COLUMNS, REPORT_EVIDENCE, TABLES, evidence_cell
 
 from conftest import CORPUS, REPORTS
 
@@ -52,6 +57,9 @@ def test_every_exported_json_record_validates_against_the_contract(db, tmp_path)
         assert rec["doc_id"] == hashlib.sha256(primary.read_bytes()).hexdigest()
         stem = primary.name[: -len(".pdf")]
         assert sorted(rec["source"]["alternates"]) == sorted(str(CORPUS / f"{stem}{s}") for s in (".docx", ".txt"))
+        assert rec["schema_version"] == 2 and isinstance(rec["evidence"], dict) and isinstance(rec["warnings"], list)
+    with Store(db) as store:
+        assert records == [r.to_dict() for r in store.records()]
     jsonl = tmp_path / "all.jsonl"
     assert cli("export", "--format", "jsonl", "--out", str(jsonl), "--db", str(db)).returncode == 0
     lines = jsonl.read_text(encoding="utf-8").splitlines()
@@ -59,20 +67,21 @@ def test_every_exported_json_record_validates_against_the_contract(db, tmp_path)
 
 
 def test_the_store_gives_back_the_record_extracted_from_the_primary(db):
-    from jixiao import extract
+    from jixiao.extractor import parse
+    from jixiao.extractor.record import build_record
 
     with Store(db) as store:
-        for rec in store.records():
-            direct = extract(rec["source"]["path"])
-            stored = dict(rec, source={k: v for k, v in rec["source"].items() if k != "alternates"})
-            for f in direct["findings"]:
-                f.setdefault("responds_to", None)
-            for i in direct["indicators"]:
-                for k in ("code", "parent", "page"):
-                    i.setdefault(k, None)
-            for g in direct["figures"]:
-                g.setdefault("page", None)
+        records = list(store.records())
+        assert len(records) == 3
+        for rec in records:
+            path = rec.source.path
+            direct = build_record(parse(path), path, rec.doc_id).to_dict()
+            stored = rec.to_dict()
+            assert stored["source"].pop("alternates")
             assert stored == direct
+            text = store.conn.execute("SELECT text FROM documents WHERE doc_id = ?", (rec.doc_id,)).fetchone()[0]
+            for key, ev in rec.evidence.items():  # evidence points into the stored text
+                assert text[ev.span[0]:ev.span[1]] == ev.text, key
 
 
 def test_csv_has_a_bom_and_one_row_per_item(db, tmp_path):
@@ -84,6 +93,22 @@ def test_csv_has_a_bom_and_one_row_per_item(db, tmp_path):
     assert rows[0] == COLUMNS["reports"] and len(rows) == 4
     titles = {r[COLUMNS["reports"].index("title")] for r in rows[1:]}
     assert any("呈贡" in t for t in titles)
+    with Store(db) as store:  # the evidence beside each value is the record's
+        by_id = {r.doc_id: r for r in store.records()}
+    for row in rows[1:]:
+        cells = dict(zip(rows[0], row))
+        rec = by_id[cells["report_id"]]
+        for key in REPORT_EVIDENCE:
+            column = mapping.EVIDENCE_COLUMN[key]
+            ev = rec.evidence.get(key)
+            assert cells[f"{column}_evidence"] == (evidence_cell(ev.page, ev.text) if ev else ""), key
+        assert cells["warnings"] == "; ".join(rec.warnings)
+    out = tmp_path / "evidence.csv"
+    assert cli("export", "--format", "csv", "--table", "evidence", "--out", str(out), "--db", str(db)).returncode == 0
+    rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig"))))
+    assert rows[0] == COLUMNS["evidence"]
+    got = sorted((r[0], r[rows[0].index("field")], r[rows[0].index("text")]) for r in rows[1:])
+    assert got == sorted((rid, key, ev.text) for rid, rec in by_id.items() for key, ev in rec.evidence.items())
     out = tmp_path / "findings.csv"
     assert cli("export", "--format", "csv", "--table", "findings", "--out", str(out), "--db", str(db)).returncode == 0
     rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig"))))
@@ -110,15 +135,21 @@ def test_xlsx_has_one_sheet_per_table_frozen_header_and_sized_columns(db, tmp_pa
     reports = wb["reports"]
     title_col = COLUMNS["reports"].index("title")
     assert reports.column_dimensions[openpyxl.utils.get_column_letter(title_col + 1)].width > 30  # CJK titles
+    with Store(db) as store:  # every failed check stands out, and only those
+        failed = store.conn.execute("SELECT COUNT(*) FROM checks WHERE ok = 0").fetchone()[0]
+    ok_col = COLUMNS["checks"].index("ok")
+    red = [row[ok_col].value for row in wb["checks"].iter_rows(min_row=2)
+           if str(row[0].fill.fgColor.rgb).endswith("FFC7CE")]
+    assert red == [False] * failed
 
 
 def test_filters_narrow_exports(db, tmp_path):
     with Store(db) as store:
         recs = list(store.records(Filters(province="云南", years="2023")))
-        assert [r["jurisdiction"]["county"] for r in recs] == ["呈贡区"]
+        assert [r.jurisdiction.county for r in recs] == ["呈贡区"]
         problems = list(store.records(kind="problem"))
-        assert problems and all(f["kind"] == "problem" for r in problems for f in r["findings"])
-        assert sum(len(r["findings"]) for r in problems) == store.conn.execute(
+        assert problems and all(f.kind == "problem" for r in problems for f in r.findings)
+        assert sum(len(r.findings) for r in problems) == store.conn.execute(
             "SELECT COUNT(*) FROM findings WHERE kind = 'problem'").fetchone()[0]
         n = store.export(tmp_path / "dongchuan.json", "json", Filters(county="东川"))
         assert n == 1
