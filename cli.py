@@ -68,7 +68,10 @@ def parse(file: str, as_json: bool, ocr: str) -> None:
 def extract(file: str, as_json: bool, ocr: str) -> None:
     """Read FILE into one report record: metadata, score, indicators, findings, figures, checks.
 
-    Exits 2 with a one-line reason when the file cannot be read.
+    Without --json, each field is shown with its page and the words it came from
+    (derived and default values marked, nulls as —), then warnings, indicators,
+    figures, checks (failures first) and findings. Exits 2 with a one-line reason
+    when the file cannot be read.
     """
     from .extractor.record import extract as extract_record
 
@@ -77,19 +80,107 @@ def extract(file: str, as_json: bool, ocr: str) -> None:
     except ReadError as exc:
         _fail(str(exc))
     if as_json:
-        click.echo(json.dumps(record, ensure_ascii=False, indent=1))
+        click.echo(json.dumps(record.to_dict(), ensure_ascii=False, indent=1))
         return
-    j, s = record["jurisdiction"], record["score"]
-    click.echo(f"{record['title'] or '(no title)'}")
-    click.echo(f"  {j['name'] or '-'} ({j['adcode'] or '-'})  years={record['years']}  date={record['report_date']}  "
-               f"kind={record['report_kind']}  mode={record['evaluation_mode']}")
-    click.echo(f"  unit={record['evaluated_unit']}  evaluator={record['evaluator']}")
-    click.echo(f"  score={s['total']}/{s['max']} grade={s['grade']} ({s['grade_source']})  "
-               f"indicators={len(record['indicators'])} figures={len(record['figures'])}")
-    for f in record["findings"]:
-        click.echo(f"  [{f['kind']} {f['ordinal']}] p{f['page'] or '-'} {f['title']}")
-    for c in record["checks"]:
-        click.echo(f"  check {'ok  ' if c['ok'] else 'FAIL'} {c['rule']}: {c['detail']}")
+    for line in record_lines(record):
+        click.echo(line)
+
+
+def _cells(text: str) -> int:
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
+def _fit(text: str, width: int, *, middle: bool = False) -> str:
+    """``text`` on one line, at most ``width`` terminal cells (CJK count two), cut with an ellipsis."""
+    text = " ".join(str(text).split())
+    if _cells(text) <= width:
+        return text
+    if middle:  # keep both ends: the value's words are usually at one end of the evidence
+        head, tail = "", ""
+        for ch in text:
+            if _cells(head + ch) > (width - 1) // 2:
+                break
+            head += ch
+        for ch in reversed(text):
+            if _cells(ch + tail) > width - 1 - _cells(head):
+                break
+            tail = ch + tail
+        return head + "…" + tail
+    out = ""
+    for ch in text:
+        if _cells(out + ch) > width - 1:
+            break
+        out += ch
+    return out + "…"
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    gap = " " * max(0, width - _cells(text))
+    return gap + text if right else text + gap
+
+
+def _page(page: int | None) -> str:
+    return f"p.{page}" if page is not None else "p.?"
+
+
+def record_lines(record) -> list[str]:
+    """``jixiao extract FILE`` for people: each field with the words and page it came from, then
+    warnings, indicators, figures, checks (failures first) and findings.  Plain lines (styles are
+    dropped when piped)."""
+    from .store.mapping import fields
+
+    dim = {"dim": True}
+    src = record.source
+    lines = [click.style(record.title or "(no title)", bold=True)]
+    pages = f"{src.pages} pages" if src.pages is not None else "no pages"
+    lines.append(click.style(f"{src.path}  {src.format} · {pages} · {'OCR' if src.ocr else 'text layer'} · "
+                             f"doc {record.doc_id[:12]}", **dim))
+    lines.append("")
+    width = 32
+    lines.append(click.style(f"{_pad('field', 16)} {_pad('value', width)} {_pad('page', 6)} from the report", **dim))
+    for f in fields(record):
+        value = _fit(f.text, width) if f.value is not None else "—"
+        if f.evidence is not None:
+            where, words = _page(f.evidence.page), f"«{_fit(f.evidence.text, 48, middle=True)}»"
+        else:
+            where, words = "", click.style(f.note, fg="yellow") if f.note else ""
+        lines.append(f"{_pad(f.key, 16)} {_pad(value, width)} {_pad(where, 6)} {words}".rstrip())
+
+    lines.append("")
+    lines.append(click.style(f"warnings ({len(record.warnings)})", bold=True))
+    lines += [click.style(f"  ! {w}", fg="yellow") for w in record.warnings] or ["  none"]
+
+    lines.append("")
+    lines.append(click.style(f"indicators ({len(record.indicators)})", bold=True))
+    if record.indicators:
+        lines.append(click.style(f"  {_pad('code', 6)} {_pad('name', 30)} {_pad('weight', 7, True)} "
+                                 f"{_pad('score', 7, True)}  page", **dim))
+    for i in record.indicators:
+        name = "  " * (max(1, i.level or 1) - 1) + (i.name or "")
+        num = (lambda v: "—" if v is None else str(v))
+        lines.append(f"  {_pad(i.code or '', 6)} {_pad(_fit(name, 30), 30)} {_pad(num(i.weight), 7, True)} "
+                     f"{_pad(num(i.score), 7, True)}  {_page(i.page)}")
+
+    lines.append("")
+    lines.append(click.style(f"figures ({len(record.figures)})", bold=True))
+    for g in record.figures:
+        lines.append(f"  {_pad(_fit(g.name, 24), 24)} {_pad(f'{g.value} {g.unit}', 18, True)}  "
+                     f"{_pad('«' + _fit(g.raw, 24) + '»', 28)} {_page(g.page)}")
+
+    failed = [c for c in record.checks if not c.ok]
+    lines.append("")
+    lines.append(click.style(f"checks ({len(record.checks)}, {len(failed)} failed)", bold=True))
+    for c in failed + [c for c in record.checks if c.ok]:
+        mark = click.style("FAIL", fg="red", bold=True) if not c.ok else click.style("ok  ", fg="green")
+        lines.append(f"  {mark} {c.rule}  {_page(c.page)}  {c.detail}")
+
+    lines.append("")
+    lines.append(click.style(f"findings ({len(record.findings)})", bold=True))
+    for f in record.findings:
+        lines.append(f"  [{f.kind} {f.ordinal}] p{f.page or '-'} {f.title}")
+    return lines
 
 
 # ---------------------------------------------------------------- store: import, export, stats
@@ -171,7 +262,7 @@ def import_(paths: tuple[str, ...], db_path: str, workers: int | None, force: bo
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv", "xlsx"]), required=True,
               help="json/jsonl: contract records; csv: one table (--table); xlsx: one sheet per table.")
 @filter_options
-@click.option("--table", type=click.Choice(["reports", "indicators", "findings", "figures", "checks"]),
+@click.option("--table", type=click.Choice(["reports", "indicators", "findings", "figures", "checks", "evidence"]),
               default="reports", show_default=True, help="The table a CSV holds.")
 @click.option("--out", type=click.Path(dir_okay=False), required=True, help="The file to write.")
 @_DB_OPTION
