@@ -10,6 +10,7 @@ zero-width marks, which carry none, are removed.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Full-width ASCII range U+FF01..U+FF5E maps to U+0021..U+007E.  We convert only
 # digits, letters and the symbols that appear inside numbers (．％＋－／), so that
@@ -33,3 +34,29 @@ def normalize_text(text: str) -> str:
 def squash(text: str) -> str:
     """A comparison key: normalised text with all whitespace removed."""
     return re.sub(r"\s+", "", normalize_text(text))
+
+
+# Pinyin that mirror sites insert after characters: 績(jì)效評(píng)價(jià) → 績效評價.
+RUBY = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）]")
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=8192)
+def simplified(ch: str) -> str:
+    """One character in simplified form (itself when it has no one-character form; OpenCC ``t2s``)."""
+    if ch < "\u3400":  # ASCII, Latin, punctuation: nothing to convert
+        return ch
+    out = _t2s().convert(ch)
+    return out if len(out) == 1 else ch
+
+
+def fold_chars(text: str) -> str:
+    """``text`` in simplified characters without pinyin glosses, for rules written in simplified
+    Chinese (offsets are not kept: see :class:`jixiao.extractor.record.view.View` for that)."""
+    return "".join(simplified(c) for c in RUBY.sub("", normalize_text(text)))

@@ -35,7 +35,7 @@ from ... import patterns
 from .. import structure
 from ..document import Document, DocumentBuilder
 from ..errors import ReadError
-from ..normalize import normalize_text
+from ..normalize import fold_chars, normalize_text
 from ..tables import fill_blank_merged, join_continued, rectangular
 
 ARTEFACTS = "converter_artefacts.yaml"
@@ -139,6 +139,8 @@ class _Rules:
     title_end: re.Pattern[str]
     label_end: re.Pattern[str]
     label_max: int
+    short_line: int
+    inner_punct: re.Pattern[str]
     paragraph_start: list[re.Pattern[str]]
 
 
@@ -171,6 +173,8 @@ def _rules() -> _Rules:
         title_end=re.compile(data["title_end"]),
         label_end=re.compile(data["label_end"]),
         label_max=int(data["label_max_chars"]),
+        short_line=int(data["short_line_chars"]),
+        inner_punct=re.compile(data["inner_punctuation"]),
         paragraph_start=[re.compile(p) for p in data["paragraph_start"]],
     )
 
@@ -311,7 +315,8 @@ def continues(prev: _Line, nxt: _Line) -> bool:
     numbered, "一是…", a date line, a run-in label "资金来源：").
     """
     rules = _rules()
-    a, b = prev.text.strip(), nxt.text.strip()
+    # the rules are written in simplified characters: a traditional mirror copy reads the same
+    a, b = fold_chars(prev.text).strip(), fold_chars(nxt.text).strip()
     if not a or not b or prev.styled or nxt.styled:
         return False
     if rules.sentence_end.search(a) or is_toc_line(a) or is_toc_line(b):
@@ -320,10 +325,14 @@ def continues(prev: _Line, nxt: _Line) -> bool:
         return False
     if len(re.sub(r"\s", "", a)) <= rules.label_max and rules.label_end.search(a):
         return False
+    if len(re.sub(r"\s", "", a)) < rules.short_line and not rules.inner_punct.search(a):
+        return False  # a short line with no clause in it is a title, label or heading, not a wrapped sentence
     if _is_heading_line(prev):
         return False
     if nxt.indented or structure.numbering_of(b):
         return False
+    if rules.title_end.search(b) and len(b) <= 60:
+        return False  # a title stands on its own line
     if any(p.match(b) for p in rules.paragraph_start):
         return False
     return True

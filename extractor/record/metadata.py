@@ -108,7 +108,20 @@ def clean_title(text: str) -> str:
     return text
 
 
+def clean_title_span(ctx: Context, start: int, end: int) -> tuple[str, int, int] | None:
+    """The title inside the document text ``[start, end)``: its printed words (no whitespace) and span."""
+    v = View.of(ctx.doc.text[start:end], start)
+    key = clean_title(v.text)
+    pos = v.text.find(key) if key else -1
+    if pos < 0:
+        return None
+    s, e = v.span(pos, pos + len(key))
+    return re.sub(r"\s+", "", ctx.doc.text[s:e]), s, e
+
+
 def _is_title(view_text: str) -> bool:
+    if re.match(r"^(?:[一二三四五六七八九十]{1,3}[、.]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[、.](?![0-9]))", view_text):
+        return False  # a numbered heading
     key = clean_title(view_text)
     return bool(key) and len(key) <= _spec()["title"]["max_chars"] and bool(_compiled()["title"].search(key)) \
         and not re.search(r"[。；;]", key) and not _compiled()["not_title"].search(key)
@@ -124,11 +137,10 @@ def _can_continue(line: Line) -> bool:
 def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
     half = len(ctx.doc.text) / 2
     head = [ln for ln in lines if ln.start <= half or ln in lines[:int(_spec()["title"]["first_lines"])]]
-    annex = re.compile(r"^(?:附件|附表)\s*[0-9一二三四五六七八九十]")
     out: list[Candidate] = []
     used: set[int] = set()
     for i, line in enumerate(head):
-        if annex.match(line.text) and any(0 <= k < len(head) and annex.match(head[k].text) for k in (i - 1, i + 1)):
+        if _annex_list_entry(head, i):
             continue  # one entry of a list of attachments, not this document's title
         parts = [i]
         if not _is_title(line.text):
@@ -138,9 +150,12 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
                 parts = [i, i + 1]
             else:
                 continue
-        # lines before it that continue it (a title set on two or three lines)
+        # lines before it that continue it (a title set on two or three lines); a line
+        # that is a whole title by itself (a place or programme before 报告) takes none
         j = parts[0]
-        while j > 0 and parts[0] - j < 2 and _can_continue(head[j - 1]) and (j - 1) not in used:
+        alone = clean_title("".join(head[k].text for k in parts))
+        complete = len(_compiled()["title"].sub("", alone)) >= 10 or len(alone) >= 24
+        while j > 0 and (not complete or _TITLE_START.search(head[j - 1].text)) and parts[0] - j < 2 and _can_continue(head[j - 1]) and (j - 1) not in used:
             joined = "".join(head[k].text for k in [j - 1, *parts])
             if not _is_title(joined) or len(clean_title(joined)) > _spec()["title"]["max_chars"]:
                 break
@@ -150,14 +165,78 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
             continue
         used.update(parts)
         first, last = head[parts[0]], head[parts[-1]]
-        printed = clean_title("".join(ctx.doc.text[head[k].start:head[k].end] for k in parts))
-        if not printed:
+        raw = ctx.doc.text[first.start:last.end]
+        found = clean_title_span(ctx, first.start, last.end)
+        if found is None:
             continue
-        # the evidence: from the title's first printed character to its last
-        start = first.start + _offset_of(ctx.doc.text[first.start:first.end], printed[0])
-        tail = ctx.doc.text[last.start:last.end]
-        end = last.start + tail.rfind(printed[-1]) + 1 if printed[-1] in tail else last.end
-        out.append(ctx.candidate_at("title", printed, start, max(end, start + 1), 10 - i / 100, "title_line"))
+        printed, start, end = found
+        rank = (8 if _FILE_NAME.search(raw.strip()) else 10) - i / 100  # a file's name is weaker than a title line
+        out.append(ctx.candidate_at("title", printed, start, end, rank, "title_line"))
+    return out
+
+
+_FILE_NAME = re.compile(r"\.(?:pdf|docx?|xlsx?|wps)[》」)）]?$", re.I)
+_ANNEX = re.compile(r"^(?:附件|附表)\s*(?P<n>[0-9一二三四五六七八九十]{1,3})")
+
+
+def _annex_list_entry(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` is one of several lines naming different attachments (附件1… 附件2…)."""
+    m = _ANNEX.match(lines[i].text)
+    if not m:
+        return False
+    for k in (i - 1, i + 1):
+        other = _ANNEX.match(lines[k].text) if 0 <= k < len(lines) else None
+        if other and other.group("n") != m.group("n"):
+            return True
+    return False
+
+
+_TITLE_END = re.compile(r"(?:报告书|报告|自评表|评价表|结果表|目标表|情况表)(?:[(（](?:19|20)\d\d年(?:度)?[)）])?")
+_TITLE_AFTER = re.compile(r"(?:$|[\n\t.。，,：:;；》」)）(（]|[一二三四五六七八九十]{1,2}、|[0-9]{1,2}[、.]|附件)")
+# A line that can open a title: it names a year or an organisation.
+_TITLE_START = re.compile(r"(?:19|20)\d\d年|(?:局|厅|委|院|中心|政府|办公室|公司)$")
+_FORM_LABEL = re.compile(r"(?:项目名称|主管部门|实施单位|单位名称|部门名称|预算单位|填报单位|评价年度)")
+_TITLE_BOUNDARY = "\n\t。，,；;:：>》《、|_【】[]"
+
+
+def inline_title_candidates(ctx: Context, limit: int = 3000) -> list[Candidate]:
+    """Titles inside longer lines (forms flattened to one line, pages whose lines were run together).
+
+    A title ends with 报告/自评表/… followed by a boundary (a line end, a bracket, a
+    numbered heading) and starts after the nearest boundary before it: punctuation,
+    or a space the original put between two words (not one between digits and 年).
+    """
+    v = ctx.view
+    text = v.text[:limit]
+    doc_text = ctx.doc.text
+    out: list[Candidate] = []
+    annexes = set(re.findall(r"附件\s*([0-9]{1,2})\s*[:：、.]", text))
+    for m in _TITLE_END.finditer(text):
+        spaced_after = m.end() < len(text) and doc_text[v.ends[m.end() - 1]:v.starts[m.end()]].strip() == "" \
+            and v.starts[m.end()] > v.ends[m.end() - 1]
+        if not (_TITLE_AFTER.match(text, m.end()) or spaced_after or _FORM_LABEL.match(text, m.end())):
+            continue
+        start = m.start()
+        while start > 0 and m.end() - start < 70:
+            prev = text[start - 1]
+            if prev in _TITLE_BOUNDARY or re.search(r"\.(?:pdf|docx?|xlsx?|wps)$", text[max(0, start - 5):start], re.I):
+                break
+            gap = doc_text[v.ends[start - 1]:v.starts[start]]
+            if gap.strip() == "" and gap and not (text[start - 1].isdigit() or text[start].isdigit()):
+                break  # a space between two words: a cell boundary of a flattened form
+            start -= 1
+        if len(annexes) >= 2 and re.search(r"附件\s*[0-9]{1,2}\s*[:：、.]?$", text[max(0, start - 6):start]):
+            continue  # one entry of a list of attachments
+        title = clean_title(text[start:m.end()])
+        if not _is_title(title) or len(title) < 6 or not re.search("绩效|评价|自评|考评", title):
+            continue
+        file_name = re.match(r"\.(?:pdf|docx?|xlsx?|wps)", text[m.end():m.end() + 5], re.I)
+        found = clean_title_span(ctx, v.starts[start], v.ends[m.end() - 1])
+        if found is None:
+            continue
+        printed, s, e = found
+        out.append(ctx.candidate_at("title", printed, s, e,
+                                    (8 if file_name else 9) - m.start() / 1e5, "title_inline"))
     return out
 
 
@@ -300,12 +379,12 @@ def kind_candidates(ctx: Context, title: Candidate | None) -> list[Candidate]:
                 out.append(ctx.candidate("report_kind", r["kind"], m.start(), m.end(), 10, "title", view=v))
                 break
     if not out:
-        text = ctx.view.text[:3000]
-        for r in _spec()["report_kind"][:-1]:  # the body names a department or policy evaluation
-            m = re.search(r["regex"] + r"(?:[^。；\n]{0,10}?)(?:绩效)?(?:评价|自评)", text)
+        text = _compiled()["ignore"].sub(lambda m: " " * len(m.group(0)), ctx.view.text[:len(ctx.view.text) // 2 + 2000])
+        for r in _spec()["report_kind"]:
+            m = next((m for m in re.finditer(r["body"], text)
+                      if ctx.region_at(ctx.view.starts[m.start()]) != "annex"), None)
             if m:
-                out.append(ctx.candidate("report_kind", r["kind"], m.start(), m.end(), 5, "body"))
-                break
+                out.append(ctx.candidate("report_kind", r["kind"], m.start(), m.end(), r.get("rank", 5), "body"))
     return out
 
 
@@ -360,6 +439,13 @@ def _org_regex(orgs: list[Org]) -> str:
     return "(?:" + "|".join(re.escape(n) for n in names) + ")" if names else "(?!)"
 
 
+def printed_span(ctx: Context, start: int, end: int, folded: str) -> tuple[int, int] | None:
+    """The document span, within ``[start, end)``, whose view text is ``folded``."""
+    v = View.of(ctx.doc.text[start:end], start)
+    pos = v.text.find(folded)
+    return v.span(pos, pos + len(folded)) if pos >= 0 and folded else None
+
+
 def _printed(ctx: Context, vstart: int, vend: int, view: View | None = None) -> tuple[str, int, int]:
     s, e = (view or ctx.view).span(vstart, vend)
     return re.sub(r"\s+", "", ctx.doc.text[s:e]), s, e
@@ -394,9 +480,10 @@ def org_candidates(ctx: Context, orgs: list[Org], pairs: list[Pair], title: Cand
     for p in pairs:
         if p.field in ("evaluator", "evaluated_unit"):
             value = re.split(r"[，,。；;（(]", p.value)[0]
-            if 2 <= len(value) <= 40 and not re.search(r"\d", value):
-                name = re.sub(r"\s+", "", ctx.doc.text[p.start:p.end])[:len(value)] or value
-                out[p.field].append(ctx.candidate_at(p.field, name, p.label_start, p.end, 8 + p.rank / 2,
+            span = printed_span(ctx, p.start, p.end, value)
+            if 2 <= len(value) <= 40 and not re.search(r"\d", value) and span:
+                name = re.sub(r"\s+", "", ctx.doc.text[span[0]:span[1]])
+                out[p.field].append(ctx.candidate_at(p.field, name, p.label_start, span[1], 8 + p.rank / 2,
                                                      f"form:{p.layout}"))
     # the issuer of a notice: "XX财政局关于……" as its title
     if tv is not None:
@@ -418,10 +505,36 @@ def org_candidates(ctx: Context, orgs: list[Org], pairs: list[Pair], title: Cand
     return out
 
 
+def fullest(ctx: Context, decision: Decision, orgs: list[Org]) -> Decision:
+    """The chosen organisation under its fullest name in the document: 呈贡区…局 → 昆明市呈贡区…局.
+
+    A longer name counts when it is the chosen one led by division names only.
+    """
+    if decision.chosen is None:
+        return decision
+    key = fold(decision.value)
+    table = divisions()
+    best: Org | None = None
+    for o in orgs:
+        name = fold(o.name)
+        if len(name) <= len(key) or not name.endswith(key):
+            continue
+        prefix = name[:-len(key)]
+        covered = sum(e - s for s, e, _n in table.find(prefix))
+        if covered == len(prefix) and (best is None or len(name) > len(fold(best.name))):
+            best = o
+    if best is None:
+        return decision
+    s, e = ctx.view.span(best.vstart, best.vend)
+    c = decision.chosen
+    chosen = Candidate(c.field, best.name, s, e, c.rank, c.rule + "+fullest", ctx.page(s))
+    return Decision(decision.field, best.name, chosen, decision.warnings, decision.candidates)
+
+
 # ------------------------------------------------------------------ programme
-def program_from_title(ctx: Context, title: Candidate, unit: str | None) -> Candidate | None:
+def program_name(text: str, unit: str | None = None) -> str:
+    """A programme's name from a title or a form's value (view text): places, years, unit and suffix cut."""
     spec = _spec()["program"]
-    text = fold(title.value)
     if unit and fold(unit) in text:
         text = text.replace(fold(unit), "", 1)
     text = re.sub(spec["strip_years"], "", text)
@@ -438,34 +551,35 @@ def program_from_title(ctx: Context, title: Candidate, unit: str | None) -> Cand
         text = re.sub(spec["strip_town"], "", text)
     text = re.sub(r"^(?:本级|市本级|县本级|区本级|本级部门|部门)", "", text)
     text = re.sub(spec["strip_suffix"], "", text).strip("，,：:、 ")
-    text = re.sub(r"^(?:关于|的)", "", text)
-    if len(text) < 2:
+    return re.sub(r"^(?:关于|的)", "", text)
+
+
+def _program_candidate(ctx: Context, start: int, end: int, unit: str | None, rank: float,
+                       rule: str, evidence_start: int | None = None) -> Candidate | None:
+    """The programme named by the text ``[start, end)``, with its printed words as evidence."""
+    text = program_name(View.of(ctx.doc.text[start:end], start).text, unit)
+    span = printed_span(ctx, start, end, text) if len(text) >= 2 else None
+    if span is None:
         return None
-    # back to the printed words: the programme's span inside the title
-    tv = View.of(ctx.doc.text[title.start:title.end], title.start)
-    pos = tv.text.find(text)
-    if pos < 0:
-        return Candidate("program", text, title.start, title.end, 8, "title", title.page)
-    s, e = tv.span(pos, pos + len(text))
-    return Candidate("program", re.sub(r"\s+", "", ctx.doc.text[s:e]), s, e, 8, "title", title.page)
+    s, e = span
+    return ctx.candidate_at("program", re.sub(r"\s+", "", ctx.doc.text[s:e]),
+                            s if evidence_start is None else evidence_start, e, rank, rule)
 
 
 def program_candidates(ctx: Context, pairs: list[Pair], title: Candidate | None, unit: str | None,
                        kind: str | None) -> list[Candidate]:
     if kind in _spec()["program"]["strip_kinds"]:
         return []
-    out = []
+    out: list[Candidate | None] = []
     for p in pairs:
         if p.field == "program":
             value = re.split(r"[，,。；;]", p.value)[0].strip()
-            if 2 <= len(value) <= 60:
-                name = re.sub(r"\s+", "", ctx.doc.text[p.start:p.end])[:len(value)]
-                out.append(ctx.candidate_at("program", name, p.label_start, p.end, 10, f"form:{p.layout}"))
+            span = printed_span(ctx, p.start, p.end, value)
+            if 2 <= len(value) <= 60 and span:
+                out.append(_program_candidate(ctx, span[0], span[1], unit, 10, f"form:{p.layout}", p.label_start))
     if title is not None and not re.search(r"关于.{0,80}(?:通知|通报|公告|公示)$", fold(title.value)):
-        c = program_from_title(ctx, title, unit)
-        if c is not None:
-            out.append(c)
-    return out
+        out.append(_program_candidate(ctx, title.start, title.end, unit, 8, "title"))
+    return [c for c in out if c is not None]
 
 
 # ------------------------------------------------------------------ all metadata
@@ -480,7 +594,7 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
     doc = ctx.doc
     lines = text_lines(ctx)
     d: dict[str, Decision] = {}
-    titles = title_candidates(ctx, lines)
+    titles = sorted(title_candidates(ctx, lines) + inline_title_candidates(ctx), key=lambda c: -c.rank)
     d["title"] = decide("title", titles[:1], doc)  # the earliest title line; its repeats are the same title
     title = d["title"].chosen
     d["years"] = decide("years", year_candidates(ctx, titles, pairs), doc)
@@ -499,13 +613,13 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
     if mode == "self":
         unit_c += [Candidate("evaluated_unit", c.value, c.start, c.end, c.rank, c.rule, c.page)
                    for c in found["signature"]]
-    d["evaluated_unit"] = decide("evaluated_unit", unit_c, doc)
+    d["evaluated_unit"] = fullest(ctx, decide("evaluated_unit", unit_c, doc), orgs)
     if mode == "self":
         # a self-evaluation's evaluator is the unit itself
         eval_c += [Candidate("evaluator", c.value, c.start, c.end, c.rank - 1, c.rule, c.page) for c in unit_c]
         eval_c += [Candidate("evaluator", c.value, c.start, c.end, c.rank, c.rule, c.page)
                    for c in found["signature"]]
-    d["evaluator"] = decide("evaluator", eval_c, doc)
+    d["evaluator"] = fullest(ctx, decide("evaluator", eval_c, doc), orgs)
     if d["evaluated_unit"].value is not None and d["evaluated_unit"].value == d["evaluator"].value and mode not in (
             "self", None):
         d["evaluated_unit"] = Decision("evaluated_unit")  # the firm that evaluated is not the unit evaluated

@@ -24,32 +24,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterable, Iterator
 
 from ..document import Block, Document
-from ..normalize import normalize_text
+from ..normalize import RUBY as _RUBY
+from ..normalize import normalize_text, simplified
 
 _ALNUM = re.compile(r"[0-9A-Za-z]")
-# Pinyin that mirror sites insert after characters: 績(jì)效評(píng)價(jià) → 績效評價.
-_RUBY = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）]")
+
 _WS = re.compile(r"\s+")
-
-
-@lru_cache(maxsize=1)
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-@lru_cache(maxsize=8192)
-def simplified(ch: str) -> str:
-    """One character in simplified form (itself when it has no one-character form)."""
-    if ch < "\u3400":  # ASCII, Latin, punctuation: nothing to convert
-        return ch
-    out = _t2s().convert(ch)
-    return out if len(out) == 1 else ch
 
 
 def fold(text: str) -> str:
