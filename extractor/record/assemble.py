@@ -11,7 +11,7 @@ from .context import Context
 from .figures import extract_figures
 from .forms import form_pairs
 from .indicators import score_tables
-from .jurisdiction import jurisdiction_record, place_candidates
+from .jurisdiction import body_place_candidates, jurisdiction_record, place_candidates, refine
 from .metadata import Metadata, extract_metadata
 from .model import Indicator, Jurisdiction, Record, Score, Source
 from .scores import (grade_candidates, grade_for, max_candidates, table_total_candidates, tier_indicators,
@@ -50,10 +50,17 @@ def _jurisdiction(ctx: Context, meta: Metadata, record: Record) -> None:
         sources.append(("evaluator", d["evaluator"].chosen))
     sources += [("issuer", c) for c in meta.orgs["issuer"][:1]]
     sources += [("signature", c) for c in meta.orgs["signature"][:1]]
-    decision = decide("jurisdiction", place_candidates(ctx, sources), ctx.doc)
+    sources += [("publisher", c) for c in meta.orgs["publisher"][:1]]
+    cands = place_candidates(ctx, sources)
+    if not cands:
+        cands = body_place_candidates(ctx)
+        if cands:
+            record.warnings.append(f"jurisdiction: no title, unit, issuer or signature names a place; read from "
+                                   f"the body's {cands[0].describe(ctx.doc)}")
+    decision = decide("jurisdiction", cands, ctx.doc)
     record.warnings += decision.warnings
     if decision.chosen is not None:
-        chosen = decision.chosen
+        chosen = refine(decision.chosen, cands)
         record.jurisdiction = Jurisdiction.from_dict(jurisdiction_record(chosen.extra["name"],
                                                                          chosen.extra["division"]))
         record.evidence["jurisdiction"] = chosen.evidence(ctx.doc)

@@ -10,7 +10,9 @@ with the labels of ``patterns/forms.yaml``:
   (评价得分 | 评价等级 over 86.5 | 良);
 * ``inline`` — a label in text followed by a colon, a tab or spaces (a form
   flattened to one line: ``项目名称：XX  主管部门：YY  评价得分 86.5``); the value
-  runs to the next label or the end of the line.
+  runs to the next label or the end of the line;
+* ``next_line`` — a line holding only a label, the value on the next line (a
+  table flattened to one cell a line: ``单位名称 |`` then ``XX镇人民政府 |``).
 
 Each :class:`Pair` keeps the document span of its label and of its value.
 """
@@ -38,7 +40,7 @@ class Pair:
     end: int
     label_start: int  # document span of the label
     label_end: int
-    layout: str  # right / below / inline
+    layout: str  # right / below / inline / next_line
     rank: int  # the label's rank within its field (patterns/forms.yaml)
     generic: bool  # a label too generic to head a column (得分, 等级 …)
     row: tuple[str, ...] = ()  # the folded cells of the value's row (tables)
@@ -160,9 +162,28 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
     return out
 
 
+def _line_pairs(ctx: Context) -> list[Pair]:
+    """A line that is only a label (``单位名称 |``), its value the next line (a table flattened to lines)."""
+    out: list[Pair] = []
+    blocks = [b for b in ctx.doc.blocks if b.kind != "table"]
+    for b, nxt in zip(blocks, blocks[1:]):
+        key = fold(b.text).strip(" |｜:：\t")
+        lab = label_of(key) if key else None
+        if lab is None:
+            continue
+        value = fold(nxt.text).strip(" |｜\t")
+        if not value or label_of(value) is not None:
+            continue
+        v = View.of(nxt.text, nxt.start)
+        pos = v.text.find(value)
+        start, end = v.span(pos, pos + len(value))
+        out.append(Pair(lab[0], key, value, start, end, b.start, b.end, "next_line", lab[1], lab[2]))
+    return out
+
+
 def form_pairs(ctx: Context) -> list[Pair]:
     """Every key–value pair of the document (tables first, then text and cells as text)."""
-    out = _table_pairs(ctx)
+    out = _table_pairs(ctx) + _line_pairs(ctx)
     for b in ctx.doc.blocks:
         if b.kind == "table":
             for row in b.cells():

@@ -161,9 +161,10 @@ def locate(texts: Iterable[str], context: str = "") -> dict[str, Any]:
 
 # Ranks of the places a jurisdiction may be read from (higher wins): the title,
 # the commissioning body (受XX财政局委托), the evaluated unit, the evaluator of a
-# self-evaluation or the issuer of a finance notice, the signing unit.  A place
-# the body merely mentions is never used.
-PLACE_RANK = {"title": 10, "client": 9, "evaluated_unit": 8, "evaluator": 7, "issuer": 7, "signature": 6}
+# self-evaluation or the issuer of a finance notice, the signing unit, and last
+# the page's publisher (发布机构).  A place the body merely mentions is never used.
+PLACE_RANK = {"title": 10, "client": 9, "evaluated_unit": 8, "evaluator": 7, "issuer": 7, "signature": 6,
+              "publisher": 3}
 _LEVEL = {"county": 3, "prefecture": 2, "province": 1}
 
 
@@ -203,5 +204,53 @@ def place_candidates(ctx: Any, sources: list[tuple[str, Any]]) -> list[Any]:
     return out
 
 
+def body_place_candidates(ctx: Any, chars: int = 1500) -> list[Any]:
+    """The place the opening of the body names most (citations 《…》 and document numbers aside), rank 1.
+
+    Used only when no title, unit, issuer or signature names a place.
+    """
+    from collections import Counter
+
+    from .candidates import Candidate
+
+    table = divisions()
+    text = re.sub(r"《[^》]{0,80}》|[\u4e00-\u9fff]{1,8}[〔\[［【(（](?:19|20)\d\d[〕\]］】)）]\d+号",
+                  lambda m: " " * len(m.group(0)), ctx.view.text[:chars])
+    found: list[tuple[int, int, Division]] = []
+    for start, end, name in table.find(text):
+        d = resolve(name, ctx.view.text[:20000])
+        if d is not None:
+            found.append((start, end, d))
+    if not found:
+        return []
+    counts = Counter(d.code for _s, _e, d in found)
+    # the smallest unit among the most named: a county named once under its prefecture named twice still wins
+    top = max(counts.values())
+    common = [d for _s, _e, d in found if counts[d.code] >= max(1, top // 2)]
+    best = max(common, key=lambda d: (_LEVEL[d.level], counts[d.code]))
+    start, end, d = next(f for f in found if f[2].code == best.code)
+    s, e = ctx.view.span(start, end)
+    return [Candidate("jurisdiction", d.code, s, e, 1, "body", ctx.page(s),
+                      {"name": re.sub(r"\s+", "", ctx.doc.text[s:e]), "division": d})]
+
+
+def refine(chosen: Any, candidates: list[Any]) -> Any:
+    """The most specific place inside the chosen one that other sources agree on (天津市 → 东丽区)."""
+    table = divisions()
+    inside = {}
+    for c in candidates:
+        d = c.extra["division"]
+        chain = table.chain(d)
+        if d.code != chosen.value and chosen.extra["division"] in chain.values():
+            inside.setdefault(d.code, c)
+    if not inside:
+        return chosen
+    deepest = max(_LEVEL[c.extra["division"].level] for c in inside.values())
+    best = [c for c in inside.values() if _LEVEL[c.extra["division"].level] == deepest]
+    if len({c.value for c in best}) != 1:
+        return chosen
+    return max(best, key=lambda c: c.rank)
+
+
 __all__ = ["Division", "Divisions", "divisions", "resolve", "locate", "jurisdiction_record", "place_candidates",
-           "PLACE_RANK"]
+           "PLACE_RANK", "body_place_candidates", "refine"]

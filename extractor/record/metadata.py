@@ -414,6 +414,29 @@ def mode_candidates(ctx: Context, title: Candidate | None) -> list[Candidate]:
     return list(best.values())
 
 
+def _mode_from_evaluator(ctx: Context, evaluators: list[Candidate]) -> list[Candidate]:
+    """The mode what the evaluator is tells (``evaluator_kinds`` in ``patterns/metadata.yaml``).
+
+    A firm named as evaluator is a third party, a finance body a finance
+    evaluation, and any other unit carrying out the evaluation itself a
+    self-evaluation (weakest: rank 4).
+    """
+    kinds = _spec()["evaluator_kinds"]
+    out = []
+    for c in evaluators:
+        name = fold(c.value)
+        if re.search(kinds["third_party"], name):
+            mode, rank = "third_party", 9
+        elif re.search(kinds["finance"], name):
+            mode, rank = "finance", 9.5 if c.rank >= 9 else 7.5
+        elif c.rank < 9:
+            mode, rank = "self", 4
+        else:
+            continue
+        out.append(Candidate("evaluation_mode", mode, c.start, c.end, rank, "evaluator", c.page))
+    return out
+
+
 # ------------------------------------------------------------------ organisations
 @dataclass(frozen=True)
 class Org:
@@ -451,13 +474,16 @@ def _printed(ctx: Context, vstart: int, vend: int, view: View | None = None) -> 
     return re.sub(r"\s+", "", ctx.doc.text[s:e]), s, e
 
 
+_CODE_PREFIX = re.compile(r"^[0-9A-Z]{2,}[-—－_](?=[\u4e00-\u9fff])")
+
+
 def org_candidates(ctx: Context, orgs: list[Org], pairs: list[Pair], title: Candidate | None,
                    titles: list[Candidate], lines: list[Line]) -> dict[str, list[Candidate]]:
     spec = _spec()
     org_rx = _org_regex(orgs)
     text = ctx.view.text
     out: dict[str, list[Candidate]] = {"evaluator": [], "evaluated_unit": [], "client": [], "signature": [],
-                                       "issuer": []}
+                                       "issuer": [], "publisher": []}
     tv = View.of(ctx.doc.text[title.start:title.end], title.start) if title is not None else None
     title_views = [View.of(ctx.doc.text[t.start:t.end], t.start) for t in titles]
     for fname in ("evaluator", "evaluated_unit"):
@@ -478,13 +504,14 @@ def org_candidates(ctx: Context, orgs: list[Org], pairs: list[Pair], title: Cand
         out["client"].append(ctx.candidate_at("client", name, s, e, 9, "commission"))
         break
     for p in pairs:
-        if p.field in ("evaluator", "evaluated_unit"):
-            value = re.split(r"[，,。；;（(]", p.value)[0]
+        if p.field in ("evaluator", "evaluated_unit", "publisher"):
+            value = _CODE_PREFIX.sub("", re.split(r"[，,。；;（(]", p.value)[0])
+            value = re.sub(r"(?:本级|机关)$", "", value)
             span = printed_span(ctx, p.start, p.end, value)
             if 2 <= len(value) <= 40 and not re.search(r"\d", value) and span:
                 name = re.sub(r"\s+", "", ctx.doc.text[span[0]:span[1]])
-                out[p.field].append(ctx.candidate_at(p.field, name, p.label_start, span[1], 8 + p.rank / 2,
-                                                     f"form:{p.layout}"))
+                rank = 8 + p.rank / 2 if p.field != "publisher" else 4
+                out[p.field].append(ctx.candidate_at(p.field, name, p.label_start, span[1], rank, f"form:{p.layout}"))
     # the issuer of a notice: "XX财政局关于……" as its title
     if tv is not None:
         m = re.match(r"(?P<org>" + org_rx + r")关于", tv.text)
@@ -579,6 +606,15 @@ def program_candidates(ctx: Context, pairs: list[Pair], title: Candidate | None,
                 out.append(_program_candidate(ctx, span[0], span[1], unit, 10, f"form:{p.layout}", p.label_start))
     if title is not None and not re.search(r"关于.{0,80}(?:通知|通报|公告|公示)$", fold(title.value)):
         out.append(_program_candidate(ctx, title.start, title.end, unit, 8, "title"))
+    text = ctx.view.text[:len(ctx.view.text) // 2 + 2000]
+    for rule in _spec()["program_body"]:
+        for m in re.finditer(rule["regex"], text):
+            prog = m.group("prog")
+            if re.search(r"我|本|各|该|全|以下|(?:局|厅|委|政府|中心|单位|部门)$|^(?:部门|单位)", prog):
+                continue
+            s, e = ctx.view.span(m.start("prog"), m.end("prog"))
+            out.append(_program_candidate(ctx, s, e, unit, rule["rank"], "body"))
+            break
     return [c for c in out if c is not None]
 
 
@@ -600,9 +636,14 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
     d["years"] = decide("years", year_candidates(ctx, titles, pairs), doc)
     d["report_date"] = decide("report_date", date_candidates(ctx, lines, pairs), doc)
     d["report_kind"] = decide("report_kind", kind_candidates(ctx, title), doc)
-    d["evaluation_mode"] = decide("evaluation_mode", mode_candidates(ctx, title), doc)
     orgs = orgs_in(ctx)
     found = org_candidates(ctx, orgs, pairs, title, titles, lines)
+    modes = mode_candidates(ctx, title) + _mode_from_evaluator(ctx, found["evaluator"])
+    if d["report_kind"].value == "department" and d["report_kind"].chosen is not None:
+        # a department's evaluation of its own overall spending, unless something says otherwise
+        c = d["report_kind"].chosen
+        modes.append(Candidate("evaluation_mode", "self", c.start, c.end, 2, "department", c.page))
+    d["evaluation_mode"] = decide("evaluation_mode", modes, doc)
     mode = d["evaluation_mode"].value
     unit_c = list(found["evaluated_unit"])
     eval_c = list(found["evaluator"])
@@ -612,13 +653,13 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
                    for c in found["signature"] if "财政" in fold(c.value)]
     if mode == "self":
         unit_c += [Candidate("evaluated_unit", c.value, c.start, c.end, c.rank, c.rule, c.page)
-                   for c in found["signature"]]
+                   for c in found["signature"] + found["publisher"]]
     d["evaluated_unit"] = fullest(ctx, decide("evaluated_unit", unit_c, doc), orgs)
     if mode == "self":
         # a self-evaluation's evaluator is the unit itself
         eval_c += [Candidate("evaluator", c.value, c.start, c.end, c.rank - 1, c.rule, c.page) for c in unit_c]
         eval_c += [Candidate("evaluator", c.value, c.start, c.end, c.rank, c.rule, c.page)
-                   for c in found["signature"]]
+                   for c in found["signature"] + found["publisher"]]
     d["evaluator"] = fullest(ctx, decide("evaluator", eval_c, doc), orgs)
     if d["evaluated_unit"].value is not None and d["evaluated_unit"].value == d["evaluator"].value and mode not in (
             "self", None):
