@@ -22,7 +22,7 @@ def fields():
 
     def get(name: str) -> dict:
         if name not in cache:
-            cache[name] = extract_fields(parse(TEXTS / name))
+            cache[name] = extract_fields(parse(TEXTS / name)).to_dict()
         return cache[name]
 
     return get

@@ -134,6 +134,7 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
         colon = e < len(text) and text[e] in "：:"
         spaced = e < len(text) and (doc_text[view.ends[e - 1]:view.starts[e]].strip() == "" and
                                     view.starts[e] > view.ends[e - 1])
+        spaced = spaced or bool(re.search(r"[)）]$", text[s:e]))  # 自评总分(分)97.6: the unit ends the label
         if not (colon or spaced):
             continue
         lab = label_of(text[s:e])
@@ -145,9 +146,14 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
     # in one line separated by spaces are a flattened form.
     if len(hits) < 2:
         hits = [h for h in hits if h[5]]
+    # any short word before a colon, after a space, also ends a value (主题分类: in web chrome)
+    other_labels = [m.start() for m in re.finditer(r"[\u4e00-\u9fff]{2,8}[：:]", text)
+                    if m.start() > 0 and doc_text[view.ends[m.start() - 1]:view.starts[m.start()]].strip() == ""
+                    and view.starts[m.start()] > view.ends[m.start() - 1]]
     out: list[Pair] = []
     for i, (s, e, name, rank, generic, _strong) in enumerate(hits):
         stop = hits[i + 1][0] if i + 1 < len(hits) else len(text)
+        stop = min([stop] + [o for o in other_labels if e < o < stop])
         for ch in _LINE_END:
             j = text.find(ch, e, stop)
             if j != -1:

@@ -78,7 +78,24 @@ class Divisions:
         A bare stem (昆明) counts only when no longer word continues it into a
         different name (昆明市 is found as the full name already).
         """
-        return [(m.start(), m.end(), m.group(0)) for m in self._regex().finditer(text)]
+        out = [(m.start(), m.end(), m.group(0)) for m in self._regex().finditer(text)]
+        stems = [(s, e) for s, e, n in out if n in self.stems and n not in self.by_name and n not in self.short]
+        if stems:
+            # a bare stem (山东, 昆明) counts only as a word of its own: not 山东 in 贺兰山东麓
+            bounds = _word_bounds(text)
+            out = [(s, e, n) for s, e, n in out if (s, e) not in stems or (s in bounds and e in bounds)]
+        return out
+
+
+def _word_bounds(text: str) -> set[int]:
+    """Offsets where jieba (with the division names in its dictionary) puts a word boundary."""
+    from .nlp import pipeline
+
+    bounds = {0, len(text)}
+    for t in pipeline().make_doc(text):
+        bounds.add(t.idx)
+        bounds.add(t.idx + len(t.text))
+    return bounds
 
 
 def _rows(name: str) -> list[list[str]]:

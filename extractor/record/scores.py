@@ -57,6 +57,7 @@ def _spec() -> dict[str, Any]:
         "grade": [comp(r) for r in data["grade"]],
         "grade_cell": re.compile(data["grade_cell"]),
         "grade_rule": re.compile(data["grade_rule_context"]),
+        "grade_not_after": re.compile(data["grade_not_after"]),
         "grade_words": data["grade_words"],
         "thresholds": sorted(data["thresholds"], key=lambda t: -t["min"]),
         "tier_names": re.compile(f"(?:项目)?(?:{tier})"),
@@ -197,8 +198,8 @@ def grade_candidates(ctx: Context, pairs: list[Pair]) -> list[Candidate]:
         for m in rx.finditer(text):
             lo = _sentence_start(text, m.start())
             around = text[max(lo, m.start() - 30):min(len(text), m.end() + 20)]
-            if spec["grade_rule"].search(around):
-                continue  # the grading rule (90分以上为优), not the grade
+            if spec["grade_rule"].search(around) or spec["grade_not_after"].match(text, m.end("grade")):
+                continue  # the grading rule (90分以上为优) or a count of grades, not the grade
             value = _grade_word(m.group("grade"))
             start = ctx.view.starts[m.start()]
             out.append(ctx.candidate("score.grade", value, m.start(), m.end(),
