@@ -264,32 +264,56 @@ def years_in(text: str) -> list[tuple[int, int, list[int]]]:
     return sorted(out)
 
 
+def _years_value(found: list[tuple[int, int, list[int]]]) -> list[int]:
+    return sorted({y for _s, _e, yy in found for y in yy})
+
+
 def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair]) -> list[Candidate]:
+    """The evaluated years: the title's (a notice's title names the year of the work: ranked
+    below the body's evaluation phrase), a year note right after the title ((2024年度)),
+    a form's 年度 or 项目名称, evaluation phrases in the body, and — weakest — a year the
+    opening ties to the funds at least twice."""
     out: list[Candidate] = []
     for t in titles[:1]:
         v = View.of(ctx.doc.text[t.start:t.end], t.start)
         found = years_in(v.text)
+        notice = re.search(r"关于.{0,80}的?(?:通知|通报|公告|公示|函|批复)$", v.text)
         if found:
-            ys = sorted({y for _s, _e, yy in found for y in yy})
             s, e = v.span(found[0][0], found[-1][1])
-            out.append(ctx.candidate_at("years", ys, s, e, 10, "title"))
+            out.append(ctx.candidate_at("years", _years_value(found), s, e, 5.5 if notice else 10, "title"))
+        else:  # 霍山县…自评表 / (2024年度) on the line below
+            vs = ctx.view.index(t.end)
+            m = re.match(r"\s*[(（]\s*(?P<y>(?:19|20)\d\d)\s*年(?:度)?\s*[)）]", ctx.view.text[vs:vs + 20])
+            if m:
+                out.append(ctx.candidate("years", [int(m.group("y"))], vs + m.start("y"), vs + m.end(), 10,
+                                         "title_note"))
     for p in pairs:
-        if p.field == "years":
+        if p.field in ("years", "program"):
             found = years_in(p.value + ("年" if re.fullmatch(r"(?:19|20)\d\d", p.value) else ""))
-            if found:
-                out.append(ctx.candidate_at("years", sorted({y for *_x, yy in found for y in yy}), p.label_start,
-                                            p.end, 8, f"form:{p.layout}"))
+            if found and (p.field == "years" or found[0][0] == 0):
+                out.append(ctx.candidate_at("years", _years_value(found), p.label_start, p.end,
+                                            8 if p.field == "years" else 7, f"form:{p.layout}"))
     text = ctx.view.text
     masked = _compiled()["ignore"].sub(lambda m: " " * len(m.group(0)), text)
+    masked = re.sub(r"[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）]\s*第?\s*\d+\s*号|(?:19|20)\d\d-\d{1,2}-\d{1,2}",
+                    lambda m: " " * len(m.group(0)), masked)
     for rule in _spec()["years"]["body"]:
         for m in re.finditer(rule["regex"], masked):
-            region = ctx.region_at(ctx.view.starts[m.start()])
-            if region == "annex":
+            if ctx.region_at(ctx.view.starts[m.start()]) == "annex":
                 continue
             y = int(m.group("y"))
             out.append(ctx.candidate("years", [y], m.start("y"), m.end("y") + 1, rule["rank"] - m.start() / 1e6,
                                      "body"))
             break  # the first phrase of each kind
+    opening = masked[:1500]
+    funds = [m for m in re.finditer(_spec()["years"]["funds"], opening)]
+    counts: dict[int, list[re.Match[str]]] = {}
+    for m in funds:
+        counts.setdefault(int(m.group("y")), []).append(m)
+    if counts:
+        y, ms = max(counts.items(), key=lambda kv: len(kv[1]))
+        if len(ms) >= 2 and sum(len(v) == len(ms) for v in counts.values()) == 1:
+            out.append(ctx.candidate("years", [y], ms[0].start("y"), ms[0].end("y") + 1, 3, "funds"))
     return out
 
 
@@ -336,14 +360,21 @@ def date_candidates(ctx: Context, lines: list[Line], pairs: list[Pair]) -> list[
     for p in pairs:
         if p.field == "report_date":
             found = _dates_in(p.value)
+            if found and p.generic and "年" not in p.value[:found[0][1]]:
+                continue  # 日期：2023-03-06 beside 来源/点击 is a web page's date
             if found and found[0][0] == 0:
                 s, e, iso, _cn = found[0]
                 out.append(ctx.candidate_at("report_date", iso, p.label_start, p.start + len(p.value[:e]), 10,
                                             f"form:{p.layout}"))
 
     def signature(line: Line) -> tuple[int, int, str] | None:
-        """The date of a line that is only a date, or a signing unit and a date, or an 印发 line."""
+        """The date of a line that is only a date, or a signing unit and a date, or an 印发 line.
+
+        Written as 年/月 (or in Chinese numerals): a date alone in ISO form is a web page's.
+        """
         for s, e, iso, _cn in _dates_in(line.text):
+            if "月" not in line.text[s:e]:
+                continue
             head, tail = line.text[:s], line.text[e:]
             if _SIG_TAIL.match(tail) and _SIG_HEAD.match(head) and not _NOT_DATE_LABEL.search(head):
                 if re.search(r"\d", head) and not re.search(r"[\u4e00-\u9fff]", head):
