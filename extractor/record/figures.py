@@ -1,139 +1,967 @@
-"""Named quantities (record field ``figures``): budget, spent, people insured, rates …
+"""Named quantities (record field ``figures``): open rules, not a closed list.
 
-A figure is taken only where a phrase from ``patterns/figures.yaml`` names it
-right before the number; values are normalised to base units by
-:mod:`.numbers` (万元 → 元, 万人 → 人, % → fraction).  Prose is searched over the
-document text with tables blanked out (so a phrase and its number may straddle a
-page break), and each table cell on its own (so a row header never pairs with
-the next cell's number).  Each (name, value) appears once, at its first place.
+A figure is a quantity printed with a label that says what it is, in the
+report's basic-situation and funds sections.  Three shapes (``patterns/figures.yaml``
+holds every word list, so a domain expert extends the rules without code):
+
+* **prose** — ``实际到位资金753,638.62万元``, ``资金到位率为86.32%``: the label is the
+  run of words right before the quantity (after the link words 为/达/共计/：),
+  up to the previous punctuation or number, cut to its telling part: what follows
+  a connective (其中/共/累计 …) or a modifier clause (…的), a date's tail dropped,
+  subject and verb dropped (区级财政年初预算下达区级补助资金 → 区级补助资金);
+* **forms and tables** — a label cell and the value on its right (``计划安排资金(万元) |
+  1088.00``), or a column header over the value below with the row's label
+  (``送书下乡经费`` under ``计划支出数(万元)``); bare numbers take the scale of the
+  header or caption (万元);
+* **自评表** (self-evaluation forms) — column labels 年初预算数 / 全年预算数 /
+  全年执行数 / 执行率 …, whether in a real table or flattened into text where a
+  run of k labels is followed by rows of values.
+
+Values are in base units (万元 → 元, 万人 → 人, % → a fraction).  Quantities that
+are bounds, ranges, standards per unit, targets or changes are not figures (the
+``not_after``/``not_before`` words).  Every figure keeps ``raw`` (the quantity as
+printed), ``page`` and ``span`` — the label and the quantity, exact offsets into
+the document text.  The same (name, value) stated twice in prose is one figure.
+
+Matching runs on the document text folded one character for one (simplified
+characters, half-width forms), so offsets need no mapping.
 """
 
 from __future__ import annotations
 
+import logging
 import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterator
 
 from ... import patterns
-from ..document import Document
+from ..document import Block, Document
 from ..normalize import normalize_text
 from .model import Figure
-from .numbers import parse_number
+from .numbers import MAGNITUDES
+from .view import simplified
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+_PUNCT_STOP = set("，,。；;：:！!？?“”\"‘’'《》<>【】[]|\t…")
+_OPEN, _CLOSE = "（(", "）)"
+_CLASSIFIER_HEAD = re.compile(r"^[个项座条户所家名人次套台辆处例元]")
+
+
+# ---------------------------------------------------------------------------- rules
+
+
+@dataclass(frozen=True)
+class Spec:
+    units: dict[str, str]
+    count_units: frozenset[str]
+    quantity: re.Pattern[str]
+    bare_number: re.Pattern[str]
+    people_noun_after: re.Pattern[str]
+    not_after: re.Pattern[str]
+    not_before: re.Pattern[str]
+    links: re.Pattern[str]
+    min_label: int
+    connectives: re.Pattern[str]
+    time_tail: re.Pattern[str]
+    min_after_de: int
+    min_after_verb: int
+    max_label: int
+    not_labels: re.Pattern[str]
+    percent_label: re.Pattern[str]
+    ruby: re.Pattern[str]
+    roles: frozenset[str | None]
+    never_roles: frozenset[str]
+    funds_heading: re.Pattern[str]
+    target_heading: re.Pattern[str]
+    run_in_label: re.Pattern[str]
+    scales: dict[str, int]
+    money_label: re.Pattern[str]
+    not_figure_column: re.Pattern[str]
+    indicator_grid: re.Pattern[str]
+    total_row: re.Pattern[str]
+    columns: list[tuple[str, re.Pattern[str]]]
+    column_suffix: str
+    column_run: re.Pattern[str]
+    self_eval_row: re.Pattern[str]
+
+
+NUMBER = r"(?<![\d.,A-Za-z])(?P<sign>[-－−]\s*)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])"
 
 
 @lru_cache(maxsize=1)
-def _rules() -> list[tuple[str, str, re.Pattern[str]]]:
-    data = patterns.load("figures.yaml")
-    num, link = data["number"], data["link"]
+def spec() -> Spec:
+    d = patterns.load("figures.yaml")
+    units = {str(k): str(v) for k, v in d["units"].items()}
+    unit_alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    mag_alt = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
+    quantity = re.compile(NUMBER + rf"\s*(?P<mag>{mag_alt})?\s*(?P<unit>{unit_alt})")
+    bare = re.compile(NUMBER + rf"\s*(?P<mag>{mag_alt})?\s*(?P<unit>{unit_alt})?")
+    columns = [(c["kind"], re.compile(c["rx"])) for c in d["self_eval_columns"]]
+    suffix = d["column_suffix"]
+    col_alt = "|".join(f"(?:{c['rx']})" for c in d["self_eval_columns"])
+    return Spec(
+        units=units,
+        count_units=frozenset(d["count_units"]),
+        quantity=quantity,
+        bare_number=bare,
+        people_noun_after=re.compile(d["people_noun_after"]),
+        not_after=re.compile(d["not_after"]),
+        not_before=re.compile(d["not_before"]),
+        links=re.compile(rf"(?:{d['links']})\s*$"),
+        min_label=int(d["min_label"]),
+        connectives=re.compile(d["connectives"]),
+        time_tail=re.compile(d["time_tail"]),
+        min_after_de=int(d["min_after_de"]),
+        min_after_verb=int(d["min_after_verb"]),
+        max_label=int(d["max_label"]),
+        not_labels=re.compile(d["not_labels"]),
+        percent_label=re.compile(d["percent_label"]),
+        ruby=re.compile(d["ruby"]),
+        roles=frozenset(d["roles"]),
+        never_roles=frozenset(d["never_roles"]),
+        funds_heading=re.compile(d["funds_heading"]),
+        target_heading=re.compile(d["target_heading"]),
+        run_in_label=re.compile(d["run_in_label"]),
+        scales={str(k): int(v) for k, v in d["scales"].items()},
+        money_label=re.compile(d["money_label"]),
+        not_figure_column=re.compile(d["not_figure_column"]),
+        indicator_grid=re.compile(d["indicator_grid"]),
+        total_row=re.compile(d["total_row"]),
+        columns=columns,
+        column_suffix=suffix,
+        column_run=re.compile(rf"(?:{col_alt})(?:{suffix})?"),
+        self_eval_row=re.compile(d["self_eval_row"]),
+    )
+
+
+# ---------------------------------------------------------------------------- text
+
+
+def fold_text(text: str) -> str:
+    """``text`` folded one character for one: simplified, half-width (offsets unchanged)."""
     out = []
-    for fig in data["figures"]:
-        for rx in fig["regex"]:
-            out.append((fig["name"], fig["unit"], re.compile(rx.replace("{NUM}", f"(?:{num})").replace("{LINK}", link))))
+    for ch in text:
+        n = normalize_text(ch) if ch > "\x7f" else ch
+        c = n if len(n) == 1 else ch
+        out.append(simplified(c))
+    return "".join(out)
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def to_decimal(num: str, sign: str | None = None, mag: str | None = None) -> Decimal | None:
+    try:
+        v = Decimal(num.replace(",", ""))
+    except InvalidOperation:
+        return None
+    if sign:
+        v = -v
+    if mag:
+        v *= MAGNITUDES[mag]
+    return v
+
+
+def as_number(v: Decimal) -> int | float:
+    v = v.normalize()
+    return int(v) if v == v.to_integral_value() else float(v)
+
+
+@dataclass
+class Quantity:
+    """A number as printed at ``[start, end)``: ``value`` in base units, ``unit`` ('' when bare)."""
+
+    value: Decimal
+    unit: str
+    start: int
+    end: int
+    raw: str
+    printed: Decimal  # the number as printed (before magnitude and unit)
+    decimals: int  # printed decimal places
+    mag: str | None = None
+
+    @property
+    def half_unit(self) -> Decimal:
+        """Half the last printed digit, in base units (the rounding a printed number may carry)."""
+        step = Decimal(1).scaleb(-self.decimals) / 2
+        if self.mag:
+            step *= MAGNITUDES[self.mag]
+        if self.unit == "%":
+            step /= 100
+        return step
+
+
+def quantity_of(m: re.Match[str], text: str, units: dict[str, str]) -> Quantity | None:
+    gd = m.groupdict()
+    v = to_decimal(m.group("num"), gd.get("sign"), gd.get("mag"))
+    if v is None:
+        return None
+    printed = to_decimal(m.group("num"), gd.get("sign"))
+    unit_raw = gd.get("unit")
+    unit = units.get(unit_raw, "") if unit_raw else ""
+    if unit == "%":
+        v = v / 100
+    dec = len(m.group("num").split(".")[1]) if "." in m.group("num") else 0
+    return Quantity(v, unit, m.start(), m.end(), squash(text[m.start():m.end()]), printed, dec, gd.get("mag"))
+
+
+def iter_quantities(flat: str, start: int = 0, end: int | None = None) -> Iterator[Quantity]:
+    """Quantities with a unit in ``flat[start:end]`` (offsets into ``flat``)."""
+    sp = spec()
+    for m in sp.quantity.finditer(flat, start, len(flat) if end is None else end):
+        q = quantity_of(m, flat, sp.units)
+        if q is not None:
+            yield q
+
+
+# ---------------------------------------------------------------------------- labels
+
+
+@lru_cache(maxsize=1)
+def _posseg():
+    import jieba
+    import jieba.posseg as pseg
+
+    jieba.setLogLevel(logging.ERROR)
+    return pseg
+
+
+def _bracket_depth_ok(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def _word_starts(text: str) -> list[int]:
+    """Positions where a jieba word starts (never inside brackets)."""
+    starts, pos, depth = [], 0, 0
+    for w, flag in _posseg().cut(text):
+        if depth == 0:
+            starts.append((pos, flag, w))
+        for ch in w:
+            if ch in _OPEN:
+                depth += 1
+            elif ch in _CLOSE:
+                depth = max(0, depth - 1)
+        pos += len(w)
+    return starts
+
+
+def shorten(name: str) -> int:
+    """How many leading characters of ``name`` to drop: subject and verb, then the length cap."""
+    sp = spec()
+    cut = 0
+    words = _word_starts(name)
+    if sp.min_after_verb:
+        for pos, flag, w in reversed(words):
+            if pos == 0:
+                break
+            if flag.startswith("v") and _bare_len(name[pos + len(w):]) >= sp.min_after_verb:
+                after = pos + len(w)
+                if _bracket_depth_ok(name[after:]):
+                    cut = after
+                break
+    if _bare_len(name[cut:]) > sp.max_label:
+        for pos, _flag, _w in words:
+            if pos >= cut and _bare_len(name[pos:]) <= sp.max_label and _bracket_depth_ok(name[pos:]):
+                cut = pos
+                break
+    return cut
+
+
+def _bare_len(text: str) -> int:
+    """Length of ``text`` without its bracketed parts."""
+    return len(re.sub(r"[(（][^()（）]*[)）]", "", text))
+
+
+@dataclass
+class Label:
+    start: int  # where the name starts (document offset)
+    end: int
+    name: str
+    clause: str  # from the clause start to the quantity (for not_before)
+
+
+def _run_start(flat: str, end: int, floor: int) -> tuple[int, bool]:
+    """Start of the label run ending at ``end``; and whether a digit stopped it."""
+    i = end
+    while i > floor:
+        ch = flat[i - 1]
+        if ch in _CLOSE:
+            depth, j = 0, i - 1
+            while j >= floor:
+                if flat[j] in _CLOSE:
+                    depth += 1
+                elif flat[j] in _OPEN:
+                    depth -= 1
+                    if depth == 0:
+                        break
+                elif flat[j] in "。；;\n":
+                    j = floor - 1
+                    break
+                j -= 1
+            if j < floor:
+                return i, False
+            i = j
+            continue
+        if ch in "”\"" and i - 1 > floor:
+            j = max(flat.rfind("“", floor, i - 1), flat.rfind('"', floor, i - 1))
+            if j >= floor and i - 1 - j <= 12 and not re.search(r"[。；;，,\n]", flat[j:i]):
+                i = j
+                continue
+            return i, False
+        if ch in _OPEN or ch in _PUNCT_STOP or ch == "\n":
+            return i, False
+        if ch == "、":
+            k = i - 2
+            while k >= floor and flat[k] == " ":
+                k -= 1
+            if k >= floor and (flat[k].isdigit() or flat[k] in "元人%个项万亿份次户"):
+                return i, False
+            i -= 1
+            continue
+        if ch.isdigit() or ch in ".,":
+            return i, True
+        if ch.isspace():
+            j = i - 1
+            while j > floor and flat[j - 1].isspace():
+                j -= 1
+            if i < end and j > floor and not flat[j - 1].isdigit() and not flat[i].isdigit():
+                return i, False  # a gap between words: a cell boundary in text copied from a table
+            i = j
+            continue
+        i -= 1
+    return i, False
+
+
+def label_before(flat: str, pos: int, floor: int, kind: str, printed: str | None = None) -> Label | None:
+    """The label of the quantity starting at ``pos`` (``floor``: how far back to look)."""
+    sp = spec()
+    end = pos
+    while end > floor and flat[end - 1] in " \u3000":
+        end -= 1
+    # Link words between label and number (kept when the label would get too short).
+    head = flat[max(floor, end - 8):end]
+    m = sp.links.search(head)
+    link_end = end
+    if m and m.start() < m.end():
+        cand = end - (len(head) - m.start())
+        start0, _ = _run_start(flat, cand, floor)
+        if len(squash(flat[start0:cand])) >= sp.min_label:
+            end = cand
+            while end > floor and flat[end - 1] in " \u3000":
+                end -= 1
+    # A label on the previous line (a page broke between label and number).
+    if end > floor and flat[end - 1] == "\n":
+        j = end
+        while j > floor and flat[j - 1].isspace():
+            j -= 1
+        if j > floor and CJK.match(flat[j - 1]):
+            end = j
+    start, by_digit = _run_start(flat, end, floor)
+    text = flat[start:end]
+    # A count between the label and the quantity (年初批复预算8个项目985万元, 危桥改造11座820万元).
+    if by_digit and _CLASSIFIER_HEAD.match(squash(text)) and kind != "%":
+        j = start
+        while j > floor and (flat[j - 1].isdigit() or flat[j - 1] in ".,"):
+            j -= 1
+        start2, by_digit2 = _run_start(flat, j, floor)
+        outer = squash(flat[start2:j])
+        if len(outer) >= 2:
+            start, end, by_digit = start2, j, by_digit2
+        else:
+            start += len(text) - len(text.lstrip())
+            start += 1  # drop the classifier
+            by_digit = False
+    clause = flat[start:link_end]
+    return _name(flat, start, end, by_digit, clause, printed)
+
+
+def _name(flat: str, start: int, end: int, by_digit: bool, clause: str, printed: str | None = None) -> Label | None:
+    """The name of the label run ``[start, end)``: folded for the rules, as printed (``printed``) for the record."""
+    sp = spec()
+    raw = flat[start:end]
+    # Offsets of the squashed name's characters in the document.
+    chars = [(i, ch) for i, ch in enumerate(raw, start) if not ch.isspace()]
+    text = "".join(ch for _i, ch in chars)
+    # Ruby glosses out.
+    keep = [True] * len(text)
+    for m in sp.ruby.finditer(text):
+        for k in range(m.start(), m.end()):
+            keep[k] = False
+    chars = [c for c, k in zip(chars, keep) if k]
+    text = "".join(ch for _i, ch in chars)
+    cut = 0
+    if by_digit:
+        m = sp.time_tail.match(text)
+        if m:
+            cut = m.end()
+    # The last connective.
+    for m in sp.connectives.finditer(text, cut):
+        if len(text) - m.end() >= sp.min_label:
+            cut = m.end()
+        elif m.start() >= cut:
+            cut = m.start()
+    # The last 的 that is not the final character.
+    de = text.rfind("的", cut, len(text) - 1)
+    if de >= 0 and len(text) - de - 1 >= sp.min_after_de and _bracket_depth_ok(text[de + 1:]):
+        cut = de + 1
+    while cut < len(text) and text[cut] in "、，,：: ":
+        cut += 1
+    rest = text[cut:]
+    quoted = bool(re.fullmatch(r"[“\"][^“”\"]{1,10}[”\"]", rest))
+    if len(CJK.findall(rest)) < (1 if quoted else 2):
+        return None
+    if not quoted:
+        cut += shorten(rest)
+    name = text[cut:]
+    if not _bracket_depth_ok(name) or sp.not_labels.match(name) or len(CJK.findall(name)) < (1 if quoted else 2):
+        return None
+    if printed is not None:
+        name = "".join(printed[i] for i, _ch in chars[cut:])
+    return Label(chars[cut][0], chars[-1][0] + 1, name, clause)
+
+
+# ---------------------------------------------------------------------------- scope
+
+
+def _heading_text(ctx: Any, b: Block) -> str | None:
+    level, _role = ctx._heading(b)
+    return b.text.strip() if level is not None else None
+
+
+@dataclass
+class Scope:
+    """Per block of a document: whether figures are read there (see ``patterns/figures.yaml``)."""
+
+    ok: list[bool]
+    heading: list[str]  # the innermost heading's text (or a paragraph's own run-in label)
+
+    @classmethod
+    def of(cls, ctx: Any) -> Scope:
+        sp = spec()
+        doc: Document = ctx.doc
+        ok, heads = [], []
+        stack: list[tuple[int, str]] = []
+        for i, b in enumerate(doc.blocks):
+            level, _role = ctx._heading(b) if b.kind != "table" else (None, None)
+            if level is not None:
+                while stack and stack[-1][0] >= level:
+                    stack.pop()
+                stack.append((level, fold_text(squash(b.text))))
+            role = ctx.roles[i]
+            head = stack[-1][1] if stack else ""
+            own = ""
+            if b.kind != "table":
+                m = sp.run_in_label.match(fold_text(squash(b.text)))
+                own = m.group(0) if m else ""
+            heads.append(own or head)
+            if role in sp.never_roles:
+                ok.append(False)
+                continue
+            key = re.sub(r"^[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]?", "", head).rstrip("。：:")
+            if sp.target_heading.search(key) and not re.search("完成|实现|分解|下达", key):
+                ok.append(False)
+                continue
+            ok.append(role in sp.roles or bool(sp.funds_heading.search(head)) or bool(own and sp.funds_heading.search(own)))
+        return cls(ok, heads)
+
+
+# ---------------------------------------------------------------------------- prose
+
+
+@dataclass
+class Found:
+    name: str
+    value: int | float
+    unit: str
+    raw: str
+    start: int
+    end: int
+    source: str  # prose / table / self_eval
+    q: Quantity | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _accept(flat: str, q: Quantity, label: Label, kind: str) -> bool:
+    sp = spec()
+    if sp.not_before.search(label.clause):
+        return False
+    if kind == "%" and not sp.percent_label.search(label.name):
+        return False
+    return True
+
+
+_SEGMENT = re.compile(r"(?:[^，,。；;\n|\t\s]|(?<![\u3400-\u9fff])\s+|\s+(?![\u3400-\u9fff]))+")
+_TOKEN = re.compile(r"\d[\d.,]*\s*(?:[万亿]?[^\s\d，,。；;、|]{0,2})?")
+
+
+def _value_run_segments(flat: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Segments of ``flat[start:end]`` holding a run of values (100% 100% 10 10): rows of a table, not prose."""
+    out = []
+    token = _value_token()
+    for seg in _SEGMENT.finditer(flat, start, end):
+        nums = list(token.finditer(seg.group(0)))
+        for a, b in zip(nums, nums[1:]):
+            if not seg.group(0)[a.end():b.start()].strip():
+                out.append((seg.start(), seg.end()))
+                break
     return out
 
 
-def figures_in(text: str, page_of=lambda offset: None) -> list[dict[str, Any]]:
-    """Figures in one text, with ``page_of(offset)`` giving the page."""
-    found: list[tuple[int, dict[str, Any]]] = []
-    for name, unit, rx in _rules():
-        for m in rx.finditer(text):
-            raw = re.sub(r"\s+", " ", m.group("num")).strip()
-            q = parse_number(raw.replace(" ", ""))
-            if q is None or q.unit != unit:
+@lru_cache(maxsize=1)
+def _value_token() -> re.Pattern[str]:
+    """A value in a row of values: a number with its magnitude and unit, not a date's year or month."""
+    units = "|".join(re.escape(u) for u in sorted(spec().units, key=len, reverse=True))
+    return re.compile(NUMBER + rf"(?![\d.]|\s*[年月日号时])\s*(?:[万亿])?\s*(?:{units})?")
+
+
+def prose_figures(ctx: Any, flat: str, scope: Scope, skip: list[tuple[int, int]] = ()) -> list[Found]:
+    """Labelled quantities in the prose blocks in scope (``skip``: spans read as tables already)."""
+    sp = spec()
+    doc: Document = ctx.doc
+    out: list[Found] = []
+    for bi, b in enumerate(doc.blocks):
+        if b.kind == "table" or not scope.ok[bi]:
+            continue
+        floor = doc.blocks[bi - 1].start if bi > 0 and doc.blocks[bi - 1].kind != "table" else b.start
+        rows = _value_run_segments(flat, b.start, b.end) + [r for r in skip if r[0] < b.end and r[1] > b.start]
+        for q in iter_quantities(flat, b.start, b.end):
+            if any(s <= q.start < e for s, e in rows):
                 continue
-            found.append((m.start("num"), {"name": name, "value": q.value, "unit": unit, "raw": raw,
-                                           "page": page_of(m.start("num"))}))
-    found.sort(key=lambda x: x[0])
-    return [f for _pos, f in found]
+            after = sp.ruby.sub("", flat[q.end:q.end + 24], count=1) if flat[q.end:q.end + 1] in "(（" else flat[q.end:q.end + 16]
+            if sp.not_after.match(after):
+                continue
+            if q.unit in sp.count_units and CJK.match(after[:1] or " "):
+                continue
+            if q.unit in ("人", "人次") and sp.people_noun_after.match(after):
+                continue
+            label = label_before(flat, q.start, floor, q.unit, doc.text)
+            if label is None or not _accept(flat, q, label, q.unit):
+                continue
+            out.append(Found(label.name, as_number(q.value), q.unit, doc.text[q.start:q.end].strip(), label.start, q.end,
+                             "prose", q))
+    return out
 
 
-def _scale(texts: list[str], scales: dict[str, int]) -> int | None:
-    for t in texts:
-        for word in sorted(scales, key=len, reverse=True):
-            if word in t:
-                return scales[word]
+# ---------------------------------------------------------------------------- grids (tables, pipe lines)
+
+
+@dataclass
+class Cell:
+    start: int
+    end: int
+    text: str  # folded, whitespace removed
+
+    @property
+    def empty(self) -> bool:
+        return not self.text
+
+
+def _cells_of_table(flat: str, b: Block) -> list[list[Cell]]:
+    rows = []
+    for r in b.cells():
+        row = []
+        for s, e, _t in r:
+            row.append(Cell(s, e, squash(flat[s:e])))
+        rows.append(row)
+    return rows
+
+
+def _pipe_rows(flat: str, doc: Document, scope: Scope) -> list[tuple[int, list[list[Cell]]]]:
+    """Runs of consecutive prose lines with cells separated by ``|`` (pages copied from web tables)."""
+    runs: list[tuple[int, list[list[Cell]]]] = []
+    cur: list[list[Cell]] = []
+    first = -1
+    for bi, b in enumerate(doc.blocks):
+        if b.kind == "table" or "|" not in b.text:
+            if cur:
+                runs.append((first, cur))
+                cur = []
+            continue
+        for line_m in re.finditer(r"[^\n]+", flat[b.start:b.end]):
+            ls = b.start + line_m.start()
+            if "|" not in line_m.group(0):
+                continue
+            row, pos = [], ls
+            for part in line_m.group(0).split("|"):
+                s = pos
+                pos += len(part) + 1
+                text = squash(part)
+                lead = len(part) - len(part.lstrip())
+                row.append(Cell(s + lead, s + len(part.rstrip()), text))
+            # Rows joined into one line keep their trailing empty cells: a run of them ends a row.
+            parts: list[list[Cell]] = [[]]
+            empties = 0
+            for c in row:
+                if c.empty:
+                    empties += 1
+                    continue
+                if empties >= 3 and parts[-1]:
+                    parts.append([])
+                empties = 0
+                parts[-1].append(c)
+            if not cur:
+                first = bi
+            cur.extend(p for p in parts if p)
+    if cur:
+        runs.append((first, cur))
+    return runs
+
+
+def _scale_in(text: str) -> int | None:
+    """The scale a header, label or caption gives bare numbers: (万元), （人）, 单位：万元."""
+    sp = spec()
+    alt = "|".join(sorted(sp.scales, key=len, reverse=True))
+    m = re.search(rf"(?:[(（]|单位\s*[:：]\s*)({alt})(?:[)）]|$|\s|[，,;；])", text)
+    return sp.scales[m.group(1)] if m else None
+
+
+def _unit_of_scale(label: str) -> str | None:
+    return "人" if re.search(r"[(（](?:万)?人[)）]|人数", label) else None
+
+
+def _strip_suffix(label: str) -> str:
+    return re.sub(r"[(（](?:万元|亿元|元|千元|万人|人|%|个|户|单位[：:]?[^()（）]*)[)）]", "", label).rstrip(":：")
+
+
+def _cell_quantity(cell: Cell, flat: str) -> Quantity | None:
+    """The cell's quantity when the cell is a number and nothing else."""
+    if not cell.text:
+        return None
+    sp = spec()
+    m = sp.bare_number.search(flat, cell.start, cell.end)
+    if m is None or squash(flat[cell.start:m.start()]) or squash(flat[m.end():cell.end]):
+        return None
+    return quantity_of(m, flat, sp.units)
+
+
+def _is_label(cell: Cell) -> bool:
+    return bool(cell.text) and len(CJK.findall(cell.text)) >= 2 and not re.search(r"\d{3,}", cell.text)
+
+
+def _money_value(q: Quantity, label: str, scale: int | None, money_hint: bool) -> tuple[Decimal, str] | None:
+    """Value and unit of a bare table number under ``label`` with the table's ``scale``."""
+    sp = spec()
+    if q.unit == "%":
+        return q.value, "%"
+    if q.unit:
+        return q.value, q.unit
+    own = _scale_in(label)
+    if re.search(r"率|比例|占比|比重", label):
+        return q.value / 100, "%"
+    if own is not None:
+        return q.value * own, (_unit_of_scale(label) or "元")
+    if scale is not None and (money_hint or sp.money_label.search(label)):
+        return q.value * scale, "元"
     return None
 
 
-def table_figures(doc: Document) -> list[dict[str, Any]]:
-    """Figures from tables with budget / spent / execution-rate columns (自评表)."""
-    spec = patterns.load("figures.yaml").get("table_figures")
-    if not spec:
-        return []
-    total_rx = re.compile(spec["total_row"])
-    out: list[dict[str, Any]] = []
-    blocks = doc.blocks
-    for b in doc.tables:
-        rows = b.rows or []
-        if len(rows) < 2:
+def grid_figures(flat: str, rows: list[list[Cell]], caption: str, row_base: int = 0) -> list[Found]:
+    """Figures of one grid: label → value on its right, header → value below (see module doc)."""
+    sp = spec()
+    out: list[Found] = []
+    header: list[Cell] | None = None
+    scale = _scale_in(caption)
+    for row in rows:
+        texts = [c.text for c in row]
+        qs = [_cell_quantity(c, flat) for c in row]
+        nums = [j for j, q in enumerate(qs) if q is not None]
+        labels = [j for j, c in enumerate(row) if qs[j] is None and _is_label(c)]
+        row_scale = _scale_in("".join(texts))
+        if row_scale:
+            scale = row_scale
+        if not nums:
+            if len(labels) >= 2:
+                header = row
+            elif len([t for t in texts if t]) <= 1:
+                header = None  # a section line: what follows has a new header
             continue
-        header = [re.sub(r"\s+", "", normalize_text(c)) for c in rows[0]]
-        cols = {}
-        for col_spec in spec["columns"]:
-            for j, h in enumerate(header):
-                if re.search(col_spec["header"], h) and col_spec["name"] not in cols:
-                    cols[col_spec["name"]] = (j, col_spec["unit"])
-        if not cols:
-            continue
-        data = [r for r in rows[1:] if [re.sub(r"\s+", "", c) for c in r] != header]
-        totals = [r for r in data if r and total_rx.search(re.sub(r"\s+", "", r[0]))]
-        row = totals[0] if totals else (data[0] if len(data) == 1 else None)
-        if row is None:
-            continue
-        i = blocks.index(b)
-        caption = blocks[i - 1].text if i > 0 else ""
-        for name, (j, unit) in cols.items():
-            if j >= len(row) or not row[j].strip():
-                continue
-            raw = normalize_text(row[j]).strip()
-            q = parse_number(raw)
-            if q is None:
-                continue
-            if unit == "%":
-                if q.unit != "%":
+        # Column mode: a row label in the first cell, numbers under header labels.
+        first = next((j for j, c in enumerate(row) if c.text), None)
+        column_mode = (header is not None and first is not None and first in labels and labels == [first]
+                       and not _scale_in(row[first].text))
+        for j in nums:
+            q = qs[j]
+            assert q is not None
+            if column_mode and header is not None and j < len(header) and _is_label(header[j]):
+                col = header[j].text
+                if sp.not_figure_column.search(col):
                     continue
-                value = q.value
+                rowlab = _strip_suffix(row[first].text)
+                mv = _money_value(q, col, scale, bool(sp.money_label.search(rowlab + col)))
+                if mv is None:
+                    continue
+                colname = _strip_suffix(re.sub(sp.column_suffix + "$", "", col) if not _scale_in(col) else col)
+                colname = _strip_suffix(colname)
+                name = colname if sp.total_row.match(rowlab) else f"{rowlab} {colname}"
+                out.append(Found(name, as_number(mv[0]), mv[1], q.raw, header[j].start, q.end, "table", q,
+                                 {"row": rowlab, "column": colname}))
+            elif j > 0 and qs[j - 1] is None and _is_label(row[j - 1]):
+                lab = row[j - 1].text
+                if sp.not_figure_column.search(lab):
+                    continue
+                mv = _money_value(q, lab, scale, False)
+                if mv is None:
+                    continue
+                if mv[1] == "%" and not sp.percent_label.search(_strip_suffix(lab)):
+                    continue
+                out.append(Found(_strip_suffix(lab), as_number(mv[0]), mv[1], q.raw, row[j - 1].start, q.end, "table",
+                                 q, {"row": _strip_suffix(lab), "column": None}))
+    return out
+
+
+# ---------------------------------------------------------------------------- 自评表 in text
+
+
+@dataclass
+class Column:
+    kind: str  # money / rate / other
+    name: str
+    start: int
+    end: int
+
+
+@dataclass
+class SelfEvalRow:
+    label: str | None
+    label_start: int | None
+    values: list[tuple[Column, Quantity | None]]  # placeholders are None
+
+
+@dataclass
+class SelfEvalBlock:
+    columns: list[Column]
+    rows: list[SelfEvalRow]
+    scale: int | None
+    start: int
+
+
+_GAP = re.compile(r"(?:[\s|:：]|[A-Za-z](?=\d))*")  # between values (an OCR letter glued to a digit: O76%)
+_VALUE = re.compile(NUMBER + r"\s*(?P<unit>%)?|(?P<dash>(?<![\w])[/／—–－-]{1,2}(?![\w]))")
+
+
+def _column_kind(text: str) -> str:
+    for kind, rx in spec().columns:
+        if rx.fullmatch(re.sub(spec().column_suffix + "$", "", text)):
+            return kind
+    return "other"
+
+
+def self_eval_blocks(flat: str, start: int = 0, end: int | None = None) -> list[SelfEvalBlock]:
+    """自评表 money blocks in ``flat[start:end]``: column-label runs and the rows of values after them."""
+    sp = spec()
+    end = len(flat) if end is None else end
+    out: list[SelfEvalBlock] = []
+    pos = start
+    while pos < end:
+        m = sp.column_run.search(flat, pos, end)
+        if m is None:
+            break
+        cols = [Column(_column_kind(squash(m.group(0))), squash(m.group(0)), m.start(), m.end())]
+        j = m.end()
+        while True:
+            gap = re.compile(r"[\s|]*").match(flat, j, end)
+            k = gap.end() if gap else j
+            n = sp.column_run.match(flat, k, end)
+            if n is None or n.end() == n.start():
+                break
+            cols.append(Column(_column_kind(squash(n.group(0))), squash(n.group(0)), n.start(), n.end()))
+            j = n.end()
+        pos = j
+        if len(cols) < 2 or not any(c.kind in ("money", "rate") for c in cols):
+            continue
+        # A label carrying a unit and followed by more money labels is the group's caption (年度预算数(万元)).
+        scale = _scale_in(flat[max(start, cols[0].start - 60):j])
+        while len(cols) > 1 and _scale_in(cols[0].name) and cols[1].kind == "money":
+            cols = cols[1:]
+        rows = _rows_after(flat, j, end, cols)
+        if rows:
+            out.append(SelfEvalBlock(cols, rows, scale, cols[0].start))
+            pos = max(pos, rows[-1].values[-1][1].end if rows[-1].values and rows[-1].values[-1][1] else pos)
+    return out
+
+
+def _rows_after(flat: str, pos: int, end: int, cols: list[Column]) -> list[SelfEvalRow]:
+    sp = spec()
+    rows: list[SelfEvalRow] = []
+    i = pos
+    first = True
+    while i < end and len(rows) < 8:
+        ws = _GAP.match(flat, i, end)
+        i = ws.end() if ws else i
+        label, lstart = None, None
+        lm = sp.self_eval_row.match(flat, i, min(end, i + 24))
+        if lm:
+            label, lstart = squash(lm.group(0)), lm.start()
+            i = lm.end()
+        elif not first:
+            break
+        vals: list[tuple[int, Quantity | None]] = []
+        while i < end:
+            ws = _GAP.match(flat, i, end)
+            k = ws.end() if ws else i
+            vm = _VALUE.match(flat, k, end)
+            if vm is None or vm.end() == vm.start():
+                break
+            if vm.group("dash"):
+                vals.append((vm.start(), None))
             else:
-                scale = _scale([header[j], raw, header[0], caption], spec["scales"])
-                if q.unit not in ("", "元") or scale is None:
+                q = quantity_of(vm, flat, {"%": "%"})
+                vals.append((vm.start(), q))
+            i = vm.end()
+        first = False
+        if not vals:
+            if label is None:
+                break
+            rows.append(SelfEvalRow(label, lstart, []))
+            continue
+        rows.append(SelfEvalRow(label, lstart, _align(cols, [q for _p, q in vals])))
+    return [r for r in rows if r.values]
+
+
+def _fits(cols: list[Column], vals: list[Quantity | None]) -> bool:
+    for c, q in zip(cols, vals):
+        if q is None:
+            continue
+        if (q.unit == "%") != (c.kind == "rate") and not (c.kind == "rate" and q.unit == ""):
+            return False
+    return True
+
+
+def _align(cols: list[Column], vals: list[Quantity | None]) -> list[tuple[Column, Quantity | None]]:
+    k, n = len(cols), len(vals)
+    if n == k and _fits(cols, vals):
+        return list(zip(cols, vals))
+    if n > k:
+        if _fits(cols, vals[:k]):
+            return list(zip(cols, vals[:k]))
+        if _fits(cols, vals[n - k:]):
+            return list(zip(cols, vals[n - k:]))
+    if n < k and _fits(cols, vals):
+        return list(zip(cols, vals))
+    # Percentages to the rate columns, in order; the rest cannot be placed.
+    rates = [c for c in cols if c.kind == "rate"]
+    pct = [q for q in vals if q is not None and q.unit == "%"]
+    return list(zip(rates, pct))
+
+
+def self_eval_figures(flat: str, blocks: list[SelfEvalBlock]) -> list[Found]:
+    sp = spec()
+    out: list[Found] = []
+    for blk in blocks:
+        total = next((r for r in blk.rows if r.label is None or sp.total_row.match(r.label)), None)
+        total_vals = [q.value if q else None for _c, q in total.values] if total else None
+        for r in blk.rows:
+            is_total = r is total
+            vals = [q.value if q else None for _c, q in r.values]
+            if not is_total and (not any(v for v in vals if v is not None) or vals == total_vals[:len(vals)]
+                                 if total_vals else False):
+                continue
+            rowname = re.sub(r"^其中[:：]?", "", r.label or "").rstrip(":：")
+            for col, q in r.values:
+                if q is None or col.kind == "other":
                     continue
-                value = parse_number(raw.replace("万元", "").replace("亿元", "").replace("元", "")).value * scale
-                value = int(value) if float(value).is_integer() else value
-            out.append({"name": name, "value": value, "unit": unit, "raw": raw, "page": b.page})
+                colname = _strip_suffix(re.sub(sp.column_suffix + "$", "", col.name))
+                if col.kind == "rate":
+                    value, unit = (q.value if q.unit == "%" else q.value / 100), "%"
+                else:
+                    if q.unit == "%" or blk.scale is None:
+                        continue
+                    value, unit = q.value * blk.scale, "元"
+                name = colname if is_total else f"{rowname} {colname}"
+                start = col.start if is_total or r.label_start is None else r.label_start
+                out.append(Found(name, as_number(value), unit, q.raw, min(start, q.start), q.end, "self_eval", q,
+                                 {"row": rowname or None, "column": colname}))
+    return out
+
+
+# ---------------------------------------------------------------------------- all
+
+
+def _blank_tables(doc: Document, flat: str) -> str:
+    chars = list(flat)
+    for b in doc.tables:
+        for i in range(b.start, b.end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def find_figures(ctx: Any) -> list[Found]:
+    """Every figure of the document of ``ctx`` with its source (prose, table, self_eval)."""
+    doc: Document = ctx.doc
+    flat = fold_text(doc.text)
+    scope = Scope.of(ctx)
+    found: list[Found] = []
+    prose = _blank_tables(doc, flat)
+    se_all = self_eval_blocks(prose)
+    skip = [(blk.start, _block_end(blk)) for blk in se_all]
+    found += prose_figures(ctx, flat, scope, skip)
+    # Real tables in scope (not indicator tables).
+    from .indicators import read_table
+
+    blocks = doc.blocks
+    for bi, b in enumerate(blocks):
+        if b.kind != "table" or not scope.ok[bi] or read_table(b) is not None:
+            continue
+        caption = " ".join(fold_text(blocks[k].text) for k in range(max(0, bi - 2), bi))
+        rows = _cells_of_table(flat, b)
+        se = self_eval_blocks(flat, b.start, b.end)
+        if se:
+            found += self_eval_figures(flat, se)
+        else:
+            found += grid_figures(flat, rows, caption)
+    # Pipe-separated lines (web tables copied as text).
+    pipe_spans: list[tuple[int, int]] = []
+    for bi, rows in _pipe_rows(prose, doc, scope):
+        if not scope.ok[bi] or len(rows) < 2 or max(len(r) for r in rows) < 2:
+            continue
+        if any(spec().indicator_grid.search(c.text) for r in rows for c in r):
+            continue  # an indicator table: its numbers are weights and scores
+        pipe_spans.append((rows[0][0].start if rows[0] else 0, rows[-1][-1].end if rows[-1] else 0))
+        found += grid_figures(flat, rows, "")
+    # 自评表 flattened into text (not inside pipe grids already read).
+    se_blocks = [blk for blk in se_all
+                 if scope.ok[ctx.block_index(blk.start)] and not any(s <= blk.start < e for s, e in pipe_spans)]
+    found += self_eval_figures(flat, se_blocks)
+    return _dedupe(found)
+
+
+def _block_end(blk: SelfEvalBlock) -> int:
+    ends = [q.end for r in blk.rows for _c, q in r.values if q is not None]
+    return max(ends) if ends else blk.start
+
+
+def _dedupe(found: list[Found]) -> list[Found]:
+    out, seen, spans = [], set(), set()
+    for f in sorted(found, key=lambda f: (f.start, f.end)):
+        if (f.start, f.end) in spans:
+            continue
+        key = (squash(f.name), round(float(f.value), 9), f.unit)
+        if f.source == "prose" and key in seen:
+            continue
+        seen.add(key)
+        spans.add((f.start, f.end))
+        out.append(f)
     return out
 
 
 def extract_figures(ctx: Any) -> list[Figure]:
     """The record's ``figures`` for the document of ``ctx`` (a :class:`~.context.Context`)."""
-    return [Figure(f["name"], f["value"], f["unit"], f["raw"], f.get("page")) for f in figure_dicts(ctx.doc)]
+    doc = ctx.doc
+    return [Figure(f.name, f.value, f.unit, doc.text[f.q.start:f.q.end].strip() if f.q else f.raw, ctx.page(f.start),
+                   (f.start, f.end)) for f in find_figures(ctx)]
 
 
-def figure_dicts(doc: Document) -> list[dict[str, Any]]:
-    """The figures as dicts (version 1 rules: a closed list of names)."""
-    text = normalize_text(doc.text)
-    chars = list(text)
-    for b in doc.tables:  # blank the tables out of the prose, keeping offsets
-        for i in range(b.start, b.end):
-            if chars[i] != "\n":
-                chars[i] = " "
-    prose = "".join(chars)
-    out: list[tuple[int, dict[str, Any]]] = []
-    for f in figures_in(prose, doc.page_at):
-        out.append((0, f))
-    for b in doc.tables:
-        for row in b.rows or []:
-            for cell in row:
-                for f in figures_in(normalize_text(cell), lambda _o, p=b.page: p):
-                    out.append((1, f))
-    out += [(2, f) for f in table_figures(doc)]
-    seen: set[tuple[str, float]] = set()
-    result = []
-    for _k, f in out:
-        key = (f["name"], round(float(f["value"]), 6))
-        if key not in seen:
-            seen.add(key)
-            result.append(f)
-    return result
-
-
-__all__ = ["extract_figures", "figures_in"]
+__all__ = ["extract_figures", "find_figures", "Found", "Quantity", "fold_text", "iter_quantities", "spec",
+           "self_eval_blocks", "SelfEvalBlock", "Scope", "squash", "as_number", "to_decimal", "quantity_of"]

@@ -44,6 +44,11 @@ class Pair:
     rank: int  # the label's rank within its field (patterns/forms.yaml)
     generic: bool  # a label too generic to head a column (得分, 等级 …)
     row: tuple[str, ...] = ()  # the folded cells of the value's row (tables)
+    cell: str = ""  # an inline value up to the first gap between two words (the next cell of a flattened form)
+
+    @property
+    def first_cell(self) -> str:
+        return self.cell or self.value
 
 
 @lru_cache(maxsize=1)
@@ -124,17 +129,21 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
     spec = _spec()
     doc_text = ctx.doc.text
     hits: list[tuple[int, int, str, int, bool, bool]] = []
-    for m in spec["any"].finditer(text):
-        s, e = m.span()
-        # a label starts a line or follows a separator; in the original text it is
-        # followed by a colon or by whitespace (the flattened form's cell boundary)
-        before_ok = s == 0 or text[s - 1] in "\n\t 。；;，,、）)" or doc_text[view.starts[s] - 1:view.starts[s]].isspace()
-        if not before_ok:
+    # where a label may start: the line's start, after a separator, or after a space
+    # the original put between two words (a flattened form's cell boundary)
+    starts = [0] + [k for k in range(1, len(text)) if text[k - 1] in "\n\t 。；;，,、）)|｜"
+                    or (view.starts[k] > view.ends[k - 1] and doc_text[view.ends[k - 1]:view.starts[k]].strip() == "")]
+    taken = -1
+    for s in starts:
+        m = spec["any"].match(text, s)
+        if m is None or s < taken:
             continue
+        e = m.end()
         colon = e < len(text) and text[e] in "：:"
         spaced = e < len(text) and (doc_text[view.ends[e - 1]:view.starts[e]].strip() == "" and
                                     view.starts[e] > view.ends[e - 1])
         spaced = spaced or bool(re.search(r"[)）]$", text[s:e]))  # 自评总分(分)97.6: the unit ends the label
+        spaced = spaced or (e < len(text) and text[e] in "|｜\t")
         if not (colon or spaced):
             continue
         lab = label_of(text[s:e])
@@ -142,14 +151,14 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
             continue
         starts_line = s == 0 or text[s - 1] in "\n\t"
         hits.append((s, e + (1 if colon else 0), lab[0], lab[1], lab[2], colon or starts_line))
+        taken = e
     # In running prose a label must open a line or take a colon; several labels
     # in one line separated by spaces are a flattened form.
     if len(hits) < 2:
         hits = [h for h in hits if h[5]]
     # any short word before a colon, after a space, also ends a value (主题分类: in web chrome)
-    other_labels = [m.start() for m in re.finditer(r"[\u4e00-\u9fff]{2,8}[：:]", text)
-                    if m.start() > 0 and doc_text[view.ends[m.start() - 1]:view.starts[m.start()]].strip() == ""
-                    and view.starts[m.start()] > view.ends[m.start() - 1]]
+    other_labels = [k for k in starts if k > 0 and view.starts[k] > view.ends[k - 1]
+                    and re.match(r"[\u4e00-\u9fff]{2,8}[：:]", text[k:k + 9])]
     out: list[Pair] = []
     for i, (s, e, name, rank, generic, _strong) in enumerate(hits):
         stop = hits[i + 1][0] if i + 1 < len(hits) else len(text)
@@ -158,13 +167,17 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
             j = text.find(ch, e, stop)
             if j != -1:
                 stop = j
-        value = text[e:stop].strip()
+        value = text[e:stop].strip(" |｜")
         if not value:
             continue
-        vs = e + (len(text[e:stop]) - len(text[e:stop].lstrip()))
+        vs = text.find(value, e)
         start, end = view.span(vs, vs + len(value))
         ls, le = view.span(s, e)
-        out.append(Pair(name, text[s:e].rstrip("：:"), value, start, end, ls, le, "inline", rank, generic))
+        cut = next((k for k in range(vs + 1, vs + len(value))
+                    if view.starts[k] > view.ends[k - 1] and doc_text[view.ends[k - 1]:view.starts[k]].strip() == ""
+                    and not (text[k - 1].isdigit() or text[k].isdigit())), None)
+        cell = text[vs:cut] if cut else ""
+        out.append(Pair(name, text[s:e].rstrip("：:"), value, start, end, ls, le, "inline", rank, generic, (), cell))
     return out
 
 

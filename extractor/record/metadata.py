@@ -505,6 +505,16 @@ def _printed(ctx: Context, vstart: int, vend: int, view: View | None = None) -> 
     return re.sub(r"\s+", "", ctx.doc.text[s:e]), s, e
 
 
+@lru_cache(maxsize=1)
+def _org_end_rx() -> re.Pattern[str]:
+    return re.compile("(?:" + patterns.load("entities.yaml")["org_suffix"] + ")$")
+
+
+def is_org_name(text: str) -> bool:
+    """Whether ``text`` ends like an organisation's name (an organ suffix of patterns/entities.yaml)."""
+    return bool(_org_end_rx().search(fold(text)))
+
+
 _CODE_PREFIX = re.compile(r"^[0-9A-Z]{2,}[-—－_](?=[\u4e00-\u9fff])")
 
 
@@ -536,10 +546,10 @@ def org_candidates(ctx: Context, orgs: list[Org], pairs: list[Pair], title: Cand
         break
     for p in pairs:
         if p.field in ("evaluator", "evaluated_unit", "publisher"):
-            value = _CODE_PREFIX.sub("", re.split(r"[，,。；;（(]", p.value)[0])
+            value = _CODE_PREFIX.sub("", re.split(r"[，,。；;（(]", p.first_cell)[0])
             value = re.sub(r"(?:本级|机关)$", "", value)
             span = printed_span(ctx, p.start, p.end, value)
-            if 2 <= len(value) <= 40 and not re.search(r"\d", value) and span:
+            if 2 <= len(value) <= 40 and not re.search(r"\d", value) and span and is_org_name(value):
                 name = re.sub(r"\s+", "", ctx.doc.text[span[0]:span[1]])
                 rank = 8 + p.rank / 2 if p.field != "publisher" else 4
                 out[p.field].append(ctx.candidate_at(p.field, name, p.label_start, span[1], rank, f"form:{p.layout}"))
@@ -607,9 +617,10 @@ def program_name(text: str, unit: str | None = None) -> str:
         stripped_place = True
     if stripped_place:
         text = re.sub(spec["strip_town"], "", text)
-    text = re.sub(r"^(?:本级|市本级|县本级|区本级|本级部门|部门)", "", text)
+    text = re.sub(r"^(?:(?:市|县|区|省)?本级|部门|单位)+", "", text)
     text = re.sub(spec["strip_suffix"], "", text).strip("，,：:、 ")
-    return re.sub(r"^(?:关于|的)", "", text)
+    text = re.sub(r"^(?:关于|的)", "", text)
+    return "" if re.fullmatch(spec["generic"], text) else text
 
 
 def _program_candidate(ctx: Context, start: int, end: int, unit: str | None, rank: float,
@@ -631,7 +642,7 @@ def program_candidates(ctx: Context, pairs: list[Pair], title: Candidate | None,
     out: list[Candidate | None] = []
     for p in pairs:
         if p.field == "program":
-            value = re.split(r"[，,。；;]", p.value)[0].strip()
+            value = _CODE_PREFIX.sub("", re.split(r"[，,。；;]", p.first_cell)[0].strip())
             span = printed_span(ctx, p.start, p.end, value)
             if 2 <= len(value) <= 60 and span:
                 out.append(_program_candidate(ctx, span[0], span[1], unit, 10, f"form:{p.layout}", p.label_start))
@@ -641,7 +652,8 @@ def program_candidates(ctx: Context, pairs: list[Pair], title: Candidate | None,
     for rule in _spec()["program_body"]:
         for m in re.finditer(rule["regex"], text):
             prog = m.group("prog")
-            if re.search(r"我|本|各|该|全|以下|(?:局|厅|委|政府|中心|单位|部门)$|^(?:部门|单位)", prog):
+            if re.search(r"我|本|各|该|全|以下|委托|结果|\d+个|(?:局|厅|委|政府|中心|单位|部门)$|^(?:部门|单位)", prog) \
+                    or not re.search(_spec()["program"]["noun_end"], prog):
                 continue
             s, e = ctx.view.span(m.start("prog"), m.end("prog"))
             out.append(_program_candidate(ctx, s, e, unit, rule["rank"], "body"))
