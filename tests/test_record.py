@@ -1,8 +1,8 @@
-"""Every rendering of every corpus report gives one schema-valid record equal to the gold.
+"""Every rendering of every corpus report gives one schema-valid record equal to the gold,
+and every chosen value shows the words it came from.
 
 The gold records (tests/gold/<report>.json) were written by reading the reports;
-the findings are compared in the findings engineer's tests, and both in
-bench/accuracy.py.
+the findings are compared in the findings tests, and both in bench/accuracy.py.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from conftest import REPORTS, RENDERINGS, parsed, rendering
 from record_compare import LIST_FIELDS, SCALAR_FIELDS, list_keys, load_gold
 
 from jixiao.extractor.record import build_record, extract_fields
+from jixiao.extractor.record.model import Record
+from jixiao.extractor.record.view import squash_fold
 
 SCHEMA = json.loads((Path(__file__).parent / "contract" / "report.schema.json").read_text(encoding="utf-8"))
 CASES = [pytest.param(r, s, id=f"{r}{s}", marks=[pytest.mark.slow] if "scan" in s else [])
@@ -27,15 +29,18 @@ _FIELDS: dict[str, dict] = {}
 def fields_of(report: str, suffix: str) -> dict:
     key = report + suffix
     if key not in _FIELDS:
-        _FIELDS[key] = extract_fields(parsed(rendering(report, suffix)))
+        _FIELDS[key] = extract_fields(parsed(rendering(report, suffix))).to_dict()
     return _FIELDS[key]
 
 
 @pytest.mark.parametrize("report, suffix", CASES)
 def test_record_validates_against_the_contract(report: str, suffix: str) -> None:
     path = rendering(report, suffix)
-    record = build_record(parsed(path), path)
+    typed = build_record(parsed(path), path)
+    record = typed.to_dict()
     jsonschema.validate(record, SCHEMA)
+    assert record["schema_version"] == 2
+    assert Record.from_dict(json.loads(json.dumps(record))).to_dict() == record  # the typed record round-trips
     assert record["doc_id"] == __import__("hashlib").sha256(path.read_bytes()).hexdigest()
     assert list(record)[:3] == ["schema_version", "doc_id", "source"]
     gold = load_gold(report)
@@ -75,9 +80,57 @@ def test_yunnan_benefit_rate_mistake_is_reported_not_fixed() -> None:
 
 def test_figures_carry_raw_text_and_pages_on_pdf() -> None:
     got = fields_of("yunnan-2021-resident-pension", ".pdf")
-    people = [f for f in got["figures"] if f["name"] == "people_insured"]
-    assert people and people[0]["value"] == 24603100 and "2,460.31" in people[0]["raw"]
+    people = [f for f in got["figures"] if f["value"] == 24603100 and f["unit"] == "人"]
+    assert people and "2,460.31" in people[0]["raw"]
     assert all(isinstance(f["page"], int) and 1 <= f["page"] <= 40 for f in got["figures"])
+
+
+def _shows(field: str, value, words: str) -> bool:
+    """Whether the evidence ``words`` show ``value`` (the score's digits, the grade's word, the year …)."""
+    key = squash_fold(words)
+    if field == "years":
+        return all(str(y) in key for y in value)
+    if field == "report_date":
+        return value[:4] in key or any(c in key for c in "〇零○一二")  # digits, or a date in Chinese numerals
+    if field in ("score.total", "score.max"):
+        number = f"{value:g}" if isinstance(value, float) else str(value)
+        return number in key or not any(ch.isdigit() for ch in key)  # digits, or 九十七 in Chinese numerals
+    if field == "score.grade":
+        return value in key
+    if field == "jurisdiction":
+        return squash_fold(value["name"]) in key
+    if field in ("title", "program", "evaluated_unit", "evaluator"):
+        return squash_fold(value) in key
+    return bool(key)  # kind and mode: the words that tell them
+
+
+@pytest.mark.parametrize("report, suffix", CASES)
+def test_every_evidence_is_the_documents_text_and_shows_its_value(report: str, suffix: str) -> None:
+    path = rendering(report, suffix)
+    doc = parsed(path)
+    record = build_record(doc, path).to_dict()
+    values = {"score.total": record["score"]["total"], "score.max": record["score"]["max"],
+              "score.grade": record["score"]["grade"]}
+    assert record["evidence"], "no value carries evidence"
+    for field, ev in record["evidence"].items():
+        start, end = ev["span"]
+        assert ev["text"] == doc.text[start:end], field
+        assert ev["page"] == doc.page_at(start) or doc.pages is None, field
+        value = values[field] if field in values else record[field]
+        assert value is not None, f"{field} has evidence but no value"
+        assert _shows(field, value, ev["text"]), (field, value, ev["text"])
+    # a value the report states has evidence; a derived grade and a default maximum have none
+    for field in ("title", "years", "evaluation_mode", "jurisdiction", "score.total"):
+        stated = values.get(field, record.get(field))
+        if stated not in (None, [], {}) and (field != "jurisdiction" or stated["adcode"]):
+            assert field in record["evidence"], field
+    if record["score"]["grade_source"] == "derived":
+        assert "score.grade" not in record["evidence"]
+    for key in ("indicators", "figures", "checks"):
+        for item in record[key]:
+            if item.get("span"):
+                s, e = item["span"]
+                assert 0 <= s < e <= len(doc.text), key
 
 
 def test_cli_extract_json_and_unreadable_file(tmp_path) -> None:
