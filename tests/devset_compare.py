@@ -137,7 +137,7 @@ def score_item(record: dict[str, Any], expected: dict[str, Any]) -> dict[str, tu
             ok = have is not None and _key(want) == _key(have)
         out[f] = (int(ok), 1, 0)
     # level-1 scores
-    want_tiers = expected.get("tier_scores") or []
+    want_tiers = [t for t in expected.get("tier_scores") or [] if t.get("score") is not None]  # weights alone aside
     level1 = [i for i in record["indicators"] if i["level"] == 1]
     hit = 0
     for t in want_tiers:

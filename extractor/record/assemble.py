@@ -14,11 +14,11 @@ from .indicators import score_tables
 from .jurisdiction import body_place_candidates, jurisdiction_record, place_candidates, refine
 from .metadata import Metadata, extract_metadata
 from .model import Indicator, Jurisdiction, Record, Score, Source
-from .scores import (grade_candidates, grade_for, max_candidates, table_total_candidates, tier_indicators,
-                     total_candidates)
+from .scores import (TierScore, grade_candidates, grade_for, max_candidates, table_total_candidates, tier_indicators,
+                     tier_scores, total_candidates)
 
 
-def _indicators(ctx: Context, tables: list[Any]) -> list[Indicator]:
+def _indicators(tables: list[Any], tiers: list[TierScore]) -> list[Indicator]:
     """Indicator-table rows (deduplicated), else level-1 scores stated in prose."""
     out: list[Indicator] = []
     seen: set[tuple[Any, ...]] = set()
@@ -29,7 +29,7 @@ def _indicators(ctx: Context, tables: list[Any]) -> list[Indicator]:
                 seen.add(key)
                 out.append(r.record())
     if not any(i.level == 1 for i in out):
-        out = tier_indicators(ctx) + out
+        out = tier_indicators(tiers) + out
     return out
 
 
@@ -66,9 +66,9 @@ def _jurisdiction(ctx: Context, meta: Metadata, record: Record) -> None:
         record.evidence["jurisdiction"] = chosen.evidence(ctx.doc)
 
 
-def _score(ctx: Context, pairs: list[Any], tables: list[Any], record: Record) -> None:
+def _score(ctx: Context, pairs: list[Any], tables: list[Any], tiers: list[TierScore], record: Record) -> None:
     doc = ctx.doc
-    total = decide("score.total", total_candidates(ctx, pairs, table_total_candidates(ctx, tables)), doc)
+    total = decide("score.total", total_candidates(ctx, pairs, table_total_candidates(ctx, tables), tiers), doc)
     grade = decide("score.grade", grade_candidates(ctx, pairs), doc)
     record.warnings += total.warnings + grade.warnings
     score = Score()
@@ -101,8 +101,9 @@ def extract_fields(doc: Document) -> Record:
                  "evaluator"):
         _apply(record, name, meta.decisions[name], doc)
     _jurisdiction(ctx, meta, record)
-    _score(ctx, pairs, tables, record)
-    record.indicators = _indicators(ctx, tables)
+    tiers = tier_scores(ctx)
+    _score(ctx, pairs, tables, tiers, record)
+    record.indicators = _indicators(tables, tiers)
     record.figures = extract_figures(ctx)
     record.checks = run_checks(ctx, tables, record.indicators, record.score, record.evidence.get("score.total"),
                                record.figures)

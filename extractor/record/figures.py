@@ -46,6 +46,7 @@ from .view import simplified
 CJK = re.compile(r"[\u3400-\u9fff]")
 _PUNCT_STOP = set("，,。；;：:！!？?“”\"‘’'《》<>【】[]|\t…")
 _OPEN, _CLOSE = "（(", "）)"
+_UNIT_CHARS = set("元人%个项座条户所家名次套台辆处例份万亿")
 _CLASSIFIER_HEAD = re.compile(r"^[个项座条户所家名人次套台辆处例元]")
 
 
@@ -80,6 +81,7 @@ class Spec:
     money_label: re.Pattern[str]
     not_figure_column: re.Pattern[str]
     indicator_grid: re.Pattern[str]
+    indicator_before: re.Pattern[str]
     total_row: re.Pattern[str]
     columns: list[tuple[str, re.Pattern[str]]]
     column_suffix: str
@@ -128,6 +130,7 @@ def spec() -> Spec:
         money_label=re.compile(d["money_label"]),
         not_figure_column=re.compile(d["not_figure_column"]),
         indicator_grid=re.compile(d["indicator_grid"]),
+        indicator_before=re.compile(d["indicator_before"]),
         total_row=re.compile(d["total_row"]),
         columns=columns,
         column_suffix=suffix,
@@ -325,7 +328,7 @@ def _run_start(flat: str, end: int, floor: int) -> tuple[int, bool]:
             k = i - 2
             while k >= floor and flat[k] == " ":
                 k -= 1
-            if k >= floor and (flat[k].isdigit() or flat[k] in "元人%个项万亿份次户"):
+            if k >= floor and (flat[k].isdigit() or flat[k] in _UNIT_CHARS):
                 return i, False
             i -= 1
             continue
@@ -360,6 +363,21 @@ def label_before(flat: str, pos: int, floor: int, kind: str, printed: str | None
             end = cand
             while end > floor and flat[end - 1] in " \u3000":
                 end -= 1
+    # The label in the cell before (年度预算金额 | 4992万元), or before a bracketed value
+    # (农业科技创新发展体系建设（1640万元）).
+    k = end
+    while k > floor and flat[k - 1] in " \u3000\n":
+        k -= 1
+    if k > floor and flat[k - 1] == "|" and kind == "元":
+        k -= 1
+        while k > floor and flat[k - 1] in " \u3000\n":
+            k -= 1
+        if k > floor and CJK.match(flat[k - 1]):
+            end = k
+    elif k > floor and flat[k - 1] in _OPEN and kind != "%":
+        k -= 1
+        if k > floor and CJK.match(flat[k - 1]):
+            end = k
     # A label on the previous line (a page broke between label and number).
     if end > floor and flat[end - 1] == "\n":
         j = end
@@ -415,6 +433,9 @@ def _name(flat: str, start: int, end: int, by_digit: bool, clause: str, printed:
     de = text.rfind("的", cut, len(text) - 1)
     if de >= 0 and len(text) - de - 1 >= sp.min_after_de and _bracket_depth_ok(text[de + 1:]):
         cut = de + 1
+    m = re.match(r"[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d)", text[cut:])
+    if m:
+        cut += m.end()  # the numbering of a heading: (一)农业科技创新发展体系建设
     while cut < len(text) and text[cut] in "、，,：: ":
         cut += 1
     rest = text[cut:]
@@ -496,6 +517,8 @@ def _accept(flat: str, q: Quantity, label: Label, kind: str) -> bool:
     sp = spec()
     if sp.not_before.search(label.clause):
         return False
+    if sp.indicator_before.search(flat, max(0, label.start - 8), label.start):
+        return False
     if kind == "%" and not sp.percent_label.search(label.name):
         return False
     return True
@@ -512,7 +535,12 @@ def _value_run_segments(flat: str, start: int, end: int) -> list[tuple[int, int]
     for seg in _SEGMENT.finditer(flat, start, end):
         nums = list(token.finditer(seg.group(0)))
         for a, b in zip(nums, nums[1:]):
-            if not seg.group(0)[a.end():b.start()].strip():
+            gap = seg.group(0)[a.end():b.start()]
+            if gap.strip():
+                continue
+            # Glued without a space (11座820万元) is a count and its amount, unless the units agree (26次12次).
+            ua, ub = a.group("unit") or "", b.group("unit") or ""
+            if gap or ua == ub or not (ua and ub):
                 out.append((seg.start(), seg.end()))
                 break
     return out
@@ -522,7 +550,7 @@ def _value_run_segments(flat: str, start: int, end: int) -> list[tuple[int, int]
 def _value_token() -> re.Pattern[str]:
     """A value in a row of values: a number with its magnitude and unit, not a date's year or month."""
     units = "|".join(re.escape(u) for u in sorted(spec().units, key=len, reverse=True))
-    return re.compile(NUMBER + rf"(?![\d.]|\s*[年月日号时])\s*(?:[万亿])?\s*(?:{units})?")
+    return re.compile(NUMBER + rf"(?![\d.]|\s*[年月日号时])\s*(?:[万亿])?\s*(?P<unit>{units})?")
 
 
 def prose_figures(ctx: Any, flat: str, scope: Scope, skip: list[tuple[int, int]] = ()) -> list[Found]:
@@ -747,7 +775,7 @@ class SelfEvalBlock:
 
 
 _GAP = re.compile(r"(?:[\s|:：]|[A-Za-z](?=\d))*")  # between values (an OCR letter glued to a digit: O76%)
-_VALUE = re.compile(NUMBER + r"\s*(?P<unit>%)?|(?P<dash>(?<![\w])[/／—–－-]{1,2}(?![\w]))")
+_VALUE = re.compile(NUMBER.replace("(?<![\\d.,A-Za-z])", "(?<![\\d.,])") + r"\s*(?P<unit>%)?|(?P<dash>(?<![\w])[/／—–－-]{1,2}(?![\w]))")
 
 
 def _column_kind(text: str) -> str:
@@ -943,17 +971,27 @@ def _block_end(blk: SelfEvalBlock) -> int:
 
 
 def _dedupe(found: list[Found]) -> list[Found]:
-    out, seen, spans = [], set(), set()
+    """Each figure once: a prose figure restated later (the same value, a name containing the
+    other's or contained in it: 第一批乡村振兴衔接资金 / 乡村振兴衔接资金) is dropped."""
+    out: list[Found] = []
+    spans: set[tuple[int, int]] = set()
+    prose: dict[tuple[float, str], list[str]] = {}
     for f in sorted(found, key=lambda f: (f.start, f.end)):
         if (f.start, f.end) in spans:
             continue
-        key = (squash(f.name), round(float(f.value), 9), f.unit)
-        if f.source == "prose" and key in seen:
-            continue
-        seen.add(key)
         spans.add((f.start, f.end))
+        if f.source == "prose":
+            key = (round(float(f.value), 9), f.unit)
+            name = _fold_name(f.name)
+            if any(name.endswith(n) or n.endswith(name) for n in prose.get(key, [])):
+                continue
+            prose.setdefault(key, []).append(name)
         out.append(f)
     return out
+
+
+def _fold_name(name: str) -> str:
+    return re.sub(r"[“”\"]", "", fold_text(squash(name)))
 
 
 def extract_figures(ctx: Any) -> list[Figure]:

@@ -30,7 +30,7 @@ import cn2an
 
 from ... import patterns
 from .candidates import Candidate
-from .context import Context
+from .context import Context, heading_key
 from .forms import Pair, is_total_row
 from .model import Indicator
 
@@ -123,7 +123,10 @@ def _is_sub_score(text: str, start: int, end: int) -> bool:
 
 
 # ------------------------------------------------------------------ total and max
-def total_candidates(ctx: Context, pairs: list[Pair], table_totals: list[Candidate]) -> list[Candidate]:
+def total_candidates(ctx: Context, pairs: list[Pair], table_totals: list[Candidate],
+                     tiers: list[TierScore] = ()) -> list[Candidate]:
+    """``score.total`` candidates; a phrase inside a tier's statement (决策指标（20分）：得分18分)
+    is that tier's score, and a bare 得分 with no word saying whose score it is ranks lower."""
     spec = _spec()
     text = ctx.view.text
     out: list[Candidate] = []
@@ -134,9 +137,12 @@ def total_candidates(ctx: Context, pairs: list[Pair], table_totals: list[Candida
             value = number_value(m.group("num"))
             if value is None or not 0 < value <= spec["default_max"]:
                 continue
-            start = ctx.view.starts[m.start()]
+            start, end = ctx.view.span(m.start(), m.end())
+            if any(t.start <= start and end <= t.end + 2 for t in tiers):
+                continue
+            bare = -2 if re.match(r"得分", m.group(0)) else 0
             out.append(ctx.candidate("score.total", value, m.start(), m.end(),
-                                     RANK["sentence"] + _place_bonus(ctx, start), "sentence"))
+                                     RANK["sentence"] + _place_bonus(ctx, start) + bare, "sentence"))
     for p in pairs:
         if p.field != "score.total":
             continue
@@ -282,9 +288,6 @@ def tier_scores(ctx: Context) -> list[TierScore]:
         level, _role = ctx._heading(b)
         if level is None:
             continue
-        key = re.sub(r"\s+", "", ctx.view.text[ctx.view.index(b.start):ctx.view.index(b.end)])
-        from .context import heading_key
-
         hk = heading_key(b.text if b.kind == "heading" else b.text[:40])
         m = re.fullmatch(r"(?P<name>(?:项目)?(?:" + spec["tier_names"].pattern + r"))(?:类|方面|部分)?(?:指标)?"
                          r"(?:的)?(?:情况|实施情况|完成情况)?(?:分析|评价)?(?:情况)?"
@@ -302,12 +305,8 @@ def tier_scores(ctx: Context) -> list[TierScore]:
         hi = ctx.view.index(blocks[end - 1].end) if end > i else lo
         weight = number_value(m.group("w")) if m.group("w") else None
         wm = spec["tier_weight_in"].search(text, lo, hi)
-        sm = None
-        for cand in spec["tier_score_in"].finditer(text, lo, hi):
-            if _is_sub_score(text, cand.start(), cand.end()) and not re.match(r"(?:该|本|此)", cand.group(0)):
-                continue
-            sm = cand
-            break
+        # the section's own score: the first score phrase near its start (later ones are its sub-items')
+        sm = spec["tier_score_in"].search(text, lo, min(hi, lo + 300))
         if sm is None:
             continue
         if weight is None and wm is not None and wm.start() < sm.start() + 40:
@@ -317,13 +316,13 @@ def tier_scores(ctx: Context) -> list[TierScore]:
             continue
         start, end_ = ctx.view.span(sm.start(), sm.end())
         add(TierScore(_tier_name(m.group("name")), weight, score, start, end_, ctx.page(start), 1))
-        del key
-    return list(found.values())
+    return sorted(found.values(), key=lambda t: t.start)
 
 
-def tier_indicators(ctx: Context) -> list[Indicator]:
+def tier_indicators(tiers: list[TierScore]) -> list[Indicator]:
+    """Level-1 indicators for the tier scores stated in prose."""
     return [Indicator(level=1, name=t.name, weight=t.weight, score=t.score, page=t.page, span=(t.start, t.end))
-            for t in tier_scores(ctx)]
+            for t in tiers]
 
 
 def table_total_candidates(ctx: Context, tables: list[Any]) -> list[Candidate]:
