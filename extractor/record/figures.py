@@ -82,6 +82,8 @@ class Spec:
     not_figure_column: re.Pattern[str]
     indicator_grid: re.Pattern[str]
     indicator_before: re.Pattern[str]
+    range_before: re.Pattern[str]
+    caption: re.Pattern[str]
     total_row: re.Pattern[str]
     columns: list[tuple[str, re.Pattern[str]]]
     column_suffix: str
@@ -131,6 +133,8 @@ def spec() -> Spec:
         not_figure_column=re.compile(d["not_figure_column"]),
         indicator_grid=re.compile(d["indicator_grid"]),
         indicator_before=re.compile(d["indicator_before"]),
+        range_before=re.compile(d["range_before"]),
+        caption=re.compile(d["caption"]),
         total_row=re.compile(d["total_row"]),
         columns=columns,
         column_suffix=suffix,
@@ -264,7 +268,7 @@ def shorten(name: str) -> int:
     sp = spec()
     cut = 0
     words = _word_starts(name)
-    if sp.min_after_verb:
+    if sp.min_after_verb and words and not words[-1][1].startswith("v"):  # 各级财政补助资金实际到位 stays whole
         for pos, flag, w in reversed(words):
             if pos == 0:
                 break
@@ -425,6 +429,8 @@ def _name(flat: str, start: int, end: int, by_digit: bool, clause: str, printed:
             cut = m.end()
     # The last connective.
     for m in sp.connectives.finditer(text, cut):
+        if m.end() >= len(text):
+            break  # a label ending in one (支出合计) keeps it
         if len(text) - m.end() >= sp.min_label:
             cut = m.end()
         elif m.start() >= cut:
@@ -469,17 +475,19 @@ class Scope:
 
     @classmethod
     def of(cls, ctx: Any) -> Scope:
+        """Sections as in :attr:`Context.roles`, except that a table's caption (表1：…, styled as a
+        heading in some Word files) opens no section: every rendering of a report gets one scope."""
         sp = spec()
         doc: Document = ctx.doc
         ok, heads = [], []
-        stack: list[tuple[int, str]] = []
-        for i, b in enumerate(doc.blocks):
-            level, _role = ctx._heading(b) if b.kind != "table" else (None, None)
-            if level is not None:
+        stack: list[tuple[int, str, str | None]] = []  # (level, heading text, its role)
+        for b in doc.blocks:
+            level, own_role = ctx._heading(b) if b.kind != "table" else (None, None)
+            if level is not None and not sp.caption.match(squash(b.text)):
                 while stack and stack[-1][0] >= level:
                     stack.pop()
-                stack.append((level, fold_text(squash(b.text))))
-            role = ctx.roles[i]
+                stack.append((level, fold_text(squash(b.text)), own_role))
+            role = next((r for _l, _t, r in reversed(stack) if r), None)
             head = stack[-1][1] if stack else ""
             own = ""
             if b.kind != "table":
@@ -515,7 +523,7 @@ class Found:
 
 def _accept(flat: str, q: Quantity, label: Label, kind: str) -> bool:
     sp = spec()
-    if sp.not_before.search(label.clause):
+    if sp.not_before.search(label.clause) or sp.range_before.search(label.clause):
         return False
     if sp.indicator_before.search(flat, max(0, label.start - 8), label.start):
         return False
@@ -738,6 +746,8 @@ def grid_figures(flat: str, rows: list[list[Cell]], caption: str, row_base: int 
                 lab = row[j - 1].text
                 if sp.not_figure_column.search(lab):
                     continue
+                if header is not None and j < len(header) and sp.not_figure_column.search(header[j].text):
+                    continue  # under a column of targets or scores (指标值 | 100%)
                 mv = _money_value(q, lab, scale, False)
                 if mv is None:
                     continue
