@@ -307,7 +307,22 @@ def _is_heading_line(line: _Line) -> bool:
     return info is not None and not info.rest
 
 
-def continues(prev: _Line, nxt: _Line) -> bool:
+def wrap_width(lines: list[str]) -> int | None:
+    """The width a text was hard-wrapped at, when it was: a line length (±1) that at least
+    three lines and two fifths of the long lines share.  ``None`` for text with one line a
+    paragraph (web pages, most converters), where line lengths vary."""
+    from collections import Counter
+
+    lengths = [len(ln.strip()) for ln in lines if len(ln.strip()) >= 20]
+    if len(lengths) < 3:
+        return None
+    counts = Counter(lengths)
+    width, n = max(((w, counts[w] + counts[w - 1] + counts[w + 1]) for w in counts), key=lambda x: (x[1], x[0]))
+    return max(width, max(w for w in (width - 1, width, width + 1) if counts.get(w))) \
+        if n >= 3 and n >= 0.4 * len(lengths) else None
+
+
+def continues(prev: _Line, nxt: _Line, width: int | None = None) -> bool:
     """Whether ``nxt`` carries on the sentence ``prev`` left unfinished (a hard wrap).
 
     ``prev`` must not end a sentence, be a heading, a title, a TOC line or a short
@@ -331,6 +346,8 @@ def continues(prev: _Line, nxt: _Line) -> bool:
         return False
     if nxt.indented or structure.numbering_of(b):
         return False
+    if width is not None and len(prev.text.strip()) >= width - 1:
+        return True  # the line ran to the wrap width: the text goes on on the next line
     if rules.title_end.search(b) and len(b) <= 60:
         return False  # a title stands on its own line
     if any(p.match(b) for p in rules.paragraph_start):
@@ -338,10 +355,12 @@ def continues(prev: _Line, nxt: _Line) -> bool:
     return True
 
 
-def _join(a: str, b: str) -> str:
+def _join(a: str, b: str, wrapped: bool = False) -> str:
     a, b = a.rstrip(), b.lstrip()
     if a and b and (_CJK_OR_PUNCT.match(a[-1]) or _CJK_OR_PUNCT.match(b[0])):
         return a + b
+    if wrapped and a and b and re.match(r"[0-9.,%]", a[-1]) and re.match(r"[0-9.,%]", b[0]):
+        return a + b  # a hard wrap inside a number (9 / 2.3分): no space was printed there
     if a.endswith("-") and b[:1].isdigit():
         return a + b
     return a + " " + b
@@ -425,6 +444,7 @@ def read_text(raw_text: str, path: str = "<text>", fmt: str = "txt") -> Document
             items.append(("line", _Line(text.strip(), styled, page, indented)))
 
     # Pass 2: join continued tables, rejoin wrapped lines, emit blocks.
+    width = wrap_width([v.text for kind, v in items if kind == "line"])  # type: ignore[union-attr]
     k = 0
     pending: _Line | None = None
 
@@ -450,8 +470,9 @@ def read_text(raw_text: str, path: str = "<text>", fmt: str = "txt") -> Document
             k += 1
             continue
         line: _Line = value  # type: ignore[assignment]
-        if pending is not None and continues(pending, line):
-            pending = _Line(_join(pending.text, line.text), False, pending.page, pending.indented)
+        if pending is not None and continues(pending, line, width):
+            wrapped = width is not None and len(pending.text.strip()) >= width - 1
+            pending = _Line(_join(pending.text, line.text, wrapped), False, pending.page, pending.indented)
         else:
             flush()
             pending = line
