@@ -559,16 +559,18 @@ def org_candidates(ctx: Context, orgs: list[Org], pairs: list[Pair], title: Cand
         if m:
             name, s, e = _printed(ctx, m.start("org"), m.end("org"), tv)
             out["issuer"].append(ctx.candidate_at("issuer", name, s, e, 7, "title"))
-    # the signing unit: an organisation standing alone on one of the last lines
-    names = {fold(o.name) for o in orgs}
+    # the signing unit: an organisation ending one of the last lines (alone, or after a
+    # line the reader ran into it: 附件:…[点击下载]固始县…人民政府)
+    names = sorted({fold(o.name) for o in orgs}, key=len, reverse=True)
     for k, line in enumerate(reversed(lines[-8:])):
         key = re.sub(r"[\s（(]*(?:盖章|章)[)）]?$", "", line.text)
         date_cut = _compiled()["date"].search(key) or _compiled()["cn_date"].search(key)
         if date_cut:
             key = key[:date_cut.start()]
-        if key in names:
-            name, s, e = _printed(ctx, 0, len(key), line.view)
-            out["signature"].append(ctx.candidate_at("signature", name, s, e, 5 - k / 100, "signature"))
+        name = next((n for n in names if key.endswith(n) and (key == n or key[-len(n) - 1] in "]】）)。：:")), None)
+        if name:
+            printed, s, e = _printed(ctx, len(key) - len(name), len(key), line.view)
+            out["signature"].append(ctx.candidate_at("signature", printed, s, e, 5 - k / 100, "signature"))
             break
     return out
 
