@@ -1,31 +1,51 @@
-"""Checks on the report's own arithmetic (record field ``checks``).
+"""Checks on the report's own arithmetic (record field ``checks``): open rules.
 
-Each check is ``{"rule", "ok", "detail"}`` and the detail carries the numbers,
-so a reader can see the failure.  The report is never "corrected": a failed
-check only says that the printed numbers disagree.  Rules:
+Every check names the printed numbers it compared and where they are (``detail``
+ends with the page), and carries ``page`` and ``span`` — from the first number
+checked to the last, exact offsets into the document text.  The report is never
+corrected: a failed check only says that the printed numbers disagree.  Numbers
+are compared at their printed precision: printed parts must add up to the printed
+total within half a unit of the coarsest number's last digit (so a 尾差 of 0.01万元
+in a column printed to 0.01 is flagged, not excused), and a computed rate must
+round to the printed one (allowing for the rounding of its operands; indicator
+weights and scores keep the old per-addend tolerance).  Rules (words in the ``checks:``
+section of ``patterns/scores.yaml``):
 
-* ``indicator_sum``: indicator scores add up to their parent / the table total;
-* ``weight_sum``: indicator weights add up to the table total (or the maximum);
-* ``score_rate``: score ÷ weight equals the stated 得分率 (to its printed precision);
-* ``grade_threshold``: the stated grade is the one the thresholds give the total;
-* ``percent_column``: a share column (占比) adds up to 100%;
-* ``execution_rate``: spent ÷ budget equals a stated execution rate.
+* ``indicator_sum`` / ``weight_sum`` — indicator scores and weights add up to their
+  parent, the table's total row, the stated total (level-1 scores) or the maximum;
+  also for headings that carry their weight and score (一、投入(分值18分,自评得18分));
+* ``score_rate`` — score ÷ weight is the stated 得分率, in a table row or in a
+  sentence (满分为35分，得分30.64分，得分率87.54%);
+* ``grade_threshold`` — the stated grade is the one the thresholds give the total;
+* ``table_sum`` — in every table with a total row (合计, 总计, 年度资金总额 …) the parts
+  add up to it, per numeric column (subtotals 小计 too); in 自评表 the 其中 rows add
+  up to the 年度资金总额 row;
+* ``percent_column`` — a share column (占比) adds up to 100% (or its stated total);
+* ``prose_sum`` — a total stated in prose and its parts (共计X万元，其中A、B、C; X（A，B）);
+* ``execution_rate`` / ``arrival_rate`` — a stated 执行率 (完成率, 支付率 …) or 到位率
+  equals executed (到位) ÷ budget, the amounts stated before it;
+* ``share`` — counts and their shares of a whole (35个项目…占评定项目的85.36% of 41).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterable
 
 from ... import patterns
-from ..document import Document
+from ..document import Block, Document
 from ..normalize import squash
-from .indicators import ScoreTable
+from .figures import (Quantity, SelfEvalBlock, _blank_tables, _cell_quantity, _cells_of_table, _pipe_rows, _scale_in,
+                      fold_text, iter_quantities, label_before, self_eval_blocks, spec as figure_spec)
+from .indicators import IndicatorRow, ScoreTable, read_table
 from .model import Check, Evidence, Figure, Indicator, Score
 from .numbers import parse_number
 from .scores import grade_for, thresholds
+
+EPS = Decimal("1e-9")
 
 
 @lru_cache(maxsize=1)
@@ -33,15 +53,83 @@ def _spec() -> dict[str, Any]:
     return patterns.load("scores.yaml")["checks"]
 
 
-def _fmt(v: float | int | None) -> str:
+@lru_cache(maxsize=1)
+def _rx() -> dict[str, re.Pattern[str]]:
+    s = _spec()
+    keys = ("total_row", "subtotal_row", "not_summed_column", "list_start", "partial_list", "rate_name", "executed",
+            "arrived", "not_executed", "budget", "prose_score_rate", "heading_score", "share", "share_column",
+            "hierarchy_part")
+    return {k: re.compile(s[k]) for k in keys}
+
+
+# ---------------------------------------------------------------------------- formatting
+
+
+def _fmt(v: float | int | Decimal | None) -> str:
     if v is None:
         return "null"
     d = Decimal(str(v)).normalize()
     return format(d, "f")
 
 
-def _check(rule: str, ok: bool, detail: str) -> dict[str, Any]:
-    return {"rule": rule, "ok": bool(ok), "detail": detail}
+def _printed(q: Quantity) -> str:
+    """A quantity as printed, without spaces (2,460.31万人)."""
+    return re.sub(r"\s+", "", q.raw)
+
+
+def _like(v: Decimal, q: Quantity) -> str:
+    """``v`` printed as ``q`` is: thousands separators and decimals as there (or as many as ``v`` needs)."""
+    dec = max(q.decimals, -v.normalize().as_tuple().exponent if v != v.to_integral_value() else 0)
+    text = f"{v:,.{dec}f}" if "," in q.raw else f"{v:.{dec}f}"
+    return text
+
+
+def _pct(v: Decimal, places: int) -> str:
+    return f"{v:.{max(places, 2)}f}%"
+
+
+@dataclass
+class Checker:
+    """Collects checks, once each (a table or a sentence repeated in the abstract is checked once)."""
+
+    ctx: Any
+    out: list[Check] = field(default_factory=list)
+    seen: set[Any] = field(default_factory=set)
+
+    def add(self, rule: str, ok: bool, detail: str, spans: Iterable[tuple[int, int] | None], key: Any = None) -> None:
+        spans = [s for s in spans if s is not None]
+        if key is None:
+            key = detail
+        if (rule, key) in self.seen:
+            return
+        self.seen.add((rule, key))
+        span = (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else None
+        pages = []
+        for s in spans:
+            p = self.ctx.page(s[0])
+            if p is not None and p not in pages:
+                pages.append(p)
+        where = f" ({', '.join(f'p.{p}' for p in sorted(pages))})" if pages else ""
+        page = self.ctx.page(span[0]) if span else None
+        self.out.append(Check(rule, bool(ok), detail + where, page, span))
+
+
+def _tol(n: int) -> float:
+    return max(1, n) * float(_spec()["sum_tolerance"]) / 2 + 1e-9
+
+
+def _rate_ok(computed_pct: Decimal, stated_pct: Decimal, places: int, slack: Decimal = Decimal(0)) -> bool:
+    return abs(computed_pct - stated_pct) <= Decimal(5) / Decimal(10) ** (places + 1) + slack + EPS
+
+
+COUNTED = {"人", "人次", "户", "个", "项", "份", "座", "条", "所", "家", "次", "套", "台", "辆", "处", "例"}
+
+
+def _half(q: Quantity) -> Decimal:
+    """The rounding a printed quantity may carry, in base units (none for a whole count: 35个)."""
+    if q.unit in COUNTED and not q.mag and q.decimals == 0:
+        return Decimal(0)
+    return q.half_unit
 
 
 def _decimals(raw: str | None) -> int:
@@ -49,14 +137,27 @@ def _decimals(raw: str | None) -> int:
     return len(m.group(1)) if m else 0
 
 
-def _tol(n: int) -> float:
-    return max(1, n) * float(_spec()["sum_tolerance"]) / 2 + 1e-9
+# ---------------------------------------------------------------------------- indicator tables
 
 
-def table_checks(table: ScoreTable, score: dict[str, Any]) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
+_LABELS = {1: "一级指标", 2: "二级指标", 3: "三级指标"}
+
+
+def _rate_span(doc: Document, r: IndicatorRow) -> tuple[int, int] | None:
+    """The row's span widened to its printed 得分率."""
+    if r.span is None:
+        return None
+    s, e = r.span
+    if r.rate_raw:
+        i = doc.text.find(r.rate_raw, e, e + 80)
+        if i >= 0:
+            e = i + len(r.rate_raw)
+    return s, e
+
+
+def indicator_table_checks(ck: Checker, table: ScoreTable, score: Score, score_ev: Evidence | None) -> None:
     rows = table.rows
-    labels = {1: "一级指标", 2: "二级指标", 3: "三级指标"}
+    doc: Document = ck.ctx.doc
 
     def complete_level(attr: str) -> int | None:
         """The highest tier whose indicators all carry ``attr`` (scores may be given for leaves only)."""
@@ -66,137 +167,45 @@ def table_checks(table: ScoreTable, score: dict[str, Any]) -> list[dict[str, Any
                 return lvl
         return None
 
+    total_span = table.total.span if table.total is not None else None
     total_score = table.total.score if table.total and table.total.score is not None else None
     top = complete_level("score")
-    if total_score is None and score.get("total") is not None and top == 1:
-        total_score = score["total"]
+    if total_score is None and score.total is not None and top == 1:
+        total_score, total_span = score.total, score_ev.span if score_ev else None
     if total_score is not None and top is not None:
-        scores = [r.score for r in rows if r.level == top]
+        tier = [r for r in rows if r.level == top]
+        scores = [r.score for r in tier]
         s = sum(Decimal(str(x)) for x in scores)
         ok = abs(float(s) - float(total_score)) <= _tol(len(scores))
-        out.append(_check("indicator_sum", ok, f"{labels[top]}: {' + '.join(_fmt(x) for x in scores)} = {_fmt(s)}, "
-                                               f"stated total {_fmt(total_score)}"))
+        ck.add("indicator_sum", ok, f"{_LABELS[top]}: {' + '.join(_fmt(x) for x in scores)} = {_fmt(s)}, "
+                                    f"stated total {_fmt(total_score)}", [r.span for r in tier] + [total_span])
     total_weight = table.total.weight if table.total and table.total.weight is not None else None
+    wspan = total_span if table.total and table.total.weight is not None else None
     top_w = complete_level("weight")
-    if total_weight is None and score.get("max") is not None and top_w == 1 and table.total is not None:
-        total_weight = score["max"]
+    if total_weight is None and score.max is not None and top_w == 1 and table.total is not None:
+        total_weight = score.max
     if total_weight is not None and top_w is not None:
-        weights = [r.weight for r in rows if r.level == top_w]
+        tier = [r for r in rows if r.level == top_w]
+        weights = [r.weight for r in tier]
         s = sum(Decimal(str(x)) for x in weights)
         ok = abs(float(s) - float(total_weight)) <= _tol(len(weights))
-        out.append(_check("weight_sum", ok, f"{labels[top_w]} weights: {' + '.join(_fmt(x) for x in weights)} = "
-                                            f"{_fmt(s)}, stated {_fmt(total_weight)}"))
-    # Children's weights adding up to their parent's weight, and children's scores to a
-    # scored parent (multi-tier tables): the same sum, over two columns.
-    out.extend(_child_sums(rows, "weight", "weight_sum", " weights"))
-    out.extend(_child_sums(rows, "score", "indicator_sum", ""))
+        ck.add("weight_sum", ok, f"{_LABELS[top_w]} weights: {' + '.join(_fmt(x) for x in weights)} = {_fmt(s)}, "
+                                 f"stated {_fmt(total_weight)}", [r.span for r in tier] + [wspan])
+    _child_sums(ck, rows, "weight", "weight_sum", " weights")
+    _child_sums(ck, rows, "score", "indicator_sum", "")
     for r in rows + ([table.total] if table.total else []):
         if r.weight in (None, 0) or r.score is None or r.rate is None:
             continue
         computed = Decimal(str(r.score)) / Decimal(str(r.weight)) * 100
         stated = Decimal(str(r.rate)) * 100
         places = _decimals(r.rate_raw)
-        ok = abs(computed - stated) <= Decimal(5) / Decimal(10) ** (places + 1) + Decimal("1e-9")
-        out.append(_check("score_rate", ok, f"{r.name}: {_fmt(r.score)} ÷ {_fmt(r.weight)} = "
-                                            f"{computed:.{max(places, 2)}f}%, stated {r.rate_raw}"))
-    return out
+        ok = _rate_ok(computed, stated, places)
+        ck.add("score_rate", ok, f"{r.name}: {_fmt(r.score)} ÷ {_fmt(r.weight)} = {_pct(computed, places)}, "
+                                 f"stated {r.rate_raw}", [_rate_span(doc, r)])
 
 
-def grade_check(score: dict[str, Any]) -> list[dict[str, Any]]:
-    if score.get("grade_source") != "stated" or score.get("total") is None:
-        return []
-    scaled = score["total"] * 100 / score["max"] if score.get("max") else score["total"]
-    expected = grade_for(scaled)
-    bound = next(t for t in thresholds() if t["grade"] == expected)
-    return [_check("grade_threshold", expected == score["grade"],
-                   f"{_fmt(score['total'])} of {_fmt(score['max'])} → {expected} ({expected} ≥ {bound['min']}), "
-                   f"stated {score['grade']}")]
-
-
-def percent_column_checks(doc: Document) -> list[dict[str, Any]]:
-    share = re.compile(_spec()["share_column"])
-    total_rx = re.compile(patterns.load("scores.yaml")["indicator_table"]["total_row"])
-    out = []
-    for b in doc.tables:
-        rows = b.rows or []
-        if len(rows) < 3:
-            continue
-        header = rows[0]
-        for j, h in enumerate(header):
-            if not share.search(squash(h)):
-                continue
-            values, stated_total = [], None
-            for row in rows[1:]:
-                if j >= len(row) or [squash(c) for c in row] == [squash(c) for c in header]:
-                    continue
-                q = parse_number(row[j])
-                if q is None or q.unit != "%":
-                    continue
-                if total_rx.search(squash(row[0])):
-                    stated_total = q.value
-                else:
-                    values.append(Decimal(str(q.value)) * 100)
-            if len(values) < 2:
-                continue
-            s = sum(values)
-            target = Decimal(str(stated_total)) * 100 if stated_total is not None else Decimal(100)
-            ok = abs(s - target) <= Decimal(str(_tol(len(values))))
-            col = squash(h)
-            prev = squash(header[j - 1]) if j > 0 else ""
-            out.append(_check("percent_column", bool(ok), f"{col} ({prev}): {' + '.join(f'{v:.2f}' for v in values)} "
-                                                          f"= {s:.2f}%, expected {target:.2f}%"))
-    return out
-
-
-def execution_rate_checks(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    budgets = {f["value"] for f in figures if f["name"] == "budget"}
-    spent = {f["value"] for f in figures if f["name"] == "spent"}
-    rates = [f for f in figures if f["name"] == "execution_rate"]
-    if len(budgets) != 1 or len(spent) != 1 or not rates:
-        return []
-    b, s = next(iter(budgets)), next(iter(spent))
-    if not b:
-        return []
-    computed = Decimal(str(s)) / Decimal(str(b)) * 100
-    out = []
-    for r in rates:
-        stated = Decimal(str(r["value"])) * 100
-        places = _decimals(r["raw"])
-        ok = abs(computed - stated) <= Decimal(5) / Decimal(10) ** (places + 1) + Decimal("1e-9")
-        out.append(_check("execution_rate", ok, f"spent {_fmt(s)} ÷ budget {_fmt(b)} = {computed:.2f}%, "
-                                                f"stated {r['raw']}"))
-    return out
-
-
-def run_checks(ctx: Any, tables: list[ScoreTable], indicators: list[Indicator], score: Score,
-               score_evidence: Evidence | None, figures: list[Figure]) -> list[Check]:
-    """Every check that the report's numbers allow (``ctx``: a :class:`~.context.Context`)."""
-    figs = [{"name": f.name, "value": f.value, "unit": f.unit, "raw": f.raw, "page": f.page} for f in figures]
-    return [Check(c["rule"], c["ok"], c["detail"]) for c in check_dicts(ctx.doc, tables, score.to_dict(), figs)]
-
-
-def check_dicts(doc: Document, tables: list[ScoreTable], score: dict[str, Any],
-                figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The checks as dicts (version 1 rules)."""
-    out: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    for t in tables:
-        for c in table_checks(t, score):
-            if c["detail"] not in seen:  # a table repeated (abstract + body) is checked once
-                seen.add(c["detail"])
-                out.append(c)
-    out += grade_check(score)
-    out += percent_column_checks(doc)
-    out += execution_rate_checks(figures)
-    return out
-
-
-__all__ = ["run_checks", "table_checks", "grade_check", "percent_column_checks", "execution_rate_checks"]
-
-
-def _child_sums(rows: list, attr: str, rule: str, label: str) -> list[dict]:
+def _child_sums(ck: Checker, rows: list[IndicatorRow], attr: str, rule: str, label: str) -> None:
     """One check per parent whose children's ``attr`` values (all stated) should add up to its own."""
-    out = []
     for parent in rows:
         kids = [r for r in rows if r.parent == parent.name and r.level == parent.level + 1]
         stated = getattr(parent, attr)
@@ -205,6 +214,622 @@ def _child_sums(rows: list, attr: str, rule: str, label: str) -> list[dict]:
         values = [getattr(k, attr) for k in kids]
         s = sum(Decimal(str(v)) for v in values)
         ok = abs(float(s) - float(stated)) <= _tol(len(kids))
-        out.append(_check(rule, ok, f"{parent.name}{label}: {' + '.join(_fmt(v) for v in values)} = {_fmt(s)}, "
-                                    f"stated {_fmt(stated)}"))
+        ck.add(rule, ok, f"{parent.name}{label}: {' + '.join(_fmt(v) for v in values)} = {_fmt(s)}, stated {_fmt(stated)}",
+               [parent.span] + [k.span for k in kids])
+
+
+def prose_tier_checks(ck: Checker, tables: list[ScoreTable], indicators: list[Indicator], score: Score,
+                      score_ev: Evidence | None) -> None:
+    """Level-1 indicators stated in prose: their scores add up to the total when their weights
+    add up to the maximum (a complete set of tiers; an incomplete one says nothing)."""
+    in_tables = {(r.level, r.name) for t in tables for r in t.rows}
+    tiers = [i for i in indicators if i.level == 1 and (i.level, i.name) not in in_tables]
+    if len(tiers) < 2 or any(i.weight is None for i in tiers):
+        return
+    mx = score.max if score.max is not None else 100
+    weights = [i.weight for i in tiers]
+    ws = sum(Decimal(str(w)) for w in weights)
+    if abs(float(ws) - float(mx)) > _tol(len(tiers)):
+        return
+    spans = [i.span for i in tiers]
+    ck.add("weight_sum", True, f"一级指标 weights: {' + '.join(_fmt(w) for w in weights)} = {_fmt(ws)}, stated {_fmt(mx)}",
+           spans)
+    if score.total is None or any(i.score is None for i in tiers):
+        return
+    scores = [i.score for i in tiers]
+    s = sum(Decimal(str(x)) for x in scores)
+    ok = abs(float(s) - float(score.total)) <= _tol(len(tiers))
+    ck.add("indicator_sum", ok, f"一级指标: {' + '.join(_fmt(x) for x in scores)} = {_fmt(s)}, stated total "
+                                f"{_fmt(score.total)}", spans + [score_ev.span if score_ev else None])
+
+
+# ---------------------------------------------------------------------------- headings and sentences
+
+
+@dataclass
+class _Node:
+    level: int
+    name: str
+    weight: Decimal
+    score: Decimal
+    span: tuple[int, int]
+    kids: list[_Node] = field(default_factory=list)
+    closed: bool = False  # a later heading at this level or above: the list of its children is complete
+
+
+def heading_tree_checks(ck: Checker, flat: str) -> None:
+    """Headings that carry their weight and score (一、投入(分值18分,自评得18分) / (一)项目立项(分值10分,自评得10分)):
+    the children of a heading add up to it."""
+    ctx = ck.ctx
+    rx = _rx()["heading_score"]
+    stack: list[_Node] = []
+    roots: list[_Node] = []
+    for b in ctx.doc.blocks:
+        if b.kind == "table":
+            continue
+        level, _role = ctx._heading(b)
+        if level is None:
+            continue
+        for n in stack:
+            if n.level >= level:
+                n.closed = True
+        while stack and stack[-1].level >= level:
+            stack.pop()
+        m = rx.search(flat, b.start, min(b.end, b.start + 60))
+        if m is None:
+            continue
+        name = re.sub(r"^[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]?", "", squash(b.text[:m.start() - b.start]))
+        node = _Node(level, name, Decimal(m.group("w")), Decimal(m.group("s")), (m.start("w"), m.end("s")))
+        (stack[-1].kids if stack else roots).append(node)
+        stack.append(node)
+
+    def walk(nodes: list[_Node]) -> None:
+        for n in nodes:
+            if len(n.kids) >= 2 and n.closed:
+                for attr, rule, label in (("weight", "weight_sum", " weights"), ("score", "indicator_sum", "")):
+                    vals = [getattr(k, attr) for k in n.kids]
+                    s = sum(vals)
+                    ok = abs(float(s) - float(getattr(n, attr))) <= _tol(len(vals))
+                    ck.add(rule, ok, f"{n.name}{label}: {' + '.join(_fmt(v) for v in vals)} = {_fmt(s)}, "
+                                     f"stated {_fmt(getattr(n, attr))}", [n.span] + [k.span for k in n.kids])
+            walk(n.kids)
+
+    walk(roots)
+
+
+def prose_score_rate_checks(ck: Checker, flat: str) -> None:
+    """满分为35分，得分30.64分，得分率87.54%: score ÷ weight is the stated rate."""
+    ctx = ck.ctx
+    rx = _rx()["prose_score_rate"]
+    heading = ""
+    for b in ctx.doc.blocks:
+        if b.kind == "table":
+            continue
+        if ctx._heading(b)[0] is not None:
+            heading = re.sub(r"^[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]?\s*", "", squash(b.text)).rstrip("。：:")
+        for m in rx.finditer(flat, b.start, min(len(flat), b.end + 40)):
+            if m.start() >= b.end:
+                break
+            w, s, r = Decimal(m.group("w")), Decimal(m.group("s")), Decimal(m.group("r"))
+            if w == 0:
+                continue
+            places = len(m.group("r").split(".")[1]) if "." in m.group("r") else 0
+            computed = s / w * 100
+            ok = _rate_ok(computed, r, places)
+            ck.add("score_rate", ok, f"{heading[:16]}: {_fmt(s)} ÷ {_fmt(w)} = {_pct(computed, places)}, stated "
+                                     f"{m.group('r')}%", [(m.start("w"), m.end("r") + 1)], key=("prose", w, s, r))
+
+
+def grade_check(ck: Checker, score: Score, score_ev: Evidence | None) -> None:
+    if score.grade_source != "stated" or score.total is None:
+        return
+    scaled = score.total * 100 / score.max if score.max else score.total
+    expected = grade_for(scaled)
+    bound = next(t for t in thresholds() if t["grade"] == expected)
+    ck.add("grade_threshold", expected == score.grade,
+           f"{_fmt(score.total)} of {_fmt(score.max)} → {expected} ({expected} ≥ {bound['min']}), stated {score.grade}",
+           [score_ev.span if score_ev else None])
+
+
+# ---------------------------------------------------------------------------- tables
+
+
+@dataclass
+class _Cell:
+    q: Quantity | None
+    start: int
+    end: int
+    text: str
+
+
+def _grid(flat: str, rows: list[list[Any]]) -> list[list[_Cell]]:
+    out = []
+    for r in rows:
+        out.append([_Cell(_cell_quantity(c, flat), c.start, c.end, c.text) for c in r])
     return out
+
+
+def _sum_check(ck: Checker, rule: str, subject: str, parts: list[Quantity], total: Quantity, show_raw: bool = False,
+               decimals: int | None = None) -> None:
+    """Parts add up to the total at the printed precision: the printed parts' sum may differ from the
+    printed total by less than half a unit of the coarsest number's last digit (a column's numbers
+    share its finest precision, ``decimals``: 73 in a column of 41.40 is 73.00)."""
+    vals = [p.printed for p in parts]
+    s = sum(vals, Decimal(0))
+    if decimals is None:
+        tol = max(Decimal(1).scaleb(-q.decimals) / 2 for q in parts + [total])
+    else:
+        tol = Decimal(1).scaleb(-decimals) / 2
+    ok = abs(s - total.printed) <= tol + EPS
+    shown = " + ".join(_printed(p) if show_raw else _fmt(p.printed) for p in parts)
+    unit = re.sub(r"^[-\d.,\s]+", "", _printed(total)) if show_raw else ""
+    detail = f"{subject}: {shown} = {_like(s, total)}{unit}, stated {_printed(total) if show_raw else _fmt(total.printed)}"
+    ck.add(rule, ok, detail, [(p.start, p.end) for p in parts] + [(total.start, total.end)],
+           key=(subject if rule == "table_sum" else None, tuple(p.printed for p in parts), total.printed))
+
+
+def grid_checks(ck: Checker, flat: str, rows: list[list[Any]], name: str) -> None:
+    """table_sum per numeric column and percent_column for one table (real or made of text lines)."""
+    rx = _rx()
+    grid = _grid(flat, rows)
+    if not grid:
+        return
+    # Header: the first row without numbers (a second one is a sub-header).
+    hdr_idx = next((i for i, r in enumerate(grid) if r and all(c.q is None for c in r)), None)
+    header = grid[hdr_idx] if hdr_idx is not None else []
+    body = grid[hdr_idx + 1:] if hdr_idx is not None else grid
+
+    def label(r: list[_Cell]) -> str:
+        return next((c.text for c in r if c.text and c.q is None), "")
+
+    def colname(j: int) -> str:
+        return header[j].text if j < len(header) else f"列{j + 1}"
+
+    ncols = max(len(r) for r in grid)
+    totals = [i for i, r in enumerate(body) if rx["total_row"].match(label(r)) and any(c.q for c in r)]
+    heads = [i for i, r in enumerate(body) if len([c for c in r if c.text]) >= 2 and all(c.q is None for c in r)]
+    for ti in totals:
+        trow = body[ti]
+        # Parts: the rows before the total (after its header or the previous total), or, for a total
+        # first (年度资金总额, then 其中…), the rows after it.
+        prev = max([t for t in totals + heads if t < ti], default=-1)
+        if prev in heads:
+            header = body[prev]
+        parts_rows = [r for r in body[prev + 1:ti] if label(r) and not rx["subtotal_row"].search(label(r))]
+        subs = [r for r in body[prev + 1:ti] if rx["subtotal_row"].search(label(r))]
+        if subs:
+            parts_rows = subs
+        if not parts_rows and ti == 0:
+            nxt = min([t for t in totals if t > ti], default=len(body))
+            parts_rows = [r for r in body[ti + 1:nxt] if label(r)]
+        if len(parts_rows) < 1:
+            continue
+        for j in range(ncols):
+            if j >= len(trow) or trow[j].q is None or rx["not_summed_column"].search(colname(j)):
+                continue
+            tq = trow[j].q
+            if tq.unit == "%":
+                continue
+            qs = [r[j].q for r in parts_rows if j < len(r) and r[j].q is not None and r[j].q.unit != "%"]
+            if not qs or (len(qs) < 2 and len(parts_rows) < 2):
+                continue
+            dec = max([q.decimals for q in qs] + [tq.decimals])
+            _sum_check(ck, "table_sum", f"{name} {colname(j)} ({label(trow)})".strip(), qs, tq, False, dec)
+    # Share columns add up to 100% (or to their stated total).
+    for j, h in enumerate(header):
+        if not rx["share_column"].search(h.text):
+            continue
+        values, stated, cells = [], None, []
+        for r in body:
+            if j >= len(r) or r[j].q is None or r[j].q.unit != "%":
+                continue
+            if rx["total_row"].match(label(r)):
+                stated = r[j].q
+            else:
+                values.append(r[j].q.value * 100)
+                cells.append(r[j])
+        if len(values) < 2:
+            continue
+        s = sum(values, Decimal(0))
+        target = stated.value * 100 if stated is not None else Decimal(100)
+        ok = abs(s - target) <= Decimal(str(_tol(len(values))))
+        prev = header[j - 1].text if j > 0 else ""
+        ck.add("percent_column", bool(ok), f"{h.text} ({prev}): {' + '.join(f'{v:.2f}' for v in values)} = {s:.2f}%, "
+                                           f"expected {target:.2f}%",
+               [(c.start, c.end) for c in cells] + ([(stated.start, stated.end)] if stated else []),
+               key=tuple(values))
+
+
+def self_eval_checks(ck: Checker, blocks: list[SelfEvalBlock], exact_only: bool) -> None:
+    """自评表: the 其中 rows add up to the total row, per money column; 执行数 ÷ 预算数 is the 执行率."""
+    fs = figure_spec()
+    for blk in blocks:
+        total = next((r for r in blk.rows if r.label is None or fs.total_row.match(r.label)), None)
+        if total is None:
+            continue
+        subs = [r for r in blk.rows if r is not total]
+        cols = [c for c, _q in total.values]
+        exact = len(total.values) == len(blk.columns)
+        for ci, (col, tq) in enumerate(total.values):
+            if col.kind != "money" or tq is None:
+                continue
+            qs = [q for r in subs for c, q in r.values if c is col and q is not None]
+            if not qs:
+                continue
+            s = sum((q.printed for q in qs), Decimal(0))
+            dec = max(q.decimals for q in qs + [tq])
+            ok = abs(s - tq.printed) <= Decimal(1).scaleb(-dec) / 2 + EPS
+            if not ok and exact_only and not exact:
+                continue
+            _sum_check(ck, "table_sum", f"{col.name} ({total.label or '年度资金总额'})", qs, tq, False, dec)
+        money = {c.name: q for c, q in total.values if c.kind == "money" and q is not None}
+        rate = next(((c, q) for c, q in total.values if c.kind == "rate" and q is not None), None)
+        spent = next((q for n, q in money.items() if re.search("执行|支出|决算", n)), None)
+        budget = next((q for n, q in money.items() if re.search("全年|调整", n) and not re.search("执行", n)), None)
+        budget = budget or next((q for n, q in money.items() if not re.search("执行|支出|决算", n)), None)
+        if rate is None or spent is None or budget is None or budget.printed == 0:
+            continue
+        rc, rq = rate
+        stated = rq.printed if rq.unit == "%" else rq.printed
+        computed = spent.printed / budget.printed * 100
+        ok = _rate_ok(computed, stated, rq.decimals)
+        if not ok and exact_only and not exact:
+            continue
+        ck.add("execution_rate", ok, f"{rc.name}: {_printed(spent)} ÷ {_printed(budget)} = {_pct(computed, rq.decimals)}, "
+                                     f"stated {_printed(rq)}{'' if rq.unit == '%' else '%'}",
+               [(spent.start, spent.end), (budget.start, budget.end), (rq.start, rq.end)],
+               key=(spent.printed, budget.printed, stated))
+
+
+def table_checks(ck: Checker, flat: str) -> None:
+    ctx = ck.ctx
+    doc: Document = ctx.doc
+    blocks = doc.blocks
+    for bi, b in enumerate(blocks):
+        if b.kind != "table" or read_table(b) is not None:
+            continue
+        se = self_eval_blocks(flat, b.start, b.end)
+        if se:
+            self_eval_checks(ck, se, exact_only=False)
+            continue
+        caption = next((squash(blocks[k].text) for k in range(bi - 1, max(-1, bi - 3), -1)
+                        if re.match(r"^(?:附)?表\s*\d", squash(blocks[k].text))), "")
+        name = re.match(r"^(?:附)?表\s*[\d.-]+", caption).group(0) if caption else ""
+        grid_checks(ck, flat, _cells_of_table(flat, b), name)
+    prose = _blank_tables(doc, flat)
+    for _bi, rows in _pipe_rows(prose, doc, _AllScope(len(blocks))):
+        if len(rows) >= 3 and not any(figure_spec().indicator_grid.search(c.text) for r in rows for c in r):
+            grid_checks(ck, flat, rows, "")
+    self_eval_checks(ck, self_eval_blocks(prose), exact_only=True)
+
+
+class _AllScope:
+    def __init__(self, n: int) -> None:
+        self.ok = [True] * n
+
+
+# ---------------------------------------------------------------------------- prose
+
+
+@dataclass
+class _Q:
+    q: Quantity
+    block: int
+    label: str = ""
+    name: str = ""
+    after: str = ""
+    part: bool = False  # listed as a part of a total (其中 …)
+
+
+def _prose_quantities(ctx: Any, flat: str) -> list[_Q]:
+    out = []
+    doc: Document = ctx.doc
+    for bi, b in enumerate(doc.blocks):
+        if b.kind == "table":
+            continue
+        for q in iter_quantities(flat, b.start, b.end):
+            out.append(_Q(q, bi))
+    return out
+
+
+def _per_unit(flat: str, q: Quantity) -> bool:
+    after = flat[q.end:q.end + 3]
+    before = flat[max(0, q.start - 12):q.start]
+    return bool(re.match(r"\s*[/／]", after) or re.search(r"每[^，。；]{0,8}$|人均|户均|生均", before))
+
+
+def _sentence_start(flat: str, pos: int, floor: int) -> int:
+    i = max(flat.rfind("。", floor, pos), flat.rfind("！", floor, pos), flat.rfind("？", floor, pos))
+    return i + 1 if i >= 0 else floor
+
+
+def prose_sum_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
+    rx = _rx()
+    ctx = ck.ctx
+    blocks = ctx.doc.blocks
+    by_block: dict[int, list[_Q]] = {}
+    for x in qs:
+        by_block.setdefault(x.block, []).append(x)
+    for bi, items in by_block.items():
+        b = blocks[bi]
+        # Bracketed parts right after a total: 结余资金53.994万元（拨乡镇结余资金37.21万元，居保局结余资金16.784万元）.
+        for x in items:
+            q = x.q
+            m = re.match(r"\s*[（(]", flat[q.end:q.end + 3])
+            if not m or _per_unit(flat, q):
+                continue
+            open_at = q.end + m.end() - 1
+            close = _matching(flat, open_at, b.end)
+            if close is None:
+                continue
+            inner = [y for y in items if open_at < y.q.start < close and y.q.unit == q.unit and not _per_unit(flat, y.q)]
+            inner = [y for y in inner if _depth(flat, open_at, y.q.start) == 1]
+            if len(inner) < 2 or rx["partial_list"].search(flat[open_at:close + 1]):
+                continue
+            for y in inner:
+                y.part = True
+            _sum_check(ck, "prose_sum", _subject(flat, q, b.start), [y.q for y in inner], q, True)
+        # 其中 / 包括 lists.
+        for m in rx["list_start"].finditer(flat, b.start, b.end):
+            p = m.start()
+            if _depth(flat, _sentence_start(flat, p, b.start), p) > 0:
+                continue  # a list in brackets belongs to the amount before the bracket (read above)
+            sent = _sentence_start(flat, p, b.start)
+            if sent == p or squash(flat[sent:p]) == "":
+                # 其中 opens a sentence: the total ends the one before.
+                sent = _sentence_start(flat, max(b.start, sent - 1), b.start) if sent > b.start else b.start
+                if sent == p:
+                    sent = blocks[bi - 1].start if bi > 0 else b.start
+            cands = [y for y in qs if sent <= y.q.start < p and not y.part and not _per_unit(flat, y.q)
+                     and y.q.unit != "%"]
+            if not cands:
+                continue
+            tot = cands[-1]
+            # The list: to the first ；or 。 outside brackets (or the bracket the list sits in).
+            end = _list_end(flat, m.end(), b.end)
+            nested = next((n for n in rx["list_start"].finditer(flat, m.end(), end)
+                           if _depth(flat, m.end(), n.start()) == 0), None)
+            stop = nested.start() if nested else end
+            if rx["partial_list"].search(_outside_brackets(flat[m.end():stop]) + (flat[end:end + 1] if not nested else "")):
+                continue
+            parts = [y for y in items if m.end() <= y.q.start < stop and y.q.unit == tot.q.unit
+                     and not _per_unit(flat, y.q) and _depth(flat, m.end(), y.q.start) == 0]
+            if len(parts) < 2:
+                continue
+            if sum(1 for y in parts if rx["hierarchy_part"].search(flat[max(m.end(), y.q.start - 6):y.q.start])) >= 2:
+                continue  # 一级指标3个，二级指标8个: levels of one system, not parts of a whole
+            for y in parts:
+                y.part = True
+            _sum_check(ck, "prose_sum", _subject(flat, tot.q, max(0, sent - 200)), [y.q for y in parts], tot.q, True)
+
+
+def _subject(flat: str, q: Quantity, floor: int) -> str:
+    lab = label_before(flat, q.start, max(0, floor), q.unit)
+    return lab.name if lab else "total"
+
+
+def _outside_brackets(text: str) -> str:
+    out, d = [], 0
+    for ch in text:
+        if ch in "（(":
+            d += 1
+        elif ch in "）)":
+            d = max(0, d - 1)
+        elif d == 0:
+            out.append(ch)
+    return "".join(out)
+
+
+def _matching(flat: str, open_at: int, limit: int) -> int | None:
+    depth = 0
+    for i in range(open_at, min(limit, open_at + 400)):
+        if flat[i] in "（(":
+            depth += 1
+        elif flat[i] in "）)":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def _depth(flat: str, start: int, pos: int) -> int:
+    d = 0
+    for ch in flat[start:pos]:
+        if ch in "（(":
+            d += 1
+        elif ch in "）)":
+            d = max(0, d - 1)
+    return d
+
+
+def _list_end(flat: str, start: int, limit: int) -> int:
+    d = 0
+    for i in range(start, limit):
+        ch = flat[i]
+        if ch in "（(":
+            d += 1
+        elif ch in "）)":
+            if d == 0:
+                return i
+            d -= 1
+        elif ch in "；;。" and d == 0:
+            return i
+    return limit
+
+
+# ---------------------------------------------------------------------------- rates and shares
+
+
+def _label_of(ctx: Any, flat: str, x: _Q) -> str:
+    if not x.label:
+        b = ctx.doc.blocks[x.block]
+        floor = ctx.doc.blocks[x.block - 1].start if x.block > 0 else b.start
+        lab = label_before(flat, x.q.start, floor, x.q.unit)
+        x.label = lab.clause if lab else ""
+        x.name = lab.name if lab else ""
+        x.after = flat[x.q.end:x.q.end + 8]
+    return x.label
+
+
+def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
+    """执行率 / 到位率 stated beside the amounts: executed (到位) ÷ budget, to the printed decimals.
+
+    The operands are the nearest amounts before the rate in its section whose labels say what
+    they are (预算/安排/下达 …; 执行/支出/拨付/到位 …); when the labels do not tell, any two
+    amounts before it whose ratio is the rate confirm it, and nothing is said otherwise."""
+    rx = _rx()
+    ctx = ck.ctx
+    doc: Document = ctx.doc
+    scope_heads = _section_starts(ctx)
+    for i, x in enumerate(qs):
+        if x.q.unit != "%":
+            continue
+        lab = _label_of(ctx, flat, x)
+        name = squash(lab)
+        m = rx["rate_name"].search(name)
+        if m is None or re.search(r"得分|偏差|增长|下降", name):
+            continue
+        arrival = bool(m.group("arrival"))
+        sec = scope_heads[x.block]
+        money = [y for y in qs[:i] if y.q.unit == "元" and scope_heads[y.block] == sec and y.block >= x.block - 3
+                 and not _per_unit(flat, y.q)]
+        if len(money) < 2:
+            continue
+        for y in money:
+            _label_of(ctx, flat, y)
+
+        def executed(y: _Q) -> bool:
+            words = squash(y.label) + y.after
+            if rx["not_executed"].search(squash(y.label)) or re.match(r"\s*(?:未|尚未)", y.after):
+                return False
+            return bool((rx["arrived"] if arrival else rx["executed"]).search(words))
+
+        def budgeted(y: _Q) -> bool:
+            return bool(rx["budget"].search(squash(y.label))) and not rx["executed"].search(squash(y.label))
+
+        num = next((y for y in reversed(money) if executed(y) and not y.part), None) or \
+            next((y for y in reversed(money) if executed(y)), None)
+        den = next((y for y in reversed(money) if budgeted(y) and y is not num), None)
+        stated = x.q.printed
+        places = x.q.decimals
+        rule = "arrival_rate" if arrival else "execution_rate"
+
+        def ratio(a: _Q, b: _Q) -> tuple[Decimal, Decimal]:
+            c = a.q.value / b.q.value * 100
+            slack = (_half(a.q) + c / 100 * _half(b.q)) / b.q.value * 100 if b.q.value else Decimal(0)
+            return c, slack
+
+        def emit(a: _Q, b: _Q, ok: bool, c: Decimal) -> None:
+            ck.add(rule, ok, f"{x.name or rule}: {_printed(a.q)} ÷ {_printed(b.q)} = {_pct(c, places)}, "
+                             f"stated {_printed(x.q)}",
+                   [(a.q.start, a.q.end), (b.q.start, b.q.end), (x.q.start, x.q.end)],
+                   key=(a.q.value, b.q.value, stated))
+
+        if num is not None and den is not None and den.q.value:
+            c, slack = ratio(num, den)
+            if _rate_ok(c, stated, places, slack):
+                emit(num, den, True, c)
+                continue
+        found = None
+        for a in reversed(money):
+            for b in reversed(money):
+                if a is b or not b.q.value:
+                    continue
+                c, slack = ratio(a, b)
+                if _rate_ok(c, stated, places, slack):
+                    found = (a, b, c)
+                    break
+            if found:
+                break
+        if found:
+            emit(found[0], found[1], True, found[2])
+        elif num is not None and den is not None and den.q.value:
+            c, _slack = ratio(num, den)
+            emit(num, den, False, c)
+
+
+def _section_starts(ctx: Any) -> list[int]:
+    """Per block, the index of the heading that opens its innermost section."""
+    out, cur = [], 0
+    for i, b in enumerate(ctx.doc.blocks):
+        if b.kind != "table" and ctx._heading(b)[0] is not None:
+            cur = i
+        out.append(cur)
+    return out
+
+
+def share_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
+    """Counts (or amounts) stated with their share of a whole: each count ÷ the whole is its share."""
+    rx = _rx()["share"]
+    pairs: list[tuple[_Q, _Q]] = []
+    for i, x in enumerate(qs[:-1]):
+        if x.q.unit in ("%", "") or _per_unit(flat, x.q):
+            continue
+        y = qs[i + 1]
+        if y.q.unit != "%" or y.block != x.block:
+            continue
+        between = flat[x.q.end:y.q.start]
+        if rx.match(between):
+            pairs.append((x, y))
+    # Group the pairs of one sentence and unit.
+    groups: list[list[tuple[_Q, _Q]]] = []
+    for pr in pairs:
+        last = groups[-1][-1] if groups else None
+        if last and last[0].q.unit == pr[0].q.unit and "。" not in flat[last[1].q.end:pr[0].q.start]:
+            groups[-1].append(pr)
+        else:
+            groups.append([pr])
+    for g in groups:
+        unit = g[0][0].q.unit
+        parts = [a.q for a, _p in g]
+        s = sum((p.value for p in parts), Decimal(0))
+        first = g[0][0].q.start
+        sent = _sentence_start(flat, first, max(0, first - 300))
+        whole = None
+        for y in qs:
+            if sent <= y.q.start < first and y.q.unit == unit and abs(y.q.value - s) <= sum(
+                    (_half(p) for p in parts), _half(y.q)) + EPS:
+                whole = y.q
+        shares = sum((p.q.value for _a, p in g), Decimal(0))
+        if whole is None and len(g) >= 2 and abs(shares - 1) <= Decimal("0.0001") * len(g) + Decimal("0.00005") * len(g):
+            whole = None  # the shares add up to 100%: the parts are the whole
+            base = s
+        elif whole is not None:
+            base = whole.value
+        else:
+            continue
+        if not base:
+            continue
+        for a, p in g:
+            c = a.q.value / base * 100
+            slack = (_half(a.q) + c / 100 * (_half(whole) if whole else Decimal(0))) / base * 100
+            ok = _rate_ok(c, p.q.printed, p.q.decimals, slack)
+            spans = [(a.q.start, a.q.end), (p.q.start, p.q.end)] + ([(whole.start, whole.end)] if whole else [])
+            of = _printed(whole) if whole else f"{_fmt(base)} (the parts' sum)"
+            ck.add("share", ok, f"{_printed(a.q)} ÷ {of} = {_pct(c, p.q.decimals)}, stated {_printed(p.q)}", spans,
+                   key=(a.q.value, base, p.q.printed))
+
+
+# ---------------------------------------------------------------------------- all
+
+
+def run_checks(ctx: Any, tables: list[ScoreTable], indicators: list[Indicator], score: Score,
+               score_evidence: Evidence | None, figures: list[Figure]) -> list[Check]:
+    """Every check that the report's numbers allow (``ctx``: a :class:`~.context.Context`)."""
+    ck = Checker(ctx)
+    flat = fold_text(ctx.doc.text)
+    for t in tables:
+        indicator_table_checks(ck, t, score, score_evidence)
+    prose_tier_checks(ck, tables, indicators, score, score_evidence)
+    heading_tree_checks(ck, flat)
+    prose_score_rate_checks(ck, flat)
+    grade_check(ck, score, score_evidence)
+    table_checks(ck, flat)
+    qs = _prose_quantities(ctx, flat)
+    prose_sum_checks(ck, flat, qs)
+    rate_checks(ck, flat, qs)
+    share_checks(ck, flat, qs)
+    return ck.out
+
+
+__all__ = ["run_checks"]
