@@ -128,7 +128,7 @@ def _is_title(view_text: str) -> bool:
 
 
 def _can_continue(line: Line) -> bool:
-    key = re.sub(r"\s+", "", line.text)
+    key = clean_title(line.text)  # 附件3：… opens a title; its colon is no sentence
     return (0 < len(key) <= _spec()["title"]["continuation_max_chars"] and not _PUNCT.search(key)
             and not _compiled()["not_title"].search(key) and not re.match(r"^[（(]?[一二三四五六七八九十0-9]{1,2}[、.）)]", key)
             and not _compiled()["date"].search(key))
