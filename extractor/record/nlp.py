@@ -57,36 +57,37 @@ def org_spans(doc) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
     """
     suffix, max_chars, stops, not_words = _org_rules()
     text = doc.text
-    ends = {t.idx + len(t.text): t.i for t in doc}
+    toks = [(t.idx, t.text) for t in doc]  # one pass: spaCy token objects are costly to make
+    ends = {idx + len(t): i for i, (idx, t) in enumerate(toks)}
     gpe_starts = sorted(e.start_char for e in doc.ents if e.label_ == "GPE")
     out: list[tuple[int, int]] = []
     for m in suffix.finditer(text):
         end = m.end()
         if end not in ends:
             continue  # the suffix must end a word (布局 is one word)
-        last = doc[ends[end]]
-        if m.start() > last.idx and any(last.text.endswith(w) for w in not_words):
+        i = ends[end]
+        last_idx, last_text = toks[i]
+        if m.start() > last_idx and any(last_text.endswith(w) for w in not_words):
             continue  # the suffix is the end of an ordinary word (布局, 网站, 举办)
-        i = last.i
-        while i > 0 and doc[i].idx > m.start():  # the whole suffix belongs to the name
+        while i > 0 and toks[i][0] > m.start():  # the whole suffix belongs to the name
             i -= 1
-        start = doc[i].idx
+        start = toks[i][0]
         while i > 0:
-            prev = doc[i - 1]
-            if end - prev.idx > max_chars or not _NAME_CHAR.match(prev.text):
+            prev_idx, prev_text = toks[i - 1]
+            if end - prev_idx > max_chars or not _NAME_CHAR.match(prev_text):
                 break
-            if prev.text in _JOINERS:
+            if prev_text in _JOINERS:
                 # 住房和城乡建设局 is one name; 区民政局和县财政局 are two
-                if i < 2 or suffix.search(doc[i - 2].text + "\0") is None and not doc[i - 2].text.endswith(
-                        ("局", "厅", "委", "院", "会", "协", "府", "所", "站", "心", "校", "司")):
+                before = toks[i - 2][1] if i >= 2 else ""
+                if i >= 2 and not before.endswith(("局", "厅", "委", "院", "会", "协", "府", "所", "站", "心", "校", "司")):
                     i -= 1
-                    start = prev.idx
+                    start = prev_idx
                     continue
                 break
-            if prev.text in stops:
+            if prev_text in stops:
                 break
             i -= 1
-            start = prev.idx
+            start = prev_idx
         inside = [g for g in gpe_starts if start <= g < m.start()]
         if inside:
             start = inside[0]
