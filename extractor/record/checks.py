@@ -361,9 +361,9 @@ def _sum_check(ck: Checker, rule: str, subject: str, parts: list[Quantity], tota
     else:
         tol = Decimal(1).scaleb(-decimals) / 2
     ok = abs(s - total.printed) <= tol + EPS
-    shown = " + ".join(_printed(p) if show_raw else _fmt(p.printed) for p in parts)
-    unit = re.sub(r"^[-\d.,\s]+", "", _printed(total)) if show_raw else ""
-    detail = f"{subject}: {shown} = {_like(s, total)}{unit}, stated {_printed(total) if show_raw else _fmt(total.printed)}"
+    shown = " + ".join(_printed(p) for p in parts)
+    unit = re.sub(r"^[-\d.,\s]+", "", _printed(total))
+    detail = f"{subject}: {shown} = {_like(s, total)}{unit}, stated {_printed(total)}"
     ck.add(rule, ok, detail, [(p.start, p.end) for p in parts] + [(total.start, total.end)],
            key=(subject if rule == "table_sum" else None, tuple(p.printed for p in parts), total.printed))
 

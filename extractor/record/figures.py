@@ -740,7 +740,7 @@ def grid_figures(flat: str, rows: list[list[Cell]], caption: str, row_base: int 
                 colname = _strip_suffix(re.sub(sp.column_suffix + "$", "", col) if not _scale_in(col) else col)
                 colname = _strip_suffix(colname)
                 name = colname if sp.total_row.match(rowlab) else f"{rowlab} {colname}"
-                out.append(Found(name, as_number(mv[0]), mv[1], q.raw, header[j].start, q.end, "table", q,
+                out.append(Found(name, as_number(mv[0]), mv[1], q.raw, row[first].start, q.end, "table", q,
                                  {"row": rowlab, "column": colname}))
             elif j > 0 and qs[j - 1] is None and _is_label(row[j - 1]):
                 lab = row[j - 1].text
@@ -898,13 +898,12 @@ def self_eval_figures(flat: str, blocks: list[SelfEvalBlock]) -> list[Found]:
     out: list[Found] = []
     for blk in blocks:
         total = next((r for r in blk.rows if r.label is None or sp.total_row.match(r.label)), None)
-        total_vals = [q.value if q else None for _c, q in total.values] if total else None
+        total_vals = {c.name: q.value for c, q in total.values if q is not None and c.kind != "other"} if total else {}
         for r in blk.rows:
             is_total = r is total
-            vals = [q.value if q else None for _c, q in r.values]
-            if not is_total and (not any(v for v in vals if v is not None) or vals == total_vals[:len(vals)]
-                                 if total_vals else False):
-                continue
+            vals = {c.name: q.value for c, q in r.values if q is not None and c.kind != "other"}
+            if not is_total and (not any(vals.values()) or (vals and all(total_vals.get(k) == v for k, v in vals.items()))):
+                continue  # an empty part, or the only part (其中：本年财政拨款, the same numbers as the total)
             rowname = re.sub(r"^其中[:：]?", "", r.label or "").rstrip(":：")
             for col, q in r.values:
                 if q is None or col.kind == "other":

@@ -364,8 +364,8 @@ def date_candidates(ctx: Context, lines: list[Line], pairs: list[Pair]) -> list[
                 continue  # 日期：2023-03-06 beside 来源/点击 is a web page's date
             if found and found[0][0] == 0:
                 s, e, iso, _cn = found[0]
-                out.append(ctx.candidate_at("report_date", iso, p.label_start, p.start + len(p.value[:e]), 10,
-                                            f"form:{p.layout}"))
+                _s, end = View.of(ctx.doc.text[p.start:p.end], p.start).span(s, e)
+                out.append(ctx.candidate_at("report_date", iso, p.label_start, end, 10, f"form:{p.layout}"))
 
     def signature(line: Line) -> tuple[int, int, str] | None:
         """The date of a line that is only a date, or a signing unit and a date, or an 印发 line.
@@ -384,12 +384,14 @@ def date_candidates(ctx: Context, lines: list[Line], pairs: list[Pair]) -> list[
 
     body = [ln for ln in lines if ctx.region_at(ln.start) != "annex"] or lines
     tail = body[-int(spec["tail_lines"]):]
-    for k, line in enumerate(reversed(tail)):
-        sig = signature(line)
-        if sig:
-            s, e, iso = sig
-            out.append(ctx.candidate("report_date", iso, s, e, 8 - k / 100, "signature", view=line.view))
-            break
+    # the signing date (8) over a notice's 印发 line (7.5: the day it was printed)
+    for kind, rank in (("signature", 8), ("printed", 7.5)):
+        for k, line in enumerate(reversed(tail)):
+            sig = signature(line)
+            if sig and ("印" in line.text[sig[1]:]) == (kind == "printed"):
+                s, e, iso = sig
+                out.append(ctx.candidate("report_date", iso, s, e, rank - k / 100, kind, view=line.view))
+                break
     for k, line in enumerate(lines[:int(spec["head_lines"])]):
         sig = signature(line)
         if sig and line not in tail:

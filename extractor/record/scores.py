@@ -33,6 +33,7 @@ from .candidates import Candidate
 from .context import Context, heading_key
 from .forms import Pair, is_total_row
 from .model import Indicator
+from .view import View
 
 # Ranks of the sources of each field (higher wins; see the module docstring).
 RANK = {"sentence": 10, "form": 8, "table_total": 6, "grade_after_total": 5, "rate_only": 3}
@@ -154,7 +155,8 @@ def total_candidates(ctx: Context, pairs: list[Pair], table_totals: list[Candida
             continue
         if p.generic and p.layout != "right":
             continue
-        out.append(ctx.candidate_at("score.total", value, p.label_start, p.start + len(m.group(0)),
+        _s, end = View.of(ctx.doc.text[p.start:p.end], p.start).span(0, len(m.group(0)))
+        out.append(ctx.candidate_at("score.total", value, p.label_start, end,
                                     RANK["form"] - (1 if p.generic else 0), f"form:{p.layout}"))
     out.extend(table_totals)
     if not out:
