@@ -13,6 +13,7 @@ What the view does, character by character (never reordering):
 * traditional → simplified, one character at a time (OpenCC ``t2s``; a character
   whose conversion is not one character is kept);
 * pinyin glosses that mirror sites put after characters (``績(jì)效``) are dropped;
+* a letter-spaced number (``8 6 . 5``, ``2 0 2 1``) is read as one number;
 * a run of whitespace is dropped, except a single space kept between two
   letters or digits (``100 86.5`` stays two numbers) and a line break kept
   where a *block* ends (so a pattern can stop at a paragraph or a table row);
@@ -31,6 +32,10 @@ from ..normalize import RUBY as _RUBY
 from ..normalize import normalize_text, simplified
 
 _ALNUM = re.compile(r"[0-9A-Za-z]")
+# A letter-spaced number: single digits around a spaced point (8 6 . 5), or a year's four
+# digits before 年 (2 0 2 1 年).  Single digits in a row without those are a flattened
+# table's cells (3 3 1 1) and stay apart.
+_SPACED_DIGITS = re.compile(r"(?<![\d.])(?:\d ){1,2}\. (?:\d ?){0,3}\d(?![\d.])|(?<![\d.])(?:\d ){3}\d(?= ?年)")
 
 _WS = re.compile(r"\s+")
 
@@ -62,6 +67,8 @@ class View:
         dropped = set()
         for m in _RUBY.finditer(norm):
             dropped.update(range(m.start(), m.end()))
+        for m in _SPACED_DIGITS.finditer(norm):  # 8 6 . 5 and 2 0 2 1 (letter-spaced): one number
+            dropped.update(k for k in range(m.start(), m.end()) if norm[k] == " ")
         out: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
