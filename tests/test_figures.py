@@ -1,0 +1,171 @@
+"""Figures (labelled quantities) on real reports: the shared corpus and development items.
+
+The shared gold (tests/gold/<report>.json) was written by reading the reports; a
+figure is compared on its value, unit and the last two characters of its name
+(tests/record_compare.py).  Development items are from the *dev* half of
+tests/devset only.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import REPORTS, parsed, rendering
+from record_compare import list_keys, load_gold
+
+from jixiao.extractor import parse
+from jixiao.extractor.record.context import Context
+from jixiao.extractor.record.figures import extract_figures
+
+sys.path.insert(0, str(Path(__file__).parent))
+DEVSET = Path(__file__).parent / "devset" / "texts"
+TEXTS = Path(__file__).parent / "texts"
+TEXT_LAYERS = [".txt", ".docx", ".pdf"]
+ALL = [pytest.param(s, marks=[pytest.mark.slow] if "scan" in s else [], id=s) for s in TEXT_LAYERS + ["-scan.pdf"]]
+_FIGS: dict[str, list] = {}
+
+
+def figures_of(path: Path) -> tuple[object, list[dict]]:
+    doc = parsed(path)
+    key = str(path)
+    if key not in _FIGS:
+        _FIGS[key] = [f.to_dict() for f in extract_figures(Context(doc))]
+    return doc, _FIGS[key]
+
+
+def dev_figures(stem: str) -> tuple[object, list[dict]]:
+    from devset_compare import items
+
+    (item,) = [i for i in items("dev") if i.stem == stem]
+    return figures_of(item.path)
+
+
+def named(figs: list[dict], name: str) -> list[dict]:
+    return [f for f in figs if f["name"] == name]
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+@pytest.mark.parametrize("report", REPORTS)
+@pytest.mark.parametrize("suffix", ALL)
+def test_figures_equal_gold(report: str, suffix: str) -> None:
+    _doc, figs = figures_of(rendering(report, suffix))
+    assert list_keys("figures", figs) == list_keys("figures", load_gold(report)["figures"])
+
+
+@pytest.mark.parametrize("report", REPORTS)
+@pytest.mark.parametrize("suffix", TEXT_LAYERS)
+def test_spans_hold_label_and_quantity(report: str, suffix: str) -> None:
+    doc, figs = figures_of(rendering(report, suffix))
+    for f in figs:
+        s, e = f["span"]
+        text = _squash(doc.text[s:e])
+        assert _squash(f["raw"]) in text, f
+        assert text.endswith(_squash(f["raw"])), f  # the span ends with the quantity
+        if suffix == ".pdf":
+            assert isinstance(f["page"], int) and f["page"] >= 1
+
+
+@pytest.mark.parametrize("report", REPORTS)
+def test_renderings_agree(report: str) -> None:
+    keys = [Counter((f["name"], f["value"], f["unit"]) for f in figures_of(rendering(report, s))[1])
+            for s in TEXT_LAYERS]
+    assert keys[0] == keys[1] == keys[2]
+
+
+def test_yunnan_figures_in_base_units_with_pages() -> None:
+    doc, figs = figures_of(rendering("yunnan-2021-resident-pension", ".pdf"))
+    (people,) = [f for f in figs if f["name"].endswith("参保人数")]
+    assert (people["value"], people["unit"], people["page"]) == (24603100, "人", 3)
+    assert "2,460.31" in people["raw"]
+    rates = sorted(f["value"] for f in named(figs, "资金到位率"))
+    assert rates == [0.8632, 0.8806]
+    # Negative amounts keep their sign; a label on the line before its number is still its label.
+    assert {f["value"] for f in figs if f["name"].endswith("基金当期结余")} == {-16801200, -35312900, -13083900}
+    assert sorted(f["value"] for f in named(figs, "实际到位资金")) == [7536386200, 7688295300]
+    # Targets and standards are no figures: 力争达到参保人数2,420万, 每人每年不低于30元, 90%以上.
+    values = {f["value"] for f in figs}
+    assert 24200000 not in values and 30 not in values and 0.9 not in values
+
+
+def test_chenggong_and_dongchuan_labels() -> None:
+    _doc, figs = figures_of(rendering("chenggong-2023-department", ".docx"))
+    assert named(figs, "完成年初预算的")[0]["value"] == 0.3149
+    assert named(figs, "完成参保")[0]["value"] == 87670  # 累计完成参保87670人: the connective dropped
+    assert named(figs, "支出合计") == []  # (not in this report)
+    _doc, figs = figures_of(rendering("dongchuan-2019-poverty-pension", ".pdf"))
+    assert {f["value"] for f in named(figs, "结余资金")} == {539940}
+    assert {f["value"] for f in named(figs, "拨乡镇结余资金")} == {372100}
+    # 100元/人 is a standard, 90%以上 a bound: neither is a figure.
+    assert not [f for f in figs if f["value"] in (100, 80, 0.9)]
+
+
+def test_prose_labels_on_a_dev_item() -> None:
+    _doc, figs = dev_figures("anhui-chizhou-2022-rural-pension-subsidy")
+    got = {(f["name"], f["value"]) for f in figs}
+    assert ("各县区申请市级补贴", 19040000) in got  # 共计 is a link word
+    assert ("缴费补贴", 1554600) in got  # 其中 is a connective
+    assert ("领取待遇人数", 277990) in got  # 为 is a link word
+    assert ("实际领取待遇", 107600) in got  # 2022年底 dropped; 10.76万人 in people
+    assert ("超出预算金额", 995600) in got
+
+
+def test_a_count_between_label_and_amount() -> None:
+    _doc, figs = dev_figures("hunan-xintian-2019-transport-integrated-funds")
+    got = {(f["name"], f["value"], f["unit"]) for f in figs}
+    assert ("危桥改造", 8200000, "元") in got  # 其中危桥改造11座820万元
+    assert ("农村危桥改造", 11, "座") in got
+    assert ("支付完成率", 1, "%") in got
+
+
+def test_flattened_self_evaluation_form() -> None:
+    doc, figs = dev_figures("anhui-huoshan-2024-special-education-table")
+    got = {(f["name"], f["value"], f["unit"]) for f in figs}
+    # 项目资金(万元) 年初预算数 全年预算数(A) 全年执行数(B) 分值 预算执行率(B/A) 得分 / 年度资金总额: 28.1 28.1 28.1 28.1 10 100% 10
+    assert {("年初预算数", 281000, "元"), ("全年预算数", 281000, "元"), ("全年执行数", 281000, "元"),
+            ("预算执行率", 1, "%")} <= got
+    # The indicator rows of the form (培智教学软件2套 100% 100% 10 10) are no figures.
+    assert not [f for f in figs if "套" in f["raw"] or "台" in f["raw"]]
+    _doc, figs = dev_figures("anhui-guichi-2022-commissioned-services-table")
+    got = {(f["name"], f["value"]) for f in figs}
+    assert ("执行率", 0) in got and ("年初预算数", 0) in got
+    assert ("本年财政拨款 年初预算数", 900000) in got and ("本年财政拨款 全年执行数", 899740) in got
+    assert ("申请预算资金", 900000) in got
+
+
+def test_form_cells_and_table_rows_copied_as_text() -> None:
+    _doc, figs = dev_figures("zhejiang-chunan-2020-public-culture-fund")
+    got = Counter((f["name"], f["value"]) for f in figs)
+    assert got[("计划安排资金", 10880000)] == 1  # 计划安排资金(万元) | 1088.00
+    assert got[("市财政", 493400)] == 2  # the scale carried from the form's (万元)
+    assert got[("送书下乡经费 计划支出数", 874000)] == 1  # header over the value, 万元 from the header
+    assert got[("支出合计 实际支出数", 10200200)] == 1
+    assert not [f for f in figs if f["raw"] == "64810996"]  # a telephone number
+
+
+def test_shares_and_quoted_labels() -> None:
+    _doc, figs = dev_figures("guangdong-dongguan-undated-capital-projects-review")
+    assert sorted(f["value"] for f in named(figs, "占评定项目的")) == [0.0244, 0.0488, 0.0732, 0.8536]
+    _doc, figs = dev_figures("zhejiang-wencheng-2023-evaluation-results-notice")
+    got = {(f["name"], f["value"]) for f in figs}
+    assert ("“良好”", 171) in got and ("复核等次为“优秀”的", 5) in got
+
+
+def test_fixture_text_table_takes_its_scale_from_the_header() -> None:
+    doc = parse(TEXTS / "inconsistent_report.txt")
+    figs = [f.to_dict() for f in extract_figures(Context(doc))]
+    got = {(f["name"], f["value"], f["unit"]) for f in figs}
+    assert ("项目年初预算", 5000000, "元") in got and ("决算支出", 4500000, "元") in got
+    assert ("预算执行率", 0.95, "%") in got
+    assert ("中央资金 金额", 3000000, "元") in got  # 金额（万元） over 300
+    assert ("中央资金 占比", 0.6, "%") in got
+    for f in figs:
+        s, e = f["span"]
+        assert _squash(f["raw"]) in _squash(doc.text[s:e])
