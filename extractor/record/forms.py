@@ -62,6 +62,7 @@ def _spec() -> dict[str, Any]:
     return {
         "labels": [(n, r, re.compile(f"(?:{rx}){_UNIT}")) for n, r, rx in labels],
         "any": re.compile(f"(?:{alternation}){_UNIT}"),
+        "unit_label": re.compile(f"(?:{alternation})[（(][^）)]{{1,4}}[）)](?=\\d)"),
         "generic": re.compile(f"(?:{data['generic']}){_UNIT}"),
         "total_row": re.compile(f"(?:{data['total_row']}){_UNIT}"),
         "not_labels": re.compile(data["not_labels"]),
@@ -133,6 +134,9 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
     # the original put between two words (a flattened form's cell boundary)
     starts = [0] + [k for k in range(1, len(text)) if text[k - 1] in "\n\t 。；;，,、）)|｜"
                     or (view.starts[k] > view.ends[k - 1] and doc_text[view.ends[k - 1]:view.starts[k]].strip() == "")]
+    # a label with its unit in brackets right before a number needs no separator (自评总分(分)97.6)
+    starts += [m.start() for m in spec["unit_label"].finditer(text)]
+    starts = sorted(set(starts))
     taken = -1
     for s in starts:
         m = spec["any"].match(text, s)
@@ -142,7 +146,8 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
         colon = e < len(text) and text[e] in "：:"
         spaced = e < len(text) and (doc_text[view.ends[e - 1]:view.starts[e]].strip() == "" and
                                     view.starts[e] > view.ends[e - 1])
-        spaced = spaced or bool(re.search(r"[)）]$", text[s:e]))  # 自评总分(分)97.6: the unit ends the label
+        unit_ended = bool(re.search(r"[)）]$", text[s:e])) and e < len(text) and text[e].isdigit()
+        spaced = spaced or unit_ended  # 自评总分(分)97.6: the unit ends the label
         spaced = spaced or (e < len(text) and text[e] in "|｜\t")
         if not (colon or spaced):
             continue
@@ -150,7 +155,7 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
         if lab is None or spec["not_labels"].search(text[max(0, s - 2):e]):
             continue
         starts_line = s == 0 or text[s - 1] in "\n\t"
-        hits.append((s, e + (1 if colon else 0), lab[0], lab[1], lab[2], colon or starts_line))
+        hits.append((s, e + (1 if colon else 0), lab[0], lab[1], lab[2], colon or starts_line or unit_ended))
         taken = e
     # In running prose a label must open a line or take a colon; several labels
     # in one line separated by spaces are a flattened form.
