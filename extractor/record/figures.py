@@ -342,8 +342,10 @@ def _run_start(flat: str, end: int, floor: int) -> tuple[int, bool]:
             j = i - 1
             while j > floor and flat[j - 1].isspace():
                 j -= 1
-            if i < end and j > floor and not flat[j - 1].isdigit() and not flat[i].isdigit():
+            spaced = i - j == 1 and (i + 1 >= len(flat) or flat[i + 1] == " ") and (j < 2 or flat[j - 2] == " ")
+            if i < end and j > floor and not flat[j - 1].isdigit() and not flat[i].isdigit() and not spaced:
                 return i, False  # a gap between words: a cell boundary in text copied from a table
+            # (a letter-spaced label, 年 初 预 算, reads on)
             i = j
             continue
         i -= 1
