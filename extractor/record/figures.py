@@ -89,6 +89,7 @@ class Spec:
     column_suffix: str
     column_run: re.Pattern[str]
     self_eval_row: re.Pattern[str]
+    self_eval_group: re.Pattern[str]
 
 
 NUMBER = r"(?<![\d.,A-Za-z])(?P<sign>[-－−]\s*)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])"
@@ -140,6 +141,7 @@ def spec() -> Spec:
         column_suffix=suffix,
         column_run=re.compile(rf"(?:{col_alt})(?:{suffix})?"),
         self_eval_row=re.compile(d["self_eval_row"]),
+        self_eval_group=re.compile(d["self_eval_group"]),
     )
 
 
@@ -776,6 +778,7 @@ class SelfEvalRow:
     label: str | None
     label_start: int | None
     values: list[tuple[Column, Quantity | None]]  # placeholders are None
+    group: int = 0  # parts in different groups (按收入性质分 / 按支出性质分) add up to the total separately
 
 
 @dataclass
@@ -836,6 +839,7 @@ def _rows_after(flat: str, pos: int, end: int, cols: list[Column]) -> list[SelfE
     rows: list[SelfEvalRow] = []
     i = pos
     first = True
+    group = 0
     while i < end and len(rows) < 8:
         ws = _GAP.match(flat, i, end)
         i = ws.end() if ws else i
@@ -860,12 +864,14 @@ def _rows_after(flat: str, pos: int, end: int, cols: list[Column]) -> list[SelfE
                 vals.append((vm.start(), q))
             i = vm.end()
         first = False
+        if label is not None and sp.self_eval_group.match(label):
+            group += 1
         if not vals:
             if label is None:
                 break
-            rows.append(SelfEvalRow(label, lstart, []))
+            rows.append(SelfEvalRow(label, lstart, [], group))
             continue
-        rows.append(SelfEvalRow(label, lstart, _align(cols, [q for _p, q in vals])))
+        rows.append(SelfEvalRow(label, lstart, _align(cols, [q for _p, q in vals]), group))
     return [r for r in rows if r.values]
 
 
