@@ -383,7 +383,7 @@ def date_candidates(ctx: Context, lines: list[Line], pairs: list[Pair]) -> list[
         return None
 
     body = [ln for ln in lines if ctx.region_at(ln.start) != "annex"] or lines
-    tail = body[-int(spec["tail_lines"]):]
+    tail = body[-max(int(spec["tail_lines"]), int(len(body) * float(spec["tail_share"]))):]
     # the signing date (8) over a notice's 印发 line (7.5: the day it was printed)
     for kind, rank in (("signature", 8), ("printed", 7.5)):
         for k, line in enumerate(reversed(tail)):
