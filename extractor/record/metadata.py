@@ -534,7 +534,8 @@ def org_candidates(ctx: Context, orgs: list[Org], pairs: list[Pair], title: Cand
             rx = re.compile(rule["regex"].replace("{ORG}", org_rx))
             where = rule.get("where", "text")
             for view in (title_views if where == "title" else [ctx.view]):
-                m = next((m for m in rx.finditer(view.text)
+                end = 1500 if where == "opening" else len(view.text)
+                m = next((m for m in rx.finditer(view.text, 0, end)
                           if where == "title" or ctx.region_at(ctx.view.starts[m.start()]) != "annex"), None)
                 if m is None:
                     continue
