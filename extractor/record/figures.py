@@ -562,7 +562,7 @@ def _value_run_segments(flat: str, start: int, end: int) -> list[tuple[int, int]
 def _value_token() -> re.Pattern[str]:
     """A value in a row of values: a number with its magnitude and unit, not a date's year or month."""
     units = "|".join(re.escape(u) for u in sorted(spec().units, key=len, reverse=True))
-    return re.compile(NUMBER + rf"(?![\d.]|\s*[年月日号时])\s*(?:[万亿])?\s*(?P<unit>{units})?")
+    return re.compile(NUMBER + rf"(?!\d|\s*[年月日号时])\s*(?:[万亿])?\s*(?P<unit>{units})?")
 
 
 def prose_figures(ctx: Any, flat: str, scope: Scope, skip: list[tuple[int, int]] = ()) -> list[Found]:
