@@ -34,7 +34,6 @@ from .sections import (
     find_sections,
     kind_of_key,
     is_noise,
-    is_terminator,
     marker_of,
     numeral_value,
 )

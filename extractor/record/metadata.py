@@ -240,11 +240,6 @@ def inline_title_candidates(ctx: Context, limit: int = 3000) -> list[Candidate]:
     return out
 
 
-def _offset_of(text: str, ch: str) -> int:
-    k = text.find(ch)
-    return k if k >= 0 else 0
-
-
 # ------------------------------------------------------------------ years
 def years_in(text: str) -> list[tuple[int, int, list[int]]]:
     """``(start, end, years)`` of the years named in view ``text`` (ranges expanded, citations and dates ignored)."""
