@@ -70,6 +70,7 @@ class Spec:
     min_after_verb: int
     max_label: int
     not_labels: re.Pattern[str]
+    chrome_label: re.Pattern[str]
     percent_label: re.Pattern[str]
     ruby: re.Pattern[str]
     roles: frozenset[str | None]
@@ -122,6 +123,7 @@ def spec() -> Spec:
         min_after_verb=int(d["min_after_verb"]),
         max_label=int(d["max_label"]),
         not_labels=re.compile(d["not_labels"]),
+        chrome_label=re.compile(d["chrome_label"]),
         percent_label=re.compile(d["percent_label"]),
         ruby=re.compile(d["ruby"]),
         roles=frozenset(d["roles"]),
@@ -456,6 +458,8 @@ def _name(flat: str, start: int, end: int, by_digit: bool, clause: str, printed:
         cut += shorten(rest)
     name = text[cut:]
     if not _bracket_depth_ok(name) or sp.not_labels.match(name) or len(CJK.findall(name)) < (1 if quoted else 2):
+        return None
+    if sp.chrome_label.search(name):
         return None
     if printed is not None:
         name = "".join(printed[i] for i, _ch in chars[cut:])
