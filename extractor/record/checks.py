@@ -360,6 +360,8 @@ def _sum_check(ck: Checker, rule: str, subject: str, parts: list[Quantity], tota
         tol = max(Decimal(1).scaleb(-q.decimals) / 2 for q in parts + [total])
     else:
         tol = Decimal(1).scaleb(-decimals) / 2
+    if _spec().get("sum_rounding") == "per_number":
+        tol *= len(parts) + 1
     ok = abs(s - total.printed) <= tol + EPS
     shown = " + ".join(_printed(p) for p in parts)
     unit = re.sub(r"^[-\d.,\s]+", "", _printed(total))
@@ -481,7 +483,7 @@ def _self_eval_sum(ck: Checker, col: Any, tq: Quantity, qs: list[Quantity], tota
                    exact_only: bool) -> None:
     s = sum((q.printed for q in qs), Decimal(0))
     dec = max(q.decimals for q in qs + [tq])
-    tol = Decimal(1).scaleb(-dec) / 2 + EPS
+    tol = Decimal(1).scaleb(-dec) / 2 * (len(qs) + 1 if _spec().get("sum_rounding") == "per_number" else 1) + EPS
     ok = abs(s - tq.printed) <= tol
     if not ok and exact_only and not exact:
         return  # values placed by guess in text: only an agreement is worth saying
