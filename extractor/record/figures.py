@@ -46,6 +46,7 @@ from .view import simplified
 CJK = re.compile(r"[\u3400-\u9fff]")
 _PUNCT_STOP = set("，,。；;：:！!？?“”\"‘’'《》<>【】[]|\t…")
 _OPEN, _CLOSE = "（(", "）)"
+_ASIDE = re.compile(r"[(（]以下简称[^()（）]{0,24}[)）]")
 _UNIT_CHARS = set("元人%个项座条户所家名次套台辆处例份万亿")
 _CLASSIFIER_HEAD = re.compile(r"^[个项座条户所家名人次套台辆处例元]")
 
@@ -272,21 +273,30 @@ def shorten(name: str) -> int:
     sp = spec()
     cut = 0
     words = _word_starts(name)
+    flags = {pos: flag for pos, flag, _w in words}
     if sp.min_after_verb and words and not words[-1][1].startswith("v"):  # 各级财政补助资金实际到位 stays whole
         for pos, flag, w in reversed(words):
             if pos == 0:
                 break
-            if flag.startswith("v") and _bare_len(name[pos + len(w):]) >= sp.min_after_verb:
-                after = pos + len(w)
+            after = pos + len(w)
+            if flag in _VERBS and _bare_len(name[after:]) >= sp.min_after_verb and _word_head(flags.get(after)):
                 if _bracket_depth_ok(name[after:]):
                     cut = after
                 break
     if _bare_len(name[cut:]) > sp.max_label:
-        for pos, _flag, _w in words:
-            if pos >= cut and _bare_len(name[pos:]) <= sp.max_label and _bracket_depth_ok(name[pos:]):
+        for pos, flag, _w in words:
+            if pos >= cut and _bare_len(name[pos:]) <= sp.max_label and _bracket_depth_ok(name[pos:]) and _word_head(flag):
                 cut = pos
                 break
     return cut
+
+
+_VERBS = {"v", "vd", "vi", "vf"}  # not vn (培育, 救助: nouns in a label)
+
+
+def _word_head(flag: str | None) -> bool:
+    """Whether a name may start with a word of this part of speech (not 及, 着, 的, 和 …)."""
+    return flag is not None and not flag.startswith(("c", "u", "p", "x", "y"))
 
 
 def _bare_len(text: str) -> int:
@@ -421,11 +431,12 @@ def _name(flat: str, start: int, end: int, by_digit: bool, clause: str, printed:
     # Offsets of the squashed name's characters in the document.
     chars = [(i, ch) for i, ch in enumerate(raw, start) if not ch.isspace()]
     text = "".join(ch for _i, ch in chars)
-    # Ruby glosses out.
+    # Ruby glosses and asides (（以下简称“州数据发展中心”）) out.
     keep = [True] * len(text)
-    for m in sp.ruby.finditer(text):
-        for k in range(m.start(), m.end()):
-            keep[k] = False
+    for rx in (sp.ruby, _ASIDE):
+        for m in rx.finditer(text):
+            for k in range(m.start(), m.end()):
+                keep[k] = False
     chars = [c for c, k in zip(chars, keep) if k]
     text = "".join(ch for _i, ch in chars)
     cut = 0
@@ -457,6 +468,10 @@ def _name(flat: str, start: int, end: int, by_digit: bool, clause: str, printed:
     if not quoted:
         cut += shorten(rest)
     name = text[cut:]
+    m = sp.links.search(name)
+    if m and m.start() > 0 and len(name) - (m.end() - m.start()) >= sp.min_label and not quoted:
+        name = name[:m.start()]  # a link word left at the end (…资金共计)
+        chars = chars[:cut + len(name)]
     if not _bracket_depth_ok(name) or sp.not_labels.match(name) or len(CJK.findall(name)) < (1 if quoted else 2):
         return None
     if sp.chrome_label.search(name):
@@ -540,7 +555,7 @@ def _accept(flat: str, q: Quantity, label: Label, kind: str) -> bool:
     return True
 
 
-_SEGMENT = re.compile(r"(?:[^，,。；;\n|\t\s]|(?<![\u3400-\u9fff])\s+|\s+(?![\u3400-\u9fff]))+")
+_SEGMENT = re.compile(r"(?:[^，,。；;|\t\s]|(?<![\u3400-\u9fff])\s+|\s+(?![\u3400-\u9fff]))+")
 _TOKEN = re.compile(r"\d[\d.,]*\s*(?:[万亿]?[^\s\d，,。；;、|]{0,2})?")
 
 
@@ -572,13 +587,14 @@ def _value_token() -> re.Pattern[str]:
 def prose_figures(ctx: Any, flat: str, scope: Scope, skip: list[tuple[int, int]] = ()) -> list[Found]:
     """Labelled quantities in the prose blocks in scope (``skip``: spans read as tables already)."""
     sp = spec()
+    runs = _value_run_segments(flat, 0, len(flat))  # rows of values may run over lines (one value a line)
     doc: Document = ctx.doc
     out: list[Found] = []
     for bi, b in enumerate(doc.blocks):
         if b.kind == "table" or not scope.ok[bi]:
             continue
         floor = doc.blocks[bi - 1].start if bi > 0 and doc.blocks[bi - 1].kind != "table" else b.start
-        rows = _value_run_segments(flat, b.start, b.end) + [r for r in skip if r[0] < b.end and r[1] > b.start]
+        rows = [r for r in runs + list(skip) if r[0] < b.end and r[1] > b.start]
         for q in iter_quantities(flat, b.start, b.end):
             if any(s <= q.start < e for s, e in rows):
                 continue
@@ -794,7 +810,8 @@ class SelfEvalBlock:
 
 
 _GAP = re.compile(r"(?:[\s|:：]|[A-Za-z](?=\d))*")  # between values (an OCR letter glued to a digit: O76%)
-_VALUE = re.compile(NUMBER.replace("(?<![\\d.,A-Za-z])", "(?<![\\d.,])") + r"\s*(?P<unit>%)?|(?P<dash>(?<![\w])[/／—–－-]{1,2}(?![\w]))")
+_VALUE = re.compile(NUMBER.replace("(?<![\\d.,A-Za-z])", "(?<![\\d.,])")
+                    + r"\s*(?P<mag>万|亿)?\s*(?P<unit>%|元)?|(?P<dash>(?<![\w])[/／—–－-]{1,2}(?![\w]))")
 
 
 def _column_kind(text: str) -> str:
@@ -844,7 +861,7 @@ def _rows_after(flat: str, pos: int, end: int, cols: list[Column]) -> list[SelfE
     i = pos
     first = True
     group = 0
-    while i < end and len(rows) < 8:
+    while i < end and len(rows) < 16:
         ws = _GAP.match(flat, i, end)
         i = ws.end() if ws else i
         label, lstart = None, None
@@ -864,7 +881,9 @@ def _rows_after(flat: str, pos: int, end: int, cols: list[Column]) -> list[SelfE
             if vm.group("dash"):
                 vals.append((vm.start(), None))
             else:
-                q = quantity_of(vm, flat, {"%": "%"})
+                q = quantity_of(vm, flat, {"%": "%", "元": "元"})
+                if q is not None and q.mag and q.unit != "元":
+                    q = None  # 4753.66万 without 元: not a value of the form
                 vals.append((vm.start(), q))
             i = vm.end()
         first = False
@@ -922,7 +941,11 @@ def self_eval_figures(flat: str, blocks: list[SelfEvalBlock]) -> list[Found]:
                     continue
                 colname = _strip_suffix(re.sub(sp.column_suffix + "$", "", col.name))
                 if col.kind == "rate":
+                    if q.unit == "元":
+                        continue
                     value, unit = (q.value if q.unit == "%" else q.value / 100), "%"
+                elif q.unit == "元":
+                    value, unit = q.value, "元"  # 4753.66万元: its own scale
                 else:
                     if q.unit == "%" or blk.scale is None:
                         continue
