@@ -58,6 +58,8 @@ _CLASSIFIER_HEAD = re.compile(r"^[个项座条户所家名人次套台辆处例�
 class Spec:
     units: dict[str, str]
     count_units: frozenset[str]
+    counted_noun: re.Pattern[str]
+    counted_units: frozenset[str]
     quantity: re.Pattern[str]
     bare_number: re.Pattern[str]
     people_noun_after: re.Pattern[str]
@@ -111,6 +113,8 @@ def spec() -> Spec:
     return Spec(
         units=units,
         count_units=frozenset(d["count_units"]),
+        counted_noun=re.compile(d["counted_noun"]),
+        counted_units=frozenset(d["counted_units"]),
         quantity=quantity,
         bare_number=bare,
         people_noun_after=re.compile(d["people_noun_after"]),
@@ -602,6 +606,11 @@ def prose_figures(ctx: Any, flat: str, scope: Scope, skip: list[tuple[int, int]]
             if sp.not_after.match(after):
                 continue
             if q.unit in sp.count_units and CJK.match(after[:1] or " "):
+                m = sp.counted_noun.match(flat, q.end) if q.unit in sp.counted_units else None
+                if m and not sp.not_before.search(flat[max(b.start, q.start - 6):q.start]):
+                    noun = "".join(doc.text[k] for k in range(m.start(1), m.end(1)) if not doc.text[k].isspace())
+                    out.append(Found(noun, as_number(q.value), q.unit, doc.text[q.start:q.end].strip(), q.start,
+                                     m.end(1), "prose", q))
                 continue
             if q.unit in ("人", "人次") and sp.people_noun_after.match(after):
                 continue
