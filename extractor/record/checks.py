@@ -58,7 +58,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
     s = _spec()
     keys = ("total_row", "subtotal_row", "not_summed_column", "list_start", "partial_list", "rate_name", "executed",
             "arrived", "not_executed", "budget", "prose_score_rate", "heading_score", "share", "share_column",
-            "hierarchy_part")
+            "hierarchy_part", "form_tier")
     return {k: re.compile(s[k]) for k in keys}
 
 
@@ -492,6 +492,32 @@ def _self_eval_sum(ck: Checker, col: Any, tq: Quantity, qs: list[Quantity], tota
     _sum_check(ck, "table_sum", f"{col.name} ({total.label or '年度资金总额'})", qs, tq, False, dec)
 
 
+def form_tier_checks(ck: Checker, flat: str, blocks: list[SelfEvalBlock]) -> None:
+    """自评表: the level-1 weights (产出指标(50分) …) and the weight of budget execution add up to 100.
+
+    Only a sum over 100 is a sure inconsistency when tiers are read from text (one may be
+    missing from what was read); a sum of exactly 100 is said to agree."""
+    for blk in blocks:
+        total = next((r for r in blk.rows if r.label is None or figure_spec().total_row.match(r.label)), None)
+        if total is None:
+            continue
+        weight = next((q for c, q in total.values if c.kind == "other" and re.search("分值|权重", c.name) and q), None)
+        if weight is None:
+            continue
+        tiers: dict[str, re.Match[str]] = {}
+        for m in _rx()["form_tier"].finditer(flat, blk.start, min(len(flat), blk.start + 4000)):
+            tiers.setdefault(m.group("name"), m)
+        if len(tiers) < 2:
+            continue
+        ws = [Decimal(m.group("w")) for m in tiers.values()]
+        s = sum(ws, weight.printed)
+        if s < 100:
+            continue
+        names = " + ".join(f"{n}{_fmt(w)}" for n, w in zip(tiers, ws))
+        ck.add("weight_sum", s == 100, f"一级指标 weights: {names} + 预算执行{_fmt(weight.printed)} = {_fmt(s)}, "
+                                       f"stated 100", [(weight.start, weight.end)] + [m.span("w") for m in tiers.values()])
+
+
 def table_checks(ck: Checker, flat: str) -> None:
     ctx = ck.ctx
     doc: Document = ctx.doc
@@ -511,7 +537,9 @@ def table_checks(ck: Checker, flat: str) -> None:
     for _bi, rows in _pipe_rows(prose, doc, _AllScope(len(blocks))):
         if len(rows) >= 3 and not any(figure_spec().indicator_grid.search(c.text) for r in rows for c in r):
             grid_checks(ck, flat, rows, "")
-    self_eval_checks(ck, self_eval_blocks(prose), exact_only=True)
+    se = self_eval_blocks(prose)
+    self_eval_checks(ck, se, exact_only=True)
+    form_tier_checks(ck, flat, se + [b for t in doc.tables for b in self_eval_blocks(flat, t.start, t.end)])
 
 
 class _AllScope:
