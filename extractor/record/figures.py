@@ -895,6 +895,9 @@ def _rows_after(flat: str, pos: int, end: int, cols: list[Column]) -> list[SelfE
                     q = None  # 4753.66万 without 元: not a value of the form
                 vals.append((vm.start(), q))
             i = vm.end()
+        glued = _glued(flat, vals, cols, rows[0] if rows else None)
+        if glued is not None:
+            vals, i = glued
         first = False
         if label is not None and sp.self_eval_group.match(label):
             group += 1
@@ -905,6 +908,86 @@ def _rows_after(flat: str, pos: int, end: int, cols: list[Column]) -> list[SelfE
             continue
         rows.append(SelfEvalRow(label, lstart, _align(cols, [q for _p, q in vals]), group))
     return [r for r in rows if r.values]
+
+
+_PIECE = re.compile(r"(?:0|[1-9]\d{0,9})(?:\.\d{1,4})?%?")
+_GLUED_RUN = re.compile(r"[\d.%]{4,}")
+
+
+def _glued(flat: str, vals: list[tuple[int, Quantity | None]], cols: list[Column],
+           total: SelfEvalRow | None) -> tuple[list[tuple[int, Quantity | None]], int] | None:
+    """A row whose numbers were printed without spaces (202010100.00%10: 20, 20, 10, 100.00%, 10),
+    split the one way that the form allows: a rate that is 执行数 ÷ 预算数, a score within its
+    weight; a part row (其中…) split into the total row's values.  None when not glued, or not one way."""
+    if not vals or vals[0][1] is None:
+        return None
+    start = vals[0][0]
+    run = _GLUED_RUN.match(flat, start)
+    if run is None:
+        return None
+    text = run.group(0)
+    parsed = [q for _p, q in vals if q is not None]
+    plausible = all(not (q.unit == "%" and q.value > 10) for q in parsed) and len(vals) > 1
+    if plausible or "%" not in text and total is None:
+        return None
+    kinds = [c.kind for c in cols]
+    found: list[list[str]] = []
+
+    def rec(pos: int, idx: int, acc: list[str]) -> None:
+        if len(found) > 200:
+            return
+        if pos == len(text):
+            if len(acc) >= 2:
+                found.append(list(acc))
+            return
+        if idx >= len(kinds):
+            return
+        for end in range(pos + 1, min(len(text), pos + 14) + 1):
+            piece = text[pos:end]
+            if not _PIECE.fullmatch(piece):
+                continue
+            if piece.endswith("%") != (kinds[idx] == "rate" and "%" in text):
+                continue
+            acc.append(piece)
+            rec(end, idx + 1, acc)
+            acc.pop()
+
+    rec(0, 0, [])
+    good = []
+    for pieces in found:
+        values = [Decimal(p.rstrip("%")) for p in pieces]
+        named = {c.name: v for c, v in zip(cols, values)}
+        if total is not None:  # a part row: the same numbers as the total row
+            want = [q.printed if q else None for _c, q in total.values[:len(values)]]
+            if values == want:
+                good.append(pieces)
+            continue
+        money = [(c.name, v) for c, v in zip(cols, values) if c.kind == "money"]
+        rate = next((v for c, v in zip(cols, values) if c.kind == "rate"), None)
+        spent = next((v for n, v in money if re.search("执行|支出", n)), None)
+        budget = next((v for n, v in money if not re.search("执行|支出", n)), None)
+        if rate is None or spent is None or not budget:
+            continue
+        places = Decimal(1).scaleb(-(len(str(rate).split(".")[1]) if "." in str(rate) else 0)) / 2
+        if abs(spent / budget * 100 - rate) > places + Decimal("1e-9"):
+            continue
+        weight = next((v for n, v in named.items() if re.search("分值|权重", n)), None)
+        score = next((v for n, v in named.items() if re.search("得分", n)), None)
+        if weight is not None and (weight > 30 or (score is not None and score > weight)):  # 预算执行 weighs 10 (20)
+            continue
+        if weight is not None and score is not None and score > weight * min(rate, 100) / 100 + weight * Decimal("0.3"):
+            continue  # the score of budget execution follows its rate (执行率 0% is not scored 10 of 10)
+        good.append(pieces)
+    if not good or any(g != good[0] for g in good):
+        return None
+    out, pos = [], start
+    for piece in good[0]:
+        num = piece.rstrip("%")
+        q = Quantity(Decimal(num) / (100 if piece.endswith("%") else 1), "%" if piece.endswith("%") else "", pos,
+                     pos + len(piece), piece, Decimal(num), len(num.split(".")[1]) if "." in num else 0)
+        out.append((pos, q))
+        pos += len(piece)
+    return out, start + len(text)
 
 
 def _fits(cols: list[Column], vals: list[Quantity | None]) -> bool:
