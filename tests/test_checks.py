@@ -187,3 +187,28 @@ def test_fixture_report_fails_where_its_numbers_disagree() -> None:
     for c in checks:
         s, e = c["span"]
         assert doc.text[s:e].strip()
+
+
+def _dev_item_or_skip(stem: str):
+    from devset_compare import items
+
+    found = [i for i in items("dev") if i.stem == stem]
+    if not found:
+        pytest.skip(f"dev item {stem} not in this checkout")
+    return checks_of(found[0].path)
+
+
+def test_execution_rate_of_a_form_that_says_100_percent() -> None:
+    doc, checks = _dev_item_or_skip("hunan-lingling-2021-forestry-bureau-department-table")
+    (c,) = failed(checks)
+    assert c["detail"] == "执行率: 3824.26万元 ÷ 4753.66万元 = 80.45%, stated 100%"
+    text = span_text(doc, c)
+    assert text.startswith("4753.66万元") and "3824.26万元" in text and text.endswith("100%")
+    # Two breakdowns of the total (按收入性质分 / 按支出性质分) are not one list that adds up to twice it.
+    assert not [x for x in checks if x["rule"] == "table_sum"]
+
+
+def test_form_weights_over_100() -> None:
+    _doc, checks = _dev_item_or_skip("sichuan-zhongjiang-2022-water-gauge-linkage-fund-table")
+    (c,) = failed(checks)
+    assert c["detail"] == "一级指标 weights: 产出70 + 效益20 + 满意度10 + 预算执行10 = 110, stated 100"

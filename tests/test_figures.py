@@ -170,3 +170,29 @@ def test_fixture_text_table_takes_its_scale_from_the_header() -> None:
     for f in figs:
         s, e = f["span"]
         assert _squash(f["raw"]) in _squash(doc.text[s:e])
+
+
+def _dev_item_or_skip(stem: str):
+    from devset_compare import items
+
+    found = [i for i in items("dev") if i.stem == stem]
+    if not found:
+        pytest.skip(f"dev item {stem} not in this checkout")
+    return figures_of(found[0].path)
+
+
+def test_self_evaluation_form_one_value_a_line() -> None:
+    # 年初\n预算数 … 年度资金总额\n4753.66万元\n4753.66万元\n3824.26万元\n10\n100%\n10, then 其中 rows with their own 万元.
+    _doc, figs = _dev_item_or_skip("hunan-lingling-2021-forestry-bureau-department-table")
+    got = {(f["name"], f["value"]) for f in figs}
+    assert {("年初预算数", 47536600), ("全年预算数", 47536600), ("全年执行数", 38242600), ("执行率", 1)} <= got
+    assert any(n.startswith("一般公共预算") and v == 18736600 for n, v in got)
+    # The indicator rows (造林成活率\n85%\n85%\n7\n7) are no figures.
+    assert not [f for f in figs if f["value"] in (0.85, 11000000, 260000000)]
+
+
+def test_self_evaluation_row_printed_without_spaces() -> None:
+    # 全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:202010100.00%10
+    _doc, figs = _dev_item_or_skip("sichuan-zhongjiang-2022-water-gauge-linkage-fund-table")
+    got = {(f["name"], f["value"], f["raw"]) for f in figs}
+    assert got == {("全年预算数", 200000, "20"), ("全年执行数", 200000, "20"), ("执行率", 1, "100.00%")}
