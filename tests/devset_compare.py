@@ -9,7 +9,8 @@ Scoring (per field, over the items whose expectation states a value):
 
 * ``found`` — the record's value equals the stated one (titles, names and units
   compared in the matching view without spaces; the jurisdiction by its code;
-  years as sets; numbers exactly);
+  years as sets; numbers exactly; programmes without a trailing 项目, which the
+  excerpts' readers kept or dropped by habit);
 * ``tier_scores`` — each stated level-1 score found (a level-1 indicator whose
   name contains or is contained in the stated name, with the same score);
 * ``figures`` — each stated figure found (same unit and value, names sharing
@@ -133,6 +134,8 @@ def score_item(record: dict[str, Any], expected: dict[str, Any]) -> dict[str, tu
             continue
         if isinstance(want, (int, float)):
             ok = _num_eq(want, have)
+        elif f == "program":
+            ok = have is not None and re.sub("项目$", "", _key(want)) == re.sub("项目$", "", _key(have))
         else:
             ok = have is not None and _key(want) == _key(have)
         out[f] = (int(ok), 1, 0)

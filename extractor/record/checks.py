@@ -36,13 +36,12 @@ from functools import lru_cache
 from typing import Any, Iterable
 
 from ... import patterns
-from ..document import Block, Document
+from ..document import Document
 from ..normalize import squash
-from .figures import (Quantity, SelfEvalBlock, _blank_tables, _cell_quantity, _cells_of_table, _pipe_rows, _scale_in,
+from .figures import (Quantity, SelfEvalBlock, _blank_tables, _cell_quantity, _cells_of_table, _pipe_rows,
                       fold_text, iter_quantities, label_before, self_eval_blocks, spec as figure_spec)
 from .indicators import IndicatorRow, ScoreTable, read_table
 from .model import Check, Evidence, Figure, Indicator, Score
-from .numbers import parse_number
 from .scores import grade_for, thresholds
 
 EPS = Decimal("1e-9")
@@ -450,9 +449,8 @@ def self_eval_checks(ck: Checker, blocks: list[SelfEvalBlock], exact_only: bool)
         if total is None:
             continue
         subs = [r for r in blk.rows if r is not total]
-        cols = [c for c, _q in total.values]
         exact = len(total.values) == len(blk.columns)
-        for ci, (col, tq) in enumerate(total.values):
+        for col, tq in total.values:
             if col.kind != "money" or tq is None:
                 continue
             for g in sorted({r.group for r in subs}):
@@ -718,7 +716,6 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
     amounts before it whose ratio is the rate confirm it, and nothing is said otherwise."""
     rx = _rx()
     ctx = ck.ctx
-    doc: Document = ctx.doc
     scope_heads = _section_starts(ctx)
     for i, x in enumerate(qs):
         if x.q.unit != "%":

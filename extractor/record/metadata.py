@@ -225,6 +225,9 @@ def inline_title_candidates(ctx: Context, limit: int = 3000) -> list[Candidate]:
             if gap.strip() == "" and gap and not (text[start - 1].isdigit() or text[start].isdigit()):
                 break  # a space between two words: a cell boundary of a flattened form
             start -= 1
+        dates = list(_compiled()["date"].finditer(text, start, m.start()))
+        if dates:
+            start = dates[-1].end()  # a title never holds a date: it starts after one run into it
         if len(annexes) >= 2 and re.search(r"附件\s*[0-9]{1,2}\s*[:：、.]?$", text[max(0, start - 6):start]):
             continue  # one entry of a list of attachments
         title = clean_title(text[start:m.end()])
@@ -606,21 +609,29 @@ def program_name(text: str, unit: str | None = None) -> str:
     if unit and fold(unit) in text:
         text = text.replace(fold(unit), "", 1)
     text = re.sub(spec["strip_years"], "", text)
-    # leading division names (云南省, 昆明市东川区), then a town after them
+    # what leads the name and is not it: 关于, years, division names (云南省, 昆明市东川区)
+    # and a town after them, 本级/部门 — in any order, until nothing more goes
     table = divisions()
     stripped_place = False
     while True:
+        before = text
+        text = re.sub(r"^(?:关于|对)", "", text)
+        text = re.sub("^" + spec["strip_years"], "", text) if re.match(r"[（(]?(?:19|20)\d\d", text) else text
         found = [(s, e) for s, e, _n in table.find(text) if s == 0]
-        if not found:
+        if found:
+            text = text[found[0][1]:]
+            stripped_place = True
+        elif stripped_place:
+            text = re.sub(spec["strip_town"], "", text)
+        text = re.sub(r"^(?:(?:市|县|区|省)?本级|部门|单位)+", "", text)
+        if text == before:
             break
-        text = text[found[0][1]:]
-        stripped_place = True
-    if stripped_place:
-        text = re.sub(spec["strip_town"], "", text)
-    text = re.sub(r"^(?:(?:市|县|区|省)?本级|部门|单位)+", "", text)
     text = re.sub(spec["strip_suffix"], "", text).strip("，,：:、 ")
-    text = re.sub(r"^(?:关于|的)", "", text)
-    return "" if re.fullmatch(spec["generic"], text) else text
+    text = re.sub(r"^的", "", text)
+    text = re.sub(spec["strip_tail"], "", text)
+    if re.fullmatch(spec["generic"], text) or is_org_name(text):
+        return ""  # the title names no programme (部门项目支出绩效自评表) or only the firm
+    return text
 
 
 def _program_candidate(ctx: Context, start: int, end: int, unit: str | None, rank: float,

@@ -148,8 +148,8 @@ def total_candidates(ctx: Context, pairs: list[Pair], table_totals: list[Candida
         if p.field != "score.total":
             continue
         m = re.match(r"(?P<num>\d{1,3}(?:\.\d+)?)\s*分?(?![\d.%％万元])", p.value)
-        if not m:
-            continue
+        if not m or re.match(r"\s*[\d.]+", p.value[m.end():]):
+            continue  # 得分 65.66 65.07 10: a flattened table's header before its row, not a form's value
         value = number_value(m.group("num"))
         if value is None or not 0 < value <= spec["default_max"]:
             continue
