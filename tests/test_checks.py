@@ -13,12 +13,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from conftest import REPORTS, parsed, rendering
-from record_compare import list_keys, load_gold
-
 from jixiao.extractor import parse
 from jixiao.extractor.record import extract_fields
+from record_compare import list_keys, load_gold
 
 sys.path.insert(0, str(Path(__file__).parent))
 TEXTS = Path(__file__).parent / "texts"

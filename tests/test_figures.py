@@ -14,13 +14,11 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from conftest import REPORTS, parsed, rendering
-from record_compare import list_keys, load_gold
-
 from jixiao.extractor import parse
 from jixiao.extractor.record.context import Context
 from jixiao.extractor.record.figures import extract_figures
+from record_compare import list_keys, load_gold
 
 sys.path.insert(0, str(Path(__file__).parent))
 DEVSET = Path(__file__).parent / "devset" / "texts"

@@ -30,16 +30,28 @@ section of ``patterns/scores.yaml``):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any
 
 from ... import patterns
 from ..document import Document
 from ..normalize import squash
-from .figures import (Quantity, SelfEvalBlock, _blank_tables, _cell_quantity, _cells_of_table, _pipe_rows,
-                      fold_text, iter_quantities, label_before, self_eval_blocks, spec as figure_spec)
+from .figures import (
+    Quantity,
+    SelfEvalBlock,
+    _blank_tables,
+    _cell_quantity,
+    _cells_of_table,
+    _pipe_rows,
+    fold_text,
+    iter_quantities,
+    label_before,
+    self_eval_blocks,
+)
+from .figures import spec as figure_spec
 from .indicators import IndicatorRow, ScoreTable, read_table
 from .model import Check, Evidence, Figure, Indicator, Score
 from .scores import grade_for, thresholds
@@ -64,7 +76,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
 # ---------------------------------------------------------------------------- formatting
 
 
-def _fmt(v: float | int | Decimal | None) -> str:
+def _fmt(v: float | Decimal | None) -> str:
     if v is None:
         return "null"
     d = Decimal(str(v)).normalize()
@@ -466,7 +478,7 @@ def self_eval_checks(ck: Checker, blocks: list[SelfEvalBlock], exact_only: bool)
         if rate is None or spent is None or budget is None or budget.printed == 0:
             continue
         rc, rq = rate
-        stated = rq.printed if rq.unit == "%" else rq.printed
+        stated = rq.printed
         computed = spent.printed / budget.printed * 100
         ok = _rate_ok(computed, stated, rq.decimals)
         if not ok and exact_only and not exact:

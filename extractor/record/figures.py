@@ -31,10 +31,11 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import Any
 
 from ... import patterns
 from ..document import Block, Document
@@ -1137,5 +1138,19 @@ def extract_figures(ctx: Any) -> list[Figure]:
                    (f.start, f.end)) for f in find_figures(ctx)]
 
 
-__all__ = ["extract_figures", "find_figures", "Found", "Quantity", "fold_text", "iter_quantities", "spec",
-           "self_eval_blocks", "SelfEvalBlock", "Scope", "squash", "as_number", "to_decimal", "quantity_of"]
+__all__ = [
+    "Found",
+    "Quantity",
+    "Scope",
+    "SelfEvalBlock",
+    "as_number",
+    "extract_figures",
+    "find_figures",
+    "fold_text",
+    "iter_quantities",
+    "quantity_of",
+    "self_eval_blocks",
+    "spec",
+    "squash",
+    "to_decimal",
+]
