@@ -133,7 +133,8 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
     # where a label may start: the line's start, after a separator, or after a space
     # the original put between two words (a flattened form's cell boundary)
     starts = [0] + [k for k in range(1, len(text)) if text[k - 1] in "\n\t 。；;，,、）)|｜"
-                    or (view.starts[k] > view.ends[k - 1] and doc_text[view.ends[k - 1]:view.starts[k]].strip() == "")]
+                    or (view.starts[k] > view.ends[k - 1] and doc_text[view.ends[k - 1]:view.starts[k]].strip() == "")
+                    or (text[k - 1].isdigit() and "\u4e00" <= text[k] <= "\u9fff")]  # …2022-10-25发布机构
     # a label with its unit in brackets right before a number needs no separator (自评总分(分)97.6)
     starts += [m.start() for m in spec["unit_label"].finditer(text)]
     starts = sorted(set(starts))
@@ -154,6 +155,8 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
         lab = label_of(text[s:e])
         if lab is None or spec["not_labels"].search(text[max(0, s - 2):e]):
             continue
+        if s > 0 and text[s - 1].isdigit() and e - s < 4:
+            continue  # after a number only a full label (发布机构), not 年度 or 得分
         starts_line = s == 0 or text[s - 1] in "\n\t"
         hits.append((s, e + (1 if colon else 0), lab[0], lab[1], lab[2], colon or starts_line or unit_ended))
         taken = e

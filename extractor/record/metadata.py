@@ -547,7 +547,7 @@ def org_candidates(ctx: Context, orgs: list[Org], pairs: list[Pair], title: Cand
         break
     for p in pairs:
         if p.field in ("evaluator", "evaluated_unit", "publisher"):
-            value = _CODE_PREFIX.sub("", re.split(r"[，,。；;（(]", p.first_cell)[0])
+            value = _CODE_PREFIX.sub("", re.split(r"[，,。；;]|[（(](?!(?:特殊)?普通合伙)", p.first_cell)[0])
             value = re.sub(r"(?:本级|机关)$", "", value)
             span = printed_span(ctx, p.start, p.end, value)
             if 2 <= len(value) <= 40 and not re.search(r"\d", value) and span and is_org_name(value):
