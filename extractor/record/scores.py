@@ -133,8 +133,8 @@ def total_candidates(ctx: Context, pairs: list[Pair], table_totals: list[Candida
     out: list[Candidate] = []
     for rx in spec["total"]:
         for m in rx.finditer(text):
-            if _is_sub_score(text, m.start(), m.end()):
-                continue
+            if _is_sub_score(text, m.start(), m.end()) or re.match(r"[ \t]+[\d.]+", text[m.end("num"):]):
+                continue  # (得分 65.66 65.07 10: a row of numbers, not a total)
             value = number_value(m.group("num"))
             if value is None or not 0 < value <= spec["default_max"]:
                 continue
