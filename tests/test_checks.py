@@ -94,13 +94,15 @@ def test_yunnan_benefit_rate_mistake_is_flagged_with_both_numbers() -> None:
     assert len(prose) == 1 and "87.54%" in span_text(doc, prose[0])
 
 
-def test_yunnan_sum_off_by_two_cents_is_flagged_not_fixed() -> None:
+def test_yunnan_sum_off_by_two_cents_is_rounding_not_a_mistake() -> None:
+    # 559,920.95 + 141,308.13 + 15,870.21 + 51,730.22 = 768,829.51 against a stated 768,829.53:
+    # four parts each rounded to 0.01万元 may drift by 0.02 (checks.sum_rounding: per_number)
     doc, checks = checks_of(rendering("yunnan-2021-resident-pension", ".txt"))
-    (c,) = [c for c in failed(checks) if c["rule"] == "prose_sum"]
-    assert "= 768,829.51万元, stated 768,829.53万元" in c["detail"]
+    (c,) = [c for c in checks if c["rule"] == "prose_sum" and "768,829.53" in c["detail"]]
+    assert c["ok"] and "= 768,829.51万元, stated 768,829.53万元" in c["detail"]
     text = span_text(doc, c)
     assert text.startswith("768,829.53万元") and text.endswith("51,730.22万元")
-    assert len(failed(checks)) == 2  # and the score rate of 效益
+    assert [x["rule"] for x in failed(checks)] == ["score_rate"]  # the one real mistake: 效益's rate
 
 
 def test_yunnan_table_totals_pass() -> None:
@@ -137,12 +139,15 @@ def test_self_evaluation_form_total_row_against_its_parts() -> None:
     assert any(c["rule"] == "execution_rate" and "28.1 ÷ 28.1 = 100.00%" in c["detail"] for c in checks)
 
 
-def test_table_copied_as_text_sum_off_by_one_cent() -> None:
+def test_table_copied_as_text_sum_within_rounding() -> None:
+    # thirteen parts printed to 0.01 add to 1020.03 against a stated 1020.02: rounding, not a mistake
     doc, checks = dev_checks("zhejiang-chunan-2020-public-culture-fund")
-    (c,) = failed(checks)
-    assert c["rule"] == "table_sum" and c["detail"].endswith("+ 41.40 + 87.40 + 49.95 + 24 + 139.21 + 41.16 + 18.00 + 49.34 = 1020.03, stated 1020.02")
+    sums = [c for c in checks if c["rule"] == "table_sum"]
+    assert any(c["detail"].endswith("+ 41.40 + 87.40 + 49.95 + 24 + 139.21 + 41.16 + 18.00 + 49.34 = 1020.03, stated 1020.02")
+               and c["ok"] for c in sums)
+    c = next(c for c in sums if "1020.02" in c["detail"])
     assert span_text(doc, c).startswith("129.05") and span_text(doc, c).endswith("1020.02")
-    assert [x["ok"] for x in checks if x is not c] == [True]  # the plan column adds up to 1088.00
+    assert not failed(checks)  # and the plan column adds up to 1088.00
 
 
 def test_share_of_a_whole() -> None:

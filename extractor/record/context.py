@@ -23,6 +23,9 @@ from .candidates import Candidate
 from .view import View, fold
 
 
+_CAPTION = re.compile(r"^(?:续)?(?:表|图|附表)\s*[0-9一二三四五六七八九十]{1,3}(?:[-—.－][0-9]{1,2})?(?:[：:.、\s]|$)")
+
+
 @lru_cache(maxsize=1)
 def _roles() -> list[tuple[str, re.Pattern[str]]]:
     data = patterns.load("roles.yaml")
@@ -97,6 +100,8 @@ class Context:
         if b.kind == "table":
             return None, None
         text = b.text.strip()
+        if _CAPTION.match(text):
+            return None, None  # 表1：… names a table; it opens no section (Word sets captions as headings)
         if b.kind == "heading":
             info = classify_heading(text, styled_heading=True)
             return (info.level if info else (b.level or 1)), role_of_heading(info.title if info else text)
