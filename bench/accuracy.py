@@ -164,7 +164,7 @@ def main() -> int:
             path = CORPUS / f"{report}{suffix}"
             t0 = time.perf_counter()
             doc = parsed(path, args.cache)
-            record = build_record(doc, path)
+            record = build_record(doc, path).to_dict()
             seconds = time.perf_counter() - t0
             scores = field_scores(record, gold, suffix)
             for kind in ("problem", "recommendation"):
