@@ -140,6 +140,7 @@ class _Rules:
     label_end: re.Pattern[str]
     label_max: int
     short_line: int
+    chrome_line: re.Pattern[str]
     inner_punct: re.Pattern[str]
     paragraph_start: list[re.Pattern[str]]
 
@@ -174,6 +175,7 @@ def _rules() -> _Rules:
         label_end=re.compile(data["label_end"]),
         label_max=int(data["label_max_chars"]),
         short_line=int(data["short_line_chars"]),
+        chrome_line=re.compile(data["chrome_line"]),
         inner_punct=re.compile(data["inner_punctuation"]),
         paragraph_start=[re.compile(p) for p in data["paragraph_start"]],
     )
@@ -300,6 +302,11 @@ class _Line:
     styled: bool
     page: int | None
     indented: bool
+    last: str = ""  # the last physical line of a paragraph being rebuilt ("" for a single line)
+
+    @property
+    def tail(self) -> str:
+        return self.last or self.text
 
 
 def _is_heading_line(line: _Line) -> bool:
@@ -330,8 +337,9 @@ def continues(prev: _Line, nxt: _Line, width: int | None = None) -> bool:
     numbered, "一是…", a date line, a run-in label "资金来源：").
     """
     rules = _rules()
-    # the rules are written in simplified characters: a traditional mirror copy reads the same
-    a, b = fold_chars(prev.text).strip(), fold_chars(nxt.text).strip()
+    # the rules are written in simplified characters: a traditional mirror copy reads the same;
+    # they look at the last physical line of what is being rebuilt, not the whole paragraph
+    a, b = fold_chars(prev.tail).strip(), fold_chars(nxt.text).strip()
     if not a or not b or prev.styled or nxt.styled:
         return False
     if rules.sentence_end.search(a) or is_toc_line(a) or is_toc_line(b):
@@ -346,7 +354,9 @@ def continues(prev: _Line, nxt: _Line, width: int | None = None) -> bool:
         return False
     if nxt.indented or structure.numbering_of(b):
         return False
-    if width is not None and len(prev.text.strip()) >= width - 1:
+    if rules.chrome_line.search(a):
+        return False  # a web page's line of 发布时间/信息来源: its own line
+    if width is not None and len(prev.tail.strip()) >= width - 1:
         return True  # the line ran to the wrap width: the text goes on on the next line
     if rules.title_end.search(b) and len(b) <= 60:
         return False  # a title stands on its own line
@@ -471,8 +481,8 @@ def read_text(raw_text: str, path: str = "<text>", fmt: str = "txt") -> Document
             continue
         line: _Line = value  # type: ignore[assignment]
         if pending is not None and continues(pending, line, width):
-            wrapped = width is not None and len(pending.text.strip()) >= width - 1
-            pending = _Line(_join(pending.text, line.text, wrapped), False, pending.page, pending.indented)
+            wrapped = width is not None and len(pending.tail.strip()) >= width - 1
+            pending = _Line(_join(pending.text, line.text, wrapped), False, pending.page, pending.indented, line.text)
         else:
             flush()
             pending = line
