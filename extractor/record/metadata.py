@@ -445,6 +445,11 @@ def mode_candidates(ctx: Context, title: Candidate | None) -> list[Candidate]:
     return list(best.values())
 
 
+def _as(field: str, cands: list[Candidate]) -> list[Candidate]:
+    """The same candidates, for another field (a signing unit as the unit evaluated …)."""
+    return [Candidate(field, c.value, c.start, c.end, c.rank, c.rule, c.page) for c in cands]
+
+
 def _mode_from_evaluator(ctx: Context, evaluators: list[Candidate]) -> list[Candidate]:
     """The mode what the evaluator is tells (``evaluator_kinds`` in ``patterns/metadata.yaml``).
 
@@ -702,22 +707,24 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
     unit_c = list(found["evaluated_unit"])
     eval_c = list(found["evaluator"])
     if mode == "finance":
-        eval_c += [Candidate("evaluator", c.value, c.start, c.end, c.rank, c.rule, c.page) for c in found["issuer"]]
-        eval_c += [Candidate("evaluator", c.value, c.start, c.end, c.rank, c.rule, c.page)
-                   for c in found["signature"] if "财政" in fold(c.value)]
+        # the issuer of a finance bureau's notice, or the bureau signing it
+        eval_c += _as("evaluator", found["issuer"] + [c for c in found["signature"] if "财政" in fold(c.value)])
     if mode == "self":
-        unit_c += [Candidate("evaluated_unit", c.value, c.start, c.end, c.rank, c.rule, c.page)
-                   for c in found["signature"] + found["publisher"]]
-    d["evaluated_unit"] = fullest(ctx, decide("evaluated_unit", unit_c, doc), orgs)
-    if mode == "self":
-        # a self-evaluation's evaluator is the unit itself
-        eval_c += [Candidate("evaluator", c.value, c.start, c.end, c.rank - 1, c.rule, c.page) for c in unit_c]
-        eval_c += [Candidate("evaluator", c.value, c.start, c.end, c.rank, c.rule, c.page)
-                   for c in found["signature"] + found["publisher"]]
-    d["evaluator"] = fullest(ctx, decide("evaluator", eval_c, doc), orgs)
-    if d["evaluated_unit"].value is not None and d["evaluated_unit"].value == d["evaluator"].value and mode not in (
-            "self", None):
-        d["evaluated_unit"] = Decision("evaluated_unit")  # the firm that evaluated is not the unit evaluated
+        # a self-evaluation: the unit that signs, publishes or carries out the evaluation is the
+        # unit evaluated, and it is its own evaluator (one decision, one evidence)
+        kinds = _spec()["evaluator_kinds"]
+        own = [c for c in found["evaluator"]
+               if not re.search(kinds["third_party"] + "|" + kinds["finance"], fold(c.value))]
+        unit_c += _as("evaluated_unit", found["signature"] + found["publisher"] + own)
+        d["evaluated_unit"] = fullest(ctx, decide("evaluated_unit", unit_c, doc), orgs)
+        unit = d["evaluated_unit"]
+        d["evaluator"] = Decision("evaluator", unit.value, unit.chosen, [], unit.candidates)
+    else:
+        d["evaluated_unit"] = fullest(ctx, decide("evaluated_unit", unit_c, doc), orgs)
+        d["evaluator"] = fullest(ctx, decide("evaluator", eval_c, doc), orgs)
+        if d["evaluated_unit"].value is not None and d["evaluated_unit"].value == d["evaluator"].value \
+                and mode is not None:
+            d["evaluated_unit"] = Decision("evaluated_unit")  # the firm that evaluated is not the unit evaluated
     d["program"] = decide("program", program_candidates(ctx, pairs, title, d["evaluated_unit"].value,
                                                         d["report_kind"].value), doc)
     return Metadata(d, found)
