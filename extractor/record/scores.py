@@ -55,6 +55,7 @@ def _spec() -> dict[str, Any]:
         "max": [comp(r) for r in data["max"]],
         "default_max": data["default_max"],
         "rate_only": [comp(r) for r in data["rate_only"]],
+        "total_row_line": comp(data["total_row_line"]),
         "grade": [comp(r) for r in data["grade"]],
         "grade_cell": re.compile(data["grade_cell"]),
         "grade_rule": re.compile(data["grade_rule_context"]),
@@ -63,6 +64,7 @@ def _spec() -> dict[str, Any]:
         "thresholds": sorted(data["thresholds"], key=lambda t: -t["min"]),
         "tier_names": re.compile(f"(?:项目)?(?:{tier})"),
         "tier_score": [comp(r) for r in data["tier_score"]],
+        "tier_row": comp(data["tier_row"]),
         "tier_weight_in": comp(data["tier_section_weight"]),
         "tier_score_in": comp(data["tier_section_score"]),
     }
@@ -159,6 +161,10 @@ def total_candidates(ctx: Context, pairs: list[Pair], table_totals: list[Candida
         out.append(ctx.candidate_at("score.total", value, p.label_start, end,
                                     RANK["form"] - (1 if p.generic else 0), f"form:{p.layout}"))
     out.extend(table_totals)
+    for m in spec["total_row_line"].finditer(text):  # 合计 100 90: a flattened table's total row
+        value, mx = number_value(m.group("num")), number_value(m.group("max"))
+        if value is not None and mx == spec["default_max"] and 0 < value <= mx:
+            out.append(ctx.candidate("score.total", value, m.start(), m.end(), RANK["table_total"], "table_total_line"))
     if not out:
         for rx in spec["rate_only"]:
             for m in rx.finditer(text):
@@ -276,12 +282,20 @@ def tier_scores(ctx: Context) -> list[TierScore]:
             if i == 1 and (not re.search("得分|得|评分", sentence) or re.search("分值|权重|满分|设置|分配", sentence)):
                 continue  # a bare "决策18分" counts only in a list of scores
             score = number_value(m.group("score"))
-            weight = number_value(m.group("weight")) if m.groupdict().get("weight") else None
+            w = m.groupdict().get("weight") or m.groupdict().get("weight2")
+            weight = number_value(w) if w else None
             if score is None or (weight is not None and score > weight) or score > 100:
                 continue
             start, end = ctx.view.span(m.start(), m.end())
             add(TierScore(_tier_name(m.group("name")), weight, score, start, end, ctx.page(start),
                           2 + _place_bonus(ctx, start) / 10))
+    # 1b. Rows of a flattened indicator table: "决策 20 18"
+    for m in spec["tier_row"].finditer(text):
+        weight, score = number_value(m.group("weight")), number_value(m.group("score"))
+        if weight is None or score is None or score > weight or weight > 100:
+            continue
+        start, end = ctx.view.span(m.start(), m.end())
+        add(TierScore(_tier_name(m.group("name")), weight, score, start, end, ctx.page(start), 1.5))
     # 2. Sections whose heading names a tier: the first weight and score stated in them.
     blocks = ctx.doc.blocks
     for i, b in enumerate(blocks):
