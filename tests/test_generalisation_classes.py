@@ -1,0 +1,129 @@
+"""The classes of miss measured on unseen reports (issue 8), each on a document built the way
+such reports are published: a results form in a Word table, tier scores only in prose, the
+issue date on a cover or 印发 line with spaces, a finance bureau's notice, the place named by
+the title and not by the body, a title with an annex label glued to it.
+
+Place names, programmes and numbers are varied from the development set's; every value is
+asserted with the words it came from.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from jixiao import parse
+from jixiao.extractor.readers.text import read_text
+from jixiao.extractor.record import build_record
+
+
+def record_of_text(text: str):
+    doc = read_text(text, "excerpt.txt")
+    return doc, build_record(doc)
+
+
+def evidence(doc, record, field: str) -> str:
+    ev = record.evidence[field]
+    assert ev.text == doc.text[ev.span[0]:ev.span[1]]
+    return ev.text
+
+
+def _docx(path: Path, title: str, rows: list[list[str]], after: str = "") -> Path:
+    d = docx.Document()
+    d.add_paragraph(title)
+    table = d.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+    for i, row in enumerate(rows):
+        for j, cell in enumerate(row):
+            table.cell(i, j).text = cell
+    if after:
+        d.add_paragraph(after)
+    d.save(path)
+    return path
+
+
+def test_results_form_label_cell_value_cell_grade_in_the_next_cell(tmp_path) -> None:
+    path = _docx(tmp_path / "form.docx", "湘潭县2023年度农村公路养护资金绩效评价结果反馈表", [
+        ["项目名称", "农村公路养护资金", "", ""],
+        ["主管部门", "湘潭县交通运输局", "", ""],
+        ["综合得分", "86.12", "良好", ""],
+    ])
+    doc = parse(path)
+    r = build_record(doc)
+    assert (r.score.total, r.score.grade, r.score.grade_source) == (86.12, "良", "stated")
+    assert "86.12" in evidence(doc, r, "score.total") and "良好" in evidence(doc, r, "score.grade")
+    assert r.program == "农村公路养护资金" and r.jurisdiction.adcode == "430321"
+    assert r.years == [2023]
+
+
+def test_results_form_header_row_over_value_row(tmp_path) -> None:
+    path = _docx(tmp_path / "form2.docx", "2022年度河池市就业补助资金绩效评价结果", [
+        ["项目名称", "评价得分", "评价等级"],
+        ["就业补助资金", "79.5", "中"],
+    ])
+    doc = parse(path)
+    r = build_record(doc)
+    assert (r.score.total, r.score.grade, r.score.grade_source) == (79.5, "中", "stated")
+    assert r.program == "就业补助资金" and r.jurisdiction.adcode == "451200"
+
+
+def test_tier_scores_stated_only_in_each_analysis_section() -> None:
+    doc, r = record_of_text(
+        "2022年度宜春市袁州区义务教育薄弱环节改善资金绩效评价报告\n"
+        "一、评价结论\n经综合评价，该项目得分88.5分，评价等级为“良”。\n"
+        "二、绩效分析\n（一）项目决策情况\n项目决策指标满分15分，实际得分13.5分。立项依据充分，程序规范。\n"
+        "（二）项目过程情况\n该部分满分25分，得分22分。资金拨付及时。\n"
+        "（三）项目产出情况\n项目产出指标分值40分，得分36分。\n"
+        "（四）项目效益情况\n本项指标满分20分，得分17分。")
+    tiers = [(i.name, i.weight, i.score) for i in r.indicators if i.level == 1]
+    assert tiers == [("决策", 15, 13.5), ("过程", 25, 22), ("产出", 40, 36), ("效益", 20, 17)]
+    for i in r.indicators:
+        assert f"{i.score:g}" in doc.text[i.span[0]:i.span[1]]
+    assert (r.score.total, r.score.grade) == (88.5, "良")
+    assert "88.5" in evidence(doc, r, "score.total")
+
+
+@pytest.mark.parametrize("tail, date", [
+    ("资阳市财政局\n2024 年 3 月 5 日", "2024-03-05"),
+    ("资阳市财政局办公室          2024 年 3 月 6 日印发", "2024-03-06"),
+])
+def test_finance_notice_mode_issuer_and_issue_date_with_spaces(tail: str, date: str) -> None:
+    doc, r = record_of_text(
+        "资阳市财政局关于2023年度市级部门整体支出绩效评价结果的通报\n各市级部门：\n"
+        "在各部门自评的基础上，我局组织开展了2023年度部门整体支出绩效评价，现将结果通报如下。\n" + tail)
+    assert r.evaluation_mode == "finance"  # its own evaluation of others' spending, not a self-evaluation
+    assert r.evaluator == "资阳市财政局" and r.jurisdiction.adcode == "512000"
+    assert r.years == [2023] and r.report_date == date
+    assert date[:4] in evidence(doc, r, "report_date").replace(" ", "")
+
+
+def test_cover_date_in_chinese_numerals() -> None:
+    doc, r = record_of_text(
+        "汉中市2021年城乡居民基本医疗保险财政补助资金绩效评价报告\n陕西华信会计师事务所有限公司\n二〇二二年六月\n"
+        "受汉中市财政局委托，陕西华信会计师事务所有限公司对汉中市医疗保障局实施的2021年城乡居民基本医疗保险财政补助资金"
+        "开展了绩效评价。\n一、项目基本情况\n略。")
+    assert r.report_date == "2022-06" and evidence(doc, r, "report_date") == "二〇二二年六月"
+    assert r.evaluation_mode == "third_party" and r.evaluator == "陕西华信会计师事务所有限公司"
+    assert r.evaluated_unit == "汉中市医疗保障局" and r.jurisdiction.adcode == "610700"
+
+
+def test_place_from_the_title_or_the_commissioning_bureau_not_the_body() -> None:
+    # The body names a province, a prefecture and other counties; the title names the county.
+    doc, r = record_of_text(
+        "望谟县2022年度巩固脱贫攻坚成果衔接资金项目绩效评价报告\n"
+        "根据贵州省和黔西南州的部署，参照兴义市、安龙县的做法，望谟县乡村振兴局对资金使用情况开展了评价。")
+    assert r.jurisdiction.adcode == "522326" and evidence(doc, r, "jurisdiction") == "望谟县"
+    # No place in the title: the finance bureau that commissioned the evaluation names it.
+    doc, r = record_of_text(
+        "2021年度高标准农田建设项目绩效评价报告\n"
+        "受岳阳县财政局委托，湖南建业会计师事务所有限公司对长沙、株洲等地经验进行比较后，对项目开展了绩效评价。")
+    assert r.jurisdiction.adcode == "430621" and r.evaluation_mode == "third_party"
+
+
+def test_title_with_annex_label_glued_and_hard_wrapped() -> None:
+    doc, r = record_of_text(
+        "附件22022年度恩施州农村饮水安全工程维修养护\n资金绩效自评报告\n一、基本情况\n恩施州水利和湖泊局对项目开展了自评。")
+    assert r.title == "2022年度恩施州农村饮水安全工程维修养护资金绩效自评报告"
+    assert r.years == [2022] and r.program == "农村饮水安全工程维修养护资金"
+    assert r.jurisdiction.adcode == "422800" and r.evaluation_mode == "self"
