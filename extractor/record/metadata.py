@@ -295,8 +295,9 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair]) ->
     masked = _compiled()["ignore"].sub(lambda m: " " * len(m.group(0)), text)
     masked = re.sub(r"[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）]\s*第?\s*\d+\s*号|(?:19|20)\d\d-\d{1,2}-\d{1,2}",
                     lambda m: " " * len(m.group(0)), masked)
+    cited = re.sub(r"《[^》]*》", lambda m: " " * len(m.group(0)), text)  # citations only
     for rule in _spec()["years"]["body"]:
-        for m in re.finditer(rule["regex"], masked):
+        for m in re.finditer(rule["regex"], cited if rule.get("keep_dates") else masked):
             if ctx.region_at(ctx.view.starts[m.start()]) == "annex":
                 continue
             y = int(m.group("y"))
