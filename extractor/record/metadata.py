@@ -171,10 +171,13 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
             continue
         printed, start, end = found
         rank = (8 if _FILE_NAME.search(raw.strip()) else 10) - i / 100  # a file's name is weaker than a title line
+        if not _NAMES_SOMETHING.search(printed):
+            rank -= 0.5  # a title names a year, a place or a unit; a bare 绩效目标完成情况 is a heading
         out.append(ctx.candidate_at("title", printed, start, end, rank, "title_line"))
     return out
 
 
+_NAMES_SOMETHING = re.compile(r"(?:19|20)\d\d|[省市县区州盟旗镇乡]|(?:局|厅|委|院|中心|学校|政府|项目|资金|经费|工程)")
 _FILE_NAME = re.compile(r"\.(?:pdf|docx?|xlsx?|wps)[》」)）]?$", re.I)
 _ANNEX = re.compile(r"^(?:附件|附表)\s*(?P<n>[0-9一二三四五六七八九十]{1,3})")
 
