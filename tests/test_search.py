@@ -221,5 +221,9 @@ def test_store_methods_are_the_library_calls(store):
     assert via_method and "拨付" in via_method[0].title
     peers = store.similar(via_method[0].finding_id, top=2)
     assert [h.finding_id for h in peers] == [h.finding_id for h in similar(store, via_method[0].finding_id, top=2)]
+    from jixiao.store.compare import compare
+
     comparison = store.compare(by="jurisdiction", metric="score")
-    assert comparison is not None
+    direct = compare(store, by="jurisdiction", metric="score")
+    assert comparison.groups == direct.groups and len(comparison.groups) >= 2
+    assert [(t.name, t.rows) for t in comparison.tables] == [(t.name, t.rows) for t in direct.tables]
