@@ -186,11 +186,24 @@ def continues_previous(doc: Document, index: int) -> bool:
     """Whether block ``index`` continues the paragraph before it (a line a page, a
     converter or OCR broke: "……详见" + "附件 6-5。"), so that it can be no heading,
     annex start or signature."""
-    for prev in reversed(doc.blocks[:index]):
+    blocks = doc.blocks
+    for k in range(index - 1, -1, -1):
+        prev = blocks[k]
         if prev.kind == "table" or is_noise(prev.text):
             continue
         return prev.kind == "paragraph" and prev.text.rstrip()[-1:] not in _SENTENCE_END
     return False
+
+
+def _continuations(doc: Document) -> list[bool]:
+    """:func:`continues_previous` for every block, in one pass (linear in the blocks)."""
+    out: list[bool] = []
+    last: Block | None = None  # the last block that is neither a table nor page furniture
+    for b in doc.blocks:
+        out.append(last is not None and last.kind == "paragraph" and last.text.rstrip()[-1:] not in _SENTENCE_END)
+        if b.kind != "table" and not is_noise(b.text):
+            last = b
+    return out
 
 
 def is_toc_line(text: str) -> bool:
@@ -290,9 +303,11 @@ def _toc_indices(doc: Document) -> set[int]:
     return out
 
 
-def _regions(doc: Document) -> list[str]:
+def _regions(doc: Document, cont: list[bool] | None = None) -> list[str]:
     """Per block: ``summary``, ``annex`` or ``body``."""
     cfg = _cfg()
+    if cont is None:
+        cont = _continuations(doc)
     regions = ["body"] * len(doc.blocks)
     in_summary = False
     seen_first = False
@@ -301,7 +316,7 @@ def _regions(doc: Document) -> list[str]:
     for i, b in enumerate(doc.blocks):
         key = clean_key(b.text) if b.kind != "table" else ""
         if not annex and b.start > half and b.kind != "table" and marker_of(b.text) is None \
-                and len(key) <= 40 and not b.text.rstrip().endswith("。") and not continues_previous(doc, i) \
+                and len(key) <= 40 and not b.text.rstrip().endswith("。") and not cont[i] \
                 and _fullmatch_any(cfg["annex"], key):
             annex = True
         if annex:
@@ -346,13 +361,13 @@ def _summary_by_restart(doc: Document, regions: list[str]) -> None:
         regions[i] = "summary"
 
 
-def _candidates(doc: Document, toc: set[int]) -> list[tuple[_Heading, str]]:
+def _candidates(doc: Document, toc: set[int], cont: list[bool]) -> list[tuple[_Heading, str]]:
     out = []
     for i, b in enumerate(doc.blocks):
         if i in toc:
             continue
         found = heading_of(b)
-        if found is None or (b.kind == "paragraph" and continues_previous(doc, i)):
+        if found is None or (b.kind == "paragraph" and cont[i]):
             continue
         title, content_start = found
         key = clean_key(title)
@@ -365,7 +380,7 @@ def _candidates(doc: Document, toc: set[int]) -> list[tuple[_Heading, str]]:
     return out
 
 
-def _extent_end(doc: Document, h: _Heading, regions: list[str], stops: set[int]) -> int:
+def _extent_end(doc: Document, h: _Heading, regions: list[str], stops: set[int], cont: list[bool]) -> int:
     """Index of the first block after heading ``h`` that is not part of its section."""
     cfg = _cfg()
     first_level: int | None = None
@@ -378,7 +393,7 @@ def _extent_end(doc: Document, h: _Heading, regions: list[str], stops: set[int])
         if j in stops or regions[j] != region:
             return j
         if b.kind != "table":
-            if is_terminator(b.text) and not continues_previous(doc, j):
+            if is_terminator(b.text) and not cont[j]:
                 return j
             m = marker_of(b.text)
             if m is not None and m.level <= 5 and h.level is not None and own is not None and m.level == h.level:
@@ -408,28 +423,33 @@ def _extent_end(doc: Document, h: _Heading, regions: list[str], stops: set[int])
 
 def find_sections(doc: Document) -> list[Section]:
     """The finding sections of ``doc`` in document order (combined sections included)."""
+    cont = _continuations(doc)
     toc = _toc_indices(doc)
-    regions = _regions(doc)
-    cands = _candidates(doc, toc)
+    regions = _regions(doc, cont)
+    cands = _candidates(doc, toc, cont)
 
     # A heading of kind K nested (deeper) inside a section of kind K is an item of
     # that section ("资金管理中存在的问题" under "存在的问题"), not a section of its own.
+    # Only numbered sections can hold such items, and only while they are open (candidates
+    # come in document order), so only those are kept and measured: linear in the blocks.
     kept: list[tuple[_Heading, str]] = []
-    open_ends: list[tuple[str, int | None, int]] = []  # (kind, level, end index)
+    open_ends: list[tuple[str, int, int]] = []  # (kind, level, end index) of open numbered sections
     for h, kind in cands:
+        open_ends = [e for e in open_ends if h.index < e[2]]
         nested = any(
-            k == kind and h.index < end and (lvl is not None and (h.level is None or h.level > lvl))
-            for k, lvl, end in open_ends
+            k == kind and (h.level is None or h.level > lvl)
+            for k, lvl, _end in open_ends
         )
         if nested:
             continue
         kept.append((h, kind))
-        open_ends.append((kind, h.level, _extent_end(doc, h, regions, set())))
+        if h.level is not None:
+            open_ends.append((kind, h.level, _extent_end(doc, h, regions, set(), cont)))
 
     stops = {h.index for h, _ in kept}
     sections: list[Section] = []
     for h, kind in kept:
-        end_index = _extent_end(doc, h, regions, stops)
+        end_index = _extent_end(doc, h, regions, stops, cont)
         heading = doc.blocks[h.index]
         first = h.index if h.content_start < heading.end else h.index + 1
         blocks = doc.blocks[first:end_index]

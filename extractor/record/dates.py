@@ -1,0 +1,183 @@
+"""The years evaluated and the date the report was issued.
+
+Years: the title's (a notice's title names the year of the work and ranks below the
+body's evaluation phrase), a year note under the title, a form's 年度 or 项目名称,
+evaluation phrases in the body, and — weakest — a year the opening ties to the funds
+twice.  Citations, document numbers and dates with a month are no evaluated year.
+
+Report date: a form's 报告日期 (10) over a signing date at the end (8) over a
+notice's 印发 line (7.5) over a date alone on a cover line (6); written with 年/月 or
+in Chinese numerals — a web page's ISO date is never one.
+"""
+
+from __future__ import annotations
+
+import re
+
+import cn2an
+
+from .candidates import Candidate
+from .context import Context
+from .forms import Pair
+from .phrases import _compiled, _spec
+from .titles import Line
+from .view import View
+
+
+def years_in(text: str) -> list[tuple[int, int, list[int]]]:
+    """``(start, end, years)`` of the years named in view ``text`` (ranges expanded, citations and dates ignored)."""
+    c = _compiled()
+    masked = c["ignore"].sub(lambda m: " " * len(m.group(0)), text)
+    out: list[tuple[int, int, list[int]]] = []
+    taken = [False] * len(masked)
+    for m in c["range"].finditer(masked):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if a <= b <= a + 10:
+            out.append((m.start(), m.end(), list(range(a, b + 1))))
+            for k in range(m.start(), m.end()):
+                taken[k] = True
+    for m in c["year"].finditer(masked):
+        if not taken[m.start()]:
+            out.append((m.start(), m.end(), [int(m.group("y"))]))
+    return sorted(out)
+
+
+def _years_value(found: list[tuple[int, int, list[int]]]) -> list[int]:
+    return sorted({y for _s, _e, yy in found for y in yy})
+
+
+def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair]) -> list[Candidate]:
+    """The evaluated years: the title's (a notice's title names the year of the work: ranked
+    below the body's evaluation phrase), a year note right after the title ((2024年度)),
+    a form's 年度 or 项目名称, evaluation phrases in the body, and — weakest — a year the
+    opening ties to the funds at least twice."""
+    out: list[Candidate] = []
+    for t in titles[:1]:
+        v = View.of(ctx.doc.text[t.start:t.end], t.start)
+        found = years_in(v.text)
+        notice = re.search(r"关于.{0,80}的?(?:通知|通报|公告|公示|函|批复)$", v.text)
+        if found:
+            s, e = v.span(found[0][0], found[-1][1])
+            out.append(ctx.candidate_at("years", _years_value(found), s, e, 5.5 if notice else 10, "title"))
+        else:  # 霍山县…自评表 / (2024年度) on the line below
+            vs = ctx.view.index(t.end)
+            m = re.match(r"\s*[(（]\s*(?P<y>(?:19|20)\d\d)\s*年(?:度)?\s*[)）]", ctx.view.text[vs:vs + 20])
+            if m:
+                out.append(ctx.candidate("years", [int(m.group("y"))], vs + m.start("y"), vs + m.end(), 10,
+                                         "title_note"))
+    for p in pairs:
+        if p.field in ("years", "program"):
+            found = years_in(p.value + ("年" if re.fullmatch(r"(?:19|20)\d\d", p.value) else ""))
+            if found and (p.field == "years" or found[0][0] == 0):
+                out.append(ctx.candidate_at("years", _years_value(found), p.label_start, p.end,
+                                            8 if p.field == "years" else 7, f"form:{p.layout}"))
+    text = ctx.view.text
+    masked = _compiled()["ignore"].sub(lambda m: " " * len(m.group(0)), text)
+    masked = re.sub(r"[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）]\s*第?\s*\d+\s*号|(?:19|20)\d\d-\d{1,2}-\d{1,2}",
+                    lambda m: " " * len(m.group(0)), masked)
+    cited = re.sub(r"《[^》]*》", lambda m: " " * len(m.group(0)), text)  # citations only
+    for rule in _spec()["years"]["body"]:
+        for m in re.finditer(rule["regex"], cited if rule.get("keep_dates") else masked):
+            if ctx.region_at(ctx.view.starts[m.start()]) == "annex":
+                continue
+            y = int(m.group("y"))
+            out.append(ctx.candidate("years", [y], m.start("y"), m.end("y") + 1, rule["rank"] - m.start() / 1e6,
+                                     "body"))
+            break  # the first phrase of each kind
+    opening = masked[:1500]
+    funds = [m for m in re.finditer(_spec()["years"]["funds"], opening)]
+    counts: dict[int, list[re.Match[str]]] = {}
+    for m in funds:
+        counts.setdefault(int(m.group("y")), []).append(m)
+    if counts:
+        y, ms = max(counts.items(), key=lambda kv: len(kv[1]))
+        if len(ms) >= 2 and sum(len(v) == len(ms) for v in counts.values()) == 1:
+            out.append(ctx.candidate("years", [y], ms[0].start("y"), ms[0].end("y") + 1, 3, "funds"))
+    return out
+
+
+# ------------------------------------------------------------------ report date
+def _date_value(m: re.Match[str], chinese: bool) -> str | None:
+    try:
+        if chinese:
+            digits = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
+            y = int("".join(digits[c] for c in m.group("y")))
+            mo = int(cn2an.cn2an(m.group("m"), "smart"))
+            d = int(cn2an.cn2an(m.group("d"), "smart")) if m.group("d") else None
+        else:
+            y = int(m.group("y"))
+            mo = int(m.group("m") or m.group("m2"))
+            dd = m.group("d") or m.group("d2")
+            d = int(dd) if dd else None
+    except (ValueError, KeyError, TypeError):
+        return None
+    if not (1990 <= y <= 2100 and 1 <= mo <= 12 and (d is None or 1 <= d <= 31)):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}" if d else f"{y:04d}-{mo:02d}"
+
+
+def _dates_in(text: str) -> list[tuple[int, int, str, bool]]:
+    """``(start, end, iso, written_in_chinese)`` of the dates in view ``text``."""
+    c = _compiled()
+    out = []
+    for rx, chinese in ((c["date"], False), (c["cn_date"], True)):
+        for m in rx.finditer(text):
+            iso = _date_value(m, chinese)
+            if iso:
+                out.append((m.start(), m.end(), iso, chinese))
+    return sorted(out)
+
+
+_SIG_TAIL = re.compile(r"^(?:印发|印|发布|签发|制)?[。.]?$")
+_SIG_HEAD = re.compile(r"^[^。；;，,、：:]{0,40}$")
+_NOT_DATE_LABEL = re.compile(r"(?:发布|更新|生成|打印|浏览|访问|来源|点击)(?:日期|时间)?[：:]?$|(?:时间|日期)[：:]$")
+
+
+def date_candidates(ctx: Context, lines: list[Line], pairs: list[Pair]) -> list[Candidate]:
+    spec = _spec()["report_date"]
+    out: list[Candidate] = []
+    for p in pairs:
+        if p.field == "report_date":
+            found = _dates_in(p.value)
+            if found and p.generic and "年" not in p.value[:found[0][1]]:
+                continue  # 日期：2023-03-06 beside 来源/点击 is a web page's date
+            if found and found[0][0] == 0:
+                s, e, iso, _cn = found[0]
+                _s, end = View.of(ctx.doc.text[p.start:p.end], p.start).span(s, e)
+                out.append(ctx.candidate_at("report_date", iso, p.label_start, end, 10, f"form:{p.layout}"))
+
+    def signature(line: Line) -> tuple[int, int, str] | None:
+        """The date of a line that is only a date, or a signing unit and a date, or an 印发 line.
+
+        Written as 年/月 (or in Chinese numerals): a date alone in ISO form is a web page's.
+        """
+        for s, e, iso, _cn in _dates_in(line.text):
+            if "月" not in line.text[s:e]:
+                continue
+            head, tail = line.text[:s], line.text[e:]
+            if _SIG_TAIL.match(tail) and _SIG_HEAD.match(head) and not _NOT_DATE_LABEL.search(head):
+                if re.search(r"\d", head) and not re.search(r"[\u4e00-\u9fff]", head):
+                    continue  # a date inside a run of numbers (a table row), not a signature
+                return s, e, iso
+        return None
+
+    body = [ln for ln in lines if ctx.region_at(ln.start) != "annex"] or lines
+    tail = body[-max(int(spec["tail_lines"]), int(len(body) * float(spec["tail_share"]))):]
+    # the signing date (8) over a notice's 印发 line (7.5: the day it was printed)
+    for kind, rank in (("signature", 8), ("printed", 7.5)):
+        for k, line in enumerate(reversed(tail)):
+            sig = signature(line)
+            if sig and ("印" in line.text[sig[1]:]) == (kind == "printed"):
+                s, e, iso = sig
+                out.append(ctx.candidate("report_date", iso, s, e, rank - k / 100, kind, view=line.view))
+                break
+    for k, line in enumerate(lines[:int(spec["head_lines"])]):
+        sig = signature(line)
+        if sig and line not in tail:
+            s, e, iso = sig
+            out.append(ctx.candidate("report_date", iso, s, e, 6 - k / 100, "cover", view=line.view))
+            break
+    return out
+
+
+__all__ = ["years_in", "year_candidates", "date_candidates"]

@@ -1,0 +1,163 @@
+"""Organisations: the evaluator, the evaluated unit, the commissioning body, the issuer,
+the signing unit and the page's publisher, as candidates.
+
+Names come from the spaCy pipeline (:mod:`.nlp`) run over the matching view; the
+phrases that say who did what are in ``patterns/metadata.yaml`` (``evaluator``,
+``evaluated_unit``).  :func:`fullest` gives a chosen name under its fullest form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ... import patterns
+from .candidates import Candidate, Decision
+from .context import Context
+from .forms import Pair
+from .jurisdiction import divisions
+from .phrases import _compiled, _spec
+from .titles import Line
+from .view import View, fold
+
+
+@dataclass(frozen=True)
+class Org:
+    name: str  # as printed (whitespace removed)
+    vstart: int  # view span
+    vend: int
+
+
+def orgs_in(ctx: Context) -> list[Org]:
+    """Organisation names in the document (the spaCy pipeline of :mod:`.nlp`, over the view)."""
+    from . import nlp
+
+    text = ctx.view.text
+    out = []
+    for e in nlp.entities(text, {"ORG"}):
+        s, t = ctx.view.span(e.start, e.end)
+        out.append(Org(re.sub(r"\s+", "", ctx.doc.text[s:t]), e.start, e.end))
+    return out
+
+
+def _org_regex(orgs: list[Org]) -> str:
+    names = sorted({fold(o.name) for o in orgs}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(n) for n in names) + ")" if names else "(?!)"
+
+
+def printed_span(ctx: Context, start: int, end: int, folded: str) -> tuple[int, int] | None:
+    """The document span, within ``[start, end)``, whose view text is ``folded``."""
+    v = View.of(ctx.doc.text[start:end], start)
+    pos = v.text.find(folded)
+    return v.span(pos, pos + len(folded)) if pos >= 0 and folded else None
+
+
+def _printed(ctx: Context, vstart: int, vend: int, view: View | None = None) -> tuple[str, int, int]:
+    s, e = (view or ctx.view).span(vstart, vend)
+    return re.sub(r"\s+", "", ctx.doc.text[s:e]), s, e
+
+
+@lru_cache(maxsize=1)
+def _org_end_rx() -> re.Pattern[str]:
+    return re.compile("(?:" + patterns.load("entities.yaml")["org_suffix"] + ")$")
+
+
+def is_org_name(text: str) -> bool:
+    """Whether ``text`` ends like an organisation's name (an organ suffix of patterns/entities.yaml)."""
+    return bool(_org_end_rx().search(fold(text)))
+
+
+CODE_PREFIX = re.compile(r"^[0-9A-Z]{2,}[-—－_](?=[\u4e00-\u9fff])")
+
+
+def org_candidates(ctx: Context, orgs: list[Org], pairs: list[Pair], title: Candidate | None,
+                   titles: list[Candidate], lines: list[Line]) -> dict[str, list[Candidate]]:
+    spec = _spec()
+    org_rx = _org_regex(orgs)
+    text = ctx.view.text
+    out: dict[str, list[Candidate]] = {"evaluator": [], "evaluated_unit": [], "client": [], "signature": [],
+                                       "issuer": [], "publisher": []}
+    tv = View.of(ctx.doc.text[title.start:title.end], title.start) if title is not None else None
+    title_views = [View.of(ctx.doc.text[t.start:t.end], t.start) for t in titles]
+    for fname in ("evaluator", "evaluated_unit"):
+        for rule in spec[fname]:
+            rx = re.compile(rule["regex"].replace("{ORG}", org_rx))
+            where = rule.get("where", "text")
+            for view in (title_views if where == "title" else [ctx.view]):
+                end = 1500 if where == "opening" else len(view.text)
+                m = next((m for m in rx.finditer(view.text, 0, end)
+                          if where == "title" or ctx.region_at(ctx.view.starts[m.start()]) != "annex"), None)
+                if m is None:
+                    continue
+                name, s, e = _printed(ctx, m.start("org"), m.end("org"), view)
+                out[fname].append(ctx.candidate_at(fname, name, s, e, rule["rank"] - m.start() / 1e7, where))
+                break
+    # the commissioning body (受XX委托): a place for the jurisdiction, not the evaluator
+    for m in re.finditer(r"受(?P<org>" + org_rx + r")(?:的)?委托", text):
+        name, s, e = _printed(ctx, m.start("org"), m.end("org"))
+        out["client"].append(ctx.candidate_at("client", name, s, e, 9, "commission"))
+        break
+    for p in pairs:
+        if p.field in ("evaluator", "evaluated_unit", "publisher"):
+            value = CODE_PREFIX.sub("", re.split(r"[，,。；;]|[（(](?!(?:特殊)?普通合伙)", p.first_cell)[0])
+            value = re.sub(r"(?:本级|机关)$", "", value)
+            span = printed_span(ctx, p.start, p.end, value)
+            if 2 <= len(value) <= 40 and not re.search(r"\d", value) and span and is_org_name(value):
+                name = re.sub(r"\s+", "", ctx.doc.text[span[0]:span[1]])
+                rank = 8 + p.rank / 2 if p.field != "publisher" else 4
+                out[p.field].append(ctx.candidate_at(p.field, name, p.label_start, span[1], rank, f"form:{p.layout}"))
+    # the issuer of a notice: "XX财政局关于……" as its title
+    if tv is not None:
+        m = re.match(r"(?P<org>" + org_rx + r")关于", tv.text)
+        if m:
+            name, s, e = _printed(ctx, m.start("org"), m.end("org"), tv)
+            out["issuer"].append(ctx.candidate_at("issuer", name, s, e, 7, "title"))
+    # the signing unit: an organisation ending one of the last lines (alone, or after a
+    # line the reader ran into it: 附件:…[点击下载]固始县…人民政府)
+    names = sorted({fold(o.name) for o in orgs}, key=len, reverse=True)
+    for k, line in enumerate(reversed(lines[-8:])):
+        key = re.sub(r"[\s（(]*(?:盖章|章)[)）]?$", "", line.text)
+        date_cut = _compiled()["date"].search(key) or _compiled()["cn_date"].search(key)
+        if date_cut:
+            key = key[:date_cut.start()]
+        name = next((n for n in names if key.endswith(n) and (key == n or key[-len(n) - 1] in "]】）)。：:")), None)
+        if name:
+            printed, s, e = _printed(ctx, len(key) - len(name), len(key), line.view)
+            out["signature"].append(ctx.candidate_at("signature", printed, s, e, 5 - k / 100, "signature"))
+            break
+    return out
+
+
+def fullest(ctx: Context, decision: Decision, orgs: list[Org]) -> Decision:
+    """The chosen organisation under its fullest name in the document: 呈贡区…局 → 昆明市呈贡区…局.
+
+    A longer name counts when it is the chosen one led by division names only.
+    """
+    if decision.chosen is None:
+        return decision
+    key = fold(decision.value)
+    table = divisions()
+    best: Org | None = None
+    for o in orgs:
+        name = fold(o.name)
+        if len(name) <= len(key) or not name.endswith(key):
+            continue
+        prefix = name[:-len(key)]
+        covered = sum(e - s for s, e, _n in table.find(prefix))
+        if covered == len(prefix) and (best is None or len(name) > len(fold(best.name))):
+            best = o
+    if best is None:
+        return decision
+    s, e = ctx.view.span(best.vstart, best.vend)
+    c = decision.chosen
+    chosen = Candidate(c.field, best.name, s, e, c.rank, c.rule + "+fullest", ctx.page(s))
+    return Decision(decision.field, best.name, chosen, decision.warnings, decision.candidates)
+
+
+def as_field(field: str, cands: list[Candidate]) -> list[Candidate]:
+    """The same candidates, for another field (a signing unit as the unit evaluated …)."""
+    return [Candidate(field, c.value, c.start, c.end, c.rank, c.rule, c.page) for c in cands]
+
+
+__all__ = ["CODE_PREFIX", "Org", "orgs_in", "org_candidates", "fullest", "is_org_name", "printed_span", "as_field"]

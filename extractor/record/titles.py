@@ -1,0 +1,200 @@
+"""The report's title: title lines (hard-wrapped ones joined) and titles inside longer lines.
+
+A title names an evaluation and ends like a report, a form or a notice
+(``patterns/metadata.yaml``: ``title``).  The earliest title line wins (rank 10, a
+file's name 8); a title inside a line of a flattened form or a run-together page
+ranks 9.  Annex labels, page numbers, file suffixes, site names and dates are cut
+(:func:`clean_title`); the evidence is the title's printed words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .candidates import Candidate
+from .context import Context
+from .phrases import _compiled, _spec
+from .view import View
+
+_PUNCT = re.compile(r"[。，,；;：:！!？?]")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text (not a table), as the view shows it, with its document span."""
+
+    text: str  # view text
+    start: int
+    end: int
+    view: View
+    block: int  # block index
+
+
+def text_lines(ctx: Context) -> list[Line]:
+    """Every line of every non-table block, in order."""
+    out: list[Line] = []
+    for bi, b in enumerate(ctx.doc.blocks):
+        if b.kind == "table":
+            continue
+        pos = b.start
+        for raw in b.text.split("\n"):
+            if raw.strip():
+                v = View.of(raw, pos)
+                if v.text:
+                    s, e = v.span(0, len(v.text))
+                    out.append(Line(v.text, s, e, v, bi))
+            pos += len(raw) + 1
+    return out
+
+
+# ------------------------------------------------------------------ title
+def clean_title(text: str) -> str:
+    """A title as printed: whitespace removed, annex labels, page numbers and site names cut."""
+    c = _compiled()
+    text = re.sub(r"\s+", "", text)
+    for _ in range(2):
+        text = c["strip_prefix"].sub("", text)
+        text = c["strip_suffix"].sub("", text)
+    return text
+
+
+def clean_title_span(ctx: Context, start: int, end: int) -> tuple[str, int, int] | None:
+    """The title inside the document text ``[start, end)``: its printed words (no whitespace) and span."""
+    v = View.of(ctx.doc.text[start:end], start)
+    key = clean_title(v.text)
+    pos = v.text.find(key) if key else -1
+    if pos < 0:
+        return None
+    s, e = v.span(pos, pos + len(key))
+    return re.sub(r"\s+", "", ctx.doc.text[s:e]), s, e
+
+
+def _is_title(view_text: str) -> bool:
+    if re.match(r"^(?:[一二三四五六七八九十]{1,3}[、.]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[、.](?![0-9]))", view_text):
+        return False  # a numbered heading
+    key = clean_title(view_text)
+    return bool(key) and len(key) <= _spec()["title"]["max_chars"] and bool(_compiled()["title"].search(key)) \
+        and not re.search(r"[。；;]", key) and not _compiled()["not_title"].search(key)
+
+
+def _can_continue(line: Line) -> bool:
+    key = clean_title(line.text)  # 附件3：… opens a title; its colon is no sentence
+    return (0 < len(key) <= _spec()["title"]["continuation_max_chars"] and not _PUNCT.search(key)
+            and not _compiled()["not_title"].search(key) and not re.match(r"^[（(]?[一二三四五六七八九十0-9]{1,2}[、.）)]", key)
+            and not _compiled()["date"].search(key))
+
+
+def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
+    half = len(ctx.doc.text) / 2
+    head = [ln for ln in lines if ln.start <= half or ln in lines[:int(_spec()["title"]["first_lines"])]]
+    out: list[Candidate] = []
+    used: set[int] = set()
+    for i, line in enumerate(head):
+        if _annex_list_entry(head, i):
+            continue  # one entry of a list of attachments, not this document's title
+        parts = [i]
+        if not _is_title(line.text):
+            # a title wrapped before its last words: this line and the next together
+            if i + 1 < len(head) and _can_continue(line) and _is_title(line.text + head[i + 1].text) \
+                    and len(head[i + 1].text) <= 20:
+                parts = [i, i + 1]
+            else:
+                continue
+        # lines before it that continue it (a title set on two or three lines); a line
+        # that is a whole title by itself (a place or programme before 报告) takes none
+        j = parts[0]
+        alone = clean_title("".join(head[k].text for k in parts))
+        complete = len(_compiled()["title"].sub("", alone)) >= 10 or len(alone) >= 24
+        while j > 0 and (not complete or _TITLE_START.search(head[j - 1].text)) and parts[0] - j < 2 and _can_continue(head[j - 1]) and (j - 1) not in used:
+            joined = "".join(head[k].text for k in [j - 1, *parts])
+            if not _is_title(joined) or len(clean_title(joined)) > _spec()["title"]["max_chars"]:
+                break
+            parts.insert(0, j - 1)
+            j -= 1
+        if any(p in used for p in parts):
+            continue
+        used.update(parts)
+        first, last = head[parts[0]], head[parts[-1]]
+        raw = ctx.doc.text[first.start:last.end]
+        found = clean_title_span(ctx, first.start, last.end)
+        if found is None:
+            continue
+        printed, start, end = found
+        rank = (8 if _FILE_NAME.search(raw.strip()) else 10) - i / 100  # a file's name is weaker than a title line
+        if not _NAMES_SOMETHING.search(printed):
+            rank -= 0.5  # a title names a year, a place or a unit; a bare 绩效目标完成情况 is a heading
+        out.append(ctx.candidate_at("title", printed, start, end, rank, "title_line"))
+    return out
+
+
+_NAMES_SOMETHING = re.compile(r"(?:19|20)\d\d|[省市县区州盟旗镇乡]|(?:局|厅|委|院|中心|学校|政府|项目|资金|经费|工程)")
+_FILE_NAME = re.compile(r"\.(?:pdf|docx?|xlsx?|wps)[》」)）]?$", re.I)
+_ANNEX = re.compile(r"^(?:附件|附表)\s*(?P<n>[0-9一二三四五六七八九十]{1,3})")
+
+
+def _annex_list_entry(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` is one of several lines naming different attachments (附件1… 附件2…)."""
+    m = _ANNEX.match(lines[i].text)
+    if not m:
+        return False
+    for k in (i - 1, i + 1):
+        other = _ANNEX.match(lines[k].text) if 0 <= k < len(lines) else None
+        if other and other.group("n") != m.group("n"):
+            return True
+    return False
+
+
+_TITLE_END = re.compile(r"(?:报告书|报告|自评表|评价表|结果表|目标表|情况表)(?:[(（](?:19|20)\d\d年(?:度)?[)）])?")
+_TITLE_AFTER = re.compile(r"(?:$|[\n\t.。，,：:;；》」)）(（]|[一二三四五六七八九十]{1,2}、|[0-9]{1,2}[、.]|附件)")
+# A line that can open a title: it names a year or an organisation.
+_TITLE_START = re.compile(r"(?:19|20)\d\d年|(?:局|厅|委|院|中心|政府|办公室|公司)$")
+_FORM_LABEL = re.compile(r"(?:项目名称|主管部门|实施单位|单位名称|部门名称|预算单位|填报单位|评价年度)")
+_TITLE_BOUNDARY = "\n\t。，,；;:：>》《、|_【】[]"
+
+
+def inline_title_candidates(ctx: Context, limit: int = 3000) -> list[Candidate]:
+    """Titles inside longer lines (forms flattened to one line, pages whose lines were run together).
+
+    A title ends with 报告/自评表/… followed by a boundary (a line end, a bracket, a
+    numbered heading) and starts after the nearest boundary before it: punctuation,
+    or a space the original put between two words (not one between digits and 年).
+    """
+    v = ctx.view
+    text = v.text[:limit]
+    doc_text = ctx.doc.text
+    out: list[Candidate] = []
+    annexes = set(re.findall(r"附件\s*([0-9]{1,2})\s*[:：、.]", text))
+    for m in _TITLE_END.finditer(text):
+        spaced_after = m.end() < len(text) and doc_text[v.ends[m.end() - 1]:v.starts[m.end()]].strip() == "" \
+            and v.starts[m.end()] > v.ends[m.end() - 1]
+        if not (_TITLE_AFTER.match(text, m.end()) or spaced_after or _FORM_LABEL.match(text, m.end())):
+            continue
+        start = m.start()
+        while start > 0 and m.end() - start < 70:
+            prev = text[start - 1]
+            if prev in _TITLE_BOUNDARY or re.search(r"\.(?:pdf|docx?|xlsx?|wps)$", text[max(0, start - 5):start], re.I):
+                break
+            gap = doc_text[v.ends[start - 1]:v.starts[start]]
+            if gap.strip() == "" and gap and not (text[start - 1].isdigit() or text[start].isdigit()):
+                break  # a space between two words: a cell boundary of a flattened form
+            start -= 1
+        dates = list(_compiled()["date"].finditer(text, start, m.start()))
+        if dates:
+            start = dates[-1].end()  # a title never holds a date: it starts after one run into it
+        if len(annexes) >= 2 and re.search(r"附件\s*[0-9]{1,2}\s*[:：、.]?$", text[max(0, start - 6):start]):
+            continue  # one entry of a list of attachments
+        title = clean_title(text[start:m.end()])
+        if not _is_title(title) or len(title) < 6 or not re.search("绩效|评价|自评|考评", title):
+            continue
+        file_name = re.match(r"\.(?:pdf|docx?|xlsx?|wps)", text[m.end():m.end() + 5], re.I)
+        found = clean_title_span(ctx, v.starts[start], v.ends[m.end() - 1])
+        if found is None:
+            continue
+        printed, s, e = found
+        out.append(ctx.candidate_at("title", printed, s, e,
+                                    (8 if file_name else 9) - m.start() / 1e5, "title_inline"))
+    return out
+
+
+__all__ = ["Line", "text_lines", "clean_title", "clean_title_span", "title_candidates", "inline_title_candidates"]
