@@ -205,7 +205,7 @@ def place_candidates(ctx: Any, sources: list[tuple[str, Any]]) -> list[Any]:
         best: list[tuple[int, int, int, Division]] = []
         for start, end, name in table.find(view.text):
             d = resolve(name, view.text + "\n" + ctx.view.text[:20000])
-            if d is None:
+            if d is None or _spans_a_gap(ctx, view, start, end):
                 continue
             best.append((_LEVEL[d.level], start, end, d))
         if not best:
@@ -236,7 +236,7 @@ def body_place_candidates(ctx: Any, chars: int = 1500) -> list[Any]:
     found: list[tuple[int, int, Division]] = []
     for start, end, name in table.find(text):
         d = resolve(name, ctx.view.text[:20000])
-        if d is not None:
+        if d is not None and not _spans_a_gap(ctx, ctx.view, start, end):
             found.append((start, end, d))
     if not found:
         return []
@@ -249,6 +249,12 @@ def body_place_candidates(ctx: Any, chars: int = 1500) -> list[Any]:
     s, e = ctx.view.span(start, end)
     return [Candidate("jurisdiction", d.code, s, e, 1, "body", ctx.page(s),
                       {"name": re.sub(r"\s+", "", ctx.doc.text[s:e]), "division": d})]
+
+
+def _spans_a_gap(ctx: Any, view: Any, start: int, end: int) -> bool:
+    """Whether a name found in the view runs across a space of the original (我局会 同县防汛办)."""
+    s, e = view.span(start, end)
+    return bool(re.search(r"\s", ctx.doc.text[s:e]))
 
 
 def refine(chosen: Any, candidates: list[Any]) -> Any:

@@ -99,13 +99,13 @@ def org_candidates(ctx: Context, orgs: list[Org], pairs: list[Pair], title: Cand
         out["client"].append(ctx.candidate_at("client", name, s, e, 9, "commission"))
         break
     for p in pairs:
-        if p.field in ("evaluator", "evaluated_unit", "publisher"):
+        if p.field in ("evaluator", "evaluated_unit", "publisher", "client"):
             value = CODE_PREFIX.sub("", re.split(r"[，,。；;]|[（(](?!(?:特殊)?普通合伙)", p.first_cell)[0])
             value = re.sub(r"(?:本级|机关)$", "", value)
             span = printed_span(ctx, p.start, p.end, value)
             if 2 <= len(value) <= 40 and not re.search(r"\d", value) and span and is_org_name(value):
                 name = re.sub(r"\s+", "", ctx.doc.text[span[0]:span[1]])
-                rank = 8 + p.rank / 2 if p.field != "publisher" else 4
+                rank = {"publisher": 4, "client": 9}.get(p.field, 8 + p.rank / 2)
                 out[p.field].append(ctx.candidate_at(p.field, name, p.label_start, span[1], rank, f"form:{p.layout}"))
     # the issuer of a notice: "XX财政局关于……" as its title
     if tv is not None:

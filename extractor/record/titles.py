@@ -145,11 +145,12 @@ def _annex_list_entry(lines: list[Line], i: int) -> bool:
     return False
 
 
-_TITLE_END = re.compile(r"(?:报告书|报告|自评表|评价表|结果表|目标表|情况表)(?:[(（](?:19|20)\d\d年(?:度)?[)）])?")
+_TITLE_END = re.compile(r"(?:报告书|报告|自评表|评价表|结果表|目标表|情况表)(?:[(（](?:19|20)\d\d年(?:度)?[)）])?"
+                        r"|(?:支出)?绩效(?:自评|评价)(?=委托单位|预算单位|评价机构|报告单位|项目单位)")
 _TITLE_AFTER = re.compile(r"(?:$|[\n\t.。，,：:;；》」)）(（]|[一二三四五六七八九十]{1,2}、|[0-9]{1,2}[、.]|附件)")
 # A line that can open a title: it names a year or an organisation.
 _TITLE_START = re.compile(r"(?:19|20)\d\d年|(?:局|厅|委|院|中心|政府|办公室|公司)$")
-_FORM_LABEL = re.compile(r"(?:项目名称|主管部门|实施单位|单位名称|部门名称|预算单位|填报单位|评价年度)")
+_FORM_LABEL = re.compile(r"(?:项目名称|主管部门|实施单位|单位名称|部门名称|预算单位|填报单位|评价年度|委托单位|评价机构|报告单位)")
 _TITLE_BOUNDARY = "\n\t。，,；;:：>》《、|_【】[]"
 
 
@@ -176,8 +177,9 @@ def inline_title_candidates(ctx: Context, limit: int = 3000) -> list[Candidate]:
             if prev in _TITLE_BOUNDARY or re.search(r"\.(?:pdf|docx?|xlsx?|wps)$", text[max(0, start - 5):start], re.I):
                 break
             gap = doc_text[v.ends[start - 1]:v.starts[start]]
-            if gap.strip() == "" and gap and not (text[start - 1].isdigit() or text[start].isdigit()):
-                break  # a space between two words: a cell boundary of a flattened form
+            if gap.strip() == "" and (len(gap) > 1 or "\t" in gap) and not (text[start - 1].isdigit() or text[start].isdigit()):
+                break  # a wide space between two words: a cell boundary of a flattened form (one
+                # space is often a wrapped line run together: 绩效评价 报告)
             start -= 1
         dates = list(_compiled()["date"].finditer(text, start, m.start()))
         if dates:
