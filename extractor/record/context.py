@@ -22,7 +22,6 @@ from ..structure import classify as classify_heading
 from .candidates import Candidate
 from .view import View, fold
 
-
 _CAPTION = re.compile(r"^(?:续)?(?:表|图|附表)\s*[0-9一二三四五六七八九十]{1,3}(?:[-—.－][0-9]{1,2})?(?:[：:.、\s]|$)")
 
 
@@ -53,6 +52,17 @@ def role_of_heading(text: str) -> str | None:
         if rx.fullmatch(key):
             return role
     return None
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text (not a table), as the view shows it, with its document span."""
+
+    text: str  # view text
+    start: int
+    end: int
+    view: View
+    block: int  # block index
 
 
 @dataclass
@@ -117,6 +127,30 @@ class Context:
         return self.roles[self.block_index(offset)] if self.doc.blocks else None
 
     @cached_property
+    def lines(self) -> list[Line]:
+        """Every line of every non-table block, in order, each with its own view."""
+        out: list[Line] = []
+        for bi, b in enumerate(self.doc.blocks):
+            if b.kind == "table":
+                continue
+            pos = b.start
+            for raw in b.text.split("\n"):
+                if raw.strip():
+                    v = View.of(raw, pos)
+                    if v.text:
+                        s, e = v.span(0, len(v.text))
+                        out.append(Line(v.text, s, e, v, bi))
+                pos += len(raw) + 1
+        return out
+
+    @cached_property
+    def line_tables(self) -> list[Any]:
+        """Indicator tables laid out one cell a line (:mod:`.linetables`)."""
+        from .linetables import line_tables
+
+        return line_tables(self, self.lines)
+
+    @cached_property
     def body_blocks(self) -> list[Block]:
         return [b for b in self.doc.blocks if b.kind != "table"]
 
@@ -133,4 +167,4 @@ class Context:
         return Candidate(name, value, start, end, rank, rule, self.page(start), extra)
 
 
-__all__ = ["Context", "heading_key", "role_of_heading"]
+__all__ = ["Context", "Line", "heading_key", "role_of_heading"]

@@ -17,10 +17,9 @@ import re
 import cn2an
 
 from .candidates import Candidate
-from .context import Context
+from .context import Context, Line
 from .forms import Pair
 from .phrases import _compiled, _spec
-from .titles import Line
 from .view import View
 
 

@@ -29,13 +29,22 @@ import re
 from dataclasses import dataclass
 
 from .candidates import Candidate, Decision, decide
-from .context import Context
+from .context import Context, Line
 from .dates import date_candidates, year_candidates
 from .forms import Pair
 from .jurisdiction import divisions
-from .orgs import CODE_PREFIX, Org, as_field, fullest, is_org_name, org_candidates, orgs_in, printed_span
+from .orgs import (
+    CODE_PREFIX,
+    Org,
+    as_field,
+    fullest,
+    is_org_name,
+    org_candidates,
+    orgs_in,
+    printed_span,
+)
 from .phrases import _compiled, _spec
-from .titles import Line, inline_title_candidates, text_lines, title_candidates
+from .titles import inline_title_candidates, text_lines, title_candidates
 from .view import View, fold
 
 

@@ -14,11 +14,10 @@ from functools import lru_cache
 
 from ... import patterns
 from .candidates import Candidate, Decision
-from .context import Context
+from .context import Context, Line
 from .forms import Pair
 from .jurisdiction import divisions
 from .phrases import _compiled, _spec
-from .titles import Line
 from .view import View, fold
 
 

@@ -146,9 +146,10 @@ def total_candidates(ctx: Context, pairs: list[Pair], table_totals: list[Candida
             bare = -2 if re.match(r"得分", m.group(0)) else 0
             out.append(ctx.candidate("score.total", value, m.start(), m.end(),
                                      RANK["sentence"] + _place_bonus(ctx, start) + bare, "sentence"))
+    in_tables = [(row[0].start, row[-1].end) for t in ctx.line_tables for row in t.rows]
     for p in pairs:
-        if p.field != "score.total":
-            continue
+        if p.field != "score.total" or any(s <= p.label_start < e for s, e in in_tables):
+            continue  # (总分 / 100 / 82.97 is a table's row: its columns say which number is the score)
         m = re.match(r"(?P<num>\d{1,3}(?:\.\d+)?)\s*分?(?![\d.%％万元])", p.value)
         if not m or re.match(r"\s*[\d.]+", p.value[m.end():]):
             continue  # 得分 65.66 65.07 10: a flattened table's header before its row, not a form's value
@@ -161,6 +162,14 @@ def total_candidates(ctx: Context, pairs: list[Pair], table_totals: list[Candida
         out.append(ctx.candidate_at("score.total", value, p.label_start, end,
                                     RANK["form"] - (1 if p.generic else 0), f"form:{p.layout}"))
     out.extend(table_totals)
+    for table in ctx.line_tables:  # 总分 / 100 / 82.97: the total row, one cell a line
+        sc = table.column("score")
+        for row in table.rows:
+            if sc is not None and is_total_row(row[0].text):
+                value = number_value(re.sub(r"[分%\s]", "", row[sc].text))
+                if value is not None and 0 < value <= spec["default_max"]:
+                    out.append(ctx.candidate_at("score.total", value, row[0].start, row[sc].end, RANK["table_total"],
+                                                "table_total_lines"))
     for m in spec["total_row_line"].finditer(text):  # 合计 100 90: a flattened table's total row
         value, mx = number_value(m.group("num")), number_value(m.group("max"))
         if value is not None and mx == spec["default_max"] and 0 < value <= mx:
@@ -296,6 +305,18 @@ def tier_scores(ctx: Context) -> list[TierScore]:
             continue
         start, end = ctx.view.span(m.start(), m.end())
         add(TierScore(_tier_name(m.group("name")), weight, score, start, end, ctx.page(start), 1.5))
+    # 1c. Indicator tables laid out one cell a line (评价指标 / 分值 / 实际得分 / 投入 / 15分 / …)
+    for table in ctx.line_tables:
+        w, sc = table.column("weight"), table.column("score")
+        for row in table.rows:
+            m = spec["tier_names"].fullmatch(re.sub(r"(?:类)?(?:指标)?$", "", row[0].text))
+            if not m or sc is None:
+                continue
+            score = number_value(re.sub(r"[分%\s]", "", row[sc].text))
+            weight = number_value(re.sub(r"[分%\s]", "", row[w].text)) if w is not None else None
+            if score is None or (weight is not None and score > weight):
+                continue
+            add(TierScore(_tier_name(m.group(0)), weight, score, row[0].start, row[-1].end, ctx.page(row[0].start), 1.8))
     # 2. Sections whose heading names a tier: the first weight and score stated in them.
     blocks = ctx.doc.blocks
     for i, b in enumerate(blocks):

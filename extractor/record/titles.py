@@ -10,42 +10,18 @@ ranks 9.  Annex labels, page numbers, file suffixes, site names and dates are cu
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .candidates import Candidate
-from .context import Context
+from .context import Context, Line
 from .phrases import _compiled, _spec
 from .view import View
 
 _PUNCT = re.compile(r"[。，,；;：:！!？?]")
 
 
-@dataclass(frozen=True)
-class Line:
-    """One line of text (not a table), as the view shows it, with its document span."""
-
-    text: str  # view text
-    start: int
-    end: int
-    view: View
-    block: int  # block index
-
-
 def text_lines(ctx: Context) -> list[Line]:
-    """Every line of every non-table block, in order."""
-    out: list[Line] = []
-    for bi, b in enumerate(ctx.doc.blocks):
-        if b.kind == "table":
-            continue
-        pos = b.start
-        for raw in b.text.split("\n"):
-            if raw.strip():
-                v = View.of(raw, pos)
-                if v.text:
-                    s, e = v.span(0, len(v.text))
-                    out.append(Line(v.text, s, e, v, bi))
-            pos += len(raw) + 1
-    return out
+    """Every line of every non-table block, in order (computed once per document)."""
+    return ctx.lines
 
 
 # ------------------------------------------------------------------ title

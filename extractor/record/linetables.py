@@ -1,0 +1,94 @@
+"""Indicator tables flattened to one cell a line (web pages and converters do this to tables).
+
+A run of short lines that are column headers of an indicator table (评价指标 / 分值 /
+实际得分, from ``patterns/scores.yaml``: ``indicator_table``) followed by lines that
+fill rows of as many cells — a name, then numbers — is read back as a table::
+
+    评价指标
+    分值
+    实际得分
+    投入
+    15分
+    15.00分
+    …
+    总分
+    100
+    82.97
+
+Each cell keeps its document span, so tier scores and the total read from it carry
+their evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .context import Context, Line
+from .indicators import _spec as _table_spec
+
+_NUMBER = re.compile(r"^-?\d{1,5}(?:\.\d+)?\s*(?:分|%)?$")
+MAX_COLUMNS = 6
+
+
+@dataclass(frozen=True)
+class LineTable:
+    roles: list[str]  # per column: name / weight / score / rate / code / other
+    rows: list[list[Line]]
+
+    def column(self, role: str) -> int | None:
+        return self.roles.index(role) if role in self.roles else None
+
+
+def _role(text: str) -> str | None:
+    spec = _table_spec()
+    key = re.sub(r"\s+", "", text)
+    if not key or len(key) > 8:
+        return None
+    if any(rx.search(key) for rx in spec["tiers"].values()) or spec["name"].search(key):
+        return "name"
+    if spec["rate"].search(key):
+        return "rate"
+    if spec["score"].search(key):
+        return "score"
+    if spec["weight"].search(key):
+        return "weight"
+    if spec["code"].search(key):
+        return "code"
+    return None
+
+
+def line_tables(ctx: Context, lines: list[Line]) -> list[LineTable]:
+    """Every indicator table laid out one cell a line."""
+    out: list[LineTable] = []
+    i = 0
+    while i < len(lines):
+        roles: list[str] = []
+        j = i
+        while j < len(lines) and len(roles) < MAX_COLUMNS:
+            role = _role(lines[j].text)
+            if role is None or (role == "name" and roles):
+                break
+            roles.append(role)
+            j += 1
+        k = len(roles)
+        if k < 2 or roles[0] != "name" or not ({"weight", "score"} & set(roles)):
+            i += 1
+            continue
+        rows: list[list[Line]] = []
+        p = j
+        while p + k <= len(lines):
+            group = lines[p:p + k]
+            if _NUMBER.match(group[0].text) or not all(_NUMBER.match(c.text) for c in group[1:]):
+                break
+            rows.append(group)
+            p += k
+        if len(rows) >= 2:
+            out.append(LineTable(roles, rows))
+            i = p
+        else:
+            i += 1
+    return out
+
+
+__all__ = ["LineTable", "line_tables"]
