@@ -99,7 +99,7 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair]) ->
 def _date_value(m: re.Match[str], chinese: bool) -> str | None:
     try:
         if chinese:
-            digits = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
+            digits = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {c: "0" for c in "零○OoΟ"}
             y = int("".join(digits[c] for c in m.group("y")))
             mo = int(cn2an.cn2an(m.group("m"), "smart"))
             d = int(cn2an.cn2an(m.group("d"), "smart")) if m.group("d") else None
