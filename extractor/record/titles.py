@@ -14,7 +14,7 @@ import re
 from .candidates import Candidate
 from .context import Context, Line
 from .phrases import _compiled, _spec
-from .view import View
+from .view import View, fold
 
 _PUNCT = re.compile(r"[。，,；;：:！!？?]")
 
@@ -56,6 +56,8 @@ def _is_title(view_text: str) -> bool:
 
 def _can_continue(line: Line) -> bool:
     key = clean_title(line.text)  # 附件3：… opens a title; its colon is no sentence
+    if _TITLE_END.search(key):
+        return False  # a line holding a report's name of its own opens no other title
     return (0 < len(key) <= _spec()["title"]["continuation_max_chars"] and not _PUNCT.search(key)
             and not _compiled()["not_title"].search(key) and not re.match(r"^[（(]?[一二三四五六七八九十0-9]{1,2}[、.）)]", key)
             and not _compiled()["date"].search(key))
@@ -98,13 +100,13 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
             continue
         printed, start, end = found
         rank = (8 if _FILE_NAME.search(raw.strip()) else 10) - i / 100  # a file's name is weaker than a title line
-        if not _NAMES_SOMETHING.search(printed):
+        if not _NAMES_SOMETHING.search(fold(printed)):
             rank -= 0.5  # a title names a year, a place or a unit; a bare 绩效目标完成情况 is a heading
         out.append(ctx.candidate_at("title", printed, start, end, rank, "title_line"))
     return out
 
 
-_NAMES_SOMETHING = re.compile(r"(?:19|20)\d\d|[省市县区州盟旗镇乡]|(?:局|厅|委|院|中心|学校|政府|项目|资金|经费|工程)")
+_NAMES_SOMETHING = re.compile(r"(?:19|20)\d\d|[省市县区州盟旗镇乡]|(?:局|厅|委|院|中心|学校|政府)|.{4,}(?:项目|资金|经费|工程)")
 _FILE_NAME = re.compile(r"\.(?:pdf|docx?|xlsx?|wps)[》」)）]?$", re.I)
 _ANNEX = re.compile(r"^(?:附件|附表)\s*(?P<n>[0-9一二三四五六七八九十]{1,3})")
 
