@@ -149,7 +149,8 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
                                     view.starts[e] > view.ends[e - 1])
         unit_ended = bool(re.search(r"[)）]$", text[s:e])) and e < len(text) and text[e].isdigit()
         spaced = spaced or unit_ended  # 自评总分(分)97.6: the unit ends the label
-        spaced = spaced or (e < len(text) and text[e] in "|｜\t")
+        celled = e < len(text) and text[e] in "|｜\t"  # a cell boundary drawn in the text
+        spaced = spaced or celled
         if not (colon or spaced):
             continue
         lab = label_of(text[s:e])
@@ -158,7 +159,7 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
         if s > 0 and text[s - 1].isdigit() and e - s < 4:
             continue  # after a number only a full label (发布机构), not 年度 or 得分
         starts_line = s == 0 or text[s - 1] in "\n\t"
-        hits.append((s, e + (1 if colon else 0), lab[0], lab[1], lab[2], colon or starts_line or unit_ended))
+        hits.append((s, e + (1 if colon else 0), lab[0], lab[1], lab[2], colon or starts_line or unit_ended or celled))
         taken = e
     # In running prose a label must open a line or take a colon; several labels
     # in one line separated by spaces are a flattened form.

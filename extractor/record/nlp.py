@@ -94,6 +94,8 @@ def org_spans(doc) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
         name = text[start:end]
         if len(name) < 3 or name in stops:
             continue
+        if name.count("(") + name.count("（") != name.count(")") + name.count("）"):
+            continue  # a bracket opened outside the name (…区域(全民健身中心): not a name
         out.append((start, end))
     return out
 
