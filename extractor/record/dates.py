@@ -84,14 +84,22 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair]) ->
                                      "body"))
             break  # the first phrase of each kind
     opening = masked[:1500]
-    funds = [m for m in re.finditer(_spec()["years"]["funds"], opening)]
-    counts: dict[int, list[re.Match[str]]] = {}
-    for m in funds:
-        counts.setdefault(int(m.group("y")), []).append(m)
-    if counts:
-        y, ms = max(counts.items(), key=lambda kv: len(kv[1]))
-        if len(ms) >= 2 and sum(len(v) == len(ms) for v in counts.values()) == 1:
-            out.append(ctx.candidate("years", [y], ms[0].start("y"), ms[0].end("y") + 1, 3, "funds"))
+    # weakest: the year the opening ties to the funds twice (3), or names far more than any
+    # other (2) — 2018年，市财政局…下达…；截至2018年底…；2018年，全市PM2.5…
+    for rx, rank, rule in ((_spec()["years"]["funds"], 3, "funds"), (_compiled()["year"].pattern, 2, "dominant")):
+        counts: dict[int, list[re.Match[str]]] = {}
+        for m in re.finditer(rx, opening):
+            counts.setdefault(int(m.group("y")), []).append(m)
+        if not counts:
+            continue
+        ranked = sorted(counts.values(), key=len, reverse=True)
+        ms = ranked[0]
+        runner_up = len(ranked[1]) if len(ranked) > 1 else 0
+        clear = runner_up < len(ms) if rule == "funds" else len(ms) >= max(3, 2 * runner_up + 1)
+        if len(ms) >= 2 and clear:
+            y = int(ms[0].group("y"))
+            out.append(ctx.candidate("years", [y], ms[0].start("y"), ms[0].end("y") + 1, rank, rule))
+            break
     return out
 
 
