@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import stat
 import zipfile
 from pathlib import Path
 
+from . import limits as _limits
 from .errors import ReadError
 
-# Reports larger than this are refused before reading: no real report comes near it,
-# and reading one would only exhaust memory.
-MAX_BYTES = 512 * 1024 * 1024
+# The default size limit (see :mod:`jixiao.extractor.limits`: ``file_bytes``).
+MAX_BYTES = _limits.Limits().file_bytes
 
 
 def sniff(head: bytes, path: str | Path = "") -> str:
@@ -44,8 +45,34 @@ def _looks_binary(head: bytes) -> bool:
         return False
     # NUL bytes: binary, unless the bytes are UTF-16 text without a BOM (Chinese
     # UTF-16 has NULs only beside its ASCII digits and newlines, so count nothing:
-    # decode and see whether what comes out is text).
-    return not any(_is_utf16_text(sample, enc) for enc in ("utf-16-le", "utf-16-be"))
+    # decode and see whether what comes out is text) ...
+    if any(_is_utf16_text(sample, enc) for enc in ("utf-16-le", "utf-16-be")):
+        return False
+    # ... or text with a stray NUL or two (a converter's slip): a handful of NULs in
+    # what otherwise decodes as UTF-8 or GB18030 text does not make a file binary.
+    return not _is_text_with_stray_nuls(sample)
+
+
+def _is_text_with_stray_nuls(sample: bytes) -> bool:
+    nuls = sample.count(b"\x00")
+    if nuls > max(2, len(sample) // 512):
+        return False
+    rest = sample.replace(b"\x00", b"")
+    for enc in ("utf-8", "gb18030"):
+        for trim in range(4):  # the sample may end inside a multi-byte character
+            try:
+                text = rest[: len(rest) - trim].decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if text and _mostly_printable(text):
+                return True
+            break
+    return False
+
+
+def _mostly_printable(text: str) -> bool:
+    good = sum(1 for ch in text if ch in "\t\n\r\f" or ch.isprintable())
+    return good / len(text) > 0.98
 
 
 def _is_utf16_text(sample: bytes, encoding: str) -> bool:
@@ -59,29 +86,54 @@ def _is_utf16_text(sample: bytes, encoding: str) -> bool:
     return good / len(text) > 0.95
 
 
+def special_kind(mode: int) -> str:
+    """``FIFO``, ``socket``, ``device`` or ``special file`` for a non-regular file's mode."""
+    if stat.S_ISFIFO(mode):
+        return "FIFO"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    return "special file"
+
+
 def sniff_file(path: str | Path) -> str:
     """Detect the format of the file at ``path``: ``pdf``, ``docx``, ``txt``, ``md`` or ``html``."""
     p = Path(path)
-    if p.is_dir():
-        raise ReadError(str(p), "is a directory, not a file")
+    limits = _limits.current()
     try:
-        size = p.stat().st_size
-        with open(p, "rb") as fh:
-            head = fh.read(8192)
+        st = p.stat()
     except FileNotFoundError:
+        if p.is_symlink():
+            raise ReadError(str(p), "broken symbolic link (its target does not exist)") from None
         raise ReadError(str(p), "no such file") from None
     except PermissionError:
         raise ReadError(str(p), "permission denied") from None
     except OSError as exc:
+        raise ReadError(str(p), f"cannot stat: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise ReadError(str(p), "is a directory, not a file")
+    if not stat.S_ISREG(st.st_mode):
+        # Never open a FIFO, socket or device: opening a FIFO waits for a writer forever.
+        raise ReadError(str(p), f"not a regular file ({special_kind(st.st_mode)})")
+    size = st.st_size
+    if size > limits.file_bytes:
+        raise ReadError(str(p), "file too large: " + _limits.exceeded("file_bytes", size, limits))
+    try:
+        with open(p, "rb") as fh:
+            head = fh.read(8192)
+    except PermissionError:
+        raise ReadError(str(p), "permission denied") from None
+    except OSError as exc:
         raise ReadError(str(p), f"cannot read: {exc.strerror or exc}") from None
-    if size > MAX_BYTES:
-        raise ReadError(str(p), f"file too large ({size // (1024 * 1024)} MiB > {MAX_BYTES // (1024 * 1024)} MiB)")
     kind = sniff(head, p)
+    if kind in ("txt", "html") and size > limits.text_bytes:
+        raise ReadError(str(p), f"{kind} file too large: " + _limits.exceeded("text_bytes", size, limits))
     if kind == "zip":
         try:
             with zipfile.ZipFile(p) as zf:
                 names = set(zf.namelist())
-        except zipfile.BadZipFile:
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
             raise ReadError(str(p), "corrupt ZIP/DOCX container") from None
         if "word/document.xml" in names:
             return "docx"

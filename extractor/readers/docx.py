@@ -26,6 +26,7 @@ import zipfile
 from pathlib import Path
 from typing import Iterator
 
+from .. import limits as _limits
 from ..document import Document, DocumentBuilder
 from ..errors import ReadError
 from ..tables import SpanCell, grid_from_spans, join_continued, join_wrapped
@@ -175,22 +176,54 @@ def _cell_text(tc) -> str:
     return "\n".join(lines)
 
 
-def _table_rows(tbl) -> list[list[str]]:
-    """Canonical grid of a ``w:tbl``: gridSpan and vMerge resolved."""
+def _count(el, name: str, default: int) -> int:
+    """A count attribute (``w:gridSpan``, ``w:gridBefore``): digits only, else ``default``."""
+    if el is None:
+        return default
+    prop = el.find(W + name)
+    if prop is None:
+        return default
+    val = prop.get(W + "val", "")
+    return int(val) if val.isdigit() and len(val) < 12 else default
+
+
+def _table_rows(tbl, path: str = "") -> list[list[str]]:
+    """Canonical grid of a ``w:tbl``: gridSpan and vMerge resolved.
+
+    The grid a table claims (rows × columns, spans included) is checked against the
+    ``table_cells`` limit before it is built: a ``gridSpan`` or ``gridBefore`` of 10^9
+    is a claim, not a table.
+    """
+    trs = tbl.findall(W + "tr")
+    width = 0
+    for tr in trs:
+        trpr = tr.find(W + "trPr")
+        w = _count(trpr, "gridBefore", 0) + _count(trpr, "gridAfter", 0)
+        for tc in tr.iterchildren():
+            if tc.tag == W + "sdt":
+                cells = tc.findall(f"{W}sdtContent/{W}tc")
+            elif tc.tag == W + "tc":
+                cells = [tc]
+            else:
+                continue
+            for cell in cells:
+                w += max(1, _count(cell.find(W + "tcPr"), "gridSpan", 1))
+        width = max(width, w)
+    limit = _limits.current().table_cells
+    if len(trs) * width > limit:
+        raise ReadError(path, "table too large: " + _limits.exceeded(
+            "table_cells", f"a table of {len(trs):,} rows × {width:,} columns"))
     span_rows: list[list[SpanCell]] = []
     # vMerge: a "restart" cell grows by one row for every "continue" cell below it in
     # the same grid column.  Track the open restart cell per grid column.
     open_cells: dict[int, SpanCell] = {}
-    for tr in tbl.findall(W + "tr"):
+    for tr in trs:
         row: list[SpanCell] = []
         col = 0
-        trpr = tr.find(W + "trPr")
-        if trpr is not None:
-            before = trpr.find(W + "gridBefore")
-            if before is not None and before.get(W + "val", "0").isdigit():
-                for _ in range(int(before.get(W + "val"))):
-                    row.append(SpanCell(""))
-                    col += 1
+        before = _count(tr.find(W + "trPr"), "gridBefore", 0)
+        if before:
+            row.append(SpanCell("", colspan=before))
+            col += before
         for tc in tr.iterchildren():
             if tc.tag == W + "sdt":  # a content control wrapping cells
                 cells = tc.findall(f"{W}sdtContent/{W}tc")
@@ -203,9 +236,7 @@ def _table_rows(tbl) -> list[list[str]]:
                 span = 1
                 vmerge = None
                 if tcpr is not None:
-                    gs = tcpr.find(W + "gridSpan")
-                    if gs is not None and gs.get(W + "val", "1").isdigit():
-                        span = max(1, int(gs.get(W + "val")))
+                    span = max(1, _count(tcpr, "gridSpan", 1))
                     vm = tcpr.find(W + "vMerge")
                     if vm is not None:
                         vmerge = vm.get(W + "val", "continue")
@@ -238,18 +269,39 @@ def _blocks(body) -> Iterator[object]:
             yield from _blocks(el)
 
 
+def check_package(path: str | Path) -> None:
+    """Refuse a package whose parts claim more than the limits before anything inflates them."""
+    limits = _limits.current()
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise ReadError(str(path), f"corrupt .docx: {exc}".splitlines()[0]) from None
+    total = 0
+    for info in infos:
+        if info.file_size > limits.docx_part_bytes:
+            raise ReadError(str(path), f"DOCX part {info.filename!r} inflates to "
+                            + _limits.exceeded("docx_part_bytes", info.file_size, limits))
+        total += info.file_size
+    if total > limits.docx_total_bytes:
+        raise ReadError(str(path), "DOCX package inflates to " + _limits.exceeded("docx_total_bytes", total, limits))
+
+
 def read(path: str | Path) -> Document:
     """Read a .docx report into a :class:`Document` (block pages are ``None``)."""
     import docx  # python-docx
     from docx.opc.exceptions import PackageNotFoundError
 
     path = Path(path)
+    check_package(path)
     try:
         d = docx.Document(str(path))
     except PackageNotFoundError:
         raise ReadError(str(path), "not a Word .docx package") from None
-    except (zipfile.BadZipFile, KeyError) as exc:
-        raise ReadError(str(path), f"corrupt .docx: {exc}") from None
+    except (zipfile.BadZipFile, KeyError, ValueError, EOFError) as exc:
+        raise ReadError(str(path), f"corrupt .docx: {exc}".splitlines()[0]) from None
+    except Exception as exc:  # lxml's XMLSyntaxError, zlib.error on a damaged part …
+        raise ReadError(str(path), f"corrupt .docx: {type(exc).__name__}: {exc}".splitlines()[0]) from None
     styles = _Styles(d)
     builder = DocumentBuilder(str(path), "docx", pages=_pages_from_app_xml(path))
     body = d.element.body
@@ -258,7 +310,7 @@ def read(path: str | Path) -> Document:
     pending: list[list[str]] | None = None
     for el in _blocks(body):
         if el.tag == W + "tbl":
-            rows = _table_rows(el)
+            rows = _table_rows(el, str(path))
             if not rows or not any(any(c for c in r) for r in rows):
                 continue
             joined = join_continued(pending, rows) if pending else None

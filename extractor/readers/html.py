@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .. import limits as _limits
 from ..document import Document, DocumentBuilder
 from ..errors import ReadError
 from ..tables import SpanCell, grid_from_spans, join_wrapped
@@ -46,6 +47,17 @@ def _span(value: str | None) -> int:
 class _Table:
     rows: list[list[SpanCell]] = field(default_factory=list)
     cell: list[str] | None = None  # text parts of the open cell
+    width: int = 0  # the widest row so far, in grid columns (colspans counted)
+    row_width: int = 0  # the open row's width so far
+
+
+def _grid(rows: list[list[SpanCell]]) -> list[list[str]]:
+    """The canonical grid; a rowspan reaching past the table's last row stops there (as in browsers)."""
+    n = len(rows)
+    for r, cells in enumerate(rows):
+        for cell in cells:
+            cell.rowspan = max(1, min(cell.rowspan, n - r))
+    return grid_from_spans(rows)
 
 
 class _Parser(HTMLParser):
@@ -57,6 +69,7 @@ class _Parser(HTMLParser):
         self.heading_level: int | None = None
         self.parts: list[tuple[str, bool]] = []  # (text, bold) of the open paragraph
         self.tables: list[_Table] = []
+        self.max_cells = _limits.current().table_cells
 
     # -- paragraphs -------------------------------------------------------
     def flush(self) -> None:
@@ -88,12 +101,22 @@ class _Parser(HTMLParser):
         elif tag == "tr" and self.tables:
             self._close_cell()
             self.tables[-1].rows.append([])
+            self.tables[-1].row_width = 0
         elif tag in ("td", "th") and self.tables:
             t = self.tables[-1]
             self._close_cell()
             if not t.rows:
                 t.rows.append([])
-            t.rows[-1].append(SpanCell("", _span(attr.get("colspan")), _span(attr.get("rowspan"))))
+                t.row_width = 0
+            cell = SpanCell("", _span(attr.get("colspan")), _span(attr.get("rowspan")))
+            t.row_width += cell.colspan
+            t.width = max(t.width, t.row_width)
+            # The grid the table claims so far (rowspans stop at its last row): checked
+            # before it is built, so that spans cannot claim gigabytes.
+            if len(t.rows) * t.width > self.max_cells:
+                raise ReadError(self.builder.path, "table too large: " + _limits.exceeded(
+                    "table_cells", f"a table of at least {len(t.rows):,} rows × {t.width:,} columns"))
+            t.rows[-1].append(cell)
             t.cell = []
         elif tag == "br":
             if self.heading_level is not None:  # a wrapped heading line, not a new paragraph
@@ -122,7 +145,7 @@ class _Parser(HTMLParser):
         if tag == "table" and self.tables:
             self._close_cell()
             table = self.tables.pop()
-            rows = grid_from_spans([r for r in table.rows if r])
+            rows = _grid([r for r in table.rows if r])
             if self.tables and self.tables[-1].cell is not None:
                 self.tables[-1].cell.append("\n".join(" ".join(c for c in r if c) for r in rows))
             elif rows and any(any(c for c in r) for r in rows):

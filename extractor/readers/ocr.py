@@ -49,6 +49,7 @@ import numpy as np
 import pypdfium2 as pdfium
 
 from ... import patterns
+from .. import limits as _limits
 from ..layout import Line, PageContent, TableArea
 
 # ---------------------------------------------------------------------------
@@ -113,7 +114,41 @@ def render_scale(page: pdfium.PdfPage) -> float:
             best_area, scale = w_pt * h_pt, px_w / w_pt
     except Exception:  # odd image objects: fall back to the default scale
         pass
-    return float(min(MAX_SCALE, max(MIN_SCALE, scale)))
+    scale = float(min(MAX_SCALE, max(MIN_SCALE, scale)))
+    # Never more pixels than the ocr_pixels limit: a huge page is rendered coarser.
+    w_pt, h_pt = page.get_size()
+    area = max(1.0, float(w_pt) * float(h_pt))
+    cap = (_limits.current().ocr_pixels / area) ** 0.5
+    return float(min(scale, cap))
+
+
+#: A page is near-empty when at most this share of its thumbnail's pixels (and at most
+#: NEAR_EMPTY_MIN_PIXELS) is ink: a blank scan, a page holding only a speck or a rule.
+NEAR_EMPTY_SHARE = 1 / 50_000
+NEAR_EMPTY_MIN_PIXELS = 16
+#: Pixels of the thumbnail the near-empty test renders (at most 72 dpi).
+NEAR_EMPTY_PIXELS = 1_000_000
+
+
+def near_empty(pdf: pdfium.PdfDocument, index: int) -> bool:
+    """Whether page ``index`` shows (next to) nothing: judged by the ink in a small
+    rendering of it, so that an image-only page with nothing on it is not OCR'd."""
+    page = pdf[index]
+    try:
+        w_pt, h_pt = page.get_size()
+        area = max(1.0, float(w_pt) * float(h_pt))
+        scale = min(1.0, (NEAR_EMPTY_PIXELS / area) ** 0.5)
+        bitmap = page.render(scale=scale, grayscale=True)
+        img = bitmap.to_numpy()
+    finally:
+        page.close()
+    if img.ndim == 3:
+        img = img[..., :3].min(axis=2)
+    if img.size == 0:
+        return True
+    paper = float(np.percentile(img[::4, ::4], 90)) if img.size > 64 else float(img.max())
+    ink = int(np.count_nonzero(img < min(paper - 80, 176)))
+    return ink <= max(NEAR_EMPTY_MIN_PIXELS, img.size * NEAR_EMPTY_SHARE)
 
 
 def render_gray(pdf: pdfium.PdfDocument, index: int) -> tuple[np.ndarray, float]:

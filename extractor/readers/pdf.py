@@ -30,6 +30,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ... import patterns
+from .. import limits as _limits
 from ..document import Document, DocumentBuilder
 from ..errors import ReadError
 from ..layout import Line, PageContent, TableArea, assemble, clean_cell_text, is_cjk
@@ -515,20 +516,46 @@ def _draws_text_or_images(page: pdfium.PdfPage) -> bool:
     )
 
 
-def _ocr_page(pdf: pdfium.PdfDocument, index: int, path: str) -> PageContent:
+def _ocr_module(path: str, index: int):
     try:
-        ocr_reader = importlib.import_module(f"{__package__}.ocr")
+        return importlib.import_module(f"{__package__}.ocr")
     except ImportError as exc:
         raise ReadError(path, f"no text layer on page {index + 1}; OCR unavailable ({exc})") from None
+
+
+def _ocr_page(pdf: pdfium.PdfDocument, index: int, path: str, notes: list[str] | None = None,
+              skip_empty: bool = True) -> PageContent:
+    """OCR one page, unless it is too large to render (the ``ocr_page_area`` limit) or — with
+    ``skip_empty`` (``ocr='auto'``) — is an image-only page showing next to nothing (a blank
+    scan): those give an empty page and a note."""
+    ocr_reader = _ocr_module(path, index)
+    page = pdf[index]
+    try:
+        w_pt, h_pt = page.get_size()
+        draws_text = next(_objects(page, pdfium_c.FPDF_PAGEOBJ_TEXT), None) is not None
+    finally:
+        page.close()
+    area_in2 = float(w_pt) * float(h_pt) / 72 ** 2
+    limit = _limits.current().ocr_page_area
+    if area_in2 > limit:
+        if notes is not None:
+            notes.append(f"page {index + 1} not OCR'd: {w_pt / 72:.0f} × {h_pt / 72:.0f} in = "
+                         + _limits.exceeded("ocr_page_area", f"{area_in2:,.0f} sq in"))
+        return PageContent(number=index + 1, width=float(w_pt), height=float(h_pt))
+    if skip_empty and not draws_text and ocr_reader.near_empty(pdf, index):  # an image-only page showing nothing
+        if notes is not None:
+            notes.append(f"page {index + 1} not OCR'd: near-empty (no ink to read)")
+        return PageContent(number=index + 1, width=float(w_pt), height=float(h_pt))
     content = ocr_reader.ocr_page(pdf, index)
     content.number = index + 1
     content.ocr = True
     return content
 
 
-def _read_page(pdf: pdfium.PdfDocument, index: int, path: str, ocr: OcrMode, finder: _TableFinder) -> PageContent:
+def _read_page(pdf: pdfium.PdfDocument, index: int, path: str, ocr: OcrMode, finder: _TableFinder,
+               notes: list[str] | None = None) -> PageContent:
     if ocr == "always":
-        return _ocr_page(pdf, index, path)
+        return _ocr_page(pdf, index, path, notes, skip_empty=False)
     try:
         page = pdf[index]
     except pdfium.PdfiumError as exc:
@@ -550,7 +577,7 @@ def _read_page(pdf: pdfium.PdfDocument, index: int, path: str, ocr: OcrMode, fin
             layer = None
             page.close()
             page = None
-            return _ocr_page(pdf, index, path)
+            return _ocr_page(pdf, index, path, notes)
         lines = layer.lines()
         tables: list[TableArea] = []
         if has_ruling(page):
@@ -564,8 +591,12 @@ def _read_page(pdf: pdfium.PdfDocument, index: int, path: str, ocr: OcrMode, fin
             page.close()
 
 
-def read_pages(path: str | Path, ocr: OcrMode = "auto"):
-    """Yield one :class:`PageContent` per physical page, releasing each page before the next."""
+def read_pages(path: str | Path, ocr: OcrMode = "auto", notes: list[str] | None = None):
+    """Yield one :class:`PageContent` per physical page, releasing each page before the next.
+
+    A PDF of more pages than the ``pages`` limit is refused before any page is read;
+    pages not OCR'd (too large, near-empty) are noted in ``notes``.
+    """
     path = str(path)
     pdf = _open(path)
     finder = _TableFinder(path)
@@ -573,8 +604,10 @@ def read_pages(path: str | Path, ocr: OcrMode = "auto"):
         n = len(pdf)
         if n == 0:
             raise ReadError(path, "PDF has no pages")
+        if n > _limits.current().pages:
+            raise ReadError(path, "too many pages: " + _limits.exceeded("pages", f"{n:,} pages"))
         for index in range(n):
-            yield _read_page(pdf, index, path, ocr, finder)
+            yield _read_page(pdf, index, path, ocr, finder, notes)
     finally:
         finder.close()
         pdf.close()
@@ -590,13 +623,22 @@ def read(path: str | Path, ocr: OcrMode = "auto") -> Document:
     if ocr not in ("auto", "never", "always"):
         raise ValueError(f"ocr must be 'auto', 'never' or 'always', not {ocr!r}")
     path = str(path)
-    pages = list(read_pages(path, ocr))
+    notes: list[str] = []
+    pages = list(read_pages(path, ocr, notes))
     builder = DocumentBuilder(path, "pdf", pages=len(pages), ocr=any(p.ocr for p in pages))
     ocr_pages = [p.number for p in pages if p.ocr]
     if ocr_pages and ocr != "always":
         builder.warnings.append(f"{len(ocr_pages)} of {len(pages)} pages OCR'd (no usable text layer)")
+    builder.warnings.extend(_summarise(notes))
     assemble(pages, builder)
     return builder.build()
+
+
+def _summarise(notes: list[str], keep: int = 5) -> list[str]:
+    """Notes as warnings: the first few as they are, the rest counted."""
+    if len(notes) <= keep:
+        return list(notes)
+    return notes[:keep] + [f"… and {len(notes) - keep} more pages not OCR'd"]
 
 
 __all__ = ["read", "read_pages", "has_ruling"]
