@@ -19,6 +19,7 @@ import cn2an
 from .candidates import Candidate
 from .context import Context, Line
 from .forms import Pair
+from .orgs import is_org_name
 from .phrases import _compiled, _spec
 from .view import View
 
@@ -153,13 +154,14 @@ def date_candidates(ctx: Context, lines: list[Line], pairs: list[Pair]) -> list[
                 _s, end = View.of(ctx.doc.text[p.start:p.end], p.start).span(s, e)
                 out.append(ctx.candidate_at("report_date", iso, p.label_start, end, 10, f"form:{p.layout}"))
 
-    def signature(line: Line) -> tuple[int, int, str] | None:
+    def signature(line: Line, after_unit: bool = False) -> tuple[int, int, str] | None:
         """The date of a line that is only a date, or a signing unit and a date, or an 印发 line.
 
-        Written as 年/月 (or in Chinese numerals): a date alone in ISO form is a web page's.
+        Written as 年/月 (or in Chinese numerals): a date alone in ISO form is a web page's,
+        unless it stands right under the signing unit (``after_unit``).
         """
         for s, e, iso, _cn in _dates_in(line.text):
-            if "月" not in line.text[s:e]:
+            if "月" not in line.text[s:e] and not (after_unit and s == 0):
                 continue
             head, tail = line.text[:s], line.text[e:]
             if _SIG_TAIL.match(tail) and _SIG_HEAD.match(head) and not _NOT_DATE_LABEL.search(head):
@@ -173,7 +175,8 @@ def date_candidates(ctx: Context, lines: list[Line], pairs: list[Pair]) -> list[
     # the signing date (8) over a notice's 印发 line (7.5: the day it was printed)
     for kind, rank in (("signature", 8), ("printed", 7.5)):
         for k, line in enumerate(reversed(tail)):
-            sig = signature(line)
+            above = tail[len(tail) - k - 2].text if len(tail) - k - 2 >= 0 else ""
+            sig = signature(line, after_unit=is_org_name(above))
             if sig and ("印" in line.text[sig[1]:]) == (kind == "printed"):
                 s, e, iso = sig
                 out.append(ctx.candidate("report_date", iso, s, e, rank - k / 100, kind, view=line.view))
