@@ -32,8 +32,8 @@ from .sections import (
     Section,
     clean_key,
     find_sections,
-    kind_of_key,
     is_noise,
+    kind_of_key,
     marker_of,
     numeral_value,
 )
