@@ -11,11 +11,24 @@ from .context import Context
 from .figures import extract_figures
 from .forms import form_pairs
 from .indicators import score_tables
-from .jurisdiction import body_place_candidates, jurisdiction_record, place_candidates, refine
+from .jurisdiction import (
+    body_place_candidates,
+    jurisdiction_record,
+    place_candidates,
+    refine,
+)
 from .metadata import Metadata, extract_metadata
 from .model import Indicator, Jurisdiction, Record, Score, Source
-from .scores import (TierScore, grade_candidates, grade_for, max_candidates, table_total_candidates, tier_indicators,
-                     tier_scores, total_candidates)
+from .scores import (
+    TierScore,
+    grade_candidates,
+    grade_for,
+    max_candidates,
+    table_total_candidates,
+    tier_indicators,
+    tier_scores,
+    total_candidates,
+)
 
 
 def _indicators(tables: list[Any], tiers: list[TierScore]) -> list[Indicator]:
