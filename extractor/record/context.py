@@ -48,6 +48,10 @@ def role_of_heading(text: str) -> str | None:
     key = heading_key(text)
     if not key or len(key) > 40:
         return None
+    from .sections import clean_key, kind_of_key
+
+    if kind_of_key(clean_key(text)) is not None:
+        return "findings"  # the finding sections are named once, in patterns/sections.yaml
     for role, rx in _roles():
         if rx.fullmatch(key):
             return role
