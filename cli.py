@@ -7,18 +7,62 @@ Exit status: 0 success, 1 partial success (a batch where some files failed),
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 
 import click
 
 from . import __version__
+from .extractor import limits as _limits
 from .extractor import parse as parse_document
 from .extractor.errors import ReadError
 
 
+def _one_line(text: str) -> str:
+    """The message on one line: control characters (a newline in a file name) shown escaped."""
+    from .corpus.walk import one_line
+
+    return one_line(str(text).strip())
+
+
 def _fail(message: str, code: int = 2) -> None:
-    click.echo(f"jixiao: {message}", err=True)
+    click.echo(f"jixiao: {_one_line(message)}", err=True)
     sys.exit(code)
+
+
+# The store the running command opened, for the one line that reports a damaged store.
+_CURRENT_DB: list[str] = []
+
+
+class _Main(click.Group):
+    """The command group: a store that turns out damaged, read-only or busy part-way
+    through a command, or an output that must not be written, ends it with one line
+    (exit status 2), never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        from .store.db import StoreError, describe_sqlite_error
+        from .store.output import OutputError
+
+        try:
+            return super().invoke(ctx)
+        except (StoreError, OutputError) as exc:
+            _fail(str(exc))
+        except sqlite3.Error as exc:
+            where = _CURRENT_DB[-1] if _CURRENT_DB else "the store"
+            _fail(f"{where}: {describe_sqlite_error(exc)}")
+
+
+def _limits_from(settings: tuple[str, ...]) -> "_limits.Limits":
+    try:
+        return _limits.Limits.from_env().with_settings(settings)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--limit") from None
+
+
+limit_option = click.option(
+    "--limit", "limit_settings", multiple=True, metavar="NAME=VALUE",
+    help="Change a resource limit for this run, e.g. --limit file_seconds=600 --limit text_bytes=64M "
+         "(names and defaults: README, Limits; also JIXIAO_LIMIT_<NAME>).")
 
 
 # Shared by every command that reads one file.
@@ -26,7 +70,7 @@ ocr_option = click.option("--ocr", type=click.Choice(["auto", "never", "always"]
                           show_default=True, help="OCR PDF pages without a usable text layer.")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="jixiao")
 def main() -> None:
     """jixiao (绩效): read budget performance-evaluation reports into searchable data."""
@@ -36,13 +80,15 @@ def main() -> None:
 @click.argument("file", type=click.Path(dir_okay=True))
 @click.option("--json", "as_json", is_flag=True, help="Print the document model as JSON.")
 @ocr_option
-def parse(file: str, as_json: bool, ocr: str) -> None:
+@limit_option
+def parse(file: str, as_json: bool, ocr: str, limit_settings: tuple[str, ...]) -> None:
     """Read FILE (PDF, scanned PDF, DOCX, TXT) into blocks with page numbers.
 
     Exits 2 with a one-line reason when the file cannot be read.
     """
     try:
-        doc = parse_document(file, ocr=ocr)
+        with _limits.using(_limits_from(limit_settings)):
+            doc = parse_document(file, ocr=ocr)
     except ReadError as exc:
         _fail(str(exc))
     if as_json:
@@ -65,7 +111,8 @@ def parse(file: str, as_json: bool, ocr: str) -> None:
 @click.argument("file", type=click.Path(dir_okay=True))
 @click.option("--json", "as_json", is_flag=True, help="Print the full report record (shared/contract) as JSON.")
 @ocr_option
-def extract(file: str, as_json: bool, ocr: str) -> None:
+@limit_option
+def extract(file: str, as_json: bool, ocr: str, limit_settings: tuple[str, ...]) -> None:
     """Read FILE into one report record: metadata, score, indicators, findings, figures, checks.
 
     Without --json, each field is shown with its page and the words it came from
@@ -75,10 +122,18 @@ def extract(file: str, as_json: bool, ocr: str) -> None:
     """
     from .extractor.record import extract as extract_record
 
+    limits = _limits_from(limit_settings)
     try:
-        record = extract_record(file, ocr=ocr)
+        with _limits.using(limits):
+            record = extract_record(file, ocr=ocr)
     except ReadError as exc:
         _fail(str(exc))
+    except MemoryError:
+        _fail(f"{file}: out of memory while reading")
+    except RecursionError:
+        _fail(f"{file}: structure nested too deeply to read (recursion limit)")
+    except Exception as exc:  # an extraction bug on odd input: still one line naming the file
+        _fail(f"{file}: record extraction failed: {type(exc).__name__}: {exc}".splitlines()[0])
     if as_json:
         click.echo(json.dumps(record.to_dict(), ensure_ascii=False, indent=1))
         return
@@ -225,8 +280,9 @@ def _filters(**kw):
 @click.option("-v", "--verbose", is_flag=True, help="List every imported and skipped file.")
 @click.option("--index", "with_index", is_flag=True,
               help="Also embed the new findings for semantic search (as jixiao index does afterwards).")
+@limit_option
 def import_(paths: tuple[str, ...], db_path: str, workers: int | None, force: bool, verbose: bool,
-            with_index: bool) -> None:
+            with_index: bool, limit_settings: tuple[str, ...]) -> None:
     """Import report files, folders and .zip archives into the store.
 
     Formats are told by content; each file is hashed (sha256) and an unchanged one is
@@ -241,15 +297,20 @@ def import_(paths: tuple[str, ...], db_path: str, workers: int | None, force: bo
     """
     from .corpus.importer import import_paths
     from .corpus.progress import RichImportProgress
-    from .store import Store
+    from .store import Store, StoreError
 
+    limits = _limits_from(limit_settings)
+    _CURRENT_DB.append(db_path)
     try:
         store = Store(db_path)
+    except StoreError as exc:
+        _fail(str(exc))
     except Exception as exc:
         _fail(f"{db_path}: cannot open the store: {exc}")
     with store:
         try:
-            summary = import_paths(paths, store, workers=workers, force=force, progress=RichImportProgress())
+            summary = import_paths(paths, store, workers=workers, force=force, progress=RichImportProgress(),
+                                   limits=limits)
         except KeyboardInterrupt:
             _fail("interrupted; what was imported is kept, re-run to continue", 130)
         click.echo(summary.text(verbose=verbose))
@@ -268,10 +329,14 @@ def import_(paths: tuple[str, ...], db_path: str, workers: int | None, force: bo
 @_DB_OPTION
 def export(fmt: str, table: str, out: str, db_path: str, **filters) -> None:
     """Export reports from the store: json/jsonl exactly per the contract, csv (UTF-8 with BOM), xlsx."""
+    from .store.output import OutputError
+
     flt = _filters(**filters)
     with _open_store(db_path) as store:
         try:
             n = store.export(out, fmt, flt, table=table)
+        except OutputError as exc:
+            _fail(str(exc))
         except OSError as exc:
             _fail(f"{out}: cannot write: {exc.strerror or exc}")
     click.echo(f"wrote {n} report(s) to {out}")
@@ -312,12 +377,15 @@ def stats(db_path: str, as_json: bool, **filters) -> None:
 
 # ---------------------------------------------------------------- search, similar, index, compare
 def _open_store(db_path: str):
-    from .store import Store
+    from .store import Store, StoreError
 
+    _CURRENT_DB.append(db_path)
     if not Path(db_path).exists():
         _fail(f"{db_path}: no such store (run jixiao import first)")
     try:
         return Store(db_path)
+    except StoreError as exc:
+        _fail(str(exc))
     except Exception as exc:
         _fail(f"{db_path}: cannot open the store: {exc}")
 
@@ -469,9 +537,11 @@ def compare(by: str, level: str | None, metric: str | None, fmt: str, out: str |
     with _open_store(db_path) as store:
         cmp = run_compare(store, by, level=level, metric=metric, filters=flt)
     try:
-        result = write(cmp, fmt, out)
+        result = write(cmp, fmt, out, inputs=[db_path])
     except ValueError as exc:
         _fail(str(exc))
+    except OSError as exc:
+        _fail(f"{out}: cannot write: {exc.strerror or exc}")
     if isinstance(result, str):
         click.echo(result, nl=False)
     else:

@@ -4,9 +4,38 @@ Every worker is forked from the forkserver, so what is built here — the
 extraction's NLP pipeline and jieba's dictionary — is built once, not once per
 worker, and its memory pages are shared between workers until written to.
 Nothing here may fail the import: a warm-up that fails only costs time.
+
+The forkserver is also made to end with the import that started it (on Linux, the
+kernel kills it when its parent dies): it would otherwise live on while its workers
+finish the files they hold, minutes after the import was killed.
 """
 
 from __future__ import annotations
+
+import sys
+
+
+def _in_forkserver() -> bool:
+    frame = sys._getframe()
+    while frame is not None:
+        code = frame.f_code
+        if code.co_name == "main" and code.co_filename.replace("\\", "/").endswith("multiprocessing/forkserver.py"):
+            return True
+        frame = frame.f_back
+    return False
+
+
+def die_with_parent() -> None:
+    """Linux: have the kernel kill this process (SIGKILL) when its parent ends."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+    except Exception:
+        pass
 
 
 def warm() -> None:
@@ -18,4 +47,6 @@ def warm() -> None:
         pass
 
 
+if _in_forkserver():
+    die_with_parent()
 warm()

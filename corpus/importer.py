@@ -9,15 +9,21 @@
 How it works:
 
 * :func:`jixiao.corpus.walk.walk` lists the files (formats are told by content);
-* the main process hashes each file (sha256); a content already in the store is
-  *skipped* (unless ``force``), and so is a second copy within the same batch;
+  archives are opened and indexed once (:class:`~jixiao.corpus.walk.Archives`);
+* the main process hashes each file (sha256, read in chunks; an archive member is
+  copied out of its archive on the way, once, for the worker to read); a content
+  already in the store is *skipped* (unless ``force``), and so is a second copy
+  within the same batch, and so is the store's own file;
 * worker processes (``concurrent.futures.ProcessPoolExecutor``) parse, extract the
   report :class:`~jixiao.extractor.record.model.Record` and compute the identity
   signature, and hand back an :class:`~jixiao.store.ExtractedDocument` holding that
   ``Record`` (it pickles; the store maps it to rows in :mod:`jixiao.store.mapping`);
-* the main process is the only writer: :meth:`Store.add_document` writes each file
-  in one transaction, so a kill at any moment followed by a re-run leaves a
-  complete store with no duplicates (the re-run skips what was committed);
+  they read under the :mod:`~jixiao.extractor.limits` in force, stop a file at the
+  ``file_seconds`` limit, and end when the import's process ends (even ``kill -9``);
+* the main process is this import's only writer: :meth:`Store.add_document` writes
+  each file in one transaction, deciding identity against what is stored at that
+  moment, so a kill at any moment followed by a re-run — or another import into
+  the same store at the same time — leaves a complete store with no duplicates;
 * every file that cannot be imported is recorded in ``import_errors`` with a
   one-line reason, and the import goes on.
 
@@ -27,21 +33,28 @@ some did (a partial import).
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
+import dataclasses
 import multiprocessing
 import os
+import re
+import shutil
+import signal
 import tempfile
+import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Protocol
+from typing import Any, Callable, Iterable, Iterator, Protocol
 
+from ..extractor import limits as _limits
 from ..extractor.errors import ReadError
+from ..extractor.limits import Limits
 from ..store.db import ExtractedDocument, Store
 from ..store.mapping import has_report_content
-from .walk import FileItem, WalkError, walk
+from .walk import Archives, FileItem, WalkError, WalkSkip, describe_error, hash_file, one_line, walk
 
 
 class Progress(Protocol):
@@ -60,6 +73,7 @@ class ImportedFile:
     doc_id: str
     report_id: str
     status: str  # "new report" | "another rendering" | "better rendering"
+    warning: str | None = None  # e.g. a partial rendering kept as an alternate
 
 
 @dataclass
@@ -99,6 +113,10 @@ class ImportSummary:
         if self.imported and (verbose or len(self.imported) <= 30):
             lines.append("imported:")
             lines += [f"  {f.path}  ({f.status}, report {f.report_id[:12]})" for f in self.imported]
+        warned = [f for f in self.imported if f.warning]
+        if warned:
+            lines.append("warnings:")
+            lines += [f"  {f.path}: {f.warning}" for f in warned]
         if self.skipped and verbose:
             lines.append("skipped:")
             lines += [f"  {p}: {why}" for p, why in self.skipped]
@@ -115,26 +133,63 @@ class ImportSummary:
 
 
 # --------------------------------------------------------------------------- worker side
+class FileTimeout(BaseException):
+    """A file took longer than the ``file_seconds`` limit (a BaseException, so that no
+    reader's ``except Exception`` swallows it)."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise :class:`FileTimeout` in this thread after ``seconds`` (main thread, POSIX only)."""
+    if (seconds <= 0 or not hasattr(signal, "setitimer")
+            or threading.current_thread() is not threading.main_thread()):
+        yield
+        return
+
+    def on_alarm(signum: int, frame: Any) -> None:
+        raise FileTimeout()
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _time_limit_reason(limits: Limits) -> str:
+    return "took too long: reading it " + _limits.exceeded("file_seconds", "", limits).lstrip()
+
+
+_SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,8}")
+
+
+def local_name(item: FileItem) -> str:
+    """A short, safe file name for a copy of an archive member (its suffix kept: ``.md`` matters)."""
+    suffix = os.path.splitext(item.name)[1]
+    return "member" + (suffix if _SUFFIX.fullmatch(suffix) else "")
+
+
 def extract_file(item: FileItem, ocr: str = "auto") -> ExtractedDocument:
     """Read, parse and extract one file (runs in a worker process). Raises :class:`ReadError`."""
     from ..extractor import parse
     from ..extractor.record import build_record
 
-    try:
-        data = item.read_bytes()
-    except PermissionError:
-        raise ReadError(item.path, "permission denied") from None
-    except FileNotFoundError:
-        raise ReadError(item.path, "no such file (it disappeared during the import)") from None
-    except Exception as exc:  # OSError, zipfile errors
-        raise ReadError(item.path, f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
-    sha = hashlib.sha256(data).hexdigest()
-    with tempfile.TemporaryDirectory(prefix="jixiao-") as tmp:
-        if item.members:  # readers want a file: write the archive member out under its own name
-            local = Path(tmp) / (item.name or "member")
-            local.write_bytes(data)
-        else:
-            local = Path(item.fs_path)
+    with contextlib.ExitStack() as stack:
+        local = item.local or (None if item.members else item.fs_path)
+        try:
+            if local is None:  # an archive member not copied out yet: readers want a file
+                tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix="jixiao-"))
+                local = os.path.join(tmp, local_name(item))
+                stack.enter_context(Archives()).copy_member(item, local)
+            sha, size = hash_file(local)
+        except PermissionError:
+            raise ReadError(item.path, "permission denied") from None
+        except FileNotFoundError:
+            raise ReadError(item.path, "no such file (it disappeared during the import)") from None
+        except Exception as exc:  # OSError, zipfile and zlib errors
+            raise ReadError(item.path, f"cannot read: {describe_error(exc)}") from None
         try:
             doc = parse(local, ocr=ocr)
         except ReadError as exc:
@@ -150,22 +205,85 @@ def extract_file(item: FileItem, ocr: str = "auto") -> ExtractedDocument:
         raise ReadError(item.path, "no evaluation-report content found (no score, indicators, findings, "
                                    "or years with a place or programme)")
     return ExtractedDocument(doc_id=sha, path=item.path, format=doc.format, pages=doc.pages, ocr=doc.ocr,
-                             size=len(data), text=doc.text, record=record)
+                             size=size, text=doc.text, record=record)
 
 
-def _work(item: FileItem, ocr: str) -> tuple[str, Any]:
+def _work(item: FileItem, ocr: str, limits: Limits | None = None) -> tuple[str, Any]:
     """Worker entry point: never raises for bad input, returns ("ok", doc) or ("error", reason)."""
+    limits = limits or _limits.current()
     try:
-        return "ok", extract_file(item, ocr)
+        with _limits.using(limits), time_limit(limits.file_seconds):
+            return "ok", extract_file(item, ocr)
+    except FileTimeout:
+        return "error", _time_limit_reason(limits)
     except ReadError as exc:
-        return "error", exc.reason
+        return "error", one_line(exc.reason)
     except MemoryError:
         return "error", "out of memory while reading"
+    except RecursionError:
+        return "error", "structure nested too deeply to read (recursion limit)"
     except Exception as exc:
-        return "error", f"unexpected {type(exc).__name__}: {exc}".splitlines()[0]
+        return "error", one_line(f"unexpected {type(exc).__name__}: {exc}".splitlines()[0])
+
+
+def _process_gone(pid: int) -> bool:
+    """Whether process ``pid`` has ended (a zombie waiting to be reaped has ended too)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    except (OSError, IndexError):
+        return False
+
+
+def _die_with_parent(importer: int) -> None:
+    """Make this worker end when the import does (a killed import leaves no process behind).
+
+    On Linux the kernel kills it when its parent — the forkserver, itself killed when the
+    import's process ends (``_warm.py``) — ends (``PR_SET_PDEATHSIG``); everywhere a watch
+    thread ends it within a second of the import's process being gone.
+    """
+    from ._warm import die_with_parent
+
+    die_with_parent()
+    parent = os.getppid()
+    if _process_gone(importer) or os.getppid() != parent:
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if _process_gone(importer) or os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="jixiao-import-watch", daemon=True).start()
+
+
+def _worker_init(importer: int) -> None:
+    _die_with_parent(importer)
 
 
 # --------------------------------------------------------------------------- main side
+def _file_id(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _store_files(store: Store) -> set[tuple[int, int]]:
+    """The store's own files (and SQLite's companions), never read as reports."""
+    ids = {_file_id(f"{store.path}{suffix}") for suffix in ("", "-wal", "-shm", "-journal")}
+    ids.discard(None)
+    return ids  # type: ignore[return-value]
+
+
 def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
@@ -180,7 +298,8 @@ def _pool(workers: int) -> ProcessPoolExecutor:
         ctx.set_forkserver_preload(["jixiao.corpus._warm"])
     else:
         ctx = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init,
+                               initargs=(os.getpid(),))
 
 
 def import_paths(
@@ -191,23 +310,37 @@ def import_paths(
     force: bool = False,
     progress: Progress | None = None,
     ocr: str = "auto",
+    limits: Limits | None = None,
 ) -> ImportSummary:
     """Import every file under ``paths`` into the store ``db`` (a :class:`Store` or a file path).
 
     ``workers`` worker processes parse and extract (default: one per CPU; 0 runs
-    everything in this process); ``force`` re-reads files already in the store.
-    Returns an :class:`ImportSummary`; nothing is raised for bad files.
+    everything in this process); ``force`` re-reads files already in the store;
+    ``limits`` (default: :func:`jixiao.extractor.limits.current`) bound what one file
+    may cost.  Returns an :class:`ImportSummary`; nothing is raised for bad files.
     """
     paths = [str(p) for p in paths]
     if not isinstance(db, Store):
         with Store(db) as store:
-            return import_paths(paths, store, workers=workers, force=force, progress=progress, ocr=ocr)
-    store = db
+            return import_paths(paths, store, workers=workers, force=force, progress=progress, ocr=ocr,
+                                limits=limits)
+    limits = limits or _limits.current()
+    with _limits.using(limits), Archives() as archives:
+        spool = tempfile.mkdtemp(prefix="jixiao-import-")
+        try:
+            return _import(paths, db, workers, force, progress, ocr, limits, archives, spool)
+        finally:
+            shutil.rmtree(spool, ignore_errors=True)
+
+
+def _import(paths: list[str], store: Store, workers: int | None, force: bool, progress: Progress | None,
+            ocr: str, limits: Limits, archives: Archives, spool: str) -> ImportSummary:
     workers = default_workers() if workers is None else max(0, int(workers))
     started = time.monotonic()
     import_id = store.begin_import(paths, workers, force)
     summary = ImportSummary(import_id, reports_before=store.table_counts()["reports"])
-    entries = list(walk(paths))
+    entries = list(walk(paths, archives))
+    own_files = _store_files(store)
     summary.files = len(entries)
     if progress:
         progress.start(len(entries))
@@ -221,8 +354,15 @@ def import_paths(
     first_failed: dict[str, str] = {}  # sha -> reason the first copy failed
     first_done: set[str] = set()  # shas whose first copy is imported or skipped
 
+    def discard(item: FileItem) -> None:
+        """Remove the importer's copy of an archive member once it is no longer needed."""
+        if item.local is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(item.local)
+
     def fail(path: str, reason: str, sha: str | None = None) -> None:
         sha = sha or sha_of.get(path)
+        path, reason = one_line(path), one_line(reason)
         summary.failed.append((path, reason))
         store.record_error(import_id, path, reason, sha)
         if progress:
@@ -243,6 +383,7 @@ def import_paths(
                 skip(other, f"same content as {path}")
 
     def write(item: FileItem, outcome: tuple[str, Any]) -> None:
+        discard(item)
         status, value = outcome
         if status != "ok":
             fail(item.path, value)
@@ -255,7 +396,8 @@ def import_paths(
         if result.status == "unchanged":
             skip(item.path, "unchanged (already in the store)")
             return
-        summary.imported.append(ImportedFile(item.path, result.doc_id, result.report_id, result.status))
+        summary.imported.append(ImportedFile(item.path, result.doc_id, result.report_id, result.status,
+                                             result.warning))
         if progress:
             progress.advance(item.path, "imported")
         first_done.add(result.doc_id)
@@ -263,23 +405,43 @@ def import_paths(
             skip(other, f"same content as {item.path}")
 
     def to_read() -> Iterable[FileItem]:
-        """Entries that need reading; the rest are failed or skipped on the way."""
-        for entry in entries:
+        """Entries that need reading; the rest are failed or skipped on the way.
+
+        An archive member is copied out of its archive here, once, hashed on the way
+        (the archive stays open for the next member); workers read the copy.
+        """
+        for n, entry in enumerate(entries):
             if isinstance(entry, WalkError):
                 fail(entry.path, entry.reason)
                 continue
+            if isinstance(entry, WalkSkip):
+                skip(entry.path, entry.reason)
+                continue
+            if not entry.members and _file_id(entry.fs_path) in own_files:
+                skip(entry.path, "the store itself (not a report)")
+                continue
             try:
-                sha = hashlib.sha256(entry.read_bytes()).hexdigest()
+                if entry.members:
+                    local = os.path.join(spool, f"{n}-{local_name(entry)}")
+                    entry = dataclasses.replace(entry, local=local)
+                    sha, _size = archives.copy_member(entry, local)
+                else:
+                    sha, _size = hash_file(entry.fs_path)
             except FileNotFoundError:
+                discard(entry)
                 fail(entry.path, "no such file (it disappeared during the import)")
                 continue
             except PermissionError:
+                discard(entry)
                 fail(entry.path, "permission denied")
                 continue
-            except Exception as exc:
-                fail(entry.path, f"cannot read: {getattr(exc, 'strerror', None) or exc}")
+            except Exception as exc:  # zlib.error, BadZipFile, a member larger than it said …
+                discard(entry)
+                what = "cannot read archive member" if entry.members else "cannot read"
+                fail(entry.path, f"{what}: {describe_error(exc)}")
                 continue
             if sha in first_path:
+                discard(entry)
                 if entry.path == first_path[sha]:  # the same path given twice
                     summary.files -= 1
                     if progress:
@@ -294,6 +456,7 @@ def import_paths(
             first_path[sha] = entry.path
             sha_of[entry.path] = sha
             if sha in known and not force:
+                discard(entry)
                 where = "" if known[sha] == entry.path else f" as {known[sha]}"
                 skip(entry.path, f"unchanged (already in the store{where})")
                 continue
@@ -302,9 +465,9 @@ def import_paths(
     try:
         if workers == 0:
             for item in to_read():
-                write(item, _work(item, ocr))
+                write(item, _work(item, ocr, limits))
         else:
-            _run_pool(to_read(), workers, ocr, write, fail)
+            _run_pool(to_read(), workers, ocr, write, fail, limits)
         for sha, paths_left in list(copies.items()):  # first copy was unchanged, already stored
             for other in paths_left:
                 skip(other, f"same content as {first_path[sha]}")
@@ -327,18 +490,25 @@ def import_paths(
 
 def _run_pool(items: Iterable[FileItem], workers: int, ocr: str,
               write: Callable[[FileItem, tuple[str, Any]], None],
-              fail: Callable[[str, str], None]) -> None:
+              fail: Callable[[str, str], None], limits: Limits | None = None) -> None:
     """Feed ``items`` to worker processes, at most 2 per worker in flight; write results as they come.
 
     If a worker dies (a reader crashing the interpreter, the OOM killer), the pool
     breaks and every file in flight is lost; those files are then retried one at
     a time in a fresh pool, so only the file that kills a worker on its own fails.
+
+    Each worker stops a file at the ``file_seconds`` limit itself; a file stuck where
+    that cannot reach it (inside a C library) is stopped from here: past twice the limit
+    and a grace period in flight, the workers are killed, that file fails and the others
+    in flight are retried.
     """
+    limits = limits or _limits.current()
+    hard = 2 * limits.file_seconds + HARD_LIMIT_GRACE
     source = iter(items)
     suspects: list[FileItem] = []
     exhausted = False
     pool = _pool(workers)
-    in_flight: dict[Future, FileItem] = {}
+    in_flight: dict[Future, tuple[FileItem, float]] = {}
     try:
         while True:
             limit = 1 if suspects else 2 * workers
@@ -352,15 +522,30 @@ def _run_pool(items: Iterable[FileItem], workers: int, ocr: str,
                         break
                 else:
                     break
-                in_flight[pool.submit(_work, item, ocr)] = item
+                in_flight[pool.submit(_work, item, ocr, limits)] = (item, time.monotonic())
                 if suspects or limit == 1:
                     break
             if not in_flight:
                 break
-            done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+            oldest = min(t for _, t in in_flight.values())
+            timeout = max(0.1, oldest + hard - time.monotonic())
+            done, _ = wait(in_flight, timeout=timeout, return_when=FIRST_COMPLETED)
+            if not done:  # a file past the hard limit: stop every worker
+                now = time.monotonic()
+                overdue = [item for item, t in in_flight.values() if now - t >= hard]
+                if overdue:
+                    _kill_workers(pool)
+                    lost = [item for item, t in in_flight.values() if now - t < hard]
+                    in_flight.clear()
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = _pool(workers)
+                    for item in overdue:
+                        write(item, ("error", _time_limit_reason(limits)))
+                    suspects.extend(lost)
+                continue
             broken: list[FileItem] = []
             for fut in done:
-                item = in_flight.pop(fut)
+                item, _t = in_flight.pop(fut)
                 try:
                     outcome = fut.result()
                 except BrokenProcessPool:
@@ -369,18 +554,30 @@ def _run_pool(items: Iterable[FileItem], workers: int, ocr: str,
                 write(item, outcome)
             if broken:
                 alone = len(broken) == 1 and not in_flight
-                lost = broken + list(in_flight.values())
+                lost = broken + [item for item, _t in in_flight.values()]
                 in_flight.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = _pool(workers)
                 if alone:  # it crashed a worker on its own: that file is the culprit
-                    fail(broken[0].path, "the reader crashed its worker process on this file")
+                    write(broken[0], ("error", "the reader crashed its worker process on this file"))
                 else:
                     suspects.extend(lost)
     except BaseException:
+        _kill_workers(pool)
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
 
 
-__all__ = ["import_paths", "extract_file", "ImportSummary", "ImportedFile", "Progress", "default_workers"]
+#: Seconds past twice the ``file_seconds`` limit after which the importer kills a stuck worker.
+HARD_LIMIT_GRACE = 30
+
+
+def _kill_workers(pool: ProcessPoolExecutor) -> None:
+    for proc in list(getattr(pool, "_processes", {}).values()):
+        with contextlib.suppress(Exception):
+            proc.kill()
+
+
+__all__ = ["import_paths", "extract_file", "ImportSummary", "ImportedFile", "Progress", "default_workers",
+           "FileTimeout", "time_limit"]

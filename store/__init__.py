@@ -14,13 +14,13 @@ Search and comparison take a Store: ``search_findings(store, "资金没到位", 
 and ``index_missing(store.conn)`` embeds findings that lack vectors (:mod:`jixiao.store.vectors`).
 """
 
-from .db import AddResult, ExtractedDocument, Store, default_db_path, finding_id
+from .db import AddResult, ExtractedDocument, Store, StoreError, default_db_path, finding_id
 from .filters import Filters, parse_years
 from .fts import KeywordHit
 from .search import SearchHit, search as search_findings, similar as similar_findings  # noqa: E402
 from .compare import Comparison, compare as compare_reports  # noqa: E402
 from .vectors import index_missing  # noqa: E402
 
-__all__ = ["Store", "Filters", "parse_years", "ExtractedDocument", "AddResult", "KeywordHit", "default_db_path",
+__all__ = ["Store", "StoreError", "Filters", "parse_years", "ExtractedDocument", "AddResult", "KeywordHit", "default_db_path",
            "finding_id", "search_findings", "similar_findings", "compare_reports", "index_missing", "SearchHit",
            "Comparison"]

@@ -35,9 +35,10 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
 from .filters import Filters
+from .output import atomic_output, check_output, neutralise, no_formulas
 
 BY = ("jurisdiction", "year", "program")
 LEVELS = ("province", "prefecture", "county")
@@ -378,20 +379,23 @@ def _pad(s: str, w: int) -> str:
     return s + " " * (w - _width(s))
 
 
-def write_csv(cmp: Comparison, out: Path) -> list[Path]:
-    """UTF-8 with BOM (Excel shows the Chinese). One metric → ``out``; several → ``out-<metric>.csv``."""
-    paths = []
-    for t in cmp.tables:
-        path = out if len(cmp.tables) == 1 else out.with_name(f"{out.stem}-{t.name}{out.suffix or '.csv'}")
-        with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+def write_csv(cmp: Comparison, out: Path, inputs: Iterable[str | Path] = ()) -> list[Path]:
+    """UTF-8 with BOM (Excel shows the Chinese). One metric → ``out``; several → ``out-<metric>.csv``.
+
+    Text cells that a spreadsheet would run as a formula are neutralised (:mod:`jixiao.store.output`)."""
+    targets = [out if len(cmp.tables) == 1 else out.with_name(f"{out.stem}-{t.name}{out.suffix or '.csv'}")
+               for t in cmp.tables]
+    for path in targets:
+        check_output(path, inputs)
+    for t, path in zip(cmp.tables, targets):
+        with atomic_output(path, inputs) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
             w = csv.writer(fh)
-            w.writerow(t.columns)
-            w.writerows([["" if c is None else c for c in row] for row in t.rows])
-        paths.append(path)
-    return paths
+            w.writerow([neutralise(c) for c in t.columns])
+            w.writerows([["" if c is None else neutralise(c) for c in row] for row in t.rows])
+    return targets
 
 
-def write_xlsx(cmp: Comparison, out: Path, *, with_charts: bool = True) -> Path:
+def write_xlsx(cmp: Comparison, out: Path, *, with_charts: bool = True, inputs: Iterable[str | Path] = ()) -> Path:
     """One sheet per metric (frozen header, column widths), and a 图表 sheet with the charts."""
     from openpyxl import Workbook
     from openpyxl.drawing.image import Image as XLImage
@@ -425,17 +429,23 @@ def write_xlsx(cmp: Comparison, out: Path, *, with_charts: bool = True) -> Path:
                 img = XLImage(io.BytesIO(png))
                 ws.add_image(img, f"A{row + 1}")
                 row += int(img.height / 20) + 4
-    wb.save(out)
+    for ws in wb.worksheets:
+        no_formulas(ws)
+    with atomic_output(out, inputs) as tmp:
+        wb.save(tmp)
     return out
 
 
-def write_png(cmp: Comparison, out: Path) -> Path:
+def write_png(cmp: Comparison, out: Path, inputs: Iterable[str | Path] = ()) -> Path:
     from .charts import stack_pngs
 
+    check_output(out, inputs)
     images = [png for _, png in cmp.charts()]
     if not images:
         raise ValueError("nothing to chart: the chosen metric has no chart (score and categories have charts)")
-    out.write_bytes(stack_pngs(images))
+    data = stack_pngs(images)
+    with atomic_output(out, inputs) as tmp:
+        tmp.write_bytes(data)
     return out
 
 
@@ -471,26 +481,35 @@ def render_html(cmp: Comparison) -> str:
     return "\n".join(parts)
 
 
-def write(cmp: Comparison, format: str, out: str | Path | None = None) -> list[Path] | str:
-    """Write ``cmp`` as ``format``; ``table`` returns the text instead of writing a file."""
+def write(cmp: Comparison, format: str, out: str | Path | None = None, *,
+          inputs: Iterable[str | Path] = ()) -> list[Path] | str:
+    """Write ``cmp`` as ``format``; ``table`` returns the text instead of writing a file.
+
+    A file is written whole or not at all, never over one of ``inputs`` (the store) and
+    never into a missing folder (:class:`jixiao.store.output.OutputError`, a ``ValueError``)."""
     if format not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
+    inputs = list(inputs)
     if format == "table":
         text = render_text(cmp)
         if out is not None:
-            Path(out).write_text(text, encoding="utf-8")
+            with atomic_output(out, inputs) as tmp:
+                tmp.write_text(text, encoding="utf-8")
             return [Path(out)]
         return text
     if out is None:
         out = f"comparison.{format}"
     out = Path(out)
     if format == "csv":
-        return write_csv(cmp, out)
+        return write_csv(cmp, out, inputs)
     if format == "xlsx":
-        return [write_xlsx(cmp, out)]
+        return [write_xlsx(cmp, out, inputs=inputs)]
     if format == "png":
-        return [write_png(cmp, out)]
-    out.write_text(render_html(cmp), encoding="utf-8")
+        return [write_png(cmp, out, inputs)]
+    check_output(out, inputs)
+    page = render_html(cmp)
+    with atomic_output(out, inputs) as tmp:
+        tmp.write_text(page, encoding="utf-8")
     return [out]
 
 

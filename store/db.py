@@ -11,12 +11,16 @@
     store.export("out.xlsx", "xlsx")
     store.stats()
 
-Writing is single-writer: the importer's worker processes parse and extract,
-and only the main process calls :meth:`Store.add_document`, which writes one
-file — its document row, its report (new, or rebuilt when it is a better
+Writing is single-writer per import: the importer's worker processes parse and
+extract, and only the main process calls :meth:`Store.add_document`, which writes
+one file — its document row, its report (new, or rebuilt when it is a better
 rendering of one already stored) and all of that report's rows — in one
 transaction.  A kill at any moment leaves the store as it was before or after
-that file, never in between.
+that file, never in between.  Two processes writing one store take turns (SQLite's
+write lock, waited for up to :attr:`Store.BUSY_TIMEOUT` seconds), and each decides
+which report a file belongs to inside its write transaction, against what the other
+has committed, so no report is stored twice.  A store that cannot be opened or
+written (damaged, read-only, busy) raises :class:`StoreError`, one line.
 
 Which record field goes to which column is :mod:`jixiao.store.mapping`'s business;
 this module runs the SQL.
@@ -44,6 +48,37 @@ from .mapping import finding_id
 from .schema import migrate, schema_version
 
 DEFAULT_DB = "jixiao.db"
+
+
+class StoreError(RuntimeError, ValueError):
+    """The store cannot be opened or written: ``str(err)`` is one line, ``"<db>: <reason>"``.
+
+    (A ``RuntimeError`` and a ``ValueError`` for code written against earlier versions.)
+    """
+
+    def __init__(self, path: str | Path, reason: str):
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+def describe_sqlite_error(exc: BaseException) -> str:
+    """What an SQLite error means for the user of a store, in one line."""
+    text = " ".join(str(exc).split())
+    low = text.lower()
+    if "file is not a database" in low or "not a database" in low:
+        return f"not a jixiao store ({text})"
+    if "malformed" in low or "corrupt" in low:
+        return f"the store is damaged ({text}); restore it from a copy or import again into a new file"
+    if "readonly" in low or "read-only" in low:
+        return f"the store is read-only ({text}); make the file and its folder writable or use another --db"
+    if "locked" in low or "busy" in low:
+        return f"the store is busy: another process kept it locked ({text}); try again when it is done"
+    if "unable to open" in low:
+        return f"cannot open the store ({text}): check that its folder exists and is writable"
+    if "disk" in low and "full" in low:
+        return f"the disk is full ({text})"
+    return text or type(exc).__name__
 
 
 def default_db_path() -> Path:
@@ -85,6 +120,7 @@ class AddResult:
     report_id: str
     doc_id: str
     replaced: list[str] = field(default_factory=list)  # doc_ids of older contents of the same path
+    warning: str | None = None  # e.g. "partial rendering (…): kept as an alternate"
 
 
 class _SignatureIndex:
@@ -141,20 +177,35 @@ class Store:
     Use as a context manager or call :meth:`close`.
     """
 
+    #: Seconds a writer waits for another process's write to finish before giving up.
+    BUSY_TIMEOUT = 60.0
+
     def __init__(self, path: str | Path | None = None):
         self.path = Path(path) if path is not None else default_db_path()
         if self.path.is_dir():
-            raise ValueError(f"{self.path}: is a directory, not a database file")
-        conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=60, check_same_thread=False)
-        conn.execute("PRAGMA journal_mode = WAL")
-        # NORMAL is durable against a killed process in WAL mode (only a power cut can lose
-        # the last commits), and much faster than FULL for many small transactions.
-        conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        self.conn = conn
-        self.db = Database(conn)
-        migrate(self.db)
+            raise StoreError(self.path, "is a directory, not a database file")
         self._index: _SignatureIndex | None = None
+        self._index_version: int | None = None
+        conn = None
+        try:
+            conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=self.BUSY_TIMEOUT,
+                                   check_same_thread=False)
+            if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            # NORMAL is durable against a killed process in WAL mode (only a power cut can lose
+            # the last commits), and much faster than FULL for many small transactions.
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            self.conn = conn
+            self.db = Database(conn)
+            migrate(self.db)
+        except sqlite3.Error as exc:
+            if conn is not None:
+                conn.close()
+            raise StoreError(self.path, describe_sqlite_error(exc)) from None
+        except RuntimeError as exc:  # a store from a newer jixiao
+            conn.close()
+            raise StoreError(self.path, str(exc)) from None
 
     # ------------------------------------------------------------------ lifecycle
     def close(self) -> None:
@@ -185,17 +236,22 @@ class Store:
 
     # ------------------------------------------------------------------ import bookkeeping
     def import_paths(self, paths: Iterable[str | Path], *, workers: int | None = None, force: bool = False,
-                     progress: Any = None) -> Any:
+                     progress: Any = None, limits: Any = None) -> Any:
         """Import files, folders and .zip archives; see :func:`jixiao.corpus.importer.import_paths`."""
         from ..corpus.importer import import_paths
 
-        return import_paths(paths, self, workers=workers, force=force, progress=progress)
+        return import_paths(paths, self, workers=workers, force=force, progress=progress, limits=limits)
 
     def begin_import(self, paths: list[str], workers: int, force: bool) -> int:
-        cur = self.conn.execute(
-            "INSERT INTO imports (started_at, paths, workers, force) VALUES (?, ?, ?, ?)",
-            (_now(), json.dumps([str(p) for p in paths], ensure_ascii=False), workers, int(force)),
-        )
+        """Record the start of an import (the first write: a store that cannot be written
+        is refused here with :class:`StoreError`, before any file is read)."""
+        try:
+            cur = self.conn.execute(
+                "INSERT INTO imports (started_at, paths, workers, force) VALUES (?, ?, ?, ?)",
+                (_now(), json.dumps([str(p) for p in paths], ensure_ascii=False), workers, int(force)),
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(self.path, describe_sqlite_error(exc)) from None
         return int(cur.lastrowid)
 
     def finish_import(self, import_id: int, *, files: int, imported: int, skipped: int, failed: int) -> None:
@@ -226,6 +282,14 @@ class Store:
 
     # ------------------------------------------------------------------ writing
     def _signature_index(self) -> _SignatureIndex:
+        """The identity index, up to date with the store.
+
+        Called inside the write transaction: when another process has committed since
+        the index was read (``PRAGMA data_version`` changed), the documents it added or
+        removed are brought in first, so identity is decided against the stored state —
+        two imports at once into one store never duplicate a report.
+        """
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
         if self._index is None:
             index = _SignatureIndex()
             for doc_id, sig, record, fp, report_id in self.conn.execute(
@@ -234,19 +298,45 @@ class Store:
             ):
                 index.add(doc_id, sig, _identity_meta(mapping.record_from_json(record), fp, report_id))
             self._index = index
+        elif version != self._index_version:
+            self._refresh_index(self._index)
+        self._index_version = version
         return self._index
+
+    def _refresh_index(self, index: _SignatureIndex) -> None:
+        """Bring ``index`` up to date with what other processes committed."""
+        stored = dict(self.conn.execute("SELECT doc_id, report_id FROM sources").fetchall())
+        for doc_id in [d for d in index.row if d not in stored]:
+            index.remove(doc_id)
+        missing = sorted(d for d in stored if d not in index.row)
+        for start in range(0, len(missing), 500):
+            chunk = missing[start:start + 500]
+            for doc_id, sig, record, fp in self.conn.execute(
+                f"SELECT doc_id, signature, record, fingerprint FROM documents WHERE doc_id IN"
+                f" ({','.join('?' * len(chunk))}) ORDER BY doc_id", chunk,
+            ):
+                index.add(doc_id, sig, _identity_meta(mapping.record_from_json(record), fp, stored[doc_id]))
+        for doc_id, report_id in stored.items():
+            index.set_report(doc_id, report_id)
+
+    def _renderings(self, doc_ids: list[str]) -> list[identity.Rendering]:
+        rows = self.conn.execute(
+            "SELECT doc_id, format, ocr, pages, length(text), coalesce(json_array_length(record, '$.findings'), 0)"
+            f" FROM documents WHERE doc_id IN ({','.join('?' * len(doc_ids))})", doc_ids).fetchall()
+        return [identity.Rendering(d, f, bool(o), p, int(n or 0), int(k or 0)) for d, f, o, p, n, k in rows]
 
     def add_document(self, ext: ExtractedDocument, *, replace: bool = False) -> AddResult:
         """Write one extracted file in one transaction.
 
         The file joins the report it is a rendering of (see :mod:`jixiao.store.identity`)
-        or starts a new one.  If it ranks above the report's current primary source the
-        report is rebuilt from it (and re-keyed: ``report_id`` is the primary's sha256).
-        A file already stored is left alone unless ``replace``; an older content stored
-        under the same path is removed (the file was changed).
+        or starts a new one.  If it becomes the report's primary source (the best-ranked of
+        its renderings that are complete enough) the report is rebuilt from it (and re-keyed:
+        ``report_id`` is the primary's sha256); a partial rendering is kept as an alternate,
+        with a warning.  A file already stored is left alone unless ``replace``; an older
+        content stored under the same path is removed (the file was changed).
         """
-        index = self._signature_index()
         with self.transaction():
+            index = self._signature_index()
             replaced: list[str] = []
             if self.has_document(ext.doc_id):
                 if not replace:
@@ -267,17 +357,20 @@ class Store:
             )
             report_id = self._match(ext, index)
             members: list[str] = []
+            warning = None
             if report_id is None:
                 new_id = self._rebuild_report(None, [ext.doc_id])
                 status = "new report"
             else:
-                rows = self.conn.execute(
-                    "SELECT doc_id, format, ocr FROM sources WHERE report_id = ?", (report_id,)).fetchall()
+                rows = self.conn.execute("SELECT doc_id, is_primary FROM sources WHERE report_id = ?",
+                                         (report_id,)).fetchall()
                 members = [r[0] for r in rows]
-                current = min(identity.source_rank(f, bool(o), d) for d, f, o in rows)
-                if identity.source_rank(ext.format, ext.ocr, ext.doc_id) < current:
+                current = next((d for d, p in rows if p), report_id)
+                renderings = self._renderings(members + [ext.doc_id])
+                best = identity.choose_primary(renderings)
+                if best.doc_id != current:
                     new_id = self._rebuild_report(report_id, members + [ext.doc_id])
-                    status = "better rendering"
+                    status = "better rendering" if best.doc_id == ext.doc_id else "another rendering"
                 else:  # the report's content does not change: just list one more source
                     self.conn.execute(
                         "INSERT INTO sources (doc_id, report_id, path, format, ocr, is_primary) VALUES (?, ?, ?, ?, ?, 0)",
@@ -285,15 +378,22 @@ class Store:
                     self.conn.execute("UPDATE reports SET n_sources = n_sources + 1 WHERE report_id = ?", (report_id,))
                     new_id = report_id
                     status = "another rendering"
+                mine = next(r for r in renderings if r.doc_id == ext.doc_id)
+                gap = identity.shortfall(mine, renderings)
+                if gap is not None and best.doc_id != ext.doc_id:
+                    primary_path = self.conn.execute("SELECT path FROM documents WHERE doc_id = ?",
+                                                     (best.doc_id,)).fetchone()[0]
+                    warning = (f"partial rendering ({gap} of the most complete one): kept as an alternate; "
+                               f"the report's content comes from {primary_path}")
             index.add(ext.doc_id, ext.signature, _identity_meta(ext.record, ext.fingerprint, new_id))
             for d in members:
                 index.set_report(d, new_id)
-        return AddResult(status, new_id, ext.doc_id, replaced)
+        return AddResult(status, new_id, ext.doc_id, replaced, warning)
 
     def remove_document(self, doc_id: str) -> None:
         """Forget one file; its report is rebuilt from the next best source, or removed."""
-        self._signature_index()
         with self.transaction():
+            self._signature_index()
             self._remove_document(doc_id)
 
     def _remove_document(self, doc_id: str) -> None:
@@ -330,7 +430,8 @@ class Store:
             doc_ids,
         )
         rows.sort(key=lambda r: identity.source_rank(r["format"], bool(r["ocr"]), r["doc_id"]))
-        primary = rows[0]
+        best = identity.choose_primary(self._renderings(doc_ids)).doc_id
+        primary = next(r for r in rows if r["doc_id"] == best)
         report_id = primary["doc_id"]
         if old_report_id is not None:
             self.conn.execute("DELETE FROM reports WHERE report_id = ?", (old_report_id,))
@@ -485,4 +586,5 @@ def _identity_meta(record: Record, fingerprint: str | None, report_id: str) -> d
     return {"report_id": report_id, "identity": mapping.identity_of(record, fingerprint)}
 
 
-__all__ = ["Store", "ExtractedDocument", "AddResult", "default_db_path", "finding_id", "DEFAULT_DB"]
+__all__ = ["Store", "StoreError", "ExtractedDocument", "AddResult", "default_db_path", "finding_id", "DEFAULT_DB",
+           "describe_sqlite_error"]

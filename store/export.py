@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from . import mapping
 from .filters import Filters
+from .output import atomic_output, neutralise, no_formulas
 
 if TYPE_CHECKING:
     from .db import Store
@@ -88,25 +89,26 @@ def export(store: "Store", out: str | Path, format: str, filters: Filters | None
     filters = filters or Filters()
     out = Path(out)
     report_ids = store.report_ids(filters)
-    if format in ("json", "jsonl"):
-        with open(out, "w", encoding="utf-8", newline="\n") as fh:
-            if format == "json":
-                fh.write("[")
-                for i, rid in enumerate(report_ids):
-                    fh.write(",\n" if i else "\n")
-                    fh.write(json.dumps(store.record(rid, filters).to_dict(), ensure_ascii=False))
-                fh.write("\n]\n" if report_ids else "]\n")
-            else:
-                for rid in report_ids:
-                    fh.write(json.dumps(store.record(rid, filters).to_dict(), ensure_ascii=False) + "\n")
-    elif format == "csv":
-        with open(out, "w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(COLUMNS[table])
-            for row in table_rows(store, table, report_ids, filters):
-                writer.writerow([_csv_cell(row.get(c)) for c in COLUMNS[table]])
-    else:
-        _write_xlsx(store, out, report_ids, filters)
+    with atomic_output(out, [store.path]) as tmp:
+        if format in ("json", "jsonl"):
+            with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+                if format == "json":
+                    fh.write("[")
+                    for i, rid in enumerate(report_ids):
+                        fh.write(",\n" if i else "\n")
+                        fh.write(json.dumps(store.record(rid, filters).to_dict(), ensure_ascii=False))
+                    fh.write("\n]\n" if report_ids else "]\n")
+                else:
+                    for rid in report_ids:
+                        fh.write(json.dumps(store.record(rid, filters).to_dict(), ensure_ascii=False) + "\n")
+        elif format == "csv":
+            with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
+                writer = csv.writer(fh)
+                writer.writerow(COLUMNS[table])
+                for row in table_rows(store, table, report_ids, filters):
+                    writer.writerow([_csv_cell(row.get(c)) for c in COLUMNS[table]])
+        else:
+            _write_xlsx(store, tmp, report_ids, filters)
     return len(report_ids)
 
 
@@ -115,7 +117,7 @@ def _csv_cell(value: Any) -> Any:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return value
+    return neutralise(value)
 
 
 def table_rows(store: "Store", table: str, report_ids: list[str], filters: Filters | None = None
@@ -224,6 +226,7 @@ def _write_xlsx(store: "Store", out: Path, report_ids: list[str], filters: Filte
                         cell.fill = failed
         ws.freeze_panes = "A2"
         ws.auto_filter.ref = ws.dimensions
+        no_formulas(ws)
     wb.save(out)
 
 

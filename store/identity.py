@@ -25,10 +25,13 @@ OCR included, measure 0.96–1.0; so a division mismatch is overridden only at
 rendering (a different place named first).
 
 Which rendering is the report's *primary* source (the one its content comes
-from) is decided by :func:`source_rank`: a text layer before OCR; among text
-layers PDF first (its page numbers are the ones readers cite), then DOCX, HTML,
-Markdown, plain text; ties go to the smallest sha256 so the choice does not
-depend on the order files were imported in.
+from) is decided by :func:`choose_primary`: among the renderings that are complete
+enough (at least :data:`COMPLETE_SHARE` of the pages, text and findings of the most
+complete one — a one-page extract that states the same title, place, year and score
+is an alternate, never the source), the best by :func:`source_rank`: a text layer
+before OCR; among text layers PDF first (its page numbers are the ones readers cite),
+then DOCX, HTML, Markdown, plain text; ties go to the smallest sha256 so the choice
+does not depend on the order files were imported in.
 """
 
 from __future__ import annotations
@@ -132,7 +135,57 @@ def source_rank(format: str, ocr: bool, doc_id: str) -> tuple[int, int, str]:
     return (1 if ocr else 0, FORMAT_RANK.get(format, len(FORMAT_RANK)), doc_id)
 
 
+#: A rendering is complete enough to be a report's primary source when it has at least
+#: this share of the pages, the text and the findings of the most complete rendering.
+COMPLETE_SHARE = 0.8
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """What choosing a report's primary source needs to know about one of its files."""
+
+    doc_id: str
+    format: str
+    ocr: bool
+    pages: int | None
+    chars: int  # length of the document's text
+    findings: int
+
+    @property
+    def rank(self) -> tuple[int, int, str]:
+        return source_rank(self.format, self.ocr, self.doc_id)
+
+
+def _most(values: Iterable[int | None]) -> int | None:
+    known = [v for v in values if v is not None]
+    return max(known) if known else None
+
+
+def shortfall(r: Rendering, renderings: list[Rendering]) -> str | None:
+    """How ``r`` falls short of the most complete of ``renderings`` (``None``: it does not)."""
+    gaps = []
+    pages = _most(x.pages for x in renderings)
+    if r.pages is not None and pages and r.pages < COMPLETE_SHARE * pages:
+        gaps.append(f"{r.pages} of {pages} pages")
+    chars = _most(x.chars for x in renderings)
+    if chars and r.chars < COMPLETE_SHARE * chars:
+        gaps.append(f"{100 * r.chars / chars:.0f}% of the text")
+    findings = _most(x.findings for x in renderings)
+    if findings and r.findings < COMPLETE_SHARE * findings:
+        gaps.append(f"{r.findings} of {findings} findings")
+    return ", ".join(gaps) or None
+
+
+def choose_primary(renderings: list[Rendering]) -> Rendering:
+    """The report's primary source: the best-ranked (:func:`source_rank`) of the renderings
+    that are complete enough (:data:`COMPLETE_SHARE` of the most complete one's pages, text
+    and findings), so that a partial rendering — a one-page extract, a truncated dump — never
+    replaces a whole report however well its format ranks.  Independent of import order."""
+    eligible = [r for r in renderings if shortfall(r, renderings) is None]
+    return min(eligible or renderings, key=lambda r: r.rank)
+
+
 __all__ = [
     "Identity", "signature", "similarity", "similarities", "fingerprint", "compatible", "source_rank",
-    "SAME_TEXT", "NEAR_IDENTICAL", "FORMAT_RANK",
+    "SAME_TEXT", "NEAR_IDENTICAL", "FORMAT_RANK", "Rendering", "choose_primary", "shortfall", "COMPLETE_SHARE",
 ]

@@ -121,6 +121,9 @@ def migrate(db: Database, target: int | None = None) -> list[int]:
             continue
         # One transaction per migration: a crash leaves the store at the previous version.
         conn.execute("BEGIN IMMEDIATE")
+        if schema_version(db) >= m.version:  # another process opening the store applied it meanwhile
+            conn.execute("ROLLBACK")
+            continue
         try:
             m.apply(db)
             conn.execute(

@@ -11,12 +11,15 @@ of the process reading it stays under the documented ~1 GiB.
 from __future__ import annotations
 
 import os
+import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from hardening_helpers import BLACK_SQUARE, MEMORY_CEILING, WHITE, assert_refused, image_pdf, peak_bytes, run_cli
+from conftest import CORPUS, REPORTS
+from hardening_helpers import (BLACK_SQUARE, MEMORY_CEILING, WHITE, assert_refused, counts, image_pdf, peak_bytes,
+                               run_cli)
 from jixiao.extractor import parse
 from jixiao.extractor.errors import ReadError
 from jixiao.extractor.limits import Limits, current, parse_value, using
@@ -198,6 +201,28 @@ def test_near_empty_image_pages_are_not_ocred(tmp_path, monkeypatch):
     assert sent == [7]
     assert doc.pages == 30 and any("near-empty" in w for w in doc.warnings)
     assert any("more pages not OCR'd" in w for w in doc.warnings)  # 29 notes summarised, not 29 lines
+
+
+def test_a_file_past_the_time_limit_fails_and_the_batch_goes_on(tmp_path):
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    shutil.copyfile(CORPUS / f"{REPORTS[1]}-scan.pdf", batch / "slow-scan.pdf")  # OCR: tens of seconds
+    shutil.copyfile(CORPUS / f"{REPORTS[2]}.txt", batch / "quick.txt")
+    db = tmp_path / "s.db"
+    proc = run_cli("import", str(batch), "--db", str(db), "--workers", "1", "--limit", "file_seconds=3")
+    assert "Traceback" not in proc.stdout + proc.stderr
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    slow = batch / "slow-scan.pdf"
+    assert (f"  {slow}: took too long: reading it exceeds the limit file_seconds = 3 s "
+            "(set JIXIAO_LIMIT_FILE_SECONDS to raise it)") in proc.stdout.splitlines()
+    c = counts(db)
+    assert c["reports"] == 1 and c["import_errors"] == 1
+
+
+def test_a_bad_limit_setting_is_a_usage_error(tmp_path):
+    proc = run_cli("import", str(CORPUS / f"{REPORTS[2]}.txt"), "--db", str(tmp_path / "s.db"),
+                   "--limit", "pages=lots")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr and "pages" in proc.stderr
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
