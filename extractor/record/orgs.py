@@ -34,9 +34,26 @@ def orgs_in(ctx: Context) -> list[Org]:
 
     text = ctx.view.text
     out = []
-    for e in nlp.entities(text, {"ORG"}):
-        s, t = ctx.view.span(e.start, e.end)
-        out.append(Org(re.sub(r"\s+", "", ctx.doc.text[s:t]), e.start, e.end))
+    for base, chunk in _chunks(text):
+        for e in nlp.entities(chunk, {"ORG"}):
+            s, t = ctx.view.span(base + e.start, base + e.end)
+            out.append(Org(re.sub(r"\s+", "", ctx.doc.text[s:t]), base + e.start, base + e.end))
+    return out
+
+
+CHUNK_CHARS = 200_000  # spaCy refuses texts over a million characters; names never span a line
+
+
+def _chunks(text: str) -> list[tuple[int, str]]:
+    """``text`` in pieces of at most about :data:`CHUNK_CHARS`, cut at line breaks."""
+    out, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + CHUNK_CHARS)
+        if end < len(text):
+            cut = text.rfind("\n", start, end)
+            end = cut + 1 if cut > start else end
+        out.append((start, text[start:end]))
+        start = end
     return out
 
 
