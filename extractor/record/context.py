@@ -154,10 +154,6 @@ class Context:
 
         return line_tables(self, self.lines)
 
-    @cached_property
-    def body_blocks(self) -> list[Block]:
-        return [b for b in self.doc.blocks if b.kind != "table"]
-
     # ------------------------------------------------------------------ candidates
     def candidate(self, name: str, value: Any, vstart: int, vend: int, rank: float, rule: str,
                   view: View | None = None, **extra: Any) -> Candidate:

@@ -25,9 +25,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Iterable
 
-from ..document import Block, Document
+from ..document import Document
 from ..normalize import RUBY as _RUBY
 from ..normalize import normalize_text, simplified
 
@@ -112,10 +112,6 @@ class View:
         breaks += [b.start + m.start() for b in doc.tables for m in re.finditer("\n", b.text)]
         return cls.of(doc.text, 0, breaks)
 
-    @classmethod
-    def of_block(cls, doc: Document, block: Block) -> View:
-        return cls.of(doc.text[block.start:block.end], block.start)
-
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Source ``[start, end)`` of the view's ``text[start:end]`` (trimmed to what it shows)."""
         if end <= start:
@@ -132,12 +128,6 @@ class View:
         """The view position of the first character at or after ``source_offset``."""
         return bisect_right(self.ends, source_offset)
 
-    def finditer(self, pattern: re.Pattern[str] | str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
-        rx = re.compile(pattern) if isinstance(pattern, str) else pattern
-        return rx.finditer(self.text, start, len(self.text) if end is None else end)
-
-    def __len__(self) -> int:
-        return len(self.text)
 
 
 def squash_fold(text: str) -> str:
