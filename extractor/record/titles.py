@@ -56,6 +56,8 @@ def _is_title(view_text: str) -> bool:
 
 def _can_continue(line: Line) -> bool:
     key = clean_title(line.text)  # 附件3：… opens a title; its colon is no sentence
+    if len(re.findall(r"[\u4e00-\u9fff]", key)) < 2:
+        return False  # 0/200, a page counter: no words of a title
     if _TITLE_END.search(key):
         return False  # a line holding a report's name of its own opens no other title
     return (0 < len(key) <= _spec()["title"]["continuation_max_chars"] and not _PUNCT.search(key)
@@ -83,7 +85,7 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
         # that is a whole title by itself (a place or programme before 报告) takes none
         j = parts[0]
         alone = clean_title("".join(head[k].text for k in parts))
-        complete = len(_compiled()["title"].sub("", alone)) >= 10 or len(alone) >= 24
+        complete = len(_REPORT_WORDS.sub("", alone)) >= 8 or len(alone) >= 24 or alone.startswith("关于")
         while j > 0 and (not complete or _TITLE_START.search(head[j - 1].text)) and parts[0] - j < 2 and _can_continue(head[j - 1]) and (j - 1) not in used:
             joined = "".join(head[k].text for k in [j - 1, *parts])
             if not _is_title(joined) or len(clean_title(joined)) > _spec()["title"]["max_chars"]:
@@ -126,6 +128,9 @@ def _annex_list_entry(lines: list[Line], i: int) -> bool:
 _TITLE_END = re.compile(r"(?:报告书|报告|自评表|评价表|结果表|目标表|情况表)(?:[(（](?:19|20)\d\d年(?:度)?[)）])?"
                         r"|(?:支出)?绩效(?:自评|评价)(?=委托单位|预算单位|评价机构|报告单位|项目单位)")
 _TITLE_AFTER = re.compile(r"(?:$|[\n\t.。，,：:;；》」)）(（]|[一二三四五六七八九十]{1,2}、|[0-9]{1,2}[、.]|附件)")
+# The words that end any title (…项目支出绩效自评报告): what is left names the report.
+_REPORT_WORDS = re.compile(r"(?:项目支出|项目|支出)?(?:整体)?(?:绩效)?(?:目标)?(?:自评|评价|考评|自评价)?(?:工作)?(?:情况)?"
+                           r"(?:报告书|报告|自评表|评价表|表|结果|说明|总结)(?:[(（](?:19|20)\d\d年(?:度)?[)）])?$")
 # A line that can open a title: it names a year or an organisation.
 _TITLE_START = re.compile(r"(?:19|20)\d\d年|(?:局|厅|委|院|中心|政府|办公室|公司)$")
 _FORM_LABEL = re.compile(r"(?:项目名称|主管部门|实施单位|单位名称|部门名称|预算单位|填报单位|评价年度|委托单位|评价机构|报告单位)")
