@@ -1,7 +1,7 @@
 """What extraction does to text must not change the record: the same excerpt with spaces
-between CJK and digits, full-width digits, traditional characters (a mirror copy) or its
-paragraphs hard-wrapped gives the same title, years, date, kind, mode, place, score, grade
-and tier scores as the excerpt as published.
+between CJK and digits, full-width digits, traditional characters (a mirror copy), its
+paragraphs hard-wrapped, or saved as a Word file gives the same title, years, date, kind,
+mode, place, score, grade and tier scores as the excerpt as published.
 
 The excerpts are the development half of tests/devset (real published text).
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import docx
 import opencc
 import pytest
 from devset_compare import items
@@ -49,7 +50,10 @@ def wrapped(text: str, width: int = 38) -> str:
 
 
 def key(text: str) -> dict:
-    r = build_record(read_text(text, "excerpt.txt")).to_dict()
+    return key_of(build_record(read_text(text, "excerpt.txt")).to_dict())
+
+
+def key_of(r: dict) -> dict:
     return {
         "title": r["title"] and squash_fold(r["title"]),
         "years": r["years"],
@@ -78,3 +82,23 @@ def test_the_record_survives_what_extraction_does_to_text(published, transform, 
         if diff:
             differ[it.stem] = diff
     assert 1 - len(differ) / len(ITEMS) >= share, differ
+
+
+def test_a_word_rendering_gives_the_same_record(published, tmp_path) -> None:
+    """Each excerpt saved as a .docx (a paragraph a line) reads like the text (renderings agree)."""
+    from jixiao import parse
+
+    differ = {}
+    for it in ITEMS:
+        d = docx.Document()
+        for line in it.path.read_text(encoding="utf-8").split("\n"):
+            if line.strip():
+                d.add_paragraph(line.strip())
+        path = tmp_path / f"{it.stem}.docx"
+        d.save(path)
+        r = build_record(parse(path))
+        got = key_of(r.to_dict())
+        diff = {k: (published[it.stem][k], got[k]) for k in got if got[k] != published[it.stem][k]}
+        if diff:
+            differ[it.stem] = diff
+    assert 1 - len(differ) / len(ITEMS) >= 0.95, differ

@@ -77,7 +77,7 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
         if not _is_title(line.text):
             # a title wrapped before its last words: this line and the next together
             if i + 1 < len(head) and _can_continue(line) and _is_title(line.text + head[i + 1].text) \
-                    and len(head[i + 1].text) <= 20:
+                    and len(head[i + 1].text) <= 20 and not _is_title(head[i + 1].text):
                 parts = [i, i + 1]
             else:
                 continue
