@@ -222,33 +222,48 @@ def place_candidates(ctx: Any, sources: list[tuple[str, Any]]) -> list[Any]:
 
 
 def body_place_candidates(ctx: Any, chars: int = 1500) -> list[Any]:
-    """The place the opening of the body names most (citations 《…》 and document numbers aside), rank 1.
+    """The place the opening of the body is about, rank 1 (citations 《…》 and document numbers aside;
+    failing any, the places the citations name, rank 0.5).
 
-    Used only when no title, unit, issuer or signature names a place.
+    Used only when no title, unit, issuer or signature names a place.  The smallest unit
+    among the most named wins — but several counties of one prefecture named side by side
+    are that prefecture's report (14个县区 of 临沂市), and the prefecture is chosen.
     """
-    from collections import Counter
-
     from .candidates import Candidate
 
     table = divisions()
-    text = re.sub(r"《[^》]{0,80}》|[\u4e00-\u9fff]{1,8}[〔\[［【(（](?:19|20)\d\d[〕\]］】)）]\d+号",
-                  lambda m: " " * len(m.group(0)), ctx.view.text[:chars])
-    found: list[tuple[int, int, Division]] = []
-    for start, end, name in table.find(text):
-        d = resolve(name, ctx.view.text[:20000])
-        if d is not None and not _spans_a_gap(ctx, ctx.view, start, end):
-            found.append((start, end, d))
-    if not found:
-        return []
-    counts = Counter(d.code for _s, _e, d in found)
-    # the smallest unit among the most named: a county named once under its prefecture named twice still wins
+    opening = ctx.view.text[:chars]
+    cited = re.compile(r"《[^》]{0,80}》|[\u4e00-\u9fff]{1,8}[〔\[［【(（](?:19|20)\d\d[〕\]］】)）]\d+号")
+    for rank, text in ((1, cited.sub(lambda m: " " * len(m.group(0)), opening)), (0.5, opening)):
+        found: list[tuple[int, int, Division]] = []
+        for start, end, name in table.find(text):
+            d = resolve(name, ctx.view.text[:20000])
+            if d is not None and not _spans_a_gap(ctx, ctx.view, start, end):
+                found.append((start, end, d))
+        if not found:
+            continue
+        best = _most_named(table, [d for _s, _e, d in found])
+        start, end, d = next(f for f in found if f[2].code == best.code)
+        s, e = ctx.view.span(start, end)
+        return [Candidate("jurisdiction", d.code, s, e, rank, "body" if rank == 1 else "citation", ctx.page(s),
+                          {"name": re.sub(r"\s+", "", ctx.doc.text[s:e]), "division": d})]
+    return []
+
+
+def _most_named(table: Divisions, named: list[Division]) -> Division:
+    from collections import Counter
+
+    counts = Counter(d.code for d in named)
+    by_code = {d.code: d for d in named}
+    counties = {d.code for d in named if d.level == "county"}
+    if len(counties) >= 2:
+        parents = {table.chain(by_code[c]).get("prefecture") for c in counties}
+        parent = next(iter(parents)) if len(parents) == 1 else None
+        if parent is not None and parent.code in counts:
+            return parent  # 河东区、兰山区…: the counties of the prefecture the report is about
     top = max(counts.values())
-    common = [d for _s, _e, d in found if counts[d.code] >= max(1, top // 2)]
-    best = max(common, key=lambda d: (_LEVEL[d.level], counts[d.code]))
-    start, end, d = next(f for f in found if f[2].code == best.code)
-    s, e = ctx.view.span(start, end)
-    return [Candidate("jurisdiction", d.code, s, e, 1, "body", ctx.page(s),
-                      {"name": re.sub(r"\s+", "", ctx.doc.text[s:e]), "division": d})]
+    common = [d for d in named if counts[d.code] >= max(1, top // 2)]
+    return max(common, key=lambda d: (_LEVEL[d.level], counts[d.code]))
 
 
 def _spans_a_gap(ctx: Any, view: Any, start: int, end: int) -> bool:
