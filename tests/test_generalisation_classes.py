@@ -127,3 +127,35 @@ def test_title_with_annex_label_glued_and_hard_wrapped() -> None:
     assert r.title == "2022年度恩施州农村饮水安全工程维修养护资金绩效自评报告"
     assert r.years == [2022] and r.program == "农村饮水安全工程维修养护资金"
     assert r.jurisdiction.adcode == "422800" and r.evaluation_mode == "self"
+
+
+def test_self_table_flattened_with_nothing_between_cells() -> None:
+    # a self-evaluation table copied out of a PDF: labels and values glued into one line
+    text = ("附件:2023年财政衔接资金项目绩效自评表\n"
+            "绩效目标自评表(2023年度)项目名称丰都县高标准农田灌溉渠系配套建设项目负责人及电话王明13900000000"
+            "主管部门丰都县农业农村委员会实施单位丰都县三建乡人民政府资金情况(万元)全年预算数(A)全年执行数(B)\n")
+    doc, r = record_of_text(text)
+    assert r.program == "高标准农田灌溉渠系配套建设"
+    assert r.evaluated_unit == "丰都县三建乡人民政府"  # 实施单位 over 主管部门
+    assert "实施单位丰都县三建乡人民政府" in evidence(doc, r, "evaluated_unit")
+    # a sentence that names two labels is not a form
+    _doc, r2 = record_of_text("主管部门对项目建设和资金情况进行检查,并反馈省级主管部门。\n")
+    assert r2.evaluated_unit is None
+
+
+def test_the_source_of_a_page_over_the_portal_that_published_it() -> None:
+    text = ("永登县2022年度乡村振兴衔接资金项目绩效自评报告\n"
+            "发布机构: 县政府办  发布时间: 2023-04-11  信息来源: 永登县乡村振兴局\n"
+            "按照县财政局要求,现将项目绩效自评情况报告如下。\n")
+    doc, r = record_of_text(text)
+    assert r.evaluation_mode == "self"
+    assert r.evaluated_unit == "永登县乡村振兴局" and "信息来源" in evidence(doc, r, "evaluated_unit")
+
+
+def test_the_unit_introducing_itself_in_the_basic_situation() -> None:
+    text = ("2022年度项目支出绩效自评报告\n一、基本情况\n"
+            "  滁州市南谯区林业局主要负责全区森林资源保护和林业生态建设。2022年安排项目资金300万元。\n"
+            "二、绩效目标完成情况\n我局按期完成了造林任务。\n")
+    doc, r = record_of_text(text)
+    assert r.evaluated_unit == "滁州市南谯区林业局" == r.evaluator
+    assert evidence(doc, r, "evaluated_unit").endswith("滁州市南谯区林业局")

@@ -12,7 +12,12 @@ with the labels of ``patterns/forms.yaml``:
   flattened to one line: ``项目名称：XX  主管部门：YY  评价得分 86.5``); the value
   runs to the next label or the end of the line;
 * ``next_line`` — a line holding only a label, the value on the next line (a
-  table flattened to one cell a line: ``单位名称 |`` then ``XX镇人民政府 |``).
+  table flattened to one cell a line: ``单位名称 |`` then ``XX镇人民政府 |``);
+* ``glued`` — a form flattened with nothing between its cells
+  (``项目名称XX项目负责人及电话…主管部门YY实施单位ZZ资金情况…``, as text copied
+  out of a PDF table comes): labels of several cells follow each other closely, and
+  each names-field label's value runs to the next label (``glued_stops`` of
+  ``patterns/forms.yaml`` lists the form's other labels, which only end values).
 
 Each :class:`Pair` keeps the document span of its label and of its value.
 """
@@ -66,6 +71,8 @@ def _spec() -> dict[str, Any]:
         "generic": re.compile(f"(?:{data['generic']}){_UNIT}"),
         "total_row": re.compile(f"(?:{data['total_row']}){_UNIT}"),
         "not_labels": re.compile(data["not_labels"]),
+        "glued_any": re.compile(f"(?:{data['glued_stops']})|{alternation}"),
+        "glued_stop": re.compile(f"(?:{data['glued_stops']}){_UNIT}"),
     }
 
 
@@ -209,6 +216,60 @@ def _line_pairs(ctx: Context) -> list[Pair]:
     return out
 
 
+GLUED_FIELDS = ("program", "evaluated_unit", "evaluator", "client")
+_GLUED_GAP = 45  # the longest value between two glued labels (a programme's name)
+
+
+def _label_at(text: str, pos: int) -> tuple[int, str | None, int] | None:
+    """The longest label starting at ``pos``: ``(end, field or None for a stop label, rank)``."""
+    spec = _spec()
+    best: tuple[int, str | None, int] | None = None
+    for name, rank, rx in spec["labels"]:
+        m = rx.match(text, pos)
+        if m and m.end() > pos and (best is None or m.end() > best[0]) and not spec["generic"].fullmatch(m.group()):
+            best = (m.end(), name, rank)
+    m = spec["glued_stop"].match(text, pos)
+    if m and m.end() > pos and (best is None or m.end() > best[0]):
+        best = (m.end(), None, 0)
+    return best
+
+
+def _glued_pairs_in(ctx: Context, view: View) -> list[Pair]:
+    text = view.text
+    spec = _spec()
+    hits: list[tuple[int, int, str | None, int]] = []
+    pos = 0
+    while True:
+        m = spec["glued_any"].search(text, pos)
+        if m is None:
+            break
+        lab = _label_at(text, m.start())
+        if lab is None or spec["not_labels"].search(text[max(0, m.start() - 2):lab[0]]):
+            pos = m.start() + 1
+            continue
+        hits.append((m.start(), lab[0], lab[1], lab[2]))
+        pos = lab[0]
+    out: list[Pair] = []
+    # runs of labels close together, nothing between them that ends a sentence
+    run: list[tuple[int, int, str | None, int]] = []
+    for h in hits + [(len(text) + _GLUED_GAP + 1, 0, None, 0)]:
+        if run and (h[0] - run[-1][1] > _GLUED_GAP or re.search(r"[。；;！？!?\n，,]", text[run[-1][1]:h[0]])):
+            fields = [r for r in run if r[2] is not None]
+            if len(run) >= 3 and len({r[2] for r in fields}) >= 2:
+                for (s, e, name, rank), nxt in zip(run, run[1:]):
+                    value = text[e:nxt[0]].strip(" /|｜")
+                    glued = e < len(text) and not re.match(r"[\s：:|｜/]", text[e:e + 1])
+                    if name not in GLUED_FIELDS or not glued or not 2 <= len(value) <= _GLUED_GAP:
+                        continue
+                    vs = text.find(value, e)
+                    start, end = view.span(vs, vs + len(value))
+                    ls, le = view.span(s, e)
+                    out.append(Pair(name, text[s:e], value, start, end, ls, le, "glued", rank, False))
+            run = []
+        run.append(h)
+    return out
+
+
 def form_pairs(ctx: Context) -> list[Pair]:
     """Every key–value pair of the document (tables first, then text and cells as text)."""
     out = _table_pairs(ctx) + _line_pairs(ctx)
@@ -220,7 +281,9 @@ def form_pairs(ctx: Context) -> list[Pair]:
                         out.extend(_inline_pairs_in(ctx, View.of(t, s)))
         else:
             lines = [b.start + m.start() for m in re.finditer("\n", b.text)]
-            out.extend(_inline_pairs_in(ctx, View.of(b.text, b.start, lines)))
+            view = View.of(b.text, b.start, lines)
+            out.extend(_inline_pairs_in(ctx, view))
+            out.extend(_glued_pairs_in(ctx, view))
     return out
 
 

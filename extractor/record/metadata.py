@@ -225,7 +225,7 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         kinds = _spec()["evaluator_kinds"]
         own = [c for c in found["evaluator"]
                if not re.search(kinds["third_party"] + "|" + kinds["finance"], fold(c.value))]
-        unit_c += as_field("evaluated_unit", found["signature"] + found["publisher"] + own)
+        unit_c += as_field("evaluated_unit", found["signature"] + found["publisher"] + own + found["self_named"])
         d["evaluated_unit"] = fullest(ctx, decide("evaluated_unit", unit_c, doc), orgs)
         unit = d["evaluated_unit"]
         d["evaluator"] = Decision("evaluator", unit.value, unit.chosen, [], unit.candidates)

@@ -93,7 +93,7 @@ def org_candidates(ctx: Context, orgs: list[Org], pairs: list[Pair], title: Cand
     org_rx = _org_regex(orgs)
     text = ctx.view.text
     out: dict[str, list[Candidate]] = {"evaluator": [], "evaluated_unit": [], "client": [], "signature": [],
-                                       "issuer": [], "publisher": []}
+                                       "issuer": [], "publisher": [], "self_named": []}
     tv = View.of(ctx.doc.text[title.start:title.end], title.start) if title is not None else None
     title_views = [View.of(ctx.doc.text[t.start:t.end], t.start) for t in titles]
     for fname in ("evaluator", "evaluated_unit"):
@@ -121,7 +121,7 @@ def org_candidates(ctx: Context, orgs: list[Org], pairs: list[Pair], title: Cand
             span = printed_span(ctx, p.start, p.end, value)
             if 2 <= len(value) <= 40 and not re.search(r"\d", value) and span and is_org_name(value):
                 name = re.sub(r"\s+", "", ctx.doc.text[span[0]:span[1]])
-                rank = {"publisher": 4, "client": 9}.get(p.field, 8 + p.rank / 2)
+                rank = {"publisher": 4 + p.rank / 10, "client": 9}.get(p.field, 8 + p.rank / 2)
                 out[p.field].append(ctx.candidate_at(p.field, name, p.label_start, span[1], rank, f"form:{p.layout}"))
     # the issuer of a notice: "XX财政局关于……" as its title
     if tv is not None:
@@ -142,6 +142,30 @@ def org_candidates(ctx: Context, orgs: list[Org], pairs: list[Pair], title: Cand
             printed, s, e = _printed(ctx, len(key) - len(name), len(key), line.view)
             out["signature"].append(ctx.candidate_at("signature", printed, s, e, 5 - k / 100, "signature"))
             break
+    # a cover line: an organisation and the date it wrote the report, nothing else
+    # (…绩效自评报告 / 江西省体育局 / 二〇二二年三月, lines the reader may have joined)
+    head = _spec()["report_date"]["head_lines"]
+    for line in lines[:head * 3]:
+        tail = _compiled()["date"].search(line.text) or _compiled()["cn_date"].search(line.text)
+        if tail is None or line.text[tail.end():].strip(" 日"):
+            continue
+        key = line.text[:tail.start()].rstrip(" ，,")
+        name = next((n for n in names if key.endswith(n)), None)
+        if name:
+            printed, s, e = _printed(ctx, len(key) - len(name), len(key), line.view)
+            out["signature"].append(ctx.candidate_at("signature", printed, s, e, 4.5, "cover"))
+            break
+    # a self-evaluation says 我局/我中心 of itself: the first such organisation it names
+    for m in re.finditer(r"(?:我|本)(?P<kind>局|委|办|厅|中心|院|校|所|站|馆|队|会)(?![\u4e00-\u9fff]{0,1}(?:级|部|面))",
+                         text[:len(text) // 2 + 2000]):
+        kind = m.group("kind")
+        first = next((o for o in orgs if fold(o.name).endswith(kind) and not re.search(
+            _spec()["evaluator_kinds"]["finance"] + "|" + _spec()["evaluator_kinds"]["third_party"], fold(o.name))),
+            None)
+        if first is not None:
+            name, s, e = _printed(ctx, first.vstart, first.vend)
+            out["self_named"].append(ctx.candidate_at("self_named", name, s, e, 3.5, "pronoun"))
+        break
     return out
 
 
