@@ -159,3 +159,38 @@ def test_the_unit_introducing_itself_in_the_basic_situation() -> None:
     doc, r = record_of_text(text)
     assert r.evaluated_unit == "滁州市南谯区林业局" == r.evaluator
     assert evidence(doc, r, "evaluated_unit").endswith("滁州市南谯区林业局")
+
+
+def test_portal_title_label_and_a_notice_title_give_the_programme() -> None:
+    text = ("索 引 号: 11620000/2023-00012\n"
+            "标        题 关于上报2023年城乡低保提标补助资金项目支出绩效自评的报告\n"
+            "武山县民政局:\n按照要求,现将自评情况报告如下。\n")
+    doc, r = record_of_text(text)
+    assert r.title == "关于上报2023年城乡低保提标补助资金项目支出绩效自评的报告"
+    assert r.program == "城乡低保提标补助资金"
+
+
+def test_programme_of_a_financial_expenditure_evaluation_titled_after_its_department() -> None:
+    text = "2019 年奉贤区文化旅游局公共文化配送经费项目 财政支出绩效评价报告\n一、项目概况\n"
+    doc, r = record_of_text(text)
+    assert r.program == "公共文化配送经费"
+    assert "公共文化配送经费" in evidence(doc, r, "program")
+
+
+def test_programme_as_the_subject_of_the_overview() -> None:
+    text = ("一、基本情况\n(一)项目概况\n"
+            "鹿城区污水零直排区建设工程(三期)是为提高污水收集率实施的民生项目,总投资约3.2亿元。\n")
+    doc, r = record_of_text(text)
+    assert r.program == "污水零直排区建设工程(三期)"
+
+
+def test_self_table_money_block_one_cell_a_line() -> None:
+    # a 自评表 pasted from a web page: every cell on its own line, the score column included
+    cells = ["2022年度部门整体支出绩效自评表", "年度预算申请", "(万元", "年初预算数", "全年预算数", "全年执行数",
+             "分值", "执行率", "自评得分", "年度资金总额", "512.30", "1208.45", "1180.02", "10", "97.65%", "9.8",
+             "按收入性质分:1208.45", "年度总体目标"]
+    doc, r = record_of_text("\n\n".join(cells) + "\n")
+    got = {(f.name, f.value) for f in r.figures}
+    assert ("年初预算数", 5123000) in got and ("全年执行数", 11800200) in got
+    # the one-value row is named, but placed in no column sum: no false arithmetic failure
+    assert not [c for c in r.checks if not c.ok and c.rule == "table_sum"]

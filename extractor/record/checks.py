@@ -461,6 +461,10 @@ def self_eval_checks(ck: Checker, blocks: list[SelfEvalBlock], exact_only: bool)
         if total is None:
             continue
         subs = [r for r in blk.rows if r is not total]
+        if exact_only and sum(c.kind == "money" for c in blk.columns) > 1:
+            # a row of one value under several money columns (按收入性质分：2030.12) is placed by
+            # guess: it names a figure, but adds to no column
+            subs = [r for r in subs if len(r.values) > 1]
         exact = len(total.values) == len(blk.columns)
         for col, tq in total.values:
             if col.kind != "money" or tq is None:

@@ -131,6 +131,7 @@ def program_name(text: str, unit: str | None = None) -> str:
     while True:
         before = text
         text = re.sub(r"^(?:关于|对)", "", text)
+        text = re.sub(spec["strip_verb"], "", text) if text != before else text
         text = re.sub("^" + spec["strip_years"], "", text) if re.match(r"[（(]?(?:19|20)\d\d", text) else text
         found = [(s, e) for s, e, _n in table.find(text) if s == 0]
         if found:
@@ -139,6 +140,8 @@ def program_name(text: str, unit: str | None = None) -> str:
         elif stripped_place:
             text = re.sub(spec["strip_town"], "", text)
         text = re.sub(r"^(?:(?:市|县|区|省)?本级|部门|单位)+", "", text)
+        if stripped_place:
+            text = re.sub(spec["strip_department"], "", text)
         if text == before:
             break
     text = re.sub(spec["strip_suffix"], "", text).strip("，,：:、 ")
@@ -179,7 +182,7 @@ def program_candidates(ctx: Context, pairs: list[Pair], title: Candidate | None,
         for m in re.finditer(rule["regex"], text):
             prog = m.group("prog")
             if re.search(r"我|本|各|该|全|以下|委托|结果|\d+个|(?:局|厅|委|政府|中心|单位|部门)$|^(?:部门|单位)", prog) \
-                    or not re.search(_spec()["program"]["noun_end"], prog):
+                    or not re.search(_spec()["program"]["noun_end"], re.sub(r"[（(][^）)]{1,10}[)）]$", "", prog)):
                 continue
             s, e = ctx.view.span(m.start("prog"), m.end("prog"))
             out.append(_program_candidate(ctx, s, e, unit, rule["rank"], "body"))
