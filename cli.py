@@ -549,5 +549,26 @@ def compare(by: str, level: str | None, metric: str | None, fmt: str, out: str |
             click.echo(f"wrote {p}")
 
 
+# ---------------------------------------------------------------- serve
+@main.command()
+@_DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. 127.0.0.1 is this machine only; any other address lets everyone who "
+                   "reaches it read the whole store (put authentication in front first: README).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8001, show_default=True, help="Port to listen on.")
+@click.option("--sources", multiple=True, type=click.Path(file_okay=False, exists=True),
+              help="A folder where the reports' files are, if they moved since import (for page images; repeatable).")
+def serve(db_path: str, host: str, port: int, sources: tuple[str, ...]) -> None:
+    """The store in a browser: search, reports, every finding on its page, compare, import status.
+
+    A Datasette app with jixiao's pages (jixiao.store.web); Datasette's own tables, facets,
+    SQL and CSV/JSON stay at /<database name>. Read-only.
+    """
+    from .store.web.serve import run
+
+    _open_store(db_path).close()  # one line for a missing, damaged or foreign file; an older store is migrated
+    run(db_path, host=host, port=port, sources=sources, announce=lambda line: click.echo(line, err=True))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
