@@ -151,7 +151,7 @@ def inline_title_candidates(ctx: Context, limit: int = 3000) -> list[Candidate]:
     annexes = set(re.findall(r"附件\s*([0-9]{1,2})\s*[:：、.]", text))
     for m in _TITLE_END.finditer(text):
         spaced_after = m.end() < len(text) and doc_text[v.ends[m.end() - 1]:v.starts[m.end()]].strip() == "" \
-            and v.starts[m.end()] > v.ends[m.end() - 1]
+            and v.starts[m.end()] > v.ends[m.end() - 1] and not text[m.end()].isdigit()  # 报告 1 根据: a converter's space
         if not (_TITLE_AFTER.match(text, m.end()) or spaced_after or _FORM_LABEL.match(text, m.end())):
             continue
         start = m.start()
@@ -169,6 +169,9 @@ def inline_title_candidates(ctx: Context, limit: int = 3000) -> list[Candidate]:
             start = dates[-1].end()  # a title never holds a date: it starts after one run into it
         if len(annexes) >= 2 and re.search(r"附件\s*[0-9]{1,2}\s*[:：、.]?$", text[max(0, start - 6):start]):
             continue  # one entry of a list of attachments
+        half = (m.end() - start) // 2
+        if (m.end() - start) % 2 == 0 and text[start:start + half] == text[start + half:m.end()]:
+            start += half  # a heading printed twice in a row (a sharing site's copy): once
         title = clean_title(text[start:m.end()])
         if not _is_title(title) or len(title) < 6 or not re.search("绩效|评价|自评|考评", title):
             continue
