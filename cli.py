@@ -1,7 +1,9 @@
 """The ``jixiao`` command: a thin click shell over the library.
 
-Exit status: 0 success, 1 partial success (a batch where some files failed),
-2 bad input or usage (a file that cannot be read is refused with one line).
+Exit status: 0 success, 1 partial success (a batch where some files failed) or nothing
+found (a search, export, comparison or listing whose filters select nothing: one line says
+why and what the store holds), 2 bad input or usage (a file that cannot be read is refused
+with one line).
 """
 
 from __future__ import annotations
@@ -247,16 +249,23 @@ _DB_OPTION = click.option(
 
 
 def filter_options(fn):
-    """--province/--prefecture/--county/--years/--program/--kind/--category (see jixiao.store.filters)."""
+    """--place/--province/--prefecture/--county/--years/--program/--kind/--category/--evaluation/--grade,
+    in the users' words or as codes (see jixiao.store.filters)."""
     for opt in reversed([
-        click.option("--province", help="Province name or part of it (云南 matches 云南省)."),
-        click.option("--prefecture", help="Prefecture-level city, by name or part of it."),
-        click.option("--county", help="County or district, by name or part of it."),
-        click.option("--years", help="Years evaluated: 2021, 2019-2023, 2019- (overlap)."),
+        click.option("--place", help="Place at any level, in Chinese, short or full, or an adcode: 云南, 昆明, 呈贡区, "
+                                     "Yunnan, 530114."),
+        click.option("--province", help="Province: 云南, 云南省, Yunnan."),
+        click.option("--prefecture", help="Prefecture-level city: 昆明, 昆明市."),
+        click.option("--county", help="County or district: 呈贡, 呈贡区."),
+        click.option("--years", help="Years evaluated (overlap): 2021, 2021年, 2019-2023, 2019至2021年, 2019-."),
         click.option("--program", help="Programme name or part of it."),
-        click.option("--kind", help="Finding kind (problem|recommendation|experience) or report kind "
-                                    "(project|department|policy|fund)."),
-        click.option("--category", help="Finding category (taxonomy key)."),
+        click.option("--kind", help="Finding kind 问题|建议|经验 (problem|recommendation|experience) or report kind "
+                                    "项目支出|部门整体|政策|社保基金预算 (project|department|policy|fund)."),
+        click.option("--category", help="Finding category: its label (信息化与数据共享), part of it, a keyword, or its "
+                                        "code; jixiao values category lists them."),
+        click.option("--evaluation", "evaluation_mode",
+                     help="Evaluation mode: 自评|第三方|财政评价 (self|third_party|finance)."),
+        click.option("--grade", help="Grade: 优|良|中|差 (优秀, 良好 … also)."),
     ]):
         fn = opt(fn)
     return fn
@@ -269,6 +278,15 @@ def _filters(**kw):
         return Filters(**{k: v for k, v in kw.items() if v not in (None, "")})
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
+
+
+def _nothing_found(store, flt, *, findings: bool = False, what: str = "") -> None:
+    """Exit 1 with why the filters select nothing (and what the store holds), if they do."""
+    from .store.values import explain_empty
+
+    why = explain_empty(store, flt, findings=findings)
+    if why is not None:
+        _fail(f"{what}{why}", 1)
 
 
 @main.command("import")
@@ -325,21 +343,29 @@ def import_(paths: tuple[str, ...], db_path: str, workers: int | None, force: bo
 @filter_options
 @click.option("--table", type=click.Choice(["reports", "indicators", "findings", "figures", "checks", "evidence"]),
               default="reports", show_default=True, help="The table a CSV holds.")
+@click.option("--labels", type=click.Choice(["zh", "codes"]), default=None,
+              help="zh: Chinese headers and values (自评, 问题 …), one year as a number, and in xlsx a 说明 sheet; "
+                   "codes: column names and codes [default: zh for csv/xlsx; json/jsonl always keep the contract].")
 @click.option("--out", type=click.Path(dir_okay=False), required=True, help="The file to write.")
 @_DB_OPTION
-def export(fmt: str, table: str, out: str, db_path: str, **filters) -> None:
-    """Export reports from the store: json/jsonl exactly per the contract, csv (UTF-8 with BOM), xlsx."""
+def export(fmt: str, table: str, labels: str | None, out: str, db_path: str, **filters) -> None:
+    """Export reports from the store: json/jsonl exactly per the contract, csv (UTF-8 with BOM), xlsx.
+
+    Prints what was written (rows per table). Exits 1, writing nothing, when the filters
+    select no report.
+    """
     from .store.output import OutputError
 
     flt = _filters(**filters)
     with _open_store(db_path) as store:
+        _nothing_found(store, flt, what="nothing to export: ")
         try:
-            n = store.export(out, fmt, flt, table=table)
+            written = store.export(out, fmt, flt, table=table, labels=labels)
         except OutputError as exc:
             _fail(str(exc))
         except OSError as exc:
             _fail(f"{out}: cannot write: {exc.strerror or exc}")
-    click.echo(f"wrote {n} report(s) to {out}")
+    click.echo(written.summary())
 
 
 @main.command()
@@ -353,6 +379,7 @@ def stats(db_path: str, as_json: bool, **filters) -> None:
 
     flt = _filters(**filters)
     with _open_store(db_path) as store:
+        _nothing_found(store, flt)
         st = store.stats(flt)
     if as_json:
         click.echo(json.dumps(st, ensure_ascii=False, indent=1))
@@ -373,6 +400,36 @@ def stats(db_path: str, as_json: bool, **filters) -> None:
         state = "finished" if last["finished_at"] else "did not finish (interrupted?)"
         console.print(f"last import #{last['import_id']} {last['started_at']} {state}: imported {last['imported']}, "
                       f"skipped {last['skipped']}, failed {last['failed']}")
+
+
+@main.command("values")
+@click.argument("what", type=click.Choice(["category", "kind", "mode", "place", "program", "year", "grade"]),
+                default="category")
+@filter_options
+@click.option("--json", "as_json", is_flag=True, help="Print the values as JSON.")
+@_DB_OPTION
+def values_(what: str, as_json: bool, db_path: str, **filters) -> None:
+    """What the store holds: the values of WHAT that filters take, with counts.
+
+    Categories and finding kinds count findings; the rest count reports. Each value is
+    shown as people write it and as its code: either works in a filter (--category 信息化与数据共享
+    is --category information_system). Exits 1 when the filters select nothing.
+    """
+    from .store.values import values as list_values
+
+    flt = _filters(**filters)
+    with _open_store(db_path) as store:
+        _nothing_found(store, flt, findings=what in ("category", "kind"))
+        held = list_values(store, what, flt)
+    if as_json:
+        click.echo(json.dumps([v.to_dict() for v in held], ensure_ascii=False, indent=1))
+        return
+    width = max([_cells("  " * v.depth + v.label) for v in held] + [4])
+    for v in held:
+        shown = "  " * v.depth + v.label
+        code = f"  {v.value}" if v.value is not None and str(v.value) != v.label and v.what != "year" else ""
+        unit = {"reports": "report", "findings": "finding"}[v.unit] + ("" if v.count == 1 else "s")
+        click.echo(f"{_pad(shown, width)}  {v.count:>5} {unit:<8}{code}".rstrip())
 
 
 # ---------------------------------------------------------------- search, similar, index, compare
@@ -401,16 +458,17 @@ def _print_hits(hits, as_json: bool) -> None:
         return
     console = Console(highlight=False)
     if not hits:
-        console.print("no matching findings")
+        click.echo("no matching findings", err=True)
         return
     labels = category_labels()
     for h in hits:
         years = "、".join(str(y) for y in h.years) or "-"
         page = f"p{h.page}" if h.page is not None else "p-"
         cat = labels.get(h.category or "", h.category or "")
+        weak = "  [yellow]weak match[/]" if h.weak else ""
         console.print(f"[bold]{h.rank:>2}.[/] [cyan]{escape(h.jurisdiction or '?')}[/] {years} "
                       f"{escape(h.program or '')}  {page}  [dim]{h.kind}{' · ' + escape(cat) if cat else ''}  "
-                      f"{h.finding_id}[/]")
+                      f"{h.finding_id}  relevance {h.relevance:.2f}[/]{weak}")
         console.print(f"    [bold]{escape(h.title)}[/]")
         snippet = escape(" ".join(h.snippet.split())).replace("【", "[reverse yellow]").replace("】", "[/reverse yellow]")
         console.print(f"    {snippet}")
@@ -422,14 +480,19 @@ def _print_hits(hits, as_json: bool) -> None:
 @click.option("--mode", type=click.Choice(["keyword", "semantic", "hybrid"]), default="hybrid", show_default=True,
               help="keyword: FTS5/BM25; semantic: embeddings; hybrid: both fused by reciprocal rank.")
 @click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="How many hits.")
+@click.option("--min-score", type=click.FloatRange(0, 1), default=None,
+              help="Leave out hits whose relevance (0-1) is below this; 0.5 leaves out the weak matches.")
 @click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON.")
 @_DB_OPTION
-def search(query: str, mode: str, top: int, as_json: bool, db_path: str, **filters) -> None:
-    """Search findings in your own words, e.g. jixiao search 资金没到位 --kind problem.
+def search(query: str, mode: str, top: int, min_score: float | None, as_json: bool, db_path: str,
+           **filters) -> None:
+    """Search findings in your own words, e.g. jixiao search 资金没到位 --kind 问题.
 
-    Each hit shows rank, jurisdiction, year, programme, page, the finding's title and the
-    matched text with query words highlighted. Findings without vectors (run
-    jixiao index) are found by keyword only.
+    Each hit shows rank, jurisdiction, year, programme, page, its relevance (0-1: the
+    share of the query's words it holds, or its closeness in meaning, whichever is
+    larger; below 0.5 it is marked weak match), the finding's title and the matched text
+    with the query's words highlighted. Findings without vectors (run jixiao index) are
+    found by keyword only. Exits 1 when nothing is found.
     """
     from .store.search import SearchError, search as run_search
     from .store.vectors import VectorModelMismatch
@@ -438,8 +501,9 @@ def search(query: str, mode: str, top: int, as_json: bool, db_path: str, **filte
 
     flt = _filters(**filters)
     with _open_store(db_path) as store:
+        _nothing_found(store, flt, findings=True)
         try:
-            hits = run_search(store, query, flt, mode=mode, top=top)
+            hits = run_search(store, query, flt, mode=mode, top=top, min_score=min_score)
         except (SearchError, VectorModelMismatch) as exc:
             _fail(str(exc))
         have, total = vector_coverage(store.conn)
@@ -447,6 +511,8 @@ def search(query: str, mode: str, top: int, as_json: bool, db_path: str, **filte
         click.echo(f"note: {total - have} of {total} findings have no vectors yet and are found by keyword only; "
                    f"run jixiao index --db {db_path}", err=True)
     _print_hits(hits, as_json)
+    if not hits:
+        sys.exit(1)
 
 
 @main.command()
@@ -535,6 +601,7 @@ def compare(by: str, level: str | None, metric: str | None, fmt: str, out: str |
 
     flt = _filters(**filters)
     with _open_store(db_path) as store:
+        _nothing_found(store, flt, what="nothing to compare: ")
         cmp = run_compare(store, by, level=level, metric=metric, filters=flt)
     try:
         result = write(cmp, fmt, out, inputs=[db_path])

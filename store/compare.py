@@ -18,6 +18,12 @@ Metrics (``metric=None`` computes all four):
                 ``patterns/taxonomy.yaml``, shown by its Chinese labels).
 ``recurring``   the same jurisdiction and problem category in two or more years.
 
+Every number says what it rests on: the score table has, per group, the years its reports
+evaluate, their evaluation modes, how many state a total score, and a ``可比性`` cell marking
+(※) a mean across unlike reports — different years, jurisdiction levels or evaluation modes —
+naming the difference; the indicator and category tables name each column's reports and
+years in their note.
+
 ``by`` picks the groups: ``jurisdiction`` (at ``level`` — ``province``, ``prefecture``
 or ``county`` — or, without a level, each report's own jurisdiction), ``year`` (each
 year a report evaluates) or ``program``. Recurring problems are always counted per
@@ -123,7 +129,8 @@ def _reports(conn, filters: Filters) -> list[dict[str, Any]]:
     where, params = filters.reports_where("r")
     cur = conn.execute(
         "SELECT r.report_id, r.title, r.jurisdiction_name, r.jurisdiction_level, r.province, r.prefecture,"
-        " r.county, r.adcode, r.years, r.program, r.score_total, r.score_max, r.grade FROM reports r"
+        " r.county, r.adcode, r.years, r.program, r.score_total, r.score_max, r.grade, r.evaluation_mode"
+        " FROM reports r"
         + (f" WHERE {where}" if where else "") + " ORDER BY r.adcode, r.year_min, r.report_id", params)
     cols = [d[0] for d in cur.description]
     rows = [dict(zip(cols, r)) for r in cur.fetchall()]
@@ -228,6 +235,43 @@ def _group_label(by: str, level: str | None) -> str:
     return {"province": "省", "prefecture": "市（州）", "county": "县（市、区）"}.get(level or "", "地区")
 
 
+_LEVEL_ZH = {"province": "省级", "prefecture": "市级", "county": "县级"}
+
+
+def _years_text(years: Iterable[int]) -> str:
+    return "、".join(str(y) for y in sorted(set(years)))
+
+
+def basis(reports: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """What a group's numbers rest on: how many reports, which years, levels and modes, and
+    ``unlike`` — the ways its reports differ (years, level, mode), empty when they are alike."""
+    from .labels import label
+
+    years = sorted({y for r in reports for y in r["years"]})
+    levels = sorted({r["jurisdiction_level"] for r in reports if r.get("jurisdiction_level")},
+                    key=lambda lv: LEVELS.index(lv) if lv in LEVELS else 9)
+    modes = sorted({r["evaluation_mode"] for r in reports if r.get("evaluation_mode")})
+    unlike = []
+    if len({tuple(r["years"]) for r in reports}) > 1:
+        unlike.append(f"年度不同（{_years_text(years)}）")
+    if len(levels) > 1:
+        unlike.append(f"级次不同（{'、'.join(_LEVEL_ZH.get(lv, lv) for lv in levels)}）")
+    if len(modes) > 1:
+        unlike.append(f"评价方式不同（{'、'.join(label('mode', m) for m in modes)}）")
+    return {"reports": len(reports), "years": years, "years_text": _years_text(years),
+            "levels": levels, "modes": [label("mode", m) for m in modes], "unlike": unlike}
+
+
+def _basis_note(cmp: Comparison, members) -> str:
+    """``依据：云南省 1份（2021年）；昆明市 2份（2019、2023年）※ 年度不同`` for a table whose columns are groups."""
+    parts = []
+    for g in cmp.groups:
+        b = basis(members[g])
+        mark = f" ※{'；'.join(b['unlike'])}" if b["unlike"] else ""
+        parts.append(f"{g} {b['reports']}份（{b['years_text'] or '年度未注明'}年）{mark}")
+    return "依据：" + "；".join(parts)
+
+
 def _score(conn, cmp: Comparison, members, report_ids) -> None:
     indicators = _indicator_rows(conn, report_ids)
     first_level: list[str] = []
@@ -235,7 +279,8 @@ def _score(conn, cmp: Comparison, members, report_ids) -> None:
         for ind in indicators.get(rid, []):
             if ind["level"] == 1 and ind["name"] not in first_level:
                 first_level.append(ind["name"])
-    columns = [_group_label(cmp.by, cmp.level), "报告数", "总分", "等级"] + [f"{n}得分率(%)" for n in first_level]
+    columns = [_group_label(cmp.by, cmp.level), "报告数", "总分", "等级"] + [f"{n}得分率(%)" for n in first_level] \
+        + ["年度", "评价方式", "有总分的报告数", "可比性"]
     rows = []
     series: dict[str, list[float | None]] = {"总分": []}
     for n in first_level:
@@ -251,12 +296,16 @@ def _score(conn, cmp: Comparison, members, report_ids) -> None:
             vals = [_rate(i["score"], i["weight"]) for r in reps for i in indicators.get(r["report_id"], [])
                     if i["level"] == 1 and i["name"] == n]
             rates.append(_mean([v for v in vals if v is not None]))
-        rows.append([g, len(reps), total, grades, *rates])
+        b = basis(reps)
+        comparable = ("※ " + "；".join(b["unlike"])) if b["unlike"] else (None if len(reps) == 1 else "同类报告")
+        rows.append([g, len(reps), total, grades, *rates, b["years_text"] or None, "、".join(b["modes"]) or None,
+                     sum(1 for t in totals if t is not None), comparable])
         series["总分"].append(total)
         for n, v in zip(first_level, rates):
             series[f"{n}得分率"].append(v)
     cmp.tables.append(Table("score", "评价得分对比（总分折算为百分制；一级指标得分率 = 得分 ÷ 分值）", columns, rows,
-                            note="空白：报告未给出该项"))
+                            note="空白：报告未给出该项；总分、得分率为该组报告的平均；※ 该组报告的年度、级次或评价方式不同，"
+                                 "平均仅供参考"))
     cmp._charts["score"] = {"kind": "bar", "title": "评价得分与一级指标得分率", "groups": cmp.groups,
                             "series": series, "ylabel": "分 / %", "ylim": (0, 110)}
 
@@ -279,7 +328,7 @@ def _indicators(conn, cmp: Comparison, members, report_ids) -> None:
             row.append(_mean([v for v in vals if v is not None]))
         rows.append(row)
     cmp.tables.append(Table("indicators", "各级指标得分率(%)对比", ["级次", "指标", "上级指标", *cmp.groups], rows,
-                            note="得分率 = 指标得分 ÷ 指标分值"))
+                            note="得分率 = 指标得分 ÷ 指标分值，为该组报告的平均。" + _basis_note(cmp, members)))
 
 
 def _problem_rows(conn, report_ids: list[str], flt: Filters) -> list[tuple[str, str | None, int]]:
@@ -306,7 +355,7 @@ def _categories(conn, cmp: Comparison, members, report_ids, labels, flt: Filters
         rows.append(["合计", "", *totals, sum(totals)])
     kind = {"problem": "问题", "recommendation": "建议", "experience": "经验"}.get(flt.finding_kind or "problem")
     cmp.tables.append(Table("categories", f"{kind}类别 × {_group_label(cmp.by, cmp.level)}（条数）",
-                            ["类别", "类别代码", *cmp.groups, "合计"], rows))
+                            ["类别", "类别代码", *cmp.groups, "合计"], rows, note=_basis_note(cmp, members)))
     cmp._charts["categories"] = {"kind": "heatmap", "title": f"{kind}类别分布（条数）",
                                  "rows": [labels.get(c, c) for c in cats], "cols": cmp.groups, "matrix": matrix}
 
@@ -449,12 +498,17 @@ def write_png(cmp: Comparison, out: Path, inputs: Iterable[str | Path] = ()) -> 
     return out
 
 
-def render_html(cmp: Comparison) -> str:
-    """One self-contained page: every table, and every chart inlined as a base64 PNG."""
+def render_html(cmp: Comparison, *, embed_font: bool = True) -> str:
+    """One self-contained page: every table, every chart inlined as a base64 PNG, and (``embed_font``)
+    the subset of Noto Sans SC its text needs inlined as a web font (:mod:`jixiao.store.webfont`),
+    so the tables read the same on a machine without any Chinese font."""
+    from .webfont import FAMILY
+
     title = f"绩效评价对比：按{ {'jurisdiction': '地区', 'year': '年度', 'program': '项目'}[cmp.by] }"
     parts = [
         "<!DOCTYPE html>", '<html lang="zh-CN"><head><meta charset="utf-8">', f"<title>{html.escape(title)}</title>",
-        "<style>body{font-family:'Noto Sans SC','Microsoft YaHei','PingFang SC',sans-serif;margin:2em;color:#222}"
+        "<style>/*FONT*/body{font-family:'" + FAMILY + "','Noto Sans SC','Microsoft YaHei','PingFang SC',sans-serif;"
+        "margin:2em;color:#222}"
         "table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #bbb;padding:4px 8px;text-align:left;"
         "vertical-align:top}th{background:#f3f3f3}td.n{text-align:right}caption{font-weight:bold;text-align:left;"
         "padding:4px 0}img{max-width:100%;display:block;margin:1em 0}.note{color:#666;font-size:90%}</style>",
@@ -478,7 +532,13 @@ def render_html(cmp: Comparison) -> str:
             data = base64.b64encode(charts[spec["title"]]).decode("ascii")
             parts.append(f'<img alt="{html.escape(spec["title"])}" src="data:image/png;base64,{data}">')
     parts.append("</body></html>")
-    return "\n".join(parts)
+    page = "\n".join(parts)
+    if embed_font:
+        from .webfont import font_face_css
+
+        # Every character of the page, markup included (cheap: a glyph is a few hundred bytes).
+        page = page.replace("/*FONT*/", font_face_css(html.unescape(page)), 1)
+    return page
 
 
 def write(cmp: Comparison, format: str, out: str | Path | None = None, *,

@@ -533,11 +533,12 @@ class Store:
         return index_missing(self.conn, embedder, **kwargs)
 
     def export(self, out: str | Path, format: str, filters: Filters | None = None, *,
-               table: str = "reports") -> int:
-        """Write the matching reports to ``out``; see :func:`jixiao.store.export.export`."""
+               table: str = "reports", labels: str | None = None) -> Any:
+        """Write the matching reports to ``out``; returns what was written
+        (:class:`jixiao.store.export.Written`); see :func:`jixiao.store.export.export`."""
         from .export import export
 
-        return export(self, out, format, filters, table=table)
+        return export(self, out, format, filters, table=table, labels=labels)
 
     def table_counts(self) -> dict[str, int]:
         tables = ["documents", "reports", "sources", "indicators", "findings", "figures", "checks", "evidence",

@@ -10,6 +10,13 @@
 Every child row carries its report's id, place, year(s) and programme, so a
 sheet can be filtered and pivoted on its own.
 
+Labels (``labels=``): ``zh`` (the default for csv and xlsx) writes Chinese headers (标题,
+评价方式, 总分 …), sheet names (报告, 指标, 问题与建议 …) and values (自评, 第三方评价, 问题,
+信息化与数据共享, 是/否), a single year as a number, and in xlsx a 说明 sheet naming each
+column's code and meaning; ``codes`` writes the store's column names and codes (json and
+jsonl always keep the contract).  :func:`export` returns what it wrote
+(:class:`Written`: reports, and rows per table).
+
 Evidence for people checking values in Excel: the ``reports`` table has, beside each
 value the report states in other words than the stored value (years, date, kind, mode,
 jurisdiction, score, grade), a ``…_evidence`` column with the page and the words it came
@@ -23,9 +30,11 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
+from . import labels as vocab
 from . import mapping
 from .filters import Filters
 from .output import atomic_output, neutralise, no_formulas
@@ -35,6 +44,7 @@ if TYPE_CHECKING:
 
 FORMATS = ("json", "jsonl", "csv", "xlsx")
 TABLES = ("reports", "indicators", "findings", "figures", "checks", "evidence")
+LABELS = ("zh", "codes")
 
 # Context columns repeated on every child row (from the reports table).
 _CONTEXT = ["report_id", "jurisdiction_name", "province", "prefecture", "county", "years", "program"]
@@ -70,6 +80,160 @@ COLUMNS: dict[str, list[str]] = {
 }
 
 
+# ------------------------------------------------------------------------------ Chinese labels
+SHEETS_ZH = {"reports": "报告", "indicators": "指标", "findings": "问题与建议", "figures": "数字", "checks": "核对",
+             "evidence": "出处"}
+
+# column → (Chinese header, what it holds).  Evidence columns beside a value are "<header>出处".
+COLUMNS_ZH: dict[str, tuple[str, str]] = {
+    "report_id": ("报告编号", "报告在库中的编号（其主要来源文件的 sha256）"),
+    "title": ("标题", "报告标题"),
+    "report_kind": ("报告类型", "项目支出、部门整体支出、政策、社保基金预算"),
+    "evaluation_mode": ("评价方式", "自评、第三方评价、财政评价"),
+    "years": ("年度", "评价的年度；一个年度为数字，多个年度如 2019-2021"),
+    "report_date": ("报告日期", "报告落款日期（年-月-日）"),
+    "jurisdiction_name": ("地区", "报告所属地区，按报告写法"),
+    "jurisdiction_level": ("地区级次", "省、市（州）、县（市、区）"),
+    "province": ("省", "所属省级行政区（GB/T 2260）"),
+    "prefecture": ("市（州）", "所属地级行政区"),
+    "county": ("县（市、区）", "所属县级行政区"),
+    "adcode": ("行政区划代码", "GB/T 2260 代码"),
+    "program": ("项目", "被评价的项目（资金）名称"),
+    "evaluated_unit": ("被评价单位", "项目实施或预算单位"),
+    "evaluator": ("评价机构", "出具报告的单位或第三方机构"),
+    "score_total": ("总分", "评价得分"),
+    "score_max": ("满分", "总分的满分（未写明时为 100）"),
+    "grade": ("等级", "优、良、中、差"),
+    "grade_source": ("等级来源", "报告写明，或按得分推算"),
+    "warnings": ("提示", "读取时的提示：未能确定或有冲突的字段"),
+    "n_findings": ("问题与建议条数", "问题、建议、经验做法的条数"),
+    "n_indicators": ("指标个数", "读出的评价指标个数"),
+    "source_path": ("来源文件", "报告内容所依据的文件"),
+    "source_format": ("文件格式", "pdf、docx、txt 等"),
+    "source_ocr": ("经文字识别", "来源文件是否经 OCR 识别"),
+    "n_sources": ("文件数", "同一报告的不同文件（版本）数"),
+    "alternates": ("其他文件", "同一报告的其他文件"),
+    "ordinal": ("序号", "在报告中的顺序"),
+    "code": ("指标编号", "报告中的指标编号"),
+    "level": ("级次", "指标级次：1 一级指标，2 二级，3 三级"),
+    "name": ("名称", "指标或数字的名称，按报告写法"),
+    "parent": ("上级指标", "上一级指标的名称"),
+    "weight": ("分值", "指标分值（权重）"),
+    "score": ("得分", "指标得分"),
+    "page": ("页码", "所在页（从 1 起）"),
+    "span_start": ("起始位置", "在文档文本中的起始字符位置"),
+    "span_end": ("结束位置", "在文档文本中的结束字符位置（不含）"),
+    "finding_id": ("条目编号", "问题或建议的编号（jixiao similar 使用）"),
+    "kind": ("类型", "问题、建议、经验"),
+    "text": ("内容", "报告原文"),
+    "category": ("类别", "问题类别（patterns/taxonomy.yaml）"),
+    "responds_to": ("针对问题", "建议所针对的问题的序号"),
+    "value": ("数值", "数值（以元、人、% 等基本单位）"),
+    "unit": ("单位", "数值的单位"),
+    "raw": ("原文", "报告中写出的数字"),
+    "rule": ("核对规则", "核对的算术关系：合计、分值、得分率等"),
+    "ok": ("是否相符", "报告自身数字是否相符"),
+    "detail": ("说明", "核对的两个数字及其出处"),
+    "field": ("字段", "记录中的字段"),
+}
+# The evidence table's value column holds any field's value, not a figure's.
+_EVIDENCE_VALUE = ("值", "该字段的取值")
+
+FIELDS_ZH = {"title": "标题", "years": "年度", "report_date": "报告日期", "report_kind": "报告类型",
+             "evaluation_mode": "评价方式", "jurisdiction": "地区", "program": "项目", "evaluated_unit": "被评价单位",
+             "evaluator": "评价机构", "score.total": "总分", "score.max": "满分", "score.grade": "等级"}
+RULES_ZH = {"table_sum": "表格合计", "indicator_sum": "指标得分合计", "weight_sum": "分值合计", "weight": "分值",
+            "score": "得分", "arrival_rate": "到位率", "execution_rate": "执行率"}
+_GRADE_SOURCE = {"stated": "报告写明", "derived": "按得分推算"}
+_LEVELS_ZH = {"province": "省", "prefecture": "市（州）", "county": "县（市、区）"}
+
+
+def header(table: str, column: str, labels: str = "zh") -> str:
+    """The header of ``column`` in ``table``: the column name (``codes``) or its Chinese label."""
+    if labels == "codes":
+        return column
+    if table == "evidence" and column == "value":
+        return _EVIDENCE_VALUE[0]
+    if column.endswith("_evidence"):
+        return COLUMNS_ZH[column[: -len("_evidence")]][0] + "出处"
+    return COLUMNS_ZH.get(column, (column, ""))[0]
+
+
+def _years_cell(years: list[int]) -> Any:
+    """One year as a number; a run of years as 2019-2021; others as 2019、2021."""
+    if not years:
+        return None
+    if len(years) == 1:
+        return years[0]
+    if years == list(range(years[0], years[-1] + 1)):
+        return f"{years[0]}-{years[-1]}"
+    return "、".join(map(str, years))
+
+
+def zh_value(table: str, column: str, value: Any, row: dict[str, Any] | None = None) -> Any:
+    """``value`` of ``column`` as people read it (codes to Chinese labels; numbers stay numbers)."""
+    if value is None:
+        return None
+    if column == "years":
+        return _years_cell([int(y) for y in str(value).split(",") if y.strip()])
+    if column == "report_kind":
+        return vocab.label("report_kind", value)
+    if column == "evaluation_mode":
+        return vocab.label("mode", value)
+    if column == "kind":
+        return vocab.label("kind", value)
+    if column == "category":
+        return vocab.label("category", value)
+    if column == "jurisdiction_level":
+        return _LEVELS_ZH.get(value, value)
+    if column == "grade_source":
+        return _GRADE_SOURCE.get(value, value)
+    if column in ("source_ocr",):
+        return "是" if value else "否"
+    if column == "ok":
+        return "相符" if value else "不符"
+    if column == "field":
+        return FIELDS_ZH.get(value, value)
+    if column == "rule":
+        return RULES_ZH.get(value, value)
+    return value
+
+
+def explanation_rows(labels: str = "zh") -> list[list[str]]:
+    """The 说明 sheet: for each table and column, its header, code and meaning."""
+    rows = []
+    for table in TABLES:
+        for column in COLUMNS[table]:
+            if table == "evidence" and column == "value":
+                meaning = _EVIDENCE_VALUE[1]
+            elif column.endswith("_evidence"):
+                meaning = "该值在报告中的页码和原话，如 p.3 «自评分为97分»"
+            else:
+                meaning = COLUMNS_ZH.get(column, (column, ""))[1]
+            rows.append([SHEETS_ZH[table] if labels == "zh" else table, header(table, column, labels), column, meaning])
+    return rows
+
+
+@dataclass
+class Written:
+    """What :func:`export` wrote: the file, the reports, and the rows of each table written."""
+
+    path: Path
+    format: str
+    reports: int
+    rows: dict[str, int] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        """``wrote out.xlsx: 3 reports; reports 3 rows, findings 31 rows …``."""
+        def n(k: int, noun: str) -> str:
+            return f"{k} {noun}" + ("" if k == 1 else "s")
+
+        if self.format in ("json", "jsonl"):
+            return f"wrote {self.path}: {n(self.reports, 'report record')}"
+        per_table = ", ".join(f"{t} {n(k, 'row')}" for t, k in self.rows.items())
+        return f"wrote {self.path}: {per_table} (from {n(self.reports, 'report')})"
+
+
 def evidence_cell(page: int | None, text: str) -> str:
     """``p.3 «words»`` (``«words»`` when the page is not known)."""
     words = " ".join(text.split())
@@ -77,18 +241,25 @@ def evidence_cell(page: int | None, text: str) -> str:
 
 
 def export(store: "Store", out: str | Path, format: str, filters: Filters | None = None, *,
-           table: str = "reports") -> int:
-    """Write the reports matching ``filters`` to ``out``; returns the number of reports written.
+           table: str = "reports", labels: str | None = None) -> Written:
+    """Write the reports matching ``filters`` to ``out``; returns what was written (:class:`Written`).
 
     ``table`` picks the table a CSV holds (xlsx holds them all, json/jsonl whole records).
+    ``labels``: ``zh`` or ``codes`` (default: ``zh`` for csv and xlsx; json and jsonl are the
+    contract's records whatever ``labels`` says).
     """
     if format not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
     if table not in TABLES:
         raise ValueError(f"table must be one of {', '.join(TABLES)}, not {table!r}")
+    if labels is None:
+        labels = "codes" if format in ("json", "jsonl") else "zh"
+    if labels not in LABELS:
+        raise ValueError(f"labels must be one of {', '.join(LABELS)}, not {labels!r}")
     filters = filters or Filters()
     out = Path(out)
     report_ids = store.report_ids(filters)
+    written = Written(out, format, len(report_ids))
     with atomic_output(out, [store.path]) as tmp:
         if format in ("json", "jsonl"):
             with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
@@ -104,12 +275,20 @@ def export(store: "Store", out: str | Path, format: str, filters: Filters | None
         elif format == "csv":
             with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
                 writer = csv.writer(fh)
-                writer.writerow(COLUMNS[table])
+                writer.writerow([header(table, c, labels) for c in COLUMNS[table]])
+                n = 0
                 for row in table_rows(store, table, report_ids, filters):
-                    writer.writerow([_csv_cell(row.get(c)) for c in COLUMNS[table]])
+                    writer.writerow([_csv_cell(_cell(table, c, row, labels)) for c in COLUMNS[table]])
+                    n += 1
+                written.rows[table] = n
         else:
-            _write_xlsx(store, tmp, report_ids, filters)
-    return len(report_ids)
+            written.rows = _write_xlsx(store, tmp, report_ids, filters, labels)
+    return written
+
+
+def _cell(table: str, column: str, row: dict[str, Any], labels: str) -> Any:
+    value = row.get(column)
+    return zh_value(table, column, value, row) if labels == "zh" else value
 
 
 def _csv_cell(value: Any) -> Any:
@@ -191,7 +370,8 @@ def _display_width(value: Any) -> int:
 MIN_WIDTH, MAX_WIDTH = 6, 60
 
 
-def _write_xlsx(store: "Store", out: Path, report_ids: list[str], filters: Filters) -> None:
+def _write_xlsx(store: "Store", out: Path, report_ids: list[str], filters: Filters, labels: str = "codes"
+                ) -> dict[str, int]:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -200,18 +380,22 @@ def _write_xlsx(store: "Store", out: Path, report_ids: list[str], filters: Filte
     wb.remove(wb.active)
     bold = Font(bold=True)
     failed = PatternFill("solid", fgColor="FFC7CE")
+    rows_written: dict[str, int] = {}
     for table in TABLES:
-        ws = wb.create_sheet(table)
+        ws = wb.create_sheet(SHEETS_ZH[table] if labels == "zh" else table)
         columns = COLUMNS[table]
-        ws.append(columns)
+        headers = [header(table, c, labels) for c in columns]
+        ws.append(headers)
         for cell in ws[1]:
             cell.font = bold
-        widths = [_display_width(c) for c in columns]
-        for n, row in enumerate(table_rows(store, table, report_ids, filters)):
-            values = [_xlsx_value(row.get(c)) for c in columns]
+        widths = [_display_width(c) for c in headers]
+        n = 0
+        for n, row in enumerate(table_rows(store, table, report_ids, filters), start=1):
+            values = [_xlsx_value(_cell(table, c, row, labels)) for c in columns]
             ws.append(values)
-            if n < 500:  # size columns from the first rows; enough to judge, cheap on big stores
+            if n <= 500:  # size columns from the first rows; enough to judge, cheap on big stores
                 widths = [max(w, _display_width(v)) for w, v in zip(widths, values)]
+        rows_written[table] = n
         for i, w in enumerate(widths, start=1):
             ws.column_dimensions[get_column_letter(i)].width = max(MIN_WIDTH, min(MAX_WIDTH, w + 2))
         if table == "findings":  # long text: wrap it inside its capped width
@@ -221,13 +405,26 @@ def _write_xlsx(store: "Store", out: Path, report_ids: list[str], filters: Filte
         if table == "checks":  # a failed check stands out
             ok_col = columns.index("ok")
             for cells in ws.iter_rows(min_row=2):
-                if cells[ok_col].value is False:
+                if cells[ok_col].value in (False, "不符"):
                     for cell in cells:
                         cell.fill = failed
         ws.freeze_panes = "A2"
         ws.auto_filter.ref = ws.dimensions
         no_formulas(ws)
+    if labels == "zh":  # what each column holds, for whoever opens the file without jixiao
+        ws = wb.create_sheet("说明")
+        ws.append(["工作表", "列", "列名（代码）", "含义"])
+        for cell in ws[1]:
+            cell.font = bold
+        for row in explanation_rows(labels):
+            ws.append(row)
+        for letter, width in zip("ABCD", (12, 18, 22, 60)):
+            ws.column_dimensions[letter].width = width
+        ws.freeze_panes = "A2"
+        no_formulas(ws)
     wb.save(out)
+    return rows_written
 
 
-__all__ = ["export", "table_rows", "evidence_cell", "FORMATS", "TABLES", "COLUMNS", "REPORT_EVIDENCE"]
+__all__ = ["export", "table_rows", "evidence_cell", "header", "zh_value", "explanation_rows", "Written", "FORMATS",
+           "TABLES", "COLUMNS", "COLUMNS_ZH", "SHEETS_ZH", "LABELS", "REPORT_EVIDENCE"]

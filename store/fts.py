@@ -10,7 +10,8 @@ table ``findings_fts`` indexes.  Queries are segmented the same way
 weighted above text); ``match="all"`` requires every term instead.
 
 Snippets are cut from the original text, not the segmented one, with the
-matched words marked.
+matched words marked; a one-character word of the query (不, 未) is marked only
+next to another marked word (数据【不共享】), never on its own.
 """
 
 from __future__ import annotations
@@ -148,6 +149,11 @@ def snippet(
                     taken[k] = True
             start = lowered.find(t, end)
     found.sort()
+    if any(len(t) > 1 for t in terms):
+        # A one-character word (不, 未, 低) is marked only as part of a phrase of the query
+        # (数据【不】共享), not wherever the text says it: alone it marks every other clause.
+        long_edges = {x for s, e in found if e - s > 1 for x in (s, e)}
+        found = [(s, e) for s, e in found if e - s > 1 or s in long_edges or e in long_edges]
     merged: list[tuple[int, int]] = []
     for s, e in found:  # 资金 + 到位 side by side are marked as one 【资金到位】
         if merged and merged[-1][1] == s:

@@ -86,7 +86,7 @@ def test_the_store_gives_back_the_record_extracted_from_the_primary(db):
 
 def test_csv_has_a_bom_and_one_row_per_item(db, tmp_path):
     out = tmp_path / "reports.csv"
-    assert cli("export", "--format", "csv", "--out", str(out), "--db", str(db)).returncode == 0
+    assert cli("export", "--format", "csv", "--labels", "codes", "--out", str(out), "--db", str(db)).returncode == 0
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
@@ -104,13 +104,15 @@ def test_csv_has_a_bom_and_one_row_per_item(db, tmp_path):
             assert cells[f"{column}_evidence"] == (evidence_cell(ev.page, ev.text) if ev else ""), key
         assert cells["warnings"] == "; ".join(rec.warnings)
     out = tmp_path / "evidence.csv"
-    assert cli("export", "--format", "csv", "--table", "evidence", "--out", str(out), "--db", str(db)).returncode == 0
+    assert cli("export", "--format", "csv", "--labels", "codes", "--table", "evidence", "--out", str(out),
+               "--db", str(db)).returncode == 0
     rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig"))))
     assert rows[0] == COLUMNS["evidence"]
     got = sorted((r[0], r[rows[0].index("field")], r[rows[0].index("text")]) for r in rows[1:])
     assert got == sorted((rid, key, ev.text) for rid, rec in by_id.items() for key, ev in rec.evidence.items())
     out = tmp_path / "findings.csv"
-    assert cli("export", "--format", "csv", "--table", "findings", "--out", str(out), "--db", str(db)).returncode == 0
+    assert cli("export", "--format", "csv", "--labels", "codes", "--table", "findings", "--out", str(out),
+               "--db", str(db)).returncode == 0
     rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig"))))
     with Store(db) as store:
         assert len(rows) - 1 == store.table_counts()["findings"] > 0
@@ -119,7 +121,7 @@ def test_csv_has_a_bom_and_one_row_per_item(db, tmp_path):
 def test_xlsx_has_one_sheet_per_table_frozen_header_and_sized_columns(db, tmp_path):
     openpyxl = pytest.importorskip("openpyxl")
     out = tmp_path / "all.xlsx"
-    assert cli("export", "--format", "xlsx", "--out", str(out), "--db", str(db)).returncode == 0
+    assert cli("export", "--format", "xlsx", "--labels", "codes", "--out", str(out), "--db", str(db)).returncode == 0
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == list(TABLES)
     with Store(db) as store:
@@ -152,10 +154,11 @@ def test_filters_narrow_exports(db, tmp_path):
         assert sum(len(r.findings) for r in problems) == store.conn.execute(
             "SELECT COUNT(*) FROM findings WHERE kind = 'problem'").fetchone()[0]
         n = store.export(tmp_path / "dongchuan.json", "json", Filters(county="东川"))
-        assert n == 1
+        assert n.reports == 1
     out = tmp_path / "none.json"
-    assert cli("export", "--format", "json", "--years", "1999", "--out", str(out), "--db", str(db)).returncode == 0
-    assert json.loads(out.read_text(encoding="utf-8")) == []
+    nothing = cli("export", "--format", "json", "--years", "1999", "--out", str(out), "--db", str(db))
+    assert nothing.returncode == 1 and not out.exists()  # nothing found: exit 1, says why, writes nothing
+    assert "nothing to export: no reports for 1999年; the store holds 2019 (1)" in nothing.stderr
     bad = cli("export", "--format", "json", "--years", "soon", "--out", str(out), "--db", str(db))
     assert bad.returncode == 2 and "years" in bad.stderr
 

@@ -70,7 +70,8 @@ def test_csv_cells_that_would_run_as_formulas_are_neutralised(hostile_db, tmp_pa
     found = {}
     for table in ("reports", "findings", "indicators"):
         out = tmp_path / f"{table}.csv"
-        proc = run_cli("export", "--format", "csv", "--table", table, "--out", str(out), "--db", str(hostile_db))
+        proc = run_cli("export", "--format", "csv", "--labels", "codes", "--table", table, "--out", str(out),
+                       "--db", str(hostile_db))
         assert proc.returncode == 0, proc.stderr
         text = out.read_bytes().decode("utf-8-sig")
         rows = list(csv.reader(io.StringIO(text)))

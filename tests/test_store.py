@@ -335,7 +335,7 @@ def test_exports_show_evidence_beside_values_and_in_their_own_table(store, tmp_p
 
     def read_csv(table: str) -> list[dict]:
         out = tmp_path / f"{table}.csv"
-        store.export(out, "csv", table=table)
+        store.export(out, "csv", table=table, labels="codes")
         raw = out.read_bytes()
         assert raw.startswith(b"\xef\xbb\xbf")
         rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
@@ -366,7 +366,7 @@ def test_exports_show_evidence_beside_values_and_in_their_own_table(store, tmp_p
     assert [(i["span_start"], i["span_end"]) for i in indicators] == [("5000", "5020"), ("", "")]
 
     out = tmp_path / "all.xlsx"
-    store.export(out, "xlsx")
+    store.export(out, "xlsx", labels="codes")
     wb = openpyxl.load_workbook(out)
     assert "evidence" in wb.sheetnames and wb["evidence"].max_row - 1 == len(doc.record.evidence)
     ws = wb["checks"]
@@ -477,7 +477,7 @@ def test_a_v1_store_is_migrated_and_its_records_export_as_valid_v2(tmp_path):
             (1, json.dumps([schema_mod.V1_WARNING]))]
         assert store.conn.execute("SELECT COUNT(*) FROM evidence").fetchone()[0] == 0
         out = tmp_path / "v1.jsonl"
-        assert store.export(out, "jsonl") == 1
+        assert store.export(out, "jsonl").reports == 1
         (line,) = out.read_text(encoding="utf-8").splitlines()
         jsonschema.validate(json.loads(line), SCHEMA)
         assert json.loads(line) == rec
