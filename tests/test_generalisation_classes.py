@@ -194,3 +194,22 @@ def test_self_table_money_block_one_cell_a_line() -> None:
     assert ("年初预算数", 5123000) in got and ("全年执行数", 11800200) in got
     # the one-value row is named, but placed in no column sum: no false arithmetic failure
     assert not [c for c in r.checks if not c.ok and c.rule == "table_sum"]
+
+
+def test_year_note_line_without_a_title_and_a_single_funds_year() -> None:
+    doc, r = record_of_text("部门整体支出绩效自评表\n填报单位:某县文化馆\n\n(2023年度)\n填报日期 2024年 2月26日\n")
+    assert r.years == [2023] and "2023" in evidence(doc, r, "years")
+    doc, r = record_of_text("一、项目基本情况\n为改善城区环境,2020年下达了园林绿化经费514.56万元,用于行道树养护。\n")
+    assert r.years == [2020]
+    # two different years in the opening, each once: no guess
+    _doc, r = record_of_text("一、项目基本情况\n2020年下达了园林绿化经费514.56万元,2021年继续实施。\n")
+    assert r.years == []
+
+
+def test_a_review_of_others_self_evaluations_is_not_a_self_evaluation() -> None:
+    text = ("某县动物防疫补助资金绩效评价报告\n"
+            "依据我县财政支出绩效评价程序,县财政局组成了绩效评价工作组,在汇总项目单位上报的自评报告的基础上进行了抽查。\n")
+    doc, r = record_of_text(text)
+    assert r.evaluation_mode == "finance" and "财政局组成" in evidence(doc, r, "evaluation_mode")
+    _doc, r2 = record_of_text("项目情况\n据某某厅绩效自评报告中预计,节能量为29.2万吨。\n")
+    assert r2.evaluation_mode is None

@@ -65,6 +65,15 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair]) ->
             if m:
                 out.append(ctx.candidate("years", [int(m.group("y"))], vs + m.start("y"), vs + m.end(), 10,
                                          "title_note"))
+    if not any(c.rule == "title_note" for c in out):
+        # a line holding only a year note near the top (a 自评表's (2023年度) under a title
+        # the page lost or split)
+        for line in ctx.lines[:_spec()["report_date"]["head_lines"] * 2]:
+            m = re.fullmatch(r"[\s|｜]*[(（]\s*(?P<y>(?:19|20)\d\d)\s*年(?:度)?\s*[)）][\s|｜]*", line.text)
+            if m:
+                out.append(ctx.candidate_at("years", [int(m.group("y"))], *line.view.span(m.start("y"), m.end() - 1),
+                                            9, "year_note"))
+                break
     for p in pairs:
         if p.field in ("years", "program"):
             found = years_in(p.value + ("年" if re.fullmatch(r"(?:19|20)\d\d", p.value) else ""))
@@ -97,6 +106,11 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair]) ->
         ms = ranked[0]
         runner_up = len(ranked[1]) if len(ranked) > 1 else 0
         clear = runner_up < len(ms) if rule == "funds" else len(ms) >= max(3, 2 * runner_up + 1)
+        alone = rule == "funds" and len(ms) == 1 and len({int(m.group("y")) for m in _compiled()["year"].finditer(opening)}) == 1
+        if alone:  # the only year the opening names, tied to the funds once
+            y = int(ms[0].group("y"))
+            out.append(ctx.candidate("years", [y], ms[0].start("y"), ms[0].end("y") + 1, 2.5, "funds_alone"))
+            break
         if len(ms) >= 2 and clear:
             y = int(ms[0].group("y"))
             out.append(ctx.candidate("years", [y], ms[0].start("y"), ms[0].end("y") + 1, rank, rule))
