@@ -213,3 +213,13 @@ def test_a_review_of_others_self_evaluations_is_not_a_self_evaluation() -> None:
     assert r.evaluation_mode == "finance" and "财政局组成" in evidence(doc, r, "evaluation_mode")
     _doc, r2 = record_of_text("项目情况\n据某某厅绩效自评报告中预计,节能量为29.2万吨。\n")
     assert r2.evaluation_mode is None
+
+
+def test_total_after_a_flattened_table_ending_in_a_satisfaction_row() -> None:
+    text = ("绩效目标完成情况一级指标二级指标三级指标指标值完成值权重得分产出指标数量指标贴息户数≥100户"
+            "126户20%20满意度指标服务对象满意度≥80%100%5%5得分合计96.5。\n")
+    doc, r = record_of_text(text)
+    assert r.score.total == 96.5 and "得分合计96.5" in evidence(doc, r, "score.total")
+    # a satisfaction score in a sentence stays a sub-score
+    _doc, r2 = record_of_text("经测评,群众满意度得分94.47分。\n")
+    assert r2.score.total is None
