@@ -223,3 +223,23 @@ def test_total_after_a_flattened_table_ending_in_a_satisfaction_row() -> None:
     # a satisfaction score in a sentence stays a sub-score
     _doc, r2 = record_of_text("经测评,群众满意度得分94.47分。\n")
     assert r2.score.total is None
+
+
+def test_self_table_pipe_rows_budget_blocks() -> None:
+    # 湖北-style: 年度财政资金总额 under 预算数/执行数/执行率 columns
+    doc, r = record_of_text("项目名称 | 乡镇文化站免费开放 | |||\n"
+                            "预算执行情况(万元) (20分) | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分 (20分*执行率) | |||\n"
+                            "年度财政资金总额 | 36.5 | 30.2 | 82.74% | 16.5 | |||\n")
+    got = {(f.name, f.value, f.unit) for f in r.figures}
+    assert ("预算数", 365000, "元") in got and ("执行数", 302000, "元") in got
+    # a header row that lost its corner cell, values printed with 万 in a form of 万元, and the
+    # parts (one with a label that ends in no funds word) adding up to the total
+    doc, r = record_of_text("资金投入情况(万元) |\n"
+                            "全年预算数(A) | 全年执行数(B) | 预算执行率(B/A×100%) | ||||\n"
+                            "年度资金总额: | 1200.5万 | 1100.5万 | 91.67% | ||||\n"
+                            "其中:中央财政资金 | 600万 | 600万 | 100% | ||||\n"
+                            "彩票公益金用于残疾人康复 | 100.5万 | 0.5万 | 0.5% | ||||\n"
+                            "地方资金 | 500万 | 500万 | 100% | ||||\n")
+    got = {(f.name, f.value) for f in r.figures}
+    assert ("全年预算数", 12005000) in got and ("全年执行数", 11005000) in got
+    assert not [c for c in r.checks if not c.ok and c.rule == "table_sum"]

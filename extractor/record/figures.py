@@ -726,6 +726,8 @@ def _money_value(q: Quantity, label: str, scale: int | None, money_hint: bool) -
         return q.value, "%"
     if q.unit:
         return q.value, q.unit
+    if q.mag:  # 3359.62万 in a money column (of a table in 万元 or not): its own scale
+        return (q.value, "元") if (money_hint or scale is not None or sp.money_label.search(label)) else None
     own = _scale_in(label)
     if re.search(r"率|比例|占比|比重", label):
         return q.value / 100, "%"
@@ -760,11 +762,19 @@ def grid_figures(flat: str, rows: list[list[Cell]], caption: str, row_base: int 
         first = next((j for j, c in enumerate(row) if c.text), None)
         column_mode = (header is not None and first is not None and first in labels and labels == [first]
                        and not _scale_in(row[first].text))
+        # A header row that lost its corner cell to the line before (资金投入情况(万元) |, then
+        # 全年预算数 | 全年执行数 | 执行率): its labels sit one cell left of their numbers.
+        shift = 0
+        if column_mode and header is not None and first == 0 and header[0].text and _is_label(header[0]) \
+                and sp.money_label.search(header[0].text) and len([c for c in header if c.text]) == len(nums) \
+                and nums == list(range(1, len(nums) + 1)):
+            shift = 1
         for j in nums:
             q = qs[j]
             assert q is not None
-            if column_mode and header is not None and j < len(header) and _is_label(header[j]):
-                col = header[j].text
+            h = j - shift
+            if column_mode and header is not None and h < len(header) and _is_label(header[h]):
+                col = header[h].text
                 if sp.not_figure_column.search(col):
                     continue
                 rowlab = _strip_suffix(row[first].text)
@@ -858,14 +868,14 @@ def self_eval_blocks(flat: str, start: int = 0, end: int | None = None) -> list[
         scale = _scale_in(flat[max(start, cols[0].start - 60):j])
         while len(cols) > 1 and _scale_in(cols[0].name) and cols[1].kind == "money":
             cols = cols[1:]
-        rows = _rows_after(flat, j, end, cols)
+        rows = _rows_after(flat, j, end, cols, scale)
         if rows:
             out.append(SelfEvalBlock(cols, rows, scale, cols[0].start))
             pos = max(pos, rows[-1].values[-1][1].end if rows[-1].values and rows[-1].values[-1][1] else pos)
     return out
 
 
-def _rows_after(flat: str, pos: int, end: int, cols: list[Column]) -> list[SelfEvalRow]:
+def _rows_after(flat: str, pos: int, end: int, cols: list[Column], scale: int | None = None) -> list[SelfEvalRow]:
     sp = spec()
     rows: list[SelfEvalRow] = []
     i = pos
@@ -892,8 +902,8 @@ def _rows_after(flat: str, pos: int, end: int, cols: list[Column]) -> list[SelfE
                 vals.append((vm.start(), None))
             else:
                 q = quantity_of(vm, flat, {"%": "%", "元": "元"})
-                if q is not None and q.mag and q.unit != "元":
-                    q = None  # 4753.66万 without 元: not a value of the form
+                if q is not None and q.mag and q.unit != "元" and MAGNITUDES[q.mag] != scale:
+                    q = None  # 4753.66万 without 元: not a value of the form (unless the form is in 万元)
                 vals.append((vm.start(), q))
             i = vm.end()
         glued = _glued(flat, vals, cols, rows[0] if rows else None)
@@ -1039,6 +1049,10 @@ def self_eval_figures(flat: str, blocks: list[SelfEvalBlock]) -> list[Found]:
                     value, unit = (q.value if q.unit == "%" else q.value / 100), "%"
                 elif q.unit == "元":
                     value, unit = q.value, "元"  # 4753.66万元: its own scale
+                elif q.mag:
+                    if q.unit == "%" or blk.scale != MAGNITUDES[q.mag]:
+                        continue
+                    value, unit = q.value, "元"  # 3359.62万 in a form of 万元: the scale said twice
                 else:
                     if q.unit == "%" or blk.scale is None:
                         continue
