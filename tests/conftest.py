@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# OCR each scanned page once per test run: a page cache (keyed by file content, page and
+# engine) that parse() in this process, the import workers and `jixiao` subprocesses all
+# read and fill.  A cache named in the environment is used as it is (and kept).
+_OCR_CACHE = None
+if not os.environ.get("JIXIAO_OCR_CACHE"):
+    _OCR_CACHE = tempfile.mkdtemp(prefix="jixiao-test-ocr-")
+    os.environ["JIXIAO_OCR_CACHE"] = _OCR_CACHE
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if _OCR_CACHE:
+        shutil.rmtree(_OCR_CACHE, ignore_errors=True)
 
 CORPUS = Path(__file__).parent / "corpus"
 REPORTS = ["yunnan-2021-resident-pension", "chenggong-2023-department", "dongchuan-2019-poverty-pension"]

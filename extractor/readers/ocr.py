@@ -17,8 +17,9 @@ Steps for one page:
    vertical ones, kept only where they run from one row boundary to another),
    build the grid and its merged cells (slots not separated by a ruling), and
    erase the rulings so the recogniser does not read them as ``1`` or ``丨``;
-4. run RapidOCR (PP-OCR Chinese models shipped inside the wheel; one engine per
-   process, created on first use; no angle classifier);
+4. run the PP-OCR Chinese detector and recogniser (model files shipped inside
+   installed wheels; on OpenVINO, else ONNX Runtime — see "The OCR engine" below; one
+   engine per process, created on first use, one inference thread; no angle classifier);
 5. fragments inside a table go to the cell holding them (a box straddling two
    cells is cut by its per-character positions); ink in a cell that the detector
    skipped (a lone "1", "一致") is read from its crop;
@@ -39,11 +40,17 @@ Coordinates in the result are PDF points with a top-left origin, like pdfplumber
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+import hashlib
+import os
+import pickle
 import re
+import tempfile
 import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import numpy as np
 import pypdfium2 as pdfium
@@ -76,23 +83,232 @@ ERASE_RULINGS = True
 
 # ---------------------------------------------------------------------------
 # The OCR engine: one per process, created lazily (loading the models takes ~1 s)
+#
+# Engines (``python bench/ocr.py`` measures them side by side on every corpus scan):
+#
+# ``openvino``     the default: rapidocr 3.x on the OpenVINO runtime, running the
+#                  PP-OCRv4 detector and recogniser files shipped in the
+#                  rapidocr-onnxruntime wheel — the models read before, with about a
+#                  quarter of the CPU time (same character error rate);
+# ``legacy``       rapidocr-onnxruntime 1.x itself (the same models on ONNX Runtime),
+#                  the engine used before: the fallback wherever OpenVINO or rapidocr
+#                  3.x cannot be loaded;
+# ``openvino-v6``  rapidocr 3.x's own PP-OCRv6 small models on OpenVINO (measured,
+#                  slower here and no more accurate on the corpus);
+# ``onnxruntime``  PP-OCRv4 through rapidocr 3.x on ONNX Runtime (measured).
+#
+# Models are always given as files inside installed packages, so nothing is ever
+# downloaded.  ``$JIXIAO_OCR_ENGINE`` (or :func:`use_engine`) picks one; by default
+# the first of :data:`DEFAULT_ORDER` that loads.
 
-_ENGINE: Any = None
+ENGINES = ("openvino", "legacy", "openvino-v6", "onnxruntime")
+DEFAULT_ORDER = ("openvino", "legacy")
+
+#: Model files per model set: (package holding them, detector, recogniser).
+MODEL_SETS = {
+    "PP-OCRv4": ("rapidocr_onnxruntime", "models/ch_PP-OCRv4_det_infer.onnx", "models/ch_PP-OCRv4_rec_infer.onnx"),
+    "PP-OCRv6-small": ("rapidocr", "models/PP-OCRv6_det_small.onnx", "models/PP-OCRv6_rec_small.onnx"),
+}
+
+#: Inference threads of one engine.  One per process by default: pages are the unit of
+#: parallel work (an import's workers each OCR one page at a time), and one thread
+#: gives the most pages per CPU-second.  ``$JIXIAO_OCR_THREADS`` overrides it.
+DEFAULT_THREADS = 1
+
+
+class OcrUnavailable(ImportError):
+    """No OCR engine can be loaded (the packages are missing or broken)."""
+
+
+class _Engine:
+    """What the page reader needs from an engine: text boxes with per-piece positions,
+    and the text of one crop read without detection."""
+
+    name: str
+
+    def boxes(self, bgr: np.ndarray) -> list[tuple[Any, str, float, list[tuple[str, Any]]]]:
+        """``(quad, text, score, [(piece, quad), ...])`` of every text box found."""
+        raise NotImplementedError
+
+    def read(self, bgr: np.ndarray) -> tuple[str, float]:
+        """``(text, score)`` of a crop holding one line."""
+        raise NotImplementedError
+
+
+def _threads() -> int:
+    """Threads per engine: ``$JIXIAO_OCR_THREADS`` (0: the runtime's own default, every core)."""
+    try:
+        return max(0, int(os.environ.get("JIXIAO_OCR_THREADS", DEFAULT_THREADS)))
+    except ValueError:
+        return DEFAULT_THREADS
+
+
+def model_files(model_set: str) -> tuple[Any, Any]:
+    """The detector and recogniser files of ``model_set`` inside their installed package."""
+    import importlib.util
+    from pathlib import Path
+
+    package, det, rec = MODEL_SETS[model_set]
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.origin:
+        raise OcrUnavailable(f"{package} (which ships the {model_set} models) is not installed")
+    root = Path(spec.origin).resolve().parent
+    files = root / det, root / rec
+    for f in files:
+        if not f.is_file():  # never let a library download a model instead
+            raise OcrUnavailable(f"OCR model file missing: {f}")
+    return files
+
+
+class _RapidOcr3(_Engine):
+    """rapidocr 3.x on OpenVINO or ONNX Runtime, with model files from an installed package."""
+
+    def __init__(self, runtime: str, model_set: str) -> None:
+        import importlib
+
+        try:
+            importlib.import_module(runtime)
+        except ImportError as exc:
+            raise OcrUnavailable(f"{runtime} is not installed ({exc})") from None
+        try:
+            import rapidocr
+            from rapidocr import EngineType, RapidOCR
+        except ImportError as exc:
+            raise OcrUnavailable(f"rapidocr 3.x is not installed ({exc})") from None
+        if not str(getattr(rapidocr, "__version__", "3")).startswith("3"):
+            raise OcrUnavailable(f"rapidocr {rapidocr.__version__} is not 3.x")
+        det, rec = model_files(model_set)
+        engine = EngineType.OPENVINO if runtime == "openvino" else EngineType.ONNXRUNTIME
+        threads = _threads()
+        params = {
+            # No angle classifier: scanned report pages are upright, and the classifier
+            # flipped a few good lines on the corpus (CER 4.4% → 0.7% on yunnan p.5
+            # without it) besides costing time.  max_side_len is raised so the engine
+            # never shrinks the page we rendered.
+            "Global.use_cls": False, "Global.max_side_len": 5000, "Global.log_level": "error",
+            "Global.model_root_dir": str(det.parent),
+            "Det.engine_type": engine, "Det.model_path": str(det),
+            "Rec.engine_type": engine, "Rec.model_path": str(rec),
+            "Cls.engine_type": engine,
+        }
+        if not threads:
+            pass
+        elif runtime == "openvino":
+            params["EngineConfig.openvino.inference_num_threads"] = threads
+        else:
+            params["EngineConfig.onnxruntime.intra_op_num_threads"] = threads
+            params["EngineConfig.onnxruntime.inter_op_num_threads"] = 1
+        import logging
+
+        logging.getLogger("RapidOCR").setLevel(logging.ERROR)
+        self._ocr = RapidOCR(params=params)
+        # Load both models now, so that a runtime that cannot run here fails at once (and
+        # the next engine is tried), not in the middle of a page.
+        self._ocr._load_det_model()
+        self._ocr._load_rec_model()
+        self.name = f"{runtime}:{model_set}"
+
+    def boxes(self, bgr):
+        # Every option per call: rapidocr 3 keeps a call's options for the next one.
+        out = self._ocr(bgr, use_det=True, use_cls=False, use_rec=True, return_word_box=True)
+        txts = getattr(out, "txts", None)
+        if not txts or getattr(out, "boxes", None) is None:
+            return []
+        words = getattr(out, "word_results", None) or ()
+        result = []
+        # word_results holds one entry per box that has pieces (empty ones are dropped).
+        aligned = len(words) == len(txts)
+        for i, (quad, text, score) in enumerate(zip(out.boxes, txts, out.scores)):
+            pieces = [(w[0], w[2]) for w in words[i] if w[2] is not None] if aligned else []
+            result.append((quad, text, float(score), pieces))
+        return result
+
+    def read(self, bgr):
+        out = self._ocr(bgr, use_det=False, use_cls=False, use_rec=True, return_word_box=False)
+        txts = getattr(out, "txts", None)
+        if not txts:
+            return "", 0.0
+        return txts[0], float(out.scores[0])
+
+
+class _Legacy(_Engine):
+    """rapidocr-onnxruntime 1.x (PP-OCRv4 models in its wheel)."""
+
+    def __init__(self) -> None:
+        try:
+            from rapidocr_onnxruntime import RapidOCR
+        except ImportError as exc:
+            raise OcrUnavailable(f"rapidocr_onnxruntime is not installed ({exc})") from None
+        self._ocr = RapidOCR(use_cls=False, max_side_len=5000, print_verbose=False,
+                             intra_op_num_threads=_threads() or -1)
+        self.name = "legacy:PP-OCRv4"
+
+    def boxes(self, bgr):
+        result, _elapsed = self._ocr(bgr, return_word_box=True)
+        out = []
+        for item in result or []:
+            pieces = []
+            if len(item) >= 5 and len(item[3]) == len(item[4]):
+                pieces = [(str(p), box) for box, p in zip(item[3], item[4])]
+            out.append((item[0], item[1], float(item[2]), pieces))
+        return out
+
+    def read(self, bgr):
+        result, _ = self._ocr(bgr, use_det=False, use_cls=False)
+        if not result:
+            return "", 0.0
+        return result[0][0], float(result[0][1])
+
+
+def _load(name: str) -> _Engine:
+    if name == "legacy":
+        return _Legacy()
+    if name == "openvino":
+        return _RapidOcr3("openvino", "PP-OCRv4")
+    if name == "openvino-v6":
+        return _RapidOcr3("openvino", "PP-OCRv6-small")
+    if name == "onnxruntime":
+        return _RapidOcr3("onnxruntime", "PP-OCRv4")
+    raise ValueError(f"unknown OCR engine {name!r} (choose from {', '.join(ENGINES)})")
+
+
+_ENGINE: _Engine | None = None
 _ENGINE_LOCK = threading.Lock()
+_CHOICE: str | None = None
 
 
-def _engine() -> Any:
+def use_engine(name: str | None) -> None:
+    """Use engine ``name`` (one of :data:`ENGINES`; None: the default order) from now on in this process."""
+    global _ENGINE, _CHOICE
+    if name is not None and name not in ENGINES:
+        raise ValueError(f"unknown OCR engine {name!r} (choose from {', '.join(ENGINES)})")
+    with _ENGINE_LOCK:
+        _CHOICE, _ENGINE = name, None
+
+
+def _engine() -> _Engine:
     global _ENGINE
     with _ENGINE_LOCK:
         if _ENGINE is None:
-            from rapidocr_onnxruntime import RapidOCR
-
-            # No angle classifier: scanned report pages are upright, and the
-            # classifier flipped a few good lines on the corpus (CER 4.4% → 0.7%
-            # on yunnan p.5 without it) besides costing time.  max_side_len is
-            # raised so the engine never shrinks the page we rendered.
-            _ENGINE = RapidOCR(use_cls=False, max_side_len=5000, print_verbose=False)
+            wanted = _CHOICE or os.environ.get("JIXIAO_OCR_ENGINE") or None
+            order = [wanted] if wanted else list(DEFAULT_ORDER)
+            errors = []
+            for name in order:
+                try:
+                    _ENGINE = _load(name)
+                    break
+                except ValueError:
+                    raise
+                except Exception as exc:  # a missing or broken runtime: try the next engine
+                    errors.append(f"{name}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")
+            else:
+                raise OcrUnavailable("no OCR engine could be loaded (" + "; ".join(errors) + ")")
         return _ENGINE
+
+
+def engine_name() -> str:
+    """The name of the engine this process OCRs with (loading it if need be)."""
+    return _engine().name
 
 
 # ---------------------------------------------------------------------------
@@ -435,19 +651,16 @@ def recognise(gray: np.ndarray) -> list[Fragment]:
     import cv2
 
     rgb = cv2.cvtColor(gray, cv2.COLOR_GRAY2BGR)
-    result, _elapsed = _engine()(rgb, return_word_box=True)
     frags = []
-    for item in result or []:
-        quad, text, score = item[0], item[1], item[2]
+    for quad, text, score, found in _engine().boxes(rgb):
         pts = np.asarray(quad, dtype=np.float32)
         text = text.strip()
         if not text:
             continue
         pieces = []
-        if len(item) >= 5 and len(item[3]) == len(item[4]):
-            for box, piece in zip(item[3], item[4]):
-                bx = np.asarray(box, dtype=np.float32)[:, 0]
-                pieces.append((str(piece), float(bx.min()), float(bx.max())))
+        for piece, box in found:
+            bx = np.asarray(box, dtype=np.float32).reshape(-1, 2)[:, 0]
+            pieces.append((str(piece), float(bx.min()), float(bx.max())))
         frags.append(Fragment(text, float(pts[:, 0].min()), float(pts[:, 1].min()),
                               float(pts[:, 0].max()), float(pts[:, 1].max()), float(score), pieces))
     return frags
@@ -585,10 +798,7 @@ def _read_crop(gray: np.ndarray, x0: float, top: float, x1: float, bottom: float
         return ""
     pad = max(2, (yb - ya) // 4)
     crop = gray[ya:yb, max(0, xa + cols[0] - pad):min(w, xa + cols[-1] + pad + 1)]
-    result, _ = _engine()(cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR), use_det=False, use_cls=False)
-    if not result:
-        return ""
-    text, score = result[0][0], float(result[0][1])
+    text, score = _engine().read(cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR))
     return text.strip() if score >= 0.5 else ""
 
 
@@ -898,6 +1108,17 @@ def read_page(pdf: pdfium.PdfDocument, index: int) -> OcrPage:
     finally:
         page.close()
     gray, scale = render_gray(pdf, index)
+    return read_image(gray, scale, index + 1, (float(width), float(height)))
+
+
+def read_image(gray: np.ndarray, scale: float, number: int = 1,
+               size: tuple[float, float] | None = None) -> OcrPage:
+    """OCR a page image (8-bit grey, ``scale`` pixels per PDF point, i.e. dpi / 72) as
+    page ``number`` of ``size`` points (default: the image's size at ``scale``); the
+    steps after rendering in :func:`read_page`.  See :func:`ocr_image`."""
+    if size is None:
+        size = (gray.shape[1] / scale, gray.shape[0] / scale)
+    width, height = size
     angle = estimate_skew(gray)
     if abs(angle) >= MIN_DESKEW_DEGREES:
         gray = rotate(gray, angle)
@@ -942,7 +1163,7 @@ def read_page(pdf: pdfium.PdfDocument, index: int) -> OcrPage:
     mark_bold(lines, strokes)
     grids.sort(key=lambda g: g.box[1])
     tables = [TableArea(bbox=(pts(g.xs[0]), pts(g.ys[0]), pts(g.xs[-1]), pts(g.ys[-1])), rows=_table_rows(g)) for g in grids]
-    content = PageContent(number=index + 1, width=float(width), height=float(height), lines=lines, tables=tables, ocr=True)
+    content = PageContent(number=number, width=float(width), height=float(height), lines=lines, tables=tables, ocr=True)
     return OcrPage(content=content, grids=grids, scale=scale, skew=angle)
 
 
@@ -953,5 +1174,150 @@ def ocr_page(pdf: pdfium.PdfDocument, index: int) -> PageContent:
     with boxes in PDF points (top-left origin) and a font size estimated from the
     box height; text inside a ruled table is not in ``lines`` but in the table's
     rows (merged cells repeated in every slot they cover).
+
+    Inside :func:`reading` (the PDF reader wraps every file in it) with a page cache
+    in force (:func:`caching` or ``$JIXIAO_OCR_CACHE``), a page read before — by this
+    process or another — is taken from the cache instead of being OCR'd again.
     """
-    return read_page(pdf, index).content
+    return _cached(index, lambda: read_page(pdf, index).content)
+
+
+def ocr_image(image: np.ndarray, dpi: float, number: int = 1) -> PageContent:
+    """OCR a scanned page given as an image: the entry point for readers of page images
+    (JPG, PNG, TIFF …), giving what :func:`ocr_page` gives for a PDF page.
+
+    ``image``: a numpy array, 8-bit grey (H×W) or colour (H×W×3 BGR, as OpenCV reads it;
+    H×W×4 with alpha); ``dpi``: its resolution (the page is ``pixels / dpi * 72`` points
+    wide; 150–300 suits the models, which were trained on text 20–40 pixels high);
+    ``number``: its 1-based page number.  Lines and tables are in PDF points.
+
+    Inside :func:`reading` (``reading(path)`` around the reading of the image file) with
+    a page cache in force, page ``number`` of that file is OCR'd once.
+    """
+    def run() -> PageContent:
+        gray = image
+        if gray.ndim == 3:
+            import cv2
+
+            code = cv2.COLOR_BGRA2GRAY if gray.shape[2] == 4 else cv2.COLOR_BGR2GRAY
+            gray = cv2.cvtColor(np.ascontiguousarray(gray[..., :4]), code)
+        if gray.dtype != np.uint8:
+            gray = np.clip(gray, 0, 255).astype(np.uint8)
+        return read_image(np.ascontiguousarray(gray), float(dpi) / 72.0, number).content
+
+    return _cached(number - 1, run)
+
+
+def _cached(index: int, compute: Callable[[], PageContent]) -> PageContent:
+    """Page ``index`` of the file being read, from the page cache when one is in force."""
+    source = _SOURCE.get()
+    folder = cache_dir()
+    if source is None or folder is None:
+        return compute()
+    path = os.path.join(folder, _cache_name(source, index))
+    content = _cache_get(path)
+    if content is None:
+        content = compute()
+        _cache_put(path, content)
+    return content
+
+
+# ---------------------------------------------------------------------------
+# Page cache: OCR'd pages kept on disk by file content, page and engine, so that the
+# pages of a scan can be read in parallel by several processes (an import's workers)
+# and a scan read twice (by tests, or a re-import) is OCR'd once.
+
+#: Environment variable naming a folder of OCR'd pages to use and fill (empty: none).
+CACHE_ENV = "JIXIAO_OCR_CACHE"
+#: Part of every cache key: raise it when a change here changes what a page reads as.
+CACHE_VERSION = 1
+
+_CACHE_DIR: contextvars.ContextVar[str | None] = contextvars.ContextVar("jixiao_ocr_cache", default=None)
+_SOURCE: contextvars.ContextVar["_Source | None"] = contextvars.ContextVar("jixiao_ocr_source", default=None)
+
+
+class _Source:
+    """The file being read; its sha256 is computed on the first cache look-up."""
+
+    def __init__(self, path: str, sha: str | None = None) -> None:
+        self.path, self._sha = path, sha
+
+    @property
+    def sha(self) -> str:
+        if self._sha is None:
+            self._sha = _file_sha(self.path)
+        return self._sha
+
+
+_SHAS: dict[tuple[str, int, int], str] = {}
+
+
+def _file_sha(path: str) -> str:
+    """sha256 of a file, remembered while its size and modification time stay the same."""
+    st = os.stat(path)
+    key = (os.path.abspath(path), st.st_size, st.st_mtime_ns)
+    if key not in _SHAS:
+        digest = hashlib.sha256()
+        with open(path, "rb") as fh:
+            while chunk := fh.read(1 << 20):
+                digest.update(chunk)
+        if len(_SHAS) > 256:
+            _SHAS.clear()
+        _SHAS[key] = digest.hexdigest()
+    return _SHAS[key]
+
+
+def cache_dir() -> str | None:
+    """The page cache in force: :func:`caching`'s folder, else ``$JIXIAO_OCR_CACHE``, else None."""
+    return _CACHE_DIR.get() or os.environ.get(CACHE_ENV) or None
+
+
+@contextlib.contextmanager
+def caching(folder: str | os.PathLike | None):
+    """Use (and fill) the page cache in ``folder`` inside this block (None: leave it as it is)."""
+    if folder is None:
+        yield
+        return
+    os.makedirs(folder, exist_ok=True)
+    token = _CACHE_DIR.set(str(folder))
+    try:
+        yield
+    finally:
+        _CACHE_DIR.reset(token)
+
+
+@contextlib.contextmanager
+def reading(path: str | os.PathLike, sha: str | None = None):
+    """Pages OCR'd inside this block come from the file ``path`` (whose sha256 may be given)."""
+    token = _SOURCE.set(_Source(str(path), sha))
+    try:
+        yield
+    finally:
+        _SOURCE.reset(token)
+
+
+def _cache_name(source: _Source, index: int) -> str:
+    engine = re.sub(r"[^A-Za-z0-9.-]+", "_", engine_name())
+    return f"{source.sha}-p{index + 1}-{engine}-v{CACHE_VERSION}-{_limits.current().ocr_pixels}.pickle"
+
+
+def _cache_get(path: str) -> PageContent | None:
+    try:
+        with open(path, "rb") as fh:
+            content = pickle.load(fh)
+    except Exception:  # missing, half-written by a killed process, from another version: read the page
+        return None
+    return content if isinstance(content, PageContent) else None
+
+
+def _cache_put(path: str, content: PageContent) -> None:
+    """Write atomically (a temporary file renamed), so that readers never see half a page."""
+    folder = os.path.dirname(path)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".page-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(content, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:  # a full or read-only cache only costs time
+        with contextlib.suppress(OSError, UnboundLocalError):
+            os.unlink(tmp)

@@ -546,10 +546,74 @@ def _ocr_page(pdf: pdfium.PdfDocument, index: int, path: str, notes: list[str] |
         if notes is not None:
             notes.append(f"page {index + 1} not OCR'd: near-empty (no ink to read)")
         return PageContent(number=index + 1, width=float(w_pt), height=float(h_pt))
-    content = ocr_reader.ocr_page(pdf, index)
+    with ocr_reader.reading(path):  # lets the OCR reader use its page cache, if one is in force
+        content = ocr_reader.ocr_page(pdf, index)
     content.number = index + 1
     content.ocr = True
     return content
+
+
+def _would_ocr(pdf: pdfium.PdfDocument, index: int, ocr: OcrMode) -> bool:
+    """Whether reading page ``index`` would OCR it (the decisions of :func:`_read_page` and
+    :func:`_ocr_page`, without reading anything): no usable text layer, yet something to read,
+    not too large and — with ``ocr='auto'`` — not a near-empty image-only page."""
+    page = pdf[index]
+    layer = None
+    try:
+        w_pt, h_pt = page.get_size()
+        if ocr != "always":
+            layer = _TextLayer(page)
+            chars, garbage = layer.quality()
+            cfg = _cfg()
+            if chars >= int(cfg["min_chars"]) and garbage <= float(cfg["max_garbage_share"]):
+                return False  # a usable text layer
+            if ocr == "never" or (chars == 0 and not _draws_text_or_images(page)):
+                return False  # refused, or a blank page
+        draws_text = next(_objects(page, pdfium_c.FPDF_PAGEOBJ_TEXT), None) is not None
+    finally:
+        if layer is not None:
+            layer.close()
+        page.close()
+    if float(w_pt) * float(h_pt) / 72 ** 2 > _limits.current().ocr_page_area:
+        return False
+    if ocr != "always" and not draws_text:
+        from . import ocr as ocr_reader
+
+        return not ocr_reader.near_empty(pdf, index)
+    return True
+
+
+def ocr_plan(path: str | Path, ocr: OcrMode = "auto") -> list[int]:
+    """The 0-based pages that reading the PDF would OCR, found without OCR (a text-layer
+    check, and a thumbnail for image-only pages): an import splits those among its workers
+    (:func:`ocr_pages`), then reads the file with the pages cached.  Empty for a PDF that
+    cannot be opened or is past the ``pages`` limit (reading it will say why)."""
+    try:
+        pdf = _open(str(path))
+    except ReadError:
+        return []
+    try:
+        n = len(pdf)
+        if n > _limits.current().pages:
+            return []
+        return [i for i in range(n) if _would_ocr(pdf, i, ocr)]
+    finally:
+        pdf.close()
+
+
+def ocr_pages(path: str | Path, indices: list[int], sha: str | None = None) -> None:
+    """OCR pages ``indices`` (0-based) of the PDF into the OCR page cache in force
+    (:func:`jixiao.extractor.readers.ocr.caching`), for a later :func:`read` to take."""
+    from . import ocr as ocr_reader
+
+    path = str(path)
+    pdf = _open(path)
+    try:
+        with ocr_reader.reading(path, sha):
+            for index in indices:
+                ocr_reader.ocr_page(pdf, index)
+    finally:
+        pdf.close()
 
 
 def _read_page(pdf: pdfium.PdfDocument, index: int, path: str, ocr: OcrMode, finder: _TableFinder,
@@ -641,4 +705,4 @@ def _summarise(notes: list[str], keep: int = 5) -> list[str]:
     return notes[:keep] + [f"… and {len(notes) - keep} more pages not OCR'd"]
 
 
-__all__ = ["read", "read_pages", "has_ruling"]
+__all__ = ["read", "read_pages", "has_ruling", "ocr_plan", "ocr_pages"]

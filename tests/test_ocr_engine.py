@@ -1,0 +1,165 @@
+"""The OCR engine (OpenVINO, falling back to ONNX Runtime), the OCR page cache, and
+the entry point for page images (:func:`jixiao.extractor.readers.ocr.ocr_image`)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pypdfium2 as pdfium
+import pytest
+from rapidfuzz.distance import Levenshtein
+
+from conftest import REPORTS, rendering
+from jixiao.extractor.normalize import squash
+from jixiao.extractor.readers import ocr
+
+CHENGGONG = REPORTS[1]
+
+
+def _page_text(report: str, index: int) -> str:
+    pdf = pdfium.PdfDocument(str(rendering(report, ".pdf")))
+    tp = pdf[index].get_textpage()
+    try:
+        return tp.get_text_range()
+    finally:
+        tp.close()
+        pdf.close()
+
+
+def _cer(hyp: str, ref: str) -> float:
+    h, r = squash(hyp), squash(ref)
+    return Levenshtein.distance(h, r) / len(r)
+
+
+def _lines(content) -> list[str]:
+    return [ln.text for ln in content.lines]
+
+
+def test_unknown_engine_is_a_clear_error():
+    with pytest.raises(ValueError, match="unknown OCR engine 'tesseract'.*openvino"):
+        ocr.use_engine("tesseract")
+
+
+def test_models_are_files_inside_installed_packages():
+    det, rec = ocr.model_files("PP-OCRv4")
+    assert det.is_file() and rec.is_file()
+    assert "site-packages" in str(det) or "dist-packages" in str(det)
+
+
+_FALLBACK = r"""
+import json, sys
+sys.modules["openvino"] = None  # as on a platform without an OpenVINO wheel
+import pypdfium2 as pdfium
+from jixiao.extractor.readers import ocr
+pdf = pdfium.PdfDocument(sys.argv[1])
+page = ocr.read_page(pdf, 1)
+print(json.dumps({"engine": ocr.engine_name(), "text": page.reading_text()}))
+"""
+
+
+def test_without_openvino_the_onnxruntime_engine_reads_the_page():
+    env = {k: v for k, v in os.environ.items() if k != "JIXIAO_OCR_ENGINE"}
+    proc = subprocess.run([sys.executable, "-c", _FALLBACK, str(rendering(CHENGGONG, "-scan.pdf"))],
+                          capture_output=True, text=True, env=env, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert out["engine"] == "legacy:PP-OCRv4"
+    assert _cer(out["text"], _page_text(CHENGGONG, 1)) <= 0.03
+
+
+def test_the_default_engine_reads_a_page_as_well():
+    pdf = pdfium.PdfDocument(str(rendering(CHENGGONG, "-scan.pdf")))
+    try:
+        page = ocr.read_page(pdf, 1)
+    finally:
+        pdf.close()
+    assert ocr.engine_name() in ("openvino:PP-OCRv4", "legacy:PP-OCRv4")
+    assert _cer(page.reading_text(), _page_text(CHENGGONG, 1)) <= 0.03
+
+
+def test_a_page_image_reads_like_the_pdf_page():
+    pdf = pdfium.PdfDocument(str(rendering(CHENGGONG, "-scan.pdf")))
+    try:
+        gray, scale = ocr.render_gray(pdf, 1)
+        from_pdf = ocr.read_page(pdf, 1).content
+    finally:
+        pdf.close()
+    import cv2
+
+    for image in (gray, cv2.cvtColor(gray, cv2.COLOR_GRAY2BGR)):
+        content = ocr.ocr_image(image, dpi=scale * 72, number=2)
+        assert content.number == 2 and content.ocr
+        assert abs(content.width - from_pdf.width) < 2 and abs(content.height - from_pdf.height) < 2
+        assert _lines(content) == _lines(from_pdf)
+
+
+def test_the_page_cache_reads_each_page_once_keyed_by_content(tmp_path, monkeypatch):
+    scan = tmp_path / "a.pdf"
+    shutil.copyfile(rendering(CHENGGONG, "-scan.pdf"), scan)
+    cache = tmp_path / "pages"
+    with ocr.caching(cache):
+        pdf = pdfium.PdfDocument(str(scan))
+        with ocr.reading(scan):
+            first = ocr.ocr_page(pdf, 1)
+        pdf.close()
+    assert [p.name.split("-p")[1].split("-")[0] for p in cache.glob("*.pickle")] == ["2"]
+
+    # The same content under another name is not OCR'd again: the engine is never asked.
+    copy = tmp_path / "b.pdf"
+    shutil.copyfile(scan, copy)
+
+    def no_ocr(*args, **kwargs):
+        raise AssertionError("page OCR'd again")
+
+    monkeypatch.setattr(ocr, "read_page", no_ocr)
+    with ocr.caching(cache):
+        pdf = pdfium.PdfDocument(str(copy))
+        with ocr.reading(copy):
+            again = ocr.ocr_page(pdf, 1)
+        pdf.close()
+        # Another page of it, and any page outside reading(), are OCR'd.
+        pdf = pdfium.PdfDocument(str(copy))
+        with ocr.reading(copy), pytest.raises(AssertionError, match="OCR'd again"):
+            ocr.ocr_page(pdf, 2)
+        with pytest.raises(AssertionError, match="OCR'd again"):
+            ocr.ocr_page(pdf, 1)
+        pdf.close()
+    assert again == first and _lines(again)
+
+
+def test_a_damaged_cache_entry_is_read_again(tmp_path):
+    scan = tmp_path / "a.pdf"
+    shutil.copyfile(rendering(CHENGGONG, "-scan.pdf"), scan)
+    cache = tmp_path / "pages"
+    with ocr.caching(cache):
+        pdf = pdfium.PdfDocument(str(scan))
+        with ocr.reading(scan):
+            first = ocr.ocr_page(pdf, 0)
+            (entry,) = cache.glob("*.pickle")
+            entry.write_bytes(b"half a pick")  # a process killed while writing (without the rename)
+            again = ocr.ocr_page(pdf, 0)
+        pdf.close()
+    assert again == first and _lines(first)
+
+
+def test_ocr_plan_names_the_pages_a_read_would_ocr_and_ocr_pages_fills_the_cache(tmp_path, monkeypatch):
+    from jixiao.extractor import parse
+    from jixiao.extractor.readers.pdf import ocr_pages, ocr_plan
+
+    assert ocr_plan(rendering(CHENGGONG, ".pdf")) == []
+    assert ocr_plan(rendering(CHENGGONG, "-scan.pdf"), "never") == []
+    scan = tmp_path / "scan.pdf"
+    shutil.copyfile(rendering(CHENGGONG, "-scan.pdf"), scan)
+    plan = ocr_plan(scan)
+    assert plan == list(range(len(pdfium.PdfDocument(str(scan)))))
+    with ocr.caching(tmp_path / "pages"):
+        ocr_pages(scan, plan[:3])
+        ocr_pages(scan, plan[3:])
+        monkeypatch.setattr(ocr, "read_page", lambda *a: (_ for _ in ()).throw(AssertionError("OCR'd again")))
+        doc = parse(scan)
+    assert doc.ocr and doc.pages == len(plan)
+    assert "绩效" in doc.text
