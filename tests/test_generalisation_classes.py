@@ -243,3 +243,18 @@ def test_self_table_pipe_rows_budget_blocks() -> None:
     got = {(f.name, f.value) for f in r.figures}
     assert ("全年预算数", 12005000) in got and ("全年执行数", 11005000) in got
     assert not [c for c in r.checks if not c.ok and c.rule == "table_sum"]
+
+
+def test_portal_metadata_lines_are_no_title_and_a_label_glued_to_its_value() -> None:
+    text = ("- 11530502-7/20230601-00021 - 发文机构\n- 施甸县民政局\n- 公开目录\n- 绩效自评报告\n"
+            "2022年度项目支出绩效自评表\n预算部门、单位名称施甸县民政局\n")
+    doc, r = record_of_text(text)
+    assert r.title == "2022年度项目支出绩效自评表"
+    assert r.evaluated_unit == "施甸县民政局" and "单位名称施甸县民政局" in evidence(doc, r, "evaluated_unit")
+
+
+def test_ex_post_evaluation_and_a_unit_that_carried_out_its_self_evaluation() -> None:
+    doc, r = record_of_text("岐山县2023年度残疾人两项补贴事后绩效评价报告\n")
+    assert r.program == "残疾人两项补贴"
+    doc, r = record_of_text("根据通知要求,额济纳旗苏泊淖尔苏木人民政府开展并完成了本部门转移支付预算执行情况绩效自评工作。\n")
+    assert r.evaluated_unit == "额济纳旗苏泊淖尔苏木人民政府" and r.evaluation_mode == "self"

@@ -250,12 +250,26 @@ def _glued_pairs_in(ctx: Context, view: View) -> list[Pair]:
         hits.append((m.start(), lab[0], lab[1], lab[2]))
         pos = lab[0]
     out: list[Pair] = []
+    # a line that is a label and its value and nothing else (预算部门、单位名称衡山县贯塘乡人民政府:
+    # two cells a reader joined)
+    for line in re.finditer(r"[^\n]+", text):
+        lab = _label_at(text, line.start())
+        if lab is None or lab[1] not in GLUED_FIELDS:
+            continue
+        value = text[lab[0]:line.end()].strip()
+        if 2 <= len(value) <= _GLUED_GAP and not re.search(r"[，,。；;：:！？|｜\s]", value) \
+                and spec["glued_any"].search(value) is None:
+            vs = text.find(value, lab[0])
+            start, end = view.span(vs, vs + len(value))
+            ls, le = view.span(line.start(), lab[0])
+            out.append(Pair(lab[1], text[line.start():lab[0]], value, start, end, ls, le, "glued", lab[2], False))
     # runs of labels close together, nothing between them that ends a sentence
     run: list[tuple[int, int, str | None, int]] = []
     for h in hits + [(len(text) + _GLUED_GAP + 1, 0, None, 0)]:
         if run and (h[0] - run[-1][1] > _GLUED_GAP or re.search(r"[。；;！？!?\n，,]", text[run[-1][1]:h[0]])):
             fields = [r for r in run if r[2] is not None]
-            if len(run) >= 3 and len({r[2] for r in fields}) >= 2:
+            glued_labels = sum(1 for r in run[:-1] if r[1] < len(text) and not re.match(r"[\s：:|｜/]", text[r[1]]))
+            if len(run) >= 3 and fields and glued_labels >= 2:
                 for (s, e, name, rank), nxt in zip(run, run[1:]):
                     value = text[e:nxt[0]].strip(" /|｜")
                     glued = e < len(text) and not re.match(r"[\s：:|｜/]", text[e:e + 1])
