@@ -1,8 +1,8 @@
 """Find the files to import under the paths a user gives: folders, files, .zip archives.
 
 Formats are told by content (:mod:`jixiao.extractor.detect`), never by name: a
-ZIP container holding ``word/document.xml`` is a Word file and is imported; any
-other ZIP is an archive whose members are walked (archives inside archives too,
+ZIP container holding ``word/document.xml`` is a Word file and one holding ``OFD.xml`` an
+OFD document, and they are imported; any other ZIP is an archive whose members are walked (archives inside archives too,
 up to the ``archive_depth`` limit).  Names only decide what is not looked at
 (``patterns/import_walk.yaml``: hidden files, Office lock files, system litter).
 
@@ -361,8 +361,9 @@ class _Walker:
             yield item  # a broken container: the reader says why
             return
         names = {info.filename for info in infos}
-        if {"word/document.xml", "xl/workbook.xml", "ppt/presentation.xml", "[Content_Types].xml"} & names:
-            yield item  # an Office document, not an archive of files
+        if {"word/document.xml", "xl/workbook.xml", "ppt/presentation.xml", "[Content_Types].xml"} & names \
+                or any(n.lstrip("/").lower() == "ofd.xml" for n in names):
+            yield item  # an Office or OFD (GB/T 33190) document, not an archive of files
             return
         if len(item.members) >= self.limits.archive_depth:
             yield WalkError(item.path, "archive nested too deep: " + _limits.exceeded(

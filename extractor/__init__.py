@@ -17,8 +17,8 @@ from .errors import ReadError
 def parse(path: str | Path, *, ocr: str = "auto") -> Document:
     """Read the report at ``path`` into a :class:`Document`.
 
-    ``ocr``: ``"auto"`` OCRs PDF pages that have no usable text layer, ``"never"``
-    refuses them, ``"always"`` OCRs every PDF page.  Raises :class:`ReadError`
+    ``ocr``: ``"auto"`` OCRs PDF pages that have no usable text layer (and page images, and
+    OFD pages that hold only images), ``"never"`` refuses them, ``"always"`` OCRs every PDF page.  Raises :class:`ReadError`
     (one line: path and reason) for anything that cannot be read.
     """
     fmt = sniff_file(path)
@@ -39,6 +39,14 @@ def parse(path: str | Path, *, ocr: str = "auto") -> Document:
             from .readers import html
 
             return html.read(path)
+        if fmt == "image":
+            from .readers import image
+
+            return image.read(path, ocr=ocr)
+        if fmt == "ofd":
+            from .readers import ofd
+
+            return ofd.read(path, ocr=ocr)
     except ReadError:
         raise
     except MemoryError:

@@ -13,8 +13,13 @@ from .errors import ReadError
 MAX_BYTES = _limits.Limits().file_bytes
 
 
+# Page images (scans): magic bytes of JPEG, PNG and TIFF (both byte orders).
+IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*")
+_UNKNOWN = "binary file of unknown type (not PDF, DOCX or text)"
+
+
 def sniff(head: bytes, path: str | Path = "") -> str:
-    """Return ``pdf``, ``docx``, ``html``, ``txt``, or raise :class:`ReadError`.
+    """Return ``pdf``, ``zip``, ``image``, ``html``, ``txt``, or raise :class:`ReadError`.
 
     ``head`` is the first few KiB of the file.
     """
@@ -24,7 +29,9 @@ def sniff(head: bytes, path: str | Path = "") -> str:
     if head.startswith(b"%PDF-") or head[:1024].find(b"%PDF-") != -1:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
-        return "zip"  # resolved to docx (or an archive) by sniff_file
+        return "zip"  # resolved to docx, ofd (or an archive) by sniff_file
+    if head.startswith(IMAGE_MAGIC):
+        return "image"  # confirmed by sniff_file (an image library must read its header)
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         raise ReadError(str(path), "legacy Word/OLE document (.doc); save it as .docx or PDF")
     if head.startswith(b"{\\rtf"):
@@ -33,8 +40,20 @@ def sniff(head: bytes, path: str | Path = "") -> str:
     if lower.startswith((b"<!doctype html", b"<html")) or b"<html" in lower[:200]:
         return "html"
     if _looks_binary(head):
-        raise ReadError(str(path), "binary file of unknown type (not PDF, DOCX or text)")
+        raise ReadError(str(path), _UNKNOWN)
     return "txt"
+
+
+def _is_image(path: Path) -> bool:
+    """Whether an image library reads the file's header (a PNG's checksums included): bytes
+    that merely start like an image are binary junk, not a scan."""
+    from PIL import Image
+
+    try:
+        with Image.open(path) as im:
+            return im.size[0] > 0 and im.size[1] > 0
+    except Exception:
+        return False
 
 
 def _looks_binary(head: bytes) -> bool:
@@ -98,7 +117,8 @@ def special_kind(mode: int) -> str:
 
 
 def sniff_file(path: str | Path) -> str:
-    """Detect the format of the file at ``path``: ``pdf``, ``docx``, ``txt``, ``md`` or ``html``."""
+    """Detect the format of the file at ``path``: ``pdf``, ``docx``, ``ofd``, ``image``, ``txt``, ``md`` or
+    ``html``."""
     p = Path(path)
     limits = _limits.current()
     try:
@@ -127,6 +147,8 @@ def sniff_file(path: str | Path) -> str:
     except OSError as exc:
         raise ReadError(str(p), f"cannot read: {exc.strerror or exc}") from None
     kind = sniff(head, p)
+    if kind == "image" and not _is_image(p):
+        raise ReadError(str(p), _UNKNOWN)
     if kind in ("txt", "html") and size > limits.text_bytes:
         raise ReadError(str(p), f"{kind} file too large: " + _limits.exceeded("text_bytes", size, limits))
     if kind == "zip":
@@ -137,6 +159,8 @@ def sniff_file(path: str | Path) -> str:
             raise ReadError(str(p), "corrupt ZIP/DOCX container") from None
         if "word/document.xml" in names:
             return "docx"
+        if any(n.lstrip("/").lower() == "ofd.xml" for n in names):
+            return "ofd"  # GB/T 33190: OFD.xml at the root of the package
         if "xl/workbook.xml" in names:
             raise ReadError(str(p), "Excel workbook, not a report document")
         raise ReadError(str(p), "ZIP archive, not a document (import walks archives; parse reads one file)")

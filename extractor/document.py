@@ -19,7 +19,7 @@ from typing import Any, Iterator, Literal
 from .normalize import normalize_text
 
 BlockKind = Literal["heading", "paragraph", "table"]
-Format = Literal["pdf", "docx", "txt", "md", "html"]
+Format = Literal["pdf", "docx", "txt", "md", "html", "image", "ofd"]
 
 
 @dataclass

@@ -48,7 +48,7 @@ SAME_TEXT = 0.5  # estimated Jaccard at or above which two texts are renderings 
 NEAR_IDENTICAL = 0.9  # so alike that a division (adcode) mismatch is an extraction slip
 
 # Text layers ranked for the primary source (lower is better); OCR always ranks after them.
-FORMAT_RANK = {"pdf": 0, "docx": 1, "html": 2, "md": 3, "txt": 4}
+FORMAT_RANK = {"pdf": 0, "ofd": 0.5, "docx": 1, "html": 2, "md": 3, "txt": 4}  # an OFD's text is exact, as a PDF's
 
 _rng = np.random.default_rng(20240221)  # fixed: signatures must compare across processes and runs
 _A = _rng.integers(1, 2**63 - 1, size=PERMUTATIONS, dtype=np.uint64) | np.uint64(1)
