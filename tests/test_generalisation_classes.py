@@ -258,3 +258,10 @@ def test_ex_post_evaluation_and_a_unit_that_carried_out_its_self_evaluation() ->
     assert r.program == "残疾人两项补贴"
     doc, r = record_of_text("根据通知要求,额济纳旗苏泊淖尔苏木人民政府开展并完成了本部门转移支付预算执行情况绩效自评工作。\n")
     assert r.evaluated_unit == "额济纳旗苏泊淖尔苏木人民政府" and r.evaluation_mode == "self"
+
+
+def test_signature_glued_to_the_last_sentence_of_a_one_line_notice() -> None:
+    text = ("经评价,该项目综合得分86分,等级为良。附件:城乡医疗救助资金绩效评价报告"
+            "宁洱哈尼族彝族自治县财政局2023年11月20日(此件公开发布)。\n")
+    doc, r = record_of_text(text)
+    assert r.report_date == "2023-11-20" and "2023年11月20日" in evidence(doc, r, "report_date")
