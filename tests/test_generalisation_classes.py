@@ -265,3 +265,17 @@ def test_signature_glued_to_the_last_sentence_of_a_one_line_notice() -> None:
             "宁洱哈尼族彝族自治县财政局2023年11月20日(此件公开发布)。\n")
     doc, r = record_of_text(text)
     assert r.report_date == "2023-11-20" and "2023年11月20日" in evidence(doc, r, "report_date")
+
+
+def test_third_party_report_names_the_unit_in_prose() -> None:
+    text = ("慈利县2019年学前教育专项资金绩效评价报告\n受慈利县财政局委托,湖南华信会计师事务所对该项目进行了评价。\n"
+            "项目组织实施单位为慈利县教育局(以下简称“县教育局”)。\n")
+    doc, r = record_of_text(text)
+    assert r.evaluation_mode == "third_party" and r.evaluated_unit == "慈利县教育局"
+    text = ("一、评价结论\n评价组到昌黎县文化广电和旅游局进行了现场座谈,得出昌黎县文化广电和旅游局"
+            "2021年度“公共文化服务补助项目”绩效评价的最终得分。\n")
+    doc, r = record_of_text(text)
+    assert r.evaluated_unit == "昌黎县文化广电和旅游局"
+    # one of a list of results is no report's unit
+    _doc, r = record_of_text("各项目得分分别为93.4分、91分,社区公厕改造项目、区卫健局2019年部门整体绩效评价结果为优秀。\n")
+    assert r.evaluated_unit is None

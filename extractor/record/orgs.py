@@ -102,8 +102,10 @@ def org_candidates(ctx: Context, orgs: list[Org], pairs: list[Pair], title: Cand
             where = rule.get("where", "text")
             for view in (title_views if where == "title" else [ctx.view]):
                 end = 1500 if where == "opening" else len(view.text)
+                in_title = [(t.start, t.end) for t in titles] if rule.get("not_in_title") else []
                 m = next((m for m in rx.finditer(view.text, 0, end)
-                          if where == "title" or ctx.region_at(ctx.view.starts[m.start()]) != "annex"), None)
+                          if (where == "title" or ctx.region_at(ctx.view.starts[m.start()]) != "annex")
+                          and not any(s <= view.starts[m.start()] < e for s, e in in_title)), None)
                 if m is None:
                     continue
                 name, s, e = _printed(ctx, m.start("org"), m.end("org"), view)
