@@ -279,3 +279,16 @@ def test_third_party_report_names_the_unit_in_prose() -> None:
     # one of a list of results is no report's unit
     _doc, r = record_of_text("各项目得分分别为93.4分、91分,社区公厕改造项目、区卫健局2019年部门整体绩效评价结果为优秀。\n")
     assert r.evaluated_unit is None
+
+
+def test_rates_that_are_no_execution_rate_of_the_amounts_before_them() -> None:
+    # an indicator row's target and actual (100%100%) after the funds
+    doc, r = record_of_text("资金情况:年度金额208万元,资金使用情况合计109.8万元。\n"
+                            "三级指标指标值完成值权重得分资金足额拨付率100%100%10%10\n")
+    assert not [c for c in r.checks if not c.ok and c.rule in ("execution_rate", "arrival_rate")]
+    # an amount applied for, not one arrived: no failure said
+    doc, r = record_of_text("2018年度农业保险专项资金预算金额为5万元,实际申请拨款金额2.1776万元,资金到位率为100%。\n")
+    assert not [c for c in r.checks if not c.ok]
+    # a real mistake is still said: 预算 and 执行 labelled, the rate wrong
+    doc, r = record_of_text("项目年初预算数为200万元,全年执行数为150万元,预算执行率为80%。\n")
+    assert [c for c in r.checks if not c.ok and c.rule == "execution_rate"]

@@ -742,6 +742,9 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
         if m is None or re.search(r"得分|偏差|增长|下降", name):
             continue
         arrival = bool(m.group("arrival"))
+        if re.match(r"\s*[≥≤>=<]?\s*\d+(?:\.\d+)?\s*%", flat[x.q.end:x.q.end + 12]) or \
+                re.search(r"(?:\d\s*%|[≥≤>=<])\s*$", flat[max(0, x.q.start - 12):x.q.start]):
+            continue  # a target and its actual value side by side (资金足额拨付率100%100%): an indicator row
         sec = scope_heads[x.block]
         money = [y for y in qs[:i] if y.q.unit == "元" and scope_heads[y.block] == sec and y.block >= x.block - 3
                  and not _per_unit(flat, y.q)]
@@ -795,7 +798,10 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
                 break
         if found:
             emit(found[0], found[1], True, found[2])
-        elif num is not None and den is not None and den.q.value:
+        elif num is not None and den is not None and den.q.value and \
+                (rx["arrived"] if arrival else rx["executed"]).search(squash(num.label)):
+            # a failure is said only when the amount's own label says what it is (实际申请拨款金额
+            # 2.1776万元，资金到位率为100%: the words after it do not make it the amount arrived)
             c, _slack = ratio(num, den)
             emit(num, den, False, c)
 
