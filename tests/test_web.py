@@ -90,6 +90,21 @@ def test_search_filters_and_pages(client):
     assert 'rel="next"' in client.get("/search", q="养老保险经办").text and not two["has_next"]
 
 
+def test_search_filters_take_the_users_words(client):
+    # the same words the CLI takes (store/filters.py): a kind and a place as users write them
+    words = client.get("/search.json", q="养老保险", kind="建议", county="东川区").json()["hits"]
+    codes = client.get("/search.json", q="养老保险", kind="recommendation", county="东川").json()["hits"]
+    assert words and [h["finding_id"] for h in words] == [h["finding_id"] for h in codes]
+    assert client.get("/search.json", q="养老保险", years="2023年").json()["hits"][0]["years"] == [2023]
+    category = client.get("/search.json", q="数据不共享").json()["hits"][0]["category"]
+    from jixiao.store import labels
+
+    label = labels.label("category", category)
+    assert label and label != category  # a Chinese label, e.g. 信息化与数据共享
+    hits = client.get("/search.json", q="数据不共享", category=label).json()["hits"]
+    assert hits and all(h["category"] == category for h in hits)
+
+
 def test_search_form_offers_the_gbt2260_places(client):
     html = client.get("/search", province="云南省").text
     assert "<option selected>云南省</option>" in html and "<option>北京市</option>" in html

@@ -171,21 +171,25 @@ def parse_filters(store: Any, params: Mapping[str, Any], *, finding_kinds_only: 
         value = _get(params, name)
         if value is not None:
             raw[name] = value
-    for level, label in (("province", "省份"), ("prefecture", "市（州）"), ("county", "县（市、区）")):
-        if level in raw and not _known_place(store, level, raw[level]):
-            raise BadRequest(f"{level}: no {label} named {raw[level]!r} in the GB/T 2260 table or in this store")
-    if "kind" in raw and finding_kinds_only and raw["kind"] not in FINDING_KINDS:
-        raise BadRequest(f"kind must be one of {', '.join(FINDING_KINDS)}, not {raw['kind']!r}")
-    if "category" in raw:
-        known = set(categories())
-        known |= {r[0] for r in store.conn.execute("SELECT DISTINCT category FROM findings WHERE category IS NOT NULL")}
-        if raw["category"] not in known:
-            raise BadRequest(f"category must be a taxonomy key ({', '.join(sorted(categories()))}), "
-                             f"not {raw['category']!r}")
+    # The library reads the users' words (Chinese labels, synonyms, places at any level, years
+    # as 2021年 / 2019至2021年: store/filters.py); the page only checks what it then holds.
     try:
-        return Filters(**raw), raw
+        filters = Filters(**raw)
     except ValueError as exc:
         raise BadRequest(str(exc)) from None
+    for level, label in (("province", "省份"), ("prefecture", "市（州）"), ("county", "县（市、区）")):
+        value = getattr(filters, level)
+        if value and not _known_place(store, level, value):
+            raise BadRequest(f"{level}: no {label} named {raw.get(level, value)!r} in the GB/T 2260 table or in this store")
+    if filters.kind and finding_kinds_only and filters.kind not in FINDING_KINDS:
+        raise BadRequest(f"kind must be one of {', '.join(FINDING_KINDS)}, not {raw['kind']!r}")
+    if filters.category:
+        known = set(categories())
+        known |= {r[0] for r in store.conn.execute("SELECT DISTINCT category FROM findings WHERE category IS NOT NULL")}
+        if filters.category not in known:
+            raise BadRequest(f"category must be a taxonomy key or its label ({', '.join(sorted(categories()))}), "
+                             f"not {raw['category']!r}")
+    return filters, raw
 
 
 def _form(store: Any, raw: Mapping[str, str]) -> dict[str, Any]:
