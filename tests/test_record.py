@@ -16,6 +16,7 @@ import pytest
 from conftest import REPORTS, RENDERINGS, parsed, rendering
 from record_compare import LIST_FIELDS, SCALAR_FIELDS, list_keys, load_gold
 
+from jixiao import parse
 from jixiao.extractor.record import build_record, extract_fields
 from jixiao.extractor.record.model import Record
 from jixiao.extractor.record.view import squash_fold
@@ -147,3 +148,15 @@ def test_cli_extract_json_and_unreadable_file(tmp_path) -> None:
     missing = runner.invoke(main, ["extract", str(tmp_path / "nope.pdf")])
     assert missing.exit_code == 2
     assert "nope.pdf" in missing.output and len(missing.output.strip().splitlines()) == 1
+
+
+def test_an_ofd_record_keeps_to_the_contract_and_says_what_the_file_was() -> None:
+    # contract v2 lists pdf/docx/txt/md/html: an OFD (or a page image) is written as the paged
+    # format it reads as, with a warning, so outside tools reading the schema are not broken
+    path = Path(__file__).parent / "ofd" / "luqiao-health-bureau-reply.ofd"
+    doc = parse(path)
+    record = build_record(doc, str(path)).to_dict()
+    jsonschema.validate(record, SCHEMA)
+    assert record["source"]["format"] == "pdf" and record["source"]["pages"] == doc.pages
+    assert any(w.startswith("source.format: the file is ofd") for w in record["warnings"])
+    assert build_record(doc, str(path)).source.format == "ofd"  # the store keeps what it was

@@ -59,6 +59,9 @@ class Evidence:
         return cls(d.get("page"), _span(d["span"]), d["text"])  # type: ignore[arg-type]
 
 
+CONTRACT_FORMATS = ("pdf", "docx", "txt", "md", "html")  # source.format in contract v2
+
+
 @dataclass
 class Source:
     path: str
@@ -68,10 +71,17 @@ class Source:
     alternates: list[str] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"path": self.path, "format": self.format, "pages": self.pages, "ocr": self.ocr}
+        out: dict[str, Any] = {"path": self.path, "format": self.contract_format, "pages": self.pages, "ocr": self.ocr}
         if self.alternates:
             out["alternates"] = list(self.alternates)
         return out
+
+    @property
+    def contract_format(self) -> str:
+        """The format as contract v2 names it.  The contract lists pdf/docx/txt/md/html; an OFD
+        document or a page image (both paged, fixed-layout, like a PDF) is written as ``pdf``, and
+        the record says so in its warnings (:meth:`Record.to_dict`)."""
+        return self.format if self.format in CONTRACT_FORMATS else "pdf"
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Source:
@@ -237,7 +247,9 @@ class Record:
             "figures": [f.to_dict() for f in self.figures],
             "checks": [c.to_dict() for c in self.checks],
             "evidence": {k: self.evidence[k].to_dict() for k in EVIDENCE_KEYS if k in self.evidence},
-            "warnings": list(self.warnings),
+            "warnings": list(self.warnings) + ([] if self.source.format in CONTRACT_FORMATS else [
+                f"source.format: the file is {self.source.format} (not among contract v2's formats); "
+                f"written as {self.source.contract_format!r}, the paged fixed-layout format it reads as"]),
         }
 
     @classmethod
