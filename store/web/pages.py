@@ -41,6 +41,7 @@ from typing import Any, Mapping, Sequence
 from sqlite_utils import Database
 
 from ..db import Store
+from .. import labels as _labels
 from ..filters import FINDING_KINDS, Filters
 from . import evidence
 
@@ -50,9 +51,10 @@ MAX_QUERY = 500  # characters
 MAX_VALUE = 100  # characters of any other parameter
 MARKS = ("\ue000", "\ue001")  # private-use marks around matched words, turned into <mark> by the template
 MODES = {"hybrid": "综合（词语 + 语义）", "keyword": "按词语", "semantic": "按语义"}
-KINDS = {"problem": "问题", "recommendation": "建议", "experience": "经验做法"}
-REPORT_KINDS = {"project": "项目", "department": "部门整体", "policy": "政策", "fund": "专项资金"}
-MODES_OF_EVALUATION = {"self": "自评", "third_party": "第三方评价", "finance": "财政评价"}
+# One vocabulary with the CLI and the exports (jixiao.store.labels: contract codes ↔ Chinese labels)
+KINDS = _labels.labels("kind")
+REPORT_KINDS = _labels.labels("report_kind")
+MODES_OF_EVALUATION = _labels.labels("mode")
 LEVELS = {"province": "省", "prefecture": "市（州）", "county": "县（市、区）"}
 BY = {"jurisdiction": "地区", "year": "年度", "program": "项目"}
 METRICS = {"score": "评价得分", "indicators": "指标得分率", "categories": "问题类别", "recurring": "反复出现的问题"}
