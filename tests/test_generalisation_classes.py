@@ -292,3 +292,14 @@ def test_rates_that_are_no_execution_rate_of_the_amounts_before_them() -> None:
     # a real mistake is still said: 预算 and 执行 labelled, the rate wrong
     doc, r = record_of_text("项目年初预算数为200万元,全年执行数为150万元,预算执行率为80%。\n")
     assert [c for c in r.checks if not c.ok and c.rule == "execution_rate"]
+
+
+def test_a_disclosure_of_several_programmes_gives_no_grade_but_tier_lists_keep_it() -> None:
+    text = ("2019年重点绩效评价结果公开\n禁毒工作专项、社区公厕改造建设、扶持企业发展专项评价得分分别为93.4分、91分、81.5分,"
+            "社区公厕改造项目、区卫健局2019年部门整体绩效评价结果为优秀。\n")
+    _doc, r = record_of_text(text)
+    assert r.score.grade is None and r.score.total is None
+    text = ("某县2022年农村公路养护资金绩效评价报告\n决策、过程、产出、效益指标得分分别为18分、17分、36分、15分,"
+            "综合得分86分,评价等级为良。\n")
+    doc, r = record_of_text(text)
+    assert (r.score.total, r.score.grade, r.score.grade_source) == (86, "良", "stated")

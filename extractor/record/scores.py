@@ -217,7 +217,13 @@ def grade_candidates(ctx: Context, pairs: list[Pair]) -> list[Candidate]:
     spec = _spec()
     text = ctx.view.text
     out: list[Candidate] = []
-    for rx in spec["grade"]:
+    # a disclosure of several programmes' results (得分分别为93.4分、91分、81.5分): a grade in its
+    # sentences is one programme's, not the document's
+    several = next((m for m in re.finditer(
+        r"分别(?:为|是|得)?\s*\d{1,3}(?:\.\d+)?分?\s*[、，,和及]\s*\d{1,3}(?:\.\d+)?分", text)
+        if not re.search(r"决策|过程|产出|效益|效果|满意度|投入|管理|指标|方面|部分",
+                         text[_sentence_start(text, m.start()):m.start()])), None)  # not a list of tier scores
+    for rx in spec["grade"] if several is None else []:
         for m in rx.finditer(text):
             lo = _sentence_start(text, m.start())
             around = text[max(lo, m.start() - 30):min(len(text), m.end() + 20)]
