@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from .. import patterns
-from .layout import Line, PageContent
+from .page import Line, PageContent
 from .normalize import normalize_text
 
 

@@ -1,11 +1,10 @@
-"""Page content as positioned lines and tables: the meeting point of the PDF
-text-layer reader and the OCR reader.
+"""Laid-out pages to blocks: the step after the PDF text-layer reader and the OCR reader.
 
-Both readers turn a page into a :class:`PageContent` (lines with boxes in PDF
-points, tables with their cells); :func:`assemble` (owned by the PDF reader
-work) then removes running headers/footers and page numbers, rejoins lines
-into paragraphs, classifies headings with :mod:`jixiao.extractor.structure`,
-joins tables that continue on the next page, and appends blocks to a
+Both readers turn a page into a :class:`~jixiao.extractor.page.PageContent` (lines
+with boxes in PDF points, tables with their cells); :func:`assemble` then removes
+running headers/footers and page numbers (:mod:`jixiao.extractor.furniture`), rejoins
+lines into paragraphs, classifies headings with :mod:`jixiao.extractor.structure`, joins
+tables that continue on the next page, and appends blocks to a
 :class:`~jixiao.extractor.document.DocumentBuilder`.
 """
 
@@ -13,93 +12,22 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Sequence
 
+from .. import patterns
+from .cjk import clean_cell, is_cjk, join_lines, tidy_line
+from .furniture import find_furniture
+from .page import Line, PageContent, TableArea
+from .structure import classify, numbering_of
 from .tables import repeated_header_rows
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import DocumentBuilder
 
 
-@dataclass
-class Line:
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    size: float = 0.0  # font size (or line height for OCR)
-    bold: bool = False
-
-
-@dataclass
-class TableArea:
-    bbox: tuple[float, float, float, float]  # x0, top, x1, bottom
-    rows: list[list[str]]  # merged cells resolved: a merged cell's text repeats in every grid slot it spans
-
-
-@dataclass
-class PageContent:
-    number: int  # 1-based physical page number
-    width: float
-    height: float
-    lines: list[Line] = field(default_factory=list)  # reading order, lines inside tables excluded
-    tables: list[TableArea] = field(default_factory=list)
-    ocr: bool = False
-
-
-# --------------------------------------------------------------------------------------
-# assemble: PageContent (text layer or OCR) -> blocks
-# --------------------------------------------------------------------------------------
-
-_CJK_CLASS = r"\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef“”‘’"
-_CJK_RX = re.compile(f"[{_CJK_CLASS}]")
-_SPACE_BETWEEN_CJK = re.compile(f"(?<=[{_CJK_CLASS}])[ \t]+(?=[{_CJK_CLASS}])")
-
-
-def is_cjk(ch: str) -> bool:
-    """Whether ``ch`` is a CJK character or CJK/full-width punctuation."""
-    return bool(ch) and bool(_CJK_RX.match(ch))
-
-
-def tidy_line(text: str) -> str:
-    """One line's text: spaces a layout engine put between CJK characters removed."""
-    return _SPACE_BETWEEN_CJK.sub("", text).strip()
-
-
-def join_lines(a: str, b: str) -> str:
-    """Rejoin two wrapped lines: no space at a CJK wrap or after a line-end hyphen/minus.
-
-    A minus sign (or hyphen) at the end of a line is kept: ``-`` + ``1,680.12`` is
-    ``-1,680.12``, never ``1,680.12``.
-    """
-    if not a:
-        return b
-    if not b:
-        return a
-    if a[-1] in "-‐‑–—/" or a[-1].isspace() or is_cjk(a[-1]) or is_cjk(b[0]):
-        return a + b
-    return a + " " + b
-
-
-def clean_cell_text(text: str | None) -> str:
-    """A table cell's text on one line: CJK wraps joined, line-end minus kept, other breaks a space."""
-    if not text:
-        return ""
-    parts = [tidy_line(p) for p in text.replace("\r", "\n").split("\n")]
-    out = ""
-    for p in parts:
-        if p:
-            out = join_lines(out, p)
-    return re.sub(r"[ \t]{2,}", " ", out).strip()
-
-
 @lru_cache(maxsize=1)
 def _cfg() -> dict:
-    from .. import patterns
-
     return patterns.load("pdf_layout.yaml")
 
 
@@ -297,8 +225,6 @@ class _Assembler:
             # indent paragraphs, or if the next line starts a numbered or bold heading.
             if not self.geo.uses_indent or (b.bold and not a.bold):
                 return True
-            from .structure import numbering_of
-
             if numbering_of(b.text) is not None:
                 return True
         return False
@@ -324,8 +250,6 @@ class _Assembler:
         if is_toc_entry(text) or _caption_rx().match(text) or lines[0][0].number in self.geo.toc_pages:
             self.b.add("paragraph", text, page)
             return
-        from .structure import classify
-
         styled = all(ln.bold for _p, ln in lines) or (
             self.geo.body_size > 0 and first.size >= float(_cfg()["larger_font"]) * self.geo.body_size
         )
@@ -385,8 +309,6 @@ def assemble(pages: Iterable[PageContent], builder: "DocumentBuilder") -> "Docum
     to the top of the next is joined into one, its repeated header rows dropped.
     A block's page is the page of its first line.  Returns ``builder``.
     """
-    from .furniture import find_furniture
-
     pages = list(pages)
     furniture = find_furniture(pages)
     flows = [_flow(p, f) for p, f in zip(pages, furniture)]
@@ -402,6 +324,10 @@ def assemble(pages: Iterable[PageContent], builder: "DocumentBuilder") -> "Docum
     asm.finish()
     return builder
 
+
+# The page types (:mod:`.page`) and text helpers (:mod:`.cjk`) are re-exported under their
+# old names for the readers that import them from here.
+clean_cell_text = clean_cell
 
 __all__ = ["Line", "TableArea", "PageContent", "assemble", "join_lines", "clean_cell_text", "tidy_line",
            "is_toc_entry", "is_cjk"]
