@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .cjk import HAN
+
 # Full-width ASCII range U+FF01..U+FF5E maps to U+0021..U+007E.  We convert only
 # digits, letters and the symbols that appear inside numbers (．％＋－／), so that
 # Chinese typographic punctuation (（），：；) stays as printed.
@@ -37,7 +39,7 @@ def squash(text: str) -> str:
 
 
 # Pinyin that mirror sites insert after characters: 績(jì)效評(píng)價(jià) → 績效評價.
-RUBY = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）]")
+RUBY = re.compile(rf"(?<=[{HAN}])[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{{1,7}}[)）]")
 
 
 @lru_cache(maxsize=1)

@@ -11,8 +11,9 @@ that knows how merged cells and continued tables are resolved:
   merged cell; it takes the text above when there is a row above, else from the left.
 - :func:`repeated_header_rows` / :func:`join_continued` — a table continued on the
   next page that repeats its header rows is one table; the repeats are dropped.
-- :func:`clean_cell` — one cell's text: internal line breaks removed where a CJK
-  word was wrapped, else turned into one space.
+
+Every cell's text is normalised and put on one line by
+:func:`jixiao.extractor.cjk.clean_cell`.
 """
 
 from __future__ import annotations
@@ -21,15 +22,10 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from .cjk import clean_cell
 from .normalize import normalize_text
 
 Rows = list[list[str]]
-
-# A line break between two CJK characters (or CJK punctuation) is a wrap inside a
-# word/sentence and disappears; elsewhere (between Latin words, numbers) it is a space.
-_CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
-_WRAP_CJK = re.compile(rf"(?<=[{_CJK}])[ \t]*\n\s*(?=[{_CJK}])")
-_WRAP_OTHER = re.compile(r"\s*\n\s*")
 
 
 @dataclass
@@ -39,18 +35,6 @@ class SpanCell:
     text: str
     colspan: int = 1
     rowspan: int = 1
-
-
-def join_wrapped(text: str) -> str:
-    """Text broken over lines as one line: a break between CJK characters disappears,
-    any other break becomes one space."""
-    return _WRAP_OTHER.sub(" ", _WRAP_CJK.sub("", text))
-
-
-def clean_cell(text: str) -> str:
-    """Normalised cell text on one line (CJK wraps joined, other breaks → one space)."""
-    text = join_wrapped(normalize_text(text or "").replace("\t", " "))
-    return re.sub(r" {2,}", " ", text).strip()
 
 
 def rectangular(rows: Rows) -> Rows:
@@ -72,7 +56,7 @@ def grid_from_spans(rows: list[list[SpanCell]]) -> Rows:
         for cell in cells:
             while (r, c) in grid:  # slot taken by a rowspan from above
                 c += 1
-            text = clean_cell(cell.text)
+            text = clean_cell(normalize_text(cell.text))
             for dr in range(max(1, cell.rowspan)):
                 for dc in range(max(1, cell.colspan)):
                     grid.setdefault((r + dr, c + dc), text)
@@ -162,8 +146,6 @@ def squash_rows(rows: Rows) -> Rows:
 __all__ = [
     "Rows",
     "SpanCell",
-    "clean_cell",
-    "join_wrapped",
     "rectangular",
     "grid_from_spans",
     "fill_blank_merged",

@@ -4,7 +4,7 @@ The body XML is walked in document order, so tables interleave with paragraphs
 exactly as printed (content controls ``w:sdt`` are entered, not skipped).
 
 - Paragraphs: text with line breaks (``w:br``) rejoined the way a CJK wrap is
-  (:func:`jixiao.extractor.tables.clean_cell` rules).  Heading evidence for
+  (:func:`jixiao.extractor.cjk.join_wrapped` rules).  Heading evidence for
   :func:`~jixiao.extractor.readers.text.emit_paragraph` is a heading style
   ("Heading N", "标题 N", "Title", or a style with an outline level) or a paragraph
   whose text is bold as a whole — some reports set headings in bold instead of
@@ -27,9 +27,10 @@ from pathlib import Path
 from typing import Iterator
 
 from .. import limits as _limits
+from ..cjk import join_wrapped
 from ..document import Document, DocumentBuilder
 from ..errors import ReadError
-from ..tables import SpanCell, grid_from_spans, join_continued, join_wrapped
+from ..tables import SpanCell, grid_from_spans, join_continued
 from .text import emit_paragraph
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

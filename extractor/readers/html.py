@@ -19,9 +19,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .. import limits as _limits
+from ..cjk import join_wrapped
 from ..document import Document, DocumentBuilder
 from ..errors import ReadError
-from ..tables import SpanCell, grid_from_spans, join_wrapped
+from ..tables import SpanCell, grid_from_spans
 from .text import decode_bytes, emit_paragraph
 
 _BLOCK = {

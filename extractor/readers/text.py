@@ -33,6 +33,7 @@ from pathlib import Path
 
 from ... import patterns
 from .. import structure
+from ..cjk import CJK, is_cjk
 from ..document import Document, DocumentBuilder
 from ..errors import ReadError
 from ..normalize import fold_chars, normalize_text
@@ -191,7 +192,7 @@ def _math(m: re.Match[str]) -> str:
 
 
 # Spaces a converter put around a $…$ span next to CJK text are layout: "为 $\\geq 95\\%$ ，" → "为≥95%，".
-_MATH_EDGE = re.compile(r"(?:(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”]) *\x00|\x00 *(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”])|\x00)")
+_MATH_EDGE = re.compile(rf"(?:(?<=[{CJK}]) *\x00|\x00 *(?=[{CJK}])|\x00)")
 
 
 def is_footer_line(line: str) -> bool:
@@ -293,9 +294,6 @@ def emit_paragraph(
 # Rebuilding paragraphs and tables from lines
 # ---------------------------------------------------------------------------
 
-_CJK_OR_PUNCT = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’]")
-
-
 @dataclass
 class _Line:
     text: str
@@ -367,7 +365,7 @@ def continues(prev: _Line, nxt: _Line, width: int | None = None) -> bool:
 
 def _join(a: str, b: str, wrapped: bool = False) -> str:
     a, b = a.rstrip(), b.lstrip()
-    if a and b and (_CJK_OR_PUNCT.match(a[-1]) or _CJK_OR_PUNCT.match(b[0])):
+    if a and b and (is_cjk(a[-1]) or is_cjk(b[0])):
         return a + b
     if wrapped and a and b and re.match(r"[0-9.,%]", a[-1]) and re.match(r"[0-9.,%]", b[0]):
         return a + b  # a hard wrap inside a number (9 / 2.3分): no space was printed there

@@ -26,6 +26,7 @@ from typing import Any, Iterable
 import jieba
 
 from ... import patterns
+from ..cjk import HAN
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -34,7 +35,7 @@ jieba.setLogLevel(logging.WARNING)
 # in one process would not match queries segmented in another.
 _TOKENIZER = jieba.Tokenizer()
 
-_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_WORD = re.compile(f"[{HAN}A-Za-z]")
 
 
 @lru_cache(maxsize=1)

@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Any
 
 from ... import patterns
+from ..cjk import CJK, FULL_STOP, SENTENCE_END
 from ..document import Block, Document
 from . import classify as classifier
 from .sections import (
@@ -40,7 +41,6 @@ from .sections import (
 
 # Styles whose markers may also sit inside a paragraph ("一是……；二是……").
 _INLINE_CAPABLE = {"shi", "qi", "di", "circled", "arabic_paren", "arabic_dot", "chinese_paren"}
-_SENTENCE_END = "。！？!?；;”」）)…"
 
 
 @lru_cache(maxsize=1)
@@ -94,15 +94,12 @@ class Candidate:
 # --------------------------------------------------------------------------- text helpers
 
 
-_CJK = r"\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
-
-
 def clean_text(raw: str) -> str:
     """A finding's text: page furniture dropped, OCR/converter spaces between CJK removed."""
     lines = [ln.strip() for ln in raw.split("\n")]
     lines = [ln for ln in lines if ln and not is_noise(ln)]
     text = "\n".join(lines)
-    text = re.sub(rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}0-9])|(?<=[{_CJK}0-9])[ \t]+(?=[{_CJK}])", "", text)
+    text = re.sub(rf"(?<=[{CJK}])[ \t]+(?=[{CJK}0-9])|(?<=[{CJK}0-9])[ \t]+(?=[{CJK}])", "", text)
     return text.strip()
 
 
@@ -234,7 +231,7 @@ def _continuation(doc: Document, pieces: list[Piece]) -> list[tuple[int, int]]:
             spans[-1][1] = p.end
         else:
             spans.append([p.start, p.end])
-        prev_open = text[-1] not in _SENTENCE_END + "：:"
+        prev_open = text[-1] not in SENTENCE_END + "：:"
     return [(s, e) for s, e in spans]
 
 
@@ -308,7 +305,7 @@ def _cut_trailing_paragraphs(doc: Document, pieces: list[Piece], it: Item) -> It
     inside = [p for p in pieces if p.start >= it.start and p.start < it.end and p.block.kind != "table"]
     end = None
     for prev, p in zip(inside, inside[1:]):
-        if prev.text(doc).rstrip()[-1:] in "。！？!?" and marker_of(p.text(doc)) is None:
+        if prev.text(doc).rstrip()[-1:] in FULL_STOP and marker_of(p.text(doc)) is None:
             end = prev.end
             break
     if end is None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ... import patterns
+from ..cjk import HAN
 from .jurisdiction import divisions
 
 
@@ -45,7 +46,7 @@ def _org_rules() -> tuple[re.Pattern[str], int, frozenset[str], frozenset[str]]:
 
 
 _JOINERS = frozenset({"和", "与", "及"})
-_NAME_CHAR = re.compile(r"^[\u4e00-\u9fff（）()]+$")
+_NAME_CHAR = re.compile(f"^[{HAN}（）()]+$")
 
 
 def org_spans(doc) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]

@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 import cn2an
 
+from ..cjk import chinese_number
 from ..normalize import normalize_text
 
 # Magnitude words that multiply the number they follow.
@@ -117,10 +118,10 @@ def parse_chinese_number(text: str) -> Quantity | None:
     m = _CN_NUMBER_RX.search(text)
     if not m or not re.search("[一二两三四五六七八九十百千]", m.group("num")):
         return None
-    try:
-        value = Decimal(str(cn2an.cn2an(m.group("num"), "smart")))
-    except (ValueError, KeyError):
+    number = chinese_number(m.group("num"))
+    if number is None:
         return None
+    value = Decimal(str(number))
     unit = m.group("unit") or ""
     if m.group("pct"):
         value, unit = value / 100, "%"

@@ -22,14 +22,12 @@ from functools import lru_cache
 from typing import Any, Iterable
 
 from ... import patterns
+from ..cjk import SENTENCE_END, chinese_number
 from ..document import Block, Document
 from ..structure import classify as classify_heading
 from ..structure import numbering_of
 
 KINDS = ("problem", "recommendation", "experience")
-INLINE_LEVEL = 6  # 一是/其一/第一 markers never end a numbered section
-
-_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
@@ -42,15 +40,8 @@ def numeral_value(text: str) -> int | None:
     if digits:
         return int(digits.group(0))
     cn = re.search(r"[一二三四五六七八九十]+", text)
-    if not cn:
-        return None
-    s = cn.group(0)
-    if s == "十":
-        return 10
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
-    return _CN_DIGITS.get(s[0])
+    value = chinese_number(cn.group(0)) if cn else None
+    return int(value) if value is not None else None
 
 
 @dataclass(frozen=True)
@@ -179,7 +170,8 @@ def is_terminator(text: str) -> bool:
     return any(rx.search(t) for rx in _cfg()["terminators"])
 
 
-_SENTENCE_END = "。！？!?；;：:”」）)…"
+# A paragraph ending in none of these (nor in a colon) runs on into the next block.
+_RUNS_ON_UNLESS = SENTENCE_END + "：:"
 
 
 def continues_previous(doc: Document, index: int) -> bool:
@@ -191,7 +183,7 @@ def continues_previous(doc: Document, index: int) -> bool:
         prev = blocks[k]
         if prev.kind == "table" or is_noise(prev.text):
             continue
-        return prev.kind == "paragraph" and prev.text.rstrip()[-1:] not in _SENTENCE_END
+        return prev.kind == "paragraph" and prev.text.rstrip()[-1:] not in _RUNS_ON_UNLESS
     return False
 
 
@@ -200,7 +192,7 @@ def _continuations(doc: Document) -> list[bool]:
     out: list[bool] = []
     last: Block | None = None  # the last block that is neither a table nor page furniture
     for b in doc.blocks:
-        out.append(last is not None and last.kind == "paragraph" and last.text.rstrip()[-1:] not in _SENTENCE_END)
+        out.append(last is not None and last.kind == "paragraph" and last.text.rstrip()[-1:] not in _RUNS_ON_UNLESS)
         if b.kind != "table" and not is_noise(b.text):
             last = b
     return out
