@@ -28,7 +28,12 @@ _CAPTION = re.compile(r"^(?:续)?(?:表|图|附表)\s*[0-9一二三四五六七�
 @lru_cache(maxsize=1)
 def _roles() -> list[tuple[str, re.Pattern[str]]]:
     data = patterns.load("roles.yaml")
-    return [(role, re.compile("(?:" + "|".join(rxs) + ")")) for role, rxs in data["roles"].items()]
+    out = []
+    for role, rxs in data["roles"].items():
+        if isinstance(rxs, dict):  # {from_sections: KEY}: the names patterns/sections.yaml keeps under KEY
+            rxs = patterns.load("sections.yaml")[rxs["from_sections"]]
+        out.append((role, re.compile("(?:" + "|".join(rxs) + ")")))
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -52,6 +52,7 @@ def _cfg() -> dict[str, Any]:
         "title_end": data["title_terminators"],
         "columns": {k: re.compile(v) for k, v in data["table_columns"].items()},
         "kind_order": data["kind_order"],
+        "problem_words": re.compile(data["kind_words"]["problem"]),
     }
 
 
@@ -492,7 +493,7 @@ def section_candidates(doc: Document, sections: list[Section] | None = None) -> 
                 nxt is not None and nxt.kind in KINDS and nxt.start <= sec.end + 2
                 and (sec.level is None or nxt.level is None or nxt.level > sec.level)
             )
-            if has_parts or not sec.blocks or not re.search(r"问题|不足", sec.key):
+            if has_parts or not sec.blocks or not _cfg()["problem_words"].search(sec.key):
                 continue
             kind = "problem"
         if kind not in KINDS:
