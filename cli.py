@@ -182,6 +182,10 @@ def _page(page: int | None) -> str:
     return f"p.{page}" if page is not None else "p.?"
 
 
+def _num(value: object) -> str:
+    return "—" if value is None else str(value)
+
+
 def record_lines(record) -> list[str]:
     """``jixiao extract FILE`` for people: each field with the words and page it came from, then
     warnings, indicators, figures, checks (failures first) and findings.  Plain lines (styles are
@@ -216,9 +220,8 @@ def record_lines(record) -> list[str]:
                                  f"{_pad('score', 7, True)}  page", **dim))
     for i in record.indicators:
         name = "  " * (max(1, i.level or 1) - 1) + (i.name or "")
-        num = (lambda v: "—" if v is None else str(v))
-        lines.append(f"  {_pad(i.code or '', 6)} {_pad(_fit(name, 30), 30)} {_pad(num(i.weight), 7, True)} "
-                     f"{_pad(num(i.score), 7, True)}  {_page(i.page)}")
+        lines.append(f"  {_pad(i.code or '', 6)} {_pad(_fit(name, 30), 30)} {_pad(_num(i.weight), 7, True)} "
+                     f"{_pad(_num(i.score), 7, True)}  {_page(i.page)}")
 
     lines.append("")
     lines.append(click.style(f"figures ({len(record.figures)})", bold=True))

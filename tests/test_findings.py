@@ -17,7 +17,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conftest import CORPUS, REPORTS, RENDERINGS, parsed, rendering
+from conftest import REPORTS, RENDERINGS, parsed, rendering
 from jixiao.extractor.record.findings import clean_text, extract_findings
 
 GOLD = Path(__file__).parent / "gold"

@@ -6,7 +6,6 @@ repeatedly uses the text-layer files only (txt, docx, pdf) and byte-varied copie
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import signal

@@ -407,7 +407,7 @@ def table_candidates(doc: Document) -> list[Candidate]:
                     if not _empty_cell(t) and len(t) > 6:
                         cells.append((kind, s, e, t))
                         break
-        for kind, s, e, t in cells:
+        for kind, s, e, _text in cells:
             piece = Piece(b, s, e)
             best = _best_inline(doc, [piece], cells=True)
             if best is not None:

@@ -131,6 +131,12 @@ def _code_level(code: str) -> int:
     return max(1, min(3, 1 + digits))
 
 
+def _span_of(offsets: list[tuple[int, int, str]], *cols: int | None) -> tuple[int, int] | None:
+    """From the first to the last of ``cols`` that hold text in a row (``offsets``: its cells)."""
+    used = [offsets[c] for c in cols if c is not None and c < len(offsets) and offsets[c][2].strip()]
+    return (min(u[0] for u in used), max(u[1] for u in used)) if used else None
+
+
 def read_table(block: Block) -> ScoreTable | None:
     """The indicators of one table block, or ``None`` when it is not a score table."""
     rows = block.rows or []
@@ -153,11 +159,6 @@ def read_table(block: Block) -> ScoreTable | None:
         cells = row + [""] * (len(header_keys) - len(row))
         offsets = cells_at[ri]
 
-        def span_of(*cols: int | None) -> tuple[int, int] | None:
-            """From the first to the last of ``cols`` that hold text in this row."""
-            used = [offsets[c] for c in cols if c is not None and c < len(offsets) and offsets[c][2].strip()]
-            return (min(u[0] for u in used), max(u[1] for u in used)) if used else None
-
         if [squash(c) for c in cells[: len(header_keys)]] == header_keys:
             continue  # a header row repeated on a new page
         weight = _value(cells[roles["weight"]]) if "weight" in roles else None
@@ -168,8 +169,9 @@ def read_table(block: Block) -> ScoreTable | None:
         if spec["total_row"].search(first):
             out.total = IndicatorRow(level=0, name=first, weight=weight, score=score, rate=rate,
                                      rate_raw=rate_raw, page=block.page,
-                                     span=span_of(min([*tiers.values(), roles.get("name", 99), roles.get("code", 99)]),
-                                                  roles.get("weight"), roles.get("score")))
+                                     span=_span_of(offsets, min([*tiers.values(), roles.get("name", 99),
+                                                                 roles.get("code", 99)]),
+                                                   roles.get("weight"), roles.get("score")))
             continue
         code = squash(cells[roles["code"]]) or None if "code" in roles else None
         if tiers:
@@ -201,7 +203,7 @@ def read_table(block: Block) -> ScoreTable | None:
                     out.rows.append(IndicatorRow(level=lvl, name=tname, code=c, parent=names.get(lvl - 1),
                                                  weight=_value(cells[tw]) if tw is not None else None,
                                                  score=_value(cells[ts]) if ts is not None else None,
-                                                 page=block.page, span=span_of(tiers[lvl], tw, ts)))
+                                                 page=block.page, span=_span_of(offsets, tiers[lvl], tw, ts)))
             if weight is None and score is None:
                 continue
             name = names[level]
@@ -225,7 +227,7 @@ def read_table(block: Block) -> ScoreTable | None:
         name_col = tiers.get(level, roles.get("name")) if tiers else roles.get("name")
         out.rows.append(IndicatorRow(level=level, name=name, code=code, parent=parent, weight=weight,
                                      score=score, rate=rate, rate_raw=rate_raw, page=block.page,
-                                     span=span_of(name_col, roles.get("weight"), roles.get("score"))))
+                                     span=_span_of(offsets, name_col, roles.get("weight"), roles.get("score"))))
     # Coded systems: the parent of A11 is the row coded A1.
     by_code = {r.code: r for r in out.rows if r.code}
     for r in out.rows:

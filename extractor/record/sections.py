@@ -128,10 +128,10 @@ def marker_of(text: str) -> Marker | None:
         name, level, marker = found
         length = lead + len(marker)
     else:
-        for name, level, rx in _cfg()["block_markers"]:
+        for style, style_level, rx in _cfg()["block_markers"]:
             m = rx.match(stripped)
             if m:
-                marker = m.group(0)
+                name, level, marker = style, style_level, m.group(0)
                 length = lead + m.end()
                 break
         else:
