@@ -303,3 +303,12 @@ def test_a_disclosure_of_several_programmes_gives_no_grade_but_tier_lists_keep_i
             "综合得分86分,评价等级为良。\n")
     doc, r = record_of_text(text)
     assert (r.score.total, r.score.grade, r.score.grade_source) == (86, "良", "stated")
+
+
+def test_budget_execution_scored_as_a_tier_in_a_self_table() -> None:
+    doc, r = record_of_text("预算执行情况(万元) (20分) | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分 (20分*执行率) | |||\n"
+                            "年度财政资金总额 | 36.5 | 30.2 | 82.74% | 16.5 | |||\n")
+    tiers = [(i.name, i.weight, i.score) for i in r.indicators if i.level == 1]
+    assert ("预算执行情况", 20, 16.5) in tiers
+    ind = next(i for i in r.indicators if i.name == "预算执行情况")
+    assert "16.5" in doc.text[ind.span[0]:ind.span[1]]

@@ -323,6 +323,28 @@ def tier_scores(ctx: Context) -> list[TierScore]:
             if score is None or (weight is not None and score > weight):
                 continue
             add(TierScore(_tier_name(m.group(0)), weight, score, row[0].start, row[-1].end, ctx.page(row[0].start), 1.8))
+    # 1d. A 自评表's budget block scored as a tier of its own: 预算执行情况(万元)(20分) | 预算数 |
+    #     执行数 | 执行率 | 得分, then 年度财政资金总额 | 5 | 5 | 100% | 20
+    from .figures import fold_text, self_eval_blocks
+    from .figures import spec as figure_spec
+
+    flat = fold_text(ctx.doc.text)
+    for blk in self_eval_blocks(flat):
+        score_col = next((c for c in blk.columns if c.kind == "other" and re.search(r"得\s*分", c.name)), None)
+        total = next((r for r in blk.rows if r.label is None or figure_spec().total_row.match(r.label)), None)
+        if score_col is None or total is None:
+            continue
+        line_start = flat.rfind("\n", 0, blk.columns[0].start) + 1
+        cap = re.search(r"(?P<name>预算执行(?:情况|率)?)[^|\n]{0,14}?[（(](?P<w>\d{1,3}(?:\.\d+)?)分[)）]",
+                        flat[line_start:blk.columns[0].start])
+        q = next((q for c, q in total.values if c is score_col and q is not None and q.unit != "%"), None)
+        if cap is None or q is None:
+            continue
+        weight, score = number_value(cap.group("w")), number_value(str(q.printed))
+        if weight is None or score is None or score > weight:
+            continue
+        start = line_start + cap.start()
+        add(TierScore(cap.group("name"), weight, score, start, q.end, ctx.page(start), 1.6))
     # 2. Sections whose heading names a tier: the first weight and score stated in them.
     blocks = ctx.doc.blocks
     for i, b in enumerate(blocks):
