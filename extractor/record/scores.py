@@ -335,7 +335,7 @@ def tier_scores(ctx: Context) -> list[TierScore]:
         if score_col is None or total is None:
             continue
         line_start = flat.rfind("\n", 0, blk.columns[0].start) + 1
-        cap = re.search(r"(?P<name>预算执行(?:情况|率)?)[^|\n]{0,14}?[（(](?P<w>\d{1,3}(?:\.\d+)?)分[)）]",
+        cap = re.search(r"(?P<name>预算执行(?:情况|率)?)[^|\n]{0,16}?[（(]\s*(?P<w>\d{1,3}(?:\.\d+)?)\s*分\s*[)）]",
                         flat[line_start:blk.columns[0].start])
         q = next((q for c, q in total.values if c is score_col and q is not None and q.unit != "%"), None)
         if cap is None or q is None:
