@@ -290,7 +290,7 @@ def form_pairs(ctx: Context) -> list[Pair]:
     for b in ctx.doc.blocks:
         if b.kind == "table":
             for row in b.cells():
-                for s, e, t in row:
+                for s, _e, t in row:
                     if _SEP.search(t):
                         out.extend(_inline_pairs_in(ctx, View.of(t, s)))
         else:
