@@ -299,8 +299,9 @@ def _nothing_found(store, flt, *, findings: bool = False, what: str = "") -> Non
               help="Worker processes that parse and extract [default: one per CPU; 0: none].")
 @click.option("--force", is_flag=True, help="Re-read files already in the store.")
 @click.option("-v", "--verbose", is_flag=True, help="List every imported and skipped file.")
-@click.option("--index", "with_index", is_flag=True,
-              help="Also embed the new findings for semantic search (as jixiao index does afterwards).")
+@click.option("--index/--no-index", "with_index", default=True, show_default=True,
+              help="Embed the new findings for semantic search once the files are read (--no-index: "
+                   "leave it to jixiao index).")
 @limit_option
 def import_(paths: tuple[str, ...], db_path: str, workers: int | None, force: bool, verbose: bool,
             with_index: bool, limit_settings: tuple[str, ...]) -> None:
@@ -308,20 +309,28 @@ def import_(paths: tuple[str, ...], db_path: str, workers: int | None, force: bo
 
     Formats are told by content; each file is hashed (sha256) and an unchanged one is
     skipped; renderings of one report (pdf, docx, scan, txt) become one report with
-    several sources. Safe to interrupt and re-run.
+    several sources; the new findings are embedded for semantic search. Safe to
+    interrupt and re-run. Progress goes to stderr: a bar on a terminal, else a line
+    every few seconds (files, scanned pages, time left).
 
     \b
     Exit status: 0 all files imported or skipped (unchanged),
                  1 partial: some files failed (listed with reasons, and kept
-                   in the store's import_errors table),
+                   in the store's import_errors table); or nothing to import
+                   (an empty folder: no store is created),
                  2 usage error (bad option, missing path, unusable database).
     """
-    from .corpus.importer import import_paths
-    from .corpus.progress import RichImportProgress
+    from .corpus.importer import NothingToImport, check_paths, import_paths
+    from .corpus.progress import import_progress
     from .store import Store, StoreError
 
     limits = _limits_from(limit_settings)
     _CURRENT_DB.append(db_path)
+    try:
+        with _limits.using(limits):
+            check_paths(paths)
+    except NothingToImport as exc:
+        _fail(str(exc), 1)
     try:
         store = Store(db_path)
     except StoreError as exc:
@@ -330,13 +339,13 @@ def import_(paths: tuple[str, ...], db_path: str, workers: int | None, force: bo
         _fail(f"{db_path}: cannot open the store: {exc}")
     with store:
         try:
-            summary = import_paths(paths, store, workers=workers, force=force, progress=RichImportProgress(),
-                                   limits=limits)
+            summary = import_paths(paths, store, workers=workers, force=force, progress=import_progress(),
+                                   limits=limits, index=False)
         except KeyboardInterrupt:
             _fail("interrupted; what was imported is kept, re-run to continue", 130)
         click.echo(summary.text(verbose=verbose))
         if with_index:
-            _embed_missing(store, db_path)
+            _embed_missing(store, db_path, strict=False)  # the files are imported whatever happens here
     sys.exit(summary.exit_status)
 
 
@@ -564,8 +573,10 @@ def index(backend: str | None, model: str | None, reindex: bool, db_path: str) -
 
 
 def _embed_missing(store, db_path: str, backend: str | None = None, model: str | None = None,
-                   reindex: bool = False) -> None:
-    """Embed the findings that lack vectors, with a progress bar (jixiao index, import --index)."""
+                   reindex: bool = False, strict: bool = True) -> None:
+    """Embed the findings that lack vectors, with a progress bar (jixiao index, and import unless
+    --no-index).  An embedder that cannot be used is a usage error, or with ``strict`` false a
+    one-line note (the import's outcome stands)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from .store.embeddings import EmbedderError
@@ -578,8 +589,15 @@ def _embed_missing(store, db_path: str, backend: str | None = None, model: str |
             task = bar.add_task("embed", total=None)
             n = index_missing(store.conn, embedder, reindex=reindex, db_label=db_path,
                               progress=lambda done, total: bar.update(task, completed=done, total=total))
-    except (EmbedderError, VectorModelMismatch) as exc:
-        _fail(str(exc))
+    except (EmbedderError, VectorModelMismatch, sqlite3.Error) as exc:
+        if strict and not isinstance(exc, sqlite3.Error):
+            _fail(str(exc))
+        if strict:
+            raise
+        # `jixiao index` later embeds what is missing.
+        click.echo(f"jixiao: findings not embedded for semantic search: {_one_line(str(exc))} "
+                   "(run jixiao index)", err=True)
+        return
     total = store.conn.execute("SELECT count(*) FROM findings").fetchone()[0]
     click.echo(f"embedded {n} finding(s) with {embedder.name} (dim {embedder.dim}); {total} in the store")
 

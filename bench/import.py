@@ -2,6 +2,14 @@
 
     python bench/import.py                 # 207 text-layer files + 3 scans, workers 1 and 2
     python bench/import.py --copies 5 --scans 0 --workers 2
+    python bench/import.py --copies 3 --workers 2 --index --scan-glob 'yunnan*-scan.pdf'
+
+With ``--index`` the text-layer set is imported twice with the most workers, without and
+then with the findings embedded at the end of the import (what ``jixiao import`` does
+unless ``--no-index``), and both rates are printed.  For every run the CPU time of the
+importer and its workers (sampled from /proc) gives the CPU utilisation: CPU seconds over
+wall seconds times workers (1.0: every worker busy all the time) — for one 40-page scan
+on 2 workers this shows whether its pages keep both cores busy.
 
 The corpus is made from the shared reports (``../shared/corpus``, else
 ``tests/corpus``) with their bytes varied so every file has its own sha256
@@ -66,12 +74,24 @@ def _peak_rss_kib(pid: int) -> int:
     return 0
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of process ``pid`` so far (0 once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 class WorkerMemory(threading.Thread):
-    """Samples the peak RSS of every descendant process (the import workers) twice a second."""
+    """Samples the peak RSS and the CPU time of every descendant process (the import
+    workers) twice a second (a worker's CPU time is its last sample)."""
 
     def __init__(self) -> None:
         super().__init__(daemon=True)
         self.peak: dict[int, int] = {}
+        self.cpu: dict[int, float] = {}
         self.stop = threading.Event()
 
     def run(self) -> None:
@@ -79,18 +99,19 @@ class WorkerMemory(threading.Thread):
         while not self.stop.wait(0.5):
             for pid in _descendants(me):
                 self.peak[pid] = max(self.peak.get(pid, 0), _peak_rss_kib(pid))
+                self.cpu[pid] = max(self.cpu.get(pid, 0.0), _cpu_seconds(pid))
 
 
-def one_run(src: str, db: str, workers: int) -> dict:
+def one_run(src: str, db: str, workers: int, index: bool = False) -> dict:
     """Import ``src`` into a new store ``db`` (in this process) and measure."""
     from jixiao.corpus.importer import import_paths
 
     sampler = WorkerMemory()
     sampler.start()
     load_before = os.getloadavg()[0]
-    t = time.perf_counter()
-    summary = import_paths([src], db, workers=workers)
-    seconds = time.perf_counter() - t
+    t, c = time.perf_counter(), time.process_time()
+    summary = import_paths([src], db, workers=workers, index=index)
+    seconds, main_cpu = time.perf_counter() - t, time.process_time() - c
     load_after = os.getloadavg()[0]
     sampler.stop.set()
     sampler.join()
@@ -115,6 +136,9 @@ def one_run(src: str, db: str, workers: int) -> dict:
         "store_kib_per_report": round(size / max(reports, 1) / kib, 1),
         "peak_rss_main_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / kib, 1),
         "peak_rss_worker_mib": round(max(sampler.peak.values(), default=0) / kib, 1),
+        "index": index, "embedded": summary.embedded,
+        "cpu_seconds": round(main_cpu + sum(sampler.cpu.values()), 1),
+        "cpu_utilisation": round((main_cpu + sum(sampler.cpu.values())) / max(1e-9, seconds * max(1, workers)), 2),
     }
 
 
@@ -142,10 +166,10 @@ def available_parallelism() -> float:
     return round(times[0] / times[1], 2)
 
 
-def measure(src: Path, workers: int, tmp: Path) -> dict:
-    db = tmp / f"bench-{src.name}-{workers}.db"
-    proc = subprocess.run([sys.executable, __file__, "--one-run", str(src), str(db), str(workers)],
-                          capture_output=True, text=True)
+def measure(src: Path, workers: int, tmp: Path, index: bool = False) -> dict:
+    db = tmp / f"bench-{src.name}-{workers}{'-index' if index else ''}.db"
+    proc = subprocess.run([sys.executable, __file__, "--one-run", str(src), str(db), str(workers)]
+                          + (["--index"] if index else []), capture_output=True, text=True)
     if proc.returncode != 0:
         raise SystemExit(proc.stderr)
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -158,11 +182,13 @@ def main() -> None:
     ap.add_argument("--scans", type=int, default=1, help="varied copies of each scan (0: none)")
     ap.add_argument("--scan-glob", default="*-scan.pdf", help="which scans, e.g. '[cd]*-scan.pdf' for the 7-page ones")
     ap.add_argument("--workers", default="1,2", help="comma-separated worker counts")
+    ap.add_argument("--index", action="store_true",
+                    help="also import the text-layer set embedding its findings (jixiao import's default)")
     ap.add_argument("--one-run", nargs=3, metavar=("SRC", "DB", "WORKERS"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one_run:
         src, db, workers = args.one_run
-        print(json.dumps(one_run(src, db, int(workers))))
+        print(json.dumps(one_run(src, db, int(workers), args.index)))
         return
 
     from jixiao.corpus.variants import make_variants
@@ -186,8 +212,17 @@ def main() -> None:
                   f"{r['files_per_min']} reports/min; peak RSS main {r['peak_rss_main_mib']} MiB, "
                   f"largest worker {r['peak_rss_worker_mib']} MiB; store {r['store_kib_per_file']} KiB/file "
                   f"({r['store_bytes'] / 2**20:.1f} MiB, {r['distinct_reports']} distinct reports); load {r['load_avg']}; "
-                  f"2-process CPU speed-up available just after: {r['parallelism_available']}x",
+                  f"2-process CPU speed-up available just after: {r['parallelism_available']}x; "
+                  f"CPU {r['cpu_seconds']} s, utilisation {r['cpu_utilisation']}",
                   flush=True)
+        if args.index and args.copies:
+            workers = max(int(w) for w in args.workers.split(","))
+            r = measure(tmp / "text", workers, tmp, index=True)
+            r["set"] = "text layers, findings embedded"
+            results["runs"].append(r)
+            print(f"text layers  workers={workers} with indexing: {r['imported']} files in {r['seconds']} s = "
+                  f"{r['files_per_min']} reports/min, {r['embedded']} findings embedded; CPU {r['cpu_seconds']} s; "
+                  f"load {r['load_avg']}", flush=True)
         if args.scans:
             workers = max(int(w) for w in args.workers.split(","))
             r = measure(tmp / "scans", workers, tmp)
@@ -196,7 +231,8 @@ def main() -> None:
             print(f"scans (OCR)  workers={workers}: {r['imported']} files ({r['pages_per_min']} pages/min) in "
                   f"{r['seconds']} s = {r['files_per_min']} reports/min; peak RSS main {r['peak_rss_main_mib']} MiB, "
                   f"largest worker {r['peak_rss_worker_mib']} MiB; store {r['store_kib_per_file']} KiB/file; "
-                  f"load {r['load_avg']}", flush=True)
+                  f"load {r['load_avg']}; CPU {r['cpu_seconds']} s, utilisation {r['cpu_utilisation']} "
+                  f"({r['pages_per_min'] / 60:.2f} pages/s)", flush=True)
     print(json.dumps(results, ensure_ascii=False, indent=1))
 
 

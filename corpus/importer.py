@@ -58,7 +58,14 @@ from .walk import Archives, FileItem, WalkError, WalkSkip, describe_error, hash_
 
 
 class Progress(Protocol):
-    """What the importer reports while it runs (the CLI draws a rich progress bar)."""
+    """What the importer reports while it runs (the CLI draws a rich progress bar).
+
+    A progress object may also have ``add_pages(n, path)`` and ``page_done(n)``: ``n``
+    scanned pages to OCR found in the file ``path``, and ``n`` pages OCR'd (pages, not
+    files, are where an import of scans spends its time); the importer calls them when
+    they are there.  ``advance`` may also be told ``"duplicate"``: the same path was given
+    twice, and counts as one file less.
+    """
 
     def start(self, total: int) -> None: ...
 
@@ -88,6 +95,7 @@ class ImportSummary:
     reports_before: int = 0
     reports_after: int = 0
     seconds: float = 0.0
+    embedded: int = 0  # findings embedded for semantic search after the files were read
 
     @property
     def exit_status(self) -> int:
@@ -208,11 +216,53 @@ def extract_file(item: FileItem, ocr: str = "auto") -> ExtractedDocument:
                              size=size, text=doc.text, record=record)
 
 
-def _work(item: FileItem, ocr: str, limits: Limits | None = None) -> tuple[str, Any]:
-    """Worker entry point: never raises for bad input, returns ("ok", doc) or ("error", reason)."""
+#: A PDF with at least this many pages to OCR has them read as separate tasks by the
+#: import's workers (one page each), so that one long scan keeps every worker busy and
+#: progress counts every scanned page.
+FAN_OUT_PAGES = 1
+
+
+def _pages_to_ocr(item: FileItem, ocr: str) -> list[int]:
+    """The pages of a PDF that reading it would OCR ([] for any other file)."""
+    local = item.local or (None if item.members else item.fs_path)
+    if local is None or ocr == "never":
+        return []
+    try:
+        with open(local, "rb") as fh:
+            head = fh.read(1024)
+    except OSError:
+        return []
+    if b"%PDF-" not in head:
+        return []
+    from ..extractor.readers.pdf import ocr_plan
+
+    return ocr_plan(local, ocr)
+
+
+def _caching(cache: str | None):
+    if cache is None:
+        return contextlib.nullcontext()
+    from ..extractor.readers.ocr import caching
+
+    return caching(cache)
+
+
+def _work(item: FileItem, ocr: str, limits: Limits | None = None, cache: str | None = None,
+          fan_out: bool = False, seconds: float | None = None) -> tuple[str, Any]:
+    """Worker entry point: never raises for bad input, returns ("ok", doc) or ("error", reason).
+
+    With ``fan_out``, a PDF with :data:`FAN_OUT_PAGES` or more pages to OCR is not read
+    here: ("pages", [page indices]) asks the importer to have them OCR'd into the page
+    cache ``cache`` (:func:`_ocr_task`) and to send the file again.  ``seconds`` is what
+    is left of the file's ``file_seconds`` (its pages took the rest).
+    """
     limits = limits or _limits.current()
     try:
-        with _limits.using(limits), time_limit(limits.file_seconds):
+        with _limits.using(limits), _caching(cache), time_limit(seconds or limits.file_seconds):
+            if fan_out and cache is not None:
+                pages = _pages_to_ocr(item, ocr)
+                if len(pages) >= FAN_OUT_PAGES:
+                    return "pages", pages
             return "ok", extract_file(item, ocr)
     except FileTimeout:
         return "error", _time_limit_reason(limits)
@@ -222,6 +272,28 @@ def _work(item: FileItem, ocr: str, limits: Limits | None = None) -> tuple[str, 
         return "error", "out of memory while reading"
     except RecursionError:
         return "error", "structure nested too deeply to read (recursion limit)"
+    except Exception as exc:
+        return "error", one_line(f"unexpected {type(exc).__name__}: {exc}".splitlines()[0])
+
+
+def _ocr_task(item: FileItem, pages: list[int], limits: Limits, cache: str, seconds: float) -> tuple[str, Any]:
+    """Worker entry point: OCR some pages of a PDF into the page cache.
+
+    Returns ("ok", seconds taken) or ("error", reason); never raises for bad input.
+    """
+    started = time.monotonic()
+    try:
+        from ..extractor.readers.pdf import ocr_pages
+
+        with _limits.using(limits), _caching(cache), time_limit(seconds):
+            ocr_pages(item.local or item.fs_path, pages)
+        return "ok", time.monotonic() - started
+    except FileTimeout:
+        return "error", _time_limit_reason(limits)
+    except ReadError as exc:
+        return "error", one_line(exc.reason)
+    except MemoryError:
+        return "error", "out of memory while reading"
     except Exception as exc:
         return "error", one_line(f"unexpected {type(exc).__name__}: {exc}".splitlines()[0])
 
@@ -302,6 +374,31 @@ def _pool(workers: int) -> ProcessPoolExecutor:
                                initargs=(os.getpid(),))
 
 
+class NothingToImport(ValueError):
+    """The paths hold no file to read (an empty folder, or only what cannot be walked)."""
+
+
+def check_paths(paths: Iterable[str | Path]) -> None:
+    """Raise :class:`NothingToImport` (a one-line reason) unless ``paths`` hold a file to read.
+
+    Called before a store is created, so that an import of an empty folder fails without
+    leaving an empty database behind.  Stops at the first file found.
+    """
+    paths = [str(p) for p in paths]
+    errors: list[WalkError] = []
+    with Archives() as archives:
+        for entry in walk(paths, archives):
+            if isinstance(entry, FileItem):
+                return
+            if isinstance(entry, WalkError):
+                errors.append(entry)
+    where = ", ".join(paths) if len(paths) <= 3 else f"{', '.join(paths[:3])} and {len(paths) - 3} more"
+    if errors:
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise NothingToImport(f"nothing to import: {errors[0].path}: {errors[0].reason}{more}")
+    raise NothingToImport(f"nothing to import: {where} holds no files (hidden files and system files are not read)")
+
+
 def import_paths(
     paths: Iterable[str | Path],
     db: Store | str | Path | None = None,
@@ -311,26 +408,39 @@ def import_paths(
     progress: Progress | None = None,
     ocr: str = "auto",
     limits: Limits | None = None,
+    index: bool = False,
 ) -> ImportSummary:
     """Import every file under ``paths`` into the store ``db`` (a :class:`Store` or a file path).
 
     ``workers`` worker processes parse and extract (default: one per CPU; 0 runs
     everything in this process); ``force`` re-reads files already in the store;
     ``limits`` (default: :func:`jixiao.extractor.limits.current`) bound what one file
-    may cost.  Returns an :class:`ImportSummary`; nothing is raised for bad files.
+    may cost; ``index`` embeds the findings that lack vectors once the files are read
+    (:func:`jixiao.store.vectors.index_missing`, with the store's model, else the
+    default one), so that semantic search works on what was imported (``jixiao import``
+    does, unless ``--no-index``).  Returns an
+    :class:`ImportSummary`; nothing is raised for bad files.  Given a file path for
+    ``db``, paths that hold no file raise :class:`NothingToImport` before the store
+    file is created.
     """
     paths = [str(p) for p in paths]
     if not isinstance(db, Store):
+        check_paths(paths)  # before the store file is created
         with Store(db) as store:
             return import_paths(paths, store, workers=workers, force=force, progress=progress, ocr=ocr,
-                                limits=limits)
+                                limits=limits, index=index)
     limits = limits or _limits.current()
     with _limits.using(limits), Archives() as archives:
         spool = tempfile.mkdtemp(prefix="jixiao-import-")
         try:
-            return _import(paths, db, workers, force, progress, ocr, limits, archives, spool)
+            summary = _import(paths, db, workers, force, progress, ocr, limits, archives, spool)
         finally:
             shutil.rmtree(spool, ignore_errors=True)
+    if index:
+        from ..store.vectors import index_missing
+
+        summary.embedded = index_missing(db.conn)
+    return summary
 
 
 def _import(paths: list[str], store: Store, workers: int | None, force: bool, progress: Progress | None,
@@ -467,7 +577,12 @@ def _import(paths: list[str], store: Store, workers: int | None, force: bool, pr
             for item in to_read():
                 write(item, _work(item, ocr, limits))
         else:
-            _run_pool(to_read(), workers, ocr, write, fail, limits)
+            # OCR'd pages go to a cache the workers share: $JIXIAO_OCR_CACHE, else one of
+            # this import's own (removed with the spool).
+            from ..extractor.readers.ocr import CACHE_ENV
+
+            cache = os.environ.get(CACHE_ENV) or os.path.join(spool, "ocr-pages")
+            _run_pool(to_read(), workers, ocr, write, fail, limits, cache=cache, progress=progress)
         for sha, paths_left in list(copies.items()):  # first copy was unchanged, already stored
             for other in paths_left:
                 skip(other, f"same content as {first_path[sha]}")
@@ -488,80 +603,198 @@ def _import(paths: list[str], store: Store, workers: int | None, force: bool, pr
     return summary
 
 
+@dataclass
+class _Task:
+    """One piece of work in flight: a file ("file": may ask for its pages to be OCR'd first;
+    "final": read it, its pages cached), or some pages of a scan ("pages")."""
+
+    kind: str
+    item: FileItem
+    started: float = 0.0
+    pages: list[int] = field(default_factory=list)
+
+
+@dataclass
+class _Scan:
+    """A PDF whose pages are being OCR'd as separate tasks."""
+
+    pending: int  # page tasks not finished
+    spent: float = 0.0  # seconds its page tasks took, against its file_seconds
+    done: bool = False  # failed, or handed on to be read whole
+
+
 def _run_pool(items: Iterable[FileItem], workers: int, ocr: str,
               write: Callable[[FileItem, tuple[str, Any]], None],
-              fail: Callable[[str, str], None], limits: Limits | None = None) -> None:
+              fail: Callable[[str, str], None], limits: Limits | None = None, cache: str | None = None,
+              progress: Progress | None = None) -> None:
     """Feed ``items`` to worker processes, at most 2 per worker in flight; write results as they come.
 
-    If a worker dies (a reader crashing the interpreter, the OOM killer), the pool
-    breaks and every file in flight is lost; those files are then retried one at
-    a time in a fresh pool, so only the file that kills a worker on its own fails.
+    Pages, not files, are the unit of OCR work: a PDF with pages to OCR (``cache`` given)
+    comes back from its first task as a list of pages, which are OCR'd one per task into
+    the page cache ``cache`` (ahead of new files, so both workers read one long scan);
+    then the file is read again, its pages taken from the cache. Its ``file_seconds``
+    counts the seconds all its tasks took together.
 
-    Each worker stops a file at the ``file_seconds`` limit itself; a file stuck where
+    If a worker dies (a reader crashing the interpreter, the OOM killer), the pool
+    breaks and every file in flight is lost; those files are then retried one at a
+    time in a fresh pool (read whole, no pages split off), so only the file that kills
+    a worker on its own fails.
+
+    Each worker stops a task at the ``file_seconds`` limit itself; a task stuck where
     that cannot reach it (inside a C library) is stopped from here: past twice the limit
     and a grace period in flight, the workers are killed, that file fails and the others
     in flight are retried.
     """
     limits = limits or _limits.current()
     hard = 2 * limits.file_seconds + HARD_LIMIT_GRACE
+    add_pages = getattr(progress, "add_pages", None)
+    page_done = getattr(progress, "page_done", None)
     source = iter(items)
     suspects: list[FileItem] = []
+    ready: list[_Task] = []  # pages to OCR and files whose pages are cached: before new files
+    scans: dict[str, _Scan] = {}  # by item path
     exhausted = False
     pool = _pool(workers)
-    in_flight: dict[Future, tuple[FileItem, float]] = {}
+    in_flight: dict[Future, _Task] = {}
+
+    def submit(task: _Task) -> None:
+        task.started = time.monotonic()
+        if task.kind == "pages":
+            left = limits.file_seconds - scans[task.item.path].spent
+            fut = pool.submit(_ocr_task, task.item, task.pages, limits, cache, max(1.0, left))
+        elif task.kind == "final":
+            scan = scans.get(task.item.path)
+            left = limits.file_seconds - (scan.spent if scan else 0.0)
+            fut = pool.submit(_work, task.item, ocr, limits, cache, False, max(1.0, left))
+        elif task.kind == "suspect":
+            fut = pool.submit(_work, task.item, ocr, limits, cache, False)
+        else:
+            fut = pool.submit(_work, task.item, ocr, limits, cache, cache is not None)
+        in_flight[fut] = task
+
+    def drop_pages(item: FileItem) -> None:
+        """Forget the queued page tasks of ``item`` (counted as done for the progress bar)."""
+        dropped = [t for t in ready if t.item.path == item.path and t.kind == "pages"]
+        ready[:] = [t for t in ready if t.item.path != item.path]
+        if page_done and dropped:
+            page_done(sum(len(t.pages) for t in dropped))
+
+    def give_up_scan(item: FileItem, reason: str) -> None:
+        """The file fails; its queued pages are dropped, those in flight ignored."""
+        scans[item.path].done = True
+        drop_pages(item)
+        write(item, ("error", reason))
+
+    def lose(tasks: list[_Task]) -> None:
+        """Tasks lost with a broken or killed pool: their files are retried one at a time."""
+        for task in tasks:
+            if task.kind == "pages":
+                if page_done:
+                    page_done(len(task.pages))
+                scan = scans[task.item.path]
+                if scan.done:
+                    continue
+                scan.done = True  # read whole instead, as a suspect
+                drop_pages(task.item)
+            suspects.append(task.item)
+
+    def finished(task: _Task, outcome: tuple[str, Any]) -> None:
+        status, value = outcome
+        if task.kind == "pages":
+            scan = scans[task.item.path]
+            if page_done:
+                page_done(len(task.pages))
+            if scan.done:
+                return
+            if status != "ok":
+                give_up_scan(task.item, value)
+                return
+            scan.pending -= 1
+            scan.spent += float(value)
+            if scan.spent > limits.file_seconds:
+                give_up_scan(task.item, _time_limit_reason(limits))
+            elif scan.pending == 0:
+                scan.done = True
+                ready.insert(0, _Task("final", task.item))
+            return
+        if status == "pages":
+            scans[task.item.path] = _Scan(pending=len(value))
+            if add_pages:
+                add_pages(len(value), task.item.path)
+            ready.extend(_Task("pages", task.item, pages=[p]) for p in value)
+            return
+        write(task.item, outcome)
+
     try:
         while True:
             limit = 1 if suspects else 2 * workers
             while len(in_flight) < limit:
                 if suspects:
-                    item = suspects.pop(0)
-                elif not exhausted:
-                    item = next(source, None)
-                    if item is None:
-                        exhausted = True
-                        break
-                else:
+                    submit(_Task("suspect", suspects.pop(0)))
                     break
-                in_flight[pool.submit(_work, item, ocr, limits)] = (item, time.monotonic())
-                if suspects or limit == 1:
+                if ready:
+                    submit(ready.pop(0))
+                    continue
+                if exhausted:
+                    break
+                item = next(source, None)
+                if item is None:
+                    exhausted = True
+                    break
+                submit(_Task("file", item))
+                if limit == 1:
                     break
             if not in_flight:
                 break
-            oldest = min(t for _, t in in_flight.values())
+            oldest = min(t.started for t in in_flight.values())
             timeout = max(0.1, oldest + hard - time.monotonic())
             done, _ = wait(in_flight, timeout=timeout, return_when=FIRST_COMPLETED)
-            if not done:  # a file past the hard limit: stop every worker
+            if not done:  # a task past the hard limit: stop every worker
                 now = time.monotonic()
-                overdue = [item for item, t in in_flight.values() if now - t >= hard]
+                overdue = [t for t in in_flight.values() if now - t.started >= hard]
                 if overdue:
                     _kill_workers(pool)
-                    lost = [item for item, t in in_flight.values() if now - t < hard]
+                    lost = [t for t in in_flight.values() if now - t.started < hard]
                     in_flight.clear()
                     pool.shutdown(wait=False, cancel_futures=True)
                     pool = _pool(workers)
-                    for item in overdue:
-                        write(item, ("error", _time_limit_reason(limits)))
-                    suspects.extend(lost)
+                    for task in overdue:
+                        if task.kind == "pages":
+                            if page_done:
+                                page_done(len(task.pages))
+                            if not scans[task.item.path].done:
+                                give_up_scan(task.item, _time_limit_reason(limits))
+                        else:
+                            write(task.item, ("error", _time_limit_reason(limits)))
+                    lose(lost)
                 continue
-            broken: list[FileItem] = []
+            broken: list[_Task] = []
             for fut in done:
-                item, _t = in_flight.pop(fut)
+                task = in_flight.pop(fut)
                 try:
                     outcome = fut.result()
                 except BrokenProcessPool:
-                    broken.append(item)
+                    broken.append(task)
                     continue
-                write(item, outcome)
+                finished(task, outcome)
             if broken:
                 alone = len(broken) == 1 and not in_flight
-                lost = broken + [item for item, _t in in_flight.values()]
+                lost = broken + list(in_flight.values())
                 in_flight.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = _pool(workers)
                 if alone:  # it crashed a worker on its own: that file is the culprit
-                    write(broken[0], ("error", "the reader crashed its worker process on this file"))
+                    task = broken[0]
+                    reason = "the reader crashed its worker process on this file"
+                    if task.kind == "pages":
+                        if page_done:
+                            page_done(len(task.pages))
+                        if not scans[task.item.path].done:
+                            give_up_scan(task.item, reason)
+                    else:
+                        write(task.item, ("error", reason))
                 else:
-                    suspects.extend(lost)
+                    lose(lost)
     except BaseException:
         _kill_workers(pool)
         pool.shutdown(wait=False, cancel_futures=True)
@@ -579,5 +812,5 @@ def _kill_workers(pool: ProcessPoolExecutor) -> None:
             proc.kill()
 
 
-__all__ = ["import_paths", "extract_file", "ImportSummary", "ImportedFile", "Progress", "default_workers",
-           "FileTimeout", "time_limit"]
+__all__ = ["import_paths", "check_paths", "NothingToImport", "extract_file", "ImportSummary", "ImportedFile",
+           "Progress", "default_workers", "FileTimeout", "time_limit"]

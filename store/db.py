@@ -236,11 +236,13 @@ class Store:
 
     # ------------------------------------------------------------------ import bookkeeping
     def import_paths(self, paths: Iterable[str | Path], *, workers: int | None = None, force: bool = False,
-                     progress: Any = None, limits: Any = None) -> Any:
-        """Import files, folders and .zip archives; see :func:`jixiao.corpus.importer.import_paths`."""
+                     progress: Any = None, limits: Any = None, index: bool = False) -> Any:
+        """Import files, folders and .zip archives (and with ``index`` embed the findings that
+        lack vectors); see :func:`jixiao.corpus.importer.import_paths`."""
         from ..corpus.importer import import_paths
 
-        return import_paths(paths, self, workers=workers, force=force, progress=progress, limits=limits)
+        return import_paths(paths, self, workers=workers, force=force, progress=progress, limits=limits,
+                            index=index)
 
     def begin_import(self, paths: list[str], workers: int, force: bool) -> int:
         """Record the start of an import (the first write: a store that cannot be written

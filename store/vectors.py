@@ -201,8 +201,11 @@ def index_missing(
         chunk = todo[i:i + batch_size]
         vectors = embedder.embed_passages([p for _, p, _ in chunk])
         with _transaction(conn):
+            # Only findings still there: another import into the same store may have replaced
+            # a report (and its findings) while this batch was being embedded.
             conn.executemany(
-                "INSERT OR REPLACE INTO finding_vectors (finding_id, text_hash, vector) VALUES (?, ?, ?)",
+                "INSERT OR REPLACE INTO finding_vectors (finding_id, text_hash, vector)"
+                " SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM findings WHERE finding_id = ?1)",
                 [(fid, digest, to_blob(v)) for (fid, _, digest), v in zip(chunk, vectors)],
             )
         done += len(chunk)

@@ -129,7 +129,11 @@ def _concurrent_imports(tmp_path: Path, n: int) -> None:
     n_docs, n_reports, n_sources = (conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
                                     for t in ("documents", "reports", "sources"))
     per_report = conn.execute("SELECT COUNT(*) FROM sources GROUP BY report_id").fetchall()
+    # Each import embedded what it found missing at its end: every finding has its vector.
+    unembedded = conn.execute("SELECT COUNT(*) FROM findings WHERE finding_id NOT IN "
+                              "(SELECT finding_id FROM finding_vectors)").fetchone()[0]
     conn.close()
+    assert unembedded == 0
     assert (n_docs, n_reports, n_sources) == (2 * n, 2, 2 * n)
     assert sorted(r[0] for r in per_report) == [n, n]
     # ... and the same store as one import after the other.
