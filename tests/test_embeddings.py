@@ -88,3 +88,14 @@ def test_sentence_transformers_missing_model_is_a_clear_error(tmp_path, monkeypa
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     with pytest.raises(EmbedderError, match="cannot load"):
         get_embedder("sentence-transformers", str(tmp_path / "no-such-model"))
+
+
+def test_use_backend_is_fast_and_matches_user_wording_to_the_right_finding():
+    use = get_embedder("use")
+    passages = use.embed_passages([FUNDS_LATE, STAFF_SHORT, DATA_SILO])
+    assert passages.shape == (3, use.dim) == (3, 512) and passages.dtype == np.float32
+    assert np.allclose(np.linalg.norm(passages, axis=1), 1.0, atol=1e-4)
+    assert use.name == "use:multilingual-v3"
+    for query, expected in [("资金没到位", 0), ("人手不够", 1), ("系统数据不共享", 2)]:
+        scores = passages @ use.embed_queries([query])[0]
+        assert int(np.argmax(scores)) == expected, (query, scores)
