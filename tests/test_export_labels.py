@@ -16,7 +16,6 @@ import pytest
 from jixiao.store import Store, labels
 from jixiao.store.export import COLUMNS, SHEETS_ZH, TABLES, header
 
-from conftest import CORPUS, REPORTS
 
 
 @pytest.fixture(scope="module")

@@ -1,33 +1,34 @@
 """Page images (JPG, PNG, TIFF including multi-page TIFF) read as scanned pages.
 
 Archives hold scanned reports as images as often as scanned PDFs: one image a page, or a
-multi-page TIFF.  Each image is placed, at its own resolution, on a page of an in-memory
-PDF (pypdfium2; a JPEG is embedded as it is, other images losslessly), and that PDF is read
-by the PDF reader with OCR (:func:`jixiao.extractor.readers.pdf.read_pages`): deskew,
-tables, near-blank pages, page furniture and paragraph joining are the scanned PDF's,
-and so is the OCR page cache.  The result is a :class:`Document` of format ``image`` whose
-blocks carry page numbers (a multi-page TIFF's frames, or the images of :func:`read_pages`
-in order).
+multi-page TIFF.  Each page is decoded to 8-bit grey and read by the OCR reader's entry point
+for page images (:func:`jixiao.extractor.readers.ocr.ocr_image`: deskew, tables, lines in PDF
+points, the OCR page cache), and the pages are laid out like a scanned PDF's
+(:func:`jixiao.extractor.layout.assemble`: running heads, paragraphs, headings).  The result
+is a :class:`Document` of format ``image`` whose blocks carry page numbers (a multi-page
+TIFF's frames, or the images of :func:`read_pages` in order).
 
 Resolution: the image's own (its DPI tag); an image without one is taken to be a page of
-A4 height (the long side 11.69 in), which is what a scan of a report page is.
+A4 height (the long side 11.69 in), which is what a scan of a report page is.  A page larger
+than the ``ocr_pixels`` limit is scaled down to it first, as a PDF page is rendered coarser;
+a page with next to no ink (a blank sheet) is not OCR'd, and the warnings say so.
 """
-
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from .. import limits as _limits
 from ..document import Document, DocumentBuilder
 from ..errors import ReadError
+from ..layout import PageContent
 
 #: The long side of an A4 page in inches: a page image without a DPI tag is taken to be one.
 A4_LONG_INCHES = 11.69
 #: DPI tags below this are taken as missing (72 is what many tools write when they know nothing).
 MIN_TRUSTED_DPI = 100
+#: A page whose darkest share of pixels is below this shows next to nothing (a blank sheet).
+BLANK_INK_SHARE = 0.0005
 
 
 def _frames(path: str) -> Iterator:
@@ -60,77 +61,76 @@ def _dpi(frame, width: int, height: int) -> float:
     return max(width, height) / A4_LONG_INCHES
 
 
-def _add_page(pdf, frame, source: str) -> None:
-    """Put ``frame`` on a new page of ``pdf`` at the frame's resolution."""
-    import pypdfium2 as pdfium
+def gray_page(frame, source: str, dpi: float | None = None):
+    """``(grey uint8 array, dpi)`` of a decoded page, scaled down to the ``ocr_pixels`` limit."""
+    import numpy as np
 
     try:
         frame.load()
     except Exception as exc:  # a truncated or corrupt image
         raise ReadError(source, f"cannot decode the image: {exc}".splitlines()[0]) from None
-    if frame.mode not in ("L", "RGB"):
-        frame = frame.convert("RGB" if frame.mode in ("RGBA", "P", "CMYK", "LA", "PA") else "L")
     w, h = frame.size
-    dpi = _dpi(frame, w, h)
-    width_pt, height_pt = w / dpi * 72.0, h / dpi * 72.0
-    page = pdf.new_page(width_pt, height_pt)
-    try:
-        obj = pdfium.PdfImage.new(pdf)
-        bitmap = pdfium.PdfBitmap.from_pil(frame)
-        obj.set_bitmap(bitmap)
-        obj.set_matrix(pdfium.PdfMatrix().scale(width_pt, height_pt))
-        page.insert_obj(obj)
-        page.gen_content()
-    finally:
-        page.close()
+    dpi = dpi or _dpi(frame, w, h)
+    if frame.mode in ("RGBA", "LA", "PA", "P"):  # transparent parts are paper
+        from PIL import Image
+
+        rgba = frame.convert("RGBA")
+        paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        frame = Image.alpha_composite(paper, rgba)
+    gray = frame.convert("L")
+    limit = _limits.current().ocr_pixels
+    if w * h > limit:
+        from PIL import Image
+
+        s = (limit / (w * h)) ** 0.5
+        gray = gray.resize((max(1, int(w * s)), max(1, int(h * s))), Image.Resampling.LANCZOS)
+        dpi *= s
+    return np.asarray(gray, dtype=np.uint8), dpi
 
 
-def to_pdf(paths: Iterable[str | Path], out: str | Path) -> int:
-    """Write the pages of the image files ``paths``, in order, as a PDF at ``out``; the page count."""
-    import pypdfium2 as pdfium
+def is_blank(gray) -> bool:
+    """Whether a grey page shows next to no ink (judged on every 4th pixel)."""
+    sample = gray[::4, ::4]
+    return sample.size == 0 or float((sample < 128).mean()) < BLANK_INK_SHARE
 
-    pdf = pdfium.PdfDocument.new()
-    n = 0
-    limit = _limits.current().pages
-    try:
-        for path in paths:
-            for frame in _frames(str(path)):
-                n += 1
-                if n > limit:
-                    raise ReadError(str(path), "too many pages: " + _limits.exceeded("pages", f"over {limit:,} pages"))
-                _add_page(pdf, frame, str(path))
-        pdf.save(str(out))
-    finally:
-        pdf.close()
-    return n
+
+def ocr_gray(gray, dpi: float, number: int, source: str, notes: list[str]) -> PageContent:
+    """OCR one grey page (``number`` 1-based) of the file ``source``, unless it is blank."""
+    from . import ocr as ocr_reader
+
+    if is_blank(gray):
+        notes.append(f"page {number} not OCR'd: near-empty (no ink to read)")
+        h, w = gray.shape[:2]
+        return PageContent(number=number, width=w / dpi * 72.0, height=h / dpi * 72.0)
+    with ocr_reader.reading(source):  # the OCR page cache, if one is in force
+        content = ocr_reader.ocr_image(gray, dpi, number)
+    content.number = number
+    content.ocr = True
+    return content
 
 
 def read_pages(paths: Iterable[str | Path], ocr: str = "auto", *, path: str | Path | None = None) -> Document:
     """Read several page images, in the order given, as one document (``report_001.jpg``,
     ``report_002.jpg`` …).  ``path`` is the document's path (default: the first image)."""
+    from ..layout import assemble
+
     paths = [str(p) for p in paths]
     if not paths:
         raise ValueError("no page images given")
     name = str(path) if path is not None else paths[0]
     if ocr == "never":
         raise ReadError(name, "a page image has no text layer; it can only be read with OCR (--ocr auto)")
-    from ..layout import assemble
-    from . import pdf as pdf_reader
-
-    fd, tmp = tempfile.mkstemp(prefix="jixiao-image-", suffix=".pdf")
-    os.close(fd)
-    try:
-        n = to_pdf(paths, tmp)
-        notes: list[str] = []
-        # A page image has no text layer: "auto" OCRs every page that shows ink.
-        pages = list(pdf_reader.read_pages(tmp, "always" if ocr == "always" else "auto", notes))
-    finally:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-    builder = DocumentBuilder(name, "image", pages=n, ocr=any(p.ocr for p in pages))
-    builder.warnings.extend(note.replace(tmp, name) for note in notes)
+    limit = _limits.current().pages
+    pages: list[PageContent] = []
+    notes: list[str] = []
+    for source in paths:
+        for frame in _frames(source):
+            if len(pages) >= limit:
+                raise ReadError(source, "too many pages: " + _limits.exceeded("pages", f"over {limit:,} pages"))
+            gray, dpi = gray_page(frame, source)
+            pages.append(ocr_gray(gray, dpi, len(pages) + 1, source, notes))
+    builder = DocumentBuilder(name, "image", pages=len(pages), ocr=any(p.ocr for p in pages))
+    builder.warnings.extend(notes[:5] + ([f"… and {len(notes) - 5} more pages not OCR'd"] if len(notes) > 5 else []))
     assemble(pages, builder)
     return builder.build()
 
@@ -140,4 +140,4 @@ def read(path: str | Path, ocr: str = "auto") -> Document:
     return read_pages([path], ocr, path=path)
 
 
-__all__ = ["read", "read_pages", "to_pdf"]
+__all__ = ["read", "read_pages", "gray_page", "ocr_gray", "is_blank"]

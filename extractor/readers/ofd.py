@@ -11,17 +11,15 @@ PDF reader's layout step (:func:`jixiao.extractor.layout.assemble`: running head
 headings) gives the blocks, each with its page.
 
 A page with no text but images (a scanned page saved as OFD) is OCR'd: its images are placed
-at their boundaries on a page of the same size and read like a scanned PDF page
-(:mod:`jixiao.extractor.readers.image`).  A page whose text is in an embedded font's private
+at their boundaries on a white page of the same size, which is read like a page image
+(:func:`jixiao.extractor.readers.ocr.ocr_image`, as :mod:`jixiao.extractor.readers.image` does).  A page whose text is in an embedded font's private
 code points (no Unicode behind the glyphs) cannot be read as text; it is OCR'd when it holds
 images, and named in the document's warnings.
 """
 
 from __future__ import annotations
 
-import os
 import posixpath
-import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
 from dataclasses import dataclass
@@ -192,65 +190,45 @@ def _lines(runs, page_height_mm: float) -> list[Line]:
 
 def _ocr_page(pkg: _Package, images: list[_Image], number: int, width_mm: float, height_mm: float,
               notes: list[str]) -> PageContent | None:
-    """OCR a page's images, placed as on the page; ``None`` when none can be decoded."""
-    import pypdfium2 as pdfium
+    """OCR a page's images, placed on a white page as the OFD places them; ``None`` when none
+    can be decoded."""
+    import io
 
-    from . import pdf as pdf_reader
+    import numpy as np
+    from PIL import Image
+
+    from . import image as image_reader
 
     usable = [im for im in images if im.format in _DECODABLE or im.format == ""]
     if len(usable) < len(images):
         skipped = sorted({im.format for im in images if im not in usable})
         notes.append(f"page {number}: image format {', '.join(skipped)} cannot be decoded for OCR")
-    if not usable:
+    decoded = []
+    for im in usable:
+        try:
+            pil = Image.open(io.BytesIO(pkg.read(im.member)))
+            pil.load()
+        except ReadError:
+            raise
+        except Exception as exc:  # a corrupt or unsupported image
+            notes.append(f"page {number}: image {im.member} cannot be decoded: {exc}".splitlines()[0])
+            continue
+        decoded.append((im, pil))
+    if not decoded:
         return None
-    from PIL import Image
-
-    w_pt, h_pt = width_mm * MM_TO_PT, height_mm * MM_TO_PT
-    pdf = pdfium.PdfDocument.new()
-    fd, tmp = tempfile.mkstemp(prefix="jixiao-ofd-", suffix=".pdf")
-    os.close(fd)
-    try:
-        page = pdf.new_page(w_pt, h_pt)
-        placed = 0
-        try:
-            for im in usable:
-                import io
-
-                try:
-                    pil = Image.open(io.BytesIO(pkg.read(im.member)))
-                    pil.load()
-                except Exception as exc:  # a corrupt or unsupported image
-                    notes.append(f"page {number}: image {im.member} cannot be decoded: {exc}".splitlines()[0])
-                    continue
-                if pil.mode not in ("L", "RGB"):
-                    pil = pil.convert("RGB" if pil.mode in ("RGBA", "P", "CMYK", "LA", "PA") else "L")
-                x, y, w, h = im.box
-                obj = pdfium.PdfImage.new(pdf)
-                obj.set_bitmap(pdfium.PdfBitmap.from_pil(pil))
-                obj.set_matrix(pdfium.PdfMatrix().scale(w * MM_TO_PT, h * MM_TO_PT)
-                               .translate(x * MM_TO_PT, h_pt - (y + h) * MM_TO_PT))
-                page.insert_obj(obj)
-                placed += 1
-            page.gen_content()
-        finally:
-            page.close()
-        if not placed:
-            return None
-        pdf.save(tmp)
-        pdf.close()
-        pdf = None
-        sub_notes: list[str] = []
-        (content,) = list(pdf_reader.read_pages(tmp, "auto", sub_notes))
-        notes.extend(n.replace("page 1", f"page {number}") for n in sub_notes)
-    finally:
-        if pdf is not None:
-            pdf.close()
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-    content.number = number
-    return content
+    # The page at the finest resolution its images have (150-300 dpi, what the OCR models suit),
+    # within the ocr_pixels limit.
+    native = max(pil.size[0] / (im.box[2] / 25.4) for im, pil in decoded)
+    dpi = min(300.0, max(150.0, native))
+    w_in, h_in = width_mm / 25.4, height_mm / 25.4
+    dpi = min(dpi, (_limits.current().ocr_pixels / max(w_in * h_in, 1e-6)) ** 0.5)
+    page = Image.new("L", (max(1, round(w_in * dpi)), max(1, round(h_in * dpi))), 255)
+    for im, pil in decoded:
+        x, y, w, h = (v / 25.4 * dpi for v in im.box)
+        gray, _ = image_reader.gray_page(pil, im.member, dpi=dpi)
+        piece = Image.fromarray(gray).resize((max(1, round(w)), max(1, round(h))), Image.Resampling.LANCZOS)
+        page.paste(piece, (round(x), round(y)))
+    return image_reader.ocr_gray(np.asarray(page, dtype=np.uint8), dpi, number, pkg.path, notes)
 
 
 def read(path: str | Path, ocr: str = "auto") -> Document:
