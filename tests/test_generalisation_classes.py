@@ -312,3 +312,13 @@ def test_budget_execution_scored_as_a_tier_in_a_self_table() -> None:
     assert ("预算执行情况", 20, 16.5) in tiers
     ind = next(i for i in r.indicators if i.name == "预算执行情况")
     assert "16.5" in doc.text[ind.span[0]:ind.span[1]]
+
+
+def test_signature_glued_into_one_line_before_the_attachments() -> None:
+    text = ("经自评,项目综合得分92分,评价等级为优。特此报告。临沧市临翔区水务局2024年3月15日附件:1.项目支出绩效自评表"
+            "2.绩效目标完成情况表\n")
+    doc, r = record_of_text(text)
+    assert r.report_date == "2024-03-15" and "2024年3月15日" in evidence(doc, r, "report_date")
+    # a date in a sentence after a unit is no signature
+    _doc, r = record_of_text("经自评,项目综合得分92分。县水务局2024年3月15日下达资金,附件:1.自评表\n")
+    assert r.report_date is None

@@ -151,6 +151,8 @@ def _dates_in(text: str) -> list[tuple[int, int, str, bool]]:
 
 
 _SIG_TAIL = re.compile(r"^(?:印发|印|发布|签发|制)?[。.]?(?:[（(](?:此件|此页|盖章|公章|签章|单位盖章)[^)）]{0,8}[)）][。.]?)?$")  # (此件公开发布)
+# after a signature glued into running text: the end, or the list of attachments that follows it
+_SIG_TAIL_GLUED = re.compile(r"^[。.]?\s*(?:[（(](?:此件|此页|盖章|公章|签章)[^)）]{0,8}[)）])?[。.]?\s*(?:附件|附表)")
 _SIG_HEAD = re.compile(r"^[^。；;，,、：:]{0,40}$")
 _NOT_DATE_LABEL = re.compile(r"(?:发布|更新|生成|打印|浏览|访问|来源|点击)(?:日期|时间)?[：:]?$|(?:时间|日期)[：:]$")
 
@@ -179,7 +181,8 @@ def date_candidates(ctx: Context, lines: list[Line], pairs: list[Pair]) -> list[
                 continue
             head, tail = line.text[:s], line.text[e:]
             glued = bool(re.search(r"[\u4e00-\u9fff]{4}", head)) and is_org_name(head)  # …报告景东县财政局2023年12月12日
-            if _SIG_TAIL.match(tail) and (_SIG_HEAD.match(head) or glued) and not _NOT_DATE_LABEL.search(head):
+            tail_ok = _SIG_TAIL.match(tail) or (glued and _SIG_TAIL_GLUED.match(tail))
+            if tail_ok and (_SIG_HEAD.match(head) or glued) and not _NOT_DATE_LABEL.search(head):
                 if re.search(r"\d", head) and not re.search(r"[\u4e00-\u9fff]", head):
                     continue  # a date inside a run of numbers (a table row), not a signature
                 return s, e, iso
