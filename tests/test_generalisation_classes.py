@@ -322,3 +322,10 @@ def test_signature_glued_into_one_line_before_the_attachments() -> None:
     # a date in a sentence after a unit is no signature
     _doc, r = record_of_text("经自评,项目综合得分92分。县水务局2024年3月15日下达资金,附件:1.自评表\n")
     assert r.report_date is None
+
+
+def test_programme_named_in_quotation_marks_before_its_evaluation() -> None:
+    text = ("景谷县财政局\n我局委托云南某会计师事务所对“2023年城乡居民医疗救助专项资金项目”进行绩效评价,"
+            "综合评分为88.5分。\n")
+    doc, r = record_of_text(text)
+    assert r.program == "城乡居民医疗救助专项资金" and "城乡居民医疗救助专项资金" in evidence(doc, r, "program")
