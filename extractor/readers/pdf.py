@@ -76,7 +76,7 @@ def _open(path: str) -> pdfium.PdfDocument:
 # --------------------------------------------------------------------------------------
 
 
-class _DisplayFrame:
+class DisplayFrame:
     """PDF user space → the page as displayed: points from the top-left corner, x to the
     right, y down (pdfplumber's convention), with the page's /Rotate applied, so that a
     landscape page stored sideways reads like any other."""
@@ -112,7 +112,7 @@ class _TextLayer:
         self.textpage = page.get_textpage()
         self.raw = self.textpage.raw
         mb = page.get_mediabox()
-        self.frame = _DisplayFrame(mb, page.get_rotation())
+        self.frame = DisplayFrame(mb, page.get_rotation())
         self.width, self.height = self.frame.width, self.frame.height
         self._rect = pdfium_c.FS_RECTF()
         self._fontbuf = ctypes.create_string_buffer(128)
@@ -316,7 +316,7 @@ def _objects(page: pdfium.PdfPage, kind: int, max_depth: int = 3):
                 stack.append((obj, depth + 1, False))
 
 
-def page_edges(page: pdfium.PdfPage, frame: "_DisplayFrame") -> list[dict] | None:
+def page_edges(page: pdfium.PdfPage, frame: "DisplayFrame") -> list[dict] | None:
     """Straight path segments of the page as pdfplumber edge dicts (top-left origin).
 
     pdfplumber builds the same edges from pdfminer's lines, rectangles and curves;

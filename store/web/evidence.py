@@ -50,6 +50,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from ...extractor.normalize import normalize_text
+from ...extractor.readers.pdf import DisplayFrame as _Frame  # the reader's PDF-space → displayed-page mapping
 
 #: Rendered page images kept in memory (least recently used dropped first).
 CACHE_SIZE = 48
@@ -443,31 +444,6 @@ def _approximate(m: str, hay: str) -> Match | None:
 
 
 # ----------------------------------------------------------------------------- pages
-class _Frame:
-    """PDF user space → the displayed page in points from its top-left corner (rotation applied)."""
-
-    def __init__(self, mediabox: tuple[float, float, float, float], rotation: int):
-        self.x0, self.y0, x1, y1 = mediabox
-        self.w, self.h = x1 - self.x0, y1 - self.y0
-        self.rotation = rotation % 360
-        self.width, self.height = (self.h, self.w) if self.rotation in (90, 270) else (self.w, self.h)
-
-    def point(self, x: float, y: float) -> tuple[float, float]:
-        u, v = x - self.x0, y - self.y0
-        if self.rotation == 90:
-            return v, u
-        if self.rotation == 180:
-            return self.w - u, v
-        if self.rotation == 270:
-            return self.h - v, self.w - u
-        return u, self.h - v
-
-    def box(self, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
-        ax, ay = self.point(left, bottom)
-        bx, by = self.point(right, top)
-        return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
-
-
 @dataclass
 class _PageText:
     """A page's characters as compared (``key``) with a box (points) for each."""
