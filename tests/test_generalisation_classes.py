@@ -329,3 +329,26 @@ def test_programme_named_in_quotation_marks_before_its_evaluation() -> None:
             "综合评分为88.5分。\n")
     doc, r = record_of_text(text)
     assert r.program == "城乡居民医疗救助专项资金" and "城乡居民医疗救助专项资金" in evidence(doc, r, "program")
+
+
+def test_results_table_flattened_to_one_line_with_points_after_each_number() -> None:
+    # a cover page's 绩效评价结果 table read into one line: criterion (weight%) weight分 score分,
+    # the tiers of the 2011 framework (目标完成程度 / 组织管理水平), and the total row
+    text = ("县2019年农村饮水安全巩固提升工程绩效评价报告 某会计师事务所 二〇二〇年六月 绩效评价结果 评价准则 分值 实际得分 "
+            "目标完成程度 (70%) 70分 61分 组织管理水平 (30%) 30分 27.5分 综合绩效 100分 88.5分 评价小组 组长:\n")
+    doc, r = record_of_text(text)
+    assert r.score.total == 88.5 and "100分 88.5分" in evidence(doc, r, "score.total")
+    tiers = {(i.name, i.weight, i.score) for i in r.indicators if i.level == 1}
+    assert tiers == {("目标完成程度", 70, 61), ("组织管理水平", 30, 27.5)}
+    assert all("分" in doc.text[i.span[0]:i.span[1]] for i in r.indicators if i.level == 1)
+
+
+def test_self_table_total_row_glued_to_the_table() -> None:
+    # a 自评表 flattened with nothing between cells: its 总分 row is 100 then the score
+    text = ("项目支出绩效自评表(2022年度)项目名称农村供水保障工程主管部门某县水利局实施单位某县水利局"
+            "满意度指标(10分)服务对象满意度指标受益群众满意度10≥95%≥96%10……总分10096注:1.一级指标分值统一设置\n")
+    doc, r = record_of_text(text)
+    assert (r.score.total, r.score.max) == (96, 100) and "总分10096" in evidence(doc, r, "score.total")
+    # a maximum that is not 100, glued, is not read: where one number ends is unknown
+    _doc, r = record_of_text(text.replace("总分10096", "总分5045"))
+    assert r.score.total is None

@@ -171,7 +171,8 @@ def total_candidates(ctx: Context, pairs: list[Pair], table_totals: list[Candida
                     out.append(ctx.candidate_at("score.total", value, row[0].start, row[sc].end, RANK["table_total"],
                                                 "table_total_lines"))
     for m in spec["total_row_line"].finditer(text):  # 合计 100 90: a flattened table's total row
-        value, mx = number_value(m.group("num")), number_value(m.group("max"))
+        value = number_value(m.group("num") or m.group("gnum"))
+        mx = number_value(m.group("max") or m.group("gmax"))
         if value is not None and mx == spec["default_max"] and 0 < value <= mx:
             out.append(ctx.candidate("score.total", value, m.start(), m.end(), RANK["table_total"], "table_total_line"))
     if not out:
