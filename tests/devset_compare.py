@@ -14,7 +14,9 @@ Scoring (per field, over the items whose expectation states a value):
 * ``tier_scores`` — each stated level-1 score found (a level-1 indicator whose
   name contains or is contained in the stated name, with the same score);
 * ``figures`` — each stated figure found (same unit and value, names sharing
-  their last two characters or one containing the other);
+  their last two characters or one containing the other; units compared as the
+  contract's base units, so a count of people written 名 is 人, and in the
+  matching view, so 臺 is 台);
 * ``inconsistencies`` — for an item stating k of them, at least k failed checks;
 * ``false`` — per field, the items that state *no* value for which the record
   gives one anyway (a guess).
@@ -112,6 +114,15 @@ def got(record: dict[str, Any], field: str) -> Any:
     return record.get(field)
 
 
+# Units the contract stores as another (base units: people are 人).
+BASE_UNITS = {"名": "人", "位": "人"}
+
+
+def _unit(u: str | None) -> str:
+    key = squash_fold(u or "")
+    return BASE_UNITS.get(key, key)
+
+
 def _names_match(a: str, b: str) -> bool:
     a, b = squash_fold(a), squash_fold(b)
     return bool(a and b) and (a in b or b in a or a[-2:] == b[-2:])
@@ -153,7 +164,7 @@ def score_item(record: dict[str, Any], expected: dict[str, Any]) -> dict[str, tu
     hit = 0
     for fig in want_figs:
         for k, g in enumerate(record["figures"]):
-            if k in used or g["unit"] != fig["unit"] or not _num_eq(g["value"], fig["value"]):
+            if k in used or _unit(g["unit"]) != _unit(fig["unit"]) or not _num_eq(g["value"], fig["value"]):
                 continue
             if _names_match(fig["name"], g["name"]):
                 used.add(k)
