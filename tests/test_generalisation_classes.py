@@ -352,3 +352,22 @@ def test_self_table_total_row_glued_to_the_table() -> None:
     # a maximum that is not 100, glued, is not read: where one number ends is unknown
     _doc, r = record_of_text(text.replace("总分10096", "总分5045"))
     assert r.score.total is None
+
+
+def test_a_total_row_with_its_label_merged_over_the_label_columns() -> None:
+    # 合计 spans 序号/财政事权/政策任务; some rows lost an empty 调整额度 cell (the reader closed the
+    # gap): the 预算额度 column still adds up, and nothing is flagged in the columns that slid
+    rows = ["序号 | 财政事权 | 政策任务 | 预算额度 | 调整额度 | 实际安排额度 | 文件 |",
+            "1 | N1.农业产业发展 | N101.种业振兴 | 120.00 | 120.00 | ||",
+            "2 | N1.农业产业发展 | N102.农机购置 | 845.50 | 20.25 | 865.75 | 注1 |",
+            "3 | N2.农村人居环境 | N201.厕所改造 | 1,300.00 | 1,300.00 | ||",
+            "合计 | 2,265.50 | 20.25 | 2,285.75 |"]
+    doc, r = record_of_text("表1 某市2021年度省级农业资金安排情况表 单位:万元\n" + "\n".join(rows) + "\n")
+    sums = [c for c in r.checks if c.rule == "table_sum"]
+    assert sums and all(c.ok for c in sums)
+    assert any("2,265.50" in c.detail for c in sums)
+    # the same table with a wrong total is flagged, on the right column
+    doc, r = record_of_text("表1 某市2021年度省级农业资金安排情况表 单位:万元\n"
+                            + "\n".join(rows[:-1] + ["合计 | 2,256.50 | 20.25 | 2,285.75 |"]) + "\n")
+    bad = [c for c in r.checks if c.rule == "table_sum" and not c.ok]
+    assert len(bad) == 1 and "2,256.50" in bad[0].detail and "预算额度" in bad[0].detail

@@ -417,10 +417,26 @@ def grid_checks(ck: Checker, flat: str, rows: list[list[Any]], name: str) -> Non
             parts_rows = [r for r in body[ti + 1:nxt] if label(r)]
         if len(parts_rows) < 1:
             continue
-        for j in range(ncols):
-            if j >= len(trow) or trow[j].q is None or rx["not_summed_column"].search(colname(j)):
+        summed = [j for j in range(ncols) if not rx["not_summed_column"].search(colname(j))]
+
+        def numbers(r: list[_Cell]) -> list[int]:
+            return [j for j in summed if j < len(r) and r[j].q is not None]
+
+        # A total row whose label cell is merged over the label columns (合计 | 12,267.66 | …
+        # under 序号 | 任务 | 预算额度 | …) has fewer cells: its first number belongs under the
+        # parts' first number column.  Parts whose rows hold different counts of numbers have
+        # lost empty cells (a reader closes the gap), so only that first column lines up.
+        firsts = {numbers(r)[0] for r in parts_rows if numbers(r)}
+        ragged = len({len(numbers(r)) for r in parts_rows if numbers(r)}) > 1
+        shift = 0
+        if len(firsts) == 1 and numbers(trow) and len([c for c in trow if c.text]) < len([c for c in header if c.text]):
+            shift = max(0, min(firsts) - numbers(trow)[0])
+        cols = sorted(firsts) if ragged and len(firsts) == 1 else range(ncols)
+        for j in cols:
+            tj = j - shift
+            if tj < 0 or tj >= len(trow) or trow[tj].q is None or rx["not_summed_column"].search(colname(j)):
                 continue
-            tq = trow[j].q
+            tq = trow[tj].q
             if tq.unit == "%":
                 continue
             qs = [r[j].q for r in parts_rows if j < len(r) and r[j].q is not None and r[j].q.unit != "%"]
