@@ -5,6 +5,7 @@ The library is the product; the ``jixiao`` command is a thin shell over it::
     import jixiao
     doc = jixiao.parse("report.pdf")        # Document: blocks with pages and offsets
     record = jixiao.extract("report.pdf")   # the contract's report record (dict)
+    summary = jixiao.import_paths(["reports/"], "jixiao.db")   # a store of many reports
 """
 
 from __future__ import annotations
@@ -22,4 +23,12 @@ def extract(path, **kwargs):
     return _extract(path, **kwargs)
 
 
-__all__ = ["parse", "extract", "ReadError", "__version__"]
+def import_paths(paths, db=None, **kwargs):
+    """Import files, folders and .zip archives into the store ``db`` (a path or a
+    :class:`jixiao.store.Store`); see :func:`jixiao.corpus.importer.import_paths`."""
+    from .corpus.importer import import_paths as _import_paths
+
+    return _import_paths(paths, db, **kwargs)
+
+
+__all__ = ["parse", "extract", "import_paths", "ReadError", "__version__"]

@@ -95,6 +95,7 @@ def evaluate(store, queries: list[dict[str, Any]], mode: str) -> dict[str, Any]:
 def build_corpus_store(db: Path, backend: str | None = None) -> dict[str, float]:
     """Import the text-layer renderings into ``db`` (no embedding), then embed every finding
     with ``backend`` (default: the default backend); returns timings."""
+    from jixiao import import_paths
     from jixiao.store import Store
     from jixiao.store.embeddings import get_embedder
     from jixiao.store.vectors import index_missing
@@ -102,7 +103,7 @@ def build_corpus_store(db: Path, backend: str | None = None) -> dict[str, float]
     files = [str(CORPUS / f"{r}{s}") for r in REPORTS for s in (".txt", ".docx", ".pdf")]
     with Store(db) as store:
         t = time.perf_counter()
-        store.import_paths(files, workers=2, index=False)
+        import_paths(files, store, workers=2, index=False)
         t_import = time.perf_counter() - t
         emb = get_embedder(backend)
         emb.embed_passages(["热身"])  # model loading is not per-finding cost
@@ -333,13 +334,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.db is not None:
             stores["given store"] = args.db
         else:
+            from jixiao import import_paths
             from jixiao.store import Store
 
             base = work / "corpus-base.db"
             with Store(base) as store:
                 t = time.perf_counter()
-                store.import_paths([str(CORPUS / f"{r}{s}") for r in REPORTS for s in (".txt", ".docx", ".pdf")],
-                                   workers=2, index=False)
+                import_paths([str(CORPUS / f"{r}{s}") for r in REPORTS for s in (".txt", ".docx", ".pdf")],
+                             store, workers=2, index=False)
                 print(f"corpus store: imported txt/docx/pdf of {len(REPORTS)} reports in "
                       f"{time.perf_counter() - t:.1f} s (no embedding)")
             print("\nembedding every finding of it, per backend (model loading excluded):")

@@ -14,13 +14,16 @@ How it works:
   copied out of its archive on the way, once, for the worker to read); a content
   already in the store is *skipped* (unless ``force``), and so is a second copy
   within the same batch, and so is the store's own file;
-* worker processes (``concurrent.futures.ProcessPoolExecutor``) parse, extract the
-  report :class:`~jixiao.extractor.record.model.Record` and compute the identity
-  signature, and hand back an :class:`~jixiao.store.ExtractedDocument` holding that
+* worker processes (``concurrent.futures.ProcessPoolExecutor``) run the per-file
+  work of :mod:`jixiao.corpus.work` (the same function the Ray engine schedules):
+  parse, extract the report :class:`~jixiao.extractor.record.model.Record` and
+  compute the identity signature, and hand back an :class:`~jixiao.store.ExtractedDocument` holding that
   ``Record`` (it pickles; the store maps it to rows in :mod:`jixiao.store.mapping`);
   they read under the :mod:`~jixiao.extractor.limits` in force, stop a file at the
   ``file_seconds`` limit, and end when the import's process ends (even ``kill -9``);
-* the main process is this import's only writer: :meth:`Store.add_document` writes
+* the main process is this import's only writer, through the small
+  :class:`~jixiao.corpus.writer.Writer` interface a :class:`Store` implements (the
+  store does not import the importer): :meth:`Store.add_document` writes
   each file in one transaction, deciding identity against what is stored at that
   moment, so a kill at any moment followed by a re-run — or another import into
   the same store at the same time — leaves a complete store with no duplicates;
@@ -37,9 +40,7 @@ import contextlib
 import dataclasses
 import multiprocessing
 import os
-import re
 import shutil
-import signal
 import tempfile
 import threading
 import time
@@ -47,14 +48,15 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Protocol
+from typing import Any, Callable, Iterable, Protocol
 
 from ..extractor import limits as _limits
-from ..extractor.errors import ReadError
 from ..extractor.limits import Limits
-from ..store.db import ExtractedDocument, Store
-from ..store.mapping import has_report_content
+from ..store.db import Store
 from .walk import Archives, FileItem, WalkError, WalkSkip, describe_error, hash_file, one_line, walk
+from .writer import Writer
+from .work import (CRASH_REASON, FileTimeout, extract_file, local_name, ocr_task, time_limit,
+                   time_limit_reason, work)
 
 
 class Progress(Protocol):
@@ -141,163 +143,6 @@ class ImportSummary:
 
 
 # --------------------------------------------------------------------------- worker side
-class FileTimeout(BaseException):
-    """A file took longer than the ``file_seconds`` limit (a BaseException, so that no
-    reader's ``except Exception`` swallows it)."""
-
-
-@contextlib.contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
-    """Raise :class:`FileTimeout` in this thread after ``seconds`` (main thread, POSIX only)."""
-    if (seconds <= 0 or not hasattr(signal, "setitimer")
-            or threading.current_thread() is not threading.main_thread()):
-        yield
-        return
-
-    def on_alarm(signum: int, frame: Any) -> None:
-        raise FileTimeout()
-
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def _time_limit_reason(limits: Limits) -> str:
-    return "took too long: reading it " + _limits.exceeded("file_seconds", "", limits).lstrip()
-
-
-_SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,8}")
-
-
-def local_name(item: FileItem) -> str:
-    """A short, safe file name for a copy of an archive member (its suffix kept: ``.md`` matters)."""
-    suffix = os.path.splitext(item.name)[1]
-    return "member" + (suffix if _SUFFIX.fullmatch(suffix) else "")
-
-
-def extract_file(item: FileItem, ocr: str = "auto") -> ExtractedDocument:
-    """Read, parse and extract one file (runs in a worker process). Raises :class:`ReadError`."""
-    from ..extractor import parse
-    from ..extractor.record import build_record
-
-    with contextlib.ExitStack() as stack:
-        local = item.local or (None if item.members else item.fs_path)
-        try:
-            if local is None:  # an archive member not copied out yet: readers want a file
-                tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix="jixiao-"))
-                local = os.path.join(tmp, local_name(item))
-                stack.enter_context(Archives()).copy_member(item, local)
-            sha, size = hash_file(local)
-        except PermissionError:
-            raise ReadError(item.path, "permission denied") from None
-        except FileNotFoundError:
-            raise ReadError(item.path, "no such file (it disappeared during the import)") from None
-        except Exception as exc:  # OSError, zipfile and zlib errors
-            raise ReadError(item.path, f"cannot read: {describe_error(exc)}") from None
-        try:
-            doc = parse(local, ocr=ocr)
-        except ReadError as exc:
-            raise ReadError(item.path, exc.reason) from None
-        try:
-            record = build_record(doc, item.path, sha)
-        except ReadError as exc:
-            raise ReadError(item.path, exc.reason) from None
-        except Exception as exc:
-            message = f"{type(exc).__name__}: {exc}".splitlines()[0]
-            raise ReadError(item.path, f"record extraction failed: {message}") from exc
-    if not has_report_content(record):
-        raise ReadError(item.path, "no evaluation-report content found (no score, indicators, findings, "
-                                   "or years with a place or programme)")
-    return ExtractedDocument(doc_id=sha, path=item.path, format=doc.format, pages=doc.pages, ocr=doc.ocr,
-                             size=size, text=doc.text, record=record)
-
-
-#: A PDF with at least this many pages to OCR has them read as separate tasks by the
-#: import's workers (one page each), so that one long scan keeps every worker busy and
-#: progress counts every scanned page.
-FAN_OUT_PAGES = 1
-
-
-def _pages_to_ocr(item: FileItem, ocr: str) -> list[int]:
-    """The pages of a PDF that reading it would OCR ([] for any other file)."""
-    local = item.local or (None if item.members else item.fs_path)
-    if local is None or ocr == "never":
-        return []
-    try:
-        with open(local, "rb") as fh:
-            head = fh.read(1024)
-    except OSError:
-        return []
-    if b"%PDF-" not in head:
-        return []
-    from ..extractor.readers.pdf import ocr_plan
-
-    return ocr_plan(local, ocr)
-
-
-def _caching(cache: str | None):
-    if cache is None:
-        return contextlib.nullcontext()
-    from ..extractor.readers.ocr import caching
-
-    return caching(cache)
-
-
-def _work(item: FileItem, ocr: str, limits: Limits | None = None, cache: str | None = None,
-          fan_out: bool = False, seconds: float | None = None) -> tuple[str, Any]:
-    """Worker entry point: never raises for bad input, returns ("ok", doc) or ("error", reason).
-
-    With ``fan_out``, a PDF with :data:`FAN_OUT_PAGES` or more pages to OCR is not read
-    here: ("pages", [page indices]) asks the importer to have them OCR'd into the page
-    cache ``cache`` (:func:`_ocr_task`) and to send the file again.  ``seconds`` is what
-    is left of the file's ``file_seconds`` (its pages took the rest).
-    """
-    limits = limits or _limits.current()
-    try:
-        with _limits.using(limits), _caching(cache), time_limit(seconds or limits.file_seconds):
-            if fan_out and cache is not None:
-                pages = _pages_to_ocr(item, ocr)
-                if len(pages) >= FAN_OUT_PAGES:
-                    return "pages", pages
-            return "ok", extract_file(item, ocr)
-    except FileTimeout:
-        return "error", _time_limit_reason(limits)
-    except ReadError as exc:
-        return "error", one_line(exc.reason)
-    except MemoryError:
-        return "error", "out of memory while reading"
-    except RecursionError:
-        return "error", "structure nested too deeply to read (recursion limit)"
-    except Exception as exc:
-        return "error", one_line(f"unexpected {type(exc).__name__}: {exc}".splitlines()[0])
-
-
-def _ocr_task(item: FileItem, pages: list[int], limits: Limits, cache: str, seconds: float) -> tuple[str, Any]:
-    """Worker entry point: OCR some pages of a PDF into the page cache.
-
-    Returns ("ok", seconds taken) or ("error", reason); never raises for bad input.
-    """
-    started = time.monotonic()
-    try:
-        from ..extractor.readers.pdf import ocr_pages
-
-        with _limits.using(limits), _caching(cache), time_limit(seconds):
-            ocr_pages(item.local or item.fs_path, pages)
-        return "ok", time.monotonic() - started
-    except FileTimeout:
-        return "error", _time_limit_reason(limits)
-    except ReadError as exc:
-        return "error", one_line(exc.reason)
-    except MemoryError:
-        return "error", "out of memory while reading"
-    except Exception as exc:
-        return "error", one_line(f"unexpected {type(exc).__name__}: {exc}".splitlines()[0])
-
-
 def _process_gone(pid: int) -> bool:
     """Whether process ``pid`` has ended (a zombie waiting to be reaped has ended too)."""
     try:
@@ -349,7 +194,7 @@ def _file_id(path: str) -> tuple[int, int] | None:
     return st.st_dev, st.st_ino
 
 
-def _store_files(store: Store) -> set[tuple[int, int]]:
+def _store_files(store: Writer) -> set[tuple[int, int]]:
     """The store's own files (and SQLite's companions), never read as reports."""
     ids = {_file_id(f"{store.path}{suffix}") for suffix in ("", "-wal", "-shm", "-journal")}
     ids.discard(None)
@@ -401,7 +246,7 @@ def check_paths(paths: Iterable[str | Path]) -> None:
 
 def import_paths(
     paths: Iterable[str | Path],
-    db: Store | str | Path | None = None,
+    db: Writer | str | Path | None = None,
     *,
     workers: int | None = None,
     force: bool = False,
@@ -410,7 +255,8 @@ def import_paths(
     limits: Limits | None = None,
     index: bool = False,
 ) -> ImportSummary:
-    """Import every file under ``paths`` into the store ``db`` (a :class:`Store` or a file path).
+    """Import every file under ``paths`` into the store ``db`` (a :class:`Store` or another
+    :class:`~jixiao.corpus.writer.Writer`, or a file path).
 
     ``workers`` worker processes parse and extract (default: one per CPU; 0 runs
     everything in this process); ``force`` re-reads files already in the store;
@@ -424,7 +270,7 @@ def import_paths(
     file is created.
     """
     paths = [str(p) for p in paths]
-    if not isinstance(db, Store):
+    if db is None or isinstance(db, (str, Path)):
         check_paths(paths)  # before the store file is created
         with Store(db) as store:
             return import_paths(paths, store, workers=workers, force=force, progress=progress, ocr=ocr,
@@ -437,13 +283,11 @@ def import_paths(
         finally:
             shutil.rmtree(spool, ignore_errors=True)
     if index:
-        from ..store.vectors import index_missing
-
-        summary.embedded = index_missing(db.conn)
+        summary.embedded = db.index()
     return summary
 
 
-def _import(paths: list[str], store: Store, workers: int | None, force: bool, progress: Progress | None,
+def _import(paths: list[str], store: Writer, workers: int | None, force: bool, progress: Progress | None,
             ocr: str, limits: Limits, archives: Archives, spool: str) -> ImportSummary:
     workers = default_workers() if workers is None else max(0, int(workers))
     started = time.monotonic()
@@ -454,7 +298,7 @@ def _import(paths: list[str], store: Store, workers: int | None, force: bool, pr
     summary.files = len(entries)
     if progress:
         progress.start(len(entries))
-    known = dict(store.conn.execute("SELECT doc_id, path FROM documents").fetchall())
+    known = store.document_paths()
     first_path: dict[str, str] = {}
 
     # Second copies within the batch wait for the first one's outcome: they are skipped
@@ -575,7 +419,7 @@ def _import(paths: list[str], store: Store, workers: int | None, force: bool, pr
     try:
         if workers == 0:
             for item in to_read():
-                write(item, _work(item, ocr, limits))
+                write(item, work(item, ocr, limits))
         else:
             # OCR'd pages go to a cache the workers share: $JIXIAO_OCR_CACHE, else one of
             # this import's own (removed with the spool).
@@ -593,7 +437,7 @@ def _import(paths: list[str], store: Store, workers: int | None, force: bool, pr
     # Only a run that got here is marked finished; an interrupted or killed one keeps
     # finished_at NULL (everything it committed stays, and a re-run skips it).
     # A report is re-keyed when a better rendering arrives later in the batch: show final ids.
-    final = dict(store.conn.execute("SELECT doc_id, report_id FROM sources").fetchall()) if summary.imported else {}
+    final = store.report_of(f.doc_id for f in summary.imported) if summary.imported else {}
     for f in summary.imported:
         f.report_id = final.get(f.doc_id, f.report_id)
     summary.reports_after = store.table_counts()["reports"]
@@ -661,15 +505,15 @@ def _run_pool(items: Iterable[FileItem], workers: int, ocr: str,
         task.started = time.monotonic()
         if task.kind == "pages":
             left = limits.file_seconds - scans[task.item.path].spent
-            fut = pool.submit(_ocr_task, task.item, task.pages, limits, cache, max(1.0, left))
+            fut = pool.submit(ocr_task, task.item, task.pages, limits, cache, max(1.0, left))
         elif task.kind == "final":
             scan = scans.get(task.item.path)
             left = limits.file_seconds - (scan.spent if scan else 0.0)
-            fut = pool.submit(_work, task.item, ocr, limits, cache, False, max(1.0, left))
+            fut = pool.submit(work, task.item, ocr, limits, cache, False, max(1.0, left))
         elif task.kind == "suspect":
-            fut = pool.submit(_work, task.item, ocr, limits, cache, False)
+            fut = pool.submit(work, task.item, ocr, limits, cache, False)
         else:
-            fut = pool.submit(_work, task.item, ocr, limits, cache, cache is not None)
+            fut = pool.submit(work, task.item, ocr, limits, cache, cache is not None)
         in_flight[fut] = task
 
     def drop_pages(item: FileItem) -> None:
@@ -712,7 +556,7 @@ def _run_pool(items: Iterable[FileItem], workers: int, ocr: str,
             scan.pending -= 1
             scan.spent += float(value)
             if scan.spent > limits.file_seconds:
-                give_up_scan(task.item, _time_limit_reason(limits))
+                give_up_scan(task.item, time_limit_reason(limits))
             elif scan.pending == 0:
                 scan.done = True
                 ready.insert(0, _Task("final", task.item))
@@ -763,9 +607,9 @@ def _run_pool(items: Iterable[FileItem], workers: int, ocr: str,
                             if page_done:
                                 page_done(len(task.pages))
                             if not scans[task.item.path].done:
-                                give_up_scan(task.item, _time_limit_reason(limits))
+                                give_up_scan(task.item, time_limit_reason(limits))
                         else:
-                            write(task.item, ("error", _time_limit_reason(limits)))
+                            write(task.item, ("error", time_limit_reason(limits)))
                     lose(lost)
                 continue
             broken: list[_Task] = []
@@ -785,7 +629,7 @@ def _run_pool(items: Iterable[FileItem], workers: int, ocr: str,
                 pool = _pool(workers)
                 if alone:  # it crashed a worker on its own: that file is the culprit
                     task = broken[0]
-                    reason = "the reader crashed its worker process on this file"
+                    reason = CRASH_REASON
                     if task.kind == "pages":
                         if page_done:
                             page_done(len(task.pages))

@@ -24,13 +24,14 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 
 
 def build_store(db: Path) -> None:
+    from jixiao import import_paths
     from jixiao.store import Store
     from jixiao.store.vectors import index_missing
 
     files = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "corpus" / "samples").iterdir()
                    if p.suffix in (".pdf", ".docx", ".txt") and not p.stem.endswith("-scan"))
     with Store(db) as store:
-        store.import_paths(files, workers=2)
+        import_paths(files, store, workers=2)
         index_missing(store.conn)
 
 

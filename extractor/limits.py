@@ -14,7 +14,7 @@ or from Python::
 
     from jixiao.extractor.limits import Limits, using
     with using(Limits(file_seconds=600)):
-        store.import_paths(["reports/"])
+        jixiao.import_paths(["reports/"], "jixiao.db")
 
 The import passes the limits in force to its worker processes.
 """

@@ -1,8 +1,8 @@
 """The jixiao store: every imported report in one SQLite file (WAL mode).
 
 ``Store(path)`` opens or creates it and migrates the schema
-(:mod:`jixiao.store.schema`); ``Store.import_paths`` imports files, folders and
-zips; ``Store.records(filters)`` reads report records back (typed
+(:mod:`jixiao.store.schema`); ``jixiao.import_paths(paths, store)`` imports files, folders and
+zips (the importer writes through the store; the store does not import it); ``Store.records(filters)`` reads report records back (typed
 :class:`~jixiao.extractor.record.model.Record`; ``.to_dict()`` is the contract JSON,
 and :mod:`jixiao.store.mapping` is where their fields meet the tables);
 ``Store.keyword_search`` runs Chinese full-text search over findings;

@@ -2,10 +2,11 @@
 
 ::
 
+    import jixiao
     from jixiao.store import Store, Filters
 
     store = Store("jixiao.db")                      # created and migrated if needed (WAL mode)
-    summary = store.import_paths(["reports/"], workers=2)
+    summary = jixiao.import_paths(["reports/"], store, workers=2)
     for record in store.records(Filters(province="云南", years="2019-2023")):
         ...                                          # Record (shared/contract: record.to_dict())
     store.export("out.xlsx", "xlsx")
@@ -235,15 +236,8 @@ class Store:
         return schema_version(self.db)
 
     # ------------------------------------------------------------------ import bookkeeping
-    def import_paths(self, paths: Iterable[str | Path], *, workers: int | None = None, force: bool = False,
-                     progress: Any = None, limits: Any = None, index: bool = False) -> Any:
-        """Import files, folders and .zip archives (and with ``index`` embed the findings that
-        lack vectors); see :func:`jixiao.corpus.importer.import_paths`."""
-        from ..corpus.importer import import_paths
-
-        return import_paths(paths, self, workers=workers, force=force, progress=progress, limits=limits,
-                            index=index)
-
+    # (Imports are run by jixiao.import_paths / jixiao.corpus.importer, which write through
+    # these calls — jixiao.corpus.writer.Writer; the store never imports the importer.)
     def begin_import(self, paths: list[str], workers: int, force: bool) -> int:
         """Record the start of an import (the first write: a store that cannot be written
         is refused here with :class:`StoreError`, before any file is read)."""
@@ -281,6 +275,15 @@ class Store:
 
     def document_ids(self) -> set[str]:
         return {r[0] for r in self.conn.execute("SELECT doc_id FROM documents")}
+
+    def document_paths(self) -> dict[str, str]:
+        """doc_id (sha256) → path of every stored file."""
+        return dict(self.conn.execute("SELECT doc_id, path FROM documents").fetchall())
+
+    def report_of(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """doc_id → report_id of the stored files among ``doc_ids``."""
+        wanted = set(doc_ids)
+        return {d: r for d, r in self.conn.execute("SELECT doc_id, report_id FROM sources") if d in wanted}
 
     # ------------------------------------------------------------------ writing
     def _signature_index(self) -> _SignatureIndex:

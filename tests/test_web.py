@@ -442,12 +442,13 @@ def test_scanned_report_highlights_the_ocr_lines_on_the_page(tmp_path, corpus_di
     import pypdfium2 as pdfium
     from PIL import Image
 
+    from jixiao import import_paths
     from jixiao.store import Store
 
     scan = corpus_dir / "chenggong-2023-department-scan.pdf"
     db = tmp_path / "scan.db"
     with Store(db) as store:
-        store.import_paths([str(scan)], workers=1)
+        import_paths([str(scan)], store, workers=1)
         fid, page, title = store.conn.execute(
             "SELECT finding_id, page, title FROM findings WHERE kind = 'problem' AND title LIKE '%基层服务量%'"
         ).fetchone()
