@@ -302,9 +302,17 @@ def _nothing_found(store, flt, *, findings: bool = False, what: str = "") -> Non
 @click.option("--index/--no-index", "with_index", default=True, show_default=True,
               help="Embed the new findings for semantic search once the files are read (--no-index: "
                    "leave it to jixiao index).")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="local: worker processes on this machine; ray: Ray Data on a cluster (pip install "
+                   "\"jixiao[ray]\"), through Parquet shards (--shards) loaded into the store at the end.")
+@click.option("--address", default=None,
+              help="--engine ray: the cluster (auto, ray://host:10001) [default: a local Ray on loopback].")
+@click.option("--shards", "shards_dir", type=click.Path(file_okay=False), default=None,
+              help="--engine ray: the shard folder, on storage every node reads [default: DB.shards].")
 @limit_option
 def import_(paths: tuple[str, ...], db_path: str, workers: int | None, force: bool, verbose: bool,
-            with_index: bool, limit_settings: tuple[str, ...]) -> None:
+            with_index: bool, engine: str, address: str | None, shards_dir: str | None,
+            limit_settings: tuple[str, ...]) -> None:
     """Import report files, folders and .zip archives into the store.
 
     Formats are told by content; each file is hashed (sha256) and an unchanged one is
@@ -339,13 +347,57 @@ def import_(paths: tuple[str, ...], db_path: str, workers: int | None, force: bo
         _fail(f"{db_path}: cannot open the store: {exc}")
     with store:
         try:
-            summary = import_paths(paths, store, workers=workers, force=force, progress=import_progress(),
-                                   limits=limits, index=False)
+            if engine == "ray":
+                from .corpus.ray_engine import import_ray
+
+                summary = import_ray(paths, shards_dir or f"{db_path}.shards", store, address=address,
+                                     workers=workers or None, force=force, progress=import_progress(),
+                                     limits=limits)
+            else:
+                summary = import_paths(paths, store, workers=workers, force=force, progress=import_progress(),
+                                       limits=limits, index=False)
+        except ImportError as exc:
+            _fail(f"--engine ray needs Ray Data: pip install \"jixiao[ray]\" ({exc})")
         except KeyboardInterrupt:
             _fail("interrupted; what was imported is kept, re-run to continue", 130)
         click.echo(summary.text(verbose=verbose))
         if with_index:
             _embed_missing(store, db_path, strict=False)  # the files are imported whatever happens here
+    sys.exit(summary.exit_status)
+
+
+@main.command()
+@click.option("--shards", "shards_dir", type=click.Path(exists=True, file_okay=False), required=True,
+              help="The shard folder of a jixiao import --engine ray.")
+@_DB_OPTION
+@click.option("--force", is_flag=True, help="Re-write files already in the store.")
+@click.option("-v", "--verbose", is_flag=True, help="List every loaded and skipped file.")
+@click.option("--index/--no-index", "with_index", default=True, show_default=True,
+              help="Embed the new findings for semantic search once loaded.")
+def load(shards_dir: str, db_path: str, force: bool, verbose: bool, with_index: bool) -> None:
+    """Write the Parquet shards of a distributed import into the store.
+
+    Rows are written in a fixed order (path, then content), whatever order the workers
+    finished in; files already in the store are skipped, so loading again changes nothing.
+    Exit status as for import.
+    """
+    from .corpus.loader import load_shards
+    from .corpus.progress import import_progress
+    from .store import Store, StoreError
+
+    _CURRENT_DB.append(db_path)
+    try:
+        store = Store(db_path)  # created if new: loading into an empty store is the usual case
+    except StoreError as exc:
+        _fail(str(exc))
+    with store:
+        try:
+            summary = load_shards(shards_dir, store, force=force, progress=import_progress())
+        except ImportError as exc:
+            _fail(f"reading shards needs pyarrow: pip install \"jixiao[ray]\" ({exc})")
+        click.echo(summary.text(verbose=verbose))
+        if with_index:
+            _embed_missing(store, db_path, strict=False)
     sys.exit(summary.exit_status)
 
 

@@ -1,0 +1,270 @@
+"""The Ray engine: the same per-file work (:func:`jixiao.corpus.work.work`) scheduled by Ray Data.
+
+::
+
+    from jixiao.corpus.ray_engine import import_ray
+    summary = import_ray(["reports/"], "shards/", "jixiao.db", address="auto")
+
+How it runs (``pip install "jixiao[ray]"``):
+
+* the driver walks the paths and hashes every file (an archive member is copied out
+  into ``<shards>/.spool/`` first: workers read files, not archives), making a
+  manifest; a content already in the store, already in a shard, or listed twice
+  is not sent;
+* Ray Data runs the manifest through ``map_batches`` with warm actors (the NLP
+  pipeline loaded once per actor, not once per file); each batch becomes one
+  Parquet shard, written atomically (:mod:`jixiao.corpus.shards`);
+* a batch whose actor dies (a reader crashing the interpreter, the OOM killer, a
+  killed node) is retried ``retries`` times on a restarted actor; a batch that
+  still fails is given up by Ray Data (its other files are not lost: see next);
+* the driver then reconciles the manifest with the shards: files no shard holds
+  are read again one per batch, and a file still missing after that is recorded
+  as failed with :data:`~jixiao.corpus.work.CRASH_REASON` — never retried forever,
+  never silently dropped;
+* with a store, :func:`jixiao.corpus.loader.load_shards` writes the shards into it
+  in a fixed order.
+
+The files must be readable at the same paths on every node (a shared folder), and
+so must the shard folder.  An import killed at any point resumes: re-running it
+skips what the shards and the store hold.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from ..extractor import limits as _limits
+from ..extractor.limits import Limits
+from . import shards
+from .walk import Archives, FileItem, WalkError, WalkSkip, describe_error, hash_file, walk
+from .work import CRASH_REASON, FAULTS_ENV, local_name, work
+
+#: Files per batch (one shard each): large enough that a shard is not a tiny file, small
+#: enough that a batch lost with its actor costs little to read again.
+BATCH_FILES = 16
+
+#: Times a batch is retried on a restarted actor after its actor died.
+RETRIES = 2
+
+
+@dataclass
+class RayRun:
+    """What the distributed part of an import did (before loading)."""
+
+    files: int = 0
+    sent: int = 0  # files read by the workers
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason): also written to a shard
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why): not sent
+    rounds: int = 0
+    seconds: float = 0.0
+
+
+class _Reader:
+    """A warm Ray actor: reads its batches of files into shards."""
+
+    def __init__(self, folder: str, ocr: str, limits: Limits, cache: str | None) -> None:
+        from ._warm import warm
+
+        warm()  # the NLP pipeline, once per actor
+        self.folder, self.ocr, self.limits, self.cache = folder, ocr, limits, cache
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
+        rows = []
+        for path, file, sha in zip(batch["path"], batch["file"], batch["sha256"]):
+            item = FileItem(path=str(path), fs_path=str(file))
+            rows.append(shards.row(str(path), str(sha), work(item, self.ocr, self.limits, self.cache)))
+        shard = shards.write(rows, self.folder)
+        return {"path": [r["path"] for r in rows], "status": [r["status"] for r in rows],
+                "shard": [shard.name] * len(rows)}
+
+
+def _manifest(paths: list[str], folder: Path, known: dict[str, str], force: bool, own: set[tuple[int, int]],
+              run: RayRun) -> list[dict[str, str]]:
+    """The files to send: (path, file to read, sha256); the rest failed or skipped on the way."""
+    done = set() if force else shards.sharded(folder, ("ok",))
+    spool = folder / ".spool"
+    first: dict[str, str] = {}
+    out: list[dict[str, str]] = []
+    with Archives() as archives:
+        for n, entry in enumerate(walk(paths, archives)):
+            run.files += 1
+            if isinstance(entry, WalkError):
+                run.failed.append((entry.path, entry.reason))
+                continue
+            if isinstance(entry, WalkSkip):
+                run.skipped.append((entry.path, entry.reason))
+                continue
+            if not entry.members and _file_id(entry.fs_path) in own:
+                run.skipped.append((entry.path, "the store itself (not a report)"))
+                continue
+            try:
+                if entry.members:
+                    spool.mkdir(parents=True, exist_ok=True)
+                    file = str(spool / f"{n}-{local_name(entry)}")
+                    sha, _ = archives.copy_member(entry, file)
+                else:
+                    file = entry.fs_path
+                    sha, _ = hash_file(file)
+            except FileNotFoundError:
+                run.failed.append((entry.path, "no such file (it disappeared during the import)"))
+                continue
+            except PermissionError:
+                run.failed.append((entry.path, "permission denied"))
+                continue
+            except Exception as exc:
+                what = "cannot read archive member" if entry.members else "cannot read"
+                run.failed.append((entry.path, f"{what}: {describe_error(exc)}"))
+                continue
+            if sha in first:
+                if first[sha] == entry.path:
+                    run.files -= 1
+                else:
+                    run.skipped.append((entry.path, f"same content as {first[sha]}"))
+                continue
+            first[sha] = entry.path
+            if sha in known and not force:
+                where = "" if known[sha] == entry.path else f" as {known[sha]}"
+                run.skipped.append((entry.path, f"unchanged (already in the store{where})"))
+                continue
+            if sha in done:
+                run.skipped.append((entry.path, "already sharded"))
+                continue
+            out.append({"path": entry.path, "file": file, "sha256": sha})
+    return out
+
+
+def _file_id(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _round(items: list[dict[str, str]], folder: Path, batch: int, workers: int, retries: int, ocr: str,
+           limits: Limits, cache: str | None, progress: Any) -> None:
+    """One pass of ``items`` through Ray Data; batches that fail for good are left out (see reconcile)."""
+    import ray.data
+
+    ctx = ray.data.DataContext.get_current()
+    ctx.max_errored_blocks = len(items)  # a lost batch is found missing by the driver, not fatal
+    env = {k: os.environ[k] for k in (FAULTS_ENV,) if k in os.environ}
+    ds = ray.data.from_items(items, override_num_blocks=max(1, math.ceil(len(items) / batch)))
+    ds = ds.map_batches(
+        _Reader, batch_size=batch, batch_format="numpy", num_cpus=1,
+        # One batch at a time per actor: a file that kills its actor takes no other batch with it.
+        compute=ray.data.ActorPoolStrategy(size=max(1, min(workers, len(items))), max_tasks_in_flight_per_actor=1),
+        fn_constructor_kwargs={"folder": str(folder), "ocr": ocr, "limits": limits, "cache": cache},
+        max_restarts=-1, max_task_retries=retries, **({"runtime_env": {"env_vars": env}} if env else {}),
+    )
+    for out in ds.iter_batches(batch_size=None, batch_format="numpy"):
+        if progress:
+            for path, status in zip(out["path"], out["status"]):
+                progress.advance(str(path), "imported" if status == "ok" else "failed")
+
+
+def import_ray(paths: Iterable[str | Path], folder: str | Path, db: Any = None, *, address: str | None = None,
+               workers: int | None = None, batch: int = BATCH_FILES, retries: int = RETRIES, ocr: str = "auto",
+               limits: Limits | None = None, force: bool = False, progress: Any = None,
+               index: bool = False) -> Any:
+    """Read ``paths`` on Ray into Parquet shards in ``folder``; with ``db`` (a store or its path),
+    load them into it and return the loader's :class:`~jixiao.corpus.importer.ImportSummary`
+    (the files skipped or failed before reading included); without, return a :class:`RayRun`.
+
+    ``address``: a running cluster (``"auto"``, ``"ray://host:10001"``); default: the Ray
+    already initialised in this process, else a local one of ``workers`` CPUs on loopback.
+    """
+    from ..store.db import Store
+
+    if db is not None and not hasattr(db, "add_document"):
+        from .importer import check_paths
+
+        check_paths([str(p) for p in paths])
+        with Store(db) as store:
+            return import_ray(paths, folder, store, address=address, workers=workers, batch=batch,
+                              retries=retries, ocr=ocr, limits=limits, force=force, progress=progress, index=index)
+    started = time.monotonic()
+    paths = [str(p) for p in paths]
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    limits = limits or _limits.current()
+    run = RayRun()
+    known = db.document_paths() if db is not None else {}
+    own = {i for i in (_file_id(f"{db.path}{s}") for s in ("", "-wal", "-shm", "-journal")) if i} if db else set()
+    items = _manifest(paths, folder, known, force, own, run)
+    if progress:
+        progress.start(run.files)
+        for p, _ in run.skipped:
+            progress.advance(p, "skipped")
+        for p, _ in run.failed:
+            progress.advance(p, "failed")
+    if run.failed:  # walked but not readable: recorded through the shards, so the loader lists them
+        shards.write([shards.row(p, "", ("error", r)) for p, r in run.failed], folder, prefix="failed")
+    cache = os.environ.get("JIXIAO_OCR_CACHE")
+    try:
+        if items:
+            workers = _connect(address, workers)
+            run.sent = len(items)
+            todo, size = items, batch
+            for _ in range(2):  # the run, then the files of lost batches one per batch
+                run.rounds += 1
+                _round(todo, folder, size, workers, retries, ocr, limits, cache, progress)
+                todo = _missing(todo, folder)
+                if not todo or size == 1:
+                    break
+                size = 1
+            if todo:
+                reason = f"{CRASH_REASON} (given up after {retries + 1} tries)"
+                shards.write([shards.row(i["path"], i["sha256"], ("error", reason)) for i in todo], folder,
+                             prefix="failed")
+                run.failed += [(i["path"], reason) for i in todo]
+    finally:
+        if progress:
+            progress.finish()
+        shutil.rmtree(folder / ".spool", ignore_errors=True)
+    run.seconds = time.monotonic() - started
+    if db is None:
+        return run
+    from .loader import load_shards
+
+    summary = load_shards(folder, db, force=force, index=index)
+    summary.skipped = run.skipped + summary.skipped
+    summary.files += len(run.skipped)
+    summary.seconds += run.seconds
+    return summary
+
+
+def _missing(items: list[dict[str, str]], folder: Path) -> list[dict[str, str]]:
+    """The manifest entries no shard holds a row for (by path, or by content)."""
+    paths, shas = set(), set()
+    for path, sha, _status, _shard, _i in shards.keys(folder):
+        paths.add(path)
+        shas.add(sha)
+    return [i for i in items if i["path"] not in paths and i["sha256"] not in shas]
+
+
+def _connect(address: str | None, workers: int | None) -> int:
+    """Join (or start) Ray; returns how many reader actors to run."""
+    if not address:
+        # A Ray of our own stays on loopback: without this its node address (and its workers')
+        # is the machine's network interface.  Read when ray is first imported.
+        os.environ.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")
+    import ray
+
+    if not ray.is_initialized():
+        if address:
+            ray.init(address=address, include_dashboard=False, log_to_driver=False)
+        else:
+            ray.init(num_cpus=workers or os.cpu_count() or 1, include_dashboard=False, log_to_driver=False,
+                     _node_ip_address="127.0.0.1")
+    cpus = int(ray.cluster_resources().get("CPU", 1))
+    return max(1, min(workers or cpus, cpus))
+
+
+__all__ = ["import_ray", "RayRun", "BATCH_FILES", "RETRIES"]
