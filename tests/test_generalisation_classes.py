@@ -371,3 +371,22 @@ def test_a_total_row_with_its_label_merged_over_the_label_columns() -> None:
                             + "\n".join(rows[:-1] + ["合计 | 2,256.50 | 20.25 | 2,285.75 |"]) + "\n")
     bad = [c for c in r.checks if c.rule == "table_sum" and not c.ok]
     assert len(bad) == 1 and "2,256.50" in bad[0].detail and "预算额度" in bad[0].detail
+
+
+def test_transfer_payment_self_report_issuer_above_its_title() -> None:
+    # the unit alone on the line above 关于…; the budget category 转移支付 before the year is no programme
+    text = ("大足区水利局\n关于大足区转移支付2023年度中央水利发展资金(第三批)绩效自评报告\n"
+            "一、基本情况\n我局高度重视,及时开展自评。\n")
+    doc, r = record_of_text(text)
+    assert r.evaluation_mode == "self"
+    assert r.evaluated_unit == r.evaluator == "大足区水利局" and evidence(doc, r, "evaluated_unit") == "大足区水利局"
+    assert r.program == "中央水利发展资金(第三批)"
+
+
+def test_peoples_organisation_by_short_name_and_programme_in_brackets_after_the_title() -> None:
+    text = ("城关区妇联中央转移支付2022年度绩效自评报告(妇女儿童发展补助资金)\n一、绩效目标分解\n"
+            "按照要求,对资金使用情况开展自评。\n")
+    doc, r = record_of_text(text)
+    assert r.title == "城关区妇联中央转移支付2022年度绩效自评报告(妇女儿童发展补助资金)"
+    assert r.program == "妇女儿童发展补助资金" and r.years == [2022]
+    assert r.evaluated_unit == r.evaluator == "城关区妇联"

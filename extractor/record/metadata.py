@@ -140,11 +140,18 @@ def program_name(text: str, unit: str | None = None) -> str:
         elif stripped_place:
             text = re.sub(spec["strip_town"], "", text)
         text = re.sub(r"^(?:(?:市|县|区|省)?本级|部门|单位)+", "", text)
+        text = re.sub(spec["strip_category"], "", text)
         if stripped_place:
             text = re.sub(spec["strip_department"], "", text)
         if text == before:
             break
+    bracketed = re.match(spec["bracketed"], text)
+    if bracketed:
+        text = bracketed.group("prog")
     text = re.sub(spec["strip_suffix"], "", text).strip("，,：:、 ")
+    bracketed = re.fullmatch(r"[（(](?P<prog>[^()（）]{2,40})[)）]", text)  # 转移支付区域(全民健身中心项目)
+    if bracketed:
+        text = bracketed.group("prog")
     text = re.sub(r"^的", "", text)
     text = re.sub(spec["strip_tail"], "", text)
     if re.fullmatch(spec["generic"], text) or is_org_name(text):
@@ -228,7 +235,8 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         kinds = _spec()["evaluator_kinds"]
         own = [c for c in found["evaluator"]
                if not re.search(kinds["third_party"] + "|" + kinds["finance"], fold(c.value))]
-        unit_c += as_field("evaluated_unit", found["signature"] + found["publisher"] + own + found["self_named"])
+        unit_c += as_field("evaluated_unit", found["signature"] + found["publisher"] + own + found["self_named"]
+                           + [c for c in found["issuer"] if not re.search(kinds["finance"], fold(c.value))])
         d["evaluated_unit"] = fullest(ctx, decide("evaluated_unit", unit_c, doc), orgs)
         unit = d["evaluated_unit"]
         d["evaluator"] = Decision("evaluator", unit.value, unit.chosen, [], unit.candidates)

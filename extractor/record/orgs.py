@@ -131,6 +131,12 @@ def org_candidates(ctx: Context, orgs: list[Org], pairs: list[Pair], title: Cand
         if m:
             name, s, e = _printed(ctx, m.start("org"), m.end("org"), tv)
             out["issuer"].append(ctx.candidate_at("issuer", name, s, e, 7, "title"))
+        elif tv.text.startswith("关于"):
+            # the issuer alone on the line above a 关于… title (重庆市铜梁区农业农村委员会 / 关于…报告)
+            above = [ln for ln in lines if ln.end <= title.start and ctx.doc.text[ln.end:title.start].strip() == ""]
+            if above and re.fullmatch(org_rx, above[-1].text):
+                name, s, e = _printed(ctx, 0, len(above[-1].text), above[-1].view)
+                out["issuer"].append(ctx.candidate_at("issuer", name, s, e, 7, "title_above"))
     # the signing unit: an organisation ending one of the last lines (alone, or after a
     # line the reader ran into it: 附件:…[点击下载]固始县…人民政府)
     names = sorted({fold(o.name) for o in orgs}, key=len, reverse=True)

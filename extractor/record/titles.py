@@ -125,7 +125,8 @@ def _annex_list_entry(lines: list[Line], i: int) -> bool:
     return False
 
 
-_TITLE_END = re.compile(r"(?:报告书|报告|自评表|评价表|结果表|目标表|情况表)(?:[(（](?:19|20)\d\d年(?:度)?[)）])?"
+_TITLE_END = re.compile(r"(?:报告书|报告|自评表|评价表|结果表|目标表|情况表)(?:[(（](?:(?:19|20)\d\d年(?:度)?"
+                        r"|[^()（）\n]{2,30}?(?:资金|项目|经费|工程|补助|补贴|专项))[)）])?"
                         r"|(?:支出)?绩效(?:自评|评价)(?=委托单位|预算单位|评价机构|报告单位|项目单位)")
 _TITLE_AFTER = re.compile(r"(?:$|[\n\t.。，,：:;；》」)）(（]|[一二三四五六七八九十]{1,2}、|[0-9]{1,2}[、.]|附件)")
 # The words that end any title (…项目支出绩效自评报告): what is left names the report.
