@@ -381,6 +381,7 @@ def test_transfer_payment_self_report_issuer_above_its_title() -> None:
     assert r.evaluation_mode == "self"
     assert r.evaluated_unit == r.evaluator == "大足区水利局" and evidence(doc, r, "evaluated_unit") == "大足区水利局"
     assert r.program == "中央水利发展资金(第三批)"
+    assert r.title == "关于大足区转移支付2023年度中央水利发展资金(第三批)绩效自评报告"  # the letterhead is no part of it
 
 
 def test_peoples_organisation_by_short_name_and_programme_in_brackets_after_the_title() -> None:

@@ -13,6 +13,7 @@ import re
 
 from .candidates import Candidate
 from .context import Context, Line
+from .orgs import is_org_name
 from .phrases import _compiled, _spec
 from .view import View, fold
 
@@ -87,6 +88,8 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
         alone = clean_title("".join(head[k].text for k in parts))
         complete = len(_REPORT_WORDS.sub("", alone)) >= 8 or len(alone) >= 24 or alone.startswith("关于")
         while j > 0 and (not complete or _TITLE_START.search(head[j - 1].text)) and parts[0] - j < 2 and _can_continue(head[j - 1]) and (j - 1) not in used:
+            if alone.startswith("关于") and is_org_name(head[j - 1].text) and len(head[j - 1].text) <= 32:
+                break  # the issuer's name above a 关于… title is its letterhead (发文机关标志), not its first words
             joined = "".join(head[k].text for k in [j - 1, *parts])
             if not _is_title(joined) or len(clean_title(joined)) > _spec()["title"]["max_chars"]:
                 break
