@@ -251,26 +251,14 @@ _DB_OPTION = click.option(
     show_default=True, help="The store (SQLite). Also set by the JIXIAO_DB environment variable.")
 
 
-def filter_options(fn):
-    """--place/--province/--prefecture/--county/--years/--program/--kind/--category/--evaluation/--grade,
-    in the users' words or as codes (see jixiao.store.filters)."""
-    for opt in reversed([
-        click.option("--place", help="Place at any level, in Chinese, short or full, or an adcode: 云南, 昆明, 呈贡区, "
-                                     "Yunnan, 530114."),
-        click.option("--province", help="Province: 云南, 云南省, Yunnan."),
-        click.option("--prefecture", help="Prefecture-level city: 昆明, 昆明市."),
-        click.option("--county", help="County or district: 呈贡, 呈贡区."),
-        click.option("--years", help="Years evaluated (overlap): 2021, 2021年, 2019-2023, 2019至2021年, 2019-."),
-        click.option("--program", help="Programme name or part of it."),
-        click.option("--kind", help="Finding kind 问题|建议|经验 (problem|recommendation|experience) or report kind "
-                                    "项目支出|部门整体|政策|社保基金预算 (project|department|policy|fund)."),
-        click.option("--category", help="Finding category: its label (信息化与数据共享), part of it, a keyword, or its "
-                                        "code; jixiao values category lists them."),
-        click.option("--evaluation", "evaluation_mode",
-                     help="Evaluation mode: 自评|第三方|财政评价 (self|third_party|finance)."),
-        click.option("--grade", help="Grade: 优|良|中|差 (优秀, 良好 … also)."),
-    ]):
-        fn = opt(fn)
+def filter_options(fn, filters: type | None = None):
+    """One option per filter of jixiao.store.filters.Filters (or of ``filters``, a subclass):
+    --province, --years, --kind …, with the help its line there gives, each in the users'
+    words or as codes."""
+    from .store.filters import Filters, filter_fields
+
+    for name, spec in reversed(filter_fields(filters or Filters)):
+        fn = click.option(spec.option or f"--{name.replace('_', '-')}", name, help=spec.help)(fn)
     return fn
 
 

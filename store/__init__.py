@@ -14,13 +14,42 @@ Search and comparison take a Store: ``search_findings(store, "资金没到位", 
 and ``index_missing(store.conn)`` embeds findings that lack vectors (:mod:`jixiao.store.vectors`).
 """
 
-from .db import AddResult, ExtractedDocument, Store, StoreError, default_db_path, finding_id
-from .filters import Filters, parse_years
-from .fts import KeywordHit
-from .search import SearchHit, search as search_findings, similar as similar_findings  # noqa: E402
-from .compare import Comparison, compare as compare_reports  # noqa: E402
-from .vectors import index_missing  # noqa: E402
+from __future__ import annotations
 
-__all__ = ["Store", "StoreError", "Filters", "parse_years", "ExtractedDocument", "AddResult", "KeywordHit", "default_db_path",
-           "finding_id", "search_findings", "similar_findings", "compare_reports", "index_missing", "SearchHit",
-           "Comparison"]
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+# Names are imported when first used (PEP 562): the command line builds its filter options
+# from jixiao.store.filters at start-up and must not pay for SQLite, numpy and the
+# extractor to print ``jixiao parse``'s output.
+_WHERE = {
+    "Store": ("db", "Store"), "StoreError": ("db", "StoreError"), "ExtractedDocument": ("db", "ExtractedDocument"),
+    "AddResult": ("db", "AddResult"), "default_db_path": ("db", "default_db_path"),
+    "finding_id": ("db", "finding_id"), "Filters": ("filters", "Filters"), "parse_years": ("filters", "parse_years"),
+    "KeywordHit": ("fts", "KeywordHit"), "SearchHit": ("search", "SearchHit"),
+    "search_findings": ("search", "search"), "similar_findings": ("search", "similar"),
+    "Comparison": ("compare", "Comparison"), "compare_reports": ("compare", "compare"),
+    "index_missing": ("vectors", "index_missing"),
+}
+
+if TYPE_CHECKING:
+    from .compare import Comparison, compare as compare_reports
+    from .db import AddResult, ExtractedDocument, Store, StoreError, default_db_path, finding_id
+    from .filters import Filters, parse_years
+    from .fts import KeywordHit
+    from .search import SearchHit, search as search_findings, similar as similar_findings
+    from .vectors import index_missing
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module, attr = _WHERE[name]
+    value = getattr(import_module(f"{__name__}.{module}"), attr)
+    globals()[name] = value
+    return value
+
+
+__all__ = ["Store", "StoreError", "Filters", "parse_years", "ExtractedDocument", "AddResult", "KeywordHit",
+           "default_db_path", "finding_id", "search_findings", "similar_findings", "compare_reports", "index_missing",
+           "SearchHit", "Comparison"]

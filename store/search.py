@@ -50,7 +50,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Sequence
 
 import numpy as np
@@ -60,7 +60,7 @@ from concurrent.futures import ThreadPoolExecutor
 from .embeddings import Embedder
 from .filters import Filters
 from .fts import TEXT_WEIGHT, TITLE_WEIGHT, match_expression, query_terms, snippet as make_snippet
-from .vectors import (FilterIndex, check_model, dense_index, embedder_for, filter_index, store_size, stored_model,
+from .vectors import (check_model, dense_index, embedder_for, filter_index, store_size, stored_model,
                       vector_of)
 
 MODES = ("keyword", "semantic", "hybrid")
@@ -195,15 +195,9 @@ def keyword_ranking(conn: sqlite3.Connection, query: str, filters: Filters, *, l
 
 def _allowed_ids(conn: sqlite3.Connection, filters: Filters) -> np.ndarray | None:
     """Sorted ``findings.id`` inside ``filters``; None when nothing is filtered."""
-    where, params = filters.findings_where("f")
-    if not where:
+    if not filters.active():
         return None
-    set_fields = {f for f, v in vars(filters).items() if v not in (None, "")}
-    if set_fields <= FilterIndex.FIELDS:
-        return filter_index(conn).allowed_ids(filters)
-    # A filter this module does not know yet: ask SQL, the reference.
-    return np.fromiter((r[0] for r in conn.execute(f"SELECT f.id FROM findings f WHERE {where} ORDER BY f.id",
-                                                   params)), dtype=np.int64)
+    return filter_index(conn, type(filters)).allowed_ids(filters)
 
 
 _POOL: ThreadPoolExecutor | None = None
@@ -410,7 +404,7 @@ def similar(store: Any, finding_id: str, filters: Filters | None = None, *, top:
     if vec is None:
         raise SearchError(f"{_label(store)}: finding {finding_id} has no vector yet; run `jixiao index` first")
     if same_kind and not flt.finding_kind:
-        flt = Filters(**{**asdict(flt), "kind": kind})
+        flt = replace(flt, kind=kind)
     exclude = [own_id]
     if not include_same_report:
         exclude += [r[0] for r in conn.execute("SELECT id FROM findings WHERE report_id = ?", (report_id,))]

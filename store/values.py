@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from . import labels
-from .filters import Filters
+from .filters import FINDING, Filters, filter_fields
 from .places import LEVELS
 
 WHAT = ("category", "kind", "mode", "place", "program", "year", "grade")
@@ -113,8 +113,6 @@ def values(store: Any, what: str, filters: Filters | None = None) -> list[Value]
 
 
 # ------------------------------------------------------------------------------------ empty results
-# The Filters fields that select findings rather than reports.
-_FINDING_FIELDS = ("category",)
 _SHOWN = 6  # values named in a message
 
 
@@ -122,7 +120,7 @@ def _single(flt: Filters, name: str) -> Filters:
     """``flt`` with only field ``name`` (its place fields together: a place is one filter)."""
     keep = set(LEVELS) | {"place"} if name in LEVELS or name == "place" else {name}
     values = {f.name: getattr(flt, f.name) for f in fields(flt) if f.name in keep}
-    out = Filters()
+    out = type(flt)()
     for k, v in values.items():  # already codes and official names: set, not parsed again
         setattr(out, k, v)
     return out
@@ -146,9 +144,9 @@ def _asked(flt: Filters, name: str) -> str:
     if name == "years":
         lo, hi = value
         return f"{lo}年" if lo == hi else f"{lo or ''}–{hi or ''}年"
-    if name == "kind":
-        return labels.label("kind" if value in labels.FINDING_KINDS else "report_kind", value)
-    vocab = {"category": "category", "evaluation_mode": "mode", "grade": "grade"}.get(name)
+    # The vocabulary the value is a code of (kind: finding kinds or report kinds).
+    words = dict(filter_fields(type(flt)))[name].words
+    vocab = next((v for v in words if value in labels.labels(v)), None)
     return labels.label(vocab, value) if vocab else str(value)
 
 
@@ -162,8 +160,8 @@ def _holdings(store: Any, flt: Filters, name: str) -> str:
         return _near(asked, held)
     what = {"years": "year", "program": "program", "category": "category", "evaluation_mode": "mode",
             "grade": "grade", "kind": "kind"}.get(name)
-    if what is None:  # adcode
-        held = values(store, "place")
+    if what is None:
+        held = values(store, "place") if name == "adcode" else _column_values(store, flt, name)
         return _near(asked, held)
     held = values(store, what)
     if name == "kind":
@@ -175,6 +173,14 @@ def _holdings(store: Any, flt: Filters, name: str) -> str:
         held = sorted(held, key=lambda v: (abs(v.value - mid), v.value))
         return ", ".join(f"{v.value} ({v.count})" for v in held[:_SHOWN])
     return _near(asked, held, by_name=name == "program")
+
+
+def _column_values(store: Any, flt: Filters, name: str) -> list[Value]:
+    """A filter that :func:`values` does not list: the values of its (first) column in the store."""
+    match = dict(filter_fields(type(flt)))[name].matches[0]
+    table, column = ("findings", match.columns[0]) if match.level == FINDING else ("reports", match.columns[0])
+    rows = _conn(store).execute(f"SELECT {column}, count(*) FROM {table} GROUP BY 1 ORDER BY 2 DESC").fetchall()
+    return [Value(name, v, str(v), n, table) for v, n in rows]
 
 
 def _near(asked: str, held: list[Value], by_name: bool = True) -> str:
@@ -220,7 +226,7 @@ def explain_empty(store: Any, filters: Filters | None = None, *, findings: bool 
     missing, held = [], []
     for n in names:
         single = _single(flt, n)
-        by_findings = findings and (n in _FINDING_FIELDS or (n == "kind" and flt.finding_kind is not None))
+        by_findings = findings and flt.is_finding_level(n)
         k = _count(conn, single, by_findings)
         (held if k else missing).append((n, k, by_findings))
     if missing:

@@ -29,11 +29,12 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
 
 from .embeddings import Embedder, get_embedder, passage_text
+from .filters import CONTAINS, EQUALS, OVERLAP, Filters, Match, filter_fields
 
 _TABLES = (
     """CREATE TABLE IF NOT EXISTS vector_model (
@@ -365,73 +366,85 @@ def dense_index(conn: sqlite3.Connection) -> DenseIndex | None:
 class FilterIndex:
     """The filter columns of every finding, in memory, to turn a :class:`Filters` into a row
     mask in about a millisecond at 100k findings (the same SQL condition takes ~100 ms:
-    ``instr()`` cannot use an index). Same meaning as :meth:`Filters.findings_where`,
-    which stays the reference (``tests/test_search.py`` checks they agree)."""
+    ``instr()`` cannot use an index).  Made from the same filter list as
+    :meth:`Filters.findings_where` (:func:`jixiao.store.filters.filter_fields`), which stays
+    the reference (``tests/test_search.py`` checks they agree).
 
-    _TEXT = ("kind", "category", "province", "prefecture", "county", "program", "adcode", "report_kind",
-             "evaluation_mode")
-    #: Filters fields this index knows; anything else makes callers fall back to SQL.
-    FIELDS = frozenset({"province", "prefecture", "county", "adcode", "years", "program", "kind", "category",
-                        "evaluation_mode"})
+    Text columns are held dictionary-encoded (one int per finding, the distinct values once),
+    so a test runs once per distinct value; the two columns of a range as integers.
+    """
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        rows = conn.execute(f"SELECT id, year_min, year_max, {', '.join(self._TEXT)} FROM findings ORDER BY id"
-                            ).fetchall()
-        self.ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-        self.year_min = np.array([r[1] if r[1] is not None else 10**6 for r in rows], dtype=np.int64)
-        self.year_max = np.array([r[2] if r[2] is not None else -10**6 for r in rows], dtype=np.int64)
+    def __init__(self, conn: sqlite3.Connection, matches: Iterable[Match]) -> None:
+        self.ids = np.fromiter((r[0] for r in conn.execute("SELECT id FROM findings ORDER BY id")), dtype=np.int64)
         self.codes: dict[str, np.ndarray] = {}
-        self.values: dict[str, list[str | None]] = {}
-        for j, col in enumerate(self._TEXT, start=3):
-            values: dict[str | None, int] = {}
-            codes = np.fromiter((values.setdefault(r[j], len(values)) for r in rows), dtype=np.int32,
-                                count=len(rows))
-            self.codes[col] = codes
-            self.values[col] = list(values)
+        self.values: dict[str, list[Any]] = {}
+        self.numbers: dict[str, np.ndarray] = {}
+        for m in matches:
+            for j, col in enumerate(m.columns):
+                key = _key(m, col)
+                if key in self.codes or key in self.numbers:
+                    continue
+                if m.on_findings:
+                    sql = f"SELECT {col} FROM findings ORDER BY id"
+                else:  # a reports column: each finding gets its report's value
+                    sql = (f"SELECT r.{col} FROM findings f LEFT JOIN reports r ON r.report_id = f.report_id"
+                           " ORDER BY f.id")
+                column = [r[0] for r in conn.execute(sql)]
+                if m.how == OVERLAP:  # a missing bound never overlaps (as NULL in SQL)
+                    missing = 10**6 if j == 0 else -10**6
+                    self.numbers[key] = np.array([v if v is not None else missing for v in column],
+                                                 dtype=np.int64)
+                else:
+                    seen: dict[Any, int] = {}
+                    self.codes[key] = np.fromiter((seen.setdefault(v, len(seen)) for v in column),
+                                                  dtype=np.int32, count=len(column))
+                    self.values[key] = list(seen)
 
-    def _match(self, col: str, test) -> np.ndarray:
-        good = [i for i, v in enumerate(self.values[col]) if v is not None and test(v)]
-        return np.isin(self.codes[col], np.asarray(good, dtype=np.int32))
+    def _match(self, key: str, test: Callable[[Any], bool]) -> np.ndarray:
+        good = [i for i, v in enumerate(self.values[key]) if v is not None and test(v)]
+        return np.isin(self.codes[key], np.asarray(good, dtype=np.int32))
 
-    def mask(self, filters) -> np.ndarray | None:
+    def _mask_of(self, m: Match, value: Any) -> list[np.ndarray]:
+        if m.how == OVERLAP:
+            lo, hi = value
+            first, last = (self.numbers[_key(m, c)] for c in m.columns)
+            return ([last >= lo] if lo is not None else []) + ([first <= hi] if hi is not None else [])
+        if m.how == CONTAINS:
+            masks = [self._match(_key(m, c), lambda v: value in v) for c in m.columns]
+            return [np.logical_or.reduce(masks)]
+        if m.how == EQUALS:
+            return [self._match(_key(m, m.columns[0]), lambda v: v == value)]
+        raise ValueError(f"unknown match {m.how!r}")
+
+    def mask(self, filters: Filters) -> np.ndarray | None:
         """Boolean mask over :attr:`ids` (None: the filters select everything)."""
         m: np.ndarray | None = None
-
-        def both(x: np.ndarray) -> None:
-            nonlocal m
-            m = x if m is None else (m & x)
-
-        for col in ("province", "prefecture", "county", "program"):
-            value = getattr(filters, col)
-            if value:
-                both(self._match(col, lambda v, value=value: value in v))
-        for col, value in (("adcode", filters.adcode), ("kind", filters.finding_kind),
-                           ("report_kind", filters.report_kind), ("evaluation_mode", filters.evaluation_mode),
-                           ("category", filters.category)):
-            if value:
-                both(self._match(col, lambda v, value=value: v == value))
-        if filters.years:
-            lo, hi = filters.years
-            if lo is not None:
-                both(self.year_max >= lo)
-            if hi is not None:
-                both(self.year_min <= hi)
+        for _, match, value in filters.active():
+            for x in self._mask_of(match, value):
+                m = x if m is None else (m & x)
         return m
 
-    def allowed_ids(self, filters) -> np.ndarray | None:
+    def allowed_ids(self, filters: Filters) -> np.ndarray | None:
         """Sorted ``findings.id`` inside ``filters`` (None: no filter)."""
         m = self.mask(filters)
         return None if m is None else self.ids[m]
 
 
-def filter_index(conn: sqlite3.Connection) -> FilterIndex:
-    """The store's :class:`FilterIndex`, rebuilt only after the findings change."""
-    key = "filters:" + _db_key(conn)
+def _key(m: Match, column: str) -> str:
+    return column if m.on_findings else f"reports.{column}"
+
+
+def filter_index(conn: sqlite3.Connection, kind: type[Filters] = Filters) -> FilterIndex:
+    """The store's :class:`FilterIndex` for the filters of ``kind``, rebuilt only after the findings change."""
+    matches = [m for _, spec in filter_fields(kind) for m in spec.matches]
+    key = f"filters:{kind.__module__}.{kind.__qualname__}:" + _db_key(conn)
     token = _token(conn)
     with _CACHE_LOCK:
         entry = _CACHE.get(key)
         if entry and token in entry["tokens"]:
             return entry["index"]
+    # Reports change with their findings (a report is rebuilt with all its rows), so the
+    # findings' count and largest id say when a column read from reports is stale too.
     sig = conn.execute("SELECT count(*), coalesce(max(id), 0) FROM findings").fetchone()
     with _CACHE_LOCK:
         entry = _CACHE.get(key)
@@ -440,7 +453,7 @@ def filter_index(conn: sqlite3.Connection) -> FilterIndex:
                 entry["tokens"].clear()
             entry["tokens"].add(token)
             return entry["index"]
-    index = FilterIndex(conn)
+    index = FilterIndex(conn, matches)
     with _CACHE_LOCK:
         _CACHE[key] = {"sig": sig, "index": index, "tokens": {_token(conn)}}
     return index

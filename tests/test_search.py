@@ -201,7 +201,8 @@ def test_import_with_index_embeds_the_new_findings(tmp_path):
     {"province": "云南"}, {"county": "呈贡"}, {"prefecture": "昆明"}, {"years": "2019-2021"}, {"years": "2022-"},
     {"kind": "recommendation"}, {"kind": "department"}, {"category": "staffing"}, {"program": "养老"},
     {"province": "云南", "years": "2021", "kind": "problem"}, {"adcode": "530113"}, {"evaluation_mode": "self"},
-    {"province": "广东"},
+    {"province": "广东"}, {"grade": "良"}, {"grade": "优", "kind": "problem"}, {"place": "不在表里的地方"},
+    {"place": "呈贡"}, {"kind": "project", "category": "staffing"},
 ])
 def test_in_memory_filters_agree_with_the_sql_filters(store, kw):
     from jixiao.store.vectors import filter_index
