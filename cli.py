@@ -579,6 +579,7 @@ def similar(finding_id: str, top: int, any_kind: bool, as_json: bool, db_path: s
     from rich.console import Console
     from rich.markup import escape
 
+    from .store.mapping import json_list
     from .store.search import SearchError, finding, similar as run_similar
 
     flt = _filters(**filters)
@@ -591,7 +592,7 @@ def similar(finding_id: str, top: int, any_kind: bool, as_json: bool, db_path: s
     if not as_json and source:
         Console(highlight=False).print(
             f"[dim]like[/] [cyan]{escape(source['jurisdiction_name'] or '?')}[/] "
-            f"{'、'.join(map(str, json.loads(source['years'] or '[]')))}: [bold]{escape(source['title'])}[/]\n")
+            f"{'、'.join(map(str, json_list(source['years'])))}: [bold]{escape(source['title'])}[/]\n")
     _print_hits(hits, as_json)
 
 

@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+from . import mapping
 from .filters import Filters
 from .output import atomic_output, check_output, neutralise, no_formulas
 
@@ -135,7 +136,7 @@ def _reports(conn, filters: Filters) -> list[dict[str, Any]]:
     cols = [d[0] for d in cur.description]
     rows = [dict(zip(cols, r)) for r in cur.fetchall()]
     for r in rows:
-        r["years"] = json.loads(r["years"] or "[]")
+        r["years"] = mapping.json_list(r["years"])
     return rows
 
 

@@ -326,8 +326,9 @@ class Store:
 
     def _renderings(self, doc_ids: list[str]) -> list[identity.Rendering]:
         rows = self.conn.execute(
-            "SELECT doc_id, format, ocr, pages, length(text), coalesce(json_array_length(record, '$.findings'), 0)"
-            f" FROM documents WHERE doc_id IN ({','.join('?' * len(doc_ids))})", doc_ids).fetchall()
+            "SELECT doc_id, format, ocr, pages, length(text), coalesce(json_array_length(record, ?), 0)"
+            f" FROM documents WHERE doc_id IN ({','.join('?' * len(doc_ids))})",
+            [mapping.RECORD_FINDINGS_PATH, *doc_ids]).fetchall()
         return [identity.Rendering(d, f, bool(o), p, int(n or 0), int(k or 0)) for d, f, o, p, n, k in rows]
 
     def add_document(self, ext: ExtractedDocument, *, replace: bool = False) -> AddResult:

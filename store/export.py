@@ -151,9 +151,8 @@ COLUMNS_ZH: dict[str, tuple[str, str]] = {
 # The evidence table's value column holds any field's value, not a figure's.
 _EVIDENCE_VALUE = ("值", "该字段的取值")
 
-FIELDS_ZH = {"title": "标题", "years": "年度", "report_date": "报告日期", "report_kind": "报告类型",
-             "evaluation_mode": "评价方式", "jurisdiction": "地区", "program": "项目", "evaluated_unit": "被评价单位",
-             "evaluator": "评价机构", "score.total": "总分", "score.max": "满分", "score.grade": "等级"}
+# An evidence key in words: the header of the column holding its value.
+FIELDS_ZH = {key: COLUMNS_ZH[column][0] for key, column in mapping.EVIDENCE_COLUMN.items()}
 RULES_ZH = {"table_sum": "表格合计", "indicator_sum": "指标得分合计", "weight_sum": "分值合计", "weight": "分值",
             "score": "得分", "arrival_rate": "到位率", "execution_rate": "执行率"}
 _GRADE_SOURCE = {"stated": "报告写明", "derived": "按得分推算"}
@@ -318,7 +317,7 @@ def table_rows(store: "Store", table: str, report_ids: list[str], filters: Filte
     conn = store.conn
     for rid in report_ids:
         report = store._dicts("SELECT * FROM reports WHERE report_id = ?", [rid])[0]
-        years = ",".join(str(y) for y in json.loads(report["years"]))
+        years = ",".join(str(y) for y in mapping.json_list(report["years"]))
         context = {c: report.get(c) for c in _CONTEXT}
         context["years"] = years
         if table == "reports":
@@ -329,7 +328,7 @@ def table_rows(store: "Store", table: str, report_ids: list[str], filters: Filte
                       for t in ("findings", "indicators")}
             evidence = {e["field"]: evidence_cell(e["page"], e["text"])
                         for e in store._dicts("SELECT field, page, text FROM evidence WHERE report_id = ?", [rid])}
-            row = {**report, "years": years, "warnings": "; ".join(json.loads(report["warnings"])),
+            row = {**report, "years": years, "warnings": "; ".join(mapping.json_list(report["warnings"])),
                    "n_findings": counts["findings"], "n_indicators": counts["indicators"],
                    "source_path": primary["path"], "source_format": primary["format"],
                    "source_ocr": bool(primary["ocr"]), "alternates": "; ".join(alternates)}

@@ -136,6 +136,17 @@ def finding_id(report_id: str, kind: str, ordinal: int) -> str:
     return f"{report_id[:12]}-{(kind or '?')[:1]}{ordinal}"
 
 
+def json_list(value: str | list | None) -> list:
+    """A JSON list column (``years``, ``warnings``) read back; NULL or a list already decoded pass through."""
+    if value is None or value == "":
+        return []
+    return list(json.loads(value)) if isinstance(value, str) else list(value)
+
+
+# The JSON path of the findings in a ``documents.record`` value (counted in SQL to rank renderings).
+RECORD_FINDINGS_PATH = "$.findings"
+
+
 def filter_columns(record: Record) -> Row:
     years = sorted(int(y) for y in record.years)
     jur = record.jurisdiction
@@ -251,7 +262,7 @@ def from_rows(report: Row, source: Source, tables: dict[str, list[Row]]) -> Reco
         title=report["title"],
         report_kind=report["report_kind"],
         evaluation_mode=report["evaluation_mode"],
-        years=list(json.loads(report["years"])),
+        years=json_list(report["years"]),
         report_date=report["report_date"],
         jurisdiction=Jurisdiction(report["jurisdiction_name"], report["jurisdiction_level"], report["province"],
                                   report["prefecture"], report["county"], report["adcode"]),
@@ -267,11 +278,11 @@ def from_rows(report: Row, source: Source, tables: dict[str, list[Row]]) -> Reco
                  for r in tables.get("figures", [])],
         checks=[Check(r["rule"], bool(r["ok"]), r["detail"], r["page"], _span(r)) for r in tables.get("checks", [])],
         evidence={k: evidence[k] for k in EVIDENCE_KEYS if k in evidence},
-        warnings=list(json.loads(report.get("warnings") or "[]")),
+        warnings=json_list(report.get("warnings")),
         schema_version=SCHEMA_VERSION,
     )
 
 
 __all__ = ["to_rows", "from_rows", "source_from_row", "record_json", "record_from_json", "fields", "FieldView",
-           "display", "has_report_content", "identity_of", "finding_id", "filter_columns", "CONTENT_COLUMNS",
+           "display", "json_list", "RECORD_FINDINGS_PATH", "has_report_content", "identity_of", "finding_id", "filter_columns", "CONTENT_COLUMNS",
            "EVIDENCE_COLUMN", "FILTER_COLUMNS"]

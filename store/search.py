@@ -48,7 +48,6 @@ top-3 hits of the other queries score below it (floor 0.75: 46 and 40; 0.77: 43 
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Sequence
@@ -59,6 +58,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from .embeddings import Embedder
 from .filters import Filters
+from .mapping import json_list
 from .fts import TEXT_WEIGHT, TITLE_WEIGHT, match_expression, query_terms, snippet as make_snippet
 from .vectors import (check_model, dense_index, embedder_for, filter_index, store_size, stored_model,
                       vector_of)
@@ -258,7 +258,7 @@ def _hit(rank: int, row: dict[str, Any], score: float, snippet: str, spans: list
         rank=rank, finding_id=row["finding_id"], kind=row["kind"], title=row["title"], text=row["text"],
         category=row["category"], page=row["page"], report_id=row["report_id"],
         jurisdiction=row["jurisdiction_name"], province=row["province"], prefecture=row["prefecture"],
-        county=row["county"], years=json.loads(row["years"] or "[]"), program=row["program"],
+        county=row["county"], years=json_list(row["years"]), program=row["program"],
         report_title=row["report_title"], score=float(score), snippet=snippet, spans=spans,
         keyword_rank=keyword_rank, semantic_rank=semantic_rank, similarity=similarity,
     )

@@ -44,6 +44,7 @@ from ..db import Store
 from .. import labels as _labels
 from ..filters import FINDING_KINDS, Filters
 from . import evidence
+from ..mapping import json_list
 
 PAGE_SIZE = 20
 MAX_PAGE = 10  # hybrid search fuses at most 2 × 100 candidates
@@ -281,7 +282,7 @@ def similar_page(store: Any, finding_id: str, params: Mapping[str, Any]) -> dict
 
 def _finding_view(row: Mapping[str, Any]) -> dict[str, Any]:
     d = dict(row)
-    d["years"] = json.loads(d.get("years") or "[]") if isinstance(d.get("years"), str) else d.get("years")
+    d["years"] = json_list(d.get("years"))
     d["kind_label"] = KINDS.get(d.get("kind") or "", d.get("kind"))
     d["category_label"] = categories().get(d.get("category") or "", d.get("category"))
     return d
@@ -377,7 +378,7 @@ def _evidence_view(store: Any, target: evidence.Target, page: int | None, roots:
                         "end": psg.end},
             "image": image, "image_note": image_note, "shown_page": (image or {}).get("page") or page or target.page,
             "report": {"report_id": target.report_id, "title": report[0], "jurisdiction": report[1],
-                       "years": json.loads(report[2] or "[]"), "program": report[3]}}
+                       "years": json_list(report[2]), "program": report[3]}}
 
 
 def _image_problem(reason: str) -> str:
