@@ -34,7 +34,6 @@ in different counties of the province in different years).
 from __future__ import annotations
 
 import base64
-import csv
 import html
 import io
 import json
@@ -45,7 +44,8 @@ from typing import Any, Iterable, Sequence
 
 from . import mapping
 from .filters import Filters
-from .output import atomic_output, check_output, neutralise, no_formulas
+from . import output
+from .output import atomic_output, check_output, display_width, save_workbook, xlsx_sheet
 
 BY = ("jurisdiction", "year", "program")
 LEVELS = ("province", "prefecture", "county")
@@ -409,7 +409,7 @@ def render_text(cmp: Comparison) -> str:
     for t in cmp.tables:
         out.write(f"{t.title}\n")
         cells = [[_cell(c) for c in row] for row in t.rows]
-        widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(t.columns)]
+        widths = [max([display_width(h)] + [display_width(r[i]) for r in cells]) for i, h in enumerate(t.columns)]
         out.write("  ".join(_pad(h, w) for h, w in zip(t.columns, widths)).rstrip() + "\n")
         for r in cells:
             out.write("  ".join(_pad(c, w) for c, w in zip(r, widths)).rstrip() + "\n")
@@ -419,14 +419,8 @@ def render_text(cmp: Comparison) -> str:
     return out.getvalue()
 
 
-def _width(s: str) -> int:
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
-
-
 def _pad(s: str, w: int) -> str:
-    return s + " " * (w - _width(s))
+    return s + " " * (w - display_width(s))
 
 
 def write_csv(cmp: Comparison, out: Path, inputs: Iterable[str | Path] = ()) -> list[Path]:
@@ -438,10 +432,8 @@ def write_csv(cmp: Comparison, out: Path, inputs: Iterable[str | Path] = ()) -> 
     for path in targets:
         check_output(path, inputs)
     for t, path in zip(cmp.tables, targets):
-        with atomic_output(path, inputs) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
-            w = csv.writer(fh)
-            w.writerow([neutralise(c) for c in t.columns])
-            w.writerows([["" if c is None else neutralise(c) for c in row] for row in t.rows])
+        with atomic_output(path, inputs) as tmp:
+            output.write_csv(tmp, t.columns, t.rows)
     return targets
 
 
@@ -449,24 +441,13 @@ def write_xlsx(cmp: Comparison, out: Path, *, with_charts: bool = True, inputs: 
     """One sheet per metric (frozen header, column widths), and a 图表 sheet with the charts."""
     from openpyxl import Workbook
     from openpyxl.drawing.image import Image as XLImage
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
+    from openpyxl.styles import Font
 
     sheet_names = {"score": "得分", "indicators": "指标", "categories": "问题类别", "recurring": "反复出现"}
     wb = Workbook()
     wb.remove(wb.active)
     for t in cmp.tables:
-        ws = wb.create_sheet(sheet_names.get(t.name, t.name))
-        ws.append(t.columns)
-        for row in t.rows:
-            ws.append(row)
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-        ws.freeze_panes = "A2"
-        for i, h in enumerate(t.columns, start=1):
-            longest = max([_width(str(h))] + [_width(_cell(r[i - 1])) for r in t.rows]) if t.rows else _width(h)
-            ws.column_dimensions[get_column_letter(i)].width = min(60, max(8, longest + 2))
+        ws, _ = xlsx_sheet(wb, sheet_names.get(t.name, t.name), t.columns, t.rows, wrap_header=True)
         if t.note:
             ws.cell(row=len(t.rows) + 3, column=1, value=t.note)
     if with_charts:
@@ -479,10 +460,8 @@ def write_xlsx(cmp: Comparison, out: Path, *, with_charts: bool = True, inputs: 
                 img = XLImage(io.BytesIO(png))
                 ws.add_image(img, f"A{row + 1}")
                 row += int(img.height / 20) + 4
-    for ws in wb.worksheets:
-        no_formulas(ws)
     with atomic_output(out, inputs) as tmp:
-        wb.save(tmp)
+        save_workbook(wb, tmp)
     return out
 
 

@@ -28,7 +28,6 @@ checks carry their page and span (offsets, for tools that open the document text
 
 from __future__ import annotations
 
-import csv
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +36,7 @@ from typing import Any, Iterable, Iterator, Protocol
 from . import labels as vocab
 from . import mapping
 from .filters import Filters
-from .output import atomic_output, neutralise, no_formulas
+from .output import atomic_output, save_workbook, write_csv, xlsx_sheet
 
 
 
@@ -284,14 +283,10 @@ def export(store: "Store", out: str | Path, format: str, filters: Filters | None
                     for rid in report_ids:
                         fh.write(json.dumps(store.record(rid, filters).to_dict(), ensure_ascii=False) + "\n")
         elif format == "csv":
-            with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
-                writer = csv.writer(fh)
-                writer.writerow([header(table, c, labels) for c in COLUMNS[table]])
-                n = 0
-                for row in table_rows(store, table, report_ids, filters):
-                    writer.writerow([_csv_cell(_cell(table, c, row, labels)) for c in COLUMNS[table]])
-                    n += 1
-                written.rows[table] = n
+            written.rows[table] = write_csv(
+                tmp, [header(table, c, labels) for c in COLUMNS[table]],
+                ([_cell(table, c, row, labels) for c in COLUMNS[table]]
+                 for row in table_rows(store, table, report_ids, filters)))
         else:
             written.rows = _write_xlsx(store, tmp, report_ids, filters, labels)
     return written
@@ -300,14 +295,6 @@ def export(store: "Store", out: str | Path, format: str, filters: Filters | None
 def _cell(table: str, column: str, row: dict[str, Any], labels: str) -> Any:
     value = row.get(column)
     return zh_value(table, column, value, row) if labels == "zh" else value
-
-
-def _csv_cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return neutralise(value)
 
 
 def table_rows(store: "Store", table: str, report_ids: list[str], filters: Filters | None = None
@@ -357,58 +344,20 @@ def table_rows(store: "Store", table: str, report_ids: list[str], filters: Filte
             yield row
 
 
-# Excel refuses control characters in cells and caps a cell at 32,767 characters.
-_EXCEL_MAX = 32_767
-
-
-def _xlsx_value(value: Any) -> Any:
-    if isinstance(value, str):
-        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        if len(value) > _EXCEL_MAX:
-            value = value[: _EXCEL_MAX - 1] + "…"
-    return value
-
-
-def _display_width(value: Any) -> int:
-    """Width in Excel character units: CJK characters take two."""
-    text = "" if value is None else str(value)
-    first_line = text.split("\n", 1)[0]
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in first_line)
-
-
-MIN_WIDTH, MAX_WIDTH = 6, 60
-
-
 def _write_xlsx(store: "Store", out: Path, report_ids: list[str], filters: Filters, labels: str = "codes"
                 ) -> dict[str, int]:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
 
     wb = Workbook()
     wb.remove(wb.active)
-    bold = Font(bold=True)
     failed = PatternFill("solid", fgColor="FFC7CE")
     rows_written: dict[str, int] = {}
     for table in TABLES:
-        ws = wb.create_sheet(SHEETS_ZH[table] if labels == "zh" else table)
         columns = COLUMNS[table]
-        headers = [header(table, c, labels) for c in columns]
-        ws.append(headers)
-        for cell in ws[1]:
-            cell.font = bold
-        widths = [_display_width(c) for c in headers]
-        n = 0
-        for n, row in enumerate(table_rows(store, table, report_ids, filters), start=1):
-            values = [_xlsx_value(_cell(table, c, row, labels)) for c in columns]
-            ws.append(values)
-            if n <= 500:  # size columns from the first rows; enough to judge, cheap on big stores
-                widths = [max(w, _display_width(v)) for w, v in zip(widths, values)]
-        rows_written[table] = n
-        for i, w in enumerate(widths, start=1):
-            ws.column_dimensions[get_column_letter(i)].width = max(MIN_WIDTH, min(MAX_WIDTH, w + 2))
+        ws, rows_written[table] = xlsx_sheet(
+            wb, SHEETS_ZH[table] if labels == "zh" else table, [header(table, c, labels) for c in columns],
+            ([_cell(table, c, row, labels) for c in columns] for row in table_rows(store, table, report_ids, filters)))
         if table == "findings":  # long text: wrap it inside its capped width
             text_col = columns.index("text") + 1
             for (cell,) in ws.iter_rows(min_row=2, min_col=text_col, max_col=text_col):
@@ -419,21 +368,18 @@ def _write_xlsx(store: "Store", out: Path, report_ids: list[str], filters: Filte
                 if cells[ok_col].value in (False, "不符"):
                     for cell in cells:
                         cell.fill = failed
-        ws.freeze_panes = "A2"
         ws.auto_filter.ref = ws.dimensions
-        no_formulas(ws)
     if labels == "zh":  # what each column holds, for whoever opens the file without jixiao
         ws = wb.create_sheet("说明")
         ws.append(["工作表", "列", "列名（代码）", "含义"])
         for cell in ws[1]:
-            cell.font = bold
+            cell.font = Font(bold=True)
         for row in explanation_rows(labels):
             ws.append(row)
         for letter, width in zip("ABCD", (12, 18, 22, 60)):
             ws.column_dimensions[letter].width = width
         ws.freeze_panes = "A2"
-        no_formulas(ws)
-    wb.save(out)
+    save_workbook(wb, out)
     return rows_written
 
 
