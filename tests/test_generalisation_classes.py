@@ -391,3 +391,14 @@ def test_peoples_organisation_by_short_name_and_programme_in_brackets_after_the_
     assert r.title == "城关区妇联中央转移支付2022年度绩效自评报告(妇女儿童发展补助资金)"
     assert r.program == "妇女儿童发展补助资金" and r.years == [2022]
     assert r.evaluated_unit == r.evaluator == "城关区妇联"
+
+
+def test_programme_in_brackets_on_the_line_under_the_title() -> None:
+    text = ("发布机构 | 某县农业农村局 |\n某县农业农村局2021年度项目绩效自评报告\n(耕地地力保护补贴项目)\n"
+            "一、项目基本情况\n")
+    doc, r = record_of_text(text)
+    assert r.title == "某县农业农村局2021年度项目绩效自评报告(耕地地力保护补贴项目)"
+    assert r.program == "耕地地力保护补贴" and "耕地地力保护补贴" in evidence(doc, r, "program")
+    # 的 between 绩效 and 自评 is still what the title says of the report
+    _doc, r = record_of_text("关于2022年度义务教育薄弱环节改善资金绩效的自评报告\n一、基本情况\n")
+    assert r.program == "义务教育薄弱环节改善资金"

@@ -95,6 +95,12 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
                 break
             parts.insert(0, j - 1)
             j -= 1
+        # the line under it that is only a bracket — the year or the programme (…自评报告 /
+        # (林业专项行动经费项目)) — is the title's last words
+        k = parts[-1] + 1
+        if k < len(head) and _BRACKET_LINE.fullmatch(clean_title(head[k].text)) \
+                and not _BRACKET_LINE.search(clean_title(head[parts[-1]].text)):
+            parts.append(k)
         if any(p in used for p in parts):
             continue
         used.update(parts)
@@ -111,6 +117,7 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
     return out
 
 
+_BRACKET_LINE = re.compile(r"[(（](?:(?:19|20)\d\d年(?:度)?|[^()（）]{2,30}?(?:资金|项目|经费|工程|补助|补贴|专项))[)）]$")
 _NAMES_SOMETHING = re.compile(r"(?:19|20)\d\d|[省市县区州盟旗镇乡]|(?:局|厅|委|院|中心|学校|政府)|.{4,}(?:项目|资金|经费|工程)")
 _FILE_NAME = re.compile(r"\.(?:pdf|docx?|xlsx?|wps)[》」)）]?$", re.I)
 _ANNEX = re.compile(r"^(?:附件|附表)\s*(?P<n>[0-9一二三四五六七八九十]{1,3})")
