@@ -402,3 +402,28 @@ def test_programme_in_brackets_on_the_line_under_the_title() -> None:
     # 的 between 绩效 and 自评 is still what the title says of the report
     _doc, r = record_of_text("关于2022年度义务教育薄弱环节改善资金绩效的自评报告\n一、基本情况\n")
     assert r.program == "义务教育薄弱环节改善资金"
+
+
+def test_a_county_unit_by_its_short_name_takes_its_full_name_from_the_body() -> None:
+    text = ("县司法局2021年度公共法律服务经费绩效自评报告\n按照要求,和平县司法局对公共法律服务经费进行了自评,"
+            "现将情况汇报如下。\n")
+    doc, r = record_of_text(text)
+    assert r.evaluated_unit == r.evaluator == "和平县司法局" and evidence(doc, r, "evaluated_unit") == "和平县司法局"
+
+
+def test_ex_ante_assessment_cover_as_lines_of_a_form_at_the_wrap_width() -> None:
+    # an 事前绩效评估 cover: 评估机构 and 评估日期 name the evaluator and the date; the form's
+    # lines reach the text's wrap width but are fields, not one wrapped sentence
+    wrapped = ("评估组人员通过数据采集、实地调研和现场访谈等方式对获得的数据与资料进行了深入分析,"
+               "形成了本项目事前绩效评估报告,最终评分结果参见下表,该项目立项必要性充分、实施方案可行"
+               "性强、计划目标明确合理、预期投入产出比较高,建议予以支持并加强后续的绩效跟踪管理工作。")
+    body = "\n".join(wrapped[k:k + 24] for k in range(0, len(wrapped), 24))
+    text = ("临清市城区供热管网改造项目\n事前绩效评估报告\n"
+            "项目名称:临清市城区集中供热管网改造提升工程项目\n单位名称:临清市热力有限公司\n"
+            "主管部门:临清市住房和城乡建设局\n委托单位:临清市财政局\n评估机构:山东某某工程咨询有限公司\n"
+            "评估日期:2021年8月\n" + body + "\n")
+    doc, r = record_of_text(text)
+    assert r.evaluator == "山东某某工程咨询有限公司" and r.evaluation_mode == "third_party"
+    assert r.report_date == "2021-08" and "2021年8月" in evidence(doc, r, "report_date")
+    assert r.evaluated_unit == "临清市热力有限公司"
+    assert "工程项目\n单位名称" in doc.text  # the two fields stay two lines

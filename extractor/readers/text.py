@@ -142,6 +142,7 @@ class _Rules:
     label_max: int
     short_line: int
     chrome_line: re.Pattern[str]
+    form_line: re.Pattern[str]
     inner_punct: re.Pattern[str]
     paragraph_start: list[re.Pattern[str]]
 
@@ -177,6 +178,7 @@ def _rules() -> _Rules:
         label_max=int(data["label_max_chars"]),
         short_line=int(data["short_line_chars"]),
         chrome_line=re.compile(data["chrome_line"]),
+        form_line=re.compile(data["form_line"]),
         inner_punct=re.compile(data["inner_punctuation"]),
         paragraph_start=[re.compile(p) for p in data["paragraph_start"]],
     )
@@ -354,6 +356,8 @@ def continues(prev: _Line, nxt: _Line, width: int | None = None) -> bool:
         return False
     if rules.chrome_line.search(a):
         return False  # a web page's line of 发布时间/信息来源: its own line
+    if rules.form_line.match(a) and rules.form_line.match(b):
+        return False  # 项目名称：… / 单位名称：…: two fields of a form
     if width is not None and len(prev.tail.strip()) >= width - 1:
         return True  # the line ran to the wrap width: the text goes on on the next line
     if rules.title_end.search(b) and len(b) <= 60:

@@ -178,7 +178,8 @@ def org_candidates(ctx: Context, orgs: list[Org], pairs: list[Pair], title: Cand
 
 
 def fullest(ctx: Context, decision: Decision, orgs: list[Org]) -> Decision:
-    """The chosen organisation under its fullest name in the document: 呈贡区…局 → 昆明市呈贡区…局.
+    """The chosen organisation under its fullest name in the document: 呈贡区…局 → 昆明市呈贡区…局,
+    县司法局 → 紫金县司法局.
 
     A longer name counts when it is the chosen one led by division names only.
     """
@@ -192,8 +193,10 @@ def fullest(ctx: Context, decision: Decision, orgs: list[Org]) -> Decision:
         if len(name) <= len(key) or not name.endswith(key):
             continue
         prefix = name[:-len(key)]
-        covered = sum(e - s for s, e, _n in table.find(prefix))
-        if covered == len(prefix) and (best is None or len(name) > len(fold(best.name))):
+        # 县司法局 → 紫金县司法局: the short name's own 县/市/区 ends the division's name
+        head = prefix + key[0] if key[0] in "省市县区州盟旗镇乡" else prefix
+        covered = sum(e - s for s, e, _n in table.find(head))
+        if covered == len(head) and (best is None or len(name) > len(fold(best.name))):
             best = o
     if best is None:
         return decision
