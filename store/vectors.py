@@ -434,6 +434,18 @@ def filter_index(conn: sqlite3.Connection, kind: type[Filters] = Filters) -> Fil
     return index
 
 
+def per_state(conn: sqlite3.Connection, name: str) -> dict[Any, Any]:
+    """A dict that lasts while the store does not change: a cache for values computed from it
+    (emptied after any write, by this connection or another process)."""
+    key = f"{name}:" + _db_key(conn)
+    token = _token(conn)
+    with _CACHE_LOCK:
+        entry = _CACHE.get(key)
+        if entry is None or token not in entry["tokens"] or len(entry["data"]) > 50_000:
+            entry = _CACHE[key] = {"tokens": {token}, "data": {}}
+        return entry["data"]
+
+
 def store_size(conn: sqlite3.Connection) -> int:
     """Number of findings, cached like the dense index (keyword pruning needs it per query)."""
     key = "n:" + _db_key(conn)
@@ -451,6 +463,6 @@ def store_size(conn: sqlite3.Connection) -> int:
 __all__ = [
     "VectorModel", "VectorModelMismatch", "DenseIndex", "stored_model", "check_model",
     "embedder_for", "index_missing", "missing", "vector_coverage", "vector_of", "dense_index", "store_size",
-    "FilterIndex", "filter_index",
+    "FilterIndex", "filter_index", "per_state",
     "to_blob", "from_blob", "text_hash",
 ]

@@ -212,6 +212,12 @@ def test_in_memory_filters_agree_with_the_sql_filters(store, kw):
     expected = [r[0] for r in store.conn.execute(f"SELECT f.id FROM findings f WHERE {where} ORDER BY f.id",
                                                  params)]
     assert list(filter_index(store.conn).allowed_ids(flt)) == expected
+    # ...and a filtered keyword ranking made in numpy from them is the SQL join's, row for row.
+    from jixiao.store.search import _allowed_ids, keyword_ranking
+
+    for query in ("资金 到位", "信息系统 数据 共享", "经办 人员 不足"):
+        assert keyword_ranking(store.conn, query, flt, allowed=_allowed_ids(store.conn, flt)) == \
+            keyword_ranking(store.conn, query, flt, allowed=None)
 
 
 def test_store_methods_are_the_library_calls(store):
