@@ -155,9 +155,9 @@ def _group_keys(report: dict[str, Any], by: str, level: str | None) -> list[str]
     return [report["program"] or NO_PROGRAM]
 
 
-def _mean(values: Sequence[float]) -> float | None:
-    values = [float(v) for v in values if v is not None]
-    return round(sum(values) / len(values), 2) if values else None
+def _mean(values: Sequence[float | None]) -> float | None:
+    known = [float(v) for v in values if v is not None]
+    return round(sum(known) / len(known), 2) if known else None
 
 
 def _rate(score: Any, weight: Any) -> float | None:
@@ -258,7 +258,7 @@ def basis(reports: Sequence[dict[str, Any]]) -> dict[str, Any]:
     if len(levels) > 1:
         unlike.append(f"级次不同（{'、'.join(_LEVEL_ZH.get(lv, lv) for lv in levels)}）")
     if len(modes) > 1:
-        unlike.append(f"评价方式不同（{'、'.join(label('mode', m) for m in modes)}）")
+        unlike.append(f"评价方式不同（{'、'.join(label('mode', m) or m for m in modes)}）")
     return {"reports": len(reports), "years": years, "years_text": _years_text(years),
             "levels": levels, "modes": [label("mode", m) for m in modes], "unlike": unlike}
 
@@ -344,7 +344,7 @@ def _problem_rows(conn, report_ids: list[str], flt: Filters) -> list[tuple[str, 
 
 
 def _categories(conn, cmp: Comparison, members, report_ids, labels, flt: Filters) -> None:
-    counts = defaultdict(int)  # (report_id, category) -> n
+    counts: dict[tuple[str, str], int] = defaultdict(int)  # (report_id, category) -> n
     for rid, cat, n in _problem_rows(conn, report_ids, flt):
         counts[(rid, cat or "other")] += n
     cats = [c for c in labels if any(k[1] == c for k in counts)] + \

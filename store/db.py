@@ -211,7 +211,8 @@ class Store:
                 conn.close()
             raise StoreError(self.path, describe_sqlite_error(exc)) from None
         except RuntimeError as exc:  # a store from a newer jixiao
-            conn.close()
+            if conn is not None:
+                conn.close()
             raise StoreError(self.path, str(exc)) from None
 
     # ------------------------------------------------------------------ lifecycle
@@ -254,7 +255,7 @@ class Store:
             )
         except sqlite3.Error as exc:
             raise StoreError(self.path, describe_sqlite_error(exc)) from None
-        return int(cur.lastrowid)
+        return int(cur.lastrowid or 0)
 
     def finish_import(self, import_id: int, *, files: int, imported: int, skipped: int, failed: int) -> None:
         self.conn.execute(

@@ -162,7 +162,7 @@ class SentenceTransformerEmbedder:
             raise EmbedderError(f"cannot load sentence-transformers model {model!r}: {exc}") from exc
         get_dim = getattr(self._model, "get_embedding_dimension", None) or \
             self._model.get_sentence_embedding_dimension
-        self.dim = int(get_dim())
+        self.dim = int(get_dim() or 0)
         local = Path(model)
         # A local folder is named by its folder name so that moving it keeps the vectors valid.
         label = local.resolve().name if local.exists() else model

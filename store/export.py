@@ -330,7 +330,8 @@ def table_rows(store: "Store", table: str, report_ids: list[str], filters: Filte
                     yield {**context, "field": f.key, "value": f.text, "page": f.evidence.page,
                            "text": f.evidence.text, "span_start": f.evidence.span[0], "span_end": f.evidence.span[1]}
             continue
-        where, params = ("", [])
+        where: str = ""
+        params: list[Any] = []
         if table == "findings":
             where, params = filters.finding_only_where()
         order = "id" if table == "findings" else "ordinal"

@@ -276,9 +276,9 @@ def _initial(db: Database) -> None:
     }
     for table, column_sets in indexes.items():
         for columns in column_sets:
-            db[table].create_index(columns)
+            db.table(table).create_index(columns)
     # External-content FTS5 over the segmented columns, kept in sync by triggers.
-    db["findings"].enable_fts(["title_seg", "text_seg"], fts_version="FTS5", create_triggers=True,
+    db.table("findings").enable_fts(["title_seg", "text_seg"], fts_version="FTS5", create_triggers=True,
                               tokenize="unicode61")
 
 
@@ -321,7 +321,7 @@ def _record_v2(db: Database) -> None:
             PRIMARY KEY (report_id, field)
         )"""
     )
-    db["evidence"].create_index(["field"])
+    db.table("evidence").create_index(["field"])
     db.execute("UPDATE reports SET warnings = json_array(?) WHERE schema_version < 2", (V1_WARNING,))
 
 

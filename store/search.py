@@ -381,7 +381,7 @@ def search(store: Any, query: str, filters: Filters | None = None, *, mode: str 
     coverage = keyword_coverage(conn, terms, list(rows))
     model = stored_model(conn) if similarity else None
     floor = cosine_floor(model.name if model else None)
-    hits = []
+    hits: list[SearchHit] = []
     for fid, score in fused:
         if len(hits) == top:
             break

@@ -83,8 +83,8 @@ def values(store: Any, what: str, filters: Filters | None = None) -> list[Value]
         col = {"mode": "evaluation_mode", "grade": "grade", "program": "program"}[what]
         rows = conn.execute(f"SELECT r.{col}, count(*) FROM reports r{w} GROUP BY 1 ORDER BY 2 DESC, 1",
                             params).fetchall()
-        vocab = {"mode": "mode", "grade": "grade"}.get(what)
-        return [Value(what, v, (labels.label(vocab, v) if vocab else v) or "（未注明）", n, "reports")
+        coded = {"mode": "mode", "grade": "grade"}.get(what)
+        return [Value(what, v, (labels.label(coded, v) if coded else v) or "（未注明）", n, "reports")
                 for v, n in rows]
     if what == "year":
         rows = conn.execute(f"SELECT j.value, count(DISTINCT r.report_id) FROM reports r, json_each(r.years) j{w}"
@@ -147,7 +147,7 @@ def _asked(flt: Filters, name: str) -> str:
     # The vocabulary the value is a code of (kind: finding kinds or report kinds).
     words = dict(filter_fields(type(flt)))[name].words
     vocab = next((v for v in words if value in labels.labels(v)), None)
-    return labels.label(vocab, value) if vocab else str(value)
+    return (labels.label(vocab, value) or str(value)) if vocab else str(value)
 
 
 def _holdings(store: Any, flt: Filters, name: str) -> str:
@@ -168,8 +168,8 @@ def _holdings(store: Any, flt: Filters, name: str) -> str:
         finding = flt.kind in labels.FINDING_KINDS
         held = [v for v in held if (v.what == "kind") == finding]
     if name == "years":
-        lo, hi = flt.years
-        mid = ((lo or hi) + (hi or lo)) / 2
+        lo, hi = flt.years or (None, None)
+        mid = ((lo or hi or 0) + (hi or lo or 0)) / 2
         held = sorted(held, key=lambda v: (abs(v.value - mid), v.value))
         return ", ".join(f"{v.value} ({v.count})" for v in held[:_SHOWN])
     return _near(asked, held, by_name=name == "program")
@@ -223,7 +223,8 @@ def explain_empty(store: Any, filters: Filters | None = None, *, findings: bool 
             names.append(key)
     if not names:
         return f"the store holds no {unit}"
-    missing, held = [], []
+    missing: list[tuple[str, int, bool]] = []
+    held: list[tuple[str, int, bool]] = []
     for n in names:
         single = _single(flt, n)
         by_findings = findings and flt.is_finding_level(n)

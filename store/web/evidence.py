@@ -502,7 +502,8 @@ def _ocr_layer(pdf, index: int, doc_id: str) -> _PageText | None:
     for table in content.tables:
         k = key_string("".join("".join(r) for r in table.rows))
         keys.append(k)
-        boxes.extend([tuple(table.bbox)] * len(k))
+        x0, top, x1, bottom = table.bbox
+        boxes.extend([(x0, top, x1, bottom)] * len(k))
     out = _PageText("".join(keys), boxes, "ocr-lines")
     with _files_lock:
         _ocr_cache[(doc_id, index)] = out

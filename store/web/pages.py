@@ -169,7 +169,7 @@ def parse_filters(store: Any, params: Mapping[str, Any], *, finding_kinds_only: 
     Places must name (a part of) a division of that level in the GB/T 2260 table or in the
     store; years read as ``2021``, ``2019-2023``, ``2019-``; ``kind`` is a finding kind (or,
     on the compare page, a report kind); ``category`` a taxonomy key."""
-    raw: dict[str, str] = {}
+    raw: dict[str, Any] = {}
     for name in ("province", "prefecture", "county", "years", "program", "kind", "category"):
         value = _get(params, name)
         if value is not None:
@@ -271,6 +271,7 @@ def similar_page(store: Any, finding_id: str, params: Mapping[str, Any]) -> dict
     filters, raw = parse_filters(store, params, finding_kinds_only=True)
     any_kind = _choice(params, "any_kind", ("0", "1"), "0") == "1"
     source = finding(store, target.key)
+    assert source is not None  # _finding_target found it
     try:
         hits = store.similar(target.key, filters, top=PAGE_SIZE, same_kind=not any_kind, mark=MARKS, width=160)
         note = None
@@ -398,7 +399,9 @@ def finding_page(store: Any, finding_id: str, params: Mapping[str, Any] = {}, *,
     target = _finding_target(store, finding_id)
     page = _optional_page(params, target)
     data = _evidence_view(store, target, page, roots)
-    row = _finding_view(finding(store, target.key))
+    found = finding(store, target.key)
+    assert found is not None  # _finding_target found it
+    row = _finding_view(found)
     extra = store.conn.execute("SELECT ordinal, responds_to FROM findings WHERE finding_id = ?", (target.key,)).fetchone()
     row["ordinal"], row["responds_to"] = extra
     data["finding"] = row
