@@ -427,3 +427,14 @@ def test_ex_ante_assessment_cover_as_lines_of_a_form_at_the_wrap_width() -> None
     assert r.report_date == "2021-08" and "2021年8月" in evidence(doc, r, "report_date")
     assert r.evaluated_unit == "临清市热力有限公司"
     assert "工程项目\n单位名称" in doc.text  # the two fields stay two lines
+
+
+def test_a_unit_writing_of_itself_in_the_first_person_evaluates_its_own_spending() -> None:
+    text = ("2021年度森林防火专项资金绩效评价报告\n一、项目基本情况\n根据县财政局要求,我局对森林防火专项资金"
+            "使用情况进行了绩效评价。资金主要用于购置扑火机具。\n二、绩效情况\n我局会同县应急管理局开展防火检查3次。\n")
+    doc, r = record_of_text(text)
+    assert r.evaluation_mode == "self" and evidence(doc, r, "evaluation_mode").startswith("我局")
+    assert r.evaluated_unit is None  # never named: not the unit it works with (县应急管理局)
+    # said once, it is no evidence of who evaluated
+    _doc, r = record_of_text(text.replace("我局会同县应急管理局", "会同县应急管理局"))
+    assert r.evaluation_mode is None

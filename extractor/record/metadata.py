@@ -109,7 +109,7 @@ def _mode_from_evaluator(ctx: Context, evaluators: list[Candidate]) -> list[Cand
             mode, rank = "third_party", 9
         elif re.search(kinds["finance"], name):
             mode, rank = "finance", 9.5 if c.rank >= 9 else 7.5
-        elif c.rank < 9:
+        elif c.rank < 9 or c.rule.startswith("form"):  # (a cover's 评价机构：XX局 too)
             mode, rank = "self", 4
         else:
             continue

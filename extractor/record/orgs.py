@@ -167,7 +167,10 @@ def org_candidates(ctx: Context, orgs: list[Org], pairs: list[Pair], title: Cand
     for m in re.finditer(r"(?:我|本)(?P<kind>局|委|办|厅|中心|院|校|所|站|馆|队|会)(?![\u4e00-\u9fff]{0,1}(?:级|部|面))",
                          text[:len(text) // 2 + 2000]):
         kind = m.group("kind")
-        first = next((o for o in orgs if fold(o.name).endswith(kind) and not re.search(
+        # (not one it works with: 我局会同县防汛办、应急管理局)
+        first = next((o for o in orgs if fold(o.name).endswith(kind)
+                      and not re.search(r"(?:会同|联合|协同|配合|、)[^。；，,]{0,8}$", text[max(0, o.vstart - 10):o.vstart])
+                      and not re.search(
             _spec()["evaluator_kinds"]["finance"] + "|" + _spec()["evaluator_kinds"]["third_party"], fold(o.name))),
             None)
         if first is not None:
