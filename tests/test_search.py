@@ -3,7 +3,6 @@ highlighting, model bookkeeping and ``similar``."""
 
 from __future__ import annotations
 
-import importlib.util
 import sqlite3
 from pathlib import Path
 
@@ -13,15 +12,9 @@ import pytest
 from jixiao.store import Filters, Store
 from jixiao.store.search import SearchError, rrf, search, similar
 from jixiao.store.vectors import (VectorModelMismatch, index_missing, missing, stored_model)
+from search_eval import evaluate, load_queries, resolve
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _bench():
-    spec = importlib.util.spec_from_file_location("bench_search", ROOT / "bench" / "search.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -57,17 +50,15 @@ class FakeEmbedder:
 
 
 def test_query_set_is_large_and_every_expectation_names_one_stored_finding(store):
-    bench = _bench()
-    queries = bench.load_queries()
+    queries = load_queries()
     assert len(queries) >= 40
     for q in queries:
         for e in q["expect"]:
-            assert len(bench.resolve(store, e)) == 1, (q["q"], e)
+            assert len(resolve(store, e)) == 1, (q["q"], e)
 
 
 def test_hybrid_hit_at_3_holds_at_0_9(store):
-    bench = _bench()
-    result = bench.evaluate(store, bench.load_queries(), "hybrid")
+    result = evaluate(store, load_queries(), "hybrid")
     assert result["hit@3"] >= 0.9, result["misses"]
     assert result["hit@1"] >= 0.75, result["misses"]
 

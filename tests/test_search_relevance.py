@@ -4,7 +4,6 @@ reports, with the query set of tests/search_queries.yaml."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -15,6 +14,7 @@ import pytest
 from jixiao.store import Store
 from jixiao.store.fts import snippet
 from jixiao.store.search import WEAK_BELOW, search, similar
+from search_eval import load_queries, resolve
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,13 +24,6 @@ UNRELATED = ["档案管理不规范", "政府采购程序不规范", "固定资�
              "农田水利设施损毁", "医疗设备闲置", "森林防火", "污水处理厂运行不正常", "扶贫产业项目效益差"]
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location("bench_search", ROOT / "bench" / "search.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
-
-
 @pytest.fixture(scope="module")
 def store(indexed_store):
     with Store(indexed_store) as s:
@@ -38,12 +31,11 @@ def store(indexed_store):
 
 
 def test_expected_findings_score_strong_and_unrelated_queries_weak(store):
-    bench = _bench()
     strong = total = 0
-    for q in bench.load_queries():
+    for q in load_queries():
         expected = set()
         for e in q["expect"]:
-            expected |= bench.resolve(store, e)
+            expected |= resolve(store, e)
         hits = search(store, q["q"], kind=q.get("kind"), top=3)
         found = next((h for h in hits if h.finding_id in expected), None)
         if found is None:
