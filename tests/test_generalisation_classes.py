@@ -438,3 +438,10 @@ def test_a_unit_writing_of_itself_in_the_first_person_evaluates_its_own_spending
     # said once, it is no evidence of who evaluated
     _doc, r = record_of_text(text.replace("我局会同县应急管理局", "会同县应急管理局"))
     assert r.evaluation_mode is None
+
+
+def test_programme_of_a_template_and_a_programme_named_after_a_centre() -> None:
+    _doc, r = record_of_text("项目名称:20XX年城乡公交运营补贴\n主管部门:某县交通运输局\n")
+    assert r.program == "城乡公交运营补贴"
+    _doc, r = record_of_text("2023年度中央转移支付区域(全民健身中心项目)绩效自评表\n项目资金(万元)\n")
+    assert r.program == "全民健身中心"  # 项目 is dropped by convention; no organisation named

@@ -153,8 +153,9 @@ def program_name(text: str, unit: str | None = None) -> str:
     if bracketed:
         text = bracketed.group("prog")
     text = re.sub(r"^的", "", text)
+    named_as_programme = bool(re.search(r"(?:项目|工程|资金|经费)$", text))  # 全民健身中心项目: no organisation
     text = re.sub(spec["strip_tail"], "", text)
-    if re.fullmatch(spec["generic"], text) or is_org_name(text):
+    if re.fullmatch(spec["generic"], text) or (is_org_name(text) and not named_as_programme):
         return ""  # the title names no programme (部门项目支出绩效自评表) or only the firm
     return text
 
