@@ -445,3 +445,14 @@ def test_programme_of_a_template_and_a_programme_named_after_a_centre() -> None:
     assert r.program == "城乡公交运营补贴"
     _doc, r = record_of_text("2023年度中央转移支付区域(全民健身中心项目)绩效自评表\n项目资金(万元)\n")
     assert r.program == "全民健身中心"  # 项目 is dropped by convention; no organisation named
+
+
+def test_a_firm_named_right_after_third_party() -> None:
+    text = ("近日,市财政局委托第三方中介机构四川某某咨询有限责任公司,对2019年度农村公路建设资金开展了绩效评价,"
+            "评价得分87分。\n")
+    doc, r = record_of_text(text)
+    assert r.evaluator == "四川某某咨询有限责任公司" and r.evaluation_mode == "third_party"
+    assert evidence(doc, r, "evaluator") == "四川某某咨询有限责任公司"
+    # the writer's pronoun is no organisation's name
+    _doc, r = record_of_text("项目绩效自评报告\n市发改委批复我局实施农村环境整治项目,我局对项目开展了自评。\n")
+    assert r.evaluated_unit is None or "我" not in r.evaluated_unit

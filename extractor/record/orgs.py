@@ -37,7 +37,10 @@ def orgs_in(ctx: Context) -> list[Org]:
     for base, chunk in _chunks(text):
         for e in nlp.entities(chunk, {"ORG"}):
             s, t = ctx.view.span(base + e.start, base + e.end)
-            out.append(Org(re.sub(r"\s+", "", ctx.doc.text[s:t]), base + e.start, base + e.end))
+            name = re.sub(r"\s+", "", ctx.doc.text[s:t])
+            if "我" in fold(name):
+                continue  # (批复我局: the writer's pronoun, no name)
+            out.append(Org(name, base + e.start, base + e.end))
     return out
 
 
