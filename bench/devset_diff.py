@@ -49,7 +49,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("base", nargs="?", default="HEAD")
     ap.add_argument("--half", default="dev", choices=["dev", "holdout"])
+    ap.add_argument("--only", metavar="FILE", help="only the items whose stems FILE lists, one a line "
+                    "(e.g. the items added since BASE: measured before any rule saw them)")
     args = ap.parse_args()
+    only = set(Path(args.only).read_text(encoding="utf-8").split()) if args.only else None
     with tempfile.TemporaryDirectory() as tmp:
         wt = Path(tmp) / "jixiao"  # the repository root is the package: its parent goes on the path
         subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(wt), args.base], check=True)
@@ -60,6 +63,8 @@ def main() -> None:
     after = _scores(args.half, None)
     totals = {"base": collections.Counter(), "now": collections.Counter()}
     for stem in sorted(set(before) & set(after)):
+        if only is not None and stem not in only:
+            continue
         for f, now in after[stem].items():
             was = before[stem][f]
             for i, k in enumerate(("found", "stated", "false")):
