@@ -456,3 +456,18 @@ def test_a_firm_named_right_after_third_party() -> None:
     # the writer's pronoun is no organisation's name
     _doc, r = record_of_text("项目绩效自评报告\n市发改委批复我局实施农村环境整治项目,我局对项目开展了自评。\n")
     assert r.evaluated_unit is None or "我" not in r.evaluated_unit
+
+
+def test_programme_after_our_county_in_the_sentence_that_evaluates_it() -> None:
+    text = ("二、绩效自评情况\n经对照《绩效评价指标》表格,对我县困难群众临时救助民生工程实施情况进行绩效自评,"
+            "总评得分为96分。\n")
+    doc, r = record_of_text(text)
+    assert r.program == "困难群众临时救助民生工程" and evidence(doc, r, "program") == "困难群众临时救助民生工程"
+
+
+def test_a_form_line_of_cells_is_not_run_into_the_line_before() -> None:
+    text = ("2022年度项目支出绩效自评表\n单位名称:某区土壤肥料工作站 填报日期:2023年3月20日\n"
+            "项目名称 | 施甸县2021年中央耕地保护与质量提升补助资金 | ||||\n主管部门 | 施甸县农业农村局 | 项目实施单位 | 某区土壤肥料工作站 |\n")
+    doc, r = record_of_text(text)
+    assert r.program == "中央耕地保护与质量提升补助资金"
+    assert "日\n项目名称" in doc.text

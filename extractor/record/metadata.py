@@ -131,6 +131,7 @@ def program_name(text: str, unit: str | None = None) -> str:
     while True:
         before = text
         text = re.sub(r"^(?:关于|对)", "", text)
+        text = re.sub(r"^(?:我|本|全)(?:省|市|县|区|州|旗|乡|镇)(?=[\u4e00-\u9fff]{2})", "", text)  # 对我县…民生工程
         text = re.sub(spec["strip_verb"], "", text) if text != before else text
         text = re.sub("^" + spec["strip_years"], "", text) if re.match(r"[（(]?(?:19|20)\d\d", text) else text
         found = [(s, e) for s, e, _n in table.find(text) if s == 0]
@@ -189,10 +190,12 @@ def program_candidates(ctx: Context, pairs: list[Pair], title: Candidate | None,
     for rule in _spec()["program_body"]:
         for m in re.finditer(rule["regex"], text):
             prog = m.group("prog")
+            lead = re.match(r"(?:我|本|全)(?:省|市|县|区|州|旗|乡|镇)(?=[\u4e00-\u9fff]{2})", prog)  # 对我县…民生工程
+            prog = prog[lead.end():] if lead else prog
             if re.search(r"我|本|各|该|全|以下|委托|结果|\d+个|(?:局|厅|委|政府|中心|单位|部门)$|^(?:部门|单位)", prog) \
                     or not re.search(_spec()["program"]["noun_end"], re.sub(r"[（(][^）)]{1,10}[)）]$", "", prog)):
                 continue
-            s, e = ctx.view.span(m.start("prog"), m.end("prog"))
+            s, e = ctx.view.span(m.start("prog") + (lead.end() if lead else 0), m.end("prog"))
             out.append(_program_candidate(ctx, s, e, unit, rule["rank"], "body"))
             break
     return [c for c in out if c is not None]
