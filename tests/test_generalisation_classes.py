@@ -471,3 +471,18 @@ def test_a_form_line_of_cells_is_not_run_into_the_line_before() -> None:
     doc, r = record_of_text(text)
     assert r.program == "中央耕地保护与质量提升补助资金"
     assert "日\n项目名称" in doc.text
+
+
+def test_cover_date_under_a_title_that_web_page_chrome_pushes_down() -> None:
+    chrome = "".join(f"  • {k}: {v}\n" for k, v in [("索引号", "abc/2024-00121"), ("主题分类", "财政"),
+                                                      ("发文机关", "某市自然资源局"), ("成文日期", ""), ("发文字号", ""),
+                                                      ("发布时间", "2024-09-23"),
+                                                      ("字号", "大 中 小"), ("视力保护色", "默认"), ("分享到", "微信"),
+                                                      ("浏览次数", "1024"), ("打印", "本页")])
+    text = ("欢迎进入某市自然资源局!\n\n设为首页 | 加入收藏 | 无障碍阅读\n您的当前位置: 首页 > 政府信息公开 > 预算决算 > 正文\n"
+            + chrome + "\n" * 3 + "秦州区地质灾害治理工程支出绩效评价报告\n\n 项目名称:秦州区地质灾害治理工程\n\n"
+            "         项目主管部门: 天水市自然资源局\n\n         评价机构名称: 天水市自然资源局秦州分局\n\n\n\n2024年6月\n\n报告摘要\n"
+            + "".join(f"{k}、第{k}部分。治理工程按计划实施,资金使用规范。\n" for k in "一二三四五六七八九十"))
+    doc, r = record_of_text(text)
+    assert r.report_date == "2024-06" and evidence(doc, r, "report_date") == "2024年6月"
+    assert r.evaluator == "天水市自然资源局秦州分局" and r.evaluation_mode == "self"

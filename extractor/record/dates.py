@@ -157,7 +157,7 @@ _SIG_HEAD = re.compile(r"^[^。；;，,、：:]{0,40}$")
 _NOT_DATE_LABEL = re.compile(r"(?:发布|更新|生成|打印|浏览|访问|来源|点击)(?:日期|时间)?[：:]?$|(?:时间|日期)[：:]$")
 
 
-def date_candidates(ctx: Context, lines: list[Line], pairs: list[Pair]) -> list[Candidate]:
+def date_candidates(ctx: Context, lines: list[Line], pairs: list[Pair], title_start: int | None = None) -> list[Candidate]:
     spec = _spec()["report_date"]
     out: list[Candidate] = []
     for p in pairs:
@@ -199,7 +199,12 @@ def date_candidates(ctx: Context, lines: list[Line], pairs: list[Pair]) -> list[
                 s, e, iso = sig
                 out.append(ctx.candidate("report_date", iso, s, e, rank - k / 100, kind, view=line.view))
                 break
-    for k, line in enumerate(lines[:int(spec["head_lines"])]):
+    # the cover: the first lines, or the lines under the title when a web page's chrome comes first
+    head = lines[:int(spec["head_lines"])]
+    if title_start is not None:
+        at = next((k for k, ln in enumerate(lines) if ln.end > title_start), len(lines))
+        head = head + [ln for ln in lines[at:at + int(spec["head_lines"])] if ln not in head]
+    for k, line in enumerate(head):
         sig = signature(line)
         if sig and line not in tail:
             s, e, iso = sig

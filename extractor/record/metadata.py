@@ -217,7 +217,8 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
     d["title"] = decide("title", titles[:1], doc)  # the earliest title line; its repeats are the same title
     title = d["title"].chosen
     d["years"] = decide("years", year_candidates(ctx, titles, pairs), doc)
-    d["report_date"] = decide("report_date", date_candidates(ctx, lines, pairs), doc)
+    d["report_date"] = decide("report_date", date_candidates(ctx, lines, pairs,
+                                                            title.start if title is not None else None), doc)
     d["report_kind"] = decide("report_kind", kind_candidates(ctx, title), doc)
     orgs = orgs_in(ctx)
     found = org_candidates(ctx, orgs, pairs, title, titles, lines)
