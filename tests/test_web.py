@@ -105,6 +105,17 @@ def test_search_filters_take_the_users_words(client):
     assert hits and all(h["category"] == category for h in hits)
 
 
+def test_every_filter_of_the_list_works_from_the_address(client):
+    # grade, evaluation mode and place are not on the form but are filters (store/filters.py)
+    everything = client.get("/search.json", q="养老保险").json()["hits"]
+    good = client.get("/search.json", q="养老保险", grade="优秀").json()["hits"]
+    assert good and {h["report_id"] for h in good} < {h["report_id"] for h in everything}
+    own = client.get("/search.json", q="养老保险", evaluation_mode="自评").json()["hits"]
+    assert own and {h["report_id"] for h in own} < {h["report_id"] for h in everything}
+    place = client.get("/search.json", q="养老保险", place="东川").json()["hits"]
+    assert place and {h["county"] for h in place} == {"东川区"}
+
+
 def test_search_form_offers_the_gbt2260_places(client):
     html = client.get("/search", province="云南省").text
     assert "<option selected>云南省</option>" in html and "<option>北京市</option>" in html

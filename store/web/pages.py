@@ -42,7 +42,7 @@ from sqlite_utils import Database
 
 from ..db import Store
 from .. import labels as _labels
-from ..filters import FINDING_KINDS, Filters
+from ..filters import FINDING_KINDS, Filters, filter_fields
 from . import evidence
 from ..mapping import json_list
 
@@ -170,7 +170,9 @@ def parse_filters(store: Any, params: Mapping[str, Any], *, finding_kinds_only: 
     store; years read as ``2021``, ``2019-2023``, ``2019-``; ``kind`` is a finding kind (or,
     on the compare page, a report kind); ``category`` a taxonomy key."""
     raw: dict[str, Any] = {}
-    for name in ("province", "prefecture", "county", "years", "program", "kind", "category"):
+    # Every filter of the list (the form shows seven of them; adcode, evaluation_mode, grade and
+    # place work from the address, as on the command line).
+    for name, _ in filter_fields():
         value = _get(params, name)
         if value is not None:
             raw[name] = value
