@@ -612,6 +612,13 @@ def index(backend: str | None, model: str | None, reindex: bool, db_path: str) -
         backend = "sentence-transformers"
     with _open_store(db_path) as store:
         _embed_missing(store, db_path, backend, model, reindex)
+        from .store import ann
+        from .store.vectors import dense_index
+
+        dense = dense_index(store.conn)  # above ann.THRESHOLD vectors: the approximate index, built and saved
+        if dense is not None and dense.ann is not None:
+            click.echo(f"approximate index (IVF-SQ8, {ann.THRESHOLD:,}+ vectors): {len(dense):,} vectors, "
+                       f"saved as {db_path}.ann")
 
 
 def _embed_missing(store, db_path: str, backend: str | None = None, model: str | None = None,

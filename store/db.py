@@ -38,7 +38,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-import numpy as np
 from sqlite_utils import Database
 
 from ..extractor.record.model import Record
@@ -130,51 +129,8 @@ class AddResult:
     warning: str | None = None  # e.g. "partial rendering (…): kept as an alternate"
 
 
-class _SignatureIndex:
-    """All documents' MinHash signatures in one growable matrix, for fast identity checks."""
-
-    def __init__(self) -> None:
-        self.matrix = np.zeros((0, identity.PERMUTATIONS), dtype=np.uint32)
-        self.doc_ids: list[str | None] = []
-        self.meta: dict[str, dict[str, Any]] = {}  # doc_id -> {"report_id": …, "identity": identity.Identity}
-        self.row: dict[str, int] = {}
-        self.size = 0
-
-    def add(self, doc_id: str, sig: bytes, meta: dict[str, Any]) -> None:
-        if self.size == len(self.matrix):
-            grown = np.zeros((max(64, 2 * len(self.matrix)), identity.PERMUTATIONS), dtype=np.uint32)
-            grown[: self.size] = self.matrix[: self.size]
-            self.matrix = grown
-        self.matrix[self.size] = np.frombuffer(sig, np.uint32)
-        self.doc_ids.append(doc_id)
-        self.row[doc_id] = self.size
-        self.meta[doc_id] = meta
-        self.size += 1
-
-    def remove(self, doc_id: str) -> None:
-        i = self.row.pop(doc_id, None)
-        if i is not None:
-            self.doc_ids[i] = None
-            self.matrix[i] = 0  # never equal to a real signature's minima in every slot
-            self.meta.pop(doc_id, None)
-
-    def set_report(self, doc_id: str, report_id: str) -> None:
-        if doc_id in self.meta:
-            self.meta[doc_id]["report_id"] = report_id
-
-    def candidates(self, sig: bytes, fingerprint: str | None, threshold: float) -> list[tuple[float, str]]:
-        """(similarity, doc_id) of documents at or above ``threshold`` or with the same fingerprint."""
-        sims = identity.similarities(sig, self.matrix[: self.size])
-        out: dict[str, float] = {}
-        for i in np.nonzero(sims >= threshold)[0]:
-            d = self.doc_ids[i]
-            if d is not None:
-                out[d] = float(sims[i])
-        if fingerprint:
-            for d, m in self.meta.items():
-                if m["identity"].fingerprint == fingerprint:
-                    out[d] = max(out.get(d, 0.0), 1.0)
-        return sorted(((s, d) for d, s in out.items()), key=lambda x: (-x[0], x[1]))
+#: The identity index (blocked candidates: the cost per file stays flat as the store grows).
+_SignatureIndex = identity.SignatureIndex
 
 
 class Store:
@@ -427,7 +383,8 @@ class Store:
 
     def _match(self, ext: ExtractedDocument, index: _SignatureIndex) -> str | None:
         """The report ``ext`` is another rendering of, or ``None``."""
-        for sim, doc_id in index.candidates(ext.signature, ext.fingerprint, identity.SAME_TEXT):
+        for sim, doc_id in index.candidates(ext.signature, ext.fingerprint, identity.SAME_TEXT,
+                                            mapping.identity_of(ext.record, ext.fingerprint)):
             meta = index.meta.get(doc_id)
             if meta is None or doc_id == ext.doc_id:
                 continue

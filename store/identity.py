@@ -185,7 +185,171 @@ def choose_primary(renderings: list[Rendering]) -> Rendering:
     return min(eligible or renderings, key=lambda r: r.rank)
 
 
+# --------------------------------------------------------------------------- candidates at scale
+#: LSH bands of the signature (BANDS × ROWS_PER_BAND = PERMUTATIONS): two signatures share a
+#: band with probability 1 - (1 - s**8)**16 at similarity s: 0.99987 at NEAR_IDENTICAL (0.9),
+#: 0.06 at 0.5.  They find near-identical texts whatever their keys say (see SignatureIndex).
+BANDS = 16
+ROWS_PER_BAND = PERMUTATIONS // BANDS
+
+_BAND_POWERS = np.array([pow(1_000_003, j, 2**64) for j in range(ROWS_PER_BAND)], dtype=np.uint64)
+
+
+def band_hashes(sig: bytes) -> np.ndarray:
+    """One uint64 per LSH band of a signature."""
+    rows = np.frombuffer(sig, np.uint32).astype(np.uint64).reshape(BANDS, ROWS_PER_BAND)
+    with np.errstate(over="ignore"):
+        return (rows * _BAND_POWERS).sum(axis=1, dtype=np.uint64)
+
+
+class _Bands:
+    """Band hash → rows, one sorted array per band plus a small unsorted tail merged in now
+    and then (a lookup is a binary search per band and a scan of the tail)."""
+
+    TAIL = 4096
+
+    def __init__(self) -> None:
+        self.keys = np.zeros((BANDS, 0), dtype=np.uint64)
+        self.rows = np.zeros((BANDS, 0), dtype=np.int64)
+        self.limit = self.TAIL
+        self.tail_keys = np.zeros((self.limit, BANDS), dtype=np.uint64)
+        self.tail_rows = np.zeros(self.limit, dtype=np.int64)
+        self.tail = 0
+
+    def add(self, row: int, hashes: np.ndarray) -> None:
+        self.tail_keys[self.tail] = hashes
+        self.tail_rows[self.tail] = row
+        self.tail += 1
+        if self.tail == self.limit:
+            self._merge()
+
+    def _merge(self) -> None:
+        keys = np.concatenate([self.keys, self.tail_keys[: self.tail].T], axis=1)
+        rows = np.concatenate([self.rows, np.broadcast_to(self.tail_rows[: self.tail], (BANDS, self.tail))], axis=1)
+        order = np.argsort(keys, axis=1, kind="stable")  # radix sort: linear in the rows
+        self.keys = np.take_along_axis(keys, order, axis=1)
+        self.rows = np.take_along_axis(rows, order, axis=1)
+        self.tail = 0
+
+    def query(self, hashes: np.ndarray) -> np.ndarray:
+        found = []
+        for b in range(BANDS):
+            lo, hi = np.searchsorted(self.keys[b], hashes[b], "left"), np.searchsorted(self.keys[b], hashes[b], "right")
+            if hi > lo:
+                found.append(self.rows[b, lo:hi])
+        if self.tail:
+            hit = (self.tail_keys[: self.tail] == hashes).any(axis=1)
+            found.append(self.tail_rows[: self.tail][hit])
+        return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+
+
+class SignatureIndex:
+    """The stored documents' signatures and identities, for "which stored files could this one
+    be another rendering of?" at a cost per file that does not grow with the store.
+
+    Candidates are *blocked*: a stored document is compared only when it could pass
+    :func:`compatible` — its years overlap the new one's (or either has none) and its
+    division is the same (or either has none) — or when it shares an LSH band with the new
+    signature (texts near-identical whatever their keys say, the case where
+    :func:`compatible` overrides a division mismatch), or the same fingerprint.  A block is
+    one (division, year); a county's reports of one year are few, so the work per file is
+    flat however many reports the store holds.  A file without years or division compares
+    against every block it could match (all of them when it has neither).
+
+    ``meta[doc_id]`` is ``{"report_id": …, "identity": Identity}``.
+    """
+
+    def __init__(self) -> None:
+        self.matrix = np.zeros((0, PERMUTATIONS), dtype=np.uint32)
+        self.doc_ids: list[str | None] = []
+        self.meta: dict[str, dict] = {}
+        self.row: dict[str, int] = {}
+        self.size = 0
+        self._blocks: dict[tuple[str | None, int | None], list[int]] = {}
+        self._by_year: dict[int | None, set[tuple[str | None, int | None]]] = {}
+        self._by_adcode: dict[str | None, set[tuple[str | None, int | None]]] = {}
+        self._fingerprints: dict[str, set[str]] = {}
+        self._bands = _Bands()
+
+    def add(self, doc_id: str, sig: bytes, meta: dict) -> None:
+        if self.size == len(self.matrix):
+            grown = np.zeros((max(64, 2 * len(self.matrix)), PERMUTATIONS), dtype=np.uint32)
+            grown[: self.size] = self.matrix[: self.size]
+            self.matrix = grown
+        i = self.size
+        self.matrix[i] = np.frombuffer(sig, np.uint32)
+        self.doc_ids.append(doc_id)
+        self.row[doc_id] = i
+        self.meta[doc_id] = meta
+        self.size += 1
+        ident: Identity = meta["identity"]
+        for year in ident.years or (None,):
+            key = (ident.adcode or None, year)
+            self._blocks.setdefault(key, []).append(i)
+            self._by_year.setdefault(year, set()).add(key)
+            self._by_adcode.setdefault(key[0], set()).add(key)
+        if ident.fingerprint:
+            self._fingerprints.setdefault(ident.fingerprint, set()).add(doc_id)
+        self._bands.add(i, band_hashes(sig))
+
+    def remove(self, doc_id: str) -> None:
+        """Forget a document (its row stays, dead: blocks and bands skip it)."""
+        i = self.row.pop(doc_id, None)
+        if i is None:
+            return
+        self.doc_ids[i] = None
+        self.matrix[i] = 0
+        meta = self.meta.pop(doc_id, None)
+        fp = meta["identity"].fingerprint if meta else None
+        if fp and fp in self._fingerprints:
+            self._fingerprints[fp].discard(doc_id)
+
+    def set_report(self, doc_id: str, report_id: str) -> None:
+        if doc_id in self.meta:
+            self.meta[doc_id]["report_id"] = report_id
+
+    def _keys(self, ident: Identity | None) -> list[tuple[str | None, int | None]] | None:
+        """The blocks a document with ``ident`` could match (``None``: all of them)."""
+        if ident is None or (not ident.years and not ident.adcode):
+            return None
+        if ident.adcode and ident.years:
+            return [k for y in ident.years for k in ((ident.adcode, y), (None, y))] + [(ident.adcode, None),
+                                                                                         (None, None)]
+        if ident.adcode:  # no years: every year of its division, and of no division
+            return sorted(self._by_adcode.get(ident.adcode, set()) | self._by_adcode.get(None, set()), key=repr)
+        keys: set[tuple[str | None, int | None]] = set(self._by_year.get(None, set()))
+        for y in ident.years:  # no division: every division in its years
+            keys |= self._by_year.get(y, set())
+        return sorted(keys, key=repr)
+
+    def candidate_rows(self, sig: bytes, ident: Identity | None) -> np.ndarray:
+        """Rows worth comparing with ``sig`` (blocks and LSH bands; all rows without keys)."""
+        keys = self._keys(ident)
+        if keys is None:
+            return np.arange(self.size)
+        parts = [np.array(self._blocks[k], dtype=np.int64) for k in keys if k in self._blocks]
+        parts.append(self._bands.query(band_hashes(sig)))
+        return np.unique(np.concatenate(parts))
+
+    def candidates(self, sig: bytes, fingerprint: str | None, threshold: float,
+                   ident: Identity | None = None) -> list[tuple[float, str]]:
+        """(similarity, doc_id) of documents at or above ``threshold`` or with the same fingerprint,
+        best first; with ``ident`` only among the blocked candidates (see the class)."""
+        rows = self.candidate_rows(sig, ident)
+        sims = similarities(sig, self.matrix[rows]) if len(rows) else np.zeros(0)
+        out: dict[str, float] = {}
+        for j in np.nonzero(sims >= threshold)[0]:
+            d = self.doc_ids[int(rows[j])]
+            if d is not None:
+                out[d] = float(sims[j])
+        if fingerprint:
+            for d in self._fingerprints.get(fingerprint, ()):
+                out[d] = max(out.get(d, 0.0), 1.0)
+        return sorted(((s, d) for d, s in out.items()), key=lambda x: (-x[0], x[1]))
+
+
 __all__ = [
+    "SignatureIndex", "band_hashes", "BANDS",
     "Identity", "signature", "similarity", "similarities", "fingerprint", "compatible", "source_rank",
     "SAME_TEXT", "NEAR_IDENTICAL", "FORMAT_RANK", "Rendering", "choose_primary", "shortfall", "COMPLETE_SHARE",
 ]

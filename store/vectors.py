@@ -221,6 +221,7 @@ class DenseIndex:
         self.ids = ids
         self.finding_ids = finding_ids
         self.matrix = matrix
+        self.ann: Any = None  # jixiao.store.ann.AnnIndex above ann.THRESHOLD vectors (see dense_index)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -261,6 +262,9 @@ class DenseIndex:
             )
         if rows is not None and len(rows) == 0:
             return []
+        if self.ann is not None:  # a large store: approximate search, filters still exact
+            excl = self.rows_for(np.unique(np.asarray(exclude, dtype=np.int64))) if len(exclude) else ()
+            return [(int(self.ids[r]), s) for r, s in self.ann.search(self.matrix, q, k, rows, excl)]
         # Score every row and mask the others out: cheaper than copying a sub-matrix.
         scores = self.matrix @ q
         if rows is not None and len(rows) < len(scores):
@@ -334,6 +338,10 @@ def dense_index(conn: sqlite3.Connection) -> DenseIndex | None:
             entry["tokens"].add(token)
             return entry["index"]
         index = DenseIndex.load(conn)
+        if index is not None:
+            from .ann import for_index
+
+            index.ann = for_index(key, index.ids, index.matrix)
         _CACHE[key] = {"sig": sig, "index": index, "tokens": {_token(conn)}}
         return index
 

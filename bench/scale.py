@@ -1,0 +1,292 @@
+"""Scale (issue 14): import on both engines, the loader, identity at 10k–1M signatures.
+
+    python bench/scale.py --files 300                  # import + load + identity
+    python bench/scale.py --files 0 --identity 10000,100000,1000000
+    python bench/scale.py --files 200 --engines ray --identity '' --search ''
+
+* **import**: ``--files`` distinct reports made by ``bench/generate.py`` are imported
+  into a fresh store on each engine (``local``: the process pool; ``ray``: a local Ray
+  cluster of ``--workers`` CPUs on loopback, shards, then the loader), each run in a
+  fresh process.  Files/min, files/min per core, and the peak RSS of the driver and of
+  the largest process under it (a pool worker, a Ray worker) sampled from /proc.
+* **loader**: the Ray run's shards loaded again into an empty store: rows/s.
+* **search**: recall@10 of the approximate index (:mod:`jixiao.store.ann`) on the real
+  embeddings of the generated store's findings (``use`` backend), and exact vs approximate
+  p50/p95 over ``--search`` synthetic vectors (labelled so) with and without filters.
+* **identity**: a :class:`jixiao.store.identity.SignatureIndex` of N synthetic
+  signatures (random minima; 2,846 counties × 10 years, as the division table has),
+  then the time to find one new file's candidates, blocked (division + year + LSH
+  bands) and by comparing with every signature (what the store did before).
+
+The machine is shared: the load average is printed with every run; compare ratios
+measured in one run, not absolute numbers across runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def _load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _descendants(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    out, todo = [], [root]
+    while todo:
+        for c in children.get(todo.pop(), []):
+            out.append(c)
+            todo.append(c)
+    return out
+
+
+def _run_measured(cmd: list[str]) -> tuple[float, int, int, str]:
+    """Run ``cmd``; (wall seconds, peak driver RSS kB, peak RSS kB of the largest process under it, stdout)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    peaks = {"driver": 0, "worker": 0}
+
+    def sample() -> None:
+        while proc.poll() is None:
+            peaks["driver"] = max(peaks["driver"], _rss_kb(proc.pid))
+            for pid in _descendants(proc.pid):
+                peaks["worker"] = max(peaks["worker"], _rss_kb(pid))
+            time.sleep(0.5)
+
+    t = threading.Thread(target=sample, daemon=True)
+    t.start()
+    out, _ = proc.communicate()
+    t.join()
+    return time.perf_counter() - started, peaks["driver"], peaks["worker"], out
+
+
+_IMPORT = """
+import json, os, sys, time
+engine, src, db, shards, workers = sys.argv[1:6]
+workers = int(workers)
+t = time.perf_counter()
+if engine == "ray":
+    os.environ["RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"] = "0"
+    from jixiao.corpus.ray_engine import import_ray
+    s = import_ray([src], shards, db, workers=workers)
+else:
+    from jixiao import import_paths
+    s = import_paths([src], db, workers=workers)
+print(json.dumps({"seconds": time.perf_counter() - t, "imported": len(s.imported), "failed": len(s.failed),
+                  "reports": s.reports_after}))
+"""
+
+
+def bench_import(n: int, engines: list[str], workers: int, work: Path) -> Path | None:
+    from generate import generate
+
+    src = work / "reports"
+    t = time.perf_counter()
+    generate(n, src)
+    print(f"generated {n} distinct reports in {time.perf_counter() - t:.1f} s (bench/generate.py)")
+    print(f"\nimport of {n} generated .txt reports, {workers} workers/CPUs:")
+    print(f"  {'engine':<7}{'wall s':>9}{'files/min':>11}{'/min/core':>11}{'driver MB':>11}{'worker MB':>11}"
+          f"{'stored':>8}{'failed':>8}   load")
+    shards = None
+    for engine in engines:
+        db = work / f"{engine}.db"
+        shard_dir = work / f"{engine}-shards"
+        load = _load()
+        wall, drv, wrk, out = _run_measured([sys.executable, "-c", _IMPORT, engine, str(src), str(db), str(shard_dir),
+                                             str(workers)])
+        try:
+            res = json.loads(out.strip().splitlines()[-1])
+        except (ValueError, IndexError):
+            print(f"  {engine}: failed to run")
+            continue
+        rate = 60 * n / res["seconds"]
+        print(f"  {engine:<7}{res['seconds']:>9.1f}{rate:>11.1f}{rate / workers:>11.1f}{drv / 1024:>11.0f}"
+              f"{wrk / 1024:>11.0f}{res['imported']:>8}{res['failed']:>8}   {load}")
+        if engine == "ray":
+            shards = shard_dir
+    return shards
+
+
+def bench_loader(shards: Path, work: Path) -> None:
+    from jixiao.corpus import shards as shard_files
+    from jixiao.corpus.loader import load_shards
+
+    rows = sum(1 for _ in shard_files.keys(shards))
+    db = work / "loaded.db"
+    load = _load()
+    t = time.perf_counter()
+    summary = load_shards(shards, db)
+    sec = time.perf_counter() - t
+    print(f"\nloader: {rows} rows from {len(shard_files.files(shards))} shards into an empty store in {sec:.1f} s: "
+          f"{rows / sec:.1f} rows/s ({len(summary.imported)} stored)   load {load}")
+    t = time.perf_counter()
+    again = load_shards(shards, db)
+    print(f"loader again (nothing to write): {time.perf_counter() - t:.1f} s, {len(again.imported)} stored")
+
+
+def bench_identity(sizes: list[int], queries: int = 200) -> None:
+    import numpy as np
+
+    from jixiao.store.identity import SAME_TEXT, Identity, SignatureIndex
+
+    print("\nidentity: candidates for one new file (synthetic signatures, 2,846 counties x 10 years)")
+    print(f"  {'signatures':>11}{'build s':>9}{'blocked ms':>12}{'compared':>10}{'full scan ms':>14}{'ratio':>8}   load")
+    rng = np.random.default_rng(14)
+    places = [f"{n:06d}" for n in range(2846)]
+    index = SignatureIndex()
+    built = 0.0
+    for size in sizes:
+        t = time.perf_counter()
+        while index.size < size:
+            n = index.size
+            years = frozenset({2015 + n % 10} | ({2016 + n % 10} if n % 3 == 0 else set()))
+            ident = Identity(years, places[(n * 7919) % len(places)], None)
+            index.add(f"d{n}", rng.integers(0, 2**32, 128, dtype=np.uint32).tobytes(),
+                      {"report_id": f"d{n}", "identity": ident})
+        built += time.perf_counter() - t
+        probes = [(rng.integers(0, 2**32, 128, dtype=np.uint32).tobytes(),
+                   Identity(frozenset({2015 + k % 10}), places[(k * 31) % len(places)], None)) for k in range(queries)]
+        load = _load()
+        t = time.perf_counter()
+        compared = 0
+        for sig, ident in probes:
+            index.candidates(sig, None, SAME_TEXT, ident)
+            compared += len(index.candidate_rows(sig, ident))
+        blocked = (time.perf_counter() - t) / queries * 1000
+        full_n = max(5, queries // max(1, size // 10_000))
+        t = time.perf_counter()
+        for sig, _ in probes[:full_n]:
+            index.candidates(sig, None, SAME_TEXT, None)
+        full = (time.perf_counter() - t) / full_n * 1000
+        print(f"  {size:>11,}{built:>9.1f}{blocked:>12.2f}{compared / queries:>10.0f}{full:>14.1f}"
+              f"{full / blocked:>8.0f}x   {load}")
+
+
+def _latency(fn, queries) -> tuple[float, float]:
+    import numpy as np
+
+    times = []
+    for q in queries:
+        t = time.perf_counter()
+        fn(q)
+        times.append((time.perf_counter() - t) * 1000)
+    return float(np.percentile(times, 50)), float(np.percentile(times, 95))
+
+
+def bench_search_synthetic(n: int, dim: int = 384, queries: int = 100) -> None:
+    """Exact vs approximate search over ``n`` synthetic unit vectors (clustered, labelled so)."""
+    import numpy as np
+
+    from jixiao.store import ann
+
+    print(f"\nsearch over {n:,} SYNTHETIC vectors (dim {dim}; 5,000 clusters, as findings worded alike), "
+          f"top 10, {queries} queries   load {_load()}")
+    rng = np.random.default_rng(14)
+    centres = rng.normal(0, 1, (5000, dim)).astype(np.float32)
+    matrix = np.empty((n, dim), dtype=np.float32)
+    for start in range(0, n, 100_000):
+        m = min(100_000, n - start)
+        matrix[start:start + m] = centres[rng.integers(0, 5000, m)] + rng.normal(0, 0.6, (m, dim)).astype(np.float32)
+    matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)
+    qs = matrix[rng.choice(n, queries, replace=False)] + rng.normal(0, 0.01, (queries, dim)).astype(np.float32)
+    t = time.perf_counter()
+    index = ann.AnnIndex.build(matrix)
+    print(f"  IVF-SQ8 built in {time.perf_counter() - t:.0f} s (nlist {index.index.nlist}); "
+          f"float32 matrix {matrix.nbytes / 2**20:.0f} MB, codes {n * dim / 2**20:.0f} MB")
+    half = np.sort(rng.choice(n, n // 2, replace=False))  # a filter keeping half the findings
+    tenth = np.sort(rng.choice(n, n // 100, replace=False))  # a selective filter (1%)
+    print(f"  {'filter':<14}{'exact p50/p95 ms':>20}{'ANN p50/p95 ms':>18}{'recall@10':>11}")
+    for label, rows in (("none", None), ("50% of rows", half), ("1% of rows", tenth)):
+        e50, e95 = _latency(lambda q, rows=rows: ann.exact(matrix, q, 10, rows), qs)
+        a50, a95 = _latency(lambda q, rows=rows: index.search(matrix, q, 10, rows), qs)
+        rec = np.mean([ann.recall_at(10, index.search(matrix, q, 10, rows), ann.exact(matrix, q, 10, rows))
+                       for q in qs[:50]])
+        print(f"  {label:<14}{e50:>9.1f} / {e95:<8.1f}{a50:>8.1f} / {a95:<7.1f}{rec:>11.3f}")
+
+
+def bench_search_real(db: Path, limit: int = 20_000) -> None:
+    """recall@10 of the approximate index on real embeddings: the generated store's findings."""
+    import sqlite3
+
+    import numpy as np
+
+    from jixiao.store import ann
+    from jixiao.store.embeddings import get_embedder
+
+    conn = sqlite3.connect(db)
+    texts = [t for (t,) in conn.execute("SELECT text FROM findings ORDER BY id LIMIT ?", (limit,))]
+    conn.close()
+    if len(texts) < 100:
+        print("\n(too few findings for a real-embedding recall)")
+        return
+    emb = get_embedder("use")
+    t = time.perf_counter()
+    matrix = np.asarray(emb.embed_passages(texts), dtype=np.float32)
+    print(f"\nreal embeddings: {len(texts):,} findings of the generated reports embedded with {emb.name} "
+          f"in {time.perf_counter() - t:.0f} s   load {_load()}")
+    index = ann.AnnIndex.build(matrix)
+    rng = np.random.default_rng(14)
+    picks = rng.choice(len(texts), min(200, len(texts)), replace=False)
+    for nprobe in (8, 32):
+        rec = [ann.recall_at(10, index.search(matrix, matrix[i], 10, nprobe=nprobe), ann.exact(matrix, matrix[i], 10))
+               for i in picks]
+        print(f"  IVF-SQ8 nlist {index.index.nlist}, nprobe {nprobe}: recall@10 {np.mean(rec):.3f} "
+              f"(findings as queries; many are near-copies: numbers and places changed)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--files", type=int, default=300, help="generated reports to import (0: no import)")
+    ap.add_argument("--engines", default="local,ray")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--identity", default="10000,100000,1000000", help="signature counts ('' for none)")
+    ap.add_argument("--search", default="1000000", help="synthetic vector counts for search ('' for none)")
+    args = ap.parse_args()
+    sys.path.insert(0, str(HERE))
+    print(f"machine: {os.cpu_count()} cores, load average {_load()} (shared with other sessions)")
+    with tempfile.TemporaryDirectory(prefix="jixiao-scale-") as tmp:
+        work = Path(tmp)
+        if args.files:
+            shards = bench_import(args.files, args.engines.split(","), args.workers, work)
+            if shards is not None:
+                bench_loader(shards, work)
+            if (work / "local.db").exists():
+                bench_search_real(work / "local.db")
+    if args.identity:
+        bench_identity([int(x) for x in args.identity.split(",")])
+    for n in [int(x) for x in args.search.split(",") if x]:
+        bench_search_synthetic(n)
+
+
+if __name__ == "__main__":
+    main()
