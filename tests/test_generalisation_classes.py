@@ -486,3 +486,12 @@ def test_cover_date_under_a_title_that_web_page_chrome_pushes_down() -> None:
     doc, r = record_of_text(text)
     assert r.report_date == "2024-06" and evidence(doc, r, "report_date") == "2024年6月"
     assert r.evaluator == "天水市自然资源局秦州分局" and r.evaluation_mode == "self"
+
+
+def test_the_year_line_under_a_title_repeated_from_the_page_heading() -> None:
+    text = ("禄劝县农业农村局2023年耕地地力保护补贴项目支出绩效自评报告\n"
+            "禄劝县农业农村局2023年耕地地力保护补贴项目支出绩效自评报告 \n( 2024年度 )\n"
+            "部门名称(公章):禄劝彝族苗族自治县农业农村局\n一、基本情况\n")
+    doc, r = record_of_text(text)
+    assert r.title == "禄劝县农业农村局2023年耕地地力保护补贴项目支出绩效自评报告(2024年度)"
+    assert "2024年度" in evidence(doc, r, "title")

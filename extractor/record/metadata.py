@@ -214,7 +214,14 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
     lines = text_lines(ctx)
     d: dict[str, Decision] = {}
     titles = sorted(title_candidates(ctx, lines) + inline_title_candidates(ctx), key=lambda c: -c.rank)
-    d["title"] = decide("title", titles[:1], doc)  # the earliest title line; its repeats are the same title
+    # the earliest title line; its repeats are the same title, unless one goes on with the year
+    # or the programme in brackets (a page's heading, then the document's own with its year line)
+    first = titles[:1]
+    for t in titles[1:3]:
+        if first and re.fullmatch(re.escape(fold(first[0].value)) + r"[(（][^()（）]{2,30}[)）]", fold(t.value)):
+            first = [t]
+            break
+    d["title"] = decide("title", first, doc)
     title = d["title"].chosen
     d["years"] = decide("years", year_candidates(ctx, titles, pairs), doc)
     d["report_date"] = decide("report_date", date_candidates(ctx, lines, pairs,

@@ -98,7 +98,7 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
         # the line under it that is only a bracket — the year or the programme (…自评报告 /
         # (林业专项行动经费项目)) — is the title's last words
         k = parts[-1] + 1
-        if k < len(head) and _BRACKET_LINE.fullmatch(clean_title(head[k].text)) \
+        if k < len(head) and _BRACKET_LINE.fullmatch(re.sub(r"\s+", "", head[k].text)) \
                 and not _BRACKET_LINE.search(clean_title(head[parts[-1]].text)):
             parts.append(k)
         if any(p in used for p in parts):
