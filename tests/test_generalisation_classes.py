@@ -495,3 +495,18 @@ def test_the_year_line_under_a_title_repeated_from_the_page_heading() -> None:
     doc, r = record_of_text(text)
     assert r.title == "禄劝县农业农村局2023年耕地地力保护补贴项目支出绩效自评报告(2024年度)"
     assert "2024年度" in evidence(doc, r, "title")
+
+
+def test_level_one_table_flattened_to_lines_under_its_header_whatever_the_tier_names() -> None:
+    text = ("某县城区供水管网改造项目事前绩效评估报告\n一、评估结论\n最终评分结果参见下表。\n"
+            "一级指标 分值 得分 得分率\nA立项必要性 20 18 90%\nB投入经济性 20 17.5 87.5%\nC绩效目标合理性 20 16 80%\n"
+            "D实施方案有效性 20 19 95%\nE筹资合规性 20 20 100%\n小计 100 90.5 90.5%\n综合评定,项目总得分为90.5分。\n")
+    doc, r = record_of_text(text)
+    tiers = [(i.name, i.weight, i.score) for i in r.indicators if i.level == 1]
+    assert tiers == [("立项必要性", 20, 18), ("投入经济性", 20, 17.5), ("绩效目标合理性", 20, 16),
+                     ("实施方案有效性", 20, 19), ("筹资合规性", 20, 20)]
+    assert r.score.total == 90.5
+    assert all(c.ok for c in r.checks if c.rule == "indicator_sum")
+    # a tier above its weight is no row of such a table: the table ends there
+    _doc, r = record_of_text(text.replace("B投入经济性 20 17.5", "B投入经济性 20 27.5"))
+    assert [i.name for i in r.indicators if i.level == 1] == ["立项必要性"]

@@ -65,6 +65,8 @@ def _spec() -> dict[str, Any]:
         "tier_names": re.compile(f"(?:项目)?(?:{tier})"),
         "tier_score": [comp(r) for r in data["tier_score"]],
         "tier_row": comp(data["tier_row"]),
+        "tier_table_header": comp(data["tier_table_header"]),
+        "tier_table_row": comp(data["tier_table_row"]),
         "tier_weight_in": comp(data["tier_section_weight"]),
         "tier_score_in": comp(data["tier_section_score"]),
     }
@@ -312,6 +314,18 @@ def tier_scores(ctx: Context) -> list[TierScore]:
             continue
         start, end = ctx.view.span(m.start(), m.end())
         add(TierScore(_tier_name(m.group("name")), weight, score, start, end, ctx.page(start), 1.5))
+    # 1b'. A level-1 table flattened to lines under its 一级指标 header: every row is a tier
+    for h in spec["tier_table_header"].finditer(text):
+        pos = h.end()
+        while (m := spec["tier_table_row"].match(text, pos)) is not None:
+            if is_total_row(m.group("name")) or re.fullmatch(r"(?:小计|合计|总计|总分)", m.group("name")):
+                break
+            weight, score = number_value(m.group("weight")), number_value(m.group("score"))
+            if weight is None or score is None or score > weight or weight > 100:
+                break
+            start, end = ctx.view.span(m.start("name"), m.end("score"))
+            add(TierScore(m.group("name"), weight, score, start, end, ctx.page(start), 1.7))
+            pos = m.end()
     # 1c. Indicator tables laid out one cell a line (评价指标 / 分值 / 实际得分 / 投入 / 15分 / …)
     for table in ctx.line_tables:
         w, sc = table.column("weight"), table.column("score")
