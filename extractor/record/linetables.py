@@ -23,9 +23,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .context import Context, Line
 from .indicators import _spec as _table_spec
+
+if TYPE_CHECKING:  # annotations only: Context.line_tables calls this module
+    from .context import Context, Line
 
 _NUMBER = re.compile(r"^-?\d{1,5}(?:\.\d+)?\s*(?:分|%)?$")
 MAX_COLUMNS = 6
