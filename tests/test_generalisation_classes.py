@@ -510,3 +510,12 @@ def test_level_one_table_flattened_to_lines_under_its_header_whatever_the_tier_n
     # a tier above its weight is no row of such a table: the table ends there
     _doc, r = record_of_text(text.replace("B投入经济性 20 17.5", "B投入经济性 20 27.5"))
     assert [i.name for i in r.indicators if i.level == 1] == ["立项必要性"]
+
+
+def test_a_report_naming_the_programme_it_evaluates_is_of_a_project() -> None:
+    doc, r = record_of_text("项目名称:2023年城乡公交运营补助资金\n主管部门:某县交通运输局\n一、基本情况\n")
+    assert r.program == "城乡公交运营补助资金" and r.report_kind == "project"
+    assert "城乡公交运营补助资金" in evidence(doc, r, "report_kind")
+    # no programme, no kind
+    _doc, r = record_of_text("一、基本情况\n我局积极推进各项工作。\n")
+    assert r.report_kind is None

@@ -260,6 +260,14 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
             d["evaluated_unit"] = Decision("evaluated_unit")  # the firm that evaluated is not the unit evaluated
     d["program"] = decide("program", program_candidates(ctx, pairs, title, d["evaluated_unit"].value,
                                                         d["report_kind"].value), doc)
+    if d["report_kind"].value is None and d["program"].chosen is not None \
+            and re.search(_spec()["program"]["noun_end"], fold(d["program"].value)):
+        # a report that names the programme it evaluates (…资金, …项目, …工程) evaluates a project,
+        # with the programme's words as evidence
+        c = d["program"].chosen
+        d["report_kind"] = Decision("report_kind", "project",
+                                    Candidate("report_kind", "project", c.start, c.end, 1, "program", c.page),
+                                    [], d["report_kind"].candidates)
     return Metadata(d, found)
 
 
