@@ -156,10 +156,15 @@ def _round(items: list[dict[str, str]], folder: Path, batch: int, workers: int, 
     ctx.max_errored_blocks = len(items)  # a lost batch is found missing by the driver, not fatal
     env = {k: os.environ[k] for k in (FAULTS_ENV,) if k in os.environ}
     ds = ray.data.from_items(items, override_num_blocks=max(1, math.ceil(len(items) / batch)))
+    free = _free_cpus(workers)
     ds = ds.map_batches(
-        _Reader, batch_size=batch, batch_format="numpy", num_cpus=1,
+        # Actors of an earlier round that Ray Data scaled down while they were restarting after a
+        # crash can outlive their dataset and keep their CPU (seen in CI: the retry round waited on
+        # them forever); with no CPU free the readers reserve none — the lingering ones are idle.
+        _Reader, batch_size=batch, batch_format="numpy", num_cpus=1 if free >= 1 else 0,
         # One batch at a time per actor: a file that kills its actor takes no other batch with it.
-        compute=ray.data.ActorPoolStrategy(size=max(1, min(workers, len(items))), max_tasks_in_flight_per_actor=1),
+        compute=ray.data.ActorPoolStrategy(size=max(1, min(workers, len(items), int(free) or workers)),
+                                           max_tasks_in_flight_per_actor=1),
         fn_constructor_kwargs={"folder": str(folder), "ocr": ocr, "limits": limits, "cache": cache},
         max_restarts=-1, max_task_retries=retries, **({"runtime_env": {"env_vars": env}} if env else {}),
     )
@@ -167,6 +172,22 @@ def _round(items: list[dict[str, str]], folder: Path, batch: int, workers: int, 
         if progress:
             for path, status in zip(out["path"], out["status"]):
                 progress.advance(str(path), "imported" if status == "ok" else "failed")
+
+
+def _free_cpus(wanted: int, wait: float = 10.0) -> float:
+    """The CPUs free on the cluster, waiting up to ``wait`` seconds for ``wanted`` of them
+    (actors of a finished dataset give theirs back a moment after it ends)."""
+    import gc
+
+    import ray
+
+    deadline = time.monotonic() + wait
+    while True:
+        free = float(ray.available_resources().get("CPU", 0.0))
+        if free >= wanted or time.monotonic() >= deadline:
+            return free
+        gc.collect()
+        time.sleep(0.5)
 
 
 def import_ray(paths: Iterable[str | Path], folder: str | Path, db: Any = None, *, address: str | None = None,
