@@ -186,7 +186,8 @@ def _worker_init(importer: int) -> None:
 
 
 # --------------------------------------------------------------------------- main side
-def _file_id(path: str) -> tuple[int, int] | None:
+def file_id(path: str) -> tuple[int, int] | None:
+    """A file's (device, inode), or None when it cannot be stat'ed."""
     try:
         st = os.stat(path)
     except OSError:
@@ -194,9 +195,9 @@ def _file_id(path: str) -> tuple[int, int] | None:
     return st.st_dev, st.st_ino
 
 
-def _store_files(store: Writer) -> set[tuple[int, int]]:
+def store_files(store: Writer) -> set[tuple[int, int]]:
     """The store's own files (and SQLite's companions), never read as reports."""
-    ids = {_file_id(f"{store.path}{suffix}") for suffix in ("", "-wal", "-shm", "-journal")}
+    ids = {file_id(f"{store.path}{suffix}") for suffix in ("", "-wal", "-shm", "-journal")}
     ids.discard(None)
     return ids  # type: ignore[return-value]
 
@@ -294,7 +295,7 @@ def _import(paths: list[str], store: Writer, workers: int | None, force: bool, p
     import_id = store.begin_import(paths, workers, force)
     summary = ImportSummary(import_id, reports_before=store.table_counts()["reports"])
     entries = list(walk(paths, archives))
-    own_files = _store_files(store)
+    own_files = store_files(store)
     summary.files = len(entries)
     if progress:
         progress.start(len(entries))
@@ -371,7 +372,7 @@ def _import(paths: list[str], store: Writer, workers: int | None, force: bool, p
             if isinstance(entry, WalkSkip):
                 skip(entry.path, entry.reason)
                 continue
-            if not entry.members and _file_id(entry.fs_path) in own_files:
+            if not entry.members and file_id(entry.fs_path) in own_files:
                 skip(entry.path, "the store itself (not a report)")
                 continue
             try:
@@ -434,9 +435,16 @@ def _import(paths: list[str], store: Writer, workers: int | None, force: bool, p
     finally:
         if progress:
             progress.finish()
-    # Only a run that got here is marked finished; an interrupted or killed one keeps
-    # finished_at NULL (everything it committed stays, and a re-run skips it).
-    # A report is re-keyed when a better rendering arrives later in the batch: show final ids.
+    return finish_summary(store, summary, import_id, started)
+
+
+def finish_summary(store: Writer, summary: ImportSummary, import_id: Any, started: float) -> ImportSummary:
+    """Close an import that ran to its end (the local pool's, or the loader's of Ray shards).
+
+    Only a run that got here is marked finished; an interrupted or killed one keeps
+    finished_at NULL (everything it committed stays, and a re-run skips it).  A report is
+    re-keyed when a better rendering arrives later in the batch: the summary shows final ids.
+    """
     final = store.report_of(f.doc_id for f in summary.imported) if summary.imported else {}
     for f in summary.imported:
         f.report_id = final.get(f.doc_id, f.report_id)

@@ -22,7 +22,7 @@ from typing import Any
 
 from ..store.db import Store
 from . import shards
-from .importer import ImportedFile, ImportSummary, Progress
+from .importer import ImportedFile, ImportSummary, Progress, finish_summary
 from .writer import Writer
 
 #: Shards kept read in memory at once (rows in path order come mostly from one shard at a time).
@@ -106,13 +106,7 @@ def load_shards(folder: str | Path, db: Writer | str | Path | None = None, *, fo
     finally:
         if progress:
             progress.finish()
-    final = db.report_of(f.doc_id for f in summary.imported) if summary.imported else {}
-    for f in summary.imported:
-        f.report_id = final.get(f.doc_id, f.report_id)
-    summary.reports_after = db.table_counts()["reports"]
-    summary.seconds = time.monotonic() - started
-    db.finish_import(import_id, files=summary.files, imported=len(summary.imported),
-                     skipped=len(summary.skipped), failed=len(summary.failed))
+    finish_summary(db, summary, import_id, started)
     if index:
         summary.embedded = db.index()
     return summary

@@ -42,6 +42,7 @@ from typing import Any, Iterable
 from ..extractor import limits as _limits
 from ..extractor.limits import Limits
 from . import shards
+from .importer import check_paths, file_id, store_files
 from .walk import Archives, FileItem, WalkError, WalkSkip, describe_error, hash_file, walk
 from .work import CRASH_REASON, FAULTS_ENV, local_name, work
 
@@ -100,7 +101,7 @@ def _manifest(paths: list[str], folder: Path, known: dict[str, str], force: bool
             if isinstance(entry, WalkSkip):
                 run.skipped.append((entry.path, entry.reason))
                 continue
-            if not entry.members and _file_id(entry.fs_path) in own:
+            if not entry.members and file_id(entry.fs_path) in own:
                 run.skipped.append((entry.path, "the store itself (not a report)"))
                 continue
             try:
@@ -137,14 +138,6 @@ def _manifest(paths: list[str], folder: Path, known: dict[str, str], force: bool
                 continue
             out.append({"path": entry.path, "file": file, "sha256": sha})
     return out
-
-
-def _file_id(path: str) -> tuple[int, int] | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_dev, st.st_ino
 
 
 def _round(items: list[dict[str, str]], folder: Path, batch: int, workers: int, retries: int, ocr: str,
@@ -204,8 +197,6 @@ def import_ray(paths: Iterable[str | Path], folder: str | Path, db: Any = None, 
     from ..store.db import Store
 
     if db is not None and not hasattr(db, "add_document"):
-        from .importer import check_paths
-
         check_paths([str(p) for p in paths])
         with Store(db) as store:
             return import_ray(paths, folder, store, address=address, workers=workers, batch=batch,
@@ -217,7 +208,7 @@ def import_ray(paths: Iterable[str | Path], folder: str | Path, db: Any = None, 
     limits = limits or _limits.current()
     run = RayRun()
     known = db.document_paths() if db is not None else {}
-    own = {i for i in (_file_id(f"{db.path}{s}") for s in ("", "-wal", "-shm", "-journal")) if i} if db else set()
+    own = store_files(db) if db is not None else set()
     items = _manifest(paths, folder, known, force, own, run)
     if progress:
         progress.start(run.files)
