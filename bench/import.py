@@ -35,6 +35,8 @@ import threading
 import time
 from pathlib import Path
 
+from procs import descendants, status_kib  # bench/procs.py (the script's folder is on the path)
+
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared" / "corpus"
 TESTS = HERE.parent / "tests" / "corpus"
@@ -42,36 +44,6 @@ TESTS = HERE.parent / "tests" / "corpus"
 
 def corpus_dir() -> Path:
     return SHARED if SHARED.is_dir() else TESTS
-
-
-def _descendants(root: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as fh:
-                    ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(ppid, []).append(int(entry))
-    out, todo = [], [root]
-    while todo:
-        for c in children.get(todo.pop(), []):
-            out.append(c)
-            todo.append(c)
-    return out
-
-
-def _peak_rss_kib(pid: int) -> int:
-    """VmHWM: the process's peak resident set size so far."""
-    try:
-        with open(f"/proc/{pid}/status") as fh:
-            for line in fh:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -97,8 +69,8 @@ class WorkerMemory(threading.Thread):
     def run(self) -> None:
         me = os.getpid()
         while not self.stop.wait(0.5):
-            for pid in _descendants(me):
-                self.peak[pid] = max(self.peak.get(pid, 0), _peak_rss_kib(pid))
+            for pid in descendants(me):
+                self.peak[pid] = max(self.peak.get(pid, 0), status_kib(pid, "VmHWM"))
                 self.cpu[pid] = max(self.cpu.get(pid, 0.0), _cpu_seconds(pid))
 
 

@@ -34,40 +34,13 @@ import threading
 import time
 from pathlib import Path
 
+from procs import descendants, status_kib  # bench/procs.py (the script's folder is on the path)
+
 HERE = Path(__file__).resolve().parent
 
 
 def _load() -> str:
     return " ".join(f"{x:.1f}" for x in os.getloadavg())
-
-
-def _rss_kb(pid: int) -> int:
-    try:
-        with open(f"/proc/{pid}/status") as fh:
-            for line in fh:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
-def _descendants(root: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as fh:
-                    ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(ppid, []).append(int(entry))
-    out, todo = [], [root]
-    while todo:
-        for c in children.get(todo.pop(), []):
-            out.append(c)
-            todo.append(c)
-    return out
 
 
 def _run_measured(cmd: list[str]) -> tuple[float, int, int, str]:
@@ -78,9 +51,9 @@ def _run_measured(cmd: list[str]) -> tuple[float, int, int, str]:
 
     def sample() -> None:
         while proc.poll() is None:
-            peaks["driver"] = max(peaks["driver"], _rss_kb(proc.pid))
-            for pid in _descendants(proc.pid):
-                peaks["worker"] = max(peaks["worker"], _rss_kb(pid))
+            peaks["driver"] = max(peaks["driver"], status_kib(proc.pid, "VmRSS"))
+            for pid in descendants(proc.pid):
+                peaks["worker"] = max(peaks["worker"], status_kib(pid, "VmRSS"))
             time.sleep(0.5)
 
     t = threading.Thread(target=sample, daemon=True)

@@ -1,0 +1,36 @@
+"""Processes seen through /proc, for the benchmarks that sample an import and its workers."""
+
+from __future__ import annotations
+
+import os
+
+
+def descendants(root: int) -> list[int]:
+    """Every process under ``root`` (children, their children, …), read from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    out, todo = [], [root]
+    while todo:
+        for c in children.get(todo.pop(), []):
+            out.append(c)
+            todo.append(c)
+    return out
+
+
+def status_kib(pid: int, key: str) -> int:
+    """A memory line of /proc/PID/status in KiB (``VmRSS``: now, ``VmHWM``: the peak so far); 0 once gone."""
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith(key + ":"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
