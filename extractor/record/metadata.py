@@ -26,6 +26,7 @@ programme.  Phrases are data (``patterns/metadata.yaml``).  The ranking rules:
 from __future__ import annotations
 
 import re
+from typing import Any
 from dataclasses import dataclass
 
 from .candidates import Candidate, Decision, decide
@@ -118,6 +119,15 @@ def _mode_from_evaluator(ctx: Context, evaluators: list[Candidate]) -> list[Cand
 
 
 # ------------------------------------------------------------------ programme
+# "Our county" before a programme (对我县…民生工程): the writer's place, no part of the name.
+_OUR_PLACE = re.compile(r"^(?:我|本|全)(?:省|市|县|区|州|旗|乡|镇)(?=[\u4e00-\u9fff]{2})")
+
+
+def _unbracket(spec: dict[str, Any], text: str) -> str:
+    m = re.match(spec["bracketed"], text)
+    return m.group("prog") if m else text
+
+
 def program_name(text: str, unit: str | None = None) -> str:
     """A programme's name from a title or a form's value (view text): places, years, unit and suffix cut."""
     spec = _spec()["program"]
@@ -131,7 +141,7 @@ def program_name(text: str, unit: str | None = None) -> str:
     while True:
         before = text
         text = re.sub(r"^(?:关于|对)", "", text)
-        text = re.sub(r"^(?:我|本|全)(?:省|市|县|区|州|旗|乡|镇)(?=[\u4e00-\u9fff]{2})", "", text)  # 对我县…民生工程
+        text = _OUR_PLACE.sub("", text)  # 对我县…民生工程
         text = re.sub(spec["strip_verb"], "", text) if text != before else text
         text = re.sub("^" + spec["strip_years"], "", text) if re.match(r"[（(]?(?:19|20)\d\d", text) else text
         found = [(s, e) for s, e, _n in table.find(text) if s == 0]
@@ -146,13 +156,10 @@ def program_name(text: str, unit: str | None = None) -> str:
             text = re.sub(spec["strip_department"], "", text)
         if text == before:
             break
-    bracketed = re.match(spec["bracketed"], text)
-    if bracketed:
-        text = bracketed.group("prog")
-    text = re.sub(spec["strip_suffix"], "", text).strip("，,：:、 ")
-    bracketed = re.fullmatch(r"[（(](?P<prog>[^()（）]{2,40})[)）]", text)  # 转移支付区域(全民健身中心项目)
-    if bracketed:
-        text = bracketed.group("prog")
+    # a programme in brackets: after the report's words (…自评报告(XX资金)), or left alone once they
+    # are cut (转移支付区域(全民健身中心项目)绩效自评表)
+    text = _unbracket(spec, text)
+    text = _unbracket(spec, re.sub(spec["strip_suffix"], "", text).strip("，,：:、 "))
     text = re.sub(r"^的", "", text)
     named_as_programme = bool(re.search(r"(?:项目|工程|资金|经费)$", text))  # 全民健身中心项目: no organisation
     text = re.sub(spec["strip_tail"], "", text)
@@ -189,13 +196,11 @@ def program_candidates(ctx: Context, pairs: list[Pair], title: Candidate | None,
     text = ctx.view.text[:len(ctx.view.text) // 2 + 2000]
     for rule in _spec()["program_body"]:
         for m in re.finditer(rule["regex"], text):
-            prog = m.group("prog")
-            lead = re.match(r"(?:我|本|全)(?:省|市|县|区|州|旗|乡|镇)(?=[\u4e00-\u9fff]{2})", prog)  # 对我县…民生工程
-            prog = prog[lead.end():] if lead else prog
+            prog = _OUR_PLACE.sub("", m.group("prog"))  # (program_name drops it from the evidence too)
             if re.search(r"我|本|各|该|全|以下|委托|结果|\d+个|(?:局|厅|委|政府|中心|单位|部门)$|^(?:部门|单位)", prog) \
                     or not re.search(_spec()["program"]["noun_end"], re.sub(r"[（(][^）)]{1,10}[)）]$", "", prog)):
                 continue
-            s, e = ctx.view.span(m.start("prog") + (lead.end() if lead else 0), m.end("prog"))
+            s, e = ctx.view.span(m.start("prog"), m.end("prog"))
             out.append(_program_candidate(ctx, s, e, unit, rule["rank"], "body"))
             break
     return [c for c in out if c is not None]
