@@ -519,3 +519,49 @@ def test_a_report_naming_the_programme_it_evaluates_is_of_a_project() -> None:
     # no programme, no kind
     _doc, r = record_of_text("一、基本情况\n我局积极推进各项工作。\n")
     assert r.report_kind is None
+
+
+def test_results_table_flattened_to_text_one_project_row_under_its_header() -> None:
+    # cells apart by spaces (a web page's table copied as text), one data row under the header
+    doc, r = record_of_text("2021年度部门项目支出绩效评价结果公开\n序号 项目名称 评价得分 评价等级\n"
+                            "1 城乡居民医疗救助资金 83.4 良\n")
+    assert (r.score.total, r.score.grade, r.score.grade_source) == (83.4, "良", "stated")
+    assert "83.4" in evidence(doc, r, "score.total") and evidence(doc, r, "score.grade").endswith("良")
+    # two data rows: a list of projects, no one score
+    _doc, r2 = record_of_text("2021年度部门项目支出绩效评价结果公开\n序号 项目名称 评价得分 评价等级\n"
+                              "1 城乡居民医疗救助资金 83.4 良\n2 残疾人生活补贴资金 91.2 优\n")
+    assert r2.score is None or r2.score.total is None
+
+
+def test_results_table_one_cell_a_line_labels_then_values() -> None:
+    doc, r = record_of_text("2022年度农村饮水安全工程绩效评价结果公示\n项目名称\n评价得分\n评价等级\n"
+                            "农村饮水安全工程\n78.5\n合格\n")
+    assert (r.score.total, r.score.grade) == (78.5, "中")
+    assert evidence(doc, r, "score.total").endswith("78.5") and evidence(doc, r, "score.grade").endswith("合格")
+    # misaligned (the score label over a name): no pair is read
+    _doc, r2 = record_of_text("2022年度农村饮水安全工程绩效评价结果公示\n评价得分\n评价等级\n"
+                              "农村饮水安全工程\n78.5\n")
+    assert r2.score is None or r2.score.total != 78.5 or r2.evidence["score.total"].text != "农村饮水安全工程"
+
+
+def test_total_after_tier_scores_in_one_sentence_and_after_a_tier_maximum() -> None:
+    doc, r = record_of_text("临澧县2022年度乡村文化站建设项目绩效评价报告\n"
+                            "评分结果：决策 17分，过程 18.5分，产出 35分，效益 19分，合计 89.5分。\n")
+    assert r.score.total == 89.5 and "合计" in evidence(doc, r, "score.total")
+    assert [i.score for i in r.indicators if i.level == 1] == [17, 18.5, 35, 19]
+    doc, r = record_of_text("临澧县2022年度乡村文化站建设项目绩效评价报告\n"
+                            "项目产出指标得分36分（满分40分），项目效益指标得分18分（满分20分），综合得分88分，等级为良。\n")
+    assert (r.score.total, r.score.grade) == (88, "良") and "综合得分88分" in evidence(doc, r, "score.total")
+
+
+def test_tier_weight_printed_as_quan_zhong_fen_in_its_section() -> None:
+    _doc, r = record_of_text("XX市2022年度城市公园维护项目绩效评价报告\n（一）项目决策情况\n"
+                             "项目决策类指标权重分20分，实际得分18分。\n（二）项目过程情况\n"
+                             "项目过程类指标权重分20分，实际得分19分。\n")
+    assert [(i.name, i.weight, i.score) for i in r.indicators if i.level == 1][:2] == [("决策", 20, 18), ("过程", 20, 19)]
+
+
+def test_cover_date_letter_spaced_digit_by_digit() -> None:
+    doc, r = record_of_text("凤阳县2022年度农村道路建设项目\n绩效评价报告\n评价机构：安徽某某会计师事务所\n"
+                            "2 0 2 3 年 1 0 月 1 2 日\n")
+    assert r.report_date == "2023-10-12" and evidence(doc, r, "report_date").startswith("2 0 2 3")

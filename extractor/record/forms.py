@@ -13,6 +13,11 @@ with the labels of ``patterns/forms.yaml``:
   runs to the next label or the end of the line;
 * ``next_line`` — a line holding only a label, the value on the next line (a
   table flattened to one cell a line: ``单位名称 |`` then ``XX镇人民政府 |``);
+* ``columns`` — a header row of labels over one row of values, flattened to text:
+  either one line each, cells apart by spaces (``序号 项目名称 评价得分 评价等级``
+  over ``1 社区养老服务 89.5 良``), or one cell a line (three label lines, then
+  three value lines).  A header over several rows is a list of projects, not one
+  form, and gives no pair;
 * ``glued`` — a form flattened with nothing between its cells
   (``项目名称XX项目负责人及电话…主管部门YY实施单位ZZ资金情况…``, as text copied
   out of a PDF table comes): labels of several cells follow each other closely, and
@@ -197,14 +202,15 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
     return out
 
 
-def _line_pairs(ctx: Context) -> list[Pair]:
-    """A line that is only a label (``单位名称 |``), its value the next line (a table flattened to lines)."""
+def _line_pairs(ctx: Context, headers: set[int] = frozenset()) -> list[Pair]:
+    """A line that is only a label (``单位名称 |``), its value the next line (a table flattened to lines);
+    not the lines of a header row (``headers``: their starts)."""
     out: list[Pair] = []
     blocks = [b for b in ctx.doc.blocks if b.kind != "table"]
     for b, nxt in zip(blocks, blocks[1:]):
         key = fold(b.text).strip(" |｜:：\t")
         lab = label_of(key) if key else None
-        if lab is None:
+        if lab is None or b.start in headers:
             continue
         value = fold(nxt.text).strip(" |｜\t")
         if not value or label_of(value) is not None:
@@ -214,6 +220,84 @@ def _line_pairs(ctx: Context) -> list[Pair]:
         start, end = v.span(pos, pos + len(value))
         out.append(Pair(lab[0], key, value, start, end, b.start, b.end, "next_line", lab[1], lab[2]))
     return out
+
+
+def _cells(line: Any, ctx: Context) -> list[tuple[int, int, str]]:
+    """The cells of a line whose cells the original set apart with spaces: ``(start, end, folded text)``."""
+    raw = ctx.doc.text[line.start:line.end]
+    return [(line.start + m.start(), line.start + m.end(), fold(m.group())) for m in re.finditer(r"[^\s|｜]+", raw)]
+
+
+def _header(cells: list[str]) -> list[tuple[str, int, bool] | None] | None:
+    """Per cell its label, when ``cells`` are a header row (two labels or more, one naming a score,
+    a grade or the programme, and no cell holding a number)."""
+    labs = [label_of(c) for c in cells]
+    named = [lab for lab in labs if lab is not None]
+    if len(named) < 2 or any(re.search(r"\d", c) for c in cells):
+        return None
+    return labs
+
+
+def _fits(field: str, value: str) -> bool:
+    """Whether ``value`` can be the value of ``field`` (a score is a number, a grade a grade word):
+    a header row whose cells do not fit the row under it is misaligned and gives nothing."""
+    if field.startswith("score.total"):
+        return bool(re.fullmatch(r"\d{1,3}(?:\.\d+)?分?", value))
+    if field == "score.grade":
+        return bool(re.fullmatch(r"[“\"]?(?:优秀|良好|合格|不合格|优|良|中|差)[”\"]?(?:等级|等次|级)?", value))
+    return not re.fullmatch(r"[\d.]+%?分?", value)
+
+
+def _column_pairs(ctx: Context) -> tuple[list[Pair], set[int]]:
+    """Header rows of labels over one row of values, flattened to text (``columns``); and the
+    starts of the header lines used, which name no value of the line after them."""
+    out: list[Pair] = []
+    used: set[int] = set()
+    lines = ctx.lines
+    # one line a row, cells apart by spaces
+    for k, line in enumerate(lines[:-1]):
+        head = _cells(line, ctx)
+        labs = _header([c for _s, _e, c in head]) if len(head) >= 2 else None
+        if labs is None:
+            continue
+        row = _cells(lines[k + 1], ctx)
+        if len(row) != len(head) or _header([c for _s, _e, c in row]) is not None:
+            continue
+        if k + 2 < len(lines) and len(_cells(lines[k + 2], ctx)) == len(head) \
+                and _header([c for _s, _e, c in _cells(lines[k + 2], ctx)]) is None:
+            continue  # a second row of as many cells: a list of projects
+        if not all(_fits(lab[0], value) for lab, (_s, _e, value) in zip(labs, row) if lab is not None):
+            continue
+        for (ls, le, lab_text), lab, (vs, ve, value) in zip(head, labs, row):
+            if lab is not None and not lab[2] and label_of(value) is None:
+                out.append(Pair(lab[0], lab_text, value, vs, ve, ls, le, "columns", lab[1], lab[2],
+                                tuple(c for _s, _e, c in row)))
+        used.add(line.start)
+    # one cell a line: K label lines, then K value lines
+    k = 0
+    while k < len(lines):
+        j = k
+        while j < len(lines) and label_of(lines[j].text.strip(" |｜:：\t")) is not None:
+            j += 1
+        width = j - k
+        if width >= 2 and j + width <= len(lines):
+            values = lines[j:j + width]
+            after = lines[j + width:j + 2 * width]
+            more = len(after) == width and all(label_of(v.text) is None for v in after) \
+                and any(re.fullmatch(r"[\d.]+分?", v.text) for v in after)
+            labs = [label_of(h.text.strip(" |｜:：\t")) for h in lines[k:j]]
+            fits = all(lab is not None and _fits(lab[0], v.text.strip(" |｜")) for lab, v in zip(labs, values))
+            if fits and all(label_of(v.text.strip(" |｜")) is None for v in values) and not more:
+                for head_line, value_line in zip(lines[k:j], values):
+                    lab = label_of(head_line.text.strip(" |｜:：\t"))
+                    assert lab is not None
+                    if not lab[2]:
+                        out.append(Pair(lab[0], head_line.text, value_line.text, value_line.start, value_line.end,
+                                        head_line.start, head_line.end, "columns", lab[1], lab[2],
+                                        tuple(v.text for v in values)))
+                used.update(ln.start for ln in lines[k:j])
+        k = max(j, k + 1)
+    return out, used
 
 
 GLUED_FIELDS = ("program", "evaluated_unit", "evaluator", "client")
@@ -286,7 +370,8 @@ def _glued_pairs_in(ctx: Context, view: View) -> list[Pair]:
 
 def form_pairs(ctx: Context) -> list[Pair]:
     """Every key–value pair of the document (tables first, then text and cells as text)."""
-    out = _table_pairs(ctx) + _line_pairs(ctx)
+    columns, headers = _column_pairs(ctx)
+    out = _table_pairs(ctx) + columns + _line_pairs(ctx, headers)
     for b in ctx.doc.blocks:
         if b.kind == "table":
             for row in b.cells():

@@ -121,7 +121,8 @@ def _is_sub_score(text: str, start: int, end: int) -> bool:
     if any(r.search(before) for r in spec["not_before"]):
         return True
     sub = spec["sub_max"].search(before)
-    if sub and float(sub.group("max")) < spec["default_max"]:
+    whole = re.match(r"(?:综合|最终|总体|总|合计|总计|共计|累计)", text[start:end])  # 综合得分: the whole, whatever came before
+    if sub and float(sub.group("max")) < spec["default_max"] and not whole:
         return True
     after = text[end:end + 12]
     return any(r.search(after) for r in spec["not_after"])
