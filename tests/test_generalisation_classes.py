@@ -565,3 +565,21 @@ def test_cover_date_letter_spaced_digit_by_digit() -> None:
     doc, r = record_of_text("凤阳县2022年度农村道路建设项目\n绩效评价报告\n评价机构：安徽某某会计师事务所\n"
                             "2 0 2 3 年 1 0 月 1 2 日\n")
     assert r.report_date == "2023-10-12" and evidence(doc, r, "report_date").startswith("2 0 2 3")
+
+
+def test_a_report_signed_by_a_firm_was_evaluated_by_it() -> None:
+    doc, r = record_of_text("来安县2022年度农村道路建设项目绩效评价报告\n一、项目概况\n项目总投资1200万元。\n"
+                            "安徽正信会计师事务所有限公司\n2023年5月12日\n")
+    assert (r.evaluation_mode, r.evaluator) == ("third_party", "安徽正信会计师事务所有限公司")
+    assert evidence(doc, r, "evaluator") == "安徽正信会计师事务所有限公司"
+    # a finance review centre signing: a finance evaluation
+    _doc, r = record_of_text("来安县2022年度农村道路建设项目绩效评价报告\n来安县财政预算评审中心\n2023年5月\n")
+    assert (r.evaluation_mode, r.evaluator) == ("finance", "来安县财政预算评审中心")
+
+
+def test_programme_of_a_notice_or_a_report_titled_guanyu() -> None:
+    _doc, r = record_of_text("来安县财政局关于2022年度农村道路建设项目重点绩效评价结果的通报\n县交通运输局：\n"
+                             "根据预算绩效管理工作安排，我局组织专家对你单位2022年度农村道路建设项目开展了重点绩效评价。\n")
+    assert r.program in ("农村道路建设", "农村道路建设项目") and r.evaluation_mode == "finance"
+    _doc, r = record_of_text("来安县教育局关于2022年度学生资助资金绩效自评情况的报告\n")
+    assert r.program == "学生资助资金" and r.evaluation_mode == "self"

@@ -191,8 +191,11 @@ def program_candidates(ctx: Context, pairs: list[Pair], title: Candidate | None,
             span = printed_span(ctx, p.start, p.end, value)
             if 2 <= len(value) <= 60 and span:
                 out.append(_program_candidate(ctx, span[0], span[1], unit, 10, f"form:{p.layout}", p.label_start))
-    if title is not None and not re.search(r"关于.{0,80}(?:通知|通报|公告|公示)$", fold(title.value)):
-        out.append(_program_candidate(ctx, title.start, title.end, unit, 8, "title"))
+    if title is not None:
+        # a notice's title names the programme of the evaluation it reports (关于…项目重点绩效评价结果的
+        # 通报) — or the batch (…部门预算项目…): below a form's or the body's naming of it
+        notice = re.search(r"关于.{0,80}(?:通知|通报|公告|公示)$", fold(title.value))
+        out.append(_program_candidate(ctx, title.start, title.end, unit, 5 if notice else 8, "title"))
     text = ctx.view.text[:len(ctx.view.text) // 2 + 2000]
     for rule in _spec()["program_body"]:
         for m in re.finditer(rule["regex"], text):
@@ -234,6 +237,11 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
     d["report_kind"] = decide("report_kind", kind_candidates(ctx, title), doc)
     orgs = orgs_in(ctx)
     found = org_candidates(ctx, orgs, pairs, title, titles, lines)
+    # a report signed by a firm (…会计师事务所 / 2023年5月) or a finance review centre was written by
+    # its evaluator: a unit signing its own report is no evaluator by that alone
+    signer = _spec()["signature_evaluator"]
+    found["evaluator"] += [Candidate("evaluator", c.value, c.start, c.end, 6, "signature", c.page)
+                           for c in found["signature"] if re.search(signer, fold(c.value))]
     modes = mode_candidates(ctx, title) + _mode_from_evaluator(ctx, found["evaluator"])
     if d["report_kind"].value == "department" and d["report_kind"].chosen is not None:
         # a department's evaluation of its own overall spending, unless something says otherwise
