@@ -583,3 +583,14 @@ def test_programme_of_a_notice_or_a_report_titled_guanyu() -> None:
     assert r.program in ("农村道路建设", "农村道路建设项目") and r.evaluation_mode == "finance"
     _doc, r = record_of_text("来安县教育局关于2022年度学生资助资金绩效自评情况的报告\n")
     assert r.program == "学生资助资金" and r.evaluation_mode == "self"
+
+
+def test_tier_scores_without_weights_are_checked_when_they_are_a_complete_set() -> None:
+    doc, r = record_of_text("XX县2022年度农村道路建设项目绩效评价报告\n该项目决策指标得分18分，过程指标得分17分，"
+                            "产出指标得分36分，效益指标得分20分，综合得分92分，评价等级为优。\n")
+    failed = [c for c in r.checks if not c.ok]
+    assert [c.rule for c in failed] == ["indicator_sum"] and "91" in failed[0].detail and "92" in failed[0].detail
+    # three of the four tiers: not a whole, no check
+    _doc, r = record_of_text("XX县2022年度农村道路建设项目绩效评价报告\n该项目决策指标得分18分，过程指标得分17分，"
+                             "产出指标得分36分，综合得分92分。\n")
+    assert not [c for c in r.checks if c.rule == "indicator_sum"]

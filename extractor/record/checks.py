@@ -235,16 +235,23 @@ def prose_tier_checks(ck: Checker, tables: list[ScoreTable], indicators: list[In
     add up to the maximum (a complete set of tiers; an incomplete one says nothing)."""
     in_tables = {(r.level, r.name) for t in tables for r in t.rows}
     tiers = [i for i in indicators if i.level == 1 and (i.level, i.name) not in in_tables]
-    if len(tiers) < 2 or any(i.weight is None for i in tiers):
-        return
-    mx = score.max if score.max is not None else 100
-    weights = [i.weight for i in tiers]
-    ws = sum(Decimal(str(w)) for w in weights)
-    if abs(float(ws) - float(mx)) > _tol(len(tiers)):
+    if len(tiers) < 2:
         return
     spans = [i.span for i in tiers]
-    ck.add("weight_sum", True, f"一级指标 weights: {' + '.join(_fmt(w) for w in weights)} = {_fmt(ws)}, stated {_fmt(mx)}",
-           spans)
+    if any(i.weight is None for i in tiers):
+        # no weights: the tiers are all there when they are one of the common frameworks' complete
+        # sets (决策/过程/产出/效益), each named once
+        names = sorted(re.sub(r"^(?:项目|部门)", "", i.name) for i in tiers)
+        if not any(names == sorted(full) for full in _spec()["complete_tiers"]):
+            return
+    else:
+        mx = score.max if score.max is not None else 100
+        weights = [i.weight for i in tiers]
+        ws = sum(Decimal(str(w)) for w in weights)
+        if abs(float(ws) - float(mx)) > _tol(len(tiers)):
+            return
+        ck.add("weight_sum", True, f"一级指标 weights: {' + '.join(_fmt(w) for w in weights)} = {_fmt(ws)}, "
+                                   f"stated {_fmt(mx)}", spans)
     if score.total is None or any(i.score is None for i in tiers):
         return
     scores = [i.score for i in tiers]
