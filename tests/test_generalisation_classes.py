@@ -594,3 +594,13 @@ def test_tier_scores_without_weights_are_checked_when_they_are_a_complete_set() 
     _doc, r = record_of_text("XX县2022年度农村道路建设项目绩效评价报告\n该项目决策指标得分18分，过程指标得分17分，"
                              "产出指标得分36分，综合得分92分。\n")
     assert not [c for c in r.checks if c.rule == "indicator_sum"]
+
+
+def test_ex_ante_expert_review_form_glued_cells_with_colons() -> None:
+    doc, r = record_of_text("财政预算项目事前绩效评审专家组综合评价报告表\n( 2023 预算年度)\n"
+                            "评价项目:城乡居民大病保险补助资金项目单位:开平市医疗保障局\n"
+                            "申报金额:120万元建议金额:100万元评价指标得分(平均):85 评价方式■材料评审\n")
+    assert r.title.endswith("(2023预算年度)") and r.years == [2023]
+    assert r.evaluation_mode == "finance" and r.program.startswith("城乡居民大病保险补助资金")
+    assert r.evaluated_unit == "开平市医疗保障局"
+    assert r.score.total == 85 and evidence(doc, r, "score.total").endswith("85")

@@ -61,7 +61,7 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair]) ->
             out.append(ctx.candidate_at("years", _years_value(found), s, e, 5.5 if notice else 10, "title"))
         else:  # 霍山县…自评表 / (2024年度) on the line below
             vs = ctx.view.index(t.end)
-            m = re.match(r"\s*[(（]\s*(?P<y>(?:19|20)\d\d)\s*年(?:度)?\s*[)）]", ctx.view.text[vs:vs + 20])
+            m = re.match(r"\s*[(（]\s*(?P<y>(?:19|20)\d\d)\s*(?:预算)?年(?:度)?\s*[)）]", ctx.view.text[vs:vs + 20])
             if m:
                 out.append(ctx.candidate("years", [int(m.group("y"))], vs + m.start("y"), vs + m.end(), 10,
                                          "title_note"))
@@ -69,7 +69,7 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair]) ->
         # a line holding only a year note near the top (a 自评表's (2023年度) under a title
         # the page lost or split)
         for line in ctx.lines[:_spec()["report_date"]["head_lines"] * 2]:
-            m = re.fullmatch(r"[\s|｜]*[(（]\s*(?P<y>(?:19|20)\d\d)\s*年(?:度)?\s*[)）][\s|｜]*", line.text)
+            m = re.fullmatch(r"[\s|｜]*[(（]\s*(?P<y>(?:19|20)\d\d)\s*(?:预算)?年(?:度)?\s*[)）][\s|｜]*", line.text)
             if m:
                 out.append(ctx.candidate_at("years", [int(m.group("y"))], *line.view.span(m.start("y"), m.end() - 1),
                                             9, "year_note"))

@@ -137,6 +137,18 @@ _SEP = re.compile(r"[：:]")
 _LINE_END = "\n\t"
 
 
+def _colon_label_starts(text: str) -> list[int]:
+    """Starts of labels of four characters or more that end right before a colon."""
+    spec = _spec()
+    out = []
+    for c in (m.start() for m in _SEP.finditer(text)):
+        for k in range(max(0, c - 16), c - 3):
+            if spec["any"].fullmatch(text, k, c) and label_of(text[k:c]) is not None:
+                out.append(k)
+                break
+    return out
+
+
 def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
     text = view.text
     spec = _spec()
@@ -149,6 +161,9 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
                     or (text[k - 1].isdigit() and "\u4e00" <= text[k] <= "\u9fff")]  # …2022-10-25发布机构
     # a label with its unit in brackets right before a number needs no separator (自评总分(分)97.6)
     starts += [m.start() for m in spec["unit_label"].finditer(text)]
+    # nor does a full label right before its colon (…万元评价指标得分(平均):80): the longest label
+    # ending there, four characters or more
+    starts += _colon_label_starts(text)
     starts = sorted(set(starts))
     taken = -1
     for s in starts:
