@@ -604,3 +604,19 @@ def test_ex_ante_expert_review_form_glued_cells_with_colons() -> None:
     assert r.evaluation_mode == "finance" and r.program.startswith("城乡居民大病保险补助资金")
     assert r.evaluated_unit == "开平市医疗保障局"
     assert r.score.total == 85 and evidence(doc, r, "score.total").endswith("85")
+
+
+def test_figures_of_a_table_flattened_one_cell_a_line() -> None:
+    # label, its unit on a line of its own, the number
+    doc, r = record_of_text("XX市2022年度公益林管护资金绩效评价报告\n一、项目基本情况\n实际到位资金\n(万元)\n"
+                            "2356.5\n\n实际支出资金\n(万元)\n2210.3\n")
+    figs = {f.name: (f.value, f.unit) for f in r.figures}
+    assert figs["实际到位资金"] == (23565000, "元") and figs["实际支出资金"] == (22103000, "元")
+    f = next(f for f in r.figures if f.name == "实际到位资金")
+    assert doc.text[f.span[0]:f.span[1]].startswith("实际到位资金") and doc.text[f.span[0]:f.span[1]].endswith("2356.5")
+    # k labels, then k numbers; a label over a row of several numbers (指标值 / 实际值) is no pair
+    _doc, r = record_of_text("XX镇2023年度部门整体支出绩效自评报告\n一、部门基本情况\n年初预算数(万元)\n"
+                             "全年执行数(万元)\n预算执行率\n320\n304\n95%\n\n造林成活率\n85%\n90%\n")
+    figs = {f.name: (f.value, f.unit) for f in r.figures}
+    assert figs.get("预算执行率") == (0.95, "%") and figs.get("年初预算数") == (3200000, "元")
+    assert "造林成活率" not in figs

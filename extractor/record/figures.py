@@ -802,6 +802,98 @@ def grid_figures(flat: str, rows: list[list[Cell]], caption: str, row_base: int 
     return out
 
 
+# ---------------------------------------------------------------------------- cells one a line
+
+_STACK_UNIT = re.compile(r"[(（]\s*(?:单位\s*[:：]\s*)?(?:万元|亿元|千元|元|万人|人|%|％)\s*[)）]")
+_STACK_LABEL_MAX = 24
+
+
+def _stack_kind(line: str) -> str:
+    """What one line of a table flattened one cell a line is: label, unit, value or other."""
+    t = squash(line)
+    if not t:
+        return "blank"
+    if _STACK_UNIT.fullmatch(t):
+        return "unit"
+    if re.fullmatch(r"(?:" + _STACK_UNIT.pattern + r")?-?[\d,]+(?:\.\d+)?%?", t):
+        return "value"
+    if len(t) <= _STACK_LABEL_MAX and len(CJK.findall(t)) >= 2 and not re.search(r"[。，,；;！？!?：:]|(?<!\d)\d{3,}(?![\d年])", t):
+        return "label"
+    return "other"
+
+
+def stacked_rows(flat: str, doc: Document, scope: Scope, skip: list[tuple[int, int]] = ()) -> list[tuple[str, list[list[Cell]]]]:
+    """Label–value pairs of a table flattened one cell a line, as two-cell rows for :func:`grid_figures`,
+    each run with the line before it as caption.
+
+    Two shapes: a label, its unit on a line of its own or before the number (``(万元)``),
+    then the number (计划投资额 / (万元)18821.06); and k labels, then k numbers (编制数 /
+    实际在职人数 / 控制率 / 46 / 50 / 108.70%).  Only lines with nothing else on them count.
+    """
+    lines: list[tuple[int, int, str]] = []  # (start, end, kind); a table or a skipped span breaks the run
+    for bi, b in enumerate(doc.blocks):
+        if b.kind == "table" or not scope.ok[bi]:
+            lines.append((b.start, b.start, "other"))
+            continue
+        for m in re.finditer(r"[^\n]+", flat[b.start:b.end]):
+            s, e = b.start + m.start(), b.start + m.end()
+            kind = "other" if b.kind == "heading" or any(a <= s < z for a, z in skip) else _stack_kind(m.group())
+            if kind != "blank":
+                lines.append((s, e, kind))
+    out: list[tuple[str, list[list[Cell]]]] = []
+
+    def cell(s: int, e: int) -> Cell:
+        lead = len(flat[s:e]) - len(flat[s:e].lstrip())
+        return Cell(s + lead, e, squash(flat[s:e]))
+
+    def value_cells(s: int, e: int) -> tuple[str, Cell]:
+        """The unit printed before the number (``(万元)18821.06``), and the number's cell."""
+        m = _STACK_UNIT.match(flat, s + len(flat[s:e]) - len(flat[s:e].lstrip()))
+        if m is None:
+            return "", cell(s, e)
+        return squash(m.group()), cell(m.end(), e)
+
+    k = 0
+    while k < len(lines):
+        caption = squash(flat[lines[k - 1][0]:lines[k - 1][1]]) if k > 0 else ""
+        # shape 1: label, optional unit line, value — repeated
+        rows: list[list[Cell]] = []
+        j = k
+        # (not the last label of a header run, nor a label over a row of several numbers: 指标值 / 实际值)
+        while j + 1 < len(lines) and lines[j][2] == "label" and not (j == k and k > 0 and lines[k - 1][2] == "label"):
+            unit = ""
+            v = j + 1
+            if lines[v][2] == "unit" and v + 1 < len(lines):
+                unit, v = squash(flat[lines[v][0]:lines[v][1]]), v + 1
+            if lines[v][2] != "value" or (v + 1 < len(lines) and lines[v + 1][2] == "value"):
+                break
+            own_unit, num = value_cells(lines[v][0], lines[v][1])
+            lab = cell(lines[j][0], lines[j][1])
+            rows.append([Cell(lab.start, lab.end, lab.text + (unit or own_unit)), num])
+            j = v + 1
+        if rows:
+            out.append((caption, rows))
+            k = j
+            continue
+        # shape 2: k labels, then k values
+        j = k
+        while j < len(lines) and lines[j][2] == "label":
+            j += 1
+        width = j - k
+        if width >= 2 and j + width <= len(lines) and all(lines[v][2] == "value" for v in range(j, j + width)) \
+                and (j + width == len(lines) or lines[j + width][2] != "value"):
+            pairs = []
+            for a, v in zip(range(k, j), range(j, j + width)):
+                own_unit, num = value_cells(lines[v][0], lines[v][1])
+                lab = cell(lines[a][0], lines[a][1])
+                pairs.append([Cell(lab.start, lab.end, lab.text + own_unit), num])
+            out.append((caption, pairs))
+            k = j + width
+            continue
+        k += 1
+    return out
+
+
 # ---------------------------------------------------------------------------- 自评表 in text
 
 
@@ -866,7 +958,8 @@ def self_eval_blocks(flat: str, start: int = 0, end: int | None = None) -> list[
             continue
         # A label carrying a unit and followed by more money labels is the group's caption (年度预算数(万元)).
         scale = _scale_in(flat[max(start, cols[0].start - 60):j])
-        while len(cols) > 1 and _scale_in(cols[0].name) and cols[1].kind == "money":
+        # (not when every label carries its own unit: 年初预算数(万元) / 全年执行数(万元) are columns)
+        while len(cols) > 1 and _scale_in(cols[0].name) and cols[1].kind == "money" and not _scale_in(cols[1].name):
             cols = cols[1:]
         rows = _rows_after(flat, j, end, cols, scale)
         if rows:
@@ -1109,6 +1202,11 @@ def find_figures(ctx: Any) -> list[Found]:
             continue  # an indicator table: its numbers are weights and scores
         pipe_spans.append((rows[0][0].start if rows[0] else 0, rows[-1][-1].end if rows[-1] else 0))
         found += grid_figures(flat, rows, "")
+    # Tables flattened one cell a line (not the 自评表 and pipe grids read above): numbers with no
+    # unit of their own, or a figure prose did not already read.
+    taken = {f.q.start for f in found if f.q is not None}
+    for caption, rows in stacked_rows(prose, doc, scope, skip + pipe_spans):
+        found += [f for f in grid_figures(flat, rows, caption) if f.q is None or f.q.start not in taken]
     # 自评表 flattened into text (not inside pipe grids already read).
     se_blocks = [blk for blk in se_all
                  if scope.ok[ctx.block_index(blk.start)] and not any(s <= blk.start < e for s, e in pipe_spans)]
