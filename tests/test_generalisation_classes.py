@@ -620,3 +620,9 @@ def test_figures_of_a_table_flattened_one_cell_a_line() -> None:
     figs = {f.name: (f.value, f.unit) for f in r.figures}
     assert figs.get("预算执行率") == (0.95, "%") and figs.get("年初预算数") == (3200000, "元")
     assert "造林成活率" not in figs
+
+
+def test_a_header_cell_on_the_next_line_is_no_value() -> None:
+    _doc, r = record_of_text("项目支出绩效自评表\n(2022年度)\n项目名称\n备注\n项目名称\n农村义务教育学生营养改善计划\n"
+                             "主管部门\n来凤县教育局\n")
+    assert r.program == "农村义务教育学生营养改善计划"

@@ -76,6 +76,7 @@ def _spec() -> dict[str, Any]:
         "generic": re.compile(f"(?:{data['generic']}){_UNIT}"),
         "total_row": re.compile(f"(?:{data['total_row']}){_UNIT}"),
         "not_labels": re.compile(data["not_labels"]),
+        "not_values": re.compile(data["not_values"]),
         "glued_any": re.compile(f"(?:{data['glued_stops']})|{alternation}"),
         "glued_stop": re.compile(f"(?:{data['glued_stops']}){_UNIT}"),
     }
@@ -228,7 +229,7 @@ def _line_pairs(ctx: Context, headers: set[int] = frozenset()) -> list[Pair]:
         if lab is None or b.start in headers:
             continue
         value = fold(nxt.text).strip(" |｜\t")
-        if not value or label_of(value) is not None:
+        if not value or label_of(value) is not None or _spec()["not_values"].fullmatch(value):
             continue
         v = View.of(nxt.text, nxt.start)
         pos = v.text.find(value)
