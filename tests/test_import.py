@@ -24,28 +24,13 @@ from jixiao.corpus.walk import FileItem, WalkError, walk
 from jixiao.store import Store
 
 from conftest import CORPUS, REPORTS, RENDERINGS
+from store_snapshot import snapshot
 
 TEXT_LAYERS = [".txt", ".docx", ".pdf"]
 
 
 def text_layer_files() -> list[Path]:
     return [CORPUS / f"{r}{s}" for r in REPORTS for s in TEXT_LAYERS]
-
-
-def snapshot(db: Path) -> dict[str, list[tuple]]:
-    """Content of every table a report lives in (without insertion-order row ids), and the FTS index."""
-    conn = sqlite3.connect(db)
-    snap = {}
-    for table in ["documents", "reports", "sources", "indicators", "findings", "figures", "checks", "evidence"]:
-        cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] != "id"]
-        snap[table] = sorted(conn.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall(), key=repr)
-    # The FTS index answers the same (matched finding ids for a few words).
-    for word in ["资金", "养老", "宣传", "人员"]:
-        snap[f"fts:{word}"] = sorted(r[0] for r in conn.execute(
-            "SELECT f.finding_id FROM findings_fts JOIN findings f ON f.id = findings_fts.rowid"
-            " WHERE findings_fts MATCH ?", (word,)))
-    conn.close()
-    return snap
 
 
 def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -7,8 +7,6 @@ by calling the same per-file function the engines schedule, on the real reports.
 
 from __future__ import annotations
 
-import sqlite3
-from pathlib import Path
 
 import pytest
 
@@ -21,18 +19,9 @@ from jixiao.corpus.work import FileTimeout, failure_reason, work
 from jixiao.extractor.errors import ReadError
 from jixiao.extractor.limits import Limits
 from jixiao.store import Store
+from store_snapshot import snapshot
 
 TXT = [CORPUS / f"{r}.txt" for r in REPORTS]
-
-
-def _tables(db: Path) -> dict[str, list[tuple]]:
-    conn = sqlite3.connect(db)
-    out = {}
-    for table in ["documents", "reports", "sources", "indicators", "findings", "figures", "checks", "evidence"]:
-        cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] != "id"]
-        out[table] = sorted(conn.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall(), key=repr)
-    conn.close()
-    return out
 
 
 @pytest.fixture(scope="module")
@@ -89,13 +78,13 @@ def test_loader_gives_the_local_import_store_in_any_shard_order_and_is_idempoten
     loaded = tmp_path / "loaded.db"
     summary = load_shards(folder, loaded)
     assert len(summary.imported) == 3 and [p for p, _ in summary.failed] == [rows[3]["path"]]
-    assert _tables(loaded) == _tables(local)
+    assert snapshot(loaded) == snapshot(local)
     with Store(loaded) as store:
         assert [e["path"] for e in store.import_errors()] == [rows[3]["path"]]
 
     again = load_shards(folder, loaded)  # loading again changes nothing
     assert again.imported == [] and len(again.skipped) == 3
-    assert _tables(loaded) == _tables(local)
+    assert snapshot(loaded) == snapshot(local)
 
 
 def test_jixiao_load_on_the_command_line(rows, tmp_path):

@@ -188,6 +188,15 @@ def _count(el, name: str, default: int) -> int:
     return int(val) if val.isdigit() and len(val) < 12 else default
 
 
+def _row_cells(tr) -> Iterator:
+    """The cells (``w:tc``) of a table row, also those a content control (``w:sdt``) wraps."""
+    for tc in tr.iterchildren():
+        if tc.tag == W + "sdt":
+            yield from tc.findall(f"{W}sdtContent/{W}tc")
+        elif tc.tag == W + "tc":
+            yield tc
+
+
 def _table_rows(tbl, path: str = "") -> list[list[str]]:
     """Canonical grid of a ``w:tbl``: gridSpan and vMerge resolved.
 
@@ -200,15 +209,8 @@ def _table_rows(tbl, path: str = "") -> list[list[str]]:
     for tr in trs:
         trpr = tr.find(W + "trPr")
         w = _count(trpr, "gridBefore", 0) + _count(trpr, "gridAfter", 0)
-        for tc in tr.iterchildren():
-            if tc.tag == W + "sdt":
-                cells = tc.findall(f"{W}sdtContent/{W}tc")
-            elif tc.tag == W + "tc":
-                cells = [tc]
-            else:
-                continue
-            for cell in cells:
-                w += max(1, _count(cell.find(W + "tcPr"), "gridSpan", 1))
+        for cell in _row_cells(tr):
+            w += max(1, _count(cell.find(W + "tcPr"), "gridSpan", 1))
         width = max(width, w)
     limit = _limits.current().table_cells
     if len(trs) * width > limit:
@@ -225,34 +227,27 @@ def _table_rows(tbl, path: str = "") -> list[list[str]]:
         if before:
             row.append(SpanCell("", colspan=before))
             col += before
-        for tc in tr.iterchildren():
-            if tc.tag == W + "sdt":  # a content control wrapping cells
-                cells = tc.findall(f"{W}sdtContent/{W}tc")
-            elif tc.tag == W + "tc":
-                cells = [tc]
-            else:
-                continue
-            for cell in cells:
-                tcpr = cell.find(W + "tcPr")
-                span = 1
-                vmerge = None
-                if tcpr is not None:
-                    span = max(1, _count(tcpr, "gridSpan", 1))
-                    vm = tcpr.find(W + "vMerge")
-                    if vm is not None:
-                        vmerge = vm.get(W + "val", "continue")
-                if vmerge == "continue" and col in open_cells:
-                    open_cells[col].rowspan += 1
-                    # The slot is filled by the cell above (grid_from_spans); nothing added.
-                    col += span
-                    continue
-                sc = SpanCell(_cell_text(cell), colspan=span)
-                row.append(sc)
-                if vmerge == "restart":
-                    open_cells[col] = sc
-                else:
-                    open_cells.pop(col, None)
+        for cell in _row_cells(tr):
+            tcpr = cell.find(W + "tcPr")
+            span = 1
+            vmerge = None
+            if tcpr is not None:
+                span = max(1, _count(tcpr, "gridSpan", 1))
+                vm = tcpr.find(W + "vMerge")
+                if vm is not None:
+                    vmerge = vm.get(W + "val", "continue")
+            if vmerge == "continue" and col in open_cells:
+                open_cells[col].rowspan += 1
+                # The slot is filled by the cell above (grid_from_spans); nothing added.
                 col += span
+                continue
+            sc = SpanCell(_cell_text(cell), colspan=span)
+            row.append(sc)
+            if vmerge == "restart":
+                open_cells[col] = sc
+            else:
+                open_cells.pop(col, None)
+            col += span
         span_rows.append(row)
     return grid_from_spans(span_rows) if span_rows else []
 

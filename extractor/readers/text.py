@@ -56,17 +56,16 @@ _BOMS = [
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "cp936", "euc_cn", "iso2022_cn"}
 
 
+# Characters a Chinese report is written in: CJK text and punctuation, printable ASCII, common
+# whitespace, general punctuation (dashes, quotes, ellipsis).
+_PLAUSIBLE = re.compile(f"[\n\r\t -~{CJK}\u2010-\u2027]")
+
+
 def _plausibility(text: str) -> float:
     """Share of characters that are CJK, ASCII printable or common whitespace."""
     if not text:
         return 0.0
-    good = sum(
-        1
-        for ch in text
-        if ch in "\n\r\t " or " " <= ch <= "~" or "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
-        or "\uff00" <= ch <= "\uffef" or "\u2010" <= ch <= "\u2027"
-    )
-    return good / len(text)
+    return len(_PLAUSIBLE.findall(text)) / len(text)
 
 
 def decode_bytes(data: bytes, path: str = "") -> tuple[str, str]:

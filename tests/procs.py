@@ -1,4 +1,6 @@
-"""Processes seen through /proc, for the benchmarks that sample an import and its workers."""
+"""Processes seen through /proc: the helper processes of an import, for the test that kills an
+import and for the benchmarks that sample an import and its workers (``bench/import.py`` and
+``bench/scale.py`` put this folder on their path)."""
 
 from __future__ import annotations
 
@@ -34,3 +36,22 @@ def status_kib(pid: int, key: str) -> int:
     except OSError:
         pass
     return 0
+
+
+def alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (a zombie waiting to be reaped has ended)."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of process ``pid`` so far (0 once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
