@@ -626,3 +626,12 @@ def test_a_header_cell_on_the_next_line_is_no_value() -> None:
     _doc, r = record_of_text("项目支出绩效自评表\n(2022年度)\n项目名称\n备注\n项目名称\n农村义务教育学生营养改善计划\n"
                              "主管部门\n来凤县教育局\n")
     assert r.program == "农村义务教育学生营养改善计划"
+
+
+def test_years_in_chinese_numerals_and_an_evaluated_period_over_several_years() -> None:
+    doc, r = record_of_text("望江县二〇二二年度农村饮水安全项目绩效评价报告\n")
+    assert r.years == [2022] and evidence(doc, r, "years").startswith("二〇二二")
+    doc, r = record_of_text("望江县农村饮水安全项目绩效评价报告\n本次评价范围为2020年至2022年项目资金的使用情况。\n")
+    assert r.years == [2020, 2021, 2022] and evidence(doc, r, "years").startswith("2020年至2022")
+    _doc, r = record_of_text("望江县农村饮水安全项目绩效评价报告\n评价期间：2022年1月1日至2022年12月31日\n")
+    assert r.years == [2022]

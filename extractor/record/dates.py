@@ -24,10 +24,20 @@ from .phrases import _compiled, _spec
 from .view import View
 
 
+_CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {c: "0" for c in "零○Ｏ"}
+_CN_YEAR = re.compile(r"[一二][〇○零Ｏ一二三四五六七八九]{3}(?=年)")
+
+
+def arabic_years(text: str) -> str:
+    """``text`` with years written in Chinese numerals (二〇二二年) in digits, one for one (offsets kept)."""
+    return _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[ch] for ch in m.group()), text)
+
+
 def years_in(text: str) -> list[tuple[int, int, list[int]]]:
-    """``(start, end, years)`` of the years named in view ``text`` (ranges expanded, citations and dates ignored)."""
+    """``(start, end, years)`` of the years named in view ``text`` (ranges expanded, citations and dates ignored;
+    二〇二二年 is 2022)."""
     c = _compiled()
-    masked = c["ignore"].sub(lambda m: " " * len(m.group(0)), text)
+    masked = c["ignore"].sub(lambda m: " " * len(m.group(0)), arabic_years(text))
     out: list[tuple[int, int, list[int]]] = []
     taken = [False] * len(masked)
     for m in c["range"].finditer(masked):
@@ -90,8 +100,12 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair]) ->
             if ctx.region_at(ctx.view.starts[m.start()]) == "annex":
                 continue
             y = int(m.group("y"))
-            out.append(ctx.candidate("years", [y], m.start("y"), m.end("y") + 1, rule["rank"] - m.start() / 1e6,
-                                     "body"))
+            src = cited if rule.get("keep_dates") else masked
+            # a period running to a later year (评价范围为2020年至2022年): every year of it
+            to = re.match(r"年?度?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:至|到|-|—|－|~|～)(?P<b>(?:19|20)\d\d)年", src[m.end("y"):])
+            years = list(range(y, int(to.group("b")) + 1)) if to and y <= int(to.group("b")) <= y + 10 else [y]
+            end = m.end("y") + (to.end() if to and len(years) > 1 else 1)
+            out.append(ctx.candidate("years", years, m.start("y"), end, rule["rank"] - m.start() / 1e6, "body"))
             break  # the first phrase of each kind
     opening = masked[:1500]
     # weakest: the year the opening ties to the funds twice (3), or names far more than any
