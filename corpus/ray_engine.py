@@ -17,6 +17,12 @@ How it runs (``pip install "jixiao[ray]"``):
 * a batch whose actor dies (a reader crashing the interpreter, the OOM killer, a
   killed node) is retried ``retries`` times on a restarted actor; a batch that
   still fails is given up by Ray Data (its other files are not lost: see next);
+* a reader marks the file it is reading (``<shards>/.reading/``); a file still being
+  read :data:`GRACE` seconds past the ``file_seconds`` limit — its reader stuck where
+  even the in-process alarm cannot reach, say a regular expression or a C library
+  that never returns — is recorded as failed by the driver ("took too long …"), and
+  its reader process is killed (a Ray task on its node); the batch is retried on the
+  restarted actor without that file;
 * the driver then reconciles the manifest with the shards: files no shard holds
   are read again one per batch, and a file still missing after that is recorded
   as failed with :data:`~jixiao.corpus.work.CRASH_REASON` — never retried forever,
@@ -31,9 +37,11 @@ skips what the shards and the store hold.
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import shutil
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,7 +52,7 @@ from ..extractor.limits import Limits
 from . import shards
 from .importer import check_paths, file_id, store_files
 from .walk import Archives, FileItem, WalkError, WalkSkip, describe_error, hash_file, walk
-from .work import CRASH_REASON, FAULTS_ENV, local_name, work
+from .work import CRASH_REASON, FAULTS_ENV, local_name, time_limit_reason, work
 
 #: Files per batch (one shard each): large enough that a shard is not a tiny file, small
 #: enough that a batch lost with its actor costs little to read again.
@@ -52,6 +60,13 @@ BATCH_FILES = 16
 
 #: Times a batch is retried on a restarted actor after its actor died.
 RETRIES = 2
+
+#: Seconds past the ``file_seconds`` limit after which the driver ends a reader still on one
+#: file (the reader's own alarm had its chance first).
+GRACE = 60.0
+
+#: What a file the driver stopped is recorded with (after the ``file_seconds`` reason).
+STOPPED = "its reader did not return and was ended by the driver"
 
 
 @dataclass
@@ -76,13 +91,109 @@ class _Reader:
         self.folder, self.ocr, self.limits, self.cache = folder, ocr, limits, cache
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
+        import ray
+
         rows = []
+        reading = Path(self.folder) / READING
+        node = ray.get_runtime_context().get_node_id()
         for path, file, sha in zip(batch["path"], batch["file"], batch["sha256"]):
-            item = FileItem(path=str(path), fs_path=str(file))
-            rows.append(shards.row(str(path), str(sha), work(item, self.ocr, self.limits, self.cache)))
+            if (reading / f"{sha}.stopped").exists():  # the driver stopped it (and wrote its row)
+                continue
+            marker = reading / str(sha)
+            _write_marker(marker, {"path": str(path), "node": node, "pid": os.getpid()})
+            try:
+                item = FileItem(path=str(path), fs_path=str(file))
+                rows.append(shards.row(str(path), str(sha), work(item, self.ocr, self.limits, self.cache)))
+            finally:
+                marker.unlink(missing_ok=True)
         shard = shards.write(rows, self.folder)
         return {"path": [r["path"] for r in rows], "status": [r["status"] for r in rows],
                 "shard": [shard.name] * len(rows)}
+
+
+#: The folder (in the shard folder) where readers mark the file each is reading.
+READING = ".reading"
+
+
+def _write_marker(path: Path, data: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(json.dumps(data))
+    os.replace(tmp, path)
+
+
+class _Watchdog:
+    """The driver's hard time limit per file: a thread that watches the readers' markers and
+    stops a file read for longer than ``limit`` seconds (as the driver sees time: no clock of
+    another node is trusted)."""
+
+    def __init__(self, folder: Path, limit: float, limits: Limits, poll: float = 1.0) -> None:
+        self.folder, self.limit, self.limits, self.poll = folder, limit, limits, poll
+        self.first_seen: dict[str, float] = {}
+        self.stopped: list[tuple[str, str]] = []
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="jixiao-watchdog", daemon=True)
+
+    def __enter__(self) -> "_Watchdog":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self._done.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._done.wait(self.poll):
+            try:
+                self.check()
+            except Exception:  # a watchdog that fails must not end the import; the next poll retries
+                pass
+
+    def check(self) -> None:
+        reading = self.folder / READING
+        now = time.monotonic()
+        seen = set()
+        for marker in (reading.iterdir() if reading.is_dir() else []):
+            sha = marker.name
+            if sha.startswith(".") or sha.endswith(".stopped"):
+                continue
+            seen.add(sha)
+            started = self.first_seen.setdefault(sha, now)
+            if now - started > self.limit and not (reading / f"{sha}.stopped").exists():
+                self.stop(marker)
+        for sha in [s for s in self.first_seen if s not in seen]:
+            del self.first_seen[sha]
+
+    def stop(self, marker: Path) -> None:
+        """Record the file as failed, tell the retried batch to pass it by, and kill its reader."""
+        try:
+            info = json.loads(marker.read_text())
+        except (OSError, ValueError):
+            return  # finished meanwhile
+        reason = f"{time_limit_reason(self.limits)} ({STOPPED})"
+        shards.write([shards.row(info["path"], marker.name, ("error", reason))], self.folder, prefix="failed")
+        (marker.parent / f"{marker.name}.stopped").touch()
+        self.stopped.append((info["path"], reason))
+        import ray
+        from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
+
+        kill = ray.remote(num_cpus=0, max_retries=0)(_kill_reader).options(
+            scheduling_strategy=NodeAffinitySchedulingStrategy(info["node"], soft=False))
+        ray.get(kill.remote(int(info["pid"]), str(marker)), timeout=60)
+
+
+def _kill_reader(pid: int, marker: str) -> bool:
+    """On the reader's node: kill it if it is still on the file (its marker is still there)."""
+    import signal
+
+    if not os.path.exists(marker):
+        return False
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        return False
+    os.unlink(marker)
+    return True
 
 
 def _manifest(paths: list[str], folder: Path, known: dict[str, str], force: bool, own: set[tuple[int, int]],
@@ -186,13 +297,15 @@ def _free_cpus(wanted: int, wait: float = 10.0) -> float:
 def import_ray(paths: Iterable[str | Path], folder: str | Path, db: Any = None, *, address: str | None = None,
                workers: int | None = None, batch: int = BATCH_FILES, retries: int = RETRIES, ocr: str = "auto",
                limits: Limits | None = None, force: bool = False, progress: Any = None,
-               index: bool = False) -> Any:
+               index: bool = False, grace: float = GRACE) -> Any:
     """Read ``paths`` on Ray into Parquet shards in ``folder``; with ``db`` (a store or its path),
     load them into it and return the loader's :class:`~jixiao.corpus.importer.ImportSummary`
     (the files skipped or failed before reading included); without, return a :class:`RayRun`.
 
     ``address``: a running cluster (``"auto"``, ``"ray://host:10001"``); default: the Ray
     already initialised in this process, else a local one of ``workers`` CPUs on loopback.
+    A file still being read ``grace`` seconds past the ``file_seconds`` limit is stopped by
+    the driver and recorded as failed.
     """
     from ..store.db import Store
 
@@ -200,7 +313,8 @@ def import_ray(paths: Iterable[str | Path], folder: str | Path, db: Any = None, 
         check_paths([str(p) for p in paths])
         with Store(db) as store:
             return import_ray(paths, folder, store, address=address, workers=workers, batch=batch,
-                              retries=retries, ocr=ocr, limits=limits, force=force, progress=progress, index=index)
+                              retries=retries, ocr=ocr, limits=limits, force=force, progress=progress, index=index,
+                              grace=grace)
     started = time.monotonic()
     paths = [str(p) for p in paths]
     folder = Path(folder)
@@ -219,18 +333,24 @@ def import_ray(paths: Iterable[str | Path], folder: str | Path, db: Any = None, 
     if run.failed:  # walked but not readable: recorded through the shards, so the loader lists them
         shards.write([shards.row(p, "", ("error", r)) for p, r in run.failed], folder, prefix="failed")
     cache = os.environ.get("JIXIAO_OCR_CACHE")
+    shutil.rmtree(folder / READING, ignore_errors=True)  # a killed driver's: files stopped then are read again
     try:
         if items:
             workers = _connect(address, workers)
             run.sent = len(items)
             todo, size = items, batch
-            for _ in range(2):  # the run, then the files of lost batches one per batch
-                run.rounds += 1
-                _round(todo, folder, size, workers, retries, ocr, limits, cache, progress)
-                todo = _missing(todo, folder)
-                if not todo or size == 1:
-                    break
-                size = 1
+            with _Watchdog(folder, limits.file_seconds + grace, limits) as watchdog:
+                for _ in range(2):  # the run, then the files of lost batches one per batch
+                    run.rounds += 1
+                    _round(todo, folder, size, workers, retries, ocr, limits, cache, progress)
+                    todo = _missing(todo, folder)
+                    if not todo or size == 1:
+                        break
+                    size = 1
+            run.failed += watchdog.stopped
+            if progress:
+                for p, _ in watchdog.stopped:
+                    progress.advance(p, "failed")
             if todo:
                 reason = f"{CRASH_REASON} (given up after {retries + 1} tries)"
                 shards.write([shards.row(i["path"], i["sha256"], ("error", reason)) for i in todo], folder,
@@ -240,6 +360,7 @@ def import_ray(paths: Iterable[str | Path], folder: str | Path, db: Any = None, 
         if progress:
             progress.finish()
         shutil.rmtree(folder / ".spool", ignore_errors=True)
+        shutil.rmtree(folder / READING, ignore_errors=True)
     run.seconds = time.monotonic() - started
     if db is None:
         return run
@@ -273,10 +394,11 @@ def _connect(address: str | None, workers: int | None) -> int:
         if address:
             ray.init(address=address, include_dashboard=False, log_to_driver=False)
         else:
-            ray.init(num_cpus=workers or os.cpu_count() or 1, include_dashboard=False, log_to_driver=False,
-                     _node_ip_address="127.0.0.1")
+            # "local": a Ray of our own even when one started by `ray start` runs on this machine.
+            ray.init(address="local", num_cpus=workers or os.cpu_count() or 1, include_dashboard=False,
+                     log_to_driver=False, _node_ip_address="127.0.0.1")
     cpus = int(ray.cluster_resources().get("CPU", 1))
     return max(1, min(workers or cpus, cpus))
 
 
-__all__ = ["import_ray", "RayRun", "BATCH_FILES", "RETRIES"]
+__all__ = ["import_ray", "RayRun", "BATCH_FILES", "RETRIES", "GRACE", "STOPPED"]

@@ -36,9 +36,12 @@ from ..store.db import ExtractedDocument
 from ..store.mapping import has_report_content
 from .walk import Archives, FileItem, describe_error, hash_file, one_line
 
-#: Test-only: ``always=NAME,NAME;once=NAME;state=DIR``.  A file whose base name is listed
-#: under ``always`` ends the process reading it (``os._exit``) every time; one under
-#: ``once`` ends it the first time only (a marker in ``DIR`` remembers, across processes).
+#: Test-only: ``always=NAME,NAME;once=NAME;hang=NAME;stall=NAME;state=DIR``.  A file whose base
+#: name is listed under ``always`` ends the process reading it (``os._exit``) every time; one
+#: under ``once`` ends it the first time only (a marker in ``DIR`` remembers, across processes).
+#: One under ``hang`` makes its reader sleep for good (an uninterruptible wait: only killing the
+#: process ends it, as with a C library stuck in a loop); one under ``stall`` does so the first
+#: time only.
 FAULTS_ENV = "JIXIAO_TEST_FAULTS"
 
 #: What a crashed worker's file is recorded with, on every engine.
@@ -206,10 +209,10 @@ def _faults() -> dict[str, Any] | None:
     spec = os.environ.get(FAULTS_ENV)
     if not spec:
         return None
-    out: dict[str, Any] = {"always": set(), "once": set(), "state": None}
+    out: dict[str, Any] = {"always": set(), "once": set(), "hang": set(), "stall": set(), "state": None}
     for part in spec.split(";"):
         key, _, value = part.partition("=")
-        if key in ("always", "once"):
+        if key in ("always", "once", "hang", "stall"):
             out[key].update(v for v in value.split(",") if v)
         elif key == "state":
             out["state"] = value
@@ -224,14 +227,31 @@ def _maybe_crash(item: FileItem) -> None:
     name = os.path.basename(item.path)
     if name in faults["always"]:
         os._exit(70)
-    if name in faults["once"] and faults["state"]:
-        marker = os.path.join(faults["state"], "crashed-" + name)
-        try:
-            fd = os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-        except FileExistsError:
-            return
-        os.close(fd)
+    if name in faults["hang"] or (name in faults["stall"] and _first_time(faults, "stalled-" + name)):
+        _hang()
+    if name in faults["once"] and _first_time(faults, "crashed-" + name):
         os._exit(70)
+
+
+def _first_time(faults: dict[str, Any], marker: str) -> bool:
+    """True the first time any process asks for ``marker`` (a file created in the state folder)."""
+    if not faults["state"]:
+        return False
+    try:
+        fd = os.open(os.path.join(faults["state"], marker), os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+    except FileExistsError:
+        return False
+    os.close(fd)
+    return True
+
+
+def _hang() -> None:
+    """Wait for good with the alarm blocked, so that not even the reader's own time limit ends
+    it (a C extension that never returns to Python behaves so)."""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+    while True:
+        time.sleep(3600)
 
 
 __all__ = ["work", "ocr_task", "extract_file", "failure_reason", "FileTimeout", "time_limit", "local_name",

@@ -19,6 +19,7 @@ from conftest import CORPUS, REPORTS
 from jixiao import import_paths
 from jixiao.corpus.loader import load_shards
 from jixiao.corpus.work import CRASH_REASON, FAULTS_ENV
+from jixiao.extractor.limits import Limits
 from jixiao.store import Store
 
 pytestmark = pytest.mark.slow
@@ -32,11 +33,12 @@ def ray_cluster(tmp_path_factory):
     # Workers inherit the driver's environment: the fault switch reaches them, and Ray keeps
     # every address on loopback (its node address is otherwise the machine's interface).
     saved = {k: os.environ.get(k) for k in (FAULTS_ENV, "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER")}
-    os.environ[FAULTS_ENV] = f"always=always.txt;once=once.txt;state={state}"
+    os.environ[FAULTS_ENV] = f"always=always.txt;once=once.txt;hang=hang.txt;state={state}"
     os.environ["RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"] = "0"
     import ray
 
-    ray.init(num_cpus=2, include_dashboard=False, _node_ip_address="127.0.0.1", log_to_driver=False)
+    ray.init(address="local", num_cpus=2, include_dashboard=False, _node_ip_address="127.0.0.1",
+             log_to_driver=False)
     try:
         yield state
     finally:
@@ -108,3 +110,22 @@ def test_crashing_files_are_retried_a_bounded_number_of_times_then_listed(ray_cl
     before = _count(db, "SELECT doc_id, path FROM documents ORDER BY doc_id")
     assert load_shards(tmp_path / "shards", db).imported == []
     assert _count(db, "SELECT doc_id, path FROM documents ORDER BY doc_id") == before
+
+
+def test_a_file_that_hangs_its_reader_is_stopped_by_the_driver_and_listed(ray_cluster, tmp_path):
+    """hang.txt never returns, not even to the reader's own alarm (the test switch blocks it):
+    the driver's hard limit (file_seconds + grace) records it as failed and kills its reader;
+    the other file of its batch is read on the restarted actor."""
+    from jixiao.corpus.ray_engine import STOPPED, import_ray
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    good = CORPUS / f"{REPORTS[0]}.txt"
+    (folder / good.name).write_bytes(good.read_bytes())
+    (folder / "hang.txt").write_bytes(good.read_bytes() + "\n附注：停住。\n".encode())
+    db = tmp_path / "s.db"
+    summary = import_ray([str(folder)], tmp_path / "shards", db, batch=2, limits=Limits(file_seconds=20), grace=2)
+    assert [(Path(p).name, r.startswith("took too long") and r.endswith(f"({STOPPED})"))
+            for p, r in summary.failed] == [("hang.txt", True)]
+    assert sorted(Path(p).name for (p,) in _count(db, "SELECT path FROM documents")) == [good.name]
+    assert not (tmp_path / "shards" / ".reading").exists()
