@@ -635,3 +635,21 @@ def test_years_in_chinese_numerals_and_an_evaluated_period_over_several_years() 
     assert r.years == [2020, 2021, 2022] and evidence(doc, r, "years").startswith("2020年至2022")
     _doc, r = record_of_text("望江县农村饮水安全项目绩效评价报告\n评价期间：2022年1月1日至2022年12月31日\n")
     assert r.years == [2022]
+
+
+def test_tier_scores_stated_respectively_and_a_pipe_tier_table() -> None:
+    doc, r = record_of_text("XX县2022年度农村道路建设项目绩效评价报告\n决策、过程、产出、效益四项一级指标分别得分"
+                            "18分、17分、36分、20分，综合得分91分。\n")
+    assert [(i.name, i.score) for i in r.indicators if i.level == 1] == [
+        ("决策", 18), ("过程", 17), ("产出", 36), ("效益", 20)]
+    assert all(c.ok for c in r.checks if c.rule == "indicator_sum") and r.score.total == 91
+    i = next(i for i in r.indicators if i.level == 1)
+    assert "分别得分" in doc.text[i.span[0]:i.span[1]]
+    # names and scores of different counts: nothing is paired
+    _doc, r = record_of_text("XX县2022年度农村道路建设项目绩效评价报告\n决策、过程、产出三项指标分别得分18分、17分。\n")
+    assert not [i for i in r.indicators if i.level == 1]
+    _doc, r = record_of_text("XX县2022年度农村道路建设项目绩效评价报告\n一级指标 | 分值 | 得分 |\n决策 | 20 | 18 |\n"
+                             "过程 | 20 | 17 |\n产出 | 40 | 36 |\n效益 | 20 | 19 |\n合计 | 100 | 90 |\n")
+    assert [(i.name, i.weight, i.score) for i in r.indicators if i.level == 1] == [
+        ("决策", 20, 18), ("过程", 20, 17), ("产出", 40, 36), ("效益", 20, 19)]
+    assert r.score.total == 90

@@ -65,6 +65,7 @@ def _spec() -> dict[str, Any]:
         "tier_names": re.compile(f"(?:项目)?(?:{tier})"),
         "tier_score": [comp(r) for r in data["tier_score"]],
         "tier_row": comp(data["tier_row"]),
+        "tier_respectively": comp(data["tier_respectively"]),
         "tier_table_header": comp(data["tier_table_header"]),
         "tier_table_row": comp(data["tier_table_row"]),
         "tier_weight_in": comp(data["tier_section_weight"]),
@@ -308,6 +309,16 @@ def tier_scores(ctx: Context) -> list[TierScore]:
             start, end = ctx.view.span(m.start(), m.end())
             add(TierScore(_tier_name(m.group("name")), weight, score, start, end, ctx.page(start),
                           2 + _place_bonus(ctx, start) / 10))
+    # 1a. Tiers named together, their scores "respectively" (分别得分18分、17分 …), same count and order
+    for m in spec["tier_respectively"].finditer(text):
+        names = re.split(r"[、，,和及与]", m.group("names"))
+        scores = [number_value(x) for x in re.split(r"[、，,和及与]", m.group("scores").replace("分", ""))]
+        if len(names) != len(scores) or any(x is None or x > 100 for x in scores):
+            continue
+        start, end = ctx.view.span(m.start(), m.end())
+        for name, score in zip(names, scores):
+            assert score is not None
+            add(TierScore(_tier_name(name), None, score, start, end, ctx.page(start), 2 + _place_bonus(ctx, start) / 10))
     # 1b. Rows of a flattened indicator table: "决策 20 18"
     for m in spec["tier_row"].finditer(text):
         weight, score = number_value(m.group("weight")), number_value(m.group("score"))
