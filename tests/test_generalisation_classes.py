@@ -653,3 +653,13 @@ def test_tier_scores_stated_respectively_and_a_pipe_tier_table() -> None:
     assert [(i.name, i.weight, i.score) for i in r.indicators if i.level == 1] == [
         ("决策", 20, 18), ("过程", 20, 17), ("产出", 40, 36), ("效益", 20, 19)]
     assert r.score.total == 90
+
+
+def test_a_web_pages_footer_signs_nothing_and_its_source_line_names_the_writer() -> None:
+    text = ("天津市东丽湖新建道路工程项目2020年度绩效自评报告\n发布时间:2021-05-14 11:40      来源:天津市东丽区财政局\n"
+            "一、绩效目标完成情况\n项目已完成。\n\n网站声明 | 联系我们 | 网站地图\n"
+            "主办:天津市东丽区人民政府 版权所有© 承办:天津市东丽区人民政府办公室\n网站标识码:1201100002 津ICP备17009684号-1\n")
+    doc, r = record_of_text(text)
+    assert r.evaluated_unit != "天津市东丽区人民政府办公室" and r.evaluator != "天津市东丽区人民政府办公室"
+    assert r.jurisdiction.adcode == "120110"
+    assert "东丽区" in evidence(doc, r, "jurisdiction")

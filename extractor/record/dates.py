@@ -202,7 +202,8 @@ def date_candidates(ctx: Context, lines: list[Line], pairs: list[Pair], title_st
                 return s, e, iso
         return None
 
-    body = [ln for ln in lines if ctx.region_at(ln.start) != "annex"] or lines
+    body = [ln for ln in lines if ctx.region_at(ln.start) != "annex"
+            and not re.search(_spec()["web_footer"], ln.text)] or lines
     tail = body[-max(int(spec["tail_lines"]), int(len(body) * float(spec["tail_share"]))):]
     # the signing date (8) over a notice's 印发 line (7.5: the day it was printed)
     for kind, rank in (("signature", 8), ("printed", 7.5)):

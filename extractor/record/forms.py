@@ -184,8 +184,9 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
         lab = label_of(text[s:e])
         if lab is None or spec["not_labels"].search(text[max(0, s - 2):e]):
             continue
-        if s > 0 and text[s - 1].isdigit() and e - s < 4:
-            continue  # after a number only a full label (发布机构), not 年度 or 得分
+        gap = s > 0 and view.starts[s] > view.ends[s - 1] and doc_text[view.ends[s - 1]:view.starts[s]].strip() == ""
+        if s > 0 and text[s - 1].isdigit() and e - s < 4 and not gap:
+            continue  # glued to a number only a full label (发布机构), not 年度 or 得分 (11:40  来源: had a gap)
         starts_line = s == 0 or text[s - 1] in "\n\t"
         hits.append((s, e + (1 if colon else 0), lab[0], lab[1], lab[2], colon or starts_line or unit_ended or celled))
         taken = e
