@@ -663,3 +663,13 @@ def test_a_web_pages_footer_signs_nothing_and_its_source_line_names_the_writer()
     assert r.evaluated_unit != "天津市东丽区人民政府办公室" and r.evaluator != "天津市东丽区人民政府办公室"
     assert r.jurisdiction.adcode == "120110"
     assert "东丽区" in evidence(doc, r, "jurisdiction")
+
+
+def test_no_programme_rather_than_a_report_word_a_clause_or_a_budget_level() -> None:
+    from jixiao.extractor.record.metadata import program_name
+
+    assert program_name("2022年度预算执行情况绩效自评整改报告") == ""
+    assert program_name("由各科室结合项目实施情况收集项目信息并填报绩效自评表") == ""
+    assert program_name("市级预算项目支出绩效评价报告") == ""
+    # a programme with 评估 inside its name keeps it
+    assert program_name("2023年度宣州区义务教育督导评估奖补资金绩效自评报告") == "义务教育督导评估奖补资金"

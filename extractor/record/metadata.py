@@ -165,6 +165,8 @@ def program_name(text: str, unit: str | None = None) -> str:
     text = re.sub(spec["strip_tail"], "", text)
     if re.fullmatch(spec["generic"], text) or (is_org_name(text) and not named_as_programme):
         return ""  # the title names no programme (部门项目支出绩效自评表) or only the firm
+    if re.search(spec["not_programme"], text):
+        return ""  # what is left is no programme's name: abstain rather than guess
     return text
 
 
