@@ -673,3 +673,13 @@ def test_no_programme_rather_than_a_report_word_a_clause_or_a_budget_level() -> 
     assert program_name("市级预算项目支出绩效评价报告") == ""
     # a programme with 评估 inside its name keeps it
     assert program_name("2023年度宣州区义务教育督导评估奖补资金绩效自评报告") == "义务教育督导评估奖补资金"
+
+
+def test_the_unit_a_finance_notice_is_addressed_to_is_the_unit_evaluated() -> None:
+    doc, r = record_of_text("定远县财政局关于2022年度学生资助资金绩效评价结果的通知\n县教育局：\n"
+                            "我局组织对你局2022年度学生资助资金开展了重点绩效评价，现将结果通知如下。\n")
+    assert (r.evaluation_mode, r.evaluator, r.evaluated_unit) == ("finance", "定远县财政局", "县教育局")
+    assert evidence(doc, r, "evaluated_unit") == "县教育局"
+    # a unit's report to the finance bureau: the addressee is no unit evaluated
+    _doc, r = record_of_text("定远县教育局关于2022年度学生资助资金绩效自评情况的报告\n县财政局：\n根据要求，我局开展了绩效自评。\n")
+    assert r.evaluated_unit == "定远县教育局"

@@ -254,8 +254,9 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
     unit_c = list(found["evaluated_unit"])
     eval_c = list(found["evaluator"])
     if mode == "finance":
-        # the issuer of a finance bureau's notice, or the bureau signing it
+        # the issuer of a finance bureau's notice, or the bureau signing it; the unit it is addressed to
         eval_c += as_field("evaluator", found["issuer"] + [c for c in found["signature"] if "财政" in fold(c.value)])
+        unit_c += as_field("evaluated_unit", found["addressee"])
     if mode == "self":
         # a self-evaluation: the unit that signs, publishes or carries out the evaluation is the
         # unit evaluated, and it is its own evaluator (one decision, one evidence)

@@ -96,7 +96,7 @@ def org_candidates(ctx: Context, orgs: list[Org], pairs: list[Pair], title: Cand
     org_rx = _org_regex(orgs)
     text = ctx.view.text
     out: dict[str, list[Candidate]] = {"evaluator": [], "evaluated_unit": [], "client": [], "signature": [],
-                                       "issuer": [], "publisher": [], "self_named": []}
+                                       "issuer": [], "publisher": [], "self_named": [], "addressee": []}
     tv = View.of(ctx.doc.text[title.start:title.end], title.start) if title is not None else None
     title_views = [View.of(ctx.doc.text[t.start:t.end], t.start) for t in titles]
     for fname in ("evaluator", "evaluated_unit"):
@@ -140,6 +140,17 @@ def org_candidates(ctx: Context, orgs: list[Org], pairs: list[Pair], title: Cand
             if above and re.fullmatch(org_rx, above[-1].text):
                 name, s, e = _printed(ctx, 0, len(above[-1].text), above[-1].view)
                 out["issuer"].append(ctx.candidate_at("issuer", name, s, e, 7, "title_above"))
+    # the one body a notice is addressed to (县教育局：on the line under the title; not 各有关单位,
+    # not several, not a finance body a unit reports to)
+    if title is not None:
+        after = [ln for ln in lines if ln.start >= title.end][:4]
+        for line in after:
+            m = re.fullmatch(r"(?P<org>[\u4e00-\u9fff（）()]{3,30})[：:]", line.text)
+            if m and is_org_name(m.group("org")) and not re.match(r"各|有关", m.group("org")) \
+                    and not re.search(_spec()["evaluator_kinds"]["finance"], m.group("org")):
+                name, s, e = _printed(ctx, m.start("org"), m.end("org"), line.view)
+                out["addressee"].append(ctx.candidate_at("addressee", name, s, e, 7.5, "addressee"))
+                break
     # the signing unit: an organisation ending one of the last lines (alone, or after a
     # line the reader ran into it: 附件:…[点击下载]固始县…人民政府)
     names = sorted({fold(o.name) for o in orgs}, key=len, reverse=True)
