@@ -683,3 +683,11 @@ def test_the_unit_a_finance_notice_is_addressed_to_is_the_unit_evaluated() -> No
     # a unit's report to the finance bureau: the addressee is no unit evaluated
     _doc, r = record_of_text("定远县教育局关于2022年度学生资助资金绩效自评情况的报告\n县财政局：\n根据要求，我局开展了绩效自评。\n")
     assert r.evaluated_unit == "定远县教育局"
+
+
+def test_a_score_tables_last_row_without_its_label_gives_total_and_grade() -> None:
+    doc, r = record_of_text("儋州市某局2022年度部门整体支出绩效评价报告\n绩效评价结果\n一级指标 | 分值 | 得分 | 等级 |\n"
+                            "投入 | 15.00 | 14.00 | 优 |\n过程 | 55.00 | 48.50 | 良 |\n产出 | 20.00 | 19.00 | 优 |\n"
+                            "效益 | 10.00 | 9.00 | 优 |\n100.00 | 90.50 | 优 |\n")
+    assert (r.score.total, r.score.grade, r.score.grade_source) == (90.5, "优", "stated")
+    assert evidence(doc, r, "score.total") == "90.50"

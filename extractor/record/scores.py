@@ -56,6 +56,7 @@ def _spec() -> dict[str, Any]:
         "default_max": data["default_max"],
         "rate_only": [comp(r) for r in data["rate_only"]],
         "total_row_line": comp(data["total_row_line"]),
+        "total_grade_row": comp(data["total_grade_row"]),
         "grade": [comp(r) for r in data["grade"]],
         "grade_cell": re.compile(data["grade_cell"]),
         "grade_rule": re.compile(data["grade_rule_context"]),
@@ -179,6 +180,11 @@ def total_candidates(ctx: Context, pairs: list[Pair], table_totals: list[Candida
         mx = number_value(m.group("max") or m.group("gmax"))
         if value is not None and mx == spec["default_max"] and 0 < value <= mx:
             out.append(ctx.candidate("score.total", value, m.start(), m.end(), RANK["table_total"], "table_total_line"))
+    for m in spec["total_grade_row"].finditer(text):  # 100.00 | 94.04 | 优: a total row without its label
+        value = number_value(m.group("num"))
+        if value is not None and 0 < value <= 100:
+            out.append(ctx.candidate("score.total", value, m.start("num"), m.end("num"), RANK["table_total"],
+                                     "total_grade_row"))
     if not out:
         for rx in spec["rate_only"]:
             for m in rx.finditer(text):
@@ -238,6 +244,9 @@ def grade_candidates(ctx: Context, pairs: list[Pair]) -> list[Candidate]:
             start = ctx.view.starts[m.start()]
             out.append(ctx.candidate("score.grade", value, m.start(), m.end(),
                                      RANK["sentence"] + _place_bonus(ctx, start), "sentence"))
+    for m in spec["total_grade_row"].finditer(text):  # 100.00 | 94.04 | 优
+        out.append(ctx.candidate("score.grade", _grade_word(m.group("grade")), m.start("num"), m.end("grade"),
+                                 RANK["grade_after_total"], "total_grade_row"))
     for p in pairs:
         if p.field == "score.grade":
             m = spec["grade_cell"].match(re.sub(r"\s+", "", p.value))
