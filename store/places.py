@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..extractor.record.jurisdiction import Division, _rows, divisions
+from ..extractor.record.divisions import Division, _rows
+from ..extractor.record.jurisdiction import divisions
 
 LEVELS = ("province", "prefecture", "county")
 LEVEL_WORDS = {"province": "province", "prefecture": "prefecture", "county": "county"}

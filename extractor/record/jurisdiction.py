@@ -9,82 +9,11 @@ candidate whose prefecture or province the surrounding text mentions.
 
 from __future__ import annotations
 
-import csv
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable
 
-from ... import patterns
-
-
-@dataclass(frozen=True)
-class Division:
-    code: str
-    name: str
-    level: str  # province / prefecture / county
-    parent: str | None
-
-
-class Divisions:
-    """The division table with name and alias indexes."""
-
-    def __init__(self, rows: Iterable[Division], aliases: Iterable[tuple[str, str, str]]):
-        self.by_code: dict[str, Division] = {}
-        self.by_name: dict[str, list[Division]] = {}
-        for d in rows:
-            self.by_code[d.code] = d
-            self.by_name.setdefault(d.name, []).append(d)
-        # alias → divisions; "short" aliases (红河州) are safe anywhere, bare "stem"s
-        # (红河, 昆明) only for provinces and prefectures, where they are used in prose.
-        self.short: dict[str, list[Division]] = {}
-        self.stems: dict[str, list[Division]] = {}
-        for alias, code, kind in aliases:
-            d = self.by_code.get(code)
-            if d is None:
-                continue
-            if kind == "short":
-                self.short.setdefault(alias, []).append(d)
-            elif d.level in ("province", "prefecture"):
-                self.stems.setdefault(alias, []).append(d)
-
-    def names(self, *, stems: bool = True) -> list[str]:
-        """Every full name and alias, for matchers."""
-        out = set(self.by_name) | set(self.short)
-        if stems:
-            out |= set(self.stems)
-        return sorted(out)
-
-    def candidates(self, name: str) -> list[Division]:
-        return self.by_name.get(name) or self.short.get(name) or self.stems.get(name) or []
-
-    def chain(self, d: Division) -> dict[str, Division]:
-        """``{"province": …, "prefecture": …, "county": …}`` up from ``d``."""
-        out: dict[str, Division] = {}
-        cur: Division | None = d
-        while cur is not None:
-            out[cur.level] = cur
-            cur = self.by_code.get(cur.parent) if cur.parent else None
-        return out
-
-    @lru_cache(maxsize=1)
-    def _regex(self) -> re.Pattern[str]:
-        names = sorted(self.names(), key=len, reverse=True)
-        return re.compile("|".join(map(re.escape, names)))
-
-    def find(self, text: str) -> list[tuple[int, int, str]]:
-        """Mentions ``(start, end, name)`` of divisions in ``text``, longest first, not overlapping.
-
-        A bare stem (昆明) counts only when no longer word continues it into a
-        different name (昆明市 is found as the full name already).
-        """
-        out = [(m.start(), m.end(), m.group(0)) for m in self._regex().finditer(text)]
-        stems = [(s, e) for s, e, n in out if n in self.stems and n not in self.by_name and n not in self.short]
-        if stems:
-            # a bare stem (山东, 昆明) counts only as a word of its own: not 山东 in 贺兰山东麓
-            bounds = _word_bounds(text)
-            out = [(s, e, n) for s, e, n in out if (s, e) not in stems or (s in bounds and e in bounds)]
-        return out
+from .divisions import Division, Divisions, load
 
 
 def _word_bounds(text: str) -> set[int]:
@@ -98,20 +27,10 @@ def _word_bounds(text: str) -> set[int]:
     return bounds
 
 
-def _rows(name: str) -> list[list[str]]:
-    with open(patterns.path(name), encoding="utf-8", newline="") as fh:
-        lines = [ln for ln in fh if not ln.startswith("#")]
-    reader = csv.reader(lines)
-    next(reader)  # header
-    return [r for r in reader if r]
-
-
 @lru_cache(maxsize=1)
 def divisions() -> Divisions:
-    """The shipped division table, loaded once per process."""
-    rows = [Division(c, n, lvl, p or None) for c, n, lvl, p in _rows("divisions.csv")]
-    aliases = [(a, c, k) for a, c, k in _rows("division_aliases.csv")]
-    return Divisions(rows, aliases)
+    """The shipped division table, loaded once per process, with jieba's word boundaries."""
+    return load(_word_bounds)
 
 
 def resolve(name: str, context: str = "") -> Division | None:

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from ... import patterns
 from ..cjk import HAN
-from .jurisdiction import divisions
+from .divisions import names as division_names
 
 
 @dataclass(frozen=True)
@@ -110,8 +110,7 @@ def pipeline():
     from spacy.util import filter_spans
 
     jieba.setLogLevel(logging.WARNING)
-    table = divisions()
-    names = table.names()
+    names = division_names()
     # Our own jieba tokenizer (same default dictionary), so that adding the division
     # names does not change how other code in the process segments text.
     segmenter = jieba.Tokenizer()
