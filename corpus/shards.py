@@ -2,7 +2,8 @@
 
 One row per file read: its sha256 and path, ``status`` ("ok" or "error"), the
 reason of an error, and for "ok" the :class:`~jixiao.store.ExtractedDocument`
-fields (the record as its JSON, the identity signature as bytes).  A shard is
+fields (the record as its JSON, the identity signature as bytes, the findings' words
+for the keyword index as JSON — shards written before that column are still read).  A shard is
 written to a temporary name in the shard folder, then renamed: a reader sees a
 whole shard or none, whatever kills the writer (``pyarrow`` is needed:
 ``pip install "jixiao[ray]"``).
@@ -10,6 +11,7 @@ whole shard or none, whatever kills the writer (``pyarrow`` is needed:
 
 from __future__ import annotations
 
+import json
 import os
 import uuid
 from pathlib import Path
@@ -21,7 +23,7 @@ from ..store.db import ExtractedDocument
 SUFFIX = ".parquet"
 
 COLUMNS = ("sha256", "path", "status", "reason", "format", "pages", "ocr", "size", "text", "record",
-           "fingerprint", "signature")
+           "fingerprint", "signature", "segments")
 
 
 def _schema() -> Any:
@@ -31,7 +33,7 @@ def _schema() -> Any:
         ("sha256", pa.string()), ("path", pa.string()), ("status", pa.string()), ("reason", pa.string()),
         ("format", pa.string()), ("pages", pa.int64()), ("ocr", pa.bool_()), ("size", pa.int64()),
         ("text", pa.large_string()), ("record", pa.large_string()), ("fingerprint", pa.string()),
-        ("signature", pa.binary()),
+        ("signature", pa.binary()), ("segments", pa.large_string()),
     ])
 
 
@@ -44,7 +46,8 @@ def row(path: str, sha256: str, outcome: tuple[str, Any]) -> dict[str, Any]:
         ext: ExtractedDocument = value
         out.update(sha256=ext.doc_id, status="ok", format=ext.format, pages=ext.pages, ocr=bool(ext.ocr),
                    size=ext.size, text=ext.text, record=mapping.record_json(ext.record),
-                   fingerprint=ext.fingerprint, signature=ext.signature)
+                   fingerprint=ext.fingerprint, signature=ext.signature,
+                   segments=None if ext.segments is None else json.dumps(ext.segments, ensure_ascii=False))
     else:
         out.update(status="error", reason=str(value))
     return out
@@ -55,7 +58,8 @@ def document(r: dict[str, Any]) -> ExtractedDocument:
     return ExtractedDocument(doc_id=r["sha256"], path=r["path"], format=r["format"], pages=r["pages"],
                              ocr=bool(r["ocr"]), size=int(r["size"]), text=r["text"],
                              record=mapping.record_from_json(r["record"]), signature=r["signature"],
-                             fingerprint=r["fingerprint"])
+                             fingerprint=r["fingerprint"],
+                             segments=json.loads(r["segments"]) if r.get("segments") else None)
 
 
 def write(rows: list[dict[str, Any]], folder: str | Path, prefix: str = "part") -> Path:

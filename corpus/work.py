@@ -6,8 +6,9 @@
     status, value = work(item)            # ("ok", ExtractedDocument) or ("error", reason)
 
 :func:`work` reads the file (an archive member is copied out first), hashes it,
-parses it (OCR'ing scanned pages), extracts the report record and computes the
-identity signature (in :class:`~jixiao.store.ExtractedDocument`).  It never raises
+parses it (OCR'ing scanned pages), extracts the report record, and computes the
+identity signature and the findings' words for the keyword index (jieba), all in
+the :class:`~jixiao.store.ExtractedDocument` it returns, so that the writer only writes.  It never raises
 for bad input: a file that cannot be read comes back as ``("error", one-line
 reason)``, with the same reasons on every engine (:func:`failure_reason`).  It has
 no side effect beyond the OCR page cache, so an engine may run it again on another
@@ -33,7 +34,7 @@ from ..extractor import limits as _limits
 from ..extractor.errors import ReadError
 from ..extractor.limits import Limits
 from ..store.db import ExtractedDocument
-from ..store.mapping import has_report_content
+from ..store.mapping import finding_segments, has_report_content
 from .walk import Archives, FileItem, describe_error, hash_file, one_line
 
 #: Test-only: ``always=NAME,NAME;once=NAME;hang=NAME;stall=NAME;state=DIR``.  A file whose base
@@ -133,8 +134,10 @@ def extract_file(item: FileItem, ocr: str = "auto") -> ExtractedDocument:
     if not has_report_content(record):
         raise ReadError(item.path, "no evaluation-report content found (no score, indicators, findings, "
                                    "or years with a place or programme)")
+    # The identity signature (ExtractedDocument computes it) and the findings' words for the
+    # keyword index are made here, in the worker: the store's single writer only writes.
     return ExtractedDocument(doc_id=sha, path=item.path, format=doc.format, pages=doc.pages, ocr=doc.ocr,
-                             size=size, text=doc.text, record=record)
+                             size=size, text=doc.text, record=record, segments=finding_segments(record))
 
 
 #: A PDF with at least this many pages to OCR has them read as separate tasks by the

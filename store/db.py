@@ -110,6 +110,7 @@ class ExtractedDocument:
     record: Record  # the report record built from this file
     signature: bytes = b""  # identity.signature(text); computed if empty
     fingerprint: str | None = None
+    segments: dict[str, str] | None = None  # mapping.finding_segments(record), computed by the worker
 
     def __post_init__(self) -> None:
         if not self.signature:
@@ -328,7 +329,7 @@ class Store:
             members: list[str] = []
             warning = None
             if report_id is None:
-                new_id = self._rebuild_report(None, [ext.doc_id])
+                new_id = self._rebuild_report(None, [ext.doc_id], ext)
                 status = "new report"
             else:
                 rows = self.conn.execute("SELECT doc_id, is_primary FROM sources WHERE report_id = ?",
@@ -338,7 +339,7 @@ class Store:
                 renderings = self._renderings(members + [ext.doc_id])
                 best = identity.choose_primary(renderings)
                 if best.doc_id != current:
-                    new_id = self._rebuild_report(report_id, members + [ext.doc_id])
+                    new_id = self._rebuild_report(report_id, members + [ext.doc_id], ext)
                     status = "better rendering" if best.doc_id == ext.doc_id else "another rendering"
                 else:  # the report's content does not change: just list one more source
                     self.conn.execute(
@@ -392,8 +393,10 @@ class Store:
                 return meta["report_id"]
         return None
 
-    def _rebuild_report(self, old_report_id: str | None, doc_ids: list[str]) -> str:
-        """(Re)write a report from the best of ``doc_ids``; returns its (possibly new) id."""
+    def _rebuild_report(self, old_report_id: str | None, doc_ids: list[str],
+                        new: ExtractedDocument | None = None) -> str:
+        """(Re)write a report from the best of ``doc_ids``; returns its (possibly new) id.
+        ``new``: the file being added, whose findings' words its worker may have segmented."""
         rows = self._dicts(
             f"SELECT doc_id, path, format, pages, ocr, record FROM documents WHERE doc_id IN "
             f"({','.join('?' * len(doc_ids))})",
@@ -405,15 +408,17 @@ class Store:
         report_id = primary["doc_id"]
         if old_report_id is not None:
             self.conn.execute("DELETE FROM reports WHERE report_id = ?", (old_report_id,))
-        self._insert_report(report_id, mapping.record_from_json(primary["record"]), len(rows))
+        segments = new.segments if new is not None and new.doc_id == best else None
+        self._insert_report(report_id, mapping.record_from_json(primary["record"]), len(rows), segments)
         self.conn.executemany(
             "INSERT INTO sources (doc_id, report_id, path, format, ocr, is_primary) VALUES (?, ?, ?, ?, ?, ?)",
             [(r["doc_id"], report_id, r["path"], r["format"], r["ocr"], int(r is primary)) for r in rows],
         )
         return report_id
 
-    def _insert_report(self, report_id: str, record: Record, n_sources: int) -> None:
-        for table, rows in mapping.to_rows(record, report_id, n_sources).items():
+    def _insert_report(self, report_id: str, record: Record, n_sources: int,
+                       segments: dict[str, str] | None = None) -> None:
+        for table, rows in mapping.to_rows(record, report_id, n_sources, segments).items():
             if rows:
                 cols = list(rows[0])
                 self.conn.executemany(

@@ -8,6 +8,9 @@ by calling the same per-file function the engines schedule, on the real reports.
 from __future__ import annotations
 
 
+import json
+import sqlite3
+
 import pytest
 
 from conftest import CORPUS, REPORTS
@@ -85,6 +88,29 @@ def test_loader_gives_the_local_import_store_in_any_shard_order_and_is_idempoten
     again = load_shards(folder, loaded)  # loading again changes nothing
     assert again.imported == [] and len(again.skipped) == 3
     assert snapshot(loaded) == snapshot(local)
+
+
+def test_the_workers_segment_the_findings_and_the_loader_only_writes(rows, tmp_path, monkeypatch):
+    """The keyword index's words (jieba) come in the shard, computed by the per-file work; the
+    loader writes them as they are (segmenting in the one writer made it the bottleneck)."""
+    from jixiao.store import fts, mapping
+
+    ok = [r for r in rows if r["status"] == "ok"]
+    words = [json.loads(r["segments"]) for r in ok]
+    assert all(w and all(v == fts.segment(k) for k, v in w.items()) for w in words)
+    folder = tmp_path / "shards"
+    shards.write(ok, folder)
+
+    def no_segmenting(text: str) -> str:
+        raise AssertionError(f"the writer segmented {text[:20]!r}")
+
+    monkeypatch.setattr(mapping, "segment", no_segmenting)
+    db = tmp_path / "loaded.db"
+    assert len(load_shards(folder, db).imported) == len(ok)
+    conn = sqlite3.connect(db)
+    stored = dict(conn.execute("SELECT text, text_seg FROM findings").fetchall())
+    conn.close()
+    assert stored and all(stored[t] == w[t] for w in words for t in w if t in stored)
 
 
 def test_jixiao_load_on_the_command_line(rows, tmp_path):
