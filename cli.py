@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import sys
+import time
 
 import click
 
@@ -297,10 +298,15 @@ def _nothing_found(store, flt, *, findings: bool = False, what: str = "") -> Non
               help="--engine ray: the cluster (auto, ray://host:10001) [default: a local Ray on loopback].")
 @click.option("--shards", "shards_dir", type=click.Path(file_okay=False), default=None,
               help="--engine ray: the shard folder, on storage every node reads [default: DB.shards].")
+@click.option("-q", "--quiet", is_flag=True,
+              help="No progress and no summary: only the files that failed, one line each on stderr.")
+@click.option("--json", "as_json", is_flag=True,
+              help="No progress; print one line of JSON: files, stored, skipped, failed (path and reason), "
+                   "pages, seconds, new_reports, reports, embedded.")
 @limit_option
 def import_(paths: tuple[str, ...], db_path: str, workers: int | None, force: bool, verbose: bool,
-            with_index: bool, engine: str, address: str | None, shards_dir: str | None,
-            limit_settings: tuple[str, ...]) -> None:
+            with_index: bool, engine: str, address: str | None, shards_dir: str | None, quiet: bool,
+            as_json: bool, limit_settings: tuple[str, ...]) -> None:
     """Import report files, folders and .zip archives into the store.
 
     Formats are told by content; each file is hashed (sha256) and an unchanged one is
@@ -333,24 +339,32 @@ def import_(paths: tuple[str, ...], db_path: str, workers: int | None, force: bo
         _fail(str(exc))
     except Exception as exc:
         _fail(f"{db_path}: cannot open the store: {exc}")
+    progress = None if quiet or as_json else import_progress()
     with store:
         try:
             if engine == "ray":
                 from .corpus.ray_engine import import_ray
 
                 summary = import_ray(paths, shards_dir or f"{db_path}.shards", store, address=address,
-                                     workers=workers or None, force=force, progress=import_progress(),
-                                     limits=limits)
+                                     workers=workers or None, force=force, progress=progress, limits=limits)
             else:
-                summary = import_paths(paths, store, workers=workers, force=force, progress=import_progress(),
+                summary = import_paths(paths, store, workers=workers, force=force, progress=progress,
                                        limits=limits, index=False)
         except ImportError as exc:
             _fail(f"--engine ray needs Ray Data: pip install \"jixiao[ray]\" ({exc})")
         except KeyboardInterrupt:
             _fail("interrupted; what was imported is kept, re-run to continue", 130)
-        click.echo(summary.text(verbose=verbose))
-        if with_index:
-            _embed_missing(store, db_path, strict=False)  # the files are imported whatever happens here
+        if not (quiet or as_json):
+            click.echo(summary.text(verbose=verbose))
+        if with_index:  # the files are imported whatever happens here
+            started = time.monotonic()
+            summary.embedded = _embed_missing(store, db_path, strict=False, quiet=quiet or as_json)
+            summary.seconds += time.monotonic() - started
+    if as_json:
+        click.echo(json.dumps(summary.as_dict(), ensure_ascii=False))
+    elif quiet:
+        for path, reason in summary.failed:
+            click.echo(f"{path}: {reason}", err=True)
     sys.exit(summary.exit_status)
 
 
@@ -622,10 +636,10 @@ def index(backend: str | None, model: str | None, reindex: bool, db_path: str) -
 
 
 def _embed_missing(store, db_path: str, backend: str | None = None, model: str | None = None,
-                   reindex: bool = False, strict: bool = True) -> None:
+                   reindex: bool = False, strict: bool = True, quiet: bool = False) -> int:
     """Embed the findings that lack vectors, with a progress bar (jixiao index, and import unless
-    --no-index).  An embedder that cannot be used is a usage error, or with ``strict`` false a
-    one-line note (the import's outcome stands)."""
+    --no-index); returns how many.  An embedder that cannot be used is a usage error, or with
+    ``strict`` false a one-line note (the import's outcome stands).  ``quiet``: no bar, no count."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from .store.embeddings import EmbedderError
@@ -634,7 +648,7 @@ def _embed_missing(store, db_path: str, backend: str | None = None, model: str |
     try:
         embedder = embedder_for(store.conn, backend, model)
         with Progress(TextColumn("embedding findings"), BarColumn(), MofNCompleteColumn(),
-                      TimeRemainingColumn(), transient=True) as bar:
+                      TimeRemainingColumn(), transient=True, disable=quiet) as bar:
             task = bar.add_task("embed", total=None)
             n = index_missing(store.conn, embedder, reindex=reindex, db_label=db_path,
                               progress=lambda done, total: bar.update(task, completed=done, total=total))
@@ -646,9 +660,11 @@ def _embed_missing(store, db_path: str, backend: str | None = None, model: str |
         # `jixiao index` later embeds what is missing.
         click.echo(f"jixiao: findings not embedded for semantic search: {_one_line(str(exc))} "
                    "(run jixiao index)", err=True)
-        return
-    total = store.conn.execute("SELECT count(*) FROM findings").fetchone()[0]
-    click.echo(f"embedded {n} finding(s) with {embedder.name} (dim {embedder.dim}); {total} in the store")
+        return 0
+    if not quiet:
+        total = store.conn.execute("SELECT count(*) FROM findings").fetchone()[0]
+        click.echo(f"embedded {n} finding(s) with {embedder.name} (dim {embedder.dim}); {total} in the store")
+    return n
 
 
 @main.command()

@@ -83,6 +83,7 @@ class ImportedFile:
     report_id: str
     status: str  # "new report" | "another rendering" | "better rendering"
     warning: str | None = None  # e.g. a partial rendering kept as an alternate
+    pages: int | None = None  # the file's pages (None: a format without pages, e.g. .txt)
 
 
 @dataclass
@@ -107,6 +108,27 @@ class ImportSummary:
     @property
     def new_reports(self) -> int:
         return self.reports_after - self.reports_before
+
+    @property
+    def pages(self) -> int:
+        """Pages of the files stored by this run (a file without pages counts none)."""
+        return sum(f.pages or 0 for f in self.imported)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The outcome as plain data (``jixiao import --json`` prints it as one line of JSON):
+        files seen, stored, skipped and failed (with each failed file's reason), pages stored,
+        seconds, new reports, the reports the store holds, findings embedded."""
+        return {
+            "files": self.files,
+            "stored": len(self.imported),
+            "skipped": len(self.skipped),
+            "failed": [{"path": p, "reason": why} for p, why in self.failed],
+            "pages": self.pages,
+            "seconds": round(self.seconds, 3),
+            "new_reports": self.new_reports,
+            "reports": self.reports_after,
+            "embedded": self.embedded,
+        }
 
     def text(self, verbose: bool = False) -> str:
         """A human summary: counts, the files imported (all if few or ``verbose``), skips (grouped
@@ -284,7 +306,9 @@ def import_paths(
         finally:
             shutil.rmtree(spool, ignore_errors=True)
     if index:
+        started = time.monotonic()
         summary.embedded = db.index()
+        summary.seconds += time.monotonic() - started
     return summary
 
 
@@ -352,7 +376,7 @@ def _import(paths: list[str], store: Writer, workers: int | None, force: bool, p
             skip(item.path, "unchanged (already in the store)")
             return
         summary.imported.append(ImportedFile(item.path, result.doc_id, result.report_id, result.status,
-                                             result.warning))
+                                             result.warning, value.pages))
         if progress:
             progress.advance(item.path, "imported")
         first_done.add(result.doc_id)

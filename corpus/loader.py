@@ -86,7 +86,8 @@ def load_shards(folder: str | Path, db: Writer | str | Path | None = None, *, fo
                 outcome = "skipped"
             else:
                 try:
-                    result = db.add_document(shards.document(row(shard, i)), replace=force)
+                    doc = shards.document(row(shard, i))
+                    result = db.add_document(doc, replace=force)
                 except Exception as exc:  # a row the store cannot hold: that file fails, the load goes on
                     reason = f"cannot store: {type(exc).__name__}: {exc}".splitlines()[0]
                     summary.failed.append((path, reason))
@@ -99,7 +100,7 @@ def load_shards(folder: str | Path, db: Writer | str | Path | None = None, *, fo
                         outcome = "skipped"
                     else:
                         summary.imported.append(ImportedFile(path, result.doc_id, result.report_id, result.status,
-                                                             result.warning))
+                                                             result.warning, doc.pages))
                         outcome = "imported"
             if progress:
                 progress.advance(path, outcome)

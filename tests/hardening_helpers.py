@@ -38,7 +38,7 @@ _WRAPPER = (
 )
 
 
-def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, timeout: float = 600,
+def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, timeout: float = 1800,
             measure: Path | None = None) -> subprocess.CompletedProcess:
     """``jixiao ARGS`` in a fresh interpreter; with ``measure`` (a file path) its peak memory in
     bytes is written there (read it with :func:`peak_bytes`)."""

@@ -24,6 +24,7 @@ from jixiao.corpus.walk import FileItem, WalkError, walk
 from jixiao.store import Store
 
 from conftest import CORPUS, REPORTS, RENDERINGS
+from hardening_helpers import run_cli
 from store_snapshot import snapshot
 
 TEXT_LAYERS = [".txt", ".docx", ".pdf"]
@@ -31,11 +32,6 @@ TEXT_LAYERS = [".txt", ".docx", ".pdf"]
 
 def text_layer_files() -> list[Path]:
     return [CORPUS / f"{r}{s}" for r in REPORTS for s in TEXT_LAYERS]
-
-
-def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "jixiao.cli", *args], cwd=cwd, capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}, timeout=1800)
 
 
 # ----------------------------------------------------------------------------- the whole corpus, scans too

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import io
-import os
 import shutil
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,13 +14,9 @@ from jixiao.corpus.progress import Estimate, PlainImportProgress, import_progres
 from jixiao.extractor import parse
 
 from conftest import CORPUS, REPORTS
+from hardening_helpers import run_cli
 
 CHENGGONG = REPORTS[1]
-
-
-def run_cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "jixiao.cli", *args], capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}, timeout=1800)
 
 
 class Recorder(PlainImportProgress):
