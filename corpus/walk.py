@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import IO, Iterator
 
 from ..extractor import limits as _limits
-from ..extractor.detect import MAX_BYTES, special_kind  # noqa: F401  (MAX_BYTES: the default, re-exported)
+from ..extractor.detect import MAX_BYTES, ignored_name, special_kind  # noqa: F401  (MAX_BYTES: the default, re-exported)
 from ..patterns import load
 
 MEMBER_SEP = "!"
@@ -99,11 +99,6 @@ class WalkSkip:
 
 def _rules() -> dict:
     return load("import_walk.yaml")
-
-
-def _ignored(name: str) -> bool:
-    rules = _rules()
-    return name in set(rules.get("ignore_names") or []) or name.startswith(tuple(rules.get("ignore_prefixes") or []))
 
 
 def _looks_like_document(name: str) -> bool:
@@ -245,13 +240,23 @@ class Archives:
 
 
 def hash_file(path: str | Path) -> tuple[str, int]:
-    """``(sha256, size)`` of a file on disk, read in chunks."""
+    """``(sha256, size)`` of a file on disk, read in chunks; of a folder of page images
+    (:func:`jixiao.extractor.readers.image.folder_pages`), of their bytes in page order."""
     sha = hashlib.sha256()
     size = 0
-    with open(path, "rb") as fh:
-        while chunk := fh.read(_CHUNK):
-            size += len(chunk)
-            sha.update(chunk)
+    if os.path.isdir(path):
+        from ..extractor.readers.image import folder_pages
+
+        files = folder_pages(path)
+        if files is None:
+            raise IsADirectoryError(21, "a folder, not the numbered page images of one scan", str(path))
+    else:
+        files = [Path(path)]
+    for file in files:
+        with open(file, "rb") as fh:
+            while chunk := fh.read(_CHUNK):
+                size += len(chunk)
+                sha.update(chunk)
     return sha.hexdigest(), size
 
 
@@ -324,7 +329,11 @@ class _Walker:
             except OSError as exc:
                 yield WalkError(shown, f"cannot list folder: {exc.strerror or exc}")
                 return
-            yield [os.path.join(path, name) for name in names if not _ignored(name)]
+            children = [os.path.join(path, name) for name in names if not ignored_name(name)]
+            if self._page_images(children):  # one scan as numbered page images: one document
+                yield FileItem(shown, path)
+                return
+            yield children
             return
         if not stat.S_ISREG(st.st_mode):
             yield WalkError(shown, f"not a regular file ({special_kind(st.st_mode)})")
@@ -333,6 +342,19 @@ class _Walker:
             yield WalkError(shown, "file too large: " + _limits.exceeded("file_bytes", st.st_size, self.limits))
             return
         yield from self._file(FileItem(shown, path))
+
+    def _page_images(self, children: list[str]) -> bool:
+        """Whether a folder's ``children`` are the numbered page images of one scan, each a
+        regular file within the size limit (:func:`jixiao.extractor.readers.image.page_sequence`)."""
+        from ..extractor.readers.image import page_sequence
+
+        try:
+            if not all(os.path.isfile(c) and not os.path.islink(c) and os.path.getsize(c) <= self.limits.file_bytes
+                       for c in children):
+                return False
+        except OSError:
+            return False
+        return page_sequence(children) is not None
 
     def _head(self, item: FileItem) -> bytes:
         if not item.members:
@@ -387,7 +409,7 @@ class _Walker:
                 yield WalkError(child.path, "unsafe member name (absolute, or climbing out with ..): not read")
                 continue
             parts = name.rstrip("/").split("/")
-            if info.is_dir() or any(_ignored(part) for part in parts):
+            if info.is_dir() or any(ignored_name(part) for part in parts):
                 continue
             if _is_symlink(info):
                 yield WalkError(child.path, "symbolic link inside the archive: not followed")

@@ -8,25 +8,39 @@ document model (ordered blocks with page numbers and text offsets).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from .detect import sniff_file
 from .document import Block, Document, DocumentBuilder
 from .errors import ReadError
 
+if TYPE_CHECKING:  # pragma: no cover
+    from .readers.pdf import OcrMode
+
+#: What ``parse(ocr=…)`` takes: OCR pages without a usable text layer, never, or every page.
+OCR_MODES = ("auto", "never", "always")
+
 
 def parse(path: str | Path, *, ocr: str = "auto") -> Document:
-    """Read the report at ``path`` into a :class:`Document`.
+    """Read the report at ``path`` into a :class:`Document`: a file, or a folder of the numbered
+    page images of one scan (``scan-001.png``, ``scan-002.png`` …, read in that order).
 
     ``ocr``: ``"auto"`` OCRs PDF pages that have no usable text layer (and page images, and
     OFD pages that hold only images), ``"never"`` refuses them, ``"always"`` OCRs every PDF page.  Raises :class:`ReadError`
     (one line: path and reason) for anything that cannot be read.
     """
+    if ocr not in OCR_MODES:
+        raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}, not {ocr!r}")
+    if Path(path).is_dir():  # the numbered page images of one scan, else a one-line error
+        from .readers import image
+
+        return image.read_folder(path, ocr=ocr)
     fmt = sniff_file(path)
     try:
         if fmt == "pdf":
             from .readers import pdf
 
-            return pdf.read(path, ocr=ocr)
+            return pdf.read(path, ocr=cast("OcrMode", ocr))
         if fmt == "docx":
             from .readers import docx
 

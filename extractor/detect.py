@@ -105,6 +105,16 @@ def _is_utf16_text(sample: bytes, encoding: str) -> bool:
     return good / len(text) > 0.95
 
 
+def ignored_name(name: str) -> bool:
+    """Whether a file named ``name`` is never a report: system and editor litter, hidden
+    files, a collection's README (``patterns/import_walk.yaml``).  Only what is skipped goes
+    by name; a format never does."""
+    from .. import patterns
+
+    rules = patterns.load("import_walk.yaml")
+    return name in set(rules.get("ignore_names") or []) or name.startswith(tuple(rules.get("ignore_prefixes") or []))
+
+
 def special_kind(mode: int) -> str:
     """``FIFO``, ``socket``, ``device`` or ``special file`` for a non-regular file's mode."""
     if stat.S_ISFIFO(mode):

@@ -71,7 +71,7 @@ class _Geometry:
         for key, lines in groups.items():
             self.left[key], self.right[key] = _margins(lines)
         self.pitch = statistics.median(pitches) if pitches else 0.0
-        self.body_size = max(sizes, key=sizes.get) if sizes else 0.0
+        self.body_size = max(sizes, key=sizes.__getitem__) if sizes else 0.0
         # Pages of a table of contents: mostly lines with dot leaders.
         self.toc_pages: set[int] = set()
         for page, flow in zip(pages, flows):

@@ -373,7 +373,7 @@ def _recurring(conn, cmp: Comparison, reports, level, labels, flt: Filters) -> N
             f" ({','.join('?' * len(by_id))}) {kind_clause} {('AND ' + where) if where else ''} ORDER BY f.id",
             [*by_id, *params])
         seen: dict[tuple[str, str], dict[str, Any]] = {}
-        for rid, cat, fid, title in cur:
+        for rid, cat, _fid, title in cur:
             r = by_id[rid]
             place = _place(r, level)
             if not place or not cat:

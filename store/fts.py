@@ -168,7 +168,7 @@ def snippet(
     else:
         # Slide a window over the match starts; keep the one covering the most matches.
         best, best_lo, j = -1, 0, 0
-        for i, (s, _) in enumerate(found):
+        for s, _ in found:
             while found[j][0] < s - width // 2:
                 j += 1
             n = sum(1 for a, b in found[j:] if a >= s - width // 2 and b <= s + width // 2)

@@ -691,3 +691,16 @@ def test_a_score_tables_last_row_without_its_label_gives_total_and_grade() -> No
                             "效益 | 10.00 | 9.00 | 优 |\n100.00 | 90.50 | 优 |\n")
     assert (r.score.total, r.score.grade, r.score.grade_source) == (90.5, "优", "stated")
     assert evidence(doc, r, "score.total") == "90.50"
+
+
+def test_the_documents_own_title_under_a_web_pages_heading_and_chrome() -> None:
+    doc, r = record_of_text("苏州2019年义务教育补助资金绩效评价报告\n\n合集下载\n1、下载文档前请自行甄别文档内容的完整性。\n"
+                            "2、仅部分预览的文档，可反馈申请退款。\n\n苏州市2019年义务教育补助资金\n绩效评价报告\n一、项目概况\n")
+    assert r.title == "苏州市2019年义务教育补助资金绩效评价报告"
+    assert evidence(doc, r, "title").startswith("苏州市2019年")
+    # no chrome between two title lines: the first stands
+    _doc, r = record_of_text("苏州2019年义务教育补助资金绩效评价报告\n苏州市2019年义务教育补助资金绩效评价报告\n一、项目概况\n")
+    assert r.title == "苏州2019年义务教育补助资金绩效评价报告"
+    # a document number with square brackets is no line of the title
+    _doc, r = record_of_text("收藏\n临市教发[2024]6号\n关于上报2023年学生资助资金项目支出绩效自评的报告\n")
+    assert r.title == "关于上报2023年学生资助资金项目支出绩效自评的报告"

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 from .. import limits as _limits
 from ..cjk import join_wrapped
@@ -65,7 +65,7 @@ class _Styles:
     """Paragraph style facts needed for heading evidence, resolved through ``basedOn``."""
 
     def __init__(self, docx_document):
-        self.by_id: dict[str, object] = {}
+        self.by_id: dict[str, Any] = {}  # style id → its lxml element
         try:
             styles_el = docx_document.styles.element
         except Exception:  # no styles part
@@ -76,7 +76,7 @@ class _Styles:
                 if sid:
                     self.by_id[sid] = st
 
-    def _chain(self, style_id: str | None) -> Iterator[object]:
+    def _chain(self, style_id: str | None) -> Iterator[Any]:  # lxml elements (no type stubs)
         seen = set()
         while style_id and style_id in self.by_id and style_id not in seen:
             seen.add(style_id)
@@ -188,7 +188,7 @@ def _count(el, name: str, default: int) -> int:
     return int(val) if val.isdigit() and len(val) < 12 else default
 
 
-def _row_cells(tr) -> Iterator:
+def _row_cells(tr) -> Iterator[Any]:
     """The cells (``w:tc``) of a table row, also those a content control (``w:sdt``) wraps."""
     for tc in tr.iterchildren():
         if tc.tag == W + "sdt":
@@ -252,7 +252,7 @@ def _table_rows(tbl, path: str = "") -> list[list[str]]:
     return grid_from_spans(span_rows) if span_rows else []
 
 
-def _blocks(body) -> Iterator[object]:
+def _blocks(body) -> Iterator[Any]:  # lxml elements (no type stubs)
     """Body-level ``w:p`` and ``w:tbl`` elements in document order (entering ``w:sdt``)."""
     for el in body.iterchildren():
         if el.tag in (W + "p", W + "tbl"):

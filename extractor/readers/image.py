@@ -6,7 +6,9 @@ for page images (:func:`jixiao.extractor.readers.ocr.ocr_image`: deskew, tables,
 points, the OCR page cache), and the pages are laid out like a scanned PDF's
 (:func:`jixiao.extractor.layout.assemble`: running heads, paragraphs, headings).  The result
 is a :class:`Document` of format ``image`` whose blocks carry page numbers (a multi-page
-TIFF's frames, or the images of :func:`read_pages` in order).
+TIFF's frames, or the images of :func:`read_pages` in order).  A folder of numbered page
+images (``scan-001.png``, ``scan-002.png`` …) is one document (:func:`read_folder`), its
+pages in the numbers' order.
 
 Resolution: the image's own (its DPI tag); an image without one is taken to be a page of
 A4 height (the long side 11.69 in), which is what a scan of a report page is.  A page larger
@@ -15,6 +17,7 @@ a page with next to no ink (a blank sheet) is not OCR'd, and the warnings say so
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -114,16 +117,16 @@ def read_pages(paths: Iterable[str | Path], ocr: str = "auto", *, path: str | Pa
     ``report_002.jpg`` …).  ``path`` is the document's path (default: the first image)."""
     from ..layout import assemble
 
-    paths = [str(p) for p in paths]
-    if not paths:
+    files = [str(p) for p in paths]
+    if not files:
         raise ValueError("no page images given")
-    name = str(path) if path is not None else paths[0]
+    name = str(path) if path is not None else files[0]
     if ocr == "never":
         raise ReadError(name, "a page image has no text layer; it can only be read with OCR (--ocr auto)")
     limit = _limits.current().pages
     pages: list[PageContent] = []
     notes: list[str] = []
-    for source in paths:
+    for source in files:
         for frame in _frames(source):
             if len(pages) >= limit:
                 raise ReadError(source, "too many pages: " + _limits.exceeded("pages", f"over {limit:,} pages"))
@@ -140,4 +143,51 @@ def read(path: str | Path, ocr: str = "auto") -> Document:
     return read_pages([path], ocr, path=path)
 
 
-__all__ = ["read", "read_pages", "gray_page", "ocr_gray", "is_blank"]
+_DIGITS = re.compile(r"\d+")
+
+
+def page_sequence(files: Iterable[str | Path]) -> list[Path] | None:
+    """``files`` in page order when they are the numbered page images of one scan
+    (``scan-001.png``, ``scan-002.png`` … ``scan-10.png``: two or more images whose names are
+    the same but for their numbers), else None.  The order is the numbers' (natural order:
+    ``scan-2`` before ``scan-10``); the content decides what is an image, not the name."""
+    from ..detect import sniff_file
+
+    paths = [Path(f) for f in files]
+    if len(paths) < 2 or len({_DIGITS.sub("#", p.name) for p in paths}) != 1 or not _DIGITS.search(paths[0].name):
+        return None
+    try:
+        if any(sniff_file(p) != "image" for p in paths):
+            return None
+    except (ReadError, OSError):
+        return None
+    return sorted(paths, key=lambda p: [int(n) for n in _DIGITS.findall(p.name)])
+
+
+def folder_pages(folder: str | Path) -> list[Path] | None:
+    """The page images of ``folder`` in page order (:func:`page_sequence` of the files in it,
+    less those :func:`~jixiao.extractor.detect.ignored_name` skips: Thumbs.db, hidden files),
+    or None when it holds anything else (another file, a folder)."""
+    from ..detect import ignored_name
+
+    folder = Path(folder)
+    entries = [e for e in folder.iterdir() if not ignored_name(e.name)]
+    if any(not e.is_file() for e in entries):
+        return None
+    return page_sequence(entries)
+
+
+def read_folder(folder: str | Path, ocr: str = "auto") -> Document:
+    """Read a folder of numbered page images (:func:`folder_pages`) as one document whose
+    path is the folder; :class:`ReadError` when the folder is not one."""
+    try:
+        pages = folder_pages(folder)
+    except OSError as exc:
+        raise ReadError(folder, f"cannot list folder: {exc.strerror or exc}") from None
+    if pages is None:
+        raise ReadError(folder, "a folder, not the numbered page images of one scan (scan-001.png, scan-002.png …)")
+    return read_pages(pages, ocr, path=folder)
+
+
+__all__ = ["read", "read_pages", "read_folder", "folder_pages", "page_sequence", "gray_page", "ocr_gray",
+           "is_blank"]

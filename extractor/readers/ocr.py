@@ -175,8 +175,9 @@ class _RapidOcr3(_Engine):
             from rapidocr import EngineType, RapidOCR
         except ImportError as exc:
             raise OcrUnavailable(f"rapidocr 3.x is not installed ({exc})") from None
-        if not str(getattr(rapidocr, "__version__", "3")).startswith("3"):
-            raise OcrUnavailable(f"rapidocr {rapidocr.__version__} is not 3.x")
+        version = str(getattr(rapidocr, "__version__", "3"))
+        if not version.startswith("3"):
+            raise OcrUnavailable(f"rapidocr {version} is not 3.x")
         det, rec = model_files(model_set)
         engine = EngineType.OPENVINO if runtime == "openvino" else EngineType.ONNXRUNTIME
         threads = _threads()
@@ -525,7 +526,9 @@ def find_grids(gray: np.ndarray, scale: float) -> tuple[list[Grid], np.ndarray]:
     for rx0, ry0, rx1, ry1 in _segments(both):
         if (rx1 - rx0) < 40 * pt or (ry1 - ry0) < 10 * pt:
             continue  # a lone rule (e.g. under a running header) is not a table
-        inside = lambda s: rx0 <= s[0] and s[2] <= rx1 and ry0 <= s[1] and s[3] <= ry1  # noqa: E731
+        def inside(s, rx0=rx0, ry0=ry0, rx1=rx1, ry1=ry1) -> bool:
+            return rx0 <= s[0] and s[2] <= rx1 and ry0 <= s[1] and s[3] <= ry1
+
         hs = [s for s in h_segs if inside(s)]
         ys = _cluster([(s[1] + s[3] - 1) / 2 for s in hs], tol)
         if len(ys) < 2:
@@ -859,9 +862,9 @@ FULL_WIDTH_BRACKET_GAP = 0.4
 
 def _ink_runs(region: np.ndarray) -> list[tuple[int, int, int]]:
     """Column runs of ink in a line band: ``(start, end, ink height)``."""
-    cols = region.any(axis=0)
+    cols = np.asarray(region.any(axis=0), dtype=bool)
     runs, start = [], None
-    for k, c in enumerate(list(cols) + [False]):
+    for k, c in enumerate([*cols.tolist(), False]):
         if c and start is None:
             start = k
         elif not c and start is not None:
@@ -1156,9 +1159,9 @@ def read_image(gray: np.ndarray, scale: float, number: int = 1,
         top = float(np.median([f.top for f in members]))
         bottom = float(np.median([f.bottom for f in members]))
         ink_height, stroke = measure_ink(ink, x0, top, x1, bottom)
-        size = ink_height / scale / INK_HEIGHT_PER_POINT if ink_height else (bottom - top) / scale * 0.8
-        text = marker_brackets(ink, text, x0, (top + bottom) / 2, size * scale)
-        lines.append(Line(text=text, x0=pts(x0), top=pts(top), x1=pts(x1), bottom=pts(bottom), size=round(size, 1)))
+        font = ink_height / scale / INK_HEIGHT_PER_POINT if ink_height else (bottom - top) / scale * 0.8
+        text = marker_brackets(ink, text, x0, (top + bottom) / 2, font * scale)
+        lines.append(Line(text=text, x0=pts(x0), top=pts(top), x1=pts(x1), bottom=pts(bottom), size=round(font, 1)))
         strokes.append(stroke)
     mark_bold(lines, strokes)
     grids.sort(key=lambda g: g.box[1])

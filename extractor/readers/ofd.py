@@ -126,7 +126,7 @@ def _page_images(pkg: _Package) -> list[list[_Image]]:
                     file_el = _kid(mm, "MediaFile")
                     if file_el is None or not (file_el.text or "").strip():
                         continue
-                    ref_text = file_el.text.strip()
+                    ref_text = (file_el.text or "").strip()
                     loc = ref_text if ref_text.startswith("/") else posixpath.join(base, ref_text)
                     member = pkg.find(pkg.resolve(res_member, loc)) or pkg.find(pkg.resolve(res_member, ref_text))
                     if member:
@@ -174,7 +174,7 @@ def _lines(runs, page_height_mm: float) -> list[Line]:
     for members in grouped:
         members.sort(key=lambda it: it[1])
         text, last_x1 = "", None
-        for y, x0, x1, size, t in members:
+        for _y, x0, x1, size, t in members:
             if last_x1 is not None and x0 - last_x1 > 0.8 * size and not text.endswith(" "):
                 text += " "  # a visible gap: a space (CJK neighbours lose it again in assembly)
             text += t

@@ -24,7 +24,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -34,6 +34,9 @@ from .. import limits as _limits
 from ..document import Document, DocumentBuilder
 from ..errors import ReadError
 from ..layout import Line, PageContent, TableArea, assemble, clean_cell_text, is_cjk
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pdfplumber
 
 OcrMode = Literal["auto", "never", "always"]
 
@@ -416,12 +419,12 @@ def find_tables(layer: "_TextLayer", width: float, height: float) -> list[TableA
         return None
     if not edges:
         return []
-    finder = TableFinder(_EdgePage(edges, width, height))
+    finder = TableFinder(_EdgePage(edges, width, height))  # type: ignore[arg-type]  # duck-typed: edges and bbox
     areas = []
     for table in finder.tables:
         cells = [c for row in table.rows for c in row.cells if c is not None]
         texts = layer.texts_in(cells)
-        area = _table_area(table, lambda bbox: texts.get(bbox, ""))
+        area = _table_area(table, lambda bbox, texts=texts: texts.get(bbox, ""))
         if area is not None:
             areas.append(area)
     return areas
@@ -432,7 +435,7 @@ class _TableFinder:
 
     def __init__(self, path: str):
         self.path = path
-        self._pdf = None
+        self._pdf: pdfplumber.PDF | None = None
 
     def tables(self, index: int) -> list[TableArea]:
         if self._pdf is None:
@@ -450,7 +453,7 @@ class _TableFinder:
                     for c, bbox in enumerate(row.cells)
                     if bbox is not None and c < len(texts[r])
                 }
-                area = _table_area(t, lambda bbox: by_bbox.get(bbox, ""))
+                area = _table_area(t, lambda bbox, by_bbox=by_bbox: by_bbox.get(bbox, ""))
                 if area is not None:
                     areas.append(area)
             return areas
@@ -490,8 +493,9 @@ def _table_area(table, cell_text) -> TableArea | None:
                 row.append(texts[bbox])
                 continue
             text = ""
-            if row_top is not None and col_x0[c] is not None:
-                px, py = col_x0[c] + 0.5, row_top + 0.5
+            x0 = col_x0[c]
+            if row_top is not None and x0 is not None:
+                px, py = x0 + 0.5, row_top + 0.5
                 for (x0, top, x1, bottom), t in texts.items():
                     if x0 <= px < x1 and top <= py < bottom:
                         text = t

@@ -308,6 +308,12 @@ class _Line:
         return self.last or self.text
 
 
+@dataclass
+class _Table:
+    rows: list[list[str]]
+    page: int | None
+
+
 def _is_heading_line(line: _Line) -> bool:
     info = structure.classify(line.text, styled_heading=line.styled)
     return info is not None and not info.rest
@@ -426,7 +432,7 @@ def read_text(raw_text: str, path: str = "<text>", fmt: str = "txt") -> Document
     builder = DocumentBuilder(path, "md" if md else "txt", pages=len(page_texts) if paged else None)
 
     # Pass 1: classify raw lines into table runs and cleaned text lines.
-    items: list[tuple[str, object]] = []  # ("line", _Line) | ("table", (rows, page))
+    items: list[_Line | _Table] = []
     for page_no, page_text in enumerate(page_texts, start=1):
         page = page_no if paged else None
         raw_lines = page_text.split("\n")
@@ -442,7 +448,7 @@ def read_text(raw_text: str, path: str = "<text>", fmt: str = "txt") -> Document
                     j += 1
                 run = raw_lines[i:j]
                 if len(run) >= 2:
-                    items.append(("table", (_table_rows(run, md), page)))
+                    items.append(_Table(_table_rows(run, md), page))
                     i = j
                     continue
             i += 1
@@ -452,10 +458,10 @@ def read_text(raw_text: str, path: str = "<text>", fmt: str = "txt") -> Document
             if not text.strip():
                 continue
             indented = bool(re.match(r"^[ \t\u3000]{2,}", raw)) or raw.startswith("\u3000")
-            items.append(("line", _Line(text.strip(), styled, page, indented)))
+            items.append(_Line(text.strip(), styled, page, indented))
 
     # Pass 2: join continued tables, rejoin wrapped lines, emit blocks.
-    width = wrap_width([v.text for kind, v in items if kind == "line"])  # type: ignore[union-attr]
+    width = wrap_width([v.text for v in items if isinstance(v, _Line)])
     k = 0
     pending: _Line | None = None
 
@@ -466,13 +472,13 @@ def read_text(raw_text: str, path: str = "<text>", fmt: str = "txt") -> Document
             pending = None
 
     while k < len(items):
-        kind, value = items[k]
-        if kind == "table":
+        line = items[k]
+        if isinstance(line, _Table):
             flush()
-            rows, page = value  # type: ignore[misc]
+            rows, page = line.rows, line.page
             # A table interrupted by a page break repeats its header rows: one table.
-            while k + 1 < len(items) and items[k + 1][0] == "table":
-                joined = join_continued(rows, items[k + 1][1][0])  # type: ignore[index]
+            while k + 1 < len(items) and isinstance(nxt := items[k + 1], _Table):
+                joined = join_continued(rows, nxt.rows)
                 if joined is None:
                     break
                 rows = joined
@@ -480,7 +486,6 @@ def read_text(raw_text: str, path: str = "<text>", fmt: str = "txt") -> Document
             builder.add("table", rows=fill_blank_merged(rows), page=page)
             k += 1
             continue
-        line: _Line = value  # type: ignore[assignment]
         if pending is not None and continues(pending, line, width):
             wrapped = width is not None and len(pending.tail.strip()) >= width - 1
             pending = _Line(_join(pending.text, line.text, wrapped), False, pending.page, pending.indented, line.text)

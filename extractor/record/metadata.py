@@ -218,6 +218,20 @@ class Metadata:
     orgs: dict[str, list[Candidate]]
 
 
+def _own_title_after_chrome(ctx: Context, lines: list[Line], page: Candidate, own: Candidate) -> bool:
+    """Whether ``own`` is the document's own title under a web page's heading ``page``: it comes after
+    the page's chrome (发布时间/来源, a document site's 下载…预览 notes) and says mostly the same words
+    (南京2018年…报告 / 南京市2018年…报告; the page heading may leave out the unit or the place)."""
+    if own.start <= page.end:
+        return False
+    between = [ln for ln in lines if page.end <= ln.start and ln.end <= own.start]
+    chrome = re.compile(_spec()["title"]["page_chrome"])
+    if not any(chrome.search(ln.text) for ln in between):
+        return False
+    a, b = set(fold(page.value)), set(fold(own.value))
+    return len(a & b) >= 0.7 * len(a)
+
+
 def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
     """A decision for every metadata field (jurisdiction aside, see :mod:`.jurisdiction`)."""
     doc = ctx.doc
@@ -229,6 +243,9 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
     first = titles[:1]
     for t in titles[1:3]:
         if first and re.fullmatch(re.escape(fold(first[0].value)) + r"[(（][^()（）]{2,30}[)）]", fold(t.value)):
+            first = [t]
+            break
+        if first and _own_title_after_chrome(ctx, lines, first[0], t):
             first = [t]
             break
     d["title"] = decide("title", first, doc)

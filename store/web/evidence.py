@@ -411,7 +411,7 @@ def locate(words: str, page_key: str, before: str = "", after: str = "") -> Matc
 def _longest(m: str, hay: str, ctx: str, head: bool) -> Match | None:
     """The longest head (or tail) of ``m`` found in ``hay``, tried with context first."""
     for c in ((ctx, "") if ctx else ("",)):
-        def found(k: int) -> int:
+        def found(k: int, c: str = c) -> int:
             needle = (c + m[:k]) if head else (m[len(m) - k:] + c)
             return hay.find(needle)
 

@@ -31,8 +31,6 @@ page                   function                                    library call
 from __future__ import annotations
 
 import csv
-import io
-import json
 import tempfile
 from functools import lru_cache
 from pathlib import Path
