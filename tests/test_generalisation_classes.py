@@ -704,3 +704,19 @@ def test_the_documents_own_title_under_a_web_pages_heading_and_chrome() -> None:
     # a document number with square brackets is no line of the title
     _doc, r = record_of_text("收藏\n临市教发[2024]6号\n关于上报2023年学生资助资金项目支出绩效自评的报告\n")
     assert r.title == "关于上报2023年学生资助资金项目支出绩效自评的报告"
+
+
+def test_a_unit_writing_of_itself_evaluated_its_own_spending() -> None:
+    doc, r = record_of_text("明光市交通运输局2022年度农村道路建设项目绩效评价报告\n一、项目概况\n本项目由我局负责实施。\n")
+    assert (r.evaluation_mode, r.evaluator) == ("self", "明光市交通运输局")
+    assert evidence(doc, r, "evaluation_mode") == "我局"
+    # a firm or a finance bureau in the title is no unit evaluating itself
+    _doc, r = record_of_text("明光市财政局2022年度农村道路建设项目绩效评价报告\n一、项目概况\n我局组织专家开展评价。\n")
+    assert r.evaluation_mode != "self"
+
+
+def test_a_body_that_sets_up_a_group_which_evaluates_is_the_evaluator() -> None:
+    doc, r = record_of_text("明光市2022年度学生资助资金绩效评价报告\n明光市财政局成立评价工作组，对市教育局2022年度学生资助资金"
+                            "开展了绩效评价。\n")
+    assert (r.evaluation_mode, r.evaluator) == ("finance", "明光市财政局")
+    assert evidence(doc, r, "evaluator") == "明光市财政局"

@@ -266,6 +266,16 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         # a department's evaluation of its own overall spending, unless something says otherwise
         c = d["report_kind"].chosen
         modes.append(Candidate("evaluation_mode", "self", c.start, c.end, 2, "department", c.page))
+    if not modes:
+        # a unit that names itself in the title (凤阳县交通运输局…绩效评价报告, 凤阳县教育局关于…) and
+        # writes of itself in the first person (我局…), nothing saying another body evaluated:
+        # its own spending, evaluated by itself (weakest)
+        kinds = _spec()["evaluator_kinds"]
+        own = [c for c in found["issuer"] + found["evaluated_unit"] + found["self_named"]
+               if not re.search(kinds["third_party"] + "|" + kinds["finance"], fold(c.value))]
+        me = re.search(r"我(?:局|委|办|厅|单位|中心|院|校|站|所|馆|队)(?![级部面])", ctx.view.text)
+        if own and me:
+            modes.append(ctx.candidate("evaluation_mode", "self", me.start(), me.end(), 2.5, "first_person"))
     d["evaluation_mode"] = decide("evaluation_mode", modes, doc)
     mode = d["evaluation_mode"].value
     unit_c = list(found["evaluated_unit"])
