@@ -14,6 +14,9 @@ How it runs (``pip install "jixiao[ray]"``):
 * Ray Data runs the manifest through ``map_batches`` with warm actors (the NLP
   pipeline loaded once per actor, not once per file); each batch becomes one
   Parquet shard, written atomically (:mod:`jixiao.corpus.shards`);
+* when there are PDFs, scans have an operator of their own with its own actors and
+  CPUs (``scan_workers``): the first operator passes a PDF with pages to OCR on to it
+  unread, so a run of long scans does not hold up the text files;
 * a batch whose actor dies (a reader crashing the interpreter, the OOM killer, a
   killed node) is retried ``retries`` times on a restarted actor; a batch that
   still fails is given up by Ray Data (its other files are not lost: see next);
@@ -52,7 +55,7 @@ from ..extractor.limits import Limits
 from . import shards
 from .importer import check_paths, file_id, store_files
 from .walk import Archives, FileItem, WalkError, WalkSkip, describe_error, hash_file, walk
-from .work import CRASH_REASON, FAULTS_ENV, local_name, time_limit_reason, work
+from .work import CRASH_REASON, FAULTS_ENV, local_name, pages_to_ocr, time_limit_reason, work
 
 #: Files per batch (one shard each): large enough that a shard is not a tiny file, small
 #: enough that a batch lost with its actor costs little to read again.
@@ -82,33 +85,53 @@ class RayRun:
 
 
 class _Reader:
-    """A warm Ray actor: reads its batches of files into shards."""
+    """A warm Ray actor: reads its batches of files into shards.
 
-    def __init__(self, folder: str, ocr: str, limits: Limits, cache: str | None) -> None:
+    ``scans``: ``"defer"`` (the first operator when scans have their own): a PDF with pages
+    to OCR is not read but passed on with status ``"scan"``; ``"only"`` (the scan operator):
+    reads those and passes every other row on as it came; ``"all"``: reads everything.
+    """
+
+    def __init__(self, folder: str, ocr: str, limits: Limits, cache: str | None, scans: str = "all") -> None:
         from ._warm import warm
 
         warm()  # the NLP pipeline, once per actor
-        self.folder, self.ocr, self.limits, self.cache = folder, ocr, limits, cache
+        self.folder, self.ocr, self.limits, self.cache, self.scans = folder, ocr, limits, cache, scans
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
         import ray
 
-        rows = []
+        rows, out = [], {"path": [], "file": [], "sha256": [], "status": [], "shard": []}
         reading = Path(self.folder) / READING
         node = ray.get_runtime_context().get_node_id()
-        for path, file, sha in zip(batch["path"], batch["file"], batch["sha256"]):
+        statuses = batch["status"] if "status" in batch else ["new"] * len(batch["path"])
+        for i, (path, file, sha, status) in enumerate(zip(batch["path"], batch["file"], batch["sha256"], statuses)):
+            path, file, sha, status = str(path), str(file), str(sha), str(status)
+            item = FileItem(path=path, fs_path=file)
+            if self.scans == "only" and status != "scan":  # read by the first operator
+                _add(out, path, file, sha, status, str(batch["shard"][i]))
+                continue
             if (reading / f"{sha}.stopped").exists():  # the driver stopped it (and wrote its row)
                 continue
-            marker = reading / str(sha)
-            _write_marker(marker, {"path": str(path), "node": node, "pid": os.getpid()})
+            if self.scans == "defer" and pages_to_ocr(item, self.ocr):
+                _add(out, path, file, sha, "scan", "")
+                continue
+            marker = reading / sha
+            _write_marker(marker, {"path": path, "node": node, "pid": os.getpid()})
             try:
-                item = FileItem(path=str(path), fs_path=str(file))
-                rows.append(shards.row(str(path), str(sha), work(item, self.ocr, self.limits, self.cache)))
+                rows.append(shards.row(path, sha, work(item, self.ocr, self.limits, self.cache)))
             finally:
                 marker.unlink(missing_ok=True)
-        shard = shards.write(rows, self.folder)
-        return {"path": [r["path"] for r in rows], "status": [r["status"] for r in rows],
-                "shard": [shard.name] * len(rows)}
+        if rows:
+            shard = shards.write(rows, self.folder, prefix="scan" if self.scans == "only" else "part")
+            for r in rows:
+                _add(out, r["path"], "", r["sha256"], r["status"], shard.name)
+        return out
+
+
+def _add(out: dict[str, list[Any]], path: str, file: str, sha: str, status: str, shard: str) -> None:
+    for key, value in (("path", path), ("file", file), ("sha256", sha), ("status", status), ("shard", shard)):
+        out[key].append(value)
 
 
 #: The folder (in the shard folder) where readers mark the file each is reading.
@@ -252,8 +275,13 @@ def _manifest(paths: list[str], folder: Path, known: dict[str, str], force: bool
 
 
 def _round(items: list[dict[str, str]], folder: Path, batch: int, workers: int, retries: int, ocr: str,
-           limits: Limits, cache: str | None, progress: Any) -> None:
-    """One pass of ``items`` through Ray Data; batches that fail for good are left out (see reconcile)."""
+           limits: Limits, cache: str | None, progress: Any, scan_workers: int = 0) -> None:
+    """One pass of ``items`` through Ray Data; batches that fail for good are left out (see reconcile).
+
+    With ``scan_workers``, PDFs with pages to OCR go on to an operator of their own with that
+    many actors (and CPUs): the other ``workers - scan_workers`` read every other file, so that
+    a run of scans does not hold up the text files, nor they the scans.
+    """
     import ray.data
 
     ctx = ray.data.DataContext.get_current()
@@ -261,17 +289,21 @@ def _round(items: list[dict[str, str]], folder: Path, batch: int, workers: int, 
     env = {k: os.environ[k] for k in (FAULTS_ENV,) if k in os.environ}
     ds = ray.data.from_items(items, override_num_blocks=max(1, math.ceil(len(items) / batch)))
     free = _free_cpus(workers)
-    ds = ds.map_batches(
-        # Actors of an earlier round that Ray Data scaled down while they were restarting after a
-        # crash can outlive their dataset and keep their CPU (seen in CI: the retry round waited on
-        # them forever); with no CPU free the readers reserve none — the lingering ones are idle.
-        _Reader, batch_size=batch, batch_format="numpy", num_cpus=1 if free >= 1 else 0,
-        # One batch at a time per actor: a file that kills its actor takes no other batch with it.
-        compute=ray.data.ActorPoolStrategy(size=max(1, min(workers, len(items), int(free) or workers)),
-                                           max_tasks_in_flight_per_actor=1),
-        fn_constructor_kwargs={"folder": str(folder), "ocr": ocr, "limits": limits, "cache": cache},
-        max_restarts=-1, max_task_retries=retries, **({"runtime_env": {"env_vars": env}} if env else {}),
-    )
+    # Actors of an earlier round that Ray Data scaled down while they were restarting after a
+    # crash can outlive their dataset and keep their CPU (seen in CI: the retry round waited on
+    # them forever); with no CPU free the readers reserve none — the lingering ones are idle.
+    cpus = 1 if free >= 1 else 0
+    available = max(1, min(workers, int(free) or workers))
+    operators = [("defer", available - scan_workers), ("only", scan_workers)] if scan_workers else [("all", available)]
+    for scans, size in operators:
+        ds = ds.map_batches(
+            _Reader, batch_size=batch, batch_format="numpy", num_cpus=cpus,
+            # One batch at a time per actor: a file that kills its actor takes no other batch with it.
+            compute=ray.data.ActorPoolStrategy(size=max(1, min(size, len(items))), max_tasks_in_flight_per_actor=1),
+            fn_constructor_kwargs={"folder": str(folder), "ocr": ocr, "limits": limits, "cache": cache,
+                                   "scans": scans},
+            max_restarts=-1, max_task_retries=retries, **({"runtime_env": {"env_vars": env}} if env else {}),
+        )
     for out in ds.iter_batches(batch_size=None, batch_format="numpy"):
         if progress:
             for path, status in zip(out["path"], out["status"]):
@@ -297,7 +329,7 @@ def _free_cpus(wanted: int, wait: float = 10.0) -> float:
 def import_ray(paths: Iterable[str | Path], folder: str | Path, db: Any = None, *, address: str | None = None,
                workers: int | None = None, batch: int = BATCH_FILES, retries: int = RETRIES, ocr: str = "auto",
                limits: Limits | None = None, force: bool = False, progress: Any = None,
-               index: bool = False, grace: float = GRACE) -> Any:
+               index: bool = False, grace: float = GRACE, scan_workers: int | None = None) -> Any:
     """Read ``paths`` on Ray into Parquet shards in ``folder``; with ``db`` (a store or its path),
     load them into it and return the loader's :class:`~jixiao.corpus.importer.ImportSummary`
     (the files skipped or failed before reading included); without, return a :class:`RayRun`.
@@ -305,7 +337,9 @@ def import_ray(paths: Iterable[str | Path], folder: str | Path, db: Any = None, 
     ``address``: a running cluster (``"auto"``, ``"ray://host:10001"``); default: the Ray
     already initialised in this process, else a local one of ``workers`` CPUs on loopback.
     A file still being read ``grace`` seconds past the ``file_seconds`` limit is stopped by
-    the driver and recorded as failed.
+    the driver and recorded as failed.  ``scan_workers``: actors (one CPU each) for the PDFs
+    with pages to OCR, an operator of their own [default: half the workers when there are
+    PDFs, none with one worker]; 0: every file on one operator.
     """
     from ..store.db import Store
 
@@ -314,7 +348,7 @@ def import_ray(paths: Iterable[str | Path], folder: str | Path, db: Any = None, 
         with Store(db) as store:
             return import_ray(paths, folder, store, address=address, workers=workers, batch=batch,
                               retries=retries, ocr=ocr, limits=limits, force=force, progress=progress, index=index,
-                              grace=grace)
+                              grace=grace, scan_workers=scan_workers)
     started = time.monotonic()
     paths = [str(p) for p in paths]
     folder = Path(folder)
@@ -337,12 +371,15 @@ def import_ray(paths: Iterable[str | Path], folder: str | Path, db: Any = None, 
     try:
         if items:
             workers = _connect(address, workers)
+            if scan_workers is None:
+                scan_workers = workers // 2 if any(_is_pdf(i["file"]) for i in items) else 0
+            scan_workers = min(scan_workers, workers - 1)
             run.sent = len(items)
             todo, size = items, batch
             with _Watchdog(folder, limits.file_seconds + grace, limits) as watchdog:
                 for _ in range(2):  # the run, then the files of lost batches one per batch
                     run.rounds += 1
-                    _round(todo, folder, size, workers, retries, ocr, limits, cache, progress)
+                    _round(todo, folder, size, workers, retries, ocr, limits, cache, progress, scan_workers)
                     todo = _missing(todo, folder)
                     if not todo or size == 1:
                         break
@@ -371,6 +408,15 @@ def import_ray(paths: Iterable[str | Path], folder: str | Path, db: Any = None, 
     summary.files += len(run.skipped)
     summary.seconds += run.seconds
     return summary
+
+
+def _is_pdf(file: str) -> bool:
+    """Whether ``file`` is a PDF (it might hold scans): its first kilobyte says so."""
+    try:
+        with open(file, "rb") as fh:
+            return b"%PDF-" in fh.read(1024)
+    except OSError:
+        return False
 
 
 def _missing(items: list[dict[str, str]], folder: Path) -> list[dict[str, str]]:

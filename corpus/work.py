@@ -8,9 +8,10 @@
 :func:`work` reads the file (an archive member is copied out first), hashes it,
 parses it (OCR'ing scanned pages), extracts the report record, and computes the
 identity signature and the findings' words for the keyword index (jieba), all in
-the :class:`~jixiao.store.ExtractedDocument` it returns, so that the writer only writes.  It never raises
-for bad input: a file that cannot be read comes back as ``("error", one-line
-reason)``, with the same reasons on every engine (:func:`failure_reason`).  It has
+the :class:`~jixiao.store.ExtractedDocument` it returns, so that the writer only
+writes.  It never raises for bad input: a file that cannot be read comes back as
+``("error", one-line reason)``, with the same reasons on every engine
+(:func:`failure_reason`).  It has
 no side effect beyond the OCR page cache, so an engine may run it again on another
 worker after a crash and get the same answer.
 

@@ -115,7 +115,8 @@ def test_crashing_files_are_retried_a_bounded_number_of_times_then_listed(ray_cl
 def test_a_file_that_hangs_its_reader_is_stopped_by_the_driver_and_listed(ray_cluster, tmp_path):
     """hang.txt never returns, not even to the reader's own alarm (the test switch blocks it):
     the driver's hard limit (file_seconds + grace) records it as failed and kills its reader;
-    the other file of its batch is read on the restarted actor."""
+    the other file of its batch is read on the restarted actor.  (The limit leaves a good file
+    on a busy machine time to be read: it too would be stopped past it.)"""
     from jixiao.corpus.ray_engine import STOPPED, import_ray
 
     folder = tmp_path / "in"
@@ -124,8 +125,31 @@ def test_a_file_that_hangs_its_reader_is_stopped_by_the_driver_and_listed(ray_cl
     (folder / good.name).write_bytes(good.read_bytes())
     (folder / "hang.txt").write_bytes(good.read_bytes() + "\n附注：停住。\n".encode())
     db = tmp_path / "s.db"
-    summary = import_ray([str(folder)], tmp_path / "shards", db, batch=2, limits=Limits(file_seconds=20), grace=2)
+    summary = import_ray([str(folder)], tmp_path / "shards", db, batch=2, limits=Limits(file_seconds=90), grace=5)
     assert [(Path(p).name, r.startswith("took too long") and r.endswith(f"({STOPPED})"))
             for p, r in summary.failed] == [("hang.txt", True)]
     assert sorted(Path(p).name for (p,) in _count(db, "SELECT path FROM documents")) == [good.name]
     assert not (tmp_path / "shards" / ".reading").exists()
+
+
+def test_scans_have_an_operator_of_their_own(ray_cluster, tmp_path):
+    """A PDF with a page to OCR is passed on unread by the text readers and read by the scan
+    operator's actor (its shard is a scan-… one); the outcome is the local import's."""
+    from hardening_helpers import BLACK_SQUARE, image_pdf
+    from jixiao.corpus import shards
+    from jixiao.corpus.ray_engine import import_ray
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for r in REPORTS:
+        (folder / f"{r}.txt").write_bytes((CORPUS / f"{r}.txt").read_bytes())
+    image_pdf(folder / "scan.pdf", [(300, 300, BLACK_SQUARE)])  # one image page: OCR'd, nothing read
+    files = sorted(str(p) for p in folder.iterdir())
+
+    local = tmp_path / "local.db"
+    expected = import_paths(files, local, workers=0)
+    summary = import_ray(files, tmp_path / "shards", tmp_path / "ray.db", batch=2)
+    assert summary.failed == expected.failed and len(expected.failed) == 1
+    where = {Path(p).name: shard.name.split("-")[0] for p, _sha, _st, shard, _i in shards.keys(tmp_path / "shards")}
+    assert where == {"scan.pdf": "scan", **{f"{r}.txt": "part" for r in REPORTS}}
+    assert _export(tmp_path / "ray.db", tmp_path / "ray.jsonl") == _export(local, tmp_path / "local.jsonl")
