@@ -720,3 +720,16 @@ def test_a_body_that_sets_up_a_group_which_evaluates_is_the_evaluator() -> None:
                             "开展了绩效评价。\n")
     assert (r.evaluation_mode, r.evaluator) == ("finance", "明光市财政局")
     assert evidence(doc, r, "evaluator") == "明光市财政局"
+
+
+@pytest.mark.parametrize("body, want", [
+    ("一级指标 权重 得分\n决策 20% 18\n过程 20% 17\n产出 40% 36\n效益 20% 19\n",
+     [("决策", 20, 18), ("过程", 20, 17), ("产出", 40, 36), ("效益", 20, 19)]),
+    ("一级指标 分值 得分\n一、决策 20 18\n二、过程 20 17\n", [("决策", 20, 18), ("过程", 20, 17)]),
+    ("决策类指标共20分，实际得分18分；过程类指标共20分，实际得分17分。\n", [("决策", 20, 18), ("过程", 20, 17)]),
+    ("项目决策(20分)\t18\n项目过程(20分)\t17\n", [("决策", 20, 18), ("过程", 20, 17)]),
+    ("决策指标满分20分，扣2分，得18分。过程指标满分20分，扣3分，得17分。\n", [("决策", 20, 18), ("过程", 20, 17)]),
+])
+def test_tier_scores_in_the_shapes_reports_print_them(body: str, want: list) -> None:
+    _doc, r = record_of_text("灵璧县2022年度农村道路建设项目绩效评价报告\n" + body)
+    assert [(i.name, i.weight, i.score) for i in r.indicators if i.level == 1] == want
