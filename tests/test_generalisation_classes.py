@@ -733,3 +733,10 @@ def test_a_body_that_sets_up_a_group_which_evaluates_is_the_evaluator() -> None:
 def test_tier_scores_in_the_shapes_reports_print_them(body: str, want: list) -> None:
     _doc, r = record_of_text("灵璧县2022年度农村道路建设项目绩效评价报告\n" + body)
     assert [(i.name, i.weight, i.score) for i in r.indicators if i.level == 1] == want
+
+
+def test_grade_after_huoping_and_not_an_award_title() -> None:
+    doc, r = record_of_text("泗县2022年度农村道路建设项目绩效评价报告\n该项目绩效评价获评“优秀”。\n")
+    assert (r.score.grade, r.score.grade_source) == ("优", "stated") and "获评" in evidence(doc, r, "score.grade")
+    _doc, r = record_of_text("泗县2022年度农村道路建设项目绩效评价报告\n该局被评为优秀单位。\n")
+    assert r.score is None or r.score.grade is None
