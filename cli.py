@@ -298,6 +298,9 @@ def _nothing_found(store, flt, *, findings: bool = False, what: str = "") -> Non
               help="--engine ray: the cluster (auto, ray://host:10001) [default: a local Ray on loopback].")
 @click.option("--shards", "shards_dir", type=click.Path(file_okay=False), default=None,
               help="--engine ray: the shard folder, on storage every node reads [default: DB.shards].")
+@click.option("--scan-workers", type=click.IntRange(0), default=None,
+              help="--engine ray: actors (a CPU each) for PDFs with pages to OCR, an operator of their own "
+                   "[default: half the workers when there are PDFs; 0: none of their own].")
 @click.option("-q", "--quiet", is_flag=True,
               help="No progress and no summary: only the files that failed, one line each on stderr.")
 @click.option("--json", "as_json", is_flag=True,
@@ -305,8 +308,8 @@ def _nothing_found(store, flt, *, findings: bool = False, what: str = "") -> Non
                    "pages, seconds, new_reports, reports, embedded.")
 @limit_option
 def import_(paths: tuple[str, ...], db_path: str, workers: int | None, force: bool, verbose: bool,
-            with_index: bool, engine: str, address: str | None, shards_dir: str | None, quiet: bool,
-            as_json: bool, limit_settings: tuple[str, ...]) -> None:
+            with_index: bool, engine: str, address: str | None, shards_dir: str | None,
+            scan_workers: int | None, quiet: bool, as_json: bool, limit_settings: tuple[str, ...]) -> None:
     """Import report files, folders and .zip archives into the store.
 
     Formats are told by content; each file is hashed (sha256) and an unchanged one is
@@ -346,7 +349,8 @@ def import_(paths: tuple[str, ...], db_path: str, workers: int | None, force: bo
                 from .corpus.ray_engine import import_ray
 
                 summary = import_ray(paths, shards_dir or f"{db_path}.shards", store, address=address,
-                                     workers=workers or None, force=force, progress=progress, limits=limits)
+                                     workers=workers or None, force=force, progress=progress, limits=limits,
+                                     scan_workers=scan_workers)
             else:
                 summary = import_paths(paths, store, workers=workers, force=force, progress=progress,
                                        limits=limits, index=False)
