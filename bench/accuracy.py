@@ -136,7 +136,9 @@ def print_devset(scores: dict[str, dict[str, list[int]]]) -> bool:
         right = sum(v[0] for v in scores[h].values())
         n = sum(v[1] for v in scores[h].values())
         false = sum(v[2] for v in scores[h].values())
-        print(f"{h}: {right}/{n} = {right / n:.2f} of the stated values found; {false} values given where none is stated")
+        print(
+            f"{h}: {right}/{n} = {right / n:.2f} of the stated values found; {false} values given where none is stated"
+        )
     return ok
 
 
@@ -172,12 +174,18 @@ def main() -> int:
                 scores[f"{kind}_P"], scores[f"{kind}_R"], scores[f"{kind}_F1"] = p, r, f1
             results.setdefault(report, {})[suffix] = {"scores": scores, "seconds": round(seconds, 2)}
             if not args.json:
-                bad = [k for k, v in scores.items() if v < (FINDING_TARGET if k.endswith("F1") else FIELD_TARGET)
-                       and not k.endswith(("_P", "_R"))]
-                print(f"{report}{suffix:<10} {seconds:6.1f}s  "
-                      f"problems P/R/F1 {scores['problem_P']:.2f}/{scores['problem_R']:.2f}/{scores['problem_F1']:.2f}  "
-                      f"recs {scores['recommendation_P']:.2f}/{scores['recommendation_R']:.2f}/"
-                      f"{scores['recommendation_F1']:.2f}  below target: {', '.join(bad) or '-'}", flush=True)
+                bad = [
+                    k
+                    for k, v in scores.items()
+                    if v < (FINDING_TARGET if k.endswith("F1") else FIELD_TARGET) and not k.endswith(("_P", "_R"))
+                ]
+                print(
+                    f"{report}{suffix:<10} {seconds:6.1f}s  "
+                    f"problems P/R/F1 {scores['problem_P']:.2f}/{scores['problem_R']:.2f}/{scores['problem_F1']:.2f}  "
+                    f"recs {scores['recommendation_P']:.2f}/{scores['recommendation_R']:.2f}/"
+                    f"{scores['recommendation_F1']:.2f}  below target: {', '.join(bad) or '-'}",
+                    flush=True,
+                )
 
     if args.json:
         print(json.dumps({"shared": results, "devset": dev}, ensure_ascii=False, indent=1))

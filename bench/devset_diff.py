@@ -49,8 +49,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("base", nargs="?", default="HEAD")
     ap.add_argument("--half", default="dev", choices=["dev", "holdout"])
-    ap.add_argument("--only", metavar="FILE", help="only the items whose stems FILE lists, one a line "
-                    "(e.g. the items added since BASE: measured before any rule saw them)")
+    ap.add_argument(
+        "--only",
+        metavar="FILE",
+        help="only the items whose stems FILE lists, one a line "
+        "(e.g. the items added since BASE: measured before any rule saw them)",
+    )
     args = ap.parse_args()
     only = set(Path(args.only).read_text(encoding="utf-8").split()) if args.only else None
     with tempfile.TemporaryDirectory() as tmp:

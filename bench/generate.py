@@ -23,8 +23,18 @@ HERE = Path(__file__).resolve().parent
 SAMPLES = HERE.parent / "corpus" / "samples"
 
 #: Programme words swapped into a report's title (the first occurrence of its own).
-PROGRAMMES = ["城乡居民基本养老保险", "义务教育营养改善计划", "农村道路建设", "高标准农田建设", "公共卫生服务",
-              "乡村振兴衔接资金", "城市绿化养护", "文化惠民工程", "就业创业补助", "农村饮水安全"]
+PROGRAMMES = [
+    "城乡居民基本养老保险",
+    "义务教育营养改善计划",
+    "农村道路建设",
+    "高标准农田建设",
+    "公共卫生服务",
+    "乡村振兴衔接资金",
+    "城市绿化养护",
+    "文化惠民工程",
+    "就业创业补助",
+    "农村饮水安全",
+]
 _OWN_PROGRAMME = re.compile(r"(城乡居民(?:基本|社会)?养老保险|部门整体支出|社会养老保险)")
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-3]\d)(?!\d)")
 _NUMBER = re.compile(r"(?<![\d.])(\d+)(\.\d+)?(?![\d.])")
@@ -74,6 +84,7 @@ def _renumber(text: str, rng: random.Random) -> str:
             value = rng.uniform(60, 100)
         decimals = len(frac) - 1 if frac else 0
         return f"{value:.{decimals}f}" if decimals else str(max(0, round(value)))
+
     return _NUMBER.sub(one, text)
 
 

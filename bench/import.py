@@ -43,6 +43,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 from procs import cpu_seconds, descendants, status_kib  # noqa: E402  tests/procs.py, shared with the tests
+
 SHARED = HERE.parent.parent / "shared" / "corpus"
 TESTS = HERE.parent / "tests" / "corpus"
 
@@ -85,8 +86,9 @@ def one_run(src: str, db: str, workers: int, index: bool = False) -> dict:
     sampler.join()
     conn = sqlite3.connect(db)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    docs, reports, findings = (conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
-                               for t in ("documents", "reports", "findings"))
+    docs, reports, findings = (
+        conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("documents", "reports", "findings")
+    )
     pages = conn.execute("SELECT COALESCE(SUM(pages), 0) FROM documents").fetchone()[0]
     conn.close()
     size = os.path.getsize(db)
@@ -95,16 +97,23 @@ def one_run(src: str, db: str, workers: int, index: bool = False) -> dict:
         # The machine's 1-minute load average around the run: numbers taken on a busy
         # machine are slower than the importer is.
         "load_avg": [round(load_before, 1), round(load_after, 1)],
-        "workers": workers, "files": summary.files, "imported": len(summary.imported),
-        "failed": len(summary.failed), "seconds": round(seconds, 1),
+        "workers": workers,
+        "files": summary.files,
+        "imported": len(summary.imported),
+        "failed": len(summary.failed),
+        "seconds": round(seconds, 1),
         "files_per_min": round(60 * len(summary.imported) / seconds, 1) if seconds else None,
         "pages_per_min": round(60 * pages / seconds, 1) if seconds else None,
-        "distinct_reports": reports, "documents": docs, "findings": findings,
-        "store_bytes": size, "store_kib_per_file": round(size / max(docs, 1) / kib, 1),
+        "distinct_reports": reports,
+        "documents": docs,
+        "findings": findings,
+        "store_bytes": size,
+        "store_kib_per_file": round(size / max(docs, 1) / kib, 1),
         "store_kib_per_report": round(size / max(reports, 1) / kib, 1),
         "peak_rss_main_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / kib, 1),
         "peak_rss_worker_mib": round(max(sampler.peak.values(), default=0) / kib, 1),
-        "index": index, "embedded": summary.embedded,
+        "index": index,
+        "embedded": summary.embedded,
         "backend": os.environ.get("JIXIAO_EMBEDDER") if index else None,
         "cpu_seconds": round(main_cpu + sum(sampler.cpu.values()), 1),
         "cpu_utilisation": round((main_cpu + sum(sampler.cpu.values())) / max(1e-9, seconds * max(1, workers)), 2),
@@ -140,8 +149,12 @@ def measure(src: Path, workers: int, tmp: Path, index: bool = False, backend: st
     env = dict(os.environ)
     if backend:
         env["JIXIAO_EMBEDDER"] = backend
-    proc = subprocess.run([sys.executable, __file__, "--one-run", str(src), str(db), str(workers)]
-                          + (["--index"] if index else []), capture_output=True, text=True, env=env)
+    proc = subprocess.run(
+        [sys.executable, __file__, "--one-run", str(src), str(db), str(workers)] + (["--index"] if index else []),
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     if proc.returncode != 0:
         raise SystemExit(proc.stderr)
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -149,17 +162,28 @@ def measure(src: Path, workers: int, tmp: Path, index: bool = False, backend: st
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--copies", type=int, default=23,
-                    help="varied copies of each text-layer file (9 files each; 0: scans only)")
+    ap.add_argument(
+        "--copies", type=int, default=23, help="varied copies of each text-layer file (9 files each; 0: scans only)"
+    )
     ap.add_argument("--scans", type=int, default=1, help="varied copies of each scan (0: none)")
     ap.add_argument("--scan-glob", default="*-scan.pdf", help="which scans, e.g. '[cd]*-scan.pdf' for the 7-page ones")
     ap.add_argument("--workers", default="1,2", help="comma-separated worker counts")
-    ap.add_argument("--index", action="store_true",
-                    help="also import the text-layer set embedding its findings (jixiao import's default)")
-    ap.add_argument("--index-backends", default="",
-                    help="with --index: comma-separated embedding backends, one indexed run each (default: the default one)")
-    ap.add_argument("--generated", type=int, default=0,
-                    help="text-layer set: N distinct generated .txt reports (bench/generate.py) instead of copies")
+    ap.add_argument(
+        "--index",
+        action="store_true",
+        help="also import the text-layer set embedding its findings (jixiao import's default)",
+    )
+    ap.add_argument(
+        "--index-backends",
+        default="",
+        help="with --index: comma-separated embedding backends, one indexed run each (default: the default one)",
+    )
+    ap.add_argument(
+        "--generated",
+        type=int,
+        default=0,
+        help="text-layer set: N distinct generated .txt reports (bench/generate.py) instead of copies",
+    )
     ap.add_argument("--one-run", nargs=3, metavar=("SRC", "DB", "WORKERS"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one_run:
@@ -170,8 +194,9 @@ def main() -> None:
     from jixiao.corpus.variants import make_variants
 
     corpus = corpus_dir()
-    text_files = sorted(p for p in corpus.iterdir() if p.suffix in (".txt", ".docx", ".pdf")
-                        and not p.name.endswith("-scan.pdf"))
+    text_files = sorted(
+        p for p in corpus.iterdir() if p.suffix in (".txt", ".docx", ".pdf") and not p.name.endswith("-scan.pdf")
+    )
     scans = sorted(corpus.glob(args.scan_glob))
     results = {"corpus": str(corpus), "cpus": os.cpu_count(), "runs": []}
     with tempfile.TemporaryDirectory(prefix="jixiao-bench-") as tmpdir:
@@ -187,35 +212,45 @@ def main() -> None:
             make_variants(scans, tmp / "scans", args.scans)
         for workers in [int(w) for w in args.workers.split(",")] if args.copies else []:
             r = measure(tmp / "text", workers, tmp)
-            r["set"] = f"{args.generated} generated reports (.txt)" if args.generated else "text layers (txt, docx, pdf)"
+            r["set"] = (
+                f"{args.generated} generated reports (.txt)" if args.generated else "text layers (txt, docx, pdf)"
+            )
             r["parallelism_available"] = available_parallelism()
             results["runs"].append(r)
-            print(f"text layers  workers={workers}: {r['imported']} files in {r['seconds']} s = "
-                  f"{r['files_per_min']} reports/min; peak RSS main {r['peak_rss_main_mib']} MiB, "
-                  f"largest worker {r['peak_rss_worker_mib']} MiB; store {r['store_kib_per_file']} KiB/file "
-                  f"({r['store_bytes'] / 2**20:.1f} MiB, {r['distinct_reports']} distinct reports); load {r['load_avg']}; "
-                  f"2-process CPU speed-up available just after: {r['parallelism_available']}x; "
-                  f"CPU {r['cpu_seconds']} s, utilisation {r['cpu_utilisation']}",
-                  flush=True)
+            print(
+                f"text layers  workers={workers}: {r['imported']} files in {r['seconds']} s = "
+                f"{r['files_per_min']} reports/min; peak RSS main {r['peak_rss_main_mib']} MiB, "
+                f"largest worker {r['peak_rss_worker_mib']} MiB; store {r['store_kib_per_file']} KiB/file "
+                f"({r['store_bytes'] / 2**20:.1f} MiB, {r['distinct_reports']} distinct reports); load {r['load_avg']}; "
+                f"2-process CPU speed-up available just after: {r['parallelism_available']}x; "
+                f"CPU {r['cpu_seconds']} s, utilisation {r['cpu_utilisation']}",
+                flush=True,
+            )
         for backend in (args.index_backends.split(",") or [""]) if args.index and args.copies else []:
             workers = max(int(w) for w in args.workers.split(","))
             r = measure(tmp / "text", workers, tmp, index=True, backend=backend or None)
             r["set"] = "text layers, findings embedded" + (f" ({backend})" if backend else "")
             results["runs"].append(r)
-            print(f"text layers  workers={workers} with indexing{' (' + backend + ')' if backend else ''}: "
-                  f"{r['imported']} files in {r['seconds']} s = "
-                  f"{r['files_per_min']} reports/min, {r['embedded']} findings embedded; CPU {r['cpu_seconds']} s; "
-                  f"load {r['load_avg']}", flush=True)
+            print(
+                f"text layers  workers={workers} with indexing{' (' + backend + ')' if backend else ''}: "
+                f"{r['imported']} files in {r['seconds']} s = "
+                f"{r['files_per_min']} reports/min, {r['embedded']} findings embedded; CPU {r['cpu_seconds']} s; "
+                f"load {r['load_avg']}",
+                flush=True,
+            )
         if args.scans:
             workers = max(int(w) for w in args.workers.split(","))
             r = measure(tmp / "scans", workers, tmp)
             r["set"] = "scans (OCR)"
             results["runs"].append(r)
-            print(f"scans (OCR)  workers={workers}: {r['imported']} files ({r['pages_per_min']} pages/min) in "
-                  f"{r['seconds']} s = {r['files_per_min']} reports/min; peak RSS main {r['peak_rss_main_mib']} MiB, "
-                  f"largest worker {r['peak_rss_worker_mib']} MiB; store {r['store_kib_per_file']} KiB/file; "
-                  f"load {r['load_avg']}; CPU {r['cpu_seconds']} s, utilisation {r['cpu_utilisation']} "
-                  f"({r['pages_per_min'] / 60:.2f} pages/s)", flush=True)
+            print(
+                f"scans (OCR)  workers={workers}: {r['imported']} files ({r['pages_per_min']} pages/min) in "
+                f"{r['seconds']} s = {r['files_per_min']} reports/min; peak RSS main {r['peak_rss_main_mib']} MiB, "
+                f"largest worker {r['peak_rss_worker_mib']} MiB; store {r['store_kib_per_file']} KiB/file; "
+                f"load {r['load_avg']}; CPU {r['cpu_seconds']} s, utilisation {r['cpu_utilisation']} "
+                f"({r['pages_per_min'] / 60:.2f} pages/s)",
+                flush=True,
+            )
     print(json.dumps(results, ensure_ascii=False, indent=1))
 
 

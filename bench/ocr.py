@@ -57,8 +57,8 @@ def show_diff(hyp: str, ref: str) -> None:
     for op in Levenshtein.opcodes(r, h):
         if op.tag == "equal":
             continue
-        before = r[max(0, op.src_start - 6):op.src_start]
-        print(f"      {op.tag:7s} …{before}[{r[op.src_start:op.src_end]}→{h[op.dest_start:op.dest_end]}]")
+        before = r[max(0, op.src_start - 6) : op.src_start]
+        print(f"      {op.tag:7s} …{before}[{r[op.src_start : op.src_end]}→{h[op.dest_start : op.dest_end]}]")
 
 
 def parse_pages(spec: str | None, n: int) -> list[int]:
@@ -90,8 +90,11 @@ def run_engine(engine: str, reports: list[str], pages: str | None, per_page: boo
         wall = cpu = 0.0
         indices = parse_pages(pages, len(scan))
         if per_page:
-            print(f"{name} {report}: {len(indices)} page(s)\n  {'page':>4} {'chars':>6} {'edits':>6} {'CER':>7} "
-                  f"{'sec':>6} {'cpu':>6} {'skew':>6}", file=sys.stderr)
+            print(
+                f"{name} {report}: {len(indices)} page(s)\n  {'page':>4} {'chars':>6} {'edits':>6} {'CER':>7} "
+                f"{'sec':>6} {'cpu':>6} {'skew':>6}",
+                file=sys.stderr,
+            )
         for i in indices:
             t0, c0 = time.perf_counter(), time.process_time()
             result = ocr.read_page(scan, i)
@@ -103,8 +106,10 @@ def run_engine(engine: str, reports: list[str], pages: str | None, per_page: boo
             e, n = cer(hyp, ref)
             edits, total, wall, cpu = edits + e, total + n, wall + dt, cpu + dc
             if per_page:
-                print(f"  {i + 1:>4} {n:>6} {e:>6} {e / max(1, n):>7.2%} {dt:>6.2f} {dc:>6.2f} {result.skew:>+6.2f}",
-                      file=sys.stderr)
+                print(
+                    f"  {i + 1:>4} {n:>6} {e:>6} {e / max(1, n):>7.2%} {dt:>6.2f} {dc:>6.2f} {result.skew:>+6.2f}",
+                    file=sys.stderr,
+                )
                 if diff and e:
                     show_diff(hyp, ref)
         out["reports"][report] = {"pages": len(indices), "edits": edits, "chars": total, "wall": wall, "cpu": cpu}
@@ -131,8 +136,11 @@ def measure(spec: str, args: argparse.Namespace) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--engines", default=DEFAULT_ENGINES,
-                    help=f"comma-separated NAME[:THREADS], the first is the baseline (default {DEFAULT_ENGINES})")
+    ap.add_argument(
+        "--engines",
+        default=DEFAULT_ENGINES,
+        help=f"comma-separated NAME[:THREADS], the first is the baseline (default {DEFAULT_ENGINES})",
+    )
     ap.add_argument("--report", action="append", choices=REPORTS, help="report name (repeatable); default all")
     ap.add_argument("--pages", help="1-based pages, e.g. 1-3,22 (default all)")
     ap.add_argument("--per-page", action="store_true", help="print every page")
@@ -144,7 +152,9 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(run_engine(args.one, reports, args.pages, args.per_page, args.diff)))
         return 0
     print(f"load average {os.getloadavg()[0]:.1f} at start; {os.cpu_count()} CPUs")
-    print(f"{'engine':<26} {'thr':>3} {'report':<32} {'pages':>5} {'CER':>7} {'cpu s/p':>8} {'wall s/p':>8} {'peak MiB':>8}")
+    print(
+        f"{'engine':<26} {'thr':>3} {'report':<32} {'pages':>5} {'CER':>7} {'cpu s/p':>8} {'wall s/p':>8} {'peak MiB':>8}"
+    )
     results = []
     for spec in args.engines.split(","):
         r = measure(spec, args)
@@ -154,9 +164,12 @@ def main(argv: list[str] | None = None) -> int:
         tot = {k: sum(v[k] for _, v in rows) for k in ("pages", "edits", "chars", "wall", "cpu")}
         r["total"] = tot
         for report, v in rows + [("all", tot)]:
-            print(f"{r['engine']:<26} {thr:>3} {report:<32} {v['pages']:>5} {v['edits'] / max(1, v['chars']):>7.2%} "
-                  f"{v['cpu'] / max(1, v['pages']):>8.2f} {v['wall'] / max(1, v['pages']):>8.2f} "
-                  f"{r['peak_rss_mib']:>8.0f}", flush=True)
+            print(
+                f"{r['engine']:<26} {thr:>3} {report:<32} {v['pages']:>5} {v['edits'] / max(1, v['chars']):>7.2%} "
+                f"{v['cpu'] / max(1, v['pages']):>8.2f} {v['wall'] / max(1, v['pages']):>8.2f} "
+                f"{r['peak_rss_mib']:>8.0f}",
+                flush=True,
+            )
     base = results[0]["total"]
 
     def threads(r: dict) -> str:
@@ -165,9 +178,11 @@ def main(argv: list[str] | None = None) -> int:
     for r in results[1:]:
         t = r["total"]
         ratio = (base["cpu"] / base["pages"]) / max(1e-9, t["cpu"] / t["pages"])
-        print(f"{r['engine']} ({threads(r)}) uses {1 / ratio:.2f}x the CPU time per page of "
-              f"{results[0]['engine']} ({threads(results[0])}): {ratio:.1f}x fewer CPU-seconds; "
-              f"CER {t['edits'] / max(1, t['chars']):.2%} vs {base['edits'] / max(1, base['chars']):.2%}")
+        print(
+            f"{r['engine']} ({threads(r)}) uses {1 / ratio:.2f}x the CPU time per page of "
+            f"{results[0]['engine']} ({threads(results[0])}): {ratio:.1f}x fewer CPU-seconds; "
+            f"CER {t['edits'] / max(1, t['chars']):.2%} vs {base['edits'] / max(1, base['chars']):.2%}"
+        )
     print(f"load average {os.getloadavg()[0]:.1f} at end")
     return 0
 

@@ -99,7 +99,9 @@ CHILD = textwrap.dedent(
 def measure(path: Path, repeat: int, bare: bool) -> dict:
     proc = subprocess.run(
         [sys.executable, "-c", CHILD, str(path), str(repeat), "1" if bare else "0"],
-        capture_output=True, text=True, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     if proc.returncode != 0:
         return {"error": (proc.stderr.strip().splitlines() or ["failed"])[-1]}
@@ -109,8 +111,12 @@ def measure(path: Path, repeat: int, bare: bool) -> dict:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--repeat", type=int, default=3, help="timed runs per file (best is kept)")
-    ap.add_argument("--scans", choices=["none", "small", "all"], default="small",
-                    help="which scans to OCR: none, the two 7-page ones, or all three")
+    ap.add_argument(
+        "--scans",
+        choices=["none", "small", "all"],
+        default="small",
+        help="which scans to OCR: none, the two 7-page ones, or all three",
+    )
     ap.add_argument("--formats", default="txt,docx,pdf,scan", help="comma-separated subset of txt,docx,pdf,scan")
     args = ap.parse_args(argv)
     formats = [f for f in args.formats.split(",") if f in FORMATS]
@@ -130,8 +136,10 @@ def main(argv: list[str] | None = None) -> int:
             rows.append((report, fmt, r))
             print(f"  measured {path.name}", file=sys.stderr, flush=True)
 
-    header = f"{'report':<32} {'format':<6} {'pages':>5} {'seconds':>8} {'pages/s':>8} {'py peak MB':>10} " \
-             f"{'max RSS MB':>10}  notes"
+    header = (
+        f"{'report':<32} {'format':<6} {'pages':>5} {'seconds':>8} {'pages/s':>8} {'py peak MB':>10} "
+        f"{'max RSS MB':>10}  notes"
+    )
     print(header)
     print("-" * len(header))
     totals: dict[str, list[float]] = {}
@@ -149,23 +157,31 @@ def main(argv: list[str] | None = None) -> int:
             notes.append("pages = printed PDF's")
         if fmt == "pdf":
             ratio = r["seconds"] / r["plumber_seconds"]
-            notes.append(f"{ratio:.2f}x bare pdfplumber ({r['plumber_seconds']:.2f} s, "
-                         f"{pages / r['plumber_seconds']:.1f} pages/s)")
-            notes.append(f"tables {r['tables']} (pdfplumber {r['plumber_tables']} page pieces), "
-                         f"cells found {r['cells_found']}/{r['cells']}")
+            notes.append(
+                f"{ratio:.2f}x bare pdfplumber ({r['plumber_seconds']:.2f} s, "
+                f"{pages / r['plumber_seconds']:.1f} pages/s)"
+            )
+            notes.append(
+                f"tables {r['tables']} (pdfplumber {r['plumber_tables']} page pieces), "
+                f"cells found {r['cells_found']}/{r['cells']}"
+            )
             t2 = totals.setdefault("pdfplumber", [0.0, 0.0])
             t2[0] += pages
             t2[1] += r["plumber_seconds"]
         if fmt == "scan":
             notes.append("one OCR run, traced" + ("" if r["ocr"] else "; NOT OCR'd"))
-        print(f"{report:<32} {fmt:<6} {pages:>5} {r['seconds']:>8.3f} {rate:>8.{2 if rate < 10 else 1}f} {r['peak'] / 2**20:>10.1f} "
-              f"{r['rss_kb'] / 1024:>10.1f}  {'; '.join(notes)}")
+        print(
+            f"{report:<32} {fmt:<6} {pages:>5} {r['seconds']:>8.3f} {rate:>8.{2 if rate < 10 else 1}f} {r['peak'] / 2**20:>10.1f} "
+            f"{r['rss_kb'] / 1024:>10.1f}  {'; '.join(notes)}"
+        )
     print()
     for fmt, (pages, seconds) in totals.items():
         print(f"all {fmt:<10} {int(pages):>5} pages in {seconds:7.3f} s = {pages / seconds:7.2f} pages/s")
     if "pdf" in totals and "pdfplumber" in totals:
-        print(f"jixiao parse / bare pdfplumber on the text PDFs: {totals['pdf'][1] / totals['pdfplumber'][1]:.2f} "
-              f"(target <= 0.50)")
+        print(
+            f"jixiao parse / bare pdfplumber on the text PDFs: {totals['pdf'][1] / totals['pdfplumber'][1]:.2f} "
+            f"(target <= 0.50)"
+        )
     return 0
 
 

@@ -88,23 +88,28 @@ def bench_import(n: int, engines: list[str], workers: int, work: Path) -> Path |
     generate(n, src)
     print(f"generated {n} distinct reports in {time.perf_counter() - t:.1f} s (bench/generate.py)")
     print(f"\nimport of {n} generated .txt reports, {workers} workers/CPUs:")
-    print(f"  {'engine':<7}{'wall s':>9}{'files/min':>11}{'/min/core':>11}{'driver MB':>11}{'worker MB':>11}"
-          f"{'stored':>8}{'failed':>8}   load")
+    print(
+        f"  {'engine':<7}{'wall s':>9}{'files/min':>11}{'/min/core':>11}{'driver MB':>11}{'worker MB':>11}"
+        f"{'stored':>8}{'failed':>8}   load"
+    )
     shards = None
     for engine in engines:
         db = work / f"{engine}.db"
         shard_dir = work / f"{engine}-shards"
         load = _load()
-        wall, drv, wrk, out = _run_measured([sys.executable, "-c", _IMPORT, engine, str(src), str(db), str(shard_dir),
-                                             str(workers)])
+        wall, drv, wrk, out = _run_measured(
+            [sys.executable, "-c", _IMPORT, engine, str(src), str(db), str(shard_dir), str(workers)]
+        )
         try:
             res = json.loads(out.strip().splitlines()[-1])
         except (ValueError, IndexError):
             print(f"  {engine}: failed to run")
             continue
         rate = 60 * n / res["seconds"]
-        print(f"  {engine:<7}{res['seconds']:>9.1f}{rate:>11.1f}{rate / workers:>11.1f}{drv / 1024:>11.0f}"
-              f"{wrk / 1024:>11.0f}{res['imported']:>8}{res['failed']:>8}   {load}")
+        print(
+            f"  {engine:<7}{res['seconds']:>9.1f}{rate:>11.1f}{rate / workers:>11.1f}{drv / 1024:>11.0f}"
+            f"{wrk / 1024:>11.0f}{res['imported']:>8}{res['failed']:>8}   {load}"
+        )
         if engine == "ray":
             shards = shard_dir
     return shards
@@ -147,7 +152,9 @@ def bench_identity(sizes: list[int], queries: int = 200) -> None:
     from jixiao.store.identity import SAME_TEXT, Identity, SignatureIndex
 
     print("\nidentity: candidates for one new file (synthetic signatures, 2,846 counties x 10 years)")
-    print(f"  {'signatures':>11}{'build s':>9}{'blocked ms':>12}{'compared':>10}{'full scan ms':>14}{'ratio':>8}   load")
+    print(
+        f"  {'signatures':>11}{'build s':>9}{'blocked ms':>12}{'compared':>10}{'full scan ms':>14}{'ratio':>8}   load"
+    )
     rng = np.random.default_rng(14)
     places = [f"{n:06d}" for n in range(2846)]
     index = SignatureIndex()
@@ -158,11 +165,19 @@ def bench_identity(sizes: list[int], queries: int = 200) -> None:
             n = index.size
             years = frozenset({2015 + n % 10} | ({2016 + n % 10} if n % 3 == 0 else set()))
             ident = Identity(years, places[(n * 7919) % len(places)], None)
-            index.add(f"d{n}", rng.integers(0, 2**32, 128, dtype=np.uint32).tobytes(),
-                      {"report_id": f"d{n}", "identity": ident})
+            index.add(
+                f"d{n}",
+                rng.integers(0, 2**32, 128, dtype=np.uint32).tobytes(),
+                {"report_id": f"d{n}", "identity": ident},
+            )
         built += time.perf_counter() - t
-        probes = [(rng.integers(0, 2**32, 128, dtype=np.uint32).tobytes(),
-                   Identity(frozenset({2015 + k % 10}), places[(k * 31) % len(places)], None)) for k in range(queries)]
+        probes = [
+            (
+                rng.integers(0, 2**32, 128, dtype=np.uint32).tobytes(),
+                Identity(frozenset({2015 + k % 10}), places[(k * 31) % len(places)], None),
+            )
+            for k in range(queries)
+        ]
         load = _load()
         t = time.perf_counter()
         compared = 0
@@ -175,8 +190,10 @@ def bench_identity(sizes: list[int], queries: int = 200) -> None:
         for sig, _ in probes[:full_n]:
             index.candidates(sig, None, SAME_TEXT, None)
         full = (time.perf_counter() - t) / full_n * 1000
-        print(f"  {size:>11,}{built:>9.1f}{blocked:>12.2f}{compared / queries:>10.0f}{full:>14.1f}"
-              f"{full / blocked:>8.0f}x   {load}")
+        print(
+            f"  {size:>11,}{built:>9.1f}{blocked:>12.2f}{compared / queries:>10.0f}{full:>14.1f}"
+            f"{full / blocked:>8.0f}x   {load}"
+        )
 
 
 def _latency(fn, queries) -> tuple[float, float]:
@@ -205,7 +222,7 @@ def _synthetic(n: int, dim: int, folder: Path, rng):
         m = min(100_000, n - start)
         block = centres[rng.integers(0, 5000, m)] + rng.normal(0, 0.6, (m, dim)).astype(np.float32)
         block /= np.linalg.norm(block, axis=1, keepdims=True)
-        matrix[start:start + m] = block
+        matrix[start : start + m] = block
     return matrix
 
 
@@ -221,10 +238,10 @@ def _exact_many(matrix, qs, k: int, rows=None) -> list[list[tuple[int, float]]]:
     best_s = np.full((len(qs), 0), -np.inf, dtype=np.float32)
     best_r = np.zeros((len(qs), 0), dtype=np.int64)
     for start in range(0, len(matrix), 100_000):
-        block = np.asarray(matrix[start:start + 100_000])
+        block = np.asarray(matrix[start : start + 100_000])
         scores = qs @ block.T
         if keep is not None:
-            scores[:, ~keep[start:start + len(block)]] = -np.inf
+            scores[:, ~keep[start : start + len(block)]] = -np.inf
         ids = np.broadcast_to(np.arange(start, start + len(block)), scores.shape)
         all_s = np.concatenate([best_s, scores], axis=1)
         all_r = np.concatenate([best_r, ids], axis=1)
@@ -239,8 +256,10 @@ def bench_search_synthetic(n: int, dim: int = 384, queries: int = 100) -> None:
 
     from jixiao.store import ann
 
-    print(f"\nsearch over {n:,} SYNTHETIC vectors (dim {dim}; 5,000 clusters, as findings worded alike), "
-          f"top 10, {queries} queries   load {_load()}")
+    print(
+        f"\nsearch over {n:,} SYNTHETIC vectors (dim {dim}; 5,000 clusters, as findings worded alike), "
+        f"top 10, {queries} queries   load {_load()}"
+    )
     rng = np.random.default_rng(14)
     with tempfile.TemporaryDirectory(prefix="jixiao-vectors-", dir=os.environ.get("JIXIAO_BENCH_TMP")) as tmp:
         t = time.perf_counter()
@@ -251,14 +270,18 @@ def bench_search_synthetic(n: int, dim: int = 384, queries: int = 100) -> None:
         qs = (qs + rng.normal(0, 0.01, qs.shape)).astype(np.float32)
         t = time.perf_counter()
         index = ann.AnnIndex.build(matrix)
-        print(f"  IVF-SQ8 built in {time.perf_counter() - t:.0f} s (nlist {index.index.nlist}); "
-              f"float32 matrix {n * dim * 4 / 2**20:,.0f} MB, codes {n * dim / 2**20:,.0f} MB   load {_load()}")
+        print(
+            f"  IVF-SQ8 built in {time.perf_counter() - t:.0f} s (nlist {index.index.nlist}); "
+            f"float32 matrix {n * dim * 4 / 2**20:,.0f} MB, codes {n * dim / 2**20:,.0f} MB   load {_load()}"
+        )
         half = np.sort(rng.choice(n, n // 2, replace=False))  # a filter keeping half the findings
         tenth = np.sort(rng.choice(n, n // 100, replace=False))  # a selective filter (1%)
         # Exact search over a mapped 15 GB matrix reads the disk once per query: time a few.
         timed = qs if not mapped else qs[:5]
-        print(f"  {'filter':<14}{'exact p50/p95 ms':>20}{'ANN p50/p95 ms':>18}{'recall@10':>11}"
-              + (f"   (exact timed on {len(timed)} queries)" if mapped else ""))
+        print(
+            f"  {'filter':<14}{'exact p50/p95 ms':>20}{'ANN p50/p95 ms':>18}{'recall@10':>11}"
+            + (f"   (exact timed on {len(timed)} queries)" if mapped else "")
+        )
         for label, rows in (("none", None), ("50% of rows", half), ("1% of rows", tenth)):
             e50, e95 = _latency(lambda q, rows=rows: ann.exact(matrix, q, 10, rows), timed)
             a50, a95 = _latency(lambda q, rows=rows: index.search(matrix, q, 10, rows), qs)
@@ -285,16 +308,22 @@ def bench_search_real(db: Path, limit: int = 20_000) -> None:
     emb = get_embedder("use")
     t = time.perf_counter()
     matrix = np.asarray(emb.embed_passages(texts), dtype=np.float32)
-    print(f"\nreal embeddings: {len(texts):,} findings of the generated reports embedded with {emb.name} "
-          f"in {time.perf_counter() - t:.0f} s   load {_load()}")
+    print(
+        f"\nreal embeddings: {len(texts):,} findings of the generated reports embedded with {emb.name} "
+        f"in {time.perf_counter() - t:.0f} s   load {_load()}"
+    )
     index = ann.AnnIndex.build(matrix)
     rng = np.random.default_rng(14)
     picks = rng.choice(len(texts), min(200, len(texts)), replace=False)
     for nprobe in (8, 32):
-        rec = [ann.recall_at(10, index.search(matrix, matrix[i], 10, nprobe=nprobe), ann.exact(matrix, matrix[i], 10))
-               for i in picks]
-        print(f"  IVF-SQ8 nlist {index.index.nlist}, nprobe {nprobe}: recall@10 {np.mean(rec):.3f} "
-              f"(findings as queries; many are near-copies: numbers and places changed)")
+        rec = [
+            ann.recall_at(10, index.search(matrix, matrix[i], 10, nprobe=nprobe), ann.exact(matrix, matrix[i], 10))
+            for i in picks
+        ]
+        print(
+            f"  IVF-SQ8 nlist {index.index.nlist}, nprobe {nprobe}: recall@10 {np.mean(rec):.3f} "
+            f"(findings as queries; many are near-copies: numbers and places changed)"
+        )
 
 
 def main() -> None:

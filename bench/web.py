@@ -71,8 +71,9 @@ def measure(db: Path, queries: list[str]) -> dict[str, list[float]]:
     times: dict[str, list[float]] = {}
     pages = {
         "search page (hybrid, 20 hits)": [f"/search?q={x}" for x in q],
-        "search page + province/years/kind": [f"/search?q={x}&province=%E4%BA%91%E5%8D%97&years=2018-2022&kind=problem"
-                                              for x in q],
+        "search page + province/years/kind": [
+            f"/search?q={x}&province=%E4%BA%91%E5%8D%97&years=2018-2022&kind=problem" for x in q
+        ],
         "search page 2": [f"/search?q={x}&page=2" for x in q],
         "search.json": [f"/search.json?q={x}" for x in q],
         "search page (keyword)": [f"/search?q={x}&mode=keyword" for x in q],

@@ -55,8 +55,7 @@ from ..extractor.limits import Limits
 from ..store.db import Store
 from .walk import Archives, FileItem, WalkError, WalkSkip, describe_error, hash_file, one_line, walk
 from .writer import Writer
-from .work import (CRASH_REASON, FileTimeout, extract_file, local_name, ocr_task, time_limit,
-                   time_limit_reason, work)
+from .work import CRASH_REASON, FileTimeout, extract_file, local_name, ocr_task, time_limit, time_limit_reason, work
 
 
 class Progress(Protocol):
@@ -135,13 +134,17 @@ class ImportSummary:
         by reason unless ``verbose``) and every failure with its reason."""
         lines = []
         if not self.imported:
-            lines.append(f"Nothing new: {len(self.skipped)} file(s) skipped, {len(self.failed)} failed; "
-                         f"the store holds {self.reports_after} report(s).")
+            lines.append(
+                f"Nothing new: {len(self.skipped)} file(s) skipped, {len(self.failed)} failed; "
+                f"the store holds {self.reports_after} report(s)."
+            )
         else:
             alt = sum(1 for f in self.imported if f.status != "new report")
-            lines.append(f"Imported {len(self.imported)} file(s): {self.new_reports} new report(s), "
-                         f"{alt} other rendering(s) of known reports; skipped {len(self.skipped)}, "
-                         f"failed {len(self.failed)}; the store holds {self.reports_after} report(s).")
+            lines.append(
+                f"Imported {len(self.imported)} file(s): {self.new_reports} new report(s), "
+                f"{alt} other rendering(s) of known reports; skipped {len(self.skipped)}, "
+                f"failed {len(self.failed)}; the store holds {self.reports_after} report(s)."
+            )
         if self.imported and (verbose or len(self.imported) <= 30):
             lines.append("imported:")
             lines += [f"  {f.path}  ({f.status}, report {f.report_id[:12]})" for f in self.imported]
@@ -238,8 +241,7 @@ def _pool(workers: int) -> ProcessPoolExecutor:
         ctx.set_forkserver_preload(["jixiao.corpus._warm"])
     else:
         ctx = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init,
-                               initargs=(os.getpid(),))
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init, initargs=(os.getpid(),))
 
 
 class NothingToImport(ValueError):
@@ -296,8 +298,9 @@ def import_paths(
     if db is None or isinstance(db, (str, Path)):
         check_paths(paths)  # before the store file is created
         with Store(db) as store:
-            return import_paths(paths, store, workers=workers, force=force, progress=progress, ocr=ocr,
-                                limits=limits, index=index)
+            return import_paths(
+                paths, store, workers=workers, force=force, progress=progress, ocr=ocr, limits=limits, index=index
+            )
     limits = limits or _limits.current()
     with _limits.using(limits), Archives() as archives:
         spool = tempfile.mkdtemp(prefix="jixiao-import-")
@@ -312,8 +315,17 @@ def import_paths(
     return summary
 
 
-def _import(paths: list[str], store: Writer, workers: int | None, force: bool, progress: Progress | None,
-            ocr: str, limits: Limits, archives: Archives, spool: str) -> ImportSummary:
+def _import(
+    paths: list[str],
+    store: Writer,
+    workers: int | None,
+    force: bool,
+    progress: Progress | None,
+    ocr: str,
+    limits: Limits,
+    archives: Archives,
+    spool: str,
+) -> ImportSummary:
     workers = default_workers() if workers is None else max(0, int(workers))
     started = time.monotonic()
     import_id = store.begin_import(paths, workers, force)
@@ -375,8 +387,9 @@ def _import(paths: list[str], store: Writer, workers: int | None, force: bool, p
         if result.status == "unchanged":
             skip(item.path, "unchanged (already in the store)")
             return
-        summary.imported.append(ImportedFile(item.path, result.doc_id, result.report_id, result.status,
-                                             result.warning, value.pages))
+        summary.imported.append(
+            ImportedFile(item.path, result.doc_id, result.report_id, result.status, result.warning, value.pages)
+        )
         if progress:
             progress.advance(item.path, "imported")
         first_done.add(result.doc_id)
@@ -474,8 +487,13 @@ def finish_summary(store: Writer, summary: ImportSummary, import_id: Any, starte
         f.report_id = final.get(f.doc_id, f.report_id)
     summary.reports_after = store.table_counts()["reports"]
     summary.seconds = time.monotonic() - started
-    store.finish_import(import_id, files=summary.files, imported=len(summary.imported),
-                        skipped=len(summary.skipped), failed=len(summary.failed))
+    store.finish_import(
+        import_id,
+        files=summary.files,
+        imported=len(summary.imported),
+        skipped=len(summary.skipped),
+        failed=len(summary.failed),
+    )
     return summary
 
 
@@ -499,10 +517,16 @@ class _Scan:
     done: bool = False  # failed, or handed on to be read whole
 
 
-def _run_pool(items: Iterable[FileItem], workers: int, ocr: str,
-              write: Callable[[FileItem, tuple[str, Any]], None],
-              fail: Callable[[str, str], None], limits: Limits | None = None, cache: str | None = None,
-              progress: Progress | None = None) -> None:
+def _run_pool(
+    items: Iterable[FileItem],
+    workers: int,
+    ocr: str,
+    write: Callable[[FileItem, tuple[str, Any]], None],
+    fail: Callable[[str, str], None],
+    limits: Limits | None = None,
+    cache: str | None = None,
+    progress: Progress | None = None,
+) -> None:
     """Feed ``items`` to worker processes, at most 2 per worker in flight; write results as they come.
 
     Pages, not files, are the unit of OCR work: a PDF with pages to OCR (``cache`` given)
@@ -688,5 +712,15 @@ def _kill_workers(pool: ProcessPoolExecutor) -> None:
             proc.kill()
 
 
-__all__ = ["import_paths", "check_paths", "NothingToImport", "extract_file", "ImportSummary", "ImportedFile",
-           "Progress", "default_workers", "FileTimeout", "time_limit"]
+__all__ = [
+    "import_paths",
+    "check_paths",
+    "NothingToImport",
+    "extract_file",
+    "ImportSummary",
+    "ImportedFile",
+    "Progress",
+    "default_workers",
+    "FileTimeout",
+    "time_limit",
+]

@@ -50,8 +50,14 @@ def plan(folder: str | Path) -> list[tuple[str, str, str, Path, int]]:
     return out
 
 
-def load_shards(folder: str | Path, db: Writer | str | Path | None = None, *, force: bool = False,
-                progress: Progress | None = None, index: bool = False) -> ImportSummary:
+def load_shards(
+    folder: str | Path,
+    db: Writer | str | Path | None = None,
+    *,
+    force: bool = False,
+    progress: Progress | None = None,
+    index: bool = False,
+) -> ImportSummary:
     """Write the shards in ``folder`` into the store ``db`` (a :class:`Store`, a Writer or a path)."""
     if db is None or isinstance(db, (str, Path)):
         with Store(db) as store:
@@ -99,8 +105,11 @@ def load_shards(folder: str | Path, db: Writer | str | Path | None = None, *, fo
                         summary.skipped.append((path, "unchanged (already in the store)"))
                         outcome = "skipped"
                     else:
-                        summary.imported.append(ImportedFile(path, result.doc_id, result.report_id, result.status,
-                                                             result.warning, doc.pages))
+                        summary.imported.append(
+                            ImportedFile(
+                                path, result.doc_id, result.report_id, result.status, result.warning, doc.pages
+                            )
+                        )
                         outcome = "imported"
             if progress:
                 progress.advance(path, outcome)

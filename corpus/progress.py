@@ -102,8 +102,10 @@ class Estimate:
     def line(self) -> str:
         """One plain line: files, pages, rate and time left."""
         c = self.counts
-        out = (f"[{_clock(self.clock() - self.started)}] files {self.files_done}/{self.files_total} "
-               f"({c['imported']} imported, {c['skipped']} skipped, {c['failed']} failed)")
+        out = (
+            f"[{_clock(self.clock() - self.started)}] files {self.files_done}/{self.files_total} "
+            f"({c['imported']} imported, {c['skipped']} skipped, {c['failed']} failed)"
+        )
         if self.pages_total:
             out += f"; OCR pages {self.pages_done}/{self.pages_total}"
             if self.pages_done and self.first_pages is not None:
@@ -156,9 +158,14 @@ class RichImportProgress:
     def start(self, total: int) -> None:
         self.estimate.start(total)
         self._progress = Progress(
-            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), _RateColumn(),
-            TimeElapsedColumn(), _LeftColumn(self.estimate),
-            console=self.console, transient=False,
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            _RateColumn(),
+            TimeElapsedColumn(),
+            _LeftColumn(self.estimate),
+            console=self.console,
+            transient=False,
         )
         self._progress.start()
         self._task = self._progress.add_task(self._label(), total=total, unit="files")
@@ -177,8 +184,7 @@ class RichImportProgress:
         if self._progress is None:
             return
         if self._pages is None:
-            self._pages = self._progress.add_task("OCR of scanned pages", total=self.estimate.pages_total,
-                                                  unit="pages")
+            self._pages = self._progress.add_task("OCR of scanned pages", total=self.estimate.pages_total, unit="pages")
         else:
             self._progress.update(self._pages, total=self.estimate.pages_total)
 

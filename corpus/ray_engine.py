@@ -176,7 +176,7 @@ class _Watchdog:
         reading = self.folder / READING
         now = time.monotonic()
         seen = set()
-        for marker in (reading.iterdir() if reading.is_dir() else []):
+        for marker in reading.iterdir() if reading.is_dir() else []:
             sha = marker.name
             if sha.startswith(".") or sha.endswith(".stopped"):
                 continue
@@ -201,7 +201,8 @@ class _Watchdog:
         from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
 
         kill = ray.remote(num_cpus=0, max_retries=0)(_kill_reader).options(
-            scheduling_strategy=NodeAffinitySchedulingStrategy(info["node"], soft=False))
+            scheduling_strategy=NodeAffinitySchedulingStrategy(info["node"], soft=False)
+        )
         ray.get(kill.remote(int(info["pid"]), str(marker)), timeout=60)
 
 
@@ -219,8 +220,9 @@ def _kill_reader(pid: int, marker: str) -> bool:
     return True
 
 
-def _manifest(paths: list[str], folder: Path, known: dict[str, str], force: bool, own: set[tuple[int, int]],
-              run: RayRun) -> list[dict[str, str]]:
+def _manifest(
+    paths: list[str], folder: Path, known: dict[str, str], force: bool, own: set[tuple[int, int]], run: RayRun
+) -> list[dict[str, str]]:
     """The files to send: (path, file to read, sha256); the rest failed or skipped on the way."""
     done = set() if force else shards.sharded(folder, ("ok",))
     spool = folder / ".spool"
@@ -274,8 +276,18 @@ def _manifest(paths: list[str], folder: Path, known: dict[str, str], force: bool
     return out
 
 
-def _round(items: list[dict[str, str]], folder: Path, batch: int, workers: int, retries: int, ocr: str,
-           limits: Limits, cache: str | None, progress: Any, scan_workers: int = 0) -> None:
+def _round(
+    items: list[dict[str, str]],
+    folder: Path,
+    batch: int,
+    workers: int,
+    retries: int,
+    ocr: str,
+    limits: Limits,
+    cache: str | None,
+    progress: Any,
+    scan_workers: int = 0,
+) -> None:
     """One pass of ``items`` through Ray Data; batches that fail for good are left out (see reconcile).
 
     With ``scan_workers``, PDFs with pages to OCR go on to an operator of their own with that
@@ -297,12 +309,16 @@ def _round(items: list[dict[str, str]], folder: Path, batch: int, workers: int, 
     operators = [("defer", available - scan_workers), ("only", scan_workers)] if scan_workers else [("all", available)]
     for scans, size in operators:
         ds = ds.map_batches(
-            _Reader, batch_size=batch, batch_format="numpy", num_cpus=cpus,
+            _Reader,
+            batch_size=batch,
+            batch_format="numpy",
+            num_cpus=cpus,
             # One batch at a time per actor: a file that kills its actor takes no other batch with it.
             compute=ray.data.ActorPoolStrategy(size=max(1, min(size, len(items))), max_tasks_in_flight_per_actor=1),
-            fn_constructor_kwargs={"folder": str(folder), "ocr": ocr, "limits": limits, "cache": cache,
-                                   "scans": scans},
-            max_restarts=-1, max_task_retries=retries, **({"runtime_env": {"env_vars": env}} if env else {}),
+            fn_constructor_kwargs={"folder": str(folder), "ocr": ocr, "limits": limits, "cache": cache, "scans": scans},
+            max_restarts=-1,
+            max_task_retries=retries,
+            **({"runtime_env": {"env_vars": env}} if env else {}),
         )
     for out in ds.iter_batches(batch_size=None, batch_format="numpy"):
         if progress:
@@ -326,10 +342,23 @@ def _free_cpus(wanted: int, wait: float = 10.0) -> float:
         time.sleep(0.5)
 
 
-def import_ray(paths: Iterable[str | Path], folder: str | Path, db: Any = None, *, address: str | None = None,
-               workers: int | None = None, batch: int = BATCH_FILES, retries: int = RETRIES, ocr: str = "auto",
-               limits: Limits | None = None, force: bool = False, progress: Any = None,
-               index: bool = False, grace: float = GRACE, scan_workers: int | None = None) -> Any:
+def import_ray(
+    paths: Iterable[str | Path],
+    folder: str | Path,
+    db: Any = None,
+    *,
+    address: str | None = None,
+    workers: int | None = None,
+    batch: int = BATCH_FILES,
+    retries: int = RETRIES,
+    ocr: str = "auto",
+    limits: Limits | None = None,
+    force: bool = False,
+    progress: Any = None,
+    index: bool = False,
+    grace: float = GRACE,
+    scan_workers: int | None = None,
+) -> Any:
     """Read ``paths`` on Ray into Parquet shards in ``folder``; with ``db`` (a store or its path),
     load them into it and return the loader's :class:`~jixiao.corpus.importer.ImportSummary`
     (the files skipped or failed before reading included); without, return a :class:`RayRun`.
@@ -346,9 +375,22 @@ def import_ray(paths: Iterable[str | Path], folder: str | Path, db: Any = None, 
     if db is not None and not hasattr(db, "add_document"):
         check_paths([str(p) for p in paths])
         with Store(db) as store:
-            return import_ray(paths, folder, store, address=address, workers=workers, batch=batch,
-                              retries=retries, ocr=ocr, limits=limits, force=force, progress=progress, index=index,
-                              grace=grace, scan_workers=scan_workers)
+            return import_ray(
+                paths,
+                folder,
+                store,
+                address=address,
+                workers=workers,
+                batch=batch,
+                retries=retries,
+                ocr=ocr,
+                limits=limits,
+                force=force,
+                progress=progress,
+                index=index,
+                grace=grace,
+                scan_workers=scan_workers,
+            )
     started = time.monotonic()
     paths = [str(p) for p in paths]
     folder = Path(folder)
@@ -390,8 +432,9 @@ def import_ray(paths: Iterable[str | Path], folder: str | Path, db: Any = None, 
                     progress.advance(p, "failed")
             if todo:
                 reason = f"{CRASH_REASON} (given up after {retries + 1} tries)"
-                shards.write([shards.row(i["path"], i["sha256"], ("error", reason)) for i in todo], folder,
-                             prefix="failed")
+                shards.write(
+                    [shards.row(i["path"], i["sha256"], ("error", reason)) for i in todo], folder, prefix="failed"
+                )
                 run.failed += [(i["path"], reason) for i in todo]
     finally:
         if progress:
@@ -441,8 +484,13 @@ def _connect(address: str | None, workers: int | None) -> int:
             ray.init(address=address, include_dashboard=False, log_to_driver=False)
         else:
             # "local": a Ray of our own even when one started by `ray start` runs on this machine.
-            ray.init(address="local", num_cpus=workers or os.cpu_count() or 1, include_dashboard=False,
-                     log_to_driver=False, _node_ip_address="127.0.0.1")
+            ray.init(
+                address="local",
+                num_cpus=workers or os.cpu_count() or 1,
+                include_dashboard=False,
+                log_to_driver=False,
+                _node_ip_address="127.0.0.1",
+            )
     cpus = int(ray.cluster_resources().get("CPU", 1))
     return max(1, min(workers or cpus, cpus))
 

@@ -22,19 +22,43 @@ from ..store.db import ExtractedDocument
 
 SUFFIX = ".parquet"
 
-COLUMNS = ("sha256", "path", "status", "reason", "format", "pages", "ocr", "size", "text", "record",
-           "fingerprint", "signature", "segments")
+COLUMNS = (
+    "sha256",
+    "path",
+    "status",
+    "reason",
+    "format",
+    "pages",
+    "ocr",
+    "size",
+    "text",
+    "record",
+    "fingerprint",
+    "signature",
+    "segments",
+)
 
 
 def _schema() -> Any:
     import pyarrow as pa
 
-    return pa.schema([
-        ("sha256", pa.string()), ("path", pa.string()), ("status", pa.string()), ("reason", pa.string()),
-        ("format", pa.string()), ("pages", pa.int64()), ("ocr", pa.bool_()), ("size", pa.int64()),
-        ("text", pa.large_string()), ("record", pa.large_string()), ("fingerprint", pa.string()),
-        ("signature", pa.binary()), ("segments", pa.large_string()),
-    ])
+    return pa.schema(
+        [
+            ("sha256", pa.string()),
+            ("path", pa.string()),
+            ("status", pa.string()),
+            ("reason", pa.string()),
+            ("format", pa.string()),
+            ("pages", pa.int64()),
+            ("ocr", pa.bool_()),
+            ("size", pa.int64()),
+            ("text", pa.large_string()),
+            ("record", pa.large_string()),
+            ("fingerprint", pa.string()),
+            ("signature", pa.binary()),
+            ("segments", pa.large_string()),
+        ]
+    )
 
 
 def row(path: str, sha256: str, outcome: tuple[str, Any]) -> dict[str, Any]:
@@ -44,10 +68,19 @@ def row(path: str, sha256: str, outcome: tuple[str, Any]) -> dict[str, Any]:
     out.update(sha256=sha256, path=path)
     if status == "ok":
         ext: ExtractedDocument = value
-        out.update(sha256=ext.doc_id, status="ok", format=ext.format, pages=ext.pages, ocr=bool(ext.ocr),
-                   size=ext.size, text=ext.text, record=mapping.record_json(ext.record),
-                   fingerprint=ext.fingerprint, signature=ext.signature,
-                   segments=None if ext.segments is None else json.dumps(ext.segments, ensure_ascii=False))
+        out.update(
+            sha256=ext.doc_id,
+            status="ok",
+            format=ext.format,
+            pages=ext.pages,
+            ocr=bool(ext.ocr),
+            size=ext.size,
+            text=ext.text,
+            record=mapping.record_json(ext.record),
+            fingerprint=ext.fingerprint,
+            signature=ext.signature,
+            segments=None if ext.segments is None else json.dumps(ext.segments, ensure_ascii=False),
+        )
     else:
         out.update(status="error", reason=str(value))
     return out
@@ -55,11 +88,19 @@ def row(path: str, sha256: str, outcome: tuple[str, Any]) -> dict[str, Any]:
 
 def document(r: dict[str, Any]) -> ExtractedDocument:
     """The extracted file a row of status "ok" holds."""
-    return ExtractedDocument(doc_id=r["sha256"], path=r["path"], format=r["format"], pages=r["pages"],
-                             ocr=bool(r["ocr"]), size=int(r["size"]), text=r["text"],
-                             record=mapping.record_from_json(r["record"]), signature=r["signature"],
-                             fingerprint=r["fingerprint"],
-                             segments=json.loads(r["segments"]) if r.get("segments") else None)
+    return ExtractedDocument(
+        doc_id=r["sha256"],
+        path=r["path"],
+        format=r["format"],
+        pages=r["pages"],
+        ocr=bool(r["ocr"]),
+        size=int(r["size"]),
+        text=r["text"],
+        record=mapping.record_from_json(r["record"]),
+        signature=r["signature"],
+        fingerprint=r["fingerprint"],
+        segments=json.loads(r["segments"]) if r.get("segments") else None,
+    )
 
 
 def write(rows: list[dict[str, Any]], folder: str | Path, prefix: str = "part") -> Path:

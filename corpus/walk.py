@@ -156,7 +156,9 @@ class Archives:
     MAX_OPEN = 32
 
     def __init__(self) -> None:
-        self._zf: OrderedDict[tuple[str, tuple[int, ...]], tuple[zipfile.ZipFile, list[zipfile.ZipInfo]]] = OrderedDict()
+        self._zf: OrderedDict[tuple[str, tuple[int, ...]], tuple[zipfile.ZipFile, list[zipfile.ZipInfo]]] = (
+            OrderedDict()
+        )
         self._local: dict[tuple[str, tuple[int, ...]], str] = {}
         self._tmp: str | None = None
 
@@ -317,8 +319,11 @@ class _Walker:
                 return
             real = os.path.realpath(path)
             if real in self.seen_dirs:
-                yield WalkSkip(shown, f"folder already walked as {one_line(self.seen_dirs[real])} "
-                                      "(reached again through a symbolic link)")
+                yield WalkSkip(
+                    shown,
+                    f"folder already walked as {one_line(self.seen_dirs[real])} "
+                    "(reached again through a symbolic link)",
+                )
                 return
             self.seen_dirs[real] = path
             try:
@@ -349,8 +354,10 @@ class _Walker:
         from ..extractor.readers.image import page_sequence
 
         try:
-            if not all(os.path.isfile(c) and not os.path.islink(c) and os.path.getsize(c) <= self.limits.file_bytes
-                       for c in children):
+            if not all(
+                os.path.isfile(c) and not os.path.islink(c) and os.path.getsize(c) <= self.limits.file_bytes
+                for c in children
+            ):
                 return False
         except OSError:
             return False
@@ -383,13 +390,17 @@ class _Walker:
             yield item  # a broken container: the reader says why
             return
         names = {info.filename for info in infos}
-        if {"word/document.xml", "xl/workbook.xml", "ppt/presentation.xml", "[Content_Types].xml"} & names \
-                or any(n.lstrip("/").lower() == "ofd.xml" for n in names):
+        if {"word/document.xml", "xl/workbook.xml", "ppt/presentation.xml", "[Content_Types].xml"} & names or any(
+            n.lstrip("/").lower() == "ofd.xml" for n in names
+        ):
             yield item  # an Office or OFD (GB/T 33190) document, not an archive of files
             return
         if len(item.members) >= self.limits.archive_depth:
-            yield WalkError(item.path, "archive nested too deep: " + _limits.exceeded(
-                "archive_depth", f"{len(item.members) + 1} levels", self.limits))
+            yield WalkError(
+                item.path,
+                "archive nested too deep: "
+                + _limits.exceeded("archive_depth", f"{len(item.members) + 1} levels", self.limits),
+            )
             return
         order = sorted(range(len(infos)), key=lambda i: (member_name(infos[i]), i))
         used: set[str] = set()
@@ -403,8 +414,9 @@ class _Walker:
                     n += 1
                 display = f"{display}#{n}"
             used.add(display)
-            child = FileItem(f"{item.path}{MEMBER_SEP}{display}", item.fs_path, item.members + (info.filename,),
-                             item.indexes + (i,))
+            child = FileItem(
+                f"{item.path}{MEMBER_SEP}{display}", item.fs_path, item.members + (info.filename,), item.indexes + (i,)
+            )
             if unsafe_name(name):
                 yield WalkError(child.path, "unsafe member name (absolute, or climbing out with ..): not read")
                 continue
@@ -416,11 +428,23 @@ class _Walker:
             elif info.flag_bits & 0x1:
                 yield WalkError(child.path, "encrypted archive member (password-protected ZIP)")
             elif info.file_size > self.limits.file_bytes:
-                yield WalkError(child.path, "archive member too large: "
-                                + _limits.exceeded("file_bytes", info.file_size, self.limits))
+                yield WalkError(
+                    child.path,
+                    "archive member too large: " + _limits.exceeded("file_bytes", info.file_size, self.limits),
+                )
             else:
                 yield from self._file(child)
 
 
-__all__ = ["walk", "FileItem", "WalkError", "WalkSkip", "Archives", "MEMBER_SEP", "member_name", "one_line",
-           "hash_file", "describe_error"]
+__all__ = [
+    "walk",
+    "FileItem",
+    "WalkError",
+    "WalkSkip",
+    "Archives",
+    "MEMBER_SEP",
+    "member_name",
+    "one_line",
+    "hash_file",
+    "describe_error",
+]

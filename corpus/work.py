@@ -58,8 +58,7 @@ class FileTimeout(BaseException):
 @contextlib.contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
     """Raise :class:`FileTimeout` in this thread after ``seconds`` (main thread, POSIX only)."""
-    if (seconds <= 0 or not hasattr(signal, "setitimer")
-            or threading.current_thread() is not threading.main_thread()):
+    if seconds <= 0 or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
         yield
         return
 
@@ -133,12 +132,23 @@ def extract_file(item: FileItem, ocr: str = "auto") -> ExtractedDocument:
             message = f"{type(exc).__name__}: {exc}".splitlines()[0]
             raise ReadError(item.path, f"record extraction failed: {message}") from exc
     if not has_report_content(record):
-        raise ReadError(item.path, "no evaluation-report content found (no score, indicators, findings, "
-                                   "or years with a place or programme)")
+        raise ReadError(
+            item.path,
+            "no evaluation-report content found (no score, indicators, findings, or years with a place or programme)",
+        )
     # The identity signature (ExtractedDocument computes it) and the findings' words for the
     # keyword index are made here, in the worker: the store's single writer only writes.
-    return ExtractedDocument(doc_id=sha, path=item.path, format=doc.format, pages=doc.pages, ocr=doc.ocr,
-                             size=size, text=doc.text, record=record, segments=finding_segments(record))
+    return ExtractedDocument(
+        doc_id=sha,
+        path=item.path,
+        format=doc.format,
+        pages=doc.pages,
+        ocr=doc.ocr,
+        size=size,
+        text=doc.text,
+        record=record,
+        segments=finding_segments(record),
+    )
 
 
 #: A PDF with at least this many pages to OCR has them read as separate tasks by the
@@ -173,8 +183,14 @@ def caching(cache: str | None) -> contextlib.AbstractContextManager[Any]:
     return _caching(cache)
 
 
-def work(item: FileItem, ocr: str = "auto", limits: Limits | None = None, cache: str | None = None,
-         fan_out: bool = False, seconds: float | None = None) -> tuple[str, Any]:
+def work(
+    item: FileItem,
+    ocr: str = "auto",
+    limits: Limits | None = None,
+    cache: str | None = None,
+    fan_out: bool = False,
+    seconds: float | None = None,
+) -> tuple[str, Any]:
     """Read one file; never raises for bad input: ("ok", ExtractedDocument) or ("error", reason).
 
     With ``fan_out``, a PDF with :data:`FAN_OUT_PAGES` or more pages to OCR is not read
@@ -258,5 +274,16 @@ def _hang() -> None:
         time.sleep(3600)
 
 
-__all__ = ["work", "ocr_task", "extract_file", "failure_reason", "FileTimeout", "time_limit", "local_name",
-           "pages_to_ocr", "FAULTS_ENV", "CRASH_REASON", "FAN_OUT_PAGES"]
+__all__ = [
+    "work",
+    "ocr_task",
+    "extract_file",
+    "failure_reason",
+    "FileTimeout",
+    "time_limit",
+    "local_name",
+    "pages_to_ocr",
+    "FAULTS_ENV",
+    "CRASH_REASON",
+    "FAN_OUT_PAGES",
+]

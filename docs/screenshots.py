@@ -19,8 +19,14 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 
 
 def build_store(db: Path) -> None:
@@ -28,8 +34,11 @@ def build_store(db: Path) -> None:
     from jixiao.store import Store
     from jixiao.store.vectors import index_missing
 
-    files = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "corpus" / "samples").iterdir()
-                   if p.suffix in (".pdf", ".docx", ".txt") and not p.stem.endswith("-scan"))
+    files = sorted(
+        str(p.relative_to(ROOT))
+        for p in (ROOT / "corpus" / "samples").iterdir()
+        if p.suffix in (".pdf", ".docx", ".txt") and not p.stem.endswith("-scan")
+    )
     with Store(db) as store:
         import_paths(files, store, workers=2)
         index_missing(store.conn)
@@ -59,8 +68,9 @@ def main() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "jixiao.cli", "serve", "--db", str(db), "--port", str(port)],
-                              cwd=ROOT)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "jixiao.cli", "serve", "--db", str(db), "--port", str(port)], cwd=ROOT
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(300):
@@ -69,8 +79,9 @@ def main() -> int:
                 break
             except OSError:
                 time.sleep(0.2)
-        hit = __import__("json").loads(urllib.request.urlopen(
-            base + "/search.json?q=" + urllib.parse.quote("数据不共享")).read())["hits"][0]
+        hit = __import__("json").loads(
+            urllib.request.urlopen(base + "/search.json?q=" + urllib.parse.quote("数据不共享")).read()
+        )["hits"][0]
         shots = [
             ("search", "/search?q=" + urllib.parse.quote("数据不共享"), False),
             ("evidence", f"/findings/{hit['finding_id']}", False),

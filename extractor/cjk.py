@@ -116,5 +116,18 @@ def chinese_number(text: str) -> int | float | None:
             return None
 
 
-__all__ = ["HAN", "CJK", "HAN_RX", "CJK_RX", "SENTENCE_END", "FULL_STOP", "is_han", "is_cjk", "tidy_line",
-           "join_lines", "join_wrapped", "clean_cell", "chinese_number"]
+__all__ = [
+    "HAN",
+    "CJK",
+    "HAN_RX",
+    "CJK_RX",
+    "SENTENCE_END",
+    "FULL_STOP",
+    "is_han",
+    "is_cjk",
+    "tidy_line",
+    "join_lines",
+    "join_wrapped",
+    "clean_cell",
+    "chinese_number",
+]

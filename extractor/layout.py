@@ -123,7 +123,7 @@ def _margins(lines: list[Line]) -> tuple[float, float]:
             j += 1
         if i - j + 1 > best_n:
             best_lo, best_n = j, i - j + 1
-    left = statistics.median(starts[best_lo:best_lo + best_n])
+    left = statistics.median(starts[best_lo : best_lo + best_n])
     ends = sorted(ln.x1 for ln in long_lines)
     right = ends[min(len(ends) - 1, int(0.95 * len(ends)))]
     return left, right
@@ -329,5 +329,14 @@ def assemble(pages: Iterable[PageContent], builder: "DocumentBuilder") -> "Docum
 # old names for the readers that import them from here.
 clean_cell_text = clean_cell
 
-__all__ = ["Line", "TableArea", "PageContent", "assemble", "join_lines", "clean_cell_text", "tidy_line",
-           "is_toc_entry", "is_cjk"]
+__all__ = [
+    "Line",
+    "TableArea",
+    "PageContent",
+    "assemble",
+    "join_lines",
+    "clean_cell_text",
+    "tidy_line",
+    "is_toc_entry",
+    "is_cjk",
+]

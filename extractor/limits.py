@@ -79,7 +79,7 @@ class Limits:
                 raise ValueError(f"limit {item!r}: expected NAME=VALUE (names: {', '.join(names())})")
             key = name.strip().lower().replace("-", "_")
             if key.startswith(ENV_PREFIX.lower()):
-                key = key[len(ENV_PREFIX):]
+                key = key[len(ENV_PREFIX) :]
             changes[key] = parse_value(key, value)
         return replace(self, **changes)
 

@@ -64,7 +64,7 @@ def classify(paragraph: str, *, styled_heading: bool = False) -> HeadingInfo | N
             return HeadingInfo(level=1, numbering=None, title=text, rest="")
         return None
     _name, level, marker = found
-    body = text[len(marker):]
+    body = text[len(marker) :]
     if not body.strip():
         return None
     if len(text) <= max_chars and not re.search(r"[。；;]\S", text):

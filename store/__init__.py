@@ -23,12 +23,20 @@ from typing import TYPE_CHECKING, Any
 # from jixiao.store.filters at start-up and must not pay for SQLite, numpy and the
 # extractor to print ``jixiao parse``'s output.
 _WHERE = {
-    "Store": ("db", "Store"), "StoreError": ("db", "StoreError"), "ExtractedDocument": ("db", "ExtractedDocument"),
-    "AddResult": ("db", "AddResult"), "default_db_path": ("db", "default_db_path"),
-    "finding_id": ("db", "finding_id"), "Filters": ("filters", "Filters"), "parse_years": ("filters", "parse_years"),
-    "KeywordHit": ("fts", "KeywordHit"), "SearchHit": ("search", "SearchHit"),
-    "search_findings": ("search", "search"), "similar_findings": ("search", "similar"),
-    "Comparison": ("compare", "Comparison"), "compare_reports": ("compare", "compare"),
+    "Store": ("db", "Store"),
+    "StoreError": ("db", "StoreError"),
+    "ExtractedDocument": ("db", "ExtractedDocument"),
+    "AddResult": ("db", "AddResult"),
+    "default_db_path": ("db", "default_db_path"),
+    "finding_id": ("db", "finding_id"),
+    "Filters": ("filters", "Filters"),
+    "parse_years": ("filters", "parse_years"),
+    "KeywordHit": ("fts", "KeywordHit"),
+    "SearchHit": ("search", "SearchHit"),
+    "search_findings": ("search", "search"),
+    "similar_findings": ("search", "similar"),
+    "Comparison": ("compare", "Comparison"),
+    "compare_reports": ("compare", "compare"),
     "index_missing": ("vectors", "index_missing"),
 }
 
@@ -50,6 +58,20 @@ def __getattr__(name: str) -> Any:
     return value
 
 
-__all__ = ["Store", "StoreError", "Filters", "parse_years", "ExtractedDocument", "AddResult", "KeywordHit",
-           "default_db_path", "finding_id", "search_findings", "similar_findings", "compare_reports", "index_missing",
-           "SearchHit", "Comparison"]
+__all__ = [
+    "Store",
+    "StoreError",
+    "Filters",
+    "parse_years",
+    "ExtractedDocument",
+    "AddResult",
+    "KeywordHit",
+    "default_db_path",
+    "finding_id",
+    "search_findings",
+    "similar_findings",
+    "compare_reports",
+    "index_missing",
+    "SearchHit",
+    "Comparison",
+]

@@ -51,8 +51,9 @@ class AnnIndex:
         n, dim = matrix.shape
         nlist = nlist or max(1, min(65536, int(4 * math.sqrt(n))))
         quantiser = faiss.IndexFlatIP(dim)
-        index = faiss.IndexIVFScalarQuantizer(quantiser, dim, nlist, faiss.ScalarQuantizer.QT_8bit,
-                                              faiss.METRIC_INNER_PRODUCT)
+        index = faiss.IndexIVFScalarQuantizer(
+            quantiser, dim, nlist, faiss.ScalarQuantizer.QT_8bit, faiss.METRIC_INNER_PRODUCT
+        )
         rng = np.random.default_rng(seed)
         sample = matrix if n <= 32 * nlist else matrix[np.sort(rng.choice(n, 32 * nlist, replace=False))]
         index.train(np.ascontiguousarray(sample, dtype=np.float32))
@@ -73,8 +74,15 @@ class AnnIndex:
         index = faiss.read_index(str(path))
         return cls(index, index.ntotal)
 
-    def search(self, matrix: np.ndarray, query: np.ndarray, k: int, rows: np.ndarray | None = None,
-               exclude_rows: Sequence[int] = (), nprobe: int = NPROBE) -> list[tuple[int, float]]:
+    def search(
+        self,
+        matrix: np.ndarray,
+        query: np.ndarray,
+        k: int,
+        rows: np.ndarray | None = None,
+        exclude_rows: Sequence[int] = (),
+        nprobe: int = NPROBE,
+    ) -> list[tuple[int, float]]:
         """Top ``k`` (row, cosine) best first, only among ``rows`` (all when ``None``), never
         ``exclude_rows``."""
         import faiss
@@ -128,8 +136,9 @@ def for_index(db: str, ids: np.ndarray, matrix: np.ndarray, threshold: int | Non
     return index
 
 
-def exact(matrix: np.ndarray, query: np.ndarray, k: int, rows: np.ndarray | None = None,
-          exclude_rows: Sequence[int] = ()) -> list[tuple[int, float]]:
+def exact(
+    matrix: np.ndarray, query: np.ndarray, k: int, rows: np.ndarray | None = None, exclude_rows: Sequence[int] = ()
+) -> list[tuple[int, float]]:
     """Exact top ``k`` (row, cosine) among ``rows`` (all when ``None``)."""
     if rows is not None and len(rows) <= len(matrix) // 4:  # few rows: score just those
         rows = np.asarray(rows, dtype=np.int64)
@@ -158,7 +167,7 @@ def recall_at(k: int, approx: list[tuple[int, float]], truth: list[tuple[int, fl
     high as the exact ``k``-th counts (duplicate vectors tie, and either of them is right)."""
     if not truth:
         return 1.0
-    kth = truth[: k][-1][1]
+    kth = truth[:k][-1][1]
     return min(1.0, sum(1 for _, s in approx[:k] if s >= kth - 1e-6) / min(k, len(truth)))
 
 

@@ -20,8 +20,16 @@ from typing import Sequence
 import numpy as np
 
 # Where system CJK fonts usually are, best first (only used without the package).
-_SYSTEM_FONT_HINTS = ("NotoSansCJK", "NotoSansSC", "SourceHanSans", "wqy-microhei", "wqy-zenhei",
-                      "DroidSansFallback", "SimHei", "msyh")
+_SYSTEM_FONT_HINTS = (
+    "NotoSansCJK",
+    "NotoSansSC",
+    "SourceHanSans",
+    "wqy-microhei",
+    "wqy-zenhei",
+    "DroidSansFallback",
+    "SimHei",
+    "msyh",
+)
 _PROBE = "绩效评价问题类别云南省呈贡区得分率"
 
 
@@ -71,8 +79,9 @@ def cjk_font() -> Path:
         if path.exists() and path.suffix.lower() in (".otf", ".ttf") and has_glyphs(path, _PROBE):
             font_manager.fontManager.addfont(str(path))
             return path
-    raise FontError("no font with Chinese glyphs found: pip install pylopdf-fonts-zh-cn "
-                    "(or apt-get install fonts-noto-cjk)")
+    raise FontError(
+        "no font with Chinese glyphs found: pip install pylopdf-fonts-zh-cn (or apt-get install fonts-noto-cjk)"
+    )
 
 
 def font_name() -> str:
@@ -105,8 +114,14 @@ def to_png(fig) -> bytes:
         return buf.getvalue()
 
 
-def bar_chart(title: str, groups: Sequence[str], series: dict[str, Sequence[float | None]], *,
-              ylabel: str = "", ylim: tuple[float, float] | None = None) -> bytes:
+def bar_chart(
+    title: str,
+    groups: Sequence[str],
+    series: dict[str, Sequence[float | None]],
+    *,
+    ylabel: str = "",
+    ylim: tuple[float, float] | None = None,
+) -> bytes:
     """Grouped bars: one cluster per group, one bar per series; missing values are left out."""
     import matplotlib
 
@@ -124,12 +139,18 @@ def bar_chart(title: str, groups: Sequence[str], series: dict[str, Sequence[floa
                 if np.isnan(v):
                     b.set_visible(False)
                 else:
-                    ax.annotate(f"{v:.1f}", (b.get_x() + b.get_width() / 2, b.get_height()),
-                                ha="center", va="bottom", fontsize=7)
+                    ax.annotate(
+                        f"{v:.1f}",
+                        (b.get_x() + b.get_width() / 2, b.get_height()),
+                        ha="center",
+                        va="bottom",
+                        fontsize=7,
+                    )
         for j in range(len(groups)):  # say so where a group has nothing to draw, not an empty gap
             if all(values[j] is None for values in series.values()):
-                ax.text(j, (ylim[1] if ylim else 1) * 0.02, "未给出", ha="center", va="bottom", fontsize=8,
-                        color="#888888")
+                ax.text(
+                    j, (ylim[1] if ylim else 1) * 0.02, "未给出", ha="center", va="bottom", fontsize=8, color="#888888"
+                )
         ax.set_xticks(x)
         ax.set_xticklabels(groups, rotation=0 if len(groups) <= 6 else 45, ha="center" if len(groups) <= 6 else "right")
         ax.set_title(title)
@@ -158,8 +179,15 @@ def heatmap(title: str, rows: Sequence[str], cols: Sequence[str], matrix: Sequen
         for i in range(data.shape[0]):
             for j in range(data.shape[1]):
                 if data[i, j]:
-                    ax.text(j, i, f"{data[i, j]:g}", ha="center", va="center", fontsize=9,
-                            color="white" if data[i, j] > data.max() * 0.6 else "black")
+                    ax.text(
+                        j,
+                        i,
+                        f"{data[i, j]:g}",
+                        ha="center",
+                        va="center",
+                        fontsize=9,
+                        color="white" if data[i, j] > data.max() * 0.6 else "black",
+                    )
         ax.set_title(title)
         from matplotlib.ticker import MaxNLocator
 
@@ -186,5 +214,14 @@ def stack_pngs(images: Sequence[bytes]) -> bytes:
     return out.getvalue()
 
 
-__all__ = ["cjk_font", "font_name", "has_glyphs", "missing_glyphs", "bar_chart", "heatmap", "stack_pngs", "to_png",
-           "FontError"]
+__all__ = [
+    "cjk_font",
+    "font_name",
+    "has_glyphs",
+    "missing_glyphs",
+    "bar_chart",
+    "heatmap",
+    "stack_pngs",
+    "to_png",
+    "FontError",
+]

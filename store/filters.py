@@ -104,8 +104,14 @@ class FilterField:
     parse: Callable[[Any], Any] | None = None  # turns what was typed into the value (years)
 
 
-def filter_field(*matches: Match, help: str, option: str | None = None, words: tuple[str, ...] = (),
-                 keep_unknown: bool = False, parse: Callable[[Any], Any] | None = None) -> Any:
+def filter_field(
+    *matches: Match,
+    help: str,
+    option: str | None = None,
+    words: tuple[str, ...] = (),
+    keep_unknown: bool = False,
+    parse: Callable[[Any], Any] | None = None,
+) -> Any:
     """A :class:`Filters` attribute (default None) that is a filter described by ``matches``."""
     spec = FilterField(tuple(matches), help, option, words, keep_unknown, parse)
     return field(default=None, metadata={"filter": spec})
@@ -126,30 +132,44 @@ class Filters:
     province: str | None = filter_field(_place("province"), help="Province: 云南, 云南省, Yunnan.")
     prefecture: str | None = filter_field(_place("prefecture"), help="Prefecture-level city: 昆明, 昆明市.")
     county: str | None = filter_field(_place("county"), help="County or district: 呈贡, 呈贡区.")
-    adcode: str | None = filter_field(Match(("adcode",)), help="Division code (GB/T 2260) of the report's "
-                                      "own jurisdiction: 530114.")
+    adcode: str | None = filter_field(
+        Match(("adcode",)), help="Division code (GB/T 2260) of the report's own jurisdiction: 530114."
+    )
     years: tuple[int | None, int | None] | None = filter_field(
-        Match(("year_min", "year_max"), OVERLAP), parse=_years,
-        help="Years evaluated (overlap): 2021, 2021年, 2019-2023, 2019至2021年, 2019-.")
+        Match(("year_min", "year_max"), OVERLAP),
+        parse=_years,
+        help="Years evaluated (overlap): 2021, 2021年, 2019-2023, 2019至2021年, 2019-.",
+    )
     program: str | None = filter_field(Match(("program",), CONTAINS), help="Programme name or part of it.")
     kind: str | None = filter_field(  # finding kind or report kind, see module docstring
-        Match(("kind",), level=FINDING, only=FINDING_KINDS), Match(("report_kind",), only=REPORT_KINDS),
+        Match(("kind",), level=FINDING, only=FINDING_KINDS),
+        Match(("report_kind",), only=REPORT_KINDS),
         words=("kind", "report_kind"),
         help="Finding kind 问题|建议|经验 (problem|recommendation|experience) or report kind "
-             "项目支出|部门整体|政策|社保基金预算 (project|department|policy|fund).")
+        "项目支出|部门整体|政策|社保基金预算 (project|department|policy|fund).",
+    )
     category: str | None = filter_field(
-        Match(("category",), level=FINDING), words=("category",), keep_unknown=True,
+        Match(("category",), level=FINDING),
+        words=("category",),
+        keep_unknown=True,
         help="Finding category: its label (信息化与数据共享), part of it, a keyword, or its code; "
-             "jixiao values category lists them.")
-    evaluation_mode: str | None = filter_field(Match(("evaluation_mode",)), words=("mode",), option="--evaluation",
-                                               help="Evaluation mode: 自评|第三方|财政评价 (self|third_party|finance).")
-    grade: str | None = filter_field(Match(("grade",), on_findings=False), words=("grade",),
-                                     help="Grade: 优|良|中|差 (优秀, 良好 … also).")
+        "jixiao values category lists them.",
+    )
+    evaluation_mode: str | None = filter_field(
+        Match(("evaluation_mode",)),
+        words=("mode",),
+        option="--evaluation",
+        help="Evaluation mode: 自评|第三方|财政评价 (self|third_party|finance).",
+    )
+    grade: str | None = filter_field(
+        Match(("grade",), on_findings=False), words=("grade",), help="Grade: 优|良|中|差 (优秀, 良好 … also)."
+    )
     # Any level; resolved into province/prefecture/county when the division table knows it
     # (then None), kept as typed (containment in any place column) when it does not.
     place: str | None = filter_field(
         Match(("jurisdiction_name", "province", "prefecture", "county"), CONTAINS),
-        help="Place at any level, in Chinese, short or full, or an adcode: 云南, 昆明, 呈贡区, Yunnan, 530114.")
+        help="Place at any level, in Chinese, short or full, or an adcode: 云南, 昆明, 呈贡区, Yunnan, 530114.",
+    )
 
     def __post_init__(self) -> None:
         for name, spec in filter_fields(type(self)):
@@ -173,8 +193,10 @@ class Filters:
         def want(place: places.Place) -> None:
             for lv, name in place.names.items():
                 if lv in wanted and wanted[lv][0] != name:
-                    raise ValueError(f"{place.text} ({place.describe()}) is not in {wanted[lv][1]} "
-                                     f"({wanted[lv][0]}): these place filters exclude each other")
+                    raise ValueError(
+                        f"{place.text} ({place.describe()}) is not in {wanted[lv][1]} "
+                        f"({wanted[lv][0]}): these place filters exclude each other"
+                    )
                 wanted.setdefault(lv, (name, place.text))
 
         for lv in places.LEVELS:
@@ -231,8 +253,9 @@ class Filters:
                 continue
             if table == "findings" and not m.on_findings:  # a reports column: through report_id
                 cond, p = _condition(m, value, "")
-                clauses.append(f"{_prefix(alias)}report_id IN (SELECT report_id FROM reports WHERE "
-                               f"{' AND '.join(cond)})")
+                clauses.append(
+                    f"{_prefix(alias)}report_id IN (SELECT report_id FROM reports WHERE {' AND '.join(cond)})"
+                )
                 params += p
             else:
                 cond, p = _condition(m, value, alias)
@@ -289,8 +312,10 @@ def _condition(m: Match, value: Any, alias: str) -> tuple[list[str], list]:
     if m.how == CONTAINS:
         if len(m.columns) == 1:
             return [f"instr({a}{m.columns[0]}, ?) > 0"], [value]
-        return (["(" + " OR ".join(f"instr(coalesce({a}{c}, ''), ?) > 0" for c in m.columns) + ")"],
-                [value] * len(m.columns))
+        return (
+            ["(" + " OR ".join(f"instr(coalesce({a}{c}, ''), ?) > 0" for c in m.columns) + ")"],
+            [value] * len(m.columns),
+        )
     if m.how == EQUALS:
         (column,) = m.columns
         return [f"{a}{column} = ?"], [value]
@@ -319,5 +344,19 @@ def _code(name: str, spec: FilterField, value: str) -> str:
     raise ValueError(f"unknown {name} {value!r}; use one of: {words}") from None
 
 
-__all__ = ["Filters", "FilterField", "Match", "filter_field", "filter_fields", "parse_years", "CONTAINS", "EQUALS",
-           "OVERLAP", "REPORT", "FINDING", "FINDING_KINDS", "REPORT_KINDS", "EVALUATION_MODES"]
+__all__ = [
+    "Filters",
+    "FilterField",
+    "Match",
+    "filter_field",
+    "filter_fields",
+    "parse_years",
+    "CONTAINS",
+    "EQUALS",
+    "OVERLAP",
+    "REPORT",
+    "FINDING",
+    "FINDING_KINDS",
+    "REPORT_KINDS",
+    "EVALUATION_MODES",
+]

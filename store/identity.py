@@ -106,8 +106,9 @@ class Identity:
     fingerprint: str | None
 
 
-def fingerprint(title: str | None, place_name: str | None, adcode: str | None, years: Iterable[int],
-                total: float | None) -> str | None:
+def fingerprint(
+    title: str | None, place_name: str | None, adcode: str | None, years: Iterable[int], total: float | None
+) -> str | None:
     """``title|place|years|score``, or ``None`` when too little is known.
 
     The place is the adcode when known, else the squashed place name.
@@ -313,8 +314,10 @@ class SignatureIndex:
         if ident is None or (not ident.years and not ident.adcode):
             return None
         if ident.adcode and ident.years:
-            return [k for y in ident.years for k in ((ident.adcode, y), (None, y))] + [(ident.adcode, None),
-                                                                                         (None, None)]
+            return [k for y in ident.years for k in ((ident.adcode, y), (None, y))] + [
+                (ident.adcode, None),
+                (None, None),
+            ]
         if ident.adcode:  # no years: every year of its division, and of no division
             return sorted(self._by_adcode.get(ident.adcode, set()) | self._by_adcode.get(None, set()), key=repr)
         keys: set[tuple[str | None, int | None]] = set(self._by_year.get(None, set()))
@@ -331,8 +334,9 @@ class SignatureIndex:
         parts.append(self._bands.query(band_hashes(sig)))
         return np.unique(np.concatenate(parts))
 
-    def candidates(self, sig: bytes, fingerprint: str | None, threshold: float,
-                   ident: Identity | None = None) -> list[tuple[float, str]]:
+    def candidates(
+        self, sig: bytes, fingerprint: str | None, threshold: float, ident: Identity | None = None
+    ) -> list[tuple[float, str]]:
         """(similarity, doc_id) of documents at or above ``threshold`` or with the same fingerprint,
         best first; with ``ident`` only among the blocked candidates (see the class)."""
         rows = self.candidate_rows(sig, ident)
@@ -349,7 +353,21 @@ class SignatureIndex:
 
 
 __all__ = [
-    "SignatureIndex", "band_hashes", "BANDS",
-    "Identity", "signature", "similarity", "similarities", "fingerprint", "compatible", "source_rank",
-    "SAME_TEXT", "NEAR_IDENTICAL", "FORMAT_RANK", "Rendering", "choose_primary", "shortfall", "COMPLETE_SHARE",
+    "SignatureIndex",
+    "band_hashes",
+    "BANDS",
+    "Identity",
+    "signature",
+    "similarity",
+    "similarities",
+    "fingerprint",
+    "compatible",
+    "source_rank",
+    "SAME_TEXT",
+    "NEAR_IDENTICAL",
+    "FORMAT_RANK",
+    "Rendering",
+    "choose_primary",
+    "shortfall",
+    "COMPLETE_SHARE",
 ]

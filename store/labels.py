@@ -58,8 +58,14 @@ _WORDS: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 # What each vocabulary is called in messages.
-NOUNS = {"kind": "kind", "report_kind": "report kind", "mode": "evaluation mode", "grade": "grade",
-         "category": "category", "level": "level"}
+NOUNS = {
+    "kind": "kind",
+    "report_kind": "report kind",
+    "mode": "evaluation mode",
+    "grade": "grade",
+    "category": "category",
+    "level": "level",
+}
 
 
 class UnknownValue(ValueError):
@@ -145,5 +151,16 @@ def code(name: str, word: str) -> str:
     raise UnknownValue(f"unknown {NOUNS.get(name, name)} {word!r}; use one of: {accepted}")
 
 
-__all__ = ["label", "labels", "code", "vocabulary", "UnknownValue", "FINDING_KINDS", "REPORT_KINDS",
-           "EVALUATION_MODES", "GRADES", "LEVELS", "NOUNS"]
+__all__ = [
+    "label",
+    "labels",
+    "code",
+    "vocabulary",
+    "UnknownValue",
+    "FINDING_KINDS",
+    "REPORT_KINDS",
+    "EVALUATION_MODES",
+    "GRADES",
+    "LEVELS",
+    "NOUNS",
+]

@@ -19,8 +19,19 @@ import json
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
-from ..extractor.record.model import (EVIDENCE_KEYS, SCHEMA_VERSION, Check, Evidence, Figure, Finding, Indicator,
-                                      Jurisdiction, Record, Score, Source)
+from ..extractor.record.model import (
+    EVIDENCE_KEYS,
+    SCHEMA_VERSION,
+    Check,
+    Evidence,
+    Figure,
+    Finding,
+    Indicator,
+    Jurisdiction,
+    Record,
+    Score,
+    Source,
+)
 from . import identity
 from .fts import segment
 from .schema import V1_WARNING
@@ -28,17 +39,46 @@ from .schema import V1_WARNING
 Row = dict[str, Any]
 
 # Filter columns shared by reports and findings (denormalised into findings).
-FILTER_COLUMNS = ("years", "year_min", "year_max", "jurisdiction_name", "jurisdiction_level", "province",
-                  "prefecture", "county", "adcode", "program", "report_kind", "evaluation_mode")
+FILTER_COLUMNS = (
+    "years",
+    "year_min",
+    "year_max",
+    "jurisdiction_name",
+    "jurisdiction_level",
+    "province",
+    "prefecture",
+    "county",
+    "adcode",
+    "program",
+    "report_kind",
+    "evaluation_mode",
+)
 
 # The columns that hold a record's values, per table, in the order exports show them
 # (storage-only columns — ids, year_min/year_max, segmented text — are left out).
 CONTENT_COLUMNS: dict[str, tuple[str, ...]] = {
-    "reports": ("title", "report_kind", "evaluation_mode", "years", "report_date", "jurisdiction_name",
-                "jurisdiction_level", "province", "prefecture", "county", "adcode", "program", "evaluated_unit",
-                "evaluator", "score_total", "score_max", "grade", "grade_source", "warnings"),
-    "indicators": ("ordinal", "code", "level", "name", "parent", "weight", "score", "page", "span_start",
-                   "span_end"),
+    "reports": (
+        "title",
+        "report_kind",
+        "evaluation_mode",
+        "years",
+        "report_date",
+        "jurisdiction_name",
+        "jurisdiction_level",
+        "province",
+        "prefecture",
+        "county",
+        "adcode",
+        "program",
+        "evaluated_unit",
+        "evaluator",
+        "score_total",
+        "score_max",
+        "grade",
+        "grade_source",
+        "warnings",
+    ),
+    "indicators": ("ordinal", "code", "level", "name", "parent", "weight", "score", "page", "span_start", "span_end"),
     "findings": ("kind", "ordinal", "title", "text", "category", "page", "responds_to", "span_start", "span_end"),
     "figures": ("ordinal", "name", "value", "unit", "raw", "page", "span_start", "span_end"),
     "checks": ("ordinal", "rule", "ok", "detail", "page", "span_start", "span_end"),
@@ -47,10 +87,18 @@ CONTENT_COLUMNS: dict[str, tuple[str, ...]] = {
 
 # The reports column holding each evidenced field's value.
 EVIDENCE_COLUMN: dict[str, str] = {
-    "title": "title", "years": "years", "report_date": "report_date", "report_kind": "report_kind",
-    "evaluation_mode": "evaluation_mode", "jurisdiction": "jurisdiction_name", "program": "program",
-    "evaluated_unit": "evaluated_unit", "evaluator": "evaluator", "score.total": "score_total",
-    "score.max": "score_max", "score.grade": "grade",
+    "title": "title",
+    "years": "years",
+    "report_date": "report_date",
+    "report_kind": "report_kind",
+    "evaluation_mode": "evaluation_mode",
+    "jurisdiction": "jurisdiction_name",
+    "program": "program",
+    "evaluated_unit": "evaluated_unit",
+    "evaluator": "evaluator",
+    "score.total": "score_total",
+    "score.max": "score_max",
+    "score.grade": "grade",
 }
 
 _FIELD_VALUE: dict[str, Callable[[Record], Any]] = {
@@ -119,8 +167,12 @@ def fields(record: Record) -> list[FieldView]:
 # ----------------------------------------------------------------------------- what the store decides on
 def has_report_content(record: Record) -> bool:
     """Whether extraction found anything a report has (else the importer refuses the file)."""
-    return bool(record.findings or record.indicators or record.score.total is not None
-                or (record.years and (record.program or record.jurisdiction.name)))
+    return bool(
+        record.findings
+        or record.indicators
+        or record.score.total is not None
+        or (record.years and (record.program or record.jurisdiction.name))
+    )
 
 
 def identity_of(record: Record, fingerprint: str | None | bool = True) -> identity.Identity:
@@ -204,25 +256,46 @@ def finding_segments(record: Record) -> dict[str, str]:
     return out
 
 
-def to_rows(record: Record, report_id: str, n_sources: int,
-            segments: dict[str, str] | None = None) -> dict[str, list[Row]]:
+def to_rows(
+    record: Record, report_id: str, n_sources: int, segments: dict[str, str] | None = None
+) -> dict[str, list[Row]]:
     """Rows of every table for ``record`` stored as report ``report_id`` (reports first);
     ``segments`` (:func:`finding_segments`) saves segmenting the findings again."""
+
     def seg(text: str) -> str:
         return segments[text] if segments is not None and text in segments else segment(text)
 
     filt = filter_columns(record)
     score = record.score
     report = {
-        "report_id": report_id, "doc_id": record.doc_id, "schema_version": _extracted_version(record),
-        "title": record.title, "report_date": record.report_date, "evaluated_unit": record.evaluated_unit,
-        "evaluator": record.evaluator, "score_total": score.total, "score_max": score.max, "grade": score.grade,
-        "grade_source": score.grade_source, "n_sources": n_sources,
-        "warnings": json.dumps(list(record.warnings), ensure_ascii=False), **filt,
+        "report_id": report_id,
+        "doc_id": record.doc_id,
+        "schema_version": _extracted_version(record),
+        "title": record.title,
+        "report_date": record.report_date,
+        "evaluated_unit": record.evaluated_unit,
+        "evaluator": record.evaluator,
+        "score_total": score.total,
+        "score_max": score.max,
+        "grade": score.grade,
+        "grade_source": score.grade_source,
+        "n_sources": n_sources,
+        "warnings": json.dumps(list(record.warnings), ensure_ascii=False),
+        **filt,
     }
     indicators = [
-        {"report_id": report_id, "ordinal": n, "code": x.code, "level": x.level, "name": x.name, "parent": x.parent,
-         "weight": x.weight, "score": x.score, "page": x.page, **_span_columns(x.span)}
+        {
+            "report_id": report_id,
+            "ordinal": n,
+            "code": x.code,
+            "level": x.level,
+            "name": x.name,
+            "parent": x.parent,
+            "weight": x.weight,
+            "score": x.score,
+            "page": x.page,
+            **_span_columns(x.span),
+        }
         for n, x in enumerate(record.indicators, start=1)
     ]
     used: set[str] = set()
@@ -233,28 +306,60 @@ def to_rows(record: Record, report_id: str, n_sources: int,
         while fid in used:  # a record repeating (kind, ordinal) must not lose a finding
             fid, n = f"{base}.{n}", n + 1
         used.add(fid)
-        findings.append({
-            "finding_id": fid, "report_id": report_id, "kind": f.kind, "ordinal": f.ordinal, "title": f.title,
-            "text": f.text, "category": f.category, "page": f.page, **_span_columns(f.span),
-            "responds_to": f.responds_to, "title_seg": seg(f.title or ""), "text_seg": seg(f.text or ""),
-            **filt,
-        })
+        findings.append(
+            {
+                "finding_id": fid,
+                "report_id": report_id,
+                "kind": f.kind,
+                "ordinal": f.ordinal,
+                "title": f.title,
+                "text": f.text,
+                "category": f.category,
+                "page": f.page,
+                **_span_columns(f.span),
+                "responds_to": f.responds_to,
+                "title_seg": seg(f.title or ""),
+                "text_seg": seg(f.text or ""),
+                **filt,
+            }
+        )
     figures = [
-        {"report_id": report_id, "ordinal": n, "name": x.name, "value": x.value, "unit": x.unit, "raw": x.raw,
-         "page": x.page, **_span_columns(x.span)}
+        {
+            "report_id": report_id,
+            "ordinal": n,
+            "name": x.name,
+            "value": x.value,
+            "unit": x.unit,
+            "raw": x.raw,
+            "page": x.page,
+            **_span_columns(x.span),
+        }
         for n, x in enumerate(record.figures, start=1)
     ]
     checks = [
-        {"report_id": report_id, "ordinal": n, "rule": x.rule, "ok": int(bool(x.ok)), "detail": x.detail or "",
-         "page": x.page, **_span_columns(x.span)}
+        {
+            "report_id": report_id,
+            "ordinal": n,
+            "rule": x.rule,
+            "ok": int(bool(x.ok)),
+            "detail": x.detail or "",
+            "page": x.page,
+            **_span_columns(x.span),
+        }
         for n, x in enumerate(record.checks, start=1)
     ]
     evidence = [
         {"report_id": report_id, "field": key, "page": ev.page, **_span_columns(ev.span), "text": ev.text}
         for key, ev in record.evidence.items()
     ]
-    return {"reports": [report], "indicators": indicators, "findings": findings, "figures": figures,
-            "checks": checks, "evidence": evidence}
+    return {
+        "reports": [report],
+        "indicators": indicators,
+        "findings": findings,
+        "figures": figures,
+        "checks": checks,
+        "evidence": evidence,
+    }
 
 
 # ----------------------------------------------------------------------------- rows → Record
@@ -266,14 +371,17 @@ def _span(row: Row) -> tuple[int, int] | None:
 
 def source_from_row(document: Row, alternates: Iterable[str] = ()) -> Source:
     """``source`` from a ``documents`` row (path, format, pages, ocr) and the other renderings' paths."""
-    return Source(document["path"], document["format"], document["pages"], bool(document["ocr"]),
-                  list(alternates) or None)
+    return Source(
+        document["path"], document["format"], document["pages"], bool(document["ocr"]), list(alternates) or None
+    )
 
 
 def from_rows(report: Row, source: Source, tables: dict[str, list[Row]]) -> Record:
     """The record stored as ``report`` (a ``reports`` row) with its child rows (``tables[name]``, in order)."""
-    evidence = {r["field"]: Evidence(r["page"], (int(r["span_start"]), int(r["span_end"])), r["text"])
-                for r in tables.get("evidence", [])}
+    evidence = {
+        r["field"]: Evidence(r["page"], (int(r["span_start"]), int(r["span_end"])), r["text"])
+        for r in tables.get("evidence", [])
+    }
     return Record(
         doc_id=report["doc_id"],
         source=source,
@@ -282,18 +390,38 @@ def from_rows(report: Row, source: Source, tables: dict[str, list[Row]]) -> Reco
         evaluation_mode=report["evaluation_mode"],
         years=json_list(report["years"]),
         report_date=report["report_date"],
-        jurisdiction=Jurisdiction(report["jurisdiction_name"], report["jurisdiction_level"], report["province"],
-                                  report["prefecture"], report["county"], report["adcode"]),
+        jurisdiction=Jurisdiction(
+            report["jurisdiction_name"],
+            report["jurisdiction_level"],
+            report["province"],
+            report["prefecture"],
+            report["county"],
+            report["adcode"],
+        ),
         program=report["program"],
         evaluated_unit=report["evaluated_unit"],
         evaluator=report["evaluator"],
         score=Score(report["score_total"], report["score_max"], report["grade"], report["grade_source"]),
-        indicators=[Indicator(r["level"], r["name"], r["code"], r["parent"], r["weight"], r["score"], r["page"],
-                              _span(r)) for r in tables.get("indicators", [])],
-        findings=[Finding(r["kind"], r["ordinal"], r["title"], r["text"], r["category"], r["page"],
-                          _span(r) or (0, 0), r["responds_to"]) for r in tables.get("findings", [])],
-        figures=[Figure(r["name"], r["value"], r["unit"], r["raw"], r["page"], _span(r))
-                 for r in tables.get("figures", [])],
+        indicators=[
+            Indicator(r["level"], r["name"], r["code"], r["parent"], r["weight"], r["score"], r["page"], _span(r))
+            for r in tables.get("indicators", [])
+        ],
+        findings=[
+            Finding(
+                r["kind"],
+                r["ordinal"],
+                r["title"],
+                r["text"],
+                r["category"],
+                r["page"],
+                _span(r) or (0, 0),
+                r["responds_to"],
+            )
+            for r in tables.get("findings", [])
+        ],
+        figures=[
+            Figure(r["name"], r["value"], r["unit"], r["raw"], r["page"], _span(r)) for r in tables.get("figures", [])
+        ],
         checks=[Check(r["rule"], bool(r["ok"]), r["detail"], r["page"], _span(r)) for r in tables.get("checks", [])],
         evidence={k: evidence[k] for k in EVIDENCE_KEYS if k in evidence},
         warnings=json_list(report.get("warnings")),
@@ -301,6 +429,22 @@ def from_rows(report: Row, source: Source, tables: dict[str, list[Row]]) -> Reco
     )
 
 
-__all__ = ["to_rows", "from_rows", "source_from_row", "record_json", "record_from_json", "fields", "FieldView",
-           "display", "json_list", "RECORD_FINDINGS_PATH", "has_report_content", "identity_of", "finding_id", "filter_columns", "CONTENT_COLUMNS",
-           "EVIDENCE_COLUMN", "FILTER_COLUMNS"]
+__all__ = [
+    "to_rows",
+    "from_rows",
+    "source_from_row",
+    "record_json",
+    "record_from_json",
+    "fields",
+    "FieldView",
+    "display",
+    "json_list",
+    "RECORD_FINDINGS_PATH",
+    "has_report_content",
+    "identity_of",
+    "finding_id",
+    "filter_columns",
+    "CONTENT_COLUMNS",
+    "EVIDENCE_COLUMN",
+    "FILTER_COLUMNS",
+]

@@ -116,8 +116,9 @@ def xlsx_value(value: Any) -> Any:
     return value
 
 
-def xlsx_sheet(wb: "Workbook", title: str, header: Sequence[Any], rows: Iterable[Sequence[Any]], *,
-               wrap_header: bool = False) -> tuple["Worksheet", int]:
+def xlsx_sheet(
+    wb: "Workbook", title: str, header: Sequence[Any], rows: Iterable[Sequence[Any]], *, wrap_header: bool = False
+) -> tuple["Worksheet", int]:
     """Add sheet ``title`` holding one table: a bold header row, frozen, and the columns sized to
     the header and the first :data:`WIDTH_ROWS` rows; returns the sheet and the number of rows."""
     from openpyxl.styles import Alignment, Font
@@ -213,5 +214,18 @@ def _set_mode(tmp: Path, out: Path) -> None:
         pass
 
 
-__all__ = ["OutputError", "atomic_output", "check_output", "neutralise", "no_formulas", "FORMULA_START", "csv_cell",
-           "write_csv", "display_width", "xlsx_value", "xlsx_sheet", "save_workbook", "CSV_ENCODING"]
+__all__ = [
+    "OutputError",
+    "atomic_output",
+    "check_output",
+    "neutralise",
+    "no_formulas",
+    "FORMULA_START",
+    "csv_cell",
+    "write_csv",
+    "display_width",
+    "xlsx_value",
+    "xlsx_sheet",
+    "save_workbook",
+    "CSV_ENCODING",
+]

@@ -136,8 +136,9 @@ def resolve(text: str, level: str | None = None) -> Place:
         if not at_level:
             d = min(cands, key=lambda d: LEVELS.index(d.level))
             where = Place(text, d.level, _names(d), d.code).describe()
-            raise PlaceError(f"{text} is a {d.level}, {where}, not a {level}: "
-                             f"filter by place (--place {text}) or by {d.level}")
+            raise PlaceError(
+                f"{text} is a {d.level}, {where}, not a {level}: filter by place (--place {text}) or by {d.level}"
+            )
         cands = at_level
     top = min(LEVELS.index(d.level) for d in cands)
     cands = [d for d in cands if LEVELS.index(d.level) == top]

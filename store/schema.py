@@ -266,10 +266,29 @@ def _initial(db: Database) -> None:
     for sql in statements:
         db.execute(sql)
     indexes = {
-        "reports": [["province"], ["prefecture"], ["county"], ["adcode"], ["year_min", "year_max"],
-                    ["program"], ["report_kind"], ["evaluation_mode"], ["doc_id"]],
-        "findings": [["report_id"], ["province"], ["prefecture"], ["county"], ["adcode"],
-                     ["year_min", "year_max"], ["program"], ["kind"], ["category"], ["report_kind"]],
+        "reports": [
+            ["province"],
+            ["prefecture"],
+            ["county"],
+            ["adcode"],
+            ["year_min", "year_max"],
+            ["program"],
+            ["report_kind"],
+            ["evaluation_mode"],
+            ["doc_id"],
+        ],
+        "findings": [
+            ["report_id"],
+            ["province"],
+            ["prefecture"],
+            ["county"],
+            ["adcode"],
+            ["year_min", "year_max"],
+            ["program"],
+            ["kind"],
+            ["category"],
+            ["report_kind"],
+        ],
         "sources": [["report_id"]],
         "documents": [["path"], ["fingerprint"]],
         "import_errors": [["import_id"]],
@@ -278,15 +297,18 @@ def _initial(db: Database) -> None:
         for columns in column_sets:
             db.table(table).create_index(columns)
     # External-content FTS5 over the segmented columns, kept in sync by triggers.
-    db.table("findings").enable_fts(["title_seg", "text_seg"], fts_version="FTS5", create_triggers=True,
-                              tokenize="unicode61")
+    db.table("findings").enable_fts(
+        ["title_seg", "text_seg"], fts_version="FTS5", create_triggers=True, tokenize="unicode61"
+    )
 
 
 # The warning a record extracted by jixiao before contract version 2 carries: its values
 # are kept, it has no evidence.  Spelled here (not imported) because migration 2 writes
 # it into stores and a shipped migration never changes.
-V1_WARNING = ("extracted without evidence by an older jixiao (record version 1): the values are kept as they "
-              "were read, no field has evidence; `jixiao import --force` on its source re-reads it")
+V1_WARNING = (
+    "extracted without evidence by an older jixiao (record version 1): the values are kept as they "
+    "were read, no field has evidence; `jixiao import --force` on its source re-reads it"
+)
 
 
 @migration(2, "record_v2_evidence")

@@ -64,8 +64,16 @@ from .embeddings import Embedder
 from .filters import Filters
 from .mapping import json_list
 from .fts import TEXT_WEIGHT, TITLE_WEIGHT, match_expression, query_terms, snippet as make_snippet
-from .vectors import (check_model, dense_index, embedder_for, filter_index, per_state, store_size, stored_model,
-                      vector_of)
+from .vectors import (
+    check_model,
+    dense_index,
+    embedder_for,
+    filter_index,
+    per_state,
+    store_size,
+    stored_model,
+    vector_of,
+)
 
 MODES = ("keyword", "semantic", "hybrid")
 RRF_K = 60
@@ -147,10 +155,14 @@ def _document_frequencies(conn: sqlite3.Connection, terms: list[str]) -> dict[st
     known = per_state(conn, "df")
     missing = [t for t in dict.fromkeys(terms) if t not in known]
     if missing:
-        conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.jixiao_fts_vocab USING fts5vocab(main, 'findings_fts', 'row')")
-        found = dict(conn.execute(
-            f"SELECT term, doc FROM temp.jixiao_fts_vocab WHERE term IN ({','.join('?' * len(missing))})",
-            missing).fetchall())
+        conn.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.jixiao_fts_vocab USING fts5vocab(main, 'findings_fts', 'row')"
+        )
+        found = dict(
+            conn.execute(
+                f"SELECT term, doc FROM temp.jixiao_fts_vocab WHERE term IN ({','.join('?' * len(missing))})", missing
+            ).fetchall()
+        )
         for t in missing:
             known[t] = int(found.get(t, 0))
     return {t: known[t] for t in terms if known[t]}
@@ -177,8 +189,14 @@ def keyword_terms(conn: sqlite3.Connection, query: str) -> tuple[list[str], list
     return terms, kept
 
 
-def keyword_ranking(conn: sqlite3.Connection, query: str, filters: Filters, *, limit: int = CANDIDATES,
-                    allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+def keyword_ranking(
+    conn: sqlite3.Connection,
+    query: str,
+    filters: Filters,
+    *,
+    limit: int = CANDIDATES,
+    allowed: np.ndarray | None = None,
+) -> list[tuple[int, float]]:
     """``(findings.id, -BM25)`` best first, within ``filters`` (title weighted as in :mod:`.fts`).
 
     ``allowed`` (sorted ``findings.id`` inside the filters, see :func:`_allowed_ids`) lets a
@@ -207,8 +225,10 @@ def keyword_ranking(conn: sqlite3.Connection, query: str, filters: Filters, *, l
         ids, scores = ids[ok], scores[ok]
         order = np.lexsort((ids, scores))[:limit]
         return [(int(ids[i]), -float(scores[i])) for i in order]
-    sql = (f"SELECT f.id, {score} AS s FROM findings_fts JOIN findings f ON f.id = findings_fts.rowid"
-           f" WHERE findings_fts MATCH ? AND {where} ORDER BY s, f.id LIMIT ?")
+    sql = (
+        f"SELECT f.id, {score} AS s FROM findings_fts JOIN findings f ON f.id = findings_fts.rowid"
+        f" WHERE findings_fts MATCH ? AND {where} ORDER BY s, f.id LIMIT ?"
+    )
     return [(int(i), -float(sc)) for i, sc in conn.execute(sql, [expr, *params, limit])]
 
 
@@ -230,9 +250,15 @@ def _pool() -> ThreadPoolExecutor:
     return _POOL
 
 
-def semantic_ranking(conn: sqlite3.Connection, query_vector: np.ndarray, filters: Filters, *,
-                     limit: int = CANDIDATES, exclude_ids: Sequence[int] = (),
-                     allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+def semantic_ranking(
+    conn: sqlite3.Connection,
+    query_vector: np.ndarray,
+    filters: Filters,
+    *,
+    limit: int = CANDIDATES,
+    exclude_ids: Sequence[int] = (),
+    allowed: np.ndarray | None = None,
+) -> list[tuple[int, float]]:
     """``(findings.id, cosine)`` best first, within ``filters`` (``allowed``: see :func:`_allowed_ids`)."""
     index = dense_index(conn)
     if index is None or len(index) == 0:
@@ -271,15 +297,38 @@ def _rows(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, dict[str, A
     return {row[0]: dict(zip(cols, row)) for row in cur.fetchall()}
 
 
-def _hit(rank: int, row: dict[str, Any], score: float, snippet: str, spans: list[tuple[int, int]],
-         keyword_rank: int | None, semantic_rank: int | None, similarity: float | None) -> SearchHit:
+def _hit(
+    rank: int,
+    row: dict[str, Any],
+    score: float,
+    snippet: str,
+    spans: list[tuple[int, int]],
+    keyword_rank: int | None,
+    semantic_rank: int | None,
+    similarity: float | None,
+) -> SearchHit:
     return SearchHit(
-        rank=rank, finding_id=row["finding_id"], kind=row["kind"], title=row["title"], text=row["text"],
-        category=row["category"], page=row["page"], report_id=row["report_id"],
-        jurisdiction=row["jurisdiction_name"], province=row["province"], prefecture=row["prefecture"],
-        county=row["county"], years=json_list(row["years"]), program=row["program"],
-        report_title=row["report_title"], score=float(score), snippet=snippet, spans=spans,
-        keyword_rank=keyword_rank, semantic_rank=semantic_rank, similarity=similarity,
+        rank=rank,
+        finding_id=row["finding_id"],
+        kind=row["kind"],
+        title=row["title"],
+        text=row["text"],
+        category=row["category"],
+        page=row["page"],
+        report_id=row["report_id"],
+        jurisdiction=row["jurisdiction_name"],
+        province=row["province"],
+        prefecture=row["prefecture"],
+        county=row["county"],
+        years=json_list(row["years"]),
+        program=row["program"],
+        report_title=row["report_title"],
+        score=float(score),
+        snippet=snippet,
+        spans=spans,
+        keyword_rank=keyword_rank,
+        semantic_rank=semantic_rank,
+        similarity=similarity,
     )
 
 
@@ -301,8 +350,9 @@ def keyword_coverage(conn: sqlite3.Connection, terms: Sequence[str], ids: Sequen
     idf = {t: float(np.log(1.0 + (n - df.get(t, 0) + 0.5) / (df.get(t, 0) + 0.5))) for t in terms}
     total = sum(idf.values()) or 1.0
     out = {}
-    rows = conn.execute(f"SELECT id, title_seg, text_seg FROM findings WHERE id IN ({','.join('?' * len(ids))})",
-                        list(ids)).fetchall()
+    rows = conn.execute(
+        f"SELECT id, title_seg, text_seg FROM findings WHERE id IN ({','.join('?' * len(ids))})", list(ids)
+    ).fetchall()
     for fid, title, text in rows:
         words = set(f"{title or ''} {text or ''}".lower().split())
         out[fid] = sum(w for t, w in idf.items() if t in words) / total
@@ -316,10 +366,21 @@ def relevance(coverage: float, cosine: float | None, span: tuple[float, float]) 
     return round(float(min(1.0, max(0.0, coverage, scaled))), 3)
 
 
-def search(store: Any, query: str, filters: Filters | None = None, *, mode: str = "hybrid", top: int = 10,
-           embedder: Embedder | None = None, candidates: int = CANDIDATES, rrf_k: int = RRF_K,
-           mark: tuple[str, str] = MARK, width: int = 120, min_score: float | None = None,
-           **filter_kwargs: Any) -> list[SearchHit]:
+def search(
+    store: Any,
+    query: str,
+    filters: Filters | None = None,
+    *,
+    mode: str = "hybrid",
+    top: int = 10,
+    embedder: Embedder | None = None,
+    candidates: int = CANDIDATES,
+    rrf_k: int = RRF_K,
+    mark: tuple[str, str] = MARK,
+    width: int = 120,
+    min_score: float | None = None,
+    **filter_kwargs: Any,
+) -> list[SearchHit]:
     """Findings matching ``query``, best first.
 
     ``store`` is a :class:`jixiao.store.Store` (or its sqlite3 connection). Filters come
@@ -405,9 +466,18 @@ def search(store: Any, query: str, filters: Filters | None = None, *, mode: str 
     return hits
 
 
-def similar(store: Any, finding_id: str, filters: Filters | None = None, *, top: int = 10,
-            same_kind: bool = True, include_same_report: bool = False, mark: tuple[str, str] = MARK,
-            width: int = 120, **filter_kwargs: Any) -> list[SearchHit]:
+def similar(
+    store: Any,
+    finding_id: str,
+    filters: Filters | None = None,
+    *,
+    top: int = 10,
+    same_kind: bool = True,
+    include_same_report: bool = False,
+    mark: tuple[str, str] = MARK,
+    width: int = 120,
+    **filter_kwargs: Any,
+) -> list[SearchHit]:
     """Findings about the same issue as ``finding_id`` in other reports (other places and years).
 
     Ranks by cosine similarity of the stored finding vectors. By default only findings
@@ -415,8 +485,9 @@ def similar(store: Any, finding_id: str, filters: Filters | None = None, *, top:
     """
     conn = _conn(store)
     flt = _filters(filters, filter_kwargs)
-    row = conn.execute("SELECT id, report_id, kind, title, text FROM findings WHERE finding_id = ?",
-                       (finding_id,)).fetchone()
+    row = conn.execute(
+        "SELECT id, report_id, kind, title, text FROM findings WHERE finding_id = ?", (finding_id,)
+    ).fetchone()
     if row is None:
         raise SearchError(f"{_label(store)}: no finding {finding_id!r} (finding ids look like 3fa2b1c4d5e6-p3)")
     own_id, report_id, kind, title, text = row
@@ -453,5 +524,19 @@ def finding(store: Any, finding_id: str) -> dict[str, Any] | None:
     return _rows(conn, [row[0]])[row[0]]
 
 
-__all__ = ["search", "similar", "finding", "rrf", "semantic_ranking", "keyword_ranking", "keyword_terms", "SearchHit",
-           "SearchError", "MODES", "WEAK_BELOW", "relevance", "keyword_coverage", "cosine_range"]
+__all__ = [
+    "search",
+    "similar",
+    "finding",
+    "rrf",
+    "semantic_ranking",
+    "keyword_ranking",
+    "keyword_terms",
+    "SearchHit",
+    "SearchError",
+    "MODES",
+    "WEAK_BELOW",
+    "relevance",
+    "keyword_coverage",
+    "cosine_range",
+]

@@ -67,32 +67,39 @@ def values(store: Any, what: str, filters: Filters | None = None) -> list[Value]
     if what in ("category", "kind"):
         fw, fp = flt.findings_where("f")
         col = "category" if what == "category" else "kind"
-        rows = conn.execute(f"SELECT f.{col}, count(*) FROM findings f{' WHERE ' + fw if fw else ''}"
-                            f" GROUP BY f.{col}", fp).fetchall()
+        rows = conn.execute(
+            f"SELECT f.{col}, count(*) FROM findings f{' WHERE ' + fw if fw else ''} GROUP BY f.{col}", fp
+        ).fetchall()
         vocab = "category" if what == "category" else "kind"
         order = list(labels.labels(vocab))
         rows.sort(key=lambda r: (order.index(r[0]) if r[0] in order else len(order), -r[1], str(r[0])))
         out = [Value(vocab, v, labels.label(vocab, v) or "（未分类）", n, "findings") for v, n in rows]
         if what == "kind":
-            rk = conn.execute(f"SELECT r.report_kind, count(*) FROM reports r{w} GROUP BY 1 ORDER BY 2 DESC, 1",
-                              params).fetchall()
-            out += [Value("report_kind", v, labels.label("report_kind", v) or "（未注明）", n, "reports")
-                    for v, n in rk]
+            rk = conn.execute(
+                f"SELECT r.report_kind, count(*) FROM reports r{w} GROUP BY 1 ORDER BY 2 DESC, 1", params
+            ).fetchall()
+            out += [
+                Value("report_kind", v, labels.label("report_kind", v) or "（未注明）", n, "reports") for v, n in rk
+            ]
         return out
     if what in ("mode", "grade", "program"):
         col = {"mode": "evaluation_mode", "grade": "grade", "program": "program"}[what]
-        rows = conn.execute(f"SELECT r.{col}, count(*) FROM reports r{w} GROUP BY 1 ORDER BY 2 DESC, 1",
-                            params).fetchall()
+        rows = conn.execute(
+            f"SELECT r.{col}, count(*) FROM reports r{w} GROUP BY 1 ORDER BY 2 DESC, 1", params
+        ).fetchall()
         coded = {"mode": "mode", "grade": "grade"}.get(what)
-        return [Value(what, v, (labels.label(coded, v) if coded else v) or "（未注明）", n, "reports")
-                for v, n in rows]
+        return [Value(what, v, (labels.label(coded, v) if coded else v) or "（未注明）", n, "reports") for v, n in rows]
     if what == "year":
-        rows = conn.execute(f"SELECT j.value, count(DISTINCT r.report_id) FROM reports r, json_each(r.years) j{w}"
-                            " GROUP BY 1 ORDER BY 1", params).fetchall()
+        rows = conn.execute(
+            f"SELECT j.value, count(DISTINCT r.report_id) FROM reports r, json_each(r.years) j{w}"
+            " GROUP BY 1 ORDER BY 1",
+            params,
+        ).fetchall()
         return [Value("year", int(v), f"{int(v)}年", n, "reports") for v, n in rows]
     # place: each report counts at every level of its chain; a place outside the table by its name.
-    rows = conn.execute(f"SELECT r.province, r.prefecture, r.county, r.jurisdiction_name FROM reports r{w}",
-                        params).fetchall()
+    rows = conn.execute(
+        f"SELECT r.province, r.prefecture, r.county, r.jurisdiction_name FROM reports r{w}", params
+    ).fetchall()
     tree: dict[tuple, int] = {}
     for prov, pref, county, name in rows:
         chain = [x for x in (prov, pref, county) if x] or [name or "（未注明）"]
@@ -101,8 +108,10 @@ def values(store: Any, what: str, filters: Filters | None = None) -> list[Value]
             tree[key] = tree.get(key, 0) + 1
 
     def walk(prefix: tuple) -> list[Value]:
-        kids = sorted((k for k in tree if len(k) == len(prefix) + 1 and k[: len(prefix)] == prefix),
-                      key=lambda k: (-tree[k], k[-1]))
+        kids = sorted(
+            (k for k in tree if len(k) == len(prefix) + 1 and k[: len(prefix)] == prefix),
+            key=lambda k: (-tree[k], k[-1]),
+        )
         out = []
         for k in kids:
             out.append(Value("place", k[-1], k[-1], tree[k], "reports", len(prefix)))
@@ -129,8 +138,9 @@ def _single(flt: Filters, name: str) -> Filters:
 def _count(conn, flt: Filters, findings: bool) -> int:
     if findings:
         where, params = flt.findings_where("f")
-        return conn.execute(f"SELECT count(*) FROM findings f{' WHERE ' + where if where else ''}",
-                            params).fetchone()[0]
+        return conn.execute(f"SELECT count(*) FROM findings f{' WHERE ' + where if where else ''}", params).fetchone()[
+            0
+        ]
     w, params = _report_where(flt)
     return conn.execute(f"SELECT count(*) FROM reports r{w}", params).fetchone()[0]
 
@@ -155,11 +165,18 @@ def _holdings(store: Any, flt: Filters, name: str) -> str:
     asked = _asked(flt, name)
     if name in LEVELS or name == "place":
         depth = max([LEVELS.index(lv) for lv in LEVELS if getattr(flt, lv)] or [0])
-        held = [v for v in values(store, "place") if v.depth == depth] or \
-            [v for v in values(store, "place") if v.depth == 0]
+        held = [v for v in values(store, "place") if v.depth == depth] or [
+            v for v in values(store, "place") if v.depth == 0
+        ]
         return _near(asked, held)
-    what = {"years": "year", "program": "program", "category": "category", "evaluation_mode": "mode",
-            "grade": "grade", "kind": "kind"}.get(name)
+    what = {
+        "years": "year",
+        "program": "program",
+        "category": "category",
+        "evaluation_mode": "mode",
+        "grade": "grade",
+        "kind": "kind",
+    }.get(name)
     if what is None:
         held = values(store, "place") if name == "adcode" else _column_values(store, flt, name)
         return _near(asked, held)
@@ -245,8 +262,15 @@ def _n(k: int, noun: str) -> str:
 
 
 def _preposition(name: str) -> str:
-    return {"years": "for", "program": "for programme", "category": "in category", "kind": "of kind",
-            "evaluation_mode": "by", "grade": "graded", "adcode": "for adcode"}.get(name, "in")
+    return {
+        "years": "for",
+        "program": "for programme",
+        "category": "in category",
+        "kind": "of kind",
+        "evaluation_mode": "by",
+        "grade": "graded",
+        "adcode": "for adcode",
+    }.get(name, "in")
 
 
 def describe(flt: Filters) -> dict[str, str]:

@@ -36,6 +36,7 @@ import numpy as np
 from .embeddings import Embedder, get_embedder, passage_text
 from .filters import CONTAINS, EQUALS, OVERLAP, Filters, Match, filter_fields
 
+
 class VectorModelMismatch(RuntimeError):
     """The store's vectors come from another embedding model than the one asked for."""
 
@@ -168,13 +169,12 @@ def index_missing(
     backend, model = _backend_of(embedder)
     with _transaction(conn):
         conn.execute(
-            "INSERT OR IGNORE INTO vector_model (id, name, dim, backend, model, created_at)"
-            " VALUES (1, ?, ?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO vector_model (id, name, dim, backend, model, created_at) VALUES (1, ?, ?, ?, ?, ?)",
             (embedder.name, embedder.dim, backend, model, datetime.now(timezone.utc).isoformat(timespec="seconds")),
         )
     done = 0
     for i in range(0, len(todo), batch_size):
-        chunk = todo[i:i + batch_size]
+        chunk = todo[i : i + batch_size]
         vectors = embedder.embed_passages([p for _, p, _ in chunk])
         with _transaction(conn):
             # Only findings still there: another import into the same store may have replaced
@@ -242,16 +242,18 @@ class DenseIndex:
 
     def rows_for(self, allowed_ids: Iterable[int] | np.ndarray) -> np.ndarray:
         """Row numbers of the given ``findings.id`` values (those that have vectors)."""
-        allowed = np.asarray(sorted(allowed_ids) if not isinstance(allowed_ids, np.ndarray) else allowed_ids,
-                             dtype=np.int64)
+        allowed = np.asarray(
+            sorted(allowed_ids) if not isinstance(allowed_ids, np.ndarray) else allowed_ids, dtype=np.int64
+        )
         if len(allowed) == 0 or len(self.ids) == 0:
             return np.zeros(0, dtype=np.int64)
         pos = np.searchsorted(self.ids, allowed)
         pos = np.clip(pos, 0, len(self.ids) - 1)
         return pos[self.ids[pos] == allowed]
 
-    def search(self, query: np.ndarray, k: int = 50, rows: np.ndarray | None = None,
-               exclude: Sequence[int] = ()) -> list[tuple[int, float]]:
+    def search(
+        self, query: np.ndarray, k: int = 50, rows: np.ndarray | None = None, exclude: Sequence[int] = ()
+    ) -> list[tuple[int, float]]:
         """Top ``k`` ``(findings.id, cosine)`` pairs, best first; optionally only among ``rows``."""
         if len(self.ids) == 0:
             return []
@@ -370,17 +372,18 @@ class FilterIndex:
                 if m.on_findings:
                     sql = f"SELECT {col} FROM findings ORDER BY id"
                 else:  # a reports column: each finding gets its report's value
-                    sql = (f"SELECT r.{col} FROM findings f LEFT JOIN reports r ON r.report_id = f.report_id"
-                           " ORDER BY f.id")
+                    sql = (
+                        f"SELECT r.{col} FROM findings f LEFT JOIN reports r ON r.report_id = f.report_id ORDER BY f.id"
+                    )
                 column = [r[0] for r in conn.execute(sql)]
                 if m.how == OVERLAP:  # a missing bound never overlaps (as NULL in SQL)
-                    missing = 10**6 if j == 0 else -10**6
-                    self.numbers[key] = np.array([v if v is not None else missing for v in column],
-                                                 dtype=np.int64)
+                    missing = 10**6 if j == 0 else -(10**6)
+                    self.numbers[key] = np.array([v if v is not None else missing for v in column], dtype=np.int64)
                 else:
                     seen: dict[Any, int] = {}
-                    self.codes[key] = np.fromiter((seen.setdefault(v, len(seen)) for v in column),
-                                                  dtype=np.int32, count=len(column))
+                    self.codes[key] = np.fromiter(
+                        (seen.setdefault(v, len(seen)) for v in column), dtype=np.int32, count=len(column)
+                    )
                     self.values[key] = list(seen)
 
     def _match(self, key: str, test: Callable[[Any], bool]) -> np.ndarray:
@@ -469,8 +472,22 @@ def store_size(conn: sqlite3.Connection) -> int:
 
 
 __all__ = [
-    "VectorModel", "VectorModelMismatch", "DenseIndex", "stored_model", "check_model",
-    "embedder_for", "index_missing", "missing", "vector_coverage", "vector_of", "dense_index", "store_size",
-    "FilterIndex", "filter_index", "per_state",
-    "to_blob", "from_blob", "text_hash",
+    "VectorModel",
+    "VectorModelMismatch",
+    "DenseIndex",
+    "stored_model",
+    "check_model",
+    "embedder_for",
+    "index_missing",
+    "missing",
+    "vector_coverage",
+    "vector_of",
+    "dense_index",
+    "store_size",
+    "FilterIndex",
+    "filter_index",
+    "per_state",
+    "to_blob",
+    "from_blob",
+    "text_hash",
 ]

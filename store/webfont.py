@@ -44,8 +44,10 @@ def font_face_css(text: str) -> str:
         data = subset_woff(text)
     except (FontError, OSError):
         return ""
-    return (f"@font-face{{font-family:'{FAMILY}';font-style:normal;font-weight:400;"
-            f"src:url(data:font/woff;base64,{base64.b64encode(data).decode('ascii')}) format('woff')}}")
+    return (
+        f"@font-face{{font-family:'{FAMILY}';font-style:normal;font-weight:400;"
+        f"src:url(data:font/woff;base64,{base64.b64encode(data).decode('ascii')}) format('woff')}}"
+    )
 
 
 __all__ = ["font_face_css", "subset_woff", "FAMILY"]

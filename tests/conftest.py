@@ -22,6 +22,7 @@ def pytest_sessionfinish(session, exitstatus):
     if _OCR_CACHE:
         shutil.rmtree(_OCR_CACHE, ignore_errors=True)
 
+
 CORPUS = Path(__file__).parent / "corpus"
 REPORTS = ["yunnan-2021-resident-pension", "chenggong-2023-department", "dongchuan-2019-poverty-pension"]
 RENDERINGS = [".txt", ".docx", ".pdf", "-scan.pdf"]

@@ -35,8 +35,20 @@ from urllib.parse import urlparse
 from jixiao.extractor.record.view import squash_fold
 
 DEVSET = Path(__file__).parent / "devset" / "texts"
-SCALARS = ["title", "report_kind", "evaluation_mode", "years", "report_date", "jurisdiction", "program",
-           "evaluated_unit", "evaluator", "score.total", "score.max", "score.grade"]
+SCALARS = [
+    "title",
+    "report_kind",
+    "evaluation_mode",
+    "years",
+    "report_date",
+    "jurisdiction",
+    "program",
+    "evaluated_unit",
+    "evaluator",
+    "score.total",
+    "score.max",
+    "score.grade",
+]
 LISTS = ["tier_scores", "figures", "inconsistencies"]
 FIELDS = SCALARS + LISTS
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pdf_samples import save_pdf
 
-GiB = 1024 ** 3
+GiB = 1024**3
 
 #: Peak memory one reading process may reach on any hostile file (README, Limits: ~1 GiB a worker).
 MEMORY_CEILING = GiB
@@ -38,8 +38,9 @@ _WRAPPER = (
 )
 
 
-def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, timeout: float = 1800,
-            measure: Path | None = None) -> subprocess.CompletedProcess:
+def run_cli(
+    *args: str, cwd: Path | None = None, env: dict | None = None, timeout: float = 1800, measure: Path | None = None
+) -> subprocess.CompletedProcess:
     """``jixiao ARGS`` in a fresh interpreter; with ``measure`` (a file path) its peak memory in
     bytes is written there (read it with :func:`peak_bytes`)."""
     environ = {**os.environ, **(env or {})}
@@ -75,8 +76,7 @@ CONTENT_TABLES = ["documents", "reports", "sources", "indicators", "findings", "
 def counts(db: Path) -> dict[str, int]:
     conn = sqlite3.connect(db)
     try:
-        return {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
-                for t in CONTENT_TABLES + ["import_errors"]}
+        return {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in CONTENT_TABLES + ["import_errors"]}
     finally:
         conn.close()
 
@@ -110,15 +110,21 @@ def image_pdf(path: Path, pages: list[tuple[float, float, bytes | None]]) -> Pat
         if img is not None:
             if img not in images:
                 data = zlib.compress(img)
-                objects.append(b"<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray "
-                               b"/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n" % len(data)
-                               + data + b"\nendstream")
+                objects.append(
+                    b"<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray "
+                    b"/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n"
+                    % len(data)
+                    + data
+                    + b"\nendstream"
+                )
                 images[img] = len(objects)
             resources = b"<< /XObject << /Im1 %d 0 R >> >>" % images[img]
             ops = b"q %g 0 0 %g 0 0 cm /Im1 Do Q\n" % (w, h)
         objects.append(b"<< /Length %d >>\nstream\n" % len(ops) + ops + b"endstream")
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %g %g] /Resources %s /Contents %d 0 R >>"
-                       % (w, h, resources, len(objects)))
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %g %g] /Resources %s /Contents %d 0 R >>"
+            % (w, h, resources, len(objects))
+        )
         kids.append(len(objects))
     return save_pdf(path, objects, kids)
 

@@ -6,8 +6,10 @@ from pathlib import Path
 
 HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
 # A font whose glyphs have no Unicode mapping: the text layer reads as garbage.
-UNMAPPED = (b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding "
-            b"/Differences [32 " + b" ".join(b"/g%d" % i for i in range(96)) + b"] >> >>")
+UNMAPPED = (
+    b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding "
+    b"/Differences [32 " + b" ".join(b"/g%d" % i for i in range(96)) + b"] >> >>"
+)
 
 Text = tuple[float, float, float, str]  # x, y (PDF points from the bottom), font size, text
 
@@ -26,8 +28,13 @@ def grid_ops(x0: float, y_top: float, widths: list[float], heights: list[float])
     return ("\n".join(ops) + "\n").encode()
 
 
-def write_pdf(path: Path, pages: list[list[Text]], fonts: list[bytes] | None = None,
-              drawings: list[bytes] | None = None, in_form: bool = False) -> Path:
+def write_pdf(
+    path: Path,
+    pages: list[list[Text]],
+    fonts: list[bytes] | None = None,
+    drawings: list[bytes] | None = None,
+    in_form: bool = False,
+) -> Path:
     """Write a PDF whose page ``i`` shows ``pages[i]``; page ``i`` uses ``fonts[i]`` (Helvetica by default).
 
     ``drawings[i]`` are extra content operators for page ``i`` (e.g. :func:`grid_ops`); with
@@ -45,16 +52,21 @@ def write_pdf(path: Path, pages: list[list[Text]], fonts: list[bytes] | None = N
         ops = "".join(f"BT /F1 {size} Tf {x} {y} Td ({text}) Tj ET\n" for x, y, size, text in texts).encode("latin-1")
         xobjects = b""
         if drawing and in_form:
-            objects.append(b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Length %d >>\nstream\n"
-                           % len(drawing) + drawing + b"endstream")
+            objects.append(
+                b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Length %d >>\nstream\n" % len(drawing)
+                + drawing
+                + b"endstream"
+            )
             xobjects = b" /XObject << /Fm1 %d 0 R >>" % len(objects)
             ops = b"/Fm1 Do\n" + ops
         elif drawing:
             ops = drawing + ops
         objects.append(b"<< /Length %d >>\nstream\n" % len(ops) + ops + b"endstream")
         content = len(objects)
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R >>%s >> "
-                       b"/Contents %d 0 R >>" % (font_ids[font], xobjects, content))
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R >>%s >> "
+            b"/Contents %d 0 R >>" % (font_ids[font], xobjects, content)
+        )
         kids.append(len(objects))
     return save_pdf(path, objects, kids)
 

@@ -9,8 +9,18 @@ from pathlib import Path
 from typing import Any
 
 GOLD = Path(__file__).parent / "gold"
-SCALAR_FIELDS = ["title", "report_kind", "evaluation_mode", "years", "report_date", "jurisdiction", "program",
-                 "evaluated_unit", "evaluator", "score"]
+SCALAR_FIELDS = [
+    "title",
+    "report_kind",
+    "evaluation_mode",
+    "years",
+    "report_date",
+    "jurisdiction",
+    "program",
+    "evaluated_unit",
+    "evaluator",
+    "score",
+]
 LIST_FIELDS = ["indicators", "figures", "checks"]
 
 
@@ -29,8 +39,9 @@ def _num(v: Any) -> Any:
 def list_keys(field: str, items: list[dict[str, Any]]) -> Counter:
     """What a list field is compared on (pages and free-text details aside)."""
     if field == "indicators":
-        return Counter((i.get("code"), i["level"], i["name"], i.get("parent"), _num(i["weight"]), _num(i["score"]))
-                       for i in items)
+        return Counter(
+            (i.get("code"), i["level"], i["name"], i.get("parent"), _num(i["weight"]), _num(i["score"])) for i in items
+        )
     if field == "figures":
         # Names as printed vary in how much of the label they keep (参保人数 / 城乡居民基本养老保险参保人数):
         # a figure is its value, unit and the last two characters of its name (as tests/devset_compare does).

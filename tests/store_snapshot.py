@@ -18,8 +18,13 @@ def snapshot(db: Path) -> dict[str, list]:
         cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] != "id"]
         snap[table] = sorted(conn.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall(), key=repr)
     for word in ["资金", "养老", "宣传", "人员"]:
-        snap[f"fts:{word}"] = sorted(r[0] for r in conn.execute(
-            "SELECT f.finding_id FROM findings_fts JOIN findings f ON f.id = findings_fts.rowid"
-            " WHERE findings_fts MATCH ?", (word,)))
+        snap[f"fts:{word}"] = sorted(
+            r[0]
+            for r in conn.execute(
+                "SELECT f.finding_id FROM findings_fts JOIN findings f ON f.id = findings_fts.rowid"
+                " WHERE findings_fts MATCH ?",
+                (word,),
+            )
+        )
     conn.close()
     return snap

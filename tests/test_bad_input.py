@@ -219,7 +219,7 @@ def test_thousand_page_pdf_is_read_page_by_page(big_pdf):
     assert len(sections) == 1000
     assert all(b.page == int(b.text.split()[1].rstrip(".")) for b in sections)
     for b in doc.blocks[:50] + doc.blocks[-50:]:
-        assert doc.text[b.start:b.end] == b.text
+        assert doc.text[b.start : b.end] == b.text
     result = _cli(big_pdf)
     assert result.exit_code == 0 and "pages=1000" in result.output
 

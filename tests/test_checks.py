@@ -77,8 +77,13 @@ def test_every_check_has_a_span_over_its_numbers(report: str, suffix: str) -> No
 
 @pytest.mark.parametrize("report", REPORTS)
 def test_renderings_agree(report: str) -> None:
-    got = [Counter((c["rule"], c["ok"], re.sub(r" \(p\.[\d, p.]+\)$", "", c["detail"]))
-                   for c in checks_of(rendering(report, s))[1]) for s in TEXT_LAYERS]
+    got = [
+        Counter(
+            (c["rule"], c["ok"], re.sub(r" \(p\.[\d, p.]+\)$", "", c["detail"]))
+            for c in checks_of(rendering(report, s))[1]
+        )
+        for s in TEXT_LAYERS
+    ]
     assert got[0] == got[1] == got[2]
 
 
@@ -143,8 +148,11 @@ def test_table_copied_as_text_sum_within_rounding() -> None:
     # thirteen parts printed to 0.01 add to 1020.03 against a stated 1020.02: rounding, not a mistake
     doc, checks = dev_checks("zhejiang-chunan-2020-public-culture-fund")
     sums = [c for c in checks if c["rule"] == "table_sum"]
-    assert any(c["detail"].endswith("+ 41.40 + 87.40 + 49.95 + 24 + 139.21 + 41.16 + 18.00 + 49.34 = 1020.03, stated 1020.02")
-               and c["ok"] for c in sums)
+    assert any(
+        c["detail"].endswith("+ 41.40 + 87.40 + 49.95 + 24 + 139.21 + 41.16 + 18.00 + 49.34 = 1020.03, stated 1020.02")
+        and c["ok"]
+        for c in sums
+    )
     c = next(c for c in sums if "1020.02" in c["detail"])
     assert span_text(doc, c).startswith("129.05") and span_text(doc, c).endswith("1020.02")
     assert not failed(checks)  # and the plan column adds up to 1088.00
@@ -158,14 +166,20 @@ def test_share_of_a_whole() -> None:
     assert len([x for x in checks if x["rule"] == "share" and x["ok"]]) == 3
     _doc, checks = dev_checks("zhejiang-wencheng-2023-evaluation-results-notice")
     assert [c["detail"] for c in checks if c["rule"] == "share"] == [
-        "5个 ÷ 50个 = 10.00%, stated 10%", "23个 ÷ 50个 = 46.00%, stated 46%", "22个 ÷ 50个 = 44.00%, stated 44%"]
+        "5个 ÷ 50个 = 10.00%, stated 10%",
+        "23个 ÷ 50个 = 46.00%, stated 46%",
+        "22个 ÷ 50个 = 44.00%, stated 44%",
+    ]
     assert all(c["ok"] for c in checks)
 
 
 def test_headings_carrying_weight_and_score() -> None:
     _doc, checks = dev_checks("anhui-yuan-2020-vagrant-relief-self-report")
     bad = {c["rule"]: c["detail"] for c in failed(checks)}
-    assert bad == {"weight_sum": "投入 weights: 10 + 10 = 20, stated 18", "indicator_sum": "投入: 10 + 10 = 20, stated 18"}
+    assert bad == {
+        "weight_sum": "投入 weights: 10 + 10 = 20, stated 18",
+        "indicator_sum": "投入: 10 + 10 = 20, stated 18",
+    }
 
 
 def test_levels_of_one_system_are_no_sum() -> None:

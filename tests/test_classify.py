@@ -70,9 +70,21 @@ def accuracy(predict) -> float:
 
 def test_taxonomy_has_the_issue_categories() -> None:
     assert set(C.categories()) == {
-        "goal_setting", "funds_arrival", "budget_execution", "fund_sustainability", "benefit_payment",
-        "eligibility_review", "information_system", "coordination", "staffing", "publicity",
-        "coverage_incentive", "records", "internal_control", "self_assessment", "other",
+        "goal_setting",
+        "funds_arrival",
+        "budget_execution",
+        "fund_sustainability",
+        "benefit_payment",
+        "eligibility_review",
+        "information_system",
+        "coordination",
+        "staffing",
+        "publicity",
+        "coverage_incentive",
+        "records",
+        "internal_control",
+        "self_assessment",
+        "other",
     }
     for key, spec in patterns.load("taxonomy.yaml")["categories"].items():
         assert spec["label"], key

@@ -77,8 +77,11 @@ def test_every_field_is_shown_as_extracted_and_nothing_is_styled_when_piped(dong
     for finding in dongchuan.findings:
         assert f"[{finding.kind} {finding.ordinal}] p{finding.page or '-'} {finding.title}" in out
     for fig in dongchuan.figures:
-        assert re.search(rf"{re.escape(fig.name)}\s+{re.escape(str(fig.value))} {fig.unit}\s+«{re.escape(fig.raw)}»\s+"
-                         rf"p\.{fig.page}", out), fig
+        assert re.search(
+            rf"{re.escape(fig.name)}\s+{re.escape(str(fig.value))} {fig.unit}\s+«{re.escape(fig.raw)}»\s+"
+            rf"p\.{fig.page}",
+            out,
+        ), fig
     assert f"indicators ({len(dongchuan.indicators)})" in out
     assert f"warnings ({len(dongchuan.warnings)})" in out
 
@@ -89,12 +92,16 @@ def plain(lines: list[str]) -> list[str]:
 
 def test_failed_checks_come_first_with_detail_and_page(dongchuan):
     record = copy.deepcopy(dongchuan)
-    record.checks = [Check("weight_sum", True, "weights add up to 100", 3, (10, 20)),
-                     Check("score_rate", False, "效益 30.64/35 = 87.54%, printed 87.74%", 5, (30, 60))]
+    record.checks = [
+        Check("weight_sum", True, "weights add up to 100", 3, (10, 20)),
+        Check("score_rate", False, "效益 30.64/35 = 87.54%, printed 87.74%", 5, (30, 60)),
+    ]
     lines = plain(record_lines(record))
     start = lines.index("checks (2, 1 failed)")
-    assert lines[start + 1:start + 3] == ["  FAIL score_rate  p.5  效益 30.64/35 = 87.54%, printed 87.74%",
-                                          "  ok   weight_sum  p.3  weights add up to 100"]
+    assert lines[start + 1 : start + 3] == [
+        "  FAIL score_rate  p.5  效益 30.64/35 = 87.54%, printed 87.74%",
+        "  ok   weight_sum  p.3  weights add up to 100",
+    ]
 
 
 def test_long_evidence_is_shortened_keeping_both_ends(dongchuan):
@@ -102,7 +109,7 @@ def test_long_evidence_is_shortened_keeping_both_ends(dongchuan):
     words = "经评价，该项目" + "资金使用规范" * 20 + "综合得分97分"
     record.evidence["score.total"] = Evidence(3, (0, len(words)), words)
     line = next(ln for ln in plain(record_lines(record)) if ln.startswith("score.total"))
-    shown = line[line.index("«") + 1:line.index("»")]
+    shown = line[line.index("«") + 1 : line.index("»")]
     assert "…" in shown and shown.startswith("经评价") and shown.endswith("综合得分97分")
     assert len(shown) < len(words)
 

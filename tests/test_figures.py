@@ -74,8 +74,9 @@ def test_spans_hold_label_and_quantity(report: str, suffix: str) -> None:
 
 @pytest.mark.parametrize("report", REPORTS)
 def test_renderings_agree(report: str) -> None:
-    keys = [Counter((f["name"], f["value"], f["unit"]) for f in figures_of(rendering(report, s))[1])
-            for s in TEXT_LAYERS]
+    keys = [
+        Counter((f["name"], f["value"], f["unit"]) for f in figures_of(rendering(report, s))[1]) for s in TEXT_LAYERS
+    ]
     assert keys[0] == keys[1] == keys[2]
 
 
@@ -128,8 +129,12 @@ def test_flattened_self_evaluation_form() -> None:
     doc, figs = dev_figures("anhui-huoshan-2024-special-education-table")
     got = {(f["name"], f["value"], f["unit"]) for f in figs}
     # 项目资金(万元) 年初预算数 全年预算数(A) 全年执行数(B) 分值 预算执行率(B/A) 得分 / 年度资金总额: 28.1 28.1 28.1 28.1 10 100% 10
-    assert {("年初预算数", 281000, "元"), ("全年预算数", 281000, "元"), ("全年执行数", 281000, "元"),
-            ("预算执行率", 1, "%")} <= got
+    assert {
+        ("年初预算数", 281000, "元"),
+        ("全年预算数", 281000, "元"),
+        ("全年执行数", 281000, "元"),
+        ("预算执行率", 1, "%"),
+    } <= got
     # The indicator rows of the form (培智教学软件2套 100% 100% 10 10) are no figures.
     assert not [f for f in figs if "套" in f["raw"] or "台" in f["raw"]]
     _doc, figs = dev_figures("anhui-guichi-2022-commissioned-services-table")

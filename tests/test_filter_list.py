@@ -24,7 +24,9 @@ from jixiao.store.vectors import filter_index
 @dataclass
 class WithEvaluator(Filters):
     # The one line (in Filters itself it would sit with the other fields).
-    evaluator: str | None = filter_field(Match(("evaluator",), CONTAINS, on_findings=False), help="Evaluator, or part of its name.")
+    evaluator: str | None = filter_field(
+        Match(("evaluator",), CONTAINS, on_findings=False), help="Evaluator, or part of its name."
+    )
 
 
 @pytest.fixture(scope="module")

@@ -132,8 +132,9 @@ def test_values_count_what_the_records_hold(store):
     assert kunming.depth == 1 and kunming.count == sum(r.jurisdiction.prefecture == "昆明市" for r in reports)
     # within a filter
     in_chenggong = {v.value: v.count for v in values(store, "category", Filters(place="呈贡"))}
-    assert in_chenggong == dict(Counter(f.category for r in reports if r.jurisdiction.county == "呈贡区"
-                                        for f in r.findings))
+    assert in_chenggong == dict(
+        Counter(f.category for r in reports if r.jurisdiction.county == "呈贡区" for f in r.findings)
+    )
 
 
 # ------------------------------------------------------------------ nothing found

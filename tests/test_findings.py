@@ -50,7 +50,7 @@ def fuzzy_find(needle: str, hay: str) -> float:
     n = len(needle)
     best = 0.0
     for i in range(0, max(1, len(hay) - n + 1)):
-        r = SequenceMatcher(None, needle, hay[i:i + n], autojunk=False).ratio()
+        r = SequenceMatcher(None, needle, hay[i : i + n], autojunk=False).ratio()
         if r > best:
             best = r
             if best == 1.0:
@@ -123,8 +123,8 @@ def test_spans_point_at_the_findings(report: str, suffix: str) -> None:
         assert 0 <= start < end <= len(doc.text)
         assert clean_text(doc.text[start:end]) == f["text"]
         # the title is where the span starts (after a list marker at most)
-        head = squash(doc.text[start:start + len(f["title"]) + 12])
-        assert fuzzy_find(squash(f["title"])[:20], head) >= 0.9, (f["title"], doc.text[start:start + 40])
+        head = squash(doc.text[start : start + len(f["title"]) + 12])
+        assert fuzzy_find(squash(f["title"])[:20], head) >= 0.9, (f["title"], doc.text[start : start + 40])
 
 
 @pytest.mark.parametrize("report,suffix", CASES)
@@ -136,7 +136,9 @@ def test_ordinals_categories_and_links(report: str, suffix: str) -> None:
     pairs = match(gold(report), preds)
     # categories: the taxonomy is a judgement; most must agree with the gold reading
     agree = sum(1 for g, p in pairs if g["category"] == p["category"])
-    assert agree / len(pairs) >= 0.85, [(g["title"], g["category"], p["category"]) for g, p in pairs if g["category"] != p["category"]]
+    assert agree / len(pairs) >= 0.85, [
+        (g["title"], g["category"], p["category"]) for g, p in pairs if g["category"] != p["category"]
+    ]
     # responds_to: the problem a recommendation answers, mapped through the matching
     pred_to_gold_problem = {p["ordinal"]: g["ordinal"] for g, p in pairs if g["kind"] == "problem"}
     for g, p in pairs:

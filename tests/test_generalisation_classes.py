@@ -26,7 +26,7 @@ def record_of_text(text: str):
 
 def evidence(doc, record, field: str) -> str:
     ev = record.evidence[field]
-    assert ev.text == doc.text[ev.span[0]:ev.span[1]]
+    assert ev.text == doc.text[ev.span[0] : ev.span[1]]
     return ev.text
 
 
@@ -44,11 +44,15 @@ def _docx(path: Path, title: str, rows: list[list[str]], after: str = "") -> Pat
 
 
 def test_results_form_label_cell_value_cell_grade_in_the_next_cell(tmp_path) -> None:
-    path = _docx(tmp_path / "form.docx", "湘潭县2023年度农村公路养护资金绩效评价结果反馈表", [
-        ["项目名称", "农村公路养护资金", "", ""],
-        ["主管部门", "湘潭县交通运输局", "", ""],
-        ["综合得分", "86.12", "良好", ""],
-    ])
+    path = _docx(
+        tmp_path / "form.docx",
+        "湘潭县2023年度农村公路养护资金绩效评价结果反馈表",
+        [
+            ["项目名称", "农村公路养护资金", "", ""],
+            ["主管部门", "湘潭县交通运输局", "", ""],
+            ["综合得分", "86.12", "良好", ""],
+        ],
+    )
     doc = parse(path)
     r = build_record(doc)
     assert (r.score.total, r.score.grade, r.score.grade_source) == (86.12, "良", "stated")
@@ -58,10 +62,14 @@ def test_results_form_label_cell_value_cell_grade_in_the_next_cell(tmp_path) -> 
 
 
 def test_results_form_header_row_over_value_row(tmp_path) -> None:
-    path = _docx(tmp_path / "form2.docx", "2022年度河池市就业补助资金绩效评价结果", [
-        ["项目名称", "评价得分", "评价等级"],
-        ["就业补助资金", "79.5", "中"],
-    ])
+    path = _docx(
+        tmp_path / "form2.docx",
+        "2022年度河池市就业补助资金绩效评价结果",
+        [
+            ["项目名称", "评价得分", "评价等级"],
+            ["就业补助资金", "79.5", "中"],
+        ],
+    )
     doc = parse(path)
     r = build_record(doc)
     assert (r.score.total, r.score.grade, r.score.grade_source) == (79.5, "中", "stated")
@@ -75,23 +83,28 @@ def test_tier_scores_stated_only_in_each_analysis_section() -> None:
         "二、绩效分析\n（一）项目决策情况\n项目决策指标满分15分，实际得分13.5分。立项依据充分，程序规范。\n"
         "（二）项目过程情况\n该部分满分25分，得分22分。资金拨付及时。\n"
         "（三）项目产出情况\n项目产出指标分值40分，得分36分。\n"
-        "（四）项目效益情况\n本项指标满分20分，得分17分。")
+        "（四）项目效益情况\n本项指标满分20分，得分17分。"
+    )
     tiers = [(i.name, i.weight, i.score) for i in r.indicators if i.level == 1]
     assert tiers == [("决策", 15, 13.5), ("过程", 25, 22), ("产出", 40, 36), ("效益", 20, 17)]
     for i in r.indicators:
-        assert f"{i.score:g}" in doc.text[i.span[0]:i.span[1]]
+        assert f"{i.score:g}" in doc.text[i.span[0] : i.span[1]]
     assert (r.score.total, r.score.grade) == (88.5, "良")
     assert "88.5" in evidence(doc, r, "score.total")
 
 
-@pytest.mark.parametrize("tail, date", [
-    ("资阳市财政局\n2024 年 3 月 5 日", "2024-03-05"),
-    ("资阳市财政局办公室          2024 年 3 月 6 日印发", "2024-03-06"),
-])
+@pytest.mark.parametrize(
+    "tail, date",
+    [
+        ("资阳市财政局\n2024 年 3 月 5 日", "2024-03-05"),
+        ("资阳市财政局办公室          2024 年 3 月 6 日印发", "2024-03-06"),
+    ],
+)
 def test_finance_notice_mode_issuer_and_issue_date_with_spaces(tail: str, date: str) -> None:
     doc, r = record_of_text(
         "资阳市财政局关于2023年度市级部门整体支出绩效评价结果的通报\n各市级部门：\n"
-        "在各部门自评的基础上，我局组织开展了2023年度部门整体支出绩效评价，现将结果通报如下。\n" + tail)
+        "在各部门自评的基础上，我局组织开展了2023年度部门整体支出绩效评价，现将结果通报如下。\n" + tail
+    )
     assert r.evaluation_mode == "finance"  # its own evaluation of others' spending, not a self-evaluation
     assert r.evaluator == "资阳市财政局" and r.jurisdiction.adcode == "512000"
     assert r.years == [2023] and r.report_date == date
@@ -102,7 +115,8 @@ def test_cover_date_in_chinese_numerals() -> None:
     doc, r = record_of_text(
         "汉中市2021年城乡居民基本医疗保险财政补助资金绩效评价报告\n陕西华信会计师事务所有限公司\n二〇二二年六月\n"
         "受汉中市财政局委托，陕西华信会计师事务所有限公司对汉中市医疗保障局实施的2021年城乡居民基本医疗保险财政补助资金"
-        "开展了绩效评价。\n一、项目基本情况\n略。")
+        "开展了绩效评价。\n一、项目基本情况\n略。"
+    )
     assert r.report_date == "2022-06" and evidence(doc, r, "report_date") == "二〇二二年六月"
     assert r.evaluation_mode == "third_party" and r.evaluator == "陕西华信会计师事务所有限公司"
     assert r.evaluated_unit == "汉中市医疗保障局" and r.jurisdiction.adcode == "610700"
@@ -112,18 +126,21 @@ def test_place_from_the_title_or_the_commissioning_bureau_not_the_body() -> None
     # The body names a province, a prefecture and other counties; the title names the county.
     doc, r = record_of_text(
         "望谟县2022年度巩固脱贫攻坚成果衔接资金项目绩效评价报告\n"
-        "根据贵州省和黔西南州的部署，参照兴义市、安龙县的做法，望谟县乡村振兴局对资金使用情况开展了评价。")
+        "根据贵州省和黔西南州的部署，参照兴义市、安龙县的做法，望谟县乡村振兴局对资金使用情况开展了评价。"
+    )
     assert r.jurisdiction.adcode == "522326" and evidence(doc, r, "jurisdiction") == "望谟县"
     # No place in the title: the finance bureau that commissioned the evaluation names it.
     doc, r = record_of_text(
         "2021年度高标准农田建设项目绩效评价报告\n"
-        "受岳阳县财政局委托，湖南建业会计师事务所有限公司对长沙、株洲等地经验进行比较后，对项目开展了绩效评价。")
+        "受岳阳县财政局委托，湖南建业会计师事务所有限公司对长沙、株洲等地经验进行比较后，对项目开展了绩效评价。"
+    )
     assert r.jurisdiction.adcode == "430621" and r.evaluation_mode == "third_party"
 
 
 def test_title_with_annex_label_glued_and_hard_wrapped() -> None:
     doc, r = record_of_text(
-        "附件22022年度恩施州农村饮水安全工程维修养护\n资金绩效自评报告\n一、基本情况\n恩施州水利和湖泊局对项目开展了自评。")
+        "附件22022年度恩施州农村饮水安全工程维修养护\n资金绩效自评报告\n一、基本情况\n恩施州水利和湖泊局对项目开展了自评。"
+    )
     assert r.title == "2022年度恩施州农村饮水安全工程维修养护资金绩效自评报告"
     assert r.years == [2022] and r.program == "农村饮水安全工程维修养护资金"
     assert r.jurisdiction.adcode == "422800" and r.evaluation_mode == "self"
@@ -131,9 +148,11 @@ def test_title_with_annex_label_glued_and_hard_wrapped() -> None:
 
 def test_self_table_flattened_with_nothing_between_cells() -> None:
     # a self-evaluation table copied out of a PDF: labels and values glued into one line
-    text = ("附件:2023年财政衔接资金项目绩效自评表\n"
-            "绩效目标自评表(2023年度)项目名称丰都县高标准农田灌溉渠系配套建设项目负责人及电话王明13900000000"
-            "主管部门丰都县农业农村委员会实施单位丰都县三建乡人民政府资金情况(万元)全年预算数(A)全年执行数(B)\n")
+    text = (
+        "附件:2023年财政衔接资金项目绩效自评表\n"
+        "绩效目标自评表(2023年度)项目名称丰都县高标准农田灌溉渠系配套建设项目负责人及电话王明13900000000"
+        "主管部门丰都县农业农村委员会实施单位丰都县三建乡人民政府资金情况(万元)全年预算数(A)全年执行数(B)\n"
+    )
     doc, r = record_of_text(text)
     assert r.program == "高标准农田灌溉渠系配套建设"
     assert r.evaluated_unit == "丰都县三建乡人民政府"  # 实施单位 over 主管部门
@@ -144,27 +163,33 @@ def test_self_table_flattened_with_nothing_between_cells() -> None:
 
 
 def test_the_source_of_a_page_over_the_portal_that_published_it() -> None:
-    text = ("永登县2022年度乡村振兴衔接资金项目绩效自评报告\n"
-            "发布机构: 县政府办  发布时间: 2023-04-11  信息来源: 永登县乡村振兴局\n"
-            "按照县财政局要求,现将项目绩效自评情况报告如下。\n")
+    text = (
+        "永登县2022年度乡村振兴衔接资金项目绩效自评报告\n"
+        "发布机构: 县政府办  发布时间: 2023-04-11  信息来源: 永登县乡村振兴局\n"
+        "按照县财政局要求,现将项目绩效自评情况报告如下。\n"
+    )
     doc, r = record_of_text(text)
     assert r.evaluation_mode == "self"
     assert r.evaluated_unit == "永登县乡村振兴局" and "信息来源" in evidence(doc, r, "evaluated_unit")
 
 
 def test_the_unit_introducing_itself_in_the_basic_situation() -> None:
-    text = ("2022年度项目支出绩效自评报告\n一、基本情况\n"
-            "  滁州市南谯区林业局主要负责全区森林资源保护和林业生态建设。2022年安排项目资金300万元。\n"
-            "二、绩效目标完成情况\n我局按期完成了造林任务。\n")
+    text = (
+        "2022年度项目支出绩效自评报告\n一、基本情况\n"
+        "  滁州市南谯区林业局主要负责全区森林资源保护和林业生态建设。2022年安排项目资金300万元。\n"
+        "二、绩效目标完成情况\n我局按期完成了造林任务。\n"
+    )
     doc, r = record_of_text(text)
     assert r.evaluated_unit == "滁州市南谯区林业局" == r.evaluator
     assert evidence(doc, r, "evaluated_unit").endswith("滁州市南谯区林业局")
 
 
 def test_portal_title_label_and_a_notice_title_give_the_programme() -> None:
-    text = ("索 引 号: 11620000/2023-00012\n"
-            "标        题 关于上报2023年城乡低保提标补助资金项目支出绩效自评的报告\n"
-            "武山县民政局:\n按照要求,现将自评情况报告如下。\n")
+    text = (
+        "索 引 号: 11620000/2023-00012\n"
+        "标        题 关于上报2023年城乡低保提标补助资金项目支出绩效自评的报告\n"
+        "武山县民政局:\n按照要求,现将自评情况报告如下。\n"
+    )
     doc, r = record_of_text(text)
     assert r.title == "关于上报2023年城乡低保提标补助资金项目支出绩效自评的报告"
     assert r.program == "城乡低保提标补助资金"
@@ -178,17 +203,36 @@ def test_programme_of_a_financial_expenditure_evaluation_titled_after_its_depart
 
 
 def test_programme_as_the_subject_of_the_overview() -> None:
-    text = ("一、基本情况\n(一)项目概况\n"
-            "鹿城区污水零直排区建设工程(三期)是为提高污水收集率实施的民生项目,总投资约3.2亿元。\n")
+    text = (
+        "一、基本情况\n(一)项目概况\n"
+        "鹿城区污水零直排区建设工程(三期)是为提高污水收集率实施的民生项目,总投资约3.2亿元。\n"
+    )
     doc, r = record_of_text(text)
     assert r.program == "污水零直排区建设工程(三期)"
 
 
 def test_self_table_money_block_one_cell_a_line() -> None:
     # a 自评表 pasted from a web page: every cell on its own line, the score column included
-    cells = ["2022年度部门整体支出绩效自评表", "年度预算申请", "(万元", "年初预算数", "全年预算数", "全年执行数",
-             "分值", "执行率", "自评得分", "年度资金总额", "512.30", "1208.45", "1180.02", "10", "97.65%", "9.8",
-             "按收入性质分:1208.45", "年度总体目标"]
+    cells = [
+        "2022年度部门整体支出绩效自评表",
+        "年度预算申请",
+        "(万元",
+        "年初预算数",
+        "全年预算数",
+        "全年执行数",
+        "分值",
+        "执行率",
+        "自评得分",
+        "年度资金总额",
+        "512.30",
+        "1208.45",
+        "1180.02",
+        "10",
+        "97.65%",
+        "9.8",
+        "按收入性质分:1208.45",
+        "年度总体目标",
+    ]
     doc, r = record_of_text("\n\n".join(cells) + "\n")
     got = {(f.name, f.value) for f in r.figures}
     assert ("年初预算数", 5123000) in got and ("全年执行数", 11800200) in got
@@ -207,8 +251,10 @@ def test_year_note_line_without_a_title_and_a_single_funds_year() -> None:
 
 
 def test_a_review_of_others_self_evaluations_is_not_a_self_evaluation() -> None:
-    text = ("某县动物防疫补助资金绩效评价报告\n"
-            "依据我县财政支出绩效评价程序,县财政局组成了绩效评价工作组,在汇总项目单位上报的自评报告的基础上进行了抽查。\n")
+    text = (
+        "某县动物防疫补助资金绩效评价报告\n"
+        "依据我县财政支出绩效评价程序,县财政局组成了绩效评价工作组,在汇总项目单位上报的自评报告的基础上进行了抽查。\n"
+    )
     doc, r = record_of_text(text)
     assert r.evaluation_mode == "finance" and "财政局组成" in evidence(doc, r, "evaluation_mode")
     _doc, r2 = record_of_text("项目情况\n据某某厅绩效自评报告中预计,节能量为29.2万吨。\n")
@@ -216,8 +262,10 @@ def test_a_review_of_others_self_evaluations_is_not_a_self_evaluation() -> None:
 
 
 def test_total_after_a_flattened_table_ending_in_a_satisfaction_row() -> None:
-    text = ("绩效目标完成情况一级指标二级指标三级指标指标值完成值权重得分产出指标数量指标贴息户数≥100户"
-            "126户20%20满意度指标服务对象满意度≥80%100%5%5得分合计96.5。\n")
+    text = (
+        "绩效目标完成情况一级指标二级指标三级指标指标值完成值权重得分产出指标数量指标贴息户数≥100户"
+        "126户20%20满意度指标服务对象满意度≥80%100%5%5得分合计96.5。\n"
+    )
     doc, r = record_of_text(text)
     assert r.score.total == 96.5 and "得分合计96.5" in evidence(doc, r, "score.total")
     # a satisfaction score in a sentence stays a sub-score
@@ -227,27 +275,33 @@ def test_total_after_a_flattened_table_ending_in_a_satisfaction_row() -> None:
 
 def test_self_table_pipe_rows_budget_blocks() -> None:
     # 湖北-style: 年度财政资金总额 under 预算数/执行数/执行率 columns
-    doc, r = record_of_text("项目名称 | 乡镇文化站免费开放 | |||\n"
-                            "预算执行情况(万元) (20分) | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分 (20分*执行率) | |||\n"
-                            "年度财政资金总额 | 36.5 | 30.2 | 82.74% | 16.5 | |||\n")
+    doc, r = record_of_text(
+        "项目名称 | 乡镇文化站免费开放 | |||\n"
+        "预算执行情况(万元) (20分) | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分 (20分*执行率) | |||\n"
+        "年度财政资金总额 | 36.5 | 30.2 | 82.74% | 16.5 | |||\n"
+    )
     got = {(f.name, f.value, f.unit) for f in r.figures}
     assert ("预算数", 365000, "元") in got and ("执行数", 302000, "元") in got
     # a header row that lost its corner cell, values printed with 万 in a form of 万元, and the
     # parts (one with a label that ends in no funds word) adding up to the total
-    doc, r = record_of_text("资金投入情况(万元) |\n"
-                            "全年预算数(A) | 全年执行数(B) | 预算执行率(B/A×100%) | ||||\n"
-                            "年度资金总额: | 1200.5万 | 1100.5万 | 91.67% | ||||\n"
-                            "其中:中央财政资金 | 600万 | 600万 | 100% | ||||\n"
-                            "彩票公益金用于残疾人康复 | 100.5万 | 0.5万 | 0.5% | ||||\n"
-                            "地方资金 | 500万 | 500万 | 100% | ||||\n")
+    doc, r = record_of_text(
+        "资金投入情况(万元) |\n"
+        "全年预算数(A) | 全年执行数(B) | 预算执行率(B/A×100%) | ||||\n"
+        "年度资金总额: | 1200.5万 | 1100.5万 | 91.67% | ||||\n"
+        "其中:中央财政资金 | 600万 | 600万 | 100% | ||||\n"
+        "彩票公益金用于残疾人康复 | 100.5万 | 0.5万 | 0.5% | ||||\n"
+        "地方资金 | 500万 | 500万 | 100% | ||||\n"
+    )
     got = {(f.name, f.value) for f in r.figures}
     assert ("全年预算数", 12005000) in got and ("全年执行数", 11005000) in got
     assert not [c for c in r.checks if not c.ok and c.rule == "table_sum"]
 
 
 def test_portal_metadata_lines_are_no_title_and_a_label_glued_to_its_value() -> None:
-    text = ("- 11530502-7/20230601-00021 - 发文机构\n- 施甸县民政局\n- 公开目录\n- 绩效自评报告\n"
-            "2022年度项目支出绩效自评表\n预算部门、单位名称施甸县民政局\n")
+    text = (
+        "- 11530502-7/20230601-00021 - 发文机构\n- 施甸县民政局\n- 公开目录\n- 绩效自评报告\n"
+        "2022年度项目支出绩效自评表\n预算部门、单位名称施甸县民政局\n"
+    )
     doc, r = record_of_text(text)
     assert r.title == "2022年度项目支出绩效自评表"
     assert r.evaluated_unit == "施甸县民政局" and "单位名称施甸县民政局" in evidence(doc, r, "evaluated_unit")
@@ -256,35 +310,47 @@ def test_portal_metadata_lines_are_no_title_and_a_label_glued_to_its_value() -> 
 def test_ex_post_evaluation_and_a_unit_that_carried_out_its_self_evaluation() -> None:
     doc, r = record_of_text("岐山县2023年度残疾人两项补贴事后绩效评价报告\n")
     assert r.program == "残疾人两项补贴"
-    doc, r = record_of_text("根据通知要求,额济纳旗苏泊淖尔苏木人民政府开展并完成了本部门转移支付预算执行情况绩效自评工作。\n")
+    doc, r = record_of_text(
+        "根据通知要求,额济纳旗苏泊淖尔苏木人民政府开展并完成了本部门转移支付预算执行情况绩效自评工作。\n"
+    )
     assert r.evaluated_unit == "额济纳旗苏泊淖尔苏木人民政府" and r.evaluation_mode == "self"
 
 
 def test_signature_glued_to_the_last_sentence_of_a_one_line_notice() -> None:
-    text = ("经评价,该项目综合得分86分,等级为良。附件:城乡医疗救助资金绩效评价报告"
-            "宁洱哈尼族彝族自治县财政局2023年11月20日(此件公开发布)。\n")
+    text = (
+        "经评价,该项目综合得分86分,等级为良。附件:城乡医疗救助资金绩效评价报告"
+        "宁洱哈尼族彝族自治县财政局2023年11月20日(此件公开发布)。\n"
+    )
     doc, r = record_of_text(text)
     assert r.report_date == "2023-11-20" and "2023年11月20日" in evidence(doc, r, "report_date")
 
 
 def test_third_party_report_names_the_unit_in_prose() -> None:
-    text = ("慈利县2019年学前教育专项资金绩效评价报告\n受慈利县财政局委托,湖南华信会计师事务所对该项目进行了评价。\n"
-            "项目组织实施单位为慈利县教育局(以下简称“县教育局”)。\n")
+    text = (
+        "慈利县2019年学前教育专项资金绩效评价报告\n受慈利县财政局委托,湖南华信会计师事务所对该项目进行了评价。\n"
+        "项目组织实施单位为慈利县教育局(以下简称“县教育局”)。\n"
+    )
     doc, r = record_of_text(text)
     assert r.evaluation_mode == "third_party" and r.evaluated_unit == "慈利县教育局"
-    text = ("一、评价结论\n评价组到昌黎县文化广电和旅游局进行了现场座谈,得出昌黎县文化广电和旅游局"
-            "2021年度“公共文化服务补助项目”绩效评价的最终得分。\n")
+    text = (
+        "一、评价结论\n评价组到昌黎县文化广电和旅游局进行了现场座谈,得出昌黎县文化广电和旅游局"
+        "2021年度“公共文化服务补助项目”绩效评价的最终得分。\n"
+    )
     doc, r = record_of_text(text)
     assert r.evaluated_unit == "昌黎县文化广电和旅游局"
     # one of a list of results is no report's unit
-    _doc, r = record_of_text("各项目得分分别为93.4分、91分,社区公厕改造项目、区卫健局2019年部门整体绩效评价结果为优秀。\n")
+    _doc, r = record_of_text(
+        "各项目得分分别为93.4分、91分,社区公厕改造项目、区卫健局2019年部门整体绩效评价结果为优秀。\n"
+    )
     assert r.evaluated_unit is None
 
 
 def test_rates_that_are_no_execution_rate_of_the_amounts_before_them() -> None:
     # an indicator row's target and actual (100%100%) after the funds
-    doc, r = record_of_text("资金情况:年度金额208万元,资金使用情况合计109.8万元。\n"
-                            "三级指标指标值完成值权重得分资金足额拨付率100%100%10%10\n")
+    doc, r = record_of_text(
+        "资金情况:年度金额208万元,资金使用情况合计109.8万元。\n"
+        "三级指标指标值完成值权重得分资金足额拨付率100%100%10%10\n"
+    )
     assert not [c for c in r.checks if not c.ok and c.rule in ("execution_rate", "arrival_rate")]
     # an amount applied for, not one arrived: no failure said
     doc, r = record_of_text("2018年度农业保险专项资金预算金额为5万元,实际申请拨款金额2.1776万元,资金到位率为100%。\n")
@@ -295,28 +361,36 @@ def test_rates_that_are_no_execution_rate_of_the_amounts_before_them() -> None:
 
 
 def test_a_disclosure_of_several_programmes_gives_no_grade_but_tier_lists_keep_it() -> None:
-    text = ("2019年重点绩效评价结果公开\n禁毒工作专项、社区公厕改造建设、扶持企业发展专项评价得分分别为93.4分、91分、81.5分,"
-            "社区公厕改造项目、区卫健局2019年部门整体绩效评价结果为优秀。\n")
+    text = (
+        "2019年重点绩效评价结果公开\n禁毒工作专项、社区公厕改造建设、扶持企业发展专项评价得分分别为93.4分、91分、81.5分,"
+        "社区公厕改造项目、区卫健局2019年部门整体绩效评价结果为优秀。\n"
+    )
     _doc, r = record_of_text(text)
     assert r.score.grade is None and r.score.total is None
-    text = ("某县2022年农村公路养护资金绩效评价报告\n决策、过程、产出、效益指标得分分别为18分、17分、36分、15分,"
-            "综合得分86分,评价等级为良。\n")
+    text = (
+        "某县2022年农村公路养护资金绩效评价报告\n决策、过程、产出、效益指标得分分别为18分、17分、36分、15分,"
+        "综合得分86分,评价等级为良。\n"
+    )
     doc, r = record_of_text(text)
     assert (r.score.total, r.score.grade, r.score.grade_source) == (86, "良", "stated")
 
 
 def test_budget_execution_scored_as_a_tier_in_a_self_table() -> None:
-    doc, r = record_of_text("预算执行情况(万元) (20分) | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分 (20分*执行率) | |||\n"
-                            "年度财政资金总额 | 36.5 | 30.2 | 82.74% | 16.5 | |||\n")
+    doc, r = record_of_text(
+        "预算执行情况(万元) (20分) | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分 (20分*执行率) | |||\n"
+        "年度财政资金总额 | 36.5 | 30.2 | 82.74% | 16.5 | |||\n"
+    )
     tiers = [(i.name, i.weight, i.score) for i in r.indicators if i.level == 1]
     assert ("预算执行情况", 20, 16.5) in tiers
     ind = next(i for i in r.indicators if i.name == "预算执行情况")
-    assert "16.5" in doc.text[ind.span[0]:ind.span[1]]
+    assert "16.5" in doc.text[ind.span[0] : ind.span[1]]
 
 
 def test_signature_glued_into_one_line_before_the_attachments() -> None:
-    text = ("经自评,项目综合得分92分,评价等级为优。特此报告。临沧市临翔区水务局2024年3月15日附件:1.项目支出绩效自评表"
-            "2.绩效目标完成情况表\n")
+    text = (
+        "经自评,项目综合得分92分,评价等级为优。特此报告。临沧市临翔区水务局2024年3月15日附件:1.项目支出绩效自评表"
+        "2.绩效目标完成情况表\n"
+    )
     doc, r = record_of_text(text)
     assert r.report_date == "2024-03-15" and "2024年3月15日" in evidence(doc, r, "report_date")
     # a date in a sentence after a unit is no signature
@@ -325,8 +399,10 @@ def test_signature_glued_into_one_line_before_the_attachments() -> None:
 
 
 def test_programme_named_in_quotation_marks_before_its_evaluation() -> None:
-    text = ("景谷县财政局\n我局委托云南某会计师事务所对“2023年城乡居民医疗救助专项资金项目”进行绩效评价,"
-            "综合评分为88.5分。\n")
+    text = (
+        "景谷县财政局\n我局委托云南某会计师事务所对“2023年城乡居民医疗救助专项资金项目”进行绩效评价,"
+        "综合评分为88.5分。\n"
+    )
     doc, r = record_of_text(text)
     assert r.program == "城乡居民医疗救助专项资金" and "城乡居民医疗救助专项资金" in evidence(doc, r, "program")
 
@@ -334,19 +410,23 @@ def test_programme_named_in_quotation_marks_before_its_evaluation() -> None:
 def test_results_table_flattened_to_one_line_with_points_after_each_number() -> None:
     # a cover page's 绩效评价结果 table read into one line: criterion (weight%) weight分 score分,
     # the tiers of the 2011 framework (目标完成程度 / 组织管理水平), and the total row
-    text = ("县2019年农村饮水安全巩固提升工程绩效评价报告 某会计师事务所 二〇二〇年六月 绩效评价结果 评价准则 分值 实际得分 "
-            "目标完成程度 (70%) 70分 61分 组织管理水平 (30%) 30分 27.5分 综合绩效 100分 88.5分 评价小组 组长:\n")
+    text = (
+        "县2019年农村饮水安全巩固提升工程绩效评价报告 某会计师事务所 二〇二〇年六月 绩效评价结果 评价准则 分值 实际得分 "
+        "目标完成程度 (70%) 70分 61分 组织管理水平 (30%) 30分 27.5分 综合绩效 100分 88.5分 评价小组 组长:\n"
+    )
     doc, r = record_of_text(text)
     assert r.score.total == 88.5 and "100分 88.5分" in evidence(doc, r, "score.total")
     tiers = {(i.name, i.weight, i.score) for i in r.indicators if i.level == 1}
     assert tiers == {("目标完成程度", 70, 61), ("组织管理水平", 30, 27.5)}
-    assert all("分" in doc.text[i.span[0]:i.span[1]] for i in r.indicators if i.level == 1)
+    assert all("分" in doc.text[i.span[0] : i.span[1]] for i in r.indicators if i.level == 1)
 
 
 def test_self_table_total_row_glued_to_the_table() -> None:
     # a 自评表 flattened with nothing between cells: its 总分 row is 100 then the score
-    text = ("项目支出绩效自评表(2022年度)项目名称农村供水保障工程主管部门某县水利局实施单位某县水利局"
-            "满意度指标(10分)服务对象满意度指标受益群众满意度10≥95%≥96%10……总分10096注:1.一级指标分值统一设置\n")
+    text = (
+        "项目支出绩效自评表(2022年度)项目名称农村供水保障工程主管部门某县水利局实施单位某县水利局"
+        "满意度指标(10分)服务对象满意度指标受益群众满意度10≥95%≥96%10……总分10096注:1.一级指标分值统一设置\n"
+    )
     doc, r = record_of_text(text)
     assert (r.score.total, r.score.max) == (96, 100) and "总分10096" in evidence(doc, r, "score.total")
     # a maximum that is not 100, glued, is not read: where one number ends is unknown
@@ -357,36 +437,47 @@ def test_self_table_total_row_glued_to_the_table() -> None:
 def test_a_total_row_with_its_label_merged_over_the_label_columns() -> None:
     # 合计 spans 序号/财政事权/政策任务; some rows lost an empty 调整额度 cell (the reader closed the
     # gap): the 预算额度 column still adds up, and nothing is flagged in the columns that slid
-    rows = ["序号 | 财政事权 | 政策任务 | 预算额度 | 调整额度 | 实际安排额度 | 文件 |",
-            "1 | N1.农业产业发展 | N101.种业振兴 | 120.00 | 120.00 | ||",
-            "2 | N1.农业产业发展 | N102.农机购置 | 845.50 | 20.25 | 865.75 | 注1 |",
-            "3 | N2.农村人居环境 | N201.厕所改造 | 1,300.00 | 1,300.00 | ||",
-            "合计 | 2,265.50 | 20.25 | 2,285.75 |"]
+    rows = [
+        "序号 | 财政事权 | 政策任务 | 预算额度 | 调整额度 | 实际安排额度 | 文件 |",
+        "1 | N1.农业产业发展 | N101.种业振兴 | 120.00 | 120.00 | ||",
+        "2 | N1.农业产业发展 | N102.农机购置 | 845.50 | 20.25 | 865.75 | 注1 |",
+        "3 | N2.农村人居环境 | N201.厕所改造 | 1,300.00 | 1,300.00 | ||",
+        "合计 | 2,265.50 | 20.25 | 2,285.75 |",
+    ]
     doc, r = record_of_text("表1 某市2021年度省级农业资金安排情况表 单位:万元\n" + "\n".join(rows) + "\n")
     sums = [c for c in r.checks if c.rule == "table_sum"]
     assert sums and all(c.ok for c in sums)
     assert any("2,265.50" in c.detail for c in sums)
     # the same table with a wrong total is flagged, on the right column
-    doc, r = record_of_text("表1 某市2021年度省级农业资金安排情况表 单位:万元\n"
-                            + "\n".join(rows[:-1] + ["合计 | 2,256.50 | 20.25 | 2,285.75 |"]) + "\n")
+    doc, r = record_of_text(
+        "表1 某市2021年度省级农业资金安排情况表 单位:万元\n"
+        + "\n".join(rows[:-1] + ["合计 | 2,256.50 | 20.25 | 2,285.75 |"])
+        + "\n"
+    )
     bad = [c for c in r.checks if c.rule == "table_sum" and not c.ok]
     assert len(bad) == 1 and "2,256.50" in bad[0].detail and "预算额度" in bad[0].detail
 
 
 def test_transfer_payment_self_report_issuer_above_its_title() -> None:
     # the unit alone on the line above 关于…; the budget category 转移支付 before the year is no programme
-    text = ("大足区水利局\n关于大足区转移支付2023年度中央水利发展资金(第三批)绩效自评报告\n"
-            "一、基本情况\n我局高度重视,及时开展自评。\n")
+    text = (
+        "大足区水利局\n关于大足区转移支付2023年度中央水利发展资金(第三批)绩效自评报告\n"
+        "一、基本情况\n我局高度重视,及时开展自评。\n"
+    )
     doc, r = record_of_text(text)
     assert r.evaluation_mode == "self"
     assert r.evaluated_unit == r.evaluator == "大足区水利局" and evidence(doc, r, "evaluated_unit") == "大足区水利局"
     assert r.program == "中央水利发展资金(第三批)"
-    assert r.title == "关于大足区转移支付2023年度中央水利发展资金(第三批)绩效自评报告"  # the letterhead is no part of it
+    assert (
+        r.title == "关于大足区转移支付2023年度中央水利发展资金(第三批)绩效自评报告"
+    )  # the letterhead is no part of it
 
 
 def test_peoples_organisation_by_short_name_and_programme_in_brackets_after_the_title() -> None:
-    text = ("城关区妇联中央转移支付2022年度绩效自评报告(妇女儿童发展补助资金)\n一、绩效目标分解\n"
-            "按照要求,对资金使用情况开展自评。\n")
+    text = (
+        "城关区妇联中央转移支付2022年度绩效自评报告(妇女儿童发展补助资金)\n一、绩效目标分解\n"
+        "按照要求,对资金使用情况开展自评。\n"
+    )
     doc, r = record_of_text(text)
     assert r.title == "城关区妇联中央转移支付2022年度绩效自评报告(妇女儿童发展补助资金)"
     assert r.program == "妇女儿童发展补助资金" and r.years == [2022]
@@ -394,8 +485,10 @@ def test_peoples_organisation_by_short_name_and_programme_in_brackets_after_the_
 
 
 def test_programme_in_brackets_on_the_line_under_the_title() -> None:
-    text = ("发布机构 | 某县农业农村局 |\n某县农业农村局2021年度项目绩效自评报告\n(耕地地力保护补贴项目)\n"
-            "一、项目基本情况\n")
+    text = (
+        "发布机构 | 某县农业农村局 |\n某县农业农村局2021年度项目绩效自评报告\n(耕地地力保护补贴项目)\n"
+        "一、项目基本情况\n"
+    )
     doc, r = record_of_text(text)
     assert r.title == "某县农业农村局2021年度项目绩效自评报告(耕地地力保护补贴项目)"
     assert r.program == "耕地地力保护补贴" and "耕地地力保护补贴" in evidence(doc, r, "program")
@@ -405,8 +498,10 @@ def test_programme_in_brackets_on_the_line_under_the_title() -> None:
 
 
 def test_a_county_unit_by_its_short_name_takes_its_full_name_from_the_body() -> None:
-    text = ("县司法局2021年度公共法律服务经费绩效自评报告\n按照要求,和平县司法局对公共法律服务经费进行了自评,"
-            "现将情况汇报如下。\n")
+    text = (
+        "县司法局2021年度公共法律服务经费绩效自评报告\n按照要求,和平县司法局对公共法律服务经费进行了自评,"
+        "现将情况汇报如下。\n"
+    )
     doc, r = record_of_text(text)
     assert r.evaluated_unit == r.evaluator == "和平县司法局" and evidence(doc, r, "evaluated_unit") == "和平县司法局"
 
@@ -414,14 +509,18 @@ def test_a_county_unit_by_its_short_name_takes_its_full_name_from_the_body() -> 
 def test_ex_ante_assessment_cover_as_lines_of_a_form_at_the_wrap_width() -> None:
     # an 事前绩效评估 cover: 评估机构 and 评估日期 name the evaluator and the date; the form's
     # lines reach the text's wrap width but are fields, not one wrapped sentence
-    wrapped = ("评估组人员通过数据采集、实地调研和现场访谈等方式对获得的数据与资料进行了深入分析,"
-               "形成了本项目事前绩效评估报告,最终评分结果参见下表,该项目立项必要性充分、实施方案可行"
-               "性强、计划目标明确合理、预期投入产出比较高,建议予以支持并加强后续的绩效跟踪管理工作。")
-    body = "\n".join(wrapped[k:k + 24] for k in range(0, len(wrapped), 24))
-    text = ("临清市城区供热管网改造项目\n事前绩效评估报告\n"
-            "项目名称:临清市城区集中供热管网改造提升工程项目\n单位名称:临清市热力有限公司\n"
-            "主管部门:临清市住房和城乡建设局\n委托单位:临清市财政局\n评估机构:山东某某工程咨询有限公司\n"
-            "评估日期:2021年8月\n" + body + "\n")
+    wrapped = (
+        "评估组人员通过数据采集、实地调研和现场访谈等方式对获得的数据与资料进行了深入分析,"
+        "形成了本项目事前绩效评估报告,最终评分结果参见下表,该项目立项必要性充分、实施方案可行"
+        "性强、计划目标明确合理、预期投入产出比较高,建议予以支持并加强后续的绩效跟踪管理工作。"
+    )
+    body = "\n".join(wrapped[k : k + 24] for k in range(0, len(wrapped), 24))
+    text = (
+        "临清市城区供热管网改造项目\n事前绩效评估报告\n"
+        "项目名称:临清市城区集中供热管网改造提升工程项目\n单位名称:临清市热力有限公司\n"
+        "主管部门:临清市住房和城乡建设局\n委托单位:临清市财政局\n评估机构:山东某某工程咨询有限公司\n"
+        "评估日期:2021年8月\n" + body + "\n"
+    )
     doc, r = record_of_text(text)
     assert r.evaluator == "山东某某工程咨询有限公司" and r.evaluation_mode == "third_party"
     assert r.report_date == "2021-08" and "2021年8月" in evidence(doc, r, "report_date")
@@ -430,8 +529,10 @@ def test_ex_ante_assessment_cover_as_lines_of_a_form_at_the_wrap_width() -> None
 
 
 def test_a_unit_writing_of_itself_in_the_first_person_evaluates_its_own_spending() -> None:
-    text = ("2021年度森林防火专项资金绩效评价报告\n一、项目基本情况\n根据县财政局要求,我局对森林防火专项资金"
-            "使用情况进行了绩效评价。资金主要用于购置扑火机具。\n二、绩效情况\n我局会同县应急管理局开展防火检查3次。\n")
+    text = (
+        "2021年度森林防火专项资金绩效评价报告\n一、项目基本情况\n根据县财政局要求,我局对森林防火专项资金"
+        "使用情况进行了绩效评价。资金主要用于购置扑火机具。\n二、绩效情况\n我局会同县应急管理局开展防火检查3次。\n"
+    )
     doc, r = record_of_text(text)
     assert r.evaluation_mode == "self" and evidence(doc, r, "evaluation_mode").startswith("我局")
     assert r.evaluated_unit is None  # never named: not the unit it works with (县应急管理局)
@@ -448,8 +549,10 @@ def test_programme_of_a_template_and_a_programme_named_after_a_centre() -> None:
 
 
 def test_a_firm_named_right_after_third_party() -> None:
-    text = ("近日,市财政局委托第三方中介机构四川某某咨询有限责任公司,对2019年度农村公路建设资金开展了绩效评价,"
-            "评价得分87分。\n")
+    text = (
+        "近日,市财政局委托第三方中介机构四川某某咨询有限责任公司,对2019年度农村公路建设资金开展了绩效评价,"
+        "评价得分87分。\n"
+    )
     doc, r = record_of_text(text)
     assert r.evaluator == "四川某某咨询有限责任公司" and r.evaluation_mode == "third_party"
     assert evidence(doc, r, "evaluator") == "四川某某咨询有限责任公司"
@@ -459,52 +562,80 @@ def test_a_firm_named_right_after_third_party() -> None:
 
 
 def test_programme_after_our_county_in_the_sentence_that_evaluates_it() -> None:
-    text = ("二、绩效自评情况\n经对照《绩效评价指标》表格,对我县困难群众临时救助民生工程实施情况进行绩效自评,"
-            "总评得分为96分。\n")
+    text = (
+        "二、绩效自评情况\n经对照《绩效评价指标》表格,对我县困难群众临时救助民生工程实施情况进行绩效自评,"
+        "总评得分为96分。\n"
+    )
     doc, r = record_of_text(text)
     assert r.program == "困难群众临时救助民生工程" and evidence(doc, r, "program") == "困难群众临时救助民生工程"
 
 
 def test_a_form_line_of_cells_is_not_run_into_the_line_before() -> None:
-    text = ("2022年度项目支出绩效自评表\n单位名称:某区土壤肥料工作站 填报日期:2023年3月20日\n"
-            "项目名称 | 施甸县2021年中央耕地保护与质量提升补助资金 | ||||\n主管部门 | 施甸县农业农村局 | 项目实施单位 | 某区土壤肥料工作站 |\n")
+    text = (
+        "2022年度项目支出绩效自评表\n单位名称:某区土壤肥料工作站 填报日期:2023年3月20日\n"
+        "项目名称 | 施甸县2021年中央耕地保护与质量提升补助资金 | ||||\n主管部门 | 施甸县农业农村局 | 项目实施单位 | 某区土壤肥料工作站 |\n"
+    )
     doc, r = record_of_text(text)
     assert r.program == "中央耕地保护与质量提升补助资金"
     assert "日\n项目名称" in doc.text
 
 
 def test_cover_date_under_a_title_that_web_page_chrome_pushes_down() -> None:
-    chrome = "".join(f"  • {k}: {v}\n" for k, v in [("索引号", "abc/2024-00121"), ("主题分类", "财政"),
-                                                      ("发文机关", "某市自然资源局"), ("成文日期", ""), ("发文字号", ""),
-                                                      ("发布时间", "2024-09-23"),
-                                                      ("字号", "大 中 小"), ("视力保护色", "默认"), ("分享到", "微信"),
-                                                      ("浏览次数", "1024"), ("打印", "本页")])
-    text = ("欢迎进入某市自然资源局!\n\n设为首页 | 加入收藏 | 无障碍阅读\n您的当前位置: 首页 > 政府信息公开 > 预算决算 > 正文\n"
-            + chrome + "\n" * 3 + "秦州区地质灾害治理工程支出绩效评价报告\n\n 项目名称:秦州区地质灾害治理工程\n\n"
-            "         项目主管部门: 天水市自然资源局\n\n         评价机构名称: 天水市自然资源局秦州分局\n\n\n\n2024年6月\n\n报告摘要\n"
-            + "".join(f"{k}、第{k}部分。治理工程按计划实施,资金使用规范。\n" for k in "一二三四五六七八九十"))
+    chrome = "".join(
+        f"  • {k}: {v}\n"
+        for k, v in [
+            ("索引号", "abc/2024-00121"),
+            ("主题分类", "财政"),
+            ("发文机关", "某市自然资源局"),
+            ("成文日期", ""),
+            ("发文字号", ""),
+            ("发布时间", "2024-09-23"),
+            ("字号", "大 中 小"),
+            ("视力保护色", "默认"),
+            ("分享到", "微信"),
+            ("浏览次数", "1024"),
+            ("打印", "本页"),
+        ]
+    )
+    text = (
+        "欢迎进入某市自然资源局!\n\n设为首页 | 加入收藏 | 无障碍阅读\n您的当前位置: 首页 > 政府信息公开 > 预算决算 > 正文\n"
+        + chrome
+        + "\n" * 3
+        + "秦州区地质灾害治理工程支出绩效评价报告\n\n 项目名称:秦州区地质灾害治理工程\n\n"
+        "         项目主管部门: 天水市自然资源局\n\n         评价机构名称: 天水市自然资源局秦州分局\n\n\n\n2024年6月\n\n报告摘要\n"
+        + "".join(f"{k}、第{k}部分。治理工程按计划实施,资金使用规范。\n" for k in "一二三四五六七八九十")
+    )
     doc, r = record_of_text(text)
     assert r.report_date == "2024-06" and evidence(doc, r, "report_date") == "2024年6月"
     assert r.evaluator == "天水市自然资源局秦州分局" and r.evaluation_mode == "self"
 
 
 def test_the_year_line_under_a_title_repeated_from_the_page_heading() -> None:
-    text = ("禄劝县农业农村局2023年耕地地力保护补贴项目支出绩效自评报告\n"
-            "禄劝县农业农村局2023年耕地地力保护补贴项目支出绩效自评报告 \n( 2024年度 )\n"
-            "部门名称(公章):禄劝彝族苗族自治县农业农村局\n一、基本情况\n")
+    text = (
+        "禄劝县农业农村局2023年耕地地力保护补贴项目支出绩效自评报告\n"
+        "禄劝县农业农村局2023年耕地地力保护补贴项目支出绩效自评报告 \n( 2024年度 )\n"
+        "部门名称(公章):禄劝彝族苗族自治县农业农村局\n一、基本情况\n"
+    )
     doc, r = record_of_text(text)
     assert r.title == "禄劝县农业农村局2023年耕地地力保护补贴项目支出绩效自评报告(2024年度)"
     assert "2024年度" in evidence(doc, r, "title")
 
 
 def test_level_one_table_flattened_to_lines_under_its_header_whatever_the_tier_names() -> None:
-    text = ("某县城区供水管网改造项目事前绩效评估报告\n一、评估结论\n最终评分结果参见下表。\n"
-            "一级指标 分值 得分 得分率\nA立项必要性 20 18 90%\nB投入经济性 20 17.5 87.5%\nC绩效目标合理性 20 16 80%\n"
-            "D实施方案有效性 20 19 95%\nE筹资合规性 20 20 100%\n小计 100 90.5 90.5%\n综合评定,项目总得分为90.5分。\n")
+    text = (
+        "某县城区供水管网改造项目事前绩效评估报告\n一、评估结论\n最终评分结果参见下表。\n"
+        "一级指标 分值 得分 得分率\nA立项必要性 20 18 90%\nB投入经济性 20 17.5 87.5%\nC绩效目标合理性 20 16 80%\n"
+        "D实施方案有效性 20 19 95%\nE筹资合规性 20 20 100%\n小计 100 90.5 90.5%\n综合评定,项目总得分为90.5分。\n"
+    )
     doc, r = record_of_text(text)
     tiers = [(i.name, i.weight, i.score) for i in r.indicators if i.level == 1]
-    assert tiers == [("立项必要性", 20, 18), ("投入经济性", 20, 17.5), ("绩效目标合理性", 20, 16),
-                     ("实施方案有效性", 20, 19), ("筹资合规性", 20, 20)]
+    assert tiers == [
+        ("立项必要性", 20, 18),
+        ("投入经济性", 20, 17.5),
+        ("绩效目标合理性", 20, 16),
+        ("实施方案有效性", 20, 19),
+        ("筹资合规性", 20, 20),
+    ]
     assert r.score.total == 90.5
     assert all(c.ok for c in r.checks if c.rule == "indicator_sum")
     # a tier above its weight is no row of such a table: the table ends there
@@ -523,53 +654,68 @@ def test_a_report_naming_the_programme_it_evaluates_is_of_a_project() -> None:
 
 def test_results_table_flattened_to_text_one_project_row_under_its_header() -> None:
     # cells apart by spaces (a web page's table copied as text), one data row under the header
-    doc, r = record_of_text("2021年度部门项目支出绩效评价结果公开\n序号 项目名称 评价得分 评价等级\n"
-                            "1 城乡居民医疗救助资金 83.4 良\n")
+    doc, r = record_of_text(
+        "2021年度部门项目支出绩效评价结果公开\n序号 项目名称 评价得分 评价等级\n1 城乡居民医疗救助资金 83.4 良\n"
+    )
     assert (r.score.total, r.score.grade, r.score.grade_source) == (83.4, "良", "stated")
     assert "83.4" in evidence(doc, r, "score.total") and evidence(doc, r, "score.grade").endswith("良")
     # two data rows: a list of projects, no one score
-    _doc, r2 = record_of_text("2021年度部门项目支出绩效评价结果公开\n序号 项目名称 评价得分 评价等级\n"
-                              "1 城乡居民医疗救助资金 83.4 良\n2 残疾人生活补贴资金 91.2 优\n")
+    _doc, r2 = record_of_text(
+        "2021年度部门项目支出绩效评价结果公开\n序号 项目名称 评价得分 评价等级\n"
+        "1 城乡居民医疗救助资金 83.4 良\n2 残疾人生活补贴资金 91.2 优\n"
+    )
     assert r2.score is None or r2.score.total is None
 
 
 def test_results_table_one_cell_a_line_labels_then_values() -> None:
-    doc, r = record_of_text("2022年度农村饮水安全工程绩效评价结果公示\n项目名称\n评价得分\n评价等级\n"
-                            "农村饮水安全工程\n78.5\n合格\n")
+    doc, r = record_of_text(
+        "2022年度农村饮水安全工程绩效评价结果公示\n项目名称\n评价得分\n评价等级\n农村饮水安全工程\n78.5\n合格\n"
+    )
     assert (r.score.total, r.score.grade) == (78.5, "中")
     assert evidence(doc, r, "score.total").endswith("78.5") and evidence(doc, r, "score.grade").endswith("合格")
     # misaligned (the score label over a name): no pair is read
-    _doc, r2 = record_of_text("2022年度农村饮水安全工程绩效评价结果公示\n评价得分\n评价等级\n"
-                              "农村饮水安全工程\n78.5\n")
+    _doc, r2 = record_of_text("2022年度农村饮水安全工程绩效评价结果公示\n评价得分\n评价等级\n农村饮水安全工程\n78.5\n")
     assert r2.score is None or r2.score.total != 78.5 or r2.evidence["score.total"].text != "农村饮水安全工程"
 
 
 def test_total_after_tier_scores_in_one_sentence_and_after_a_tier_maximum() -> None:
-    doc, r = record_of_text("临澧县2022年度乡村文化站建设项目绩效评价报告\n"
-                            "评分结果：决策 17分，过程 18.5分，产出 35分，效益 19分，合计 89.5分。\n")
+    doc, r = record_of_text(
+        "临澧县2022年度乡村文化站建设项目绩效评价报告\n"
+        "评分结果：决策 17分，过程 18.5分，产出 35分，效益 19分，合计 89.5分。\n"
+    )
     assert r.score.total == 89.5 and "合计" in evidence(doc, r, "score.total")
     assert [i.score for i in r.indicators if i.level == 1] == [17, 18.5, 35, 19]
-    doc, r = record_of_text("临澧县2022年度乡村文化站建设项目绩效评价报告\n"
-                            "项目产出指标得分36分（满分40分），项目效益指标得分18分（满分20分），综合得分88分，等级为良。\n")
+    doc, r = record_of_text(
+        "临澧县2022年度乡村文化站建设项目绩效评价报告\n"
+        "项目产出指标得分36分（满分40分），项目效益指标得分18分（满分20分），综合得分88分，等级为良。\n"
+    )
     assert (r.score.total, r.score.grade) == (88, "良") and "综合得分88分" in evidence(doc, r, "score.total")
 
 
 def test_tier_weight_printed_as_quan_zhong_fen_in_its_section() -> None:
-    _doc, r = record_of_text("XX市2022年度城市公园维护项目绩效评价报告\n（一）项目决策情况\n"
-                             "项目决策类指标权重分20分，实际得分18分。\n（二）项目过程情况\n"
-                             "项目过程类指标权重分20分，实际得分19分。\n")
-    assert [(i.name, i.weight, i.score) for i in r.indicators if i.level == 1][:2] == [("决策", 20, 18), ("过程", 20, 19)]
+    _doc, r = record_of_text(
+        "XX市2022年度城市公园维护项目绩效评价报告\n（一）项目决策情况\n"
+        "项目决策类指标权重分20分，实际得分18分。\n（二）项目过程情况\n"
+        "项目过程类指标权重分20分，实际得分19分。\n"
+    )
+    assert [(i.name, i.weight, i.score) for i in r.indicators if i.level == 1][:2] == [
+        ("决策", 20, 18),
+        ("过程", 20, 19),
+    ]
 
 
 def test_cover_date_letter_spaced_digit_by_digit() -> None:
-    doc, r = record_of_text("凤阳县2022年度农村道路建设项目\n绩效评价报告\n评价机构：安徽某某会计师事务所\n"
-                            "2 0 2 3 年 1 0 月 1 2 日\n")
+    doc, r = record_of_text(
+        "凤阳县2022年度农村道路建设项目\n绩效评价报告\n评价机构：安徽某某会计师事务所\n2 0 2 3 年 1 0 月 1 2 日\n"
+    )
     assert r.report_date == "2023-10-12" and evidence(doc, r, "report_date").startswith("2 0 2 3")
 
 
 def test_a_report_signed_by_a_firm_was_evaluated_by_it() -> None:
-    doc, r = record_of_text("来安县2022年度农村道路建设项目绩效评价报告\n一、项目概况\n项目总投资1200万元。\n"
-                            "安徽正信会计师事务所有限公司\n2023年5月12日\n")
+    doc, r = record_of_text(
+        "来安县2022年度农村道路建设项目绩效评价报告\n一、项目概况\n项目总投资1200万元。\n"
+        "安徽正信会计师事务所有限公司\n2023年5月12日\n"
+    )
     assert (r.evaluation_mode, r.evaluator) == ("third_party", "安徽正信会计师事务所有限公司")
     assert evidence(doc, r, "evaluator") == "安徽正信会计师事务所有限公司"
     # a finance review centre signing: a finance evaluation
@@ -578,28 +724,36 @@ def test_a_report_signed_by_a_firm_was_evaluated_by_it() -> None:
 
 
 def test_programme_of_a_notice_or_a_report_titled_guanyu() -> None:
-    _doc, r = record_of_text("来安县财政局关于2022年度农村道路建设项目重点绩效评价结果的通报\n县交通运输局：\n"
-                             "根据预算绩效管理工作安排，我局组织专家对你单位2022年度农村道路建设项目开展了重点绩效评价。\n")
+    _doc, r = record_of_text(
+        "来安县财政局关于2022年度农村道路建设项目重点绩效评价结果的通报\n县交通运输局：\n"
+        "根据预算绩效管理工作安排，我局组织专家对你单位2022年度农村道路建设项目开展了重点绩效评价。\n"
+    )
     assert r.program in ("农村道路建设", "农村道路建设项目") and r.evaluation_mode == "finance"
     _doc, r = record_of_text("来安县教育局关于2022年度学生资助资金绩效自评情况的报告\n")
     assert r.program == "学生资助资金" and r.evaluation_mode == "self"
 
 
 def test_tier_scores_without_weights_are_checked_when_they_are_a_complete_set() -> None:
-    doc, r = record_of_text("XX县2022年度农村道路建设项目绩效评价报告\n该项目决策指标得分18分，过程指标得分17分，"
-                            "产出指标得分36分，效益指标得分20分，综合得分92分，评价等级为优。\n")
+    doc, r = record_of_text(
+        "XX县2022年度农村道路建设项目绩效评价报告\n该项目决策指标得分18分，过程指标得分17分，"
+        "产出指标得分36分，效益指标得分20分，综合得分92分，评价等级为优。\n"
+    )
     failed = [c for c in r.checks if not c.ok]
     assert [c.rule for c in failed] == ["indicator_sum"] and "91" in failed[0].detail and "92" in failed[0].detail
     # three of the four tiers: not a whole, no check
-    _doc, r = record_of_text("XX县2022年度农村道路建设项目绩效评价报告\n该项目决策指标得分18分，过程指标得分17分，"
-                             "产出指标得分36分，综合得分92分。\n")
+    _doc, r = record_of_text(
+        "XX县2022年度农村道路建设项目绩效评价报告\n该项目决策指标得分18分，过程指标得分17分，"
+        "产出指标得分36分，综合得分92分。\n"
+    )
     assert not [c for c in r.checks if c.rule == "indicator_sum"]
 
 
 def test_ex_ante_expert_review_form_glued_cells_with_colons() -> None:
-    doc, r = record_of_text("财政预算项目事前绩效评审专家组综合评价报告表\n( 2023 预算年度)\n"
-                            "评价项目:城乡居民大病保险补助资金项目单位:开平市医疗保障局\n"
-                            "申报金额:120万元建议金额:100万元评价指标得分(平均):85 评价方式■材料评审\n")
+    doc, r = record_of_text(
+        "财政预算项目事前绩效评审专家组综合评价报告表\n( 2023 预算年度)\n"
+        "评价项目:城乡居民大病保险补助资金项目单位:开平市医疗保障局\n"
+        "申报金额:120万元建议金额:100万元评价指标得分(平均):85 评价方式■材料评审\n"
+    )
     assert r.title.endswith("(2023预算年度)") and r.years == [2023]
     assert r.evaluation_mode == "finance" and r.program.startswith("城乡居民大病保险补助资金")
     assert r.evaluated_unit == "开平市医疗保障局"
@@ -608,23 +762,31 @@ def test_ex_ante_expert_review_form_glued_cells_with_colons() -> None:
 
 def test_figures_of_a_table_flattened_one_cell_a_line() -> None:
     # label, its unit on a line of its own, the number
-    doc, r = record_of_text("XX市2022年度公益林管护资金绩效评价报告\n一、项目基本情况\n实际到位资金\n(万元)\n"
-                            "2356.5\n\n实际支出资金\n(万元)\n2210.3\n")
+    doc, r = record_of_text(
+        "XX市2022年度公益林管护资金绩效评价报告\n一、项目基本情况\n实际到位资金\n(万元)\n"
+        "2356.5\n\n实际支出资金\n(万元)\n2210.3\n"
+    )
     figs = {f.name: (f.value, f.unit) for f in r.figures}
     assert figs["实际到位资金"] == (23565000, "元") and figs["实际支出资金"] == (22103000, "元")
     f = next(f for f in r.figures if f.name == "实际到位资金")
-    assert doc.text[f.span[0]:f.span[1]].startswith("实际到位资金") and doc.text[f.span[0]:f.span[1]].endswith("2356.5")
+    assert doc.text[f.span[0] : f.span[1]].startswith("实际到位资金") and doc.text[f.span[0] : f.span[1]].endswith(
+        "2356.5"
+    )
     # k labels, then k numbers; a label over a row of several numbers (指标值 / 实际值) is no pair
-    _doc, r = record_of_text("XX镇2023年度部门整体支出绩效自评报告\n一、部门基本情况\n年初预算数(万元)\n"
-                             "全年执行数(万元)\n预算执行率\n320\n304\n95%\n\n造林成活率\n85%\n90%\n")
+    _doc, r = record_of_text(
+        "XX镇2023年度部门整体支出绩效自评报告\n一、部门基本情况\n年初预算数(万元)\n"
+        "全年执行数(万元)\n预算执行率\n320\n304\n95%\n\n造林成活率\n85%\n90%\n"
+    )
     figs = {f.name: (f.value, f.unit) for f in r.figures}
     assert figs.get("预算执行率") == (0.95, "%") and figs.get("年初预算数") == (3200000, "元")
     assert "造林成活率" not in figs
 
 
 def test_a_header_cell_on_the_next_line_is_no_value() -> None:
-    _doc, r = record_of_text("项目支出绩效自评表\n(2022年度)\n项目名称\n备注\n项目名称\n农村义务教育学生营养改善计划\n"
-                             "主管部门\n来凤县教育局\n")
+    _doc, r = record_of_text(
+        "项目支出绩效自评表\n(2022年度)\n项目名称\n备注\n项目名称\n农村义务教育学生营养改善计划\n"
+        "主管部门\n来凤县教育局\n"
+    )
     assert r.program == "农村义务教育学生营养改善计划"
 
 
@@ -638,27 +800,41 @@ def test_years_in_chinese_numerals_and_an_evaluated_period_over_several_years() 
 
 
 def test_tier_scores_stated_respectively_and_a_pipe_tier_table() -> None:
-    doc, r = record_of_text("XX县2022年度农村道路建设项目绩效评价报告\n决策、过程、产出、效益四项一级指标分别得分"
-                            "18分、17分、36分、20分，综合得分91分。\n")
+    doc, r = record_of_text(
+        "XX县2022年度农村道路建设项目绩效评价报告\n决策、过程、产出、效益四项一级指标分别得分"
+        "18分、17分、36分、20分，综合得分91分。\n"
+    )
     assert [(i.name, i.score) for i in r.indicators if i.level == 1] == [
-        ("决策", 18), ("过程", 17), ("产出", 36), ("效益", 20)]
+        ("决策", 18),
+        ("过程", 17),
+        ("产出", 36),
+        ("效益", 20),
+    ]
     assert all(c.ok for c in r.checks if c.rule == "indicator_sum") and r.score.total == 91
     i = next(i for i in r.indicators if i.level == 1)
-    assert "分别得分" in doc.text[i.span[0]:i.span[1]]
+    assert "分别得分" in doc.text[i.span[0] : i.span[1]]
     # names and scores of different counts: nothing is paired
     _doc, r = record_of_text("XX县2022年度农村道路建设项目绩效评价报告\n决策、过程、产出三项指标分别得分18分、17分。\n")
     assert not [i for i in r.indicators if i.level == 1]
-    _doc, r = record_of_text("XX县2022年度农村道路建设项目绩效评价报告\n一级指标 | 分值 | 得分 |\n决策 | 20 | 18 |\n"
-                             "过程 | 20 | 17 |\n产出 | 40 | 36 |\n效益 | 20 | 19 |\n合计 | 100 | 90 |\n")
+    _doc, r = record_of_text(
+        "XX县2022年度农村道路建设项目绩效评价报告\n一级指标 | 分值 | 得分 |\n决策 | 20 | 18 |\n"
+        "过程 | 20 | 17 |\n产出 | 40 | 36 |\n效益 | 20 | 19 |\n合计 | 100 | 90 |\n"
+    )
     assert [(i.name, i.weight, i.score) for i in r.indicators if i.level == 1] == [
-        ("决策", 20, 18), ("过程", 20, 17), ("产出", 40, 36), ("效益", 20, 19)]
+        ("决策", 20, 18),
+        ("过程", 20, 17),
+        ("产出", 40, 36),
+        ("效益", 20, 19),
+    ]
     assert r.score.total == 90
 
 
 def test_a_web_pages_footer_signs_nothing_and_its_source_line_names_the_writer() -> None:
-    text = ("天津市东丽湖新建道路工程项目2020年度绩效自评报告\n发布时间:2021-05-14 11:40      来源:天津市东丽区财政局\n"
-            "一、绩效目标完成情况\n项目已完成。\n\n网站声明 | 联系我们 | 网站地图\n"
-            "主办:天津市东丽区人民政府 版权所有© 承办:天津市东丽区人民政府办公室\n网站标识码:1201100002 津ICP备17009684号-1\n")
+    text = (
+        "天津市东丽湖新建道路工程项目2020年度绩效自评报告\n发布时间:2021-05-14 11:40      来源:天津市东丽区财政局\n"
+        "一、绩效目标完成情况\n项目已完成。\n\n网站声明 | 联系我们 | 网站地图\n"
+        "主办:天津市东丽区人民政府 版权所有© 承办:天津市东丽区人民政府办公室\n网站标识码:1201100002 津ICP备17009684号-1\n"
+    )
     doc, r = record_of_text(text)
     assert r.evaluated_unit != "天津市东丽区人民政府办公室" and r.evaluator != "天津市东丽区人民政府办公室"
     assert r.jurisdiction.adcode == "120110"
@@ -676,30 +852,40 @@ def test_no_programme_rather_than_a_report_word_a_clause_or_a_budget_level() -> 
 
 
 def test_the_unit_a_finance_notice_is_addressed_to_is_the_unit_evaluated() -> None:
-    doc, r = record_of_text("定远县财政局关于2022年度学生资助资金绩效评价结果的通知\n县教育局：\n"
-                            "我局组织对你局2022年度学生资助资金开展了重点绩效评价，现将结果通知如下。\n")
+    doc, r = record_of_text(
+        "定远县财政局关于2022年度学生资助资金绩效评价结果的通知\n县教育局：\n"
+        "我局组织对你局2022年度学生资助资金开展了重点绩效评价，现将结果通知如下。\n"
+    )
     assert (r.evaluation_mode, r.evaluator, r.evaluated_unit) == ("finance", "定远县财政局", "县教育局")
     assert evidence(doc, r, "evaluated_unit") == "县教育局"
     # a unit's report to the finance bureau: the addressee is no unit evaluated
-    _doc, r = record_of_text("定远县教育局关于2022年度学生资助资金绩效自评情况的报告\n县财政局：\n根据要求，我局开展了绩效自评。\n")
+    _doc, r = record_of_text(
+        "定远县教育局关于2022年度学生资助资金绩效自评情况的报告\n县财政局：\n根据要求，我局开展了绩效自评。\n"
+    )
     assert r.evaluated_unit == "定远县教育局"
 
 
 def test_a_score_tables_last_row_without_its_label_gives_total_and_grade() -> None:
-    doc, r = record_of_text("儋州市某局2022年度部门整体支出绩效评价报告\n绩效评价结果\n一级指标 | 分值 | 得分 | 等级 |\n"
-                            "投入 | 15.00 | 14.00 | 优 |\n过程 | 55.00 | 48.50 | 良 |\n产出 | 20.00 | 19.00 | 优 |\n"
-                            "效益 | 10.00 | 9.00 | 优 |\n100.00 | 90.50 | 优 |\n")
+    doc, r = record_of_text(
+        "儋州市某局2022年度部门整体支出绩效评价报告\n绩效评价结果\n一级指标 | 分值 | 得分 | 等级 |\n"
+        "投入 | 15.00 | 14.00 | 优 |\n过程 | 55.00 | 48.50 | 良 |\n产出 | 20.00 | 19.00 | 优 |\n"
+        "效益 | 10.00 | 9.00 | 优 |\n100.00 | 90.50 | 优 |\n"
+    )
     assert (r.score.total, r.score.grade, r.score.grade_source) == (90.5, "优", "stated")
     assert evidence(doc, r, "score.total") == "90.50"
 
 
 def test_the_documents_own_title_under_a_web_pages_heading_and_chrome() -> None:
-    doc, r = record_of_text("苏州2019年义务教育补助资金绩效评价报告\n\n合集下载\n1、下载文档前请自行甄别文档内容的完整性。\n"
-                            "2、仅部分预览的文档，可反馈申请退款。\n\n苏州市2019年义务教育补助资金\n绩效评价报告\n一、项目概况\n")
+    doc, r = record_of_text(
+        "苏州2019年义务教育补助资金绩效评价报告\n\n合集下载\n1、下载文档前请自行甄别文档内容的完整性。\n"
+        "2、仅部分预览的文档，可反馈申请退款。\n\n苏州市2019年义务教育补助资金\n绩效评价报告\n一、项目概况\n"
+    )
     assert r.title == "苏州市2019年义务教育补助资金绩效评价报告"
     assert evidence(doc, r, "title").startswith("苏州市2019年")
     # no chrome between two title lines: the first stands
-    _doc, r = record_of_text("苏州2019年义务教育补助资金绩效评价报告\n苏州市2019年义务教育补助资金绩效评价报告\n一、项目概况\n")
+    _doc, r = record_of_text(
+        "苏州2019年义务教育补助资金绩效评价报告\n苏州市2019年义务教育补助资金绩效评价报告\n一、项目概况\n"
+    )
     assert r.title == "苏州2019年义务教育补助资金绩效评价报告"
     # a document number with square brackets is no line of the title
     _doc, r = record_of_text("收藏\n临市教发[2024]6号\n关于上报2023年学生资助资金项目支出绩效自评的报告\n")
@@ -707,7 +893,9 @@ def test_the_documents_own_title_under_a_web_pages_heading_and_chrome() -> None:
 
 
 def test_a_unit_writing_of_itself_evaluated_its_own_spending() -> None:
-    doc, r = record_of_text("明光市交通运输局2022年度农村道路建设项目绩效评价报告\n一、项目概况\n本项目由我局负责实施。\n")
+    doc, r = record_of_text(
+        "明光市交通运输局2022年度农村道路建设项目绩效评价报告\n一、项目概况\n本项目由我局负责实施。\n"
+    )
     assert (r.evaluation_mode, r.evaluator) == ("self", "明光市交通运输局")
     assert evidence(doc, r, "evaluation_mode") == "我局"
     # a firm or a finance bureau in the title is no unit evaluating itself
@@ -716,20 +904,27 @@ def test_a_unit_writing_of_itself_evaluated_its_own_spending() -> None:
 
 
 def test_a_body_that_sets_up_a_group_which_evaluates_is_the_evaluator() -> None:
-    doc, r = record_of_text("明光市2022年度学生资助资金绩效评价报告\n明光市财政局成立评价工作组，对市教育局2022年度学生资助资金"
-                            "开展了绩效评价。\n")
+    doc, r = record_of_text(
+        "明光市2022年度学生资助资金绩效评价报告\n明光市财政局成立评价工作组，对市教育局2022年度学生资助资金"
+        "开展了绩效评价。\n"
+    )
     assert (r.evaluation_mode, r.evaluator) == ("finance", "明光市财政局")
     assert evidence(doc, r, "evaluator") == "明光市财政局"
 
 
-@pytest.mark.parametrize("body, want", [
-    ("一级指标 权重 得分\n决策 20% 18\n过程 20% 17\n产出 40% 36\n效益 20% 19\n",
-     [("决策", 20, 18), ("过程", 20, 17), ("产出", 40, 36), ("效益", 20, 19)]),
-    ("一级指标 分值 得分\n一、决策 20 18\n二、过程 20 17\n", [("决策", 20, 18), ("过程", 20, 17)]),
-    ("决策类指标共20分，实际得分18分；过程类指标共20分，实际得分17分。\n", [("决策", 20, 18), ("过程", 20, 17)]),
-    ("项目决策(20分)\t18\n项目过程(20分)\t17\n", [("决策", 20, 18), ("过程", 20, 17)]),
-    ("决策指标满分20分，扣2分，得18分。过程指标满分20分，扣3分，得17分。\n", [("决策", 20, 18), ("过程", 20, 17)]),
-])
+@pytest.mark.parametrize(
+    "body, want",
+    [
+        (
+            "一级指标 权重 得分\n决策 20% 18\n过程 20% 17\n产出 40% 36\n效益 20% 19\n",
+            [("决策", 20, 18), ("过程", 20, 17), ("产出", 40, 36), ("效益", 20, 19)],
+        ),
+        ("一级指标 分值 得分\n一、决策 20 18\n二、过程 20 17\n", [("决策", 20, 18), ("过程", 20, 17)]),
+        ("决策类指标共20分，实际得分18分；过程类指标共20分，实际得分17分。\n", [("决策", 20, 18), ("过程", 20, 17)]),
+        ("项目决策(20分)\t18\n项目过程(20分)\t17\n", [("决策", 20, 18), ("过程", 20, 17)]),
+        ("决策指标满分20分，扣2分，得18分。过程指标满分20分，扣3分，得17分。\n", [("决策", 20, 18), ("过程", 20, 17)]),
+    ],
+)
 def test_tier_scores_in_the_shapes_reports_print_them(body: str, want: list) -> None:
     _doc, r = record_of_text("灵璧县2022年度农村道路建设项目绩效评价报告\n" + body)
     assert [(i.name, i.weight, i.score) for i in r.indicators if i.level == 1] == want

@@ -78,7 +78,7 @@ def test_inline_yishi_erishi_list_in_one_paragraph() -> None:
     # spans cut the paragraph at the markers: no item swallows the next one
     doc = parse(TEXTS / "shi-inline.txt")
     for f in fs:
-        assert "二是" not in doc.text[f["span"][0] + 2:f["span"][1]] or f["title"].startswith("一是")
+        assert "二是" not in doc.text[f["span"][0] + 2 : f["span"][1]] or f["title"].startswith("一是")
 
 
 def test_results_table_holds_problems_and_recommendations() -> None:
@@ -95,7 +95,7 @@ def test_results_table_holds_problems_and_recommendations() -> None:
     assert len(recs) == 3 and [r["responds_to"] for r in recs] == [1, 2, 3]
     doc = parse(TEXTS / "results-table.txt")
     for f in fs:  # spans point into the table cells
-        assert doc.text[f["span"][0]:f["span"][1]] == f["text"]
+        assert doc.text[f["span"][0] : f["span"][1]] == f["text"]
 
 
 def test_problems_section_called_main_problems_and_causes() -> None:
@@ -155,7 +155,11 @@ def test_combined_section_with_numbered_parts_and_sub_lists() -> None:
 
 def test_run_in_unnumbered_section_labels_and_signature() -> None:
     fs = findings("runin-unnumbered.txt")
-    assert titles(fs, "problem") == ["普惠性民办幼儿园补助标准偏低，吸引力不强", "部分幼儿园设备采购后使用率不高", "项目档案资料不完整"]
+    assert titles(fs, "problem") == [
+        "普惠性民办幼儿园补助标准偏低，吸引力不强",
+        "部分幼儿园设备采购后使用率不高",
+        "项目档案资料不完整",
+    ]
     recs = [f for f in fs if f["kind"] == "recommendation"]  # 政策建议
     assert len(recs) == 3 and recs[-1]["title"] == "完善项目档案管理，及时收集整理佐证材料"
     assert "教育体育局" not in recs[-1]["text"]  # the signature is not part of the last item
@@ -170,15 +174,18 @@ def test_unnumbered_bold_headings_as_sections_and_items() -> None:
 
 
 def test_problem_part_and_cause_part_under_one_heading() -> None:
-    """"三、存在的问题及原因分析" split into "（一）存在的问题" (a frame for its items)
+    """ "三、存在的问题及原因分析" split into "（一）存在的问题" (a frame for its items)
     and "（二）原因分析" (no findings)."""
     fs = findings("problem-cause-parts.txt")
-    assert titles(fs, "problem") == ["补贴资金测算依据不充分，成本规制办法未及时修订", "运营里程数据由企业自行上报，缺乏核验"]
+    assert titles(fs, "problem") == [
+        "补贴资金测算依据不充分，成本规制办法未及时修订",
+        "运营里程数据由企业自行上报，缺乏核验",
+    ]
     assert [f["responds_to"] for f in fs if f["kind"] == "recommendation"] == [1, 2]
 
 
 def test_run_in_labels_ending_in_shi_and_ruxia() -> None:
-    """"存在的主要问题是：一是……；二是……" and "建议如下：一是……" inside one paragraph each."""
+    """ "存在的主要问题是：一是……；二是……" and "建议如下：一是……" inside one paragraph each."""
     fs = findings("runin-shi-label.txt")
     assert titles(fs, "problem") == ["资金拨付不及时", "绩效目标不明确"]
     assert titles(fs, "recommendation") == ["及时拨付资金", "明确绩效目标"]
@@ -186,7 +193,7 @@ def test_run_in_labels_ending_in_shi_and_ruxia() -> None:
 
 
 def test_combined_heading_without_parts_gives_problems() -> None:
-    """"三、存在的问题及改进措施" whose items each state a problem and then its fix."""
+    """ "三、存在的问题及改进措施" whose items each state a problem and then its fix."""
     fs = findings("problems-with-measures.txt")
     assert titles(fs, "problem") == ["部分供水工程水质检测频次不足", "维修养护资金拨付滞后，影响汛前维修"]
     assert "第三方" in fs[0]["text"]  # the fix stays with its problem
@@ -196,14 +203,18 @@ def test_combined_heading_without_parts_gives_problems() -> None:
 def test_feedback_form_rows_holding_circled_lists() -> None:
     """A results form with rows "存在问题 | ①……；②……" and "整改建议 | ①……"."""
     fs = findings("kv-table.txt")
-    assert titles(fs, "problem") == ["运营补贴按床位数拨付，未与服务质量挂钩", "部分中心入住率不足40%，床位闲置", "服务台账记录不全"]
+    assert titles(fs, "problem") == [
+        "运营补贴按床位数拨付，未与服务质量挂钩",
+        "部分中心入住率不足40%，床位闲置",
+        "服务台账记录不全",
+    ]
     assert len(titles(fs, "recommendation")) == 3
     assert [f["responds_to"] for f in fs if f["kind"] == "recommendation"] == [1, 2, 3]
     assert fs[2]["category"] == "records"
 
 
 def test_part_headings_and_work_plans_are_not_recommendations() -> None:
-    """"第三部分 存在问题及下一步工作打算": the problems part gives problems; the unit's
+    """ "第三部分 存在问题及下一步工作打算": the problems part gives problems; the unit's
     own plans (下一步工作打算) are not recommendations."""
     fs = findings("problems-and-plans.txt")
     assert titles(fs, "problem") == ["部分村庄垃圾收运频次不足，群众满意度不高", "公厕管护经费未纳入年度预算"]

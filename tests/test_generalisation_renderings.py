@@ -71,8 +71,11 @@ def published() -> dict[str, dict]:
     return {it.stem: key(it.path.read_text(encoding="utf-8")) for it in ITEMS}
 
 
-@pytest.mark.parametrize("transform, share", [(spaced, 1.0), (fullwidth, 1.0), (traditional, 1.0), (wrapped, 0.8)],
-                         ids=["spaces", "fullwidth", "traditional", "hard-wrapped"])
+@pytest.mark.parametrize(
+    "transform, share",
+    [(spaced, 1.0), (fullwidth, 1.0), (traditional, 1.0), (wrapped, 0.8)],
+    ids=["spaces", "fullwidth", "traditional", "hard-wrapped"],
+)
 def test_the_record_survives_what_extraction_does_to_text(published, transform, share) -> None:
     assert len(ITEMS) >= 30
     differ = {}

@@ -74,7 +74,11 @@ def test_coded_indicator_table(fields) -> None:
     assert set(by_code) == {"A", "A1", "A2", "B", "B1", "B2", "C", "C1", "C2"}
     assert by_code["A"] | {} == {**by_code["A"], "level": 1, "name": "决策", "parent": None, "weight": 20, "score": 18}
     assert (by_code["B2"]["level"], by_code["B2"]["parent"], by_code["B2"]["weight"], by_code["B2"]["score"]) == (
-        2, "过程", 15, 13)
+        2,
+        "过程",
+        15,
+        13,
+    )
     assert r["score"]["total"] == 87
     rules = [(c["rule"], c["ok"]) for c in r["checks"]]
     assert rules.count(("indicator_sum", True)) == 4  # level 1 → total, and each parent's children
@@ -85,16 +89,27 @@ def test_coded_indicator_table(fields) -> None:
 def test_tiered_indicator_table_with_merged_cells(fields) -> None:
     r = fields("tiered_indicator_table.txt")
     names = [(i["level"], i["name"], i["parent"]) for i in r["indicators"]]
-    assert names == [(3, "立项依据充分性", "项目立项"), (3, "立项程序规范性", "项目立项"),
-                     (3, "绩效目标合理性", "绩效目标"), (3, "绩效指标明确性", "绩效目标"),
-                     (3, "资金到位率", "资金管理"), (3, "资金使用合规性", "资金管理")]
+    assert names == [
+        (3, "立项依据充分性", "项目立项"),
+        (3, "立项程序规范性", "项目立项"),
+        (3, "绩效目标合理性", "绩效目标"),
+        (3, "绩效指标明确性", "绩效目标"),
+        (3, "资金到位率", "资金管理"),
+        (3, "资金使用合规性", "资金管理"),
+    ]
     assert r["score"] == {"total": 89, "max": 100, "grade": "良", "grade_source": "stated"}
 
 
 def test_county_report_resolved_to_adcode(fields) -> None:
     r = fields("county_menghai.txt")
-    assert r["jurisdiction"] == {"name": "勐海县", "level": "county", "province": "云南省",
-                                 "prefecture": "西双版纳傣族自治州", "county": "勐海县", "adcode": "532822"}
+    assert r["jurisdiction"] == {
+        "name": "勐海县",
+        "level": "county",
+        "province": "云南省",
+        "prefecture": "西双版纳傣族自治州",
+        "county": "勐海县",
+        "adcode": "532822",
+    }
     assert r["report_date"] == "2023-03-15"
     assert r["years"] == [2022]
     assert r["evaluation_mode"] == "self"

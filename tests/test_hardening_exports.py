@@ -70,8 +70,19 @@ def test_csv_cells_that_would_run_as_formulas_are_neutralised(hostile_db, tmp_pa
     found = {}
     for table in ("reports", "findings", "indicators"):
         out = tmp_path / f"{table}.csv"
-        proc = run_cli("export", "--format", "csv", "--labels", "codes", "--table", table, "--out", str(out),
-                       "--db", str(hostile_db))
+        proc = run_cli(
+            "export",
+            "--format",
+            "csv",
+            "--labels",
+            "codes",
+            "--table",
+            table,
+            "--out",
+            str(out),
+            "--db",
+            str(hostile_db),
+        )
         assert proc.returncode == 0, proc.stderr
         text = out.read_bytes().decode("utf-8-sig")
         rows = list(csv.reader(io.StringIO(text)))
@@ -129,8 +140,12 @@ def test_an_output_naming_the_store_is_refused_and_the_store_kept(hostile_db, tm
     before = (counts(db), content_hash(db))
     (tmp_path / "sub").mkdir()
     os.symlink(db, tmp_path / "link.csv")
-    out = {"same": db, "dotted": tmp_path / "sub" / ".." / "s.db", "symlink": tmp_path / "link.csv",
-           "wal": Path(f"{db}-wal")}[spelling]
+    out = {
+        "same": db,
+        "dotted": tmp_path / "sub" / ".." / "s.db",
+        "symlink": tmp_path / "link.csv",
+        "wal": Path(f"{db}-wal"),
+    }[spelling]
     for args in (["export", "--format", "csv"], ["export", "--format", "xlsx"], ["compare", "--format", "html"]):
         proc = run_cli(*args, "--out", str(out), "--db", str(db))
         assert_refused(proc, out, "is the store itself")

@@ -44,7 +44,7 @@ def _failed_lines(stdout: str) -> list[str]:
     lines = stdout.splitlines()
     if "failed:" not in lines:
         return []
-    return [ln.strip() for ln in lines[lines.index("failed:") + 1:] if ln.startswith("  ")]
+    return [ln.strip() for ln in lines[lines.index("failed:") + 1 :] if ln.startswith("  ")]
 
 
 # ----------------------------------------------------------------------------- 1. a corrupt member
@@ -64,8 +64,8 @@ def _zip_with_corrupt_member(path: Path) -> Path:
         start = 0
         while (i := raw.find(name, start)) != -1:
             sig = raw.rfind(b"PK", 0, i)
-            method_at = sig + (8 if raw[sig:sig + 4] == b"PK\x03\x04" else 10)
-            raw[method_at:method_at + 2] = (97).to_bytes(2, "little")
+            method_at = sig + (8 if raw[sig : sig + 4] == b"PK\x03\x04" else 10)
+            raw[method_at : method_at + 2] = (97).to_bytes(2, "little")
             start = i + 1
     path.write_bytes(bytes(raw))
     return path
@@ -118,21 +118,29 @@ def _rendering_folders(tmp_path: Path, n: int) -> list[Path]:
 def _concurrent_imports(tmp_path: Path, n: int) -> None:
     folders = _rendering_folders(tmp_path, n)
     db = tmp_path / "shared.db"
-    procs = [subprocess.Popen([sys.executable, "-m", "jixiao.cli", "import", str(f), "--db", str(db),
-                               "--workers", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for f in folders]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "jixiao.cli", "import", str(f), "--db", str(db), "--workers", "0"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for f in folders
+    ]
     results = [p.communicate(timeout=900) for p in procs]
     for p, (out, err) in zip(procs, results):
         assert "Traceback" not in out + err, out + err
         assert p.returncode == 0, out + err
     # As a user checks it: SQLite counts.
     conn = sqlite3.connect(db)
-    n_docs, n_reports, n_sources = (conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
-                                    for t in ("documents", "reports", "sources"))
+    n_docs, n_reports, n_sources = (
+        conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("documents", "reports", "sources")
+    )
     per_report = conn.execute("SELECT COUNT(*) FROM sources GROUP BY report_id").fetchall()
     # Each import embedded what it found missing at its end: every finding has its vector.
-    unembedded = conn.execute("SELECT COUNT(*) FROM findings WHERE finding_id NOT IN "
-                              "(SELECT finding_id FROM finding_vectors)").fetchone()[0]
+    unembedded = conn.execute(
+        "SELECT COUNT(*) FROM findings WHERE finding_id NOT IN (SELECT finding_id FROM finding_vectors)"
+    ).fetchone()[0]
     conn.close()
     assert unembedded == 0
     assert (n_docs, n_reports, n_sources) == (2 * n, 2, 2 * n)
@@ -165,8 +173,9 @@ def test_a_second_writer_decides_identity_against_what_the_first_stored(tmp_path
         b._signature_index()  # b has read the store: one report
         a.add_document(extract_file(FileItem(str(CHENGGONG_TXT), str(CHENGGONG_TXT))))
         a.add_document(extract_file(FileItem(str(DONGCHUAN_TXT), str(DONGCHUAN_TXT))))  # joins b's report
-        res = b.add_document(extract_file(FileItem(str(CORPUS / f"{REPORTS[1]}.pdf"),
-                                                   str(CORPUS / f"{REPORTS[1]}.pdf"))))
+        res = b.add_document(
+            extract_file(FileItem(str(CORPUS / f"{REPORTS[1]}.pdf"), str(CORPUS / f"{REPORTS[1]}.pdf")))
+        )
         assert res.status == "better rendering"  # joined a's chenggong report, not a new one
         assert b.table_counts()["reports"] == 2 and b.table_counts()["documents"] == 4
     finally:
@@ -221,8 +230,9 @@ def test_symbolic_link_loops_are_walked_once(tmp_path):
     db = tmp_path / "s.db"
     proc = run_cli("import", str(top), "--db", str(db), "--workers", "0")
     _no_traceback(proc)
-    assert proc.returncode == 1 and _failed_lines(proc.stdout) == [f"{top / 'self'}: cannot stat: "
-                                                                    "Too many levels of symbolic links"]
+    assert proc.returncode == 1 and _failed_lines(proc.stdout) == [
+        f"{top / 'self'}: cannot stat: Too many levels of symbolic links"
+    ]
     assert counts(db)["reports"] == 2
 
 
@@ -269,18 +279,24 @@ def test_archive_names_duplicates_traversal_long_gbk_and_newlines(tmp_path):
     _no_traceback(proc)
     assert proc.returncode == 1
     failed = _failed_lines(proc.stdout)
-    assert sorted(failed) == sorted([
-        f"{archive}!../escape.txt: unsafe member name (absolute, or climbing out with ..): not read",
-        f"{archive}!/etc/abs.txt: unsafe member name (absolute, or climbing out with ..): not read",
-        f"{archive}!line\\nbreak.txt: binary file of unknown type (not PDF, DOCX or text)",
-    ])
+    assert sorted(failed) == sorted(
+        [
+            f"{archive}!../escape.txt: unsafe member name (absolute, or climbing out with ..): not read",
+            f"{archive}!/etc/abs.txt: unsafe member name (absolute, or climbing out with ..): not read",
+            f"{archive}!line\\nbreak.txt: binary file of unknown type (not PDF, DOCX or text)",
+        ]
+    )
     conn = sqlite3.connect(db)
     stored = dict(conn.execute("SELECT path, doc_id FROM documents"))
     errors = [r[0] for r in conn.execute("SELECT path FROM import_errors")]
     conn.close()
     # Both members named same.txt are read (two different reports), the long name and the GBK one too.
-    assert set(stored) == {f"{archive}!same.txt", f"{archive}!same.txt#2", f"{archive}!{long_name}",
-                           f"{archive}!报告/东川绩效评价.txt"}
+    assert set(stored) == {
+        f"{archive}!same.txt",
+        f"{archive}!same.txt#2",
+        f"{archive}!{long_name}",
+        f"{archive}!报告/东川绩效评价.txt",
+    }
     assert len(set(stored.values())) == 4
     assert counts(db)["reports"] == 3
     assert len(errors) == 3 and all("\n" not in e for e in errors)
@@ -293,9 +309,11 @@ def test_workers_end_with_a_killed_import(tmp_path):
     batch.mkdir()
     for r in REPORTS:  # OCR keeps the workers busy for minutes
         shutil.copyfile(CORPUS / f"{r}-scan.pdf", batch / f"{r}-scan.pdf")
-    proc = subprocess.Popen([sys.executable, "-m", "jixiao.cli", "import", str(batch), "--db",
-                             str(tmp_path / "s.db"), "--workers", "2"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "jixiao.cli", "import", str(batch), "--db", str(tmp_path / "s.db"), "--workers", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     helpers: set[int] = set()
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and len(helpers) < 3:  # the forkserver and two workers

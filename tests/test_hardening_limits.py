@@ -18,8 +18,16 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS, REPORTS
-from hardening_helpers import (BLACK_SQUARE, MEMORY_CEILING, WHITE, assert_refused, counts, image_pdf, peak_bytes,
-                               run_cli)
+from hardening_helpers import (
+    BLACK_SQUARE,
+    MEMORY_CEILING,
+    WHITE,
+    assert_refused,
+    counts,
+    image_pdf,
+    peak_bytes,
+    run_cli,
+)
 from jixiao.extractor import parse
 from jixiao.extractor.errors import ReadError
 from jixiao.extractor.limits import Limits, current, parse_value, using
@@ -92,7 +100,9 @@ def test_a_docx_table_claiming_a_billion_columns_is_refused(tmp_path, patch):
 
 def test_an_html_table_of_huge_spans_is_refused(tmp_path):
     cells = '<td colspan="1000" rowspan="1000">x</td>' * 20
-    markup = "<!DOCTYPE html><html><body><p>绩效评价报告</p><table>" + f"<tr>{cells}</tr>" * 200 + "</table></body></html>"
+    markup = (
+        "<!DOCTYPE html><html><body><p>绩效评价报告</p><table>" + f"<tr>{cells}</tr>" * 200 + "</table></body></html>"
+    )
     path = tmp_path / "spans.html"
     path.write_text(markup, encoding="utf-8")
     assert path.stat().st_size < 200 * 1024
@@ -191,8 +201,13 @@ def test_near_empty_image_pages_are_not_ocred(tmp_path, monkeypatch):
 
     def fake_ocr_page(pdf, index):
         sent.append(index)
-        return PageContent(number=index + 1, width=595, height=842, ocr=True,
-                           lines=[Line(f"第{index + 1}页识别的文字，整整一行。", 72, 120, 520, 134, size=14)])
+        return PageContent(
+            number=index + 1,
+            width=595,
+            height=842,
+            ocr=True,
+            lines=[Line(f"第{index + 1}页识别的文字，整整一行。", 72, 120, 520, 134, size=14)],
+        )
 
     monkeypatch.setattr(ocr, "ocr_page", fake_ocr_page)
     pages = [(595, 842, WHITE)] * 30
@@ -212,20 +227,30 @@ def test_a_file_past_the_time_limit_fails_and_the_batch_goes_on(tmp_path):
     shutil.copyfile(CORPUS / f"{REPORTS[2]}.txt", batch / "quick.txt")
     db = tmp_path / "s.db"
     # No shared OCR page cache: the scan's pages must really be read (and take too long).
-    proc = run_cli("import", str(batch), "--db", str(db), "--workers", "1", "--limit", "file_seconds=15",
-                   env={"JIXIAO_OCR_CACHE": ""})
+    proc = run_cli(
+        "import",
+        str(batch),
+        "--db",
+        str(db),
+        "--workers",
+        "1",
+        "--limit",
+        "file_seconds=15",
+        env={"JIXIAO_OCR_CACHE": ""},
+    )
     assert "Traceback" not in proc.stdout + proc.stderr
     assert proc.returncode == 1, proc.stdout + proc.stderr
     slow = batch / "slow-scan.pdf"
-    assert (f"  {slow}: took too long: reading it exceeds the limit file_seconds = 15 s "
-            "(set JIXIAO_LIMIT_FILE_SECONDS to raise it)") in proc.stdout.splitlines()
+    assert (
+        f"  {slow}: took too long: reading it exceeds the limit file_seconds = 15 s "
+        "(set JIXIAO_LIMIT_FILE_SECONDS to raise it)"
+    ) in proc.stdout.splitlines()
     c = counts(db)
     assert c["reports"] == 1 and c["import_errors"] == 1
 
 
 def test_a_bad_limit_setting_is_a_usage_error(tmp_path):
-    proc = run_cli("import", str(CORPUS / f"{REPORTS[2]}.txt"), "--db", str(tmp_path / "s.db"),
-                   "--limit", "pages=lots")
+    proc = run_cli("import", str(CORPUS / f"{REPORTS[2]}.txt"), "--db", str(tmp_path / "s.db"), "--limit", "pages=lots")
     assert proc.returncode == 2 and "Traceback" not in proc.stderr and "pages" in proc.stderr
 
 

@@ -61,8 +61,9 @@ def test_four_renderings_of_each_report_are_one_report(full_store):
             assert rec.source.path == str(CORPUS / f"{report}.pdf")
             assert rec.source.ocr is False
             assert set(rec.source.alternates) == paths - {rec.source.path}
-            ocr = store.conn.execute("SELECT ocr FROM documents WHERE path = ?",
-                                     (str(CORPUS / f"{report}-scan.pdf"),)).fetchone()[0]
+            ocr = store.conn.execute(
+                "SELECT ocr FROM documents WHERE path = ?", (str(CORPUS / f"{report}-scan.pdf"),)
+            ).fetchone()[0]
             assert ocr == 1
 
 
@@ -163,9 +164,12 @@ def test_sigkill_mid_batch_then_rerun_equals_a_clean_import(tmp_path):
     assert len(files) >= 27
     killed_db, clean_db = tmp_path / "killed.db", tmp_path / "clean.db"
 
-    proc = subprocess.Popen([sys.executable, "-m", "jixiao.cli", "import", str(batch), "--db", str(killed_db),
-                             "--workers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "jixiao.cli", "import", str(batch), "--db", str(killed_db), "--workers", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     committed = 0
     deadline = time.monotonic() + 900
     while time.monotonic() < deadline and proc.poll() is None:
@@ -205,17 +209,25 @@ def test_sigkill_mid_batch_then_rerun_equals_a_clean_import(tmp_path):
 # ----------------------------------------------------------------------------- 20 bad files among good ones
 def _encrypted_pdf() -> bytes:
     out = b"%PDF-1.4\n"
-    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
-            b"<< /Filter /Standard /V 1 /R 2 /O <" + b"11" * 32 + b"> /U <" + b"22" * 32 + b"> /P -4 >>"]
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
+        b"<< /Filter /Standard /V 1 /R 2 /O <" + b"11" * 32 + b"> /U <" + b"22" * 32 + b"> /P -4 >>",
+    ]
     offsets = []
     for i, ob in enumerate(objs, 1):
         offsets.append(len(out))
         out += b"%d 0 obj\n" % i + ob + b"\nendobj\n"
     xref = len(out)
     out += b"xref\n0 5\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += (b"trailer\n<< /Root 1 0 R /Encrypt 4 0 R /ID [<" + b"ab" * 16 + b"><" + b"ab" * 16
-            + b">] /Size 5 >>\nstartxref\n%d\n%%%%EOF\n" % xref)
+    out += (
+        b"trailer\n<< /Root 1 0 R /Encrypt 4 0 R /ID [<"
+        + b"ab" * 16
+        + b"><"
+        + b"ab" * 16
+        + b">] /Size 5 >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    )
     return out
 
 
@@ -292,7 +304,7 @@ def test_bad_files_are_listed_with_reasons_and_good_ones_imported(tmp_path):
         errors = {e["path"]: e["reason"] for e in store.import_errors()}
         stored = {r[0] for r in store.conn.execute("SELECT path FROM documents")}
         assert store.table_counts()["reports"] == 3
-    assert set(errors) == set(bad), (set(errors) ^ set(bad))
+    assert set(errors) == set(bad), set(errors) ^ set(bad)
     assert set(good) <= stored
     assert all(reason and "\n" not in reason for reason in errors.values())
     assert "password" in errors[str(batch / "encrypted.pdf")]

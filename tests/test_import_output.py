@@ -60,8 +60,9 @@ def test_json_is_one_line_of_counts_pages_seconds_and_reasons(tmp_path):
     again = run_cli("import", str(batch), "--db", str(db), "--workers", "0", "--json")
     out = json.loads(again.stdout)
     conn = sqlite3.connect(db)
-    findings, vectors = (conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
-                         for t in ("findings", "finding_vectors"))
+    findings, vectors = (
+        conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("findings", "finding_vectors")
+    )
     conn.close()
     assert out["stored"] == 0 and out["skipped"] == 2 and [f["path"] for f in out["failed"]] == [str(junk)]
     assert out["pages"] == 0 and out["new_reports"] == 0

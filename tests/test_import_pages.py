@@ -95,8 +95,10 @@ def test_an_empty_folder_is_refused_in_one_line_and_no_store_is_created(tmp_path
     db = tmp_path / "s.db"
     proc = run_cli("import", str(empty), "--db", str(db))
     assert proc.returncode == 1
-    assert proc.stderr.strip() == f"jixiao: nothing to import: {empty} holds no files (hidden files and system " \
-                                  "files are not read)"
+    assert (
+        proc.stderr.strip() == f"jixiao: nothing to import: {empty} holds no files (hidden files and system "
+        "files are not read)"
+    )
     assert not db.exists() and "Traceback" not in proc.stderr
     with pytest.raises(NothingToImport, match="nothing to import"):
         import_paths([str(empty)], db)
@@ -116,8 +118,9 @@ def test_import_embeds_the_new_findings_unless_told_not_to(tmp_path):
         try:
             findings = conn.execute("SELECT count(*) FROM findings").fetchone()[0]
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            vectors = conn.execute("SELECT count(*) FROM finding_vectors").fetchone()[0] \
-                if "finding_vectors" in tables else 0
+            vectors = (
+                conn.execute("SELECT count(*) FROM finding_vectors").fetchone()[0] if "finding_vectors" in tables else 0
+            )
             return findings, vectors
         finally:
             conn.close()

@@ -36,9 +36,14 @@ def _graph() -> dict[str, set[str]]:
         package = mod if path.name == "__init__.py" else mod.rsplit(".", 1)[0]
         tree = ast.parse(path.read_text(encoding="utf-8"))
         # imports under `if TYPE_CHECKING:` are for annotations and never run: no dependency
-        typing_only = {id(n) for block in ast.walk(tree) if isinstance(block, ast.If)
-                       and getattr(block.test, "id", getattr(block.test, "attr", None)) == "TYPE_CHECKING"
-                       for stmt in block.body for n in ast.walk(stmt)}
+        typing_only = {
+            id(n)
+            for block in ast.walk(tree)
+            if isinstance(block, ast.If)
+            and getattr(block.test, "id", getattr(block.test, "attr", None)) == "TYPE_CHECKING"
+            for stmt in block.body
+            for n in ast.walk(stmt)
+        }
         for node in ast.walk(tree):
             if id(node) in typing_only:
                 continue
@@ -118,7 +123,11 @@ def test_no_import_cycles_beyond_the_known_ones():
 
 def test_layers_point_one_way():
     graph = _graph()
-    wrong = [(m, t) for m, ts in graph.items() for t in ts
-             if (m.startswith("jixiao.extractor") and t.startswith("jixiao.store"))
-             or (m.startswith("jixiao.store") and t == "jixiao.cli")]
+    wrong = [
+        (m, t)
+        for m, ts in graph.items()
+        for t in ts
+        if (m.startswith("jixiao.extractor") and t.startswith("jixiao.store"))
+        or (m.startswith("jixiao.store") and t == "jixiao.cli")
+    ]
     assert wrong == []

@@ -47,17 +47,32 @@ def test_known_codes() -> None:
 
 def test_aliases_are_derived_for_autonomous_areas() -> None:
     aliases = {(r["alias"], r["code"]) for r in _rows("division_aliases.csv")}
-    for alias, code in [("西双版纳州", "532800"), ("红河州", "532500"), ("文山州", "532600"),
-                        ("德宏州", "533100"), ("大理州", "532900"), ("楚雄州", "532300"),
-                        ("凉山州", "513400"), ("屏边县", "532523"), ("广西", "450000"),
-                        ("新疆", "650000"), ("内蒙古", "150000")]:
+    for alias, code in [
+        ("西双版纳州", "532800"),
+        ("红河州", "532500"),
+        ("文山州", "532600"),
+        ("德宏州", "533100"),
+        ("大理州", "532900"),
+        ("楚雄州", "532300"),
+        ("凉山州", "513400"),
+        ("屏边县", "532523"),
+        ("广西", "450000"),
+        ("新疆", "650000"),
+        ("内蒙古", "150000"),
+    ]:
         assert (alias, code) in aliases, alias
 
 
 def test_locate_county_with_alias_prefecture() -> None:
     j = locate(["西双版纳州勐海县人力资源和社会保障局2022年项目支出绩效评价报告"])
-    assert j == {"name": "勐海县", "level": "county", "province": "云南省",
-                 "prefecture": "西双版纳傣族自治州", "county": "勐海县", "adcode": "532822"}
+    assert j == {
+        "name": "勐海县",
+        "level": "county",
+        "province": "云南省",
+        "prefecture": "西双版纳傣族自治州",
+        "county": "勐海县",
+        "adcode": "532822",
+    }
 
 
 def test_locate_province_and_prefecture() -> None:
@@ -86,9 +101,11 @@ def test_spacy_pipeline_entities() -> None:
     nlp = pipeline()
     assert nlp.lang == "zh" and nlp.tokenizer.segmenter == "jieba"
     assert "entity_ruler" in nlp.pipe_names
-    text = ("按照《云南省项目支出绩效评价管理办法》（云财绩〔2020〕11 号），云南银信鼎立会计师事务所有限公司"
-            "接受委托，对西双版纳州勐海县2021年资金开展评价，涉及资金合计119,455.42万元，资金到位率88.06%，"
-            "报告日期2022年6月30日，另见昆人社通[2018]44号。")
+    text = (
+        "按照《云南省项目支出绩效评价管理办法》（云财绩〔2020〕11 号），云南银信鼎立会计师事务所有限公司"
+        "接受委托，对西双版纳州勐海县2021年资金开展评价，涉及资金合计119,455.42万元，资金到位率88.06%，"
+        "报告日期2022年6月30日，另见昆人社通[2018]44号。"
+    )
     got = {(e.label, e.text) for e in entities(text)}
     assert ("DOCNO", "云财绩〔2020〕11 号") in got
     assert ("DOCNO", "昆人社通[2018]44号") in got
@@ -98,4 +115,4 @@ def test_spacy_pipeline_entities() -> None:
     assert ("PERCENT", "88.06%") in got
     assert ("DATE", "2022年6月30日") in got
     for e in entities(text):
-        assert text[e.start:e.end] == e.text
+        assert text[e.start : e.end] == e.text

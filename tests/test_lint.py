@@ -10,8 +10,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _ruff(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "--output-format", "concise", *args],
-                          cwd=ROOT, input=stdin, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--no-cache", "--output-format", "concise", *args],
+        cwd=ROOT,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_the_rules_are_the_projects_and_they_catch_a_mistake():
@@ -26,3 +32,28 @@ def test_the_rules_are_the_projects_and_they_catch_a_mistake():
 def test_ruff_check_is_clean():
     r = _ruff(".")
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_ruff_format_is_clean():
+    # Formatting is the formatter's job, so a diff shows only what changed in meaning.
+    # `ruff format .` from the repository root fixes what this finds.
+    r = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--check", "--no-cache", "."],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_format_check_catches_a_badly_formatted_file():
+    r = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--check", "--stdin-filename", "extractor/_fmt_probe.py", "-"],
+        cwd=ROOT,
+        input="x = {  'a':1 }\n",
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert r.returncode == 1, r.stdout + r.stderr

@@ -48,7 +48,7 @@ def test_quantities_keep_offsets_into_the_text() -> None:
     found = list(iter_quantities(text))
     assert [q.value for q in found if q.unit] == [12352, 10686, pytest.approx(0.8806)]
     for q in found:
-        assert text[q.start:q.end].strip() == q.raw
+        assert text[q.start : q.end].strip() == q.raw
 
 
 def test_no_number_no_quantity() -> None:

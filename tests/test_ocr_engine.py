@@ -63,8 +63,13 @@ print(json.dumps({"engine": ocr.engine_name(), "text": page.reading_text()}))
 
 def test_without_openvino_the_onnxruntime_engine_reads_the_page():
     env = {k: v for k, v in os.environ.items() if k != "JIXIAO_OCR_ENGINE"}
-    proc = subprocess.run([sys.executable, "-c", _FALLBACK, str(rendering(CHENGGONG, "-scan.pdf"))],
-                          capture_output=True, text=True, env=env, timeout=600)
+    proc = subprocess.run(
+        [sys.executable, "-c", _FALLBACK, str(rendering(CHENGGONG, "-scan.pdf"))],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout.strip().splitlines()[-1])
     assert out["engine"] == "legacy:PP-OCRv4"

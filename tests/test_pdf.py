@@ -77,8 +77,14 @@ def test_yunnan_tables_pages_and_continued_table_joined():
     table3 = doc.tables[2]
     # Header rows (two, merged cells resolved) appear once, not again after the page break.
     assert [squash(c) for c in table3.rows[0]] == ["绩效指标"] * 3 + ["指标值", "指标实现情况", "完成情况说明"]
-    assert [squash(c) for c in table3.rows[1]] == ["一级指标", "二级指标", "三级指标", "指标值", "指标实现情况",
-                                                  "完成情况说明"]
+    assert [squash(c) for c in table3.rows[1]] == [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "指标实现情况",
+        "完成情况说明",
+    ]
     assert sum(1 for r in table3.rows if squash(r[0]) == "绩效指标") == 1
     # The row the page break split is whole again: its text runs on from page 22 into page 23.
     split_row = next(r for r in table3.rows if squash(r[2]) == "补助对象精准性")
@@ -91,7 +97,7 @@ def test_every_block_is_its_slice_of_the_text(report):
     doc = _pdf(report)
     assert doc.blocks
     for b in doc.blocks:
-        assert doc.text[b.start:b.end] == b.text
+        assert doc.text[b.start : b.end] == b.text
         assert b.page is not None and 1 <= b.page <= doc.pages
 
 
@@ -220,9 +226,16 @@ def fake_ocr(monkeypatch):
 
     def ocr_page(pdf, index):
         calls.append(index)
-        return PageContent(number=index + 1, width=595, height=842, ocr=True,
-                           lines=[Line(f"Recognised text of page {index + 1}, a full line", 72, 120, 520, 134, size=14),
-                                  Line("ending here.", 72, 140, 160, 154, size=14)])
+        return PageContent(
+            number=index + 1,
+            width=595,
+            height=842,
+            ocr=True,
+            lines=[
+                Line(f"Recognised text of page {index + 1}, a full line", 72, 120, 520, 134, size=14),
+                Line("ending here.", 72, 140, 160, 154, size=14),
+            ],
+        )
 
     monkeypatch.setattr(ocr, "ocr_page", ocr_page)
     return calls
@@ -281,28 +294,49 @@ def test_missing_ocr_engine_is_a_one_line_refusal(tmp_path, monkeypatch):
 
 def _ocr_like_pages() -> list[PageContent]:
     """Three OCR-like pages: running header, '— N —' footers, a paragraph and a table running on."""
+
     def line(text, x0, top, x1, size=17.0):
         return Line(text, x0, top, x1, top + size, size=size)
 
     header = "某某区2023年项目支出绩效评价报告"
-    p1 = PageContent(1, 595, 842, ocr=True, lines=[
-        line(header, 200, 40, 395, 12),
-        line("一、基本情况", 114, 100, 190),
-        line("项目总投入为 1,200 万元，当期结余为-", 90, 130, 505),
-        line("1,680.12 万元。", 90, 155, 200),
-        line("二、绩效评价结论", 114, 190, 230),
-        line("该项目设置了绩效指标，详见下表，各项指标完成情况良好，评价得分较高，", 90, 220, 505),
-        line("— 1 —", 280, 800, 315, 12),
-    ], tables=[TableArea((90, 600, 505, 760), [["指标", "分值"], ["决策", "10"]])])
-    p2 = PageContent(2, 595, 842, ocr=True, lines=[
-        line(header, 200, 40, 395, 12),
-        line("— 2 —", 280, 800, 315, 12),
-    ], tables=[TableArea((90, 80, 505, 200), [["指标", "分值"], ["过程", "25"], ["合计", "35"]])])
-    p3 = PageContent(3, 595, 842, ocr=True, lines=[
-        line(header, 200, 40, 395, 12),
-        line("评价等级为良。", 90, 100, 200),
-        line("— 3 —", 280, 800, 315, 12),
-    ])
+    p1 = PageContent(
+        1,
+        595,
+        842,
+        ocr=True,
+        lines=[
+            line(header, 200, 40, 395, 12),
+            line("一、基本情况", 114, 100, 190),
+            line("项目总投入为 1,200 万元，当期结余为-", 90, 130, 505),
+            line("1,680.12 万元。", 90, 155, 200),
+            line("二、绩效评价结论", 114, 190, 230),
+            line("该项目设置了绩效指标，详见下表，各项指标完成情况良好，评价得分较高，", 90, 220, 505),
+            line("— 1 —", 280, 800, 315, 12),
+        ],
+        tables=[TableArea((90, 600, 505, 760), [["指标", "分值"], ["决策", "10"]])],
+    )
+    p2 = PageContent(
+        2,
+        595,
+        842,
+        ocr=True,
+        lines=[
+            line(header, 200, 40, 395, 12),
+            line("— 2 —", 280, 800, 315, 12),
+        ],
+        tables=[TableArea((90, 80, 505, 200), [["指标", "分值"], ["过程", "25"], ["合计", "35"]])],
+    )
+    p3 = PageContent(
+        3,
+        595,
+        842,
+        ocr=True,
+        lines=[
+            line(header, 200, 40, 395, 12),
+            line("评价等级为良。", 90, 100, 200),
+            line("— 3 —", 280, 800, 315, 12),
+        ],
+    )
     return [p1, p2, p3]
 
 
@@ -323,7 +357,7 @@ def test_assemble_ocr_like_pages():
     assert len(kinds) == 6
     assert "评价报告" not in doc.text and "—" not in doc.text
     for b in doc.blocks:
-        assert doc.text[b.start:b.end] == b.text
+        assert doc.text[b.start : b.end] == b.text
 
 
 def test_paragraph_running_over_a_page_break_is_one_block():
@@ -361,8 +395,9 @@ def test_ruled_table_in_a_generated_pdf(tmp_path, in_form):
         for c, text in enumerate(row):
             texts.append((80 + 150 * c, 730 - 20 * r, 10, text))
     texts.append((72, 640, 11, "The scores above are final."))
-    path = write_pdf(tmp_path / "table.pdf", [texts], drawings=[grid_ops(72, 745, [150, 150], [20, 20, 20])],
-                     in_form=in_form)
+    path = write_pdf(
+        tmp_path / "table.pdf", [texts], drawings=[grid_ops(72, 745, [150, 150], [20, 20, 20])], in_form=in_form
+    )
     doc = parse(path)
     assert [b.kind for b in doc.blocks] == ["paragraph", "table", "paragraph"]
     assert doc.tables[0].rows == cells
@@ -390,8 +425,9 @@ def test_tables_from_pdfium_edges_equal_pdfplumbers_own():
                 ruled.append(index + 1)
                 fast = find_tables(layer, layer.width, layer.height)
                 slow = plumber.tables(index)
-                assert [[[squash(c) for c in r] for r in t.rows] for t in fast] == \
-                    [[[squash(c) for c in r] for r in t.rows] for t in slow], index + 1
+                assert [[[squash(c) for c in r] for r in t.rows] for t in fast] == [
+                    [[squash(c) for c in r] for r in t.rows] for t in slow
+                ], index + 1
                 for f, s in zip(fast, slow):
                     assert all(abs(a - b) < 1.0 for a, b in zip(f.bbox, s.bbox))
             finally:

@@ -37,8 +37,7 @@ def ray_cluster(tmp_path_factory):
     os.environ["RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"] = "0"
     import ray
 
-    ray.init(address="local", num_cpus=2, include_dashboard=False, _node_ip_address="127.0.0.1",
-             log_to_driver=False)
+    ray.init(address="local", num_cpus=2, include_dashboard=False, _node_ip_address="127.0.0.1", log_to_driver=False)
     try:
         yield state
     finally:
@@ -126,8 +125,9 @@ def test_a_file_that_hangs_its_reader_is_stopped_by_the_driver_and_listed(ray_cl
     (folder / "hang.txt").write_bytes(good.read_bytes() + "\n附注：停住。\n".encode())
     db = tmp_path / "s.db"
     summary = import_ray([str(folder)], tmp_path / "shards", db, batch=2, limits=Limits(file_seconds=90), grace=5)
-    assert [(Path(p).name, r.startswith("took too long") and r.endswith(f"({STOPPED})"))
-            for p, r in summary.failed] == [("hang.txt", True)]
+    assert [
+        (Path(p).name, r.startswith("took too long") and r.endswith(f"({STOPPED})")) for p, r in summary.failed
+    ] == [("hang.txt", True)]
     assert sorted(Path(p).name for (p,) in _count(db, "SELECT path FROM documents")) == [good.name]
     assert not (tmp_path / "shards" / ".reading").exists()
 

@@ -64,8 +64,9 @@ def test_killed_driver_resumes_and_stores_every_file_once(tmp_path):
     env[FAULTS_ENV] = f"stall=stall.docx;state={state}"
     cmd = [sys.executable, "-c", _DRIVER, str(folder), str(tmp_path / "shards"), str(tmp_path / "ray.db")]
 
-    driver = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              start_new_session=True)
+    driver = subprocess.Popen(
+        cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
     started = time.monotonic()
     under: list[int] = []
     try:

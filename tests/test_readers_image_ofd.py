@@ -87,7 +87,7 @@ def test_a_page_image_reads_like_the_report_page(tmp_path):
     assert {b.page for b in doc.blocks} == {1}
     assert _similar(doc.text, _text_layer_page(1)) >= 85
     for b in doc.blocks:
-        assert doc.text[b.start:b.end] == b.text
+        assert doc.text[b.start : b.end] == b.text
     with pytest.raises(ReadError, match="only be read with OCR"):
         parse(png, ocr="never")
 
@@ -122,7 +122,7 @@ def test_an_ofd_document_reads_with_its_pages():
     signed = [b for b in doc.blocks if "2011年3月10日" in b.text]
     assert signed and all(b.page == 2 for b in signed)
     for b in doc.blocks:
-        assert doc.text[b.start:b.end] == b.text
+        assert doc.text[b.start : b.end] == b.text
     letter = parse(LETTER)
     assert letter.pages == 1 and letter.blocks[0].text == "关于加快南货场铁路涵洞下穿建设的函"
     assert "此函。" in letter.text
@@ -143,23 +143,34 @@ def _image_only_ofd(out: Path) -> Path:
     _page_image(0).save(buf, format="JPEG", quality=90)
     ns = 'xmlns:ofd="http://www.ofdspec.org/2016"'
     with zipfile.ZipFile(out, "w") as zf:
-        zf.writestr("OFD.xml", f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD {ns} Version="1.1" DocType="OFD">'
-                               "<ofd:DocBody><ofd:DocInfo><ofd:DocID>scan</ofd:DocID></ofd:DocInfo>"
-                               "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>")
-        zf.writestr("Doc_0/Document.xml", f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document {ns}>'
-                                          "<ofd:CommonData><ofd:MaxUnitID>3</ofd:MaxUnitID><ofd:PageArea>"
-                                          "<ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea>"
-                                          "<ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes></ofd:CommonData>"
-                                          '<ofd:Pages><ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/>'
-                                          "</ofd:Pages></ofd:Document>")
-        zf.writestr("Doc_0/DocumentRes.xml", f'<?xml version="1.0" encoding="UTF-8"?><ofd:Res {ns} BaseLoc="Res">'
-                                             '<ofd:MultiMedias><ofd:MultiMedia ID="2" Type="Image" Format="JPEG">'
-                                             "<ofd:MediaFile>scan.jpg</ofd:MediaFile></ofd:MultiMedia>"
-                                             "</ofd:MultiMedias></ofd:Res>")
-        zf.writestr("Doc_0/Pages/Page_0/Content.xml",
-                    f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page {ns}><ofd:Content><ofd:Layer ID="4">'
-                    '<ofd:ImageObject ID="3" ResourceID="2" Boundary="0 0 210 297" CTM="210 0 0 297 0 0"/>'
-                    "</ofd:Layer></ofd:Content></ofd:Page>")
+        zf.writestr(
+            "OFD.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD {ns} Version="1.1" DocType="OFD">'
+            "<ofd:DocBody><ofd:DocInfo><ofd:DocID>scan</ofd:DocID></ofd:DocInfo>"
+            "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>",
+        )
+        zf.writestr(
+            "Doc_0/Document.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document {ns}>'
+            "<ofd:CommonData><ofd:MaxUnitID>3</ofd:MaxUnitID><ofd:PageArea>"
+            "<ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea>"
+            "<ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes></ofd:CommonData>"
+            '<ofd:Pages><ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/>'
+            "</ofd:Pages></ofd:Document>",
+        )
+        zf.writestr(
+            "Doc_0/DocumentRes.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:Res {ns} BaseLoc="Res">'
+            '<ofd:MultiMedias><ofd:MultiMedia ID="2" Type="Image" Format="JPEG">'
+            "<ofd:MediaFile>scan.jpg</ofd:MediaFile></ofd:MultiMedia>"
+            "</ofd:MultiMedias></ofd:Res>",
+        )
+        zf.writestr(
+            "Doc_0/Pages/Page_0/Content.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page {ns}><ofd:Content><ofd:Layer ID="4">'
+            '<ofd:ImageObject ID="3" ResourceID="2" Boundary="0 0 210 297" CTM="210 0 0 297 0 0"/>'
+            "</ofd:Layer></ofd:Content></ofd:Page>",
+        )
         zf.writestr("Doc_0/Res/scan.jpg", buf.getvalue())
     return out
 
@@ -170,7 +181,6 @@ def test_an_image_only_ofd_page_is_ocrd(tmp_path):
     assert doc.format == "ofd" and doc.ocr and doc.pages == 1
     assert _similar(doc.text, _text_layer_page(1)) >= 80
     assert any("OCR'd" in w for w in doc.warnings)
-
 
 
 def _ofd_from_pdf(pdf_path, out):
@@ -189,32 +199,49 @@ def _ofd_from_pdf(pdf_path, out):
             x0, top, x1, bottom = t.bbox
             h = (bottom - top) / max(1, len(t.rows))
             for i, row in enumerate(t.rows):
-                items.append((x0, top + i * h, x1, top + (i + 1) * h, min(10.5, h * 0.8), "  ".join(c for c in row if c)))
+                items.append(
+                    (x0, top + i * h, x1, top + (i + 1) * h, min(10.5, h * 0.8), "  ".join(c for c in row if c))
+                )
         for x0, top, x1, bottom, size, text in items:
             if not text.strip():
                 continue
             uid += 1
             size_mm = size * PT_TO_MM
             box = f"{x0 * PT_TO_MM:.3f} {top * PT_TO_MM:.3f} {max(x1 - x0, 1) * PT_TO_MM:.3f} {max(bottom - top, size) * PT_TO_MM:.3f}"
-            objs.append(f'<ofd:TextObject ID="{uid}" Boundary="{box}" Font="2" Size="{size_mm:.3f}">'
-                        f'<ofd:TextCode X="0" Y="{size_mm * 0.88:.3f}">{escape(text)}</ofd:TextCode></ofd:TextObject>')
+            objs.append(
+                f'<ofd:TextObject ID="{uid}" Boundary="{box}" Font="2" Size="{size_mm:.3f}">'
+                f'<ofd:TextCode X="0" Y="{size_mm * 0.88:.3f}">{escape(text)}</ofd:TextCode></ofd:TextObject>'
+            )
         contents.append((p.width * PT_TO_MM, p.height * PT_TO_MM, "".join(objs)))
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("OFD.xml", f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD {ns} Version="1.1" DocType="OFD">'
-                    "<ofd:DocBody><ofd:DocInfo><ofd:DocID>gen</ofd:DocID></ofd:DocInfo>"
-                    "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>")
-        pages_xml = "".join(f'<ofd:Page ID="{i + 1000}" BaseLoc="Pages/Page_{i}/Content.xml"/>' for i in range(len(contents)))
-        zf.writestr("Doc_0/Document.xml", f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document {ns}><ofd:CommonData>'
-                    f"<ofd:MaxUnitID>{uid}</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox>"
-                    "</ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes></ofd:CommonData>"
-                    f"<ofd:Pages>{pages_xml}</ofd:Pages></ofd:Document>")
-        zf.writestr("Doc_0/PublicRes.xml", f'<?xml version="1.0" encoding="UTF-8"?><ofd:Res {ns} BaseLoc="Res">'
-                    '<ofd:Fonts><ofd:Font ID="2" FontName="宋体" FamilyName="宋体"/></ofd:Fonts></ofd:Res>')
+        zf.writestr(
+            "OFD.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD {ns} Version="1.1" DocType="OFD">'
+            "<ofd:DocBody><ofd:DocInfo><ofd:DocID>gen</ofd:DocID></ofd:DocInfo>"
+            "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>",
+        )
+        pages_xml = "".join(
+            f'<ofd:Page ID="{i + 1000}" BaseLoc="Pages/Page_{i}/Content.xml"/>' for i in range(len(contents))
+        )
+        zf.writestr(
+            "Doc_0/Document.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document {ns}><ofd:CommonData>'
+            f"<ofd:MaxUnitID>{uid}</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox>"
+            "</ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes></ofd:CommonData>"
+            f"<ofd:Pages>{pages_xml}</ofd:Pages></ofd:Document>",
+        )
+        zf.writestr(
+            "Doc_0/PublicRes.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:Res {ns} BaseLoc="Res">'
+            '<ofd:Fonts><ofd:Font ID="2" FontName="宋体" FamilyName="宋体"/></ofd:Fonts></ofd:Res>',
+        )
         for i, (w, h, objs) in enumerate(contents):
-            zf.writestr(f"Doc_0/Pages/Page_{i}/Content.xml",
-                        f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page {ns}><ofd:Area><ofd:PhysicalBox>0 0 {w:.3f} {h:.3f}'
-                        f'</ofd:PhysicalBox></ofd:Area><ofd:Content><ofd:Layer ID="{i + 1}">{objs}</ofd:Layer>'
-                        "</ofd:Content></ofd:Page>")
+            zf.writestr(
+                f"Doc_0/Pages/Page_{i}/Content.xml",
+                f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page {ns}><ofd:Area><ofd:PhysicalBox>0 0 {w:.3f} {h:.3f}'
+                f'</ofd:PhysicalBox></ofd:Area><ofd:Content><ofd:Layer ID="{i + 1}">{objs}</ofd:Layer>'
+                "</ofd:Content></ofd:Page>",
+            )
     return out
 
 
@@ -223,8 +250,12 @@ def test_a_report_as_ofd_gives_the_record_its_pdf_gives(tmp_path):
     doc = parse(_ofd_from_pdf(pdf, tmp_path / "report.ofd"))
     assert doc.format == "ofd" and doc.pages == parsed(pdf).pages
     got, want = build_record(doc), build_record(parsed(pdf))
-    assert (got.title, got.years, got.report_kind, got.evaluation_mode) == \
-        (want.title, want.years, want.report_kind, want.evaluation_mode)
+    assert (got.title, got.years, got.report_kind, got.evaluation_mode) == (
+        want.title,
+        want.years,
+        want.report_kind,
+        want.evaluation_mode,
+    )
     assert [f.title for f in got.findings] == [f.title for f in want.findings]
     assert {k: ev.page for k, ev in got.evidence.items()} == {k: ev.page for k, ev in want.evidence.items()}
 
@@ -236,8 +267,12 @@ def test_an_image_and_an_ofd_import_with_page_numbers_and_evidence(tmp_path):
     _page_image(0).save(folder / "dongchuan-p1.png", dpi=(DPI, DPI))
     _ofd_from_pdf(rendering("chenggong-2023-department", ".pdf"), folder / "chenggong.ofd")
     db = tmp_path / "s.db"
-    proc = subprocess.run([sys.executable, "-m", "jixiao.cli", "import", str(folder), "--db", str(db), "--workers", "0"],
-                          capture_output=True, text=True, timeout=900)
+    proc = subprocess.run(
+        [sys.executable, "-m", "jixiao.cli", "import", str(folder), "--db", str(db), "--workers", "0"],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     with Store(db) as store:
         records = {r.source.format: r for r in store.records()}
@@ -250,7 +285,7 @@ def test_an_image_and_an_ofd_import_with_page_numbers_and_evidence(tmp_path):
     for rec in records.values():
         for key, ev in rec.evidence.items():
             assert ev.page is not None
-            assert _squash(texts[rec.source.format][ev.span[0]:ev.span[1]]) == _squash(ev.text), key
+            assert _squash(texts[rec.source.format][ev.span[0] : ev.span[1]]) == _squash(ev.text), key
     report = records["ofd"]
     want = build_record(parsed(rendering("chenggong-2023-department", ".pdf")))
     assert report.title == want.title and report.source.pages == want.source.pages

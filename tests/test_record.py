@@ -22,8 +22,11 @@ from jixiao.extractor.record.model import Record
 from jixiao.extractor.record.view import squash_fold
 
 SCHEMA = json.loads((Path(__file__).parent / "contract" / "report.schema.json").read_text(encoding="utf-8"))
-CASES = [pytest.param(r, s, id=f"{r}{s}", marks=[pytest.mark.slow] if "scan" in s else [])
-         for r in REPORTS for s in RENDERINGS]
+CASES = [
+    pytest.param(r, s, id=f"{r}{s}", marks=[pytest.mark.slow] if "scan" in s else [])
+    for r in REPORTS
+    for s in RENDERINGS
+]
 _FIELDS: dict[str, dict] = {}
 
 
@@ -110,8 +113,11 @@ def test_every_evidence_is_the_documents_text_and_shows_its_value(report: str, s
     path = rendering(report, suffix)
     doc = parsed(path)
     record = build_record(doc, path).to_dict()
-    values = {"score.total": record["score"]["total"], "score.max": record["score"]["max"],
-              "score.grade": record["score"]["grade"]}
+    values = {
+        "score.total": record["score"]["total"],
+        "score.max": record["score"]["max"],
+        "score.grade": record["score"]["grade"],
+    }
     assert record["evidence"], "no value carries evidence"
     for field, ev in record["evidence"].items():
         start, end = ev["span"]

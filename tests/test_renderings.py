@@ -106,7 +106,7 @@ def test_provenance(report, suffix):
     doc = _doc(report, suffix)
     assert doc.blocks
     for b in doc.blocks:
-        assert doc.text[b.start:b.end] == b.text
+        assert doc.text[b.start : b.end] == b.text
     assert all(a.end <= b.start for a, b in zip(doc.blocks, doc.blocks[1:]))
 
 

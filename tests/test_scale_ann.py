@@ -21,8 +21,12 @@ pytestmark = pytest.mark.skipif(not ann.available(), reason="faiss-cpu is not in
 def vectors(indexed_store) -> np.ndarray:
     conn = sqlite3.connect(indexed_store)
     dim = conn.execute("SELECT dim FROM vector_model").fetchone()[0]
-    real = np.stack([np.frombuffer(v, dtype="<f4", count=dim) for (v,) in
-                     conn.execute("SELECT vector FROM finding_vectors ORDER BY rowid")])
+    real = np.stack(
+        [
+            np.frombuffer(v, dtype="<f4", count=dim)
+            for (v,) in conn.execute("SELECT vector FROM finding_vectors ORDER BY rowid")
+        ]
+    )
     conn.close()
     rng = np.random.default_rng(14)
     crowd = real[rng.integers(0, len(real), 30_000)] + rng.normal(0, 0.02, (30_000, dim)).astype(np.float32)

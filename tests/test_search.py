@@ -12,7 +12,7 @@ import pytest
 from jixiao.store import Filters, Store
 from jixiao.store.embeddings import get_embedder
 from jixiao.store.search import SearchError, rrf, search, similar
-from jixiao.store.vectors import (VectorModelMismatch, index_missing, missing, stored_model)
+from jixiao.store.vectors import VectorModelMismatch, index_missing, missing, stored_model
 from search_eval import evaluate, load_queries, resolve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -191,30 +191,48 @@ def test_import_with_index_embeds_the_new_findings(tmp_path):
         n = s.conn.execute("SELECT count(*) FROM findings").fetchone()[0]
         assert n >= 5 and f"embedded {n} finding(s)" in r.output
         assert missing(s.conn) == []
-        assert search(s, "税务征收以后查不到缴费情况", mode="semantic", top=1)[0].title.startswith("社会保险费征缴职能划转税务后")
+        assert search(s, "税务征收以后查不到缴费情况", mode="semantic", top=1)[0].title.startswith(
+            "社会保险费征缴职能划转税务后"
+        )
 
 
-@pytest.mark.parametrize("kw", [
-    {"province": "云南"}, {"county": "呈贡"}, {"prefecture": "昆明"}, {"years": "2019-2021"}, {"years": "2022-"},
-    {"kind": "recommendation"}, {"kind": "department"}, {"category": "staffing"}, {"program": "养老"},
-    {"province": "云南", "years": "2021", "kind": "problem"}, {"adcode": "530113"}, {"evaluation_mode": "self"},
-    {"province": "广东"}, {"grade": "良"}, {"grade": "优", "kind": "problem"}, {"place": "不在表里的地方"},
-    {"place": "呈贡"}, {"kind": "project", "category": "staffing"},
-])
+@pytest.mark.parametrize(
+    "kw",
+    [
+        {"province": "云南"},
+        {"county": "呈贡"},
+        {"prefecture": "昆明"},
+        {"years": "2019-2021"},
+        {"years": "2022-"},
+        {"kind": "recommendation"},
+        {"kind": "department"},
+        {"category": "staffing"},
+        {"program": "养老"},
+        {"province": "云南", "years": "2021", "kind": "problem"},
+        {"adcode": "530113"},
+        {"evaluation_mode": "self"},
+        {"province": "广东"},
+        {"grade": "良"},
+        {"grade": "优", "kind": "problem"},
+        {"place": "不在表里的地方"},
+        {"place": "呈贡"},
+        {"kind": "project", "category": "staffing"},
+    ],
+)
 def test_in_memory_filters_agree_with_the_sql_filters(store, kw):
     from jixiao.store.vectors import filter_index
 
     flt = Filters(**kw)
     where, params = flt.findings_where("f")
-    expected = [r[0] for r in store.conn.execute(f"SELECT f.id FROM findings f WHERE {where} ORDER BY f.id",
-                                                 params)]
+    expected = [r[0] for r in store.conn.execute(f"SELECT f.id FROM findings f WHERE {where} ORDER BY f.id", params)]
     assert list(filter_index(store.conn).allowed_ids(flt)) == expected
     # ...and a filtered keyword ranking made in numpy from them is the SQL join's, row for row.
     from jixiao.store.search import _allowed_ids, keyword_ranking
 
     for query in ("资金 到位", "信息系统 数据 共享", "经办 人员 不足"):
-        assert keyword_ranking(store.conn, query, flt, allowed=_allowed_ids(store.conn, flt)) == \
-            keyword_ranking(store.conn, query, flt, allowed=None)
+        assert keyword_ranking(store.conn, query, flt, allowed=_allowed_ids(store.conn, flt)) == keyword_ranking(
+            store.conn, query, flt, allowed=None
+        )
 
 
 def test_store_methods_are_the_library_calls(store):

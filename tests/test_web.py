@@ -69,7 +69,7 @@ def test_search_finds_the_data_sharing_problem_first_with_words_marked(client):
     assert r.status_code == 200 and "text/html" in r.headers["content-type"]
     html = r.text
     first = html.index('class="jx-hit"')
-    assert f'data-finding="{YUNNAN_FINDING}"' in html[first:first + 200]
+    assert f'data-finding="{YUNNAN_FINDING}"' in html[first : first + 200]
     assert "信息平台建设落后，数据信息不互通" in html
     assert "<mark>数据</mark>" in html
     assert f'href="/findings/{YUNNAN_FINDING}"' in html and f'href="/findings/{YUNNAN_FINDING}/similar"' in html
@@ -174,8 +174,12 @@ def _highlight(png: bytes, pdf: Path, page: int, scale: float):
     tp = p.get_textpage()
     h = p.get_height()
     boxes = [tp.get_charbox(i, loose=True) for i in range(tp.count_chars())]
-    text_area = (min(b[0] for b in boxes) * scale, (h - max(b[3] for b in boxes)) * scale,
-                 max(b[2] for b in boxes) * scale, (h - min(b[1] for b in boxes)) * scale)
+    text_area = (
+        min(b[0] for b in boxes) * scale,
+        (h - max(b[3] for b in boxes)) * scale,
+        max(b[2] for b in boxes) * scale,
+        (h - min(b[1] for b in boxes)) * scale,
+    )
     doc.close()
     assert got.shape == ref.shape
     return np.abs(got - ref).max(axis=2) > 24, text_area
@@ -185,8 +189,9 @@ def test_evidence_image_highlights_the_words_on_the_right_page(client, corpus_di
     r = client.get(f"/findings/{YUNNAN_FINDING}/evidence.png")
     assert r.status_code == 200 and r.headers["content-type"] == "image/png"
     assert r.headers["x-jixiao-page"] == "34" and r.headers["x-jixiao-method"] == "chars"
-    diff, (x0, y0, x1, y1) = _highlight(r.content, corpus_dir / "yunnan-2021-resident-pension.pdf", 34,
-                                        float(r.headers["x-jixiao-scale"]))
+    diff, (x0, y0, x1, y1) = _highlight(
+        r.content, corpus_dir / "yunnan-2021-resident-pension.pdf", 34, float(r.headers["x-jixiao-scale"])
+    )
     ys, xs = np.nonzero(diff)
     assert len(xs) > 5000  # a visible highlight …
     pad = 8  # … and only inside the page's text area (the frame is drawn 1.5 pt + 2 px outside the glyphs)
@@ -203,7 +208,7 @@ def test_evidence_image_highlights_the_words_on_the_right_page(client, corpus_di
     scale, h = float(r.headers["x-jixiao-scale"]), page.get_height()
     cy, cx = int((h - (top + bottom) / 2) * scale), int((left + right) / 2 * scale)
     doc.close()
-    assert diff[cy - 3:cy + 4, cx - 3:cx + 4].any()
+    assert diff[cy - 3 : cy + 4, cx - 3 : cx + 4].any()
 
 
 def test_pages_render_on_demand_and_are_cached(client):
@@ -243,7 +248,7 @@ def test_compare_page_table_and_downloads_match(client):
     assert x.status_code == 200 and "attachment" in x.headers["content-disposition"]
     ws = load_workbook(io.BytesIO(x.content))["得分"]
     rows = [list(r) for r in ws.iter_rows(values_only=True)]
-    assert rows[0] == shown["columns"] and rows[1:len(shown["rows"]) + 1] == shown["rows"]
+    assert rows[0] == shown["columns"] and rows[1 : len(shown["rows"]) + 1] == shown["rows"]
     c = client.get("/compare", by="year", metric="categories", format="csv")
     assert c.content.startswith(b"\xef\xbb\xbf") and "类别".encode() in c.content
     chart = client.get("/compare/chart.png", by="year", metric="categories")
@@ -285,10 +290,13 @@ def test_word_source_shows_the_passage_in_context(store_copy, yunnan_id):
 
 def test_moved_source_is_found_under_sources_or_said_missing(store_copy, yunnan_id, corpus_dir):
     con = sqlite3.connect(str(store_copy))
-    con.execute("UPDATE documents SET path = '/nonexistent/moved/yunnan-2021-resident-pension.pdf' WHERE doc_id = ?",
-                (yunnan_id,))
-    con.execute("UPDATE sources SET path = '/nonexistent/moved/yunnan-2021-resident-pension.pdf' WHERE doc_id = ?",
-                (yunnan_id,))
+    con.execute(
+        "UPDATE documents SET path = '/nonexistent/moved/yunnan-2021-resident-pension.pdf' WHERE doc_id = ?",
+        (yunnan_id,),
+    )
+    con.execute(
+        "UPDATE sources SET path = '/nonexistent/moved/yunnan-2021-resident-pension.pdf' WHERE doc_id = ?", (yunnan_id,)
+    )
     con.commit()
     con.close()
     c = Client(store_copy)
@@ -303,8 +311,9 @@ def test_moved_source_is_found_under_sources_or_said_missing(store_copy, yunnan_
 
 def test_archive_member_source(store_copy, corpus_dir, tmp_path):
     con = sqlite3.connect(str(store_copy))
-    rid, doc = con.execute("SELECT r.report_id, d.path FROM reports r JOIN documents d USING (doc_id)"
-                           " WHERE d.path LIKE '%chenggong%'").fetchone()
+    rid, doc = con.execute(
+        "SELECT r.report_id, d.path FROM reports r JOIN documents d USING (doc_id) WHERE d.path LIKE '%chenggong%'"
+    ).fetchone()
     archive = tmp_path / "报告.zip"
     with zipfile.ZipFile(archive, "w") as z:
         z.write(doc, "2023/chenggong.pdf")
@@ -321,10 +330,16 @@ def test_archive_member_source(store_copy, corpus_dir, tmp_path):
 
 # ----------------------------------------------------------------------------- errors and hostile input
 def test_unknown_ids_are_404_pages_and_bad_filters_400_with_the_reason(client):
-    for path in ("/reports/0123456789ab0123456789ab0123456789ab0123456789ab0123456789abcdef",
-                 "/reports/..%2F..%2Fetc%2Fpasswd", "/reports/../../etc/passwd", "/findings/deadbeefdead-p9",
-                 "/findings/..%2F..%2Fx", "/findings/..%2Fx/evidence.png", "/reports/abc/evidence/score.total.png",
-                 "/findings/deadbeefdead-p9/similar"):
+    for path in (
+        "/reports/0123456789ab0123456789ab0123456789ab0123456789ab0123456789abcdef",
+        "/reports/..%2F..%2Fetc%2Fpasswd",
+        "/reports/../../etc/passwd",
+        "/findings/deadbeefdead-p9",
+        "/findings/..%2F..%2Fx",
+        "/findings/..%2Fx/evidence.png",
+        "/reports/abc/evidence/score.total.png",
+        "/findings/deadbeefdead-p9/similar",
+    ):
         r = client.get(path)
         assert r.status_code == 404, path
         assert "Traceback" not in r.text and "没有找到" in r.text or r.status_code == 404
@@ -345,7 +360,18 @@ def test_hostile_queries_are_answered_cleanly(client):
     assert r.status_code == 400 and "too long" in r.text
     with pytest.raises(pages.BadRequest, match="too long"):  # (a 90 kB URL: the HTTP client refuses to send it)
         pages.search_page(pages.StoreView(sqlite3.connect(":memory:")), {"q": "资" * 10_000})
-    for q in ['"', '""', 'NEAR(资金 到位', "资金*", "*", "资金 AND OR NOT", "^资金", "title_seg:资金", "(", "'; DROP TABLE findings; --"]:
+    for q in [
+        '"',
+        '""',
+        "NEAR(资金 到位",
+        "资金*",
+        "*",
+        "资金 AND OR NOT",
+        "^资金",
+        "title_seg:资金",
+        "(",
+        "'; DROP TABLE findings; --",
+    ]:
         r = client.get("/search", q=q)
         assert r.status_code == 200, q
         assert "Traceback" not in r.text
@@ -364,14 +390,22 @@ def test_html_in_a_programme_name_is_escaped_on_every_page(store_copy, yunnan_id
     con.execute("UPDATE findings SET program = ? WHERE report_id = ?", (evil, yunnan_id))
     con.execute("UPDATE findings SET title = ? WHERE finding_id = ?", (evil, YUNNAN_FINDING))
     con.execute("INSERT INTO imports (started_at, paths, workers, force) VALUES ('2024', '[]', 1, 0)")
-    con.execute("INSERT INTO import_errors (import_id, path, reason) VALUES (last_insert_rowid(), ?, ?)",
-                (evil + ".pdf", evil))
+    con.execute(
+        "INSERT INTO import_errors (import_id, path, reason) VALUES (last_insert_rowid(), ?, ?)", (evil + ".pdf", evil)
+    )
     con.commit()
     con.close()
     c = Client(store_copy)
-    urls = ["/search?q=" + urllib.parse.quote("数据不共享"), f"/reports/{yunnan_id}", f"/findings/{YUNNAN_FINDING}",
-            f"/findings/{YUNNAN_FINDING}/similar", "/compare?by=program&metric=score", "/status",
-            f"/reports/{yunnan_id}/evidence/score.total", "/search?q=x&program=" + urllib.parse.quote(evil)]
+    urls = [
+        "/search?q=" + urllib.parse.quote("数据不共享"),
+        f"/reports/{yunnan_id}",
+        f"/findings/{YUNNAN_FINDING}",
+        f"/findings/{YUNNAN_FINDING}/similar",
+        "/compare?by=program&metric=score",
+        "/status",
+        f"/reports/{yunnan_id}/evidence/score.total",
+        "/search?q=x&program=" + urllib.parse.quote(evil),
+    ]
     for url in urls:
         r = c.get(url)
         assert r.status_code == 200, url
@@ -409,6 +443,7 @@ def test_locate_uses_context_to_pick_the_right_occurrence():
 def test_the_plugin_ships_with_the_package():
     """Templates and CSS are package data, and Datasette finds the plugin by its entry point."""
     import importlib.metadata
+
     tomllib = pytest.importorskip("tomllib")
 
     root = Path(__file__).resolve().parents[1]
@@ -494,10 +529,10 @@ def test_scanned_report_highlights_the_ocr_lines_on_the_page(tmp_path, corpus_di
     i = text.index(title[:6])
     left, bottom, right, top = tp.get_charbox(i, loose=True)
     cy, cx = int((h - (top + bottom) / 2) * scale), int((left + right) / 2 * scale)
-    assert diff[cy - 3:cy + 4, cx - 3:cx + 4].any()
+    assert diff[cy - 3 : cy + 4, cx - 3 : cx + 4].any()
     # … and the section heading above it (四、存在的问题) is not
     j = text.index("存在的问题")
     left, bottom, right, top = tp.get_charbox(j, loose=True)
     cy, cx = int((h - (top + bottom) / 2) * scale), int((left + right) / 2 * scale)
     text_pdf.close()
-    assert not diff[cy - 3:cy + 4, cx - 3:cx + 4].any()
+    assert not diff[cy - 3 : cy + 4, cx - 3 : cx + 4].any()

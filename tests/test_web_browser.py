@@ -22,13 +22,22 @@ import numpy as np
 import pytest
 
 CHROMIUM = os.environ.get("JIXIAO_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed: pip install -e '.[test]'")
 if not Path(CHROMIUM).exists():
-    pytest.skip(f"Chromium is not installed ({CHROMIUM} missing): apt-get install -y chromium "
-                "(.ci/run does this); set JIXIAO_CHROMIUM to use another binary", allow_module_level=True)
+    pytest.skip(
+        f"Chromium is not installed ({CHROMIUM} missing): apt-get install -y chromium "
+        "(.ci/run does this); set JIXIAO_CHROMIUM to use another binary",
+        allow_module_level=True,
+    )
 
 from test_web import YUNNAN_FINDING, _highlight  # noqa: E402
 
@@ -42,8 +51,12 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server(indexed_store):
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "jixiao.cli", "serve", "--db", str(indexed_store), "--port",
-                             str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "jixiao.cli", "serve", "--db", str(indexed_store), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
     while True:
@@ -104,16 +117,19 @@ def test_search_open_and_see_the_highlighted_page(server, page, corpus_dir):
     page.wait_for_load_state("load")
     assert page.url.endswith(f"/findings/{YUNNAN_FINDING}")
     img = page.locator("#jx-evidence-image")
-    page.wait_for_function("document.getElementById('jx-evidence-image').complete"
-                           " && document.getElementById('jx-evidence-image').naturalWidth > 0")
+    page.wait_for_function(
+        "document.getElementById('jx-evidence-image').complete"
+        " && document.getElementById('jx-evidence-image').naturalWidth > 0"
+    )
     assert img.get_attribute("data-page") == "34"
     assert "第 34 页" in page.locator(".jx-pageno").inner_text()
     assert "信息平台建设落后" in page.locator(".jx-passage mark").inner_text()
     src = img.evaluate("e => e.src")
     r = page.request.get(src)
     assert r.ok and r.headers["x-jixiao-page"] == "34"
-    diff, (x0, y0, x1, y1) = _highlight(r.body(), corpus_dir / "yunnan-2021-resident-pension.pdf", 34,
-                                        float(r.headers["x-jixiao-scale"]))
+    diff, (x0, y0, x1, y1) = _highlight(
+        r.body(), corpus_dir / "yunnan-2021-resident-pension.pdf", 34, float(r.headers["x-jixiao-scale"])
+    )
     ys, xs = np.nonzero(diff)
     assert len(xs) > 5000
     assert xs.min() >= x0 - 8 and xs.max() <= x1 + 8 and ys.min() >= y0 - 8 and ys.max() <= y1 + 8
@@ -145,7 +161,7 @@ def test_compare_downloads_the_xlsx_of_the_table_shown(server, page, tmp_path):
     ws = load_workbook(path)["得分"]
     rows = [list(r) for r in ws.iter_rows(values_only=True)]
     assert [str(c) for c in rows[0]] == header
-    assert [[_cell(c) for c in r] for r in rows[1:len(shown) + 1]] == shown
+    assert [[_cell(c) for c in r] for r in rows[1 : len(shown) + 1]] == shown
 
 
 def test_hostile_input_in_the_browser(server, page):

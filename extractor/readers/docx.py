@@ -214,8 +214,10 @@ def _table_rows(tbl, path: str = "") -> list[list[str]]:
         width = max(width, w)
     limit = _limits.current().table_cells
     if len(trs) * width > limit:
-        raise ReadError(path, "table too large: " + _limits.exceeded(
-            "table_cells", f"a table of {len(trs):,} rows × {width:,} columns"))
+        raise ReadError(
+            path,
+            "table too large: " + _limits.exceeded("table_cells", f"a table of {len(trs):,} rows × {width:,} columns"),
+        )
     span_rows: list[list[SpanCell]] = []
     # vMerge: a "restart" cell grows by one row for every "continue" cell below it in
     # the same grid column.  Track the open restart cell per grid column.
@@ -276,8 +278,11 @@ def check_package(path: str | Path) -> None:
     total = 0
     for info in infos:
         if info.file_size > limits.docx_part_bytes:
-            raise ReadError(str(path), f"DOCX part {info.filename!r} inflates to "
-                            + _limits.exceeded("docx_part_bytes", info.file_size, limits))
+            raise ReadError(
+                str(path),
+                f"DOCX part {info.filename!r} inflates to "
+                + _limits.exceeded("docx_part_bytes", info.file_size, limits),
+            )
         total += info.file_size
     if total > limits.docx_total_bytes:
         raise ReadError(str(path), "DOCX package inflates to " + _limits.exceeded("docx_total_bytes", total, limits))

@@ -26,9 +26,40 @@ from ..tables import SpanCell, grid_from_spans
 from .text import decode_bytes, emit_paragraph
 
 _BLOCK = {
-    "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "section", "article", "header", "footer",
-    "main", "aside", "nav", "pre", "address", "figure", "figcaption", "caption", "center", "body", "html",
-    "h1", "h2", "h3", "h4", "h5", "h6", "hr", "form", "fieldset", "legend",
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "aside",
+    "nav",
+    "pre",
+    "address",
+    "figure",
+    "figcaption",
+    "caption",
+    "center",
+    "body",
+    "html",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "form",
+    "fieldset",
+    "legend",
 }
 _SKIP = {"script", "style", "head", "template", "noscript", "title"}
 _BOLD = {"b", "strong"}
@@ -115,8 +146,13 @@ class _Parser(HTMLParser):
             # The grid the table claims so far (rowspans stop at its last row): checked
             # before it is built, so that spans cannot claim gigabytes.
             if len(t.rows) * t.width > self.max_cells:
-                raise ReadError(self.builder.path, "table too large: " + _limits.exceeded(
-                    "table_cells", f"a table of at least {len(t.rows):,} rows × {t.width:,} columns"))
+                raise ReadError(
+                    self.builder.path,
+                    "table too large: "
+                    + _limits.exceeded(
+                        "table_cells", f"a table of at least {len(t.rows):,} rows × {t.width:,} columns"
+                    ),
+                )
             t.rows[-1].append(cell)
             t.cell = []
         elif tag == "br":

@@ -15,6 +15,7 @@ A4 height (the long side 11.69 in), which is what a scan of a report page is.  A
 than the ``ocr_pixels`` limit is scaled down to it first, as a PDF page is rendered coarser;
 a page with next to no ink (a blank sheet) is not OCR'd, and the warnings say so.
 """
+
 from __future__ import annotations
 
 import re
@@ -189,5 +190,4 @@ def read_folder(folder: str | Path, ocr: str = "auto") -> Document:
     return read_pages(pages, ocr, path=folder)
 
 
-__all__ = ["read", "read_pages", "read_folder", "folder_pages", "page_sequence", "gray_page", "ocr_gray",
-           "is_blank"]
+__all__ = ["read", "read_pages", "read_folder", "folder_pages", "page_sequence", "gray_page", "ocr_gray", "is_blank"]

@@ -186,10 +186,14 @@ class _RapidOcr3(_Engine):
             # flipped a few good lines on the corpus (CER 4.4% → 0.7% on yunnan p.5
             # without it) besides costing time.  max_side_len is raised so the engine
             # never shrinks the page we rendered.
-            "Global.use_cls": False, "Global.max_side_len": 5000, "Global.log_level": "error",
+            "Global.use_cls": False,
+            "Global.max_side_len": 5000,
+            "Global.log_level": "error",
             "Global.model_root_dir": str(det.parent),
-            "Det.engine_type": engine, "Det.model_path": str(det),
-            "Rec.engine_type": engine, "Rec.model_path": str(rec),
+            "Det.engine_type": engine,
+            "Det.model_path": str(det),
+            "Rec.engine_type": engine,
+            "Rec.model_path": str(rec),
             "Cls.engine_type": engine,
         }
         if not threads:
@@ -240,8 +244,9 @@ class _Legacy(_Engine):
             from rapidocr_onnxruntime import RapidOCR
         except ImportError as exc:
             raise OcrUnavailable(f"rapidocr_onnxruntime is not installed ({exc})") from None
-        self._ocr = RapidOCR(use_cls=False, max_side_len=5000, print_verbose=False,
-                             intra_op_num_threads=_threads() or -1)
+        self._ocr = RapidOCR(
+            use_cls=False, max_side_len=5000, print_verbose=False, intra_op_num_threads=_threads() or -1
+        )
         self.name = "legacy:PP-OCRv4"
 
     def boxes(self, bgr):
@@ -415,7 +420,7 @@ def rotate(gray: np.ndarray, angle: float) -> np.ndarray:
 
     h, w = gray.shape
     m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
-    paper = int(np.median(gray[:: 8, :: 8]))
+    paper = int(np.median(gray[::8, ::8]))
     return cv2.warpAffine(gray, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=paper)
 
 
@@ -526,6 +531,7 @@ def find_grids(gray: np.ndarray, scale: float) -> tuple[list[Grid], np.ndarray]:
     for rx0, ry0, rx1, ry1 in _segments(both):
         if (rx1 - rx0) < 40 * pt or (ry1 - ry0) < 10 * pt:
             continue  # a lone rule (e.g. under a running header) is not a table
+
         def inside(s, rx0=rx0, ry0=ry0, rx1=rx1, ry1=ry1) -> bool:
             return rx0 <= s[0] and s[2] <= rx1 and ry0 <= s[1] and s[3] <= ry1
 
@@ -664,8 +670,17 @@ def recognise(gray: np.ndarray) -> list[Fragment]:
         for piece, box in found:
             bx = np.asarray(box, dtype=np.float32).reshape(-1, 2)[:, 0]
             pieces.append((str(piece), float(bx.min()), float(bx.max())))
-        frags.append(Fragment(text, float(pts[:, 0].min()), float(pts[:, 1].min()),
-                              float(pts[:, 0].max()), float(pts[:, 1].max()), float(score), pieces))
+        frags.append(
+            Fragment(
+                text,
+                float(pts[:, 0].min()),
+                float(pts[:, 1].min()),
+                float(pts[:, 0].max()),
+                float(pts[:, 1].max()),
+                float(score),
+                pieces,
+            )
+        )
     return frags
 
 
@@ -800,7 +815,7 @@ def _read_crop(gray: np.ndarray, x0: float, top: float, x1: float, bottom: float
     if cols.size == 0 or region.std() < 10:
         return ""
     pad = max(2, (yb - ya) // 4)
-    crop = gray[ya:yb, max(0, xa + cols[0] - pad):min(w, xa + cols[-1] + pad + 1)]
+    crop = gray[ya:yb, max(0, xa + cols[0] - pad) : min(w, xa + cols[-1] + pad + 1)]
     text, score = _engine().read(cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR))
     return text.strip() if score >= 0.5 else ""
 
@@ -848,7 +863,7 @@ def measure_ink(ink: np.ndarray, x0: float, top: float, x1: float, bottom: float
     band = np.flatnonzero(rows >= 0.04 * max(1, rows.max()))
     if band.size == 0:
         return 0.0, 0.0
-    core = np.ascontiguousarray(region[band[0]:band[-1] + 1])
+    core = np.ascontiguousarray(region[band[0] : band[-1] + 1])
     dist = cv2.distanceTransform(core, cv2.DIST_L2, 3)
     return float(band[-1] - band[0] + 1), float(2 * dist[core > 0].mean())
 
@@ -905,7 +920,7 @@ def marker_brackets(ink: np.ndarray, text: str, x0: float, cy: float, em: float)
         return text
     gap = runs[i + 1][0] - runs[i][1]
     marker = f"（{numeral}）" if gap >= FULL_WIDTH_BRACKET_GAP else f"({numeral})"
-    return text[: m.start()] + marker + text[m.end():]
+    return text[: m.start()] + marker + text[m.end() :]
 
 
 def mark_bold(lines: list[Line], strokes: list[float]) -> None:
@@ -997,18 +1012,20 @@ def recover_cell_text(gray: np.ndarray, ruled: np.ndarray, scale: float, grids: 
     for grid in grids:
         for cell in grid.cells:
             for f in cell.fragments:
-                canvas[int(f.top):int(f.bottom) + 1, int(f.x0):int(f.x1) + 1] = paper
+                canvas[int(f.top) : int(f.bottom) + 1, int(f.x0) : int(f.x1) + 1] = paper
     margin = int(round(1.5 * scale))
     min_glyph = 5.0 * scale  # ink taller than this is a glyph, not a speck (10.5 pt text: ~9.5 pt)
     for grid in grids:
         for cell in grid.cells:
             x0, y0, x1, y1 = (int(round(v)) for v in cell.box)
-            region = ink[y0 + margin:y1 - margin, x0 + margin:x1 - margin].copy()
+            region = ink[y0 + margin : y1 - margin, x0 + margin : x1 - margin].copy()
             if region.size == 0 or not region.any():
                 continue
             for f in cell.fragments:
-                region[max(0, int(f.top) - y0 - margin - 1):max(0, int(f.bottom) - y0 - margin + 2),
-                       max(0, int(f.x0) - x0 - margin - 1):max(0, int(f.x1) - x0 - margin + 2)] = 0
+                region[
+                    max(0, int(f.top) - y0 - margin - 1) : max(0, int(f.bottom) - y0 - margin + 2),
+                    max(0, int(f.x0) - x0 - margin - 1) : max(0, int(f.x1) - x0 - margin + 2),
+                ] = 0
             rows = np.flatnonzero(region.any(axis=1))
             if rows.size == 0:
                 continue
@@ -1114,8 +1131,7 @@ def read_page(pdf: pdfium.PdfDocument, index: int) -> OcrPage:
     return read_image(gray, scale, index + 1, (float(width), float(height)))
 
 
-def read_image(gray: np.ndarray, scale: float, number: int = 1,
-               size: tuple[float, float] | None = None) -> OcrPage:
+def read_image(gray: np.ndarray, scale: float, number: int = 1, size: tuple[float, float] | None = None) -> OcrPage:
     """OCR a page image (8-bit grey, ``scale`` pixels per PDF point, i.e. dpi / 72) as
     page ``number`` of ``size`` points (default: the image's size at ``scale``); the
     steps after rendering in :func:`read_page`.  See :func:`ocr_image`."""
@@ -1165,7 +1181,9 @@ def read_image(gray: np.ndarray, scale: float, number: int = 1,
         strokes.append(stroke)
     mark_bold(lines, strokes)
     grids.sort(key=lambda g: g.box[1])
-    tables = [TableArea(bbox=(pts(g.xs[0]), pts(g.ys[0]), pts(g.xs[-1]), pts(g.ys[-1])), rows=_table_rows(g)) for g in grids]
+    tables = [
+        TableArea(bbox=(pts(g.xs[0]), pts(g.ys[0]), pts(g.xs[-1]), pts(g.ys[-1])), rows=_table_rows(g)) for g in grids
+    ]
     content = PageContent(number=number, width=float(width), height=float(height), lines=lines, tables=tables, ocr=True)
     return OcrPage(content=content, grids=grids, scale=scale, skew=angle)
 
@@ -1197,6 +1215,7 @@ def ocr_image(image: np.ndarray, dpi: float, number: int = 1) -> PageContent:
     Inside :func:`reading` (``reading(path)`` around the reading of the image file) with
     a page cache in force, page ``number`` of that file is OCR'd once.
     """
+
     def run() -> PageContent:
         gray = image
         if gray.ndim == 3:

@@ -73,8 +73,10 @@ class _Package:
     def read(self, member: str) -> bytes:
         info = self.zf.getinfo(member)
         if info.file_size > self.limits.file_bytes:
-            raise ReadError(self.path, f"OFD member {member} too large: "
-                            + _limits.exceeded("file_bytes", info.file_size, self.limits))
+            raise ReadError(
+                self.path,
+                f"OFD member {member} too large: " + _limits.exceeded("file_bytes", info.file_size, self.limits),
+            )
         return self.zf.read(member)
 
     def xml(self, name: str) -> tuple[ET.Element | None, str | None]:
@@ -181,15 +183,22 @@ def _lines(runs, page_height_mm: float) -> list[Line]:
             last_x1 = x1
         size = max(m[3] for m in members)
         base = max(m[0] for m in members)
-        lines.append(Line(text=text.strip(), x0=round(members[0][1] * MM_TO_PT, 2),
-                          top=round((base - size * 0.88) * MM_TO_PT, 2),
-                          x1=round(max(m[2] for m in members) * MM_TO_PT, 2),
-                          bottom=round((base + size * 0.12) * MM_TO_PT, 2), size=round(size * MM_TO_PT, 1)))
+        lines.append(
+            Line(
+                text=text.strip(),
+                x0=round(members[0][1] * MM_TO_PT, 2),
+                top=round((base - size * 0.88) * MM_TO_PT, 2),
+                x1=round(max(m[2] for m in members) * MM_TO_PT, 2),
+                bottom=round((base + size * 0.12) * MM_TO_PT, 2),
+                size=round(size * MM_TO_PT, 1),
+            )
+        )
     return lines
 
 
-def _ocr_page(pkg: _Package, images: list[_Image], number: int, width_mm: float, height_mm: float,
-              notes: list[str]) -> PageContent | None:
+def _ocr_page(
+    pkg: _Package, images: list[_Image], number: int, width_mm: float, height_mm: float, notes: list[str]
+) -> PageContent | None:
     """OCR a page's images, placed on a white page as the OFD places them; ``None`` when none
     can be decoded."""
     import io
@@ -286,11 +295,17 @@ def read(path: str | Path, ocr: str = "auto") -> Document:
                         content = _ocr_page(pkg, page_images, i + 1, width_mm, height_mm, notes)
                 if content is None:
                     if text.strip() and not readable:
-                        notes.append(f"page {i + 1}: text in an embedded font without Unicode "
-                                     f"({private} of {len(text.strip())} characters unreadable); left out")
+                        notes.append(
+                            f"page {i + 1}: text in an embedded font without Unicode "
+                            f"({private} of {len(text.strip())} characters unreadable); left out"
+                        )
                         runs = [r for r in runs if not _private(r.text or "")]
-                    content = PageContent(number=i + 1, width=width_mm * MM_TO_PT, height=height_mm * MM_TO_PT,
-                                          lines=_lines(runs, height_mm))
+                    content = PageContent(
+                        number=i + 1,
+                        width=width_mm * MM_TO_PT,
+                        height=height_mm * MM_TO_PT,
+                        lines=_lines(runs, height_mm),
+                    )
                 pages.append(content)
     ocr_count = sum(1 for p in pages if p.ocr)
     builder = DocumentBuilder(path, "ofd", pages=len(pages), ocr=ocr_count > 0)

@@ -255,7 +255,7 @@ class _TextLayer:
                 chars = found[b]
                 if b in last:
                     pk, pbottom = last[b]
-                    between = text[pk + 1:k]
+                    between = text[pk + 1 : k]
                     if cy > pbottom or any(c in _BREAKS for c in between):
                         chars.append("\n")
                     elif " " in between and not (is_cjk(text[pk]) or is_cjk(ch)):
@@ -370,8 +370,19 @@ def _add_edge(edges: list[dict], p0: tuple[float, float], p1: tuple[float, float
         bottom = top
     else:
         x1 = x0
-    edges.append({"object_type": "line", "orientation": orientation, "x0": x0, "x1": x1, "top": top,
-                  "bottom": bottom, "doctop": top, "width": x1 - x0, "height": bottom - top})
+    edges.append(
+        {
+            "object_type": "line",
+            "orientation": orientation,
+            "x0": x0,
+            "x1": x1,
+            "top": top,
+            "bottom": bottom,
+            "doctop": top,
+            "width": x1 - x0,
+            "height": bottom - top,
+        }
+    )
 
 
 def has_ruling(page: pdfium.PdfPage) -> bool:
@@ -527,8 +538,9 @@ def _ocr_module(path: str, index: int):
         raise ReadError(path, f"no text layer on page {index + 1}; OCR unavailable ({exc})") from None
 
 
-def _ocr_page(pdf: pdfium.PdfDocument, index: int, path: str, notes: list[str] | None = None,
-              skip_empty: bool = True) -> PageContent:
+def _ocr_page(
+    pdf: pdfium.PdfDocument, index: int, path: str, notes: list[str] | None = None, skip_empty: bool = True
+) -> PageContent:
     """OCR one page, unless it is too large to render (the ``ocr_page_area`` limit) or — with
     ``skip_empty`` (``ocr='auto'``) — is an image-only page showing next to nothing (a blank
     scan): those give an empty page and a note."""
@@ -539,12 +551,14 @@ def _ocr_page(pdf: pdfium.PdfDocument, index: int, path: str, notes: list[str] |
         draws_text = next(_objects(page, pdfium_c.FPDF_PAGEOBJ_TEXT), None) is not None
     finally:
         page.close()
-    area_in2 = float(w_pt) * float(h_pt) / 72 ** 2
+    area_in2 = float(w_pt) * float(h_pt) / 72**2
     limit = _limits.current().ocr_page_area
     if area_in2 > limit:
         if notes is not None:
-            notes.append(f"page {index + 1} not OCR'd: {w_pt / 72:.0f} × {h_pt / 72:.0f} in = "
-                         + _limits.exceeded("ocr_page_area", f"{area_in2:,.0f} sq in"))
+            notes.append(
+                f"page {index + 1} not OCR'd: {w_pt / 72:.0f} × {h_pt / 72:.0f} in = "
+                + _limits.exceeded("ocr_page_area", f"{area_in2:,.0f} sq in")
+            )
         return PageContent(number=index + 1, width=float(w_pt), height=float(h_pt))
     if skip_empty and not draws_text and ocr_reader.near_empty(pdf, index):  # an image-only page showing nothing
         if notes is not None:
@@ -578,7 +592,7 @@ def _would_ocr(pdf: pdfium.PdfDocument, index: int, ocr: OcrMode) -> bool:
         if layer is not None:
             layer.close()
         page.close()
-    if float(w_pt) * float(h_pt) / 72 ** 2 > _limits.current().ocr_page_area:
+    if float(w_pt) * float(h_pt) / 72**2 > _limits.current().ocr_page_area:
         return False
     if ocr != "always" and not draws_text:
         from . import ocr as ocr_reader
@@ -620,8 +634,9 @@ def ocr_pages(path: str | Path, indices: list[int], sha: str | None = None) -> N
         pdf.close()
 
 
-def _read_page(pdf: pdfium.PdfDocument, index: int, path: str, ocr: OcrMode, finder: _TableFinder,
-               notes: list[str] | None = None) -> PageContent:
+def _read_page(
+    pdf: pdfium.PdfDocument, index: int, path: str, ocr: OcrMode, finder: _TableFinder, notes: list[str] | None = None
+) -> PageContent:
     if ocr == "always":
         return _ocr_page(pdf, index, path, notes, skip_empty=False)
     try:

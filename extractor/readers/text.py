@@ -73,7 +73,7 @@ def decode_bytes(data: bytes, path: str = "") -> tuple[str, str]:
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(enc), enc + " (BOM)"
+                return data[len(bom) :].decode(enc), enc + " (BOM)"
             except UnicodeDecodeError as exc:
                 raise ReadError(path, f"invalid {enc} text after its byte-order mark: {exc.reason}") from None
     try:
@@ -295,6 +295,7 @@ def emit_paragraph(
 # Rebuilding paragraphs and tables from lines
 # ---------------------------------------------------------------------------
 
+
 @dataclass
 class _Line:
     text: str
@@ -330,8 +331,11 @@ def wrap_width(lines: list[str]) -> int | None:
         return None
     counts = Counter(lengths)
     width, n = max(((w, counts[w] + counts[w - 1] + counts[w + 1]) for w in counts), key=lambda x: (x[1], x[0]))
-    return max(width, max(w for w in (width - 1, width, width + 1) if counts.get(w))) \
-        if n >= 3 and n >= 0.4 * len(lengths) else None
+    return (
+        max(width, max(w for w in (width - 1, width, width + 1) if counts.get(w)))
+        if n >= 3 and n >= 0.4 * len(lengths)
+        else None
+    )
 
 
 def continues(prev: _Line, nxt: _Line, width: int | None = None) -> bool:
@@ -497,4 +501,13 @@ def read_text(raw_text: str, path: str = "<text>", fmt: str = "txt") -> Document
     return builder.build()
 
 
-__all__ = ["read", "read_text", "decode_bytes", "clean_line", "is_toc_line", "is_footer_line", "emit_paragraph", "continues"]
+__all__ = [
+    "read",
+    "read_text",
+    "decode_bytes",
+    "clean_line",
+    "is_toc_line",
+    "is_footer_line",
+    "emit_paragraph",
+    "continues",
+]

@@ -68,14 +68,17 @@ def _jurisdiction(ctx: Context, meta: Metadata, record: Record) -> None:
     if not cands:
         cands = body_place_candidates(ctx)
         if cands:
-            record.warnings.append(f"jurisdiction: no title, unit, issuer or signature names a place; read from "
-                                   f"the body's {cands[0].describe(ctx.doc)}")
+            record.warnings.append(
+                f"jurisdiction: no title, unit, issuer or signature names a place; read from "
+                f"the body's {cands[0].describe(ctx.doc)}"
+            )
     decision = decide("jurisdiction", cands, ctx.doc)
     record.warnings += decision.warnings
     if decision.chosen is not None:
         chosen = refine(decision.chosen, cands)
-        record.jurisdiction = Jurisdiction.from_dict(jurisdiction_record(chosen.extra["name"],
-                                                                         chosen.extra["division"]))
+        record.jurisdiction = Jurisdiction.from_dict(
+            jurisdiction_record(chosen.extra["name"], chosen.extra["division"])
+        )
         record.evidence["jurisdiction"] = chosen.evidence(ctx.doc)
 
 
@@ -110,16 +113,25 @@ def extract_fields(doc: Document) -> Record:
     tables = score_tables(doc)
     record = Record(doc_id="", source=Source(path=doc.path, format=doc.format, pages=doc.pages, ocr=bool(doc.ocr)))
     meta = extract_metadata(ctx, pairs)
-    for name in ("title", "years", "report_date", "report_kind", "evaluation_mode", "program", "evaluated_unit",
-                 "evaluator"):
+    for name in (
+        "title",
+        "years",
+        "report_date",
+        "report_kind",
+        "evaluation_mode",
+        "program",
+        "evaluated_unit",
+        "evaluator",
+    ):
         _apply(record, name, meta.decisions[name], doc)
     _jurisdiction(ctx, meta, record)
     tiers = tier_scores(ctx)
     _score(ctx, pairs, tables, tiers, record)
     record.indicators = _indicators(tables, tiers)
     record.figures = extract_figures(ctx)
-    record.checks = run_checks(ctx, tables, record.indicators, record.score, record.evidence.get("score.total"),
-                               record.figures)
+    record.checks = run_checks(
+        ctx, tables, record.indicators, record.score, record.evidence.get("score.total"), record.figures
+    )
     return record
 
 

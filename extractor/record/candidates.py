@@ -39,10 +39,10 @@ class Candidate:
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def evidence(self, doc: Document) -> Evidence:
-        return Evidence(self.page, (self.start, self.end), doc.text[self.start:self.end])
+        return Evidence(self.page, (self.start, self.end), doc.text[self.start : self.end])
 
     def describe(self, doc: Document) -> str:
-        words = doc.text[self.start:self.end].replace("\n", " ")
+        words = doc.text[self.start : self.end].replace("\n", " ")
         if len(words) > 40:
             words = words[:37] + "…"
         page = f"p.{self.page} " if self.page is not None else ""
@@ -73,8 +73,14 @@ def _key(value: Any) -> Hashable:
     return value
 
 
-def decide(name: str, candidates: Iterable[Candidate], doc: Document, *,
-           key: Callable[[Any], Hashable] = _key, abstain_on_tie: bool = True) -> Decision:
+def decide(
+    name: str,
+    candidates: Iterable[Candidate],
+    doc: Document,
+    *,
+    key: Callable[[Any], Hashable] = _key,
+    abstain_on_tie: bool = True,
+) -> Decision:
     """The field's value by its candidates' ranks (see the module docstring)."""
     cands = [c for c in candidates if c.value is not None]
     out = Decision(name, candidates=cands)

@@ -67,9 +67,24 @@ def _spec() -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def _rx() -> dict[str, re.Pattern[str]]:
     s = _spec()
-    keys = ("total_row", "subtotal_row", "not_summed_column", "list_start", "partial_list", "rate_name", "executed",
-            "arrived", "not_executed", "budget", "prose_score_rate", "heading_score", "share", "share_column",
-            "hierarchy_part", "form_tier")
+    keys = (
+        "total_row",
+        "subtotal_row",
+        "not_summed_column",
+        "list_start",
+        "partial_list",
+        "rate_name",
+        "executed",
+        "arrived",
+        "not_executed",
+        "budget",
+        "prose_score_rate",
+        "heading_score",
+        "share",
+        "share_column",
+        "hierarchy_part",
+        "form_tier",
+    )
     return {k: re.compile(s[k]) for k in keys}
 
 
@@ -188,8 +203,12 @@ def indicator_table_checks(ck: Checker, table: ScoreTable, score: Score, score_e
         scores = [r.score for r in tier]
         s = sum(Decimal(str(x)) for x in scores)
         ok = abs(float(s) - float(total_score)) <= _tol(len(scores))
-        ck.add("indicator_sum", ok, f"{_LABELS[top]}: {' + '.join(_fmt(x) for x in scores)} = {_fmt(s)}, "
-                                    f"stated total {_fmt(total_score)}", [r.span for r in tier] + [total_span])
+        ck.add(
+            "indicator_sum",
+            ok,
+            f"{_LABELS[top]}: {' + '.join(_fmt(x) for x in scores)} = {_fmt(s)}, stated total {_fmt(total_score)}",
+            [r.span for r in tier] + [total_span],
+        )
     total_weight = table.total.weight if table.total and table.total.weight is not None else None
     wspan = total_span if table.total and table.total.weight is not None else None
     top_w = complete_level("weight")
@@ -200,8 +219,13 @@ def indicator_table_checks(ck: Checker, table: ScoreTable, score: Score, score_e
         weights = [r.weight for r in tier]
         s = sum(Decimal(str(x)) for x in weights)
         ok = abs(float(s) - float(total_weight)) <= _tol(len(weights))
-        ck.add("weight_sum", ok, f"{_LABELS[top_w]} weights: {' + '.join(_fmt(x) for x in weights)} = {_fmt(s)}, "
-                                 f"stated {_fmt(total_weight)}", [r.span for r in tier] + [wspan])
+        ck.add(
+            "weight_sum",
+            ok,
+            f"{_LABELS[top_w]} weights: {' + '.join(_fmt(x) for x in weights)} = {_fmt(s)}, "
+            f"stated {_fmt(total_weight)}",
+            [r.span for r in tier] + [wspan],
+        )
     _child_sums(ck, rows, "weight", "weight_sum", " weights")
     _child_sums(ck, rows, "score", "indicator_sum", "")
     for r in rows + ([table.total] if table.total else []):
@@ -211,8 +235,12 @@ def indicator_table_checks(ck: Checker, table: ScoreTable, score: Score, score_e
         stated = Decimal(str(r.rate)) * 100
         places = _decimals(r.rate_raw)
         ok = _rate_ok(computed, stated, places)
-        ck.add("score_rate", ok, f"{r.name}: {_fmt(r.score)} ÷ {_fmt(r.weight)} = {_pct(computed, places)}, "
-                                 f"stated {r.rate_raw}", [_rate_span(doc, r)])
+        ck.add(
+            "score_rate",
+            ok,
+            f"{r.name}: {_fmt(r.score)} ÷ {_fmt(r.weight)} = {_pct(computed, places)}, stated {r.rate_raw}",
+            [_rate_span(doc, r)],
+        )
 
 
 def _child_sums(ck: Checker, rows: list[IndicatorRow], attr: str, rule: str, label: str) -> None:
@@ -225,12 +253,17 @@ def _child_sums(ck: Checker, rows: list[IndicatorRow], attr: str, rule: str, lab
         values = [getattr(k, attr) for k in kids]
         s = sum(Decimal(str(v)) for v in values)
         ok = abs(float(s) - float(stated)) <= _tol(len(kids))
-        ck.add(rule, ok, f"{parent.name}{label}: {' + '.join(_fmt(v) for v in values)} = {_fmt(s)}, stated {_fmt(stated)}",
-               [parent.span] + [k.span for k in kids])
+        ck.add(
+            rule,
+            ok,
+            f"{parent.name}{label}: {' + '.join(_fmt(v) for v in values)} = {_fmt(s)}, stated {_fmt(stated)}",
+            [parent.span] + [k.span for k in kids],
+        )
 
 
-def prose_tier_checks(ck: Checker, tables: list[ScoreTable], indicators: list[Indicator], score: Score,
-                      score_ev: Evidence | None) -> None:
+def prose_tier_checks(
+    ck: Checker, tables: list[ScoreTable], indicators: list[Indicator], score: Score, score_ev: Evidence | None
+) -> None:
     """Level-1 indicators stated in prose: their scores add up to the total when their weights
     add up to the maximum (a complete set of tiers; an incomplete one says nothing)."""
     in_tables = {(r.level, r.name) for t in tables for r in t.rows}
@@ -250,15 +283,23 @@ def prose_tier_checks(ck: Checker, tables: list[ScoreTable], indicators: list[In
         ws = sum(Decimal(str(w)) for w in weights)
         if abs(float(ws) - float(mx)) > _tol(len(tiers)):
             return
-        ck.add("weight_sum", True, f"一级指标 weights: {' + '.join(_fmt(w) for w in weights)} = {_fmt(ws)}, "
-                                   f"stated {_fmt(mx)}", spans)
+        ck.add(
+            "weight_sum",
+            True,
+            f"一级指标 weights: {' + '.join(_fmt(w) for w in weights)} = {_fmt(ws)}, stated {_fmt(mx)}",
+            spans,
+        )
     if score.total is None or any(i.score is None for i in tiers):
         return
     scores = [i.score for i in tiers]
     s = sum(Decimal(str(x)) for x in scores)
     ok = abs(float(s) - float(score.total)) <= _tol(len(tiers))
-    ck.add("indicator_sum", ok, f"一级指标: {' + '.join(_fmt(x) for x in scores)} = {_fmt(s)}, stated total "
-                                f"{_fmt(score.total)}", spans + [score_ev.span if score_ev else None])
+    ck.add(
+        "indicator_sum",
+        ok,
+        f"一级指标: {' + '.join(_fmt(x) for x in scores)} = {_fmt(s)}, stated total {_fmt(score.total)}",
+        spans + [score_ev.span if score_ev else None],
+    )
 
 
 # ---------------------------------------------------------------------------- headings and sentences
@@ -296,7 +337,7 @@ def heading_tree_checks(ck: Checker, flat: str) -> None:
         m = rx.search(flat, b.start, min(b.end, b.start + 60))
         if m is None:
             continue
-        name = re.sub(r"^[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]?", "", squash(b.text[:m.start() - b.start]))
+        name = re.sub(r"^[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]?", "", squash(b.text[: m.start() - b.start]))
         node = _Node(level, name, Decimal(m.group("w")), Decimal(m.group("s")), (m.start("w"), m.end("s")))
         (stack[-1].kids if stack else roots).append(node)
         stack.append(node)
@@ -308,8 +349,13 @@ def heading_tree_checks(ck: Checker, flat: str) -> None:
                     vals = [getattr(k, attr) for k in n.kids]
                     s = sum(vals)
                     ok = abs(float(s) - float(getattr(n, attr))) <= _tol(len(vals))
-                    ck.add(rule, ok, f"{n.name}{label}: {' + '.join(_fmt(v) for v in vals)} = {_fmt(s)}, "
-                                     f"stated {_fmt(getattr(n, attr))}", [n.span] + [k.span for k in n.kids])
+                    ck.add(
+                        rule,
+                        ok,
+                        f"{n.name}{label}: {' + '.join(_fmt(v) for v in vals)} = {_fmt(s)}, "
+                        f"stated {_fmt(getattr(n, attr))}",
+                        [n.span] + [k.span for k in n.kids],
+                    )
             walk(n.kids)
 
     walk(roots)
@@ -334,8 +380,13 @@ def prose_score_rate_checks(ck: Checker, flat: str) -> None:
             places = len(m.group("r").split(".")[1]) if "." in m.group("r") else 0
             computed = s / w * 100
             ok = _rate_ok(computed, r, places)
-            ck.add("score_rate", ok, f"{heading[:16]}: {_fmt(s)} ÷ {_fmt(w)} = {_pct(computed, places)}, stated "
-                                     f"{m.group('r')}%", [(m.start("w"), m.end("r") + 1)], key=("prose", w, s, r))
+            ck.add(
+                "score_rate",
+                ok,
+                f"{heading[:16]}: {_fmt(s)} ÷ {_fmt(w)} = {_pct(computed, places)}, stated {m.group('r')}%",
+                [(m.start("w"), m.end("r") + 1)],
+                key=("prose", w, s, r),
+            )
 
 
 def grade_check(ck: Checker, score: Score, score_ev: Evidence | None) -> None:
@@ -344,9 +395,12 @@ def grade_check(ck: Checker, score: Score, score_ev: Evidence | None) -> None:
     scaled = score.total * 100 / score.max if score.max else score.total
     expected = grade_for(scaled)
     bound = next(t for t in thresholds() if t["grade"] == expected)
-    ck.add("grade_threshold", expected == score.grade,
-           f"{_fmt(score.total)} of {_fmt(score.max)} → {expected} ({expected} ≥ {bound['min']}), stated {score.grade}",
-           [score_ev.span if score_ev else None])
+    ck.add(
+        "grade_threshold",
+        expected == score.grade,
+        f"{_fmt(score.total)} of {_fmt(score.max)} → {expected} ({expected} ≥ {bound['min']}), stated {score.grade}",
+        [score_ev.span if score_ev else None],
+    )
 
 
 # ---------------------------------------------------------------------------- tables
@@ -367,8 +421,15 @@ def _grid(flat: str, rows: list[list[Any]]) -> list[list[_Cell]]:
     return out
 
 
-def _sum_check(ck: Checker, rule: str, subject: str, parts: list[Quantity], total: Quantity, show_raw: bool = False,
-               decimals: int | None = None) -> None:
+def _sum_check(
+    ck: Checker,
+    rule: str,
+    subject: str,
+    parts: list[Quantity],
+    total: Quantity,
+    show_raw: bool = False,
+    decimals: int | None = None,
+) -> None:
     """Parts add up to the total at the printed precision: the printed parts' sum may differ from the
     printed total by less than half a unit of the coarsest number's last digit (a column's numbers
     share its finest precision, ``decimals``: 73 in a column of 41.40 is 73.00)."""
@@ -384,8 +445,13 @@ def _sum_check(ck: Checker, rule: str, subject: str, parts: list[Quantity], tota
     shown = " + ".join(_printed(p) for p in parts)
     unit = re.sub(r"^[-\d.,\s]+", "", _printed(total))
     detail = f"{subject}: {shown} = {_like(s, total)}{unit}, stated {_printed(total)}"
-    ck.add(rule, ok, detail, [(p.start, p.end) for p in parts] + [(total.start, total.end)],
-           key=(subject if rule == "table_sum" else None, tuple(p.printed for p in parts), total.printed))
+    ck.add(
+        rule,
+        ok,
+        detail,
+        [(p.start, p.end) for p in parts] + [(total.start, total.end)],
+        key=(subject if rule == "table_sum" else None, tuple(p.printed for p in parts), total.printed),
+    )
 
 
 def grid_checks(ck: Checker, flat: str, rows: list[list[Any]], name: str) -> None:
@@ -397,7 +463,7 @@ def grid_checks(ck: Checker, flat: str, rows: list[list[Any]], name: str) -> Non
     # Header: the first row without numbers (a second one is a sub-header).
     hdr_idx = next((i for i, r in enumerate(grid) if r and all(c.q is None for c in r)), None)
     header = grid[hdr_idx] if hdr_idx is not None else []
-    body = grid[hdr_idx + 1:] if hdr_idx is not None else grid
+    body = grid[hdr_idx + 1 :] if hdr_idx is not None else grid
 
     def label(r: list[_Cell]) -> str:
         return next((c.text for c in r if c.text and c.q is None), "")
@@ -415,13 +481,13 @@ def grid_checks(ck: Checker, flat: str, rows: list[list[Any]], name: str) -> Non
         prev = max([t for t in totals + heads if t < ti], default=-1)
         if prev in heads:
             header = body[prev]
-        parts_rows = [r for r in body[prev + 1:ti] if label(r) and not rx["subtotal_row"].search(label(r))]
-        subs = [r for r in body[prev + 1:ti] if rx["subtotal_row"].search(label(r))]
+        parts_rows = [r for r in body[prev + 1 : ti] if label(r) and not rx["subtotal_row"].search(label(r))]
+        subs = [r for r in body[prev + 1 : ti] if rx["subtotal_row"].search(label(r))]
         if subs:
             parts_rows = subs
         if not parts_rows and ti == 0:
             nxt = min([t for t in totals if t > ti], default=len(body))
-            parts_rows = [r for r in body[ti + 1:nxt] if label(r)]
+            parts_rows = [r for r in body[ti + 1 : nxt] if label(r)]
         if len(parts_rows) < 1:
             continue
         summed = [j for j in range(ncols) if not rx["not_summed_column"].search(colname(j))]
@@ -470,10 +536,13 @@ def grid_checks(ck: Checker, flat: str, rows: list[list[Any]], name: str) -> Non
         target = stated.value * 100 if stated is not None else Decimal(100)
         ok = abs(s - target) <= Decimal(str(_tol(len(values))))
         prev = header[j - 1].text if j > 0 else ""
-        ck.add("percent_column", bool(ok), f"{h.text} ({prev}): {' + '.join(f'{v:.2f}' for v in values)} = {s:.2f}%, "
-                                           f"expected {target:.2f}%",
-               [(c.start, c.end) for c in cells] + ([(stated.start, stated.end)] if stated else []),
-               key=tuple(values))
+        ck.add(
+            "percent_column",
+            bool(ok),
+            f"{h.text} ({prev}): {' + '.join(f'{v:.2f}' for v in values)} = {s:.2f}%, expected {target:.2f}%",
+            [(c.start, c.end) for c in cells] + ([(stated.start, stated.end)] if stated else []),
+            key=tuple(values),
+        )
 
 
 def self_eval_checks(ck: Checker, blocks: list[SelfEvalBlock], exact_only: bool) -> None:
@@ -510,14 +579,19 @@ def self_eval_checks(ck: Checker, blocks: list[SelfEvalBlock], exact_only: bool)
         ok = _rate_ok(computed, stated, rq.decimals)
         if not ok and exact_only and not exact:
             continue
-        ck.add("execution_rate", ok, f"{rc.name}: {_printed(spent)} ÷ {_printed(budget)} = {_pct(computed, rq.decimals)}, "
-                                     f"stated {_printed(rq)}{'' if rq.unit == '%' else '%'}",
-               [(spent.start, spent.end), (budget.start, budget.end), (rq.start, rq.end)],
-               key=(spent.printed, budget.printed, stated))
+        ck.add(
+            "execution_rate",
+            ok,
+            f"{rc.name}: {_printed(spent)} ÷ {_printed(budget)} = {_pct(computed, rq.decimals)}, "
+            f"stated {_printed(rq)}{'' if rq.unit == '%' else '%'}",
+            [(spent.start, spent.end), (budget.start, budget.end), (rq.start, rq.end)],
+            key=(spent.printed, budget.printed, stated),
+        )
 
 
-def _self_eval_sum(ck: Checker, col: Any, tq: Quantity, qs: list[Quantity], total: Any, exact: bool,
-                   exact_only: bool) -> None:
+def _self_eval_sum(
+    ck: Checker, col: Any, tq: Quantity, qs: list[Quantity], total: Any, exact: bool, exact_only: bool
+) -> None:
     s = sum((q.printed for q in qs), Decimal(0))
     dec = max(q.decimals for q in qs + [tq])
     tol = Decimal(1).scaleb(-dec) / 2 * (len(qs) + 1 if _spec().get("sum_rounding") == "per_number" else 1) + EPS
@@ -551,8 +625,12 @@ def form_tier_checks(ck: Checker, flat: str, blocks: list[SelfEvalBlock]) -> Non
         if s < 100:
             continue
         names = " + ".join(f"{n}{_fmt(w)}" for n, w in zip(tiers, ws))
-        ck.add("weight_sum", s == 100, f"一级指标 weights: {names} + 预算执行{_fmt(weight.printed)} = {_fmt(s)}, "
-                                       f"stated 100", [(weight.start, weight.end)] + [m.span("w") for m in tiers.values()])
+        ck.add(
+            "weight_sum",
+            s == 100,
+            f"一级指标 weights: {names} + 预算执行{_fmt(weight.printed)} = {_fmt(s)}, stated 100",
+            [(weight.start, weight.end)] + [m.span("w") for m in tiers.values()],
+        )
 
 
 def table_checks(ck: Checker, flat: str) -> None:
@@ -566,8 +644,14 @@ def table_checks(ck: Checker, flat: str) -> None:
         if se:
             self_eval_checks(ck, se, exact_only=False)
             continue
-        caption = next((squash(blocks[k].text) for k in range(bi - 1, max(-1, bi - 3), -1)
-                        if re.match(r"^(?:附)?表\s*\d", squash(blocks[k].text))), "")
+        caption = next(
+            (
+                squash(blocks[k].text)
+                for k in range(bi - 1, max(-1, bi - 3), -1)
+                if re.match(r"^(?:附)?表\s*\d", squash(blocks[k].text))
+            ),
+            "",
+        )
         name = re.match(r"^(?:附)?表\s*[\d.-]+", caption).group(0) if caption else ""
         grid_checks(ck, flat, _cells_of_table(flat, b), name)
     prose = _blank_tables(doc, flat)
@@ -609,8 +693,8 @@ def _prose_quantities(ctx: Any, flat: str) -> list[_Q]:
 
 
 def _per_unit(flat: str, q: Quantity) -> bool:
-    after = flat[q.end:q.end + 3]
-    before = flat[max(0, q.start - 12):q.start]
+    after = flat[q.end : q.end + 3]
+    before = flat[max(0, q.start - 12) : q.start]
     return bool(re.match(r"\s*[/／]", after) or re.search(r"每[^，。；]{0,8}$|人均|户均|生均", before))
 
 
@@ -631,16 +715,18 @@ def prose_sum_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
         # Bracketed parts right after a total: 结余资金53.994万元（拨乡镇结余资金37.21万元，居保局结余资金16.784万元）.
         for x in items:
             q = x.q
-            m = re.match(r"\s*[（(]", flat[q.end:q.end + 3])
+            m = re.match(r"\s*[（(]", flat[q.end : q.end + 3])
             if not m or _per_unit(flat, q):
                 continue
             open_at = q.end + m.end() - 1
             close = _matching(flat, open_at, b.end)
             if close is None:
                 continue
-            inner = [y for y in items if open_at < y.q.start < close and y.q.unit == q.unit and not _per_unit(flat, y.q)]
+            inner = [
+                y for y in items if open_at < y.q.start < close and y.q.unit == q.unit and not _per_unit(flat, y.q)
+            ]
             inner = [y for y in inner if _depth(flat, open_at, y.q.start) == 1]
-            if len(inner) < 2 or rx["partial_list"].search(flat[open_at:close + 1]):
+            if len(inner) < 2 or rx["partial_list"].search(flat[open_at : close + 1]):
                 continue
             for y in inner:
                 y.part = True
@@ -656,23 +742,34 @@ def prose_sum_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
                 sent = _sentence_start(flat, max(b.start, sent - 1), b.start) if sent > b.start else b.start
                 if sent == p:
                     sent = blocks[bi - 1].start if bi > 0 else b.start
-            cands = [y for y in qs if sent <= y.q.start < p and not y.part and not _per_unit(flat, y.q)
-                     and y.q.unit != "%"]
+            cands = [
+                y for y in qs if sent <= y.q.start < p and not y.part and not _per_unit(flat, y.q) and y.q.unit != "%"
+            ]
             if not cands:
                 continue
             tot = cands[-1]
             # The list: to the first ；or 。 outside brackets (or the bracket the list sits in).
             end = _list_end(flat, m.end(), b.end)
-            nested = next((n for n in rx["list_start"].finditer(flat, m.end(), end)
-                           if _depth(flat, m.end(), n.start()) == 0), None)
+            nested = next(
+                (n for n in rx["list_start"].finditer(flat, m.end(), end) if _depth(flat, m.end(), n.start()) == 0),
+                None,
+            )
             stop = nested.start() if nested else end
-            if rx["partial_list"].search(_outside_brackets(flat[m.end():stop]) + (flat[end:end + 1] if not nested else "")):
+            if rx["partial_list"].search(
+                _outside_brackets(flat[m.end() : stop]) + (flat[end : end + 1] if not nested else "")
+            ):
                 continue
-            parts = [y for y in items if m.end() <= y.q.start < stop and y.q.unit == tot.q.unit
-                     and not _per_unit(flat, y.q) and _depth(flat, m.end(), y.q.start) == 0]
+            parts = [
+                y
+                for y in items
+                if m.end() <= y.q.start < stop
+                and y.q.unit == tot.q.unit
+                and not _per_unit(flat, y.q)
+                and _depth(flat, m.end(), y.q.start) == 0
+            ]
             if len(parts) < 2:
                 continue
-            if sum(1 for y in parts if rx["hierarchy_part"].search(flat[max(m.end(), y.q.start - 6):y.q.start])) >= 2:
+            if sum(1 for y in parts if rx["hierarchy_part"].search(flat[max(m.end(), y.q.start - 6) : y.q.start])) >= 2:
                 continue  # 一级指标3个，二级指标8个: levels of one system, not parts of a whole
             for y in parts:
                 y.part = True
@@ -743,7 +840,7 @@ def _label_of(ctx: Any, flat: str, x: _Q) -> str:
         lab = label_before(flat, x.q.start, floor, x.q.unit)
         x.label = lab.clause if lab else ""
         x.name = lab.name if lab else ""
-        x.after = flat[x.q.end:x.q.end + 8]
+        x.after = flat[x.q.end : x.q.end + 8]
     return x.label
 
 
@@ -765,12 +862,16 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
         if m is None or re.search(r"得分|偏差|增长|下降", name):
             continue
         arrival = bool(m.group("arrival"))
-        if re.match(r"\s*[≥≤>=<]?\s*\d+(?:\.\d+)?\s*%", flat[x.q.end:x.q.end + 12]) or \
-                re.search(r"(?:\d\s*%|[≥≤>=<])\s*$", flat[max(0, x.q.start - 12):x.q.start]):
+        if re.match(r"\s*[≥≤>=<]?\s*\d+(?:\.\d+)?\s*%", flat[x.q.end : x.q.end + 12]) or re.search(
+            r"(?:\d\s*%|[≥≤>=<])\s*$", flat[max(0, x.q.start - 12) : x.q.start]
+        ):
             continue  # a target and its actual value side by side (资金足额拨付率100%100%): an indicator row
         sec = scope_heads[x.block]
-        money = [y for y in qs[:i] if y.q.unit == "元" and scope_heads[y.block] == sec and y.block >= x.block - 3
-                 and not _per_unit(flat, y.q)]
+        money = [
+            y
+            for y in qs[:i]
+            if y.q.unit == "元" and scope_heads[y.block] == sec and y.block >= x.block - 3 and not _per_unit(flat, y.q)
+        ]
         if len(money) < 2:
             continue
         for y in money:
@@ -785,8 +886,9 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
         def budgeted(y: _Q) -> bool:
             return bool(rx["budget"].search(squash(y.label))) and not rx["executed"].search(squash(y.label))
 
-        num = next((y for y in reversed(money) if executed(y) and not y.part), None) or \
-            next((y for y in reversed(money) if executed(y)), None)
+        num = next((y for y in reversed(money) if executed(y) and not y.part), None) or next(
+            (y for y in reversed(money) if executed(y)), None
+        )
         den = next((y for y in reversed(money) if budgeted(y) and y is not num), None)
         stated = x.q.printed
         places = x.q.decimals
@@ -798,10 +900,13 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
             return c, slack
 
         def emit(a: _Q, b: _Q, ok: bool, c: Decimal) -> None:
-            ck.add(rule, ok, f"{x.name or rule}: {_printed(a.q)} ÷ {_printed(b.q)} = {_pct(c, places)}, "
-                             f"stated {_printed(x.q)}",
-                   [(a.q.start, a.q.end), (b.q.start, b.q.end), (x.q.start, x.q.end)],
-                   key=(a.q.value, b.q.value, stated))
+            ck.add(
+                rule,
+                ok,
+                f"{x.name or rule}: {_printed(a.q)} ÷ {_printed(b.q)} = {_pct(c, places)}, stated {_printed(x.q)}",
+                [(a.q.start, a.q.end), (b.q.start, b.q.end), (x.q.start, x.q.end)],
+                key=(a.q.value, b.q.value, stated),
+            )
 
         if num is not None and den is not None and den.q.value:
             c, slack = ratio(num, den)
@@ -821,8 +926,12 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
                 break
         if found:
             emit(found[0], found[1], True, found[2])
-        elif num is not None and den is not None and den.q.value and \
-                (rx["arrived"] if arrival else rx["executed"]).search(squash(num.label)):
+        elif (
+            num is not None
+            and den is not None
+            and den.q.value
+            and (rx["arrived"] if arrival else rx["executed"]).search(squash(num.label))
+        ):
             # a failure is said only when the amount's own label says what it is (实际申请拨款金额
             # 2.1776万元，资金到位率为100%: the words after it do not make it the amount arrived)
             c, _slack = ratio(num, den)
@@ -849,14 +958,14 @@ def share_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
         y = qs[i + 1]
         if y.q.unit != "%" or y.block != x.block:
             continue
-        between = flat[x.q.end:y.q.start]
+        between = flat[x.q.end : y.q.start]
         if rx.match(between):
             pairs.append((x, y))
     # Group the pairs of one sentence and unit.
     groups: list[list[tuple[_Q, _Q]]] = []
     for pr in pairs:
         last = groups[-1][-1] if groups else None
-        if last and last[0].q.unit == pr[0].q.unit and "。" not in flat[last[1].q.end:pr[0].q.start]:
+        if last and last[0].q.unit == pr[0].q.unit and "。" not in flat[last[1].q.end : pr[0].q.start]:
             groups[-1].append(pr)
         else:
             groups.append([pr])
@@ -868,11 +977,18 @@ def share_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
         sent = _sentence_start(flat, first, max(0, first - 300))
         whole = None
         for y in qs:
-            if sent <= y.q.start < first and y.q.unit == unit and abs(y.q.value - s) <= sum(
-                    (_half(p) for p in parts), _half(y.q)) + EPS:
+            if (
+                sent <= y.q.start < first
+                and y.q.unit == unit
+                and abs(y.q.value - s) <= sum((_half(p) for p in parts), _half(y.q)) + EPS
+            ):
                 whole = y.q
         shares = sum((p.q.value for _a, p in g), Decimal(0))
-        if whole is None and len(g) >= 2 and abs(shares - 1) <= Decimal("0.0001") * len(g) + Decimal("0.00005") * len(g):
+        if (
+            whole is None
+            and len(g) >= 2
+            and abs(shares - 1) <= Decimal("0.0001") * len(g) + Decimal("0.00005") * len(g)
+        ):
             whole = None  # the shares add up to 100%: the parts are the whole
             base = s
         elif whole is not None:
@@ -887,15 +1003,26 @@ def share_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
             ok = _rate_ok(c, p.q.printed, p.q.decimals, slack)
             spans = [(a.q.start, a.q.end), (p.q.start, p.q.end)] + ([(whole.start, whole.end)] if whole else [])
             of = _printed(whole) if whole else f"{_fmt(base)} (the parts' sum)"
-            ck.add("share", ok, f"{_printed(a.q)} ÷ {of} = {_pct(c, p.q.decimals)}, stated {_printed(p.q)}", spans,
-                   key=(a.q.value, base, p.q.printed))
+            ck.add(
+                "share",
+                ok,
+                f"{_printed(a.q)} ÷ {of} = {_pct(c, p.q.decimals)}, stated {_printed(p.q)}",
+                spans,
+                key=(a.q.value, base, p.q.printed),
+            )
 
 
 # ---------------------------------------------------------------------------- all
 
 
-def run_checks(ctx: Any, tables: list[ScoreTable], indicators: list[Indicator], score: Score,
-               score_evidence: Evidence | None, figures: list[Figure]) -> list[Check]:
+def run_checks(
+    ctx: Any,
+    tables: list[ScoreTable],
+    indicators: list[Indicator],
+    score: Score,
+    score_evidence: Evidence | None,
+    figures: list[Figure],
+) -> list[Check]:
     """Every check that the report's numbers allow (``ctx``: a :class:`~.context.Context`)."""
     ck = Checker(ctx)
     flat = fold_text(ctx.doc.text)

@@ -72,7 +72,7 @@ def _tokens(text: str) -> tuple[str, ...]:
 def _features(text: str) -> list[str]:
     """Words plus the character bigrams of longer words (robust to segmentation and OCR slips)."""
     words = tokens(text)
-    bigrams = ["#" + w[i:i + 2] for w in words if len(w) >= 3 for i in range(len(w) - 1)]
+    bigrams = ["#" + w[i : i + 2] for w in words if len(w) >= 3 for i in range(len(w) - 1)]
     return words + bigrams
 
 
@@ -86,7 +86,7 @@ def _focus(title: str, text: str) -> str:
     cfg = taxonomy()
     head = _head(title)
     opening = text[: int(cfg.get("text_chars", 240))]
-    return " ".join([head] * int(cfg.get("title_weight", 3)) + [title[len(head):], opening])
+    return " ".join([head] * int(cfg.get("title_weight", 3)) + [title[len(head) :], opening])
 
 
 # --------------------------------------------------------------------------- rules
@@ -253,7 +253,7 @@ def similarity_matrix(recs: list[dict[str, Any]], probs: list[dict[str, Any]]) -
     cfg = taxonomy()
     docs = [tokens(_focus(f["title"], f.get("text", ""))) for f in recs + probs]
     words = _tfidf(docs)
-    bigrams = _tfidf([["#" + w[i:i + 2] for w in d for i in range(len(w) - 1)] for d in docs])
+    bigrams = _tfidf([["#" + w[i : i + 2] for w in d for i in range(len(w) - 1)] for d in docs])
     topics = [category_scores(f["title"], f.get("text", "")) for f in recs + probs]
     tw = float(cfg.get("link_topic_weight", 0.5))
     n = len(recs)

@@ -160,14 +160,24 @@ class Context:
         return line_tables(self, self.lines)
 
     # ------------------------------------------------------------------ candidates
-    def candidate(self, name: str, value: Any, vstart: int, vend: int, rank: float, rule: str,
-                  view: View | None = None, **extra: Any) -> Candidate:
+    def candidate(
+        self,
+        name: str,
+        value: Any,
+        vstart: int,
+        vend: int,
+        rank: float,
+        rule: str,
+        view: View | None = None,
+        **extra: Any,
+    ) -> Candidate:
         """A candidate whose evidence is ``view.text[vstart:vend]`` (the whole-document view by default)."""
         start, end = (view or self.view).span(vstart, vend)
         return Candidate(name, value, start, end, rank, rule, self.page(start), extra)
 
-    def candidate_at(self, name: str, value: Any, start: int, end: int, rank: float, rule: str,
-                     **extra: Any) -> Candidate:
+    def candidate_at(
+        self, name: str, value: Any, start: int, end: int, rank: float, rule: str, **extra: Any
+    ) -> Candidate:
         """A candidate whose evidence is the document text ``[start, end)``."""
         return Candidate(name, value, start, end, rank, rule, self.page(start), extra)
 

@@ -63,7 +63,7 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair]) ->
     opening ties to the funds at least twice."""
     out: list[Candidate] = []
     for t in titles[:1]:
-        v = View.of(ctx.doc.text[t.start:t.end], t.start)
+        v = View.of(ctx.doc.text[t.start : t.end], t.start)
         found = years_in(v.text)
         notice = re.search(r"关于.{0,80}的?(?:通知|通报|公告|公示|函|批复)$", v.text)
         if found:
@@ -71,29 +71,44 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair]) ->
             out.append(ctx.candidate_at("years", _years_value(found), s, e, 5.5 if notice else 10, "title"))
         else:  # 霍山县…自评表 / (2024年度) on the line below
             vs = ctx.view.index(t.end)
-            m = re.match(r"\s*[(（]\s*(?P<y>(?:19|20)\d\d)\s*(?:预算)?年(?:度)?\s*[)）]", ctx.view.text[vs:vs + 20])
+            m = re.match(r"\s*[(（]\s*(?P<y>(?:19|20)\d\d)\s*(?:预算)?年(?:度)?\s*[)）]", ctx.view.text[vs : vs + 20])
             if m:
-                out.append(ctx.candidate("years", [int(m.group("y"))], vs + m.start("y"), vs + m.end(), 10,
-                                         "title_note"))
+                out.append(
+                    ctx.candidate("years", [int(m.group("y"))], vs + m.start("y"), vs + m.end(), 10, "title_note")
+                )
     if not any(c.rule == "title_note" for c in out):
         # a line holding only a year note near the top (a 自评表's (2023年度) under a title
         # the page lost or split)
-        for line in ctx.lines[:_spec()["report_date"]["head_lines"] * 2]:
+        for line in ctx.lines[: _spec()["report_date"]["head_lines"] * 2]:
             m = re.fullmatch(r"[\s|｜]*[(（]\s*(?P<y>(?:19|20)\d\d)\s*(?:预算)?年(?:度)?\s*[)）][\s|｜]*", line.text)
             if m:
-                out.append(ctx.candidate_at("years", [int(m.group("y"))], *line.view.span(m.start("y"), m.end() - 1),
-                                            9, "year_note"))
+                out.append(
+                    ctx.candidate_at(
+                        "years", [int(m.group("y"))], *line.view.span(m.start("y"), m.end() - 1), 9, "year_note"
+                    )
+                )
                 break
     for p in pairs:
         if p.field in ("years", "program"):
             found = years_in(p.value + ("年" if re.fullmatch(r"(?:19|20)\d\d", p.value) else ""))
             if found and (p.field == "years" or found[0][0] == 0):
-                out.append(ctx.candidate_at("years", _years_value(found), p.label_start, p.end,
-                                            8 if p.field == "years" else 7, f"form:{p.layout}"))
+                out.append(
+                    ctx.candidate_at(
+                        "years",
+                        _years_value(found),
+                        p.label_start,
+                        p.end,
+                        8 if p.field == "years" else 7,
+                        f"form:{p.layout}",
+                    )
+                )
     text = ctx.view.text
     masked = _compiled()["ignore"].sub(lambda m: " " * len(m.group(0)), text)
-    masked = re.sub(r"[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）]\s*第?\s*\d+\s*号|(?:19|20)\d\d-\d{1,2}-\d{1,2}",
-                    lambda m: " " * len(m.group(0)), masked)
+    masked = re.sub(
+        r"[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）]\s*第?\s*\d+\s*号|(?:19|20)\d\d-\d{1,2}-\d{1,2}",
+        lambda m: " " * len(m.group(0)),
+        masked,
+    )
     cited = re.sub(r"《[^》]*》", lambda m: " " * len(m.group(0)), text)  # citations only
     for rule in _spec()["years"]["body"]:
         for m in re.finditer(rule["regex"], cited if rule.get("keep_dates") else masked):
@@ -102,7 +117,9 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair]) ->
             y = int(m.group("y"))
             src = cited if rule.get("keep_dates") else masked
             # a period running to a later year (评价范围为2020年至2022年): every year of it
-            to = re.match(r"年?度?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:至|到|-|—|－|~|～)(?P<b>(?:19|20)\d\d)年", src[m.end("y"):])
+            to = re.match(
+                r"年?度?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:至|到|-|—|－|~|～)(?P<b>(?:19|20)\d\d)年", src[m.end("y") :]
+            )
             years = list(range(y, int(to.group("b")) + 1)) if to and y <= int(to.group("b")) <= y + 10 else [y]
             end = m.end("y") + (to.end() if to and len(years) > 1 else 1)
             out.append(ctx.candidate("years", years, m.start("y"), end, rule["rank"] - m.start() / 1e6, "body"))
@@ -120,7 +137,11 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair]) ->
         ms = ranked[0]
         runner_up = len(ranked[1]) if len(ranked) > 1 else 0
         clear = runner_up < len(ms) if rule == "funds" else len(ms) >= max(3, 2 * runner_up + 1)
-        alone = rule == "funds" and len(ms) == 1 and len({int(m.group("y")) for m in _compiled()["year"].finditer(opening)}) == 1
+        alone = (
+            rule == "funds"
+            and len(ms) == 1
+            and len({int(m.group("y")) for m in _compiled()["year"].finditer(opening)}) == 1
+        )
         if alone:  # the only year the opening names, tied to the funds once
             y = int(ms[0].group("y"))
             out.append(ctx.candidate("years", [y], ms[0].start("y"), ms[0].end("y") + 1, 2.5, "funds_alone"))
@@ -164,24 +185,28 @@ def _dates_in(text: str) -> list[tuple[int, int, str, bool]]:
     return sorted(out)
 
 
-_SIG_TAIL = re.compile(r"^(?:印发|印|发布|签发|制)?[。.]?(?:[（(](?:此件|此页|盖章|公章|签章|单位盖章)[^)）]{0,8}[)）][。.]?)?$")  # (此件公开发布)
+_SIG_TAIL = re.compile(
+    r"^(?:印发|印|发布|签发|制)?[。.]?(?:[（(](?:此件|此页|盖章|公章|签章|单位盖章)[^)）]{0,8}[)）][。.]?)?$"
+)  # (此件公开发布)
 # after a signature glued into running text: the end, or the list of attachments that follows it
 _SIG_TAIL_GLUED = re.compile(r"^[。.]?\s*(?:[（(](?:此件|此页|盖章|公章|签章)[^)）]{0,8}[)）])?[。.]?\s*(?:附件|附表)")
 _SIG_HEAD = re.compile(r"^[^。；;，,、：:]{0,40}$")
 _NOT_DATE_LABEL = re.compile(r"(?:发布|更新|生成|打印|浏览|访问|来源|点击)(?:日期|时间)?[：:]?$|(?:时间|日期)[：:]$")
 
 
-def date_candidates(ctx: Context, lines: list[Line], pairs: list[Pair], title_start: int | None = None) -> list[Candidate]:
+def date_candidates(
+    ctx: Context, lines: list[Line], pairs: list[Pair], title_start: int | None = None
+) -> list[Candidate]:
     spec = _spec()["report_date"]
     out: list[Candidate] = []
     for p in pairs:
         if p.field == "report_date":
             found = _dates_in(p.value)
-            if found and p.generic and "年" not in p.value[:found[0][1]]:
+            if found and p.generic and "年" not in p.value[: found[0][1]]:
                 continue  # 日期：2023-03-06 beside 来源/点击 is a web page's date
             if found and found[0][0] == 0:
                 s, e, iso, _cn = found[0]
-                _s, end = View.of(ctx.doc.text[p.start:p.end], p.start).span(s, e)
+                _s, end = View.of(ctx.doc.text[p.start : p.end], p.start).span(s, e)
                 out.append(ctx.candidate_at("report_date", iso, p.label_start, end, 10, f"form:{p.layout}"))
 
     def signature(line: Line, after_unit: bool = False) -> tuple[int, int, str] | None:
@@ -194,7 +219,9 @@ def date_candidates(ctx: Context, lines: list[Line], pairs: list[Pair], title_st
             if "月" not in line.text[s:e] and not (after_unit and s == 0):
                 continue
             head, tail = line.text[:s], line.text[e:]
-            glued = bool(re.search(r"[\u4e00-\u9fff]{4}", head)) and is_org_name(head)  # …报告景东县财政局2023年12月12日
+            glued = bool(re.search(r"[\u4e00-\u9fff]{4}", head)) and is_org_name(
+                head
+            )  # …报告景东县财政局2023年12月12日
             tail_ok = _SIG_TAIL.match(tail) or (glued and _SIG_TAIL_GLUED.match(tail))
             if tail_ok and (_SIG_HEAD.match(head) or glued) and not _NOT_DATE_LABEL.search(head):
                 if re.search(r"\d", head) and not re.search(r"[\u4e00-\u9fff]", head):
@@ -202,23 +229,24 @@ def date_candidates(ctx: Context, lines: list[Line], pairs: list[Pair], title_st
                 return s, e, iso
         return None
 
-    body = [ln for ln in lines if ctx.region_at(ln.start) != "annex"
-            and not re.search(_spec()["web_footer"], ln.text)] or lines
-    tail = body[-max(int(spec["tail_lines"]), int(len(body) * float(spec["tail_share"]))):]
+    body = [
+        ln for ln in lines if ctx.region_at(ln.start) != "annex" and not re.search(_spec()["web_footer"], ln.text)
+    ] or lines
+    tail = body[-max(int(spec["tail_lines"]), int(len(body) * float(spec["tail_share"]))) :]
     # the signing date (8) over a notice's 印发 line (7.5: the day it was printed)
     for kind, rank in (("signature", 8), ("printed", 7.5)):
         for k, line in enumerate(reversed(tail)):
             above = tail[len(tail) - k - 2].text if len(tail) - k - 2 >= 0 else ""
             sig = signature(line, after_unit=is_org_name(above))
-            if sig and ("印" in line.text[sig[1]:]) == (kind == "printed"):
+            if sig and ("印" in line.text[sig[1] :]) == (kind == "printed"):
                 s, e, iso = sig
                 out.append(ctx.candidate("report_date", iso, s, e, rank - k / 100, kind, view=line.view))
                 break
     # the cover: the first lines, or the lines under the title when a web page's chrome comes first
-    head = lines[:int(spec["head_lines"])]
+    head = lines[: int(spec["head_lines"])]
     if title_start is not None:
         at = next((k for k, ln in enumerate(lines) if ln.end > title_start), len(lines))
-        head = head + [ln for ln in lines[at:at + int(spec["head_lines"])] if ln not in head]
+        head = head + [ln for ln in lines[at : at + int(spec["head_lines"])] if ln not in head]
     for k, line in enumerate(head):
         sig = signature(line)
         if sig and line not in tail:

@@ -29,8 +29,12 @@ class Division:
 class Divisions:
     """The division table with name and alias indexes."""
 
-    def __init__(self, rows: Iterable[Division], aliases: Iterable[tuple[str, str, str]],
-                 word_bounds: Callable[[str], set[int]] | None = None):
+    def __init__(
+        self,
+        rows: Iterable[Division],
+        aliases: Iterable[tuple[str, str, str]],
+        word_bounds: Callable[[str], set[int]] | None = None,
+    ):
         # where a word may start or end in a text (jieba's segmentation, given by the caller so
         # that this table needs no NLP pipeline); without it every offset is a boundary
         self.word_bounds = word_bounds

@@ -222,7 +222,7 @@ def quantity_of(m: re.Match[str], text: str, units: dict[str, str]) -> Quantity 
     if unit == "%":
         v = v / 100
     dec = len(m.group("num").split(".")[1]) if "." in m.group("num") else 0
-    return Quantity(v, unit, m.start(), m.end(), squash(text[m.start():m.end()]), printed, dec, gd.get("mag"))
+    return Quantity(v, unit, m.start(), m.end(), squash(text[m.start() : m.end()]), printed, dec, gd.get("mag"))
 
 
 def iter_quantities(flat: str, start: int = 0, end: int | None = None) -> Iterator[Quantity]:
@@ -290,7 +290,12 @@ def shorten(name: str) -> int:
                 break
     if _bare_len(name[cut:]) > sp.max_label:
         for pos, flag, _w in words:
-            if pos >= cut and _bare_len(name[pos:]) <= sp.max_label and _bracket_depth_ok(name[pos:]) and _word_head(flag):
+            if (
+                pos >= cut
+                and _bare_len(name[pos:]) <= sp.max_label
+                and _bracket_depth_ok(name[pos:])
+                and _word_head(flag)
+            ):
                 cut = pos
                 break
     return cut
@@ -339,7 +344,7 @@ def _run_start(flat: str, end: int, floor: int) -> tuple[int, bool]:
                 return i, False
             i = j
             continue
-        if ch in "”\"" and i - 1 > floor:
+        if ch in '”"' and i - 1 > floor:
             j = max(flat.rfind("“", floor, i - 1), flat.rfind('"', floor, i - 1))
             if j >= floor and i - 1 - j <= 12 and not re.search(r"[。；;，,\n]", flat[j:i]):
                 i = j
@@ -378,7 +383,7 @@ def label_before(flat: str, pos: int, floor: int, kind: str, printed: str | None
     while end > floor and flat[end - 1] in " \u3000":
         end -= 1
     # Link words between label and number (kept when the label would get too short).
-    head = flat[max(floor, end - 8):end]
+    head = flat[max(floor, end - 8) : end]
     m = sp.links.search(head)
     link_end = end
     if m and m.start() < m.end():
@@ -459,9 +464,11 @@ def _name(flat: str, start: int, end: int, by_digit: bool, clause: str, printed:
             cut = m.start()
     # The last 的 that is not the final character.
     de = text.rfind("的", cut, len(text) - 1)
-    if de >= 0 and len(text) - de - 1 >= sp.min_after_de and _bracket_depth_ok(text[de + 1:]):
+    if de >= 0 and len(text) - de - 1 >= sp.min_after_de and _bracket_depth_ok(text[de + 1 :]):
         cut = de + 1
-    m = re.match(r"[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d)", text[cut:])
+    m = re.match(
+        r"[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d)", text[cut:]
+    )
     if m:
         cut += m.end()  # the numbering of a heading: (一)农业科技创新发展体系建设
     while cut < len(text) and text[cut] in "、，,：: ":
@@ -475,8 +482,8 @@ def _name(flat: str, start: int, end: int, by_digit: bool, clause: str, printed:
     name = text[cut:]
     m = sp.links.search(name)
     if m and m.start() > 0 and len(name) - (m.end() - m.start()) >= sp.min_label and not quoted:
-        name = name[:m.start()]  # a link word left at the end (…资金共计)
-        chars = chars[:cut + len(name)]
+        name = name[: m.start()]  # a link word left at the end (…资金共计)
+        chars = chars[: cut + len(name)]
     if not _bracket_depth_ok(name) or sp.not_labels.match(name) or len(CJK.findall(name)) < (1 if quoted else 2):
         return None
     if sp.chrome_label.search(name):
@@ -529,7 +536,9 @@ class Scope:
             if sp.target_heading.search(key) and not re.search("完成|实现|分解|下达", key):
                 ok.append(False)
                 continue
-            ok.append(role in sp.roles or bool(sp.funds_heading.search(head)) or bool(own and sp.funds_heading.search(own)))
+            ok.append(
+                role in sp.roles or bool(sp.funds_heading.search(head)) or bool(own and sp.funds_heading.search(own))
+            )
         return cls(ok, heads)
 
 
@@ -571,7 +580,7 @@ def _value_run_segments(flat: str, start: int, end: int) -> list[tuple[int, int]
     for seg in _SEGMENT.finditer(flat, start, end):
         nums = list(token.finditer(seg.group(0)))
         for a, b in zip(nums, nums[1:]):
-            gap = seg.group(0)[a.end():b.start()]
+            gap = seg.group(0)[a.end() : b.start()]
             if gap.strip():
                 continue
             # Glued without a space (11座820万元) is a count and its amount, unless the units agree (26次12次).
@@ -603,23 +612,47 @@ def prose_figures(ctx: Any, flat: str, scope: Scope, skip: list[tuple[int, int]]
         for q in iter_quantities(flat, b.start, b.end):
             if any(s <= q.start < e for s, e in rows):
                 continue
-            after = sp.ruby.sub("", flat[q.end:q.end + 24], count=1) if flat[q.end:q.end + 1] in "(（" else flat[q.end:q.end + 16]
+            after = (
+                sp.ruby.sub("", flat[q.end : q.end + 24], count=1)
+                if flat[q.end : q.end + 1] in "(（"
+                else flat[q.end : q.end + 16]
+            )
             if sp.not_after.match(after):
                 continue
             if q.unit in sp.count_units and CJK.match(after[:1] or " "):
                 m = sp.counted_noun.match(flat, q.end) if q.unit in sp.counted_units else None
-                if m and not sp.not_before.search(flat[max(b.start, q.start - 6):q.start]):
+                if m and not sp.not_before.search(flat[max(b.start, q.start - 6) : q.start]):
                     noun = "".join(doc.text[k] for k in range(m.start(1), m.end(1)) if not doc.text[k].isspace())
-                    out.append(Found(noun, as_number(q.value), q.unit, doc.text[q.start:q.end].strip(), q.start,
-                                     m.end(1), "prose", q))
+                    out.append(
+                        Found(
+                            noun,
+                            as_number(q.value),
+                            q.unit,
+                            doc.text[q.start : q.end].strip(),
+                            q.start,
+                            m.end(1),
+                            "prose",
+                            q,
+                        )
+                    )
                 continue
             if q.unit in ("人", "人次") and sp.people_noun_after.match(after):
                 continue
             label = label_before(flat, q.start, floor, q.unit, doc.text)
             if label is None or not _accept(flat, q, label, q.unit):
                 continue
-            out.append(Found(label.name, as_number(q.value), q.unit, doc.text[q.start:q.end].strip(), label.start, q.end,
-                             "prose", q))
+            out.append(
+                Found(
+                    label.name,
+                    as_number(q.value),
+                    q.unit,
+                    doc.text[q.start : q.end].strip(),
+                    label.start,
+                    q.end,
+                    "prose",
+                    q,
+                )
+            )
     return out
 
 
@@ -658,7 +691,7 @@ def _pipe_rows(flat: str, doc: Document, scope: Scope) -> list[tuple[int, list[l
                 runs.append((first, cur))
                 cur = []
             continue
-        for line_m in re.finditer(r"[^\n]+", flat[b.start:b.end]):
+        for line_m in re.finditer(r"[^\n]+", flat[b.start : b.end]):
             ls = b.start + line_m.start()
             if "|" not in line_m.group(0):
                 continue
@@ -710,7 +743,7 @@ def _cell_quantity(cell: Cell, flat: str) -> Quantity | None:
         return None
     sp = spec()
     m = sp.bare_number.search(flat, cell.start, cell.end)
-    if m is None or squash(flat[cell.start:m.start()]) or squash(flat[m.end():cell.end]):
+    if m is None or squash(flat[cell.start : m.start()]) or squash(flat[m.end() : cell.end]):
         return None
     return quantity_of(m, flat, sp.units)
 
@@ -760,14 +793,26 @@ def grid_figures(flat: str, rows: list[list[Cell]], caption: str, row_base: int 
             continue
         # Column mode: a row label in the first cell, numbers under header labels.
         first = next((j for j, c in enumerate(row) if c.text), None)
-        column_mode = (header is not None and first is not None and first in labels and labels == [first]
-                       and not _scale_in(row[first].text))
+        column_mode = (
+            header is not None
+            and first is not None
+            and first in labels
+            and labels == [first]
+            and not _scale_in(row[first].text)
+        )
         # A header row that lost its corner cell to the line before (资金投入情况(万元) |, then
         # 全年预算数 | 全年执行数 | 执行率): its labels sit one cell left of their numbers.
         shift = 0
-        if column_mode and header is not None and first == 0 and header[0].text and _is_label(header[0]) \
-                and sp.money_label.search(header[0].text) and len([c for c in header if c.text]) == len(nums) \
-                and nums == list(range(1, len(nums) + 1)):
+        if (
+            column_mode
+            and header is not None
+            and first == 0
+            and header[0].text
+            and _is_label(header[0])
+            and sp.money_label.search(header[0].text)
+            and len([c for c in header if c.text]) == len(nums)
+            and nums == list(range(1, len(nums) + 1))
+        ):
             shift = 1
         for j in nums:
             q = qs[j]
@@ -784,8 +829,19 @@ def grid_figures(flat: str, rows: list[list[Cell]], caption: str, row_base: int 
                 colname = _strip_suffix(re.sub(sp.column_suffix + "$", "", col) if not _scale_in(col) else col)
                 colname = _strip_suffix(colname)
                 name = colname if sp.total_row.match(rowlab) else f"{rowlab} {colname}"
-                out.append(Found(name, as_number(mv[0]), mv[1], q.raw, row[first].start, q.end, "table", q,
-                                 {"row": rowlab, "column": colname}))
+                out.append(
+                    Found(
+                        name,
+                        as_number(mv[0]),
+                        mv[1],
+                        q.raw,
+                        row[first].start,
+                        q.end,
+                        "table",
+                        q,
+                        {"row": rowlab, "column": colname},
+                    )
+                )
             elif j > 0 and qs[j - 1] is None and _is_label(row[j - 1]):
                 lab = row[j - 1].text
                 if sp.not_figure_column.search(lab):
@@ -797,8 +853,19 @@ def grid_figures(flat: str, rows: list[list[Cell]], caption: str, row_base: int 
                     continue
                 if mv[1] == "%" and not sp.percent_label.search(_strip_suffix(lab)):
                     continue
-                out.append(Found(_strip_suffix(lab), as_number(mv[0]), mv[1], q.raw, row[j - 1].start, q.end, "table",
-                                 q, {"row": _strip_suffix(lab), "column": None}))
+                out.append(
+                    Found(
+                        _strip_suffix(lab),
+                        as_number(mv[0]),
+                        mv[1],
+                        q.raw,
+                        row[j - 1].start,
+                        q.end,
+                        "table",
+                        q,
+                        {"row": _strip_suffix(lab), "column": None},
+                    )
+                )
     return out
 
 
@@ -817,12 +884,18 @@ def _stack_kind(line: str) -> str:
         return "unit"
     if re.fullmatch(r"(?:" + _STACK_UNIT.pattern + r")?-?[\d,]+(?:\.\d+)?%?", t):
         return "value"
-    if len(t) <= _STACK_LABEL_MAX and len(CJK.findall(t)) >= 2 and not re.search(r"[。，,；;！？!?：:]|(?<!\d)\d{3,}(?![\d年])", t):
+    if (
+        len(t) <= _STACK_LABEL_MAX
+        and len(CJK.findall(t)) >= 2
+        and not re.search(r"[。，,；;！？!?：:]|(?<!\d)\d{3,}(?![\d年])", t)
+    ):
         return "label"
     return "other"
 
 
-def stacked_rows(flat: str, doc: Document, scope: Scope, skip: list[tuple[int, int]] = ()) -> list[tuple[str, list[list[Cell]]]]:
+def stacked_rows(
+    flat: str, doc: Document, scope: Scope, skip: list[tuple[int, int]] = ()
+) -> list[tuple[str, list[list[Cell]]]]:
     """Label–value pairs of a table flattened one cell a line, as two-cell rows for :func:`grid_figures`,
     each run with the line before it as caption.
 
@@ -835,7 +908,7 @@ def stacked_rows(flat: str, doc: Document, scope: Scope, skip: list[tuple[int, i
         if b.kind == "table" or not scope.ok[bi]:
             lines.append((b.start, b.start, "other"))
             continue
-        for m in re.finditer(r"[^\n]+", flat[b.start:b.end]):
+        for m in re.finditer(r"[^\n]+", flat[b.start : b.end]):
             s, e = b.start + m.start(), b.start + m.end()
             kind = "other" if b.kind == "heading" or any(a <= s < z for a, z in skip) else _stack_kind(m.group())
             if kind != "blank":
@@ -855,7 +928,7 @@ def stacked_rows(flat: str, doc: Document, scope: Scope, skip: list[tuple[int, i
 
     k = 0
     while k < len(lines):
-        caption = squash(flat[lines[k - 1][0]:lines[k - 1][1]]) if k > 0 else ""
+        caption = squash(flat[lines[k - 1][0] : lines[k - 1][1]]) if k > 0 else ""
         # shape 1: label, optional unit line, value — repeated
         rows: list[list[Cell]] = []
         j = k
@@ -864,7 +937,7 @@ def stacked_rows(flat: str, doc: Document, scope: Scope, skip: list[tuple[int, i
             unit = ""
             v = j + 1
             if lines[v][2] == "unit" and v + 1 < len(lines):
-                unit, v = squash(flat[lines[v][0]:lines[v][1]]), v + 1
+                unit, v = squash(flat[lines[v][0] : lines[v][1]]), v + 1
             if lines[v][2] != "value" or (v + 1 < len(lines) and lines[v + 1][2] == "value"):
                 break
             own_unit, num = value_cells(lines[v][0], lines[v][1])
@@ -880,8 +953,12 @@ def stacked_rows(flat: str, doc: Document, scope: Scope, skip: list[tuple[int, i
         while j < len(lines) and lines[j][2] == "label":
             j += 1
         width = j - k
-        if width >= 2 and j + width <= len(lines) and all(lines[v][2] == "value" for v in range(j, j + width)) \
-                and (j + width == len(lines) or lines[j + width][2] != "value"):
+        if (
+            width >= 2
+            and j + width <= len(lines)
+            and all(lines[v][2] == "value" for v in range(j, j + width))
+            and (j + width == len(lines) or lines[j + width][2] != "value")
+        ):
             pairs = []
             for a, v in zip(range(k, j), range(j, j + width)):
                 own_unit, num = value_cells(lines[v][0], lines[v][1])
@@ -922,8 +999,10 @@ class SelfEvalBlock:
 
 
 _GAP = re.compile(r"(?:[\s|:：]|[A-Za-z](?=\d))*")  # between values (an OCR letter glued to a digit: O76%)
-_VALUE = re.compile(NUMBER.replace("(?<![\\d.,A-Za-z])", "(?<![\\d.,])")
-                    + r"\s*(?P<mag>万|亿)?\s*(?P<unit>%|元)?|(?P<dash>(?<![\w])[/／—–－-]{1,2}(?![\w]))")
+_VALUE = re.compile(
+    NUMBER.replace("(?<![\\d.,A-Za-z])", "(?<![\\d.,])")
+    + r"\s*(?P<mag>万|亿)?\s*(?P<unit>%|元)?|(?P<dash>(?<![\w])[/／—–－-]{1,2}(?![\w]))"
+)
 
 
 def _column_kind(text: str) -> str:
@@ -957,7 +1036,7 @@ def self_eval_blocks(flat: str, start: int = 0, end: int | None = None) -> list[
         if len(cols) < 2 or not any(c.kind in ("money", "rate") for c in cols):
             continue
         # A label carrying a unit and followed by more money labels is the group's caption (年度预算数(万元)).
-        scale = _scale_in(flat[max(start, cols[0].start - 60):j])
+        scale = _scale_in(flat[max(start, cols[0].start - 60) : j])
         # (not when every label carries its own unit: 年初预算数(万元) / 全年执行数(万元) are columns)
         while len(cols) > 1 and _scale_in(cols[0].name) and cols[1].kind == "money" and not _scale_in(cols[1].name):
             cols = cols[1:]
@@ -1018,8 +1097,9 @@ _PIECE = re.compile(r"(?:0|[1-9]\d{0,9})(?:\.\d{1,4})?%?")
 _GLUED_RUN = re.compile(r"[\d.%]{4,}")
 
 
-def _glued(flat: str, vals: list[tuple[int, Quantity | None]], cols: list[Column],
-           total: SelfEvalRow | None) -> tuple[list[tuple[int, Quantity | None]], int] | None:
+def _glued(
+    flat: str, vals: list[tuple[int, Quantity | None]], cols: list[Column], total: SelfEvalRow | None
+) -> tuple[list[tuple[int, Quantity | None]], int] | None:
     """A row whose numbers were printed without spaces (202010100.00%10: 20, 20, 10, 100.00%, 10),
     split the one way that the form allows: a rate that is 执行数 ÷ 预算数, a score within its
     weight; a part row (其中…) split into the total row's values.  None when not glued, or not one way."""
@@ -1062,7 +1142,7 @@ def _glued(flat: str, vals: list[tuple[int, Quantity | None]], cols: list[Column
         values = [Decimal(p.rstrip("%")) for p in pieces]
         named = {c.name: v for c, v in zip(cols, values)}
         if total is not None:  # a part row: the same numbers as the total row
-            want = [q.printed if q else None for _c, q in total.values[:len(values)]]
+            want = [q.printed if q else None for _c, q in total.values[: len(values)]]
             if values == want:
                 good.append(pieces)
             continue
@@ -1087,8 +1167,15 @@ def _glued(flat: str, vals: list[tuple[int, Quantity | None]], cols: list[Column
     out, pos = [], start
     for piece in good[0]:
         num = piece.rstrip("%")
-        q = Quantity(Decimal(num) / (100 if piece.endswith("%") else 1), "%" if piece.endswith("%") else "", pos,
-                     pos + len(piece), piece, Decimal(num), len(num.split(".")[1]) if "." in num else 0)
+        q = Quantity(
+            Decimal(num) / (100 if piece.endswith("%") else 1),
+            "%" if piece.endswith("%") else "",
+            pos,
+            pos + len(piece),
+            piece,
+            Decimal(num),
+            len(num.split(".")[1]) if "." in num else 0,
+        )
         out.append((pos, q))
         pos += len(piece)
     return out, start + len(text)
@@ -1110,8 +1197,8 @@ def _align(cols: list[Column], vals: list[Quantity | None]) -> list[tuple[Column
     if n > k:
         if _fits(cols, vals[:k]):
             return list(zip(cols, vals[:k]))
-        if _fits(cols, vals[n - k:]):
-            return list(zip(cols, vals[n - k:]))
+        if _fits(cols, vals[n - k :]):
+            return list(zip(cols, vals[n - k :]))
     if n < k and _fits(cols, vals):
         return list(zip(cols, vals))
     # Percentages to the rate columns, in order; the rest cannot be placed.
@@ -1129,7 +1216,9 @@ def self_eval_figures(flat: str, blocks: list[SelfEvalBlock]) -> list[Found]:
         for r in blk.rows:
             is_total = r is total
             vals = {c.name: q.value for c, q in r.values if q is not None and c.kind != "other"}
-            if not is_total and (not any(vals.values()) or (vals and all(total_vals.get(k) == v for k, v in vals.items()))):
+            if not is_total and (
+                not any(vals.values()) or (vals and all(total_vals.get(k) == v for k, v in vals.items()))
+            ):
                 continue  # an empty part, or the only part (其中：本年财政拨款, the same numbers as the total)
             rowname = re.sub(r"^其中[:：]?", "", r.label or "").rstrip(":：")
             for col, q in r.values:
@@ -1152,8 +1241,19 @@ def self_eval_figures(flat: str, blocks: list[SelfEvalBlock]) -> list[Found]:
                     value, unit = q.value * blk.scale, "元"
                 name = colname if is_total else f"{rowname} {colname}"
                 start = col.start if is_total or r.label_start is None else r.label_start
-                out.append(Found(name, as_number(value), unit, q.raw, min(start, q.start), q.end, "self_eval", q,
-                                 {"row": rowname or None, "column": colname}))
+                out.append(
+                    Found(
+                        name,
+                        as_number(value),
+                        unit,
+                        q.raw,
+                        min(start, q.start),
+                        q.end,
+                        "self_eval",
+                        q,
+                        {"row": rowname or None, "column": colname},
+                    )
+                )
     return out
 
 
@@ -1208,8 +1308,11 @@ def find_figures(ctx: Any) -> list[Found]:
     for caption, rows in stacked_rows(prose, doc, scope, skip + pipe_spans):
         found += [f for f in grid_figures(flat, rows, caption) if f.q is None or f.q.start not in taken]
     # 自评表 flattened into text (not inside pipe grids already read).
-    se_blocks = [blk for blk in se_all
-                 if scope.ok[ctx.block_index(blk.start)] and not any(s <= blk.start < e for s, e in pipe_spans)]
+    se_blocks = [
+        blk
+        for blk in se_all
+        if scope.ok[ctx.block_index(blk.start)] and not any(s <= blk.start < e for s, e in pipe_spans)
+    ]
     found += self_eval_figures(flat, se_blocks)
     return _dedupe(found)
 
@@ -1246,8 +1349,17 @@ def _fold_name(name: str) -> str:
 def extract_figures(ctx: Any) -> list[Figure]:
     """The record's ``figures`` for the document of ``ctx`` (a :class:`~.context.Context`)."""
     doc = ctx.doc
-    return [Figure(f.name, f.value, f.unit, doc.text[f.q.start:f.q.end].strip() if f.q else f.raw, ctx.page(f.start),
-                   (f.start, f.end)) for f in find_figures(ctx)]
+    return [
+        Figure(
+            f.name,
+            f.value,
+            f.unit,
+            doc.text[f.q.start : f.q.end].strip() if f.q else f.raw,
+            ctx.page(f.start),
+            (f.start, f.end),
+        )
+        for f in find_figures(ctx)
+    ]
 
 
 __all__ = [

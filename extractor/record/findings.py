@@ -65,7 +65,7 @@ class Piece:
     end: int
 
     def text(self, doc: Document) -> str:
-        return doc.text[self.start:self.end]
+        return doc.text[self.start : self.end]
 
 
 @dataclass
@@ -192,7 +192,9 @@ def _excluded() -> list[re.Pattern[str]]:
     return [re.compile(p) for p in patterns.load("sections.yaml")["exclude"]]
 
 
-def _items_from_starts(doc: Document, starts: list[tuple[int, int, int | None, str | None, bool]], end: int) -> list[Item]:
+def _items_from_starts(
+    doc: Document, starts: list[tuple[int, int, int | None, str | None, bool]], end: int
+) -> list[Item]:
     """Items from sorted ``(start, body_start, number, style, heading_only)`` up to ``end``."""
     items = []
     for k, (s, body, n, style, heading_only) in enumerate(starts):
@@ -213,7 +215,7 @@ def _items_from_starts(doc: Document, starts: list[tuple[int, int, int | None, s
 def _heading_title(text: str) -> str:
     """A heading's title without its numbering marker and trailing punctuation."""
     m = marker_of(text)
-    body = text[m.length:] if m is not None else text
+    body = text[m.length :] if m is not None else text
     return clean_text(body).replace("\n", "").strip("。：:；;，, ")
 
 
@@ -280,8 +282,21 @@ def split_items(doc: Document, pieces: list[Piece], *, allow_paragraphs: bool = 
     # 4. Plain paragraphs, one item each; a lead-in ("经评价，发现以下问题：") is none.
     spans = [(s, e) for s, e in _continuation(doc, text_pieces) if doc.text[s:e].rstrip()[-1:] not in "：:"]
     items = _items_from_starts(doc, [(s, s, None, None, False) for s, _e in spans], end)
-    return [Item(*_strip_span(doc, it.start, min(it.end, e)), it.title, it.style, it.number, it.heading_only, it.body_start)
-            for it, (_s, e) in zip(items, spans)] if len(items) == len(spans) else items
+    return (
+        [
+            Item(
+                *_strip_span(doc, it.start, min(it.end, e)),
+                it.title,
+                it.style,
+                it.number,
+                it.heading_only,
+                it.body_start,
+            )
+            for it, (_s, e) in zip(items, spans)
+        ]
+        if len(items) == len(spans)
+        else items
+    )
 
 
 def _cut_at_unmarked_heading(doc: Document, pieces: list[Piece], it: Item) -> Item:
@@ -290,8 +305,13 @@ def _cut_at_unmarked_heading(doc: Document, pieces: list[Piece], it: Item) -> It
     if it.heading_only:
         return it
     for p in pieces:
-        if p.start > it.start and p.start < it.end and p.block.kind == "heading" \
-                and p.start == p.block.start and marker_of(p.text(doc)) is None:
+        if (
+            p.start > it.start
+            and p.start < it.end
+            and p.block.kind == "heading"
+            and p.start == p.block.start
+            and marker_of(p.text(doc)) is None
+        ):
             s, e = _strip_span(doc, it.start, p.start)
             return Item(s, e, it.title, it.style, it.number, it.heading_only, it.body_start)
     return it
@@ -393,7 +413,7 @@ def table_candidates(doc: Document) -> list[Candidate]:
                 break
         if header_idx is not None and len(rows[header_idx]) > 1:
             header_texts = [t for _s, _e, t in rows[header_idx]]
-            for row in rows[header_idx + 1:]:
+            for row in rows[header_idx + 1 :]:
                 if [t for _s, _e, t in row] == header_texts:
                     continue  # a header row repeated on the next page
                 for j, kind in columns.items():
@@ -490,7 +510,9 @@ def section_candidates(doc: Document, sections: list[Section] | None = None) -> 
             # without parts of its own, its items are the problems.
             nxt = sections[k + 1] if k + 1 < len(sections) else None
             has_parts = (
-                nxt is not None and nxt.kind in KINDS and nxt.start <= sec.end + 2
+                nxt is not None
+                and nxt.kind in KINDS
+                and nxt.start <= sec.end + 2
                 and (sec.level is None or nxt.level is None or nxt.level > sec.level)
             )
             if has_parts or not sec.blocks or not _cfg()["problem_words"].search(sec.key):
@@ -513,7 +535,7 @@ def extract_findings(doc: Document) -> list[dict[str, Any]]:
     """
     cands = section_candidates(doc) + table_candidates(doc)
     for c in cands:
-        c.text = clean_text(doc.text[c.item.start:c.item.end])
+        c.text = clean_text(doc.text[c.item.start : c.item.end])
     kept = [c for c in merge_repeats(cands) if c.text]
     findings: list[dict[str, Any]] = []
     counters = {k: 0 for k in KINDS}

@@ -114,8 +114,21 @@ def _table_pairs(ctx: Context) -> list[Pair]:
                     if folded[r][c2].strip():
                         if label_of(folded[r][c2]) is None:
                             s, e, _t = row[c2]
-                            out.append(Pair(name, folded[r][c], folded[r][c2], s, e, ls, le, "right", rank, generic,
-                                            tuple(folded[r])))
+                            out.append(
+                                Pair(
+                                    name,
+                                    folded[r][c],
+                                    folded[r][c2],
+                                    s,
+                                    e,
+                                    ls,
+                                    le,
+                                    "right",
+                                    rank,
+                                    generic,
+                                    tuple(folded[r]),
+                                )
+                            )
                         break
                 # below: the label heads a column of a header row
                 if generic or r + 1 >= len(cells) or c >= len(cells[r + 1]):
@@ -123,14 +136,18 @@ def _table_pairs(ctx: Context) -> list[Pair]:
                 if sum(label_of(x) is not None for x in folded[r] if x.strip()) < 2:
                     continue  # one label in a row of values is a row header, not a column header
                 below = folded[r + 1][c]
-                further = {folded[r2][c] for r2 in range(r + 2, len(cells)) if c < len(folded[r2])
-                           and folded[r2][c].strip() and label_of(folded[r2][c]) is None}
+                further = {
+                    folded[r2][c]
+                    for r2 in range(r + 2, len(cells))
+                    if c < len(folded[r2]) and folded[r2][c].strip() and label_of(folded[r2][c]) is None
+                }
                 if further - {below}:
                     continue  # a column of several items (a list of projects), not one form's value
                 if below.strip() and label_of(below) is None:
                     s, e, _t = cells[r + 1][c]
-                    out.append(Pair(name, folded[r][c], below, s, e, ls, le, "below", rank, generic,
-                                    tuple(folded[r + 1])))
+                    out.append(
+                        Pair(name, folded[r][c], below, s, e, ls, le, "below", rank, generic, tuple(folded[r + 1]))
+                    )
     return out
 
 
@@ -157,9 +174,13 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
     hits: list[tuple[int, int, str, int, bool, bool]] = []
     # where a label may start: the line's start, after a separator, or after a space
     # the original put between two words (a flattened form's cell boundary)
-    starts = [0] + [k for k in range(1, len(text)) if text[k - 1] in "\n\t 。；;，,、）)|｜"
-                    or (view.starts[k] > view.ends[k - 1] and doc_text[view.ends[k - 1]:view.starts[k]].strip() == "")
-                    or (text[k - 1].isdigit() and "\u4e00" <= text[k] <= "\u9fff")]  # …2022-10-25发布机构
+    starts = [0] + [
+        k
+        for k in range(1, len(text))
+        if text[k - 1] in "\n\t 。；;，,、）)|｜"
+        or (view.starts[k] > view.ends[k - 1] and doc_text[view.ends[k - 1] : view.starts[k]].strip() == "")
+        or (text[k - 1].isdigit() and "\u4e00" <= text[k] <= "\u9fff")
+    ]  # …2022-10-25发布机构
     # a label with its unit in brackets right before a number needs no separator (自评总分(分)97.6)
     starts += [m.start() for m in spec["unit_label"].finditer(text)]
     # nor does a full label right before its colon (…万元评价指标得分(平均):80): the longest label
@@ -173,8 +194,9 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
             continue
         e = m.end()
         colon = e < len(text) and text[e] in "：:"
-        spaced = e < len(text) and (doc_text[view.ends[e - 1]:view.starts[e]].strip() == "" and
-                                    view.starts[e] > view.ends[e - 1])
+        spaced = e < len(text) and (
+            doc_text[view.ends[e - 1] : view.starts[e]].strip() == "" and view.starts[e] > view.ends[e - 1]
+        )
         unit_ended = bool(re.search(r"[)）]$", text[s:e])) and e < len(text) and text[e].isdigit()
         spaced = spaced or unit_ended  # 自评总分(分)97.6: the unit ends the label
         celled = e < len(text) and text[e] in "|｜\t"  # a cell boundary drawn in the text
@@ -182,9 +204,9 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
         if not (colon or spaced):
             continue
         lab = label_of(text[s:e])
-        if lab is None or spec["not_labels"].search(text[max(0, s - 2):e]):
+        if lab is None or spec["not_labels"].search(text[max(0, s - 2) : e]):
             continue
-        gap = s > 0 and view.starts[s] > view.ends[s - 1] and doc_text[view.ends[s - 1]:view.starts[s]].strip() == ""
+        gap = s > 0 and view.starts[s] > view.ends[s - 1] and doc_text[view.ends[s - 1] : view.starts[s]].strip() == ""
         if s > 0 and text[s - 1].isdigit() and e - s < 4 and not gap:
             continue  # glued to a number only a full label (发布机构), not 年度 or 得分 (11:40  来源: had a gap)
         starts_line = s == 0 or text[s - 1] in "\n\t"
@@ -195,8 +217,11 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
     if len(hits) < 2:
         hits = [h for h in hits if h[5]]
     # any short word before a colon, after a space, also ends a value (主题分类: in web chrome)
-    other_labels = [k for k in starts if k > 0 and view.starts[k] > view.ends[k - 1]
-                    and re.match(r"[\u4e00-\u9fff]{2,8}[：:]", text[k:k + 9])]
+    other_labels = [
+        k
+        for k in starts
+        if k > 0 and view.starts[k] > view.ends[k - 1] and re.match(r"[\u4e00-\u9fff]{2,8}[：:]", text[k : k + 9])
+    ]
     out: list[Pair] = []
     for i, (s, e, name, rank, generic, _strong) in enumerate(hits):
         stop = hits[i + 1][0] if i + 1 < len(hits) else len(text)
@@ -211,9 +236,16 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
         vs = text.find(value, e)
         start, end = view.span(vs, vs + len(value))
         ls, le = view.span(s, e)
-        cut = next((k for k in range(vs + 1, vs + len(value))
-                    if view.starts[k] > view.ends[k - 1] and doc_text[view.ends[k - 1]:view.starts[k]].strip() == ""
-                    and not (text[k - 1].isdigit() or text[k].isdigit())), None)
+        cut = next(
+            (
+                k
+                for k in range(vs + 1, vs + len(value))
+                if view.starts[k] > view.ends[k - 1]
+                and doc_text[view.ends[k - 1] : view.starts[k]].strip() == ""
+                and not (text[k - 1].isdigit() or text[k].isdigit())
+            ),
+            None,
+        )
         cell = text[vs:cut] if cut else ""
         out.append(Pair(name, text[s:e].rstrip("：:"), value, start, end, ls, le, "inline", rank, generic, (), cell))
     return out
@@ -241,7 +273,7 @@ def _line_pairs(ctx: Context, headers: set[int] = frozenset()) -> list[Pair]:
 
 def _cells(line: Any, ctx: Context) -> list[tuple[int, int, str]]:
     """The cells of a line whose cells the original set apart with spaces: ``(start, end, folded text)``."""
-    raw = ctx.doc.text[line.start:line.end]
+    raw = ctx.doc.text[line.start : line.end]
     return [(line.start + m.start(), line.start + m.end(), fold(m.group())) for m in re.finditer(r"[^\s|｜]+", raw)]
 
 
@@ -280,15 +312,31 @@ def _column_pairs(ctx: Context) -> tuple[list[Pair], set[int]]:
         row = _cells(lines[k + 1], ctx)
         if len(row) != len(head) or _header([c for _s, _e, c in row]) is not None:
             continue
-        if k + 2 < len(lines) and len(_cells(lines[k + 2], ctx)) == len(head) \
-                and _header([c for _s, _e, c in _cells(lines[k + 2], ctx)]) is None:
+        if (
+            k + 2 < len(lines)
+            and len(_cells(lines[k + 2], ctx)) == len(head)
+            and _header([c for _s, _e, c in _cells(lines[k + 2], ctx)]) is None
+        ):
             continue  # a second row of as many cells: a list of projects
         if not all(_fits(lab[0], value) for lab, (_s, _e, value) in zip(labs, row) if lab is not None):
             continue
         for (ls, le, lab_text), lab, (vs, ve, value) in zip(head, labs, row):
             if lab is not None and not lab[2] and label_of(value) is None:
-                out.append(Pair(lab[0], lab_text, value, vs, ve, ls, le, "columns", lab[1], lab[2],
-                                tuple(c for _s, _e, c in row)))
+                out.append(
+                    Pair(
+                        lab[0],
+                        lab_text,
+                        value,
+                        vs,
+                        ve,
+                        ls,
+                        le,
+                        "columns",
+                        lab[1],
+                        lab[2],
+                        tuple(c for _s, _e, c in row),
+                    )
+                )
         used.add(line.start)
     # one cell a line: K label lines, then K value lines
     k = 0
@@ -298,10 +346,13 @@ def _column_pairs(ctx: Context) -> tuple[list[Pair], set[int]]:
             j += 1
         width = j - k
         if width >= 2 and j + width <= len(lines):
-            values = lines[j:j + width]
-            after = lines[j + width:j + 2 * width]
-            more = len(after) == width and all(label_of(v.text) is None for v in after) \
+            values = lines[j : j + width]
+            after = lines[j + width : j + 2 * width]
+            more = (
+                len(after) == width
+                and all(label_of(v.text) is None for v in after)
                 and any(re.fullmatch(r"[\d.]+分?", v.text) for v in after)
+            )
             labs = [label_of(h.text.strip(" |｜:：\t")) for h in lines[k:j]]
             fits = all(lab is not None and _fits(lab[0], v.text.strip(" |｜")) for lab, v in zip(labs, values))
             if fits and all(label_of(v.text.strip(" |｜")) is None for v in values) and not more:
@@ -309,9 +360,21 @@ def _column_pairs(ctx: Context) -> tuple[list[Pair], set[int]]:
                     lab = label_of(head_line.text.strip(" |｜:：\t"))
                     assert lab is not None
                     if not lab[2]:
-                        out.append(Pair(lab[0], head_line.text, value_line.text, value_line.start, value_line.end,
-                                        head_line.start, head_line.end, "columns", lab[1], lab[2],
-                                        tuple(v.text for v in values)))
+                        out.append(
+                            Pair(
+                                lab[0],
+                                head_line.text,
+                                value_line.text,
+                                value_line.start,
+                                value_line.end,
+                                head_line.start,
+                                head_line.end,
+                                "columns",
+                                lab[1],
+                                lab[2],
+                                tuple(v.text for v in values),
+                            )
+                        )
                 used.update(ln.start for ln in lines[k:j])
         k = max(j, k + 1)
     return out, used
@@ -345,7 +408,7 @@ def _glued_pairs_in(ctx: Context, view: View) -> list[Pair]:
         if m is None:
             break
         lab = _label_at(text, m.start())
-        if lab is None or spec["not_labels"].search(text[max(0, m.start() - 2):lab[0]]):
+        if lab is None or spec["not_labels"].search(text[max(0, m.start() - 2) : lab[0]]):
             pos = m.start() + 1
             continue
         hits.append((m.start(), lab[0], lab[1], lab[2]))
@@ -357,23 +420,26 @@ def _glued_pairs_in(ctx: Context, view: View) -> list[Pair]:
         lab = _label_at(text, line.start())
         if lab is None or lab[1] not in GLUED_FIELDS:
             continue
-        value = text[lab[0]:line.end()].strip()
-        if 2 <= len(value) <= _GLUED_GAP and not re.search(r"[，,。；;：:！？|｜\s]", value) \
-                and spec["glued_any"].search(value) is None:
+        value = text[lab[0] : line.end()].strip()
+        if (
+            2 <= len(value) <= _GLUED_GAP
+            and not re.search(r"[，,。；;：:！？|｜\s]", value)
+            and spec["glued_any"].search(value) is None
+        ):
             vs = text.find(value, lab[0])
             start, end = view.span(vs, vs + len(value))
             ls, le = view.span(line.start(), lab[0])
-            out.append(Pair(lab[1], text[line.start():lab[0]], value, start, end, ls, le, "glued", lab[2], False))
+            out.append(Pair(lab[1], text[line.start() : lab[0]], value, start, end, ls, le, "glued", lab[2], False))
     # runs of labels close together, nothing between them that ends a sentence
     run: list[tuple[int, int, str | None, int]] = []
     for h in hits + [(len(text) + _GLUED_GAP + 1, 0, None, 0)]:
-        if run and (h[0] - run[-1][1] > _GLUED_GAP or re.search(r"[。；;！？!?\n，,]", text[run[-1][1]:h[0]])):
+        if run and (h[0] - run[-1][1] > _GLUED_GAP or re.search(r"[。；;！？!?\n，,]", text[run[-1][1] : h[0]])):
             fields = [r for r in run if r[2] is not None]
             glued_labels = sum(1 for r in run[:-1] if r[1] < len(text) and not re.match(r"[\s：:|｜/]", text[r[1]]))
             if len(run) >= 3 and fields and glued_labels >= 2:
                 for (s, e, name, rank), nxt in zip(run, run[1:]):
-                    value = text[e:nxt[0]].strip(" /|｜")
-                    glued = e < len(text) and not re.match(r"[\s：:|｜/]", text[e:e + 1])
+                    value = text[e : nxt[0]].strip(" /|｜")
+                    glued = e < len(text) and not re.match(r"[\s：:|｜/]", text[e : e + 1])
                     if name not in GLUED_FIELDS or not glued or not 2 <= len(value) <= _GLUED_GAP:
                         continue
                     vs = text.find(value, e)

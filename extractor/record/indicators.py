@@ -35,8 +35,16 @@ class IndicatorRow:
     span: tuple[int, int] | None = None  # the row's name cell to its score (or weight) cell
 
     def record(self) -> Indicator:
-        return Indicator(level=self.level, name=self.name, code=self.code, parent=self.parent, weight=self.weight,
-                         score=self.score, page=self.page, span=self.span)
+        return Indicator(
+            level=self.level,
+            name=self.name,
+            code=self.code,
+            parent=self.parent,
+            weight=self.weight,
+            score=self.score,
+            page=self.page,
+            span=self.span,
+        )
 
 
 @dataclass
@@ -155,7 +163,7 @@ def read_table(block: Block) -> ScoreTable | None:
     tiers: dict[int, int] = roles["tiers"]
     carried: dict[int, str] = {}
     seen: set[tuple[Any, ...]] = set()
-    for ri, row in enumerate(rows[header_idx + 1:], start=header_idx + 1):
+    for ri, row in enumerate(rows[header_idx + 1 :], start=header_idx + 1):
         cells = row + [""] * (len(header_keys) - len(row))
         offsets = cells_at[ri]
 
@@ -167,11 +175,21 @@ def read_table(block: Block) -> ScoreTable | None:
         rate = _rate(rate_raw) if rate_raw else None
         first = squash(cells[min([*tiers.values(), roles.get("name", 99), roles.get("code", 99)])])
         if spec["total_row"].search(first):
-            out.total = IndicatorRow(level=0, name=first, weight=weight, score=score, rate=rate,
-                                     rate_raw=rate_raw, page=block.page,
-                                     span=_span_of(offsets, min([*tiers.values(), roles.get("name", 99),
-                                                                 roles.get("code", 99)]),
-                                                   roles.get("weight"), roles.get("score")))
+            out.total = IndicatorRow(
+                level=0,
+                name=first,
+                weight=weight,
+                score=score,
+                rate=rate,
+                rate_raw=rate_raw,
+                page=block.page,
+                span=_span_of(
+                    offsets,
+                    min([*tiers.values(), roles.get("name", 99), roles.get("code", 99)]),
+                    roles.get("weight"),
+                    roles.get("score"),
+                ),
+            )
             continue
         code = squash(cells[roles["code"]]) or None if "code" in roles else None
         if tiers:
@@ -200,10 +218,18 @@ def read_table(block: Block) -> ScoreTable | None:
                 key = (c, lvl, tname, names.get(lvl - 1))
                 if key not in seen:
                     seen.add(key)
-                    out.rows.append(IndicatorRow(level=lvl, name=tname, code=c, parent=names.get(lvl - 1),
-                                                 weight=_value(cells[tw]) if tw is not None else None,
-                                                 score=_value(cells[ts]) if ts is not None else None,
-                                                 page=block.page, span=_span_of(offsets, tiers[lvl], tw, ts)))
+                    out.rows.append(
+                        IndicatorRow(
+                            level=lvl,
+                            name=tname,
+                            code=c,
+                            parent=names.get(lvl - 1),
+                            weight=_value(cells[tw]) if tw is not None else None,
+                            score=_value(cells[ts]) if ts is not None else None,
+                            page=block.page,
+                            span=_span_of(offsets, tiers[lvl], tw, ts),
+                        )
+                    )
             if weight is None and score is None:
                 continue
             name = names[level]
@@ -225,9 +251,20 @@ def read_table(block: Block) -> ScoreTable | None:
             continue
         seen.add(key)
         name_col = tiers.get(level, roles.get("name")) if tiers else roles.get("name")
-        out.rows.append(IndicatorRow(level=level, name=name, code=code, parent=parent, weight=weight,
-                                     score=score, rate=rate, rate_raw=rate_raw, page=block.page,
-                                     span=_span_of(offsets, name_col, roles.get("weight"), roles.get("score"))))
+        out.rows.append(
+            IndicatorRow(
+                level=level,
+                name=name,
+                code=code,
+                parent=parent,
+                weight=weight,
+                score=score,
+                rate=rate,
+                rate_raw=rate_raw,
+                page=block.page,
+                span=_span_of(offsets, name_col, roles.get("weight"), roles.get("score")),
+            )
+        )
     # Coded systems: the parent of A11 is the row coded A1.
     by_code = {r.code: r for r in out.rows if r.code}
     for r in out.rows:

@@ -99,8 +99,15 @@ def locate(texts: Iterable[str], context: str = "") -> dict[str, Any]:
 # the commissioning body (受XX财政局委托), the evaluated unit, the evaluator of a
 # self-evaluation or the issuer of a finance notice, the signing unit, and last
 # the page's publisher (发布机构).  A place the body merely mentions is never used.
-PLACE_RANK = {"title": 10, "client": 9, "evaluated_unit": 8, "evaluator": 7, "issuer": 7, "signature": 6,
-              "publisher": 3}
+PLACE_RANK = {
+    "title": 10,
+    "client": 9,
+    "evaluated_unit": 8,
+    "evaluator": 7,
+    "issuer": 7,
+    "signature": 6,
+    "publisher": 3,
+}
 _LEVEL = {"county": 3, "prefecture": 2, "province": 1}
 
 
@@ -120,7 +127,7 @@ def place_candidates(ctx: Any, sources: list[tuple[str, Any]]) -> list[Any]:
     for kind, cand in sources:
         if cand is None:
             continue
-        view = View.of(ctx.doc.text[cand.start:cand.end], cand.start)
+        view = View.of(ctx.doc.text[cand.start : cand.end], cand.start)
         best: list[tuple[int, int, int, Division]] = []
         for start, end, name in table.find(view.text):
             d = resolve(name, view.text + "\n" + ctx.view.text[:20000])
@@ -135,8 +142,18 @@ def place_candidates(ctx: Any, sources: list[tuple[str, Any]]) -> list[Any]:
         rank = PLACE_RANK[kind]
         for _lvl, start, end, d in smallest if len(codes) > 1 else smallest[:1]:
             s, e = view.span(start, end)
-            out.append(Candidate("jurisdiction", d.code, s, e, rank, kind, ctx.page(s),
-                                 {"name": re.sub(r"\s+", "", ctx.doc.text[s:e]), "division": d}))
+            out.append(
+                Candidate(
+                    "jurisdiction",
+                    d.code,
+                    s,
+                    e,
+                    rank,
+                    kind,
+                    ctx.page(s),
+                    {"name": re.sub(r"\s+", "", ctx.doc.text[s:e]), "division": d},
+                )
+            )
     return out
 
 
@@ -164,8 +181,18 @@ def body_place_candidates(ctx: Any, chars: int = 1500) -> list[Any]:
         best = _most_named(table, [d for _s, _e, d in found])
         start, end, d = next(f for f in found if f[2].code == best.code)
         s, e = ctx.view.span(start, end)
-        return [Candidate("jurisdiction", d.code, s, e, rank, "body" if rank == 1 else "citation", ctx.page(s),
-                          {"name": re.sub(r"\s+", "", ctx.doc.text[s:e]), "division": d})]
+        return [
+            Candidate(
+                "jurisdiction",
+                d.code,
+                s,
+                e,
+                rank,
+                "body" if rank == 1 else "citation",
+                ctx.page(s),
+                {"name": re.sub(r"\s+", "", ctx.doc.text[s:e]), "division": d},
+            )
+        ]
     return []
 
 
@@ -209,5 +236,15 @@ def refine(chosen: Any, candidates: list[Any]) -> Any:
     return max(best, key=lambda c: c.rank)
 
 
-__all__ = ["Division", "Divisions", "divisions", "resolve", "locate", "jurisdiction_record", "place_candidates",
-           "PLACE_RANK", "body_place_candidates", "refine"]
+__all__ = [
+    "Division",
+    "Divisions",
+    "divisions",
+    "resolve",
+    "locate",
+    "jurisdiction_record",
+    "place_candidates",
+    "PLACE_RANK",
+    "body_place_candidates",
+    "refine",
+]

@@ -81,7 +81,7 @@ def line_tables(ctx: Context, lines: list[Line]) -> list[LineTable]:
         rows: list[list[Line]] = []
         p = j
         while p + k <= len(lines):
-            group = lines[p:p + k]
+            group = lines[p : p + k]
             if _NUMBER.match(group[0].text) or not all(_NUMBER.match(c.text) for c in group[1:]):
                 break
             rows.append(group)

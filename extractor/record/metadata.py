@@ -53,17 +53,20 @@ from .view import View, fold
 def kind_candidates(ctx: Context, title: Candidate | None) -> list[Candidate]:
     out: list[Candidate] = []
     if title is not None:
-        v = View.of(ctx.doc.text[title.start:title.end], title.start)
+        v = View.of(ctx.doc.text[title.start : title.end], title.start)
         for r in _spec()["report_kind"]:
             m = re.search(r["regex"], v.text)
             if m:
                 out.append(ctx.candidate("report_kind", r["kind"], m.start(), m.end(), 10, "title", view=v))
                 break
     if not out:
-        text = _compiled()["ignore"].sub(lambda m: " " * len(m.group(0)), ctx.view.text[:len(ctx.view.text) // 2 + 2000])
+        text = _compiled()["ignore"].sub(
+            lambda m: " " * len(m.group(0)), ctx.view.text[: len(ctx.view.text) // 2 + 2000]
+        )
         for r in _spec()["report_kind"]:
-            m = next((m for m in re.finditer(r["body"], text)
-                      if ctx.region_at(ctx.view.starts[m.start()]) != "annex"), None)
+            m = next(
+                (m for m in re.finditer(r["body"], text) if ctx.region_at(ctx.view.starts[m.start()]) != "annex"), None
+            )
             if m:
                 out.append(ctx.candidate("report_kind", r["kind"], m.start(), m.end(), r.get("rank", 5), "body"))
     return out
@@ -71,7 +74,7 @@ def kind_candidates(ctx: Context, title: Candidate | None) -> list[Candidate]:
 
 def mode_candidates(ctx: Context, title: Candidate | None) -> list[Candidate]:
     out: list[Candidate] = []
-    tv = View.of(ctx.doc.text[title.start:title.end], title.start) if title is not None else None
+    tv = View.of(ctx.doc.text[title.start : title.end], title.start) if title is not None else None
     text = ctx.view.text
     for rule in _spec()["evaluation_mode"]:
         if rule["where"] == "title":
@@ -79,8 +82,9 @@ def mode_candidates(ctx: Context, title: Candidate | None) -> list[Candidate]:
                 continue
             m = re.search(rule["regex"], tv.text)
             if m:
-                out.append(ctx.candidate("evaluation_mode", rule["mode"], m.start(), m.end(), rule["rank"], "title",
-                                         view=tv))
+                out.append(
+                    ctx.candidate("evaluation_mode", rule["mode"], m.start(), m.end(), rule["rank"], "title", view=tv)
+                )
         else:
             for m in re.finditer(rule["regex"], text):
                 if ctx.region_at(ctx.view.starts[m.start()]) == "annex":
@@ -146,7 +150,7 @@ def program_name(text: str, unit: str | None = None) -> str:
         text = re.sub("^" + spec["strip_years"], "", text) if re.match(r"[（(]?(?:19|20)\d\d", text) else text
         found = [(s, e) for s, e, _n in table.find(text) if s == 0]
         if found:
-            text = text[found[0][1]:]
+            text = text[found[0][1] :]
             stripped_place = True
         elif stripped_place:
             text = re.sub(spec["strip_town"], "", text)
@@ -170,20 +174,23 @@ def program_name(text: str, unit: str | None = None) -> str:
     return text
 
 
-def _program_candidate(ctx: Context, start: int, end: int, unit: str | None, rank: float,
-                       rule: str, evidence_start: int | None = None) -> Candidate | None:
+def _program_candidate(
+    ctx: Context, start: int, end: int, unit: str | None, rank: float, rule: str, evidence_start: int | None = None
+) -> Candidate | None:
     """The programme named by the text ``[start, end)``, with its printed words as evidence."""
     text = program_name(View.of(ctx.doc.text[start:end], start).text, unit)
     span = printed_span(ctx, start, end, text) if len(text) >= 2 else None
     if span is None:
         return None
     s, e = span
-    return ctx.candidate_at("program", re.sub(r"\s+", "", ctx.doc.text[s:e]),
-                            s if evidence_start is None else evidence_start, e, rank, rule)
+    return ctx.candidate_at(
+        "program", re.sub(r"\s+", "", ctx.doc.text[s:e]), s if evidence_start is None else evidence_start, e, rank, rule
+    )
 
 
-def program_candidates(ctx: Context, pairs: list[Pair], title: Candidate | None, unit: str | None,
-                       kind: str | None) -> list[Candidate]:
+def program_candidates(
+    ctx: Context, pairs: list[Pair], title: Candidate | None, unit: str | None, kind: str | None
+) -> list[Candidate]:
     if kind in _spec()["program"]["strip_kinds"]:
         return []
     out: list[Candidate | None] = []
@@ -198,12 +205,13 @@ def program_candidates(ctx: Context, pairs: list[Pair], title: Candidate | None,
         # 通报) — or the batch (…部门预算项目…): below a form's or the body's naming of it
         notice = re.search(r"关于.{0,80}(?:通知|通报|公告|公示)$", fold(title.value))
         out.append(_program_candidate(ctx, title.start, title.end, unit, 5 if notice else 8, "title"))
-    text = ctx.view.text[:len(ctx.view.text) // 2 + 2000]
+    text = ctx.view.text[: len(ctx.view.text) // 2 + 2000]
     for rule in _spec()["program_body"]:
         for m in re.finditer(rule["regex"], text):
             prog = _OUR_PLACE.sub("", m.group("prog"))  # (program_name drops it from the evidence too)
-            if re.search(r"我|本|各|该|全|以下|委托|结果|\d+个|(?:局|厅|委|政府|中心|单位|部门)$|^(?:部门|单位)", prog) \
-                    or not re.search(_spec()["program"]["noun_end"], re.sub(r"[（(][^）)]{1,10}[)）]$", "", prog)):
+            if re.search(
+                r"我|本|各|该|全|以下|委托|结果|\d+个|(?:局|厅|委|政府|中心|单位|部门)$|^(?:部门|单位)", prog
+            ) or not re.search(_spec()["program"]["noun_end"], re.sub(r"[（(][^）)]{1,10}[)）]$", "", prog)):
                 continue
             s, e = ctx.view.span(m.start("prog"), m.end("prog"))
             out.append(_program_candidate(ctx, s, e, unit, rule["rank"], "body"))
@@ -251,16 +259,20 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
     d["title"] = decide("title", first, doc)
     title = d["title"].chosen
     d["years"] = decide("years", year_candidates(ctx, titles, pairs), doc)
-    d["report_date"] = decide("report_date", date_candidates(ctx, lines, pairs,
-                                                            title.start if title is not None else None), doc)
+    d["report_date"] = decide(
+        "report_date", date_candidates(ctx, lines, pairs, title.start if title is not None else None), doc
+    )
     d["report_kind"] = decide("report_kind", kind_candidates(ctx, title), doc)
     orgs = orgs_in(ctx)
     found = org_candidates(ctx, orgs, pairs, title, titles, lines)
     # a report signed by a firm (…会计师事务所 / 2023年5月) or a finance review centre was written by
     # its evaluator: a unit signing its own report is no evaluator by that alone
     signer = _spec()["signature_evaluator"]
-    found["evaluator"] += [Candidate("evaluator", c.value, c.start, c.end, 6, "signature", c.page)
-                           for c in found["signature"] if re.search(signer, fold(c.value))]
+    found["evaluator"] += [
+        Candidate("evaluator", c.value, c.start, c.end, 6, "signature", c.page)
+        for c in found["signature"]
+        if re.search(signer, fold(c.value))
+    ]
     modes = mode_candidates(ctx, title) + _mode_from_evaluator(ctx, found["evaluator"])
     if d["report_kind"].value == "department" and d["report_kind"].chosen is not None:
         # a department's evaluation of its own overall spending, unless something says otherwise
@@ -271,8 +283,11 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         # writes of itself in the first person (我局…), nothing saying another body evaluated:
         # its own spending, evaluated by itself (weakest)
         kinds = _spec()["evaluator_kinds"]
-        own = [c for c in found["issuer"] + found["evaluated_unit"] + found["self_named"]
-               if not re.search(kinds["third_party"] + "|" + kinds["finance"], fold(c.value))]
+        own = [
+            c
+            for c in found["issuer"] + found["evaluated_unit"] + found["self_named"]
+            if not re.search(kinds["third_party"] + "|" + kinds["finance"], fold(c.value))
+        ]
         me = re.search(r"我(?:局|委|办|厅|单位|中心|院|校|站|所|馆|队)(?![级部面])", ctx.view.text)
         if own and me:
             modes.append(ctx.candidate("evaluation_mode", "self", me.start(), me.end(), 2.5, "first_person"))
@@ -288,31 +303,57 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         # a self-evaluation: the unit that signs, publishes or carries out the evaluation is the
         # unit evaluated, and it is its own evaluator (one decision, one evidence)
         kinds = _spec()["evaluator_kinds"]
-        own = [c for c in found["evaluator"]
-               if not re.search(kinds["third_party"] + "|" + kinds["finance"], fold(c.value))]
-        unit_c += as_field("evaluated_unit", found["signature"] + found["publisher"] + own + found["self_named"]
-                           + [c for c in found["issuer"] if not re.search(kinds["finance"], fold(c.value))])
+        own = [
+            c for c in found["evaluator"] if not re.search(kinds["third_party"] + "|" + kinds["finance"], fold(c.value))
+        ]
+        unit_c += as_field(
+            "evaluated_unit",
+            found["signature"]
+            + found["publisher"]
+            + own
+            + found["self_named"]
+            + [c for c in found["issuer"] if not re.search(kinds["finance"], fold(c.value))],
+        )
         d["evaluated_unit"] = fullest(ctx, decide("evaluated_unit", unit_c, doc), orgs)
         unit = d["evaluated_unit"]
         d["evaluator"] = Decision("evaluator", unit.value, unit.chosen, [], unit.candidates)
     else:
         d["evaluated_unit"] = fullest(ctx, decide("evaluated_unit", unit_c, doc), orgs)
         d["evaluator"] = fullest(ctx, decide("evaluator", eval_c, doc), orgs)
-        if d["evaluated_unit"].value is not None and d["evaluated_unit"].value == d["evaluator"].value \
-                and mode is not None:
+        if (
+            d["evaluated_unit"].value is not None
+            and d["evaluated_unit"].value == d["evaluator"].value
+            and mode is not None
+        ):
             d["evaluated_unit"] = Decision("evaluated_unit")  # the firm that evaluated is not the unit evaluated
-    d["program"] = decide("program", program_candidates(ctx, pairs, title, d["evaluated_unit"].value,
-                                                        d["report_kind"].value), doc)
-    if d["report_kind"].value is None and d["program"].chosen is not None \
-            and re.search(_spec()["program"]["noun_end"], fold(d["program"].value)):
+    d["program"] = decide(
+        "program", program_candidates(ctx, pairs, title, d["evaluated_unit"].value, d["report_kind"].value), doc
+    )
+    if (
+        d["report_kind"].value is None
+        and d["program"].chosen is not None
+        and re.search(_spec()["program"]["noun_end"], fold(d["program"].value))
+    ):
         # a report that names the programme it evaluates (…资金, …项目, …工程) evaluates a project,
         # with the programme's words as evidence
         c = d["program"].chosen
-        d["report_kind"] = Decision("report_kind", "project",
-                                    Candidate("report_kind", "project", c.start, c.end, 1, "program", c.page),
-                                    [], d["report_kind"].candidates)
+        d["report_kind"] = Decision(
+            "report_kind",
+            "project",
+            Candidate("report_kind", "project", c.start, c.end, 1, "program", c.page),
+            [],
+            d["report_kind"].candidates,
+        )
     return Metadata(d, found)
 
 
-__all__ = ["extract_metadata", "Metadata", "kind_candidates", "mode_candidates", "program_name", "program_candidates",
-           "Line", "Org"]
+__all__ = [
+    "extract_metadata",
+    "Metadata",
+    "kind_candidates",
+    "mode_candidates",
+    "program_name",
+    "program_candidates",
+    "Line",
+    "Org",
+]

@@ -28,8 +28,20 @@ Kind = Literal["problem", "recommendation", "experience"]
 Span = tuple[int, int]
 
 # The contract's evidence keys, in the order the record lists its fields.
-EVIDENCE_KEYS = ("title", "years", "report_date", "report_kind", "evaluation_mode", "jurisdiction", "program",
-                 "evaluated_unit", "evaluator", "score.total", "score.max", "score.grade")
+EVIDENCE_KEYS = (
+    "title",
+    "years",
+    "report_date",
+    "report_kind",
+    "evaluation_mode",
+    "jurisdiction",
+    "program",
+    "evaluated_unit",
+    "evaluator",
+    "score.total",
+    "score.max",
+    "score.grade",
+)
 
 
 def _span(value: Any) -> Span | None:
@@ -98,14 +110,21 @@ class Jurisdiction:
     adcode: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "level": self.level, "province": self.province, "prefecture": self.prefecture,
-                "county": self.county, "adcode": self.adcode}
+        return {
+            "name": self.name,
+            "level": self.level,
+            "province": self.province,
+            "prefecture": self.prefecture,
+            "county": self.county,
+            "adcode": self.adcode,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any] | None) -> Jurisdiction:
         d = d or {}
-        return cls(d.get("name"), d.get("level"), d.get("province"), d.get("prefecture"), d.get("county"),
-                   d.get("adcode"))
+        return cls(
+            d.get("name"), d.get("level"), d.get("province"), d.get("prefecture"), d.get("county"), d.get("adcode")
+        )
 
 
 @dataclass
@@ -136,13 +155,29 @@ class Indicator:
     span: Span | None = None  # where its score (or weight) is stated
 
     def to_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "level": self.level, "name": self.name, "parent": self.parent,
-                "weight": self.weight, "score": self.score, "page": self.page, "span": _span_out(self.span)}
+        return {
+            "code": self.code,
+            "level": self.level,
+            "name": self.name,
+            "parent": self.parent,
+            "weight": self.weight,
+            "score": self.score,
+            "page": self.page,
+            "span": _span_out(self.span),
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Indicator:
-        return cls(d["level"], d["name"], d.get("code"), d.get("parent"), d.get("weight"), d.get("score"),
-                   d.get("page"), _span(d.get("span")))
+        return cls(
+            d["level"],
+            d["name"],
+            d.get("code"),
+            d.get("parent"),
+            d.get("weight"),
+            d.get("score"),
+            d.get("page"),
+            _span(d.get("span")),
+        )
 
 
 @dataclass
@@ -157,14 +192,29 @@ class Finding:
     responds_to: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "ordinal": self.ordinal, "title": self.title, "text": self.text,
-                "category": self.category, "page": self.page, "span": [self.span[0], self.span[1]],
-                "responds_to": self.responds_to}
+        return {
+            "kind": self.kind,
+            "ordinal": self.ordinal,
+            "title": self.title,
+            "text": self.text,
+            "category": self.category,
+            "page": self.page,
+            "span": [self.span[0], self.span[1]],
+            "responds_to": self.responds_to,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Finding:
-        return cls(d["kind"], d["ordinal"], d["title"], d["text"], d.get("category"), d.get("page"),
-                   _span(d.get("span")) or (0, 0), d.get("responds_to"))
+        return cls(
+            d["kind"],
+            d["ordinal"],
+            d["title"],
+            d["text"],
+            d.get("category"),
+            d.get("page"),
+            _span(d.get("span")) or (0, 0),
+            d.get("responds_to"),
+        )
 
 
 @dataclass
@@ -177,8 +227,14 @@ class Figure:
     span: Span | None = None  # label and quantity
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "value": self.value, "unit": self.unit, "raw": self.raw, "page": self.page,
-                "span": _span_out(self.span)}
+        return {
+            "name": self.name,
+            "value": self.value,
+            "unit": self.unit,
+            "raw": self.raw,
+            "page": self.page,
+            "span": _span_out(self.span),
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Figure:
@@ -194,8 +250,13 @@ class Check:
     span: Span | None = None  # the numbers checked (from the first to the last)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"rule": self.rule, "ok": self.ok, "detail": self.detail, "page": self.page,
-                "span": _span_out(self.span)}
+        return {
+            "rule": self.rule,
+            "ok": self.ok,
+            "detail": self.detail,
+            "page": self.page,
+            "span": _span_out(self.span),
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Check:
@@ -247,9 +308,15 @@ class Record:
             "figures": [f.to_dict() for f in self.figures],
             "checks": [c.to_dict() for c in self.checks],
             "evidence": {k: self.evidence[k].to_dict() for k in EVIDENCE_KEYS if k in self.evidence},
-            "warnings": list(self.warnings) + ([] if self.source.format in CONTRACT_FORMATS else [
-                f"source.format: the file is {self.source.format} (not among contract v2's formats); "
-                f"written as {self.source.contract_format!r}, the paged fixed-layout format it reads as"]),
+            "warnings": list(self.warnings)
+            + (
+                []
+                if self.source.format in CONTRACT_FORMATS
+                else [
+                    f"source.format: the file is {self.source.format} (not among contract v2's formats); "
+                    f"written as {self.source.contract_format!r}, the paged fixed-layout format it reads as"
+                ]
+            ),
         }
 
     @classmethod
@@ -278,5 +345,17 @@ class Record:
         )
 
 
-__all__ = ["SCHEMA_VERSION", "EVIDENCE_KEYS", "Span", "Evidence", "Source", "Jurisdiction", "Score", "Indicator",
-           "Finding", "Figure", "Check", "Record"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "EVIDENCE_KEYS",
+    "Span",
+    "Evidence",
+    "Source",
+    "Jurisdiction",
+    "Score",
+    "Indicator",
+    "Finding",
+    "Figure",
+    "Check",
+    "Record",
+]

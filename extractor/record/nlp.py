@@ -41,8 +41,12 @@ def _regexes() -> list[tuple[str, re.Pattern[str]]]:
 @lru_cache(maxsize=1)
 def _org_rules() -> tuple[re.Pattern[str], int, frozenset[str], frozenset[str]]:
     data = patterns.load("entities.yaml")
-    return (re.compile(data["org_suffix"]), int(data["org_max_chars"]), frozenset(data["org_stop_words"]),
-            frozenset(data["org_not_words"]))
+    return (
+        re.compile(data["org_suffix"]),
+        int(data["org_max_chars"]),
+        frozenset(data["org_stop_words"]),
+        frozenset(data["org_not_words"]),
+    )
 
 
 _JOINERS = frozenset({"和", "与", "及"})
@@ -80,7 +84,9 @@ def org_spans(doc) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
             if prev_text in _JOINERS:
                 # 住房和城乡建设局 is one name; 区民政局和县财政局 are two
                 before = toks[i - 2][1] if i >= 2 else ""
-                if i >= 2 and not before.endswith(("局", "厅", "委", "院", "会", "协", "府", "所", "站", "心", "校", "司")):
+                if i >= 2 and not before.endswith(
+                    ("局", "厅", "委", "院", "会", "协", "府", "所", "站", "心", "校", "司")
+                ):
                     i -= 1
                     start = prev_idx
                     continue

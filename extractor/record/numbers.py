@@ -83,7 +83,7 @@ def iter_quantities(text: str):
     for m in NUMBER_RX.finditer(norm):
         q = _quantity(m)
         if q is not None:
-            yield Quantity(q.value, q.unit, text[m.start():m.end()].strip(), m.start(), m.end())
+            yield Quantity(q.value, q.unit, text[m.start() : m.end()].strip(), m.start(), m.end())
 
 
 # Units of things counted one by one: their numbers are whole.

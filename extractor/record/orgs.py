@@ -90,25 +90,45 @@ def is_org_name(text: str) -> bool:
 CODE_PREFIX = re.compile(r"^[0-9A-Z]{2,}[-—－_](?=[\u4e00-\u9fff])")
 
 
-def org_candidates(ctx: Context, orgs: list[Org], pairs: list[Pair], title: Candidate | None,
-                   titles: list[Candidate], lines: list[Line]) -> dict[str, list[Candidate]]:
+def org_candidates(
+    ctx: Context,
+    orgs: list[Org],
+    pairs: list[Pair],
+    title: Candidate | None,
+    titles: list[Candidate],
+    lines: list[Line],
+) -> dict[str, list[Candidate]]:
     spec = _spec()
     org_rx = _org_regex(orgs)
     text = ctx.view.text
-    out: dict[str, list[Candidate]] = {"evaluator": [], "evaluated_unit": [], "client": [], "signature": [],
-                                       "issuer": [], "publisher": [], "self_named": [], "addressee": []}
-    tv = View.of(ctx.doc.text[title.start:title.end], title.start) if title is not None else None
-    title_views = [View.of(ctx.doc.text[t.start:t.end], t.start) for t in titles]
+    out: dict[str, list[Candidate]] = {
+        "evaluator": [],
+        "evaluated_unit": [],
+        "client": [],
+        "signature": [],
+        "issuer": [],
+        "publisher": [],
+        "self_named": [],
+        "addressee": [],
+    }
+    tv = View.of(ctx.doc.text[title.start : title.end], title.start) if title is not None else None
+    title_views = [View.of(ctx.doc.text[t.start : t.end], t.start) for t in titles]
     for fname in ("evaluator", "evaluated_unit"):
         for rule in spec[fname]:
             rx = re.compile(rule["regex"].replace("{ORG}", org_rx))
             where = rule.get("where", "text")
-            for view in (title_views if where == "title" else [ctx.view]):
+            for view in title_views if where == "title" else [ctx.view]:
                 end = 1500 if where == "opening" else len(view.text)
                 in_title = [(t.start, t.end) for t in titles] if rule.get("not_in_title") else []
-                m = next((m for m in rx.finditer(view.text, 0, end)
-                          if (where == "title" or ctx.region_at(ctx.view.starts[m.start()]) != "annex")
-                          and not any(s <= view.starts[m.start()] < e for s, e in in_title)), None)
+                m = next(
+                    (
+                        m
+                        for m in rx.finditer(view.text, 0, end)
+                        if (where == "title" or ctx.region_at(ctx.view.starts[m.start()]) != "annex")
+                        and not any(s <= view.starts[m.start()] < e for s, e in in_title)
+                    ),
+                    None,
+                )
                 if m is None:
                     continue
                 name, s, e = _printed(ctx, m.start("org"), m.end("org"), view)
@@ -125,7 +145,7 @@ def org_candidates(ctx: Context, orgs: list[Org], pairs: list[Pair], title: Cand
             value = re.sub(r"(?:本级|机关)$", "", value)
             span = printed_span(ctx, p.start, p.end, value)
             if 2 <= len(value) <= 40 and not re.search(r"\d", value) and span and is_org_name(value):
-                name = re.sub(r"\s+", "", ctx.doc.text[span[0]:span[1]])
+                name = re.sub(r"\s+", "", ctx.doc.text[span[0] : span[1]])
                 rank = {"publisher": 4 + p.rank / 10, "client": 9}.get(p.field, 8 + p.rank / 2)
                 out[p.field].append(ctx.candidate_at(p.field, name, p.label_start, span[1], rank, f"form:{p.layout}"))
     # the issuer of a notice: "XX财政局关于……" as its title
@@ -136,7 +156,7 @@ def org_candidates(ctx: Context, orgs: list[Org], pairs: list[Pair], title: Cand
             out["issuer"].append(ctx.candidate_at("issuer", name, s, e, 7, "title"))
         elif tv.text.startswith("关于"):
             # the issuer alone on the line above a 关于… title (重庆市铜梁区农业农村委员会 / 关于…报告)
-            above = [ln for ln in lines if ln.end <= title.start and ctx.doc.text[ln.end:title.start].strip() == ""]
+            above = [ln for ln in lines if ln.end <= title.start and ctx.doc.text[ln.end : title.start].strip() == ""]
             if above and re.fullmatch(org_rx, above[-1].text):
                 name, s, e = _printed(ctx, 0, len(above[-1].text), above[-1].view)
                 out["issuer"].append(ctx.candidate_at("issuer", name, s, e, 7, "title_above"))
@@ -146,8 +166,12 @@ def org_candidates(ctx: Context, orgs: list[Org], pairs: list[Pair], title: Cand
         after = [ln for ln in lines if ln.start >= title.end][:4]
         for line in after:
             m = re.fullmatch(r"(?P<org>[\u4e00-\u9fff（）()]{3,30})[：:]", line.text)
-            if m and is_org_name(m.group("org")) and not re.match(r"各|有关", m.group("org")) \
-                    and not re.search(_spec()["evaluator_kinds"]["finance"], m.group("org")):
+            if (
+                m
+                and is_org_name(m.group("org"))
+                and not re.match(r"各|有关", m.group("org"))
+                and not re.search(_spec()["evaluator_kinds"]["finance"], m.group("org"))
+            ):
                 name, s, e = _printed(ctx, m.start("org"), m.end("org"), line.view)
                 out["addressee"].append(ctx.candidate_at("addressee", name, s, e, 7.5, "addressee"))
                 break
@@ -159,7 +183,7 @@ def org_candidates(ctx: Context, orgs: list[Org], pairs: list[Pair], title: Cand
         key = re.sub(r"[\s（(]*(?:盖章|章)[)）]?$", "", line.text)
         date_cut = _compiled()["date"].search(key) or _compiled()["cn_date"].search(key)
         if date_cut:
-            key = key[:date_cut.start()]
+            key = key[: date_cut.start()]
         name = next((n for n in names if key.endswith(n) and (key == n or key[-len(n) - 1] in "]】）)。：:")), None)
         if name:
             printed, s, e = _printed(ctx, len(key) - len(name), len(key), line.view)
@@ -168,26 +192,36 @@ def org_candidates(ctx: Context, orgs: list[Org], pairs: list[Pair], title: Cand
     # a cover line: an organisation and the date it wrote the report, nothing else
     # (…绩效自评报告 / 江西省体育局 / 二〇二二年三月, lines the reader may have joined)
     head = _spec()["report_date"]["head_lines"]
-    for line in lines[:head * 3]:
+    for line in lines[: head * 3]:
         tail = _compiled()["date"].search(line.text) or _compiled()["cn_date"].search(line.text)
-        if tail is None or line.text[tail.end():].strip(" 日"):
+        if tail is None or line.text[tail.end() :].strip(" 日"):
             continue
-        key = line.text[:tail.start()].rstrip(" ，,")
+        key = line.text[: tail.start()].rstrip(" ，,")
         name = next((n for n in names if key.endswith(n)), None)
         if name:
             printed, s, e = _printed(ctx, len(key) - len(name), len(key), line.view)
             out["signature"].append(ctx.candidate_at("signature", printed, s, e, 4.5, "cover"))
             break
     # a self-evaluation says 我局/我中心 of itself: the first such organisation it names
-    for m in re.finditer(r"(?:我|本)(?P<kind>局|委|办|厅|中心|院|校|所|站|馆|队|会)(?![\u4e00-\u9fff]{0,1}(?:级|部|面))",
-                         text[:len(text) // 2 + 2000]):
+    for m in re.finditer(
+        r"(?:我|本)(?P<kind>局|委|办|厅|中心|院|校|所|站|馆|队|会)(?![\u4e00-\u9fff]{0,1}(?:级|部|面))",
+        text[: len(text) // 2 + 2000],
+    ):
         kind = m.group("kind")
         # (not one it works with: 我局会同县防汛办、应急管理局)
-        first = next((o for o in orgs if fold(o.name).endswith(kind)
-                      and not re.search(r"(?:会同|联合|协同|配合|、)[^。；，,]{0,8}$", text[max(0, o.vstart - 10):o.vstart])
-                      and not re.search(
-            _spec()["evaluator_kinds"]["finance"] + "|" + _spec()["evaluator_kinds"]["third_party"], fold(o.name))),
-            None)
+        first = next(
+            (
+                o
+                for o in orgs
+                if fold(o.name).endswith(kind)
+                and not re.search(r"(?:会同|联合|协同|配合|、)[^。；，,]{0,8}$", text[max(0, o.vstart - 10) : o.vstart])
+                and not re.search(
+                    _spec()["evaluator_kinds"]["finance"] + "|" + _spec()["evaluator_kinds"]["third_party"],
+                    fold(o.name),
+                )
+            ),
+            None,
+        )
         if first is not None:
             name, s, e = _printed(ctx, first.vstart, first.vend)
             out["self_named"].append(ctx.candidate_at("self_named", name, s, e, 3.5, "pronoun"))
@@ -210,7 +244,7 @@ def fullest(ctx: Context, decision: Decision, orgs: list[Org]) -> Decision:
         name = fold(o.name)
         if len(name) <= len(key) or not name.endswith(key):
             continue
-        prefix = name[:-len(key)]
+        prefix = name[: -len(key)]
         # 县司法局 → 紫金县司法局: the short name's own 县/市/区 ends the division's name
         head = prefix + key[0] if key[0] in "省市县区州盟旗镇乡" else prefix
         covered = sum(e - s for s, e, _n in table.find(head))

@@ -119,20 +119,23 @@ def _sentence_start(text: str, pos: int) -> int:
 
 def _is_sub_score(text: str, start: int, end: int) -> bool:
     spec = _spec()
-    before = text[max(_sentence_start(text, start), start - 24):start]
+    before = text[max(_sentence_start(text, start), start - 24) : start]
     if any(r.search(before) for r in spec["not_before"]):
         return True
     sub = spec["sub_max"].search(before)
-    whole = re.match(r"(?:综合|最终|总体|总|合计|总计|共计|累计)", text[start:end])  # 综合得分: the whole, whatever came before
+    whole = re.match(
+        r"(?:综合|最终|总体|总|合计|总计|共计|累计)", text[start:end]
+    )  # 综合得分: the whole, whatever came before
     if sub and float(sub.group("max")) < spec["default_max"] and not whole:
         return True
-    after = text[end:end + 12]
+    after = text[end : end + 12]
     return any(r.search(after) for r in spec["not_after"])
 
 
 # ------------------------------------------------------------------ total and max
-def total_candidates(ctx: Context, pairs: list[Pair], table_totals: list[Candidate],
-                     tiers: list[TierScore] = ()) -> list[Candidate]:
+def total_candidates(
+    ctx: Context, pairs: list[Pair], table_totals: list[Candidate], tiers: list[TierScore] = ()
+) -> list[Candidate]:
     """``score.total`` candidates; a phrase inside a tier's statement (决策指标（20分）：得分18分)
     is that tier's score, and a bare 得分 with no word saying whose score it is ranks lower."""
     spec = _spec()
@@ -140,7 +143,7 @@ def total_candidates(ctx: Context, pairs: list[Pair], table_totals: list[Candida
     out: list[Candidate] = []
     for rx in spec["total"]:
         for m in rx.finditer(text):
-            if _is_sub_score(text, m.start(), m.end()) or re.match(r"[ \t]+[\d.]+", text[m.end("num"):]):
+            if _is_sub_score(text, m.start(), m.end()) or re.match(r"[ \t]+[\d.]+", text[m.end("num") :]):
                 continue  # (得分 65.66 65.07 10: a row of numbers, not a total)
             value = number_value(m.group("num"))
             if value is None or not 0 < value <= spec["default_max"]:
@@ -149,23 +152,34 @@ def total_candidates(ctx: Context, pairs: list[Pair], table_totals: list[Candida
             if any(t.start <= start and end <= t.end + 2 for t in tiers):
                 continue
             bare = -2 if re.match(r"得分", m.group(0)) else 0
-            out.append(ctx.candidate("score.total", value, m.start(), m.end(),
-                                     RANK["sentence"] + _place_bonus(ctx, start) + bare, "sentence"))
+            out.append(
+                ctx.candidate(
+                    "score.total",
+                    value,
+                    m.start(),
+                    m.end(),
+                    RANK["sentence"] + _place_bonus(ctx, start) + bare,
+                    "sentence",
+                )
+            )
     in_tables = [(row[0].start, row[-1].end) for t in ctx.line_tables for row in t.rows]
     for p in pairs:
         if p.field != "score.total" or any(s <= p.label_start < e for s, e in in_tables):
             continue  # (总分 / 100 / 82.97 is a table's row: its columns say which number is the score)
         m = re.match(r"(?P<num>\d{1,3}(?:\.\d+)?)\s*分?(?![\d.%％万元])", p.value)
-        if not m or re.match(r"\s*[\d.]+", p.value[m.end():]):
+        if not m or re.match(r"\s*[\d.]+", p.value[m.end() :]):
             continue  # 得分 65.66 65.07 10: a flattened table's header before its row, not a form's value
         value = number_value(m.group("num"))
         if value is None or not 0 < value <= spec["default_max"]:
             continue
         if p.generic and p.layout != "right":
             continue
-        _s, end = View.of(ctx.doc.text[p.start:p.end], p.start).span(0, len(m.group(0)))
-        out.append(ctx.candidate_at("score.total", value, p.label_start, end,
-                                    RANK["form"] - (1 if p.generic else 0), f"form:{p.layout}"))
+        _s, end = View.of(ctx.doc.text[p.start : p.end], p.start).span(0, len(m.group(0)))
+        out.append(
+            ctx.candidate_at(
+                "score.total", value, p.label_start, end, RANK["form"] - (1 if p.generic else 0), f"form:{p.layout}"
+            )
+        )
     out.extend(table_totals)
     for table in ctx.line_tables:  # 总分 / 100 / 82.97: the total row, one cell a line
         sc = table.column("score")
@@ -173,8 +187,11 @@ def total_candidates(ctx: Context, pairs: list[Pair], table_totals: list[Candida
             if sc is not None and is_total_row(row[0].text):
                 value = number_value(re.sub(r"[分%\s]", "", row[sc].text))
                 if value is not None and 0 < value <= spec["default_max"]:
-                    out.append(ctx.candidate_at("score.total", value, row[0].start, row[sc].end, RANK["table_total"],
-                                                "table_total_lines"))
+                    out.append(
+                        ctx.candidate_at(
+                            "score.total", value, row[0].start, row[sc].end, RANK["table_total"], "table_total_lines"
+                        )
+                    )
     for m in spec["total_row_line"].finditer(text):  # 合计 100 90: a flattened table's total row
         value = number_value(m.group("num") or m.group("gnum"))
         mx = number_value(m.group("max") or m.group("gmax"))
@@ -183,8 +200,11 @@ def total_candidates(ctx: Context, pairs: list[Pair], table_totals: list[Candida
     for m in spec["total_grade_row"].finditer(text):  # 100.00 | 94.04 | 优: a total row without its label
         value = number_value(m.group("num"))
         if value is not None and 0 < value <= 100:
-            out.append(ctx.candidate("score.total", value, m.start("num"), m.end("num"), RANK["table_total"],
-                                     "total_grade_row"))
+            out.append(
+                ctx.candidate(
+                    "score.total", value, m.start("num"), m.end("num"), RANK["table_total"], "total_grade_row"
+                )
+            )
     if not out:
         for rx in spec["rate_only"]:
             for m in rx.finditer(text):
@@ -192,8 +212,7 @@ def total_candidates(ctx: Context, pairs: list[Pair], table_totals: list[Candida
                     continue
                 value = number_value(m.group("num"))
                 if value is not None and 0 < value <= 100:
-                    out.append(ctx.candidate("score.total", value, m.start(), m.end(), RANK["rate_only"],
-                                             "rate_only"))
+                    out.append(ctx.candidate("score.total", value, m.start(), m.end(), RANK["rate_only"], "rate_only"))
     return out
 
 
@@ -230,29 +249,55 @@ def grade_candidates(ctx: Context, pairs: list[Pair]) -> list[Candidate]:
     out: list[Candidate] = []
     # a disclosure of several programmes' results (得分分别为93.4分、91分、81.5分): a grade in its
     # sentences is one programme's, not the document's
-    several = next((m for m in re.finditer(
-        r"分别(?:为|是|得)?\s*\d{1,3}(?:\.\d+)?分?\s*[、，,和及]\s*\d{1,3}(?:\.\d+)?分", text)
-        if not re.search(r"决策|过程|产出|效益|效果|满意度|投入|管理|指标|方面|部分",
-                         text[_sentence_start(text, m.start()):m.start()])), None)  # not a list of tier scores
+    several = next(
+        (
+            m
+            for m in re.finditer(r"分别(?:为|是|得)?\s*\d{1,3}(?:\.\d+)?分?\s*[、，,和及]\s*\d{1,3}(?:\.\d+)?分", text)
+            if not re.search(
+                r"决策|过程|产出|效益|效果|满意度|投入|管理|指标|方面|部分",
+                text[_sentence_start(text, m.start()) : m.start()],
+            )
+        ),
+        None,
+    )  # not a list of tier scores
     for rx in spec["grade"] if several is None else []:
         for m in rx.finditer(text):
             lo = _sentence_start(text, m.start())
-            around = text[max(lo, m.start() - 30):min(len(text), m.end() + 20)]
+            around = text[max(lo, m.start() - 30) : min(len(text), m.end() + 20)]
             if spec["grade_rule"].search(around) or spec["grade_not_after"].match(text, m.end("grade")):
                 continue  # the grading rule (90分以上为优) or a count of grades, not the grade
             value = _grade_word(m.group("grade"))
             start = ctx.view.starts[m.start()]
-            out.append(ctx.candidate("score.grade", value, m.start(), m.end(),
-                                     RANK["sentence"] + _place_bonus(ctx, start), "sentence"))
+            out.append(
+                ctx.candidate(
+                    "score.grade", value, m.start(), m.end(), RANK["sentence"] + _place_bonus(ctx, start), "sentence"
+                )
+            )
     for m in spec["total_grade_row"].finditer(text):  # 100.00 | 94.04 | 优
-        out.append(ctx.candidate("score.grade", _grade_word(m.group("grade")), m.start("num"), m.end("grade"),
-                                 RANK["grade_after_total"], "total_grade_row"))
+        out.append(
+            ctx.candidate(
+                "score.grade",
+                _grade_word(m.group("grade")),
+                m.start("num"),
+                m.end("grade"),
+                RANK["grade_after_total"],
+                "total_grade_row",
+            )
+        )
     for p in pairs:
         if p.field == "score.grade":
             m = spec["grade_cell"].match(re.sub(r"\s+", "", p.value))
             if m and not (p.generic and p.layout == "below"):
-                out.append(ctx.candidate_at("score.grade", _grade_word(m.group("grade")), p.label_start, p.end,
-                                            RANK["form"], f"form:{p.layout}"))
+                out.append(
+                    ctx.candidate_at(
+                        "score.grade",
+                        _grade_word(m.group("grade")),
+                        p.label_start,
+                        p.end,
+                        RANK["form"],
+                        f"form:{p.layout}",
+                    )
+                )
         elif p.field == "score.total" and p.layout == "right" and p.row:
             # 综合得分 | 86.12 | 良: the grade in the cell after the total
             row = list(p.row)
@@ -260,7 +305,7 @@ def grade_candidates(ctx: Context, pairs: list[Pair]) -> list[Candidate]:
                 j = row.index(p.value)
             except ValueError:
                 continue
-            rest = [c for c in row[j + 1:] if c.strip()]
+            rest = [c for c in row[j + 1 :] if c.strip()]
             if rest:
                 m = spec["grade_cell"].match(re.sub(r"\s+", "", rest[0]))
                 if m:
@@ -268,8 +313,16 @@ def grade_candidates(ctx: Context, pairs: list[Pair]) -> list[Candidate]:
                     for row_cells in block.cells():
                         for s, e, t in row_cells:
                             if s > p.end and re.sub(r"\s+", "", t) == re.sub(r"\s+", "", rest[0]):
-                                out.append(ctx.candidate_at("score.grade", _grade_word(m.group("grade")), s, e,
-                                                            RANK["grade_after_total"], "cell_after_total"))
+                                out.append(
+                                    ctx.candidate_at(
+                                        "score.grade",
+                                        _grade_word(m.group("grade")),
+                                        s,
+                                        e,
+                                        RANK["grade_after_total"],
+                                        "cell_after_total",
+                                    )
+                                )
                                 break
                         else:
                             continue
@@ -307,7 +360,7 @@ def tier_scores(ctx: Context) -> list[TierScore]:
     # 1. Sentences: "决策指标满分20分，得分18分", "其中决策18分、过程19分 …"
     for i, rx in enumerate(spec["tier_score"]):
         for m in rx.finditer(text):
-            sentence = text[_sentence_start(text, m.start()):m.start()]
+            sentence = text[_sentence_start(text, m.start()) : m.start()]
             if i == 1 and (not re.search("得分|得|评分", sentence) or re.search("分值|权重|满分|设置|分配", sentence)):
                 continue  # a bare "决策18分" counts only in a list of scores
             score = number_value(m.group("score"))
@@ -316,8 +369,17 @@ def tier_scores(ctx: Context) -> list[TierScore]:
             if score is None or (weight is not None and score > weight) or score > 100:
                 continue
             start, end = ctx.view.span(m.start(), m.end())
-            add(TierScore(_tier_name(m.group("name")), weight, score, start, end, ctx.page(start),
-                          2 + _place_bonus(ctx, start) / 10))
+            add(
+                TierScore(
+                    _tier_name(m.group("name")),
+                    weight,
+                    score,
+                    start,
+                    end,
+                    ctx.page(start),
+                    2 + _place_bonus(ctx, start) / 10,
+                )
+            )
     # 1a. Tiers named together, their scores "respectively" (分别得分18分、17分 …), same count and order
     for m in spec["tier_respectively"].finditer(text):
         names = re.split(r"[、，,和及与]", m.group("names"))
@@ -327,7 +389,9 @@ def tier_scores(ctx: Context) -> list[TierScore]:
         start, end = ctx.view.span(m.start(), m.end())
         for name, score in zip(names, scores):
             assert score is not None
-            add(TierScore(_tier_name(name), None, score, start, end, ctx.page(start), 2 + _place_bonus(ctx, start) / 10))
+            add(
+                TierScore(_tier_name(name), None, score, start, end, ctx.page(start), 2 + _place_bonus(ctx, start) / 10)
+            )
     # 1b. Rows of a flattened indicator table: "决策 20 18"
     for m in spec["tier_row"].finditer(text):
         weight, score = number_value(m.group("weight")), number_value(m.group("score"))
@@ -358,7 +422,9 @@ def tier_scores(ctx: Context) -> list[TierScore]:
             weight = number_value(re.sub(r"[分%\s]", "", row[w].text)) if w is not None else None
             if score is None or (weight is not None and score > weight):
                 continue
-            add(TierScore(_tier_name(m.group(0)), weight, score, row[0].start, row[-1].end, ctx.page(row[0].start), 1.8))
+            add(
+                TierScore(_tier_name(m.group(0)), weight, score, row[0].start, row[-1].end, ctx.page(row[0].start), 1.8)
+            )
     # 1d. A 自评表's budget block scored as a tier of its own: 预算执行情况(万元)(20分) | 预算数 |
     #     执行数 | 执行率 | 得分, then 年度财政资金总额 | 5 | 5 | 100% | 20
     from .figures import fold_text, self_eval_blocks
@@ -371,8 +437,10 @@ def tier_scores(ctx: Context) -> list[TierScore]:
         if score_col is None or total is None:
             continue
         line_start = flat.rfind("\n", 0, blk.columns[0].start) + 1
-        cap = re.search(r"(?P<name>预算执行(?:情况|率)?)[^|\n]{0,16}?[（(]\s*(?P<w>\d{1,3}(?:\.\d+)?)\s*分\s*[)）]",
-                        flat[line_start:blk.columns[0].start])
+        cap = re.search(
+            r"(?P<name>预算执行(?:情况|率)?)[^|\n]{0,16}?[（(]\s*(?P<w>\d{1,3}(?:\.\d+)?)\s*分\s*[)）]",
+            flat[line_start : blk.columns[0].start],
+        )
         q = next((q for c, q in total.values if c is score_col and q is not None and q.unit != "%"), None)
         if cap is None or q is None:
             continue
@@ -390,9 +458,12 @@ def tier_scores(ctx: Context) -> list[TierScore]:
         if level is None:
             continue
         hk = heading_key(b.text if b.kind == "heading" else b.text[:40])
-        m = re.fullmatch(r"(?P<name>(?:项目)?(?:" + spec["tier_names"].pattern + r"))(?:类|方面|部分)?(?:指标)?"
-                         r"(?:的)?(?:情况|实施情况|完成情况)?(?:分析|评价)?(?:情况)?"
-                         r"(?:[（(](?:满分|分值|权重)?(?P<w>\d{1,3}(?:\.\d+)?)分[）)])?", hk)
+        m = re.fullmatch(
+            r"(?P<name>(?:项目)?(?:" + spec["tier_names"].pattern + r"))(?:类|方面|部分)?(?:指标)?"
+            r"(?:的)?(?:情况|实施情况|完成情况)?(?:分析|评价)?(?:情况)?"
+            r"(?:[（(](?:满分|分值|权重)?(?P<w>\d{1,3}(?:\.\d+)?)分[）)])?",
+            hk,
+        )
         if not m:
             continue
         # the section: until the next heading of the same or an outer level
@@ -422,8 +493,10 @@ def tier_scores(ctx: Context) -> list[TierScore]:
 
 def tier_indicators(tiers: list[TierScore]) -> list[Indicator]:
     """Level-1 indicators for the tier scores stated in prose."""
-    return [Indicator(level=1, name=t.name, weight=t.weight, score=t.score, page=t.page, span=(t.start, t.end))
-            for t in tiers]
+    return [
+        Indicator(level=1, name=t.name, weight=t.weight, score=t.score, page=t.page, span=(t.start, t.end))
+        for t in tiers
+    ]
 
 
 def table_total_candidates(ctx: Context, tables: list[Any]) -> list[Candidate]:
@@ -439,5 +512,16 @@ def table_total_candidates(ctx: Context, tables: list[Any]) -> list[Candidate]:
     return out
 
 
-__all__ = ["RANK", "number_value", "grade_for", "thresholds", "total_candidates", "max_candidates",
-           "grade_candidates", "tier_scores", "tier_indicators", "table_total_candidates", "TierScore"]
+__all__ = [
+    "RANK",
+    "number_value",
+    "grade_for",
+    "thresholds",
+    "total_candidates",
+    "max_candidates",
+    "grade_candidates",
+    "tier_scores",
+    "tier_indicators",
+    "table_total_candidates",
+    "TierScore",
+]

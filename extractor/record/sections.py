@@ -108,9 +108,7 @@ def _cfg() -> dict[str, Any]:
         "noise": full(data["noise_lines"]),
         "key_noise": re.compile(data["key_noise"]),
         "run_in_suffix": re.compile(data["run_in_suffix"]),
-        "block_markers": [
-            (m["name"], int(m["level"]), re.compile(m["regex"])) for m in data["block_markers"]
-        ],
+        "block_markers": [(m["name"], int(m["level"]), re.compile(m["regex"])) for m in data["block_markers"]],
     }
 
 
@@ -151,7 +149,7 @@ def clean_key(text: str) -> str:
     text = _cfg()["key_noise"].sub("", text)
     m = marker_of(text)
     if m is not None and m.level <= 5:
-        text = text[m.length:]
+        text = text[m.length :]
     text = re.sub(r"\s+", "", text).strip("。：:；;，,.．、!！?？*")
     return _cfg()["run_in_suffix"].sub("", text) if len(text) > 3 else text
 
@@ -307,9 +305,16 @@ def _regions(doc: Document, cont: list[bool] | None = None) -> list[str]:
     annex = False
     for i, b in enumerate(doc.blocks):
         key = clean_key(b.text) if b.kind != "table" else ""
-        if not annex and b.start > half and b.kind != "table" and marker_of(b.text) is None \
-                and len(key) <= 40 and not b.text.rstrip().endswith("。") and not cont[i] \
-                and _fullmatch_any(cfg["annex"], key):
+        if (
+            not annex
+            and b.start > half
+            and b.kind != "table"
+            and marker_of(b.text) is None
+            and len(key) <= 40
+            and not b.text.rstrip().endswith("。")
+            and not cont[i]
+            and _fullmatch_any(cfg["annex"], key)
+        ):
             annex = True
         if annex:
             regions[i] = "annex"
@@ -340,8 +345,11 @@ def _summary_by_restart(doc: Document, regions: list[str]) -> None:
     firsts = [
         i
         for i, b in enumerate(doc.blocks)
-        if b.kind != "table" and regions[i] == "body"
-        and (m := marker_of(b.text)) is not None and m.style == "chinese_dun" and m.number == 1
+        if b.kind != "table"
+        and regions[i] == "body"
+        and (m := marker_of(b.text)) is not None
+        and m.style == "chinese_dun"
+        and m.number == 1
         and not is_toc_line(b.text)
     ]
     if len(firsts) < 2:
@@ -428,10 +436,7 @@ def find_sections(doc: Document) -> list[Section]:
     open_ends: list[tuple[str, int, int]] = []  # (kind, level, end index) of open numbered sections
     for h, kind in cands:
         open_ends = [e for e in open_ends if h.index < e[2]]
-        nested = any(
-            k == kind and (h.level is None or h.level > lvl)
-            for k, lvl, _end in open_ends
-        )
+        nested = any(k == kind and (h.level is None or h.level > lvl) for k, lvl, _end in open_ends)
         if nested:
             continue
         kept.append((h, kind))

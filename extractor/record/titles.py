@@ -48,11 +48,19 @@ def clean_title_span(ctx: Context, start: int, end: int) -> tuple[str, int, int]
 
 
 def _is_title(view_text: str) -> bool:
-    if re.match(r"^(?:[一二三四五六七八九十]{1,3}[、.]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[、.](?![0-9]))", view_text):
+    if re.match(
+        r"^(?:[一二三四五六七八九十]{1,3}[、.]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[、.](?![0-9]))",
+        view_text,
+    ):
         return False  # a numbered heading
     key = clean_title(view_text)
-    return bool(key) and len(key) <= _spec()["title"]["max_chars"] and bool(_compiled()["title"].search(key)) \
-        and not re.search(r"[。；;]", key) and not _compiled()["not_title"].search(key)
+    return (
+        bool(key)
+        and len(key) <= _spec()["title"]["max_chars"]
+        and bool(_compiled()["title"].search(key))
+        and not re.search(r"[。；;]", key)
+        and not _compiled()["not_title"].search(key)
+    )
 
 
 def _can_continue(line: Line) -> bool:
@@ -61,14 +69,18 @@ def _can_continue(line: Line) -> bool:
         return False  # 0/200, a page counter: no words of a title
     if _TITLE_END.search(key):
         return False  # a line holding a report's name of its own opens no other title
-    return (0 < len(key) <= _spec()["title"]["continuation_max_chars"] and not _PUNCT.search(key)
-            and not _compiled()["not_title"].search(key) and not re.match(r"^[（(]?[一二三四五六七八九十0-9]{1,2}[、.）)]", key)
-            and not _compiled()["date"].search(key))
+    return (
+        0 < len(key) <= _spec()["title"]["continuation_max_chars"]
+        and not _PUNCT.search(key)
+        and not _compiled()["not_title"].search(key)
+        and not re.match(r"^[（(]?[一二三四五六七八九十0-9]{1,2}[、.）)]", key)
+        and not _compiled()["date"].search(key)
+    )
 
 
 def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
     half = len(ctx.doc.text) / 2
-    head = [ln for ln in lines if ln.start <= half or ln in lines[:int(_spec()["title"]["first_lines"])]]
+    head = [ln for ln in lines if ln.start <= half or ln in lines[: int(_spec()["title"]["first_lines"])]]
     out: list[Candidate] = []
     used: set[int] = set()
     for i, line in enumerate(head):
@@ -77,8 +89,13 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
         parts = [i]
         if not _is_title(line.text):
             # a title wrapped before its last words: this line and the next together
-            if i + 1 < len(head) and _can_continue(line) and _is_title(line.text + head[i + 1].text) \
-                    and len(head[i + 1].text) <= 20 and not _is_title(head[i + 1].text):
+            if (
+                i + 1 < len(head)
+                and _can_continue(line)
+                and _is_title(line.text + head[i + 1].text)
+                and len(head[i + 1].text) <= 20
+                and not _is_title(head[i + 1].text)
+            ):
                 parts = [i, i + 1]
             else:
                 continue
@@ -87,7 +104,13 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
         j = parts[0]
         alone = clean_title("".join(head[k].text for k in parts))
         complete = len(_REPORT_WORDS.sub("", alone)) >= 8 or len(alone) >= 24 or alone.startswith("关于")
-        while j > 0 and (not complete or _TITLE_START.search(head[j - 1].text)) and parts[0] - j < 2 and _can_continue(head[j - 1]) and (j - 1) not in used:
+        while (
+            j > 0
+            and (not complete or _TITLE_START.search(head[j - 1].text))
+            and parts[0] - j < 2
+            and _can_continue(head[j - 1])
+            and (j - 1) not in used
+        ):
             if alone.startswith("关于") and is_org_name(head[j - 1].text) and len(head[j - 1].text) <= 32:
                 break  # the issuer's name above a 关于… title is its letterhead (发文机关标志), not its first words
             joined = "".join(head[k].text for k in [j - 1, *parts])
@@ -98,14 +121,17 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
         # the line under it that is only a bracket — the year or the programme (…自评报告 /
         # (林业专项行动经费项目)) — is the title's last words
         k = parts[-1] + 1
-        if k < len(head) and _BRACKET_LINE.fullmatch(re.sub(r"\s+", "", head[k].text)) \
-                and not _BRACKET_LINE.search(clean_title(head[parts[-1]].text)):
+        if (
+            k < len(head)
+            and _BRACKET_LINE.fullmatch(re.sub(r"\s+", "", head[k].text))
+            and not _BRACKET_LINE.search(clean_title(head[parts[-1]].text))
+        ):
             parts.append(k)
         if any(p in used for p in parts):
             continue
         used.update(parts)
         first, last = head[parts[0]], head[parts[-1]]
-        raw = ctx.doc.text[first.start:last.end]
+        raw = ctx.doc.text[first.start : last.end]
         found = clean_title_span(ctx, first.start, last.end)
         if found is None:
             continue
@@ -117,8 +143,12 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
     return out
 
 
-_BRACKET_LINE = re.compile(r"[(（](?:(?:19|20)\d\d年(?:度)?|[^()（）]{2,30}?(?:资金|项目|经费|工程|补助|补贴|专项))[)）]$")
-_NAMES_SOMETHING = re.compile(r"(?:19|20)\d\d|[省市县区州盟旗镇乡]|(?:局|厅|委|院|中心|学校|政府)|.{4,}(?:项目|资金|经费|工程)")
+_BRACKET_LINE = re.compile(
+    r"[(（](?:(?:19|20)\d\d年(?:度)?|[^()（）]{2,30}?(?:资金|项目|经费|工程|补助|补贴|专项))[)）]$"
+)
+_NAMES_SOMETHING = re.compile(
+    r"(?:19|20)\d\d|[省市县区州盟旗镇乡]|(?:局|厅|委|院|中心|学校|政府)|.{4,}(?:项目|资金|经费|工程)"
+)
 _FILE_NAME = re.compile(r"\.(?:pdf|docx?|xlsx?|wps)[》」)）]?$", re.I)
 _ANNEX = re.compile(r"^(?:附件|附表)\s*(?P<n>[0-9一二三四五六七八九十]{1,3})")
 
@@ -135,16 +165,22 @@ def _annex_list_entry(lines: list[Line], i: int) -> bool:
     return False
 
 
-_TITLE_END = re.compile(r"(?:报告书|报告|自评表|评价表|结果表|目标表|情况表)(?:[(（](?:(?:19|20)\d\d年(?:度)?"
-                        r"|[^()（）\n]{2,30}?(?:资金|项目|经费|工程|补助|补贴|专项))[)）])?"
-                        r"|(?:支出)?绩效(?:自评|评价)(?=委托单位|预算单位|评价机构|报告单位|项目单位)")
+_TITLE_END = re.compile(
+    r"(?:报告书|报告|自评表|评价表|结果表|目标表|情况表)(?:[(（](?:(?:19|20)\d\d年(?:度)?"
+    r"|[^()（）\n]{2,30}?(?:资金|项目|经费|工程|补助|补贴|专项))[)）])?"
+    r"|(?:支出)?绩效(?:自评|评价)(?=委托单位|预算单位|评价机构|报告单位|项目单位)"
+)
 _TITLE_AFTER = re.compile(r"(?:$|[\n\t.。，,：:;；》」)）(（]|[一二三四五六七八九十]{1,2}、|[0-9]{1,2}[、.]|附件)")
 # The words that end any title (…项目支出绩效自评报告): what is left names the report.
-_REPORT_WORDS = re.compile(r"(?:项目支出|项目|支出)?(?:整体)?(?:绩效)?(?:目标)?(?:自评|评价|考评|自评价)?(?:工作)?(?:情况)?"
-                           r"(?:报告书|报告|自评表|评价表|表|结果|说明|总结)(?:[(（](?:19|20)\d\d年(?:度)?[)）])?$")
+_REPORT_WORDS = re.compile(
+    r"(?:项目支出|项目|支出)?(?:整体)?(?:绩效)?(?:目标)?(?:自评|评价|考评|自评价)?(?:工作)?(?:情况)?"
+    r"(?:报告书|报告|自评表|评价表|表|结果|说明|总结)(?:[(（](?:19|20)\d\d年(?:度)?[)）])?$"
+)
 # A line that can open a title: it names a year or an organisation.
 _TITLE_START = re.compile(r"(?:19|20)\d\d年|(?:局|厅|委|院|中心|政府|办公室|公司)$")
-_FORM_LABEL = re.compile(r"(?:项目名称|主管部门|实施单位|单位名称|部门名称|预算单位|填报单位|评价年度|委托单位|评价机构|报告单位)")
+_FORM_LABEL = re.compile(
+    r"(?:项目名称|主管部门|实施单位|单位名称|部门名称|预算单位|填报单位|评价年度|委托单位|评价机构|报告单位)"
+)
 _TITLE_BOUNDARY = "\n\t。，,；;:：>》《、|_【】[]"
 
 
@@ -161,38 +197,47 @@ def inline_title_candidates(ctx: Context, limit: int = 3000) -> list[Candidate]:
     out: list[Candidate] = []
     annexes = set(re.findall(r"附件\s*([0-9]{1,2})\s*[:：、.]", text))
     for m in _TITLE_END.finditer(text):
-        spaced_after = m.end() < len(text) and doc_text[v.ends[m.end() - 1]:v.starts[m.end()]].strip() == "" \
-            and v.starts[m.end()] > v.ends[m.end() - 1] and not text[m.end()].isdigit()  # 报告 1 根据: a converter's space
+        spaced_after = (
+            m.end() < len(text)
+            and doc_text[v.ends[m.end() - 1] : v.starts[m.end()]].strip() == ""
+            and v.starts[m.end()] > v.ends[m.end() - 1]
+            and not text[m.end()].isdigit()
+        )  # 报告 1 根据: a converter's space
         if not (_TITLE_AFTER.match(text, m.end()) or spaced_after or _FORM_LABEL.match(text, m.end())):
             continue
         start = m.start()
         while start > 0 and m.end() - start < 70:
             prev = text[start - 1]
-            if prev in _TITLE_BOUNDARY or re.search(r"\.(?:pdf|docx?|xlsx?|wps)$", text[max(0, start - 5):start], re.I):
+            if prev in _TITLE_BOUNDARY or re.search(
+                r"\.(?:pdf|docx?|xlsx?|wps)$", text[max(0, start - 5) : start], re.I
+            ):
                 break
-            gap = doc_text[v.ends[start - 1]:v.starts[start]]
-            if gap.strip() == "" and (len(gap) > 1 or "\t" in gap) and not (text[start - 1].isdigit() or text[start].isdigit()):
+            gap = doc_text[v.ends[start - 1] : v.starts[start]]
+            if (
+                gap.strip() == ""
+                and (len(gap) > 1 or "\t" in gap)
+                and not (text[start - 1].isdigit() or text[start].isdigit())
+            ):
                 break  # a wide space between two words: a cell boundary of a flattened form (one
                 # space is often a wrapped line run together: 绩效评价 报告)
             start -= 1
         dates = list(_compiled()["date"].finditer(text, start, m.start()))
         if dates:
             start = dates[-1].end()  # a title never holds a date: it starts after one run into it
-        if len(annexes) >= 2 and re.search(r"附件\s*[0-9]{1,2}\s*[:：、.]?$", text[max(0, start - 6):start]):
+        if len(annexes) >= 2 and re.search(r"附件\s*[0-9]{1,2}\s*[:：、.]?$", text[max(0, start - 6) : start]):
             continue  # one entry of a list of attachments
         half = (m.end() - start) // 2
-        if (m.end() - start) % 2 == 0 and text[start:start + half] == text[start + half:m.end()]:
+        if (m.end() - start) % 2 == 0 and text[start : start + half] == text[start + half : m.end()]:
             start += half  # a heading printed twice in a row (a sharing site's copy): once
-        title = clean_title(text[start:m.end()])
+        title = clean_title(text[start : m.end()])
         if not _is_title(title) or len(title) < 6 or not re.search("绩效|评价|自评|考评", title):
             continue
-        file_name = re.match(r"\.(?:pdf|docx?|xlsx?|wps)", text[m.end():m.end() + 5], re.I)
+        file_name = re.match(r"\.(?:pdf|docx?|xlsx?|wps)", text[m.end() : m.end() + 5], re.I)
         found = clean_title_span(ctx, v.starts[start], v.ends[m.end() - 1])
         if found is None:
             continue
         printed, s, e = found
-        out.append(ctx.candidate_at("title", printed, s, e,
-                                    (8 if file_name else 9) - m.start() / 1e5, "title_inline"))
+        out.append(ctx.candidate_at("title", printed, s, e, (8 if file_name else 9) - m.start() / 1e5, "title_inline"))
     return out
 
 

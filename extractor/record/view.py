@@ -36,7 +36,9 @@ _ALNUM = re.compile(r"[0-9A-Za-z]")
 # digits before 年 (2 0 2 1 年), or a month's or day's two digits after a spaced year
 # (2 0 2 3 年 1 0 月 1 2 日).  Single digits in a row without those are a flattened
 # table's cells (3 3 1 1) and stay apart.
-_SPACED_DIGITS = re.compile(r"(?<![\d.])(?:\d ){1,2}\. (?:\d ?){0,3}\d(?![\d.])|(?<![\d.])(?:\d ){3}\d(?= ?年)|(?<=[年月] )\d \d(?= ?[月日])")
+_SPACED_DIGITS = re.compile(
+    r"(?<![\d.])(?:\d ){1,2}\. (?:\d ?){0,3}\d(?![\d.])|(?<![\d.])(?:\d ){3}\d(?= ?年)|(?<=[年月] )\d \d(?= ?[月日])"
+)
 
 _WS = re.compile(r"\s+")
 
@@ -128,7 +130,6 @@ class View:
     def index(self, source_offset: int) -> int:
         """The view position of the first character at or after ``source_offset``."""
         return bisect_right(self.ends, source_offset)
-
 
 
 def squash_fold(text: str) -> str:

@@ -70,8 +70,9 @@ async def _store_database(datasette):
         if _STORE_TABLES <= set(await db.table_names()):
             datasette._jixiao_database = db_name
             return db
-    raise pages.NotFound("no jixiao store is open here: start with `jixiao serve --db jixiao.db` "
-                         "(or `datasette serve jixiao.db`)")
+    raise pages.NotFound(
+        "no jixiao store is open here: start with `jixiao serve --db jixiao.db` (or `datasette serve jixiao.db`)"
+    )
 
 
 def _static_base(datasette) -> str:
@@ -103,14 +104,22 @@ def _params(request) -> dict[str, str]:
 
 
 def _json(data: Any, status: int = 200) -> Response:
-    return Response(json.dumps(data, ensure_ascii=False, default=str, indent=1), status=status,
-                    content_type="application/json; charset=utf-8")
+    return Response(
+        json.dumps(data, ensure_ascii=False, default=str, indent=1),
+        status=status,
+        content_type="application/json; charset=utf-8",
+    )
 
 
 async def _page(datasette, request, template: str, context: dict[str, Any], status: int = 200) -> Response:
     db_name = getattr(datasette, "_jixiao_database", None)
-    ctx = {"jx_static": _static_base(datasette), "jx_db": db_name, "jx_request_path": request.path,
-           "jx_query": urllib.parse.urlencode, **context}
+    ctx = {
+        "jx_static": _static_base(datasette),
+        "jx_db": db_name,
+        "jx_request_path": request.path,
+        "jx_query": urllib.parse.urlencode,
+        **context,
+    }
     html = await datasette.render_template([f"jixiao/{template}"], ctx, request=request)
     return Response.html(html, status=status)
 
@@ -119,8 +128,7 @@ async def _error(datasette, request, status: int, message: str, as_json: bool) -
     if as_json:
         return _json({"ok": False, "status": status, "error": message}, status)
     title = {400: "请求有误", 404: "没有找到", 500: "出错了"}.get(status, "出错了")
-    return await _page(datasette, request, "error.html", {"status": status, "title": title, "message": message},
-                       status)
+    return await _page(datasette, request, "error.html", {"status": status, "title": title, "message": message}, status)
 
 
 def _view(fn):
@@ -187,8 +195,9 @@ async def report_view(datasette, request):
 
 @_view
 async def finding_view(datasette, request):
-    data = await _run(datasette, pages.finding_page, request.url_vars["finding_id"], _params(request),
-                      roots=_roots(datasette))
+    data = await _run(
+        datasette, pages.finding_page, request.url_vars["finding_id"], _params(request), roots=_roots(datasette)
+    )
     if request.url_vars.get("format") == "json":
         return _json(data)
     return await _page(datasette, request, "evidence.html", data)
@@ -212,10 +221,17 @@ async def finding_png_view(datasette, request):
 async def _png(datasette, request, target_of) -> Response:
     params, roots = _params(request), _roots(datasette)
     image = await _run(datasette, lambda store: pages.evidence_png(store, target_of(store), params, roots=roots))
-    return Response(image.png, content_type="image/png", headers={
-        "Cache-Control": "private, max-age=3600", "X-Jixiao-Page": str(image.page),
-        "X-Jixiao-Scale": repr(image.scale), "X-Jixiao-Boxes": str(len(image.boxes)),
-        "X-Jixiao-Method": image.method})
+    return Response(
+        image.png,
+        content_type="image/png",
+        headers={
+            "Cache-Control": "private, max-age=3600",
+            "X-Jixiao-Page": str(image.page),
+            "X-Jixiao-Scale": repr(image.scale),
+            "X-Jixiao-Boxes": str(len(image.boxes)),
+            "X-Jixiao-Method": image.method,
+        },
+    )
 
 
 @_view
@@ -225,8 +241,11 @@ async def compare_view(datasette, request):
     if fmt in ("xlsx", "csv"):
         body, name, ctype = await _run(datasette, pages.compare_file, params, fmt)
         quoted = urllib.parse.quote(name)
-        return Response(body, content_type=ctype,
-                        headers={"Content-Disposition": f"attachment; filename=\"{name}\"; filename*=UTF-8''{quoted}"})
+        return Response(
+            body,
+            content_type=ctype,
+            headers={"Content-Disposition": f"attachment; filename=\"{name}\"; filename*=UTF-8''{quoted}"},
+        )
     if fmt not in ("", "html", "json"):
         raise pages.BadRequest(f"format must be html, json, xlsx or csv, not {fmt!r}")
     data = await _run(datasette, pages.compare_page, params)

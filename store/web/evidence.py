@@ -121,9 +121,18 @@ _FINDING_ID = re.compile(r"([0-9A-Za-z][0-9A-Za-z_]{0,63})-([a-z?])(\d{1,6})(\.\
 _ITEM = re.compile(r"(indicator|figure|check)-(\d{1,6})")
 KIND_LABELS = {"problem": "问题", "recommendation": "建议", "experience": "经验做法"}
 FIELD_LABELS = {
-    "title": "标题", "years": "评价年度", "report_date": "报告日期", "report_kind": "报告类型",
-    "evaluation_mode": "评价方式", "jurisdiction": "地区", "program": "项目", "evaluated_unit": "被评价单位",
-    "evaluator": "评价机构", "score.total": "评价得分", "score.max": "满分", "score.grade": "评价等级",
+    "title": "标题",
+    "years": "评价年度",
+    "report_date": "报告日期",
+    "report_kind": "报告类型",
+    "evaluation_mode": "评价方式",
+    "jurisdiction": "地区",
+    "program": "项目",
+    "evaluated_unit": "被评价单位",
+    "evaluator": "评价机构",
+    "score.total": "评价得分",
+    "score.max": "满分",
+    "score.grade": "评价等级",
 }
 
 
@@ -147,17 +156,24 @@ def resolve_report_id(store: Any, report_id: str) -> str:
     rid = rid.lower()
     if len(rid) == 64 or not _HEX.fullmatch(rid):
         raise EvidenceError(f"no report {report_id!r} in this store")
-    rows = conn.execute("SELECT report_id FROM reports WHERE report_id >= ? AND report_id < ? LIMIT 2",
-                        (rid, rid + "g")).fetchall()
+    rows = conn.execute(
+        "SELECT report_id FROM reports WHERE report_id >= ? AND report_id < ? LIMIT 2", (rid, rid + "g")
+    ).fetchall()
     if len(rows) == 1:
         return rows[0][0]
-    raise EvidenceError(f"no report {report_id!r} in this store" if not rows else
-                        f"{report_id!r} names more than one report: give more digits")
+    raise EvidenceError(
+        f"no report {report_id!r} in this store"
+        if not rows
+        else f"{report_id!r} names more than one report: give more digits"
+    )
 
 
 def _document(conn, report_id: str) -> tuple[str, str, bool, int | None]:
-    row = conn.execute("SELECT d.doc_id, d.format, d.ocr, d.pages FROM reports r JOIN documents d"
-                       " ON d.doc_id = r.doc_id WHERE r.report_id = ?", (report_id,)).fetchone()
+    row = conn.execute(
+        "SELECT d.doc_id, d.format, d.ocr, d.pages FROM reports r JOIN documents d"
+        " ON d.doc_id = r.doc_id WHERE r.report_id = ?",
+        (report_id,),
+    ).fetchone()
     if row is None:
         raise EvidenceError(f"no report {report_id!r} in this store")
     return row[0], row[1], bool(row[2]), row[3]
@@ -175,14 +191,26 @@ def finding_target(store: Any, finding_id: str) -> Target:
     if not _FINDING_ID.fullmatch(fid):
         raise EvidenceError(f"no finding {finding_id!r} (finding ids look like 3fa2b1c4d5e6-p3)")
     conn = _conn(store)
-    row = conn.execute("SELECT report_id, kind, ordinal, title, page, span_start, span_end FROM findings"
-                       " WHERE finding_id = ?", (fid,)).fetchone()
+    row = conn.execute(
+        "SELECT report_id, kind, ordinal, title, page, span_start, span_end FROM findings WHERE finding_id = ?", (fid,)
+    ).fetchone()
     if row is None:
         raise EvidenceError(f"no finding {finding_id!r} in this store")
     report_id, kind, ordinal, title, page, s, e = row
     doc_id, fmt, ocr, pages = _document(conn, report_id)
-    return Target(report_id, doc_id, fid, "finding", f"{KIND_LABELS.get(kind, kind)} {ordinal}", title, page,
-                  _span(s, e), fmt, ocr, pages)
+    return Target(
+        report_id,
+        doc_id,
+        fid,
+        "finding",
+        f"{KIND_LABELS.get(kind, kind)} {ordinal}",
+        title,
+        page,
+        _span(s, e),
+        fmt,
+        ocr,
+        pages,
+    )
 
 
 def report_target(store: Any, report_id: str, key: str) -> Target:
@@ -201,8 +229,9 @@ def report_target(store: Any, report_id: str, key: str) -> Target:
         kind, n = m.group(1), int(m.group(2))
         table = {"indicator": "indicators", "figure": "figures", "check": "checks"}[kind]
         cols = {"indicator": "name, weight, score", "figure": "name, raw, unit", "check": "rule, ok, detail"}[kind]
-        row = conn.execute(f"SELECT page, span_start, span_end, {cols} FROM {table} WHERE report_id = ? AND ordinal = ?",
-                           (rid, n)).fetchone()
+        row = conn.execute(
+            f"SELECT page, span_start, span_end, {cols} FROM {table} WHERE report_id = ? AND ordinal = ?", (rid, n)
+        ).fetchone()
         if row is None:
             raise EvidenceError(f"report {rid[:12]} has no {kind} {n}")
         page, s, e, a, b, c = row
@@ -215,8 +244,9 @@ def report_target(store: Any, report_id: str, key: str) -> Target:
         return Target(rid, doc_id, key, kind, label, value, page, _span(s, e), fmt, ocr, pages)
     if key not in FIELD_LABELS:
         raise EvidenceError(f"no evidence {key!r}: one of {', '.join(FIELD_LABELS)}, indicator-N, figure-N, check-N")
-    row = conn.execute("SELECT page, span_start, span_end, text FROM evidence WHERE report_id = ? AND field = ?",
-                       (rid, key)).fetchone()
+    row = conn.execute(
+        "SELECT page, span_start, span_end, text FROM evidence WHERE report_id = ? AND field = ?", (rid, key)
+    ).fetchone()
     if row is None:
         raise EvidenceError(f"report {rid[:12]} states no evidence for {key}")
     page, s, e, words = row
@@ -242,7 +272,7 @@ def passage(store: Any, target: Target, context: int = 160) -> Passage:
     if target.span is None:
         return Passage("", "", "", 0, 0)
     s, e = max(0, target.span[0]), min(len(text), target.span[1])
-    return Passage(text[max(0, s - context):s], text[s:e], text[e:e + context], s, e)
+    return Passage(text[max(0, s - context) : s], text[s:e], text[e : e + context], s, e)
 
 
 # ----------------------------------------------------------------------------- source files
@@ -296,8 +326,9 @@ def source_file(store: Any, doc_id: str, roots: Sequence[str | Path] = ()) -> Pa
     if row is None:
         return None
     stored, size = row[0], row[1]
-    paths = [stored] + [r[0] for r in conn.execute("SELECT path FROM sources WHERE doc_id = ? AND path != ?",
-                                                   (doc_id, stored))]
+    paths = [stored] + [
+        r[0] for r in conn.execute("SELECT path FROM sources WHERE doc_id = ? AND path != ?", (doc_id, stored))
+    ]
     store_path = getattr(store, "path", None)
     store_dir = Path(store_path).resolve().parent if store_path else None
     for stored_path in paths:
@@ -330,7 +361,7 @@ def _from_archive(archive: Path, stored_path: str, outer: str, doc_id: str) -> P
             return Path(_extracted[doc_id])
     from ...corpus.walk import FileItem, walk
 
-    wanted = str(archive) + stored_path[len(outer):]
+    wanted = str(archive) + stored_path[len(outer) :]
     for entry in walk([str(archive)]):
         if isinstance(entry, FileItem) and entry.path == wanted:
             data = entry.read_bytes()
@@ -410,9 +441,10 @@ def locate(words: str, page_key: str, before: str = "", after: str = "") -> Matc
 
 def _longest(m: str, hay: str, ctx: str, head: bool) -> Match | None:
     """The longest head (or tail) of ``m`` found in ``hay``, tried with context first."""
-    for c in ((ctx, "") if ctx else ("",)):
+    for c in (ctx, "") if ctx else ("",):
+
         def found(k: int, c: str = c) -> int:
-            needle = (c + m[:k]) if head else (m[len(m) - k:] + c)
+            needle = (c + m[:k]) if head else (m[len(m) - k :] + c)
             return hay.find(needle)
 
         lo, hi = 0, len(m) - 1  # the whole was not found
@@ -538,8 +570,9 @@ _cache: OrderedDict[tuple, PageImage] = OrderedDict()
 RENDERS = [0]
 
 
-def page_image(store: Any, target: Target, page: int | None = None, *, roots: Sequence[str | Path] = (),
-               width: int = PAGE_WIDTH) -> PageImage:
+def page_image(
+    store: Any, target: Target, page: int | None = None, *, roots: Sequence[str | Path] = (), width: int = PAGE_WIDTH
+) -> PageImage:
     """The target's page (or ``page``, for a span that runs on) rendered with its words boxed.
 
     Raises :class:`EvidenceError` when there is no page to draw: a Word or text source, a
@@ -547,8 +580,10 @@ def page_image(store: Any, target: Target, page: int | None = None, *, roots: Se
     :func:`passage` still gives the words).
     """
     if target.format not in PDF_FORMATS:
-        raise EvidenceError(f"the report's source is a {target.format} file: it has no pages to draw; "
-                            "the passage is shown in context instead")
+        raise EvidenceError(
+            f"the report's source is a {target.format} file: it has no pages to draw; "
+            "the passage is shown in context instead"
+        )
     number = page or target.page
     if number is None:
         raise EvidenceError(f"{target.label}: the report gives no page for it")
@@ -562,8 +597,10 @@ def page_image(store: Any, target: Target, page: int | None = None, *, roots: Se
             return hit
     path = source_file(store, target.doc_id, roots)
     if path is None:
-        raise EvidenceError("the report's source file is not on this machine (moved or deleted since import); "
-                            "the passage is shown from the stored text instead")
+        raise EvidenceError(
+            "the report's source file is not on this machine (moved or deleted since import); "
+            "the passage is shown from the stored text instead"
+        )
     text = document_text(store, target.doc_id)
     image = _render(str(path), number, target, text, width)
     with _files_lock:
@@ -584,8 +621,7 @@ def _render(path: str, number: int, target: Target, text: str, width: int) -> Pa
         page = pdf[number - 1]
         try:
             frame = _Frame(page.get_mediabox(), page.get_rotation())
-            scale = min(width / max(frame.width, 1.0),
-                        (MAX_PIXELS / max(frame.width * frame.height, 1.0)) ** 0.5)
+            scale = min(width / max(frame.width, 1.0), (MAX_PIXELS / max(frame.width * frame.height, 1.0)) ** 0.5)
             layer = _text_layer(page, frame)
             if len(layer.key) < 20 and target.span is not None:
                 layer = _ocr_layer(pdf, number - 1, target.doc_id) or layer
@@ -598,13 +634,15 @@ def _render(path: str, number: int, target: Target, text: str, width: int) -> Pa
         match = None
         if target.span is not None and layer.key:
             s, e = target.span
-            match = locate(text[s:e], layer.key, text[max(0, s - 40):s], text[e:e + 40])
+            match = locate(text[s:e], layer.key, text[max(0, s - 40) : s], text[e : e + 40])
             if match is not None:
-                chosen = layer.boxes[match.start:match.end]
+                chosen = layer.boxes[match.start : match.end]
                 boxes_pt = merge_boxes(chosen) if layer.method == "chars" else _distinct(chosen)
         pad = 1.5
-        boxes = [((x0 - pad) * scale, (top - pad) * scale, (x1 + pad) * scale, (bottom + pad) * scale)
-                 for x0, top, x1, bottom in boxes_pt]
+        boxes = [
+            ((x0 - pad) * scale, (top - pad) * scale, (x1 + pad) * scale, (bottom + pad) * scale)
+            for x0, top, x1, bottom in boxes_pt
+        ]
         if boxes:
             overlay = Image.new("RGBA", img.size, (0, 0, 0, 0))
             draw = ImageDraw.Draw(overlay)
@@ -620,8 +658,18 @@ def _render(path: str, number: int, target: Target, text: str, width: int) -> Pa
         if match is not None and match.part == "head" and number < len(pdf):
             continues = number + 1
         note = _note(layer.method, match, target, number, continues)
-        return PageImage(buf.getvalue(), number, img.width, img.height, scale, boxes,
-                         layer.method if boxes else "none", bool(match and match.complete), note, continues)
+        return PageImage(
+            buf.getvalue(),
+            number,
+            img.width,
+            img.height,
+            scale,
+            boxes,
+            layer.method if boxes else "none",
+            bool(match and match.complete),
+            note,
+            continues,
+        )
     finally:
         pdf.close()
 
@@ -645,8 +693,10 @@ def _note(method: str, match: Match | None, target: Target, number: int, continu
     if method == "chars":
         parts.append("高亮框来自 PDF 文字层的逐字位置。")
     else:
-        parts.append("本页是扫描图像，读取时未保留逐字位置：高亮框为重新识别（OCR）得到的整行位置"
-                     "（表格内文字框出整张表格），可能比原文略宽。")
+        parts.append(
+            "本页是扫描图像，读取时未保留逐字位置：高亮框为重新识别（OCR）得到的整行位置"
+            "（表格内文字框出整张表格），可能比原文略宽。"
+        )
     if match.approximate:
         parts.append("扫描识别的文字与存储的文字略有出入，位置为近似匹配。")
     if match.part == "head":
@@ -665,5 +715,21 @@ def clear_caches() -> None:
         _extracted.clear()
 
 
-__all__ = ["clear_caches", "Target", "Passage", "PageImage", "EvidenceError", "finding_target", "report_target", "resolve_report_id",
-           "passage", "page_image", "source_file", "locate", "key_string", "merge_boxes", "RENDERS", "CACHE_SIZE"]
+__all__ = [
+    "clear_caches",
+    "Target",
+    "Passage",
+    "PageImage",
+    "EvidenceError",
+    "finding_target",
+    "report_target",
+    "resolve_report_id",
+    "passage",
+    "page_image",
+    "source_file",
+    "locate",
+    "key_string",
+    "merge_boxes",
+    "RENDERS",
+    "CACHE_SIZE",
+]

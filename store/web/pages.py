@@ -97,8 +97,9 @@ def _get(params: Mapping[str, Any], name: str, limit: int = MAX_VALUE) -> str | 
     return value or None
 
 
-def _choice(params: Mapping[str, Any], name: str, allowed: Mapping[str, str] | Sequence[str],
-            default: str | None) -> str | None:
+def _choice(
+    params: Mapping[str, Any], name: str, allowed: Mapping[str, str] | Sequence[str], default: str | None
+) -> str | None:
     value = _get(params, name)
     if value is None:
         return default
@@ -135,14 +136,19 @@ def place_options(store: Any, province: str | None = None, prefecture: str | Non
     counties of the chosen province (or prefecture) from the table, else those the store holds."""
     table = divisions()
     provinces = [name for code, name, level, _ in table if level == "province"]
-    stored = {col: sorted({r[0] for r in store.conn.execute(f"SELECT DISTINCT {col} FROM reports WHERE {col} IS NOT NULL")})
-              for col in ("prefecture", "county")}
+    stored = {
+        col: sorted({r[0] for r in store.conn.execute(f"SELECT DISTINCT {col} FROM reports WHERE {col} IS NOT NULL")})
+        for col in ("prefecture", "county")
+    }
     if province:
         codes = {code for code, name, level, _ in table if level == "province" and province in name}
         prefectures = [n for c, n, lv, _ in table if lv == "prefecture" and _province_code(c) in codes]
         pref_codes = {c for c, n, lv, _ in table if lv == "prefecture" and (prefecture or "\uffff") in n}
-        counties = [n for c, n, lv, parent in table if lv == "county"
-                    and (parent in pref_codes if prefecture else _province_code(c) in codes)]
+        counties = [
+            n
+            for c, n, lv, parent in table
+            if lv == "county" and (parent in pref_codes if prefecture else _province_code(c) in codes)
+        ]
     else:
         prefectures, counties = stored["prefecture"], stored["county"]
     return {"provinces": provinces, "prefectures": prefectures, "counties": counties}
@@ -161,7 +167,9 @@ def categories() -> dict[str, str]:
     return category_labels()
 
 
-def parse_filters(store: Any, params: Mapping[str, Any], *, finding_kinds_only: bool = False) -> tuple[Filters, dict[str, str]]:
+def parse_filters(
+    store: Any, params: Mapping[str, Any], *, finding_kinds_only: bool = False
+) -> tuple[Filters, dict[str, str]]:
     """The :class:`Filters` a page's parameters ask for, and the raw values (for the form).
 
     Places must name (a part of) a division of that level in the GB/T 2260 table or in the
@@ -183,21 +191,29 @@ def parse_filters(store: Any, params: Mapping[str, Any], *, finding_kinds_only: 
     for level, label in (("province", "省份"), ("prefecture", "市（州）"), ("county", "县（市、区）")):
         value = getattr(filters, level)
         if value and not _known_place(store, level, value):
-            raise BadRequest(f"{level}: no {label} named {raw.get(level, value)!r} in the GB/T 2260 table or in this store")
+            raise BadRequest(
+                f"{level}: no {label} named {raw.get(level, value)!r} in the GB/T 2260 table or in this store"
+            )
     if filters.kind and finding_kinds_only and filters.kind not in FINDING_KINDS:
         raise BadRequest(f"kind must be one of {', '.join(FINDING_KINDS)}, not {raw['kind']!r}")
     if filters.category:
         known = set(categories())
         known |= {r[0] for r in store.conn.execute("SELECT DISTINCT category FROM findings WHERE category IS NOT NULL")}
         if filters.category not in known:
-            raise BadRequest(f"category must be a taxonomy key or its label ({', '.join(sorted(categories()))}), "
-                             f"not {raw['category']!r}")
+            raise BadRequest(
+                f"category must be a taxonomy key or its label ({', '.join(sorted(categories()))}), "
+                f"not {raw['category']!r}"
+            )
     return filters, raw
 
 
 def _form(store: Any, raw: Mapping[str, str]) -> dict[str, Any]:
-    return {"places": place_options(store, raw.get("province"), raw.get("prefecture")),
-            "categories": categories(), "kinds": KINDS, "modes": MODES}
+    return {
+        "places": place_options(store, raw.get("province"), raw.get("prefecture")),
+        "categories": categories(),
+        "kinds": KINDS,
+        "modes": MODES,
+    }
 
 
 # ----------------------------------------------------------------------------- search
@@ -216,8 +232,8 @@ def _parts(snippet: str) -> list[tuple[str, bool]]:
             break
         if i:
             out.append((rest[:i], False))
-        out.append((rest[i + 1:j], True))
-        rest = rest[j + 1:]
+        out.append((rest[i + 1 : j], True))
+        rest = rest[j + 1 :]
     return out
 
 
@@ -250,7 +266,7 @@ def search_page(store: Any, params: Mapping[str, Any]) -> dict[str, Any]:
             found = store.search(q, filters, mode=mode, top=page * PAGE_SIZE + 1, mark=MARKS, width=160)
         except (SearchError, VectorModelMismatch) as exc:
             raise BadRequest(str(exc).split(": ", 1)[-1]) from None
-        hits = found[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]
+        hits = found[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
         has_next = len(found) > page * PAGE_SIZE and page < MAX_PAGE
         have, total = vector_coverage(store.conn)
         if mode != "keyword" and have < total:
@@ -258,9 +274,19 @@ def search_page(store: Any, params: Mapping[str, Any]) -> dict[str, Any]:
     else:
         has_next = False
     counts = store.conn.execute("SELECT (SELECT count(*) FROM reports), (SELECT count(*) FROM findings)").fetchone()
-    return {"q": q, "mode": mode, "filters": raw, "page": page, "page_size": PAGE_SIZE, "has_next": has_next,
-            "hits": [hit_view(h) for h in hits], "note": note, "reports": counts[0], "findings": counts[1],
-            "form": _form(store, raw)}
+    return {
+        "q": q,
+        "mode": mode,
+        "filters": raw,
+        "page": page,
+        "page_size": PAGE_SIZE,
+        "has_next": has_next,
+        "hits": [hit_view(h) for h in hits],
+        "note": note,
+        "reports": counts[0],
+        "findings": counts[1],
+        "form": _form(store, raw),
+    }
 
 
 def similar_page(store: Any, finding_id: str, params: Mapping[str, Any]) -> dict[str, Any]:
@@ -277,8 +303,14 @@ def similar_page(store: Any, finding_id: str, params: Mapping[str, Any]) -> dict
         note = None
     except SearchError as exc:
         hits, note = [], str(exc).split(": ", 1)[-1]
-    return {"finding": _finding_view(source), "hits": [hit_view(h) for h in hits], "filters": raw,
-            "any_kind": any_kind, "note": note, "form": _form(store, raw)}
+    return {
+        "finding": _finding_view(source),
+        "hits": [hit_view(h) for h in hits],
+        "filters": raw,
+        "any_kind": any_kind,
+        "note": note,
+        "form": _form(store, raw),
+    }
 
 
 def _finding_view(row: Mapping[str, Any]) -> dict[str, Any]:
@@ -307,37 +339,68 @@ def report_page(store: Any, report_id: str) -> dict[str, Any]:
     except evidence.EvidenceError as exc:
         raise NotFound(str(exc)) from None
     record = store.record(rid)
-    ids = store.conn.execute("SELECT finding_id, kind, ordinal FROM findings WHERE report_id = ? ORDER BY id",
-                             (rid,)).fetchall()
+    ids = store.conn.execute(
+        "SELECT finding_id, kind, ordinal FROM findings WHERE report_id = ? ORDER BY id", (rid,)
+    ).fetchall()
     labels = categories()
     problems = {f.ordinal: f for f in record.findings if f.kind == "problem"}
     problem_ids = {o: fid for fid, k, o in ids if k == "problem"}
     groups: dict[str, list[dict[str, Any]]] = {k: [] for k in KINDS}
     for (fid, _k, _o), f in zip(ids, record.findings):
         answered = problems.get(f.responds_to) if f.kind == "recommendation" and f.responds_to else None
-        groups.setdefault(f.kind, []).append({
-            "finding_id": fid, "kind": f.kind, "ordinal": f.ordinal, "title": f.title, "text": f.text,
-            "category": f.category, "category_label": labels.get(f.category or "", f.category), "page": f.page,
-            "responds_to": f.responds_to, "answers": answered.title if answered else None,
-            "answers_id": problem_ids.get(f.responds_to) if answered else None,
-        })
-    row = store.conn.execute("SELECT d.path, d.format, d.pages, d.ocr FROM reports r JOIN documents d"
-                             " ON d.doc_id = r.doc_id WHERE r.report_id = ?", (rid,)).fetchone()
-    sources = [dict(zip(("path", "format", "ocr", "is_primary"), r)) for r in store.conn.execute(
-        "SELECT path, format, ocr, is_primary FROM sources WHERE report_id = ? ORDER BY is_primary DESC, path", (rid,))]
+        groups.setdefault(f.kind, []).append(
+            {
+                "finding_id": fid,
+                "kind": f.kind,
+                "ordinal": f.ordinal,
+                "title": f.title,
+                "text": f.text,
+                "category": f.category,
+                "category_label": labels.get(f.category or "", f.category),
+                "page": f.page,
+                "responds_to": f.responds_to,
+                "answers": answered.title if answered else None,
+                "answers_id": problem_ids.get(f.responds_to) if answered else None,
+            }
+        )
+    row = store.conn.execute(
+        "SELECT d.path, d.format, d.pages, d.ocr FROM reports r JOIN documents d"
+        " ON d.doc_id = r.doc_id WHERE r.report_id = ?",
+        (rid,),
+    ).fetchone()
+    sources = [
+        dict(zip(("path", "format", "ocr", "is_primary"), r))
+        for r in store.conn.execute(
+            "SELECT path, format, ocr, is_primary FROM sources WHERE report_id = ? ORDER BY is_primary DESC, path",
+            (rid,),
+        )
+    ]
     field_rows = []
     for fv in fields(record):
         value = _CODE_LABELS.get(fv.key, {}).get(fv.text or "", fv.text)  # the record's codes, in Chinese
-        field_rows.append({"key": fv.key, "label": evidence.FIELD_LABELS.get(fv.key, fv.key), "value": value,
-                           "evidence": fv.evidence.to_dict() if fv.evidence else None, "note": _note_zh(fv.note)})
+        field_rows.append(
+            {
+                "key": fv.key,
+                "label": evidence.FIELD_LABELS.get(fv.key, fv.key),
+                "value": value,
+                "evidence": fv.evidence.to_dict() if fv.evidence else None,
+                "note": _note_zh(fv.note),
+            }
+        )
     indicators = [{"ordinal": n, **i.to_dict()} for n, i in enumerate(record.indicators, start=1)]
     figures = [{"ordinal": n, **f.to_dict()} for n, f in enumerate(record.figures, start=1)]
     checks = [{"ordinal": n, **c.to_dict()} for n, c in enumerate(record.checks, start=1)]
     checks.sort(key=lambda c: (c["ok"], c["ordinal"]))
     return {
-        "report_id": rid, "record": record.to_dict(), "fields": field_rows, "findings": groups,
-        "indicators": indicators, "figures": figures, "checks": checks,
-        "failed_checks": sum(1 for c in checks if not c["ok"]), "sources": sources,
+        "report_id": rid,
+        "record": record.to_dict(),
+        "fields": field_rows,
+        "findings": groups,
+        "indicators": indicators,
+        "figures": figures,
+        "checks": checks,
+        "failed_checks": sum(1 for c in checks if not c["ok"]),
+        "sources": sources,
         "source": {"path": row[0], "format": row[1], "pages": row[2], "ocr": bool(row[3])},
         "mode_label": MODES_OF_EVALUATION.get(record.evaluation_mode or "", record.evaluation_mode),
         "kind_label": REPORT_KINDS.get(record.report_kind or "", record.report_kind),
@@ -348,51 +411,83 @@ _CODE_LABELS = {"report_kind": REPORT_KINDS, "evaluation_mode": MODES_OF_EVALUAT
 
 
 def _note_zh(note: str | None) -> str | None:
-    return {"derived from the score": "由得分推算", "default (not printed)": "默认值（报告未写明）",
-            "no evidence": "无原文位置"}.get(note or "", note)
+    return {
+        "derived from the score": "由得分推算",
+        "default (not printed)": "默认值（报告未写明）",
+        "no evidence": "无原文位置",
+    }.get(note or "", note)
 
 
 # ----------------------------------------------------------------------------- evidence
-def _evidence_view(store: Any, target: evidence.Target, page: int | None, roots: Sequence[str | Path]) -> dict[str, Any]:
+def _evidence_view(
+    store: Any, target: evidence.Target, page: int | None, roots: Sequence[str | Path]
+) -> dict[str, Any]:
     # Beside a page image a short passage will do; for a Word or text source it is all there is to read
     psg = evidence.passage(store, target, context=160 if target.format in evidence.PDF_FORMATS else 600)
     image = None
     image_note = None
     if target.format not in evidence.PDF_FORMATS:
-        image_note = (f"报告的来源是 {target.format.upper()} 文件，没有页面图像：下面是原文中的这段文字及其上下文。")
+        image_note = f"报告的来源是 {target.format.upper()} 文件，没有页面图像：下面是原文中的这段文字及其上下文。"
     elif target.page is None and page is None:
         image_note = "这一项没有页码。"
     else:
         try:
             img = evidence.page_image(store, target, page, roots=roots)
-            image = {"page": img.page, "width": img.width, "height": img.height, "boxes": len(img.boxes),
-                     "method": img.method, "complete": img.complete, "note": img.note, "continues": img.continues}
+            image = {
+                "page": img.page,
+                "width": img.width,
+                "height": img.height,
+                "boxes": len(img.boxes),
+                "method": img.method,
+                "complete": img.complete,
+                "note": img.note,
+                "continues": img.continues,
+            }
         except evidence.EvidenceError as exc:
             image_note = _image_problem(str(exc))
-    report = store.conn.execute("SELECT title, jurisdiction_name, years, program FROM reports WHERE report_id = ?",
-                                (target.report_id,)).fetchone()
-    return {"target": {"report_id": target.report_id, "key": target.key, "kind": target.kind, "label": target.label,
-                       "value": target.value, "page": target.page,
-                       "span": list(target.span) if target.span else None, "format": target.format,
-                       "pages": target.pages},
-            "passage": {"before": psg.before, "words": psg.words, "after": psg.after, "start": psg.start,
-                        "end": psg.end},
-            "image": image, "image_note": image_note, "shown_page": (image or {}).get("page") or page or target.page,
-            "report": {"report_id": target.report_id, "title": report[0], "jurisdiction": report[1],
-                       "years": json_list(report[2]), "program": report[3]}}
+    report = store.conn.execute(
+        "SELECT title, jurisdiction_name, years, program FROM reports WHERE report_id = ?", (target.report_id,)
+    ).fetchone()
+    return {
+        "target": {
+            "report_id": target.report_id,
+            "key": target.key,
+            "kind": target.kind,
+            "label": target.label,
+            "value": target.value,
+            "page": target.page,
+            "span": list(target.span) if target.span else None,
+            "format": target.format,
+            "pages": target.pages,
+        },
+        "passage": {"before": psg.before, "words": psg.words, "after": psg.after, "start": psg.start, "end": psg.end},
+        "image": image,
+        "image_note": image_note,
+        "shown_page": (image or {}).get("page") or page or target.page,
+        "report": {
+            "report_id": target.report_id,
+            "title": report[0],
+            "jurisdiction": report[1],
+            "years": json_list(report[2]),
+            "program": report[3],
+        },
+    }
 
 
 def _image_problem(reason: str) -> str:
     if "not on this machine" in reason:
-        return "找不到报告的源文件（导入后被移动或删除），无法显示页面图像：下面是存储的原文文字。" \
-               "可用 jixiao serve --sources 目录 指明源文件所在位置。"
+        return (
+            "找不到报告的源文件（导入后被移动或删除），无法显示页面图像：下面是存储的原文文字。"
+            "可用 jixiao serve --sources 目录 指明源文件所在位置。"
+        )
     if "is not in" in reason:
         return "报告中没有这一页。"
     return reason
 
 
-def finding_page(store: Any, finding_id: str, params: Mapping[str, Any] = {}, *,
-                 roots: Sequence[str | Path] = ()) -> dict[str, Any]:
+def finding_page(
+    store: Any, finding_id: str, params: Mapping[str, Any] = {}, *, roots: Sequence[str | Path] = ()
+) -> dict[str, Any]:
     """``/findings/{finding_id}``: the finding with its page image (its words boxed) and the passage."""
     from ..search import finding
 
@@ -402,25 +497,32 @@ def finding_page(store: Any, finding_id: str, params: Mapping[str, Any] = {}, *,
     found = finding(store, target.key)
     assert found is not None  # _finding_target found it
     row = _finding_view(found)
-    extra = store.conn.execute("SELECT ordinal, responds_to FROM findings WHERE finding_id = ?", (target.key,)).fetchone()
+    extra = store.conn.execute(
+        "SELECT ordinal, responds_to FROM findings WHERE finding_id = ?", (target.key,)
+    ).fetchone()
     row["ordinal"], row["responds_to"] = extra
     data["finding"] = row
     answers = []
     if row["kind"] == "recommendation" and row.get("responds_to"):
-        answers = store.conn.execute("SELECT finding_id, title FROM findings WHERE report_id = ? AND kind = 'problem'"
-                                     " AND ordinal = ?", (target.report_id, row["responds_to"])).fetchall()
+        answers = store.conn.execute(
+            "SELECT finding_id, title FROM findings WHERE report_id = ? AND kind = 'problem' AND ordinal = ?",
+            (target.report_id, row["responds_to"]),
+        ).fetchall()
     answered_by = []
     if row["kind"] == "problem":
-        answered_by = store.conn.execute("SELECT finding_id, title FROM findings WHERE report_id = ? AND"
-                                         " kind = 'recommendation' AND responds_to = ? ORDER BY id",
-                                         (target.report_id, row["ordinal"])).fetchall()
+        answered_by = store.conn.execute(
+            "SELECT finding_id, title FROM findings WHERE report_id = ? AND"
+            " kind = 'recommendation' AND responds_to = ? ORDER BY id",
+            (target.report_id, row["ordinal"]),
+        ).fetchall()
     data["answers"] = [{"finding_id": a, "title": b} for a, b in answers]
     data["answered_by"] = [{"finding_id": a, "title": b} for a, b in answered_by]
     return data
 
 
-def evidence_page(store: Any, report_id: str, key: str, params: Mapping[str, Any] = {}, *,
-                  roots: Sequence[str | Path] = ()) -> dict[str, Any]:
+def evidence_page(
+    store: Any, report_id: str, key: str, params: Mapping[str, Any] = {}, *, roots: Sequence[str | Path] = ()
+) -> dict[str, Any]:
     """``/reports/{report_id}/evidence/{key}``: a field (``score.total`` …), ``indicator-N``,
     ``figure-N`` or ``check-N`` on its page."""
     try:
@@ -439,8 +541,9 @@ def _optional_page(params: Mapping[str, Any], target: evidence.Target) -> int | 
     return int(value)
 
 
-def evidence_png(store: Any, target_or_finding: Any, params: Mapping[str, Any] = {}, *,
-                 roots: Sequence[str | Path] = ()) -> evidence.PageImage:
+def evidence_png(
+    store: Any, target_or_finding: Any, params: Mapping[str, Any] = {}, *, roots: Sequence[str | Path] = ()
+) -> evidence.PageImage:
     """The PNG behind ``/findings/{id}/evidence.png`` and ``/reports/{id}/evidence/{key}.png``."""
     target = target_or_finding
     if isinstance(target, str):
@@ -481,12 +584,22 @@ def compare_page(store: Any, params: Mapping[str, Any]) -> dict[str, Any]:
     cmp = store.compare(by, level=level, metric=metric, filters=filters)
     tables = []
     for t in cmp.tables:
-        rows = [[{"text": _cell(c), "number": isinstance(c, (int, float)) and not isinstance(c, bool)} for c in r]
-                for r in t.rows]
+        rows = [
+            [{"text": _cell(c), "number": isinstance(c, (int, float)) and not isinstance(c, bool)} for c in r]
+            for r in t.rows
+        ]
         tables.append({"name": t.name, "title": t.title, "columns": t.columns, "rows": rows, "note": t.note})
-    return {"by": by, "level": level, "metric": metric, "filters": raw, "groups": cmp.groups, "tables": tables,
-            "has_chart": metric in ("score", "categories") and bool(cmp.groups) and any(t["rows"] for t in tables),
-            "comparison": cmp.to_dict(), "form": {**_form(store, raw), "by": BY, "levels": LEVELS, "metrics": METRICS}}
+    return {
+        "by": by,
+        "level": level,
+        "metric": metric,
+        "filters": raw,
+        "groups": cmp.groups,
+        "tables": tables,
+        "has_chart": metric in ("score", "categories") and bool(cmp.groups) and any(t["rows"] for t in tables),
+        "comparison": cmp.to_dict(),
+        "form": {**_form(store, raw), "by": BY, "levels": LEVELS, "metrics": METRICS},
+    }
 
 
 def compare_file(store: Any, params: Mapping[str, Any], fmt: str) -> tuple[bytes, str, str]:
@@ -535,19 +648,45 @@ def status_page(store: Any, params: Mapping[str, Any] = {}) -> dict[str, Any]:
     errors = store._dicts(
         "SELECT e.import_id, i.started_at, e.path, e.sha256, e.reason FROM import_errors e"
         " LEFT JOIN imports i USING (import_id) ORDER BY e.import_id DESC, e.id LIMIT ? OFFSET ?",
-        [ERRORS_PAGE, (page - 1) * ERRORS_PAGE])
+        [ERRORS_PAGE, (page - 1) * ERRORS_PAGE],
+    )
     imports = store._dicts("SELECT * FROM imports ORDER BY import_id DESC LIMIT 20")
     from ..vectors import stored_model, vector_coverage
 
     have, n = vector_coverage(store.conn)
     model = stored_model(store.conn)
-    return {"stats": stats, "errors": errors, "errors_total": total, "page": page,
-            "has_next": page * ERRORS_PAGE < total, "imports": imports,
-            "vectors": {"have": have, "total": n, "model": model.name if model else None},
-            "labels": {"by_evaluation_mode": MODES_OF_EVALUATION, "by_report_kind": REPORT_KINDS,
-                       "findings_by_kind": KINDS}}
+    return {
+        "stats": stats,
+        "errors": errors,
+        "errors_total": total,
+        "page": page,
+        "has_next": page * ERRORS_PAGE < total,
+        "imports": imports,
+        "vectors": {"have": have, "total": n, "model": model.name if model else None},
+        "labels": {
+            "by_evaluation_mode": MODES_OF_EVALUATION,
+            "by_report_kind": REPORT_KINDS,
+            "findings_by_kind": KINDS,
+        },
+    }
 
 
-__all__ = ["search_page", "similar_page", "report_page", "finding_page", "evidence_page", "evidence_png",
-           "compare_page", "compare_file", "compare_chart", "status_page", "parse_filters", "place_options",
-           "divisions", "StoreView", "BadRequest", "NotFound", "PAGE_SIZE"]
+__all__ = [
+    "search_page",
+    "similar_page",
+    "report_page",
+    "finding_page",
+    "evidence_page",
+    "evidence_png",
+    "compare_page",
+    "compare_file",
+    "compare_chart",
+    "status_page",
+    "parse_filters",
+    "place_options",
+    "divisions",
+    "StoreView",
+    "BadRequest",
+    "NotFound",
+    "PAGE_SIZE",
+]

@@ -33,8 +33,9 @@ def ensure_registered() -> None:
         pm.register(module, name="jixiao")
 
 
-def datasette_app(db: str | Path, *, sources: Sequence[str | Path] = (), home: bool = True,
-                  settings: dict[str, Any] | None = None):
+def datasette_app(
+    db: str | Path, *, sources: Sequence[str | Path] = (), home: bool = True, settings: dict[str, Any] | None = None
+):
     """A :class:`datasette.app.Datasette` serving ``db`` with jixiao's pages.
 
     ``sources``: folders where the reports' files are looked for when they are no longer where
@@ -54,20 +55,24 @@ def datasette_app(db: str | Path, *, sources: Sequence[str | Path] = (), home: b
     return Datasette([str(db)], **kwargs)
 
 
-def run(db: str | Path, *, host: str = "127.0.0.1", port: int = 8001, sources: Sequence[str | Path] = (),
-        announce=print) -> None:
+def run(
+    db: str | Path, *, host: str = "127.0.0.1", port: int = 8001, sources: Sequence[str | Path] = (), announce=print
+) -> None:
     """Serve ``db`` until interrupted."""
     import uvicorn
 
     ds = datasette_app(db, sources=sources)
     name = next(iter(n for n in ds.databases if n != "_internal"), "")
     shown = "127.0.0.1" if host in ("127.0.0.1", "localhost") else host
-    announce(f"jixiao: serving {db} at http://{shown}:{port}/ (search /search, compare /compare, status /status; "
-             f"Datasette's tables at /{name}); Ctrl-C stops")
+    announce(
+        f"jixiao: serving {db} at http://{shown}:{port}/ (search /search, compare /compare, status /status; "
+        f"Datasette's tables at /{name}); Ctrl-C stops"
+    )
     # A long query URL (10,000 Chinese characters are 90 kB percent-encoded) reaches the app and is
     # answered 400 with the reason, rather than being cut off by the HTTP parser.
-    uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on",
-                h11_max_incomplete_event_size=256 * 1024)
+    uvicorn.run(
+        ds.app(), host=host, port=port, log_level="warning", lifespan="on", h11_max_incomplete_event_size=256 * 1024
+    )
 
 
 __all__ = ["datasette_app", "run", "ensure_registered"]
