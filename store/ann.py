@@ -98,9 +98,12 @@ class AnnIndex:
         # A filter keeping a share f of the rows leaves f of each cell: visit 1/f times the cells,
         # so that about as many allowed vectors are seen as without a filter.
         share = allowed.mean() if rows is not None else 1.0
-        params = faiss.SearchParametersIVF(nprobe=min(self.index.nlist, math.ceil(nprobe / max(share, 1e-6))))
+        params = faiss.SearchParametersIVF()
+        params.nprobe = min(self.index.nlist, math.ceil(nprobe / max(share, 1e-6)))
         if rows is not None or len(exclude_rows):
-            params.sel = faiss.IDSelectorBitmap(np.packbits(allowed, bitorder="little"))
+            # faiss's stubs give the C++ signature (n, bitmap); its Python wrapper
+            # (class_wrappers.handle_IDSelectorSubset) takes the bitmap alone and keeps it alive.
+            params.sel = faiss.IDSelectorBitmap(np.packbits(allowed, bitorder="little"))  # type: ignore[call-arg, arg-type]
         _, found = self.index.search(q, min(self.rows, RESCORE * k), params=params)
         cand = found[0][found[0] >= 0]
         return exact(matrix, q[0], k, cand)

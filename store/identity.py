@@ -48,7 +48,8 @@ SAME_TEXT = 0.5  # estimated Jaccard at or above which two texts are renderings 
 NEAR_IDENTICAL = 0.9  # so alike that a division (adcode) mismatch is an extraction slip
 
 # Text layers ranked for the primary source (lower is better); OCR always ranks after them.
-FORMAT_RANK = {"pdf": 0, "ofd": 0.5, "docx": 1, "html": 2, "md": 3, "txt": 4}  # an OFD's text is exact, as a PDF's
+# An OFD's text is exact, as a PDF's.
+FORMAT_RANK: dict[str, float] = {"pdf": 0, "ofd": 0.5, "docx": 1, "html": 2, "md": 3, "txt": 4}
 
 _rng = np.random.default_rng(20240221)  # fixed: signatures must compare across processes and runs
 _A = _rng.integers(1, 2**63 - 1, size=PERMUTATIONS, dtype=np.uint64) | np.uint64(1)
@@ -131,7 +132,7 @@ def compatible(a: Identity, b: Identity, text_similarity: float) -> bool:
     return True
 
 
-def source_rank(format: str, ocr: bool, doc_id: str) -> tuple[int, int, str]:
+def source_rank(format: str, ocr: bool, doc_id: str) -> tuple[int, float, str]:
     """Sort key of a rendering: the smallest is the report's primary source."""
     return (1 if ocr else 0, FORMAT_RANK.get(format, len(FORMAT_RANK)), doc_id)
 
@@ -153,7 +154,7 @@ class Rendering:
     findings: int
 
     @property
-    def rank(self) -> tuple[int, int, str]:
+    def rank(self) -> tuple[int, float, str]:
         return source_rank(self.format, self.ocr, self.doc_id)
 
 
