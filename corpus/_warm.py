@@ -13,10 +13,11 @@ finish the files they hold, minutes after the import was killed.
 from __future__ import annotations
 
 import sys
+from types import FrameType
 
 
 def _in_forkserver() -> bool:
-    frame = sys._getframe()
+    frame: FrameType | None = sys._getframe()
     while frame is not None:
         code = frame.f_code
         if code.co_name == "main" and code.co_filename.replace("\\", "/").endswith("multiprocessing/forkserver.py"):

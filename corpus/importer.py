@@ -47,6 +47,7 @@ import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any, Callable, Iterable, Protocol
 
@@ -235,10 +236,11 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     # forkserver: workers start from a clean process, not a fork of one that runs
     # a progress-bar thread and holds an open database.
     methods = multiprocessing.get_all_start_methods()
+    ctx: BaseContext
     if "forkserver" in methods:
-        ctx = multiprocessing.get_context("forkserver")
+        ctx = forkserver = multiprocessing.get_context("forkserver")
         # Build the extraction pipeline once in the forkserver; workers fork from it warm.
-        ctx.set_forkserver_preload(["jixiao.corpus._warm"])
+        forkserver.set_forkserver_preload(["jixiao.corpus._warm"])
     else:
         ctx = multiprocessing.get_context("spawn")
     return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init, initargs=(os.getpid(),))
@@ -254,15 +256,15 @@ def check_paths(paths: Iterable[str | Path]) -> None:
     Called before a store is created, so that an import of an empty folder fails without
     leaving an empty database behind.  Stops at the first file found.
     """
-    paths = [str(p) for p in paths]
+    names = [str(p) for p in paths]
     errors: list[WalkError] = []
     with Archives() as archives:
-        for entry in walk(paths, archives):
+        for entry in walk(names, archives):
             if isinstance(entry, FileItem):
                 return
             if isinstance(entry, WalkError):
                 errors.append(entry)
-    where = ", ".join(paths) if len(paths) <= 3 else f"{', '.join(paths[:3])} and {len(paths) - 3} more"
+    where = ", ".join(names) if len(names) <= 3 else f"{', '.join(names[:3])} and {len(names) - 3} more"
     if errors:
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
         raise NothingToImport(f"nothing to import: {errors[0].path}: {errors[0].reason}{more}")
@@ -294,18 +296,18 @@ def import_paths(
     ``db``, paths that hold no file raise :class:`NothingToImport` before the store
     file is created.
     """
-    paths = [str(p) for p in paths]
+    names = [str(p) for p in paths]
     if db is None or isinstance(db, (str, Path)):
-        check_paths(paths)  # before the store file is created
+        check_paths(names)  # before the store file is created
         with Store(db) as store:
             return import_paths(
-                paths, store, workers=workers, force=force, progress=progress, ocr=ocr, limits=limits, index=index
+                names, store, workers=workers, force=force, progress=progress, ocr=ocr, limits=limits, index=index
             )
     limits = limits or _limits.current()
     with _limits.using(limits), Archives() as archives:
         spool = tempfile.mkdtemp(prefix="jixiao-import-")
         try:
-            summary = _import(paths, db, workers, force, progress, ocr, limits, archives, spool)
+            summary = _import(names, db, workers, force, progress, ocr, limits, archives, spool)
         finally:
             shutil.rmtree(spool, ignore_errors=True)
     if index:
@@ -561,6 +563,7 @@ def _run_pool(
         task.started = time.monotonic()
         if task.kind == "pages":
             left = limits.file_seconds - scans[task.item.path].spent
+            assert cache is not None  # work() plans pages to OCR only when given a page cache
             fut = pool.submit(ocr_task, task.item, task.pages, limits, cache, max(1.0, left))
         elif task.kind == "final":
             scan = scans.get(task.item.path)

@@ -25,6 +25,7 @@ from rich.progress import (
     MofNCompleteColumn,
     Progress,
     ProgressColumn,
+    TaskID,
     TextColumn,
     TimeElapsedColumn,
 )
@@ -144,8 +145,8 @@ class RichImportProgress:
         self.console = console or Console(stderr=True)
         self.estimate = Estimate()
         self._progress: Progress | None = None
-        self._task = None
-        self._pages = None
+        self._task: TaskID | None = None
+        self._pages: TaskID | None = None
 
     @property
     def counts(self) -> dict[str, int]:
@@ -172,7 +173,7 @@ class RichImportProgress:
 
     def advance(self, path: str, outcome: str) -> None:
         self.estimate.file_done(path, outcome)
-        if self._progress is not None:
+        if self._progress is not None and self._task is not None:  # both set by start()
             if outcome == "duplicate":
                 self._progress.update(self._task, total=self.estimate.files_total)
             else:

@@ -101,7 +101,8 @@ class _Reader:
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
         import ray
 
-        rows, out = [], {"path": [], "file": [], "sha256": [], "status": [], "shard": []}
+        rows: list[dict[str, Any]] = []
+        out: dict[str, list[Any]] = {"path": [], "file": [], "sha256": [], "status": [], "shard": []}
         reading = Path(self.folder) / READING
         node = ray.get_runtime_context().get_node_id()
         statuses = batch["status"] if "status" in batch else ["new"] * len(batch["path"])
@@ -299,7 +300,8 @@ def _round(
     ctx = ray.data.DataContext.get_current()
     ctx.max_errored_blocks = len(items)  # a lost batch is found missing by the driver, not fatal
     env = {k: os.environ[k] for k in (FAULTS_ENV,) if k in os.environ}
-    ds = ray.data.from_items(items, override_num_blocks=max(1, math.ceil(len(items) / batch)))
+    extra: dict[str, Any] = {"runtime_env": {"env_vars": env}} if env else {}
+    ds: ray.data.Dataset = ray.data.from_items(items, override_num_blocks=max(1, math.ceil(len(items) / batch)))
     free = _free_cpus(workers)
     # Actors of an earlier round that Ray Data scaled down while they were restarting after a
     # crash can outlive their dataset and keep their CPU (seen in CI: the retry round waited on
@@ -318,7 +320,7 @@ def _round(
             fn_constructor_kwargs={"folder": str(folder), "ocr": ocr, "limits": limits, "cache": cache, "scans": scans},
             max_restarts=-1,
             max_task_retries=retries,
-            **({"runtime_env": {"env_vars": env}} if env else {}),
+            **extra,
         )
     for out in ds.iter_batches(batch_size=None, batch_format="numpy"):
         if progress:
@@ -392,14 +394,14 @@ def import_ray(
                 scan_workers=scan_workers,
             )
     started = time.monotonic()
-    paths = [str(p) for p in paths]
+    names = [str(p) for p in paths]
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     limits = limits or _limits.current()
     run = RayRun()
     known = db.document_paths() if db is not None else {}
     own = store_files(db) if db is not None else set()
-    items = _manifest(paths, folder, known, force, own, run)
+    items = _manifest(names, folder, known, force, own, run)
     if progress:
         progress.start(run.files)
         for p, _ in run.skipped:

@@ -40,7 +40,7 @@ import zipfile
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, Iterable, Iterator
 
 from ..extractor import limits as _limits
 from ..extractor.detect import MAX_BYTES, ignored_name, special_kind  # noqa: F401  (MAX_BYTES: the default, re-exported)
@@ -266,7 +266,7 @@ def hash_file(path: str | Path) -> tuple[str, int]:
 Entry = FileItem | WalkError | WalkSkip
 
 
-def walk(paths: list[str | Path], archives: Archives | None = None) -> Iterator[Entry]:
+def walk(paths: Iterable[str | Path], archives: Archives | None = None) -> Iterator[Entry]:
     """Every importable file under ``paths`` (in order given, each walked in sorted order).
 
     ``archives``: the open archives to use (and keep open for reading members later);

@@ -29,7 +29,7 @@ import signal
 import tempfile
 import threading
 import time
-from typing import Any, Iterator
+from typing import Any, Iterator, cast
 
 from ..extractor import limits as _limits
 from ..extractor.errors import ReadError
@@ -169,9 +169,10 @@ def pages_to_ocr(item: FileItem, ocr: str) -> list[int]:
         return []
     if b"%PDF-" not in head:
         return []
-    from ..extractor.readers.pdf import ocr_plan
+    from ..extractor.readers.pdf import OcrMode, ocr_plan
 
-    return ocr_plan(local, ocr)
+    # The corpus API passes the mode as a string; jixiao.parse rejects one not in OCR_MODES.
+    return ocr_plan(local, cast("OcrMode", ocr))
 
 
 def caching(cache: str | None) -> contextlib.AbstractContextManager[Any]:
