@@ -18,7 +18,8 @@ over a form's cell over a table's total row).  :func:`decide` then picks:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from typing import Any, Callable, Hashable, Iterable
 
 from ..document import Document
@@ -36,7 +37,7 @@ class Candidate:
     rank: float  # from the field's ranking rule: higher wins
     rule: str  # which rule found it (shown in warnings)
     page: int | None = None
-    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    extra: dict[str, Any] = dataclasses.field(default_factory=dict, compare=False, hash=False)
 
     def evidence(self, doc: Document) -> Evidence:
         return Evidence(self.page, (self.start, self.end), doc.text[self.start : self.end])
@@ -56,11 +57,15 @@ class Decision:
     field: str
     value: Any = None
     chosen: Candidate | None = None
-    warnings: list[str] = field(default_factory=list)
-    candidates: list[Candidate] = field(default_factory=list)
+    warnings: list[str] = dataclasses.field(default_factory=list)
+    candidates: list[Candidate] = dataclasses.field(default_factory=list)
 
-    def evidence(self, doc: Document) -> Evidence | None:
-        return self.chosen.evidence(doc) if self.chosen is not None else None
+    def evidence(self, doc: Document) -> Evidence:
+        """The chosen candidate's evidence: asked only of a decided value (``decide`` and every
+        hand-made decision set ``value`` and ``chosen`` together)."""
+        if self.chosen is None:
+            raise ValueError(f"{self.field}: no value was decided, so there is no evidence")
+        return self.chosen.evidence(doc)
 
 
 def _key(value: Any) -> Hashable:

@@ -167,7 +167,7 @@ def training_examples() -> list[tuple[str, str]]:
     """``(text, category)`` pairs from ``patterns/category_examples.yaml``."""
     data = patterns.load("category_examples.yaml")
     known = set(categories())
-    out = []
+    out: list[tuple[str, str]] = []
     for cat, texts in data.items():
         if cat not in known:
             raise ValueError(f"category_examples.yaml: unknown category {cat!r}")

@@ -256,11 +256,11 @@ def date_candidates(
     else:
         # a cover flattened to one line (…评价机构:XX公司 二零一八年六月): a date in Chinese
         # numerals on the first lines is a cover's date (events in the text are written in digits)
-        head = ctx.view.text[:600]
-        m = next((m for m in _compiled()["cn_date"].finditer(head)), None)
-        iso = _date_value(m, True) if m else None
-        if iso:
-            out.append(ctx.candidate("report_date", iso, m.start(), m.end(), 5.5, "cover_inline"))
+        opening = ctx.view.text[:600]
+        m = next((m for m in _compiled()["cn_date"].finditer(opening)), None)
+        cover_iso = _date_value(m, True) if m else None
+        if m and cover_iso:
+            out.append(ctx.candidate("report_date", cover_iso, m.start(), m.end(), 5.5, "cover_inline"))
     return out
 
 

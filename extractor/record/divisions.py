@@ -49,13 +49,13 @@ class Divisions:
         self.short: dict[str, list[Division]] = {}
         self.stems: dict[str, list[Division]] = {}
         for alias, code, kind in aliases:
-            d = self.by_code.get(code)
-            if d is None:
+            div = self.by_code.get(code)
+            if div is None:
                 continue
             if kind == "short":
-                self.short.setdefault(alias, []).append(d)
-            elif d.level in ("province", "prefecture"):
-                self.stems.setdefault(alias, []).append(d)
+                self.short.setdefault(alias, []).append(div)
+            elif div.level in ("province", "prefecture"):
+                self.stems.setdefault(alias, []).append(div)
 
     def names(self, *, stems: bool = True) -> list[str]:
         """Every full name and alias, for matchers."""

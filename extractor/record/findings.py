@@ -407,7 +407,7 @@ def table_candidates(doc: Document) -> list[Candidate]:
         header_idx = None
         columns: dict[int, str] = {}
         for i, row in enumerate(rows[:3]):
-            found = {j: _cell_kind(t) for j, (_s, _e, t) in enumerate(row) if _cell_kind(t)}
+            found = {j: kind for j, (_s, _e, t) in enumerate(row) if (kind := _cell_kind(t))}
             if found:
                 header_idx, columns = i, found
                 break
@@ -421,11 +421,11 @@ def table_candidates(doc: Document) -> list[Candidate]:
                         cells.append((kind, row[j][0], row[j][1], row[j][2]))
         # key-value rows: "存在问题 | ……"
         for row in rows:
-            if len(row) >= 2 and _cell_kind(row[0][2]) and (header_idx is None or row is not rows[header_idx]):
-                kind = _cell_kind(row[0][2])
+            row_kind = _cell_kind(row[0][2]) if len(row) >= 2 else None
+            if row_kind and (header_idx is None or row is not rows[header_idx]):
                 for s, e, t in row[1:]:
                     if not _empty_cell(t) and len(t) > 6:
-                        cells.append((kind, s, e, t))
+                        cells.append((row_kind, s, e, t))
                         break
         for kind, s, e, _text in cells:
             piece = Piece(b, s, e)

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import AbstractSet, Any
 
 from ... import patterns
 from .context import Context
@@ -251,7 +251,7 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
     return out
 
 
-def _line_pairs(ctx: Context, headers: set[int] = frozenset()) -> list[Pair]:
+def _line_pairs(ctx: Context, headers: AbstractSet[int] = frozenset()) -> list[Pair]:
     """A line that is only a label (``单位名称 |``), its value the next line (a table flattened to lines);
     not the lines of a header row (``headers``: their starts)."""
     out: list[Pair] = []

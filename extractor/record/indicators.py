@@ -266,13 +266,13 @@ def read_table(block: Block) -> ScoreTable | None:
             )
         )
     # Coded systems: the parent of A11 is the row coded A1.
-    by_code = {r.code: r for r in out.rows if r.code}
-    for r in out.rows:
-        if r.code and r.parent is None and len(r.code) > 1:
-            for cut in range(len(r.code) - 1, 0, -1):
-                p = by_code.get(r.code[:cut])
+    by_code = {ind.code: ind for ind in out.rows if ind.code}
+    for ind in out.rows:
+        if ind.code and ind.parent is None and len(ind.code) > 1:
+            for cut in range(len(ind.code) - 1, 0, -1):
+                p = by_code.get(ind.code[:cut])
                 if p is not None:
-                    r.parent = p.name
+                    ind.parent = p.name
                     break
     return out if out.rows else None
 

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from typing import Any, Iterable
 
+from .candidates import Candidate
 from .divisions import Division, Divisions, load
 
 
@@ -218,10 +219,10 @@ def _spans_a_gap(ctx: Any, view: Any, start: int, end: int) -> bool:
     return bool(re.search(r"\s", ctx.doc.text[s:e]))
 
 
-def refine(chosen: Any, candidates: list[Any]) -> Any:
+def refine(chosen: Candidate, candidates: list[Candidate]) -> Candidate:
     """The most specific place inside the chosen one that other sources agree on (天津市 → 东丽区)."""
     table = divisions()
-    inside = {}
+    inside: dict[str, Candidate] = {}
     for c in candidates:
         d = c.extra["division"]
         chain = table.chain(d)

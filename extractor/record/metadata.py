@@ -108,6 +108,7 @@ def _mode_from_evaluator(ctx: Context, evaluators: list[Candidate]) -> list[Cand
     """
     kinds = _spec()["evaluator_kinds"]
     out = []
+    rank: float
     for c in evaluators:
         name = fold(c.value)
         if re.search(kinds["third_party"], name):

@@ -19,7 +19,7 @@ from ..normalize import normalize_text
 # Magnitude words that multiply the number they follow.
 MAGNITUDES = {"万亿": 10**12, "亿": 10**8, "千万": 10**7, "百万": 10**6, "万": 10**4, "千": 10**3}
 # Units as printed → (base unit, extra factor).
-UNITS = {
+UNITS: dict[str, tuple[str, int | Decimal]] = {
     "元": ("元", 1),
     "人次": ("人次", 1),
     "人": ("人", 1),

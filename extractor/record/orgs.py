@@ -149,7 +149,7 @@ def org_candidates(
                 rank = {"publisher": 4 + p.rank / 10, "client": 9}.get(p.field, 8 + p.rank / 2)
                 out[p.field].append(ctx.candidate_at(p.field, name, p.label_start, span[1], rank, f"form:{p.layout}"))
     # the issuer of a notice: "XX财政局关于……" as its title
-    if tv is not None:
+    if tv is not None and title is not None:  # (tv is the title's view)
         m = re.match(r"(?P<org>" + org_rx + r")关于", tv.text)
         if m:
             name, s, e = _printed(ctx, m.start("org"), m.end("org"), tv)
@@ -184,9 +184,9 @@ def org_candidates(
         date_cut = _compiled()["date"].search(key) or _compiled()["cn_date"].search(key)
         if date_cut:
             key = key[: date_cut.start()]
-        name = next((n for n in names if key.endswith(n) and (key == n or key[-len(n) - 1] in "]】）)。：:")), None)
-        if name:
-            printed, s, e = _printed(ctx, len(key) - len(name), len(key), line.view)
+        org = next((n for n in names if key.endswith(n) and (key == n or key[-len(n) - 1] in "]】）)。：:")), None)
+        if org:
+            printed, s, e = _printed(ctx, len(key) - len(org), len(key), line.view)
             out["signature"].append(ctx.candidate_at("signature", printed, s, e, 5 - k / 100, "signature"))
             break
     # a cover line: an organisation and the date it wrote the report, nothing else
@@ -197,9 +197,9 @@ def org_candidates(
         if tail is None or line.text[tail.end() :].strip(" 日"):
             continue
         key = line.text[: tail.start()].rstrip(" ，,")
-        name = next((n for n in names if key.endswith(n)), None)
-        if name:
-            printed, s, e = _printed(ctx, len(key) - len(name), len(key), line.view)
+        org = next((n for n in names if key.endswith(n)), None)
+        if org:
+            printed, s, e = _printed(ctx, len(key) - len(org), len(key), line.view)
             out["signature"].append(ctx.candidate_at("signature", printed, s, e, 4.5, "cover"))
             break
     # a self-evaluation says 我局/我中心 of itself: the first such organisation it names

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Sequence
 
 import cn2an
 
@@ -134,7 +134,7 @@ def _is_sub_score(text: str, start: int, end: int) -> bool:
 
 # ------------------------------------------------------------------ total and max
 def total_candidates(
-    ctx: Context, pairs: list[Pair], table_totals: list[Candidate], tiers: list[TierScore] = ()
+    ctx: Context, pairs: list[Pair], table_totals: list[Candidate], tiers: Sequence[TierScore] = ()
 ) -> list[Candidate]:
     """``score.total`` candidates; a phrase inside a tier's statement (决策指标（20分）：得分18分)
     is that tier's score, and a bare 得分 with no word saying whose score it is ranks lower."""
@@ -195,7 +195,7 @@ def total_candidates(
     for m in spec["total_row_line"].finditer(text):  # 合计 100 90: a flattened table's total row
         value = number_value(m.group("num") or m.group("gnum"))
         mx = number_value(m.group("max") or m.group("gmax"))
-        if value is not None and mx == spec["default_max"] and 0 < value <= mx:
+        if value is not None and mx is not None and mx == spec["default_max"] and 0 < value <= mx:
             out.append(ctx.candidate("score.total", value, m.start(), m.end(), RANK["table_total"], "table_total_line"))
     for m in spec["total_grade_row"].finditer(text):  # 100.00 | 94.04 | 优: a total row without its label
         value = number_value(m.group("num"))

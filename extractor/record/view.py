@@ -67,7 +67,7 @@ class View:
         if len(norm) != len(source):  # invisible marks dropped: map through the unchanged text
             norm = "".join(normalize_text(c) or " " for c in source)
         breakset = set(breaks)
-        dropped = set()
+        dropped: set[int] = set()
         for m in _RUBY.finditer(norm):
             dropped.update(range(m.start(), m.end()))
         for m in _SPACED_DIGITS.finditer(norm):  # 8 6 . 5 and 2 0 2 1 (letter-spaced): one number
