@@ -946,3 +946,43 @@ def test_grade_after_huoping_and_not_an_award_title() -> None:
     assert (r.score.grade, r.score.grade_source) == ("优", "stated") and "获评" in evidence(doc, r, "score.grade")
     _doc, r = record_of_text("泗县2022年度农村道路建设项目绩效评价报告\n该局被评为优秀单位。\n")
     assert r.score is None or r.score.grade is None
+
+
+@pytest.mark.parametrize(
+    "title, body, want",
+    [
+        (
+            "2022年度项目支出绩效自评报告",
+            "我局组织对2022年城乡居民医疗救助资金进行了绩效自评。",
+            "城乡居民医疗救助资金",
+        ),
+        (
+            "关于2022年度重点项目绩效评价结果的通知",
+            "县卫生健康局：\n现将2022年度基本公共卫生服务项目绩效评价结果通知如下：",
+            "基本公共卫生服务",
+        ),
+        (
+            "绩效评价报告",
+            "（一）评价对象\n本次评价对象为2022年度耕地地力保护补贴资金，涉及资金3200万元。",
+            "耕地地力保护补贴资金",
+        ),
+        ("绩效评价报告", "本次评价的项目为2020年度水污染防治资金项目。", "水污染防治资金"),
+        ("2022年度绩效自评报告", "我局按照要求开展了2022年度残疾人两项补贴资金绩效自评工作。", "残疾人两项补贴资金"),
+        (
+            "2022年度绩效自评报告",
+            "为做好2022年度义务教育营养改善计划绩效自评工作，我局成立了领导小组。",
+            "义务教育营养改善计划",
+        ),
+        ("绩效自评报告", "现将我单位2022年度城市社区工作经费项目自评情况汇报如下：", "城市社区工作经费"),
+        ("绩效评价报告", "本报告对2023年退役军人优抚资金的使用情况和实施效果进行了评价。", "退役军人优抚资金"),
+        # a batch or budget words only: no programme
+        ("绩效评价结果公开", "我局对2023年度部分财政资金支出开展了重点绩效评价。", None),
+        ("绩效自评结果公开", "各单位对2023年度使用财政资金安排的各类项目支出开展了绩效自评。", None),
+        ("绩效评价结果公开", "现将2021年度项目绩效评价和部门整体支出绩效评价结果公开如下：", None),
+    ],
+)
+def test_programme_named_in_the_body_when_the_title_names_none(title: str, body: str, want: str | None) -> None:
+    doc, r = record_of_text(f"{title}\n{body}\n")
+    assert r.program == want
+    if want:
+        assert want in evidence(doc, r, "program")
