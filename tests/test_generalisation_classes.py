@@ -986,3 +986,15 @@ def test_programme_named_in_the_body_when_the_title_names_none(title: str, body:
     assert r.program == want
     if want:
         assert want in evidence(doc, r, "program")
+
+
+@pytest.mark.parametrize(
+    "org",
+    ["中共岳池县委宣传部", "共青团岳池县委员会", "政协岳池县委员会办公室", "岳池县供销合作社联合社", "岳池县国有林场"],
+)
+def test_party_and_front_organisations_and_farms_sign_their_own_self_evaluation(org: str) -> None:
+    doc, r = record_of_text(
+        f"2022年度专项资金绩效自评报告\n一、项目概况\n本单位2022年专项资金100万元。\n{org}\n2023年2月15日\n"
+    )
+    assert (r.evaluation_mode, r.evaluated_unit, r.evaluator) == ("self", org, org)
+    assert evidence(doc, r, "evaluator") == org
