@@ -211,7 +211,12 @@ def program_candidates(
         for m in re.finditer(rule["regex"], text):
             prog = _OUR_PLACE.sub("", m.group("prog"))  # (program_name drops it from the evidence too)
             if re.search(
-                r"我|本|各|该|全|以下|委托|结果|\d+个|(?:局|厅|委|政府|中心|单位|部门)$|^(?:部门|单位)", prog
+                # (the writer's own: 我县, 本单位, 各乡镇 — not 基本…, 安全…)
+                # a batch is no programme (各类项目, 项目绩效评价和部门整体支出)
+                r"我|^(?:本|各|该|全)|(?:本|该|各)(?:单位|局|项目|部门|乡镇|县|市|区|类|项)|所有|全部|评价|自评|整体支出"
+                r"|以下|委托|结果|\d+个"
+                r"|(?:局|厅|委|政府|中心|单位|部门)$|^(?:部门|单位)",
+                prog,
             ) or not re.search(_spec()["program"]["noun_end"], re.sub(r"[（(][^）)]{1,10}[)）]$", "", prog)):
                 continue
             s, e = ctx.view.span(m.start("prog"), m.end("prog"))
