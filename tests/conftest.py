@@ -25,7 +25,10 @@ def pytest_sessionfinish(session, exitstatus):
 
 CORPUS = Path(__file__).parent / "corpus"
 REPORTS = ["yunnan-2021-resident-pension", "chenggong-2023-department", "dongchuan-2019-poverty-pension"]
-RENDERINGS = [".txt", ".docx", ".pdf", "-scan.pdf"]
+TEXT_LAYERS = [".txt", ".docx", ".pdf"]
+RENDERINGS = [*TEXT_LAYERS, "-scan.pdf"]
+# Every rendering as a test parameter; the scans (OCR) are marked slow.
+ALL_RENDERINGS = [pytest.param(s, marks=[pytest.mark.slow] if "scan" in s else [], id=s) for s in RENDERINGS]
 
 # The yunnan report's 表2 (page 22 of the printed PDF) as the report prints it, row by row:
 # every rendering must give exactly these cells (whitespace removed).
@@ -48,6 +51,18 @@ def corpus_dir() -> Path:
     return CORPUS
 
 
+def dev_item_path(stem: str, skip_if_missing: bool = False) -> Path:
+    """The text of the development-set item ``stem`` (dev half only); a missing item fails
+    the test, or with ``skip_if_missing`` skips it."""
+    from devset_compare import items
+
+    found = [i for i in items("dev") if i.stem == stem]
+    if not found and skip_if_missing:
+        pytest.skip(f"dev item {stem} not in this checkout")
+    assert len(found) == 1, f"dev item {stem}: {len(found)} found"
+    return found[0].path
+
+
 _PARSED: dict[str, object] = {}
 
 
@@ -59,6 +74,32 @@ def parsed(path: Path):
     if key not in _PARSED:
         _PARSED[key] = parse(path)
     return _PARSED[key]
+
+
+@pytest.fixture
+def fake_ocr(monkeypatch):
+    """Stand in for the OCR engine (slow): every page reads as two lines of text; the list
+    of the 0-based pages the reader sent to it."""
+    from jixiao.extractor.layout import Line, PageContent
+    from jixiao.extractor.readers import ocr
+
+    calls: list[int] = []
+
+    def ocr_page(pdf, index):
+        calls.append(index)
+        return PageContent(
+            number=index + 1,
+            width=595,
+            height=842,
+            ocr=True,
+            lines=[
+                Line(f"Recognised text of page {index + 1}, a full line", 72, 120, 520, 134, size=14),
+                Line("ending here.", 72, 140, 160, 154, size=14),
+            ],
+        )
+
+    monkeypatch.setattr(ocr, "ocr_page", ocr_page)
+    return calls
 
 
 @pytest.fixture(scope="session")

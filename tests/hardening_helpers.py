@@ -1,9 +1,12 @@
-"""Helpers for the hardening tests (tests/test_hardening_*.py): run the CLI as a user
-does, check a refusal is one line, measure a process's peak memory, fingerprint a store."""
+"""Helpers for the hardening tests (tests/test_hardening_*.py) and the export tests: run the
+CLI as a user does, export a table as CSV and read it back, check a refusal is one line,
+measure a process's peak memory, fingerprint a store."""
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 import os
 import sqlite3
@@ -50,6 +53,18 @@ def run_cli(
     else:
         cmd = [sys.executable, "-m", "jixiao.cli", *args]
     return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=environ, timeout=timeout)
+
+
+def export_csv(db: str | Path, out: Path, table: str, labels: str | None = "codes") -> subprocess.CompletedProcess:
+    """``jixiao export --format csv`` of one table of the store ``db`` to ``out`` (``labels``
+    None: the default labels)."""
+    flags = ["--labels", labels] if labels else []
+    return run_cli("export", "--format", "csv", *flags, "--table", table, "--out", str(out), "--db", str(db))
+
+
+def read_csv(path: Path) -> list[list[str]]:
+    """The rows of a CSV export (UTF-8 with a byte-order mark), header first."""
+    return list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
 
 
 def peak_bytes(measure: Path) -> int:

@@ -91,24 +91,24 @@ def test_pdf_missing_only_its_trailer_is_repaired_and_read(tmp_path):
     assert [b.text for b in doc.headings] == [b.text for b in reference.headings]
 
 
-def test_encrypted_pdf_is_refused(tmp_path):
+def _encrypted(path: Path, user_password: str, algorithm: str) -> Path:
+    """SMALL_PDF encrypted (owner password "owner"), written to ``path``."""
     pypdf = pytest.importorskip("pypdf")
     writer = pypdf.PdfWriter(clone_from=str(SMALL_PDF))
-    writer.encrypt(user_password="secret", owner_password="owner", algorithm="AES-128")
-    path = tmp_path / "locked.pdf"
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm=algorithm)
     with open(path, "wb") as fh:
         writer.write(fh)
+    return path
+
+
+def test_encrypted_pdf_is_refused(tmp_path):
+    path = _encrypted(tmp_path / "locked.pdf", "secret", "AES-128")
     assert_refused(path, "encrypted", "password")
 
 
 def test_pdf_encrypted_with_only_an_owner_password_is_read(tmp_path):
     """Permissions-only encryption (empty user password) opens without a password: read it."""
-    pypdf = pytest.importorskip("pypdf")
-    writer = pypdf.PdfWriter(clone_from=str(SMALL_PDF))
-    writer.encrypt(user_password="", owner_password="owner", algorithm="RC4-128")
-    path = tmp_path / "permissions.pdf"
-    with open(path, "wb") as fh:
-        writer.write(fh)
+    path = _encrypted(tmp_path / "permissions.pdf", "", "RC4-128")
     doc = parse(path)
     assert squash(doc.text) == squash(parse(SMALL_PDF).text)
 

@@ -8,20 +8,16 @@ report is never corrected.  Development items are from the *dev* half only.
 from __future__ import annotations
 
 import re
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import REPORTS, parsed, rendering
+from conftest import ALL_RENDERINGS, REPORTS, TEXT_LAYERS, dev_item_path, parsed, rendering
 from jixiao.extractor import parse
 from jixiao.extractor.record import extract_fields
 from record_compare import list_keys, load_gold
 
-sys.path.insert(0, str(Path(__file__).parent))
 TEXTS = Path(__file__).parent / "texts"
-TEXT_LAYERS = [".txt", ".docx", ".pdf"]
-ALL = [pytest.param(s, marks=[pytest.mark.slow] if "scan" in s else [], id=s) for s in TEXT_LAYERS + ["-scan.pdf"]]
 _REC: dict[str, tuple] = {}
 
 
@@ -34,10 +30,7 @@ def checks_of(path: Path) -> tuple[object, list[dict]]:
 
 
 def dev_checks(stem: str) -> tuple[object, list[dict]]:
-    from devset_compare import items
-
-    (item,) = [i for i in items("dev") if i.stem == stem]
-    return checks_of(item.path)
+    return checks_of(dev_item_path(stem))
 
 
 def _squash(s: str) -> str:
@@ -54,7 +47,7 @@ def failed(checks: list[dict]) -> list[dict]:
 
 
 @pytest.mark.parametrize("report", REPORTS)
-@pytest.mark.parametrize("suffix", ALL)
+@pytest.mark.parametrize("suffix", ALL_RENDERINGS)
 def test_checks_equal_gold(report: str, suffix: str) -> None:
     _doc, checks = checks_of(rendering(report, suffix))
     assert list_keys("checks", checks) == list_keys("checks", load_gold(report)["checks"])
@@ -207,12 +200,7 @@ def test_fixture_report_fails_where_its_numbers_disagree() -> None:
 
 
 def _dev_item_or_skip(stem: str):
-    from devset_compare import items
-
-    found = [i for i in items("dev") if i.stem == stem]
-    if not found:
-        pytest.skip(f"dev item {stem} not in this checkout")
-    return checks_of(found[0].path)
+    return checks_of(dev_item_path(stem, skip_if_missing=True))
 
 
 def test_execution_rate_of_a_form_that_says_100_percent() -> None:

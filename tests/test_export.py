@@ -12,8 +12,6 @@ import hashlib
 import io
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,10 +20,11 @@ from jixiao.corpus.importer import import_paths
 from jixiao.store import Filters, Store, mapping
 from jixiao.store.export import COLUMNS, REPORT_EVIDENCE, TABLES, evidence_cell
 
-from conftest import CORPUS, REPORTS
+from conftest import CORPUS, REPORTS, TEXT_LAYERS
+from hardening_helpers import export_csv, read_csv
+from hardening_helpers import run_cli as cli
 
 SCHEMA = json.loads((Path(__file__).parent / "contract" / "report.schema.json").read_text(encoding="utf-8"))
-TEXT_LAYERS = [".txt", ".docx", ".pdf"]
 
 
 @pytest.fixture(scope="module")
@@ -34,10 +33,6 @@ def db(tmp_path_factory) -> Path:
     summary = import_paths([str(CORPUS / f"{r}{s}") for r in REPORTS for s in TEXT_LAYERS], path, workers=2)
     assert summary.failed == [] and summary.new_reports == 3
     return path
-
-
-def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "jixiao.cli", *args], capture_output=True, text=True, timeout=600)
 
 
 def test_every_exported_json_record_validates_against_the_contract(db, tmp_path):
@@ -104,24 +99,14 @@ def test_csv_has_a_bom_and_one_row_per_item(db, tmp_path):
             assert cells[f"{column}_evidence"] == (evidence_cell(ev.page, ev.text) if ev else ""), key
         assert cells["warnings"] == "; ".join(rec.warnings)
     out = tmp_path / "evidence.csv"
-    assert (
-        cli(
-            "export", "--format", "csv", "--labels", "codes", "--table", "evidence", "--out", str(out), "--db", str(db)
-        ).returncode
-        == 0
-    )
-    rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig"))))
+    assert export_csv(db, out, "evidence").returncode == 0
+    rows = read_csv(out)
     assert rows[0] == COLUMNS["evidence"]
     got = sorted((r[0], r[rows[0].index("field")], r[rows[0].index("text")]) for r in rows[1:])
     assert got == sorted((rid, key, ev.text) for rid, rec in by_id.items() for key, ev in rec.evidence.items())
     out = tmp_path / "findings.csv"
-    assert (
-        cli(
-            "export", "--format", "csv", "--labels", "codes", "--table", "findings", "--out", str(out), "--db", str(db)
-        ).returncode
-        == 0
-    )
-    rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig"))))
+    assert export_csv(db, out, "findings").returncode == 0
+    rows = read_csv(out)
     with Store(db) as store:
         assert len(rows) - 1 == store.table_counts()["findings"] > 0
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from hardening_helpers import export_csv, read_csv
+from hardening_helpers import run_cli as cli
 from jixiao.store import Store, labels
 from jixiao.store.export import COLUMNS, SHEETS_ZH, TABLES, header
 
@@ -22,19 +24,11 @@ def db(indexed_store) -> Path:
     return indexed_store
 
 
-def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "jixiao.cli", *args], capture_output=True, text=True, timeout=600)
-
-
-def _csv(path: Path) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
-
-
 def test_csv_speaks_chinese_and_the_message_names_the_rows(db, tmp_path):
     out = tmp_path / "findings.csv"
-    proc = cli("export", "--format", "csv", "--table", "findings", "--out", str(out), "--db", str(db))
+    proc = export_csv(db, out, "findings", labels=None)
     assert proc.returncode == 0, proc.stderr
-    rows = _csv(out)
+    rows = read_csv(out)
     assert rows[0] == [header("findings", c) for c in COLUMNS["findings"]]
     assert rows[0][:3] == ["条目编号", "报告编号", "地区"] and "类型" in rows[0] and "类别" in rows[0]
     with Store(db) as store:
@@ -49,23 +43,8 @@ def test_csv_speaks_chinese_and_the_message_names_the_rows(db, tmp_path):
     assert "信息化与数据共享" in {c["类别"] for c in cells}
     # codes on request: the store's names and codes
     coded = tmp_path / "coded.csv"
-    assert (
-        cli(
-            "export",
-            "--format",
-            "csv",
-            "--labels",
-            "codes",
-            "--table",
-            "findings",
-            "--out",
-            str(coded),
-            "--db",
-            str(db),
-        ).returncode
-        == 0
-    )
-    crows = _csv(coded)
+    assert export_csv(db, coded, "findings").returncode == 0
+    crows = read_csv(coded)
     assert crows[0] == COLUMNS["findings"]
     assert sorted(r[crows[0].index("kind")] for r in crows[1:]) == sorted(f.kind for f in findings)
 

@@ -9,22 +9,17 @@ tests/devset only.
 from __future__ import annotations
 
 import re
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import REPORTS, parsed, rendering
+from conftest import ALL_RENDERINGS, REPORTS, TEXT_LAYERS, dev_item_path, parsed, rendering
 from jixiao.extractor import parse
 from jixiao.extractor.record.context import Context
 from jixiao.extractor.record.figures import extract_figures
 from record_compare import list_keys, load_gold
 
-sys.path.insert(0, str(Path(__file__).parent))
-DEVSET = Path(__file__).parent / "devset" / "texts"
 TEXTS = Path(__file__).parent / "texts"
-TEXT_LAYERS = [".txt", ".docx", ".pdf"]
-ALL = [pytest.param(s, marks=[pytest.mark.slow] if "scan" in s else [], id=s) for s in TEXT_LAYERS + ["-scan.pdf"]]
 _FIGS: dict[str, list] = {}
 
 
@@ -37,10 +32,7 @@ def figures_of(path: Path) -> tuple[object, list[dict]]:
 
 
 def dev_figures(stem: str) -> tuple[object, list[dict]]:
-    from devset_compare import items
-
-    (item,) = [i for i in items("dev") if i.stem == stem]
-    return figures_of(item.path)
+    return figures_of(dev_item_path(stem))
 
 
 def named(figs: list[dict], name: str) -> list[dict]:
@@ -52,7 +44,7 @@ def _squash(s: str) -> str:
 
 
 @pytest.mark.parametrize("report", REPORTS)
-@pytest.mark.parametrize("suffix", ALL)
+@pytest.mark.parametrize("suffix", ALL_RENDERINGS)
 def test_figures_equal_gold(report: str, suffix: str) -> None:
     _doc, figs = figures_of(rendering(report, suffix))
     assert list_keys("figures", figs) == list_keys("figures", load_gold(report)["figures"])
@@ -176,12 +168,7 @@ def test_fixture_text_table_takes_its_scale_from_the_header() -> None:
 
 
 def _dev_item_or_skip(stem: str):
-    from devset_compare import items
-
-    found = [i for i in items("dev") if i.stem == stem]
-    if not found:
-        pytest.skip(f"dev item {stem} not in this checkout")
-    return figures_of(found[0].path)
+    return figures_of(dev_item_path(stem, skip_if_missing=True))
 
 
 def test_self_evaluation_form_one_value_a_line() -> None:

@@ -8,9 +8,7 @@ one line each, no traceback, nothing half-written).
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import io
 import json
 import os
 import shutil
@@ -21,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS, REPORTS
-from hardening_helpers import assert_refused, content_hash, counts, run_cli
+from hardening_helpers import assert_refused, content_hash, counts, export_csv, read_csv, run_cli
 from jixiao.corpus.importer import extract_file, import_paths
 from jixiao.corpus.walk import FileItem
 from jixiao.store import Store
@@ -70,22 +68,9 @@ def test_csv_cells_that_would_run_as_formulas_are_neutralised(hostile_db, tmp_pa
     found = {}
     for table in ("reports", "findings", "indicators"):
         out = tmp_path / f"{table}.csv"
-        proc = run_cli(
-            "export",
-            "--format",
-            "csv",
-            "--labels",
-            "codes",
-            "--table",
-            table,
-            "--out",
-            str(out),
-            "--db",
-            str(hostile_db),
-        )
+        proc = export_csv(hostile_db, out, table)
         assert proc.returncode == 0, proc.stderr
-        text = out.read_bytes().decode("utf-8-sig")
-        rows = list(csv.reader(io.StringIO(text)))
+        rows = read_csv(out)
         for row in rows[1:]:
             for cell in row:
                 # As a spreadsheet reads it: no cell starts with a formula character, but a number.
@@ -94,7 +79,7 @@ def test_csv_cells_that_would_run_as_formulas_are_neutralised(hostile_db, tmp_pa
     for value in HOSTILE.values():
         assert "'" + value in found, value  # kept, behind an apostrophe
     # Numbers stay numbers: a negative score is written as printed.
-    ind = list(csv.reader(io.StringIO((tmp_path / "indicators.csv").read_bytes().decode("utf-8-sig"))))
+    ind = read_csv(tmp_path / "indicators.csv")
     col = ind[0].index("score")
     assert "-1.5" in [r[col] for r in ind[1:]]
 

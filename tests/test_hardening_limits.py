@@ -193,27 +193,11 @@ def test_a_12000_page_pdf_is_refused_at_the_page_limit(tmp_path):
     _refused_with_little_memory(tmp_path, path, "too many pages", "12,000 pages", "pages = 5,000")
 
 
-def test_near_empty_image_pages_are_not_ocred(tmp_path, monkeypatch):
-    from jixiao.extractor.layout import Line, PageContent
-    from jixiao.extractor.readers import ocr
-
-    sent: list[int] = []
-
-    def fake_ocr_page(pdf, index):
-        sent.append(index)
-        return PageContent(
-            number=index + 1,
-            width=595,
-            height=842,
-            ocr=True,
-            lines=[Line(f"第{index + 1}页识别的文字，整整一行。", 72, 120, 520, 134, size=14)],
-        )
-
-    monkeypatch.setattr(ocr, "ocr_page", fake_ocr_page)
+def test_near_empty_image_pages_are_not_ocred(tmp_path, fake_ocr):
     pages = [(595, 842, WHITE)] * 30
     pages[7] = (595, 842, BLACK_SQUARE)  # one page with ink on it
     doc = parse(image_pdf(tmp_path / "blank-scan.pdf", pages))
-    assert sent == [7]
+    assert fake_ocr == [7]
     assert doc.pages == 30 and any("near-empty" in w for w in doc.warnings)
     assert any("more pages not OCR'd" in w for w in doc.warnings)  # 29 notes summarised, not 29 lines
 

@@ -23,11 +23,9 @@ from jixiao.corpus.variants import make_variants
 from jixiao.corpus.walk import FileItem, WalkError, walk
 from jixiao.store import Store
 
-from conftest import CORPUS, REPORTS, RENDERINGS
+from conftest import CORPUS, REPORTS, RENDERINGS, TEXT_LAYERS
 from hardening_helpers import run_cli
 from store_snapshot import snapshot
-
-TEXT_LAYERS = [".txt", ".docx", ".pdf"]
 
 
 def text_layer_files() -> list[Path]:

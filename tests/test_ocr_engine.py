@@ -3,6 +3,7 @@ the entry point for page images (:func:`jixiao.extractor.readers.ocr.ocr_image`)
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -20,14 +21,30 @@ from jixiao.extractor.readers import ocr
 CHENGGONG = REPORTS[1]
 
 
-def _page_text(report: str, index: int) -> str:
-    pdf = pdfium.PdfDocument(str(rendering(report, ".pdf")))
-    tp = pdf[index].get_textpage()
+@contextlib.contextmanager
+def _pdf(path):
+    """The PDF ``path`` open in pdfium, closed after."""
+    pdf = pdfium.PdfDocument(str(path))
     try:
-        return tp.get_text_range()
+        yield pdf
     finally:
-        tp.close()
         pdf.close()
+
+
+def _scan_copy(tmp_path, name: str = "a.pdf"):
+    """A copy of the chenggong scan in ``tmp_path`` (the page cache keys pages by content)."""
+    scan = tmp_path / name
+    shutil.copyfile(rendering(CHENGGONG, "-scan.pdf"), scan)
+    return scan
+
+
+def _page_text(report: str, index: int) -> str:
+    with _pdf(rendering(report, ".pdf")) as pdf:
+        tp = pdf[index].get_textpage()
+        try:
+            return tp.get_text_range()
+        finally:
+            tp.close()
 
 
 def _cer(hyp: str, ref: str) -> float:
@@ -77,22 +94,16 @@ def test_without_openvino_the_onnxruntime_engine_reads_the_page():
 
 
 def test_the_default_engine_reads_a_page_as_well():
-    pdf = pdfium.PdfDocument(str(rendering(CHENGGONG, "-scan.pdf")))
-    try:
+    with _pdf(rendering(CHENGGONG, "-scan.pdf")) as pdf:
         page = ocr.read_page(pdf, 1)
-    finally:
-        pdf.close()
     assert ocr.engine_name() in ("openvino:PP-OCRv4", "legacy:PP-OCRv4")
     assert _cer(page.reading_text(), _page_text(CHENGGONG, 1)) <= 0.03
 
 
 def test_a_page_image_reads_like_the_pdf_page():
-    pdf = pdfium.PdfDocument(str(rendering(CHENGGONG, "-scan.pdf")))
-    try:
+    with _pdf(rendering(CHENGGONG, "-scan.pdf")) as pdf:
         gray, scale = ocr.render_gray(pdf, 1)
         from_pdf = ocr.read_page(pdf, 1).content
-    finally:
-        pdf.close()
     import cv2
 
     for image in (gray, cv2.cvtColor(gray, cv2.COLOR_GRAY2BGR)):
@@ -103,14 +114,10 @@ def test_a_page_image_reads_like_the_pdf_page():
 
 
 def test_the_page_cache_reads_each_page_once_keyed_by_content(tmp_path, monkeypatch):
-    scan = tmp_path / "a.pdf"
-    shutil.copyfile(rendering(CHENGGONG, "-scan.pdf"), scan)
+    scan = _scan_copy(tmp_path)
     cache = tmp_path / "pages"
-    with ocr.caching(cache):
-        pdf = pdfium.PdfDocument(str(scan))
-        with ocr.reading(scan):
-            first = ocr.ocr_page(pdf, 1)
-        pdf.close()
+    with ocr.caching(cache), _pdf(scan) as pdf, ocr.reading(scan):
+        first = ocr.ocr_page(pdf, 1)
     assert [p.name.split("-p")[1].split("-")[0] for p in cache.glob("*.pickle")] == ["2"]
 
     # The same content under another name is not OCR'd again: the engine is never asked.
@@ -122,32 +129,25 @@ def test_the_page_cache_reads_each_page_once_keyed_by_content(tmp_path, monkeypa
 
     monkeypatch.setattr(ocr, "read_page", no_ocr)
     with ocr.caching(cache):
-        pdf = pdfium.PdfDocument(str(copy))
-        with ocr.reading(copy):
+        with _pdf(copy) as pdf, ocr.reading(copy):
             again = ocr.ocr_page(pdf, 1)
-        pdf.close()
         # Another page of it, and any page outside reading(), are OCR'd.
-        pdf = pdfium.PdfDocument(str(copy))
-        with ocr.reading(copy), pytest.raises(AssertionError, match="OCR'd again"):
-            ocr.ocr_page(pdf, 2)
-        with pytest.raises(AssertionError, match="OCR'd again"):
-            ocr.ocr_page(pdf, 1)
-        pdf.close()
+        with _pdf(copy) as pdf:
+            with ocr.reading(copy), pytest.raises(AssertionError, match="OCR'd again"):
+                ocr.ocr_page(pdf, 2)
+            with pytest.raises(AssertionError, match="OCR'd again"):
+                ocr.ocr_page(pdf, 1)
     assert again == first and _lines(again)
 
 
 def test_a_damaged_cache_entry_is_read_again(tmp_path):
-    scan = tmp_path / "a.pdf"
-    shutil.copyfile(rendering(CHENGGONG, "-scan.pdf"), scan)
+    scan = _scan_copy(tmp_path)
     cache = tmp_path / "pages"
-    with ocr.caching(cache):
-        pdf = pdfium.PdfDocument(str(scan))
-        with ocr.reading(scan):
-            first = ocr.ocr_page(pdf, 0)
-            (entry,) = cache.glob("*.pickle")
-            entry.write_bytes(b"half a pick")  # a process killed while writing (without the rename)
-            again = ocr.ocr_page(pdf, 0)
-        pdf.close()
+    with ocr.caching(cache), _pdf(scan) as pdf, ocr.reading(scan):
+        first = ocr.ocr_page(pdf, 0)
+        (entry,) = cache.glob("*.pickle")
+        entry.write_bytes(b"half a pick")  # a process killed while writing (without the rename)
+        again = ocr.ocr_page(pdf, 0)
     assert again == first and _lines(first)
 
 
@@ -157,10 +157,10 @@ def test_ocr_plan_names_the_pages_a_read_would_ocr_and_ocr_pages_fills_the_cache
 
     assert ocr_plan(rendering(CHENGGONG, ".pdf")) == []
     assert ocr_plan(rendering(CHENGGONG, "-scan.pdf"), "never") == []
-    scan = tmp_path / "scan.pdf"
-    shutil.copyfile(rendering(CHENGGONG, "-scan.pdf"), scan)
+    scan = _scan_copy(tmp_path, "scan.pdf")
     plan = ocr_plan(scan)
-    assert plan == list(range(len(pdfium.PdfDocument(str(scan)))))
+    with _pdf(scan) as pdf:
+        assert plan == list(range(len(pdf)))
     with ocr.caching(tmp_path / "pages"):
         ocr_pages(scan, plan[:3])
         ocr_pages(scan, plan[3:])

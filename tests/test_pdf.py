@@ -217,30 +217,6 @@ from jixiao.extractor.layout import Line, PageContent, TableArea  # noqa: E402
 from pdf_samples import HELVETICA, UNMAPPED, report_pages, write_pdf  # noqa: E402
 
 
-@pytest.fixture
-def fake_ocr(monkeypatch):
-    """Stand in for the OCR engine (slow) and record which pages the reader sends to it."""
-    from jixiao.extractor.readers import ocr
-
-    calls: list[int] = []
-
-    def ocr_page(pdf, index):
-        calls.append(index)
-        return PageContent(
-            number=index + 1,
-            width=595,
-            height=842,
-            ocr=True,
-            lines=[
-                Line(f"Recognised text of page {index + 1}, a full line", 72, 120, 520, 134, size=14),
-                Line("ending here.", 72, 140, 160, 154, size=14),
-            ],
-        )
-
-    monkeypatch.setattr(ocr, "ocr_page", ocr_page)
-    return calls
-
-
 def _mixed_pdf(tmp_path):
     """Page 1 a good text layer, page 2 unmapped glyphs, page 3 nothing at all."""
     pages = report_pages(3)
@@ -298,13 +274,13 @@ def _ocr_like_pages() -> list[PageContent]:
     def line(text, x0, top, x1, size=17.0):
         return Line(text, x0, top, x1, top + size, size=size)
 
+    def page(number, lines, tables=()):
+        return PageContent(number, 595, 842, ocr=True, lines=lines, tables=list(tables))
+
     header = "某某区2023年项目支出绩效评价报告"
-    p1 = PageContent(
+    p1 = page(
         1,
-        595,
-        842,
-        ocr=True,
-        lines=[
+        [
             line(header, 200, 40, 395, 12),
             line("一、基本情况", 114, 100, 190),
             line("项目总投入为 1,200 万元，当期结余为-", 90, 130, 505),
@@ -313,25 +289,16 @@ def _ocr_like_pages() -> list[PageContent]:
             line("该项目设置了绩效指标，详见下表，各项指标完成情况良好，评价得分较高，", 90, 220, 505),
             line("— 1 —", 280, 800, 315, 12),
         ],
-        tables=[TableArea((90, 600, 505, 760), [["指标", "分值"], ["决策", "10"]])],
+        [TableArea((90, 600, 505, 760), [["指标", "分值"], ["决策", "10"]])],
     )
-    p2 = PageContent(
+    p2 = page(
         2,
-        595,
-        842,
-        ocr=True,
-        lines=[
-            line(header, 200, 40, 395, 12),
-            line("— 2 —", 280, 800, 315, 12),
-        ],
-        tables=[TableArea((90, 80, 505, 200), [["指标", "分值"], ["过程", "25"], ["合计", "35"]])],
+        [line(header, 200, 40, 395, 12), line("— 2 —", 280, 800, 315, 12)],
+        [TableArea((90, 80, 505, 200), [["指标", "分值"], ["过程", "25"], ["合计", "35"]])],
     )
-    p3 = PageContent(
+    p3 = page(
         3,
-        595,
-        842,
-        ocr=True,
-        lines=[
+        [
             line(header, 200, 40, 395, 12),
             line("评价等级为良。", 90, 100, 200),
             line("— 3 —", 280, 800, 315, 12),

@@ -332,17 +332,15 @@ def _generated_docx(path: Path) -> None:
     p = d.add_paragraph()
     p.add_run("存在的问题").bold = True
     d.add_paragraph("表 1：得分表")
-    t = d.add_table(rows=3, cols=3)
-    t.cell(0, 0).merge(t.cell(0, 1)).text = "指标"
-    t.cell(0, 2).merge(t.cell(1, 2)).text = "得分"
-    t.cell(1, 0).text, t.cell(1, 1).text = "一级", "二级"
-    t.cell(2, 0).text, t.cell(2, 1).text, t.cell(2, 2).text = "决策", "依据", "7.06"
-    d.add_paragraph("")
-    t2 = d.add_table(rows=3, cols=3)
-    t2.cell(0, 0).merge(t2.cell(0, 1)).text = "指标"
-    t2.cell(0, 2).merge(t2.cell(1, 2)).text = "得分"
-    t2.cell(1, 0).text, t2.cell(1, 1).text = "一级", "二级"
-    t2.cell(2, 0).text, t2.cell(2, 1).text, t2.cell(2, 2).text = "过程", "管理", "16.35"
+    # One table split by hand: its header again after an empty paragraph.
+    for k, row in enumerate([("决策", "依据", "7.06"), ("过程", "管理", "16.35")]):
+        if k:
+            d.add_paragraph("")
+        t = d.add_table(rows=3, cols=3)
+        t.cell(0, 0).merge(t.cell(0, 1)).text = "指标"
+        t.cell(0, 2).merge(t.cell(1, 2)).text = "得分"
+        t.cell(1, 0).text, t.cell(1, 1).text = "一级", "二级"
+        t.cell(2, 0).text, t.cell(2, 1).text, t.cell(2, 2).text = row
     d.add_paragraph("（一）参保情况。截止10月底，累计完成参保87670人。")
     d.save(str(path))
 

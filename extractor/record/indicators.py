@@ -10,7 +10,7 @@ also keep the stated 得分率 and the table's total row, for :mod:`.checks`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import Any
 
@@ -22,29 +22,16 @@ from .numbers import parse_number
 
 
 @dataclass
-class IndicatorRow:
-    level: int
-    name: str
-    code: str | None = None
-    parent: str | None = None
-    weight: float | int | None = None
-    score: float | int | None = None
+class IndicatorRow(Indicator):
+    """A score table's row: the record's :class:`~.model.Indicator` (its span from the row's
+    name cell to its score, or weight, cell) and the 得分率 the table states, which the
+    checks compare with score ÷ weight."""
+
     rate: float | None = None  # stated 得分率 as a fraction
     rate_raw: str | None = None
-    page: int | None = None
-    span: tuple[int, int] | None = None  # the row's name cell to its score (or weight) cell
 
     def record(self) -> Indicator:
-        return Indicator(
-            level=self.level,
-            name=self.name,
-            code=self.code,
-            parent=self.parent,
-            weight=self.weight,
-            score=self.score,
-            page=self.page,
-            span=self.span,
-        )
+        return Indicator(**{f.name: getattr(self, f.name) for f in fields(Indicator)})
 
 
 @dataclass
