@@ -11,9 +11,9 @@ from functools import lru_cache
 import numpy as np
 import pypdfium2 as pdfium
 import pytest
-from rapidfuzz.distance import Levenshtein
 
 from conftest import YUNNAN_TABLE2, REPORTS, parsed, rendering
+from ocr_compare import cer, text_layer_page
 from jixiao.extractor.normalize import squash
 from jixiao.extractor.readers import ocr
 
@@ -29,19 +29,6 @@ def _pdf(report: str, suffix: str) -> pdfium.PdfDocument:
 @lru_cache(maxsize=None)
 def _read(report: str, index: int) -> ocr.OcrPage:
     return ocr.read_page(_pdf(report, "-scan.pdf"), index)
-
-
-def _page_text(report: str, index: int) -> str:
-    tp = _pdf(report, ".pdf")[index].get_textpage()
-    try:
-        return tp.get_text_range()
-    finally:
-        tp.close()
-
-
-def _cer(hyp: str, ref: str) -> float:
-    h, r = squash(hyp), squash(ref)
-    return Levenshtein.distance(h, r) / len(r)
 
 
 # --- pure functions (fast) ---------------------------------------------------
@@ -128,7 +115,7 @@ def test_toc_leaders_and_page_numbers_recovered():
 @pytest.mark.parametrize("report,index", [(YUNNAN, 21), (CHENGGONG, 1)])
 def test_page_character_error_rate(report, index):
     """OCR text against the text PDF's text layer (benchmark: python bench/ocr.py)."""
-    assert _cer(_read(report, index).reading_text(), _page_text(report, index)) <= 0.03
+    assert cer(_read(report, index).reading_text(), text_layer_page(report, index)) <= 0.03
 
 
 # --- whole scans (shared parse cache) ---------------------------------------------
@@ -142,4 +129,4 @@ def test_scan_text_matches_text_pdf(report):
     text = parsed(rendering(report, ".pdf"))
     assert scan.ocr and not text.ocr
     assert scan.pages == text.pages
-    assert _cer(scan.text, text.text) <= 0.08
+    assert cer(scan.text, text.text) <= 0.08

@@ -12,10 +12,9 @@ import sys
 
 import pypdfium2 as pdfium
 import pytest
-from rapidfuzz.distance import Levenshtein
 
 from conftest import REPORTS, rendering
-from jixiao.extractor.normalize import squash
+from ocr_compare import cer, text_layer_page
 from jixiao.extractor.readers import ocr
 
 CHENGGONG = REPORTS[1]
@@ -36,20 +35,6 @@ def _scan_copy(tmp_path, name: str = "a.pdf"):
     scan = tmp_path / name
     shutil.copyfile(rendering(CHENGGONG, "-scan.pdf"), scan)
     return scan
-
-
-def _page_text(report: str, index: int) -> str:
-    with _pdf(rendering(report, ".pdf")) as pdf:
-        tp = pdf[index].get_textpage()
-        try:
-            return tp.get_text_range()
-        finally:
-            tp.close()
-
-
-def _cer(hyp: str, ref: str) -> float:
-    h, r = squash(hyp), squash(ref)
-    return Levenshtein.distance(h, r) / len(r)
 
 
 def _lines(content) -> list[str]:
@@ -90,14 +75,14 @@ def test_without_openvino_the_onnxruntime_engine_reads_the_page():
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout.strip().splitlines()[-1])
     assert out["engine"] == "legacy:PP-OCRv4"
-    assert _cer(out["text"], _page_text(CHENGGONG, 1)) <= 0.03
+    assert cer(out["text"], text_layer_page(CHENGGONG, 1)) <= 0.03
 
 
 def test_the_default_engine_reads_a_page_as_well():
     with _pdf(rendering(CHENGGONG, "-scan.pdf")) as pdf:
         page = ocr.read_page(pdf, 1)
     assert ocr.engine_name() in ("openvino:PP-OCRv4", "legacy:PP-OCRv4")
-    assert _cer(page.reading_text(), _page_text(CHENGGONG, 1)) <= 0.03
+    assert cer(page.reading_text(), text_layer_page(CHENGGONG, 1)) <= 0.03
 
 
 def test_a_page_image_reads_like_the_pdf_page():
