@@ -998,3 +998,27 @@ def test_party_and_front_organisations_and_farms_sign_their_own_self_evaluation(
     )
     assert (r.evaluation_mode, r.evaluated_unit, r.evaluator) == ("self", org, org)
     assert evidence(doc, r, "evaluator") == org
+
+
+def test_a_transfer_payment_self_report_names_its_programme_by_what_was_passed_down() -> None:
+    doc, r = record_of_text(
+        "一、绩效目标分解下达情况\n（一）中央资金下达情况。2023年度，中央分两批向我省下达困难群众救助补助"
+        "转移支付资金52000万元。\n二、绩效目标完成情况\n"
+    )
+    assert r.program == "困难群众救助补助"
+    assert evidence(doc, r, "program") == "困难群众救助补助"
+    _doc, r = record_of_text("一、绩效目标分解下达情况\n2023年共下达补助资金246.2万元。\n")
+    assert r.program is None
+
+
+def test_a_document_sites_file_name_names_the_programme_when_the_page_names_none() -> None:
+    doc, r = record_of_text(
+        "《XX县农村供水保障工程绩效自评报告Word格式.docx》由会员分享，可在线阅读。\n绩效自评报告\n"
+        "近年来，农村供水条件逐步改善。\n"
+    )
+    assert r.program == "农村供水保障工程"
+    assert "农村供水保障工程" in evidence(doc, r, "program")
+    # the place is masked: none is read from a place the body mentions
+    _doc, r = record_of_text("XXXX城市排水管网改造项目绩效自评报告\n项目位于成都市郊，总投资500万元。\n")
+    assert r.jurisdiction.adcode is None
+    assert any("masks its place" in w for w in r.warnings)
