@@ -1022,3 +1022,14 @@ def test_a_document_sites_file_name_names_the_programme_when_the_page_names_none
     _doc, r = record_of_text("XXXX城市排水管网改造项目绩效自评报告\n项目位于成都市郊，总投资500万元。\n")
     assert r.jurisdiction.adcode is None
     assert any("masks its place" in w for w in r.warnings)
+
+
+def test_a_news_pages_headline_about_an_evaluation_is_its_title_and_its_subject_organises_it() -> None:
+    doc, r = record_of_text(
+        "网站首页 / 部门动态\n县农业农村局开展2022年度耕地地力保护补贴资金绩效评价工作\n发布时间:2023-02-07\n"
+        "为规范资金管理，县农业农村局聘请第三方对各乡镇补贴资金开展绩效评价。\n"
+    )
+    assert r.title == "县农业农村局开展2022年度耕地地力保护补贴资金绩效评价工作"
+    assert evidence(doc, r, "title") == r.title
+    assert r.program == "耕地地力保护补贴资金"
+    assert r.evaluated_unit != "县农业农村局"  # it organised the evaluation of the townships' spending
