@@ -17,6 +17,7 @@ import pytest
 from jixiao import parse
 from jixiao.extractor.readers.text import read_text
 from jixiao.extractor.record import build_record
+from jixiao.extractor.record.view import fold
 
 
 def record_of_text(text: str):
@@ -1033,3 +1034,14 @@ def test_a_news_pages_headline_about_an_evaluation_is_its_title_and_its_subject_
     assert evidence(doc, r, "title") == r.title
     assert r.program == "耕地地力保护补贴资金"
     assert r.evaluated_unit != "县农业农村局"  # it organised the evaluation of the townships' spending
+
+
+def test_a_mirrors_form_with_pinyin_glosses_and_cells_apart_by_spaces_keeps_its_fields_apart() -> None:
+    doc, r = record_of_text(
+        "攸縣財(cái)政支出項(xiàng)目績效評價(jià)自評報(bào)告\n\n"
+        "評價(jià)類型:項(xiàng)目實(shí)施過程評價(jià)□   項(xiàng)目完成結(jié)果評價(jià)□√\n\n"
+        "項(xiàng)目名稱    農(nóng)村公路養(yǎng)護(hù)專項(xiàng)\n\n項(xiàng)目單位    攸縣交通運(yùn)輸局\n"
+    )
+    # values as printed; read without the glosses and in simplified characters they are the form's
+    assert fold(r.program) == "农村公路养护专项" and "專項" in evidence(doc, r, "program")
+    assert fold(r.evaluated_unit) == "攸县交通运输局"
