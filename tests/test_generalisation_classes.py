@@ -1045,3 +1045,14 @@ def test_a_mirrors_form_with_pinyin_glosses_and_cells_apart_by_spaces_keeps_its_
     # values as printed; read without the glosses and in simplified characters they are the form's
     assert fold(r.program) == "农村公路养护专项" and "專項" in evidence(doc, r, "program")
     assert fold(r.evaluated_unit) == "攸县交通运输局"
+
+
+def test_a_letter_under_a_pages_breadcrumb_keeps_its_title_and_names_the_funds() -> None:
+    doc, r = record_of_text(
+        "您当前的位置:首页>部门>县农业农村局>政务公开>资金管理\n"
+        "城口县财政局关于提前下达2025年耕地地力保护补贴资金预算的通知\n日期:2025-01-10\n"
+        "县农业农村局：\n现将2025年耕地地力保护补贴资金预算300万元提前下达给你们。\n"
+    )
+    assert r.title == "城口县财政局关于提前下达2025年耕地地力保护补贴资金预算的通知"
+    assert evidence(doc, r, "title") == r.title
+    assert r.program == "耕地地力保护补贴资金"

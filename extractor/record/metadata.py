@@ -166,7 +166,7 @@ def program_name(text: str, unit: str | None = None) -> str:
             break
     # a programme in brackets: after the report's words (…自评报告(XX资金)), or left alone once they
     # are cut (转移支付区域(全民健身中心项目)绩效自评表)
-    text = _unbracket(spec, text)
+    text = _unbracket(spec, re.sub(spec["strip_allocation_tail"], "", text))
     text = _unbracket(spec, re.sub(spec["strip_suffix"], "", text).strip("，,：:、 "))
     text = re.sub(r"^的", "", text)
     named_as_programme = bool(re.search(r"(?:项目|工程|资金|经费)$", text))  # 全民健身中心项目: no organisation
