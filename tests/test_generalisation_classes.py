@@ -1056,3 +1056,26 @@ def test_a_letter_under_a_pages_breadcrumb_keeps_its_title_and_names_the_funds()
     assert r.title == "城口县财政局关于提前下达2025年耕地地力保护补贴资金预算的通知"
     assert evidence(doc, r, "title") == r.title
     assert r.program == "耕地地力保护补贴资金"
+
+
+@pytest.mark.parametrize(
+    "body, evaluator",
+    [
+        ("岳池县财政局聘请广安明达会计师事务所作为第三方机构，对学生资助资金开展绩效评价。", "广安明达会计师事务所"),
+        ("县财政局通过政府采购方式确定广安明达会计师事务所为第三方评价机构。", "广安明达会计师事务所"),
+        (
+            "根据岳池县财政局的委托，我公司（四川华信工程咨询有限公司）组成评价组，对该项目开展了评价。",
+            "四川华信工程咨询有限公司",
+        ),
+        ("一、项目概况\n本项目资金500万元。\n四川天府评估有限公司\n2023年5月10日", "四川天府评估有限公司"),
+    ],
+)
+def test_a_firm_engaged_named_in_brackets_or_signing_is_the_third_party_evaluator(body: str, evaluator: str) -> None:
+    doc, r = record_of_text(f"2022年度学生资助资金绩效评价报告\n{body}\n")
+    assert (r.evaluation_mode, r.evaluator) == ("third_party", evaluator)
+    assert evidence(doc, r, "evaluator") == evaluator
+
+
+def test_an_evaluating_body_given_as_the_forms_subject_is_the_evaluator() -> None:
+    doc, r = record_of_text("2022年度学生资助资金绩效评价报告\n评价主体：岳池县财政局\n被评价单位：岳池县教育局\n")
+    assert (r.evaluation_mode, r.evaluator, r.evaluated_unit) == ("finance", "岳池县财政局", "岳池县教育局")
