@@ -36,7 +36,7 @@ from .. import structure
 from ..cjk import CJK, is_cjk
 from ..document import Document, DocumentBuilder
 from ..errors import ReadError
-from ..normalize import fold_chars, normalize_text
+from ..normalize import RUBY, fold_chars, normalize_text
 from ..tables import fill_blank_merged, join_continued, rectangular
 
 ARTEFACTS = "converter_artefacts.yaml"
@@ -348,7 +348,8 @@ def continues(prev: _Line, nxt: _Line, width: int | None = None) -> bool:
     rules = _rules()
     # the rules are written in simplified characters: a traditional mirror copy reads the same;
     # they look at the last physical line of what is being rebuilt, not the whole paragraph
-    a, b = fold_chars(prev.tail).strip(), fold_chars(nxt.text).strip()
+    # (and read without the pinyin a mirror prints after characters: 項(xiàng)目名稱 is 项目名称)
+    a, b = (fold_chars(RUBY.sub("", x)).strip() for x in (prev.tail, nxt.text))
     if not a or not b or prev.styled or nxt.styled:
         return False
     if rules.sentence_end.search(a) or is_toc_line(a) or is_toc_line(b):
