@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -41,7 +41,7 @@ from ... import patterns
 from ..document import Block, Document
 from ..normalize import normalize_text
 from .model import Figure
-from .numbers import MAGNITUDES
+from .numbers import MAGNITUDES, as_number
 from .view import simplified
 
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -182,11 +182,6 @@ def to_decimal(num: str, sign: str | None = None, mag: str | None = None) -> Dec
     return v
 
 
-def as_number(v: Decimal) -> int | float:
-    v = v.normalize()
-    return int(v) if v == v.to_integral_value() else float(v)
-
-
 @dataclass
 class Quantity:
     """A number as printed at ``[start, end)``: ``value`` in base units, ``unit`` ('' when bare)."""
@@ -214,9 +209,9 @@ class Quantity:
 def quantity_of(m: re.Match[str], text: str, units: dict[str, str]) -> Quantity | None:
     gd = m.groupdict()
     v = to_decimal(m.group("num"), gd.get("sign"), gd.get("mag"))
-    if v is None:
-        return None
     printed = to_decimal(m.group("num"), gd.get("sign"))
+    if v is None or printed is None:
+        return None
     unit_raw = gd.get("unit")
     unit = units.get(unit_raw, "") if unit_raw else ""
     if unit == "%":
@@ -258,9 +253,10 @@ def _bracket_depth_ok(text: str) -> bool:
     return depth == 0
 
 
-def _word_starts(text: str) -> list[int]:
-    """Positions where a jieba word starts (never inside brackets)."""
-    starts, pos, depth = [], 0, 0
+def _word_starts(text: str) -> list[tuple[int, str, str]]:
+    """(position, part of speech, word) of each jieba word that starts outside brackets."""
+    starts: list[tuple[int, str, str]] = []
+    pos, depth = 0, 0
     for w, flag in _posseg().cut(text):
         if depth == 0:
             starts.append((pos, flag, w))
@@ -451,9 +447,9 @@ def _name(flat: str, start: int, end: int, by_digit: bool, clause: str, printed:
     text = "".join(ch for _i, ch in chars)
     cut = 0
     if by_digit:
-        m = sp.time_tail.match(text)
-        if m:
-            cut = m.end()
+        tail = sp.time_tail.match(text)
+        if tail:
+            cut = tail.end()
     # The last connective.
     for m in sp.connectives.finditer(text, cut):
         if m.end() >= len(text):
@@ -466,11 +462,11 @@ def _name(flat: str, start: int, end: int, by_digit: bool, clause: str, printed:
     de = text.rfind("的", cut, len(text) - 1)
     if de >= 0 and len(text) - de - 1 >= sp.min_after_de and _bracket_depth_ok(text[de + 1 :]):
         cut = de + 1
-    m = re.match(
+    numbering = re.match(
         r"[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d)", text[cut:]
     )
-    if m:
-        cut += m.end()  # the numbering of a heading: (一)农业科技创新发展体系建设
+    if numbering:
+        cut += numbering.end()  # the numbering of a heading: (一)农业科技创新发展体系建设
     while cut < len(text) and text[cut] in "、，,：: ":
         cut += 1
     rest = text[cut:]
@@ -480,9 +476,9 @@ def _name(flat: str, start: int, end: int, by_digit: bool, clause: str, printed:
     if not quoted:
         cut += shorten(rest)
     name = text[cut:]
-    m = sp.links.search(name)
-    if m and m.start() > 0 and len(name) - (m.end() - m.start()) >= sp.min_label and not quoted:
-        name = name[: m.start()]  # a link word left at the end (…资金共计)
+    link = sp.links.search(name)
+    if link and link.start() > 0 and len(name) - (link.end() - link.start()) >= sp.min_label and not quoted:
+        name = name[: link.start()]  # a link word left at the end (…资金共计)
         chars = chars[: cut + len(name)]
     if not _bracket_depth_ok(name) or sp.not_labels.match(name) or len(CJK.findall(name)) < (1 if quoted else 2):
         return None
@@ -598,7 +594,7 @@ def _value_token() -> re.Pattern[str]:
     return re.compile(NUMBER + rf"(?!\d|\s*[年月日号时])\s*(?:[万亿])?\s*(?P<unit>{units})?")
 
 
-def prose_figures(ctx: Any, flat: str, scope: Scope, skip: list[tuple[int, int]] = ()) -> list[Found]:
+def prose_figures(ctx: Any, flat: str, scope: Scope, skip: Sequence[tuple[int, int]] = ()) -> list[Found]:
     """Labelled quantities in the prose blocks in scope (``skip``: spans read as tables already)."""
     sp = spec()
     runs = _value_run_segments(flat, 0, len(flat))  # rows of values may run over lines (one value a line)
@@ -818,7 +814,7 @@ def grid_figures(flat: str, rows: list[list[Cell]], caption: str, row_base: int 
             q = qs[j]
             assert q is not None
             h = j - shift
-            if column_mode and header is not None and h < len(header) and _is_label(header[h]):
+            if column_mode and first is not None and header is not None and h < len(header) and _is_label(header[h]):
                 col = header[h].text
                 if sp.not_figure_column.search(col):
                     continue
@@ -894,7 +890,7 @@ def _stack_kind(line: str) -> str:
 
 
 def stacked_rows(
-    flat: str, doc: Document, scope: Scope, skip: list[tuple[int, int]] = ()
+    flat: str, doc: Document, scope: Scope, skip: Sequence[tuple[int, int]] = ()
 ) -> list[tuple[str, list[list[Cell]]]]:
     """Label–value pairs of a table flattened one cell a line, as two-cell rows for :func:`grid_figures`,
     each run with the line before it as caption.
@@ -1159,12 +1155,17 @@ def _glued(
         score = next((v for n, v in named.items() if re.search("得分", n)), None)
         if weight is not None and (weight > 30 or (score is not None and score > weight)):  # 预算执行 weighs 10 (20)
             continue
-        if weight is not None and score is not None and score > weight * min(rate, 100) / 100 + weight * Decimal("0.3"):
+        if (
+            weight is not None
+            and score is not None
+            and score > weight * min(rate, Decimal(100)) / 100 + weight * Decimal("0.3")
+        ):
             continue  # the score of budget execution follows its rate (执行率 0% is not scored 10 of 10)
         good.append(pieces)
     if not good or any(g != good[0] for g in good):
         return None
-    out, pos = [], start
+    out: list[tuple[int, Quantity | None]] = []
+    pos = start
     for piece in good[0]:
         num = piece.rstrip("%")
         q = Quantity(

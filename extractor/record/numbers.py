@@ -52,7 +52,8 @@ class Quantity:
     end: int = 0
 
 
-def _to_number(d: Decimal) -> float | int:
+def as_number(d: Decimal) -> float | int:
+    """``d`` as a JSON number: an int when whole (12352), else a float (0.8)."""
     d = d.normalize()
     if d == d.to_integral_value():
         return int(d)
@@ -110,7 +111,7 @@ def _quantity(m: re.Match[str]) -> Quantity | None:
     if unit_raw:
         unit, factor = UNITS[unit_raw]
         value *= Decimal(factor)
-    return Quantity(_to_number(value), unit, m.group(0).strip())
+    return Quantity(as_number(value), unit, m.group(0).strip())
 
 
 def parse_chinese_number(text: str) -> Quantity | None:
@@ -128,7 +129,7 @@ def parse_chinese_number(text: str) -> Quantity | None:
     elif unit in ("%", "‰"):
         unit, factor = UNITS[unit]
         value *= factor
-    return Quantity(_to_number(value), unit, m.group(0), m.start(), m.end())
+    return Quantity(as_number(value), unit, m.group(0), m.start(), m.end())
 
 
 def arabize(text: str) -> str:
@@ -148,4 +149,13 @@ def percent(value: float | int | None) -> str:
     return "null" if value is None else f"{float(value) * 100:.2f}%"
 
 
-__all__ = ["Quantity", "parse_number", "iter_quantities", "parse_chinese_number", "arabize", "to_value", "percent"]
+__all__ = [
+    "Quantity",
+    "as_number",
+    "parse_number",
+    "iter_quantities",
+    "parse_chinese_number",
+    "arabize",
+    "to_value",
+    "percent",
+]
