@@ -105,7 +105,7 @@ def _printed(q: Quantity) -> str:
 
 def _like(v: Decimal, q: Quantity) -> str:
     """``v`` printed as ``q`` is: thousands separators and decimals as there (or as many as ``v`` needs)."""
-    dec = max(q.decimals, -v.normalize().as_tuple().exponent if v != v.to_integral_value() else 0)
+    dec = max(q.decimals, -int(v.normalize().as_tuple().exponent) if v != v.to_integral_value() else 0)
     text = f"{v:,.{dec}f}" if "," in q.raw else f"{v:.{dec}f}"
     return text
 
@@ -123,15 +123,15 @@ class Checker:
     seen: set[Any] = field(default_factory=set)
 
     def add(self, rule: str, ok: bool, detail: str, spans: Iterable[tuple[int, int] | None], key: Any = None) -> None:
-        spans = [s for s in spans if s is not None]
+        kept = [s for s in spans if s is not None]
         if key is None:
             key = detail
         if (rule, key) in self.seen:
             return
         self.seen.add((rule, key))
-        span = (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else None
+        span = (min(s[0] for s in kept), max(s[1] for s in kept)) if kept else None
         pages = []
-        for s in spans:
+        for s in kept:
             p = self.ctx.page(s[0])
             if p is not None and p not in pages:
                 pages.append(p)
@@ -200,15 +200,8 @@ def indicator_table_checks(ck: Checker, table: ScoreTable, score: Score, score_e
         total_score, total_span = score.total, score_ev.span if score_ev else None
     if total_score is not None and top is not None:
         tier = [r for r in rows if r.level == top]
-        scores = [r.score for r in tier]
-        s = sum(Decimal(str(x)) for x in scores)
-        ok = abs(float(s) - float(total_score)) <= _tol(len(scores))
-        ck.add(
-            "indicator_sum",
-            ok,
-            f"{_LABELS[top]}: {' + '.join(_fmt(x) for x in scores)} = {_fmt(s)}, stated total {_fmt(total_score)}",
-            [r.span for r in tier] + [total_span],
-        )
+        spans = [r.span for r in tier] + [total_span]
+        _adds_up(ck, "indicator_sum", _LABELS[top], [r.score for r in tier], total_score, spans, "stated total")
     total_weight = table.total.weight if table.total and table.total.weight is not None else None
     wspan = total_span if table.total and table.total.weight is not None else None
     top_w = complete_level("weight")
@@ -216,16 +209,8 @@ def indicator_table_checks(ck: Checker, table: ScoreTable, score: Score, score_e
         total_weight = score.max
     if total_weight is not None and top_w is not None:
         tier = [r for r in rows if r.level == top_w]
-        weights = [r.weight for r in tier]
-        s = sum(Decimal(str(x)) for x in weights)
-        ok = abs(float(s) - float(total_weight)) <= _tol(len(weights))
-        ck.add(
-            "weight_sum",
-            ok,
-            f"{_LABELS[top_w]} weights: {' + '.join(_fmt(x) for x in weights)} = {_fmt(s)}, "
-            f"stated {_fmt(total_weight)}",
-            [r.span for r in tier] + [wspan],
-        )
+        spans = [r.span for r in tier] + [wspan]
+        _adds_up(ck, "weight_sum", f"{_LABELS[top_w]} weights", [r.weight for r in tier], total_weight, spans)
     _child_sums(ck, rows, "weight", "weight_sum", " weights")
     _child_sums(ck, rows, "score", "indicator_sum", "")
     for r in rows + ([table.total] if table.total else []):
@@ -243,6 +228,21 @@ def indicator_table_checks(ck: Checker, table: ScoreTable, score: Score, score_e
         )
 
 
+def _adds_up(
+    ck: Checker,
+    rule: str,
+    label: str,
+    values: list[Any],
+    stated: float | int,
+    spans: list[tuple[int, int] | None],
+    stated_as: str = "stated",
+) -> None:
+    """One check: ``values`` add up to ``stated`` within their rounding; the detail names them all."""
+    s = sum(Decimal(str(v)) for v in values)
+    ok = abs(float(s) - float(stated)) <= _tol(len(values))
+    ck.add(rule, ok, f"{label}: {' + '.join(_fmt(v) for v in values)} = {_fmt(s)}, {stated_as} {_fmt(stated)}", spans)
+
+
 def _child_sums(ck: Checker, rows: list[IndicatorRow], attr: str, rule: str, label: str) -> None:
     """One check per parent whose children's ``attr`` values (all stated) should add up to its own."""
     for parent in rows:
@@ -251,14 +251,7 @@ def _child_sums(ck: Checker, rows: list[IndicatorRow], attr: str, rule: str, lab
         if stated is None or not kids or any(getattr(k, attr) is None for k in kids):
             continue
         values = [getattr(k, attr) for k in kids]
-        s = sum(Decimal(str(v)) for v in values)
-        ok = abs(float(s) - float(stated)) <= _tol(len(kids))
-        ck.add(
-            rule,
-            ok,
-            f"{parent.name}{label}: {' + '.join(_fmt(v) for v in values)} = {_fmt(s)}, stated {_fmt(stated)}",
-            [parent.span] + [k.span for k in kids],
-        )
+        _adds_up(ck, rule, f"{parent.name}{label}", values, stated, [parent.span] + [k.span for k in kids])
 
 
 def prose_tier_checks(
@@ -292,14 +285,8 @@ def prose_tier_checks(
     if score.total is None or any(i.score is None for i in tiers):
         return
     scores = [i.score for i in tiers]
-    s = sum(Decimal(str(x)) for x in scores)
-    ok = abs(float(s) - float(score.total)) <= _tol(len(tiers))
-    ck.add(
-        "indicator_sum",
-        ok,
-        f"一级指标: {' + '.join(_fmt(x) for x in scores)} = {_fmt(s)}, stated total {_fmt(score.total)}",
-        spans + [score_ev.span if score_ev else None],
-    )
+    total_spans = spans + [score_ev.span if score_ev else None]
+    _adds_up(ck, "indicator_sum", "一级指标", scores, score.total, total_spans, "stated total")
 
 
 # ---------------------------------------------------------------------------- headings and sentences
@@ -507,12 +494,12 @@ def grid_checks(ck: Checker, flat: str, rows: list[list[Any]], name: str) -> Non
         cols = sorted(firsts) if ragged and len(firsts) == 1 else range(ncols)
         for j in cols:
             tj = j - shift
-            if tj < 0 or tj >= len(trow) or trow[tj].q is None or rx["not_summed_column"].search(colname(j)):
+            tq = trow[tj].q if 0 <= tj < len(trow) else None
+            if tq is None or rx["not_summed_column"].search(colname(j)):
                 continue
-            tq = trow[tj].q
             if tq.unit == "%":
                 continue
-            qs = [r[j].q for r in parts_rows if j < len(r) and r[j].q is not None and r[j].q.unit != "%"]
+            qs = [pq for r in parts_rows if j < len(r) and (pq := r[j].q) is not None and pq.unit != "%"]
             if not qs or (len(qs) < 2 and len(parts_rows) < 2):
                 continue
             dec = max([q.decimals for q in qs] + [tq.decimals])
@@ -523,23 +510,24 @@ def grid_checks(ck: Checker, flat: str, rows: list[list[Any]], name: str) -> Non
             continue
         values, stated, cells = [], None, []
         for r in body:
-            if j >= len(r) or r[j].q is None or r[j].q.unit != "%":
+            share = r[j].q if j < len(r) else None
+            if share is None or share.unit != "%":
                 continue
             if rx["total_row"].match(label(r)):
-                stated = r[j].q
+                stated = share
             else:
-                values.append(r[j].q.value * 100)
+                values.append(share.value * 100)
                 cells.append(r[j])
         if len(values) < 2:
             continue
         s = sum(values, Decimal(0))
         target = stated.value * 100 if stated is not None else Decimal(100)
         ok = abs(s - target) <= Decimal(str(_tol(len(values))))
-        prev = header[j - 1].text if j > 0 else ""
+        left = header[j - 1].text if j > 0 else ""
         ck.add(
             "percent_column",
             bool(ok),
-            f"{h.text} ({prev}): {' + '.join(f'{v:.2f}' for v in values)} = {s:.2f}%, expected {target:.2f}%",
+            f"{h.text} ({left}): {' + '.join(f'{v:.2f}' for v in values)} = {s:.2f}%, expected {target:.2f}%",
             [(c.start, c.end) for c in cells] + ([(stated.start, stated.end)] if stated else []),
             key=tuple(values),
         )
@@ -652,20 +640,16 @@ def table_checks(ck: Checker, flat: str) -> None:
             ),
             "",
         )
-        name = re.match(r"^(?:附)?表\s*[\d.-]+", caption).group(0) if caption else ""
+        numbered = re.match(r"^(?:附)?表\s*[\d.-]+", caption)  # (a caption found above starts so)
+        name = numbered.group(0) if numbered else ""
         grid_checks(ck, flat, _cells_of_table(flat, b), name)
     prose = _blank_tables(doc, flat)
-    for _bi, rows in _pipe_rows(prose, doc, _AllScope(len(blocks))):
+    for _bi, rows in _pipe_rows(prose, doc):
         if len(rows) >= 3 and not any(figure_spec().indicator_grid.search(c.text) for r in rows for c in r):
             grid_checks(ck, flat, rows, "")
     se = self_eval_blocks(prose)
     self_eval_checks(ck, se, exact_only=True)
     form_tier_checks(ck, flat, se + [b for t in doc.tables for b in self_eval_blocks(flat, t.start, t.end)])
-
-
-class _AllScope:
-    def __init__(self, n: int) -> None:
-        self.ok = [True] * n
 
 
 # ---------------------------------------------------------------------------- prose

@@ -676,7 +676,7 @@ def _cells_of_table(flat: str, b: Block) -> list[list[Cell]]:
     return rows
 
 
-def _pipe_rows(flat: str, doc: Document, scope: Scope) -> list[tuple[int, list[list[Cell]]]]:
+def _pipe_rows(flat: str, doc: Document) -> list[tuple[int, list[list[Cell]]]]:
     """Runs of consecutive prose lines with cells separated by ``|`` (pages copied from web tables)."""
     runs: list[tuple[int, list[list[Cell]]]] = []
     cur: list[list[Cell]] = []
@@ -1296,7 +1296,7 @@ def find_figures(ctx: Any) -> list[Found]:
             found += grid_figures(flat, rows, caption)
     # Pipe-separated lines (web tables copied as text).
     pipe_spans: list[tuple[int, int]] = []
-    for bi, rows in _pipe_rows(prose, doc, scope):
+    for bi, rows in _pipe_rows(prose, doc):
         if not scope.ok[bi] or len(rows) < 2 or max(len(r) for r in rows) < 2:
             continue
         if any(spec().indicator_grid.search(c.text) for r in rows for c in r):
