@@ -1091,3 +1091,29 @@ def test_a_forms_project_period_within_one_year_is_the_year_evaluated() -> None:
     # a period over several years names none of them alone
     _doc, r = record_of_text("财政支出项目绩效评价自评报告\n项目起止时间：2020年1月至2022年12月\n")
     assert r.years != [2020]
+
+
+@pytest.mark.parametrize(
+    "text, total, grade",
+    [
+        (
+            "2022年度重点绩效评价结果公开\n序号 | 项目名称 | 主管部门 | 评价得分 | 评价等级\n"
+            "1 | 农村公路建设项目 | 县交通运输局 | 88.5 | 良\n",
+            88.5,
+            "良",
+        ),
+        (
+            "2022年度农村公路建设项目绩效评价结果\n项目名称    主管部门    评价得分    评价等级\n"
+            "农村公路建设项目    县交通运输局    86.3    良\n",
+            86.3,
+            "良",
+        ),
+        ("2022年度农村公路建设项目绩效自评表\n总分|100|91|优\n", 91, "优"),
+    ],
+)
+def test_a_results_row_under_its_header_is_never_run_into_the_title_or_read_as_its_maximum(
+    text: str, total: float, grade: str
+) -> None:
+    doc, r = record_of_text(text)
+    assert (r.score.total, r.score.grade) == (total, grade)
+    assert str(total).rstrip("0").rstrip(".") in evidence(doc, r, "score.total")
