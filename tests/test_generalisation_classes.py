@@ -1079,3 +1079,41 @@ def test_a_firm_engaged_named_in_brackets_or_signing_is_the_third_party_evaluato
 def test_an_evaluating_body_given_as_the_forms_subject_is_the_evaluator() -> None:
     doc, r = record_of_text("2022年度学生资助资金绩效评价报告\n评价主体：岳池县财政局\n被评价单位：岳池县教育局\n")
     assert (r.evaluation_mode, r.evaluator, r.evaluated_unit) == ("finance", "岳池县财政局", "岳池县教育局")
+
+
+def test_a_forms_project_period_within_one_year_is_the_year_evaluated() -> None:
+    doc, r = record_of_text(
+        "财政支出项目绩效评价自评报告\n项目名称    农村公路养护专项\n"
+        "项目起止时间\n2022年   1    月起至     2022    年    12   月止\n计划安排资金\n55\n"
+    )
+    assert r.years == [2022]
+    assert "2022" in evidence(doc, r, "years")
+    # a period over several years names none of them alone
+    _doc, r = record_of_text("财政支出项目绩效评价自评报告\n项目起止时间：2020年1月至2022年12月\n")
+    assert r.years != [2020]
+
+
+@pytest.mark.parametrize(
+    "text, total, grade",
+    [
+        (
+            "2022年度重点绩效评价结果公开\n序号 | 项目名称 | 主管部门 | 评价得分 | 评价等级\n"
+            "1 | 农村公路建设项目 | 县交通运输局 | 88.5 | 良\n",
+            88.5,
+            "良",
+        ),
+        (
+            "2022年度农村公路建设项目绩效评价结果\n项目名称    主管部门    评价得分    评价等级\n"
+            "农村公路建设项目    县交通运输局    86.3    良\n",
+            86.3,
+            "良",
+        ),
+        ("2022年度农村公路建设项目绩效自评表\n总分|100|91|优\n", 91, "优"),
+    ],
+)
+def test_a_results_row_under_its_header_is_never_run_into_the_title_or_read_as_its_maximum(
+    text: str, total: float, grade: str
+) -> None:
+    doc, r = record_of_text(text)
+    assert (r.score.total, r.score.grade) == (total, grade)
+    assert str(total).rstrip("0").rstrip(".") in evidence(doc, r, "score.total")

@@ -338,6 +338,9 @@ def wrap_width(lines: list[str]) -> int | None:
     )
 
 
+_CELL_GAP = re.compile(r"(?<=\S)(?:[ \t\u3000]{2,}|[ \t]*[|｜][ \t]*)(?=\S)")
+
+
 def continues(prev: _Line, nxt: _Line, width: int | None = None) -> bool:
     """Whether ``nxt`` carries on the sentence ``prev`` left unfinished (a hard wrap).
 
@@ -368,6 +371,8 @@ def continues(prev: _Line, nxt: _Line, width: int | None = None) -> bool:
         return False  # a web page's line of 发布时间/信息来源: its own line
     if rules.form_line.match(a) and rules.form_line.match(b):
         return False  # 项目名称：… / 单位名称：…: two fields of a form
+    if any(len(_CELL_GAP.findall(x)) >= 2 for x in (a, b)):
+        return False  # a row of cells set apart by bars or runs of spaces (序号 | 项目名称 | 得分): a table's line
     if width is not None and len(prev.tail.strip()) >= width - 1:
         return True  # the line ran to the wrap width: the text goes on on the next line
     if rules.title_end.search(b) and len(b) <= 60:
