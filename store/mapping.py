@@ -16,7 +16,7 @@ with their values, empty evidence and :data:`~jixiao.store.schema.V1_WARNING`.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from typing import Any, Callable, Iterable
 
 from ..extractor.record.model import (
@@ -38,17 +38,15 @@ from .schema import V1_WARNING
 
 Row = dict[str, Any]
 
+# The columns of a record's jurisdiction, in the order of :class:`Jurisdiction`'s fields.
+JURISDICTION_COLUMNS = ("jurisdiction_name", "jurisdiction_level", "province", "prefecture", "county", "adcode")
+
 # Filter columns shared by reports and findings (denormalised into findings).
 FILTER_COLUMNS = (
     "years",
     "year_min",
     "year_max",
-    "jurisdiction_name",
-    "jurisdiction_level",
-    "province",
-    "prefecture",
-    "county",
-    "adcode",
+    *JURISDICTION_COLUMNS,
     "program",
     "report_kind",
     "evaluation_mode",
@@ -63,12 +61,7 @@ CONTENT_COLUMNS: dict[str, tuple[str, ...]] = {
         "evaluation_mode",
         "years",
         "report_date",
-        "jurisdiction_name",
-        "jurisdiction_level",
-        "province",
-        "prefecture",
-        "county",
-        "adcode",
+        *JURISDICTION_COLUMNS,
         "program",
         "evaluated_unit",
         "evaluator",
@@ -201,17 +194,11 @@ RECORD_FINDINGS_PATH = "$.findings"
 
 def filter_columns(record: Record) -> Row:
     years = sorted(int(y) for y in record.years)
-    jur = record.jurisdiction
     return {
         "years": json.dumps(list(record.years)),
         "year_min": years[0] if years else None,
         "year_max": years[-1] if years else None,
-        "jurisdiction_name": jur.name,
-        "jurisdiction_level": jur.level,
-        "province": jur.province,
-        "prefecture": jur.prefecture,
-        "county": jur.county,
-        "adcode": jur.adcode,
+        **dict(zip(JURISDICTION_COLUMNS, astuple(record.jurisdiction))),
         "program": record.program,
         "report_kind": record.report_kind,
         "evaluation_mode": record.evaluation_mode,
@@ -390,14 +377,7 @@ def from_rows(report: Row, source: Source, tables: dict[str, list[Row]]) -> Reco
         evaluation_mode=report["evaluation_mode"],
         years=json_list(report["years"]),
         report_date=report["report_date"],
-        jurisdiction=Jurisdiction(
-            report["jurisdiction_name"],
-            report["jurisdiction_level"],
-            report["province"],
-            report["prefecture"],
-            report["county"],
-            report["adcode"],
-        ),
+        jurisdiction=Jurisdiction(*(report[c] for c in JURISDICTION_COLUMNS)),
         program=report["program"],
         evaluated_unit=report["evaluated_unit"],
         evaluator=report["evaluator"],
@@ -447,4 +427,5 @@ __all__ = [
     "CONTENT_COLUMNS",
     "EVIDENCE_COLUMN",
     "FILTER_COLUMNS",
+    "JURISDICTION_COLUMNS",
 ]
