@@ -287,7 +287,11 @@ def test_bad_files_are_listed_with_reasons_and_good_ones_imported(tmp_path):
     batch = tmp_path / "batch"
     batch.mkdir()
     good = []
+    # Every text-layer rendering of the two short reports, the .txt of the yunnan one (its .docx and
+    # .pdf read like the others, at ~2.5 CPU-s apiece).
     for f in text_layer_files():
+        if REPORTS[0] in f.name and f.suffix != ".txt":
+            continue
         shutil.copyfile(f, batch / f.name)
         good.append(str(batch / f.name))
     # GBK-encoded text is not bad: it is read and recognised as one more rendering.
