@@ -145,10 +145,14 @@ def program_name(text: str, unit: str | None = None) -> str:
     while True:
         before = text
         text = re.sub(r"^(?:关于|对)", "", text)
+        text = re.sub(spec["strip_action"], "", text)
         text = _OUR_PLACE.sub("", text)  # 对我县…民生工程
         text = re.sub(spec["strip_verb"], "", text) if text != before else text
         text = re.sub("^" + spec["strip_years"], "", text) if re.match(r"[（(]?(?:19|20)\d\d", text) else text
         found = [(s, e) for s, e, _n in table.find(text) if s == 0]
+        masked = re.match(_spec()["masked_place"], text)  # a template's or a redacted copy's XX市
+        if masked:
+            found = [(0, masked.end())]
         if found:
             text = text[found[0][1] :]
             stripped_place = True
@@ -162,7 +166,7 @@ def program_name(text: str, unit: str | None = None) -> str:
             break
     # a programme in brackets: after the report's words (…自评报告(XX资金)), or left alone once they
     # are cut (转移支付区域(全民健身中心项目)绩效自评表)
-    text = _unbracket(spec, text)
+    text = _unbracket(spec, re.sub(spec["strip_allocation_tail"], "", text))
     text = _unbracket(spec, re.sub(spec["strip_suffix"], "", text).strip("，,：:、 "))
     text = re.sub(r"^的", "", text)
     named_as_programme = bool(re.search(r"(?:项目|工程|资金|经费)$", text))  # 全民健身中心项目: no organisation
@@ -209,14 +213,34 @@ def program_candidates(
     for rule in _spec()["program_body"]:
         for m in re.finditer(rule["regex"], text):
             prog = _OUR_PLACE.sub("", m.group("prog"))  # (program_name drops it from the evidence too)
-            if re.search(
-                r"我|本|各|该|全|以下|委托|结果|\d+个|(?:局|厅|委|政府|中心|单位|部门)$|^(?:部门|单位)", prog
-            ) or not re.search(_spec()["program"]["noun_end"], re.sub(r"[（(][^）)]{1,10}[)）]$", "", prog)):
+            shape = rule.get("shape", "sentence")
+            if (
+                shape != "title"
+                and re.search(
+                    # (the writer's own: 我县, 本单位, 各乡镇 — not 基本…, 安全…)
+                    # a batch is no programme (各类项目, 项目绩效评价和部门整体支出)
+                    r"我|^(?:本|各|该|全)|(?:本|该|各)(?:单位|局|项目|部门|乡镇|县|市|区|类|项)|所有|全部|评价|自评|整体支出"
+                    r"|以下|委托|结果|\d+个"
+                    r"|(?:局|厅|委|政府|中心|单位|部门)$|^(?:部门|单位)",
+                    prog,
+                )
+                or (
+                    shape == "sentence"
+                    and not re.search(_spec()["program"]["noun_end"], re.sub(r"[（(][^）)]{1,10}[)）]$", "", prog))
+                )
+            ):
                 continue
             s, e = ctx.view.span(m.start("prog"), m.end("prog"))
-            out.append(_program_candidate(ctx, s, e, unit, rule["rank"], "body"))
+            out.append(
+                _program_candidate(ctx, s, e, unit, rule["rank"], "body" if shape == "sentence" else f"body:{shape}")
+            )
             break
     return [c for c in out if c is not None]
+
+
+def masked_place(text: str) -> re.Match[str] | None:
+    """A masked place (XX市, ××县, 某区) in ``text`` (view text), if any."""
+    return re.search(_spec()["masked_place"], text)
 
 
 # ------------------------------------------------------------------ all metadata
@@ -332,7 +356,10 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
     if (
         d["report_kind"].value is None
         and d["program"].chosen is not None
-        and re.search(_spec()["program"]["noun_end"], fold(d["program"].value))
+        and (
+            re.search(_spec()["program"]["noun_end"], fold(d["program"].value))
+            or d["program"].chosen.rule == "body:name"  # (…转移支付: named as a programme by the words around it)
+        )
     ):
         # a report that names the programme it evaluates (…资金, …项目, …工程) evaluates a project,
         # with the programme's words as evidence
@@ -354,6 +381,7 @@ __all__ = [
     "mode_candidates",
     "program_name",
     "program_candidates",
+    "masked_place",
     "Line",
     "Org",
 ]

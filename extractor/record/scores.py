@@ -143,8 +143,10 @@ def total_candidates(
     out: list[Candidate] = []
     for rx in spec["total"]:
         for m in rx.finditer(text):
-            if _is_sub_score(text, m.start(), m.end()) or re.match(r"[ \t]+[\d.]+", text[m.end("num") :]):
-                continue  # (得分 65.66 65.07 10: a row of numbers, not a total)
+            if _is_sub_score(text, m.start(), m.end()) or re.match(
+                r"[ \t]*[|｜][ \t]*[\d.]+|[ \t]+[\d.]+", text[m.end("num") :]
+            ):
+                continue  # (得分 65.66 65.07 10, 总分|100|91: a row of numbers, not a total)
             value = number_value(m.group("num"))
             if value is None or not 0 < value <= spec["default_max"]:
                 continue
@@ -166,8 +168,10 @@ def total_candidates(
     for p in pairs:
         if p.field != "score.total" or any(s <= p.label_start < e for s, e in in_tables):
             continue  # (总分 / 100 / 82.97 is a table's row: its columns say which number is the score)
-        m = re.match(r"(?P<num>\d{1,3}(?:\.\d+)?)\s*分?(?![\d.%％万元])", p.value)
-        if not m or re.match(r"\s*[\d.]+", p.value[m.end() :]):
+        # 总分 | 100 | 91 | 优: the row's maximum, then its score
+        m = re.match(r"100(?:\.0+)?\s*分?\s*[|｜]\s*(?P<num>\d{1,3}(?:\.\d+)?)\s*分?(?![\d.%％万元])", p.value)
+        m = m or re.match(r"(?P<num>\d{1,3}(?:\.\d+)?)\s*分?(?![\d.%％万元])", p.value)
+        if not m or re.match(r"\s*[|｜]?\s*[\d.]+", p.value[m.end() :]):
             continue  # 得分 65.66 65.07 10: a flattened table's header before its row, not a form's value
         value = number_value(m.group("num"))
         if value is None or not 0 < value <= spec["default_max"]:
@@ -360,7 +364,14 @@ def tier_scores(ctx: Context) -> list[TierScore]:
     # 1. Sentences: "决策指标满分20分，得分18分", "其中决策18分、过程19分 …"
     for i, rx in enumerate(spec["tier_score"]):
         for m in rx.finditer(text):
-            sentence = text[_sentence_start(text, m.start()) : m.start()]
+            # a list item's own maximum in brackets (决策20分（满分20分）；过程…) is no weight phrase
+            # governing the next item; a list of scores runs over semicolons (决策20分；过程18分；…)
+            cut = max(text.rfind(ch, 0, m.start()) for ch in "。\n!?！？") + 1 if i == 1 else None
+            sentence = re.sub(
+                r"[（(](?:满分|分值|权重)\d{1,3}(?:\.\d+)?分[)）]",
+                "",
+                text[_sentence_start(text, m.start()) if cut is None else cut : m.start()],
+            )
             if i == 1 and (not re.search("得分|得|评分", sentence) or re.search("分值|权重|满分|设置|分配", sentence)):
                 continue  # a bare "决策18分" counts only in a list of scores
             score = number_value(m.group("score"))
