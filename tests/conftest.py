@@ -64,6 +64,7 @@ def dev_item_path(stem: str, skip_if_missing: bool = False) -> Path:
 
 
 _PARSED: dict[str, object] = {}
+_RECORDS: dict[str, object] = {}
 
 
 def parsed(path: Path):
@@ -102,17 +103,56 @@ def fake_ocr(monkeypatch):
     return calls
 
 
+def record_of(path: Path):
+    """``build_record(parsed(path), path)`` once per test session: the yunnan report's record takes
+    ~2.5 CPU-seconds per rendering, and the record, checks and export tests all look at it.  Tests
+    read it through ``.to_dict()`` (a new dict each time), so none can change what another sees."""
+    from jixiao.extractor.record import build_record
+
+    key = str(path)
+    if key not in _RECORDS:
+        _RECORDS[key] = build_record(parsed(path), path)
+    return _RECORDS[key]
+
+
+def copy_store(db: Path, dest: Path) -> Path:
+    """A private copy of a session store (sqlite's backup: WAL contents included), for tests that write."""
+    import sqlite3
+
+    src, dst = sqlite3.connect(str(db)), sqlite3.connect(str(dest))
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+    return dest
+
+
+def text_layer_files() -> list[Path]:
+    """The nine text-layer renderings (txt, docx, pdf of each report; no OCR)."""
+    return [rendering(r, s) for r in REPORTS for s in TEXT_LAYERS]
+
+
 @pytest.fixture(scope="session")
-def indexed_store(tmp_path_factory) -> Path:
-    """A store imported from the text-layer renderings (txt, docx, pdf; no OCR) with finding
-    vectors (the default model), built once per session for the search and compare tests."""
+def text_layer_import(tmp_path_factory):
+    """``(db, summary)``: the nine text-layer renderings imported once per session with 2 workers
+    into a fresh store, then their findings embedded (the default model).  The import tests check
+    this first import's summary; the search, compare, export and web tests read the store (tests
+    that write take a :func:`copy_store`)."""
     from jixiao import import_paths
     from jixiao.store import Store
     from jixiao.store.vectors import index_missing
 
     db = tmp_path_factory.mktemp("indexed") / "corpus.db"
-    files = [str(rendering(r, s)) for r in REPORTS for s in (".txt", ".docx", ".pdf")]
     with Store(db) as store:
-        import_paths(files, store, workers=2)
+        summary = import_paths([str(f) for f in text_layer_files()], store, workers=2)
         index_missing(store.conn)
+    return db, summary
+
+
+@pytest.fixture(scope="session")
+def indexed_store(text_layer_import) -> Path:
+    """The session's store of the text-layer renderings, with finding vectors."""
+    db, summary = text_layer_import
+    assert summary.failed == [] and len(summary.imported) == 9 and summary.new_reports == 3, summary.text()
     return db

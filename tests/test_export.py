@@ -16,11 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from jixiao.corpus.importer import import_paths
 from jixiao.store import Filters, Store, mapping
 from jixiao.store.export import COLUMNS, REPORT_EVIDENCE, TABLES, evidence_cell
 
-from conftest import CORPUS, REPORTS, TEXT_LAYERS
+from conftest import CORPUS, record_of
 from hardening_helpers import export_csv, read_csv
 from hardening_helpers import run_cli as cli
 
@@ -28,11 +27,10 @@ SCHEMA = json.loads((Path(__file__).parent / "contract" / "report.schema.json").
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("export") / "e.db"
-    summary = import_paths([str(CORPUS / f"{r}{s}") for r in REPORTS for s in TEXT_LAYERS], path, workers=2)
-    assert summary.failed == [] and summary.new_reports == 3
-    return path
+def db(indexed_store) -> Path:
+    """The session's store of the nine text-layer renderings (conftest: imported once, every file
+    stored, three reports); these tests only read it."""
+    return indexed_store
 
 
 def test_every_exported_json_record_validates_against_the_contract(db, tmp_path):
@@ -62,15 +60,12 @@ def test_every_exported_json_record_validates_against_the_contract(db, tmp_path)
 
 
 def test_the_store_gives_back_the_record_extracted_from_the_primary(db):
-    from jixiao.extractor import parse
-    from jixiao.extractor.record import build_record
-
     with Store(db) as store:
         records = list(store.records())
         assert len(records) == 3
         for rec in records:
             path = rec.source.path
-            direct = build_record(parse(path), path, rec.doc_id).to_dict()
+            direct = record_of(Path(path)).to_dict()  # build_record(parse(path), path), once per session
             stored = rec.to_dict()
             assert stored["source"].pop("alternates")
             assert stored == direct

@@ -13,11 +13,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conftest import REPORTS, RENDERINGS, parsed, rendering
+from conftest import REPORTS, RENDERINGS, parsed, record_of, rendering
 from record_compare import LIST_FIELDS, SCALAR_FIELDS, list_keys, load_gold
 
 from jixiao import parse
-from jixiao.extractor.record import build_record, extract_fields
+from jixiao.extractor.record import build_record
 from jixiao.extractor.record.model import Record
 from jixiao.extractor.record.view import squash_fold
 
@@ -27,20 +27,18 @@ CASES = [
     for r in REPORTS
     for s in RENDERINGS
 ]
-_FIELDS: dict[str, dict] = {}
 
 
 def fields_of(report: str, suffix: str) -> dict:
-    key = report + suffix
-    if key not in _FIELDS:
-        _FIELDS[key] = extract_fields(parsed(rendering(report, suffix))).to_dict()
-    return _FIELDS[key]
+    """The record's fields: ``build_record`` is ``extract_fields`` plus the source and findings,
+    and its record is built once per session (conftest ``record_of``)."""
+    return record_of(rendering(report, suffix)).to_dict()
 
 
 @pytest.mark.parametrize("report, suffix", CASES)
 def test_record_validates_against_the_contract(report: str, suffix: str) -> None:
     path = rendering(report, suffix)
-    typed = build_record(parsed(path), path)
+    typed = record_of(path)
     record = typed.to_dict()
     jsonschema.validate(record, SCHEMA)
     assert record["schema_version"] == 2
@@ -112,7 +110,7 @@ def _shows(field: str, value, words: str) -> bool:
 def test_every_evidence_is_the_documents_text_and_shows_its_value(report: str, suffix: str) -> None:
     path = rendering(report, suffix)
     doc = parsed(path)
-    record = build_record(doc, path).to_dict()
+    record = record_of(path).to_dict()
     values = {
         "score.total": record["score"]["total"],
         "score.max": record["score"]["max"],
