@@ -60,6 +60,7 @@ class Spec:
     units: dict[str, str]
     count_units: frozenset[str]
     counted_noun: re.Pattern[str]
+    counted_status: re.Pattern[str]
     counted_units: frozenset[str]
     quantity: re.Pattern[str]
     bare_number: re.Pattern[str]
@@ -97,7 +98,8 @@ class Spec:
     self_eval_group: re.Pattern[str]
 
 
-NUMBER = r"(?<![\d.,A-Za-z])(?P<sign>[-－−]\s*)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])"
+# (A comma glued to the number is a thousands separator only after a digit: 已完工,4个 is a number.)
+NUMBER = r"(?<![\d.A-Za-z])(?<!\d,)(?P<sign>[-－−]\s*)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])"
 
 
 @lru_cache(maxsize=1)
@@ -115,6 +117,7 @@ def spec() -> Spec:
         units=units,
         count_units=frozenset(d["count_units"]),
         counted_noun=re.compile(d["counted_noun"]),
+        counted_status=re.compile(d["counted_status"]),
         counted_units=frozenset(d["counted_units"]),
         quantity=quantity,
         bare_number=bare,
@@ -622,7 +625,11 @@ def prose_figures(ctx: Any, flat: str, scope: Scope, skip: list[tuple[int, int]]
             if q.unit in sp.count_units and CJK.match(after[:1] or " "):
                 m = sp.counted_noun.match(flat, q.end) if q.unit in sp.counted_units else None
                 if m and not sp.not_before.search(flat[max(b.start, q.start - 6) : q.start]):
-                    noun = "".join(doc.text[k] for k in range(m.start(1), m.end(1)) if not doc.text[k].isspace())
+                    stop = m.end(1)
+                    st = sp.counted_status.match(flat, stop, b.end)
+                    if st:
+                        stop = st.end()
+                    noun = "".join(doc.text[k] for k in range(m.start(1), stop) if not doc.text[k].isspace())
                     out.append(
                         Found(
                             noun,
@@ -630,7 +637,7 @@ def prose_figures(ctx: Any, flat: str, scope: Scope, skip: list[tuple[int, int]]
                             q.unit,
                             doc.text[q.start : q.end].strip(),
                             q.start,
-                            m.end(1),
+                            stop,
                             "prose",
                             q,
                         )
@@ -1000,7 +1007,7 @@ class SelfEvalBlock:
 
 _GAP = re.compile(r"(?:[\s|:：]|[A-Za-z](?=\d))*")  # between values (an OCR letter glued to a digit: O76%)
 _VALUE = re.compile(
-    NUMBER.replace("(?<![\\d.,A-Za-z])", "(?<![\\d.,])")
+    NUMBER.replace("(?<![\\d.A-Za-z])", "(?<![\\d.])")
     + r"\s*(?P<mag>万|亿)?\s*(?P<unit>%|元)?|(?P<dash>(?<![\w])[/／—–－-]{1,2}(?![\w]))"
 )
 
@@ -1314,7 +1321,7 @@ def find_figures(ctx: Any) -> list[Found]:
         if scope.ok[ctx.block_index(blk.start)] and not any(s <= blk.start < e for s, e in pipe_spans)
     ]
     found += self_eval_figures(flat, se_blocks)
-    return _dedupe(found)
+    return _dedupe(found, ctx)
 
 
 def _block_end(blk: SelfEvalBlock) -> int:
@@ -1322,12 +1329,23 @@ def _block_end(blk: SelfEvalBlock) -> int:
     return max(ends) if ends else blk.start
 
 
-def _dedupe(found: list[Found]) -> list[Found]:
-    """Each figure once: a prose figure restated later (the same value, a name containing the
-    other's or contained in it: 第一批乡村振兴衔接资金 / 乡村振兴衔接资金) is dropped."""
+_LIST_ITEM = re.compile(
+    r"[(（]?[一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d)|[①-⑳]"
+)
+
+
+def _dedupe(found: list[Found], ctx: Any) -> list[Found]:
+    """Each figure once: a prose figure restated (the same value, a name containing the other's
+    or contained in it: 第一批乡村振兴衔接资金 / 乡村振兴衔接资金) is dropped — the abstract or an
+    overview repeating the body.  An amount or a rate stated again is another figure when it
+    belongs to another part: in the same paragraph after a clause of its own (after 。, ；or 其中: the same
+    rate of the next part, （1）…到位率为100%；（2）…到位率100%; 支出76.36万元，其中基本支出76.36万元),
+    or in a paragraph that opens a listed part (1.基本支出2956.36万元，其中：… after the overview).
+    A count stated again counts the same things."""
     out: list[Found] = []
     spans: set[tuple[int, int]] = set()
-    prose: dict[tuple[float, str], list[str]] = {}
+    prose: dict[tuple[float, str], list[tuple[str, int, int]]] = {}
+    text = ctx.doc.text
     for f in sorted(found, key=lambda f: (f.start, f.end)):
         if (f.start, f.end) in spans:
             continue
@@ -1335,11 +1353,22 @@ def _dedupe(found: list[Found]) -> list[Found]:
         if f.source == "prose":
             key = (round(float(f.value), 9), f.unit)
             name = _fold_name(f.name)
-            if any(name.endswith(n) or n.endswith(name) for n in prose.get(key, [])):
+            bi = ctx.block_index(f.start)
+            # an amount or a rate restated is another part's when a listed paragraph opens here,
+            # or when a clause of its own (。；其中) separates it from the earlier one in this paragraph
+            part = f.unit in ("元", "%") and bool(_LIST_ITEM.match(ctx.doc.blocks[bi].text.lstrip()))
+            if any(
+                (name.endswith(n) or n.endswith(name))
+                and not (f.unit in ("元", "%") and (part if b != bi else bool(_PART_BREAK.search(text, e, f.start))))
+                for n, b, e in prose.get(key, [])
+            ):
                 continue
-            prose.setdefault(key, []).append(name)
+            prose.setdefault(key, []).append((name, bi, f.end))
         out.append(f)
     return out
+
+
+_PART_BREAK = re.compile("[;；。]|其中")
 
 
 def _fold_name(name: str) -> str:
