@@ -85,6 +85,7 @@ class Spec:
     run_in_label: re.Pattern[str]
     scales: dict[str, int]
     money_label: re.Pattern[str]
+    people_label: re.Pattern[str]
     not_figure_column: re.Pattern[str]
     indicator_grid: re.Pattern[str]
     indicator_before: re.Pattern[str]
@@ -142,6 +143,7 @@ def spec() -> Spec:
         run_in_label=re.compile(d["run_in_label"]),
         scales={str(k): int(v) for k, v in d["scales"].items()},
         money_label=re.compile(d["money_label"]),
+        people_label=re.compile(d["people_label"]),
         not_figure_column=re.compile(d["not_figure_column"]),
         indicator_grid=re.compile(d["indicator_grid"]),
         indicator_before=re.compile(d["indicator_before"]),
@@ -202,6 +204,7 @@ class Quantity:
     printed: Decimal  # the number as printed (before magnitude and unit)
     decimals: int  # printed decimal places
     mag: str | None = None
+    bare_money: bool = False  # 29.6万 with no unit: 元 only under a label of money
 
     @property
     def half_unit(self) -> Decimal:
@@ -427,7 +430,8 @@ def label_before(flat: str, pos: int, floor: int, kind: str, printed: str | None
             j -= 1
         start2, by_digit2 = _run_start(flat, j, floor)
         outer = squash(flat[start2:j])
-        if len(outer) >= 2:
+        # (a count after a count is named by the words between them: 14个县区共计安排项目55个)
+        if len(outer) >= 2 and kind == "元":
             start, end, by_digit = start2, j, by_digit2
         else:
             start += len(text) - len(text.lstrip())
@@ -601,6 +605,23 @@ def _value_token() -> re.Pattern[str]:
     return re.compile(NUMBER + rf"(?!\d|\s*[年月日号时])\s*(?:[万亿])?\s*(?P<unit>{units})?")
 
 
+_BARE_MONEY = re.compile(NUMBER + r"\s*(?P<mag>万|亿)(?=[\s，,。；;、)）]|$)")
+
+
+def _bare_money(flat: str, start: int, end: int) -> Iterator[Quantity]:
+    """Amounts printed with their magnitude and no unit (中央直达资金29.6万，执行数29.6万): 元,
+    when the label names money (checked by the caller)."""
+    for m in _BARE_MONEY.finditer(flat, start, end):
+        q = quantity_of(m, flat, spec().units)
+        if q is not None:
+            q.unit, q.bare_money = "元", True
+            yield q
+
+
+def _merged(*runs: Iterator[Quantity]) -> list[Quantity]:
+    return sorted((q for run in runs for q in run), key=lambda q: q.start)
+
+
 def prose_figures(ctx: Any, flat: str, scope: Scope, skip: list[tuple[int, int]] = ()) -> list[Found]:
     """Labelled quantities in the prose blocks in scope (``skip``: spans read as tables already)."""
     sp = spec()
@@ -612,7 +633,7 @@ def prose_figures(ctx: Any, flat: str, scope: Scope, skip: list[tuple[int, int]]
             continue
         floor = doc.blocks[bi - 1].start if bi > 0 and doc.blocks[bi - 1].kind != "table" else b.start
         rows = [r for r in runs + list(skip) if r[0] < b.end and r[1] > b.start]
-        for q in iter_quantities(flat, b.start, b.end):
+        for q in _merged(iter_quantities(flat, b.start, b.end), _bare_money(flat, b.start, b.end)):
             if any(s <= q.start < e for s, e in rows):
                 continue
             after = (
@@ -647,6 +668,8 @@ def prose_figures(ctx: Any, flat: str, scope: Scope, skip: list[tuple[int, int]]
                 continue
             label = label_before(flat, q.start, floor, q.unit, doc.text)
             if label is None or not _accept(flat, q, label, q.unit):
+                continue
+            if q.bare_money and not sp.money_label.search(fold_text(label.name)):
                 continue
             out.append(
                 Found(
@@ -769,6 +792,8 @@ def _money_value(q: Quantity, label: str, scale: int | None, money_hint: bool) -
     if q.mag:  # 3359.62万 in a money column (of a table in 万元 or not): its own scale
         return (q.value, "元") if (money_hint or scale is not None or sp.money_label.search(label)) else None
     own = _scale_in(label)
+    if own is None and q.decimals == 0 and sp.people_label.search(sp.ruby.sub("", label)):
+        return q.value, "人"
     if re.search(r"率|比例|占比|比重", label):
         return q.value / 100, "%"
     if own is not None:
