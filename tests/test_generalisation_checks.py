@@ -98,3 +98,74 @@ def test_a_number_right_after_a_half_width_comma() -> None:
     assert ("项目实施中", 4, "个") in figs and ("项目已完工", 8, "个") in figs
     assert ("下达资金", 12805000, "元") in figs
     assert not [f for f in figs if f[1] in (280.5, 2805000)]
+
+
+def test_a_head_count_in_a_form_flattened_one_cell_a_line() -> None:
+    # 部门整体 basic-data forms: the label cell, then its bare number on the next line.
+    text = "一、部门基本概况\n联系电话\n0731-8XXXX66\n人员编制\n38\n实有人数\n41\n办公面积\n1200\n"
+    figs = figures(text)
+    assert ("人员编制", 38, "人") in figs and ("实有人数", 41, "人") in figs
+    assert not [f for f in figs if f[1] == 1200]  # a bare number under a label of no count: no figure
+
+
+def test_a_head_count_label_over_a_number_with_decimals_is_no_count() -> None:
+    figs = figures("一、部门基本概况\n人员编制\n38.5\n实有人数\n41\n")
+    assert ("实有人数", 41, "人") in figs and not [f for f in figs if f[1] == 38.5]
+
+
+def test_an_amount_with_its_magnitude_and_no_unit() -> None:
+    # 29.6万 with no 元: an amount when its label names money, nothing otherwise.
+    text = (
+        "一、基本情况\n"
+        "投入省级专项资金45.8万，执行数45.8万，执行率100%。项目总投资约1260万，"
+        "受益群众3.2万，完成造林1.5万亩。\n"
+    )
+    figs = figures(text)
+    assert ("投入省级专项资金", 458000, "元") in figs and ("执行数", 458000, "元") in figs
+    assert ("项目总投资", 12600000, "元") in figs
+    assert not [f for f in figs if f[1] in (32000, 15000)]
+
+
+def test_a_count_after_a_count_is_named_by_the_words_between() -> None:
+    text = "一、项目基本情况\n经评价小组现场核实9个乡镇共计安排项目47个，总投资3120万元；危桥改造6座410万元。\n"
+    figs = figures(text)
+    assert [f for f in figs if f[1] == 47] == [("安排项目", 47, "个")]
+    # an amount after a count keeps the label before the count
+    assert ("危桥改造", 4100000, "元") in figs
+
+
+# ---------------------------------------------------------------------------- checks
+
+
+def prose_sums(text: str) -> list[tuple[bool, str]]:
+    doc, r = record_of_text(text)
+    out = []
+    for c in r.checks:
+        if c.rule == "prose_sum":
+            s, e = c.span
+            out.append((c.ok, c.detail, doc.text[s:e]))
+    return out
+
+
+def test_a_list_opened_by_a_line_ending_in_qizhong_and_parts_off_by_more_than_rounding() -> None:
+    # The total's line ends with 其中: (read as a heading of its own); the parts follow on the next line.
+    # 400.00 + 100.15 + 12.3 = 512.45 against 512.36: more than each number's rounding (0.005 × 3 + 0.05).
+    text = (
+        "一、部门基本情况\n2022年度支出900.50万元。\n"
+        "1.基本支出512.36万元,其中:\n"
+        "工资福利支出400.00万元,商品和服务支出100.15万元,其他资本性支出12.3万元。\n"
+    )
+    (c,) = [c for c in prose_sums(text) if "512.36" in c[1]]
+    assert not c[0] and "400.00万元 + 100.15万元 + 12.3万元 = 512.45万元, stated 512.36万元" in c[1]
+    assert c[2].startswith("400.00万元") and c[2].endswith("512.36万元") or c[2].startswith("512.36万元")
+
+
+def test_parts_within_their_own_rounding_pass() -> None:
+    # 512.41 is 0.04 from 512.45: within the rounding of 12.3 (0.05), no mistake.
+    text = (
+        "一、部门基本情况\n"
+        "1.基本支出512.41万元,其中:\n"
+        "工资福利支出400.00万元,商品和服务支出100.15万元,其他资本性支出12.3万元。\n"
+    )
+    (c,) = [c for c in prose_sums(text) if "512.41" in c[1]]
+    assert c[0]
