@@ -169,3 +169,12 @@ def test_parts_within_their_own_rounding_pass() -> None:
     )
     (c,) = [c for c in prose_sums(text) if "512.41" in c[1]]
     assert c[0]
+
+
+def test_a_list_after_baokuo_that_falls_short_names_some_of_the_whole() -> None:
+    some = "一、基本情况\n将考核合格的47家图书馆全部纳入奖励范围，包括11家县级图书馆和8家乡镇图书馆。\n"
+    assert not [c for c in prose_sums(some) if not c[0]]
+    # more than the whole is a mistake whatever the word
+    over = "一、基本情况\n将考核合格的17家图书馆全部纳入奖励范围，包括11家县级图书馆和8家乡镇图书馆。\n"
+    (c,) = [c for c in prose_sums(over) if not c[0]]
+    assert "11家 + 8家 = 19家, stated 17家" in c[1] and c[2].startswith("17家") and c[2].endswith("8家")

@@ -779,6 +779,9 @@ def prose_sum_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
                 continue
             if sum(1 for y in parts if rx["hierarchy_part"].search(flat[max(first, y.q.start - 6) : y.q.start])) >= 2:
                 continue  # 一级指标3个，二级指标8个: levels of one system, not parts of a whole
+            rounding = sum((q.half_unit for q in [tot.q] + [y.q for y in parts]), Decimal(0))
+            if not m.group(0).startswith("其中") and sum(y.q.value for y in parts) < tot.q.value - rounding:
+                continue  # 包括 / 含 may name some of the whole (53家，包括14家…和9家…): short of it is no sum
             for y in parts:
                 y.part = True
             _sum_check(ck, "prose_sum", _subject(flat, tot.q, max(0, sent - 200)), [y.q for y in parts], tot.q, True)
