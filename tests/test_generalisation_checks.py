@@ -134,6 +134,15 @@ def test_a_count_after_a_count_is_named_by_the_words_between() -> None:
     assert ("危桥改造", 4100000, "元") in figs
 
 
+def test_rates_of_quality_or_satisfaction_are_no_figures() -> None:
+    text = (
+        "一、项目基本情况\n项目总投资86万元，资金到位率100%，预算执行率95.3%，项目验收合格率100%，受益群众满意度98%。\n"
+    )
+    figs = figures(text)
+    assert ("资金到位率", 1, "%") in figs and ("预算执行率", 0.953, "%") in figs
+    assert not [f for f in figs if f[0].endswith(("合格率", "满意度"))]
+
+
 # ---------------------------------------------------------------------------- checks
 
 

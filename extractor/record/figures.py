@@ -77,6 +77,7 @@ class Spec:
     not_labels: re.Pattern[str]
     chrome_label: re.Pattern[str]
     percent_label: re.Pattern[str]
+    outcome_rate: re.Pattern[str]
     ruby: re.Pattern[str]
     roles: frozenset[str | None]
     never_roles: frozenset[str]
@@ -135,6 +136,7 @@ def spec() -> Spec:
         not_labels=re.compile(d["not_labels"]),
         chrome_label=re.compile(d["chrome_label"]),
         percent_label=re.compile(d["percent_label"]),
+        outcome_rate=re.compile(d["outcome_rate"]),
         ruby=re.compile(d["ruby"]),
         roles=frozenset(d["roles"]),
         never_roles=frozenset(d["never_roles"]),
@@ -571,7 +573,7 @@ def _accept(flat: str, q: Quantity, label: Label, kind: str) -> bool:
         return False
     if sp.indicator_before.search(flat, max(0, label.start - 8), label.start):
         return False
-    if kind == "%" and not sp.percent_label.search(label.name):
+    if kind == "%" and (not sp.percent_label.search(label.name) or sp.outcome_rate.search(label.name)):
         return False
     return True
 
@@ -883,7 +885,9 @@ def grid_figures(flat: str, rows: list[list[Cell]], caption: str, row_base: int 
                 mv = _money_value(q, lab, scale, False)
                 if mv is None:
                     continue
-                if mv[1] == "%" and not sp.percent_label.search(_strip_suffix(lab)):
+                if mv[1] == "%" and (
+                    not sp.percent_label.search(_strip_suffix(lab)) or sp.outcome_rate.search(_strip_suffix(lab))
+                ):
                     continue
                 out.append(
                     Found(
