@@ -143,6 +143,16 @@ def test_rates_of_quality_or_satisfaction_are_no_figures() -> None:
     assert not [f for f in figs if f[0].endswith(("合格率", "满意度"))]
 
 
+def test_a_dash_placeholder_cell_is_no_minus_sign() -> None:
+    # A 自评表 flattened one cell a line: the 分值 and 得分 cells of a part row hold a dash.
+    cells = ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", "年度资金总额:"]
+    cells += ["86", "86", "85", "10", "98.84%", "10", "其中:本年财政拨款", "86", "86", "85", "-", "98.84%", "-"]
+    text = "项目支出绩效自评表\n项目资金(万元)\n\n" + "\n\n".join("    " + c for c in cells) + "\n"
+    figs = figures(text)
+    assert ("执行率", 0.9884, "%") in figs
+    assert not [f for f in figs if f[1] < 0]
+
+
 # ---------------------------------------------------------------------------- checks
 
 

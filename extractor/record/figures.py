@@ -101,7 +101,7 @@ class Spec:
 
 
 # (A comma glued to the number is a thousands separator only after a digit: 已完工,4个 is a number.)
-NUMBER = r"(?<![\d.A-Za-z])(?<!\d,)(?P<sign>[-－−]\s*)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])"
+NUMBER = r"(?<![\d.A-Za-z])(?<!\d,)(?P<sign>[-－−](?=\d))?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])"
 
 
 @lru_cache(maxsize=1)
