@@ -130,8 +130,10 @@ def test_a_count_after_a_count_is_named_by_the_words_between() -> None:
     text = "一、项目基本情况\n经评价小组现场核实9个乡镇共计安排项目47个，总投资3120万元；危桥改造6座410万元。\n"
     figs = figures(text)
     assert [f for f in figs if f[1] == 47] == [("安排项目", 47, "个")]
-    # an amount after a count keeps the label before the count
+    # an amount after a count keeps the label before the count, unless the words between name money
     assert ("危桥改造", 4100000, "元") in figs
+    figs = figures("一、项目基本情况\n城关镇、龙泉镇、石桥镇等3个乡镇总计应拨付补助资金为86.4万元。\n")
+    assert figs == [("应拨付补助资金", 864000, "元")]
 
 
 def test_rates_of_quality_or_satisfaction_are_no_figures() -> None:

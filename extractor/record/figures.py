@@ -432,8 +432,10 @@ def label_before(flat: str, pos: int, floor: int, kind: str, printed: str | None
             j -= 1
         start2, by_digit2 = _run_start(flat, j, floor)
         outer = squash(flat[start2:j])
-        # (a count after a count is named by the words between them: 14个县区共计安排项目55个)
-        if len(outer) >= 2 and kind == "元":
+        # (a count after a count is named by the words between them: 14个县区共计安排项目55个; so is
+        # an amount whose words between name money: 4个区总计应上缴资金额为128.5万元)
+        between = squash(text)[1:]
+        if len(outer) >= 2 and kind == "元" and not spec().money_label.search(between):
             start, end, by_digit = start2, j, by_digit2
         else:
             start += len(text) - len(text.lstrip())
