@@ -923,6 +923,17 @@ def test_a_body_that_sets_up_a_group_which_evaluates_is_the_evaluator() -> None:
         ("决策类指标共20分，实际得分18分；过程类指标共20分，实际得分17分。\n", [("决策", 20, 18), ("过程", 20, 17)]),
         ("项目决策(20分)\t18\n项目过程(20分)\t17\n", [("决策", 20, 18), ("过程", 20, 17)]),
         ("决策指标满分20分，扣2分，得18分。过程指标满分20分，扣3分，得17分。\n", [("决策", 20, 18), ("过程", 20, 17)]),
+        ("1.决策指标：分值20分，得分20分。\n2.过程指标：分值20分，得分19分。\n", [("决策", 20, 20), ("过程", 20, 19)]),
+        (
+            "项目决策类指标满分为20分，评价得分为19分，得分率95%。\n项目过程类指标满分为20分，评价得分为18分。\n",
+            [("决策", 20, 19), ("过程", 20, 18)],
+        ),
+        (
+            "评价得分情况：决策20分（满分20分）；过程18分（满分20分）；产出37分（满分40分）。\n",
+            [("决策", 20, 20), ("过程", 20, 18), ("产出", 40, 37)],
+        ),
+        # the overall score's phrase is no tier's (项目绩效 is a tier name in some systems)
+        ("本项目绩效评价得分为89分，具体情况详见下表。\n", []),
     ],
 )
 def test_tier_scores_in_the_shapes_reports_print_them(body: str, want: list) -> None:
@@ -935,3 +946,90 @@ def test_grade_after_huoping_and_not_an_award_title() -> None:
     assert (r.score.grade, r.score.grade_source) == ("优", "stated") and "获评" in evidence(doc, r, "score.grade")
     _doc, r = record_of_text("泗县2022年度农村道路建设项目绩效评价报告\n该局被评为优秀单位。\n")
     assert r.score is None or r.score.grade is None
+
+
+@pytest.mark.parametrize(
+    "title, body, want",
+    [
+        (
+            "2022年度项目支出绩效自评报告",
+            "我局组织对2022年城乡居民医疗救助资金进行了绩效自评。",
+            "城乡居民医疗救助资金",
+        ),
+        (
+            "关于2022年度重点项目绩效评价结果的通知",
+            "县卫生健康局：\n现将2022年度基本公共卫生服务项目绩效评价结果通知如下：",
+            "基本公共卫生服务",
+        ),
+        (
+            "绩效评价报告",
+            "（一）评价对象\n本次评价对象为2022年度耕地地力保护补贴资金，涉及资金3200万元。",
+            "耕地地力保护补贴资金",
+        ),
+        ("绩效评价报告", "本次评价的项目为2020年度水污染防治资金项目。", "水污染防治资金"),
+        ("2022年度绩效自评报告", "我局按照要求开展了2022年度残疾人两项补贴资金绩效自评工作。", "残疾人两项补贴资金"),
+        (
+            "2022年度绩效自评报告",
+            "为做好2022年度义务教育营养改善计划绩效自评工作，我局成立了领导小组。",
+            "义务教育营养改善计划",
+        ),
+        ("绩效自评报告", "现将我单位2022年度城市社区工作经费项目自评情况汇报如下：", "城市社区工作经费"),
+        ("绩效评价报告", "本报告对2023年退役军人优抚资金的使用情况和实施效果进行了评价。", "退役军人优抚资金"),
+        # a batch or budget words only: no programme
+        ("绩效评价结果公开", "我局对2023年度部分财政资金支出开展了重点绩效评价。", None),
+        ("绩效自评结果公开", "各单位对2023年度使用财政资金安排的各类项目支出开展了绩效自评。", None),
+        ("绩效评价结果公开", "现将2021年度项目绩效评价和部门整体支出绩效评价结果公开如下：", None),
+    ],
+)
+def test_programme_named_in_the_body_when_the_title_names_none(title: str, body: str, want: str | None) -> None:
+    doc, r = record_of_text(f"{title}\n{body}\n")
+    assert r.program == want
+    if want:
+        assert want in evidence(doc, r, "program")
+
+
+@pytest.mark.parametrize(
+    "org",
+    ["中共岳池县委宣传部", "共青团岳池县委员会", "政协岳池县委员会办公室", "岳池县供销合作社联合社", "岳池县国有林场"],
+)
+def test_party_and_front_organisations_and_farms_sign_their_own_self_evaluation(org: str) -> None:
+    doc, r = record_of_text(
+        f"2022年度专项资金绩效自评报告\n一、项目概况\n本单位2022年专项资金100万元。\n{org}\n2023年2月15日\n"
+    )
+    assert (r.evaluation_mode, r.evaluated_unit, r.evaluator) == ("self", org, org)
+    assert evidence(doc, r, "evaluator") == org
+
+
+def test_a_transfer_payment_self_report_names_its_programme_by_what_was_passed_down() -> None:
+    doc, r = record_of_text(
+        "一、绩效目标分解下达情况\n（一）中央资金下达情况。2023年度，中央分两批向我省下达困难群众救助补助"
+        "转移支付资金52000万元。\n二、绩效目标完成情况\n"
+    )
+    assert r.program == "困难群众救助补助"
+    assert evidence(doc, r, "program") == "困难群众救助补助"
+    _doc, r = record_of_text("一、绩效目标分解下达情况\n2023年共下达补助资金246.2万元。\n")
+    assert r.program is None
+
+
+def test_a_document_sites_file_name_names_the_programme_when_the_page_names_none() -> None:
+    doc, r = record_of_text(
+        "《XX县农村供水保障工程绩效自评报告Word格式.docx》由会员分享，可在线阅读。\n绩效自评报告\n"
+        "近年来，农村供水条件逐步改善。\n"
+    )
+    assert r.program == "农村供水保障工程"
+    assert "农村供水保障工程" in evidence(doc, r, "program")
+    # the place is masked: none is read from a place the body mentions
+    _doc, r = record_of_text("XXXX城市排水管网改造项目绩效自评报告\n项目位于成都市郊，总投资500万元。\n")
+    assert r.jurisdiction.adcode is None
+    assert any("masks its place" in w for w in r.warnings)
+
+
+def test_a_news_pages_headline_about_an_evaluation_is_its_title_and_its_subject_organises_it() -> None:
+    doc, r = record_of_text(
+        "网站首页 / 部门动态\n县农业农村局开展2022年度耕地地力保护补贴资金绩效评价工作\n发布时间:2023-02-07\n"
+        "为规范资金管理，县农业农村局聘请第三方对各乡镇补贴资金开展绩效评价。\n"
+    )
+    assert r.title == "县农业农村局开展2022年度耕地地力保护补贴资金绩效评价工作"
+    assert evidence(doc, r, "title") == r.title
+    assert r.program == "耕地地力保护补贴资金"
+    assert r.evaluated_unit != "县农业农村局"  # it organised the evaluation of the townships' spending

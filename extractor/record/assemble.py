@@ -17,8 +17,9 @@ from .jurisdiction import (
     place_candidates,
     refine,
 )
-from .metadata import Metadata, extract_metadata
+from .metadata import Metadata, extract_metadata, masked_place
 from .model import Indicator, Jurisdiction, Record, Score, Source
+from .view import fold
 from .scores import (
     TierScore,
     grade_candidates,
@@ -65,7 +66,13 @@ def _jurisdiction(ctx: Context, meta: Metadata, record: Record) -> None:
     sources += [("signature", c) for c in meta.orgs["signature"][:1]]
     sources += [("publisher", c) for c in meta.orgs["publisher"][:1]]
     cands = place_candidates(ctx, sources)
-    if not cands:
+    title = d["title"].chosen
+    masked = masked_place((fold(title.value) if title is not None else "") + "\n" + ctx.view.text[:400])
+    if not cands and masked is not None:
+        record.warnings.append(
+            f"jurisdiction: the title masks its place ({masked.group(0)}); none is read from the body"
+        )
+    elif not cands:
         cands = body_place_candidates(ctx)
         if cands:
             record.warnings.append(

@@ -145,10 +145,14 @@ def program_name(text: str, unit: str | None = None) -> str:
     while True:
         before = text
         text = re.sub(r"^(?:关于|对)", "", text)
+        text = re.sub(spec["strip_action"], "", text)
         text = _OUR_PLACE.sub("", text)  # 对我县…民生工程
         text = re.sub(spec["strip_verb"], "", text) if text != before else text
         text = re.sub("^" + spec["strip_years"], "", text) if re.match(r"[（(]?(?:19|20)\d\d", text) else text
         found = [(s, e) for s, e, _n in table.find(text) if s == 0]
+        masked = re.match(_spec()["masked_place"], text)  # a template's or a redacted copy's XX市
+        if masked:
+            found = [(0, masked.end())]
         if found:
             text = text[found[0][1] :]
             stripped_place = True
@@ -209,14 +213,32 @@ def program_candidates(
     for rule in _spec()["program_body"]:
         for m in re.finditer(rule["regex"], text):
             prog = _OUR_PLACE.sub("", m.group("prog"))  # (program_name drops it from the evidence too)
-            if re.search(
-                r"我|本|各|该|全|以下|委托|结果|\d+个|(?:局|厅|委|政府|中心|单位|部门)$|^(?:部门|单位)", prog
-            ) or not re.search(_spec()["program"]["noun_end"], re.sub(r"[（(][^）)]{1,10}[)）]$", "", prog)):
+            shape = rule.get("shape", "sentence")
+            if (
+                shape != "title"
+                and re.search(
+                    # (the writer's own: 我县, 本单位, 各乡镇 — not 基本…, 安全…)
+                    # a batch is no programme (各类项目, 项目绩效评价和部门整体支出)
+                    r"我|^(?:本|各|该|全)|(?:本|该|各)(?:单位|局|项目|部门|乡镇|县|市|区|类|项)|所有|全部|评价|自评|整体支出"
+                    r"|以下|委托|结果|\d+个"
+                    r"|(?:局|厅|委|政府|中心|单位|部门)$|^(?:部门|单位)",
+                    prog,
+                )
+                or (
+                    shape == "sentence"
+                    and not re.search(_spec()["program"]["noun_end"], re.sub(r"[（(][^）)]{1,10}[)）]$", "", prog))
+                )
+            ):
                 continue
             s, e = ctx.view.span(m.start("prog"), m.end("prog"))
             out.append(_program_candidate(ctx, s, e, unit, rule["rank"], "body"))
             break
     return [c for c in out if c is not None]
+
+
+def masked_place(text: str) -> re.Match[str] | None:
+    """A masked place (XX市, ××县, 某区) in ``text`` (view text), if any."""
+    return re.search(_spec()["masked_place"], text)
 
 
 # ------------------------------------------------------------------ all metadata
@@ -354,6 +376,7 @@ __all__ = [
     "mode_candidates",
     "program_name",
     "program_candidates",
+    "masked_place",
     "Line",
     "Org",
 ]

@@ -39,13 +39,14 @@ def _regexes() -> list[tuple[str, re.Pattern[str]]]:
 
 
 @lru_cache(maxsize=1)
-def _org_rules() -> tuple[re.Pattern[str], int, frozenset[str], frozenset[str]]:
+def _org_rules() -> tuple[re.Pattern[str], int, frozenset[str], frozenset[str], tuple[str, ...]]:
     data = patterns.load("entities.yaml")
     return (
         re.compile(data["org_suffix"]),
         int(data["org_max_chars"]),
         frozenset(data["org_stop_words"]),
         frozenset(data["org_not_words"]),
+        tuple(data.get("org_prefixes", [])),
     )
 
 
@@ -60,7 +61,7 @@ def org_spans(doc) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
     tokens (CJK words, not stop words) up to ``org_max_chars``, and starts at the
     first division name (GPE) inside that run when there is one.
     """
-    suffix, max_chars, stops, not_words = _org_rules()
+    suffix, max_chars, stops, not_words, prefixes = _org_rules()
     text = doc.text
     toks = [(t.idx, t.text) for t in doc]  # one pass: spaCy token objects are costly to make
     ends = {idx + len(t): i for i, (idx, t) in enumerate(toks)}
@@ -97,7 +98,8 @@ def org_spans(doc) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
             start = prev_idx
         inside = [g for g in gpe_starts if start <= g < m.start()]
         if inside:
-            start = inside[0]
+            before = text[start : inside[0]]
+            start = inside[0] - next((len(p) for p in prefixes if before.endswith(p)), 0)
         name = text[start:end]
         if len(name) < 3 or name in stops:
             continue

@@ -360,7 +360,14 @@ def tier_scores(ctx: Context) -> list[TierScore]:
     # 1. Sentences: "决策指标满分20分，得分18分", "其中决策18分、过程19分 …"
     for i, rx in enumerate(spec["tier_score"]):
         for m in rx.finditer(text):
-            sentence = text[_sentence_start(text, m.start()) : m.start()]
+            # a list item's own maximum in brackets (决策20分（满分20分）；过程…) is no weight phrase
+            # governing the next item; a list of scores runs over semicolons (决策20分；过程18分；…)
+            cut = max(text.rfind(ch, 0, m.start()) for ch in "。\n!?！？") + 1 if i == 1 else None
+            sentence = re.sub(
+                r"[（(](?:满分|分值|权重)\d{1,3}(?:\.\d+)?分[)）]",
+                "",
+                text[_sentence_start(text, m.start()) if cut is None else cut : m.start()],
+            )
             if i == 1 and (not re.search("得分|得|评分", sentence) or re.search("分值|权重|满分|设置|分配", sentence)):
                 continue  # a bare "决策18分" counts only in a list of scores
             score = number_value(m.group("score"))
