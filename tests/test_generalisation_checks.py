@@ -155,6 +155,19 @@ def test_a_dash_placeholder_cell_is_no_minus_sign() -> None:
     assert not [f for f in figs if f[1] < 0]
 
 
+def test_a_form_row_printed_without_spaces_split_at_one_precision() -> None:
+    # 1320.46 | 1320.46 | 1320.46 | 10 | 100% | 10 glued: ~500 ways to cut it, four that the rate
+    # allows (1320.4 | 61320.46 …); one prints its amounts at one precision.
+    head = "部门整体支出绩效自评表(2022年度)单位名称某某县卫生健康局年度预算申请(万元)年初预算数全年预算数全年执行数分值执行率得分"
+    figs = figures(head + "年度资金总额1320.461320.461320.4610100%10按收入性质分:1320.46\n")
+    assert ("年初预算数", 13204600, "元") in figs and ("全年执行数", 13204600, "元") in figs
+    assert ("执行率", 1, "%") in figs
+    assert not [f for f in figs if f[1] in (13204000, 613204600, 13204610)]
+    # a cut whose amounts differ in precision is none (1320.4 | 6 | 1320.4613 would make the rate 100%)
+    figs = figures(head + "年度资金总额1320.461320.461310.4610100%10按收入性质分:1320.46\n")
+    assert not [f for f in figs if f[1] in (13204000, 60000, 13204613)]
+
+
 # ---------------------------------------------------------------------------- checks
 
 

@@ -1154,9 +1154,11 @@ def _glued(
         return None
     kinds = [c.kind for c in cols]
     found: list[list[str]] = []
+    steps = [0]  # every way of cutting is tried (a six-column row of 29 digits has ~500), within a budget
 
     def rec(pos: int, idx: int, acc: list[str]) -> None:
-        if len(found) > 200:
+        steps[0] += 1
+        if len(found) > 5000 or steps[0] > 50000:
             return
         if pos == len(text):
             if len(acc) >= 2:
@@ -1200,6 +1202,8 @@ def _glued(
         if weight is not None and score is not None and score > weight * min(rate, 100) / 100 + weight * Decimal("0.3"):
             continue  # the score of budget execution follows its rate (执行率 0% is not scored 10 of 10)
         good.append(pieces)
+    # a form prints its amounts at one precision (2456.18 | 2456.18 | 2456.18, not 2456.1 | 82456.18)
+    good = [g for g in good if len({_places(p) for c, p in zip(cols, g) if c.kind == "money"}) <= 1]
     if not good or any(g != good[0] for g in good):
         return None
     out, pos = [], start
@@ -1217,6 +1221,10 @@ def _glued(
         out.append((pos, q))
         pos += len(piece)
     return out, start + len(text)
+
+
+def _places(piece: str) -> int:
+    return len(piece.split(".")[1]) if "." in piece else 0
 
 
 def _fits(cols: list[Column], vals: list[Quantity | None]) -> bool:
