@@ -168,6 +168,21 @@ def test_a_form_row_printed_without_spaces_split_at_one_precision() -> None:
     assert not [f for f in figs if f[1] in (13204000, 60000, 13204613)]
 
 
+def test_a_period_line_is_no_label_over_a_form_flattened_one_cell_a_line() -> None:
+    lines = [
+        "项目实施期",
+        "2022年 1 月起至 2022 年 12 月止",
+        "计划安排资金",
+        "(万元)",
+        "42",
+        "实际到位资金",
+        "(万元)",
+        "42",
+    ]
+    figs = figures("一、项目基本情况\n" + "\n\n".join(lines) + "\n")
+    assert ("计划安排资金", 420000, "元") in figs and ("实际到位资金", 420000, "元") in figs
+
+
 # ---------------------------------------------------------------------------- checks
 
 

@@ -922,6 +922,8 @@ def _stack_kind(line: str) -> str:
         return "unit"
     if re.fullmatch(r"(?:" + _STACK_UNIT.pattern + r")?-?[\d,]+(?:\.\d+)?%?", t):
         return "value"
+    if len(CJK.findall(re.sub(r"\d+[年月日号]|[起至止到自—－-]", "", t))) < 2:
+        return "other"  # a date or a period (2021年1月起至2021年12月止): no label over the cells below
     if (
         len(t) <= _STACK_LABEL_MAX
         and len(CJK.findall(t)) >= 2
