@@ -17,6 +17,7 @@ import pytest
 from jixiao import parse
 from jixiao.extractor.readers.text import read_text
 from jixiao.extractor.record import build_record
+from jixiao.extractor.record.view import fold
 
 
 def record_of_text(text: str):
@@ -1005,7 +1006,7 @@ def test_a_transfer_payment_self_report_names_its_programme_by_what_was_passed_d
         "一、绩效目标分解下达情况\n（一）中央资金下达情况。2023年度，中央分两批向我省下达困难群众救助补助"
         "转移支付资金52000万元。\n二、绩效目标完成情况\n"
     )
-    assert r.program == "困难群众救助补助"
+    assert (r.program, r.report_kind) == ("困难群众救助补助", "project")
     assert evidence(doc, r, "program") == "困难群众救助补助"
     _doc, r = record_of_text("一、绩效目标分解下达情况\n2023年共下达补助资金246.2万元。\n")
     assert r.program is None
@@ -1033,3 +1034,86 @@ def test_a_news_pages_headline_about_an_evaluation_is_its_title_and_its_subject_
     assert evidence(doc, r, "title") == r.title
     assert r.program == "耕地地力保护补贴资金"
     assert r.evaluated_unit != "县农业农村局"  # it organised the evaluation of the townships' spending
+
+
+def test_a_mirrors_form_with_pinyin_glosses_and_cells_apart_by_spaces_keeps_its_fields_apart() -> None:
+    doc, r = record_of_text(
+        "攸縣財(cái)政支出項(xiàng)目績效評價(jià)自評報(bào)告\n\n"
+        "評價(jià)類型:項(xiàng)目實(shí)施過程評價(jià)□   項(xiàng)目完成結(jié)果評價(jià)□√\n\n"
+        "項(xiàng)目名稱    農(nóng)村公路養(yǎng)護(hù)專項(xiàng)\n\n項(xiàng)目單位    攸縣交通運(yùn)輸局\n"
+    )
+    # values as printed; read without the glosses and in simplified characters they are the form's
+    assert fold(r.program) == "农村公路养护专项" and "專項" in evidence(doc, r, "program")
+    assert fold(r.evaluated_unit) == "攸县交通运输局"
+
+
+def test_a_letter_under_a_pages_breadcrumb_keeps_its_title_and_names_the_funds() -> None:
+    doc, r = record_of_text(
+        "您当前的位置:首页>部门>县农业农村局>政务公开>资金管理\n"
+        "城口县财政局关于提前下达2025年耕地地力保护补贴资金预算的通知\n日期:2025-01-10\n"
+        "县农业农村局：\n现将2025年耕地地力保护补贴资金预算300万元提前下达给你们。\n"
+    )
+    assert r.title == "城口县财政局关于提前下达2025年耕地地力保护补贴资金预算的通知"
+    assert evidence(doc, r, "title") == r.title
+    assert r.program == "耕地地力保护补贴资金"
+
+
+@pytest.mark.parametrize(
+    "body, evaluator",
+    [
+        ("岳池县财政局聘请广安明达会计师事务所作为第三方机构，对学生资助资金开展绩效评价。", "广安明达会计师事务所"),
+        ("县财政局通过政府采购方式确定广安明达会计师事务所为第三方评价机构。", "广安明达会计师事务所"),
+        (
+            "根据岳池县财政局的委托，我公司（四川华信工程咨询有限公司）组成评价组，对该项目开展了评价。",
+            "四川华信工程咨询有限公司",
+        ),
+        ("一、项目概况\n本项目资金500万元。\n四川天府评估有限公司\n2023年5月10日", "四川天府评估有限公司"),
+    ],
+)
+def test_a_firm_engaged_named_in_brackets_or_signing_is_the_third_party_evaluator(body: str, evaluator: str) -> None:
+    doc, r = record_of_text(f"2022年度学生资助资金绩效评价报告\n{body}\n")
+    assert (r.evaluation_mode, r.evaluator) == ("third_party", evaluator)
+    assert evidence(doc, r, "evaluator") == evaluator
+
+
+def test_an_evaluating_body_given_as_the_forms_subject_is_the_evaluator() -> None:
+    doc, r = record_of_text("2022年度学生资助资金绩效评价报告\n评价主体：岳池县财政局\n被评价单位：岳池县教育局\n")
+    assert (r.evaluation_mode, r.evaluator, r.evaluated_unit) == ("finance", "岳池县财政局", "岳池县教育局")
+
+
+def test_a_forms_project_period_within_one_year_is_the_year_evaluated() -> None:
+    doc, r = record_of_text(
+        "财政支出项目绩效评价自评报告\n项目名称    农村公路养护专项\n"
+        "项目起止时间\n2022年   1    月起至     2022    年    12   月止\n计划安排资金\n55\n"
+    )
+    assert r.years == [2022]
+    assert "2022" in evidence(doc, r, "years")
+    # a period over several years names none of them alone
+    _doc, r = record_of_text("财政支出项目绩效评价自评报告\n项目起止时间：2020年1月至2022年12月\n")
+    assert r.years != [2020]
+
+
+@pytest.mark.parametrize(
+    "text, total, grade",
+    [
+        (
+            "2022年度重点绩效评价结果公开\n序号 | 项目名称 | 主管部门 | 评价得分 | 评价等级\n"
+            "1 | 农村公路建设项目 | 县交通运输局 | 88.5 | 良\n",
+            88.5,
+            "良",
+        ),
+        (
+            "2022年度农村公路建设项目绩效评价结果\n项目名称    主管部门    评价得分    评价等级\n"
+            "农村公路建设项目    县交通运输局    86.3    良\n",
+            86.3,
+            "良",
+        ),
+        ("2022年度农村公路建设项目绩效自评表\n总分|100|91|优\n", 91, "优"),
+    ],
+)
+def test_a_results_row_under_its_header_is_never_run_into_the_title_or_read_as_its_maximum(
+    text: str, total: float, grade: str
+) -> None:
+    doc, r = record_of_text(text)
+    assert (r.score.total, r.score.grade) == (total, grade)
+    assert str(total).rstrip("0").rstrip(".") in evidence(doc, r, "score.total")

@@ -36,7 +36,7 @@ from .. import structure
 from ..cjk import CJK, is_cjk
 from ..document import Document, DocumentBuilder
 from ..errors import ReadError
-from ..normalize import fold_chars, normalize_text
+from ..normalize import RUBY, fold_chars, normalize_text
 from ..tables import fill_blank_merged, join_continued, rectangular
 
 ARTEFACTS = "converter_artefacts.yaml"
@@ -338,6 +338,9 @@ def wrap_width(lines: list[str]) -> int | None:
     )
 
 
+_CELL_GAP = re.compile(r"(?<=\S)(?:[ \t\u3000]{2,}|[ \t]*[|｜][ \t]*)(?=\S)")
+
+
 def continues(prev: _Line, nxt: _Line, width: int | None = None) -> bool:
     """Whether ``nxt`` carries on the sentence ``prev`` left unfinished (a hard wrap).
 
@@ -348,7 +351,8 @@ def continues(prev: _Line, nxt: _Line, width: int | None = None) -> bool:
     rules = _rules()
     # the rules are written in simplified characters: a traditional mirror copy reads the same;
     # they look at the last physical line of what is being rebuilt, not the whole paragraph
-    a, b = fold_chars(prev.tail).strip(), fold_chars(nxt.text).strip()
+    # (and read without the pinyin a mirror prints after characters: 項(xiàng)目名稱 is 项目名称)
+    a, b = (fold_chars(RUBY.sub("", x)).strip() for x in (prev.tail, nxt.text))
     if not a or not b or prev.styled or nxt.styled:
         return False
     if rules.sentence_end.search(a) or is_toc_line(a) or is_toc_line(b):
@@ -367,6 +371,8 @@ def continues(prev: _Line, nxt: _Line, width: int | None = None) -> bool:
         return False  # a web page's line of 发布时间/信息来源: its own line
     if rules.form_line.match(a) and rules.form_line.match(b):
         return False  # 项目名称：… / 单位名称：…: two fields of a form
+    if any(len(_CELL_GAP.findall(x)) >= 2 for x in (a, b)):
+        return False  # a row of cells set apart by bars or runs of spaces (序号 | 项目名称 | 得分): a table's line
     if width is not None and len(prev.tail.strip()) >= width - 1:
         return True  # the line ran to the wrap width: the text goes on on the next line
     if rules.title_end.search(b) and len(b) <= 60:

@@ -166,7 +166,7 @@ def program_name(text: str, unit: str | None = None) -> str:
             break
     # a programme in brackets: after the report's words (…自评报告(XX资金)), or left alone once they
     # are cut (转移支付区域(全民健身中心项目)绩效自评表)
-    text = _unbracket(spec, text)
+    text = _unbracket(spec, re.sub(spec["strip_allocation_tail"], "", text))
     text = _unbracket(spec, re.sub(spec["strip_suffix"], "", text).strip("，,：:、 "))
     text = re.sub(r"^的", "", text)
     named_as_programme = bool(re.search(r"(?:项目|工程|资金|经费)$", text))  # 全民健身中心项目: no organisation
@@ -231,7 +231,9 @@ def program_candidates(
             ):
                 continue
             s, e = ctx.view.span(m.start("prog"), m.end("prog"))
-            out.append(_program_candidate(ctx, s, e, unit, rule["rank"], "body"))
+            out.append(
+                _program_candidate(ctx, s, e, unit, rule["rank"], "body" if shape == "sentence" else f"body:{shape}")
+            )
             break
     return [c for c in out if c is not None]
 
@@ -354,7 +356,10 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
     if (
         d["report_kind"].value is None
         and d["program"].chosen is not None
-        and re.search(_spec()["program"]["noun_end"], fold(d["program"].value))
+        and (
+            re.search(_spec()["program"]["noun_end"], fold(d["program"].value))
+            or d["program"].chosen.rule == "body:name"  # (…转移支付: named as a programme by the words around it)
+        )
     ):
         # a report that names the programme it evaluates (…资金, …项目, …工程) evaluates a project,
         # with the programme's words as evidence

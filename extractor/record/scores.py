@@ -143,8 +143,10 @@ def total_candidates(
     out: list[Candidate] = []
     for rx in spec["total"]:
         for m in rx.finditer(text):
-            if _is_sub_score(text, m.start(), m.end()) or re.match(r"[ \t]+[\d.]+", text[m.end("num") :]):
-                continue  # (得分 65.66 65.07 10: a row of numbers, not a total)
+            if _is_sub_score(text, m.start(), m.end()) or re.match(
+                r"[ \t]*[|｜][ \t]*[\d.]+|[ \t]+[\d.]+", text[m.end("num") :]
+            ):
+                continue  # (得分 65.66 65.07 10, 总分|100|91: a row of numbers, not a total)
             value = number_value(m.group("num"))
             if value is None or not 0 < value <= spec["default_max"]:
                 continue
@@ -166,8 +168,10 @@ def total_candidates(
     for p in pairs:
         if p.field != "score.total" or any(s <= p.label_start < e for s, e in in_tables):
             continue  # (总分 / 100 / 82.97 is a table's row: its columns say which number is the score)
-        m = re.match(r"(?P<num>\d{1,3}(?:\.\d+)?)\s*分?(?![\d.%％万元])", p.value)
-        if not m or re.match(r"\s*[\d.]+", p.value[m.end() :]):
+        # 总分 | 100 | 91 | 优: the row's maximum, then its score
+        m = re.match(r"100(?:\.0+)?\s*分?\s*[|｜]\s*(?P<num>\d{1,3}(?:\.\d+)?)\s*分?(?![\d.%％万元])", p.value)
+        m = m or re.match(r"(?P<num>\d{1,3}(?:\.\d+)?)\s*分?(?![\d.%％万元])", p.value)
+        if not m or re.match(r"\s*[|｜]?\s*[\d.]+", p.value[m.end() :]):
             continue  # 得分 65.66 65.07 10: a flattened table's header before its row, not a form's value
         value = number_value(m.group("num"))
         if value is None or not 0 < value <= spec["default_max"]:
