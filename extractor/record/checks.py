@@ -422,12 +422,15 @@ def _sum_check(
     share its finest precision, ``decimals``: 73 in a column of 41.40 is 73.00)."""
     vals = [p.printed for p in parts]
     s = sum(vals, Decimal(0))
-    if decimals is None:
+    per_number = _spec().get("sum_rounding") == "per_number"
+    if decimals is None and per_number:
+        # each printed number may be off by half its own last digit (6.5万元 by 0.05, 432.65万元
+        # by 0.005): not by the coarsest one's half for every number
+        tol = sum((Decimal(1).scaleb(-q.decimals) / 2 for q in parts + [total]), Decimal(0))
+    elif decimals is None:
         tol = max(Decimal(1).scaleb(-q.decimals) / 2 for q in parts + [total])
     else:
-        tol = Decimal(1).scaleb(-decimals) / 2
-    if _spec().get("sum_rounding") == "per_number":
-        tol *= len(parts) + 1
+        tol = Decimal(1).scaleb(-decimals) / 2 * (len(parts) + 1 if per_number else 1)
     ok = abs(s - total.printed) <= tol + EPS
     shown = " + ".join(_printed(p) for p in parts)
     unit = re.sub(r"^[-\d.,\s]+", "", _printed(total))
@@ -732,29 +735,37 @@ def prose_sum_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
             if not cands:
                 continue
             tot = cands[-1]
-            # The list: to the first ；or 。 outside brackets (or the bracket the list sits in).
-            end = _list_end(flat, m.end(), b.end)
+            # The list: to the first ；or 。 outside brackets (or the bracket the list sits in).  A
+            # 其中： that ends its block (a line read as a heading: 1.基本支出2956.36万元,其中:) opens
+            # a list in the next block.
+            first, list_items, limit = m.end(), items, b.end
+            if not flat[m.end() : b.end].strip() and bi + 1 < len(blocks) and blocks[bi + 1].kind != "table":
+                first, list_items, limit = blocks[bi + 1].start, by_block.get(bi + 1, []), blocks[bi + 1].end
+            end = _list_end(flat, first, limit)
             nested = next(
-                (n for n in rx["list_start"].finditer(flat, m.end(), end) if _depth(flat, m.end(), n.start()) == 0),
+                (n for n in rx["list_start"].finditer(flat, first, end) if _depth(flat, first, n.start()) == 0),
                 None,
             )
             stop = nested.start() if nested else end
             if rx["partial_list"].search(
-                _outside_brackets(flat[m.end() : stop]) + (flat[end : end + 1] if not nested else "")
+                _outside_brackets(flat[first:stop]) + (flat[end : end + 1] if not nested else "")
             ):
                 continue
             parts = [
                 y
-                for y in items
-                if m.end() <= y.q.start < stop
+                for y in list_items
+                if first <= y.q.start < stop
                 and y.q.unit == tot.q.unit
                 and not _per_unit(flat, y.q)
-                and _depth(flat, m.end(), y.q.start) == 0
+                and _depth(flat, first, y.q.start) == 0
             ]
             if len(parts) < 2:
                 continue
-            if sum(1 for y in parts if rx["hierarchy_part"].search(flat[max(m.end(), y.q.start - 6) : y.q.start])) >= 2:
+            if sum(1 for y in parts if rx["hierarchy_part"].search(flat[max(first, y.q.start - 6) : y.q.start])) >= 2:
                 continue  # 一级指标3个，二级指标8个: levels of one system, not parts of a whole
+            rounding = sum((q.half_unit for q in [tot.q] + [y.q for y in parts]), Decimal(0))
+            if not m.group(0).startswith("其中") and sum(y.q.value for y in parts) < tot.q.value - rounding:
+                continue  # 包括 / 含 may name some of the whole (53家，包括14家…和9家…): short of it is no sum
             for y in parts:
                 y.part = True
             _sum_check(ck, "prose_sum", _subject(flat, tot.q, max(0, sent - 200)), [y.q for y in parts], tot.q, True)

@@ -60,6 +60,7 @@ class Spec:
     units: dict[str, str]
     count_units: frozenset[str]
     counted_noun: re.Pattern[str]
+    counted_status: re.Pattern[str]
     counted_units: frozenset[str]
     quantity: re.Pattern[str]
     bare_number: re.Pattern[str]
@@ -76,6 +77,7 @@ class Spec:
     not_labels: re.Pattern[str]
     chrome_label: re.Pattern[str]
     percent_label: re.Pattern[str]
+    outcome_rate: re.Pattern[str]
     ruby: re.Pattern[str]
     roles: frozenset[str | None]
     never_roles: frozenset[str]
@@ -84,6 +86,7 @@ class Spec:
     run_in_label: re.Pattern[str]
     scales: dict[str, int]
     money_label: re.Pattern[str]
+    people_label: re.Pattern[str]
     not_figure_column: re.Pattern[str]
     indicator_grid: re.Pattern[str]
     indicator_before: re.Pattern[str]
@@ -97,7 +100,8 @@ class Spec:
     self_eval_group: re.Pattern[str]
 
 
-NUMBER = r"(?<![\d.,A-Za-z])(?P<sign>[-－−]\s*)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])"
+# (A comma glued to the number is a thousands separator only after a digit: 已完工,4个 is a number.)
+NUMBER = r"(?<![\d.A-Za-z])(?<!\d,)(?P<sign>[-－−](?=\d))?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])"
 
 
 @lru_cache(maxsize=1)
@@ -115,6 +119,7 @@ def spec() -> Spec:
         units=units,
         count_units=frozenset(d["count_units"]),
         counted_noun=re.compile(d["counted_noun"]),
+        counted_status=re.compile(d["counted_status"]),
         counted_units=frozenset(d["counted_units"]),
         quantity=quantity,
         bare_number=bare,
@@ -131,6 +136,7 @@ def spec() -> Spec:
         not_labels=re.compile(d["not_labels"]),
         chrome_label=re.compile(d["chrome_label"]),
         percent_label=re.compile(d["percent_label"]),
+        outcome_rate=re.compile(d["outcome_rate"]),
         ruby=re.compile(d["ruby"]),
         roles=frozenset(d["roles"]),
         never_roles=frozenset(d["never_roles"]),
@@ -139,6 +145,7 @@ def spec() -> Spec:
         run_in_label=re.compile(d["run_in_label"]),
         scales={str(k): int(v) for k, v in d["scales"].items()},
         money_label=re.compile(d["money_label"]),
+        people_label=re.compile(d["people_label"]),
         not_figure_column=re.compile(d["not_figure_column"]),
         indicator_grid=re.compile(d["indicator_grid"]),
         indicator_before=re.compile(d["indicator_before"]),
@@ -194,6 +201,7 @@ class Quantity:
     printed: Decimal  # the number as printed (before magnitude and unit)
     decimals: int  # printed decimal places
     mag: str | None = None
+    bare_money: bool = False  # 29.6万 with no unit: 元 only under a label of money
 
     @property
     def half_unit(self) -> Decimal:
@@ -420,7 +428,10 @@ def label_before(flat: str, pos: int, floor: int, kind: str, printed: str | None
             j -= 1
         start2, by_digit2 = _run_start(flat, j, floor)
         outer = squash(flat[start2:j])
-        if len(outer) >= 2:
+        # (a count after a count is named by the words between them: 14个县区共计安排项目55个; so is
+        # an amount whose words between name money: 4个区总计应上缴资金额为128.5万元)
+        between = squash(text)[1:]
+        if len(outer) >= 2 and kind == "元" and not spec().money_label.search(between):
             start, end, by_digit = start2, j, by_digit2
         else:
             start += len(text) - len(text.lstrip())
@@ -560,7 +571,7 @@ def _accept(flat: str, q: Quantity, label: Label, kind: str) -> bool:
         return False
     if sp.indicator_before.search(flat, max(0, label.start - 8), label.start):
         return False
-    if kind == "%" and not sp.percent_label.search(label.name):
+    if kind == "%" and (not sp.percent_label.search(label.name) or sp.outcome_rate.search(label.name)):
         return False
     return True
 
@@ -594,6 +605,23 @@ def _value_token() -> re.Pattern[str]:
     return re.compile(NUMBER + rf"(?!\d|\s*[年月日号时])\s*(?:[万亿])?\s*(?P<unit>{units})?")
 
 
+_BARE_MONEY = re.compile(NUMBER + r"\s*(?P<mag>万|亿)(?=[\s，,。；;、)）]|$)")
+
+
+def _bare_money(flat: str, start: int, end: int) -> Iterator[Quantity]:
+    """Amounts printed with their magnitude and no unit (中央直达资金29.6万，执行数29.6万): 元,
+    when the label names money (checked by the caller)."""
+    for m in _BARE_MONEY.finditer(flat, start, end):
+        q = quantity_of(m, flat, spec().units)
+        if q is not None:
+            q.unit, q.bare_money = "元", True
+            yield q
+
+
+def _merged(*runs: Iterator[Quantity]) -> list[Quantity]:
+    return sorted((q for run in runs for q in run), key=lambda q: q.start)
+
+
 def prose_figures(ctx: Any, flat: str, scope: Scope, skip: Sequence[tuple[int, int]] = ()) -> list[Found]:
     """Labelled quantities in the prose blocks in scope (``skip``: spans read as tables already)."""
     sp = spec()
@@ -605,7 +633,7 @@ def prose_figures(ctx: Any, flat: str, scope: Scope, skip: Sequence[tuple[int, i
             continue
         floor = doc.blocks[bi - 1].start if bi > 0 and doc.blocks[bi - 1].kind != "table" else b.start
         rows = [r for r in runs + list(skip) if r[0] < b.end and r[1] > b.start]
-        for q in iter_quantities(flat, b.start, b.end):
+        for q in _merged(iter_quantities(flat, b.start, b.end), _bare_money(flat, b.start, b.end)):
             if any(s <= q.start < e for s, e in rows):
                 continue
             after = (
@@ -618,7 +646,11 @@ def prose_figures(ctx: Any, flat: str, scope: Scope, skip: Sequence[tuple[int, i
             if q.unit in sp.count_units and CJK.match(after[:1] or " "):
                 m = sp.counted_noun.match(flat, q.end) if q.unit in sp.counted_units else None
                 if m and not sp.not_before.search(flat[max(b.start, q.start - 6) : q.start]):
-                    noun = "".join(doc.text[k] for k in range(m.start(1), m.end(1)) if not doc.text[k].isspace())
+                    stop = m.end(1)
+                    st = sp.counted_status.match(flat, stop, b.end)
+                    if st:
+                        stop = st.end()
+                    noun = "".join(doc.text[k] for k in range(m.start(1), stop) if not doc.text[k].isspace())
                     out.append(
                         Found(
                             noun,
@@ -626,7 +658,7 @@ def prose_figures(ctx: Any, flat: str, scope: Scope, skip: Sequence[tuple[int, i
                             q.unit,
                             doc.text[q.start : q.end].strip(),
                             q.start,
-                            m.end(1),
+                            stop,
                             "prose",
                             q,
                         )
@@ -636,6 +668,8 @@ def prose_figures(ctx: Any, flat: str, scope: Scope, skip: Sequence[tuple[int, i
                 continue
             label = label_before(flat, q.start, floor, q.unit, doc.text)
             if label is None or not _accept(flat, q, label, q.unit):
+                continue
+            if q.bare_money and not sp.money_label.search(fold_text(label.name)):
                 continue
             out.append(
                 Found(
@@ -758,6 +792,8 @@ def _money_value(q: Quantity, label: str, scale: int | None, money_hint: bool) -
     if q.mag:  # 3359.62万 in a money column (of a table in 万元 or not): its own scale
         return (q.value, "元") if (money_hint or scale is not None or sp.money_label.search(label)) else None
     own = _scale_in(label)
+    if own is None and q.decimals == 0 and sp.people_label.search(sp.ruby.sub("", label)):
+        return q.value, "人"
     if re.search(r"率|比例|占比|比重", label):
         return q.value / 100, "%"
     if own is not None:
@@ -847,7 +883,9 @@ def grid_figures(flat: str, rows: list[list[Cell]], caption: str, row_base: int 
                 mv = _money_value(q, lab, scale, False)
                 if mv is None:
                     continue
-                if mv[1] == "%" and not sp.percent_label.search(_strip_suffix(lab)):
+                if mv[1] == "%" and (
+                    not sp.percent_label.search(_strip_suffix(lab)) or sp.outcome_rate.search(_strip_suffix(lab))
+                ):
                     continue
                 out.append(
                     Found(
@@ -880,6 +918,8 @@ def _stack_kind(line: str) -> str:
         return "unit"
     if re.fullmatch(r"(?:" + _STACK_UNIT.pattern + r")?-?[\d,]+(?:\.\d+)?%?", t):
         return "value"
+    if len(CJK.findall(re.sub(r"\d+[年月日号]|[起至止到自—－-]", "", t))) < 2:
+        return "other"  # a date or a period (2021年1月起至2021年12月止): no label over the cells below
     if (
         len(t) <= _STACK_LABEL_MAX
         and len(CJK.findall(t)) >= 2
@@ -996,7 +1036,7 @@ class SelfEvalBlock:
 
 _GAP = re.compile(r"(?:[\s|:：]|[A-Za-z](?=\d))*")  # between values (an OCR letter glued to a digit: O76%)
 _VALUE = re.compile(
-    NUMBER.replace("(?<![\\d.,A-Za-z])", "(?<![\\d.,])")
+    NUMBER.replace("(?<![\\d.A-Za-z])", "(?<![\\d.])")
     + r"\s*(?P<mag>万|亿)?\s*(?P<unit>%|元)?|(?P<dash>(?<![\w])[/／—–－-]{1,2}(?![\w]))"
 )
 
@@ -1112,9 +1152,11 @@ def _glued(
         return None
     kinds = [c.kind for c in cols]
     found: list[list[str]] = []
+    steps = [0]  # every way of cutting is tried (a six-column row of 29 digits has ~500), within a budget
 
     def rec(pos: int, idx: int, acc: list[str]) -> None:
-        if len(found) > 200:
+        steps[0] += 1
+        if len(found) > 5000 or steps[0] > 50000:
             return
         if pos == len(text):
             if len(acc) >= 2:
@@ -1162,6 +1204,8 @@ def _glued(
         ):
             continue  # the score of budget execution follows its rate (执行率 0% is not scored 10 of 10)
         good.append(pieces)
+    # a form prints its amounts at one precision (2456.18 | 2456.18 | 2456.18, not 2456.1 | 82456.18)
+    good = [g for g in good if len({_places(p) for c, p in zip(cols, g) if c.kind == "money"}) <= 1]
     if not good or any(g != good[0] for g in good):
         return None
     out: list[tuple[int, Quantity | None]] = []
@@ -1180,6 +1224,10 @@ def _glued(
         out.append((pos, q))
         pos += len(piece)
     return out, start + len(text)
+
+
+def _places(piece: str) -> int:
+    return len(piece.split(".")[1]) if "." in piece else 0
 
 
 def _fits(cols: list[Column], vals: list[Quantity | None]) -> bool:
@@ -1315,7 +1363,7 @@ def find_figures(ctx: Any) -> list[Found]:
         if scope.ok[ctx.block_index(blk.start)] and not any(s <= blk.start < e for s, e in pipe_spans)
     ]
     found += self_eval_figures(flat, se_blocks)
-    return _dedupe(found)
+    return _dedupe(found, ctx)
 
 
 def _block_end(blk: SelfEvalBlock) -> int:
@@ -1323,12 +1371,23 @@ def _block_end(blk: SelfEvalBlock) -> int:
     return max(ends) if ends else blk.start
 
 
-def _dedupe(found: list[Found]) -> list[Found]:
-    """Each figure once: a prose figure restated later (the same value, a name containing the
-    other's or contained in it: 第一批乡村振兴衔接资金 / 乡村振兴衔接资金) is dropped."""
+_LIST_ITEM = re.compile(
+    r"[(（]?[一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d)|[①-⑳]"
+)
+
+
+def _dedupe(found: list[Found], ctx: Any) -> list[Found]:
+    """Each figure once: a prose figure restated (the same value, a name containing the other's
+    or contained in it: 第一批乡村振兴衔接资金 / 乡村振兴衔接资金) is dropped — the abstract or an
+    overview repeating the body.  An amount or a rate stated again is another figure when it
+    belongs to another part: in the same paragraph after a clause of its own (after 。, ；or 其中: the same
+    rate of the next part, （1）…到位率为100%；（2）…到位率100%; 支出76.36万元，其中基本支出76.36万元),
+    or in a paragraph that opens a listed part (1.基本支出2956.36万元，其中：… after the overview).
+    A count stated again counts the same things."""
     out: list[Found] = []
     spans: set[tuple[int, int]] = set()
-    prose: dict[tuple[float, str], list[str]] = {}
+    prose: dict[tuple[float, str], list[tuple[str, int, int]]] = {}
+    text = ctx.doc.text
     for f in sorted(found, key=lambda f: (f.start, f.end)):
         if (f.start, f.end) in spans:
             continue
@@ -1336,11 +1395,22 @@ def _dedupe(found: list[Found]) -> list[Found]:
         if f.source == "prose":
             key = (round(float(f.value), 9), f.unit)
             name = _fold_name(f.name)
-            if any(name.endswith(n) or n.endswith(name) for n in prose.get(key, [])):
+            bi = ctx.block_index(f.start)
+            # an amount or a rate restated is another part's when a listed paragraph opens here,
+            # or when a clause of its own (。；其中) separates it from the earlier one in this paragraph
+            part = f.unit in ("元", "%") and bool(_LIST_ITEM.match(ctx.doc.blocks[bi].text.lstrip()))
+            if any(
+                (name.endswith(n) or n.endswith(name))
+                and not (f.unit in ("元", "%") and (part if b != bi else bool(_PART_BREAK.search(text, e, f.start))))
+                for n, b, e in prose.get(key, [])
+            ):
                 continue
-            prose.setdefault(key, []).append(name)
+            prose.setdefault(key, []).append((name, bi, f.end))
         out.append(f)
     return out
+
+
+_PART_BREAK = re.compile("[;；。]|其中")
 
 
 def _fold_name(name: str) -> str:
