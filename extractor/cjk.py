@@ -112,7 +112,7 @@ def chinese_number(text: str) -> int | float | None:
         warnings.simplefilter("ignore")
         try:
             return cn2an.cn2an(text, "smart")
-        except (ValueError, KeyError):
+        except (ValueError, KeyError, TypeError):
             return None
 
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-import cn2an
 
+from ..cjk import chinese_number
 from .candidates import Candidate
 from .context import Context, Line
 from .forms import Pair
@@ -159,8 +159,11 @@ def _date_value(m: re.Match[str], chinese: bool) -> str | None:
         if chinese:
             digits = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {c: "0" for c in "零○OoΟ"}
             y = int("".join(digits[c] for c in m.group("y")))
-            mo = int(cn2an.cn2an(m.group("m"), "smart"))
-            d = int(cn2an.cn2an(m.group("d"), "smart")) if m.group("d") else None
+            mo_n = chinese_number(m.group("m"))
+            d_n = chinese_number(m.group("d")) if m.group("d") else None
+            if mo_n is None or (m.group("d") and d_n is None):
+                return None
+            mo, d = int(mo_n), (int(d_n) if d_n is not None else None)
         else:
             y = int(m.group("y"))
             mo = int(m.group("m") or m.group("m2"))

@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Sequence
 
-import cn2an
 
 from ... import patterns
+from ..cjk import chinese_number
 from .candidates import Candidate
 from .context import Context, heading_key
 from .forms import Pair, is_total_row
@@ -75,14 +75,14 @@ def _spec() -> dict[str, Any]:
 
 
 def number_value(raw: str) -> float | int | None:
-    """``86.5`` → 86.5, ``九十七`` → 97 (Chinese numerals via cn2an)."""
+    """``86.5`` → 86.5, ``九十七`` → 97 (Chinese numerals: :func:`..cjk.chinese_number`)."""
     try:
         v = float(raw)
     except ValueError:
-        try:
-            v = float(cn2an.cn2an(raw, "smart"))
-        except (ValueError, KeyError, TypeError):
+        n = chinese_number(raw)
+        if n is None:
             return None
+        v = float(n)
     return int(v) if v.is_integer() else v
 
 
