@@ -142,6 +142,7 @@ class _Rules:
     short_line: int
     chrome_line: re.Pattern[str]
     form_line: re.Pattern[str]
+    cell_gap: re.Pattern[str]
     inner_punct: re.Pattern[str]
     paragraph_start: list[re.Pattern[str]]
 
@@ -178,6 +179,7 @@ def _rules() -> _Rules:
         short_line=int(data["short_line_chars"]),
         chrome_line=re.compile(data["chrome_line"]),
         form_line=re.compile(data["form_line"]),
+        cell_gap=re.compile(data["cell_gap"]),
         inner_punct=re.compile(data["inner_punctuation"]),
         paragraph_start=[re.compile(p) for p in data["paragraph_start"]],
     )
@@ -338,9 +340,6 @@ def wrap_width(lines: list[str]) -> int | None:
     )
 
 
-_CELL_GAP = re.compile(r"(?<=\S)(?:[ \t\u3000]{2,}|[ \t]*[|｜][ \t]*)(?=\S)")
-
-
 def continues(prev: _Line, nxt: _Line, width: int | None = None) -> bool:
     """Whether ``nxt`` carries on the sentence ``prev`` left unfinished (a hard wrap).
 
@@ -371,7 +370,7 @@ def continues(prev: _Line, nxt: _Line, width: int | None = None) -> bool:
         return False  # a web page's line of 发布时间/信息来源: its own line
     if rules.form_line.match(a) and rules.form_line.match(b):
         return False  # 项目名称：… / 单位名称：…: two fields of a form
-    if any(len(_CELL_GAP.findall(x)) >= 2 for x in (a, b)):
+    if any(len(rules.cell_gap.findall(x)) >= 2 for x in (a, b)):
         return False  # a row of cells set apart by bars or runs of spaces (序号 | 项目名称 | 得分): a table's line
     if width is not None and len(prev.tail.strip()) >= width - 1:
         return True  # the line ran to the wrap width: the text goes on on the next line

@@ -66,19 +66,21 @@ def _jurisdiction(ctx: Context, meta: Metadata, record: Record) -> None:
     sources += [("signature", c) for c in meta.orgs["signature"][:1]]
     sources += [("publisher", c) for c in meta.orgs["publisher"][:1]]
     cands = place_candidates(ctx, sources)
-    title = d["title"].chosen
-    masked = masked_place((fold(title.value) if title is not None else "") + "\n" + ctx.view.text[:400])
-    if not cands and masked is not None:
-        record.warnings.append(
-            f"jurisdiction: the title masks its place ({masked.group(0)}); none is read from the body"
-        )
-    elif not cands:
-        cands = body_place_candidates(ctx)
-        if cands:
+    if not cands:
+        # nothing names a place: the body's, unless the title or the opening masks it (XX市)
+        title = d["title"].chosen
+        masked = masked_place((fold(title.value) if title is not None else "") + "\n" + ctx.view.text[:400])
+        if masked is not None:
             record.warnings.append(
-                f"jurisdiction: no title, unit, issuer or signature names a place; read from "
-                f"the body's {cands[0].describe(ctx.doc)}"
+                f"jurisdiction: the title masks its place ({masked.group(0)}); none is read from the body"
             )
+        else:
+            cands = body_place_candidates(ctx)
+            if cands:
+                record.warnings.append(
+                    f"jurisdiction: no title, unit, issuer or signature names a place; read from "
+                    f"the body's {cands[0].describe(ctx.doc)}"
+                )
     decision = decide("jurisdiction", cands, ctx.doc)
     record.warnings += decision.warnings
     if decision.chosen is not None:

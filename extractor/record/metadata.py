@@ -217,14 +217,7 @@ def program_candidates(
             shape = rule.get("shape", "sentence")
             if (
                 shape != "title"
-                and re.search(
-                    # (the writer's own: 我县, 本单位, 各乡镇 — not 基本…, 安全…)
-                    # a batch is no programme (各类项目, 项目绩效评价和部门整体支出)
-                    r"我|^(?:本|各|该|全)|(?:本|该|各)(?:单位|局|项目|部门|乡镇|县|市|区|类|项)|所有|全部|评价|自评|整体支出"
-                    r"|以下|委托|结果|\d+个"
-                    r"|(?:局|厅|委|政府|中心|单位|部门)$|^(?:部门|单位)",
-                    prog,
-                )
+                and re.search(_spec()["program"]["not_in_sentence"], prog)
                 or (
                     shape == "sentence"
                     and not re.search(_spec()["program"]["noun_end"], re.sub(r"[（(][^）)]{1,10}[)）]$", "", prog))
