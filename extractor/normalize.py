@@ -10,6 +10,7 @@ zero-width marks, which carry none, are removed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from .cjk import HAN
@@ -56,6 +57,39 @@ def simplified(ch: str) -> str:
         return ch
     out = _t2s().convert(ch)
     return out if len(out) == 1 else ch
+
+
+class _CharTable(dict[int, str]):
+    """A ``str.translate`` table filled on first sight of each character, so that a per-character
+    rule written in Python costs a dictionary lookup in C for every character after the first."""
+
+    def __init__(self, rule: Callable[[str], str]) -> None:
+        super().__init__()
+        self.rule = rule
+
+    def __missing__(self, code: int) -> str:
+        out = self[code] = self.rule(chr(code))
+        return out
+
+
+def _half_width_simplified(ch: str) -> str:
+    n = normalize_text(ch) if ch > "\x7f" else ch
+    return simplified(n if len(n) == 1 else ch)
+
+
+_SIMPLIFIED = _CharTable(simplified)
+_FOLDED = _CharTable(_half_width_simplified)
+
+
+def simplified_chars(text: str) -> str:
+    """:func:`simplified` of every character of ``text`` (one for one: offsets unchanged)."""
+    return text.translate(_SIMPLIFIED)
+
+
+def fold_one_for_one(text: str) -> str:
+    """Every character half-width (:func:`normalize_text`, unless that drops or widens it) and
+    simplified: one character for one, so offsets into ``text`` hold in the result."""
+    return text.translate(_FOLDED)
 
 
 def fold_chars(text: str) -> str:

@@ -39,10 +39,9 @@ from typing import Any
 
 from ... import patterns
 from ..document import Block, Document
-from ..normalize import normalize_text
+from ..normalize import fold_one_for_one
 from .model import Figure
 from .numbers import MAGNITUDES, as_number
-from .view import simplified
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 _PUNCT_STOP = set("，,。；;：:！!？?“”\"‘’'《》<>【】[]|\t…")
@@ -167,12 +166,7 @@ def spec() -> Spec:
 
 def fold_text(text: str) -> str:
     """``text`` folded one character for one: simplified, half-width (offsets unchanged)."""
-    out = []
-    for ch in text:
-        n = normalize_text(ch) if ch > "\x7f" else ch
-        c = n if len(n) == 1 else ch
-        out.append(simplified(c))
-    return "".join(out)
+    return fold_one_for_one(text)
 
 
 def squash(text: str) -> str:

@@ -54,16 +54,21 @@ _JOINERS = frozenset({"和", "与", "及"})
 _NAME_CHAR = re.compile(f"^[{HAN}（）()]+$")
 
 
-def org_spans(doc) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+def org_spans(doc, text: str | None = None) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
     """Character spans of organisation names in a spaCy ``doc`` (see ``patterns/entities.yaml``).
 
     A name ends with an organ suffix at a token end; it runs back over name-like
     tokens (CJK words, not stop words) up to ``org_max_chars``, and starts at the
-    first division name (GPE) inside that run when there is one.
+    first division name (GPE) inside that run when there is one.  ``text``: ``doc.text``
+    if the caller has it (spaCy rebuilds it from every token each time it is asked).
     """
+    from spacy.attrs import IDX, LENGTH  # spaCy is imported when the pipeline is built, not before
+
     suffix, max_chars, stops, not_words, prefixes = _org_rules()
-    text = doc.text
-    toks = [(t.idx, t.text) for t in doc]  # one pass: spaCy token objects are costly to make
+    text = doc.text if text is None else text
+    # (offset, text) of every token, read from the doc's arrays: making spaCy's token
+    # objects costs more than the rest of this function
+    toks = [(i, text[i : i + n]) for i, n in doc.to_array([IDX, LENGTH]).tolist()]
     ends = {idx + len(t): i for i, (idx, t) in enumerate(toks)}
     gpe_starts = sorted(e.start_char for e in doc.ents if e.label_ == "GPE")
     out: list[tuple[int, int]] = []
@@ -131,12 +136,13 @@ def pipeline():
         def regex_entities(doc):  # type: ignore[no-untyped-def]
             """Regex entities and organisation names, merged with the ruler's (longest wins)."""
             spans = []
+            text = doc.text  # once: spaCy joins every token's text each time it is asked
             for label, rx in _regexes():
-                for m in rx.finditer(doc.text):
+                for m in rx.finditer(text):
                     span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="expand")
                     if span is not None:
                         spans.append(span)
-            for start, end in org_spans(doc):
+            for start, end in org_spans(doc, text):
                 span = doc.char_span(start, end, label="ORG", alignment_mode="expand")
                 if span is not None:
                     spans.append(span)

@@ -29,7 +29,7 @@ from typing import Iterable
 
 from ..document import Document
 from ..normalize import RUBY as _RUBY
-from ..normalize import normalize_text, simplified
+from ..normalize import normalize_text, simplified, simplified_chars
 
 _ALNUM = re.compile(r"[0-9A-Za-z]")
 # A letter-spaced number: single digits around a spaced point (8 6 . 5), or a year's four
@@ -72,6 +72,8 @@ class View:
             dropped.update(range(m.start(), m.end()))
         for m in _SPACED_DIGITS.finditer(norm):  # 8 6 . 5 and 2 0 2 1 (letter-spaced): one number
             dropped.update(k for k in range(m.start(), m.end()) if norm[k] == " ")
+        if not dropped:
+            return cls._of_plain(norm, base, breakset)
         out: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
@@ -106,6 +108,41 @@ class View:
             starts.append(base + i)
             ends.append(base + i + 1)
             i += 1
+        return cls("".join(out), starts, ends)
+
+    @classmethod
+    def _of_plain(cls, norm: str, base: int, breakset: set[int]) -> View:
+        """:meth:`of` when no character is dropped (no pinyin gloss, no letter-spaced number):
+        the same view, made a run of characters at a time rather than one at a time."""
+        out: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        n, pos = len(norm), 0
+        for m in _WS.finditer(norm):  # \s is str.isspace(), character for character
+            i, j = m.span()
+            if i > pos:
+                out.append(simplified_chars(norm[pos:i]))
+                starts.extend(range(base + pos, base + i))
+                ends.extend(range(base + pos + 1, base + i + 1))
+            prev = out[-1][-1] if out else ""
+            nxt = norm[j] if j < n else ""
+            if any(base + k in breakset for k in range(i, j + 1)) and out and nxt:
+                keep = "\n"
+            elif "\t" in m.group() and out and nxt:
+                keep = "\t"
+            elif prev and nxt and _ALNUM.match(prev) and _ALNUM.match(nxt):
+                keep = " "
+            else:
+                keep = ""
+            if keep:
+                out.append(keep)
+                starts.append(base + i)
+                ends.append(base + j)
+            pos = j
+        if pos < n:
+            out.append(simplified_chars(norm[pos:]))
+            starts.extend(range(base + pos, base + n))
+            ends.extend(range(base + pos + 1, base + n + 1))
         return cls("".join(out), starts, ends)
 
     @classmethod
