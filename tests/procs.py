@@ -55,3 +55,24 @@ def cpu_seconds(pid: int) -> float:
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     except (OSError, IndexError, ValueError):
         return 0.0
+
+
+def schedstat(pid: int) -> tuple[float, float]:
+    """(seconds on a CPU, seconds runnable but waiting for one) of process ``pid`` so far, summed
+    over its threads (/proc/PID/task/*/schedstat; a Ray actor works in a thread of its own);
+    (0, 0) once gone.  Waiting is what other processes cost it; a thread neither running nor
+    waiting was idle (blocked)."""
+    run = wait = 0.0
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return 0.0, 0.0
+    for tid in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/schedstat") as fh:
+                r, w = fh.read().split()[:2]
+            run += int(r) / 1e9
+            wait += int(w) / 1e9
+        except (OSError, ValueError):
+            continue
+    return run, wait
