@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 from sqlite_utils import Database
 
 from ..extractor.record.model import Record
-from . import identity, mapping
+from . import identity, identity_index, mapping
 from .filters import Filters
 from .fts import KeywordHit, keyword_search as _keyword_search
 from .mapping import finding_id
@@ -130,10 +130,6 @@ class AddResult:
     warning: str | None = None  # e.g. "partial rendering (…): kept as an alternate"
 
 
-#: The identity index (blocked candidates: the cost per file stays flat as the store grows).
-_SignatureIndex = identity.SignatureIndex
-
-
 class Store:
     """A jixiao store: SQLite in WAL mode, schema migrated on open.
 
@@ -148,8 +144,6 @@ class Store:
         self.path = Path(path) if path is not None else default_db_path()
         if self.path.is_dir():
             raise StoreError(self.path, "is a directory, not a database file")
-        self._index: _SignatureIndex | None = None
-        self._index_version: int | None = None
         conn = None
         try:
             conn = sqlite3.connect(
@@ -193,7 +187,6 @@ class Store:
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
-            self._index = None  # the in-memory index may hold rolled-back rows; rebuilt on demand
             raise
 
     @property
@@ -252,45 +245,6 @@ class Store:
         return {d: r for d, r in self.conn.execute("SELECT doc_id, report_id FROM sources") if d in wanted}
 
     # ------------------------------------------------------------------ writing
-    def _signature_index(self) -> _SignatureIndex:
-        """The identity index, up to date with the store.
-
-        Called inside the write transaction: when another process has committed since
-        the index was read (``PRAGMA data_version`` changed), the documents it added or
-        removed are brought in first, so identity is decided against the stored state —
-        two imports at once into one store never duplicate a report.
-        """
-        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
-        if self._index is None:
-            index = _SignatureIndex()
-            for doc_id, sig, record, fp, report_id in self.conn.execute(
-                "SELECT d.doc_id, d.signature, d.record, d.fingerprint, s.report_id"
-                " FROM documents d JOIN sources s ON s.doc_id = d.doc_id ORDER BY d.doc_id"
-            ):
-                index.add(doc_id, sig, _identity_meta(mapping.record_from_json(record), fp, report_id))
-            self._index = index
-        elif version != self._index_version:
-            self._refresh_index(self._index)
-        self._index_version = version
-        return self._index
-
-    def _refresh_index(self, index: _SignatureIndex) -> None:
-        """Bring ``index`` up to date with what other processes committed."""
-        stored = dict(self.conn.execute("SELECT doc_id, report_id FROM sources").fetchall())
-        for doc_id in [d for d in index.row if d not in stored]:
-            index.remove(doc_id)
-        missing = sorted(d for d in stored if d not in index.row)
-        for start in range(0, len(missing), 500):
-            chunk = missing[start : start + 500]
-            for doc_id, sig, record, fp in self.conn.execute(
-                f"SELECT doc_id, signature, record, fingerprint FROM documents WHERE doc_id IN"
-                f" ({','.join('?' * len(chunk))}) ORDER BY doc_id",
-                chunk,
-            ):
-                index.add(doc_id, sig, _identity_meta(mapping.record_from_json(record), fp, stored[doc_id]))
-        for doc_id, report_id in stored.items():
-            index.set_report(doc_id, report_id)
-
     def _renderings(self, doc_ids: list[str]) -> list[identity.Rendering]:
         rows = self.conn.execute(
             "SELECT doc_id, format, ocr, pages, length(text), coalesce(json_array_length(record, ?), 0)"
@@ -310,7 +264,6 @@ class Store:
         content stored under the same path is removed (the file was changed).
         """
         with self.transaction():
-            index = self._signature_index()
             replaced: list[str] = []
             if self.has_document(ext.doc_id):
                 if not replace:
@@ -338,7 +291,7 @@ class Store:
                     ext.signature,
                 ),
             )
-            report_id = self._match(ext, index)
+            report_id = self._match(ext)
             members: list[str] = []
             warning = None
             if report_id is None:
@@ -373,15 +326,12 @@ class Store:
                         f"partial rendering ({gap} of the most complete one): kept as an alternate; "
                         f"the report's content comes from {primary_path}"
                     )
-            index.add(ext.doc_id, ext.signature, _identity_meta(ext.record, ext.fingerprint, new_id))
-            for d in members:
-                index.set_report(d, new_id)
+            identity_index.add(self.conn, ext.doc_id, ext.signature, mapping.identity_of(ext.record, ext.fingerprint))
         return AddResult(status, new_id, ext.doc_id, replaced, warning)
 
     def remove_document(self, doc_id: str) -> None:
         """Forget one file; its report is rebuilt from the next best source, or removed."""
         with self.transaction():
-            self._signature_index()
             self._remove_document(doc_id)
 
     def _remove_document(self, doc_id: str) -> None:
@@ -395,25 +345,18 @@ class Store:
                 )
             ]
             self.conn.execute("DELETE FROM reports WHERE report_id = ?", (row[0],))  # cascades
+        identity_index.remove(self.conn, doc_id)
         self.conn.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
-        if self._index is not None:
-            self._index.remove(doc_id)
         if others:
-            new_id = self._rebuild_report(None, others)
-            if self._index is not None:
-                for d in others:
-                    self._index.set_report(d, new_id)
+            self._rebuild_report(None, others)
 
-    def _match(self, ext: ExtractedDocument, index: _SignatureIndex) -> str | None:
-        """The report ``ext`` is another rendering of, or ``None``."""
-        for sim, doc_id in index.candidates(
-            ext.signature, ext.fingerprint, identity.SAME_TEXT, mapping.identity_of(ext.record, ext.fingerprint)
-        ):
-            meta = index.meta.get(doc_id)
-            if meta is None or doc_id == ext.doc_id:
-                continue
-            if identity.compatible(mapping.identity_of(ext.record, ext.fingerprint), meta["identity"], sim):
-                return meta["report_id"]
+    def _match(self, ext: ExtractedDocument) -> str | None:
+        """The report ``ext`` is another rendering of, or ``None`` (candidates from the identity
+        index in the store's tables: :mod:`jixiao.store.identity_index`)."""
+        mine = mapping.identity_of(ext.record, ext.fingerprint)
+        for c in identity_index.candidates(self.conn, ext.signature, ext.fingerprint, identity.SAME_TEXT, mine):
+            if c.doc_id != ext.doc_id and identity.compatible(mine, c.identity, c.similarity):
+                return c.report_id
         return None
 
     def _rebuild_report(
@@ -620,10 +563,6 @@ def _file_size(path: Path) -> int:
         if p.exists():
             total += p.stat().st_size
     return total
-
-
-def _identity_meta(record: Record, fingerprint: str | None, report_id: str) -> dict[str, Any]:
-    return {"report_id": report_id, "identity": mapping.identity_of(record, fingerprint)}
 
 
 __all__ = [

@@ -259,6 +259,10 @@ class SignatureIndex:
     against every block it could match (all of them when it has neither).
 
     ``meta[doc_id]`` is ``{"report_id": …, "identity": Identity}``.
+
+    This is the index in memory; the store keeps the same keys in its own tables
+    (:mod:`jixiao.store.identity_index`: nothing to build when a store is opened), and is
+    tested to find the same candidates as this class.
     """
 
     def __init__(self) -> None:

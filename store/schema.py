@@ -50,6 +50,9 @@ Tables (ids are text and stable across re-imports, except ``findings.id``):
                 import, with the reason.
 ``vector_model``, ``finding_vectors``  (migration 3) the finding embeddings and the model
                 that made them (:mod:`jixiao.store.vectors`).
+``identity_docs``, ``identity_blocks``, ``identity_bands``  (migration 4) each stored file's
+                division, years and LSH band hashes: the candidates when deciding whether a
+                new file is another rendering of a stored report (:mod:`jixiao.store.identity_index`).
 
 Which record field goes to which column is decided in one place,
 :mod:`jixiao.store.mapping`.
@@ -379,6 +382,24 @@ def _finding_vectors(db: Database) -> None:
                 vector BLOB NOT NULL         -- float32 little-endian, vector_model.dim values
             )"""
         )
+
+
+@migration(4, "identity_index")
+def _identity_index(db: Database) -> None:
+    """The identity index in the store's tables (:mod:`jixiao.store.identity_index`), so that
+    opening a store builds nothing in memory.  The files already stored are indexed here,
+    once, from their records (what the writer did at every first write before)."""
+    from . import identity_index, mapping
+
+    for statement in identity_index.SCHEMA:
+        db.execute(statement)
+    conn = db.conn
+    rows = conn.execute(
+        "SELECT d.doc_id, d.signature, d.record, d.fingerprint FROM documents d"
+        " JOIN sources s ON s.doc_id = d.doc_id ORDER BY d.doc_id"
+    )
+    for doc_id, sig, record, fp in rows:
+        identity_index.add(conn, doc_id, sig, mapping.identity_of(mapping.record_from_json(record), fp))
 
 
 __all__ = ["MIGRATIONS", "Migration", "migration", "migrate", "schema_version", "latest_version", "V1_WARNING"]
