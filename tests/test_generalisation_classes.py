@@ -1169,3 +1169,12 @@ def test_programme_sentence_must_name_a_programme() -> None:
 def test_a_level_word_left_at_the_titles_start_by_a_lost_place_name_is_cut(title: str, program: str) -> None:
     doc, r = record_of_text(title + "\n一、项目概况\n")
     assert r.program == program
+
+
+def test_a_clause_ending_in_a_forms_name_is_no_title() -> None:
+    body = "二、自评工作开展情况\n由各股室结合项目实施情况收集项目信息并填报绩效自评表\n"
+    doc, r = record_of_text(body)
+    assert r.title is None
+    # near miss: the form's own title line
+    doc, r = record_of_text("2021年度农村饮水安全项目绩效自评表\n" + body)
+    assert r.title == "2021年度农村饮水安全项目绩效自评表"
