@@ -1178,3 +1178,36 @@ def test_a_clause_ending_in_a_forms_name_is_no_title() -> None:
     # near miss: the form's own title line
     doc, r = record_of_text("2021年度农村饮水安全项目绩效自评表\n" + body)
     assert r.title == "2021年度农村饮水安全项目绩效自评表"
+
+
+def test_the_budget_a_programmes_money_comes_from_is_no_part_of_its_name() -> None:
+    text = "项目支出绩效目标表\n项目名称\n农村危房改造补助资金(政府性基金预算)\n主管部门\n住房和城乡建设局\n"
+    doc, r = record_of_text(text)
+    assert r.program == "农村危房改造补助资金"
+    # near miss: a bracket that is part of the name stays
+    doc, r = record_of_text(text.replace("(政府性基金预算)", "(二期)"))
+    assert r.program == "农村危房改造补助资金(二期)"
+
+
+def test_a_forms_maker_is_no_unit_and_the_units_full_name_is_its_label() -> None:
+    text = (
+        "部门整体支出绩效评价自评报告\n(2023年度)\n"
+        "部门(单位)全称:隆化县人民法院 (公章)\n填报日期 2024年 2月26日\n"
+        "承德市财政局制\n部门整体支出绩效评价报告\n(参考提纲)\n一、部门基本情况\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.evaluated_unit == "隆化县人民法院" and "全称" in evidence(doc, r, "evaluated_unit")
+    assert r.title == "部门整体支出绩效评价自评报告(2023年度)"
+
+
+def test_the_body_that_wrote_a_cited_document_is_no_actor() -> None:
+    text = (
+        "关于上报2023年优抚对象补助经费项目支出绩效自评的报告\n\n"
+        "根据《四川省退役军人事务厅关于开展2023年度中央对地方转移支付绩效自评工作的通知》,"
+        "我局对2023年优抚对象补助经费进行了绩效自评,现将自评报告如下:\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.evaluated_unit is None and r.evaluator is None
+    # near miss: the same body acting outside the citation
+    doc, r = record_of_text(text.replace("根据《四川省退役军人事务厅关于开展", "四川省退役军人事务厅关于开展《"))
+    assert r.evaluator == "四川省退役军人事务厅"

@@ -90,6 +90,13 @@ def is_org_name(text: str) -> bool:
 CODE_PREFIX = re.compile(r"^[0-9A-Z]{2,}[-—－_](?=[\u4e00-\u9fff])")
 
 
+def _in_citation(text: str, pos: int) -> bool:
+    """Whether ``pos`` is inside a cited document's title (根据《XX厅关于开展…的通知》): the body that
+    wrote the cited document is no actor of this report."""
+    opened = text.rfind("《", max(0, pos - 200), pos)
+    return opened != -1 and "》" not in text[opened:pos]
+
+
 def org_candidates(
     ctx: Context,
     orgs: list[Org],
@@ -126,6 +133,7 @@ def org_candidates(
                         for m in rx.finditer(view.text, 0, end)
                         if (where == "title" or ctx.region_at(ctx.view.starts[m.start()]) != "annex")
                         and not any(s <= view.starts[m.start()] < e for s, e in in_title)
+                        and (where == "title" or not _in_citation(view.text, m.start("org")))
                     ),
                     None,
                 )
