@@ -1211,3 +1211,22 @@ def test_the_body_that_wrote_a_cited_document_is_no_actor() -> None:
     # near miss: the same body acting outside the citation
     doc, r = record_of_text(text.replace("根据《四川省退役军人事务厅关于开展", "四川省退役军人事务厅关于开展《"))
     assert r.evaluator == "四川省退役军人事务厅"
+
+
+def test_a_flattened_forms_value_ends_at_the_next_label_of_no_field() -> None:
+    text = (
+        "(二)项目基本情况项目名称:2019年度江西省革命老区产业扶持项目"
+        "项目单位:江西省民政厅老区建设办公室项目负责人:刘明联系电话:88123456\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.evaluated_unit == "江西省民政厅老区建设办公室"
+    assert evidence(doc, r, "evaluated_unit").endswith("老区建设办公室")
+
+
+def test_a_budget_units_name_glued_in_a_department_self_table() -> None:
+    text = (
+        "部门整体支出绩效自评表(2022年度)区级预算单位名称衡阳市石鼓区疾病预防控制中心"
+        "年度预算申请(万元)年初预算数全年预算数全年执行数分值执行率得分\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.evaluated_unit == "衡阳市石鼓区疾病预防控制中心"
