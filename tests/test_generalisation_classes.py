@@ -1230,3 +1230,21 @@ def test_a_budget_units_name_glued_in_a_department_self_table() -> None:
     )
     doc, r = record_of_text(text)
     assert r.evaluated_unit == "衡阳市石鼓区疾病预防控制中心"
+
+
+def test_a_cover_date_glued_after_the_evaluators_name_ends_it() -> None:
+    text = "1、荆州市市级财政项目支出绩效评价报告\n评价机构:荆州市民政局2018年6月目录摘要\n"
+    doc, r = record_of_text(text)
+    assert r.evaluator == "荆州市民政局"
+
+
+def test_a_finance_bureau_that_sets_up_an_evaluation_group_evaluates() -> None:
+    text = (
+        "唐河县2021年度重大动物疫病防控经费绩效评价报告\n"
+        "依据我县财政支出绩效评价程序,唐河县财政局组成了绩效评价工作组,明确了相关股室及职责分工。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.evaluator == "唐河县财政局" and r.evaluation_mode == "finance"
+    # near miss: a working group that is not for an evaluation
+    doc, r = record_of_text(text.replace("绩效评价工作组", "防疫工作组"))
+    assert r.evaluator is None

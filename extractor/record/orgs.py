@@ -149,7 +149,10 @@ def org_candidates(
         break
     for p in pairs:
         if p.field in ("evaluator", "evaluated_unit", "publisher", "client"):
-            value = CODE_PREFIX.sub("", re.split(r"[，,。；;]|[（(](?!(?:特殊)?普通合伙)", p.first_cell)[0])
+            # (the cover's date glued after the name ends it: 评价机构:XX委员会2017年7月)
+            value = CODE_PREFIX.sub(
+                "", re.split(r"[，,。；;]|[（(](?!(?:特殊)?普通合伙)|\s*(?:19|20)\d\d\s*年", p.first_cell)[0]
+            )
             value = re.sub(r"(?:本级|机关)$", "", value)
             span = printed_span(ctx, p.start, p.end, value)
             if 2 <= len(value) <= 40 and not re.search(r"\d", value) and span and is_org_name(value):
