@@ -1248,3 +1248,12 @@ def test_a_finance_bureau_that_sets_up_an_evaluation_group_evaluates() -> None:
     # near miss: a working group that is not for an evaluation
     doc, r = record_of_text(text.replace("绩效评价工作组", "防疫工作组"))
     assert r.evaluator is None
+
+
+def test_a_date_after_the_evaluators_name_in_a_flattened_cover_form() -> None:
+    text = "1、荆州市市级财政项目支出绩效评价报告\n评价机构:荆州市民政局2018年6月目录摘要\n"
+    doc, r = record_of_text(text)
+    assert r.report_date == "2018-06"
+    # near miss: a year alone after the name is no date of writing
+    doc, r = record_of_text(text.replace("2018年6月", "2018年度"))
+    assert r.report_date is None
