@@ -1257,3 +1257,15 @@ def test_a_date_after_the_evaluators_name_in_a_flattened_cover_form() -> None:
     # near miss: a year alone after the name is no date of writing
     doc, r = record_of_text(text.replace("2018年6月", "2018年度"))
     assert r.report_date is None
+
+
+def test_page_counters_of_a_traditional_mirror_are_furniture_too() -> None:
+    pages = "".join(f"殘聯整體支出績效評價報告.docx_第{k}頁\n第{k}頁 / 共3頁\n" for k in (1, 2, 3))
+    text = (
+        "殘聯整體支出績效評價報告.docx\n\n上傳人:王** 文檔編號:123 上傳時間:2024-03-04\n返回 下載 相關 舉報\n"
+        + pages
+        + "1、2023年度XX市殘疾人聯合會整體支出績效評價報告一、部門概況(一)部門設立背景\n"
+    )
+    doc = read_text(text, "excerpt.txt")
+    assert "共3頁" not in doc.text
+    assert build_record(doc).title == "2023年度XX市殘疾人聯合會整體支出績效評價報告"
