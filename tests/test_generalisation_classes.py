@@ -1269,3 +1269,25 @@ def test_page_counters_of_a_traditional_mirror_are_furniture_too() -> None:
     doc = read_text(text, "excerpt.txt")
     assert "共3頁" not in doc.text
     assert build_record(doc).title == "2023年度XX市殘疾人聯合會整體支出績效評價報告"
+
+
+def test_an_evaluator_beside_the_body_that_commissioned_it_is_a_third_party() -> None:
+    text = (
+        "静安区2019年度石门二路街道旧住房修缮项目绩效评价报告 评价机构 : 上海和合社会组织服务中心 "
+        "2020 年 5 月 8 日 项目名称: 旧住房修缮 主管部门:石门二路街道办事处 委托单位:石门二路街道办事处\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.evaluation_mode == "third_party" and r.evaluator == "上海和合社会组织服务中心"
+    # near miss: no one commissioned it — a unit named as evaluator evaluates itself
+    doc, r = record_of_text(text.replace(" 委托单位:石门二路街道办事处", ""))
+    assert r.evaluation_mode == "self"
+
+
+def test_a_title_glued_to_the_forms_first_label_and_a_code_after_the_units_name() -> None:
+    text = (
+        "1、开福区2022年度部门(单位)整体支出绩效评价自评报告部门(单位)名称长沙市开福区民政局"
+        "预算编码305001报告日期:2023年5月12日开福区财政局(制)\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title == "开福区2022年度部门(单位)整体支出绩效评价自评报告"
+    assert r.evaluated_unit == "长沙市开福区民政局"

@@ -100,20 +100,26 @@ def mode_candidates(ctx: Context, title: Candidate | None) -> list[Candidate]:
     return list(best.values())
 
 
-def _mode_from_evaluator(ctx: Context, evaluators: list[Candidate]) -> list[Candidate]:
+def _mode_from_evaluator(
+    ctx: Context, evaluators: list[Candidate], clients: list[Candidate] | None = None
+) -> list[Candidate]:
     """The mode what the evaluator is tells (``evaluator_kinds`` in ``patterns/metadata.yaml``).
 
     A firm named as evaluator is a third party, a finance body a finance
     evaluation, and any other unit carrying out the evaluation itself a
-    self-evaluation (weakest: rank 4).
+    self-evaluation (weakest: rank 4) — unless another body commissioned it (委托单位：XX街道办事处
+    beside 评价机构：XX培育中心): then the evaluator is a third party too.
     """
     kinds = _spec()["evaluator_kinds"]
     out = []
     rank: float
+    others = {fold(c.value) for c in clients or []}
     for c in evaluators:
         name = fold(c.value)
         if re.search(kinds["third_party"], name):
             mode, rank = "third_party", 9
+        elif others - {name} and not re.search(kinds["finance"], name):
+            mode, rank = "third_party", 8.5
         elif re.search(kinds["finance"], name):
             mode, rank = "finance", 9.5 if c.rank >= 9 else 7.5
         elif c.rank < 9 or c.rule.startswith("form"):  # (a cover's 评价机构：XX局 too)
@@ -308,7 +314,7 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         for c in found["signature"]
         if re.search(signer, fold(c.value))
     ]
-    modes = mode_candidates(ctx, title) + _mode_from_evaluator(ctx, found["evaluator"])
+    modes = mode_candidates(ctx, title) + _mode_from_evaluator(ctx, found["evaluator"], found["client"])
     if d["report_kind"].value == "department" and d["report_kind"].chosen is not None:
         # a department's evaluation of its own overall spending, unless something says otherwise
         c = d["report_kind"].chosen
