@@ -1291,3 +1291,16 @@ def test_a_title_glued_to_the_forms_first_label_and_a_code_after_the_units_name(
     doc, r = record_of_text(text)
     assert r.title == "开福区2022年度部门(单位)整体支出绩效评价自评报告"
     assert r.evaluated_unit == "长沙市开福区民政局"
+
+
+def test_the_funds_an_allocation_passed_down_name_the_programme() -> None:
+    text = (
+        "一、基本情况\n(一)转移支付概况\n"
+        "2022年,《四川省财政厅关于下达2022年公共文化服务体系建设资金预算的通知》下达我市文化馆补助30万元。\n"
+        "二、综合评价结论\n下达广安市2022年公共文化服务体系建设资金用于年度重点项目。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.program == "公共文化服务体系建设资金" and r.report_kind == "project"
+    # near miss: an amount passed down names no programme
+    doc, r = record_of_text("一、基本情况\n下达我市文化馆补助30万元,用于场馆维修。\n")
+    assert r.program is None
