@@ -24,6 +24,8 @@ section of ``patterns/scores.yaml``):
 * ``prose_sum`` — a total stated in prose and its parts (共计X万元，其中A、B、C; X（A，B）);
 * ``execution_rate`` / ``arrival_rate`` — a stated 执行率 (完成率, 支付率 …) or 到位率
   equals executed (到位) ÷ budget, the amounts stated before it;
+* ``weighted_score`` — in a weighted-criteria table, weight × score is the weighted score
+  (相关性 20% × 100.00 = 20.00);
 * ``share`` — counts and their shares of a whole (35个项目…占评定项目的85.36% of 41).
 """
 
@@ -54,7 +56,7 @@ from .figures import (
 from .figures import spec as figure_spec
 from .indicators import IndicatorRow, ScoreTable, read_table
 from .model import Check, Evidence, Figure, Indicator, Score
-from .scores import grade_for, thresholds
+from .scores import grade_for, thresholds, weighted_rows
 
 EPS = Decimal("1e-9")
 
@@ -374,6 +376,22 @@ def prose_score_rate_checks(ck: Checker, flat: str) -> None:
                 [(m.start("w"), m.end("r") + 1)],
                 key=("prose", w, s, r),
             )
+
+
+def weighted_score_checks(ck: Checker) -> None:
+    """A weighted-criteria table's rows: weight × score is the printed weighted score (相关性 20% ×
+    100.00 = 20.00), to the weighted score's decimals."""
+    view = ck.ctx.view
+    for row in weighted_rows(view.text):
+        if row.total or row.score is None:
+            continue
+        computed = row.weight * row.score / 100
+        ck.add(
+            "weighted_score",
+            row.consistent(),
+            f"{row.name}: {_fmt(row.weight)}% × {_fmt(row.score)} = {_fmt(computed)}, stated {_fmt(row.weighted)}",
+            [view.span(row.start, row.end)],
+        )
 
 
 def grade_check(ck: Checker, score: Score, score_ev: Evidence | None) -> None:
@@ -1026,6 +1044,7 @@ def run_checks(
     prose_tier_checks(ck, tables, indicators, score, score_evidence)
     heading_tree_checks(ck, flat)
     prose_score_rate_checks(ck, flat)
+    weighted_score_checks(ck)
     grade_check(ck, score, score_evidence)
     table_checks(ck, flat)
     qs = _prose_quantities(ctx, flat)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Sequence
 
@@ -71,6 +72,9 @@ def _spec() -> dict[str, Any]:
         "tier_table_row": comp(data["tier_table_row"]),
         "tier_weight_in": comp(data["tier_section_weight"]),
         "tier_score_in": comp(data["tier_section_score"]),
+        "weighted_header": re.compile(data["weighted_header"]),
+        "weighted_row": re.compile(data["weighted_row"]),
+        "weighted_names": re.compile(f"(?:{data['weighted_names']})$"),
     }
 
 
@@ -185,6 +189,10 @@ def total_candidates(
             )
         )
     out.extend(table_totals)
+    for row in weighted_rows(text):  # 项目绩效 100% / 82.68: a weighted-criteria table's total row
+        if row.total and 0 < row.weighted <= spec["default_max"]:
+            value = number_value(format(row.weighted, "f"))
+            out.append(ctx.candidate("score.total", value, row.start, row.end, RANK["table_total"], "weighted_total"))
     for table in ctx.line_tables:  # 总分 / 100 / 82.97: the total row, one cell a line
         sc = table.column("score")
         for row in table.rows:
@@ -350,6 +358,92 @@ def _tier_name(raw: str) -> str:
     return re.sub(r"^项目(?=..)", "", raw) if raw not in ("项目管理", "项目绩效") else raw
 
 
+@dataclass
+class WeightedRow:
+    """A row of a weighted-criteria table: weight in %, score out of 100, weighted score; view positions."""
+
+    name: str
+    weight: Decimal
+    score: Decimal | None  # None on the total row (its score cell is a dash)
+    weighted: Decimal
+    start: int
+    end: int
+    nums: tuple[int, int]  # where the score and weighted score are printed
+
+    @property
+    def total(self) -> bool:
+        return self.score is None
+
+    def consistent(self) -> bool:
+        """weight × score = weighted score, to the weighted score's printed decimals (and the rounding
+        of the weight and score)."""
+        if self.score is None:
+            return True
+        computed = self.weight * self.score / 100
+        slack = _half(self.weighted) + self.weight * _half(self.score) / 100 + self.score * _half(self.weight) / 100
+        return abs(computed - self.weighted) <= slack + Decimal("1e-9")
+
+
+def _half(v: Decimal) -> Decimal:
+    exp = v.as_tuple().exponent
+    return Decimal(5) * Decimal(10) ** (int(exp) - 1) if isinstance(exp, int) else Decimal(0)
+
+
+_NUM = re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d+)?")
+
+
+def _cuts(nums: str) -> list[tuple[Decimal, Decimal]]:
+    """The score and the weighted score in ``nums``: two cells, or one run of glued digits cut
+    wherever both halves are numbers printed to the same decimals (100.0020.00 → 100.00, 20.00)."""
+    parts = [p for p in re.split(r"[ \t|｜]+", nums) if p]
+    if len(parts) == 2:
+        pairs = [(parts[0], parts[1])]
+    elif len(parts) == 1:
+        t = parts[0]
+        pairs = [(t[:i], t[i:]) for i in range(1, len(t))]
+        pairs = [(a, b) for a, b in pairs if len(a.partition(".")[2]) == len(b.partition(".")[2])]
+    else:
+        return []
+    return [(Decimal(a), Decimal(b)) for a, b in pairs if _NUM.fullmatch(a) and _NUM.fullmatch(b)]
+
+
+def weighted_rows(text: str) -> list[WeightedRow]:
+    """Rows of every weighted-criteria table in ``text`` (the matching view), its total row last."""
+    spec = _spec()
+    out: list[WeightedRow] = []
+    for h in spec["weighted_header"].finditer(text):
+        if out and h.start() < out[-1].end:
+            continue
+        pos = h.end()
+        while (m := spec["weighted_row"].search(text, pos, min(len(text), pos + 40))) is not None:
+            if re.search(r"[。；;]", text[pos : m.start()]):
+                break  # the table ended before this
+            name = m.group("name")
+            short = spec["weighted_names"].search(name)
+            if short and (m.start() > pos or short.start() > 0):
+                name = short.group(0)  # a glued row: the words before its name are the row before's
+            weight, nums = Decimal(m.group("w")), m.group("nums")
+            nstart = m.start("nums")
+            if nums[0] in "/／—-":
+                value = _NUM.fullmatch(nums.lstrip("/／—- \t|｜"))
+                if weight != 100 or value is None:
+                    break
+                out.append(
+                    WeightedRow(name, weight, None, Decimal(value.group(0)), m.start(), m.end(), (nstart, m.end()))
+                )
+                break
+            cuts = _cuts(nums)
+            if not cuts or weight > 100:
+                break
+            rows = [WeightedRow(name, weight, s, w, m.start(), m.end(), (nstart, m.end())) for s, w in cuts]
+            good = [r for r in rows if r.consistent()]
+            if not good and len(rows) > 1:
+                break  # no single reading of its numbers
+            out.append((good or rows)[0])
+            pos = m.end()
+    return out
+
+
 def tier_scores(ctx: Context) -> list[TierScore]:
     """Level-1 scores stated in sentences or in the section about each tier."""
     spec = _spec()
@@ -460,6 +554,14 @@ def tier_scores(ctx: Context) -> list[TierScore]:
             continue
         start = line_start + cap.start()
         add(TierScore(cap.group("name"), weight, score, start, q.end, ctx.page(start), 1.6))
+    # 1e. A weighted-criteria table (相关性 20% 100.00 20.00 …): the weighted score is the tier's
+    for row in weighted_rows(text):
+        if not row.total:
+            start, end = ctx.view.span(row.start, row.end)
+            weight = number_value(format(row.weight, "f"))
+            score = number_value(format(row.weighted, "f"))
+            assert score is not None
+            add(TierScore(row.name, weight, score, start, end, ctx.page(start), 1.9))
     # 2. Sections whose heading names a tier: the first weight and score stated in them.
     blocks = ctx.doc.blocks
     for i, b in enumerate(blocks):
@@ -535,4 +637,6 @@ __all__ = [
     "tier_indicators",
     "table_total_candidates",
     "TierScore",
+    "WeightedRow",
+    "weighted_rows",
 ]
