@@ -56,3 +56,45 @@ def test_a_weighted_criteria_table_gives_tiers_total_and_a_check_per_row() -> No
     # near misses: weights without a weighted score, and glued numbers that no cut makes weight × score
     assert tiers("评价准则权重(%)评价分值\n相关性20%95.00\n") == []
     assert tiers("评价准则权重(%)加权得分\n相关性20%95.0017.5\n") == []
+
+
+def test_tier_sentences_with_the_weight_in_brackets_or_in_the_clause_after_the_tier() -> None:
+    # Shapes of results sentences (genre probes): the weight bracketed right after the tier, the
+    # score right after it; the tier named, its weight and score in the clauses after; full marks
+    # said in words; the score first, its maximum bracketed after.
+    assert tiers("决策（20分）18分，过程（20分）17.5分，产出（40分）36分，效益（20分）19分。\n") == [
+        ("决策", 20, 18),
+        ("过程", 20, 17.5),
+        ("产出", 40, 36),
+        ("效益", 20, 19),
+    ]
+    assert tiers("在项目决策方面，满分20分，该项目得分18分；在项目过程方面，满分20分，得分17分。\n") == [
+        ("决策", 20, 18),
+        ("过程", 20, 17),
+    ]
+    assert tiers("决策指标满分20分，得满分；过程指标，权重20分，评价得分17分。\n") == [
+        ("决策", 20, 20),
+        ("过程", 20, 17),
+    ]
+    assert tiers("决策指标18分（满分20分），过程指标17分（满分20分）。\n") == [("决策", 20, 18), ("过程", 20, 17)]
+    # near misses: a tier's weight before its second-level indicators' numbers, a sub-indicator's
+    # maximum and score after the tier's name, and a list of weights
+    assert tiers("产出指标（50分）1、数量指标：完成道路硬化12公里。\n") == []
+    assert tiers("在项目决策方面，其中立项依据满分5分，得分5分。\n") == []
+    assert tiers("指标分值设置为：决策20分，过程20分，产出40分，效益20分。\n") == []
+
+
+def test_tier_scores_that_do_not_add_up_to_the_total_are_left_out_with_a_warning() -> None:
+    text = "四、评价结论\n综合得分91分，其中决策指标得分18分，过程指标得分17分，产出指标得分36分，效益指标得分19分。\n"
+    doc, r = record_of_text(TITLE + text)
+    assert [i for i in r.indicators if i.level == 1] == []
+    assert any(w.startswith("tier_scores: 决策18 + 过程17 + 产出36 + 效益19 = 90, total 91") for w in r.warnings)
+    # the failed check still names both numbers, over the words they were read from
+    bad = [c for c in r.checks if not c.ok]
+    assert [c.detail for c in bad] == ["一级指标: 18 + 17 + 36 + 19 = 90, stated total 91"]
+    assert "决策指标得分18分" in doc.text[bad[0].span[0] : bad[0].span[1]]
+    # near misses: the same tiers adding up are kept; three of the four say nothing about the total
+    _doc, r = record_of_text(TITLE + text.replace("91分", "90分"))
+    assert [i.score for i in r.indicators if i.level == 1] == [18, 17, 36, 19] and not r.warnings
+    _doc, r = record_of_text(TITLE + text.replace("，效益指标得分19分", ""))
+    assert [i.score for i in r.indicators if i.level == 1] == [18, 17, 36]

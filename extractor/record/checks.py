@@ -256,28 +256,49 @@ def _child_sums(ck: Checker, rows: list[IndicatorRow], attr: str, rule: str, lab
         _adds_up(ck, rule, f"{parent.name}{label}", values, stated, [parent.span] + [k.span for k in kids])
 
 
+def _complete_tiers(tiers: list[Indicator], score: Score) -> bool:
+    """Whether ``tiers`` are the whole of the total: their weights add up to the maximum, or (no
+    weights) they are one of the common frameworks' complete sets (决策/过程/产出/效益), each once."""
+    if len(tiers) < 2:
+        return False
+    if any(i.weight is None for i in tiers):
+        names = sorted(re.sub(r"^(?:项目|部门)", "", i.name) for i in tiers)
+        return any(names == sorted(full) for full in _spec()["complete_tiers"])
+    mx = score.max if score.max is not None else 100
+    ws = sum(Decimal(str(i.weight)) for i in tiers)
+    return abs(float(ws) - float(mx)) <= _tol(len(tiers))
+
+
+def prose_tiers(tables: list[ScoreTable], indicators: list[Indicator]) -> list[Indicator]:
+    """The level-1 indicators that no indicator table gave (read from sentences and lines)."""
+    in_tables = {(r.level, r.name) for t in tables for r in t.rows}
+    return [i for i in indicators if i.level == 1 and (i.level, i.name) not in in_tables]
+
+
+def tiers_off_total(tiers: list[Indicator], score: Score) -> str | None:
+    """When ``tiers`` are a complete set whose scores do not add up to the total: the sum, named
+    (决策18 + 过程17 + … = 90, total 91); else None (they add up, or nothing can be said)."""
+    if score.total is None or any(i.score is None for i in tiers) or not _complete_tiers(tiers, score):
+        return None
+    s = sum(Decimal(str(i.score)) for i in tiers)
+    if abs(float(s) - float(score.total)) <= _tol(len(tiers)):
+        return None
+    return f"{' + '.join(f'{i.name}{_fmt(i.score)}' for i in tiers)} = {_fmt(s)}, total {_fmt(score.total)}"
+
+
 def prose_tier_checks(
     ck: Checker, tables: list[ScoreTable], indicators: list[Indicator], score: Score, score_ev: Evidence | None
 ) -> None:
     """Level-1 indicators stated in prose: their scores add up to the total when their weights
     add up to the maximum (a complete set of tiers; an incomplete one says nothing)."""
-    in_tables = {(r.level, r.name) for t in tables for r in t.rows}
-    tiers = [i for i in indicators if i.level == 1 and (i.level, i.name) not in in_tables]
-    if len(tiers) < 2:
+    tiers = prose_tiers(tables, indicators)
+    if not _complete_tiers(tiers, score):
         return
     spans = [i.span for i in tiers]
-    if any(i.weight is None for i in tiers):
-        # no weights: the tiers are all there when they are one of the common frameworks' complete
-        # sets (决策/过程/产出/效益), each named once
-        names = sorted(re.sub(r"^(?:项目|部门)", "", i.name) for i in tiers)
-        if not any(names == sorted(full) for full in _spec()["complete_tiers"]):
-            return
-    else:
+    if all(i.weight is not None for i in tiers):
         mx = score.max if score.max is not None else 100
         weights = [i.weight for i in tiers]
         ws = sum(Decimal(str(w)) for w in weights)
-        if abs(float(ws) - float(mx)) > _tol(len(tiers)):
-            return
         ck.add(
             "weight_sum",
             True,
@@ -1054,4 +1075,4 @@ def run_checks(
     return ck.out
 
 
-__all__ = ["run_checks"]
+__all__ = ["run_checks", "prose_tiers", "tiers_off_total"]

@@ -466,11 +466,15 @@ def tier_scores(ctx: Context) -> list[TierScore]:
                 "",
                 text[_sentence_start(text, m.start()) if cut is None else cut : m.start()],
             )
-            if i == 1 and (not re.search("得分|得|评分", sentence) or re.search("分值|权重|满分|设置|分配", sentence)):
-                continue  # a bare "决策18分" counts only in a list of scores
-            score = number_value(m.group("score"))
             w = m.groupdict().get("weight") or m.groupdict().get("weight2")
+            if (
+                i == 1
+                and not m.group("weight2")
+                and (not re.search("得分|得|评分", sentence) or re.search("分值|权重|满分|设置|分配", sentence))
+            ):
+                continue  # a bare "决策18分" counts only in a list of scores, or with its maximum (18分（满分20分）)
             weight = number_value(w) if w else None
+            score = weight if m.groupdict().get("full") else number_value(m.group("score"))
             if score is None or (weight is not None and score > weight) or score > 100:
                 continue
             start, end = ctx.view.span(m.start(), m.end())
