@@ -160,6 +160,13 @@ def _half(q: Quantity) -> Decimal:
     return q.half_unit
 
 
+def _printed_half(q: Quantity) -> Decimal:
+    """Half a unit of the printed number's last digit; none for a whole count (48个 is exact)."""
+    if q.unit in COUNTED and not q.mag and q.decimals == 0:
+        return Decimal(0)
+    return Decimal(1).scaleb(-q.decimals) / 2
+
+
 def _decimals(raw: str | None) -> int:
     m = re.search(r"\.(\d+)\s*%", raw or "")
     return len(m.group(1)) if m else 0
@@ -465,9 +472,9 @@ def _sum_check(
     if decimals is None and per_number:
         # each printed number may be off by half its own last digit (6.5万元 by 0.05, 432.65万元
         # by 0.005): not by the coarsest one's half for every number
-        tol = sum((Decimal(1).scaleb(-q.decimals) / 2 for q in parts + [total]), Decimal(0))
+        tol = sum((_printed_half(q) for q in parts + [total]), Decimal(0))
     elif decimals is None:
-        tol = max(Decimal(1).scaleb(-q.decimals) / 2 for q in parts + [total])
+        tol = max(_printed_half(q) for q in parts + [total])
     else:
         tol = Decimal(1).scaleb(-decimals) / 2 * (len(parts) + 1 if per_number else 1)
     ok = abs(s - total.printed) <= tol + EPS
@@ -769,7 +776,13 @@ def prose_sum_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
                 if sent == p:
                     sent = blocks[bi - 1].start if bi > 0 else b.start
             cands = [
-                y for y in qs if sent <= y.q.start < p and not y.part and not _per_unit(flat, y.q) and y.q.unit != "%"
+                y
+                for y in qs
+                if sent <= y.q.start < p
+                and not y.part
+                and not _per_unit(flat, y.q)
+                and y.q.unit != "%"
+                and not _bracket_closes(flat, y.q.end, p)  # (其中2个用于…) is an aside, not the total
             ]
             if not cands:
                 continue
@@ -847,6 +860,19 @@ def _depth(flat: str, start: int, pos: int) -> int:
         elif ch in "）)":
             d = max(0, d - 1)
     return d
+
+
+def _bracket_closes(flat: str, start: int, end: int) -> bool:
+    """Whether a bracket open before ``start`` closes before ``end``."""
+    d = 0
+    for ch in flat[start:end]:
+        if ch in "（(":
+            d += 1
+        elif ch in "）)":
+            d -= 1
+            if d < 0:
+                return True
+    return False
 
 
 def _list_end(flat: str, start: int, limit: int) -> int:
