@@ -241,3 +241,16 @@ def test_a_bracketed_aside_before_a_list_is_not_the_total_the_list_adds_up_to() 
     # near miss: the same list one short of the total is named with both numbers
     bad = failed(text.replace("2个项目未开工", "1个项目未开工"))
     assert [d.split(" (")[0] for d in bad] == ["安排项目: 41个 + 5个 + 1个 = 47个, stated 48个"]
+
+
+def test_parts_listed_before_their_total() -> None:
+    # the parts first, each in its own clause, then 合计/共计/总计: a sum like a 其中 list's
+    assert failed("一、资金情况\n下达中央资金50.5万元，省级资金30.2万元，市级资金10万元，合计91.7万元。\n") == []
+    doc, r = record_of_text("一、资金情况\n下达中央资金50.5万元，省级资金30.2万元，合计：81.7万元。\n")
+    bad = [c for c in r.checks if not c.ok]
+    assert [c.detail.split(" (")[0] for c in bad] == ["total: 50.5万元 + 30.2万元 = 80.7万元, stated 81.7万元"]
+    assert doc.text[bad[0].span[0] : bad[0].span[1]].startswith("50.5万元")
+    # near misses: amounts that are no parts of one whole (a budget and a spending), and two
+    # amounts in one clause
+    assert [c for c in record_of_text("一、资金情况\n年初预算50万元，实际支出30万元，合计81万元。\n")[1].checks] == []
+    assert failed("一、资金情况\n中央资金50万元和省级资金30万元，合计81万元。\n") == []

@@ -86,6 +86,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "share_column",
         "hierarchy_part",
         "form_tier",
+        "total_after",
     )
     return {k: re.compile(s[k]) for k in keys}
 
@@ -823,6 +824,54 @@ def prose_sum_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
             _sum_check(ck, "prose_sum", _subject(flat, tot.q, max(0, sent - 200)), [y.q for y in parts], tot.q, True)
 
 
+_LEVEL_PREFIX = re.compile(r"^(?:中央|省级?|市级?|州级?|县级?|区级?|乡镇|本级|地方)(?:财政)?")
+
+
+def _clause_start(flat: str, pos: int, floor: int) -> int:
+    return max([floor] + [flat.rfind(ch, floor, pos) + 1 for ch in "，,；;、"])
+
+
+def _parallel(names: list[str]) -> bool:
+    """Labels of parts of one whole: the same words once a budget level is taken off (中央资金 /
+    省级资金), or different names with the same last two characters (鲢鱼 / 鳙鱼 / 草鱼)."""
+    keys = [_LEVEL_PREFIX.sub("", squash(n)) for n in names]
+    if all(k and k == keys[0] for k in keys):
+        return True
+    return all(len(k) >= 2 and k[-2:] == keys[0][-2:] for k in keys) and len(set(keys)) == len(keys)
+
+
+def parts_then_total_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
+    """Parts listed first, then their total (中央资金50万元，省级资金30万元，合计80万元): each part in
+    its own clause of the total's sentence, their labels parallel, the total's clause opening with a
+    word of totals (``patterns/scores.yaml`` checks.total_after)."""
+    rx = _rx()["total_after"]
+    ctx = ck.ctx
+    for i, t in enumerate(qs):
+        if t.q.unit == "%" or t.part or _per_unit(flat, t.q):
+            continue
+        b = ctx.doc.blocks[t.block]
+        clause = max([b.start] + [flat.rfind(ch, b.start, t.q.start) + 1 for ch in "，,；;。"])
+        if not rx.match(squash(flat[clause : t.q.start])):
+            continue
+        sent = _sentence_start(flat, t.q.start, b.start)
+        parts = [
+            y
+            for y in qs[:i]
+            if y.block == t.block and y.q.start >= sent and y.q.unit == t.q.unit and not _per_unit(flat, y.q)
+        ]
+        if len(parts) < 2 or any(y.part for y in parts):
+            continue
+        starts = [_clause_start(flat, y.q.start, sent) for y in parts]
+        if len(set(starts)) < len(starts):
+            continue  # two amounts in one clause: not a list of parts
+        labels = [label_before(flat, y.q.start, c, y.q.unit) for y, c in zip(parts, starts)]
+        if not _parallel([lab.name if lab else "" for lab in labels]):
+            continue
+        for y in parts:
+            y.part = True
+        _sum_check(ck, "prose_sum", _subject(flat, t.q, clause), [y.q for y in parts], t.q, True)
+
+
 def _subject(flat: str, q: Quantity, floor: int) -> str:
     lab = label_before(flat, q.start, max(0, floor), q.unit)
     return lab.name if lab else "total"
@@ -1096,6 +1145,7 @@ def run_checks(
     table_checks(ck, flat)
     qs = _prose_quantities(ctx, flat)
     prose_sum_checks(ck, flat, qs)
+    parts_then_total_checks(ck, flat, qs)
     rate_checks(ck, flat, qs)
     share_checks(ck, flat, qs)
     return ck.out
