@@ -1117,3 +1117,64 @@ def test_a_results_row_under_its_header_is_never_run_into_the_title_or_read_as_i
     doc, r = record_of_text(text)
     assert (r.score.total, r.score.grade) == (total, grade)
     assert str(total).rstrip("0").rstrip(".") in evidence(doc, r, "score.total")
+
+
+def test_a_label_ending_a_numbered_heading_takes_the_next_lines_first_cell() -> None:
+    text = (
+        "1、荆门市市级财政项目支出绩效评价报告项目名称:\n"
+        "城乡医疗救助资金项目单位:荆门市医疗保障局主管部门:荆门市医疗保障局\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.program == "城乡医疗救助资金"
+    assert evidence(doc, r, "program").endswith("城乡医疗救助资金")
+    # near miss: a line that ends in a colon after no label opens a list, not a form
+    doc, r = record_of_text("1、荆门市市级财政项目支出绩效评价报告现说明如下:\n城乡医疗救助资金使用规范。\n")
+    assert r.program is None
+
+
+@pytest.mark.parametrize(
+    "text, program",
+    [
+        # the 项目支出 the sentence rule leaves out names the phrase a programme
+        ("经研究,委托第三方机构开展2022年茶产业发展项目支出绩效评价工作。\n", "茶产业发展"),
+        # a town's own report published "如下" (给予公开如下)
+        ("现将我乡20xx年度衔接资金项目绩效自评报告给予公开如下:\n一、绩效目标\n", "衔接资金"),
+        # 对…资金工作开展了…绩效评价
+        ("近日,省财政厅委托第三方,对绵阳市2017年度就业补助资金工作开展了全面的绩效评价。\n", "就业补助资金"),
+    ],
+)
+def test_programme_named_by_the_sentence_that_reports_the_evaluation(text: str, program: str) -> None:
+    doc, r = record_of_text(text)
+    assert r.program == program
+    assert program in evidence(doc, r, "program")
+
+
+def test_programme_sentence_must_name_a_programme() -> None:
+    # near miss of the above: 产业发展 with no 项目 after it is a topic, not a programme
+    doc, r = record_of_text("经研究,委托第三方机构开展2022年茶产业发展绩效评价工作。\n")
+    assert r.program is None
+
+
+@pytest.mark.parametrize(
+    "title, program",
+    [
+        ("区清水河小流域综合治理项目支出绩效评价报告", "清水河小流域综合治理"),
+        ("省地热能建筑应用示范项目绩效评价报告", "地热能建筑应用示范"),
+        # near misses: 市场…, 县域… are words of their own; a 省 after the year is the programme's level
+        ("市场监管执法装备项目绩效评价报告", "市场监管执法装备"),
+        ("县域医共体建设项目绩效评价报告", "县域医共体建设"),
+        ("2022年省巩固拓展产业扶贫重点项目绩效评价报告", "省巩固拓展产业扶贫重点"),
+    ],
+)
+def test_a_level_word_left_at_the_titles_start_by_a_lost_place_name_is_cut(title: str, program: str) -> None:
+    doc, r = record_of_text(title + "\n一、项目概况\n")
+    assert r.program == program
+
+
+def test_a_clause_ending_in_a_forms_name_is_no_title() -> None:
+    body = "二、自评工作开展情况\n由各股室结合项目实施情况收集项目信息并填报绩效自评表\n"
+    doc, r = record_of_text(body)
+    assert r.title is None
+    # near miss: the form's own title line
+    doc, r = record_of_text("2021年度农村饮水安全项目绩效自评表\n" + body)
+    assert r.title == "2021年度农村饮水安全项目绩效自评表"

@@ -34,6 +34,7 @@ from .context import Context, Line
 from .dates import date_candidates, year_candidates
 from .forms import Pair
 from .jurisdiction import divisions
+from .nlp import tokens
 from .orgs import (
     CODE_PREFIX,
     Org,
@@ -133,11 +134,24 @@ def _unbracket(spec: dict[str, Any], text: str) -> str:
     return m.group("prog") if m else text
 
 
+def _cut_blanked_place(spec: dict[str, Any], text: str) -> str:
+    """``text`` without the bare level word a copy's missing place name left at its start
+    (区百花溪小流域… once 巴州 was lost, 省太阳能… once 海南 was masked): the level word on its own
+    as jieba reads it (not 市场…, 省道…, 县域…), a word of two characters or more after it."""
+    if not re.match(spec["blanked_place"], text):
+        return text
+    words = tokens(text[:12])
+    if len(words) >= 2 and len(words[0]) == 1 and len(words[1]) >= 2:
+        return text[1:]
+    return text
+
+
 def program_name(text: str, unit: str | None = None) -> str:
     """A programme's name from a title or a form's value (view text): places, years, unit and suffix cut."""
     spec = _spec()["program"]
     if unit and fold(unit) in text:
         text = text.replace(fold(unit), "", 1)
+    text = _cut_blanked_place(spec, text)
     text = re.sub(spec["strip_years"], "", text)
     # what leads the name and is not it: 关于, years, division names (云南省, 昆明市东川区)
     # and a town after them, 本级/部门 — in any order, until nothing more goes
@@ -221,6 +235,8 @@ def program_candidates(
                 or (
                     shape == "sentence"
                     and not re.search(_spec()["program"]["noun_end"], re.sub(r"[（(][^）)]{1,10}[)）]$", "", prog))
+                    # (…葡萄酒产业发展项目支出绩效评价: the 项目 the rule leaves out names it a programme)
+                    and not text.startswith("项目", m.end("prog"))
                 )
             ):
                 continue
