@@ -98,3 +98,19 @@ def test_tier_scores_that_do_not_add_up_to_the_total_are_left_out_with_a_warning
     assert [i.score for i in r.indicators if i.level == 1] == [18, 17, 36, 19] and not r.warnings
     _doc, r = record_of_text(TITLE + text.replace("，效益指标得分19分", ""))
     assert [i.score for i in r.indicators if i.level == 1] == [18, 17, 36]
+
+
+def test_a_tier_table_printed_sideways_and_one_printed_on_one_line() -> None:
+    # the tiers across the header, weights and scores in the rows under them (bars or tabs)
+    text = "评价结果\n一级指标 | 决策 | 过程 | 产出 | 效益 | 合计 |\n分值 | 20 | 20 | 40 | 20 | 100 |\n得分 | 18 | 17 | 36 | 19 | 90 |\n"
+    assert tiers(text) == [("决策", 20, 18), ("过程", 20, 17), ("产出", 40, 36), ("效益", 20, 19)]
+    doc, r = record_of_text(TITLE + text)
+    assert r.score.total == 90 and doc.text[slice(*r.evidence["score.total"].span)] == "90"
+    text = "指标\t投入\t过程\t产出\t效果\t总分\n得分\t14\t17\t36\t19\t86\n"
+    assert tiers(text) == [("投入", None, 14), ("过程", None, 17), ("产出", None, 36), ("效果", None, 19)]
+    assert record_of_text(TITLE + text)[1].score.total == 86  # the total column's, not the row's first score
+    # a whole table flattened to one line
+    assert tiers("一级指标 分值 得分 决策 20 18 过程 20 17 合计 40 35\n") == [("决策", 20, 18), ("过程", 20, 17)]
+    # near misses: a row of scores under the tiers that is one cell short, and a row that is no score
+    assert tiers("一级指标 | 决策 | 过程 | 产出 |\n得分 | 18 | 17 |\n") == []
+    assert tiers("一级指标 | 决策 | 过程 | 产出 |\n指标数 | 3 | 5 | 8 |\n") == []

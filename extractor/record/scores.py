@@ -75,6 +75,9 @@ def _spec() -> dict[str, Any]:
         "weighted_header": re.compile(data["weighted_header"]),
         "weighted_row": re.compile(data["weighted_row"]),
         "weighted_names": re.compile(f"(?:{data['weighted_names']})$"),
+        "transposed_score": re.compile(data["transposed_score_label"]),
+        "transposed_weight": re.compile(data["transposed_weight_label"]),
+        "transposed_total": re.compile(data["transposed_total"]),
     }
 
 
@@ -169,6 +172,7 @@ def total_candidates(
                 )
             )
     in_tables = [(row[0].start, row[-1].end) for t in ctx.line_tables for row in t.rows]
+    in_tables += [ctx.view.span(*t.score_row) for t in sideways_tables(text)]  # 得分 | 18 | 17 …: no form
     for p in pairs:
         if p.field != "score.total" or any(s <= p.label_start < e for s, e in in_tables):
             continue  # (总分 / 100 / 82.97 is a table's row: its columns say which number is the score)
@@ -189,6 +193,10 @@ def total_candidates(
             )
         )
     out.extend(table_totals)
+    for table in sideways_tables(text):  # 合计 | 100 over 得分 | … | 90: a sideways tier table's total
+        if table.total is not None and 0 < table.total[0] <= spec["default_max"]:
+            value, vs, ve = table.total
+            out.append(ctx.candidate("score.total", value, vs, ve, RANK["table_total"], "sideways_total"))
     for row in weighted_rows(text):  # 项目绩效 100% / 82.68: a weighted-criteria table's total row
         if row.total and 0 < row.weighted <= spec["default_max"]:
             value = number_value(format(row.weighted, "f"))
@@ -444,6 +452,77 @@ def weighted_rows(text: str) -> list[WeightedRow]:
     return out
 
 
+@dataclass
+class SidewaysTable:
+    """A tier table printed sideways: per tier its name, weight and score, with view spans of each
+    column's cells (name cell to score cell); the total column's score if there is one."""
+
+    tiers: list[tuple[str, float | int | None, float | int, int, int]]  # name, weight, score, vstart, vend
+    total: tuple[float | int, int, int] | None  # score, vstart, vend
+    score_row: tuple[int, int]  # view span of the score row
+
+
+def _cells(line: str, at: int) -> list[tuple[str, int, int]]:
+    """The cells of a view line split at bars and tabs, as (text, start, end) view positions."""
+    out = []
+    for m in re.finditer(r"[^\t|｜]+", line):
+        text = m.group(0).strip()
+        if text:
+            lead = len(m.group(0)) - len(m.group(0).lstrip())
+            out.append((text, at + m.start() + lead, at + m.start() + lead + len(text)))
+    return out
+
+
+def sideways_tables(text: str) -> list[SidewaysTable]:
+    """Tier tables printed sideways in ``text`` (the matching view)."""
+    spec = _spec()
+    lines = [(m.group(0), m.start()) for m in re.finditer(r"[^\n]+", text)]
+    tier_cell = re.compile(
+        r"(?P<name>(?:项目)?(?:" + spec["tier_names"].pattern + r"))(?:类)?(?:指标)?"
+        r"(?:[（(](?P<w>\d{1,3}(?:\.\d+)?)分?[)）])?"
+    )
+    out: list[SidewaysTable] = []
+    for li, (line, at) in enumerate(lines):
+        head = _cells(line, at)
+        cols = [(k, tier_cell.fullmatch(c[0])) for k, c in enumerate(head)]
+        named = [(k, m) for k, m in cols if m]
+        if len(named) < 2 or len(head) < 3:
+            continue
+        weights: dict[int, float | int | None] = {
+            k: number_value(m.group("w")) if m.group("w") else None for k, m in named
+        }
+        total_col = next((k for k, c in enumerate(head) if spec["transposed_total"].match(c[0])), None)
+        scores: dict[int, tuple[float | int, int, int]] = {}
+        score_row = None
+        for line2, at2 in lines[li + 1 : li + 4]:
+            row = _cells(line2, at2)
+            if len(row) != len(head) or not row:
+                break
+            label = row[0][0]
+            values = {k: number_value(re.sub(r"分$", "", c[0])) for k, c in enumerate(row)}
+            if spec["transposed_weight"].match(label):
+                for k, _m in named:
+                    weights[k] = values[k] if values[k] is not None else weights[k]
+            elif spec["transposed_score"].match(label):
+                scores = {k: (v, row[k][1], row[k][2]) for k, v in values.items() if v is not None}
+                score_row = (row[0][1], row[-1][2])
+            else:
+                break
+        if score_row is None or any(k not in scores for k, _m in named):
+            continue
+        tiers: list[tuple[str, float | int | None, float | int, int, int]] = []
+        for k, m in named:
+            w, (sc, _s, e) = weights.get(k), scores[k]
+            if w is not None and sc > w:
+                tiers = []
+                break
+            tiers.append((_tier_name(m.group("name")), w, sc, head[k][1], e))
+        if tiers:
+            total = scores.get(total_col) if total_col is not None else None
+            out.append(SidewaysTable(tiers, total, score_row))
+    return out
+
+
 def tier_scores(ctx: Context) -> list[TierScore]:
     """Level-1 scores stated in sentences or in the section about each tier."""
     spec = _spec()
@@ -566,6 +645,11 @@ def tier_scores(ctx: Context) -> list[TierScore]:
             score = number_value(format(row.weighted, "f"))
             assert score is not None
             add(TierScore(row.name, weight, score, start, end, ctx.page(start), 1.9))
+    # 1f. A tier table printed sideways (决策 | 过程 | … over 分值 and 得分 rows)
+    for table in sideways_tables(text):
+        for name, weight, score, vs, ve in table.tiers:
+            start, end = ctx.view.span(vs, ve)
+            add(TierScore(name, weight, score, start, end, ctx.page(start), 1.8))
     # 2. Sections whose heading names a tier: the first weight and score stated in them.
     blocks = ctx.doc.blocks
     for i, b in enumerate(blocks):
@@ -643,4 +727,6 @@ __all__ = [
     "TierScore",
     "WeightedRow",
     "weighted_rows",
+    "SidewaysTable",
+    "sideways_tables",
 ]
