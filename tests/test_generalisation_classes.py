@@ -1178,3 +1178,73 @@ def test_a_clause_ending_in_a_forms_name_is_no_title() -> None:
     # near miss: the form's own title line
     doc, r = record_of_text("2021年度农村饮水安全项目绩效自评表\n" + body)
     assert r.title == "2021年度农村饮水安全项目绩效自评表"
+
+
+def test_the_budget_a_programmes_money_comes_from_is_no_part_of_its_name() -> None:
+    text = "项目支出绩效目标表\n项目名称\n农村危房改造补助资金(政府性基金预算)\n主管部门\n住房和城乡建设局\n"
+    doc, r = record_of_text(text)
+    assert r.program == "农村危房改造补助资金"
+    # near miss: a bracket that is part of the name stays
+    doc, r = record_of_text(text.replace("(政府性基金预算)", "(二期)"))
+    assert r.program == "农村危房改造补助资金(二期)"
+
+
+def test_a_forms_maker_is_no_unit_and_the_units_full_name_is_its_label() -> None:
+    text = (
+        "部门整体支出绩效评价自评报告\n(2023年度)\n"
+        "部门(单位)全称:隆化县人民法院 (公章)\n填报日期 2024年 2月26日\n"
+        "承德市财政局制\n部门整体支出绩效评价报告\n(参考提纲)\n一、部门基本情况\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.evaluated_unit == "隆化县人民法院" and "全称" in evidence(doc, r, "evaluated_unit")
+    assert r.title == "部门整体支出绩效评价自评报告(2023年度)"
+
+
+def test_the_body_that_wrote_a_cited_document_is_no_actor() -> None:
+    text = (
+        "关于上报2023年优抚对象补助经费项目支出绩效自评的报告\n\n"
+        "根据《四川省退役军人事务厅关于开展2023年度中央对地方转移支付绩效自评工作的通知》,"
+        "我局对2023年优抚对象补助经费进行了绩效自评,现将自评报告如下:\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.evaluated_unit is None and r.evaluator is None
+    # near miss: the same body acting outside the citation
+    doc, r = record_of_text(text.replace("根据《四川省退役军人事务厅关于开展", "四川省退役军人事务厅关于开展《"))
+    assert r.evaluator == "四川省退役军人事务厅"
+
+
+def test_a_flattened_forms_value_ends_at_the_next_label_of_no_field() -> None:
+    text = (
+        "(二)项目基本情况项目名称:2019年度江西省革命老区产业扶持项目"
+        "项目单位:江西省民政厅老区建设办公室项目负责人:刘明联系电话:88123456\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.evaluated_unit == "江西省民政厅老区建设办公室"
+    assert evidence(doc, r, "evaluated_unit").endswith("老区建设办公室")
+
+
+def test_a_budget_units_name_glued_in_a_department_self_table() -> None:
+    text = (
+        "部门整体支出绩效自评表(2022年度)区级预算单位名称衡阳市石鼓区疾病预防控制中心"
+        "年度预算申请(万元)年初预算数全年预算数全年执行数分值执行率得分\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.evaluated_unit == "衡阳市石鼓区疾病预防控制中心"
+
+
+def test_a_cover_date_glued_after_the_evaluators_name_ends_it() -> None:
+    text = "1、荆州市市级财政项目支出绩效评价报告\n评价机构:荆州市民政局2018年6月目录摘要\n"
+    doc, r = record_of_text(text)
+    assert r.evaluator == "荆州市民政局"
+
+
+def test_a_finance_bureau_that_sets_up_an_evaluation_group_evaluates() -> None:
+    text = (
+        "唐河县2021年度重大动物疫病防控经费绩效评价报告\n"
+        "依据我县财政支出绩效评价程序,唐河县财政局组成了绩效评价工作组,明确了相关股室及职责分工。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.evaluator == "唐河县财政局" and r.evaluation_mode == "finance"
+    # near miss: a working group that is not for an evaluation
+    doc, r = record_of_text(text.replace("绩效评价工作组", "防疫工作组"))
+    assert r.evaluator is None

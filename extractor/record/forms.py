@@ -222,6 +222,8 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
         for k in starts
         if k > 0 and view.starts[k] > view.ends[k - 1] and re.match(r"[\u4e00-\u9fff]{2,8}[：:]", text[k : k + 9])
     ]
+    # and a label of no field glued before its colon (…老区工作办公室项目负责人:陈晨光)
+    other_labels += [m.start() for m in spec["glued_stop"].finditer(text) if text[m.end() : m.end() + 1] in ("：", ":")]
     out: list[Pair] = []
     for i, (s, e, name, rank, generic, _strong) in enumerate(hits):
         stop = hits[i + 1][0] if i + 1 < len(hits) else len(text)

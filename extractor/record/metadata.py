@@ -181,6 +181,7 @@ def program_name(text: str, unit: str | None = None) -> str:
             break
     # a programme in brackets: after the report's words (…自评报告(XX资金)), or left alone once they
     # are cut (转移支付区域(全民健身中心项目)绩效自评表)
+    text = re.sub(spec["strip_fund_source"], "", text)
     text = _unbracket(spec, re.sub(spec["strip_allocation_tail"], "", text))
     text = _unbracket(spec, re.sub(spec["strip_suffix"], "", text).strip("，,：:、 "))
     text = re.sub(r"^的", "", text)
