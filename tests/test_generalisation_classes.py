@@ -1334,3 +1334,9 @@ def test_the_year_of_the_funds_own_budget_document_cited_twice() -> None:
     other = text.replace("关于同江市2021年度涉农资金统筹整合使用实施计划安排的批复", "2019年财政支出绩效评价管理办法")
     doc, r = record_of_text(other)
     assert r.years == []
+
+
+def test_the_first_part_of_a_list_is_no_programme() -> None:
+    text = "根据县财政局关于开展20xx年政策和项目支出绩效评价工作的通知的要求,我馆成立了绩效评价工作组。\n"
+    doc, r = record_of_text(text)
+    assert r.program is None
