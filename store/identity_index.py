@@ -25,6 +25,7 @@ their order are those of :meth:`SignatureIndex.candidates`
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -80,6 +81,14 @@ def _bands(sig: bytes) -> list[int]:
 
 def _years(text: str) -> frozenset[int]:
     return frozenset(int(y) for y in text.split(",") if y)
+
+
+def identity_of_json(record: str, fingerprint: str | None) -> Identity:
+    """The identity of a stored ``documents.record`` JSON, read without building the record
+    (what :func:`jixiao.store.mapping.identity_of` reads: its years and its division's adcode)."""
+    data = json.loads(record)
+    jurisdiction = data.get("jurisdiction") or {}
+    return Identity(frozenset(int(y) for y in data.get("years") or []), jurisdiction.get("adcode"), fingerprint or None)
 
 
 def add(conn: sqlite3.Connection, doc_id: str, sig: bytes, ident: Identity) -> None:
@@ -202,4 +211,4 @@ def count(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT count(*) FROM identity_docs").fetchone()[0])
 
 
-__all__ = ["Candidate", "add", "remove", "candidates", "count", "SCHEMA", "NO_ADCODE", "NO_YEAR"]
+__all__ = ["Candidate", "identity_of_json", "add", "remove", "candidates", "count", "SCHEMA", "NO_ADCODE", "NO_YEAR"]

@@ -389,7 +389,7 @@ def _identity_index(db: Database) -> None:
     """The identity index in the store's tables (:mod:`jixiao.store.identity_index`), so that
     opening a store builds nothing in memory.  The files already stored are indexed here,
     once, from their records (what the writer did at every first write before)."""
-    from . import identity_index, mapping
+    from . import identity_index  # (not mapping: it imports this module)
 
     for statement in identity_index.SCHEMA:
         db.execute(statement)
@@ -399,7 +399,7 @@ def _identity_index(db: Database) -> None:
         " JOIN sources s ON s.doc_id = d.doc_id ORDER BY d.doc_id"
     )
     for doc_id, sig, record, fp in rows:
-        identity_index.add(conn, doc_id, sig, mapping.identity_of(mapping.record_from_json(record), fp))
+        identity_index.add(conn, doc_id, sig, identity_index.identity_of_json(record, fp))
 
 
 __all__ = ["MIGRATIONS", "Migration", "migration", "migrate", "schema_version", "latest_version", "V1_WARNING"]
