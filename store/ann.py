@@ -60,6 +60,12 @@ class AnnIndex:
         index.add(np.ascontiguousarray(matrix, dtype=np.float32))
         return cls(index, n)
 
+    def add(self, rows: np.ndarray) -> None:
+        """Append vectors (the next rows of the matrix) to the trained index: each goes to the
+        cell whose centroid is nearest, the cells stay as they were trained."""
+        self.index.add(np.ascontiguousarray(rows, dtype=np.float32))
+        self.rows = int(self.index.ntotal)
+
     def save(self, path: str | Path) -> None:
         import faiss
 
@@ -109,28 +115,53 @@ class AnnIndex:
         return exact(matrix, q[0], k, cand)
 
 
+#: An index extended with new vectors is trained again once it holds this many times the vectors
+#: its cells were trained on (they were placed for those).
+REBUILD_GROWTH = 2.0
+
+
+def _digest(ids: np.ndarray) -> str:
+    import hashlib
+
+    return hashlib.sha1(np.ascontiguousarray(ids).tobytes()).hexdigest()
+
+
 def for_index(db: str, ids: np.ndarray, matrix: np.ndarray, threshold: int | None = None) -> AnnIndex | None:
     """The approximate index of a store's vectors (``None`` below the threshold or without faiss).
 
-    Kept beside the store as ``<db>.ann`` with ``<db>.ann.json`` naming the vectors it was
-    built from (their count and a hash of their finding ids); rebuilt when they changed
-    (``jixiao index`` does it, so that searches find it ready).
+    Kept beside the store as ``<db>.ann`` with ``<db>.ann.json`` naming the vectors it holds
+    (their count and a hash of their finding ids) and how many it was trained on.  When the
+    vectors changed it is brought up to date (``jixiao index`` does it, so that searches find it
+    ready): if the stored ones are the first rows of the new (an import added findings, none
+    was removed or rebuilt) and the index is still under :data:`REBUILD_GROWTH` times its
+    training size, the new rows are added to it; otherwise it is built again.
     """
     if len(ids) < (THRESHOLD if threshold is None else threshold) or not available():
         return None
-    import hashlib
     import json
 
-    stamp = {"rows": int(len(ids)), "ids": hashlib.sha1(np.ascontiguousarray(ids).tobytes()).hexdigest()}
+    stamp: dict[str, Any] = {"rows": int(len(ids)), "ids": _digest(ids)}
     path, meta = Path(f"{db}.ann"), Path(f"{db}.ann.json")
     if db.startswith("memory:"):
         return AnnIndex.build(matrix)
+    index = None
     try:
-        if json.loads(meta.read_text()) == stamp:
+        old = json.loads(meta.read_text())
+        held, trained = int(old["rows"]), int(old.get("trained", old["rows"]))
+        if held == stamp["rows"] and old["ids"] == stamp["ids"]:
             return AnnIndex.load(path)
-    except (OSError, ValueError, RuntimeError):
-        pass
-    index = AnnIndex.build(matrix)
+        if held < len(ids) <= REBUILD_GROWTH * trained and _digest(ids[:held]) == old["ids"]:
+            index = AnnIndex.load(path)
+            if index.rows != held:  # not the index the stamp names
+                index = None
+            else:
+                index.add(matrix[held:])
+                stamp["trained"] = trained
+    except (OSError, ValueError, KeyError, TypeError, RuntimeError):
+        index = None
+    if index is None:
+        index = AnnIndex.build(matrix)
+        stamp["trained"] = int(len(ids))
     try:
         index.save(path)
         meta.write_text(json.dumps(stamp))
@@ -174,4 +205,14 @@ def recall_at(k: int, approx: list[tuple[int, float]], truth: list[tuple[int, fl
     return min(1.0, sum(1 for _, s in approx[:k] if s >= kth - 1e-6) / min(k, len(truth)))
 
 
-__all__ = ["AnnIndex", "for_index", "exact", "recall_at", "available", "THRESHOLD", "EXACT_BELOW", "NPROBE"]
+__all__ = [
+    "AnnIndex",
+    "for_index",
+    "REBUILD_GROWTH",
+    "exact",
+    "recall_at",
+    "available",
+    "THRESHOLD",
+    "EXACT_BELOW",
+    "NPROBE",
+]

@@ -85,3 +85,35 @@ def test_a_large_store_searches_through_the_saved_index(indexed_store, tmp_path)
     dense.ann = ann.for_index(str(db), dense.ids, dense.matrix, threshold=len(dense.ids))  # loaded, not built
     assert dense.search(q, 5) == exact_hits  # a store this small: every cell is visited
     conn.close()
+
+
+def test_new_vectors_are_added_to_the_saved_index_until_it_outgrows_its_training(vectors, tmp_path):
+    """An import that adds findings extends the saved index (its cells kept); one that removed or
+    rebuilt findings, or that doubled the index since it was trained, builds it again."""
+    import json
+
+    db = str(tmp_path / "grow.db")
+    ids = np.arange(10, len(vectors) + 10, dtype=np.int64)  # finding ids, in the matrix's order
+
+    def stamp() -> dict:
+        return json.loads((tmp_path / "grow.db.ann.json").read_text())
+
+    first = ann.for_index(db, ids[:12_000], vectors[:12_000], threshold=1_000)
+    assert first is not None and stamp() == {"rows": 12_000, "ids": ann._digest(ids[:12_000]), "trained": 12_000}
+    grown = ann.for_index(db, ids[:20_000], vectors[:20_000], threshold=1_000)  # 8,000 findings added
+    assert grown is not None and grown.rows == 20_000
+    assert stamp()["rows"] == 20_000 and stamp()["trained"] == 12_000  # extended, not trained again
+    assert grown.index.nlist == first.index.nlist
+    for q in (3, 15_000, 19_999):  # old and new rows found; every cell visited: the exact answer
+        hits = grown.search(vectors[:20_000], vectors[q], 10, nprobe=grown.index.nlist)
+        assert hits == ann.exact(vectors[:20_000], vectors[q], 10)
+    again = ann.for_index(db, ids[:20_000], vectors[:20_000], threshold=1_000)  # nothing changed: loaded
+    assert again is not None and again.rows == 20_000 and stamp()["trained"] == 12_000
+    # a finding removed (the old ids are no longer the first rows): built again
+    ann.for_index(db, ids[1:20_001], vectors[1:20_001], threshold=1_000)
+    assert stamp() == {"rows": 20_000, "ids": ann._digest(ids[1:20_001]), "trained": 20_000}
+    # more than REBUILD_GROWTH times the training size: built again
+    assert len(vectors) > ann.REBUILD_GROWTH * 12_000
+    ann.for_index(db, ids[:12_000], vectors[:12_000], threshold=1_000)
+    ann.for_index(db, ids, vectors, threshold=1_000)
+    assert stamp()["trained"] == len(vectors)
