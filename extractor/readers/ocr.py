@@ -160,14 +160,40 @@ def model_files(model_set: str) -> tuple[Any, Any]:
     return files
 
 
+#: Imported with the OpenVINO runtime only to send a usage event (see :func:`_import_runtime`).
+_OPENVINO_TELEMETRY = "openvino.tools.ovc"
+
+
+def _import_runtime(runtime: str) -> None:
+    """Import the inference runtime, OpenVINO without its model converter.
+
+    ``import openvino`` imports its model converter (``openvino.tools.ovc``), and that import
+    sends a usage event to Google Analytics from a new process (``openvino_telemetry``,
+    unless a consent file in the home folder says no): a network call at run time, and in an
+    import's worker one more Python process per worker (about half a CPU-second each).  jixiao
+    never converts models, so the converter's import is made to fail while ``openvino`` is
+    imported (``openvino`` expects that: it skips ``convert_model`` on ImportError), then
+    allowed again for whoever imports it explicitly.
+    """
+    import importlib
+    import sys
+
+    block = runtime == "openvino" and "openvino" not in sys.modules and _OPENVINO_TELEMETRY not in sys.modules
+    if block:
+        sys.modules[_OPENVINO_TELEMETRY] = None  # type: ignore[assignment]  # None: import raises ImportError
+    try:
+        importlib.import_module(runtime)
+    finally:
+        if block and sys.modules.get(_OPENVINO_TELEMETRY, False) is None:
+            del sys.modules[_OPENVINO_TELEMETRY]
+
+
 class _RapidOcr3(_Engine):
     """rapidocr 3.x on OpenVINO or ONNX Runtime, with model files from an installed package."""
 
     def __init__(self, runtime: str, model_set: str) -> None:
-        import importlib
-
         try:
-            importlib.import_module(runtime)
+            _import_runtime(runtime)
         except ImportError as exc:
             raise OcrUnavailable(f"{runtime} is not installed ({exc})") from None
         try:

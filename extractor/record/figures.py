@@ -38,6 +38,7 @@ from functools import lru_cache
 from typing import Any
 
 from ... import patterns
+from .. import jieba_dict
 from ..document import Block, Document
 from ..normalize import normalize_text
 from .model import Figure
@@ -248,6 +249,7 @@ def _posseg():
     import jieba.posseg as pseg
 
     jieba.setLogLevel(logging.ERROR)
+    jieba_dict.start(jieba.dt)  # the tagger segments with jieba's global tokenizer
     return pseg
 
 
