@@ -137,8 +137,9 @@ def pipeline():
         def regex_entities(doc):  # type: ignore[no-untyped-def]
             """Regex entities and organisation names, merged with the ruler's (longest wins)."""
             spans = []
+            text = doc.text  # spaCy joins every token's text again on each doc.text
             for label, rx in _regexes():
-                for m in rx.finditer(doc.text):
+                for m in rx.finditer(text):
                     span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="expand")
                     if span is not None:
                         spans.append(span)
