@@ -227,3 +227,30 @@ def test_a_list_after_baokuo_that_falls_short_names_some_of_the_whole() -> None:
     over = "一、基本情况\n将考核合格的17家图书馆全部纳入奖励范围，包括11家县级图书馆和8家乡镇图书馆。\n"
     (c,) = [c for c in prose_sums(over) if not c[0]]
     assert "11家 + 8家 = 19家, stated 17家" in c[1] and c[2].startswith("17家") and c[2].endswith("8家")
+
+
+def test_a_bracketed_aside_before_a_list_is_not_the_total_the_list_adds_up_to() -> None:
+    # 55个(其中2个…): the bracket's own 其中 is an aside; the list after it adds up to the 55
+    text = (
+        "一、项目基本情况\n12个乡镇共计安排项目48个(其中3个用于补偿金上缴)，其中41个项目已完工，5个项目实施中，"
+        "2个项目未开工。\n"
+    )
+    doc, r = record_of_text(text)
+    sums = [c for c in r.checks if c.rule == "prose_sum"]
+    assert [(c.ok, c.detail.split(" (")[0]) for c in sums] == [(True, "安排项目: 41个 + 5个 + 2个 = 48个, stated 48个")]
+    # near miss: the same list one short of the total is named with both numbers
+    bad = failed(text.replace("2个项目未开工", "1个项目未开工"))
+    assert [d.split(" (")[0] for d in bad] == ["安排项目: 41个 + 5个 + 1个 = 47个, stated 48个"]
+
+
+def test_parts_listed_before_their_total() -> None:
+    # the parts first, each in its own clause, then 合计/共计/总计: a sum like a 其中 list's
+    assert failed("一、资金情况\n下达中央资金50.5万元，省级资金30.2万元，市级资金10万元，合计91.7万元。\n") == []
+    doc, r = record_of_text("一、资金情况\n下达中央资金50.5万元，省级资金30.2万元，合计：81.7万元。\n")
+    bad = [c for c in r.checks if not c.ok]
+    assert [c.detail.split(" (")[0] for c in bad] == ["total: 50.5万元 + 30.2万元 = 80.7万元, stated 81.7万元"]
+    assert doc.text[bad[0].span[0] : bad[0].span[1]].startswith("50.5万元")
+    # near misses: amounts that are no parts of one whole (a budget and a spending), and two
+    # amounts in one clause
+    assert [c for c in record_of_text("一、资金情况\n年初预算50万元，实际支出30万元，合计81万元。\n")[1].checks] == []
+    assert failed("一、资金情况\n中央资金50万元和省级资金30万元，合计81万元。\n") == []

@@ -1117,3 +1117,190 @@ def test_a_results_row_under_its_header_is_never_run_into_the_title_or_read_as_i
     doc, r = record_of_text(text)
     assert (r.score.total, r.score.grade) == (total, grade)
     assert str(total).rstrip("0").rstrip(".") in evidence(doc, r, "score.total")
+
+
+def test_a_label_ending_a_numbered_heading_takes_the_next_lines_first_cell() -> None:
+    text = (
+        "1、荆门市市级财政项目支出绩效评价报告项目名称:\n"
+        "城乡医疗救助资金项目单位:荆门市医疗保障局主管部门:荆门市医疗保障局\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.program == "城乡医疗救助资金"
+    assert evidence(doc, r, "program").endswith("城乡医疗救助资金")
+    # near miss: a line that ends in a colon after no label opens a list, not a form
+    doc, r = record_of_text("1、荆门市市级财政项目支出绩效评价报告现说明如下:\n城乡医疗救助资金使用规范。\n")
+    assert r.program is None
+
+
+@pytest.mark.parametrize(
+    "text, program",
+    [
+        # the 项目支出 the sentence rule leaves out names the phrase a programme
+        ("经研究,委托第三方机构开展2022年茶产业发展项目支出绩效评价工作。\n", "茶产业发展"),
+        # a town's own report published "如下" (给予公开如下)
+        ("现将我乡20xx年度衔接资金项目绩效自评报告给予公开如下:\n一、绩效目标\n", "衔接资金"),
+        # 对…资金工作开展了…绩效评价
+        ("近日,省财政厅委托第三方,对绵阳市2017年度就业补助资金工作开展了全面的绩效评价。\n", "就业补助资金"),
+    ],
+)
+def test_programme_named_by_the_sentence_that_reports_the_evaluation(text: str, program: str) -> None:
+    doc, r = record_of_text(text)
+    assert r.program == program
+    assert program in evidence(doc, r, "program")
+
+
+def test_programme_sentence_must_name_a_programme() -> None:
+    # near miss of the above: 产业发展 with no 项目 after it is a topic, not a programme
+    doc, r = record_of_text("经研究,委托第三方机构开展2022年茶产业发展绩效评价工作。\n")
+    assert r.program is None
+
+
+@pytest.mark.parametrize(
+    "title, program",
+    [
+        ("区清水河小流域综合治理项目支出绩效评价报告", "清水河小流域综合治理"),
+        ("省地热能建筑应用示范项目绩效评价报告", "地热能建筑应用示范"),
+        # near misses: 市场…, 县域… are words of their own; a 省 after the year is the programme's level
+        ("市场监管执法装备项目绩效评价报告", "市场监管执法装备"),
+        ("县域医共体建设项目绩效评价报告", "县域医共体建设"),
+        ("2022年省巩固拓展产业扶贫重点项目绩效评价报告", "省巩固拓展产业扶贫重点"),
+    ],
+)
+def test_a_level_word_left_at_the_titles_start_by_a_lost_place_name_is_cut(title: str, program: str) -> None:
+    doc, r = record_of_text(title + "\n一、项目概况\n")
+    assert r.program == program
+
+
+def test_a_clause_ending_in_a_forms_name_is_no_title() -> None:
+    body = "二、自评工作开展情况\n由各股室结合项目实施情况收集项目信息并填报绩效自评表\n"
+    doc, r = record_of_text(body)
+    assert r.title is None
+    # near miss: the form's own title line
+    doc, r = record_of_text("2021年度农村饮水安全项目绩效自评表\n" + body)
+    assert r.title == "2021年度农村饮水安全项目绩效自评表"
+
+
+def test_the_budget_a_programmes_money_comes_from_is_no_part_of_its_name() -> None:
+    text = "项目支出绩效目标表\n项目名称\n农村危房改造补助资金(政府性基金预算)\n主管部门\n住房和城乡建设局\n"
+    doc, r = record_of_text(text)
+    assert r.program == "农村危房改造补助资金"
+    # near miss: a bracket that is part of the name stays
+    doc, r = record_of_text(text.replace("(政府性基金预算)", "(二期)"))
+    assert r.program == "农村危房改造补助资金(二期)"
+
+
+def test_a_forms_maker_is_no_unit_and_the_units_full_name_is_its_label() -> None:
+    text = (
+        "部门整体支出绩效评价自评报告\n(2023年度)\n"
+        "部门(单位)全称:隆化县人民法院 (公章)\n填报日期 2024年 2月26日\n"
+        "承德市财政局制\n部门整体支出绩效评价报告\n(参考提纲)\n一、部门基本情况\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.evaluated_unit == "隆化县人民法院" and "全称" in evidence(doc, r, "evaluated_unit")
+    assert r.title == "部门整体支出绩效评价自评报告(2023年度)"
+
+
+def test_the_body_that_wrote_a_cited_document_is_no_actor() -> None:
+    text = (
+        "关于上报2023年优抚对象补助经费项目支出绩效自评的报告\n\n"
+        "根据《四川省退役军人事务厅关于开展2023年度中央对地方转移支付绩效自评工作的通知》,"
+        "我局对2023年优抚对象补助经费进行了绩效自评,现将自评报告如下:\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.evaluated_unit is None and r.evaluator is None
+    # near miss: the same body acting outside the citation
+    doc, r = record_of_text(text.replace("根据《四川省退役军人事务厅关于开展", "四川省退役军人事务厅关于开展《"))
+    assert r.evaluator == "四川省退役军人事务厅"
+
+
+def test_a_flattened_forms_value_ends_at_the_next_label_of_no_field() -> None:
+    text = (
+        "(二)项目基本情况项目名称:2019年度江西省革命老区产业扶持项目"
+        "项目单位:江西省民政厅老区建设办公室项目负责人:刘明联系电话:88123456\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.evaluated_unit == "江西省民政厅老区建设办公室"
+    assert evidence(doc, r, "evaluated_unit").endswith("老区建设办公室")
+
+
+def test_a_budget_units_name_glued_in_a_department_self_table() -> None:
+    text = (
+        "部门整体支出绩效自评表(2022年度)区级预算单位名称衡阳市石鼓区疾病预防控制中心"
+        "年度预算申请(万元)年初预算数全年预算数全年执行数分值执行率得分\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.evaluated_unit == "衡阳市石鼓区疾病预防控制中心"
+
+
+def test_a_cover_date_glued_after_the_evaluators_name_ends_it() -> None:
+    text = "1、荆州市市级财政项目支出绩效评价报告\n评价机构:荆州市民政局2018年6月目录摘要\n"
+    doc, r = record_of_text(text)
+    assert r.evaluator == "荆州市民政局"
+
+
+def test_a_finance_bureau_that_sets_up_an_evaluation_group_evaluates() -> None:
+    text = (
+        "唐河县2021年度重大动物疫病防控经费绩效评价报告\n"
+        "依据我县财政支出绩效评价程序,唐河县财政局组成了绩效评价工作组,明确了相关股室及职责分工。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.evaluator == "唐河县财政局" and r.evaluation_mode == "finance"
+    # near miss: a working group that is not for an evaluation
+    doc, r = record_of_text(text.replace("绩效评价工作组", "防疫工作组"))
+    assert r.evaluator is None
+
+
+def test_a_date_after_the_evaluators_name_in_a_flattened_cover_form() -> None:
+    text = "1、荆州市市级财政项目支出绩效评价报告\n评价机构:荆州市民政局2018年6月目录摘要\n"
+    doc, r = record_of_text(text)
+    assert r.report_date == "2018-06"
+    # near miss: a year alone after the name is no date of writing
+    doc, r = record_of_text(text.replace("2018年6月", "2018年度"))
+    assert r.report_date is None
+
+
+def test_page_counters_of_a_traditional_mirror_are_furniture_too() -> None:
+    pages = "".join(f"殘聯整體支出績效評價報告.docx_第{k}頁\n第{k}頁 / 共3頁\n" for k in (1, 2, 3))
+    text = (
+        "殘聯整體支出績效評價報告.docx\n\n上傳人:王** 文檔編號:123 上傳時間:2024-03-04\n返回 下載 相關 舉報\n"
+        + pages
+        + "1、2023年度XX市殘疾人聯合會整體支出績效評價報告一、部門概況(一)部門設立背景\n"
+    )
+    doc = read_text(text, "excerpt.txt")
+    assert "共3頁" not in doc.text
+    assert build_record(doc).title == "2023年度XX市殘疾人聯合會整體支出績效評價報告"
+
+
+def test_an_evaluator_beside_the_body_that_commissioned_it_is_a_third_party() -> None:
+    text = (
+        "静安区2019年度石门二路街道旧住房修缮项目绩效评价报告 评价机构 : 上海和合社会组织服务中心 "
+        "2020 年 5 月 8 日 项目名称: 旧住房修缮 主管部门:石门二路街道办事处 委托单位:石门二路街道办事处\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.evaluation_mode == "third_party" and r.evaluator == "上海和合社会组织服务中心"
+    # near miss: no one commissioned it — a unit named as evaluator evaluates itself
+    doc, r = record_of_text(text.replace(" 委托单位:石门二路街道办事处", ""))
+    assert r.evaluation_mode == "self"
+
+
+def test_a_title_glued_to_the_forms_first_label_and_a_code_after_the_units_name() -> None:
+    text = (
+        "1、开福区2022年度部门(单位)整体支出绩效评价自评报告部门(单位)名称长沙市开福区民政局"
+        "预算编码305001报告日期:2023年5月12日开福区财政局(制)\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title == "开福区2022年度部门(单位)整体支出绩效评价自评报告"
+    assert r.evaluated_unit == "长沙市开福区民政局"
+
+
+def test_the_funds_an_allocation_passed_down_name_the_programme() -> None:
+    text = (
+        "一、基本情况\n(一)转移支付概况\n"
+        "2022年,《四川省财政厅关于下达2022年公共文化服务体系建设资金预算的通知》下达我市文化馆补助30万元。\n"
+        "二、综合评价结论\n下达广安市2022年公共文化服务体系建设资金用于年度重点项目。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.program == "公共文化服务体系建设资金" and r.report_kind == "project"
+    # near miss: an amount passed down names no programme
+    doc, r = record_of_text("一、基本情况\n下达我市文化馆补助30万元,用于场馆维修。\n")
+    assert r.program is None

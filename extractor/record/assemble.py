@@ -6,7 +6,7 @@ from typing import Any
 
 from ..document import Document
 from .candidates import Decision, decide
-from .checks import run_checks
+from .checks import prose_tiers, run_checks, tiers_off_total
 from .context import Context
 from .figures import extract_figures
 from .forms import form_pairs
@@ -137,9 +137,21 @@ def extract_fields(doc: Document) -> Record:
     tiers = tier_scores(ctx)
     _score(ctx, pairs, tables, tiers, record)
     record.indicators = _indicators(tables, tiers)
+    # Tier scores read from sentences that are the whole set but do not add up to the total: one
+    # of the two was misread, or the report is wrong. Either way they are no values to compare
+    # reports by; the failed check still names both numbers.
+    held = prose_tiers(tables, record.indicators)
+    off = tiers_off_total(held, record.score)
+    if off is None:
+        held = []
+    else:
+        record.indicators = [i for i in record.indicators if not any(i is h for h in held)]
+        pages = sorted({i.page for i in held if i.page is not None})
+        where = f" (p.{', p.'.join(map(str, pages))})" if pages else ""
+        record.warnings.append(f"tier_scores: {off}{where}; the tier scores are left out")
     record.figures = extract_figures(ctx)
     record.checks = run_checks(
-        ctx, tables, record.indicators, record.score, record.evidence.get("score.total"), record.figures
+        ctx, tables, record.indicators + held, record.score, record.evidence.get("score.total"), record.figures
     )
     return record
 

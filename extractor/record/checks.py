@@ -24,6 +24,8 @@ section of ``patterns/scores.yaml``):
 * ``prose_sum`` — a total stated in prose and its parts (共计X万元，其中A、B、C; X（A，B）);
 * ``execution_rate`` / ``arrival_rate`` — a stated 执行率 (完成率, 支付率 …) or 到位率
   equals executed (到位) ÷ budget, the amounts stated before it;
+* ``weighted_score`` — in a weighted-criteria table, weight × score is the weighted score
+  (相关性 20% × 100.00 = 20.00);
 * ``share`` — counts and their shares of a whole (35个项目…占评定项目的85.36% of 41).
 """
 
@@ -54,7 +56,7 @@ from .figures import (
 from .figures import spec as figure_spec
 from .indicators import IndicatorRow, ScoreTable, read_table
 from .model import Check, Evidence, Figure, Indicator, Score
-from .scores import grade_for, thresholds
+from .scores import grade_for, thresholds, weighted_rows
 
 EPS = Decimal("1e-9")
 
@@ -84,6 +86,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "share_column",
         "hierarchy_part",
         "form_tier",
+        "total_after",
     )
     return {k: re.compile(s[k]) for k in keys}
 
@@ -156,6 +159,13 @@ def _half(q: Quantity) -> Decimal:
     if q.unit in COUNTED and not q.mag and q.decimals == 0:
         return Decimal(0)
     return q.half_unit
+
+
+def _printed_half(q: Quantity) -> Decimal:
+    """Half a unit of the printed number's last digit; none for a whole count (48个 is exact)."""
+    if q.unit in COUNTED and not q.mag and q.decimals == 0:
+        return Decimal(0)
+    return Decimal(1).scaleb(-q.decimals) / 2
 
 
 def _decimals(raw: str | None) -> int:
@@ -254,28 +264,49 @@ def _child_sums(ck: Checker, rows: list[IndicatorRow], attr: str, rule: str, lab
         _adds_up(ck, rule, f"{parent.name}{label}", values, stated, [parent.span] + [k.span for k in kids])
 
 
+def _complete_tiers(tiers: list[Indicator], score: Score) -> bool:
+    """Whether ``tiers`` are the whole of the total: their weights add up to the maximum, or (no
+    weights) they are one of the common frameworks' complete sets (决策/过程/产出/效益), each once."""
+    if len(tiers) < 2:
+        return False
+    if any(i.weight is None for i in tiers):
+        names = sorted(re.sub(r"^(?:项目|部门)", "", i.name) for i in tiers)
+        return any(names == sorted(full) for full in _spec()["complete_tiers"])
+    mx = score.max if score.max is not None else 100
+    ws = sum(Decimal(str(i.weight)) for i in tiers)
+    return abs(float(ws) - float(mx)) <= _tol(len(tiers))
+
+
+def prose_tiers(tables: list[ScoreTable], indicators: list[Indicator]) -> list[Indicator]:
+    """The level-1 indicators that no indicator table gave (read from sentences and lines)."""
+    in_tables = {(r.level, r.name) for t in tables for r in t.rows}
+    return [i for i in indicators if i.level == 1 and (i.level, i.name) not in in_tables]
+
+
+def tiers_off_total(tiers: list[Indicator], score: Score) -> str | None:
+    """When ``tiers`` are a complete set whose scores do not add up to the total: the sum, named
+    (决策18 + 过程17 + … = 90, total 91); else None (they add up, or nothing can be said)."""
+    if score.total is None or any(i.score is None for i in tiers) or not _complete_tiers(tiers, score):
+        return None
+    s = sum(Decimal(str(i.score)) for i in tiers)
+    if abs(float(s) - float(score.total)) <= _tol(len(tiers)):
+        return None
+    return f"{' + '.join(f'{i.name}{_fmt(i.score)}' for i in tiers)} = {_fmt(s)}, total {_fmt(score.total)}"
+
+
 def prose_tier_checks(
     ck: Checker, tables: list[ScoreTable], indicators: list[Indicator], score: Score, score_ev: Evidence | None
 ) -> None:
     """Level-1 indicators stated in prose: their scores add up to the total when their weights
     add up to the maximum (a complete set of tiers; an incomplete one says nothing)."""
-    in_tables = {(r.level, r.name) for t in tables for r in t.rows}
-    tiers = [i for i in indicators if i.level == 1 and (i.level, i.name) not in in_tables]
-    if len(tiers) < 2:
+    tiers = prose_tiers(tables, indicators)
+    if not _complete_tiers(tiers, score):
         return
     spans = [i.span for i in tiers]
-    if any(i.weight is None for i in tiers):
-        # no weights: the tiers are all there when they are one of the common frameworks' complete
-        # sets (决策/过程/产出/效益), each named once
-        names = sorted(re.sub(r"^(?:项目|部门)", "", i.name) for i in tiers)
-        if not any(names == sorted(full) for full in _spec()["complete_tiers"]):
-            return
-    else:
+    if all(i.weight is not None for i in tiers):
         mx = score.max if score.max is not None else 100
         weights = [i.weight for i in tiers]
         ws = sum(Decimal(str(w)) for w in weights)
-        if abs(float(ws) - float(mx)) > _tol(len(tiers)):
-            return
         ck.add(
             "weight_sum",
             True,
@@ -376,6 +407,22 @@ def prose_score_rate_checks(ck: Checker, flat: str) -> None:
             )
 
 
+def weighted_score_checks(ck: Checker) -> None:
+    """A weighted-criteria table's rows: weight × score is the printed weighted score (相关性 20% ×
+    100.00 = 20.00), to the weighted score's decimals."""
+    view = ck.ctx.view
+    for row in weighted_rows(view.text):
+        if row.total or row.score is None:
+            continue
+        computed = row.weight * row.score / 100
+        ck.add(
+            "weighted_score",
+            row.consistent(),
+            f"{row.name}: {_fmt(row.weight)}% × {_fmt(row.score)} = {_fmt(computed)}, stated {_fmt(row.weighted)}",
+            [view.span(row.start, row.end)],
+        )
+
+
 def grade_check(ck: Checker, score: Score, score_ev: Evidence | None) -> None:
     if score.grade_source != "stated" or score.total is None:
         return
@@ -426,9 +473,9 @@ def _sum_check(
     if decimals is None and per_number:
         # each printed number may be off by half its own last digit (6.5万元 by 0.05, 432.65万元
         # by 0.005): not by the coarsest one's half for every number
-        tol = sum((Decimal(1).scaleb(-q.decimals) / 2 for q in parts + [total]), Decimal(0))
+        tol = sum((_printed_half(q) for q in parts + [total]), Decimal(0))
     elif decimals is None:
-        tol = max(Decimal(1).scaleb(-q.decimals) / 2 for q in parts + [total])
+        tol = max(_printed_half(q) for q in parts + [total])
     else:
         tol = Decimal(1).scaleb(-decimals) / 2 * (len(parts) + 1 if per_number else 1)
     ok = abs(s - total.printed) <= tol + EPS
@@ -730,7 +777,13 @@ def prose_sum_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
                 if sent == p:
                     sent = blocks[bi - 1].start if bi > 0 else b.start
             cands = [
-                y for y in qs if sent <= y.q.start < p and not y.part and not _per_unit(flat, y.q) and y.q.unit != "%"
+                y
+                for y in qs
+                if sent <= y.q.start < p
+                and not y.part
+                and not _per_unit(flat, y.q)
+                and y.q.unit != "%"
+                and not _bracket_closes(flat, y.q.end, p)  # (其中2个用于…) is an aside, not the total
             ]
             if not cands:
                 continue
@@ -771,6 +824,54 @@ def prose_sum_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
             _sum_check(ck, "prose_sum", _subject(flat, tot.q, max(0, sent - 200)), [y.q for y in parts], tot.q, True)
 
 
+_LEVEL_PREFIX = re.compile(r"^(?:中央|省级?|市级?|州级?|县级?|区级?|乡镇|本级|地方)(?:财政)?")
+
+
+def _clause_start(flat: str, pos: int, floor: int) -> int:
+    return max([floor] + [flat.rfind(ch, floor, pos) + 1 for ch in "，,；;、"])
+
+
+def _parallel(names: list[str]) -> bool:
+    """Labels of parts of one whole: the same words once a budget level is taken off (中央资金 /
+    省级资金), or different names with the same last two characters (鲢鱼 / 鳙鱼 / 草鱼)."""
+    keys = [_LEVEL_PREFIX.sub("", squash(n)) for n in names]
+    if all(k and k == keys[0] for k in keys):
+        return True
+    return all(len(k) >= 2 and k[-2:] == keys[0][-2:] for k in keys) and len(set(keys)) == len(keys)
+
+
+def parts_then_total_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
+    """Parts listed first, then their total (中央资金50万元，省级资金30万元，合计80万元): each part in
+    its own clause of the total's sentence, their labels parallel, the total's clause opening with a
+    word of totals (``patterns/scores.yaml`` checks.total_after)."""
+    rx = _rx()["total_after"]
+    ctx = ck.ctx
+    for i, t in enumerate(qs):
+        if t.q.unit == "%" or t.part or _per_unit(flat, t.q):
+            continue
+        b = ctx.doc.blocks[t.block]
+        clause = max([b.start] + [flat.rfind(ch, b.start, t.q.start) + 1 for ch in "，,；;。"])
+        if not rx.match(squash(flat[clause : t.q.start])):
+            continue
+        sent = _sentence_start(flat, t.q.start, b.start)
+        parts = [
+            y
+            for y in qs[:i]
+            if y.block == t.block and y.q.start >= sent and y.q.unit == t.q.unit and not _per_unit(flat, y.q)
+        ]
+        if len(parts) < 2 or any(y.part for y in parts):
+            continue
+        starts = [_clause_start(flat, y.q.start, sent) for y in parts]
+        if len(set(starts)) < len(starts):
+            continue  # two amounts in one clause: not a list of parts
+        labels = [label_before(flat, y.q.start, c, y.q.unit) for y, c in zip(parts, starts)]
+        if not _parallel([lab.name if lab else "" for lab in labels]):
+            continue
+        for y in parts:
+            y.part = True
+        _sum_check(ck, "prose_sum", _subject(flat, t.q, clause), [y.q for y in parts], t.q, True)
+
+
 def _subject(flat: str, q: Quantity, floor: int) -> str:
     lab = label_before(flat, q.start, max(0, floor), q.unit)
     return lab.name if lab else "total"
@@ -808,6 +909,19 @@ def _depth(flat: str, start: int, pos: int) -> int:
         elif ch in "）)":
             d = max(0, d - 1)
     return d
+
+
+def _bracket_closes(flat: str, start: int, end: int) -> bool:
+    """Whether a bracket open before ``start`` closes before ``end``."""
+    d = 0
+    for ch in flat[start:end]:
+        if ch in "（(":
+            d += 1
+        elif ch in "）)":
+            d -= 1
+            if d < 0:
+                return True
+    return False
 
 
 def _list_end(flat: str, start: int, limit: int) -> int:
@@ -1026,13 +1140,15 @@ def run_checks(
     prose_tier_checks(ck, tables, indicators, score, score_evidence)
     heading_tree_checks(ck, flat)
     prose_score_rate_checks(ck, flat)
+    weighted_score_checks(ck)
     grade_check(ck, score, score_evidence)
     table_checks(ck, flat)
     qs = _prose_quantities(ctx, flat)
     prose_sum_checks(ck, flat, qs)
+    parts_then_total_checks(ck, flat, qs)
     rate_checks(ck, flat, qs)
     share_checks(ck, flat, qs)
     return ck.out
 
 
-__all__ = ["run_checks"]
+__all__ = ["run_checks", "prose_tiers", "tiers_off_total"]

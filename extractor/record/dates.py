@@ -211,6 +211,14 @@ def date_candidates(
                 s, e, iso, _cn = found[0]
                 _s, end = View.of(ctx.doc.text[p.start : p.end], p.start).span(s, e)
                 out.append(ctx.candidate_at("report_date", iso, p.label_start, end, 10, f"form:{p.layout}"))
+        elif p.field == "evaluator":
+            # a cover flattened into its form: the evaluator's name, then the report's date
+            # (评价机构:XX委员会2017年7月 / 评价机构:XX公司 2023年5月)
+            found = _dates_in(p.value)
+            if found and "月" in p.value[found[0][0] : found[0][1]] and is_org_name(p.value[: found[0][0]].strip()):
+                s, e, iso, _cn = found[0]
+                _s, end = View.of(ctx.doc.text[p.start : p.end], p.start).span(s, e)
+                out.append(ctx.candidate_at("report_date", iso, p.label_start, end, 6, "cover_form"))
 
     def signature(line: Line, after_unit: bool = False) -> tuple[int, int, str] | None:
         """The date of a line that is only a date, or a signing unit and a date, or an 印发 line.

@@ -222,6 +222,8 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
         for k in starts
         if k > 0 and view.starts[k] > view.ends[k - 1] and re.match(r"[\u4e00-\u9fff]{2,8}[：:]", text[k : k + 9])
     ]
+    # and a label of no field glued before its colon (…老区工作办公室项目负责人:陈晨光)
+    other_labels += [m.start() for m in spec["glued_stop"].finditer(text) if text[m.end() : m.end() + 1] in ("：", ":")]
     out: list[Pair] = []
     for i, (s, e, name, rank, generic, _strong) in enumerate(hits):
         stop = hits[i + 1][0] if i + 1 < len(hits) else len(text)
@@ -259,6 +261,9 @@ def _line_pairs(ctx: Context, headers: AbstractSet[int] = frozenset()) -> list[P
     for b, nxt in zip(blocks, blocks[1:]):
         key = fold(b.text).strip(" |｜:：\t")
         lab = label_of(key) if key else None
+        if lab is None and b.start not in headers:
+            out.extend(_dangling_label_pair(b, nxt))
+            continue
         if lab is None or b.start in headers:
             continue
         value = fold(nxt.text).strip(" |｜\t")
@@ -269,6 +274,35 @@ def _line_pairs(ctx: Context, headers: AbstractSet[int] = frozenset()) -> list[P
         start, end = v.span(pos, pos + len(value))
         out.append(Pair(lab[0], key, value, start, end, b.start, b.end, "next_line", lab[1], lab[2]))
     return out
+
+
+def _dangling_label_pair(b: Any, nxt: Any) -> list[Pair]:
+    """A line that ends with a label and its colon after other words (``1、…评价报告项目名称:``), its value
+    the next line up to that line's own first label (``计划生育事业费项目单位:…``): a form flattened
+    across a line break."""
+    view = View.of(b.text, b.start)
+    text = view.text.rstrip(" \t")
+    if not text.endswith((":", "：")):
+        return []
+    starts = [k for k in _colon_label_starts(text) if re.fullmatch(r"[^：:\n]+[：:]", text[k:])]
+    if not starts:
+        return []
+    k = starts[-1]
+    lab = label_of(text[k:-1])
+    if lab is None:
+        return []
+    nv = View.of(nxt.text, nxt.start)
+    line = re.match(r"[^\n]*", nv.text.lstrip(" \t|｜"))
+    lead = len(nv.text) - len(nv.text.lstrip(" \t|｜"))
+    value = line.group() if line else ""
+    cut = [*_colon_label_starts(value), *(m.start() for m in re.finditer(r"[，,。；;：:|｜\t]", value))]
+    value = value[: min(cut)] if cut else value
+    value = value.strip()
+    if not 2 <= len(value) <= 60 or label_of(value) is not None or _spec()["not_values"].fullmatch(value):
+        return []
+    start, end = nv.span(lead, lead + len(value))
+    ls, le = view.span(k, len(text) - 1)
+    return [Pair(lab[0], text[k:-1], value, start, end, ls, le, "next_line", lab[1], lab[2])]
 
 
 def _cells(line: Any, ctx: Context) -> list[tuple[int, int, str]]:

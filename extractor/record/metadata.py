@@ -34,6 +34,7 @@ from .context import Context, Line
 from .dates import date_candidates, year_candidates
 from .forms import Pair
 from .jurisdiction import divisions
+from .nlp import tokens
 from .orgs import (
     CODE_PREFIX,
     Org,
@@ -99,20 +100,26 @@ def mode_candidates(ctx: Context, title: Candidate | None) -> list[Candidate]:
     return list(best.values())
 
 
-def _mode_from_evaluator(ctx: Context, evaluators: list[Candidate]) -> list[Candidate]:
+def _mode_from_evaluator(
+    ctx: Context, evaluators: list[Candidate], clients: list[Candidate] | None = None
+) -> list[Candidate]:
     """The mode what the evaluator is tells (``evaluator_kinds`` in ``patterns/metadata.yaml``).
 
     A firm named as evaluator is a third party, a finance body a finance
     evaluation, and any other unit carrying out the evaluation itself a
-    self-evaluation (weakest: rank 4).
+    self-evaluation (weakest: rank 4) — unless another body commissioned it (委托单位：XX街道办事处
+    beside 评价机构：XX培育中心): then the evaluator is a third party too.
     """
     kinds = _spec()["evaluator_kinds"]
     out = []
     rank: float
+    others = {fold(c.value) for c in clients or []}
     for c in evaluators:
         name = fold(c.value)
         if re.search(kinds["third_party"], name):
             mode, rank = "third_party", 9
+        elif others - {name} and not re.search(kinds["finance"], name):
+            mode, rank = "third_party", 8.5
         elif re.search(kinds["finance"], name):
             mode, rank = "finance", 9.5 if c.rank >= 9 else 7.5
         elif c.rank < 9 or c.rule.startswith("form"):  # (a cover's 评价机构：XX局 too)
@@ -133,11 +140,24 @@ def _unbracket(spec: dict[str, Any], text: str) -> str:
     return m.group("prog") if m else text
 
 
+def _cut_blanked_place(spec: dict[str, Any], text: str) -> str:
+    """``text`` without the bare level word a copy's missing place name left at its start
+    (区百花溪小流域… once 巴州 was lost, 省太阳能… once 海南 was masked): the level word on its own
+    as jieba reads it (not 市场…, 省道…, 县域…), a word of two characters or more after it."""
+    if not re.match(spec["blanked_place"], text):
+        return text
+    words = tokens(text[:12])
+    if len(words) >= 2 and len(words[0]) == 1 and len(words[1]) >= 2:
+        return text[1:]
+    return text
+
+
 def program_name(text: str, unit: str | None = None) -> str:
     """A programme's name from a title or a form's value (view text): places, years, unit and suffix cut."""
     spec = _spec()["program"]
     if unit and fold(unit) in text:
         text = text.replace(fold(unit), "", 1)
+    text = _cut_blanked_place(spec, text)
     text = re.sub(spec["strip_years"], "", text)
     # what leads the name and is not it: 关于, years, division names (云南省, 昆明市东川区)
     # and a town after them, 本级/部门 — in any order, until nothing more goes
@@ -167,6 +187,7 @@ def program_name(text: str, unit: str | None = None) -> str:
             break
     # a programme in brackets: after the report's words (…自评报告(XX资金)), or left alone once they
     # are cut (转移支付区域(全民健身中心项目)绩效自评表)
+    text = re.sub(spec["strip_fund_source"], "", text)
     text = _unbracket(spec, re.sub(spec["strip_allocation_tail"], "", text))
     text = _unbracket(spec, re.sub(spec["strip_suffix"], "", text).strip("，,：:、 "))
     text = re.sub(r"^的", "", text)
@@ -221,6 +242,8 @@ def program_candidates(
                 or (
                     shape == "sentence"
                     and not re.search(_spec()["program"]["noun_end"], re.sub(r"[（(][^）)]{1,10}[)）]$", "", prog))
+                    # (…葡萄酒产业发展项目支出绩效评价: the 项目 the rule leaves out names it a programme)
+                    and not text.startswith("项目", m.end("prog"))
                 )
             ):
                 continue
@@ -291,7 +314,7 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         for c in found["signature"]
         if re.search(signer, fold(c.value))
     ]
-    modes = mode_candidates(ctx, title) + _mode_from_evaluator(ctx, found["evaluator"])
+    modes = mode_candidates(ctx, title) + _mode_from_evaluator(ctx, found["evaluator"], found["client"])
     if d["report_kind"].value == "department" and d["report_kind"].chosen is not None:
         # a department's evaluation of its own overall spending, unless something says otherwise
         c = d["report_kind"].chosen

@@ -90,6 +90,13 @@ def is_org_name(text: str) -> bool:
 CODE_PREFIX = re.compile(r"^[0-9A-Z]{2,}[-—－_](?=[\u4e00-\u9fff])")
 
 
+def _in_citation(text: str, pos: int) -> bool:
+    """Whether ``pos`` is inside a cited document's title (根据《XX厅关于开展…的通知》): the body that
+    wrote the cited document is no actor of this report."""
+    opened = text.rfind("《", max(0, pos - 200), pos)
+    return opened != -1 and "》" not in text[opened:pos]
+
+
 def org_candidates(
     ctx: Context,
     orgs: list[Org],
@@ -126,6 +133,7 @@ def org_candidates(
                         for m in rx.finditer(view.text, 0, end)
                         if (where == "title" or ctx.region_at(ctx.view.starts[m.start()]) != "annex")
                         and not any(s <= view.starts[m.start()] < e for s, e in in_title)
+                        and (where == "title" or not _in_citation(view.text, m.start("org")))
                     ),
                     None,
                 )
@@ -141,7 +149,10 @@ def org_candidates(
         break
     for p in pairs:
         if p.field in ("evaluator", "evaluated_unit", "publisher", "client"):
-            value = CODE_PREFIX.sub("", re.split(r"[，,。；;]|[（(](?!(?:特殊)?普通合伙)", p.first_cell)[0])
+            # (the cover's date glued after the name ends it: 评价机构:XX委员会2017年7月)
+            value = CODE_PREFIX.sub(
+                "", re.split(r"[，,。；;]|[（(](?!(?:特殊)?普通合伙)|\s*(?:19|20)\d\d\s*年", p.first_cell)[0]
+            )
             value = re.sub(r"(?:本级|机关)$", "", value)
             span = printed_span(ctx, p.start, p.end, value)
             if 2 <= len(value) <= 40 and not re.search(r"\d", value) and span and is_org_name(value):

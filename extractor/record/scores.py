@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Sequence
 
@@ -71,6 +72,12 @@ def _spec() -> dict[str, Any]:
         "tier_table_row": comp(data["tier_table_row"]),
         "tier_weight_in": comp(data["tier_section_weight"]),
         "tier_score_in": comp(data["tier_section_score"]),
+        "weighted_header": re.compile(data["weighted_header"]),
+        "weighted_row": re.compile(data["weighted_row"]),
+        "weighted_names": re.compile(f"(?:{data['weighted_names']})$"),
+        "transposed_score": re.compile(data["transposed_score_label"]),
+        "transposed_weight": re.compile(data["transposed_weight_label"]),
+        "transposed_total": re.compile(data["transposed_total"]),
     }
 
 
@@ -165,6 +172,7 @@ def total_candidates(
                 )
             )
     in_tables = [(row[0].start, row[-1].end) for t in ctx.line_tables for row in t.rows]
+    in_tables += [ctx.view.span(*t.score_row) for t in sideways_tables(text)]  # 得分 | 18 | 17 …: no form
     for p in pairs:
         if p.field != "score.total" or any(s <= p.label_start < e for s, e in in_tables):
             continue  # (总分 / 100 / 82.97 is a table's row: its columns say which number is the score)
@@ -185,6 +193,14 @@ def total_candidates(
             )
         )
     out.extend(table_totals)
+    for table in sideways_tables(text):  # 合计 | 100 over 得分 | … | 90: a sideways tier table's total
+        if table.total is not None and 0 < table.total[0] <= spec["default_max"]:
+            value, vs, ve = table.total
+            out.append(ctx.candidate("score.total", value, vs, ve, RANK["table_total"], "sideways_total"))
+    for row in weighted_rows(text):  # 项目绩效 100% / 82.68: a weighted-criteria table's total row
+        if row.total and 0 < row.weighted <= spec["default_max"]:
+            value = number_value(format(row.weighted, "f"))
+            out.append(ctx.candidate("score.total", value, row.start, row.end, RANK["table_total"], "weighted_total"))
     for table in ctx.line_tables:  # 总分 / 100 / 82.97: the total row, one cell a line
         sc = table.column("score")
         for row in table.rows:
@@ -350,6 +366,163 @@ def _tier_name(raw: str) -> str:
     return re.sub(r"^项目(?=..)", "", raw) if raw not in ("项目管理", "项目绩效") else raw
 
 
+@dataclass
+class WeightedRow:
+    """A row of a weighted-criteria table: weight in %, score out of 100, weighted score; view positions."""
+
+    name: str
+    weight: Decimal
+    score: Decimal | None  # None on the total row (its score cell is a dash)
+    weighted: Decimal
+    start: int
+    end: int
+    nums: tuple[int, int]  # where the score and weighted score are printed
+
+    @property
+    def total(self) -> bool:
+        return self.score is None
+
+    def consistent(self) -> bool:
+        """weight × score = weighted score, to the weighted score's printed decimals (and the rounding
+        of the weight and score)."""
+        if self.score is None:
+            return True
+        computed = self.weight * self.score / 100
+        slack = _half(self.weighted) + self.weight * _half(self.score) / 100 + self.score * _half(self.weight) / 100
+        return abs(computed - self.weighted) <= slack + Decimal("1e-9")
+
+
+def _half(v: Decimal) -> Decimal:
+    exp = v.as_tuple().exponent
+    return Decimal(5) * Decimal(10) ** (int(exp) - 1) if isinstance(exp, int) else Decimal(0)
+
+
+_NUM = re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d+)?")
+
+
+def _cuts(nums: str) -> list[tuple[Decimal, Decimal]]:
+    """The score and the weighted score in ``nums``: two cells, or one run of glued digits cut
+    wherever both halves are numbers printed to the same decimals (100.0020.00 → 100.00, 20.00)."""
+    parts = [p for p in re.split(r"[ \t|｜]+", nums) if p]
+    if len(parts) == 2:
+        pairs = [(parts[0], parts[1])]
+    elif len(parts) == 1:
+        t = parts[0]
+        pairs = [(t[:i], t[i:]) for i in range(1, len(t))]
+        pairs = [(a, b) for a, b in pairs if len(a.partition(".")[2]) == len(b.partition(".")[2])]
+    else:
+        return []
+    return [(Decimal(a), Decimal(b)) for a, b in pairs if _NUM.fullmatch(a) and _NUM.fullmatch(b)]
+
+
+def weighted_rows(text: str) -> list[WeightedRow]:
+    """Rows of every weighted-criteria table in ``text`` (the matching view), its total row last."""
+    spec = _spec()
+    out: list[WeightedRow] = []
+    for h in spec["weighted_header"].finditer(text):
+        if out and h.start() < out[-1].end:
+            continue
+        pos = h.end()
+        while (m := spec["weighted_row"].search(text, pos, min(len(text), pos + 40))) is not None:
+            if re.search(r"[。；;]", text[pos : m.start()]):
+                break  # the table ended before this
+            name = m.group("name")
+            short = spec["weighted_names"].search(name)
+            if short and (m.start() > pos or short.start() > 0):
+                name = short.group(0)  # a glued row: the words before its name are the row before's
+            weight, nums = Decimal(m.group("w")), m.group("nums")
+            nstart = m.start("nums")
+            if nums[0] in "/／—-":
+                value = _NUM.fullmatch(nums.lstrip("/／—- \t|｜"))
+                if weight != 100 or value is None:
+                    break
+                out.append(
+                    WeightedRow(name, weight, None, Decimal(value.group(0)), m.start(), m.end(), (nstart, m.end()))
+                )
+                break
+            cuts = _cuts(nums)
+            if not cuts or weight > 100:
+                break
+            rows = [WeightedRow(name, weight, s, w, m.start(), m.end(), (nstart, m.end())) for s, w in cuts]
+            good = [r for r in rows if r.consistent()]
+            if not good and len(rows) > 1:
+                break  # no single reading of its numbers
+            out.append((good or rows)[0])
+            pos = m.end()
+    return out
+
+
+@dataclass
+class SidewaysTable:
+    """A tier table printed sideways: per tier its name, weight and score, with view spans of each
+    column's cells (name cell to score cell); the total column's score if there is one."""
+
+    tiers: list[tuple[str, float | int | None, float | int, int, int]]  # name, weight, score, vstart, vend
+    total: tuple[float | int, int, int] | None  # score, vstart, vend
+    score_row: tuple[int, int]  # view span of the score row
+
+
+def _cells(line: str, at: int) -> list[tuple[str, int, int]]:
+    """The cells of a view line split at bars and tabs, as (text, start, end) view positions."""
+    out = []
+    for m in re.finditer(r"[^\t|｜]+", line):
+        text = m.group(0).strip()
+        if text:
+            lead = len(m.group(0)) - len(m.group(0).lstrip())
+            out.append((text, at + m.start() + lead, at + m.start() + lead + len(text)))
+    return out
+
+
+def sideways_tables(text: str) -> list[SidewaysTable]:
+    """Tier tables printed sideways in ``text`` (the matching view)."""
+    spec = _spec()
+    lines = [(m.group(0), m.start()) for m in re.finditer(r"[^\n]+", text)]
+    tier_cell = re.compile(
+        r"(?P<name>(?:项目)?(?:" + spec["tier_names"].pattern + r"))(?:类)?(?:指标)?"
+        r"(?:[（(](?P<w>\d{1,3}(?:\.\d+)?)分?[)）])?"
+    )
+    out: list[SidewaysTable] = []
+    for li, (line, at) in enumerate(lines):
+        head = _cells(line, at)
+        cols = [(k, tier_cell.fullmatch(c[0])) for k, c in enumerate(head)]
+        named = [(k, m) for k, m in cols if m]
+        if len(named) < 2 or len(head) < 3:
+            continue
+        weights: dict[int, float | int | None] = {
+            k: number_value(m.group("w")) if m.group("w") else None for k, m in named
+        }
+        total_col = next((k for k, c in enumerate(head) if spec["transposed_total"].match(c[0])), None)
+        scores: dict[int, tuple[float | int, int, int]] = {}
+        score_row = None
+        for line2, at2 in lines[li + 1 : li + 4]:
+            row = _cells(line2, at2)
+            if len(row) != len(head) or not row:
+                break
+            label = row[0][0]
+            values = {k: number_value(re.sub(r"分$", "", c[0])) for k, c in enumerate(row)}
+            if spec["transposed_weight"].match(label):
+                for k, _m in named:
+                    weights[k] = values[k] if values[k] is not None else weights[k]
+            elif spec["transposed_score"].match(label):
+                scores = {k: (v, row[k][1], row[k][2]) for k, v in values.items() if v is not None}
+                score_row = (row[0][1], row[-1][2])
+            else:
+                break
+        if score_row is None or any(k not in scores for k, _m in named):
+            continue
+        tiers: list[tuple[str, float | int | None, float | int, int, int]] = []
+        for k, m in named:
+            w, (sc, _s, e) = weights.get(k), scores[k]
+            if w is not None and sc > w:
+                tiers = []
+                break
+            tiers.append((_tier_name(m.group("name")), w, sc, head[k][1], e))
+        if tiers:
+            total = scores.get(total_col) if total_col is not None else None
+            out.append(SidewaysTable(tiers, total, score_row))
+    return out
+
+
 def tier_scores(ctx: Context) -> list[TierScore]:
     """Level-1 scores stated in sentences or in the section about each tier."""
     spec = _spec()
@@ -372,11 +545,15 @@ def tier_scores(ctx: Context) -> list[TierScore]:
                 "",
                 text[_sentence_start(text, m.start()) if cut is None else cut : m.start()],
             )
-            if i == 1 and (not re.search("得分|得|评分", sentence) or re.search("分值|权重|满分|设置|分配", sentence)):
-                continue  # a bare "决策18分" counts only in a list of scores
-            score = number_value(m.group("score"))
             w = m.groupdict().get("weight") or m.groupdict().get("weight2")
+            if (
+                i == 1
+                and not m.group("weight2")
+                and (not re.search("得分|得|评分", sentence) or re.search("分值|权重|满分|设置|分配", sentence))
+            ):
+                continue  # a bare "决策18分" counts only in a list of scores, or with its maximum (18分（满分20分）)
             weight = number_value(w) if w else None
+            score = weight if m.groupdict().get("full") else number_value(m.group("score"))
             if score is None or (weight is not None and score > weight) or score > 100:
                 continue
             start, end = ctx.view.span(m.start(), m.end())
@@ -460,6 +637,19 @@ def tier_scores(ctx: Context) -> list[TierScore]:
             continue
         start = line_start + cap.start()
         add(TierScore(cap.group("name"), weight, score, start, q.end, ctx.page(start), 1.6))
+    # 1e. A weighted-criteria table (相关性 20% 100.00 20.00 …): the weighted score is the tier's
+    for row in weighted_rows(text):
+        if not row.total:
+            start, end = ctx.view.span(row.start, row.end)
+            weight = number_value(format(row.weight, "f"))
+            score = number_value(format(row.weighted, "f"))
+            assert score is not None
+            add(TierScore(row.name, weight, score, start, end, ctx.page(start), 1.9))
+    # 1f. A tier table printed sideways (决策 | 过程 | … over 分值 and 得分 rows)
+    for table in sideways_tables(text):
+        for name, weight, score, vs, ve in table.tiers:
+            start, end = ctx.view.span(vs, ve)
+            add(TierScore(name, weight, score, start, end, ctx.page(start), 1.8))
     # 2. Sections whose heading names a tier: the first weight and score stated in them.
     blocks = ctx.doc.blocks
     for i, b in enumerate(blocks):
@@ -535,4 +725,8 @@ __all__ = [
     "tier_indicators",
     "table_total_candidates",
     "TierScore",
+    "WeightedRow",
+    "weighted_rows",
+    "SidewaysTable",
+    "sideways_tables",
 ]

@@ -1,0 +1,116 @@
+"""Level-1 (tier) scores (issue 8): the shapes reports print them in, measured on the development
+set's dev half and on short genre probes, each with a near miss that must give no tier.
+
+Places, programmes and numbers are varied from the excerpts'.  Every tier keeps its evidence:
+``span`` over the words and numbers it was read from.
+"""
+
+from __future__ import annotations
+
+from jixiao.extractor.readers.text import read_text
+from jixiao.extractor.record import build_record
+
+TITLE = "儋州市某局2022年度部门整体支出绩效评价报告\n"
+
+
+def record_of_text(text: str):
+    doc = read_text(text, "excerpt.txt")
+    return doc, build_record(doc)
+
+
+def tiers(text: str) -> list[tuple[str, float | None, float | None]]:
+    doc, r = record_of_text(TITLE + text)
+    out = []
+    for i in r.indicators:
+        if i.level != 1:
+            continue
+        s, e = i.span
+        assert str(i.score).rstrip("0").rstrip(".") in doc.text[s:e].replace(" ", ""), (i, doc.text[s:e])
+        out.append((i.name, i.weight, i.score))
+    return out
+
+
+def test_a_tier_row_of_a_web_table_that_lost_its_header() -> None:
+    # A results table whose header row came out garbled: each tier, its weight, its score, its grade.
+    text = "绩效评价结果\n绩效等级 | |||\n投入 | 15.00 | 14.00 | 优 |\n产出 | 20.00 | 18.00 | 优 |\n效果\t10\t9\t90%\n"
+    assert tiers(text) == [("投入", 15, 14), ("产出", 20, 18), ("效果", 10, 9)]
+    # near misses: a self-evaluation table's row names a second-level indicator after the tier, and a
+    # target beside its actual value is no weight and score
+    assert tiers("产出指标 | 数量指标 | 受益人数 | 500 | 500 | 10 | 10 |\n满意度 | 90% | 95% |\n") == []
+
+
+def test_a_weighted_criteria_table_gives_tiers_total_and_a_check_per_row() -> None:
+    # A loan project's results notice: criteria, weight, score out of 100, weighted score, glued
+    # together as the web page printed the table (traditional characters and all).
+    text = (
+        "評價準則權重(%)評價分值(百分制)加權平均得分績效等級相關性20%95.0019.00高度相關效率50%80.1040.05"
+        "效率較高效果20%70.0014.00比較滿意可持續性10%90.009.00可持續項目績效100%/82.05實施順利。\n"
+    )
+    assert tiers(text) == [("相关性", 20, 19), ("效率", 50, 40.05), ("效果", 20, 14), ("可持续性", 10, 9)]
+    doc, r = record_of_text(TITLE + text)
+    assert r.score.total == 82.05 and "82.05" in doc.text[slice(*r.evidence["score.total"].span)]
+    assert [c.ok for c in r.checks if c.rule == "weighted_score"] == [True] * 4
+    # a weighted score that is not weight × score is named with both numbers
+    _doc, r = record_of_text(TITLE + "评价准则 | 权重 | 评价分值 | 加权得分 |\n相关性 | 20% | 95.00 | 18.00 |\n")
+    assert [c.detail.split(" (")[0] for c in r.checks if not c.ok] == ["相关性: 20% × 95 = 19, stated 18"]
+    # near misses: weights without a weighted score, and glued numbers that no cut makes weight × score
+    assert tiers("评价准则权重(%)评价分值\n相关性20%95.00\n") == []
+    assert tiers("评价准则权重(%)加权得分\n相关性20%95.0017.5\n") == []
+
+
+def test_tier_sentences_with_the_weight_in_brackets_or_in_the_clause_after_the_tier() -> None:
+    # Shapes of results sentences (genre probes): the weight bracketed right after the tier, the
+    # score right after it; the tier named, its weight and score in the clauses after; full marks
+    # said in words; the score first, its maximum bracketed after.
+    assert tiers("决策（20分）18分，过程（20分）17.5分，产出（40分）36分，效益（20分）19分。\n") == [
+        ("决策", 20, 18),
+        ("过程", 20, 17.5),
+        ("产出", 40, 36),
+        ("效益", 20, 19),
+    ]
+    assert tiers("在项目决策方面，满分20分，该项目得分18分；在项目过程方面，满分20分，得分17分。\n") == [
+        ("决策", 20, 18),
+        ("过程", 20, 17),
+    ]
+    assert tiers("决策指标满分20分，得满分；过程指标，权重20分，评价得分17分。\n") == [
+        ("决策", 20, 20),
+        ("过程", 20, 17),
+    ]
+    assert tiers("决策指标18分（满分20分），过程指标17分（满分20分）。\n") == [("决策", 20, 18), ("过程", 20, 17)]
+    # near misses: a tier's weight before its second-level indicators' numbers, a sub-indicator's
+    # maximum and score after the tier's name, and a list of weights
+    assert tiers("产出指标（50分）1、数量指标：完成道路硬化12公里。\n") == []
+    assert tiers("在项目决策方面，其中立项依据满分5分，得分5分。\n") == []
+    assert tiers("指标分值设置为：决策20分，过程20分，产出40分，效益20分。\n") == []
+
+
+def test_tier_scores_that_do_not_add_up_to_the_total_are_left_out_with_a_warning() -> None:
+    text = "四、评价结论\n综合得分91分，其中决策指标得分18分，过程指标得分17分，产出指标得分36分，效益指标得分19分。\n"
+    doc, r = record_of_text(TITLE + text)
+    assert [i for i in r.indicators if i.level == 1] == []
+    assert any(w.startswith("tier_scores: 决策18 + 过程17 + 产出36 + 效益19 = 90, total 91") for w in r.warnings)
+    # the failed check still names both numbers, over the words they were read from
+    bad = [c for c in r.checks if not c.ok]
+    assert [c.detail for c in bad] == ["一级指标: 18 + 17 + 36 + 19 = 90, stated total 91"]
+    assert "决策指标得分18分" in doc.text[bad[0].span[0] : bad[0].span[1]]
+    # near misses: the same tiers adding up are kept; three of the four say nothing about the total
+    _doc, r = record_of_text(TITLE + text.replace("91分", "90分"))
+    assert [i.score for i in r.indicators if i.level == 1] == [18, 17, 36, 19] and not r.warnings
+    _doc, r = record_of_text(TITLE + text.replace("，效益指标得分19分", ""))
+    assert [i.score for i in r.indicators if i.level == 1] == [18, 17, 36]
+
+
+def test_a_tier_table_printed_sideways_and_one_printed_on_one_line() -> None:
+    # the tiers across the header, weights and scores in the rows under them (bars or tabs)
+    text = "评价结果\n一级指标 | 决策 | 过程 | 产出 | 效益 | 合计 |\n分值 | 20 | 20 | 40 | 20 | 100 |\n得分 | 18 | 17 | 36 | 19 | 90 |\n"
+    assert tiers(text) == [("决策", 20, 18), ("过程", 20, 17), ("产出", 40, 36), ("效益", 20, 19)]
+    doc, r = record_of_text(TITLE + text)
+    assert r.score.total == 90 and doc.text[slice(*r.evidence["score.total"].span)] == "90"
+    text = "指标\t投入\t过程\t产出\t效果\t总分\n得分\t14\t17\t36\t19\t86\n"
+    assert tiers(text) == [("投入", None, 14), ("过程", None, 17), ("产出", None, 36), ("效果", None, 19)]
+    assert record_of_text(TITLE + text)[1].score.total == 86  # the total column's, not the row's first score
+    # a whole table flattened to one line
+    assert tiers("一级指标 分值 得分 决策 20 18 过程 20 17 合计 40 35\n") == [("决策", 20, 18), ("过程", 20, 17)]
+    # near misses: a row of scores under the tiers that is one cell short, and a row that is no score
+    assert tiers("一级指标 | 决策 | 过程 | 产出 |\n得分 | 18 | 17 |\n") == []
+    assert tiers("一级指标 | 决策 | 过程 | 产出 |\n指标数 | 3 | 5 | 8 |\n") == []
