@@ -1304,3 +1304,19 @@ def test_the_funds_an_allocation_passed_down_name_the_programme() -> None:
     # near miss: an amount passed down names no programme
     doc, r = record_of_text("一、基本情况\n下达我市文化馆补助30万元,用于场馆维修。\n")
     assert r.program is None
+
+
+@pytest.mark.parametrize(
+    "sentence, total",
+    [
+        ("经自评,该项目满分100分,实得97分,其中投入(满分15分,实得14分)。", 97),
+        ("在全省绩效评价中,临沂市获得95.32分,位列全省第二。", 95.32),
+        ("全区各盟市中,我市以98分的高分排名第一。", 98),
+        # near misses: a sub-indicator's marks, a deduction
+        ("产出数量指标满分10分,实得9分。", None),
+        ("因资料不全,该项扣减获得2分。", None),
+    ],
+)
+def test_the_total_in_a_self_report_or_a_rankings_news(sentence: str, total: float | None) -> None:
+    doc, r = record_of_text("武城县2022年度农村道路建设项目绩效评价\n" + sentence + "\n")
+    assert r.score.total == total
