@@ -1320,3 +1320,32 @@ def test_the_funds_an_allocation_passed_down_name_the_programme() -> None:
 def test_the_total_in_a_self_report_or_a_rankings_news(sentence: str, total: float | None) -> None:
     doc, r = record_of_text("武城县2022年度农村道路建设项目绩效评价\n" + sentence + "\n")
     assert r.score.total == total
+
+
+def test_the_year_of_the_funds_own_budget_document_cited_twice() -> None:
+    text = (
+        "农村饮水维修养护项目绩效自评报告\n一、项目基本情况\n"
+        "根据《同江市人民政府关于同江市2021年度涉农资金统筹整合使用实施计划安排的批复》,下达预算资金80万元。\n"
+        "年度终了,对《同江市人民政府关于同江市2021年度涉农资金统筹整合使用实施计划安排的批复》中的项目开展自评。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.years == [2021]
+    # near miss: a cited rule's year is no year of the funds
+    other = text.replace("关于同江市2021年度涉农资金统筹整合使用实施计划安排的批复", "2019年财政支出绩效评价管理办法")
+    doc, r = record_of_text(other)
+    assert r.years == []
+
+
+def test_the_first_part_of_a_list_is_no_programme() -> None:
+    text = "根据县财政局关于开展20xx年政策和项目支出绩效评价工作的通知的要求,我馆成立了绩效评价工作组。\n"
+    doc, r = record_of_text(text)
+    assert r.program is None
+
+
+def test_a_glued_transfer_table_names_its_programme_up_to_the_central_department() -> None:
+    text = (
+        "中央对地方转移支付绩效自评表(2022年度)转移支付(项目)名称动物防疫等补助经费中央主管部门农业农村部"
+        "地方主管部门资金使用单位资金情况(万元)全年预算数(A)全年执行数(B)\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.program == "动物防疫等补助经费"
