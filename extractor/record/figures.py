@@ -1208,6 +1208,9 @@ def _glued(
         good.append(pieces)
     # a form prints its amounts at one precision (2456.18 | 2456.18 | 2456.18, not 2456.1 | 82456.18)
     good = [g for g in good if len({_places(p) for c, p in zip(cols, g) if c.kind == "money"}) <= 1]
+    # a rate of 0% confirms nothing (0 of anything is 0%): 211821181 | 0 | 0% gives way to 2118 | 2118 | 100%
+    confirmed = [g for g, rate in ((g, _rate_of(cols, g)) for g in good) if rate is None or rate != 0]
+    good = confirmed or good
     if not good or any(g != good[0] for g in good):
         return None
     out: list[tuple[int, Quantity | None]] = []
@@ -1226,6 +1229,10 @@ def _glued(
         out.append((pos, q))
         pos += len(piece)
     return out, start + len(text)
+
+
+def _rate_of(cols: list[Column], pieces: list[str]) -> Decimal | None:
+    return next((Decimal(p.rstrip("%")) for c, p in zip(cols, pieces) if c.kind == "rate"), None)
 
 
 def _places(piece: str) -> int:

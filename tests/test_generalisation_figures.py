@@ -1,0 +1,28 @@
+"""Figures (issue 8): the classes of miss and of false figure measured on the development set's
+dev half after checks8, each on a short text shaped like the excerpts that showed it, with a near
+miss that must not give the figure.
+
+Places, programmes and numbers are varied from the development set's.  ``figures`` (from
+tests/test_generalisation_checks.py) also asserts that each figure's span holds its raw quantity.
+"""
+
+from __future__ import annotations
+
+from test_generalisation_checks import figures
+
+_TRANSFER_FORM = (
+    "中央非物质文化遗产保护资金转移支付绩效目标自评表(2021年度)资金情况(万元)全年预算数(A)全年执行数(B)预算执行率(B/A)"
+)
+
+
+def test_a_glued_form_row_is_cut_where_its_rate_confirms_it() -> None:
+    # 4560 | 4560 | 100% glued: 456045601 | 0 | 0% and 45604560 | 10 | 0% fit the rate as well,
+    # but a rate of 0% confirms no cut (0 of anything rounds to 0%)
+    figs = figures(_TRANSFER_FORM + "年度资金总额:45604560100%其中:中央财政资金45604560100%地方资金\n")
+    assert ("全年预算数", 45600000, "元") in figs and ("全年执行数", 45600000, "元") in figs
+    assert ("预算执行率", 1, "%") in figs
+    assert not [f for f in figs if f[2] == "%" and f[1] > 10]
+    # near miss: when 0% is the only cut there is, it stands (30 | 0 | 0%)
+    figs = figures(_TRANSFER_FORM + "年度资金总额:3000%其中:中央财政资金3000%地方资金\n")
+    assert ("全年预算数", 300000, "元") in figs and ("全年执行数", 0, "元") in figs
+    assert ("预算执行率", 0, "%") in figs
