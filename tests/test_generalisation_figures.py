@@ -26,3 +26,17 @@ def test_a_glued_form_row_is_cut_where_its_rate_confirms_it() -> None:
     figs = figures(_TRANSFER_FORM + "年度资金总额:3000%其中:中央财政资金3000%地方资金\n")
     assert ("全年预算数", 300000, "元") in figs and ("全年执行数", 0, "元") in figs
     assert ("预算执行率", 0, "%") in figs
+
+
+def test_a_label_does_not_start_with_the_unit_of_the_amount_before() -> None:
+    # a form's cells run together: 208万元资金使用情况… — 万元 is the unit of 208, not of the next label
+    text = (
+        "一、基本情况\n"
+        "专项名称农村金融发展专项资金资金情况(万元)年度金额(提前下达):316万元"
+        "资金使用情况(万元)合计:172.4万元中央财政96万元省级财政76.4万元\n"
+    )
+    figs = figures(text)
+    assert ("中央财政", 960000, "元") in figs and ("省级财政", 764000, "元") in figs
+    # near miss: the label's own unit in brackets stays
+    assert ("资金使用情况(万元)", 1724000, "元") in figs
+    assert not [f for f in figs if f[0].startswith("万元")]

@@ -49,6 +49,7 @@ _PUNCT_STOP = set("，,。；;：:！!？?“”\"‘’'《》<>【】[]|\t…"
 _OPEN, _CLOSE = "（(", "）)"
 _ASIDE = re.compile(r"[(（]以下简称[^()（）]{0,24}[)）]")
 _UNIT_CHARS = set("元人%个项座条户所家名次套台辆处例份万亿")
+_UNIT_TAIL = re.compile(r"\s*(?:[万亿千]\s*元|%)\s*")
 _CLASSIFIER_HEAD = re.compile(r"^[个项座条户所家名人次套台辆处例元]")
 
 
@@ -422,6 +423,10 @@ def label_before(flat: str, pos: int, floor: int, kind: str, printed: str | None
         if j > floor and CJK.match(flat[j - 1]):
             end = j
     start, by_digit = _run_start(flat, end, floor)
+    # The unit of the quantity before, when a form's cells run together (金额:208万元资金使用情况:…)
+    tail = _UNIT_TAIL.match(flat, start, end) if by_digit else None
+    if tail:
+        start = tail.end()
     text = flat[start:end]
     # A count between the label and the quantity (年初批复预算8个项目985万元, 危桥改造11座820万元).
     if by_digit and _CLASSIFIER_HEAD.match(squash(text)) and kind != "%":
