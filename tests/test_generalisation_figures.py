@@ -40,3 +40,20 @@ def test_a_label_does_not_start_with_the_unit_of_the_amount_before() -> None:
     # near miss: the label's own unit in brackets stays
     assert ("资金使用情况(万元)", 1724000, "元") in figs
     assert not [f for f in figs if f[0].startswith("万元")]
+
+
+def test_the_abstract_states_figures_and_the_body_restating_one_adds_none() -> None:
+    text = (
+        "某工业园区污水处理站建设项目绩效评价报告\n"
+        "摘要\n"
+        "某工业园区污水处理站建设项目于2018年立项，投资总额458万元，项目实际支出金额412万元。评价得分85分，等级为良。\n"
+        "一、项目基本情况\n"
+        "（一）项目概况\n"
+        "项目投资总额458万元，建设污水处理站2座。\n"
+        "二、评价结论\n"
+        "评价得分85分。\n"
+    )
+    figs = figures(text)
+    assert ("项目实际支出金额", 4120000, "元") in figs
+    # near miss: the body's 项目投资总额 restates the abstract's 投资总额: one figure
+    assert [f for f in figs if f[1] == 4580000] == [("投资总额", 4580000, "元")]
