@@ -57,3 +57,17 @@ def test_the_abstract_states_figures_and_the_body_restating_one_adds_none() -> N
     assert ("项目实际支出金额", 4120000, "元") in figs
     # near miss: the body's 项目投资总额 restates the abstract's 投资总额: one figure
     assert [f for f in figs if f[1] == 4580000] == [("投资总额", 4580000, "元")]
+
+
+def test_a_count_of_households_and_people_spaced_by_the_converter_is_no_row_of_values() -> None:
+    # 615 户 2738 人: a converter that spaces every number is not a table's row (100% 98% 10 10),
+    # so the figures of its sentence stay
+    text = (
+        "一、项目基本情况\n"
+        "2022 年,我县地质灾害隐患点共 412 处,威胁总户数 615 户 2738 人、 威胁财产 5230 万元。\n"
+        "资金到位率 100 % 98 % 10 10\n"
+    )
+    figs = figures(text)
+    assert ("威胁总户数", 615, "户") in figs and ("威胁财产", 52300000, "元") in figs
+    # near miss: spaced values of one unit are still a row of values, not figures
+    assert not [f for f in figs if f[2] == "%"]

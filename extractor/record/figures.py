@@ -597,12 +597,20 @@ def _value_run_segments(flat: str, start: int, end: int) -> list[tuple[int, int]
             gap = seg.group(0)[a.end() : b.start()]
             if gap.strip():
                 continue
-            # Glued without a space (11座820万元) is a count and its amount, unless the units agree (26次12次).
+            # Glued without a space (11座820万元) is a count and its amount, unless the units agree (26次12次);
+            # so is a count spaced as a converter spaces every number (793 户 3411 人: the gap is its too).
             ua, ub = a.group("unit") or "", b.group("unit") or ""
+            if gap and _spaced(a) and _spaced(b) and "\n" not in gap:
+                gap = ""
             if gap or ua == ub or not (ua and ub):
                 out.append((seg.start(), seg.end()))
                 break
     return out
+
+
+def _spaced(token: re.Match[str]) -> bool:
+    """Whether a value token prints a space between its number and its unit (793 户)."""
+    return bool(token.group("unit")) and token.group(0)[token.end("num") - token.start() :].startswith((" ", "\u3000"))
 
 
 @lru_cache(maxsize=1)
