@@ -71,3 +71,16 @@ def test_a_count_of_households_and_people_spaced_by_the_converter_is_no_row_of_v
     assert ("威胁总户数", 615, "户") in figs and ("威胁财产", 52300000, "元") in figs
     # near miss: spaced values of one unit are still a row of values, not figures
     assert not [f for f in figs if f[2] == "%"]
+
+
+def test_a_count_of_people_named_by_the_noun_after_it_is_no_labelled_figure() -> None:
+    # 为35.2万名…居民发放: the number counts the residents after it; nothing before it labels it
+    text = (
+        "一、基本情况\n"
+        "截至2023年底，全市为35.2万名符合条件的城乡老年居民按时足额发放基础养老金。"
+        "全市城乡居民养老保险参保居民81.6万人。\n"
+    )
+    figs = figures(text)
+    assert not [f for f in figs if f[1] == 352000]
+    # near miss: residents named before the number label it
+    assert [f for f in figs if f[1] == 816000 and f[2] == "人"]
