@@ -1304,3 +1304,39 @@ def test_the_funds_an_allocation_passed_down_name_the_programme() -> None:
     # near miss: an amount passed down names no programme
     doc, r = record_of_text("一、基本情况\n下达我市文化馆补助30万元,用于场馆维修。\n")
     assert r.program is None
+
+
+@pytest.mark.parametrize(
+    "sentence, total",
+    [
+        ("经自评,该项目满分100分,实得97分,其中投入(满分15分,实得14分)。", 97),
+        ("在全省绩效评价中,临沂市获得95.32分,位列全省第二。", 95.32),
+        ("全区各盟市中,我市以98分的高分排名第一。", 98),
+        # near misses: a sub-indicator's marks, a deduction
+        ("产出数量指标满分10分,实得9分。", None),
+        ("因资料不全,该项扣减获得2分。", None),
+    ],
+)
+def test_the_total_in_a_self_report_or_a_rankings_news(sentence: str, total: float | None) -> None:
+    doc, r = record_of_text("武城县2022年度农村道路建设项目绩效评价\n" + sentence + "\n")
+    assert r.score.total == total
+
+
+def test_the_year_of_the_funds_own_budget_document_cited_twice() -> None:
+    text = (
+        "农村饮水维修养护项目绩效自评报告\n一、项目基本情况\n"
+        "根据《同江市人民政府关于同江市2021年度涉农资金统筹整合使用实施计划安排的批复》,下达预算资金80万元。\n"
+        "年度终了,对《同江市人民政府关于同江市2021年度涉农资金统筹整合使用实施计划安排的批复》中的项目开展自评。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.years == [2021]
+    # near miss: a cited rule's year is no year of the funds
+    other = text.replace("关于同江市2021年度涉农资金统筹整合使用实施计划安排的批复", "2019年财政支出绩效评价管理办法")
+    doc, r = record_of_text(other)
+    assert r.years == []
+
+
+def test_the_first_part_of_a_list_is_no_programme() -> None:
+    text = "根据县财政局关于开展20xx年政策和项目支出绩效评价工作的通知的要求,我馆成立了绩效评价工作组。\n"
+    doc, r = record_of_text(text)
+    assert r.program is None
