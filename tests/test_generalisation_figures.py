@@ -84,3 +84,29 @@ def test_a_count_of_people_named_by_the_noun_after_it_is_no_labelled_figure() ->
     assert not [f for f in figs if f[1] == 352000]
     # near miss: residents named before the number label it
     assert [f for f in figs if f[1] == 816000 and f[2] == "人"]
+
+
+def test_a_table_copied_as_text_takes_its_caption_scale_and_a_merged_total_row_its_columns() -> None:
+    # 单位:万元 on the caption line; 合计 spans 序号 | 支出方向 | 政策任务, so its three values sit
+    # under the three columns the rows above hold numbers in (额度 names money)
+    text = (
+        "一、基本情况\n"
+        "（一）专项资金安排情况\n"
+        "表1 某市2022年度省级专项资金安排情况表 单位:万元\n"
+        "序号 | 支出方向 | 政策任务 | 预算额度 | 调整额度 | 实际安排额度 | 资金下达文件 |\n"
+        "1 | A1.企业技术改造 | A101.技术改造奖补 | 420.00 | 35.50 | 455.50 | 注1 |\n"
+        "2 | A2.中小企业发展 | A201.中小企业公共服务 | 180.00 | 180.00 | |\n"
+        "合计 | 600.00 | 35.50 | 635.50 |\n"
+        "（二）资金使用情况\n"
+        "表2 资金使用情况表 单位:万元\n"
+        "项目 | 预算数 | 执行数 |\n"
+        "培训经费 | 12 | 11 |\n"
+        "合计 | 30 | 28 |\n"
+    )
+    figs = figures(text)
+    assert ("预算额度", 6000000, "元") in figs and ("调整额度", 355000, "元") in figs
+    assert ("实际安排额度", 6355000, "元") in figs
+    assert not [f for f in figs if f[0] in ("支出方向", "政策任务")]
+    # near miss: a total row with a cell per column stays where it is
+    assert ("预算数", 300000, "元") in figs and ("执行数", 280000, "元") in figs
+    assert ("培训经费 预算数", 120000, "元") in figs

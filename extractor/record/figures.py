@@ -823,6 +823,7 @@ def grid_figures(flat: str, rows: list[list[Cell]], caption: str, row_base: int 
     sp = spec()
     out: list[Found] = []
     header: list[Cell] | None = None
+    value_cols: set[int] = set()  # the header's columns that the rows under it hold numbers in
     scale = _scale_in(caption)
     for row in rows:
         texts = [c.text for c in row]
@@ -834,10 +835,13 @@ def grid_figures(flat: str, rows: list[list[Cell]], caption: str, row_base: int 
             scale = row_scale
         if not nums:
             if len(labels) >= 2:
-                header = row
+                header, value_cols = row, set()
             elif len([t for t in texts if t]) <= 1:
                 header = None  # a section line: what follows has a new header
             continue
+        cols = sorted(value_cols)  # (before this row's own)
+        if header is not None:
+            value_cols |= {j for j in nums if j < len(header) and not sp.not_figure_column.search(header[j].text)}
         # Column mode: a row label in the first cell, numbers under header labels.
         first = next((j for j, c in enumerate(row) if c.text), None)
         column_mode = (
@@ -861,10 +865,24 @@ def grid_figures(flat: str, rows: list[list[Cell]], caption: str, row_base: int 
             and nums == list(range(1, len(nums) + 1))
         ):
             shift = 1
+        # A total row whose label cell spans the columns before the values (合计 | 12,267.66 | 91.01 |
+        # 12,358.67 under 序号 | 财政事权 | 政策任务 | 预算额度 | 调整额度 | 实际安排额度): its values sit
+        # in the columns the rows above hold numbers in, in order.
+        under = {j: j - shift for j in nums}
+        if (
+            column_mode
+            and header is not None
+            and first == 0
+            and sp.total_row.match(texts[0])
+            and len(row) < len(header)
+            and len(cols) == len(nums)
+            and cols != nums
+        ):
+            under = dict(zip(nums, cols))
         for j in nums:
             q = qs[j]
             assert q is not None
-            h = j - shift
+            h = under[j]
             if column_mode and first is not None and header is not None and h < len(header) and _is_label(header[h]):
                 col = header[h].text
                 if sp.not_figure_column.search(col):
@@ -1372,7 +1390,7 @@ def find_figures(ctx: Any) -> list[Found]:
         if any(spec().indicator_grid.search(c.text) for r in rows for c in r):
             continue  # an indicator table: its numbers are weights and scores
         pipe_spans.append((rows[0][0].start if rows[0] else 0, rows[-1][-1].end if rows[-1] else 0))
-        found += grid_figures(flat, rows, "")
+        found += grid_figures(flat, rows, _caption_before(flat, pipe_spans[-1][0]))
     # Tables flattened one cell a line (not the 自评表 and pipe grids read above): numbers with no
     # unit of their own, or a figure prose did not already read.
     taken = {f.q.start for f in found if f.q is not None}
@@ -1386,6 +1404,13 @@ def find_figures(ctx: Any) -> list[Found]:
     ]
     found += self_eval_figures(flat, se_blocks)
     return _dedupe(found, ctx)
+
+
+def _caption_before(flat: str, start: int) -> str:
+    """The line before a table copied as text (表2-1…情况表 单位:万元): its scale is the table's."""
+    line_start = flat.rfind("\n", 0, start) + 1
+    prev_start = flat.rfind("\n", 0, max(0, line_start - 1)) + 1
+    return flat[prev_start:line_start].strip() if line_start > 0 else ""
 
 
 def _block_end(blk: SelfEvalBlock) -> int:
