@@ -42,7 +42,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
-from procs import cpu_seconds, descendants, status_kib  # noqa: E402  tests/procs.py, shared with the tests
+from procs import cpu_seconds, descendants, status_kib, waited_seconds  # noqa: E402  tests/procs.py, shared with the tests
 
 SHARED = HERE.parent.parent / "shared" / "corpus"
 TESTS = HERE.parent / "tests" / "corpus"
@@ -53,13 +53,15 @@ def corpus_dir() -> Path:
 
 
 class WorkerMemory(threading.Thread):
-    """Samples the peak RSS and the CPU time of every descendant process (the import
-    workers) twice a second (a worker's CPU time is its last sample)."""
+    """Samples the peak RSS, the CPU time and the time spent waiting for a core of every
+    descendant process (the import workers) twice a second (a worker's figures are its last
+    sample).  A process's wait is its busiest thread's: the one that reads."""
 
     def __init__(self) -> None:
         super().__init__(daemon=True)
         self.peak: dict[int, int] = {}
         self.cpu: dict[int, float] = {}
+        self.waited: dict[int, float] = {}
         self.stop = threading.Event()
 
     def run(self) -> None:
@@ -68,6 +70,7 @@ class WorkerMemory(threading.Thread):
             for pid in descendants(me):
                 self.peak[pid] = max(self.peak.get(pid, 0), status_kib(pid, "VmHWM"))
                 self.cpu[pid] = max(self.cpu.get(pid, 0.0), cpu_seconds(pid))
+                self.waited[pid] = max([self.waited.get(pid, 0.0), *waited_seconds(pid).values()])
 
 
 def one_run(src: str, db: str, workers: int, index: bool = False) -> dict:
@@ -78,9 +81,11 @@ def one_run(src: str, db: str, workers: int, index: bool = False) -> dict:
     sampler = WorkerMemory()
     sampler.start()
     load_before = os.getloadavg()[0]
+    main_waited = max(waited_seconds(os.getpid()).values(), default=0.0)
     t, c = time.perf_counter(), time.process_time()
     summary = import_paths([src], db, workers=workers, index=index)
     seconds, main_cpu = time.perf_counter() - t, time.process_time() - c
+    main_waited = max(waited_seconds(os.getpid()).values(), default=0.0) - main_waited
     load_after = os.getloadavg()[0]
     sampler.stop.set()
     sampler.join()
@@ -117,6 +122,9 @@ def one_run(src: str, db: str, workers: int, index: bool = False) -> dict:
         "backend": os.environ.get("JIXIAO_EMBEDDER") if index else None,
         "cpu_seconds": round(main_cpu + sum(sampler.cpu.values()), 1),
         "cpu_utilisation": round((main_cpu + sum(sampler.cpu.values())) / max(1e-9, seconds * max(1, workers)), 2),
+        # Seconds the importer and its workers were ready to run but waited for a core that
+        # other jobs held (run-queue time, /proc/PID/task/TID/schedstat): on an idle machine ~0.
+        "waited_seconds": round(main_waited + sum(sampler.waited.values()), 1),
     }
 
 
@@ -223,7 +231,7 @@ def main() -> None:
                 f"largest worker {r['peak_rss_worker_mib']} MiB; store {r['store_kib_per_file']} KiB/file "
                 f"({r['store_bytes'] / 2**20:.1f} MiB, {r['distinct_reports']} distinct reports); load {r['load_avg']}; "
                 f"2-process CPU speed-up available just after: {r['parallelism_available']}x; "
-                f"CPU {r['cpu_seconds']} s, utilisation {r['cpu_utilisation']}",
+                f"CPU {r['cpu_seconds']} s, utilisation {r['cpu_utilisation']}; waited for a core {r['waited_seconds']} s",
                 flush=True,
             )
         for backend in (args.index_backends.split(",") or [""]) if args.index and args.copies else []:
@@ -248,7 +256,7 @@ def main() -> None:
                 f"{r['seconds']} s = {r['files_per_min']} reports/min; peak RSS main {r['peak_rss_main_mib']} MiB, "
                 f"largest worker {r['peak_rss_worker_mib']} MiB; store {r['store_kib_per_file']} KiB/file; "
                 f"load {r['load_avg']}; CPU {r['cpu_seconds']} s, utilisation {r['cpu_utilisation']} "
-                f"({r['pages_per_min'] / 60:.2f} pages/s)",
+                f"({r['pages_per_min'] / 60:.2f} pages/s); waited for a core {r['waited_seconds']} s",
                 flush=True,
             )
     print(json.dumps(results, ensure_ascii=False, indent=1))

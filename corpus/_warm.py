@@ -1,7 +1,7 @@
 """Warm-up run once in the import workers' forkserver (see ``importer._pool``).
 
 Every worker is forked from the forkserver, so what is built here — the
-extraction's NLP pipeline and jieba's dictionary — is built once, not once per
+extraction's NLP pipeline and jieba's tokenizers — is built once, not once per
 worker, and its memory pages are shared between workers until written to.
 Nothing here may fail the import: a warm-up that fails only costs time.
 
@@ -40,10 +40,19 @@ def die_with_parent() -> None:
 
 
 def warm() -> None:
+    """Build what reading any file needs: the entity pipeline, the classifier's taxonomy, jieba's
+    global tokenizer (the keyword index's words) and its part-of-speech tagger (figures' labels);
+    each worker would otherwise build them again on its first file (about 1.5 s of CPU)."""
     try:
-        from ..extractor.record import nlp
+        import jieba
+
+        from ..extractor import jieba_dict
+        from ..extractor.record import classify, nlp
 
         nlp.pipeline()
+        classify.taxonomy()
+        jieba_dict.start(jieba.dt)
+        import jieba.posseg  # noqa: F401  (its import reads the dictionary's parts of speech)
     except Exception:  # the workers will build (and report) it themselves
         pass
 

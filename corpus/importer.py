@@ -512,7 +512,7 @@ class _Task:
 
 @dataclass
 class _Scan:
-    """A PDF whose pages are being OCR'd as separate tasks."""
+    """A scan (a PDF, page images) whose pages are being OCR'd as separate tasks."""
 
     pending: int  # page tasks not finished
     spent: float = 0.0  # seconds its page tasks took, against its file_seconds
@@ -531,7 +531,8 @@ def _run_pool(
 ) -> None:
     """Feed ``items`` to worker processes, at most 2 per worker in flight; write results as they come.
 
-    Pages, not files, are the unit of OCR work: a PDF with pages to OCR (``cache`` given)
+    Pages, not files, are the unit of OCR work: a scan (``cache`` given: a PDF with pages to
+    OCR, an image file, a folder of page images; :func:`~jixiao.corpus.work.pages_to_ocr`)
     comes back from its first task as a list of pages, which are OCR'd one per task into
     the page cache ``cache`` (ahead of new files, so both workers read one long scan);
     then the file is read again, its pages taken from the cache. Its ``file_seconds``

@@ -87,8 +87,9 @@ class RayRun:
 class _Reader:
     """A warm Ray actor: reads its batches of files into shards.
 
-    ``scans``: ``"defer"`` (the first operator when scans have their own): a PDF with pages
-    to OCR is not read but passed on with status ``"scan"``; ``"only"`` (the scan operator):
+    ``scans``: ``"defer"`` (the first operator when scans have their own): a scan (a PDF with
+    pages to OCR, page images: :func:`~jixiao.corpus.work.pages_to_ocr`) is not read but
+    passed on with status ``"scan"``; ``"only"`` (the scan operator):
     reads those and passes every other row on as it came; ``"all"``: reads everything.
     """
 

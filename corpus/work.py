@@ -32,6 +32,7 @@ import time
 from typing import Any, Iterator, cast
 
 from ..extractor import limits as _limits
+from ..extractor.detect import IMAGE_MAGIC
 from ..extractor.errors import ReadError
 from ..extractor.limits import Limits
 from ..store.db import ExtractedDocument
@@ -151,22 +152,31 @@ def extract_file(item: FileItem, ocr: str = "auto") -> ExtractedDocument:
     )
 
 
-#: A PDF with at least this many pages to OCR has them read as separate tasks by the
-#: local pool's workers (one page each), so that one long scan keeps every worker busy and
-#: progress counts every scanned page.
+#: A scan (a PDF with pages to OCR, page images) with at least this many pages to OCR has
+#: them read as separate tasks by the local pool's workers (one page each), so that one long
+#: scan keeps every worker busy and progress counts every scanned page.
 FAN_OUT_PAGES = 1
 
 
 def pages_to_ocr(item: FileItem, ocr: str) -> list[int]:
-    """The pages of a PDF that reading it would OCR ([] for any other file)."""
+    """The pages that reading the file would OCR: a PDF's pages without a usable text layer,
+    every page of an image file or of a folder of page images ([] for any other file)."""
     local = item.local or (None if item.members else item.fs_path)
     if local is None or ocr == "never":
         return []
+    if os.path.isdir(local):  # the walk gives a folder only when it holds the page images of one scan
+        from ..extractor.readers import image
+
+        return image.ocr_plan(local)
     try:
         with open(local, "rb") as fh:
             head = fh.read(1024)
     except OSError:
         return []
+    if head.startswith(IMAGE_MAGIC):
+        from ..extractor.readers import image
+
+        return image.ocr_plan(local)
     if b"%PDF-" not in head:
         return []
     from ..extractor.readers.pdf import OcrMode, ocr_plan
@@ -194,7 +204,7 @@ def work(
 ) -> tuple[str, Any]:
     """Read one file; never raises for bad input: ("ok", ExtractedDocument) or ("error", reason).
 
-    With ``fan_out``, a PDF with :data:`FAN_OUT_PAGES` or more pages to OCR is not read
+    With ``fan_out``, a scan with :data:`FAN_OUT_PAGES` or more pages to OCR is not read
     here: ("pages", [page indices]) asks the caller to have them OCR'd into the page
     cache ``cache`` (:func:`ocr_task`) and to send the file again.  ``seconds`` is what
     is left of the file's ``file_seconds`` (its pages took the rest).
@@ -212,17 +222,27 @@ def work(
 
 
 def ocr_task(item: FileItem, pages: list[int], limits: Limits, cache: str, seconds: float) -> tuple[str, Any]:
-    """OCR some pages of a PDF into the page cache: ("ok", seconds taken) or ("error", reason)."""
+    """OCR some pages of a scan (:func:`pages_to_ocr`) into the page cache: ("ok", seconds
+    taken) or ("error", reason)."""
     started = time.monotonic()
     try:
-        from ..extractor.readers.pdf import ocr_pages
+        from ..extractor.readers import image, pdf
 
+        local = item.local or item.fs_path
         with _limits.using(limits), caching(cache), time_limit(seconds):
             _maybe_crash(item)
-            ocr_pages(item.local or item.fs_path, pages)
+            if os.path.isdir(local) or _head(local).startswith(IMAGE_MAGIC):
+                image.ocr_pages(local, pages)
+            else:
+                pdf.ocr_pages(local, pages)
         return "ok", time.monotonic() - started
     except (FileTimeout, Exception) as exc:
         return "error", failure_reason(exc, limits)
+
+
+def _head(path: str) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read(16)
 
 
 # --------------------------------------------------------------------------- test-only faults

@@ -38,14 +38,16 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from sqlite_utils import Database
-
 from ..extractor.record.model import Record
+from ..importing import without
 from . import identity, identity_index, mapping
 from .filters import Filters
 from .fts import KeywordHit, keyword_search as _keyword_search
 from .mapping import finding_id
 from .schema import migrate, schema_version
+
+with without("pandas"):  # sqlite-utils imports pandas if installed, for pandas values jixiao never stores
+    from sqlite_utils import Database
 
 if TYPE_CHECKING:  # the return types of the calls that run other modules of the store
     from .compare import Comparison

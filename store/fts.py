@@ -22,6 +22,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from ..extractor import jieba_dict
 from .filters import Filters
 
 TITLE_WEIGHT = 2.0
@@ -36,7 +37,7 @@ def _tokenizer():
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
-        jieba.initialize()
+        jieba_dict.start(jieba.dt)  # the dictionary read once per process (jieba.initialize() otherwise)
         _jieba = jieba
     return _jieba
 

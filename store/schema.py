@@ -64,7 +64,10 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Callable
 
-from sqlite_utils import Database
+from ..importing import without
+
+with without("pandas"):  # sqlite-utils imports pandas if installed, for pandas values jixiao never stores
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)

@@ -76,3 +76,22 @@ def schedstat(pid: int) -> tuple[float, float]:
         except (OSError, ValueError):
             continue
     return run, wait
+
+
+def waited_seconds(pid: int) -> dict[int, float]:
+    """Seconds each live thread of process ``pid`` has spent ready to run but waiting for a core
+    (``/proc/PID/task/TID/schedstat``, by thread id; {} once gone or without schedstats).  On a
+    shared machine this is the time other jobs took from it: a benchmark that adds it to the CPU
+    time sees how busy its processes would have kept idle cores."""
+    out: dict[int, float] = {}
+    try:
+        tids = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return out
+    for tid in tids:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/schedstat") as fh:
+                out[int(tid)] = int(fh.read().split()[1]) / 1e9
+        except (OSError, IndexError, ValueError):
+            continue
+    return out

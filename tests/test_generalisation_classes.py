@@ -1349,3 +1349,16 @@ def test_a_glued_transfer_table_names_its_programme_up_to_the_central_department
     )
     doc, r = record_of_text(text)
     assert r.program == "动物防疫等补助经费"
+
+
+def test_a_years_programme_and_its_evaluation_in_one_phrase() -> None:
+    text = "信息来源: 市住建局\n我市2023年城镇燃气管道更新改造补助资金绩效评价位列全省第二。\n"
+    doc, r = record_of_text(text)
+    assert r.program == "城镇燃气管道更新改造补助资金" and r.report_kind == "project"
+    # near miss: one entry of a list of attachments names another report's programme
+    listed = (
+        "现将评价结果公开如下。\n附件:\n附件1:2021年构树产业发展补助资金项目绩效评价报告.pdf\n"
+        "附件2:2021年度天水日报社整体搬迁项目绩效评价报告.pdf\n"
+    )
+    doc, r = record_of_text(listed)
+    assert r.program is None

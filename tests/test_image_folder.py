@@ -73,6 +73,39 @@ def test_importing_the_folder_stores_one_rendering_of_the_report(folder, tmp_pat
     assert again.imported == [] and [p for p, _ in again.skipped] == [str(folder)]  # same bytes, same document
 
 
+class _PageProgress:
+    """The progress calls of an import: the scans' pages announced and the pages OCR'd."""
+
+    def __init__(self) -> None:
+        self.added: list[tuple[str, int]] = []
+        self.done = 0
+
+    def start(self, total: int) -> None: ...
+
+    def advance(self, path: str, outcome: str) -> None: ...
+
+    def finish(self) -> None: ...
+
+    def add_pages(self, n: int, path: str) -> None:
+        self.added.append((path, n))
+
+    def page_done(self, n: int) -> None:
+        self.done += n
+
+
+def test_with_workers_the_folders_pages_are_ocrd_as_separate_tasks(folder, tmp_path):
+    # As a scanned PDF's: the first task names the pages, each is OCR'd by a task of its own
+    # (both workers on one scan), then the folder is read with its pages from the page cache.
+    progress = _PageProgress()
+    db = tmp_path / "w.db"
+    summary = import_paths([str(folder)], db, workers=2, index=False, progress=progress)
+    assert summary.failed == [] and [f.pages for f in summary.imported] == [7], summary.failed
+    assert progress.added == [(str(folder), 7)] and progress.done == 7
+    with Store(db) as store:
+        fmt, text = store.conn.execute("SELECT format, text FROM documents").fetchone()
+    assert fmt == "image" and text == parse(folder).text  # the document read in one piece
+
+
 def test_a_folder_of_other_files_is_walked_into_not_read_as_one(folder, tmp_path):
     mixed = tmp_path / "mixed"
     mixed.mkdir()

@@ -150,12 +150,14 @@ def test_ocr_plan_names_the_pages_a_read_would_ocr_and_ocr_pages_fills_the_cache
     two.save(str(scan))
     two.close()
     src.close()
-    plan = ocr_plan(scan)
-    assert plan == [0, 1]
     with ocr.caching(tmp_path / "pages"):
+        plan = ocr_plan(scan)
+        assert plan == [0, 1]
         ocr_pages(scan, plan[:1])
         ocr_pages(scan, plan[1:])
         monkeypatch.setattr(ocr, "read_page", lambda *a: (_ for _ in ()).throw(AssertionError("OCR'd again")))
+        # The plan's verdicts (not a near-empty page) are in the cache too: no thumbnail again.
+        monkeypatch.setattr(ocr, "_near_empty", lambda *a: (_ for _ in ()).throw(AssertionError("judged again")))
         doc = parse(scan)
     assert doc.ocr and doc.pages == len(plan)
     assert "绩效" in doc.text

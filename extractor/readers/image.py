@@ -178,6 +178,48 @@ def folder_pages(folder: str | Path) -> list[Path] | None:
     return page_sequence(entries)
 
 
+def _page_files(path: str | Path) -> list[str]:
+    """The image files of a document: a folder's page images in page order, else the file itself."""
+    if Path(path).is_dir():
+        pages = folder_pages(path)
+        if pages is None:
+            raise ReadError(path, "a folder, not the numbered page images of one scan (scan-001.png, scan-002.png …)")
+        return [str(p) for p in pages]
+    return [str(path)]
+
+
+def ocr_plan(path: str | Path) -> list[int]:
+    """The 0-based pages of an image file or a folder of page images (:func:`read_folder`),
+    every one of them: an import splits them among its workers (:func:`ocr_pages`), then reads
+    the document with its pages cached, as it does a scanned PDF's (a blank page is found when
+    it is decoded, and not OCR'd).  Only the files' headers are read; [] when they cannot be,
+    or hold more pages than the ``pages`` limit (reading the document will say why)."""
+    from PIL import Image
+
+    count = 0
+    try:
+        for source in _page_files(path):
+            with Image.open(source) as im:
+                count += getattr(im, "n_frames", 1)
+    except Exception:  # not listable, not an image, a decompression bomb: the read says why
+        return []
+    return list(range(count)) if count <= _limits.current().pages else []
+
+
+def ocr_pages(path: str | Path, indices: Iterable[int]) -> None:
+    """OCR pages ``indices`` (0-based) of an image file or a folder of page images into the OCR
+    page cache in force (:func:`jixiao.extractor.readers.ocr.caching`), as :func:`read_pages`
+    would read them (a blank page is not OCR'd), for a later read to take."""
+    wanted = set(indices)
+    number = 0
+    for source in _page_files(path):
+        for frame in _frames(source):  # frames are decoded only when read (gray_page)
+            number += 1
+            if number - 1 in wanted:
+                gray, dpi = gray_page(frame, source)
+                ocr_gray(gray, dpi, number, source, [])
+
+
 def read_folder(folder: str | Path, ocr: str = "auto") -> Document:
     """Read a folder of numbered page images (:func:`folder_pages`) as one document whose
     path is the folder; :class:`ReadError` when the folder is not one."""
@@ -190,4 +232,15 @@ def read_folder(folder: str | Path, ocr: str = "auto") -> Document:
     return read_pages(pages, ocr, path=folder)
 
 
-__all__ = ["read", "read_pages", "read_folder", "folder_pages", "page_sequence", "gray_page", "ocr_gray", "is_blank"]
+__all__ = [
+    "read",
+    "read_pages",
+    "read_folder",
+    "folder_pages",
+    "page_sequence",
+    "gray_page",
+    "ocr_gray",
+    "is_blank",
+    "ocr_plan",
+    "ocr_pages",
+]

@@ -50,7 +50,7 @@ import tempfile
 import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, TypeVar
 
 import numpy as np
 import pypdfium2 as pdfium
@@ -58,6 +58,8 @@ import pypdfium2 as pdfium
 from ... import patterns
 from .. import limits as _limits
 from ..layout import Line, PageContent, TableArea
+
+T = TypeVar("T")
 
 # ---------------------------------------------------------------------------
 # Settings (measured on the corpus scans with ``python bench/ocr.py``)
@@ -160,14 +162,40 @@ def model_files(model_set: str) -> tuple[Any, Any]:
     return files
 
 
+#: Imported with the OpenVINO runtime only to send a usage event (see :func:`_import_runtime`).
+_OPENVINO_TELEMETRY = "openvino.tools.ovc"
+
+
+def _import_runtime(runtime: str) -> None:
+    """Import the inference runtime, OpenVINO without its model converter.
+
+    ``import openvino`` imports its model converter (``openvino.tools.ovc``), and that import
+    sends a usage event to Google Analytics from a new process (``openvino_telemetry``,
+    unless a consent file in the home folder says no): a network call at run time, and in an
+    import's worker one more Python process per worker (about half a CPU-second each).  jixiao
+    never converts models, so the converter's import is made to fail while ``openvino`` is
+    imported (``openvino`` expects that: it skips ``convert_model`` on ImportError), then
+    allowed again for whoever imports it explicitly.
+    """
+    import importlib
+    import sys
+
+    block = runtime == "openvino" and "openvino" not in sys.modules and _OPENVINO_TELEMETRY not in sys.modules
+    if block:
+        sys.modules[_OPENVINO_TELEMETRY] = None  # type: ignore[assignment]  # None: import raises ImportError
+    try:
+        importlib.import_module(runtime)
+    finally:
+        if block and sys.modules.get(_OPENVINO_TELEMETRY, False) is None:
+            del sys.modules[_OPENVINO_TELEMETRY]
+
+
 class _RapidOcr3(_Engine):
     """rapidocr 3.x on OpenVINO or ONNX Runtime, with model files from an installed package."""
 
     def __init__(self, runtime: str, model_set: str) -> None:
-        import importlib
-
         try:
-            importlib.import_module(runtime)
+            _import_runtime(runtime)
         except ImportError as exc:
             raise OcrUnavailable(f"{runtime} is not installed ({exc})") from None
         try:
@@ -354,7 +382,23 @@ NEAR_EMPTY_PIXELS = 1_000_000
 
 def near_empty(pdf: pdfium.PdfDocument, index: int) -> bool:
     """Whether page ``index`` shows (next to) nothing: judged by the ink in a small
-    rendering of it, so that an image-only page with nothing on it is not OCR'd."""
+    rendering of it, so that an image-only page with nothing on it is not OCR'd.
+
+    Inside :func:`reading` with a page cache in force the verdict is kept in the cache: an
+    import judges every page twice, when it plans the pages to OCR and when it reads the
+    file (about 12 ms a page each time)."""
+    source, folder = _SOURCE.get(), cache_dir()
+    if source is None or folder is None:
+        return _near_empty(pdf, index)
+    path = os.path.join(folder, f"{source.sha}-p{index + 1}-near-empty-v{CACHE_VERSION}.pickle")
+    verdict = _cache_get(path, bool)
+    if verdict is None:
+        verdict = _near_empty(pdf, index)
+        _cache_put(path, verdict)
+    return verdict
+
+
+def _near_empty(pdf: pdfium.PdfDocument, index: int) -> bool:
     page = pdf[index]
     try:
         w_pt, h_pt = page.get_size()
@@ -1237,7 +1281,7 @@ def _cached(index: int, compute: Callable[[], PageContent]) -> PageContent:
     if source is None or folder is None:
         return compute()
     path = os.path.join(folder, _cache_name(source, index))
-    content = _cache_get(path)
+    content = _cache_get(path, PageContent)
     if content is None:
         content = compute()
         _cache_put(path, content)
@@ -1323,16 +1367,17 @@ def _cache_name(source: _Source, index: int) -> str:
     return f"{source.sha}-p{index + 1}-{engine}-v{CACHE_VERSION}-{_limits.current().ocr_pixels}.pickle"
 
 
-def _cache_get(path: str) -> PageContent | None:
+def _cache_get(path: str, kind: type[T]) -> T | None:
+    """The ``kind`` kept at ``path`` (a page's content, or a verdict), None when there is none."""
     try:
         with open(path, "rb") as fh:
             content = pickle.load(fh)
     except Exception:  # missing, half-written by a killed process, from another version: read the page
         return None
-    return content if isinstance(content, PageContent) else None
+    return content if isinstance(content, kind) else None
 
 
-def _cache_put(path: str, content: PageContent) -> None:
+def _cache_put(path: str, content: PageContent | bool) -> None:
     """Write atomically (a temporary file renamed), so that readers never see half a page."""
     folder = os.path.dirname(path)
     try:

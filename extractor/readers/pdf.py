@@ -560,18 +560,18 @@ def _ocr_page(
                 + _limits.exceeded("ocr_page_area", f"{area_in2:,.0f} sq in")
             )
         return PageContent(number=index + 1, width=float(w_pt), height=float(h_pt))
-    if skip_empty and not draws_text and ocr_reader.near_empty(pdf, index):  # an image-only page showing nothing
-        if notes is not None:
-            notes.append(f"page {index + 1} not OCR'd: near-empty (no ink to read)")
-        return PageContent(number=index + 1, width=float(w_pt), height=float(h_pt))
     with ocr_reader.reading(path):  # lets the OCR reader use its page cache, if one is in force
+        if skip_empty and not draws_text and ocr_reader.near_empty(pdf, index):  # an image-only page showing nothing
+            if notes is not None:
+                notes.append(f"page {index + 1} not OCR'd: near-empty (no ink to read)")
+            return PageContent(number=index + 1, width=float(w_pt), height=float(h_pt))
         content = ocr_reader.ocr_page(pdf, index)
     content.number = index + 1
     content.ocr = True
     return content
 
 
-def _would_ocr(pdf: pdfium.PdfDocument, index: int, ocr: OcrMode) -> bool:
+def _would_ocr(pdf: pdfium.PdfDocument, index: int, ocr: OcrMode, path: str) -> bool:
     """Whether reading page ``index`` would OCR it (the decisions of :func:`_read_page` and
     :func:`_ocr_page`, without reading anything): no usable text layer, yet something to read,
     not too large and — with ``ocr='auto'`` — not a near-empty image-only page."""
@@ -597,7 +597,8 @@ def _would_ocr(pdf: pdfium.PdfDocument, index: int, ocr: OcrMode) -> bool:
     if ocr != "always" and not draws_text:
         from . import ocr as ocr_reader
 
-        return not ocr_reader.near_empty(pdf, index)
+        with ocr_reader.reading(path):  # the verdict is kept in the page cache, if one is in force
+            return not ocr_reader.near_empty(pdf, index)
     return True
 
 
@@ -614,7 +615,7 @@ def ocr_plan(path: str | Path, ocr: OcrMode = "auto") -> list[int]:
         n = len(pdf)
         if n > _limits.current().pages:
             return []
-        return [i for i in range(n) if _would_ocr(pdf, i, ocr)]
+        return [i for i in range(n) if _would_ocr(pdf, i, ocr, str(path))]
     finally:
         pdf.close()
 

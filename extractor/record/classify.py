@@ -26,6 +26,7 @@ from typing import Any, Iterable
 import jieba
 
 from ... import patterns
+from .. import jieba_dict
 from ..cjk import HAN
 
 jieba.setLogLevel(logging.WARNING)
@@ -42,6 +43,7 @@ _WORD = re.compile(f"[{HAN}A-Za-z]")
 def taxonomy() -> dict[str, Any]:
     """The taxonomy (``patterns/taxonomy.yaml``), with its keywords added to the classifier's jieba dictionary."""
     data = patterns.load("taxonomy.yaml")
+    jieba_dict.start(_TOKENIZER)
     for cat in data["categories"].values():
         for kw in cat.get("keywords") or []:
             _TOKENIZER.add_word(kw, freq=20000)

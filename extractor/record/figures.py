@@ -38,6 +38,7 @@ from functools import lru_cache
 from typing import Any
 
 from ... import patterns
+from .. import jieba_dict
 from ..document import Block, Document
 from ..normalize import fold_one_for_one
 from .model import Figure
@@ -48,6 +49,7 @@ _PUNCT_STOP = set("，,。；;：:！!？?“”\"‘’'《》<>【】[]|\t…"
 _OPEN, _CLOSE = "（(", "）)"
 _ASIDE = re.compile(r"[(（]以下简称[^()（）]{0,24}[)）]")
 _UNIT_CHARS = set("元人%个项座条户所家名次套台辆处例份万亿")
+_UNIT_TAIL = re.compile(r"\s*(?:[万亿千]\s*元|%)\s*")
 _CLASSIFIER_HEAD = re.compile(r"^[个项座条户所家名人次套台辆处例元]")
 
 
@@ -242,6 +244,7 @@ def _posseg():
     import jieba.posseg as pseg
 
     jieba.setLogLevel(logging.ERROR)
+    jieba_dict.start(jieba.dt)  # the tagger segments with jieba's global tokenizer
     return pseg
 
 
@@ -416,6 +419,10 @@ def label_before(flat: str, pos: int, floor: int, kind: str, printed: str | None
         if j > floor and CJK.match(flat[j - 1]):
             end = j
     start, by_digit = _run_start(flat, end, floor)
+    # The unit of the quantity before, when a form's cells run together (金额:208万元资金使用情况:…)
+    tail = _UNIT_TAIL.match(flat, start, end) if by_digit else None
+    if tail:
+        start = tail.end()
     text = flat[start:end]
     # A count between the label and the quantity (年初批复预算8个项目985万元, 危桥改造11座820万元).
     if by_digit and _CLASSIFIER_HEAD.match(squash(text)) and kind != "%":
@@ -586,12 +593,20 @@ def _value_run_segments(flat: str, start: int, end: int) -> list[tuple[int, int]
             gap = seg.group(0)[a.end() : b.start()]
             if gap.strip():
                 continue
-            # Glued without a space (11座820万元) is a count and its amount, unless the units agree (26次12次).
+            # Glued without a space (11座820万元) is a count and its amount, unless the units agree (26次12次);
+            # so is a count spaced as a converter spaces every number (793 户 3411 人: the gap is its too).
             ua, ub = a.group("unit") or "", b.group("unit") or ""
+            if gap and _spaced(a) and _spaced(b) and "\n" not in gap:
+                gap = ""
             if gap or ua == ub or not (ua and ub):
                 out.append((seg.start(), seg.end()))
                 break
     return out
+
+
+def _spaced(token: re.Match[str]) -> bool:
+    """Whether a value token prints a space between its number and its unit (793 户)."""
+    return bool(token.group("unit")) and token.group(0)[token.end("num") - token.start() :].startswith((" ", "\u3000"))
 
 
 @lru_cache(maxsize=1)
@@ -804,6 +819,7 @@ def grid_figures(flat: str, rows: list[list[Cell]], caption: str, row_base: int 
     sp = spec()
     out: list[Found] = []
     header: list[Cell] | None = None
+    value_cols: set[int] = set()  # the header's columns that the rows under it hold numbers in
     scale = _scale_in(caption)
     for row in rows:
         texts = [c.text for c in row]
@@ -815,10 +831,13 @@ def grid_figures(flat: str, rows: list[list[Cell]], caption: str, row_base: int 
             scale = row_scale
         if not nums:
             if len(labels) >= 2:
-                header = row
+                header, value_cols = row, set()
             elif len([t for t in texts if t]) <= 1:
                 header = None  # a section line: what follows has a new header
             continue
+        cols = sorted(value_cols)  # (before this row's own)
+        if header is not None:
+            value_cols |= {j for j in nums if j < len(header) and not sp.not_figure_column.search(header[j].text)}
         # Column mode: a row label in the first cell, numbers under header labels.
         first = next((j for j, c in enumerate(row) if c.text), None)
         column_mode = (
@@ -842,10 +861,24 @@ def grid_figures(flat: str, rows: list[list[Cell]], caption: str, row_base: int 
             and nums == list(range(1, len(nums) + 1))
         ):
             shift = 1
+        # A total row whose label cell spans the columns before the values (合计 | 12,267.66 | 91.01 |
+        # 12,358.67 under 序号 | 财政事权 | 政策任务 | 预算额度 | 调整额度 | 实际安排额度): its values sit
+        # in the columns the rows above hold numbers in, in order.
+        under = {j: j - shift for j in nums}
+        if (
+            column_mode
+            and header is not None
+            and first == 0
+            and sp.total_row.match(texts[0])
+            and len(row) < len(header)
+            and len(cols) == len(nums)
+            and cols != nums
+        ):
+            under = dict(zip(nums, cols))
         for j in nums:
             q = qs[j]
             assert q is not None
-            h = j - shift
+            h = under[j]
             if column_mode and first is not None and header is not None and h < len(header) and _is_label(header[h]):
                 col = header[h].text
                 if sp.not_figure_column.search(col):
@@ -1202,6 +1235,9 @@ def _glued(
         good.append(pieces)
     # a form prints its amounts at one precision (2456.18 | 2456.18 | 2456.18, not 2456.1 | 82456.18)
     good = [g for g in good if len({_places(p) for c, p in zip(cols, g) if c.kind == "money"}) <= 1]
+    # a rate of 0% confirms nothing (0 of anything is 0%): 211821181 | 0 | 0% gives way to 2118 | 2118 | 100%
+    confirmed = [g for g, rate in ((g, _rate_of(cols, g)) for g in good) if rate is None or rate != 0]
+    good = confirmed or good
     if not good or any(g != good[0] for g in good):
         return None
     out: list[tuple[int, Quantity | None]] = []
@@ -1220,6 +1256,10 @@ def _glued(
         out.append((pos, q))
         pos += len(piece)
     return out, start + len(text)
+
+
+def _rate_of(cols: list[Column], pieces: list[str]) -> Decimal | None:
+    return next((Decimal(p.rstrip("%")) for c, p in zip(cols, pieces) if c.kind == "rate"), None)
 
 
 def _places(piece: str) -> int:
@@ -1346,7 +1386,7 @@ def find_figures(ctx: Any) -> list[Found]:
         if any(spec().indicator_grid.search(c.text) for r in rows for c in r):
             continue  # an indicator table: its numbers are weights and scores
         pipe_spans.append((rows[0][0].start if rows[0] else 0, rows[-1][-1].end if rows[-1] else 0))
-        found += grid_figures(flat, rows, "")
+        found += grid_figures(flat, rows, _caption_before(flat, pipe_spans[-1][0]))
     # Tables flattened one cell a line (not the 自评表 and pipe grids read above): numbers with no
     # unit of their own, or a figure prose did not already read.
     taken = {f.q.start for f in found if f.q is not None}
@@ -1360,6 +1400,13 @@ def find_figures(ctx: Any) -> list[Found]:
     ]
     found += self_eval_figures(flat, se_blocks)
     return _dedupe(found, ctx)
+
+
+def _caption_before(flat: str, start: int) -> str:
+    """The line before a table copied as text (表2-1…情况表 单位:万元): its scale is the table's."""
+    line_start = flat.rfind("\n", 0, start) + 1
+    prev_start = flat.rfind("\n", 0, max(0, line_start - 1)) + 1
+    return flat[prev_start:line_start].strip() if line_start > 0 else ""
 
 
 def _block_end(blk: SelfEvalBlock) -> int:

@@ -236,6 +236,8 @@ def program_candidates(
         for m in re.finditer(rule["regex"], text):
             prog = _OUR_PLACE.sub("", m.group("prog"))  # (program_name drops it from the evidence too)
             shape = rule.get("shape", "sentence")
+            if re.match(r"[ 　]*附件\s*\d", text[text.rfind("\n", 0, m.start()) + 1 :]):
+                continue  # one entry of a list of attachments (附件1:XX项目绩效评价报告.pdf), not this report's
             if (
                 shape != "title"
                 and re.search(_spec()["program"]["not_in_sentence"], prog)

@@ -8,8 +8,9 @@ regex patterns, for what jieba splits unpredictably (``119`` ``,`` ``455.42``),
 are turned into token-aligned spans by a small component that runs before the
 ruler, so the ruler's longest-match resolution decides overlaps for both.
 
-The pipeline is built once per process (:func:`pipeline`, lazy): loading jieba's
-dictionary and compiling the ruler takes about a second.
+The pipeline is built once per process (:func:`pipeline`, lazy): importing spaCy
+(without torch, which thinc would import when installed) and compiling the ruler take
+about a second; jieba's dictionary is read once per process (:mod:`..jieba_dict`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ... import patterns
+from ...importing import without
+from .. import jieba_dict
 from ..cjk import HAN
 from .divisions import names as division_names
 
@@ -118,15 +121,18 @@ def org_spans(doc, text: str | None = None) -> list[tuple[int, int]]:  # type: i
 def pipeline():
     """The shared ``spacy.Language`` (blank zh + jieba + entity rules)."""
     import jieba
-    import spacy
-    from spacy.language import Language
-    from spacy.util import filter_spans
+
+    with without("torch"):  # thinc imports torch if installed (~1 s); this pipeline has no use for it
+        import spacy
+        from spacy.language import Language
+        from spacy.util import filter_spans
 
     jieba.setLogLevel(logging.WARNING)
     names = division_names()
     # Our own jieba tokenizer (same default dictionary), so that adding the division
     # names does not change how other code in the process segments text.
-    segmenter = jieba.Tokenizer()
+    segmenter = jieba_dict.tokenizer()
+    jieba_dict.start(jieba.dt)  # spaCy's Chinese tokenizer initialises jieba's global one at once
     for name in names:
         segmenter.add_word(name, freq=50000)  # keep division names whole in segmentation
 
@@ -136,7 +142,7 @@ def pipeline():
         def regex_entities(doc):  # type: ignore[no-untyped-def]
             """Regex entities and organisation names, merged with the ruler's (longest wins)."""
             spans = []
-            text = doc.text  # once: spaCy joins every token's text each time it is asked
+            text = doc.text  # spaCy joins every token's text again on each doc.text
             for label, rx in _regexes():
                 for m in rx.finditer(text):
                     span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="expand")

@@ -11,8 +11,6 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-import cn2an
-
 from ..cjk import chinese_number
 from ..normalize import normalize_text
 
@@ -135,6 +133,8 @@ def parse_chinese_number(text: str) -> Quantity | None:
 def arabize(text: str) -> str:
     """``text`` with Chinese numerals in number contexts turned into digits (cn2an)."""
     import warnings
+
+    import cn2an  # here: its import builds its tables (~0.2 s), which the store's writer never needs
 
     with warnings.catch_warnings():  # cn2an warns about words it leaves alone (万, 百)
         warnings.simplefilter("ignore")
