@@ -43,6 +43,19 @@ _SPACED_DIGITS = re.compile(
 _WS = re.compile(r"\s+")
 
 
+def _kept_space(run: str, prev: str, nxt: str, at_break: bool) -> str:
+    """What a whitespace run between ``prev`` and ``nxt`` (the characters the view keeps on either
+    side; "" at an end) becomes in the view: a line break where a block ends, a tab (a cell
+    boundary), one space between two letters or digits, else nothing."""
+    if prev and nxt and at_break:
+        return "\n"
+    if prev and nxt and "\t" in run:
+        return "\t"
+    if prev and nxt and _ALNUM.match(prev) and _ALNUM.match(nxt):
+        return " "
+    return ""
+
+
 def fold(text: str) -> str:
     """``text`` as the view sees it, without offsets (for keys and comparisons)."""
     return View.of(text).text
@@ -87,17 +100,9 @@ class View:
                 j = i
                 while j < n and norm[j].isspace():
                     j += 1
-                run = norm[i:j]
                 prev = out[-1] if out else ""
                 nxt = norm[j] if j < n else ""
-                if any(base + k in breakset for k in range(i, j + 1)) and out and nxt:
-                    keep = "\n"
-                elif "\t" in run and out and nxt:
-                    keep = "\t"
-                elif prev and nxt and _ALNUM.match(prev) and _ALNUM.match(nxt):
-                    keep = " "
-                else:
-                    keep = ""
+                keep = _kept_space(norm[i:j], prev, nxt, any(base + k in breakset for k in range(i, j + 1)))
                 if keep:
                     out.append(keep)
                     starts.append(base + i)
@@ -126,14 +131,7 @@ class View:
                 ends.extend(range(base + pos + 1, base + i + 1))
             prev = out[-1][-1] if out else ""
             nxt = norm[j] if j < n else ""
-            if any(base + k in breakset for k in range(i, j + 1)) and out and nxt:
-                keep = "\n"
-            elif "\t" in m.group() and out and nxt:
-                keep = "\t"
-            elif prev and nxt and _ALNUM.match(prev) and _ALNUM.match(nxt):
-                keep = " "
-            else:
-                keep = ""
+            keep = _kept_space(m.group(), prev, nxt, any(base + k in breakset for k in range(i, j + 1)))
             if keep:
                 out.append(keep)
                 starts.append(base + i)
