@@ -56,12 +56,6 @@ def _years_value(found: list[tuple[int, int, list[int]]]) -> list[int]:
     return sorted({y for _s, _e, yy in found for y in yy})
 
 
-def _citation_at(text: str, k: int) -> str:
-    """The citation 《…》 holding position ``k`` of ``text``, or ``""``."""
-    a, b = text.rfind("《", 0, k + 1), text.find("》", k)
-    return text[a : b + 1] if a != -1 and b != -1 and "》" not in text[a:k] else ""
-
-
 def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair]) -> list[Candidate]:
     """The evaluated years: the title's (a notice's title names the year of the work: ranked
     below the body's evaluation phrase), a year note right after the title ((2024年度)),
@@ -133,10 +127,11 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair]) ->
     # the funds' own budget or allocation document, cited (《…关于2022年度涉农资金…计划安排的批复》), names
     # their year: its years count for the funds (not other citations: 《…2019年…管理办法》)
     budget_doc = re.compile(_spec()["years"]["budget_citation"])
-    opening = "".join(
-        text[k] if masked[k] == " " and budget_doc.fullmatch(_citation_at(text, k)) else masked[k]
-        for k in range(min(1500, len(masked)))
-    )
+    opening = masked
+    for m in re.finditer(r"《[^》]*》", text[: text.find("》", 1500) + 1 or None]):
+        if m.start() < 1500 and budget_doc.fullmatch(m.group()):
+            opening = opening[: m.start()] + m.group() + opening[m.end() :]
+    opening = opening[:1500]
     # weakest: the year the opening ties to the funds twice (3), or names far more than any
     # other (2) — 2018年，市财政局…下达…；截至2018年底…；2018年，全市PM2.5…
     for rx, rank, rule in ((_spec()["years"]["funds"], 3, "funds"), (_compiled()["year"].pattern, 2, "dominant")):
