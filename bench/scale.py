@@ -201,6 +201,21 @@ def bench_loader(shards: Path, work: Path) -> None:
     print(f"loader again (nothing to write): {time.perf_counter() - t:.1f} s, {len(again.imported)} stored")
 
 
+def _identity_probes(rng, places, queries: int) -> list:
+    """``queries`` new files to decide identity for: a random signature, a year and a place."""
+    import numpy as np
+
+    from jixiao.store.identity import Identity
+
+    return [
+        (
+            rng.integers(0, 2**32, 128, dtype=np.uint32).tobytes(),
+            Identity(frozenset({2015 + k % 10}), places[(k * 31) % len(places)], None),
+        )
+        for k in range(queries)
+    ]
+
+
 def bench_identity(sizes: list[int], queries: int = 200) -> None:
     import numpy as np
 
@@ -226,13 +241,7 @@ def bench_identity(sizes: list[int], queries: int = 200) -> None:
                 {"report_id": f"d{n}", "identity": ident},
             )
         built += time.perf_counter() - t
-        probes = [
-            (
-                rng.integers(0, 2**32, 128, dtype=np.uint32).tobytes(),
-                Identity(frozenset({2015 + k % 10}), places[(k * 31) % len(places)], None),
-            )
-            for k in range(queries)
-        ]
+        probes = _identity_probes(rng, places, queries)
         load = _load()
         t = time.perf_counter()
         compared = 0
@@ -267,7 +276,7 @@ def bench_identity_store(sizes: list[int], folder: Path, queries: int = 200) -> 
     from jixiao import parse
     from jixiao.extractor.record import build_record
     from jixiao.store import Store, identity_index, mapping
-    from jixiao.store.identity import SAME_TEXT, Identity, SignatureIndex, band_hashes
+    from jixiao.store.identity import SAME_TEXT, SignatureIndex, band_hashes
 
     record = build_record(parse(str(HERE.parent / "corpus/samples/chenggong-2023-department.txt"))).to_dict()
     record["jurisdiction"]["adcode"], record["years"] = "@ADCODE@", ["@YEARS@"]
@@ -326,13 +335,7 @@ def bench_identity_store(sizes: list[int], folder: Path, queries: int = 200) -> 
                 conn.executemany("INSERT INTO identity_bands (hash, band, id) VALUES (?, ?, ?)", bands)
             conn.execute("COMMIT")
         written = time.perf_counter() - t
-        probes = [
-            (
-                rng.integers(0, 2**32, 128, dtype=np.uint32).tobytes(),
-                Identity(frozenset({2015 + k % 10}), places[(k * 31) % len(places)], None),
-            )
-            for k in range(queries)
-        ]
+        probes = _identity_probes(rng, places, queries)
         load = _load()
         t = time.perf_counter()
         store = Store(db)
