@@ -123,7 +123,10 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
         k = parts[-1] + 1
         if (
             k < len(head)
-            and _BRACKET_LINE.fullmatch(re.sub(r"\s+", "", head[k].text))
+            and (
+                _BRACKET_LINE.fullmatch(re.sub(r"\s+", "", head[k].text))
+                or _YEAR_LINE.fullmatch(re.sub(r"\s+", "", head[k].text))
+            )
             and not _BRACKET_LINE.search(clean_title(head[parts[-1]].text))
         ):
             parts.append(k)
@@ -146,6 +149,8 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
 _BRACKET_LINE = re.compile(
     r"[(（](?:(?:19|20)\d\d年(?:度)?|[^()（）]{2,30}?(?:资金|项目|经费|工程|补助|补贴|专项))[)）]$"
 )
+# A year line that lost one of its brackets on the way to text (项目支出绩效自评表 / 2019年度)).
+_YEAR_LINE = re.compile(r"[(（]?(?:19|20)\d\d年度?[)）]|[(（](?:19|20)\d\d年度?")
 _NAMES_SOMETHING = re.compile(
     r"(?:19|20)\d\d|[省市县区州盟旗镇乡]|(?:局|厅|委|院|中心|学校|政府)|.{4,}(?:项目|资金|经费|工程)"
 )

@@ -1,0 +1,41 @@
+"""Self-evaluation tables (自评表) flattened to text, read as forms (issue 8): the shapes of the
+development set's dev-half tables — one cell a line with blank lines between, rows run together
+with no separator, a scrambled PDF text layer — with the programme, the units and the title
+read from their labels and cut where the next label begins.
+
+Each text below keeps the shape of a real published table (the dev item it comes from is
+named); values are asserted with the words they came from.
+"""
+
+from __future__ import annotations
+
+from jixiao.extractor.readers.text import read_text
+from jixiao.extractor.record import build_record
+
+
+def record_of_text(text: str):
+    doc = read_text(text, "excerpt.txt")
+    return doc, build_record(doc)
+
+
+def evidence(doc, record, field: str) -> str:
+    ev = record.evidence[field]
+    assert ev.text == doc.text[ev.span[0] : ev.span[1]]
+    return ev.text
+
+
+# hebei-langfang-2019-food-school-hvac-self-table-cell-per-line: one cell a paragraph, and the
+# year line under the heading lost its opening bracket
+CELL_PER_LINE = (
+    "附件1\n\n项目支出绩效自评表\n\n2020年度)\n\n项目名称\n\n教学楼屋面防水维修经费\n\n主管部门\n\n"
+    "保定市教育局\n\n实施单位\n\n保定市第二职业中学\n\n项目资金\n(万元)\n\n \n\n年初\n\n预算数\n\n"
+    "全年\n\n预算数\n\n全年\n\n执行数\n\n分值\n\n执行率\n\n得分\n\n年度资金总额\n\n38.5\n\n38.5\n\n"
+    "36.1\n\n10\n\n94%\n\n9\n"
+)
+
+
+def test_year_line_that_lost_a_bracket_is_the_titles_last_words() -> None:
+    doc, rec = record_of_text(CELL_PER_LINE)
+    assert rec.title == "项目支出绩效自评表2020年度)"
+    assert rec.years == [2020]
+    assert "2020年度" in evidence(doc, rec, "title")
