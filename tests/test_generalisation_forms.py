@@ -27,7 +27,7 @@ def evidence(doc, record, field: str) -> str:
 # hebei-langfang-2019-food-school-hvac-self-table-cell-per-line: one cell a paragraph, and the
 # year line under the heading lost its opening bracket
 CELL_PER_LINE = (
-    "附件1\n\n项目支出绩效自评表\n\n2020年度)\n\n项目名称\n\n教学楼屋面防水维修经费\n\n主管部门\n\n"
+    "附件1\n\n项目支出绩效自评表\n\n2020年度)\n\n项目名称\n\n教学楼、食堂屋面防水维修经费\n\n主管部门\n\n"
     "保定市教育局\n\n实施单位\n\n保定市第二职业中学\n\n项目资金\n(万元)\n\n \n\n年初\n\n预算数\n\n"
     "全年\n\n预算数\n\n全年\n\n执行数\n\n分值\n\n执行率\n\n得分\n\n年度资金总额\n\n38.5\n\n38.5\n\n"
     "36.1\n\n10\n\n94%\n\n9\n"
@@ -39,3 +39,12 @@ def test_year_line_that_lost_a_bracket_is_the_titles_last_words() -> None:
     assert rec.title == "项目支出绩效自评表2020年度)"
     assert rec.years == [2020]
     assert "2020年度" in evidence(doc, rec, "title")
+
+
+def test_a_value_run_into_the_next_cells_label_ends_where_the_label_begins() -> None:
+    # (the reader runs 教学楼、食堂屋面防水维修经费 and 主管部门 into one paragraph)
+    doc, rec = record_of_text(CELL_PER_LINE)
+    assert rec.program == "教学楼、食堂屋面防水维修经费"
+    assert evidence(doc, rec, "program").endswith("教学楼、食堂屋面防水维修经费")
+    assert rec.evaluated_unit == "保定市第二职业中学"  # 实施单位 over 主管部门
+    assert rec.evaluator == "保定市第二职业中学"

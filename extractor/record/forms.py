@@ -258,22 +258,48 @@ def _line_pairs(ctx: Context, headers: AbstractSet[int] = frozenset()) -> list[P
     not the lines of a header row (``headers``: their starts)."""
     out: list[Pair] = []
     blocks = [b for b in ctx.doc.blocks if b.kind != "table"]
-    for b, nxt in zip(blocks, blocks[1:]):
+    for i, (b, nxt) in enumerate(zip(blocks, blocks[1:])):
         key = fold(b.text).strip(" |｜:：\t")
         lab = label_of(key) if key else None
+        label_start = b.start
         if lab is None and b.start not in headers:
-            out.extend(_dangling_label_pair(b, nxt))
-            continue
+            tail = trailing_label(key)
+            dangling = _dangling_label_pair(b, nxt)
+            after_label = i > 0 and label_of(fold(blocks[i - 1].text).strip(" |｜:：\t")) is not None
+            if dangling or tail is None or not after_label or _SEP.search(key) or key[tail - 1] in "及和与或、":
+                out.extend(dangling)
+                continue
+            # a label line, then a line that is its value and the next cell's label (项目名称 /
+            # …经费主管部门 / 廊坊市发改委: a cell run into the next one's label): that label's
+            # value is the next line
+            lab = label_of(key[tail:])
+            bv = View.of(b.text, b.start)
+            label_start = bv.span(bv.text.find(key[tail:]), len(bv.text))[0]
+            key = key[tail:]
         if lab is None or b.start in headers:
             continue
         value = fold(nxt.text).strip(" |｜\t")
+        tail = trailing_label(value)
+        value = value[:tail] if tail is not None else value  # the value ends where the next label begins
         if not value or label_of(value) is not None or _spec()["not_values"].fullmatch(value):
             continue
         v = View.of(nxt.text, nxt.start)
         pos = v.text.find(value)
         start, end = v.span(pos, pos + len(value))
-        out.append(Pair(lab[0], key, value, start, end, b.start, b.end, "next_line", lab[1], lab[2]))
+        out.append(Pair(lab[0], key, value, start, end, label_start, b.end, "next_line", lab[1], lab[2]))
     return out
+
+
+def trailing_label(value: str) -> int | None:
+    """Where a label of another cell begins at the end of the folded ``value`` (``XX经费主管部门``:
+    a value and the next cell's label read as one line), when it does: the label is a whole field
+    label of four characters or more, not a generic one (年度, 得分), and two characters or more of
+    the value come before it."""
+    for k in range(2, len(value) - 3):
+        lab = label_of(value[k:])
+        if lab is not None and not lab[2] and not _spec()["generic"].search(value[k:]):
+            return k
+    return None
 
 
 def _dangling_label_pair(b: Any, nxt: Any) -> list[Pair]:
@@ -503,4 +529,4 @@ def form_pairs(ctx: Context) -> list[Pair]:
     return out
 
 
-__all__ = ["Pair", "form_pairs", "label_of", "is_total_row"]
+__all__ = ["Pair", "form_pairs", "label_of", "is_total_row", "trailing_label"]
