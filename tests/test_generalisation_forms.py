@@ -48,3 +48,35 @@ def test_a_value_run_into_the_next_cells_label_ends_where_the_label_begins() -> 
     assert evidence(doc, rec, "program").endswith("教学楼、食堂屋面防水维修经费")
     assert rec.evaluated_unit == "保定市第二职业中学"  # 实施单位 over 主管部门
     assert rec.evaluator == "保定市第二职业中学"
+
+
+# beijing-haidian-2016-xueyuanlu-street-cleaning-self-table-doc-site: a document site's preview,
+# the table's rows run together with no separator
+RUN_TOGETHER = (
+    "1、项目支出绩效自评表(2017年度)           项目名称【体制】背街小巷环境整治工作经费"
+    "主管部门及代码北京市朝阳区人民政府和平街街道办事处实施单位:北京市朝阳区和平街街道城市管理服务中心"
+    "项目资金(万元) 年初预算数(A)全年执行数(B)分值(10分)执行率(B/A)得分得分计算方法"
+    "年度资金总额:120.588.21073%7.3执行率*该指标分值,最高不得超过分值上限。\n"
+)
+
+
+def test_a_units_name_ends_where_the_next_cells_label_begins() -> None:
+    doc, rec = record_of_text(RUN_TOGETHER)
+    # 实施单位 over 主管部门及代码, its name cut before 项目资金(万元)
+    assert rec.evaluated_unit == "北京市朝阳区和平街街道城市管理服务中心"
+    assert evidence(doc, rec, "evaluated_unit").endswith("北京市朝阳区和平街街道城市管理服务中心")
+
+
+# hubei-guangshui-2021-transport-rural-roads-self-table-pdf-site: a PDF table's scrambled text
+# layer, the 主管单位 and 实施单位 cells (the same bureau) printed one after the other
+SCRAMBLED = (
+    "随州市财政预算支出项目绩效目标自评表 填报日期:2023 年 7 月 5 项目名称 项目主管单 位 自评总分: 88 "
+    "项目实施单位 随县农业农村局 随县农业农村局 项目负责人 李明 1、常年性 2、延续性□ 3、一次性□ "
+    "合计 执行数 执行 (万元) (万元) 率 120 120 来源 项目年度目 标 单位领导审签: 农田水利设施维护项目\n"
+)
+
+
+def test_the_same_name_in_two_cells_run_together_is_one_name() -> None:
+    doc, rec = record_of_text(SCRAMBLED)
+    assert rec.evaluated_unit == "随县农业农村局"
+    assert rec.evaluator == "随县农业农村局"

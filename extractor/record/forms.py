@@ -290,6 +290,14 @@ def _line_pairs(ctx: Context, headers: AbstractSet[int] = frozenset()) -> list[P
     return out
 
 
+def cut_at_label(value: str) -> str:
+    """The folded ``value`` up to the first label of another cell run into it (实施单位:XX中心项目资金
+    (万元)年初预算数… → XX中心): a field's label or another label of a form (``glued_stops``), two
+    characters or more into the value; the whole value when none is."""
+    m = _spec()["glued_any"].search(value, 2)
+    return value[: m.start()] if m else value
+
+
 def trailing_label(value: str) -> int | None:
     """Where a label of another cell begins at the end of the folded ``value`` (``XX经费主管部门``:
     a value and the next cell's label read as one line), when it does: the label is a whole field
@@ -529,4 +537,4 @@ def form_pairs(ctx: Context) -> list[Pair]:
     return out
 
 
-__all__ = ["Pair", "form_pairs", "label_of", "is_total_row", "trailing_label"]
+__all__ = ["Pair", "form_pairs", "label_of", "is_total_row", "trailing_label", "cut_at_label"]
