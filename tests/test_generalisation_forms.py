@@ -67,6 +67,12 @@ def test_a_units_name_ends_where_the_next_cells_label_begins() -> None:
     assert evidence(doc, rec, "evaluated_unit").endswith("北京市朝阳区和平街街道城市管理服务中心")
 
 
+def test_a_category_tag_before_the_programme_is_not_its_name() -> None:
+    doc, rec = record_of_text(RUN_TOGETHER)
+    assert rec.program == "背街小巷环境整治工作经费"  # not 【体制】…
+    assert evidence(doc, rec, "program").endswith("背街小巷环境整治工作经费")
+
+
 # hubei-guangshui-2021-transport-rural-roads-self-table-pdf-site: a PDF table's scrambled text
 # layer, the 主管单位 and 实施单位 cells (the same bureau) printed one after the other
 SCRAMBLED = (
