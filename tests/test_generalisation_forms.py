@@ -86,3 +86,21 @@ def test_the_same_name_in_two_cells_run_together_is_one_name() -> None:
     doc, rec = record_of_text(SCRAMBLED)
     assert rec.evaluated_unit == "随县农业农村局"
     assert rec.evaluator == "随县农业农村局"
+
+
+# hunan-lingling-2021-cdc-department-self-table-doc-site: a document site's copy, the file's name
+# (with a copy number) repeated on every page thumbnail, the table's own heading run into its first
+# label (区级预算单位名称)
+DOC_SITE = (
+    "部门整体支出绩效自评表(2).docx\n\n上传人:李** 文档编号:318822 上传时间:2023-05-10 格式:DOCX 页数:9\n"
+    "部门整体支出绩效自评表(2).docx_第1页\n第1页 / 共9页\n部门整体支出绩效自评表(2).docx_第2页\n"
+    "第2页 / 共9页\n资源描述\n\n《部门整体支出绩效自评表(2).docx》由会员分享,可在线阅读。\n\n"
+    "1、部门整体支出绩效自评表(2022年度)县级预算单位名称祁阳市妇幼保健计划生育服务中心年度预算申请(万元)"
+    "年初预算数全年预算数全年执行数分值执行率得分年度资金总额1210.51210.51180.31097.5%9.8\n"
+)
+
+
+def test_the_tables_own_heading_over_a_file_name_with_a_copy_number() -> None:
+    doc, rec = record_of_text(DOC_SITE)
+    assert rec.title == "部门整体支出绩效自评表(2022年度)"
+    assert rec.years == [2022]
