@@ -9,6 +9,11 @@ named); values are asserted with the words they came from.
 
 from __future__ import annotations
 
+import re
+
+import pytest
+from devset_compare import items
+
 from jixiao.extractor.readers.text import read_text
 from jixiao.extractor.record import build_record
 
@@ -104,3 +109,33 @@ def test_the_tables_own_heading_over_a_file_name_with_a_copy_number() -> None:
     doc, rec = record_of_text(DOC_SITE)
     assert rec.title == "部门整体支出绩效自评表(2022年度)"
     assert rec.years == [2022]
+
+
+# The same tables in the other layouts a table takes when flattened to text: the development
+# half's tables published with drawn cell boundaries (项目名称 | XX | …), their cells one a line,
+# set apart by spaces, or run together with nothing between them.
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in re.split(r"\s*[|｜]\s*", line) if c.strip()]
+
+
+def _relaid(text: str, sep: str) -> str:
+    return "\n".join(sep.join(_cells(ln)) if "|" in ln else ln for ln in text.split("\n"))
+
+
+TABLES = [it for it in items("dev") if it.path.read_text(encoding="utf-8").count("|") >= 10]
+FORM_FIELDS = ("title", "program", "evaluated_unit", "evaluator", "years")
+
+
+@pytest.mark.parametrize("sep", ["\n", "  ", ""], ids=["cell_a_line", "spaced", "run_together"])
+def test_the_form_reads_the_same_in_every_layout_of_a_flattened_table(sep: str) -> None:
+    assert len(TABLES) >= 15
+    differ = {}
+    for it in TABLES:
+        text = it.path.read_text(encoding="utf-8")
+        published = build_record(read_text(text, "excerpt.txt"))
+        relaid = build_record(read_text(_relaid(text, sep), "excerpt.txt"))
+        diff = {f: (getattr(published, f), getattr(relaid, f)) for f in FORM_FIELDS}
+        diff = {f: v for f, v in diff.items() if v[0] != v[1]}
+        if diff:
+            differ[it.stem] = diff
+    assert 1 - len(differ) / len(TABLES) >= 0.85, differ

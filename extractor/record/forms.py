@@ -212,9 +212,34 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
         starts_line = s == 0 or text[s - 1] in "\n\t"
         hits.append((s, e + (1 if colon else 0), lab[0], lab[1], lab[2], colon or starts_line or unit_ended or celled))
         taken = e
+
+    # the form's other labels (中央主管部门, 联系电话 …: ``glued_stops``), set apart like a cell
+    # (a colon, a gap or a drawn cell boundary after them): they name no field, but each is a
+    # cell of the form and ends the value before it
+    def _cell_follows(e: int) -> bool:
+        return e < len(text) and (
+            text[e] in "：:|｜\t"
+            or (view.starts[e] > view.ends[e - 1] and doc_text[view.ends[e - 1] : view.starts[e]].strip() == "")
+        )
+
+    stops = []
+    for s in starts:
+        m = spec["glued_stop"].match(text, s)
+        if m is not None and not any(h[0] <= s < h[1] for h in hits) and _cell_follows(m.end()):
+            stops.append(s)
+    # a label run into the value before it, a cell boundary after it (…全民健身中心项目中央主管部门
+    # 国家体育总局: two lines a reader joined) also ends that value
+    run_in = [
+        m.start()
+        for m in spec["glued_any"].finditer(text)
+        if m.start() not in starts
+        and len(m.group()) >= 4
+        and not spec["generic"].search(m.group())
+        and _cell_follows(m.end())
+    ]
     # In running prose a label must open a line or take a colon; several labels
     # in one line separated by spaces are a flattened form.
-    if len(hits) < 2:
+    if len(hits) + len(stops) < 2:
         hits = [h for h in hits if h[5]]
     # any short word before a colon, after a space, also ends a value (主题分类: in web chrome)
     other_labels = [
@@ -224,6 +249,7 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
     ]
     # and a label of no field glued before its colon (…老区工作办公室项目负责人:陈晨光)
     other_labels += [m.start() for m in spec["glued_stop"].finditer(text) if text[m.end() : m.end() + 1] in ("：", ":")]
+    other_labels += stops + run_in
     out: list[Pair] = []
     for i, (s, e, name, rank, generic, _strong) in enumerate(hits):
         stop = hits[i + 1][0] if i + 1 < len(hits) else len(text)
