@@ -139,3 +139,40 @@ def test_the_form_reads_the_same_in_every_layout_of_a_flattened_table(sep: str) 
         if diff:
             differ[it.stem] = diff
     assert 1 - len(differ) / len(TABLES) >= 0.85, differ
+
+
+# The same tables under the other names forms give the same cells (label synonyms of
+# patterns/forms.yaml): the development half's tables with one label renamed.
+SYNONYMS = [
+    ("项目名称", "预算项目名称"),
+    ("项目名称", "项目(单位)名称"),
+    ("实施单位", "项目执行单位"),
+    ("实施单位", "执行单位"),
+    ("主管部门", "项目主管单位"),
+]
+FORMS = [
+    it
+    for it in items("dev")
+    if it.meta.get("form") in ("self_table", "department") or it.path.read_text(encoding="utf-8").count("|") >= 10
+]
+
+
+@pytest.mark.parametrize(
+    "label, synonym",
+    SYNONYMS,
+    ids=["budget_project_name", "project_unit_name", "project_executor", "executor", "project_supervisor"],
+)
+def test_a_label_under_another_name_reads_the_same(label: str, synonym: str) -> None:
+    fields = ("program", "evaluated_unit", "evaluator")
+    tables = [it for it in FORMS if label in it.path.read_text(encoding="utf-8")]
+    assert len(tables) >= 10
+    differ = {}
+    for it in tables:
+        text = it.path.read_text(encoding="utf-8")
+        published = build_record(read_text(text, "excerpt.txt"))
+        renamed = build_record(read_text(text.replace(label, synonym), "excerpt.txt"))
+        diff = {f: (getattr(published, f), getattr(renamed, f)) for f in fields}
+        diff = {f: v for f, v in diff.items() if v[0] != v[1]}
+        if diff:
+            differ[it.stem] = diff
+    assert 1 - len(differ) / len(tables) >= 0.9, differ
