@@ -176,3 +176,9 @@ def test_a_label_under_another_name_reads_the_same(label: str, synonym: str) -> 
         if diff:
             differ[it.stem] = diff
     assert 1 - len(differ) / len(tables) >= 0.9, differ
+
+
+def test_a_forms_date_whose_day_lost_its_character() -> None:
+    doc, rec = record_of_text(SCRAMBLED)  # 填报日期:2023 年 7 月 5 项目名称 …
+    assert rec.report_date == "2023-07-05"
+    assert evidence(doc, rec, "report_date").replace(" ", "").endswith("2023年7月5")
