@@ -182,3 +182,19 @@ def test_a_forms_date_whose_day_lost_its_character() -> None:
     doc, rec = record_of_text(SCRAMBLED)  # 填报日期:2023 年 7 月 5 项目名称 …
     assert rec.report_date == "2023-07-05"
     assert evidence(doc, rec, "report_date").replace(" ", "").endswith("2023年7月5")
+
+
+# anhui-luan-2021-public-culture-system-self-table-with-summary: a bureau's page, a summary
+# paragraph over its self-evaluation table
+SUMMARY_OVER_TABLE = (
+    "全民健身活动经费项目绩效自评综述:根据年初设定的绩效目标,项目绩效自评得分为92.5分。全年预算数为150万元,"
+    "执行数为141.2万元,完成预算的94.1%。\n\n项目支出绩效自评表\n\n（2022年度）\n\n项目名称\n\n全民健身活动经费\n\n"
+    "主管部门\n\n滁州市体育局\n\n实施单位\n\n滁州市全民健身中心\n"
+)
+
+
+def test_the_projects_own_self_evaluation_score_is_its_total_not_a_tiers() -> None:
+    doc, rec = record_of_text(SUMMARY_OVER_TABLE)
+    assert rec.score.total == 92.5  # 项目绩效自评得分: the project's, not a 项目绩效 tier's
+    assert "92.5" in evidence(doc, rec, "score.total")
+    assert not any(i.level == 1 and i.name == "项目绩效" for i in rec.indicators)
