@@ -171,7 +171,11 @@ def test_the_source_of_a_page_over_the_portal_that_published_it() -> None:
     )
     doc, r = record_of_text(text)
     assert r.evaluation_mode == "self"
-    assert r.evaluated_unit == "永登县乡村振兴局" and "信息来源" in evidence(doc, r, "evaluated_unit")
+    # the page's metadata alone names no unit (devset ruling 3) …
+    assert r.evaluated_unit is None
+    # … but where the report names the source too, the source (not the portal's office) is the unit
+    doc, r = record_of_text(text.replace("按照县财政局要求", "永登县乡村振兴局按照县财政局要求"))
+    assert r.evaluated_unit == "永登县乡村振兴局" and "信息来源" not in evidence(doc, r, "evaluated_unit")
 
 
 def test_the_unit_introducing_itself_in_the_basic_situation() -> None:
@@ -1373,3 +1377,18 @@ def test_the_writer_names_its_project_in_a_sentence() -> None:
     text = "项目概况\n1.项目单位基本情况。本项目为通江县图书馆建设。通江县图书馆为县文化局下属事业单位。\n"
     doc, r = record_of_text(text)
     assert r.program == "图书馆建设"
+
+
+def test_the_pages_publisher_names_the_unit_only_where_the_document_names_it_too() -> None:
+    # the page's metadata (发布机构 / 来源) alone names no unit (devset ruling 3): the report says 我局
+    chrome = "发布机构: 桐柏县水利局\n来源: 桐柏县水利局\n发布日期: 2024-03-05\n"
+    body = (
+        "2023年度农村饮水安全工程维修养护资金绩效自评报告\n一、基本情况\n"
+        "我局对2023年度农村饮水安全工程维修养护资金开展了绩效自评,自评得分92分。\n"
+        "二、存在问题\n一是部分工程管护不到位。\n三、下一步措施\n加强管护。\n"
+    )
+    doc, r = record_of_text(chrome + body)
+    assert r.evaluation_mode == "self" and r.evaluated_unit is None and r.evaluator is None
+    # the same page whose report names its unit: the unit, with the document's own words as evidence
+    doc, r = record_of_text(chrome + body.replace("我局对", "桐柏县水利局对"))
+    assert r.evaluated_unit == "桐柏县水利局" and r.evidence["evaluated_unit"].span[0] > len(chrome)
