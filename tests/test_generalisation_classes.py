@@ -1362,3 +1362,14 @@ def test_a_years_programme_and_its_evaluation_in_one_phrase() -> None:
     )
     doc, r = record_of_text(listed)
     assert r.program is None
+
+
+def test_the_writer_names_its_project_in_a_sentence() -> None:
+    # 本项目为 / 我校…项目为一个: the writer's own naming, stopped at the next heading's bracket
+    text = "宁远县第二中学专项资金绩效自评报告\n一、基本情况(一)项目概况我校2023年项目为一个:学生资助经费项目(二)绩效目标保障运转\n"
+    doc, r = record_of_text(text)
+    assert r.program == "学生资助经费" and "学生资助经费" in evidence(doc, r, "program")
+    # a programme that builds the evaluated unit's own facility keeps the unit's name (less its place)
+    text = "项目概况\n1.项目单位基本情况。本项目为通江县图书馆建设。通江县图书馆为县文化局下属事业单位。\n"
+    doc, r = record_of_text(text)
+    assert r.program == "图书馆建设"

@@ -155,7 +155,8 @@ def _cut_blanked_place(spec: dict[str, Any], text: str) -> str:
 def program_name(text: str, unit: str | None = None) -> str:
     """A programme's name from a title or a form's value (view text): places, years, unit and suffix cut."""
     spec = _spec()["program"]
-    if unit and fold(unit) in text:
+    if unit and fold(unit) in text and len(text.replace(fold(unit), "", 1)) >= 4:
+        # (not when the unit is what the programme builds: 本项目为南江县档案馆建设 → 档案馆建设)
         text = text.replace(fold(unit), "", 1)
     text = _cut_blanked_place(spec, text)
     text = re.sub(spec["strip_years"], "", text)
