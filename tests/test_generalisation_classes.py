@@ -1392,3 +1392,10 @@ def test_the_pages_publisher_names_the_unit_only_where_the_document_names_it_too
     # the same page whose report names its unit: the unit, with the document's own words as evidence
     doc, r = record_of_text(chrome + body.replace("我局对", "桐柏县水利局对"))
     assert r.evaluated_unit == "桐柏县水利局" and r.evidence["evaluated_unit"].span[0] > len(chrome)
+
+
+def test_a_period_of_years_before_the_evaluation_phrase() -> None:
+    # the evaluation phrase's year is the last of a period printed before it: every year of it
+    text = "某某咨询有限公司接受云南省财政厅委托,对2016-2018年度地质灾害防治专项资金开展绩效评价。\n"
+    doc, r = record_of_text(text)
+    assert r.years == [2016, 2017, 2018] and evidence(doc, r, "years") == "2016-2018年"

@@ -122,7 +122,14 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair]) ->
             )
             years = list(range(y, int(to.group("b")) + 1)) if to and y <= int(to.group("b")) <= y + 10 else [y]
             end = m.end("y") + (to.end() if to and len(years) > 1 else 1)
-            out.append(ctx.candidate("years", years, m.start("y"), end, rule["rank"] - m.start() / 1e6, "body"))
+            # … or from an earlier year the phrase names first (对2013-2019年度…开展绩效评价: the rule's
+            # year is the period's last)
+            window = max(0, m.start("y") - 8)
+            since = re.search(r"(?P<a>(?:19|20)\d\d)年?度?(?:至|到|-|—|－|~|～)$", src[window : m.start("y")])
+            start = m.start("y")
+            if since and y - 10 <= int(since.group("a")) < y and len(years) == 1:
+                years, start = list(range(int(since.group("a")), y + 1)), window + since.start("a")
+            out.append(ctx.candidate("years", years, start, end, rule["rank"] - m.start() / 1e6, "body"))
             break  # the first phrase of each kind
     # the funds' own budget or allocation document, cited (《…关于2022年度涉农资金…计划安排的批复》), names
     # their year: its years count for the funds (not other citations: 《…2019年…管理办法》)
