@@ -1399,3 +1399,15 @@ def test_a_period_of_years_before_the_evaluation_phrase() -> None:
     text = "某某咨询有限公司接受云南省财政厅委托,对2016-2018年度地质灾害防治专项资金开展绩效评价。\n"
     doc, r = record_of_text(text)
     assert r.years == [2016, 2017, 2018] and evidence(doc, r, "years") == "2016-2018年"
+
+
+def test_a_place_opening_a_firms_name_is_the_firms_seat_not_the_place_evaluated() -> None:
+    text = (
+        "农机购置补贴资金绩效评价报告\n"
+        "受县财政局委托,湖南某某会计师事务所成立绩效评价工作小组,对农机购置补贴资金开展绩效评价。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.jurisdiction.adcode is None
+    # near miss: the same place as the subject of the sentence is the place evaluated
+    doc, r = record_of_text(text.replace("对农机购置补贴资金", "对湖南省农机购置补贴资金"))
+    assert r.jurisdiction.adcode == "430000"
