@@ -1411,3 +1411,16 @@ def test_a_place_opening_a_firms_name_is_the_firms_seat_not_the_place_evaluated(
     # near miss: the same place as the subject of the sentence is the place evaluated
     doc, r = record_of_text(text.replace("对农机购置补贴资金", "对湖南省农机购置补贴资金"))
     assert r.jurisdiction.adcode == "430000"
+
+
+def test_a_firm_whose_name_opens_the_title_of_its_report_is_the_evaluator() -> None:
+    text = (
+        "《邯郸正信会计师事务所绩效评价报告.docx》由会员分享,可在线阅读\n"
+        "(二)评价方法 本次绩效评价工作组到邯郸市丛台区园林服务中心进行了现场座谈,"
+        "得出丛台区园林服务中心2021年度“绿地养护项目”绩效评价的最终得分。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.evaluator == "邯郸正信会计师事务所" and r.evaluation_mode == "third_party"
+    # near miss: a unit's own report titled with its name is no firm's
+    doc, r = record_of_text(text.replace("邯郸正信会计师事务所", "丛台区园林服务中心"))
+    assert r.evaluation_mode != "third_party"
