@@ -1424,3 +1424,13 @@ def test_a_firm_whose_name_opens_the_title_of_its_report_is_the_evaluator() -> N
     # near miss: a unit's own report titled with its name is no firm's
     doc, r = record_of_text(text.replace("邯郸正信会计师事务所", "丛台区园林服务中心"))
     assert r.evaluation_mode != "third_party"
+
+
+def test_a_forms_date_whose_day_lost_its_character() -> None:
+    # 填报日期 with the day's 日 lost in the PDF's text layer: the number that ends the value is the day
+    text = "随州市财政预算支出项目绩效目标自评表 填报日期:2023 年 7 月 14 项目名称 乡村道路养护 自评总分: 92\n"
+    doc, r = record_of_text(text)
+    assert r.report_date == "2023-07-14" and evidence(doc, r, "report_date").endswith("14")
+    # near miss: a month alone stays a month
+    doc, r = record_of_text(text.replace("7 月 14 项目名称", "7 月 项目名称"))
+    assert r.report_date == "2023-07"
