@@ -122,7 +122,14 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair]) ->
             )
             years = list(range(y, int(to.group("b")) + 1)) if to and y <= int(to.group("b")) <= y + 10 else [y]
             end = m.end("y") + (to.end() if to and len(years) > 1 else 1)
-            out.append(ctx.candidate("years", years, m.start("y"), end, rule["rank"] - m.start() / 1e6, "body"))
+            # … or from an earlier year the phrase names first (对2013-2019年度…开展绩效评价: the rule's
+            # year is the period's last)
+            window = max(0, m.start("y") - 8)
+            since = re.search(r"(?P<a>(?:19|20)\d\d)年?度?(?:至|到|-|—|－|~|～)$", src[window : m.start("y")])
+            start = m.start("y")
+            if since and y - 10 <= int(since.group("a")) < y and len(years) == 1:
+                years, start = list(range(int(since.group("a")), y + 1)), window + since.start("a")
+            out.append(ctx.candidate("years", years, start, end, rule["rank"] - m.start() / 1e6, "body"))
             break  # the first phrase of each kind
     # the funds' own budget or allocation document, cited (《…关于2022年度涉农资金…计划安排的批复》), names
     # their year: its years count for the funds (not other citations: 《…2019年…管理办法》)
@@ -216,9 +223,9 @@ def date_candidates(
                 continue  # 日期：2023-03-06 beside 来源/点击 is a web page's date
             if found and found[0][0] == 0:
                 s, e, iso, _cn = found[0]
-                day = re.fullmatch(r"\s*(\d{1,2})\s*", p.value[e:])
-                if len(iso) == 7 and p.value[e - 1 : e] == "月" and day and 1 <= int(day.group(1)) <= 31:
-                    # the form's date with its 日 lost (填报日期:2022 年 8 月 10): the value ends on the day
+                # a form's date whose 日 was lost (填报日期:2022 年 8 月 10): the day is what ends the value
+                day = re.fullmatch(r"\s*(\d{1,2})\s*", p.value[e:]) if len(iso) == 7 else None
+                if day and 1 <= int(day.group(1)) <= 31:
                     iso, e = f"{iso}-{int(day.group(1)):02d}", e + day.end(1)
                 _s, end = View.of(ctx.doc.text[p.start : p.end], p.start).span(s, e)
                 out.append(ctx.candidate_at("report_date", iso, p.label_start, end, 10, f"form:{p.layout}"))

@@ -26,8 +26,9 @@ programme.  Phrases are data (``patterns/metadata.yaml``).  The ranking rules:
 from __future__ import annotations
 
 import re
-from typing import Any
 from dataclasses import dataclass
+from typing import Any
+
 
 from .candidates import Candidate, Decision, decide
 from .context import Context, Line
@@ -41,6 +42,7 @@ from .orgs import (
     as_field,
     fullest,
     is_org_name,
+    on_metadata_line,
     org_candidates,
     orgs_in,
     printed_span,
@@ -285,6 +287,22 @@ def _own_title_after_chrome(ctx: Context, lines: list[Line], page: Candidate, ow
     return len(a & b) >= 0.7 * len(a)
 
 
+def _named_in_document(ctx: Context, publishers: list[Candidate]) -> list[Candidate]:
+    """The page's publisher (发布机构 / 来源) where the document itself names it too, at that naming:
+    the page's metadata alone names no unit (tests/devset/README.md, ruling 3), but it tells which
+    of the document's organisations published it."""
+    out = []
+    for c in publishers:
+        key, text = fold(c.value), ctx.view.text
+        for m in re.finditer(re.escape(key), text) if len(key) >= 3 else ():
+            if on_metadata_line(text, m.start()):
+                continue  # another line of the page's metadata (来源: … after 发布机构: …)
+            s, e = ctx.view.span(m.start(), m.end())
+            out.append(ctx.candidate_at(c.field, c.value, s, e, c.rank, "publisher_named_in_document"))
+            break
+    return out
+
+
 def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
     """A decision for every metadata field (jurisdiction aside, see :mod:`.jurisdiction`)."""
     doc = ctx.doc
@@ -354,7 +372,7 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         unit_c += as_field(
             "evaluated_unit",
             found["signature"]
-            + found["publisher"]
+            + _named_in_document(ctx, found["publisher"])
             + own
             + found["self_named"]
             + [c for c in found["issuer"] if not re.search(kinds["finance"], fold(c.value))],

@@ -28,6 +28,18 @@ class Org:
     vend: int
 
 
+@lru_cache(maxsize=1)
+def _metadata_label() -> re.Pattern[str]:
+    labels = "|".join(f"(?:{r['label']})" for r in patterns.load("forms.yaml")["fields"]["publisher"])
+    return re.compile(rf"(?:{labels})\s*[:：]?\s*$")
+
+
+def on_metadata_line(text: str, pos: int) -> bool:
+    """Whether the name at ``pos`` of the view ``text`` is the value of a page's metadata line
+    (发布机构: …, 来源: …): the page's metadata names no unit of the report (devset ruling 3)."""
+    return bool(_metadata_label().search(text[text.rfind("\n", 0, pos) + 1 : pos]))
+
+
 def orgs_in(ctx: Context) -> list[Org]:
     """Organisation names in the document (the spaCy pipeline of :mod:`.nlp`, over the view)."""
     from . import nlp
@@ -228,6 +240,7 @@ def org_candidates(
                 o
                 for o in orgs
                 if fold(o.name).endswith(kind)
+                and not on_metadata_line(text, o.vstart)
                 and not re.search(r"(?:会同|联合|协同|配合|、)[^。；，,]{0,8}$", text[max(0, o.vstart - 10) : o.vstart])
                 and not re.search(
                     _spec()["evaluator_kinds"]["finance"] + "|" + _spec()["evaluator_kinds"]["third_party"],
@@ -277,4 +290,14 @@ def as_field(field: str, cands: list[Candidate]) -> list[Candidate]:
     return [Candidate(field, c.value, c.start, c.end, c.rank, c.rule, c.page) for c in cands]
 
 
-__all__ = ["CODE_PREFIX", "Org", "orgs_in", "org_candidates", "fullest", "is_org_name", "printed_span", "as_field"]
+__all__ = [
+    "CODE_PREFIX",
+    "Org",
+    "on_metadata_line",
+    "orgs_in",
+    "org_candidates",
+    "fullest",
+    "is_org_name",
+    "printed_span",
+    "as_field",
+]
