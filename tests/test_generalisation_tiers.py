@@ -114,3 +114,51 @@ def test_a_tier_table_printed_sideways_and_one_printed_on_one_line() -> None:
     # near misses: a row of scores under the tiers that is one cell short, and a row that is no score
     assert tiers("一级指标 | 决策 | 过程 | 产出 |\n得分 | 18 | 17 |\n") == []
     assert tiers("一级指标 | 决策 | 过程 | 产出 |\n指标数 | 3 | 5 | 8 |\n") == []
+
+
+def test_a_tier_read_clause_by_clause_whatever_the_order_and_labels() -> None:
+    # Shapes of the analysis sections (genre probes, issue 8): the section heading and its first
+    # sentence on one line; the tier's bracketed weight, then words, then its score; the tier's
+    # count of indicators and a deduction read past; 满分为…，本次评价得分为…; no 分 after the numbers.
+    text = (
+        "（一）项目决策情况 该指标满分20分，得分19分。立项符合规定。\n（二）项目过程情况 该指标满分20分，得分18分。\n"
+    )
+    assert tiers(text) == [("决策", 20, 19), ("过程", 20, 18)]
+    text = (
+        "项目决策(20分)：该项目立项依据充分，绩效目标明确，得20分。\n项目过程(20分)：资金到位及时，管理规范，得18分。\n"
+    )
+    assert tiers(text) == [("决策", 20, 20), ("过程", 20, 18)]
+    text = "决策类指标共3项，满分20分，扣1分，得19分；过程类指标共6项，满分20分，扣2分，得18分。\n"
+    assert tiers(text) == [("决策", 20, 19), ("过程", 20, 18)]
+    assert tiers("项目产出指标满分为40分，本次评价得分为37.5分；项目效益指标满分为20分，本次评价得分为19分。\n") == [
+        ("产出", 40, 37.5),
+        ("效益", 20, 19),
+    ]
+    assert tiers("项目决策满分20，得分18；项目过程满分20，得分17。\n") == [("决策", 20, 18), ("过程", 20, 17)]
+    assert tiers("效益指标共计30分，得分28分。决策指标满分20分，实得18分。\n") == [("效益", 30, 28), ("决策", 20, 18)]
+    # near misses: the score after a sub-item's words or after a measured value is the sub-item's;
+    # a 其中 between the weight and the score; a tier word inside another word (实施过程中)
+    assert tiers("项目决策(20分)：立项依据充分性得3分，立项程序规范性得3分。\n") == []
+    assert tiers("效益指标：受益人数500人，得5分。\n") == []
+    assert tiers("决策指标满分20分，其中立项依据5分，得分18分。\n") == []
+    assert tiers("在项目实施过程中，满分20分，得分18分。\n") == []
+
+
+def test_a_tier_section_is_read_up_to_its_first_sub_item() -> None:
+    # 1.项目决策（20分） heading the section, then its sub-items each with its own weight and score:
+    # the first score in the section is a sub-item's, no tier score (it was read as 决策 3 of 20)
+    text = "1.项目决策（20分）\n（1）立项依据充分性（3分）：得3分。\n（2）立项程序规范性（3分）：得3分。\n"
+    assert tiers(text) == []
+    # near miss: the section's own score before its sub-items is the tier's
+    text = "1.项目决策（20分）\n该部分得分18分。\n（1）立项依据充分性（3分）：得3分。\n"
+    assert tiers(text) == [("决策", 20, 18)]
+
+
+def test_a_tier_score_rate_is_no_total() -> None:
+    # 决策指标得分19分，得分率95%: the tier's rate; with no total stated, the record has none
+    doc, r = record_of_text(TITLE + "项目决策类指标得分19分，得分率95%。\n")
+    assert [(i.name, i.score) for i in r.indicators if i.level == 1] == [("决策", 19)]
+    assert r.score is None or r.score.total is None
+    # near miss: the report's own rate, in a sentence of its own, still gives the total
+    doc, r = record_of_text(TITLE + "项目决策类指标得分19分。项目综合得分率为91%。\n")
+    assert r.score is not None and r.score.total == 91
