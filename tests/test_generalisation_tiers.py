@@ -162,3 +162,21 @@ def test_a_tier_score_rate_is_no_total() -> None:
     # near miss: the report's own rate, in a sentence of its own, still gives the total
     doc, r = record_of_text(TITLE + "项目决策类指标得分19分。项目综合得分率为91%。\n")
     assert r.score is not None and r.score.total == 91
+
+
+def test_a_framework_s_tiers_whose_weights_do_not_make_100_are_flagged() -> None:
+    # 决策/过程/产出/效益 stated with weights that add up to 110: the weights are checked against the
+    # maximum (they were taken as a whole only when they made 100, so the error was never named)
+    text = (
+        "四、评价结论\n综合得分90分。决策指标满分20分，得分18分；过程指标满分20分，得分17分；"
+        "产出指标满分40分，得分36分；效益指标满分30分，得分19分。\n"
+    )
+    _doc, r = record_of_text(TITLE + text)
+    assert [c.detail.split(" (")[0] for c in r.checks if c.rule == "weight_sum" and not c.ok] == [
+        "一级指标 weights: 20 + 20 + 40 + 30 = 110, stated 100"
+    ]
+    # near misses: the same tiers weighted 20/20/40/20 pass; three tiers of the four say nothing
+    _doc, r = record_of_text(TITLE + text.replace("满分30分", "满分20分"))
+    assert [c.ok for c in r.checks if c.rule == "weight_sum"] == [True]
+    _doc, r = record_of_text(TITLE + text.replace("效益指标满分30分，得分19分", "另有说明"))
+    assert [c for c in r.checks if c.rule == "weight_sum"] == []

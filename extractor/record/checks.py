@@ -265,13 +265,16 @@ def _child_sums(ck: Checker, rows: list[IndicatorRow], attr: str, rule: str, lab
 
 
 def _complete_tiers(tiers: list[Indicator], score: Score) -> bool:
-    """Whether ``tiers`` are the whole of the total: their weights add up to the maximum, or (no
-    weights) they are one of the common frameworks' complete sets (决策/过程/产出/效益), each once."""
+    """Whether ``tiers`` are the whole of the total: they are one of the common frameworks' complete
+    sets (决策/过程/产出/效益), each once, whatever their weights; or their weights add up to the
+    maximum."""
     if len(tiers) < 2:
         return False
+    names = sorted(re.sub(r"^(?:项目|部门)", "", i.name) for i in tiers)
+    if any(names == sorted(full) for full in _spec()["complete_tiers"]):
+        return True
     if any(i.weight is None for i in tiers):
-        names = sorted(re.sub(r"^(?:项目|部门)", "", i.name) for i in tiers)
-        return any(names == sorted(full) for full in _spec()["complete_tiers"])
+        return False
     mx = score.max if score.max is not None else 100
     ws = sum(Decimal(str(i.weight)) for i in tiers)
     return abs(float(ws) - float(mx)) <= _tol(len(tiers))
@@ -297,8 +300,9 @@ def tiers_off_total(tiers: list[Indicator], score: Score) -> str | None:
 def prose_tier_checks(
     ck: Checker, tables: list[ScoreTable], indicators: list[Indicator], score: Score, score_ev: Evidence | None
 ) -> None:
-    """Level-1 indicators stated in prose: their scores add up to the total when their weights
-    add up to the maximum (a complete set of tiers; an incomplete one says nothing)."""
+    """Level-1 indicators stated in prose, when they are a complete set (a common framework's
+    tiers, or weights adding up to the maximum; an incomplete set says nothing): their weights add
+    up to the maximum (决策20 + 过程20 + 产出40 + 效益30 = 110 is flagged), their scores to the total."""
     tiers = prose_tiers(tables, indicators)
     if not _complete_tiers(tiers, score):
         return
@@ -309,7 +313,7 @@ def prose_tier_checks(
         ws = sum(Decimal(str(w)) for w in weights)
         ck.add(
             "weight_sum",
-            True,
+            abs(float(ws) - float(mx)) <= _tol(len(weights)),
             f"一级指标 weights: {' + '.join(_fmt(w) for w in weights)} = {_fmt(ws)}, stated {_fmt(mx)}",
             spans,
         )
