@@ -180,3 +180,33 @@ def test_a_framework_s_tiers_whose_weights_do_not_make_100_are_flagged() -> None
     assert [c.ok for c in r.checks if c.rule == "weight_sum"] == [True]
     _doc, r = record_of_text(TITLE + text.replace("效益指标满分30分，得分19分", "另有说明"))
     assert [c for c in r.checks if c.rule == "weight_sum"] == []
+
+
+def test_a_tier_table_one_row_a_line_is_read_by_its_header_in_any_column_order() -> None:
+    # A web page's score table flattened with bars: the header says which column is the score and
+    # which the weight (得分 before 分值 here); the total row's score is the total
+    text = "评价得分情况\n一级指标 | 得分 | 分值 |\n决策 | 18 | 20 |\n过程 | 17 | 20 |\n产出 | 36 | 40 |\n效益 | 19 | 20 |\n合计 | 90 | 100 |\n"
+    assert tiers(text) == [("决策", 20, 18), ("过程", 20, 17), ("产出", 40, 36), ("效益", 20, 19)]
+    doc, r = record_of_text(TITLE + text)
+    assert r.score.total == 90 and "90" in doc.text[slice(*r.evidence["score.total"].span)]
+    # a 序号 column before the tiers, tabs between the cells
+    assert tiers("序号\t指标名称\t得分\t权重\n1\t投入\t14\t15\n2\t过程\t50\t55\n") == [
+        ("投入", 15, 14),
+        ("过程", 55, 50),
+    ]
+    # near misses: rows one cell short, and a row of words where the score should be
+    assert tiers("一级指标 | 得分 | 分值 |\n决策 | 18 |\n过程 | 17 |\n") == []
+    assert tiers("一级指标 | 得分 | 分值 |\n决策 | 较好 | 20 |\n过程 | 一般 | 20 |\n") == []
+
+
+def test_the_total_row_of_some_tiers_is_no_total() -> None:
+    # 合计 of two tiers (weight 40): their subtotal, not the report's score
+    for text in (
+        "一级指标 | 分值 | 得分 | 得分率 |\n决策 | 20 | 18 | 90% |\n过程 | 20 | 17 | 85% |\n合计 | 40 | 35 | |\n",
+        "指标名称\t分值\t得分\t得分率\n决策\t20分\t18分\t90%\n过程\t20分\t17分\t85%\n合计\t40分\t35分\n",
+    ):
+        _doc, r = record_of_text(TITLE + text)
+        assert r.score is None or r.score.total is None
+    # near miss: the total row of the whole (weight 100) is the total
+    _doc, r = record_of_text(TITLE + "指标名称\t分值\t得分\n决策\t20分\t18分\n过程\t80分\t70分\n合计\t100分\t88分\n")
+    assert r.score.total == 88

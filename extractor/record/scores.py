@@ -222,9 +222,11 @@ def total_candidates(
         if row.total and 0 < row.weighted <= spec["default_max"]:
             value = number_value(format(row.weighted, "f"))
             out.append(ctx.candidate("score.total", value, row.start, row.end, RANK["table_total"], "weighted_total"))
-    for table in ctx.line_tables:  # 总分 / 100 / 82.97: the total row, one cell a line
-        sc = table.column("score")
+    for table in ctx.line_tables:  # 总分 / 100 / 82.97: the total row, one cell a line (or one row a line)
+        sc, wc = table.column("score"), table.column("weight")
         for row in table.rows:
+            if wc is not None and number_value(re.sub(r"[分%\s]", "", row[wc].text) or "x") not in (None, 100):
+                continue  # 合计 | 40 | 35: the total of some tiers only, not the report's score
             if sc is not None and is_total_row(row[0].text):
                 value = number_value(re.sub(r"[分%\s]", "", row[sc].text))
                 if value is not None and 0 < value <= spec["default_max"]:
@@ -813,6 +815,8 @@ def table_total_candidates(ctx: Context, tables: list[Any]) -> list[Candidate]:
             continue
         if not is_total_row(t.total.name) or not 0 < t.total.score <= 100:
             continue
+        if t.total.weight is not None and t.total.weight != 100:
+            continue  # 合计 | 40 | 35: the total of some tiers only, not the report's score
         s, e = t.total.span
         out.append(ctx.candidate_at("score.total", t.total.score, s, e, RANK["table_total"], "table_total"))
     return out
