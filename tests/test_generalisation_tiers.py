@@ -210,3 +210,17 @@ def test_the_total_row_of_some_tiers_is_no_total() -> None:
     # near miss: the total row of the whole (weight 100) is the total
     _doc, r = record_of_text(TITLE + "指标名称\t分值\t得分\n决策\t20分\t18分\n过程\t80分\t70分\n合计\t100分\t88分\n")
     assert r.score.total == 88
+
+
+def test_a_list_of_tiers_each_with_a_bare_number_is_read_as_scores_only_when_the_sentence_says_so() -> None:
+    # The tiers listed with their scores and no score word: the total after them is their sum, or
+    # they are a framework's complete set adding up to less than 100
+    text = "决策：18分；过程：17分；产出：36分；效益：19分；总分：90分。\n"
+    assert tiers(text) == [("决策", None, 18), ("过程", None, 17), ("产出", None, 36), ("效益", None, 19)]
+    text = "其中，投入指标14分，过程指标50分，产出指标9分，效果指标15分。\n"
+    assert tiers(text) == [("投入", None, 14), ("过程", None, 50), ("产出", None, 9), ("效果", None, 15)]
+    # near misses: the weights of the framework (they make 100), weights named as such, and a
+    # total that is not the sum of the numbers before it
+    assert tiers("决策20分，过程20分，产出40分，效益20分。\n") == []
+    assert tiers("指标分值设置为：决策20分，过程20分，产出30分，效益20分。\n") == []
+    assert tiers("决策：18分；过程：17分；总分：90分。\n") == []

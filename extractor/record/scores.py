@@ -94,6 +94,13 @@ def _clause_spec(c: dict[str, str], fen: str) -> dict[str, re.Pattern[str]]:
         "stop": re.compile(f"{c['sentence_end']}|{c['sub_item']}"),
         "sub_item": re.compile(c["sub_item"]),
         "bare_end": re.compile(c["bare_end"]),
+        "list_item": re.compile(
+            c["before"] + f"(?P<name>(?:{c['names']}))" + r"[”\"’」]?(?:类|方面|部分)?(?:指标)?" + c["list_item"]
+        ),
+        "list_gap": re.compile(c["list_gap"]),
+        "list_total": re.compile(c["list_total"]),
+        "list_scores": re.compile(c["list_scores"]),
+        "list_weights": re.compile(c["list_weights"]),
     }
 
 
@@ -551,7 +558,7 @@ def sideways_tables(text: str) -> list[SidewaysTable]:
 
 _LABEL_START = re.compile(r"[，,：:\s]|$|满分|分值|权重|标准分|总分|共|得|评分|实得|获|该|本|此|实际|自评|评价")
 _CLAUSE_CUT = re.compile(r"[，,：:、]")
-_WEIGHT_AFTER = re.compile(r"^[（(](?:满分|分值|权重|标准分)(?:为)?(?P<num>\d{1,3}(?:\.\d+)?)(?:分|%)[)）]")
+_WEIGHT_AFTER = re.compile(r"[（(](?:满分|分值|权重|标准分)(?:为)?(?P<num>\d{1,3}(?:\.\d+)?)(?:分|%)[)）]")
 
 
 def _labelled(m: re.Match[str] | None, clause: str, cs: dict[str, re.Pattern[str]]) -> float | int | None:
@@ -593,8 +600,8 @@ def clause_tiers(text: str) -> list[tuple[str, float | int | None, float | int, 
             pos += len(piece) + 1
         for idx, (at, raw) in enumerate(clauses):
             lead = len(raw) - len(raw.lstrip())
-            sub = cs["subject"].match(raw, lead)
-            clause = raw[(sub.end() if sub else lead) :]
+            sub = cs["subject"].match(raw[lead:])
+            clause = raw[lead + (sub.end() if sub else 0) :]
             if not clause or cs["skip"].search(clause):
                 continue
             if (w := _labelled(cs["weight"].match(clause), clause, cs)) is not None:
@@ -618,6 +625,46 @@ def clause_tiers(text: str) -> list[tuple[str, float | int | None, float | int, 
         if score is None or score > 100 or (weight is not None and not score <= weight <= 100):
             continue
         out.append((_tier_name(m.group("name")), weight, score, m.start("name"), m.end() + score_end))
+    return out
+
+
+def listed_tiers(text: str) -> list[tuple[str, float | int | None, float | int, int, int]]:
+    """Tiers listed each with a bare number (决策：18分；过程：17分；…；总分：90分), read as scores
+    only when the sentence says so (``tier_clause.list_*`` in patterns/scores.yaml)."""
+    cs = _spec()["clause"]
+    items = list(cs["list_item"].finditer(text))
+    runs: list[list[re.Match[str]]] = []
+    for m in items:
+        if runs and cs["list_gap"].fullmatch(text, runs[-1][-1].end(), m.start("name")):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    out = []
+    for run in runs:
+        if len(run) < 2:
+            continue
+        names = [_tier_name(m.group("name")) for m in run]
+        nums = [number_value(m.group("num")) for m in run]
+        if len(set(names)) < len(names) or any(v is None or v > 100 for v in nums):
+            continue
+        head = text[max(text.rfind(ch, 0, run[0].start()) for ch in "。\n!?！？") + 1 : run[0].start()]
+        if cs["list_weights"].search(head):
+            continue
+        total = cs["list_total"].match(text, run[-1].end())
+        s = sum(Decimal(m.group("num")) for m in run)
+        bare = [re.sub(r"^(?:项目|部门)", "", n) for n in names]
+        complete = any(
+            sorted(bare) == sorted(full) for full in patterns.load("scores.yaml")["checks"]["complete_tiers"]
+        )
+        if total is not None:
+            ok = s == Decimal(total.group("num"))
+        else:
+            ok = bool(cs["list_scores"].search(head)) or (complete and s < 100)
+        if not ok:
+            continue
+        for m, name, v in zip(run, names, nums):
+            assert v is not None
+            out.append((name, None, v, m.start("name"), m.end()))
     return out
 
 
@@ -793,7 +840,7 @@ def tier_scores(ctx: Context) -> list[TierScore]:
         add(TierScore(_tier_name(m.group("name")), weight, score, start, end_, ctx.page(start), 1))
     # 3. Clause by clause: a tier at a clause's head, its labelled weight and score after it, in
     #    either order (only for the tiers no shape above read)
-    for name, weight, score, vs, ve in clause_tiers(text):
+    for name, weight, score, vs, ve in clause_tiers(text) + listed_tiers(text):
         start, end_ = ctx.view.span(vs, ve)
         add(TierScore(name, weight, score, start, end_, ctx.page(start), 0.9))
     return sorted(found.values(), key=lambda t: t.start)
@@ -833,6 +880,7 @@ __all__ = [
     "tier_scores",
     "tier_indicators",
     "clause_tiers",
+    "listed_tiers",
     "table_total_candidates",
     "TierScore",
     "WeightedRow",
