@@ -224,3 +224,18 @@ def test_a_list_of_tiers_each_with_a_bare_number_is_read_as_scores_only_when_the
     assert tiers("决策20分，过程20分，产出40分，效益20分。\n") == []
     assert tiers("指标分值设置为：决策20分，过程20分，产出30分，效益20分。\n") == []
     assert tiers("决策：18分；过程：17分；总分：90分。\n") == []
+
+
+def test_a_budget_execution_score_is_the_weight_times_the_rate_its_column_names() -> None:
+    # A 自评表's budget block whose score column states its formula (得分 (20分*执行率)): the score
+    # printed must be 20 × the rate printed (20 × 10.77% = 2.154, printed 2.16, is flagged)
+    head = "项目名称 | 某县化肥减量增效项目 |\n预算执行情况(万元) (20分) | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分 (20分*执行率) |\n"
+    _doc, r = record_of_text(TITLE + head + "年度财政资金总额 | 278.4449 | 30.00 | 10.77% | 2.16 |\n")
+    bad = [c.detail.split(" (")[0] for c in r.checks if c.rule == "budget_score" and not c.ok]
+    assert bad == ["年度财政资金总额 得分: 20 × 10.77% = 2.154, stated 2.16"]
+    # near misses: the score rounded right passes; a score column without a formula says nothing
+    _doc, r = record_of_text(TITLE + head + "年度财政资金总额 | 278.4449 | 30.00 | 10.77% | 2.15 |\n")
+    assert [c.ok for c in r.checks if c.rule == "budget_score"] == [True]
+    plain = head.replace("得分 (20分*执行率)", "得分")
+    _doc, r = record_of_text(TITLE + plain + "年度财政资金总额 | 278.4449 | 30.00 | 10.77% | 2.16 |\n")
+    assert [c for c in r.checks if c.rule == "budget_score"] == []

@@ -87,6 +87,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "hierarchy_part",
         "form_tier",
         "total_after",
+        "budget_score",
+        "budget_score_weight",
     )
     return {k: re.compile(s[k]) for k in keys}
 
@@ -675,6 +677,42 @@ def form_tier_checks(ck: Checker, flat: str, blocks: list[SelfEvalBlock]) -> Non
         )
 
 
+def budget_score_checks(ck: Checker, blocks: list[SelfEvalBlock]) -> None:
+    """自评表: a budget-execution score whose column states its formula (得分 (20分*执行率)) is the
+    weight times the rate printed beside it, to the score's printed decimals (and the rate's)."""
+    for blk in blocks:
+        for col in blk.columns:
+            if col.kind != "other" or not _rx()["budget_score"].search(col.name):
+                continue
+            wm = _rx()["budget_score_weight"].search(col.name)
+            for row in blk.rows:
+                vals = dict((c.name, q) for c, q in row.values)
+                score = vals.get(col.name)
+                rate = next((q for c, q in row.values if c.kind == "rate" and q is not None and q.unit == "%"), None)
+                weight_q = next(
+                    (q for c, q in row.values if c.kind == "other" and re.search("分值|权重", c.name) and q), None
+                )
+                weight = Decimal(wm.group("w")) if wm else (weight_q.printed if weight_q is not None else None)
+                if score is None or rate is None or weight is None or score.unit == "%":
+                    continue
+                computed = weight * rate.printed / 100
+                half = _printed_half(score) + Decimal("1e-9")
+                ok = abs(computed - score.printed) <= half
+                # (or with the rate the row's own amounts give: 执行数 ÷ 预算数, before its rounding)
+                budget = [q for c, q in row.values if c.kind == "money" and q and re.search("预算|计划", c.name)]
+                spent = [q for c, q in row.values if c.kind == "money" and q and re.search("执行|支出", c.name)]
+                if not ok and budget and spent and budget[-1].printed:
+                    exact = weight * spent[-1].printed / budget[-1].printed
+                    ok = abs(exact - score.printed) <= half
+                ck.add(
+                    "budget_score",
+                    ok,
+                    f"{row.label or '预算执行'} 得分: {_fmt(weight)} × {_fmt(rate.printed)}% = {_fmt(computed)}, "
+                    f"stated {_fmt(score.printed)}",
+                    [(rate.start, rate.end), (score.start, score.end)],
+                )
+
+
 def table_checks(ck: Checker, flat: str) -> None:
     ctx = ck.ctx
     doc: Document = ctx.doc
@@ -703,7 +741,9 @@ def table_checks(ck: Checker, flat: str) -> None:
             grid_checks(ck, flat, rows, "")
     se = self_eval_blocks(prose)
     self_eval_checks(ck, se, exact_only=True)
-    form_tier_checks(ck, flat, se + [b for t in doc.tables for b in self_eval_blocks(flat, t.start, t.end)])
+    forms = se + [b for t in doc.tables for b in self_eval_blocks(flat, t.start, t.end)]
+    form_tier_checks(ck, flat, forms)
+    budget_score_checks(ck, forms)
 
 
 # ---------------------------------------------------------------------------- prose
