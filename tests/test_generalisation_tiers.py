@@ -226,6 +226,11 @@ def test_a_list_of_tiers_each_with_a_bare_number_is_read_as_scores_only_when_the
     assert tiers("决策20分，过程20分，产出40分，效益20分。\n") == []
     assert tiers("指标分值设置为：决策20分，过程20分，产出30分，效益20分。\n") == []
     assert tiers("决策：18分；过程：17分；总分：90分。\n") == []
+    # a framework's complete set whose total is not their sum: read, checked, the failure named
+    _doc, r = record_of_text(TITLE + "四、评价结论\n决策：18分；过程：17分；产出：36分；效益：19分；总分：91分。\n")
+    assert [c.detail.split(" (")[0] for c in r.checks if not c.ok] == [
+        "一级指标: 18 + 17 + 36 + 19 = 90, stated total 91"
+    ]
 
 
 def test_a_budget_execution_score_is_the_weight_times_the_rate_its_column_names() -> None:

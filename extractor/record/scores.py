@@ -656,10 +656,14 @@ def listed_tiers(text: str) -> list[tuple[str, float | int | None, float | int, 
         complete = any(
             sorted(bare) == sorted(full) for full in patterns.load("scores.yaml")["checks"]["complete_tiers"]
         )
-        if total is not None:
-            ok = s == Decimal(total.group("num"))
+        if cs["list_scores"].search(head):
+            ok = True
+        elif s >= 100:
+            ok = False  # (决策20分，过程20分，产出40分，效益20分: the weights, whatever follows)
+        elif total is not None:
+            ok = s == Decimal(total.group("num")) or complete  # (a complete set not adding up: checked)
         else:
-            ok = bool(cs["list_scores"].search(head)) or (complete and s < 100)
+            ok = complete
         if not ok:
             continue
         for m, name, v in zip(run, names, nums):
