@@ -104,9 +104,7 @@ def _cells(line: Line) -> list[Line]:
 
     cells: list[_Line] = []
     pos = 0
-    for part in _BAR.split(line.text) + [None]:
-        if part is None:
-            break
+    for part in _BAR.split(line.text):
         lead = len(part) - len(part.lstrip())
         text = part.strip()
         a = pos + lead
