@@ -171,6 +171,12 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
     text = view.text
     spec = _spec()
     doc_text = ctx.doc.text
+
+    def gap_before(k: int) -> bool:
+        """Whether the original has white space (a space, a line break) between view characters
+        ``k - 1`` and ``k``: a cell boundary of a flattened form, or two words it set apart."""
+        return view.starts[k] > view.ends[k - 1] and doc_text[view.ends[k - 1] : view.starts[k]].strip() == ""
+
     hits: list[tuple[int, int, str, int, bool, bool]] = []
     # where a label may start: the line's start, after a separator, or after a space
     # the original put between two words (a flattened form's cell boundary)
@@ -178,7 +184,7 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
         k
         for k in range(1, len(text))
         if text[k - 1] in "\n\t 。；;，,、）)|｜"
-        or (view.starts[k] > view.ends[k - 1] and doc_text[view.ends[k - 1] : view.starts[k]].strip() == "")
+        or gap_before(k)
         or (text[k - 1].isdigit() and "\u4e00" <= text[k] <= "\u9fff")
     ]  # …2022-10-25发布机构
     # a label with its unit in brackets right before a number needs no separator (自评总分(分)97.6)
@@ -194,9 +200,7 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
             continue
         e = m.end()
         colon = e < len(text) and text[e] in "：:"
-        spaced = e < len(text) and (
-            doc_text[view.ends[e - 1] : view.starts[e]].strip() == "" and view.starts[e] > view.ends[e - 1]
-        )
+        spaced = e < len(text) and gap_before(e)
         unit_ended = bool(re.search(r"[)）]$", text[s:e])) and e < len(text) and text[e].isdigit()
         spaced = spaced or unit_ended  # 自评总分(分)97.6: the unit ends the label
         celled = e < len(text) and text[e] in "|｜\t"  # a cell boundary drawn in the text
@@ -206,7 +210,7 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
         lab = label_of(text[s:e])
         if lab is None or spec["not_labels"].search(text[max(0, s - 2) : e]):
             continue
-        gap = s > 0 and view.starts[s] > view.ends[s - 1] and doc_text[view.ends[s - 1] : view.starts[s]].strip() == ""
+        gap = s > 0 and gap_before(s)
         if s > 0 and text[s - 1].isdigit() and e - s < 4 and not gap:
             continue  # glued to a number only a full label (发布机构), not 年度 or 得分 (11:40  来源: had a gap)
         starts_line = s == 0 or text[s - 1] in "\n\t"
@@ -217,10 +221,7 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
     # (a colon, a gap or a drawn cell boundary after them): they name no field, but each is a
     # cell of the form and ends the value before it
     def _cell_follows(e: int) -> bool:
-        return e < len(text) and (
-            text[e] in "：:|｜\t"
-            or (view.starts[e] > view.ends[e - 1] and doc_text[view.ends[e - 1] : view.starts[e]].strip() == "")
-        )
+        return e < len(text) and (text[e] in "：:|｜\t" or gap_before(e))
 
     stops = []
     for s in starts:
@@ -268,9 +269,7 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
             (
                 k
                 for k in range(vs + 1, vs + len(value))
-                if view.starts[k] > view.ends[k - 1]
-                and doc_text[view.ends[k - 1] : view.starts[k]].strip() == ""
-                and not (text[k - 1].isdigit() or text[k].isdigit())
+                if gap_before(k) and not (text[k - 1].isdigit() or text[k].isdigit())
             ),
             None,
         )
