@@ -116,6 +116,11 @@ def number_value(raw: str) -> float | int | None:
     return int(v) if v.is_integer() else v
 
 
+def _cell_number(cell: str) -> float | int | None:
+    """The number of a table cell read as text (``15分``, ``20 %``, ``82.97``), its unit dropped."""
+    return number_value(re.sub(r"[分%\s]", "", cell))
+
+
 def grade_for(total: float | int) -> str:
     """The grade the thresholds give ``total`` (out of 100)."""
     for t in _spec()["thresholds"]:
@@ -232,10 +237,10 @@ def total_candidates(
     for table in ctx.line_tables:  # 总分 / 100 / 82.97: the total row, one cell a line (or one row a line)
         sc, wc = table.column("score"), table.column("weight")
         for row in table.rows:
-            if wc is not None and number_value(re.sub(r"[分%\s]", "", row[wc].text) or "x") not in (None, 100):
+            if wc is not None and _cell_number(row[wc].text) not in (None, 100):
                 continue  # 合计 | 40 | 35: the total of some tiers only, not the report's score
             if sc is not None and is_total_row(row[0].text):
-                value = number_value(re.sub(r"[分%\s]", "", row[sc].text))
+                value = _cell_number(row[sc].text)
                 if value is not None and 0 < value <= spec["default_max"]:
                     out.append(
                         ctx.candidate_at(
@@ -755,8 +760,8 @@ def tier_scores(ctx: Context) -> list[TierScore]:
             m = spec["tier_names"].fullmatch(re.sub(r"(?:类)?(?:指标)?$", "", row[0].text))
             if not m or sc is None:
                 continue
-            score = number_value(re.sub(r"[分%\s]", "", row[sc].text))
-            weight = number_value(re.sub(r"[分%\s]", "", row[w].text)) if w is not None else None
+            score = _cell_number(row[sc].text)
+            weight = _cell_number(row[w].text) if w is not None else None
             if score is None or (weight is not None and score > weight):
                 continue
             add(
