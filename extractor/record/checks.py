@@ -56,7 +56,7 @@ from .figures import (
 from .figures import spec as figure_spec
 from .indicators import IndicatorRow, ScoreTable, read_table
 from .model import Check, Evidence, Figure, Indicator, Score
-from .scores import grade_for, thresholds, weighted_rows
+from .scores import complete_framework, grade_for, thresholds, weighted_rows
 
 EPS = Decimal("1e-9")
 
@@ -272,8 +272,7 @@ def _complete_tiers(tiers: list[Indicator], score: Score) -> bool:
     maximum."""
     if len(tiers) < 2:
         return False
-    names = sorted(re.sub(r"^(?:项目|部门)", "", i.name) for i in tiers)
-    if any(names == sorted(full) for full in _spec()["complete_tiers"]):
+    if complete_framework([i.name for i in tiers]):
         return True
     if any(i.weight is None for i in tiers):
         return False

@@ -404,6 +404,14 @@ def _tier_name(raw: str) -> str:
     return re.sub(r"^项目(?=..)", "", raw) if raw not in ("项目管理", "项目绩效") else raw
 
 
+def complete_framework(names: Sequence[str]) -> bool:
+    """Whether ``names`` are one of the common frameworks' complete sets of level-1 tiers, each
+    once (决策/过程/产出/效益: ``checks.complete_tiers`` in patterns/scores.yaml; a 项目 or 部门
+    before a name aside)."""
+    bare = sorted(re.sub(r"^(?:项目|部门)", "", n) for n in names)
+    return any(bare == sorted(full) for full in patterns.load("scores.yaml")["checks"]["complete_tiers"])
+
+
 @dataclass
 class WeightedRow:
     """A row of a weighted-criteria table: weight in %, score out of 100, weighted score; view positions."""
@@ -657,10 +665,7 @@ def listed_tiers(text: str) -> list[tuple[str, float | int | None, float | int, 
             continue
         total = cs["list_total"].match(text, run[-1].end())
         s = sum(Decimal(m.group("num")) for m in run)
-        bare = [re.sub(r"^(?:项目|部门)", "", n) for n in names]
-        complete = any(
-            sorted(bare) == sorted(full) for full in patterns.load("scores.yaml")["checks"]["complete_tiers"]
-        )
+        complete = complete_framework(names)
         if cs["list_scores"].search(head):
             ok = True
         elif s >= 100:
@@ -890,6 +895,7 @@ __all__ = [
     "tier_indicators",
     "clause_tiers",
     "listed_tiers",
+    "complete_framework",
     "table_total_candidates",
     "TierScore",
     "WeightedRow",
