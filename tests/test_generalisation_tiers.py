@@ -246,3 +246,8 @@ def test_a_budget_execution_score_is_the_weight_times_the_rate_its_column_names(
     plain = head.replace("得分 (20分*执行率)", "得分")
     _doc, r = record_of_text(TITLE + plain + "年度财政资金总额 | 278.4449 | 30.00 | 10.77% | 2.16 |\n")
     assert [c for c in r.checks if c.rule == "budget_score"] == []
+    # a spent column named 预算执行数 is the spending, not the budget (20 × 30 ÷ 30 = 20 would pass
+    # the full weight whatever the rate)
+    spent_named = head.replace("执行数(B)", "预算执行数(B)")
+    _doc, r = record_of_text(TITLE + spent_named + "年度财政资金总额 | 278.4449 | 30.00 | 10.77% | 20 |\n")
+    assert [c.ok for c in r.checks if c.rule == "budget_score"] == [False]

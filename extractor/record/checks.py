@@ -611,9 +611,7 @@ def self_eval_checks(ck: Checker, blocks: list[SelfEvalBlock], exact_only: bool)
         money = {c.name: q for c, q in total.values if c.kind == "money" and q is not None}
 
         rate = next(((c, q) for c, q in total.values if c.kind == "rate" and q is not None), None)
-        spent = next((q for n, q in money.items() if re.search("执行|支出|决算", n)), None)
-        budget = next((q for n, q in money.items() if re.search("全年|调整", n) and not re.search("执行", n)), None)
-        budget = budget or next((q for n, q in money.items() if not re.search("执行|支出|决算", n)), None)
+        budget, spent = _budget_and_spent(money)
         if rate is None or spent is None or budget is None or budget.printed == 0:
             continue
         rc, rq = rate
@@ -630,6 +628,16 @@ def self_eval_checks(ck: Checker, blocks: list[SelfEvalBlock], exact_only: bool)
             [(spent.start, spent.end), (budget.start, budget.end), (rq.start, rq.end)],
             key=(spent.printed, budget.printed, stated),
         )
+
+
+def _budget_and_spent(money: dict[str, Quantity]) -> tuple[Quantity | None, Quantity | None]:
+    """A 自评表 row's budget and spending among its amounts (by their columns' names): spent is
+    the 执行/支出/决算 one; the budget the 全年/调整 one (预算 after its adjustments), else the first
+    that is not spent."""
+    spent = next((q for n, q in money.items() if re.search("执行|支出|决算", n)), None)
+    budget = next((q for n, q in money.items() if re.search("全年|调整", n) and not re.search("执行", n)), None)
+    budget = budget or next((q for n, q in money.items() if not re.search("执行|支出|决算", n)), None)
+    return budget, spent
 
 
 def _self_eval_sum(
@@ -698,10 +706,9 @@ def budget_score_checks(ck: Checker, blocks: list[SelfEvalBlock]) -> None:
                 half = _printed_half(score) + Decimal("1e-9")
                 ok = abs(computed - score.printed) <= half
                 # (or with the rate the row's own amounts give: 执行数 ÷ 预算数, before its rounding)
-                budget = [q for c, q in row.values if c.kind == "money" and q and re.search("预算|计划", c.name)]
-                spent = [q for c, q in row.values if c.kind == "money" and q and re.search("执行|支出", c.name)]
-                if not ok and budget and spent and budget[-1].printed:
-                    exact = weight * spent[-1].printed / budget[-1].printed
+                budget, spent = _budget_and_spent({c.name: q for c, q in row.values if c.kind == "money" and q})
+                if not ok and budget is not None and spent is not None and budget.printed:
+                    exact = weight * spent.printed / budget.printed
                     ok = abs(exact - score.printed) <= half
                 ck.add(
                     "budget_score",
