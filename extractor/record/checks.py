@@ -654,6 +654,11 @@ def _self_eval_sum(
     _sum_check(ck, "table_sum", f"{col.name} ({total.label or '年度资金总额'})", qs, tq, False, dec)
 
 
+def _weight_cell(values: list[tuple[Any, Quantity | None]]) -> Quantity | None:
+    """A 自评表 row's weight: the number in its 分值 (权重) column."""
+    return next((q for c, q in values if c.kind == "other" and re.search("分值|权重", c.name) and q), None)
+
+
 def form_tier_checks(ck: Checker, flat: str, blocks: list[SelfEvalBlock]) -> None:
     """自评表: the level-1 weights (产出指标(50分) …) and the weight of budget execution add up to 100.
 
@@ -663,7 +668,7 @@ def form_tier_checks(ck: Checker, flat: str, blocks: list[SelfEvalBlock]) -> Non
         total = next((r for r in blk.rows if r.label is None or figure_spec().total_row.match(r.label)), None)
         if total is None:
             continue
-        weight = next((q for c, q in total.values if c.kind == "other" and re.search("分值|权重", c.name) and q), None)
+        weight = _weight_cell(total.values)
         if weight is None:
             continue
         tiers: dict[str, re.Match[str]] = {}
@@ -696,9 +701,7 @@ def budget_score_checks(ck: Checker, blocks: list[SelfEvalBlock]) -> None:
                 vals = dict((c.name, q) for c, q in row.values)
                 score = vals.get(col.name)
                 rate = next((q for c, q in row.values if c.kind == "rate" and q is not None and q.unit == "%"), None)
-                weight_q = next(
-                    (q for c, q in row.values if c.kind == "other" and re.search("分值|权重", c.name) and q), None
-                )
+                weight_q = _weight_cell(row.values)
                 weight = Decimal(wm.group("w")) if wm else (weight_q.printed if weight_q is not None else None)
                 if score is None or rate is None or weight is None or score.unit == "%":
                     continue
