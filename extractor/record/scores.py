@@ -78,25 +78,25 @@ def _spec() -> dict[str, Any]:
         "transposed_score": re.compile(data["transposed_score_label"]),
         "transposed_weight": re.compile(data["transposed_weight_label"]),
         "transposed_total": re.compile(data["transposed_total"]),
-        "clause": _clause_spec(data["tier_clause"], fen),
+        "clause": _clause_spec(data["tier_clause"]),
     }
 
 
-def _clause_spec(c: dict[str, str], fen: str) -> dict[str, re.Pattern[str]]:
+def _clause_spec(c: dict[str, str]) -> dict[str, re.Pattern[str]]:
     """The clause reader's patterns (``tier_clause`` in patterns/scores.yaml)."""
     return {
         "mention": re.compile(c["before"] + f"(?P<name>(?:{c['names']}))" + c["after"]),
+        "head_end": re.compile(c["head_end"]),
         "subject": re.compile(c["subject"]),
         "weight": re.compile(c["weight"]),
         "score": re.compile(c["score"]),
         "full": re.compile(c["full"]),
+        "weight_after": re.compile(c["weight_after"]),
         "skip": re.compile(c["skip"]),
         "stop": re.compile(f"{c['sentence_end']}|{c['sub_item']}"),
         "sub_item": re.compile(c["sub_item"]),
         "bare_end": re.compile(c["bare_end"]),
-        "list_item": re.compile(
-            c["before"] + f"(?P<name>(?:{c['names']}))" + r"[”\"’」]?(?:类|方面|部分)?(?:指标)?" + c["list_item"]
-        ),
+        "list_item": re.compile(c["before"] + f"(?P<name>(?:{c['names']}))" + c["list_item"]),
         "list_gap": re.compile(c["list_gap"]),
         "list_total": re.compile(c["list_total"]),
         "list_scores": re.compile(c["list_scores"]),
@@ -569,9 +569,7 @@ def sideways_tables(text: str) -> list[SidewaysTable]:
     return out
 
 
-_LABEL_START = re.compile(r"[，,：:\s]|$|满分|分值|权重|标准分|总分|共|得|评分|实得|获|该|本|此|实际|自评|评价")
 _CLAUSE_CUT = re.compile(r"[，,：:、]")
-_WEIGHT_AFTER = re.compile(r"[（(](?:满分|分值|权重|标准分)(?:为)?(?P<num>\d{1,3}(?:\.\d+)?)(?:分|%)[)）]")
 
 
 def _labelled(m: re.Match[str] | None, clause: str, cs: dict[str, re.Pattern[str]]) -> float | int | None:
@@ -588,7 +586,7 @@ def clause_tiers(text: str) -> list[tuple[str, float | int | None, float | int, 
     head of a clause, then its labelled weight and score in the clauses after it, before the next
     tier, the sentence's end or a sub-item.  Name, weight, score and the view span of the statement."""
     cs = _spec()["clause"]
-    mentions = [m for m in cs["mention"].finditer(text) if _LABEL_START.match(text, m.end())]
+    mentions = [m for m in cs["mention"].finditer(text) if cs["head_end"].match(text, m.end())]
     out = []
     for k, m in enumerate(mentions):
         end = mentions[k + 1].start() if k + 1 < len(mentions) else len(text)
@@ -626,7 +624,7 @@ def clause_tiers(text: str) -> list[tuple[str, float | int | None, float | int, 
             if (v := _labelled(sm := cs["score"].match(clause), clause, cs)) is not None:
                 assert sm is not None
                 score, score_end = v, at + len(raw) - len(clause) + sm.end()
-                after = _WEIGHT_AFTER.match(clause, sm.end())
+                after = cs["weight_after"].match(clause, sm.end())
                 nxt = clauses[idx + 1][1].strip() if idx + 1 < len(clauses) else ""
                 later = after or cs["weight"].match(nxt)
                 if weight is None and later is not None:
