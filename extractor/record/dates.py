@@ -26,6 +26,8 @@ from .view import View
 
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {c: "0" for c in "零○Ｏ"}
 _CN_YEAR = re.compile(r"[一二][〇○零Ｏ一二三四五六七八九]{3}(?=年)")
+# what joins the two years of a period (2020年至2022年, 2013-2019年度)
+_TO = r"(?:至|到|-|—|－|~|～)"
 
 
 def arabic_years(text: str) -> str:
@@ -117,15 +119,13 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair]) ->
             y = int(m.group("y"))
             src = cited if rule.get("keep_dates") else masked
             # a period running to a later year (评价范围为2020年至2022年): every year of it
-            to = re.match(
-                r"年?度?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:至|到|-|—|－|~|～)(?P<b>(?:19|20)\d\d)年", src[m.end("y") :]
-            )
+            to = re.match(r"年?度?(?:\d{1,2}月(?:\d{1,2}日)?)?" + _TO + r"(?P<b>(?:19|20)\d\d)年", src[m.end("y") :])
             years = list(range(y, int(to.group("b")) + 1)) if to and y <= int(to.group("b")) <= y + 10 else [y]
             end = m.end("y") + (to.end() if to and len(years) > 1 else 1)
             # … or from an earlier year the phrase names first (对2013-2019年度…开展绩效评价: the rule's
             # year is the period's last)
             window = max(0, m.start("y") - 8)
-            since = re.search(r"(?P<a>(?:19|20)\d\d)年?度?(?:至|到|-|—|－|~|～)$", src[window : m.start("y")])
+            since = re.search(r"(?P<a>(?:19|20)\d\d)年?度?" + _TO + "$", src[window : m.start("y")])
             start = m.start("y")
             if since and y - 10 <= int(since.group("a")) < y and len(years) == 1:
                 years, start = list(range(int(since.group("a")), y + 1)), window + since.start("a")
