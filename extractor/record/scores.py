@@ -65,6 +65,8 @@ def _spec() -> dict[str, Any]:
         "grade_words": data["grade_words"],
         "thresholds": sorted(data["thresholds"], key=lambda t: -t["min"]),
         "tier_names": re.compile(f"(?:项目)?(?:{tier})"),
+        # a heading naming a tier (二、项目决策情况（20分）): a name, then what may follow one
+        "tier_heading": re.compile(f"(?P<name>(?:项目)?(?:{tier}))" + data["tier_clause"]["after"]),
         "tier_score": [comp(r) for r in data["tier_score"]],
         "tier_row": comp(data["tier_row"]),
         "tier_respectively": comp(data["tier_respectively"]),
@@ -816,12 +818,7 @@ def tier_scores(ctx: Context) -> list[TierScore]:
         if level is None:
             continue
         hk = heading_key(b.text if b.kind == "heading" else b.text[:40])
-        m = re.fullmatch(
-            r"(?P<name>(?:项目)?(?:" + spec["tier_names"].pattern + r"))(?:类|方面|部分)?(?:指标)?"
-            r"(?:的)?(?:情况|实施情况|完成情况)?(?:分析|评价)?(?:情况)?"
-            r"(?:[（(](?:满分|分值|权重)?(?P<w>\d{1,3}(?:\.\d+)?)分[）)])?",
-            hk,
-        )
+        m = spec["tier_heading"].fullmatch(hk)
         if not m:
             continue
         # the section: until the next heading of the same or an outer level
