@@ -8,13 +8,7 @@ keeps its evidence: ``span`` over exactly the words and numbers it names.
 
 from __future__ import annotations
 
-from jixiao.extractor.readers.text import read_text
-from jixiao.extractor.record import build_record
-
-
-def record_of_text(text: str):
-    doc = read_text(text, "excerpt.txt")
-    return doc, build_record(doc)
+from excerpt_records import record_of_text
 
 
 def figures(text: str) -> list[tuple[str, float, str]]:

@@ -13,22 +13,12 @@ from pathlib import Path
 
 import docx
 import pytest
+from excerpt_records import evidence, record_of_text
 
 from jixiao import parse
 from jixiao.extractor.readers.text import read_text
 from jixiao.extractor.record import build_record
 from jixiao.extractor.record.view import fold
-
-
-def record_of_text(text: str):
-    doc = read_text(text, "excerpt.txt")
-    return doc, build_record(doc)
-
-
-def evidence(doc, record, field: str) -> str:
-    ev = record.evidence[field]
-    assert ev.text == doc.text[ev.span[0] : ev.span[1]]
-    return ev.text
 
 
 def _docx(path: Path, title: str, rows: list[list[str]], after: str = "") -> Path:

@@ -13,20 +13,10 @@ import re
 
 import pytest
 from devset_compare import items
+from excerpt_records import evidence, record_of_text
 
 from jixiao.extractor.readers.text import read_text
 from jixiao.extractor.record import build_record
-
-
-def record_of_text(text: str):
-    doc = read_text(text, "excerpt.txt")
-    return doc, build_record(doc)
-
-
-def evidence(doc, record, field: str) -> str:
-    ev = record.evidence[field]
-    assert ev.text == doc.text[ev.span[0] : ev.span[1]]
-    return ev.text
 
 
 # hebei-langfang-2019-food-school-hvac-self-table-cell-per-line: one cell a paragraph, and the

@@ -7,15 +7,10 @@ Places, programmes and numbers are varied from the excerpts'.  Every tier keeps 
 
 from __future__ import annotations
 
-from jixiao.extractor.readers.text import read_text
-from jixiao.extractor.record import build_record
+from excerpt_records import record_of_text
+
 
 TITLE = "儋州市某局2022年度部门整体支出绩效评价报告\n"
-
-
-def record_of_text(text: str):
-    doc = read_text(text, "excerpt.txt")
-    return doc, build_record(doc)
 
 
 def tiers(text: str) -> list[tuple[str, float | None, float | None]]:
