@@ -123,6 +123,12 @@ def _cell_number(cell: str) -> float | int | None:
     return number_value(re.sub(r"[分%\s]", "", cell))
 
 
+def _some_tiers_total(weight: float | int | None) -> bool:
+    """Whether a table's total row weighs other than 100 (合计 | 40 | 35): the total of some tiers
+    only, not the report's score."""
+    return weight is not None and weight != 100
+
+
 def grade_for(total: float | int) -> str:
     """The grade the thresholds give ``total`` (out of 100)."""
     for t in _spec()["thresholds"]:
@@ -239,8 +245,8 @@ def total_candidates(
     for table in ctx.line_tables:  # 总分 / 100 / 82.97: the total row, one cell a line (or one row a line)
         sc, wc = table.column("score"), table.column("weight")
         for row in table.rows:
-            if wc is not None and _cell_number(row[wc].text) not in (None, 100):
-                continue  # 合计 | 40 | 35: the total of some tiers only, not the report's score
+            if wc is not None and _some_tiers_total(_cell_number(row[wc].text)):
+                continue
             if sc is not None and is_total_row(row[0].text):
                 value = _cell_number(row[sc].text)
                 if value is not None and 0 < value <= spec["default_max"]:
@@ -871,8 +877,8 @@ def table_total_candidates(ctx: Context, tables: list[Any]) -> list[Candidate]:
             continue
         if not is_total_row(t.total.name) or not 0 < t.total.score <= 100:
             continue
-        if t.total.weight is not None and t.total.weight != 100:
-            continue  # 合计 | 40 | 35: the total of some tiers only, not the report's score
+        if _some_tiers_total(t.total.weight):
+            continue
         s, e = t.total.span
         out.append(ctx.candidate_at("score.total", t.total.score, s, e, RANK["table_total"], "table_total"))
     return out
