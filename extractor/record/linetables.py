@@ -1,4 +1,5 @@
-"""Indicator tables flattened to one cell a line (web pages and converters do this to tables).
+"""Indicator tables flattened to one cell a line, or to one row a line with bars or tabs between
+the cells (web pages and converters do this to tables).
 
 A run of short lines that are column headers of an indicator table (评价指标 / 分值 /
 实际得分, from ``patterns/scores.yaml``: ``indicator_table``) followed by lines that
@@ -14,6 +15,8 @@ fill rows of as many cells — a name, then numbers — is read back as a table:
     总分
     100
     82.97
+
+or, one row a line (:func:`bar_tables`), ``一级指标 | 分值 | 得分`` over ``决策 | 20 | 18`` …
 
 Each cell keeps its document span, so tier scores and the total read from it carry
 their evidence.
@@ -133,12 +136,14 @@ def bar_tables(lines: list[Line]) -> list[LineTable]:
             i += 1
             continue
         tier1 = _table_spec()["tiers"][1]
-        n = next((k for k, c in enumerate(head) if tier1.search(re.sub(r"\s+", "", c.text))), roles.index("name"))
+        name_col = next(
+            (k for k, c in enumerate(head) if tier1.search(re.sub(r"\s+", "", c.text))), roles.index("name")
+        )
         rows: list[list[Line]] = []
         j = i + 1
         while j < len(lines):
             cells = _cells(lines[j])
-            if len(cells) != len(head) or _NUMBER.match(cells[n].text):
+            if len(cells) != len(head) or _NUMBER.match(cells[name_col].text):
                 break
             nums = [cells[k].text for k in numeric]
             if not any(nums) or not all(_NUMBER.match(x) for x in nums if x):
@@ -146,7 +151,7 @@ def bar_tables(lines: list[Line]) -> list[LineTable]:
             rows.append(cells)
             j += 1
         if len(rows) >= 2:
-            order = [n] + [k for k in range(len(head)) if k != n]
+            order = [name_col] + [k for k in range(len(head)) if k != name_col]
             out.append(LineTable([roles[k] for k in order], [[r[k] for k in order] for r in rows]))
             i = j
         else:
