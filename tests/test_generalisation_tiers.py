@@ -139,6 +139,8 @@ def test_a_tier_read_clause_by_clause_whatever_the_order_and_labels() -> None:
     assert tiers("在项目实施过程中，满分20分，得分18分。\n") == []
     # (and a number spaced out digit by digit is no bare number: 满分2 0分 is not a weight of 2)
     assert tiers("决 策 指 标 满 分 2 0 分 ， 得 分 1 8 分 。\n") == []
+    # nor after the score: the score stands, with no weight (not a weight of 2 that drops it)
+    assert tiers("项目决策：实得18分，满分2 0分。\n") == [("决策", None, 18)]
 
 
 def test_a_tier_section_is_read_up_to_its_first_sub_item() -> None:

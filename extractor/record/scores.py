@@ -632,12 +632,14 @@ def clause_tiers(text: str) -> list[tuple[str, float | int | None, float | int, 
             if (v := _labelled(sm := cs["score"].match(clause), clause, cs)) is not None:
                 assert sm is not None
                 score, score_end = v, at + len(raw) - len(clause) + sm.end()
+                # (or its weight right after it: 得分18分（满分20分）, 得分18分，满分20分)
                 after = cs["weight_after"].match(clause, sm.end())
                 nxt = clauses[idx + 1][1].strip() if idx + 1 < len(clauses) else ""
-                later = after or cs["weight"].match(nxt)
-                if weight is None and later is not None:
-                    weight = number_value(later.group("num"))
-                    score_end = at + len(raw) - len(clause) + after.end() if after else score_end
+                if weight is None and after is not None:
+                    weight = number_value(after.group("num"))
+                    score_end = at + len(raw) - len(clause) + after.end()
+                elif weight is None:
+                    weight = _labelled(cs["weight"].match(nxt), nxt, cs)
                 break
             if re.search(r"\d", clause):
                 break  # another thing's number (立项依据充分性得3分, 受益人数500人): no tier statement
