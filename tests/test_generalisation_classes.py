@@ -1401,6 +1401,9 @@ def test_a_place_opening_a_firms_name_is_the_firms_seat_not_the_place_evaluated(
     # near miss: the same place as the subject of the sentence is the place evaluated
     doc, r = record_of_text(text.replace("对农机购置补贴资金", "对湖南省农机购置补贴资金"))
     assert r.jurisdiction.adcode == "430000"
+    # nor is a place whose own office commissions the firm (长沙市财政局委托…会计师事务所)
+    doc, r = record_of_text(text.replace("受县财政局委托,湖南某某", "长沙市财政局委托立信"))
+    assert r.jurisdiction.adcode == "430100"
 
 
 def test_a_firm_whose_name_opens_the_title_of_its_report_is_the_evaluator() -> None:

@@ -158,9 +158,11 @@ def place_candidates(ctx: Any, sources: list[tuple[str, Any]]) -> list[Any]:
     return out
 
 
-# A place that opens a firm's name (湖南财正会计师事务所): the firm's seat, not the place evaluated.
+# A place that opens a firm's name (湖南财正会计师事务所): the firm's seat, not the place evaluated
+# (a place whose own office comes first commissions the firm: 长沙市财政局委托立信会计师事务所).
 _FIRM_AFTER = re.compile(
-    r"[\u4e00-\u9fff]{0,10}?(?:会计师事务所|事务所|(?:咨询|评估|管理|工程)[\u4e00-\u9fff]{0,4}?(?:有限)?(?:责任)?公司)"
+    r"(?:(?![局厅委办府]|聘请)[\u4e00-\u9fff]){0,10}?"
+    r"(?:会计师事务所|事务所|(?:咨询|评估|管理|工程)[\u4e00-\u9fff]{0,4}?(?:有限)?(?:责任)?公司)"
 )
 
 
