@@ -283,14 +283,15 @@ def _line_pairs(ctx: Context, headers: AbstractSet[int] = frozenset()) -> list[P
     not the lines of a header row (``headers``: their starts)."""
     out: list[Pair] = []
     blocks = [b for b in ctx.doc.blocks if b.kind != "table"]
+    keys = [fold(b.text).strip(" |｜:：\t") for b in blocks]  # each line's text, bars and colons aside
+    labels = [label_of(k) if k else None for k in keys]
     for i, (b, nxt) in enumerate(zip(blocks, blocks[1:])):
-        key = fold(b.text).strip(" |｜:：\t")
-        lab = label_of(key) if key else None
+        key, lab = keys[i], labels[i]
         label_start = b.start
         if lab is None and b.start not in headers:
             tail = trailing_label(key)
             dangling = _dangling_label_pair(b, nxt)
-            after_label = i > 0 and label_of(fold(blocks[i - 1].text).strip(" |｜:：\t")) is not None
+            after_label = i > 0 and labels[i - 1] is not None
             if dangling or tail is None or not after_label or _SEP.search(key) or key[tail - 1] in "及和与或、":
                 out.extend(dangling)
                 continue
