@@ -193,6 +193,11 @@ def test_a_tier_table_one_row_a_line_is_read_by_its_header_in_any_column_order()
         ("投入", 15, 14),
         ("过程", 55, 50),
     ]
+    # the tiers' column last: each tier's evidence still runs over its whole row (the tiers helper
+    # asserts the score is inside it), and the total's over its name and score
+    assert tiers("分值 | 得分 | 一级指标\n20 | 18 | 决策\n30 | 27 | 过程\n") == [("决策", 20, 18), ("过程", 30, 27)]
+    doc, r = record_of_text(TITLE + "分值 | 得分 | 一级指标\n20 | 18 | 决策\n80 | 70 | 过程\n100 | 88 | 合计\n")
+    assert doc.text[slice(*r.evidence["score.total"].span)] == "88 | 合计"
     # near misses: rows one cell short, and a row of words where the score should be
     assert tiers("一级指标 | 得分 | 分值 |\n决策 | 18 |\n过程 | 17 |\n") == []
     assert tiers("一级指标 | 得分 | 分值 |\n决策 | 较好 | 20 |\n过程 | 一般 | 20 |\n") == []

@@ -46,6 +46,12 @@ class LineTable:
         return self.roles.index(role) if role in self.roles else None
 
 
+def cells_span(cells: list[Line]) -> tuple[int, int]:
+    """The document span of a row's ``cells`` whatever their order (:func:`bar_tables` moves the
+    name column first, so the first cell is not always the leftmost)."""
+    return min(c.start for c in cells), max(c.end for c in cells)
+
+
 def _role(text: str) -> str | None:
     spec = _table_spec()
     key = re.sub(r"\s+", "", text)
@@ -159,4 +165,4 @@ def bar_tables(lines: list[Line]) -> list[LineTable]:
     return out
 
 
-__all__ = ["LineTable", "line_tables", "bar_tables"]
+__all__ = ["LineTable", "line_tables", "bar_tables", "cells_span"]

@@ -33,6 +33,7 @@ from ..cjk import chinese_number
 from .candidates import Candidate
 from .context import Context, heading_key
 from .forms import Pair, is_total_row
+from .linetables import cells_span
 from .model import Indicator
 from .view import View
 
@@ -212,7 +213,7 @@ def total_candidates(
                     "sentence",
                 )
             )
-    in_tables = [(row[0].start, row[-1].end) for t in ctx.line_tables for row in t.rows]
+    in_tables = [cells_span(row) for t in ctx.line_tables for row in t.rows]
     in_tables += [ctx.view.span(*t.score_row) for t in sideways_tables(text)]  # 得分 | 18 | 17 …: no form
     for p in pairs:
         if p.field != "score.total" or any(s <= p.label_start < e for s, e in in_tables):
@@ -250,11 +251,8 @@ def total_candidates(
             if sc is not None and is_total_row(row[0].text):
                 value = _cell_number(row[sc].text)
                 if value is not None and 0 < value <= spec["default_max"]:
-                    out.append(
-                        ctx.candidate_at(
-                            "score.total", value, row[0].start, row[sc].end, RANK["table_total"], "table_total_lines"
-                        )
-                    )
+                    s, e = cells_span([row[0], row[sc]])
+                    out.append(ctx.candidate_at("score.total", value, s, e, RANK["table_total"], "table_total_lines"))
     for m in spec["total_row_line"].finditer(text):  # 合计 100 90: a flattened table's total row
         value = number_value(m.group("num") or m.group("gnum"))
         mx = number_value(m.group("max") or m.group("gmax"))
@@ -777,9 +775,11 @@ def tier_scores(ctx: Context) -> list[TierScore]:
             weight = _cell_number(row[w].text) if w is not None else None
             if score is None or (weight is not None and score > weight):
                 continue
-            add(
-                TierScore(_tier_name(m.group(0)), weight, score, row[0].start, row[-1].end, ctx.page(row[0].start), 1.8)
-            )
+            # evidence: from the name (or the first of its numbers, when they stand before it) to
+            # the row's end
+            s = cells_span([row[0], row[sc]] + ([row[w]] if w is not None else []))[0]
+            e = cells_span(row)[1]
+            add(TierScore(_tier_name(m.group(0)), weight, score, s, e, ctx.page(s), 1.8))
     # 1d. A 自评表's budget block scored as a tier of its own: 预算执行情况(万元)(20分) | 预算数 |
     #     执行数 | 执行率 | 得分, then 年度财政资金总额 | 5 | 5 | 100% | 20
     from .figures import fold_text, self_eval_blocks
