@@ -1399,3 +1399,27 @@ def test_a_period_of_years_before_the_evaluation_phrase() -> None:
     text = "某某咨询有限公司接受云南省财政厅委托,对2016-2018年度地质灾害防治专项资金开展绩效评价。\n"
     doc, r = record_of_text(text)
     assert r.years == [2016, 2017, 2018] and evidence(doc, r, "years") == "2016-2018年"
+
+
+# ---------------------------------------------------------------- programme boundaries (prog12)
+# The programme is the title without the leading place, the year, the unit and the report's words
+# (tests/devset/README.md, rulings 5, 7 and 8): what leads the name and is not it goes, what is
+# part of the name stays.
+
+
+def test_a_town_before_the_programmes_words_is_part_of_its_name() -> None:
+    from jixiao.extractor.record.metadata import program_name
+
+    # the site the programme's own name gives (a town after the county, then the works): kept
+    text = "平凉市崆峒区安国镇油坊庄村道路硬化工程项目绩效自评报告\n一、基本情况\n该项目总投资80万元。\n"
+    doc, r = record_of_text(text)
+    assert r.program == "安国镇油坊庄村道路硬化工程" and "安国镇油坊庄村" in evidence(doc, r, "program")
+    # the town as the place of the spending: before the year, or before its own unit — cut
+    assert program_name("崆峒区安国镇2023年村级道路维护项目绩效自评报告") == "村级道路维护"
+    assert program_name("富平县庄里镇东关村委会文化广场建设项目资金支出绩效评价报告") == "文化广场建设项目资金"
+    # the town whose government is the unit evaluated (its own spending): the place, cut
+    assert (
+        program_name("2024年富平县庄里镇东关社区排水沟渠建设项目", unit="富平县庄里镇人民政府")
+        == "东关社区排水沟渠建设"
+    )
+    assert program_name("2024年富平县庄里镇东关社区排水沟渠建设项目") == "庄里镇东关社区排水沟渠建设"

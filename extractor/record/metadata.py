@@ -161,11 +161,14 @@ def program_name(text: str, unit: str | None = None) -> str:
         # (not when the unit is what the programme builds: 本项目为南江县档案馆建设 → 档案馆建设)
         text = text.replace(fold(unit), "", 1)
     text = _cut_blanked_place(spec, text)
+    towns_before_year = re.findall(spec["town_before_year"], text)  # (鸡飞镇2022年…: the town is the place)
     text = re.sub(spec["strip_years"], "", text)
     # what leads the name and is not it: 关于, years, division names (云南省, 昆明市东川区)
     # and a town after them, 本级/部门 — in any order, until nothing more goes
     table = divisions()
     stripped_place = False
+    # a town's or a street's own spending (ruling 7): its government is the unit evaluated
+    own_town = fold(unit) if unit and re.search(spec["town_government"], fold(unit)) else ""
     while True:
         before = text
         text = re.sub(r"^(?:关于|对)", "", text)
@@ -182,6 +185,11 @@ def program_name(text: str, unit: str | None = None) -> str:
             stripped_place = True
         elif stripped_place:
             text = re.sub(spec["strip_town"], "", text)
+            town = re.match(spec["town"], text)
+            if town and (
+                (own_town and town.group(0) in own_town) or any(t.endswith(town.group(0)) for t in towns_before_year)
+            ):
+                text = text[town.end() :]  # the town whose own spending it is: the place
         text = re.sub(r"^(?:(?:市|县|区|省)?本级|部门|单位)+", "", text)
         text = re.sub(spec["strip_category"], "", text)
         if stripped_place:
