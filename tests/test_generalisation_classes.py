@@ -1423,3 +1423,29 @@ def test_a_town_before_the_programmes_words_is_part_of_its_name() -> None:
         == "东关社区排水沟渠建设"
     )
     assert program_name("2024年富平县庄里镇东关社区排水沟渠建设项目") == "庄里镇东关社区排水沟渠建设"
+
+
+def test_a_programme_in_brackets_before_a_generic_transfer_heading() -> None:
+    # 单位(XX资金—XX补助)转移支付2023年度绩效自评报告: the bracket names the programme, the 转移支付
+    # after it is the category heading of ruling 5
+    text = (
+        "铜陵市义安区农业农村局(中央农业防灾减灾和水利救灾资金—农业生产防灾救灾)转移支付 2023年度绩效自评报告\n"
+        "一、绩效目标分解下达情况\n根据文件规定补助金额为45万元。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.program == "中央农业防灾减灾和水利救灾资金—农业生产防灾救灾"
+    assert evidence(doc, r, "program") == "中央农业防灾减灾和水利救灾资金—农业生产防灾救灾"
+
+
+def test_a_title_naming_only_a_category_heading_names_no_programme() -> None:
+    from jixiao.extractor.record.metadata import program_name
+
+    # 省级财政专项资金, 中央对地方转移支付, 预算执行情况: channels, not a programme (ruling 5)
+    assert program_name("韶关市科学技术局2022年度省级财政专项资金绩效评价报告") == ""
+    assert program_name("2021年度中央对地方专项转移支付绩效自评报告") == ""
+    assert program_name("2020年中央对地方转移支付预算执行情况绩效自评报告") == ""
+    # a fund word attached to the programme's own name stays (ruling 8)
+    assert (
+        program_name("2022年度省级非物质文化遗产保护资金转移支付绩效自评报告") == "省级非物质文化遗产保护资金转移支付"
+    )
+    assert program_name("韶关市2022年度省级促进经济高质量发展专项资金绩效评价报告") == "省级促进经济高质量发展专项资金"
