@@ -1449,3 +1449,33 @@ def test_a_title_naming_only_a_category_heading_names_no_programme() -> None:
         program_name("2022年度省级非物质文化遗产保护资金转移支付绩效自评报告") == "省级非物质文化遗产保护资金转移支付"
     )
     assert program_name("韶关市2022年度省级促进经济高质量发展专项资金绩效评价报告") == "省级促进经济高质量发展专项资金"
+
+
+def test_a_document_sites_copy_prints_the_documents_own_title_in_its_first_chunk() -> None:
+    # 《file》由会员分享… then the document's text in numbered chunks, its own title run into the text
+    text = (
+        "《巫溪县农业农村委员会2022年度部门整体绩效自评表.docx》由会员分享,可在线阅读,更多相关"
+        "《巫溪县农业农村委员会2022年度部门整体绩效自评表.docx(3页珍藏版)》请在文库网上搜索。\n"
+        "1、巫溪县农业农村委员会2023年度部门整体绩效自评表部门联系人张敏联系电话自评总分(分)95.5"
+        "年初预算数全年预算数全年执行数\n2、年度总体目标完成情况\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title == "巫溪县农业农村委员会2023年度部门整体绩效自评表" and r.years == [2023]
+    assert r.evidence["title"].span[0] > text.index("1、")
+    # its own title with a year note in brackets, run into a form's label
+    text = (
+        "《部门整体支出绩效自评表(2).docx》由会员分享,可在线阅读。\n"
+        "1、部门整体支出绩效自评表(2022年度)区级预算单位名称岳阳市云溪区水利局年度预算申请(万元)\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title == "部门整体支出绩效自评表(2022年度)"
+    # a copy that garbles its own title's place: the file's name (the same report) gives the place
+    text = (
+        "《蓟州区2020年林业改革发展资金支出绩效评价报告.docx》由会员分享,可在线阅读,更多相关"
+        "《蓟州区2020年林业改革发展资金支出绩效评价报告.docx(3页珍藏版)》请在文库网上搜索。\n"
+        "1、蓟卅区2020年林业改革发展资金支出绩效评价报告根据市财政局关于下达2020年林业改革发展资金预算的通知要求,"
+        "资金主要用于购置防治药剂。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title == "蓟卅区2020年林业改革发展资金支出绩效评价报告"
+    assert r.jurisdiction.adcode == "120119" and r.jurisdiction.name == "蓟州区"

@@ -48,7 +48,7 @@ from .orgs import (
     printed_span,
 )
 from .phrases import _compiled, _spec
-from .titles import inline_title_candidates, text_lines, title_candidates
+from .titles import doc_site_title_candidates, inline_title_candidates, text_lines, title_candidates
 from .view import View, fold
 
 
@@ -315,7 +315,10 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
     doc = ctx.doc
     lines = text_lines(ctx)
     d: dict[str, Decision] = {}
-    titles = sorted(title_candidates(ctx, lines) + inline_title_candidates(ctx), key=lambda c: -c.rank)
+    titles = sorted(
+        title_candidates(ctx, lines) + inline_title_candidates(ctx) + doc_site_title_candidates(ctx),
+        key=lambda c: -c.rank,
+    )
     # the earliest title line; its repeats are the same title, unless one goes on with the year
     # or the programme in brackets (a page's heading, then the document's own with its year line)
     first = titles[:1]
@@ -335,6 +338,9 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
     d["report_kind"] = decide("report_kind", kind_candidates(ctx, title), doc)
     orgs = orgs_in(ctx)
     found = org_candidates(ctx, orgs, pairs, title, titles, lines)
+    # a document site's file name (8) under the document's own title it prints (title_doc_site) names
+    # the same report: the place it names stands in where the copy's own title garbles its place
+    found["file_title"] = [t for t in titles if t.rank < 8.5] if title and title.rule == "title_doc_site" else []
     # a report signed by a firm (…会计师事务所 / 2023年5月) or a finance review centre was written by
     # its evaluator: a unit signing its own report is no evaluator by that alone
     signer = _spec()["signature_evaluator"]

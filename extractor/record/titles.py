@@ -245,4 +245,38 @@ def inline_title_candidates(ctx: Context, limit: int = 3000) -> list[Candidate]:
     return out
 
 
-__all__ = ["Line", "text_lines", "clean_title", "clean_title_span", "title_candidates", "inline_title_candidates"]
+def doc_site_title_candidates(ctx: Context, limit: int = 4000) -> list[Candidate]:
+    """The document's own title on a document site's copy.
+
+    Such a page names the file (《XX.docx》由会员分享，…请在XX上搜索。) and then prints the document's text
+    in numbered chunks (1、2、…) with its lines run together: the first chunk opens with the document's
+    own title, glued to what follows it (…自评表主管部门…, …评价报告根据…). That title, as the document
+    prints it, ranks over the file's name (the uploader's, 8) and over a title found inside a line (9).
+    """
+    v = ctx.view
+    text = v.text[:limit]
+    m = re.search(_spec()["title"]["doc_site_text"], text)
+    if not m:
+        return []
+    end = _TITLE_END.search(text, m.end(), m.end() + _spec()["title"]["doc_site_max_chars"])
+    if not end:
+        return []
+    title = clean_title(text[m.end() : end.end()])
+    if not _is_title(title) or not re.search("绩效|评价|自评|考评", title):
+        return []
+    found = clean_title_span(ctx, v.starts[m.end()], v.ends[end.end() - 1])
+    if found is None:
+        return []
+    printed, s, e = found
+    return [ctx.candidate_at("title", printed, s, e, 9.5, "title_doc_site")]
+
+
+__all__ = [
+    "Line",
+    "text_lines",
+    "clean_title",
+    "clean_title_span",
+    "title_candidates",
+    "inline_title_candidates",
+    "doc_site_title_candidates",
+]
