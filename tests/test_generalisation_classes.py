@@ -1479,3 +1479,19 @@ def test_a_document_sites_copy_prints_the_documents_own_title_in_its_first_chunk
     doc, r = record_of_text(text)
     assert r.title == "蓟卅区2020年林业改革发展资金支出绩效评价报告"
     assert r.jurisdiction.adcode == "120119" and r.jurisdiction.name == "蓟州区"
+
+
+def test_a_forms_year_line_under_its_heading_across_the_empty_cells_of_a_flattened_table() -> None:
+    # 自评表 | |||| / (2024年度) | ||||: the year line belongs to the title (devset README), the
+    # empty cells do not
+    text = (
+        "就业补助资金转移支付项目绩效目标自评表 | |||||||\n(2023年度) | |||||||\n"
+        "转移支付(项目)名称 | 就业补助资金 | ||||||\n中央主管部门 | 人力资源社会保障部 | ||||||\n"
+        "预算绩效管理情况 | |||||||\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title == "就业补助资金转移支付项目绩效目标自评表(2023年度)"
+    assert evidence(doc, r, "title").startswith("就业补助资金") and evidence(doc, r, "title").endswith("(2023年度)")
+    # a row of the form that ends with empty cells is no title (预算绩效管理情况 | |||)
+    doc, r = record_of_text("预算绩效管理情况 | |||||||\n资金管理情况 | 规范 | ||||||\n")
+    assert r.title is None

@@ -30,6 +30,10 @@ def clean_title(text: str) -> str:
     """A title as printed: whitespace removed, annex labels, page numbers and site names cut."""
     c = _compiled()
     text = re.sub(r"\s+", "", text)
+    # a form flattened with its cells kept (标题 | ||||| / (2024年度) | |||||): the empty cells are no words
+    # (only around the year line: 预算绩效管理情况 | ||| is a row of the form)
+    text = re.sub(r"(?<=[表告书])[|｜]+(?=[(（](?:19|20)\d\d年(?:度)?[)）][|｜]*$)", "", text)
+    text = re.sub(r"(?<=[(（](?:19|20)\d\d年度[)）])[|｜]+$", "", text)
     for _ in range(2):
         text = c["strip_prefix"].sub("", text)
         text = c["strip_suffix"].sub("", text)
@@ -41,10 +45,15 @@ def clean_title_span(ctx: Context, start: int, end: int) -> tuple[str, int, int]
     v = View.of(ctx.doc.text[start:end], start)
     key = clean_title(v.text)
     pos = v.text.find(key) if key else -1
-    if pos < 0:
-        return None
-    s, e = v.span(pos, pos + len(key))
-    return re.sub(r"\s+", "", ctx.doc.text[s:e]), s, e
+    if pos >= 0:
+        s, e = v.span(pos, pos + len(key))
+    else:
+        # the title's words across the empty cells of a flattened form (…自评表 | |||| / (2024年度))
+        m = re.search(r"[\s|｜]*".join(map(re.escape, key)), v.text) if key and re.search("[|｜]", v.text) else None
+        if m is None:
+            return None
+        s, e = v.span(m.start(), m.end())
+    return re.sub(r"[\s|｜]+", "", ctx.doc.text[s:e]), s, e
 
 
 def _is_title(view_text: str) -> bool:
@@ -97,6 +106,12 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
                 and not _is_title(head[i + 1].text)
             ):
                 parts = [i, i + 1]
+            elif (
+                i + 1 < len(head)
+                and _is_title(re.sub(r"[\s|｜]+$", "", line.text))
+                and _BRACKET_LINE.fullmatch(re.sub(r"[\s|｜]+", "", head[i + 1].text))
+            ):
+                pass  # a form's heading flattened with its empty cells, its year line under it (below)
             else:
                 continue
         # lines before it that continue it (a title set on two or three lines); a line
@@ -123,7 +138,7 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
         k = parts[-1] + 1
         if (
             k < len(head)
-            and _BRACKET_LINE.fullmatch(re.sub(r"\s+", "", head[k].text))
+            and _BRACKET_LINE.fullmatch(re.sub(r"[\s|｜]+", "", head[k].text))
             and not _BRACKET_LINE.search(clean_title(head[parts[-1]].text))
         ):
             parts.append(k)
