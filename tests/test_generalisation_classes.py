@@ -1495,3 +1495,18 @@ def test_a_forms_year_line_under_its_heading_across_the_empty_cells_of_a_flatten
     # a row of the form that ends with empty cells is no title (预算绩效管理情况 | |||)
     doc, r = record_of_text("预算绩效管理情况 | |||||||\n资金管理情况 | 规范 | ||||||\n")
     assert r.title is None
+
+
+def test_an_interpunct_inside_a_title_and_a_project_in_brackets_after_its_transfer() -> None:
+    # 福彩圆梦•孤儿助学: the middle dot of a name is no breadcrumb (首页 > … or a bullet • item); the
+    # bracket after a transfer payment names the project it funds (ruling 5)
+    text = (
+        "中央集中彩票公益金转移支付(福彩圆梦•助残工程项目)2021年度绩效自评报告\n主管部门:残疾人联合会\n"
+        "一、绩效目标分解下达情况\n下达资金300万元。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title == "中央集中彩票公益金转移支付(福彩圆梦•助残工程项目)2021年度绩效自评报告"
+    assert r.program == "福彩圆梦•助残工程" and evidence(doc, r, "program") == "福彩圆梦•助残工程"
+    # a bullet line is still no title
+    doc, r = record_of_text("• 2021年度残疾人事业发展补助资金绩效自评报告\n")
+    assert r.title is None
