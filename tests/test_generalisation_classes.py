@@ -1510,3 +1510,13 @@ def test_an_interpunct_inside_a_title_and_a_project_in_brackets_after_its_transf
     # a bullet line is still no title
     doc, r = record_of_text("• 2021年度残疾人事业发展补助资金绩效自评报告\n")
     assert r.title is None
+
+
+def test_a_place_in_brackets_after_the_title_is_no_programme() -> None:
+    from jixiao.extractor.record.metadata import program_name
+
+    # …专项资金绩效评价报告(临泉县): the place the report is of; the title before it names the programme
+    assert program_name("2023年城乡居民基本养老保险专项资金绩效评价报告(临泉县)") == "城乡居民基本养老保险专项资金"
+    assert program_name("2021年度中央财政农业保险保费补贴绩效自评报告(宿州市埇桥区)") == "中央财政农业保险保费补贴"
+    # a programme in brackets is still the programme (ruling 5)
+    assert program_name("2022年度绩效自评报告(农业保险保费补贴)") == "农业保险保费补贴"

@@ -137,9 +137,25 @@ def _mode_from_evaluator(
 _OUR_PLACE = re.compile(r"^(?:我|本|全)(?:省|市|县|区|州|旗|乡|镇)(?=[\u4e00-\u9fff]{2})")
 
 
+def _all_places(text: str) -> bool:
+    """Whether ``text`` is only division names, one after another (宿州市埇桥区)."""
+    at = 0
+    for s, e, _n in sorted(divisions().find(text)):
+        if s == at:
+            at = e
+    return 0 < at == len(text)
+
+
 def _unbracket(spec: dict[str, Any], text: str) -> str:
     m = re.match(spec["bracketed"], text)
-    return m.group("prog") if m else text
+    if m is None:
+        return text
+    prog = m.group("prog")
+    if _all_places(prog):
+        # the place the report is of, in brackets after its title (…专项资金绩效评价报告(临泉县)): no
+        # programme; the title before it names one
+        return text[: m.start("prog") - 1]
+    return prog
 
 
 def _cut_blanked_place(spec: dict[str, Any], text: str) -> str:
