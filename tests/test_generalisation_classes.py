@@ -1520,3 +1520,13 @@ def test_a_place_in_brackets_after_the_title_is_no_programme() -> None:
     assert program_name("2021年度中央财政农业保险保费补贴绩效自评报告(宿州市埇桥区)") == "中央财政农业保险保费补贴"
     # a programme in brackets is still the programme (ruling 5)
     assert program_name("2022年度绩效自评报告(农业保险保费补贴)") == "农业保险保费补贴"
+
+
+def test_a_document_sites_file_name_with_its_download_decorations_names_the_programme() -> None:
+    # 《…报告书模板Word格式文档下载.docx》由会员分享: the file's name, less the site's decorations
+    text = (
+        "资源描述\n《XX县石峁遗址保护展示工程项目绩效评价报告书模板Word格式文档下载.docx》由会员分享,可在线阅读。\n"
+        "摘要\n被评价单位负责人\n张伟\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.program == "石峁遗址保护展示工程" and "石峁遗址保护展示工程" in evidence(doc, r, "program")
