@@ -1530,3 +1530,13 @@ def test_a_document_sites_file_name_with_its_download_decorations_names_the_prog
     )
     doc, r = record_of_text(text)
     assert r.program == "石峁遗址保护展示工程" and "石峁遗址保护展示工程" in evidence(doc, r, "program")
+
+
+def test_a_news_headline_names_the_programme_after_the_unit_that_acts() -> None:
+    from jixiao.extractor.record.metadata import program_name
+
+    # 市交通运输局开展…绩效评价, 县住建局开展2018年度…绩效评价工作: the unit, its action, the year and
+    # the evaluation words go; the programme stays
+    assert program_name("市交通运输局开展农村公路生命防护工程专项资金绩效评价") == "农村公路生命防护工程专项资金"
+    assert program_name("县住建局开展2018年度农村危房改造民生工程绩效评价工作") == "农村危房改造民生工程"
+    assert program_name("凤阳县教育局完成2022年学生资助资金绩效自评工作") == "学生资助资金"

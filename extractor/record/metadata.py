@@ -176,13 +176,13 @@ def program_name(text: str, unit: str | None = None) -> str:
     if unit and fold(unit) in text and len(text.replace(fold(unit), "", 1)) >= 4:
         # (not when the unit is what the programme builds: 本项目为南江县档案馆建设 → 档案馆建设)
         text = text.replace(fold(unit), "", 1)
-    text = _cut_blanked_place(spec, text)
+    blanked = _cut_blanked_place(spec, text)
+    text, stripped_place = blanked, blanked != text  # (a lost place is a place: its 局 after it goes too)
     towns_before_year = re.findall(spec["town_before_year"], text)  # (鸡飞镇2022年…: the town is the place)
     text = re.sub(spec["strip_years"], "", text)
     # what leads the name and is not it: 关于, years, division names (云南省, 昆明市东川区)
     # and a town after them, 本级/部门 — in any order, until nothing more goes
     table = divisions()
-    stripped_place = False
     # a town's or a street's own spending (ruling 7): its government is the unit evaluated
     own_town = fold(unit) if unit and re.search(spec["town_government"], fold(unit)) else ""
     while True:
