@@ -1540,3 +1540,14 @@ def test_a_news_headline_names_the_programme_after_the_unit_that_acts() -> None:
     assert program_name("市交通运输局开展农村公路生命防护工程专项资金绩效评价") == "农村公路生命防护工程专项资金"
     assert program_name("县住建局开展2018年度农村危房改造民生工程绩效评价工作") == "农村危房改造民生工程"
     assert program_name("凤阳县教育局完成2022年学生资助资金绩效自评工作") == "学生资助资金"
+
+
+def test_a_page_number_before_the_documents_own_title_line() -> None:
+    # a copied page: its headline, the page's chrome, then the document's own title with the PDF's
+    # page number before it (" 8 2018 年…报告"): the document's own title, without the number
+    text = (
+        "2021年耕地地力保护补贴项目绩效评价报告\n\n来源:财经文库 发布时间:2021-10-12 点击:\n\n"
+        " 12 2019 年耕地地力保护补贴 项目绩效评价报告\n\n  按照原则,对2019 年耕地地力保护补贴项目实施了绩效评价。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title == "2019年耕地地力保护补贴项目绩效评价报告"

@@ -29,6 +29,9 @@ def text_lines(ctx: Context) -> list[Line]:
 def clean_title(text: str) -> str:
     """A title as printed: whitespace removed, annex labels, page numbers and site names cut."""
     c = _compiled()
+    # a page number set before the title's line (" 8 2018 年农业保险…报告"): cut while the space still
+    # tells it from the year
+    text = re.sub(r"^\s*[0-9]{1,3}\s+(?=(?:19|20)[0-9]{2}\s*年)", "", text)
     text = re.sub(r"\s+", "", text)
     # a form flattened with its cells kept (标题 | ||||| / (2024年度) | |||||): the empty cells are no words
     # (only around the year line: 预算绩效管理情况 | ||| is a row of the form)
