@@ -1551,3 +1551,15 @@ def test_a_page_number_before_the_documents_own_title_line() -> None:
     )
     doc, r = record_of_text(text)
     assert r.title == "2019年耕地地力保护补贴项目绩效评价报告"
+
+
+def test_a_publication_timestamp_line_is_page_chrome_before_the_documents_own_title() -> None:
+    # the page's headline, a bare timestamp, then the document's own title (关于…的报告) run into its
+    # addressee: the document's own title
+    text = (
+        "吉林省水利厅2018年水利发展资金绩效评价报告(财驻吉监[2019]51号)\n\n06.05.2019  10:20\n\n"
+        "财政部驻吉林省财政监察专员办事处关于吉林省水利厅2018年水利发展资金绩效评价的报告 财政部农业司:   "
+        "按照有关要求,吉林专员办对吉林省水利厅2018年水利发展资金使用情况开展了绩效评价。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title == "财政部驻吉林省财政监察专员办事处关于吉林省水利厅2018年水利发展资金绩效评价的报告"
