@@ -1563,3 +1563,38 @@ def test_a_publication_timestamp_line_is_page_chrome_before_the_documents_own_ti
     )
     doc, r = record_of_text(text)
     assert r.title == "财政部驻吉林省财政监察专员办事处关于吉林省水利厅2018年水利发展资金绩效评价的报告"
+
+
+def test_a_place_opening_a_firms_name_is_the_firms_seat_not_the_place_evaluated() -> None:
+    text = (
+        "农机购置补贴资金绩效评价报告\n"
+        "受县财政局委托,湖南某某会计师事务所成立绩效评价工作小组,对农机购置补贴资金开展绩效评价。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.jurisdiction.adcode is None
+    # near miss: the same place as the subject of the sentence is the place evaluated
+    doc, r = record_of_text(text.replace("对农机购置补贴资金", "对湖南省农机购置补贴资金"))
+    assert r.jurisdiction.adcode == "430000"
+
+
+def test_a_firm_whose_name_opens_the_title_of_its_report_is_the_evaluator() -> None:
+    text = (
+        "《邯郸正信会计师事务所绩效评价报告.docx》由会员分享,可在线阅读\n"
+        "(二)评价方法 本次绩效评价工作组到邯郸市丛台区园林服务中心进行了现场座谈,"
+        "得出丛台区园林服务中心2021年度“绿地养护项目”绩效评价的最终得分。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.evaluator == "邯郸正信会计师事务所" and r.evaluation_mode == "third_party"
+    # near miss: a unit's own report titled with its name is no firm's
+    doc, r = record_of_text(text.replace("邯郸正信会计师事务所", "丛台区园林服务中心"))
+    assert r.evaluation_mode != "third_party"
+
+
+def test_a_forms_date_whose_day_lost_its_character() -> None:
+    # 填报日期 with the day's 日 lost in the PDF's text layer: the number that ends the value is the day
+    text = "随州市财政预算支出项目绩效目标自评表 填报日期:2023 年 7 月 14 项目名称 乡村道路养护 自评总分: 92\n"
+    doc, r = record_of_text(text)
+    assert r.report_date == "2023-07-14" and evidence(doc, r, "report_date").endswith("14")
+    # near miss: a month alone stays a month
+    doc, r = record_of_text(text.replace("7 月 14 项目名称", "7 月 项目名称"))
+    assert r.report_date == "2023-07"

@@ -223,6 +223,10 @@ def date_candidates(
                 continue  # 日期：2023-03-06 beside 来源/点击 is a web page's date
             if found and found[0][0] == 0:
                 s, e, iso, _cn = found[0]
+                # a form's date whose 日 was lost (填报日期:2022 年 8 月 10): the day is what ends the value
+                day = re.fullmatch(r"\s*(\d{1,2})\s*", p.value[e:]) if len(iso) == 7 else None
+                if day and 1 <= int(day.group(1)) <= 31:
+                    iso, e = f"{iso}-{int(day.group(1)):02d}", e + day.end(1)
                 _s, end = View.of(ctx.doc.text[p.start : p.end], p.start).span(s, e)
                 out.append(ctx.candidate_at("report_date", iso, p.label_start, end, 10, f"form:{p.layout}"))
         elif p.field == "evaluator":

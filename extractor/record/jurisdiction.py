@@ -160,6 +160,12 @@ def place_candidates(ctx: Any, sources: list[tuple[str, Any]]) -> list[Any]:
     return out
 
 
+# A place that opens a firm's name (湖南财正会计师事务所): the firm's seat, not the place evaluated.
+_FIRM_AFTER = re.compile(
+    r"[\u4e00-\u9fff]{0,10}?(?:会计师事务所|事务所|(?:咨询|评估|管理|工程)[\u4e00-\u9fff]{0,4}?(?:有限)?(?:责任)?公司)"
+)
+
+
 def body_place_candidates(ctx: Any, chars: int = 1500) -> list[Any]:
     """The place the opening of the body is about, rank 1 (citations 《…》 and document numbers aside;
     failing any, the places the citations name, rank 0.5).
@@ -177,7 +183,7 @@ def body_place_candidates(ctx: Any, chars: int = 1500) -> list[Any]:
         found: list[tuple[int, int, Division]] = []
         for start, end, name in table.find(text):
             d = resolve(name, ctx.view.text[:20000])
-            if d is not None and not _spans_a_gap(ctx, ctx.view, start, end):
+            if d is not None and not _spans_a_gap(ctx, ctx.view, start, end) and not _FIRM_AFTER.match(text, end):
                 found.append((start, end, d))
         if not found:
             continue
