@@ -1598,3 +1598,13 @@ def test_a_forms_date_whose_day_lost_its_character() -> None:
     # near miss: a month alone stays a month
     doc, r = record_of_text(text.replace("7 月 14 项目名称", "7 月 项目名称"))
     assert r.report_date == "2023-07"
+
+
+def test_a_sentence_ending_with_a_forms_name_is_no_title() -> None:
+    # …自评得3分。\n设立…区域绩效目标表。: a sentence of the body (it ends with 。), not a heading
+    text = (
+        "(3)项目绩效目标设立(3分):\n我县科学合理设立绩效目标,自评得3分。\n"
+        "设立城乡义务教育补助经费区域绩效目标表。\n(4)资金到位率(3分)\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title is None

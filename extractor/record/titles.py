@@ -243,6 +243,8 @@ def inline_title_candidates(ctx: Context, limit: int = 3000) -> list[Candidate]:
                 break  # a wide space between two words: a cell boundary of a flattened form (one
                 # space is often a wrapped line run together: 绩效评价 报告)
             start -= 1
+        if text[m.end() : m.end() + 1] == "。":
+            continue  # a sentence that ends with the words (设立…区域绩效目标表。), no title
         dates = list(_compiled()["date"].finditer(text, start, m.start()))
         if dates:
             start = dates[-1].end()  # a title never holds a date: it starts after one run into it
