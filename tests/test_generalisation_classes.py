@@ -1608,3 +1608,13 @@ def test_a_sentence_ending_with_a_forms_name_is_no_title() -> None:
     )
     doc, r = record_of_text(text)
     assert r.title is None
+
+
+def test_a_year_line_that_lost_its_opening_bracket_still_ends_the_title() -> None:
+    # 部门整体支出绩效自评表 / 2021年度): the year line belongs to the title, its bracket as printed
+    text = "部门整体支出绩效自评表\n\n2022年度)\n\n级预算单位名称\n\n 江永县林业局\n"
+    doc, r = record_of_text(text)
+    assert r.title == "部门整体支出绩效自评表2022年度)" and r.years == [2022]
+    # a year alone on a line is no year line of the title (a date, a heading's number)
+    doc, r = record_of_text("部门整体支出绩效自评表\n\n2022年度\n\n级预算单位名称\n")
+    assert r.title == "部门整体支出绩效自评表"

@@ -162,7 +162,9 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
 
 
 _BRACKET_LINE = re.compile(
-    r"[(（](?:(?:19|20)\d\d年(?:度)?|[^()（）]{2,30}?(?:资金|项目|经费|工程|补助|补贴|专项))[)）]$"
+    r"(?:[(（](?:(?:19|20)\d\d年(?:度)?|[^()（）]{2,30}?(?:资金|项目|经费|工程|补助|补贴|专项))"
+    # (a year line whose opening bracket the copy lost: 2021年度) — as printed, devset README)
+    r"|^(?:19|20)\d\d年度?)[)）]$"
 )
 _NAMES_SOMETHING = re.compile(
     r"(?:19|20)\d\d|[省市县区州盟旗镇乡]|(?:局|厅|委|院|中心|学校|政府)|.{4,}(?:项目|资金|经费|工程)"
