@@ -1618,3 +1618,13 @@ def test_a_year_line_that_lost_its_opening_bracket_still_ends_the_title() -> Non
     # a year alone on a line is no year line of the title (a date, a heading's number)
     doc, r = record_of_text("部门整体支出绩效自评表\n\n2022年度\n\n级预算单位名称\n")
     assert r.title == "部门整体支出绩效自评表"
+
+
+def test_a_companys_name_before_the_report_words_is_no_programme() -> None:
+    from jixiao.extractor.record.metadata import program_name
+
+    # 公交公司绩效评价报告: the company evaluated, no programme (abstain rather than guess)
+    assert program_name("县公交公司绩效评价报告") == ""
+    assert program_name("城投集团绩效自评报告") == ""
+    # a programme that names a company's service stays
+    assert program_name("2023年国有公交公司运营补贴资金绩效评价报告") == "国有公交公司运营补贴资金"
