@@ -1628,3 +1628,13 @@ def test_a_companys_name_before_the_report_words_is_no_programme() -> None:
     assert program_name("城投集团绩效自评报告") == ""
     # a programme that names a company's service stays
     assert program_name("2023年国有公交公司运营补贴资金绩效评价报告") == "国有公交公司运营补贴资金"
+
+
+def test_a_district_named_by_a_common_word_is_a_place_only_after_its_city() -> None:
+    from jixiao.extractor.record.metadata import program_name
+
+    # 城区 / 郊区 / 矿区 are districts' names and common words: alone they are the programme's words
+    assert program_name("2023年城区停车场建设项目绩效评价报告") == "城区停车场建设"
+    assert program_name("2022年矿区生态修复资金绩效评价报告") == "矿区生态修复资金"
+    # after their city they are the place (大同市城区)
+    assert program_name("大同市城区2022年背街小巷改造项目绩效评价报告") == "背街小巷改造"

@@ -192,7 +192,11 @@ def program_name(text: str, unit: str | None = None) -> str:
         text = _OUR_PLACE.sub("", text)  # 对我县…民生工程
         text = re.sub(spec["strip_verb"], "", text) if text != before else text
         text = re.sub("^" + spec["strip_years"], "", text) if re.match(r"[（(]?(?:19|20)\d\d", text) else text
-        found = [(s, e) for s, e, _n in table.find(text) if s == 0]
+        found = [
+            (s, e)
+            for s, e, _n in table.find(text)
+            if s == 0 and (stripped_place or not re.fullmatch(spec["common_word_place"], text[s:e]))
+        ]  # (城区停车场…: a district's name that is also a common word counts after its city only)
         masked = re.match(_spec()["masked_place"], text)  # a template's or a redacted copy's XX市
         if masked:
             found = [(0, masked.end())]
