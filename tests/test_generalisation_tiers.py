@@ -114,3 +114,135 @@ def test_a_tier_table_printed_sideways_and_one_printed_on_one_line() -> None:
     # near misses: a row of scores under the tiers that is one cell short, and a row that is no score
     assert tiers("一级指标 | 决策 | 过程 | 产出 |\n得分 | 18 | 17 |\n") == []
     assert tiers("一级指标 | 决策 | 过程 | 产出 |\n指标数 | 3 | 5 | 8 |\n") == []
+
+
+def test_a_tier_read_clause_by_clause_whatever_the_order_and_labels() -> None:
+    # Shapes of the analysis sections (genre probes, issue 8): the section heading and its first
+    # sentence on one line; the tier's bracketed weight, then words, then its score; the tier's
+    # count of indicators and a deduction read past; 满分为…，本次评价得分为…; no 分 after the numbers.
+    text = (
+        "（一）项目决策情况 该指标满分20分，得分19分。立项符合规定。\n（二）项目过程情况 该指标满分20分，得分18分。\n"
+    )
+    assert tiers(text) == [("决策", 20, 19), ("过程", 20, 18)]
+    text = (
+        "项目决策(20分)：该项目立项依据充分，绩效目标明确，得20分。\n项目过程(20分)：资金到位及时，管理规范，得18分。\n"
+    )
+    assert tiers(text) == [("决策", 20, 20), ("过程", 20, 18)]
+    text = "决策类指标共3项，满分20分，扣1分，得19分；过程类指标共6项，满分20分，扣2分，得18分。\n"
+    assert tiers(text) == [("决策", 20, 19), ("过程", 20, 18)]
+    assert tiers("项目产出指标满分为40分，本次评价得分为37.5分；项目效益指标满分为20分，本次评价得分为19分。\n") == [
+        ("产出", 40, 37.5),
+        ("效益", 20, 19),
+    ]
+    assert tiers("项目决策满分20，得分18；项目过程满分20，得分17。\n") == [("决策", 20, 18), ("过程", 20, 17)]
+    assert tiers("效益指标共计30分，得分28分。决策指标满分20分，实得18分。\n") == [("效益", 30, 28), ("决策", 20, 18)]
+    # near misses: the score after a sub-item's words or after a measured value is the sub-item's;
+    # a 其中 between the weight and the score; a tier word inside another word (实施过程中)
+    assert tiers("项目决策(20分)：立项依据充分性得3分，立项程序规范性得3分。\n") == []
+    assert tiers("效益指标：受益人数500人，得5分。\n") == []
+    assert tiers("决策指标满分20分，其中立项依据5分，得分18分。\n") == []
+    assert tiers("在项目实施过程中，满分20分，得分18分。\n") == []
+    # (and a number spaced out digit by digit is no bare number: 满分2 0分 is not a weight of 2)
+    assert tiers("决 策 指 标 满 分 2 0 分 ， 得 分 1 8 分 。\n") == []
+
+
+def test_a_tier_section_is_read_up_to_its_first_sub_item() -> None:
+    # 1.项目决策（20分） heading the section, then its sub-items each with its own weight and score:
+    # the first score in the section is a sub-item's, no tier score (it was read as 决策 3 of 20)
+    text = "1.项目决策（20分）\n（1）立项依据充分性（3分）：得3分。\n（2）立项程序规范性（3分）：得3分。\n"
+    assert tiers(text) == []
+    # near miss: the section's own score before its sub-items is the tier's
+    text = "1.项目决策（20分）\n该部分得分18分。\n（1）立项依据充分性（3分）：得3分。\n"
+    assert tiers(text) == [("决策", 20, 18)]
+
+
+def test_a_tier_score_rate_is_no_total() -> None:
+    # 决策指标得分19分，得分率95%: the tier's rate; with no total stated, the record has none
+    doc, r = record_of_text(TITLE + "项目决策类指标得分19分，得分率95%。\n")
+    assert [(i.name, i.score) for i in r.indicators if i.level == 1] == [("决策", 19)]
+    assert r.score is None or r.score.total is None
+    # near miss: the report's own rate, in a sentence of its own, still gives the total
+    doc, r = record_of_text(TITLE + "项目决策类指标得分19分。项目综合得分率为91%。\n")
+    assert r.score is not None and r.score.total == 91
+
+
+def test_a_framework_s_tiers_whose_weights_do_not_make_100_are_flagged() -> None:
+    # 决策/过程/产出/效益 stated with weights that add up to 110: the weights are checked against the
+    # maximum (they were taken as a whole only when they made 100, so the error was never named)
+    text = (
+        "四、评价结论\n综合得分90分。决策指标满分20分，得分18分；过程指标满分20分，得分17分；"
+        "产出指标满分40分，得分36分；效益指标满分30分，得分19分。\n"
+    )
+    _doc, r = record_of_text(TITLE + text)
+    assert [c.detail.split(" (")[0] for c in r.checks if c.rule == "weight_sum" and not c.ok] == [
+        "一级指标 weights: 20 + 20 + 40 + 30 = 110, stated 100"
+    ]
+    # near misses: the same tiers weighted 20/20/40/20 pass; three tiers of the four say nothing
+    _doc, r = record_of_text(TITLE + text.replace("满分30分", "满分20分"))
+    assert [c.ok for c in r.checks if c.rule == "weight_sum"] == [True]
+    _doc, r = record_of_text(TITLE + text.replace("效益指标满分30分，得分19分", "另有说明"))
+    assert [c for c in r.checks if c.rule == "weight_sum"] == []
+
+
+def test_a_tier_table_one_row_a_line_is_read_by_its_header_in_any_column_order() -> None:
+    # A web page's score table flattened with bars: the header says which column is the score and
+    # which the weight (得分 before 分值 here); the total row's score is the total
+    text = "评价得分情况\n一级指标 | 得分 | 分值 |\n决策 | 18 | 20 |\n过程 | 17 | 20 |\n产出 | 36 | 40 |\n效益 | 19 | 20 |\n合计 | 90 | 100 |\n"
+    assert tiers(text) == [("决策", 20, 18), ("过程", 20, 17), ("产出", 40, 36), ("效益", 20, 19)]
+    doc, r = record_of_text(TITLE + text)
+    assert r.score.total == 90 and "90" in doc.text[slice(*r.evidence["score.total"].span)]
+    # a 序号 column before the tiers, tabs between the cells
+    assert tiers("序号\t指标名称\t得分\t权重\n1\t投入\t14\t15\n2\t过程\t50\t55\n") == [
+        ("投入", 15, 14),
+        ("过程", 55, 50),
+    ]
+    # near misses: rows one cell short, and a row of words where the score should be
+    assert tiers("一级指标 | 得分 | 分值 |\n决策 | 18 |\n过程 | 17 |\n") == []
+    assert tiers("一级指标 | 得分 | 分值 |\n决策 | 较好 | 20 |\n过程 | 一般 | 20 |\n") == []
+
+
+def test_the_total_row_of_some_tiers_is_no_total() -> None:
+    # 合计 of two tiers (weight 40): their subtotal, not the report's score
+    for text in (
+        "一级指标 | 分值 | 得分 | 得分率 |\n决策 | 20 | 18 | 90% |\n过程 | 20 | 17 | 85% |\n合计 | 40 | 35 | |\n",
+        "指标名称\t分值\t得分\t得分率\n决策\t20分\t18分\t90%\n过程\t20分\t17分\t85%\n合计\t40分\t35分\n",
+    ):
+        _doc, r = record_of_text(TITLE + text)
+        assert r.score is None or r.score.total is None
+    # near miss: the total row of the whole (weight 100) is the total
+    _doc, r = record_of_text(TITLE + "指标名称\t分值\t得分\n决策\t20分\t18分\n过程\t80分\t70分\n合计\t100分\t88分\n")
+    assert r.score.total == 88
+
+
+def test_a_list_of_tiers_each_with_a_bare_number_is_read_as_scores_only_when_the_sentence_says_so() -> None:
+    # The tiers listed with their scores and no score word: the total after them is their sum, or
+    # they are a framework's complete set adding up to less than 100
+    text = "决策：18分；过程：17分；产出：36分；效益：19分；总分：90分。\n"
+    assert tiers(text) == [("决策", None, 18), ("过程", None, 17), ("产出", None, 36), ("效益", None, 19)]
+    text = "其中，投入指标14分，过程指标50分，产出指标9分，效果指标15分。\n"
+    assert tiers(text) == [("投入", None, 14), ("过程", None, 50), ("产出", None, 9), ("效果", None, 15)]
+    # near misses: the weights of the framework (they make 100), weights named as such, and a
+    # total that is not the sum of the numbers before it
+    assert tiers("决策20分，过程20分，产出40分，效益20分。\n") == []
+    assert tiers("指标分值设置为：决策20分，过程20分，产出30分，效益20分。\n") == []
+    assert tiers("决策：18分；过程：17分；总分：90分。\n") == []
+    # a framework's complete set whose total is not their sum: read, checked, the failure named
+    _doc, r = record_of_text(TITLE + "四、评价结论\n决策：18分；过程：17分；产出：36分；效益：19分；总分：91分。\n")
+    assert [c.detail.split(" (")[0] for c in r.checks if not c.ok] == [
+        "一级指标: 18 + 17 + 36 + 19 = 90, stated total 91"
+    ]
+
+
+def test_a_budget_execution_score_is_the_weight_times_the_rate_its_column_names() -> None:
+    # A 自评表's budget block whose score column states its formula (得分 (20分*执行率)): the score
+    # printed must be 20 × the rate printed (20 × 10.77% = 2.154, printed 2.16, is flagged)
+    head = "项目名称 | 某县化肥减量增效项目 |\n预算执行情况(万元) (20分) | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分 (20分*执行率) |\n"
+    _doc, r = record_of_text(TITLE + head + "年度财政资金总额 | 278.4449 | 30.00 | 10.77% | 2.16 |\n")
+    bad = [c.detail.split(" (")[0] for c in r.checks if c.rule == "budget_score" and not c.ok]
+    assert bad == ["年度财政资金总额 得分: 20 × 10.77% = 2.154, stated 2.16"]
+    # near misses: the score rounded right passes; a score column without a formula says nothing
+    _doc, r = record_of_text(TITLE + head + "年度财政资金总额 | 278.4449 | 30.00 | 10.77% | 2.15 |\n")
+    assert [c.ok for c in r.checks if c.rule == "budget_score"] == [True]
+    plain = head.replace("得分 (20分*执行率)", "得分")
+    _doc, r = record_of_text(TITLE + plain + "年度财政资金总额 | 278.4449 | 30.00 | 10.77% | 2.16 |\n")
+    assert [c for c in r.checks if c.rule == "budget_score"] == []

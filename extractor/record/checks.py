@@ -87,6 +87,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "hierarchy_part",
         "form_tier",
         "total_after",
+        "budget_score",
+        "budget_score_weight",
     )
     return {k: re.compile(s[k]) for k in keys}
 
@@ -265,13 +267,16 @@ def _child_sums(ck: Checker, rows: list[IndicatorRow], attr: str, rule: str, lab
 
 
 def _complete_tiers(tiers: list[Indicator], score: Score) -> bool:
-    """Whether ``tiers`` are the whole of the total: their weights add up to the maximum, or (no
-    weights) they are one of the common frameworks' complete sets (决策/过程/产出/效益), each once."""
+    """Whether ``tiers`` are the whole of the total: they are one of the common frameworks' complete
+    sets (决策/过程/产出/效益), each once, whatever their weights; or their weights add up to the
+    maximum."""
     if len(tiers) < 2:
         return False
+    names = sorted(re.sub(r"^(?:项目|部门)", "", i.name) for i in tiers)
+    if any(names == sorted(full) for full in _spec()["complete_tiers"]):
+        return True
     if any(i.weight is None for i in tiers):
-        names = sorted(re.sub(r"^(?:项目|部门)", "", i.name) for i in tiers)
-        return any(names == sorted(full) for full in _spec()["complete_tiers"])
+        return False
     mx = score.max if score.max is not None else 100
     ws = sum(Decimal(str(i.weight)) for i in tiers)
     return abs(float(ws) - float(mx)) <= _tol(len(tiers))
@@ -297,8 +302,9 @@ def tiers_off_total(tiers: list[Indicator], score: Score) -> str | None:
 def prose_tier_checks(
     ck: Checker, tables: list[ScoreTable], indicators: list[Indicator], score: Score, score_ev: Evidence | None
 ) -> None:
-    """Level-1 indicators stated in prose: their scores add up to the total when their weights
-    add up to the maximum (a complete set of tiers; an incomplete one says nothing)."""
+    """Level-1 indicators stated in prose, when they are a complete set (a common framework's
+    tiers, or weights adding up to the maximum; an incomplete set says nothing): their weights add
+    up to the maximum (决策20 + 过程20 + 产出40 + 效益30 = 110 is flagged), their scores to the total."""
     tiers = prose_tiers(tables, indicators)
     if not _complete_tiers(tiers, score):
         return
@@ -309,7 +315,7 @@ def prose_tier_checks(
         ws = sum(Decimal(str(w)) for w in weights)
         ck.add(
             "weight_sum",
-            True,
+            abs(float(ws) - float(mx)) <= _tol(len(weights)),
             f"一级指标 weights: {' + '.join(_fmt(w) for w in weights)} = {_fmt(ws)}, stated {_fmt(mx)}",
             spans,
         )
@@ -671,6 +677,42 @@ def form_tier_checks(ck: Checker, flat: str, blocks: list[SelfEvalBlock]) -> Non
         )
 
 
+def budget_score_checks(ck: Checker, blocks: list[SelfEvalBlock]) -> None:
+    """自评表: a budget-execution score whose column states its formula (得分 (20分*执行率)) is the
+    weight times the rate printed beside it, to the score's printed decimals (and the rate's)."""
+    for blk in blocks:
+        for col in blk.columns:
+            if col.kind != "other" or not _rx()["budget_score"].search(col.name):
+                continue
+            wm = _rx()["budget_score_weight"].search(col.name)
+            for row in blk.rows:
+                vals = dict((c.name, q) for c, q in row.values)
+                score = vals.get(col.name)
+                rate = next((q for c, q in row.values if c.kind == "rate" and q is not None and q.unit == "%"), None)
+                weight_q = next(
+                    (q for c, q in row.values if c.kind == "other" and re.search("分值|权重", c.name) and q), None
+                )
+                weight = Decimal(wm.group("w")) if wm else (weight_q.printed if weight_q is not None else None)
+                if score is None or rate is None or weight is None or score.unit == "%":
+                    continue
+                computed = weight * rate.printed / 100
+                half = _printed_half(score) + Decimal("1e-9")
+                ok = abs(computed - score.printed) <= half
+                # (or with the rate the row's own amounts give: 执行数 ÷ 预算数, before its rounding)
+                budget = [q for c, q in row.values if c.kind == "money" and q and re.search("预算|计划", c.name)]
+                spent = [q for c, q in row.values if c.kind == "money" and q and re.search("执行|支出", c.name)]
+                if not ok and budget and spent and budget[-1].printed:
+                    exact = weight * spent[-1].printed / budget[-1].printed
+                    ok = abs(exact - score.printed) <= half
+                ck.add(
+                    "budget_score",
+                    ok,
+                    f"{row.label or '预算执行'} 得分: {_fmt(weight)} × {_fmt(rate.printed)}% = {_fmt(computed)}, "
+                    f"stated {_fmt(score.printed)}",
+                    [(rate.start, rate.end), (score.start, score.end)],
+                )
+
+
 def table_checks(ck: Checker, flat: str) -> None:
     ctx = ck.ctx
     doc: Document = ctx.doc
@@ -699,7 +741,9 @@ def table_checks(ck: Checker, flat: str) -> None:
             grid_checks(ck, flat, rows, "")
     se = self_eval_blocks(prose)
     self_eval_checks(ck, se, exact_only=True)
-    form_tier_checks(ck, flat, se + [b for t in doc.tables for b in self_eval_blocks(flat, t.start, t.end)])
+    forms = se + [b for t in doc.tables for b in self_eval_blocks(flat, t.start, t.end)]
+    form_tier_checks(ck, flat, forms)
+    budget_score_checks(ck, forms)
 
 
 # ---------------------------------------------------------------------------- prose

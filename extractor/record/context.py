@@ -154,10 +154,11 @@ class Context:
 
     @cached_property
     def line_tables(self) -> list[Any]:
-        """Indicator tables laid out one cell a line (:mod:`.linetables`)."""
-        from .linetables import line_tables
+        """Indicator tables laid out one cell a line, or one row a line with bars or tabs between
+        the cells (:mod:`.linetables`)."""
+        from .linetables import bar_tables, line_tables
 
-        return line_tables(self, self.lines)
+        return line_tables(self, self.lines) + bar_tables(self.lines)
 
     # ------------------------------------------------------------------ candidates
     def candidate(

@@ -212,9 +212,34 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
         starts_line = s == 0 or text[s - 1] in "\n\t"
         hits.append((s, e + (1 if colon else 0), lab[0], lab[1], lab[2], colon or starts_line or unit_ended or celled))
         taken = e
+
+    # the form's other labels (中央主管部门, 联系电话 …: ``glued_stops``), set apart like a cell
+    # (a colon, a gap or a drawn cell boundary after them): they name no field, but each is a
+    # cell of the form and ends the value before it
+    def _cell_follows(e: int) -> bool:
+        return e < len(text) and (
+            text[e] in "：:|｜\t"
+            or (view.starts[e] > view.ends[e - 1] and doc_text[view.ends[e - 1] : view.starts[e]].strip() == "")
+        )
+
+    stops = []
+    for s in starts:
+        m = spec["glued_stop"].match(text, s)
+        if m is not None and not any(h[0] <= s < h[1] for h in hits) and _cell_follows(m.end()):
+            stops.append(s)
+    # a label run into the value before it, a cell boundary after it (…全民健身中心项目中央主管部门
+    # 国家体育总局: two lines a reader joined) also ends that value
+    run_in = [
+        m.start()
+        for m in spec["glued_any"].finditer(text)
+        if m.start() not in starts
+        and len(m.group()) >= 4
+        and not spec["generic"].search(m.group())
+        and _cell_follows(m.end())
+    ]
     # In running prose a label must open a line or take a colon; several labels
     # in one line separated by spaces are a flattened form.
-    if len(hits) < 2:
+    if len(hits) + len(stops) < 2:
         hits = [h for h in hits if h[5]]
     # any short word before a colon, after a space, also ends a value (主题分类: in web chrome)
     other_labels = [
@@ -224,6 +249,7 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
     ]
     # and a label of no field glued before its colon (…老区工作办公室项目负责人:陈晨光)
     other_labels += [m.start() for m in spec["glued_stop"].finditer(text) if text[m.end() : m.end() + 1] in ("：", ":")]
+    other_labels += stops + run_in
     out: list[Pair] = []
     for i, (s, e, name, rank, generic, _strong) in enumerate(hits):
         stop = hits[i + 1][0] if i + 1 < len(hits) else len(text)
@@ -258,22 +284,56 @@ def _line_pairs(ctx: Context, headers: AbstractSet[int] = frozenset()) -> list[P
     not the lines of a header row (``headers``: their starts)."""
     out: list[Pair] = []
     blocks = [b for b in ctx.doc.blocks if b.kind != "table"]
-    for b, nxt in zip(blocks, blocks[1:]):
+    for i, (b, nxt) in enumerate(zip(blocks, blocks[1:])):
         key = fold(b.text).strip(" |｜:：\t")
         lab = label_of(key) if key else None
+        label_start = b.start
         if lab is None and b.start not in headers:
-            out.extend(_dangling_label_pair(b, nxt))
-            continue
+            tail = trailing_label(key)
+            dangling = _dangling_label_pair(b, nxt)
+            after_label = i > 0 and label_of(fold(blocks[i - 1].text).strip(" |｜:：\t")) is not None
+            if dangling or tail is None or not after_label or _SEP.search(key) or key[tail - 1] in "及和与或、":
+                out.extend(dangling)
+                continue
+            # a label line, then a line that is its value and the next cell's label (项目名称 /
+            # …经费主管部门 / 廊坊市发改委: a cell run into the next one's label): that label's
+            # value is the next line
+            lab = label_of(key[tail:])
+            bv = View.of(b.text, b.start)
+            label_start = bv.span(bv.text.find(key[tail:]), len(bv.text))[0]
+            key = key[tail:]
         if lab is None or b.start in headers:
             continue
         value = fold(nxt.text).strip(" |｜\t")
+        tail = trailing_label(value)
+        value = value[:tail] if tail is not None else value  # the value ends where the next label begins
         if not value or label_of(value) is not None or _spec()["not_values"].fullmatch(value):
             continue
         v = View.of(nxt.text, nxt.start)
         pos = v.text.find(value)
         start, end = v.span(pos, pos + len(value))
-        out.append(Pair(lab[0], key, value, start, end, b.start, b.end, "next_line", lab[1], lab[2]))
+        out.append(Pair(lab[0], key, value, start, end, label_start, b.end, "next_line", lab[1], lab[2]))
     return out
+
+
+def cut_at_label(value: str) -> str:
+    """The folded ``value`` up to the first label of another cell run into it (实施单位:XX中心项目资金
+    (万元)年初预算数… → XX中心): a field's label or another label of a form (``glued_stops``), two
+    characters or more into the value; the whole value when none is."""
+    m = _spec()["glued_any"].search(value, 2)
+    return value[: m.start()] if m else value
+
+
+def trailing_label(value: str) -> int | None:
+    """Where a label of another cell begins at the end of the folded ``value`` (``XX经费主管部门``:
+    a value and the next cell's label read as one line), when it does: the label is a whole field
+    label of four characters or more, not a generic one (年度, 得分), and two characters or more of
+    the value come before it."""
+    for k in range(2, len(value) - 3):
+        lab = label_of(value[k:])
+        if lab is not None and not lab[2] and not _spec()["generic"].search(value[k:]):
+            return k
+    return None
 
 
 def _dangling_label_pair(b: Any, nxt: Any) -> list[Pair]:
@@ -503,4 +563,4 @@ def form_pairs(ctx: Context) -> list[Pair]:
     return out
 
 
-__all__ = ["Pair", "form_pairs", "label_of", "is_total_row"]
+__all__ = ["Pair", "form_pairs", "label_of", "is_total_row", "trailing_label", "cut_at_label"]

@@ -94,4 +94,66 @@ def line_tables(ctx: Context, lines: list[Line]) -> list[LineTable]:
     return out
 
 
-__all__ = ["LineTable", "line_tables"]
+_BAR = re.compile(r"[|｜\t]")
+
+
+def _cells(line: Line) -> list[Line]:
+    """The cells of a line whose cells are divided by bars or tabs, each with its document span
+    (a leading and a trailing empty cell, | a | b |, are the bars around the row)."""
+    from .context import Line as _Line
+
+    cells: list[_Line] = []
+    pos = 0
+    for part in _BAR.split(line.text) + [None]:
+        if part is None:
+            break
+        lead = len(part) - len(part.lstrip())
+        text = part.strip()
+        a = pos + lead
+        s, e = line.view.span(a, a + len(text)) if text else line.view.span(a, a)
+        cells.append(_Line(text, s, e, line.view, line.block))
+        pos += len(part) + 1
+    if cells and not cells[0].text:
+        cells = cells[1:]
+    if cells and not cells[-1].text:
+        cells = cells[:-1]
+    return cells if len(cells) >= 2 else []
+
+
+def bar_tables(lines: list[Line]) -> list[LineTable]:
+    """Indicator tables flattened to one row a line, cells divided by bars or tabs: a header line
+    whose cells name the columns (一级指标 | 得分 | 分值 …, in any order), then rows of as many
+    cells, numbers in the weight and score columns.  The name column (the 一级 one, when the
+    table has several) comes first in each row, so its roles read like a :func:`line_tables` table."""
+    out: list[LineTable] = []
+    i = 0
+    while i < len(lines):
+        head = _cells(lines[i])
+        roles = [_role(c.text) or "other" for c in head]
+        numeric = [k for k, r in enumerate(roles) if r in ("weight", "score")]
+        if "name" not in roles or not numeric or len(head) > 2 * MAX_COLUMNS:
+            i += 1
+            continue
+        tier1 = _table_spec()["tiers"][1]
+        n = next((k for k, c in enumerate(head) if tier1.search(re.sub(r"\s+", "", c.text))), roles.index("name"))
+        rows: list[list[Line]] = []
+        j = i + 1
+        while j < len(lines):
+            cells = _cells(lines[j])
+            if len(cells) != len(head) or _NUMBER.match(cells[n].text):
+                break
+            nums = [cells[k].text for k in numeric]
+            if not any(nums) or not all(_NUMBER.match(x) for x in nums if x):
+                break
+            rows.append(cells)
+            j += 1
+        if len(rows) >= 2:
+            order = [n] + [k for k in range(len(head)) if k != n]
+            out.append(LineTable([roles[k] for k in order], [[r[k] for k in order] for r in rows]))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+__all__ = ["LineTable", "line_tables", "bar_tables"]

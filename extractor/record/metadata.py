@@ -188,6 +188,7 @@ def program_name(text: str, unit: str | None = None) -> str:
     while True:
         before = text
         text = re.sub(r"^(?:关于|对)", "", text)
+        text = re.sub(spec["strip_tag"], "", text)
         text = re.sub(spec["strip_action"], "", text)
         text = _OUR_PLACE.sub("", text)  # 对我县…民生工程
         text = re.sub(spec["strip_verb"], "", text) if text != before else text

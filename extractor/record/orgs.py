@@ -15,7 +15,7 @@ from functools import lru_cache
 from ... import patterns
 from .candidates import Candidate, Decision
 from .context import Context, Line
-from .forms import Pair
+from .forms import Pair, cut_at_label
 from .jurisdiction import divisions
 from .phrases import _compiled, _spec
 from .view import View, fold
@@ -166,6 +166,9 @@ def org_candidates(
                 "", re.split(r"[，,。；;]|[（(](?!(?:特殊)?普通合伙)|\s*(?:19|20)\d\d\s*年", p.first_cell)[0]
             )
             value = re.sub(r"(?:本级|机关)$", "", value)
+            if not is_org_name(value):
+                value = cut_at_label(value)  # the name ends where the next cell's label begins
+            value = re.sub(r"^(.{2,})\1$", r"\1", value)  # the same name in two cells run together
             span = printed_span(ctx, p.start, p.end, value)
             if 2 <= len(value) <= 40 and not re.search(r"\d", value) and span and is_org_name(value):
                 name = re.sub(r"\s+", "", ctx.doc.text[span[0] : span[1]])

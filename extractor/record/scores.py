@@ -78,6 +78,29 @@ def _spec() -> dict[str, Any]:
         "transposed_score": re.compile(data["transposed_score_label"]),
         "transposed_weight": re.compile(data["transposed_weight_label"]),
         "transposed_total": re.compile(data["transposed_total"]),
+        "clause": _clause_spec(data["tier_clause"], fen),
+    }
+
+
+def _clause_spec(c: dict[str, str], fen: str) -> dict[str, re.Pattern[str]]:
+    """The clause reader's patterns (``tier_clause`` in patterns/scores.yaml)."""
+    return {
+        "mention": re.compile(c["before"] + f"(?P<name>(?:{c['names']}))" + c["after"]),
+        "subject": re.compile(c["subject"]),
+        "weight": re.compile(c["weight"]),
+        "score": re.compile(c["score"]),
+        "full": re.compile(c["full"]),
+        "skip": re.compile(c["skip"]),
+        "stop": re.compile(f"{c['sentence_end']}|{c['sub_item']}"),
+        "sub_item": re.compile(c["sub_item"]),
+        "bare_end": re.compile(c["bare_end"]),
+        "list_item": re.compile(
+            c["before"] + f"(?P<name>(?:{c['names']}))" + r"[”\"’」]?(?:类|方面|部分)?(?:指标)?" + c["list_item"]
+        ),
+        "list_gap": re.compile(c["list_gap"]),
+        "list_total": re.compile(c["list_total"]),
+        "list_scores": re.compile(c["list_scores"]),
+        "list_weights": re.compile(c["list_weights"]),
     }
 
 
@@ -122,6 +145,11 @@ def _place_bonus(ctx: Context, offset: int) -> float:
 def _sentence_start(text: str, pos: int) -> int:
     cut = max(text.rfind(ch, 0, pos) for ch in "。；;\n\t!?！？")
     return cut + 1
+
+
+def _same_sentence(text: str, end: int, start: int) -> bool:
+    """Whether ``start`` follows ``end`` closely in the same sentence of ``text``."""
+    return 0 <= start - end <= 40 and not re.search(r"[。；;\n!?！？]", text[end:start])
 
 
 def _is_sub_score(text: str, start: int, end: int) -> bool:
@@ -201,9 +229,11 @@ def total_candidates(
         if row.total and 0 < row.weighted <= spec["default_max"]:
             value = number_value(format(row.weighted, "f"))
             out.append(ctx.candidate("score.total", value, row.start, row.end, RANK["table_total"], "weighted_total"))
-    for table in ctx.line_tables:  # 总分 / 100 / 82.97: the total row, one cell a line
-        sc = table.column("score")
+    for table in ctx.line_tables:  # 总分 / 100 / 82.97: the total row, one cell a line (or one row a line)
+        sc, wc = table.column("score"), table.column("weight")
         for row in table.rows:
+            if wc is not None and number_value(re.sub(r"[分%\s]", "", row[wc].text) or "x") not in (None, 100):
+                continue  # 合计 | 40 | 35: the total of some tiers only, not the report's score
             if sc is not None and is_total_row(row[0].text):
                 value = number_value(re.sub(r"[分%\s]", "", row[sc].text))
                 if value is not None and 0 < value <= spec["default_max"]:
@@ -230,6 +260,9 @@ def total_candidates(
             for m in rx.finditer(text):
                 if _is_sub_score(text, m.start(), m.end()):
                     continue
+                start, _end = ctx.view.span(m.start(), m.end())
+                if any(_same_sentence(ctx.doc.text, t.end, start) for t in tiers):
+                    continue  # 决策指标得分19分，得分率95%: the tier's rate, not the report's
                 value = number_value(m.group("num"))
                 if value is not None and 0 < value <= 100:
                     out.append(ctx.candidate("score.total", value, m.start(), m.end(), RANK["rate_only"], "rate_only"))
@@ -523,6 +556,122 @@ def sideways_tables(text: str) -> list[SidewaysTable]:
     return out
 
 
+_LABEL_START = re.compile(r"[，,：:\s]|$|满分|分值|权重|标准分|总分|共|得|评分|实得|获|该|本|此|实际|自评|评价")
+_CLAUSE_CUT = re.compile(r"[，,：:、]")
+_WEIGHT_AFTER = re.compile(r"[（(](?:满分|分值|权重|标准分)(?:为)?(?P<num>\d{1,3}(?:\.\d+)?)(?:分|%)[)）]")
+
+
+def _labelled(m: re.Match[str] | None, clause: str, cs: dict[str, re.Pattern[str]]) -> float | int | None:
+    """The number of a label match, when it is a score's: 分 after it, or nothing but a boundary."""
+    if m is None:
+        return None
+    if not m.group("unit") and not cs["bare_end"].match(clause, m.end()):
+        return None
+    return number_value(m.group("num"))
+
+
+def clause_tiers(text: str) -> list[tuple[str, float | int | None, float | int, int, int]]:
+    """Tiers read clause by clause (``tier_clause`` in patterns/scores.yaml): a level-1 name at the
+    head of a clause, then its labelled weight and score in the clauses after it, before the next
+    tier, the sentence's end or a sub-item.  Name, weight, score and the view span of the statement."""
+    cs = _spec()["clause"]
+    mentions = [m for m in cs["mention"].finditer(text) if _LABEL_START.match(text, m.end())]
+    out = []
+    for k, m in enumerate(mentions):
+        end = mentions[k + 1].start() if k + 1 < len(mentions) else len(text)
+        end = min(end, m.end() + 120)
+        window = text[m.end() : end]
+        nl = window.find("\n")
+        if nl >= 0:
+            # a heading line (the tier and nothing else) reads on into the body's first sentence
+            head_only = re.fullmatch(r"[\s：:，,。]*", window[:nl]) is not None
+            nxt = window.find("\n", nl + 1)
+            window = window[: (nxt if nxt >= 0 else len(window))] if head_only else window[:nl]
+        stop = cs["stop"].search(window)
+        if stop is not None:
+            window = window[: stop.start()]
+        weight = number_value(m.group("w")) if m.group("w") else None
+        score: float | int | None = None
+        score_end = 0
+        pos = 0
+        clauses = []
+        for piece in _CLAUSE_CUT.split(window):
+            clauses.append((pos, piece))
+            pos += len(piece) + 1
+        for idx, (at, raw) in enumerate(clauses):
+            lead = len(raw) - len(raw.lstrip())
+            sub = cs["subject"].match(raw[lead:])
+            clause = raw[lead + (sub.end() if sub else 0) :]
+            if not clause or cs["skip"].search(clause):
+                continue
+            if (w := _labelled(cs["weight"].match(clause), clause, cs)) is not None:
+                weight = w if weight is None else weight
+                continue
+            if cs["full"].match(clause):
+                score, score_end = weight, at + len(raw)
+                break
+            if (v := _labelled(sm := cs["score"].match(clause), clause, cs)) is not None:
+                assert sm is not None
+                score, score_end = v, at + len(raw) - len(clause) + sm.end()
+                after = _WEIGHT_AFTER.match(clause, sm.end())
+                nxt = clauses[idx + 1][1].strip() if idx + 1 < len(clauses) else ""
+                later = after or cs["weight"].match(nxt)
+                if weight is None and later is not None:
+                    weight = number_value(later.group("num"))
+                    score_end = at + len(raw) - len(clause) + after.end() if after else score_end
+                break
+            if re.search(r"\d", clause):
+                break  # another thing's number (立项依据充分性得3分, 受益人数500人): no tier statement
+        if score is None or score > 100 or (weight is not None and not score <= weight <= 100):
+            continue
+        out.append((_tier_name(m.group("name")), weight, score, m.start("name"), m.end() + score_end))
+    return out
+
+
+def listed_tiers(text: str) -> list[tuple[str, float | int | None, float | int, int, int]]:
+    """Tiers listed each with a bare number (决策：18分；过程：17分；…；总分：90分), read as scores
+    only when the sentence says so (``tier_clause.list_*`` in patterns/scores.yaml)."""
+    cs = _spec()["clause"]
+    items = list(cs["list_item"].finditer(text))
+    runs: list[list[re.Match[str]]] = []
+    for m in items:
+        if runs and cs["list_gap"].fullmatch(text, runs[-1][-1].end(), m.start("name")):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    out = []
+    for run in runs:
+        if len(run) < 2:
+            continue
+        names = [_tier_name(m.group("name")) for m in run]
+        nums = [number_value(m.group("num")) for m in run]
+        if len(set(names)) < len(names) or any(v is None or v > 100 for v in nums):
+            continue
+        head = text[max(text.rfind(ch, 0, run[0].start()) for ch in "。\n!?！？") + 1 : run[0].start()]
+        if cs["list_weights"].search(head):
+            continue
+        total = cs["list_total"].match(text, run[-1].end())
+        s = sum(Decimal(m.group("num")) for m in run)
+        bare = [re.sub(r"^(?:项目|部门)", "", n) for n in names]
+        complete = any(
+            sorted(bare) == sorted(full) for full in patterns.load("scores.yaml")["checks"]["complete_tiers"]
+        )
+        if cs["list_scores"].search(head):
+            ok = True
+        elif s >= 100:
+            ok = False  # (决策20分，过程20分，产出40分，效益20分: the weights, whatever follows)
+        elif total is not None:
+            ok = s == Decimal(total.group("num")) or complete  # (a complete set not adding up: checked)
+        else:
+            ok = complete
+        if not ok:
+            continue
+        for m, name, v in zip(run, names, nums):
+            assert v is not None
+            out.append((name, None, v, m.start("name"), m.end()))
+    return out
+
+
 def tier_scores(ctx: Context) -> list[TierScore]:
     """Level-1 scores stated in sentences or in the section about each tier."""
     spec = _spec()
@@ -678,8 +827,12 @@ def tier_scores(ctx: Context) -> list[TierScore]:
         hi = ctx.view.index(blocks[end - 1].end) if end > i else lo
         weight = number_value(m.group("w")) if m.group("w") else None
         wm = spec["tier_weight_in"].search(text, lo, hi)
-        # the section's own score: the first score phrase near its start (later ones are its sub-items')
-        sm = spec["tier_score_in"].search(text, lo, min(hi, lo + 300))
+        # the section's own score: the first score phrase near its start, before its first sub-item
+        # (1.项目决策（20分） then （1）立项依据充分性（3分）：得3分: the 3 is the sub-item's)
+        head_end = text.find("\n", lo, hi)
+        head_end = lo + len(b.text) if head_end < 0 else head_end
+        sub = spec["clause"]["sub_item"].search(text, head_end, hi)
+        sm = spec["tier_score_in"].search(text, lo, min(hi, lo + 300, sub.start() if sub else hi))
         if sm is None:
             continue
         if weight is None and wm is not None and wm.start() < sm.start() + 40:
@@ -689,6 +842,11 @@ def tier_scores(ctx: Context) -> list[TierScore]:
             continue
         start, end_ = ctx.view.span(sm.start(), sm.end())
         add(TierScore(_tier_name(m.group("name")), weight, score, start, end_, ctx.page(start), 1))
+    # 3. Clause by clause: a tier at a clause's head, its labelled weight and score after it, in
+    #    either order (only for the tiers no shape above read)
+    for name, weight, score, vs, ve in clause_tiers(text) + listed_tiers(text):
+        start, end_ = ctx.view.span(vs, ve)
+        add(TierScore(name, weight, score, start, end_, ctx.page(start), 0.9))
     return sorted(found.values(), key=lambda t: t.start)
 
 
@@ -708,6 +866,8 @@ def table_total_candidates(ctx: Context, tables: list[Any]) -> list[Candidate]:
             continue
         if not is_total_row(t.total.name) or not 0 < t.total.score <= 100:
             continue
+        if t.total.weight is not None and t.total.weight != 100:
+            continue  # 合计 | 40 | 35: the total of some tiers only, not the report's score
         s, e = t.total.span
         out.append(ctx.candidate_at("score.total", t.total.score, s, e, RANK["table_total"], "table_total"))
     return out
@@ -723,6 +883,8 @@ __all__ = [
     "grade_candidates",
     "tier_scores",
     "tier_indicators",
+    "clause_tiers",
+    "listed_tiers",
     "table_total_candidates",
     "TierScore",
     "WeightedRow",

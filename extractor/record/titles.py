@@ -141,7 +141,10 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
         k = parts[-1] + 1
         if (
             k < len(head)
-            and _BRACKET_LINE.fullmatch(re.sub(r"[\s|｜]+", "", head[k].text))
+            and (
+                _BRACKET_LINE.fullmatch(re.sub(r"[\s|｜]+", "", head[k].text))
+                or _YEAR_LINE.fullmatch(re.sub(r"[\s|｜]+", "", head[k].text))
+            )
             and not _BRACKET_LINE.search(clean_title(head[parts[-1]].text))
         ):
             parts.append(k)
@@ -162,10 +165,10 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
 
 
 _BRACKET_LINE = re.compile(
-    r"(?:[(（](?:(?:19|20)\d\d年(?:度)?|[^()（）]{2,30}?(?:资金|项目|经费|工程|补助|补贴|专项))"
-    # (a year line whose opening bracket the copy lost: 2021年度) — as printed, devset README)
-    r"|^(?:19|20)\d\d年度?)[)）]$"
+    r"[(（](?:(?:19|20)\d\d年(?:度)?|[^()（）]{2,30}?(?:资金|项目|经费|工程|补助|补贴|专项))[)）]$"
 )
+# A year line that lost one of its brackets on the way to text (项目支出绩效自评表 / 2019年度)).
+_YEAR_LINE = re.compile(r"[(（]?(?:19|20)\d\d年度?[)）]|[(（](?:19|20)\d\d年度?")
 _NAMES_SOMETHING = re.compile(
     r"(?:19|20)\d\d|[省市县区州盟旗镇乡]|(?:局|厅|委|院|中心|学校|政府)|.{4,}(?:项目|资金|经费|工程)"
 )
@@ -203,6 +206,8 @@ _REPORT_WORDS = re.compile(
 # A line that can open a title: it names a year or an organisation.
 _TITLE_START = re.compile(r"(?:19|20)\d\d年|(?:局|厅|委|院|中心|政府|办公室|公司)$")
 _FORM_LABEL = re.compile(
+    # (a form's label may carry the budget level it is filed at: 区级预算单位名称, 市级主管部门)
+    r"(?:(?:省|自治区|市|州|盟|区|县|旗)级)?"
     r"(?:项目名称|主管部门|实施单位|单位名称|部门名称|预算单位|填报单位|评价年度|委托单位|评价机构|报告单位)"
 )
 _TITLE_BOUNDARY = "\n\t。，,；;:：>》《、|_【】[]"
@@ -258,7 +263,8 @@ def inline_title_candidates(ctx: Context, limit: int = 3000) -> list[Candidate]:
         title = clean_title(text[start : m.end()])
         if not _is_title(title) or len(title) < 6 or not re.search("绩效|评价|自评|考评", title):
             continue
-        file_name = re.match(r"\.(?:pdf|docx?|xlsx?|wps)", text[m.end() : m.end() + 5], re.I)
+        # (a file's name may carry a copy number before its extension: 自评表(4).docx)
+        file_name = re.match(r"(?:[(（]\d{1,2}[)）])?\.(?:pdf|docx?|xlsx?|wps)", text[m.end() : m.end() + 9], re.I)
         found = clean_title_span(ctx, v.starts[start], v.ends[m.end() - 1])
         if found is None:
             continue
