@@ -1638,3 +1638,12 @@ def test_a_district_named_by_a_common_word_is_a_place_only_after_its_city() -> N
     assert program_name("2022年矿区生态修复资金绩效评价报告") == "矿区生态修复资金"
     # after their city they are the place (大同市城区)
     assert program_name("大同市城区2022年背街小巷改造项目绩效评价报告") == "背街小巷改造"
+
+
+def test_a_unit_in_brackets_after_the_title_is_no_programme() -> None:
+    from jixiao.extractor.record.metadata import program_name
+
+    # …绩效自评报告(县农业农村局): the unit that reports, not a programme in brackets
+    assert program_name("2022年度耕地地力保护补贴资金绩效自评报告(县农业农村局)") == "耕地地力保护补贴资金"
+    # a facility's project in brackets is still the programme
+    assert program_name("转移支付区域(全民健身中心项目)绩效自评表") == "全民健身中心"

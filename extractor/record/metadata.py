@@ -151,9 +151,9 @@ def _unbracket(spec: dict[str, Any], text: str) -> str:
     if m is None:
         return text
     prog = m.group("prog")
-    if _all_places(prog):
-        # the place the report is of, in brackets after its title (…专项资金绩效评价报告(临泉县)): no
-        # programme; the title before it names one
+    if _all_places(prog) or (is_org_name(prog) and re.search(spec["bracketed_unit"], prog)):
+        # the place the report is of, or its unit, in brackets after its title (…专项资金绩效评价报告
+        # (临泉县), …(县农业农村局)): no programme; the title before it names one
         return text[: m.start("prog") - 1]
     return prog
 
