@@ -1647,3 +1647,14 @@ def test_a_unit_in_brackets_after_the_title_is_no_programme() -> None:
     assert program_name("2022年度耕地地力保护补贴资金绩效自评报告(县农业农村局)") == "耕地地力保护补贴资金"
     # a facility's project in brackets is still the programme
     assert program_name("转移支付区域(全民健身中心项目)绩效自评表") == "全民健身中心"
+
+
+def test_the_leading_places_go_down_one_chain_and_a_place_after_it_is_the_names_own() -> None:
+    from jixiao.extractor.record.metadata import program_name
+
+    # 云南省昆明市东川区: one chain, province to county, all the leading place
+    assert program_name("云南省昆明市东川区2019年城乡居民基本养老保险绩效评价报告") == "城乡居民基本养老保险"
+    # a province's name after the county (保亭县 → 海南…): the programme's own word (海南热带果蔬科创基地)
+    assert program_name("保亭县海南热带果蔬科创基地建设项目自评报告") == "海南热带果蔬科创基地建设"
+    # the same county again after the year is still the leading place
+    assert program_name("凤阳县2022年度凤阳县小岗村旅游提升项目绩效评价报告") == "小岗村旅游提升"

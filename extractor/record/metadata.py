@@ -34,7 +34,8 @@ from .candidates import Candidate, Decision, decide
 from .context import Context, Line
 from .dates import date_candidates, year_candidates
 from .forms import Pair
-from .jurisdiction import divisions
+from .divisions import Division
+from .jurisdiction import divisions, resolve
 from .nlp import tokens
 from .orgs import (
     CODE_PREFIX,
@@ -137,6 +138,21 @@ def _mode_from_evaluator(
 _OUR_PLACE = re.compile(r"^(?:我|本|全)(?:省|市|县|区|州|旗|乡|镇)(?=[\u4e00-\u9fff]{2})")
 
 
+def _inside(place: Division, outer: Division) -> bool:
+    """Whether ``place`` lies inside ``outer`` (东川区 in 昆明市 in 云南省)."""
+    keep = {"province": 2, "prefecture": 4}.get(outer.level)
+    return keep is not None and place.code != outer.code and place.code[:keep] == outer.code[:keep]
+
+
+def _goes_on(place: Division | None, before: Division) -> bool:
+    """Whether a place printed right after the leading place ``before`` still leads the title: the
+    same place again (凤阳县2022年度凤阳县…), or one inside it; a name the table cannot settle counts
+    after a province or a prefecture, not after a county (nothing coded lies inside one)."""
+    if place is None:
+        return before.level != "county"
+    return place.code == before.code or _inside(place, before)
+
+
 def _all_places(text: str) -> bool:
     """Whether ``text`` is only division names, one after another (宿州市埇桥区)."""
     at = 0
@@ -183,6 +199,7 @@ def program_name(text: str, unit: str | None = None) -> str:
     # what leads the name and is not it: 关于, years, division names (云南省, 昆明市东川区)
     # and a town after them, 本级/部门 — in any order, until nothing more goes
     table = divisions()
+    original, last_place = text, None  # (the leading places go down a chain: 云南省昆明市东川区)
     # a town's or a street's own spending (ruling 7): its government is the unit evaluated
     own_town = fold(unit) if unit and re.search(spec["town_government"], fold(unit)) else ""
     while True:
@@ -194,16 +211,20 @@ def program_name(text: str, unit: str | None = None) -> str:
         text = re.sub(spec["strip_verb"], "", text) if text != before else text
         text = re.sub("^" + spec["strip_years"], "", text) if re.match(r"[（(]?(?:19|20)\d\d", text) else text
         found = [
-            (s, e)
-            for s, e, _n in table.find(text)
+            (s, e, n)
+            for s, e, n in table.find(text)
             if s == 0 and (stripped_place or not re.fullmatch(spec["common_word_place"], text[s:e]))
         ]  # (城区停车场…: a district's name that is also a common word counts after its city only)
+        place = resolve(found[0][2], original) if found else None
+        if found and last_place is not None and not _goes_on(place, last_place):
+            found = []  # a place outside the one cut before it (保亭县海南热带果蔬…): the name's own word
         masked = re.match(_spec()["masked_place"], text)  # a template's or a redacted copy's XX市
         if masked:
-            found = [(0, masked.end())]
+            found, place = [(0, masked.end(), "")], None
         if found:
             text = text[found[0][1] :]
             stripped_place = True
+            last_place = place
         elif stripped_place:
             text = re.sub(spec["strip_town"], "", text)
             town = re.match(spec["town"], text)
