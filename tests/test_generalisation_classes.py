@@ -1391,6 +1391,170 @@ def test_a_period_of_years_before_the_evaluation_phrase() -> None:
     assert r.years == [2016, 2017, 2018] and evidence(doc, r, "years") == "2016-2018年"
 
 
+# ---------------------------------------------------------------- programme boundaries (prog12)
+# The programme is the title without the leading place, the year, the unit and the report's words
+# (tests/devset/README.md, rulings 5, 7 and 8): what leads the name and is not it goes, what is
+# part of the name stays.
+
+
+def test_a_town_before_the_programmes_words_is_part_of_its_name() -> None:
+    from jixiao.extractor.record.metadata import program_name
+
+    # the site the programme's own name gives (a town after the county, then the works): kept
+    text = "平凉市崆峒区安国镇油坊庄村道路硬化工程项目绩效自评报告\n一、基本情况\n该项目总投资80万元。\n"
+    doc, r = record_of_text(text)
+    assert r.program == "安国镇油坊庄村道路硬化工程" and "安国镇油坊庄村" in evidence(doc, r, "program")
+    # the town as the place of the spending: before the year, or before its own unit — cut
+    assert program_name("崆峒区安国镇2023年村级道路维护项目绩效自评报告") == "村级道路维护"
+    assert program_name("富平县庄里镇东关村委会文化广场建设项目资金支出绩效评价报告") == "文化广场建设项目资金"
+    # the town whose government is the unit evaluated (its own spending): the place, cut
+    assert (
+        program_name("2024年富平县庄里镇东关社区排水沟渠建设项目", unit="富平县庄里镇人民政府")
+        == "东关社区排水沟渠建设"
+    )
+    assert program_name("2024年富平县庄里镇东关社区排水沟渠建设项目") == "庄里镇东关社区排水沟渠建设"
+
+
+def test_a_programme_in_brackets_before_a_generic_transfer_heading() -> None:
+    # 单位(XX资金—XX补助)转移支付2023年度绩效自评报告: the bracket names the programme, the 转移支付
+    # after it is the category heading of ruling 5
+    text = (
+        "铜陵市义安区农业农村局(中央农业防灾减灾和水利救灾资金—农业生产防灾救灾)转移支付 2023年度绩效自评报告\n"
+        "一、绩效目标分解下达情况\n根据文件规定补助金额为45万元。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.program == "中央农业防灾减灾和水利救灾资金—农业生产防灾救灾"
+    assert evidence(doc, r, "program") == "中央农业防灾减灾和水利救灾资金—农业生产防灾救灾"
+
+
+def test_a_title_naming_only_a_category_heading_names_no_programme() -> None:
+    from jixiao.extractor.record.metadata import program_name
+
+    # 省级财政专项资金, 中央对地方转移支付, 预算执行情况: channels, not a programme (ruling 5)
+    assert program_name("韶关市科学技术局2022年度省级财政专项资金绩效评价报告") == ""
+    assert program_name("2021年度中央对地方专项转移支付绩效自评报告") == ""
+    assert program_name("2020年中央对地方转移支付预算执行情况绩效自评报告") == ""
+    # a fund word attached to the programme's own name stays (ruling 8)
+    assert (
+        program_name("2022年度省级非物质文化遗产保护资金转移支付绩效自评报告") == "省级非物质文化遗产保护资金转移支付"
+    )
+    assert program_name("韶关市2022年度省级促进经济高质量发展专项资金绩效评价报告") == "省级促进经济高质量发展专项资金"
+
+
+def test_a_document_sites_copy_prints_the_documents_own_title_in_its_first_chunk() -> None:
+    # 《file》由会员分享… then the document's text in numbered chunks, its own title run into the text
+    text = (
+        "《巫溪县农业农村委员会2022年度部门整体绩效自评表.docx》由会员分享,可在线阅读,更多相关"
+        "《巫溪县农业农村委员会2022年度部门整体绩效自评表.docx(3页珍藏版)》请在文库网上搜索。\n"
+        "1、巫溪县农业农村委员会2023年度部门整体绩效自评表部门联系人张敏联系电话自评总分(分)95.5"
+        "年初预算数全年预算数全年执行数\n2、年度总体目标完成情况\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title == "巫溪县农业农村委员会2023年度部门整体绩效自评表" and r.years == [2023]
+    assert r.evidence["title"].span[0] > text.index("1、")
+    # its own title with a year note in brackets, run into a form's label
+    text = (
+        "《部门整体支出绩效自评表(2).docx》由会员分享,可在线阅读。\n"
+        "1、部门整体支出绩效自评表(2022年度)区级预算单位名称岳阳市云溪区水利局年度预算申请(万元)\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title == "部门整体支出绩效自评表(2022年度)"
+    # a copy that garbles its own title's place: the file's name (the same report) gives the place
+    text = (
+        "《蓟州区2020年林业改革发展资金支出绩效评价报告.docx》由会员分享,可在线阅读,更多相关"
+        "《蓟州区2020年林业改革发展资金支出绩效评价报告.docx(3页珍藏版)》请在文库网上搜索。\n"
+        "1、蓟卅区2020年林业改革发展资金支出绩效评价报告根据市财政局关于下达2020年林业改革发展资金预算的通知要求,"
+        "资金主要用于购置防治药剂。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title == "蓟卅区2020年林业改革发展资金支出绩效评价报告"
+    assert r.jurisdiction.adcode == "120119" and r.jurisdiction.name == "蓟州区"
+
+
+def test_a_forms_year_line_under_its_heading_across_the_empty_cells_of_a_flattened_table() -> None:
+    # 自评表 | |||| / (2024年度) | ||||: the year line belongs to the title (devset README), the
+    # empty cells do not
+    text = (
+        "就业补助资金转移支付项目绩效目标自评表 | |||||||\n(2023年度) | |||||||\n"
+        "转移支付(项目)名称 | 就业补助资金 | ||||||\n中央主管部门 | 人力资源社会保障部 | ||||||\n"
+        "预算绩效管理情况 | |||||||\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title == "就业补助资金转移支付项目绩效目标自评表(2023年度)"
+    assert evidence(doc, r, "title").startswith("就业补助资金") and evidence(doc, r, "title").endswith("(2023年度)")
+    # a row of the form that ends with empty cells is no title (预算绩效管理情况 | |||)
+    doc, r = record_of_text("预算绩效管理情况 | |||||||\n资金管理情况 | 规范 | ||||||\n")
+    assert r.title is None
+
+
+def test_an_interpunct_inside_a_title_and_a_project_in_brackets_after_its_transfer() -> None:
+    # 福彩圆梦•孤儿助学: the middle dot of a name is no breadcrumb (首页 > … or a bullet • item); the
+    # bracket after a transfer payment names the project it funds (ruling 5)
+    text = (
+        "中央集中彩票公益金转移支付(福彩圆梦•助残工程项目)2021年度绩效自评报告\n主管部门:残疾人联合会\n"
+        "一、绩效目标分解下达情况\n下达资金300万元。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title == "中央集中彩票公益金转移支付(福彩圆梦•助残工程项目)2021年度绩效自评报告"
+    assert r.program == "福彩圆梦•助残工程" and evidence(doc, r, "program") == "福彩圆梦•助残工程"
+    # a bullet line is still no title
+    doc, r = record_of_text("• 2021年度残疾人事业发展补助资金绩效自评报告\n")
+    assert r.title is None
+
+
+def test_a_place_in_brackets_after_the_title_is_no_programme() -> None:
+    from jixiao.extractor.record.metadata import program_name
+
+    # …专项资金绩效评价报告(临泉县): the place the report is of; the title before it names the programme
+    assert program_name("2023年城乡居民基本养老保险专项资金绩效评价报告(临泉县)") == "城乡居民基本养老保险专项资金"
+    assert program_name("2021年度中央财政农业保险保费补贴绩效自评报告(宿州市埇桥区)") == "中央财政农业保险保费补贴"
+    # a programme in brackets is still the programme (ruling 5)
+    assert program_name("2022年度绩效自评报告(农业保险保费补贴)") == "农业保险保费补贴"
+
+
+def test_a_document_sites_file_name_with_its_download_decorations_names_the_programme() -> None:
+    # 《…报告书模板Word格式文档下载.docx》由会员分享: the file's name, less the site's decorations
+    text = (
+        "资源描述\n《XX县石峁遗址保护展示工程项目绩效评价报告书模板Word格式文档下载.docx》由会员分享,可在线阅读。\n"
+        "摘要\n被评价单位负责人\n张伟\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.program == "石峁遗址保护展示工程" and "石峁遗址保护展示工程" in evidence(doc, r, "program")
+
+
+def test_a_news_headline_names_the_programme_after_the_unit_that_acts() -> None:
+    from jixiao.extractor.record.metadata import program_name
+
+    # 市交通运输局开展…绩效评价, 县住建局开展2018年度…绩效评价工作: the unit, its action, the year and
+    # the evaluation words go; the programme stays
+    assert program_name("市交通运输局开展农村公路生命防护工程专项资金绩效评价") == "农村公路生命防护工程专项资金"
+    assert program_name("县住建局开展2018年度农村危房改造民生工程绩效评价工作") == "农村危房改造民生工程"
+    assert program_name("凤阳县教育局完成2022年学生资助资金绩效自评工作") == "学生资助资金"
+
+
+def test_a_page_number_before_the_documents_own_title_line() -> None:
+    # a copied page: its headline, the page's chrome, then the document's own title with the PDF's
+    # page number before it (" 8 2018 年…报告"): the document's own title, without the number
+    text = (
+        "2021年耕地地力保护补贴项目绩效评价报告\n\n来源:财经文库 发布时间:2021-10-12 点击:\n\n"
+        " 12 2019 年耕地地力保护补贴 项目绩效评价报告\n\n  按照原则,对2019 年耕地地力保护补贴项目实施了绩效评价。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title == "2019年耕地地力保护补贴项目绩效评价报告"
+
+
+def test_a_publication_timestamp_line_is_page_chrome_before_the_documents_own_title() -> None:
+    # the page's headline, a bare timestamp, then the document's own title (关于…的报告) run into its
+    # addressee: the document's own title
+    text = (
+        "吉林省水利厅2018年水利发展资金绩效评价报告(财驻吉监[2019]51号)\n\n06.05.2019  10:20\n\n"
+        "财政部驻吉林省财政监察专员办事处关于吉林省水利厅2018年水利发展资金绩效评价的报告 财政部农业司:   "
+        "按照有关要求,吉林专员办对吉林省水利厅2018年水利发展资金使用情况开展了绩效评价。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title == "财政部驻吉林省财政监察专员办事处关于吉林省水利厅2018年水利发展资金绩效评价的报告"
+
+
 def test_a_place_opening_a_firms_name_is_the_firms_seat_not_the_place_evaluated() -> None:
     text = (
         "农机购置补贴资金绩效评价报告\n"
@@ -1427,3 +1591,63 @@ def test_a_forms_date_whose_day_lost_its_character() -> None:
     # near miss: a month alone stays a month
     doc, r = record_of_text(text.replace("7 月 14 项目名称", "7 月 项目名称"))
     assert r.report_date == "2023-07"
+
+
+def test_a_sentence_ending_with_a_forms_name_is_no_title() -> None:
+    # …自评得3分。\n设立…区域绩效目标表。: a sentence of the body (it ends with 。), not a heading
+    text = (
+        "(3)项目绩效目标设立(3分):\n我县科学合理设立绩效目标,自评得3分。\n"
+        "设立城乡义务教育补助经费区域绩效目标表。\n(4)资金到位率(3分)\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title is None
+
+
+def test_a_year_line_that_lost_its_opening_bracket_still_ends_the_title() -> None:
+    # 部门整体支出绩效自评表 / 2021年度): the year line belongs to the title, its bracket as printed
+    text = "部门整体支出绩效自评表\n\n2022年度)\n\n级预算单位名称\n\n 江永县林业局\n"
+    doc, r = record_of_text(text)
+    assert r.title == "部门整体支出绩效自评表2022年度)" and r.years == [2022]
+    # a year alone on a line is no year line of the title (a date, a heading's number)
+    doc, r = record_of_text("部门整体支出绩效自评表\n\n2022年度\n\n级预算单位名称\n")
+    assert r.title == "部门整体支出绩效自评表"
+
+
+def test_a_companys_name_before_the_report_words_is_no_programme() -> None:
+    from jixiao.extractor.record.metadata import program_name
+
+    # 公交公司绩效评价报告: the company evaluated, no programme (abstain rather than guess)
+    assert program_name("县公交公司绩效评价报告") == ""
+    assert program_name("城投集团绩效自评报告") == ""
+    # a programme that names a company's service stays
+    assert program_name("2023年国有公交公司运营补贴资金绩效评价报告") == "国有公交公司运营补贴资金"
+
+
+def test_a_district_named_by_a_common_word_is_a_place_only_after_its_city() -> None:
+    from jixiao.extractor.record.metadata import program_name
+
+    # 城区 / 郊区 / 矿区 are districts' names and common words: alone they are the programme's words
+    assert program_name("2023年城区停车场建设项目绩效评价报告") == "城区停车场建设"
+    assert program_name("2022年矿区生态修复资金绩效评价报告") == "矿区生态修复资金"
+    # after their city they are the place (大同市城区)
+    assert program_name("大同市城区2022年背街小巷改造项目绩效评价报告") == "背街小巷改造"
+
+
+def test_a_unit_in_brackets_after_the_title_is_no_programme() -> None:
+    from jixiao.extractor.record.metadata import program_name
+
+    # …绩效自评报告(县农业农村局): the unit that reports, not a programme in brackets
+    assert program_name("2022年度耕地地力保护补贴资金绩效自评报告(县农业农村局)") == "耕地地力保护补贴资金"
+    # a facility's project in brackets is still the programme
+    assert program_name("转移支付区域(全民健身中心项目)绩效自评表") == "全民健身中心"
+
+
+def test_the_leading_places_go_down_one_chain_and_a_place_after_it_is_the_names_own() -> None:
+    from jixiao.extractor.record.metadata import program_name
+
+    # 云南省昆明市东川区: one chain, province to county, all the leading place
+    assert program_name("云南省昆明市东川区2019年城乡居民基本养老保险绩效评价报告") == "城乡居民基本养老保险"
+    # a province's name after the county (保亭县 → 海南…): the programme's own word (海南热带果蔬科创基地)
+    assert program_name("保亭县海南热带果蔬科创基地建设项目自评报告") == "海南热带果蔬科创基地建设"
+    # the same county again after the year is still the leading place
+    assert program_name("凤阳县2022年度凤阳县小岗村旅游提升项目绩效评价报告") == "小岗村旅游提升"

@@ -59,6 +59,7 @@ def _apply(record: Record, name: str, decision: Decision, doc: Document) -> None
 def _jurisdiction(ctx: Context, meta: Metadata, record: Record) -> None:
     d = meta.decisions
     sources = [("title", d["title"].chosen), ("evaluated_unit", d["evaluated_unit"].chosen)]
+    sources += [("file_title", c) for c in meta.orgs.get("file_title", [])[:1]]
     sources += [("client", c) for c in meta.orgs["client"][:1]]
     if record.evaluation_mode in ("self", "finance", None):
         sources.append(("evaluator", d["evaluator"].chosen))

@@ -96,12 +96,14 @@ def locate(texts: Iterable[str], context: str = "") -> dict[str, Any]:
     return jurisdiction_record(None, None)
 
 
-# Ranks of the places a jurisdiction may be read from (higher wins): the title,
+# Ranks of the places a jurisdiction may be read from (higher wins): the title (and a document
+# site's file name of the same report),
 # the commissioning body (受XX财政局委托), the evaluated unit, the evaluator of a
 # self-evaluation or the issuer of a finance notice, the signing unit, and last
 # the page's publisher (发布机构).  A place the body merely mentions is never used.
 PLACE_RANK = {
     "title": 10,
+    "file_title": 9.5,  # a document site's file name over the document's own title there (the same report)
     "client": 9,
     "evaluated_unit": 8,
     "evaluator": 7,

@@ -34,7 +34,8 @@ from .candidates import Candidate, Decision, decide
 from .context import Context, Line
 from .dates import date_candidates, year_candidates
 from .forms import Pair
-from .jurisdiction import divisions
+from .divisions import Division
+from .jurisdiction import divisions, resolve
 from .nlp import tokens
 from .orgs import (
     CODE_PREFIX,
@@ -48,7 +49,7 @@ from .orgs import (
     printed_span,
 )
 from .phrases import _compiled, _spec
-from .titles import inline_title_candidates, text_lines, title_candidates
+from .titles import doc_site_title_candidates, inline_title_candidates, text_lines, title_candidates
 from .view import View, fold
 
 
@@ -137,9 +138,40 @@ def _mode_from_evaluator(
 _OUR_PLACE = re.compile(r"^(?:我|本|全)(?:省|市|县|区|州|旗|乡|镇)(?=[\u4e00-\u9fff]{2})")
 
 
+def _inside(place: Division, outer: Division) -> bool:
+    """Whether ``place`` lies inside ``outer`` (东川区 in 昆明市 in 云南省)."""
+    keep = {"province": 2, "prefecture": 4}.get(outer.level)
+    return keep is not None and place.code != outer.code and place.code[:keep] == outer.code[:keep]
+
+
+def _goes_on(place: Division | None, before: Division) -> bool:
+    """Whether a place printed right after the leading place ``before`` still leads the title: the
+    same place again (凤阳县2022年度凤阳县…), or one inside it; a name the table cannot settle counts
+    after a province or a prefecture, not after a county (nothing coded lies inside one)."""
+    if place is None:
+        return before.level != "county"
+    return place.code == before.code or _inside(place, before)
+
+
+def _all_places(text: str) -> bool:
+    """Whether ``text`` is only division names, one after another (宿州市埇桥区)."""
+    at = 0
+    for s, e, _n in sorted(divisions().find(text)):
+        if s == at:
+            at = e
+    return 0 < at == len(text)
+
+
 def _unbracket(spec: dict[str, Any], text: str) -> str:
     m = re.match(spec["bracketed"], text)
-    return m.group("prog") if m else text
+    if m is None:
+        return text
+    prog = m.group("prog")
+    if _all_places(prog) or (is_org_name(prog) and re.search(spec["bracketed_unit"], prog)):
+        # the place the report is of, or its unit, in brackets after its title (…专项资金绩效评价报告
+        # (临泉县), …(县农业农村局)): no programme; the title before it names one
+        return text[: m.start("prog") - 1]
+    return prog
 
 
 def _cut_blanked_place(spec: dict[str, Any], text: str) -> str:
@@ -160,12 +192,16 @@ def program_name(text: str, unit: str | None = None) -> str:
     if unit and fold(unit) in text and len(text.replace(fold(unit), "", 1)) >= 4:
         # (not when the unit is what the programme builds: 本项目为南江县档案馆建设 → 档案馆建设)
         text = text.replace(fold(unit), "", 1)
-    text = _cut_blanked_place(spec, text)
+    blanked = _cut_blanked_place(spec, text)
+    text, stripped_place = blanked, blanked != text  # (a lost place is a place: its 局 after it goes too)
+    towns_before_year = re.findall(spec["town_before_year"], text)  # (鸡飞镇2022年…: the town is the place)
     text = re.sub(spec["strip_years"], "", text)
     # what leads the name and is not it: 关于, years, division names (云南省, 昆明市东川区)
     # and a town after them, 本级/部门 — in any order, until nothing more goes
     table = divisions()
-    stripped_place = False
+    original, last_place = text, None  # (the leading places go down a chain: 云南省昆明市东川区)
+    # a town's or a street's own spending (ruling 7): its government is the unit evaluated
+    own_town = fold(unit) if unit and re.search(spec["town_government"], fold(unit)) else ""
     while True:
         before = text
         text = re.sub(r"^(?:关于|对)", "", text)
@@ -174,15 +210,28 @@ def program_name(text: str, unit: str | None = None) -> str:
         text = _OUR_PLACE.sub("", text)  # 对我县…民生工程
         text = re.sub(spec["strip_verb"], "", text) if text != before else text
         text = re.sub("^" + spec["strip_years"], "", text) if re.match(r"[（(]?(?:19|20)\d\d", text) else text
-        found = [(s, e) for s, e, _n in table.find(text) if s == 0]
+        found = [
+            (s, e, n)
+            for s, e, n in table.find(text)
+            if s == 0 and (stripped_place or not re.fullmatch(spec["common_word_place"], text[s:e]))
+        ]  # (城区停车场…: a district's name that is also a common word counts after its city only)
+        place = resolve(found[0][2], original) if found else None
+        if found and last_place is not None and not _goes_on(place, last_place):
+            found = []  # a place outside the one cut before it (保亭县海南热带果蔬…): the name's own word
         masked = re.match(_spec()["masked_place"], text)  # a template's or a redacted copy's XX市
         if masked:
-            found = [(0, masked.end())]
+            found, place = [(0, masked.end(), "")], None
         if found:
             text = text[found[0][1] :]
             stripped_place = True
+            last_place = place
         elif stripped_place:
             text = re.sub(spec["strip_town"], "", text)
+            town = re.match(spec["town"], text)
+            if town and (
+                (own_town and town.group(0) in own_town) or any(t.endswith(town.group(0)) for t in towns_before_year)
+            ):
+                text = text[town.end() :]  # the town whose own spending it is: the place
         text = re.sub(r"^(?:(?:市|县|区|省)?本级|部门|单位)+", "", text)
         text = re.sub(spec["strip_category"], "", text)
         if stripped_place:
@@ -308,7 +357,10 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
     doc = ctx.doc
     lines = text_lines(ctx)
     d: dict[str, Decision] = {}
-    titles = sorted(title_candidates(ctx, lines) + inline_title_candidates(ctx), key=lambda c: -c.rank)
+    titles = sorted(
+        title_candidates(ctx, lines) + inline_title_candidates(ctx) + doc_site_title_candidates(ctx),
+        key=lambda c: -c.rank,
+    )
     # the earliest title line; its repeats are the same title, unless one goes on with the year
     # or the programme in brackets (a page's heading, then the document's own with its year line)
     first = titles[:1]
@@ -328,6 +380,9 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
     d["report_kind"] = decide("report_kind", kind_candidates(ctx, title), doc)
     orgs = orgs_in(ctx)
     found = org_candidates(ctx, orgs, pairs, title, titles, lines)
+    # a document site's file name (8) under the document's own title it prints (title_doc_site) names
+    # the same report: the place it names stands in where the copy's own title garbles its place
+    found["file_title"] = [t for t in titles if t.rank < 8.5] if title and title.rule == "title_doc_site" else []
     # a report signed by a firm (…会计师事务所 / 2023年5月) or a finance review centre was written by
     # its evaluator: a unit signing its own report is no evaluator by that alone
     signer = _spec()["signature_evaluator"]

@@ -29,7 +29,14 @@ def text_lines(ctx: Context) -> list[Line]:
 def clean_title(text: str) -> str:
     """A title as printed: whitespace removed, annex labels, page numbers and site names cut."""
     c = _compiled()
+    # a page number set before the title's line (" 8 2018 年农业保险…报告"): cut while the space still
+    # tells it from the year
+    text = re.sub(r"^\s*[0-9]{1,3}\s+(?=(?:19|20)[0-9]{2}\s*年)", "", text)
     text = re.sub(r"\s+", "", text)
+    # a form flattened with its cells kept (标题 | ||||| / (2024年度) | |||||): the empty cells are no words
+    # (only around the year line: 预算绩效管理情况 | ||| is a row of the form)
+    text = re.sub(r"(?<=[表告书])[|｜]+(?=[(（](?:19|20)\d\d年(?:度)?[)）][|｜]*$)", "", text)
+    text = re.sub(r"(?<=[(（](?:19|20)\d\d年度[)）])[|｜]+$", "", text)
     for _ in range(2):
         text = c["strip_prefix"].sub("", text)
         text = c["strip_suffix"].sub("", text)
@@ -41,10 +48,15 @@ def clean_title_span(ctx: Context, start: int, end: int) -> tuple[str, int, int]
     v = View.of(ctx.doc.text[start:end], start)
     key = clean_title(v.text)
     pos = v.text.find(key) if key else -1
-    if pos < 0:
-        return None
-    s, e = v.span(pos, pos + len(key))
-    return re.sub(r"\s+", "", ctx.doc.text[s:e]), s, e
+    if pos >= 0:
+        s, e = v.span(pos, pos + len(key))
+    else:
+        # the title's words across the empty cells of a flattened form (…自评表 | |||| / (2024年度))
+        m = re.search(r"[\s|｜]*".join(map(re.escape, key)), v.text) if key and re.search("[|｜]", v.text) else None
+        if m is None:
+            return None
+        s, e = v.span(m.start(), m.end())
+    return re.sub(r"[\s|｜]+", "", ctx.doc.text[s:e]), s, e
 
 
 def _is_title(view_text: str) -> bool:
@@ -97,6 +109,12 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
                 and not _is_title(head[i + 1].text)
             ):
                 parts = [i, i + 1]
+            elif (
+                i + 1 < len(head)
+                and _is_title(re.sub(r"[\s|｜]+$", "", line.text))
+                and _BRACKET_LINE.fullmatch(re.sub(r"[\s|｜]+", "", head[i + 1].text))
+            ):
+                pass  # a form's heading flattened with its empty cells, its year line under it (below)
             else:
                 continue
         # lines before it that continue it (a title set on two or three lines); a line
@@ -124,8 +142,8 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
         if (
             k < len(head)
             and (
-                _BRACKET_LINE.fullmatch(re.sub(r"\s+", "", head[k].text))
-                or _YEAR_LINE.fullmatch(re.sub(r"\s+", "", head[k].text))
+                _BRACKET_LINE.fullmatch(re.sub(r"[\s|｜]+", "", head[k].text))
+                or _YEAR_LINE.fullmatch(re.sub(r"[\s|｜]+", "", head[k].text))
             )
             and not _BRACKET_LINE.search(clean_title(head[parts[-1]].text))
         ):
@@ -232,6 +250,8 @@ def inline_title_candidates(ctx: Context, limit: int = 3000) -> list[Candidate]:
                 break  # a wide space between two words: a cell boundary of a flattened form (one
                 # space is often a wrapped line run together: 绩效评价 报告)
             start -= 1
+        if text[m.end() : m.end() + 1] == "。":
+            continue  # a sentence that ends with the words (设立…区域绩效目标表。), no title
         dates = list(_compiled()["date"].finditer(text, start, m.start()))
         if dates:
             start = dates[-1].end()  # a title never holds a date: it starts after one run into it
@@ -253,4 +273,38 @@ def inline_title_candidates(ctx: Context, limit: int = 3000) -> list[Candidate]:
     return out
 
 
-__all__ = ["Line", "text_lines", "clean_title", "clean_title_span", "title_candidates", "inline_title_candidates"]
+def doc_site_title_candidates(ctx: Context, limit: int = 4000) -> list[Candidate]:
+    """The document's own title on a document site's copy.
+
+    Such a page names the file (《XX.docx》由会员分享，…请在XX上搜索。) and then prints the document's text
+    in numbered chunks (1、2、…) with its lines run together: the first chunk opens with the document's
+    own title, glued to what follows it (…自评表主管部门…, …评价报告根据…). That title, as the document
+    prints it, ranks over the file's name (the uploader's, 8) and over a title found inside a line (9).
+    """
+    v = ctx.view
+    text = v.text[:limit]
+    m = re.search(_spec()["title"]["doc_site_text"], text)
+    if not m:
+        return []
+    end = _TITLE_END.search(text, m.end(), m.end() + _spec()["title"]["doc_site_max_chars"])
+    if not end:
+        return []
+    title = clean_title(text[m.end() : end.end()])
+    if not _is_title(title) or not re.search("绩效|评价|自评|考评", title):
+        return []
+    found = clean_title_span(ctx, v.starts[m.end()], v.ends[end.end() - 1])
+    if found is None:
+        return []
+    printed, s, e = found
+    return [ctx.candidate_at("title", printed, s, e, 9.5, "title_doc_site")]
+
+
+__all__ = [
+    "Line",
+    "text_lines",
+    "clean_title",
+    "clean_title_span",
+    "title_candidates",
+    "inline_title_candidates",
+    "doc_site_title_candidates",
+]
