@@ -89,6 +89,9 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "total_after",
         "budget_score",
         "budget_score_weight",
+        "self_eval_spent",
+        "self_eval_adjusted",
+        "self_eval_weight",
     )
     return {k: re.compile(s[k]) for k in keys}
 
@@ -634,9 +637,10 @@ def _budget_and_spent(money: dict[str, Quantity]) -> tuple[Quantity | None, Quan
     """A 自评表 row's budget and spending among its amounts (by their columns' names): spent is
     the 执行/支出/决算 one; the budget the 全年/调整 one (预算 after its adjustments), else the first
     that is not spent."""
-    spent = next((q for n, q in money.items() if re.search("执行|支出|决算", n)), None)
-    budget = next((q for n, q in money.items() if re.search("全年|调整", n) and not re.search("执行", n)), None)
-    budget = budget or next((q for n, q in money.items() if not re.search("执行|支出|决算", n)), None)
+    spent_rx, adjusted_rx = _rx()["self_eval_spent"], _rx()["self_eval_adjusted"]
+    spent = next((q for n, q in money.items() if spent_rx.search(n)), None)
+    budget = next((q for n, q in money.items() if adjusted_rx.search(n) and not spent_rx.search(n)), None)
+    budget = budget or next((q for n, q in money.items() if not spent_rx.search(n)), None)
     return budget, spent
 
 
@@ -656,7 +660,7 @@ def _self_eval_sum(
 
 def _weight_cell(values: list[tuple[Any, Quantity | None]]) -> Quantity | None:
     """A 自评表 row's weight: the number in its 分值 (权重) column."""
-    return next((q for c, q in values if c.kind == "other" and re.search("分值|权重", c.name) and q), None)
+    return next((q for c, q in values if c.kind == "other" and _rx()["self_eval_weight"].search(c.name) and q), None)
 
 
 def form_tier_checks(ck: Checker, flat: str, blocks: list[SelfEvalBlock]) -> None:
