@@ -139,6 +139,7 @@ SYNONYMS = [
     ("实施单位", "项目执行单位"),
     ("实施单位", "执行单位"),
     ("主管部门", "项目主管单位"),
+    ("项目名称", "专项(项目)名称"),
 ]
 FORMS = [
     it
@@ -150,7 +151,14 @@ FORMS = [
 @pytest.mark.parametrize(
     "label, synonym",
     SYNONYMS,
-    ids=["budget_project_name", "project_unit_name", "project_executor", "executor", "project_supervisor"],
+    ids=[
+        "budget_project_name",
+        "project_unit_name",
+        "project_executor",
+        "executor",
+        "project_supervisor",
+        "special_fund_name",
+    ],
 )
 def test_a_label_under_another_name_reads_the_same(label: str, synonym: str) -> None:
     fields = ("program", "evaluated_unit", "evaluator")
