@@ -25,7 +25,7 @@ their evidence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .indicators import _spec as _table_spec
@@ -109,16 +109,14 @@ _BAR = re.compile(r"[|｜\t]")
 def _cells(line: Line) -> list[Line]:
     """The cells of a line whose cells are divided by bars or tabs, each with its document span
     (a leading and a trailing empty cell, | a | b |, are the bars around the row)."""
-    from .context import Line as _Line
-
-    cells: list[_Line] = []
+    cells: list[Line] = []
     pos = 0
     for part in _BAR.split(line.text):
         lead = len(part) - len(part.lstrip())
         text = part.strip()
         a = pos + lead
         s, e = line.view.span(a, a + len(text)) if text else line.view.span(a, a)
-        cells.append(_Line(text, s, e, line.view, line.block))
+        cells.append(replace(line, text=text, start=s, end=e))  # (a Line of the same view and block)
         pos += len(part) + 1
     if cells and not cells[0].text:
         cells = cells[1:]
