@@ -632,12 +632,12 @@ def clause_tiers(text: str) -> list[tuple[str, float | int | None, float | int, 
                 score, score_end = v, at + len(raw) - len(clause) + sm.end()
                 # (or its weight right after it: 得分18分（满分20分）, 得分18分，满分20分)
                 after = cs["weight_after"].match(clause, sm.end())
-                nxt = clauses[idx + 1][1].strip() if idx + 1 < len(clauses) else ""
+                next_clause = clauses[idx + 1][1].strip() if idx + 1 < len(clauses) else ""
                 if weight is None and after is not None:
                     weight = number_value(after.group("num"))
                     score_end = at + len(raw) - len(clause) + after.end()
                 elif weight is None:
-                    weight = _labelled(cs["weight"].match(nxt), nxt, cs)
+                    weight = _labelled(cs["weight"].match(next_clause), next_clause, cs)
                 break
             if re.search(r"\d", clause):
                 break  # another thing's number (立项依据充分性得3分, 受益人数500人): no tier statement
@@ -658,7 +658,7 @@ def listed_tiers(text: str) -> list[tuple[str, float | int | None, float | int, 
             runs[-1].append(m)
         else:
             runs.append([m])
-    out = []
+    out: list[tuple[str, float | int | None, float | int, int, int]] = []
     for run in runs:
         if len(run) < 2:
             continue
