@@ -85,6 +85,17 @@ def test_the_default_engine_reads_a_page_as_well():
     assert cer(page.reading_text(), text_layer_page(CHENGGONG, 1)) <= 0.03
 
 
+def test_openvino_engines_are_not_pinned_to_a_core():
+    """Each import worker runs its own engine; pinned, every process's inference thread
+    went to the same first core and two workers shared one core (issue 10)."""
+    pytest.importorskip("openvino")
+    engine = ocr._load("openvino")
+    for stage in (engine._ocr.text_det, engine._ocr.text_rec):
+        compiled = stage.session.session.get_compiled_model()
+        assert compiled.get_property("ENABLE_CPU_PINNING") is False
+        assert compiled.get_property("INFERENCE_NUM_THREADS") == ocr.DEFAULT_THREADS
+
+
 def test_a_page_image_reads_like_the_pdf_page():
     with _pdf(rendering(CHENGGONG, "-scan.pdf")) as pdf:
         gray, scale = ocr.render_gray(pdf, 1)

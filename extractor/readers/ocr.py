@@ -224,6 +224,13 @@ class _RapidOcr3(_Engine):
             "Rec.model_path": str(rec),
             "Cls.engine_type": engine,
         }
+        if runtime == "openvino":
+            # OpenVINO pins its inference threads to cores by default, and every process
+            # picks the same first core: two import workers OCR'd on one core while the
+            # other idled (2 workers on 2 idle cores: CPU utilisation 0.58 per process,
+            # 1.00 unpinned; the OS scheduler spreads processes better than each process
+            # can alone).
+            params["EngineConfig.openvino.enable_cpu_pinning"] = False
         if not threads:
             pass
         elif runtime == "openvino":
