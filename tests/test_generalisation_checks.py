@@ -248,3 +248,45 @@ def test_parts_listed_before_their_total() -> None:
     # amounts in one clause
     assert [c for c in record_of_text("一、资金情况\n年初预算50万元，实际支出30万元，合计81万元。\n")[1].checks] == []
     assert failed("一、资金情况\n中央资金50万元和省级资金30万元，合计81万元。\n") == []
+
+
+def test_amounts_side_by_side_in_a_flattened_form_row_are_no_parts() -> None:
+    # A 自评表 flattened to text (忠县涂井乡): the 其中 row's budget and spending stand side by side,
+    # one source's two columns, not two parts of the 372.29 before
+    text = (
+        "项目资金(万元)\n全年预算数(A)  全年执行数(B)  执行率(B/A)\n"
+        "年度资金总额:  372.29万元 372.29万元 100%\n其中:中央、市级补助  372.29万元 372.29万元 100%\n"
+    )
+    assert not [c for c in prose_sums(text) if not c[0]]
+    # near miss: the same amounts in a list, each named, are parts and are added up
+    listed = "一、资金情况\n下达资金372.29万元，其中中央补助372.29万元，市级补助20万元。\n"
+    (c,) = [c for c in prose_sums(listed) if not c[0]]
+    assert "372.29万元 + 20万元 = 392.29万元, stated 372.29万元" in c[1]
+
+
+def test_a_total_no_words_name_is_checked_for_agreement_only() -> None:
+    # A department report cut mid-number (红十字会): "2、7万元" is a list number and the tail of an amount
+    cut = "2、7万元,其中人员经费580.72万元,公用经费167.75万元;项目支出162万元。\n"
+    assert not [c for c in prose_sums(cut) if not c[0]]
+    # near miss: the total named (支出总额) and off from its parts is said
+    named = "一、部门概况\n2022年支出总额750万元,其中人员经费580.72万元,公用经费167.75万元;项目支出162万元。\n"
+    (c,) = [c for c in prose_sums(named) if not c[0]]
+    assert "580.72万元 + 167.75万元 = 748.47万元, stated 750万元" in c[1]
+
+
+def test_a_rate_after_the_budget_rate_of_a_part_is_no_failure_against_the_whole() -> None:
+    # 达州 非遗: the whole's 42万元, then one part's rate (no amount), then another part's amount and rate
+    text = (
+        "一、资金情况\n2021年我市国家非物质文化遗产保护资金下达42万元,资金到位率100%,截至目前,国家级非遗代表性"
+        "传承人补助已及时划拨国家级传承人,资金使用率100%;薅草锣鼓项目资金使用334896元,资金使用率83.72%。\n"
+    )
+    doc, r = record_of_text(text)
+    assert not [c for c in r.checks if c.rule == "execution_rate" and not c.ok]
+    # near miss: without the part's rate between them the amount is the budget's, and the rate is wrong
+    direct = (
+        "一、资金情况\n2021年我市国家非物质文化遗产保护资金下达42万元,资金到位率100%,截至目前,"
+        "项目资金使用334896元,资金使用率83.72%。\n"
+    )
+    doc, r = record_of_text(direct)
+    (c,) = [c for c in r.checks if c.rule == "execution_rate" and not c.ok]
+    assert "334896元 ÷ 42万元 = 79.74%, stated 83.72%" in c.detail

@@ -471,10 +471,12 @@ def _sum_check(
     total: Quantity,
     show_raw: bool = False,
     decimals: int | None = None,
+    agreement_only: bool = False,
 ) -> None:
     """Parts add up to the total at the printed precision: the printed parts' sum may differ from the
     printed total by less than half a unit of the coarsest number's last digit (a column's numbers
-    share its finest precision, ``decimals``: 73 in a column of 41.40 is 73.00)."""
+    share its finest precision, ``decimals``: 73 in a column of 41.40 is 73.00).  With
+    ``agreement_only`` (a weak premise) a sum that does not agree says nothing."""
     vals = [p.printed for p in parts]
     s = sum(vals, Decimal(0))
     per_number = _spec().get("sum_rounding") == "per_number"
@@ -487,6 +489,8 @@ def _sum_check(
     else:
         tol = Decimal(1).scaleb(-decimals) / 2 * (len(parts) + 1 if per_number else 1)
     ok = abs(s - total.printed) <= tol + EPS
+    if agreement_only and not ok:
+        return
     shown = " + ".join(_printed(p) for p in parts)
     unit = re.sub(r"^[-\d.,\s]+", "", _printed(total))
     detail = f"{subject}: {shown} = {_like(s, total)}{unit}, stated {_printed(total)}"
@@ -817,11 +821,11 @@ def prose_sum_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
                 y for y in items if open_at < y.q.start < close and y.q.unit == q.unit and not _per_unit(flat, y.q)
             ]
             inner = [y for y in inner if _depth(flat, open_at, y.q.start) == 1]
-            if len(inner) < 2 or rx["partial_list"].search(flat[open_at : close + 1]):
+            if len(inner) < 2 or rx["partial_list"].search(flat[open_at : close + 1]) or _run_together(flat, inner):
                 continue
             for y in inner:
                 y.part = True
-            _sum_check(ck, "prose_sum", _subject(flat, q, b.start), [y.q for y in inner], q, True)
+            _list_sum_check(ck, flat, q, [y.q for y in inner], b.start)
         # 其中 / 包括 lists.
         for m in rx["list_start"].finditer(flat, b.start, b.end):
             p = m.start()
@@ -869,7 +873,7 @@ def prose_sum_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
                 and not _per_unit(flat, y.q)
                 and _depth(flat, first, y.q.start) == 0
             ]
-            if len(parts) < 2:
+            if len(parts) < 2 or _run_together(flat, parts):
                 continue
             if sum(1 for y in parts if rx["hierarchy_part"].search(flat[max(first, y.q.start - 6) : y.q.start])) >= 2:
                 continue  # 一级指标3个，二级指标8个: levels of one system, not parts of a whole
@@ -878,7 +882,23 @@ def prose_sum_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
                 continue  # 包括 / 含 may name some of the whole (53家，包括14家…和9家…): short of it is no sum
             for y in parts:
                 y.part = True
-            _sum_check(ck, "prose_sum", _subject(flat, tot.q, max(0, sent - 200)), [y.q for y in parts], tot.q, True)
+            _list_sum_check(ck, flat, tot.q, [y.q for y in parts], max(0, sent - 200))
+
+
+def _run_together(flat: str, parts: list[_Q]) -> bool:
+    """Amounts with nothing but spaces between them are the cells of one row of a table flattened
+    to text (其中:中央、市级补助  372.29万元 372.29万元 100%: the budget and the spending of one
+    source), not parts of a list, each of which its own words name."""
+    return any(not flat[a.q.end : b.q.start].strip() for a, b in zip(parts, parts[1:]))
+
+
+def _list_sum_check(ck: Checker, flat: str, total: Quantity, parts: list[Quantity], floor: int) -> None:
+    """A list's parts against the amount it divides (其中 …, or the bracket after it).  A total no
+    words name (2、7万元,其中人员经费580.72万元…: a number cut from its label, or a bare cell) is no
+    sure whole of the list: only an agreement is said."""
+    label = label_before(flat, total.start, floor, total.unit)
+    subject = label.name if label else "total"
+    _sum_check(ck, "prose_sum", subject, parts, total, True, agreement_only=label is None)
 
 
 _LEVEL_PREFIX = re.compile(r"^(?:中央|省级?|市级?|州级?|县级?|区级?|乡镇|本级|地方)(?:财政)?")
@@ -1097,11 +1117,35 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
             and den is not None
             and den.q.value
             and (rx["arrived"] if arrival else rx["executed"]).search(squash(num.label))
+            and not _rate_of_a_part_between(ctx, flat, qs, den, x, arrival)
         ):
             # a failure is said only when the amount's own label says what it is (实际申请拨款金额
             # 2.1776万元，资金到位率为100%: the words after it do not make it the amount arrived)
             c, _slack = ratio(num, den)
             emit(num, den, False, c)
+
+
+def _rate_of_a_part_between(ctx: Any, flat: str, qs: list[_Q], den: _Q, x: _Q, arrival: bool) -> bool:
+    """Whether a rate of the same kind stands between the budget and the rate ``x`` with no amount
+    of its own after the budget (下达42万元,…,传承人补助已划拨,资金使用率100%;…项目资金使用334896元,
+    资金使用率83.72%): the text has gone on to the parts of the budget, whose own amounts are not
+    all printed, so ``x`` may be a part's rate and the budget the whole's — no sure failure."""
+    rx = _rx()
+    amount_seen = False
+    for y in qs:
+        if y.q.start <= den.q.end:
+            continue
+        if y.q.start >= x.q.start:
+            break
+        if y.q.unit == "元":
+            amount_seen = True
+            continue
+        if y.q.unit != "%":
+            continue
+        m = rx["rate_name"].search(squash(_label_of(ctx, flat, y)))
+        if m is not None and bool(m.group("arrival")) == arrival and not amount_seen:
+            return True
+    return False
 
 
 def _section_starts(ctx: Any) -> list[int]:
