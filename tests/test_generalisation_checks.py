@@ -290,3 +290,12 @@ def test_a_rate_after_the_budget_rate_of_a_part_is_no_failure_against_the_whole(
     doc, r = record_of_text(direct)
     (c,) = [c for c in r.checks if c.rule == "execution_rate" and not c.ok]
     assert "334896元 ÷ 42万元 = 79.74%, stated 83.72%" in c.detail
+
+
+def test_parts_in_another_magnitude_than_their_total_are_added_in_its_magnitude() -> None:
+    # 亿元 of 万元 parts (and 万元 of 元 parts): compared as amounts, not as printed digits
+    assert failed("一、资金情况\n2022年下达资金1.2亿元，其中中央资金8000万元，省级资金4000万元。\n") == []
+    assert failed("一、资金情况\n2022年下达资金12万元，其中中央资金80000元，省级资金40000元。\n") == []
+    # near miss: off by more than the total's rounding (1.3亿元 ± 0.05亿元)
+    (bad,) = failed("一、资金情况\n2022年下达资金1.3亿元，其中中央资金8000万元，省级资金4000万元。\n")
+    assert "8000万元 + 4000万元 = 1.2亿元, stated 1.3亿元" in bad

@@ -56,6 +56,7 @@ from .figures import (
 from .figures import spec as figure_spec
 from .indicators import IndicatorRow, ScoreTable, read_table
 from .model import Check, Evidence, Figure, Indicator, Score
+from .numbers import MAGNITUDES
 from .scores import complete_framework, grade_for, thresholds, weighted_rows
 
 EPS = Decimal("1e-9")
@@ -463,6 +464,13 @@ def _grid(flat: str, rows: list[list[Any]]) -> list[list[_Cell]]:
     return out
 
 
+def _scale(q: Quantity, total: Quantity) -> Decimal:
+    """What ``q``'s printed number is multiplied by to be in ``total``'s magnitude (万元 of 亿元: 0.0001)."""
+    if q.mag == total.mag:
+        return Decimal(1)
+    return Decimal(MAGNITUDES.get(q.mag or "", 1)) / Decimal(MAGNITUDES.get(total.mag or "", 1))
+
+
 def _sum_check(
     ck: Checker,
     rule: str,
@@ -477,15 +485,19 @@ def _sum_check(
     printed total by less than half a unit of the coarsest number's last digit (a column's numbers
     share its finest precision, ``decimals``: 73 in a column of 41.40 is 73.00).  With
     ``agreement_only`` (a weak premise) a sum that does not agree says nothing."""
-    vals = [p.printed for p in parts]
+    # (a part printed in another magnitude than the total, 8000万元 of 1.2亿元, is compared in
+    # the total's: 0.8亿元, its rounding with it)
+    scale = [_scale(p, total) for p in parts]
+    vals = [p.printed * k for p, k in zip(parts, scale)]
     s = sum(vals, Decimal(0))
     per_number = _spec().get("sum_rounding") == "per_number"
+    halves = [_printed_half(p) * k for p, k in zip(parts, scale)] + [_printed_half(total)]
     if decimals is None and per_number:
         # each printed number may be off by half its own last digit (6.5万元 by 0.05, 432.65万元
         # by 0.005): not by the coarsest one's half for every number
-        tol = sum((_printed_half(q) for q in parts + [total]), Decimal(0))
+        tol = sum(halves, Decimal(0))
     elif decimals is None:
-        tol = max(_printed_half(q) for q in parts + [total])
+        tol = max(halves)
     else:
         tol = Decimal(1).scaleb(-decimals) / 2 * (len(parts) + 1 if per_number else 1)
     ok = abs(s - total.printed) <= tol + EPS
