@@ -143,6 +143,18 @@ def test_a_tier_read_clause_by_clause_whatever_the_order_and_labels() -> None:
     assert tiers("项目决策：实得18分，满分2 0分。\n") == [("决策", None, 18)]
 
 
+def test_the_clause_reader_takes_the_framework_names_of_the_one_list_of_tiers() -> None:
+    # patterns/scores.yaml `tiers` is the one list of tier names; the clause reader takes all but
+    # `tier_clause.not_names`: a department framework's tiers (运行成本, 管理效率) head a clause ...
+    text = "运行成本类指标共3项，满分15分，扣1分，得14分；管理效率类指标共4项，满分25分，扣2分，得23分。\n"
+    assert tiers(text) == [("运行成本", 15, 14), ("管理效率", 25, 23)]
+    assert tiers("项目绩效类指标共3项，满分15分，扣1分，得14分。\n") == [("项目绩效", 15, 14)]
+    # near misses: a name of the list outside the frameworks (预算执行, a form's row) heads no clause,
+    # and 项目绩效自评 is the project's own evaluation, not its 项目绩效 tier
+    assert tiers("预算执行类指标共3项，满分15分，扣1分，得14分。\n") == []
+    assert tiers("项目绩效自评，满分100分，得分95分。\n") == []
+
+
 def test_a_tier_section_is_read_up_to_its_first_sub_item() -> None:
     # 1.项目决策（20分） heading the section, then its sub-items each with its own weight and score:
     # the first score in the section is a sub-item's, no tier score (it was read as 决策 3 of 20)

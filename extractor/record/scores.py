@@ -44,7 +44,7 @@ RANK = {"sentence": 10, "form": 8, "table_total": 6, "grade_after_total": 5, "ra
 @lru_cache(maxsize=1)
 def _spec() -> dict[str, Any]:
     data = patterns.load("scores.yaml")
-    num, fen, tier = data["number"], data["fen"], data["tiers"]
+    num, fen, tier = data["number"], data["fen"], "|".join(data["tiers"])
 
     def comp(rx: str) -> re.Pattern[str]:
         return re.compile(rx.replace("{NUM}", f"(?:{num})").replace("{FEN}", fen).replace("{TIER}", tier))
@@ -81,14 +81,17 @@ def _spec() -> dict[str, Any]:
         "transposed_score": re.compile(data["transposed_score_label"]),
         "transposed_weight": re.compile(data["transposed_weight_label"]),
         "transposed_total": re.compile(data["transposed_total"]),
-        "clause": _clause_spec(data["tier_clause"]),
+        "clause": _clause_spec(data["tier_clause"], data["tiers"]),
     }
 
 
-def _clause_spec(c: dict[str, str]) -> dict[str, re.Pattern[str]]:
-    """The clause reader's patterns (``tier_clause`` in patterns/scores.yaml)."""
+def _clause_spec(c: dict[str, Any], tiers: list[str]) -> dict[str, re.Pattern[str]]:
+    """The clause reader's patterns (``tier_clause`` in patterns/scores.yaml): its names are the
+    ``tiers`` but its ``not_names``, one list of tier names for both readers."""
+    names = "|".join(t for t in tiers if t not in set(c["not_names"]))
+    name = f"(?P<name>(?:{names}))(?!{c['name_not_followed']})"
     return {
-        "mention": re.compile(c["before"] + f"(?P<name>(?:{c['names']}))" + c["after"]),
+        "mention": re.compile(c["before"] + name + c["after"]),
         "head_end": re.compile(c["head_end"]),
         "subject": re.compile(c["subject"]),
         "weight": re.compile(c["weight"]),
@@ -99,7 +102,7 @@ def _clause_spec(c: dict[str, str]) -> dict[str, re.Pattern[str]]:
         "stop": re.compile(f"{c['sentence_end']}|{c['sub_item']}"),
         "sub_item": re.compile(c["sub_item"]),
         "bare_end": re.compile(c["bare_end"]),
-        "list_item": re.compile(c["before"] + f"(?P<name>(?:{c['names']}))" + c["list_item"]),
+        "list_item": re.compile(c["before"] + name + c["list_item"]),
         "list_gap": re.compile(c["list_gap"]),
         "list_total": re.compile(c["list_total"]),
         "list_scores": re.compile(c["list_scores"]),
