@@ -299,3 +299,61 @@ def test_parts_in_another_magnitude_than_their_total_are_added_in_its_magnitude(
     # near miss: off by more than the total's rounding (1.3亿元 ± 0.05亿元)
     (bad,) = failed("一、资金情况\n2022年下达资金1.3亿元，其中中央资金8000万元，省级资金4000万元。\n")
     assert "8000万元 + 4000万元 = 1.2亿元, stated 1.3亿元" in bad
+
+
+# A 自评表 flattened to text (稷山县, one line): the budget row weighs 10 and scored 9; the
+# third-level rows print target, actual, weight and score; the total row's pair 100 94 follows.
+JISHAN_FORM = (
+    "稷山县项目支出绩效自评表 (2020年度) 项目名称 建档立卡个人缴费县级配套资金 项目资金 年初预算数 (万元) "
+    "年度资金总额 全年预算数 全年执行数 分值 执行率 得分 65.66 65.07 10 99% 9 上年结转资金 — — 其他资金 — — "
+    "绩效指标 一级 指标 二级指标 三级指标 实际 指标值 完成值 8755 分值 得分 偏差原因分析及改进措 施 8676 15 13 "
+    "建档立卡中有新增死亡 人员,导致有偏差 质量指标 指标1:资金是否全部纳入医 保统筹 100% 100% 15 15 "
+    "时效指标 指标1:资金是否全部及时纳 入 100% 100% 10 10 75元 75元 10 10 95% 95% 30 27 95% 95% 10 9 "
+    "100 {total} 成本指标 指标1:配套资金每人每年 效益指 标(30 分) 总分\n"
+)
+
+
+def indicator_sums(text: str) -> list[tuple[bool, str]]:
+    doc, r = record_of_text(text)
+    out = []
+    for c in r.checks:
+        if c.rule == "indicator_sum":
+            s, e = c.span
+            assert doc.text[s:e], c
+            out.append((c.ok, c.detail.split(" (")[0]))
+    return out
+
+
+def test_a_flattened_form_s_third_level_scores_and_budget_score_add_up_to_its_total() -> None:
+    assert indicator_sums(JISHAN_FORM.format(total=94)) == [
+        (False, "三级指标 + 预算执行: 13 + 15 + 10 + 10 + 27 + 9 + 9 = 93, stated total 94")
+    ]
+    assert indicator_sums(JISHAN_FORM.format(total=93)) == [
+        (True, "三级指标 + 预算执行: 13 + 15 + 10 + 10 + 27 + 9 + 9 = 93, stated total 93")
+    ]
+    # near misses: a row the reader cannot read (its weight and score lost) leaves the weights
+    # short of 100: the rows are not all the form's, and nothing is said
+    short = JISHAN_FORM.format(total=94).replace("75元 75元 10 10", "75元 75元")
+    assert indicator_sums(short) == []
+    # a header without a weight column (年初目标值 | 实际完成值 | 得分) gives no rows
+    assert indicator_sums(JISHAN_FORM.format(total=94).replace("分值 得分 偏差", "得分 偏差")) == []
+
+
+def test_a_glued_form_with_the_weight_before_the_values_is_read_by_its_header_s_order() -> None:
+    # 中江县 (a web page glued every cell): 三级指标 分值 年度指标值 全年实际值 得分; the level-1
+    # weights printed (70 + 20 + 10) are the rows' weights, so the rows are complete
+    text = (
+        "资金情况(万元)全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:202010100.00%10"
+        "其中:本年财政拨款2020其他资金\n"
+        "绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及拟采取的改进措施"
+        "产出指标(70分)数量指标安装坡面水标尺10≥266米≥266米10水标尺宽度10≥50厘米≥50厘米10"
+        "质量指标项目(工程)验收合格率20100%100%20时效指标及时(按期)开工率10≥90%≥90%10"
+        "及时(按期)完工率10≥90%≥90%10成本指标项目计划总投资1020万元20万元10"
+        "效益指标(20分)社会效益指标受益脱贫户人口数10≥1000人≥1000人10群众生产生活条件改善状况10显著提升显著提升10"
+        "满意度指标(10分)服务对象满意度指标受益脱贫户满意度10≥95%≥95%10……总分100100注:1.一级指标分值统一设置\n"
+    )
+    sums = indicator_sums(text)
+    assert (
+        False,
+        "三级指标 + 预算执行: 10 + 10 + 20 + 10 + 10 + 10 + 10 + 10 + 10 + 10 = 110, stated total 100",
+    ) in sums

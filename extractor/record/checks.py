@@ -32,7 +32,7 @@ section of ``patterns/scores.yaml``):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -54,6 +54,7 @@ from .figures import (
     self_eval_blocks,
 )
 from .figures import spec as figure_spec
+from .formrows import FormRows, form_rows
 from .indicators import IndicatorRow, ScoreTable, read_table
 from .model import Check, Evidence, Figure, Indicator, Score
 from .numbers import MAGNITUDES
@@ -249,8 +250,8 @@ def _adds_up(
     rule: str,
     label: str,
     values: list[Any],
-    stated: float | int,
-    spans: list[tuple[int, int] | None],
+    stated: float | int | Decimal,
+    spans: Sequence[tuple[int, int] | None],
     stated_as: str = "stated",
 ) -> None:
     """One check: ``values`` add up to ``stated`` within their rounding; the detail names them all."""
@@ -707,6 +708,62 @@ def form_tier_checks(ck: Checker, flat: str, blocks: list[SelfEvalBlock]) -> Non
             f"一级指标 weights: {names} + 预算执行{_fmt(weight.printed)} = {_fmt(s)}, stated 100",
             [(weight.start, weight.end)] + [m.span("w") for m in tiers.values()],
         )
+
+
+def _budget_row(blocks: list[SelfEvalBlock], before: int) -> tuple[Quantity | None, Quantity | None]:
+    """The weight and score of the budget-execution row (年度资金总额 | … | 分值 | 执行率 | 得分) of
+    the last money block before ``before``."""
+    blk = max((b for b in blocks if b.start < before), key=lambda b: b.start, default=None)
+    if blk is None:
+        return None, None
+    total = next((r for r in blk.rows if r.label is None or figure_spec().total_row.match(r.label)), None)
+    if total is None:
+        return None, None
+    weight = _weight_cell(total.values)
+    score = next((q for c, q in total.values if c.kind == "other" and re.search("得分", c.name) and q), None)
+    return weight, score
+
+
+def _form_rows_complete(form: FormRows, flat: str, budget_weight: Decimal, floor: int) -> bool:
+    """Whether the rows read are all the form's: their weights and the budget row's make the
+    total's (100), or they make the level-1 weights the form prints (产出指标(70分) …) — a row
+    the reader missed leaves the sum short, and then nothing is said."""
+    weights = sum((r.weight for r in form.rows), Decimal(0))
+    if weights + budget_weight == (form.total.weight if form.total else 100):
+        return True
+    tiers: dict[str, Decimal] = {}
+    for m in _rx()["form_tier"].finditer(flat, floor, form.end):
+        tiers.setdefault(m.group("name"), Decimal(m.group("w")))
+    return len(tiers) >= 2 and weights == sum(tiers.values())
+
+
+def form_row_checks(ck: Checker, flat: str, score: Score, score_ev: Evidence | None) -> None:
+    """自评表 flattened to text: its third-level scores and the budget row's add up to the total
+    (13 + 15 + 10 + 10 + 27 + 9 + 预算执行 9 = 93, stated 94), when the rows read are complete."""
+    blocks = self_eval_blocks(flat)
+    for form in form_rows(flat):
+        bw, bs = _budget_row(blocks, form.start)
+        floor = max((b.start for b in blocks if b.start < form.start), default=max(0, form.start - 2000))
+        if not _form_rows_complete(form, flat, bw.printed if bw is not None else Decimal(0), floor):
+            continue
+        if bw is not None and bs is None:
+            continue  # the budget row is weighed but its score was not read: the sum would be short
+        if form.total is not None:
+            total, total_span = form.total.score, (form.total.start, form.total.end)
+        elif (
+            score.total is not None
+            and score.max == 100
+            and score_ev is not None
+            and score_ev.span is not None
+            and form.start <= score_ev.span[0] <= form.end + 200
+        ):
+            total, total_span = Decimal(str(score.total)), score_ev.span
+        else:
+            continue
+        values = [r.score for r in form.rows] + ([bs.printed] if bs is not None else [])
+        spans = [(r.start, r.end) for r in form.rows] + ([(bs.start, bs.end)] if bs is not None else [])
+        label = "三级指标 + 预算执行" if bs is not None else "三级指标"
+        _adds_up(ck, "indicator_sum", label, values, total, spans + [total_span], "stated total")
 
 
 def budget_score_checks(ck: Checker, blocks: list[SelfEvalBlock]) -> None:
@@ -1256,6 +1313,7 @@ def run_checks(
     weighted_score_checks(ck)
     grade_check(ck, score, score_evidence)
     table_checks(ck, flat)
+    form_row_checks(ck, flat, score, score_evidence)
     qs = _prose_quantities(ctx, flat)
     prose_sum_checks(ck, flat, qs)
     parts_then_total_checks(ck, flat, qs)
