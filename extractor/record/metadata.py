@@ -373,7 +373,7 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
             break
     d["title"] = decide("title", first, doc)
     title = d["title"].chosen
-    d["years"] = decide("years", year_candidates(ctx, titles, pairs), doc)
+    d["years"] = decide("years", year_candidates(ctx, first, pairs), doc)  # the chosen title's years
     d["report_date"] = decide(
         "report_date", date_candidates(ctx, lines, pairs, title.start if title is not None else None), doc
     )
