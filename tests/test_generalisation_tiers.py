@@ -265,3 +265,25 @@ def test_a_budget_execution_score_is_the_weight_times_the_rate_its_column_names(
     spent_named = head.replace("执行数(B)", "预算执行数(B)")
     _doc, r = record_of_text(TITLE + spent_named + "年度财政资金总额 | 278.4449 | 30.00 | 10.77% | 20 |\n")
     assert [c.ok for c in r.checks if c.rule == "budget_score"] == [False]
+
+
+def test_a_budget_block_captioned_by_a_cell_wrapped_over_lines_is_a_tier() -> None:
+    # 历城区 自评表 copied from a web page: the caption cell 项目预算执行情况(10分) wrapped over three
+    # lines above the block's columns, and a last column 得分计算方法 (no number of its own)
+    form = (
+        "区级部门预算项目支出绩效自评表\n( 2019 年度)\n项目名称 商品和服务支出 主管部门 济南市历城区文化和旅游局\n"
+        "项目预算\n执行情况\n(10分)\n"
+        "  年初预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分 得分计算方法\n"
+        "年度资金总额 45 45 10 100% {score} 执行率*该指标分值,最高不得超过分值上限。\n"
+        "其中:财政拨款 45 45 - - -\n"
+    )
+    doc, r = record_of_text(form.format(score=10))
+    got = [(i.name, i.weight, i.score) for i in r.indicators if i.level == 1]
+    assert got == [("项目预算执行情况", 10, 10)]
+    (t,) = [i for i in r.indicators if i.level == 1]
+    assert doc.text[t.span[0] : t.span[1]].startswith("项目预算\n执行情况")
+    # near misses: a score above the caption's weight is no tier's; a caption with other words
+    # between it and the columns captions something else
+    assert [i for i in record_of_text(form.format(score=12))[1].indicators if i.level == 1] == []
+    other = form.format(score=10).replace("(10分)\n", "(10分)\n单位:万元 说明见附表\n")
+    assert [i for i in record_of_text(other)[1].indicators if i.level == 1] == []

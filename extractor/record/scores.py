@@ -30,6 +30,7 @@ from typing import Any, Sequence
 
 from ... import patterns
 from ..cjk import chinese_number
+from ..normalize import squash
 from .candidates import Candidate
 from .context import Context, heading_key
 from .forms import Pair, is_total_row
@@ -82,6 +83,7 @@ def _spec() -> dict[str, Any]:
         "transposed_weight": re.compile(data["transposed_weight_label"]),
         "transposed_total": re.compile(data["transposed_total"]),
         "clause": _clause_spec(data["tier_clause"], data["tiers"]),
+        "budget_tier": re.compile(data["budget_tier"]),
     }
 
 
@@ -794,19 +796,20 @@ def tier_scores(ctx: Context) -> list[TierScore]:
         total = next((r for r in blk.rows if r.label is None or figure_spec().total_row.match(r.label)), None)
         if score_col is None or total is None:
             continue
+        # (the caption on the columns' line, or a cell wrapped over the lines right above them:
+        # 项目预算⏎执行情况⏎(10分)⏎  年初预算数(A) …)
         line_start = flat.rfind("\n", 0, blk.columns[0].start) + 1
-        cap = re.search(
-            r"(?P<name>预算执行(?:情况|率)?)[^|\n]{0,16}?[（(]\s*(?P<w>\d{1,3}(?:\.\d+)?)\s*分\s*[)）]",
-            flat[line_start : blk.columns[0].start],
-        )
+        floor = max(0, blk.columns[0].start - 40)
+        if line_start > floor and "|" not in flat[floor:line_start]:
+            line_start = floor
+        cap = spec["budget_tier"].search(flat, line_start, blk.columns[0].start)
         q = next((q for c, q in total.values if c is score_col and q is not None and q.unit != "%"), None)
         if cap is None or q is None:
             continue
         weight, score = number_value(cap.group("w")), number_value(str(q.printed))
         if weight is None or score is None or score > weight:
             continue
-        start = line_start + cap.start()
-        add(TierScore(cap.group("name"), weight, score, start, q.end, ctx.page(start), 1.6))
+        add(TierScore(squash(cap.group("name")), weight, score, cap.start(), q.end, ctx.page(cap.start()), 1.6))
     # 1e. A weighted-criteria table (相关性 20% 100.00 20.00 …): the weighted score is the tier's
     for row in weighted_rows(text):
         if not row.total:
