@@ -1674,3 +1674,18 @@ def test_a_year_note_ending_the_title_names_the_year_over_a_year_in_the_funds_na
     )
     doc, r = record_of_text(text)
     assert r.years == [2024] and evidence(doc, r, "years") == "2024年度"
+
+
+def test_a_portals_banner_and_metadata_block_are_not_the_documents_words() -> None:
+    # a county bureau's portal: its name as a banner, then the page's metadata block (标题:, 索引号, 发布机构)
+    text = (
+        "张店区住房和城乡建设局\n标题: 保障性安居工程绩效评价报告\n"
+        "索引号: 11370303004217127D/2023-5377788 文号:\n发文日期: 2023-02-02 发布机构: 张店区住房和城乡建设局\n\n"
+        "保障性安居工程绩效评价报告\n\n发布日期:2023-02-02\n\n"
+        "一、项目基本情况及项目绩效评价工作情况\n\n"
+        "1、2022年,我区共实施棚户区改造项目10个,涉及居民17164户,为系统总结棚改工作的成绩和效能,"
+        "我局组织了绩效自评,具体评价过程如下:\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title == "保障性安居工程绩效评价报告" and r.program == "保障性安居工程"
+    assert r.evaluated_unit is None and r.evaluator is None  # named only by the portal (ruling 3)
