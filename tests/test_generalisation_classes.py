@@ -1689,3 +1689,15 @@ def test_a_portals_banner_and_metadata_block_are_not_the_documents_words() -> No
     doc, r = record_of_text(text)
     assert r.title == "保障性安居工程绩效评价报告" and r.program == "保障性安居工程"
     assert r.evaluated_unit is None and r.evaluator is None  # named only by the portal (ruling 3)
+
+
+def test_the_notice_that_launched_the_evaluation_names_the_funds_year_when_nothing_else_does() -> None:
+    text = (
+        "根据《关于开展2017年度市级部门单位整体支出自我绩效评价的通知》(湛财评[2018]20号)要求,"
+        "我局及时布置自评,成立自评工作小组,形成本评价报告。\n一、单位基本情况\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.years == [2017] and evidence(doc, r, "years") == "2017年"
+    # a campaign's own year is the year of the work, not of the funds evaluated
+    doc, r = record_of_text(text.replace("2017年度市级部门单位整体支出自我", "2018年度财政重点"))
+    assert r.years == []
