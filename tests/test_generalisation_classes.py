@@ -1674,3 +1674,42 @@ def test_a_year_note_ending_the_title_names_the_year_over_a_year_in_the_funds_na
     )
     doc, r = record_of_text(text)
     assert r.years == [2024] and evidence(doc, r, "years") == "2024年度"
+
+
+def test_a_portals_banner_and_metadata_block_are_not_the_documents_words() -> None:
+    # a county bureau's portal: its name as a banner, then the page's metadata block (标题:, 索引号, 发布机构)
+    text = (
+        "张店区住房和城乡建设局\n标题: 保障性安居工程绩效评价报告\n"
+        "索引号: 11370303004217127D/2023-5377788 文号:\n发文日期: 2023-02-02 发布机构: 张店区住房和城乡建设局\n\n"
+        "保障性安居工程绩效评价报告\n\n发布日期:2023-02-02\n\n"
+        "一、项目基本情况及项目绩效评价工作情况\n\n"
+        "1、2022年,我区共实施棚户区改造项目10个,涉及居民17164户,为系统总结棚改工作的成绩和效能,"
+        "我局组织了绩效自评,具体评价过程如下:\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title == "保障性安居工程绩效评价报告" and r.program == "保障性安居工程"
+    assert r.evaluated_unit is None and r.evaluator is None  # named only by the portal (ruling 3)
+
+
+def test_the_notice_that_launched_the_evaluation_names_the_funds_year_when_nothing_else_does() -> None:
+    text = (
+        "根据《关于开展2017年度市级部门单位整体支出自我绩效评价的通知》(湛财评[2018]20号)要求,"
+        "我局及时布置自评,成立自评工作小组,形成本评价报告。\n一、单位基本情况\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.years == [2017] and evidence(doc, r, "years") == "2017年"
+    # a campaign's own year is the year of the work, not of the funds evaluated
+    doc, r = record_of_text(text.replace("2017年度市级部门单位整体支出自我", "2018年度财政重点"))
+    assert r.years == []
+
+
+def test_a_party_schools_special_spending_report() -> None:
+    # 专项支出 names project spending; a 党校 is an organisation (its title names it, then it says 我单位)
+    text = (
+        "中共沅江市委党校2023年度专项支出绩效评价报告\n发布时间:2024-06-26 15:11 信息来源:中共沅江市委党校 作者: 浏览量:\n\n"
+        "一、项目基本概况\n\n(一)机构设置情况\n\n我单位设5个内设机构,分别为办公室、行政室、教研室、教务室、图书管理室。\n"
+        "二、绩效评价指标分析情况\n\n2023主体班教育培训项目等专项资金92.4万元,全额拨付。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.report_kind == "project" and "专项支出" in evidence(doc, r, "report_kind")
+    assert r.evaluated_unit == "中共沅江市委党校" and evidence(doc, r, "evaluated_unit") == "中共沅江市委党校"

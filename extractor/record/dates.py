@@ -172,6 +172,11 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair]) ->
             y = int(ms[0].group("y"))
             out.append(ctx.candidate("years", [y], ms[0].start("y"), ms[0].end("y") + 1, rank, rule))
             break
+    if not out:
+        # weakest: the notice that launched this evaluation names the funds' year
+        m = re.search(_spec()["years"]["launch_notice"], text)
+        if m:
+            out.append(ctx.candidate("years", [int(m.group("y"))], m.start("y"), m.end("y") + 1, 1.5, "launch_notice"))
     return out
 
 

@@ -44,6 +44,7 @@ from .orgs import (
     fullest,
     is_org_name,
     on_metadata_line,
+    on_site_banner,
     org_candidates,
     orgs_in,
     printed_span,
@@ -344,8 +345,8 @@ def _named_in_document(ctx: Context, publishers: list[Candidate]) -> list[Candid
     for c in publishers:
         key, text = fold(c.value), ctx.view.text
         for m in re.finditer(re.escape(key), text) if len(key) >= 3 else ():
-            if on_metadata_line(text, m.start()):
-                continue  # another line of the page's metadata (来源: … after 发布机构: …)
+            if on_metadata_line(text, m.start()) or on_site_banner(text, m.start()):
+                continue  # another line of the page's metadata (来源: … after 发布机构: …), or its banner
             s, e = ctx.view.span(m.start(), m.end())
             out.append(ctx.candidate_at(c.field, c.value, s, e, c.rank, "publisher_named_in_document"))
             break
