@@ -357,3 +357,16 @@ def test_a_glued_form_with_the_weight_before_the_values_is_read_by_its_header_s_
         False,
         "三级指标 + 预算执行: 10 + 10 + 20 + 10 + 10 + 10 + 10 + 10 + 10 + 10 = 110, stated total 100",
     ) in sums
+
+
+def test_parts_far_from_their_total_are_checked_for_agreement_only() -> None:
+    # the 红十字会 excerpt's total cut to "7万元" even when a label names it: parts a hundred times the
+    # total are a misread total (or another whole's parts), not a slip in the report's sums
+    far = "一、部门概况\n2022年支出总额7万元,其中人员经费580.72万元,公用经费167.75万元;项目支出162万元。\n"
+    assert not [c for c in prose_sums(far) if not c[0]]
+    # parts listed before their total, the same
+    assert failed("一、资金情况\n下达中央资金50.5万元，省级资金30.2万元，合计：8.7万元。\n") == []
+    # near miss: a sum within twice the total is a slip and is said
+    near = "一、部门概况\n2022年支出总额1000万元,其中人员经费580.72万元,公用经费167.75万元;项目支出162万元。\n"
+    (c,) = [c for c in prose_sums(near) if not c[0]]
+    assert "580.72万元 + 167.75万元 = 748.47万元, stated 1000万元" in c[1]

@@ -967,7 +967,15 @@ def _list_sum_check(ck: Checker, flat: str, total: Quantity, parts: list[Quantit
     sure whole of the list: only an agreement is said."""
     label = label_before(flat, total.start, floor, total.unit)
     subject = label.name if label else "total"
-    _sum_check(ck, "prose_sum", subject, parts, total, True, agreement_only=label is None)
+    _sum_check(ck, "prose_sum", subject, parts, total, True, agreement_only=label is None or _far_off(parts, total))
+
+
+def _far_off(parts: list[Quantity], total: Quantity) -> bool:
+    """Parts whose sum is over twice the total or under half of it (580.72万元 + 167.75万元 against
+    a "7万元" cut from its digits): a misread total, or the parts of another whole, not a slip in
+    the report's arithmetic — only an agreement is said."""
+    s = sum((q.value for q in parts), Decimal(0))
+    return not total.value or not total.value / 2 <= s <= total.value * 2
 
 
 _LEVEL_PREFIX = re.compile(r"^(?:中央|省级?|市级?|州级?|县级?|区级?|乡镇|本级|地方)(?:财政)?")
@@ -1015,7 +1023,8 @@ def parts_then_total_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
             continue
         for y in parts:
             y.part = True
-        _sum_check(ck, "prose_sum", _subject(flat, t.q, clause), [y.q for y in parts], t.q, True)
+        qs_ = [y.q for y in parts]
+        _sum_check(ck, "prose_sum", _subject(flat, t.q, clause), qs_, t.q, True, agreement_only=_far_off(qs_, t.q))
 
 
 def _subject(flat: str, q: Quantity, floor: int) -> str:
