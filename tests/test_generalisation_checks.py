@@ -370,3 +370,34 @@ def test_parts_far_from_their_total_are_checked_for_agreement_only() -> None:
     near = "一、部门概况\n2022年支出总额1000万元,其中人员经费580.72万元,公用经费167.75万元;项目支出162万元。\n"
     (c,) = [c for c in prose_sums(near) if not c[0]]
     assert "580.72万元 + 167.75万元 = 748.47万元, stated 1000万元" in c[1]
+
+
+def test_a_completion_rate_of_an_activity_is_no_execution_rate() -> None:
+    # 六安 自评表's summary: the budget and its spending, then an output indicator's 活动完成率
+    text = (
+        "一、预算执行情况\n全年预算数为200万元,执行数为179.43万元,完成预算的89.7%。项目绩效目标完成情况:一是产出指标方面,"
+        "开展“社区一家亲”活动130场,线下观众达到13万人次;活动完成率达到100%。\n"
+    )
+    doc, r = record_of_text(text)
+    rates = [(c.ok, c.detail.split(" (")[0]) for c in r.checks if c.rule == "execution_rate"]
+    assert rates == [(True, "完成预算的: 179.43万元 ÷ 200万元 = 89.72%, stated 89.7%")]
+    # near miss: a 完成率 whose label names the money is the execution rate, and a wrong one is said
+    paid = text.replace("完成预算的89.7%", "资金支付完成率为100%")
+    bad = [c.detail.split(" (")[0] for c in record_of_text(paid)[1].checks if not c.ok]
+    assert bad == ["资金支付完成率: 179.43万元 ÷ 200万元 = 89.72%, stated 100%"]
+
+
+def test_a_qizhong_row_with_the_total_row_s_numbers_gets_its_score() -> None:
+    # 六安 自评表 one cell a line: 其中:当年财政拨款 repeats the total row's 200 / 200 / 179.43 / 10 / 89.7%
+    # but scores 8 where the total row scores 9
+    form = (
+        "年初预算数\n全年预算数\n全年执行数\n分值\n执行率\n得分\n(万元)\n"
+        "年度资金总额\n200\n200\n179.43\n10\n89.7%\n9\n其中:当年财政拨款\n200\n200\n179.43\n10\n89.7%\n{score}\n"
+    )
+    doc, r = record_of_text(form.format(score=8))
+    (c,) = [c for c in r.checks if c.rule == "budget_score"]
+    assert not c.ok and c.detail.startswith("其中:当年财政拨款 得分 8, 年度资金总额 得分 9")
+    assert [c.ok for c in record_of_text(form.format(score=9))[1].checks if c.rule == "budget_score"] == [True]
+    # near miss: a 其中 row with other amounts may score otherwise
+    other = form.format(score=8).replace("其中:当年财政拨款\n200\n200\n179.43", "其中:当年财政拨款\n150\n150\n120")
+    assert [c for c in record_of_text(other)[1].checks if c.rule == "budget_score"] == []

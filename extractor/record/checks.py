@@ -94,6 +94,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "self_eval_spent",
         "self_eval_adjusted",
         "self_eval_weight",
+        "completion_of_money",
     )
     return {k: re.compile(s[k]) for k in keys}
 
@@ -766,6 +767,46 @@ def form_row_checks(ck: Checker, flat: str, score: Score, score_ev: Evidence | N
         _adds_up(ck, "indicator_sum", label, values, total, spans + [total_span], "stated total")
 
 
+def same_row_score_checks(ck: Checker, blocks: list[SelfEvalBlock]) -> None:
+    """自评表: a 其中 row that repeats the total row's amounts and rate (its one source is the whole)
+    under the same weight must get the same score — whatever the form's formula, the same numbers
+    cannot score 9 in one row and 8 in the next."""
+    fs = figure_spec()
+    for blk in blocks:
+        total = next((r for r in blk.rows if r.label is None or fs.total_row.match(r.label)), None)
+        if total is None:
+            continue
+        t_score = _score_cell(total.values)
+        inputs = _score_inputs(total.values)
+        if t_score is None or inputs is None:
+            continue
+        for row in blk.rows:
+            r_score = _score_cell(row.values)
+            if row is total or r_score is None or _score_inputs(row.values) != inputs:
+                continue
+            ck.add(
+                "budget_score",
+                r_score.printed == t_score.printed,
+                f"{row.label} 得分 {_fmt(r_score.printed)}, {total.label or '年度资金总额'} 得分 "
+                f"{_fmt(t_score.printed)}, the same amounts and rate ({' / '.join(_fmt(v) for v in inputs)})",
+                [(t_score.start, t_score.end), (r_score.start, r_score.end)],
+            )
+
+
+def _score_cell(values: list[tuple[Any, Quantity | None]]) -> Quantity | None:
+    """A 自评表 row's score: the number in its 得分 column (not a rate)."""
+    return next((q for c, q in values if c.kind == "other" and re.search("得分", c.name) and q and q.unit != "%"), None)
+
+
+def _score_inputs(values: list[tuple[Any, Quantity | None]]) -> tuple[Decimal, ...] | None:
+    """What a row's score is computed from: its amounts, its rate and its weight, all printed."""
+    weight = _weight_cell(values)
+    nums = [q.printed for c, q in values if c.kind in ("money", "rate") and q is not None]
+    if weight is None or len(nums) < 2 or len(nums) < sum(1 for c, _q in values if c.kind in ("money", "rate")):
+        return None
+    return (*nums, weight.printed)
+
+
 def budget_score_checks(ck: Checker, blocks: list[SelfEvalBlock]) -> None:
     """自评表: a budget-execution score whose column states its formula (得分 (20分*执行率)) is the
     weight times the rate printed beside it, to the score's printed decimals (and the rate's)."""
@@ -830,6 +871,7 @@ def table_checks(ck: Checker, flat: str) -> None:
     forms = se + [b for t in doc.tables for b in self_eval_blocks(flat, t.start, t.end)]
     form_tier_checks(ck, flat, forms)
     budget_score_checks(ck, forms)
+    same_row_score_checks(ck, forms)
 
 
 # ---------------------------------------------------------------------------- prose
@@ -1125,6 +1167,8 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
         m = rx["rate_name"].search(name)
         if m is None or re.search(r"得分|偏差|增长|下降", name):
             continue
+        if m.group("completion") and not rx["completion_of_money"].search(name):
+            continue  # 活动完成率达到100%: an output indicator's rate, not the budget's
         arrival = bool(m.group("arrival"))
         if re.match(r"\s*[≥≤>=<]?\s*\d+(?:\.\d+)?\s*%", flat[x.q.end : x.q.end + 12]) or re.search(
             r"(?:\d\s*%|[≥≤>=<])\s*$", flat[max(0, x.q.start - 12) : x.q.start]
