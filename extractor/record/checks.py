@@ -13,7 +13,9 @@ section of ``patterns/scores.yaml``):
 
 * ``indicator_sum`` / ``weight_sum`` — indicator scores and weights add up to their
   parent, the table's total row, the stated total (level-1 scores) or the maximum;
-  also for headings that carry their weight and score (一、投入(分值18分,自评得18分));
+  also for headings that carry their weight and score (一、投入(分值18分,自评得18分)), and for a
+  自评表 flattened to text: its third-level scores (read by the header's column order,
+  :mod:`.formrows`) with the budget row's against the total, when the rows read are all there;
 * ``score_rate`` — score ÷ weight is the stated 得分率, in a table row or in a
   sentence (满分为35分，得分30.64分，得分率87.54%);
 * ``grade_threshold`` — the stated grade is the one the thresholds give the total;
@@ -26,7 +28,12 @@ section of ``patterns/scores.yaml``):
   equals executed (到位) ÷ budget, the amounts stated before it;
 * ``weighted_score`` — in a weighted-criteria table, weight × score is the weighted score
   (相关性 20% × 100.00 = 20.00);
-* ``share`` — counts and their shares of a whole (35个项目…占评定项目的85.36% of 41).
+* ``share`` — counts and their shares of a whole (35个项目…占评定项目的85.36% of 41);
+* ``budget_score`` — a 自评表's budget score is the weight times the rate its column names, and a
+  其中 row with the total row's amounts, rate and weight gets the total row's score.
+
+A check whose premise is weak says only an agreement: a prose total no words name, parts over
+twice or under half their total, a rate of a part between a budget and a later rate.
 """
 
 from __future__ import annotations
