@@ -1713,3 +1713,16 @@ def test_a_party_schools_special_spending_report() -> None:
     doc, r = record_of_text(text)
     assert r.report_kind == "project" and "专项支出" in evidence(doc, r, "report_kind")
     assert r.evaluated_unit == "中共沅江市委党校" and evidence(doc, r, "evaluated_unit") == "中共沅江市委党校"
+
+
+def test_a_department_wide_report_that_says_nothing_of_who_evaluated_has_no_mode() -> None:
+    # the kind alone (整体支出) is no evidence of a self-evaluation: abstain rather than guess
+    text = (
+        "丽水市文化馆2018年度整体支出绩效评价报告\n时间:2020-03-26 16:11 浏览次数: 信息来源: 丽水市政府\n\n"
+        "  一、部门基本概况 \n\n  (一)主要部门职能及组成:组织开展文艺演出、比赛、展览等群众性文化艺术娱乐活动。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.report_kind == "department"
+    assert r.evaluation_mode is None and r.evaluator is None
+    doc, r = record_of_text(text + "  二、绩效自评情况\n\n  我馆对2018年度整体支出开展了绩效自评。\n")
+    assert r.evaluation_mode == "self"

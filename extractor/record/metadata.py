@@ -393,10 +393,6 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         if re.search(signer, fold(c.value))
     ]
     modes = mode_candidates(ctx, title) + _mode_from_evaluator(ctx, found["evaluator"], found["client"])
-    if d["report_kind"].value == "department" and d["report_kind"].chosen is not None:
-        # a department's evaluation of its own overall spending, unless something says otherwise
-        c = d["report_kind"].chosen
-        modes.append(Candidate("evaluation_mode", "self", c.start, c.end, 2, "department", c.page))
     if not modes:
         # a unit that names itself in the title (凤阳县交通运输局…绩效评价报告, 凤阳县教育局关于…) and
         # writes of itself in the first person (我局…), nothing saying another body evaluated:
