@@ -1726,3 +1726,13 @@ def test_a_department_wide_report_that_says_nothing_of_who_evaluated_has_no_mode
     assert r.evaluation_mode is None and r.evaluator is None
     doc, r = record_of_text(text + "  二、绩效自评情况\n\n  我馆对2018年度整体支出开展了绩效自评。\n")
     assert r.evaluation_mode == "self"
+
+
+def test_an_unticked_option_of_a_cover_form_is_no_mode() -> None:
+    # a cover form's options, ticked (R: a ☑ the converter read in its symbol font) or not (□)
+    text = (
+        "淳安县财政支出政策绩效评价报告\n评价类型 事前评价□ 事中评价□ 事后评价R\n"
+        "评价方式:部门(单位)绩效自评R 财政部门组织评价□\n一、基本情况\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.evaluation_mode == "self" and evidence(doc, r, "evaluation_mode") == "自评"

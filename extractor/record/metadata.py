@@ -94,6 +94,8 @@ def mode_candidates(ctx: Context, title: Candidate | None) -> list[Candidate]:
             for m in re.finditer(rule["regex"], text):
                 if ctx.region_at(ctx.view.starts[m.start()]) == "annex":
                     continue
+                if re.match(r"\s*[□☐]", text[m.end() : m.end() + 3]):
+                    continue  # an option of a form left unticked (财政部门组织评价□ beside 部门绩效自评☑)
                 out.append(ctx.candidate("evaluation_mode", rule["mode"], m.start(), m.end(), rule["rank"], "text"))
                 break
     # only the strongest rule of each mode counts
