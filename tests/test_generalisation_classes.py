@@ -1736,3 +1736,14 @@ def test_an_unticked_option_of_a_cover_form_is_no_mode() -> None:
     )
     doc, r = record_of_text(text)
     assert r.evaluation_mode == "self" and evidence(doc, r, "evaluation_mode") == "自评"
+
+
+def test_a_third_party_that_checks_quality_or_data_evaluates_nothing() -> None:
+    for sentence in (
+        "工程建设中定期参与质监活动,并聘请了第三方质量监测,对发现的问题及时协调处理。",
+        "结合日常考核基础数据和第三方机构审核数据,市公共交通领导小组办公室牵头开展考核。",
+    ):
+        doc, r = record_of_text("2023年度城市公交服务考核结果公示\n" + sentence + "\n")
+        assert r.evaluation_mode != "third_party"
+    doc, r = record_of_text("2023年度城市公交服务绩效评价报告\n受市财政局委托,我所对该项目开展了绩效评价。\n")
+    assert r.evaluation_mode == "third_party"
