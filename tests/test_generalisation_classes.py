@@ -1747,3 +1747,13 @@ def test_a_third_party_that_checks_quality_or_data_evaluates_nothing() -> None:
         assert r.evaluation_mode != "third_party"
     doc, r = record_of_text("2023年度城市公交服务绩效评价报告\n受市财政局委托,我所对该项目开展了绩效评价。\n")
     assert r.evaluation_mode == "third_party"
+
+
+def test_a_report_naming_a_programme_with_its_phase_in_brackets_is_of_a_project() -> None:
+    text = (
+        "一、基本情况\n(一)项目概况\n瓯海区排水管网工程(二期)是为进一步提高污水收集率,加快实施雨污分流而建设的。"
+        "项目总投资约22.66亿元。\n二、绩效自评情况\n我局对瓯海区排水管网工程(二期)开展了绩效自评。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.program == "排水管网工程(二期)"
+    assert r.report_kind == "project"

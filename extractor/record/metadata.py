@@ -77,6 +77,11 @@ def kind_candidates(ctx: Context, title: Candidate | None) -> list[Candidate]:
     return out
 
 
+def _ends_like_a_programme(name: str) -> bool:
+    """Whether ``name`` ends in a programme's noun (…项目, …工程), a short bracket after it aside (…工程(二期))."""
+    return bool(re.search(_spec()["program"]["noun_end"], re.sub(r"[（(][^）)]{1,10}[)）]$", "", name)))
+
+
 def mode_candidates(ctx: Context, title: Candidate | None) -> list[Candidate]:
     out: list[Candidate] = []
     tv = View.of(ctx.doc.text[title.start : title.end], title.start) if title is not None else None
@@ -299,7 +304,7 @@ def program_candidates(
                 and re.search(_spec()["program"]["not_in_sentence"], prog)
                 or (
                     shape == "sentence"
-                    and not re.search(_spec()["program"]["noun_end"], re.sub(r"[（(][^）)]{1,10}[)）]$", "", prog))
+                    and not _ends_like_a_programme(prog)
                     # (…葡萄酒产业发展项目支出绩效评价: the 项目 the rule leaves out names it a programme)
                     and not text.startswith("项目", m.end("prog"))
                 )
@@ -450,7 +455,7 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         d["report_kind"].value is None
         and d["program"].chosen is not None
         and (
-            re.search(_spec()["program"]["noun_end"], fold(d["program"].value))
+            _ends_like_a_programme(fold(d["program"].value))
             or d["program"].chosen.rule == "body:name"  # (…转移支付: named as a programme by the words around it)
         )
     ):
