@@ -49,30 +49,50 @@ from .orgs import (
     printed_span,
 )
 from .phrases import _compiled, _spec
-from .titles import doc_site_title_candidates, inline_title_candidates, text_lines, title_candidates
+from .titles import (
+    collection_sample_start,
+    doc_site_title_candidates,
+    inline_title_candidates,
+    text_lines,
+    title_candidates,
+)
 from .view import View, fold
 
 
 # ------------------------------------------------------------------ kind and mode
-def kind_candidates(ctx: Context, title: Candidate | None) -> list[Candidate]:
-    out: list[Candidate] = []
-    if title is not None:
-        v = View.of(ctx.doc.text[title.start : title.end], title.start)
-        for r in _spec()["report_kind"]:
-            m = re.search(r["regex"], v.text)
-            if m:
-                out.append(ctx.candidate("report_kind", r["kind"], m.start(), m.end(), 10, "title", view=v))
-                break
+def _kind_in_title(ctx: Context, title: Candidate, rank: float, rule: str) -> Candidate | None:
+    v = View.of(ctx.doc.text[title.start : title.end], title.start)
+    for r in _spec()["report_kind"]:
+        m = re.search(r["regex"], v.text)
+        if m:
+            return ctx.candidate("report_kind", r["kind"], m.start(), m.end(), rank, rule, view=v)
+    return None
+
+
+def kind_candidates(
+    ctx: Context, title: Candidate | None, site_heading: Candidate | None = None, start: int = 0
+) -> list[Candidate]:
+    """The report kind from the title's words (10), else from what the body says it evaluates (5;
+    the body from ``start``: an essay-collection site's heading and intro before its sample are the
+    site's), else from that site's heading (3: its word for what it collected, the weakest, as a
+    document site's file name is for the programme)."""
+    skip = ctx.view.index(start) if start else 0
+    found = _kind_in_title(ctx, title, 10, "title") if title is not None else None
+    out: list[Candidate] = [found] if found is not None else []
     if not out:
         text = _compiled()["ignore"].sub(
             lambda m: " " * len(m.group(0)), ctx.view.text[: len(ctx.view.text) // 2 + 2000]
         )
+        text = " " * skip + text[skip:]
         for r in _spec()["report_kind"]:
             m = next(
                 (m for m in re.finditer(r["body"], text) if ctx.region_at(ctx.view.starts[m.start()]) != "annex"), None
             )
             if m:
                 out.append(ctx.candidate("report_kind", r["kind"], m.start(), m.end(), r.get("rank", 5), "body"))
+    if not out and site_heading is not None:
+        found = _kind_in_title(ctx, site_heading, 3, "collection_heading")
+        out += [found] if found is not None else []
     return out
 
 
@@ -268,8 +288,10 @@ def _program_candidate(
 
 
 def program_candidates(
-    ctx: Context, pairs: list[Pair], title: Candidate | None, unit: str | None, kind: str | None
+    ctx: Context, pairs: list[Pair], title: Candidate | None, unit: str | None, kind: str | None, start: int = 0
 ) -> list[Candidate]:
+    """The programme from a form's 项目名称 (10), the title (8, a notice's 5) and the body's sentences
+    (``program_body``; from ``start``: an essay-collection site's heading and intro are the site's)."""
     if kind in _spec()["program"]["strip_kinds"]:
         return []
     out: list[Candidate | None] = []
@@ -285,6 +307,8 @@ def program_candidates(
         notice = re.search(r"关于.{0,80}(?:通知|通报|公告|公示)$", fold(title.value))
         out.append(_program_candidate(ctx, title.start, title.end, unit, 5 if notice else 8, "title"))
     text = ctx.view.text[: len(ctx.view.text) // 2 + 2000]
+    skip = ctx.view.index(start) if start else 0
+    text = " " * skip + text[skip:]
     for rule in _spec()["program_body"]:
         for m in re.finditer(rule["regex"], text):
             prog = _OUR_PLACE.sub("", m.group("prog"))  # (program_name drops it from the evidence too)
@@ -361,6 +385,11 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         title_candidates(ctx, lines) + inline_title_candidates(ctx) + doc_site_title_candidates(ctx),
         key=lambda c: -c.rank,
     )
+    sample = collection_sample_start(ctx)
+    site_titles = [t for t in titles if sample is not None and t.start < sample]
+    if sample is not None:
+        # an essay-collection page: its heading and its label over the sample are the site's
+        titles = [t for t in titles if t.start >= sample]
     # the earliest title line; its repeats are the same title, unless one goes on with the year
     # or the programme in brackets (a page's heading, then the document's own with its year line)
     first = titles[:1]
@@ -373,11 +402,13 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
             break
     d["title"] = decide("title", first, doc)
     title = d["title"].chosen
-    d["years"] = decide("years", year_candidates(ctx, titles, pairs), doc)
+    d["years"] = decide("years", year_candidates(ctx, titles, pairs, sample or 0), doc)
     d["report_date"] = decide(
         "report_date", date_candidates(ctx, lines, pairs, title.start if title is not None else None), doc
     )
-    d["report_kind"] = decide("report_kind", kind_candidates(ctx, title), doc)
+    d["report_kind"] = decide(
+        "report_kind", kind_candidates(ctx, title, next(iter(site_titles), None), sample or 0), doc
+    )
     orgs = orgs_in(ctx)
     found = org_candidates(ctx, orgs, pairs, title, titles, lines)
     # a document site's file name (8) under the document's own title it prints (title_doc_site) names
@@ -445,7 +476,9 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         ):
             d["evaluated_unit"] = Decision("evaluated_unit")  # the firm that evaluated is not the unit evaluated
     d["program"] = decide(
-        "program", program_candidates(ctx, pairs, title, d["evaluated_unit"].value, d["report_kind"].value), doc
+        "program",
+        program_candidates(ctx, pairs, title, d["evaluated_unit"].value, d["report_kind"].value, sample or 0),
+        doc,
     )
     if (
         d["report_kind"].value is None

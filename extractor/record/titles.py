@@ -273,6 +273,28 @@ def inline_title_candidates(ctx: Context, limit: int = 3000) -> list[Candidate]:
     return out
 
 
+def collection_sample_start(ctx: Context) -> int | None:
+    """Where the first sample's text starts on an essay-collection page, or None on any other page.
+
+    Such a site (范文, 精选N篇, 小编为大家整理的…) prints a collection heading, then each sample under
+    that heading with a number (…报告1, …报告 篇1); neither is a document's title (tests/devset/README.md,
+    ruling 10). A page is one when its opening holds a collection mark and such a label whose heading
+    words the page printed before it; everything before the end of that label is the site's.
+    """
+    t = _spec()["title"]
+    text = ctx.view.text[: int(t["collection_scan_chars"])]
+    if not re.search(t["collection_mark"], text):
+        return None
+    width = int(t["collection_heading_chars"])
+    for m in re.finditer(t["collection_label"], text):
+        line_start = max(text.rfind("\n", 0, m.start()), text.rfind("\t", 0, m.start())) + 1
+        heading = text[max(line_start, m.end("word") - width) : m.end("word")]
+        before = text.find(heading, 0, m.end("word") - len(heading))
+        if len(heading) >= 6 and before >= 0:
+            return ctx.view.ends[m.end() - 1]
+    return None
+
+
 def doc_site_title_candidates(ctx: Context, limit: int = 4000) -> list[Candidate]:
     """The document's own title on a document site's copy.
 
@@ -307,4 +329,5 @@ __all__ = [
     "title_candidates",
     "inline_title_candidates",
     "doc_site_title_candidates",
+    "collection_sample_start",
 ]

@@ -1,0 +1,82 @@
+"""Titles and programmes (issue 8): shapes that recur across the development set's sites.
+
+Excerpts are real page openings of the development set (tests/devset/texts), cut short; every
+value is asserted with the words it came from.
+"""
+
+from __future__ import annotations
+
+from excerpt_records import evidence, record_of_text
+
+# sichuan-mianyang-2021-science-bureau-projects-essay-site: a collection heading, the site's
+# intro, the heading again with the sample's number over the sample
+ESSAY_NUMBERED = (
+    "项目绩效自评报告\n\n时间:2024-06-12 13:25:38 自评报告 我要投稿\n\n项目绩效自评报告精品15篇\n\n"
+    "  在现在社会,报告对我们来说并不陌生,我们在写报告的时候要注意涵盖报告的基本要素。"
+    "以下是小编为大家整理的项目绩效自评报告,仅供参考,欢迎大家阅读。\n\n项目绩效自评报告精品15篇\n\n"
+    "项目绩效自评报告1\n\n  一、项目基本情况\n\n  (一)绩效目标情况\n\n"
+    "  绵阳市科学技术局主要有部门预算项目支出、专项预算支出二类支出,项目资金总预算为2455.5万元。\n"
+)
+# hebei-weichang-undated-public-toilets-essay-site: 篇1 labels, the page heading first
+ESSAY_PIAN = (
+    "农村厕所改造项目绩效评价报告\n\n知远网\n\n2025-03-15报告\n\n"
+    "知远网整理的农村厕所改造项目绩效评价报告(精选10篇),希望能帮助到大家,请阅读参考。\n\n"
+    "农村厕所改造项目绩效评价报告 篇1\n\n一、项目基本情况(自评得分100分)\n\n"
+    "农业农村局编制《关于农村公共厕所建设项目的请示》上报围场县人民政府批复。"
+    "20xx年围场县农村公共厕所建设项目总投资850万元,全部来源于统筹整合资金。\n"
+)
+# unknown-province-…-farmland-…-essay-doc-site: another document's heading first, the label run
+# into the sample's first sentence
+ESSAY_GLUED = (
+    "2017年度耕地质量提升计划资金绩效评价报告\n\n合集下载\n\n农田建设补助资金绩效评价报告(通用7篇)\n\n"
+    "一起来参考报告是怎么写的吧,下面是小编为大家整理的农田建设补助资金绩效评价报告(通用7篇),仅供参考。\n\n"
+    "农田建设补助资金绩效评价报告1根据农业农村部计划财务司、农田建设管理司,财政部农业农村司"
+    "《关于抓紧报送20xx年中央财政农田建设补助资金绩效自评材料的通知》,我们高度重视,认真组织。\n"
+)
+
+
+def test_an_essay_collections_heading_and_its_sample_label_are_no_title() -> None:
+    # ruling 10 (tests/devset/README.md): the site's heading and its …报告1 / …报告 篇1 label
+    for text in (ESSAY_NUMBERED, ESSAY_PIAN, ESSAY_GLUED):
+        doc, r = record_of_text(text)
+        assert r.title is None, text[:20]
+        assert r.years == []  # (2017年度… is another document's heading: no year of this sample)
+
+
+def test_an_essay_collections_heading_still_says_what_kind_of_report_it_collected() -> None:
+    # the weakest kind evidence, when the sample itself says none (its heading: 项目绩效评价报告)
+    text = (
+        "公交公司绩效评价报告(精选9篇)\n\n公交公司绩效评价报告(精选9篇)\n\n公交公司绩效评价报告 篇1\n\n"
+        "一、基本情况\n\n公交公司于20xx年购买新能源公交车20辆,并全部投入营运。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title is None
+    # (公交公司…报告 names no kind: 公司 is none of the kind words) — the heading is no title either way
+    text = ESSAY_PIAN.replace("项目基本情况", "基本情况").replace("农村公共厕所建设项目总投资", "总投资")
+    doc, r = record_of_text(text)
+    assert r.title is None and r.report_kind == "project"
+    assert evidence(doc, r, "report_kind") == "项目"
+
+
+def test_a_samples_own_heading_under_the_sites_label_is_its_title() -> None:
+    text = ESSAY_PIAN.replace(
+        "农村厕所改造项目绩效评价报告 篇1\n\n",
+        "农村厕所改造项目绩效评价报告 篇1\n\n围场县2021年农村公共厕所建设项目绩效自评报告\n\n",
+    )
+    doc, r = record_of_text(text)
+    assert r.title == "围场县2021年农村公共厕所建设项目绩效自评报告"
+    assert evidence(doc, r, "title") == "围场县2021年农村公共厕所建设项目绩效自评报告"
+
+
+def test_a_document_sites_preview_of_one_document_keeps_its_heading() -> None:
+    # jiangsu-nanjing-2018-preschool-award-subsidy-funds: 合集下载 and download notes, no collection
+    text = (
+        "南京2018年学前教育奖补资金绩效评价报告\n\n合集下载\n"
+        "  1. 1、下载文档前请自行甄别文档内容的完整性,平台不提供额外的编辑、内容补充、找答案等附加服务。\n\n"
+        "南京市2018年学前教育奖补资金\n绩效评价报告\n一、项目概况\n(一)基本情况\n1.项目背景\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title == "南京市2018年学前教育奖补资金绩效评价报告"
+    # a report's own title followed by a page number 1 is no collection's label
+    doc, r = record_of_text("南京市2018年学前教育奖补资金绩效评价报告 1\n一、项目概况\n")
+    assert r.title == "南京市2018年学前教育奖补资金绩效评价报告"
