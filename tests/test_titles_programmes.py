@@ -80,3 +80,49 @@ def test_a_document_sites_preview_of_one_document_keeps_its_heading() -> None:
     # a report's own title followed by a page number 1 is no collection's label
     doc, r = record_of_text("南京市2018年学前教育奖补资金绩效评价报告 1\n一、项目概况\n")
     assert r.title == "南京市2018年学前教育奖补资金绩效评价报告"
+
+
+def test_a_collection_copied_to_a_document_site_repeats_its_heading_before_the_samples_number() -> None:
+    # guangxi-hechi-undated-cultivated-land-monitoring-self-report: no 精选N篇, the heading twice, then 1
+    text = (
+        "《耕地保护项目绩效自评报告.docx》由会员分享,可在线阅读,更多相关《耕地保护项目绩效自评报告.docx(27页珍藏版)》"
+        "请在优知文库上搜索。\n1、耕地保护项目绩效自评报告耕地保护项目绩效自评报告1根据河池市直财政专项支出绩效评价"
+        "管理暂行办法的通知要求,结合我市20_耕地质量定点监测项目工作进展实际情况,现将20_年河池市耕地质量定点监测"
+        "项目实施情况自评如下:一、项目基本概况\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title is None
+    # the sample names its programme: its 现将…项目实施情况自评如下 (a masked year 20_年, the place cut)
+    # (its trailing 项目 goes, as from any programme's name: the contract's 城乡居民基本养老保险)
+    assert r.program == "耕地质量定点监测" and evidence(doc, r, "program") == "耕地质量定点监测"
+
+
+def test_the_programme_a_sample_reports_on_under_a_masked_year() -> None:
+    # anhui-liuan-area-…-essay-site-trad: 现将我县20xx年…项目绩效评价自评情况汇报如下
+    text = (
+        "工程項目績效評價報告精選(15篇)\n\n工程項目績效評價報告1\n\n  根據《安徽省教育廳安徽省財政廳關于印發"
+        "安徽省義務教育小規模學校(教學點)智慧學校建設項目績效評價辦法的通知》(皖教〔20xx〕10號)文件精神,"
+        "現將我縣20xx年義務教育小規模學校(教學點)智慧學校建設項目績效評價自評情況匯報如下:\n\n  一、投入(20分)\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title is None
+    assert r.program == "義務教育小規模學校(教學點)智慧學校建設"
+    # unknown-province-…-farmland-…: the fund a notice asks to self-evaluate, its year masked
+    doc, r = record_of_text(ESSAY_GLUED)
+    assert r.program == "中央财政农田建设补助资金" and evidence(doc, r, "program") == "中央财政农田建设补助资金"
+
+
+def test_the_funds_an_allocation_notice_passes_down_keep_their_level() -> None:
+    # guangdong-guangzhou-2022-resident-medical-insurance-subsidy-advance-notice (simplified here)
+    text = (
+        "市医保局:\n根据《广东省财政厅关于提前下达中央财政2022年城乡居民基本医疗保险补助资金的通知》(粤财社〔2021〕"
+        "305号,见附件),现将2022年中央财政城乡居民基本医疗保险补助资金预算70,076万元提前下达给你们。"
+        "具体有关事项通知如下:\n一、该项资金用于对参保人员的补助。\n广州市财政局\n2021年12月23日\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.program == "中央财政城乡居民基本医疗保险补助资金"
+    assert evidence(doc, r, "program") == "中央财政城乡居民基本医疗保险补助资金"
+    # (关于下达2021年XX资金预算的通知: the level before the fund's name is part of it too)
+    text = "各县(区)财政局:\n根据《关于下达2021年中央财政农业生产发展资金预算的通知》,资金已拨付。\n"
+    doc, r = record_of_text(text)
+    assert r.program == "中央财政农业生产发展资金"

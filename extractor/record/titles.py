@@ -279,12 +279,14 @@ def collection_sample_start(ctx: Context) -> int | None:
     Such a site (范文, 精选N篇, 小编为大家整理的…) prints a collection heading, then each sample under
     that heading with a number (…报告1, …报告 篇1); neither is a document's title (tests/devset/README.md,
     ruling 10). A page is one when its opening holds a collection mark and such a label whose heading
-    words the page printed before it; everything before the end of that label is the site's.
+    words the page printed before it, or — no mark — the heading twice in a row, the second time with
+    the number; everything before the end of that label is the site's.
     """
     t = _spec()["title"]
     text = ctx.view.text[: int(t["collection_scan_chars"])]
     if not re.search(t["collection_mark"], text):
-        return None
+        repeat = re.search(t["collection_repeat"], text)
+        return ctx.view.ends[repeat.end() - 1] if repeat else None
     width = int(t["collection_heading_chars"])
     for m in re.finditer(t["collection_label"], text):
         line_start = max(text.rfind("\n", 0, m.start()), text.rfind("\t", 0, m.start())) + 1
