@@ -126,3 +126,26 @@ def test_the_funds_an_allocation_notice_passes_down_keep_their_level() -> None:
     text = "各县(区)财政局:\n根据《关于下达2021年中央财政农业生产发展资金预算的通知》,资金已拨付。\n"
     doc, r = record_of_text(text)
     assert r.program == "中央财政农业生产发展资金"
+
+
+def test_a_files_name_is_no_title_unless_the_document_prints_it() -> None:
+    # hebei-beidaihe-2020-bathing-beach-market-operation-third-party: the excerpt starts mid-report;
+    # only the uploader's file name reads like a title (it still names the firm that evaluated)
+    text = (
+        "《秦皇岛正扬联合会计师事务所绩效评价报告.docx》由会员分享,可在线阅读,更多相关《秦皇岛正扬联合会计师事务所"
+        "绩效评价报告.docx(5页珍藏版)》请在第壹文秘上搜索。\n1、(二)评价方法及评价结论本次财政支出绩效评价工作组"
+        "成员到秦皇岛市北戴河区海浴场服务中心进行了现场座谈,听取了相关人员关于2020年度“市场化运作费项目”的"
+        "整体实施管理情况。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title is None
+    assert r.evaluator == "秦皇岛正扬联合会计师事务所"
+    # jiangxi-jiangxi-2021-sports-lottery-culture-transfer-self-report: the document prints the file's
+    # name too, its copy a word short (…绩效自评报): the name is the title
+    name = "江西省省级公共文化专项资金和省级体彩公益金专项转移支付2021年度绩效自评报告"
+    text = (
+        f"{name}.docx\n《{name}.docx》由会员分享,可在线阅读,更多相关《{name}.docx(35页珍藏版)》请在淘文阁上搜索。\n"
+        f"1、{name[:-1]}江西省体育局二O二二年三月序号各设区市名称全年预算数全年执行数预算执行率\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title == name and evidence(doc, r, "title") == name

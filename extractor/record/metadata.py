@@ -360,6 +360,19 @@ def _own_title_after_chrome(ctx: Context, lines: list[Line], page: Candidate, ow
     return len(a & b) >= 0.7 * len(a)
 
 
+def _file_name_printed(ctx: Context, name: Candidate) -> bool:
+    """Whether the document's text, outside its file's name, prints ``name`` (a file's name taken as a
+    title) — its first two thirds at least, a copy cutting its last words (…自评报告 → …自评报)."""
+    key = fold(name.value)
+    head = key[: max(6, len(key) * 2 // 3)]
+    text = ctx.view.text
+    for m in re.finditer(re.escape(head), text):
+        after = text[m.end() : m.end() + len(key) - len(head) + 12]
+        if not re.search(r"\.(?:pdf|docx?|xlsx?|wps)", after, re.I):
+            return True
+    return False
+
+
 def _named_in_document(ctx: Context, publishers: list[Candidate]) -> list[Candidate]:
     """The page's publisher (发布机构 / 来源) where the document itself names it too, at that naming:
     the page's metadata alone names no unit (tests/devset/README.md, ruling 3), but it tells which
@@ -391,9 +404,12 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         # an essay-collection page: its heading and its label over the sample are the site's
         titles = [t for t in titles if t.start >= sample]
     # the earliest title line; its repeats are the same title, unless one goes on with the year
-    # or the programme in brackets (a page's heading, then the document's own with its year line)
-    first = titles[:1]
-    for t in titles[1:3]:
+    # or the programme in brackets (a page's heading, then the document's own with its year line).
+    # A file's name (…报告.docx, a document site's 《…》由会员分享) is the uploader's, not a title the
+    # document prints — unless the document prints it too (its copy cut a word short: …绩效自评报)
+    printed = [t for t in titles if t.rule != "title_file_name" or _file_name_printed(ctx, t)]
+    first = printed[:1]
+    for t in printed[1:3]:
         if first and re.fullmatch(re.escape(fold(first[0].value)) + r"[(（][^()（）]{2,30}[)）]", fold(t.value)):
             first = [t]
             break

@@ -160,7 +160,8 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
         rank = (8 if _FILE_NAME.search(raw.strip()) else 10) - i / 100  # a file's name is weaker than a title line
         if not _NAMES_SOMETHING.search(fold(printed)):
             rank -= 0.5  # a title names a year, a place or a unit; a bare 绩效目标完成情况 is a heading
-        out.append(ctx.candidate_at("title", printed, start, end, rank, "title_line"))
+        rule = "title_file_name" if _FILE_NAME.search(raw.strip()) else "title_line"
+        out.append(ctx.candidate_at("title", printed, start, end, rank, rule))
     return out
 
 
@@ -269,7 +270,8 @@ def inline_title_candidates(ctx: Context, limit: int = 3000) -> list[Candidate]:
         if found is None:
             continue
         printed, s, e = found
-        out.append(ctx.candidate_at("title", printed, s, e, (8 if file_name else 9) - m.start() / 1e5, "title_inline"))
+        rank, rule = (8.0, "title_file_name") if file_name else (9.0, "title_inline")
+        out.append(ctx.candidate_at("title", printed, s, e, rank - m.start() / 1e5, rule))
     return out
 
 
