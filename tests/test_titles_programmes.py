@@ -149,3 +149,23 @@ def test_a_files_name_is_no_title_unless_the_document_prints_it() -> None:
     )
     doc, r = record_of_text(text)
     assert r.title == name and evidence(doc, r, "title") == name
+
+
+def test_a_forms_own_heading_with_its_year_line_under_the_pages_heading_is_the_title() -> None:
+    # sichuan-chaotian-2023-fitness-center-transfer-self-table: the page's heading, then the form's own
+    text = (
+        "2023年度中央转移支付区域(全民健身中心项目)绩效自评表\n"
+        "中央转移支付广元市朝天区全民健身中心项目绩效自评表 | |||||||\n(2023年度) | |||||||\n"
+        "转移支付(项目)名称 | 广元市朝天区全民健身中心项目 | ||||||\n中央主管部门 | 国家体育总局 | ||||||\n"
+        "地方主管部门 | 广元市朝天区人民政府 | 资金使用单位 | 广元市朝天区体育发展中心 | ||||\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title == "中央转移支付广元市朝天区全民健身中心项目绩效自评表(2023年度)"
+    assert evidence(doc, r, "title").startswith("中央转移支付广元市朝天区")
+    # a report's title keeps its place over an annex's form further down (another document's heading)
+    text = (
+        "凤阳县民政局2023年度部门整体支出绩效自评报告\n一、部门基本情况\n本局共有职工20人。\n"
+        "附表1\n项目支出绩效自评表\n(2023年度)\n项目名称 | 城乡低保 |\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title == "凤阳县民政局2023年度部门整体支出绩效自评报告"

@@ -360,6 +360,26 @@ def _own_title_after_chrome(ctx: Context, lines: list[Line], page: Candidate, ow
     return len(a & b) >= 0.7 * len(a)
 
 
+_YEAR_NOTE_END = re.compile(r"[(（]?(?:19|20)\d\d(?:预算)?年度?[)）]$")
+
+
+def _own_heading_with_year(ctx: Context, page: Candidate, own: Candidate) -> bool:
+    """Whether ``own``, a heading with its year line under it (…绩效自评表 / (2023年度)), is the form's or
+    the cover's own title right under a page heading ``page`` that says mostly the same words without
+    that year line (2023年度中央转移支付区域(全民健身中心项目)绩效自评表 over 中央转移支付广元市朝天区
+    全民健身中心项目绩效自评表 / (2023年度)): the document's own title is the title. Right under it
+    only — at most two short lines between (an annex label, a stamp line), no sentence: an annex's form
+    further down is another document's."""
+    a, b = fold(page.value), fold(own.value)
+    between = [ln.strip() for ln in ctx.doc.text[page.end : own.start].splitlines() if ln.strip(" \t|｜")]
+    if own.start <= page.end or len(between) > 2 or any(re.search("[。；;]", ln) for ln in between):
+        return False
+    if not _YEAR_NOTE_END.search(b) or _YEAR_NOTE_END.search(a):
+        return False
+    common = set(a) & set(b)
+    return len(common) >= 0.7 * min(len(set(a)), len(set(b)))
+
+
 def _file_name_printed(ctx: Context, name: Candidate) -> bool:
     """Whether the document's text, outside its file's name, prints ``name`` (a file's name taken as a
     title) — its first two thirds at least, a copy cutting its last words (…自评报告 → …自评报)."""
@@ -413,7 +433,7 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         if first and re.fullmatch(re.escape(fold(first[0].value)) + r"[(（][^()（）]{2,30}[)）]", fold(t.value)):
             first = [t]
             break
-        if first and _own_title_after_chrome(ctx, lines, first[0], t):
+        if first and (_own_title_after_chrome(ctx, lines, first[0], t) or _own_heading_with_year(ctx, first[0], t)):
             first = [t]
             break
     d["title"] = decide("title", first, doc)
