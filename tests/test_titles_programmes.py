@@ -169,3 +169,21 @@ def test_a_forms_own_heading_with_its_year_line_under_the_pages_heading_is_the_t
     )
     doc, r = record_of_text(text)
     assert r.title == "凤阳县民政局2023年度部门整体支出绩效自评报告"
+
+
+def test_what_of_a_programme_was_evaluated_is_cut_from_the_title_as_from_the_body() -> None:
+    from jixiao.extractor.record.metadata import program_name
+
+    # the body's 对2017年度农村公路生命安全防护工程专项资金管理使用情况进行…评价 names the funds without
+    # 管理使用情况 (unknown-city-2017-rural-road-safety-protection-…); the title's words the same way
+    text = (
+        "2017年度农村公路生命安全防护工程专项资金管理使用情况绩效评价报告\n"
+        "市交通运输局组织开展了2017年度农村公路生命安全防护工程专项资金管理使用情况进行财政重点绩效评价工作。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.program == "农村公路生命安全防护工程专项资金"
+    assert evidence(doc, r, "program") == "农村公路生命安全防护工程专项资金"
+    assert program_name("临泉县2022年农村公路养护资金使用情况绩效评价报告") == "农村公路养护资金"
+    assert program_name("2021年度城乡居民养老保险项目实施情况绩效自评报告") == "城乡居民养老保险"
+    # a budget's execution alone names no programme (ruling 5's generic heading)
+    assert program_name("2022年度部门预算执行情况绩效自评报告") == ""
