@@ -187,3 +187,17 @@ def test_what_of_a_programme_was_evaluated_is_cut_from_the_title_as_from_the_bod
     assert program_name("2021年度城乡居民养老保险项目实施情况绩效自评报告") == "城乡居民养老保险"
     # a budget's execution alone names no programme (ruling 5's generic heading)
     assert program_name("2022年度部门预算执行情况绩效自评报告") == ""
+
+
+def test_the_writers_own_place_before_the_year_of_the_programme_it_evaluates() -> None:
+    # anhui-unnamed-undated-teacher-training-self-report-essay-site-prose-tiers: 对我县20xx年…项目工作进行自评
+    text = (
+        "国培计划绩效自评报告范文(精选6篇)\n国培计划绩效自评报告范文 篇1\n"
+        "根据《安徽省教育厅安徽省财政厅关于印发的通知》(皖教师〔20xx〕9号),结合我县中小学教师培训工程项目工作实际,"
+        "对照安徽省中小学及中职学校教师培训民生工程绩效评价指标体系,对我县\n"
+        "20xx年中小学教师培训民生工程项目工作进行自评,现将自评情况汇报如下:\n一、决策(15分)\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title is None
+    assert r.program == "中小学教师培训民生工程"
+    assert evidence(doc, r, "program") == "中小学教师培训民生工程"
