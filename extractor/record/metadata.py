@@ -164,7 +164,9 @@ def _mode_from_evaluator(
 # ------------------------------------------------------------------ programme
 # "Our county" before a programme (对我县…民生工程): the writer's place, no part of the name.
 # the writer's own place before the programme (对我县…民生工程, 对我县2021年…: its year after it)
-_OUR_PLACE = re.compile(r"^(?:我|本|全)(?:省|市|县|区|州|旗|乡|镇)(?=[\u4e00-\u9fff]{2}|(?:19|20)(?:\d\d|[xX×_＿]{1,2})年)")
+_OUR_PLACE = re.compile(
+    r"^(?:我|本|全)(?:省|市|县|区|州|旗|乡|镇)(?=[\u4e00-\u9fff]{2}|(?:19|20)(?:\d\d|[xX×_＿]{1,2})年)"
+)
 
 
 def _inside(place: Division, outer: Division) -> bool:
