@@ -790,7 +790,9 @@ def _cell_quantity(cell: Cell, flat: str) -> Quantity | None:
 
 
 def _is_label(cell: Cell) -> bool:
-    return bool(cell.text) and len(CJK.findall(cell.text)) >= 2 and not re.search(r"\d{3,}", cell.text)
+    """Words, not a value: the digits of a bracketed formula (预算执行率(B/A×100%)) do not count."""
+    bare = re.sub(r"[(（][^()（）]*[)）]", "", cell.text)
+    return bool(cell.text) and len(CJK.findall(cell.text)) >= 2 and not re.search(r"\d{3,}", bare)
 
 
 def _money_value(q: Quantity, label: str, scale: int | None, money_hint: bool) -> tuple[Decimal, str] | None:
@@ -820,6 +822,7 @@ def grid_figures(flat: str, rows: list[list[Cell]], caption: str, row_base: int 
     out: list[Found] = []
     header: list[Cell] | None = None
     value_cols: set[int] = set()  # the header's columns that the rows under it hold numbers in
+    total_rates: dict[int, Decimal] = {}  # the total row's rate per column
     scale = _scale_in(caption)
     for row in rows:
         texts = [c.text for c in row]
@@ -875,7 +878,14 @@ def grid_figures(flat: str, rows: list[list[Cell]], caption: str, row_base: int 
             and cols != nums
         ):
             under = dict(zip(nums, cols))
-        for j in nums:
+        # An empty part (彩票公益金 | 0 | 0 | 100% under the total row): no figures, as in a 自评表 in text.
+        empty_part = (
+            column_mode
+            and first is not None
+            and not sp.total_row.match(_strip_suffix(texts[first]))
+            and all(q is not None and (q.value == 0 or q.unit == "%") for q in (qs[j] for j in nums))
+        )
+        for j in nums if not empty_part else []:
             q = qs[j]
             assert q is not None
             h = under[j]
@@ -889,7 +899,13 @@ def grid_figures(flat: str, rows: list[list[Cell]], caption: str, row_base: int 
                     continue
                 colname = _strip_suffix(re.sub(sp.column_suffix + "$", "", col) if not _scale_in(col) else col)
                 colname = _strip_suffix(colname)
-                name = colname if sp.total_row.match(rowlab) else f"{rowlab} {colname}"
+                is_total = bool(sp.total_row.match(rowlab))
+                if mv[1] == "%":
+                    if is_total:
+                        total_rates[h] = mv[0]
+                    elif total_rates.get(h) == mv[0]:
+                        continue  # a part executed at the total's rate (100% | 100%): the total says it
+                name = colname if is_total else f"{rowlab} {colname}"
                 out.append(
                     Found(
                         name,
