@@ -44,3 +44,35 @@ def test_a_part_at_another_rate_than_the_total_is_a_figure() -> None:
     )
     figs = figures(text)
     assert ("其中:中央财政资金 预算执行率", 0.6949, "%") in figs
+
+
+def test_a_self_table_in_text_reads_its_scoring_method_column_and_its_unit_line() -> None:
+    # the header ends in 得分计算方法 (a column of its own), the scale is the form's 单位：万元 line
+    text = (
+        "区级部门预算项目支出绩效自评表\n( 2020 年度)\n"
+        "主管部门(盖章):                                       单位:万元\n"
+        "项目名称 免费开放 主管部门 某区文化和旅游局 项目实施单位 某区图书馆 项目负责人 王某 联系电话 88880000\n"
+        "项目预算\n执行情况\n(10分)\n"
+        "  年初预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分 得分计算方法\n"
+        "年度资金总额 62 60.5 10 97.58% 9.8 执行率*该指标分值,最高不得超过分值上限。\n"
+    )
+    figs = figures(text)
+    assert ("年初预算数", 620000, "元") in figs and ("全年执行数", 605000, "元") in figs
+    assert ("执行率", 0.9758, "%") in figs
+    # near miss: without a unit line the bare amounts have no scale — only the rate is read
+    figs = figures(text.replace("单位:万元", ""))
+    assert ("执行率", 0.9758, "%") in figs and not [f for f in figs if f[2] == "元"]
+
+
+def test_a_glued_row_cut_at_two_precisions_stands_when_it_is_the_only_cut_the_rate_confirms() -> None:
+    # 310.2 | 154.74 | 10 | 50% | 5 glued: the amounts differ in precision, but no other cut fits 50%
+    text = (
+        "项目支出绩效自评表(2016年度)项目名称道路清扫保洁外包工作经费"
+        "项目资金(万元) 年初预算数(A)全年执行数(B)分值(10分)执行率(B/A)得分得分计算方法"
+        "年度资金总额:310.2154.741050%5执行率*该指标分值,最高不得超过分值上限。\n"
+    )
+    figs = figures(text)
+    assert ("年初预算数", 3102000, "元") in figs and ("全年执行数", 1547400, "元") in figs
+    assert ("执行率", 0.5, "%") in figs
+    # near miss: no figure from a wrong cut (310.2154 as one amount)
+    assert not [f for f in figs if f[1] == 3102154]

@@ -1118,6 +1118,8 @@ def self_eval_blocks(flat: str, start: int = 0, end: int | None = None) -> list[
             continue
         # A label carrying a unit and followed by more money labels is the group's caption (年度预算数(万元)).
         scale = _scale_in(flat[max(start, cols[0].start - 60) : j])
+        if scale is None:  # the form's own unit line above its header (主管部门(盖章)：   单位：万元)
+            scale = _unit_line_scale(flat[max(start, cols[0].start - _UNIT_LINE_REACH) : cols[0].start])
         # (not when every label carries its own unit: 年初预算数(万元) / 全年执行数(万元) are columns)
         while len(cols) > 1 and _scale_in(cols[0].name) and cols[1].kind == "money" and not _scale_in(cols[1].name):
             cols = cols[1:]
@@ -1126,6 +1128,17 @@ def self_eval_blocks(flat: str, start: int = 0, end: int | None = None) -> list[
             out.append(SelfEvalBlock(cols, rows, scale, cols[0].start))
             pos = max(pos, rows[-1].values[-1][1].end if rows[-1].values and rows[-1].values[-1][1] else pos)
     return out
+
+
+_UNIT_LINE_REACH = 400  # how far above a 自评表's column labels its 单位：万元 line may stand
+
+
+def _unit_line_scale(text: str) -> int | None:
+    """The scale of the last 单位：万元 in ``text`` (a form's unit line, not a bracketed (万元))."""
+    sp = spec()
+    alt = "|".join(sorted(sp.scales, key=len, reverse=True))
+    found = re.findall(rf"单位\s*[:：]\s*({alt})(?![\u3400-\u9fff])", text)
+    return sp.scales[found[-1]] if found else None
 
 
 def _rows_after(flat: str, pos: int, end: int, cols: list[Column], scale: int | None = None) -> list[SelfEvalRow]:
@@ -1249,8 +1262,9 @@ def _glued(
         ):
             continue  # the score of budget execution follows its rate (执行率 0% is not scored 10 of 10)
         good.append(pieces)
-    # a form prints its amounts at one precision (2456.18 | 2456.18 | 2456.18, not 2456.1 | 82456.18)
-    good = [g for g in good if len({_places(p) for c, p in zip(cols, g) if c.kind == "money"}) <= 1]
+    # a form prints its amounts at one precision (2456.18 | 2456.18 | 2456.18, not 2456.1 | 82456.18) —
+    # a preference, not a rule: the only cut that fits the rate stands (310.2 | 154.74 | 10 | 50% | 5)
+    good = [g for g in good if len({_places(p) for c, p in zip(cols, g) if c.kind == "money"}) <= 1] or good
     # a rate of 0% confirms nothing (0 of anything is 0%): 211821181 | 0 | 0% gives way to 2118 | 2118 | 100%
     confirmed = [g for g, rate in ((g, _rate_of(cols, g)) for g in good) if rate is None or rate != 0]
     good = confirmed or good
