@@ -76,3 +76,19 @@ def test_a_glued_row_cut_at_two_precisions_stands_when_it_is_the_only_cut_the_ra
     assert ("执行率", 0.5, "%") in figs
     # near miss: no figure from a wrong cut (310.2154 as one amount)
     assert not [f for f in figs if f[1] == 3102154]
+
+
+def test_a_label_cell_that_starts_with_a_year_is_a_label() -> None:
+    # a basic-data form flattened one cell a line: k labels, then k values
+    text = (
+        "2022年度部门整体支出绩效评价基础数据表\n"
+        "财政供养人员情况(人\n编制数\n2022 年实际在职人数\n控制率\n38\n41\n107.89%\n"
+    )
+    figs = figures(text)
+    assert ("编制数", 38, "人") in figs and ("控制率", 1.0789, "%") in figs
+    assert ("2022年实际在职人数", 41, "人") in figs
+    # near miss: a cell that is a year and nothing else (项目起止时间 | 2020年度) labels nothing
+    figs = figures(
+        "项目起止时间 | 2020年度 | ||||\n计划安排资金(万元) | 1088.00 | 实际到位资金(万元) | 1020.02 | ||||\n"
+    )
+    assert ("计划安排资金", 10880000, "元") in figs and ("实际到位资金", 10200200, "元") in figs

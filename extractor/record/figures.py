@@ -790,9 +790,10 @@ def _cell_quantity(cell: Cell, flat: str) -> Quantity | None:
 
 
 def _is_label(cell: Cell) -> bool:
-    """Words, not a value: the digits of a bracketed formula (预算执行率(B/A×100%)) do not count."""
-    bare = re.sub(r"[(（][^()（）]*[)）]", "", cell.text)
-    return bool(cell.text) and len(CJK.findall(cell.text)) >= 2 and not re.search(r"\d{3,}", bare)
+    """Words, not a value: the digits of a bracketed formula (预算执行率(B/A×100%)) or of a year
+    (2023年实际在职人数) do not count."""
+    bare = re.sub(r"[(（][^()（）]*[)）]|(?<!\d)(?:19|20)\d\d年", "", cell.text)
+    return bool(cell.text) and len(CJK.findall(bare)) >= 2 and not re.search(r"\d{3,}", bare)
 
 
 def _money_value(q: Quantity, label: str, scale: int | None, money_hint: bool) -> tuple[Decimal, str] | None:
