@@ -92,3 +92,17 @@ def test_a_label_cell_that_starts_with_a_year_is_a_label() -> None:
         "项目起止时间 | 2020年度 | ||||\n计划安排资金(万元) | 1088.00 | 实际到位资金(万元) | 1020.02 | ||||\n"
     )
     assert ("计划安排资金", 10880000, "元") in figs and ("实际到位资金", 10200200, "元") in figs
+
+
+def test_a_rate_printed_as_a_fraction_is_that_fraction() -> None:
+    text = (
+        "项目支出绩效自评表(2022年度)\n"
+        "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
+        "(万元) 年度资金总额 36 36 34.6 10 0.961 9\n"
+    )
+    figs = figures(text)
+    assert ("全年执行数", 346000, "元") in figs
+    assert ("执行率", 0.961, "%") in figs
+    # near miss: a whole number in the rate column is a percentage (96 → 96%)
+    figs = figures(text.replace("0.961", "96"))
+    assert ("执行率", 0.96, "%") in figs

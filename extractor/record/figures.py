@@ -809,7 +809,7 @@ def _money_value(q: Quantity, label: str, scale: int | None, money_hint: bool) -
     if own is None and q.decimals == 0 and sp.people_label.search(sp.ruby.sub("", label)):
         return q.value, "人"
     if re.search(r"率|比例|占比|比重", label):
-        return q.value / 100, "%"
+        return (q.value if _fraction(q) else q.value / 100), "%"
     if own is not None:
         return q.value * own, (_unit_of_scale(label) or "元")
     if scale is not None and (money_hint or sp.money_label.search(label)):
@@ -1323,6 +1323,12 @@ def _align(cols: list[Column], vals: list[Quantity | None]) -> list[tuple[Column
     return list(zip(rates, pct))
 
 
+def _fraction(q: Quantity) -> bool:
+    """A bare rate printed as a fraction (执行率 0.958): below 1 with at least two decimals —
+    0.958% of a budget is no rate a form reports."""
+    return q.unit == "" and 0 < q.value < 1 and q.decimals >= 2
+
+
 def self_eval_figures(flat: str, blocks: list[SelfEvalBlock]) -> list[Found]:
     sp = spec()
     out: list[Found] = []
@@ -1344,7 +1350,7 @@ def self_eval_figures(flat: str, blocks: list[SelfEvalBlock]) -> list[Found]:
                 if col.kind == "rate":
                     if q.unit == "元":
                         continue
-                    value, unit = (q.value if q.unit == "%" else q.value / 100), "%"
+                    value, unit = (q.value if q.unit == "%" or _fraction(q) else q.value / 100), "%"
                 elif q.unit == "元":
                     value, unit = q.value, "元"  # 4753.66万元: its own scale
                 elif q.mag:
