@@ -106,3 +106,18 @@ def test_a_rate_printed_as_a_fraction_is_that_fraction() -> None:
     # near miss: a whole number in the rate column is a percentage (96 → 96%)
     figs = figures(text.replace("0.961", "96"))
     assert ("执行率", 0.96, "%") in figs
+
+
+def test_counts_per_category_of_indicator_are_no_figures() -> None:
+    text = (
+        "一、基本情况\n"
+        "年度目标下设28个三级绩效指标,包括19个数量指标、3个质量指标、1个时效指标、1个成本指标、"
+        "2个社会效益指标、2个服务对象满意度指标。\n"
+    )
+    figs = figures(text)
+    assert not [
+        f for f in figs if f[0].endswith(("数量指标", "质量指标", "时效指标", "成本指标", "效益指标", "满意度指标"))
+    ]
+    # near miss: the count of the indicators themselves is a figure
+    figs = figures("一、基本情况\n该项目共编制12个绩效目标指标,其中一级指标3个。\n")
+    assert ("绩效目标指标", 12, "个") in figs and ("一级指标", 3, "个") in figs
