@@ -121,3 +121,17 @@ def test_counts_per_category_of_indicator_are_no_figures() -> None:
     # near miss: the count of the indicators themselves is a figure
     figs = figures("一、基本情况\n该项目共编制12个绩效目标指标,其中一级指标3个。\n")
     assert ("绩效目标指标", 12, "个") in figs and ("一级指标", 3, "个") in figs
+
+
+def test_a_planned_or_allotted_task_is_no_figure() -> None:
+    text = (
+        "一、基本情况\n"
+        "每年动态创建市级示范店80家,分配到开发区任务为4家;2023年8月下达补助资金96.5万元。"
+        "完成农村低收入群体危房改造计划任务41户。\n"
+    )
+    figs = figures(text)
+    assert not [f for f in figs if "任务" in f[0]]
+    assert ("下达补助资金", 965000, "元") in figs
+    # near miss: money for tasks is a figure (约束性任务资金), and so is a count done
+    figs = figures("一、基本情况\n安排指导性任务资金95819万元,完成农村危房改造129户。\n")
+    assert ("安排指导性任务资金", 958190000, "元") in figs and ("完成农村危房改造", 129, "户") in figs

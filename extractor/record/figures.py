@@ -79,6 +79,7 @@ class Spec:
     chrome_label: re.Pattern[str]
     percent_label: re.Pattern[str]
     outcome_rate: re.Pattern[str]
+    target_label: re.Pattern[str]
     ruby: re.Pattern[str]
     roles: frozenset[str | None]
     never_roles: frozenset[str]
@@ -138,6 +139,7 @@ def spec() -> Spec:
         chrome_label=re.compile(d["chrome_label"]),
         percent_label=re.compile(d["percent_label"]),
         outcome_rate=re.compile(d["outcome_rate"]),
+        target_label=re.compile(d["target_label"]),
         ruby=re.compile(d["ruby"]),
         roles=frozenset(d["roles"]),
         never_roles=frozenset(d["never_roles"]),
@@ -573,6 +575,8 @@ def _accept(flat: str, q: Quantity, label: Label, kind: str) -> bool:
     if sp.not_before.search(label.clause) or sp.range_before.search(label.clause):
         return False
     if sp.indicator_before.search(flat, max(0, label.start - 8), label.start):
+        return False
+    if sp.target_label.search(fold_text(label.name)):
         return False
     if kind == "%" and (not sp.percent_label.search(label.name) or sp.outcome_rate.search(label.name)):
         return False
