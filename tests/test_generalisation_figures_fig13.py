@@ -135,3 +135,17 @@ def test_a_planned_or_allotted_task_is_no_figure() -> None:
     # near miss: money for tasks is a figure (约束性任务资金), and so is a count done
     figs = figures("一、基本情况\n安排指导性任务资金95819万元,完成农村危房改造129户。\n")
     assert ("安排指导性任务资金", 958190000, "元") in figs and ("完成农村危房改造", 129, "户") in figs
+
+
+def test_a_count_of_bare_projects_is_named_by_the_words_before_it() -> None:
+    text = (
+        "一、基本情况\n"
+        "下达中小微企业服务体系建设资金350.00万元,共扶持6个项目,扶持方式为事后奖补;"
+        "既有、在建建筑已完工12个项目;新建建筑已按期开工。\n"
+    )
+    figs = figures(text)
+    assert ("共扶持项目", 6, "个") in figs and ("既有、在建建筑已完工项目", 12, "个") in figs
+    # near misses: a modifier (复核评价的) or a list of examples (…等) names nothing; the noun alone does
+    figs = figures("一、基本情况\n复核评价的42个项目,复核等次为优秀的4个。建设服务中心、专家工作站等7个项目。\n")
+    assert ("项目", 42, "个") in figs and ("项目", 7, "个") in figs
+    assert not [f for f in figs if f[0].endswith("的项目") or f[0].endswith("等项目")]

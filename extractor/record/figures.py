@@ -62,6 +62,7 @@ class Spec:
     count_units: frozenset[str]
     counted_noun: re.Pattern[str]
     counted_status: re.Pattern[str]
+    counted_generic: re.Pattern[str]
     counted_units: frozenset[str]
     quantity: re.Pattern[str]
     bare_number: re.Pattern[str]
@@ -122,6 +123,7 @@ def spec() -> Spec:
         count_units=frozenset(d["count_units"]),
         counted_noun=re.compile(d["counted_noun"]),
         counted_status=re.compile(d["counted_status"]),
+        counted_generic=re.compile(d["counted_generic"]),
         counted_units=frozenset(d["counted_units"]),
         quantity=quantity,
         bare_number=bare,
@@ -666,13 +668,20 @@ def prose_figures(ctx: Any, flat: str, scope: Scope, skip: Sequence[tuple[int, i
                     if st:
                         stop = st.end()
                     noun = "".join(doc.text[k] for k in range(m.start(1), stop) if not doc.text[k].isspace())
+                    start = q.start
+                    if st is None and sp.counted_generic.match(fold_text(noun)):
+                        # a bare 项目 says nothing of which: the words before say it (共扶持4个项目)
+                        label = label_before(flat, q.start, floor, q.unit, doc.text)
+                        # (not a modifier, 复核评价的50个项目, nor examples, 工作站、数据中心等8个项目)
+                        if label is not None and _accept(flat, q, label, q.unit) and label.name[-1] not in "的等":
+                            noun, start = label.name + noun, label.start
                     out.append(
                         Found(
                             noun,
                             as_number(q.value),
                             q.unit,
                             doc.text[q.start : q.end].strip(),
-                            q.start,
+                            start,
                             stop,
                             "prose",
                             q,
