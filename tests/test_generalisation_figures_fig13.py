@@ -149,3 +149,16 @@ def test_a_count_of_bare_projects_is_named_by_the_words_before_it() -> None:
     figs = figures("一、基本情况\n复核评价的42个项目,复核等次为优秀的4个。建设服务中心、专家工作站等7个项目。\n")
     assert ("项目", 42, "个") in figs and ("项目", 7, "个") in figs
     assert not [f for f in figs if f[0].endswith("的项目") or f[0].endswith("等项目")]
+
+
+def test_counts_of_counties_and_of_projects_not_started() -> None:
+    text = (
+        "一、基本情况\n"
+        "本次评价共涉及9个县区,预算指标于2019年4月下达。"
+        "各县区共计安排项目31个,其中27个项目已完工,3个项目实施中,1个项目未开工。\n"
+    )
+    figs = figures(text)
+    assert ("县区", 9, "个") in figs
+    assert ("项目已完工", 27, "个") in figs and ("项目未开工", 1, "个") in figs
+    # near miss: a count of months is no count of counties
+    assert not [f for f in figs if f[1] == 4]
