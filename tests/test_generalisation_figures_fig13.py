@@ -162,3 +162,18 @@ def test_counts_of_counties_and_of_projects_not_started() -> None:
     assert ("项目已完工", 27, "个") in figs and ("项目未开工", 1, "个") in figs
     # near miss: a count of months is no count of counties
     assert not [f for f in figs if f[1] == 4]
+
+
+def test_a_form_figure_the_prose_states_under_the_same_name_is_one_figure() -> None:
+    text = (
+        "项目支出绩效自评表(2021年度)\n"
+        "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
+        "(万元) 年度资金总额 150 150 121.62 10 81.08% 8\n"
+        "一、自评结论\n"
+        "全年预算数为150万元,执行数为121.62万元,完成预算的81.08%。\n"
+    )
+    figs = figures(text)
+    assert [f for f in figs if f[1] == 1500000 and f[0] == "全年预算数"] == [("全年预算数", 1500000, "元")]
+    assert len([f for f in figs if f[1] == 1216200]) == 1
+    # near miss: another name for the same amount stays (年初预算数 150 is not 全年预算数)
+    assert ("年初预算数", 1500000, "元") in figs

@@ -1480,11 +1480,22 @@ def _dedupe(found: list[Found], ctx: Any) -> list[Found]:
     out: list[Found] = []
     spans: set[tuple[int, int]] = set()
     prose: dict[tuple[float, str], list[tuple[str, int, int]]] = {}
+    # a form's figure that the prose states too, under the same name (全年预算数为200万元 / 全年预算数 | 200)
+    stated: dict[tuple[float, str], list[str]] = {}
+    for f in found:
+        if f.source == "prose":
+            stated.setdefault((round(float(f.value), 9), f.unit), []).append(_fold_name(f.name))
     text = ctx.doc.text
     for f in sorted(found, key=lambda f: (f.start, f.end)):
         if (f.start, f.end) in spans:
             continue
         spans.add((f.start, f.end))
+        if f.source != "prose" and any(
+            n.endswith(m) or m.endswith(n)
+            for n in stated.get((round(float(f.value), 9), f.unit), [])
+            for m in [_fold_name(f.name)]
+        ):
+            continue
         if f.source == "prose":
             key = (round(float(f.value), 9), f.unit)
             name = _fold_name(f.name)
