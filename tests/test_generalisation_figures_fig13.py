@@ -177,3 +177,13 @@ def test_a_form_figure_the_prose_states_under_the_same_name_is_one_figure() -> N
     assert len([f for f in figs if f[1] == 1216200]) == 1
     # near miss: another name for the same amount stays (年初预算数 150 is not 全年预算数)
     assert ("年初预算数", 1500000, "元") in figs
+
+
+def test_a_unit_that_opens_a_word_is_no_unit() -> None:
+    # a flattened form: the score 92 runs into the next cell's 项目实施单位
+    text = "一、基本情况\n项目名称 乡村道路养护 项目主管单 位 自评总分: 92 项目实施单位 某县交通运输局 资金到位率为100%。\n"
+    figs = figures(text)
+    assert not [f for f in figs if f[1] == 92]
+    assert ("资金到位率", 1, "%") in figs
+    # near miss: a count written with 项 before a comma stays (实施工程12项,)
+    assert ("全年实施工程", 12, "项") in figures("一、基本情况\n全年实施工程12项,资金到位率为100%。\n")

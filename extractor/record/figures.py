@@ -111,7 +111,11 @@ NUMBER = r"(?<![\d.A-Za-z])(?<!\d,)(?P<sign>[-－−](?=\d))?(?P<num>\d{1,3}(?:,
 def spec() -> Spec:
     d = patterns.load("figures.yaml")
     units = {str(k): str(v) for k, v in d["units"].items()}
-    unit_alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    # a unit that opens a word (95 项目实施单位, 3 人民) is no unit: its word names what follows
+    words = {str(k): str(v) for k, v in (d.get("unit_opens_word") or {}).items()}
+    unit_alt = "|".join(
+        re.escape(u) + (f"(?![{words[u]}])" if u in words else "") for u in sorted(units, key=len, reverse=True)
+    )
     mag_alt = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
     quantity = re.compile(NUMBER + rf"\s*(?P<mag>{mag_alt})?\s*(?P<unit>{unit_alt})")
     bare = re.compile(NUMBER + rf"\s*(?P<mag>{mag_alt})?\s*(?P<unit>{unit_alt})?")
