@@ -187,3 +187,15 @@ def test_a_unit_that_opens_a_word_is_no_unit() -> None:
     assert ("资金到位率", 1, "%") in figs
     # near miss: a count written with 项 before a comma stays (实施工程12项,)
     assert ("全年实施工程", 12, "项") in figures("一、基本情况\n全年实施工程12项,资金到位率为100%。\n")
+
+
+def test_a_projected_income_and_a_bare_verb_are_no_figures() -> None:
+    text = (
+        "一、基本情况\n"
+        "预计每亩产梨800公斤,每公斤售价6元,可实现总收入12万元,扣除成本后可实现集体经营净收入2.5万元;"
+        "市财政共安排了650万元专项奖励资金。村集体投资种植资金18万元。\n"
+    )
+    figs = figures(text)
+    assert not [f for f in figs if f[1] in (120000, 25000, 6500000)]
+    # near miss: a stated amount in the same paragraph stays
+    assert ("村集体投资种植资金", 180000, "元") in figs
