@@ -199,3 +199,19 @@ def test_a_projected_income_and_a_bare_verb_are_no_figures() -> None:
     assert not [f for f in figs if f[1] in (120000, 25000, 6500000)]
     # near miss: a stated amount in the same paragraph stays
     assert ("村集体投资种植资金", 180000, "元") in figs
+
+
+def test_a_part_listed_inside_a_paragraph_restates_no_earlier_amount() -> None:
+    text = (
+        "一、基本情况\n"
+        "下达贷款贴息方向1520.00万元(含计提工作经费15万元)。\n"
+        "截至2023年3月31日,已分配资金中:(1)贷款贴息方向实际分配1505.00万元,资金到位率100%;"
+        "(2)计提工作经费15.00万元,实际支出12.4万元,资金支出率82.67%。\n"
+    )
+    figs = figures(text)
+    assert len([f for f in figs if f[1] == 150000]) == 2
+    # near miss: restated in a later paragraph without a listed part, it is one figure
+    figs = figures(
+        "一、基本情况\n下达贷款贴息方向1520.00万元(含计提工作经费15万元)。\n截至年底,计提工作经费15.00万元已全部支出。\n"
+    )
+    assert len([f for f in figs if f[1] == 150000]) == 1

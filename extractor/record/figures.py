@@ -1506,7 +1506,9 @@ def _dedupe(found: list[Found], ctx: Any) -> list[Found]:
             bi = ctx.block_index(f.start)
             # an amount or a rate restated is another part's when a listed paragraph opens here,
             # or when a clause of its own (。；其中) separates it from the earlier one in this paragraph
-            part = f.unit in ("元", "%") and bool(_LIST_ITEM.match(ctx.doc.blocks[bi].text.lstrip()))
+            part = f.unit in ("元", "%") and (
+                bool(_LIST_ITEM.match(ctx.doc.blocks[bi].text.lstrip())) or _opens_inline_item(text, f.start)
+            )
             if any(
                 (name.endswith(n) or n.endswith(name))
                 and not (f.unit in ("元", "%") and (part if b != bi else bool(_PART_BREAK.search(text, e, f.start))))
@@ -1516,6 +1518,14 @@ def _dedupe(found: list[Found], ctx: Any) -> list[Found]:
             prose.setdefault(key, []).append((name, bi, f.end))
         out.append(f)
     return out
+
+
+_INLINE_ITEM = re.compile(r"[;；。:：]\s*[(（][一二三四五六七八九十\d]{1,2}[)）]\s*$")
+
+
+def _opens_inline_item(text: str, start: int) -> bool:
+    """Whether the label at ``start`` opens a part listed inside a paragraph (…100%；(3)计提工作经费20万元)."""
+    return bool(_INLINE_ITEM.search(text, max(0, start - 12), start))
 
 
 _PART_BREAK = re.compile("[;；。]|其中")
