@@ -215,3 +215,10 @@ def test_a_part_listed_inside_a_paragraph_restates_no_earlier_amount() -> None:
         "一、基本情况\n下达贷款贴息方向1520.00万元(含计提工作经费15万元)。\n截至年底,计提工作经费15.00万元已全部支出。\n"
     )
     assert len([f for f in figs if f[1] == 150000]) == 1
+
+
+def test_an_amount_in_wan_without_its_unit_before_an_aside_is_money() -> None:
+    text = "一、基本情况\n现将2025年中央财政林业改革发展补助48万(附件1)下达给你们,请按规定使用。\n"
+    assert ("中央财政林业改革发展补助", 480000, "元") in figures(text)
+    # near miss: under a label that names no money it is no amount (服务人口12万(常住))
+    assert not [f for f in figures("一、基本情况\n全县服务人口12万(常住),覆盖8个乡镇。\n") if f[2] == "元"]

@@ -626,7 +626,7 @@ def _value_token() -> re.Pattern[str]:
     return re.compile(NUMBER + rf"(?!\d|\s*[年月日号时])\s*(?:[万亿])?\s*(?P<unit>{units})?")
 
 
-_BARE_MONEY = re.compile(NUMBER + r"\s*(?P<mag>万|亿)(?=[\s，,。；;、)）]|$)")
+_BARE_MONEY = re.compile(NUMBER + r"\s*(?P<mag>万|亿)(?=[\s，,。；;、)）(（]|$)")
 
 
 def _bare_money(flat: str, start: int, end: int) -> Iterator[Quantity]:
