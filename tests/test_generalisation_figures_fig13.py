@@ -224,3 +224,15 @@ def test_an_amount_in_wan_without_its_unit_before_an_aside_is_money() -> None:
     assert ("中央财政林业改革发展补助", 480000, "元") in figures(text)
     # near miss: under a label that names no money it is no amount (服务人口12万(常住))
     assert not [f for f in figures("一、基本情况\n全县服务人口12万(常住),覆盖8个乡镇。\n") if f[2] == "元"]
+
+
+def test_a_count_of_inheritors_named_after_it_is_no_labelled_figure() -> None:
+    text = (
+        "一、基本情况\n"
+        "2022年,包含补助15个年度重点项目资金650万元、补助5名传承人记录工作资金200万元、"
+        "补助38名国家级传承人资金76万元。\n"
+    )
+    figs = figures(text)
+    assert not [f for f in figs if f[2] == "人"]
+    # near miss: the amounts of the same list are figures
+    assert ("传承人记录工作资金", 2000000, "元") in figs
