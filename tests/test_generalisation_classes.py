@@ -1651,3 +1651,109 @@ def test_the_leading_places_go_down_one_chain_and_a_place_after_it_is_the_names_
     assert program_name("保亭县海南热带果蔬科创基地建设项目自评报告") == "海南热带果蔬科创基地建设"
     # the same county again after the year is still the leading place
     assert program_name("凤阳县2022年度凤阳县小岗村旅游提升项目绩效评价报告") == "小岗村旅游提升"
+
+
+def test_years_follow_the_documents_own_title_not_the_page_heading() -> None:
+    # an essay site's heading names another year than the document's own title line under it
+    text = (
+        "2020年农业保险项目绩效评价报告\n\n来源:银行从业 发布时间:2020-09-23 点击:\n\n"
+        " 8 2018 年农业保险 项目绩效评价报告\n\n"
+        "  按照“科学性、规范性、客观性和公正性”的原则,对2018 年农业保险补贴项目实施了绩效评价,形成本评价报告。\n\n"
+        "  一、项目基本情况\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title == "2018年农业保险项目绩效评价报告"
+    assert r.years == [2018] and evidence(doc, r, "years").startswith("2018")
+
+
+def test_a_year_note_ending_the_title_names_the_year_over_a_year_in_the_funds_name() -> None:
+    # ruling 6: the 年度 printed for the document wins over a year that is part of the fund's name
+    text = (
+        "寻甸县林业和草原局2023年异地造林补助资金项目支出绩效自评报告(2024年度)\n"
+        "一、基本情况\n异地造林补助资金用于造林绿化。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.years == [2024] and evidence(doc, r, "years") == "2024年度"
+
+
+def test_a_portals_banner_and_metadata_block_are_not_the_documents_words() -> None:
+    # a county bureau's portal: its name as a banner, then the page's metadata block (标题:, 索引号, 发布机构)
+    text = (
+        "张店区住房和城乡建设局\n标题: 保障性安居工程绩效评价报告\n"
+        "索引号: 11370303004217127D/2023-5377788 文号:\n发文日期: 2023-02-02 发布机构: 张店区住房和城乡建设局\n\n"
+        "保障性安居工程绩效评价报告\n\n发布日期:2023-02-02\n\n"
+        "一、项目基本情况及项目绩效评价工作情况\n\n"
+        "1、2022年,我区共实施棚户区改造项目10个,涉及居民17164户,为系统总结棚改工作的成绩和效能,"
+        "我局组织了绩效自评,具体评价过程如下:\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title == "保障性安居工程绩效评价报告" and r.program == "保障性安居工程"
+    assert r.evaluated_unit is None and r.evaluator is None  # named only by the portal (ruling 3)
+
+
+def test_the_notice_that_launched_the_evaluation_names_the_funds_year_when_nothing_else_does() -> None:
+    text = (
+        "根据《关于开展2017年度市级部门单位整体支出自我绩效评价的通知》(湛财评[2018]20号)要求,"
+        "我局及时布置自评,成立自评工作小组,形成本评价报告。\n一、单位基本情况\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.years == [2017] and evidence(doc, r, "years") == "2017年"
+    # a campaign's own year is the year of the work, not of the funds evaluated
+    doc, r = record_of_text(text.replace("2017年度市级部门单位整体支出自我", "2018年度财政重点"))
+    assert r.years == []
+
+
+def test_a_party_schools_special_spending_report() -> None:
+    # 专项支出 names project spending; a 党校 is an organisation (its title names it, then it says 我单位)
+    text = (
+        "中共沅江市委党校2023年度专项支出绩效评价报告\n发布时间:2024-06-26 15:11 信息来源:中共沅江市委党校 作者: 浏览量:\n\n"
+        "一、项目基本概况\n\n(一)机构设置情况\n\n我单位设5个内设机构,分别为办公室、行政室、教研室、教务室、图书管理室。\n"
+        "二、绩效评价指标分析情况\n\n2023主体班教育培训项目等专项资金92.4万元,全额拨付。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.report_kind == "project" and "专项支出" in evidence(doc, r, "report_kind")
+    assert r.evaluated_unit == "中共沅江市委党校" and evidence(doc, r, "evaluated_unit") == "中共沅江市委党校"
+
+
+def test_a_department_wide_report_that_says_nothing_of_who_evaluated_has_no_mode() -> None:
+    # the kind alone (整体支出) is no evidence of a self-evaluation: abstain rather than guess
+    text = (
+        "丽水市文化馆2018年度整体支出绩效评价报告\n时间:2020-03-26 16:11 浏览次数: 信息来源: 丽水市政府\n\n"
+        "  一、部门基本概况 \n\n  (一)主要部门职能及组成:组织开展文艺演出、比赛、展览等群众性文化艺术娱乐活动。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.report_kind == "department"
+    assert r.evaluation_mode is None and r.evaluator is None
+    doc, r = record_of_text(text + "  二、绩效自评情况\n\n  我馆对2018年度整体支出开展了绩效自评。\n")
+    assert r.evaluation_mode == "self"
+
+
+def test_an_unticked_option_of_a_cover_form_is_no_mode() -> None:
+    # a cover form's options, ticked (R: a ☑ the converter read in its symbol font) or not (□)
+    text = (
+        "淳安县财政支出政策绩效评价报告\n评价类型 事前评价□ 事中评价□ 事后评价R\n"
+        "评价方式:部门(单位)绩效自评R 财政部门组织评价□\n一、基本情况\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.evaluation_mode == "self" and evidence(doc, r, "evaluation_mode") == "自评"
+
+
+def test_a_third_party_that_checks_quality_or_data_evaluates_nothing() -> None:
+    for sentence in (
+        "工程建设中定期参与质监活动,并聘请了第三方质量监测,对发现的问题及时协调处理。",
+        "结合日常考核基础数据和第三方机构审核数据,市公共交通领导小组办公室牵头开展考核。",
+    ):
+        doc, r = record_of_text("2023年度城市公交服务考核结果公示\n" + sentence + "\n")
+        assert r.evaluation_mode != "third_party"
+    doc, r = record_of_text("2023年度城市公交服务绩效评价报告\n受市财政局委托,我所对该项目开展了绩效评价。\n")
+    assert r.evaluation_mode == "third_party"
+
+
+def test_a_report_naming_a_programme_with_its_phase_in_brackets_is_of_a_project() -> None:
+    text = (
+        "一、基本情况\n(一)项目概况\n瓯海区排水管网工程(二期)是为进一步提高污水收集率,加快实施雨污分流而建设的。"
+        "项目总投资约22.66亿元。\n二、绩效自评情况\n我局对瓯海区排水管网工程(二期)开展了绩效自评。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.program == "排水管网工程(二期)"
+    assert r.report_kind == "project"
