@@ -236,3 +236,17 @@ def test_a_count_of_inheritors_named_after_it_is_no_labelled_figure() -> None:
     assert not [f for f in figs if f[2] == "人"]
     # near miss: the amounts of the same list are figures
     assert ("传承人记录工作资金", 2000000, "元") in figs
+
+
+def test_an_amount_stated_as_a_share_then_its_value_is_named_before_the_share() -> None:
+    text = (
+        "一、基本情况\n"
+        "全县2021年油菜种植18万亩,承保率为45.2%,总保费66万元,中央财政补贴40%为26.4万元,"
+        "省级财政补贴25%为16.5万元。县级财政补贴10%为6.6万元。\n"
+    )
+    figs = figures(text)
+    assert ("中央财政补贴", 264000, "元") in figs and ("省级财政补贴", 165000, "元") in figs
+    assert ("县级财政补贴", 66000, "元") in figs
+    # near miss: the share itself is no figure (补贴 names no rate) and nothing is named 为
+    assert not [f for f in figs if f[2] == "%" and f[0].endswith("补贴")]
+    assert not [f for f in figs if f[0] in ("为", "%为")]

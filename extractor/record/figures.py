@@ -387,6 +387,9 @@ def _run_start(flat: str, end: int, floor: int) -> tuple[int, bool]:
     return i, False
 
 
+_SHARE_LINK = re.compile(r"\s*(?:为|是|计|即|共计|合计)\s*")
+
+
 def label_before(flat: str, pos: int, floor: int, kind: str, printed: str | None = None) -> Label | None:
     """The label of the quantity starting at ``pos`` (``floor``: how far back to look)."""
     sp = spec()
@@ -431,6 +434,15 @@ def label_before(flat: str, pos: int, floor: int, kind: str, printed: str | None
     tail = _UNIT_TAIL.match(flat, start, end) if by_digit else None
     if tail:
         start = tail.end()
+        # An amount stated as a share, then its value (中央财政补贴40%为29.6万元): the label is the
+        # words before the share.
+        if kind == "元" and "%" in tail.group(0) and _SHARE_LINK.fullmatch(flat, start, end):
+            j = tail.start()
+            while j > floor and (flat[j - 1].isdigit() or flat[j - 1] in "."):
+                j -= 1
+            start2, by_digit2 = _run_start(flat, j, floor)
+            if len(squash(flat[start2:j])) >= 2:
+                start, end, by_digit = start2, j, by_digit2
     text = flat[start:end]
     # A count between the label and the quantity (年初批复预算8个项目985万元, 危桥改造11座820万元).
     if by_digit and _CLASSIFIER_HEAD.match(squash(text)) and kind != "%":
