@@ -250,3 +250,11 @@ def test_an_amount_stated_as_a_share_then_its_value_is_named_before_the_share() 
     # near miss: the share itself is no figure (补贴 names no rate) and nothing is named 为
     assert not [f for f in figs if f[2] == "%" and f[0].endswith("补贴")]
     assert not [f for f in figs if f[0] in ("为", "%为")]
+
+
+def test_an_area_printed_with_a_stray_yuan_is_no_amount() -> None:
+    text = "一、基本情况\n全县2021年计划和实际承保面积为38.6万元亩,承保率为70.2%,总保费1150.2万元。\n"
+    figs = figures(text)
+    assert not [f for f in figs if f[1] == 386000]
+    # near miss: the amount of the same sentence stays
+    assert ("总保费", 11502000, "元") in figs
