@@ -258,3 +258,18 @@ def test_an_area_printed_with_a_stray_yuan_is_no_amount() -> None:
     assert not [f for f in figs if f[1] == 386000]
     # near miss: the amount of the same sentence stays
     assert ("总保费", 11502000, "元") in figs
+
+
+def test_a_web_table_copied_one_cell_a_line_pairs_each_label_with_the_number_under_it() -> None:
+    text = (
+        "一、部门(单位)基本概况 |\n联系人 |\n张某 |\n联络电话 |\n07308600000 |\n"
+        "人员编制 |\n18 |\n实有人数 |\n17 |\n||||||||||||\n职能职责概述 |\n"
+    )
+    figs = figures(text)
+    assert ("人员编制", 18, "人") in figs and ("实有人数", 17, "人") in figs
+    # near miss: an indicator table copied the same way gives no figure (target and result)
+    figs = figures(
+        "二、绩效指标 |\n产出指标 |\n数量指标 |\n受资助学生人数 |\n14200 |\n15300 |\n"
+        "产出指标 |\n质量指标 |\n受资助学生覆盖率 |\n99% |\n99% |\n"
+    )
+    assert not figs

@@ -1446,7 +1446,8 @@ def find_figures(ctx: Any) -> list[Found]:
             found += grid_figures(flat, rows, caption)
     # Pipe-separated lines (web tables copied as text).
     pipe_spans: list[tuple[int, int]] = []
-    for bi, rows in _pipe_rows(prose, doc):
+    for bi, cell_rows in _pipe_rows(prose, doc):
+        rows = _paired_cells(flat, cell_rows)
         if not scope.ok[bi] or len(rows) < 2 or max(len(r) for r in rows) < 2:
             continue
         if any(spec().indicator_grid.search(c.text) for r in rows for c in r):
@@ -1466,6 +1467,34 @@ def find_figures(ctx: Any) -> list[Found]:
     ]
     found += self_eval_figures(flat, se_blocks)
     return _dedupe(found, ctx)
+
+
+_INDICATOR_KIND = re.compile(r"^(?:产出|效益|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|满意度)指标$")
+
+
+def _paired_cells(flat: str, rows: list[list[Cell]]) -> list[list[Cell]]:
+    """A web table copied one cell a line (人员编制 | / 16 | / 实有人数 | / 14 |): a row of one label
+    and the row of one number under it are one row, label and value."""
+    if any(_INDICATOR_KIND.search(c.text) for r in rows for c in r):
+        return rows  # an indicator table: a label's numbers are its target and its result
+    out: list[list[Cell]] = []
+    k = 0
+    while k < len(rows):
+        cells = [c for c in rows[k] if c.text]
+        nxt = [c for c in rows[k + 1] if c.text] if k + 1 < len(rows) else []
+        if (
+            len(cells) == 1
+            and len(nxt) == 1
+            and _is_label(cells[0])
+            and _cell_quantity(cells[0], flat) is None
+            and _cell_quantity(nxt[0], flat) is not None
+        ):
+            out.append([cells[0], nxt[0]])
+            k += 2
+            continue
+        out.append(rows[k])
+        k += 1
+    return out
 
 
 def _caption_before(flat: str, start: int) -> str:
