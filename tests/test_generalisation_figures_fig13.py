@@ -273,3 +273,14 @@ def test_a_web_table_copied_one_cell_a_line_pairs_each_label_with_the_number_und
         "产出指标 |\n质量指标 |\n受资助学生覆盖率 |\n99% |\n99% |\n"
     )
     assert not figs
+
+
+def test_a_quoted_programme_before_its_amount_in_brackets_names_it() -> None:
+    text = (
+        "一、基本情况\n将该笔资金下拨至某旗,用于实施“某化工厂有限公司地块土壤污染状况初步调查项目”(612万元)"
+        "和“某污水暂存池应急工程地块土壤污染状况初步调查项目”(488万元)。\n"
+    )
+    figs = figures(text)
+    assert [f[1] for f in figs if f[0].endswith("初步调查项目")] == [6120000, 4880000]
+    # near miss: a quotation closed by a full stop before the bracket names nothing
+    assert not [f for f in figures("一、基本情况\n他说“项目已完成。”(312万元)\n") if f[1] == 3120000]

@@ -390,6 +390,9 @@ def _run_start(flat: str, end: int, floor: int) -> tuple[int, bool]:
 _SHARE_LINK = re.compile(r"\s*(?:为|是|计|即|共计|合计)\s*")
 
 
+_QUOTED_NAME_MAX = 48  # a programme's name in quotes before its amount in brackets
+
+
 def label_before(flat: str, pos: int, floor: int, kind: str, printed: str | None = None) -> Label | None:
     """The label of the quantity starting at ``pos`` (``floor``: how far back to look)."""
     sp = spec()
@@ -422,6 +425,11 @@ def label_before(flat: str, pos: int, floor: int, kind: str, printed: str | None
         k -= 1
         if k > floor and CJK.match(flat[k - 1]):
             end = k
+        elif k > floor and flat[k - 1] in '”"':
+            # a quoted name before a bracketed amount (实施“…初步调查项目”(723万元)): the name in quotes
+            q0 = max(flat.rfind("“", floor, k - 1), flat.rfind('"', floor, k - 1))
+            if q0 >= floor and k - 1 - q0 <= _QUOTED_NAME_MAX and not re.search(r"[。；;，,\n]", flat[q0:k]):
+                return _name(flat, q0 + 1, k - 1, False, flat[q0 + 1 : link_end], printed)
     # A label on the previous line (a page broke between label and number).
     if end > floor and flat[end - 1] == "\n":
         j = end
