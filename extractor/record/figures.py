@@ -1301,8 +1301,9 @@ def _glued(
             continue  # the score of budget execution follows its rate (执行率 0% is not scored 10 of 10)
         good.append(pieces)
     # a form prints its amounts at one precision (2456.18 | 2456.18 | 2456.18, not 2456.1 | 82456.18) —
-    # a preference, not a rule: the only cut that fits the rate stands (310.2 | 154.74 | 10 | 50% | 5)
-    good = [g for g in good if len({_places(p) for c, p in zip(cols, g) if c.kind == "money"}) <= 1] or good
+    # or, when no cut does, at two next to each other (310.2 | 154.74 | 10 | 50% | 5; not 1320.4 | 6 |
+    # 1320.4613)
+    good = [g for g in good if _precision_spread(cols, g) == 0] or [g for g in good if _precision_spread(cols, g) == 1]
     # a rate of 0% confirms nothing (0 of anything is 0%): 211821181 | 0 | 0% gives way to 2118 | 2118 | 100%
     confirmed = [g for g, rate in ((g, _rate_of(cols, g)) for g in good) if rate is None or rate != 0]
     good = confirmed or good
@@ -1328,6 +1329,12 @@ def _glued(
 
 def _rate_of(cols: list[Column], pieces: list[str]) -> Decimal | None:
     return next((Decimal(p.rstrip("%")) for c, p in zip(cols, pieces) if c.kind == "rate"), None)
+
+
+def _precision_spread(cols: list[Column], pieces: list[str]) -> int:
+    """How many decimal places the amounts of a cut differ by, at most."""
+    places = [_places(p) for c, p in zip(cols, pieces) if c.kind == "money"]
+    return max(places) - min(places) if places else 0
 
 
 def _places(piece: str) -> int:
