@@ -59,6 +59,8 @@ def typeset(text: str, path: Path) -> int:
     right = WIDTH - MARGIN
     lines: list[list[tuple[float, str]]] = []  # per line: (x, piece)
     for para in text.splitlines():
+        # a converter's cell bars (… | … |) are a table's rulings on paper: printed as gaps
+        para = re.sub(r"\s*[|｜]\s*", "   ", para)
         line: list[tuple[float, str]] = []
         x = MARGIN
         for n, piece in enumerate(re.split(r"\s+", para.strip())):
@@ -98,6 +100,13 @@ def _brackets(value):
     if isinstance(value, dict):
         return {k: _brackets(v) for k, v in value.items()}
     return value
+
+
+def _traditional(text: str) -> bool:
+    """Whether ``text`` is written in traditional characters (five or more differ from their simplified form)."""
+    from jixiao.extractor.normalize import simplified
+
+    return sum(simplified(c) != c for c in text) >= 5
 
 
 def _value(record: dict, field: str) -> str:
@@ -146,8 +155,10 @@ def main() -> None:
     skipped = []
     for it in chosen:
         text = Path(it.path).read_text(encoding="utf-8")
-        if missing_glyphs(pylopdf_fonts_zh_cn.sans_path(), text):
-            skipped.append(it.stem)  # (a traditional-character mirror: the font would print blanks)
+        if missing_glyphs(pylopdf_fonts_zh_cn.sans_path(), text) or _traditional(text):
+            # a mirror site's traditional-character copy: reports are printed (and scanned) in
+            # simplified characters, and the OCR model reads traditional ones poorly (項, 績 lost)
+            skipped.append(it.stem)
             continue
         pdf = tmp / f"{it.stem}.pdf"
         pages += typeset(text, pdf)
@@ -167,7 +178,7 @@ def main() -> None:
             stated[field] += scores["text"].get(field, (0, 0, 0))[1]
     print(
         f"{len(chosen) - len(skipped)} items, {pages} scanned pages, {time.time() - t0:.0f} s "
-        f"({len(skipped)} left out: characters the font has no glyph for)"
+        f"({len(skipped)} traditional-character copies left out)"
     )
     print(f"{'field':16} {'scan = text':>12} {'found (text)':>14} {'found (scan)':>14}")
     for field in FIELDS:
