@@ -18,3 +18,27 @@ def test_a_firm_after_a_place_is_the_firms_seat_not_the_place_evaluated() -> Non
     assert r.jurisdiction.name is None  # 湖南 is where the firm sits
     _doc, r = record_of_text("湖南省财政厅委托立信会计师事务所,对农村公路养护资金开展了绩效评价。\n")
     assert r.jurisdiction.adcode == "430000"
+
+
+def test_a_short_unit_name_is_not_completed_from_the_pages_metadata() -> None:
+    # ruling 3: 来源单位 names no unit, not even the full form of the one the report names (区民政局)
+    text = (
+        "裕安区2020年生活无着人员社会救助民生工程绩效自评报告\n\n来源单位:裕安区民政局 发布时间:2021-01-08 17:07\n\n"
+        "区民生办:\n\n对我区2020年生活无着人员社会救助民生工程进行了认真的自我评价,自评得分95分。\n\n"
+        "我局根据要求,联合区财政局下发了实施办法,明确保障对象、保障标准。区民政局按照股室职能,"
+        "将生活无着人员救助工作纳入社会救助。\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.evaluated_unit == r.evaluator == "区民政局"
+    # the document's own fuller naming still completes it
+    _doc, r = record_of_text(text + "裕安区民政局将继续做好救助工作。\n")
+    assert r.evaluated_unit == "裕安区民政局"
+
+
+def test_an_autonomous_regions_unit_takes_its_full_name() -> None:
+    text = (
+        "自治区文化和旅游厅关于2021年度中央转移支付专项资金绩效自评的报告\n\n广西壮族自治区文化和旅游厅 | 2022-12-30\n"
+        "现将中央非物质文化遗产保护专项资金转移支付2021年度绩效自评报告公开如下:一、绩效目标分解下达情况\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.evaluated_unit == r.evaluator == "广西壮族自治区文化和旅游厅"

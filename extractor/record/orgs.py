@@ -256,6 +256,10 @@ def org_candidates(
     return out
 
 
+# The level word a short name may open with (县司法局, 自治区文化和旅游厅): the end of a division's name.
+_LEVEL_WORD = re.compile(r"自治区|自治州|自治县|自治旗|[省市县区州盟旗镇乡]")
+
+
 def fullest(ctx: Context, decision: Decision, orgs: list[Org]) -> Decision:
     """The chosen organisation under its fullest name in the document: 呈贡区…局 → 昆明市呈贡区…局,
     县司法局 → 紫金县司法局.
@@ -267,13 +271,16 @@ def fullest(ctx: Context, decision: Decision, orgs: list[Org]) -> Decision:
     key = fold(decision.value)
     table = divisions()
     best: Org | None = None
+    text = ctx.view.text
     for o in orgs:
         name = fold(o.name)
-        if len(name) <= len(key) or not name.endswith(key):
-            continue
+        if len(name) <= len(key) or not name.endswith(key) or on_metadata_line(text, o.vstart):
+            continue  # (the page's metadata names no unit, not even in full: devset ruling 3)
         prefix = name[: -len(key)]
-        # 县司法局 → 紫金县司法局: the short name's own 县/市/区 ends the division's name
-        head = prefix + key[0] if key[0] in "省市县区州盟旗镇乡" else prefix
+        # 县司法局 → 紫金县司法局, 自治区文化和旅游厅 → 广西壮族自治区…: the short name's own level
+        # word ends the division's name
+        level = _LEVEL_WORD.match(key)
+        head = prefix + level.group() if level else prefix
         covered = sum(e - s for s, e, _n in table.find(head))
         if covered == len(head) and (best is None or len(name) > len(fold(best.name))):
             best = o
