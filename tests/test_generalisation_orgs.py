@@ -42,3 +42,25 @@ def test_an_autonomous_regions_unit_takes_its_full_name() -> None:
     )
     _doc, r = record_of_text(text)
     assert r.evaluated_unit == r.evaluator == "广西壮族自治区文化和旅游厅"
+
+
+def test_a_self_evaluations_cover_naming_its_filer_apart_from_the_projects_unit() -> None:
+    # ruling 4: the filing unit (评价单位(盖章), 评价实施部门) evaluated; the project's unit was evaluated
+    text = (
+        "财政支出项目绩效评价报告\n\n评价类型:□实施过程评价 完成结果评价\n\n项目名称:海南省森林生态效益补偿基金\n\n"
+        "项目单位:海南省林业厅生态公益林管理中心\n\n主管部门:海南省林业厅\n\n评价时间:2014 年5 月15 日\n\n"
+        "组织方式:□财政部门□主管部门 项目单位\n\n评价单位(盖章):海南省生态公益林管理中心\n\n上报时间:2014年5月15日\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.evaluation_mode == "self"
+    assert r.evaluator == "海南省生态公益林管理中心" and r.evaluated_unit == "海南省林业厅生态公益林管理中心"
+    text = (
+        "麦积区社棠镇不稳定斜坡治理工程(二期)治理工程支出绩效评价报告\n\n 项目名称:麦积区社棠镇不稳定斜坡治理工程\n\n"
+        "         项目主管部门: 天水市自然资源局\n\n         评价实施部门: 天水市自然资源局麦积分局\n\n"
+        "         评价机构名称: 天水市自然资源局麦积分局\n\n2024年6月\n\n报告摘要\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.evaluator == "天水市自然资源局麦积分局" and r.evaluated_unit == "天水市自然资源局"
+    # the form naming the same unit in both cells: that unit, evaluating itself
+    _doc, r = record_of_text(text.replace("项目主管部门: 天水市自然资源局", "项目主管部门: 天水市自然资源局麦积分局"))
+    assert r.evaluator == r.evaluated_unit == "天水市自然资源局麦积分局"

@@ -352,6 +352,18 @@ def _named_in_document(ctx: Context, publishers: list[Candidate]) -> list[Candid
     return out
 
 
+def _form_filer(units: list[Candidate], evaluators: list[Candidate]) -> list[Candidate]:
+    """The evaluator cells of a self-evaluation's form (评价单位(盖章), 评价实施部门) where the form names
+    another unit as the one whose programme it is (项目单位, 项目主管部门): the filing unit is the
+    evaluator, the spending unit the unit evaluated (devset ruling 4).  Empty when the form names no
+    unit apart, or the same one."""
+    form_units = {fold(c.value) for c in units if c.rule.startswith("form")}
+    filers = [c for c in evaluators if c.rule.startswith("form")]
+    if not form_units or not filers or form_units & {fold(c.value) for c in filers}:
+        return []
+    return filers
+
+
 def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
     """A decision for every metadata field (jurisdiction aside, see :mod:`.jurisdiction`)."""
     doc = ctx.doc
@@ -424,17 +436,21 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         own = [
             c for c in found["evaluator"] if not re.search(kinds["third_party"] + "|" + kinds["finance"], fold(c.value))
         ]
+        filer = _form_filer(found["evaluated_unit"], own)
         unit_c += as_field(
             "evaluated_unit",
             found["signature"]
             + _named_in_document(ctx, found["publisher"])
-            + own
+            + [c for c in own if c not in filer]
             + found["self_named"]
             + [c for c in found["issuer"] if not re.search(kinds["finance"], fold(c.value))],
         )
         d["evaluated_unit"] = fullest(ctx, decide("evaluated_unit", unit_c, doc), orgs)
         unit = d["evaluated_unit"]
-        d["evaluator"] = Decision("evaluator", unit.value, unit.chosen, [], unit.candidates)
+        if filer:
+            d["evaluator"] = fullest(ctx, decide("evaluator", filer, doc), orgs)
+        else:
+            d["evaluator"] = Decision("evaluator", unit.value, unit.chosen, [], unit.candidates)
     else:
         d["evaluated_unit"] = fullest(ctx, decide("evaluated_unit", unit_c, doc), orgs)
         d["evaluator"] = fullest(ctx, decide("evaluator", eval_c, doc), orgs)
