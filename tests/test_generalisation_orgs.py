@@ -64,3 +64,17 @@ def test_a_self_evaluations_cover_naming_its_filer_apart_from_the_projects_unit(
     # the form naming the same unit in both cells: that unit, evaluating itself
     _doc, r = record_of_text(text.replace("项目主管部门: 天水市自然资源局", "项目主管部门: 天水市自然资源局麦积分局"))
     assert r.evaluator == r.evaluated_unit == "天水市自然资源局麦积分局"
+
+
+def test_a_management_office_writing_of_itself_as_wo_chu() -> None:
+    # 我处 is a 管理处's 我局: the first 处 the report names is the unit, evaluating itself
+    text = (
+        "2022年度项目支出绩效自评报告\n为切实做好项目支出绩效评价工作,本着早行动、早落实的工作理念,对我处2022年度"
+        "项目支出绩效进行了自评。现将情况报告如下:一、本部门项目绩效目标情况(一)南昌市烈士陵园管理处2022年度共有"
+        "5个项目1、烈士纪念设施维修项目:预算35.3万元。\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.evaluated_unit == r.evaluator == "南昌市烈士陵园管理处"
+    # 我处理 (自我处理) is no self-reference
+    _doc, r = record_of_text(text.replace("对我处2022年度", "自我处理2022年度"))
+    assert r.evaluated_unit is None

@@ -228,9 +228,10 @@ def org_candidates(
             printed, s, e = _printed(ctx, len(key) - len(org), len(key), line.view)
             out["signature"].append(ctx.candidate_at("signature", printed, s, e, 4.5, "cover"))
             break
-    # a self-evaluation says 我局/我中心 of itself: the first such organisation it names
+    # a self-evaluation says 我局/我中心/我处 of itself: the first such organisation it names
+    # (我处: a 管理处's; not 处于, 处理)
     for m in re.finditer(
-        r"(?:我|本)(?P<kind>局|委|办|厅|中心|院|校|所|站|馆|队|会)(?![\u4e00-\u9fff]{0,1}(?:级|部|面))",
+        r"(?:我|本)(?P<kind>局|委|办|厅|中心|院|校|所|站|馆|队|会|处(?![于在理置罚分]))(?![\u4e00-\u9fff]{0,1}(?:级|部|面))",
         text[: len(text) // 2 + 2000],
     ):
         kind = m.group("kind")
