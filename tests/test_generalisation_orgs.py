@@ -78,3 +78,24 @@ def test_a_management_office_writing_of_itself_as_wo_chu() -> None:
     # 我处理 (自我处理) is no self-reference
     _doc, r = record_of_text(text.replace("对我处2022年度", "自我处理2022年度"))
     assert r.evaluated_unit is None
+
+
+def test_a_self_report_naming_its_unit_only_in_prose() -> None:
+    # a transfer payment's self-report (绩效目标分解下达情况 …) that names its unit only where it says
+    # who managed the funds, or whom they were passed down to
+    head = "银川市兴庆区月牙湖乡滨河家园垃圾转运站提升改造项目绩效自评报告\n\n一、绩效目标分解下达情况\n\n"
+    managed = (
+        "3.项目资金管理情况分析。\n\n项目资金已全额支付。兴庆区住建局严格按照《宁夏回族自治区财政衔接推进乡村振兴"
+        "补助资金管理办法》要求,进行衔接资金的使用管理,认真做好项目档案管理工作。\n"
+    )
+    _doc, r = record_of_text(head + managed)
+    assert r.evaluated_unit == r.evaluator == "兴庆区住建局"
+    passed_down = (
+        "(二)资金管理情况分析\n安徽省财政厅下达资金后,市财政局及时将专项资金分配下达到宁国市文旅局,按专项资金"
+        "管理办法规范使用,按使用方向严格按程序规定执行。\n"
+    )
+    _doc, r = record_of_text(head + passed_down)
+    assert r.evaluated_unit == r.evaluator == "宁国市文旅局"  # not the finance bureau that passed them down
+    # a finance bureau as the subject is no unit of the report
+    _doc, r = record_of_text(head + managed.replace("兴庆区住建局严格", "兴庆区财政局严格"))
+    assert r.evaluated_unit is None
