@@ -99,3 +99,26 @@ def test_a_self_report_naming_its_unit_only_in_prose() -> None:
     # a finance bureau as the subject is no unit of the report
     _doc, r = record_of_text(head + managed.replace("兴庆区住建局严格", "兴庆区财政局严格"))
     assert r.evaluated_unit is None
+
+
+def test_a_cover_run_into_the_lines_around_it_names_its_unit_before_a_chinese_date() -> None:
+    # a document site's preview: title, unit, date and the first table on one line
+    text = (
+        "江西省省级公共文化专项资金和省级体彩公益金专项转移支付2021年度绩效自评报告.docx\n"
+        "1、江西省省级公共文化专项资金和省级体彩公益金专项转移支付2021年度绩效自评报江西省体育局二O二二年三月"
+        "序号各设区市名称全年预算数全年执行数预算执行率2省田游运动管理 中心319.65134.0241.93%\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.evaluated_unit == r.evaluator == "江西省体育局"
+    # a finance bureau's review cover: the bureau that issued it evaluated
+    text = (
+        "安庆市财政支出项目绩效考评报告 项目名称 2016年度数字化城管系统维护项目 项目单位 安庆市城市管理行政执法局 "
+        "主管部门 安庆市城市管理行政执法局 考评类型:项目实施过程考评□ 项目完成结果考评□ 考评方式:部门自评□ "
+        "财政部门组织评价( 考评机构:中介机构( 部门评价组□ 财政评价组□ 安 庆 市 财 政 局 二〇一七年六月 目 录 "
+        "基本概况\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.evaluator == "安庆市财政局"
+    # an arabic date after a name in a sentence is no cover
+    _doc, r = record_of_text(text.replace("二〇一七年六月", "2017年6月"))
+    assert r.evaluator is None

@@ -109,6 +109,20 @@ def _in_citation(text: str, pos: int) -> bool:
     return opened != -1 and "》" not in text[opened:pos]
 
 
+def _glued_cover(ctx: Context, lines: list[Line], names: list[str]) -> list[Candidate]:
+    """A cover's organisation and date run into the lines around them (a document site's one-line
+    preview: …考评机构:中介机构( 安 庆 市 财 政 局 二〇一七年六月 目 录 …): an organisation right before
+    a date in Chinese numerals, which only covers and signatures print."""
+    for line in lines:
+        for m in _compiled()["cn_date"].finditer(line.text):
+            key = line.text[: m.start()].rstrip(" ，,")
+            org = next((n for n in names if key.endswith(n)), None)
+            if org:
+                printed, s, e = _printed(ctx, len(key) - len(org), len(key), line.view)
+                return [ctx.candidate_at("signature", printed, s, e, 4.4, "cover_glued")]
+    return []
+
+
 def org_candidates(
     ctx: Context,
     orgs: list[Org],
@@ -228,6 +242,8 @@ def org_candidates(
             printed, s, e = _printed(ctx, len(key) - len(org), len(key), line.view)
             out["signature"].append(ctx.candidate_at("signature", printed, s, e, 4.5, "cover"))
             break
+    else:
+        out["signature"] += _glued_cover(ctx, lines[: head * 3], names)
     # a self-evaluation says 我局/我中心/我处 of itself: the first such organisation it names
     # (我处: a 管理处's; not 处于, 处理)
     for m in re.finditer(
