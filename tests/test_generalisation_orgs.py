@@ -122,3 +122,32 @@ def test_a_cover_run_into_the_lines_around_it_names_its_unit_before_a_chinese_da
     # an arabic date after a name in a sentence is no cover
     _doc, r = record_of_text(text.replace("二〇一七年六月", "2017年6月"))
     assert r.evaluator is None
+
+
+def test_the_sites_header_above_the_title_names_no_unit() -> None:
+    # ruling 3: the site's header and breadcrumbs are the page's, like its 发布机构 line
+    page = (
+        "    • 无障碍\n    • 长辈版\n    宣州区教体局\n    您现在所在的位置: 网站首页> 政府信息公开首页 > 宣州区教体局> 财政资金\n"
+        "    发布机构: 宣州区教体局 主题分类: 科技、教育\n    生成日期: 2024-03-15 发布日期: 2024-03-15\n\n"
+    )
+    body = (
+        "    宣州区教育督导评价奖励补助资金转移支付2023年度绩效自评报告\n\n        一、绩效目标分解下达情况\n\n"
+        "    2023年下达我区教育督导评价奖励补助资金70万元(其中省级资金70万元)。\n"
+    )
+    _doc, r = record_of_text(page + body)
+    assert r.evaluation_mode == "self" and r.evaluated_unit is None and r.evaluator is None
+    # the document naming the publisher itself, under its title: the unit
+    _doc, r = record_of_text(page + body + "    宣州区教体局将严格管理资金。\n")
+    assert r.evaluated_unit == r.evaluator == "宣州区教体局"
+
+
+def test_a_short_pages_header_above_its_title_signs_nothing() -> None:
+    # the last lines of a short page reach its header: a signature is printed under the title
+    text = (
+        "    宣州区教体局\n    发布日期: 2024-03-15\n\n    宣州区教育督导评价奖励补助资金转移支付2023年度绩效自评报告\n\n"
+        "    2023年下达我区教育督导评价奖励补助资金70万元(其中省级资金70万元)。\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.evaluated_unit is None and r.evaluator is None
+    _doc, r = record_of_text(text + "\n    宣州区教体局\n    2024年3月15日\n")
+    assert r.evaluated_unit == r.evaluator == "宣州区教体局"

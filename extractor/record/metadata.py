@@ -336,16 +336,18 @@ def _own_title_after_chrome(ctx: Context, lines: list[Line], page: Candidate, ow
     return len(a & b) >= 0.7 * len(a)
 
 
-def _named_in_document(ctx: Context, publishers: list[Candidate]) -> list[Candidate]:
+def _named_in_document(ctx: Context, publishers: list[Candidate], title: Candidate | None) -> list[Candidate]:
     """The page's publisher (发布机构 / 来源) where the document itself names it too, at that naming:
     the page's metadata alone names no unit (tests/devset/README.md, ruling 3), but it tells which
-    of the document's organisations published it."""
+    of the document's organisations published it.  The document begins at its title: the site's
+    own header and breadcrumbs above it (宣州区教体局 / 网站首页 > 宣州区教体局 > …) are the page's."""
     out = []
+    begins = ctx.view.index(title.start) if title is not None else 0
     for c in publishers:
         key, text = fold(c.value), ctx.view.text
         for m in re.finditer(re.escape(key), text) if len(key) >= 3 else ():
-            if on_metadata_line(text, m.start()):
-                continue  # another line of the page's metadata (来源: … after 发布机构: …)
+            if on_metadata_line(text, m.start()) or m.start() < begins:
+                continue  # another line of the page's metadata (来源: … after 发布机构: …), or its header
             s, e = ctx.view.span(m.start(), m.end())
             out.append(ctx.candidate_at(c.field, c.value, s, e, c.rank, "publisher_named_in_document"))
             break
@@ -440,7 +442,7 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         unit_c += as_field(
             "evaluated_unit",
             found["signature"]
-            + _named_in_document(ctx, found["publisher"])
+            + _named_in_document(ctx, found["publisher"], title)
             + [c for c in own if c not in filer]
             + found["self_named"]
             + [c for c in found["issuer"] if not re.search(kinds["finance"], fold(c.value))],

@@ -218,7 +218,10 @@ def org_candidates(
     # the signing unit: an organisation ending one of the last lines (alone, or after a
     # line the reader ran into it: 附件:…[点击下载]固始县…人民政府)
     names = sorted({fold(o.name) for o in orgs}, key=len, reverse=True)
-    body = [ln for ln in lines if not re.search(spec["web_footer"], ln.text)]
+    # (a short page's last lines may reach above its title: the site's header there signs nothing)
+    body = [
+        ln for ln in lines if not re.search(spec["web_footer"], ln.text) and (title is None or ln.start >= title.start)
+    ]
     for k, line in enumerate(reversed(body[-8:])):
         key = re.sub(r"[\s（(]*(?:盖章|章)[)）]?$", "", line.text)
         date_cut = _compiled()["date"].search(key) or _compiled()["cn_date"].search(key)
