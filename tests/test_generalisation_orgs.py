@@ -151,3 +151,18 @@ def test_a_short_pages_header_above_its_title_signs_nothing() -> None:
     assert r.evaluated_unit is None and r.evaluator is None
     _doc, r = record_of_text(text + "\n    宣州区教体局\n    2024年3月15日\n")
     assert r.evaluated_unit == r.evaluator == "宣州区教体局"
+
+
+def test_a_department_tables_budget_unit_of_its_level() -> None:
+    # Hunan's department tables label the unit 区级预算单位名称 / 一级预算单位名称 (here its first
+    # character lost); the page's 发布机构 gives no fuller name (ruling 3)
+    text = (
+        "索引号: 431102009/2022-00132 发文日期: 2022-04-07 发布机构: 零陵区林业局\n"
+        "2021年林业局部门整体支出绩效自评表\n2022-04-07 15:25 来源: 零陵区林业局 发布机构: 零陵区林业局\n\n"
+        "部门整体支出绩效自评表\n\n2021年度)\n\n级预算单位名称\n\n 陵区林业局\n\n年度预\n\n算申请\n\n(万元)\n\n"
+        "年初\n\n预算数\n\n全年预算数\n\n全年\n\n执行数\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.evaluated_unit == r.evaluator == "陵区林业局"
+    _doc, r = record_of_text(text.replace("级预算单位名称\n\n 陵区林业局", "区级预算单位名称\n\n 零陵区林业局"))
+    assert r.evaluated_unit == r.evaluator == "零陵区林业局"
