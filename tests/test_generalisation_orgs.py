@@ -166,3 +166,16 @@ def test_a_department_tables_budget_unit_of_its_level() -> None:
     assert r.evaluated_unit == r.evaluator == "陵区林业局"
     _doc, r = record_of_text(text.replace("级预算单位名称\n\n 陵区林业局", "区级预算单位名称\n\n 零陵区林业局"))
     assert r.evaluated_unit == r.evaluator == "零陵区林业局"
+
+
+def test_a_units_cell_outranks_a_name_cut_from_a_run_of_glued_cells() -> None:
+    # the cover's own cell (项目单位:…) and the next form's cells run together (项目实施单位…主管部门…):
+    # the glued value is cut where the next label is guessed to begin, and yields to the cell
+    text = (
+        "财政支出项目绩效评价报告\n\n项目名称:海南省森林生态效益补偿基金\n\n项目单位:海南省林业厅生态公益林管理中心\n\n"
+        "主管部门:海南省林业厅\n\n评价单位(盖章):海南省生态公益林管理中心\n\n附件4-2\n\n"
+        "项目实施单位海南林业厅生态中心主管部门海南省林业厅项目负责人李大江联系电话65367801 地址海南省林业厅邮编572600 "
+        "项目类型经常性项目(√)一次性项目()\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.evaluated_unit == "海南省林业厅生态公益林管理中心" and r.evaluator == "海南省生态公益林管理中心"

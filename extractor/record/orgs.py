@@ -187,6 +187,8 @@ def org_candidates(
             if 2 <= len(value) <= 40 and not re.search(r"\d", value) and span and is_org_name(value):
                 name = re.sub(r"\s+", "", ctx.doc.text[span[0] : span[1]])
                 rank = {"publisher": 4 + p.rank / 10, "client": 9}.get(p.field, 8 + p.rank / 2)
+                if p.layout == "glued":
+                    rank -= 0.1  # (a value cut where the next label is guessed to begin: below a cell's own)
                 out[p.field].append(ctx.candidate_at(p.field, name, p.label_start, span[1], rank, f"form:{p.layout}"))
     # the issuer of a notice: "XX财政局关于……" as its title
     if tv is not None and title is not None:  # (tv is the title's view)
