@@ -192,3 +192,16 @@ def test_a_body_that_engaged_an_unnamed_third_party_did_not_evaluate() -> None:
     # the body evaluating by itself is the evaluator
     _doc, r = record_of_text(text.replace("县住建局聘请第三方对", "县住建局组织专人对"))
     assert r.evaluator == "县住建局"
+
+
+def test_a_department_wide_report_silent_on_who_evaluated_names_its_unit_only() -> None:
+    text = (
+        "丽水市文化馆2018年度整体支出绩效评价报告\n时间:2020-03-26 16:11 浏览次数: 信息来源: 丽水市政府\n\n"
+        "  一、部门基本概况 \n\n  (一)主要部门职能及组成:1)运用各种文化艺术手段宣传党的路线方针政策;(2)组织开展文艺演出、"
+        "比赛、展览等群众性文化艺术娱乐活动。\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.evaluated_unit == "丽水市文化馆" and r.evaluator is None
+    # saying it evaluated itself makes it the evaluator
+    _doc, r = record_of_text(text + "  二、自评情况\n  丽水市文化馆对2018年度整体支出开展了绩效自评。\n")
+    assert r.evaluated_unit == r.evaluator == "丽水市文化馆"
