@@ -205,3 +205,20 @@ def test_a_department_wide_report_silent_on_who_evaluated_names_its_unit_only() 
     # saying it evaluated itself makes it the evaluator
     _doc, r = record_of_text(text + "  二、自评情况\n  丽水市文化馆对2018年度整体支出开展了绩效自评。\n")
     assert r.evaluated_unit == r.evaluator == "丽水市文化馆"
+
+
+def test_the_body_a_report_is_addressed_to_is_not_the_we_of_its_writer() -> None:
+    # the addressee's colon lost (临夏州退役军人事务局 / 根据…): the first 局 named is not the 我局 who writes
+    text = (
+        "临市退军发[2024]6号\n\n关于上报2023年1-4级残疾军人护理费项目\n\n支出绩效自评的报告\n\n \n\n临夏州退役军人事务局\n\n"
+        "根据《甘肃省退役军人事务厅关于开展2023年度中央对地方转移支付绩效自评工作(优抚)的通知》通知,临夏市对2023"
+        "转移支付资金进行了绩效自评,现将自评报告如下:\n\n三、绩效评价指标自评分析\n\n1.我局按照上级部门相关文件精神,"
+        "对发放人员进行了严格的身份审核。\n\n2.资金严格按照规定时间发放到优抚对象个人账户。\n\n"
+        "3.资金在转移支付管理办法规定的方向范围、标准内使用。\n\n4.无截留挪用。\n\n5.档案完整。\n\n6.群众满意。\n\n"
+        "7.按时公开。\n\n8.无违规。\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.evaluation_mode == "self" and r.evaluated_unit is None and r.evaluator is None
+    # the unit named in the letter's body is its 我局
+    _doc, r = record_of_text(text.replace("临夏市对2023", "临夏市退役军人事务局对2023"))
+    assert r.evaluated_unit == r.evaluator == "临夏市退役军人事务局"

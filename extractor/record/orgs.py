@@ -109,6 +109,17 @@ def _in_citation(text: str, pos: int) -> bool:
     return opened != -1 and "》" not in text[opened:pos]
 
 
+def _salutation(text: str, org: Org) -> bool:
+    """Whether ``org`` (view span) is the body a report is addressed to: alone on its line, its colon
+    perhaps lost, the letter's first words on the next (临夏州退役军人事务局 / 根据《…》通知,…)."""
+    start = text.rfind("\n", 0, org.vstart) + 1
+    end = text.find("\n", org.vend)
+    end = len(text) if end < 0 else end
+    if text[start : org.vstart].strip() or text[org.vend : end].strip(" 　:："):
+        return False
+    return bool(re.match(r"\s*(?:根据|按照|依据|为了|为|现将|经)", text[end:]))
+
+
 def _glued_cover(ctx: Context, lines: list[Line], names: list[str]) -> list[Candidate]:
     """A cover's organisation and date run into the lines around them (a document site's one-line
     preview: …考评机构:中介机构( 安 庆 市 财 政 局 二〇一七年六月 目 录 …): an organisation right before
@@ -263,6 +274,7 @@ def org_candidates(
                 for o in orgs
                 if fold(o.name).endswith(kind)
                 and not on_metadata_line(text, o.vstart)
+                and not _salutation(text, o)
                 and not re.search(r"(?:会同|联合|协同|配合|、)[^。；，,]{0,8}$", text[max(0, o.vstart - 10) : o.vstart])
                 and not re.search(
                     _spec()["evaluator_kinds"]["finance"] + "|" + _spec()["evaluator_kinds"]["third_party"],
