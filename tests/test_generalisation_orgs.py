@@ -222,3 +222,14 @@ def test_the_body_a_report_is_addressed_to_is_not_the_we_of_its_writer() -> None
     # the unit named in the letter's body is its 我局
     _doc, r = record_of_text(text.replace("临夏市对2023", "临夏市退役军人事务局对2023"))
     assert r.evaluated_unit == r.evaluator == "临夏市退役军人事务局"
+
+
+def test_a_unit_whose_name_the_copy_masks_is_not_named() -> None:
+    text = (
+        "红十字会整体支出绩效评价报告.docx\n\n红十字会整体支出绩效评价报告\n\n"
+        "一、部门(单位)基本情况及概况1、设立背景XX市红十字会依据关于理顺红十字会管理体制的通知设立。\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.evaluated_unit is None and any("masks its name" in w for w in r.warnings)
+    _doc, r = record_of_text(text.replace("XX市红十字会", "丽水市红十字会"))
+    assert r.evaluated_unit == "丽水市红十字会"

@@ -354,6 +354,11 @@ def _named_in_document(ctx: Context, publishers: list[Candidate], title: Candida
     return out
 
 
+def _masked_name(ctx: Context, name: str) -> bool:
+    """Whether the document prints ``name`` after a masked place (XX市红十字会, ××县财政局)."""
+    return re.search("(?:" + _spec()["masked_place"] + ")" + re.escape(fold(name)), ctx.view.text) is not None
+
+
 def _form_filer(units: list[Candidate], evaluators: list[Candidate]) -> list[Candidate]:
     """The evaluator cells of a self-evaluation's form (评价单位(盖章), 评价实施部门) where the form names
     another unit as the one whose programme it is (项目单位, 项目主管部门): the filing unit is the
@@ -466,6 +471,13 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
             and mode is not None
         ):
             d["evaluated_unit"] = Decision("evaluated_unit")  # the firm that evaluated is not the unit evaluated
+    for f in ("evaluated_unit", "evaluator"):
+        if d[f].value is not None and _masked_name(ctx, d[f].value):
+            # a template's or a redacted copy's unit (XX市红十字会 …, the file name printing 红十字会):
+            # its name is withheld, not the short form chosen
+            d[f] = Decision(
+                f, warnings=[f"{f}: the document masks its name (XX…{d[f].value})"], candidates=d[f].candidates
+            )
     d["program"] = decide(
         "program", program_candidates(ctx, pairs, title, d["evaluated_unit"].value, d["report_kind"].value), doc
     )
