@@ -233,3 +233,12 @@ def test_a_unit_whose_name_the_copy_masks_is_not_named() -> None:
     assert r.evaluated_unit is None and any("masks its name" in w for w in r.warnings)
     _doc, r = record_of_text(text.replace("XX市红十字会", "丽水市红十字会"))
     assert r.evaluated_unit == "丽水市红十字会"
+
+
+def test_the_unit_a_finance_notice_passed_the_funds_down_to() -> None:
+    text = (
+        "普洱市财政局委托云南泛正会计师事务所(普通合伙)对“2022年农村最低生活保障专项资金项目”进行绩效评价,"
+        "下达景东县民政局农村低保资金4,758.00万元,下达景东县民政局省级农村低保资金485.00万元,二、绩效再评价结论\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.evaluator == "云南泛正会计师事务所(普通合伙)" and r.evaluated_unit == "景东县民政局"
