@@ -242,3 +242,13 @@ def test_the_unit_a_finance_notice_passed_the_funds_down_to() -> None:
     )
     _doc, r = record_of_text(text)
     assert r.evaluator == "云南泛正会计师事务所(普通合伙)" and r.evaluated_unit == "景东县民政局"
+
+
+def test_a_school_named_xiaoxuexiao_is_an_organisation() -> None:
+    # Sichuan's schools end 小学校 / 中学校: the name ends there, not at 小学 inside the word
+    text = (
+        "2024年度部门整体支出绩效自评报告\n一、单位概况\n仁寿县慈航镇小学校是一所公办小学校。其宗旨和业务范围是实施"
+        "小学义务教育。我校现有在职教师48人。\n二、自评情况\n我校对2024年度部门整体支出开展了绩效自评。\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.evaluated_unit == r.evaluator == "仁寿县慈航镇小学校"
