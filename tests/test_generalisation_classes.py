@@ -1651,3 +1651,53 @@ def test_the_leading_places_go_down_one_chain_and_a_place_after_it_is_the_names_
     assert program_name("保亭县海南热带果蔬科创基地建设项目自评报告") == "海南热带果蔬科创基地建设"
     # the same county again after the year is still the leading place
     assert program_name("凤阳县2022年度凤阳县小岗村旅游提升项目绩效评价报告") == "小岗村旅游提升"
+
+
+def test_years_follow_the_documents_own_title_not_the_page_heading() -> None:
+    # an essay site's heading names another year than the document's own title line under it
+    text = (
+        "2020年农业保险项目绩效评价报告\n\n来源:银行从业 发布时间:2020-09-23 点击:\n\n"
+        " 8 2018 年农业保险 项目绩效评价报告\n\n"
+        "  按照“科学性、规范性、客观性和公正性”的原则,对2018 年农业保险补贴项目实施了绩效评价,形成本评价报告。\n\n"
+        "  一、项目基本情况\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title == "2018年农业保险项目绩效评价报告"
+    assert r.years == [2018] and evidence(doc, r, "years").startswith("2018")
+
+
+def test_a_year_note_ending_the_title_names_the_year_over_a_year_in_the_funds_name() -> None:
+    # ruling 6: the 年度 printed for the document wins over a year that is part of the fund's name
+    text = (
+        "寻甸县林业和草原局2023年异地造林补助资金项目支出绩效自评报告(2024年度)\n"
+        "一、基本情况\n异地造林补助资金用于造林绿化。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.years == [2024] and evidence(doc, r, "years") == "2024年度"
+
+
+def test_a_portals_banner_and_metadata_block_are_not_the_documents_words() -> None:
+    # a county bureau's portal: its name as a banner, then the page's metadata block (标题:, 索引号, 发布机构)
+    text = (
+        "张店区住房和城乡建设局\n标题: 保障性安居工程绩效评价报告\n"
+        "索引号: 11370303004217127D/2023-5377788 文号:\n发文日期: 2023-02-02 发布机构: 张店区住房和城乡建设局\n\n"
+        "保障性安居工程绩效评价报告\n\n发布日期:2023-02-02\n\n"
+        "一、项目基本情况及项目绩效评价工作情况\n\n"
+        "1、2022年,我区共实施棚户区改造项目10个,涉及居民17164户,为系统总结棚改工作的成绩和效能,"
+        "我局组织了绩效自评,具体评价过程如下:\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title == "保障性安居工程绩效评价报告" and r.program == "保障性安居工程"
+    assert r.evaluated_unit is None and r.evaluator is None  # named only by the portal (ruling 3)
+
+
+def test_the_notice_that_launched_the_evaluation_names_the_funds_year_when_nothing_else_does() -> None:
+    text = (
+        "根据《关于开展2017年度市级部门单位整体支出自我绩效评价的通知》(湛财评[2018]20号)要求,"
+        "我局及时布置自评,成立自评工作小组,形成本评价报告。\n一、单位基本情况\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.years == [2017] and evidence(doc, r, "years") == "2017年"
+    # a campaign's own year is the year of the work, not of the funds evaluated
+    doc, r = record_of_text(text.replace("2017年度市级部门单位整体支出自我", "2018年度财政重点"))
+    assert r.years == []

@@ -116,3 +116,10 @@ def test_spacy_pipeline_entities() -> None:
     assert ("DATE", "2022年6月30日") in got
     for e in entities(text):
         assert text[e.start : e.end] == e.text
+
+
+def test_a_two_character_county_name_counts_only_as_a_word() -> None:
+    found = divisions().find
+    assert found("行业扶贫相关财政资金和县域结对帮扶财政支援资金") == []  # 和 县域, not 和县
+    assert found("和县财政局关于印发") == [(0, 2, "和县")]
+    assert found("吉县2022年农村公路") == [(0, 2, "吉县")]

@@ -28,6 +28,8 @@ _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
 _CN_YEAR = re.compile(r"[一二][〇○零Ｏ一二三四五六七八九]{3}(?=年)")
 # what joins the two years of a period (2020年至2022年, 2013-2019年度)
 _TO = r"(?:至|到|-|—|－|~|～)"
+# a year note in brackets: (2024年度), （2023 预算年度）
+_YEAR_NOTE = r"[(（]\s*(?P<y>(?:19|20)\d\d)\s*(?:预算)?年(?:度)?\s*[)）]"
 
 
 def arabic_years(text: str) -> str:
@@ -68,12 +70,18 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair]) ->
         v = View.of(ctx.doc.text[t.start : t.end], t.start)
         found = years_in(v.text)
         notice = re.search(r"关于.{0,80}的?(?:通知|通报|公告|公示|函|批复)$", v.text)
-        if found:
+        # a year note the title ends with ((2024年度)) is the fiscal year evaluated; a year earlier in
+        # the title may be part of the fund's name (2023年异地造林补助资金…自评报告(2024年度))
+        note = re.search(_YEAR_NOTE + r"\s*$", v.text)
+        if note:
+            s, e = v.span(note.start("y"), note.end() - 1)
+            out.append(ctx.candidate_at("years", [int(note.group("y"))], s, e, 10, "title_note"))
+        elif found:
             s, e = v.span(found[0][0], found[-1][1])
             out.append(ctx.candidate_at("years", _years_value(found), s, e, 5.5 if notice else 10, "title"))
         else:  # 霍山县…自评表 / (2024年度) on the line below
             vs = ctx.view.index(t.end)
-            m = re.match(r"\s*[(（]\s*(?P<y>(?:19|20)\d\d)\s*(?:预算)?年(?:度)?\s*[)）]", ctx.view.text[vs : vs + 20])
+            m = re.match(r"\s*" + _YEAR_NOTE, ctx.view.text[vs : vs + 20])
             if m:
                 out.append(
                     ctx.candidate("years", [int(m.group("y"))], vs + m.start("y"), vs + m.end(), 10, "title_note")
@@ -82,7 +90,7 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair]) ->
         # a line holding only a year note near the top (a 自评表's (2023年度) under a title
         # the page lost or split)
         for line in ctx.lines[: _spec()["report_date"]["head_lines"] * 2]:
-            m = re.fullmatch(r"[\s|｜]*[(（]\s*(?P<y>(?:19|20)\d\d)\s*(?:预算)?年(?:度)?\s*[)）][\s|｜]*", line.text)
+            m = re.fullmatch(r"[\s|｜]*" + _YEAR_NOTE + r"[\s|｜]*", line.text)
             if m:
                 out.append(
                     ctx.candidate_at(
@@ -164,6 +172,11 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair]) ->
             y = int(ms[0].group("y"))
             out.append(ctx.candidate("years", [y], ms[0].start("y"), ms[0].end("y") + 1, rank, rule))
             break
+    if not out:
+        # weakest: the notice that launched this evaluation names the funds' year
+        m = re.search(_spec()["years"]["launch_notice"], text)
+        if m:
+            out.append(ctx.candidate("years", [int(m.group("y"))], m.start("y"), m.end("y") + 1, 1.5, "launch_notice"))
     return out
 
 

@@ -90,6 +90,8 @@ class Divisions:
         """
         out = [(m.start(), m.end(), m.group(0)) for m in self._regex().finditer(text)]
         stems = [(s, e) for s, e, n in out if n in self.stems and n not in self.by_name and n not in self.short]
+        # a two-character name (和县, 沙县, 矿区) is checked as a word too: not 和县 in 资金和县域
+        stems += [(s, e) for s, e, n in out if len(n) == 2]
         if stems:
             # a bare stem (山东, 昆明) counts only as a word of its own: not 山东 in 贺兰山东麓
             bounds = self.word_bounds(text) if self.word_bounds else set(range(len(text) + 1))

@@ -44,6 +44,7 @@ from .orgs import (
     fullest,
     is_org_name,
     on_metadata_line,
+    on_site_banner,
     org_candidates,
     orgs_in,
     printed_span,
@@ -346,8 +347,8 @@ def _named_in_document(ctx: Context, publishers: list[Candidate], title: Candida
     for c in publishers:
         key, text = fold(c.value), ctx.view.text
         for m in re.finditer(re.escape(key), text) if len(key) >= 3 else ():
-            if on_metadata_line(text, m.start()) or m.start() < begins:
-                continue  # another line of the page's metadata (来源: … after 发布机构: …), or its header
+            if on_metadata_line(text, m.start()) or on_site_banner(text, m.start()) or m.start() < begins:
+                continue  # another line of the page's metadata (来源: … after 发布机构: …), its banner or header
             s, e = ctx.view.span(m.start(), m.end())
             out.append(ctx.candidate_at(c.field, c.value, s, e, c.rank, "publisher_named_in_document"))
             break
@@ -392,7 +393,7 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
             break
     d["title"] = decide("title", first, doc)
     title = d["title"].chosen
-    d["years"] = decide("years", year_candidates(ctx, titles, pairs), doc)
+    d["years"] = decide("years", year_candidates(ctx, first, pairs), doc)  # the chosen title's years
     d["report_date"] = decide(
         "report_date", date_candidates(ctx, lines, pairs, title.start if title is not None else None), doc
     )

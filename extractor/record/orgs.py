@@ -40,6 +40,24 @@ def on_metadata_line(text: str, pos: int) -> bool:
     return bool(_metadata_label().search(text[text.rfind("\n", 0, pos) + 1 : pos]))
 
 
+def on_site_banner(text: str, pos: int) -> bool:
+    """Whether the name at ``pos`` of the view ``text`` is a line of its own right above a page's
+    metadata block (the site's banner: 张店区住房和城乡建设局 / 标题: … / 索引号: …) — the portal's
+    name, not the document's words."""
+    start, end = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    if text[start:end].strip(" |｜") == "" or end - start > 40:
+        return False
+    below = text[end + 1 :].split("\n", 3)[:3]
+    return any(_metadata_line().search(line) for line in below)
+
+
+@lru_cache(maxsize=1)
+def _metadata_line() -> re.Pattern[str]:
+    """A line of a web page's metadata block or chrome (索引号, 发布机构:, 发布时间: …)."""
+    return re.compile(patterns.load("converter_artefacts.yaml")["chrome_line"])
+
+
 def orgs_in(ctx: Context) -> list[Org]:
     """Organisation names in the document (the spaCy pipeline of :mod:`.nlp`, over the view)."""
     from . import nlp
@@ -231,11 +249,10 @@ def org_candidates(
     # the signing unit: an organisation ending one of the last lines (alone, or after a
     # line the reader ran into it: 附件:…[点击下载]固始县…人民政府)
     names = sorted({fold(o.name) for o in orgs}, key=len, reverse=True)
-    # (a short page's last lines may reach above its title: the site's header there signs nothing)
-    body = [
-        ln for ln in lines if not re.search(spec["web_footer"], ln.text) and (title is None or ln.start >= title.start)
-    ]
+    body = [ln for ln in lines if not re.search(spec["web_footer"], ln.text)]
     for k, line in enumerate(reversed(body[-8:])):
+        if title is not None and line.end <= title.start:
+            break  # (a short page: its last lines reach above the title, into the site's banner)
         key = re.sub(r"[\s（(]*(?:盖章|章)[)）]?$", "", line.text)
         date_cut = _compiled()["date"].search(key) or _compiled()["cn_date"].search(key)
         if date_cut:
@@ -274,6 +291,7 @@ def org_candidates(
                 for o in orgs
                 if fold(o.name).endswith(kind)
                 and not on_metadata_line(text, o.vstart)
+                and not on_site_banner(text, o.vstart)
                 and not _salutation(text, o)
                 and not re.search(r"(?:会同|联合|协同|配合|、)[^。；，,]{0,8}$", text[max(0, o.vstart - 10) : o.vstart])
                 and not re.search(

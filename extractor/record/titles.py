@@ -128,6 +128,7 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
             and parts[0] - j < 2
             and _can_continue(head[j - 1])
             and (j - 1) not in used
+            and not _LABELLED_TITLE.match(head[j].text)
         ):
             if alone.startswith("关于") and is_org_name(head[j - 1].text) and len(head[j - 1].text) <= 32:
                 break  # the issuer's name above a 关于… title is its letterhead (发文机关标志), not its first words
@@ -204,6 +205,8 @@ _REPORT_WORDS = re.compile(
     r"(?:报告书|报告|自评表|评价表|表|结果|说明|总结)(?:[(（](?:19|20)\d\d年(?:度)?[)）])?$"
 )
 # A line that can open a title: it names a year or an organisation.
+# a page's metadata field that holds the title (标题: …): the line above it is none of its words
+_LABELLED_TITLE = re.compile(r"\s*(?:标\s*题|题\s*名)\s*[:：]")
 _TITLE_START = re.compile(r"(?:19|20)\d\d年|(?:局|厅|委|院|中心|政府|办公室|公司)$")
 _FORM_LABEL = re.compile(
     # (a form's label may carry the budget level it is filed at: 区级预算单位名称, 市级主管部门)
