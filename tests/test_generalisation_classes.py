@@ -1701,3 +1701,15 @@ def test_the_notice_that_launched_the_evaluation_names_the_funds_year_when_nothi
     # a campaign's own year is the year of the work, not of the funds evaluated
     doc, r = record_of_text(text.replace("2017年度市级部门单位整体支出自我", "2018年度财政重点"))
     assert r.years == []
+
+
+def test_a_party_schools_special_spending_report() -> None:
+    # 专项支出 names project spending; a 党校 is an organisation (its title names it, then it says 我单位)
+    text = (
+        "中共沅江市委党校2023年度专项支出绩效评价报告\n发布时间:2024-06-26 15:11 信息来源:中共沅江市委党校 作者: 浏览量:\n\n"
+        "一、项目基本概况\n\n(一)机构设置情况\n\n我单位设5个内设机构,分别为办公室、行政室、教研室、教务室、图书管理室。\n"
+        "二、绩效评价指标分析情况\n\n2023主体班教育培训项目等专项资金92.4万元,全额拨付。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.report_kind == "project" and "专项支出" in evidence(doc, r, "report_kind")
+    assert r.evaluated_unit == "中共沅江市委党校" and evidence(doc, r, "evaluated_unit") == "中共沅江市委党校"
