@@ -252,3 +252,21 @@ def test_a_school_named_xiaoxuexiao_is_an_organisation() -> None:
     )
     _doc, r = record_of_text(text)
     assert r.evaluated_unit == r.evaluator == "仁寿县慈航镇小学校"
+
+
+def test_an_organs_last_character_printed_twice_is_the_name_once() -> None:
+    # a cut word at the excerpt's end (市公安局局[长]) signs nothing beyond the bureau's name
+    text = (
+        "根据湛财评[2018]20号文要求,我局对2017年度单位整体支出开展了自我绩效评价。\n一、单位基本情况\n"
+        "湛江市公安局是市政府主管全市公安工作的职能部门,属财政拨款的一级行政单位(正处级)。\n二、自评工作情况\n"
+        "结合本单位预算绩效管理实际情况,我局成立湛江市公安局绩效评价工作小组(湛公警保(财)[2018]115号)。市公安局局\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.evaluated_unit == r.evaluator == "湛江市公安局"
+    # a typo in a cover's cell (预算单位:嘉定区体育局局)
+    text = (
+        "2017 年嘉定区体育局全民健身经费项目 财政支出绩效评价 委托单位:嘉定区财政局 预算单位:嘉定区体育局局 "
+        "评价机构:上海祁骋商务咨询有限公司 二零一八年六月\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.evaluated_unit == "嘉定区体育局" and r.evaluator == "上海祁骋商务咨询有限公司"

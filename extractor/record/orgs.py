@@ -70,9 +70,14 @@ def orgs_in(ctx: Context) -> list[Org]:
             name = re.sub(r"\s+", "", ctx.doc.text[s:t])
             if "我" in fold(name):
                 continue  # (批复我局: the writer's pronoun, no name)
-            out.append(Org(name, base + e.start, base + e.end))
+            doubled = _DOUBLED_END.search(name)
+            cut = 1 if doubled else 0  # (市公安局局[长], 体育局局: the name ends at its first 局)
+            out.append(Org(name[: len(name) - cut], base + e.start, base + e.end - cut))
     return out
 
+
+# An organ's last character printed twice (嘉定区体育局局, a typo; 市公安局局[长], a cut word): one is the name's.
+_DOUBLED_END = re.compile(r"(?<=([局厅委院办处站队馆]))\1$")
 
 CHUNK_CHARS = 200_000  # spaCy refuses texts over a million characters; names never span a line
 
@@ -212,6 +217,7 @@ def org_candidates(
             if not is_org_name(value):
                 value = cut_at_label(value)  # the name ends where the next cell's label begins
             value = re.sub(r"^(.{2,})\1$", r"\1", value)  # the same name in two cells run together
+            value = _DOUBLED_END.sub("", value)  # 预算单位:嘉定区体育局局 (a typo)
             span = printed_span(ctx, p.start, p.end, value)
             if 2 <= len(value) <= 40 and not re.search(r"\d", value) and span and is_org_name(value):
                 name = re.sub(r"\s+", "", ctx.doc.text[span[0] : span[1]])
