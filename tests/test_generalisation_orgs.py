@@ -270,3 +270,20 @@ def test_an_organs_last_character_printed_twice_is_the_name_once() -> None:
     )
     _doc, r = record_of_text(text)
     assert r.evaluated_unit == "嘉定区体育局" and r.evaluator == "上海祁骋商务咨询有限公司"
+
+
+def test_a_units_own_scored_form_is_its_self_evaluation() -> None:
+    # ruling 4: the form never says 自评, but its 实施单位 scored its own indicators
+    text = (
+        "2023年杨楼社区特色种养殖补贴到户项目资金使用情况\n\n"
+        "项目名称 2023年杨楼社区特色种养殖补贴到户项目 项目负责人及电话 黄蓓蓓0557-5271001\n"
+        "主管部门 县农业农村局 实施单位 杨楼镇人民政府\n资金情况\n(万元)\n"
+        "全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分\n年度资金总额: 8.408 8.408 10 100.00% 10\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.evaluated_unit == r.evaluator == "杨楼镇人民政府"
+    # a form that scores nothing names the unit only
+    _doc, r = record_of_text(
+        text.replace(" 分值 执行率(B/A) 得分", " 执行率(B/A)").replace(" 10 100.00% 10", " 100.00%")
+    )
+    assert r.evaluated_unit == "杨楼镇人民政府" and r.evaluator is None

@@ -355,6 +355,17 @@ def _named_in_document(ctx: Context, publishers: list[Candidate], title: Candida
     return out
 
 
+def _own_scored_form(ctx: Context, unit: Decision) -> bool:
+    """Whether the unit evaluated was read from a form's cell and the form scores its indicators
+    (a 分值 column, then a 得分 one)."""
+    chosen = unit.chosen
+    return (
+        chosen is not None
+        and chosen.rule.startswith("form")
+        and re.search(r"分值[^\n]{0,40}得分", ctx.view.text) is not None
+    )
+
+
 def _masked_name(ctx: Context, name: str) -> bool:
     """Whether the document prints ``name`` after a masked place (XX市红十字会, ××县财政局)."""
     return re.search("(?:" + _spec()["masked_place"] + ")" + re.escape(fold(name)), ctx.view.text) is not None
@@ -466,6 +477,11 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
     else:
         d["evaluated_unit"] = fullest(ctx, decide("evaluated_unit", unit_c, doc), orgs)
         d["evaluator"] = fullest(ctx, decide("evaluator", eval_c, doc), orgs)
+        unit = d["evaluated_unit"]
+        if mode is None and d["evaluator"].value is None and _own_scored_form(ctx, unit):
+            # a unit's own scored form (实施单位 …, 分值 / 得分 filled) is its self-evaluation, whether
+            # or not it says 自评 (devset ruling 4): the spending unit filed it
+            d["evaluator"] = Decision("evaluator", unit.value, unit.chosen, [], unit.candidates)
         if (
             d["evaluated_unit"].value is not None
             and d["evaluated_unit"].value == d["evaluator"].value
