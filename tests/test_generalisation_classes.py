@@ -1713,3 +1713,47 @@ def test_a_party_schools_special_spending_report() -> None:
     doc, r = record_of_text(text)
     assert r.report_kind == "project" and "专项支出" in evidence(doc, r, "report_kind")
     assert r.evaluated_unit == "中共沅江市委党校" and evidence(doc, r, "evaluated_unit") == "中共沅江市委党校"
+
+
+def test_a_department_wide_report_that_says_nothing_of_who_evaluated_has_no_mode() -> None:
+    # the kind alone (整体支出) is no evidence of a self-evaluation: abstain rather than guess
+    text = (
+        "丽水市文化馆2018年度整体支出绩效评价报告\n时间:2020-03-26 16:11 浏览次数: 信息来源: 丽水市政府\n\n"
+        "  一、部门基本概况 \n\n  (一)主要部门职能及组成:组织开展文艺演出、比赛、展览等群众性文化艺术娱乐活动。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.report_kind == "department"
+    assert r.evaluation_mode is None and r.evaluator is None
+    doc, r = record_of_text(text + "  二、绩效自评情况\n\n  我馆对2018年度整体支出开展了绩效自评。\n")
+    assert r.evaluation_mode == "self"
+
+
+def test_an_unticked_option_of_a_cover_form_is_no_mode() -> None:
+    # a cover form's options, ticked (R: a ☑ the converter read in its symbol font) or not (□)
+    text = (
+        "淳安县财政支出政策绩效评价报告\n评价类型 事前评价□ 事中评价□ 事后评价R\n"
+        "评价方式:部门(单位)绩效自评R 财政部门组织评价□\n一、基本情况\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.evaluation_mode == "self" and evidence(doc, r, "evaluation_mode") == "自评"
+
+
+def test_a_third_party_that_checks_quality_or_data_evaluates_nothing() -> None:
+    for sentence in (
+        "工程建设中定期参与质监活动,并聘请了第三方质量监测,对发现的问题及时协调处理。",
+        "结合日常考核基础数据和第三方机构审核数据,市公共交通领导小组办公室牵头开展考核。",
+    ):
+        doc, r = record_of_text("2023年度城市公交服务考核结果公示\n" + sentence + "\n")
+        assert r.evaluation_mode != "third_party"
+    doc, r = record_of_text("2023年度城市公交服务绩效评价报告\n受市财政局委托,我所对该项目开展了绩效评价。\n")
+    assert r.evaluation_mode == "third_party"
+
+
+def test_a_report_naming_a_programme_with_its_phase_in_brackets_is_of_a_project() -> None:
+    text = (
+        "一、基本情况\n(一)项目概况\n瓯海区排水管网工程(二期)是为进一步提高污水收集率,加快实施雨污分流而建设的。"
+        "项目总投资约22.66亿元。\n二、绩效自评情况\n我局对瓯海区排水管网工程(二期)开展了绩效自评。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.program == "排水管网工程(二期)"
+    assert r.report_kind == "project"

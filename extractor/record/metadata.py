@@ -77,6 +77,11 @@ def kind_candidates(ctx: Context, title: Candidate | None) -> list[Candidate]:
     return out
 
 
+def _ends_like_a_programme(name: str) -> bool:
+    """Whether ``name`` ends in a programme's noun (…项目, …工程), a short bracket after it aside (…工程(二期))."""
+    return bool(re.search(_spec()["program"]["noun_end"], re.sub(r"[（(][^）)]{1,10}[)）]$", "", name)))
+
+
 def mode_candidates(ctx: Context, title: Candidate | None) -> list[Candidate]:
     out: list[Candidate] = []
     tv = View.of(ctx.doc.text[title.start : title.end], title.start) if title is not None else None
@@ -94,6 +99,8 @@ def mode_candidates(ctx: Context, title: Candidate | None) -> list[Candidate]:
             for m in re.finditer(rule["regex"], text):
                 if ctx.region_at(ctx.view.starts[m.start()]) == "annex":
                     continue
+                if re.match(r"\s*[□☐]", text[m.end() : m.end() + 3]):
+                    continue  # an option of a form left unticked (财政部门组织评价□ beside 部门绩效自评☑)
                 out.append(ctx.candidate("evaluation_mode", rule["mode"], m.start(), m.end(), rule["rank"], "text"))
                 break
     # only the strongest rule of each mode counts
@@ -297,7 +304,7 @@ def program_candidates(
                 and re.search(_spec()["program"]["not_in_sentence"], prog)
                 or (
                     shape == "sentence"
-                    and not re.search(_spec()["program"]["noun_end"], re.sub(r"[（(][^）)]{1,10}[)）]$", "", prog))
+                    and not _ends_like_a_programme(prog)
                     # (…葡萄酒产业发展项目支出绩效评价: the 项目 the rule leaves out names it a programme)
                     and not text.startswith("项目", m.end("prog"))
                 )
@@ -423,10 +430,6 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         if re.search(signer, fold(c.value))
     ]
     modes = mode_candidates(ctx, title) + _mode_from_evaluator(ctx, found["evaluator"], found["client"])
-    if d["report_kind"].value == "department" and d["report_kind"].chosen is not None:
-        # a department's evaluation of its own overall spending, unless something says otherwise
-        c = d["report_kind"].chosen
-        modes.append(Candidate("evaluation_mode", "self", c.start, c.end, 2, "department", c.page))
     if not modes:
         # a unit that names itself in the title (凤阳县交通运输局…绩效评价报告, 凤阳县教育局关于…) and
         # writes of itself in the first person (我局…), nothing saying another body evaluated:
@@ -502,7 +505,7 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         d["report_kind"].value is None
         and d["program"].chosen is not None
         and (
-            re.search(_spec()["program"]["noun_end"], fold(d["program"].value))
+            _ends_like_a_programme(fold(d["program"].value))
             or d["program"].chosen.rule == "body:name"  # (…转移支付: named as a programme by the words around it)
         )
     ):
