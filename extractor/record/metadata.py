@@ -471,10 +471,6 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         unit = d["evaluated_unit"]
         if filer:
             d["evaluator"] = fullest(ctx, decide("evaluator", filer, doc), orgs)
-        elif d["evaluation_mode"].chosen is not None and d["evaluation_mode"].chosen.rule == "department":
-            # a department-wide report that says nothing of who evaluated (no 自评, no 委托): self only
-            # as the weakest guess, which names its unit but no evaluator
-            d["evaluator"] = Decision("evaluator", candidates=unit.candidates)
         else:
             d["evaluator"] = Decision("evaluator", unit.value, unit.chosen, [], unit.candidates)
     else:
