@@ -248,3 +248,156 @@ def test_parts_listed_before_their_total() -> None:
     # amounts in one clause
     assert [c for c in record_of_text("一、资金情况\n年初预算50万元，实际支出30万元，合计81万元。\n")[1].checks] == []
     assert failed("一、资金情况\n中央资金50万元和省级资金30万元，合计81万元。\n") == []
+
+
+def test_amounts_side_by_side_in_a_flattened_form_row_are_no_parts() -> None:
+    # A 自评表 flattened to text (忠县涂井乡): the 其中 row's budget and spending stand side by side,
+    # one source's two columns, not two parts of the 372.29 before
+    text = (
+        "项目资金(万元)\n全年预算数(A)  全年执行数(B)  执行率(B/A)\n"
+        "年度资金总额:  372.29万元 372.29万元 100%\n其中:中央、市级补助  372.29万元 372.29万元 100%\n"
+    )
+    assert not [c for c in prose_sums(text) if not c[0]]
+    # near miss: the same amounts in a list, each named, are parts and are added up
+    listed = "一、资金情况\n下达资金372.29万元，其中中央补助372.29万元，市级补助20万元。\n"
+    (c,) = [c for c in prose_sums(listed) if not c[0]]
+    assert "372.29万元 + 20万元 = 392.29万元, stated 372.29万元" in c[1]
+
+
+def test_a_total_no_words_name_is_checked_for_agreement_only() -> None:
+    # A department report cut mid-number (红十字会): "2、7万元" is a list number and the tail of an amount
+    cut = "2、7万元,其中人员经费580.72万元,公用经费167.75万元;项目支出162万元。\n"
+    assert not [c for c in prose_sums(cut) if not c[0]]
+    # near miss: the total named (支出总额) and off from its parts is said
+    named = "一、部门概况\n2022年支出总额750万元,其中人员经费580.72万元,公用经费167.75万元;项目支出162万元。\n"
+    (c,) = [c for c in prose_sums(named) if not c[0]]
+    assert "580.72万元 + 167.75万元 = 748.47万元, stated 750万元" in c[1]
+
+
+def test_a_rate_after_the_budget_rate_of_a_part_is_no_failure_against_the_whole() -> None:
+    # 达州 非遗: the whole's 42万元, then one part's rate (no amount), then another part's amount and rate
+    text = (
+        "一、资金情况\n2021年我市国家非物质文化遗产保护资金下达42万元,资金到位率100%,截至目前,国家级非遗代表性"
+        "传承人补助已及时划拨国家级传承人,资金使用率100%;薅草锣鼓项目资金使用334896元,资金使用率83.72%。\n"
+    )
+    doc, r = record_of_text(text)
+    assert not [c for c in r.checks if c.rule == "execution_rate" and not c.ok]
+    # near miss: without the part's rate between them the amount is the budget's, and the rate is wrong
+    direct = (
+        "一、资金情况\n2021年我市国家非物质文化遗产保护资金下达42万元,资金到位率100%,截至目前,"
+        "项目资金使用334896元,资金使用率83.72%。\n"
+    )
+    doc, r = record_of_text(direct)
+    (c,) = [c for c in r.checks if c.rule == "execution_rate" and not c.ok]
+    assert "334896元 ÷ 42万元 = 79.74%, stated 83.72%" in c.detail
+
+
+def test_parts_in_another_magnitude_than_their_total_are_added_in_its_magnitude() -> None:
+    # 亿元 of 万元 parts (and 万元 of 元 parts): compared as amounts, not as printed digits
+    assert failed("一、资金情况\n2022年下达资金1.2亿元，其中中央资金8000万元，省级资金4000万元。\n") == []
+    assert failed("一、资金情况\n2022年下达资金12万元，其中中央资金80000元，省级资金40000元。\n") == []
+    # near miss: off by more than the total's rounding (1.3亿元 ± 0.05亿元)
+    (bad,) = failed("一、资金情况\n2022年下达资金1.3亿元，其中中央资金8000万元，省级资金4000万元。\n")
+    assert "8000万元 + 4000万元 = 1.2亿元, stated 1.3亿元" in bad
+
+
+# A 自评表 flattened to text (稷山县, one line): the budget row weighs 10 and scored 9; the
+# third-level rows print target, actual, weight and score; the total row's pair 100 94 follows.
+JISHAN_FORM = (
+    "稷山县项目支出绩效自评表 (2020年度) 项目名称 建档立卡个人缴费县级配套资金 项目资金 年初预算数 (万元) "
+    "年度资金总额 全年预算数 全年执行数 分值 执行率 得分 65.66 65.07 10 99% 9 上年结转资金 — — 其他资金 — — "
+    "绩效指标 一级 指标 二级指标 三级指标 实际 指标值 完成值 8755 分值 得分 偏差原因分析及改进措 施 8676 15 13 "
+    "建档立卡中有新增死亡 人员,导致有偏差 质量指标 指标1:资金是否全部纳入医 保统筹 100% 100% 15 15 "
+    "时效指标 指标1:资金是否全部及时纳 入 100% 100% 10 10 75元 75元 10 10 95% 95% 30 27 95% 95% 10 9 "
+    "100 {total} 成本指标 指标1:配套资金每人每年 效益指 标(30 分) 总分\n"
+)
+
+
+def indicator_sums(text: str) -> list[tuple[bool, str]]:
+    doc, r = record_of_text(text)
+    out = []
+    for c in r.checks:
+        if c.rule == "indicator_sum":
+            s, e = c.span
+            assert doc.text[s:e], c
+            out.append((c.ok, c.detail.split(" (")[0]))
+    return out
+
+
+def test_a_flattened_form_s_third_level_scores_and_budget_score_add_up_to_its_total() -> None:
+    assert indicator_sums(JISHAN_FORM.format(total=94)) == [
+        (False, "三级指标 + 预算执行: 13 + 15 + 10 + 10 + 27 + 9 + 9 = 93, stated total 94")
+    ]
+    assert indicator_sums(JISHAN_FORM.format(total=93)) == [
+        (True, "三级指标 + 预算执行: 13 + 15 + 10 + 10 + 27 + 9 + 9 = 93, stated total 93")
+    ]
+    # near misses: a row the reader cannot read (its weight and score lost) leaves the weights
+    # short of 100: the rows are not all the form's, and nothing is said
+    short = JISHAN_FORM.format(total=94).replace("75元 75元 10 10", "75元 75元")
+    assert indicator_sums(short) == []
+    # a header without a weight column (年初目标值 | 实际完成值 | 得分) gives no rows
+    assert indicator_sums(JISHAN_FORM.format(total=94).replace("分值 得分 偏差", "得分 偏差")) == []
+
+
+def test_a_glued_form_with_the_weight_before_the_values_is_read_by_its_header_s_order() -> None:
+    # 中江县 (a web page glued every cell): 三级指标 分值 年度指标值 全年实际值 得分; the level-1
+    # weights printed (70 + 20 + 10) are the rows' weights, so the rows are complete
+    text = (
+        "资金情况(万元)全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:202010100.00%10"
+        "其中:本年财政拨款2020其他资金\n"
+        "绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及拟采取的改进措施"
+        "产出指标(70分)数量指标安装坡面水标尺10≥266米≥266米10水标尺宽度10≥50厘米≥50厘米10"
+        "质量指标项目(工程)验收合格率20100%100%20时效指标及时(按期)开工率10≥90%≥90%10"
+        "及时(按期)完工率10≥90%≥90%10成本指标项目计划总投资1020万元20万元10"
+        "效益指标(20分)社会效益指标受益脱贫户人口数10≥1000人≥1000人10群众生产生活条件改善状况10显著提升显著提升10"
+        "满意度指标(10分)服务对象满意度指标受益脱贫户满意度10≥95%≥95%10……总分100100注:1.一级指标分值统一设置\n"
+    )
+    sums = indicator_sums(text)
+    assert (
+        False,
+        "三级指标 + 预算执行: 10 + 10 + 20 + 10 + 10 + 10 + 10 + 10 + 10 + 10 = 110, stated total 100",
+    ) in sums
+
+
+def test_parts_far_from_their_total_are_checked_for_agreement_only() -> None:
+    # the 红十字会 excerpt's total cut to "7万元" even when a label names it: parts a hundred times the
+    # total are a misread total (or another whole's parts), not a slip in the report's sums
+    far = "一、部门概况\n2022年支出总额7万元,其中人员经费580.72万元,公用经费167.75万元;项目支出162万元。\n"
+    assert not [c for c in prose_sums(far) if not c[0]]
+    # parts listed before their total, the same
+    assert failed("一、资金情况\n下达中央资金50.5万元，省级资金30.2万元，合计：8.7万元。\n") == []
+    # near miss: a sum within twice the total is a slip and is said
+    near = "一、部门概况\n2022年支出总额1000万元,其中人员经费580.72万元,公用经费167.75万元;项目支出162万元。\n"
+    (c,) = [c for c in prose_sums(near) if not c[0]]
+    assert "580.72万元 + 167.75万元 = 748.47万元, stated 1000万元" in c[1]
+
+
+def test_a_completion_rate_of_an_activity_is_no_execution_rate() -> None:
+    # 六安 自评表's summary: the budget and its spending, then an output indicator's 活动完成率
+    text = (
+        "一、预算执行情况\n全年预算数为200万元,执行数为179.43万元,完成预算的89.7%。项目绩效目标完成情况:一是产出指标方面,"
+        "开展“社区一家亲”活动130场,线下观众达到13万人次;活动完成率达到100%。\n"
+    )
+    doc, r = record_of_text(text)
+    rates = [(c.ok, c.detail.split(" (")[0]) for c in r.checks if c.rule == "execution_rate"]
+    assert rates == [(True, "完成预算的: 179.43万元 ÷ 200万元 = 89.72%, stated 89.7%")]
+    # near miss: a 完成率 whose label names the money is the execution rate, and a wrong one is said
+    paid = text.replace("完成预算的89.7%", "资金支付完成率为100%")
+    bad = [c.detail.split(" (")[0] for c in record_of_text(paid)[1].checks if not c.ok]
+    assert bad == ["资金支付完成率: 179.43万元 ÷ 200万元 = 89.72%, stated 100%"]
+
+
+def test_a_qizhong_row_with_the_total_row_s_numbers_gets_its_score() -> None:
+    # 六安 自评表 one cell a line: 其中:当年财政拨款 repeats the total row's 200 / 200 / 179.43 / 10 / 89.7%
+    # but scores 8 where the total row scores 9
+    form = (
+        "年初预算数\n全年预算数\n全年执行数\n分值\n执行率\n得分\n(万元)\n"
+        "年度资金总额\n200\n200\n179.43\n10\n89.7%\n9\n其中:当年财政拨款\n200\n200\n179.43\n10\n89.7%\n{score}\n"
+    )
+    doc, r = record_of_text(form.format(score=8))
+    (c,) = [c for c in r.checks if c.rule == "budget_score"]
+    assert not c.ok and c.detail.startswith("其中:当年财政拨款 得分 8, 年度资金总额 得分 9")
+    assert [c.ok for c in record_of_text(form.format(score=9))[1].checks if c.rule == "budget_score"] == [True]
+    # near miss: a 其中 row with other amounts may score otherwise
+    other = form.format(score=8).replace("其中:当年财政拨款\n200\n200\n179.43", "其中:当年财政拨款\n150\n150\n120")
+    assert [c for c in record_of_text(other)[1].checks if c.rule == "budget_score"] == []

@@ -143,6 +143,18 @@ def test_a_tier_read_clause_by_clause_whatever_the_order_and_labels() -> None:
     assert tiers("项目决策：实得18分，满分2 0分。\n") == [("决策", None, 18)]
 
 
+def test_the_clause_reader_takes_the_framework_names_of_the_one_list_of_tiers() -> None:
+    # patterns/scores.yaml `tiers` is the one list of tier names; the clause reader takes all but
+    # `tier_clause.not_names`: a department framework's tiers (运行成本, 管理效率) head a clause ...
+    text = "运行成本类指标共3项，满分15分，扣1分，得14分；管理效率类指标共4项，满分25分，扣2分，得23分。\n"
+    assert tiers(text) == [("运行成本", 15, 14), ("管理效率", 25, 23)]
+    assert tiers("项目绩效类指标共3项，满分15分，扣1分，得14分。\n") == [("项目绩效", 15, 14)]
+    # near misses: a name of the list outside the frameworks (预算执行, a form's row) heads no clause,
+    # and 项目绩效自评 is the project's own evaluation, not its 项目绩效 tier
+    assert tiers("预算执行类指标共3项，满分15分，扣1分，得14分。\n") == []
+    assert tiers("项目绩效自评，满分100分，得分95分。\n") == []
+
+
 def test_a_tier_section_is_read_up_to_its_first_sub_item() -> None:
     # 1.项目决策（20分） heading the section, then its sub-items each with its own weight and score:
     # the first score in the section is a sub-item's, no tier score (it was read as 决策 3 of 20)
@@ -253,3 +265,25 @@ def test_a_budget_execution_score_is_the_weight_times_the_rate_its_column_names(
     spent_named = head.replace("执行数(B)", "预算执行数(B)")
     _doc, r = record_of_text(TITLE + spent_named + "年度财政资金总额 | 278.4449 | 30.00 | 10.77% | 20 |\n")
     assert [c.ok for c in r.checks if c.rule == "budget_score"] == [False]
+
+
+def test_a_budget_block_captioned_by_a_cell_wrapped_over_lines_is_a_tier() -> None:
+    # 历城区 自评表 copied from a web page: the caption cell 项目预算执行情况(10分) wrapped over three
+    # lines above the block's columns, and a last column 得分计算方法 (no number of its own)
+    form = (
+        "区级部门预算项目支出绩效自评表\n( 2019 年度)\n项目名称 商品和服务支出 主管部门 济南市历城区文化和旅游局\n"
+        "项目预算\n执行情况\n(10分)\n"
+        "  年初预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分 得分计算方法\n"
+        "年度资金总额 45 45 10 100% {score} 执行率*该指标分值,最高不得超过分值上限。\n"
+        "其中:财政拨款 45 45 - - -\n"
+    )
+    doc, r = record_of_text(form.format(score=10))
+    got = [(i.name, i.weight, i.score) for i in r.indicators if i.level == 1]
+    assert got == [("项目预算执行情况", 10, 10)]
+    (t,) = [i for i in r.indicators if i.level == 1]
+    assert doc.text[t.span[0] : t.span[1]].startswith("项目预算\n执行情况")
+    # near misses: a score above the caption's weight is no tier's; a caption with other words
+    # between it and the columns captions something else
+    assert [i for i in record_of_text(form.format(score=12))[1].indicators if i.level == 1] == []
+    other = form.format(score=10).replace("(10分)\n", "(10分)\n单位:万元 说明见附表\n")
+    assert [i for i in record_of_text(other)[1].indicators if i.level == 1] == []

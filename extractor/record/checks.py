@@ -13,7 +13,9 @@ section of ``patterns/scores.yaml``):
 
 * ``indicator_sum`` / ``weight_sum`` — indicator scores and weights add up to their
   parent, the table's total row, the stated total (level-1 scores) or the maximum;
-  also for headings that carry their weight and score (一、投入(分值18分,自评得18分));
+  also for headings that carry their weight and score (一、投入(分值18分,自评得18分)), and for a
+  自评表 flattened to text: its third-level scores (read by the header's column order,
+  :mod:`.formrows`) with the budget row's against the total, when the rows read are all there;
 * ``score_rate`` — score ÷ weight is the stated 得分率, in a table row or in a
   sentence (满分为35分，得分30.64分，得分率87.54%);
 * ``grade_threshold`` — the stated grade is the one the thresholds give the total;
@@ -26,13 +28,18 @@ section of ``patterns/scores.yaml``):
   equals executed (到位) ÷ budget, the amounts stated before it;
 * ``weighted_score`` — in a weighted-criteria table, weight × score is the weighted score
   (相关性 20% × 100.00 = 20.00);
-* ``share`` — counts and their shares of a whole (35个项目…占评定项目的85.36% of 41).
+* ``share`` — counts and their shares of a whole (35个项目…占评定项目的85.36% of 41);
+* ``budget_score`` — a 自评表's budget score is the weight times the rate its column names, and a
+  其中 row with the total row's amounts, rate and weight gets the total row's score.
+
+A check whose premise is weak says only an agreement: a prose total no words name, parts over
+twice or under half their total, a rate of a part between a budget and a later rate.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -54,8 +61,10 @@ from .figures import (
     self_eval_blocks,
 )
 from .figures import spec as figure_spec
+from .formrows import FormRows, form_rows
 from .indicators import IndicatorRow, ScoreTable, read_table
 from .model import Check, Evidence, Figure, Indicator, Score
+from .numbers import MAGNITUDES
 from .scores import complete_framework, grade_for, thresholds, weighted_rows
 
 EPS = Decimal("1e-9")
@@ -92,6 +101,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "self_eval_spent",
         "self_eval_adjusted",
         "self_eval_weight",
+        "completion_of_money",
     )
     return {k: re.compile(s[k]) for k in keys}
 
@@ -248,8 +258,8 @@ def _adds_up(
     rule: str,
     label: str,
     values: list[Any],
-    stated: float | int,
-    spans: list[tuple[int, int] | None],
+    stated: float | int | Decimal,
+    spans: Sequence[tuple[int, int] | None],
     stated_as: str = "stated",
 ) -> None:
     """One check: ``values`` add up to ``stated`` within their rounding; the detail names them all."""
@@ -463,6 +473,13 @@ def _grid(flat: str, rows: list[list[Any]]) -> list[list[_Cell]]:
     return out
 
 
+def _scale(q: Quantity, total: Quantity) -> Decimal:
+    """What ``q``'s printed number is multiplied by to be in ``total``'s magnitude (万元 of 亿元: 0.0001)."""
+    if q.mag == total.mag:
+        return Decimal(1)
+    return Decimal(MAGNITUDES.get(q.mag or "", 1)) / Decimal(MAGNITUDES.get(total.mag or "", 1))
+
+
 def _sum_check(
     ck: Checker,
     rule: str,
@@ -471,22 +488,30 @@ def _sum_check(
     total: Quantity,
     show_raw: bool = False,
     decimals: int | None = None,
+    agreement_only: bool = False,
 ) -> None:
     """Parts add up to the total at the printed precision: the printed parts' sum may differ from the
     printed total by less than half a unit of the coarsest number's last digit (a column's numbers
-    share its finest precision, ``decimals``: 73 in a column of 41.40 is 73.00)."""
-    vals = [p.printed for p in parts]
+    share its finest precision, ``decimals``: 73 in a column of 41.40 is 73.00).  With
+    ``agreement_only`` (a weak premise) a sum that does not agree says nothing."""
+    # (a part printed in another magnitude than the total, 8000万元 of 1.2亿元, is compared in
+    # the total's: 0.8亿元, its rounding with it)
+    scale = [_scale(p, total) for p in parts]
+    vals = [p.printed * k for p, k in zip(parts, scale)]
     s = sum(vals, Decimal(0))
     per_number = _spec().get("sum_rounding") == "per_number"
+    halves = [_printed_half(p) * k for p, k in zip(parts, scale)] + [_printed_half(total)]
     if decimals is None and per_number:
         # each printed number may be off by half its own last digit (6.5万元 by 0.05, 432.65万元
         # by 0.005): not by the coarsest one's half for every number
-        tol = sum((_printed_half(q) for q in parts + [total]), Decimal(0))
+        tol = sum(halves, Decimal(0))
     elif decimals is None:
-        tol = max(_printed_half(q) for q in parts + [total])
+        tol = max(halves)
     else:
         tol = Decimal(1).scaleb(-decimals) / 2 * (len(parts) + 1 if per_number else 1)
     ok = abs(s - total.printed) <= tol + EPS
+    if agreement_only and not ok:
+        return
     shown = " + ".join(_printed(p) for p in parts)
     unit = re.sub(r"^[-\d.,\s]+", "", _printed(total))
     detail = f"{subject}: {shown} = {_like(s, total)}{unit}, stated {_printed(total)}"
@@ -693,6 +718,102 @@ def form_tier_checks(ck: Checker, flat: str, blocks: list[SelfEvalBlock]) -> Non
         )
 
 
+def _budget_row(blocks: list[SelfEvalBlock], before: int) -> tuple[Quantity | None, Quantity | None]:
+    """The weight and score of the budget-execution row (年度资金总额 | … | 分值 | 执行率 | 得分) of
+    the last money block before ``before``."""
+    blk = max((b for b in blocks if b.start < before), key=lambda b: b.start, default=None)
+    if blk is None:
+        return None, None
+    total = next((r for r in blk.rows if r.label is None or figure_spec().total_row.match(r.label)), None)
+    if total is None:
+        return None, None
+    weight = _weight_cell(total.values)
+    score = next((q for c, q in total.values if c.kind == "other" and re.search("得分", c.name) and q), None)
+    return weight, score
+
+
+def _form_rows_complete(form: FormRows, flat: str, budget_weight: Decimal, floor: int) -> bool:
+    """Whether the rows read are all the form's: their weights and the budget row's make the
+    total's (100), or they make the level-1 weights the form prints (产出指标(70分) …) — a row
+    the reader missed leaves the sum short, and then nothing is said."""
+    weights = sum((r.weight for r in form.rows), Decimal(0))
+    if weights + budget_weight == (form.total.weight if form.total else 100):
+        return True
+    tiers: dict[str, Decimal] = {}
+    for m in _rx()["form_tier"].finditer(flat, floor, form.end):
+        tiers.setdefault(m.group("name"), Decimal(m.group("w")))
+    return len(tiers) >= 2 and weights == sum(tiers.values())
+
+
+def form_row_checks(ck: Checker, flat: str, score: Score, score_ev: Evidence | None) -> None:
+    """自评表 flattened to text: its third-level scores and the budget row's add up to the total
+    (13 + 15 + 10 + 10 + 27 + 9 + 预算执行 9 = 93, stated 94), when the rows read are complete."""
+    blocks = self_eval_blocks(flat)
+    for form in form_rows(flat):
+        bw, bs = _budget_row(blocks, form.start)
+        floor = max((b.start for b in blocks if b.start < form.start), default=max(0, form.start - 2000))
+        if not _form_rows_complete(form, flat, bw.printed if bw is not None else Decimal(0), floor):
+            continue
+        if bw is not None and bs is None:
+            continue  # the budget row is weighed but its score was not read: the sum would be short
+        if form.total is not None:
+            total, total_span = form.total.score, (form.total.start, form.total.end)
+        elif (
+            score.total is not None
+            and score.max == 100
+            and score_ev is not None
+            and score_ev.span is not None
+            and form.start <= score_ev.span[0] <= form.end + 200
+        ):
+            total, total_span = Decimal(str(score.total)), score_ev.span
+        else:
+            continue
+        values = [r.score for r in form.rows] + ([bs.printed] if bs is not None else [])
+        spans = [(r.start, r.end) for r in form.rows] + ([(bs.start, bs.end)] if bs is not None else [])
+        label = "三级指标 + 预算执行" if bs is not None else "三级指标"
+        _adds_up(ck, "indicator_sum", label, values, total, spans + [total_span], "stated total")
+
+
+def same_row_score_checks(ck: Checker, blocks: list[SelfEvalBlock]) -> None:
+    """自评表: a 其中 row that repeats the total row's amounts and rate (its one source is the whole)
+    under the same weight must get the same score — whatever the form's formula, the same numbers
+    cannot score 9 in one row and 8 in the next."""
+    fs = figure_spec()
+    for blk in blocks:
+        total = next((r for r in blk.rows if r.label is None or fs.total_row.match(r.label)), None)
+        if total is None:
+            continue
+        t_score = _score_cell(total.values)
+        inputs = _score_inputs(total.values)
+        if t_score is None or inputs is None:
+            continue
+        for row in blk.rows:
+            r_score = _score_cell(row.values)
+            if row is total or r_score is None or _score_inputs(row.values) != inputs:
+                continue
+            ck.add(
+                "budget_score",
+                r_score.printed == t_score.printed,
+                f"{row.label} 得分 {_fmt(r_score.printed)}, {total.label or '年度资金总额'} 得分 "
+                f"{_fmt(t_score.printed)}, the same amounts and rate ({' / '.join(_fmt(v) for v in inputs)})",
+                [(t_score.start, t_score.end), (r_score.start, r_score.end)],
+            )
+
+
+def _score_cell(values: list[tuple[Any, Quantity | None]]) -> Quantity | None:
+    """A 自评表 row's score: the number in its 得分 column (not a rate)."""
+    return next((q for c, q in values if c.kind == "other" and re.search("得分", c.name) and q and q.unit != "%"), None)
+
+
+def _score_inputs(values: list[tuple[Any, Quantity | None]]) -> tuple[Decimal, ...] | None:
+    """What a row's score is computed from: its amounts, its rate and its weight, all printed."""
+    weight = _weight_cell(values)
+    nums = [q.printed for c, q in values if c.kind in ("money", "rate") and q is not None]
+    if weight is None or len(nums) < 2 or len(nums) < sum(1 for c, _q in values if c.kind in ("money", "rate")):
+        return None
+    return (*nums, weight.printed)
+
+
 def budget_score_checks(ck: Checker, blocks: list[SelfEvalBlock]) -> None:
     """自评表: a budget-execution score whose column states its formula (得分 (20分*执行率)) is the
     weight times the rate printed beside it, to the score's printed decimals (and the rate's)."""
@@ -757,6 +878,7 @@ def table_checks(ck: Checker, flat: str) -> None:
     forms = se + [b for t in doc.tables for b in self_eval_blocks(flat, t.start, t.end)]
     form_tier_checks(ck, flat, forms)
     budget_score_checks(ck, forms)
+    same_row_score_checks(ck, forms)
 
 
 # ---------------------------------------------------------------------------- prose
@@ -817,11 +939,11 @@ def prose_sum_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
                 y for y in items if open_at < y.q.start < close and y.q.unit == q.unit and not _per_unit(flat, y.q)
             ]
             inner = [y for y in inner if _depth(flat, open_at, y.q.start) == 1]
-            if len(inner) < 2 or rx["partial_list"].search(flat[open_at : close + 1]):
+            if len(inner) < 2 or rx["partial_list"].search(flat[open_at : close + 1]) or _run_together(flat, inner):
                 continue
             for y in inner:
                 y.part = True
-            _sum_check(ck, "prose_sum", _subject(flat, q, b.start), [y.q for y in inner], q, True)
+            _list_sum_check(ck, flat, q, [y.q for y in inner], b.start)
         # 其中 / 包括 lists.
         for m in rx["list_start"].finditer(flat, b.start, b.end):
             p = m.start()
@@ -869,7 +991,7 @@ def prose_sum_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
                 and not _per_unit(flat, y.q)
                 and _depth(flat, first, y.q.start) == 0
             ]
-            if len(parts) < 2:
+            if len(parts) < 2 or _run_together(flat, parts):
                 continue
             if sum(1 for y in parts if rx["hierarchy_part"].search(flat[max(first, y.q.start - 6) : y.q.start])) >= 2:
                 continue  # 一级指标3个，二级指标8个: levels of one system, not parts of a whole
@@ -878,7 +1000,31 @@ def prose_sum_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
                 continue  # 包括 / 含 may name some of the whole (53家，包括14家…和9家…): short of it is no sum
             for y in parts:
                 y.part = True
-            _sum_check(ck, "prose_sum", _subject(flat, tot.q, max(0, sent - 200)), [y.q for y in parts], tot.q, True)
+            _list_sum_check(ck, flat, tot.q, [y.q for y in parts], max(0, sent - 200))
+
+
+def _run_together(flat: str, parts: list[_Q]) -> bool:
+    """Amounts with nothing but spaces between them are the cells of one row of a table flattened
+    to text (其中:中央、市级补助  372.29万元 372.29万元 100%: the budget and the spending of one
+    source), not parts of a list, each of which its own words name."""
+    return any(not flat[a.q.end : b.q.start].strip() for a, b in zip(parts, parts[1:]))
+
+
+def _list_sum_check(ck: Checker, flat: str, total: Quantity, parts: list[Quantity], floor: int) -> None:
+    """A list's parts against the amount it divides (其中 …, or the bracket after it).  A total no
+    words name (2、7万元,其中人员经费580.72万元…: a number cut from its label, or a bare cell) is no
+    sure whole of the list: only an agreement is said."""
+    label = label_before(flat, total.start, floor, total.unit)
+    subject = label.name if label else "total"
+    _sum_check(ck, "prose_sum", subject, parts, total, True, agreement_only=label is None or _far_off(parts, total))
+
+
+def _far_off(parts: list[Quantity], total: Quantity) -> bool:
+    """Parts whose sum is over twice the total or under half of it (580.72万元 + 167.75万元 against
+    a "7万元" cut from its digits): a misread total, or the parts of another whole, not a slip in
+    the report's arithmetic — only an agreement is said."""
+    s = sum((q.value for q in parts), Decimal(0))
+    return not total.value or not total.value / 2 <= s <= total.value * 2
 
 
 _LEVEL_PREFIX = re.compile(r"^(?:中央|省级?|市级?|州级?|县级?|区级?|乡镇|本级|地方)(?:财政)?")
@@ -926,7 +1072,8 @@ def parts_then_total_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
             continue
         for y in parts:
             y.part = True
-        _sum_check(ck, "prose_sum", _subject(flat, t.q, clause), [y.q for y in parts], t.q, True)
+        qs_ = [y.q for y in parts]
+        _sum_check(ck, "prose_sum", _subject(flat, t.q, clause), qs_, t.q, True, agreement_only=_far_off(qs_, t.q))
 
 
 def _subject(flat: str, q: Quantity, floor: int) -> str:
@@ -1027,6 +1174,8 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
         m = rx["rate_name"].search(name)
         if m is None or re.search(r"得分|偏差|增长|下降", name):
             continue
+        if m.group("completion") and not rx["completion_of_money"].search(name):
+            continue  # 活动完成率达到100%: an output indicator's rate, not the budget's
         arrival = bool(m.group("arrival"))
         if re.match(r"\s*[≥≤>=<]?\s*\d+(?:\.\d+)?\s*%", flat[x.q.end : x.q.end + 12]) or re.search(
             r"(?:\d\s*%|[≥≤>=<])\s*$", flat[max(0, x.q.start - 12) : x.q.start]
@@ -1097,11 +1246,35 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
             and den is not None
             and den.q.value
             and (rx["arrived"] if arrival else rx["executed"]).search(squash(num.label))
+            and not _rate_of_a_part_between(ctx, flat, qs, den, x, arrival)
         ):
             # a failure is said only when the amount's own label says what it is (实际申请拨款金额
             # 2.1776万元，资金到位率为100%: the words after it do not make it the amount arrived)
             c, _slack = ratio(num, den)
             emit(num, den, False, c)
+
+
+def _rate_of_a_part_between(ctx: Any, flat: str, qs: list[_Q], den: _Q, x: _Q, arrival: bool) -> bool:
+    """Whether a rate of the same kind stands between the budget and the rate ``x`` with no amount
+    of its own after the budget (下达42万元,…,传承人补助已划拨,资金使用率100%;…项目资金使用334896元,
+    资金使用率83.72%): the text has gone on to the parts of the budget, whose own amounts are not
+    all printed, so ``x`` may be a part's rate and the budget the whole's — no sure failure."""
+    rx = _rx()
+    amount_seen = False
+    for y in qs:
+        if y.q.start <= den.q.end:
+            continue
+        if y.q.start >= x.q.start:
+            break
+        if y.q.unit == "元":
+            amount_seen = True
+            continue
+        if y.q.unit != "%":
+            continue
+        m = rx["rate_name"].search(squash(_label_of(ctx, flat, y)))
+        if m is not None and bool(m.group("arrival")) == arrival and not amount_seen:
+            return True
+    return False
 
 
 def _section_starts(ctx: Any) -> list[int]:
@@ -1200,6 +1373,7 @@ def run_checks(
     weighted_score_checks(ck)
     grade_check(ck, score, score_evidence)
     table_checks(ck, flat)
+    form_row_checks(ck, flat, score, score_evidence)
     qs = _prose_quantities(ctx, flat)
     prose_sum_checks(ck, flat, qs)
     parts_then_total_checks(ck, flat, qs)

@@ -30,6 +30,7 @@ from typing import Any, Sequence
 
 from ... import patterns
 from ..cjk import chinese_number
+from ..normalize import squash
 from .candidates import Candidate
 from .context import Context, heading_key
 from .forms import Pair, is_total_row
@@ -44,7 +45,7 @@ RANK = {"sentence": 10, "form": 8, "table_total": 6, "grade_after_total": 5, "ra
 @lru_cache(maxsize=1)
 def _spec() -> dict[str, Any]:
     data = patterns.load("scores.yaml")
-    num, fen, tier = data["number"], data["fen"], data["tiers"]
+    num, fen, tier = data["number"], data["fen"], "|".join(data["tiers"])
 
     def comp(rx: str) -> re.Pattern[str]:
         return re.compile(rx.replace("{NUM}", f"(?:{num})").replace("{FEN}", fen).replace("{TIER}", tier))
@@ -81,14 +82,18 @@ def _spec() -> dict[str, Any]:
         "transposed_score": re.compile(data["transposed_score_label"]),
         "transposed_weight": re.compile(data["transposed_weight_label"]),
         "transposed_total": re.compile(data["transposed_total"]),
-        "clause": _clause_spec(data["tier_clause"]),
+        "clause": _clause_spec(data["tier_clause"], data["tiers"]),
+        "budget_tier": re.compile(data["budget_tier"]),
     }
 
 
-def _clause_spec(c: dict[str, str]) -> dict[str, re.Pattern[str]]:
-    """The clause reader's patterns (``tier_clause`` in patterns/scores.yaml)."""
+def _clause_spec(c: dict[str, Any], tiers: list[str]) -> dict[str, re.Pattern[str]]:
+    """The clause reader's patterns (``tier_clause`` in patterns/scores.yaml): its names are the
+    ``tiers`` but its ``not_names``, one list of tier names for both readers."""
+    names = "|".join(t for t in tiers if t not in set(c["not_names"]))
+    name = f"(?P<name>(?:{names}))(?!{c['name_not_followed']})"
     return {
-        "mention": re.compile(c["before"] + f"(?P<name>(?:{c['names']}))" + c["after"]),
+        "mention": re.compile(c["before"] + name + c["after"]),
         "head_end": re.compile(c["head_end"]),
         "subject": re.compile(c["subject"]),
         "weight": re.compile(c["weight"]),
@@ -99,7 +104,7 @@ def _clause_spec(c: dict[str, str]) -> dict[str, re.Pattern[str]]:
         "stop": re.compile(f"{c['sentence_end']}|{c['sub_item']}"),
         "sub_item": re.compile(c["sub_item"]),
         "bare_end": re.compile(c["bare_end"]),
-        "list_item": re.compile(c["before"] + f"(?P<name>(?:{c['names']}))" + c["list_item"]),
+        "list_item": re.compile(c["before"] + name + c["list_item"]),
         "list_gap": re.compile(c["list_gap"]),
         "list_total": re.compile(c["list_total"]),
         "list_scores": re.compile(c["list_scores"]),
@@ -791,19 +796,20 @@ def tier_scores(ctx: Context) -> list[TierScore]:
         total = next((r for r in blk.rows if r.label is None or figure_spec().total_row.match(r.label)), None)
         if score_col is None or total is None:
             continue
+        # (the caption on the columns' line, or a cell wrapped over the lines right above them:
+        # 项目预算⏎执行情况⏎(10分)⏎  年初预算数(A) …)
         line_start = flat.rfind("\n", 0, blk.columns[0].start) + 1
-        cap = re.search(
-            r"(?P<name>预算执行(?:情况|率)?)[^|\n]{0,16}?[（(]\s*(?P<w>\d{1,3}(?:\.\d+)?)\s*分\s*[)）]",
-            flat[line_start : blk.columns[0].start],
-        )
+        floor = max(0, blk.columns[0].start - 40)
+        if line_start > floor and "|" not in flat[floor:line_start]:
+            line_start = floor
+        cap = spec["budget_tier"].search(flat, line_start, blk.columns[0].start)
         q = next((q for c, q in total.values if c is score_col and q is not None and q.unit != "%"), None)
         if cap is None or q is None:
             continue
         weight, score = number_value(cap.group("w")), number_value(str(q.printed))
         if weight is None or score is None or score > weight:
             continue
-        start = line_start + cap.start()
-        add(TierScore(cap.group("name"), weight, score, start, q.end, ctx.page(start), 1.6))
+        add(TierScore(squash(cap.group("name")), weight, score, cap.start(), q.end, ctx.page(cap.start()), 1.6))
     # 1e. A weighted-criteria table (相关性 20% 100.00 20.00 …): the weighted score is the tier's
     for row in weighted_rows(text):
         if not row.total:
