@@ -85,6 +85,21 @@ def typeset(text: str, path: Path) -> int:
     return len(pages)
 
 
+_BRACKETS = str.maketrans("（）", "()")
+
+
+def _brackets(value):
+    """``value`` with full-width brackets written half-width: which width OCR reads a printed
+    bracket as is no content (a web page's text has (…), the same title printed and scanned （…）)."""
+    if isinstance(value, str):
+        return value.translate(_BRACKETS)
+    if isinstance(value, list):
+        return [_brackets(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _brackets(v) for k, v in value.items()}
+    return value
+
+
 def _value(record: dict, field: str) -> str:
     """``field`` of ``record`` as the devset scoring compares it (folded text; figures and tier scores
     by name, value and unit, without their spans and pages, which differ between renderings)."""
@@ -117,18 +132,29 @@ def main() -> None:
         chosen = chosen[: args.limit]
     tmp = Path(tempfile.mkdtemp(prefix="jixiao-scan-agree-"))
     os.environ.setdefault("JIXIAO_OCR_CACHE", str(tmp / "cache"))
+    os.makedirs(os.environ["JIXIAO_OCR_CACHE"], exist_ok=True)
     agree: collections.Counter[str] = collections.Counter()
     compared: collections.Counter[str] = collections.Counter()
     found = {"text": collections.Counter(), "scan": collections.Counter()}
     stated: collections.Counter[str] = collections.Counter()
     pages = 0
     t0 = time.time()
+    import pylopdf_fonts_zh_cn
+
+    from jixiao.store.charts import missing_glyphs
+
+    skipped = []
     for it in chosen:
+        text = Path(it.path).read_text(encoding="utf-8")
+        if missing_glyphs(pylopdf_fonts_zh_cn.sans_path(), text):
+            skipped.append(it.stem)  # (a traditional-character mirror: the font would print blanks)
+            continue
         pdf = tmp / f"{it.stem}.pdf"
-        pages += typeset(Path(it.path).read_text(encoding="utf-8"), pdf)
-        text_rec = build_record(parse(it.path)).to_dict()
-        scan_rec = build_record(parse(str(pdf))).to_dict()
-        scores = {"text": score_item(text_rec, it.expected), "scan": score_item(scan_rec, it.expected)}
+        pages += typeset(text, pdf)
+        text_rec = _brackets(build_record(parse(it.path)).to_dict())
+        scan_rec = _brackets(build_record(parse(str(pdf))).to_dict())
+        expected = _brackets(it.expected)
+        scores = {"text": score_item(text_rec, expected), "scan": score_item(scan_rec, expected)}
         for field in FIELDS:
             a, b = _value(text_rec, field), _value(scan_rec, field)
             compared[field] += 1
@@ -139,7 +165,10 @@ def main() -> None:
                 f, n, _false = scores[which].get(field, (0, 0, 0))
                 found[which][field] += f
             stated[field] += scores["text"].get(field, (0, 0, 0))[1]
-    print(f"{len(chosen)} items, {pages} scanned pages, {time.time() - t0:.0f} s")
+    print(
+        f"{len(chosen) - len(skipped)} items, {pages} scanned pages, {time.time() - t0:.0f} s "
+        f"({len(skipped)} left out: characters the font has no glyph for)"
+    )
     print(f"{'field':16} {'scan = text':>12} {'found (text)':>14} {'found (scan)':>14}")
     for field in FIELDS:
         n = stated[field]

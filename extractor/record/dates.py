@@ -60,12 +60,14 @@ def _years_value(found: list[tuple[int, int, list[int]]]) -> list[int]:
     return sorted({y for _s, _e, yy in found for y in yy})
 
 
-def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair]) -> list[Candidate]:
+def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair], start: int = 0) -> list[Candidate]:
     """The evaluated years: the title's (a notice's title names the year of the work: ranked
     below the body's evaluation phrase), a year note right after the title ((2024年度)),
     a form's 年度 or 项目名称, evaluation phrases in the body, and — weakest — a year the
-    opening ties to the funds at least twice."""
+    opening ties to the funds at least twice.  Text before ``start`` (an essay-collection
+    site's heading and intro before its sample) is the site's, not the document's."""
     out: list[Candidate] = []
+    skip = ctx.view.index(start) if start else 0
     for t in titles[:1]:
         v = View.of(ctx.doc.text[t.start : t.end], t.start)
         found = years_in(v.text)
@@ -90,6 +92,8 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair]) ->
         # a line holding only a year note near the top (a 自评表's (2023年度) under a title
         # the page lost or split)
         for line in ctx.lines[: _spec()["report_date"]["head_lines"] * 2]:
+            if line.start < start:
+                continue
             m = re.fullmatch(r"[\s|｜]*" + _YEAR_NOTE + r"[\s|｜]*", line.text)
             if m:
                 out.append(
@@ -112,7 +116,7 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair]) ->
                         f"form:{p.layout}",
                     )
                 )
-    text = ctx.view.text
+    text = " " * skip + ctx.view.text[skip:]
     masked = _compiled()["ignore"].sub(lambda m: " " * len(m.group(0)), text)
     masked = re.sub(
         r"[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）]\s*第?\s*\d+\s*号|(?:19|20)\d\d-\d{1,2}-\d{1,2}",

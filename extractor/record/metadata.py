@@ -50,30 +50,50 @@ from .orgs import (
     printed_span,
 )
 from .phrases import _compiled, _spec
-from .titles import doc_site_title_candidates, inline_title_candidates, text_lines, title_candidates
+from .titles import (
+    collection_sample_start,
+    doc_site_title_candidates,
+    inline_title_candidates,
+    text_lines,
+    title_candidates,
+)
 from .view import View, fold
 
 
 # ------------------------------------------------------------------ kind and mode
-def kind_candidates(ctx: Context, title: Candidate | None) -> list[Candidate]:
-    out: list[Candidate] = []
-    if title is not None:
-        v = View.of(ctx.doc.text[title.start : title.end], title.start)
-        for r in _spec()["report_kind"]:
-            m = re.search(r["regex"], v.text)
-            if m:
-                out.append(ctx.candidate("report_kind", r["kind"], m.start(), m.end(), 10, "title", view=v))
-                break
+def _kind_in_title(ctx: Context, title: Candidate, rank: float, rule: str) -> Candidate | None:
+    v = View.of(ctx.doc.text[title.start : title.end], title.start)
+    for r in _spec()["report_kind"]:
+        m = re.search(r["regex"], v.text)
+        if m:
+            return ctx.candidate("report_kind", r["kind"], m.start(), m.end(), rank, rule, view=v)
+    return None
+
+
+def kind_candidates(
+    ctx: Context, title: Candidate | None, site_heading: Candidate | None = None, start: int = 0
+) -> list[Candidate]:
+    """The report kind from the title's words (10), else from what the body says it evaluates (5;
+    the body from ``start``: an essay-collection site's heading and intro before its sample are the
+    site's), else from that site's heading (3: its word for what it collected, the weakest, as a
+    document site's file name is for the programme)."""
+    skip = ctx.view.index(start) if start else 0
+    found = _kind_in_title(ctx, title, 10, "title") if title is not None else None
+    out: list[Candidate] = [found] if found is not None else []
     if not out:
         text = _compiled()["ignore"].sub(
             lambda m: " " * len(m.group(0)), ctx.view.text[: len(ctx.view.text) // 2 + 2000]
         )
+        text = " " * skip + text[skip:]
         for r in _spec()["report_kind"]:
             m = next(
                 (m for m in re.finditer(r["body"], text) if ctx.region_at(ctx.view.starts[m.start()]) != "annex"), None
             )
             if m:
                 out.append(ctx.candidate("report_kind", r["kind"], m.start(), m.end(), r.get("rank", 5), "body"))
+    if not out and site_heading is not None:
+        found = _kind_in_title(ctx, site_heading, 3, "collection_heading")
+        out += [found] if found is not None else []
     return out
 
 
@@ -143,7 +163,10 @@ def _mode_from_evaluator(
 
 # ------------------------------------------------------------------ programme
 # "Our county" before a programme (对我县…民生工程): the writer's place, no part of the name.
-_OUR_PLACE = re.compile(r"^(?:我|本|全)(?:省|市|县|区|州|旗|乡|镇)(?=[\u4e00-\u9fff]{2})")
+# the writer's own place before the programme (对我县…民生工程, 对我县2021年…: its year after it)
+_OUR_PLACE = re.compile(
+    r"^(?:我|本|全)(?:省|市|县|区|州|旗|乡|镇)(?=[\u4e00-\u9fff]{2}|(?:19|20)(?:\d\d|[xX×_＿]{1,2})年)"
+)
 
 
 def _inside(place: Division, outer: Division) -> bool:
@@ -276,8 +299,10 @@ def _program_candidate(
 
 
 def program_candidates(
-    ctx: Context, pairs: list[Pair], title: Candidate | None, unit: str | None, kind: str | None
+    ctx: Context, pairs: list[Pair], title: Candidate | None, unit: str | None, kind: str | None, start: int = 0
 ) -> list[Candidate]:
+    """The programme from a form's 项目名称 (10), the title (8, a notice's 5) and the body's sentences
+    (``program_body``; from ``start``: an essay-collection site's heading and intro are the site's)."""
     if kind in _spec()["program"]["strip_kinds"]:
         return []
     out: list[Candidate | None] = []
@@ -293,6 +318,8 @@ def program_candidates(
         notice = re.search(r"关于.{0,80}(?:通知|通报|公告|公示)$", fold(title.value))
         out.append(_program_candidate(ctx, title.start, title.end, unit, 5 if notice else 8, "title"))
     text = ctx.view.text[: len(ctx.view.text) // 2 + 2000]
+    skip = ctx.view.index(start) if start else 0
+    text = " " * skip + text[skip:]
     for rule in _spec()["program_body"]:
         for m in re.finditer(rule["regex"], text):
             prog = _OUR_PLACE.sub("", m.group("prog"))  # (program_name drops it from the evidence too)
@@ -342,6 +369,39 @@ def _own_title_after_chrome(ctx: Context, lines: list[Line], page: Candidate, ow
         return False
     a, b = set(fold(page.value)), set(fold(own.value))
     return len(a & b) >= 0.7 * len(a)
+
+
+_YEAR_NOTE_END = re.compile(r"[(（]?(?:19|20)\d\d(?:预算)?年度?[)）]$")
+
+
+def _own_heading_with_year(ctx: Context, page: Candidate, own: Candidate) -> bool:
+    """Whether ``own``, a heading with its year line under it (…绩效自评表 / (2023年度)), is the form's or
+    the cover's own title right under a page heading ``page`` that says mostly the same words without
+    that year line (2023年度中央转移支付区域(全民健身中心项目)绩效自评表 over 中央转移支付广元市朝天区
+    全民健身中心项目绩效自评表 / (2023年度)): the document's own title is the title. Right under it
+    only — at most two short lines between (an annex label, a stamp line), no sentence: an annex's form
+    further down is another document's."""
+    a, b = fold(page.value), fold(own.value)
+    between = [ln.strip() for ln in ctx.doc.text[page.end : own.start].splitlines() if ln.strip(" \t|｜")]
+    if own.start <= page.end or len(between) > 2 or any(re.search("[。；;]", ln) for ln in between):
+        return False
+    if not _YEAR_NOTE_END.search(b) or _YEAR_NOTE_END.search(a):
+        return False
+    common = set(a) & set(b)
+    return len(common) >= 0.7 * min(len(set(a)), len(set(b)))
+
+
+def _file_name_printed(ctx: Context, name: Candidate) -> bool:
+    """Whether the document's text, outside its file's name, prints ``name`` (a file's name taken as a
+    title) — its first two thirds at least, a copy cutting its last words (…自评报告 → …自评报)."""
+    key = fold(name.value)
+    head = key[: max(6, len(key) * 2 // 3)]
+    text = ctx.view.text
+    for m in re.finditer(re.escape(head), text):
+        after = text[m.end() : m.end() + len(key) - len(head) + 12]
+        if not re.search(r"\.(?:pdf|docx?|xlsx?|wps)", after, re.I):
+            return True
+    return False
 
 
 def _named_in_document(ctx: Context, publishers: list[Candidate], title: Candidate | None) -> list[Candidate]:
@@ -399,23 +459,33 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         title_candidates(ctx, lines) + inline_title_candidates(ctx) + doc_site_title_candidates(ctx),
         key=lambda c: -c.rank,
     )
+    sample = collection_sample_start(ctx)
+    site_titles = [t for t in titles if sample is not None and t.start < sample]
+    if sample is not None:
+        # an essay-collection page: its heading and its label over the sample are the site's
+        titles = [t for t in titles if t.start >= sample]
     # the earliest title line; its repeats are the same title, unless one goes on with the year
-    # or the programme in brackets (a page's heading, then the document's own with its year line)
-    first = titles[:1]
-    for t in titles[1:3]:
+    # or the programme in brackets (a page's heading, then the document's own with its year line).
+    # A file's name (…报告.docx, a document site's 《…》由会员分享) is the uploader's, not a title the
+    # document prints — unless the document prints it too (its copy cut a word short: …绩效自评报)
+    printed = [t for t in titles if t.rule != "title_file_name" or _file_name_printed(ctx, t)]
+    first = printed[:1]
+    for t in printed[1:3]:
         if first and re.fullmatch(re.escape(fold(first[0].value)) + r"[(（][^()（）]{2,30}[)）]", fold(t.value)):
             first = [t]
             break
-        if first and _own_title_after_chrome(ctx, lines, first[0], t):
+        if first and (_own_title_after_chrome(ctx, lines, first[0], t) or _own_heading_with_year(ctx, first[0], t)):
             first = [t]
             break
     d["title"] = decide("title", first, doc)
     title = d["title"].chosen
-    d["years"] = decide("years", year_candidates(ctx, first, pairs), doc)  # the chosen title's years
+    d["years"] = decide("years", year_candidates(ctx, first, pairs, sample or 0), doc)  # the chosen title's years
     d["report_date"] = decide(
         "report_date", date_candidates(ctx, lines, pairs, title.start if title is not None else None), doc
     )
-    d["report_kind"] = decide("report_kind", kind_candidates(ctx, title), doc)
+    d["report_kind"] = decide(
+        "report_kind", kind_candidates(ctx, title, next(iter(site_titles), None), sample or 0), doc
+    )
     orgs = orgs_in(ctx)
     found = org_candidates(ctx, orgs, pairs, title, titles, lines)
     # a document site's file name (8) under the document's own title it prints (title_doc_site) names
@@ -495,7 +565,9 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
                 f, warnings=[f"{f}: the document masks its name (XX…{d[f].value})"], candidates=d[f].candidates
             )
     d["program"] = decide(
-        "program", program_candidates(ctx, pairs, title, d["evaluated_unit"].value, d["report_kind"].value), doc
+        "program",
+        program_candidates(ctx, pairs, title, d["evaluated_unit"].value, d["report_kind"].value, sample or 0),
+        doc,
     )
     if (
         d["report_kind"].value is None

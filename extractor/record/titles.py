@@ -161,7 +161,8 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
         rank = (8 if _FILE_NAME.search(raw.strip()) else 10) - i / 100  # a file's name is weaker than a title line
         if not _NAMES_SOMETHING.search(fold(printed)):
             rank -= 0.5  # a title names a year, a place or a unit; a bare 绩效目标完成情况 is a heading
-        out.append(ctx.candidate_at("title", printed, start, end, rank, "title_line"))
+        rule = "title_file_name" if _FILE_NAME.search(raw.strip()) else "title_line"
+        out.append(ctx.candidate_at("title", printed, start, end, rank, rule))
     return out
 
 
@@ -272,8 +273,33 @@ def inline_title_candidates(ctx: Context, limit: int = 3000) -> list[Candidate]:
         if found is None:
             continue
         printed, s, e = found
-        out.append(ctx.candidate_at("title", printed, s, e, (8 if file_name else 9) - m.start() / 1e5, "title_inline"))
+        rank, rule = (8.0, "title_file_name") if file_name else (9.0, "title_inline")
+        out.append(ctx.candidate_at("title", printed, s, e, rank - m.start() / 1e5, rule))
     return out
+
+
+def collection_sample_start(ctx: Context) -> int | None:
+    """Where the first sample's text starts on an essay-collection page, or None on any other page.
+
+    Such a site (范文, 精选N篇, 小编为大家整理的…) prints a collection heading, then each sample under
+    that heading with a number (…报告1, …报告 篇1); neither is a document's title (tests/devset/README.md,
+    ruling 10). A page is one when its opening holds a collection mark and such a label whose heading
+    words the page printed before it, or — no mark — the heading twice in a row, the second time with
+    the number; everything before the end of that label is the site's.
+    """
+    t = _spec()["title"]
+    text = ctx.view.text[: int(t["collection_scan_chars"])]
+    if not re.search(t["collection_mark"], text):
+        repeat = re.search(t["collection_repeat"], text)
+        return ctx.view.ends[repeat.end() - 1] if repeat else None
+    width = int(t["collection_heading_chars"])
+    for m in re.finditer(t["collection_label"], text):
+        line_start = max(text.rfind("\n", 0, m.start()), text.rfind("\t", 0, m.start())) + 1
+        heading = text[max(line_start, m.end("word") - width) : m.end("word")]
+        before = text.find(heading, 0, m.end("word") - len(heading))
+        if len(heading) >= 6 and before >= 0:
+            return ctx.view.ends[m.end() - 1]
+    return None
 
 
 def doc_site_title_candidates(ctx: Context, limit: int = 4000) -> list[Candidate]:
@@ -310,4 +336,5 @@ __all__ = [
     "title_candidates",
     "inline_title_candidates",
     "doc_site_title_candidates",
+    "collection_sample_start",
 ]

@@ -1,0 +1,203 @@
+"""Titles and programmes (issue 8): shapes that recur across the development set's sites.
+
+Excerpts are real page openings of the development set (tests/devset/texts), cut short; every
+value is asserted with the words it came from.
+"""
+
+from __future__ import annotations
+
+from excerpt_records import evidence, record_of_text
+
+# sichuan-mianyang-2021-science-bureau-projects-essay-site: a collection heading, the site's
+# intro, the heading again with the sample's number over the sample
+ESSAY_NUMBERED = (
+    "项目绩效自评报告\n\n时间:2024-06-12 13:25:38 自评报告 我要投稿\n\n项目绩效自评报告精品15篇\n\n"
+    "  在现在社会,报告对我们来说并不陌生,我们在写报告的时候要注意涵盖报告的基本要素。"
+    "以下是小编为大家整理的项目绩效自评报告,仅供参考,欢迎大家阅读。\n\n项目绩效自评报告精品15篇\n\n"
+    "项目绩效自评报告1\n\n  一、项目基本情况\n\n  (一)绩效目标情况\n\n"
+    "  绵阳市科学技术局主要有部门预算项目支出、专项预算支出二类支出,项目资金总预算为2455.5万元。\n"
+)
+# hebei-weichang-undated-public-toilets-essay-site: 篇1 labels, the page heading first
+ESSAY_PIAN = (
+    "农村厕所改造项目绩效评价报告\n\n知远网\n\n2025-03-15报告\n\n"
+    "知远网整理的农村厕所改造项目绩效评价报告(精选10篇),希望能帮助到大家,请阅读参考。\n\n"
+    "农村厕所改造项目绩效评价报告 篇1\n\n一、项目基本情况(自评得分100分)\n\n"
+    "农业农村局编制《关于农村公共厕所建设项目的请示》上报围场县人民政府批复。"
+    "20xx年围场县农村公共厕所建设项目总投资850万元,全部来源于统筹整合资金。\n"
+)
+# unknown-province-…-farmland-…-essay-doc-site: another document's heading first, the label run
+# into the sample's first sentence
+ESSAY_GLUED = (
+    "2017年度耕地质量提升计划资金绩效评价报告\n\n合集下载\n\n农田建设补助资金绩效评价报告(通用7篇)\n\n"
+    "一起来参考报告是怎么写的吧,下面是小编为大家整理的农田建设补助资金绩效评价报告(通用7篇),仅供参考。\n\n"
+    "农田建设补助资金绩效评价报告1根据农业农村部计划财务司、农田建设管理司,财政部农业农村司"
+    "《关于抓紧报送20xx年中央财政农田建设补助资金绩效自评材料的通知》,我们高度重视,认真组织。\n"
+)
+
+
+def test_an_essay_collections_heading_and_its_sample_label_are_no_title() -> None:
+    # ruling 10 (tests/devset/README.md): the site's heading and its …报告1 / …报告 篇1 label
+    for text in (ESSAY_NUMBERED, ESSAY_PIAN, ESSAY_GLUED):
+        doc, r = record_of_text(text)
+        assert r.title is None, text[:20]
+        assert r.years == []  # (2017年度… is another document's heading: no year of this sample)
+
+
+def test_an_essay_collections_heading_still_says_what_kind_of_report_it_collected() -> None:
+    # the weakest kind evidence, when the sample itself says none (its heading: 项目绩效评价报告)
+    text = (
+        "公交公司绩效评价报告(精选9篇)\n\n公交公司绩效评价报告(精选9篇)\n\n公交公司绩效评价报告 篇1\n\n"
+        "一、基本情况\n\n公交公司于20xx年购买新能源公交车20辆,并全部投入营运。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title is None
+    # (公交公司…报告 names no kind: 公司 is none of the kind words) — the heading is no title either way
+    text = ESSAY_PIAN.replace("项目基本情况", "基本情况").replace("农村公共厕所建设项目总投资", "总投资")
+    doc, r = record_of_text(text)
+    assert r.title is None and r.report_kind == "project"
+    assert evidence(doc, r, "report_kind") == "项目"
+
+
+def test_a_samples_own_heading_under_the_sites_label_is_its_title() -> None:
+    text = ESSAY_PIAN.replace(
+        "农村厕所改造项目绩效评价报告 篇1\n\n",
+        "农村厕所改造项目绩效评价报告 篇1\n\n围场县2021年农村公共厕所建设项目绩效自评报告\n\n",
+    )
+    doc, r = record_of_text(text)
+    assert r.title == "围场县2021年农村公共厕所建设项目绩效自评报告"
+    assert evidence(doc, r, "title") == "围场县2021年农村公共厕所建设项目绩效自评报告"
+
+
+def test_a_document_sites_preview_of_one_document_keeps_its_heading() -> None:
+    # jiangsu-nanjing-2018-preschool-award-subsidy-funds: 合集下载 and download notes, no collection
+    text = (
+        "南京2018年学前教育奖补资金绩效评价报告\n\n合集下载\n"
+        "  1. 1、下载文档前请自行甄别文档内容的完整性,平台不提供额外的编辑、内容补充、找答案等附加服务。\n\n"
+        "南京市2018年学前教育奖补资金\n绩效评价报告\n一、项目概况\n(一)基本情况\n1.项目背景\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title == "南京市2018年学前教育奖补资金绩效评价报告"
+    # a report's own title followed by a page number 1 is no collection's label
+    doc, r = record_of_text("南京市2018年学前教育奖补资金绩效评价报告 1\n一、项目概况\n")
+    assert r.title == "南京市2018年学前教育奖补资金绩效评价报告"
+
+
+def test_a_collection_copied_to_a_document_site_repeats_its_heading_before_the_samples_number() -> None:
+    # guangxi-hechi-undated-cultivated-land-monitoring-self-report: no 精选N篇, the heading twice, then 1
+    text = (
+        "《耕地保护项目绩效自评报告.docx》由会员分享,可在线阅读,更多相关《耕地保护项目绩效自评报告.docx(27页珍藏版)》"
+        "请在优知文库上搜索。\n1、耕地保护项目绩效自评报告耕地保护项目绩效自评报告1根据河池市直财政专项支出绩效评价"
+        "管理暂行办法的通知要求,结合我市20_耕地质量定点监测项目工作进展实际情况,现将20_年河池市耕地质量定点监测"
+        "项目实施情况自评如下:一、项目基本概况\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title is None
+    # the sample names its programme: its 现将…项目实施情况自评如下 (a masked year 20_年, the place cut)
+    # (its trailing 项目 goes, as from any programme's name: the contract's 城乡居民基本养老保险)
+    assert r.program == "耕地质量定点监测" and evidence(doc, r, "program") == "耕地质量定点监测"
+
+
+def test_the_programme_a_sample_reports_on_under_a_masked_year() -> None:
+    # anhui-liuan-area-…-essay-site-trad: 现将我县20xx年…项目绩效评价自评情况汇报如下
+    text = (
+        "工程項目績效評價報告精選(15篇)\n\n工程項目績效評價報告1\n\n  根據《安徽省教育廳安徽省財政廳關于印發"
+        "安徽省義務教育小規模學校(教學點)智慧學校建設項目績效評價辦法的通知》(皖教〔20xx〕10號)文件精神,"
+        "現將我縣20xx年義務教育小規模學校(教學點)智慧學校建設項目績效評價自評情況匯報如下:\n\n  一、投入(20分)\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title is None
+    assert r.program == "義務教育小規模學校(教學點)智慧學校建設"
+    # unknown-province-…-farmland-…: the fund a notice asks to self-evaluate, its year masked
+    doc, r = record_of_text(ESSAY_GLUED)
+    assert r.program == "中央财政农田建设补助资金" and evidence(doc, r, "program") == "中央财政农田建设补助资金"
+
+
+def test_the_funds_an_allocation_notice_passes_down_keep_their_level() -> None:
+    # guangdong-guangzhou-2022-resident-medical-insurance-subsidy-advance-notice (simplified here)
+    text = (
+        "市医保局:\n根据《广东省财政厅关于提前下达中央财政2022年城乡居民基本医疗保险补助资金的通知》(粤财社〔2021〕"
+        "305号,见附件),现将2022年中央财政城乡居民基本医疗保险补助资金预算70,076万元提前下达给你们。"
+        "具体有关事项通知如下:\n一、该项资金用于对参保人员的补助。\n广州市财政局\n2021年12月23日\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.program == "中央财政城乡居民基本医疗保险补助资金"
+    assert evidence(doc, r, "program") == "中央财政城乡居民基本医疗保险补助资金"
+    # (关于下达2021年XX资金预算的通知: the level before the fund's name is part of it too)
+    text = "各县(区)财政局:\n根据《关于下达2021年中央财政农业生产发展资金预算的通知》,资金已拨付。\n"
+    doc, r = record_of_text(text)
+    assert r.program == "中央财政农业生产发展资金"
+
+
+def test_a_files_name_is_no_title_unless_the_document_prints_it() -> None:
+    # hebei-beidaihe-2020-bathing-beach-market-operation-third-party: the excerpt starts mid-report;
+    # only the uploader's file name reads like a title (it still names the firm that evaluated)
+    text = (
+        "《秦皇岛正扬联合会计师事务所绩效评价报告.docx》由会员分享,可在线阅读,更多相关《秦皇岛正扬联合会计师事务所"
+        "绩效评价报告.docx(5页珍藏版)》请在第壹文秘上搜索。\n1、(二)评价方法及评价结论本次财政支出绩效评价工作组"
+        "成员到秦皇岛市北戴河区海浴场服务中心进行了现场座谈,听取了相关人员关于2020年度“市场化运作费项目”的"
+        "整体实施管理情况。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title is None
+    assert r.evaluator == "秦皇岛正扬联合会计师事务所"
+    # jiangxi-jiangxi-2021-sports-lottery-culture-transfer-self-report: the document prints the file's
+    # name too, its copy a word short (…绩效自评报): the name is the title
+    name = "江西省省级公共文化专项资金和省级体彩公益金专项转移支付2021年度绩效自评报告"
+    text = (
+        f"{name}.docx\n《{name}.docx》由会员分享,可在线阅读,更多相关《{name}.docx(35页珍藏版)》请在淘文阁上搜索。\n"
+        f"1、{name[:-1]}江西省体育局二O二二年三月序号各设区市名称全年预算数全年执行数预算执行率\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title == name and evidence(doc, r, "title") == name
+
+
+def test_a_forms_own_heading_with_its_year_line_under_the_pages_heading_is_the_title() -> None:
+    # sichuan-chaotian-2023-fitness-center-transfer-self-table: the page's heading, then the form's own
+    text = (
+        "2023年度中央转移支付区域(全民健身中心项目)绩效自评表\n"
+        "中央转移支付广元市朝天区全民健身中心项目绩效自评表 | |||||||\n(2023年度) | |||||||\n"
+        "转移支付(项目)名称 | 广元市朝天区全民健身中心项目 | ||||||\n中央主管部门 | 国家体育总局 | ||||||\n"
+        "地方主管部门 | 广元市朝天区人民政府 | 资金使用单位 | 广元市朝天区体育发展中心 | ||||\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title == "中央转移支付广元市朝天区全民健身中心项目绩效自评表(2023年度)"
+    assert evidence(doc, r, "title").startswith("中央转移支付广元市朝天区")
+    # a report's title keeps its place over an annex's form further down (another document's heading)
+    text = (
+        "凤阳县民政局2023年度部门整体支出绩效自评报告\n一、部门基本情况\n本局共有职工20人。\n"
+        "附表1\n项目支出绩效自评表\n(2023年度)\n项目名称 | 城乡低保 |\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title == "凤阳县民政局2023年度部门整体支出绩效自评报告"
+
+
+def test_what_of_a_programme_was_evaluated_is_cut_from_the_title_as_from_the_body() -> None:
+    from jixiao.extractor.record.metadata import program_name
+
+    # the body's 对2017年度农村公路生命安全防护工程专项资金管理使用情况进行…评价 names the funds without
+    # 管理使用情况 (unknown-city-2017-rural-road-safety-protection-…); the title's words the same way
+    text = (
+        "2017年度农村公路生命安全防护工程专项资金管理使用情况绩效评价报告\n"
+        "市交通运输局组织开展了2017年度农村公路生命安全防护工程专项资金管理使用情况进行财政重点绩效评价工作。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.program == "农村公路生命安全防护工程专项资金"
+    assert evidence(doc, r, "program") == "农村公路生命安全防护工程专项资金"
+    assert program_name("临泉县2022年农村公路养护资金使用情况绩效评价报告") == "农村公路养护资金"
+    assert program_name("2021年度城乡居民养老保险项目实施情况绩效自评报告") == "城乡居民养老保险"
+    # a budget's execution alone names no programme (ruling 5's generic heading)
+    assert program_name("2022年度部门预算执行情况绩效自评报告") == ""
+
+
+def test_the_writers_own_place_before_the_year_of_the_programme_it_evaluates() -> None:
+    # anhui-unnamed-undated-teacher-training-self-report-essay-site-prose-tiers: 对我县20xx年…项目工作进行自评
+    text = (
+        "国培计划绩效自评报告范文(精选6篇)\n国培计划绩效自评报告范文 篇1\n"
+        "根据《安徽省教育厅安徽省财政厅关于印发的通知》(皖教师〔20xx〕9号),结合我县中小学教师培训工程项目工作实际,"
+        "对照安徽省中小学及中职学校教师培训民生工程绩效评价指标体系,对我县\n"
+        "20xx年中小学教师培训民生工程项目工作进行自评,现将自评情况汇报如下:\n一、决策(15分)\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title is None
+    assert r.program == "中小学教师培训民生工程"
+    assert evidence(doc, r, "program") == "中小学教师培训民生工程"
