@@ -62,6 +62,7 @@ class Spec:
     count_units: frozenset[str]
     counted_noun: re.Pattern[str]
     counted_status: re.Pattern[str]
+    counted_generic: re.Pattern[str]
     counted_units: frozenset[str]
     quantity: re.Pattern[str]
     bare_number: re.Pattern[str]
@@ -79,6 +80,7 @@ class Spec:
     chrome_label: re.Pattern[str]
     percent_label: re.Pattern[str]
     outcome_rate: re.Pattern[str]
+    target_label: re.Pattern[str]
     ruby: re.Pattern[str]
     roles: frozenset[str | None]
     never_roles: frozenset[str]
@@ -109,7 +111,11 @@ NUMBER = r"(?<![\d.A-Za-z])(?<!\d,)(?P<sign>[-－−](?=\d))?(?P<num>\d{1,3}(?:,
 def spec() -> Spec:
     d = patterns.load("figures.yaml")
     units = {str(k): str(v) for k, v in d["units"].items()}
-    unit_alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    # a unit that opens a word (95 项目实施单位, 3 人民) is no unit: its word names what follows
+    words = {str(k): str(v) for k, v in (d.get("unit_opens_word") or {}).items()}
+    unit_alt = "|".join(
+        re.escape(u) + (f"(?![{words[u]}])" if u in words else "") for u in sorted(units, key=len, reverse=True)
+    )
     mag_alt = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
     quantity = re.compile(NUMBER + rf"\s*(?P<mag>{mag_alt})?\s*(?P<unit>{unit_alt})")
     bare = re.compile(NUMBER + rf"\s*(?P<mag>{mag_alt})?\s*(?P<unit>{unit_alt})?")
@@ -121,6 +127,7 @@ def spec() -> Spec:
         count_units=frozenset(d["count_units"]),
         counted_noun=re.compile(d["counted_noun"]),
         counted_status=re.compile(d["counted_status"]),
+        counted_generic=re.compile(d["counted_generic"]),
         counted_units=frozenset(d["counted_units"]),
         quantity=quantity,
         bare_number=bare,
@@ -138,6 +145,7 @@ def spec() -> Spec:
         chrome_label=re.compile(d["chrome_label"]),
         percent_label=re.compile(d["percent_label"]),
         outcome_rate=re.compile(d["outcome_rate"]),
+        target_label=re.compile(d["target_label"]),
         ruby=re.compile(d["ruby"]),
         roles=frozenset(d["roles"]),
         never_roles=frozenset(d["never_roles"]),
@@ -379,6 +387,12 @@ def _run_start(flat: str, end: int, floor: int) -> tuple[int, bool]:
     return i, False
 
 
+_SHARE_LINK = re.compile(r"\s*(?:为|是|计|即|共计|合计)\s*")
+
+
+_QUOTED_NAME_MAX = 48  # a programme's name in quotes before its amount in brackets
+
+
 def label_before(flat: str, pos: int, floor: int, kind: str, printed: str | None = None) -> Label | None:
     """The label of the quantity starting at ``pos`` (``floor``: how far back to look)."""
     sp = spec()
@@ -411,6 +425,11 @@ def label_before(flat: str, pos: int, floor: int, kind: str, printed: str | None
         k -= 1
         if k > floor and CJK.match(flat[k - 1]):
             end = k
+        elif k > floor and flat[k - 1] in '”"':
+            # a quoted name before a bracketed amount (实施“…初步调查项目”(723万元)): the name in quotes
+            q0 = max(flat.rfind("“", floor, k - 1), flat.rfind('"', floor, k - 1))
+            if q0 >= floor and k - 1 - q0 <= _QUOTED_NAME_MAX and not re.search(r"[。；;，,\n]", flat[q0:k]):
+                return _name(flat, q0 + 1, k - 1, False, flat[q0 + 1 : link_end], printed)
     # A label on the previous line (a page broke between label and number).
     if end > floor and flat[end - 1] == "\n":
         j = end
@@ -423,6 +442,15 @@ def label_before(flat: str, pos: int, floor: int, kind: str, printed: str | None
     tail = _UNIT_TAIL.match(flat, start, end) if by_digit else None
     if tail:
         start = tail.end()
+        # An amount stated as a share, then its value (中央财政补贴40%为29.6万元): the label is the
+        # words before the share.
+        if kind == "元" and "%" in tail.group(0) and _SHARE_LINK.fullmatch(flat, start, end):
+            j = tail.start()
+            while j > floor and (flat[j - 1].isdigit() or flat[j - 1] in "."):
+                j -= 1
+            start2, by_digit2 = _run_start(flat, j, floor)
+            if len(squash(flat[start2:j])) >= 2:
+                start, end, by_digit = start2, j, by_digit2
     text = flat[start:end]
     # A count between the label and the quantity (年初批复预算8个项目985万元, 危桥改造11座820万元).
     if by_digit and _CLASSIFIER_HEAD.match(squash(text)) and kind != "%":
@@ -574,6 +602,8 @@ def _accept(flat: str, q: Quantity, label: Label, kind: str) -> bool:
         return False
     if sp.indicator_before.search(flat, max(0, label.start - 8), label.start):
         return False
+    if sp.target_label.search(fold_text(label.name)):
+        return False
     if kind == "%" and (not sp.percent_label.search(label.name) or sp.outcome_rate.search(label.name)):
         return False
     return True
@@ -616,7 +646,7 @@ def _value_token() -> re.Pattern[str]:
     return re.compile(NUMBER + rf"(?!\d|\s*[年月日号时])\s*(?:[万亿])?\s*(?P<unit>{units})?")
 
 
-_BARE_MONEY = re.compile(NUMBER + r"\s*(?P<mag>万|亿)(?=[\s，,。；;、)）]|$)")
+_BARE_MONEY = re.compile(NUMBER + r"\s*(?P<mag>万|亿)(?=[\s，,。；;、)）(（]|$)")
 
 
 def _bare_money(flat: str, start: int, end: int) -> Iterator[Quantity]:
@@ -662,13 +692,20 @@ def prose_figures(ctx: Any, flat: str, scope: Scope, skip: Sequence[tuple[int, i
                     if st:
                         stop = st.end()
                     noun = "".join(doc.text[k] for k in range(m.start(1), stop) if not doc.text[k].isspace())
+                    start = q.start
+                    if st is None and sp.counted_generic.match(fold_text(noun)):
+                        # a bare 项目 says nothing of which: the words before say it (共扶持4个项目)
+                        label = label_before(flat, q.start, floor, q.unit, doc.text)
+                        # (not a modifier, 复核评价的50个项目, nor examples, 工作站、数据中心等8个项目)
+                        if label is not None and _accept(flat, q, label, q.unit) and label.name[-1] not in "的等":
+                            noun, start = label.name + noun, label.start
                     out.append(
                         Found(
                             noun,
                             as_number(q.value),
                             q.unit,
                             doc.text[q.start : q.end].strip(),
-                            q.start,
+                            start,
                             stop,
                             "prose",
                             q,
@@ -790,7 +827,10 @@ def _cell_quantity(cell: Cell, flat: str) -> Quantity | None:
 
 
 def _is_label(cell: Cell) -> bool:
-    return bool(cell.text) and len(CJK.findall(cell.text)) >= 2 and not re.search(r"\d{3,}", cell.text)
+    """Words, not a value: the digits of a bracketed formula (预算执行率(B/A×100%)) or of a year
+    (2023年实际在职人数) do not count."""
+    bare = re.sub(r"[(（][^()（）]*[)）]|(?<!\d)(?:19|20)\d\d年", "", cell.text)
+    return bool(cell.text) and len(CJK.findall(bare)) >= 2 and not re.search(r"\d{3,}", bare)
 
 
 def _money_value(q: Quantity, label: str, scale: int | None, money_hint: bool) -> tuple[Decimal, str] | None:
@@ -806,7 +846,7 @@ def _money_value(q: Quantity, label: str, scale: int | None, money_hint: bool) -
     if own is None and q.decimals == 0 and sp.people_label.search(sp.ruby.sub("", label)):
         return q.value, "人"
     if re.search(r"率|比例|占比|比重", label):
-        return q.value / 100, "%"
+        return (q.value if _fraction(q) else q.value / 100), "%"
     if own is not None:
         return q.value * own, (_unit_of_scale(label) or "元")
     if scale is not None and (money_hint or sp.money_label.search(label)):
@@ -820,6 +860,7 @@ def grid_figures(flat: str, rows: list[list[Cell]], caption: str, row_base: int 
     out: list[Found] = []
     header: list[Cell] | None = None
     value_cols: set[int] = set()  # the header's columns that the rows under it hold numbers in
+    total_rates: dict[int, Decimal] = {}  # the total row's rate per column
     scale = _scale_in(caption)
     for row in rows:
         texts = [c.text for c in row]
@@ -875,7 +916,14 @@ def grid_figures(flat: str, rows: list[list[Cell]], caption: str, row_base: int 
             and cols != nums
         ):
             under = dict(zip(nums, cols))
-        for j in nums:
+        # An empty part (彩票公益金 | 0 | 0 | 100% under the total row): no figures, as in a 自评表 in text.
+        empty_part = (
+            column_mode
+            and first is not None
+            and not sp.total_row.match(_strip_suffix(texts[first]))
+            and all(q is not None and (q.value == 0 or q.unit == "%") for q in (qs[j] for j in nums))
+        )
+        for j in nums if not empty_part else []:
             q = qs[j]
             assert q is not None
             h = under[j]
@@ -889,7 +937,13 @@ def grid_figures(flat: str, rows: list[list[Cell]], caption: str, row_base: int 
                     continue
                 colname = _strip_suffix(re.sub(sp.column_suffix + "$", "", col) if not _scale_in(col) else col)
                 colname = _strip_suffix(colname)
-                name = colname if sp.total_row.match(rowlab) else f"{rowlab} {colname}"
+                is_total = bool(sp.total_row.match(rowlab))
+                if mv[1] == "%":
+                    if is_total:
+                        total_rates[h] = mv[0]
+                    elif total_rates.get(h) == mv[0]:
+                        continue  # a part executed at the total's rate (100% | 100%): the total says it
+                name = colname if is_total else f"{rowlab} {colname}"
                 out.append(
                     Found(
                         name,
@@ -1102,6 +1156,8 @@ def self_eval_blocks(flat: str, start: int = 0, end: int | None = None) -> list[
             continue
         # A label carrying a unit and followed by more money labels is the group's caption (年度预算数(万元)).
         scale = _scale_in(flat[max(start, cols[0].start - 60) : j])
+        if scale is None:  # the form's own unit line above its header (主管部门(盖章)：   单位：万元)
+            scale = _unit_line_scale(flat[max(start, cols[0].start - _UNIT_LINE_REACH) : cols[0].start])
         # (not when every label carries its own unit: 年初预算数(万元) / 全年执行数(万元) are columns)
         while len(cols) > 1 and _scale_in(cols[0].name) and cols[1].kind == "money" and not _scale_in(cols[1].name):
             cols = cols[1:]
@@ -1110,6 +1166,17 @@ def self_eval_blocks(flat: str, start: int = 0, end: int | None = None) -> list[
             out.append(SelfEvalBlock(cols, rows, scale, cols[0].start))
             pos = max(pos, rows[-1].values[-1][1].end if rows[-1].values and rows[-1].values[-1][1] else pos)
     return out
+
+
+_UNIT_LINE_REACH = 400  # how far above a 自评表's column labels its 单位：万元 line may stand
+
+
+def _unit_line_scale(text: str) -> int | None:
+    """The scale of the last 单位：万元 in ``text`` (a form's unit line, not a bracketed (万元))."""
+    sp = spec()
+    alt = "|".join(sorted(sp.scales, key=len, reverse=True))
+    found = re.findall(rf"单位\s*[:：]\s*({alt})(?![\u3400-\u9fff])", text)
+    return sp.scales[found[-1]] if found else None
 
 
 def _rows_after(flat: str, pos: int, end: int, cols: list[Column], scale: int | None = None) -> list[SelfEvalRow]:
@@ -1233,8 +1300,10 @@ def _glued(
         ):
             continue  # the score of budget execution follows its rate (执行率 0% is not scored 10 of 10)
         good.append(pieces)
-    # a form prints its amounts at one precision (2456.18 | 2456.18 | 2456.18, not 2456.1 | 82456.18)
-    good = [g for g in good if len({_places(p) for c, p in zip(cols, g) if c.kind == "money"}) <= 1]
+    # a form prints its amounts at one precision (2456.18 | 2456.18 | 2456.18, not 2456.1 | 82456.18) —
+    # or, when no cut does, at two next to each other (310.2 | 154.74 | 10 | 50% | 5; not 1320.4 | 6 |
+    # 1320.4613)
+    good = [g for g in good if _precision_spread(cols, g) == 0] or [g for g in good if _precision_spread(cols, g) == 1]
     # a rate of 0% confirms nothing (0 of anything is 0%): 211821181 | 0 | 0% gives way to 2118 | 2118 | 100%
     confirmed = [g for g, rate in ((g, _rate_of(cols, g)) for g in good) if rate is None or rate != 0]
     good = confirmed or good
@@ -1260,6 +1329,12 @@ def _glued(
 
 def _rate_of(cols: list[Column], pieces: list[str]) -> Decimal | None:
     return next((Decimal(p.rstrip("%")) for c, p in zip(cols, pieces) if c.kind == "rate"), None)
+
+
+def _precision_spread(cols: list[Column], pieces: list[str]) -> int:
+    """How many decimal places the amounts of a cut differ by, at most."""
+    places = [_places(p) for c, p in zip(cols, pieces) if c.kind == "money"]
+    return max(places) - min(places) if places else 0
 
 
 def _places(piece: str) -> int:
@@ -1292,6 +1367,12 @@ def _align(cols: list[Column], vals: list[Quantity | None]) -> list[tuple[Column
     return list(zip(rates, pct))
 
 
+def _fraction(q: Quantity) -> bool:
+    """A bare rate printed as a fraction (执行率 0.958): below 1 with at least two decimals —
+    0.958% of a budget is no rate a form reports."""
+    return q.unit == "" and 0 < q.value < 1 and q.decimals >= 2
+
+
 def self_eval_figures(flat: str, blocks: list[SelfEvalBlock]) -> list[Found]:
     sp = spec()
     out: list[Found] = []
@@ -1313,7 +1394,7 @@ def self_eval_figures(flat: str, blocks: list[SelfEvalBlock]) -> list[Found]:
                 if col.kind == "rate":
                     if q.unit == "元":
                         continue
-                    value, unit = (q.value if q.unit == "%" else q.value / 100), "%"
+                    value, unit = (q.value if q.unit == "%" or _fraction(q) else q.value / 100), "%"
                 elif q.unit == "元":
                     value, unit = q.value, "元"  # 4753.66万元: its own scale
                 elif q.mag:
@@ -1380,7 +1461,8 @@ def find_figures(ctx: Any) -> list[Found]:
             found += grid_figures(flat, rows, caption)
     # Pipe-separated lines (web tables copied as text).
     pipe_spans: list[tuple[int, int]] = []
-    for bi, rows in _pipe_rows(prose, doc):
+    for bi, cell_rows in _pipe_rows(prose, doc):
+        rows = _paired_cells(flat, cell_rows)
         if not scope.ok[bi] or len(rows) < 2 or max(len(r) for r in rows) < 2:
             continue
         if any(spec().indicator_grid.search(c.text) for r in rows for c in r):
@@ -1400,6 +1482,34 @@ def find_figures(ctx: Any) -> list[Found]:
     ]
     found += self_eval_figures(flat, se_blocks)
     return _dedupe(found, ctx)
+
+
+_INDICATOR_KIND = re.compile(r"^(?:产出|效益|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|满意度)指标$")
+
+
+def _paired_cells(flat: str, rows: list[list[Cell]]) -> list[list[Cell]]:
+    """A web table copied one cell a line (人员编制 | / 16 | / 实有人数 | / 14 |): a row of one label
+    and the row of one number under it are one row, label and value."""
+    if any(_INDICATOR_KIND.search(c.text) for r in rows for c in r):
+        return rows  # an indicator table: a label's numbers are its target and its result
+    out: list[list[Cell]] = []
+    k = 0
+    while k < len(rows):
+        cells = [c for c in rows[k] if c.text]
+        nxt = [c for c in rows[k + 1] if c.text] if k + 1 < len(rows) else []
+        if (
+            len(cells) == 1
+            and len(nxt) == 1
+            and _is_label(cells[0])
+            and _cell_quantity(cells[0], flat) is None
+            and _cell_quantity(nxt[0], flat) is not None
+        ):
+            out.append([cells[0], nxt[0]])
+            k += 2
+            continue
+        out.append(rows[k])
+        k += 1
+    return out
 
 
 def _caption_before(flat: str, start: int) -> str:
@@ -1430,18 +1540,31 @@ def _dedupe(found: list[Found], ctx: Any) -> list[Found]:
     out: list[Found] = []
     spans: set[tuple[int, int]] = set()
     prose: dict[tuple[float, str], list[tuple[str, int, int]]] = {}
+    # a form's figure that the prose states too, under the same name (全年预算数为200万元 / 全年预算数 | 200)
+    stated: dict[tuple[float, str], list[str]] = {}
+    for f in found:
+        if f.source == "prose":
+            stated.setdefault((round(float(f.value), 9), f.unit), []).append(_fold_name(f.name))
     text = ctx.doc.text
     for f in sorted(found, key=lambda f: (f.start, f.end)):
         if (f.start, f.end) in spans:
             continue
         spans.add((f.start, f.end))
+        if f.source != "prose" and any(
+            n.endswith(m) or m.endswith(n)
+            for n in stated.get((round(float(f.value), 9), f.unit), [])
+            for m in [_fold_name(f.name)]
+        ):
+            continue
         if f.source == "prose":
             key = (round(float(f.value), 9), f.unit)
             name = _fold_name(f.name)
             bi = ctx.block_index(f.start)
             # an amount or a rate restated is another part's when a listed paragraph opens here,
             # or when a clause of its own (。；其中) separates it from the earlier one in this paragraph
-            part = f.unit in ("元", "%") and bool(_LIST_ITEM.match(ctx.doc.blocks[bi].text.lstrip()))
+            part = f.unit in ("元", "%") and (
+                bool(_LIST_ITEM.match(ctx.doc.blocks[bi].text.lstrip())) or _opens_inline_item(text, f.start)
+            )
             if any(
                 (name.endswith(n) or n.endswith(name))
                 and not (f.unit in ("元", "%") and (part if b != bi else bool(_PART_BREAK.search(text, e, f.start))))
@@ -1451,6 +1574,14 @@ def _dedupe(found: list[Found], ctx: Any) -> list[Found]:
             prose.setdefault(key, []).append((name, bi, f.end))
         out.append(f)
     return out
+
+
+_INLINE_ITEM = re.compile(r"[;；。:：]\s*[(（][一二三四五六七八九十\d]{1,2}[)）]\s*$")
+
+
+def _opens_inline_item(text: str, start: int) -> bool:
+    """Whether the label at ``start`` opens a part listed inside a paragraph (…100%；(3)计提工作经费20万元)."""
+    return bool(_INLINE_ITEM.search(text, max(0, start - 12), start))
 
 
 _PART_BREAK = re.compile("[;；。]|其中")
