@@ -15,6 +15,7 @@ from typing import Any, Iterable
 
 from .candidates import Candidate
 from .divisions import Division, Divisions, load
+from .phrases import _spec
 
 
 def _word_bounds(text: str) -> set[int]:
@@ -160,12 +161,10 @@ def place_candidates(ctx: Any, sources: list[tuple[str, Any]]) -> list[Any]:
     return out
 
 
-# A place that opens a firm's name (湖南财正会计师事务所): the firm's seat, not the place evaluated
-# (a place whose own office comes first commissions the firm: 长沙市财政局委托立信会计师事务所).
-_FIRM_AFTER = re.compile(
-    r"(?:(?![局厅委办府]|聘请)[\u4e00-\u9fff]){0,10}?"
-    r"(?:会计师事务所|事务所|(?:咨询|评估|管理|工程)[\u4e00-\u9fff]{0,4}?(?:有限)?(?:责任)?公司)"
-)
+@lru_cache(maxsize=1)
+def _firm_after() -> re.Pattern[str]:
+    """A firm's name right after a place (``firm_after_place`` in ``patterns/metadata.yaml``)."""
+    return re.compile(_spec()["firm_after_place"])
 
 
 def body_place_candidates(ctx: Any, chars: int = 1500) -> list[Any]:
@@ -185,7 +184,7 @@ def body_place_candidates(ctx: Any, chars: int = 1500) -> list[Any]:
         found: list[tuple[int, int, Division]] = []
         for start, end, name in table.find(text):
             d = resolve(name, ctx.view.text[:20000])
-            if d is not None and not _spans_a_gap(ctx, ctx.view, start, end) and not _FIRM_AFTER.match(text, end):
+            if d is not None and not _spans_a_gap(ctx, ctx.view, start, end) and not _firm_after().match(text, end):
                 found.append((start, end, d))
         if not found:
             continue

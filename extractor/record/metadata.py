@@ -404,20 +404,50 @@ def _file_name_printed(ctx: Context, name: Candidate) -> bool:
     return False
 
 
-def _named_in_document(ctx: Context, publishers: list[Candidate]) -> list[Candidate]:
+def _named_in_document(ctx: Context, publishers: list[Candidate], title: Candidate | None) -> list[Candidate]:
     """The page's publisher (发布机构 / 来源) where the document itself names it too, at that naming:
     the page's metadata alone names no unit (tests/devset/README.md, ruling 3), but it tells which
-    of the document's organisations published it."""
+    of the document's organisations published it.  The document begins at its title: the site's
+    own header and breadcrumbs above it (宣州区教体局 / 网站首页 > 宣州区教体局 > …) are the page's."""
     out = []
+    begins = ctx.view.index(title.start) if title is not None else 0
     for c in publishers:
         key, text = fold(c.value), ctx.view.text
         for m in re.finditer(re.escape(key), text) if len(key) >= 3 else ():
-            if on_metadata_line(text, m.start()) or on_site_banner(text, m.start()):
-                continue  # another line of the page's metadata (来源: … after 发布机构: …), or its banner
+            if on_metadata_line(text, m.start()) or on_site_banner(text, m.start()) or m.start() < begins:
+                continue  # another line of the page's metadata (来源: … after 发布机构: …), its banner or header
             s, e = ctx.view.span(m.start(), m.end())
             out.append(ctx.candidate_at(c.field, c.value, s, e, c.rank, "publisher_named_in_document"))
             break
     return out
+
+
+def _own_scored_form(ctx: Context, unit: Decision) -> bool:
+    """Whether the unit evaluated was read from a form's cell and the form scores its indicators
+    (a 分值 column, then a 得分 one)."""
+    chosen = unit.chosen
+    return (
+        chosen is not None
+        and chosen.rule.startswith("form")
+        and re.search(r"分值[^\n]{0,40}得分", ctx.view.text) is not None
+    )
+
+
+def _masked_name(ctx: Context, name: str) -> bool:
+    """Whether the document prints ``name`` after a masked place (XX市红十字会, ××县财政局)."""
+    return re.search("(?:" + _spec()["masked_place"] + ")" + re.escape(fold(name)), ctx.view.text) is not None
+
+
+def _form_filer(units: list[Candidate], evaluators: list[Candidate]) -> list[Candidate]:
+    """The evaluator cells of a self-evaluation's form (评价单位(盖章), 评价实施部门) where the form names
+    another unit as the one whose programme it is (项目单位, 项目主管部门): the filing unit is the
+    evaluator, the spending unit the unit evaluated (devset ruling 4).  Empty when the form names no
+    unit apart, or the same one."""
+    form_units = {fold(c.value) for c in units if c.rule.startswith("form")}
+    filers = [c for c in evaluators if c.rule.startswith("form")]
+    if not form_units or not filers or form_units & {fold(c.value) for c in filers}:
+        return []
+    return filers
 
 
 def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
@@ -498,26 +528,42 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         own = [
             c for c in found["evaluator"] if not re.search(kinds["third_party"] + "|" + kinds["finance"], fold(c.value))
         ]
+        filer = _form_filer(found["evaluated_unit"], own)
         unit_c += as_field(
             "evaluated_unit",
             found["signature"]
-            + _named_in_document(ctx, found["publisher"])
-            + own
+            + _named_in_document(ctx, found["publisher"], title)
+            + [c for c in own if c not in filer]
             + found["self_named"]
             + [c for c in found["issuer"] if not re.search(kinds["finance"], fold(c.value))],
         )
         d["evaluated_unit"] = fullest(ctx, decide("evaluated_unit", unit_c, doc), orgs)
         unit = d["evaluated_unit"]
-        d["evaluator"] = Decision("evaluator", unit.value, unit.chosen, [], unit.candidates)
+        if filer:
+            d["evaluator"] = fullest(ctx, decide("evaluator", filer, doc), orgs)
+        else:
+            d["evaluator"] = Decision("evaluator", unit.value, unit.chosen, [], unit.candidates)
     else:
         d["evaluated_unit"] = fullest(ctx, decide("evaluated_unit", unit_c, doc), orgs)
         d["evaluator"] = fullest(ctx, decide("evaluator", eval_c, doc), orgs)
+        unit = d["evaluated_unit"]
+        if mode is None and d["evaluator"].value is None and _own_scored_form(ctx, unit):
+            # a unit's own scored form (实施单位 …, 分值 / 得分 filled) is its self-evaluation, whether
+            # or not it says 自评 (devset ruling 4): the spending unit filed it
+            d["evaluator"] = Decision("evaluator", unit.value, unit.chosen, [], unit.candidates)
         if (
             d["evaluated_unit"].value is not None
             and d["evaluated_unit"].value == d["evaluator"].value
             and mode is not None
         ):
             d["evaluated_unit"] = Decision("evaluated_unit")  # the firm that evaluated is not the unit evaluated
+    for f in ("evaluated_unit", "evaluator"):
+        if d[f].value is not None and _masked_name(ctx, d[f].value):
+            # a template's or a redacted copy's unit (XX市红十字会 …, the file name printing 红十字会):
+            # its name is withheld, not the short form chosen
+            d[f] = Decision(
+                f, warnings=[f"{f}: the document masks its name (XX…{d[f].value})"], candidates=d[f].candidates
+            )
     d["program"] = decide(
         "program",
         program_candidates(ctx, pairs, title, d["evaluated_unit"].value, d["report_kind"].value, sample or 0),

@@ -70,9 +70,14 @@ def orgs_in(ctx: Context) -> list[Org]:
             name = re.sub(r"\s+", "", ctx.doc.text[s:t])
             if "我" in fold(name):
                 continue  # (批复我局: the writer's pronoun, no name)
-            out.append(Org(name, base + e.start, base + e.end))
+            doubled = _DOUBLED_END.search(name)
+            cut = 1 if doubled else 0  # (市公安局局[长], 体育局局: the name ends at its first 局)
+            out.append(Org(name[: len(name) - cut], base + e.start, base + e.end - cut))
     return out
 
+
+# An organ's last character printed twice (嘉定区体育局局, a typo; 市公安局局[长], a cut word): one is the name's.
+_DOUBLED_END = re.compile(r"(?<=([局厅委院办处站队馆]))\1$")
 
 CHUNK_CHARS = 200_000  # spaCy refuses texts over a million characters; names never span a line
 
@@ -125,6 +130,31 @@ def _in_citation(text: str, pos: int) -> bool:
     wrote the cited document is no actor of this report."""
     opened = text.rfind("《", max(0, pos - 200), pos)
     return opened != -1 and "》" not in text[opened:pos]
+
+
+def _salutation(text: str, org: Org) -> bool:
+    """Whether ``org`` (view span) is the body a report is addressed to: alone on its line, its colon
+    perhaps lost, the letter's first words on the next (临夏州退役军人事务局 / 根据《…》通知,…)."""
+    start = text.rfind("\n", 0, org.vstart) + 1
+    end = text.find("\n", org.vend)
+    end = len(text) if end < 0 else end
+    if text[start : org.vstart].strip() or text[org.vend : end].strip(" 　:："):
+        return False
+    return bool(re.match(r"\s*(?:根据|按照|依据|为了|为|现将|经)", text[end:]))
+
+
+def _glued_cover(ctx: Context, lines: list[Line], names: list[str]) -> list[Candidate]:
+    """A cover's organisation and date run into the lines around them (a document site's one-line
+    preview: …考评机构:中介机构( 安 庆 市 财 政 局 二〇一七年六月 目 录 …): an organisation right before
+    a date in Chinese numerals, which only covers and signatures print."""
+    for line in lines:
+        for m in _compiled()["cn_date"].finditer(line.text):
+            key = line.text[: m.start()].rstrip(" ，,")
+            org = next((n for n in names if key.endswith(n)), None)
+            if org:
+                printed, s, e = _printed(ctx, len(key) - len(org), len(key), line.view)
+                return [ctx.candidate_at("signature", printed, s, e, 4.4, "cover_glued")]
+    return []
 
 
 def org_candidates(
@@ -187,10 +217,13 @@ def org_candidates(
             if not is_org_name(value):
                 value = cut_at_label(value)  # the name ends where the next cell's label begins
             value = re.sub(r"^(.{2,})\1$", r"\1", value)  # the same name in two cells run together
+            value = _DOUBLED_END.sub("", value)  # 预算单位:嘉定区体育局局 (a typo)
             span = printed_span(ctx, p.start, p.end, value)
             if 2 <= len(value) <= 40 and not re.search(r"\d", value) and span and is_org_name(value):
                 name = re.sub(r"\s+", "", ctx.doc.text[span[0] : span[1]])
                 rank = {"publisher": 4 + p.rank / 10, "client": 9}.get(p.field, 8 + p.rank / 2)
+                if p.layout == "glued":
+                    rank -= 0.1  # (a value cut where the next label is guessed to begin: below a cell's own)
                 out[p.field].append(ctx.candidate_at(p.field, name, p.label_start, span[1], rank, f"form:{p.layout}"))
     # the issuer of a notice: "XX财政局关于……" as its title
     if tv is not None and title is not None:  # (tv is the title's view)
@@ -248,9 +281,12 @@ def org_candidates(
             printed, s, e = _printed(ctx, len(key) - len(org), len(key), line.view)
             out["signature"].append(ctx.candidate_at("signature", printed, s, e, 4.5, "cover"))
             break
-    # a self-evaluation says 我局/我中心 of itself: the first such organisation it names
+    else:
+        out["signature"] += _glued_cover(ctx, lines[: head * 3], names)
+    # a self-evaluation says 我局/我中心/我处 of itself: the first such organisation it names
+    # (我处: a 管理处's; not 处于, 处理)
     for m in re.finditer(
-        r"(?:我|本)(?P<kind>局|委|办|厅|中心|院|校|所|站|馆|队|会)(?![\u4e00-\u9fff]{0,1}(?:级|部|面))",
+        r"(?:我|本)(?P<kind>局|委|办|厅|中心|院|校|所|站|馆|队|会|处(?![于在理置罚分]))(?![\u4e00-\u9fff]{0,1}(?:级|部|面))",
         text[: len(text) // 2 + 2000],
     ):
         kind = m.group("kind")
@@ -262,6 +298,7 @@ def org_candidates(
                 if fold(o.name).endswith(kind)
                 and not on_metadata_line(text, o.vstart)
                 and not on_site_banner(text, o.vstart)
+                and not _salutation(text, o)
                 and not re.search(r"(?:会同|联合|协同|配合|、)[^。；，,]{0,8}$", text[max(0, o.vstart - 10) : o.vstart])
                 and not re.search(
                     _spec()["evaluator_kinds"]["finance"] + "|" + _spec()["evaluator_kinds"]["third_party"],
@@ -277,6 +314,10 @@ def org_candidates(
     return out
 
 
+# The level word a short name may open with (县司法局, 自治区文化和旅游厅): the end of a division's name.
+_LEVEL_WORD = re.compile(r"自治区|自治州|自治县|自治旗|[省市县区州盟旗镇乡]")
+
+
 def fullest(ctx: Context, decision: Decision, orgs: list[Org]) -> Decision:
     """The chosen organisation under its fullest name in the document: 呈贡区…局 → 昆明市呈贡区…局,
     县司法局 → 紫金县司法局.
@@ -288,13 +329,16 @@ def fullest(ctx: Context, decision: Decision, orgs: list[Org]) -> Decision:
     key = fold(decision.value)
     table = divisions()
     best: Org | None = None
+    text = ctx.view.text
     for o in orgs:
         name = fold(o.name)
-        if len(name) <= len(key) or not name.endswith(key):
-            continue
+        if len(name) <= len(key) or not name.endswith(key) or on_metadata_line(text, o.vstart):
+            continue  # (the page's metadata names no unit, not even in full: devset ruling 3)
         prefix = name[: -len(key)]
-        # 县司法局 → 紫金县司法局: the short name's own 县/市/区 ends the division's name
-        head = prefix + key[0] if key[0] in "省市县区州盟旗镇乡" else prefix
+        # 县司法局 → 紫金县司法局, 自治区文化和旅游厅 → 广西壮族自治区…: the short name's own level
+        # word ends the division's name
+        level = _LEVEL_WORD.match(key)
+        head = prefix + level.group() if level else prefix
         covered = sum(e - s for s, e, _n in table.find(head))
         if covered == len(head) and (best is None or len(name) > len(fold(best.name))):
             best = o
