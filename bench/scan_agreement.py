@@ -27,21 +27,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 
-FIELDS = (
-    "title",
-    "report_kind",
-    "evaluation_mode",
-    "years",
-    "report_date",
-    "jurisdiction",
-    "program",
-    "evaluated_unit",
-    "evaluator",
-    "score.total",
-    "score.grade",
-    "tier_scores",
-    "figures",
-)
+
+def _fields() -> list[str]:
+    """The devset's scalar fields (score.max aside: it follows the total), tier scores and figures."""
+    from devset_compare import SCALARS
+
+    return [f for f in SCALARS if f != "score.max"] + ["tier_scores", "figures"]
+
 
 WIDTH, HEIGHT, MARGIN, SIZE, LEADING, GAP = 1240, 1754, 110, 26, 44, 40  # A4 at 150 dpi, pixels
 
@@ -153,6 +145,7 @@ def main() -> None:
     from jixiao.store.charts import missing_glyphs
 
     skipped = []
+    fields = _fields()
     for it in chosen:
         text = Path(it.path).read_text(encoding="utf-8")
         if missing_glyphs(pylopdf_fonts_zh_cn.sans_path(), text) or _traditional(text):
@@ -166,7 +159,7 @@ def main() -> None:
         scan_rec = _brackets(build_record(parse(str(pdf))).to_dict())
         expected = _brackets(it.expected)
         scores = {"text": score_item(text_rec, expected), "scan": score_item(scan_rec, expected)}
-        for field in FIELDS:
+        for field in fields:
             a, b = _value(text_rec, field), _value(scan_rec, field)
             compared[field] += 1
             agree[field] += a == b
@@ -181,7 +174,7 @@ def main() -> None:
         f"({len(skipped)} traditional-character copies left out)"
     )
     print(f"{'field':16} {'scan = text':>12} {'found (text)':>14} {'found (scan)':>14}")
-    for field in FIELDS:
+    for field in fields:
         n = stated[field]
         print(
             f"{field:16} {agree[field] / compared[field]:12.3f} "
