@@ -18,6 +18,22 @@ if not os.environ.get("JIXIAO_OCR_CACHE"):
     os.environ["JIXIAO_OCR_CACHE"] = _OCR_CACHE
 
 
+def pytest_collection_finish(session):
+    """OCR every page the corpus scans need into the session's cache with two processes, a page
+    each at a time, when the run reads scans at all: one process would OCR them one after another
+    inside the first test that reads a scan (the yunnan scan's 40 pages alone took 48 s)."""
+    if not _OCR_CACHE or not any("scan" in item.nodeid for item in session.items):
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from jixiao.extractor.readers import pdf
+
+    jobs = [(str(path), [page]) for path in sorted(CORPUS.glob("*-scan.pdf")) for page in pdf.ocr_plan(path)]
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
+        list(pool.map(pdf.ocr_pages, *zip(*jobs), chunksize=4))
+
+
 def pytest_sessionfinish(session, exitstatus):
     if _OCR_CACHE:
         shutil.rmtree(_OCR_CACHE, ignore_errors=True)
