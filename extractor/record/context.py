@@ -135,6 +135,13 @@ class Context:
     def role_at(self, offset: int) -> str | None:
         return self.roles[self.block_index(offset)] if self.doc.blocks else None
 
+    def blank_before(self, text: str, start: int) -> str:
+        """``text`` (the view's text, or its opening) with what comes before the document offset
+        ``start`` blanked, view positions kept: an essay-collection site's heading and intro before
+        its sample are the site's words, not the document's."""
+        skip = self.view.index(start) if start else 0
+        return " " * skip + text[skip:]
+
     @cached_property
     def lines(self) -> list[Line]:
         """Every line of every non-table block, in order, each with its own view."""

@@ -67,7 +67,6 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair], st
     opening ties to the funds at least twice.  Text before ``start`` (an essay-collection
     site's heading and intro before its sample) is the site's, not the document's."""
     out: list[Candidate] = []
-    skip = ctx.view.index(start) if start else 0
     for t in titles[:1]:
         v = View.of(ctx.doc.text[t.start : t.end], t.start)
         found = years_in(v.text)
@@ -116,7 +115,7 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair], st
                         f"form:{p.layout}",
                     )
                 )
-    text = " " * skip + ctx.view.text[skip:]
+    text = ctx.blank_before(ctx.view.text, start)
     masked = _compiled()["ignore"].sub(lambda m: " " * len(m.group(0)), text)
     masked = re.sub(
         r"[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）]\s*第?\s*\d+\s*号|(?:19|20)\d\d-\d{1,2}-\d{1,2}",

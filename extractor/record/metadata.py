@@ -77,14 +77,13 @@ def kind_candidates(
     the body from ``start``: an essay-collection site's heading and intro before its sample are the
     site's), else from that site's heading (3: its word for what it collected, the weakest, as a
     document site's file name is for the programme)."""
-    skip = ctx.view.index(start) if start else 0
     found = _kind_in_title(ctx, title, 10, "title") if title is not None else None
     out: list[Candidate] = [found] if found is not None else []
     if not out:
         text = _compiled()["ignore"].sub(
             lambda m: " " * len(m.group(0)), ctx.view.text[: len(ctx.view.text) // 2 + 2000]
         )
-        text = " " * skip + text[skip:]
+        text = ctx.blank_before(text, start)
         for r in _spec()["report_kind"]:
             m = next(
                 (m for m in re.finditer(r["body"], text) if ctx.region_at(ctx.view.starts[m.start()]) != "annex"), None
@@ -317,9 +316,7 @@ def program_candidates(
         # 通报) — or the batch (…部门预算项目…): below a form's or the body's naming of it
         notice = re.search(r"关于.{0,80}(?:通知|通报|公告|公示)$", fold(title.value))
         out.append(_program_candidate(ctx, title.start, title.end, unit, 5 if notice else 8, "title"))
-    text = ctx.view.text[: len(ctx.view.text) // 2 + 2000]
-    skip = ctx.view.index(start) if start else 0
-    text = " " * skip + text[skip:]
+    text = ctx.blank_before(ctx.view.text[: len(ctx.view.text) // 2 + 2000], start)
     for rule in _spec()["program_body"]:
         for m in re.finditer(rule["regex"], text):
             prog = _OUR_PLACE.sub("", m.group("prog"))  # (program_name drops it from the evidence too)
