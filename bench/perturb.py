@@ -18,7 +18,9 @@ perturbation, one perturbation at a time, each applied to the whole ``.txt``:
 
 Each perturbed text is written to a file of the item's name in a temporary directory, parsed and
 extracted as ``bench/accuracy.py`` does (``build_record(parse(path))``), and scored with
-``tests/devset_compare.score_item``.  Per perturbation and half it prints, per field, the values
+``tests/devset_compare.score_item`` (for ``fullwidth`` and ``traditional`` against the expectation's
+printed strings — title, programme, units' names, figure names and units — perturbed the same way,
+since the README takes them as printed: a title printed ``（2022年度）`` is right so).  Per perturbation and half it prints, per field, the values
 found of those stated, the values given where none is stated, and the DROP against the unperturbed
 text (found before − found after; a negative drop is a gain).  Per item it checks the contract on the
 perturbed text: every evidence ``text`` equals ``document.text[start:end]``, and every span of an
@@ -116,6 +118,28 @@ PERTURBATIONS: dict[str, Callable[[str], str]] = {
     "double": double,
 }
 
+# Perturbations that change characters one for one: the expectation's printed strings are read
+# through them too, because the README's rules take titles and names "as printed" (brackets as
+# printed: a title printed （2022年度） in the perturbed text is right as （2022年度）).
+SPELLED = {"fullwidth", "traditional"}
+_PRINTED = ("title", "program", "evaluated_unit", "evaluator")
+
+
+def expected_as_printed(expected: dict, perturb: Callable[[str], str]) -> dict:
+    """The item's expectation with every printed string (title, names, units, grade) perturbed."""
+    out = dict(expected)
+    for key in _PRINTED:
+        if isinstance(out.get(key), str):
+            out[key] = perturb(out[key])
+    if out.get("score") and isinstance(out["score"].get("grade"), str):
+        out["score"] = {**out["score"], "grade": perturb(out["score"]["grade"])}
+    out["tier_scores"] = [{**t, "name": perturb(t["name"])} for t in out.get("tier_scores") or []]
+    out["figures"] = [
+        {**f, "name": perturb(f["name"]), "unit": perturb(f["unit"] or "")} for f in out.get("figures") or []
+    ]
+    return out
+
+
 # --------------------------------------------------------------------------- one item
 
 
@@ -144,7 +168,8 @@ def run_one(args: tuple[str, str, str]) -> tuple[str, str, dict[str, list[int]],
     path.write_text(text, encoding="utf-8")
     doc = parse(path)
     record = build_record(doc, path).to_dict()
-    scores = {f: list(v) for f, v in score_item(record, item.expected).items()}
+    expected = expected_as_printed(item.expected, PERTURBATIONS[name]) if name in SPELLED else item.expected
+    scores = {f: list(v) for f, v in score_item(record, expected).items()}
     return stem, name, scores, contract_breaches(record, doc.text)
 
 
