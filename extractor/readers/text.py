@@ -305,10 +305,17 @@ class _Line:
     page: int | None
     indented: bool
     last: str = ""  # the last physical line of a paragraph being rebuilt ("" for a single line)
+    indent: int = 0  # the whitespace before the last physical line (a paragraph's first line is indented)
 
     @property
     def tail(self) -> str:
         return self.last or self.text
+
+    @property
+    def printed_width(self) -> int:
+        """How far the last physical line runs, its indent counted: a paragraph's indented first
+        line wraps at the same width as the lines under it, with fewer characters."""
+        return self.indent + len(self.tail.strip())
 
 
 @dataclass
@@ -372,7 +379,7 @@ def continues(prev: _Line, nxt: _Line, width: int | None = None) -> bool:
         return False  # 项目名称：… / 单位名称：…: two fields of a form
     if any(len(rules.cell_gap.findall(x)) >= 2 for x in (a, b)):
         return False  # a row of cells set apart by bars or runs of spaces (序号 | 项目名称 | 得分): a table's line
-    if width is not None and len(prev.tail.strip()) >= width - 1:
+    if width is not None and prev.printed_width >= width - 1:
         return True  # the line ran to the wrap width: the text goes on on the next line
     if rules.title_end.search(b) and len(b) <= 60:
         return False  # a title stands on its own line
@@ -467,7 +474,8 @@ def read_text(raw_text: str, path: str = "<text>", fmt: str = "txt") -> Document
             if not text.strip():
                 continue
             indented = bool(re.match(r"^[ \t\u3000]{2,}", raw)) or raw.startswith("\u3000")
-            items.append(_Line(text.strip(), styled, page, indented))
+            indent = len(raw) - len(raw.lstrip())
+            items.append(_Line(text.strip(), styled, page, indented, indent=indent))
 
     # Pass 2: join continued tables, rejoin wrapped lines, emit blocks.
     width = wrap_width([v.text for v in items if isinstance(v, _Line)])
@@ -496,8 +504,9 @@ def read_text(raw_text: str, path: str = "<text>", fmt: str = "txt") -> Document
             k += 1
             continue
         if pending is not None and continues(pending, line, width):
-            wrapped = width is not None and len(pending.tail.strip()) >= width - 1
-            pending = _Line(_join(pending.text, line.text, wrapped), False, pending.page, pending.indented, line.text)
+            wrapped = width is not None and pending.printed_width >= width - 1
+            rejoined = _join(pending.text, line.text, wrapped)
+            pending = _Line(rejoined, False, pending.page, pending.indented, line.text, line.indent)
         else:
             flush()
             pending = line

@@ -1,0 +1,75 @@
+"""Matching that survives what extraction does to text (issue 8, point 4; bench/perturb.py).
+
+Each test takes a real excerpt of the development set (tests/devset/texts, dev half), perturbs it
+the way bench/perturb.py does, and asserts that the record still finds the value, with evidence
+that is the document's own text at its span.
+"""
+
+from __future__ import annotations
+
+from excerpt_records import evidence, record_of_text
+
+from jixiao.extractor.record.view import space_unit
+
+# jiangxi-quannan-2021-geohazard-monitoring-funds-report: a Word file's text run together, one space
+# where the original had a line break (评价 报告) and between digits and CJK
+QUANNAN = (
+    "附件3:项目资金绩效评价报告.doc\n"
+    "关于 2021 年度地质灾害群测群防项目资金绩效评价 报告 一、项目基本情况 (一)地质灾害群测群防项目概况: "
+    "2021 年,根据 1/5 万地质灾害调查单位和各乡(镇、 场、公司)及相关单位开展地质灾害隐患巡查、排查、核查, "
+    "我县地质灾害隐患点共 571 处,其中:崩塌 76 处、滑坡 487 处、塌陷 6 处、泥石流 2 处,威胁总户数 793 户 3411 人、 "
+    "威胁财产 6671 万元。\n"
+)
+
+# guangdong-guangzhou-2022-private-economy-sme-funds: a web page whose paragraphs are indented by two
+# spaces; the title line under 公示原文 is one such paragraph
+GUANGZHOU = (
+    "当前位置: 立项公示  广州市2022年度省级财政专项资金支持民营经济及中小微企业发展绩效评价报告\n\n"
+    "广州市2022年度省级财政专项资金支持民营经济及中小微企业发展绩效评价报告\n\n"
+    "发布时间:2023-10-20 浏览量:1084 收藏\n\n具体信息\n\n"
+    "  • 发布部门 :\n      工业和信息化部门\n  • 项目类型 :\n      奖项评选,专精特新/瞪羚/小巨人/独角兽\n"
+    "  • 扶持方式 :\n      事后补助\n\n公示原文\n\n"
+    "  广州市2022年度省级财政专项资金支持民营经济及中小微企业发展绩效评价报告\n\n\n  一、基本情况\n\n"
+    "  (一)资金情况。\n\n"
+    "  根据《广东省工业和信息化厅关于下达2022年省级促进经济高质量发展专项资金(民营经济及中小微企业发展)"
+    "项目计划的通知》,我市获得省级专项资金共计2166万元。\n"
+)
+
+
+def doubled(text: str) -> str:
+    return text.replace(" ", "  ")
+
+
+def wrapped(text: str, width: int) -> str:
+    out = []
+    for line in text.split("\n"):
+        while len(line) > width:
+            out.append(line[:width])
+            line = line[width:]
+        out.append(line)
+    return "\n".join(out)
+
+
+def test_a_text_with_every_space_doubled_keeps_a_title_set_apart_by_one_of_them() -> None:
+    # one space inside the title (评价 报告) is an ordinary word space, also when it comes doubled;
+    # the cut at a wide gap (a flattened form's cell) is measured against the document's own spacing
+    for text in (QUANNAN, doubled(QUANNAN)):
+        doc, record = record_of_text(text)
+        assert record.title == "关于2021年度地质灾害群测群防项目资金绩效评价报告"
+        assert evidence(doc, record, "title").startswith("关于")
+
+
+def test_the_space_unit_is_two_only_where_no_single_space_is_left() -> None:
+    assert space_unit(QUANNAN) == 1
+    assert space_unit(doubled(QUANNAN)) == 2
+    # a form whose cells are set apart by wide gaps, next to single spaces, keeps unit 1
+    form = "项目名称  公共文化服务体系建设  主管部门  县文旅局  实施单位  县文化馆  " + QUANNAN
+    assert space_unit(form) == 1
+
+
+def test_an_indented_first_line_that_runs_to_the_wrap_width_goes_on_on_the_next() -> None:
+    # hard-wrapped at 28 characters, indent counted: the title under 公示原文 is cut after 中小 (26
+    # characters and its two spaces of indent) and must be read as one line again
+    doc, record = record_of_text(wrapped(GUANGZHOU, 28))
+    assert record.title == "广州市2022年度省级财政专项资金支持民营经济及中小微企业发展绩效评价报告"
+    assert evidence(doc, record, "title") == record.title
