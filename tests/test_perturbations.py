@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from excerpt_records import evidence, record_of_text
 
+import opencc
+
 from jixiao.extractor.record.view import space_unit
 
 # jiangxi-quannan-2021-geohazard-monitoring-funds-report: a Word file's text run together, one space
@@ -33,6 +35,13 @@ GUANGZHOU = (
     "  (一)资金情况。\n\n"
     "  根据《广东省工业和信息化厅关于下达2022年省级促进经济高质量发展专项资金(民营经济及中小微企业发展)"
     "项目计划的通知》,我市获得省级专项资金共计2166万元。\n"
+)
+
+
+# guangdong-dongguan-undated-capital-projects-review: shares of the projects reviewed, in prose
+DONGGUAN = (
+    "根据财政局审核结果,抽审的41个项目审核等级为:1个项目评为优,占评定项目的2.44%;"
+    "3个项目评为良,占评定项目的7.32%;35个项目评为中,占评定项目的85.36%;2个项目评为差,占评定项目的4.88%。\n"
 )
 
 
@@ -73,3 +82,14 @@ def test_an_indented_first_line_that_runs_to_the_wrap_width_goes_on_on_the_next(
     doc, record = record_of_text(wrapped(GUANGZHOU, 28))
     assert record.title == "广州市2022年度省级财政专项资金支持民营经济及中小微企业发展绩效评价报告"
     assert evidence(doc, record, "title") == record.title
+
+
+def test_a_share_in_traditional_characters_is_a_figure_as_in_simplified() -> None:
+    # a percentage's label is judged in simplified characters (佔評定項目的 is 占评定项目的)
+    traditional = opencc.OpenCC("s2t").convert(DONGGUAN)
+    for text in (DONGGUAN, traditional):
+        doc, record = record_of_text(text)
+        shares = sorted(f.value for f in record.figures if f.unit == "%")
+        assert shares == [0.0244, 0.0488, 0.0732, 0.8536]
+        for f in record.figures:
+            assert f.span is not None and f.raw in doc.text[f.span[0] : f.span[1]]
