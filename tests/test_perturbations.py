@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from excerpt_records import evidence, record_of_text
 
+import re
+
 import opencc
 
 from jixiao.extractor.record.view import space_unit
@@ -43,6 +45,17 @@ DONGGUAN = (
     "根据财政局审核结果,抽审的41个项目审核等级为:1个项目评为优,占评定项目的2.44%;"
     "3个项目评为良,占评定项目的7.32%;35个项目评为中,占评定项目的85.36%;2个项目评为差,占评定项目的4.88%。\n"
 )
+
+
+# yunnan-honghe-2024-data-center-project-self-report: counts of projects next to their money
+HONGHE = (
+    "2024年,红河州数据发展中心(以下简称“州数据发展中心”)实施项目共15个(含2023年转列暂付性款项项目5个),"
+    "年初批复预算8个项目985万元(含1个年初结转结余项目50万元),调整预算后项目预算861.46万元。\n"
+)
+
+
+def spaced(text: str) -> str:
+    return re.sub(r"(?<=[\u4e00-\u9fff])(?=\d)|(?<=\d)(?=[\u4e00-\u9fff])", " ", text)
 
 
 def doubled(text: str) -> str:
@@ -93,3 +106,15 @@ def test_a_share_in_traditional_characters_is_a_figure_as_in_simplified() -> Non
         assert shares == [0.0244, 0.0488, 0.0732, 0.8536]
         for f in record.figures:
             assert f.span is not None and f.raw in doc.text[f.span[0] : f.span[1]]
+
+
+def test_a_count_before_a_spaced_number_is_no_figure_of_its_own() -> None:
+    # 8 个项目 985 万元: the space a converter puts before 985 is no break after 项目, so the count
+    # of projects stays the amount's (年初批复预算 985万元), as in the text without spaces
+    def figures(text: str) -> list[tuple[str, float, str]]:
+        return sorted((f.name, f.value, f.unit) for f in record_of_text(text)[1].figures)
+
+    published = figures(HONGHE)
+    assert ("年初批复预算", 9850000, "元") in published
+    assert not any(unit == "个" and value == 8 for _n, value, unit in published)
+    assert figures(spaced(HONGHE)) == published
