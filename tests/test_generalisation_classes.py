@@ -1757,3 +1757,15 @@ def test_a_report_naming_a_programme_with_its_phase_in_brackets_is_of_a_project(
     doc, r = record_of_text(text)
     assert r.program == "排水管网工程(二期)"
     assert r.report_kind == "project"
+
+
+def test_a_scoring_rule_that_says_no_points_is_no_score() -> None:
+    # a self-table's scoring rules flattened after its total: 没有不得分 1、… is a rule and the
+    # next item's number, not a score of 1 that conflicts with the 自评总分
+    text = (
+        "某市财政预算支出项目绩效目标自评表 填报日期:2022 年 8 月 10 项目名称 农村公路养护 自评总分: 95 "
+        "项目实施单位 某市交通运输局 组织机构 项目管理 13 分 2 2 有明确的绩效管理机构或专人负责 2 分。没 "
+        "有不得分 1、运行监管记录 3 分; 运行监管 4 4\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.score.total == 95 and "自评总分: 95" in evidence(doc, r, "score.total")
