@@ -1769,3 +1769,14 @@ def test_a_scoring_rule_that_says_no_points_is_no_score() -> None:
     )
     doc, r = record_of_text(text)
     assert r.score.total == 95 and "自评总分: 95" in evidence(doc, r, "score.total")
+
+
+def test_a_rates_own_score_before_the_total_is_no_total() -> None:
+    # the conclusion lists the level-1 self-scores, the budget-execution rate's among them, then
+    # the total: 预算资金执行率自评得分10分 is that rate's score, not a second total
+    text = (
+        "三、综合评价结论\n依据评价指标体系,产出指标自评得分50分、效益指标自评得分30分、满意度指标自评得分10分、"
+        "预算资金执行率自评得分10分,综合得分100分。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.score.total == 100 and "综合得分100分" in evidence(doc, r, "score.total")
