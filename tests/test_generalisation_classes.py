@@ -1780,3 +1780,11 @@ def test_a_rates_own_score_before_the_total_is_no_total() -> None:
     )
     doc, r = record_of_text(text)
     assert r.score.total == 100 and "综合得分100分" in evidence(doc, r, "score.total")
+
+
+def test_a_flattened_tier_table_ends_in_its_total_row_after_spaces() -> None:
+    # a 自评表's level-1 rows and total row on one line with spaces between cells: the matching
+    # view drops the space between a number and a CJK label (9.5 总分 → 9.5总分), so the total
+    # row follows a digit directly there
+    doc, r = record_of_text("产出指标 50 48 效益指标 30 28 满意度指标 10 10 预算执行率 10 9.5 总分 100 95.5\n")
+    assert (r.score.total, r.score.max) == (95.5, 100) and "总分 100 95.5" in evidence(doc, r, "score.total")
