@@ -54,6 +54,22 @@ HONGHE = (
 )
 
 
+# hebei-xinhua-2018-agri-insurance-self-report: a numbered line that carries a form's field
+XINHUA = (
+    "2020年农业保险项目绩效评价报告\n\n来源:银行从业 发布时间:2020-09-23 点击:\n\n 8 2018 年农业保险 项目绩效评价报告\n\n"
+    "  按照“科学性、规范性、客观性和公正性”的原则,对2018 年农业保险补贴项目实施了绩效评价,形成本评价报告。\n\n"
+    "  一、项目基本情况\n\n (一)项目概况 (1)项目实施单位:石家庄市新华区农业农村局\n\n"
+    "  (2)项目立项基本情况:对辖区小麦、玉米种植户进行政策性补贴工作;\n"
+)
+# hunan-huitong-2022-bamboo-shoot-base-third-party: a page's metadata line over a cover
+HUITONG = (
+    "发布时间:2023-10-27 09:11 信息来源:会同县财政局\n2022年省巩固拓展产业扶贫重点项目\n会同县湖南绿地高新竹笋产业基地\n"
+    "建设项目绩效评价报告\n项目名称:2022年省巩固拓展产业扶贫重点项目会同县湖南绿地高新竹笋产业基地建设项目\n"
+    "项目实施单位:会同县农业农村局 组织单位: 会同县财政局\n评价机构: 湖南泰信会计师事务所有限公司\n二○二三年九月二十八日\n"
+    "目 录\n湖南泰信〔2023〕绩评第38号\n2022年省巩固拓展产业扶贫重点项目\n会同县湖南绿地高新竹笋产业基地\n建设项目绩效评价报告\n"
+)
+
+
 def spaced(text: str) -> str:
     return re.sub(r"(?<=[\u4e00-\u9fff])(?=\d)|(?<=\d)(?=[\u4e00-\u9fff])", " ", text)
 
@@ -118,3 +134,20 @@ def test_a_count_before_a_spaced_number_is_no_figure_of_its_own() -> None:
     assert ("年初批复预算", 9850000, "元") in published
     assert not any(unit == "个" and value == 8 for _n, value, unit in published)
     assert figures(spaced(HONGHE)) == published
+
+
+def test_a_numbered_line_cut_at_the_wrap_width_goes_on_on_the_next() -> None:
+    # wrapped at 28: (一)项目概况 (1)项目实施单位:石家庄市新华区农业⏎农村局 — a heading's number opens the
+    # line, but it ran to the width, so 农村局 is the rest of the unit's name, not a paragraph of its own
+    doc, record = record_of_text(wrapped(XINHUA, 28))
+    assert record.evaluated_unit == "石家庄市新华区农业农村局"
+    assert evidence(doc, record, "evaluated_unit").endswith("石家庄市新华区农业农村局")
+
+
+def test_a_metadata_line_cut_at_the_wrap_width_does_not_leave_its_tail_over_the_title() -> None:
+    # wrapped at 28: 发布时间:2023-10-27 09:11 信息来源:会⏎同县财政局 — the tail 同县财政局 is the source's,
+    # and is no line of its own to be read into the title under it
+    for text in (HUITONG, wrapped(HUITONG, 28)):
+        doc, record = record_of_text(text)
+        assert record.title == "2022年省巩固拓展产业扶贫重点项目会同县湖南绿地高新竹笋产业基地建设项目绩效评价报告"
+        assert evidence(doc, record, "title").startswith("2022年省")

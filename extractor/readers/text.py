@@ -369,18 +369,21 @@ def continues(prev: _Line, nxt: _Line, width: int | None = None) -> bool:
         return False
     if len(re.sub(r"\s", "", a)) < rules.short_line and not rules.inner_punct.search(a):
         return False  # a short line with no clause in it is a title, label or heading, not a wrapped sentence
-    if _is_heading_line(prev):
+    # a line that ran to the wrap width goes on on the next line, even where it opens with a heading's
+    # number ((一)项目概况 (1)项目实施单位:石家庄市新华区农业⏎农村局) or a page's metadata (…信息来源:会⏎同县财政局)
+    at_width = width is not None and prev.printed_width >= width - 1
+    if _is_heading_line(prev) and not at_width:
         return False
     if nxt.indented or structure.numbering_of(b):
         return False
-    if rules.chrome_line.search(a):
+    if rules.chrome_line.search(a) and not at_width:
         return False  # a web page's line of 发布时间/信息来源: its own line
     if rules.form_line.match(a) and rules.form_line.match(b):
         return False  # 项目名称：… / 单位名称：…: two fields of a form
     if any(len(rules.cell_gap.findall(x)) >= 2 for x in (a, b)):
         return False  # a row of cells set apart by bars or runs of spaces (序号 | 项目名称 | 得分): a table's line
-    if width is not None and prev.printed_width >= width - 1:
-        return True  # the line ran to the wrap width: the text goes on on the next line
+    if at_width:
+        return True
     if rules.title_end.search(b) and len(b) <= 60:
         return False  # a title stands on its own line
     if any(p.match(b) for p in rules.paragraph_start):
