@@ -7,6 +7,7 @@ that is the document's own text at its span.
 
 from __future__ import annotations
 
+from devset_compare import DEVSET
 from excerpt_records import evidence, record_of_text
 
 import re
@@ -54,20 +55,15 @@ HONGHE = (
 )
 
 
+def opening(stem: str, lines: int) -> str:
+    """The first ``lines`` lines of a development-set text (a real page, as published)."""
+    return "\n".join((DEVSET / f"{stem}.txt").read_text(encoding="utf-8").split("\n")[:lines]) + "\n"
+
+
 # hebei-xinhua-2018-agri-insurance-self-report: a numbered line that carries a form's field
-XINHUA = (
-    "2020年农业保险项目绩效评价报告\n\n来源:银行从业 发布时间:2020-09-23 点击:\n\n 8 2018 年农业保险 项目绩效评价报告\n\n"
-    "  按照“科学性、规范性、客观性和公正性”的原则,对2018 年农业保险补贴项目实施了绩效评价,形成本评价报告。\n\n"
-    "  一、项目基本情况\n\n (一)项目概况 (1)项目实施单位:石家庄市新华区农业农村局\n\n"
-    "  (2)项目立项基本情况:对辖区小麦、玉米种植户进行政策性补贴工作;\n"
-)
+XINHUA = opening("hebei-xinhua-2018-agri-insurance-self-report", 30)
 # hunan-huitong-2022-bamboo-shoot-base-third-party: a page's metadata line over a cover
-HUITONG = (
-    "发布时间:2023-10-27 09:11 信息来源:会同县财政局\n2022年省巩固拓展产业扶贫重点项目\n会同县湖南绿地高新竹笋产业基地\n"
-    "建设项目绩效评价报告\n项目名称:2022年省巩固拓展产业扶贫重点项目会同县湖南绿地高新竹笋产业基地建设项目\n"
-    "项目实施单位:会同县农业农村局 组织单位: 会同县财政局\n评价机构: 湖南泰信会计师事务所有限公司\n二○二三年九月二十八日\n"
-    "目 录\n湖南泰信〔2023〕绩评第38号\n2022年省巩固拓展产业扶贫重点项目\n会同县湖南绿地高新竹笋产业基地\n建设项目绩效评价报告\n"
-)
+HUITONG = opening("hunan-huitong-2022-bamboo-shoot-base-third-party", 16)
 
 
 def spaced(text: str) -> str:
@@ -138,7 +134,7 @@ def test_a_count_before_a_spaced_number_is_no_figure_of_its_own() -> None:
 
 def test_a_numbered_line_cut_at_the_wrap_width_goes_on_on_the_next() -> None:
     # wrapped at 28: (一)项目概况 (1)项目实施单位:石家庄市新华区农业⏎农村局 — a heading's number opens the
-    # line, but it ran to the width, so 农村局 is the rest of the unit's name, not a paragraph of its own
+    # line, but it ran to the width (as 16 lines of the page do), so 农村局 is the rest of the unit's name
     doc, record = record_of_text(wrapped(XINHUA, 28))
     assert record.evaluated_unit == "石家庄市新华区农业农村局"
     assert evidence(doc, record, "evaluated_unit").endswith("石家庄市新华区农业农村局")
@@ -151,3 +147,16 @@ def test_a_metadata_line_cut_at_the_wrap_width_does_not_leave_its_tail_over_the_
         doc, record = record_of_text(text)
         assert record.title == "2022年省巩固拓展产业扶贫重点项目会同县湖南绿地高新竹笋产业基地建设项目绩效评价报告"
         assert evidence(doc, record, "title").startswith("2022年省")
+
+
+def test_a_mirrors_pinyin_cut_by_the_wrap_is_read_as_the_line_it_was() -> None:
+    # sichuan-ziyang-undated-adb-green-transition-notice-trad, wrapped at 40: 贈(⏎zèng)款 and a line that
+    # reads short without its pinyin (…辦法》(⏎財(cái)國(guó)合…) are rejoined, so the results table after
+    # them keeps its total and its level-1 scores
+    text = opening("sichuan-ziyang-undated-adb-green-transition-notice-trad", 100)
+    for page in (text, wrapped(text, 40)):
+        doc, record = record_of_text(page)
+        assert record.score.total == 82.68
+        assert evidence(doc, record, "score.total").endswith("82.68")
+        tiers = [(i.name, i.score) for i in record.indicators if i.level == 1]
+        assert tiers == [("相关性", 20), ("效率", 38.7), ("效果", 14.78), ("可持续性", 9.2)]
