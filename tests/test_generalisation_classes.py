@@ -1788,3 +1788,9 @@ def test_a_flattened_tier_table_ends_in_its_total_row_after_spaces() -> None:
     # row follows a digit directly there
     doc, r = record_of_text("产出指标 50 48 效益指标 30 28 满意度指标 10 10 预算执行率 10 9.5 总分 100 95.5\n")
     assert (r.score.total, r.score.max) == (95.5, 100) and "总分 100 95.5" in evidence(doc, r, "score.total")
+
+
+def test_the_evaluation_result_given_as_a_score_with_its_grade_in_brackets() -> None:
+    doc, r = record_of_text("某县2022年度农村公路养护资金绩效评价报告\n绩效评价结果：86.5分（良）\n")
+    assert (r.score.total, r.score.grade, r.score.grade_source) == (86.5, "良", "stated")
+    assert "86.5分" in evidence(doc, r, "score.total")
