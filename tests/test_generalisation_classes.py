@@ -1794,3 +1794,13 @@ def test_the_evaluation_result_given_as_a_score_with_its_grade_in_brackets() -> 
     doc, r = record_of_text("某县2022年度农村公路养护资金绩效评价报告\n绩效评价结果：86.5分（良）\n")
     assert (r.score.total, r.score.grade, r.score.grade_source) == (86.5, "良", "stated")
     assert "86.5分" in evidence(doc, r, "score.total")
+
+
+def test_a_firm_with_its_short_name_in_brackets_accepting_the_commission() -> None:
+    text = (
+        "某县2022年度农村公路养护资金绩效评价报告\n"
+        "某某会计师事务所有限公司（以下简称“我公司”）接受某县财政局的委托，对该项目进行了绩效评价。\n"
+    )
+    doc, r = record_of_text(text)
+    assert (r.evaluation_mode, r.evaluator) == ("third_party", "某某会计师事务所有限公司")
+    assert "某某会计师事务所有限公司" in evidence(doc, r, "evaluator")
