@@ -1804,3 +1804,11 @@ def test_a_firm_with_its_short_name_in_brackets_accepting_the_commission() -> No
     doc, r = record_of_text(text)
     assert (r.evaluation_mode, r.evaluator) == ("third_party", "某某会计师事务所有限公司")
     assert "某某会计师事务所有限公司" in evidence(doc, r, "evaluator")
+
+
+def test_the_funds_year_opening_the_basic_situation_before_a_comma() -> None:
+    # the only year the opening names, tied to the funds (2022年，县财政共安排…资金): the weakest
+    # evidence of the year evaluated, for a text that names it nowhere else
+    text = "某县农村公路养护资金绩效自评报告\n一、项目基本情况\n2022年，县财政共安排农村公路养护资金500万元。\n"
+    doc, r = record_of_text(text)
+    assert r.years == [2022] and "2022" in evidence(doc, r, "years")
