@@ -302,3 +302,15 @@ def test_tier_headings_carrying_their_maximum_and_score_in_brackets() -> None:
     tiers = {(i.name, i.weight, i.score) for i in r.indicators if i.level == 1}
     assert tiers == {("决策", 20, 18), ("过程", 20, 17.5), ("产出", 30, 27), ("效益", 30, 26)}
     assert all("实得" in doc.text[i.span[0] : i.span[1]] for i in r.indicators if i.level == 1)
+
+
+def test_a_coded_indicator_table_flattened_to_lines() -> None:
+    # a coded system (A 决策, A1 项目立项, …): a one-letter code is a level-1 row, a letter and a
+    # digit a lower level — B1 资金管理 is no tier although 资金管理 names one elsewhere
+    text = (
+        "A 决策 20 18\nA1 项目立项 6 6\nB 过程 20 17.5\nB1 资金管理 10 9\nC 产出 30 27\nD 效益 30 26\n合计 100 88.5\n"
+    )
+    doc, r = record_of_text(text)
+    tiers = {(i.name, i.weight, i.score) for i in r.indicators if i.level == 1}
+    assert tiers == {("决策", 20, 18), ("过程", 20, 17.5), ("产出", 30, 27), ("效益", 30, 26)}
+    assert r.score.total == 88.5
