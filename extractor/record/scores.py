@@ -220,6 +220,7 @@ def total_candidates(
             )
     in_tables = [cells_span(row) for t in ctx.line_tables for row in t.rows]
     in_tables += [ctx.view.span(*t.score_row) for t in sideways_tables(text)]  # 得分 | 18 | 17 …: no form
+    in_tables += [(c.start, c.end) for c in table_totals]  # an indicator table's total row: its columns decide
     for p in pairs:
         if p.field != "score.total" or any(s <= p.label_start < e for s, e in in_tables):
             continue  # (总分 / 100 / 82.97 is a table's row: its columns say which number is the score)
