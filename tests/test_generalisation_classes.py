@@ -1839,3 +1839,13 @@ def test_self_evaluation_form_as_a_word_table_funds_block_above_the_indicator_he
         ("群众满意度", 10, 10),
     }
     assert {(f.name, f.value) for f in r.figures} >= {("年初预算数", 5000000), ("全年执行数", 4800000)}
+
+
+def test_a_total_row_one_cell_a_line_its_maximum_then_its_score() -> None:
+    # a web table copied one cell a line: 总分 / 100 / 95.6 — the 100 is the row's 分值, its score next
+    text = (
+        "项目支出绩效自评表\n（2022年度）\n项目名称\n农村公路养护\n一级指标\n二级指标\n三级指标\n分值\n得分\n"
+        "产出指标\n数量指标\n养护里程\n20\n20\n效益指标\n社会效益指标\n群众出行便利度\n30\n28\n总分\n100\n95.6\n"
+    )
+    doc, r = record_of_text(text)
+    assert (r.score.total, r.score.max) == (95.6, 100) and evidence(doc, r, "score.total").endswith("95.6")
