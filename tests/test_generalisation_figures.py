@@ -110,3 +110,39 @@ def test_a_table_copied_as_text_takes_its_caption_scale_and_a_merged_total_row_i
     # near miss: a total row with a cell per column stays where it is
     assert ("预算数", 300000, "元") in figs and ("执行数", 280000, "元") in figs
     assert ("培训经费 预算数", 120000, "元") in figs
+
+
+def test_counts_after_words_of_goals_achieved_are_indicator_results() -> None:
+    # jiangxi-quannan (dev): the basic situation's counts are figures; after (一)…项目目标完成情况 the
+    # paragraph reports what the indicators achieved (群测群防员95名, 596人次) — no figures
+    text = (
+        "一、基本情况\n"
+        "我县地质灾害隐患点共 571 处,其中:崩塌 76 处、滑坡 487 处,威胁财产 6671 万元。"
+        "二、项目执行情况 (一)2021 年 12 月 31 日项目目标完成情况 1.截止到 2021 年 12 月 31 日,"
+        "地质灾害重点村全部配 备群测群防员 95 名,安排了主汛期及非主汛期现场巡查, 组织人员 596 人次进行隐患点实地排查。"
+        "落实地质灾害防治 群测群防员 99 人。\n"
+    )
+    figs = figures(text)
+    assert [f for f in figs if f[1] == 571 and f[2] == "处"]
+    assert [f for f in figs if f[1] == 66710000 and f[2] == "元"]
+    assert not [f for f in figs if f[1] in (95, 596, 99)]
+    # hunan-lingling (dev) form: 年度总体目标 预期目标 实际完成情况 1:…接种率290% is a goal's result
+    text = (
+        "一、基本情况\n"
+        "年度总体目标预期目标实际完成情况1:适龄儿童国家免疫规划接种率290%。"
+        "2:减少艾滋病新发感染,降低艾滋病病死率,暗娼、男性同性性行为人群艾滋病检测比例70%\n"
+    )
+    assert not [f for f in figures(text) if f[2] == "%"]
+
+
+def test_amounts_and_their_rate_after_words_of_goals_achieved_stay_figures() -> None:
+    # near miss, neimenggu-zhalantun (dev): under 绩效目标完成情况 the funds and the rate of the amount
+    # its sentence states (实际支出2700万元，完成率90%) are figures
+    text = (
+        "一、基本情况\n"
+        "二、绩效目标完成情况分析 数量指标:建设产业园综合管理服务中心、产业园专家工作站、大数据中心等8个项目,"
+        "年度指标值3000万元,实际支出2700万元,完成率90%。\n"
+    )
+    figs = figures(text)
+    assert ("实际支出", 27000000, "元") in figs
+    assert ("完成率", 0.9, "%") in figs

@@ -93,6 +93,7 @@ class Spec:
     not_figure_column: re.Pattern[str]
     indicator_grid: re.Pattern[str]
     indicator_before: re.Pattern[str]
+    indicator_passage: re.Pattern[str]
     range_before: re.Pattern[str]
     caption: re.Pattern[str]
     total_row: re.Pattern[str]
@@ -158,6 +159,7 @@ def spec() -> Spec:
         not_figure_column=re.compile(d["not_figure_column"]),
         indicator_grid=re.compile(d["indicator_grid"]),
         indicator_before=re.compile(d["indicator_before"]),
+        indicator_passage=re.compile(d["indicator_passage"]),
         range_before=re.compile(d["range_before"]),
         caption=re.compile(d["caption"]),
         total_row=re.compile(d["total_row"]),
@@ -663,6 +665,27 @@ def _merged(*runs: Iterator[Quantity]) -> list[Quantity]:
     return sorted((q for run in runs for q in run), key=lambda q: q.start)
 
 
+def _indicator_passage_start(flat: str, b: Block) -> int | None:
+    """Where a passage of goals achieved (项目目标完成情况, 实际完成情况) begins in block ``b`` (None: none).
+    (Not from a heading: a section 绩效目标完成情况 holds the funds too.)"""
+    m = spec().indicator_passage.search(flat, b.start, b.end)
+    return m.end() if m else None
+
+
+_SENTENCE_END = re.compile(r"[。；;!！?？\n]")
+
+
+def _indicator_result(flat: str, q: Quantity, floor: int) -> bool:
+    """Whether ``q``, standing in a passage of indicator results, is one: a count or a share, not an
+    amount, nor a rate of the amount its sentence states before it (实际支出2700万元，完成率90%)."""
+    if q.unit == "元":
+        return False
+    if q.unit != "%":
+        return True
+    start = max([floor, *(m.end() for m in _SENTENCE_END.finditer(flat, floor, q.start))])
+    return not any(p.unit == "元" for p in iter_quantities(flat, start, q.start))
+
+
 def prose_figures(ctx: Any, flat: str, scope: Scope, skip: Sequence[tuple[int, int]] = ()) -> list[Found]:
     """Labelled quantities in the prose blocks in scope (``skip``: spans read as tables already)."""
     sp = spec()
@@ -674,9 +697,12 @@ def prose_figures(ctx: Any, flat: str, scope: Scope, skip: Sequence[tuple[int, i
             continue
         floor = doc.blocks[bi - 1].start if bi > 0 and doc.blocks[bi - 1].kind != "table" else b.start
         rows = [r for r in runs + list(skip) if r[0] < b.end and r[1] > b.start]
+        results_from = _indicator_passage_start(flat, b)
         for q in _merged(iter_quantities(flat, b.start, b.end), _bare_money(flat, b.start, b.end)):
             if any(s <= q.start < e for s, e in rows):
                 continue
+            if results_from is not None and q.start >= results_from and _indicator_result(flat, q, b.start):
+                continue  # a goal achieved (项目目标完成情况 1.…配备群测群防员95名), not the programme's figure
             after = (
                 sp.ruby.sub("", flat[q.end : q.end + 24], count=1)
                 if flat[q.end : q.end + 1] in "(（"
