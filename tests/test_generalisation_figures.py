@@ -146,3 +146,25 @@ def test_amounts_and_their_rate_after_words_of_goals_achieved_stay_figures() -> 
     figs = figures(text)
     assert ("实际支出", 27000000, "元") in figs
     assert ("完成率", 0.9, "%") in figs
+
+
+def test_cells_under_a_form_header_of_goals_achieved_are_indicator_results() -> None:
+    # anhui-huoshan and sichuan-chaotian (dev), 转移支付 forms copied as text: the line under
+    # 总体目标完成情况 | 总体目标 | 全年实际完成情况 holds the goal and what was achieved, no figures
+    header = "总体目标完成情况 | 总体目标 | 全年实际完成情况 | |||||\n"
+    text = (
+        "一、基本情况\n"
+        "支出责任履行情况 | 资金支出责任履行到位 | 暂无 | |||||\n"
+        + header
+        + "通过医疗救助的实施将改善困难群众就医待遇,更好的确保困难群众不因罹患重特大疾病影响基本生活。"
+        " | 2024年度医疗救助惠及11万人次,完成了预期目标,强化了基本医疗保险、大病保险、医疗救助综合保障水平。 | ||||||\n"
+    )
+    assert not [f for f in figures(text) if f[1] == 110000]
+    text = (
+        "一、基本情况\n" + header + "新建全民健身中心1个,总建筑面积6500平方米,配套室外健身场地。"
+        " | 2023年完成前期工作,完成可行性研究、项目设计。 | ||||||\n"
+    )
+    assert not [f for f in figures(text) if f[1] == 1 and f[2] == "个"]
+    # near miss: under a header that is no goals' (支出责任履行情况 | …) the same count is a figure
+    text = "一、基本情况\n支出责任履行情况 | 资金支出责任履行到位 | 暂无 | |||||\n2024年度医疗救助惠及11万人次,完成了预期目标。\n"
+    assert [f for f in figures(text) if f[1] == 110000]

@@ -665,10 +665,17 @@ def _merged(*runs: Iterator[Quantity]) -> list[Quantity]:
     return sorted((q for run in runs for q in run), key=lambda q: q.start)
 
 
-def _indicator_passage_start(flat: str, b: Block) -> int | None:
-    """Where a passage of goals achieved (项目目标完成情况, 实际完成情况) begins in block ``b`` (None: none).
+def _indicator_passage_start(flat: str, b: Block, before: Block | None = None) -> int | None:
+    """Where a passage of goals achieved (项目目标完成情况, 实际完成情况) begins in block ``b`` (None: none):
+    after such words in it, or at its start when the line before is a form's header of goals and
+    no more (总体目标完成情况 | 总体目标 | 全年实际完成情况: the cells under it say what was achieved).
     (Not from a heading: a section 绩效目标完成情况 holds the funds too.)"""
-    m = spec().indicator_passage.search(flat, b.start, b.end)
+    rx = spec().indicator_passage
+    if before is not None and before.kind != "table":
+        head = flat[before.start : before.end]
+        if rx.search(head) and not re.search(r"\d", head) and "|" in head:
+            return b.start
+    m = rx.search(flat, b.start, b.end)
     return m.end() if m else None
 
 
@@ -697,7 +704,7 @@ def prose_figures(ctx: Any, flat: str, scope: Scope, skip: Sequence[tuple[int, i
             continue
         floor = doc.blocks[bi - 1].start if bi > 0 and doc.blocks[bi - 1].kind != "table" else b.start
         rows = [r for r in runs + list(skip) if r[0] < b.end and r[1] > b.start]
-        results_from = _indicator_passage_start(flat, b)
+        results_from = _indicator_passage_start(flat, b, doc.blocks[bi - 1] if bi > 0 else None)
         for q in _merged(iter_quantities(flat, b.start, b.end), _bare_money(flat, b.start, b.end)):
             if any(s <= q.start < e for s, e in rows):
                 continue
