@@ -168,3 +168,12 @@ def test_cells_under_a_form_header_of_goals_achieved_are_indicator_results() -> 
     # near miss: under a header that is no goals' (支出责任履行情况 | …) the same count is a figure
     text = "一、基本情况\n支出责任履行情况 | 资金支出责任履行到位 | 暂无 | |||||\n2024年度医疗救助惠及11万人次,完成了预期目标。\n"
     assert [f for f in figures(text) if f[1] == 110000]
+
+
+def test_a_quantity_after_da_dao_is_reached_not_the_end_of_a_range() -> None:
+    # hunan-yongxing (dev): 达到 (reached) before the amount is a link word, not the 到 that ends a range
+    text = "一、基本情况\n实现了新的突破,全年度各险种总保费达到4435.53万元。\n"
+    assert [f for f in figures(text) if f[1] == 44355300 and f[0].endswith("总保费")]
+    # near miss: the end of a range (从100元到1500元) stays no figure
+    text = "一、基本情况\n发放补助金额从100元到1500元。\n"
+    assert not [f for f in figures(text) if f[1] == 1500]
