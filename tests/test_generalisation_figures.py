@@ -177,3 +177,21 @@ def test_a_quantity_after_da_dao_is_reached_not_the_end_of_a_range() -> None:
     # near miss: the end of a range (从100元到1500元) stays no figure
     text = "一、基本情况\n发放补助金额从100元到1500元。\n"
     assert not [f for f in figures(text) if f[1] == 1500]
+
+
+def test_amounts_in_a_conclusion_are_figures_its_counts_are_not() -> None:
+    # a 医保中心 department self-evaluation (dev): the funds are stated under (二)项目支出绩效自评结果 (a
+    # conclusion, ruling 9) — its amounts are figures; its counts of projects per grade are results
+    text = (
+        "一、部门基本情况\n本中心内设科室5个。\n"
+        "(二)项目支出绩效自评结果。\n"
+        "1.项目绩效自评总体情况:我部门及所属二层单位2024年度\n"
+        "项目21个,项目支出总额656.93万元。其中,本级项目8个,本\n"
+        "级项目支出385.58万元;对下转移支付项目0个,对下转移支付0\n"
+        "万元。\n"
+    )
+    figs = figures(text)
+    assert [f for f in figs if f[1] == 6569300 and f[0].endswith("项目支出总额")]
+    assert [f for f in figs if f[1] == 3855800]
+    # near miss: the counts stay out
+    assert not [f for f in figs if f[2] == "个" and f[1] in (21, 8)]

@@ -84,6 +84,7 @@ class Spec:
     ruby: re.Pattern[str]
     roles: frozenset[str | None]
     never_roles: frozenset[str]
+    amount_roles: frozenset[str]
     funds_heading: re.Pattern[str]
     target_heading: re.Pattern[str]
     run_in_label: re.Pattern[str]
@@ -150,6 +151,7 @@ def spec() -> Spec:
         ruby=re.compile(d["ruby"]),
         roles=frozenset(d["roles"]),
         never_roles=frozenset(d["never_roles"]),
+        amount_roles=frozenset(d["amount_roles"]),
         funds_heading=re.compile(d["funds_heading"]),
         target_heading=re.compile(d["target_heading"]),
         run_in_label=re.compile(d["run_in_label"]),
@@ -547,6 +549,7 @@ class Scope:
 
     ok: list[bool]
     heading: list[str]  # the innermost heading's text (or a paragraph's own run-in label)
+    amounts_only: set[int] = field(default_factory=set)  # blocks whose prose amounts (元) alone are read
 
     @classmethod
     def of(cls, ctx: Any) -> Scope:
@@ -556,6 +559,7 @@ class Scope:
         doc: Document = ctx.doc
         ok, heads = [], []
         stack: list[tuple[int, str, str | None]] = []  # (level, heading text, its role)
+        amounts_only: set[int] = set()
         for b in doc.blocks:
             level, own_role = ctx._heading(b) if b.kind != "table" else (None, None)
             if level is not None and not sp.caption.match(squash(b.text)):
@@ -579,7 +583,12 @@ class Scope:
             ok.append(
                 role in sp.roles or bool(sp.funds_heading.search(head)) or bool(own and sp.funds_heading.search(own))
             )
-        return cls(ok, heads)
+            if not ok[-1] and role in sp.amount_roles:
+                # a conclusion states the programme's funds as the body does (ruling 9): its amounts
+                # in prose are figures; its counts, rates and tables are the indicators' results
+                ok[-1] = True
+                amounts_only.add(len(ok) - 1)
+        return cls(ok, heads, amounts_only)
 
 
 # ---------------------------------------------------------------------------- prose
@@ -707,6 +716,8 @@ def prose_figures(ctx: Any, flat: str, scope: Scope, skip: Sequence[tuple[int, i
         results_from = _indicator_passage_start(flat, b, doc.blocks[bi - 1] if bi > 0 else None)
         for q in _merged(iter_quantities(flat, b.start, b.end), _bare_money(flat, b.start, b.end)):
             if any(s <= q.start < e for s, e in rows):
+                continue
+            if bi in scope.amounts_only and q.unit != "元":
                 continue
             if results_from is not None and q.start >= results_from and _indicator_result(flat, q, b.start):
                 continue  # a goal achieved (项目目标完成情况 1.…配备群测群防员95名), not the programme's figure
@@ -1057,7 +1068,7 @@ def stacked_rows(
     """
     lines: list[tuple[int, int, str]] = []  # (start, end, kind); a table or a skipped span breaks the run
     for bi, b in enumerate(doc.blocks):
-        if b.kind == "table" or not scope.ok[bi]:
+        if b.kind == "table" or not scope.ok[bi] or bi in scope.amounts_only:
             lines.append((b.start, b.start, "other"))
             continue
         for m in re.finditer(r"[^\n]+", flat[b.start : b.end]):
@@ -1483,7 +1494,7 @@ def find_figures(ctx: Any) -> list[Found]:
 
     blocks = doc.blocks
     for bi, b in enumerate(blocks):
-        if b.kind != "table" or not scope.ok[bi] or read_table(b) is not None:
+        if b.kind != "table" or not scope.ok[bi] or bi in scope.amounts_only or read_table(b) is not None:
             continue
         caption = " ".join(fold_text(blocks[k].text) for k in range(max(0, bi - 2), bi))
         rows = _cells_of_table(flat, b)
@@ -1496,7 +1507,7 @@ def find_figures(ctx: Any) -> list[Found]:
     pipe_spans: list[tuple[int, int]] = []
     for bi, cell_rows in _pipe_rows(prose, doc):
         rows = _paired_cells(flat, cell_rows)
-        if not scope.ok[bi] or len(rows) < 2 or max(len(r) for r in rows) < 2:
+        if not scope.ok[bi] or bi in scope.amounts_only or len(rows) < 2 or max(len(r) for r in rows) < 2:
             continue
         if any(spec().indicator_grid.search(c.text) for r in rows for c in r):
             continue  # an indicator table: its numbers are weights and scores
@@ -1511,7 +1522,9 @@ def find_figures(ctx: Any) -> list[Found]:
     se_blocks = [
         blk
         for blk in se_all
-        if scope.ok[ctx.block_index(blk.start)] and not any(s <= blk.start < e for s, e in pipe_spans)
+        if scope.ok[ctx.block_index(blk.start)]
+        and ctx.block_index(blk.start) not in scope.amounts_only
+        and not any(s <= blk.start < e for s, e in pipe_spans)
     ]
     found += self_eval_figures(flat, se_blocks)
     return _dedupe(found, ctx)
