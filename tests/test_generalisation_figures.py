@@ -195,3 +195,23 @@ def test_amounts_in_a_conclusion_are_figures_its_counts_are_not() -> None:
     assert [f for f in figs if f[1] == 3855800]
     # near miss: the counts stay out
     assert not [f for f in figs if f[2] == "个" and f[1] in (21, 8)]
+
+
+def test_the_subsections_of_a_section_of_targets_are_targets() -> None:
+    # anhui-nanling (dev): (二)部门重点项目绩效目标 > 2.年度绩效目标(阶段性目标) > (1)数量指标 — the rate under
+    # the innermost heading is a target, as the section above says
+    text = (
+        "一、项目基本情况\n(一)项目概况\n2023年初我局申请预算资金2000万元。\n"
+        "(二)部门重点项目绩效目标\n1.项目绩效总体目标\n为我县居民提供公共交通出行服务。\n"
+        "2.年度绩效目标(阶段性目标)\n项目预期产出、效益指标及指标值\n(1)数量指标\n"
+        "指标:乡镇、建制村通公交完成率100%。\n"
+    )
+    figs = figures(text)
+    assert [f for f in figs if f[1] == 20000000]
+    assert not [f for f in figs if f[2] == "%"]
+    # near miss: a section of targets achieved (三、绩效目标完成情况 > (一)资金投入) states figures
+    text = (
+        "一、项目基本情况\n2023年初我局申请预算资金2000万元。\n"
+        "三、绩效目标完成情况\n(一)资金投入情况\n资金到位率为100%。\n"
+    )
+    assert [f for f in figures(text) if f[2] == "%"]

@@ -543,6 +543,20 @@ def _heading_text(ctx: Any, b: Block) -> str | None:
     return b.text.strip() if level is not None else None
 
 
+def _under_targets(headings: list[str]) -> bool:
+    """Whether the innermost section of targets (绩效目标, 年度目标) among ``headings`` (outermost
+    first) is not left by a deeper heading of what was achieved (目标完成情况, 分解下达): a section of
+    what was planned, to its subsections (二、绩效目标 > 1.总体目标 > (1)数量指标)."""
+    sp = spec()
+    for head in reversed(headings):
+        key = re.sub(r"^[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]?", "", head).rstrip("。：:")
+        if re.search("完成|实现|分解|下达", key):
+            return False
+        if sp.target_heading.search(key):
+            return True
+    return False
+
+
 @dataclass
 class Scope:
     """Per block of a document: whether figures are read there (see ``patterns/figures.yaml``)."""
@@ -576,8 +590,7 @@ class Scope:
             if role in sp.never_roles:
                 ok.append(False)
                 continue
-            key = re.sub(r"^[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]?", "", head).rstrip("。：:")
-            if sp.target_heading.search(key) and not re.search("完成|实现|分解|下达", key):
+            if _under_targets([t for _l, t, _r in stack]):
                 ok.append(False)
                 continue
             ok.append(
