@@ -215,3 +215,12 @@ def test_the_subsections_of_a_section_of_targets_are_targets() -> None:
         "三、绩效目标完成情况\n(一)资金投入情况\n资金到位率为100%。\n"
     )
     assert [f for f in figures(text) if f[2] == "%"]
+
+
+def test_a_count_planned_to_be_done_is_a_target() -> None:
+    # zhejiang water-price reform news (dev): 全省計劃完成…更新升級4257座 is what the plan asks for
+    text = "一、基本情况\n2023年,全省計劃完成農田水利灌溉工程更新升級4257座,包括泵站機埠3333座。\n"
+    assert not [f for f in figures(text) if f[1] == 4257]
+    # near miss: the funds a plan arranges are figures (计划安排资金)
+    text = "一、基本情况\n2023年计划安排资金850万元,全年执行数850万元。\n"
+    assert [f for f in figures(text) if f[1] == 8500000 and f[0].startswith("计划安排")]
