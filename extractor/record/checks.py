@@ -1021,7 +1021,7 @@ def _list_sum_check(ck: Checker, flat: str, total: Quantity, parts: list[Quantit
     label = label_before(flat, total.start, floor, total.unit)
     subject = label.name if label else "total"
     weak = label is None or _far_off(parts, total)
-    if not weak and _well_off(parts, total):
+    if label is not None and not weak and _well_off(parts, total):
         weak = not _rx()["named_total"].search(squash(label.clause))
     _sum_check(ck, "prose_sum", subject, parts, total, True, agreement_only=weak)
 
