@@ -401,3 +401,27 @@ def test_a_qizhong_row_with_the_total_row_s_numbers_gets_its_score() -> None:
     # near miss: a 其中 row with other amounts may score otherwise
     other = form.format(score=8).replace("其中:当年财政拨款\n200\n200\n179.43", "其中:当年财政拨款\n150\n150\n120")
     assert [c for c in record_of_text(other)[1].checks if c.rule == "budget_score"] == []
+
+
+def test_a_list_well_off_an_amount_not_named_as_a_total_is_checked_for_agreement_only() -> None:
+    # the 红十字会 excerpt (dev) with its total whole: 预算支出910.47万元 is divided by 人员经费 and 公用经费
+    # before the ；and by 项目支出 after it — the list read up to the ；is 18% short of the amount, which no
+    # word names a total: no slip is said
+    cut = (
+        "一、部门概况\n(三)部门预算及支出情况XX年度预算支出910.47万元,其中人员经费580.72万元,"
+        "公用经费167.75万元;项目支出162万元。\n"
+    )
+    assert not [c for c in prose_sums(cut) if not c[0]]
+    # near miss, the 棠溪 self-table (dev): a list 14% short of an amount named a total (共申请) is a slip
+    named = (
+        "一、项目概况\n本项目共申请预算资金2026400元,其中村级组织运转400000元,村民组长,党小组长基本报酬252000元,"
+        "村民监督委员会 工资28000元,村级事务补助960000元,村级工作目标奖励100000元。\n"
+    )
+    (c,) = [c for c in prose_sums(named) if not c[0]]
+    assert "= 1740000元, stated 2026400元" in c[1]
+    # near miss: a small slip needs no word of totals (儋州: 1.基本支出2956.36万元，其中：… = 2956.27万元)
+    small = (
+        "一、部门概况\n1.基本支出2956.36万元,其中:工资福利支出2424.00万元,商品和服务支出432.65万元,"
+        "对个人和家庭的补助93.12万元,其他资本性支出6.5万元。\n"
+    )
+    assert [c for c in prose_sums(small) if not c[0]]

@@ -33,7 +33,8 @@ section of ``patterns/scores.yaml``):
   其中 row with the total row's amounts, rate and weight gets the total row's score.
 
 A check whose premise is weak says only an agreement: a prose total no words name, parts over
-twice or under half their total, a rate of a part between a budget and a later rate.
+twice or under half their total, parts more than a tenth short of a total whose words name no
+total (共, 合计 …: the list may be cut short by a ；), a rate of a part between a budget and a later rate.
 """
 
 from __future__ import annotations
@@ -102,6 +103,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "self_eval_adjusted",
         "self_eval_weight",
         "completion_of_money",
+        "named_total",
     )
     return {k: re.compile(s[k]) for k in keys}
 
@@ -1018,7 +1020,19 @@ def _list_sum_check(ck: Checker, flat: str, total: Quantity, parts: list[Quantit
     sure whole of the list: only an agreement is said."""
     label = label_before(flat, total.start, floor, total.unit)
     subject = label.name if label else "total"
-    _sum_check(ck, "prose_sum", subject, parts, total, True, agreement_only=label is None or _far_off(parts, total))
+    weak = label is None or _far_off(parts, total)
+    if label is not None and not weak and _well_off(parts, total):
+        weak = not _rx()["named_total"].search(squash(label.clause))
+    _sum_check(ck, "prose_sum", subject, parts, total, True, agreement_only=weak)
+
+
+def _well_off(parts: list[Quantity], total: Quantity) -> bool:
+    """Parts whose sum falls short of their total by more than a tenth (``patterns/scores.yaml``
+    checks.list_off_by): more than a slip, unless the total is named as one (``named_total``).
+    (Parts over their total are a mistake whatever the words: a list cut short cannot exceed it.)"""
+    s = sum((q.value for q in parts), Decimal(0))
+    off = Decimal(str(_spec()["list_off_by"]))
+    return s < total.value * (1 - off)
 
 
 def _far_off(parts: list[Quantity], total: Quantity) -> bool:

@@ -84,6 +84,7 @@ class Spec:
     ruby: re.Pattern[str]
     roles: frozenset[str | None]
     never_roles: frozenset[str]
+    amount_roles: frozenset[str]
     funds_heading: re.Pattern[str]
     target_heading: re.Pattern[str]
     run_in_label: re.Pattern[str]
@@ -93,6 +94,7 @@ class Spec:
     not_figure_column: re.Pattern[str]
     indicator_grid: re.Pattern[str]
     indicator_before: re.Pattern[str]
+    indicator_passage: re.Pattern[str]
     range_before: re.Pattern[str]
     caption: re.Pattern[str]
     total_row: re.Pattern[str]
@@ -149,6 +151,7 @@ def spec() -> Spec:
         ruby=re.compile(d["ruby"]),
         roles=frozenset(d["roles"]),
         never_roles=frozenset(d["never_roles"]),
+        amount_roles=frozenset(d["amount_roles"]),
         funds_heading=re.compile(d["funds_heading"]),
         target_heading=re.compile(d["target_heading"]),
         run_in_label=re.compile(d["run_in_label"]),
@@ -158,6 +161,7 @@ def spec() -> Spec:
         not_figure_column=re.compile(d["not_figure_column"]),
         indicator_grid=re.compile(d["indicator_grid"]),
         indicator_before=re.compile(d["indicator_before"]),
+        indicator_passage=re.compile(d["indicator_passage"]),
         range_before=re.compile(d["range_before"]),
         caption=re.compile(d["caption"]),
         total_row=re.compile(d["total_row"]),
@@ -539,12 +543,27 @@ def _heading_text(ctx: Any, b: Block) -> str | None:
     return b.text.strip() if level is not None else None
 
 
+def _under_targets(headings: list[str]) -> bool:
+    """Whether the innermost section of targets (绩效目标, 年度目标) among ``headings`` (outermost
+    first) is not left by a deeper heading of what was achieved (目标完成情况, 分解下达): a section of
+    what was planned, to its subsections (二、绩效目标 > 1.总体目标 > (1)数量指标)."""
+    sp = spec()
+    for head in reversed(headings):
+        key = re.sub(r"^[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]?", "", head).rstrip("。：:")
+        if re.search("完成|实现|分解|下达", key):
+            return False
+        if sp.target_heading.search(key):
+            return True
+    return False
+
+
 @dataclass
 class Scope:
     """Per block of a document: whether figures are read there (see ``patterns/figures.yaml``)."""
 
     ok: list[bool]
     heading: list[str]  # the innermost heading's text (or a paragraph's own run-in label)
+    amounts_only: set[int] = field(default_factory=set)  # blocks whose prose amounts (元) alone are read
 
     @classmethod
     def of(cls, ctx: Any) -> Scope:
@@ -554,6 +573,7 @@ class Scope:
         doc: Document = ctx.doc
         ok, heads = [], []
         stack: list[tuple[int, str, str | None]] = []  # (level, heading text, its role)
+        amounts_only: set[int] = set()
         for b in doc.blocks:
             level, own_role = ctx._heading(b) if b.kind != "table" else (None, None)
             if level is not None and not sp.caption.match(squash(b.text)):
@@ -570,14 +590,18 @@ class Scope:
             if role in sp.never_roles:
                 ok.append(False)
                 continue
-            key = re.sub(r"^[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]?", "", head).rstrip("。：:")
-            if sp.target_heading.search(key) and not re.search("完成|实现|分解|下达", key):
+            if _under_targets([t for _l, t, _r in stack]):
                 ok.append(False)
                 continue
             ok.append(
                 role in sp.roles or bool(sp.funds_heading.search(head)) or bool(own and sp.funds_heading.search(own))
             )
-        return cls(ok, heads)
+            if not ok[-1] and role in sp.amount_roles:
+                # a conclusion states the programme's funds as the body does (ruling 9): its amounts
+                # in prose are figures; its counts, rates and tables are the indicators' results
+                ok[-1] = True
+                amounts_only.add(len(ok) - 1)
+        return cls(ok, heads, amounts_only)
 
 
 # ---------------------------------------------------------------------------- prose
@@ -664,6 +688,34 @@ def _merged(*runs: Iterator[Quantity]) -> list[Quantity]:
     return sorted((q for run in runs for q in run), key=lambda q: q.start)
 
 
+def _indicator_passage_start(flat: str, b: Block, before: Block | None = None) -> int | None:
+    """Where a passage of goals achieved (项目目标完成情况, 实际完成情况) begins in block ``b`` (None: none):
+    after such words in it, or at its start when the line before is a form's header of goals and
+    no more (总体目标完成情况 | 总体目标 | 全年实际完成情况: the cells under it say what was achieved).
+    (Not from a heading: a section 绩效目标完成情况 holds the funds too.)"""
+    rx = spec().indicator_passage
+    if before is not None and before.kind != "table":
+        head = flat[before.start : before.end]
+        if rx.search(head) and not re.search(r"\d", head) and "|" in head:
+            return b.start
+    m = rx.search(flat, b.start, b.end)
+    return m.end() if m else None
+
+
+_SENTENCE_END = re.compile(r"[。；;!！?？\n]")
+
+
+def _indicator_result(flat: str, q: Quantity, floor: int) -> bool:
+    """Whether ``q``, standing in a passage of indicator results, is one: a count or a share, not an
+    amount, nor a rate of the amount its sentence states before it (实际支出2700万元，完成率90%)."""
+    if q.unit == "元":
+        return False
+    if q.unit != "%":
+        return True
+    start = max([floor, *(m.end() for m in _SENTENCE_END.finditer(flat, floor, q.start))])
+    return not any(p.unit == "元" for p in iter_quantities(flat, start, q.start))
+
+
 def prose_figures(ctx: Any, flat: str, scope: Scope, skip: Sequence[tuple[int, int]] = ()) -> list[Found]:
     """Labelled quantities in the prose blocks in scope (``skip``: spans read as tables already)."""
     sp = spec()
@@ -675,9 +727,14 @@ def prose_figures(ctx: Any, flat: str, scope: Scope, skip: Sequence[tuple[int, i
             continue
         floor = doc.blocks[bi - 1].start if bi > 0 and doc.blocks[bi - 1].kind != "table" else b.start
         rows = [r for r in runs + list(skip) if r[0] < b.end and r[1] > b.start]
+        results_from = _indicator_passage_start(flat, b, doc.blocks[bi - 1] if bi > 0 else None)
         for q in _merged(iter_quantities(flat, b.start, b.end), _bare_money(flat, b.start, b.end)):
             if any(s <= q.start < e for s, e in rows):
                 continue
+            if bi in scope.amounts_only and q.unit != "元":
+                continue
+            if results_from is not None and q.start >= results_from and _indicator_result(flat, q, b.start):
+                continue  # a goal achieved (项目目标完成情况 1.…配备群测群防员95名), not the programme's figure
             after = (
                 sp.ruby.sub("", flat[q.end : q.end + 24], count=1)
                 if flat[q.end : q.end + 1] in "(（"
@@ -1028,7 +1085,7 @@ def stacked_rows(
     """
     lines: list[tuple[int, int, str]] = []  # (start, end, kind); a table or a skipped span breaks the run
     for bi, b in enumerate(doc.blocks):
-        if b.kind == "table" or not scope.ok[bi]:
+        if b.kind == "table" or not scope.ok[bi] or bi in scope.amounts_only:
             lines.append((b.start, b.start, "other"))
             continue
         for m in re.finditer(r"[^\n]+", flat[b.start : b.end]):
@@ -1454,7 +1511,7 @@ def find_figures(ctx: Any) -> list[Found]:
 
     blocks = doc.blocks
     for bi, b in enumerate(blocks):
-        if b.kind != "table" or not scope.ok[bi]:
+        if b.kind != "table" or not scope.ok[bi] or bi in scope.amounts_only:
             continue
         se = self_eval_blocks(flat, b.start, b.end)
         if read_table(b) is not None and not se:
@@ -1469,7 +1526,7 @@ def find_figures(ctx: Any) -> list[Found]:
     pipe_spans: list[tuple[int, int]] = []
     for bi, cell_rows in _pipe_rows(prose, doc):
         rows = _paired_cells(flat, cell_rows)
-        if not scope.ok[bi] or len(rows) < 2 or max(len(r) for r in rows) < 2:
+        if not scope.ok[bi] or bi in scope.amounts_only or len(rows) < 2 or max(len(r) for r in rows) < 2:
             continue
         if any(spec().indicator_grid.search(c.text) for r in rows for c in r):
             continue  # an indicator table: its numbers are weights and scores
@@ -1484,7 +1541,9 @@ def find_figures(ctx: Any) -> list[Found]:
     se_blocks = [
         blk
         for blk in se_all
-        if scope.ok[ctx.block_index(blk.start)] and not any(s <= blk.start < e for s, e in pipe_spans)
+        if scope.ok[ctx.block_index(blk.start)]
+        and ctx.block_index(blk.start) not in scope.amounts_only
+        and not any(s <= blk.start < e for s, e in pipe_spans)
     ]
     found += self_eval_figures(flat, se_blocks)
     return _dedupe(found, ctx)
