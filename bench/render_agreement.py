@@ -1,0 +1,240 @@
+"""Do the development set's excerpts read the same when they arrive as .docx or as a text-layer PDF?
+
+    python bench/render_agreement.py --rendering docx --half dev
+    python bench/render_agreement.py --rendering pdf --half dev --show
+    python bench/render_agreement.py --rendering pdf --half holdout
+
+Each excerpt (tests/devset/texts/STEM.txt) is written out the way a word processor would save it:
+
+- **docx** (python-docx): each text line a paragraph; a run of lines that shows cells — cell bars
+  (``a | b | c |``, also a converter's one-cell-a-line form ``a |`` … ``||``) or a flattened form row
+  whose cells are set apart by runs of spaces or tabs — becomes a real Word table.
+- **pdf** (fpdf2, bench-only: ``pip install jixiao[bench]``): the same blocks typeset on A4 pages with
+  Noto Sans SC (``pylopdf-fonts-zh-cn``) embedded, paragraphs filled to the page width (a long line
+  wraps onto the next, as a printed report's do), tables drawn as ruled cells, a page number at the foot.
+
+For each field the record of the rendering is compared with the record of the text itself
+(agreement: the renderings of one report must agree) and both with the hand-written expectations
+(found / stated), with the scoring of ``bench/scan_agreement.py``.  ``--show`` prints each differing
+field of the dev half.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "tests"))
+
+from scan_agreement import _fields, _value  # noqa: E402  (the scan bench's scoring, shared)
+
+_BAR = re.compile(r"\s*[|｜]\s*")
+_GAP = re.compile(r"(?<=\S)[ \t\u3000]{2,}(?=\S)|\t")
+
+Block = tuple[str, object]  # ("para", str) or ("table", list[list[str]])
+
+
+def _bar_cells(line: str) -> list[str]:
+    """The cells of a line with cell bars: the text before each bar (and after the last, if any)."""
+    pieces = _BAR.split(line.strip())
+    if pieces and pieces[-1] == "":
+        pieces.pop()  # the closing bar ends the last cell
+    return pieces
+
+
+def _shows_cells(line: str) -> bool:
+    """Whether a line is (part of) a table's row: a cell bar, or two gaps of spaces/tabs (three cells)."""
+    s = line.strip()
+    return bool(s) and ("|" in s or "｜" in s or len(_GAP.findall(s)) >= 2)
+
+
+def _rows(run: list[str]) -> list[list[str]]:
+    """Rows of a run of cell lines.  A converter that writes one cell a line (``项目名称 |``) ends a row
+    with a line of two or more bars (``||``); otherwise each line is a row."""
+    barred = [ln for ln in run if "|" in ln or "｜" in ln]
+    one_cell = sum(len(_bar_cells(ln)) <= 1 for ln in barred)
+    rows: list[list[str]] = []
+    if barred and one_cell >= 0.6 * len(run) and len(run) >= 3:
+        row: list[str] = []
+        for ln in run:
+            cells = _bar_cells(ln) if ("|" in ln or "｜" in ln) else _GAP.split(ln.strip())
+            row.extend(cells)
+            if len(cells) >= 2:
+                rows.append(row)
+                row = []
+        if row:
+            rows.append(row)
+        # where the terminating lines are missing (a row's empty cells each on a line of their own),
+        # a row runs on: cut it to the width the terminated rows have
+        widths = sorted(len(r) for r in rows if len(r) <= 20) or [8]
+        width = widths[len(widths) // 2]
+        rows = [r[k : k + width] for r in rows for k in range(0, len(r), width)]
+    else:
+        for ln in run:
+            rows.append(_bar_cells(ln) if ("|" in ln or "｜" in ln) else _GAP.split(ln.strip()))
+    width = max(len(r) for r in rows)
+    return [[c.strip() for c in r] + [""] * (width - len(r)) for r in rows]
+
+
+def blocks(text: str) -> list[Block]:
+    """The excerpt as a word processor's blocks: paragraphs (one a text line) and tables."""
+    out: list[Block] = []
+    lines = text.splitlines()
+    i = 0
+    while i < len(lines):
+        if _shows_cells(lines[i]):
+            j = i
+            while j < len(lines) and _shows_cells(lines[j]):
+                j += 1
+            rows = _rows(lines[i:j])
+            if sum(bool(c) for r in rows for c in r) >= 2:
+                out.append(("table", rows))
+            else:
+                out.extend(("para", ln.strip()) for ln in lines[i:j])
+            i = j
+            continue
+        if lines[i].strip():
+            out.append(("para", lines[i].strip()))
+        i += 1
+    return out
+
+
+def write_docx(text: str, path: Path) -> None:
+    """``text`` as a .docx: paragraphs and real Word tables."""
+    import docx
+
+    d = docx.Document()
+    for kind, value in blocks(text):
+        if kind == "para":
+            d.add_paragraph(str(value))
+            continue
+        rows = value  # type: ignore[assignment]
+        table = d.add_table(rows=len(rows), cols=len(rows[0]))
+        table.style = "Table Grid"
+        for r, row in enumerate(rows):
+            for c, cell in enumerate(row):
+                table.cell(r, c).text = cell
+        d.add_paragraph("")  # Word keeps a paragraph between two tables
+    d.save(str(path))
+
+
+def write_pdf(text: str, path: Path) -> None:
+    """``text`` typeset on A4 pages with an embedded CJK font: filled paragraphs, ruled tables."""
+    import pylopdf_fonts_zh_cn
+    from fpdf import FPDF
+    from fpdf.enums import WrapMode
+
+    class _Report(FPDF):
+        def footer(self) -> None:
+            self.set_y(-15)
+            self.set_font("sans", size=9)
+            self.cell(0, 10, str(self.page_no()), align="C")
+
+    pdf = _Report(format="A4")
+    pdf.set_margins(25, 25, 25)
+    pdf.set_auto_page_break(True, margin=25)
+    pdf.add_font("sans", fname=pylopdf_fonts_zh_cn.sans_path())
+    pdf.add_page()
+    for kind, value in blocks(text):
+        if kind == "para":
+            pdf.set_font("sans", size=10.5)
+            pdf.multi_cell(0, 6, str(value), align="L", wrapmode=WrapMode.CHAR, new_x="LMARGIN", new_y="NEXT")
+            continue
+        rows = value  # type: ignore[assignment]
+        pdf.set_font("sans", size=8 if len(rows[0]) > 5 else 9.5)
+        with pdf.table(wrapmode=WrapMode.CHAR, first_row_as_headings=False, line_height=5, text_align="LEFT") as t:
+            for row in rows:
+                r = t.row()
+                for cell in row:
+                    r.cell(cell)
+        pdf.ln(2)
+    pdf.output(str(path))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rendering", choices=("docx", "pdf"), required=True)
+    ap.add_argument("--half", choices=("dev", "holdout"), default=None)
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--only", default="", help="stems containing this")
+    ap.add_argument("--keep", default="", help="write the renderings into this folder")
+    ap.add_argument("--show", action="store_true", help="print each differing field (dev half only)")
+    args = ap.parse_args()
+
+    import pylopdf_fonts_zh_cn
+    from devset_compare import items, score_item
+
+    from jixiao import parse
+    from jixiao.extractor.record import build_record
+    from jixiao.store.charts import missing_glyphs
+
+    chosen = [it for it in items(args.half) if args.only in it.stem]
+    if args.limit:
+        chosen = chosen[: args.limit]
+    tmp = Path(args.keep or tempfile.mkdtemp(prefix=f"jixiao-{args.rendering}-agree-"))
+    tmp.mkdir(parents=True, exist_ok=True)
+    agree: collections.Counter[str] = collections.Counter()
+    compared: collections.Counter[str] = collections.Counter()
+    found: dict[str, collections.Counter[str]] = {"text": collections.Counter(), "render": collections.Counter()}
+    stated: collections.Counter[str] = collections.Counter()
+    differ: set[str] = set()
+    skipped, failed = [], []
+    fields = _fields()
+    write = write_docx if args.rendering == "docx" else write_pdf
+    t0 = time.time()
+    for it in chosen:
+        text = Path(it.path).read_text(encoding="utf-8")
+        if args.rendering == "pdf" and missing_glyphs(pylopdf_fonts_zh_cn.sans_path(), text):
+            skipped.append(it.stem)  # a glyph the font lacks would print as nothing
+            continue
+        out = tmp / f"{it.stem}.{args.rendering}"
+        try:
+            write(text, out)
+            render_rec = build_record(parse(str(out))).to_dict()
+        except Exception as exc:  # a rendering the bench cannot write or jixiao cannot read: counted
+            failed.append(f"{it.stem}: {type(exc).__name__}: {exc}"[:160])
+            continue
+        text_rec = build_record(parse(it.path)).to_dict()
+        scores = {"text": score_item(text_rec, it.expected), "render": score_item(render_rec, it.expected)}
+        for field in fields:
+            a, b = _value(text_rec, field), _value(render_rec, field)
+            compared[field] += 1
+            agree[field] += a == b
+            if a != b:
+                differ.add(it.stem)
+                if args.show and it.half == "dev":
+                    print(f"  {it.stem[:58]:58} {field:16} text={a[:90]} {args.rendering}={b[:90]}")
+            for which in ("text", "render"):
+                found[which][field] += scores[which].get(field, (0, 0, 0))[0]
+            stated[field] += scores["text"].get(field, (0, 0, 0))[1]
+    n_items = len(chosen) - len(skipped) - len(failed)
+    print(
+        f"{args.rendering}: {n_items} items, {time.time() - t0:.0f} s, {len(differ)} items differ somewhere "
+        f"({len(skipped)} left out for glyphs the font lacks, {len(failed)} failed)"
+    )
+    for f in failed:
+        print("  failed:", f)
+    r = args.rendering
+    print(f"{'field':16} {r + ' = text':>12} {'found (text)':>14} {'found (' + r + ')':>14}")
+    for field in fields:
+        n = stated[field]
+        print(
+            f"{field:16} {agree[field] / max(1, compared[field]):12.3f} "
+            f"{found['text'][field]:>7}/{n:<6} {found['render'][field]:>7}/{n:<6}"
+        )
+    total_text, total_r, total = (sum(found["text"].values()), sum(found["render"].values()), sum(stated.values()))
+    print(
+        f"all fields: text {total_text}/{total} = {total_text / max(1, total):.3f}, "
+        f"{r} {total_r}/{total} = {total_r / max(1, total):.3f}"
+    )
+
+
+if __name__ == "__main__":
+    main()
