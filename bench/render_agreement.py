@@ -107,6 +107,15 @@ def blocks(text: str) -> list[Block]:
     return out
 
 
+def _caption_rows(rows: list[list[str]]) -> int:
+    """How many of a table's first rows hold only their first cell (a title or year line set in the
+    table: a converter writes the merged row as ``标题 | |||||``); they are drawn merged across."""
+    n = 0
+    while n < len(rows) - 1 and len(rows[n]) > 1 and rows[n][0] and not any(rows[n][1:]):
+        n += 1
+    return n
+
+
 def write_docx(text: str, path: Path) -> None:
     """``text`` as a .docx: paragraphs and real Word tables."""
     import docx
@@ -122,8 +131,43 @@ def write_docx(text: str, path: Path) -> None:
         for r, row in enumerate(rows):
             for c, cell in enumerate(row):
                 table.cell(r, c).text = cell
+        for r in range(_caption_rows(rows)):
+            table.cell(r, 0).merge(table.cell(r, len(rows[0]) - 1))
         d.add_paragraph("")  # Word keeps a paragraph between two tables
     d.save(str(path))
+
+
+_UNBREAKABLE = re.compile(r"[A-Za-z0-9.,:%/+\-=≥≤<>~*#&_'\"]+|\s+|.", re.S)
+
+
+def wrap(pdf, text: str, width: float) -> list[str]:
+    """``text`` broken into lines no wider than ``width`` as a word processor breaks Chinese text:
+    between any two CJK characters, at spaces, never inside a number or a Latin word (one longer
+    than the line is cut), and no line starting with closing punctuation (，。、；：）》 move back)."""
+    lines: list[str] = []
+    line = ""
+    for token in _UNBREAKABLE.findall(text):
+        if pdf.get_string_width(line + token) <= width or not line.strip():
+            if not line.strip() and pdf.get_string_width(token) > width:
+                for ch in token:  # a word longer than the whole line
+                    if line and pdf.get_string_width(line + ch) > width:
+                        lines.append(line)
+                        line = ""
+                    line += ch
+                continue
+            line += token
+            continue
+        if token.isspace():
+            lines.append(line)
+            line = ""
+            continue
+        if token in "，。、；：！？）》」』”’,.;:!?)" and len(line) > 1:
+            line, token = line[:-1], line[-1] + token  # kinsoku: the last character goes down with it
+        lines.append(line.rstrip())
+        line = token
+    if line.strip() or not lines:
+        lines.append(line.rstrip())
+    return lines
 
 
 def truetype_font(chars: set[str]) -> Path:
@@ -182,7 +226,8 @@ def truetype_font(chars: set[str]) -> Path:
 
 def write_pdf(text: str, path: Path, font: Path | None = None) -> None:
     """``text`` typeset on A4 pages with an embedded CJK font (``font``: a TrueType cut from
-    :func:`truetype_font`; by default the .otf itself): filled paragraphs, ruled tables."""
+    :func:`truetype_font`; by default the .otf itself): filled paragraphs (:func:`wrap`), ruled
+    tables (cell text wrapped the same way), a page number at each page's foot."""
     import pylopdf_fonts_zh_cn
     from fpdf import FPDF
     from fpdf.enums import WrapMode
@@ -201,17 +246,54 @@ def write_pdf(text: str, path: Path, font: Path | None = None) -> None:
     for kind, value in blocks(text):
         if kind == "para":
             pdf.set_font("sans", size=10.5)
-            pdf.multi_cell(0, 6, str(value), align="L", wrapmode=WrapMode.CHAR, new_x="LMARGIN", new_y="NEXT")
+            for line in wrap(pdf, str(value), pdf.epw):
+                pdf.cell(pdf.epw, 6, line, new_x="LMARGIN", new_y="NEXT")
             continue
         rows = value  # type: ignore[assignment]
-        pdf.set_font("sans", size=8 if len(rows[0]) > 5 else 9.5)
-        with pdf.table(wrapmode=WrapMode.CHAR, first_row_as_headings=False, line_height=5, text_align="LEFT") as t:
-            for row in rows:
-                r = t.row()
-                for cell in row:
-                    r.cell(cell)
+        ncols = len(rows[0])
+        size = 8 if ncols > 5 else 9.5
+        pdf.set_font("sans", size=size)
+        inner = pdf.epw / ncols - 2.5  # the cell's width inside its padding
+        merged = _caption_rows(rows)
+        # a row taller than a page (a cell of a whole essay) is set as paragraphs: fpdf2 cannot
+        # split a row over two pages, a word processor would
+        captions = {id(r) for r in rows[:merged]}
+
+        def too_tall(row: list[str], inner: float = inner, size: float = size) -> bool:
+            return max(len(wrap(pdf, c, inner)) for c in row) * size * 0.45 > 230  # mm of a page's 247
+
+        for piece, tall in _pieces(rows, too_tall):
+            if tall:
+                pdf.set_font("sans", size=10.5)
+                for cell in (c for r in piece for c in r if c):
+                    for line in wrap(pdf, cell, pdf.epw):
+                        pdf.cell(pdf.epw, 6, line, new_x="LMARGIN", new_y="NEXT")
+                pdf.set_font("sans", size=size)
+                continue
+            with pdf.table(
+                wrapmode=WrapMode.CHAR, first_row_as_headings=False, line_height=size * 0.45, text_align="LEFT"
+            ) as t:
+                for row in piece:
+                    r = t.row()
+                    if id(row) in captions:
+                        r.cell("\n".join(wrap(pdf, row[0], pdf.epw - 2.5)), colspan=ncols)
+                        continue
+                    for cell in row:
+                        r.cell("\n".join(wrap(pdf, cell, inner)))
         pdf.ln(2)
     pdf.output(str(path))
+
+
+def _pieces(rows: list[list[str]], tall) -> list[tuple[list[list[str]], bool]]:
+    """``rows`` cut into runs of ordinary rows and single rows too tall for a page."""
+    out: list[tuple[list[list[str]], bool]] = []
+    for row in rows:
+        t = bool(tall(row))
+        if out and not t and not out[-1][1]:
+            out[-1][0].append(row)
+        else:
+            out.append(([row], t))
+    return out
 
 
 def main() -> None:
