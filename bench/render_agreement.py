@@ -51,9 +51,14 @@ def _bar_cells(line: str) -> list[str]:
 
 
 def _shows_cells(line: str) -> bool:
-    """Whether a line is (part of) a table's row: a cell bar, or two gaps of spaces/tabs (three cells)."""
+    """Whether a line is (part of) a table's row: a cell bar, or two gaps of spaces/tabs (three cells)
+    between short pieces."""
     s = line.strip()
-    return bool(s) and ("|" in s or "｜" in s or len(_GAP.findall(s)) >= 2)
+    if "|" in s or "｜" in s:
+        return bool(s)
+    # runs of spaces between short pieces; between long ones they are a web page's collapsed
+    # paragraph breaks (…报告如下:   一、基本情况   (一)…), no cells
+    return len(_GAP.findall(s)) >= 2 and max(len(c) for c in _GAP.split(s)) <= 40
 
 
 def _rows(run: list[str]) -> list[list[str]]:
