@@ -115,7 +115,10 @@ class _TextLayer:
         self.page = page
         self.textpage = page.get_textpage()
         self.raw = self.textpage.raw
-        mb = page.get_mediabox()
+        # PDFium reads a MediaBox only from the page's own dictionary; one inherited from the page
+        # tree (as fpdf2 and other producers write it) would fall back to US Letter and flip every
+        # box by the height difference: the page's bounding box resolves the inheritance
+        mb = page.get_mediabox(fallback_ok=False) or page.get_bbox()
         self.frame = DisplayFrame(mb, page.get_rotation())
         self.width, self.height = self.frame.width, self.frame.height
         self._rect = pdfium_c.FS_RECTF()
