@@ -251,7 +251,7 @@ class _Assembler:
         self.para = []
         text = ""
         for _page, ln in lines:
-            text = join_lines(text, tidy_line(ln.text))
+            text = join_lines(text, ln.text.strip() if ln.typed_spaces else tidy_line(ln.text))
         page = lines[0][0].number
         first = lines[0][1]
         if is_toc_entry(text) or _caption_rx().match(text) or lines[0][0].number in self.geo.toc_pages:

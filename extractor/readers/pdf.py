@@ -235,6 +235,7 @@ class _TextLayer:
             bottom=max(bot0, bot1, bot2),
             size=round(size, 2),
             bold=bold,
+            typed_spaces=True,
         )
 
     def texts_in(self, boxes: list[tuple[float, float, float, float]]) -> dict[tuple, str]:
