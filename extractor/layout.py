@@ -70,6 +70,13 @@ class _Geometry:
         self.right: dict[tuple, float] = {}
         for key, lines in groups.items():
             self.left[key], self.right[key] = _margins(lines)
+            if lines and not key[2]:
+                # A form-like text layer, its lines mostly short (label and value, a title, a date):
+                # the few lines that run to the margin are too few for the 95th percentile of line
+                # ends, which then lands on a short line and makes no line short.  The margin is at
+                # least as far right as the longest line reaches, within the page's mirrored margin.
+                reach = min(max(ln.x1 for ln in lines), key[0] - self.left[key])
+                self.right[key] = max(self.right[key], reach)
         self.pitch = statistics.median(pitches) if pitches else 0.0
         self.body_size = max(sizes, key=sizes.__getitem__) if sizes else 0.0
         # Pages of a table of contents: mostly lines with dot leaders.
@@ -244,7 +251,7 @@ class _Assembler:
         self.para = []
         text = ""
         for _page, ln in lines:
-            text = join_lines(text, tidy_line(ln.text))
+            text = join_lines(text, ln.text.strip() if ln.typed_spaces else tidy_line(ln.text))
         page = lines[0][0].number
         first = lines[0][1]
         if is_toc_entry(text) or _caption_rx().match(text) or lines[0][0].number in self.geo.toc_pages:

@@ -22,6 +22,9 @@ class Line:
     bottom: float
     size: float = 0.0  # font size (or line height for OCR)
     bold: bool = False
+    # the spaces are the document's own: a text layer's reader dropped those PDFium made up for wide
+    # gaps, so a space left between CJK characters was typed (项目名称 杨楼社区) and is kept
+    typed_spaces: bool = False
 
 
 @dataclass

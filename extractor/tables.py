@@ -138,6 +138,21 @@ def join_continued(
     return [list(r) for r in first] + [list(r) for r in continuation[n:]]
 
 
+def caption_rows(rows: Rows) -> int:
+    """How many of a table's first rows are one cell merged across its whole width.
+
+    A form's title and year line are often set inside the table, in full-width merged rows
+    (``…绩效自评表`` over ``(2023年度)`` over the form's cells); a converter flattens them to
+    ``标题 | |||||``.  They are the document's title, not cells: the readers give them as text
+    before the table, as a title printed above the table would read.  The merged cell's text is
+    in every slot of a canonical grid; at least two ordinary rows must follow.
+    """
+    n = 0
+    while n < len(rows) - 2 and len(rows[n]) > 1 and rows[n][0].strip() and len(set(rows[n])) == 1:
+        n += 1
+    return n
+
+
 def squash_rows(rows: Rows) -> Rows:
     """A comparison key for a table: every cell with whitespace removed."""
     return [_key(r) for r in rows]
@@ -145,6 +160,7 @@ def squash_rows(rows: Rows) -> Rows:
 
 __all__ = [
     "Rows",
+    "caption_rows",
     "SpanCell",
     "rectangular",
     "grid_from_spans",

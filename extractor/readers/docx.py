@@ -13,7 +13,9 @@ exactly as printed (content controls ``w:sdt`` are entered, not skipped).
 - Tables: ``w:gridSpan`` and ``w:vMerge`` resolved into the canonical grid (a merged
   cell's text in every slot it covers); nested tables are flattened into their cell
   text.  Header rows that Word repeats on each page (``w:tblHeader``) are stored once
-  in the XML and so appear once.
+  in the XML and so appear once.  A table's first rows that are one cell merged across
+  the whole width (a form's title and year line set inside it) are read as paragraphs
+  before the table (:func:`jixiao.extractor.tables.caption_rows`).
 - Pages: a .docx has no fixed pages.  ``Document.pages`` comes from
   ``docProps/app.xml`` ``<Pages>`` (Word's own count of the printed pages) when
   present; block pages are ``None``.
@@ -30,7 +32,7 @@ from .. import limits as _limits
 from ..cjk import join_wrapped
 from ..document import Document, DocumentBuilder
 from ..errors import ReadError
-from ..tables import SpanCell, grid_from_spans, join_continued
+from ..tables import SpanCell, caption_rows, grid_from_spans, join_continued
 from .text import emit_paragraph
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -314,6 +316,15 @@ def read(path: str | Path) -> Document:
             rows = _table_rows(el, str(path))
             if not rows or not any(any(c for c in r) for r in rows):
                 continue
+            captions = caption_rows(rows)
+            if captions:
+                # a title set in the table's first merged rows reads as a title above the table
+                if pending:
+                    builder.add("table", rows=pending)
+                    pending = None
+                for row in rows[:captions]:
+                    emit_paragraph(builder, _join_lines(row[0]))
+                rows = rows[captions:]
             joined = join_continued(pending, rows) if pending else None
             if joined is not None:
                 pending = joined

@@ -34,6 +34,7 @@ from .. import limits as _limits
 from ..document import Document, DocumentBuilder
 from ..errors import ReadError
 from ..layout import Line, PageContent, TableArea, assemble, clean_cell_text, is_cjk
+from ..tables import caption_rows
 
 if TYPE_CHECKING:  # pragma: no cover
     import pdfplumber
@@ -114,7 +115,10 @@ class _TextLayer:
         self.page = page
         self.textpage = page.get_textpage()
         self.raw = self.textpage.raw
-        mb = page.get_mediabox()
+        # PDFium reads a MediaBox only from the page's own dictionary; one inherited from the page
+        # tree (as fpdf2 and other producers write it) would fall back to US Letter and flip every
+        # box by the height difference: the page's bounding box resolves the inheritance
+        mb = page.get_mediabox(fallback_ok=False) or page.get_bbox()
         self.frame = DisplayFrame(mb, page.get_rotation())
         self.width, self.height = self.frame.width, self.frame.height
         self._rect = pdfium_c.FS_RECTF()
@@ -231,6 +235,7 @@ class _TextLayer:
             bottom=max(bot0, bot1, bot2),
             size=round(size, 2),
             bold=bold,
+            typed_spaces=True,
         )
 
     def texts_in(self, boxes: list[tuple[float, float, float, float]]) -> dict[tuple, str]:
@@ -482,7 +487,8 @@ def _table_area(table, cell_text) -> TableArea | None:
 
     pdfplumber's grid has ``None`` in the slots a merged cell spans; each such slot
     takes the text of the cell whose box covers it.  ``cell_text(bbox)`` gives a
-    cell's raw text.
+    cell's raw text.  The first rows that are one cell across the whole width (a title
+    set in the table, :func:`jixiao.extractor.tables.caption_rows`) are left out of it.
     """
     row_cells = [row.cells for row in table.rows]
     if not row_cells:
@@ -515,7 +521,14 @@ def _table_area(table, cell_text) -> TableArea | None:
         rows.append(row)
     if not any(any(c for c in r) for r in rows):
         return None
-    return TableArea(bbox=tuple(table.bbox), rows=rows)
+    bbox = tuple(table.bbox)
+    captions = caption_rows(rows)
+    tops = [b[1] for b in row_cells[captions] if b is not None] if captions else []
+    if tops:
+        # a title set in the table's first merged rows: the table starts below them, so their
+        # lines stay the page's text and read as a title above the table
+        bbox, rows = (bbox[0], min(tops), bbox[2], bbox[3]), rows[captions:]
+    return TableArea(bbox=bbox, rows=rows)
 
 
 # --------------------------------------------------------------------------------------

@@ -509,12 +509,14 @@ def _glued_pairs_in(ctx: Context, view: View) -> list[Pair]:
         pos = lab[0]
     out: list[Pair] = []
     # a line that is a label and its value and nothing else (预算部门、单位名称衡山县贯塘乡人民政府:
-    # two cells a reader joined)
+    # two cells a reader joined; or a sentence of them, 主管部门为东方市公安局)
     for line in re.finditer(r"[^\n]+", text):
         lab = _label_at(text, line.start())
         if lab is None or lab[1] not in GLUED_FIELDS:
             continue
         value = text[lab[0] : line.end()].strip()
+        if re.match(r"为[^，,。；;：:\s]{2}", value):
+            value = value[1:]  # 主管部门为东方市公安局: the label, its copula, the value
         if (
             2 <= len(value) <= _GLUED_GAP
             and not re.search(r"[，,。；;：:！？|｜\s]", value)
