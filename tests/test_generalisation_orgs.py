@@ -287,3 +287,15 @@ def test_a_units_own_scored_form_is_its_self_evaluation() -> None:
         text.replace(" 分值 执行率(B/A) 得分", " 执行率(B/A)").replace(" 10 100.00% 10", " 100.00%")
     )
     assert r.evaluated_unit == "杨楼镇人民政府" and r.evaluator is None
+
+
+def test_a_fund_word_before_an_organ_is_no_part_of_its_name() -> None:
+    # 整合资金 / 交通局: the fund the report evaluates, then the unit — an organisation's name does not
+    # run back over a fund word (patterns/entities.yaml, org_stop_words)
+    text = (
+        "2019年度整合资金交通局专项资金绩效评价报告\n\n一、项目概况\n(一)项目基本情况\n1、农村危桥改造11座;\n"
+        "2、生命安全防护线路35条;\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.evaluated_unit != "整合资金交通局"
+    assert r.program == "整合资金交通局专项资金"
