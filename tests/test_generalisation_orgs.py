@@ -299,3 +299,26 @@ def test_a_fund_word_before_an_organ_is_no_part_of_its_name() -> None:
     _doc, r = record_of_text(text)
     assert r.evaluated_unit != "整合资金交通局"
     assert r.program == "整合资金交通局专项资金"
+
+
+def test_a_bodys_report_on_its_evaluation_of_anothers_funds_names_its_evaluator_before_about() -> None:
+    # ORG1关于ORG2…绩效评价的报告: ORG1 evaluated ORG2's funds — a 自评 the body mentions (its evaluation
+    # builds on the unit's self-evaluation) does not make it the unit's own; 财政部驻 opens the name
+    text = (
+        "财政部驻黑龙江省财政监察专员办事处关于黑龙江省林业厅2016年林业补助资金绩效评价的报告 财政部农业司:   "
+        "按照《关于开展2016年林业补助资金绩效评价工作的通知》(财农便[2017]98号)要求,黑龙江专员办于2017年7月至8月"
+        "对黑龙江省林业厅2016年林业补助资金使用情况开展了绩效评价,本次绩效评价采取自评和他评相结合的方式。"
+        "由黑龙江省财政厅、林业厅组织部署开展自评,出具绩效自评报告,黑龙江专员办在自评基础上开展绩效评价工作。\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.evaluator == "财政部驻黑龙江省财政监察专员办事处"
+    assert r.evaluated_unit == "黑龙江省林业厅"
+    assert r.evaluation_mode == "finance"
+    # a unit's report on its own self-evaluation is no such report
+    _doc, r = record_of_text(
+        text.replace(
+            "财政部驻黑龙江省财政监察专员办事处关于黑龙江省林业厅2016年林业补助资金绩效评价的报告",
+            "黑龙江省林业厅关于黑龙江省林业厅2016年林业补助资金绩效自评的报告",
+        )
+    )
+    assert r.evaluation_mode == "self" and r.evaluator == r.evaluated_unit == "黑龙江省林业厅"
