@@ -6,7 +6,7 @@ tests/devset/README.md rulings 3 (page metadata names nobody) and 4 (forms) say 
 
 from __future__ import annotations
 
-from excerpt_records import record_of_text
+from excerpt_records import evidence, record_of_text
 
 from jixiao import patterns
 
@@ -322,3 +322,21 @@ def test_a_bodys_report_on_its_evaluation_of_anothers_funds_names_its_evaluator_
         )
     )
     assert r.evaluation_mode == "self" and r.evaluator == r.evaluated_unit == "黑龙江省林业厅"
+
+
+def test_a_short_pages_glued_cover_is_read_though_its_signature_search_stops_at_the_title() -> None:
+    # a document site's page: the file's name, the site's notes, then the whole cover on one line. Its
+    # last lines reach above the title, so the signature search stops there (the site's banner is no
+    # signature); the cover run into its line still names the evaluator before its date
+    text = (
+        "安庆市财政支出项目绩效考评报告.DOC\n\n"
+        "  1. 1、原创力文档(book118)网站文档一经付费(服务费),不意味着购买了该文档的版权,仅供个人/单位学习、研究之用。\n"
+        "查看更多\n安庆市财政支出项目绩效考评报告.DOC\n\n"
+        "安庆市财政支出项目绩效考评报告 项目名称 2016年度数字化城管系统维护项目 项目单位 安庆市城市管理行政执法局 "
+        "主管部门 安庆市城市管理行政执法局 考评类型:项目实施过程考评□ 项目完成结果考评□ 考评方式:部门自评□ "
+        "财政部门组织评价( 考评机构:中介机构( 部门评价组□ 财政评价组□ 安 庆 市 财 政 局 二〇一七年六月 目 录 "
+        "基本概况\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.evaluator == "安庆市财政局"
+    assert evidence(doc, r, "evaluator") == "安 庆 市 财 政 局"

@@ -285,6 +285,8 @@ def org_candidates(
             out["signature"].append(ctx.candidate_at("signature", printed, s, e, 4.5, "cover"))
             break
     else:
+        # (this loop's own fallback, whatever the signature search above found or where it stopped:
+        # a short page's signature search ends at its title, and its cover may still be run into a line)
         out["signature"] += _glued_cover(ctx, lines[: head * 3], names)
     # a self-evaluation says 我局/我中心/我处 of itself: the first such organisation it names
     # (我处: a 管理处's; not 处于, 处理)
