@@ -340,3 +340,34 @@ def test_a_short_pages_glued_cover_is_read_though_its_signature_search_stops_at_
     doc, r = record_of_text(text)
     assert r.evaluator == "安庆市财政局"
     assert evidence(doc, r, "evaluator") == "安 庆 市 财 政 局"
+
+
+def test_a_news_item_names_the_bodies_that_announced_the_result_as_evaluators() -> None:
+    # 省财政厅、省水利厅通报了…绩效考评结果: the bodies announcing a result evaluated, both as printed
+    text = (
+        "日前,省财政厅、省水利厅通报了2014年度第四批至第六批全省小型农田水利重点县建设绩效考评结果。"
+        "吴兴区作为第四批小型农田水利重点县建设单位,在全省绩效考核中获得优秀等次。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.evaluator == "省财政厅、省水利厅" and r.evaluation_mode == "finance"
+    assert evidence(doc, r, "evaluator") == "省财政厅、省水利厅"
+    # a body that announces something else evaluated nothing
+    _doc, r = record_of_text(text.replace("绩效考评结果", "建设任务"))
+    assert r.evaluator is None
+
+
+def test_a_news_item_citing_a_result_notice_names_its_issuer_as_evaluator() -> None:
+    # 《XX厅 财政厅关于…绩效评价情况的通知》(文号)显示: the notice's issuer evaluated — a cited title,
+    # which names no actor otherwise
+    text = (
+        "2024年,我市共完成63个老旧小区的改造任务,累计争取城镇保障性安居工程补助资金7121.4万元。"
+        "《内蒙古自治区住房和城乡建设厅 财政厅关于2024年度城镇保障性安居工程补助资金绩效评价情况的通知》"
+        "(内建保金函〔2025〕163号)显示,全区仅有三个盟市老旧小区改造补助资金绩效评价得分在90分以上,"
+        "我市以99分的高分在全区各盟市中排名第一。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.evaluator == "内蒙古自治区住房和城乡建设厅财政厅"
+    assert evidence(doc, r, "evaluator") == "内蒙古自治区住房和城乡建设厅 财政厅"
+    # a cited document that is no result notice (根据《…关于开展…绩效评价工作的通知》) names no evaluator
+    _doc, r = record_of_text(text.replace("绩效评价情况的通知》", "绩效评价工作的通知》"))
+    assert r.evaluator is None

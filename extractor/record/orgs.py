@@ -196,7 +196,7 @@ def org_candidates(
                         for m in rx.finditer(view.text, 0, end)
                         if (where == "title" or ctx.region_at(ctx.view.starts[m.start()]) != "annex")
                         and not any(s <= view.starts[m.start()] < e for s, e in in_title)
-                        and (where == "title" or not _in_citation(view.text, m.start("org")))
+                        and (where == "title" or rule.get("cited") or not _in_citation(view.text, m.start("org")))
                     ),
                     None,
                 )
