@@ -371,3 +371,20 @@ def test_a_news_item_citing_a_result_notice_names_its_issuer_as_evaluator() -> N
     # a cited document that is no result notice (根据《…关于开展…绩效评价工作的通知》) names no evaluator
     _doc, r = record_of_text(text.replace("绩效评价情况的通知》", "绩效评价工作的通知》"))
     assert r.evaluator is None
+
+
+def test_a_finance_body_grading_the_units_self_evaluations_evaluated() -> None:
+    # the finance bureau reviewed the self-evaluations and graded them (根据市财政局审核结果,…审核等级为): it
+    # evaluated, as finance — the units' 绩效自评 it reviewed make no self-evaluation of the review
+    text = (
+        "有关要求,纳入本次绩效自评的基建项目有72个,绩效自评审核涉及5个科室,涉及调整后预算金额136976.4万元。"
+        "根据市财政局的抽查审核,共计对虎门中学增建二期学生宿舍工程等41个项目进行了审核,涉及调整后预算金额"
+        "110790.58万元。根据市财政局审核结果,抽审的41个项目审核等级为:1个项目评为优,占评定项目的2.44%。\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.evaluator == "市财政局" and r.evaluation_mode == "finance"
+    # a finance bureau merely named (its funds, its notice) grades nothing
+    _doc, r = record_of_text(
+        text.replace("根据市财政局审核结果,抽审的41个项目审核等级为", "市财政局下达资金后,41个项目")
+    )
+    assert r.evaluator is None
