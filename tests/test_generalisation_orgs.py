@@ -388,3 +388,19 @@ def test_a_finance_body_grading_the_units_self_evaluations_evaluated() -> None:
         text.replace("根据市财政局审核结果,抽审的41个项目审核等级为", "市财政局下达资金后,41个项目")
     )
     assert r.evaluator is None
+
+
+def test_a_cover_ticking_an_unnamed_intermediary_names_no_evaluator() -> None:
+    # 评价机构:中介机构R (the tick a converter shows as R): a firm evaluated and is not named — the unit is
+    # not its own evaluator, whatever 评价方式 says
+    text = (
+        "淳安县财政支出政策绩效评价报告\n项目名称 2020年公共文化活动专项资金\n项目单位 淳安县文化和广电旅游体育局\n"
+        "主管部门 淳安县财政局\n评价类型 事前评价□ 事中评价□ 事后评价R\n评价方式:部门(单位)绩效自评R 财政部门组织评价□\n"
+        "评价机构:中介机构R 部门(单位)评价组□ 财政评价组□\n2021年 11月15日\n淳安县财政局(制)\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.evaluated_unit == "淳安县文化和广电旅游体育局" and r.evaluator is None
+    assert any("unnamed intermediary" in w for w in r.warnings)
+    # the unit's own group ticked: it evaluated itself
+    _doc, r = record_of_text(text.replace("中介机构R 部门(单位)评价组□", "中介机构□ 部门(单位)评价组R"))
+    assert r.evaluator == "淳安县文化和广电旅游体育局"

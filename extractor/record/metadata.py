@@ -538,6 +538,14 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         unit = d["evaluated_unit"]
         if filer:
             d["evaluator"] = fullest(ctx, decide("evaluator", filer, doc), orgs)
+        elif not own and (ticked := re.search(_spec()["unnamed_firm_ticked"], ctx.view.text)):
+            # the cover ticks an intermediary as the evaluating body and names none (评价机构:中介机构R
+            # 部门(单位)评价组□): the unit did not evaluate itself, and who did is not printed
+            d["evaluator"] = Decision(
+                "evaluator",
+                warnings=[f"evaluator: the cover ticks an unnamed intermediary ({ticked.group(0)})"],
+                candidates=unit.candidates,
+            )
         else:
             d["evaluator"] = Decision("evaluator", unit.value, unit.chosen, [], unit.candidates)
     else:
