@@ -404,3 +404,20 @@ def test_a_cover_ticking_an_unnamed_intermediary_names_no_evaluator() -> None:
     # the unit's own group ticked: it evaluated itself
     _doc, r = record_of_text(text.replace("中介机构R 部门(单位)评价组□", "中介机构□ 部门(单位)评价组R"))
     assert r.evaluator == "淳安县文化和广电旅游体育局"
+
+
+def test_we_the_bureau_names_the_one_bureau_the_report_names_not_one_of_several() -> None:
+    text = (
+        "裕安区2020年生活无着人员社会救助民生工程绩效自评报告\n\n"
+        "区民生办:\n\n对我区2020年生活无着人员社会救助民生工程进行了认真的自我评价,自评得分95分。\n\n"
+        "我局根据要求,联合区财政局下发了实施办法,明确保障对象、保障标准。区民政局按照股室职能,"
+        "将生活无着人员救助工作纳入社会救助。\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.evaluated_unit == r.evaluator == "区民政局"  # the finance bureau is no writer of 我局
+    # another bureau named as well: which one says 我局 is not written (ruling 3) — null, not a guess
+    _doc, r = record_of_text(text + "区公安局配合做好救助对象身份查询工作。\n")
+    assert r.evaluated_unit is None and r.evaluator is None
+    # the same bureau again under its full name is still one body
+    _doc, r = record_of_text(text + "裕安区民政局将继续做好救助工作。\n")
+    assert r.evaluated_unit == "裕安区民政局"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Iterable
 from functools import lru_cache
 
 from ... import patterns
@@ -288,35 +289,42 @@ def org_candidates(
         # (this loop's own fallback, whatever the signature search above found or where it stopped:
         # a short page's signature search ends at its title, and its cover may still be run into a line)
         out["signature"] += _glued_cover(ctx, lines[: head * 3], names)
-    # a self-evaluation says 我局/我中心/我处 of itself: the first such organisation it names
-    # (我处: a 管理处's; not 处于, 处理)
+    # a self-evaluation says 我局/我中心/我处 of itself: the organisation of that kind it names — when it
+    # names only one (besides finance bodies and firms); several (我局 beside 县发改局, 县审计局) leave open
+    # which one writes (devset ruling 3: a document speaking only as 我局 names no unit). (我处: a
+    # 管理处's; not 处于, 处理)
     for m in re.finditer(
         r"(?:我|本)(?P<kind>局|委|办|厅|中心|院|校|所|站|馆|队|会|处(?![于在理置罚分]))(?![\u4e00-\u9fff]{0,1}(?:级|部|面))",
         text[: len(text) // 2 + 2000],
     ):
         kind = m.group("kind")
         # (not one it works with: 我局会同县防汛办、应急管理局)
-        first = next(
-            (
-                o
-                for o in orgs
-                if fold(o.name).endswith(kind)
-                and not on_metadata_line(text, o.vstart)
-                and not on_site_banner(text, o.vstart)
-                and not _salutation(text, o)
-                and not re.search(r"(?:会同|联合|协同|配合|、)[^。；，,]{0,8}$", text[max(0, o.vstart - 10) : o.vstart])
-                and not re.search(
-                    _spec()["evaluator_kinds"]["finance"] + "|" + _spec()["evaluator_kinds"]["third_party"],
-                    fold(o.name),
-                )
-            ),
-            None,
-        )
-        if first is not None:
+        of_kind = [
+            o
+            for o in orgs
+            if fold(o.name).endswith(kind)
+            and not on_metadata_line(text, o.vstart)
+            and not on_site_banner(text, o.vstart)
+            and not _salutation(text, o)
+            and not re.search(r"(?:会同|联合|协同|配合|、)[^。；，,]{0,8}$", text[max(0, o.vstart - 10) : o.vstart])
+            and not re.search(
+                _spec()["evaluator_kinds"]["finance"] + "|" + _spec()["evaluator_kinds"]["third_party"],
+                fold(o.name),
+            )
+        ]
+        if of_kind and len(_distinct_bodies(o.name for o in of_kind)) == 1:
+            first = of_kind[0]
             name, s, e = _printed(ctx, first.vstart, first.vend)
             out["self_named"].append(ctx.candidate_at("self_named", name, s, e, 3.5, "pronoun"))
         break
     return out
+
+
+def _distinct_bodies(names: Iterable[str]) -> set[str]:
+    """The bodies ``names`` name: a short form that ends a longer one is the same body (区民政局 of
+    裕安区民政局)."""
+    folded = {fold(n) for n in names}
+    return {n for n in folded if not any(o != n and o.endswith(n) for o in folded)}
 
 
 # The level word a short name may open with (县司法局, 自治区文化和旅游厅): the end of a division's name.
