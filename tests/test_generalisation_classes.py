@@ -1769,3 +1769,22 @@ def test_a_scoring_rule_that_says_no_points_is_no_score() -> None:
     )
     doc, r = record_of_text(text)
     assert r.score.total == 95 and "自评总分: 95" in evidence(doc, r, "score.total")
+
+
+def test_a_rates_own_score_before_the_total_is_no_total() -> None:
+    # the conclusion lists the level-1 self-scores, the budget-execution rate's among them, then
+    # the total: 预算资金执行率自评得分10分 is that rate's score, not a second total
+    text = (
+        "三、综合评价结论\n依据评价指标体系,产出指标自评得分50分、效益指标自评得分30分、满意度指标自评得分10分、"
+        "预算资金执行率自评得分10分,综合得分100分。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.score.total == 100 and "综合得分100分" in evidence(doc, r, "score.total")
+
+
+def test_a_flattened_tier_table_ends_in_its_total_row_after_spaces() -> None:
+    # a 自评表's level-1 rows and total row on one line with spaces between cells: the matching
+    # view drops the space between a number and a CJK label (9.5 总分 → 9.5总分), so the total
+    # row follows a digit directly there
+    doc, r = record_of_text("产出指标 50 48 效益指标 30 28 满意度指标 10 10 预算执行率 10 9.5 总分 100 95.5\n")
+    assert (r.score.total, r.score.max) == (95.5, 100) and "总分 100 95.5" in evidence(doc, r, "score.total")
