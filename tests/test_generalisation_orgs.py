@@ -421,3 +421,16 @@ def test_we_the_bureau_names_the_one_bureau_the_report_names_not_one_of_several(
     # the same bureau again under its full name is still one body
     _doc, r = record_of_text(text + "裕安区民政局将继续做好救助工作。\n")
     assert r.evaluated_unit == "裕安区民政局"
+
+
+def test_a_kind_of_body_with_no_name_before_it_is_no_evaluator() -> None:
+    # 一会计师事务所受委托 (a spun news copy: "an accounting firm"): a third party, unnamed — no evaluator
+    text = (
+        "兰考县年“全面改薄”建设项目事后绩效评价良好 按照关联实施意见,通过公开招投标程序,一会计师事务所受委托"
+        "对该县此建设项目进行了事后绩效评价,评价总得分85分,绩效评价等级为良好。\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.evaluation_mode == "third_party" and r.evaluator is None
+    # the firm named: its name
+    _doc, r = record_of_text(text.replace("一会计师事务所受委托", "河南中平会计师事务所受委托"))
+    assert r.evaluator == "河南中平会计师事务所"

@@ -76,6 +76,8 @@ def orgs_in(ctx: Context) -> list[Org]:
             name = re.sub(r"\s+", "", ctx.doc.text[s:t])
             if "我" in fold(name):
                 continue  # (批复我局: the writer's pronoun, no name)
+            if _bare_kind(re.sub(r"^[一某](?:家|所|个)?", "", fold(name))):
+                continue  # (一会计师事务所受委托, 会计师事务所: a kind of body, named by nothing before it)
             doubled = _DOUBLED_END.search(name)
             cut = 1 if doubled else 0  # (市公安局局[长], 体育局局: the name ends at its first 局)
             out.append(Org(name[: len(name) - cut], base + e.start, base + e.end - cut))
@@ -121,6 +123,11 @@ def _printed(ctx: Context, vstart: int, vend: int, view: View | None = None) -> 
 @lru_cache(maxsize=1)
 def _org_end_rx() -> re.Pattern[str]:
     return re.compile("(?:" + patterns.load("entities.yaml")["org_suffix"] + ")$")
+
+
+def _bare_kind(name: str) -> bool:
+    """Whether ``name`` is an organ suffix alone (会计师事务所, 有限责任公司): a kind of body, no name."""
+    return len(name) >= 4 and bool(re.fullmatch(patterns.load("entities.yaml")["org_suffix"], name))
 
 
 def is_org_name(text: str) -> bool:
