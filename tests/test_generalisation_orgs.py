@@ -434,3 +434,19 @@ def test_a_kind_of_body_with_no_name_before_it_is_no_evaluator() -> None:
     # the firm named: its name
     _doc, r = record_of_text(text.replace("一会计师事务所受委托", "河南中平会计师事务所受委托"))
     assert r.evaluator == "河南中平会计师事务所"
+
+
+def test_a_school_the_programme_builds_is_not_the_unit_evaluated() -> None:
+    # …智慧学校 / 建设项目: the facility built, in the title and in the sentence that evaluates it
+    text = (
+        "宿州市义务教育小规模(教学点)智慧学校建设项目绩效自评报告\n"
+        "根据《关于进一步做好2020年度民生工程绩效评价相关工作的通知》要求,现将义务教育小规模学校(教学点)"
+        "智慧学校建设自评情况报告如下:\n一、基本情况\n"
+        "我市对照绩效自评指标,对小规模学校(教学点)智慧学校建设资金认真开展自评,较好完成绩效自评工作。\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.evaluated_unit is None and r.evaluator is None
+    assert r.program.removesuffix("项目") == "义务教育小规模(教学点)智慧学校建设"
+    # a school that spends on its own programme is its unit (耒阳市第四中学专项资金绩效自评价报告)
+    _doc, r = record_of_text("耒阳市第四中学专项资金绩效自评价报告\n一、基本情况\n本校2022年专项资金100万元。\n")
+    assert r.evaluated_unit == "耒阳市第四中学"
