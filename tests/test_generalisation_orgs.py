@@ -450,3 +450,13 @@ def test_a_school_the_programme_builds_is_not_the_unit_evaluated() -> None:
     # a school that spends on its own programme is its unit (耒阳市第四中学专项资金绩效自评价报告)
     _doc, r = record_of_text("耒阳市第四中学专项资金绩效自评价报告\n一、基本情况\n本校2022年专项资金100万元。\n")
     assert r.evaluated_unit == "耒阳市第四中学"
+
+
+def test_a_research_office_is_an_organisation() -> None:
+    # 史志研究室, 政策研究室: a unit of its own, opening its self-evaluation's title
+    text = (
+        "沅陵县史志研究室2023年专项资金绩效自评报告\n一、项目基本情况\n(一)项目概况\n1、项目单位基本情况\n"
+        "机构设置及在职人员情况。史志研究室设有综合办公室、地方志编辑部、党史研究室、年鉴编辑部。\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.evaluated_unit == r.evaluator == "沅陵县史志研究室"
