@@ -460,3 +460,24 @@ def test_a_research_office_is_an_organisation() -> None:
     )
     _doc, r = record_of_text(text)
     assert r.evaluated_unit == r.evaluator == "沅陵县史志研究室"
+
+
+def test_a_news_item_on_a_visit_names_the_visiting_evaluator_and_the_unit_that_took_part() -> None:
+    text = (
+        "3月22日,昆明市民宗委二级调研员蒋守红一行到安宁市开展2020年民族宗教专项资金绩效评价工作,"
+        "安宁市民宗局主要领导及相关项目人员参加评价。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.evaluator == "昆明市民宗委" and r.evaluated_unit == "安宁市民宗局"
+    assert r.evaluation_mode is None  # a body evaluating another's funds: no self-evaluation
+    assert evidence(doc, r, "evaluated_unit") == "安宁市民宗局"
+
+
+def test_the_body_named_before_its_partners_announcing_a_result_evaluated() -> None:
+    # 浙江省水利厅等4部门公布…绩效评价结果: the one body named; a department, not finance: no mode by its name
+    text = (
+        "近日,浙江省水利廳等4部門公佈全省農業水價綜合改革工作年度績效評價結果。\n"
+        "11個市均為“優秀”,其中,嘉興市綜合成效較好,寧波市更新升級數量較多。\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.evaluator == "浙江省水利廳" and r.evaluated_unit is None and r.evaluation_mode is None

@@ -152,6 +152,8 @@ def _mode_from_evaluator(
             mode, rank = "third_party", 8.5
         elif re.search(kinds["finance"], name):
             mode, rank = "finance", 9.5 if c.rank >= 9 else 7.5
+        elif c.rule.endswith(":others"):
+            continue  # a body reporting on others' spending (通报…结果, 一行到…开展评价): not its own
         elif c.rank < 9 or c.rule.startswith("form"):  # (a cover's 评价机构：XX局 too)
             mode, rank = "self", 4
         else:

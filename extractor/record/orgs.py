@@ -211,7 +211,8 @@ def org_candidates(
                 if m is None:
                     continue
                 name, s, e = _printed(ctx, m.start("org"), m.end("org"), view)
-                out[fname].append(ctx.candidate_at(fname, name, s, e, rule["rank"] - m.start() / 1e7, where))
+                rule_name = f"{where}:{rule['tag']}" if "tag" in rule else where
+                out[fname].append(ctx.candidate_at(fname, name, s, e, rule["rank"] - m.start() / 1e7, rule_name))
                 break
     # the commissioning body (受XX委托): a place for the jurisdiction, not the evaluator
     for m in re.finditer(r"受(?P<org>" + org_rx + r")(?:的)?委托", text):
