@@ -126,8 +126,12 @@ def _org_end_rx() -> re.Pattern[str]:
 
 
 def _bare_kind(name: str) -> bool:
-    """Whether ``name`` is an organ suffix alone (会计师事务所, 有限责任公司): a kind of body, no name."""
-    return len(name) >= 4 and bool(re.fullmatch(patterns.load("entities.yaml")["org_suffix"], name))
+    """Whether ``name`` is a firm's kind alone (会计师事务所, 有限责任公司): a kind of body, no name — not a
+    body the kind names by itself (红十字会, 总工会)."""
+    return bool(
+        re.fullmatch(patterns.load("entities.yaml")["org_suffix"], name)
+        and re.search(_spec()["evaluator_kinds"]["third_party"], name)
+    )
 
 
 def is_org_name(text: str) -> bool:
