@@ -1849,3 +1849,19 @@ def test_a_total_row_one_cell_a_line_its_maximum_then_its_score() -> None:
     )
     doc, r = record_of_text(text)
     assert (r.score.total, r.score.max) == (95.6, 100) and evidence(doc, r, "score.total").endswith("95.6")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a results disclosure whose form names the firm that evaluated: a third party (the
+        # finance bureau's notice of work it commissioned from a named firm)
+        "绩效评价结果公示\n项目名称：农村公路养护资金\n评价机构：某某会计师事务所有限公司\n综合得分：86.5分\n评价等级：良好\n",
+        # a results form's 评价方式 cell
+        "项目名称 农村公路养护资金 项目主管部门 某县交通运输局 评价方式 第三方评价 评价得分 86.5 评价等级 良\n",
+    ],
+)
+def test_results_forms_naming_a_third_party_evaluation(text: str) -> None:
+    doc, r = record_of_text(text)
+    assert r.evaluation_mode == "third_party" and (r.score.total, r.score.grade) == (86.5, "良")
+    assert "第三方" in evidence(doc, r, "evaluation_mode") or "事务所" in evidence(doc, r, "evaluation_mode")
