@@ -6,7 +6,7 @@ tests/devset/README.md rulings 3 (page metadata names nobody) and 4 (forms) say 
 
 from __future__ import annotations
 
-from excerpt_records import record_of_text
+from excerpt_records import evidence, record_of_text
 
 from jixiao import patterns
 
@@ -287,3 +287,197 @@ def test_a_units_own_scored_form_is_its_self_evaluation() -> None:
         text.replace(" 分值 执行率(B/A) 得分", " 执行率(B/A)").replace(" 10 100.00% 10", " 100.00%")
     )
     assert r.evaluated_unit == "杨楼镇人民政府" and r.evaluator is None
+
+
+def test_a_fund_word_before_an_organ_is_no_part_of_its_name() -> None:
+    # 整合资金 / 交通局: the fund the report evaluates, then the unit — an organisation's name does not
+    # run back over a fund word (patterns/entities.yaml, org_stop_words)
+    text = (
+        "2019年度整合资金交通局专项资金绩效评价报告\n\n一、项目概况\n(一)项目基本情况\n1、农村危桥改造11座;\n"
+        "2、生命安全防护线路35条;\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.evaluated_unit != "整合资金交通局"
+    assert r.program == "整合资金交通局专项资金"
+
+
+def test_a_bodys_report_on_its_evaluation_of_anothers_funds_names_its_evaluator_before_about() -> None:
+    # ORG1关于ORG2…绩效评价的报告: ORG1 evaluated ORG2's funds — a 自评 the body mentions (its evaluation
+    # builds on the unit's self-evaluation) does not make it the unit's own; 财政部驻 opens the name
+    text = (
+        "财政部驻黑龙江省财政监察专员办事处关于黑龙江省林业厅2016年林业补助资金绩效评价的报告 财政部农业司:   "
+        "按照《关于开展2016年林业补助资金绩效评价工作的通知》(财农便[2017]98号)要求,黑龙江专员办于2017年7月至8月"
+        "对黑龙江省林业厅2016年林业补助资金使用情况开展了绩效评价,本次绩效评价采取自评和他评相结合的方式。"
+        "由黑龙江省财政厅、林业厅组织部署开展自评,出具绩效自评报告,黑龙江专员办在自评基础上开展绩效评价工作。\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.evaluator == "财政部驻黑龙江省财政监察专员办事处"
+    assert r.evaluated_unit == "黑龙江省林业厅"
+    assert r.evaluation_mode == "finance"
+    # a unit's report on its own self-evaluation is no such report
+    _doc, r = record_of_text(
+        text.replace(
+            "财政部驻黑龙江省财政监察专员办事处关于黑龙江省林业厅2016年林业补助资金绩效评价的报告",
+            "黑龙江省林业厅关于黑龙江省林业厅2016年林业补助资金绩效自评的报告",
+        )
+    )
+    assert r.evaluation_mode == "self" and r.evaluator == r.evaluated_unit == "黑龙江省林业厅"
+
+
+def test_a_short_pages_glued_cover_is_read_though_its_signature_search_stops_at_the_title() -> None:
+    # a document site's page: the file's name, the site's notes, then the whole cover on one line. Its
+    # last lines reach above the title, so the signature search stops there (the site's banner is no
+    # signature); the cover run into its line still names the evaluator before its date
+    text = (
+        "安庆市财政支出项目绩效考评报告.DOC\n\n"
+        "  1. 1、原创力文档(book118)网站文档一经付费(服务费),不意味着购买了该文档的版权,仅供个人/单位学习、研究之用。\n"
+        "查看更多\n安庆市财政支出项目绩效考评报告.DOC\n\n"
+        "安庆市财政支出项目绩效考评报告 项目名称 2016年度数字化城管系统维护项目 项目单位 安庆市城市管理行政执法局 "
+        "主管部门 安庆市城市管理行政执法局 考评类型:项目实施过程考评□ 项目完成结果考评□ 考评方式:部门自评□ "
+        "财政部门组织评价( 考评机构:中介机构( 部门评价组□ 财政评价组□ 安 庆 市 财 政 局 二〇一七年六月 目 录 "
+        "基本概况\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.evaluator == "安庆市财政局"
+    assert evidence(doc, r, "evaluator") == "安 庆 市 财 政 局"
+
+
+def test_a_news_item_names_the_bodies_that_announced_the_result_as_evaluators() -> None:
+    # 省财政厅、省水利厅通报了…绩效考评结果: the bodies announcing a result evaluated, both as printed
+    text = (
+        "日前,省财政厅、省水利厅通报了2014年度第四批至第六批全省小型农田水利重点县建设绩效考评结果。"
+        "吴兴区作为第四批小型农田水利重点县建设单位,在全省绩效考核中获得优秀等次。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.evaluator == "省财政厅、省水利厅" and r.evaluation_mode == "finance"
+    assert evidence(doc, r, "evaluator") == "省财政厅、省水利厅"
+    # a body that announces something else evaluated nothing
+    _doc, r = record_of_text(text.replace("绩效考评结果", "建设任务"))
+    assert r.evaluator is None
+
+
+def test_a_news_item_citing_a_result_notice_names_its_issuer_as_evaluator() -> None:
+    # 《XX厅 财政厅关于…绩效评价情况的通知》(文号)显示: the notice's issuer evaluated — a cited title,
+    # which names no actor otherwise
+    text = (
+        "2024年,我市共完成63个老旧小区的改造任务,累计争取城镇保障性安居工程补助资金7121.4万元。"
+        "《内蒙古自治区住房和城乡建设厅 财政厅关于2024年度城镇保障性安居工程补助资金绩效评价情况的通知》"
+        "(内建保金函〔2025〕163号)显示,全区仅有三个盟市老旧小区改造补助资金绩效评价得分在90分以上,"
+        "我市以99分的高分在全区各盟市中排名第一。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.evaluator == "内蒙古自治区住房和城乡建设厅财政厅"
+    assert evidence(doc, r, "evaluator") == "内蒙古自治区住房和城乡建设厅 财政厅"
+    # a cited document that is no result notice (根据《…关于开展…绩效评价工作的通知》) names no evaluator
+    _doc, r = record_of_text(text.replace("绩效评价情况的通知》", "绩效评价工作的通知》"))
+    assert r.evaluator is None
+
+
+def test_a_finance_body_grading_the_units_self_evaluations_evaluated() -> None:
+    # the finance bureau reviewed the self-evaluations and graded them (根据市财政局审核结果,…审核等级为): it
+    # evaluated, as finance — the units' 绩效自评 it reviewed make no self-evaluation of the review
+    text = (
+        "有关要求,纳入本次绩效自评的基建项目有72个,绩效自评审核涉及5个科室,涉及调整后预算金额136976.4万元。"
+        "根据市财政局的抽查审核,共计对虎门中学增建二期学生宿舍工程等41个项目进行了审核,涉及调整后预算金额"
+        "110790.58万元。根据市财政局审核结果,抽审的41个项目审核等级为:1个项目评为优,占评定项目的2.44%。\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.evaluator == "市财政局" and r.evaluation_mode == "finance"
+    # a finance bureau merely named (its funds, its notice) grades nothing
+    _doc, r = record_of_text(
+        text.replace("根据市财政局审核结果,抽审的41个项目审核等级为", "市财政局下达资金后,41个项目")
+    )
+    assert r.evaluator is None
+
+
+def test_a_cover_ticking_an_unnamed_intermediary_names_no_evaluator() -> None:
+    # 评价机构:中介机构R (the tick a converter shows as R): a firm evaluated and is not named — the unit is
+    # not its own evaluator, whatever 评价方式 says
+    text = (
+        "淳安县财政支出政策绩效评价报告\n项目名称 2020年公共文化活动专项资金\n项目单位 淳安县文化和广电旅游体育局\n"
+        "主管部门 淳安县财政局\n评价类型 事前评价□ 事中评价□ 事后评价R\n评价方式:部门(单位)绩效自评R 财政部门组织评价□\n"
+        "评价机构:中介机构R 部门(单位)评价组□ 财政评价组□\n2021年 11月15日\n淳安县财政局(制)\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.evaluated_unit == "淳安县文化和广电旅游体育局" and r.evaluator is None
+    assert any("unnamed intermediary" in w for w in r.warnings)
+    # the unit's own group ticked: it evaluated itself
+    _doc, r = record_of_text(text.replace("中介机构R 部门(单位)评价组□", "中介机构□ 部门(单位)评价组R"))
+    assert r.evaluator == "淳安县文化和广电旅游体育局"
+
+
+def test_we_the_bureau_names_the_one_bureau_the_report_names_not_one_of_several() -> None:
+    text = (
+        "裕安区2020年生活无着人员社会救助民生工程绩效自评报告\n\n"
+        "区民生办:\n\n对我区2020年生活无着人员社会救助民生工程进行了认真的自我评价,自评得分95分。\n\n"
+        "我局根据要求,联合区财政局下发了实施办法,明确保障对象、保障标准。区民政局按照股室职能,"
+        "将生活无着人员救助工作纳入社会救助。\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.evaluated_unit == r.evaluator == "区民政局"  # the finance bureau is no writer of 我局
+    # another bureau named as well: which one says 我局 is not written (ruling 3) — null, not a guess
+    _doc, r = record_of_text(text + "区公安局配合做好救助对象身份查询工作。\n")
+    assert r.evaluated_unit is None and r.evaluator is None
+    # the same bureau again under its full name is still one body
+    _doc, r = record_of_text(text + "裕安区民政局将继续做好救助工作。\n")
+    assert r.evaluated_unit == "裕安区民政局"
+
+
+def test_a_kind_of_body_with_no_name_before_it_is_no_evaluator() -> None:
+    # 一会计师事务所受委托 (a spun news copy: "an accounting firm"): a third party, unnamed — no evaluator
+    text = (
+        "兰考县年“全面改薄”建设项目事后绩效评价良好 按照关联实施意见,通过公开招投标程序,一会计师事务所受委托"
+        "对该县此建设项目进行了事后绩效评价,评价总得分85分,绩效评价等级为良好。\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.evaluation_mode == "third_party" and r.evaluator is None
+    # the firm named: its name
+    _doc, r = record_of_text(text.replace("一会计师事务所受委托", "河南中平会计师事务所受委托"))
+    assert r.evaluator == "河南中平会计师事务所"
+
+
+def test_a_school_the_programme_builds_is_not_the_unit_evaluated() -> None:
+    # …智慧学校 / 建设项目: the facility built, in the title and in the sentence that evaluates it
+    text = (
+        "宿州市义务教育小规模(教学点)智慧学校建设项目绩效自评报告\n"
+        "根据《关于进一步做好2020年度民生工程绩效评价相关工作的通知》要求,现将义务教育小规模学校(教学点)"
+        "智慧学校建设自评情况报告如下:\n一、基本情况\n"
+        "我市对照绩效自评指标,对小规模学校(教学点)智慧学校建设资金认真开展自评,较好完成绩效自评工作。\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.evaluated_unit is None and r.evaluator is None
+    assert r.program.removesuffix("项目") == "义务教育小规模(教学点)智慧学校建设"
+    # a school that spends on its own programme is its unit (耒阳市第四中学专项资金绩效自评价报告)
+    _doc, r = record_of_text("耒阳市第四中学专项资金绩效自评价报告\n一、基本情况\n本校2022年专项资金100万元。\n")
+    assert r.evaluated_unit == "耒阳市第四中学"
+
+
+def test_a_research_office_is_an_organisation() -> None:
+    # 史志研究室, 政策研究室: a unit of its own, opening its self-evaluation's title
+    text = (
+        "沅陵县史志研究室2023年专项资金绩效自评报告\n一、项目基本情况\n(一)项目概况\n1、项目单位基本情况\n"
+        "机构设置及在职人员情况。史志研究室设有综合办公室、地方志编辑部、党史研究室、年鉴编辑部。\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.evaluated_unit == r.evaluator == "沅陵县史志研究室"
+
+
+def test_a_news_item_on_a_visit_names_the_visiting_evaluator_and_the_unit_that_took_part() -> None:
+    text = (
+        "3月22日,昆明市民宗委二级调研员蒋守红一行到安宁市开展2020年民族宗教专项资金绩效评价工作,"
+        "安宁市民宗局主要领导及相关项目人员参加评价。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.evaluator == "昆明市民宗委" and r.evaluated_unit == "安宁市民宗局"
+    assert r.evaluation_mode is None  # a body evaluating another's funds: no self-evaluation
+    assert evidence(doc, r, "evaluated_unit") == "安宁市民宗局"
+
+
+def test_the_body_named_before_its_partners_announcing_a_result_evaluated() -> None:
+    # 浙江省水利厅等4部门公布…绩效评价结果: the one body named; a department, not finance: no mode by its name
+    text = (
+        "近日,浙江省水利廳等4部門公佈全省農業水價綜合改革工作年度績效評價結果。\n"
+        "11個市均為“優秀”,其中,嘉興市綜合成效較好,寧波市更新升級數量較多。\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.evaluator == "浙江省水利廳" and r.evaluated_unit is None and r.evaluation_mode is None

@@ -156,6 +156,8 @@ def _mode_from_evaluator(
             mode, rank = "third_party", 8.5
         elif re.search(kinds["finance"], name):
             mode, rank = "finance", 9.5 if c.rank >= 9 else 7.5
+        elif c.rule.endswith(":others"):
+            continue  # a body reporting on others' spending (通报…结果, 一行到…开展评价): not its own
         elif c.rank < 9 or c.rule.startswith("form"):  # (a cover's 评价机构：XX局 too)
             mode, rank = "self", 4
         else:
@@ -542,6 +544,14 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         unit = d["evaluated_unit"]
         if filer:
             d["evaluator"] = fullest(ctx, decide("evaluator", filer, doc), orgs)
+        elif not own and (ticked := re.search(_spec()["unnamed_firm_ticked"], ctx.view.text)):
+            # the cover ticks an intermediary as the evaluating body and names none (评价机构:中介机构R
+            # 部门(单位)评价组□): the unit did not evaluate itself, and who did is not printed
+            d["evaluator"] = Decision(
+                "evaluator",
+                warnings=[f"evaluator: the cover ticks an unnamed intermediary ({ticked.group(0)})"],
+                candidates=unit.candidates,
+            )
         else:
             d["evaluator"] = Decision("evaluator", unit.value, unit.chosen, [], unit.candidates)
     else:

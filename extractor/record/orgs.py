@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Iterable
 from functools import lru_cache
 
 from ... import patterns
@@ -75,6 +76,8 @@ def orgs_in(ctx: Context) -> list[Org]:
             name = re.sub(r"\s+", "", ctx.doc.text[s:t])
             if "我" in fold(name):
                 continue  # (批复我局: the writer's pronoun, no name)
+            if _bare_kind(re.sub(r"^[一某](?:家|所|个)?", "", fold(name))):
+                continue  # (一会计师事务所受委托, 会计师事务所: a kind of body, named by nothing before it)
             doubled = _DOUBLED_END.search(name)
             cut = 1 if doubled else 0  # (市公安局局[长], 体育局局: the name ends at its first 局)
             out.append(Org(name[: len(name) - cut], base + e.start, base + e.end - cut))
@@ -120,6 +123,15 @@ def _printed(ctx: Context, vstart: int, vend: int, view: View | None = None) -> 
 @lru_cache(maxsize=1)
 def _org_end_rx() -> re.Pattern[str]:
     return re.compile("(?:" + patterns.load("entities.yaml")["org_suffix"] + ")$")
+
+
+def _bare_kind(name: str) -> bool:
+    """Whether ``name`` is a firm's kind alone (会计师事务所, 有限责任公司): a kind of body, no name — not a
+    body the kind names by itself (红十字会, 总工会)."""
+    return bool(
+        re.fullmatch(patterns.load("entities.yaml")["org_suffix"], name)
+        and re.search(_spec()["evaluator_kinds"]["third_party"], name)
+    )
 
 
 def is_org_name(text: str) -> bool:
@@ -196,14 +208,15 @@ def org_candidates(
                         for m in rx.finditer(view.text, 0, end)
                         if (where == "title" or ctx.region_at(ctx.view.starts[m.start()]) != "annex")
                         and not any(s <= view.starts[m.start()] < e for s, e in in_title)
-                        and (where == "title" or not _in_citation(view.text, m.start("org")))
+                        and (where == "title" or rule.get("cited") or not _in_citation(view.text, m.start("org")))
                     ),
                     None,
                 )
                 if m is None:
                     continue
                 name, s, e = _printed(ctx, m.start("org"), m.end("org"), view)
-                out[fname].append(ctx.candidate_at(fname, name, s, e, rule["rank"] - m.start() / 1e7, where))
+                rule_name = f"{where}:{rule['tag']}" if "tag" in rule else where
+                out[fname].append(ctx.candidate_at(fname, name, s, e, rule["rank"] - m.start() / 1e7, rule_name))
                 break
     # the commissioning body (受XX委托): a place for the jurisdiction, not the evaluator
     for m in re.finditer(r"受(?P<org>" + org_rx + r")(?:的)?委托", text):
@@ -285,36 +298,45 @@ def org_candidates(
             out["signature"].append(ctx.candidate_at("signature", printed, s, e, 4.5, "cover"))
             break
     else:
+        # (this loop's own fallback, whatever the signature search above found or where it stopped:
+        # a short page's signature search ends at its title, and its cover may still be run into a line)
         out["signature"] += _glued_cover(ctx, lines[: head * 3], names)
-    # a self-evaluation says 我局/我中心/我处 of itself: the first such organisation it names
-    # (我处: a 管理处's; not 处于, 处理)
+    # a self-evaluation says 我局/我中心/我处 of itself: the organisation of that kind it names — when it
+    # names only one (besides finance bodies and firms); several (我局 beside 县发改局, 县审计局) leave open
+    # which one writes (devset ruling 3: a document speaking only as 我局 names no unit). (我处: a
+    # 管理处's; not 处于, 处理)
     for m in re.finditer(
         r"(?:我|本)(?P<kind>局|委|办|厅|中心|院|校|所|站|馆|队|会|处(?![于在理置罚分]))(?![\u4e00-\u9fff]{0,1}(?:级|部|面))",
         text[: len(text) // 2 + 2000],
     ):
         kind = m.group("kind")
         # (not one it works with: 我局会同县防汛办、应急管理局)
-        first = next(
-            (
-                o
-                for o in orgs
-                if fold(o.name).endswith(kind)
-                and not on_metadata_line(text, o.vstart)
-                and not on_site_banner(text, o.vstart)
-                and not _salutation(text, o)
-                and not re.search(r"(?:会同|联合|协同|配合|、)[^。；，,]{0,8}$", text[max(0, o.vstart - 10) : o.vstart])
-                and not re.search(
-                    _spec()["evaluator_kinds"]["finance"] + "|" + _spec()["evaluator_kinds"]["third_party"],
-                    fold(o.name),
-                )
-            ),
-            None,
-        )
-        if first is not None:
+        of_kind = [
+            o
+            for o in orgs
+            if fold(o.name).endswith(kind)
+            and not on_metadata_line(text, o.vstart)
+            and not on_site_banner(text, o.vstart)
+            and not _salutation(text, o)
+            and not re.search(r"(?:会同|联合|协同|配合|、)[^。；，,]{0,8}$", text[max(0, o.vstart - 10) : o.vstart])
+            and not re.search(
+                _spec()["evaluator_kinds"]["finance"] + "|" + _spec()["evaluator_kinds"]["third_party"],
+                fold(o.name),
+            )
+        ]
+        if of_kind and len(_distinct_bodies(o.name for o in of_kind)) == 1:
+            first = of_kind[0]
             name, s, e = _printed(ctx, first.vstart, first.vend)
             out["self_named"].append(ctx.candidate_at("self_named", name, s, e, 3.5, "pronoun"))
         break
     return out
+
+
+def _distinct_bodies(names: Iterable[str]) -> set[str]:
+    """The bodies ``names`` name: a short form that ends a longer one is the same body (区民政局 of
+    裕安区民政局)."""
+    folded = {fold(n) for n in names}
+    return {n for n in folded if not any(o != n and o.endswith(n) for o in folded)}
 
 
 # The level word a short name may open with (县司法局, 自治区文化和旅游厅): the end of a division's name.
