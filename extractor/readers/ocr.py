@@ -780,16 +780,91 @@ def group_lines(frags: list[Fragment]) -> list[list[Fragment]]:
     return [sorted(lines[i], key=lambda f: f.x0) for i in order]
 
 
-def join_fragments(frags: list[Fragment]) -> str:
-    """Text of one visual line."""
+def join_fragments(frags: list[Fragment], ink: np.ndarray | None = None) -> str:
+    """Text of one visual line.
+
+    With the page's ``ink`` (0/1, the deskewed page), a wide blank gap on the line — one
+    or more em of paper between two glyphs, between two boxes or inside one — is kept as
+    a full-width space (:data:`GAP_MARK`): see :func:`split_at_gaps`."""
+    if ink is not None:
+        frags = [part for f in frags for part in split_at_gaps(f, ink)]
     text = ""
     prev: Fragment | None = None
     for f in frags:
         if prev is not None:
-            text += _joiner(text, f.text, f.x0 - prev.x1, min(f.height, prev.height))
+            height = min(f.height, prev.height)
+            if ink is not None and _blank_run(ink, prev.x1 - 0.5 * height, f.x0 + 0.5 * height, f) >= GAP_EM * height:
+                text += GAP_MARK
+            else:
+                text += _joiner(text, f.text, f.x0 - prev.x1, height)
         text += f.text
         prev = f
     return text
+
+
+# ---------------------------------------------------------------------------
+# Wide gaps on a line
+#
+# A printed form's label and value, the cells of an unruled table, a letter-spaced name
+# (安 庆 市 财 政 局) are set apart by a gap of an em or more; the text the report was
+# typed as has a space (or a tab, a cell) there.  The recogniser reads such a line as
+# one run of characters — often as one box — so the gap is looked for in the image: a
+# band of columns without ink between two recognised pieces.  Inside running Chinese
+# text glyphs are at most about 0.7 em apart (a comma or a full-width bracket leaves
+# 0.5-0.7 em of its cell empty), so an em of paper is a separator.  The gap is written
+# as an ideographic (full-width) space, which line tidying (that drops the spaces a
+# layout engine puts between CJK characters) leaves alone and the document builder
+# folds to a space.
+
+#: A blank run at least this many box heights wide separates two pieces of a line.
+GAP_EM = 1.0
+#: What a wide gap is written as in a line's text.
+GAP_MARK = "\u3000"
+
+
+def _blank_run(ink: np.ndarray, x0: float, x1: float, box: Fragment) -> float:
+    """Widest run of ink-free columns between ``x0`` and ``x1`` in ``box``'s rows (pixels)."""
+    h, w = ink.shape
+    xa, xb = max(0, int(round(x0))), min(w, int(round(x1)))
+    ya, yb = max(0, int(round(box.top))), min(h, int(round(box.bottom)) + 1)
+    if xb <= xa or yb <= ya:
+        return 0.0
+    cols = ink[ya:yb, xa:xb].any(axis=0)
+    best = run = 0
+    for c in cols.tolist():
+        run = 0 if c else run + 1
+        best = max(best, run)
+    return float(best)
+
+
+def split_at_gaps(f: Fragment, ink: np.ndarray) -> list[Fragment]:
+    """``f`` cut where the paper between two of its recognised pieces is an em wide or more.
+
+    The recogniser's pieces only place each character roughly; the gap is measured on the
+    image between them.  A box whose pieces do not spell its text is left whole."""
+    pieces = f.pieces
+    if len(pieces) < 2 or "".join(p[0] for p in pieces) != re.sub(r"\s+", "", f.text):
+        return [f]
+    cuts = [
+        i
+        for i in range(1, len(pieces))
+        if _blank_run(ink, pieces[i - 1][2] - 0.25 * f.height, pieces[i][1] + 0.25 * f.height, f) >= GAP_EM * f.height
+    ]
+    if not cuts:
+        return [f]
+    # the text offset where each piece starts (spaces the recogniser put between pieces skipped)
+    starts, pos = [], 0
+    for piece, _a, _b in pieces:
+        pos = f.text.index(piece, pos)
+        starts.append(pos)
+        pos += len(piece)
+    out = []
+    for a, b in zip([0, *cuts], [*cuts, len(pieces)]):
+        end = starts[b] if b < len(pieces) else len(f.text)
+        text = f.text[starts[a] : end].strip()
+        part = pieces[a:b]
+        out.append(Fragment(text, part[0][1], f.top, part[-1][2], f.bottom, f.score, part))
+    return out
 
 
 # ---------------------------------------------------------------------------
@@ -1218,7 +1293,7 @@ def read_image(gray: np.ndarray, scale: float, number: int = 1, size: tuple[floa
     ink = cv2.threshold(gray, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
     lines, strokes = [], []
     for members in text_lines:
-        text = fix_text(join_fragments(members))
+        text = fix_text(join_fragments(members, ink))
         if not text.strip():
             continue
         x0 = min(f.x0 for f in members)
@@ -1303,7 +1378,7 @@ def _cached(index: int, compute: Callable[[], PageContent]) -> PageContent:
 #: Environment variable naming a folder of OCR'd pages to use and fill (empty: none).
 CACHE_ENV = "JIXIAO_OCR_CACHE"
 #: Part of every cache key: raise it when a change here changes what a page reads as.
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 
 _CACHE_DIR: contextvars.ContextVar[str | None] = contextvars.ContextVar("jixiao_ocr_cache", default=None)
 _SOURCE: contextvars.ContextVar["_Source | None"] = contextvars.ContextVar("jixiao_ocr_source", default=None)

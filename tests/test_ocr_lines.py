@@ -1,0 +1,97 @@
+"""OCR lines read like the text they were printed from: wide gaps and wrapped numbers.
+
+A printed form's label and value, or the cells of an unruled table, are set apart by a gap
+of an em or more that the recogniser reads as nothing (项目名称2016年度…项目单位安庆市…); the
+gap is measured on the image and kept as a separator.  A line wrap inside a decimal number
+(…资金7121 / .4万元) joins without a space.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+import pytest
+
+from jixiao.extractor.cjk import join_lines
+from jixiao.extractor.readers import ocr
+
+H = 28  # box height (pixels) of a line of 12.5 pt text at 150 dpi
+
+
+def _ink_and_fragment(text: str, gaps: dict[int, int]) -> tuple[np.ndarray, ocr.Fragment]:
+    """A one-line ink image of ``text`` in 24-pixel glyph cells (a solid block each), with
+    ``gaps[i]`` extra blank pixels before character ``i``, and the box a recogniser gives for it."""
+    ink = np.zeros((H + 10, 40 + 60 * len(text)), dtype=np.uint8)
+    x, pieces = 20, []
+    for i, ch in enumerate(text):
+        x += gaps.get(i, 0)
+        ink[8 : 8 + 22, x + 1 : x + 23] = 1
+        pieces.append((ch, float(x), float(x + 24)))
+        x += 25
+    return ink, ocr.Fragment(text, 20.0, 5.0, float(x), 5.0 + H, 0.99, pieces)
+
+
+def test_a_gap_of_an_em_inside_one_box_is_a_separator():
+    # typeset as 项目名称 安庆市城管局: one detector box over a 46-pixel (1.6 em) gap
+    ink, frag = _ink_and_fragment("项目名称安庆市城管局", {4: 46})
+    assert ocr.join_fragments([frag], ink) == "项目名称\u3000安庆市城管局"
+
+
+def test_running_text_and_punctuation_gaps_stay_joined():
+    # a comma leaves ~0.6 em of its cell empty: no separator
+    ink, frag = _ink_and_fragment("资金，用于", {2: 16})
+    assert ocr.join_fragments([frag], ink) == "资金，用于"
+    assert ocr.join_fragments([frag]) == "资金，用于"  # without the image: as before
+
+
+def test_a_gap_between_two_boxes_is_a_separator():
+    ink, left = _ink_and_fragment("得分", {})
+    right = ocr.Fragment("94.04", 20.0 + 50 + 40, 5.0, 20.0 + 50 + 40 + 60, 5.0 + H, 0.99)
+    ink[8:30, int(right.x0) + 1 : int(right.x1) - 1] = 1
+    assert ocr.join_fragments([left, right], ink) == "得分\u300094.04"
+    near = ocr.Fragment("94.04", 20.0 + 50 + 4, 5.0, 20.0 + 50 + 64, 5.0 + H, 0.99)
+    ink2, _ = _ink_and_fragment("得分", {})
+    ink2[8:30, int(near.x0) + 1 : int(near.x1) - 1] = 1
+    assert ocr.join_fragments([left, near], ink2) == "得分94.04"
+
+
+def test_a_box_whose_pieces_do_not_spell_it_is_left_whole():
+    ink, frag = _ink_and_fragment("项目名称安庆市", {4: 46})
+    frag.pieces = frag.pieces[:-1]
+    assert ocr.split_at_gaps(frag, ink) == [frag]
+
+
+@pytest.mark.parametrize(
+    "a,b,joined",
+    [
+        ("补助资金7121", ".4万元", "补助资金7121.4万元"),  # the point opens the next line
+        ("补助资金7121.", "4万元", "补助资金7121.4万元"),  # … or closes this one
+        ("共1,234", ".5万元", "共1,234.5万元"),
+        ("in 2019.", "2020 was", "in 2019. 2020 was"),  # not after a Latin word
+        ("共12", "34人", "共12 34人"),  # two digits: no point to tell, left as before
+    ],
+)
+def test_a_wrap_inside_a_decimal_number_joins_without_a_space(a, b, joined):
+    assert join_lines(a, b) == joined
+
+
+@lru_cache(maxsize=1)
+def _printed_form() -> ocr.OcrPage:
+    """A small page printed like a flattened form: label, gap, value (Noto Sans SC, 150 dpi)."""
+    from PIL import Image, ImageDraw, ImageFont
+    import pylopdf_fonts_zh_cn
+
+    font = ImageFont.truetype(pylopdf_fonts_zh_cn.sans_path(), 26)
+    img = Image.new("L", (900, 120), 255)
+    draw = ImageDraw.Draw(img)
+    x = 40.0
+    for n, word in enumerate(["项目单位", "安庆市城市管理行政执法局", "得分", "94.04"]):
+        draw.text((x, 40), word, font=font, fill=0)
+        x += font.getlength(word) + 40
+    return ocr.read_image(np.asarray(img), 150 / 72)
+
+
+def test_a_printed_form_line_keeps_its_gaps():
+    lines = [ln.text for ln in _printed_form().content.lines]
+    assert lines == ["项目单位\u3000安庆市城市管理行政执法局\u3000得分\u300094.04"]
