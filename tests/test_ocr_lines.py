@@ -86,7 +86,7 @@ def _printed_form() -> ocr.OcrPage:
     img = Image.new("L", (900, 120), 255)
     draw = ImageDraw.Draw(img)
     x = 40.0
-    for n, word in enumerate(["项目单位", "安庆市城市管理行政执法局", "得分", "94.04"]):
+    for word in ["项目单位", "安庆市城市管理行政执法局", "得分", "94.04"]:
         draw.text((x, 40), word, font=font, fill=0)
         x += font.getlength(word) + 40
     return ocr.read_image(np.asarray(img), 150 / 72)
