@@ -58,20 +58,17 @@ def _joins(a: str, b: str) -> bool:
     return a in _JOINING_END or a.isspace() or is_cjk(a) or is_cjk(b)
 
 
-# A number's decimal point at a wrap (…资金7121 / .4万元, …资金7121. / 4万元): in Chinese text
-# (the number follows a CJK character) a point next to a digit is a decimal point, and a decimal
-# point never opens or closes a word, so the wrap is inside the number.
-_POINT_WRAP_END = re.compile(f"[{CJK}][\\d,，]*\\d[.．]?$")
-_POINT_WRAP_START = re.compile(r"^[.．]?\d")
+# A number's decimal point opening a wrapped line (…资金7121 / .4万元): in Chinese text (the
+# number follows a CJK character) a point between two digits is a decimal point, and a line
+# never opens with one otherwise.  (A point closing the line, …7121. / 4万元, is left alone: it
+# may end a sentence before a numbered item.)
+_POINT_WRAP_END = re.compile(f"[{CJK}][\\d,，]*\\d$")
+_POINT_WRAP_START = re.compile(r"^[.．]\d")
 
 
 def _inside_number(a: str, b: str) -> bool:
     """Whether a wrap between text ending ``a`` and text starting ``b`` splits a decimal number."""
-    return bool(
-        _POINT_WRAP_END.search(a)
-        and _POINT_WRAP_START.match(b)
-        and (a[-1] in ".．") != (b[0] in ".．")  # exactly one point, on either side of the wrap
-    )
+    return bool(_POINT_WRAP_END.search(a) and _POINT_WRAP_START.match(b))
 
 
 def join_lines(a: str, b: str) -> str:

@@ -66,9 +66,9 @@ def test_a_box_whose_pieces_do_not_spell_it_is_left_whole():
     "a,b,joined",
     [
         ("补助资金7121", ".4万元", "补助资金7121.4万元"),  # the point opens the next line
-        ("补助资金7121.", "4万元", "补助资金7121.4万元"),  # … or closes this one
+        ("得分为18.", "2.质量指标", "得分为18. 2.质量指标"),  # a point closing a line may end a sentence
         ("共1,234", ".5万元", "共1,234.5万元"),
-        ("in 2019.", "2020 was", "in 2019. 2020 was"),  # not after a Latin word
+        ("version 2", ".4 was", "version 2 .4 was"),  # not after a Latin word
         ("共12", "34人", "共12 34人"),  # two digits: no point to tell, left as before
     ],
 )
