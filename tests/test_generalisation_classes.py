@@ -1780,3 +1780,35 @@ def test_a_rates_own_score_before_the_total_is_no_total() -> None:
     )
     doc, r = record_of_text(text)
     assert r.score.total == 100 and "综合得分100分" in evidence(doc, r, "score.total")
+
+
+def test_a_flattened_tier_table_ends_in_its_total_row_after_spaces() -> None:
+    # a 自评表's level-1 rows and total row on one line with spaces between cells: the matching
+    # view drops the space between a number and a CJK label (9.5 总分 → 9.5总分), so the total
+    # row follows a digit directly there
+    doc, r = record_of_text("产出指标 50 48 效益指标 30 28 满意度指标 10 10 预算执行率 10 9.5 总分 100 95.5\n")
+    assert (r.score.total, r.score.max) == (95.5, 100) and "总分 100 95.5" in evidence(doc, r, "score.total")
+
+
+def test_the_evaluation_result_given_as_a_score_with_its_grade_in_brackets() -> None:
+    doc, r = record_of_text("某县2022年度农村公路养护资金绩效评价报告\n绩效评价结果：86.5分（良）\n")
+    assert (r.score.total, r.score.grade, r.score.grade_source) == (86.5, "良", "stated")
+    assert "86.5分" in evidence(doc, r, "score.total")
+
+
+def test_a_firm_with_its_short_name_in_brackets_accepting_the_commission() -> None:
+    text = (
+        "某县2022年度农村公路养护资金绩效评价报告\n"
+        "某某会计师事务所有限公司（以下简称“我公司”）接受某县财政局的委托，对该项目进行了绩效评价。\n"
+    )
+    doc, r = record_of_text(text)
+    assert (r.evaluation_mode, r.evaluator) == ("third_party", "某某会计师事务所有限公司")
+    assert "某某会计师事务所有限公司" in evidence(doc, r, "evaluator")
+
+
+def test_the_funds_year_opening_the_basic_situation_before_a_comma() -> None:
+    # the only year the opening names, tied to the funds (2022年，县财政共安排…资金): the weakest
+    # evidence of the year evaluated, for a text that names it nowhere else
+    text = "某县农村公路养护资金绩效自评报告\n一、项目基本情况\n2022年，县财政共安排农村公路养护资金500万元。\n"
+    doc, r = record_of_text(text)
+    assert r.years == [2022] and "2022" in evidence(doc, r, "years")
