@@ -62,6 +62,37 @@ def test_a_box_whose_pieces_do_not_spell_it_is_left_whole():
     assert ocr.split_at_gaps(frag, ink) == [frag]
 
 
+def test_a_glyph_read_again_by_the_next_box_is_dropped():
+    # measured on a printed 自评表 line (资金使用单位 | 广元市…): the value's box starts inside
+    # 位, and the recogniser reads 位's right half once more as 立
+    left = ocr.Fragment(
+        "使用单位",
+        660.0,
+        334.0,
+        771.0,
+        365.0,
+        0.99,
+        [("使", 660.0, 685.0), ("用", 687.0, 711.0), ("单", 710.0, 735.0), ("位", 740.0, 765.0)],
+    )
+    right = ocr.Fragment(
+        "立广元市",
+        754.0,
+        334.0,
+        880.0,
+        367.0,
+        0.99,
+        [("立", 754.0, 769.0), ("广", 804.0, 829.0), ("元", 829.0, 854.0), ("市", 855.0, 880.0)],
+    )
+    kept = ocr.drop_rereadings([left, right])
+    assert [f.text for f in kept] == ["使用单位", "广元市"]
+    assert kept[1].x0 == 804.0
+    # a box that merely touches the one before (detector padding) keeps its first glyph
+    touching = ocr.Fragment(
+        "广元市", 760.0, 334.0, 851.0, 367.0, 0.99, [("广", 776.0, 800.0), ("元", 801.0, 825.0), ("市", 826.0, 850.0)]
+    )
+    assert [f.text for f in ocr.drop_rereadings([left, touching])] == ["使用单位", "广元市"]
+
+
 @pytest.mark.parametrize(
     "a,b,joined",
     [

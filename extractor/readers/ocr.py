@@ -25,7 +25,9 @@ Steps for one page:
    skipped (a lone "1", "一致") is read from its crop;
 6. the other fragments are merged into visual lines in reading order; dot
    leaders of a table of contents and the page number after them, which the
-   detector skips, are found in the image and put back;
+   detector skips, are found in the image and put back; a glyph read twice where
+   two boxes overlap is dropped, and a wide blank gap on a line (a form's label
+   and value, an unruled table's cells) is kept as a full-width space;
 7. font size from the ink height of each line, bold from its stroke width
    against the page's usual line, the bracket width of a numbering marker
    (（一） or (一)) from the gap after its closing bracket;
@@ -787,7 +789,7 @@ def join_fragments(frags: list[Fragment], ink: np.ndarray | None = None) -> str:
     or more em of paper between two glyphs, between two boxes or inside one — is kept as
     a full-width space (:data:`GAP_MARK`): see :func:`split_at_gaps`."""
     if ink is not None:
-        frags = [part for f in frags for part in split_at_gaps(f, ink)]
+        frags = [part for f in drop_rereadings(frags) for part in split_at_gaps(f, ink)]
     text = ""
     prev: Fragment | None = None
     for f in frags:
@@ -837,13 +839,52 @@ def _blank_run(ink: np.ndarray, x0: float, x1: float, box: Fragment) -> float:
     return float(best)
 
 
+def _piece_starts(f: Fragment) -> list[int] | None:
+    """The text offset of each of ``f``'s pieces (None when the pieces do not spell its text)."""
+    if not f.pieces or "".join(p[0] for p in f.pieces) != re.sub(r"\s+", "", f.text):
+        return None
+    starts, pos = [], 0
+    for piece, _a, _b in f.pieces:
+        pos = f.text.index(piece, pos)  # spaces the recogniser put between pieces skipped
+        starts.append(pos)
+        pos += len(piece)
+    return starts
+
+
+def drop_rereadings(frags: list[Fragment]) -> list[Fragment]:
+    """The boxes of one line (left to right) without the glyphs a box read twice.
+
+    Before a wide gap the detector sometimes starts the next box inside the last glyph of the
+    box before it, and the recogniser reads that glyph's right-hand part once more as a
+    character of its own (名称 | 广元市… read as 名称 + 尔广元市…, 单位 + 立广元市…).  A
+    piece of a box whose centre lies on the previous box's last glyph is such a re-reading."""
+    out: list[Fragment] = []
+    for f in frags:
+        prev = out[-1] if out else None
+        starts = _piece_starts(f)
+        if prev is None or starts is None or f.x0 >= prev.x1:
+            out.append(f)
+            continue
+        end = prev.pieces[-1][2] if prev.pieces else prev.x1
+        k = 0
+        while k < len(f.pieces) - 1 and (f.pieces[k][1] + f.pieces[k][2]) / 2 <= end:
+            k += 1
+        if k == 0:
+            out.append(f)
+            continue
+        rest = f.pieces[k:]
+        out.append(Fragment(f.text[starts[k] :].strip(), rest[0][1], f.top, f.x1, f.bottom, f.score, rest))
+    return out
+
+
 def split_at_gaps(f: Fragment, ink: np.ndarray) -> list[Fragment]:
     """``f`` cut where the paper between two of its recognised pieces is an em wide or more.
 
     The recogniser's pieces only place each character roughly; the gap is measured on the
     image between them.  A box whose pieces do not spell its text is left whole."""
     pieces = f.pieces
-    if len(pieces) < 2 or "".join(p[0] for p in pieces) != re.sub(r"\s+", "", f.text):
+    starts = _piece_starts(f)
+    if len(pieces) < 2 or starts is None:
         return [f]
     cuts = [
         i
@@ -852,12 +893,6 @@ def split_at_gaps(f: Fragment, ink: np.ndarray) -> list[Fragment]:
     ]
     if not cuts:
         return [f]
-    # the text offset where each piece starts (spaces the recogniser put between pieces skipped)
-    starts, pos = [], 0
-    for piece, _a, _b in pieces:
-        pos = f.text.index(piece, pos)
-        starts.append(pos)
-        pos += len(piece)
     out = []
     for a, b in zip([0, *cuts], [*cuts, len(pieces)]):
         end = starts[b] if b < len(pieces) else len(f.text)
@@ -1378,7 +1413,7 @@ def _cached(index: int, compute: Callable[[], PageContent]) -> PageContent:
 #: Environment variable naming a folder of OCR'd pages to use and fill (empty: none).
 CACHE_ENV = "JIXIAO_OCR_CACHE"
 #: Part of every cache key: raise it when a change here changes what a page reads as.
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 
 _CACHE_DIR: contextvars.ContextVar[str | None] = contextvars.ContextVar("jixiao_ocr_cache", default=None)
 _SOURCE: contextvars.ContextVar["_Source | None"] = contextvars.ContextVar("jixiao_ocr_source", default=None)
