@@ -100,7 +100,8 @@ def test_a_glyph_read_again_by_the_next_box_is_dropped():
         ("得分为18.", "2.质量指标", "得分为18. 2.质量指标"),  # a point closing a line may end a sentence
         ("共1,234", ".5万元", "共1,234.5万元"),
         ("version 2", ".4 was", "version 2 .4 was"),  # not after a Latin word
-        ("共12", "34人", "共12 34人"),  # two digits: no point to tell, left as before
+        ("安排资金70", "0万元", "安排资金700万元"),  # the digits run on to their unit
+        ("合计100", "95", "合计100 95"),  # two numbers of a table's cell: no unit after the second
     ],
 )
 def test_a_wrap_inside_a_decimal_number_joins_without_a_space(a, b, joined):
