@@ -1450,11 +1450,13 @@ def find_figures(ctx: Any) -> list[Found]:
 
     blocks = doc.blocks
     for bi, b in enumerate(blocks):
-        if b.kind != "table" or not scope.ok[bi] or read_table(b) is not None:
+        if b.kind != "table" or not scope.ok[bi]:
             continue
+        se = self_eval_blocks(flat, b.start, b.end)
+        if read_table(b) is not None and not se:
+            continue  # an indicator table (a 自评表's funds block above its indicators is read)
         caption = " ".join(fold_text(blocks[k].text) for k in range(max(0, bi - 2), bi))
         rows = _cells_of_table(flat, b)
-        se = self_eval_blocks(flat, b.start, b.end)
         if se:
             found += self_eval_figures(flat, se)
         else:
