@@ -831,12 +831,9 @@ def _blank_run(ink: np.ndarray, x0: float, x1: float, box: Fragment) -> float:
     ya, yb = max(0, int(round(box.top))), min(h, int(round(box.bottom)) + 1)
     if xb <= xa or yb <= ya:
         return 0.0
-    cols = ink[ya:yb, xa:xb].any(axis=0)
-    best = run = 0
-    for c in cols.tolist():
-        run = 0 if c else run + 1
-        best = max(best, run)
-    return float(best)
+    cols = np.flatnonzero(np.asarray(ink[ya:yb, xa:xb]).any(axis=0))  # the columns with ink
+    edges = np.concatenate(([-1], cols, [xb - xa]))  # with the window's two ends
+    return float(np.diff(edges).max() - 1)
 
 
 def _piece_starts(f: Fragment) -> list[int] | None:
