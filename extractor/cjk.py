@@ -58,6 +58,20 @@ def _joins(a: str, b: str) -> bool:
     return a in _JOINING_END or a.isspace() or is_cjk(a) or is_cjk(b)
 
 
+# A number wrapped inside Chinese text (…资金7121 / .4万元, …安排资金70 / 0万元): the number
+# follows a CJK character, and the next line opens with its decimal point or its digits run on
+# to a CJK character (its unit) — Chinese prose never sets two numbers apart by a line break
+# alone.  (A point closing the line, …7121. / 4万元, is left alone: it may end a sentence
+# before a numbered item: 得分为18. / 2.质量指标.)
+_POINT_WRAP_END = re.compile(f"[{CJK}][\\d,，]*\\d$")
+_POINT_WRAP_START = re.compile(f"^(?:[.．]\\d|\\d[\\d,.]*[{CJK}%])")
+
+
+def _inside_number(a: str, b: str) -> bool:
+    """Whether a wrap between text ending ``a`` and text starting ``b`` splits a number."""
+    return bool(_POINT_WRAP_END.search(a) and _POINT_WRAP_START.match(b))
+
+
 def join_lines(a: str, b: str) -> str:
     """Rejoin two wrapped lines: no space at a CJK wrap or after a line-end hyphen/minus.
 
@@ -68,7 +82,7 @@ def join_lines(a: str, b: str) -> str:
         return b
     if not b:
         return a
-    return a + b if _joins(a[-1], b[0]) else a + " " + b
+    return a + b if _joins(a[-1], b[0]) or _inside_number(a[-24:], b[:24]) else a + " " + b
 
 
 _BREAK = re.compile(r"[ \t]*\n\s*")

@@ -25,7 +25,9 @@ Steps for one page:
    skipped (a lone "1", "一致") is read from its crop;
 6. the other fragments are merged into visual lines in reading order; dot
    leaders of a table of contents and the page number after them, which the
-   detector skips, are found in the image and put back;
+   detector skips, are found in the image and put back; a glyph read twice where
+   two boxes overlap is dropped, and a wide blank gap on a line (a form's label
+   and value, an unruled table's cells) is kept as a full-width space;
 7. font size from the ink height of each line, bold from its stroke width
    against the page's usual line, the bracket width of a numbering marker
    (（一） or (一)) from the gap after its closing bracket;
@@ -780,16 +782,121 @@ def group_lines(frags: list[Fragment]) -> list[list[Fragment]]:
     return [sorted(lines[i], key=lambda f: f.x0) for i in order]
 
 
-def join_fragments(frags: list[Fragment]) -> str:
-    """Text of one visual line."""
+def join_fragments(frags: list[Fragment], ink: np.ndarray | None = None) -> str:
+    """Text of one visual line.
+
+    With the page's ``ink`` (0/1, the deskewed page), a wide blank gap on the line — one
+    or more em of paper between two glyphs, between two boxes or inside one — is kept as
+    a full-width space (:data:`GAP_MARK`): see :func:`split_at_gaps`."""
+    if ink is not None:
+        frags = [part for f in drop_rereadings(frags) for part in split_at_gaps(f, ink)]
     text = ""
     prev: Fragment | None = None
     for f in frags:
         if prev is not None:
-            text += _joiner(text, f.text, f.x0 - prev.x1, min(f.height, prev.height))
+            height = min(f.height, prev.height)
+            if ink is not None and _blank_run(ink, prev.x1 - 0.5 * height, f.x0 + 0.5 * height, f) >= GAP_EM * height:
+                text += GAP_MARK
+            else:
+                text += _joiner(text, f.text, f.x0 - prev.x1, height)
         text += f.text
         prev = f
     return text
+
+
+# ---------------------------------------------------------------------------
+# Wide gaps on a line
+#
+# A printed form's label and value, the cells of an unruled table, a letter-spaced name
+# (安 庆 市 财 政 局) are set apart by a gap of an em or more; the text the report was
+# typed as has a space (or a tab, a cell) there.  The recogniser reads such a line as
+# one run of characters — often as one box — so the gap is looked for in the image: a
+# band of columns without ink between two recognised pieces.  Inside running Chinese
+# text glyphs are at most about 0.7 em apart (a comma or a full-width bracket leaves
+# 0.5-0.7 em of its cell empty), so an em of paper is a separator.  The gap is written
+# as an ideographic (full-width) space, which line tidying (that drops the spaces a
+# layout engine puts between CJK characters) leaves alone and the document builder
+# folds to a space.
+
+#: A blank run at least this many box heights wide separates two pieces of a line.
+GAP_EM = 1.0
+#: What a wide gap is written as in a line's text.
+GAP_MARK = "\u3000"
+
+
+def _blank_run(ink: np.ndarray, x0: float, x1: float, box: Fragment) -> float:
+    """Widest run of ink-free columns between ``x0`` and ``x1`` in ``box``'s rows (pixels)."""
+    h, w = ink.shape
+    xa, xb = max(0, int(round(x0))), min(w, int(round(x1)))
+    ya, yb = max(0, int(round(box.top))), min(h, int(round(box.bottom)) + 1)
+    if xb <= xa or yb <= ya:
+        return 0.0
+    cols = np.flatnonzero(np.asarray(ink[ya:yb, xa:xb]).any(axis=0))  # the columns with ink
+    edges = np.concatenate(([-1], cols, [xb - xa]))  # with the window's two ends
+    return float(np.diff(edges).max() - 1)
+
+
+def _piece_starts(f: Fragment) -> list[int] | None:
+    """The text offset of each of ``f``'s pieces (None when the pieces do not spell its text)."""
+    if not f.pieces or "".join(p[0] for p in f.pieces) != re.sub(r"\s+", "", f.text):
+        return None
+    starts, pos = [], 0
+    for piece, _a, _b in f.pieces:
+        pos = f.text.index(piece, pos)  # spaces the recogniser put between pieces skipped
+        starts.append(pos)
+        pos += len(piece)
+    return starts
+
+
+def drop_rereadings(frags: list[Fragment]) -> list[Fragment]:
+    """The boxes of one line (left to right) without the glyphs a box read twice.
+
+    Before a wide gap the detector sometimes starts the next box inside the last glyph of the
+    box before it, and the recogniser reads that glyph's right-hand part once more as a
+    character of its own (名称 | 广元市… read as 名称 + 尔广元市…, 单位 + 立广元市…).  A
+    piece of a box whose centre lies on the previous box's last glyph is such a re-reading."""
+    out: list[Fragment] = []
+    for f in frags:
+        prev = out[-1] if out else None
+        starts = _piece_starts(f)
+        if prev is None or starts is None or f.x0 >= prev.x1:
+            out.append(f)
+            continue
+        end = prev.pieces[-1][2] if prev.pieces else prev.x1
+        k = 0
+        while k < len(f.pieces) - 1 and (f.pieces[k][1] + f.pieces[k][2]) / 2 <= end:
+            k += 1
+        if k == 0:
+            out.append(f)
+            continue
+        rest = f.pieces[k:]
+        out.append(Fragment(f.text[starts[k] :].strip(), rest[0][1], f.top, f.x1, f.bottom, f.score, rest))
+    return out
+
+
+def split_at_gaps(f: Fragment, ink: np.ndarray) -> list[Fragment]:
+    """``f`` cut where the paper between two of its recognised pieces is an em wide or more.
+
+    The recogniser's pieces only place each character roughly; the gap is measured on the
+    image between them.  A box whose pieces do not spell its text is left whole."""
+    pieces = f.pieces
+    starts = _piece_starts(f)
+    if len(pieces) < 2 or starts is None:
+        return [f]
+    cuts = [
+        i
+        for i in range(1, len(pieces))
+        if _blank_run(ink, pieces[i - 1][2] - 0.25 * f.height, pieces[i][1] + 0.25 * f.height, f) >= GAP_EM * f.height
+    ]
+    if not cuts:
+        return [f]
+    out = []
+    for a, b in zip([0, *cuts], [*cuts, len(pieces)]):
+        end = starts[b] if b < len(pieces) else len(f.text)
+        text = f.text[starts[a] : end].strip()
+        part = pieces[a:b]
+        out.append(Fragment(text, part[0][1], f.top, part[-1][2], f.bottom, f.score, part))
+    return out
 
 
 # ---------------------------------------------------------------------------
@@ -1218,7 +1325,7 @@ def read_image(gray: np.ndarray, scale: float, number: int = 1, size: tuple[floa
     ink = cv2.threshold(gray, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
     lines, strokes = [], []
     for members in text_lines:
-        text = fix_text(join_fragments(members))
+        text = fix_text(join_fragments(members, ink))
         if not text.strip():
             continue
         x0 = min(f.x0 for f in members)
@@ -1303,7 +1410,7 @@ def _cached(index: int, compute: Callable[[], PageContent]) -> PageContent:
 #: Environment variable naming a folder of OCR'd pages to use and fill (empty: none).
 CACHE_ENV = "JIXIAO_OCR_CACHE"
 #: Part of every cache key: raise it when a change here changes what a page reads as.
-CACHE_VERSION = 1
+CACHE_VERSION = 3
 
 _CACHE_DIR: contextvars.ContextVar[str | None] = contextvars.ContextVar("jixiao_ocr_cache", default=None)
 _SOURCE: contextvars.ContextVar["_Source | None"] = contextvars.ContextVar("jixiao_ocr_source", default=None)
