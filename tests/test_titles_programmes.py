@@ -201,3 +201,47 @@ def test_the_writers_own_place_before_the_year_of_the_programme_it_evaluates() -
     assert r.title is None
     assert r.program == "中小学教师培训民生工程"
     assert evidence(doc, r, "program") == "中小学教师培训民生工程"
+
+
+# tianjin-dongli-2020-guanghui-road: the page's heading, its chrome, then the document's own title
+# set on two lines, the place opening the upper one
+TITLE_ON_TWO_LINES = (
+    "(直达资金)天津市东丽湖新建光辉路(智景东道-星宇道)工程项目2020年度绩效自评报告\n\n"
+    "发布时间:2021-05-14 11:40      来源:天津市东丽区财政局\n字号:\n    \n\n"
+    "天津市东丽湖新建光辉路(智景东道-星宇道)\n\n工程项目2020年度绩效自评报告\n\n"
+    "一、绩效目标分解下达情况\n\n东丽区雨污分流改造工程项目估算投资2082.48万元。\n"
+)
+
+
+def test_a_title_on_two_lines_starts_at_the_line_that_names_its_place() -> None:
+    doc, r = record_of_text(TITLE_ON_TWO_LINES)
+    assert r.title == "天津市东丽湖新建光辉路(智景东道-星宇道)工程项目2020年度绩效自评报告"
+    assert evidence(doc, r, "title").startswith("天津市东丽湖新建光辉路(智景东道-星宇道)\n")
+    # near miss: a lower line that opens with its own place is a title of its own (the upper line,
+    # a place's phrase, stays out)
+    doc, r = record_of_text(TITLE_ON_TWO_LINES.replace("\n\n工程项目2020年度", "\n\n东丽区工程项目2020年度"))
+    assert r.title == "东丽区工程项目2020年度绩效自评报告"
+
+
+# hainan-hainan-undated-forest-ecological-compensation-fund-report-cover: a document site's heading
+# (its own words for the file), its download notes, then the cover's own title
+COVER_UNDER_SITE_HEADING = (
+    "海南省森林生态效益补偿基金财政支出项目绩效评价报告\n合集下载\n"
+    "1. 1、下载文档前请自行甄别文档内容的完整性,平台不提供额外的编辑、内容补充、找答案等附加服务。\n"
+    "附件4-1\n财政支出项目绩效评价报告\n评价类型:实施过程评价□ 完成结果评价□\n"
+    "项目名称:森林生态效益补偿基金\n"
+)
+
+
+def test_the_documents_own_title_after_the_pages_chrome_wins_whatever_the_page_heading_says() -> None:
+    doc, r = record_of_text(COVER_UNDER_SITE_HEADING)
+    assert r.title == "财政支出项目绩效评价报告"
+    assert evidence(doc, r, "title") == "财政支出项目绩效评价报告"
+    # near miss: no chrome between them — the first heading is the document's, the second a part's
+    doc, r = record_of_text(
+        COVER_UNDER_SITE_HEADING.replace(
+            "合集下载\n1. 1、下载文档前请自行甄别文档内容的完整性,平台不提供额外的编辑、内容补充、找答案等附加服务。\n",
+            "",
+        )
+    )
+    assert r.title == "海南省森林生态效益补偿基金财政支出项目绩效评价报告"

@@ -13,6 +13,7 @@ import re
 
 from .candidates import Candidate
 from .context import Context, Line
+from .jurisdiction import divisions
 from .orgs import is_org_name
 from .phrases import _compiled, _spec
 from .view import View, fold
@@ -124,7 +125,7 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
         complete = len(_REPORT_WORDS.sub("", alone)) >= 8 or len(alone) >= 24 or alone.startswith("关于")
         while (
             j > 0
-            and (not complete or _TITLE_START.search(head[j - 1].text))
+            and (not complete or _TITLE_START.search(head[j - 1].text) or _place_over_placeless(head[j - 1], head[j]))
             and parts[0] - j < 2
             and _can_continue(head[j - 1])
             and (j - 1) not in used
@@ -164,6 +165,27 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
         rule = "title_file_name" if _FILE_NAME.search(raw.strip()) else "title_line"
         out.append(ctx.candidate_at("title", printed, start, end, rank, rule))
     return out
+
+
+def _opens_with_place(text: str) -> bool:
+    """Whether ``text`` (a line, whitespace aside) begins with a division's name (天津市…, 宿州市埇桥区…)."""
+    key = fold(re.sub(r"\s+", "", text))
+    return any(s == 0 for s, _e, _n in divisions().find(key[:12]))
+
+
+def _place_over_placeless(above: Line, line: Line) -> bool:
+    """Whether ``above`` is the first part of a title set on two lines whose second part, ``line``, is a
+    whole title by its words but opens with neither a place nor a year (天津市东丽湖新建光辉路(…) /
+    工程项目2020年度绩效自评报告): a title names its place first, so the line that does is its start.
+    Not an organisation's name alone (a letterhead over the title) nor a sentence."""
+    below = fold(re.sub(r"\s+", "", line.text))
+    return (
+        _opens_with_place(above.text)
+        and not _opens_with_place(below)
+        and not re.match(r"(?:19|20)\d\d|关于|附件|[(（]", below)
+        and not is_org_name(fold(re.sub(r"\s+", "", above.text)))
+        and not _TITLE_END.search(fold(above.text))
+    )
 
 
 _BRACKET_LINE = re.compile(
