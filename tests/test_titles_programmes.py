@@ -6,6 +6,7 @@ value is asserted with the words it came from.
 
 from __future__ import annotations
 
+import pytest
 from excerpt_records import evidence, record_of_text
 
 # sichuan-mianyang-2021-science-bureau-projects-essay-site: a collection heading, the site's
@@ -245,3 +246,60 @@ def test_the_documents_own_title_after_the_pages_chrome_wins_whatever_the_page_h
         )
     )
     assert r.title == "海南省森林生态效益补偿基金财政支出项目绩效评价报告"
+
+
+# hunan-yongxing-2020-agricultural-insurance-premium-subsidy-self-report, its heading's last words
+# varied the ways other sites end a title (…结果公开, …情况说明, …及自评表, a draft's tag)
+YONGXING = (
+    "永兴县农业保险保费补贴2020年度{end}\n\n发布时间:2021-10-26 17:11 来源:县财政局 作者: 【字体:\n\n"
+    "一、绩效目标分解下达情况\n\n2020年,永兴县农业保险保费补贴资金预算1580万元。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "end",
+    [
+        "绩效自评报告",
+        "绩效自评结果公开",
+        "绩效评价情况说明",
+        "绩效自评工作总结",
+        "绩效目标完成情况自评报告",
+        "绩效自评报告及自评表",
+        "绩效评价报告(征求意见稿)",
+    ],
+)
+def test_the_words_that_say_what_kind_of_document_it_is_are_no_part_of_the_programme(end: str) -> None:
+    doc, r = record_of_text(YONGXING.format(end=end))
+    assert r.program == "农业保险保费补贴"
+    assert evidence(doc, r, "program") == "农业保险保费补贴"
+
+
+def test_a_results_publication_is_a_title() -> None:
+    doc, r = record_of_text(YONGXING.format(end="绩效自评结果公开"))
+    assert r.title == "永兴县农业保险保费补贴2020年度绩效自评结果公开"
+    # near miss: a page's section name (预算绩效信息公开) is no title
+    doc, r = record_of_text(
+        YONGXING.format(end="绩效自评结果公开").replace(
+            "永兴县农业保险保费补贴2020年度绩效自评结果公开", "预算绩效信息公开"
+        )
+    )
+    assert r.title is None
+
+
+def test_a_title_whose_words_before_the_report_are_an_evaluations_names_no_programme() -> None:
+    # yunnan-honghe-2024-data-center-project-self-report: 项目支出绩效单位自评报告 — what is left once the
+    # report's words go (项目支出绩效单位) is no programme: abstain
+    doc, r = record_of_text(
+        "红河州数据发展中心2024年度项目支出绩效单位自评报告\n一、基本情况\n"
+        "2024年,红河州数据发展中心(以下简称“州数据发展中心”)实施项目共15个。\n"
+    )
+    assert r.program is None
+
+
+def test_quotation_marks_around_the_whole_programme_are_no_part_of_it() -> None:
+    doc, r = record_of_text(
+        YONGXING.format(end="绩效自评报告").replace(
+            "永兴县农业保险保费补贴2020年度", "永兴县2020年度“农业保险保费补贴”"
+        )
+    )
+    assert r.program == "农业保险保费补贴"

@@ -216,6 +216,25 @@ def _cut_blanked_place(spec: dict[str, Any], text: str) -> str:
     return text
 
 
+def _cut_kind_words(spec: dict[str, Any], text: str) -> str:
+    """``text`` without the words after the programme that say what kind of document this is, however
+    many and in whatever order (…项目绩效自评结果公开, …绩效目标完成情况自评报告, …绩效自评表及自评报告,
+    …绩效评价情况说明): a run of ``kind_words`` at the end that holds an evaluation word, with none
+    before it."""
+    m = re.search(spec["kind_words"], text)
+    if m is None or not re.search(spec["kind_words_evaluation"], m.group(0)) or m.start() < 2:
+        return text
+    if re.search(spec["kind_words_evaluation"] + "|评审", text[: m.start()]):
+        return text  # an evaluation's words before the run (…事前绩效评审专家组综合评价报告表): no programme's name
+    return text[: m.start()]
+
+
+def _unquote(text: str) -> str:
+    """A programme's name without the quotation marks or title marks around all of it (“农村公路养护项目”)."""
+    m = re.fullmatch(r"[“\"‘《「](?P<name>[^“”\"‘’《》「」]{2,60})[”\"’》」]", text)
+    return m.group("name") if m else text
+
+
 def program_name(text: str, unit: str | None = None) -> str:
     """A programme's name from a title or a form's value (view text): places, years, unit and suffix cut."""
     spec = _spec()["program"]
@@ -270,9 +289,12 @@ def program_name(text: str, unit: str | None = None) -> str:
             break
     # a programme in brackets: after the report's words (…自评报告(XX资金)), or left alone once they
     # are cut (转移支付区域(全民健身中心项目)绩效自评表)
+    text = re.sub(spec["draft_tag"], "", text)
     text = re.sub(spec["strip_fund_source"], "", text)
     text = _unbracket(spec, re.sub(spec["strip_allocation_tail"], "", text))
+    text = _cut_kind_words(spec, text)
     text = _unbracket(spec, re.sub(spec["strip_suffix"], "", text).strip("，,：:、 "))
+    text = _unquote(text)
     text = re.sub(r"^的", "", text)
     named_as_programme = bool(re.search(r"(?:项目|工程|资金|经费)$", text))  # 全民健身中心项目: no organisation
     text = re.sub(spec["strip_tail"], "", text)
