@@ -303,3 +303,24 @@ def test_quotation_marks_around_the_whole_programme_are_no_part_of_it() -> None:
         )
     )
     assert r.program == "农业保险保费补贴"
+
+
+# shandong-licheng-2019-cultural-center-free-opening-self-table-page: the form's heading set as the
+# page's heading, the publication line, then the form's year line
+HEADING_CHROME_YEAR = (
+    "当前位置:首页 >> 内容详情内容详情\n\n区级部门预算项目支出绩效自评表\n\n"
+    "发布时间:2020-04-27 发布者:admin\n\n( 2019 年度)\n"
+    "主管部门(盖章):                                       单位:万元\n"
+    "项目名称 商品和服务支出 主管部门 济南市历城区文化和旅游局\n"
+)
+
+
+def test_a_forms_year_line_past_the_pages_publication_line_ends_its_title() -> None:
+    doc, r = record_of_text(HEADING_CHROME_YEAR)
+    assert r.title == "区级部门预算项目支出绩效自评表(2019年度)"
+    assert evidence(doc, r, "title").endswith("( 2019 年度)")
+    # near miss: a line of the form between them — the year line is the form's own, not the heading's
+    doc, r = record_of_text(
+        HEADING_CHROME_YEAR.replace("发布者:admin\n\n", "发布者:admin\n\n项目名称 商品和服务支出\n")
+    )
+    assert r.title == "区级部门预算项目支出绩效自评表"

@@ -150,6 +150,7 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
             and not _BRACKET_LINE.search(clean_title(head[parts[-1]].text))
         ):
             parts.append(k)
+        year_after_chrome = _year_line_after_chrome(head, parts[-1]) if k == parts[-1] + 1 else None
         if any(p in used for p in parts):
             continue
         used.update(parts)
@@ -159,12 +160,38 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
         if found is None:
             continue
         printed, start, end = found
+        if year_after_chrome is not None:
+            # the form's year line, the page's publication line printed between it and its heading
+            # (区级部门预算项目支出绩效自评表 / 发布时间:… / ( 2019 年度)): the title's last words
+            used.add(head.index(year_after_chrome))
+            year = ctx.doc.text[year_after_chrome.start : year_after_chrome.end].rstrip(" \t|｜")
+            printed += re.sub(r"[\s|｜]+", "", year)
+            end = year_after_chrome.start + len(year)
         rank = (8 if _FILE_NAME.search(raw.strip()) else 10) - i / 100  # a file's name is weaker than a title line
         if not _NAMES_SOMETHING.search(fold(printed)):
             rank -= 0.5  # a title names a year, a place or a unit; a bare 绩效目标完成情况 is a heading
         rule = "title_file_name" if _FILE_NAME.search(raw.strip()) else "title_line"
         out.append(ctx.candidate_at("title", printed, start, end, rank, rule))
     return out
+
+
+def _year_line_after_chrome(head: list[Line], i: int) -> Line | None:
+    """The year line (( 2019 年度)) under the heading ``head[i]`` past one or two lines of the page's
+    chrome (发布时间, 来源, 字号): a form's heading that a web page set above its publication line, the
+    form's year line under that line. None when the heading has its year or no such line follows."""
+    if _BRACKET_LINE.search(clean_title(head[i].text)) or _YEAR_NOTE.search(fold(head[i].text)):
+        return None
+    chrome = re.compile(_spec()["title"]["page_chrome"])
+    for k in range(i + 1, min(i + 4, len(head))):
+        line = re.sub(r"[\s|｜]+", "", head[k].text)
+        if _YEAR_LINE.fullmatch(line) and re.match(r"[(（]", line) and k > i + 1:
+            return head[k]
+        if not chrome.search(head[k].text):
+            return None
+    return None
+
+
+_YEAR_NOTE = re.compile(r"(?:19|20)\d\d年")
 
 
 def _opens_with_place(text: str) -> bool:
