@@ -324,3 +324,26 @@ def test_a_forms_year_line_past_the_pages_publication_line_ends_its_title() -> N
         HEADING_CHROME_YEAR.replace("发布者:admin\n\n", "发布者:admin\n\n项目名称 商品和服务支出\n")
     )
     assert r.title == "区级部门预算项目支出绩效自评表"
+
+
+# anhui-xiaoxian-2023-yanglou-specialty-farming-subsidy-self-table: an information-disclosure page's
+# metadata names the document (名  称: …), the next field's label cut short and run in (词:), and the
+# page prints it again as its heading — a heading that does not say it is a report
+LABELLED = (
+    "信息分类: 内容分类: 行业扶贫相关财政资金和县域结对帮扶财政支援资金使用情况\n"
+    "发文日期: 2023-09-28 10:42:51 生成日期: 2023-09-28 10:42:51\n"
+    "发布机构: 杨楼镇人民政府 文  号:\n名  称: 2023年杨楼社区特色种养殖补贴到户项目资金使用情况\n词:\n\n"
+    "2023年杨楼社区特色种养殖补贴到户项目资金使用情况\n\n"
+    "发表时间:2023-09-28 10:42信息来源:杨楼镇人民政府作者:杨楼镇阅读人次: 字体:[    ]\n"
+    "项目名称 2023年杨楼社区特色种养殖补贴到户项目\n"
+)
+
+
+def test_a_heading_the_pages_metadata_names_as_the_document_is_its_title() -> None:
+    doc, r = record_of_text(LABELLED)
+    assert r.title == "2023年杨楼社区特色种养殖补贴到户项目资金使用情况"
+    assert evidence(doc, r, "title") == "2023年杨楼社区特色种养殖补贴到户项目资金使用情况"
+    assert r.evidence["title"].span[0] > LABELLED.index("词:")  # the heading, not the metadata field
+    # near miss: the metadata names it but the page never prints it as a heading — no title
+    doc, r = record_of_text(LABELLED.replace("\n2023年杨楼社区特色种养殖补贴到户项目资金使用情况\n\n", "\n"))
+    assert r.title is None

@@ -54,6 +54,7 @@ from .titles import (
     collection_sample_start,
     doc_site_title_candidates,
     inline_title_candidates,
+    labelled_title_candidates,
     text_lines,
     title_candidates,
 )
@@ -474,7 +475,10 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
     lines = text_lines(ctx)
     d: dict[str, Decision] = {}
     titles = sorted(
-        title_candidates(ctx, lines) + inline_title_candidates(ctx) + doc_site_title_candidates(ctx),
+        title_candidates(ctx, lines)
+        + inline_title_candidates(ctx)
+        + doc_site_title_candidates(ctx)
+        + labelled_title_candidates(ctx, lines),
         key=lambda c: -c.rank,
     )
     sample = collection_sample_start(ctx)

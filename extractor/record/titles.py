@@ -327,6 +327,34 @@ def inline_title_candidates(ctx: Context, limit: int = 3000) -> list[Candidate]:
     return out
 
 
+def labelled_title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
+    """The document's title that the page's metadata names (名  称: X, 标  题: X) and the page then prints
+    as a line of its own, whatever its last words (…项目资金使用情况): two statements that it is the
+    heading. Ranked below a title line (10) that says it is a report, over a title inside a line (9)."""
+    t = _spec()["title"]
+    out: list[Candidate] = []
+    head = lines[: int(t["first_lines"])]
+    for i, line in enumerate(head):
+        m = re.match(t["metadata_label"], line.text)
+        if m is None:
+            continue
+        key = re.sub(r"[\s|｜]+", "", line.text[m.end() :])
+        if len(key) < 6 or re.search(r"[。；;]", key):
+            continue
+        for own in head[i + 1 :]:
+            printed = re.sub(r"[\s|｜]+", "", own.text)
+            # (the next field's label may run into the value: 名称:…资金使用情况词: — 主题词 cut short)
+            if len(printed) >= 6 and (
+                key == printed or re.fullmatch(re.escape(printed) + r"[\u4e00-\u9fff]{1,4}[:：]", key)
+            ):
+                found = clean_title_span(ctx, own.start, own.end)
+                if found is not None:
+                    out.append(ctx.candidate_at("title", found[0], found[1], found[2], 9.6, "title_labelled"))
+                break
+        break
+    return out
+
+
 def collection_sample_start(ctx: Context) -> int | None:
     """Where the first sample's text starts on an essay-collection page, or None on any other page.
 
@@ -384,6 +412,7 @@ __all__ = [
     "clean_title_span",
     "title_candidates",
     "inline_title_candidates",
+    "labelled_title_candidates",
     "doc_site_title_candidates",
     "collection_sample_start",
 ]
