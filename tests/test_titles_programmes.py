@@ -347,3 +347,22 @@ def test_a_heading_the_pages_metadata_names_as_the_document_is_its_title() -> No
     # near miss: the metadata names it but the page never prints it as a heading — no title
     doc, r = record_of_text(LABELLED.replace("\n2023年杨楼社区特色种养殖补贴到户项目资金使用情况\n\n", "\n"))
     assert r.title is None
+
+
+# guangxi-guangxi-2021-rural-environment-improvement-transfer-self-report: no title; the funds named
+# first in a cited notice's title, then in the writer's own sentence with the amount passed down
+CITED_THEN_OWN = (
+    "一、绩效目标分解下达情况\n(一)中央下达农村环境整治资金预算情况。\n"
+    "财政部《关于下达2021年农村环境整治资金预算的通知》(财资环〔2021〕54号),"
+    "下达广西壮族自治区2021年中央农村环境整治专项资金共计5404万元。\n"
+    "(二)自治区分配下达资金预算情况。\n"
+)
+
+
+def test_the_writers_own_sentence_names_the_funds_over_a_cited_notices_title() -> None:
+    doc, r = record_of_text(CITED_THEN_OWN)
+    assert r.program == "中央农村环境整治专项资金"
+    assert evidence(doc, r, "program") == "中央农村环境整治专项资金"
+    # near miss: only the citation names them — its name is the programme
+    doc, r = record_of_text(CITED_THEN_OWN.replace(",下达广西壮族自治区2021年中央农村环境整治专项资金共计5404万元", ""))
+    assert r.program == "农村环境整治资金"

@@ -341,6 +341,7 @@ def program_candidates(
         out.append(_program_candidate(ctx, title.start, title.end, unit, 5 if notice else 8, "title"))
     text = ctx.blank_before(ctx.view.text[: len(ctx.view.text) // 2 + 2000], start)
     for rule in _spec()["program_body"]:
+        matches: list[re.Match[str]] = []
         for m in re.finditer(rule["regex"], text):
             prog = _OUR_PLACE.sub("", m.group("prog"))  # (program_name drops it from the evidence too)
             shape = rule.get("shape", "sentence")
@@ -357,12 +358,30 @@ def program_candidates(
                 )
             ):
                 continue
+            matches.append(m)
+        # the programme as the writer's own sentence names it, over its name in a cited document's
+        # title (《关于下达2021年农村环境整治资金预算的通知》 before 下达…中央农村环境整治专项资金共计…)
+        own = [m for m in matches if not _in_citation(text, m.start("prog"))]
+        if matches:
+            m = (own or matches)[0]
             s, e = ctx.view.span(m.start("prog"), m.end("prog"))
             out.append(
-                _program_candidate(ctx, s, e, unit, rule["rank"], "body" if shape == "sentence" else f"body:{shape}")
+                _program_candidate(
+                    ctx,
+                    s,
+                    e,
+                    unit,
+                    rule["rank"],
+                    "body" if rule.get("shape", "sentence") == "sentence" else f"body:{rule['shape']}",
+                )
             )
-            break
     return [c for c in out if c is not None]
+
+
+def _in_citation(text: str, at: int) -> bool:
+    """Whether position ``at`` of ``text`` lies inside a cited title (《…》)."""
+    opened = text.rfind("《", 0, at)
+    return opened >= 0 and text.rfind("》", opened, at) < 0 and text.find("》", at) >= 0
 
 
 def masked_place(text: str) -> re.Match[str] | None:
