@@ -366,3 +366,21 @@ def test_the_writers_own_sentence_names_the_funds_over_a_cited_notices_title() -
     # near miss: only the citation names them — its name is the programme
     doc, r = record_of_text(CITED_THEN_OWN.replace(",下达广西壮族自治区2021年中央农村环境整治专项资金共计5404万元", ""))
     assert r.program == "农村环境整治资金"
+
+
+# sichuan-renshou-cihang-2024-primary-school-final-accounts-spam: a final-accounts publication's table
+# of contents, one of its numbered entries a self-evaluation form — no title of this document
+CONTENTS = (
+    "目录\n第一部分单位概况\n一、职能简介\n二、2024年重点工作完成情况\n"
+    "第二部分 2024年度单位决算情况说明\n一、收入支出决算总体情况说明\n"
+    "十三、财政拨款“三公”经费支出决算表\n十四、部门预算项目支出绩效自评表(2024年度)\n"
+    "第一部分 单位概况\n一、职能简介\n仁寿县慈航镇小学校是一所公办小学校。\n"
+)
+
+
+def test_a_numbered_entry_of_the_documents_contents_is_no_title() -> None:
+    doc, r = record_of_text(CONTENTS)
+    assert r.title is None
+    # near miss: the same form's heading as an annex's (附件1:) is a title
+    doc, r = record_of_text(CONTENTS.replace("十四、部门预算", "附件1:部门预算"))
+    assert r.title == "部门预算项目支出绩效自评表(2024年度)"

@@ -310,6 +310,8 @@ def inline_title_candidates(ctx: Context, limit: int = 3000) -> list[Candidate]:
             start = dates[-1].end()  # a title never holds a date: it starts after one run into it
         if len(annexes) >= 2 and re.search(r"附件\s*[0-9]{1,2}\s*[:：、.]?$", text[max(0, start - 6) : start]):
             continue  # one entry of a list of attachments
+        if re.search(r"(?:^|[\n。；;])\s*[一二三四五六七八九十]{1,3}、\s*$", text[max(0, start - 8) : start]):
+            continue  # a numbered part of the document (十四、部门预算项目支出绩效自评表): a heading inside it
         half = (m.end() - start) // 2
         if (m.end() - start) % 2 == 0 and text[start : start + half] == text[start + half : m.end()]:
             start += half  # a heading printed twice in a row (a sharing site's copy): once
