@@ -384,3 +384,14 @@ def test_a_numbered_entry_of_the_documents_contents_is_no_title() -> None:
     # near miss: the same form's heading as an annex's (附件1:) is a title
     doc, r = record_of_text(CONTENTS.replace("十四、部门预算", "附件1:部门预算"))
     assert r.title == "部门预算项目支出绩效自评表(2024年度)"
+
+
+def test_an_organisations_name_over_a_title_that_names_its_place_first_is_a_letterhead() -> None:
+    # hunan-yongxing-2020-…, its heading under the finance bureau's name (a site's or a letterhead's)
+    text = "永兴县财政局\n永兴县农业保险保费补贴2020年度绩效自评报告\n一、绩效目标分解下达情况\n"
+    doc, r = record_of_text(text)
+    assert r.title == "永兴县农业保险保费补贴2020年度绩效自评报告"
+    # near miss: the unit over a title that opens with its year is the cover's first words
+    # (hainan-danzhou-2018-peoples-court-department)
+    doc, r = record_of_text("儋州市人民法院\n2018年度部门整体支出绩效评价报告\n评价单位:儋州市人民法院\n")
+    assert r.title == "儋州市人民法院2018年度部门整体支出绩效评价报告"
