@@ -1757,3 +1757,58 @@ def test_a_report_naming_a_programme_with_its_phase_in_brackets_is_of_a_project(
     doc, r = record_of_text(text)
     assert r.program == "排水管网工程(二期)"
     assert r.report_kind == "project"
+
+
+def test_a_scoring_rule_that_says_no_points_is_no_score() -> None:
+    # a self-table's scoring rules flattened after its total: 没有不得分 1、… is a rule and the
+    # next item's number, not a score of 1 that conflicts with the 自评总分
+    text = (
+        "某市财政预算支出项目绩效目标自评表 填报日期:2022 年 8 月 10 项目名称 农村公路养护 自评总分: 95 "
+        "项目实施单位 某市交通运输局 组织机构 项目管理 13 分 2 2 有明确的绩效管理机构或专人负责 2 分。没 "
+        "有不得分 1、运行监管记录 3 分; 运行监管 4 4\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.score.total == 95 and "自评总分: 95" in evidence(doc, r, "score.total")
+
+
+def test_a_rates_own_score_before_the_total_is_no_total() -> None:
+    # the conclusion lists the level-1 self-scores, the budget-execution rate's among them, then
+    # the total: 预算资金执行率自评得分10分 is that rate's score, not a second total
+    text = (
+        "三、综合评价结论\n依据评价指标体系,产出指标自评得分50分、效益指标自评得分30分、满意度指标自评得分10分、"
+        "预算资金执行率自评得分10分,综合得分100分。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.score.total == 100 and "综合得分100分" in evidence(doc, r, "score.total")
+
+
+def test_a_flattened_tier_table_ends_in_its_total_row_after_spaces() -> None:
+    # a 自评表's level-1 rows and total row on one line with spaces between cells: the matching
+    # view drops the space between a number and a CJK label (9.5 总分 → 9.5总分), so the total
+    # row follows a digit directly there
+    doc, r = record_of_text("产出指标 50 48 效益指标 30 28 满意度指标 10 10 预算执行率 10 9.5 总分 100 95.5\n")
+    assert (r.score.total, r.score.max) == (95.5, 100) and "总分 100 95.5" in evidence(doc, r, "score.total")
+
+
+def test_the_evaluation_result_given_as_a_score_with_its_grade_in_brackets() -> None:
+    doc, r = record_of_text("某县2022年度农村公路养护资金绩效评价报告\n绩效评价结果：86.5分（良）\n")
+    assert (r.score.total, r.score.grade, r.score.grade_source) == (86.5, "良", "stated")
+    assert "86.5分" in evidence(doc, r, "score.total")
+
+
+def test_a_firm_with_its_short_name_in_brackets_accepting_the_commission() -> None:
+    text = (
+        "某县2022年度农村公路养护资金绩效评价报告\n"
+        "某某会计师事务所有限公司（以下简称“我公司”）接受某县财政局的委托，对该项目进行了绩效评价。\n"
+    )
+    doc, r = record_of_text(text)
+    assert (r.evaluation_mode, r.evaluator) == ("third_party", "某某会计师事务所有限公司")
+    assert "某某会计师事务所有限公司" in evidence(doc, r, "evaluator")
+
+
+def test_the_funds_year_opening_the_basic_situation_before_a_comma() -> None:
+    # the only year the opening names, tied to the funds (2022年，县财政共安排…资金): the weakest
+    # evidence of the year evaluated, for a text that names it nowhere else
+    text = "某县农村公路养护资金绩效自评报告\n一、项目基本情况\n2022年，县财政共安排农村公路养护资金500万元。\n"
+    doc, r = record_of_text(text)
+    assert r.years == [2022] and "2022" in evidence(doc, r, "years")

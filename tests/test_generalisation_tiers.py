@@ -287,3 +287,30 @@ def test_a_budget_block_captioned_by_a_cell_wrapped_over_lines_is_a_tier() -> No
     assert [i for i in record_of_text(form.format(score=12))[1].indicators if i.level == 1] == []
     other = form.format(score=10).replace("(10分)\n", "(10分)\n单位:万元 说明见附表\n")
     assert [i for i in record_of_text(other)[1].indicators if i.level == 1] == []
+
+
+def test_tier_headings_carrying_their_maximum_and_score_in_brackets() -> None:
+    # each analysis section's heading states its tier's maximum and what it got (实得): the
+    # bracket holds both, so the heading still names a tier and the section's score is read
+    text = (
+        "（一）决策指标分析（满分20分，实得18分）\n立项依据充分。\n"
+        "（二）过程指标分析（满分20分，实得17.5分）\n资金管理规范。\n"
+        "（三）产出指标分析（满分30分，实得27分）\n任务全部完成。\n"
+        "（四）效益指标分析（满分30分，实得26分）\n效益明显。\n"
+    )
+    doc, r = record_of_text(text)
+    tiers = {(i.name, i.weight, i.score) for i in r.indicators if i.level == 1}
+    assert tiers == {("决策", 20, 18), ("过程", 20, 17.5), ("产出", 30, 27), ("效益", 30, 26)}
+    assert all("实得" in doc.text[i.span[0] : i.span[1]] for i in r.indicators if i.level == 1)
+
+
+def test_a_coded_indicator_table_flattened_to_lines() -> None:
+    # a coded system (A 决策, A1 项目立项, …): a one-letter code is a level-1 row, a letter and a
+    # digit a lower level — B1 资金管理 is no tier although 资金管理 names one elsewhere
+    text = (
+        "A 决策 20 18\nA1 项目立项 6 6\nB 过程 20 17.5\nB1 资金管理 10 9\nC 产出 30 27\nD 效益 30 26\n合计 100 88.5\n"
+    )
+    doc, r = record_of_text(text)
+    tiers = {(i.name, i.weight, i.score) for i in r.indicators if i.level == 1}
+    assert tiers == {("决策", 20, 18), ("过程", 20, 17.5), ("产出", 30, 27), ("效益", 30, 26)}
+    assert r.score.total == 88.5
