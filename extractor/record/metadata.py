@@ -230,12 +230,6 @@ def _cut_kind_words(spec: dict[str, Any], text: str) -> str:
     return text[: m.start()]
 
 
-def _unquote(text: str) -> str:
-    """A programme's name without the quotation marks or title marks around all of it (“农村公路养护项目”)."""
-    m = re.fullmatch(r"[“\"‘《「](?P<name>[^“”\"‘’《》「」]{2,60})[”\"’》」]", text)
-    return m.group("name") if m else text
-
-
 def program_name(text: str, unit: str | None = None) -> str:
     """A programme's name from a title or a form's value (view text): places, years, unit and suffix cut."""
     spec = _spec()["program"]
@@ -295,7 +289,6 @@ def program_name(text: str, unit: str | None = None) -> str:
     text = _unbracket(spec, re.sub(spec["strip_allocation_tail"], "", text))
     text = _cut_kind_words(spec, text)
     text = _unbracket(spec, re.sub(spec["strip_suffix"], "", text).strip("，,：:、 "))
-    text = _unquote(text)
     text = re.sub(r"^的", "", text)
     named_as_programme = bool(re.search(r"(?:项目|工程|资金|经费)$", text))  # 全民健身中心项目: no organisation
     text = re.sub(spec["strip_tail"], "", text)
