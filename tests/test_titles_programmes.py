@@ -394,3 +394,20 @@ def test_an_organisations_name_over_a_title_that_names_its_place_first_is_a_lett
     # (hainan-danzhou-2018-peoples-court-department)
     doc, r = record_of_text("儋州市人民法院\n2018年度部门整体支出绩效评价报告\n评价单位:儋州市人民法院\n")
     assert r.title == "儋州市人民法院2018年度部门整体支出绩效评价报告"
+
+
+# jiangsu-changshu-2016-river-long-term-management-self-report-doc-site: a document site's file name,
+# printed again, over the document's own title set on two lines
+FILE_NAME_OVER_TWO_LINES = (
+    "《常熟河道长效管理项目.docx》由会员分享,可在线阅读,更多相关《常熟河道长效管理项目.docx(15页珍藏版)》"
+    "请在冰点文库上搜索。\n\n常熟河道长效管理项目.docx\n\n常熟河道长效管理项目\n\n"
+    "常熟市2016年度河道长效管理项目\n\n绩效评价自评报告\n\n"
+    "为建立健全“预算编制有目标、预算执行有监控、预算完成有评价”的全过程预算绩效管理机制。\n"
+)
+
+
+def test_a_title_made_whole_by_its_first_line_takes_no_line_above_it() -> None:
+    doc, r = record_of_text(FILE_NAME_OVER_TWO_LINES)
+    assert r.title == "常熟市2016年度河道长效管理项目绩效评价自评报告"
+    assert evidence(doc, r, "title").startswith("常熟市2016年度")
+    assert r.program == "河道长效管理"

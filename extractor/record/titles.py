@@ -122,7 +122,7 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
         # that is a whole title by itself (a place or programme before 报告) takes none
         j = parts[0]
         alone = clean_title("".join(head[k].text for k in parts))
-        complete = len(_REPORT_WORDS.sub("", alone)) >= 8 or len(alone) >= 24 or alone.startswith("关于")
+        complete = _complete(alone)
         while (
             j > 0
             and (not complete or _TITLE_START.search(head[j - 1].text) or _place_over_placeless(head[j - 1], head[j]))
@@ -141,6 +141,9 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
                 break
             parts.insert(0, j - 1)
             j -= 1
+            # a title made whole by the line joined takes no more lines above it (常熟河道长效管理项目 /
+            # 常熟市2016年度河道长效管理项目 / 绩效评价自评报告: the page's file name is not its start)
+            complete = _complete(clean_title(joined))
         # the line under it that is only a bracket — the year or the programme (…自评报告 /
         # (林业专项行动经费项目)) — is the title's last words
         k = parts[-1] + 1
@@ -176,6 +179,12 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
         rule = "title_file_name" if _FILE_NAME.search(raw.strip()) else "title_line"
         out.append(ctx.candidate_at("title", printed, start, end, rank, rule))
     return out
+
+
+def _complete(title: str) -> bool:
+    """Whether ``title`` names enough before its report words to stand alone (a place, a year or a
+    programme: 8 characters or more), or is long, or opens with 关于."""
+    return len(_REPORT_WORDS.sub("", title)) >= 8 or len(title) >= 24 or title.startswith("关于")
 
 
 def _year_line_after_chrome(head: list[Line], i: int) -> Line | None:
