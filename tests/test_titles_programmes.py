@@ -411,3 +411,20 @@ def test_a_title_made_whole_by_its_first_line_takes_no_line_above_it() -> None:
     assert r.title == "常熟市2016年度河道长效管理项目绩效评价自评报告"
     assert evidence(doc, r, "title").startswith("常熟市2016年度")
     assert r.program == "河道长效管理"
+
+
+# chongqing-fengjie-2023-work-safety-reporting-award-target-approval-table: a form whose name ends in a
+# form word of its own (审批表), flattened with its cells, its year line under it
+APPROVAL_FORM = (
+    "附件3 | |||||||\n财政项目支出绩效目标审批表 | |||||||\n( 2023年度) | |||||||\n"
+    "预算单位: | 奉节县应急管理局 | 金额单位:万元 | |||||\n"
+    "项目名称 | 12350安全生产举报奖及安全生产专项督查等工作经费 | 项目分类 | 运转类--日常管理类 | ||||\n"
+)
+
+
+def test_any_performance_form_is_a_title_with_its_year_line() -> None:
+    doc, r = record_of_text(APPROVAL_FORM)
+    assert r.title == "财政项目支出绩效目标审批表(2023年度)"
+    # near miss: a form with no evaluation's words (…预算审批表) is no title
+    doc, r = record_of_text(APPROVAL_FORM.replace("财政项目支出绩效目标审批表", "财政项目支出预算审批表"))
+    assert r.title is None
