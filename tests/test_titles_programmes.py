@@ -428,3 +428,25 @@ def test_any_performance_form_is_a_title_with_its_year_line() -> None:
     # near miss: a form with no evaluation's words (…预算审批表) is no title
     doc, r = record_of_text(APPROVAL_FORM.replace("财政项目支出绩效目标审批表", "财政项目支出预算审批表"))
     assert r.title is None
+
+
+# hainan-haikou-undated-police-command-hall-upgrade-project-report: the page's heading, its chrome, then
+# the cover's two lines — the report's words first, the project's name under them
+COVER_REPORT_WORDS_FIRST = (
+    "首页 >> 信息公开 >> 财政公开 >> 正文\n"
+    "海口市公安局项目支出绩效评价报告(海口市公安局指挥大厅升级改造建设项目)\n"
+    "2024-04-24 14:20:00 来源: 海口市公安局 【字体:   打印\n\n项目支出绩效评价报告\n\n"
+    "海口市公安局指挥大厅升级改造建设项目\n\n一、基本情况  \n\n(一)项目概况。包括项目背景、主要内容及实施情况。\n"
+)
+
+
+def test_a_project_line_under_a_title_that_names_nothing_is_its_last_words() -> None:
+    doc, r = record_of_text(COVER_REPORT_WORDS_FIRST)
+    assert r.title == "项目支出绩效评价报告海口市公安局指挥大厅升级改造建设项目"
+    assert r.program == "指挥大厅升级改造建设"
+    assert evidence(doc, r, "program") == "指挥大厅升级改造建设"
+    # near miss: a title that names its place already takes no line under it
+    doc, r = record_of_text(
+        COVER_REPORT_WORDS_FIRST.replace("\n\n项目支出绩效评价报告\n\n", "\n\n海口市项目支出绩效评价报告\n\n")
+    )
+    assert r.title == "海口市项目支出绩效评价报告"

@@ -156,6 +156,8 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
             and not _BRACKET_LINE.search(clean_title(head[parts[-1]].text))
         ):
             parts.append(k)
+        elif _programme_line_under(head, parts[-1]):
+            parts.append(k)
         year_after_chrome = _year_line_after_chrome(head, parts[-1]) if k == parts[-1] + 1 else None
         if any(p in used for p in parts):
             continue
@@ -179,6 +181,21 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
         rule = "title_file_name" if _FILE_NAME.search(raw.strip()) else "title_line"
         out.append(ctx.candidate_at("title", printed, start, end, rank, rule))
     return out
+
+
+def _programme_line_under(head: list[Line], i: int) -> bool:
+    """Whether the line under the title ``head[i]`` is the programme its words leave out: the title names
+    nothing of its own (项目支出绩效评价报告), the line names a project or a fund (海口市公安局指挥大厅
+    升级改造建设项目), short and no sentence — a cover's two lines, the report's words first."""
+    if i + 1 >= len(head) or _NAMES_SOMETHING.search(fold(clean_title(head[i].text))):
+        return False
+    below = re.sub(r"\s+", "", head[i + 1].text)
+    return (
+        4 <= len(below) <= 40
+        and not _PUNCT.search(below)
+        and re.search(_spec()["program"]["noun_end"], below) is not None
+        and not _TITLE_END.search(below)
+    )
 
 
 def _complete(title: str) -> bool:
