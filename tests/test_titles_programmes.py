@@ -450,3 +450,30 @@ def test_a_project_line_under_a_title_that_names_nothing_is_its_last_words() -> 
         COVER_REPORT_WORDS_FIRST.replace("\n\n项目支出绩效评价报告\n\n", "\n\n海口市项目支出绩效评价报告\n\n")
     )
     assert r.title == "海口市项目支出绩效评价报告"
+
+
+def test_a_reports_name_quoted_in_a_sentence_is_no_title() -> None:
+    # jiangxi-jiangxi-2022-urban-construction-fund-self-report-news-trad: a news item quoting the report
+    text = (
+        "近日,江西省住房和城鄉建設廳發布《2022年省級城市建設專項資金績效自評報告》。\n"
+        "2022年度,江西省安排1.9億元城市建設專項資金,用于加快促進城市建設和發展。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title is None
+    # near miss: the same name in title marks on a line of its own is the page's heading
+    doc, r = record_of_text(text.replace("近日,江西省住房和城鄉建設廳發布《", "《").replace("》。\n", "》\n"))
+    assert r.title == "2022年省級城市建設專項資金績效自評報告"
+
+
+def test_a_heading_marked_as_a_bundle_of_samples_is_no_title() -> None:
+    # shandong-zhangdian-undated-urban-rural-sanitation-essay-site-trad (ruling 10): the collection's
+    # heading with its (熱門16篇) mark, the samples labelled 篇一
+    text = (
+        "建筑施工项目评价报告(热门16篇)\n字号:\n报告可以用于学术领域、商业行业、社会科学等各个领域。\n"
+        "建筑施工项目评价报告 篇一\n为深化环卫体制改革,张店区设立城乡环卫一体化项目。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title is None
+    # near miss: without the mark the heading is the title
+    doc, r = record_of_text(text.replace("(热门16篇)", "").replace(" 篇一", "附件"))
+    assert r.title == "建筑施工项目评价报告"

@@ -494,8 +494,17 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         + labelled_title_candidates(ctx, lines),
         key=lambda c: -c.rank,
     )
+    # a heading an essay-collection site marks as a bundle (…评价报告(热门16篇)) is the site's, whatever
+    # follows it (tests/devset/README.md, ruling 10)
+    # (and the label it sets over one sample: …报告 篇一)
+    mark = re.compile(r"[(（](?:精选|通用|精品|优秀|热门)?\d{1,2}篇[)）]")
+    label = re.compile(r"[ \t　]*篇[一二三四五六七八九十0-9]{1,3}[ \t　]*(?:\n|$)")
+    marked = [
+        t for t in titles if mark.match(fold(ctx.doc.text[t.end : t.end + 12])) or label.match(ctx.doc.text, t.end)
+    ]
+    titles = [t for t in titles if t not in marked]
     sample = collection_sample_start(ctx)
-    site_titles = [t for t in titles if sample is not None and t.start < sample]
+    site_titles = marked + [t for t in titles if sample is not None and t.start < sample]
     if sample is not None:
         # an essay-collection page: its heading and its label over the sample are the site's
         titles = [t for t in titles if t.start >= sample]

@@ -334,6 +334,8 @@ def inline_title_candidates(ctx: Context, limit: int = 3000) -> list[Candidate]:
             start -= 1
         if text[m.end() : m.end() + 1] == "。":
             continue  # a sentence that ends with the words (设立…区域绩效目标表。), no title
+        if _cited_in_a_sentence(text, start, m.end()):
+            continue  # 近日,…厅发布《2022年…绩效自评报告》: another document's title, quoted
         dates = list(_compiled()["date"].finditer(text, start, m.start()))
         if dates:
             start = dates[-1].end()  # a title never holds a date: it starts after one run into it
@@ -384,6 +386,15 @@ def labelled_title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate
                 break
         break
     return out
+
+
+def _cited_in_a_sentence(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands in title marks (《…》) that a sentence's words lead into on
+    the same line (…发布《2022年省级城市建设专项资金绩效自评报告》。): a citation, not a heading."""
+    if text[start - 1 : start] != "《" or text[end : end + 1] != "》":
+        return False
+    line_start = text.rfind("\n", 0, start - 1) + 1
+    return len(re.findall(r"[\u4e00-\u9fff]", text[line_start : start - 1])) >= 2
 
 
 def collection_sample_start(ctx: Context) -> int | None:
