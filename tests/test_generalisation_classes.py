@@ -1812,3 +1812,56 @@ def test_the_funds_year_opening_the_basic_situation_before_a_comma() -> None:
     text = "某县农村公路养护资金绩效自评报告\n一、项目基本情况\n2022年，县财政共安排农村公路养护资金500万元。\n"
     doc, r = record_of_text(text)
     assert r.years == [2022] and "2022" in evidence(doc, r, "years")
+
+
+def test_self_evaluation_form_as_a_word_table_funds_block_above_the_indicator_header(tmp_path) -> None:
+    # the common 项目支出绩效自评表 as one Word table: the form's rows and its funds block come
+    # before the 一级指标 | 二级指标 | 三级指标 | … | 分值 | 得分 header, and the 总分 row's 100 is
+    # the 分值 column's, its score the 得分 column's
+    rows = [
+        ["项目名称", "农村公路养护", "", "", "", "", "", ""],
+        ["主管部门", "某县交通运输局", "实施单位", "某县交通运输局", "", "", "", ""],
+        ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["", "年度资金总额", "500", "500", "480", "10", "96%", "9.6"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
+        ["产出指标", "数量指标", "养护里程", "120公里", "120公里", "20", "20", ""],
+        ["效益指标", "社会效益指标", "群众出行便利度", "提高", "提高", "30", "28", ""],
+        ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", "10", "10", ""],
+        ["总分", "", "", "", "", "100", "95.6", ""],
+    ]
+    doc = parse(str(_docx(tmp_path / "form.docx", "项目支出绩效自评表（2022年度）", rows)))
+    r = build_record(doc)
+    assert (r.score.total, r.score.max) == (95.6, 100)
+    assert "95.6" in evidence(doc, r, "score.total")
+    assert {(i.name, i.weight, i.score) for i in r.indicators if i.level == 3} == {
+        ("养护里程", 20, 20),
+        ("群众出行便利度", 30, 28),
+        ("群众满意度", 10, 10),
+    }
+    assert {(f.name, f.value) for f in r.figures} >= {("年初预算数", 5000000), ("全年执行数", 4800000)}
+
+
+def test_a_total_row_one_cell_a_line_its_maximum_then_its_score() -> None:
+    # a web table copied one cell a line: 总分 / 100 / 95.6 — the 100 is the row's 分值, its score next
+    text = (
+        "项目支出绩效自评表\n（2022年度）\n项目名称\n农村公路养护\n一级指标\n二级指标\n三级指标\n分值\n得分\n"
+        "产出指标\n数量指标\n养护里程\n20\n20\n效益指标\n社会效益指标\n群众出行便利度\n30\n28\n总分\n100\n95.6\n"
+    )
+    doc, r = record_of_text(text)
+    assert (r.score.total, r.score.max) == (95.6, 100) and evidence(doc, r, "score.total").endswith("95.6")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a results disclosure whose form names the firm that evaluated: a third party (the
+        # finance bureau's notice of work it commissioned from a named firm)
+        "绩效评价结果公示\n项目名称：农村公路养护资金\n评价机构：某某会计师事务所有限公司\n综合得分：86.5分\n评价等级：良好\n",
+        # a results form's 评价方式 cell
+        "项目名称 农村公路养护资金 项目主管部门 某县交通运输局 评价方式 第三方评价 评价得分 86.5 评价等级 良\n",
+    ],
+)
+def test_results_forms_naming_a_third_party_evaluation(text: str) -> None:
+    doc, r = record_of_text(text)
+    assert r.evaluation_mode == "third_party" and (r.score.total, r.score.grade) == (86.5, "良")
+    assert "第三方" in evidence(doc, r, "evaluation_mode") or "事务所" in evidence(doc, r, "evaluation_mode")

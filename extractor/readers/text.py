@@ -140,6 +140,7 @@ class _Rules:
     label_end: re.Pattern[str]
     label_max: int
     short_line: int
+    firm_wrap_lines: int
     chrome_line: re.Pattern[str]
     form_line: re.Pattern[str]
     cell_gap: re.Pattern[str]
@@ -177,6 +178,7 @@ def _rules() -> _Rules:
         label_end=re.compile(data["label_end"]),
         label_max=int(data["label_max_chars"]),
         short_line=int(data["short_line_chars"]),
+        firm_wrap_lines=int(data["firm_wrap_lines"]),
         chrome_line=re.compile(data["chrome_line"]),
         form_line=re.compile(data["form_line"]),
         cell_gap=re.compile(data["cell_gap"]),
@@ -305,10 +307,17 @@ class _Line:
     page: int | None
     indented: bool
     last: str = ""  # the last physical line of a paragraph being rebuilt ("" for a single line)
+    indent: int = 0  # the whitespace before the last physical line (a paragraph's first line is indented)
 
     @property
     def tail(self) -> str:
         return self.last or self.text
+
+    @property
+    def printed_width(self) -> int:
+        """How far the last physical line runs, its indent counted: a paragraph's indented first
+        line wraps at the same width as the lines under it, with fewer characters."""
+        return self.indent + len(self.tail.strip())
 
 
 @dataclass
@@ -340,12 +349,21 @@ def wrap_width(lines: list[str]) -> int | None:
     )
 
 
-def continues(prev: _Line, nxt: _Line, width: int | None = None) -> bool:
+def lines_at_width(lines: list[str], width: int | None) -> int:
+    """How many of ``lines`` run to ``width`` (±1), stripped."""
+    if width is None:
+        return 0
+    return sum(1 for ln in lines if width - 1 <= len(ln.strip()) <= width + 1)
+
+
+def continues(prev: _Line, nxt: _Line, width: int | None = None, firm: bool = False) -> bool:
     """Whether ``nxt`` carries on the sentence ``prev`` left unfinished (a hard wrap).
 
     ``prev`` must not end a sentence, be a heading, a title, a TOC line or a short
     bracketed label; ``nxt`` must not start a paragraph of its own (indented,
-    numbered, "一是…", a date line, a run-in label "资金来源：").
+    numbered, "一是…", a date line, a run-in label "资金来源：").  ``firm``: the text is hard-wrapped
+    beyond doubt (:func:`lines_at_width`), so a line at the width goes on even where it reads as a
+    heading, a page's metadata or a short label.
     """
     rules = _rules()
     # the rules are written in simplified characters: a traditional mirror copy reads the same;
@@ -360,20 +378,25 @@ def continues(prev: _Line, nxt: _Line, width: int | None = None) -> bool:
         return False
     if len(re.sub(r"\s", "", a)) <= rules.label_max and rules.label_end.search(a):
         return False
-    if len(re.sub(r"\s", "", a)) < rules.short_line and not rules.inner_punct.search(a):
+    # a line that ran to the wrap width goes on on the next line, even where it opens with a heading's
+    # number ((一)项目概况 (1)项目实施单位:石家庄市新华区农业⏎农村局), holds a page's metadata
+    # (…信息来源:会⏎同县财政局) or reads short once a mirror's pinyin is out (…辦法》(⏎財(cái)國(guó)合…);
+    # at the width, not past it: a line longer than the width was no line the wrap cut
+    at_width = firm and width is not None and width - 1 <= prev.printed_width <= width + 1
+    if len(re.sub(r"\s", "", a)) < rules.short_line and not rules.inner_punct.search(a) and not at_width:
         return False  # a short line with no clause in it is a title, label or heading, not a wrapped sentence
-    if _is_heading_line(prev):
+    if _is_heading_line(prev) and not at_width:
         return False
     if nxt.indented or structure.numbering_of(b):
         return False
-    if rules.chrome_line.search(a):
+    if rules.chrome_line.search(a) and not at_width:
         return False  # a web page's line of 发布时间/信息来源: its own line
     if rules.form_line.match(a) and rules.form_line.match(b):
         return False  # 项目名称：… / 单位名称：…: two fields of a form
     if any(len(rules.cell_gap.findall(x)) >= 2 for x in (a, b)):
         return False  # a row of cells set apart by bars or runs of spaces (序号 | 项目名称 | 得分): a table's line
-    if width is not None and len(prev.tail.strip()) >= width - 1:
-        return True  # the line ran to the wrap width: the text goes on on the next line
+    if width is not None and prev.printed_width >= width - 1:
+        return True  # the line ran to the wrap width (or past it): the text goes on on the next line
     if rules.title_end.search(b) and len(b) <= 60:
         return False  # a title stands on its own line
     if any(p.match(b) for p in rules.paragraph_start):
@@ -387,6 +410,8 @@ def _join(a: str, b: str, wrapped: bool = False) -> str:
         return a + b
     if wrapped and a and b and re.match(r"[0-9.,%]", a[-1]) and re.match(r"[0-9.,%]", b[0]):
         return a + b  # a hard wrap inside a number (9 / 2.3分): no space was printed there
+    if wrapped and a and b and (a[-1] in "(（[" or b[0] in ")）]"):
+        return a + b  # a hard wrap inside brackets (贈(⏎zèng)款): no space was printed there
     if a.endswith("-") and b[:1].isdigit():
         return a + b
     return a + " " + b
@@ -467,10 +492,13 @@ def read_text(raw_text: str, path: str = "<text>", fmt: str = "txt") -> Document
             if not text.strip():
                 continue
             indented = bool(re.match(r"^[ \t\u3000]{2,}", raw)) or raw.startswith("\u3000")
-            items.append(_Line(text.strip(), styled, page, indented))
+            indent = len(raw) - len(raw.lstrip())
+            items.append(_Line(text.strip(), styled, page, indented, indent=indent))
 
     # Pass 2: join continued tables, rejoin wrapped lines, emit blocks.
-    width = wrap_width([v.text for v in items if isinstance(v, _Line)])
+    texts = [v.text for v in items if isinstance(v, _Line)]
+    width = wrap_width(texts)
+    firm = lines_at_width(texts, width) >= _rules().firm_wrap_lines
     k = 0
     pending: _Line | None = None
 
@@ -495,9 +523,10 @@ def read_text(raw_text: str, path: str = "<text>", fmt: str = "txt") -> Document
             builder.add("table", rows=fill_blank_merged(rows), page=page)
             k += 1
             continue
-        if pending is not None and continues(pending, line, width):
-            wrapped = width is not None and len(pending.tail.strip()) >= width - 1
-            pending = _Line(_join(pending.text, line.text, wrapped), False, pending.page, pending.indented, line.text)
+        if pending is not None and continues(pending, line, width, firm):
+            wrapped = width is not None and pending.printed_width >= width - 1
+            rejoined = _join(pending.text, line.text, wrapped)
+            pending = _Line(rejoined, False, pending.page, pending.indented, line.text, line.indent)
         else:
             flush()
             pending = line

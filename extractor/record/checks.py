@@ -852,9 +852,11 @@ def table_checks(ck: Checker, flat: str) -> None:
     doc: Document = ctx.doc
     blocks = doc.blocks
     for bi, b in enumerate(blocks):
-        if b.kind != "table" or read_table(b) is not None:
+        if b.kind != "table":
             continue
         se = self_eval_blocks(flat, b.start, b.end)
+        if read_table(b) is not None and not se:
+            continue  # an indicator table, checked as one (a 自评表's funds block above it is checked here)
         if se:
             self_eval_checks(ck, se, exact_only=False)
             continue

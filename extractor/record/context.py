@@ -20,7 +20,7 @@ from ... import patterns
 from ..document import Block, Document
 from ..structure import classify as classify_heading
 from .candidates import Candidate
-from .view import View, fold
+from .view import View, fold, space_unit
 
 _CAPTION = re.compile(r"^(?:续)?(?:表|图|附表)\s*[0-9一二三四五六七八九十]{1,3}(?:[-—.－][0-9]{1,2})?(?:[：:.、\s]|$)")
 
@@ -134,6 +134,17 @@ class Context:
 
     def role_at(self, offset: int) -> str | None:
         return self.roles[self.block_index(offset)] if self.doc.blocks else None
+
+    @cached_property
+    def space_unit(self) -> int:
+        """The document's ordinary word space in characters (:func:`.view.space_unit`)."""
+        return space_unit(self.doc.text)
+
+    def wide_gap(self, start: int, end: int) -> bool:
+        """Whether the document text ``[start, end)`` is white space wider than a word space:
+        a tab, or more spaces than the document puts between two words."""
+        gap = self.doc.text[start:end]
+        return gap.strip() == "" and ("\t" in gap or len(gap) > self.space_unit)
 
     def blank_before(self, text: str, start: int) -> str:
         """``text`` (the view's text, or its opening) with what comes before the document offset

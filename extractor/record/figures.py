@@ -604,7 +604,8 @@ def _accept(flat: str, q: Quantity, label: Label, kind: str) -> bool:
         return False
     if sp.target_label.search(fold_text(label.name)):
         return False
-    if kind == "%" and (not sp.percent_label.search(label.name) or sp.outcome_rate.search(label.name)):
+    name = fold_text(label.name)  # the name as printed: the patterns are written in simplified characters
+    if kind == "%" and (not sp.percent_label.search(name) or sp.outcome_rate.search(name)):
         return False
     return True
 
@@ -878,7 +879,9 @@ def grid_figures(flat: str, rows: list[list[Cell]], caption: str, row_base: int 
             continue
         cols = sorted(value_cols)  # (before this row's own)
         if header is not None:
-            value_cols |= {j for j in nums if j < len(header) and not sp.not_figure_column.search(header[j].text)}
+            value_cols |= {
+                j for j in nums if j < len(header) and not sp.not_figure_column.search(fold_text(header[j].text))
+            }
         # Column mode: a row label in the first cell, numbers under header labels.
         first = next((j for j, c in enumerate(row) if c.text), None)
         column_mode = (
@@ -959,15 +962,16 @@ def grid_figures(flat: str, rows: list[list[Cell]], caption: str, row_base: int 
                 )
             elif j > 0 and qs[j - 1] is None and _is_label(row[j - 1]):
                 lab = row[j - 1].text
-                if sp.not_figure_column.search(lab):
+                if sp.not_figure_column.search(fold_text(lab)):
                     continue
-                if header is not None and j < len(header) and sp.not_figure_column.search(header[j].text):
+                if header is not None and j < len(header) and sp.not_figure_column.search(fold_text(header[j].text)):
                     continue  # under a column of targets or scores (指标值 | 100%)
                 mv = _money_value(q, lab, scale, False)
                 if mv is None:
                     continue
                 if mv[1] == "%" and (
-                    not sp.percent_label.search(_strip_suffix(lab)) or sp.outcome_rate.search(_strip_suffix(lab))
+                    not sp.percent_label.search(fold_text(_strip_suffix(lab)))
+                    or sp.outcome_rate.search(fold_text(_strip_suffix(lab)))
                 ):
                     continue
                 out.append(
@@ -1450,11 +1454,13 @@ def find_figures(ctx: Any) -> list[Found]:
 
     blocks = doc.blocks
     for bi, b in enumerate(blocks):
-        if b.kind != "table" or not scope.ok[bi] or read_table(b) is not None:
+        if b.kind != "table" or not scope.ok[bi]:
             continue
+        se = self_eval_blocks(flat, b.start, b.end)
+        if read_table(b) is not None and not se:
+            continue  # an indicator table (a 自评表's funds block above its indicators is read)
         caption = " ".join(fold_text(blocks[k].text) for k in range(max(0, bi - 2), bi))
         rows = _cells_of_table(flat, b)
-        se = self_eval_blocks(flat, b.start, b.end)
         if se:
             found += self_eval_figures(flat, se)
         else:

@@ -132,14 +132,22 @@ def _span_of(offsets: list[tuple[int, int, str]], *cols: int | None) -> tuple[in
     return (min(u[0] for u in used), max(u[1] for u in used)) if used else None
 
 
+def _is_header_row(cells: list[str], roles: dict[str, Any]) -> bool:
+    """Whether a row is an indicator table's header: tier columns (一级指标 …) with a weight or score
+    column, and no number in any cell."""
+    return bool(roles["tiers"]) and _is_score_table(roles) and all(_value(c) is None for c in cells)
+
+
 def read_table(block: Block) -> ScoreTable | None:
     """The indicators of one table block, or ``None`` when it is not a score table."""
     rows = block.rows or []
     cells_at = block.cells()
     header_idx, roles = None, None
-    for i, row in enumerate(rows[:3]):
+    # the header may come after a form's own rows (a 自评表: 项目名称, 主管部门 and the funds block
+    # above its 一级指标 | 二级指标 | 三级指标 | … | 分值 | 得分 header)
+    for i, row in enumerate(rows):
         r = _roles(row)
-        if _is_score_table(r):
+        if _is_score_table(r) and (i < 3 or _is_header_row(row, r)):
             header_idx, roles = i, r
             break
     if roles is None or header_idx is None:
@@ -156,6 +164,13 @@ def read_table(block: Block) -> ScoreTable | None:
 
         if [squash(c) for c in cells[: len(header_keys)]] == header_keys:
             continue  # a header row repeated on a new page
+        r = _roles(cells)
+        if _is_header_row(cells, r):
+            # a second header inside the table (a 自评表's indicator block under its funds block):
+            # the rows below it are read by its columns
+            roles, tiers, carried = r, r["tiers"], {}
+            header_keys = [squash(c) for c in cells]
+            continue
         weight = _value(cells[roles["weight"]]) if "weight" in roles else None
         score = _value(cells[roles["score"]]) if "score" in roles else None
         rate_raw = cells[roles["rate"]].strip() if "rate" in roles else None

@@ -147,7 +147,11 @@ def _mode_from_evaluator(
     others = {fold(c.value) for c in clients or []}
     for c in evaluators:
         name = fold(c.value)
-        if re.search(kinds["third_party"], name):
+        if re.search(kinds["third_party"], name) and not re.search(kinds["finance"], name):
+            # a firm named as the evaluator: a third party, even in a finance bureau's notice of
+            # its result (above the notice title's finance rule, below a title saying 自评)
+            mode, rank = "third_party", 10.75
+        elif re.search(kinds["third_party"], name):
             mode, rank = "third_party", 9
         elif others - {name} and not re.search(kinds["finance"], name):
             mode, rank = "third_party", 8.5

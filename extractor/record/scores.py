@@ -220,6 +220,7 @@ def total_candidates(
             )
     in_tables = [cells_span(row) for t in ctx.line_tables for row in t.rows]
     in_tables += [ctx.view.span(*t.score_row) for t in sideways_tables(text)]  # 得分 | 18 | 17 …: no form
+    in_tables += [(c.start, c.end) for c in table_totals]  # an indicator table's total row: its columns decide
     for p in pairs:
         if p.field != "score.total" or any(s <= p.label_start < e for s, e in in_tables):
             continue  # (总分 / 100 / 82.97 is a table's row: its columns say which number is the score)
@@ -234,6 +235,13 @@ def total_candidates(
         if p.generic and p.layout != "right":
             continue
         _s, end = View.of(ctx.doc.text[p.start : p.end], p.start).span(0, len(m.group(0)))
+        # 总分 / 100 / 95.6, one cell a line in a table no reader took: the 100 is the row's maximum
+        # and the score is the next cell
+        nxt = re.match(r"[ \t]*\n[ \t]*(?P<num>\d{1,3}(?:\.\d+)?)[ \t]*分?[ \t]*(?=\n|$)", ctx.doc.text[end : end + 24])
+        if value == spec["default_max"] and nxt and (after := number_value(nxt.group("num"))) is not None:
+            if not 0 < after <= value:
+                continue
+            value, end = after, end + nxt.end()
         out.append(
             ctx.candidate_at(
                 "score.total", value, p.label_start, end, RANK["form"] - (1 if p.generic else 0), f"form:{p.layout}"

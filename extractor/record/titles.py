@@ -323,11 +323,8 @@ def inline_title_candidates(ctx: Context, limit: int = 3000) -> list[Candidate]:
                 r"\.(?:pdf|docx?|xlsx?|wps)$", text[max(0, start - 5) : start], re.I
             ):
                 break
-            gap = doc_text[v.ends[start - 1] : v.starts[start]]
-            if (
-                gap.strip() == ""
-                and (len(gap) > 1 or "\t" in gap)
-                and not (text[start - 1].isdigit() or text[start].isdigit())
+            if ctx.wide_gap(v.ends[start - 1], v.starts[start]) and not (
+                text[start - 1].isdigit() or text[start].isdigit()
             ):
                 break  # a wide space between two words: a cell boundary of a flattened form (one
                 # space is often a wrapped line run together: 绩效评价 报告)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -167,9 +168,21 @@ class View:
         return bisect_right(self.ends, source_offset)
 
 
+_SPACE_RUN = re.compile(r"(?<=\S) +(?=\S)")
+
+
+def space_unit(text: str) -> int:
+    """How many spaces ``text`` prints between two words where one is meant: 2 when its spaces
+    come doubled (a converter that writes every space twice: no run of one space, many of two),
+    else 1.  A gap wider than this is a cell boundary or a set-apart field; one this wide is an
+    ordinary word space (绩效评价 报告, a wrapped line run together)."""
+    runs = Counter(len(m.group()) for m in _SPACE_RUN.finditer(text))
+    return 2 if runs[2] >= 5 and runs[1] * 10 <= runs[2] and runs[2] >= runs[3] else 1
+
+
 def squash_fold(text: str) -> str:
     """A comparison key: the view's text with every space, tab and line break removed."""
     return _WS.sub("", fold(text))
 
 
-__all__ = ["View", "fold", "squash_fold", "simplified"]
+__all__ = ["View", "fold", "squash_fold", "simplified", "space_unit"]
