@@ -6,6 +6,7 @@ value is asserted with the words it came from.
 
 from __future__ import annotations
 
+import pytest
 from excerpt_records import evidence, record_of_text
 
 # sichuan-mianyang-2021-science-bureau-projects-essay-site: a collection heading, the site's
@@ -201,3 +202,278 @@ def test_the_writers_own_place_before_the_year_of_the_programme_it_evaluates() -
     assert r.title is None
     assert r.program == "中小学教师培训民生工程"
     assert evidence(doc, r, "program") == "中小学教师培训民生工程"
+
+
+# tianjin-dongli-2020-guanghui-road: the page's heading, its chrome, then the document's own title
+# set on two lines, the place opening the upper one
+TITLE_ON_TWO_LINES = (
+    "(直达资金)天津市东丽湖新建光辉路(智景东道-星宇道)工程项目2020年度绩效自评报告\n\n"
+    "发布时间:2021-05-14 11:40      来源:天津市东丽区财政局\n字号:\n    \n\n"
+    "天津市东丽湖新建光辉路(智景东道-星宇道)\n\n工程项目2020年度绩效自评报告\n\n"
+    "一、绩效目标分解下达情况\n\n东丽区雨污分流改造工程项目估算投资2082.48万元。\n"
+)
+
+
+def test_a_title_on_two_lines_starts_at_the_line_that_names_its_place() -> None:
+    doc, r = record_of_text(TITLE_ON_TWO_LINES)
+    assert r.title == "天津市东丽湖新建光辉路(智景东道-星宇道)工程项目2020年度绩效自评报告"
+    assert evidence(doc, r, "title").startswith("天津市东丽湖新建光辉路(智景东道-星宇道)\n")
+    # near miss: a lower line that opens with its own place is a title of its own (the upper line,
+    # a place's phrase, stays out)
+    doc, r = record_of_text(TITLE_ON_TWO_LINES.replace("\n\n工程项目2020年度", "\n\n东丽区工程项目2020年度"))
+    assert r.title == "东丽区工程项目2020年度绩效自评报告"
+
+
+# hainan-hainan-undated-forest-ecological-compensation-fund-report-cover: a document site's heading
+# (its own words for the file), its download notes, then the cover's own title
+COVER_UNDER_SITE_HEADING = (
+    "海南省森林生态效益补偿基金财政支出项目绩效评价报告\n合集下载\n"
+    "1. 1、下载文档前请自行甄别文档内容的完整性,平台不提供额外的编辑、内容补充、找答案等附加服务。\n"
+    "附件4-1\n财政支出项目绩效评价报告\n评价类型:实施过程评价□ 完成结果评价□\n"
+    "项目名称:森林生态效益补偿基金\n"
+)
+
+
+def test_the_documents_own_title_after_the_pages_chrome_wins_whatever_the_page_heading_says() -> None:
+    doc, r = record_of_text(COVER_UNDER_SITE_HEADING)
+    assert r.title == "财政支出项目绩效评价报告"
+    assert evidence(doc, r, "title") == "财政支出项目绩效评价报告"
+    # near miss: no chrome between them — the first heading is the document's, the second a part's
+    doc, r = record_of_text(
+        COVER_UNDER_SITE_HEADING.replace(
+            "合集下载\n1. 1、下载文档前请自行甄别文档内容的完整性,平台不提供额外的编辑、内容补充、找答案等附加服务。\n",
+            "",
+        )
+    )
+    assert r.title == "海南省森林生态效益补偿基金财政支出项目绩效评价报告"
+
+
+# hunan-yongxing-2020-agricultural-insurance-premium-subsidy-self-report, its heading's last words
+# varied the ways other sites end a title (…结果公开, …情况说明, …及自评表, a draft's tag)
+YONGXING = (
+    "永兴县农业保险保费补贴2020年度{end}\n\n发布时间:2021-10-26 17:11 来源:县财政局 作者: 【字体:\n\n"
+    "一、绩效目标分解下达情况\n\n2020年,永兴县农业保险保费补贴资金预算1580万元。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "end",
+    [
+        "绩效自评报告",
+        "绩效自评结果公开",
+        "绩效评价情况说明",
+        "绩效自评工作总结",
+        "绩效目标完成情况自评报告",
+        "绩效自评报告及自评表",
+        "绩效评价报告(征求意见稿)",
+    ],
+)
+def test_the_words_that_say_what_kind_of_document_it_is_are_no_part_of_the_programme(end: str) -> None:
+    doc, r = record_of_text(YONGXING.format(end=end))
+    assert r.program == "农业保险保费补贴"
+    assert evidence(doc, r, "program") == "农业保险保费补贴"
+
+
+def test_a_results_publication_is_a_title() -> None:
+    doc, r = record_of_text(YONGXING.format(end="绩效自评结果公开"))
+    assert r.title == "永兴县农业保险保费补贴2020年度绩效自评结果公开"
+    # near miss: a page's section name (预算绩效信息公开) is no title
+    doc, r = record_of_text(
+        YONGXING.format(end="绩效自评结果公开").replace(
+            "永兴县农业保险保费补贴2020年度绩效自评结果公开", "预算绩效信息公开"
+        )
+    )
+    assert r.title is None
+
+
+def test_a_title_whose_words_before_the_report_are_an_evaluations_names_no_programme() -> None:
+    # yunnan-honghe-2024-data-center-project-self-report: 项目支出绩效单位自评报告 — what is left once the
+    # report's words go (项目支出绩效单位) is no programme: abstain
+    doc, r = record_of_text(
+        "红河州数据发展中心2024年度项目支出绩效单位自评报告\n一、基本情况\n"
+        "2024年,红河州数据发展中心(以下简称“州数据发展中心”)实施项目共15个。\n"
+    )
+    assert r.program is None
+
+
+def test_quotation_marks_around_the_programme_stay_as_printed() -> None:
+    # anhui-panji-2024-opera-to-villages-evaluation: 2024年度潘集区“送戏进万村”绩效评价报告 → “送戏进万村”
+    doc, r = record_of_text(
+        "2024年度潘集区“送戏进万村”绩效评价报告\n一、基本情况\n为丰富群众文化生活,潘集区开展送戏进万村活动。\n"
+    )
+    assert r.program == "“送戏进万村”"
+
+
+# shandong-licheng-2019-cultural-center-free-opening-self-table-page: the form's heading set as the
+# page's heading, the publication line, then the form's year line
+HEADING_CHROME_YEAR = (
+    "当前位置:首页 >> 内容详情内容详情\n\n区级部门预算项目支出绩效自评表\n\n"
+    "发布时间:2020-04-27 发布者:admin\n\n( 2019 年度)\n"
+    "主管部门(盖章):                                       单位:万元\n"
+    "项目名称 商品和服务支出 主管部门 济南市历城区文化和旅游局\n"
+)
+
+
+def test_a_forms_year_line_past_the_pages_publication_line_ends_its_title() -> None:
+    doc, r = record_of_text(HEADING_CHROME_YEAR)
+    assert r.title == "区级部门预算项目支出绩效自评表(2019年度)"
+    assert evidence(doc, r, "title").endswith("( 2019 年度)")
+    # near miss: a line of the form between them — the year line is the form's own, not the heading's
+    doc, r = record_of_text(
+        HEADING_CHROME_YEAR.replace("发布者:admin\n\n", "发布者:admin\n\n项目名称 商品和服务支出\n")
+    )
+    assert r.title == "区级部门预算项目支出绩效自评表"
+
+
+# anhui-xiaoxian-2023-yanglou-specialty-farming-subsidy-self-table: an information-disclosure page's
+# metadata names the document (名  称: …), the next field's label cut short and run in (词:), and the
+# page prints it again as its heading — a heading that does not say it is a report
+LABELLED = (
+    "信息分类: 内容分类: 行业扶贫相关财政资金和县域结对帮扶财政支援资金使用情况\n"
+    "发文日期: 2023-09-28 10:42:51 生成日期: 2023-09-28 10:42:51\n"
+    "发布机构: 杨楼镇人民政府 文  号:\n名  称: 2023年杨楼社区特色种养殖补贴到户项目资金使用情况\n词:\n\n"
+    "2023年杨楼社区特色种养殖补贴到户项目资金使用情况\n\n"
+    "发表时间:2023-09-28 10:42信息来源:杨楼镇人民政府作者:杨楼镇阅读人次: 字体:[    ]\n"
+    "项目名称 2023年杨楼社区特色种养殖补贴到户项目\n"
+)
+
+
+def test_a_heading_the_pages_metadata_names_as_the_document_is_its_title() -> None:
+    doc, r = record_of_text(LABELLED)
+    assert r.title == "2023年杨楼社区特色种养殖补贴到户项目资金使用情况"
+    assert evidence(doc, r, "title") == "2023年杨楼社区特色种养殖补贴到户项目资金使用情况"
+    assert r.evidence["title"].span[0] > LABELLED.index("词:")  # the heading, not the metadata field
+    # near miss: the metadata names it but the page never prints it as a heading — no title
+    doc, r = record_of_text(LABELLED.replace("\n2023年杨楼社区特色种养殖补贴到户项目资金使用情况\n\n", "\n"))
+    assert r.title is None
+
+
+# guangxi-guangxi-2021-rural-environment-improvement-transfer-self-report: no title; the funds named
+# first in a cited notice's title, then in the writer's own sentence with the amount passed down
+CITED_THEN_OWN = (
+    "一、绩效目标分解下达情况\n(一)中央下达农村环境整治资金预算情况。\n"
+    "财政部《关于下达2021年农村环境整治资金预算的通知》(财资环〔2021〕54号),"
+    "下达广西壮族自治区2021年中央农村环境整治专项资金共计5404万元。\n"
+    "(二)自治区分配下达资金预算情况。\n"
+)
+
+
+def test_the_writers_own_sentence_names_the_funds_over_a_cited_notices_title() -> None:
+    doc, r = record_of_text(CITED_THEN_OWN)
+    assert r.program == "中央农村环境整治专项资金"
+    assert evidence(doc, r, "program") == "中央农村环境整治专项资金"
+    # near miss: only the citation names them — its name is the programme
+    doc, r = record_of_text(CITED_THEN_OWN.replace(",下达广西壮族自治区2021年中央农村环境整治专项资金共计5404万元", ""))
+    assert r.program == "农村环境整治资金"
+
+
+# sichuan-renshou-cihang-2024-primary-school-final-accounts-spam: a final-accounts publication's table
+# of contents, one of its numbered entries a self-evaluation form — no title of this document
+CONTENTS = (
+    "目录\n第一部分单位概况\n一、职能简介\n二、2024年重点工作完成情况\n"
+    "第二部分 2024年度单位决算情况说明\n一、收入支出决算总体情况说明\n"
+    "十三、财政拨款“三公”经费支出决算表\n十四、部门预算项目支出绩效自评表(2024年度)\n"
+    "第一部分 单位概况\n一、职能简介\n仁寿县慈航镇小学校是一所公办小学校。\n"
+)
+
+
+def test_a_numbered_entry_of_the_documents_contents_is_no_title() -> None:
+    doc, r = record_of_text(CONTENTS)
+    assert r.title is None
+    # near miss: the same form's heading as an annex's (附件1:) is a title
+    doc, r = record_of_text(CONTENTS.replace("十四、部门预算", "附件1:部门预算"))
+    assert r.title == "部门预算项目支出绩效自评表(2024年度)"
+
+
+def test_an_organisations_name_over_a_title_that_names_its_place_first_is_a_letterhead() -> None:
+    # hunan-yongxing-2020-…, its heading under the finance bureau's name (a site's or a letterhead's)
+    text = "永兴县财政局\n永兴县农业保险保费补贴2020年度绩效自评报告\n一、绩效目标分解下达情况\n"
+    doc, r = record_of_text(text)
+    assert r.title == "永兴县农业保险保费补贴2020年度绩效自评报告"
+    # near miss: the unit over a title that opens with its year is the cover's first words
+    # (hainan-danzhou-2018-peoples-court-department)
+    doc, r = record_of_text("儋州市人民法院\n2018年度部门整体支出绩效评价报告\n评价单位:儋州市人民法院\n")
+    assert r.title == "儋州市人民法院2018年度部门整体支出绩效评价报告"
+
+
+# jiangsu-changshu-2016-river-long-term-management-self-report-doc-site: a document site's file name,
+# printed again, over the document's own title set on two lines
+FILE_NAME_OVER_TWO_LINES = (
+    "《常熟河道长效管理项目.docx》由会员分享,可在线阅读,更多相关《常熟河道长效管理项目.docx(15页珍藏版)》"
+    "请在冰点文库上搜索。\n\n常熟河道长效管理项目.docx\n\n常熟河道长效管理项目\n\n"
+    "常熟市2016年度河道长效管理项目\n\n绩效评价自评报告\n\n"
+    "为建立健全“预算编制有目标、预算执行有监控、预算完成有评价”的全过程预算绩效管理机制。\n"
+)
+
+
+def test_a_title_made_whole_by_its_first_line_takes_no_line_above_it() -> None:
+    doc, r = record_of_text(FILE_NAME_OVER_TWO_LINES)
+    assert r.title == "常熟市2016年度河道长效管理项目绩效评价自评报告"
+    assert evidence(doc, r, "title").startswith("常熟市2016年度")
+    assert r.program == "河道长效管理"
+
+
+# chongqing-fengjie-2023-work-safety-reporting-award-target-approval-table: a form whose name ends in a
+# form word of its own (审批表), flattened with its cells, its year line under it
+APPROVAL_FORM = (
+    "附件3 | |||||||\n财政项目支出绩效目标审批表 | |||||||\n( 2023年度) | |||||||\n"
+    "预算单位: | 奉节县应急管理局 | 金额单位:万元 | |||||\n"
+    "项目名称 | 12350安全生产举报奖及安全生产专项督查等工作经费 | 项目分类 | 运转类--日常管理类 | ||||\n"
+)
+
+
+def test_any_performance_form_is_a_title_with_its_year_line() -> None:
+    doc, r = record_of_text(APPROVAL_FORM)
+    assert r.title == "财政项目支出绩效目标审批表(2023年度)"
+    # near miss: a form with no evaluation's words (…预算审批表) is no title
+    doc, r = record_of_text(APPROVAL_FORM.replace("财政项目支出绩效目标审批表", "财政项目支出预算审批表"))
+    assert r.title is None
+
+
+# hainan-haikou-undated-police-command-hall-upgrade-project-report: the page's heading, its chrome, then
+# the cover's two lines — the report's words first, the project's name under them
+COVER_REPORT_WORDS_FIRST = (
+    "首页 >> 信息公开 >> 财政公开 >> 正文\n"
+    "海口市公安局项目支出绩效评价报告(海口市公安局指挥大厅升级改造建设项目)\n"
+    "2024-04-24 14:20:00 来源: 海口市公安局 【字体:   打印\n\n项目支出绩效评价报告\n\n"
+    "海口市公安局指挥大厅升级改造建设项目\n\n一、基本情况  \n\n(一)项目概况。包括项目背景、主要内容及实施情况。\n"
+)
+
+
+def test_a_project_line_under_a_title_that_names_nothing_is_its_last_words() -> None:
+    doc, r = record_of_text(COVER_REPORT_WORDS_FIRST)
+    assert r.title == "项目支出绩效评价报告海口市公安局指挥大厅升级改造建设项目"
+    assert r.program == "指挥大厅升级改造建设"
+    assert evidence(doc, r, "program") == "指挥大厅升级改造建设"
+    # near miss: a title that names its place already takes no line under it
+    doc, r = record_of_text(
+        COVER_REPORT_WORDS_FIRST.replace("\n\n项目支出绩效评价报告\n\n", "\n\n海口市项目支出绩效评价报告\n\n")
+    )
+    assert r.title == "海口市项目支出绩效评价报告"
+
+
+def test_a_reports_name_quoted_in_a_sentence_is_no_title() -> None:
+    # jiangxi-jiangxi-2022-urban-construction-fund-self-report-news-trad: a news item quoting the report
+    text = (
+        "近日,江西省住房和城鄉建設廳發布《2022年省級城市建設專項資金績效自評報告》。\n"
+        "2022年度,江西省安排1.9億元城市建設專項資金,用于加快促進城市建設和發展。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title is None
+    # near miss: the same name in title marks on a line of its own is the page's heading
+    doc, r = record_of_text(text.replace("近日,江西省住房和城鄉建設廳發布《", "《").replace("》。\n", "》\n"))
+    assert r.title == "2022年省級城市建設專項資金績效自評報告"
+
+
+def test_a_heading_marked_as_a_bundle_of_samples_is_no_title() -> None:
+    # shandong-zhangdian-undated-urban-rural-sanitation-essay-site-trad (ruling 10): the collection's
+    # heading with its (熱門16篇) mark, the samples labelled 篇一
+    text = (
+        "建筑施工项目评价报告(热门16篇)\n字号:\n报告可以用于学术领域、商业行业、社会科学等各个领域。\n"
+        "建筑施工项目评价报告 篇一\n为深化环卫体制改革,张店区设立城乡环卫一体化项目。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title is None
+    # near miss: without the mark the heading is the title
+    doc, r = record_of_text(text.replace("(热门16篇)", "").replace(" 篇一", "附件"))
+    assert r.title == "建筑施工项目评价报告"

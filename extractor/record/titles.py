@@ -13,6 +13,7 @@ import re
 
 from .candidates import Candidate
 from .context import Context, Line
+from .jurisdiction import divisions
 from .orgs import is_org_name
 from .phrases import _compiled, _spec
 from .view import View, fold
@@ -121,10 +122,10 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
         # that is a whole title by itself (a place or programme before 报告) takes none
         j = parts[0]
         alone = clean_title("".join(head[k].text for k in parts))
-        complete = len(_REPORT_WORDS.sub("", alone)) >= 8 or len(alone) >= 24 or alone.startswith("关于")
+        complete = _complete(alone)
         while (
             j > 0
-            and (not complete or _TITLE_START.search(head[j - 1].text))
+            and (not complete or _TITLE_START.search(head[j - 1].text) or _place_over_placeless(head[j - 1], head[j]))
             and parts[0] - j < 2
             and _can_continue(head[j - 1])
             and (j - 1) not in used
@@ -132,11 +133,17 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
         ):
             if alone.startswith("关于") and is_org_name(head[j - 1].text) and len(head[j - 1].text) <= 32:
                 break  # the issuer's name above a 关于… title is its letterhead (发文机关标志), not its first words
+            if complete and is_org_name(fold(re.sub(r"\s+", "", head[j - 1].text))) and _opens_with_place(head[j].text):
+                break  # an organisation's name over a title that names its place first: a letterhead or the
+                # site's name (a unit over 2018年度部门整体支出… is the cover's title's first words)
             joined = "".join(head[k].text for k in [j - 1, *parts])
             if not _is_title(joined) or len(clean_title(joined)) > _spec()["title"]["max_chars"]:
                 break
             parts.insert(0, j - 1)
             j -= 1
+            # a title made whole by the line joined takes no more lines above it (常熟河道长效管理项目 /
+            # 常熟市2016年度河道长效管理项目 / 绩效评价自评报告: the page's file name is not its start)
+            complete = _complete(clean_title(joined))
         # the line under it that is only a bracket — the year or the programme (…自评报告 /
         # (林业专项行动经费项目)) — is the title's last words
         k = parts[-1] + 1
@@ -149,6 +156,9 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
             and not _BRACKET_LINE.search(clean_title(head[parts[-1]].text))
         ):
             parts.append(k)
+        elif _programme_line_under(head, parts[-1]):
+            parts.append(k)
+        year_after_chrome = _year_line_after_chrome(head, parts[-1]) if k == parts[-1] + 1 else None
         if any(p in used for p in parts):
             continue
         used.update(parts)
@@ -158,12 +168,80 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
         if found is None:
             continue
         printed, start, end = found
+        if year_after_chrome is not None:
+            # the form's year line, the page's publication line printed between it and its heading
+            # (区级部门预算项目支出绩效自评表 / 发布时间:… / ( 2019 年度)): the title's last words
+            used.add(head.index(year_after_chrome))
+            year = ctx.doc.text[year_after_chrome.start : year_after_chrome.end].rstrip(" \t|｜")
+            printed += re.sub(r"[\s|｜]+", "", year)
+            end = year_after_chrome.start + len(year)
         rank = (8 if _FILE_NAME.search(raw.strip()) else 10) - i / 100  # a file's name is weaker than a title line
         if not _NAMES_SOMETHING.search(fold(printed)):
             rank -= 0.5  # a title names a year, a place or a unit; a bare 绩效目标完成情况 is a heading
         rule = "title_file_name" if _FILE_NAME.search(raw.strip()) else "title_line"
         out.append(ctx.candidate_at("title", printed, start, end, rank, rule))
     return out
+
+
+def _programme_line_under(head: list[Line], i: int) -> bool:
+    """Whether the line under the title ``head[i]`` is the programme its words leave out: the title names
+    nothing of its own (项目支出绩效评价报告), the line names a project or a fund (海口市公安局指挥大厅
+    升级改造建设项目), short and no sentence — a cover's two lines, the report's words first."""
+    if i + 1 >= len(head) or _NAMES_SOMETHING.search(fold(clean_title(head[i].text))):
+        return False
+    below = re.sub(r"\s+", "", head[i + 1].text)
+    return (
+        4 <= len(below) <= 40
+        and not _PUNCT.search(below)
+        and re.search(_spec()["program"]["noun_end"], below) is not None
+        and not _TITLE_END.search(below)
+    )
+
+
+def _complete(title: str) -> bool:
+    """Whether ``title`` names enough before its report words to stand alone (a place, a year or a
+    programme: 8 characters or more), or is long, or opens with 关于."""
+    return len(_REPORT_WORDS.sub("", title)) >= 8 or len(title) >= 24 or title.startswith("关于")
+
+
+def _year_line_after_chrome(head: list[Line], i: int) -> Line | None:
+    """The year line (( 2019 年度)) under the heading ``head[i]`` past one or two lines of the page's
+    chrome (发布时间, 来源, 字号): a form's heading that a web page set above its publication line, the
+    form's year line under that line. None when the heading has its year or no such line follows."""
+    if _BRACKET_LINE.search(clean_title(head[i].text)) or _YEAR_NOTE.search(fold(head[i].text)):
+        return None
+    chrome = re.compile(_spec()["title"]["page_chrome"])
+    for k in range(i + 1, min(i + 4, len(head))):
+        line = re.sub(r"[\s|｜]+", "", head[k].text)
+        if _YEAR_LINE.fullmatch(line) and re.match(r"[(（]", line) and k > i + 1:
+            return head[k]
+        if not chrome.search(head[k].text):
+            return None
+    return None
+
+
+_YEAR_NOTE = re.compile(r"(?:19|20)\d\d年")
+
+
+def _opens_with_place(text: str) -> bool:
+    """Whether ``text`` (a line, whitespace aside) begins with a division's name (天津市…, 宿州市埇桥区…)."""
+    key = fold(re.sub(r"\s+", "", text))
+    return any(s == 0 for s, _e, _n in divisions().find(key[:12]))
+
+
+def _place_over_placeless(above: Line, line: Line) -> bool:
+    """Whether ``above`` is the first part of a title set on two lines whose second part, ``line``, is a
+    whole title by its words but opens with neither a place nor a year (天津市东丽湖新建光辉路(…) /
+    工程项目2020年度绩效自评报告): a title names its place first, so the line that does is its start.
+    Not an organisation's name alone (a letterhead over the title) nor a sentence."""
+    below = fold(re.sub(r"\s+", "", line.text))
+    return (
+        _opens_with_place(above.text)
+        and not _opens_with_place(below)
+        and not re.match(r"(?:19|20)\d\d|关于|附件|[(（]", below)
+        and not is_org_name(fold(re.sub(r"\s+", "", above.text)))
+        and not _TITLE_END.search(fold(above.text))
+    )
 
 
 _BRACKET_LINE = re.compile(
@@ -253,11 +331,15 @@ def inline_title_candidates(ctx: Context, limit: int = 3000) -> list[Candidate]:
             start -= 1
         if text[m.end() : m.end() + 1] == "。":
             continue  # a sentence that ends with the words (设立…区域绩效目标表。), no title
+        if _cited_in_a_sentence(text, start, m.end()):
+            continue  # 近日,…厅发布《2022年…绩效自评报告》: another document's title, quoted
         dates = list(_compiled()["date"].finditer(text, start, m.start()))
         if dates:
             start = dates[-1].end()  # a title never holds a date: it starts after one run into it
         if len(annexes) >= 2 and re.search(r"附件\s*[0-9]{1,2}\s*[:：、.]?$", text[max(0, start - 6) : start]):
             continue  # one entry of a list of attachments
+        if re.search(r"(?:^|[\n。；;])\s*[一二三四五六七八九十]{1,3}、\s*$", text[max(0, start - 8) : start]):
+            continue  # a numbered part of the document (十四、部门预算项目支出绩效自评表): a heading inside it
         half = (m.end() - start) // 2
         if (m.end() - start) % 2 == 0 and text[start : start + half] == text[start + half : m.end()]:
             start += half  # a heading printed twice in a row (a sharing site's copy): once
@@ -273,6 +355,43 @@ def inline_title_candidates(ctx: Context, limit: int = 3000) -> list[Candidate]:
         rank, rule = (8.0, "title_file_name") if file_name else (9.0, "title_inline")
         out.append(ctx.candidate_at("title", printed, s, e, rank - m.start() / 1e5, rule))
     return out
+
+
+def labelled_title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
+    """The document's title that the page's metadata names (名  称: X, 标  题: X) and the page then prints
+    as a line of its own, whatever its last words (…项目资金使用情况): two statements that it is the
+    heading. Ranked below a title line (10) that says it is a report, over a title inside a line (9)."""
+    t = _spec()["title"]
+    out: list[Candidate] = []
+    head = lines[: int(t["first_lines"])]
+    for i, line in enumerate(head):
+        m = re.match(t["metadata_label"], line.text)
+        if m is None:
+            continue
+        key = re.sub(r"[\s|｜]+", "", line.text[m.end() :])
+        if len(key) < 6 or re.search(r"[。；;]", key):
+            continue
+        for own in head[i + 1 :]:
+            printed = re.sub(r"[\s|｜]+", "", own.text)
+            # (the next field's label may run into the value: 名称:…资金使用情况词: — 主题词 cut short)
+            if len(printed) >= 6 and (
+                key == printed or re.fullmatch(re.escape(printed) + r"[\u4e00-\u9fff]{1,4}[:：]", key)
+            ):
+                found = clean_title_span(ctx, own.start, own.end)
+                if found is not None:
+                    out.append(ctx.candidate_at("title", found[0], found[1], found[2], 9.6, "title_labelled"))
+                break
+        break
+    return out
+
+
+def _cited_in_a_sentence(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands in title marks (《…》) that a sentence's words lead into on
+    the same line (…发布《2022年省级城市建设专项资金绩效自评报告》。): a citation, not a heading."""
+    if text[start - 1 : start] != "《" or text[end : end + 1] != "》":
+        return False
+    line_start = text.rfind("\n", 0, start - 1) + 1
+    return len(re.findall(r"[\u4e00-\u9fff]", text[line_start : start - 1])) >= 2
 
 
 def collection_sample_start(ctx: Context) -> int | None:
@@ -332,6 +451,7 @@ __all__ = [
     "clean_title_span",
     "title_candidates",
     "inline_title_candidates",
+    "labelled_title_candidates",
     "doc_site_title_candidates",
     "collection_sample_start",
 ]
