@@ -385,17 +385,6 @@ def test_a_numbered_entry_of_the_documents_contents_is_no_title() -> None:
     assert r.title == "部门预算项目支出绩效自评表(2024年度)"
 
 
-def test_an_organisations_name_over_a_title_that_names_its_place_first_is_a_letterhead() -> None:
-    # hunan-yongxing-2020-…, its heading under the finance bureau's name (a site's or a letterhead's)
-    text = "永兴县财政局\n永兴县农业保险保费补贴2020年度绩效自评报告\n一、绩效目标分解下达情况\n"
-    doc, r = record_of_text(text)
-    assert r.title == "永兴县农业保险保费补贴2020年度绩效自评报告"
-    # near miss: the unit over a title that opens with its year is the cover's first words
-    # (hainan-danzhou-2018-peoples-court-department)
-    doc, r = record_of_text("儋州市人民法院\n2018年度部门整体支出绩效评价报告\n评价单位:儋州市人民法院\n")
-    assert r.title == "儋州市人民法院2018年度部门整体支出绩效评价报告"
-
-
 # jiangsu-changshu-2016-river-long-term-management-self-report-doc-site: a document site's file name,
 # printed again, over the document's own title set on two lines
 FILE_NAME_OVER_TWO_LINES = (

@@ -133,9 +133,6 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
         ):
             if alone.startswith("关于") and is_org_name(head[j - 1].text) and len(head[j - 1].text) <= 32:
                 break  # the issuer's name above a 关于… title is its letterhead (发文机关标志), not its first words
-            if complete and is_org_name(fold(re.sub(r"\s+", "", head[j - 1].text))) and _opens_with_place(head[j].text):
-                break  # an organisation's name over a title that names its place first: a letterhead or the
-                # site's name (a unit over 2018年度部门整体支出… is the cover's title's first words)
             joined = "".join(head[k].text for k in [j - 1, *parts])
             if not _is_title(joined) or len(clean_title(joined)) > _spec()["title"]["max_chars"]:
                 break
