@@ -34,7 +34,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests"))
 
-from scan_agreement import _fields, _value  # noqa: E402  (the scan bench's scoring, shared)
+from scan_agreement import _fields, _value, print_table  # noqa: E402  (the scan bench's scoring, shared)
 
 _BAR = re.compile(r"\s*[|｜]\s*")
 _GAP = re.compile(r"(?<=\S)[ \t\u3000]{2,}(?=\S)|\t")
@@ -369,19 +369,7 @@ def main() -> None:
     )
     for f in failed:
         print("  failed:", f)
-    r = args.rendering
-    print(f"{'field':16} {r + ' = text':>12} {'found (text)':>14} {'found (' + r + ')':>14}")
-    for field in fields:
-        n = stated[field]
-        print(
-            f"{field:16} {agree[field] / max(1, compared[field]):12.3f} "
-            f"{found['text'][field]:>7}/{n:<6} {found['render'][field]:>7}/{n:<6}"
-        )
-    total_text, total_r, total = (sum(found["text"].values()), sum(found["render"].values()), sum(stated.values()))
-    print(
-        f"all fields: text {total_text}/{total} = {total_text / max(1, total):.3f}, "
-        f"{r} {total_r}/{total} = {total_r / max(1, total):.3f}"
-    )
+    print_table(args.rendering, fields, agree, compared, found["text"], found["render"], stated)
 
 
 if __name__ == "__main__":

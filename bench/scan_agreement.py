@@ -173,16 +173,31 @@ def main() -> None:
         f"{len(chosen) - len(skipped)} items, {pages} scanned pages, {time.time() - t0:.0f} s "
         f"({len(skipped)} traditional-character copies left out)"
     )
-    print(f"{'field':16} {'scan = text':>12} {'found (text)':>14} {'found (scan)':>14}")
+    print_table("scan", fields, agree, compared, found["text"], found["scan"], stated)
+
+
+def print_table(
+    rendering: str,
+    fields: list[str],
+    agree: collections.Counter[str],
+    compared: collections.Counter[str],
+    found_text: collections.Counter[str],
+    found_rendering: collections.Counter[str],
+    stated: collections.Counter[str],
+) -> None:
+    """Per field: how often the rendering's record equals the text's, and the stated values each finds."""
+    r = rendering
+    print(f"{'field':16} {r + ' = text':>12} {'found (text)':>14} {'found (' + r + ')':>14}")
     for field in fields:
         n = stated[field]
         print(
-            f"{field:16} {agree[field] / compared[field]:12.3f} "
-            f"{found['text'][field]:>7}/{n:<6} {found['scan'][field]:>7}/{n:<6}"
+            f"{field:16} {agree[field] / max(1, compared[field]):12.3f} "
+            f"{found_text[field]:>7}/{n:<6} {found_rendering[field]:>7}/{n:<6}"
         )
-    total_text, total_scan, total = (sum(found["text"].values()), sum(found["scan"].values()), sum(stated.values()))
+    total_text, total_r, total = (sum(found_text.values()), sum(found_rendering.values()), sum(stated.values()))
     print(
-        f"all fields: text {total_text}/{total} = {total_text / total:.3f}, scan {total_scan}/{total} = {total_scan / total:.3f}"
+        f"all fields: text {total_text}/{total} = {total_text / max(1, total):.3f}, "
+        f"{r} {total_r}/{total} = {total_r / max(1, total):.3f}"
     )
 
 
