@@ -229,8 +229,10 @@ def _cut_kind_words(spec: dict[str, Any], text: str) -> str:
     …绩效评价情况说明): a run of ``kind_words`` at the end that holds an evaluation word, with none
     before it."""
     m = re.search(spec["kind_words"], text)
-    if m is None or not re.search(spec["kind_words_evaluation"], m.group(0)) or m.start() < 2:
+    if m is None or not re.search(spec["kind_words_evaluation"], m.group(0)):
         return text
+    if m.start() < 2:
+        return ""  # the kind's words and nothing else (绩效评价结果公开): no programme is named
     if re.search(spec["kind_words_evaluation"] + "|评审", text[: m.start()]):
         return text  # an evaluation's words before the run (…事前绩效评审专家组综合评价报告表): no programme's name
     return text[: m.start()]
