@@ -6,6 +6,8 @@ tests/devset/README.md rulings 3 (page metadata names nobody) and 4 (forms) say 
 
 from __future__ import annotations
 
+import pytest
+
 from excerpt_records import evidence, record_of_text
 
 from jixiao import patterns
@@ -481,3 +483,17 @@ def test_the_body_named_before_its_partners_announcing_a_result_evaluated() -> N
     )
     _doc, r = record_of_text(text)
     assert r.evaluator == "浙江省水利廳" and r.evaluated_unit is None and r.evaluation_mode is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "按照县财政局要求，澧县交通运输局对2022年度农村公路养护资金开展了绩效自评。",
+        "澧县交通运输局是县政府工作部门，主要负责全县公路建设和养护。",
+    ],
+)
+def test_an_organ_name_before_a_word_jieba_glues_to_its_last_character(sentence: str) -> None:
+    # jieba's guess at unknown words segments 交通运输局对 as 交通运输 / 局对: the name must still end at 局
+    doc, r = record_of_text(f"2022年度农村公路养护资金绩效自评报告\n一、基本情况\n{sentence}\n")
+    assert (r.evaluated_unit, r.evaluator, r.evaluation_mode) == ("澧县交通运输局", "澧县交通运输局", "self")
+    assert "澧县交通运输局" in evidence(doc, r, "evaluated_unit")

@@ -19,6 +19,7 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from ... import patterns
 from ...importing import without
@@ -117,6 +118,36 @@ def org_spans(doc, text: str | None = None) -> list[tuple[int, int]]:  # type: i
     return out
 
 
+class _OrganSplit:
+    """A jieba segmenter whose guessed words never glue an organ's last character to the next one.
+
+    jieba's HMM joins characters it has no word for (交通运输局对资金… → 交通运输 / 局对 / 资金), so an
+    organisation's name could not end at its 局; such a two-character token that starts with an
+    organ's last character (``organ_end_chars``) and is no dictionary word is cut in two.  spaCy's
+    Chinese tokenizer only calls ``cut``.
+    """
+
+    def __init__(self, segmenter: Any, organ_ends: str) -> None:
+        self.segmenter = segmenter
+        self.organ_ends = frozenset(organ_ends)
+
+    def cut(self, text: str, *args: Any, **kwargs: Any) -> Any:
+        freq = self.segmenter.FREQ
+        for token in self.segmenter.cut(text, *args, **kwargs):
+            if len(token) == 2 and token[0] in self.organ_ends and not freq.get(token):
+                yield token[0]
+                yield token[1]
+            else:
+                yield token
+
+    def __getattr__(self, name: str) -> Any:
+        # everything else (FREQ, total, add_word …) is the wrapped segmenter's own; the guard
+        # keeps a half-built copy (unpickling) from recursing
+        if name == "segmenter" or name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self.segmenter, name)
+
+
 @lru_cache(maxsize=1)
 def pipeline():
     """The shared ``spacy.Language`` (blank zh + jieba + entity rules)."""
@@ -156,7 +187,7 @@ def pipeline():
             return doc
 
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    nlp.tokenizer.jieba_seg = segmenter
+    nlp.tokenizer.jieba_seg = _OrganSplit(segmenter, patterns.load("entities.yaml")["organ_end_chars"])
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "TEXT"})
     data = patterns.load("entities.yaml")
     rules = [{"label": p["label"], "pattern": p["pattern"]} for p in data.get("token_patterns", [])]
