@@ -443,13 +443,19 @@ def _table_rows(lines: list[str], md: bool) -> list[list[str]]:
     return rectangular(rows)
 
 
+def file_bytes(path: Path) -> bytes:
+    """The bytes of ``path``, or a :class:`ReadError` that says why not (one wording for every
+    reader that reads a file whole)."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ReadError(str(path), f"cannot read: {exc.strerror or exc}") from None
+
+
 def read(path: str | Path, fmt: str = "txt") -> Document:
     """Read a text or Markdown report into a :class:`Document` (``fmt``: ``txt``/``md``)."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ReadError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    data = file_bytes(path)
     if not data.strip():
         raise ReadError(str(path), "empty file (no text)")
     raw_text, _encoding = decode_bytes(data, str(path))
@@ -539,6 +545,7 @@ __all__ = [
     "read",
     "read_text",
     "decode_bytes",
+    "file_bytes",
     "clean_line",
     "is_toc_line",
     "is_footer_line",
