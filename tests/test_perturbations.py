@@ -160,3 +160,38 @@ def test_a_mirrors_pinyin_cut_by_the_wrap_is_read_as_the_line_it_was() -> None:
         assert evidence(doc, record, "score.total").endswith("82.68")
         tiers = [(i.name, i.score) for i in record.indicators if i.level == 1]
         assert tiers == [("相关性", 20), ("效率", 38.7), ("效果", 14.78), ("可持续性", 9.2)]
+
+
+def test_a_row_of_cells_cut_at_the_wrap_width_goes_on_on_the_next() -> None:
+    # wrapped at 28, rows of a flattened form are cut mid-cell: 地方主管部门 | 医疗保障局 | 资金使用单位 | 医疗⏎
+    # 保障局 |, 年度资金总额: | 3359.62万 | 3359.62⏎万 |, 全年预算数(A) | 全年执行⏎数(B) — a row that ran to
+    # the width is one row again, so the unit and the funds' labels read as published
+    # (anhui-huoshan-2024-medical-assistance-transfer-table-no-place)
+    text = opening("anhui-huoshan-2024-medical-assistance-transfer-table-no-place", 25)
+    for page in (text, wrapped(text, 28)):
+        doc, record = record_of_text(page)
+        assert record.evaluated_unit == "医疗保障局"
+        assert evidence(doc, record, "evaluated_unit").endswith("保障局")
+        funds = {(f.name, f.value) for f in record.figures}
+        assert {("全年执行数", 33596200), ("地方资金 全年执行数", 25303200)} <= funds
+
+
+def test_a_forms_row_with_bars_cut_at_the_wrap_width_keeps_the_programmes_whole_name() -> None:
+    # wrapped at 28: 项目名称 | 12350安全生产举报奖及安全生产专项督查⏎等工作经费 | 项目分类 | — both lines
+    # open like a form's field, but the first is a row of bar cells that ran to the width: the wrap cut it
+    # (chongqing-fengjie-2023-work-safety-reporting-award-target-approval-table)
+    text = opening("chongqing-fengjie-2023-work-safety-reporting-award-target-approval-table", 40)
+    for page in (text, wrapped(text, 28)):
+        doc, record = record_of_text(page)
+        assert record.program == "12350安全生产举报奖及安全生产专项督查等工作经费"
+        assert evidence(doc, record, "program").endswith("等工作经费")
+
+
+def test_a_row_set_apart_by_wide_gaps_cut_at_the_wrap_width_keeps_the_units_name() -> None:
+    # wrapped at 28: 县级主管部门  忠县水利局 实施单位  忠县涂井乡人民政⏎府 — cells set apart by runs of spaces
+    # (chongqing-zhongxian-2021-tujing-town-resettlement-aid-prog-self-table)
+    text = opening("chongqing-zhongxian-2021-tujing-town-resettlement-aid-prog-self-table", 60)
+    for page in (text, wrapped(text, 28)):
+        doc, record = record_of_text(page)
+        assert record.evaluated_unit == record.evaluator == "忠县涂井乡人民政府"
+        assert evidence(doc, record, "evaluated_unit").endswith("人民政府")

@@ -144,6 +144,7 @@ class _Rules:
     chrome_line: re.Pattern[str]
     form_line: re.Pattern[str]
     cell_gap: re.Pattern[str]
+    cell_bar: re.Pattern[str]
     inner_punct: re.Pattern[str]
     paragraph_start: list[re.Pattern[str]]
 
@@ -182,6 +183,7 @@ def _rules() -> _Rules:
         chrome_line=re.compile(data["chrome_line"]),
         form_line=re.compile(data["form_line"]),
         cell_gap=re.compile(data["cell_gap"]),
+        cell_bar=re.compile(data["cell_bar"]),
         inner_punct=re.compile(data["inner_punctuation"]),
         paragraph_start=[re.compile(p) for p in data["paragraph_start"]],
     )
@@ -391,9 +393,12 @@ def continues(prev: _Line, nxt: _Line, width: int | None = None, firm: bool = Fa
         return False
     if rules.chrome_line.search(a) and not at_width:
         return False  # a web page's line of 发布时间/信息来源: its own line
-    if rules.form_line.match(a) and rules.form_line.match(b):
+    # a row of cells that ran to the wrap width: the wrap cut it, its cells go on on the next line
+    # (项目名称 | 12350安全生产举报奖及安全生产专项督查⏎等工作经费 | 项目分类 |, a number cut in its cell:
+    # 年度资金总额: | 3359.62万 | 3359.62⏎万 | 100% |)
+    if rules.form_line.match(a) and rules.form_line.match(b) and not (at_width and rules.cell_bar.search(a)):
         return False  # 项目名称：… / 单位名称：…: two fields of a form
-    if any(len(rules.cell_gap.findall(x)) >= 2 for x in (a, b)):
+    if any(len(rules.cell_gap.findall(x)) >= 2 for x in (a, b)) and not at_width:
         return False  # a row of cells set apart by bars or runs of spaces (序号 | 项目名称 | 得分): a table's line
     if width is not None and prev.printed_width >= width - 1:
         return True  # the line ran to the wrap width (or past it): the text goes on on the next line
