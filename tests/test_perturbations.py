@@ -14,6 +14,7 @@ import re
 
 import opencc
 
+from jixiao.extractor.readers.text import read_text
 from jixiao.extractor.record.view import space_unit
 
 # jiangxi-quannan-2021-geohazard-monitoring-funds-report: a Word file's text run together, one space
@@ -195,3 +196,28 @@ def test_a_row_set_apart_by_wide_gaps_cut_at_the_wrap_width_keeps_the_units_name
         doc, record = record_of_text(page)
         assert record.evaluated_unit == record.evaluator == "忠县涂井乡人民政府"
         assert evidence(doc, record, "evaluated_unit").endswith("人民政府")
+
+
+def _blocks(text: str) -> list[str]:
+    doc = read_text(text, "excerpt.txt")
+    return [doc.text[b.start : b.end] for b in doc.blocks]
+
+
+def test_a_blank_line_ends_a_paragraph_even_after_a_line_at_the_wrap_width() -> None:
+    # ningxia-xingqing-2022-garbage-transfer-station wrapped at 28: the page's metadata line 公开方式 … 有效
+    # runs to the width by chance, then a blank line, then the title — no wrap leaves a blank line
+    text = wrapped(opening("ningxia-xingqing-2022-garbage-transfer-station", 12), 28)
+    title = "银川市兴庆区月牙湖乡滨河家园垃圾转运站提升改造项目绩效自评报告"
+    assert title in _blocks(text)
+    # a converter that writes every line as a paragraph of its own (a blank line under each): there
+    # the blank lines say nothing, and the title cut at the width (…绩效自⏎评报告) is still rejoined
+    assert any(title in b for b in _blocks(text.replace("\n", "\n\n")))
+
+
+def test_prose_cut_where_it_ends_like_a_title_goes_on() -> None:
+    # guizhou-guizhou-2017-2019-ethnic-affairs-work-fund-third-party wrapped at 28: …开展绩效评价。现将评价
+    # 情况报告⏎如下: — a line with a sentence's full stop in it is prose, not a title, whatever it ends with
+    text = wrapped(opening("guizhou-guizhou-2017-2019-ethnic-affairs-work-fund-third-party", 20), 28)
+    assert any(b.endswith("现将评价情况报告如下:") for b in _blocks(text))
+    # a title alone on its line still stands apart from the line under it
+    assert "贵州省民族宗教事务委员会民族工作经费专项资金(2017-2019年度)绩效评价报告" in _blocks(text)

@@ -137,6 +137,7 @@ class _Rules:
     toc: list[tuple[re.Pattern[str], bool]]
     sentence_end: re.Pattern[str]
     title_end: re.Pattern[str]
+    prose_punct: re.Pattern[str]
     label_end: re.Pattern[str]
     label_max: int
     short_line: int
@@ -176,6 +177,7 @@ def _rules() -> _Rules:
         toc=[(re.compile(t["regex"]), bool(t["heading_title_only"])) for t in data["toc_lines"]],
         sentence_end=re.compile(data["sentence_end"]),
         title_end=re.compile(data["title_end"]),
+        prose_punct=re.compile(data["prose_punctuation"]),
         label_end=re.compile(data["label_end"]),
         label_max=int(data["label_max_chars"]),
         short_line=int(data["short_line_chars"]),
@@ -310,6 +312,7 @@ class _Line:
     indented: bool
     last: str = ""  # the last physical line of a paragraph being rebuilt ("" for a single line)
     indent: int = 0  # the whitespace before the last physical line (a paragraph's first line is indented)
+    after_blank: bool = False  # a blank line stands between this line and the text line before it
 
     @property
     def tail(self) -> str:
@@ -376,7 +379,8 @@ def continues(prev: _Line, nxt: _Line, width: int | None = None, firm: bool = Fa
         return False
     if rules.sentence_end.search(a) or is_toc_line(a) or is_toc_line(b):
         return False
-    if rules.title_end.search(a):
+    # (a line of prose the wrap cut where it ends like a title goes on: …绩效评价。现将评价情况报告⏎如下:)
+    if rules.title_end.search(a) and not rules.prose_punct.search(a):
         return False
     if len(re.sub(r"\s", "", a)) <= rules.label_max and rules.label_end.search(a):
         return False
@@ -482,6 +486,7 @@ def read_text(raw_text: str, path: str = "<text>", fmt: str = "txt") -> Document
         page = page_no if paged else None
         raw_lines = page_text.split("\n")
         i = 0
+        blank = False  # a blank line since the last text line
         while i < len(raw_lines):
             raw = raw_lines[i]
             is_table = _is_table_line(raw) or (md and _pipe_cells(raw) is not None)
@@ -497,19 +502,27 @@ def read_text(raw_text: str, path: str = "<text>", fmt: str = "txt") -> Document
                     i = j
                     continue
             i += 1
-            if not raw.strip() or is_footer_line(raw):
+            if not raw.strip():
+                blank = True
+                continue
+            if is_footer_line(raw):
                 continue
             text, styled = clean_line(raw, normalized=True)
             if not text.strip():
                 continue
             indented = bool(re.match(r"^[ \t\u3000]{2,}", raw)) or raw.startswith("\u3000")
             indent = len(raw) - len(raw.lstrip())
-            items.append(_Line(text.strip(), styled, page, indented, indent=indent))
+            items.append(_Line(text.strip(), styled, page, indented, indent=indent, after_blank=blank))
+            blank = False
 
     # Pass 2: join continued tables, rejoin wrapped lines, emit blocks.
     texts = [v.text for v in items if isinstance(v, _Line)]
     width = wrap_width(texts)
     firm = lines_at_width(texts, width) >= _rules().firm_wrap_lines
+    # a blank line ends a paragraph (a hard wrap never leaves one), unless the text puts one under
+    # most of its lines (a converter that writes every line as a paragraph of its own)
+    lines = [v for v in items if isinstance(v, _Line)]
+    blank_ends = sum(v.after_blank for v in lines) * 2 < len(lines)
     k = 0
     pending: _Line | None = None
 
@@ -534,7 +547,7 @@ def read_text(raw_text: str, path: str = "<text>", fmt: str = "txt") -> Document
             builder.add("table", rows=fill_blank_merged(rows), page=page)
             k += 1
             continue
-        if pending is not None and continues(pending, line, width, firm):
+        if pending is not None and not (blank_ends and line.after_blank) and continues(pending, line, width, firm):
             wrapped = width is not None and pending.printed_width >= width - 1
             rejoined = _join(pending.text, line.text, wrapped)
             pending = _Line(rejoined, False, pending.page, pending.indented, line.text, line.indent)
