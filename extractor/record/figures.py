@@ -41,6 +41,7 @@ from ... import patterns
 from .. import jieba_dict
 from ..document import Block, Document
 from ..normalize import fold_one_for_one
+from ..tables import merged_repeats
 from .model import Figure
 from .numbers import MAGNITUDES, as_number
 
@@ -1496,6 +1497,19 @@ def _blank_tables(doc: Document, flat: str) -> str:
     return "".join(chars)
 
 
+def unmerged_tables(doc: Document, flat: str) -> str:
+    """``flat`` with each table slot that repeats a merged cell's words blanked (offsets kept): the
+    canonical grid gives 项目资金（万元） in every funds row it spans, where the 自评表 reader wants
+    the row's own label first."""
+    chars = list(flat)
+    for b in doc.tables:
+        cells = b.cells()
+        for r, c in merged_repeats(b.rows or []):
+            s, e, _t = cells[r][c]
+            chars[s:e] = " " * (e - s)
+    return "".join(chars)
+
+
 def find_figures(ctx: Any) -> list[Found]:
     """Every figure of the document of ``ctx`` with its source (prose, table, self_eval)."""
     doc: Document = ctx.doc
@@ -1507,15 +1521,13 @@ def find_figures(ctx: Any) -> list[Found]:
     skip = [(blk.start, _block_end(blk)) for blk in se_all]
     found += prose_figures(ctx, flat, scope, skip)
     # Real tables in scope (not indicator tables).
-    from .indicators import read_table
-
     blocks = doc.blocks
     for bi, b in enumerate(blocks):
         if b.kind != "table" or not scope.ok[bi] or bi in scope.amounts_only:
             continue
-        se = self_eval_blocks(flat, b.start, b.end)
-        if read_table(b) is not None and not se:
-            continue  # an indicator table (a 自评表's funds block above its indicators is read)
+        if ctx.indicator_table_only(bi):
+            continue
+        se = ctx.table_funds[bi]
         caption = " ".join(fold_text(blocks[k].text) for k in range(max(0, bi - 2), bi))
         rows = _cells_of_table(flat, b)
         if se:
