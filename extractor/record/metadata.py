@@ -478,13 +478,13 @@ def _masked_name(ctx: Context, name: str) -> bool:
     return re.search("(?:" + _spec()["masked_place"] + ")" + re.escape(fold(name)), ctx.view.text) is not None
 
 
-def _form_filer(units: list[Candidate], evaluators: list[Candidate]) -> list[Candidate]:
-    """The evaluator cells of a self-evaluation's form (评价单位(盖章), 评价实施部门) where the form names
-    another unit as the one whose programme it is (项目单位, 项目主管部门): the filing unit is the
-    evaluator, the spending unit the unit evaluated (devset ruling 4).  Empty when the form names no
-    unit apart, or the same one."""
+def _form_filer(units: list[Candidate], evaluators: list[Candidate], filed: list[Candidate]) -> list[Candidate]:
+    """The evaluator cells of a self-evaluation's form (评价单位(盖章), 评价实施部门) and its filing
+    unit's (填报单位, ``filed``) where the form names another unit as the one whose programme it is
+    (项目单位, 项目主管部门): the filing unit is the evaluator, the spending unit the unit evaluated
+    (devset ruling 4).  Empty when the form names no unit apart, or the same one."""
     form_units = {fold(c.value) for c in units if c.rule.startswith("form")}
-    filers = [c for c in evaluators if c.rule.startswith("form")]
+    filers = [c for c in evaluators if c.rule.startswith("form")] + as_field("evaluator", filed)
     if not form_units or not filers or form_units & {fold(c.value) for c in filers}:
         return []
     return filers
@@ -580,10 +580,11 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         own = [
             c for c in found["evaluator"] if not re.search(kinds["third_party"] + "|" + kinds["finance"], fold(c.value))
         ]
-        filer = _form_filer(found["evaluated_unit"], own)
+        filer = _form_filer(found["evaluated_unit"], own, found["filer"])
         unit_c += as_field(
             "evaluated_unit",
-            found["signature"]
+            found["filer"]
+            + found["signature"]
             + _named_in_document(ctx, found["publisher"], title)
             + [c for c in own if c not in filer]
             + found["self_named"]
@@ -604,6 +605,7 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         else:
             d["evaluator"] = Decision("evaluator", unit.value, unit.chosen, [], unit.candidates)
     else:
+        unit_c += as_field("evaluated_unit", found["filer"])  # (a filing unit files its own form)
         d["evaluated_unit"] = fullest(ctx, decide("evaluated_unit", unit_c, doc), orgs)
         d["evaluator"] = fullest(ctx, decide("evaluator", eval_c, doc), orgs)
         unit = d["evaluated_unit"]

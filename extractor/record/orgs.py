@@ -192,6 +192,7 @@ def org_candidates(
         "publisher": [],
         "self_named": [],
         "addressee": [],
+        "filer": [],
     }
     tv = View.of(ctx.doc.text[title.start : title.end], title.start) if title is not None else None
     title_views = [View.of(ctx.doc.text[t.start : t.end], t.start) for t in titles]
@@ -224,7 +225,7 @@ def org_candidates(
         out["client"].append(ctx.candidate_at("client", name, s, e, 9, "commission"))
         break
     for p in pairs:
-        if p.field in ("evaluator", "evaluated_unit", "publisher", "client"):
+        if p.field in ("evaluator", "evaluated_unit", "publisher", "client", "filer"):
             # (the cover's date glued after the name ends it: 评价机构:XX委员会2017年7月)
             value = CODE_PREFIX.sub(
                 "", re.split(r"[，,。；;]|[（(](?!(?:特殊)?普通合伙)|\s*(?:19|20)\d\d\s*年", p.first_cell)[0]
@@ -237,7 +238,8 @@ def org_candidates(
             span = printed_span(ctx, p.start, p.end, value)
             if 2 <= len(value) <= 40 and not re.search(r"\d", value) and span and is_org_name(value):
                 name = re.sub(r"\s+", "", ctx.doc.text[span[0] : span[1]])
-                rank = {"publisher": 4 + p.rank / 10, "client": 9}.get(p.field, 8 + p.rank / 2)
+                # (the filing unit: below a spending unit's own cell, above a supervisor's)
+                rank = {"publisher": 4 + p.rank / 10, "client": 9, "filer": 8.75}.get(p.field, 8 + p.rank / 2)
                 if p.layout == "glued":
                     rank -= 0.1  # (a value cut where the next label is guessed to begin: below a cell's own)
                 out[p.field].append(ctx.candidate_at(p.field, name, p.label_start, span[1], rank, f"form:{p.layout}"))
@@ -280,6 +282,8 @@ def org_candidates(
         if date_cut:
             key = key[: date_cut.start()]
         org = next((n for n in names if key.endswith(n) and (key == n or key[-len(n) - 1] in "]】）)。：:")), None)
+        if org and _metadata_label().search(key[: len(key) - len(org)]):
+            continue  # a page's metadata line (发布机构：…) is no signature: it names nobody (ruling 3)
         if org:
             printed, s, e = _printed(ctx, len(key) - len(org), len(key), line.view)
             out["signature"].append(ctx.candidate_at("signature", printed, s, e, 5 - k / 100, "signature"))
