@@ -332,6 +332,7 @@ U_FINANCE = "澧县财政局"
 U_CENTRE = "澧县公路建设养护中心"
 U_SELF_TITLE = "澧县2022年度农村公路养护资金绩效自评报告\n"
 U_TITLE = "澧县2022年度农村公路养护资金绩效评价报告\n"
+U_TOWN = "澧县城头山镇人民政府"
 UNITS = [
     # self-evaluations: the unit in the title, in a sentence, in the signature, as issuer
     (U_BUREAU + "2022年度农村公路养护资金绩效自评报告\n一、基本情况\n", U_BUREAU, U_BUREAU),
@@ -505,6 +506,136 @@ UNITS = [
     (U_SELF_TITLE + "我局对2022年度农村公路养护资金开展了绩效自评，自评得分92分。\n", None, None),
     (U_SELF_TITLE + "发布机构：" + U_BUREAU + "\n我局对2022年度农村公路养护资金开展了绩效自评。\n", None, None),
     (U_SELF_TITLE + "我局会同澧县发展和改革局、澧县审计局，对2022年度农村公路养护资金开展了绩效自评。\n", None, None),
+    # (more shapes: a clause before what the subject did, covers, notices, prose naming the roles)
+    (
+        U_SELF_TITLE
+        + U_BUREAU
+        + "根据《关于开展2022年度项目支出绩效自评工作的通知》要求，对农村公路养护资金开展了绩效自评。\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    (
+        U_SELF_TITLE + U_BUREAU + "按照县财政局的统一安排，组织相关股室对2022年度农村公路养护资金开展了绩效自评。\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    (
+        U_SELF_TITLE + "2022年，" + U_BUREAU + "认真贯彻落实预算绩效管理要求，对农村公路养护资金开展了绩效自评。\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    (U_TOWN + "2022年度乡村振兴衔接资金绩效自评报告\n一、基本情况\n", U_TOWN, U_TOWN),
+    ("单位名称：" + U_BUREAU + "（盖章）\n报告日期：2023年3月15日\n" + U_SELF_TITLE, U_BUREAU, U_BUREAU),
+    ("报告单位：" + U_BUREAU + "\n" + U_SELF_TITLE + "一、基本情况\n", U_BUREAU, U_BUREAU),
+    (
+        U_BUREAU + "关于报送2022年度农村公路养护资金绩效自评报告的报告\n县财政局：\n现将我局自评情况报告如下。\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    ("附件2\n" + U_BUREAU + "2022年度农村公路养护资金绩效自评报告\n一、基本情况\n", U_BUREAU, U_BUREAU),
+    # third party
+    (
+        U_TITLE
+        + U_FIRM
+        + "受"
+        + U_FINANCE
+        + "委托，对2022年度农村公路养护资金开展了绩效评价。项目实施单位为"
+        + U_BUREAU
+        + "。\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
+    (
+        U_TITLE + "本次绩效评价由" + U_FIRM + "实施，评价对象为" + U_BUREAU + "2022年度农村公路养护资金。\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
+    (
+        U_TITLE + U_FIRM + "组成评价工作组，对" + U_BUREAU + "2022年度农村公路养护资金开展了绩效评价。\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
+    (U_TITLE + U_FIRM + "\n二〇二三年五月\n一、基本情况\n", None, U_FIRM),
+    (
+        U_TITLE + "| 项目单位 | " + U_BUREAU + " | 评价机构 | " + U_FIRM + " |\n| 评价得分 | 86.5 | 评价等级 | 良 |\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
+    (U_TITLE + "评价机构：" + U_FIRM + "（盖章）\n报告日期：2023年5月12日\n", None, U_FIRM),
+    (
+        U_TITLE
+        + "我所接受"
+        + U_FINANCE
+        + "委托，对"
+        + U_BUREAU
+        + "2022年度农村公路养护资金进行了绩效评价。\n……\n"
+        + U_FIRM
+        + "\n2023年5月12日\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
+    # finance
+    (
+        U_FINANCE
+        + "关于"
+        + U_BUREAU
+        + "2022年度农村公路养护资金绩效评价结果的通知\n"
+        + U_BUREAU
+        + "：\n现将评价结果通知如下。\n",
+        U_BUREAU,
+        U_FINANCE,
+    ),
+    (
+        U_TITLE
+        + U_FINANCE
+        + "组织专家对"
+        + U_BUREAU
+        + "2022年度农村公路养护资金开展了重点绩效评价，评价得分86.5分。\n",
+        U_BUREAU,
+        U_FINANCE,
+    ),
+    (
+        "关于2022年度农村公路养护资金绩效评价结果的通知\n"
+        + U_BUREAU
+        + "：\n"
+        + U_FINANCE
+        + "对你局2022年度农村公路养护资金开展了重点绩效评价。\n",
+        U_BUREAU,
+        U_FINANCE,
+    ),
+    # nobody named for the role
+    (
+        U_SELF_TITLE + "根据县财政局《关于开展绩效自评工作的通知》要求，我单位对2022年度农村公路养护资金开展了自评。\n",
+        None,
+        None,
+    ),
+    (
+        "关于2022年度项目支出绩效自评结果的公示\n各乡镇人民政府、县直各单位：\n现将2022年度项目支出绩效自评结果公示如下。\n",
+        None,
+        None,
+    ),
+    # a finance body commissioning a third party it does not name: its own evaluation (devset README)
+    (
+        U_TITLE
+        + "为提高资金使用效益，"
+        + U_FINANCE
+        + "委托第三方机构对"
+        + U_BUREAU
+        + "2022年度农村公路养护资金开展了重点绩效评价。\n",
+        U_BUREAU,
+        U_FINANCE,
+    ),
+    (
+        U_TITLE
+        + U_FINANCE
+        + "委托第三方机构"
+        + U_FIRM
+        + "对"
+        + U_BUREAU
+        + "2022年度农村公路养护资金开展了绩效评价。\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
 ]
 
 

@@ -602,3 +602,23 @@ def test_the_body_an_evaluation_is_said_to_be_carried_out_by_and_its_object() ->
     )
     _doc, r = record_of_text(text)
     assert (r.evaluated_unit, r.evaluator) == ("澧县交通运输局", "湖南湘诚会计师事务所有限公司")
+
+
+def test_a_finance_body_commissioning_a_third_party_it_does_not_name_evaluated() -> None:
+    # devset README (evaluation_mode): it stays finance when the firm is not named; the bureau evaluated
+    text = (
+        "澧县2022年度农村公路养护资金重点绩效评价报告\n为提高资金使用效益，澧县财政局委托第三方机构对澧县交通运输局"
+        "2022年度农村公路养护资金开展了重点绩效评价。\n"
+    )
+    doc, r = record_of_text(text)
+    assert (r.evaluation_mode, r.evaluator, r.evaluated_unit) == ("finance", "澧县财政局", "澧县交通运输局")
+    assert evidence(doc, r, "evaluator") == "澧县财政局"
+    # (聘请 one, as well)
+    _doc, r = record_of_text(text.replace("委托第三方机构对", "聘请专业机构，对"))
+    assert (r.evaluation_mode, r.evaluator) == ("finance", "澧县财政局")
+    # a firm named after its kind is the evaluator: third party
+    _doc, r = record_of_text(text.replace("第三方机构", "第三方机构湖南湘诚会计师事务所有限公司"))
+    assert (r.evaluation_mode, r.evaluator) == ("third_party", "湖南湘诚会计师事务所有限公司")
+    # a unit that is no finance body commissioning an unnamed one: not the finance mode
+    _doc, r = record_of_text(text.replace("澧县财政局委托", "澧县交通运输局委托").replace("重点绩效", "绩效"))
+    assert r.evaluation_mode != "finance"

@@ -167,6 +167,21 @@ def _mode_from_evaluator(
     return out
 
 
+def _finance_commissions_unnamed(commissioners: list[Candidate], evaluators: list[Candidate]) -> list[Candidate]:
+    """A finance evaluation where a finance body commissions a third party it does not name (XX财政局委托
+    第三方机构对…开展了重点绩效评价) and no firm is named as the evaluator anywhere: the finance body's
+    (tests/devset/README.md: it stays ``finance`` when the firm is not named) — above the bare words
+    第三方机构 (9), below a named firm (10.75)."""
+    kinds = _spec()["evaluator_kinds"]
+    if any(re.search(kinds["third_party"], fold(c.value)) for c in evaluators):
+        return []
+    return [
+        Candidate("evaluation_mode", "finance", c.start, c.end, 9.25, "commissions_unnamed", c.page)
+        for c in commissioners
+        if re.search(kinds["finance"], fold(c.value))
+    ][:1]
+
+
 # ------------------------------------------------------------------ programme
 # "Our county" before a programme (对我县…民生工程): the writer's place, no part of the name.
 # the writer's own place before the programme (对我县…民生工程, 对我县2021年…: its year after it)
@@ -552,6 +567,7 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         if re.search(signer, fold(c.value))
     ]
     modes = mode_candidates(ctx, title) + _mode_from_evaluator(ctx, found["evaluator"], found["client"])
+    modes += _finance_commissions_unnamed(found["commissioner"], found["evaluator"])
     if not modes:
         # a unit that names itself in the title (凤阳县交通运输局…绩效评价报告, 凤阳县教育局关于…) and
         # writes of itself in the first person (我局…), nothing saying another body evaluated:
@@ -570,8 +586,14 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
     unit_c = list(found["evaluated_unit"])
     eval_c = list(found["evaluator"])
     if mode == "finance":
-        # the issuer of a finance bureau's notice, or the bureau signing it; the unit it is addressed to
-        eval_c += as_field("evaluator", found["issuer"] + [c for c in found["signature"] if "财政" in fold(c.value)])
+        # the issuer of a finance bureau's notice, or the bureau signing it, or commissioning a third party
+        # it does not name; the unit it is addressed to
+        eval_c += as_field(
+            "evaluator",
+            found["issuer"]
+            + [c for c in found["signature"] if "财政" in fold(c.value)]
+            + [c for c in found["commissioner"] if re.search(_spec()["evaluator_kinds"]["finance"], fold(c.value))],
+        )
         unit_c += as_field("evaluated_unit", found["addressee"])
     if mode == "self":
         # a self-evaluation: the unit that signs, publishes or carries out the evaluation is the

@@ -193,6 +193,7 @@ def org_candidates(
         "self_named": [],
         "addressee": [],
         "filer": [],
+        "commissioner": [],
     }
     tv = View.of(ctx.doc.text[title.start : title.end], title.start) if title is not None else None
     title_views = [View.of(ctx.doc.text[t.start : t.end], t.start) for t in titles]
@@ -223,6 +224,13 @@ def org_candidates(
     for m in re.finditer(r"受(?P<org>" + org_rx + r")(?:的)?委托", text):
         name, s, e = _printed(ctx, m.start("org"), m.end("org"))
         out["client"].append(ctx.candidate_at("client", name, s, e, 9, "commission"))
+        break
+    # a body that commissions a third party it does not name (XX财政局委托第三方机构对…开展了重点绩效评价)
+    # (聘请/邀请/引入 one, or works with one: 会同第三方机构, 组织第三方机构)
+    commissions = r"[^。；\n]{0,30}?(?:委托|聘请|邀请|引入|采购|组织|会同|联合|借助)(?:了)?[^。；，,\n]{0,6}?(?:"
+    for m in re.finditer(r"(?P<org>" + org_rx + r")" + commissions + spec["unnamed_third_party"] + ")", text):
+        name, s, e = _printed(ctx, m.start("org"), m.end("org"))
+        out["commissioner"].append(ctx.candidate_at("commissioner", name, s, e, 6, "commissions_unnamed"))
         break
     for p in pairs:
         if p.field in ("evaluator", "evaluated_unit", "publisher", "client", "filer"):
