@@ -614,6 +614,17 @@ UNITS = [
         None,
         None,
     ),
+    (U_SELF_TITLE + U_BUREAU + "作为项目实施单位，负责全县农村公路养护工作。\n", U_BUREAU, U_BUREAU),
+    (
+        U_SELF_TITLE + "一、基本情况\n……\n" + U_BUREAU + "（公章）\n2023年3月15日\n附件：1.项目支出绩效自评表\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    (
+        U_TITLE + U_BUREAU + "：\n受你局委托，" + U_FIRM + "对你局2022年度农村公路养护资金开展了绩效评价。\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
     # a finance body commissioning a third party it does not name: its own evaluation (devset README)
     (
         U_TITLE

@@ -622,3 +622,26 @@ def test_a_finance_body_commissioning_a_third_party_it_does_not_name_evaluated()
     # a unit that is no finance body commissioning an unnamed one: not the finance mode
     _doc, r = record_of_text(text.replace("澧县财政局委托", "澧县交通运输局委托").replace("重点绩效", "绩效"))
     assert r.evaluation_mode != "finance"
+
+
+def test_a_body_acting_as_the_programmes_unit_and_a_signature_with_its_official_seal() -> None:
+    title = "澧县2022年度农村公路养护资金绩效自评报告\n"
+    _doc, r = record_of_text(title + "澧县交通运输局作为项目实施单位，负责全县农村公路养护工作。\n")
+    assert r.evaluated_unit == r.evaluator == "澧县交通运输局"
+    _doc, r = record_of_text(
+        title + "一、基本情况\n……\n澧县交通运输局（公章）\n2023年3月15日\n附件：1.项目支出绩效自评表\n"
+    )
+    assert r.evaluated_unit == r.evaluator == "澧县交通运输局"
+
+
+def test_a_report_to_the_body_whose_funds_it_says_it_evaluated() -> None:
+    # 对你局…开展了绩效评价: the body it is addressed to (澧县交通运输局： under the title) was evaluated
+    text = (
+        "澧县2022年度农村公路养护资金绩效评价报告\n澧县交通运输局：\n受你局委托，湖南湘诚会计师事务所有限公司"
+        "对你局2022年度农村公路养护资金开展了绩效评价。\n"
+    )
+    _doc, r = record_of_text(text)
+    assert (r.evaluated_unit, r.evaluator) == ("澧县交通运输局", "湖南湘诚会计师事务所有限公司")
+    # addressed, but no word that its own funds were evaluated: not named as the unit
+    _doc, r = record_of_text(text.replace("对你局2022年度", "对2022年度"))
+    assert r.evaluated_unit is None

@@ -595,6 +595,9 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
             + [c for c in found["commissioner"] if re.search(_spec()["evaluator_kinds"]["finance"], fold(c.value))],
         )
         unit_c += as_field("evaluated_unit", found["addressee"])
+    elif re.search(_spec()["addressee_evaluated"], ctx.view.text):
+        # a report to the one body it addresses, saying it evaluated that body's funds (对你局…开展了绩效评价)
+        unit_c += as_field("evaluated_unit", found["addressee"])
     if mode == "self":
         # a self-evaluation: the unit that signs, publishes or carries out the evaluation is the
         # unit evaluated, and it is its own evaluator (one decision, one evidence)

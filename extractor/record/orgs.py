@@ -285,7 +285,7 @@ def org_candidates(
     for k, line in enumerate(reversed(body[-8:])):
         if title is not None and line.end <= title.start:
             break  # (a short page: its last lines reach above the title, into the site's banner)
-        key = re.sub(r"[\s（(]*(?:盖章|章)[)）]?$", "", line.text)
+        key = re.sub(r"[\s（(]*(?:盖章|公章|印章|章)[)）]?$", "", line.text)  # (XX局（公章）)
         date_cut = _compiled()["date"].search(key) or _compiled()["cn_date"].search(key)
         if date_cut:
             key = key[: date_cut.start()]
