@@ -625,6 +625,11 @@ UNITS = [
         U_BUREAU,
         U_FIRM,
     ),
+    (
+        U_TITLE + "财政部湖南监管局对" + U_BUREAU + "2022年度农村公路养护资金开展了重点绩效评价。\n",
+        U_BUREAU,
+        "财政部湖南监管局",
+    ),
     # a finance body commissioning a third party it does not name: its own evaluation (devset README)
     (
         U_TITLE

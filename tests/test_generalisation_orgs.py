@@ -645,3 +645,13 @@ def test_a_report_to_the_body_whose_funds_it_says_it_evaluated() -> None:
     # addressed, but no word that its own funds were evaluated: not named as the unit
     _doc, r = record_of_text(text.replace("对你局2022年度", "对2022年度"))
     assert r.evaluated_unit is None
+
+
+@pytest.mark.parametrize("name", ["财政部山西省监管局", "财政部湖南监管局", "审计署长沙特派员办事处"])
+def test_a_central_ministrys_regional_office_keeps_the_ministry_in_its_name(name: str) -> None:
+    # 财政部XX监管局 (the ministry's office in a province) is one body: not the province's 监管局
+    text = (
+        f"2021年度草原生态修复治理补助资金重点绩效评价\n{name}对2021年度草原生态修复治理补助资金开展了重点绩效评价。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.evaluator == name and evidence(doc, r, "evaluator") == name
