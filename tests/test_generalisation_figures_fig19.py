@@ -24,3 +24,11 @@ def test_a_bare_amount_with_no_amount_beside_it_stays_out() -> None:
     figs = figures(text)
     assert ("项目资金到位", 15000000, "元") in figs or ("资金到位", 15000000, "元") in figs
     assert not [f for f in figs if f[1] == 12000]
+
+
+def test_a_total_after_a_list_is_named_by_its_total_word() -> None:
+    text = _FUNDS + "项目资金来源：省级补助300万元、市级补助100万元、县级配套50万元，合计450万元。\n"
+    figs = figures(text)
+    assert ("合计", 4500000, "元") in figs and ("县级配套", 500000, "元") in figs
+    # near miss: 其中 alone still names nothing (the parts' own labels do)
+    assert not [f for f in figures(_FUNDS + "本年度下达资金520万元，其中180万元。\n") if f[1] == 1800000]
