@@ -321,6 +321,9 @@ FIGURES = [
     ("全年共完成农村公路养护里程1,520公里。\n", {1520}),
     ("该项目预算资金为 500 万元，实际支出 480.5 万元。\n", {5000000, 4805000}),
     ("项目资金来源：省级补助300万元、县级配套200万元。\n", {3000000, 2000000}),
+    # a list of amounts that drops 元 on one item: its siblings say it is money
+    ("本年度下达资金：省级补助资金520万元、市级配套180万、县级配套95万元。\n", {5200000, 1800000, 950000}),
+    ("中央补助资金260万元，省级补助资金140万元，共计400万元。\n", {2600000, 1400000, 4000000}),
 ]
 
 # (text, evaluated_unit, evaluator): who was evaluated and who evaluated, as self-evaluations, forms,

@@ -61,6 +61,7 @@ _CLASSIFIER_HEAD = re.compile(r"^[个项座条户所家名人次套台辆处例�
 class Spec:
     units: dict[str, str]
     count_units: frozenset[str]
+    unit_chars: frozenset[str]  # the last characters of the units (a list item ends with one)
     counted_noun: re.Pattern[str]
     counted_status: re.Pattern[str]
     counted_generic: re.Pattern[str]
@@ -130,6 +131,7 @@ def spec() -> Spec:
     return Spec(
         units=units,
         count_units=frozenset(d["count_units"]),
+        unit_chars=frozenset(u[-1] for u in units),
         counted_noun=re.compile(d["counted_noun"]),
         counted_status=re.compile(d["counted_status"]),
         counted_generic=re.compile(d["counted_generic"]),
@@ -376,7 +378,7 @@ def _run_start(flat: str, end: int, floor: int) -> tuple[int, bool]:
             k = i - 2
             while k >= floor and flat[k] == " ":
                 k -= 1
-            if k >= floor and (flat[k].isdigit() or flat[k] in _UNIT_CHARS):
+            if k >= floor and (flat[k].isdigit() or flat[k] in _UNIT_CHARS or flat[k] in spec().unit_chars):
                 return i, False
             i -= 1
             continue
@@ -689,6 +691,17 @@ def _bare_money(flat: str, start: int, end: int) -> Iterator[Quantity]:
             yield q
 
 
+def _amount_in_sentence(flat: str, q: Quantity, start: int, end: int) -> bool:
+    """Whether the sentence of the bare amount ``q`` (1660万, no 元) states another amount with its 元
+    and the same magnitude (…美丽乡镇建设行动4492万元、城乡环境综合整治1660万、…): a list of amounts
+    that drops the 元 here and there, so the bare one is money too."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(flat, start, q.start)]
+    s0 = max([start, *ends])
+    m = _SENTENCE_END.search(flat, q.end, end)
+    s1 = m.start() if m else end
+    return any(p.unit == "元" and p.mag == q.mag and p.start != q.start for p in iter_quantities(flat, s0, s1))
+
+
 def _merged(*runs: Iterator[Quantity]) -> list[Quantity]:
     return sorted((q for run in runs for q in run), key=lambda q: q.start)
 
@@ -780,7 +793,9 @@ def prose_figures(ctx: Any, flat: str, scope: Scope, skip: Sequence[tuple[int, i
             label = label_before(flat, q.start, floor, q.unit, doc.text)
             if label is None or not _accept(flat, q, label, q.unit):
                 continue
-            if q.bare_money and not sp.money_label.search(fold_text(label.name)):
+            if q.bare_money and not (
+                sp.money_label.search(fold_text(label.name)) or _amount_in_sentence(flat, q, b.start, b.end)
+            ):
                 continue
             out.append(
                 Found(
