@@ -238,10 +238,12 @@ def test_the_documents_own_title_after_the_pages_chrome_wins_whatever_the_page_h
     doc, r = record_of_text(COVER_UNDER_SITE_HEADING)
     assert r.title == "财政支出项目绩效评价报告"
     assert evidence(doc, r, "title") == "财政支出项目绩效评价报告"
-    # near miss: no chrome between them — the first heading is the document's, the second a part's
+    # near miss: nothing between them, no chrome and no annex label (an annex label alone also marks the
+    # document under it: test_generalisation_titles) — the first heading is the document's, the second a part's
     doc, r = record_of_text(
         COVER_UNDER_SITE_HEADING.replace(
-            "合集下载\n1. 1、下载文档前请自行甄别文档内容的完整性,平台不提供额外的编辑、内容补充、找答案等附加服务。\n",
+            "合集下载\n1. 1、下载文档前请自行甄别文档内容的完整性,平台不提供额外的编辑、内容补充、找答案等附加服务。\n"
+            "附件4-1\n",
             "",
         )
     )
