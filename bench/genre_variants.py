@@ -297,6 +297,9 @@ KINDS = [
     ("按照县财政局要求，对本单位2022年度农村公路养护资金开展了绩效自评。\n", "project", "农村公路养护资金"),
     ("县财政局组织开展了农村公路养护资金绩效评价。\n", "project", "农村公路养护资金"),
     ("本次评价项目名称为农村公路养护资金。\n", "project", "农村公路养护资金"),
+    # quotation marks around the whole programme are no part of it (devset ruling 18)
+    ("某县2022年度“农村公路养护”项目绩效评价报告\n", "project", "农村公路养护"),
+    ("县财政局对“2022年度农村公路养护资金”开展了绩效评价。\n", "project", "农村公路养护资金"),
 ]
 # (text, title or None when not checked)
 TITLE_BASE = "澧县2022年度农村公路养护资金绩效评价报告"

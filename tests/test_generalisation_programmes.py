@@ -77,3 +77,17 @@ def test_two_programmes_evaluated_together_name_none() -> None:
     # near miss: 和 inside one programme's name
     doc, r = record_of_text("县财政局对农业生产和水利救灾资金开展了绩效评价。\n")
     assert r.program == "农业生产和水利救灾资金"
+
+
+def test_quotation_marks_around_the_whole_programme_are_no_part_of_it() -> None:
+    # devset ruling 18: they mark where the name starts and ends, as brackets do
+    doc, r = record_of_text("2024年度某区“送戏下乡”绩效评价报告\n一、基本情况\n")
+    assert r.program == "送戏下乡"
+    assert evidence(doc, r, "program") == "送戏下乡"
+    doc, r = record_of_text("县财政局对“2022年度农村公路养护资金”开展了绩效评价。\n")
+    assert r.program == PROG
+    # near miss: quoted words inside a longer name stay, in a title and in a sentence
+    doc, r = record_of_text("某县2021年度“四好农村路”建设资金绩效评价报告\n一、基本情况\n")
+    assert r.program == "“四好农村路”建设资金"
+    doc, r = record_of_text("市交通运输局对2021年度“四好农村路”建设实施情况进行了绩效自评。\n")
+    assert r.program == "“四好农村路”建设"

@@ -301,6 +301,9 @@ def program_name(text: str, unit: str | None = None) -> str:
     text = re.sub(r"^的", "", text)
     named_as_programme = bool(re.search(r"(?:项目|工程|资金|经费)$", text))  # 全民健身中心项目: no organisation
     text = re.sub(spec["strip_tail"], "", text)
+    # quotation marks around the whole name mark where it starts and ends, as brackets do (devset ruling
+    # 18: 潘集区“送戏进万村”绩效评价报告 → 送戏进万村); inside a longer name they stay (“全面改薄”建设项目)
+    text = re.sub(r"^[“\"‘]([^“”\"‘’]{2,})[”\"’]$", r"\1", text)
     if re.fullmatch(spec["generic"], text) or (is_org_name(text) and not named_as_programme):
         return ""  # the title names no programme (部门项目支出绩效自评表) or only the firm
     if re.search(spec["not_programme"], text):
