@@ -282,6 +282,24 @@ KINDS = [
     ("2022年度某县农村公路养护工程绩效评价报告\n", "project", "农村公路养护工程"),
     ("某县财政局关于2022年度农村公路养护资金重点绩效评价情况的报告\n", "project", "农村公路养护资金"),
     ("某县交通运输局2022年度农村公路养护经费绩效自评报告\n", "project", "农村公路养护经费"),
+    # words that qualify the evaluation, between the programme and 绩效评价 (session 19)
+    ("某县2022年度农村公路养护资金财政重点绩效评价报告\n", "project", "农村公路养护资金"),
+    ("某县2022年度农村公路养护资金第三方绩效评价报告\n", "project", "农村公路养护资金"),
+    ("关于对2022年度农村公路养护资金开展绩效评价的报告\n", "project", "农村公路养护资金"),
+    # what was evaluated, as the body's sentence says it (no programme in the title)
+    ("我局对2022年度农村公路养护资金的绩效目标完成情况进行了自评。\n", "project", "农村公路养护资金"),
+    ("县财政局对农村公路养护资金的资金使用、项目管理及实施效果开展了绩效评价。\n", "project", "农村公路养护资金"),
+    (
+        "评价组对2022年度农村公路养护资金从决策、过程、产出、效益四个方面进行了综合评价。\n",
+        "project",
+        "农村公路养护资金",
+    ),
+    ("按照县财政局要求，对本单位2022年度农村公路养护资金开展了绩效自评。\n", "project", "农村公路养护资金"),
+    ("县财政局组织开展了农村公路养护资金绩效评价。\n", "project", "农村公路养护资金"),
+    ("本次评价项目名称为农村公路养护资金。\n", "project", "农村公路养护资金"),
+    # quotation marks around the whole programme are no part of it (devset ruling 18)
+    ("某县2022年度“农村公路养护”项目绩效评价报告\n", "project", "农村公路养护"),
+    ("县财政局对“2022年度农村公路养护资金”开展了绩效评价。\n", "project", "农村公路养护资金"),
 ]
 # (text, title or None when not checked)
 TITLE_BASE = "澧县2022年度农村公路养护资金绩效评价报告"
@@ -301,6 +319,15 @@ TITLES = [
     ("目录\n一、基本情况……1\n二、绩效评价工作开展情况……3\n" + T + "\n一、基本情况\n", T),
     (T + "\n澧县财政局 2023年5月12日\n一、基本情况\n", T),
     ("  " + T + "  \n\n一、基本情况\n", T),
+    # a form's year line with its notes beside it; a form's first row under its heading (session 19)
+    (
+        "项目支出绩效自评表\n（2022年度）        金额单位：万元\n项目名称 农村公路养护资金\n",
+        "项目支出绩效自评表（2022年度）",
+    ),
+    ("2022年度\n项目支出绩效自评表\n项目名称 农村公路养护资金\n", "2022年度项目支出绩效自评表"),
+    # the document's own heading under a news page's byline, or under an annex label
+    ("农村公路养护资金绩效评价报告\n作者：澧县财政局  点击数：125\n" + T + "\n一、基本情况\n", T),
+    ("农村公路养护资金绩效评价报告\n附件1\n" + T + "\n一、基本情况\n", T),
 ]
 # (sentence after a funds-section heading, figure values in base units that must be read)
 FIGURE_HEAD = "澧县2022年度农村公路养护资金绩效评价报告\n一、基本情况\n（一）资金情况\n"

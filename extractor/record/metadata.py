@@ -316,6 +316,9 @@ def program_name(text: str, unit: str | None = None) -> str:
     text = re.sub(r"^的", "", text)
     named_as_programme = bool(re.search(r"(?:项目|工程|资金|经费)$", text))  # 全民健身中心项目: no organisation
     text = re.sub(spec["strip_tail"], "", text)
+    # quotation marks around the whole name mark where it starts and ends, as brackets do (devset ruling
+    # 18: 潘集区“送戏进万村”绩效评价报告 → 送戏进万村); inside a longer name they stay (“全面改薄”建设项目)
+    text = re.sub(r"^[“\"‘]([^“”\"‘’]{2,})[”\"’]$", r"\1", text)
     if re.fullmatch(spec["generic"], text) or (is_org_name(text) and not named_as_programme):
         return ""  # the title names no programme (部门项目支出绩效自评表) or only the firm
     if re.search(spec["not_programme"], text):
@@ -379,19 +382,19 @@ def program_candidates(
         # the programme as the writer's own sentence names it, over its name in a cited document's
         # title (《关于下达2021年农村环境整治资金预算的通知》 before 下达…中央农村环境整治专项资金共计…)
         own = [m for m in matches if not in_citation(text, m.start("prog"), closed_after=True)]
-        if matches:
-            m = (own or matches)[0]
+        for m in own or matches:
             s, e = ctx.view.span(m.start("prog"), m.end("prog"))
-            out.append(
-                _program_candidate(
-                    ctx,
-                    s,
-                    e,
-                    unit,
-                    rule["rank"],
-                    "body" if rule.get("shape", "sentence") == "sentence" else f"body:{rule['shape']}",
-                )
+            found = _program_candidate(
+                ctx,
+                s,
+                e,
+                unit,
+                rule["rank"],
+                "body" if rule.get("shape", "sentence") == "sentence" else f"body:{rule['shape']}",
             )
+            if found is not None:
+                out.append(found)
+                break  # (the rule's first phrase that names a programme: 对项目资金…进行评价 names none)
     return [c for c in out if c is not None]
 
 
@@ -418,6 +421,23 @@ def _own_title_after_chrome(ctx: Context, lines: list[Line], page: Candidate, ow
     between = [ln for ln in lines if page.end <= ln.start and ln.end <= own.start]
     chrome = re.compile(_spec()["title"]["page_chrome"])
     return any(chrome.search(ln.text) for ln in between)
+
+
+_ANNEX_LABEL = re.compile(r"(?:附件|附表)\s*[0-9一二三四五六七八九十]{0,3}(?:[-—－][0-9]{1,2})?\s*[：:、.]?")
+
+
+def _own_title_under_annex_label(ctx: Context, page: Candidate, own: Candidate) -> bool:
+    """Whether ``own`` is the attached document's own title under an annex label (附件1 / 附件：) that a
+    page's heading ``page`` stands over, nothing but short lines between (no sentence: a notice's body
+    that publishes the document makes the notice the document): the page's words for the document are
+    the site's, the heading the document prints under its label is its title (as for chrome, above)."""
+    if own.start <= page.end:
+        return False
+    between = [ln.strip(" \t|｜　") for ln in ctx.doc.text[page.end : own.start].splitlines()]
+    between = [ln for ln in between if ln]
+    if len(between) > 4 or any(re.search("[。；;]", ln) for ln in between):
+        return False
+    return any(_ANNEX_LABEL.fullmatch(ln) for ln in between)
 
 
 _YEAR_NOTE_END = re.compile(r"[(（]?(?:19|20)\d\d(?:预算)?年度?[)）]$")
@@ -535,7 +555,11 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         if first and re.fullmatch(re.escape(fold(first[0].value)) + r"[(（][^()（）]{2,30}[)）]", fold(t.value)):
             first = [t]
             break
-        if first and (_own_title_after_chrome(ctx, lines, first[0], t) or _own_heading_with_year(ctx, first[0], t)):
+        if first and (
+            _own_title_after_chrome(ctx, lines, first[0], t)
+            or _own_heading_with_year(ctx, first[0], t)
+            or _own_title_under_annex_label(ctx, first[0], t)
+        ):
             first = [t]
             break
     d["title"] = decide("title", first, doc)

@@ -153,8 +153,9 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
             and not _BRACKET_LINE.search(clean_title(head[parts[-1]].text))
         ):
             parts.append(k)
-        elif _programme_line_under(head, parts[-1]):
+        elif _programme_line_under(head, parts):
             parts.append(k)
+        year_cell = _year_cell_under(ctx, head, parts[-1]) if k == parts[-1] + 1 else None
         year_after_chrome = _year_line_after_chrome(head, parts[-1]) if k == parts[-1] + 1 else None
         if any(p in used for p in parts):
             continue
@@ -165,7 +166,12 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
         if found is None:
             continue
         printed, start, end = found
-        if year_after_chrome is not None:
+        if year_cell is not None:
+            # the year line's first cell, the form's unit or filer beside it (( 2022年度)    金额单位:万元)
+            used.add(parts[-1] + 1)
+            printed += re.sub(r"\s+", "", ctx.doc.text[year_cell[0] : year_cell[1]])
+            end = year_cell[1]
+        elif year_after_chrome is not None:
             # the form's year line, the page's publication line printed between it and its heading
             # (区级部门预算项目支出绩效自评表 / 发布时间:… / ( 2019 年度)): the title's last words
             used.add(head.index(year_after_chrome))
@@ -180,15 +186,40 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
     return out
 
 
-def _programme_line_under(head: list[Line], i: int) -> bool:
-    """Whether the line under the title ``head[i]`` is the programme its words leave out: the title names
-    nothing of its own (项目支出绩效评价报告), the line names a project or a fund (海口市公安局指挥大厅
-    升级改造建设项目), short and no sentence — a cover's two lines, the report's words first."""
-    if i + 1 >= len(head) or _NAMES_SOMETHING.search(fold(clean_title(head[i].text))):
+_YEAR_CELL = re.compile(
+    r"[ \t　|｜]*(?P<y>[(（]\s*(?:19|20)\d\d\s*年\s*度?\s*[)）]?|(?:19|20)\d\d\s*年\s*度?\s*[)）])"
+    r"(?:[ 　]{2,}|[ 　]*[\t|｜])[ \t　|｜]*(?P<rest>\S.*)$"
+)
+
+
+def _year_cell_under(ctx: Context, head: list[Line], i: int) -> tuple[int, int] | None:
+    """The year words of the line under the heading ``head[i]`` that names no year of its own, as a form
+    prints them: its first cell, the next cells a form's note (( 2022年度)      金额单位:万元, (2022年度)\t
+    填报单位:…). The document span of those words, or None. (A year without any bracket alone on its
+    line is no year line: tests/test_generalisation_classes.py.)"""
+    if i + 1 >= len(head) or _YEAR_NOTE.search(fold(head[i].text)) or _BRACKET_LINE.search(clean_title(head[i].text)):
+        return None
+    line = head[i + 1]
+    raw = ctx.doc.text[line.start : line.end]
+    m = _YEAR_CELL.match(raw)
+    if m is not None and re.search(_spec()["title"]["year_cell_note"], m.group("rest")):
+        return line.start + m.start("y"), line.start + m.end("y")
+    return None
+
+
+def _programme_line_under(head: list[Line], parts: list[int]) -> bool:
+    """Whether the line under the title on lines ``parts`` of ``head`` is the programme its words leave
+    out: the title names nothing of its own (项目支出绩效评价报告; a year line over it is something:
+    2022年度 / 项目支出绩效自评表), the line names a project or a fund (海口市公安局指挥大厅升级改造建设
+    项目), short and no sentence, no form's label (项目名称 XX: the form's first row) — a cover's two
+    lines, the report's words first."""
+    i = parts[-1]
+    if i + 1 >= len(head) or _NAMES_SOMETHING.search(fold(clean_title("".join(head[k].text for k in parts)))):
         return False
     below = re.sub(r"\s+", "", head[i + 1].text)
     return (
         4 <= len(below) <= 40
+        and not _FORM_LABEL.match(below)
         and not _PUNCT.search(below)
         and re.search(_spec()["program"]["noun_end"], below) is not None
         and not _TITLE_END.search(below)
