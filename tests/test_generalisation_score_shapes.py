@@ -92,3 +92,25 @@ def test_a_forms_date_that_opens_a_period_is_no_report_date() -> None:
     # near miss: a form's date alone is the report's
     _doc, r = record_of_text("某县农村公路养护资金绩效评价报告\n……\n出具日期：2023年10月20日\n")
     assert r.report_date == "2023-10-20"
+
+
+def test_a_grade_word_in_brackets_or_after_an_adverb() -> None:
+    assert score("该项目评价得分及绩效等级为（良）。\n")[2] == "良"
+    assert score("经评价，该项目评价得分86.5分，绩效评价等级为（良好）。\n") == (86.5, 100, "良")
+    assert score("该项目绩效自评等次均为优。\n")[2] == "优"
+    # near miss: the grades listed in brackets are the grading scale, no grade
+    assert score("绩效评价等级为（优、良、中、差）四档。\n")[2] is None
+
+
+def test_a_signing_date_with_a_digit_zero_or_a_day_written_hao() -> None:
+    tail = "某县农村公路养护资金绩效评价报告\n……\n某县交通运输局\n"
+    doc, r = record_of_text(tail + "二0二三年十月二十日\n")
+    assert r.report_date == "2023-10-20" and evidence(doc, r, "report_date") == "二0二三年十月二十日"
+    _doc, r = record_of_text(tail + "2023年10月20号\n")
+    assert r.report_date == "2023-10-20"
+    # near miss: a document number's 号 after a year and a count is no date
+    _doc, r = record_of_text(tail + "某财绩〔2023〕10号\n")
+    assert r.report_date is None
+    # the evaluated year with a digit zero: 二0二二年度
+    _doc, r = record_of_text("某县二0二二年度农村公路养护资金绩效评价报告\n一、基本情况\n")
+    assert r.years == [2022]

@@ -24,8 +24,9 @@ from .phrases import _compiled, _spec
 from .view import View
 
 
-_CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {c: "0" for c in "零○Ｏ"}
-_CN_YEAR = re.compile(r"[一二][〇○零Ｏ一二三四五六七八九]{3}(?=年)")
+# (a zero may be typed as a letter O or a digit 0: 二0二二年度)
+_CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {c: "0" for c in "零○Ｏ0０"}
+_CN_YEAR = re.compile(r"[一二][〇○零Ｏ0０一二三四五六七八九]{3}(?=年)")
 # what joins the two years of a period (2020年至2022年, 2013-2019年度)
 _TO = r"(?:至|到|-|—|－|~|～)"
 # a year note in brackets: (2024年度), （2023 预算年度）
@@ -187,7 +188,7 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair], st
 def _date_value(m: re.Match[str], chinese: bool) -> str | None:
     try:
         if chinese:
-            digits = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {c: "0" for c in "零○OoΟ"}
+            digits = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {c: "0" for c in "零○OoΟＯ0０"}
             y = int("".join(digits[c] for c in m.group("y")))
             mo_n = chinese_number(m.group("m"))
             d_n = chinese_number(m.group("d")) if m.group("d") else None
