@@ -114,3 +114,32 @@ def test_a_signing_date_with_a_digit_zero_or_a_day_written_hao() -> None:
     # the evaluated year with a digit zero: 二0二二年度
     _doc, r = record_of_text("某县二0二二年度农村公路养护资金绩效评价报告\n一、基本情况\n")
     assert r.years == [2022]
+
+
+def test_a_tier_clause_opening_with_its_indicators_word() -> None:
+    _doc, r = record_of_text("1、项目决策方面，指标评价得分18分。\n2、项目过程方面，指标评价得分17.5分。\n")
+    assert [(i.name, i.score) for i in r.indicators if i.level == 1] == [("决策", 18), ("过程", 17.5)]
+    _doc, r = record_of_text("（一）产出指标完成情况方面，指标评价得分27分，得分率90%。\n")
+    assert [(i.name, i.score) for i in r.indicators if i.level == 1] == [("产出", 27)]
+    assert r.score is None or r.score.total is None  # the tier's rate is no total
+    # near miss: a sub-item's score after the tier's heading stays the sub-item's
+    _doc, r = record_of_text("（一）产出指标完成情况方面，共设置5个指标，其中数量指标得分10分。\n")
+    assert not [i for i in r.indicators if i.level == 1]
+
+
+def test_a_line_tables_last_score_column_is_the_evaluations() -> None:
+    text = (
+        "| 一级指标 | 分值 | 自评得分 | 评价得分 |\n| 决策 | 20 | 19 | 18 |\n| 过程 | 20 | 18 | 17.5 |\n"
+        "| 产出 | 30 | 28 | 27 |\n| 效益 | 30 | 28 | 26 |\n| 合计 | 100 | 93 | 88.5 |\n"
+    )
+    _doc, r = record_of_text(text)
+    assert [(i.name, i.weight, i.score) for i in r.indicators if i.level == 1] == [
+        ("决策", 20, 18),
+        ("过程", 20, 17.5),
+        ("产出", 30, 27),
+        ("效益", 30, 26),
+    ]
+    assert r.score.total == 88.5
+    # one score column: that one
+    _doc, r = record_of_text("| 一级指标 | 分值 | 得分 |\n| 决策 | 20 | 19 |\n| 过程 | 20 | 18 |\n")
+    assert [(i.name, i.score) for i in r.indicators if i.level == 1] == [("决策", 19), ("过程", 18)]
