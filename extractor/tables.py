@@ -68,11 +68,29 @@ def grid_from_spans(rows: list[list[SpanCell]]) -> Rows:
     return [[grid.get((r, c), "") for c in range(n_cols)] for r in range(n_rows)]
 
 
+_PLACEHOLDER = re.compile(r"[/／—–－\-]+")
+_VALUE_CHARS = re.compile(r"[\d.,，%％]")
+
+
+def is_value_cell(text: str) -> bool:
+    """A cell that holds a value, not words: a number with at most a two-character unit or sign
+    (``500``, ``96%``, ``120公里``, ``≥10年``) or a placeholder dash (``—``, ``/``)."""
+    t = re.sub(r"\s", "", text)
+    if not t:
+        return False
+    if _PLACEHOLDER.fullmatch(t):
+        return True
+    return any(ch.isdigit() for ch in t) and len(_VALUE_CHARS.sub("", t)) <= 2
+
+
 def fill_blank_merged(rows: Rows) -> Rows:
     """Text-dump convention: an empty cell is the continuation of a merged cell.
 
     It takes the text of the cell above when there is a row above, else the text
-    of the cell to its left (a horizontally merged header in the first row).
+    of the cell to its left (a horizontally merged header in the first row).  Only words are
+    carried: a blank under or beside a value (``500``, ``96%``, ``—``) is an empty cell, as a
+    spreadsheet copied as tab-separated text leaves a form's unfilled amounts (其他资金 |  |  | ),
+    never a merged number.
     """
     out = [list(r) for r in rectangular(rows)]
     for r, row in enumerate(out):
@@ -80,9 +98,29 @@ def fill_blank_merged(rows: Rows) -> Rows:
             if cell.strip():
                 continue
             if r > 0:
-                row[c] = out[r - 1][c]
+                source = out[r - 1][c]
             elif c > 0:
-                row[c] = row[c - 1]
+                source = row[c - 1]
+            else:
+                continue
+            if not is_value_cell(source):
+                row[c] = source
+    return out
+
+
+def merged_repeats(rows: Rows) -> set[tuple[int, int]]:
+    """The slots of a canonical grid that repeat the words of the cell above or to their left: the
+    continuation of a merged cell (项目资金（万元） down a form's funds rows), not a cell of its own.
+    Values (``500 | 500 | 480``) are never repeats: equal amounts side by side are separate cells."""
+    out: set[tuple[int, int]] = set()
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            if not cell.strip() or is_value_cell(cell):
+                continue
+            above = rows[r - 1][c] if r > 0 and c < len(rows[r - 1]) else None
+            left = row[c - 1] if c > 0 else None
+            if cell in (above, left):
+                out.add((r, c))
     return out
 
 
@@ -165,6 +203,8 @@ __all__ = [
     "rectangular",
     "grid_from_spans",
     "fill_blank_merged",
+    "is_value_cell",
+    "merged_repeats",
     "repeated_header_rows",
     "join_continued",
     "squash_rows",

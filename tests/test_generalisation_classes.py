@@ -1841,6 +1841,86 @@ def test_self_evaluation_form_as_a_word_table_funds_block_above_the_indicator_he
     assert {(f.name, f.value) for f in r.figures} >= {("年初预算数", 5000000), ("全年执行数", 4800000)}
 
 
+# The national 项目支出绩效自评表 (funds block, goals, indicators, total) as a spreadsheet holds it:
+# blank cells where the form merges cells or leaves amounts unfilled.
+_NATIONAL_FORM = [
+    ["项目名称", "乡村道路安全防护", "", "", "", "", "", "", ""],
+    ["主管部门", "某县交通运输局", "", "", "实施单位", "某县公路养护中心", "", "", ""],
+    ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", ""],
+    ["", "年度资金总额", "320", "320", "304", "10", "95%", "9.5", ""],
+    ["", "其中：财政拨款", "320", "320", "304", "—", "95%", "—", ""],
+    ["", "其他资金", "", "", "", "—", "", "—", ""],
+    ["年度总体目标", "预期目标", "", "", "", "实际完成情况", "", "", ""],
+    ["", "完成道路安全防护设施80公里。", "", "", "", "完成80公里，事故率下降。", "", "", ""],
+    [
+        "绩效指标",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值",
+        "实际完成值",
+        "分值",
+        "得分",
+        "偏差原因分析及改进措施",
+    ],
+    ["", "产出指标", "数量指标", "防护设施里程", "80公里", "80公里", "20", "20", ""],
+    ["", "", "质量指标", "验收合格率", "100%", "100%", "20", "19", ""],
+    ["", "", "时效指标", "按期完工率", "100%", "95%", "10", "9", ""],
+    ["", "效益指标", "社会效益指标", "交通事故发生率", "下降", "下降", "20", "18", ""],
+    ["", "", "可持续影响指标", "设施使用年限", "≥8年", "8年", "10", "9", ""],
+    ["", "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "93%", "10", "9", ""],
+    ["总分", "", "", "", "", "", "100", "93.5", ""],
+]
+# the same form as Word merges it: (first row, first column, last row, last column)
+_NATIONAL_MERGES = [(0, 1, 0, 8), (1, 1, 1, 3), (1, 5, 1, 8), (2, 0, 5, 0), (6, 0, 7, 0), (6, 1, 6, 4), (6, 5, 6, 8)]
+_NATIONAL_MERGES += [(7, 1, 7, 4), (7, 5, 7, 8), (8, 0, 14, 0), (9, 1, 11, 1), (12, 1, 13, 1), (15, 0, 15, 5)]
+
+
+def _national_form_reads(r) -> tuple:
+    return (
+        (r.score.total, r.score.max),
+        sorted((i.name, i.weight, i.score) for i in r.indicators if i.level == 3),
+        sorted((f.name, f.value) for f in r.figures),
+        sorted((c.rule, c.ok, c.detail) for c in r.checks),
+    )
+
+
+def test_national_self_table_as_tab_separated_text_reads_as_the_word_table(tmp_path) -> None:
+    # a spreadsheet's copy: tabs between cells, a merged cell blank after its first slot, the
+    # unfilled amounts of 其他资金 blank — no blank is a merged number, so the funds block keeps its
+    # figures; the merged 项目资金（万元） down the funds rows is one cell in either rendering
+    title = "项目支出绩效自评表\n（2023年度）\n"
+    doc, tabs = record_of_text(title + "\n".join("\t".join(row) for row in _NATIONAL_FORM) + "\n")
+    d = docx.Document()
+    d.add_paragraph("项目支出绩效自评表")
+    d.add_paragraph("（2023年度）")
+    table = d.add_table(rows=len(_NATIONAL_FORM), cols=9)
+    for i, row in enumerate(_NATIONAL_FORM):
+        for j, cell in enumerate(row):
+            table.cell(i, j).text = cell
+    for r0, c0, r1, c1 in _NATIONAL_MERGES:
+        first = table.cell(r0, c0).text
+        table.cell(r0, c0).merge(table.cell(r1, c1)).text = first
+    d.save(tmp_path / "form.docx")
+    word = build_record(parse(str(tmp_path / "form.docx")))
+    assert _national_form_reads(tabs) == _national_form_reads(word)
+    assert (tabs.score.total, tabs.score.max) == (93.5, 100)
+    assert {(f.name, f.value) for f in tabs.figures} == {
+        ("年初预算数", 3200000),
+        ("全年预算数", 3200000),
+        ("全年执行数", 3040000),
+        ("执行率", 0.95),
+    }
+    spent = next(f for f in tabs.figures if f.name == "全年执行数")
+    assert spent.span is not None and doc.text[spent.span[0] : spent.span[1]].rstrip().endswith("304")
+    # the third-level scores and the budget row's make the total, as the weights and its 10 make 100
+    sums = {(c.rule, c.ok, c.detail) for c in tabs.checks if c.rule in ("indicator_sum", "weight_sum")}
+    assert sums == {
+        ("indicator_sum", True, "三级指标 + 预算执行: 20 + 19 + 9 + 18 + 9 + 9 + 9.5 = 93.5, stated total 93.5"),
+        ("weight_sum", True, "三级指标 + 预算执行 weights: 20 + 20 + 10 + 20 + 10 + 10 + 10 = 100, stated 100"),
+    }
+
+
 def test_a_total_row_one_cell_a_line_its_maximum_then_its_score() -> None:
     # a web table copied one cell a line: 总分 / 100 / 95.6 — the 100 is the row's 分值, its score next
     text = (

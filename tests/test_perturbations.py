@@ -14,6 +14,7 @@ import re
 
 import opencc
 
+from jixiao.extractor.readers.text import read_text
 from jixiao.extractor.record.view import space_unit
 
 # jiangxi-quannan-2021-geohazard-monitoring-funds-report: a Word file's text run together, one space
@@ -160,3 +161,63 @@ def test_a_mirrors_pinyin_cut_by_the_wrap_is_read_as_the_line_it_was() -> None:
         assert evidence(doc, record, "score.total").endswith("82.68")
         tiers = [(i.name, i.score) for i in record.indicators if i.level == 1]
         assert tiers == [("相关性", 20), ("效率", 38.7), ("效果", 14.78), ("可持续性", 9.2)]
+
+
+def test_a_row_of_cells_cut_at_the_wrap_width_goes_on_on_the_next() -> None:
+    # wrapped at 28, rows of a flattened form are cut mid-cell: 地方主管部门 | 医疗保障局 | 资金使用单位 | 医疗⏎
+    # 保障局 |, 年度资金总额: | 3359.62万 | 3359.62⏎万 |, 全年预算数(A) | 全年执行⏎数(B) — a row that ran to
+    # the width is one row again, so the unit and the funds' labels read as published
+    # (anhui-huoshan-2024-medical-assistance-transfer-table-no-place)
+    text = opening("anhui-huoshan-2024-medical-assistance-transfer-table-no-place", 25)
+    for page in (text, wrapped(text, 28)):
+        doc, record = record_of_text(page)
+        assert record.evaluated_unit == "医疗保障局"
+        assert evidence(doc, record, "evaluated_unit").endswith("保障局")
+        funds = {(f.name, f.value) for f in record.figures}
+        assert {("全年执行数", 33596200), ("地方资金 全年执行数", 25303200)} <= funds
+
+
+def test_a_forms_row_with_bars_cut_at_the_wrap_width_keeps_the_programmes_whole_name() -> None:
+    # wrapped at 28: 项目名称 | 12350安全生产举报奖及安全生产专项督查⏎等工作经费 | 项目分类 | — both lines
+    # open like a form's field, but the first is a row of bar cells that ran to the width: the wrap cut it
+    # (chongqing-fengjie-2023-work-safety-reporting-award-target-approval-table)
+    text = opening("chongqing-fengjie-2023-work-safety-reporting-award-target-approval-table", 40)
+    for page in (text, wrapped(text, 28)):
+        doc, record = record_of_text(page)
+        assert record.program == "12350安全生产举报奖及安全生产专项督查等工作经费"
+        assert evidence(doc, record, "program").endswith("等工作经费")
+
+
+def test_a_row_set_apart_by_wide_gaps_cut_at_the_wrap_width_keeps_the_units_name() -> None:
+    # wrapped at 28: 县级主管部门  忠县水利局 实施单位  忠县涂井乡人民政⏎府 — cells set apart by runs of spaces
+    # (chongqing-zhongxian-2021-tujing-town-resettlement-aid-prog-self-table)
+    text = opening("chongqing-zhongxian-2021-tujing-town-resettlement-aid-prog-self-table", 60)
+    for page in (text, wrapped(text, 28)):
+        doc, record = record_of_text(page)
+        assert record.evaluated_unit == record.evaluator == "忠县涂井乡人民政府"
+        assert evidence(doc, record, "evaluated_unit").endswith("人民政府")
+
+
+def _blocks(text: str) -> list[str]:
+    doc = read_text(text, "excerpt.txt")
+    return [doc.text[b.start : b.end] for b in doc.blocks]
+
+
+def test_a_blank_line_ends_a_paragraph_even_after_a_line_at_the_wrap_width() -> None:
+    # ningxia-xingqing-2022-garbage-transfer-station wrapped at 28: the page's metadata line 公开方式 … 有效
+    # runs to the width by chance, then a blank line, then the title — no wrap leaves a blank line
+    text = wrapped(opening("ningxia-xingqing-2022-garbage-transfer-station", 12), 28)
+    title = "银川市兴庆区月牙湖乡滨河家园垃圾转运站提升改造项目绩效自评报告"
+    assert title in _blocks(text)
+    # a converter that writes every line as a paragraph of its own (a blank line under each): there
+    # the blank lines say nothing, and the title cut at the width (…绩效自⏎评报告) is still rejoined
+    assert any(title in b for b in _blocks(text.replace("\n", "\n\n")))
+
+
+def test_prose_cut_where_it_ends_like_a_title_goes_on() -> None:
+    # guizhou-guizhou-2017-2019-ethnic-affairs-work-fund-third-party wrapped at 28: …开展绩效评价。现将评价
+    # 情况报告⏎如下: — a line with a sentence's full stop in it is prose, not a title, whatever it ends with
+    text = wrapped(opening("guizhou-guizhou-2017-2019-ethnic-affairs-work-fund-third-party", 20), 28)
+    assert any(b.endswith("现将评价情况报告如下:") for b in _blocks(text))
+    # a title alone on its line still stands apart from the line under it
+    assert "贵州省民族宗教事务委员会民族工作经费专项资金(2017-2019年度)绩效评价报告" in _blocks(text)

@@ -125,3 +125,66 @@ def test_label_copula_value_line(tmp_path):
     text = "东方市公安局2023年度东方市社管平台公安分平台项目绩效自评报告\n一、项目概况\n主管部门为东方市公安局\n项目负责人为:黎晓鹏\n"
     rec = _record(_txt(tmp_path, text))
     assert rec["evaluated_unit"] == "东方市公安局"
+
+
+def _figures(path: Path) -> set[tuple[str, float, str]]:
+    return {(f["name"], f["value"], f["unit"]) for f in _record(path)["figures"]}
+
+
+# A transfer-payment 自评表's funds block, written for these tests: a part whose label runs on past its
+# money word (…公益金用于…), an empty part, parts executed at the total's rate.
+TRANSFER_FUNDS = """某县2023年度残疾人事业发展补助资金绩效自评表 | |||||
+资金投入情况(万元) | 全年预算数(A) | 全年执行数(B) | 预算执行率(B/A×100%) | ||
+年度资金总额: | 1200万 | 1080万 | 90% | ||
+其中:中央财政资金 | 800万 | 720万 | 90% | ||
+彩票公益金用于残疾人康复 | 0 | 0 | 100% | ||
+地方资金 | 400万 | 360万 | 90% | ||
+"""
+
+
+@pytest.mark.parametrize("render", [_docx, _pdf])
+def test_funds_rows_past_a_long_part_label_read_as_in_text(tmp_path, render):
+    # a real table's cells end in tabs, not bars: the label 彩票公益金用于残疾人康复 ends at its cell, so
+    # the rows after it are read; a part is named without 其中, its rate at the total's is not repeated
+    text = _figures(_txt(tmp_path, TRANSFER_FUNDS))
+    assert ("地方资金 全年执行数", 3600000, "元") in text
+    assert ("中央财政资金 全年预算数", 8000000, "元") in text
+    assert not [f for f in text if "彩票" in f[0] or (f[2] == "%" and f[0] != "预算执行率")]
+    assert _figures(render(tmp_path, TRANSFER_FUNDS)) == text
+
+
+# A 目标审批表 (written for these tests) in one table: funds rows, then its indicator part.
+APPROVAL_FORM = """项目支出绩效目标审批表 | ||||
+项目名称 | 乡镇敬老院运行经费 | 金额单位:万元 | ||
+项目总预算 | 60 | 资金性质 | 一般公共预算 |
+当年年度预算 | 60 | |||
+年度预算执行率 | 100% | 分值 | 10分 |
+一级指标 | 二级指标 | 三级指标 | 指标值 | 分值 |
+成本指标 | 经济成本指标 | 0 | 0 | 0 |
+产出指标 | 数量指标 | 入住老人人数 | 45 | 20 |
+"""
+
+
+@pytest.mark.parametrize("render", [_txt, _docx, _pdf])
+def test_funds_rows_above_an_indicator_part_are_figures_its_rows_are_not(tmp_path, render):
+    got = _figures(render(tmp_path, APPROVAL_FORM))
+    assert {("项目总预算", 600000, "元"), ("当年年度预算", 600000, "元")} <= got
+    assert not [f for f in got if "指标" in f[0] or "老人" in f[0]]
+
+
+# A grid's total row whose label spans the columns before its values (written for these tests).
+SUBSIDY_GRID = """表1 补助资金分配情况(万元) | |||||
+序号 | 乡镇 | 补助对象 | 下达资金 | 追加资金 | 合计资金 |
+1 | 东岭镇 | 种粮大户 | 120.5 | 10 | 130.5 |
+2 | 西岭镇 | 种粮大户 | 80 | 5 | 85 |
+合计 | 200.5 | 15 | 215.5 |
+"""
+
+
+@pytest.mark.parametrize("render", [_docx, _pdf])
+def test_total_row_ending_in_empty_cells_reads_under_its_columns(tmp_path, render):
+    # in a real table the short total row is padded with empty cells: its values still sit under the
+    # columns the rows above hold numbers in
+    text = _figures(_txt(tmp_path, SUBSIDY_GRID))
+    assert {("下达资金", 2005000, "元"), ("追加资金", 150000, "元"), ("合计资金", 2155000, "元")} <= text
+    assert _figures(render(tmp_path, SUBSIDY_GRID)) == text

@@ -15,6 +15,8 @@ from jixiao.extractor.readers import text as text_reader
 from jixiao.extractor.tables import (
     SpanCell,
     fill_blank_merged,
+    is_value_cell,
+    merged_repeats,
     grid_from_spans,
     join_continued,
     repeated_header_rows,
@@ -380,3 +382,22 @@ def test_repeated_header_with_ocr_tolerance():
     assert join_continued(first, cont, tolerance=0.2)[-1] == ["文山州", "2,110,981", "1,596,036"]
     # a data row is never mistaken for a repeated header
     assert repeated_header_rows(first, [["曲靖市", "3,268,705", "2,314,804"]], tolerance=0.2) == 0
+
+
+def test_fill_blank_merged_carries_words_not_values():
+    # a spreadsheet copied as tabs: an unfilled amount under a filled one is an empty cell, a blank
+    # under a row label the continuation of a merged label
+    rows = [["资金", "年初预算数", "全年执行数"], ["年度资金总额", "320", "—"], ["其他资金", "", ""], ["", "", ""]]
+    assert fill_blank_merged(rows) == [
+        ["资金", "年初预算数", "全年执行数"],
+        ["年度资金总额", "320", "—"],
+        ["其他资金", "", ""],
+        ["其他资金", "", ""],
+    ]
+    assert is_value_cell("120公里") and is_value_cell("≥95%") and is_value_cell("—")
+    assert not is_value_cell("2019 年合计") and not is_value_cell("完成养护120公里")
+
+
+def test_merged_repeats_are_the_words_a_merged_cell_repeats():
+    grid = [["项目资金", "", "全年预算数", "全年执行数"], ["项目资金", "年度资金总额", "500", "500"]]
+    assert merged_repeats(grid) == {(1, 0)}  # equal amounts side by side are two cells

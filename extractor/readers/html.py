@@ -23,7 +23,7 @@ from ..cjk import join_wrapped
 from ..document import Document, DocumentBuilder
 from ..errors import ReadError
 from ..tables import SpanCell, grid_from_spans
-from .text import decode_bytes, emit_paragraph
+from .text import decode_bytes, emit_paragraph, file_bytes
 
 _BLOCK = {
     "p",
@@ -232,11 +232,7 @@ def _decode(data: bytes, path: str) -> str:
 def read(path: str | Path) -> Document:
     """Read an HTML report into a :class:`Document` (pages are ``None``)."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ReadError(str(path), f"cannot read: {exc.strerror or exc}") from None
-    return read_html(_decode(data, str(path)), str(path))
+    return read_html(_decode(file_bytes(path), str(path)), str(path))
 
 
 def read_html(markup: str, path: str = "<html>") -> Document:

@@ -137,6 +137,7 @@ class _Rules:
     toc: list[tuple[re.Pattern[str], bool]]
     sentence_end: re.Pattern[str]
     title_end: re.Pattern[str]
+    prose_punct: re.Pattern[str]
     label_end: re.Pattern[str]
     label_max: int
     short_line: int
@@ -144,6 +145,7 @@ class _Rules:
     chrome_line: re.Pattern[str]
     form_line: re.Pattern[str]
     cell_gap: re.Pattern[str]
+    cell_bar: re.Pattern[str]
     inner_punct: re.Pattern[str]
     paragraph_start: list[re.Pattern[str]]
 
@@ -175,6 +177,7 @@ def _rules() -> _Rules:
         toc=[(re.compile(t["regex"]), bool(t["heading_title_only"])) for t in data["toc_lines"]],
         sentence_end=re.compile(data["sentence_end"]),
         title_end=re.compile(data["title_end"]),
+        prose_punct=re.compile(data["prose_punctuation"]),
         label_end=re.compile(data["label_end"]),
         label_max=int(data["label_max_chars"]),
         short_line=int(data["short_line_chars"]),
@@ -182,6 +185,7 @@ def _rules() -> _Rules:
         chrome_line=re.compile(data["chrome_line"]),
         form_line=re.compile(data["form_line"]),
         cell_gap=re.compile(data["cell_gap"]),
+        cell_bar=re.compile(data["cell_bar"]),
         inner_punct=re.compile(data["inner_punctuation"]),
         paragraph_start=[re.compile(p) for p in data["paragraph_start"]],
     )
@@ -308,6 +312,7 @@ class _Line:
     indented: bool
     last: str = ""  # the last physical line of a paragraph being rebuilt ("" for a single line)
     indent: int = 0  # the whitespace before the last physical line (a paragraph's first line is indented)
+    after_blank: bool = False  # a blank line stands between this line and the text line before it
 
     @property
     def tail(self) -> str:
@@ -374,7 +379,8 @@ def continues(prev: _Line, nxt: _Line, width: int | None = None, firm: bool = Fa
         return False
     if rules.sentence_end.search(a) or is_toc_line(a) or is_toc_line(b):
         return False
-    if rules.title_end.search(a):
+    # (a line of prose the wrap cut where it ends like a title goes on: …绩效评价。现将评价情况报告⏎如下:)
+    if rules.title_end.search(a) and not rules.prose_punct.search(a):
         return False
     if len(re.sub(r"\s", "", a)) <= rules.label_max and rules.label_end.search(a):
         return False
@@ -391,9 +397,12 @@ def continues(prev: _Line, nxt: _Line, width: int | None = None, firm: bool = Fa
         return False
     if rules.chrome_line.search(a) and not at_width:
         return False  # a web page's line of 发布时间/信息来源: its own line
-    if rules.form_line.match(a) and rules.form_line.match(b):
+    # a row of cells that ran to the wrap width: the wrap cut it, its cells go on on the next line
+    # (项目名称 | 12350安全生产举报奖及安全生产专项督查⏎等工作经费 | 项目分类 |, a number cut in its cell:
+    # 年度资金总额: | 3359.62万 | 3359.62⏎万 | 100% |)
+    if rules.form_line.match(a) and rules.form_line.match(b) and not (at_width and rules.cell_bar.search(a)):
         return False  # 项目名称：… / 单位名称：…: two fields of a form
-    if any(len(rules.cell_gap.findall(x)) >= 2 for x in (a, b)):
+    if any(len(rules.cell_gap.findall(x)) >= 2 for x in (a, b)) and not at_width:
         return False  # a row of cells set apart by bars or runs of spaces (序号 | 项目名称 | 得分): a table's line
     if width is not None and prev.printed_width >= width - 1:
         return True  # the line ran to the wrap width (or past it): the text goes on on the next line
@@ -443,13 +452,19 @@ def _table_rows(lines: list[str], md: bool) -> list[list[str]]:
     return rectangular(rows)
 
 
+def file_bytes(path: Path) -> bytes:
+    """The bytes of ``path``, or a :class:`ReadError` that says why not (one wording for every
+    reader that reads a file whole)."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ReadError(str(path), f"cannot read: {exc.strerror or exc}") from None
+
+
 def read(path: str | Path, fmt: str = "txt") -> Document:
     """Read a text or Markdown report into a :class:`Document` (``fmt``: ``txt``/``md``)."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ReadError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    data = file_bytes(path)
     if not data.strip():
         raise ReadError(str(path), "empty file (no text)")
     raw_text, _encoding = decode_bytes(data, str(path))
@@ -471,6 +486,7 @@ def read_text(raw_text: str, path: str = "<text>", fmt: str = "txt") -> Document
         page = page_no if paged else None
         raw_lines = page_text.split("\n")
         i = 0
+        blank = False  # a blank line since the last text line
         while i < len(raw_lines):
             raw = raw_lines[i]
             is_table = _is_table_line(raw) or (md and _pipe_cells(raw) is not None)
@@ -486,19 +502,27 @@ def read_text(raw_text: str, path: str = "<text>", fmt: str = "txt") -> Document
                     i = j
                     continue
             i += 1
-            if not raw.strip() or is_footer_line(raw):
+            if not raw.strip():
+                blank = True
+                continue
+            if is_footer_line(raw):
                 continue
             text, styled = clean_line(raw, normalized=True)
             if not text.strip():
                 continue
             indented = bool(re.match(r"^[ \t\u3000]{2,}", raw)) or raw.startswith("\u3000")
             indent = len(raw) - len(raw.lstrip())
-            items.append(_Line(text.strip(), styled, page, indented, indent=indent))
+            items.append(_Line(text.strip(), styled, page, indented, indent=indent, after_blank=blank))
+            blank = False
 
     # Pass 2: join continued tables, rejoin wrapped lines, emit blocks.
     texts = [v.text for v in items if isinstance(v, _Line)]
     width = wrap_width(texts)
     firm = lines_at_width(texts, width) >= _rules().firm_wrap_lines
+    # a blank line ends a paragraph (a hard wrap never leaves one), unless the text puts one under
+    # most of its lines (a converter that writes every line as a paragraph of its own)
+    lines = [v for v in items if isinstance(v, _Line)]
+    blank_ends = sum(v.after_blank for v in lines) * 2 < len(lines)
     k = 0
     pending: _Line | None = None
 
@@ -523,7 +547,7 @@ def read_text(raw_text: str, path: str = "<text>", fmt: str = "txt") -> Document
             builder.add("table", rows=fill_blank_merged(rows), page=page)
             k += 1
             continue
-        if pending is not None and continues(pending, line, width, firm):
+        if pending is not None and not (blank_ends and line.after_blank) and continues(pending, line, width, firm):
             wrapped = width is not None and pending.printed_width >= width - 1
             rejoined = _join(pending.text, line.text, wrapped)
             pending = _Line(rejoined, False, pending.page, pending.indented, line.text, line.indent)
@@ -539,6 +563,7 @@ __all__ = [
     "read",
     "read_text",
     "decode_bytes",
+    "file_bytes",
     "clean_line",
     "is_toc_line",
     "is_footer_line",

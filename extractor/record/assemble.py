@@ -10,7 +10,6 @@ from .checks import prose_tiers, run_checks, tiers_off_total
 from .context import Context
 from .figures import extract_figures
 from .forms import form_pairs
-from .indicators import score_tables
 from .jurisdiction import (
     body_place_candidates,
     jurisdiction_record,
@@ -120,7 +119,7 @@ def extract_fields(doc: Document) -> Record:
     """A :class:`Record` with every field filled except ``doc_id``, ``source`` and ``findings``."""
     ctx = Context(doc)
     pairs = form_pairs(ctx)
-    tables = score_tables(doc)
+    tables = list(ctx.score_tables.values())
     record = Record(doc_id="", source=Source(path=doc.path, format=doc.format, pages=doc.pages, ocr=bool(doc.ocr)))
     meta = extract_metadata(ctx, pairs)
     for name in (

@@ -63,7 +63,7 @@ from .figures import (
 )
 from .figures import spec as figure_spec
 from .formrows import FormRows, form_rows
-from .indicators import IndicatorRow, ScoreTable, read_table
+from .indicators import IndicatorRow, ScoreTable
 from .model import Check, Evidence, Figure, Indicator, Score
 from .numbers import MAGNITUDES
 from .scores import complete_framework, grade_for, thresholds, weighted_rows
@@ -208,9 +208,37 @@ def _rate_span(doc: Document, r: IndicatorRow) -> tuple[int, int] | None:
     return s, e
 
 
-def indicator_table_checks(ck: Checker, table: ScoreTable, score: Score, score_ev: Evidence | None) -> None:
+def _table_budget_row(ctx: Any, bi: int) -> tuple[Quantity | None, Quantity | None]:
+    """The weight and score of the budget-execution row of the 自评表 funds block above the
+    indicator table in block ``bi``: in the same table, or in a table just before it (a form cut in
+    two by a page break, or set as two tables)."""
+    for k in range(bi, max(-1, bi - 3), -1):
+        blocks = ctx.table_funds.get(k)
+        if blocks:
+            return _budget_row(blocks, ctx.doc.blocks[bi].end)
+    return None, None
+
+
+def _weighed_with_budget(
+    tier: list[IndicatorRow], budget_weight: Quantity | None, total_weight: float | int | None
+) -> bool:
+    """Whether a 自评表's budget row is part of the indicators' total: the tier's weights and the
+    budget row's make the total weight (三级指标 90 + 预算执行 10 = 100)."""
+    if budget_weight is None or total_weight is None or any(r.weight is None for r in tier):
+        return False
+    weights = sum((Decimal(str(r.weight)) for r in tier), budget_weight.printed)
+    return abs(float(weights) - float(total_weight)) <= _tol(len(tier) + 1)
+
+
+def indicator_table_checks(
+    ck: Checker, table: ScoreTable, score: Score, score_ev: Evidence | None, bi: int | None = None
+) -> None:
+    """A score table's sums: a tier's scores and weights add up to the total row's (with a 自评表's
+    budget-execution row when the weights say it counts), children to their parent, and each
+    stated 得分率 is score ÷ weight."""
     rows = table.rows
     doc: Document = ck.ctx.doc
+    budget_weight, budget_score = _table_budget_row(ck.ctx, bi) if bi is not None else (None, None)
 
     def complete_level(attr: str) -> int | None:
         """The highest tier whose indicators all carry ``attr`` (scores may be given for leaves only)."""
@@ -225,19 +253,35 @@ def indicator_table_checks(ck: Checker, table: ScoreTable, score: Score, score_e
     top = complete_level("score")
     if total_score is None and score.total is not None and top == 1:
         total_score, total_span = score.total, score_ev.span if score_ev else None
+    total_weight = table.total.weight if table.total and table.total.weight is not None else None
+    wspan = total_span if table.total and table.total.weight is not None else None
     if total_score is not None and top is not None:
         tier = [r for r in rows if r.level == top]
         spans = [r.span for r in tier] + [total_span]
-        _adds_up(ck, "indicator_sum", _LABELS[top], [r.score for r in tier], total_score, spans, "stated total")
-    total_weight = table.total.weight if table.total and table.total.weight is not None else None
-    wspan = total_span if table.total and table.total.weight is not None else None
+        values: list[Any] = [r.score for r in tier]
+        label = _LABELS[top]
+        if _weighed_with_budget(tier, budget_weight, total_weight):
+            if budget_score is None:
+                values = []  # the budget row is weighed but its score was not read: the sum would be short
+            else:
+                values.append(budget_score.printed)
+                spans.append((budget_score.start, budget_score.end))
+                label += " + 预算执行"
+        if values:
+            _adds_up(ck, "indicator_sum", label, values, total_score, spans, "stated total")
     top_w = complete_level("weight")
     if total_weight is None and score.max is not None and top_w == 1 and table.total is not None:
         total_weight = score.max
     if total_weight is not None and top_w is not None:
         tier = [r for r in rows if r.level == top_w]
         spans = [r.span for r in tier] + [wspan]
-        _adds_up(ck, "weight_sum", f"{_LABELS[top_w]} weights", [r.weight for r in tier], total_weight, spans)
+        weights: list[Any] = [r.weight for r in tier]
+        label = f"{_LABELS[top_w]} weights"
+        if budget_weight is not None and _weighed_with_budget(tier, budget_weight, total_weight):
+            weights.append(budget_weight.printed)
+            spans.append((budget_weight.start, budget_weight.end))
+            label = f"{_LABELS[top_w]} + 预算执行 weights"
+        _adds_up(ck, "weight_sum", label, weights, total_weight, spans)
     _child_sums(ck, rows, "weight", "weight_sum", " weights")
     _child_sums(ck, rows, "score", "indicator_sum", "")
     for r in rows + ([table.total] if table.total else []):
@@ -856,9 +900,9 @@ def table_checks(ck: Checker, flat: str) -> None:
     for bi, b in enumerate(blocks):
         if b.kind != "table":
             continue
-        se = self_eval_blocks(flat, b.start, b.end)
-        if read_table(b) is not None and not se:
-            continue  # an indicator table, checked as one (a 自评表's funds block above it is checked here)
+        if ctx.indicator_table_only(bi):
+            continue  # checked as a score table (a 自评表's funds block above it is checked here)
+        se = ctx.table_funds[bi]
         if se:
             self_eval_checks(ck, se, exact_only=False)
             continue
@@ -879,7 +923,7 @@ def table_checks(ck: Checker, flat: str) -> None:
             grid_checks(ck, flat, rows, "")
     se = self_eval_blocks(prose)
     self_eval_checks(ck, se, exact_only=True)
-    forms = se + [b for t in doc.tables for b in self_eval_blocks(flat, t.start, t.end)]
+    forms = se + [blk for bi in sorted(ctx.table_funds) for blk in ctx.table_funds[bi]]
     form_tier_checks(ck, flat, forms)
     budget_score_checks(ck, forms)
     same_row_score_checks(ck, forms)
@@ -1381,8 +1425,8 @@ def run_checks(
     """Every check that the report's numbers allow (``ctx``: a :class:`~.context.Context`)."""
     ck = Checker(ctx)
     flat = fold_text(ctx.doc.text)
-    for t in tables:
-        indicator_table_checks(ck, t, score, score_evidence)
+    for bi, t in ctx.score_tables.items():
+        indicator_table_checks(ck, t, score, score_evidence, bi)
     prose_tier_checks(ck, tables, indicators, score, score_evidence)
     heading_tree_checks(ck, flat)
     prose_score_rate_checks(ck, flat)

@@ -178,6 +178,35 @@ class Context:
 
         return line_tables(self, self.lines) + bar_tables(self.lines)
 
+    # ------------------------------------------------------------------ tables
+    @cached_property
+    def score_tables(self) -> dict[int, Any]:
+        """Each indicator table (:class:`~.indicators.ScoreTable`) by its block's index, read once
+        for the record (the score, the figures and the checks all ask which tables they are)."""
+        from .indicators import read_table
+
+        out = {}
+        for bi, b in enumerate(self.doc.blocks):
+            if b.kind == "table" and (table := read_table(b)) is not None:
+                out[bi] = table
+        return out
+
+    @cached_property
+    def table_funds(self) -> dict[int, list[Any]]:
+        """The 自评表 funds blocks (:class:`~.figures.SelfEvalBlock`) of each table block, by its
+        index: read on the table's cells with a merged cell's repeats blanked (项目资金（万元） down the
+        funds rows is one cell), so a Word table, a PDF's and a spreadsheet's tabs read alike."""
+        from .figures import fold_text, self_eval_blocks, unmerged_tables
+
+        flat = unmerged_tables(self.doc, fold_text(self.doc.text))
+        return {bi: self_eval_blocks(flat, b.start, b.end) for bi, b in enumerate(self.doc.blocks) if b.kind == "table"}
+
+    def indicator_table_only(self, bi: int) -> bool:
+        """Whether table block ``bi`` is an indicator table with no 自评表 funds block: its numbers
+        are weights and scores, read as the score table (a funds block above its indicators is read
+        as figures and checked as one)."""
+        return bi in self.score_tables and not self.table_funds.get(bi)
+
     # ------------------------------------------------------------------ candidates
     def candidate(
         self,

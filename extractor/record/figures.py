@@ -41,6 +41,7 @@ from ... import patterns
 from .. import jieba_dict
 from ..document import Block, Document
 from ..normalize import fold_one_for_one
+from ..tables import merged_repeats
 from .model import Figure
 from .numbers import MAGNITUDES, as_number
 
@@ -93,6 +94,8 @@ class Spec:
     people_label: re.Pattern[str]
     not_figure_column: re.Pattern[str]
     indicator_grid: re.Pattern[str]
+    indicator_kind: re.Pattern[str]
+    form_field: re.Pattern[str]
     indicator_before: re.Pattern[str]
     indicator_passage: re.Pattern[str]
     range_before: re.Pattern[str]
@@ -160,6 +163,8 @@ def spec() -> Spec:
         people_label=re.compile(d["people_label"]),
         not_figure_column=re.compile(d["not_figure_column"]),
         indicator_grid=re.compile(d["indicator_grid"]),
+        indicator_kind=re.compile(d["indicator_kind"]),
+        form_field=re.compile(d["form_field"]),
         indicator_before=re.compile(d["indicator_before"]),
         indicator_passage=re.compile(d["indicator_passage"]),
         range_before=re.compile(d["range_before"]),
@@ -912,6 +917,13 @@ def _money_value(q: Quantity, label: str, scale: int | None, money_hint: bool) -
     return None
 
 
+def _form_field_or_value(header: list[Cell], h: int) -> bool:
+    """Whether ``header[h]`` is a form's field label or the value beside one (项目名称 | 敬老院运行经费):
+    the row above is a form's fields, not a number's column header."""
+    sp = spec()
+    return bool(sp.form_field.search(header[h].text) or (h > 0 and sp.form_field.search(header[h - 1].text)))
+
+
 def grid_figures(flat: str, rows: list[list[Cell]], caption: str, row_base: int = 0) -> list[Found]:
     """Figures of one grid: label → value on its right, header → value below (see module doc)."""
     sp = spec()
@@ -920,7 +932,9 @@ def grid_figures(flat: str, rows: list[list[Cell]], caption: str, row_base: int 
     value_cols: set[int] = set()  # the header's columns that the rows under it hold numbers in
     total_rates: dict[int, Decimal] = {}  # the total row's rate per column
     scale = _scale_in(caption)
-    for row in rows:
+    for row in _before_indicators(rows):
+        if any(sp.indicator_kind.search(c.text) for c in row):
+            continue  # an indicator's row (产出指标 | 数量指标 | 受助学生人数 | 14726): target and result
         texts = [c.text for c in row]
         qs = [_cell_quantity(c, flat) for c in row]
         nums = [j for j, q in enumerate(qs) if q is not None]
@@ -964,14 +978,16 @@ def grid_figures(flat: str, rows: list[list[Cell]], caption: str, row_base: int 
             shift = 1
         # A total row whose label cell spans the columns before the values (合计 | 12,267.66 | 91.01 |
         # 12,358.67 under 序号 | 财政事权 | 政策任务 | 预算额度 | 调整额度 | 实际安排额度): its values sit
-        # in the columns the rows above hold numbers in, in order.
+        # in the columns the rows above hold numbers in, in order — whether the row is shorter than
+        # the header (bars in text) or ends in empty cells (a real table's grid).
         under = {j: j - shift for j in nums}
+        filled = max(j for j, c in enumerate(row) if c.text) + 1
         if (
             column_mode
             and header is not None
             and first == 0
             and sp.total_row.match(texts[0])
-            and len(row) < len(header)
+            and filled < len(header)
             and len(cols) == len(nums)
             and cols != nums
         ):
@@ -987,11 +1003,18 @@ def grid_figures(flat: str, rows: list[list[Cell]], caption: str, row_base: int 
             q = qs[j]
             assert q is not None
             h = under[j]
-            if column_mode and first is not None and header is not None and h < len(header) and _is_label(header[h]):
+            if (
+                column_mode
+                and first is not None
+                and header is not None
+                and h < len(header)
+                and _is_label(header[h])
+                and not _form_field_or_value(header, h)
+            ):
                 col = header[h].text
                 if sp.not_figure_column.search(col):
                     continue
-                rowlab = _strip_suffix(row[first].text)
+                rowlab = re.sub(r"^其中[:：]?", "", _strip_suffix(row[first].text))  # (其中：中央财政资金: a part)
                 mv = _money_value(q, col, scale, bool(sp.money_label.search(rowlab + col)))
                 if mv is None:
                     continue
@@ -1434,6 +1457,14 @@ def _fraction(q: Quantity) -> bool:
     return q.unit == "" and 0 < q.value < 1 and q.decimals >= 2
 
 
+def _total_rate(total: SelfEvalRow, col: Column) -> Decimal | None:
+    """The total row's rate in column ``col``, as a fraction."""
+    q = next((q for c, q in total.values if c is col and q is not None and q.unit != "元"), None)
+    if q is None:
+        return None
+    return q.value if q.unit == "%" or _fraction(q) else q.value / 100
+
+
 def self_eval_figures(flat: str, blocks: list[SelfEvalBlock]) -> list[Found]:
     sp = spec()
     out: list[Found] = []
@@ -1443,10 +1474,11 @@ def self_eval_figures(flat: str, blocks: list[SelfEvalBlock]) -> list[Found]:
         for r in blk.rows:
             is_total = r is total
             vals = {c.name: q.value for c, q in r.values if q is not None and c.kind != "other"}
-            if not is_total and (
-                not any(vals.values()) or (vals and all(total_vals.get(k) == v for k, v in vals.items()))
-            ):
-                continue  # an empty part, or the only part (其中：本年财政拨款, the same numbers as the total)
+            amounts = [q.value for c, q in r.values if q is not None and c.kind == "money" and q.unit != "%"]
+            if not is_total and (not any(amounts) or (vals and all(total_vals.get(k) == v for k, v in vals.items()))):
+                # an empty part (彩票公益金 | 0 | 0 | 100%: no amount, whatever its rate), or the only
+                # part (其中：本年财政拨款, the same numbers as the total)
+                continue
             rowname = re.sub(r"^其中[:：]?", "", r.label or "").rstrip(":：")
             for col, q in r.values:
                 if q is None or col.kind == "other":
@@ -1456,6 +1488,8 @@ def self_eval_figures(flat: str, blocks: list[SelfEvalBlock]) -> list[Found]:
                     if q.unit == "元":
                         continue
                     value, unit = (q.value if q.unit == "%" or _fraction(q) else q.value / 100), "%"
+                    if not is_total and total is not None and value == _total_rate(total, col):
+                        continue  # a part executed at the total's rate: the total says it (as in a grid)
                 elif q.unit == "元":
                     value, unit = q.value, "元"  # 4753.66万元: its own scale
                 elif q.mag:
@@ -1496,6 +1530,19 @@ def _blank_tables(doc: Document, flat: str) -> str:
     return "".join(chars)
 
 
+def unmerged_tables(doc: Document, flat: str) -> str:
+    """``flat`` with each table slot that repeats a merged cell's words blanked (offsets kept): the
+    canonical grid gives 项目资金（万元） in every funds row it spans, where the 自评表 reader wants
+    the row's own label first."""
+    chars = list(flat)
+    for b in doc.tables:
+        cells = b.cells()
+        for r, c in merged_repeats(b.rows or []):
+            s, e, _t = cells[r][c]
+            chars[s:e] = " " * (e - s)
+    return "".join(chars)
+
+
 def find_figures(ctx: Any) -> list[Found]:
     """Every figure of the document of ``ctx`` with its source (prose, table, self_eval)."""
     doc: Document = ctx.doc
@@ -1507,17 +1554,19 @@ def find_figures(ctx: Any) -> list[Found]:
     skip = [(blk.start, _block_end(blk)) for blk in se_all]
     found += prose_figures(ctx, flat, scope, skip)
     # Real tables in scope (not indicator tables).
-    from .indicators import read_table
-
     blocks = doc.blocks
     for bi, b in enumerate(blocks):
         if b.kind != "table" or not scope.ok[bi] or bi in scope.amounts_only:
             continue
-        se = self_eval_blocks(flat, b.start, b.end)
-        if read_table(b) is not None and not se:
-            continue  # an indicator table (a 自评表's funds block above its indicators is read)
-        caption = " ".join(fold_text(blocks[k].text) for k in range(max(0, bi - 2), bi))
         rows = _cells_of_table(flat, b)
+        if ctx.indicator_table_only(bi):
+            # an indicator table: only the rows above its indicator header (a 目标审批表's funds rows)
+            above = _before_indicators(rows)
+            if len(above) == len(rows):
+                continue
+            rows = above
+        se = ctx.table_funds[bi]
+        caption = " ".join(fold_text(blocks[k].text) for k in range(max(0, bi - 2), bi))
         if se:
             found += self_eval_figures(flat, se)
         else:
@@ -1528,7 +1577,8 @@ def find_figures(ctx: Any) -> list[Found]:
         rows = _paired_cells(flat, cell_rows)
         if not scope.ok[bi] or bi in scope.amounts_only or len(rows) < 2 or max(len(r) for r in rows) < 2:
             continue
-        if any(spec().indicator_grid.search(c.text) for r in rows for c in r):
+        rows = _before_indicators(rows)
+        if not rows:
             continue  # an indicator table: its numbers are weights and scores
         pipe_spans.append((rows[0][0].start if rows[0] else 0, rows[-1][-1].end if rows[-1] else 0))
         found += grid_figures(flat, rows, _caption_before(flat, pipe_spans[-1][0]))
@@ -1549,13 +1599,20 @@ def find_figures(ctx: Any) -> list[Found]:
     return _dedupe(found, ctx)
 
 
-_INDICATOR_KIND = re.compile(r"^(?:产出|效益|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|满意度)指标$")
+def _before_indicators(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """The rows of a grid above its indicator part: an indicator header (… | 分值 | 得分) ends what
+    the grid says of its funds (a 目标审批表's funds rows, then its indicators, in one table)."""
+    sp = spec()
+    for k, row in enumerate(rows):
+        if any(sp.indicator_grid.search(c.text) for c in row):
+            return rows[:k]
+    return rows
 
 
 def _paired_cells(flat: str, rows: list[list[Cell]]) -> list[list[Cell]]:
     """A web table copied one cell a line (人员编制 | / 16 | / 实有人数 | / 14 |): a row of one label
     and the row of one number under it are one row, label and value."""
-    if any(_INDICATOR_KIND.search(c.text) for r in rows for c in r):
+    if any(spec().indicator_kind.search(c.text) for r in rows for c in r):
         return rows  # an indicator table: a label's numbers are its target and its result
     out: list[list[Cell]] = []
     k = 0

@@ -135,7 +135,12 @@ def _span_of(offsets: list[tuple[int, int, str]], *cols: int | None) -> tuple[in
 def _is_header_row(cells: list[str], roles: dict[str, Any]) -> bool:
     """Whether a row is an indicator table's header: tier columns (一级指标 …) with a weight or score
     column, and no number in any cell."""
-    return bool(roles["tiers"]) and _is_score_table(roles) and all(_value(c) is None for c in cells)
+    return _is_score_table(roles) and _tiers_without_numbers(cells, roles)
+
+
+def _tiers_without_numbers(cells: list[str], roles: dict[str, Any]) -> bool:
+    """The part of :func:`_is_header_row` beyond :func:`_is_score_table`: tier columns, no number."""
+    return bool(roles["tiers"]) and all(_value(c) is None for c in cells)
 
 
 def read_table(block: Block) -> ScoreTable | None:
@@ -147,7 +152,8 @@ def read_table(block: Block) -> ScoreTable | None:
     # above its 一级指标 | 二级指标 | 三级指标 | … | 分值 | 得分 header)
     for i, row in enumerate(rows):
         r = _roles(row)
-        if _is_score_table(r) and (i < 3 or _is_header_row(row, r)):
+        # (past the first rows only a header row counts: _is_header_row, its score-table test done once)
+        if _is_score_table(r) and (i < 3 or _tiers_without_numbers(row, r)):
             header_idx, roles = i, r
             break
     if roles is None or header_idx is None:

@@ -123,7 +123,6 @@ def place_candidates(ctx: Any, sources: list[tuple[str, Any]]) -> list[Any]:
     whole document.  A candidate's value is the division code; ``extra`` holds the
     name as printed and the :class:`Division`.
     """
-    from .candidates import Candidate
     from .view import View
 
     table = divisions()
@@ -145,20 +144,16 @@ def place_candidates(ctx: Any, sources: list[tuple[str, Any]]) -> list[Any]:
         codes = {b[3].code for b in smallest}
         rank = PLACE_RANK[kind]
         for _lvl, start, end, d in smallest if len(codes) > 1 else smallest[:1]:
-            s, e = view.span(start, end)
-            out.append(
-                Candidate(
-                    "jurisdiction",
-                    d.code,
-                    s,
-                    e,
-                    rank,
-                    kind,
-                    ctx.page(s),
-                    {"name": re.sub(r"\s+", "", ctx.doc.text[s:e]), "division": d},
-                )
-            )
+            out.append(_place_candidate(ctx, view, start, end, d, rank, kind))
     return out
+
+
+def _place_candidate(ctx: Any, view: Any, start: int, end: int, d: Division, rank: float, rule: str) -> Candidate:
+    """A ``jurisdiction`` candidate for division ``d`` named at ``view.text[start:end]``: its value the
+    code, its ``extra`` the name as printed (white space dropped) and the division."""
+    s, e = view.span(start, end)
+    extra = {"name": re.sub(r"\s+", "", ctx.doc.text[s:e]), "division": d}
+    return Candidate("jurisdiction", d.code, s, e, rank, rule, ctx.page(s), extra)
 
 
 @lru_cache(maxsize=1)
@@ -175,8 +170,6 @@ def body_place_candidates(ctx: Any, chars: int = 1500) -> list[Any]:
     among the most named wins — but several counties of one prefecture named side by side
     are that prefecture's report (14个县区 of 临沂市), and the prefecture is chosen.
     """
-    from .candidates import Candidate
-
     table = divisions()
     opening = ctx.view.text[:chars]
     cited = re.compile(r"《[^》]{0,80}》|[\u4e00-\u9fff]{1,8}[〔\[［【(（](?:19|20)\d\d[〕\]］】)）]\d+号")
@@ -190,19 +183,7 @@ def body_place_candidates(ctx: Any, chars: int = 1500) -> list[Any]:
             continue
         best = _most_named(table, [d for _s, _e, d in found])
         start, end, d = next(f for f in found if f[2].code == best.code)
-        s, e = ctx.view.span(start, end)
-        return [
-            Candidate(
-                "jurisdiction",
-                d.code,
-                s,
-                e,
-                rank,
-                "body" if rank == 1 else "citation",
-                ctx.page(s),
-                {"name": re.sub(r"\s+", "", ctx.doc.text[s:e]), "division": d},
-            )
-        ]
+        return [_place_candidate(ctx, ctx.view, start, end, d, rank, "body" if rank == 1 else "citation")]
     return []
 
 

@@ -49,7 +49,7 @@ from .orgs import (
     orgs_in,
     printed_span,
 )
-from .phrases import _compiled, _spec
+from .phrases import _compiled, _spec, in_citation
 from .titles import (
     collection_sample_start,
     doc_site_title_candidates,
@@ -363,7 +363,7 @@ def program_candidates(
             matches.append(m)
         # the programme as the writer's own sentence names it, over its name in a cited document's
         # title (《关于下达2021年农村环境整治资金预算的通知》 before 下达…中央农村环境整治专项资金共计…)
-        own = [m for m in matches if not _in_citation(text, m.start("prog"))]
+        own = [m for m in matches if not in_citation(text, m.start("prog"), closed_after=True)]
         if matches:
             m = (own or matches)[0]
             s, e = ctx.view.span(m.start("prog"), m.end("prog"))
@@ -378,12 +378,6 @@ def program_candidates(
                 )
             )
     return [c for c in out if c is not None]
-
-
-def _in_citation(text: str, at: int) -> bool:
-    """Whether position ``at`` of ``text`` lies inside a cited title (《…》)."""
-    opened = text.rfind("《", 0, at)
-    return opened >= 0 and text.rfind("》", opened, at) < 0 and text.find("》", at) >= 0
 
 
 def masked_place(text: str) -> re.Match[str] | None:

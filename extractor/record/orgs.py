@@ -18,7 +18,7 @@ from .candidates import Candidate, Decision
 from .context import Context, Line
 from .forms import Pair, cut_at_label
 from .jurisdiction import divisions
-from .phrases import _compiled, _spec
+from .phrases import _compiled, _spec, in_citation
 from .view import View, fold
 
 
@@ -142,13 +142,6 @@ def is_org_name(text: str) -> bool:
 CODE_PREFIX = re.compile(r"^[0-9A-Z]{2,}[-—－_](?=[\u4e00-\u9fff])")
 
 
-def _in_citation(text: str, pos: int) -> bool:
-    """Whether ``pos`` is inside a cited document's title (根据《XX厅关于开展…的通知》): the body that
-    wrote the cited document is no actor of this report."""
-    opened = text.rfind("《", max(0, pos - 200), pos)
-    return opened != -1 and "》" not in text[opened:pos]
-
-
 def _salutation(text: str, org: Org) -> bool:
     """Whether ``org`` (view span) is the body a report is addressed to: alone on its line, its colon
     perhaps lost, the letter's first words on the next (临夏州退役军人事务局 / 根据《…》通知,…)."""
@@ -208,7 +201,11 @@ def org_candidates(
                         for m in rx.finditer(view.text, 0, end)
                         if (where == "title" or ctx.region_at(ctx.view.starts[m.start()]) != "annex")
                         and not any(s <= view.starts[m.start()] < e for s, e in in_title)
-                        and (where == "title" or rule.get("cited") or not _in_citation(view.text, m.start("org")))
+                        and (
+                            where == "title"
+                            or rule.get("cited")
+                            or not in_citation(view.text, m.start("org"), reach=200)
+                        )
                     ),
                     None,
                 )

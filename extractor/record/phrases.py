@@ -1,4 +1,5 @@
-"""The phrases of ``patterns/metadata.yaml``, loaded and compiled once for the metadata finders."""
+"""The phrases of ``patterns/metadata.yaml``, loaded and compiled once for the metadata finders, and
+where a phrase stands inside a cited document's title (《…》), which no finder reads as this report's."""
 
 from __future__ import annotations
 
@@ -32,4 +33,20 @@ def _compiled() -> dict[str, Any]:
     }
 
 
-__all__ = ["_spec", "_compiled"]
+def in_citation(text: str, at: int, *, reach: int | None = None, closed_after: bool = False) -> bool:
+    """Whether position ``at`` of ``text`` lies inside a cited document's title (根据《XX厅关于开展…的
+    通知》): a 《 before ``at`` not closed before it.  The finders differ in how sure they need to be:
+
+    * ``reach`` — look for the 《 only this many characters back (None: anywhere before).  An
+      organisation's name is cited close after the 《 (《XX厅关于…》), and a stray 《 that never
+      closes must not hide every body named after it;
+    * ``closed_after`` — also require a 》 after ``at``: the same guard for a finder that looks back
+      without a reach (a programme's name is cited anywhere in a long title).
+    """
+    opened = text.rfind("《", 0 if reach is None else max(0, at - reach), at)
+    if opened < 0 or "》" in text[opened:at]:
+        return False
+    return not closed_after or text.find("》", at) >= 0
+
+
+__all__ = ["_spec", "_compiled", "in_citation"]
