@@ -547,6 +547,337 @@ FIGURES = [
     ("项目资金来源：省级补助300万元、县级配套200万元。\n", {3000000, 2000000}),
 ]
 
+# (text, evaluated_unit, evaluator): who was evaluated and who evaluated, as self-evaluations, forms,
+# third-party reports and finance notices state them (tests/devset/README.md, rulings 3 and 4); None
+# where the text names nobody for the role (a pronoun alone, the page's metadata, several bodies)
+U_BUREAU = "澧县交通运输局"
+U_FIRM = "湖南湘诚会计师事务所有限公司"
+U_FINANCE = "澧县财政局"
+U_CENTRE = "澧县公路建设养护中心"
+U_SELF_TITLE = "澧县2022年度农村公路养护资金绩效自评报告\n"
+U_TITLE = "澧县2022年度农村公路养护资金绩效评价报告\n"
+U_TOWN = "澧县城头山镇人民政府"
+UNITS = [
+    # self-evaluations: the unit in the title, in a sentence, in the signature, as issuer
+    (U_BUREAU + "2022年度农村公路养护资金绩效自评报告\n一、基本情况\n", U_BUREAU, U_BUREAU),
+    (
+        U_SELF_TITLE + "按照县财政局要求，" + U_BUREAU + "对2022年度农村公路养护资金开展了绩效自评。\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    (U_SELF_TITLE + "一、基本情况\n……\n" + U_BUREAU + "\n2023年3月15日\n", U_BUREAU, U_BUREAU),
+    (U_SELF_TITLE + "一、基本情况\n……\n" + U_BUREAU + " 2023年3月15日\n", U_BUREAU, U_BUREAU),
+    (U_SELF_TITLE + "一、基本情况\n……\n" + U_BUREAU + "（盖章）\n2023年3月15日\n", U_BUREAU, U_BUREAU),
+    (U_SELF_TITLE + "一、基本情况\n……\n" + U_BUREAU + "\n二〇二三年三月十五日\n", U_BUREAU, U_BUREAU),
+    (
+        U_BUREAU + "关于2022年度农村公路养护资金绩效自评情况的报告\n县财政局：\n现将自评情况报告如下。\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    (U_BUREAU + "\n关于2022年度农村公路养护资金绩效自评情况的报告\n现将自评情况报告如下。\n", U_BUREAU, U_BUREAU),
+    (
+        U_SELF_TITLE
+        + "一、基本情况\n"
+        + U_BUREAU
+        + "是县人民政府工作部门，主要负责全县公路建设和养护。我局对该项目开展了自评。\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    (U_SELF_TITLE + "一、基本情况\n" + U_BUREAU + "（以下简称“县交通局”）负责全县农村公路养护。\n", U_BUREAU, U_BUREAU),
+    (
+        U_SELF_TITLE + "根据县财政局安排，" + U_BUREAU + "组织开展了2022年度农村公路养护资金绩效自评工作。\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    (
+        U_SELF_TITLE
+        + "为加强资金管理，"
+        + U_BUREAU
+        + "成立了绩效自评工作小组，对2022年度农村公路养护资金进行了自评。\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    (
+        U_SELF_TITLE + "项目实施单位为" + U_BUREAU + "，项目资金由县财政局拨付。我局对该项目开展了绩效自评。\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    # self-evaluation forms (ruling 4)
+    (
+        "项目支出绩效自评表\n（2022年度）\n项目名称：农村公路养护资金\n主管部门："
+        + U_BUREAU
+        + "\n实施单位："
+        + U_CENTRE
+        + "\n",
+        U_CENTRE,
+        U_CENTRE,
+    ),
+    (
+        "项目支出绩效自评表\n（2022年度）\n项目名称\t农村公路养护资金\n主管部门\t"
+        + U_BUREAU
+        + "\t实施单位\t"
+        + U_CENTRE
+        + "\n",
+        U_CENTRE,
+        U_CENTRE,
+    ),
+    (
+        "项目支出绩效自评表\n（2022年度）\n| 项目名称 | 农村公路养护资金 |\n| 主管部门 | "
+        + U_BUREAU
+        + " | 实施单位 | "
+        + U_CENTRE
+        + " |\n",
+        U_CENTRE,
+        U_CENTRE,
+    ),
+    (
+        "项目支出绩效自评表\n（2022年度）\n填报单位（盖章）："
+        + U_BUREAU
+        + "\n项目名称：农村公路养护资金\n实施单位："
+        + U_CENTRE
+        + "\n",
+        U_CENTRE,
+        U_BUREAU,
+    ),
+    ("部门整体支出绩效自评表\n（2022年度）\n单位名称：" + U_BUREAU + "\n年度预算：500万元\n", U_BUREAU, U_BUREAU),
+    (
+        "项目支出绩效自评表\n（2022年度）\n项目名称 农村公路养护资金\n主管部门 "
+        + U_BUREAU
+        + " 实施单位 "
+        + U_BUREAU
+        + "\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    # third-party reports
+    (
+        U_TITLE + "受" + U_FINANCE + "委托，" + U_FIRM + "对" + U_BUREAU + "2022年度农村公路养护资金开展了绩效评价。\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
+    (U_TITLE + "项目单位：" + U_BUREAU + "\n评价机构：" + U_FIRM + "\n报告日期：2023年5月\n", U_BUREAU, U_FIRM),
+    (
+        U_TITLE + "委托单位：" + U_FINANCE + "\n被评价单位：" + U_BUREAU + "\n评价单位：" + U_FIRM + "\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
+    (U_TITLE + "一、基本情况\n……\n" + U_FIRM + "\n2023年5月12日\n", None, U_FIRM),
+    (
+        U_TITLE + U_FINANCE + "委托" + U_FIRM + "对" + U_BUREAU + "实施的农村公路养护项目进行了绩效评价。\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
+    (
+        U_TITLE
+        + U_FIRM
+        + "（以下简称“我公司”）接受"
+        + U_FINANCE
+        + "委托，对"
+        + U_BUREAU
+        + "2022年度农村公路养护资金进行了绩效评价。\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
+    (
+        U_TITLE
+        + U_FINANCE
+        + "通过政府采购确定"
+        + U_FIRM
+        + "为第三方评价机构，对该项目开展绩效评价。项目实施单位为"
+        + U_BUREAU
+        + "。\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
+    (
+        U_TITLE
+        + "项目主管部门为"
+        + U_BUREAU
+        + "，项目实施单位为"
+        + U_CENTRE
+        + "。受"
+        + U_FINANCE
+        + "委托，"
+        + U_FIRM
+        + "对该项目开展了绩效评价。\n",
+        U_CENTRE,
+        U_FIRM,
+    ),
+    # finance notices and reviews
+    (
+        U_FINANCE
+        + "关于2022年度农村公路养护资金重点绩效评价结果的通知\n"
+        + U_BUREAU
+        + "：\n根据预算绩效管理要求，我局对你局2022年度农村公路养护资金开展了重点绩效评价。\n",
+        U_BUREAU,
+        U_FINANCE,
+    ),
+    (
+        "关于2022年度农村公路养护资金重点绩效评价结果的通知\n"
+        + U_BUREAU
+        + "：\n我局对你局2022年度农村公路养护资金开展了重点绩效评价，评价等级为良。\n"
+        + U_FINANCE
+        + "\n2023年6月1日\n",
+        U_BUREAU,
+        U_FINANCE,
+    ),
+    (
+        U_TITLE + U_FINANCE + "成立评价工作组，对" + U_BUREAU + "2022年度农村公路养护资金开展了重点绩效评价。\n",
+        U_BUREAU,
+        U_FINANCE,
+    ),
+    # abstain: a pronoun alone, the page's metadata, several bodies of that kind
+    (U_SELF_TITLE + "我局对2022年度农村公路养护资金开展了绩效自评，自评得分92分。\n", None, None),
+    (U_SELF_TITLE + "发布机构：" + U_BUREAU + "\n我局对2022年度农村公路养护资金开展了绩效自评。\n", None, None),
+    (U_SELF_TITLE + "我局会同澧县发展和改革局、澧县审计局，对2022年度农村公路养护资金开展了绩效自评。\n", None, None),
+    # (more shapes: a clause before what the subject did, covers, notices, prose naming the roles)
+    (
+        U_SELF_TITLE
+        + U_BUREAU
+        + "根据《关于开展2022年度项目支出绩效自评工作的通知》要求，对农村公路养护资金开展了绩效自评。\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    (
+        U_SELF_TITLE + U_BUREAU + "按照县财政局的统一安排，组织相关股室对2022年度农村公路养护资金开展了绩效自评。\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    (
+        U_SELF_TITLE + "2022年，" + U_BUREAU + "认真贯彻落实预算绩效管理要求，对农村公路养护资金开展了绩效自评。\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    (U_TOWN + "2022年度乡村振兴衔接资金绩效自评报告\n一、基本情况\n", U_TOWN, U_TOWN),
+    ("单位名称：" + U_BUREAU + "（盖章）\n报告日期：2023年3月15日\n" + U_SELF_TITLE, U_BUREAU, U_BUREAU),
+    ("报告单位：" + U_BUREAU + "\n" + U_SELF_TITLE + "一、基本情况\n", U_BUREAU, U_BUREAU),
+    (
+        U_BUREAU + "关于报送2022年度农村公路养护资金绩效自评报告的报告\n县财政局：\n现将我局自评情况报告如下。\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    ("附件2\n" + U_BUREAU + "2022年度农村公路养护资金绩效自评报告\n一、基本情况\n", U_BUREAU, U_BUREAU),
+    # third party
+    (
+        U_TITLE
+        + U_FIRM
+        + "受"
+        + U_FINANCE
+        + "委托，对2022年度农村公路养护资金开展了绩效评价。项目实施单位为"
+        + U_BUREAU
+        + "。\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
+    (
+        U_TITLE + "本次绩效评价由" + U_FIRM + "实施，评价对象为" + U_BUREAU + "2022年度农村公路养护资金。\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
+    (
+        U_TITLE + U_FIRM + "组成评价工作组，对" + U_BUREAU + "2022年度农村公路养护资金开展了绩效评价。\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
+    (U_TITLE + U_FIRM + "\n二〇二三年五月\n一、基本情况\n", None, U_FIRM),
+    (
+        U_TITLE + "| 项目单位 | " + U_BUREAU + " | 评价机构 | " + U_FIRM + " |\n| 评价得分 | 86.5 | 评价等级 | 良 |\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
+    (U_TITLE + "评价机构：" + U_FIRM + "（盖章）\n报告日期：2023年5月12日\n", None, U_FIRM),
+    (
+        U_TITLE
+        + "我所接受"
+        + U_FINANCE
+        + "委托，对"
+        + U_BUREAU
+        + "2022年度农村公路养护资金进行了绩效评价。\n……\n"
+        + U_FIRM
+        + "\n2023年5月12日\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
+    # finance
+    (
+        U_FINANCE
+        + "关于"
+        + U_BUREAU
+        + "2022年度农村公路养护资金绩效评价结果的通知\n"
+        + U_BUREAU
+        + "：\n现将评价结果通知如下。\n",
+        U_BUREAU,
+        U_FINANCE,
+    ),
+    (
+        U_TITLE
+        + U_FINANCE
+        + "组织专家对"
+        + U_BUREAU
+        + "2022年度农村公路养护资金开展了重点绩效评价，评价得分86.5分。\n",
+        U_BUREAU,
+        U_FINANCE,
+    ),
+    (
+        "关于2022年度农村公路养护资金绩效评价结果的通知\n"
+        + U_BUREAU
+        + "：\n"
+        + U_FINANCE
+        + "对你局2022年度农村公路养护资金开展了重点绩效评价。\n",
+        U_BUREAU,
+        U_FINANCE,
+    ),
+    # nobody named for the role
+    (
+        U_SELF_TITLE + "根据县财政局《关于开展绩效自评工作的通知》要求，我单位对2022年度农村公路养护资金开展了自评。\n",
+        None,
+        None,
+    ),
+    (
+        "关于2022年度项目支出绩效自评结果的公示\n各乡镇人民政府、县直各单位：\n现将2022年度项目支出绩效自评结果公示如下。\n",
+        None,
+        None,
+    ),
+    (U_SELF_TITLE + U_BUREAU + "作为项目实施单位，负责全县农村公路养护工作。\n", U_BUREAU, U_BUREAU),
+    (
+        U_SELF_TITLE + "一、基本情况\n……\n" + U_BUREAU + "（公章）\n2023年3月15日\n附件：1.项目支出绩效自评表\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    (
+        U_TITLE + U_BUREAU + "：\n受你局委托，" + U_FIRM + "对你局2022年度农村公路养护资金开展了绩效评价。\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
+    (
+        U_TITLE + "财政部湖南监管局对" + U_BUREAU + "2022年度农村公路养护资金开展了重点绩效评价。\n",
+        U_BUREAU,
+        "财政部湖南监管局",
+    ),
+    # a finance body commissioning a third party it does not name: its own evaluation (devset README)
+    (
+        U_TITLE
+        + "为提高资金使用效益，"
+        + U_FINANCE
+        + "委托第三方机构对"
+        + U_BUREAU
+        + "2022年度农村公路养护资金开展了重点绩效评价。\n",
+        U_BUREAU,
+        U_FINANCE,
+    ),
+    (
+        U_TITLE
+        + U_FINANCE
+        + "委托第三方机构"
+        + U_FIRM
+        + "对"
+        + U_BUREAU
+        + "2022年度农村公路养护资金开展了绩效评价。\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
+]
+
 
 def _scores(r, want):
     total, grade = (r.score.total, r.score.grade) if r.score else (None, None)
@@ -572,6 +903,7 @@ SETS = {
     "tier scores": (TIER_SCORES, _tiers),
     "report date": (DATES, lambda r, w: r.report_date == w[0]),
     "mode and evaluator": (MODES, _modes),
+    "unit and evaluator": (UNITS, lambda r, w: (r.evaluated_unit, r.evaluator) == (w[0], w[1])),
     "years": (YEARS, lambda r, w: sorted(r.years or []) == w[0]),
     "jurisdiction": (PLACES, lambda r, w: (r.jurisdiction.adcode if r.jurisdiction else None) == w[0]),
     "kind and programme": (KINDS, _kinds),

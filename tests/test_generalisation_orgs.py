@@ -497,3 +497,161 @@ def test_an_organ_name_before_a_word_jieba_glues_to_its_last_character(sentence:
     doc, r = record_of_text(f"2022年度农村公路养护资金绩效自评报告\n一、基本情况\n{sentence}\n")
     assert (r.evaluated_unit, r.evaluator, r.evaluation_mode) == ("澧县交通运输局", "澧县交通运输局", "self")
     assert "澧县交通运输局" in evidence(doc, r, "evaluated_unit")
+
+
+# ---------------------------------------------------------------- issue 8, session 19: roles the genre prints
+# (short texts in the genre's common shapes; bench/genre_variants.py keeps the whole set, "unit and evaluator")
+
+
+def test_a_forms_filing_unit_is_the_evaluator_and_its_spending_unit_the_unit_evaluated() -> None:
+    # ruling 4: 填报单位 files the form; the 实施单位 spends. Both cells once tied at the same rank (null)
+    text = (
+        "项目支出绩效自评表\n（2022年度）\n填报单位（盖章）：澧县交通运输局\n项目名称：农村公路养护资金\n"
+        "实施单位：澧县公路建设养护中心\n"
+    )
+    doc, r = record_of_text(text)
+    assert (r.evaluated_unit, r.evaluator) == ("澧县公路建设养护中心", "澧县交通运输局")
+    assert evidence(doc, r, "evaluator").endswith("澧县交通运输局")
+    # a filing unit alone files its own form: both; over a supervisor's cell
+    text = "项目支出绩效自评表\n（2022年度）\n填报单位：澧县交通运输局\n项目名称：农村公路养护资金\n主管部门：常德市交通运输局\n"
+    _doc, r = record_of_text(text)
+    assert r.evaluated_unit == r.evaluator == "澧县交通运输局"
+
+
+@pytest.mark.parametrize("label", ["评估机构名称", "考评单位", "评审机构", "考核机构", "受托单位", "评价单位名称"])
+def test_the_genres_other_words_for_the_evaluating_body_label_it(label: str) -> None:
+    text = (
+        f"澧县2022年度农村公路养护资金绩效评价报告\n项目单位：澧县交通运输局\n{label}：湖南湘诚会计师事务所有限公司\n"
+    )
+    # (the cover's lines well above the end: not read as a signature)
+    _doc, r = record_of_text(text + "报告日期：2023年5月12日\n一、基本情况\n" + "……\n" * 9)
+    assert (r.evaluated_unit, r.evaluator) == ("澧县交通运输局", "湖南湘诚会计师事务所有限公司")
+
+
+@pytest.mark.parametrize("label", ["实施单位名称", "项目建设单位", "建设单位", "业主单位"])
+def test_the_spending_units_other_labels(label: str) -> None:
+    text = f"项目支出绩效自评表\n（2022年度）\n项目名称：农村公路养护资金\n{label}：澧县公路建设养护中心\n"
+    _doc, r = record_of_text(text)
+    assert r.evaluated_unit == r.evaluator == "澧县公路建设养护中心"
+
+
+def test_a_unit_carrying_out_the_programme_over_its_supervisor_in_prose() -> None:
+    text = (
+        "澧县2022年度农村公路养护资金绩效评价报告\n项目主管部门为澧县交通运输局，项目实施单位为澧县公路建设养护中心。"
+        "受澧县财政局委托，湖南湘诚会计师事务所有限公司对该项目开展了绩效评价。\n"
+    )
+    _doc, r = record_of_text(text)
+    assert (r.evaluated_unit, r.evaluator) == ("澧县公路建设养护中心", "湖南湘诚会计师事务所有限公司")
+    # the supervisor alone still names the unit
+    _doc, r = record_of_text(text.replace("，项目实施单位为澧县公路建设养护中心", ""))
+    assert r.evaluated_unit == "澧县交通运输局"
+    # 项目由…负责实施
+    text = "澧县2022年度农村公路养护资金绩效评价报告\n该项目由澧县公路建设养护中心负责实施，资金由县财政局拨付。\n"
+    _doc, r = record_of_text(text)
+    assert r.evaluated_unit == "澧县公路建设养护中心"
+
+
+def test_a_pages_metadata_line_at_the_end_is_no_signature() -> None:
+    # ruling 3: 发布机构：… names nobody, wherever the page prints it
+    text = "澧县2022年度农村公路养护资金绩效自评报告\n发布机构：澧县交通运输局\n我局对2022年度农村公路养护资金开展了绩效自评。\n"
+    _doc, r = record_of_text(text)
+    assert r.evaluated_unit is None and r.evaluator is None
+    # a signature line after it still signs
+    _doc, r = record_of_text(text + "澧县交通运输局\n2023年3月15日\n")
+    assert r.evaluated_unit == r.evaluator == "澧县交通运输局"
+
+
+@pytest.mark.parametrize("name", ["澧县城市建设投资公司", "澧县公共交通集团", "澧县蔬菜专业合作社"])
+def test_a_company_a_group_or_a_cooperative_without_limited_liability_in_its_name(name: str) -> None:
+    text = f"项目支出绩效自评表\n（2022年度）\n项目名称：城区公交运营补贴\n实施单位：{name}\n"
+    _doc, r = record_of_text(text)
+    assert r.evaluated_unit == r.evaluator == name
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "澧县交通运输局根据《关于开展2022年度项目支出绩效自评工作的通知》要求，对农村公路养护资金开展了绩效自评。",
+        "澧县交通运输局按照县财政局的统一安排，组织相关股室对2022年度农村公路养护资金开展了绩效自评。",
+        "2022年，澧县交通运输局认真贯彻落实预算绩效管理要求，对农村公路养护资金开展了绩效自评。",
+    ],
+)
+def test_the_subject_of_a_sentence_that_evaluates_after_a_clause(sentence: str) -> None:
+    doc, r = record_of_text(f"澧县2022年度农村公路养护资金绩效自评报告\n{sentence}\n")
+    assert r.evaluated_unit == r.evaluator == "澧县交通运输局"
+    assert evidence(doc, r, "evaluator").startswith("澧县交通运输局")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a body that commissions, or tells others to evaluate, did not evaluate
+        "澧县交通运输局按照县财政局的安排，委托湖南湘诚会计师事务所有限公司对农村公路养护资金开展了绩效评价。",
+        "澧县交通运输局印发通知，要求各乡镇对农村公路养护资金开展绩效自评。",
+    ],
+)
+def test_a_sentences_subject_that_hands_the_evaluation_to_others(sentence: str) -> None:
+    _doc, r = record_of_text(f"澧县2022年度农村公路养护资金绩效评价报告\n{sentence}\n")
+    assert r.evaluator != "澧县交通运输局"
+
+
+def test_the_body_an_evaluation_is_said_to_be_carried_out_by_and_its_object() -> None:
+    text = (
+        "澧县2022年度农村公路养护资金绩效评价报告\n本次绩效评价由湖南湘诚会计师事务所有限公司实施，"
+        "评价对象为澧县交通运输局2022年度农村公路养护资金。\n"
+    )
+    _doc, r = record_of_text(text)
+    assert (r.evaluated_unit, r.evaluator) == ("澧县交通运输局", "湖南湘诚会计师事务所有限公司")
+
+
+def test_a_finance_body_commissioning_a_third_party_it_does_not_name_evaluated() -> None:
+    # devset README (evaluation_mode): it stays finance when the firm is not named; the bureau evaluated
+    text = (
+        "澧县2022年度农村公路养护资金重点绩效评价报告\n为提高资金使用效益，澧县财政局委托第三方机构对澧县交通运输局"
+        "2022年度农村公路养护资金开展了重点绩效评价。\n"
+    )
+    doc, r = record_of_text(text)
+    assert (r.evaluation_mode, r.evaluator, r.evaluated_unit) == ("finance", "澧县财政局", "澧县交通运输局")
+    assert evidence(doc, r, "evaluator") == "澧县财政局"
+    # (聘请 one, as well)
+    _doc, r = record_of_text(text.replace("委托第三方机构对", "聘请专业机构，对"))
+    assert (r.evaluation_mode, r.evaluator) == ("finance", "澧县财政局")
+    # a firm named after its kind is the evaluator: third party
+    _doc, r = record_of_text(text.replace("第三方机构", "第三方机构湖南湘诚会计师事务所有限公司"))
+    assert (r.evaluation_mode, r.evaluator) == ("third_party", "湖南湘诚会计师事务所有限公司")
+    # a unit that is no finance body commissioning an unnamed one: not the finance mode
+    _doc, r = record_of_text(text.replace("澧县财政局委托", "澧县交通运输局委托").replace("重点绩效", "绩效"))
+    assert r.evaluation_mode != "finance"
+
+
+def test_a_body_acting_as_the_programmes_unit_and_a_signature_with_its_official_seal() -> None:
+    title = "澧县2022年度农村公路养护资金绩效自评报告\n"
+    _doc, r = record_of_text(title + "澧县交通运输局作为项目实施单位，负责全县农村公路养护工作。\n")
+    assert r.evaluated_unit == r.evaluator == "澧县交通运输局"
+    _doc, r = record_of_text(
+        title + "一、基本情况\n……\n澧县交通运输局（公章）\n2023年3月15日\n附件：1.项目支出绩效自评表\n"
+    )
+    assert r.evaluated_unit == r.evaluator == "澧县交通运输局"
+
+
+def test_a_report_to_the_body_whose_funds_it_says_it_evaluated() -> None:
+    # 对你局…开展了绩效评价: the body it is addressed to (澧县交通运输局： under the title) was evaluated
+    text = (
+        "澧县2022年度农村公路养护资金绩效评价报告\n澧县交通运输局：\n受你局委托，湖南湘诚会计师事务所有限公司"
+        "对你局2022年度农村公路养护资金开展了绩效评价。\n"
+    )
+    _doc, r = record_of_text(text)
+    assert (r.evaluated_unit, r.evaluator) == ("澧县交通运输局", "湖南湘诚会计师事务所有限公司")
+    # addressed, but no word that its own funds were evaluated: not named as the unit
+    _doc, r = record_of_text(text.replace("对你局2022年度", "对2022年度"))
+    assert r.evaluated_unit is None
+
+
+@pytest.mark.parametrize("name", ["财政部山西省监管局", "财政部湖南监管局", "审计署长沙特派员办事处"])
+def test_a_central_ministrys_regional_office_keeps_the_ministry_in_its_name(name: str) -> None:
+    # 财政部XX监管局 (the ministry's office in a province) is one body: not the province's 监管局
+    text = (
+        f"2021年度草原生态修复治理补助资金重点绩效评价\n{name}对2021年度草原生态修复治理补助资金开展了重点绩效评价。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.evaluator == name and evidence(doc, r, "evaluator") == name

@@ -474,7 +474,7 @@ def _column_pairs(ctx: Context) -> tuple[list[Pair], set[int]]:
     return out, used
 
 
-GLUED_FIELDS = ("program", "evaluated_unit", "evaluator", "client")
+GLUED_FIELDS = ("program", "evaluated_unit", "evaluator", "client", "filer")
 _GLUED_GAP = 45  # the longest value between two glued labels (a programme's name)
 
 

@@ -167,6 +167,21 @@ def _mode_from_evaluator(
     return out
 
 
+def _finance_commissions_unnamed(commissioners: list[Candidate], evaluators: list[Candidate]) -> list[Candidate]:
+    """A finance evaluation where a finance body commissions a third party it does not name (XX财政局委托
+    第三方机构对…开展了重点绩效评价) and no firm is named as the evaluator anywhere: the finance body's
+    (tests/devset/README.md: it stays ``finance`` when the firm is not named) — above the bare words
+    第三方机构 (9), below a named firm (10.75)."""
+    kinds = _spec()["evaluator_kinds"]
+    if any(re.search(kinds["third_party"], fold(c.value)) for c in evaluators):
+        return []
+    return [
+        Candidate("evaluation_mode", "finance", c.start, c.end, 9.25, "commissions_unnamed", c.page)
+        for c in commissioners
+        if re.search(kinds["finance"], fold(c.value))
+    ][:1]
+
+
 # ------------------------------------------------------------------ programme
 # "Our county" before a programme (对我县…民生工程): the writer's place, no part of the name.
 # the writer's own place before the programme (对我县…民生工程, 对我县2021年…: its year after it)
@@ -472,13 +487,13 @@ def _masked_name(ctx: Context, name: str) -> bool:
     return re.search("(?:" + _spec()["masked_place"] + ")" + re.escape(fold(name)), ctx.view.text) is not None
 
 
-def _form_filer(units: list[Candidate], evaluators: list[Candidate]) -> list[Candidate]:
-    """The evaluator cells of a self-evaluation's form (评价单位(盖章), 评价实施部门) where the form names
-    another unit as the one whose programme it is (项目单位, 项目主管部门): the filing unit is the
-    evaluator, the spending unit the unit evaluated (devset ruling 4).  Empty when the form names no
-    unit apart, or the same one."""
+def _form_filer(units: list[Candidate], evaluators: list[Candidate], filed: list[Candidate]) -> list[Candidate]:
+    """The evaluator cells of a self-evaluation's form (评价单位(盖章), 评价实施部门) and its filing
+    unit's (填报单位, ``filed``) where the form names another unit as the one whose programme it is
+    (项目单位, 项目主管部门): the filing unit is the evaluator, the spending unit the unit evaluated
+    (devset ruling 4).  Empty when the form names no unit apart, or the same one."""
     form_units = {fold(c.value) for c in units if c.rule.startswith("form")}
-    filers = [c for c in evaluators if c.rule.startswith("form")]
+    filers = [c for c in evaluators if c.rule.startswith("form")] + as_field("evaluator", filed)
     if not form_units or not filers or form_units & {fold(c.value) for c in filers}:
         return []
     return filers
@@ -546,6 +561,7 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         if re.search(signer, fold(c.value))
     ]
     modes = mode_candidates(ctx, title) + _mode_from_evaluator(ctx, found["evaluator"], found["client"])
+    modes += _finance_commissions_unnamed(found["commissioner"], found["evaluator"])
     if not modes:
         # a unit that names itself in the title (凤阳县交通运输局…绩效评价报告, 凤阳县教育局关于…) and
         # writes of itself in the first person (我局…), nothing saying another body evaluated:
@@ -564,8 +580,17 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
     unit_c = list(found["evaluated_unit"])
     eval_c = list(found["evaluator"])
     if mode == "finance":
-        # the issuer of a finance bureau's notice, or the bureau signing it; the unit it is addressed to
-        eval_c += as_field("evaluator", found["issuer"] + [c for c in found["signature"] if "财政" in fold(c.value)])
+        # the issuer of a finance bureau's notice, or the bureau signing it, or commissioning a third party
+        # it does not name; the unit it is addressed to
+        eval_c += as_field(
+            "evaluator",
+            found["issuer"]
+            + [c for c in found["signature"] if "财政" in fold(c.value)]
+            + [c for c in found["commissioner"] if re.search(_spec()["evaluator_kinds"]["finance"], fold(c.value))],
+        )
+        unit_c += as_field("evaluated_unit", found["addressee"])
+    elif re.search(_spec()["addressee_evaluated"], ctx.view.text):
+        # a report to the one body it addresses, saying it evaluated that body's funds (对你局…开展了绩效评价)
         unit_c += as_field("evaluated_unit", found["addressee"])
     if mode == "self":
         # a self-evaluation: the unit that signs, publishes or carries out the evaluation is the
@@ -574,10 +599,11 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         own = [
             c for c in found["evaluator"] if not re.search(kinds["third_party"] + "|" + kinds["finance"], fold(c.value))
         ]
-        filer = _form_filer(found["evaluated_unit"], own)
+        filer = _form_filer(found["evaluated_unit"], own, found["filer"])
         unit_c += as_field(
             "evaluated_unit",
-            found["signature"]
+            found["filer"]
+            + found["signature"]
             + _named_in_document(ctx, found["publisher"], title)
             + [c for c in own if c not in filer]
             + found["self_named"]
@@ -598,6 +624,7 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         else:
             d["evaluator"] = Decision("evaluator", unit.value, unit.chosen, [], unit.candidates)
     else:
+        unit_c += as_field("evaluated_unit", found["filer"])  # (a filing unit files its own form)
         d["evaluated_unit"] = fullest(ctx, decide("evaluated_unit", unit_c, doc), orgs)
         d["evaluator"] = fullest(ctx, decide("evaluator", eval_c, doc), orgs)
         unit = d["evaluated_unit"]

@@ -185,6 +185,8 @@ def org_candidates(
         "publisher": [],
         "self_named": [],
         "addressee": [],
+        "filer": [],
+        "commissioner": [],
     }
     tv = View.of(ctx.doc.text[title.start : title.end], title.start) if title is not None else None
     title_views = [View.of(ctx.doc.text[t.start : t.end], t.start) for t in titles]
@@ -220,8 +222,15 @@ def org_candidates(
         name, s, e = _printed(ctx, m.start("org"), m.end("org"))
         out["client"].append(ctx.candidate_at("client", name, s, e, 9, "commission"))
         break
+    # a body that commissions a third party it does not name (XX财政局委托第三方机构对…开展了重点绩效评价)
+    # (聘请/邀请/引入 one, or works with one: 会同第三方机构, 组织第三方机构)
+    commissions = r"[^。；\n]{0,30}?(?:委托|聘请|邀请|引入|采购|组织|会同|联合|借助)(?:了)?[^。；，,\n]{0,6}?(?:"
+    for m in re.finditer(r"(?P<org>" + org_rx + r")" + commissions + spec["unnamed_third_party"] + ")", text):
+        name, s, e = _printed(ctx, m.start("org"), m.end("org"))
+        out["commissioner"].append(ctx.candidate_at("commissioner", name, s, e, 6, "commissions_unnamed"))
+        break
     for p in pairs:
-        if p.field in ("evaluator", "evaluated_unit", "publisher", "client"):
+        if p.field in ("evaluator", "evaluated_unit", "publisher", "client", "filer"):
             # (the cover's date glued after the name ends it: 评价机构:XX委员会2017年7月)
             value = CODE_PREFIX.sub(
                 "", re.split(r"[，,。；;]|[（(](?!(?:特殊)?普通合伙)|\s*(?:19|20)\d\d\s*年", p.first_cell)[0]
@@ -234,7 +243,8 @@ def org_candidates(
             span = printed_span(ctx, p.start, p.end, value)
             if 2 <= len(value) <= 40 and not re.search(r"\d", value) and span and is_org_name(value):
                 name = re.sub(r"\s+", "", ctx.doc.text[span[0] : span[1]])
-                rank = {"publisher": 4 + p.rank / 10, "client": 9}.get(p.field, 8 + p.rank / 2)
+                # (the filing unit: below a spending unit's own cell, above a supervisor's)
+                rank = {"publisher": 4 + p.rank / 10, "client": 9, "filer": 8.75}.get(p.field, 8 + p.rank / 2)
                 if p.layout == "glued":
                     rank -= 0.1  # (a value cut where the next label is guessed to begin: below a cell's own)
                 out[p.field].append(ctx.candidate_at(p.field, name, p.label_start, span[1], rank, f"form:{p.layout}"))
@@ -272,11 +282,13 @@ def org_candidates(
     for k, line in enumerate(reversed(body[-8:])):
         if title is not None and line.end <= title.start:
             break  # (a short page: its last lines reach above the title, into the site's banner)
-        key = re.sub(r"[\s（(]*(?:盖章|章)[)）]?$", "", line.text)
+        key = re.sub(r"[\s（(]*(?:盖章|公章|印章|章)[)）]?$", "", line.text)  # (XX局（公章）)
         date_cut = _compiled()["date"].search(key) or _compiled()["cn_date"].search(key)
         if date_cut:
             key = key[: date_cut.start()]
         org = next((n for n in names if key.endswith(n) and (key == n or key[-len(n) - 1] in "]】）)。：:")), None)
+        if org and _metadata_label().search(key[: len(key) - len(org)]):
+            continue  # a page's metadata line (发布机构：…) is no signature: it names nobody (ruling 3)
         if org:
             printed, s, e = _printed(ctx, len(key) - len(org), len(key), line.view)
             out["signature"].append(ctx.candidate_at("signature", printed, s, e, 5 - k / 100, "signature"))
