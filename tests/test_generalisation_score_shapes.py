@@ -153,20 +153,3 @@ def test_a_news_items_result() -> None:
     # near misses: an indicator's points are no total, and the grade word must be rated (等次 after it)
     assert score("其中资金到位率指标得到5分。\n")[0] is None
     assert score("我市获得全省优秀组织奖。\n")[2] is None
-
-
-def test_a_finance_bureaus_results_disclosure_and_a_units_own_evaluation_group() -> None:
-    _doc, r = record_of_text(
-        "某县财政局2022年度项目支出绩效评价结果公开\n根据《某县预算绩效管理办法》，我局对2022年度部分项目开展了"
-        "绩效评价，结果如下：\n序号 | 项目名称 | 主管部门 | 评价得分 | 评价等级\n"
-        "1 | 农村公路养护资金 | 某县交通运输局 | 86.5 | 良\n"
-    )
-    assert r.evaluation_mode == "finance"
-    _doc, r = record_of_text(
-        "某县教育局2022年度部门整体支出绩效评价报告\n一、部门基本情况\n本单位内设机构5个。\n"
-        "二、绩效评价工作开展情况\n本单位成立绩效评价工作小组，对2022年度部门整体支出进行了评价。\n"
-    )
-    assert r.evaluation_mode == "self"
-    # near miss: a self-evaluation's results disclosed stay self
-    _doc, r = record_of_text("某县交通运输局2022年度项目绩效自评结果公开\n一、基本情况\n")
-    assert r.evaluation_mode == "self"
