@@ -24,8 +24,9 @@ from .phrases import _compiled, _spec
 from .view import View
 
 
-_CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {c: "0" for c in "零○Ｏ"}
-_CN_YEAR = re.compile(r"[一二][〇○零Ｏ一二三四五六七八九]{3}(?=年)")
+# (a zero may be typed as a letter O or a digit 0: 二0二二年度)
+_CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {c: "0" for c in "零○Ｏ0０"}
+_CN_YEAR = re.compile(r"[一二][〇○零Ｏ0０一二三四五六七八九]{3}(?=年)")
 # what joins the two years of a period (2020年至2022年, 2013-2019年度)
 _TO = r"(?:至|到|-|—|－|~|～)"
 # a year note in brackets: (2024年度), （2023 预算年度）
@@ -187,7 +188,7 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair], st
 def _date_value(m: re.Match[str], chinese: bool) -> str | None:
     try:
         if chinese:
-            digits = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {c: "0" for c in "零○OoΟ"}
+            digits = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {c: "0" for c in "零○OoΟＯ0０"}
             y = int("".join(digits[c] for c in m.group("y")))
             mo_n = chinese_number(m.group("m"))
             d_n = chinese_number(m.group("d")) if m.group("d") else None
@@ -223,6 +224,8 @@ _SIG_TAIL = re.compile(
 )  # (此件公开发布)
 # after a signature glued into running text: the end, or the list of attachments that follows it
 _SIG_TAIL_GLUED = re.compile(r"^[。.]?\s*(?:[（(](?:此件|此页|盖章|公章|签章)[^)）]{0,8}[)）])?[。.]?\s*(?:附件|附表)")
+# what follows a date that opens a period (…至2023年9月30日, …-12月)
+_PERIOD_ON = re.compile(rf"\s*{_TO}\s*(?:(?:19|20)\d\d|\d{{1,2}}\s*月)")
 _SIG_HEAD = re.compile(r"^[^。；;，,、：:]{0,40}$")
 _NOT_DATE_LABEL = re.compile(r"(?:发布|更新|生成|打印|浏览|访问|来源|点击)(?:日期|时间)?[：:]?$|(?:时间|日期)[：:]$")
 
@@ -239,6 +242,8 @@ def date_candidates(
                 continue  # 日期：2023-03-06 beside 来源/点击 is a web page's date
             if found and found[0][0] == 0:
                 s, e, iso, _cn = found[0]
+                if _PERIOD_ON.match(p.value[e:]):
+                    continue  # 评价时间：2023年9月1日至2023年9月30日: a period, not the day of issue
                 # a form's date whose 日 was lost (填报日期:2022 年 8 月 10): the day is what ends the value
                 day = re.fullmatch(r"\s*(\d{1,2})\s*", p.value[e:]) if len(iso) == 7 else None
                 if day and 1 <= int(day.group(1)) <= 31:
@@ -264,6 +269,9 @@ def date_candidates(
             if "月" not in line.text[s:e] and not (after_unit and s == 0):
                 continue
             head, tail = line.text[:s], line.text[e:]
+            if re.search(r"[（(]\s*$", head) and re.match(r"\s*[)）]", tail):
+                # a date in brackets under or after the title (（2023年10月）): the cover's
+                head, tail = re.sub(r"[（(]\s*$", "", head), re.sub(r"^\s*[)）]", "", tail)
             glued = bool(re.search(r"[\u4e00-\u9fff]{4}", head)) and is_org_name(
                 head
             )  # …报告景东县财政局2023年12月12日

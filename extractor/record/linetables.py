@@ -43,7 +43,11 @@ class LineTable:
     rows: list[list[Line]]
 
     def column(self, role: str) -> int | None:
-        return self.roles.index(role) if role in self.roles else None
+        """The column of ``role``; of several score columns the last (分值 | 自评得分 | 评价得分: the
+        evaluation's own score comes after the unit's self-score, as in an indicator table)."""
+        if role not in self.roles:
+            return None
+        return len(self.roles) - 1 - self.roles[::-1].index(role) if role == "score" else self.roles.index(role)
 
 
 def cells_span(cells: list[Line]) -> tuple[int, int]:

@@ -54,6 +54,7 @@ def _spec() -> dict[str, Any]:
         "total": [comp(r) for r in data["total"]],
         "not_before": [comp(r) for r in data["not_total_before"]],
         "not_after": [comp(r) for r in data.get("not_total_after", [])],
+        "bare_after_rate": re.compile(data["bare_score_after_rate"]),
         "sub_max": re.compile(data["sub_max_before"]),
         "max": [comp(r) for r in data["max"]],
         "default_max": data["default_max"],
@@ -187,6 +188,24 @@ def _is_sub_score(text: str, start: int, end: int) -> bool:
 
 
 # ------------------------------------------------------------------ total and max
+def _stated_max(text: str, start: int, end: int) -> float:
+    """The maximum (满分120分) the sentence of the total at ``[start, end)`` states besides it, 0 when
+    none: a total may exceed 100 only up to a maximum its sentence gives (本次评价满分为120分，项目最终
+    得分105分); the total's own words (总分105分) are no maximum."""
+    lo, hi = _sentence_start(text, start), end + 20
+    for ch in "。\n":
+        j = text.find(ch, end)
+        if j != -1:
+            hi = min(hi, j)
+    found = [
+        number_value(m.group("num"))
+        for rx in _spec()["max"]
+        for m in rx.finditer(text, lo, hi)
+        if m.end() <= start or m.start() >= end
+    ]
+    return max((float(v) for v in found if v is not None), default=0)
+
+
 def total_candidates(
     ctx: Context, pairs: list[Pair], table_totals: list[Candidate], tiers: Sequence[TierScore] = ()
 ) -> list[Candidate]:
@@ -202,12 +221,14 @@ def total_candidates(
             ):
                 continue  # (得分 65.66 65.07 10, 总分|100|91: a row of numbers, not a total)
             value = number_value(m.group("num"))
-            if value is None or not 0 < value <= spec["default_max"]:
+            if value is None or not 0 < value <= max(spec["default_max"], _stated_max(text, m.start(), m.end())):
                 continue
             start, end = ctx.view.span(m.start(), m.end())
             if any(t.start <= start and end <= t.end + 2 for t in tiers):
                 continue
             bare = -2 if re.match(r"得分", m.group(0)) else 0
+            if bare and spec["bare_after_rate"].search(text[_sentence_start(text, m.start()) : m.start()]):
+                continue  # 资金到位率100%，得分10分: the rate's indicator scored, not the report
             out.append(
                 ctx.candidate(
                     "score.total",
