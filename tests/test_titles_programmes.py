@@ -469,3 +469,15 @@ def test_a_heading_marked_as_a_bundle_of_samples_is_no_title() -> None:
     # near miss: without the mark the heading is the title
     doc, r = record_of_text(text.replace("(热门16篇)", "").replace(" 篇一", "附件"))
     assert r.title == "建筑施工项目评价报告"
+
+
+def test_a_bodys_name_over_a_whole_title_that_names_its_place_first_is_a_letterhead() -> None:
+    # the genre's letterhead (发文机关标志) over a title that already opens with the place: not the title's
+    # first words, as over a 关于… title (written from the convention, not from a devset item)
+    doc, r = record_of_text("澧县财政局\n澧县2022年度农村公路养护资金绩效评价报告\n一、项目基本情况\n")
+    assert r.title == "澧县2022年度农村公路养护资金绩效评价报告"
+    doc, r = record_of_text("湖南省澧县交通运输局\n澧县农村公路养护项目2022年度绩效自评报告\n一、项目概况\n")
+    assert r.title == "澧县农村公路养护项目2022年度绩效自评报告"
+    # near miss: a body's name over a title that opens with its year is the title's first words
+    doc, r = record_of_text("某县人民医院\n2021年度部门整体支出绩效评价报告\n一、部门概况\n")
+    assert r.title == "某县人民医院2021年度部门整体支出绩效评价报告"

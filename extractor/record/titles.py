@@ -133,6 +133,10 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
         ):
             if alone.startswith("关于") and is_org_name(head[j - 1].text) and len(head[j - 1].text) <= 32:
                 break  # the issuer's name above a 关于… title is its letterhead (发文机关标志), not its first words
+            if complete and _opens_with_place(head[j].text) and is_org_name(fold(re.sub(r"\s+", "", head[j - 1].text))):
+                break  # so is a body's name above a whole title that names its place first (澧县财政局 /
+                # 澧县2022年度…绩效评价报告); above a title that opens with its year it is the title's first
+                # words (XX县人民医院 / 2021年度部门整体支出绩效评价报告)
             joined = "".join(head[k].text for k in [j - 1, *parts])
             if not _is_title(joined) or len(clean_title(joined)) > _spec()["title"]["max_chars"]:
                 break
