@@ -172,14 +172,17 @@ def _finance_commissions_unnamed(commissioners: list[Candidate], evaluators: lis
     第三方机构对…开展了重点绩效评价) and no firm is named as the evaluator anywhere: the finance body's
     (tests/devset/README.md: it stays ``finance`` when the firm is not named) — above the bare words
     第三方机构 (9), below a named firm (10.75)."""
-    kinds = _spec()["evaluator_kinds"]
-    if any(re.search(kinds["third_party"], fold(c.value)) for c in evaluators):
+    if any(re.search(_spec()["evaluator_kinds"]["third_party"], fold(c.value)) for c in evaluators):
         return []
     return [
         Candidate("evaluation_mode", "finance", c.start, c.end, 9.25, "commissions_unnamed", c.page)
-        for c in commissioners
-        if re.search(kinds["finance"], fold(c.value))
+        for c in _finance_bodies(commissioners)
     ][:1]
+
+
+def _finance_bodies(cands: list[Candidate]) -> list[Candidate]:
+    """The candidates whose name is a finance body's (``evaluator_kinds.finance``: 财政局, 财政厅 …)."""
+    return [c for c in cands if re.search(_spec()["evaluator_kinds"]["finance"], fold(c.value))]
 
 
 # ------------------------------------------------------------------ programme
@@ -610,7 +613,7 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
             "evaluator",
             found["issuer"]
             + [c for c in found["signature"] if "财政" in fold(c.value)]
-            + [c for c in found["commissioner"] if re.search(_spec()["evaluator_kinds"]["finance"], fold(c.value))],
+            + _finance_bodies(found["commissioner"]),
         )
         unit_c += as_field("evaluated_unit", found["addressee"])
     elif re.search(_spec()["addressee_evaluated"], ctx.view.text):
