@@ -151,7 +151,7 @@ def _mode_from_evaluator(
             # a firm named as the evaluator: a third party, even in a finance bureau's notice of
             # its result (above the notice title's finance rule, below a title saying 自评)
             mode, rank = "third_party", 10.75
-        elif re.search(kinds["third_party"], name):
+        elif re.search(kinds["third_party"], name) and not re.search(kinds["finance_centre"], name):
             mode, rank = "third_party", 9
         elif others - {name} and not re.search(kinds["finance"], name):
             mode, rank = "third_party", 8.5
@@ -399,6 +399,12 @@ def program_candidates(
                 out.append(found)
                 break  # (the rule's first phrase that names a programme: 对项目资金…进行评价 names none)
     return [c for c in out if c is not None]
+
+
+def blanked_place(title: str) -> str | None:
+    """The bare level word a title opens with where its place name was lost or masked (省太阳能…,
+    区百花溪…): the title then withholds its place as a masked one (XX市) does; ``None`` otherwise."""
+    return title[0] if _cut_blanked_place(_spec()["program"], title) != title else None
 
 
 def masked_place(text: str) -> re.Match[str] | None:
@@ -683,6 +689,8 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         and (
             _ends_like_a_programme(fold(d["program"].value))
             or d["program"].chosen.rule == "body:name"  # (…转移支付: named as a programme by the words around it)
+            or d["program"].chosen.rule
+            == "title"  # (潘集区“送戏进万村”绩效评价报告: the title names what it evaluates)
         )
     ):
         # a report that names the programme it evaluates (…资金, …项目, …工程) evaluates a project,
@@ -706,6 +714,7 @@ __all__ = [
     "program_name",
     "program_candidates",
     "masked_place",
+    "blanked_place",
     "Line",
     "Org",
 ]
