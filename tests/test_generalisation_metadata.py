@@ -126,3 +126,19 @@ def test_a_finance_bureau_s_evaluation_centre_is_the_finance_body() -> None:
     )
     _doc, r = record_of_text(text)
     assert r.evaluation_mode == "finance"
+
+
+# ---------------------------------------------------------------- the report date
+def test_a_bare_date_field_on_a_line_of_the_page_s_byline_is_no_report_date() -> None:
+    for text in (
+        "澧县农村公路养护资金绩效自评报告\n日期：2023年06月01日  来源：澧县交通运输局  浏览次数：120\n一、基本情况\n……\n",
+        "澧县农村公路养护资金绩效自评报告\n一、基本情况\n……\n作者：办公室  日期：2023年6月1日  点击：35\n",
+    ):
+        _doc, r = record_of_text(text)
+        assert r.report_date is None
+
+
+def test_a_bare_date_field_under_the_signing_unit_is_the_report_date() -> None:
+    doc, r = record_of_text("澧县农村公路养护资金绩效自评报告\n一、基本情况\n……\n澧县交通运输局\n日期：2023年5月12日\n")
+    assert r.report_date == "2023-05-12"
+    assert "2023年5月12日" in evidence(doc, r, "report_date")
