@@ -641,6 +641,12 @@ KINDS = [
     ("澧县交通运输局2022年度部门整体支出绩效评价报告\n一、部门基本情况\n本部门内设机构5个。\n", "department", None),
     ("澧县2022年度耕地地力保护补贴政策实施情况评价报告\n", "policy", None),
     ("澧县交通运输局2022年度单位整体支出绩效自评报告\n", "department", None),
+    # no title, nothing naming the kind: a body that speaks of its 项目 evaluates a project, unless it
+    # speaks of several projects or units, of a department's whole spending or of a policy
+    ("一、项目基本情况\n（一）项目概况\n本项目主要用于农村公路日常养护，资金来源为县级财政。\n", "project", None),
+    ("二、项目资金使用情况\n项目资金500万元已全部拨付到位，资金使用规范。\n三、绩效目标完成情况\n", "project", None),
+    ("县财政局对12个项目开展了重点绩效评价，现将结果公布如下：\n序号 项目名称 得分\n", None, None),
+    ("近日，县财政局对县直5个部门2022年度整体支出开展了绩效评价，各部门项目管理规范。\n", "department", None),
 ]
 # (text, title or None when not checked)
 TITLE_BASE = "澧县2022年度农村公路养护资金绩效评价报告"

@@ -142,3 +142,25 @@ def test_a_bare_date_field_under_the_signing_unit_is_the_report_date() -> None:
     doc, r = record_of_text("澧县农村公路养护资金绩效自评报告\n一、基本情况\n……\n澧县交通运输局\n日期：2023年5月12日\n")
     assert r.report_date == "2023-05-12"
     assert "2023年5月12日" in evidence(doc, r, "report_date")
+
+
+# ---------------------------------------------------------------- the kind when nothing names it
+def test_a_body_that_speaks_of_its_project_is_a_project_by_default() -> None:
+    doc, r = record_of_text("一、项目基本情况\n（一）项目概况\n本项目主要用于农村公路日常养护，资金来源为县级财政。\n")
+    assert r.report_kind == "project"
+    assert evidence(doc, r, "report_kind") == "项目"
+
+
+def test_several_projects_units_or_a_policy_make_no_project_by_default() -> None:
+    for text in (
+        "县财政局对12个项目开展了重点绩效评价，现将结果公布如下：\n序号 项目名称 得分\n",
+        "一、基本情况\n县财政局对县直3个单位的项目开展了抽查。\n",
+        "一、基本情况\n耕地地力保护补贴政策覆盖全县，项目资金按面积发放。\n",
+    ):
+        _doc, r = record_of_text(text)
+        assert r.report_kind != "project"
+
+
+def test_a_department_s_whole_spending_evaluated_in_a_sentence_is_a_department() -> None:
+    _doc, r = record_of_text("近日，县财政局对县直5个部门2022年度整体支出开展了绩效评价，各部门项目管理规范。\n")
+    assert r.report_kind == "department"

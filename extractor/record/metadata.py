@@ -97,6 +97,20 @@ def kind_candidates(
     return out
 
 
+def _project_by_default(ctx: Context, start: int) -> list[Candidate]:
+    """The weakest evidence of a project (0.5): a body that speaks of its 项目 and of nothing that
+    makes it another kind or several things (``report_kind_default`` in ``patterns/metadata.yaml``);
+    citations 《…》, annexes and a collection site's text before its sample aside."""
+    spec = _spec()["report_kind_default"]
+    text = re.sub(r"《[^》]*》", lambda m: " " * len(m.group(0)), ctx.blank_before(ctx.view.text, start))
+    if re.search(spec["unless"], text):
+        return []
+    for m in re.finditer(spec["regex"], text):
+        if ctx.region_at(ctx.view.starts[m.start()]) != "annex":
+            return [ctx.candidate("report_kind", "project", m.start(), m.end(), 0.5, "body:default")]
+    return []
+
+
 def _ends_like_a_programme(name: str) -> bool:
     """Whether ``name`` ends in a programme's noun (…项目, …工程), a short bracket after it aside (…工程(二期))."""
     return bool(re.search(_spec()["program"]["noun_end"], re.sub(r"[（(][^）)]{1,10}[)）]$", "", name)))
@@ -716,6 +730,8 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
             [],
             d["report_kind"].candidates,
         )
+    if d["report_kind"].value is None:
+        d["report_kind"] = decide("report_kind", _project_by_default(ctx, sample or 0), doc)
     return Metadata(d, found)
 
 
