@@ -966,6 +966,16 @@ UNITS += [
         "澧县绿源农机专业合作社",
         "澧县绿源农机专业合作社",
     ),
+    (U_SELF_BARE + "现将" + U_BUREAU + "农村公路养护资金绩效自评情况报告如下：\n", U_BUREAU, U_BUREAU),
+    (
+        U_SELF_BARE + "2022年，" + U_BUREAU + "紧紧围绕县委、县政府中心工作，扎实推进农村公路养护。\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    (U_SELF_BARE + U_BUREAU + "始终坚持以人民为中心，切实加强农村公路养护管理。\n", U_BUREAU, U_BUREAU),
+    ("农村公路养护资金绩效自评报告\n（" + U_BUREAU + "）\n一、基本情况\n", U_BUREAU, U_BUREAU),
+    (U_SELF_BARE + "一、基本情况\n我单位（" + U_CENTRE + "）为公益一类事业单位。\n", U_CENTRE, U_CENTRE),
+    (U_SELF_BARE + "一、基本情况\n我校全称" + U_SCHOOL + "，始建于1952年。\n", U_SCHOOL, U_SCHOOL),
     # nobody named for the role: the pronoun alone, the finance bureau that asked for the evaluation
     (U_SELF_BARE + "根据县财政局要求，我局对2022年度农村公路养护资金开展了绩效自评。\n", None, None),
     (U_SELF_BARE + "一、基本情况\n农村公路养护资金是县级财政安排的专项资金，用于全县农村公路日常养护。\n", None, None),
