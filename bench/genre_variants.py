@@ -976,6 +976,17 @@ UNITS += [
     ("农村公路养护资金绩效自评报告\n（" + U_BUREAU + "）\n一、基本情况\n", U_BUREAU, U_BUREAU),
     (U_SELF_BARE + "一、基本情况\n我单位（" + U_CENTRE + "）为公益一类事业单位。\n", U_CENTRE, U_CENTRE),
     (U_SELF_BARE + "一、基本情况\n我校全称" + U_SCHOOL + "，始建于1952年。\n", U_SCHOOL, U_SCHOOL),
+    # a department's own form, no word of who evaluated: its 单位名称 is the filing unit (ruling 4); a
+    # programme form's 实施单位 alone does not say who filed it
+    (
+        "部门整体支出绩效评价表\n| 单位名称 | "
+        + U_BUREAU
+        + " |\n| 年度预算金额 | 500万元 |\n| 主管部门 | 澧县人民政府 |\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    ("部门整体支出绩效评价表\n单位名称：" + U_BUREAU + "\n年度预算金额：500万元\n", U_BUREAU, U_BUREAU),
+    ("项目支出绩效评价表\n项目名称：农村公路养护资金\n实施单位：" + U_CENTRE + "\n", U_CENTRE, None),
     # nobody named for the role: the pronoun alone, the finance bureau that asked for the evaluation
     (U_SELF_BARE + "根据县财政局要求，我局对2022年度农村公路养护资金开展了绩效自评。\n", None, None),
     (U_SELF_BARE + "一、基本情况\n农村公路养护资金是县级财政安排的专项资金，用于全县农村公路日常养护。\n", None, None),
