@@ -73,3 +73,42 @@ def test_a_firm_opening_a_title_is_not_the_unit() -> None:
     # (事务所 is left out of the title's unit rule: the firm's own report names the firm as evaluator)
     _doc, r = record_of_text("湖南湘诚会计师事务所农村公路养护资金绩效评价报告\n一、基本情况\n")
     assert r.evaluated_unit is None
+
+
+def test_the_unit_whose_self_evaluation_the_report_presents() -> None:
+    _doc, r = record_of_text(SELF + "现将澧县交通运输局农村公路养护资金绩效自评情况报告如下：\n")
+    assert r.evaluated_unit == r.evaluator == "澧县交通运输局"
+
+
+def test_the_unit_in_brackets_under_the_title() -> None:
+    _doc, r = record_of_text("农村公路养护资金绩效自评报告\n（澧县交通运输局）\n一、基本情况\n")
+    assert r.evaluated_unit == r.evaluator == "澧县交通运输局"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "一、基本情况\n我单位（澧县公路建设养护中心）为公益一类事业单位。\n",
+        "一、基本情况\n我单位全称澧县公路建设养护中心，始建于1985年。\n",
+    ],
+)
+def test_the_writer_naming_itself_after_its_pronoun(sentence: str) -> None:
+    _doc, r = record_of_text(SELF + sentence)
+    assert r.evaluated_unit == r.evaluator == "澧县公路建设养护中心"
+
+
+def test_a_year_led_sentence_names_the_unit_that_acts() -> None:
+    _doc, r = record_of_text(SELF + "2022年，澧县交通运输局紧紧围绕县委、县政府中心工作，扎实推进农村公路养护。\n")
+    assert r.evaluated_unit == r.evaluator == "澧县交通运输局"
+    # (紧紧围绕 is a stop word: the bureau's name does not run on to 县委)
+    assert "澧县交通运输局" in [e.text for e in nlp.entities("澧县交通运输局紧紧围绕县委中心工作", {"ORG"})]
+
+
+def test_a_departments_own_form_is_filed_by_the_unit_it_names() -> None:
+    # ruling 4: the 单位名称 of a department's form is the filing unit, so the evaluator
+    text = "部门整体支出绩效评价表\n| 单位名称 | 澧县交通运输局 |\n| 年度预算金额 | 500万元 |\n| 主管部门 | 澧县人民政府 |\n"
+    _doc, r = record_of_text(text)
+    assert r.evaluated_unit == r.evaluator == "澧县交通运输局"
+    # a programme form's spending unit alone does not say who filed it
+    _doc, r = record_of_text("项目支出绩效评价表\n项目名称：农村公路养护资金\n实施单位：澧县公路建设养护中心\n")
+    assert r.evaluated_unit == "澧县公路建设养护中心" and r.evaluator is None
