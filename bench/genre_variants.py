@@ -987,6 +987,18 @@ UNITS += [
     ),
     ("部门整体支出绩效评价表\n单位名称：" + U_BUREAU + "\n年度预算金额：500万元\n", U_BUREAU, U_BUREAU),
     ("项目支出绩效评价表\n项目名称：农村公路养护资金\n实施单位：" + U_CENTRE + "\n", U_CENTRE, None),
+    # a form flattened to text whose 实施单位 lost its value to the cells around it: the one body printed
+    # after that label is the spending unit, not the supervisor's cell (ruling 4)
+    (
+        "澧县项目支出绩效自评表 (2022年度) 项目名称 农村公路养护资金 主管部门 "
+        + U_BUREAU
+        + " 项目资金 年初预算数 (万元) 年度资金总额 实施单位 全年预算数 全年执行数 分值 执行率 得分 120 118 10 98% 9 "
+        + "年度总体目标 完成农村公路养护 "
+        + U_CENTRE
+        + " 产出指标 数量指标 养护里程 1500公里 1520公里 15 15\n",
+        U_CENTRE,
+        U_CENTRE,
+    ),
     # nobody named for the role: the pronoun alone, the finance bureau that asked for the evaluation
     (U_SELF_BARE + "根据县财政局要求，我局对2022年度农村公路养护资金开展了绩效自评。\n", None, None),
     (U_SELF_BARE + "一、基本情况\n农村公路养护资金是县级财政安排的专项资金，用于全县农村公路日常养护。\n", None, None),
