@@ -911,6 +911,100 @@ UNITS = [
 ]
 
 
+# (session 25, orgs20: a self-evaluation that names its unit only in its own words — the first
+# sentence of its basic situation, a heading, a clause after a purpose clause, the body that set up its
+# evaluation group, the title of a unit whose name ends in 公司/合作社/林场 — written before the engine
+# read them; and two that name nobody for the role)
+U_SCHOOL = "澧县第一中学"
+U_HOSPITAL = "澧县人民医院"
+U_COMPANY = "澧县城市建设投资有限公司"
+U_SELF_BARE = "2022年度农村公路养护资金绩效自评报告\n"
+UNITS += [
+    (
+        U_SELF_BARE + "一、基本情况\n" + U_CENTRE + "位于县城东部，主要负责全县农村公路的养护管理。\n",
+        U_CENTRE,
+        U_CENTRE,
+    ),
+    (U_SELF_BARE + "一、基本情况\n" + U_SCHOOL + "始建于1952年，是一所全日制公办高级中学。\n", U_SCHOOL, U_SCHOOL),
+    (
+        U_SELF_BARE + "一、基本情况\n" + U_HOSPITAL + "系国家二级甲等综合医院，承担全县医疗救治任务。\n",
+        U_HOSPITAL,
+        U_HOSPITAL,
+    ),
+    (U_SELF_BARE + "一、基本情况\n" + U_CENTRE + "隶属于" + U_BUREAU + "，为公益一类事业单位。\n", U_CENTRE, U_CENTRE),
+    (
+        "2022年度学生资助资金绩效自评报告\n一、基本情况\n" + U_SCHOOL + "创建于1958年，学校占地面积80亩。\n",
+        U_SCHOOL,
+        U_SCHOOL,
+    ),
+    (
+        "2022年度基本公共卫生服务项目绩效自评报告\n一、基本情况\n" + U_HOSPITAL + "坐落于县城中心，是全县医疗中心。\n",
+        U_HOSPITAL,
+        U_HOSPITAL,
+    ),
+    (
+        U_SELF_BARE + "一、基本情况\n（一）单位基本情况\n" + U_SCHOOL + "占地面积120亩，现有学生3000人。\n",
+        U_SCHOOL,
+        U_SCHOOL,
+    ),
+    (U_SELF_BARE + "一、基本情况\n（一）" + U_BUREAU + "基本情况\n局机关内设6个股室。\n", U_BUREAU, U_BUREAU),
+    (
+        U_SELF_BARE
+        + "为提高资金使用效益，"
+        + U_BUREAU
+        + "高度重视绩效自评工作，对2022年度农村公路养护资金进行了全面梳理。\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    (U_SELF_BARE + U_BUREAU + "成立了以局长为组长的绩效自评工作领导小组，认真开展自评。\n", U_BUREAU, U_BUREAU),
+    (U_SELF_BARE + "本次自评工作由" + U_BUREAU + "组织实施，成立了自评小组。\n", U_BUREAU, U_BUREAU),
+    (U_SELF_BARE + "该项目的实施主体为" + U_CENTRE + "，项目资金由县财政局拨付。\n", U_CENTRE, U_CENTRE),
+    (U_COMPANY + "保障性住房建设资金绩效自评报告\n一、基本情况\n", U_COMPANY, U_COMPANY),
+    ("澧县国有林场森林抚育补贴绩效自评报告\n一、基本情况\n", "澧县国有林场", "澧县国有林场"),
+    (
+        "澧县绿源农机专业合作社农机购置补贴绩效自评报告\n一、基本情况\n",
+        "澧县绿源农机专业合作社",
+        "澧县绿源农机专业合作社",
+    ),
+    (U_SELF_BARE + "现将" + U_BUREAU + "农村公路养护资金绩效自评情况报告如下：\n", U_BUREAU, U_BUREAU),
+    (
+        U_SELF_BARE + "2022年，" + U_BUREAU + "紧紧围绕县委、县政府中心工作，扎实推进农村公路养护。\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    (U_SELF_BARE + U_BUREAU + "始终坚持以人民为中心，切实加强农村公路养护管理。\n", U_BUREAU, U_BUREAU),
+    ("农村公路养护资金绩效自评报告\n（" + U_BUREAU + "）\n一、基本情况\n", U_BUREAU, U_BUREAU),
+    (U_SELF_BARE + "一、基本情况\n我单位（" + U_CENTRE + "）为公益一类事业单位。\n", U_CENTRE, U_CENTRE),
+    (U_SELF_BARE + "一、基本情况\n我校全称" + U_SCHOOL + "，始建于1952年。\n", U_SCHOOL, U_SCHOOL),
+    # a department's own form, no word of who evaluated: its 单位名称 is the filing unit (ruling 4); a
+    # programme form's 实施单位 alone does not say who filed it
+    (
+        "部门整体支出绩效评价表\n| 单位名称 | "
+        + U_BUREAU
+        + " |\n| 年度预算金额 | 500万元 |\n| 主管部门 | 澧县人民政府 |\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    ("部门整体支出绩效评价表\n单位名称：" + U_BUREAU + "\n年度预算金额：500万元\n", U_BUREAU, U_BUREAU),
+    ("项目支出绩效评价表\n项目名称：农村公路养护资金\n实施单位：" + U_CENTRE + "\n", U_CENTRE, None),
+    # a form flattened to text whose 实施单位 lost its value to the cells around it: the one body printed
+    # after that label is the spending unit, not the supervisor's cell (ruling 4)
+    (
+        "澧县项目支出绩效自评表 (2022年度) 项目名称 农村公路养护资金 主管部门 "
+        + U_BUREAU
+        + " 项目资金 年初预算数 (万元) 年度资金总额 实施单位 全年预算数 全年执行数 分值 执行率 得分 120 118 10 98% 9 "
+        + "年度总体目标 完成农村公路养护 "
+        + U_CENTRE
+        + " 产出指标 数量指标 养护里程 1500公里 1520公里 15 15\n",
+        U_CENTRE,
+        U_CENTRE,
+    ),
+    # nobody named for the role: the pronoun alone, the finance bureau that asked for the evaluation
+    (U_SELF_BARE + "根据县财政局要求，我局对2022年度农村公路养护资金开展了绩效自评。\n", None, None),
+    (U_SELF_BARE + "一、基本情况\n农村公路养护资金是县级财政安排的专项资金，用于全县农村公路日常养护。\n", None, None),
+]
+
+
 def _scores(r, want):
     total, grade = (r.score.total, r.score.grade) if r.score else (None, None)
     stated_max = want[2] if len(want) > 2 else None
