@@ -239,7 +239,11 @@ def test_a_bracketed_aside_before_a_list_is_not_the_total_the_list_adds_up_to() 
 
 def test_parts_listed_before_their_total() -> None:
     # the parts first, each in its own clause, then 合计/共计/总计: a sum like a 其中 list's
-    assert failed("一、资金情况\n下达中央资金50.5万元，省级资金30.2万元，市级资金10万元，合计91.7万元。\n") == []
+    assert failed("一、资金情况\n下达中央资金50.5万元，省级资金30.2万元，市级资金10万元，合计90.7万元。\n") == []
+    # the first part's label carries the sentence's opening words (下达中央资金 beside 省级资金, 市级资金):
+    # still one whole's parts, by the words after their budget levels
+    three = "一、资金情况\n2022年下达中央资金50.5万元，省级资金30.2万元，市级资金10万元，合计91.7万元。\n"
+    assert [c.split(" (")[0] for c in failed(three)] == ["合计: 50.5万元 + 30.2万元 + 10万元 = 90.7万元, stated 91.7万元"]
     doc, r = record_of_text("一、资金情况\n下达中央资金50.5万元，省级资金30.2万元，合计：81.7万元。\n")
     bad = [c for c in r.checks if not c.ok]
     assert [c.detail.split(" (")[0] for c in bad] == ["total: 50.5万元 + 30.2万元 = 80.7万元, stated 81.7万元"]

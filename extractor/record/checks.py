@@ -1094,11 +1094,24 @@ def _clause_start(flat: str, pos: int, floor: int) -> int:
     return max([floor] + [flat.rfind(ch, floor, pos) + 1 for ch in "，,；;、"])
 
 
+_LEVEL_WORD = re.compile(_LEVEL_PREFIX.pattern.lstrip("^"))
+
+
+def _after_level(name: str) -> str | None:
+    """The words after the last budget level a label names (2022年下达中央资金 → 资金), or None."""
+    ends = [m.end() for m in _LEVEL_WORD.finditer(name)]
+    return name[ends[-1] :] if ends else None
+
+
 def _parallel(names: list[str]) -> bool:
     """Labels of parts of one whole: the same words once a budget level is taken off (中央资金 /
-    省级资金), or different names with the same last two characters (鲢鱼 / 鳙鱼 / 草鱼)."""
+    省级资金; 2022年下达中央资金 / 省级资金: the first part's label carries the sentence's opening words),
+    or different names with the same last two characters (鲢鱼 / 鳙鱼 / 草鱼)."""
     keys = [_LEVEL_PREFIX.sub("", squash(n)) for n in names]
     if all(k and k == keys[0] for k in keys):
+        return True
+    levelled = [_after_level(squash(n)) for n in names]
+    if all(k and k == levelled[0] for k in levelled):
         return True
     return all(len(k) >= 2 and k[-2:] == keys[0][-2:] for k in keys) and len(set(keys)) == len(keys)
 
@@ -1416,18 +1429,18 @@ def share_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
 
 def run_checks(
     ctx: Any,
-    tables: list[ScoreTable],
     indicators: list[Indicator],
     score: Score,
     score_evidence: Evidence | None,
     figures: list[Figure],
 ) -> list[Check]:
-    """Every check that the report's numbers allow (``ctx``: a :class:`~.context.Context`)."""
+    """Every check that the report's numbers allow (``ctx``: a :class:`~.context.Context`; its
+    indicator tables, ``ctx.score_tables``, are the one parse the table and the prose-tier checks read)."""
     ck = Checker(ctx)
     flat = fold_text(ctx.doc.text)
     for bi, t in ctx.score_tables.items():
         indicator_table_checks(ck, t, score, score_evidence, bi)
-    prose_tier_checks(ck, tables, indicators, score, score_evidence)
+    prose_tier_checks(ck, list(ctx.score_tables.values()), indicators, score, score_evidence)
     heading_tree_checks(ck, flat)
     prose_score_rate_checks(ck, flat)
     weighted_score_checks(ck)
