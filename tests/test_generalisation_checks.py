@@ -469,3 +469,16 @@ def test_amounts_handed_out_by_fenbie_add_up_to_the_stated_total() -> None:
         record_of_text("一、资金情况\n下达资金500万元，中央、省级、县级分别下达300万元、150万元、60万元。\n")[1].checks
         == []
     )
+
+
+def test_a_list_opener_ending_its_line_hands_the_parts_to_the_numbered_lines_after_it() -> None:
+    lines = "一、资金情况\n2022年共安排资金500万元，其中：\n1.中央资金300万元；\n2.省级资金150万元；\n3.县级资金60万元。\n"
+    (c,) = failed(lines)
+    assert c.startswith("安排资金: 300万元 + 150万元 + 60万元 = 510万元, stated 500万元")
+    right = lines.replace("60万元", "50万元")
+    assert failed(right) == [] and [c.ok for c in record_of_text(right)[1].checks] == [True]
+    # near misses: a line that states no amount, or a list that names only some (等), is no sure whole
+    gap = "一、资金情况\n2022年共安排资金500万元，其中：\n1.中央资金300万元；\n2.省级资金用于道路养护；\n3.县级资金60万元。\n"
+    assert failed(gap) == []
+    some = "一、资金情况\n项目总投资480万元，具体如下：\n（1）工程建设费420万元；\n（2）监理费等25万元。\n"
+    assert failed(some) == []

@@ -106,6 +106,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "named_total",
         "each",
         "respectively",
+        "numbered_line",
     )
     return {k: re.compile(s[k]) for k in keys}
 
@@ -1022,6 +1023,19 @@ def prose_sum_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
             # a list in the next block.
             first, list_items, limit = m.end(), items, b.end
             if not flat[m.end() : b.end].strip() and bi + 1 < len(blocks) and blocks[bi + 1].kind != "table":
+                numbered = _numbered_parts(flat, blocks, bi + 1, by_block, tot.q)
+                if numbered is not None:
+                    # 其中：/ 具体如下： then one numbered line a part (1.中央资金300万元； 2.省级资金…)
+                    short = sum(y.q.value for y in numbered) < tot.q.value - sum(
+                        (q.half_unit for q in [tot.q] + [y.q for y in numbered]), Decimal(0)
+                    )
+                    if short and not m.group(0).startswith("其中"):
+                        continue  # 包括 / 具体如下 may name some of the whole: short of it is no sum
+                    if len(numbered) >= 2 and not _run_together(flat, numbered):
+                        for y in numbered:
+                            y.part = True
+                        _list_sum_check(ck, flat, tot.q, [y.q for y in numbered], max(0, sent - 200))
+                    continue
                 first, list_items, limit = blocks[bi + 1].start, by_block.get(bi + 1, []), blocks[bi + 1].end
             end = _list_end(flat, first, limit)
             nested = next(
@@ -1051,6 +1065,26 @@ def prose_sum_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
             for y in parts:
                 y.part = True
             _list_sum_check(ck, flat, tot.q, [y.q for y in parts], max(0, sent - 200))
+
+
+def _numbered_parts(
+    flat: str, blocks: list[Any], start: int, by_block: dict[int, list[_Q]], total: Quantity
+) -> list[_Q] | None:
+    """The parts a list opener at a block's end (其中： / 具体如下：) hands to the numbered lines after
+    it (1.… / （1）… / ①…): the first amount of the total's unit on each, or None when the next line
+    is not numbered.  A line without such an amount, or a list that names only some (…等), ends it
+    with None: no sure list of the whole."""
+    rx = _rx()
+    parts: list[_Q] = []
+    for k in range(start, len(blocks)):
+        b = blocks[k]
+        if b.kind == "table" or not rx["numbered_line"].match(flat, b.start):
+            break
+        own = [y for y in by_block.get(k, []) if y.q.unit == total.unit and not _per_unit(flat, y.q)]
+        if not own or rx["partial_list"].search(flat[b.start : b.end]):
+            return None
+        parts.append(own[0])
+    return parts or None
 
 
 def _run_together(flat: str, parts: list[_Q]) -> bool:
