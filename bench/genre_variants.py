@@ -325,6 +325,16 @@ TIER_SCORES = [
         "| 一级指标 | 分值 | 自评得分 | 评价得分 |\n| 决策 | 20 | 19 | 18 |\n| 过程 | 20 | 18 | 17.5 |\n| 产出 | 30 | 28 | 27 |\n| 效益 | 30 | 28 | 26 |\n",
         {18, 17.5, 27, 26},
     ),
+    # a section per tier whose items come first, its own score in a closing line
+    (
+        "（一）项目决策（20分）\n1.项目立项（10分）……得9分。\n2.绩效目标（10分）……得9分。\n该部分得分18分。\n（二）项目过程（20分）\n……该部分得分17.5分。\n（三）项目产出（30分）\n……该部分得分27分。\n（四）项目效益（30分）\n……该部分得分26分。\n",
+        {18, 17.5, 27, 26},
+    ),
+    # a numbered list of the tiers, one a line
+    (
+        "四、评价结论\n该项目评价得分88.5分。具体如下：\n1.决策：18分；\n2.过程：17.5分；\n3.产出：27分；\n4.效益：26分。\n",
+        {18, 17.5, 27, 26},
+    ),
 ]
 # (text, report_date)
 DATES = [
@@ -1033,6 +1043,248 @@ UNITS = [
     ),
 ]
 
+CHECK_HEAD = "澧县2022年度农村公路养护资金绩效评价报告\n一、基本情况\n"
+# (text, failed checks wanted, a number each failed check names): the genre's ways of stating a sum,
+# a rate, tier scores and a grade, each once with a deliberate arithmetic slip and once right (which must
+# not be flagged)
+CHECKS = [
+    # --- table column sums vs the total row
+    (
+        CHECK_HEAD
+        + "| 资金来源 | 预算数（万元） | 执行数（万元） |\n| 中央资金 | 120.00 | 118.50 |\n| 省级资金 | 80.00 | 76.20 |\n| 县级资金 | 50.00 | 45.30 |\n| 合计 | 250.00 | 240.00 |\n",
+        0,
+        None,
+    ),
+    (
+        CHECK_HEAD
+        + "| 资金来源 | 预算数（万元） | 执行数（万元） |\n| 中央资金 | 120.00 | 118.50 |\n| 省级资金 | 80.00 | 76.20 |\n| 县级资金 | 50.00 | 45.30 |\n| 合计 | 250.00 | 241.00 |\n",
+        1,
+        "241",
+    ),
+    (
+        CHECK_HEAD
+        + "| 支出内容 | 计划数 | 实际数 |\n| 设备购置 | 35.60 | 35.60 |\n| 劳务费 | 20 | 18.45 |\n| 培训费 | 12.30 | 12.30 |\n| 支出合计 | 67.90 | 66.55 |\n",
+        1,
+        "66.55",
+    ),
+    (
+        CHECK_HEAD
+        + "| 项目 | 金额（元） |\n| 人员经费 | 1,250,000.00 |\n| 公用经费 | 345,600.00 |\n| 总计 | 1,595,600.00 |\n",
+        0,
+        None,
+    ),
+    # --- weight / score / rate triples
+    (
+        CHECK_HEAD
+        + "| 一级指标 | 分值 | 得分 | 得分率 |\n| 决策 | 20 | 18 | 90% |\n| 过程 | 20 | 17.5 | 87.5% |\n| 产出 | 30 | 27 | 90% |\n| 效益 | 30 | 26 | 86.67% |\n| 合计 | 100 | 88.5 | 88.5% |\n",
+        0,
+        None,
+    ),
+    (
+        CHECK_HEAD
+        + "| 一级指标 | 分值 | 得分 | 得分率 |\n| 决策 | 20 | 18 | 90% |\n| 过程 | 20 | 17.5 | 85% |\n| 产出 | 30 | 27 | 90% |\n| 效益 | 30 | 26 | 86.67% |\n| 合计 | 100 | 88.5 | 88.5% |\n",
+        1,
+        "85",
+    ),
+    ("四、评价结论\n产出指标满分为30分，得分26.5分，得分率88.33%。\n", 0, None),
+    ("四、评价结论\n产出指标满分为30分，得分26.5分，得分率86.33%。\n", 1, "86.33"),
+    # --- tier scores against the total
+    (
+        "四、评价结论\n经评价，该项目综合得分88.5分，等级为良。其中：决策指标满分20分，得分18分；过程指标满分20分，得分17.5分；产出指标满分30分，得分27分；效益指标满分30分，得分26分。\n",
+        0,
+        None,
+    ),
+    (
+        "四、评价结论\n经评价，该项目综合得分89.5分，等级为良。其中：决策指标满分20分，得分18分；过程指标满分20分，得分17.5分；产出指标满分30分，得分27分；效益指标满分30分，得分26分。\n",
+        1,
+        "89.5",
+    ),
+    (
+        "四、评价结论\n该项目决策、过程、产出、效益四项一级指标分别得分18分、17.5分、27分、26分，综合得分87.5分，评价等级为“良”。\n",
+        1,
+        "87.5",
+    ),
+    (
+        "| 一级指标 | 分值 | 得分 |\n| 决策 | 20 | 18 |\n| 过程 | 20 | 17.5 |\n| 产出 | 30 | 27 |\n| 效益 | 30 | 26 |\n| 合计 | 100 | 89.5 |\n",
+        1,
+        "89.5",
+    ),
+    (
+        "| 一级指标 | 分值 | 得分 |\n| 决策 | 20 | 18 |\n| 过程 | 20 | 17.5 |\n| 产出 | 35 | 27 |\n| 效益 | 30 | 26 |\n| 合计 | 100 | 88.5 |\n",
+        1,
+        "105",
+    ),
+    # --- prose sums
+    (CHECK_HEAD + "2022年共安排资金500万元，其中：中央资金300万元，省级资金150万元，县级资金50万元。\n", 0, None),
+    (CHECK_HEAD + "2022年共安排资金500万元，其中：中央资金300万元，省级资金150万元，县级资金60万元。\n", 1, "500"),
+    (CHECK_HEAD + "2022年下达中央资金300万元，省级资金150万元，县级资金60万元，合计500万元。\n", 1, "500"),
+    (CHECK_HEAD + "2022年下达中央资金300万元，省级资金150万元，县级资金50万元，合计500万元。\n", 0, None),
+    (
+        CHECK_HEAD + "2022年省级下拨护理费3.89万元；市级下拨护理费3.89万元；全年应执行数为7.79万元，执行率100%。\n",
+        1,
+        "7.79",
+    ),
+    (
+        CHECK_HEAD + "2022年省级下拨护理费3.89万元；市级下拨护理费3.89万元；全年应执行数为7.78万元，执行率100%。\n",
+        0,
+        None,
+    ),
+    (CHECK_HEAD + "项目总投资800万元（中央补助500万元，地方配套280万元）。\n", 1, "800"),
+    (CHECK_HEAD + "项目总投资800万元（中央补助500万元，地方配套300万元）。\n", 0, None),
+    (CHECK_HEAD + "全年共实施项目15个，其中年初批复8个、年中追加8个。\n", 1, "15"),
+    (CHECK_HEAD + "全年共实施项目16个，其中年初批复8个、年中追加8个。\n", 0, None),
+    # --- a part's share of a whole
+    (CHECK_HEAD + "全县共评定项目41个，其中优秀35个，占85.36%；良好6个，占14.63%。\n", 1, "85.36"),
+    (CHECK_HEAD + "全县共评定项目41个，其中优秀35个，占85.37%；良好6个，占14.63%。\n", 0, None),
+    # --- budget execution rate
+    (CHECK_HEAD + "2022年预算安排资金100万元，实际支出85万元，预算执行率为87%。\n", 1, "87"),
+    (CHECK_HEAD + "2022年预算安排资金100万元，实际支出85万元，预算执行率为85%。\n", 0, None),
+    (CHECK_HEAD + "项目全年预算数为240万元，全年执行数为228.6万元，执行率为95.25%。\n", 0, None),
+    (CHECK_HEAD + "项目全年预算数为240万元，全年执行数为228.6万元，执行率为92.25%。\n", 1, "92.25"),
+    (CHECK_HEAD + "截至2022年12月31日，项目资金到位120万元，到位率为100%，预算资金150万元。\n", 0, None),
+    # --- a score over its weight
+    ("四、评价结论\n产出指标满分30分，得分32分。\n", 1, "32"),
+    ("| 一级指标 | 二级指标 | 分值 | 得分 |\n| 产出 | 产出数量 | 10 | 12 |\n| 产出 | 产出质量 | 10 | 9 |\n", 1, "12"),
+    # --- grade against the thresholds
+    ("四、评价结论\n经综合评价，该项目得分为84.5分，绩效等级为“优”。\n", 1, "84.5"),
+    ("四、评价结论\n经综合评价，该项目得分为91分，绩效等级为“优”。\n", 0, None),
+    # --- more prose-sum shapes
+    (CHECK_HEAD + "项目预算资金500万元，包括中央资金300万元、省级资金150万元、县级资金60万元。\n", 1, "500"),
+    (CHECK_HEAD + "项目预算资金500万元，包括中央资金300万元、省级资金150万元、县级资金50万元。\n", 0, None),
+    (CHECK_HEAD + "2022年共下达资金500万元。其中：中央资金300万元，省级资金150万元，县级资金60万元。\n", 1, "500"),
+    (CHECK_HEAD + "2022年共下达资金500万元。其中：中央资金300万元，省级资金150万元，县级资金50万元。\n", 0, None),
+    (CHECK_HEAD + "2022年共下达资金500万元，中央、省级、县级分别下达300万元、150万元、60万元。\n", 1, "500"),
+    (CHECK_HEAD + "2022年共下达资金500万元，中央、省级、县级分别下达300万元、150万元、50万元。\n", 0, None),
+    (CHECK_HEAD + "中央、省级、县级资金分别为300万元、150万元、60万元，合计500万元。\n", 1, "500"),
+    (CHECK_HEAD + "中央、省级、县级资金分别为300万元、150万元、50万元，合计500万元。\n", 0, None),
+    (CHECK_HEAD + "本年度项目资金总额为500万元，其中中央资金300万元，省级资金150万元，县级资金60万元。\n", 1, "500"),
+    (CHECK_HEAD + "项目实际支出480万元，其中：工程建设费420万元，监理费25万元，设计费30万元。\n", 1, "480"),
+    (CHECK_HEAD + "项目实际支出480万元，其中：工程建设费420万元，监理费25万元，设计费35万元。\n", 0, None),
+    (CHECK_HEAD + "资金到位500万元，其中中央资金300万元，省级资金150万元，县级资金50万元，到位率100%。\n", 0, None),
+    (CHECK_HEAD + "全年共培训农民1200人次，其中种植技术培训800人次、养殖技术培训500人次。\n", 1, "1200"),
+    # a list cut short (主要包括 … 等) or parts of another whole: nothing to flag
+    (CHECK_HEAD + "项目实际支出480万元，主要包括工程建设费420万元、监理费25万元等。\n", 0, None),
+    (CHECK_HEAD + "项目总预算500万元，已拨付中央资金300万元，省级资金100万元。\n", 0, None),
+    (CHECK_HEAD + "2022年预算安排资金100万元，实际支出85万元，结余15万元，执行率85%。\n", 0, None),
+    # a list opener ending its line, one numbered part a line
+    (
+        CHECK_HEAD + "2022年共安排资金500万元，其中：\n1.中央资金300万元；\n2.省级资金150万元；\n3.县级资金60万元。\n",
+        1,
+        "500",
+    ),
+    (
+        CHECK_HEAD + "2022年共安排资金500万元，其中：\n1.中央资金300万元；\n2.省级资金150万元；\n3.县级资金50万元。\n",
+        0,
+        None,
+    ),
+    (
+        CHECK_HEAD
+        + "项目总投资480万元，具体如下：\n（1）工程建设费420万元；\n（2）监理费35万元；\n（3）设计费30万元。\n",
+        1,
+        "480",
+    ),
+    (
+        CHECK_HEAD
+        + "项目总投资480万元，具体如下：\n（1）工程建设费420万元；\n（2）监理费25万元；\n（3）设计费35万元。\n",
+        0,
+        None,
+    ),
+]
+
+
+# (session 25, orgs20: a self-evaluation that names its unit only in its own words — the first
+# sentence of its basic situation, a heading, a clause after a purpose clause, the body that set up its
+# evaluation group, the title of a unit whose name ends in 公司/合作社/林场 — written before the engine
+# read them; and two that name nobody for the role)
+U_SCHOOL = "澧县第一中学"
+U_HOSPITAL = "澧县人民医院"
+U_COMPANY = "澧县城市建设投资有限公司"
+U_SELF_BARE = "2022年度农村公路养护资金绩效自评报告\n"
+UNITS += [
+    (
+        U_SELF_BARE + "一、基本情况\n" + U_CENTRE + "位于县城东部，主要负责全县农村公路的养护管理。\n",
+        U_CENTRE,
+        U_CENTRE,
+    ),
+    (U_SELF_BARE + "一、基本情况\n" + U_SCHOOL + "始建于1952年，是一所全日制公办高级中学。\n", U_SCHOOL, U_SCHOOL),
+    (
+        U_SELF_BARE + "一、基本情况\n" + U_HOSPITAL + "系国家二级甲等综合医院，承担全县医疗救治任务。\n",
+        U_HOSPITAL,
+        U_HOSPITAL,
+    ),
+    (U_SELF_BARE + "一、基本情况\n" + U_CENTRE + "隶属于" + U_BUREAU + "，为公益一类事业单位。\n", U_CENTRE, U_CENTRE),
+    (
+        "2022年度学生资助资金绩效自评报告\n一、基本情况\n" + U_SCHOOL + "创建于1958年，学校占地面积80亩。\n",
+        U_SCHOOL,
+        U_SCHOOL,
+    ),
+    (
+        "2022年度基本公共卫生服务项目绩效自评报告\n一、基本情况\n" + U_HOSPITAL + "坐落于县城中心，是全县医疗中心。\n",
+        U_HOSPITAL,
+        U_HOSPITAL,
+    ),
+    (
+        U_SELF_BARE + "一、基本情况\n（一）单位基本情况\n" + U_SCHOOL + "占地面积120亩，现有学生3000人。\n",
+        U_SCHOOL,
+        U_SCHOOL,
+    ),
+    (U_SELF_BARE + "一、基本情况\n（一）" + U_BUREAU + "基本情况\n局机关内设6个股室。\n", U_BUREAU, U_BUREAU),
+    (
+        U_SELF_BARE
+        + "为提高资金使用效益，"
+        + U_BUREAU
+        + "高度重视绩效自评工作，对2022年度农村公路养护资金进行了全面梳理。\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    (U_SELF_BARE + U_BUREAU + "成立了以局长为组长的绩效自评工作领导小组，认真开展自评。\n", U_BUREAU, U_BUREAU),
+    (U_SELF_BARE + "本次自评工作由" + U_BUREAU + "组织实施，成立了自评小组。\n", U_BUREAU, U_BUREAU),
+    (U_SELF_BARE + "该项目的实施主体为" + U_CENTRE + "，项目资金由县财政局拨付。\n", U_CENTRE, U_CENTRE),
+    (U_COMPANY + "保障性住房建设资金绩效自评报告\n一、基本情况\n", U_COMPANY, U_COMPANY),
+    ("澧县国有林场森林抚育补贴绩效自评报告\n一、基本情况\n", "澧县国有林场", "澧县国有林场"),
+    (
+        "澧县绿源农机专业合作社农机购置补贴绩效自评报告\n一、基本情况\n",
+        "澧县绿源农机专业合作社",
+        "澧县绿源农机专业合作社",
+    ),
+    (U_SELF_BARE + "现将" + U_BUREAU + "农村公路养护资金绩效自评情况报告如下：\n", U_BUREAU, U_BUREAU),
+    (
+        U_SELF_BARE + "2022年，" + U_BUREAU + "紧紧围绕县委、县政府中心工作，扎实推进农村公路养护。\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    (U_SELF_BARE + U_BUREAU + "始终坚持以人民为中心，切实加强农村公路养护管理。\n", U_BUREAU, U_BUREAU),
+    ("农村公路养护资金绩效自评报告\n（" + U_BUREAU + "）\n一、基本情况\n", U_BUREAU, U_BUREAU),
+    (U_SELF_BARE + "一、基本情况\n我单位（" + U_CENTRE + "）为公益一类事业单位。\n", U_CENTRE, U_CENTRE),
+    (U_SELF_BARE + "一、基本情况\n我校全称" + U_SCHOOL + "，始建于1952年。\n", U_SCHOOL, U_SCHOOL),
+    # a department's own form, no word of who evaluated: its 单位名称 is the filing unit (ruling 4); a
+    # programme form's 实施单位 alone does not say who filed it
+    (
+        "部门整体支出绩效评价表\n| 单位名称 | "
+        + U_BUREAU
+        + " |\n| 年度预算金额 | 500万元 |\n| 主管部门 | 澧县人民政府 |\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    ("部门整体支出绩效评价表\n单位名称：" + U_BUREAU + "\n年度预算金额：500万元\n", U_BUREAU, U_BUREAU),
+    ("项目支出绩效评价表\n项目名称：农村公路养护资金\n实施单位：" + U_CENTRE + "\n", U_CENTRE, None),
+    # a form flattened to text whose 实施单位 lost its value to the cells around it: the one body printed
+    # after that label is the spending unit, not the supervisor's cell (ruling 4)
+    (
+        "澧县项目支出绩效自评表 (2022年度) 项目名称 农村公路养护资金 主管部门 "
+        + U_BUREAU
+        + " 项目资金 年初预算数 (万元) 年度资金总额 实施单位 全年预算数 全年执行数 分值 执行率 得分 120 118 10 98% 9 "
+        + "年度总体目标 完成农村公路养护 "
+        + U_CENTRE
+        + " 产出指标 数量指标 养护里程 1500公里 1520公里 15 15\n",
+        U_CENTRE,
+        U_CENTRE,
+    ),
+    # nobody named for the role: the pronoun alone, the finance bureau that asked for the evaluation
+    (U_SELF_BARE + "根据县财政局要求，我局对2022年度农村公路养护资金开展了绩效自评。\n", None, None),
+    (U_SELF_BARE + "一、基本情况\n农村公路养护资金是县级财政安排的专项资金，用于全县农村公路日常养护。\n", None, None),
+]
+
 
 def _scores(r, want):
     total, grade = (r.score.total, r.score.grade) if r.score else (None, None)
@@ -1046,6 +1298,12 @@ def _tiers(r, want):
 
 def _modes(r, want):
     return r.evaluation_mode == want[0] and (want[1] is None or r.evaluator == want[1])
+
+
+def _checks(r, want):
+    """As many failed checks as slips made, each naming the slipped number and carrying its span."""
+    bad = [c for c in r.checks if not c.ok]
+    return len(bad) == want[0] and all(want[1] in c.detail and c.span for c in bad)
 
 
 def _kinds(r, want):
@@ -1064,6 +1322,7 @@ SETS = {
     "kind and programme": (KINDS, _kinds),
     "title": (TITLES, lambda r, w: w[0] is None or (r.title or "").replace(" ", "") == w[0]),
     "figures": (FIGURES, lambda r, w: w[0] <= {f.value for f in r.figures}),
+    "checks": (CHECKS, _checks),
 }
 
 

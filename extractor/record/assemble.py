@@ -162,7 +162,7 @@ def extract_fields(doc: Document) -> Record:
         record.warnings.append(f"tier_scores: {off}{where}; the tier scores are left out")
     record.figures = extract_figures(ctx)
     record.checks = run_checks(
-        ctx, tables, record.indicators + held, record.score, record.evidence.get("score.total"), record.figures
+        ctx, record.indicators + held, record.score, record.evidence.get("score.total"), record.figures
     )
     return record
 

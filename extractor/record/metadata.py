@@ -523,13 +523,18 @@ def _named_in_document(ctx: Context, publishers: list[Candidate], title: Candida
 
 def _own_scored_form(ctx: Context, unit: Decision) -> bool:
     """Whether the unit evaluated was read from a form's cell and the form scores its indicators
-    (a 分值 column, then a 得分 one)."""
+    (a 分值 column, then a 得分 one), or the cell is the form's own unit's (单位名称, 部门名称: the unit
+    that files it, tests/devset/README.md ruling 4)."""
     chosen = unit.chosen
-    return (
-        chosen is not None
-        and chosen.rule.startswith("form")
-        and re.search(r"分值[^\n]{0,40}得分", ctx.view.text) is not None
-    )
+    if chosen is None or not chosen.rule.startswith("form"):
+        return False
+    label = fold(ctx.doc.text[chosen.start : chosen.end])
+    return bool(re.search(r"分值[^\n]{0,40}得分", ctx.view.text) or re.match(_OWN_UNIT_LABEL, label))
+
+
+# The label of a form's cell that names the form's own unit (单位名称, 部门(单位)名称, 预算单位名称), not a
+# programme's spending unit (实施单位) or its supervisor (主管部门).
+_OWN_UNIT_LABEL = re.compile(r"(?:预算)?(?:部门|单位)(?:[（(]单位[)）])?(?:名称|全称)")
 
 
 def _masked_name(ctx: Context, name: str) -> bool:
