@@ -481,3 +481,21 @@ def test_a_bodys_name_over_a_whole_title_that_names_its_place_first_is_a_letterh
     # near miss: a body's name over a title that opens with its year is the title's first words
     doc, r = record_of_text("某县人民医院\n2021年度部门整体支出绩效评价报告\n一、部门概况\n")
     assert r.title == "某县人民医院2021年度部门整体支出绩效评价报告"
+
+
+def test_a_transfer_payment_passed_down_keeps_its_fund_word() -> None:
+    # ruling 11: the programme a body names where it states what was passed down keeps the fund word
+    # attached to the name (转移支付, 转移支付资金); 预算 and the amount after it are no part of it.
+    # chongqing-zhongxian-2022-…-rural-reform-transfer-prog-self-report (its title names no programme)
+    doc, r = record_of_text(
+        "忠县金声乡人民政府转移支付2022年度绩效自评报告\n一、绩效目标分解下达情况\n"
+        "2022年金声乡收到中央、市级下达农村综合改革转移支付预算共计50万元,主要用于村级集体经济发展试点项目建设。\n"
+    )
+    assert r.program == "农村综合改革转移支付"
+    assert evidence(doc, r, "program") == "农村综合改革转移支付"
+    # guangxi-guangxi-2024-rural-urban-resident-pension-transfer-self-report: 转移支付资金 before the amount
+    doc, r = record_of_text(
+        "(一)中央资金下达情况。2024年度,中央大力支持广西城乡居民基本养老保险工作,"
+        "分三批向广西下达城乡居民基本养老保险转移支付资金900304万元,\n"
+    )
+    assert r.program == "城乡居民基本养老保险转移支付资金"
