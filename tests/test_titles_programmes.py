@@ -499,3 +499,34 @@ def test_a_transfer_payment_passed_down_keeps_its_fund_word() -> None:
         "分三批向广西下达城乡居民基本养老保险转移支付资金900304万元,\n"
     )
     assert r.program == "城乡居民基本养老保险转移支付资金"
+
+
+def test_the_funds_the_basic_situation_allocates_name_the_programme_when_nothing_else_does() -> None:
+    # genre shape (bench/genre_variants.py PROGRAMMES): a title that names no programme, and the basic
+    # situation saying what money was passed down or arranged, its amount right after the name
+    doc, r = record_of_text(
+        "项目支出绩效自评报告\n一、基本情况\n2022年，县财政安排城乡医疗救助资金500万元，用于困难群众医疗救助。\n"
+    )
+    assert r.program == "城乡医疗救助资金"
+    assert evidence(doc, r, "program") == "城乡医疗救助资金"
+    # two funds allocated so: two programmes of equal standing, and a warning names both
+    _doc, r = record_of_text(
+        "项目支出绩效自评报告\n一、基本情况\n2022年，省财政厅下达我县义务教育薄弱环节改善补助资金1200万元，"
+        "县财政安排城乡医疗救助资金500万元。\n"
+    )
+    assert r.program is None
+    assert any("program: conflicting values" in w and "城乡医疗救助资金" in w for w in r.warnings)
+    # money named by its level, source or channel alone is no programme
+    _doc, r = record_of_text("项目支出绩效自评报告\n一、基本情况\n2022年，市财政下达市级项目资金50万元。\n")
+    assert r.program is None
+    # a title that names the programme outranks it
+    _doc, r = record_of_text(
+        "某县2022年度高标准农田建设项目绩效评价报告\n一、基本情况\n县财政安排城乡医疗救助资金500万元。\n"
+    )
+    assert r.program == "高标准农田建设"
+
+
+def test_a_flattened_forms_funds_source_label_ends_the_programme_before_it() -> None:
+    # genre shape: 项目名称：… with the next cell's label (资金来源) glued to the value
+    _doc, r = record_of_text("项目名称：城区背街小巷改造工程资金来源：县本级财政\n")
+    assert r.program == "城区背街小巷改造工程"
