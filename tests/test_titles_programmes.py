@@ -481,3 +481,52 @@ def test_a_bodys_name_over_a_whole_title_that_names_its_place_first_is_a_letterh
     # near miss: a body's name over a title that opens with its year is the title's first words
     doc, r = record_of_text("某县人民医院\n2021年度部门整体支出绩效评价报告\n一、部门概况\n")
     assert r.title == "某县人民医院2021年度部门整体支出绩效评价报告"
+
+
+def test_a_transfer_payment_passed_down_keeps_its_fund_word() -> None:
+    # ruling 11: the programme a body names where it states what was passed down keeps the fund word
+    # attached to the name (转移支付, 转移支付资金); 预算 and the amount after it are no part of it.
+    # chongqing-zhongxian-2022-…-rural-reform-transfer-prog-self-report (its title names no programme)
+    doc, r = record_of_text(
+        "忠县金声乡人民政府转移支付2022年度绩效自评报告\n一、绩效目标分解下达情况\n"
+        "2022年金声乡收到中央、市级下达农村综合改革转移支付预算共计50万元,主要用于村级集体经济发展试点项目建设。\n"
+    )
+    assert r.program == "农村综合改革转移支付"
+    assert evidence(doc, r, "program") == "农村综合改革转移支付"
+    # guangxi-guangxi-2024-rural-urban-resident-pension-transfer-self-report: 转移支付资金 before the amount
+    doc, r = record_of_text(
+        "(一)中央资金下达情况。2024年度,中央大力支持广西城乡居民基本养老保险工作,"
+        "分三批向广西下达城乡居民基本养老保险转移支付资金900304万元,\n"
+    )
+    assert r.program == "城乡居民基本养老保险转移支付资金"
+
+
+def test_the_funds_the_basic_situation_allocates_name_the_programme_when_nothing_else_does() -> None:
+    # genre shape (bench/genre_variants.py PROGRAMMES): a title that names no programme, and the basic
+    # situation saying what money was passed down or arranged, its amount right after the name
+    doc, r = record_of_text(
+        "项目支出绩效自评报告\n一、基本情况\n2022年，县财政安排城乡医疗救助资金500万元，用于困难群众医疗救助。\n"
+    )
+    assert r.program == "城乡医疗救助资金"
+    assert evidence(doc, r, "program") == "城乡医疗救助资金"
+    # two funds allocated so: two programmes of equal standing, and a warning names both
+    _doc, r = record_of_text(
+        "项目支出绩效自评报告\n一、基本情况\n2022年，省财政厅下达我县义务教育薄弱环节改善补助资金1200万元，"
+        "县财政安排城乡医疗救助资金500万元。\n"
+    )
+    assert r.program is None
+    assert any("program: conflicting values" in w and "城乡医疗救助资金" in w for w in r.warnings)
+    # money named by its level, source or channel alone is no programme
+    _doc, r = record_of_text("项目支出绩效自评报告\n一、基本情况\n2022年，市财政下达市级项目资金50万元。\n")
+    assert r.program is None
+    # a title that names the programme outranks it
+    _doc, r = record_of_text(
+        "某县2022年度高标准农田建设项目绩效评价报告\n一、基本情况\n县财政安排城乡医疗救助资金500万元。\n"
+    )
+    assert r.program == "高标准农田建设"
+
+
+def test_a_flattened_forms_funds_source_label_ends_the_programme_before_it() -> None:
+    # genre shape: 项目名称：… with the next cell's label (资金来源) glued to the value
+    _doc, r = record_of_text("项目名称：城区背街小巷改造工程资金来源：县本级财政\n")
+    assert r.program == "城区背街小巷改造工程"

@@ -404,7 +404,10 @@ def program_candidates(
             )
             if found is not None:
                 out.append(found)
-                break  # (the rule's first phrase that names a programme: 对项目资金…进行评价 names none)
+                if not rule.get("every"):
+                    break  # (the rule's first phrase that names a programme: 对项目资金…进行评价 names none)
+                # (a rule that reads every phrase: two funds it names are two programmes of equal
+                # standing, and the decision abstains with both as its warning)
     return [c for c in out if c is not None]
 
 
