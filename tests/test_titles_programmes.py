@@ -530,3 +530,23 @@ def test_a_flattened_forms_funds_source_label_ends_the_programme_before_it() -> 
     # genre shape: 项目名称：… with the next cell's label (资金来源) glued to the value
     _doc, r = record_of_text("项目名称：城区背街小巷改造工程资金来源：县本级财政\n")
     assert r.program == "城区背街小巷改造工程"
+
+
+def test_a_news_items_headline_in_words_of_its_own_is_its_title() -> None:
+    # ruling 17; chongqing-chongqing-2015-free-museums-assessment-news: the metadata line under it
+    doc, r = record_of_text(
+        "重庆开展免费开放博物馆绩效考核成效明显\n发布时间:2016-12-09\n\n"
+        "        为提升免费开放博物馆的社会服务水平,自2011年起,重庆市率先在全国实施免费开放博物馆(纪念馆)年度绩效考核。\n"
+    )
+    assert r.title == "重庆开展免费开放博物馆绩效考核成效明显"
+    assert evidence(doc, r, "title") == r.title
+    # shanxi-2021-grassland-…-news: the breadcrumb over it; its words after the programme name no programme
+    _doc, r = record_of_text(
+        "首页 > 生态山西 > 正文\n我省草原生态修复治理补助绩效评价全国第一\n2023-04-26 15:23:52 来源:太原日报\n"
+        "  省林业和草原局4月25日消息,山西省得到94.2分,位居全国第一。\n"
+    )
+    assert r.title == "我省草原生态修复治理补助绩效评价全国第一"
+    assert r.program is None
+    # a numbered heading of a report, or a page's 标题: field, is no headline
+    _doc, r = record_of_text("四、绩效自评结果拟应用和公开情况\n本次自评结果在系统内部公开。\n附件:自评表[点击下载]\n")
+    assert r.title is None
