@@ -658,6 +658,57 @@ KINDS = [
     ("县财政局对12个项目开展了重点绩效评价，现将结果公布如下：\n序号 项目名称 得分\n", None, None),
     ("近日，县财政局对县直5个部门2022年度整体支出开展了绩效评价，各部门项目管理规范。\n", "department", None),
 ]
+# (text, programme; None: the record must give none) — session 25, prog20: the shapes in which a report
+# names the programme other than in a clean title, written by hand before the engine read them
+P_BODY = "项目支出绩效自评报告\n一、基本情况\n"
+PROGRAMMES = [
+    # only a sentence of the basic-situation section names it (the title names none)
+    (P_BODY + "高标准农田建设项目是我县2022年重点民生项目，由县农业农村局组织实施。\n", "高标准农田建设项目"),
+    (
+        P_BODY + "2022年，省财政厅下达我县义务教育薄弱环节改善与能力提升补助资金1200万元。\n",
+        "义务教育薄弱环节改善与能力提升补助资金",
+    ),
+    (P_BODY + "2022年，县财政安排城乡医疗救助资金500万元，用于困难群众医疗救助。\n", "城乡医疗救助资金"),
+    (P_BODY + "本项目名称为高标准农田建设项目，项目总投资1500万元。\n", "高标准农田建设项目"),
+    (P_BODY + "该项目为城区背街小巷改造工程，共改造街巷32条。\n", "城区背街小巷改造工程"),
+    (
+        P_BODY + "根据《关于开展2022年度项目支出绩效自评工作的通知》要求，我单位对高标准农田建设项目开展了绩效自评。\n",
+        "高标准农田建设项目",
+    ),
+    (P_BODY + "为做好城乡医疗救助资金绩效自评工作，我局成立了自评工作小组。\n", "城乡医疗救助资金"),
+    # 项目名称 on a flattened form line, the next label glued to the value or a space after it
+    (
+        "项目支出绩效自评表\n项目名称：城区背街小巷改造工程主管部门：某县住房和城乡建设局实施单位：某县城市管理局\n",
+        "城区背街小巷改造工程",
+    ),
+    ("项目名称 城区背街小巷改造工程 主管部门 某县住房和城乡建设局 实施单位 某县城市管理局\n", "城区背街小巷改造工程"),
+    ("项目名称：城区背街小巷改造工程  项目负责人：张某  联系电话：0731-1234567\n", "城区背街小巷改造工程"),
+    ("项目名称：城区背街小巷改造工程预算单位：某县城市管理局\n", "城区背街小巷改造工程"),
+    ("项目名称：城区背街小巷改造工程项目单位：某县城市管理局\n", "城区背街小巷改造工程"),
+    ("项目名称：城区背街小巷改造工程资金来源：县本级财政\n", "城区背街小巷改造工程"),
+    # a 关于…的报告 or plain title that puts a place (several levels) and a year before the programme
+    ("关于湘潭市雨湖区2022年度城乡医疗救助资金绩效评价的报告\n", "城乡医疗救助资金"),
+    ("关于2022年度雨湖区城乡医疗救助资金使用情况绩效评价的报告\n", "城乡医疗救助资金"),
+    ("雨湖区财政局关于雨湖区2022年城乡医疗救助资金绩效评价报告\n", "城乡医疗救助资金"),
+    ("关于对雨湖区2022年度城乡医疗救助资金进行绩效评价的报告\n", "城乡医疗救助资金"),
+    ("湖南省湘潭市雨湖区2022年度城乡医疗救助资金绩效评价报告\n", "城乡医疗救助资金"),
+    ("湘潭市雨湖区2022年城乡医疗救助资金项目绩效评价报告\n", "城乡医疗救助资金"),
+    ("关于雨湖区城乡医疗救助资金（2022年度）绩效评价的报告\n", "城乡医疗救助资金"),
+    # a news item's headline over its page's metadata block
+    (
+        "县财政局开展2022年度城乡医疗救助资金绩效评价工作\n发布时间：2023-06-01 来源：县财政局 浏览次数：120\n近日，县财政局组织评价组赴各乡镇开展评价。\n",
+        "城乡医疗救助资金",
+    ),
+    (
+        "我县完成高标准农田建设项目绩效评价\n来源：县农业农村局 发布时间：2023-05-20\n评价组查阅了项目资料。\n",
+        "高标准农田建设项目",
+    ),
+    # a department's whole spending: no programme (devset README: null for 部门整体支出 reports)
+    ("雨湖区卫生健康局2022年度部门整体支出绩效评价报告\n一、部门基本情况\n2022年下达城乡医疗救助资金500万元。\n", None),
+    ("2022年度部门整体支出绩效自评报告\n我局对2022年度部门整体支出开展了绩效自评。\n", None),
+    # two programmes evaluated together: abstain
+    (P_BODY + "我局对2022年度城乡医疗救助资金和临时救助资金开展了绩效评价。\n", None),
+]
 # (text, title or None when not checked)
 TITLE_BASE = "澧县2022年度农村公路养护资金绩效评价报告"
 T = TITLE_BASE
@@ -1320,6 +1371,7 @@ SETS = {
     "years": (YEARS, lambda r, w: sorted(r.years or []) == w[0]),
     "jurisdiction": (PLACES, lambda r, w: (r.jurisdiction.adcode if r.jurisdiction else None) == w[0]),
     "kind and programme": (KINDS, _kinds),
+    "programme": (PROGRAMMES, lambda r, w: (r.program or "").replace("项目", "") == (w[0] or "").replace("项目", "")),
     "title": (TITLES, lambda r, w: w[0] is None or (r.title or "").replace(" ", "") == w[0]),
     "figures": (FIGURES, lambda r, w: w[0] <= {f.value for f in r.figures}),
     "checks": (CHECKS, _checks),

@@ -378,7 +378,9 @@ def program_candidates(
             span = printed_span(ctx, p.start, p.end, value)
             if 2 <= len(value) <= 60 and span:
                 out.append(_program_candidate(ctx, span[0], span[1], unit, 10, f"form:{p.layout}", p.label_start))
-    if title is not None:
+    if title is not None and title.rule != "title_news":
+        # (a news headline in words of its own, …绩效评价获得全省优秀等次, says what became of the
+        # evaluation after the programme: its words are no title's to cut; the body names the programme)
         # a notice's title names the programme of the evaluation it reports (关于…项目重点绩效评价结果的
         # 通报) — or the batch (…部门预算项目…): below a form's or the body's naming of it
         notice = re.search(r"关于.{0,80}(?:通知|通报|公告|公示)$", fold(title.value))
@@ -418,7 +420,10 @@ def program_candidates(
             )
             if found is not None:
                 out.append(found)
-                break  # (the rule's first phrase that names a programme: 对项目资金…进行评价 names none)
+                if not rule.get("every"):
+                    break  # (the rule's first phrase that names a programme: 对项目资金…进行评价 names none)
+                # (a rule that reads every phrase: two funds it names are two programmes of equal
+                # standing, and the decision abstains with both as its warning)
     return [c for c in out if c is not None]
 
 
