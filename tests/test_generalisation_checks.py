@@ -472,7 +472,9 @@ def test_amounts_handed_out_by_fenbie_add_up_to_the_stated_total() -> None:
 
 
 def test_a_list_opener_ending_its_line_hands_the_parts_to_the_numbered_lines_after_it() -> None:
-    lines = "一、资金情况\n2022年共安排资金500万元，其中：\n1.中央资金300万元；\n2.省级资金150万元；\n3.县级资金60万元。\n"
+    lines = (
+        "一、资金情况\n2022年共安排资金500万元，其中：\n1.中央资金300万元；\n2.省级资金150万元；\n3.县级资金60万元。\n"
+    )
     (c,) = failed(lines)
     assert c.startswith("安排资金: 300万元 + 150万元 + 60万元 = 510万元, stated 500万元")
     right = lines.replace("60万元", "50万元")
