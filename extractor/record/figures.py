@@ -1217,9 +1217,10 @@ class SelfEvalBlock:
 
 
 _GAP = re.compile(r"(?:[\s|:：]|[A-Za-z](?=\d))*")  # between values (an OCR letter glued to a digit: O76%)
+# (a dash ends a row also when the next row's label is glued to it, the line break lost: …90% —上年结转资金)
 _VALUE = re.compile(
     NUMBER.replace("(?<![\\d.A-Za-z])", "(?<![\\d.])")
-    + r"\s*(?P<mag>万|亿)?\s*(?P<unit>%|元)?|(?P<dash>(?<![\w])[/／—–－-]{1,2}(?![\w]))"
+    + r"\s*(?P<mag>万|亿)?\s*(?P<unit>%|元)?|(?P<dash>(?<![\w])[/／—–－-]{1,2}(?![\dA-Za-z_]))"
 )
 
 
@@ -1515,6 +1516,8 @@ def self_eval_figures(flat: str, blocks: list[SelfEvalBlock]) -> list[Found]:
                     if q.unit == "%" or blk.scale is None:
                         continue
                     value, unit = q.value * blk.scale, "元"
+                if not is_total and value == 0:
+                    continue  # a part's empty cell (上年结转 | 0 | 50 | 50): a source it did not have, no amount
                 name = colname if is_total else f"{rowname} {colname}"
                 start = col.start if is_total or r.label_start is None else r.label_start
                 out.append(
@@ -1602,16 +1605,28 @@ def find_figures(ctx: Any) -> list[Found]:
     taken = {f.q.start for f in found if f.q is not None}
     for caption, rows in stacked_rows(prose, doc, scope, skip + pipe_spans):
         found += [f for f in grid_figures(flat, rows, caption) if f.q is None or f.q.start not in taken]
-    # 自评表 flattened into text (not inside pipe grids already read).
-    se_blocks = [
-        blk
-        for blk in se_all
-        if scope.ok[ctx.block_index(blk.start)]
-        and ctx.block_index(blk.start) not in scope.amounts_only
-        and not any(s <= blk.start < e for s, e in pipe_spans)
-    ]
+    # 自评表 flattened into text (not inside pipe grids already read — except a form copied one cell
+    # a line with a bar after each cell: its column labels stand in rows of their own, so the grid
+    # puts no header over its values and reads at most a row label beside its first value; the form's
+    # reader reads it, instead of the grid).
+    se_blocks = []
+    for blk in se_all:
+        bi = ctx.block_index(blk.start)
+        if not scope.ok[bi] or bi in scope.amounts_only:
+            continue
+        if any(s <= blk.start < e for s, e in pipe_spans):
+            if not _columns_one_a_line(flat, blk):
+                continue
+            end = _block_end(blk)
+            found = [f for f in found if f.source != "table" or f.q is None or not blk.start <= f.q.start < end]
+        se_blocks.append(blk)
     found += self_eval_figures(flat, se_blocks)
     return _dedupe(found, ctx)
+
+
+def _columns_one_a_line(flat: str, blk: SelfEvalBlock) -> bool:
+    """Whether the column labels of the 自评表 block ``blk`` stand one a line (a form copied one cell a line)."""
+    return all("\n" in flat[a.end : b.start] for a, b in zip(blk.columns, blk.columns[1:]))
 
 
 def _before_indicators(rows: list[list[Cell]]) -> list[list[Cell]]:
