@@ -185,6 +185,13 @@ def _finance_bodies(cands: list[Candidate]) -> list[Candidate]:
     return [c for c in cands if re.search(_spec()["evaluator_kinds"]["finance"], fold(c.value))]
 
 
+def _own_bodies(cands: list[Candidate]) -> list[Candidate]:
+    """The candidates whose name is neither a firm's nor a finance body's (``evaluator_kinds``): a unit
+    that would evaluate its own spending."""
+    kinds = _spec()["evaluator_kinds"]
+    return [c for c in cands if not re.search(kinds["third_party"] + "|" + kinds["finance"], fold(c.value))]
+
+
 # ------------------------------------------------------------------ programme
 # "Our county" before a programme (对我县…民生工程): the writer's place, no part of the name.
 # the writer's own place before the programme (对我县…民生工程, 对我县2021年…: its year after it)
@@ -522,6 +529,45 @@ def _form_filer(units: list[Candidate], evaluators: list[Candidate], filed: list
     return filers
 
 
+_ROLE_CHOICES = ("", "finance", "not_finance", "own", "in_document", "addressed")
+
+
+def _of_role(
+    ctx: Context, cands: list[Candidate], which: str, title: Candidate | None, filing: list[Candidate]
+) -> list[Candidate]:
+    """The candidates of one role that count (``role:which`` in ``role_fields``, patterns/metadata.yaml):
+    all (""), finance bodies only, all but them, the units evaluating their own spending that are not
+    the form's filing unit (``filing``), the page's publisher where the document names it, or all when
+    the report says it evaluated the body it addresses."""
+    if which not in _ROLE_CHOICES:
+        raise ValueError(f"role_fields: no such choice of a role's bodies: {which!r}")
+    if which == "finance":
+        return _finance_bodies(cands)
+    if which == "not_finance":
+        return [c for c in cands if c not in _finance_bodies(cands)]
+    if which == "own":
+        return [c for c in _own_bodies(cands) if c not in filing]
+    if which == "in_document":
+        return _named_in_document(ctx, cands, title)
+    if which == "addressed":
+        return cands if re.search(_spec()["addressee_evaluated"], ctx.view.text) else []
+    return cands
+
+
+def _by_role(
+    ctx: Context, found: dict[str, list[Candidate]], mode: str | None, title: Candidate | None, filing: list[Candidate]
+) -> dict[str, list[Candidate]]:
+    """The unit's and the evaluator's candidates from the organisations' roles, in this mode
+    (``role_fields`` in patterns/metadata.yaml)."""
+    table = _spec()["role_fields"]
+    out: dict[str, list[Candidate]] = {"evaluated_unit": [], "evaluator": []}
+    for field, roles in table.get(mode or "other", table["other"]).items():
+        for entry in roles:
+            role, _, which = entry.partition(":")
+            out[field] += as_field(field, _of_role(ctx, found[role], which, title, filing))
+    return out
+
+
 def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
     """A decision for every metadata field (jurisdiction aside, see :mod:`.jurisdiction`)."""
     doc = ctx.doc
@@ -593,51 +639,21 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         # a unit that names itself in the title (凤阳县交通运输局…绩效评价报告, 凤阳县教育局关于…) and
         # writes of itself in the first person (我局…), nothing saying another body evaluated:
         # its own spending, evaluated by itself (weakest)
-        kinds = _spec()["evaluator_kinds"]
-        own = [
-            c
-            for c in found["issuer"] + found["evaluated_unit"] + found["self_named"]
-            if not re.search(kinds["third_party"] + "|" + kinds["finance"], fold(c.value))
-        ]
+        own_named = _own_bodies(found["issuer"] + found["evaluated_unit"] + found["self_named"])
         me = re.search(r"我(?:局|委|办|厅|单位|中心|院|校|站|所|馆|队)(?![级部面])", ctx.view.text)
-        if own and me:
+        if own_named and me:
             modes.append(ctx.candidate("evaluation_mode", "self", me.start(), me.end(), 2.5, "first_person"))
     d["evaluation_mode"] = decide("evaluation_mode", modes, doc)
     mode = d["evaluation_mode"].value
-    unit_c = list(found["evaluated_unit"])
-    eval_c = list(found["evaluator"])
-    if mode == "finance":
-        # the issuer of a finance bureau's notice, or the bureau signing it, or commissioning a third party
-        # it does not name; the unit it is addressed to
-        eval_c += as_field(
-            "evaluator",
-            found["issuer"]
-            + [c for c in found["signature"] if "财政" in fold(c.value)]
-            + _finance_bodies(found["commissioner"]),
-        )
-        unit_c += as_field("evaluated_unit", found["addressee"])
-    elif re.search(_spec()["addressee_evaluated"], ctx.view.text):
-        # a report to the one body it addresses, saying it evaluated that body's funds (对你局…开展了绩效评价)
-        unit_c += as_field("evaluated_unit", found["addressee"])
+    own = _own_bodies(found["evaluator"])
+    filer = _form_filer(found["evaluated_unit"], own, found["filer"]) if mode == "self" else []
+    roles = _by_role(ctx, found, mode, title, filer)
+    d["evaluated_unit"] = fullest(
+        ctx, decide("evaluated_unit", found["evaluated_unit"] + roles["evaluated_unit"], doc), orgs
+    )
+    unit = d["evaluated_unit"]
     if mode == "self":
-        # a self-evaluation: the unit that signs, publishes or carries out the evaluation is the
-        # unit evaluated, and it is its own evaluator (one decision, one evidence)
-        kinds = _spec()["evaluator_kinds"]
-        own = [
-            c for c in found["evaluator"] if not re.search(kinds["third_party"] + "|" + kinds["finance"], fold(c.value))
-        ]
-        filer = _form_filer(found["evaluated_unit"], own, found["filer"])
-        unit_c += as_field(
-            "evaluated_unit",
-            found["filer"]
-            + found["signature"]
-            + _named_in_document(ctx, found["publisher"], title)
-            + [c for c in own if c not in filer]
-            + found["self_named"]
-            + [c for c in found["issuer"] if not re.search(kinds["finance"], fold(c.value))],
-        )
-        d["evaluated_unit"] = fullest(ctx, decide("evaluated_unit", unit_c, doc), orgs)
-        unit = d["evaluated_unit"]
+        # a self-evaluation: the unit evaluated is its own evaluator (one decision, one evidence)
         if filer:
             d["evaluator"] = fullest(ctx, decide("evaluator", filer, doc), orgs)
         elif not own and (ticked := re.search(_spec()["unnamed_firm_ticked"], ctx.view.text)):
@@ -651,10 +667,7 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         else:
             d["evaluator"] = Decision("evaluator", unit.value, unit.chosen, [], unit.candidates)
     else:
-        unit_c += as_field("evaluated_unit", found["filer"])  # (a filing unit files its own form)
-        d["evaluated_unit"] = fullest(ctx, decide("evaluated_unit", unit_c, doc), orgs)
-        d["evaluator"] = fullest(ctx, decide("evaluator", eval_c, doc), orgs)
-        unit = d["evaluated_unit"]
+        d["evaluator"] = fullest(ctx, decide("evaluator", found["evaluator"] + roles["evaluator"], doc), orgs)
         if mode is None and d["evaluator"].value is None and _own_scored_form(ctx, unit):
             # a unit's own scored form (实施单位 …, 分值 / 得分 filled) is its self-evaluation, whether
             # or not it says 自评 (devset ruling 4): the spending unit filed it
