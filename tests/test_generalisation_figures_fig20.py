@@ -53,8 +53,10 @@ def test_a_form_copied_row_by_row_with_bars_is_read_once() -> None:
     assert len([f for f in figs if f[1] == 3000000]) == 1
 
 
-def test_a_part_s_empty_cell_is_no_figure() -> None:
-    # 上年结转资金 had no budget at the year's start (0) and was added during the year (40)
+def test_a_part_s_printed_zero_is_a_value() -> None:
+    # ruling 24 (c): a form's 其中 row gives each amount it prints, a printed 0 included (上年结转资金
+    # had no budget at the year's start and got 40 during the year); the row after a dash-ended row
+    # keeps its own label (…90% — / 上年结转资金, the line break lost in the copy)
     rows = [
         ["年度资金总额", "260", "300", "288", "10", "96%", "9.6"],
         ["其中：当年财政拨款", "260", "260", "252", "—", "96.92%", "—"],
@@ -62,6 +64,6 @@ def test_a_part_s_empty_cell_is_no_figure() -> None:
     ]
     text = "\n".join([_HEAD[0], " ".join(_COLS)] + [" ".join(row) for row in rows]) + "\n"
     figs = figures(text)
+    assert ("上年结转资金 年初预算数", 0, "元") in figs
     assert ("上年结转资金 全年预算数", 400000, "元") in figs
     assert ("上年结转资金 全年执行数", 360000, "元") in figs
-    assert not [f for f in figs if f[1] == 0]

@@ -1516,8 +1516,6 @@ def self_eval_figures(flat: str, blocks: list[SelfEvalBlock]) -> list[Found]:
                     if q.unit == "%" or blk.scale is None:
                         continue
                     value, unit = q.value * blk.scale, "元"
-                if not is_total and value == 0:
-                    continue  # a part's empty cell (上年结转 | 0 | 50 | 50): a source it did not have, no amount
                 name = colname if is_total else f"{rowname} {colname}"
                 start = col.start if is_total or r.label_start is None else r.label_start
                 out.append(
