@@ -177,6 +177,16 @@ SCORES = [
     ("资金到位率100%，得分10分。\n", None, None),
     ("其中“群众满意度”指标得分9.5分。\n", None, None),
     ("经问卷调查，服务对象满意度得分为95.6分。\n", None, None),
+    # (session 25, meta20: more shapes, written before the engine read the ones it missed)
+    ("经评价，该项目最终评分为86.5分，评价等级为“良好”。\n", 86.5, "良"),
+    ("绩效评价综合评分：86.5\n评价等次：良好\n", 86.5, "良"),
+    ("评价结果：优秀（92分）\n", 92, "优"),
+    ("该项目自评总分为96分，自评等级为“优”。\n", 96, "优"),
+    ("评价组综合评定，该项目得分86.5分，绩效评价等级为良。\n", 86.5, "良"),
+    ("项目绩效评价得分86.5分，属“良”档。\n", 86.5, "良"),
+    ("本项目评价得分为86.5分，达到“良”等级标准。\n", 86.5, "良"),
+    ("经综合评价，该项目总体评价为“良”，综合得分86.5分。\n", 86.5, "良"),
+    ("部门整体支出绩效自评得分为96.5分，自评结果为优。\n", 96.5, "优"),
 ]
 # (text, the level-1 scores)
 TIER_SCORES = [
@@ -315,6 +325,16 @@ TIER_SCORES = [
         "| 一级指标 | 分值 | 自评得分 | 评价得分 |\n| 决策 | 20 | 19 | 18 |\n| 过程 | 20 | 18 | 17.5 |\n| 产出 | 30 | 28 | 27 |\n| 效益 | 30 | 28 | 26 |\n",
         {18, 17.5, 27, 26},
     ),
+    # a section per tier whose items come first, its own score in a closing line
+    (
+        "（一）项目决策（20分）\n1.项目立项（10分）……得9分。\n2.绩效目标（10分）……得9分。\n该部分得分18分。\n（二）项目过程（20分）\n……该部分得分17.5分。\n（三）项目产出（30分）\n……该部分得分27分。\n（四）项目效益（30分）\n……该部分得分26分。\n",
+        {18, 17.5, 27, 26},
+    ),
+    # a numbered list of the tiers, one a line
+    (
+        "四、评价结论\n该项目评价得分88.5分。具体如下：\n1.决策：18分；\n2.过程：17.5分；\n3.产出：27分；\n4.效益：26分。\n",
+        {18, 17.5, 27, 26},
+    ),
 ]
 # (text, report_date)
 DATES = [
@@ -381,6 +401,23 @@ DATES = [
     ("某县农村公路养护资金绩效评价报告\n评价组于2023年9月进驻现场开展评价。\n", None),
     ("某县农村公路养护资金绩效评价报告\n项目实施期：2022年1月-2022年12月\n", None),
     ("成文日期：2023年10月20日\n某县农村公路养护资金绩效评价报告\n一、基本情况\n", None),
+    # (session 25, meta20: more shapes, written before the engine read the ones it missed)
+    (
+        "澧县农村公路养护资金绩效评价报告\n……\n湖南湘诚会计师事务所有限公司\n报告出具日期：二〇二三年五月十二日\n",
+        "2023-05-12",
+    ),
+    ("澧县农村公路养护资金绩效评价报告\n湖南湘诚会计师事务所有限公司\n二〇二三年五月\n", "2023-05"),
+    ("澧县农村公路养护资金绩效自评报告\n……\n澧县交通运输局\n2023年5月12日\n", "2023-05-12"),
+    ("澧县农村公路养护资金绩效自评报告\n……\n澧县交通运输局\n2 0 2 3 年 5 月 1 2 日\n", "2023-05-12"),
+    ("发布日期：2023-05-20\n澧县农村公路养护资金绩效自评报告\n一、基本情况\n……\n", None),
+    ("澧县农村公路养护资金绩效自评报告\n一、基本情况\n2023年5月12日，县财政局下达资金500万元。\n", None),
+    # a bare 日期 field on a line of the page's chrome (来源, 作者, 浏览, 点击) is the page's date
+    (
+        "澧县农村公路养护资金绩效自评报告\n日期：2023年06月01日  来源：澧县交通运输局  浏览次数：120\n一、基本情况\n……\n",
+        None,
+    ),
+    ("澧县农村公路养护资金绩效自评报告\n一、基本情况\n……\n作者：办公室  日期：2023年6月1日  点击：35\n", None),
+    ("澧县农村公路养护资金绩效自评报告\n一、基本情况\n……\n澧县交通运输局\n日期：2023年5月12日\n", "2023-05-12"),
 ]
 # (text, evaluation_mode, evaluator or None when not checked)
 MODES = [
@@ -453,6 +490,37 @@ MODES = [
         "third_party",
         "某某咨询有限公司",
     ),
+    # (session 25, meta20: more shapes, written before the engine read the ones it missed)
+    (
+        "澧县2022年度农村公路养护资金绩效评价报告\n评价机构：湖南湘诚会计师事务所有限公司\n委托单位：澧县财政局\n",
+        "third_party",
+        "湖南湘诚会计师事务所有限公司",
+    ),
+    (
+        "澧县2022年度农村公路养护资金绩效评价报告\n一、基本情况\n……\n湖南湘诚会计师事务所有限公司\n2023年5月12日\n",
+        "third_party",
+        "湖南湘诚会计师事务所有限公司",
+    ),
+    (
+        "澧县2022年度农村公路养护资金绩效评价报告\n根据县财政局工作安排，县财政局预算绩效评价中心组成评价组，对该项目开展了重点绩效评价。\n",
+        "finance",
+        None,
+    ),
+    (
+        "澧县交通运输局2022年度农村公路养护资金绩效自评报告\n根据县财政局要求，我局成立自评小组，对项目开展了绩效自评。\n",
+        "self",
+        "澧县交通运输局",
+    ),
+    (
+        "项目支出绩效自评表\n（2022年度）\n项目名称 农村公路养护资金\n主管部门 澧县交通运输局 实施单位 澧县交通运输局\n自评得分 95 自评等级 优\n",
+        "self",
+        None,
+    ),
+    (
+        "澧县财政局关于2022年度农村公路养护资金绩效评价结果的通报\n各有关单位：\n县财政局对2022年度农村公路养护资金开展了绩效评价，现将结果通报如下。\n",
+        "finance",
+        "澧县财政局",
+    ),
 ]
 # (text, years)
 YEARS = [
@@ -469,6 +537,20 @@ YEARS = [
     ("项目支出绩效自评表\n( 2022 年度)\n项目名称 农村公路养护\n", [2022]),
     ("某县农村公路养护资金绩效评价报告\n评价对象为2022年农村公路养护资金，共计500万元。\n", [2022]),
     ("某县农村公路养护资金绩效自评报告\n一、项目基本情况\n2022年，县财政共安排农村公路养护资金500万元。\n", [2022]),
+    # (session 25, meta20: more shapes, written before the engine read the ones it missed)
+    ("澧县2022年农村公路养护资金绩效评价报告\n", [2022]),
+    ("澧县农村公路养护资金（2020-2022年）绩效评价报告\n", [2020, 2021, 2022]),
+    (
+        "澧县农村公路养护资金绩效评价报告\n根据工作安排，评价组对2021—2022年度农村公路养护资金开展了绩效评价。\n",
+        [2021, 2022],
+    ),
+    ("项目支出绩效自评表\n评价年度：2022\n项目名称 农村公路养护资金\n", [2022]),
+    (
+        "澧县农村公路养护资金绩效自评报告\n一、基本情况\n2022年度，县财政安排农村公路养护资金500万元，当年全部拨付。\n",
+        [2022],
+    ),
+    ("澧县二〇二二年农村公路养护资金绩效评价报告\n", [2022]),
+    ("澧县2022年度农村公路养护资金绩效评价报告\n一、基本情况\n该项目自2019年起实施，2023年3月完成评价。\n", [2022]),
 ]
 # (text, adcode)
 PLACES = [
@@ -487,6 +569,43 @@ PLACES = [
     ("宁夏回族自治区吴忠市利通区2022年度农村公路养护资金绩效评价报告\n", "640302"),
     ("省交通运输厅2022年度农村公路养护资金绩效自评报告\n……\n湖南省交通运输厅\n", "430000"),
     ("鄂尔多斯市达拉特旗2022年度农村牧区公路养护资金绩效评价报告\n", "150621"),
+    # (session 25, meta20: more shapes, written before the engine read the ones it missed)
+    # page chrome names no place (ruling 16): a publisher's or source's field over a document that says 我县
+    (
+        "发布机构：澧县财政局\n2022年度农村公路养护资金绩效自评报告\n一、基本情况\n为改善我县农村公路通行条件，我县安排养护资金500万元。\n",
+        None,
+    ),
+    (
+        "来源：澧县交通运输局  发布时间：2023-05-20\n农村公路养护资金绩效自评报告\n一、项目基本情况\n我县共有农村公路1200公里。\n",
+        None,
+    ),
+    # a county's report (我县) naming only its province or prefecture: the county is not named
+    (
+        "农村公路养护资金绩效自评报告\n根据《湖南省财政厅关于开展2022年度绩效自评工作的通知》要求，我县对农村公路养护资金开展了自评。我县共安排资金500万元。\n",
+        None,
+    ),
+    (
+        "农村公路养护资金绩效自评报告\n一、基本情况\n2022年常德市下达我县农村公路养护资金500万元，我县全部拨付到乡镇。\n",
+        None,
+    ),
+    # two counties side by side, neither the report's own
+    ("农村公路养护资金绩效评价报告\n一、基本情况\n项目涉及澧县、桃源县两地，共养护公路300公里。\n", None),
+    # the body's place, when nothing else names one and nothing contradicts it
+    (
+        "农村公路养护资金绩效自评报告\n一、基本情况\n2022年，澧县共安排农村公路养护资金500万元，用于县乡道日常养护。\n",
+        "430723",
+    ),
+    (
+        "农村公路养护资金绩效自评报告\n一、基本情况\n2022年，常德市本级安排农村公路养护资金500万元，常德市交通运输局负责实施。\n",
+        "430700",
+    ),
+    # a masked copy: the title's place blanked to a bare 省, the body masking it too
+    (
+        "省农村公路养护资金绩效评价报告\n一、基本情况\n某某省交通运输厅安排资金5000万元，项目地点包括长沙市、常德市。\n",
+        None,
+    ),
+    # the unit evaluated names the place, the publisher's field aside
+    ("发布机构：湖南省交通运输厅\n2022年度农村公路养护资金绩效自评报告\n项目单位：澧县交通运输局\n", "430723"),
 ]
 # (text, report_kind, programme or None when not checked)
 KINDS = [
@@ -524,6 +643,71 @@ KINDS = [
     # quotation marks around the whole programme are no part of it (devset ruling 18)
     ("某县2022年度“农村公路养护”项目绩效评价报告\n", "project", "农村公路养护"),
     ("县财政局对“2022年度农村公路养护资金”开展了绩效评价。\n", "project", "农村公路养护资金"),
+    # (session 25, meta20: more shapes, written before the engine read the ones it missed)
+    # a title that names its programme without a project word (ruling 5)
+    ("2022年度澧县“送戏进万村”绩效评价报告\n一、基本情况\n", "project", "送戏进万村"),
+    ("澧县2022年度农村公路养护绩效评价报告\n", "project", "农村公路养护"),
+    ("澧县2022年度全民健身活动绩效自评报告\n", "project", "全民健身活动"),
+    ("澧县交通运输局2022年度部门整体支出绩效评价报告\n一、部门基本情况\n本部门内设机构5个。\n", "department", None),
+    ("澧县2022年度耕地地力保护补贴政策实施情况评价报告\n", "policy", None),
+    ("澧县交通运输局2022年度单位整体支出绩效自评报告\n", "department", None),
+    # no title, nothing naming the kind: a body that speaks of its 项目 evaluates a project, unless it
+    # speaks of several projects or units, of a department's whole spending or of a policy
+    ("一、项目基本情况\n（一）项目概况\n本项目主要用于农村公路日常养护，资金来源为县级财政。\n", "project", None),
+    ("二、项目资金使用情况\n项目资金500万元已全部拨付到位，资金使用规范。\n三、绩效目标完成情况\n", "project", None),
+    ("县财政局对12个项目开展了重点绩效评价，现将结果公布如下：\n序号 项目名称 得分\n", None, None),
+    ("近日，县财政局对县直5个部门2022年度整体支出开展了绩效评价，各部门项目管理规范。\n", "department", None),
+]
+# (text, programme; None: the record must give none) — session 25, prog20: the shapes in which a report
+# names the programme other than in a clean title, written by hand before the engine read them
+P_BODY = "项目支出绩效自评报告\n一、基本情况\n"
+PROGRAMMES = [
+    # only a sentence of the basic-situation section names it (the title names none)
+    (P_BODY + "高标准农田建设项目是我县2022年重点民生项目，由县农业农村局组织实施。\n", "高标准农田建设项目"),
+    (
+        P_BODY + "2022年，省财政厅下达我县义务教育薄弱环节改善与能力提升补助资金1200万元。\n",
+        "义务教育薄弱环节改善与能力提升补助资金",
+    ),
+    (P_BODY + "2022年，县财政安排城乡医疗救助资金500万元，用于困难群众医疗救助。\n", "城乡医疗救助资金"),
+    (P_BODY + "本项目名称为高标准农田建设项目，项目总投资1500万元。\n", "高标准农田建设项目"),
+    (P_BODY + "该项目为城区背街小巷改造工程，共改造街巷32条。\n", "城区背街小巷改造工程"),
+    (
+        P_BODY + "根据《关于开展2022年度项目支出绩效自评工作的通知》要求，我单位对高标准农田建设项目开展了绩效自评。\n",
+        "高标准农田建设项目",
+    ),
+    (P_BODY + "为做好城乡医疗救助资金绩效自评工作，我局成立了自评工作小组。\n", "城乡医疗救助资金"),
+    # 项目名称 on a flattened form line, the next label glued to the value or a space after it
+    (
+        "项目支出绩效自评表\n项目名称：城区背街小巷改造工程主管部门：某县住房和城乡建设局实施单位：某县城市管理局\n",
+        "城区背街小巷改造工程",
+    ),
+    ("项目名称 城区背街小巷改造工程 主管部门 某县住房和城乡建设局 实施单位 某县城市管理局\n", "城区背街小巷改造工程"),
+    ("项目名称：城区背街小巷改造工程  项目负责人：张某  联系电话：0731-1234567\n", "城区背街小巷改造工程"),
+    ("项目名称：城区背街小巷改造工程预算单位：某县城市管理局\n", "城区背街小巷改造工程"),
+    ("项目名称：城区背街小巷改造工程项目单位：某县城市管理局\n", "城区背街小巷改造工程"),
+    ("项目名称：城区背街小巷改造工程资金来源：县本级财政\n", "城区背街小巷改造工程"),
+    # a 关于…的报告 or plain title that puts a place (several levels) and a year before the programme
+    ("关于湘潭市雨湖区2022年度城乡医疗救助资金绩效评价的报告\n", "城乡医疗救助资金"),
+    ("关于2022年度雨湖区城乡医疗救助资金使用情况绩效评价的报告\n", "城乡医疗救助资金"),
+    ("雨湖区财政局关于雨湖区2022年城乡医疗救助资金绩效评价报告\n", "城乡医疗救助资金"),
+    ("关于对雨湖区2022年度城乡医疗救助资金进行绩效评价的报告\n", "城乡医疗救助资金"),
+    ("湖南省湘潭市雨湖区2022年度城乡医疗救助资金绩效评价报告\n", "城乡医疗救助资金"),
+    ("湘潭市雨湖区2022年城乡医疗救助资金项目绩效评价报告\n", "城乡医疗救助资金"),
+    ("关于雨湖区城乡医疗救助资金（2022年度）绩效评价的报告\n", "城乡医疗救助资金"),
+    # a news item's headline over its page's metadata block
+    (
+        "县财政局开展2022年度城乡医疗救助资金绩效评价工作\n发布时间：2023-06-01 来源：县财政局 浏览次数：120\n近日，县财政局组织评价组赴各乡镇开展评价。\n",
+        "城乡医疗救助资金",
+    ),
+    (
+        "我县完成高标准农田建设项目绩效评价\n来源：县农业农村局 发布时间：2023-05-20\n评价组查阅了项目资料。\n",
+        "高标准农田建设项目",
+    ),
+    # a department's whole spending: no programme (devset README: null for 部门整体支出 reports)
+    ("雨湖区卫生健康局2022年度部门整体支出绩效评价报告\n一、部门基本情况\n2022年下达城乡医疗救助资金500万元。\n", None),
+    ("2022年度部门整体支出绩效自评报告\n我局对2022年度部门整体支出开展了绩效自评。\n", None),
+    # two programmes evaluated together: abstain
+    (P_BODY + "我局对2022年度城乡医疗救助资金和临时救助资金开展了绩效评价。\n", None),
 ]
 # (text, title or None when not checked)
 TITLE_BASE = "澧县2022年度农村公路养护资金绩效评价报告"
@@ -945,6 +1129,248 @@ UNITS = [
     ),
 ]
 
+CHECK_HEAD = "澧县2022年度农村公路养护资金绩效评价报告\n一、基本情况\n"
+# (text, failed checks wanted, a number each failed check names): the genre's ways of stating a sum,
+# a rate, tier scores and a grade, each once with a deliberate arithmetic slip and once right (which must
+# not be flagged)
+CHECKS = [
+    # --- table column sums vs the total row
+    (
+        CHECK_HEAD
+        + "| 资金来源 | 预算数（万元） | 执行数（万元） |\n| 中央资金 | 120.00 | 118.50 |\n| 省级资金 | 80.00 | 76.20 |\n| 县级资金 | 50.00 | 45.30 |\n| 合计 | 250.00 | 240.00 |\n",
+        0,
+        None,
+    ),
+    (
+        CHECK_HEAD
+        + "| 资金来源 | 预算数（万元） | 执行数（万元） |\n| 中央资金 | 120.00 | 118.50 |\n| 省级资金 | 80.00 | 76.20 |\n| 县级资金 | 50.00 | 45.30 |\n| 合计 | 250.00 | 241.00 |\n",
+        1,
+        "241",
+    ),
+    (
+        CHECK_HEAD
+        + "| 支出内容 | 计划数 | 实际数 |\n| 设备购置 | 35.60 | 35.60 |\n| 劳务费 | 20 | 18.45 |\n| 培训费 | 12.30 | 12.30 |\n| 支出合计 | 67.90 | 66.55 |\n",
+        1,
+        "66.55",
+    ),
+    (
+        CHECK_HEAD
+        + "| 项目 | 金额（元） |\n| 人员经费 | 1,250,000.00 |\n| 公用经费 | 345,600.00 |\n| 总计 | 1,595,600.00 |\n",
+        0,
+        None,
+    ),
+    # --- weight / score / rate triples
+    (
+        CHECK_HEAD
+        + "| 一级指标 | 分值 | 得分 | 得分率 |\n| 决策 | 20 | 18 | 90% |\n| 过程 | 20 | 17.5 | 87.5% |\n| 产出 | 30 | 27 | 90% |\n| 效益 | 30 | 26 | 86.67% |\n| 合计 | 100 | 88.5 | 88.5% |\n",
+        0,
+        None,
+    ),
+    (
+        CHECK_HEAD
+        + "| 一级指标 | 分值 | 得分 | 得分率 |\n| 决策 | 20 | 18 | 90% |\n| 过程 | 20 | 17.5 | 85% |\n| 产出 | 30 | 27 | 90% |\n| 效益 | 30 | 26 | 86.67% |\n| 合计 | 100 | 88.5 | 88.5% |\n",
+        1,
+        "85",
+    ),
+    ("四、评价结论\n产出指标满分为30分，得分26.5分，得分率88.33%。\n", 0, None),
+    ("四、评价结论\n产出指标满分为30分，得分26.5分，得分率86.33%。\n", 1, "86.33"),
+    # --- tier scores against the total
+    (
+        "四、评价结论\n经评价，该项目综合得分88.5分，等级为良。其中：决策指标满分20分，得分18分；过程指标满分20分，得分17.5分；产出指标满分30分，得分27分；效益指标满分30分，得分26分。\n",
+        0,
+        None,
+    ),
+    (
+        "四、评价结论\n经评价，该项目综合得分89.5分，等级为良。其中：决策指标满分20分，得分18分；过程指标满分20分，得分17.5分；产出指标满分30分，得分27分；效益指标满分30分，得分26分。\n",
+        1,
+        "89.5",
+    ),
+    (
+        "四、评价结论\n该项目决策、过程、产出、效益四项一级指标分别得分18分、17.5分、27分、26分，综合得分87.5分，评价等级为“良”。\n",
+        1,
+        "87.5",
+    ),
+    (
+        "| 一级指标 | 分值 | 得分 |\n| 决策 | 20 | 18 |\n| 过程 | 20 | 17.5 |\n| 产出 | 30 | 27 |\n| 效益 | 30 | 26 |\n| 合计 | 100 | 89.5 |\n",
+        1,
+        "89.5",
+    ),
+    (
+        "| 一级指标 | 分值 | 得分 |\n| 决策 | 20 | 18 |\n| 过程 | 20 | 17.5 |\n| 产出 | 35 | 27 |\n| 效益 | 30 | 26 |\n| 合计 | 100 | 88.5 |\n",
+        1,
+        "105",
+    ),
+    # --- prose sums
+    (CHECK_HEAD + "2022年共安排资金500万元，其中：中央资金300万元，省级资金150万元，县级资金50万元。\n", 0, None),
+    (CHECK_HEAD + "2022年共安排资金500万元，其中：中央资金300万元，省级资金150万元，县级资金60万元。\n", 1, "500"),
+    (CHECK_HEAD + "2022年下达中央资金300万元，省级资金150万元，县级资金60万元，合计500万元。\n", 1, "500"),
+    (CHECK_HEAD + "2022年下达中央资金300万元，省级资金150万元，县级资金50万元，合计500万元。\n", 0, None),
+    (
+        CHECK_HEAD + "2022年省级下拨护理费3.89万元；市级下拨护理费3.89万元；全年应执行数为7.79万元，执行率100%。\n",
+        1,
+        "7.79",
+    ),
+    (
+        CHECK_HEAD + "2022年省级下拨护理费3.89万元；市级下拨护理费3.89万元；全年应执行数为7.78万元，执行率100%。\n",
+        0,
+        None,
+    ),
+    (CHECK_HEAD + "项目总投资800万元（中央补助500万元，地方配套280万元）。\n", 1, "800"),
+    (CHECK_HEAD + "项目总投资800万元（中央补助500万元，地方配套300万元）。\n", 0, None),
+    (CHECK_HEAD + "全年共实施项目15个，其中年初批复8个、年中追加8个。\n", 1, "15"),
+    (CHECK_HEAD + "全年共实施项目16个，其中年初批复8个、年中追加8个。\n", 0, None),
+    # --- a part's share of a whole
+    (CHECK_HEAD + "全县共评定项目41个，其中优秀35个，占85.36%；良好6个，占14.63%。\n", 1, "85.36"),
+    (CHECK_HEAD + "全县共评定项目41个，其中优秀35个，占85.37%；良好6个，占14.63%。\n", 0, None),
+    # --- budget execution rate
+    (CHECK_HEAD + "2022年预算安排资金100万元，实际支出85万元，预算执行率为87%。\n", 1, "87"),
+    (CHECK_HEAD + "2022年预算安排资金100万元，实际支出85万元，预算执行率为85%。\n", 0, None),
+    (CHECK_HEAD + "项目全年预算数为240万元，全年执行数为228.6万元，执行率为95.25%。\n", 0, None),
+    (CHECK_HEAD + "项目全年预算数为240万元，全年执行数为228.6万元，执行率为92.25%。\n", 1, "92.25"),
+    (CHECK_HEAD + "截至2022年12月31日，项目资金到位120万元，到位率为100%，预算资金150万元。\n", 0, None),
+    # --- a score over its weight
+    ("四、评价结论\n产出指标满分30分，得分32分。\n", 1, "32"),
+    ("| 一级指标 | 二级指标 | 分值 | 得分 |\n| 产出 | 产出数量 | 10 | 12 |\n| 产出 | 产出质量 | 10 | 9 |\n", 1, "12"),
+    # --- grade against the thresholds
+    ("四、评价结论\n经综合评价，该项目得分为84.5分，绩效等级为“优”。\n", 1, "84.5"),
+    ("四、评价结论\n经综合评价，该项目得分为91分，绩效等级为“优”。\n", 0, None),
+    # --- more prose-sum shapes
+    (CHECK_HEAD + "项目预算资金500万元，包括中央资金300万元、省级资金150万元、县级资金60万元。\n", 1, "500"),
+    (CHECK_HEAD + "项目预算资金500万元，包括中央资金300万元、省级资金150万元、县级资金50万元。\n", 0, None),
+    (CHECK_HEAD + "2022年共下达资金500万元。其中：中央资金300万元，省级资金150万元，县级资金60万元。\n", 1, "500"),
+    (CHECK_HEAD + "2022年共下达资金500万元。其中：中央资金300万元，省级资金150万元，县级资金50万元。\n", 0, None),
+    (CHECK_HEAD + "2022年共下达资金500万元，中央、省级、县级分别下达300万元、150万元、60万元。\n", 1, "500"),
+    (CHECK_HEAD + "2022年共下达资金500万元，中央、省级、县级分别下达300万元、150万元、50万元。\n", 0, None),
+    (CHECK_HEAD + "中央、省级、县级资金分别为300万元、150万元、60万元，合计500万元。\n", 1, "500"),
+    (CHECK_HEAD + "中央、省级、县级资金分别为300万元、150万元、50万元，合计500万元。\n", 0, None),
+    (CHECK_HEAD + "本年度项目资金总额为500万元，其中中央资金300万元，省级资金150万元，县级资金60万元。\n", 1, "500"),
+    (CHECK_HEAD + "项目实际支出480万元，其中：工程建设费420万元，监理费25万元，设计费30万元。\n", 1, "480"),
+    (CHECK_HEAD + "项目实际支出480万元，其中：工程建设费420万元，监理费25万元，设计费35万元。\n", 0, None),
+    (CHECK_HEAD + "资金到位500万元，其中中央资金300万元，省级资金150万元，县级资金50万元，到位率100%。\n", 0, None),
+    (CHECK_HEAD + "全年共培训农民1200人次，其中种植技术培训800人次、养殖技术培训500人次。\n", 1, "1200"),
+    # a list cut short (主要包括 … 等) or parts of another whole: nothing to flag
+    (CHECK_HEAD + "项目实际支出480万元，主要包括工程建设费420万元、监理费25万元等。\n", 0, None),
+    (CHECK_HEAD + "项目总预算500万元，已拨付中央资金300万元，省级资金100万元。\n", 0, None),
+    (CHECK_HEAD + "2022年预算安排资金100万元，实际支出85万元，结余15万元，执行率85%。\n", 0, None),
+    # a list opener ending its line, one numbered part a line
+    (
+        CHECK_HEAD + "2022年共安排资金500万元，其中：\n1.中央资金300万元；\n2.省级资金150万元；\n3.县级资金60万元。\n",
+        1,
+        "500",
+    ),
+    (
+        CHECK_HEAD + "2022年共安排资金500万元，其中：\n1.中央资金300万元；\n2.省级资金150万元；\n3.县级资金50万元。\n",
+        0,
+        None,
+    ),
+    (
+        CHECK_HEAD
+        + "项目总投资480万元，具体如下：\n（1）工程建设费420万元；\n（2）监理费35万元；\n（3）设计费30万元。\n",
+        1,
+        "480",
+    ),
+    (
+        CHECK_HEAD
+        + "项目总投资480万元，具体如下：\n（1）工程建设费420万元；\n（2）监理费25万元；\n（3）设计费35万元。\n",
+        0,
+        None,
+    ),
+]
+
+
+# (session 25, orgs20: a self-evaluation that names its unit only in its own words — the first
+# sentence of its basic situation, a heading, a clause after a purpose clause, the body that set up its
+# evaluation group, the title of a unit whose name ends in 公司/合作社/林场 — written before the engine
+# read them; and two that name nobody for the role)
+U_SCHOOL = "澧县第一中学"
+U_HOSPITAL = "澧县人民医院"
+U_COMPANY = "澧县城市建设投资有限公司"
+U_SELF_BARE = "2022年度农村公路养护资金绩效自评报告\n"
+UNITS += [
+    (
+        U_SELF_BARE + "一、基本情况\n" + U_CENTRE + "位于县城东部，主要负责全县农村公路的养护管理。\n",
+        U_CENTRE,
+        U_CENTRE,
+    ),
+    (U_SELF_BARE + "一、基本情况\n" + U_SCHOOL + "始建于1952年，是一所全日制公办高级中学。\n", U_SCHOOL, U_SCHOOL),
+    (
+        U_SELF_BARE + "一、基本情况\n" + U_HOSPITAL + "系国家二级甲等综合医院，承担全县医疗救治任务。\n",
+        U_HOSPITAL,
+        U_HOSPITAL,
+    ),
+    (U_SELF_BARE + "一、基本情况\n" + U_CENTRE + "隶属于" + U_BUREAU + "，为公益一类事业单位。\n", U_CENTRE, U_CENTRE),
+    (
+        "2022年度学生资助资金绩效自评报告\n一、基本情况\n" + U_SCHOOL + "创建于1958年，学校占地面积80亩。\n",
+        U_SCHOOL,
+        U_SCHOOL,
+    ),
+    (
+        "2022年度基本公共卫生服务项目绩效自评报告\n一、基本情况\n" + U_HOSPITAL + "坐落于县城中心，是全县医疗中心。\n",
+        U_HOSPITAL,
+        U_HOSPITAL,
+    ),
+    (
+        U_SELF_BARE + "一、基本情况\n（一）单位基本情况\n" + U_SCHOOL + "占地面积120亩，现有学生3000人。\n",
+        U_SCHOOL,
+        U_SCHOOL,
+    ),
+    (U_SELF_BARE + "一、基本情况\n（一）" + U_BUREAU + "基本情况\n局机关内设6个股室。\n", U_BUREAU, U_BUREAU),
+    (
+        U_SELF_BARE
+        + "为提高资金使用效益，"
+        + U_BUREAU
+        + "高度重视绩效自评工作，对2022年度农村公路养护资金进行了全面梳理。\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    (U_SELF_BARE + U_BUREAU + "成立了以局长为组长的绩效自评工作领导小组，认真开展自评。\n", U_BUREAU, U_BUREAU),
+    (U_SELF_BARE + "本次自评工作由" + U_BUREAU + "组织实施，成立了自评小组。\n", U_BUREAU, U_BUREAU),
+    (U_SELF_BARE + "该项目的实施主体为" + U_CENTRE + "，项目资金由县财政局拨付。\n", U_CENTRE, U_CENTRE),
+    (U_COMPANY + "保障性住房建设资金绩效自评报告\n一、基本情况\n", U_COMPANY, U_COMPANY),
+    ("澧县国有林场森林抚育补贴绩效自评报告\n一、基本情况\n", "澧县国有林场", "澧县国有林场"),
+    (
+        "澧县绿源农机专业合作社农机购置补贴绩效自评报告\n一、基本情况\n",
+        "澧县绿源农机专业合作社",
+        "澧县绿源农机专业合作社",
+    ),
+    (U_SELF_BARE + "现将" + U_BUREAU + "农村公路养护资金绩效自评情况报告如下：\n", U_BUREAU, U_BUREAU),
+    (
+        U_SELF_BARE + "2022年，" + U_BUREAU + "紧紧围绕县委、县政府中心工作，扎实推进农村公路养护。\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    (U_SELF_BARE + U_BUREAU + "始终坚持以人民为中心，切实加强农村公路养护管理。\n", U_BUREAU, U_BUREAU),
+    ("农村公路养护资金绩效自评报告\n（" + U_BUREAU + "）\n一、基本情况\n", U_BUREAU, U_BUREAU),
+    (U_SELF_BARE + "一、基本情况\n我单位（" + U_CENTRE + "）为公益一类事业单位。\n", U_CENTRE, U_CENTRE),
+    (U_SELF_BARE + "一、基本情况\n我校全称" + U_SCHOOL + "，始建于1952年。\n", U_SCHOOL, U_SCHOOL),
+    # a department's own form, no word of who evaluated: its 单位名称 is the filing unit (ruling 4); a
+    # programme form's 实施单位 alone does not say who filed it
+    (
+        "部门整体支出绩效评价表\n| 单位名称 | "
+        + U_BUREAU
+        + " |\n| 年度预算金额 | 500万元 |\n| 主管部门 | 澧县人民政府 |\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    ("部门整体支出绩效评价表\n单位名称：" + U_BUREAU + "\n年度预算金额：500万元\n", U_BUREAU, U_BUREAU),
+    ("项目支出绩效评价表\n项目名称：农村公路养护资金\n实施单位：" + U_CENTRE + "\n", U_CENTRE, None),
+    # a form flattened to text whose 实施单位 lost its value to the cells around it: the one body printed
+    # after that label is the spending unit, not the supervisor's cell (ruling 4)
+    (
+        "澧县项目支出绩效自评表 (2022年度) 项目名称 农村公路养护资金 主管部门 "
+        + U_BUREAU
+        + " 项目资金 年初预算数 (万元) 年度资金总额 实施单位 全年预算数 全年执行数 分值 执行率 得分 120 118 10 98% 9 "
+        + "年度总体目标 完成农村公路养护 "
+        + U_CENTRE
+        + " 产出指标 数量指标 养护里程 1500公里 1520公里 15 15\n",
+        U_CENTRE,
+        U_CENTRE,
+    ),
+    # nobody named for the role: the pronoun alone, the finance bureau that asked for the evaluation
+    (U_SELF_BARE + "根据县财政局要求，我局对2022年度农村公路养护资金开展了绩效自评。\n", None, None),
+    (U_SELF_BARE + "一、基本情况\n农村公路养护资金是县级财政安排的专项资金，用于全县农村公路日常养护。\n", None, None),
+]
+
 
 def _scores(r, want):
     total, grade = (r.score.total, r.score.grade) if r.score else (None, None)
@@ -958,6 +1384,12 @@ def _tiers(r, want):
 
 def _modes(r, want):
     return r.evaluation_mode == want[0] and (want[1] is None or r.evaluator == want[1])
+
+
+def _checks(r, want):
+    """As many failed checks as slips made, each naming the slipped number and carrying its span."""
+    bad = [c for c in r.checks if not c.ok]
+    return len(bad) == want[0] and all(want[1] in c.detail and c.span for c in bad)
 
 
 def _kinds(r, want):
@@ -974,9 +1406,11 @@ SETS = {
     "years": (YEARS, lambda r, w: sorted(r.years or []) == w[0]),
     "jurisdiction": (PLACES, lambda r, w: (r.jurisdiction.adcode if r.jurisdiction else None) == w[0]),
     "kind and programme": (KINDS, _kinds),
+    "programme": (PROGRAMMES, lambda r, w: (r.program or "").replace("项目", "") == (w[0] or "").replace("项目", "")),
     "title": (TITLES, lambda r, w: w[0] is None or (r.title or "").replace(" ", "") == w[0]),
     "figures": (FIGURES, lambda r, w: w[0] <= {f.value for f in r.figures}),
     "figures in forms": (FORM_FIGURES, lambda r, w: w[0] <= {f.value for f in r.figures}),
+    "checks": (CHECKS, _checks),
 }
 
 

@@ -395,6 +395,9 @@ class _Walker:
         ):
             yield item  # an Office or OFD (GB/T 33190) document, not an archive of files
             return
+        if os.path.splitext(item.path)[1].lower() in (_rules().get("zip_documents") or {}):
+            yield item  # a damaged or renamed .docx: one failure, the reader saying what it lacks
+            return
         if len(item.members) >= self.limits.archive_depth:
             yield WalkError(
                 item.path,

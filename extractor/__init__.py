@@ -34,8 +34,21 @@ def parse(path: str | Path, *, ocr: str = "auto") -> Document:
     if Path(path).is_dir():  # the numbered page images of one scan, else a one-line error
         from .readers import image
 
-        return image.read_folder(path, ocr=ocr)
-    fmt = sniff_file(path)
+        doc = image.read_folder(path, ocr=ocr)
+    else:
+        doc = _read(path, sniff_file(path), ocr)
+    if not doc.text.strip():
+        # nothing to extract from (blank pages, an empty body): one line saying so, as an empty
+        # text file gets, not an empty record
+        pages = f" on its {doc.pages} page{'s' if doc.pages != 1 else ''}" if doc.pages else ""
+        notes = f" ({'; '.join(doc.warnings[:2])})" if doc.warnings else ""
+        raise ReadError(str(path), f"no text{pages}{notes}")
+    return doc
+
+
+def _read(path: str | Path, fmt: str, ocr: str) -> Document:
+    """The document at ``path`` read by the reader of its format ``fmt``; any failure a one-line
+    :class:`ReadError`."""
     try:
         if fmt == "pdf":
             from .readers import pdf

@@ -173,6 +173,11 @@ def sniff_file(path: str | Path) -> str:
             return "ofd"  # GB/T 33190: OFD.xml at the root of the package
         if "xl/workbook.xml" in names:
             raise ReadError(str(p), "Excel workbook, not a report document")
+        from .. import patterns
+
+        named = (patterns.load("import_walk.yaml").get("zip_documents") or {}).get(p.suffix.lower())
+        if named:  # (a .docx of other files: damaged or renamed, not an archive of reports)
+            raise ReadError(str(p), f"not {named['what']}: a ZIP archive without {named['part']}")
         raise ReadError(str(p), "ZIP archive, not a document (import walks archives; parse reads one file)")
     if kind == "txt" and p.suffix.lower() in {".md", ".markdown"}:
         return "md"

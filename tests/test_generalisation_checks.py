@@ -239,7 +239,13 @@ def test_a_bracketed_aside_before_a_list_is_not_the_total_the_list_adds_up_to() 
 
 def test_parts_listed_before_their_total() -> None:
     # the parts first, each in its own clause, then 合计/共计/总计: a sum like a 其中 list's
-    assert failed("一、资金情况\n下达中央资金50.5万元，省级资金30.2万元，市级资金10万元，合计91.7万元。\n") == []
+    assert failed("一、资金情况\n下达中央资金50.5万元，省级资金30.2万元，市级资金10万元，合计90.7万元。\n") == []
+    # the first part's label carries the sentence's opening words (下达中央资金 beside 省级资金, 市级资金):
+    # still one whole's parts, by the words after their budget levels
+    three = "一、资金情况\n2022年下达中央资金50.5万元，省级资金30.2万元，市级资金10万元，合计91.7万元。\n"
+    assert [c.split(" (")[0] for c in failed(three)] == [
+        "合计: 50.5万元 + 30.2万元 + 10万元 = 90.7万元, stated 91.7万元"
+    ]
     doc, r = record_of_text("一、资金情况\n下达中央资金50.5万元，省级资金30.2万元，合计：81.7万元。\n")
     bad = [c for c in r.checks if not c.ok]
     assert [c.detail.split(" (")[0] for c in bad] == ["total: 50.5万元 + 30.2万元 = 80.7万元, stated 81.7万元"]
@@ -425,3 +431,54 @@ def test_a_list_well_off_an_amount_not_named_as_a_total_is_checked_for_agreement
         "对个人和家庭的补助93.12万元,其他资本性支出6.5万元。\n"
     )
     assert [c for c in prose_sums(small) if not c[0]]
+
+
+def test_a_part_stated_for_each_of_several_makes_no_sum_of_the_printed_numbers() -> None:
+    # 各50万元 stands for two (or three) parts: the printed numbers need not add up to the total
+    each = "一、资金情况\n共申报资金250万元（甲街道试点资金50万元；乙社区和丙社区试点资金各50万元；丁社区、戊社区试点资金各50万元）。\n"
+    assert failed(each) == []
+    # near miss: the same list without 各 is summed, and its slip is said
+    plain = "一、资金情况\n共申报资金250万元（甲街道试点资金50万元；乙社区试点资金60万元；丁社区试点资金50万元）。\n"
+    assert [c.split(" (")[0] for c in failed(plain)] == ["申报资金: 50万元 + 60万元 + 50万元 = 160万元, stated 250万元"]
+
+
+def test_a_list_with_two_breakdowns_of_its_total_checks_the_first() -> None:
+    # where the money came from, then where it went: each pair makes the 800
+    two = "一、资金情况\n项目总投资800万元，其中中央资金500万元，县级资金300万元，实际使用760万元，结余40万元。\n"
+    assert failed(two) == []
+    (c,) = [c for c in record_of_text(two)[1].checks if c.rule == "prose_sum"]
+    assert c.ok and "500万元 + 300万元 = 800万元" in c.detail
+    # near miss: a second pair that does not make the total leaves the whole list summed and flagged
+    off = "一、资金情况\n项目总投资800万元，其中中央资金500万元，县级资金300万元，实际使用760万元，结余30万元。\n"
+    assert len(failed(off)) == 1
+
+
+def test_amounts_handed_out_by_fenbie_add_up_to_the_stated_total() -> None:
+    before = "一、资金情况\n2022年共下达资金500万元，中央、省级、县级分别下达300万元、150万元、60万元。\n"
+    (c,) = failed(before)
+    assert c.startswith("下达资金: 300万元 + 150万元 + 60万元 = 510万元, stated 500万元")
+    after = "一、资金情况\n中央、省级、县级资金分别为300万元、150万元、50万元，合计500万元。\n"
+    assert failed(after) == [] and [c.ok for c in record_of_text(after)[1].checks] == [True]
+    # near misses: as many names as amounts, or nothing is said; a total no words name is no total;
+    # tier scores (分) are the tier checks'
+    assert (
+        record_of_text("一、资金情况\n共下达资金500万元，中央、省级分别下达300万元、150万元、60万元。\n")[1].checks
+        == []
+    )
+    assert (
+        record_of_text("一、资金情况\n下达资金500万元，中央、省级、县级分别下达300万元、150万元、60万元。\n")[1].checks
+        == []
+    )
+
+
+def test_a_list_opener_ending_its_line_hands_the_parts_to_the_numbered_lines_after_it() -> None:
+    lines = "一、资金情况\n2022年共安排资金500万元，其中：\n1.中央资金300万元；\n2.省级资金150万元；\n3.县级资金60万元。\n"
+    (c,) = failed(lines)
+    assert c.startswith("安排资金: 300万元 + 150万元 + 60万元 = 510万元, stated 500万元")
+    right = lines.replace("60万元", "50万元")
+    assert failed(right) == [] and [c.ok for c in record_of_text(right)[1].checks] == [True]
+    # near misses: a line that states no amount, or a list that names only some (等), is no sure whole
+    gap = "一、资金情况\n2022年共安排资金500万元，其中：\n1.中央资金300万元；\n2.省级资金用于道路养护；\n3.县级资金60万元。\n"
+    assert failed(gap) == []
+    some = "一、资金情况\n项目总投资480万元，具体如下：\n（1）工程建设费420万元；\n（2）监理费等25万元。\n"
+    assert failed(some) == []

@@ -134,7 +134,9 @@ def test_a_200_inch_page_is_not_rendered_for_ocr(tmp_path):
     measure = tmp_path / "maxrss"
     proc = run_cli("parse", str(path), measure=measure)
     assert "Traceback" not in proc.stdout + proc.stderr
-    assert proc.returncode == 0, proc.stderr
+    # nothing else on the page: no text to read, refused in one line that says why and which limit
+    assert proc.returncode == 2, proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1 and "no text on its 1 page" in proc.stderr
     assert "page 1 not OCR'd: 200 × 200 in" in proc.stderr and "ocr_page_area" in proc.stderr
     assert peak_bytes(measure) < MEMORY_CEILING
 

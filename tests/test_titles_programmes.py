@@ -481,3 +481,72 @@ def test_a_bodys_name_over_a_whole_title_that_names_its_place_first_is_a_letterh
     # near miss: a body's name over a title that opens with its year is the title's first words
     doc, r = record_of_text("某县人民医院\n2021年度部门整体支出绩效评价报告\n一、部门概况\n")
     assert r.title == "某县人民医院2021年度部门整体支出绩效评价报告"
+
+
+def test_a_transfer_payment_passed_down_keeps_its_fund_word() -> None:
+    # ruling 11: the programme a body names where it states what was passed down keeps the fund word
+    # attached to the name (转移支付, 转移支付资金); 预算 and the amount after it are no part of it.
+    # chongqing-zhongxian-2022-…-rural-reform-transfer-prog-self-report (its title names no programme)
+    doc, r = record_of_text(
+        "忠县金声乡人民政府转移支付2022年度绩效自评报告\n一、绩效目标分解下达情况\n"
+        "2022年金声乡收到中央、市级下达农村综合改革转移支付预算共计50万元,主要用于村级集体经济发展试点项目建设。\n"
+    )
+    assert r.program == "农村综合改革转移支付"
+    assert evidence(doc, r, "program") == "农村综合改革转移支付"
+    # guangxi-guangxi-2024-rural-urban-resident-pension-transfer-self-report: 转移支付资金 before the amount
+    doc, r = record_of_text(
+        "(一)中央资金下达情况。2024年度,中央大力支持广西城乡居民基本养老保险工作,"
+        "分三批向广西下达城乡居民基本养老保险转移支付资金900304万元,\n"
+    )
+    assert r.program == "城乡居民基本养老保险转移支付资金"
+
+
+def test_the_funds_the_basic_situation_allocates_name_the_programme_when_nothing_else_does() -> None:
+    # genre shape (bench/genre_variants.py PROGRAMMES): a title that names no programme, and the basic
+    # situation saying what money was passed down or arranged, its amount right after the name
+    doc, r = record_of_text(
+        "项目支出绩效自评报告\n一、基本情况\n2022年，县财政安排城乡医疗救助资金500万元，用于困难群众医疗救助。\n"
+    )
+    assert r.program == "城乡医疗救助资金"
+    assert evidence(doc, r, "program") == "城乡医疗救助资金"
+    # two funds allocated so: two programmes of equal standing, and a warning names both
+    _doc, r = record_of_text(
+        "项目支出绩效自评报告\n一、基本情况\n2022年，省财政厅下达我县义务教育薄弱环节改善补助资金1200万元，"
+        "县财政安排城乡医疗救助资金500万元。\n"
+    )
+    assert r.program is None
+    assert any("program: conflicting values" in w and "城乡医疗救助资金" in w for w in r.warnings)
+    # money named by its level, source or channel alone is no programme
+    _doc, r = record_of_text("项目支出绩效自评报告\n一、基本情况\n2022年，市财政下达市级项目资金50万元。\n")
+    assert r.program is None
+    # a title that names the programme outranks it
+    _doc, r = record_of_text(
+        "某县2022年度高标准农田建设项目绩效评价报告\n一、基本情况\n县财政安排城乡医疗救助资金500万元。\n"
+    )
+    assert r.program == "高标准农田建设"
+
+
+def test_a_flattened_forms_funds_source_label_ends_the_programme_before_it() -> None:
+    # genre shape: 项目名称：… with the next cell's label (资金来源) glued to the value
+    _doc, r = record_of_text("项目名称：城区背街小巷改造工程资金来源：县本级财政\n")
+    assert r.program == "城区背街小巷改造工程"
+
+
+def test_a_news_items_headline_in_words_of_its_own_is_its_title() -> None:
+    # ruling 17; chongqing-chongqing-2015-free-museums-assessment-news: the metadata line under it
+    doc, r = record_of_text(
+        "重庆开展免费开放博物馆绩效考核成效明显\n发布时间:2016-12-09\n\n"
+        "        为提升免费开放博物馆的社会服务水平,自2011年起,重庆市率先在全国实施免费开放博物馆(纪念馆)年度绩效考核。\n"
+    )
+    assert r.title == "重庆开展免费开放博物馆绩效考核成效明显"
+    assert evidence(doc, r, "title") == r.title
+    # shanxi-2021-grassland-…-news: the breadcrumb over it; its words after the programme name no programme
+    _doc, r = record_of_text(
+        "首页 > 生态山西 > 正文\n我省草原生态修复治理补助绩效评价全国第一\n2023-04-26 15:23:52 来源:太原日报\n"
+        "  省林业和草原局4月25日消息,山西省得到94.2分,位居全国第一。\n"
+    )
+    assert r.title == "我省草原生态修复治理补助绩效评价全国第一"
+    assert r.program is None
+    # a numbered heading of a report, or a page's 标题: field, is no headline
+    _doc, r = record_of_text("四、绩效自评结果拟应用和公开情况\n本次自评结果在系统内部公开。\n附件:自评表[点击下载]\n")
+    assert r.title is None

@@ -136,6 +136,7 @@ class _Rules:
     stray_spaces: list[re.Pattern[str]]
     toc: list[tuple[re.Pattern[str], bool]]
     sentence_end: re.Pattern[str]
+    continuation_start: re.Pattern[str]
     title_end: re.Pattern[str]
     prose_punct: re.Pattern[str]
     label_end: re.Pattern[str]
@@ -176,6 +177,7 @@ def _rules() -> _Rules:
         stray_spaces=[re.compile(p) for p in data["stray_spaces"]],
         toc=[(re.compile(t["regex"]), bool(t["heading_title_only"])) for t in data["toc_lines"]],
         sentence_end=re.compile(data["sentence_end"]),
+        continuation_start=re.compile(data["continuation_start"]),
         title_end=re.compile(data["title_end"]),
         prose_punct=re.compile(data["prose_punctuation"]),
         label_end=re.compile(data["label_end"]),
@@ -377,6 +379,8 @@ def continues(prev: _Line, nxt: _Line, width: int | None = None, firm: bool = Fa
     a, b = (fold_chars(RUBY.sub("", x)).strip() for x in (prev.tail, nxt.text))
     if not a or not b or prev.styled or nxt.styled:
         return False
+    if rules.continuation_start.match(b) and not is_toc_line(b):
+        return True  # a line opening with a closing mark (。, 》和…, ）) is the end of the line before it
     if rules.sentence_end.search(a) or is_toc_line(a) or is_toc_line(b):
         return False
     # (a line of prose the wrap cut where it ends like a title goes on: …绩效评价。现将评价情况报告⏎如下:)
@@ -400,7 +404,9 @@ def continues(prev: _Line, nxt: _Line, width: int | None = None, firm: bool = Fa
     # a row of cells that ran to the wrap width: the wrap cut it, its cells go on on the next line
     # (项目名称 | 12350安全生产举报奖及安全生产专项督查⏎等工作经费 | 项目分类 |, a number cut in its cell:
     # 年度资金总额: | 3359.62万 | 3359.62⏎万 | 100% |)
-    if rules.form_line.match(a) and rules.form_line.match(b) and not (at_width and rules.cell_bar.search(a)):
+    # (nor a page's metadata line that ran to the width: 发布时间:… 来源:市地震⏎局 浏览次数:, its fields go on)
+    cut_row = at_width and (rules.cell_bar.search(a) or rules.chrome_line.search(a))
+    if rules.form_line.match(a) and rules.form_line.match(b) and not cut_row:
         return False  # 项目名称：… / 单位名称：…: two fields of a form
     if any(len(rules.cell_gap.findall(x)) >= 2 for x in (a, b)) and not at_width:
         return False  # a row of cells set apart by bars or runs of spaces (序号 | 项目名称 | 得分): a table's line

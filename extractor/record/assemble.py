@@ -11,12 +11,13 @@ from .context import Context
 from .figures import extract_figures
 from .forms import form_pairs
 from .jurisdiction import (
+    above_own_level,
     body_place_candidates,
     jurisdiction_record,
     place_candidates,
     refine,
 )
-from .metadata import Metadata, extract_metadata, masked_place
+from .metadata import Metadata, blanked_place, extract_metadata, masked_place
 from .model import Indicator, Jurisdiction, Record, Score, Source
 from .view import fold
 from .scores import (
@@ -64,19 +65,29 @@ def _jurisdiction(ctx: Context, meta: Metadata, record: Record) -> None:
         sources.append(("evaluator", d["evaluator"].chosen))
     sources += [("issuer", c) for c in meta.orgs["issuer"][:1]]
     sources += [("signature", c) for c in meta.orgs["signature"][:1]]
-    sources += [("publisher", c) for c in meta.orgs["publisher"][:1]]
     cands = place_candidates(ctx, sources)
     if not cands:
         # nothing names a place: the body's, unless the title or the opening masks it (XX市)
         title = d["title"].chosen
         masked = masked_place((fold(title.value) if title is not None else "") + "\n" + ctx.view.text[:400])
+        # a title opening with a bare 省/区 lost its place's name or had it masked: masked when the
+        # document masks a place elsewhere too (某某省住房和城乡建设厅)
+        blanked = blanked_place(fold(title.value)) if title is not None else None
+        if blanked is not None and masked is None:
+            masked = masked_place(ctx.view.text)
         if masked is not None:
-            record.warnings.append(
-                f"jurisdiction: the title masks its place ({masked.group(0)}); none is read from the body"
-            )
+            shown = masked.group(0) if blanked is None else f"{blanked}…, {masked.group(0)}"
+            record.warnings.append(f"jurisdiction: the title masks its place ({shown}); none is read from the body")
         else:
             cands = body_place_candidates(ctx)
-            if cands:
+            own = above_own_level(ctx, cands[0]) if cands else None
+            if own is not None:
+                record.warnings.append(
+                    f"jurisdiction: the document calls its own place {own} and names none of that level; "
+                    f"the body's {cands[0].describe(ctx.doc)} encloses it and is not read"
+                )
+                cands = []
+            elif len(cands) == 1:
                 record.warnings.append(
                     f"jurisdiction: no title, unit, issuer or signature names a place; read from "
                     f"the body's {cands[0].describe(ctx.doc)}"
@@ -151,7 +162,7 @@ def extract_fields(doc: Document) -> Record:
         record.warnings.append(f"tier_scores: {off}{where}; the tier scores are left out")
     record.figures = extract_figures(ctx)
     record.checks = run_checks(
-        ctx, tables, record.indicators + held, record.score, record.evidence.get("score.total"), record.figures
+        ctx, record.indicators + held, record.score, record.evidence.get("score.total"), record.figures
     )
     return record
 

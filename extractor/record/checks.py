@@ -104,6 +104,9 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "self_eval_weight",
         "completion_of_money",
         "named_total",
+        "each",
+        "respectively",
+        "numbered_line",
     )
     return {k: re.compile(s[k]) for k in keys}
 
@@ -1020,6 +1023,19 @@ def prose_sum_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
             # a list in the next block.
             first, list_items, limit = m.end(), items, b.end
             if not flat[m.end() : b.end].strip() and bi + 1 < len(blocks) and blocks[bi + 1].kind != "table":
+                numbered = _numbered_parts(flat, blocks, bi + 1, by_block, tot.q)
+                if numbered is not None:
+                    # 其中：/ 具体如下： then one numbered line a part (1.中央资金300万元； 2.省级资金…)
+                    short = sum(y.q.value for y in numbered) < tot.q.value - sum(
+                        (q.half_unit for q in [tot.q] + [y.q for y in numbered]), Decimal(0)
+                    )
+                    if short and not m.group(0).startswith("其中"):
+                        continue  # 包括 / 具体如下 may name some of the whole: short of it is no sum
+                    if len(numbered) >= 2 and not _run_together(flat, numbered):
+                        for y in numbered:
+                            y.part = True
+                        _list_sum_check(ck, flat, tot.q, [y.q for y in numbered], max(0, sent - 200))
+                    continue
                 first, list_items, limit = blocks[bi + 1].start, by_block.get(bi + 1, []), blocks[bi + 1].end
             end = _list_end(flat, first, limit)
             nested = next(
@@ -1051,6 +1067,26 @@ def prose_sum_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
             _list_sum_check(ck, flat, tot.q, [y.q for y in parts], max(0, sent - 200))
 
 
+def _numbered_parts(
+    flat: str, blocks: list[Any], start: int, by_block: dict[int, list[_Q]], total: Quantity
+) -> list[_Q] | None:
+    """The parts a list opener at a block's end (其中： / 具体如下：) hands to the numbered lines after
+    it (1.… / （1）… / ①…): the first amount of the total's unit on each, or None when the next line
+    is not numbered.  A line without such an amount, or a list that names only some (…等), ends it
+    with None: no sure list of the whole."""
+    rx = _rx()
+    parts: list[_Q] = []
+    for k in range(start, len(blocks)):
+        b = blocks[k]
+        if b.kind == "table" or not rx["numbered_line"].match(flat, b.start):
+            break
+        own = [y for y in by_block.get(k, []) if y.q.unit == total.unit and not _per_unit(flat, y.q)]
+        if not own or rx["partial_list"].search(flat[b.start : b.end]):
+            return None
+        parts.append(own[0])
+    return parts or None
+
+
 def _run_together(flat: str, parts: list[_Q]) -> bool:
     """Amounts with nothing but spaces between them are the cells of one row of a table flattened
     to text (其中:中央、市级补助  372.29万元 372.29万元 100%: the budget and the spending of one
@@ -1064,10 +1100,39 @@ def _list_sum_check(ck: Checker, flat: str, total: Quantity, parts: list[Quantit
     sure whole of the list: only an agreement is said."""
     label = label_before(flat, total.start, floor, total.unit)
     subject = label.name if label else "total"
-    weak = label is None or _far_off(parts, total)
+    weak = label is None or _far_off(parts, total) or any(_each(flat, p) for p in parts)
     if label is not None and not weak and _well_off(parts, total):
         weak = not _rx()["named_total"].search(squash(label.clause))
+    if not _sums_to(parts, total) and (head := _first_whole(parts, total)) is not None:
+        parts = head  # the list goes on to a second breakdown of the same whole: its first adds up
     _sum_check(ck, "prose_sum", subject, parts, total, True, agreement_only=weak)
+
+
+def _each(flat: str, q: Quantity) -> bool:
+    """An amount stated for each of several (朝阳社区和红塔社区试点资金各50万元; 均为, 每个): the list
+    names how many only in words, so its sum is not the printed numbers' sum."""
+    return bool(_rx()["each"].search(flat[max(0, q.start - 4) : q.start]))
+
+
+def _sum_tolerance(parts: list[Quantity], total: Quantity) -> Decimal:
+    """How far printed parts may be from their printed total by rounding (``checks.sum_rounding``)."""
+    halves = [_printed_half(p) * _scale(p, total) for p in parts] + [_printed_half(total)]
+    return sum(halves, Decimal(0)) if _spec().get("sum_rounding") == "per_number" else max(halves)
+
+
+def _sums_to(parts: list[Quantity], total: Quantity) -> bool:
+    s = sum((p.printed * _scale(p, total) for p in parts), Decimal(0))
+    return abs(s - total.printed) <= _sum_tolerance(parts, total) + EPS
+
+
+def _first_whole(parts: list[Quantity], total: Quantity) -> list[Quantity] | None:
+    """The first two or more parts, when they make the total and the rest make it again (总投资
+    1127.35万元，其中整合资金1046.32万元，收回资金81.03万元，实际使用1068.99万元，结余58.36万元: where the
+    money came from, then where it went — two breakdowns of one whole, each adding up)."""
+    for k in range(2, len(parts) - 1):
+        if _sums_to(parts[:k], total) and _sums_to(parts[k:], total):
+            return parts[:k]
+    return None
 
 
 def _well_off(parts: list[Quantity], total: Quantity) -> bool:
@@ -1094,11 +1159,24 @@ def _clause_start(flat: str, pos: int, floor: int) -> int:
     return max([floor] + [flat.rfind(ch, floor, pos) + 1 for ch in "，,；;、"])
 
 
+_LEVEL_WORD = re.compile(_LEVEL_PREFIX.pattern.lstrip("^"))
+
+
+def _after_level(name: str) -> str | None:
+    """The words after the last budget level a label names (2022年下达中央资金 → 资金), or None."""
+    ends = [m.end() for m in _LEVEL_WORD.finditer(name)]
+    return name[ends[-1] :] if ends else None
+
+
 def _parallel(names: list[str]) -> bool:
     """Labels of parts of one whole: the same words once a budget level is taken off (中央资金 /
-    省级资金), or different names with the same last two characters (鲢鱼 / 鳙鱼 / 草鱼)."""
+    省级资金; 2022年下达中央资金 / 省级资金: the first part's label carries the sentence's opening words),
+    or different names with the same last two characters (鲢鱼 / 鳙鱼 / 草鱼)."""
     keys = [_LEVEL_PREFIX.sub("", squash(n)) for n in names]
     if all(k and k == keys[0] for k in keys):
+        return True
+    levelled = [_after_level(squash(n)) for n in names]
+    if all(k and k == levelled[0] for k in levelled):
         return True
     return all(len(k) >= 2 and k[-2:] == keys[0][-2:] for k in keys) and len(set(keys)) == len(keys)
 
@@ -1133,7 +1211,74 @@ def parts_then_total_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
         for y in parts:
             y.part = True
         qs_ = [y.q for y in parts]
-        _sum_check(ck, "prose_sum", _subject(flat, t.q, clause), qs_, t.q, True, agreement_only=_far_off(qs_, t.q))
+        weak = _far_off(qs_, t.q) or any(_each(flat, q) for q in qs_)
+        _sum_check(ck, "prose_sum", _subject(flat, t.q, clause), qs_, t.q, True, agreement_only=weak)
+
+
+def _respective_amounts(flat: str, qs: list[_Q], i: int) -> list[_Q]:
+    """The amounts that follow one another from ``qs[i]`` on, joined only by 、，和 (300万元、150万元和
+    60万元): the values a 分别 hands out, one to each name before it."""
+    run = [qs[i]]
+    for y in qs[i + 1 :]:
+        if y.q.unit != run[0].q.unit or not re.fullmatch(r"\s*[、，,和及与]\s*", flat[run[-1].q.end : y.q.start]):
+            break
+        run.append(y)
+    return run
+
+
+def respective_list_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
+    """Names, then 分别 and as many amounts (中央、省级、县级资金分别为300万元、150万元、60万元), with a total
+    of the same unit stated in the sentence: before the names, its words naming a total (共下达资金500万元，
+    中央、省级…分别下达…), or right after the amounts, opening with 合计/共计/总计 (…，合计500万元).
+    Scores (分) are left to the tier checks; rates share no sum."""
+    ctx = ck.ctx
+    for m in _rx()["respectively"].finditer(flat):
+        i = next((k for k, y in enumerate(qs) if y.q.start > m.end()), None)
+        if i is None or qs[i].q.start - m.end() > 8 or qs[i].q.unit in ("%", "分", ""):
+            continue
+        b = ctx.doc.blocks[qs[i].block]
+        if m.start() < b.start or re.search(r"[，,；;。]", flat[m.end() : qs[i].q.start]):
+            continue
+        run = _respective_amounts(flat, qs, i)
+        names_at = max([b.start] + [flat.rfind(ch, b.start, m.start()) + 1 for ch in "，,；;。："])
+        names = [n for n in re.split(r"[、和及与]", squash(flat[names_at : m.start()])) if n]
+        if len(run) < 2 or len(names) != len(run) or any(_per_unit(flat, y.q) or y.part for y in run):
+            continue
+        total = _total_after(flat, qs, run, b.end) or _total_before(flat, qs, run[0], names_at, b.start)
+        if total is None:
+            continue
+        for y in run:
+            y.part = True
+        parts = [y.q for y in run]
+        weak = _far_off(parts, total.q) or any(_each(flat, q) for q in parts)
+        subject = _subject(flat, total.q, _clause_start(flat, total.q.start, b.start))
+        _sum_check(ck, "prose_sum", subject, parts, total.q, True, agreement_only=weak)
+
+
+def _total_after(flat: str, qs: list[_Q], run: list[_Q], limit: int) -> _Q | None:
+    """The amount right after a 分别 list whose clause opens with a word of totals (，合计500万元)."""
+    k = qs.index(run[-1]) + 1
+    if k >= len(qs) or qs[k].q.start >= limit or qs[k].q.unit != run[0].q.unit:
+        return None
+    between = flat[run[-1].q.end : qs[k].q.start]
+    m = re.match(r"\s*[，,；;]\s*", between)
+    if m is None or not _rx()["total_after"].match(squash(between[m.end() :])):
+        return None
+    return qs[k]
+
+
+def _total_before(flat: str, qs: list[_Q], first: _Q, names_at: int, floor: int) -> _Q | None:
+    """The last amount of the unit before the 分别 list's names in their sentence, when its words
+    name a total (共下达资金500万元，…)."""
+    sent = _sentence_start(flat, names_at, floor)
+    before = [y for y in qs if sent <= y.q.start < names_at and y.q.unit == first.q.unit and not y.part]
+    if not before:
+        return None
+    t = before[-1]
+    label = label_before(flat, t.q.start, _clause_start(flat, t.q.start, sent), t.q.unit)
+    if label is None or _per_unit(flat, t.q) or not _rx()["named_total"].search(squash(label.clause)):
+        return None
+    return t
 
 
 def _subject(flat: str, q: Quantity, floor: int) -> str:
@@ -1416,18 +1561,18 @@ def share_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
 
 def run_checks(
     ctx: Any,
-    tables: list[ScoreTable],
     indicators: list[Indicator],
     score: Score,
     score_evidence: Evidence | None,
     figures: list[Figure],
 ) -> list[Check]:
-    """Every check that the report's numbers allow (``ctx``: a :class:`~.context.Context`)."""
+    """Every check that the report's numbers allow (``ctx``: a :class:`~.context.Context`; its
+    indicator tables, ``ctx.score_tables``, are the one parse the table and the prose-tier checks read)."""
     ck = Checker(ctx)
     flat = fold_text(ctx.doc.text)
     for bi, t in ctx.score_tables.items():
         indicator_table_checks(ck, t, score, score_evidence, bi)
-    prose_tier_checks(ck, tables, indicators, score, score_evidence)
+    prose_tier_checks(ck, list(ctx.score_tables.values()), indicators, score, score_evidence)
     heading_tree_checks(ck, flat)
     prose_score_rate_checks(ck, flat)
     weighted_score_checks(ck)
@@ -1437,6 +1582,7 @@ def run_checks(
     qs = _prose_quantities(ctx, flat)
     prose_sum_checks(ck, flat, qs)
     parts_then_total_checks(ck, flat, qs)
+    respective_list_checks(ck, flat, qs)
     rate_checks(ck, flat, qs)
     share_checks(ck, flat, qs)
     return ck.out

@@ -100,8 +100,8 @@ def locate(texts: Iterable[str], context: str = "") -> dict[str, Any]:
 # Ranks of the places a jurisdiction may be read from (higher wins): the title (and a document
 # site's file name of the same report),
 # the commissioning body (受XX财政局委托), the evaluated unit, the evaluator of a
-# self-evaluation or the issuer of a finance notice, the signing unit, and last
-# the page's publisher (发布机构).  A place the body merely mentions is never used.
+# self-evaluation or the issuer of a finance notice, and last the signing unit.  A place the body
+# merely mentions is never used, nor one the page's chrome names (发布机构, 来源: ruling 16).
 PLACE_RANK = {
     "title": 10,
     "file_title": 9.5,  # a document site's file name over the document's own title there (the same report)
@@ -110,7 +110,6 @@ PLACE_RANK = {
     "evaluator": 7,
     "issuer": 7,
     "signature": 6,
-    "publisher": 3,
 }
 _LEVEL = {"county": 3, "prefecture": 2, "province": 1}
 
@@ -171,7 +170,7 @@ def body_place_candidates(ctx: Any, chars: int = 1500) -> list[Any]:
     are that prefecture's report (14个县区 of 临沂市), and the prefecture is chosen.
     """
     table = divisions()
-    opening = ctx.view.text[:chars]
+    opening = re.sub(_spec()["page_metadata_field"], lambda m: " " * len(m.group(0)), ctx.view.text[:chars])
     cited = re.compile(r"《[^》]{0,80}》|[\u4e00-\u9fff]{1,8}[〔\[［【(（](?:19|20)\d\d[〕\]］】)）]\d+号")
     for rank, text in ((1, cited.sub(lambda m: " " * len(m.group(0)), opening)), (0.5, opening)):
         found: list[tuple[int, int, Division]] = []
@@ -181,10 +180,56 @@ def body_place_candidates(ctx: Any, chars: int = 1500) -> list[Any]:
                 found.append((start, end, d))
         if not found:
             continue
-        best = _most_named(table, [d for _s, _e, d in found])
-        start, end, d = next(f for f in found if f[2].code == best.code)
-        return [_place_candidate(ctx, ctx.view, start, end, d, rank, "body" if rank == 1 else "citation")]
+        named = [d for _s, _e, d in found]
+        best = _most_named(table, named)
+        rule = "body" if rank == 1 else "citation"
+        out = []
+        for place in (best, _rival(table, named, best)):
+            if place is not None:
+                start, end, d = next(f for f in found if f[2].code == place.code)
+                out.append(_place_candidate(ctx, ctx.view, start, end, d, rank, rule))
+        return out  # (two of one rank: the decision abstains and names both)
     return []
+
+
+def _rival(table: Divisions, named: list[Division], best: Division) -> Division | None:
+    """A place the opening names as strongly as ``best`` that neither holds it nor lies in it: named
+    more often, or as often at the same level (两个县 side by side, 河东区 … 沂南县): the opening is
+    then about several places, none of them the report's own; ``None`` when there is none."""
+    from collections import Counter
+
+    counts = Counter(d.code for d in named)
+    around = {p.code for p in table.chain(best).values()}
+    for d in sorted({d.code: d for d in named}.values(), key=lambda d: -counts[d.code]):
+        if d.code in around or best.code in {p.code for p in table.chain(d).values()}:
+            continue
+        if counts[d.code] > counts[best.code] or (counts[d.code] == counts[best.code] and d.level == best.level):
+            return d
+    return None
+
+
+def own_level(text: str) -> tuple[str, str] | None:
+    """The level a document speaks at when it calls its own place 我县 / 本县 / 我省 (``self_place`` in
+    ``patterns/metadata.yaml``), with the words it uses: the level it names most often (the lower one
+    on a tie); ``None`` when it names none."""
+    found: dict[str, list[str]] = {}
+    for level, regex in _spec()["self_place"].items():
+        found[level] = re.findall(regex, text)
+    named = [level for level, words in found.items() if words]
+    if not named:
+        return None
+    level = max(named, key=lambda lvl: (len(found[lvl]), _LEVEL[lvl]))
+    return level, found[level][0]
+
+
+def above_own_level(ctx: Any, cand: Candidate) -> str | None:
+    """The words a document calls its own place by (我县) when the body's place ``cand`` lies above
+    the level they fix (a county's report naming only 安徽省 or 六安市): that place encloses the
+    document's own, which it does not name; ``None`` when it does not."""
+    own = own_level(ctx.view.text)
+    if own is None or _LEVEL[cand.extra["division"].level] >= _LEVEL[own[0]]:
+        return None
+    return own[1]
 
 
 def _most_named(table: Divisions, named: list[Division]) -> Division:
@@ -237,5 +282,6 @@ __all__ = [
     "place_candidates",
     "PLACE_RANK",
     "body_place_candidates",
+    "above_own_level",
     "refine",
 ]

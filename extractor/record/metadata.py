@@ -97,6 +97,20 @@ def kind_candidates(
     return out
 
 
+def _project_by_default(ctx: Context, start: int) -> list[Candidate]:
+    """The weakest evidence of a project (0.5): a body that speaks of its 项目 and of nothing that
+    makes it another kind or several things (``report_kind_default`` in ``patterns/metadata.yaml``);
+    citations 《…》, annexes and a collection site's text before its sample aside."""
+    spec = _spec()["report_kind_default"]
+    text = re.sub(r"《[^》]*》", lambda m: " " * len(m.group(0)), ctx.blank_before(ctx.view.text, start))
+    if re.search(spec["unless"], text):
+        return []
+    for m in re.finditer(spec["regex"], text):
+        if ctx.region_at(ctx.view.starts[m.start()]) != "annex":
+            return [ctx.candidate("report_kind", "project", m.start(), m.end(), 0.5, "body:default")]
+    return []
+
+
 def _ends_like_a_programme(name: str) -> bool:
     """Whether ``name`` ends in a programme's noun (…项目, …工程), a short bracket after it aside (…工程(二期))."""
     return bool(re.search(_spec()["program"]["noun_end"], re.sub(r"[（(][^）)]{1,10}[)）]$", "", name)))
@@ -151,7 +165,7 @@ def _mode_from_evaluator(
             # a firm named as the evaluator: a third party, even in a finance bureau's notice of
             # its result (above the notice title's finance rule, below a title saying 自评)
             mode, rank = "third_party", 10.75
-        elif re.search(kinds["third_party"], name):
+        elif re.search(kinds["third_party"], name) and not re.search(kinds["finance_centre"], name):
             mode, rank = "third_party", 9
         elif others - {name} and not re.search(kinds["finance"], name):
             mode, rank = "third_party", 8.5
@@ -364,7 +378,9 @@ def program_candidates(
             span = printed_span(ctx, p.start, p.end, value)
             if 2 <= len(value) <= 60 and span:
                 out.append(_program_candidate(ctx, span[0], span[1], unit, 10, f"form:{p.layout}", p.label_start))
-    if title is not None:
+    if title is not None and title.rule != "title_news":
+        # (a news headline in words of its own, …绩效评价获得全省优秀等次, says what became of the
+        # evaluation after the programme: its words are no title's to cut; the body names the programme)
         # a notice's title names the programme of the evaluation it reports (关于…项目重点绩效评价结果的
         # 通报) — or the batch (…部门预算项目…): below a form's or the body's naming of it
         notice = re.search(r"关于.{0,80}(?:通知|通报|公告|公示)$", fold(title.value))
@@ -404,8 +420,17 @@ def program_candidates(
             )
             if found is not None:
                 out.append(found)
-                break  # (the rule's first phrase that names a programme: 对项目资金…进行评价 names none)
+                if not rule.get("every"):
+                    break  # (the rule's first phrase that names a programme: 对项目资金…进行评价 names none)
+                # (a rule that reads every phrase: two funds it names are two programmes of equal
+                # standing, and the decision abstains with both as its warning)
     return [c for c in out if c is not None]
+
+
+def blanked_place(title: str) -> str | None:
+    """The bare level word a title opens with where its place name was lost or masked (省太阳能…,
+    区百花溪…): the title then withholds its place as a masked one (XX市) does; ``None`` otherwise."""
+    return title[0] if _cut_blanked_place(_spec()["program"], title) != title else None
 
 
 def masked_place(text: str) -> re.Match[str] | None:
@@ -503,13 +528,18 @@ def _named_in_document(ctx: Context, publishers: list[Candidate], title: Candida
 
 def _own_scored_form(ctx: Context, unit: Decision) -> bool:
     """Whether the unit evaluated was read from a form's cell and the form scores its indicators
-    (a 分值 column, then a 得分 one)."""
+    (a 分值 column, then a 得分 one), or the cell is the form's own unit's (单位名称, 部门名称: the unit
+    that files it, tests/devset/README.md ruling 4)."""
     chosen = unit.chosen
-    return (
-        chosen is not None
-        and chosen.rule.startswith("form")
-        and re.search(r"分值[^\n]{0,40}得分", ctx.view.text) is not None
-    )
+    if chosen is None or not chosen.rule.startswith("form"):
+        return False
+    label = fold(ctx.doc.text[chosen.start : chosen.end])
+    return bool(re.search(r"分值[^\n]{0,40}得分", ctx.view.text) or re.match(_OWN_UNIT_LABEL, label))
+
+
+# The label of a form's cell that names the form's own unit (单位名称, 部门(单位)名称, 预算单位名称), not a
+# programme's spending unit (实施单位) or its supervisor (主管部门).
+_OWN_UNIT_LABEL = re.compile(r"(?:预算)?(?:部门|单位)(?:[（(]单位[)）])?(?:名称|全称)")
 
 
 def _masked_name(ctx: Context, name: str) -> bool:
@@ -696,6 +726,8 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         and (
             _ends_like_a_programme(fold(d["program"].value))
             or d["program"].chosen.rule == "body:name"  # (…转移支付: named as a programme by the words around it)
+            or d["program"].chosen.rule
+            == "title"  # (潘集区“送戏进万村”绩效评价报告: the title names what it evaluates)
         )
     ):
         # a report that names the programme it evaluates (…资金, …项目, …工程) evaluates a project,
@@ -708,6 +740,8 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
             [],
             d["report_kind"].candidates,
         )
+    if d["report_kind"].value is None:
+        d["report_kind"] = decide("report_kind", _project_by_default(ctx, sample or 0), doc)
     return Metadata(d, found)
 
 
@@ -719,6 +753,7 @@ __all__ = [
     "program_name",
     "program_candidates",
     "masked_place",
+    "blanked_place",
     "Line",
     "Org",
 ]

@@ -100,6 +100,7 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
         if _annex_list_entry(head, i):
             continue  # one entry of a list of attachments, not this document's title
         parts = [i]
+        headline = False  # a news item's headline in words of its own (ruling 17)
         if not _is_title(line.text):
             # a title wrapped before its last words: this line and the next together
             if (
@@ -116,6 +117,8 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
                 and _BRACKET_LINE.fullmatch(re.sub(r"[\s|｜]+", "", head[i + 1].text))
             ):
                 pass  # a form's heading flattened with its empty cells, its year line under it (below)
+            elif _news_headline(head, i):
+                headline = True
             else:
                 continue
         # lines before it that continue it (a title set on two or three lines); a line
@@ -183,9 +186,11 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
             printed += re.sub(r"[\s|｜]+", "", year)
             end = year_after_chrome.start + len(year)
         rank = (8 if _FILE_NAME.search(raw.strip()) else 10) - i / 100  # a file's name is weaker than a title line
+        if headline:
+            rank = 8.5 - i / 100  # a headline in words of its own: below a title inside a line (9)
         if not _NAMES_SOMETHING.search(fold(printed)):
             rank -= 0.5  # a title names a year, a place or a unit; a bare 绩效目标完成情况 is a heading
-        rule = "title_file_name" if _FILE_NAME.search(raw.strip()) else "title_line"
+        rule = "title_file_name" if _FILE_NAME.search(raw.strip()) else "title_news" if headline else "title_line"
         out.append(ctx.candidate_at("title", printed, start, end, rank, rule))
     return out
 
@@ -250,6 +255,31 @@ def _year_line_after_chrome(head: list[Line], i: int) -> Line | None:
         if not chrome.search(head[k].text):
             return None
     return None
+
+
+def _news_headline(head: list[Line], i: int) -> bool:
+    """Whether ``head[i]`` is a news item's own headline about an evaluation (ruling 17): a short line
+    without a sentence's punctuation that names an evaluation, set apart by the page as its headline —
+    its metadata block (发布时间, 来源, 点击: ``news_metadata``) on one of the two lines under it, or its
+    breadcrumb (您当前的位置, 首页 > … > 正文) on one of the two lines over it."""
+    spec = _spec()["title"]
+    key = clean_title(head[i].text)
+    if (
+        not key
+        or len(key) > spec["news_headline_max_chars"]
+        or _PUNCT.search(key)
+        or not re.search(spec["news_headline"], key)
+        or _compiled()["not_title"].search(key)
+        or re.search(spec["page_chrome"], head[i].text)
+        or re.search(spec["breadcrumb"], head[i].text)
+        or re.search(spec["collection_mark"], key)  # an essay site's heading (ruling 10)
+        or _LABELLED_TITLE.match(head[i].text)  # a 标题: field of the page's metadata (ruling 17)
+        or re.match(r"\s*(?:[一二三四五六七八九十]{1,3}[、.]|[（(][一二三四五六七八九十0-9]{1,3}[）)])", head[i].text)
+    ):
+        return False  # (and a numbered heading of the report's own)
+    under = any(re.search(spec["news_metadata"], fold(ln.text)) for ln in head[i + 1 : i + 3])
+    over = any(re.search(spec["breadcrumb"], fold(ln.text)) for ln in head[max(0, i - 2) : i])
+    return under or over
 
 
 _YEAR_NOTE = re.compile(r"(?:19|20)\d\d年")

@@ -1,0 +1,52 @@
+"""Hard wraps in text files (bench/perturb.py wrap28/wrap40): a line that a wrap or a converter cut
+before a closing mark, and a web page's metadata line cut at the wrap width, go on on the next line.
+Invented lines in the genre's shapes."""
+
+from __future__ import annotations
+
+from jixiao.extractor.readers.text import read_text
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [b.text for b in read_text(text).blocks if b.kind == "paragraph"]
+
+
+def test_a_line_opening_with_a_closing_mark_ends_the_line_before_it() -> None:
+    text = (
+        "一、项目基本情况\n"
+        "根据《某县农村公路养护管理办法(2021-2025年)\n"
+        "》和县财政局要求，我局对农村公路养护资金开展了绩效自评。\n"
+        "项目总投资120万元(其中省级资金70万元)\n"
+        "。\n"
+    )
+    paragraphs = _paragraphs(text)
+    assert "根据《某县农村公路养护管理办法(2021-2025年)》和县财政局要求，我局对农村公路养护资金开展了绩效自评。" in (
+        paragraphs
+    )
+    assert "项目总投资120万元(其中省级资金70万元)。" in paragraphs
+    # a line that opens otherwise after a bracketed label still stands apart
+    assert "组织及管理情况（包括制度建设）" in _paragraphs("组织及管理情况（包括制度建设）\n项目单位制定了管理办法。\n")
+
+
+def _wrapped(text: str, width: int) -> str:
+    out = []
+    for line in text.split("\n"):
+        while len(line) > width:
+            out.append(line[:width])
+            line = line[width:]
+        out.append(line)
+    return "\n".join(out)
+
+
+def test_a_pages_metadata_line_cut_at_the_wrap_width_goes_on() -> None:
+    body = (
+        "按照县财政局关于开展项目支出绩效自评工作的通知要求，我局组织财务股和项目股对农村公路养护资金的使用管理情况进行了认真的自评，"
+        * 8
+    )
+    text = "发布时间:2022-05-10 19:35 来源:县交通运输局 浏览次数: 字体:[ ]\n" + body + "\n"
+    wrapped = _wrapped(text, 28)
+    assert "来源:县交通\n运输局" in wrapped  # the wrap cut the metadata line inside the publisher's name
+    assert any("来源:县交通运输局" in p for p in _paragraphs(wrapped))
+    # two fields of a form, the first short of the width, stay two lines
+    form = "项目名称：农村公路养护\n项目单位：县交通运输局\n" + _wrapped(body, 28) + "\n"
+    assert "项目名称：农村公路养护" in _paragraphs(form)
