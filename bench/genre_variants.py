@@ -763,6 +763,41 @@ FIGURES = [
     ("中央补助资金260万元，省级补助资金140万元，共计400万元。\n", {2600000, 1400000, 4000000}),
 ]
 
+# (a whole 自评表 page as copied from the web, the figure values in base units that must be read): the
+# form's funds block in the layouts a copy gives it — cells joined by bars or tabs, one cell a line
+# with or without a bar after it, a row's label beside its first value
+_FORM_HEAD = ["澧县2022年度农村公路养护资金绩效自评表", "项目名称", "农村公路养护资金", "主管部门", "澧县交通运输局"]
+_FORM_COLS = ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+_FORM_ROWS = [
+    ["年度资金总额", "500", "520", "480.5", "10", "92.4%", "9.2"],
+    ["其中：当年财政拨款", "500", "520", "480.5", "—", "92.4%", "—"],
+    ["上年结转资金", "0", "0", "0", "—", "—", "—"],
+]
+_FORM_CELLS = _FORM_HEAD + _FORM_COLS + [c for row in _FORM_ROWS for c in row]
+_FORM_WANT = {5000000, 5200000, 4805000, 0.924}
+FORM_FIGURES = [
+    ("\n".join(_FORM_CELLS) + "\n", _FORM_WANT),
+    ("\n".join(c + " |" for c in _FORM_CELLS) + "\n", _FORM_WANT),
+    (
+        "\n".join(
+            [c + " |" for c in _FORM_HEAD + _FORM_COLS]
+            + [ln for row in _FORM_ROWS for ln in [f"{row[0]} | {row[1]} |"] + [c + " |" for c in row[2:]]]
+        )
+        + "\n",
+        _FORM_WANT,
+    ),
+    (
+        "\n".join([_FORM_HEAD[0], " | ".join(_FORM_HEAD[1:3]) + " |", " | ".join(_FORM_COLS) + " |"])
+        + "\n"
+        + "".join(" | ".join(row) + " |\n" for row in _FORM_ROWS),
+        _FORM_WANT,
+    ),
+    (
+        "\n".join([_FORM_HEAD[0], "\t".join(_FORM_COLS)] + ["\t" + "\t".join(row) for row in _FORM_ROWS]) + "\n",
+        _FORM_WANT,
+    ),
+]
+
 # (text, evaluated_unit, evaluator): who was evaluated and who evaluated, as self-evaluations, forms,
 # third-party reports and finance notices state them (tests/devset/README.md, rulings 3 and 4); None
 # where the text names nobody for the role (a pronoun alone, the page's metadata, several bodies)
@@ -1374,6 +1409,7 @@ SETS = {
     "programme": (PROGRAMMES, lambda r, w: (r.program or "").replace("项目", "") == (w[0] or "").replace("项目", "")),
     "title": (TITLES, lambda r, w: w[0] is None or (r.title or "").replace(" ", "") == w[0]),
     "figures": (FIGURES, lambda r, w: w[0] <= {f.value for f in r.figures}),
+    "figures in forms": (FORM_FIGURES, lambda r, w: w[0] <= {f.value for f in r.figures}),
     "checks": (CHECKS, _checks),
 }
 

@@ -49,7 +49,6 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 _PUNCT_STOP = set("，,。；;：:！!？?“”\"‘’'《》<>【】[]|\t…")
 _OPEN, _CLOSE = "（(", "）)"
 _ASIDE = re.compile(r"[(（]以下简称[^()（）]{0,24}[)）]")
-_UNIT_CHARS = set("元人%个项座条户所家名次套台辆处例份万亿")
 _UNIT_TAIL = re.compile(r"\s*(?:[万亿千]\s*元|%)\s*")
 _CLASSIFIER_HEAD = re.compile(r"^[个项座条户所家名人次套台辆处例元]")
 
@@ -61,7 +60,7 @@ _CLASSIFIER_HEAD = re.compile(r"^[个项座条户所家名人次套台辆处例�
 class Spec:
     units: dict[str, str]
     count_units: frozenset[str]
-    unit_chars: frozenset[str]  # the last characters of the units (a list item ends with one)
+    unit_chars: frozenset[str]  # the last characters of the units and `item_end` (a list item ends with one)
     counted_noun: re.Pattern[str]
     counted_status: re.Pattern[str]
     counted_generic: re.Pattern[str]
@@ -131,7 +130,7 @@ def spec() -> Spec:
     return Spec(
         units=units,
         count_units=frozenset(d["count_units"]),
-        unit_chars=frozenset(u[-1] for u in units),
+        unit_chars=frozenset(u[-1] for u in units) | frozenset(d["item_end"]),
         counted_noun=re.compile(d["counted_noun"]),
         counted_status=re.compile(d["counted_status"]),
         counted_generic=re.compile(d["counted_generic"]),
@@ -378,7 +377,7 @@ def _run_start(flat: str, end: int, floor: int) -> tuple[int, bool]:
             k = i - 2
             while k >= floor and flat[k] == " ":
                 k -= 1
-            if k >= floor and (flat[k].isdigit() or flat[k] in _UNIT_CHARS or flat[k] in spec().unit_chars):
+            if k >= floor and (flat[k].isdigit() or flat[k] in spec().unit_chars):
                 return i, False
             i -= 1
             continue
@@ -940,14 +939,15 @@ def _form_field_or_value(header: list[Cell], h: int) -> bool:
 
 
 def grid_figures(flat: str, rows: list[list[Cell]], caption: str, row_base: int = 0) -> list[Found]:
-    """Figures of one grid: label → value on its right, header → value below (see module doc)."""
+    """Figures of one grid: label → value on its right, header → value below (see module doc).
+    ``rows`` are the grid's rows above any indicator header: the callers cut them (:func:`_before_indicators`)."""
     sp = spec()
     out: list[Found] = []
     header: list[Cell] | None = None
     value_cols: set[int] = set()  # the header's columns that the rows under it hold numbers in
     total_rates: dict[int, Decimal] = {}  # the total row's rate per column
     scale = _scale_in(caption)
-    for row in _before_indicators(rows):
+    for row in rows:
         if any(sp.indicator_kind.search(c.text) for c in row):
             continue  # an indicator's row (产出指标 | 数量指标 | 受助学生人数 | 14726): target and result
         texts = [c.text for c in row]
@@ -1217,9 +1217,10 @@ class SelfEvalBlock:
 
 
 _GAP = re.compile(r"(?:[\s|:：]|[A-Za-z](?=\d))*")  # between values (an OCR letter glued to a digit: O76%)
+# (a dash ends a row also when the next row's label is glued to it, the line break lost: …90% —上年结转资金)
 _VALUE = re.compile(
     NUMBER.replace("(?<![\\d.A-Za-z])", "(?<![\\d.])")
-    + r"\s*(?P<mag>万|亿)?\s*(?P<unit>%|元)?|(?P<dash>(?<![\w])[/／—–－-]{1,2}(?![\w]))"
+    + r"\s*(?P<mag>万|亿)?\s*(?P<unit>%|元)?|(?P<dash>(?<![\w])[/／—–－-]{1,2}(?![\dA-Za-z_]))"
 )
 
 
@@ -1574,12 +1575,10 @@ def find_figures(ctx: Any) -> list[Found]:
         if b.kind != "table" or not scope.ok[bi] or bi in scope.amounts_only:
             continue
         rows = _cells_of_table(flat, b)
-        if ctx.indicator_table_only(bi):
-            # an indicator table: only the rows above its indicator header (a 目标审批表's funds rows)
-            above = _before_indicators(rows)
-            if len(above) == len(rows):
-                continue
-            rows = above
+        above = _before_indicators(rows)
+        if ctx.indicator_table_only(bi) and len(above) == len(rows):
+            continue  # an indicator table whose rows are all indicators' (no funds rows above its header)
+        rows = above
         se = ctx.table_funds[bi]
         caption = " ".join(fold_text(blocks[k].text) for k in range(max(0, bi - 2), bi))
         if se:
@@ -1601,17 +1600,31 @@ def find_figures(ctx: Any) -> list[Found]:
     # unit of their own, or a figure prose did not already read.
     taken = {f.q.start for f in found if f.q is not None}
     for caption, rows in stacked_rows(prose, doc, scope, skip + pipe_spans):
-        found += [f for f in grid_figures(flat, rows, caption) if f.q is None or f.q.start not in taken]
-    # 自评表 flattened into text (not inside pipe grids already read).
-    se_blocks = [
-        blk
-        for blk in se_all
-        if scope.ok[ctx.block_index(blk.start)]
-        and ctx.block_index(blk.start) not in scope.amounts_only
-        and not any(s <= blk.start < e for s, e in pipe_spans)
-    ]
+        found += [
+            f for f in grid_figures(flat, _before_indicators(rows), caption) if f.q is None or f.q.start not in taken
+        ]
+    # 自评表 flattened into text (not inside pipe grids already read — except a form copied one cell
+    # a line with a bar after each cell: its column labels stand in rows of their own, so the grid
+    # puts no header over its values and reads at most a row label beside its first value; the form's
+    # reader reads it, instead of the grid).
+    se_blocks = []
+    for blk in se_all:
+        bi = ctx.block_index(blk.start)
+        if not scope.ok[bi] or bi in scope.amounts_only:
+            continue
+        if any(s <= blk.start < e for s, e in pipe_spans):
+            if not _columns_one_a_line(flat, blk):
+                continue
+            end = _block_end(blk)
+            found = [f for f in found if f.source != "table" or f.q is None or not blk.start <= f.q.start < end]
+        se_blocks.append(blk)
     found += self_eval_figures(flat, se_blocks)
     return _dedupe(found, ctx)
+
+
+def _columns_one_a_line(flat: str, blk: SelfEvalBlock) -> bool:
+    """Whether the column labels of the 自评表 block ``blk`` stand one a line (a form copied one cell a line)."""
+    return all("\n" in flat[a.end : b.start] for a, b in zip(blk.columns, blk.columns[1:]))
 
 
 def _before_indicators(rows: list[list[Cell]]) -> list[list[Cell]]:
