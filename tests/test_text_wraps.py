@@ -5,6 +5,7 @@ Invented lines in the genre's shapes."""
 from __future__ import annotations
 
 from jixiao.extractor.readers.text import read_text
+from test_perturbations import wrapped as wrap_at  # the perturbation test's hard wrap
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -28,25 +29,15 @@ def test_a_line_opening_with_a_closing_mark_ends_the_line_before_it() -> None:
     assert "组织及管理情况（包括制度建设）" in _paragraphs("组织及管理情况（包括制度建设）\n项目单位制定了管理办法。\n")
 
 
-def _wrapped(text: str, width: int) -> str:
-    out = []
-    for line in text.split("\n"):
-        while len(line) > width:
-            out.append(line[:width])
-            line = line[width:]
-        out.append(line)
-    return "\n".join(out)
-
-
 def test_a_pages_metadata_line_cut_at_the_wrap_width_goes_on() -> None:
     body = (
         "按照县财政局关于开展项目支出绩效自评工作的通知要求，我局组织财务股和项目股对农村公路养护资金的使用管理情况进行了认真的自评，"
         * 8
     )
     text = "发布时间:2022-05-10 19:35 来源:县交通运输局 浏览次数: 字体:[ ]\n" + body + "\n"
-    wrapped = _wrapped(text, 28)
+    wrapped = wrap_at(text, 28)
     assert "来源:县交通\n运输局" in wrapped  # the wrap cut the metadata line inside the publisher's name
     assert any("来源:县交通运输局" in p for p in _paragraphs(wrapped))
     # two fields of a form, the first short of the width, stay two lines
-    form = "项目名称：农村公路养护\n项目单位：县交通运输局\n" + _wrapped(body, 28) + "\n"
+    form = "项目名称：农村公路养护\n项目单位：县交通运输局\n" + wrap_at(body, 28) + "\n"
     assert "项目名称：农村公路养护" in _paragraphs(form)
