@@ -10,6 +10,7 @@ candidate whose prefecture or province the surrounding text mentions.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Any, Iterable
 
@@ -196,8 +197,6 @@ def _rival(table: Divisions, named: list[Division], best: Division) -> Division 
     """A place the opening names as strongly as ``best`` that neither holds it nor lies in it: named
     more often, or as often at the same level (两个县 side by side, 河东区 … 沂南县): the opening is
     then about several places, none of them the report's own; ``None`` when there is none."""
-    from collections import Counter
-
     counts = Counter(d.code for d in named)
     around = {p.code for p in table.chain(best).values()}
     for d in sorted({d.code: d for d in named}.values(), key=lambda d: -counts[d.code]):
@@ -233,8 +232,6 @@ def above_own_level(ctx: Any, cand: Candidate) -> str | None:
 
 
 def _most_named(table: Divisions, named: list[Division]) -> Division:
-    from collections import Counter
-
     counts = Counter(d.code for d in named)
     by_code = {d.code: d for d in named}
     counties = {d.code for d in named if d.level == "county"}
