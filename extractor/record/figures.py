@@ -1473,16 +1473,28 @@ def _fraction(q: Quantity) -> bool:
     return q.unit == "" and 0 < q.value < 1 and q.decimals >= 2
 
 
+def _total_rate(total: SelfEvalRow, col: Column) -> Decimal | None:
+    """The total row's rate in column ``col``, as a fraction."""
+    q = next((q for c, q in total.values if c is col and q is not None and q.unit != "元"), None)
+    if q is None:
+        return None
+    return q.value if q.unit == "%" or _fraction(q) else q.value / 100
+
+
 def self_eval_figures(flat: str, blocks: list[SelfEvalBlock]) -> list[Found]:
     sp = spec()
     out: list[Found] = []
     for blk in blocks:
         total = next((r for r in blk.rows if r.label is None or sp.total_row.match(r.label)), None)
+        total_vals = {c.name: q.value for c, q in total.values if q is not None and c.kind != "other"} if total else {}
         for r in blk.rows:
             is_total = r is total
-            if not is_total and r.label is not None and sp.self_eval_group.match(r.label):
-                continue  # a group's heading (按收入性质分：2456.18) repeats the total; its parts follow
-            # (every other part row is listed, its zeros and the total's numbers included: devset ruling 24(c))
+            vals = {c.name: q.value for c, q in r.values if q is not None and c.kind != "other"}
+            amounts = [q.value for c, q in r.values if q is not None and c.kind == "money" and q.unit != "%"]
+            if not is_total and (not any(amounts) or (vals and all(total_vals.get(k) == v for k, v in vals.items()))):
+                # an empty part (彩票公益金 | 0 | 0 | 100%: no amount, whatever its rate), or the only
+                # part (其中：本年财政拨款, the same numbers as the total)
+                continue
             rowname = re.sub(r"^其中[:：]?", "", r.label or "").rstrip(":：")
             for col, q in r.values:
                 if q is None or col.kind == "other":
@@ -1492,6 +1504,8 @@ def self_eval_figures(flat: str, blocks: list[SelfEvalBlock]) -> list[Found]:
                     if q.unit == "元":
                         continue
                     value, unit = (q.value if q.unit == "%" or _fraction(q) else q.value / 100), "%"
+                    if not is_total and total is not None and value == _total_rate(total, col):
+                        continue  # a part executed at the total's rate: the total says it (as in a grid)
                 elif q.unit == "元":
                     value, unit = q.value, "元"  # 4753.66万元: its own scale
                 elif q.mag:
