@@ -19,7 +19,7 @@ from ..cjk import chinese_number
 from .candidates import Candidate
 from .context import Context, Line
 from .forms import Pair
-from .orgs import is_org_name
+from .orgs import is_org_name, line_around
 from .phrases import _compiled, _spec
 from .view import View
 
@@ -230,12 +230,6 @@ _SIG_HEAD = re.compile(r"^[^。；;，,、：:]{0,40}$")
 _NOT_DATE_LABEL = re.compile(r"(?:发布|更新|生成|打印|浏览|访问|来源|点击)(?:日期|时间)?[：:]?$|(?:时间|日期)[：:]$")
 
 
-def _line_at(ctx: Context, offset: int) -> str:
-    """The document's line that holds ``offset``."""
-    text = ctx.doc.text
-    return text[text.rfind("\n", 0, offset) + 1 : (text.find("\n", offset) + 1 or len(text) + 1) - 1]
-
-
 def date_candidates(
     ctx: Context, lines: list[Line], pairs: list[Pair], title_start: int | None = None
 ) -> list[Candidate]:
@@ -246,7 +240,8 @@ def date_candidates(
             found = _dates_in(p.value)
             if found and p.generic and "年" not in p.value[: found[0][1]]:
                 continue  # 日期：2023-03-06 beside 来源/点击 is a web page's date
-            if found and p.generic and re.search(spec["chrome_line"], _line_at(ctx, p.label_start)):
+            label_line = slice(*line_around(ctx.doc.text, p.label_start))
+            if found and p.generic and re.search(spec["chrome_line"], ctx.doc.text[label_line]):
                 continue  # 日期：2023年06月01日  来源：…  浏览次数：…: the page's byline, however written
             if found and found[0][0] == 0:
                 s, e, iso, _cn = found[0]

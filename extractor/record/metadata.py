@@ -574,7 +574,8 @@ def _of_role(
     if which == "finance":
         return _finance_bodies(cands)
     if which == "not_finance":
-        return [c for c in cands if c not in _finance_bodies(cands)]
+        finance = _finance_bodies(cands)
+        return [c for c in cands if c not in finance]
     if which == "own":
         return [c for c in _own_bodies(cands) if c not in filing]
     if which == "in_document":

@@ -35,7 +35,7 @@ def _metadata_label() -> re.Pattern[str]:
     return re.compile(rf"(?:{labels})\s*[:：]?\s*$")
 
 
-def _line_around(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+def line_around(text: str, start: int, end: int | None = None) -> tuple[int, int]:
     """Where the line of ``text`` holding ``[start, end)`` begins and ends (its line break aside)."""
     stop = text.find("\n", start if end is None else end)
     return text.rfind("\n", 0, start) + 1, len(text) if stop < 0 else stop
@@ -44,14 +44,14 @@ def _line_around(text: str, start: int, end: int | None = None) -> tuple[int, in
 def on_metadata_line(text: str, pos: int) -> bool:
     """Whether the name at ``pos`` of the view ``text`` is the value of a page's metadata line
     (发布机构: …, 来源: …): the page's metadata names no unit of the report (devset ruling 3)."""
-    return bool(_metadata_label().search(text[_line_around(text, pos)[0] : pos]))
+    return bool(_metadata_label().search(text[line_around(text, pos)[0] : pos]))
 
 
 def on_site_banner(text: str, pos: int) -> bool:
     """Whether the name at ``pos`` of the view ``text`` is a line of its own right above a page's
     metadata block (the site's banner: 张店区住房和城乡建设局 / 标题: … / 索引号: …) — the portal's
     name, not the document's words."""
-    start, end = _line_around(text, pos)
+    start, end = line_around(text, pos)
     if text[start:end].strip(" |｜") == "" or end - start > 40:
         return False
     below = text[end + 1 :].split("\n", 3)[:3]
@@ -145,7 +145,7 @@ CODE_PREFIX = re.compile(r"^[0-9A-Z]{2,}[-—－_](?=[\u4e00-\u9fff])")
 def _salutation(text: str, org: Org) -> bool:
     """Whether ``org`` (view span) is the body a report is addressed to: alone on its line, its colon
     perhaps lost, the letter's first words on the next (临夏州退役军人事务局 / 根据《…》通知,…)."""
-    start, end = _line_around(text, org.vstart, org.vend)
+    start, end = line_around(text, org.vstart, org.vend)
     if text[start : org.vstart].strip() or text[org.vend : end].strip(" 　:："):
         return False
     return bool(re.match(r"\s*(?:根据|按照|依据|为了|为|现将|经)", text[end:]))
@@ -392,6 +392,7 @@ def as_field(field: str, cands: list[Candidate]) -> list[Candidate]:
 __all__ = [
     "CODE_PREFIX",
     "Org",
+    "line_around",
     "on_metadata_line",
     "orgs_in",
     "org_candidates",
