@@ -560,6 +560,41 @@ MODES = [
         "石门县交通运输局",
     ),
 ]
+# a finance body's commission in the report's words: finance when no firm is named and none writes (我所…:
+# a third party evaluated, named or not) — meta21, written before the engine read the first and fourth
+MODES += [
+    ("石门县2022年度农村公路养护资金绩效评价报告\n受县财政局委托，评价组对该项目开展了绩效评价。\n", "finance", None),
+    (
+        "石门县2022年度农村公路养护资金绩效评价报告\n受石门县财政局的委托，评价工作组于2023年4月对该项目开展了绩效评价。\n",
+        "finance",
+        None,
+    ),
+    (
+        "石门县2022年度农村公路养护资金绩效评价报告\n本次评价受石门县财政局委托开展，评价组由财务、工程等方面专家组成。\n",
+        "finance",
+        None,
+    ),
+    (
+        "石门县2022年度农村公路养护资金绩效评价报告\n受石门县财政局和石门县交通运输局委托，评价组对该项目进行了绩效评价。\n",
+        "finance",
+        None,
+    ),
+    (
+        "石门县2022年度农村公路养护资金绩效评价报告\n受石门县财政局委托，我们组成绩效评价工作组，对该项目开展了绩效评价。\n",
+        "finance",
+        None,
+    ),
+    (
+        "石门县2022年度农村公路养护资金绩效评价报告\n受石门县财政局委托，我所组成评价组，对该项目开展了绩效评价。\n",
+        "third_party",
+        None,
+    ),
+    (
+        "石门县2022年度农村公路养护资金绩效评价报告\n受石门县财政局委托，湖南某某会计师事务所有限公司对该项目开展了绩效评价。\n",
+        "third_party",
+        "湖南某某会计师事务所有限公司",
+    ),
+]
 # (text, years)
 YEARS = [
     ("某县2022年度农村公路养护资金绩效评价报告\n", [2022]),

@@ -29,8 +29,19 @@ _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
 _CN_YEAR = re.compile(r"[一二][〇○零Ｏ0０一二三四五六七八九]{3}(?=年)")
 # what joins the two years of a period (2020年至2022年, 2013-2019年度)
 _TO = r"(?:至|到|-|—|－|~|～)"
-# a year note in brackets: (2024年度), （2023 预算年度）
-_YEAR_NOTE = r"[(（]\s*(?P<y>(?:19|20)\d\d)\s*(?:预算)?年(?:度)?\s*[)）]"
+# a year note in brackets: (2024年度), （2023 预算年度）, or a period's (2020-2022年度): group y is its
+# (last) year, group a a period's first
+_YEAR_NOTE = (
+    r"[(（]\s*(?:(?P<a>(?:19|20)\d\d)\s*(?:年度?)?\s*" + _TO + r"\s*)?"
+    r"(?P<y>(?:19|20)\d\d)\s*(?:预算)?年(?:度)?\s*[)）]"
+)
+
+
+def _note_years(m: re.Match[str]) -> list[int]:
+    """The years a year note names (:data:`_YEAR_NOTE`): its year, or every year of its period."""
+    y = int(m.group("y"))
+    a = int(m.group("a")) if m.group("a") else y
+    return list(range(a, y + 1)) if a <= y <= a + 10 else [y]
 
 
 def arabic_years(text: str) -> str:
@@ -61,6 +72,39 @@ def _years_value(found: list[tuple[int, int, list[int]]]) -> list[int]:
     return sorted({y for _s, _e, yy in found for y in yy})
 
 
+def _period_at(src: str, m: re.Match[str]) -> tuple[list[int], int, int]:
+    """The years a phrase names at its year (group ``y`` of ``m`` in ``src``), with their span: that year, or
+    the period it opens (评价范围为2020年至2022年) or closes (对2013-2019年度…, 2020—2022年，县财政…)."""
+    y = int(m.group("y"))
+    # a period running to a later year: every year of it
+    to = re.match(r"年?度?(?:\d{1,2}月(?:\d{1,2}日)?)?" + _TO + r"(?P<b>(?:19|20)\d\d)年", src[m.end("y") :])
+    years = list(range(y, int(to.group("b")) + 1)) if to and y <= int(to.group("b")) <= y + 10 else [y]
+    end = m.end("y") + (to.end() if to and len(years) > 1 else 1)
+    # … or from an earlier year named first (the phrase's year is the period's last)
+    window = max(0, m.start("y") - 8)
+    since = re.search(r"(?P<a>(?:19|20)\d\d)年?度?" + _TO + "$", src[window : m.start("y")])
+    start = m.start("y")
+    if since and y - 10 <= int(since.group("a")) < y and len(years) == 1:
+        years, start = list(range(int(since.group("a")), y + 1)), window + since.start("a")
+    return years, start, end
+
+
+def _year_groups(text: str) -> set[tuple[int, ...]]:
+    """The distinct years ``text`` names, a period (2020年至2022年, 2020—2022年) counted as one."""
+    c = _compiled()
+    groups: set[tuple[int, ...]] = set()
+    taken: list[tuple[int, int]] = []
+    for m in c["range"].finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if a <= b <= a + 10:
+            groups.add(tuple(range(a, b + 1)))
+            taken.append((m.start(), m.end()))
+    for m in c["year"].finditer(text):
+        if not any(s <= m.start() < e for s, e in taken):
+            groups.add((int(m.group("y")),))
+    return groups
+
+
 def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair], start: int = 0) -> list[Candidate]:
     """The evaluated years: the title's (a notice's title names the year of the work: ranked
     below the body's evaluation phrase), a year note right after the title ((2024年度)),
@@ -76,18 +120,17 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair], st
         # the title may be part of the fund's name (2023年异地造林补助资金…自评报告(2024年度))
         note = re.search(_YEAR_NOTE + r"\s*$", v.text)
         if note:
-            s, e = v.span(note.start("y"), note.end() - 1)
-            out.append(ctx.candidate_at("years", [int(note.group("y"))], s, e, 10, "title_note"))
+            s, e = v.span(note.start("a") if note.group("a") else note.start("y"), note.end() - 1)
+            out.append(ctx.candidate_at("years", _note_years(note), s, e, 10, "title_note"))
         elif found:
             s, e = v.span(found[0][0], found[-1][1])
             out.append(ctx.candidate_at("years", _years_value(found), s, e, 5.5 if notice else 10, "title"))
         else:  # 霍山县…自评表 / (2024年度) on the line below
             vs = ctx.view.index(t.end)
-            m = re.match(r"\s*" + _YEAR_NOTE, ctx.view.text[vs : vs + 20])
+            m = re.match(r"\s*" + _YEAR_NOTE, ctx.view.text[vs : vs + 30])
             if m:
-                out.append(
-                    ctx.candidate("years", [int(m.group("y"))], vs + m.start("y"), vs + m.end(), 10, "title_note")
-                )
+                first = m.start("a") if m.group("a") else m.start("y")
+                out.append(ctx.candidate("years", _note_years(m), vs + first, vs + m.end(), 10, "title_note"))
     if not any(c.rule == "title_note" for c in out):
         # a line holding only a year note near the top (a 自评表's (2023年度) under a title
         # the page lost or split)
@@ -96,10 +139,9 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair], st
                 continue
             m = re.fullmatch(r"[\s|｜]*" + _YEAR_NOTE + r"[\s|｜]*", line.text)
             if m:
+                first = m.start("a") if m.group("a") else m.start("y")
                 out.append(
-                    ctx.candidate_at(
-                        "years", [int(m.group("y"))], *line.view.span(m.start("y"), m.end() - 1), 9, "year_note"
-                    )
+                    ctx.candidate_at("years", _note_years(m), *line.view.span(first, m.end() - 1), 9, "year_note")
                 )
                 break
     for p in pairs:
@@ -128,19 +170,8 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair], st
         for m in re.finditer(rule["regex"], cited if rule.get("keep_dates") else masked):
             if ctx.region_at(ctx.view.starts[m.start()]) == "annex":
                 continue
-            y = int(m.group("y"))
             src = cited if rule.get("keep_dates") else masked
-            # a period running to a later year (评价范围为2020年至2022年): every year of it
-            to = re.match(r"年?度?(?:\d{1,2}月(?:\d{1,2}日)?)?" + _TO + r"(?P<b>(?:19|20)\d\d)年", src[m.end("y") :])
-            years = list(range(y, int(to.group("b")) + 1)) if to and y <= int(to.group("b")) <= y + 10 else [y]
-            end = m.end("y") + (to.end() if to and len(years) > 1 else 1)
-            # … or from an earlier year the phrase names first (对2013-2019年度…开展绩效评价: the rule's
-            # year is the period's last)
-            window = max(0, m.start("y") - 8)
-            since = re.search(r"(?P<a>(?:19|20)\d\d)年?度?" + _TO + "$", src[window : m.start("y")])
-            start = m.start("y")
-            if since and y - 10 <= int(since.group("a")) < y and len(years) == 1:
-                years, start = list(range(int(since.group("a")), y + 1)), window + since.start("a")
+            years, start, end = _period_at(src, m)
             out.append(ctx.candidate("years", years, start, end, rule["rank"] - m.start() / 1e6, "body"))
             break  # the first phrase of each kind
     # the funds' own budget or allocation document, cited (《…关于2022年度涉农资金…计划安排的批复》), names
@@ -163,14 +194,12 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair], st
         ms = ranked[0]
         runner_up = len(ranked[1]) if len(ranked) > 1 else 0
         clear = runner_up < len(ms) if rule == "funds" else len(ms) >= max(3, 2 * runner_up + 1)
-        alone = (
-            rule == "funds"
-            and len(ms) == 1
-            and len({int(m.group("y")) for m in _compiled()["year"].finditer(opening)}) == 1
-        )
-        if alone:  # the only year the opening names, tied to the funds once
-            y = int(ms[0].group("y"))
-            out.append(ctx.candidate("years", [y], ms[0].start("y"), ms[0].end("y") + 1, 2.5, "funds_alone"))
+        alone = rule == "funds" and len(ms) == 1 and len(_year_groups(opening)) == 1
+        if (
+            alone
+        ):  # the only year (or period: 2020年至2022年，县财政共安排…资金) the opening names, tied to the funds once
+            years, s, e = _period_at(opening, ms[0])
+            out.append(ctx.candidate("years", years, s, e, 2.5, "funds_alone"))
             break
         if len(ms) >= 2 and clear:
             y = int(ms[0].group("y"))

@@ -194,6 +194,36 @@ def _finance_commissions_unnamed(commissioners: list[Candidate], evaluators: lis
     ][:1]
 
 
+def _finance_commission(ctx: Context) -> list[Candidate]:
+    """The words saying a finance body commissioned the evaluation (受县财政局委托, 受XX市财政局和XX局委托;
+    ``finance_commission``), as a commissioning body's candidate: its name may be a short form no
+    organisation rule reads (县财政局) or one of several bodies."""
+    for m in re.finditer(_spec()["finance_commission"], ctx.view.text):
+        if ctx.region_at(ctx.view.starts[m.start()]) != "annex":
+            return [ctx.candidate("client", m.group(0), m.start(), m.end(), 9, "finance_commission")]
+    return []
+
+
+def _first_person_mode(ctx: Context, title: Candidate | None, found: dict[str, list[Candidate]]) -> list[Candidate]:
+    """The mode of a report whose writer says, in the first person, that it evaluated (我局对…开展了绩效评价,
+    本单位…对…进行了评价; ``first_person_evaluation``) and names itself: a finance body writing — the title
+    opens with one, or one issues or signs it — evaluated others' spending (finance); a unit named as the
+    issuer, signer or unit evaluated, its own (self). A writer that names itself nowhere (我局 alone) tells
+    no mode. Weak (3): only when nothing names who evaluated."""
+    m = re.search(_spec()["first_person_evaluation"], ctx.view.text)
+    if m is None or ctx.region_at(ctx.view.starts[m.start()]) == "annex":
+        return []
+    finance = _spec()["evaluator_kinds"]["finance"]
+    opens_title = title is not None and re.match(r"[^，。；:：]{0,24}?(?:" + finance + ")", fold(title.value))
+    if opens_title or _finance_bodies(found["issuer"] + found["signature"]):
+        mode = "finance"
+    elif _own_bodies(found["issuer"] + found["signature"] + found["evaluated_unit"] + found["self_named"]):
+        mode = "self"
+    else:
+        return []
+    return [ctx.candidate("evaluation_mode", mode, m.start(), m.end(), 3, "first_person_evaluation")]
+
+
 def _finance_bodies(cands: list[Candidate]) -> list[Candidate]:
     """The candidates whose name is a finance body's (``evaluator_kinds.finance``: 财政局, 财政厅 …)."""
     return [c for c in cands if re.search(_spec()["evaluator_kinds"]["finance"], fold(c.value))]
@@ -665,7 +695,13 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         if re.search(signer, fold(c.value))
     ]
     modes = mode_candidates(ctx, title) + _mode_from_evaluator(ctx, found["evaluator"], found["client"])
-    modes += _finance_commissions_unnamed(found["commissioner"], found["evaluator"])
+    # (a finance body that commissions it, 受XX财政局委托, names no firm either: its evaluation — unless the
+    # firm writes the report itself, 受XX财政局委托，我所…: then a third party evaluated, named or not)
+    firm_writes = re.search(_spec()["firm_first_person"], ctx.view.text)
+    clients = [] if firm_writes else found["client"] + _finance_commission(ctx)
+    modes += _finance_commissions_unnamed(found["commissioner"] + clients, found["evaluator"])
+    if not modes:
+        modes += _first_person_mode(ctx, title, found)
     if not modes:
         # a unit that names itself in the title (凤阳县交通运输局…绩效评价报告, 凤阳县教育局关于…) and
         # writes of itself in the first person (我局…), nothing saying another body evaluated:

@@ -306,11 +306,11 @@ def _place_over_placeless(above: Line, line: Line) -> bool:
     )
 
 
-_BRACKET_LINE = re.compile(
-    r"[(（](?:(?:19|20)\d\d年(?:度)?|[^()（）]{2,30}?(?:资金|项目|经费|工程|补助|补贴|专项))[)）]$"
-)
+# A year, or a period of years (2020-2022年度), as a title's bracket or year line prints it.
+_PERIOD = r"(?:(?:19|20)\d\d(?:年度?)?(?:至|到|-|—|－|~|～))?(?:19|20)\d\d年(?:度)?"
+_BRACKET_LINE = re.compile(r"[(（](?:" + _PERIOD + r"|[^()（）]{2,30}?(?:资金|项目|经费|工程|补助|补贴|专项))[)）]$")
 # A year line that lost one of its brackets on the way to text (项目支出绩效自评表 / 2019年度)).
-_YEAR_LINE = re.compile(r"[(（]?(?:19|20)\d\d年度?[)）]|[(（](?:19|20)\d\d年度?")
+_YEAR_LINE = re.compile(r"[(（]?" + _PERIOD + r"[)）]|[(（]" + _PERIOD)
 _NAMES_SOMETHING = re.compile(
     r"(?:19|20)\d\d|[省市县区州盟旗镇乡]|(?:局|厅|委|院|中心|学校|政府)|.{4,}(?:项目|资金|经费|工程)"
 )
@@ -331,7 +331,7 @@ def _annex_list_entry(lines: list[Line], i: int) -> bool:
 
 
 _TITLE_END = re.compile(
-    r"(?:报告书|报告|自评表|评价表|结果表|目标表|情况表)(?:[(（](?:(?:19|20)\d\d年(?:度)?"
+    r"(?:报告书|报告|自评表|评价表|结果表|目标表|情况表)(?:[(（](?:" + _PERIOD + r""
     r"|[^()（）\n]{2,30}?(?:资金|项目|经费|工程|补助|补贴|专项))[)）])?"
     r"|(?:支出)?绩效(?:自评|评价)(?=委托单位|预算单位|评价机构|报告单位|项目单位)"
 )
