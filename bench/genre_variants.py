@@ -856,6 +856,35 @@ TITLES = [
         "石门县农村公路养护资金绩效评价报告（2020-2022年）",
     ),
 ]
+_N = "石门县财政局关于2022年度重点绩效评价结果的公示"
+_F = "农村公路养护资金项目支出绩效自评表"
+# (session 26, meta21: a page's headline, its chrome, then the document: written before the engine read them)
+TITLES += [
+    # a sentence after the chrome: the notice has begun, a heading further down is its annex's
+    (
+        _N
+        + "\n发布时间：2023-05-12 来源：县财政局\n根据《石门县预算绩效管理办法》，县财政局对5个项目开展了重点绩效评价，"
+        "现将结果公示如下。\n附件\n2022年度重点绩效评价结果表\n序号 项目名称 得分 等级\n1 农村公路养护资金 86 良\n",
+        _N,
+    ),
+    # the headline repeated in the metadata block and over the chrome, the form's own heading under 附件1
+    (
+        "名称：石门县交通运输局2022年度农村公路养护资金绩效自评表\n发布日期：2023-05-12\n"
+        "石门县交通运输局2022年度农村公路养护资金绩效自评表\n发布时间：2023-05-12 来源：县交通运输局\n附件1\n"
+        + _F
+        + "\n（2022年度）\n项目名称 农村公路养护资金\n主管部门 石门县交通运输局\n",
+        _F + "（2022年度）",
+    ),
+    # a PDF's page number before the document's own heading
+    (
+        "当前位置：首页 > 政务公开\n"
+        + T
+        + "\n发布时间：2023-05-12 来源：县财政局\n1 "
+        + T
+        + " 目录 一、基本情况……2 二、绩效评价工作开展情况……3\n2 一、基本情况\n2022年县财政安排资金500万元。\n",
+        T,
+    ),
+]
 # (sentence after a funds-section heading, figure values in base units that must be read)
 FIGURE_HEAD = "澧县2022年度农村公路养护资金绩效评价报告\n一、基本情况\n（一）资金情况\n"
 FIGURES = [
