@@ -101,3 +101,47 @@ def test_a_writer_named_nowhere_tells_no_mode() -> None:
         "2023年高龄补贴事后绩效评价报告\n按照县财政局通知要求，我局组织对2023年高龄补贴开展了事后绩效评价。\n"
     )
     assert r.evaluation_mode is None
+
+
+# ---------------------------------------------------------------- a web page's headline, chrome, then the document
+T = "石门县2022年度农村公路养护资金绩效评价报告"
+
+
+def test_a_heading_after_the_notices_first_sentence_is_its_annexs_not_its_title() -> None:
+    notice = "石门县财政局关于2022年度重点绩效评价结果的公示"
+    text = (
+        notice + "\n发布时间：2023-05-12 来源：县财政局\n县财政局对5个项目开展了重点绩效评价，现将结果公示如下。\n"
+        "附件\n2022年度重点绩效评价结果表\n序号 项目名称 得分 等级\n1 农村公路养护资金 86 良\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title == notice
+    assert evidence(doc, r, "title") == notice
+    # near miss: the document's own heading right after the chrome is the title
+    _doc, r = record_of_text(
+        "农村公路养护资金绩效评价报告\n发布时间：2023-05-12 来源：县财政局\n" + T + "\n一、基本情况\n"
+    )
+    assert r.title == T
+
+
+def test_the_metadata_blocks_heading_and_the_headline_give_way_to_the_forms_own_heading() -> None:
+    form = "农村公路养护资金项目支出绩效自评表"
+    text = (
+        "名称：石门县交通运输局2022年度农村公路养护资金绩效自评表\n发布日期：2023-05-12\n"
+        "石门县交通运输局2022年度农村公路养护资金绩效自评表\n发布时间：2023-05-12 来源：县交通运输局\n附件1\n"
+        + form
+        + "\n（2022年度）\n项目名称 农村公路养护资金\n主管部门 石门县交通运输局\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.title == form + "（2022年度）"
+
+
+def test_a_page_number_before_the_documents_heading_is_cut() -> None:
+    text = (
+        "当前位置：首页 > 政务公开\n" + T + "\n发布时间：2023-05-12 来源：县财政局\n1 " + T + " 目录 一、基本情况……2\n"
+        "2 一、基本情况\n2022年县财政安排资金500万元。\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title == T
+    # near miss: a year after a space is the title's first word, not a page number
+    _doc, r = record_of_text("石门县 2022 年度农村公路养护资金绩效评价报告\n一、基本情况\n")
+    assert r.title == T

@@ -242,10 +242,20 @@ def _own_title_after_chrome(ctx: Context, lines: list[Line], page: Candidate, ow
         return False
     between = [ln for ln in lines if page.end <= ln.start and ln.end <= own.start]
     chrome = re.compile(_spec()["title"]["page_chrome"])
-    return any(chrome.search(ln.text) for ln in between)
+    last = max((k for k, ln in enumerate(between) if chrome.search(ln.text)), default=None)
+    # a sentence after the chrome is the document's text begun under the page's heading (现将结果公示如下。):
+    # a heading further down is one of its parts or annexes (…结果表), not its title
+    return last is not None and not any(re.search(r"[。；;]", ln.text) for ln in between[last + 1 :])
 
 
 _ANNEX_LABEL = re.compile(r"(?:附件|附表)\s*[0-9一二三四五六七八九十]{0,3}(?:[-—－][0-9]{1,2})?\s*[：:、.]?")
+
+
+def _on_metadata_label_line(ctx: Context, title: Candidate) -> bool:
+    """Whether ``title`` stands on a line that opens with a metadata field's label (名称：, 标题：;
+    ``title.metadata_label``): the page's catalogue entry for the document."""
+    line_start = ctx.doc.text.rfind("\n", 0, title.start) + 1
+    return re.match(_spec()["title"]["metadata_label"], ctx.doc.text[line_start : title.start + 1]) is not None
 
 
 def _own_title_under_annex_label(ctx: Context, page: Candidate, own: Candidate) -> bool:
@@ -417,8 +427,15 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
     # A file's name (…报告.docx, a document site's 《…》由会员分享) is the uploader's, not a title the
     # document prints — unless the document prints it too (its copy cut a word short: …绩效自评报)
     printed = [t for t in titles if t.rule != "title_file_name" or _file_name_printed(ctx, t)]
-    first = printed[:1]
-    for t in printed[1:3]:
+    # a heading on a line of the page's metadata block (名称：…, 标题：…) is the page's catalogue entry, not
+    # the document's (devset ruling 20): the same words printed as a line of their own (the page's headline)
+    # stand in for it, and the document's own heading is looked for after them
+    k = 0
+    if printed and _on_metadata_label_line(ctx, printed[0]):
+        key = fold(printed[0].value)
+        k = next((i for i, t in enumerate(printed) if fold(t.value) == key and not _on_metadata_label_line(ctx, t)), 0)
+    first = printed[k : k + 1]
+    for t in printed[k + 1 : k + 3]:
         if first and re.fullmatch(re.escape(fold(first[0].value)) + r"[(（][^()（）]{2,30}[)）]", fold(t.value)):
             first = [t]
             break
