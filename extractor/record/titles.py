@@ -27,16 +27,12 @@ def text_lines(ctx: Context) -> list[Line]:
 
 
 # ------------------------------------------------------------------ title
-# A page number set before a title's words, a space between ("1 健全…自评报告" on a PDF's first page).
-_PAGE_NUMBER = re.compile(r"[ \t]*[0-9]{1,3}[ \t]+(?=[\u4e00-\u9fff])")
-
-
 def clean_title(text: str) -> str:
     """A title as printed: whitespace removed, annex labels, page numbers and site names cut."""
     c = _compiled()
-    # a page number set before the title's line (" 8 2018 年农业保险…报告", "1 健全…自评报告"): cut while the
-    # space still tells it from the year or the words
-    text = re.sub(r"^\s*[0-9]{1,3}\s+(?=(?:19|20)[0-9]{2}\s*年|[\u4e00-\u9fff])", "", text)
+    # a page number set before the title's line (" 8 2018 年农业保险…报告"): cut while the space still
+    # tells it from the year
+    text = re.sub(r"^\s*[0-9]{1,3}\s+(?=(?:19|20)[0-9]{2}\s*年)", "", text)
     text = re.sub(r"\s+", "", text)
     # a form flattened with its cells kept (标题 | ||||| / (2024年度) | |||||): the empty cells are no words
     # (only around the year line: 预算绩效管理情况 | ||| is a row of the form)
@@ -50,9 +46,6 @@ def clean_title(text: str) -> str:
 
 def clean_title_span(ctx: Context, start: int, end: int) -> tuple[str, int, int] | None:
     """The title inside the document text ``[start, end)``: its printed words (no whitespace) and span."""
-    page_number = _PAGE_NUMBER.match(ctx.doc.text, start, end)
-    if page_number:
-        start = page_number.end()  # (the view joins 1 健全… into 1健全…: cut while the space tells it)
     v = View.of(ctx.doc.text[start:end], start)
     key = clean_title(v.text)
     pos = v.text.find(key) if key else -1
