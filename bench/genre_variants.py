@@ -1493,6 +1493,28 @@ UNITS += [
     ),
 ]
 
+# (orgs21: a short name whose level word the segmenter glues to the word before it — 年县, 由县, 对县,
+# 受县, 年市 — written before the recogniser read them)
+UNITS += [
+    (U_SELF_BARE + "2022年县交通运输局对农村公路养护资金开展了绩效自评。\n", "县交通运输局", "县交通运输局"),
+    (U_SELF_BARE + "项目资金由县交通局负责实施。\n", "县交通局", "县交通局"),
+    (
+        U_TITLE + "受县财政局委托，" + U_FIRM + "对县交通运输局2022年度农村公路养护资金开展了绩效评价。\n",
+        "县交通运输局",
+        U_FIRM,
+    ),
+    (
+        U_TITLE + "2023年4月，县财政局组织专家对县交通运输局2022年度农村公路养护资金开展了重点绩效评价。\n",
+        "县交通运输局",
+        "县财政局",
+    ),
+    (
+        U_SELF_BARE + "根据县财政局要求，2022年市交通运输局对农村公路养护资金开展了绩效自评。\n",
+        "市交通运输局",
+        "市交通运输局",
+    ),
+]
+
 
 def _scores(r, want):
     total, grade = (r.score.total, r.score.grade) if r.score else (None, None)
