@@ -188,6 +188,23 @@ SCORES = [
     ("经综合评价，该项目总体评价为“良”，综合得分86.5分。\n", 86.5, "良"),
     ("部门整体支出绩效自评得分为96.5分，自评结果为优。\n", 96.5, "优"),
 ]
+# (session 26, score21: a grade the text states — read as stated, not derived from the total: right
+# after its label with no 为/：, under a 级别 label, in the cell after a form's total row; written
+# before the engine read them)
+GRADES_STATED = [
+    ("本项目自评综合得分为86.5分，自评结果“良”。\n", 86.5, "良"),
+    ("通过自评，该项目自评得分95分，评价结果优秀。\n", 95, "优"),
+    ("项目综合得分86.5分，评价结果良好。\n", 86.5, "良"),
+    ("项目最终评分86.5分，绩效评价级别为良。\n", 86.5, "良"),
+    ("该项目绩效评价得分86.5分，绩效级别：良。\n", 86.5, "良"),
+    ("总分\t100\t96\t优\n", 96, "优"),
+    ("合计 | 100 | 96 | 优秀 |\n", 96, "优"),
+    (
+        "项目支出绩效自评表\n一级指标 二级指标 三级指标 分值 得分\n产出指标 数量指标 养护里程 20 20\n总分 100 96 优\n",
+        96,
+        "优",
+    ),
+]
 # (text, the level-1 scores)
 TIER_SCORES = [
     (
@@ -1379,6 +1396,10 @@ def _scores(r, want):
     return total == want[0] and grade == want[1] and (stated_max is None or r.score.max == stated_max)
 
 
+def _stated_grade(r, want):
+    return _scores(r, want) and r.score.grade_source == "stated"
+
+
 def _tiers(r, want):
     return {i.score for i in r.indicators if i.level == 1} == want[0]
 
@@ -1400,6 +1421,7 @@ def _kinds(r, want):
 
 SETS = {
     "total and grade": (SCORES, _scores),
+    "grade stated": (GRADES_STATED, _stated_grade),
     "tier scores": (TIER_SCORES, _tiers),
     "report date": (DATES, lambda r, w: r.report_date == w[0]),
     "mode and evaluator": (MODES, _modes),

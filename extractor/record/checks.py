@@ -92,6 +92,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "budget",
         "prose_score_rate",
         "heading_score",
+        "weight_then_score",
         "share",
         "share_column",
         "hierarchy_part",
@@ -287,6 +288,8 @@ def indicator_table_checks(
         _adds_up(ck, "weight_sum", label, weights, total_weight, spans)
     _child_sums(ck, rows, "weight", "weight_sum", " weights")
     _child_sums(ck, rows, "score", "indicator_sum", "")
+    for r in rows:
+        _score_over_weight(ck, r.name, r.weight, r.score, [r.span])
     for r in rows + ([table.total] if table.total else []):
         if r.weight in (None, 0) or r.score is None or r.rate is None:
             continue
@@ -472,6 +475,25 @@ def prose_score_rate_checks(ck: Checker, flat: str) -> None:
                 [(m.start("w"), m.end("r") + 1)],
                 key=("prose", w, s, r),
             )
+
+
+def _score_over_weight(
+    ck: Checker, name: str, weight: Any, score: Any, spans: Iterable[tuple[int, int] | None], key: Any = None
+) -> None:
+    """An indicator's score above its weight (分值10, 得分12).  Only such a slip is reported: a check
+    for every row within its weight would repeat the table."""
+    if weight is None or score is None or Decimal(str(score)) <= Decimal(str(weight)) or weight < 1:
+        return  # (a weight below 1 is a share, 权重0.2, not points)
+    ck.add("score_over_weight", False, f"{name}: score {_fmt(score)} over its weight {_fmt(weight)}", spans, key=key)
+
+
+def prose_score_over_weight_checks(ck: Checker, flat: str) -> None:
+    """满分30分，得分32分: a score stated right after its weight is at most that weight."""
+    for m in _rx()["weight_then_score"].finditer(flat):
+        w, s = Decimal(m.group("w")), Decimal(m.group("s"))
+        start = _sentence_start(flat, m.start(), max(0, m.start() - 40))
+        name = squash(flat[start : m.start()]).strip("，,：:、") or "score"
+        _score_over_weight(ck, name[-16:], w, s, [(m.start("w"), m.end("s") + 1)], key=("prose", m.start()))
 
 
 def weighted_score_checks(ck: Checker) -> None:
@@ -1575,6 +1597,7 @@ def run_checks(
     prose_tier_checks(ck, list(ctx.score_tables.values()), indicators, score, score_evidence)
     heading_tree_checks(ck, flat)
     prose_score_rate_checks(ck, flat)
+    prose_score_over_weight_checks(ck, flat)
     weighted_score_checks(ck)
     grade_check(ck, score, score_evidence)
     table_checks(ck, flat)
