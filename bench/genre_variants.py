@@ -1292,7 +1292,19 @@ CHECKS = [
         + "项目总投资480万元，具体如下：\n（1）工程建设费420万元；\n（2）监理费25万元；\n（3）设计费35万元。\n",
         0,
         None,
-    ),
+    ),    # (session 26, score21: sums stated with no list word — the parts first and a total clause whose
+    # total word stands beside a verb or a subject, or a total then its parts in the next sentence; written
+    # before the engine read them)
+    (CHECK_HEAD + "2022年下达中央资金300万元、省级资金150万元、县级资金60万元，总计投入500万元。\n", 1, "500"),
+    (CHECK_HEAD + "2022年下达中央资金300万元、省级资金150万元、县级资金50万元，总计投入500万元。\n", 0, None),
+    (CHECK_HEAD + "中央资金300万元，省级资金150万元，县级资金60万元，共计下达资金500万元。\n", 1, "500"),
+    (CHECK_HEAD + "中央资金300万元，省级资金150万元，县级资金50万元，共计下达资金500万元。\n", 0, None),
+    (CHECK_HEAD + "中央资金300万元，省级资金150万元，县级资金60万元，三级资金合计500万元。\n", 1, "500"),
+    (CHECK_HEAD + "2022年共下达资金500万元。中央资金300万元，省级资金150万元，县级资金60万元。\n", 1, "500"),
+    (CHECK_HEAD + "2022年共下达资金500万元。中央资金300万元，省级资金150万元，县级资金50万元。\n", 0, None),
+    # amounts of other things after a total: no sum
+    (CHECK_HEAD + "2022年共下达资金500万元。实际支出480万元，结余20万元，执行率96%。\n", 0, None),
+    (CHECK_HEAD + "中央资金300万元，省级资金150万元，累计支出资金480万元。\n", 0, None),
 ]
 
 
