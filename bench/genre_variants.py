@@ -187,6 +187,11 @@ SCORES = [
     ("本项目评价得分为86.5分，达到“良”等级标准。\n", 86.5, "良"),
     ("经综合评价，该项目总体评价为“良”，综合得分86.5分。\n", 86.5, "良"),
     ("部门整体支出绩效自评得分为96.5分，自评结果为优。\n", 96.5, "优"),
+    # (session 26, score21: a colon after 为, the maximum in brackets after the label, 得分情况 — written
+    # before the engine read them)
+    ("经评价，该项目自评得分为：96分。\n", 96, "优"),
+    ("该项目自评得分（满分100分）为96分。\n", 96, "优"),
+    ("自评得分情况：96分\n", 96, "优"),
 ]
 # (session 26, score21: a grade the text states — read as stated, not derived from the total: right
 # after its label with no 为/：, under a 级别 label, in the cell after a form's total row; written
@@ -1292,7 +1297,7 @@ CHECKS = [
         + "项目总投资480万元，具体如下：\n（1）工程建设费420万元；\n（2）监理费25万元；\n（3）设计费35万元。\n",
         0,
         None,
-    ),    # (session 26, score21: sums stated with no list word — the parts first and a total clause whose
+    ),  # (session 26, score21: sums stated with no list word — the parts first and a total clause whose
     # total word stands beside a verb or a subject, or a total then its parts in the next sentence; written
     # before the engine read them)
     (CHECK_HEAD + "2022年下达中央资金300万元、省级资金150万元、县级资金60万元，总计投入500万元。\n", 1, "500"),

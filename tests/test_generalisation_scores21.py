@@ -81,3 +81,46 @@ def test_a_table_rows_score_over_its_weight_is_flagged() -> None:
     shares = html.replace("<td>分值</td>", "<td>权重</td>").replace("<td>10</td>", "<td>0.5</td>")
     doc = read_html(shares, "t.html")
     assert not any("over its weight" in c for c in failed(doc, build_record(doc)))
+
+
+def total(text: str) -> object:
+    _doc, r = record_of_text(text)
+    return r.score.total if r.score else None
+
+
+def test_a_total_after_a_colon_after_wei_or_its_maximum_in_brackets() -> None:
+    assert total("经评价，该项目自评得分为：96分。\n") == 96
+    assert total("该项目自评得分（满分100分）为96分。\n") == 96
+    assert total("自评得分情况：96分\n") == 96
+    # near miss: a tier's points are no total, whatever the colon
+    assert total("决策指标得分为：18分。\n") is None
+
+
+HEAD = "澧县2022年度农村公路养护资金绩效评价报告\n一、基本情况\n"
+
+
+def test_parts_then_a_total_clause_with_words_beside_its_total_word() -> None:
+    text = HEAD + "中央资金300万元，省级资金150万元，县级资金60万元，共计下达资金500万元。\n"
+    doc, r = record_of_text(text)
+    (c,) = failed(doc, r)
+    assert "300万元 + 150万元 + 60万元 = 510万元" in c and "500万元" in c
+    right = text.replace("60万元", "50万元")
+    doc, r = record_of_text(right)
+    assert failed(doc, r) == [] and [c.ok for c in r.checks] == [True]
+    # near miss: 累计支出 after the amounts allocated is another quantity, no total of them
+    doc, r = record_of_text(HEAD + "中央资金300万元，省级资金150万元，累计支出资金480万元。\n")
+    assert r.checks == []
+
+
+def test_a_total_then_its_parts_in_the_next_sentence() -> None:
+    text = HEAD + "2022年共下达资金500万元。中央资金300万元，省级资金150万元，县级资金60万元。\n"
+    doc, r = record_of_text(text)
+    (c,) = failed(doc, r)
+    assert "= 510万元" in c and "500万元" in c
+    doc, r = record_of_text(text.replace("60万元", "50万元"))
+    assert failed(doc, r) == [] and [c.ok for c in r.checks] == [True]
+    # near misses: amounts of other things after the total, or a total its words do not name
+    doc, r = record_of_text(HEAD + "2022年共下达资金500万元。实际支出480万元，结余20万元。\n")
+    assert r.checks == []
+    doc, r = record_of_text(HEAD + "2022年下达资金500万元。中央资金300万元，省级资金150万元，县级资金60万元。\n")
+    assert failed(doc, r) == []
