@@ -187,6 +187,28 @@ SCORES = [
     ("本项目评价得分为86.5分，达到“良”等级标准。\n", 86.5, "良"),
     ("经综合评价，该项目总体评价为“良”，综合得分86.5分。\n", 86.5, "良"),
     ("部门整体支出绩效自评得分为96.5分，自评结果为优。\n", 96.5, "优"),
+    # (session 26, score21: a colon after 为, the maximum in brackets after the label, 得分情况 — written
+    # before the engine read them)
+    ("经评价，该项目自评得分为：96分。\n", 96, "优"),
+    ("该项目自评得分（满分100分）为96分。\n", 96, "优"),
+    ("自评得分情况：96分\n", 96, "优"),
+]
+# (session 26, score21: a grade the text states — read as stated, not derived from the total: right
+# after its label with no 为/：, under a 级别 label, in the cell after a form's total row; written
+# before the engine read them)
+GRADES_STATED = [
+    ("本项目自评综合得分为86.5分，自评结果“良”。\n", 86.5, "良"),
+    ("通过自评，该项目自评得分95分，评价结果优秀。\n", 95, "优"),
+    ("项目综合得分86.5分，评价结果良好。\n", 86.5, "良"),
+    ("项目最终评分86.5分，绩效评价级别为良。\n", 86.5, "良"),
+    ("该项目绩效评价得分86.5分，绩效级别：良。\n", 86.5, "良"),
+    ("总分\t100\t96\t优\n", 96, "优"),
+    ("合计 | 100 | 96 | 优秀 |\n", 96, "优"),
+    (
+        "项目支出绩效自评表\n一级指标 二级指标 三级指标 分值 得分\n产出指标 数量指标 养护里程 20 20\n总分 100 96 优\n",
+        96,
+        "优",
+    ),
 ]
 # (text, the level-1 scores)
 TIER_SCORES = [
@@ -1328,7 +1350,19 @@ CHECKS = [
         + "项目总投资480万元，具体如下：\n（1）工程建设费420万元；\n（2）监理费25万元；\n（3）设计费35万元。\n",
         0,
         None,
-    ),
+    ),  # (session 26, score21: sums stated with no list word — the parts first and a total clause whose
+    # total word stands beside a verb or a subject, or a total then its parts in the next sentence; written
+    # before the engine read them)
+    (CHECK_HEAD + "2022年下达中央资金300万元、省级资金150万元、县级资金60万元，总计投入500万元。\n", 1, "500"),
+    (CHECK_HEAD + "2022年下达中央资金300万元、省级资金150万元、县级资金50万元，总计投入500万元。\n", 0, None),
+    (CHECK_HEAD + "中央资金300万元，省级资金150万元，县级资金60万元，共计下达资金500万元。\n", 1, "500"),
+    (CHECK_HEAD + "中央资金300万元，省级资金150万元，县级资金50万元，共计下达资金500万元。\n", 0, None),
+    (CHECK_HEAD + "中央资金300万元，省级资金150万元，县级资金60万元，三级资金合计500万元。\n", 1, "500"),
+    (CHECK_HEAD + "2022年共下达资金500万元。中央资金300万元，省级资金150万元，县级资金60万元。\n", 1, "500"),
+    (CHECK_HEAD + "2022年共下达资金500万元。中央资金300万元，省级资金150万元，县级资金50万元。\n", 0, None),
+    # amounts of other things after a total: no sum
+    (CHECK_HEAD + "2022年共下达资金500万元。实际支出480万元，结余20万元，执行率96%。\n", 0, None),
+    (CHECK_HEAD + "中央资金300万元，省级资金150万元，累计支出资金480万元。\n", 0, None),
 ]
 
 
@@ -1575,6 +1609,10 @@ def _scores(r, want):
     return total == want[0] and grade == want[1] and (stated_max is None or r.score.max == stated_max)
 
 
+def _stated_grade(r, want):
+    return _scores(r, want) and r.score.grade_source == "stated"
+
+
 def _tiers(r, want):
     return {i.score for i in r.indicators if i.level == 1} == want[0]
 
@@ -1596,6 +1634,7 @@ def _kinds(r, want):
 
 SETS = {
     "total and grade": (SCORES, _scores),
+    "grade stated": (GRADES_STATED, _stated_grade),
     "tier scores": (TIER_SCORES, _tiers),
     "report date": (DATES, lambda r, w: r.report_date == w[0]),
     "mode and evaluator": (MODES, _modes),
