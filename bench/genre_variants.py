@@ -798,6 +798,15 @@ _FORM_ROWS = [
 ]
 _FORM_CELLS = _FORM_HEAD + _FORM_COLS + [c for row in _FORM_ROWS for c in row]
 _FORM_WANT = {5000000, 5200000, 4805000, 0.924}
+# the part rows of the same block, named by row and column (devset ruling 24(c): the only part that
+# repeats the total and a part of printed zeros are listed; a dash states nothing)
+_FORM_PARTS = {
+    ("当年财政拨款 年初预算数", 5000000),
+    ("当年财政拨款 全年执行数", 4805000),
+    ("当年财政拨款 执行率", 0.924),
+    ("上年结转资金 全年预算数", 0),
+    ("上年结转资金 全年执行数", 0),
+}
 FORM_FIGURES = [
     ("\n".join(_FORM_CELLS) + "\n", _FORM_WANT),
     ("\n".join(c + " |" for c in _FORM_CELLS) + "\n", _FORM_WANT),
@@ -873,6 +882,8 @@ MONEY_GRIDS = [
         _DEPT_WANT,
     ),
 ]
+
+FORM_PART_ROWS = [(text, _FORM_PARTS) for text, _want in FORM_FIGURES]
 
 # (text, evaluated_unit, evaluator): who was evaluated and who evaluated, as self-evaluations, forms,
 # third-party reports and finance notices state them (tests/devset/README.md, rulings 3 and 4); None
@@ -1646,6 +1657,7 @@ SETS = {
     "title": (TITLES, lambda r, w: w[0] is None or (r.title or "").replace(" ", "") == w[0]),
     "figures": (FIGURES, lambda r, w: w[0] <= {f.value for f in r.figures}),
     "figures in forms": (FORM_FIGURES, lambda r, w: w[0] <= {f.value for f in r.figures}),
+    "form part rows": (FORM_PART_ROWS, lambda r, w: w[0] <= {(f.name, f.value) for f in r.figures}),
     "checks": (CHECKS, _checks),
     "money grids": (MONEY_GRIDS, lambda r, w: sorted(round(float(f.value), 6) for f in r.figures) == w[0]),
 }

@@ -20,20 +20,25 @@ def test_a_rate_column_whose_header_prints_its_formula_is_read() -> None:
     assert ("预算执行率", 0.5791, "%") in figs
 
 
-def test_a_part_at_the_totals_rate_and_an_empty_part_add_no_figure() -> None:
+def test_a_part_at_the_totals_rate_and_a_part_of_zeros_are_listed() -> None:
+    # devset ruling 24(c): a part row gives each amount and the rate it prints, a printed 0 and the
+    # total's rate included (this test asserted the opposite before the ruling)
     text = (
         _PIPE_FORM
         + "年度资金总额: | 2416.5万 | 2416.5万 | 100% | ||||\n"
         + "其中:中央财政资金 | 612.2万 | 612.2万 | 100% | ||||\n"
         + "彩票公益金用于医疗救助 | 0 | 0 | 100% | ||||\n"
         + "地方资金 | 1804.3万 | 1804.3万 | 100% | ||||\n"
+        + "其他资金 | — | — | — | ||||\n"
     )
     figs = figures(text)
     assert ("预算执行率", 1, "%") in figs
     assert ("地方资金 全年执行数", 18043000, "元") in figs
-    # near misses: the parts' 100% restates the total's; the empty part's zeros are no amounts
-    assert [f for f in figs if f[2] == "%"] == [("预算执行率", 1, "%")]
-    assert not [f for f in figs if f[0].startswith("彩票")]
+    assert ("中央财政资金 预算执行率", 1, "%") in figs and ("地方资金 预算执行率", 1, "%") in figs
+    assert ("彩票公益金用于医疗救助 全年预算数", 0, "元") in figs
+    assert ("彩票公益金用于医疗救助 预算执行率", 1, "%") in figs
+    # near miss: a dash states nothing
+    assert not [f for f in figs if f[0].startswith("其他资金")]
 
 
 def test_a_part_at_another_rate_than_the_total_is_a_figure() -> None:

@@ -11,6 +11,8 @@ import pytest
 
 from jixiao.extractor import parse
 from jixiao.extractor.record import build_record
+from jixiao.extractor.record.context import Context
+from jixiao.extractor.record.figures import find_figures
 from jixiao.extractor.tables import caption_rows
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
@@ -145,12 +147,58 @@ TRANSFER_FUNDS = """某县2023年度残疾人事业发展补助资金绩效自�
 @pytest.mark.parametrize("render", [_docx, _pdf])
 def test_funds_rows_past_a_long_part_label_read_as_in_text(tmp_path, render):
     # a real table's cells end in tabs, not bars: the label 彩票公益金用于残疾人康复 ends at its cell, so
-    # the rows after it are read; a part is named without 其中, its rate at the total's is not repeated
+    # the rows after it are read; a part is named without 其中. The text's bars are read by the grid
+    # reader, the Word/PDF table by the 自评表's form reader: both list every part row as devset ruling
+    # 24(c) says — its printed zeros and its rate at the total's included (funds_row_name, one rule)
     text = _figures(_txt(tmp_path, TRANSFER_FUNDS))
     assert ("地方资金 全年执行数", 3600000, "元") in text
     assert ("中央财政资金 全年预算数", 8000000, "元") in text
-    assert not [f for f in text if "彩票" in f[0] or (f[2] == "%" and f[0] != "预算执行率")]
+    assert ("中央财政资金 预算执行率", 0.9, "%") in text and ("地方资金 预算执行率", 0.9, "%") in text
+    assert {f for f in text if "彩票" in f[0]} == {
+        ("彩票公益金用于残疾人康复 全年预算数", 0, "元"),
+        ("彩票公益金用于残疾人康复 全年执行数", 0, "元"),
+        ("彩票公益金用于残疾人康复 预算执行率", 1, "%"),
+    }
     assert _figures(render(tmp_path, TRANSFER_FUNDS)) == text
+
+
+# A 自评表's funds block written for these tests: a group's heading, the only part repeating the
+# total, a part of printed zeros, a part of dashes.
+PART_ROWS = """某县2023年度农村公路养护补助资金绩效自评表 | |||||
+资金投入情况(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 | ||
+年度资金总额: | 450 | 500 | 475 | 95% | ||
+按收入性质分: | 450 | 500 | 475 | | ||
+其中:中央财政资金 | 450 | 500 | 475 | 95% | ||
+省级资金 | 0 | 0 | 0 | — | ||
+其他资金 | — | — | — | — | ||
+"""
+
+
+def test_part_rows_read_alike_by_the_grid_reader_and_the_form_reader(tmp_path):
+    # the bars in text are read as a grid (grid_figures), the Word table as a 自评表 (self_eval_figures):
+    # one rule (funds_row_name) decides what each part row gives, so the two list the same figures
+    def read(path: Path) -> tuple[set[str], set[tuple[str, float, str]]]:
+        found = find_figures(Context(parse(str(path))))
+        return {f.source for f in found}, {(f.name, f.value, f.unit) for f in found}
+
+    grid_sources, grid = read(_txt(tmp_path, PART_ROWS))
+    form_sources, form = read(_docx(tmp_path, PART_ROWS))
+    assert (grid_sources, form_sources) == ({"table"}, {"self_eval"})
+    assert grid == form
+    # devset ruling 24(c): the only part is listed though it repeats the total, printed zeros are
+    # values; a dash states nothing, and the group's heading repeats the total its parts add up to
+    assert {f for f in grid if f[0].startswith("中央财政资金")} == {
+        ("中央财政资金 年初预算数", 4500000, "元"),
+        ("中央财政资金 全年预算数", 5000000, "元"),
+        ("中央财政资金 全年执行数", 4750000, "元"),
+        ("中央财政资金 执行率", 0.95, "%"),
+    }
+    assert {f for f in grid if f[0].startswith("省级资金")} == {
+        ("省级资金 年初预算数", 0, "元"),
+        ("省级资金 全年预算数", 0, "元"),
+        ("省级资金 全年执行数", 0, "元"),
+    }
+    assert not [f for f in grid if f[0].startswith(("其他资金", "按收入性质分"))]
 
 
 # A 目标审批表 (written for these tests) in one table: funds rows, then its indicator part.

@@ -940,6 +940,32 @@ def _form_field_or_value(header: list[Cell], h: int) -> bool:
     return bool(sp.form_field.search(header[h].text) or (h > 0 and sp.form_field.search(header[h - 1].text)))
 
 
+def funds_row_name(label: str | None) -> str | None:
+    """What a funds row names its figures by — ONE rule for the 自评表's form reader
+    (:func:`self_eval_figures`) and the grid reader (:func:`grid_figures`), so two renderings of
+    one form list the same rows (devset ruling 24(c)):
+
+    - ``""`` for the total row (no label, 年度资金总额, 合计): its figures are named by their column;
+    - ``None`` for a group's heading (按收入性质分：2456.18): it repeats the total, its parts follow;
+    - else the part's label without 其中 (其中：财政拨款 → 财政拨款).
+
+    A part row gives every amount it prints and the rate it prints, like the total: the only part
+    repeating the total's numbers, a part of zeros (a printed 0 is a value), a part executed at
+    the total's rate alike — the row says where the money came from. Its empty cells and dashes
+    state nothing (the readers give no quantity for them)."""
+    sp = spec()
+    if label is None or sp.total_row.match(label):
+        return ""
+    if sp.self_eval_group.match(label):
+        return None
+    return re.sub(r"^其中\s*[:：]?", "", label).rstrip(":：")
+
+
+def _row_figure_name(row: str, column: str) -> str:
+    """A funds row's figure name: the column for the total row, else the row's part and the column."""
+    return f"{row} {column}" if row else column
+
+
 def grid_figures(
     flat: str, rows: list[list[Cell]], caption: str, row_base: int = 0, money_columns: frozenset[int] = frozenset()
 ) -> list[Found]:
@@ -950,7 +976,6 @@ def grid_figures(
     out: list[Found] = []
     header: list[Cell] | None = None
     value_cols: set[int] = set()  # the header's columns that the rows under it hold numbers in
-    total_rates: dict[int, Decimal] = {}  # the total row's rate per column
     scale = _scale_in(caption)
     for row in rows:
         if any(sp.indicator_kind.search(c.text) for c in row):
@@ -1012,14 +1037,9 @@ def grid_figures(
             and cols != nums
         ):
             under = dict(zip(nums, cols))
-        # An empty part (彩票公益金 | 0 | 0 | 100% under the total row): no figures, as in a 自评表 in text.
-        empty_part = (
-            column_mode
-            and first is not None
-            and not sp.total_row.match(_strip_suffix(texts[first]))
-            and all(q is not None and (q.value == 0 or q.unit == "%") for q in (qs[j] for j in nums))
-        )
-        for j in nums if not empty_part else []:
+        # What a row under the header names its figures by: funds_row_name, the form reader's rule.
+        rowname = funds_row_name(_strip_suffix(row[first].text)) if column_mode and first is not None else ""
+        for j in nums:
             q = qs[j]
             assert q is not None
             h = under[j]
@@ -1032,21 +1052,15 @@ def grid_figures(
                 and not _form_field_or_value(header, h)
             ):
                 col = header[h].text
-                if sp.not_figure_column.search(col):
-                    continue
+                if rowname is None or sp.not_figure_column.search(col):
+                    continue  # (a group's heading repeats the total)
                 rowlab = re.sub(r"^其中[:：]?", "", _strip_suffix(row[first].text))  # (其中：中央财政资金: a part)
                 mv = _money_value(q, col, scale, bool(sp.money_label.search(rowlab + col)) or h in money_columns)
                 if mv is None:
                     continue
                 colname = _strip_suffix(re.sub(sp.column_suffix + "$", "", col) if not _scale_in(col) else col)
                 colname = _strip_suffix(colname)
-                is_total = bool(sp.total_row.match(rowlab))
-                if mv[1] == "%":
-                    if is_total:
-                        total_rates[h] = mv[0]
-                    elif total_rates.get(h) == mv[0]:
-                        continue  # a part executed at the total's rate (100% | 100%): the total says it
-                name = colname if is_total else f"{rowlab} {colname}"
+                name = _row_figure_name(rowname, colname)
                 out.append(
                     Found(
                         name,
@@ -1478,29 +1492,14 @@ def _fraction(q: Quantity) -> bool:
     return q.unit == "" and 0 < q.value < 1 and q.decimals >= 2
 
 
-def _total_rate(total: SelfEvalRow, col: Column) -> Decimal | None:
-    """The total row's rate in column ``col``, as a fraction."""
-    q = next((q for c, q in total.values if c is col and q is not None and q.unit != "元"), None)
-    if q is None:
-        return None
-    return q.value if q.unit == "%" or _fraction(q) else q.value / 100
-
-
 def self_eval_figures(flat: str, blocks: list[SelfEvalBlock]) -> list[Found]:
     sp = spec()
     out: list[Found] = []
     for blk in blocks:
-        total = next((r for r in blk.rows if r.label is None or sp.total_row.match(r.label)), None)
-        total_vals = {c.name: q.value for c, q in total.values if q is not None and c.kind != "other"} if total else {}
         for r in blk.rows:
-            is_total = r is total
-            vals = {c.name: q.value for c, q in r.values if q is not None and c.kind != "other"}
-            amounts = [q.value for c, q in r.values if q is not None and c.kind == "money" and q.unit != "%"]
-            if not is_total and (not any(amounts) or (vals and all(total_vals.get(k) == v for k, v in vals.items()))):
-                # an empty part (彩票公益金 | 0 | 0 | 100%: no amount, whatever its rate), or the only
-                # part (其中：本年财政拨款, the same numbers as the total)
-                continue
-            rowname = re.sub(r"^其中[:：]?", "", r.label or "").rstrip(":：")
+            rowname = funds_row_name(r.label)
+            if rowname is None:
+                continue  # a group's heading: it repeats the total (funds_row_name, the grid reader's rule)
             for col, q in r.values:
                 if q is None or col.kind == "other":
                     continue
@@ -1509,8 +1508,6 @@ def self_eval_figures(flat: str, blocks: list[SelfEvalBlock]) -> list[Found]:
                     if q.unit == "元":
                         continue
                     value, unit = (q.value if q.unit == "%" or _fraction(q) else q.value / 100), "%"
-                    if not is_total and total is not None and value == _total_rate(total, col):
-                        continue  # a part executed at the total's rate: the total says it (as in a grid)
                 elif q.unit == "元":
                     value, unit = q.value, "元"  # 4753.66万元: its own scale
                 elif q.mag:
@@ -1521,8 +1518,8 @@ def self_eval_figures(flat: str, blocks: list[SelfEvalBlock]) -> list[Found]:
                     if q.unit == "%" or blk.scale is None:
                         continue
                     value, unit = q.value * blk.scale, "元"
-                name = colname if is_total else f"{rowname} {colname}"
-                start = col.start if is_total or r.label_start is None else r.label_start
+                name = _row_figure_name(rowname, colname)
+                start = col.start if not rowname or r.label_start is None else r.label_start
                 out.append(
                     Found(
                         name,
