@@ -550,3 +550,6 @@ def test_a_news_items_headline_in_words_of_its_own_is_its_title() -> None:
     # a numbered heading of a report, or a page's 标题: field, is no headline
     _doc, r = record_of_text("四、绩效自评结果拟应用和公开情况\n本次自评结果在系统内部公开。\n附件:自评表[点击下载]\n")
     assert r.title is None
+    # (an Arabic-numbered one too, as _is_title reads it: one pattern serves both)
+    _doc, r = record_of_text("2.项目绩效评价结果应用情况\n发布时间:2023-05-10\n本次评价结果在系统内部公开。\n")
+    assert r.title is None
