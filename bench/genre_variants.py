@@ -724,6 +724,13 @@ PROGRAMMES = [
     ("2022年度城乡医疗救助资金绩效评价指标表\n", "城乡医疗救助资金"),
     ("关于2022年度城乡医疗救助资金绩效考核结果的通报\n", "城乡医疗救助资金"),
     ("2022年度城乡医疗救助资金绩效考核报告\n", "城乡医疗救助资金"),
+    # a lottery fund (彩票公益金): a programme's noun as 资金 is, in the body's allocation and evaluation sentences
+    (P_BODY + "2022年，县财政安排福利彩票公益金300万元，用于社会福利事业。\n", "福利彩票公益金"),
+    (P_BODY + "我局对2022年度福利彩票公益金开展了绩效自评。\n", "福利彩票公益金"),
+    (P_BODY + "2022年，省财政厅下达我县中央集中彩票公益金120万元。\n", "中央集中彩票公益金"),
+    # a quoted programme assessed (考评) or passing its evaluation (通过绩效评价)
+    ("省财政厅组织专家对“农村公路养护示范”进行了绩效考评。\n", "农村公路养护示范"),
+    ("近日，“农村公路养护示范”顺利通过绩效评价。\n", "农村公路养护示范"),
     # a form's row flattened with tabs: label, value, label, value
     ("2022年度项目支出绩效自评表\n项目名称\t城乡医疗救助资金\t主管部门\t县民政局\n", "城乡医疗救助资金"),
 ]
