@@ -593,3 +593,24 @@ def test_an_indicator_tables_title_and_an_allocation_with_its_total_name_the_pro
     # near miss: money named by its use alone (工作经费) names no programme, 共 or not
     _doc, r = record_of_text("项目支出绩效自评报告\n一、基本情况\n2022年县财政安排工作经费共20万元。\n")
     assert r.program is None
+
+
+def test_a_quoted_programme_and_a_lottery_fund_are_named_as_programmes() -> None:
+    # neimenggu-2015-wolfberry-forestry-extension-evaluation-news: quotation marks say where the name
+    # starts and ends, so it need not end in a programme's noun (…推广示范)
+    doc, r = record_of_text(
+        "中央财政林业科技推广示范项目“枸杞高效栽培经营技术推广示范”通过绩效评价\n30.06.2015 13:14\n本文来源: 林业厅\n"
+        "林业厅政府网6月30日讯 2015 年6月12日,林业厅组织专家对林科院承担的中央财政林业科技推广示范项目"
+        "“枸杞高效栽培经营技术推广示范”进行了绩效评价工作。\n"
+    )
+    assert r.program == "枸杞高效栽培经营技术推广示范"
+    assert evidence(doc, r, "program") == r.program
+    # shanxi-guangling-2022-welfare-lottery-fund-use-notice: 彩票公益金 ends a fund's name as 资金 does
+    doc, r = record_of_text(
+        "一、福利彩票公益金使用情况\n2022年,广灵县共收到上级拨付的福利彩票公益金6万元。其中:省级6万元。\n"
+    )
+    assert r.program == "福利彩票公益金"
+    assert evidence(doc, r, "program") == r.program
+    # near miss: a quoted phrase with no evaluation after it names nothing
+    _doc, r = record_of_text("林业厅坚持“绿水青山就是金山银山”理念,推进造林绿化。\n")
+    assert r.program is None
