@@ -824,6 +824,59 @@ FORM_FIGURES = [
     ),
 ]
 
+# (a department-wide report's funds grid, the values in base units the record must hold, no more, no fewer):
+# a header line of money and rate column labels (预算数 / 调整数 / 执行数 / 执行率 / 结余 …) over rows of a
+# label and one value per column — a 合计 row named by the column alone, a part (基本支出, 其中：人员经费) by row
+# and column — with the cells joined by spaces, tabs or bars, the scale in the corner or on a line above
+GRID_HEAD = "某县农业农村局2022年度部门整体支出绩效自评报告\n一、部门基本情况\n（二）部门预算执行情况\n"
+_GRID_COLS = ["项目", "年初预算数", "调整后预算数", "决算数", "预算执行率"]
+_GRID_ROWS = [
+    ["合计", "1260.40", "1320.80", "1298.66", "98.32%"],
+    ["基本支出", "860.40", "880.40", "878.12", "99.74%"],
+    ["其中：人员经费", "700.10", "712.30", "711.90", "99.94%"],
+    ["公用经费", "160.30", "168.10", "166.22", "98.88%"],
+    ["项目支出", "400.00", "440.40", "420.54", "95.49%"],
+]
+_GRID_WANT = sorted(
+    [
+        round(float(v) * 10000) if not v.endswith("%") else round(float(v[:-1]) / 100, 6)
+        for r in _GRID_ROWS
+        for v in r[1:]
+    ]
+)
+_DEPT_ROWS = [
+    ["财政拨款小计", "512.30", "20.00", "532.30", "520.10", "97.71", "12.20", "2.29"],
+    ["① 基本支出", "412.30", "10.00", "422.30", "421.96", "99.92", "0.34", "0.08"],
+    ["② 项目支出", "100.00", "10.00", "110.00", "102.10", "92.82", "7.90", "7.18"],
+    ["2.其他收入", "0", "0", "0", "0", "0", "0", "0"],
+    ["合 计", "512.30", "20.00", "532.30", "520.10", "97.71", "12.20", "2.29"],
+]
+_DEPT_WANT = sorted(
+    [
+        round(float(v) * 10000) if k not in (4, 6) else round(float(v) / 100, 6)
+        for r in _DEPT_ROWS
+        for k, v in enumerate(r[1:])
+    ]
+)
+MONEY_GRIDS = [
+    ("单位：万元\n" + " ".join(_GRID_COLS) + "\n" + "".join(" ".join(r) + "\n" for r in _GRID_ROWS), _GRID_WANT),
+    ("单位：万元\n" + "\t".join(_GRID_COLS) + "\n" + "".join("\t".join(r) + "\n" for r in _GRID_ROWS), _GRID_WANT),
+    (
+        "单位：万元\n" + " | ".join(_GRID_COLS) + " |\n" + "".join(" | ".join(r) + " |\n" for r in _GRID_ROWS),
+        _GRID_WANT,
+    ),
+    (
+        " ".join(["项目（万元）"] + _GRID_COLS[1:]) + "\n" + "".join(" ".join(r) + "\n" for r in _GRID_ROWS),
+        _GRID_WANT,
+    ),
+    (
+        "财政资金安排和使用情况 资金结构 预算安排 拨付情况 结余情况\n"
+        "(万元) 年初预算金额① 年中调整金额② 小计③=①+② 年度拨付金额④ 支出实现率(%)⑤=④/③ 结余金额⑥=③-④ 结余率(%)⑦=⑥/③\n"
+        + "".join(" ".join(r) + "\n" for r in _DEPT_ROWS),
+        _DEPT_WANT,
+    ),
+]
+
 # (text, evaluated_unit, evaluator): who was evaluated and who evaluated, as self-evaluations, forms,
 # third-party reports and finance notices state them (tests/devset/README.md, rulings 3 and 4); None
 # where the text names nobody for the role (a pronoun alone, the page's metadata, several bodies)
@@ -1397,6 +1450,149 @@ UNITS += [
     (U_SELF_BARE + "一、基本情况\n农村公路养护资金是县级财政安排的专项资金，用于全县农村公路日常养护。\n", None, None),
 ]
 
+# (session 26, orgs21: covers, red-head notices, labelled cells and cover lines of the three forms —
+# written before the engine read the ones it missed)
+U_BODY = "一、基本情况\n农村公路养护资金用于全县农村公路日常养护，2022年预算500万元。\n"
+UNITS += [
+    # self-evaluations: a cover's labelled unit, the unit's line over the title or in brackets after it
+    (U_SELF_TITLE + "编制单位：" + U_BUREAU + "\n编制日期：2023年3月15日\n" + U_BODY, U_BUREAU, U_BUREAU),
+    (U_SELF_TITLE + "填报单位：" + U_BUREAU + "\n" + U_BODY, U_BUREAU, U_BUREAU),
+    (U_SELF_TITLE + "评价单位：" + U_BUREAU + "\n" + U_BODY, U_BUREAU, U_BUREAU),
+    (U_SELF_TITLE + "自评单位：" + U_BUREAU + "\n" + U_BODY, U_BUREAU, U_BUREAU),
+    (U_SELF_TITLE + "报送单位：" + U_BUREAU + "\n" + U_BODY, U_BUREAU, U_BUREAU),
+    (U_SELF_TITLE + U_BODY + "……\n报告单位：" + U_BUREAU + "\n报告日期：2023年3月15日\n", U_BUREAU, U_BUREAU),
+    (U_SELF_TITLE + U_BODY + "……\n单位（盖章）：" + U_BUREAU + "\n2023年3月15日\n", U_BUREAU, U_BUREAU),
+    (U_BUREAU + "\n" + U_SELF_TITLE + U_BODY, U_BUREAU, U_BUREAU),
+    (U_SELF_TITLE + U_BUREAU + "\n2023年3月\n" + U_BODY, U_BUREAU, U_BUREAU),
+    (U_SELF_TITLE + "\n" + U_BUREAU + "\n二〇二三年三月\n" + U_BODY, U_BUREAU, U_BUREAU),
+    ("农村公路养护资金绩效自评报告（" + U_BUREAU + "）\n" + U_BODY, U_BUREAU, U_BUREAU),
+    ("部门整体支出绩效自评报告\n部门（单位）名称：" + U_BUREAU + "\n" + U_BODY, U_BUREAU, U_BUREAU),
+    (
+        "项目支出绩效自评表\n（2022年度）\n填报单位：" + U_BUREAU + "    金额单位：万元\n项目名称：农村公路养护资金\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    ("项目支出绩效自评表\n项目单位（盖章）：" + U_BUREAU + "\n项目名称：农村公路养护资金\n", U_BUREAU, U_BUREAU),
+    (U_SELF_TITLE + "单位名称：" + U_BUREAU + "本级\n" + U_BODY, U_BUREAU, U_BUREAU),
+    (U_SELF_TITLE + "项目主管部门：" + U_BUREAU + "\n项目实施单位：" + U_CENTRE + "\n" + U_BODY, U_CENTRE, U_CENTRE),
+    (
+        U_SELF_TITLE + "我局对2022年度农村公路养护资金开展了绩效自评。\n" + U_BUREAU + "  2023年3月15日\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    (
+        "澧县交通运输局公路建设养护中心2022年度农村公路养护资金绩效自评报告\n" + U_BODY,
+        "澧县交通运输局公路建设养护中心",
+        "澧县交通运输局公路建设养护中心",
+    ),
+    ("澧县第一中学2022年度学生资助资金绩效自评报告\n" + U_BODY, U_SCHOOL, U_SCHOOL),
+    # finance notices: the red-head issuer line (XX财政局文件), a stamped signature, a report to the government
+    (
+        U_FINANCE
+        + "文件\n澧财绩〔2023〕5号\n关于2022年度农村公路养护资金重点绩效评价结果的通知\n"
+        + U_BUREAU
+        + "：\n根据预算绩效管理要求，我局对你局2022年度农村公路养护资金开展了重点绩效评价。\n",
+        U_BUREAU,
+        U_FINANCE,
+    ),
+    (
+        "评价结果通知书\n"
+        + U_BUREAU
+        + "：\n我局对你局2022年度农村公路养护资金开展了重点绩效评价，评价等级为良。\n"
+        + U_FINANCE
+        + "（盖章）\n2023年6月1日\n",
+        U_BUREAU,
+        U_FINANCE,
+    ),
+    (
+        U_FINANCE
+        + "关于2022年度农村公路养护资金重点绩效评价情况的报告\n县人民政府：\n我局对"
+        + U_BUREAU
+        + "2022年度农村公路养护资金开展了重点绩效评价。\n",
+        U_BUREAU,
+        U_FINANCE,
+    ),
+    (
+        U_TITLE + "评价组织单位：" + U_FINANCE + "\n被评价单位：" + U_BUREAU + "\n评价方式：财政重点评价\n",
+        U_BUREAU,
+        U_FINANCE,
+    ),
+    (
+        "关于2022年度部分项目重点绩效评价结果的通报\n各有关单位：\n我局对"
+        + U_BUREAU
+        + "2022年度农村公路养护资金开展了重点绩效评价。\n"
+        + U_FINANCE
+        + "\n2023年5月12日\n",
+        U_BUREAU,
+        U_FINANCE,
+    ),
+    # third-party reports: the firm's line over the title, its labelled cells, a sentence naming it
+    (
+        U_FIRM
+        + "\n关于澧县2022年度农村公路养护资金的绩效评价报告\n受"
+        + U_FINANCE
+        + "委托，我公司对"
+        + U_BUREAU
+        + "2022年度农村公路养护资金进行了绩效评价。\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
+    (U_TITLE + U_BODY + "……\n评价机构（盖章）：" + U_FIRM + "\n2023年5月12日\n", None, U_FIRM),
+    (
+        U_TITLE + "委托单位：" + U_FINANCE + "\n第三方评价机构：" + U_FIRM + "\n项目单位：" + U_BUREAU + "\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
+    (U_TITLE + "项目实施单位：" + U_BUREAU + "\n评价机构：" + U_FIRM + "\n", U_BUREAU, U_FIRM),
+    (
+        U_TITLE + "评价组织单位：" + U_FINANCE + "\n评价实施单位：" + U_FIRM + "\n项目单位：" + U_BUREAU + "\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
+    (
+        U_TITLE + "承担本次评价工作的第三方机构为" + U_FIRM + "，项目实施单位为" + U_BUREAU + "。\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
+    (
+        U_TITLE + U_FIRM + "作为第三方机构，对" + U_BUREAU + "2022年度农村公路养护资金开展了绩效评价。\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
+    (
+        U_BUREAU
+        + "2022年度农村公路养护资金绩效评价报告\n受"
+        + U_FINANCE
+        + "委托，"
+        + U_FIRM
+        + "对该项目开展了绩效评价。\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
+]
+
+# (orgs21: a short name whose level word the segmenter glues to the word before it — 年县, 由县, 对县,
+# 受县, 年市 — written before the recogniser read them)
+UNITS += [
+    (U_SELF_BARE + "2022年县交通运输局对农村公路养护资金开展了绩效自评。\n", "县交通运输局", "县交通运输局"),
+    (U_SELF_BARE + "项目资金由县交通局负责实施。\n", "县交通局", "县交通局"),
+    (
+        U_TITLE + "受县财政局委托，" + U_FIRM + "对县交通运输局2022年度农村公路养护资金开展了绩效评价。\n",
+        "县交通运输局",
+        U_FIRM,
+    ),
+    (
+        U_TITLE + "2023年4月，县财政局组织专家对县交通运输局2022年度农村公路养护资金开展了重点绩效评价。\n",
+        "县交通运输局",
+        "县财政局",
+    ),
+    (
+        U_SELF_BARE + "根据县财政局要求，2022年市交通运输局对农村公路养护资金开展了绩效自评。\n",
+        "市交通运输局",
+        "市交通运输局",
+    ),
+]
+
 
 def _scores(r, want):
     total, grade = (r.score.total, r.score.grade) if r.score else (None, None)
@@ -1437,6 +1633,7 @@ SETS = {
     "figures": (FIGURES, lambda r, w: w[0] <= {f.value for f in r.figures}),
     "figures in forms": (FORM_FIGURES, lambda r, w: w[0] <= {f.value for f in r.figures}),
     "checks": (CHECKS, _checks),
+    "money grids": (MONEY_GRIDS, lambda r, w: sorted(round(float(f.value), 6) for f in r.figures) == w[0]),
 }
 
 
@@ -1447,7 +1644,8 @@ def main() -> None:
     for name, (variants, ok) in SETS.items():
         good = 0
         for text, *want in variants:
-            _doc, r = record_of_text(FIGURE_HEAD + text if variants is FIGURES else text)
+            head = FIGURE_HEAD if variants is FIGURES else GRID_HEAD if variants is MONEY_GRIDS else ""
+            _doc, r = record_of_text(head + text)
             if ok(r, want):
                 good += 1
             elif args.show:
