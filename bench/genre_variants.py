@@ -730,6 +730,31 @@ PROGRAMMES = [
     ("2022年度部门整体支出绩效自评报告\n我局对2022年度部门整体支出开展了绩效自评。\n", None),
     # two programmes evaluated together: abstain
     (P_BODY + "我局对2022年度城乡医疗救助资金和临时救助资金开展了绩效评价。\n", None),
+    # (session 26, prog21: written before the engine read them) a news item with no headline of its own,
+    # its body naming the programme as what was evaluated, assessed (绩效考核) or whose result was announced
+    ("近日，市财政局启动2022年度城乡医疗救助资金绩效评价工作。\n", "城乡医疗救助资金"),
+    ("日前，省农业农村厅通报了2022年度农机购置补贴资金绩效评价结果，我市获评优秀等次。\n", "农机购置补贴资金"),
+    ("日前，市农业局对各县区2022年度农机购置补贴资金使用情况进行绩效考核。\n", "农机购置补贴资金"),
+    ("日前，市农业局对各县区2022年度农机购置补贴资金落实情况进行了绩效考评。\n", "农机购置补贴资金"),
+    ("近日，我市2022年度水库移民扶持基金绩效评价获评全省优秀等次。\n", "水库移民扶持基金"),
+    ("我市顺利通过2022年度城乡医疗救助资金绩效考核。\n", "城乡医疗救助资金"),
+    ("近日，财政部、水利部启动《全国农村饮水安全工程规划》项目绩效评价工作。\n", "《全国农村饮水安全工程规划》项目"),
+    ("近日，省水利厅对我市2022年度水库移民扶持基金开展了绩效评价。\n", "水库移民扶持基金"),
+    # the basic situation's allocation with a word between the fund and its amount (共, 合计)
+    (P_BODY + "2022年，县财政安排城乡医疗救助资金共500万元，用于困难群众医疗救助。\n", "城乡医疗救助资金"),
+    # a title whose document words say 考核 or name the form's indicator table
+    ("2022年度城乡医疗救助资金绩效评价指标表\n", "城乡医疗救助资金"),
+    ("关于2022年度城乡医疗救助资金绩效考核结果的通报\n", "城乡医疗救助资金"),
+    ("2022年度城乡医疗救助资金绩效考核报告\n", "城乡医疗救助资金"),
+    # a lottery fund (彩票公益金): a programme's noun as 资金 is, in the body's allocation and evaluation sentences
+    (P_BODY + "2022年，县财政安排福利彩票公益金300万元，用于社会福利事业。\n", "福利彩票公益金"),
+    (P_BODY + "我局对2022年度福利彩票公益金开展了绩效自评。\n", "福利彩票公益金"),
+    (P_BODY + "2022年，省财政厅下达我县中央集中彩票公益金120万元。\n", "中央集中彩票公益金"),
+    # a quoted programme assessed (考评) or passing its evaluation (通过绩效评价)
+    ("省财政厅组织专家对“农村公路养护示范”进行了绩效考评。\n", "农村公路养护示范"),
+    ("近日，“农村公路养护示范”顺利通过绩效评价。\n", "农村公路养护示范"),
+    # a form's row flattened with tabs: label, value, label, value
+    ("2022年度项目支出绩效自评表\n项目名称\t城乡医疗救助资金\t主管部门\t县民政局\n", "城乡医疗救助资金"),
 ]
 # (text, title or None when not checked)
 TITLE_BASE = "澧县2022年度农村公路养护资金绩效评价报告"
