@@ -788,7 +788,9 @@ COUNTS = [
     ("全年养护农村公路52公里，共有5个项目。\n", {5}, {52}),
     ("截至年底，50个项目已完工，4个项目正在实施。\n", set(), {50, 4}),
     ("评价等级为“优”的项目5个，“良”的项目3个。\n", set(), {5, 3}),
-    ("项目共设置绩效指标15个，其中一级指标3个。\n", set(), {15, 3}),
+    # (the count of a target system's indicators per level; the shared corpus's gold lists the count of
+    # all indicators, 设置的9个绩效指标, and of the two parts, 4个产出指标, as figures: kept so)
+    ("评价指标体系设置一级指标4个、二级指标11个。\n", set(), {4, 11}),
 ]
 
 # (a whole 自评表 page as copied from the web, the figure values in base units that must be read): the
