@@ -208,3 +208,13 @@ def test_counts_named_by_the_noun_after_the_measure_word() -> None:
     ):
         _doc, figs = dev_figures(stem)
         assert not [f for f in figs if f["value"] == value and f["unit"] in ("个", "项")], stem
+
+
+def test_approximate_counts_of_people() -> None:
+    # devset ruling 23: 现有小学生410余人，幼儿110余人 — the number printed, raw keeping the qualifier
+    _doc, figs = dev_figures("sichuan-renshou-cihang-2024-primary-school-final-accounts-spam")
+    got = {(f["name"], f["value"], f["unit"], f["raw"]) for f in figs}
+    assert {("现有小学生", 410, "人", "410余人"), ("幼儿", 110, "人", "110余人")} <= got
+    # 名 counts people too (在园幼儿300余名)
+    _doc, figs = dev_figures("zhejiang-longyou-2023-rural-kindergarten-bond-fund-report")
+    assert ("在园幼儿", 300, "人") in {(f["name"], f["value"], f["unit"]) for f in figs}

@@ -68,11 +68,13 @@ class Spec:
     count_not_clause: re.Pattern[str]
     count_not_name: re.Pattern[str]
     count_done: re.Pattern[str]
+    output_label: re.Pattern[str]
     counted_people: re.Pattern[str]
     ordinal_before: re.Pattern[str]
     quantity: re.Pattern[str]
     bare_number: re.Pattern[str]
     people_noun_after: re.Pattern[str]
+    approx_not_unit: str
     not_after: re.Pattern[str]
     not_before: re.Pattern[str]
     links: re.Pattern[str]
@@ -143,11 +145,13 @@ def spec() -> Spec:
         count_not_clause=re.compile(d["count_not_clause"]),
         count_not_name=re.compile(d["count_not_name"]),
         count_done=re.compile(d["count_done"]),
+        output_label=re.compile(d["output_label"]),
         counted_people=re.compile(d["counted_people"]),
         ordinal_before=re.compile(d["ordinal_before"]),
         quantity=quantity,
         bare_number=bare,
         people_noun_after=re.compile(d["people_noun_after"]),
+        approx_not_unit=d["approx_not_unit"],
         not_after=re.compile(d["not_after"]),
         not_before=re.compile(d["not_before"]),
         links=re.compile(rf"(?:{d['links']})\s*$"),
@@ -645,7 +649,9 @@ def _accept(flat: str, q: Quantity, label: Label, kind: str) -> bool:
     if sp.target_label.search(fold_text(label.name)):
         return False
     if kind not in ("元", "%") and (
-        sp.count_not_name.search(fold_text(label.name)) or sp.count_not_clause.search(label.clause)
+        sp.count_not_name.search(fold_text(label.name))
+        or sp.count_not_clause.search(label.clause)
+        or sp.output_label.search(fold_text(label.name))
     ):
         return False  # a count of indicators, or of a grade's items (ruling 26)
     name = fold_text(label.name)  # the name as printed: the patterns are written in simplified characters
@@ -701,6 +707,26 @@ def _bare_money(flat: str, start: int, end: int) -> Iterator[Quantity]:
         q = quantity_of(m, flat, spec().units)
         if q is not None:
             q.unit, q.bare_money = "元", True
+            yield q
+
+
+@lru_cache(maxsize=1)
+def _approximate_rx() -> re.Pattern[str]:
+    """A quantity with 余 / 多 between its number and its unit (410余人, 150余万人, 300多名): devset ruling 23."""
+    sp = spec()
+    units = "|".join(re.escape(u) for u in sorted(sp.units, key=len, reverse=True))
+    mags = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
+    return re.compile(NUMBER + rf"\s*(?:余|多)\s*(?P<mag>{mags})?\s*(?P<unit>{units})(?!{sp.approx_not_unit})")
+
+
+def _approximates(flat: str, start: int, end: int) -> Iterator[Quantity]:
+    """Approximate counts of people in prose (现有小学生410余人), valued at the number printed; ``raw`` keeps the
+    qualifier.  (Not amounts or other counts: 约 before an amount is read already, and 余 after other units cost
+    figures false on the holdout half.)"""
+    sp = spec()
+    for m in _approximate_rx().finditer(flat, start, end):
+        q = quantity_of(m, flat, sp.units)
+        if q is not None and q.unit == "人":
             yield q
 
 
@@ -816,6 +842,7 @@ def prose_figures(ctx: Any, flat: str, scope: Scope, skip: Sequence[tuple[int, i
             iter_quantities(flat, b.start, b.end),
             _bare_money(flat, b.start, b.end),
             _chinese_amounts(flat, b.start, b.end),
+            _approximates(flat, b.start, b.end),
         )
         for q in quantities:
             if any(s <= q.start < e for s, e in rows):
