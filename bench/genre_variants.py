@@ -830,6 +830,59 @@ FORM_FIGURES = [
     ),
 ]
 
+# (a department-wide report's funds grid, the values in base units the record must hold, no more, no fewer):
+# a header line of money and rate column labels (预算数 / 调整数 / 执行数 / 执行率 / 结余 …) over rows of a
+# label and one value per column — a 合计 row named by the column alone, a part (基本支出, 其中：人员经费) by row
+# and column — with the cells joined by spaces, tabs or bars, the scale in the corner or on a line above
+GRID_HEAD = "某县农业农村局2022年度部门整体支出绩效自评报告\n一、部门基本情况\n（二）部门预算执行情况\n"
+_GRID_COLS = ["项目", "年初预算数", "调整后预算数", "决算数", "预算执行率"]
+_GRID_ROWS = [
+    ["合计", "1260.40", "1320.80", "1298.66", "98.32%"],
+    ["基本支出", "860.40", "880.40", "878.12", "99.74%"],
+    ["其中：人员经费", "700.10", "712.30", "711.90", "99.94%"],
+    ["公用经费", "160.30", "168.10", "166.22", "98.88%"],
+    ["项目支出", "400.00", "440.40", "420.54", "95.49%"],
+]
+_GRID_WANT = sorted(
+    [
+        round(float(v) * 10000) if not v.endswith("%") else round(float(v[:-1]) / 100, 6)
+        for r in _GRID_ROWS
+        for v in r[1:]
+    ]
+)
+_DEPT_ROWS = [
+    ["财政拨款小计", "512.30", "20.00", "532.30", "520.10", "97.71", "12.20", "2.29"],
+    ["① 基本支出", "412.30", "10.00", "422.30", "421.96", "99.92", "0.34", "0.08"],
+    ["② 项目支出", "100.00", "10.00", "110.00", "102.10", "92.82", "7.90", "7.18"],
+    ["2.其他收入", "0", "0", "0", "0", "0", "0", "0"],
+    ["合 计", "512.30", "20.00", "532.30", "520.10", "97.71", "12.20", "2.29"],
+]
+_DEPT_WANT = sorted(
+    [
+        round(float(v) * 10000) if k not in (4, 6) else round(float(v) / 100, 6)
+        for r in _DEPT_ROWS
+        for k, v in enumerate(r[1:])
+    ]
+)
+MONEY_GRIDS = [
+    ("单位：万元\n" + " ".join(_GRID_COLS) + "\n" + "".join(" ".join(r) + "\n" for r in _GRID_ROWS), _GRID_WANT),
+    ("单位：万元\n" + "\t".join(_GRID_COLS) + "\n" + "".join("\t".join(r) + "\n" for r in _GRID_ROWS), _GRID_WANT),
+    (
+        "单位：万元\n" + " | ".join(_GRID_COLS) + " |\n" + "".join(" | ".join(r) + " |\n" for r in _GRID_ROWS),
+        _GRID_WANT,
+    ),
+    (
+        " ".join(["项目（万元）"] + _GRID_COLS[1:]) + "\n" + "".join(" ".join(r) + "\n" for r in _GRID_ROWS),
+        _GRID_WANT,
+    ),
+    (
+        "财政资金安排和使用情况 资金结构 预算安排 拨付情况 结余情况\n"
+        "(万元) 年初预算金额① 年中调整金额② 小计③=①+② 年度拨付金额④ 支出实现率(%)⑤=④/③ 结余金额⑥=③-④ 结余率(%)⑦=⑥/③\n"
+        + "".join(" ".join(r) + "\n" for r in _DEPT_ROWS),
+        _DEPT_WANT,
+    ),
+]
+
 # (text, evaluated_unit, evaluator): who was evaluated and who evaluated, as self-evaluations, forms,
 # third-party reports and finance notices state them (tests/devset/README.md, rulings 3 and 4); None
 # where the text names nobody for the role (a pronoun alone, the page's metadata, several bodies)
@@ -1587,6 +1640,7 @@ SETS = {
     "counts": (COUNTS, lambda r, w: w[0] <= {f.value for f in r.figures} and not w[1] & {f.value for f in r.figures}),
     "figures in forms": (FORM_FIGURES, lambda r, w: w[0] <= {f.value for f in r.figures}),
     "checks": (CHECKS, _checks),
+    "money grids": (MONEY_GRIDS, lambda r, w: sorted(round(float(f.value), 6) for f in r.figures) == w[0]),
 }
 
 
@@ -1597,7 +1651,8 @@ def main() -> None:
     for name, (variants, ok) in SETS.items():
         good = 0
         for text, *want in variants:
-            head = FIGURE_HEAD if variants is FIGURES else COUNT_HEAD if variants is COUNTS else ""
+            heads = {id(FIGURES): FIGURE_HEAD, id(COUNTS): COUNT_HEAD, id(MONEY_GRIDS): GRID_HEAD}
+            head = heads.get(id(variants), "")
             _doc, r = record_of_text(head + text)
             if ok(r, want):
                 good += 1
