@@ -44,7 +44,7 @@ from ..normalize import fold_one_for_one
 from ..tables import merged_repeats
 from .model import Figure
 from .moneygrids import money_grids
-from .numbers import MAGNITUDES, as_number
+from .numbers import MAGNITUDES, as_number, iter_chinese_amounts
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 _PUNCT_STOP = set("，,。；;：:！!？?“”\"‘’'《》<>【】[]|\t…")
@@ -66,9 +66,16 @@ class Spec:
     counted_status: re.Pattern[str]
     counted_generic: re.Pattern[str]
     counted_units: frozenset[str]
+    count_not_clause: re.Pattern[str]
+    count_not_name: re.Pattern[str]
+    count_done: re.Pattern[str]
+    output_label: re.Pattern[str]
+    counted_people: re.Pattern[str]
+    ordinal_before: re.Pattern[str]
     quantity: re.Pattern[str]
     bare_number: re.Pattern[str]
     people_noun_after: re.Pattern[str]
+    approx_not_unit: str
     not_after: re.Pattern[str]
     not_before: re.Pattern[str]
     links: re.Pattern[str]
@@ -136,9 +143,16 @@ def spec() -> Spec:
         counted_status=re.compile(d["counted_status"]),
         counted_generic=re.compile(d["counted_generic"]),
         counted_units=frozenset(d["counted_units"]),
+        count_not_clause=re.compile(d["count_not_clause"]),
+        count_not_name=re.compile(d["count_not_name"]),
+        count_done=re.compile(d["count_done"]),
+        output_label=re.compile(d["output_label"]),
+        counted_people=re.compile(d["counted_people"]),
+        ordinal_before=re.compile(d["ordinal_before"]),
         quantity=quantity,
         bare_number=bare,
         people_noun_after=re.compile(d["people_noun_after"]),
+        approx_not_unit=d["approx_not_unit"],
         not_after=re.compile(d["not_after"]),
         not_before=re.compile(d["not_before"]),
         links=re.compile(rf"(?:{d['links']})\s*$"),
@@ -635,6 +649,12 @@ def _accept(flat: str, q: Quantity, label: Label, kind: str) -> bool:
         return False
     if sp.target_label.search(fold_text(label.name)):
         return False
+    if kind not in ("元", "%") and (
+        sp.count_not_name.search(fold_text(label.name))
+        or sp.count_not_clause.search(label.clause)
+        or sp.output_label.search(fold_text(label.name))
+    ):
+        return False  # a count of indicators, or of a grade's items (ruling 26)
     name = fold_text(label.name)  # the name as printed: the patterns are written in simplified characters
     if kind == "%" and (not sp.percent_label.search(name) or sp.outcome_rate.search(name)):
         return False
@@ -691,6 +711,32 @@ def _bare_money(flat: str, start: int, end: int) -> Iterator[Quantity]:
             yield q
 
 
+@lru_cache(maxsize=1)
+def _approximate_rx() -> re.Pattern[str]:
+    """A quantity with 余 / 多 between its number and its unit (410余人, 150余万人, 300多名): devset ruling 23."""
+    sp = spec()
+    units = "|".join(re.escape(u) for u in sorted(sp.units, key=len, reverse=True))
+    mags = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
+    return re.compile(NUMBER + rf"\s*(?:余|多)\s*(?P<mag>{mags})?\s*(?P<unit>{units})(?!{sp.approx_not_unit})")
+
+
+def _approximates(flat: str, start: int, end: int) -> Iterator[Quantity]:
+    """Approximate counts of people in prose (现有小学生410余人), valued at the number printed; ``raw`` keeps the
+    qualifier.  (Not amounts or other counts: 约 before an amount is read already, and 余 after other units cost
+    figures false on the holdout half.)"""
+    sp = spec()
+    for m in _approximate_rx().finditer(flat, start, end):
+        q = quantity_of(m, flat, sp.units)
+        if q is not None and q.unit == "人":
+            yield q
+
+
+def _chinese_amounts(flat: str, start: int, end: int) -> Iterator[Quantity]:
+    """Amounts in Chinese numerals (共安排资金叁佰万元整): labelled as any amount is."""
+    for value, s, e in iter_chinese_amounts(flat, start, end):
+        yield Quantity(value, "元", s, e, squash(flat[s:e]), value, 0)
+
+
 def _amount_in_sentence(flat: str, q: Quantity, start: int, end: int) -> bool:
     """Whether the sentence of the bare amount ``q`` (1660万, no 元) states another amount with its 元
     and the same magnitude (…美丽乡镇建设行动4492万元、城乡环境综合整治1660万、…): a list of amounts
@@ -734,6 +780,53 @@ def _indicator_result(flat: str, q: Quantity, floor: int) -> bool:
     return not any(p.unit == "元" for p in iter_quantities(flat, start, q.start))
 
 
+_NOUN_REACH = 40  # how far after a count its noun may run (ten characters, a bracket, spaces)
+
+
+def _clause_before(flat: str, q: Quantity, floor: int) -> str:
+    """The words of ``q``'s clause before it (from the last comma or full stop)."""
+    ends = [m.end() for m in re.finditer(r"[，,。；;：:\n]", flat[floor : q.start])]
+    return flat[floor + (ends[-1] if ends else 0) : q.start]
+
+
+def _counted(
+    flat: str, doc: Document, q: Quantity, b: Block, floor: int, noun_rx: re.Pattern[str] | None
+) -> Found | None:
+    """A count named by the noun after its measure word (涉及5个科室, 对64户脱贫户, 为120名困难残疾人; devset
+    ruling 26), or None: no noun of a counted thing (12个月), or the count is a target, an ordinal, a grade's
+    (评为优的5个项目), of indicators, or of work done (50个项目已完工)."""
+    sp = spec()
+    m = noun_rx.match(flat[q.end : q.end + _NOUN_REACH]) if noun_rx is not None else None
+    if m is None:
+        return None
+    clause = _clause_before(flat, q, max(b.start, floor))
+    if not CJK.search(clause):
+        return None  # the count opens its clause, the subject of what follows (16个州(市)收到…, 50个项目已完工)
+    if sp.not_before.search(clause) or sp.ordinal_before.search(clause):
+        return None
+    if sp.count_not_clause.search(clause) or sp.count_done.search(clause):
+        return None
+    s0, stop = q.end + m.start(1), q.end + m.end(1)
+    if sp.counted_status.match(flat, stop, b.end):
+        return None
+    tail = flat[stop : stop + _NOUN_REACH]
+    if sp.count_not_clause.search(re.split(r"[，,。；;]", tail, maxsplit=1)[0]):
+        return None  # 11个市均为“优秀”: a grade's count
+    if flat.rfind("《", b.start, q.start) > flat.rfind("》", b.start, q.start):
+        return None  # in a document's title (《关于2021年实施33项民生工程的通知》): the document, not the programme
+    noun = "".join(doc.text[k] for k in range(s0, stop) if not doc.text[k].isspace())
+    if sp.count_not_name.search(fold_text(noun)):
+        return None
+    start = q.start
+    if sp.counted_generic.match(fold_text(noun)):
+        # a bare 项目 says nothing of which: the words before say it (共扶持4个项目)
+        label = label_before(flat, q.start, floor, q.unit, doc.text)
+        # (not a modifier, 复核评价的50个项目, nor examples, 工作站、数据中心等8个项目)
+        if label is not None and _accept(flat, q, label, q.unit) and label.name[-1] not in "的等":
+            noun, start = label.name + noun, label.start
+    return Found(noun, as_number(q.value), q.unit, doc.text[q.start : q.end].strip(), start, stop, "prose", q)
+
+
 def prose_figures(ctx: Any, flat: str, scope: Scope, skip: Sequence[tuple[int, int]] = ()) -> list[Found]:
     """Labelled quantities in the prose blocks in scope (``skip``: spans read as tables already)."""
     sp = spec()
@@ -746,7 +839,13 @@ def prose_figures(ctx: Any, flat: str, scope: Scope, skip: Sequence[tuple[int, i
         floor = doc.blocks[bi - 1].start if bi > 0 and doc.blocks[bi - 1].kind != "table" else b.start
         rows = [r for r in runs + list(skip) if r[0] < b.end and r[1] > b.start]
         results_from = _indicator_passage_start(flat, b, doc.blocks[bi - 1] if bi > 0 else None)
-        for q in _merged(iter_quantities(flat, b.start, b.end), _bare_money(flat, b.start, b.end)):
+        quantities = _merged(
+            iter_quantities(flat, b.start, b.end),
+            _bare_money(flat, b.start, b.end),
+            _chinese_amounts(flat, b.start, b.end),
+            _approximates(flat, b.start, b.end),
+        )
+        for q in quantities:
             if any(s <= q.start < e for s, e in rows):
                 continue
             if bi in scope.amounts_only and q.unit != "元":
@@ -761,34 +860,14 @@ def prose_figures(ctx: Any, flat: str, scope: Scope, skip: Sequence[tuple[int, i
             if sp.not_after.match(after):
                 continue
             if q.unit in sp.count_units and CJK.match(after[:1] or " "):
-                m = sp.counted_noun.match(flat, q.end) if q.unit in sp.counted_units else None
-                if m and not sp.not_before.search(flat[max(b.start, q.start - 6) : q.start]):
-                    stop = m.end(1)
-                    st = sp.counted_status.match(flat, stop, b.end)
-                    if st:
-                        stop = st.end()
-                    noun = "".join(doc.text[k] for k in range(m.start(1), stop) if not doc.text[k].isspace())
-                    start = q.start
-                    if st is None and sp.counted_generic.match(fold_text(noun)):
-                        # a bare 项目 says nothing of which: the words before say it (共扶持4个项目)
-                        label = label_before(flat, q.start, floor, q.unit, doc.text)
-                        # (not a modifier, 复核评价的50个项目, nor examples, 工作站、数据中心等8个项目)
-                        if label is not None and _accept(flat, q, label, q.unit) and label.name[-1] not in "的等":
-                            noun, start = label.name + noun, label.start
-                    out.append(
-                        Found(
-                            noun,
-                            as_number(q.value),
-                            q.unit,
-                            doc.text[q.start : q.end].strip(),
-                            start,
-                            stop,
-                            "prose",
-                            q,
-                        )
-                    )
+                counted = _counted(flat, doc, q, b, floor, sp.counted_noun if q.unit in sp.counted_units else None)
+                if counted is not None:
+                    out.append(counted)
                 continue
             if q.unit in ("人", "人次") and sp.people_noun_after.match(after):
+                counted = _counted(flat, doc, q, b, floor, sp.counted_people if q.unit == "人" else None)
+                if counted is not None:
+                    out.append(counted)
                 continue
             label = label_before(flat, q.start, floor, q.unit, doc.text)
             if label is None or not _accept(flat, q, label, q.unit):
