@@ -1372,6 +1372,149 @@ UNITS += [
     (U_SELF_BARE + "一、基本情况\n农村公路养护资金是县级财政安排的专项资金，用于全县农村公路日常养护。\n", None, None),
 ]
 
+# (session 26, orgs21: covers, red-head notices, labelled cells and cover lines of the three forms —
+# written before the engine read the ones it missed)
+U_BODY = "一、基本情况\n农村公路养护资金用于全县农村公路日常养护，2022年预算500万元。\n"
+UNITS += [
+    # self-evaluations: a cover's labelled unit, the unit's line over the title or in brackets after it
+    (U_SELF_TITLE + "编制单位：" + U_BUREAU + "\n编制日期：2023年3月15日\n" + U_BODY, U_BUREAU, U_BUREAU),
+    (U_SELF_TITLE + "填报单位：" + U_BUREAU + "\n" + U_BODY, U_BUREAU, U_BUREAU),
+    (U_SELF_TITLE + "评价单位：" + U_BUREAU + "\n" + U_BODY, U_BUREAU, U_BUREAU),
+    (U_SELF_TITLE + "自评单位：" + U_BUREAU + "\n" + U_BODY, U_BUREAU, U_BUREAU),
+    (U_SELF_TITLE + "报送单位：" + U_BUREAU + "\n" + U_BODY, U_BUREAU, U_BUREAU),
+    (U_SELF_TITLE + U_BODY + "……\n报告单位：" + U_BUREAU + "\n报告日期：2023年3月15日\n", U_BUREAU, U_BUREAU),
+    (U_SELF_TITLE + U_BODY + "……\n单位（盖章）：" + U_BUREAU + "\n2023年3月15日\n", U_BUREAU, U_BUREAU),
+    (U_BUREAU + "\n" + U_SELF_TITLE + U_BODY, U_BUREAU, U_BUREAU),
+    (U_SELF_TITLE + U_BUREAU + "\n2023年3月\n" + U_BODY, U_BUREAU, U_BUREAU),
+    (U_SELF_TITLE + "\n" + U_BUREAU + "\n二〇二三年三月\n" + U_BODY, U_BUREAU, U_BUREAU),
+    ("农村公路养护资金绩效自评报告（" + U_BUREAU + "）\n" + U_BODY, U_BUREAU, U_BUREAU),
+    ("部门整体支出绩效自评报告\n部门（单位）名称：" + U_BUREAU + "\n" + U_BODY, U_BUREAU, U_BUREAU),
+    (
+        "项目支出绩效自评表\n（2022年度）\n填报单位：" + U_BUREAU + "    金额单位：万元\n项目名称：农村公路养护资金\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    ("项目支出绩效自评表\n项目单位（盖章）：" + U_BUREAU + "\n项目名称：农村公路养护资金\n", U_BUREAU, U_BUREAU),
+    (U_SELF_TITLE + "单位名称：" + U_BUREAU + "本级\n" + U_BODY, U_BUREAU, U_BUREAU),
+    (U_SELF_TITLE + "项目主管部门：" + U_BUREAU + "\n项目实施单位：" + U_CENTRE + "\n" + U_BODY, U_CENTRE, U_CENTRE),
+    (
+        U_SELF_TITLE + "我局对2022年度农村公路养护资金开展了绩效自评。\n" + U_BUREAU + "  2023年3月15日\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    (
+        "澧县交通运输局公路建设养护中心2022年度农村公路养护资金绩效自评报告\n" + U_BODY,
+        "澧县交通运输局公路建设养护中心",
+        "澧县交通运输局公路建设养护中心",
+    ),
+    ("澧县第一中学2022年度学生资助资金绩效自评报告\n" + U_BODY, U_SCHOOL, U_SCHOOL),
+    # finance notices: the red-head issuer line (XX财政局文件), a stamped signature, a report to the government
+    (
+        U_FINANCE
+        + "文件\n澧财绩〔2023〕5号\n关于2022年度农村公路养护资金重点绩效评价结果的通知\n"
+        + U_BUREAU
+        + "：\n根据预算绩效管理要求，我局对你局2022年度农村公路养护资金开展了重点绩效评价。\n",
+        U_BUREAU,
+        U_FINANCE,
+    ),
+    (
+        "评价结果通知书\n"
+        + U_BUREAU
+        + "：\n我局对你局2022年度农村公路养护资金开展了重点绩效评价，评价等级为良。\n"
+        + U_FINANCE
+        + "（盖章）\n2023年6月1日\n",
+        U_BUREAU,
+        U_FINANCE,
+    ),
+    (
+        U_FINANCE
+        + "关于2022年度农村公路养护资金重点绩效评价情况的报告\n县人民政府：\n我局对"
+        + U_BUREAU
+        + "2022年度农村公路养护资金开展了重点绩效评价。\n",
+        U_BUREAU,
+        U_FINANCE,
+    ),
+    (
+        U_TITLE + "评价组织单位：" + U_FINANCE + "\n被评价单位：" + U_BUREAU + "\n评价方式：财政重点评价\n",
+        U_BUREAU,
+        U_FINANCE,
+    ),
+    (
+        "关于2022年度部分项目重点绩效评价结果的通报\n各有关单位：\n我局对"
+        + U_BUREAU
+        + "2022年度农村公路养护资金开展了重点绩效评价。\n"
+        + U_FINANCE
+        + "\n2023年5月12日\n",
+        U_BUREAU,
+        U_FINANCE,
+    ),
+    # third-party reports: the firm's line over the title, its labelled cells, a sentence naming it
+    (
+        U_FIRM
+        + "\n关于澧县2022年度农村公路养护资金的绩效评价报告\n受"
+        + U_FINANCE
+        + "委托，我公司对"
+        + U_BUREAU
+        + "2022年度农村公路养护资金进行了绩效评价。\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
+    (U_TITLE + U_BODY + "……\n评价机构（盖章）：" + U_FIRM + "\n2023年5月12日\n", None, U_FIRM),
+    (
+        U_TITLE + "委托单位：" + U_FINANCE + "\n第三方评价机构：" + U_FIRM + "\n项目单位：" + U_BUREAU + "\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
+    (U_TITLE + "项目实施单位：" + U_BUREAU + "\n评价机构：" + U_FIRM + "\n", U_BUREAU, U_FIRM),
+    (
+        U_TITLE + "评价组织单位：" + U_FINANCE + "\n评价实施单位：" + U_FIRM + "\n项目单位：" + U_BUREAU + "\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
+    (
+        U_TITLE + "承担本次评价工作的第三方机构为" + U_FIRM + "，项目实施单位为" + U_BUREAU + "。\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
+    (
+        U_TITLE + U_FIRM + "作为第三方机构，对" + U_BUREAU + "2022年度农村公路养护资金开展了绩效评价。\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
+    (
+        U_BUREAU
+        + "2022年度农村公路养护资金绩效评价报告\n受"
+        + U_FINANCE
+        + "委托，"
+        + U_FIRM
+        + "对该项目开展了绩效评价。\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
+]
+
+# (orgs21: a short name whose level word the segmenter glues to the word before it — 年县, 由县, 对县,
+# 受县, 年市 — written before the recogniser read them)
+UNITS += [
+    (U_SELF_BARE + "2022年县交通运输局对农村公路养护资金开展了绩效自评。\n", "县交通运输局", "县交通运输局"),
+    (U_SELF_BARE + "项目资金由县交通局负责实施。\n", "县交通局", "县交通局"),
+    (
+        U_TITLE + "受县财政局委托，" + U_FIRM + "对县交通运输局2022年度农村公路养护资金开展了绩效评价。\n",
+        "县交通运输局",
+        U_FIRM,
+    ),
+    (
+        U_TITLE + "2023年4月，县财政局组织专家对县交通运输局2022年度农村公路养护资金开展了重点绩效评价。\n",
+        "县交通运输局",
+        "县财政局",
+    ),
+    (
+        U_SELF_BARE + "根据县财政局要求，2022年市交通运输局对农村公路养护资金开展了绩效自评。\n",
+        "市交通运输局",
+        "市交通运输局",
+    ),
+]
+
 
 def _scores(r, want):
     total, grade = (r.score.total, r.score.grade) if r.score else (None, None)
