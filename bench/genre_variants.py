@@ -187,6 +187,28 @@ SCORES = [
     ("本项目评价得分为86.5分，达到“良”等级标准。\n", 86.5, "良"),
     ("经综合评价，该项目总体评价为“良”，综合得分86.5分。\n", 86.5, "良"),
     ("部门整体支出绩效自评得分为96.5分，自评结果为优。\n", 96.5, "优"),
+    # (session 26, score21: a colon after 为, the maximum in brackets after the label, 得分情况 — written
+    # before the engine read them)
+    ("经评价，该项目自评得分为：96分。\n", 96, "优"),
+    ("该项目自评得分（满分100分）为96分。\n", 96, "优"),
+    ("自评得分情况：96分\n", 96, "优"),
+]
+# (session 26, score21: a grade the text states — read as stated, not derived from the total: right
+# after its label with no 为/：, under a 级别 label, in the cell after a form's total row; written
+# before the engine read them)
+GRADES_STATED = [
+    ("本项目自评综合得分为86.5分，自评结果“良”。\n", 86.5, "良"),
+    ("通过自评，该项目自评得分95分，评价结果优秀。\n", 95, "优"),
+    ("项目综合得分86.5分，评价结果良好。\n", 86.5, "良"),
+    ("项目最终评分86.5分，绩效评价级别为良。\n", 86.5, "良"),
+    ("该项目绩效评价得分86.5分，绩效级别：良。\n", 86.5, "良"),
+    ("总分\t100\t96\t优\n", 96, "优"),
+    ("合计 | 100 | 96 | 优秀 |\n", 96, "优"),
+    (
+        "项目支出绩效自评表\n一级指标 二级指标 三级指标 分值 得分\n产出指标 数量指标 养护里程 20 20\n总分 100 96 优\n",
+        96,
+        "优",
+    ),
 ]
 # (text, the level-1 scores)
 TIER_SCORES = [
@@ -799,6 +821,59 @@ FORM_FIGURES = [
     ),
 ]
 
+# (a department-wide report's funds grid, the values in base units the record must hold, no more, no fewer):
+# a header line of money and rate column labels (预算数 / 调整数 / 执行数 / 执行率 / 结余 …) over rows of a
+# label and one value per column — a 合计 row named by the column alone, a part (基本支出, 其中：人员经费) by row
+# and column — with the cells joined by spaces, tabs or bars, the scale in the corner or on a line above
+GRID_HEAD = "某县农业农村局2022年度部门整体支出绩效自评报告\n一、部门基本情况\n（二）部门预算执行情况\n"
+_GRID_COLS = ["项目", "年初预算数", "调整后预算数", "决算数", "预算执行率"]
+_GRID_ROWS = [
+    ["合计", "1260.40", "1320.80", "1298.66", "98.32%"],
+    ["基本支出", "860.40", "880.40", "878.12", "99.74%"],
+    ["其中：人员经费", "700.10", "712.30", "711.90", "99.94%"],
+    ["公用经费", "160.30", "168.10", "166.22", "98.88%"],
+    ["项目支出", "400.00", "440.40", "420.54", "95.49%"],
+]
+_GRID_WANT = sorted(
+    [
+        round(float(v) * 10000) if not v.endswith("%") else round(float(v[:-1]) / 100, 6)
+        for r in _GRID_ROWS
+        for v in r[1:]
+    ]
+)
+_DEPT_ROWS = [
+    ["财政拨款小计", "512.30", "20.00", "532.30", "520.10", "97.71", "12.20", "2.29"],
+    ["① 基本支出", "412.30", "10.00", "422.30", "421.96", "99.92", "0.34", "0.08"],
+    ["② 项目支出", "100.00", "10.00", "110.00", "102.10", "92.82", "7.90", "7.18"],
+    ["2.其他收入", "0", "0", "0", "0", "0", "0", "0"],
+    ["合 计", "512.30", "20.00", "532.30", "520.10", "97.71", "12.20", "2.29"],
+]
+_DEPT_WANT = sorted(
+    [
+        round(float(v) * 10000) if k not in (4, 6) else round(float(v) / 100, 6)
+        for r in _DEPT_ROWS
+        for k, v in enumerate(r[1:])
+    ]
+)
+MONEY_GRIDS = [
+    ("单位：万元\n" + " ".join(_GRID_COLS) + "\n" + "".join(" ".join(r) + "\n" for r in _GRID_ROWS), _GRID_WANT),
+    ("单位：万元\n" + "\t".join(_GRID_COLS) + "\n" + "".join("\t".join(r) + "\n" for r in _GRID_ROWS), _GRID_WANT),
+    (
+        "单位：万元\n" + " | ".join(_GRID_COLS) + " |\n" + "".join(" | ".join(r) + " |\n" for r in _GRID_ROWS),
+        _GRID_WANT,
+    ),
+    (
+        " ".join(["项目（万元）"] + _GRID_COLS[1:]) + "\n" + "".join(" ".join(r) + "\n" for r in _GRID_ROWS),
+        _GRID_WANT,
+    ),
+    (
+        "财政资金安排和使用情况 资金结构 预算安排 拨付情况 结余情况\n"
+        "(万元) 年初预算金额① 年中调整金额② 小计③=①+② 年度拨付金额④ 支出实现率(%)⑤=④/③ 结余金额⑥=③-④ 结余率(%)⑦=⑥/③\n"
+        + "".join(" ".join(r) + "\n" for r in _DEPT_ROWS),
+        _DEPT_WANT,
+    ),
+]
+
 # (text, evaluated_unit, evaluator): who was evaluated and who evaluated, as self-evaluations, forms,
 # third-party reports and finance notices state them (tests/devset/README.md, rulings 3 and 4); None
 # where the text names nobody for the role (a pronoun alone, the page's metadata, several bodies)
@@ -1275,7 +1350,19 @@ CHECKS = [
         + "项目总投资480万元，具体如下：\n（1）工程建设费420万元；\n（2）监理费25万元；\n（3）设计费35万元。\n",
         0,
         None,
-    ),
+    ),  # (session 26, score21: sums stated with no list word — the parts first and a total clause whose
+    # total word stands beside a verb or a subject, or a total then its parts in the next sentence; written
+    # before the engine read them)
+    (CHECK_HEAD + "2022年下达中央资金300万元、省级资金150万元、县级资金60万元，总计投入500万元。\n", 1, "500"),
+    (CHECK_HEAD + "2022年下达中央资金300万元、省级资金150万元、县级资金50万元，总计投入500万元。\n", 0, None),
+    (CHECK_HEAD + "中央资金300万元，省级资金150万元，县级资金60万元，共计下达资金500万元。\n", 1, "500"),
+    (CHECK_HEAD + "中央资金300万元，省级资金150万元，县级资金50万元，共计下达资金500万元。\n", 0, None),
+    (CHECK_HEAD + "中央资金300万元，省级资金150万元，县级资金60万元，三级资金合计500万元。\n", 1, "500"),
+    (CHECK_HEAD + "2022年共下达资金500万元。中央资金300万元，省级资金150万元，县级资金60万元。\n", 1, "500"),
+    (CHECK_HEAD + "2022年共下达资金500万元。中央资金300万元，省级资金150万元，县级资金50万元。\n", 0, None),
+    # amounts of other things after a total: no sum
+    (CHECK_HEAD + "2022年共下达资金500万元。实际支出480万元，结余20万元，执行率96%。\n", 0, None),
+    (CHECK_HEAD + "中央资金300万元，省级资金150万元，累计支出资金480万元。\n", 0, None),
 ]
 
 
@@ -1522,6 +1609,10 @@ def _scores(r, want):
     return total == want[0] and grade == want[1] and (stated_max is None or r.score.max == stated_max)
 
 
+def _stated_grade(r, want):
+    return _scores(r, want) and r.score.grade_source == "stated"
+
+
 def _tiers(r, want):
     return {i.score for i in r.indicators if i.level == 1} == want[0]
 
@@ -1543,6 +1634,7 @@ def _kinds(r, want):
 
 SETS = {
     "total and grade": (SCORES, _scores),
+    "grade stated": (GRADES_STATED, _stated_grade),
     "tier scores": (TIER_SCORES, _tiers),
     "report date": (DATES, lambda r, w: r.report_date == w[0]),
     "mode and evaluator": (MODES, _modes),
@@ -1555,6 +1647,7 @@ SETS = {
     "figures": (FIGURES, lambda r, w: w[0] <= {f.value for f in r.figures}),
     "figures in forms": (FORM_FIGURES, lambda r, w: w[0] <= {f.value for f in r.figures}),
     "checks": (CHECKS, _checks),
+    "money grids": (MONEY_GRIDS, lambda r, w: sorted(round(float(f.value), 6) for f in r.figures) == w[0]),
 }
 
 
@@ -1565,7 +1658,8 @@ def main() -> None:
     for name, (variants, ok) in SETS.items():
         good = 0
         for text, *want in variants:
-            _doc, r = record_of_text(FIGURE_HEAD + text if variants is FIGURES else text)
+            head = FIGURE_HEAD if variants is FIGURES else GRID_HEAD if variants is MONEY_GRIDS else ""
+            _doc, r = record_of_text(head + text)
             if ok(r, want):
                 good += 1
             elif args.show:

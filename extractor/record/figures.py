@@ -32,7 +32,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
@@ -43,6 +43,7 @@ from ..document import Block, Document
 from ..normalize import fold_one_for_one
 from ..tables import merged_repeats
 from .model import Figure
+from .moneygrids import money_grids
 from .numbers import MAGNITUDES, as_number
 
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -923,7 +924,8 @@ def _money_value(q: Quantity, label: str, scale: int | None, money_hint: bool) -
     if own is None and q.decimals == 0 and sp.people_label.search(sp.ruby.sub("", label)):
         return q.value, "人"
     if re.search(r"率|比例|占比|比重", label):
-        return (q.value if _fraction(q) else q.value / 100), "%"
+        # (a column marked (%) prints percents, 0.08 too: 资金结余率(%) | 0.08 is 0.08%)
+        return (q.value if _fraction(q) and not re.search(r"[(（][%％][)）]", label) else q.value / 100), "%"
     if own is not None:
         return q.value * own, (_unit_of_scale(label) or "元")
     if scale is not None and (money_hint or sp.money_label.search(label)):
@@ -938,9 +940,12 @@ def _form_field_or_value(header: list[Cell], h: int) -> bool:
     return bool(sp.form_field.search(header[h].text) or (h > 0 and sp.form_field.search(header[h - 1].text)))
 
 
-def grid_figures(flat: str, rows: list[list[Cell]], caption: str, row_base: int = 0) -> list[Found]:
+def grid_figures(
+    flat: str, rows: list[list[Cell]], caption: str, row_base: int = 0, money_columns: frozenset[int] = frozenset()
+) -> list[Found]:
     """Figures of one grid: label → value on its right, header → value below (see module doc).
-    ``rows`` are the grid's rows above any indicator header: the callers cut them (:func:`_before_indicators`)."""
+    ``rows`` are the grid's rows above any indicator header: the callers cut them (:func:`_before_indicators`).
+    ``money_columns``: the header's columns the caller knows hold money (a money grid's 小计 among budgets)."""
     sp = spec()
     out: list[Found] = []
     header: list[Cell] | None = None
@@ -1030,7 +1035,7 @@ def grid_figures(flat: str, rows: list[list[Cell]], caption: str, row_base: int 
                 if sp.not_figure_column.search(col):
                     continue
                 rowlab = re.sub(r"^其中[:：]?", "", _strip_suffix(row[first].text))  # (其中：中央财政资金: a part)
-                mv = _money_value(q, col, scale, bool(sp.money_label.search(rowlab + col)))
+                mv = _money_value(q, col, scale, bool(sp.money_label.search(rowlab + col)) or h in money_columns)
                 if mv is None:
                     continue
                 colname = _strip_suffix(re.sub(sp.column_suffix + "$", "", col) if not _scale_in(col) else col)
@@ -1582,7 +1587,7 @@ def find_figures(ctx: Any) -> list[Found]:
         se = ctx.table_funds[bi]
         caption = " ".join(fold_text(blocks[k].text) for k in range(max(0, bi - 2), bi))
         if se:
-            found += self_eval_figures(flat, se)
+            found += self_eval_figures(flat, _with_caption_scale(se, caption))
         else:
             found += grid_figures(flat, rows, caption)
     # Pipe-separated lines (web tables copied as text).
@@ -1603,6 +1608,7 @@ def find_figures(ctx: Any) -> list[Found]:
         found += [
             f for f in grid_figures(flat, _before_indicators(rows), caption) if f.q is None or f.q.start not in taken
         ]
+    found += _money_grid_figures(ctx, flat, prose, scope, skip + pipe_spans, found)
     # 自评表 flattened into text (not inside pipe grids already read — except a form copied one cell
     # a line with a bar after each cell: its column labels stand in rows of their own, so the grid
     # puts no header over its values and reads at most a row label beside its first value; the form's
@@ -1620,6 +1626,34 @@ def find_figures(ctx: Any) -> list[Found]:
         se_blocks.append(blk)
     found += self_eval_figures(flat, se_blocks)
     return _dedupe(found, ctx)
+
+
+def _with_caption_scale(blocks: list[SelfEvalBlock], caption: str) -> list[SelfEvalBlock]:
+    """A table's 自评表 blocks with the scale of the line above the table (单位：万元) where the
+    table's own cells give none: a grid copied with tabs, or a Word table under its unit line."""
+    scale = _scale_in(caption) or _unit_line_scale(caption)
+    return [replace(b, scale=scale) if b.scale is None and scale is not None else b for b in blocks]
+
+
+def _money_grid_figures(
+    ctx: Any, flat: str, prose: str, scope: Scope, read: Sequence[tuple[int, int]], found: list[Found]
+) -> list[Found]:
+    """Figures of the money grids laid out as lines of space-separated cells (:mod:`.moneygrids`), in
+    scope and outside the spans other readers took (``read``: 自评表 blocks, pipe grids), read as any
+    grid; a number another reader already gave is not given again."""
+    taken = {f.q.start for f in found if f.q is not None}
+    out: list[Found] = []
+    for grid in money_grids(prose):
+        bi = ctx.block_index(grid.start)
+        if not scope.ok[bi] or bi in scope.amounts_only or any(s < grid.end and grid.start < e for s, e in read):
+            continue
+        rows = [[Cell(s, e, squash(flat[s:e])) for s, e in row] for row in [grid.header, *grid.rows]]
+        out += [
+            f
+            for f in grid_figures(flat, rows, _caption_before(flat, grid.start), money_columns=grid.money_columns)
+            if f.q is None or f.q.start not in taken
+        ]
+    return out
 
 
 def _columns_one_a_line(flat: str, blk: SelfEvalBlock) -> bool:
