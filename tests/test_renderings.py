@@ -236,3 +236,44 @@ def test_total_row_ending_in_empty_cells_reads_under_its_columns(tmp_path, rende
     text = _figures(_txt(tmp_path, SUBSIDY_GRID))
     assert {("下达资金", 2005000, "元"), ("追加资金", 150000, "元"), ("合计资金", 2155000, "元")} <= text
     assert _figures(render(tmp_path, SUBSIDY_GRID)) == text
+
+
+# hunan-yueyang-2015-2020-electronic-port (a mirror's copy): a cover's title over short form lines and a
+# ruled table; every line outside the table is short, so the longest of them — the title — was taken for
+# the right margin, and the title ran on into 评价类型 (no title found in the PDF)
+YUEYANG_PORT = """岳阳市人民政府口岸管理办公室财政支出项目绩效评价自评报告
+评价类型:项目完成结果评价
+项目名称:岳阳市电子口岸建设
+项目单位:岳阳市人民政府口岸管理办公室
+报告日期:2020年 6月 13 日
+项目负责人 | 陈建文 | 联系电话 | |
+项目地址 | 岳阳城陵矶新港区口岸联建大楼 | 邮编 | 414000 |
+计划安排资金(万元) | 2,489.4 | 实际到位资金(万元) | 2,489.4 |
+"""
+
+
+def test_a_ruled_table_marks_the_right_margin_of_a_page_of_short_lines(tmp_path):
+    path = _pdf(tmp_path, YUEYANG_PORT)
+    texts = [b.text for b in parse(str(path)).blocks if b.kind != "table"]
+    assert texts[:2] == ["岳阳市人民政府口岸管理办公室财政支出项目绩效评价自评报告", "评价类型:项目完成结果评价"]
+    assert _record(path)["title"] == _record(_txt(tmp_path, YUEYANG_PORT))["title"]
+
+
+# ningxia-helanshan-2021-wine-industry-evaluation: left-aligned prose whose line ends short because the
+# next line opens with a number the line breaker keeps whole (…认真有序开展 / 2021年葡萄酒…): a wrap,
+# not the end of a paragraph
+HELANSHAN = """宁夏贺兰山东麓葡萄酒产业园区管委会
+2021年葡萄酒产业发展项目支出绩效评价评定等次为优
+自2022年3月份起,根据《自治区财政厅关于开展2021年度转移支付预算执行情况绩效自评和项目支出绩效评价工作的通知》(宁财〔绩〕发〔2022〕68号)要求,贺兰山东麓园区管委会高度重视,成立组织机构,制定工作方案,结合产业发展实际,科学建立指标体系,委托第三方机构认真有序开展2021年葡萄酒产业发展项目支出绩效评价工作。经多次与西夏区等7个市、县(区)葡萄酒产业主管部门及宁夏农垦集团等相关单位沟通交流,进行数据采集、实地核查、资料确认,对照年初绩效目标,从数量指标、质量指标、效益指标、满意度指标等方面,客观、公正评价2021年葡萄酒产业发展项目14500万元资金使用情况,评定结果得分为90.15分,评定等次为“优”。
+"""
+
+
+def test_a_line_short_before_a_number_that_did_not_fit_is_a_wrap(tmp_path):
+    path = _pdf(tmp_path, HELANSHAN)
+    from jixiao.extractor.readers import pdf as pdf_reader
+
+    lines = next(iter(pdf_reader.read_pages(str(path)))).lines
+    assert any(ln.text.startswith("2021年葡萄酒产业发展项目支出绩效评价工作") for ln in lines)  # the excerpt's shape
+    texts = [b.text for b in parse(str(path)).blocks]
+    assert len(texts) == 3 and texts[2].startswith("自2022年3月份起") and texts[2].endswith("评定等次为“优”。")
+    assert _record(path)["program"] == _record(_txt(tmp_path, HELANSHAN))["program"]
