@@ -187,6 +187,28 @@ SCORES = [
     ("本项目评价得分为86.5分，达到“良”等级标准。\n", 86.5, "良"),
     ("经综合评价，该项目总体评价为“良”，综合得分86.5分。\n", 86.5, "良"),
     ("部门整体支出绩效自评得分为96.5分，自评结果为优。\n", 96.5, "优"),
+    # (session 26, score21: a colon after 为, the maximum in brackets after the label, 得分情况 — written
+    # before the engine read them)
+    ("经评价，该项目自评得分为：96分。\n", 96, "优"),
+    ("该项目自评得分（满分100分）为96分。\n", 96, "优"),
+    ("自评得分情况：96分\n", 96, "优"),
+]
+# (session 26, score21: a grade the text states — read as stated, not derived from the total: right
+# after its label with no 为/：, under a 级别 label, in the cell after a form's total row; written
+# before the engine read them)
+GRADES_STATED = [
+    ("本项目自评综合得分为86.5分，自评结果“良”。\n", 86.5, "良"),
+    ("通过自评，该项目自评得分95分，评价结果优秀。\n", 95, "优"),
+    ("项目综合得分86.5分，评价结果良好。\n", 86.5, "良"),
+    ("项目最终评分86.5分，绩效评价级别为良。\n", 86.5, "良"),
+    ("该项目绩效评价得分86.5分，绩效级别：良。\n", 86.5, "良"),
+    ("总分\t100\t96\t优\n", 96, "优"),
+    ("合计 | 100 | 96 | 优秀 |\n", 96, "优"),
+    (
+        "项目支出绩效自评表\n一级指标 二级指标 三级指标 分值 得分\n产出指标 数量指标 养护里程 20 20\n总分 100 96 优\n",
+        96,
+        "优",
+    ),
 ]
 # (text, the level-1 scores)
 TIER_SCORES = [
@@ -816,6 +838,31 @@ PROGRAMMES = [
     ("2022年度部门整体支出绩效自评报告\n我局对2022年度部门整体支出开展了绩效自评。\n", None),
     # two programmes evaluated together: abstain
     (P_BODY + "我局对2022年度城乡医疗救助资金和临时救助资金开展了绩效评价。\n", None),
+    # (session 26, prog21: written before the engine read them) a news item with no headline of its own,
+    # its body naming the programme as what was evaluated, assessed (绩效考核) or whose result was announced
+    ("近日，市财政局启动2022年度城乡医疗救助资金绩效评价工作。\n", "城乡医疗救助资金"),
+    ("日前，省农业农村厅通报了2022年度农机购置补贴资金绩效评价结果，我市获评优秀等次。\n", "农机购置补贴资金"),
+    ("日前，市农业局对各县区2022年度农机购置补贴资金使用情况进行绩效考核。\n", "农机购置补贴资金"),
+    ("日前，市农业局对各县区2022年度农机购置补贴资金落实情况进行了绩效考评。\n", "农机购置补贴资金"),
+    ("近日，我市2022年度水库移民扶持基金绩效评价获评全省优秀等次。\n", "水库移民扶持基金"),
+    ("我市顺利通过2022年度城乡医疗救助资金绩效考核。\n", "城乡医疗救助资金"),
+    ("近日，财政部、水利部启动《全国农村饮水安全工程规划》项目绩效评价工作。\n", "《全国农村饮水安全工程规划》项目"),
+    ("近日，省水利厅对我市2022年度水库移民扶持基金开展了绩效评价。\n", "水库移民扶持基金"),
+    # the basic situation's allocation with a word between the fund and its amount (共, 合计)
+    (P_BODY + "2022年，县财政安排城乡医疗救助资金共500万元，用于困难群众医疗救助。\n", "城乡医疗救助资金"),
+    # a title whose document words say 考核 or name the form's indicator table
+    ("2022年度城乡医疗救助资金绩效评价指标表\n", "城乡医疗救助资金"),
+    ("关于2022年度城乡医疗救助资金绩效考核结果的通报\n", "城乡医疗救助资金"),
+    ("2022年度城乡医疗救助资金绩效考核报告\n", "城乡医疗救助资金"),
+    # a lottery fund (彩票公益金): a programme's noun as 资金 is, in the body's allocation and evaluation sentences
+    (P_BODY + "2022年，县财政安排福利彩票公益金300万元，用于社会福利事业。\n", "福利彩票公益金"),
+    (P_BODY + "我局对2022年度福利彩票公益金开展了绩效自评。\n", "福利彩票公益金"),
+    (P_BODY + "2022年，省财政厅下达我县中央集中彩票公益金120万元。\n", "中央集中彩票公益金"),
+    # a quoted programme assessed (考评) or passing its evaluation (通过绩效评价)
+    ("省财政厅组织专家对“农村公路养护示范”进行了绩效考评。\n", "农村公路养护示范"),
+    ("近日，“农村公路养护示范”顺利通过绩效评价。\n", "农村公路养护示范"),
+    # a form's row flattened with tabs: label, value, label, value
+    ("2022年度项目支出绩效自评表\n项目名称\t城乡医疗救助资金\t主管部门\t县民政局\n", "城乡医疗救助资金"),
 ]
 # (text, title or None when not checked)
 TITLE_BASE = "澧县2022年度农村公路养护资金绩效评价报告"
@@ -910,6 +957,37 @@ FIGURES = [
     ("中央补助资金260万元，省级补助资金140万元，共计400万元。\n", {2600000, 1400000, 4000000}),
 ]
 
+# (a sentence of the basic situation, counts that must be read, numbers that must not): counts of what
+# the money pays for, covers or is evaluated over, with the noun after the measure word or the label
+# before the number (devset ruling 26), beside what is no figure — a target, an ordinal, a date, a
+# per-head standard, a physical measure, work completed, results per grade, the count of indicators
+COUNT_HEAD = "澧县2022年度农村公路养护资金绩效评价报告\n一、基本情况\n（一）项目概况\n"
+COUNTS = [
+    ("该项目覆盖全县12个乡镇、156个行政村。\n", {12, 156}, set()),
+    ("项目资金用于补助全县35所中小学的校舍维修。\n", {35}, set()),
+    ("全县共有义务教育阶段学校41所，在校学生18,500人。\n", {41, 18500}, set()),
+    ("本年度对64户脱贫户发放产业奖补资金。\n", {64}, set()),
+    ("项目共涉及15个村和2个社区，惠及困难群众3,500人。\n", {15, 2, 3500}, set()),
+    ("本单位内设6个职能科室，下属2个事业单位。\n", {6, 2}, set()),
+    ("本次评价共抽取8个项目，涉及资金1,200万元。\n", {8, 12000000}, set()),
+    ("资金用于扶持23家农民专业合作社发展特色产业。\n", {23}, set()),
+    ("全县有3家乡镇卫生院纳入补助范围。\n", {3}, set()),
+    ("项目为120名困难残疾人发放生活补贴。\n", {120}, set()),
+    ("项目实施范围包括城关镇、城头山镇等8个乡镇。\n", {8}, set()),
+    ("共资助家庭经济困难学生1,230名。\n", {1230}, set()),
+    # approximate counts of people, at the number printed (ruling 23)
+    ("学校现有在校学生410余人，教职工30多名。\n", {410, 30}, set()),
+    ("年度绩效目标：新建农村公厕不少于12座。\n", set(), {12}),
+    ("2022年3月召开第3次项目推进会。\n", set(), {3}),
+    ("按每人每月600元的标准发放补贴。\n", set(), {600}),
+    ("全年养护农村公路52公里，共有5个项目。\n", {5}, {52}),
+    ("截至年底，50个项目已完工，4个项目正在实施。\n", set(), {50, 4}),
+    ("评价等级为“优”的项目5个，“良”的项目3个。\n", set(), {5, 3}),
+    # (the count of a target system's indicators per level; the shared corpus's gold lists the count of
+    # all indicators, 设置的9个绩效指标, and of the two parts, 4个产出指标, as figures: kept so)
+    ("评价指标体系设置一级指标4个、二级指标11个。\n", set(), {4, 11}),
+]
+
 # (a whole 自评表 page as copied from the web, the figure values in base units that must be read): the
 # form's funds block in the layouts a copy gives it — cells joined by bars or tabs, one cell a line
 # with or without a bar after it, a row's label beside its first value
@@ -922,6 +1000,15 @@ _FORM_ROWS = [
 ]
 _FORM_CELLS = _FORM_HEAD + _FORM_COLS + [c for row in _FORM_ROWS for c in row]
 _FORM_WANT = {5000000, 5200000, 4805000, 0.924}
+# the part rows of the same block, named by row and column (devset ruling 24(c): the only part that
+# repeats the total and a part of printed zeros are listed; a dash states nothing)
+_FORM_PARTS = {
+    ("当年财政拨款 年初预算数", 5000000),
+    ("当年财政拨款 全年执行数", 4805000),
+    ("当年财政拨款 执行率", 0.924),
+    ("上年结转资金 全年预算数", 0),
+    ("上年结转资金 全年执行数", 0),
+}
 FORM_FIGURES = [
     ("\n".join(_FORM_CELLS) + "\n", _FORM_WANT),
     ("\n".join(c + " |" for c in _FORM_CELLS) + "\n", _FORM_WANT),
@@ -944,6 +1031,61 @@ FORM_FIGURES = [
         _FORM_WANT,
     ),
 ]
+
+# (a department-wide report's funds grid, the values in base units the record must hold, no more, no fewer):
+# a header line of money and rate column labels (预算数 / 调整数 / 执行数 / 执行率 / 结余 …) over rows of a
+# label and one value per column — a 合计 row named by the column alone, a part (基本支出, 其中：人员经费) by row
+# and column — with the cells joined by spaces, tabs or bars, the scale in the corner or on a line above
+GRID_HEAD = "某县农业农村局2022年度部门整体支出绩效自评报告\n一、部门基本情况\n（二）部门预算执行情况\n"
+_GRID_COLS = ["项目", "年初预算数", "调整后预算数", "决算数", "预算执行率"]
+_GRID_ROWS = [
+    ["合计", "1260.40", "1320.80", "1298.66", "98.32%"],
+    ["基本支出", "860.40", "880.40", "878.12", "99.74%"],
+    ["其中：人员经费", "700.10", "712.30", "711.90", "99.94%"],
+    ["公用经费", "160.30", "168.10", "166.22", "98.88%"],
+    ["项目支出", "400.00", "440.40", "420.54", "95.49%"],
+]
+_GRID_WANT = sorted(
+    [
+        round(float(v) * 10000) if not v.endswith("%") else round(float(v[:-1]) / 100, 6)
+        for r in _GRID_ROWS
+        for v in r[1:]
+    ]
+)
+_DEPT_ROWS = [
+    ["财政拨款小计", "512.30", "20.00", "532.30", "520.10", "97.71", "12.20", "2.29"],
+    ["① 基本支出", "412.30", "10.00", "422.30", "421.96", "99.92", "0.34", "0.08"],
+    ["② 项目支出", "100.00", "10.00", "110.00", "102.10", "92.82", "7.90", "7.18"],
+    ["2.其他收入", "0", "0", "0", "0", "0", "0", "0"],
+    ["合 计", "512.30", "20.00", "532.30", "520.10", "97.71", "12.20", "2.29"],
+]
+_DEPT_WANT = sorted(
+    [
+        round(float(v) * 10000) if k not in (4, 6) else round(float(v) / 100, 6)
+        for r in _DEPT_ROWS
+        for k, v in enumerate(r[1:])
+    ]
+)
+MONEY_GRIDS = [
+    ("单位：万元\n" + " ".join(_GRID_COLS) + "\n" + "".join(" ".join(r) + "\n" for r in _GRID_ROWS), _GRID_WANT),
+    ("单位：万元\n" + "\t".join(_GRID_COLS) + "\n" + "".join("\t".join(r) + "\n" for r in _GRID_ROWS), _GRID_WANT),
+    (
+        "单位：万元\n" + " | ".join(_GRID_COLS) + " |\n" + "".join(" | ".join(r) + " |\n" for r in _GRID_ROWS),
+        _GRID_WANT,
+    ),
+    (
+        " ".join(["项目（万元）"] + _GRID_COLS[1:]) + "\n" + "".join(" ".join(r) + "\n" for r in _GRID_ROWS),
+        _GRID_WANT,
+    ),
+    (
+        "财政资金安排和使用情况 资金结构 预算安排 拨付情况 结余情况\n"
+        "(万元) 年初预算金额① 年中调整金额② 小计③=①+② 年度拨付金额④ 支出实现率(%)⑤=④/③ 结余金额⑥=③-④ 结余率(%)⑦=⑥/③\n"
+        + "".join(" ".join(r) + "\n" for r in _DEPT_ROWS),
+        _DEPT_WANT,
+    ),
+]
+
+FORM_PART_ROWS = [(text, _FORM_PARTS) for text, _want in FORM_FIGURES]
 
 # (text, evaluated_unit, evaluator): who was evaluated and who evaluated, as self-evaluations, forms,
 # third-party reports and finance notices state them (tests/devset/README.md, rulings 3 and 4); None
@@ -1421,7 +1563,19 @@ CHECKS = [
         + "项目总投资480万元，具体如下：\n（1）工程建设费420万元；\n（2）监理费25万元；\n（3）设计费35万元。\n",
         0,
         None,
-    ),
+    ),  # (session 26, score21: sums stated with no list word — the parts first and a total clause whose
+    # total word stands beside a verb or a subject, or a total then its parts in the next sentence; written
+    # before the engine read them)
+    (CHECK_HEAD + "2022年下达中央资金300万元、省级资金150万元、县级资金60万元，总计投入500万元。\n", 1, "500"),
+    (CHECK_HEAD + "2022年下达中央资金300万元、省级资金150万元、县级资金50万元，总计投入500万元。\n", 0, None),
+    (CHECK_HEAD + "中央资金300万元，省级资金150万元，县级资金60万元，共计下达资金500万元。\n", 1, "500"),
+    (CHECK_HEAD + "中央资金300万元，省级资金150万元，县级资金50万元，共计下达资金500万元。\n", 0, None),
+    (CHECK_HEAD + "中央资金300万元，省级资金150万元，县级资金60万元，三级资金合计500万元。\n", 1, "500"),
+    (CHECK_HEAD + "2022年共下达资金500万元。中央资金300万元，省级资金150万元，县级资金60万元。\n", 1, "500"),
+    (CHECK_HEAD + "2022年共下达资金500万元。中央资金300万元，省级资金150万元，县级资金50万元。\n", 0, None),
+    # amounts of other things after a total: no sum
+    (CHECK_HEAD + "2022年共下达资金500万元。实际支出480万元，结余20万元，执行率96%。\n", 0, None),
+    (CHECK_HEAD + "中央资金300万元，省级资金150万元，累计支出资金480万元。\n", 0, None),
 ]
 
 
@@ -1518,11 +1672,158 @@ UNITS += [
     (U_SELF_BARE + "一、基本情况\n农村公路养护资金是县级财政安排的专项资金，用于全县农村公路日常养护。\n", None, None),
 ]
 
+# (session 26, orgs21: covers, red-head notices, labelled cells and cover lines of the three forms —
+# written before the engine read the ones it missed)
+U_BODY = "一、基本情况\n农村公路养护资金用于全县农村公路日常养护，2022年预算500万元。\n"
+UNITS += [
+    # self-evaluations: a cover's labelled unit, the unit's line over the title or in brackets after it
+    (U_SELF_TITLE + "编制单位：" + U_BUREAU + "\n编制日期：2023年3月15日\n" + U_BODY, U_BUREAU, U_BUREAU),
+    (U_SELF_TITLE + "填报单位：" + U_BUREAU + "\n" + U_BODY, U_BUREAU, U_BUREAU),
+    (U_SELF_TITLE + "评价单位：" + U_BUREAU + "\n" + U_BODY, U_BUREAU, U_BUREAU),
+    (U_SELF_TITLE + "自评单位：" + U_BUREAU + "\n" + U_BODY, U_BUREAU, U_BUREAU),
+    (U_SELF_TITLE + "报送单位：" + U_BUREAU + "\n" + U_BODY, U_BUREAU, U_BUREAU),
+    (U_SELF_TITLE + U_BODY + "……\n报告单位：" + U_BUREAU + "\n报告日期：2023年3月15日\n", U_BUREAU, U_BUREAU),
+    (U_SELF_TITLE + U_BODY + "……\n单位（盖章）：" + U_BUREAU + "\n2023年3月15日\n", U_BUREAU, U_BUREAU),
+    (U_BUREAU + "\n" + U_SELF_TITLE + U_BODY, U_BUREAU, U_BUREAU),
+    (U_SELF_TITLE + U_BUREAU + "\n2023年3月\n" + U_BODY, U_BUREAU, U_BUREAU),
+    (U_SELF_TITLE + "\n" + U_BUREAU + "\n二〇二三年三月\n" + U_BODY, U_BUREAU, U_BUREAU),
+    ("农村公路养护资金绩效自评报告（" + U_BUREAU + "）\n" + U_BODY, U_BUREAU, U_BUREAU),
+    ("部门整体支出绩效自评报告\n部门（单位）名称：" + U_BUREAU + "\n" + U_BODY, U_BUREAU, U_BUREAU),
+    (
+        "项目支出绩效自评表\n（2022年度）\n填报单位：" + U_BUREAU + "    金额单位：万元\n项目名称：农村公路养护资金\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    ("项目支出绩效自评表\n项目单位（盖章）：" + U_BUREAU + "\n项目名称：农村公路养护资金\n", U_BUREAU, U_BUREAU),
+    (U_SELF_TITLE + "单位名称：" + U_BUREAU + "本级\n" + U_BODY, U_BUREAU, U_BUREAU),
+    (U_SELF_TITLE + "项目主管部门：" + U_BUREAU + "\n项目实施单位：" + U_CENTRE + "\n" + U_BODY, U_CENTRE, U_CENTRE),
+    (
+        U_SELF_TITLE + "我局对2022年度农村公路养护资金开展了绩效自评。\n" + U_BUREAU + "  2023年3月15日\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    (
+        "澧县交通运输局公路建设养护中心2022年度农村公路养护资金绩效自评报告\n" + U_BODY,
+        "澧县交通运输局公路建设养护中心",
+        "澧县交通运输局公路建设养护中心",
+    ),
+    ("澧县第一中学2022年度学生资助资金绩效自评报告\n" + U_BODY, U_SCHOOL, U_SCHOOL),
+    # finance notices: the red-head issuer line (XX财政局文件), a stamped signature, a report to the government
+    (
+        U_FINANCE
+        + "文件\n澧财绩〔2023〕5号\n关于2022年度农村公路养护资金重点绩效评价结果的通知\n"
+        + U_BUREAU
+        + "：\n根据预算绩效管理要求，我局对你局2022年度农村公路养护资金开展了重点绩效评价。\n",
+        U_BUREAU,
+        U_FINANCE,
+    ),
+    (
+        "评价结果通知书\n"
+        + U_BUREAU
+        + "：\n我局对你局2022年度农村公路养护资金开展了重点绩效评价，评价等级为良。\n"
+        + U_FINANCE
+        + "（盖章）\n2023年6月1日\n",
+        U_BUREAU,
+        U_FINANCE,
+    ),
+    (
+        U_FINANCE
+        + "关于2022年度农村公路养护资金重点绩效评价情况的报告\n县人民政府：\n我局对"
+        + U_BUREAU
+        + "2022年度农村公路养护资金开展了重点绩效评价。\n",
+        U_BUREAU,
+        U_FINANCE,
+    ),
+    (
+        U_TITLE + "评价组织单位：" + U_FINANCE + "\n被评价单位：" + U_BUREAU + "\n评价方式：财政重点评价\n",
+        U_BUREAU,
+        U_FINANCE,
+    ),
+    (
+        "关于2022年度部分项目重点绩效评价结果的通报\n各有关单位：\n我局对"
+        + U_BUREAU
+        + "2022年度农村公路养护资金开展了重点绩效评价。\n"
+        + U_FINANCE
+        + "\n2023年5月12日\n",
+        U_BUREAU,
+        U_FINANCE,
+    ),
+    # third-party reports: the firm's line over the title, its labelled cells, a sentence naming it
+    (
+        U_FIRM
+        + "\n关于澧县2022年度农村公路养护资金的绩效评价报告\n受"
+        + U_FINANCE
+        + "委托，我公司对"
+        + U_BUREAU
+        + "2022年度农村公路养护资金进行了绩效评价。\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
+    (U_TITLE + U_BODY + "……\n评价机构（盖章）：" + U_FIRM + "\n2023年5月12日\n", None, U_FIRM),
+    (
+        U_TITLE + "委托单位：" + U_FINANCE + "\n第三方评价机构：" + U_FIRM + "\n项目单位：" + U_BUREAU + "\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
+    (U_TITLE + "项目实施单位：" + U_BUREAU + "\n评价机构：" + U_FIRM + "\n", U_BUREAU, U_FIRM),
+    (
+        U_TITLE + "评价组织单位：" + U_FINANCE + "\n评价实施单位：" + U_FIRM + "\n项目单位：" + U_BUREAU + "\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
+    (
+        U_TITLE + "承担本次评价工作的第三方机构为" + U_FIRM + "，项目实施单位为" + U_BUREAU + "。\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
+    (
+        U_TITLE + U_FIRM + "作为第三方机构，对" + U_BUREAU + "2022年度农村公路养护资金开展了绩效评价。\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
+    (
+        U_BUREAU
+        + "2022年度农村公路养护资金绩效评价报告\n受"
+        + U_FINANCE
+        + "委托，"
+        + U_FIRM
+        + "对该项目开展了绩效评价。\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
+]
+
+# (orgs21: a short name whose level word the segmenter glues to the word before it — 年县, 由县, 对县,
+# 受县, 年市 — written before the recogniser read them)
+UNITS += [
+    (U_SELF_BARE + "2022年县交通运输局对农村公路养护资金开展了绩效自评。\n", "县交通运输局", "县交通运输局"),
+    (U_SELF_BARE + "项目资金由县交通局负责实施。\n", "县交通局", "县交通局"),
+    (
+        U_TITLE + "受县财政局委托，" + U_FIRM + "对县交通运输局2022年度农村公路养护资金开展了绩效评价。\n",
+        "县交通运输局",
+        U_FIRM,
+    ),
+    (
+        U_TITLE + "2023年4月，县财政局组织专家对县交通运输局2022年度农村公路养护资金开展了重点绩效评价。\n",
+        "县交通运输局",
+        "县财政局",
+    ),
+    (
+        U_SELF_BARE + "根据县财政局要求，2022年市交通运输局对农村公路养护资金开展了绩效自评。\n",
+        "市交通运输局",
+        "市交通运输局",
+    ),
+]
+
 
 def _scores(r, want):
     total, grade = (r.score.total, r.score.grade) if r.score else (None, None)
     stated_max = want[2] if len(want) > 2 else None
     return total == want[0] and grade == want[1] and (stated_max is None or r.score.max == stated_max)
+
+
+def _stated_grade(r, want):
+    return _scores(r, want) and r.score.grade_source == "stated"
 
 
 def _tiers(r, want):
@@ -1546,6 +1847,7 @@ def _kinds(r, want):
 
 SETS = {
     "total and grade": (SCORES, _scores),
+    "grade stated": (GRADES_STATED, _stated_grade),
     "tier scores": (TIER_SCORES, _tiers),
     "report date": (DATES, lambda r, w: r.report_date == w[0]),
     "mode and evaluator": (MODES, _modes),
@@ -1556,8 +1858,11 @@ SETS = {
     "programme": (PROGRAMMES, lambda r, w: (r.program or "").replace("项目", "") == (w[0] or "").replace("项目", "")),
     "title": (TITLES, lambda r, w: w[0] is None or (r.title or "").replace(" ", "") == w[0]),
     "figures": (FIGURES, lambda r, w: w[0] <= {f.value for f in r.figures}),
+    "counts": (COUNTS, lambda r, w: w[0] <= {f.value for f in r.figures} and not w[1] & {f.value for f in r.figures}),
     "figures in forms": (FORM_FIGURES, lambda r, w: w[0] <= {f.value for f in r.figures}),
+    "form part rows": (FORM_PART_ROWS, lambda r, w: w[0] <= {(f.name, f.value) for f in r.figures}),
     "checks": (CHECKS, _checks),
+    "money grids": (MONEY_GRIDS, lambda r, w: sorted(round(float(f.value), 6) for f in r.figures) == w[0]),
 }
 
 
@@ -1568,7 +1873,9 @@ def main() -> None:
     for name, (variants, ok) in SETS.items():
         good = 0
         for text, *want in variants:
-            _doc, r = record_of_text(FIGURE_HEAD + text if variants is FIGURES else text)
+            heads = {id(FIGURES): FIGURE_HEAD, id(COUNTS): COUNT_HEAD, id(MONEY_GRIDS): GRID_HEAD}
+            head = heads.get(id(variants), "")
+            _doc, r = record_of_text(head + text)
             if ok(r, want):
                 good += 1
             elif args.show:

@@ -51,6 +51,7 @@ class _Geometry:
 
     def __init__(self, pages: Sequence[PageContent], flows: Sequence[list]):
         groups: dict[tuple, list[Line]] = {}
+        table_areas: dict[tuple, list[TableArea]] = {}
         self._group_of: dict[int, tuple] = {}
         pitches: list[float] = []
         sizes: dict[float, int] = {}
@@ -59,6 +60,7 @@ class _Geometry:
             self._group_of[page.number] = key
             lines = [el for el in flow if isinstance(el, Line)]
             groups.setdefault(key, []).extend(lines)
+            table_areas.setdefault(key, []).extend(page.tables)
             for a, b in zip(lines, lines[1:]):
                 step = b.top - a.top
                 if step > 0 and abs(a.size - b.size) < 0.5:
@@ -75,7 +77,10 @@ class _Geometry:
                 # the few lines that run to the margin are too few for the 95th percentile of line
                 # ends, which then lands on a short line and makes no line short.  The margin is at
                 # least as far right as the longest line reaches, within the page's mirrored margin.
-                reach = min(max(ln.x1 for ln in lines), key[0] - self.left[key])
+                # A ruled table spans the text block too: on a page of a title, a few form lines and
+                # a table, the longest line outside the table may itself be short (the title).
+                ends = [ln.x1 for ln in lines] + [t.bbox[2] for t in table_areas.get(key, [])]
+                reach = min(max(ends), key[0] - self.left[key])
                 self.right[key] = max(self.right[key], reach)
         self.pitch = statistics.median(pitches) if pitches else 0.0
         self.body_size = max(sizes, key=sizes.__getitem__) if sizes else 0.0
@@ -101,6 +106,19 @@ class _Geometry:
         size = line.size or (line.bottom - line.top)
         return line.x1 < self.right[self._group_of[page.number]] - float(_cfg()["short_line"]) * size
 
+    def wrapped_before(self, page: PageContent, line: Line, nxt: Line) -> bool:
+        """Whether ``line`` ends short only because the next line's first unbreakable piece (a number
+        or a Latin word, with the closing punctuation that may not open a line) would not fit in
+        the room left before the right margin: a word processor wrapped there, left-aligned text
+        does not end its paragraph.  A line that ends a sentence (。；：) keeps its break."""
+        if line.text.rstrip()[-1:] in _cfg()["terminators"]:
+            return False
+        piece = _FIRST_PIECE.match(nxt.text.lstrip())
+        if piece is None:
+            return False
+        room = self.right[self._group_of[page.number]] - line.x1
+        return _text_units(piece.group()) * _unit_width(nxt) > room
+
     def symmetric(self, page: PageContent, line: Line) -> bool:
         """A line set centred: inset from the left margin, and by as much as from the right."""
         key = self._group_of[page.number]
@@ -115,6 +133,24 @@ class _Geometry:
         # character in), so an OCR'd indent must be wider to count.
         indent = float(_cfg()["indent_ocr" if page.ocr else "indent"])
         return line.x0 > self.left[self._group_of[page.number]] + indent * size
+
+
+# The first piece a line breaker cannot split: a number or a Latin word (2021, 420000.00, PM2.5),
+# with the closing punctuation after it, which may not open a line.
+_FIRST_PIECE = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,%‰/+\-]*[)）】》」』”’,，.。、；;：:%]*")
+
+
+def _text_units(text: str) -> float:
+    """Width of ``text`` in ems: a CJK or full-width character is one, anything else half."""
+    return sum(1.0 if is_cjk(ch) else 0.5 for ch in text)
+
+
+def _unit_width(line: Line) -> float:
+    """The em width ``line`` is set in, measured on its own box (OCR lines have no font size)."""
+    units = _text_units(line.text.strip())
+    if units >= 4 and line.x1 > line.x0:
+        return (line.x1 - line.x0) / units
+    return line.size or (line.bottom - line.top)
 
 
 def _margins(lines: list[Line]) -> tuple[float, float]:
@@ -225,7 +261,9 @@ class _Assembler:
             and (a.bold or sa >= float(cfg["larger_font"]) * self.geo.body_size)
         ):
             return False  # a title set centred over several lines
-        if self.geo.short(pa, a) or self.geo.indented(pb, b):
+        if self.geo.indented(pb, b):
+            return True
+        if self.geo.short(pa, a) and not self.geo.wrapped_before(pa, a, b):
             return True
         if a.text.rstrip()[-1:] in cfg["terminators"]:
             # A sentence ended at the right margin: a new paragraph if the document does not

@@ -16,7 +16,7 @@ import pytest
 from conftest import ALL_RENDERINGS, REPORTS, TEXT_LAYERS, dev_item_path, parsed, rendering
 from jixiao.extractor import parse
 from jixiao.extractor.record.context import Context
-from jixiao.extractor.record.figures import extract_figures
+from jixiao.extractor.record.figures import extract_figures, fold_text
 from record_compare import list_keys, load_gold
 
 TEXTS = Path(__file__).parent / "texts"
@@ -151,7 +151,9 @@ def test_shares_and_quoted_labels() -> None:
     assert sorted(f["value"] for f in named(figs, "占评定项目的")) == [0.0244, 0.0488, 0.0732, 0.8536]
     _doc, figs = dev_figures("zhejiang-wencheng-2023-evaluation-results-notice")
     got = {(f["name"], f["value"]) for f in figs}
-    assert ("“良好”", 171) in got and ("复核等次为“优秀”的", 5) in got
+    # counts of evaluated items per grade (单位自评结果“优秀”1812个、“良好”171个; 复核等次为“优秀”的5个, …“中(一般)”的
+    # 22个) are an evaluation's result, not a figure (devset ruling 26)
+    assert not [n for n, v in got if v in (1812, 171, 536, 111, 5, 23, 22)]
 
 
 def test_fixture_text_table_takes_its_scale_from_the_header() -> None:
@@ -185,4 +187,41 @@ def test_self_evaluation_row_printed_without_spaces() -> None:
     # 全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:202010100.00%10
     _doc, figs = _dev_item_or_skip("sichuan-zhongjiang-2022-water-gauge-linkage-fund-table")
     got = {(f["name"], f["value"], f["raw"]) for f in figs}
-    assert got == {("全年预算数", 200000, "20"), ("全年执行数", 200000, "20"), ("执行率", 1, "100.00%")}
+    # (its only part, 本年财政拨款2020, repeats the total and is listed too: devset ruling 24(c))
+    assert got == {
+        ("全年预算数", 200000, "20"),
+        ("全年执行数", 200000, "20"),
+        ("执行率", 1, "100.00%"),
+        ("本年财政拨款 全年预算数", 200000, "20"),
+        ("本年财政拨款 全年执行数", 200000, "20"),
+    }
+
+
+def test_counts_named_by_the_noun_after_the_measure_word() -> None:
+    # devset ruling 26: what the money covers, by the noun after the count (全省有3个自治州、11个自治县、193个民族乡)
+    _doc, figs = dev_figures("guizhou-guizhou-2017-2019-ethnic-affairs-work-fund-third-party")
+    got = {(f["name"], f["value"], f["unit"]) for f in figs}
+    assert {("自治州", 3, "个"), ("自治县", 11, "个"), ("民族乡", 193, "个")} <= got
+    # a bracket right after the noun is its own (安置在…20个地级以上市、118个县(市、区)、2103个行政村)
+    _doc, figs = dev_figures("guangdong-2020-reservoir-resettlement-fund-third-party-evaluation-article-trad")
+    got = {(f["name"], f["value"]) for f in figs}
+    assert {("地级以上市", 20), ("县(市、区)", 118), ("行政村", 2103)} <= {(fold_text(n), v) for n, v in got}
+    # near misses: a count in a document's title (《…关于2021年实施33项民生工程的通知》), a count that opens its
+    # clause as the subject of a result (11个市均为“优秀”), work done (共完成63个老旧小区的改造任务)
+    for stem, value in (
+        ("anhui-luan-2021-women-children-health-self-report", 33),
+        ("zhejiang-zhejiang-undated-agricultural-water-price-reform-grades-news-trad", 11),
+        ("neimenggu-wuhai-2024-old-residential-renovation-subsidy-score-news", 63),
+    ):
+        _doc, figs = dev_figures(stem)
+        assert not [f for f in figs if f["value"] == value and f["unit"] in ("个", "项")], stem
+
+
+def test_approximate_counts_of_people() -> None:
+    # devset ruling 23: 现有小学生410余人，幼儿110余人 — the number printed, raw keeping the qualifier
+    _doc, figs = dev_figures("sichuan-renshou-cihang-2024-primary-school-final-accounts-spam")
+    got = {(f["name"], f["value"], f["unit"], f["raw"]) for f in figs}
+    assert {("现有小学生", 410, "人", "410余人"), ("幼儿", 110, "人", "110余人")} <= got
+    # 名 counts people too (在园幼儿300余名)
+    _doc, figs = dev_figures("zhejiang-longyou-2023-rural-kindergarten-bond-fund-report")
+    assert ("在园幼儿", 300, "人") in {(f["name"], f["value"], f["unit"]) for f in figs}

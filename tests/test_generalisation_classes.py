@@ -1908,11 +1908,17 @@ def test_national_self_table_as_tab_separated_text_reads_as_the_word_table(tmp_p
     word = build_record(parse(str(tmp_path / "form.docx")))
     assert _national_form_reads(tabs) == _national_form_reads(word)
     assert (tabs.score.total, tabs.score.max) == (93.5, 100)
+    # (the 其中：财政拨款 row is listed though it repeats the total, devset ruling 24(c); 其他资金's blank
+    # cells state nothing)
     assert {(f.name, f.value) for f in tabs.figures} == {
         ("年初预算数", 3200000),
         ("全年预算数", 3200000),
         ("全年执行数", 3040000),
         ("执行率", 0.95),
+        ("财政拨款 年初预算数", 3200000),
+        ("财政拨款 全年预算数", 3200000),
+        ("财政拨款 全年执行数", 3040000),
+        ("财政拨款 执行率", 0.95),
     }
     spent = next(f for f in tabs.figures if f.name == "全年执行数")
     assert spent.span is not None and doc.text[spent.span[0] : spent.span[1]].rstrip().endswith("304")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from jixiao.extractor.record.numbers import iter_quantities, parse_chinese_number, parse_number
+from jixiao.extractor.record.numbers import iter_chinese_amounts, iter_quantities, parse_chinese_number, parse_number
 
 
 @pytest.mark.parametrize(
@@ -63,3 +63,12 @@ def test_counts_with_dot_thousands_are_whole() -> None:
     # Not for amounts with a magnitude or for money.
     assert parse_number("12.352万人").value == 123520
     assert parse_number("12.352万元").value == 123520
+
+
+def test_amounts_in_chinese_numerals() -> None:
+    # ordinary and financial numerals before 元, with their offsets
+    text = "共安排资金叁佰万元整，其中县级配套一百二十万元，每户补助三千五百元。"
+    found = [(int(v), text[s:e]) for v, s, e in iter_chinese_amounts(text)]
+    assert found == [(3000000, "叁佰万元"), (1200000, "一百二十万元"), (3500, "三千五百元")]
+    # near misses: no place (一元化), no 元 (三个方面, 两百余人)
+    assert not list(iter_chinese_amounts("推进一元化管理，从三个方面，两百余人参加"))

@@ -11,6 +11,8 @@ import pytest
 
 from jixiao.extractor import parse
 from jixiao.extractor.record import build_record
+from jixiao.extractor.record.context import Context
+from jixiao.extractor.record.figures import find_figures
 from jixiao.extractor.tables import caption_rows
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
@@ -145,12 +147,58 @@ TRANSFER_FUNDS = """某县2023年度残疾人事业发展补助资金绩效自�
 @pytest.mark.parametrize("render", [_docx, _pdf])
 def test_funds_rows_past_a_long_part_label_read_as_in_text(tmp_path, render):
     # a real table's cells end in tabs, not bars: the label 彩票公益金用于残疾人康复 ends at its cell, so
-    # the rows after it are read; a part is named without 其中, its rate at the total's is not repeated
+    # the rows after it are read; a part is named without 其中. The text's bars are read by the grid
+    # reader, the Word/PDF table by the 自评表's form reader: both list every part row as devset ruling
+    # 24(c) says — its printed zeros and its rate at the total's included (funds_row_name, one rule)
     text = _figures(_txt(tmp_path, TRANSFER_FUNDS))
     assert ("地方资金 全年执行数", 3600000, "元") in text
     assert ("中央财政资金 全年预算数", 8000000, "元") in text
-    assert not [f for f in text if "彩票" in f[0] or (f[2] == "%" and f[0] != "预算执行率")]
+    assert ("中央财政资金 预算执行率", 0.9, "%") in text and ("地方资金 预算执行率", 0.9, "%") in text
+    assert {f for f in text if "彩票" in f[0]} == {
+        ("彩票公益金用于残疾人康复 全年预算数", 0, "元"),
+        ("彩票公益金用于残疾人康复 全年执行数", 0, "元"),
+        ("彩票公益金用于残疾人康复 预算执行率", 1, "%"),
+    }
     assert _figures(render(tmp_path, TRANSFER_FUNDS)) == text
+
+
+# A 自评表's funds block written for these tests: a group's heading, the only part repeating the
+# total, a part of printed zeros, a part of dashes.
+PART_ROWS = """某县2023年度农村公路养护补助资金绩效自评表 | |||||
+资金投入情况(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 | ||
+年度资金总额: | 450 | 500 | 475 | 95% | ||
+按收入性质分: | 450 | 500 | 475 | | ||
+其中:中央财政资金 | 450 | 500 | 475 | 95% | ||
+省级资金 | 0 | 0 | 0 | — | ||
+其他资金 | — | — | — | — | ||
+"""
+
+
+def test_part_rows_read_alike_by_the_grid_reader_and_the_form_reader(tmp_path):
+    # the bars in text are read as a grid (grid_figures), the Word table as a 自评表 (self_eval_figures):
+    # one rule (funds_row_name) decides what each part row gives, so the two list the same figures
+    def read(path: Path) -> tuple[set[str], set[tuple[str, float, str]]]:
+        found = find_figures(Context(parse(str(path))))
+        return {f.source for f in found}, {(f.name, f.value, f.unit) for f in found}
+
+    grid_sources, grid = read(_txt(tmp_path, PART_ROWS))
+    form_sources, form = read(_docx(tmp_path, PART_ROWS))
+    assert (grid_sources, form_sources) == ({"table"}, {"self_eval"})
+    assert grid == form
+    # devset ruling 24(c): the only part is listed though it repeats the total, printed zeros are
+    # values; a dash states nothing, and the group's heading repeats the total its parts add up to
+    assert {f for f in grid if f[0].startswith("中央财政资金")} == {
+        ("中央财政资金 年初预算数", 4500000, "元"),
+        ("中央财政资金 全年预算数", 5000000, "元"),
+        ("中央财政资金 全年执行数", 4750000, "元"),
+        ("中央财政资金 执行率", 0.95, "%"),
+    }
+    assert {f for f in grid if f[0].startswith("省级资金")} == {
+        ("省级资金 年初预算数", 0, "元"),
+        ("省级资金 全年预算数", 0, "元"),
+        ("省级资金 全年执行数", 0, "元"),
+    }
+    assert not [f for f in grid if f[0].startswith(("其他资金", "按收入性质分"))]
 
 
 # A 目标审批表 (written for these tests) in one table: funds rows, then its indicator part.
@@ -188,3 +236,44 @@ def test_total_row_ending_in_empty_cells_reads_under_its_columns(tmp_path, rende
     text = _figures(_txt(tmp_path, SUBSIDY_GRID))
     assert {("下达资金", 2005000, "元"), ("追加资金", 150000, "元"), ("合计资金", 2155000, "元")} <= text
     assert _figures(render(tmp_path, SUBSIDY_GRID)) == text
+
+
+# hunan-yueyang-2015-2020-electronic-port (a mirror's copy): a cover's title over short form lines and a
+# ruled table; every line outside the table is short, so the longest of them — the title — was taken for
+# the right margin, and the title ran on into 评价类型 (no title found in the PDF)
+YUEYANG_PORT = """岳阳市人民政府口岸管理办公室财政支出项目绩效评价自评报告
+评价类型:项目完成结果评价
+项目名称:岳阳市电子口岸建设
+项目单位:岳阳市人民政府口岸管理办公室
+报告日期:2020年 6月 13 日
+项目负责人 | 陈建文 | 联系电话 | |
+项目地址 | 岳阳城陵矶新港区口岸联建大楼 | 邮编 | 414000 |
+计划安排资金(万元) | 2,489.4 | 实际到位资金(万元) | 2,489.4 |
+"""
+
+
+def test_a_ruled_table_marks_the_right_margin_of_a_page_of_short_lines(tmp_path):
+    path = _pdf(tmp_path, YUEYANG_PORT)
+    texts = [b.text for b in parse(str(path)).blocks if b.kind != "table"]
+    assert texts[:2] == ["岳阳市人民政府口岸管理办公室财政支出项目绩效评价自评报告", "评价类型:项目完成结果评价"]
+    assert _record(path)["title"] == _record(_txt(tmp_path, YUEYANG_PORT))["title"]
+
+
+# ningxia-helanshan-2021-wine-industry-evaluation: left-aligned prose whose line ends short because the
+# next line opens with a number the line breaker keeps whole (…认真有序开展 / 2021年葡萄酒…): a wrap,
+# not the end of a paragraph
+HELANSHAN = """宁夏贺兰山东麓葡萄酒产业园区管委会
+2021年葡萄酒产业发展项目支出绩效评价评定等次为优
+自2022年3月份起,根据《自治区财政厅关于开展2021年度转移支付预算执行情况绩效自评和项目支出绩效评价工作的通知》(宁财〔绩〕发〔2022〕68号)要求,贺兰山东麓园区管委会高度重视,成立组织机构,制定工作方案,结合产业发展实际,科学建立指标体系,委托第三方机构认真有序开展2021年葡萄酒产业发展项目支出绩效评价工作。经多次与西夏区等7个市、县(区)葡萄酒产业主管部门及宁夏农垦集团等相关单位沟通交流,进行数据采集、实地核查、资料确认,对照年初绩效目标,从数量指标、质量指标、效益指标、满意度指标等方面,客观、公正评价2021年葡萄酒产业发展项目14500万元资金使用情况,评定结果得分为90.15分,评定等次为“优”。
+"""
+
+
+def test_a_line_short_before_a_number_that_did_not_fit_is_a_wrap(tmp_path):
+    path = _pdf(tmp_path, HELANSHAN)
+    from jixiao.extractor.readers import pdf as pdf_reader
+
+    lines = next(iter(pdf_reader.read_pages(str(path)))).lines
+    assert any(ln.text.startswith("2021年葡萄酒产业发展项目支出绩效评价工作") for ln in lines)  # the excerpt's shape
+    texts = [b.text for b in parse(str(path)).blocks]
+    assert len(texts) == 3 and texts[2].startswith("自2022年3月份起") and texts[2].endswith("评定等次为“优”。")
+    assert _record(path)["program"] == _record(_txt(tmp_path, HELANSHAN))["program"]

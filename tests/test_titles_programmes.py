@@ -550,3 +550,67 @@ def test_a_news_items_headline_in_words_of_its_own_is_its_title() -> None:
     # a numbered heading of a report, or a page's 标题: field, is no headline
     _doc, r = record_of_text("四、绩效自评结果拟应用和公开情况\n本次自评结果在系统内部公开。\n附件:自评表[点击下载]\n")
     assert r.title is None
+    # (an Arabic-numbered one too, as _is_title reads it: one pattern serves both)
+    _doc, r = record_of_text("2.项目绩效评价结果应用情况\n发布时间:2023-05-10\n本次评价结果在系统内部公开。\n")
+    assert r.title is None
+
+
+def test_a_news_body_names_what_was_assessed_or_announced() -> None:
+    # national-small-reservoir-…-launch-news: the evaluation launched (启动…绩效评价工作), a 《》 plan's project
+    doc, r = record_of_text(
+        "为加强全国重点小型病险水库除险加固专项资金管理,提高财政资金使用效益,"
+        "财政部、水利部于近期启动《全国重点小型病险水库除险加固规划》项目绩效评价工作。\n"
+    )
+    assert r.program == "《全国重点小型病险水库除险加固规划》"  # (its trailing 项目 goes, as in a title)
+    assert evidence(doc, r, "program") == r.program
+    # shaanxi-hanzhong-2023-reservoir-resettlement-…-news: a 基金 whose evaluation result was announced
+    doc, r = record_of_text(
+        "近日,省水利厅通报2023年度中央水库移民扶持基金绩效评价结果,我市荣获“优秀”等次。"
+        "至此,我市中央水库移民扶持基金绩效评价已连续三年被评为全省“优秀”等次。\n"
+    )
+    assert r.program == "中央水库移民扶持基金"
+    # genre shape: the places assessed before the year, 落实情况, 绩效考核
+    doc, r = record_of_text("日前,市农业局对各县区2022年度农机购置补贴资金落实情况进行了绩效考核。\n")
+    assert r.program == "农机购置补贴资金"
+    assert evidence(doc, r, "program") == r.program
+    # near miss: the writer's own unit's spending as a whole is no programme
+    _doc, r = record_of_text("日前,市农业局对各县区2022年度部门整体支出进行了绩效考核。\n")
+    assert r.program is None
+
+
+def test_an_indicator_tables_title_and_an_allocation_with_its_total_name_the_programme() -> None:
+    # hebei-ningjin-2019-high-school-grant-indicator-table: …项目绩效评价指标表 is the document's kind
+    _doc, r = record_of_text("2019年度宁晋县高中助学金项目绩效评价指标表\n\n发布时间: 2020-12-02\n")
+    assert r.program == "高中助学金"
+    # guangdong-zhuhai-2021-industry-provincial-funds-coded: 合计 between the fund and its amount
+    doc, r = record_of_text(
+        "珠海市工业和信息化局2021年度省级财政专项资金绩效评价报告\n一、基本情况\n"
+        "省工业和信息化厅2021年通过项目制下达至珠海市的省级促进经济高质量发展专项资金合计12,358.67万元,"
+        "用于战略性产业集群产业链支撑。\n"
+    )
+    assert r.program == "省级促进经济高质量发展专项资金"
+    assert evidence(doc, r, "program") == r.program
+    # near miss: money named by its use alone (工作经费) names no programme, 共 or not
+    _doc, r = record_of_text("项目支出绩效自评报告\n一、基本情况\n2022年县财政安排工作经费共20万元。\n")
+    assert r.program is None
+
+
+def test_a_quoted_programme_and_a_lottery_fund_are_named_as_programmes() -> None:
+    # neimenggu-2015-wolfberry-forestry-extension-evaluation-news: quotation marks say where the name
+    # starts and ends, so it need not end in a programme's noun (…推广示范)
+    doc, r = record_of_text(
+        "中央财政林业科技推广示范项目“枸杞高效栽培经营技术推广示范”通过绩效评价\n30.06.2015 13:14\n本文来源: 林业厅\n"
+        "林业厅政府网6月30日讯 2015 年6月12日,林业厅组织专家对林科院承担的中央财政林业科技推广示范项目"
+        "“枸杞高效栽培经营技术推广示范”进行了绩效评价工作。\n"
+    )
+    assert r.program == "枸杞高效栽培经营技术推广示范"
+    assert evidence(doc, r, "program") == r.program
+    # shanxi-guangling-2022-welfare-lottery-fund-use-notice: 彩票公益金 ends a fund's name as 资金 does
+    doc, r = record_of_text(
+        "一、福利彩票公益金使用情况\n2022年,广灵县共收到上级拨付的福利彩票公益金6万元。其中:省级6万元。\n"
+    )
+    assert r.program == "福利彩票公益金"
+    assert evidence(doc, r, "program") == r.program
+    # near miss: a quoted phrase with no evaluation after it names nothing
+    _doc, r = record_of_text("林业厅坚持“绿水青山就是金山银山”理念,推进造林绿化。\n")
+    assert r.program is None

@@ -92,6 +92,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "budget",
         "prose_score_rate",
         "heading_score",
+        "weight_then_score",
         "share",
         "share_column",
         "hierarchy_part",
@@ -287,6 +288,8 @@ def indicator_table_checks(
         _adds_up(ck, "weight_sum", label, weights, total_weight, spans)
     _child_sums(ck, rows, "weight", "weight_sum", " weights")
     _child_sums(ck, rows, "score", "indicator_sum", "")
+    for r in rows:
+        _score_over_weight(ck, r.name, r.weight, r.score, [r.span])
     for r in rows + ([table.total] if table.total else []):
         if r.weight in (None, 0) or r.score is None or r.rate is None:
             continue
@@ -472,6 +475,25 @@ def prose_score_rate_checks(ck: Checker, flat: str) -> None:
                 [(m.start("w"), m.end("r") + 1)],
                 key=("prose", w, s, r),
             )
+
+
+def _score_over_weight(
+    ck: Checker, name: str, weight: Any, score: Any, spans: Iterable[tuple[int, int] | None], key: Any = None
+) -> None:
+    """An indicator's score above its weight (分值10, 得分12).  Only such a slip is reported: a check
+    for every row within its weight would repeat the table."""
+    if weight is None or score is None or Decimal(str(score)) <= Decimal(str(weight)) or weight < 1:
+        return  # (a weight below 1 is a share, 权重0.2, not points)
+    ck.add("score_over_weight", False, f"{name}: score {_fmt(score)} over its weight {_fmt(weight)}", spans, key=key)
+
+
+def prose_score_over_weight_checks(ck: Checker, flat: str) -> None:
+    """满分30分，得分32分: a score stated right after its weight is at most that weight."""
+    for m in _rx()["weight_then_score"].finditer(flat):
+        w, s = Decimal(m.group("w")), Decimal(m.group("s"))
+        start = _sentence_start(flat, m.start(), max(0, m.start() - 40))
+        name = squash(flat[start : m.start()]).strip("，,：:、") or "score"
+        _score_over_weight(ck, name[-16:], w, s, [(m.start("w"), m.end("s") + 1)], key=("prose", m.start()))
 
 
 def weighted_score_checks(ck: Checker) -> None:
@@ -1215,6 +1237,42 @@ def parts_then_total_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
         _sum_check(ck, "prose_sum", _subject(flat, t.q, clause), qs_, t.q, True, agreement_only=weak)
 
 
+def total_then_parts_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
+    """A total, then its parts in the next sentence with no list word (2022年共下达资金500万元。中央资金
+    300万元，省级资金150万元，县级资金50万元。): the total's words name a total (``named_total``), the next
+    sentence holds nothing but two or more amounts of its unit, each in its own clause, their labels
+    parallel (中央资金 / 省级资金: :func:`_parallel`)."""
+    rx = _rx()
+    blocks = ck.ctx.doc.blocks
+    for i, t in enumerate(qs):
+        b = blocks[t.block]
+        if t.q.unit in ("%", "分", "") or t.part or _per_unit(flat, t.q):
+            continue
+        stop = flat.find("。", t.q.end, b.end)
+        if stop < 0 or squash(flat[t.q.end : stop]).strip("，,；;）)"):
+            continue  # the total must end its sentence
+        nxt = flat.find("。", stop + 1, b.end)
+        end = nxt if nxt >= 0 else b.end
+        rest = [y for y in qs[i + 1 :] if y.block == t.block and y.q.start < end]
+        if len(rest) < 2 or any(y.q.unit != t.q.unit or y.part or _per_unit(flat, y.q) for y in rest):
+            continue
+        if rx["list_start"].search(flat, stop + 1, end) or rx["partial_list"].search(flat[stop + 1 : end]):
+            continue  # a 其中 list is read by prose_sum_checks; …等 names only some
+        sent = _sentence_start(flat, t.q.start, b.start)
+        label = label_before(flat, t.q.start, _clause_start(flat, t.q.start, sent), t.q.unit)
+        if label is None or not rx["named_total"].search(squash(label.clause)):
+            continue
+        starts = [_clause_start(flat, y.q.start, stop + 1) for y in rest]
+        if len(set(starts)) < len(starts) or _run_together(flat, rest):
+            continue  # two amounts in one clause: not a list of parts
+        labels = [label_before(flat, y.q.start, c, y.q.unit) for y, c in zip(rest, starts)]
+        if not _parallel([lab.name if lab else "" for lab in labels]):
+            continue
+        for y in rest:
+            y.part = True
+        _list_sum_check(ck, flat, t.q, [y.q for y in rest], sent)
+
+
 def _respective_amounts(flat: str, qs: list[_Q], i: int) -> list[_Q]:
     """The amounts that follow one another from ``qs[i]`` on, joined only by 、，和 (300万元、150万元和
     60万元): the values a 分别 hands out, one to each name before it."""
@@ -1575,6 +1633,7 @@ def run_checks(
     prose_tier_checks(ck, list(ctx.score_tables.values()), indicators, score, score_evidence)
     heading_tree_checks(ck, flat)
     prose_score_rate_checks(ck, flat)
+    prose_score_over_weight_checks(ck, flat)
     weighted_score_checks(ck)
     grade_check(ck, score, score_evidence)
     table_checks(ck, flat)
@@ -1582,6 +1641,7 @@ def run_checks(
     qs = _prose_quantities(ctx, flat)
     prose_sum_checks(ck, flat, qs)
     parts_then_total_checks(ck, flat, qs)
+    total_then_parts_checks(ck, flat, qs)
     respective_list_checks(ck, flat, qs)
     rate_checks(ck, flat, qs)
     share_checks(ck, flat, qs)

@@ -32,7 +32,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
@@ -43,7 +43,8 @@ from ..document import Block, Document
 from ..normalize import fold_one_for_one
 from ..tables import merged_repeats
 from .model import Figure
-from .numbers import MAGNITUDES, as_number
+from .moneygrids import money_grids
+from .numbers import MAGNITUDES, as_number, iter_chinese_amounts
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 _PUNCT_STOP = set("，,。；;：:！!？?“”\"‘’'《》<>【】[]|\t…")
@@ -65,9 +66,16 @@ class Spec:
     counted_status: re.Pattern[str]
     counted_generic: re.Pattern[str]
     counted_units: frozenset[str]
+    count_not_clause: re.Pattern[str]
+    count_not_name: re.Pattern[str]
+    count_done: re.Pattern[str]
+    output_label: re.Pattern[str]
+    counted_people: re.Pattern[str]
+    ordinal_before: re.Pattern[str]
     quantity: re.Pattern[str]
     bare_number: re.Pattern[str]
     people_noun_after: re.Pattern[str]
+    approx_not_unit: str
     not_after: re.Pattern[str]
     not_before: re.Pattern[str]
     links: re.Pattern[str]
@@ -135,9 +143,16 @@ def spec() -> Spec:
         counted_status=re.compile(d["counted_status"]),
         counted_generic=re.compile(d["counted_generic"]),
         counted_units=frozenset(d["counted_units"]),
+        count_not_clause=re.compile(d["count_not_clause"]),
+        count_not_name=re.compile(d["count_not_name"]),
+        count_done=re.compile(d["count_done"]),
+        output_label=re.compile(d["output_label"]),
+        counted_people=re.compile(d["counted_people"]),
+        ordinal_before=re.compile(d["ordinal_before"]),
         quantity=quantity,
         bare_number=bare,
         people_noun_after=re.compile(d["people_noun_after"]),
+        approx_not_unit=d["approx_not_unit"],
         not_after=re.compile(d["not_after"]),
         not_before=re.compile(d["not_before"]),
         links=re.compile(rf"(?:{d['links']})\s*$"),
@@ -634,6 +649,12 @@ def _accept(flat: str, q: Quantity, label: Label, kind: str) -> bool:
         return False
     if sp.target_label.search(fold_text(label.name)):
         return False
+    if kind not in ("元", "%") and (
+        sp.count_not_name.search(fold_text(label.name))
+        or sp.count_not_clause.search(label.clause)
+        or sp.output_label.search(fold_text(label.name))
+    ):
+        return False  # a count of indicators, or of a grade's items (ruling 26)
     name = fold_text(label.name)  # the name as printed: the patterns are written in simplified characters
     if kind == "%" and (not sp.percent_label.search(name) or sp.outcome_rate.search(name)):
         return False
@@ -690,6 +711,32 @@ def _bare_money(flat: str, start: int, end: int) -> Iterator[Quantity]:
             yield q
 
 
+@lru_cache(maxsize=1)
+def _approximate_rx() -> re.Pattern[str]:
+    """A quantity with 余 / 多 between its number and its unit (410余人, 150余万人, 300多名): devset ruling 23."""
+    sp = spec()
+    units = "|".join(re.escape(u) for u in sorted(sp.units, key=len, reverse=True))
+    mags = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
+    return re.compile(NUMBER + rf"\s*(?:余|多)\s*(?P<mag>{mags})?\s*(?P<unit>{units})(?!{sp.approx_not_unit})")
+
+
+def _approximates(flat: str, start: int, end: int) -> Iterator[Quantity]:
+    """Approximate counts of people in prose (现有小学生410余人), valued at the number printed; ``raw`` keeps the
+    qualifier.  (Not amounts or other counts: 约 before an amount is read already, and 余 after other units cost
+    figures false on the holdout half.)"""
+    sp = spec()
+    for m in _approximate_rx().finditer(flat, start, end):
+        q = quantity_of(m, flat, sp.units)
+        if q is not None and q.unit == "人":
+            yield q
+
+
+def _chinese_amounts(flat: str, start: int, end: int) -> Iterator[Quantity]:
+    """Amounts in Chinese numerals (共安排资金叁佰万元整): labelled as any amount is."""
+    for value, s, e in iter_chinese_amounts(flat, start, end):
+        yield Quantity(value, "元", s, e, squash(flat[s:e]), value, 0)
+
+
 def _amount_in_sentence(flat: str, q: Quantity, start: int, end: int) -> bool:
     """Whether the sentence of the bare amount ``q`` (1660万, no 元) states another amount with its 元
     and the same magnitude (…美丽乡镇建设行动4492万元、城乡环境综合整治1660万、…): a list of amounts
@@ -733,6 +780,53 @@ def _indicator_result(flat: str, q: Quantity, floor: int) -> bool:
     return not any(p.unit == "元" for p in iter_quantities(flat, start, q.start))
 
 
+_NOUN_REACH = 40  # how far after a count its noun may run (ten characters, a bracket, spaces)
+
+
+def _clause_before(flat: str, q: Quantity, floor: int) -> str:
+    """The words of ``q``'s clause before it (from the last comma or full stop)."""
+    ends = [m.end() for m in re.finditer(r"[，,。；;：:\n]", flat[floor : q.start])]
+    return flat[floor + (ends[-1] if ends else 0) : q.start]
+
+
+def _counted(
+    flat: str, doc: Document, q: Quantity, b: Block, floor: int, noun_rx: re.Pattern[str] | None
+) -> Found | None:
+    """A count named by the noun after its measure word (涉及5个科室, 对64户脱贫户, 为120名困难残疾人; devset
+    ruling 26), or None: no noun of a counted thing (12个月), or the count is a target, an ordinal, a grade's
+    (评为优的5个项目), of indicators, or of work done (50个项目已完工)."""
+    sp = spec()
+    m = noun_rx.match(flat[q.end : q.end + _NOUN_REACH]) if noun_rx is not None else None
+    if m is None:
+        return None
+    clause = _clause_before(flat, q, max(b.start, floor))
+    if not CJK.search(clause):
+        return None  # the count opens its clause, the subject of what follows (16个州(市)收到…, 50个项目已完工)
+    if sp.not_before.search(clause) or sp.ordinal_before.search(clause):
+        return None
+    if sp.count_not_clause.search(clause) or sp.count_done.search(clause):
+        return None
+    s0, stop = q.end + m.start(1), q.end + m.end(1)
+    if sp.counted_status.match(flat, stop, b.end):
+        return None
+    tail = flat[stop : stop + _NOUN_REACH]
+    if sp.count_not_clause.search(re.split(r"[，,。；;]", tail, maxsplit=1)[0]):
+        return None  # 11个市均为“优秀”: a grade's count
+    if flat.rfind("《", b.start, q.start) > flat.rfind("》", b.start, q.start):
+        return None  # in a document's title (《关于2021年实施33项民生工程的通知》): the document, not the programme
+    noun = "".join(doc.text[k] for k in range(s0, stop) if not doc.text[k].isspace())
+    if sp.count_not_name.search(fold_text(noun)):
+        return None
+    start = q.start
+    if sp.counted_generic.match(fold_text(noun)):
+        # a bare 项目 says nothing of which: the words before say it (共扶持4个项目)
+        label = label_before(flat, q.start, floor, q.unit, doc.text)
+        # (not a modifier, 复核评价的50个项目, nor examples, 工作站、数据中心等8个项目)
+        if label is not None and _accept(flat, q, label, q.unit) and label.name[-1] not in "的等":
+            noun, start = label.name + noun, label.start
+    return Found(noun, as_number(q.value), q.unit, doc.text[q.start : q.end].strip(), start, stop, "prose", q)
+
+
 def prose_figures(ctx: Any, flat: str, scope: Scope, skip: Sequence[tuple[int, int]] = ()) -> list[Found]:
     """Labelled quantities in the prose blocks in scope (``skip``: spans read as tables already)."""
     sp = spec()
@@ -745,7 +839,13 @@ def prose_figures(ctx: Any, flat: str, scope: Scope, skip: Sequence[tuple[int, i
         floor = doc.blocks[bi - 1].start if bi > 0 and doc.blocks[bi - 1].kind != "table" else b.start
         rows = [r for r in runs + list(skip) if r[0] < b.end and r[1] > b.start]
         results_from = _indicator_passage_start(flat, b, doc.blocks[bi - 1] if bi > 0 else None)
-        for q in _merged(iter_quantities(flat, b.start, b.end), _bare_money(flat, b.start, b.end)):
+        quantities = _merged(
+            iter_quantities(flat, b.start, b.end),
+            _bare_money(flat, b.start, b.end),
+            _chinese_amounts(flat, b.start, b.end),
+            _approximates(flat, b.start, b.end),
+        )
+        for q in quantities:
             if any(s <= q.start < e for s, e in rows):
                 continue
             if bi in scope.amounts_only and q.unit != "元":
@@ -760,34 +860,14 @@ def prose_figures(ctx: Any, flat: str, scope: Scope, skip: Sequence[tuple[int, i
             if sp.not_after.match(after):
                 continue
             if q.unit in sp.count_units and CJK.match(after[:1] or " "):
-                m = sp.counted_noun.match(flat, q.end) if q.unit in sp.counted_units else None
-                if m and not sp.not_before.search(flat[max(b.start, q.start - 6) : q.start]):
-                    stop = m.end(1)
-                    st = sp.counted_status.match(flat, stop, b.end)
-                    if st:
-                        stop = st.end()
-                    noun = "".join(doc.text[k] for k in range(m.start(1), stop) if not doc.text[k].isspace())
-                    start = q.start
-                    if st is None and sp.counted_generic.match(fold_text(noun)):
-                        # a bare 项目 says nothing of which: the words before say it (共扶持4个项目)
-                        label = label_before(flat, q.start, floor, q.unit, doc.text)
-                        # (not a modifier, 复核评价的50个项目, nor examples, 工作站、数据中心等8个项目)
-                        if label is not None and _accept(flat, q, label, q.unit) and label.name[-1] not in "的等":
-                            noun, start = label.name + noun, label.start
-                    out.append(
-                        Found(
-                            noun,
-                            as_number(q.value),
-                            q.unit,
-                            doc.text[q.start : q.end].strip(),
-                            start,
-                            stop,
-                            "prose",
-                            q,
-                        )
-                    )
+                counted = _counted(flat, doc, q, b, floor, sp.counted_noun if q.unit in sp.counted_units else None)
+                if counted is not None:
+                    out.append(counted)
                 continue
             if q.unit in ("人", "人次") and sp.people_noun_after.match(after):
+                counted = _counted(flat, doc, q, b, floor, sp.counted_people if q.unit == "人" else None)
+                if counted is not None:
+                    out.append(counted)
                 continue
             label = label_before(flat, q.start, floor, q.unit, doc.text)
             if label is None or not _accept(flat, q, label, q.unit):
@@ -923,7 +1003,8 @@ def _money_value(q: Quantity, label: str, scale: int | None, money_hint: bool) -
     if own is None and q.decimals == 0 and sp.people_label.search(sp.ruby.sub("", label)):
         return q.value, "人"
     if re.search(r"率|比例|占比|比重", label):
-        return (q.value if _fraction(q) else q.value / 100), "%"
+        # (a column marked (%) prints percents, 0.08 too: 资金结余率(%) | 0.08 is 0.08%)
+        return (q.value if _fraction(q) and not re.search(r"[(（][%％][)）]", label) else q.value / 100), "%"
     if own is not None:
         return q.value * own, (_unit_of_scale(label) or "元")
     if scale is not None and (money_hint or sp.money_label.search(label)):
@@ -938,14 +1019,42 @@ def _form_field_or_value(header: list[Cell], h: int) -> bool:
     return bool(sp.form_field.search(header[h].text) or (h > 0 and sp.form_field.search(header[h - 1].text)))
 
 
-def grid_figures(flat: str, rows: list[list[Cell]], caption: str, row_base: int = 0) -> list[Found]:
+def funds_row_name(label: str | None) -> str | None:
+    """What a funds row names its figures by — ONE rule for the 自评表's form reader
+    (:func:`self_eval_figures`) and the grid reader (:func:`grid_figures`), so two renderings of
+    one form list the same rows (devset ruling 24(c)):
+
+    - ``""`` for the total row (no label, 年度资金总额, 合计): its figures are named by their column;
+    - ``None`` for a group's heading (按收入性质分：2456.18): it repeats the total, its parts follow;
+    - else the part's label without 其中 (其中：财政拨款 → 财政拨款).
+
+    A part row gives every amount it prints and the rate it prints, like the total: the only part
+    repeating the total's numbers, a part of zeros (a printed 0 is a value), a part executed at
+    the total's rate alike — the row says where the money came from. Its empty cells and dashes
+    state nothing (the readers give no quantity for them)."""
+    sp = spec()
+    if label is None or sp.total_row.match(label):
+        return ""
+    if sp.self_eval_group.match(label):
+        return None
+    return re.sub(r"^其中\s*[:：]?", "", label).rstrip(":：")
+
+
+def _row_figure_name(row: str, column: str) -> str:
+    """A funds row's figure name: the column for the total row, else the row's part and the column."""
+    return f"{row} {column}" if row else column
+
+
+def grid_figures(
+    flat: str, rows: list[list[Cell]], caption: str, row_base: int = 0, money_columns: frozenset[int] = frozenset()
+) -> list[Found]:
     """Figures of one grid: label → value on its right, header → value below (see module doc).
-    ``rows`` are the grid's rows above any indicator header: the callers cut them (:func:`_before_indicators`)."""
+    ``rows`` are the grid's rows above any indicator header: the callers cut them (:func:`_before_indicators`).
+    ``money_columns``: the header's columns the caller knows hold money (a money grid's 小计 among budgets)."""
     sp = spec()
     out: list[Found] = []
     header: list[Cell] | None = None
     value_cols: set[int] = set()  # the header's columns that the rows under it hold numbers in
-    total_rates: dict[int, Decimal] = {}  # the total row's rate per column
     scale = _scale_in(caption)
     for row in rows:
         if any(sp.indicator_kind.search(c.text) for c in row):
@@ -1007,14 +1116,9 @@ def grid_figures(flat: str, rows: list[list[Cell]], caption: str, row_base: int 
             and cols != nums
         ):
             under = dict(zip(nums, cols))
-        # An empty part (彩票公益金 | 0 | 0 | 100% under the total row): no figures, as in a 自评表 in text.
-        empty_part = (
-            column_mode
-            and first is not None
-            and not sp.total_row.match(_strip_suffix(texts[first]))
-            and all(q is not None and (q.value == 0 or q.unit == "%") for q in (qs[j] for j in nums))
-        )
-        for j in nums if not empty_part else []:
+        # What a row under the header names its figures by: funds_row_name, the form reader's rule.
+        rowname = funds_row_name(_strip_suffix(row[first].text)) if column_mode and first is not None else ""
+        for j in nums:
             q = qs[j]
             assert q is not None
             h = under[j]
@@ -1027,21 +1131,15 @@ def grid_figures(flat: str, rows: list[list[Cell]], caption: str, row_base: int 
                 and not _form_field_or_value(header, h)
             ):
                 col = header[h].text
-                if sp.not_figure_column.search(col):
-                    continue
+                if rowname is None or sp.not_figure_column.search(col):
+                    continue  # (a group's heading repeats the total)
                 rowlab = re.sub(r"^其中[:：]?", "", _strip_suffix(row[first].text))  # (其中：中央财政资金: a part)
-                mv = _money_value(q, col, scale, bool(sp.money_label.search(rowlab + col)))
+                mv = _money_value(q, col, scale, bool(sp.money_label.search(rowlab + col)) or h in money_columns)
                 if mv is None:
                     continue
                 colname = _strip_suffix(re.sub(sp.column_suffix + "$", "", col) if not _scale_in(col) else col)
                 colname = _strip_suffix(colname)
-                is_total = bool(sp.total_row.match(rowlab))
-                if mv[1] == "%":
-                    if is_total:
-                        total_rates[h] = mv[0]
-                    elif total_rates.get(h) == mv[0]:
-                        continue  # a part executed at the total's rate (100% | 100%): the total says it
-                name = colname if is_total else f"{rowlab} {colname}"
+                name = _row_figure_name(rowname, colname)
                 out.append(
                     Found(
                         name,
@@ -1473,29 +1571,14 @@ def _fraction(q: Quantity) -> bool:
     return q.unit == "" and 0 < q.value < 1 and q.decimals >= 2
 
 
-def _total_rate(total: SelfEvalRow, col: Column) -> Decimal | None:
-    """The total row's rate in column ``col``, as a fraction."""
-    q = next((q for c, q in total.values if c is col and q is not None and q.unit != "元"), None)
-    if q is None:
-        return None
-    return q.value if q.unit == "%" or _fraction(q) else q.value / 100
-
-
 def self_eval_figures(flat: str, blocks: list[SelfEvalBlock]) -> list[Found]:
     sp = spec()
     out: list[Found] = []
     for blk in blocks:
-        total = next((r for r in blk.rows if r.label is None or sp.total_row.match(r.label)), None)
-        total_vals = {c.name: q.value for c, q in total.values if q is not None and c.kind != "other"} if total else {}
         for r in blk.rows:
-            is_total = r is total
-            vals = {c.name: q.value for c, q in r.values if q is not None and c.kind != "other"}
-            amounts = [q.value for c, q in r.values if q is not None and c.kind == "money" and q.unit != "%"]
-            if not is_total and (not any(amounts) or (vals and all(total_vals.get(k) == v for k, v in vals.items()))):
-                # an empty part (彩票公益金 | 0 | 0 | 100%: no amount, whatever its rate), or the only
-                # part (其中：本年财政拨款, the same numbers as the total)
-                continue
-            rowname = re.sub(r"^其中[:：]?", "", r.label or "").rstrip(":：")
+            rowname = funds_row_name(r.label)
+            if rowname is None:
+                continue  # a group's heading: it repeats the total (funds_row_name, the grid reader's rule)
             for col, q in r.values:
                 if q is None or col.kind == "other":
                     continue
@@ -1504,8 +1587,6 @@ def self_eval_figures(flat: str, blocks: list[SelfEvalBlock]) -> list[Found]:
                     if q.unit == "元":
                         continue
                     value, unit = (q.value if q.unit == "%" or _fraction(q) else q.value / 100), "%"
-                    if not is_total and total is not None and value == _total_rate(total, col):
-                        continue  # a part executed at the total's rate: the total says it (as in a grid)
                 elif q.unit == "元":
                     value, unit = q.value, "元"  # 4753.66万元: its own scale
                 elif q.mag:
@@ -1516,8 +1597,8 @@ def self_eval_figures(flat: str, blocks: list[SelfEvalBlock]) -> list[Found]:
                     if q.unit == "%" or blk.scale is None:
                         continue
                     value, unit = q.value * blk.scale, "元"
-                name = colname if is_total else f"{rowname} {colname}"
-                start = col.start if is_total or r.label_start is None else r.label_start
+                name = _row_figure_name(rowname, colname)
+                start = col.start if not rowname or r.label_start is None else r.label_start
                 out.append(
                     Found(
                         name,
@@ -1582,7 +1663,7 @@ def find_figures(ctx: Any) -> list[Found]:
         se = ctx.table_funds[bi]
         caption = " ".join(fold_text(blocks[k].text) for k in range(max(0, bi - 2), bi))
         if se:
-            found += self_eval_figures(flat, se)
+            found += self_eval_figures(flat, _with_caption_scale(se, caption))
         else:
             found += grid_figures(flat, rows, caption)
     # Pipe-separated lines (web tables copied as text).
@@ -1603,6 +1684,7 @@ def find_figures(ctx: Any) -> list[Found]:
         found += [
             f for f in grid_figures(flat, _before_indicators(rows), caption) if f.q is None or f.q.start not in taken
         ]
+    found += _money_grid_figures(ctx, flat, prose, scope, skip + pipe_spans, found)
     # 自评表 flattened into text (not inside pipe grids already read — except a form copied one cell
     # a line with a bar after each cell: its column labels stand in rows of their own, so the grid
     # puts no header over its values and reads at most a row label beside its first value; the form's
@@ -1620,6 +1702,34 @@ def find_figures(ctx: Any) -> list[Found]:
         se_blocks.append(blk)
     found += self_eval_figures(flat, se_blocks)
     return _dedupe(found, ctx)
+
+
+def _with_caption_scale(blocks: list[SelfEvalBlock], caption: str) -> list[SelfEvalBlock]:
+    """A table's 自评表 blocks with the scale of the line above the table (单位：万元) where the
+    table's own cells give none: a grid copied with tabs, or a Word table under its unit line."""
+    scale = _scale_in(caption) or _unit_line_scale(caption)
+    return [replace(b, scale=scale) if b.scale is None and scale is not None else b for b in blocks]
+
+
+def _money_grid_figures(
+    ctx: Any, flat: str, prose: str, scope: Scope, read: Sequence[tuple[int, int]], found: list[Found]
+) -> list[Found]:
+    """Figures of the money grids laid out as lines of space-separated cells (:mod:`.moneygrids`), in
+    scope and outside the spans other readers took (``read``: 自评表 blocks, pipe grids), read as any
+    grid; a number another reader already gave is not given again."""
+    taken = {f.q.start for f in found if f.q is not None}
+    out: list[Found] = []
+    for grid in money_grids(prose):
+        bi = ctx.block_index(grid.start)
+        if not scope.ok[bi] or bi in scope.amounts_only or any(s < grid.end and grid.start < e for s, e in read):
+            continue
+        rows = [[Cell(s, e, squash(flat[s:e])) for s, e in row] for row in [grid.header, *grid.rows]]
+        out += [
+            f
+            for f in grid_figures(flat, rows, _caption_before(flat, grid.start), money_columns=grid.money_columns)
+            if f.q is None or f.q.start not in taken
+        ]
+    return out
 
 
 def _columns_one_a_line(flat: str, blk: SelfEvalBlock) -> bool:

@@ -689,9 +689,10 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
     # a report signed by a firm (…会计师事务所 / 2023年5月) or a finance review centre was written by
     # its evaluator: a unit signing its own report is no evaluator by that alone
     signer = _spec()["signature_evaluator"]
+    # (so is one whose name stands over the report's title: 湖南XX会计师事务所 / 关于…绩效评价报告)
     found["evaluator"] += [
-        Candidate("evaluator", c.value, c.start, c.end, 6, "signature", c.page)
-        for c in found["signature"]
+        Candidate("evaluator", c.value, c.start, c.end, 6, "signature" if c.field == "signature" else c.rule, c.page)
+        for c in found["signature"] + found["issuer"]
         if re.search(signer, fold(c.value))
     ]
     modes = mode_candidates(ctx, title) + _mode_from_evaluator(ctx, found["evaluator"], found["client"])

@@ -54,6 +54,14 @@ def _org_rules() -> tuple[re.Pattern[str], int, frozenset[str], frozenset[str], 
     )
 
 
+@lru_cache(maxsize=1)
+def _glued_level() -> re.Pattern[str]:
+    """A token that is a function word glued to the level word opening a short name (年县, 由县, 对县:
+    ``org_glued_lead`` and ``org_level_chars`` in patterns/entities.yaml)."""
+    data = patterns.load("entities.yaml")
+    return re.compile(f"[{data['org_glued_lead']}][{data['org_level_chars']}]")
+
+
 _JOINERS = frozenset({"和", "与", "及"})
 _NAME_CHAR = re.compile(f"^[{HAN}（）()]+$")
 
@@ -119,7 +127,8 @@ def org_spans(doc, text: str | None = None) -> list[tuple[int, int]]:  # type: i
 
 
 class _OrganSplit:
-    """A jieba segmenter whose guessed words never glue an organ's last character to the next one.
+    """A jieba segmenter whose guessed words never glue an organ's last character to the next one, nor a
+    function word to the level word that opens a short name (2022年县交通运输局: 年县 / 交通运输局).
 
     jieba's HMM joins characters it has no word for (交通运输局对资金… → 交通运输 / 局对 / 资金), so an
     organisation's name could not end at its 局; such a two-character token that starts with an
@@ -133,8 +142,10 @@ class _OrganSplit:
 
     def cut(self, text: str, *args: Any, **kwargs: Any) -> Any:
         freq = self.segmenter.FREQ
+        glued = _glued_level()
         for token in self.segmenter.cut(text, *args, **kwargs):
-            if len(token) == 2 and token[0] in self.organ_ends and not freq.get(token):
+            if len(token) == 2 and (token[0] in self.organ_ends or glued.fullmatch(token)) and not freq.get(token):
+                # (局对 → 局 / 对; 年县 → 年 / 县, so a short name can start at its level word)
                 yield token[0]
                 yield token[1]
             else:

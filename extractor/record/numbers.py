@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -130,6 +131,26 @@ def parse_chinese_number(text: str) -> Quantity | None:
     return Quantity(as_number(value), unit, m.group(0), m.start(), m.end())
 
 
+# An amount of money in Chinese numerals, ordinary or financial (叁佰万元, 一百二十万元, 壹仟贰佰叁拾万元整): a number
+# with a digit and a place (十, 百, 佰 … or a magnitude), then 元.  (Not a count, 三个方面, 两家单位: too many words
+# start with a numeral; not a digit alone, 一元化.)
+_CN_AMOUNT_RX = re.compile(
+    r"(?<![零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟])"
+    r"(?=[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*[一二两三四五六七八九壹贰叁肆伍陆柒捌玖])"
+    r"(?=[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*[十百千万亿拾佰仟])"
+    r"(?P<num>[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]{2,16})元"
+)
+_FINANCIAL = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")
+
+
+def iter_chinese_amounts(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[Decimal, int, int]]:
+    """Amounts of money written in Chinese numerals in ``text[start:end]``: (value in 元, start, end)."""
+    for m in _CN_AMOUNT_RX.finditer(text, start, len(text) if end is None else end):
+        number = chinese_number(m.group("num").translate(_FINANCIAL))
+        if number is not None and number > 0:
+            yield Decimal(str(number)), m.start(), m.end()
+
+
 def arabize(text: str) -> str:
     """``text`` with Chinese numerals in number contexts turned into digits (cn2an)."""
     import warnings
@@ -155,6 +176,7 @@ __all__ = [
     "parse_number",
     "iter_quantities",
     "parse_chinese_number",
+    "iter_chinese_amounts",
     "arabize",
     "to_value",
     "percent",

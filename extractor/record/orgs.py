@@ -254,12 +254,11 @@ def org_candidates(
         if m:
             name, s, e = _printed(ctx, m.start("org"), m.end("org"), tv)
             out["issuer"].append(ctx.candidate_at("issuer", name, s, e, 7, "title"))
-        elif tv.text.startswith("关于"):
-            # the issuer alone on the line above a 关于… title (重庆市铜梁区农业农村委员会 / 关于…报告)
-            above = [ln for ln in lines if ln.end <= title.start and ctx.doc.text[ln.end : title.start].strip() == ""]
-            if above and re.fullmatch(org_rx, above[-1].text):
-                name, s, e = _printed(ctx, 0, len(above[-1].text), above[-1].view)
-                out["issuer"].append(ctx.candidate_at("issuer", name, s, e, 7, "title_above"))
+        else:
+            out["issuer"] += _issuer_above(ctx, lines, title, org_rx)
+    # a red-head notice's issuer line (澧县财政局文件 over its document number and title)
+    if not out["issuer"]:
+        out["issuer"] += _red_head(ctx, lines[: _spec()["report_date"]["head_lines"]], title, org_rx)
     # the one body a notice is addressed to (县教育局：on the line under the title; not 各有关单位,
     # not several, not a finance body a unit reports to)
     if title is not None:
@@ -339,6 +338,35 @@ def org_candidates(
             out["self_named"].append(ctx.candidate_at("self_named", name, s, e, 3.5, "pronoun"))
         break
     return out
+
+
+def _issuer_above(ctx: Context, lines: list[Line], title: Candidate, org_rx: str) -> list[Candidate]:
+    """The body alone on the line right above the title: a 关于… notice's letterhead (7: 重庆市铜梁区农业农村
+    委员会 / 关于…报告), or a cover's body over its report's title (6.5: 澧县交通运输局 / 澧县2022年度…绩效
+    自评报告; a firm over its 评价报告) — not a web page's banner over its metadata block."""
+    above = [ln for ln in lines if ln.end <= title.start and ctx.doc.text[ln.end : title.start].strip() == ""]
+    if not above or not re.fullmatch(org_rx, above[-1].text):
+        return []
+    line = above[-1]
+    if on_site_banner(ctx.view.text, ctx.view.index(line.start)):
+        return []
+    rank = 7 if fold(ctx.doc.text[title.start : title.end]).startswith("关于") else 6.5
+    name, s, e = _printed(ctx, 0, len(line.text), line.view)
+    return [ctx.candidate_at("issuer", name, s, e, rank, "title_above")]
+
+
+def _red_head(ctx: Context, lines: list[Line], title: Candidate | None, org_rx: str) -> list[Candidate]:
+    """The issuer a red-head document prints as its first line (澧县财政局文件, over its number and title:
+    ``red_head`` in patterns/metadata.yaml), above the title."""
+    rx = re.compile(_spec()["red_head"].replace("{ORG}", org_rx))
+    for line in lines:
+        if title is not None and line.start >= title.start:
+            break
+        m = rx.fullmatch(line.text)
+        if m:
+            name, s, e = _printed(ctx, m.start("org"), m.end("org"), line.view)
+            return [ctx.candidate_at("issuer", name, s, e, 7, "red_head")]
+    return []
 
 
 def _distinct_bodies(names: Iterable[str]) -> set[str]:

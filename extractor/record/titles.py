@@ -60,11 +60,14 @@ def clean_title_span(ctx: Context, start: int, end: int) -> tuple[str, int, int]
     return re.sub(r"[\s|｜]+", "", ctx.doc.text[s:e]), s, e
 
 
+# a numbered heading of the report's own (一、…, (二)…, 3.…): no title, nor a news headline
+_NUMBERED_HEADING = re.compile(
+    r"(?:[一二三四五六七八九十]{1,3}[、.]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[、.](?![0-9]))"
+)
+
+
 def _is_title(view_text: str) -> bool:
-    if re.match(
-        r"^(?:[一二三四五六七八九十]{1,3}[、.]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[、.](?![0-9]))",
-        view_text,
-    ):
+    if _NUMBERED_HEADING.match(view_text):
         return False  # a numbered heading
     key = clean_title(view_text)
     return (
@@ -274,7 +277,7 @@ def _news_headline(head: list[Line], i: int) -> bool:
         or re.search(spec["breadcrumb"], head[i].text)
         or re.search(spec["collection_mark"], key)  # an essay site's heading (ruling 10)
         or _LABELLED_TITLE.match(head[i].text)  # a 标题: field of the page's metadata (ruling 17)
-        or re.match(r"\s*(?:[一二三四五六七八九十]{1,3}[、.]|[（(][一二三四五六七八九十0-9]{1,3}[）)])", head[i].text)
+        or _NUMBERED_HEADING.match(head[i].text.lstrip())
     ):
         return False  # (and a numbered heading of the report's own)
     under = any(re.search(spec["news_metadata"], fold(ln.text)) for ln in head[i + 1 : i + 3])
