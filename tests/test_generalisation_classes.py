@@ -839,7 +839,7 @@ def test_a_web_pages_footer_signs_nothing_and_its_source_line_names_the_writer()
 
 
 def test_no_programme_rather_than_a_report_word_a_clause_or_a_budget_level() -> None:
-    from jixiao.extractor.record.metadata import program_name
+    from jixiao.extractor.record.programmes import program_name
 
     assert program_name("2022年度预算执行情况绩效自评整改报告") == ""
     assert program_name("由各科室结合项目实施情况收集项目信息并填报绩效自评表") == ""
@@ -1401,7 +1401,7 @@ def test_a_period_of_years_before_the_evaluation_phrase() -> None:
 
 
 def test_a_town_before_the_programmes_words_is_part_of_its_name() -> None:
-    from jixiao.extractor.record.metadata import program_name
+    from jixiao.extractor.record.programmes import program_name
 
     # the site the programme's own name gives (a town after the county, then the works): kept
     text = "平凉市崆峒区安国镇油坊庄村道路硬化工程项目绩效自评报告\n一、基本情况\n该项目总投资80万元。\n"
@@ -1431,7 +1431,7 @@ def test_a_programme_in_brackets_before_a_generic_transfer_heading() -> None:
 
 
 def test_a_title_naming_only_a_category_heading_names_no_programme() -> None:
-    from jixiao.extractor.record.metadata import program_name
+    from jixiao.extractor.record.programmes import program_name
 
     # 省级财政专项资金, 中央对地方转移支付, 预算执行情况: channels, not a programme (ruling 5)
     assert program_name("韶关市科学技术局2022年度省级财政专项资金绩效评价报告") == ""
@@ -1506,7 +1506,7 @@ def test_an_interpunct_inside_a_title_and_a_project_in_brackets_after_its_transf
 
 
 def test_a_place_in_brackets_after_the_title_is_no_programme() -> None:
-    from jixiao.extractor.record.metadata import program_name
+    from jixiao.extractor.record.programmes import program_name
 
     # …专项资金绩效评价报告(临泉县): the place the report is of; the title before it names the programme
     assert program_name("2023年城乡居民基本养老保险专项资金绩效评价报告(临泉县)") == "城乡居民基本养老保险专项资金"
@@ -1526,7 +1526,7 @@ def test_a_document_sites_file_name_with_its_download_decorations_names_the_prog
 
 
 def test_a_news_headline_names_the_programme_after_the_unit_that_acts() -> None:
-    from jixiao.extractor.record.metadata import program_name
+    from jixiao.extractor.record.programmes import program_name
 
     # 市交通运输局开展…绩效评价, 县住建局开展2018年度…绩效评价工作: the unit, its action, the year and
     # the evaluation words go; the programme stays
@@ -1617,7 +1617,7 @@ def test_a_year_line_that_lost_its_opening_bracket_still_ends_the_title() -> Non
 
 
 def test_a_companys_name_before_the_report_words_is_no_programme() -> None:
-    from jixiao.extractor.record.metadata import program_name
+    from jixiao.extractor.record.programmes import program_name
 
     # 公交公司绩效评价报告: the company evaluated, no programme (abstain rather than guess)
     assert program_name("县公交公司绩效评价报告") == ""
@@ -1627,7 +1627,7 @@ def test_a_companys_name_before_the_report_words_is_no_programme() -> None:
 
 
 def test_a_district_named_by_a_common_word_is_a_place_only_after_its_city() -> None:
-    from jixiao.extractor.record.metadata import program_name
+    from jixiao.extractor.record.programmes import program_name
 
     # 城区 / 郊区 / 矿区 are districts' names and common words: alone they are the programme's words
     assert program_name("2023年城区停车场建设项目绩效评价报告") == "城区停车场建设"
@@ -1637,7 +1637,7 @@ def test_a_district_named_by_a_common_word_is_a_place_only_after_its_city() -> N
 
 
 def test_a_unit_in_brackets_after_the_title_is_no_programme() -> None:
-    from jixiao.extractor.record.metadata import program_name
+    from jixiao.extractor.record.programmes import program_name
 
     # …绩效自评报告(县农业农村局): the unit that reports, not a programme in brackets
     assert program_name("2022年度耕地地力保护补贴资金绩效自评报告(县农业农村局)") == "耕地地力保护补贴资金"
@@ -1646,7 +1646,7 @@ def test_a_unit_in_brackets_after_the_title_is_no_programme() -> None:
 
 
 def test_the_leading_places_go_down_one_chain_and_a_place_after_it_is_the_names_own() -> None:
-    from jixiao.extractor.record.metadata import program_name
+    from jixiao.extractor.record.programmes import program_name
 
     # 云南省昆明市东川区: one chain, province to county, all the leading place
     assert program_name("云南省昆明市东川区2019年城乡居民基本养老保险绩效评价报告") == "城乡居民基本养老保险"

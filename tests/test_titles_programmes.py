@@ -173,7 +173,7 @@ def test_a_forms_own_heading_with_its_year_line_under_the_pages_heading_is_the_t
 
 
 def test_what_of_a_programme_was_evaluated_is_cut_from_the_title_as_from_the_body() -> None:
-    from jixiao.extractor.record.metadata import program_name
+    from jixiao.extractor.record.programmes import program_name
 
     # the body's 对2017年度农村公路生命安全防护工程专项资金管理使用情况进行…评价 names the funds without
     # 管理使用情况 (unknown-city-2017-rural-road-safety-protection-…); the title's words the same way

@@ -17,7 +17,8 @@ from .jurisdiction import (
     place_candidates,
     refine,
 )
-from .metadata import Metadata, blanked_place, extract_metadata, masked_place
+from .metadata import Metadata, extract_metadata
+from .programmes import blanked_place, masked_place
 from .model import Indicator, Jurisdiction, Record, Score, Source
 from .view import fold
 from .scores import (

@@ -2,8 +2,8 @@
 
 The finders live in their own modules — :mod:`.titles` (the title), :mod:`.dates`
 (years evaluated, report date), :mod:`.orgs` (evaluator, evaluated unit and the
-organisations around them) — and here: the report kind, the evaluation mode and the
-programme.  Phrases are data (``patterns/metadata.yaml``).  The ranking rules:
+organisations around them), :mod:`.programmes` (the programme) — and here: the report
+kind and the evaluation mode.  Phrases are data (``patterns/metadata.yaml``).  The ranking rules:
 
 ``report_kind``
     the title's words (10) over what the body says it evaluates (5; two kinds named
@@ -27,29 +27,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 
 from .candidates import Candidate, Decision, decide
 from .context import Context, Line
 from .dates import date_candidates, year_candidates
 from .forms import Pair
-from .divisions import Division
-from .jurisdiction import divisions, resolve
-from .nlp import tokens
 from .orgs import (
-    CODE_PREFIX,
     Org,
     as_field,
     fullest,
-    is_org_name,
     on_metadata_line,
     on_site_banner,
     org_candidates,
     orgs_in,
-    printed_span,
 )
-from .phrases import _compiled, _spec, in_citation
+from .phrases import _compiled, _spec
+from .programmes import ends_like_a_programme, program_candidates
 from .titles import (
     collection_sample_start,
     doc_site_title_candidates,
@@ -109,11 +103,6 @@ def _project_by_default(ctx: Context, start: int) -> list[Candidate]:
         if ctx.region_at(ctx.view.starts[m.start()]) != "annex":
             return [ctx.candidate("report_kind", "project", m.start(), m.end(), 0.5, "body:default")]
     return []
-
-
-def _ends_like_a_programme(name: str) -> bool:
-    """Whether ``name`` ends in a programme's noun (…项目, …工程), a short bracket after it aside (…工程(二期))."""
-    return bool(re.search(_spec()["program"]["noun_end"], re.sub(r"[（(][^）)]{1,10}[)）]$", "", name)))
 
 
 def mode_candidates(ctx: Context, title: Candidate | None) -> list[Candidate]:
@@ -234,238 +223,6 @@ def _own_bodies(cands: list[Candidate]) -> list[Candidate]:
     that would evaluate its own spending."""
     kinds = _spec()["evaluator_kinds"]
     return [c for c in cands if not re.search(kinds["third_party"] + "|" + kinds["finance"], fold(c.value))]
-
-
-# ------------------------------------------------------------------ programme
-# "Our county" before a programme (对我县…民生工程): the writer's place, no part of the name.
-# the writer's own place before the programme (对我县…民生工程, 对我县2021年…: its year after it)
-_OUR_PLACE = re.compile(
-    r"^(?:我|本|全)(?:省|市|县|区|州|旗|乡|镇)(?=[\u4e00-\u9fff]{2}|(?:19|20)(?:\d\d|[xX×_＿]{1,2})年)"
-)
-
-
-def _inside(place: Division, outer: Division) -> bool:
-    """Whether ``place`` lies inside ``outer`` (东川区 in 昆明市 in 云南省)."""
-    keep = {"province": 2, "prefecture": 4}.get(outer.level)
-    return keep is not None and place.code != outer.code and place.code[:keep] == outer.code[:keep]
-
-
-def _goes_on(place: Division | None, before: Division) -> bool:
-    """Whether a place printed right after the leading place ``before`` still leads the title: the
-    same place again (凤阳县2022年度凤阳县…), or one inside it; a name the table cannot settle counts
-    after a province or a prefecture, not after a county (nothing coded lies inside one)."""
-    if place is None:
-        return before.level != "county"
-    return place.code == before.code or _inside(place, before)
-
-
-def _all_places(text: str) -> bool:
-    """Whether ``text`` is only division names, one after another (宿州市埇桥区)."""
-    at = 0
-    for s, e, _n in sorted(divisions().find(text)):
-        if s == at:
-            at = e
-    return 0 < at == len(text)
-
-
-def _unbracket(spec: dict[str, Any], text: str) -> str:
-    m = re.match(spec["bracketed"], text)
-    if m is None:
-        return text
-    prog = m.group("prog")
-    if _all_places(prog) or (is_org_name(prog) and re.search(spec["bracketed_unit"], prog)):
-        # the place the report is of, or its unit, in brackets after its title (…专项资金绩效评价报告
-        # (临泉县), …(县农业农村局)): no programme; the title before it names one
-        return text[: m.start("prog") - 1]
-    return prog
-
-
-def _cut_blanked_place(spec: dict[str, Any], text: str) -> str:
-    """``text`` without the bare level word a copy's missing place name left at its start
-    (区百花溪小流域… once 巴州 was lost, 省太阳能… once 海南 was masked): the level word on its own
-    as jieba reads it (not 市场…, 省道…, 县域…), a word of two characters or more after it."""
-    if not re.match(spec["blanked_place"], text):
-        return text
-    words = tokens(text[:12])
-    if len(words) >= 2 and len(words[0]) == 1 and len(words[1]) >= 2:
-        return text[1:]
-    return text
-
-
-def _cut_kind_words(spec: dict[str, Any], text: str) -> str:
-    """``text`` without the words after the programme that say what kind of document this is, however
-    many and in whatever order (…项目绩效自评结果公开, …绩效目标完成情况自评报告, …绩效自评表及自评报告,
-    …绩效评价情况说明): a run of ``kind_words`` at the end that holds an evaluation word, with none
-    before it."""
-    m = re.search(spec["kind_words"], text)
-    if m is None or not re.search(spec["kind_words_evaluation"], m.group(0)):
-        return text
-    if m.start() < 2:
-        return ""  # the kind's words and nothing else (绩效评价结果公开): no programme is named
-    if re.search(spec["kind_words_evaluation"] + "|评审", text[: m.start()]):
-        return text  # an evaluation's words before the run (…事前绩效评审专家组综合评价报告表): no programme's name
-    return text[: m.start()]
-
-
-def program_name(text: str, unit: str | None = None) -> str:
-    """A programme's name from a title or a form's value (view text): places, years, unit and suffix cut."""
-    spec = _spec()["program"]
-    if unit and fold(unit) in text and len(text.replace(fold(unit), "", 1)) >= 4:
-        # (not when the unit is what the programme builds: 本项目为南江县档案馆建设 → 档案馆建设)
-        text = text.replace(fold(unit), "", 1)
-    blanked = _cut_blanked_place(spec, text)
-    text, stripped_place = blanked, blanked != text  # (a lost place is a place: its 局 after it goes too)
-    towns_before_year = re.findall(spec["town_before_year"], text)  # (鸡飞镇2022年…: the town is the place)
-    text = re.sub(spec["strip_years"], "", text)
-    # what leads the name and is not it: 关于, years, division names (云南省, 昆明市东川区)
-    # and a town after them, 本级/部门 — in any order, until nothing more goes
-    table = divisions()
-    original, last_place = text, None  # (the leading places go down a chain: 云南省昆明市东川区)
-    # a town's or a street's own spending (ruling 7): its government is the unit evaluated
-    own_town = fold(unit) if unit and re.search(spec["town_government"], fold(unit)) else ""
-    while True:
-        before = text
-        text = re.sub(r"^(?:关于|对)", "", text)
-        text = re.sub(spec["strip_tag"], "", text)
-        text = re.sub(spec["report_words_first"], "", text)  # 项目支出绩效评价报告 / 海口市公安局…项目
-        text = re.sub(spec["strip_action"], "", text)
-        text = _OUR_PLACE.sub("", text)  # 对我县…民生工程
-        text = re.sub(spec["strip_verb"], "", text) if text != before else text
-        text = re.sub("^" + spec["strip_years"], "", text) if re.match(r"[（(]?(?:19|20)\d\d", text) else text
-        found = [
-            (s, e, n)
-            for s, e, n in table.find(text)
-            if s == 0 and (stripped_place or not re.fullmatch(spec["common_word_place"], text[s:e]))
-        ]  # (城区停车场…: a district's name that is also a common word counts after its city only)
-        place = resolve(found[0][2], original) if found else None
-        if found and last_place is not None and not _goes_on(place, last_place):
-            found = []  # a place outside the one cut before it (保亭县海南热带果蔬…): the name's own word
-        masked = re.match(_spec()["masked_place"], text)  # a template's or a redacted copy's XX市
-        if masked:
-            found, place = [(0, masked.end(), "")], None
-        if found:
-            text = text[found[0][1] :]
-            stripped_place = True
-            last_place = place
-        elif stripped_place:
-            text = re.sub(spec["strip_town"], "", text)
-            town = re.match(spec["town"], text)
-            if town and (
-                (own_town and town.group(0) in own_town) or any(t.endswith(town.group(0)) for t in towns_before_year)
-            ):
-                text = text[town.end() :]  # the town whose own spending it is: the place
-        text = re.sub(r"^(?:(?:市|县|区|省)?本级|部门|单位)+", "", text)
-        text = re.sub(spec["strip_category"], "", text)
-        if stripped_place:
-            text = re.sub(spec["strip_department"], "", text)
-        if text == before:
-            break
-    # a programme in brackets: after the report's words (…自评报告(XX资金)), or left alone once they
-    # are cut (转移支付区域(全民健身中心项目)绩效自评表)
-    text = re.sub(spec["draft_tag"], "", text)
-    text = re.sub(spec["strip_fund_source"], "", text)
-    text = _unbracket(spec, re.sub(spec["strip_allocation_tail"], "", text))
-    text = _cut_kind_words(spec, text)
-    text = _unbracket(spec, re.sub(spec["strip_suffix"], "", text).strip("，,：:、 "))
-    text = re.sub(r"^的", "", text)
-    named_as_programme = bool(re.search(r"(?:项目|工程|资金|经费)$", text))  # 全民健身中心项目: no organisation
-    text = re.sub(spec["strip_tail"], "", text)
-    # quotation marks around the whole name mark where it starts and ends, as brackets do (devset ruling
-    # 18: 潘集区“送戏进万村”绩效评价报告 → 送戏进万村); inside a longer name they stay (“全面改薄”建设项目)
-    text = re.sub(r"^[“\"‘]([^“”\"‘’]{2,})[”\"’]$", r"\1", text)
-    if re.fullmatch(spec["generic"], text) or (is_org_name(text) and not named_as_programme):
-        return ""  # the title names no programme (部门项目支出绩效自评表) or only the firm
-    if re.search(spec["not_programme"], text):
-        return ""  # what is left is no programme's name: abstain rather than guess
-    return text
-
-
-def _program_candidate(
-    ctx: Context, start: int, end: int, unit: str | None, rank: float, rule: str, evidence_start: int | None = None
-) -> Candidate | None:
-    """The programme named by the text ``[start, end)``, with its printed words as evidence."""
-    text = program_name(View.of(ctx.doc.text[start:end], start).text, unit)
-    span = printed_span(ctx, start, end, text) if len(text) >= 2 else None
-    if span is None:
-        return None
-    s, e = span
-    return ctx.candidate_at(
-        "program", re.sub(r"\s+", "", ctx.doc.text[s:e]), s if evidence_start is None else evidence_start, e, rank, rule
-    )
-
-
-def program_candidates(
-    ctx: Context, pairs: list[Pair], title: Candidate | None, unit: str | None, kind: str | None, start: int = 0
-) -> list[Candidate]:
-    """The programme from a form's 项目名称 (10), the title (8, a notice's 5) and the body's sentences
-    (``program_body``; from ``start``: an essay-collection site's heading and intro are the site's)."""
-    if kind in _spec()["program"]["strip_kinds"]:
-        return []
-    out: list[Candidate | None] = []
-    for p in pairs:
-        if p.field == "program":
-            value = CODE_PREFIX.sub("", re.split(r"[，,。；;]", p.first_cell)[0].strip())
-            span = printed_span(ctx, p.start, p.end, value)
-            if 2 <= len(value) <= 60 and span:
-                out.append(_program_candidate(ctx, span[0], span[1], unit, 10, f"form:{p.layout}", p.label_start))
-    if title is not None and title.rule != "title_news":
-        # (a news headline in words of its own, …绩效评价获得全省优秀等次, says what became of the
-        # evaluation after the programme: its words are no title's to cut; the body names the programme)
-        # a notice's title names the programme of the evaluation it reports (关于…项目重点绩效评价结果的
-        # 通报) — or the batch (…部门预算项目…): below a form's or the body's naming of it
-        notice = re.search(r"关于.{0,80}(?:通知|通报|公告|公示)$", fold(title.value))
-        out.append(_program_candidate(ctx, title.start, title.end, unit, 5 if notice else 8, "title"))
-    text = ctx.blank_before(ctx.view.text[: len(ctx.view.text) // 2 + 2000], start)
-    for rule in _spec()["program_body"]:
-        matches: list[re.Match[str]] = []
-        for m in re.finditer(rule["regex"], text):
-            prog = _OUR_PLACE.sub("", m.group("prog"))  # (program_name drops it from the evidence too)
-            shape = rule.get("shape", "sentence")
-            if re.match(r"[ 　]*附件\s*\d", text[text.rfind("\n", 0, m.start()) + 1 :]):
-                continue  # one entry of a list of attachments (附件1:XX项目绩效评价报告.pdf), not this report's
-            if (
-                shape != "title"
-                and re.search(_spec()["program"]["not_in_sentence"], prog)
-                or (
-                    shape == "sentence"
-                    and not _ends_like_a_programme(prog)
-                    # (…葡萄酒产业发展项目支出绩效评价: the 项目 the rule leaves out names it a programme)
-                    and not text.startswith("项目", m.end("prog"))
-                )
-            ):
-                continue
-            matches.append(m)
-        # the programme as the writer's own sentence names it, over its name in a cited document's
-        # title (《关于下达2021年农村环境整治资金预算的通知》 before 下达…中央农村环境整治专项资金共计…)
-        own = [m for m in matches if not in_citation(text, m.start("prog"), closed_after=True)]
-        for m in own or matches:
-            s, e = ctx.view.span(m.start("prog"), m.end("prog"))
-            found = _program_candidate(
-                ctx,
-                s,
-                e,
-                unit,
-                rule["rank"],
-                "body" if rule.get("shape", "sentence") == "sentence" else f"body:{rule['shape']}",
-            )
-            if found is not None:
-                out.append(found)
-                if not rule.get("every"):
-                    break  # (the rule's first phrase that names a programme: 对项目资金…进行评价 names none)
-                # (a rule that reads every phrase: two funds it names are two programmes of equal
-                # standing, and the decision abstains with both as its warning)
-    return [c for c in out if c is not None]
-
-
-def blanked_place(title: str) -> str | None:
-    """The bare level word a title opens with where its place name was lost or masked (省太阳能…,
-    区百花溪…): the title then withholds its place as a masked one (XX市) does; ``None`` otherwise."""
-    return title[0] if _cut_blanked_place(_spec()["program"], title) != title else None
-
-
-def masked_place(text: str) -> re.Match[str] | None:
-    """A masked place (XX市, ××县, 某区) in ``text`` (view text), if any."""
-    return re.search(_spec()["masked_place"], text)
 
 
 # ------------------------------------------------------------------ all metadata
@@ -762,7 +519,7 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         d["report_kind"].value is None
         and d["program"].chosen is not None
         and (
-            _ends_like_a_programme(fold(d["program"].value))
+            ends_like_a_programme(fold(d["program"].value))
             or d["program"].chosen.rule == "body:name"  # (…转移支付: named as a programme by the words around it)
             or d["program"].chosen.rule
             == "title"  # (潘集区“送戏进万村”绩效评价报告: the title names what it evaluates)
@@ -788,10 +545,6 @@ __all__ = [
     "Metadata",
     "kind_candidates",
     "mode_candidates",
-    "program_name",
-    "program_candidates",
-    "masked_place",
-    "blanked_place",
     "Line",
     "Org",
 ]
