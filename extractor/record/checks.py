@@ -1203,6 +1203,16 @@ def _parallel(names: list[str]) -> bool:
     return all(len(k) >= 2 and k[-2:] == keys[0][-2:] for k in keys) and len(set(keys)) == len(keys)
 
 
+def _a_list_of_parts(flat: str, parts: list[_Q], floor: int) -> bool:
+    """Whether the amounts ``parts`` read as a list of parts: each in its own clause after ``floor``
+    (two amounts in one clause are not two parts), their labels parallel (:func:`_parallel`)."""
+    starts = [_clause_start(flat, y.q.start, floor) for y in parts]
+    if len(set(starts)) < len(starts):
+        return False
+    labels = [label_before(flat, y.q.start, c, y.q.unit) for y, c in zip(parts, starts)]
+    return _parallel([lab.name if lab else "" for lab in labels])
+
+
 def parts_then_total_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
     """Parts listed first, then their total (中央资金50万元，省级资金30万元，合计80万元): each part in
     its own clause of the total's sentence, their labels parallel, the total's clause opening with a
@@ -1222,13 +1232,7 @@ def parts_then_total_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
             for y in qs[:i]
             if y.block == t.block and y.q.start >= sent and y.q.unit == t.q.unit and not _per_unit(flat, y.q)
         ]
-        if len(parts) < 2 or any(y.part for y in parts):
-            continue
-        starts = [_clause_start(flat, y.q.start, sent) for y in parts]
-        if len(set(starts)) < len(starts):
-            continue  # two amounts in one clause: not a list of parts
-        labels = [label_before(flat, y.q.start, c, y.q.unit) for y, c in zip(parts, starts)]
-        if not _parallel([lab.name if lab else "" for lab in labels]):
+        if len(parts) < 2 or any(y.part for y in parts) or not _a_list_of_parts(flat, parts, sent):
             continue
         for y in parts:
             y.part = True
@@ -1262,11 +1266,7 @@ def total_then_parts_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
         label = label_before(flat, t.q.start, _clause_start(flat, t.q.start, sent), t.q.unit)
         if label is None or not rx["named_total"].search(squash(label.clause)):
             continue
-        starts = [_clause_start(flat, y.q.start, stop + 1) for y in rest]
-        if len(set(starts)) < len(starts) or _run_together(flat, rest):
-            continue  # two amounts in one clause: not a list of parts
-        labels = [label_before(flat, y.q.start, c, y.q.unit) for y, c in zip(rest, starts)]
-        if not _parallel([lab.name if lab else "" for lab in labels]):
+        if _run_together(flat, rest) or not _a_list_of_parts(flat, rest, stop + 1):
             continue
         for y in rest:
             y.part = True
