@@ -1816,6 +1816,56 @@ UNITS += [
 ]
 
 
+# (orgs22: joint evaluators, devset ruling 21 — two or more bodies named as doing the evaluation together,
+# joined in print by 、, 和, 联合, 会同 or a space between two issuers: all of them, in the order printed,
+# joined with 、; a place printed once before the first name stays as printed. Written before the engine
+# read them.)
+U_JOINT_NOTICE = "关于2022年度农村公路养护资金绩效评价情况的通报\n"
+UNITS += [
+    (
+        U_TITLE + "澧县财政局、澧县交通运输局对" + U_CENTRE + "2022年度农村公路养护资金开展了绩效评价。\n",
+        U_CENTRE,
+        "澧县财政局、澧县交通运输局",
+    ),
+    (
+        U_JOINT_NOTICE + "湖南省财政厅和湖南省交通运输厅组织专家组，对全省2022年度农村公路养护资金进行了绩效评价。\n",
+        None,
+        "湖南省财政厅、湖南省交通运输厅",
+    ),
+    (
+        U_JOINT_NOTICE + "近日，湖南省交通运输厅、财政厅联合公布2022年度农村公路养护资金绩效评价结果，我县获评优秀等次。\n",
+        None,
+        "湖南省交通运输厅、财政厅",
+    ),
+    (
+        U_JOINT_NOTICE + "澧县财政局会同澧县交通运输局对" + U_CENTRE + "2022年度农村公路养护资金开展了重点绩效评价。\n",
+        U_CENTRE,
+        "澧县财政局、澧县交通运输局",
+    ),
+    (
+        U_JOINT_NOTICE + "为提高资金使用效益，财政部、交通运输部于近期启动2022年度农村公路养护资金绩效评价工作。\n",
+        None,
+        "财政部、交通运输部",
+    ),
+    (
+        "《湖南省交通运输厅 湖南省财政厅关于2022年度农村公路养护资金绩效评价结果的通知》显示，我县获评优秀等次。\n",
+        None,
+        "湖南省交通运输厅、湖南省财政厅",
+    ),
+    # (a list elsewhere in the sentence is no joint evaluator: the firm alone evaluated)
+    (
+        U_TITLE
+        + "受澧县财政局、澧县交通运输局委托，"
+        + U_FIRM
+        + "对"
+        + U_CENTRE
+        + "2022年度农村公路养护资金开展了绩效评价。\n",
+        U_CENTRE,
+        U_FIRM,
+    ),
+]
+
+
 def _scores(r, want):
     total, grade = (r.score.total, r.score.grade) if r.score else (None, None)
     stated_max = want[2] if len(want) > 2 else None
