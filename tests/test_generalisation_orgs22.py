@@ -109,3 +109,16 @@ def test_a_body_publishing_its_own_self_evaluation_report_evaluated() -> None:
     # (publishing a report of another kind names nobody by that alone: the rule wants 自评 in the title cited)
     _doc, r = record_of_text(text.replace("绩效自评报告", "重点绩效评价报告").replace("，自评得分92分", ""))
     assert r.evaluator is None
+
+
+def test_a_federation_named_in_its_title_writing_of_itself_as_wohui_evaluated_itself() -> None:
+    # (南縣婦女聯合會2021年度項目支出績效評價報告 / …綜合評價我會財政預算資金的使用和管理情況)
+    text = "澧县妇女联合会2022年度项目支出绩效评价报告\n一、基本情况\n本次绩效评价的目的是全面分析我会财政预算资金的使用和管理情况。\n"
+    _doc, r = record_of_text(text)
+    assert r.evaluation_mode == "self"
+    assert r.evaluated_unit == r.evaluator == "澧县妇女联合会"
+    # (我会同: "I, together with", no body's pronoun)
+    _doc, r = record_of_text(
+        text.replace("全面分析我会财政预算资金", "由澧县财政局牵头，我会同有关单位分析财政预算资金")
+    )
+    assert r.evaluation_mode is None
