@@ -1087,6 +1087,20 @@ MONEY_GRIDS = [
 
 FORM_PART_ROWS = [(text, _FORM_PARTS) for text, _want in FORM_FIGURES]
 
+# (a funds block whose scale stands apart from its numbers, the values in base units that must be read): the
+# unit line above the block names the scale in the ways forms print it — 单位：万元 with the units of other
+# columns after it (单位：万元、个), 金额单位：万元, 单位金额：万元, in brackets or not — and every bare amount of
+# the block takes it (session 27, fig22)
+SCALE_HEAD = "澧县2022年度农村公路养护资金绩效评价报告\n一、项目基本情况\n"
+SCALE_APART = [
+    ("单位：万元、个\n计划投资额 | 500 |\n实际到位资金 | 480.5 |\n", {5000000, 4805000}),
+    ("（单位金额：万元）\n资金来源 | 金额 |\n中央补助资金 | 300 |\n县级配套资金 | 200 |\n", {3000000, 2000000}),
+    ("金额单位：万元\n项目 | 预算数 | 执行数 |\n合计 | 500 | 480.5 |\n", {5000000, 4805000}),
+    ("表1 项目资金情况（金额单位：万元）\n计划投资额 | 500 |\n实际到位资金 | 480.5 |\n", {5000000, 4805000}),
+    ("单位金额：万元\n计划投资额\n500\n实际到位资金\n480.5\n", {5000000, 4805000}),
+    ("单位:万元\n计划投资额 | 500 |\n实际到位资金 | 480.5 |\n", {5000000, 4805000}),
+]
+
 # (text, evaluated_unit, evaluator): who was evaluated and who evaluated, as self-evaluations, forms,
 # third-party reports and finance notices state them (tests/devset/README.md, rulings 3 and 4); None
 # where the text names nobody for the role (a pronoun alone, the page's metadata, several bodies)
@@ -1862,6 +1876,7 @@ SETS = {
     "figures in forms": (FORM_FIGURES, lambda r, w: w[0] <= {f.value for f in r.figures}),
     "form part rows": (FORM_PART_ROWS, lambda r, w: w[0] <= {(f.name, f.value) for f in r.figures}),
     "checks": (CHECKS, _checks),
+    "scale apart": (SCALE_APART, lambda r, w: w[0] <= {f.value for f in r.figures}),
     "money grids": (MONEY_GRIDS, lambda r, w: sorted(round(float(f.value), 6) for f in r.figures) == w[0]),
 }
 
@@ -1873,7 +1888,12 @@ def main() -> None:
     for name, (variants, ok) in SETS.items():
         good = 0
         for text, *want in variants:
-            heads = {id(FIGURES): FIGURE_HEAD, id(COUNTS): COUNT_HEAD, id(MONEY_GRIDS): GRID_HEAD}
+            heads = {
+                id(FIGURES): FIGURE_HEAD,
+                id(COUNTS): COUNT_HEAD,
+                id(MONEY_GRIDS): GRID_HEAD,
+                id(SCALE_APART): SCALE_HEAD,
+            }
             head = heads.get(id(variants), "")
             _doc, r = record_of_text(head + text)
             if ok(r, want):

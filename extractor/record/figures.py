@@ -957,10 +957,11 @@ def _pipe_rows(flat: str, doc: Document) -> list[tuple[int, list[list[Cell]]]]:
 
 
 def _scale_in(text: str) -> int | None:
-    """The scale a header, label or caption gives bare numbers: (万元), （人）, 单位：万元."""
+    """The scale a header, label or caption gives bare numbers: (万元), （人）, 单位：万元 — also 单位金额：万元,
+    and 单位：万元、个 (the units of a form's other columns after the amounts')."""
     sp = spec()
     alt = "|".join(sorted(sp.scales, key=len, reverse=True))
-    m = re.search(rf"(?:[(（]|单位\s*[:：]\s*)({alt})(?:[)）]|$|\s|[，,;；])", text)
+    m = re.search(rf"(?:[(（]|单位(?:金额)?\s*[:：]\s*)({alt})(?:[)）]|$|\s|[，,;；、])", text)
     return sp.scales[m.group(1)] if m else None
 
 
@@ -1373,7 +1374,7 @@ def _unit_line_scale(text: str) -> int | None:
     """The scale of the last 单位：万元 in ``text`` (a form's unit line, not a bracketed (万元))."""
     sp = spec()
     alt = "|".join(sorted(sp.scales, key=len, reverse=True))
-    found = re.findall(rf"单位\s*[:：]\s*({alt})(?![\u3400-\u9fff])", text)
+    found = re.findall(rf"单位(?:金额)?\s*[:：]\s*({alt})(?![\u3400-\u9fff])", text)
     return sp.scales[found[-1]] if found else None
 
 

@@ -1,0 +1,29 @@
+"""Figures (issue 8, fig22): the genre's shapes of named quantities in prose and in label–value cells.
+Each rule on a short invented text shaped the way reports print it, with a near miss that must not change.
+"""
+
+from __future__ import annotations
+
+from test_generalisation_checks import figures
+
+_HEAD = "某县2022年度农村公路养护资金绩效评价报告\n一、项目基本情况\n"
+
+
+def _values(text: str) -> set[float]:
+    return {v for _n, v, _u in figures(_HEAD + text)}
+
+
+def test_a_unit_line_naming_other_columns_units_too_scales_the_amounts() -> None:
+    # 单位：万元、个 — the amounts' scale first, then the units of a form's count columns
+    assert {5000000, 4805000} <= _values("单位：万元、个\n计划投资额 | 500 |\n实际到位资金 | 480.5 |\n")
+
+
+def test_a_unit_line_printed_as_unit_amount_scales_the_block() -> None:
+    text = "（单位金额：万元）\n资金来源 | 金额 |\n中央补助资金 | 300 |\n县级配套资金 | 200 |\n"
+    assert {3000000, 2000000} <= _values(text)
+    assert {5000000, 4805000} <= _values("单位金额：万元\n计划投资额\n500\n实际到位资金\n480.5\n")
+
+
+def test_without_a_unit_line_bare_numbers_stay_out() -> None:
+    # near miss: no scale printed anywhere, the bare numbers say nothing of their unit
+    assert not {500, 480.5, 5000000, 4805000} & _values("计划投资额 | 500 |\n实际到位资金 | 480.5 |\n")
