@@ -986,6 +986,15 @@ COUNTS = [
     # (the count of a target system's indicators per level; the shared corpus's gold lists the count of
     # all indicators, 设置的9个绩效指标, and of the two parts, 4个产出指标, as figures: kept so)
     ("评价指标体系设置一级指标4个、二级指标11个。\n", set(), {4, 11}),
+    # counts in the measure words of what a project buys or builds (株, 包, 栋, 盏, 口, 间, 头 …), named by the
+    # label before the number as any count (devset ruling 26; session 27, fig22)
+    ("项目建设内容：购置果树苗木12000株、有机肥料300包。\n", {12000, 300}, set()),
+    ("项目内容包括改造老旧住宅楼36栋、安装太阳能路灯520盏。\n", {36, 520}, set()),
+    ("项目建设蓄水池12口、沉沙池20座。\n", {12, 20}, set()),
+    ("全县能繁母猪参保5,200头。\n", {5200}, set()),
+    # (not services given, counted as 人次 and 户次: outputs, devset ruling 19)
+    ("全年共贴息126户次。\n", set(), {126}),
+    ("按每头母猪补助100元的标准发放。\n", set(), {100}),
 ]
 
 # (a whole 自评表 page as copied from the web, the figure values in base units that must be read): the

@@ -27,3 +27,19 @@ def test_a_unit_line_printed_as_unit_amount_scales_the_block() -> None:
 def test_without_a_unit_line_bare_numbers_stay_out() -> None:
     # near miss: no scale printed anywhere, the bare numbers say nothing of their unit
     assert not {500, 480.5, 5000000, 4805000} & _values("计划投资额 | 500 |\n实际到位资金 | 480.5 |\n")
+
+
+def test_counts_in_measure_words_of_what_a_project_buys_or_builds() -> None:
+    assert {12000, 300} <= _values("项目建设内容：购置果树苗木12000株、有机肥料300包。\n")
+    assert {36, 520} <= _values("项目内容包括改造老旧住宅楼36栋、安装太阳能路灯520盏。\n")
+    assert {5200} <= _values("全县能繁母猪参保5,200头。\n")
+    names = {n for n, v, u in figures(_HEAD + "项目建设蓄水池12口、沉沙池20座。\n")}
+    assert any(n.endswith("蓄水池") for n in names)
+
+
+def test_services_counted_in_household_times_and_standards_per_head_stay_out() -> None:
+    # near misses: 户次 counts services given (an output, as 人次: devset ruling 19); a standard per head is a rate
+    assert 126 not in _values("全年共贴息126户次。\n")
+    assert 100 not in _values("按每头母猪补助100元的标准发放。\n")
+    # a unit character that opens a word is no unit (3口径: a bore, not three wells)
+    assert 3 not in _values("项目采购管材规格为3口径。\n")
