@@ -995,6 +995,18 @@ COUNTS = [
     # (not services given, counted as 人次 and 户次: outputs, devset ruling 19)
     ("全年共贴息126户次。\n", set(), {126}),
     ("按每头母猪补助100元的标准发放。\n", set(), {100}),
+    # a count's noun followed by the money it gets or the work it is for (资金, 经费, 运营, 建设): the noun phrase
+    # goes on, the count is still of that noun (ruling 26)
+    ("本年度安排12个重点项目资金860万元。\n", {12, 8600000}, set()),
+    ("下达补助8个乡镇运营经费120万元。\n", {8, 1200000}, set()),
+    ("支持5所学校建设资金200万元。\n", {5, 2000000}, set()),
+    # people counted by what befalls them or what they get (32062人受灾, 1,500人受益): the verb names them
+    ("此次灾害造成全县12个乡镇3,260人受灾。\n", {12, 3260}, set()),
+    ("项目实施后，全县共有1,500人受益。\n", {1500}, set()),
+    ("全年开展技能培训，共1,200人次参训。\n", set(), {1200}),
+    # approximate amounts, at the number printed (ruling 23)
+    ("项目建设及运行资金总投入150余亿元。\n", {15000000000}, set()),
+    ("项目总投资约3,000万元，受益群众近2万人。\n", {30000000, 20000}, set()),
 ]
 
 # (a whole 自评表 page as copied from the web, the figure values in base units that must be read): the

@@ -43,3 +43,26 @@ def test_services_counted_in_household_times_and_standards_per_head_stay_out() -
     assert 100 not in _values("按每头母猪补助100元的标准发放。\n")
     # a unit character that opens a word is no unit (3口径: a bore, not three wells)
     assert 3 not in _values("项目采购管材规格为3口径。\n")
+
+
+def test_a_counts_noun_followed_by_its_money_is_still_the_count_of_that_noun() -> None:
+    figs = figures(_HEAD + "本年度安排12个重点项目资金860万元。\n")
+    assert ("重点项目", 12, "个") in figs
+    assert {5, 2000000} <= _values("支持5所学校建设资金200万元。\n")
+
+
+def test_people_counted_by_what_befalls_them_are_named_by_the_verb() -> None:
+    figs = figures(_HEAD + "迪庆州9个乡镇33个村(居)委会32062人受灾，直接经济损失324657.98万元。\n")
+    assert ("受灾", 32062, "人") in figs
+    assert not [f for f in figs if f[1] == 32062 and f[0] != "受灾"]  # not the places' noun before it
+    assert ("受益", 1500, "人") in figures(_HEAD + "项目实施后，全县共有1,500人受益。\n")
+    # near misses: a target (预计) and services given (人次) stay out
+    assert 1500 not in _values("项目实施后，预计1,500人受益。\n")
+    assert 1200 not in _values("全年开展技能培训，共1,200人次参训。\n")
+
+
+def test_approximate_amounts_are_read_at_the_number_printed() -> None:
+    assert 15000000000 in _values("项目建设及运行资金总投入150余亿元。\n")
+    figs = figures(_HEAD + "项目总投资约3,000万元，受益群众近2万人。\n")
+    assert ("受益群众", 20000, "人") in figs
+    assert 30000000 in {v for _n, v, _u in figs}
