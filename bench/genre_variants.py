@@ -986,6 +986,27 @@ COUNTS = [
     # (the count of a target system's indicators per level; the shared corpus's gold lists the count of
     # all indicators, 设置的9个绩效指标, and of the two parts, 4个产出指标, as figures: kept so)
     ("评价指标体系设置一级指标4个、二级指标11个。\n", set(), {4, 11}),
+    # counts in the measure words of what a project buys or builds (株, 包, 栋, 盏, 口, 间, 头 …), named by the
+    # label before the number as any count (devset ruling 26; session 27, fig22)
+    ("项目建设内容：购置果树苗木12000株、有机肥料300包。\n", {12000, 300}, set()),
+    ("项目内容包括改造老旧住宅楼36栋、安装太阳能路灯520盏。\n", {36, 520}, set()),
+    ("项目建设蓄水池12口、沉沙池20座。\n", {12, 20}, set()),
+    ("全县能繁母猪参保5,200头。\n", {5200}, set()),
+    # (not services given, counted as 人次 and 户次: outputs, devset ruling 19)
+    ("全年共贴息126户次。\n", set(), {126}),
+    ("按每头母猪补助100元的标准发放。\n", set(), {100}),
+    # a count's noun followed by the money it gets or the work it is for (资金, 经费, 运营, 建设): the noun phrase
+    # goes on, the count is still of that noun (ruling 26)
+    ("本年度安排12个重点项目资金860万元。\n", {12, 8600000}, set()),
+    ("下达补助8个乡镇运营经费120万元。\n", {8, 1200000}, set()),
+    ("支持5所学校建设资金200万元。\n", {5, 2000000}, set()),
+    # people counted by what befalls them or what they get (32062人受灾, 1,500人受益): the verb names them
+    ("此次灾害造成全县12个乡镇3,260人受灾。\n", {12, 3260}, set()),
+    ("项目实施后，全县共有1,500人受益。\n", {1500}, set()),
+    ("全年开展技能培训，共1,200人次参训。\n", set(), {1200}),
+    # approximate amounts, at the number printed (ruling 23)
+    ("项目建设及运行资金总投入150余亿元。\n", {15000000000}, set()),
+    ("项目总投资约3,000万元，受益群众近2万人。\n", {30000000, 20000}, set()),
 ]
 
 # (a whole 自评表 page as copied from the web, the figure values in base units that must be read): the
@@ -1086,6 +1107,20 @@ MONEY_GRIDS = [
 ]
 
 FORM_PART_ROWS = [(text, _FORM_PARTS) for text, _want in FORM_FIGURES]
+
+# (a funds block whose scale stands apart from its numbers, the values in base units that must be read): the
+# unit line above the block names the scale in the ways forms print it — 单位：万元 with the units of other
+# columns after it (单位：万元、个), 金额单位：万元, 单位金额：万元, in brackets or not — and every bare amount of
+# the block takes it (session 27, fig22)
+SCALE_HEAD = "澧县2022年度农村公路养护资金绩效评价报告\n一、项目基本情况\n"
+SCALE_APART = [
+    ("单位：万元、个\n计划投资额 | 500 |\n实际到位资金 | 480.5 |\n", {5000000, 4805000}),
+    ("（单位金额：万元）\n资金来源 | 金额 |\n中央补助资金 | 300 |\n县级配套资金 | 200 |\n", {3000000, 2000000}),
+    ("金额单位：万元\n项目 | 预算数 | 执行数 |\n合计 | 500 | 480.5 |\n", {5000000, 4805000}),
+    ("表1 项目资金情况（金额单位：万元）\n计划投资额 | 500 |\n实际到位资金 | 480.5 |\n", {5000000, 4805000}),
+    ("单位金额：万元\n计划投资额\n500\n实际到位资金\n480.5\n", {5000000, 4805000}),
+    ("单位:万元\n计划投资额 | 500 |\n实际到位资金 | 480.5 |\n", {5000000, 4805000}),
+]
 
 # (text, evaluated_unit, evaluator): who was evaluated and who evaluated, as self-evaluations, forms,
 # third-party reports and finance notices state them (tests/devset/README.md, rulings 3 and 4); None
@@ -1965,6 +2000,7 @@ SETS = {
     "figures in forms": (FORM_FIGURES, lambda r, w: w[0] <= {f.value for f in r.figures}),
     "form part rows": (FORM_PART_ROWS, lambda r, w: w[0] <= {(f.name, f.value) for f in r.figures}),
     "checks": (CHECKS, _checks),
+    "scale apart": (SCALE_APART, lambda r, w: w[0] <= {f.value for f in r.figures}),
     "money grids": (MONEY_GRIDS, lambda r, w: sorted(round(float(f.value), 6) for f in r.figures) == w[0]),
 }
 
@@ -1976,7 +2012,12 @@ def main() -> None:
     for name, (variants, ok) in SETS.items():
         good = 0
         for text, *want in variants:
-            heads = {id(FIGURES): FIGURE_HEAD, id(COUNTS): COUNT_HEAD, id(MONEY_GRIDS): GRID_HEAD}
+            heads = {
+                id(FIGURES): FIGURE_HEAD,
+                id(COUNTS): COUNT_HEAD,
+                id(MONEY_GRIDS): GRID_HEAD,
+                id(SCALE_APART): SCALE_HEAD,
+            }
             head = heads.get(id(variants), "")
             _doc, r = record_of_text(head + text)
             if ok(r, want):
