@@ -863,6 +863,10 @@ PROGRAMMES = [
     ("近日，“农村公路养护示范”顺利通过绩效评价。\n", "农村公路养护示范"),
     # a form's row flattened with tabs: label, value, label, value
     ("2022年度项目支出绩效自评表\n项目名称\t城乡医疗救助资金\t主管部门\t县民政局\n", "城乡医疗救助资金"),
+    # (session 27, title22) a title naming several years, listed before the last (2021、2022年度)
+    ("关于2021、2022年度城乡医疗救助资金绩效评价结果的公示\n", "城乡医疗救助资金"),
+    ("雨湖区民政局关于2020年和2021年城乡医疗救助资金绩效评价情况的报告\n", "城乡医疗救助资金"),
+    ("湘潭市民政局关于2020、2021年度城乡医疗救助资金绩效评价结果的公告\n", "城乡医疗救助资金"),
 ]
 # (text, title or None when not checked)
 TITLE_BASE = "澧县2022年度农村公路养护资金绩效评价报告"
@@ -932,6 +936,38 @@ TITLES += [
         T,
     ),
 ]
+# (session 27, title22: a page's headline, its chrome, the notice's own sentences, then an attachment's
+# heading — the attachment is not the page's document; written before the engine read them)
+_H = "石门县2022年度重点项目绩效评价情况"
+TITLES += [
+    (
+        _H + "\n发布时间：2023-06-01 来源：县财政局 浏览次数：88\n为提高财政资金使用效益，县财政局对3个项目开展了"
+        "重点绩效评价，现将评价情况公开如下。\n附件：\n" + T + "\n一、基本情况\n",
+        _H,
+    ),
+    (
+        "石门县财政局关于公开2022年度项目支出绩效评价结果的通知\n发布日期：2023-06-01  字号：大 中 小\n"
+        "各乡镇、县直各单位：现将2022年度项目支出绩效评价结果予以公开。\n2022年度项目支出绩效评价结果汇总表\n"
+        "序号 项目名称 得分\n",
+        "石门县财政局关于公开2022年度项目支出绩效评价结果的通知",
+    ),
+]
+
+# (session 27, title22: a page whose lines were run together, the title opening its line and glued to
+# the body's first sentence or to the form's first note; written before the engine read them)
+_FT = "澧县交通运输局2022年度农村公路养护资金绩效自评表"
+TITLES += [
+    (T + "根据《澧县预算绩效管理办法》要求，县财政局对农村公路养护资金开展了绩效评价。一、基本情况\n", T),
+    (T + "为进一步提高财政资金使用效益，县财政局组织开展了绩效评价。\n", T),
+    (
+        "澧县交通运输局2022年度农村公路养护资金绩效自评报告我局按照县财政局要求开展了绩效自评。\n",
+        "澧县交通运输局2022年度农村公路养护资金绩效自评报告",
+    ),
+    (_FT + "填报日期：2023年3月1日 项目名称 农村公路养护资金\n", _FT),
+    (_FT + "项目单位：澧县交通运输局 项目名称：农村公路养护资金\n", _FT),
+    (_FT + "金额单位：万元 项目名称：农村公路养护资金\n", _FT),
+]
+
 # (sentence after a funds-section heading, figure values in base units that must be read)
 FIGURE_HEAD = "澧县2022年度农村公路养护资金绩效评价报告\n一、基本情况\n（一）资金情况\n"
 FIGURES = [
