@@ -97,22 +97,6 @@ def _period_at(src: str, m: re.Match[str]) -> tuple[list[int], int, int]:
     return years, start, end
 
 
-def _year_groups(text: str) -> set[tuple[int, ...]]:
-    """The distinct years ``text`` names, a period (2020年至2022年, 2020—2022年) counted as one."""
-    c = _compiled()
-    groups: set[tuple[int, ...]] = set()
-    taken: list[tuple[int, int]] = []
-    for m in c["range"].finditer(text):
-        period = _period(int(m.group("a")), int(m.group("b")))
-        if period:
-            groups.add(tuple(period))
-            taken.append((m.start(), m.end()))
-    for m in c["year"].finditer(text):
-        if not any(s <= m.start() < e for s, e in taken):
-            groups.add((int(m.group("y")),))
-    return groups
-
-
 def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair], start: int = 0) -> list[Candidate]:
     """The evaluated years: the title's (a notice's title names the year of the work: ranked
     below the body's evaluation phrase), a year note right after the title ((2024年度)),
@@ -202,7 +186,7 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair], st
         ms = ranked[0]
         runner_up = len(ranked[1]) if len(ranked) > 1 else 0
         clear = runner_up < len(ms) if rule == "funds" else len(ms) >= max(3, 2 * runner_up + 1)
-        alone = rule == "funds" and len(ms) == 1 and len(_year_groups(opening)) == 1
+        alone = rule == "funds" and len(ms) == 1 and len({tuple(yy) for _s, _e, yy in years_in(opening)}) == 1
         if (
             alone
         ):  # the only year (or period: 2020年至2022年，县财政共安排…资金) the opening names, tied to the funds once
