@@ -37,6 +37,11 @@ _YEAR_NOTE = (
 )
 
 
+# the same year line without its brackets, alone on a line under a form's title (项目支出绩效自评表 / 2023年度):
+# 年度 required (a bare 2023年 line may be a date's)
+_YEAR_LINE = r"(?:(?P<a>(?:19|20)\d\d)\s*(?:年度?)?\s*" + _TO + r"\s*)?(?P<y>(?:19|20)\d\d)\s*(?:预算)?年度"
+
+
 def _period(a: int, b: int) -> list[int] | None:
     """Every year from ``a`` to ``b``, or None when that is no period of an evaluation (backwards, or over ten
     years: a slip or two unrelated years)."""
@@ -129,7 +134,9 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair], st
         for line in ctx.lines[: _spec()["report_date"]["head_lines"] * 2]:
             if line.start < start:
                 continue
-            m = re.fullmatch(r"[\s|｜]*" + _YEAR_NOTE + r"[\s|｜]*", line.text)
+            m = re.fullmatch(r"[\s|｜]*" + _YEAR_NOTE + r"[\s|｜]*", line.text) or re.fullmatch(
+                r"[\s|｜]*" + _YEAR_LINE + r"[\s|｜]*", line.text
+            )
             if m:
                 first = m.start("a") if m.group("a") else m.start("y")
                 out.append(
