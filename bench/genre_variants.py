@@ -1576,6 +1576,19 @@ CHECKS = [
     # amounts of other things after a total: no sum
     (CHECK_HEAD + "2022年共下达资金500万元。实际支出480万元，结余20万元，执行率96%。\n", 0, None),
     (CHECK_HEAD + "中央资金300万元，省级资金150万元，累计支出资金480万元。\n", 0, None),
+    # (session 27, checks22: a 其中 list that goes on past its parts in the same sentence — the parts'
+    # own total restated after them (…，合计500万元), or what was spent of the money after where it came
+    # from (…，实际支出480万元): no part of the list; written before the engine read them)
+    (CHECK_HEAD + "2022年共安排资金500万元，其中：中央资金300万元，省级资金200万元，合计500万元。\n", 0, None),
+    (CHECK_HEAD + "2022年共安排资金500万元，其中：中央资金300万元，省级资金200万元，合计520万元。\n", 1, "520"),
+    (CHECK_HEAD + "项目总预算500万元，其中中央资金300万元、省级资金200万元，实际支出480万元，执行率96%。\n", 0, None),
+    (CHECK_HEAD + "项目总预算500万元，其中中央资金300万元、省级资金150万元，实际支出480万元，执行率96%。\n", 1, "500"),
+    (
+        CHECK_HEAD + "2022年下达资金500万元，其中：一季度下达200万元、二季度下达300万元，截至年底已拨付450万元。\n",
+        0,
+        None,
+    ),
+    (CHECK_HEAD + "全年共安排资金80万元，其中：县级资金50万元，乡镇自筹30万元，已全部拨付80万元。\n", 0, None),
 ]
 
 
