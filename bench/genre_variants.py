@@ -1589,6 +1589,12 @@ CHECKS = [
         None,
     ),
     (CHECK_HEAD + "全年共安排资金80万元，其中：县级资金50万元，乡镇自筹30万元，已全部拨付80万元。\n", 0, None),
+    # (checks22: an execution rate of 100% stated beside a budget, the money arrived and the money spent:
+    # the budget and the arrived amount being equal does not make the spending 100% of the budget)
+    (CHECK_HEAD + "2022年预算资金240万元，到位240万元，实际支出228.6万元，执行率100%。\n", 1, "100"),
+    (CHECK_HEAD + "2022年预算资金240万元，到位240万元，实际支出228.6万元，执行率95.25%。\n", 0, None),
+    (CHECK_HEAD + "项目计划投资500万元，资金到位500万元，截至年底已支付460万元，预算执行率100%。\n", 1, "100"),
+    (CHECK_HEAD + "2022年下拨资金3.89万元，实际发放3.89万元，执行率100%。\n", 0, None),
 ]
 
 

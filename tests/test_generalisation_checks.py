@@ -504,3 +504,13 @@ def test_a_qizhong_list_ends_at_its_restated_total_or_at_the_money_spent() -> No
     spending = "一、资金情况\n项目实际支出480万元，其中：工程建设费420万元，已支付监理费25万元，设计费30万元。\n"
     (c,) = failed(spending)
     assert c.startswith("项目实际支出: 420万元 + 25万元 + 30万元 = 475万元")
+
+
+def test_an_execution_rate_is_not_confirmed_by_a_budget_and_the_money_arrived() -> None:
+    text = "一、资金情况\n2022年预算资金240万元，到位240万元，实际支出228.6万元，执行率100%。\n"
+    (c,) = failed(text)
+    assert c.startswith("执行率: 228.6万元 ÷ 240万元 = 95.25%, stated 100%")
+    assert failed(text.replace("执行率100%", "执行率95.25%")) == []
+    # near misses: an arrival rate keeps any pair; an amount not labelled as spent leaves the search open
+    assert failed("一、资金情况\n2022年预算资金240万元，到位240万元，到位率100%。\n") == []
+    assert failed("一、资金情况\n2022年下拨资金3.89万元，实际发放3.89万元，执行率100%。\n") == []

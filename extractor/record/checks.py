@@ -1533,7 +1533,11 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
                 emit(num, den, True, c)
                 continue
         found = None
-        for a in reversed(money):
+        # With an amount whose label says it was spent, only it may be the numerator: two other
+        # amounts that happen to make the rate (a budget of 240万元 and 240万元 arrived, against
+        # 执行率100% when 228.6万元 was spent) do not confirm it.  An arrival rate keeps any pair.
+        tops = [num] if num is not None and not arrival and _spent(squash(num.label)) else list(reversed(money))
+        for a in tops:
             for b in reversed(money):
                 if a is b or not b.q.value:
                     continue
