@@ -1741,6 +1741,25 @@ CHECKS = [
     # amounts of other things after a total: no sum
     (CHECK_HEAD + "2022年共下达资金500万元。实际支出480万元，结余20万元，执行率96%。\n", 0, None),
     (CHECK_HEAD + "中央资金300万元，省级资金150万元，累计支出资金480万元。\n", 0, None),
+    # (session 27, checks22: a 其中 list that goes on past its parts in the same sentence — the parts'
+    # own total restated after them (…，合计500万元), or what was spent of the money after where it came
+    # from (…，实际支出480万元): no part of the list; written before the engine read them)
+    (CHECK_HEAD + "2022年共安排资金500万元，其中：中央资金300万元，省级资金200万元，合计500万元。\n", 0, None),
+    (CHECK_HEAD + "2022年共安排资金500万元，其中：中央资金300万元，省级资金200万元，合计520万元。\n", 1, "520"),
+    (CHECK_HEAD + "项目总预算500万元，其中中央资金300万元、省级资金200万元，实际支出480万元，执行率96%。\n", 0, None),
+    (CHECK_HEAD + "项目总预算500万元，其中中央资金300万元、省级资金150万元，实际支出480万元，执行率96%。\n", 1, "500"),
+    (
+        CHECK_HEAD + "2022年下达资金500万元，其中：一季度下达200万元、二季度下达300万元，截至年底已拨付450万元。\n",
+        0,
+        None,
+    ),
+    (CHECK_HEAD + "全年共安排资金80万元，其中：县级资金50万元，乡镇自筹30万元，已全部拨付80万元。\n", 0, None),
+    # (checks22: an execution rate of 100% stated beside a budget, the money arrived and the money spent:
+    # the budget and the arrived amount being equal does not make the spending 100% of the budget)
+    (CHECK_HEAD + "2022年预算资金240万元，到位240万元，实际支出228.6万元，执行率100%。\n", 1, "100"),
+    (CHECK_HEAD + "2022年预算资金240万元，到位240万元，实际支出228.6万元，执行率95.25%。\n", 0, None),
+    (CHECK_HEAD + "项目计划投资500万元，资金到位500万元，截至年底已支付460万元，预算执行率100%。\n", 1, "100"),
+    (CHECK_HEAD + "2022年下拨资金3.89万元，实际发放3.89万元，执行率100%。\n", 0, None),
 ]
 
 
