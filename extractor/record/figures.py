@@ -1037,6 +1037,13 @@ def funds_row_name(label: str | None) -> str | None:
         return ""
     if sp.self_eval_group.match(label):
         return None
+    return _part_label(label)
+
+
+def _part_label(label: str) -> str:
+    """A row's label without the 其中 that marks it a part (其中：财政拨款, 其中 财政拨款 → 财政拨款): what
+    :func:`funds_row_name` names a part by, and the words :func:`grid_figures` looks for a money word in
+    (a total row's label too: 年度资金总额 says its numbers are money)."""
     return re.sub(r"^其中\s*[:：]?", "", label).rstrip(":：")
 
 
@@ -1133,7 +1140,7 @@ def grid_figures(
                 col = header[h].text
                 if rowname is None or sp.not_figure_column.search(col):
                     continue  # (a group's heading repeats the total)
-                rowlab = re.sub(r"^其中[:：]?", "", _strip_suffix(row[first].text))  # (其中：中央财政资金: a part)
+                rowlab = _part_label(_strip_suffix(row[first].text))  # (其中：中央财政资金: a part)
                 mv = _money_value(q, col, scale, bool(sp.money_label.search(rowlab + col)) or h in money_columns)
                 if mv is None:
                     continue
