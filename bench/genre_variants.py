@@ -1863,6 +1863,109 @@ UNITS += [
 ]
 
 
+# (orgs22: joint evaluators, devset ruling 21 — two or more bodies named as doing the evaluation together,
+# joined in print by 、, 和, 联合, 会同 or a space between two issuers: all of them, in the order printed,
+# joined with 、; a place printed once before the first name stays as printed. Written before the engine
+# read them.)
+U_JOINT_NOTICE = "关于2022年度农村公路养护资金绩效评价情况的通报\n"
+UNITS += [
+    (
+        U_TITLE + "澧县财政局、澧县交通运输局对" + U_CENTRE + "2022年度农村公路养护资金开展了绩效评价。\n",
+        U_CENTRE,
+        "澧县财政局、澧县交通运输局",
+    ),
+    (
+        U_JOINT_NOTICE + "湖南省财政厅和湖南省交通运输厅组织专家组，对全省2022年度农村公路养护资金进行了绩效评价。\n",
+        None,
+        "湖南省财政厅、湖南省交通运输厅",
+    ),
+    (
+        U_JOINT_NOTICE
+        + "近日，湖南省交通运输厅、财政厅联合公布2022年度农村公路养护资金绩效评价结果，我县获评优秀等次。\n",
+        None,
+        "湖南省交通运输厅、财政厅",
+    ),
+    (
+        U_JOINT_NOTICE + "澧县财政局会同澧县交通运输局对" + U_CENTRE + "2022年度农村公路养护资金开展了重点绩效评价。\n",
+        U_CENTRE,
+        "澧县财政局、澧县交通运输局",
+    ),
+    (
+        U_JOINT_NOTICE + "为提高资金使用效益，财政部、交通运输部于近期启动2022年度农村公路养护资金绩效评价工作。\n",
+        None,
+        "财政部、交通运输部",
+    ),
+    (
+        "《湖南省交通运输厅 湖南省财政厅关于2022年度农村公路养护资金绩效评价结果的通知》显示，我县获评优秀等次。\n",
+        None,
+        "湖南省交通运输厅、湖南省财政厅",
+    ),
+    # (a list elsewhere in the sentence is no joint evaluator: the firm alone evaluated)
+    (
+        U_TITLE
+        + "受澧县财政局、澧县交通运输局委托，"
+        + U_FIRM
+        + "对"
+        + U_CENTRE
+        + "2022年度农村公路养护资金开展了绩效评价。\n",
+        U_CENTRE,
+        U_FIRM,
+    ),
+]
+
+
+# (orgs22: 我局/我馆 names its writer only by a name the report gives a body of its own — not a body it reports
+# to or files with (上报XX局备案, 报XX局审批: the body above it), not a kind of body without a place (博物馆);
+# written before the engine read them)
+UNITS += [
+    (
+        U_SELF_TITLE
+        + "我局对2022年度农村公路养护资金开展了绩效自评。项目计划经县人民政府审定后上报常德市交通运输局备案。\n",
+        None,
+        None,
+    ),
+    (
+        "2022年度免费开放资金绩效自评报告\n我馆对2022年度免费开放资金开展了绩效自评。博物馆全年接待观众12万人次。\n",
+        None,
+        None,
+    ),
+    (
+        "2022年度免费开放资金绩效自评报告\n一、基本情况\n澧县博物馆现有在编人员12人。我馆对2022年度免费开放资金开展了绩效自评。\n",
+        "澧县博物馆",
+        "澧县博物馆",
+    ),
+]
+
+
+# (orgs22: a news item on a body publishing its own self-evaluation (XX局发布/公开《…绩效自评报告》): that body
+# evaluated its own spending; written before the engine read them)
+U_NEWS = "县交通运输局公开农村公路养护资金绩效自评结果\n"
+UNITS += [
+    (
+        U_NEWS + "近日，" + U_BUREAU + "发布《2022年度农村公路养护资金绩效自评报告》，自评得分92分。\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    (U_NEWS + U_BUREAU + "日前公开了《2022年度农村公路养护资金项目支出绩效自评表》。\n", U_BUREAU, U_BUREAU),
+]
+
+
+# (orgs22: a unit named in its report's title that writes of itself as 我会/我处 — a federation, an
+# association, an administration office — as others write 我局: its own spending, evaluated by itself)
+UNITS += [
+    (
+        "澧县妇女联合会2022年度项目支出绩效评价报告\n一、基本情况\n本次绩效评价的目的是全面分析我会财政预算资金的使用和管理情况。\n",
+        "澧县妇女联合会",
+        "澧县妇女联合会",
+    ),
+    (
+        "澧县公路管理处2022年度项目支出绩效评价报告\n一、基本情况\n本次绩效评价的目的是全面分析我处财政预算资金的使用和管理情况。\n",
+        "澧县公路管理处",
+        "澧县公路管理处",
+    ),
+]
+
+
 def _scores(r, want):
     total, grade = (r.score.total, r.score.grade) if r.score else (None, None)
     stated_max = want[2] if len(want) > 2 else None

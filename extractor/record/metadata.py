@@ -465,7 +465,11 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         # writes of itself in the first person (我局…), nothing saying another body evaluated:
         # its own spending, evaluated by itself (weakest)
         own_named = _own_bodies(found["issuer"] + found["evaluated_unit"] + found["self_named"])
-        me = re.search(r"我(?:局|委|办|厅|单位|中心|院|校|站|所|馆|队)(?![级部面])", ctx.view.text)
+        # (我会: a federation's or association's; 我处: an administration office's — not 我会同, 处于, 处理)
+        me = re.search(
+            r"我(?:局|委|办|厅|单位|中心|院|校|站|所|馆|队|会(?![同议计])|处(?![于在理置罚分]))(?![级部面])",
+            ctx.view.text,
+        )
         if own_named and me:
             modes.append(ctx.candidate("evaluation_mode", "self", me.start(), me.end(), 2.5, "first_person"))
     d["evaluation_mode"] = decide("evaluation_mode", modes, doc)
