@@ -242,7 +242,15 @@ def _own_title_after_chrome(ctx: Context, lines: list[Line], page: Candidate, ow
         return False
     between = [ln for ln in lines if page.end <= ln.start and ln.end <= own.start]
     chrome = re.compile(_spec()["title"]["page_chrome"])
+    if any(_a_sentence(ln.text) and not chrome.search(ln.text) for ln in between):
+        return False  # the page's text has begun under its heading (a notice's body): a heading further
+        # down is its annex's or a quoted document's, not the page's own
     return any(chrome.search(ln.text) for ln in between)
+
+
+def _a_sentence(text: str) -> bool:
+    """Whether ``text`` (a line) holds a sentence of a document's body: words ended by 。 or ；."""
+    return re.search(r"[\u4e00-\u9fff]{4}[^。；;\n]*[。；;]", text) is not None
 
 
 _ANNEX_LABEL = re.compile(r"(?:附件|附表)\s*[0-9一二三四五六七八九十]{0,3}(?:[-—－][0-9]{1,2})?\s*[：:、.]?")
