@@ -1236,6 +1236,53 @@ MONEY_GRIDS = [
     ),
 ]
 
+# (a grid of a report's funds copied from the web, cells between bars, whose header names no budget or
+# outlay but an amount — 金额, 资金额度, 计划投资 — with its unit in the header or on the line above, beside
+# a share (占比) or a rate; the values in base units the record must hold, no more, no fewer): the rows
+# name sources or items of spending, a 序号 column numbers them, a 合计 row is named by the column alone
+PIPE_GRIDS = [
+    (
+        "单位：万元\n项目 | 金额 | 占比 |\n中央资金 | 1200.00 | 48.77% |\n县级资金 | 1260.31 | 51.23% |\n"
+        "合计 | 2460.31 | 100% |\n",
+        [0.4877, 0.5123, 1.0, 12000000, 12603100, 24603100],
+    ),
+    ("资金来源 | 金额（万元） |\n省级补助 | 300 |\n县级配套 | 200 |\n合计 | 500 |\n", [2000000, 3000000, 5000000]),
+    (
+        "支出项目 | 金额（万元） | 占比（%） |\n人员经费 | 712.30 | 53.93 |\n公用经费 | 168.10 | 12.73 |\n"
+        "项目支出 | 440.40 | 33.34 |\n",
+        [0.1273, 0.3334, 0.5393, 1681000, 4404000, 7123000],
+    ),
+    (
+        "单位：万元\n支出项目 | 预算数 | 决算数 |\n基本支出 | 880.40 | 878.12 |\n项目支出 | 440.40 | 420.54 |\n",
+        [4205400, 4404000, 8781200, 8804000],
+    ),
+    (
+        "资金名称 | 下达金额（元） |\n高标准农田建设补助 | 3,500,000 |\n耕地地力保护补贴 | 1,250,000.50 |\n",
+        [1250000.5, 3500000],
+    ),
+    (
+        "项目名称 | 计划投资（万元） | 到位资金（万元） | 已支付（万元） |\n村道硬化 | 120 | 120 | 98.5 |\n"
+        "桥梁维修 | 80 | 60 | 60 |\n",
+        [600000, 600000, 800000, 985000, 1200000, 1200000],
+    ),
+    (
+        "序号 | 项目名称 | 金额（万元） |\n1 | 村道硬化 | 120 |\n2 | 桥梁维修 | 80 |\n合计 |  | 200 |\n",
+        [800000, 1200000, 2000000],
+    ),
+    (
+        "项目（万元） | 金额 | 占比 |\n财政拨款 | 1200 | 90% |\n其他资金 | 133.3 | 10% |\n",
+        [0.1, 0.9, 1333000, 12000000],
+    ),
+    ("资金性质 | 资金额度（万元） |\n中央资金 | 500 |\n省级资金 | 300 |\n", [3000000, 5000000]),
+    ("项目 | 金额（万元） | 备注 |\n办公设备购置 | 35.6 | 已完成 |\n培训费 | 12 | 无 |\n", [120000, 356000]),
+    ("资金来源 | 金额 |\n中央资金 | 300万元 |\n县级资金 | 200万元 |\n", [2000000, 3000000]),
+    (
+        "单位：万元\n资金来源 | 预算金额 | 实际到位 | 到位率 |\n合计 | 500 | 480 | 96% |\n"
+        "其中 财政拨款 | 450 | 450 | 100% |\n",
+        [0.96, 1.0, 4500000, 4500000, 4800000, 5000000],
+    ),
+]
+
 FORM_PART_ROWS = [(text, _FORM_PARTS) for text, _want in FORM_FIGURES]
 
 # (a funds block whose scale stands apart from its numbers, the values in base units that must be read): the
@@ -2151,6 +2198,7 @@ SETS = {
     "checks": (CHECKS, _checks),
     "scale apart": (SCALE_APART, lambda r, w: w[0] <= {f.value for f in r.figures}),
     "money grids": (MONEY_GRIDS, lambda r, w: sorted(round(float(f.value), 6) for f in r.figures) == w[0]),
+    "pipe grids": (PIPE_GRIDS, lambda r, w: sorted(round(float(f.value), 6) for f in r.figures) == w[0]),
 }
 
 
@@ -2165,6 +2213,7 @@ def main() -> None:
                 id(FIGURES): FIGURE_HEAD,
                 id(COUNTS): COUNT_HEAD,
                 id(MONEY_GRIDS): GRID_HEAD,
+                id(PIPE_GRIDS): GRID_HEAD,
                 id(SCALE_APART): SCALE_HEAD,
             }
             head = heads.get(id(variants), "")

@@ -102,6 +102,8 @@ class Spec:
     money_label: re.Pattern[str]
     people_label: re.Pattern[str]
     not_figure_column: re.Pattern[str]
+    numbering_column: re.Pattern[str]
+    remark_column: re.Pattern[str]
     indicator_grid: re.Pattern[str]
     indicator_kind: re.Pattern[str]
     form_field: re.Pattern[str]
@@ -180,6 +182,8 @@ def spec() -> Spec:
         money_label=re.compile(d["money_label"]),
         people_label=re.compile(d["people_label"]),
         not_figure_column=re.compile(d["not_figure_column"]),
+        numbering_column=re.compile(d["numbering_column"]),
+        remark_column=re.compile(d["remark_column"]),
         indicator_grid=re.compile(d["indicator_grid"]),
         indicator_kind=re.compile(d["indicator_kind"]),
         form_field=re.compile(d["form_field"]),
@@ -1035,8 +1039,11 @@ def _money_value(q: Quantity, label: str, scale: int | None, money_hint: bool) -
 
 def _form_field_or_value(header: list[Cell], h: int) -> bool:
     """Whether ``header[h]`` is a form's field label or the value beside one (项目名称 | 敬老院运行经费):
-    the row above is a form's fields, not a number's column header."""
+    the row above is a form's fields, not a number's column header.  A cell naming an amount with its
+    unit (项目名称 | 计划投资（万元）, 资金名称 | 下达金额（元）) is a column's label, never a field's value."""
     sp = spec()
+    if _scale_in(header[h].text) is not None and sp.money_label.search(header[h].text):
+        return False
     return bool(sp.form_field.search(header[h].text) or (h > 0 and sp.form_field.search(header[h - 1].text)))
 
 
@@ -1058,12 +1065,50 @@ def funds_row_name(label: str | None) -> str | None:
         return ""
     if sp.self_eval_group.match(label):
         return None
+    return _part_label(label)
+
+
+def _part_label(label: str) -> str:
+    """A row's label without the 其中 that marks it a part (其中：财政拨款, 其中 财政拨款 → 财政拨款): what
+    :func:`funds_row_name` names a part by, and the words :func:`grid_figures` looks for a money word in
+    (a total row's label too: 年度资金总额 says its numbers are money)."""
     return re.sub(r"^其中\s*[:：]?", "", label).rstrip(":：")
 
 
 def _row_figure_name(row: str, column: str) -> str:
     """A funds row's figure name: the column for the total row, else the row's part and the column."""
     return f"{row} {column}" if row else column
+
+
+def _numbering_cells(header: list[Cell] | None, qs: list[Quantity | None]) -> list[int]:
+    """The cells of a row that hold a whole number under the header's 序号 (or 编号) column."""
+    if header is None:
+        return []
+    sp = spec()
+    return [
+        j
+        for j, q in enumerate(qs)
+        if q is not None
+        and j < len(header)
+        and q.decimals == 0
+        and not q.unit
+        and sp.numbering_column.match(header[j].text)
+    ]
+
+
+def _other_words(texts: list[str], qs: list[Quantity | None], header: list[Cell] | None, first: int | None) -> bool:
+    """Whether a row holds words beside its label and its remarks (1 | M1.工业企业转型升级 | M102.战略性产业
+    集群 | 70.00 | 70.00 | 注2): a numbered row that names itself twice is a list of items, its cells
+    not one per column — no column reads it."""
+    return any(
+        t and qs[j] is None and j != first and CJK.search(t) and not _remark_cell(header, j)
+        for j, t in enumerate(texts)
+    )
+
+
+def _remark_cell(header: list[Cell] | None, j: int) -> bool:
+    """Whether cell ``j`` of a row stands under the header's column of remarks or reasons (备注, 说明)."""
+    return header is not None and j < len(header) and bool(spec().remark_column.search(header[j].text))
 
 
 def grid_figures(
@@ -1082,6 +1127,11 @@ def grid_figures(
             continue  # an indicator's row (产出指标 | 数量指标 | 受助学生人数 | 14726): target and result
         texts = [c.text for c in row]
         qs = [_cell_quantity(c, flat) for c in row]
+        # A row's number in a 序号 column (序号 | 项目名称 | 金额（万元） over 1 | 村道硬化 | 120): no
+        # value and no label — the row is named by the words after it.
+        numbered = _numbering_cells(header, qs)
+        for j in numbered:
+            texts[j], qs[j] = "", None
         nums = [j for j, q in enumerate(qs) if q is not None]
         labels = [j for j, c in enumerate(row) if qs[j] is None and _is_label(c)]
         row_scale = _scale_in("".join(texts))
@@ -1098,13 +1148,15 @@ def grid_figures(
             value_cols |= {
                 j for j in nums if j < len(header) and not sp.not_figure_column.search(fold_text(header[j].text))
             }
-        # Column mode: a row label in the first cell, numbers under header labels.
-        first = next((j for j, c in enumerate(row) if c.text), None)
+        # Column mode: a row label in the first cell, numbers under header labels — and words in the
+        # row only under a column of remarks (备注 | 已完成), which say nothing of the numbers.
+        first = next((j for j, t in enumerate(texts) if t), None)
         column_mode = (
             header is not None
             and first is not None
             and first in labels
-            and labels == [first]
+            and [j for j in labels if not _remark_cell(header, j)] == [first]
+            and not (numbered and _other_words(texts, qs, header, first))
             and not _scale_in(row[first].text)
         )
         # A header row that lost its corner cell to the line before (资金投入情况(万元) |, then
@@ -1154,7 +1206,7 @@ def grid_figures(
                 col = header[h].text
                 if rowname is None or sp.not_figure_column.search(col):
                     continue  # (a group's heading repeats the total)
-                rowlab = re.sub(r"^其中[:：]?", "", _strip_suffix(row[first].text))  # (其中：中央财政资金: a part)
+                rowlab = _part_label(_strip_suffix(row[first].text))  # (其中：中央财政资金: a part)
                 mv = _money_value(q, col, scale, bool(sp.money_label.search(rowlab + col)) or h in money_columns)
                 if mv is None:
                     continue
