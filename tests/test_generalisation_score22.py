@@ -25,7 +25,10 @@ def test_labels_and_values_in_turn_on_a_tabbed_line() -> None:
         ("evaluated_unit", "主管部门", "县民政局"),
         ("evaluated_unit", "实施单位", "县医疗保障局"),
     ]
-    assert pairs("综合得分\t98\t评价等级\t优\n") == [("score.total", "综合得分", "98"), ("score.grade", "评价等级", "优")]
+    assert pairs("综合得分\t98\t评价等级\t优\n") == [
+        ("score.total", "综合得分", "98"),
+        ("score.grade", "评价等级", "优"),
+    ]
     # near miss: a label with nothing after its tab gives no pair
     assert pairs("项目名称\t\n") == []
 
@@ -35,3 +38,25 @@ def test_a_tabbed_results_row_gives_the_total_and_grade() -> None:
     assert (r.score.total, r.score.grade) == (98, "优")
     _doc, r = record_of_text("项目名称\t城乡医疗救助资金\t主管部门\t县民政局\n")
     assert r.program == "城乡医疗救助资金"
+
+
+def test_a_total_row_with_its_grade_label_after_it() -> None:
+    head = "项目支出绩效自评表\n一级指标\t二级指标\t三级指标\t分值\t得分\n产出指标\t数量指标\t养护里程\t20\t20\n"
+    for row in ("总分\t100\t96\t自评等级\t优\n", "总分\t\t\t100\t96\t自评等级\t优\n"):
+        _doc, r = record_of_text(head + row)
+        assert (r.score.total, r.score.grade, r.score.grade_source) == (96, "优", "stated"), row
+    _doc, r = record_of_text("总分\t100\t96\t优\n")
+    assert (r.score.total, r.score.grade) == (96, "优")
+    # near miss: a form's 总分 of 100 with no number after it is the score itself
+    _doc, r = record_of_text("项目名称\t城乡医疗救助资金\n自评总分\t100\n")
+    assert r.score.total == 100
+
+
+def test_the_wholes_own_name_before_the_totals_score_is_no_tier() -> None:
+    _doc, r = record_of_text("部门整体支出绩效自评报告\n……\n经自评，我单位整体绩效得分96分，自评等级为优。\n")
+    assert r.score.total == 96 and [i for i in r.indicators if i.level == 1] == []
+    _doc, r = record_of_text("经评价，该部门整体绩效得分96分，其中决策指标得分18分。\n")
+    assert r.score.total == 96 and [(i.name, i.score) for i in r.indicators if i.level == 1] == [("决策", 18)]
+    # near miss: weightless tiers whose scores are no total stay tiers
+    _doc, r = record_of_text("决策指标得分18分，过程指标得分17.5分。\n")
+    assert [i.score for i in r.indicators if i.level == 1] == [18, 17.5]

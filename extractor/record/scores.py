@@ -263,6 +263,13 @@ def total_candidates(
             if not 0 < after <= value:
                 continue
             value, end = after, end + nxt.end()
+        elif value == spec["default_max"] and end == p.end and (cell := _cell_after(ctx, p)) is not None:
+            # 总分 | 100 | 96 | 自评等级 | 优, the row shorter than its header: 100 is the maximum, the
+            # score the next cell
+            after, end = cell
+            if not 0 < after <= value:
+                continue
+            value = after
         out.append(
             ctx.candidate_at(
                 "score.total", value, p.label_start, end, RANK["form"] - (1 if p.generic else 0), f"form:{p.layout}"
@@ -312,6 +319,14 @@ def total_candidates(
                 if value is not None and 0 < value <= 100:
                     out.append(ctx.candidate("score.total", value, m.start(), m.end(), RANK["rate_only"], "rate_only"))
     return out
+
+
+def _cell_after(ctx: Context, p: Pair) -> tuple[float | int, int] | None:
+    """The number in the cell right after a pair's value (总分 | 100 | 96: cells set apart by tabs,
+    bars or spaces on the same line), and that cell's document end, when there is one."""
+    m = re.match(r"[ \t|｜]+(?P<num>\d{1,3}(?:\.\d+)?)分?(?=[ \t|｜]|\n|$)", ctx.doc.text[p.end : p.end + 24])
+    value = number_value(m.group("num")) if m else None
+    return (value, p.end + m.end()) if m and value is not None else None
 
 
 def max_candidates(ctx: Context, total: Candidate | None) -> list[Candidate]:
