@@ -60,3 +60,19 @@ def test_the_wholes_own_name_before_the_totals_score_is_no_tier() -> None:
     # near miss: weightless tiers whose scores are no total stay tiers
     _doc, r = record_of_text("决策指标得分18分，过程指标得分17.5分。\n")
     assert [i.score for i in r.indicators if i.level == 1] == [18, 17.5]
+
+
+def test_a_flattened_tier_row_over_its_weight_is_kept_and_flagged() -> None:
+    _doc, r = record_of_text("一级指标 分值 得分\n决策 20 18\n过程 20 17.5\n产出 30 32\n效益 30 26\n合计 100 93.5\n")
+    assert [(i.name, i.weight, i.score) for i in r.indicators if i.level == 1] == [
+        ("决策", 20, 18),
+        ("过程", 20, 17.5),
+        ("产出", 30, 32),
+        ("效益", 30, 26),
+    ]
+    assert any(c.rule == "score_over_weight" and not c.ok and "32" in c.detail for c in r.checks)
+    _doc, r = record_of_text("A决策 20 18\nB过程 20 17.5\nC产出 30 31\nD效益 30 26\n")
+    assert {i.score for i in r.indicators if i.level == 1} == {18, 17.5, 31, 26}
+    # near miss: a score over 100 is no row's score
+    _doc, r = record_of_text("A决策 20 18\nB过程 20 175\n")
+    assert {i.score for i in r.indicators if i.level == 1} == {18}

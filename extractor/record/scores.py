@@ -614,7 +614,7 @@ def sideways_tables(text: str) -> list[SidewaysTable]:
         tiers: list[tuple[str, float | int | None, float | int, int, int]] = []
         for k, m in named:
             w, (sc, _s, e) = weights.get(k), scores[k]
-            if w is not None and sc > w:
+            if sc > 100 or (w is not None and w > 100):
                 tiers = []
                 break
             tiers.append((_tier_name(m.group("name")), w, sc, head[k][1], e))
@@ -794,10 +794,11 @@ def tier_scores(ctx: Context) -> list[TierScore]:
             add(
                 TierScore(_tier_name(name), None, score, start, end, ctx.page(start), 2 + _place_bonus(ctx, start) / 10)
             )
-    # 1b. Rows of a flattened indicator table: "决策 20 18"
+    # 1b. Rows of a flattened indicator table: "决策 20 18".  (In a table's row, as in a table's, a
+    #     score over its weight is the report's slip, kept for the checks to flag: score_over_weight.)
     for m in spec["tier_row"].finditer(text):
         weight, score = number_value(m.group("weight")), number_value(m.group("score"))
-        if weight is None or score is None or score > weight or weight > 100:
+        if weight is None or score is None or score > 100 or weight > 100:
             continue
         start, end = ctx.view.span(m.start(), m.end())
         add(TierScore(_tier_name(m.group("name")), weight, score, start, end, ctx.page(start), 1.5))
@@ -808,7 +809,7 @@ def tier_scores(ctx: Context) -> list[TierScore]:
             if is_total_row(m.group("name")) or re.fullmatch(r"(?:小计|合计|总计|总分)", m.group("name")):
                 break
             weight, score = number_value(m.group("weight")), number_value(m.group("score"))
-            if weight is None or score is None or score > weight or weight > 100:
+            if weight is None or score is None or score > 100 or weight > 100:
                 break
             start, end = ctx.view.span(m.start("name"), m.end("score"))
             add(TierScore(m.group("name"), weight, score, start, end, ctx.page(start), 1.7))
@@ -822,7 +823,7 @@ def tier_scores(ctx: Context) -> list[TierScore]:
                 continue
             score = _cell_number(row[sc].text)
             weight = _cell_number(row[w].text) if w is not None else None
-            if score is None or (weight is not None and score > weight):
+            if score is None or score > 100:
                 continue
             # evidence: from the name (or the first of its numbers, when they stand before it) to
             # the row's end
