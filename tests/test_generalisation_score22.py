@@ -76,3 +76,31 @@ def test_a_flattened_tier_row_over_its_weight_is_kept_and_flagged() -> None:
     # near miss: a score over 100 is no row's score
     _doc, r = record_of_text("A决策 20 18\nB过程 20 175\n")
     assert {i.score for i in r.indicators if i.level == 1} == {18}
+
+
+def level1(text: str) -> dict[str, float]:
+    _doc, r = record_of_text(text)
+    return {i.name: i.score for i in r.indicators if i.level == 1}
+
+
+def test_the_analysis_numbered_headings_are_its_tiers_whatever_their_names() -> None:
+    text = (
+        "四、评价指标分析\n（一）项目立项（20分）\n项目立项规范，该部分得分18分。\n（二）资金管理（20分）\n"
+        "资金使用规范，该部分得分17分。\n（三）组织实施（20分）\n组织实施有序，该部分得分19分。\n"
+        "（四）项目绩效（40分）\n项目效益明显，该部分得分36分。\n"
+    )
+    assert sorted(level1(text).values()) == [17, 18, 19, 36]
+    # a section whose sub-items come first: its closing 本部分得分
+    text = (
+        "三、绩效分析\n（一）前期准备（15分）\n1.立项依据（5分）：依据充分，得5分。\n2.方案设计（10分）：方案较完善，得8分。\n"
+        "本部分得分13分。\n（二）资金管理（25分）\n……本部分得分23分。\n（三）项目实施（30分）\n……本部分得分27分。\n"
+        "（四）社会效益（30分）\n……本部分得分28分。\n"
+    )
+    assert sorted(level1(text).values()) == [13, 23, 27, 28]
+    # near miss: a tier's sub-items (weights adding up to its own, not the whole) are no tiers
+    assert (
+        level1(
+            "一、投入（14分）\n（一）项目立项（8分）：立项规范，得8分。\n（二）资金落实（6分）：资金到位，得6分。\n二、过程（43分）\n"
+        )
+        == {}
+    )

@@ -70,6 +70,9 @@ def _spec() -> dict[str, Any]:
         "tier_names": re.compile(f"(?:项目)?(?:{tier})"),
         # a heading naming a tier (二、项目决策情况（20分）): a name, then what may follow one
         "tier_heading": re.compile(f"(?P<name>(?:项目)?(?:{tier}))" + data["tier_clause"]["after"]),
+        # a heading of any name with a weight in brackets (its tiers found by the structure)
+        "tier_heading_any": re.compile(data["tier_heading_name"] + data["tier_clause"]["after"]),
+        "tier_section_closing": re.compile(data["tier_section_closing"]),
         "tier_score": [comp(r) for r in data["tier_score"]],
         "tier_row": comp(data["tier_row"]),
         "tier_respectively": comp(data["tier_respectively"]),
@@ -868,8 +871,11 @@ def tier_scores(ctx: Context) -> list[TierScore]:
         for name, weight, score, vs, ve in table.tiers:
             start, end = ctx.view.span(vs, ve)
             add(TierScore(name, weight, score, start, end, ctx.page(start), 1.8))
-    # 2. Sections whose heading names a tier: the first weight and score stated in them.
+    # 2. Sections whose heading names a tier: the first weight and score stated in them (or, when a
+    #    sub-item comes first, the section's closing 本部分得分); the tier named by the closed list of
+    #    names, or by the structure (tiers_by_headings)
     blocks = ctx.doc.blocks
+    structural = tiers_by_headings(ctx)
     for i, b in enumerate(blocks):
         if b.kind == "table":
             continue
@@ -877,7 +883,7 @@ def tier_scores(ctx: Context) -> list[TierScore]:
         if level is None:
             continue
         hk = heading_key(b.text if b.kind == "heading" else b.text[:40])
-        m = spec["tier_heading"].fullmatch(hk)
+        m = spec["tier_heading"].fullmatch(hk) or structural.get(i)
         if not m:
             continue
         # the section: until the next heading of the same or an outer level
@@ -897,6 +903,8 @@ def tier_scores(ctx: Context) -> list[TierScore]:
         head_end = lo + len(b.text) if head_end < 0 else head_end
         sub = spec["clause"]["sub_item"].search(text, head_end, hi)
         sm = spec["tier_score_in"].search(text, lo, min(hi, lo + 300, sub.start() if sub else hi))
+        if sm is None and sub is not None:
+            sm = next(reversed(list(spec["tier_section_closing"].finditer(text, sub.start(), hi))), None)
         if sm is None:
             continue
         if weight is None and wm is not None and wm.start() < sm.start() + 40:
@@ -912,6 +920,37 @@ def tier_scores(ctx: Context) -> list[TierScore]:
         start, end_ = ctx.view.span(vs, ve)
         add(TierScore(name, weight, score, start, end_, ctx.page(start), 0.9))
     return sorted(found.values(), key=lambda t: t.start)
+
+
+def tiers_by_headings(ctx: Context) -> dict[int, re.Match[str]]:
+    """The analysis' numbered headings that are its level-1 tiers whatever their names (（一）项目立项
+    （20分）, （二）资金管理（20分）, …): sibling headings — same level, same parent — three or more, each
+    carrying a weight in brackets, the weights adding up to the whole (100); a tier's own sub-items
+    (（一）项目立项（8分） under 一、投入（14分）) add up to their tier's weight instead.  Per block index,
+    the heading's match (groups ``name`` and ``w``)."""
+    rx = _spec()["tier_heading_any"]
+    groups: dict[tuple[int, int], list[tuple[int, re.Match[str] | None]]] = {}
+    stack: list[tuple[int, int]] = []  # (level, block index) of the open headings
+    for i, b in enumerate(ctx.doc.blocks):
+        level, _role = ctx._heading(b)
+        if level is None:
+            continue
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        parent = stack[-1][1] if stack else -1
+        hk = heading_key(b.text if b.kind == "heading" else b.text[:40])
+        m = rx.fullmatch(hk)
+        groups.setdefault((parent, level), []).append((i, m if m and m.group("w") else None))
+        stack.append((level, i))
+    out: dict[int, re.Match[str]] = {}
+    for members in groups.values():
+        found = [(i, m) for i, m in members if m is not None]
+        if len(found) < 3 or len(found) < len(members):
+            continue
+        weights = [number_value(m.group("w")) or 0 for _i, m in found]
+        if abs(sum(weights) - _spec()["default_max"]) <= 0.011:
+            out.update(found)
+    return out
 
 
 def tier_indicators(tiers: list[TierScore]) -> list[Indicator]:
