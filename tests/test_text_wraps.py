@@ -41,3 +41,25 @@ def test_a_pages_metadata_line_cut_at_the_wrap_width_goes_on() -> None:
     # two fields of a form, the first short of the width, stay two lines
     form = "项目名称：农村公路养护\n项目单位：县交通运输局\n" + wrap_at(body, 28) + "\n"
     assert "项目名称：农村公路养护" in _paragraphs(form)
+
+
+def test_cells_one_a_line_between_bar_lines_read_as_cells_one_a_line() -> None:
+    # a mirror site's flattening of a 绩效目标表: every cell on a line of its own, the cell
+    # boundaries left as lines of bars (invented names and amounts)
+    barred = "项目支出绩效目标表\n|\n|\n(2024年度)\n|\n|\n项目名称\n|\n某县乡村道路养护项目\n|\n|\n实施单位\n|\n某县交通运输局\n|\n"
+    blank = barred.replace("|", "")
+    from jixiao.extractor.record import build_record
+
+    assert "|" not in _paragraphs(barred)
+    assert _paragraphs(barred) == _paragraphs(blank)
+    rec = build_record(read_text(barred, "form.txt"))
+    assert rec.program and "乡村道路养护" in rec.program
+    assert rec.evaluated_unit == "某县交通运输局"
+    assert rec.title == "项目支出绩效目标表(2024年度)"
+    again = build_record(read_text(blank, "form.txt"))
+    assert (rec.title, rec.program, rec.evaluated_unit, rec.years) == (
+        again.title,
+        again.program,
+        again.evaluated_unit,
+        again.years,
+    )

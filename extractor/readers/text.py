@@ -508,7 +508,9 @@ def read_text(raw_text: str, path: str = "<text>", fmt: str = "txt") -> Document
                     i = j
                     continue
             i += 1
-            if not raw.strip():
+            # a line of bars alone is the boundary between cells a converter wrote one a line
+            # (项目名称 / | / XX项目): no text of its own, so it reads as the blank line it stands for
+            if not raw.strip(" \t\u3000|｜"):
                 blank = True
                 continue
             if is_footer_line(raw):
