@@ -803,6 +803,8 @@ def tier_scores(ctx: Context) -> list[TierScore]:
         weight, score = number_value(m.group("weight")), number_value(m.group("score"))
         if weight is None or score is None or score > 100 or weight > 100:
             continue
+        if score > weight and "%" in m.group(0):
+            continue  # 满意度 | 90% | 95%: a target beside its actual value, no weight and score
         start, end = ctx.view.span(m.start(), m.end())
         add(TierScore(_tier_name(m.group("name")), weight, score, start, end, ctx.page(start), 1.5))
     # 1b'. A level-1 table flattened to lines under its 一级指标 header: every row is a tier
