@@ -496,6 +496,32 @@ DATES = [
     ),
     ("澧县农村公路养护资金绩效自评报告\n一、基本情况\n……\n作者：办公室  日期：2023年6月1日  点击：35\n", None),
     ("澧县农村公路养护资金绩效自评报告\n一、基本情况\n……\n澧县交通运输局\n日期：2023年5月12日\n", "2023-05-12"),
+    # (session 27, meta22: the page's date against the document's own, spaced and Chinese-numeral dates, dates on
+    # a signature or filing line — written before the engine read them)
+    (
+        "发布日期：2023年10月25日  来源：临澧县财政局\n临澧县农村公路养护资金绩效评价报告\n……\n临澧县交通运输局\n2023年10月20日\n",
+        "2023-10-20",
+    ),
+    ("临澧县农村公路养护资金绩效评价报告\n发布时间：2023年10月25日 10:32\n一、基本情况\n……\n", None),
+    ("临澧县农村公路养护资金绩效自评报告\n……\n临澧县交通运输局\n2023 年 10 月 20 日\n", "2023-10-20"),
+    ("临澧县农村公路养护资金绩效自评报告\n……\n临澧县交通运输局   2023 年 10 月 20 日\n", "2023-10-20"),
+    ("临澧县农村公路养护资金绩效自评报告\n……\n临澧县交通运输局\n2023年 10月 20日\n", "2023-10-20"),
+    ("临澧县农村公路养护资金绩效评价报告\n……\n湖南某某会计师事务所有限公司\n二O二三年十月二十日\n", "2023-10-20"),
+    ("临澧县农村公路养护资金绩效评价报告\n……\n湖南某某会计师事务所有限公司\n二〇二三年十月\n", "2023-10"),
+    (
+        "项目支出绩效自评表\n（2022年度）\n填报单位：临澧县交通运输局   填报日期：2023年3月15日   金额单位：万元\n项目名称 农村公路养护资金\n",
+        "2023-03-15",
+    ),
+    (
+        "项目支出绩效自评表\n（2022年度）\n……\n单位（盖章）：临澧县交通运输局        日期：2023 年 3 月 15 日\n",
+        "2023-03-15",
+    ),
+    (
+        "项目支出绩效自评表\n（2022年度）\n……\n填表人：张三  联系电话：0736-1234567  填报日期：2023年03月15日\n",
+        "2023-03-15",
+    ),
+    ("临澧县农村公路养护资金绩效自评报告\n……\n临澧县交通运输局（盖章）  2023年3月15日\n", "2023-03-15"),
+    ("临澧县农村公路养护资金绩效自评报告\n……\n2023年3月15日\n", "2023-03-15"),
 ]
 # (text, evaluation_mode, evaluator or None when not checked)
 MODES = [
@@ -672,6 +698,48 @@ MODES += [
         "third_party",
         "湖南某某会计师事务所有限公司",
     ),
+    # (session 27, meta22: a firm named on the cover, a finance bureau evaluating another's spending, a
+    # department's own evaluation, the 重点评价 notice — written before the engine read them)
+    (
+        "临澧县2022年度农村公路养护资金绩效评价报告\n评价机构：湖南某某会计师事务所有限公司\n一、基本情况\n",
+        "third_party",
+        "湖南某某会计师事务所有限公司",
+    ),
+    (
+        "临澧县2022年度农村公路养护资金绩效评价报告\n一、基本情况\n……\n湖南某某会计师事务所有限公司\n2023年5月12日\n",
+        "third_party",
+        None,
+    ),
+    (
+        "临澧县2022年度农村公路养护资金绩效评价报告\n2023年4月，县财政局对县交通运输局2022年度农村公路养护资金开展了绩效评价。\n",
+        "finance",
+        None,
+    ),
+    (
+        "临澧县2022年度农村公路养护资金绩效评价报告\n根据预算绩效管理工作安排，县财政局牵头组成评价组，对该项目进行了绩效评价。\n",
+        "finance",
+        None,
+    ),
+    (
+        "临澧县财政局关于2022年度财政重点绩效评价情况的公告\n我局对农村公路养护资金等5个项目开展了重点绩效评价，现将结果公告如下：\n",
+        "finance",
+        None,
+    ),
+    (
+        "临澧县交通运输局2022年度农村公路养护资金绩效评价报告\n根据县财政局要求，我局对2022年度农村公路养护资金开展了部门评价。\n",
+        "self",
+        None,
+    ),
+    (
+        "临澧县交通运输局关于2022年度农村公路养护资金绩效评价情况的报告\n县财政局：\n我局对2022年度农村公路养护资金开展了绩效评价，现将有关情况报告如下：\n",
+        "self",
+        None,
+    ),
+    (
+        "临澧县卫生健康局2022年度部门整体支出绩效评价报告\n一、部门基本情况\n本单位内设6个股室。本单位2022年度收入合计800万元。\n",
+        "self",
+        None,
+    ),
 ]
 # (text, years)
 YEARS = [
@@ -736,6 +804,32 @@ YEARS = [
     (
         "石门县2022年农村公路养护资金绩效评价报告\n一、基本情况\n2021年，县政府出台《农村公路养护管理办法》。2022年，县财政安排资金500万元。\n",
         [2022],
+    ),
+    # (session 27, meta22: a period in the body, a 自评表's year line with or without brackets, the year in a
+    # form's cell, the year of the funds in the opening — written before the engine read them)
+    (
+        "临澧县农村公路养护资金绩效评价报告\n一、基本情况\n本次评价范围为2021年至2023年农村公路养护资金。\n",
+        [2021, 2022, 2023],
+    ),
+    (
+        "临澧县农村公路养护资金绩效评价报告\n受县财政局委托，评价组对2021-2023年农村公路养护资金开展了绩效评价。\n",
+        [2021, 2022, 2023],
+    ),
+    ("项目支出绩效自评表\n2023年度\n项目名称 农村公路养护资金\n", [2023]),
+    ("项目支出绩效自评表\n（ 2023 年度 ）\n项目名称 农村公路养护资金\n", [2023]),
+    ("2023年度项目支出绩效自评表\n项目名称 农村公路养护资金\n", [2023]),
+    ("项目支出绩效自评表\n填报年度：2023年\n项目名称 农村公路养护资金\n", [2023]),
+    (
+        "临澧县农村公路养护资金绩效自评报告\n一、项目概况\n2023年，临澧县交通运输局实施农村公路养护项目，全年安排资金500万元。\n",
+        [2023],
+    ),
+    (
+        "临澧县交通运输局农村公路养护资金绩效自评报告\n根据县财政局要求，我局对2023年农村公路养护资金使用情况进行了自评。\n",
+        [2023],
+    ),
+    (
+        "临澧县农村公路养护资金绩效评价报告\n一、基本情况\n2023年度农村公路养护资金预算500万元，实际支出480万元。\n",
+        [2023],
     ),
 ]
 # (text, adcode)
@@ -923,6 +1017,10 @@ PROGRAMMES = [
     ("项目名称\t城乡医疗救助资金\t主管部门\t县民政局\n", "城乡医疗救助资金"),
     ("项目名称\t城乡医疗救助资金\t主管部门\t县民政局\t实施单位\t县医疗保障局\n", "城乡医疗救助资金"),
     ("项目名称 | 城乡医疗救助资金 | 主管部门 | 县民政局 | 实施单位 | 县医疗保障局\n", "城乡医疗救助资金"),
+    # (session 27, title22) a title naming several years, listed before the last (2021、2022年度)
+    ("关于2021、2022年度城乡医疗救助资金绩效评价结果的公示\n", "城乡医疗救助资金"),
+    ("雨湖区民政局关于2020年和2021年城乡医疗救助资金绩效评价情况的报告\n", "城乡医疗救助资金"),
+    ("湘潭市民政局关于2020、2021年度城乡医疗救助资金绩效评价结果的公告\n", "城乡医疗救助资金"),
 ]
 # (text, title or None when not checked)
 TITLE_BASE = "澧县2022年度农村公路养护资金绩效评价报告"
@@ -992,6 +1090,38 @@ TITLES += [
         T,
     ),
 ]
+# (session 27, title22: a page's headline, its chrome, the notice's own sentences, then an attachment's
+# heading — the attachment is not the page's document; written before the engine read them)
+_H = "石门县2022年度重点项目绩效评价情况"
+TITLES += [
+    (
+        _H + "\n发布时间：2023-06-01 来源：县财政局 浏览次数：88\n为提高财政资金使用效益，县财政局对3个项目开展了"
+        "重点绩效评价，现将评价情况公开如下。\n附件：\n" + T + "\n一、基本情况\n",
+        _H,
+    ),
+    (
+        "石门县财政局关于公开2022年度项目支出绩效评价结果的通知\n发布日期：2023-06-01  字号：大 中 小\n"
+        "各乡镇、县直各单位：现将2022年度项目支出绩效评价结果予以公开。\n2022年度项目支出绩效评价结果汇总表\n"
+        "序号 项目名称 得分\n",
+        "石门县财政局关于公开2022年度项目支出绩效评价结果的通知",
+    ),
+]
+
+# (session 27, title22: a page whose lines were run together, the title opening its line and glued to
+# the body's first sentence or to the form's first note; written before the engine read them)
+_FT = "澧县交通运输局2022年度农村公路养护资金绩效自评表"
+TITLES += [
+    (T + "根据《澧县预算绩效管理办法》要求，县财政局对农村公路养护资金开展了绩效评价。一、基本情况\n", T),
+    (T + "为进一步提高财政资金使用效益，县财政局组织开展了绩效评价。\n", T),
+    (
+        "澧县交通运输局2022年度农村公路养护资金绩效自评报告我局按照县财政局要求开展了绩效自评。\n",
+        "澧县交通运输局2022年度农村公路养护资金绩效自评报告",
+    ),
+    (_FT + "填报日期：2023年3月1日 项目名称 农村公路养护资金\n", _FT),
+    (_FT + "项目单位：澧县交通运输局 项目名称：农村公路养护资金\n", _FT),
+    (_FT + "金额单位：万元 项目名称：农村公路养护资金\n", _FT),
+]
+
 # (sentence after a funds-section heading, figure values in base units that must be read)
 FIGURE_HEAD = "澧县2022年度农村公路养护资金绩效评价报告\n一、基本情况\n（一）资金情况\n"
 FIGURES = [
@@ -1046,6 +1176,27 @@ COUNTS = [
     # (the count of a target system's indicators per level; the shared corpus's gold lists the count of
     # all indicators, 设置的9个绩效指标, and of the two parts, 4个产出指标, as figures: kept so)
     ("评价指标体系设置一级指标4个、二级指标11个。\n", set(), {4, 11}),
+    # counts in the measure words of what a project buys or builds (株, 包, 栋, 盏, 口, 间, 头 …), named by the
+    # label before the number as any count (devset ruling 26; session 27, fig22)
+    ("项目建设内容：购置果树苗木12000株、有机肥料300包。\n", {12000, 300}, set()),
+    ("项目内容包括改造老旧住宅楼36栋、安装太阳能路灯520盏。\n", {36, 520}, set()),
+    ("项目建设蓄水池12口、沉沙池20座。\n", {12, 20}, set()),
+    ("全县能繁母猪参保5,200头。\n", {5200}, set()),
+    # (not services given, counted as 人次 and 户次: outputs, devset ruling 19)
+    ("全年共贴息126户次。\n", set(), {126}),
+    ("按每头母猪补助100元的标准发放。\n", set(), {100}),
+    # a count's noun followed by the money it gets or the work it is for (资金, 经费, 运营, 建设): the noun phrase
+    # goes on, the count is still of that noun (ruling 26)
+    ("本年度安排12个重点项目资金860万元。\n", {12, 8600000}, set()),
+    ("下达补助8个乡镇运营经费120万元。\n", {8, 1200000}, set()),
+    ("支持5所学校建设资金200万元。\n", {5, 2000000}, set()),
+    # people counted by what befalls them or what they get (32062人受灾, 1,500人受益): the verb names them
+    ("此次灾害造成全县12个乡镇3,260人受灾。\n", {12, 3260}, set()),
+    ("项目实施后，全县共有1,500人受益。\n", {1500}, set()),
+    ("全年开展技能培训，共1,200人次参训。\n", set(), {1200}),
+    # approximate amounts, at the number printed (ruling 23)
+    ("项目建设及运行资金总投入150余亿元。\n", {15000000000}, set()),
+    ("项目总投资约3,000万元，受益群众近2万人。\n", {30000000, 20000}, set()),
 ]
 
 # (a whole 自评表 page as copied from the web, the figure values in base units that must be read): the
@@ -1146,6 +1297,20 @@ MONEY_GRIDS = [
 ]
 
 FORM_PART_ROWS = [(text, _FORM_PARTS) for text, _want in FORM_FIGURES]
+
+# (a funds block whose scale stands apart from its numbers, the values in base units that must be read): the
+# unit line above the block names the scale in the ways forms print it — 单位：万元 with the units of other
+# columns after it (单位：万元、个), 金额单位：万元, 单位金额：万元, in brackets or not — and every bare amount of
+# the block takes it (session 27, fig22)
+SCALE_HEAD = "澧县2022年度农村公路养护资金绩效评价报告\n一、项目基本情况\n"
+SCALE_APART = [
+    ("单位：万元、个\n计划投资额 | 500 |\n实际到位资金 | 480.5 |\n", {5000000, 4805000}),
+    ("（单位金额：万元）\n资金来源 | 金额 |\n中央补助资金 | 300 |\n县级配套资金 | 200 |\n", {3000000, 2000000}),
+    ("金额单位：万元\n项目 | 预算数 | 执行数 |\n合计 | 500 | 480.5 |\n", {5000000, 4805000}),
+    ("表1 项目资金情况（金额单位：万元）\n计划投资额 | 500 |\n实际到位资金 | 480.5 |\n", {5000000, 4805000}),
+    ("单位金额：万元\n计划投资额\n500\n实际到位资金\n480.5\n", {5000000, 4805000}),
+    ("单位:万元\n计划投资额 | 500 |\n实际到位资金 | 480.5 |\n", {5000000, 4805000}),
+]
 
 # (text, evaluated_unit, evaluator): who was evaluated and who evaluated, as self-evaluations, forms,
 # third-party reports and finance notices state them (tests/devset/README.md, rulings 3 and 4); None
@@ -1636,6 +1801,25 @@ CHECKS = [
     # amounts of other things after a total: no sum
     (CHECK_HEAD + "2022年共下达资金500万元。实际支出480万元，结余20万元，执行率96%。\n", 0, None),
     (CHECK_HEAD + "中央资金300万元，省级资金150万元，累计支出资金480万元。\n", 0, None),
+    # (session 27, checks22: a 其中 list that goes on past its parts in the same sentence — the parts'
+    # own total restated after them (…，合计500万元), or what was spent of the money after where it came
+    # from (…，实际支出480万元): no part of the list; written before the engine read them)
+    (CHECK_HEAD + "2022年共安排资金500万元，其中：中央资金300万元，省级资金200万元，合计500万元。\n", 0, None),
+    (CHECK_HEAD + "2022年共安排资金500万元，其中：中央资金300万元，省级资金200万元，合计520万元。\n", 1, "520"),
+    (CHECK_HEAD + "项目总预算500万元，其中中央资金300万元、省级资金200万元，实际支出480万元，执行率96%。\n", 0, None),
+    (CHECK_HEAD + "项目总预算500万元，其中中央资金300万元、省级资金150万元，实际支出480万元，执行率96%。\n", 1, "500"),
+    (
+        CHECK_HEAD + "2022年下达资金500万元，其中：一季度下达200万元、二季度下达300万元，截至年底已拨付450万元。\n",
+        0,
+        None,
+    ),
+    (CHECK_HEAD + "全年共安排资金80万元，其中：县级资金50万元，乡镇自筹30万元，已全部拨付80万元。\n", 0, None),
+    # (checks22: an execution rate of 100% stated beside a budget, the money arrived and the money spent:
+    # the budget and the arrived amount being equal does not make the spending 100% of the budget)
+    (CHECK_HEAD + "2022年预算资金240万元，到位240万元，实际支出228.6万元，执行率100%。\n", 1, "100"),
+    (CHECK_HEAD + "2022年预算资金240万元，到位240万元，实际支出228.6万元，执行率95.25%。\n", 0, None),
+    (CHECK_HEAD + "项目计划投资500万元，资金到位500万元，截至年底已支付460万元，预算执行率100%。\n", 1, "100"),
+    (CHECK_HEAD + "2022年下拨资金3.89万元，实际发放3.89万元，执行率100%。\n", 0, None),
 ]
 
 
@@ -1876,6 +2060,109 @@ UNITS += [
 ]
 
 
+# (orgs22: joint evaluators, devset ruling 21 — two or more bodies named as doing the evaluation together,
+# joined in print by 、, 和, 联合, 会同 or a space between two issuers: all of them, in the order printed,
+# joined with 、; a place printed once before the first name stays as printed. Written before the engine
+# read them.)
+U_JOINT_NOTICE = "关于2022年度农村公路养护资金绩效评价情况的通报\n"
+UNITS += [
+    (
+        U_TITLE + "澧县财政局、澧县交通运输局对" + U_CENTRE + "2022年度农村公路养护资金开展了绩效评价。\n",
+        U_CENTRE,
+        "澧县财政局、澧县交通运输局",
+    ),
+    (
+        U_JOINT_NOTICE + "湖南省财政厅和湖南省交通运输厅组织专家组，对全省2022年度农村公路养护资金进行了绩效评价。\n",
+        None,
+        "湖南省财政厅、湖南省交通运输厅",
+    ),
+    (
+        U_JOINT_NOTICE
+        + "近日，湖南省交通运输厅、财政厅联合公布2022年度农村公路养护资金绩效评价结果，我县获评优秀等次。\n",
+        None,
+        "湖南省交通运输厅、财政厅",
+    ),
+    (
+        U_JOINT_NOTICE + "澧县财政局会同澧县交通运输局对" + U_CENTRE + "2022年度农村公路养护资金开展了重点绩效评价。\n",
+        U_CENTRE,
+        "澧县财政局、澧县交通运输局",
+    ),
+    (
+        U_JOINT_NOTICE + "为提高资金使用效益，财政部、交通运输部于近期启动2022年度农村公路养护资金绩效评价工作。\n",
+        None,
+        "财政部、交通运输部",
+    ),
+    (
+        "《湖南省交通运输厅 湖南省财政厅关于2022年度农村公路养护资金绩效评价结果的通知》显示，我县获评优秀等次。\n",
+        None,
+        "湖南省交通运输厅、湖南省财政厅",
+    ),
+    # (a list elsewhere in the sentence is no joint evaluator: the firm alone evaluated)
+    (
+        U_TITLE
+        + "受澧县财政局、澧县交通运输局委托，"
+        + U_FIRM
+        + "对"
+        + U_CENTRE
+        + "2022年度农村公路养护资金开展了绩效评价。\n",
+        U_CENTRE,
+        U_FIRM,
+    ),
+]
+
+
+# (orgs22: 我局/我馆 names its writer only by a name the report gives a body of its own — not a body it reports
+# to or files with (上报XX局备案, 报XX局审批: the body above it), not a kind of body without a place (博物馆);
+# written before the engine read them)
+UNITS += [
+    (
+        U_SELF_TITLE
+        + "我局对2022年度农村公路养护资金开展了绩效自评。项目计划经县人民政府审定后上报常德市交通运输局备案。\n",
+        None,
+        None,
+    ),
+    (
+        "2022年度免费开放资金绩效自评报告\n我馆对2022年度免费开放资金开展了绩效自评。博物馆全年接待观众12万人次。\n",
+        None,
+        None,
+    ),
+    (
+        "2022年度免费开放资金绩效自评报告\n一、基本情况\n澧县博物馆现有在编人员12人。我馆对2022年度免费开放资金开展了绩效自评。\n",
+        "澧县博物馆",
+        "澧县博物馆",
+    ),
+]
+
+
+# (orgs22: a news item on a body publishing its own self-evaluation (XX局发布/公开《…绩效自评报告》): that body
+# evaluated its own spending; written before the engine read them)
+U_NEWS = "县交通运输局公开农村公路养护资金绩效自评结果\n"
+UNITS += [
+    (
+        U_NEWS + "近日，" + U_BUREAU + "发布《2022年度农村公路养护资金绩效自评报告》，自评得分92分。\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    (U_NEWS + U_BUREAU + "日前公开了《2022年度农村公路养护资金项目支出绩效自评表》。\n", U_BUREAU, U_BUREAU),
+]
+
+
+# (orgs22: a unit named in its report's title that writes of itself as 我会/我处 — a federation, an
+# association, an administration office — as others write 我局: its own spending, evaluated by itself)
+UNITS += [
+    (
+        "澧县妇女联合会2022年度项目支出绩效评价报告\n一、基本情况\n本次绩效评价的目的是全面分析我会财政预算资金的使用和管理情况。\n",
+        "澧县妇女联合会",
+        "澧县妇女联合会",
+    ),
+    (
+        "澧县公路管理处2022年度项目支出绩效评价报告\n一、基本情况\n本次绩效评价的目的是全面分析我处财政预算资金的使用和管理情况。\n",
+        "澧县公路管理处",
+        "澧县公路管理处",
+    ),
+]
+
+
 def _scores(r, want):
     total, grade = (r.score.total, r.score.grade) if r.score else (None, None)
     stated_max = want[2] if len(want) > 2 else None
@@ -1922,6 +2209,7 @@ SETS = {
     "figures in forms": (FORM_FIGURES, lambda r, w: w[0] <= {f.value for f in r.figures}),
     "form part rows": (FORM_PART_ROWS, lambda r, w: w[0] <= {(f.name, f.value) for f in r.figures}),
     "checks": (CHECKS, _checks),
+    "scale apart": (SCALE_APART, lambda r, w: w[0] <= {f.value for f in r.figures}),
     "money grids": (MONEY_GRIDS, lambda r, w: sorted(round(float(f.value), 6) for f in r.figures) == w[0]),
 }
 
@@ -1933,7 +2221,12 @@ def main() -> None:
     for name, (variants, ok) in SETS.items():
         good = 0
         for text, *want in variants:
-            heads = {id(FIGURES): FIGURE_HEAD, id(COUNTS): COUNT_HEAD, id(MONEY_GRIDS): GRID_HEAD}
+            heads = {
+                id(FIGURES): FIGURE_HEAD,
+                id(COUNTS): COUNT_HEAD,
+                id(MONEY_GRIDS): GRID_HEAD,
+                id(SCALE_APART): SCALE_HEAD,
+            }
             head = heads.get(id(variants), "")
             _doc, r = record_of_text(head + text)
             if ok(r, want):

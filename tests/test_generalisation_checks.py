@@ -444,8 +444,10 @@ def test_a_list_with_two_breakdowns_of_its_total_checks_the_first() -> None:
     # where the money came from, then where it went: each pair makes the 800
     two = "一、资金情况\n项目总投资800万元，其中中央资金500万元，县级资金300万元，实际使用760万元，结余40万元。\n"
     assert failed(two) == []
-    (c,) = [c for c in record_of_text(two)[1].checks if c.rule == "prose_sum"]
+    # (since checks22: the list ends at the money spent, and what was spent and left is checked too)
+    c, spent = [c for c in record_of_text(two)[1].checks if c.rule == "prose_sum"]
     assert c.ok and "500万元 + 300万元 = 800万元" in c.detail
+    assert spent.ok and "760万元 + 40万元 = 800万元" in spent.detail
     # near miss: a second pair that does not make the total leaves the whole list summed and flagged
     off = "一、资金情况\n项目总投资800万元，其中中央资金500万元，县级资金300万元，实际使用760万元，结余30万元。\n"
     assert len(failed(off)) == 1
@@ -482,3 +484,33 @@ def test_a_list_opener_ending_its_line_hands_the_parts_to_the_numbered_lines_aft
     assert failed(gap) == []
     some = "一、资金情况\n项目总投资480万元，具体如下：\n（1）工程建设费420万元；\n（2）监理费等25万元。\n"
     assert failed(some) == []
+
+
+def test_a_qizhong_list_ends_at_its_restated_total_or_at_the_money_spent() -> None:
+    restated = "一、资金情况\n2022年共安排资金500万元，其中：中央资金300万元，省级资金200万元，合计500万元。\n"
+    assert failed(restated) == [] and [c.ok for c in record_of_text(restated)[1].checks] == [True]
+    # the restated total is the parts' total too: a second total that disagrees is said
+    (c,) = failed(restated.replace("合计500万元", "合计520万元"))
+    assert c.startswith("安排资金: 300万元 + 200万元 = 500万元, stated 520万元")
+    spent = "一、资金情况\n项目总预算500万元，其中中央资金300万元、省级资金200万元，实际支出480万元，执行率96%。\n"
+    assert failed(spent) == []
+    # the parts before the money spent still add up or not
+    (c,) = failed(spent.replace("省级资金200万元", "省级资金150万元"))
+    assert c.startswith("项目总预算: 300万元 + 150万元 = 450万元, stated 500万元")
+    # near misses: a grant named 转移支付 is a part like the others; so is a part of a list of spending
+    grants = "一、资金情况\n共下达资金500万元，其中造林补贴资金300万元、森林公安转移支付150万元、湿地补助资金60万元。\n"
+    (c,) = failed(grants)
+    assert c.startswith("下达资金: 300万元 + 150万元 + 60万元 = 510万元")
+    spending = "一、资金情况\n项目实际支出480万元，其中：工程建设费420万元，已支付监理费25万元，设计费30万元。\n"
+    (c,) = failed(spending)
+    assert c.startswith("项目实际支出: 420万元 + 25万元 + 30万元 = 475万元")
+
+
+def test_an_execution_rate_is_not_confirmed_by_a_budget_and_the_money_arrived() -> None:
+    text = "一、资金情况\n2022年预算资金240万元，到位240万元，实际支出228.6万元，执行率100%。\n"
+    (c,) = failed(text)
+    assert c.startswith("执行率: 228.6万元 ÷ 240万元 = 95.25%, stated 100%")
+    assert failed(text.replace("执行率100%", "执行率95.25%")) == []
+    # near misses: an arrival rate keeps any pair; an amount not labelled as spent leaves the search open
+    assert failed("一、资金情况\n2022年预算资金240万元，到位240万元，到位率100%。\n") == []
+    assert failed("一、资金情况\n2022年下拨资金3.89万元，实际发放3.89万元，执行率100%。\n") == []

@@ -368,7 +368,8 @@ def test_a_news_item_citing_a_result_notice_names_its_issuer_as_evaluator() -> N
         "我市以99分的高分在全区各盟市中排名第一。\n"
     )
     doc, r = record_of_text(text)
-    assert r.evaluator == "内蒙古自治区住房和城乡建设厅财政厅"
+    # (two issuers printed apart by a space: joint evaluators, joined with 、 — devset ruling 21)
+    assert r.evaluator == "内蒙古自治区住房和城乡建设厅、财政厅"
     assert evidence(doc, r, "evaluator") == "内蒙古自治区住房和城乡建设厅 财政厅"
     # a cited document that is no result notice (根据《…关于开展…绩效评价工作的通知》) names no evaluator
     _doc, r = record_of_text(text.replace("绩效评价情况的通知》", "绩效评价工作的通知》"))

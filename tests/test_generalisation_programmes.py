@@ -91,3 +91,17 @@ def test_quotation_marks_around_the_whole_programme_are_no_part_of_it() -> None:
     assert r.program == "“四好农村路”建设资金"
     doc, r = record_of_text("市交通运输局对2021年度“四好农村路”建设实施情况进行了绩效自评。\n")
     assert r.program == "“四好农村路”建设"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "关于2021、2022年度城乡医疗救助资金绩效评价结果的公示",
+        "雨湖区民政局关于2020年和2021年城乡医疗救助资金绩效评价情况的报告",
+        "湘潭市民政局关于2020、2021年度城乡医疗救助资金绩效评价结果的公告",
+    ],
+)
+def test_a_list_of_years_before_the_programme_is_no_part_of_it(title: str) -> None:
+    # (session 27, title22) the years a title lists (2020、2021年度) go as one year does
+    _doc, r = record_of_text(title + "\n")
+    assert r.program == "城乡医疗救助资金"

@@ -64,3 +64,49 @@ def test_a_forms_first_row_is_no_programme_line_under_its_heading() -> None:
     # near miss: a cover's programme line under a heading that names nothing is its last words
     doc, r = record_of_text("项目支出绩效评价报告\n澧县农村公路养护工程项目\n一、基本情况\n")
     assert r.title == "项目支出绩效评价报告澧县农村公路养护工程项目"
+
+
+def test_a_heading_after_the_notices_own_sentences_is_its_attachments_not_the_title() -> None:
+    # (session 27, title22) the page's headline, its chrome, the notice's sentence, then the report it
+    # attaches: the notice has begun under the headline, the heading further down is no page's heading
+    headline = "石门县2022年度重点项目绩效评价情况"
+    doc, r = record_of_text(
+        headline + "\n发布时间：2023-06-01 来源：县财政局 浏览次数：88\n为提高财政资金使用效益，县财政局对3个项目"
+        "开展了重点绩效评价，现将评价情况公开如下。\n附件：\n" + T + "\n一、基本情况\n"
+    )
+    assert r.title == headline
+    assert evidence(doc, r, "title") == headline
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "根据《澧县预算绩效管理办法》要求，县财政局对农村公路养护资金开展了绩效评价。",
+        "为进一步提高财政资金使用效益，县财政局组织开展了绩效评价。",
+        "我局按照县财政局要求开展了绩效评价。",
+    ],
+)
+def test_a_title_opening_a_run_together_line_ends_where_the_first_sentence_begins(after: str) -> None:
+    doc, r = record_of_text(T + after + "一、基本情况\n")
+    assert r.title == T
+    assert evidence(doc, r, "title") == T
+
+
+@pytest.mark.parametrize("note", ["填报日期：2023年3月1日", "项目单位：澧县交通运输局", "金额单位：万元"])
+def test_a_forms_heading_glued_to_its_first_note_ends_before_it(note: str) -> None:
+    form = "澧县交通运输局2022年度农村公路养护资金绩效自评表"
+    doc, r = record_of_text(form + note + " 项目名称 农村公路养护资金\n")
+    assert r.title == form
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、基本情况\n本次绩效评价报告根据县财政局要求编制。\n",  # names nothing of its own
+        "一、基本情况\n县财政局发布了2022年度农村公路养护资金绩效评价报告根据其要求整改。\n",
+        "一、基本情况\n项目资金500万元，2022年度农村公路养护资金绩效评价报告根据要求报送。\n",  # not a line's start
+    ],
+)
+def test_a_sentence_glued_to_report_words_is_no_title(text: str) -> None:
+    _doc, r = record_of_text(text)
+    assert r.title is None

@@ -108,6 +108,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "each",
         "respectively",
         "numbered_line",
+        "money_kind",
     )
     return {k: re.compile(s[k]) for k in keys}
 
@@ -1079,6 +1080,7 @@ def prose_sum_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
                 and not _per_unit(flat, y.q)
                 and _depth(flat, first, y.q.start) == 0
             ]
+            parts, restated, spent = _own_parts(flat, tot, parts, sent)
             if len(parts) < 2 or _run_together(flat, parts):
                 continue
             if sum(1 for y in parts if rx["hierarchy_part"].search(flat[max(first, y.q.start - 6) : y.q.start])) >= 2:
@@ -1089,6 +1091,45 @@ def prose_sum_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
             for y in parts:
                 y.part = True
             _list_sum_check(ck, flat, tot.q, [y.q for y in parts], max(0, sent - 200))
+            if restated is not None:
+                restated.part = True
+                qs_ = [y.q for y in parts]
+                subject = _subject(flat, tot.q, sent)
+                _sum_check(ck, "prose_sum", subject, qs_, restated.q, True, agreement_only=_far_off(qs_, restated.q))
+            if len(spent) >= 2:  # where the money went after where it came from: a second breakdown
+                for y in spent:
+                    y.part = True
+                _list_sum_check(ck, flat, tot.q, [y.q for y in spent], max(0, sent - 200))
+
+
+def _spent(name: str) -> bool:
+    """Whether a label names money spent or paid out (实际支出, 已拨付), not money budgeted or granted
+    (转移支付: a kind of grant)."""
+    rx = _rx()
+    name = rx["money_kind"].sub("", name)
+    return bool(rx["executed"].search(name)) and not rx["budget"].search(name)
+
+
+def _own_parts(flat: str, total: _Q, parts: list[_Q], floor: int) -> tuple[list[_Q], _Q | None, list[_Q]]:
+    """A 其中 list's parts up to the first amount in its sentence that is no part of the whole: one
+    whose clause opens with a word of totals (其中：中央资金300万元，省级资金200万元，合计500万元 — the
+    parts' own total, returned second to be checked as well), or one whose label says the money was
+    spent (…，实际支出480万元 / 已全部拨付80万元) when neither the total's label nor the first part's
+    does (what became of the money, after where it came from: returned third, from that amount on, a
+    second breakdown of the total when there are two or more — 实际使用760万元，结余40万元)."""
+    total_after = _rx()["total_after"]
+
+    def name(y: _Q) -> str:
+        lab = label_before(flat, y.q.start, _clause_start(flat, y.q.start, floor), y.q.unit)
+        return squash(lab.name) if lab else ""
+
+    money_spent = _spent(name(total)) or (bool(parts) and _spent(name(parts[0])))
+    for k, y in enumerate(parts):
+        if k >= 2 and total_after.match(squash(flat[_clause_start(flat, y.q.start, floor) : y.q.start])):
+            return parts[:k], y, []
+        if k >= 1 and not money_spent and _spent(name(y)):
+            return parts[:k], None, parts[k:]
+    return parts, None, []
 
 
 def _numbered_parts(
@@ -1494,7 +1535,11 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
                 emit(num, den, True, c)
                 continue
         found = None
-        for a in reversed(money):
+        # With an amount whose label says it was spent, only it may be the numerator: two other
+        # amounts that happen to make the rate (a budget of 240万元 and 240万元 arrived, against
+        # 执行率100% when 228.6万元 was spent) do not confirm it.  An arrival rate keeps any pair.
+        tops = [num] if num is not None and not arrival and _spent(squash(num.label)) else list(reversed(money))
+        for a in tops:
             for b in reversed(money):
                 if a is b or not b.q.value:
                     continue

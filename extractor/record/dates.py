@@ -37,11 +37,22 @@ _YEAR_NOTE = (
 )
 
 
+# the same year line without its brackets, alone on a line under a form's title (项目支出绩效自评表 / 2023年度):
+# 年度 required (a bare 2023年 line may be a date's)
+_YEAR_LINE = r"(?:(?P<a>(?:19|20)\d\d)\s*(?:年度?)?\s*" + _TO + r"\s*)?(?P<y>(?:19|20)\d\d)\s*(?:预算)?年度"
+
+
+def _period(a: int, b: int) -> list[int] | None:
+    """Every year from ``a`` to ``b``, or None when that is no period of an evaluation (backwards, or over ten
+    years: a slip or two unrelated years)."""
+    return list(range(a, b + 1)) if a <= b <= a + 10 else None
+
+
 def _note_years(m: re.Match[str]) -> list[int]:
     """The years a year note names (:data:`_YEAR_NOTE`): its year, or every year of its period."""
     y = int(m.group("y"))
     a = int(m.group("a")) if m.group("a") else y
-    return list(range(a, y + 1)) if a <= y <= a + 10 else [y]
+    return _period(a, y) or [y]
 
 
 def arabic_years(text: str) -> str:
@@ -57,9 +68,9 @@ def years_in(text: str) -> list[tuple[int, int, list[int]]]:
     out: list[tuple[int, int, list[int]]] = []
     taken = [False] * len(masked)
     for m in c["range"].finditer(masked):
-        a, b = int(m.group("a")), int(m.group("b"))
-        if a <= b <= a + 10:
-            out.append((m.start(), m.end(), list(range(a, b + 1))))
+        period = _period(int(m.group("a")), int(m.group("b")))
+        if period:
+            out.append((m.start(), m.end(), period))
             for k in range(m.start(), m.end()):
                 taken[k] = True
     for m in c["year"].finditer(masked):
@@ -78,31 +89,17 @@ def _period_at(src: str, m: re.Match[str]) -> tuple[list[int], int, int]:
     y = int(m.group("y"))
     # a period running to a later year: every year of it
     to = re.match(r"年?度?(?:\d{1,2}月(?:\d{1,2}日)?)?" + _TO + r"(?P<b>(?:19|20)\d\d)年", src[m.end("y") :])
-    years = list(range(y, int(to.group("b")) + 1)) if to and y <= int(to.group("b")) <= y + 10 else [y]
+    years = (_period(y, int(to.group("b"))) if to else None) or [y]
     end = m.end("y") + (to.end() if to and len(years) > 1 else 1)
     # … or from an earlier year named first (the phrase's year is the period's last)
     window = max(0, m.start("y") - 8)
     since = re.search(r"(?P<a>(?:19|20)\d\d)年?度?" + _TO + "$", src[window : m.start("y")])
     start = m.start("y")
-    if since and y - 10 <= int(since.group("a")) < y and len(years) == 1:
-        years, start = list(range(int(since.group("a")), y + 1)), window + since.start("a")
+    if since and int(since.group("a")) < y and len(years) == 1:
+        earlier = _period(int(since.group("a")), y)
+        if earlier:
+            years, start = earlier, window + since.start("a")
     return years, start, end
-
-
-def _year_groups(text: str) -> set[tuple[int, ...]]:
-    """The distinct years ``text`` names, a period (2020年至2022年, 2020—2022年) counted as one."""
-    c = _compiled()
-    groups: set[tuple[int, ...]] = set()
-    taken: list[tuple[int, int]] = []
-    for m in c["range"].finditer(text):
-        a, b = int(m.group("a")), int(m.group("b"))
-        if a <= b <= a + 10:
-            groups.add(tuple(range(a, b + 1)))
-            taken.append((m.start(), m.end()))
-    for m in c["year"].finditer(text):
-        if not any(s <= m.start() < e for s, e in taken):
-            groups.add((int(m.group("y")),))
-    return groups
 
 
 def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair], start: int = 0) -> list[Candidate]:
@@ -137,7 +134,9 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair], st
         for line in ctx.lines[: _spec()["report_date"]["head_lines"] * 2]:
             if line.start < start:
                 continue
-            m = re.fullmatch(r"[\s|｜]*" + _YEAR_NOTE + r"[\s|｜]*", line.text)
+            m = re.fullmatch(r"[\s|｜]*" + _YEAR_NOTE + r"[\s|｜]*", line.text) or re.fullmatch(
+                r"[\s|｜]*" + _YEAR_LINE + r"[\s|｜]*", line.text
+            )
             if m:
                 first = m.start("a") if m.group("a") else m.start("y")
                 out.append(
@@ -194,7 +193,7 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair], st
         ms = ranked[0]
         runner_up = len(ranked[1]) if len(ranked) > 1 else 0
         clear = runner_up < len(ms) if rule == "funds" else len(ms) >= max(3, 2 * runner_up + 1)
-        alone = rule == "funds" and len(ms) == 1 and len(_year_groups(opening)) == 1
+        alone = rule == "funds" and len(ms) == 1 and len({tuple(yy) for _s, _e, yy in years_in(opening)}) == 1
         if (
             alone
         ):  # the only year (or period: 2020年至2022年，县财政共安排…资金) the opening names, tied to the funds once

@@ -75,6 +75,7 @@ class Spec:
     quantity: re.Pattern[str]
     bare_number: re.Pattern[str]
     people_noun_after: re.Pattern[str]
+    people_verb_after: re.Pattern[str]
     approx_not_unit: str
     not_after: re.Pattern[str]
     not_before: re.Pattern[str]
@@ -152,6 +153,7 @@ def spec() -> Spec:
         quantity=quantity,
         bare_number=bare,
         people_noun_after=re.compile(d["people_noun_after"]),
+        people_verb_after=re.compile(d["people_verb_after"]),
         approx_not_unit=d["approx_not_unit"],
         not_after=re.compile(d["not_after"]),
         not_before=re.compile(d["not_before"]),
@@ -721,13 +723,13 @@ def _approximate_rx() -> re.Pattern[str]:
 
 
 def _approximates(flat: str, start: int, end: int) -> Iterator[Quantity]:
-    """Approximate counts of people in prose (现有小学生410余人), valued at the number printed; ``raw`` keeps the
-    qualifier.  (Not amounts or other counts: 约 before an amount is read already, and 余 after other units cost
-    figures false on the holdout half.)"""
+    """Approximate counts of people and amounts in prose (现有小学生410余人, 总投入150余亿元), valued at the number
+    printed; ``raw`` keeps the qualifier.  (Not other counts: 余 after other units cost figures false on the holdout
+    half.)"""
     sp = spec()
     for m in _approximate_rx().finditer(flat, start, end):
         q = quantity_of(m, flat, sp.units)
-        if q is not None and q.unit == "人":
+        if q is not None and q.unit in ("人", "元"):
             yield q
 
 
@@ -827,6 +829,18 @@ def _counted(
     return Found(noun, as_number(q.value), q.unit, doc.text[q.start : q.end].strip(), start, stop, "prose", q)
 
 
+def _named_by_verb(flat: str, doc: Document, q: Quantity, b: Block, floor: int, verb: re.Match[str]) -> Found | None:
+    """People counted by the verb right after the number (32062人受灾, 1500人受益: ``verb``), named by it, or None
+    when the clause makes the count a target or a bound (预计1500人受益)."""
+    sp = spec()
+    clause = _clause_before(flat, q, max(b.start, floor))
+    if sp.not_before.search(clause) or sp.ordinal_before.search(clause):
+        return None
+    s0, stop = q.end + verb.start(1), q.end + verb.end(1)
+    name = "".join(doc.text[k] for k in range(s0, stop) if not doc.text[k].isspace())
+    return Found(name, as_number(q.value), q.unit, doc.text[q.start : q.end].strip(), q.start, stop, "prose", q)
+
+
 def prose_figures(ctx: Any, flat: str, scope: Scope, skip: Sequence[tuple[int, int]] = ()) -> list[Found]:
     """Labelled quantities in the prose blocks in scope (``skip``: spans read as tables already)."""
     sp = spec()
@@ -863,6 +877,12 @@ def prose_figures(ctx: Any, flat: str, scope: Scope, skip: Sequence[tuple[int, i
                 counted = _counted(flat, doc, q, b, floor, sp.counted_noun if q.unit in sp.counted_units else None)
                 if counted is not None:
                     out.append(counted)
+                continue
+            verb = sp.people_verb_after.match(after) if q.unit == "人" else None
+            if verb is not None:
+                named = _named_by_verb(flat, doc, q, b, floor, verb)
+                if named is not None:
+                    out.append(named)
                 continue
             if q.unit in ("人", "人次") and sp.people_noun_after.match(after):
                 counted = _counted(flat, doc, q, b, floor, sp.counted_people if q.unit == "人" else None)
@@ -957,10 +977,11 @@ def _pipe_rows(flat: str, doc: Document) -> list[tuple[int, list[list[Cell]]]]:
 
 
 def _scale_in(text: str) -> int | None:
-    """The scale a header, label or caption gives bare numbers: (万元), （人）, 单位：万元."""
+    """The scale a header, label or caption gives bare numbers: (万元), （人）, 单位：万元 — also 单位金额：万元,
+    and 单位：万元、个 (the units of a form's other columns after the amounts')."""
     sp = spec()
     alt = "|".join(sorted(sp.scales, key=len, reverse=True))
-    m = re.search(rf"(?:[(（]|单位\s*[:：]\s*)({alt})(?:[)）]|$|\s|[，,;；])", text)
+    m = re.search(rf"(?:[(（]|单位(?:金额)?\s*[:：]\s*)({alt})(?:[)）]|$|\s|[，,;；、])", text)
     return sp.scales[m.group(1)] if m else None
 
 
@@ -1373,7 +1394,7 @@ def _unit_line_scale(text: str) -> int | None:
     """The scale of the last 单位：万元 in ``text`` (a form's unit line, not a bracketed (万元))."""
     sp = spec()
     alt = "|".join(sorted(sp.scales, key=len, reverse=True))
-    found = re.findall(rf"单位\s*[:：]\s*({alt})(?![\u3400-\u9fff])", text)
+    found = re.findall(rf"单位(?:金额)?\s*[:：]\s*({alt})(?![\u3400-\u9fff])", text)
     return sp.scales[found[-1]] if found else None
 
 

@@ -242,7 +242,15 @@ def _own_title_after_chrome(ctx: Context, lines: list[Line], page: Candidate, ow
         return False
     between = [ln for ln in lines if page.end <= ln.start and ln.end <= own.start]
     chrome = re.compile(_spec()["title"]["page_chrome"])
+    if any(_a_sentence(ln.text) and not chrome.search(ln.text) for ln in between):
+        return False  # the page's text has begun under its heading (a notice's body): a heading further
+        # down is its annex's or a quoted document's, not the page's own
     return any(chrome.search(ln.text) for ln in between)
+
+
+def _a_sentence(text: str) -> bool:
+    """Whether ``text`` (a line) holds a sentence of a document's body: words ended by 。 or ；."""
+    return re.search(r"[\u4e00-\u9fff]{4}[^。；;\n]*[。；;]", text) is not None
 
 
 _ANNEX_LABEL = re.compile(r"(?:附件|附表)\s*[0-9一二三四五六七八九十]{0,3}(?:[-—－][0-9]{1,2})?\s*[：:、.]?")
@@ -465,7 +473,11 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         # writes of itself in the first person (我局…), nothing saying another body evaluated:
         # its own spending, evaluated by itself (weakest)
         own_named = _own_bodies(found["issuer"] + found["evaluated_unit"] + found["self_named"])
-        me = re.search(r"我(?:局|委|办|厅|单位|中心|院|校|站|所|馆|队)(?![级部面])", ctx.view.text)
+        # (我会: a federation's or association's; 我处: an administration office's — not 我会同, 处于, 处理)
+        me = re.search(
+            r"我(?:局|委|办|厅|单位|中心|院|校|站|所|馆|队|会(?![同议计])|处(?![于在理置罚分]))(?![级部面])",
+            ctx.view.text,
+        )
         if own_named and me:
             modes.append(ctx.candidate("evaluation_mode", "self", me.start(), me.end(), 2.5, "first_person"))
     d["evaluation_mode"] = decide("evaluation_mode", modes, doc)

@@ -214,6 +214,8 @@ def org_candidates(
                 if m is None:
                     continue
                 name, s, e = _printed(ctx, m.start("org"), m.end("org"), view)
+                if fname == "evaluator":
+                    name, s, e = _joint(ctx, view, m.start("org"), m.end("org"), org_rx) or (name, s, e)
                 rule_name = f"{where}:{rule['tag']}" if "tag" in rule else where
                 out[fname].append(ctx.candidate_at(fname, name, s, e, rule["rank"] - m.start() / 1e7, rule_name))
                 break
@@ -327,6 +329,10 @@ def org_candidates(
             and not on_site_banner(text, o.vstart)
             and not _salutation(text, o)
             and not re.search(r"(?:会同|联合|协同|配合|、)[^。；，,]{0,8}$", text[max(0, o.vstart - 10) : o.vstart])
+            # (nor the body above it that it reports or files to: 上报省移民局备案, 报县交通局审批)
+            and not _RECIPIENT_BEFORE.search(text[max(0, o.vstart - 4) : o.vstart])
+            # (nor a kind of body that names no place: 博物馆, 档案馆 — no name of one)
+            and _names_a_place(fold(o.name))
             and not re.search(
                 _spec()["evaluator_kinds"]["finance"] + "|" + _spec()["evaluator_kinds"]["third_party"],
                 fold(o.name),
@@ -338,6 +344,71 @@ def org_candidates(
             out["self_named"].append(ctx.candidate_at("self_named", name, s, e, 3.5, "pronoun"))
         break
     return out
+
+
+# What joins bodies named as acting together (A、B, A和B, A会同B, A联合B; devset ruling 21), and a bare
+# organ a shared place is printed once for (湖南省交通运输厅、财政厅; 财政部、水利部): its own name ends at
+# its organ word, no word of a department (财政部门) or an office-holder (局长) going on from it.
+_JOINER = r"(?:、|和|与|及|会同|联合)"
+_BARE_ORGAN = r"[\u4e00-\u9fff]{2,10}?(?:厅|部|局|委)(?![门长级内属])"
+
+
+def _joint(ctx: Context, view: View, vstart: int, vend: int, org_rx: str) -> tuple[str, int, int] | None:
+    """The evaluator at ``[vstart, vend)`` of ``view`` with the bodies named with it as acting together
+    (A、B对…开展评价, A和B组织…, A会同B…, 《A B关于…》): every name as printed, in order, joined with 、
+    (devset ruling 21), and the span from the first to the last; None when it is named alone."""
+    text = view.text
+    parts = _names_in(ctx, view, vstart, vend, org_rx)
+    if not parts:
+        return None
+    nxt = re.compile(_JOINER + r"(?P<n>" + org_rx + "|" + _BARE_ORGAN + ")")
+    while m := nxt.match(text, parts[-1][1]):
+        parts += _names_in(ctx, view, m.start("n"), m.end("n"), org_rx) or [(m.start("n"), m.end("n"))]
+    if len(parts) < 2:
+        return None
+    names = [_printed(ctx, a, b, view)[0] for a, b in parts]
+    _n, s, _e = _printed(ctx, parts[0][0], parts[0][1], view)
+    _n, _s, e = _printed(ctx, parts[-1][0], parts[-1][1], view)
+    return "、".join(names), s, e
+
+
+def _names_in(ctx: Context, view: View, vstart: int, vend: int, org_rx: str) -> list[tuple[int, int]]:
+    """The view spans of the bodies a matched name ``[vstart, vend)`` holds: one, or several joined
+    (A和B, A、B), or printed apart by a space the view drops (内蒙古自治区住房和城乡建设厅 财政厅, two
+    issuers of one notice) — each an organisation's name."""
+    one = re.compile(r"(?:" + org_rx + "|" + _BARE_ORGAN + r")")
+    spans, pos = [], vstart
+    while pos < vend:
+        m = one.match(view.text, pos, vend)
+        if m is None:
+            return [(vstart, vend)]
+        spans.append((m.start(), m.end()))
+        j = re.compile(_JOINER).match(view.text, m.end(), vend)
+        pos = j.end() if j else m.end()
+    out = []
+    for a, b in spans:
+        s, e = view.span(a, b)
+        pieces = ctx.doc.text[s:e].split()
+        if len(pieces) > 1 and all(is_org_name(p) or re.fullmatch(_BARE_ORGAN, p) for p in pieces):
+            k = a
+            for p in pieces:  # (the view drops the space between two CJK names: lengths line up)
+                out.append((k, k + len(fold(p))))
+                k += len(fold(p))
+        else:
+            out.append((a, b))
+    return out
+
+
+# The words right before a body that say the writer reports, files or sends something to it (上报, 报送,
+# 呈报, 报请, 向): the body above the writer, not the writer (上报省移民局备案).
+_RECIPIENT_BEFORE = re.compile(r"(?:上报|报送|呈报|报请|报批|报|向|呈送|送交|抄送)$")
+
+
+def _names_a_place(name: str) -> bool:
+    """Whether an organisation's name names its place: a division's name in it (澧县博物馆, 中共中山市委
+    党校) or a level word in it (县交通局, 区民政局; an OCR'd place, 宝垠区农业农村委) — a body's kind alone
+    (博物馆) names none."""
+    return bool(_LEVEL_WORD.search(name[:-1]) or divisions().find(name))
 
 
 def _issuer_above(ctx: Context, lines: list[Line], title: Candidate, org_rx: str) -> list[Candidate]:

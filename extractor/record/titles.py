@@ -379,7 +379,16 @@ def inline_title_candidates(ctx: Context, limit: int = 3000) -> list[Candidate]:
             and v.starts[m.end()] > v.ends[m.end() - 1]
             and not text[m.end()].isdigit()
         )  # 报告 1 根据: a converter's space
-        if not (_TITLE_AFTER.match(text, m.end()) or spaced_after or _FORM_LABEL.match(text, m.end())):
+        spec = _spec()["title"]
+        glued_note = re.match(spec["glued_form_note"], text[m.end() :]) is not None
+        glued_clause = re.match(spec["glued_clause"], text[m.end() :]) is not None
+        if not (
+            _TITLE_AFTER.match(text, m.end())
+            or spaced_after
+            or _FORM_LABEL.match(text, m.end())
+            or glued_note
+            or glued_clause
+        ):
             continue
         start = m.start()
         while start > 0 and m.end() - start < 70:
@@ -411,6 +420,12 @@ def inline_title_candidates(ctx: Context, limit: int = 3000) -> list[Candidate]:
         title = clean_title(text[start : m.end()])
         if not _is_title(title) or len(title) < 6 or not re.search("绩效|评价|自评|考评", title):
             continue
+        if (
+            glued_clause
+            and not (glued_note or _TITLE_AFTER.match(text, m.end()) or spaced_after)
+            and not _opens_a_line_naming_something(text, start, title)
+        ):
+            continue  # the words before a clause are a title only where they open the line and name a report
         # (a file's name may carry a copy number before its extension: 自评表(4).docx)
         file_name = re.match(r"(?:[(（]\d{1,2}[)）])?\.(?:pdf|docx?|xlsx?|wps)", text[m.end() : m.end() + 9], re.I)
         found = clean_title_span(ctx, v.starts[start], v.ends[m.end() - 1])
@@ -420,6 +435,20 @@ def inline_title_candidates(ctx: Context, limit: int = 3000) -> list[Candidate]:
         rank, rule = (8.0, "title_file_name") if file_name else (9.0, "title_inline")
         out.append(ctx.candidate_at("title", printed, s, e, rank - m.start() / 1e5, rule))
     return out
+
+
+def _opens_a_line_naming_something(text: str, start: int, title: str) -> bool:
+    """Whether the title ``title`` found at ``text[start:]`` opens its line (nothing but spaces or cell
+    bars before it) and names what its report is of (a year, a place, a unit or a programme, and enough
+    words before its report words): a page run together glues the body's first sentence to it (…评价报告
+    根据《…》要求, …自评报告我局按照…), where a sentence's own 本次绩效评价报告为… names nothing."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return (
+        text[line_start:start].strip(" \t\u3000|｜") == ""
+        and _NAMES_SOMETHING.search(title) is not None
+        and _complete(title)
+        and "了" not in title  # (县财政局发布了…报告根据报告: a sentence's words)
+    )
 
 
 def labelled_title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
