@@ -192,6 +192,28 @@ SCORES = [
     ("经评价，该项目自评得分为：96分。\n", 96, "优"),
     ("该项目自评得分（满分100分）为96分。\n", 96, "优"),
     ("自评得分情况：96分\n", 96, "优"),
+    # (session 27, score22: a results row flattened with tabs, label and value in turn; a form's total
+    # row with its grade's label and grade after it, written before the engine read them)
+    ("评价结果\n综合得分\t98\t评价等级\t优\n", 98, "优"),
+    ("评价得分\t86.5\t评价等级\t良\n", 86.5, "良"),
+    ("项目名称\t农村公路养护资金\t自评得分\t95\t自评等级\t优秀\n", 95, "优"),
+    (
+        "项目支出绩效自评表\n一级指标\t二级指标\t三级指标\t分值\t得分\n产出指标\t数量指标\t养护里程\t20\t20\n总分\t100\t96\t自评等级\t优\n",
+        96,
+        "优",
+    ),
+    (
+        "项目支出绩效自评表\n一级指标\t二级指标\t三级指标\t分值\t得分\n产出指标\t数量指标\t养护里程\t20\t20\n总分\t\t\t100\t96\t自评等级\t优\n",
+        96,
+        "优",
+    ),
+    (
+        "项目支出绩效自评表\n一级指标 二级指标 三级指标 分值 得分\n产出指标 数量指标 养护里程 20 20\n合计 100 92.5 评价等级 优\n",
+        92.5,
+        "优",
+    ),
+    # the whole's own name before its score (整体绩效得分96分 in a department-wide report)
+    ("部门整体支出绩效自评报告\n……\n经自评，我单位整体绩效得分96分，自评等级为优。\n", 96, "优"),
 ]
 # (session 26, score21: a grade the text states — read as stated, not derived from the total: right
 # after its label with no 为/：, under a 级别 label, in the cell after a form's total row; written
@@ -356,6 +378,40 @@ TIER_SCORES = [
     (
         "四、评价结论\n该项目评价得分88.5分。具体如下：\n1.决策：18分；\n2.过程：17.5分；\n3.产出：27分；\n4.效益：26分。\n",
         {18, 17.5, 27, 26},
+    ),
+    # (session 27, score22) the whole's own name with the total's score is no tier (整体绩效得分96分)
+    ("部门整体支出绩效自评报告\n……\n经自评，我单位整体绩效得分96分，自评等级为优。\n", set()),
+    ("经评价，该项目综合得分90分。项目绩效得分90分，评价等级为优。\n", set()),
+    # a row whose score is over its weight is still the row (a check flags it)
+    ("一级指标 分值 得分\n决策 20 18\n过程 20 17.5\n产出 30 32\n效益 30 26\n合计 100 93.5\n", {18, 17.5, 32, 26}),
+    (
+        "| 一级指标 | 分值 | 得分 |\n| 决策 | 20 | 18 |\n| 过程 | 20 | 21 |\n| 产出 | 30 | 27 |\n| 效益 | 30 | 26 |\n",
+        {18, 21, 27, 26},
+    ),
+    ("A决策 20 18\nB过程 20 17.5\nC产出 30 31\nD效益 30 26\n", {18, 17.5, 31, 26}),
+    # the level-1 tiers named by the analysis' own numbered headings, whatever their names (a framework
+    # of 项目立项 / 资金管理 / 组织实施 / 项目绩效, or of 前期准备 / 社会效益 …): the sibling headings that
+    # carry weights adding up to the whole
+    (
+        "四、评价指标分析\n（一）项目立项（20分）\n项目立项规范，该部分得分18分。\n（二）资金管理（20分）\n资金使用规范，该部分得分17分。\n（三）组织实施（20分）\n组织实施有序，该部分得分19分。\n（四）项目绩效（40分）\n项目效益明显，该部分得分36分。\n",
+        {18, 17, 19, 36},
+    ),
+    (
+        "四、评价指标分析\n（一）项目立项（分值20分，得分18分）\n立项依据充分。\n（二）资金管理（分值20分，得分17分）\n资金到位及时。\n（三）组织实施（分值20分，得分19分）\n管理制度健全。\n（四）项目绩效（分值40分，得分36分）\n效益明显。\n",
+        {18, 17, 19, 36},
+    ),
+    (
+        "三、绩效分析\n（一）前期准备（15分）\n1.立项依据（5分）：依据充分，得5分。\n2.方案设计（10分）：方案较完善，得8分。\n本部分得分13分。\n（二）资金管理（25分）\n……本部分得分23分。\n（三）项目实施（30分）\n……本部分得分27分。\n（四）社会效益（30分）\n……本部分得分28分。\n",
+        {13, 23, 27, 28},
+    ),
+    (
+        "一、项目立项情况（满分20分，实得18分）\n……\n二、资金管理情况（满分20分，实得17分）\n……\n三、组织实施情况（满分20分，实得19分）\n……\n四、项目绩效情况（满分40分，实得36分）\n……\n",
+        {18, 17, 19, 36},
+    ),
+    # near miss: a tier's own sub-items under it (weights adding up to the tier's, not the whole) are no tiers
+    (
+        "一、投入（14分）\n（一）项目立项（8分）：立项规范，得8分。\n（二）资金落实（6分）：资金到位，得6分。\n二、过程（43分）\n",
+        set(),
     ),
 ]
 # (text, report_date)
@@ -957,6 +1013,10 @@ PROGRAMMES = [
     ("近日，“农村公路养护示范”顺利通过绩效评价。\n", "农村公路养护示范"),
     # a form's row flattened with tabs: label, value, label, value
     ("2022年度项目支出绩效自评表\n项目名称\t城乡医疗救助资金\t主管部门\t县民政局\n", "城乡医疗救助资金"),
+    # (session 27, score22) the same row alone, and with a third pair after it
+    ("项目名称\t城乡医疗救助资金\t主管部门\t县民政局\n", "城乡医疗救助资金"),
+    ("项目名称\t城乡医疗救助资金\t主管部门\t县民政局\t实施单位\t县医疗保障局\n", "城乡医疗救助资金"),
+    ("项目名称 | 城乡医疗救助资金 | 主管部门 | 县民政局 | 实施单位 | 县医疗保障局\n", "城乡医疗救助资金"),
     # (session 27, title22) a title naming several years, listed before the last (2021、2022年度)
     ("关于2021、2022年度城乡医疗救助资金绩效评价结果的公示\n", "城乡医疗救助资金"),
     ("雨湖区民政局关于2020年和2021年城乡医疗救助资金绩效评价情况的报告\n", "城乡医疗救助资金"),

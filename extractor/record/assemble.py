@@ -103,9 +103,24 @@ def _jurisdiction(ctx: Context, meta: Metadata, record: Record) -> None:
         record.evidence["jurisdiction"] = chosen.evidence(ctx.doc)
 
 
-def _score(ctx: Context, pairs: list[Any], tables: list[Any], tiers: list[TierScore], record: Record) -> None:
+def _score(
+    ctx: Context, pairs: list[Any], tables: list[Any], tiers: list[TierScore], record: Record
+) -> list[TierScore]:
+    """The record's score; returns ``tiers`` without those that state the whole's score."""
     doc = ctx.doc
-    total = decide("score.total", total_candidates(ctx, pairs, table_total_candidates(ctx, tables), tiers), doc)
+    table_totals = table_total_candidates(ctx, tables)
+    total = decide("score.total", total_candidates(ctx, pairs, table_totals, tiers), doc)
+    # 整体绩效得分96分, 项目绩效得分90分: a tier's name with no weight before the total's own score names
+    # the whole, not a level-1 indicator — read the total with those phrases let in, and when it is
+    # their score (and agrees with the total read without them), they are no tiers
+    unweighed = [t for t in tiers if t.weight in (None, 100)]
+    if unweighed:
+        rest = [t for t in tiers if not any(t is u for u in unweighed)]
+        alt = decide("score.total", total_candidates(ctx, pairs, table_totals, rest), doc)
+        whole = [t for t in unweighed if alt.value is not None and t.score == alt.value]
+        if whole and total.value in (None, alt.value):
+            total = alt
+            tiers = [t for t in tiers if not any(t is w for w in whole)]
     grade = decide("score.grade", grade_candidates(ctx, pairs), doc)
     record.warnings += total.warnings + grade.warnings
     score = Score()
@@ -125,6 +140,7 @@ def _score(ctx: Context, pairs: list[Any], tables: list[Any], tiers: list[TierSc
         scaled = score.total * 100 / score.max if score.max else score.total
         score.grade, score.grade_source = grade_for(scaled), "derived"
     record.score = score
+    return tiers
 
 
 def extract_fields(doc: Document) -> Record:
@@ -147,7 +163,7 @@ def extract_fields(doc: Document) -> Record:
         _apply(record, name, meta.decisions[name], doc)
     _jurisdiction(ctx, meta, record)
     tiers = tier_scores(ctx)
-    _score(ctx, pairs, tables, tiers, record)
+    tiers = _score(ctx, pairs, tables, tiers, record)
     record.indicators = _indicators(tables, tiers)
     # Tier scores read from sentences that are the whole set but do not add up to the total: one
     # of the two was misread, or the report is wrong. Either way they are no values to compare

@@ -371,6 +371,8 @@ def prose_tier_checks(
     tiers, or weights adding up to the maximum; an incomplete set says nothing): their weights add
     up to the maximum (决策20 + 过程20 + 产出40 + 效益30 = 110 is flagged), their scores to the total."""
     tiers = prose_tiers(tables, indicators)
+    for i in tiers:  # (a flattened table's row over its weight, 产出 30 32: the readers keep it — score22)
+        _score_over_weight(ck, i.name, i.weight, i.score, [i.span])
     if not _complete_tiers(tiers, score):
         return
     spans = [i.span for i in tiers]

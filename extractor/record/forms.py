@@ -214,7 +214,10 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
         if s > 0 and text[s - 1].isdigit() and e - s < 4 and not gap:
             continue  # glued to a number only a full label (发布机构), not 年度 or 得分 (11:40  来源: had a gap)
         starts_line = s == 0 or text[s - 1] in "\n\t"
-        hits.append((s, e + (1 if colon else 0), lab[0], lab[1], lab[2], colon or starts_line or unit_ended or celled))
+        # (the value starts after the colon or the tab that ends the label's cell: a tab is also where a
+        # value ends, 项目名称\tXX\t主管部门\tYY)
+        skip = 1 if colon or (e < len(text) and text[e] == "\t") else 0
+        hits.append((s, e + skip, lab[0], lab[1], lab[2], colon or starts_line or unit_ended or celled))
         taken = e
 
     # the form's other labels (中央主管部门, 联系电话 …: ``glued_stops``), set apart like a cell
@@ -274,7 +277,7 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
             None,
         )
         cell = text[vs:cut] if cut else ""
-        out.append(Pair(name, text[s:e].rstrip("：:"), value, start, end, ls, le, "inline", rank, generic, (), cell))
+        out.append(Pair(name, text[s:e].rstrip("：:\t"), value, start, end, ls, le, "inline", rank, generic, (), cell))
     return out
 
 

@@ -59,7 +59,7 @@ def _spec() -> dict[str, Any]:
 def _roles(header: list[str]) -> dict[str, Any]:
     spec = _spec()
     roles: dict[str, Any] = {"tiers": {}}
-    for i, cell in enumerate(header):
+    for i, cell in enumerate(header[: _padded_from(header)]):
         key = squash(cell)
         if not key:
             continue
@@ -91,6 +91,16 @@ def _roles(header: list[str]) -> dict[str, Any]:
                 if before:
                     per_tier[max(before, key=lambda lvl: tiers[lvl])] = col
     return roles
+
+
+def _padded_from(header: list[str]) -> int:
+    """Where the trailing copies of a header's last cell begin (分值 | 得分 | 得分 | 得分): a row wider
+    than the header (总分 | … | 100 | 96 | 自评等级 | 优) pads it, and a text dump's blank fills
+    from the left — those cells head no column of their own."""
+    end = len(header)
+    while end > 1 and squash(header[end - 1]) and squash(header[end - 1]) == squash(header[end - 2]):
+        end -= 1
+    return end
 
 
 def _is_score_table(roles: dict[str, Any]) -> bool:

@@ -70,6 +70,9 @@ def _spec() -> dict[str, Any]:
         "tier_names": re.compile(f"(?:项目)?(?:{tier})"),
         # a heading naming a tier (二、项目决策情况（20分）): a name, then what may follow one
         "tier_heading": re.compile(f"(?P<name>(?:项目)?(?:{tier}))" + data["tier_clause"]["after"]),
+        # a heading of any name with a weight in brackets (its tiers found by the structure)
+        "tier_heading_any": re.compile(data["tier_heading_name"] + data["tier_clause"]["after"]),
+        "tier_section_closing": re.compile(data["tier_section_closing"]),
         "tier_score": [comp(r) for r in data["tier_score"]],
         "tier_row": comp(data["tier_row"]),
         "tier_respectively": comp(data["tier_respectively"]),
@@ -263,6 +266,13 @@ def total_candidates(
             if not 0 < after <= value:
                 continue
             value, end = after, end + nxt.end()
+        elif value == spec["default_max"] and end == p.end and (cell := _cell_after(ctx, p)) is not None:
+            # 总分 | 100 | 96 | 自评等级 | 优, the row shorter than its header: 100 is the maximum, the
+            # score the next cell
+            after, end = cell
+            if not 0 < after <= value:
+                continue
+            value = after
         out.append(
             ctx.candidate_at(
                 "score.total", value, p.label_start, end, RANK["form"] - (1 if p.generic else 0), f"form:{p.layout}"
@@ -312,6 +322,14 @@ def total_candidates(
                 if value is not None and 0 < value <= 100:
                     out.append(ctx.candidate("score.total", value, m.start(), m.end(), RANK["rate_only"], "rate_only"))
     return out
+
+
+def _cell_after(ctx: Context, p: Pair) -> tuple[float | int, int] | None:
+    """The number in the cell right after a pair's value (总分 | 100 | 96: cells set apart by tabs,
+    bars or spaces on the same line), and that cell's document end, when there is one."""
+    m = re.match(r"[ \t|｜]+(?P<num>\d{1,3}(?:\.\d+)?)分?(?=[ \t|｜]|\n|$)", ctx.doc.text[p.end : p.end + 24])
+    value = number_value(m.group("num")) if m else None
+    return (value, p.end + m.end()) if m and value is not None else None
 
 
 def max_candidates(ctx: Context, total: Candidate | None) -> list[Candidate]:
@@ -599,7 +617,7 @@ def sideways_tables(text: str) -> list[SidewaysTable]:
         tiers: list[tuple[str, float | int | None, float | int, int, int]] = []
         for k, m in named:
             w, (sc, _s, e) = weights.get(k), scores[k]
-            if w is not None and sc > w:
+            if sc > 100 or (w is not None and w > 100):
                 tiers = []
                 break
             tiers.append((_tier_name(m.group("name")), w, sc, head[k][1], e))
@@ -779,11 +797,14 @@ def tier_scores(ctx: Context) -> list[TierScore]:
             add(
                 TierScore(_tier_name(name), None, score, start, end, ctx.page(start), 2 + _place_bonus(ctx, start) / 10)
             )
-    # 1b. Rows of a flattened indicator table: "决策 20 18"
+    # 1b. Rows of a flattened indicator table: "决策 20 18".  (In a table's row, as in a table's, a
+    #     score over its weight is the report's slip, kept for the checks to flag: score_over_weight.)
     for m in spec["tier_row"].finditer(text):
         weight, score = number_value(m.group("weight")), number_value(m.group("score"))
-        if weight is None or score is None or score > weight or weight > 100:
+        if weight is None or score is None or score > 100 or weight > 100:
             continue
+        if score > weight and "%" in m.group(0):
+            continue  # 满意度 | 90% | 95%: a target beside its actual value, no weight and score
         start, end = ctx.view.span(m.start(), m.end())
         add(TierScore(_tier_name(m.group("name")), weight, score, start, end, ctx.page(start), 1.5))
     # 1b'. A level-1 table flattened to lines under its 一级指标 header: every row is a tier
@@ -793,6 +814,8 @@ def tier_scores(ctx: Context) -> list[TierScore]:
             if is_total_row(m.group("name")) or re.fullmatch(r"(?:小计|合计|总计|总分)", m.group("name")):
                 break
             weight, score = number_value(m.group("weight")), number_value(m.group("score"))
+            # (this reader takes any name, so a score over its weight is taken as the line being no
+            # row: the table ends there — tests/test_generalisation_classes.py)
             if weight is None or score is None or score > weight or weight > 100:
                 break
             start, end = ctx.view.span(m.start("name"), m.end("score"))
@@ -807,7 +830,7 @@ def tier_scores(ctx: Context) -> list[TierScore]:
                 continue
             score = _cell_number(row[sc].text)
             weight = _cell_number(row[w].text) if w is not None else None
-            if score is None or (weight is not None and score > weight):
+            if score is None or score > 100:
                 continue
             # evidence: from the name (or the first of its numbers, when they stand before it) to
             # the row's end
@@ -852,8 +875,11 @@ def tier_scores(ctx: Context) -> list[TierScore]:
         for name, weight, score, vs, ve in table.tiers:
             start, end = ctx.view.span(vs, ve)
             add(TierScore(name, weight, score, start, end, ctx.page(start), 1.8))
-    # 2. Sections whose heading names a tier: the first weight and score stated in them.
+    # 2. Sections whose heading names a tier: the first weight and score stated in them (or, when a
+    #    sub-item comes first, the section's closing 本部分得分); the tier named by the closed list of
+    #    names, or by the structure (tiers_by_headings)
     blocks = ctx.doc.blocks
+    structural = tiers_by_headings(ctx)
     for i, b in enumerate(blocks):
         if b.kind == "table":
             continue
@@ -861,7 +887,7 @@ def tier_scores(ctx: Context) -> list[TierScore]:
         if level is None:
             continue
         hk = heading_key(b.text if b.kind == "heading" else b.text[:40])
-        m = spec["tier_heading"].fullmatch(hk)
+        m = spec["tier_heading"].fullmatch(hk) or structural.get(i)
         if not m:
             continue
         # the section: until the next heading of the same or an outer level
@@ -881,6 +907,8 @@ def tier_scores(ctx: Context) -> list[TierScore]:
         head_end = lo + len(b.text) if head_end < 0 else head_end
         sub = spec["clause"]["sub_item"].search(text, head_end, hi)
         sm = spec["tier_score_in"].search(text, lo, min(hi, lo + 300, sub.start() if sub else hi))
+        if sm is None and sub is not None:
+            sm = next(reversed(list(spec["tier_section_closing"].finditer(text, sub.start(), hi))), None)
         if sm is None:
             continue
         if weight is None and wm is not None and wm.start() < sm.start() + 40:
@@ -896,6 +924,37 @@ def tier_scores(ctx: Context) -> list[TierScore]:
         start, end_ = ctx.view.span(vs, ve)
         add(TierScore(name, weight, score, start, end_, ctx.page(start), 0.9))
     return sorted(found.values(), key=lambda t: t.start)
+
+
+def tiers_by_headings(ctx: Context) -> dict[int, re.Match[str]]:
+    """The analysis' numbered headings that are its level-1 tiers whatever their names (（一）项目立项
+    （20分）, （二）资金管理（20分）, …): sibling headings — same level, same parent — three or more, each
+    carrying a weight in brackets, the weights adding up to the whole (100); a tier's own sub-items
+    (（一）项目立项（8分） under 一、投入（14分）) add up to their tier's weight instead.  Per block index,
+    the heading's match (groups ``name`` and ``w``)."""
+    rx = _spec()["tier_heading_any"]
+    groups: dict[tuple[int, int], list[tuple[int, re.Match[str] | None]]] = {}
+    stack: list[tuple[int, int]] = []  # (level, block index) of the open headings
+    for i, b in enumerate(ctx.doc.blocks):
+        level, _role = ctx._heading(b)
+        if level is None:
+            continue
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        parent = stack[-1][1] if stack else -1
+        hk = heading_key(b.text if b.kind == "heading" else b.text[:40])
+        m = rx.fullmatch(hk)
+        groups.setdefault((parent, level), []).append((i, m if m and m.group("w") else None))
+        stack.append((level, i))
+    out: dict[int, re.Match[str]] = {}
+    for members in groups.values():
+        found = [(i, m) for i, m in members if m is not None]
+        if len(found) < 3 or len(found) < len(members):
+            continue
+        weights = [number_value(m.group("w")) or 0 for _i, m in found]
+        if abs(sum(weights) - _spec()["default_max"]) <= 0.011:
+            out.update(found)
+    return out
 
 
 def tier_indicators(tiers: list[TierScore]) -> list[Indicator]:
