@@ -122,3 +122,19 @@ def test_a_federation_named_in_its_title_writing_of_itself_as_wohui_evaluated_it
         text.replace("全面分析我会财政预算资金", "由澧县财政局牵头，我会同有关单位分析财政预算资金")
     )
     assert r.evaluation_mode is None
+
+
+def test_ministries_are_bodies_that_evaluate() -> None:
+    # (a provincial news item on a central evaluation: the State Council's ministries have no place in
+    # their names — 财政部, 水利部 — and were not recognised as organisations at all)
+    doc, r = record_of_text("2022年，财政部、水利部对我省水利发展资金开展了绩效评价，我省评价结果为优秀。\n")
+    assert r.evaluator == "财政部、水利部"
+    assert r.evaluation_mode == "finance"
+    assert evidence(doc, r, "evaluator") == "财政部、水利部"
+    # a ministry's notice cited as the reason for a self-evaluation does not evaluate
+    doc, r = record_of_text(
+        "澧县交通运输局2022年度农村公路养护资金绩效自评报告\n"
+        "根据《财政部关于开展2022年度项目支出绩效自评工作的通知》要求，我局对农村公路养护资金开展了绩效自评。\n"
+    )
+    assert r.evaluator == "澧县交通运输局"
+    assert r.evaluation_mode == "self"
