@@ -55,6 +55,11 @@ def _org_rules() -> tuple[re.Pattern[str], int, frozenset[str], frozenset[str], 
 
 
 @lru_cache(maxsize=1)
+def _national() -> re.Pattern[str]:
+    return re.compile(patterns.load("entities.yaml")["org_national"])
+
+
+@lru_cache(maxsize=1)
 def _glued_level() -> re.Pattern[str]:
     """A token that is a function word glued to the level word opening a short name (年县, 由县, 对县:
     ``org_glued_lead`` and ``org_level_chars`` in patterns/entities.yaml)."""
@@ -95,6 +100,9 @@ def org_spans(doc, text: str | None = None) -> list[tuple[int, int]]:  # type: i
         while i > 0 and toks[i][0] > m.start():  # the whole suffix belongs to the name
             i -= 1
         start = toks[i][0]
+        if _national().fullmatch(m.group()):
+            out.append((m.start(), end))  # a ministry: its name is its own, with nothing before it
+            continue
         while i > 0:
             prev_idx, prev_text = toks[i - 1]
             if end - prev_idx > max_chars or not _NAME_CHAR.match(prev_text):
