@@ -43,10 +43,18 @@ def _regexes() -> list[tuple[str, re.Pattern[str]]]:
 
 
 @lru_cache(maxsize=1)
+def org_suffix() -> str:
+    """The organ suffixes an organisation's name ends with (``org_suffix`` of patterns/entities.yaml),
+    the ministries (``org_national``) written into it where it names them."""
+    data = patterns.load("entities.yaml")
+    return data["org_suffix"].replace("(?:ORG_NATIONAL)", "(?:" + data["org_national"] + ")")
+
+
+@lru_cache(maxsize=1)
 def _org_rules() -> tuple[re.Pattern[str], int, frozenset[str], frozenset[str], tuple[str, ...]]:
     data = patterns.load("entities.yaml")
     return (
-        re.compile(data["org_suffix"]),
+        re.compile(org_suffix()),
         int(data["org_max_chars"]),
         frozenset(data["org_stop_words"]),
         frozenset(data["org_not_words"]),

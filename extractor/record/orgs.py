@@ -18,6 +18,7 @@ from .candidates import Candidate, Decision
 from .context import Context, Line
 from .forms import Pair, cut_at_label
 from .jurisdiction import divisions
+from .nlp import org_suffix
 from .phrases import _compiled, _spec, in_citation
 from .view import View, fold
 
@@ -122,16 +123,13 @@ def _printed(ctx: Context, vstart: int, vend: int, view: View | None = None) -> 
 
 @lru_cache(maxsize=1)
 def _org_end_rx() -> re.Pattern[str]:
-    return re.compile("(?:" + patterns.load("entities.yaml")["org_suffix"] + ")$")
+    return re.compile("(?:" + org_suffix() + ")$")
 
 
 def _bare_kind(name: str) -> bool:
     """Whether ``name`` is a firm's kind alone (会计师事务所, 有限责任公司): a kind of body, no name — not a
     body the kind names by itself (红十字会, 总工会)."""
-    return bool(
-        re.fullmatch(patterns.load("entities.yaml")["org_suffix"], name)
-        and re.search(_spec()["evaluator_kinds"]["third_party"], name)
-    )
+    return bool(re.fullmatch(org_suffix(), name) and re.search(_spec()["evaluator_kinds"]["third_party"], name))
 
 
 def is_org_name(text: str) -> bool:
