@@ -740,6 +740,18 @@ MODES += [
         "self",
         None,
     ),
+    # (orgs23: a line department's 绩效考核 of the places or units under it — it rates others, no
+    # self-evaluation of its own spending: the mode is left open, the department evaluated)
+    (
+        "近日，澧县农业农村局对全县各乡镇2022年度耕地地力保护补贴发放情况开展了绩效考核。\n",
+        None,
+        "澧县农业农村局",
+    ),
+    (
+        "石门县教育局于2023年4月对全县中小学校2022年度公用经费管理使用情况进行了绩效考核，考核结果将通报全县。\n",
+        None,
+        "石门县教育局",
+    ),
 ]
 # (text, years)
 YEARS = [
@@ -2206,6 +2218,38 @@ UNITS += [
         "澧县公路管理处2022年度项目支出绩效评价报告\n一、基本情况\n本次绩效评价的目的是全面分析我处财政预算资金的使用和管理情况。\n",
         "澧县公路管理处",
         "澧县公路管理处",
+    ),
+]
+
+
+# (orgs23: a self-evaluation long enough that its cover and its signature are not its first or last lines —
+# the unit alone on a line over a date line of its own, on the cover or above the annexes; a unit opening
+# its basic situation with its duties or its year's budget)
+U_LONG = "".join(
+    f"（{i}）本年度完成农村公路养护里程{100 + i}公里，养护质量稳步提升，群众满意度较高。\n" for i in range(1, 30)
+)
+U_SELF_PROJ = "2022年度农村公路养护资金项目支出绩效自评报告\n"
+UNITS += [
+    (U_SELF_TITLE + "\n" + U_BUREAU + "\n2023年3月\n一、基本情况\n" + U_LONG, U_BUREAU, U_BUREAU),
+    (U_SELF_PROJ + "\n" + U_CENTRE + "\n二〇二三年三月\n一、基本情况\n" + U_LONG, U_CENTRE, U_CENTRE),
+    (
+        U_SELF_PROJ + "一、基本情况\n" + U_LONG + "\n" + U_CENTRE + "\n2023年3月15日\n附件1\n" + U_LONG[:400],
+        U_CENTRE,
+        U_CENTRE,
+    ),
+    (
+        U_SELF_PROJ
+        + "一、基本情况\n"
+        + U_CENTRE
+        + "2022年度农村公路养护资金预算500万元，全部用于农村公路养护。\n"
+        + U_LONG,
+        U_CENTRE,
+        U_CENTRE,
+    ),
+    (
+        U_SELF_PROJ + "一、基本情况\n" + U_CENTRE + "主要职能是负责全县农村公路的日常养护和管理。\n" + U_LONG,
+        U_CENTRE,
+        U_CENTRE,
     ),
 ]
 
