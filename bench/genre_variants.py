@@ -2254,6 +2254,30 @@ UNITS += [
 ]
 
 
+# (orgs23: a news item on an evaluation others came to make — the bodies visiting (XX厅、XX厅来我校开展…
+# 绩效评价; XX局组织人员到XX县对…进行评价) — or that the unit passed or received (顺利通过省财政厅重点绩效
+# 评价, 接受市财政局组织的绩效评价): the bodies named evaluated)
+U_VISIT = "澧县第一中学迎来学生资助资金绩效评价\n"
+UNITS += [
+    (U_VISIT + "5月10日，省财政厅、教育厅来我校开展2022年度学生资助资金绩效评价工作。\n", None, "省财政厅、教育厅"),
+    (
+        U_VISIT + "5月10日，常德市教育局组织工作人员到澧县，对2022年度学生资助资金进行了绩效评价。\n",
+        None,
+        "常德市教育局",
+    ),
+    (
+        "澧县农村公路养护资金项目获好评\n近日，澧县2022年度农村公路养护资金项目顺利通过省财政厅重点绩效评价，并获得好评。\n",
+        None,
+        "省财政厅",
+    ),
+    (
+        "澧县农村公路养护资金接受绩效评价\n5月中旬，澧县交通运输局接受了常德市财政局组织的农村公路养护资金绩效评价。\n",
+        U_BUREAU,
+        "常德市财政局",
+    ),
+]
+
+
 def _scores(r, want):
     total, grade = (r.score.total, r.score.grade) if r.score else (None, None)
     stated_max = want[2] if len(want) > 2 else None

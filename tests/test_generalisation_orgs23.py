@@ -53,3 +53,37 @@ def test_a_departments_performance_assessment_of_the_places_under_it() -> None:
 def test_an_assessment_method_is_no_assessment() -> None:
     _doc, r = record_of_text("澧县农业农村局对全县各乡镇耕地地力保护补贴组织制定了绩效考核办法。\n")
     assert r.evaluator is None
+
+
+VISIT = "澧县第一中学迎来学生资助资金绩效评价\n"
+
+
+def test_bodies_that_came_to_evaluate_are_the_evaluator() -> None:
+    doc, r = record_of_text(VISIT + "5月10日，省财政厅、教育厅来我校开展2022年度学生资助资金绩效评价工作。\n")
+    assert r.evaluator == "省财政厅、教育厅"  # (a bare organ named with the first: devset ruling 21)
+    assert r.evaluation_mode == "finance"  # (a finance body among them, evaluating another's spending)
+    assert evidence(doc, r, "evaluator") == "省财政厅、教育厅"
+    _doc, r = record_of_text(
+        VISIT + "5月10日，常德市教育局组织工作人员到澧县，对2022年度学生资助资金进行了绩效评价。\n"
+    )
+    assert r.evaluator == "常德市教育局"
+    assert r.evaluation_mode is None  # (it came to evaluate others: no self-evaluation by its name)
+
+
+def test_funds_arriving_are_no_visit() -> None:
+    # (到位: the funds arrived; the bureau evaluated its own spending, said elsewhere)
+    text = "澧县交通运输局到位资金500万元，全县开展了农村公路养护资金绩效评价。\n"
+    _doc, r = record_of_text(text)
+    assert r.evaluator is None
+
+
+def test_an_evaluation_passed_or_received_names_its_evaluator() -> None:
+    _doc, r = record_of_text(
+        "澧县农村公路养护资金项目获好评\n近日，澧县2022年度农村公路养护资金项目顺利通过省财政厅重点绩效评价，并获得好评。\n"
+    )
+    assert r.evaluator == "省财政厅"
+    doc, r = record_of_text(
+        "澧县农村公路养护资金接受绩效评价\n5月中旬，澧县交通运输局接受了常德市财政局组织的农村公路养护资金绩效评价。\n"
+    )
+    assert (r.evaluated_unit, r.evaluator) == (BUREAU, "常德市财政局")
+    assert evidence(doc, r, "evaluated_unit") == BUREAU
