@@ -547,6 +547,11 @@ DATES = [
         None,
     ),
     ("汉寿县农村公路养护资金绩效自评报告\n一、基本情况\n……\n（三）项目实施时间：2022 年 1 月 1 日\n", None),
+    # (a bare 时间： label right under the signing unit, a 盖章日期 label: the signing date — and a 时间： line under no
+    # unit, which may be any time the text speaks of)
+    ("汉寿县农村公路养护资金绩效自评报告\n一、基本情况\n……\n汉寿县交通运输局\n时间：2024 年 10 月 8 日\n", "2024-10-08"),
+    ("汉寿县农村公路养护资金绩效自评报告\n一、基本情况\n……\n盖章日期：2024 年 10 月 8 日\n", "2024-10-08"),
+    ("汉寿县农村公路养护资金绩效自评报告\n一、基本情况\n……\n四、存在问题\n时间：2024年10月8日\n", None),
 ]
 # (text, evaluation_mode, evaluator or None when not checked)
 MODES = [
