@@ -65,3 +65,22 @@ def test_a_unit_acting_on_the_finance_bureaus_request_evaluates_itself() -> None
     text = "汉寿县交通运输局2022年度农村公路养护资金绩效评价报告\n根据县财政局要求，我局对2022年度农村公路养护资金开展了绩效评价。\n汉寿县交通运输局\n"
     _doc, r = record_of_text(text)
     assert r.evaluation_mode == "self"
+
+
+def test_a_bare_time_label_under_the_signing_unit_is_the_signing_date() -> None:
+    text = "汉寿县农村公路养护资金绩效自评报告\n一、基本情况\n……\n汉寿县交通运输局\n时间：2024 年 10 月 8 日\n"
+    _doc, r = record_of_text(text)
+    assert r.report_date == "2024-10-08"
+
+
+def test_a_bare_time_label_under_no_unit_is_no_report_date() -> None:
+    # near miss: 时间： after a heading, not a signing unit, may be any time the text speaks of
+    text = "汉寿县农村公路养护资金绩效自评报告\n一、基本情况\n……\n四、存在问题\n时间：2024年10月8日\n"
+    _doc, r = record_of_text(text)
+    assert r.report_date is None
+
+
+def test_a_sealing_date_label_gives_the_report_date() -> None:
+    text = "汉寿县农村公路养护资金绩效自评报告\n一、基本情况\n……\n盖章日期：2024 年 10 月 8 日\n"
+    _doc, r = record_of_text(text)
+    assert r.report_date == "2024-10-08"
