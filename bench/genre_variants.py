@@ -1197,6 +1197,18 @@ COUNTS = [
     # approximate amounts, at the number printed (ruling 23)
     ("项目建设及运行资金总投入150余亿元。\n", {15000000000}, set()),
     ("项目总投资约3,000万元，受益群众近2万人。\n", {30000000, 20000}, set()),
+    # an indicator's line (数量指标：…, 成本指标：…): its numbers are the indicator's target or result, the money
+    # of a cost indicator too; and the share of items per grade is an evaluation's result (ruling 24(d)) — beside
+    # a part's share of the funds, which stays (session 28, fig23)
+    (
+        "数量指标：新建农村公厕12座\n质量指标：工程验收合格率100%\n成本指标：计划资金500万元\n",
+        set(),
+        {12, 1.0, 5000000},
+    ),
+    ("产出指标：数量指标：新建农村公厕12座；质量指标：工程验收合格率100%。\n", set(), {12, 1.0}),
+    ("评价结果为“优秀”的项目5个，占比10%；“良好”的项目23个，占比46%。\n", set(), {0.1, 0.46}),
+    ("抽查的20个项目中，8个项目评为优，占抽查项目的40%；12个项目评为良，占60%。\n", {20}, {0.4, 0.6}),
+    ("项目资金500万元，资金到位率100%，其中省级资金占比60%。\n", {5000000, 1.0, 0.6}, set()),
 ]
 
 # (a whole 自评表 page as copied from the web, the figure values in base units that must be read): the
