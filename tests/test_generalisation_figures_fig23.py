@@ -49,3 +49,19 @@ def test_a_sentence_end_or_another_parts_heading_ends_the_scales_reach() -> None
     values = _values(text)
     assert 550000 in values
     assert 453000000 not in values
+
+
+def test_an_indicators_line_states_its_target_not_a_figure() -> None:
+    text = "数量指标：新建农村公厕12座\n质量指标：工程验收合格率100%\n成本指标：计划资金500万元\n"
+    assert not {12, 1.0, 5000000} & _values(text)
+    assert not {12, 1.0} & _values("产出指标：数量指标：新建农村公厕12座；质量指标：工程验收合格率100%。\n")
+    assert 12 not in _values("数量指标：新建12个村级服务站。\n")
+    # near miss: the funds and a part's share stated in the basic situation stay
+    assert {5000000, 1.0, 0.6} <= _values("项目资金500万元，资金到位率100%，其中省级资金占比60%。\n")
+
+
+def test_the_share_of_items_per_grade_is_an_evaluations_result() -> None:
+    assert not {0.1, 0.46} & _values("评价结果为“优秀”的项目5个，占比10%；“良好”的项目23个，占比46%。\n")
+    values = _values("抽查的20个项目中，8个项目评为优，占抽查项目的40%；12个项目评为良，占60%。\n")
+    assert 20 in values  # the projects evaluated over (ruling 26)
+    assert not {0.4, 0.6} & values

@@ -118,6 +118,8 @@ class Spec:
     self_eval_row: re.Pattern[str]
     self_eval_group: re.Pattern[str]
     scale_declaration: re.Pattern[str]
+    indicator_kind_label: re.Pattern[str]
+    grade_share_label: re.Pattern[str]
     scale_reach: int
     scale_breaks: re.Pattern[str]
 
@@ -203,6 +205,8 @@ def spec() -> Spec:
         self_eval_row=re.compile(d["self_eval_row"]),
         self_eval_group=re.compile(d["self_eval_group"]),
         scale_declaration=re.compile(d["scaled_lines"]["declaration"]),
+        indicator_kind_label=re.compile(d["indicator_kind_label"]),
+        grade_share_label=re.compile(d["grade_share_label"]),
         scale_reach=int(d["scaled_lines"]["reach"]),
         scale_breaks=re.compile(d["scaled_lines"]["breaks"]),
     )
@@ -656,10 +660,24 @@ class Found:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+_PART_END = re.compile(r"[。；;!！?？\n]")
+
+
+def _part_before(flat: str, pos: int) -> str:
+    """The words of ``pos``'s part of the sentence before it (from the last full stop, semicolon or line end)."""
+    ends = [m.end() for m in _PART_END.finditer(flat, max(0, pos - 200), pos)]
+    return flat[ends[-1] if ends else max(0, pos - 200) : pos]
+
+
 def _accept(flat: str, q: Quantity, label: Label, kind: str) -> bool:
     sp = spec()
     if sp.not_before.search(label.clause) or sp.range_before.search(label.clause):
         return False
+    part = _part_before(flat, q.start)
+    if sp.indicator_kind_label.search(part):
+        return False  # an indicator's line: its target or result (数量指标：新建农村公厕12座)
+    if kind == "%" and sp.grade_share_label.search(fold_text(label.name)) and sp.count_not_clause.search(part):
+        return False  # a grade's share of the items evaluated (“优秀”的5个，占比10%)
     if sp.indicator_before.search(flat, max(0, label.start - 8), label.start):
         return False
     if sp.target_label.search(fold_text(label.name)):
@@ -873,6 +891,8 @@ def _counted(
         return None
     if sp.count_not_clause.search(clause) or sp.count_done.search(clause):
         return None
+    if sp.indicator_kind_label.search(_part_before(flat, q.start)):
+        return None  # an indicator's line (数量指标：新建12个村级服务站): its target or result
     s0, stop = q.end + m.start(1), q.end + m.end(1)
     if sp.counted_status.match(flat, stop, b.end):
         return None
@@ -900,6 +920,8 @@ def _named_by_verb(flat: str, doc: Document, q: Quantity, b: Block, floor: int, 
     sp = spec()
     clause = _clause_before(flat, q, max(b.start, floor))
     if sp.not_before.search(clause) or sp.ordinal_before.search(clause):
+        return None
+    if sp.indicator_kind_label.search(_part_before(flat, q.start)):
         return None
     s0, stop = q.end + verb.start(1), q.end + verb.end(1)
     name = "".join(doc.text[k] for k in range(s0, stop) if not doc.text[k].isspace())
