@@ -1338,6 +1338,18 @@ COUNTS = [
     # approximate amounts, at the number printed (ruling 23)
     ("项目建设及运行资金总投入150余亿元。\n", {15000000000}, set()),
     ("项目总投资约3,000万元，受益群众近2万人。\n", {30000000, 20000}, set()),
+    # an indicator's line (数量指标：…, 成本指标：…): its numbers are the indicator's target or result, the money
+    # of a cost indicator too; and the share of items per grade is an evaluation's result (ruling 24(d)) — beside
+    # a part's share of the funds, which stays (session 28, fig23)
+    (
+        "数量指标：新建农村公厕12座\n质量指标：工程验收合格率100%\n成本指标：计划资金500万元\n",
+        set(),
+        {12, 1.0, 5000000},
+    ),
+    ("产出指标：数量指标：新建农村公厕12座；质量指标：工程验收合格率100%。\n", set(), {12, 1.0}),
+    ("评价结果为“优秀”的项目5个，占比10%；“良好”的项目23个，占比46%。\n", set(), {0.1, 0.46}),
+    ("抽查的20个项目中，8个项目评为优，占抽查项目的40%；12个项目评为良，占60%。\n", {20}, {0.4, 0.6}),
+    ("项目资金500万元，资金到位率100%，其中省级资金占比60%。\n", {5000000, 1.0, 0.6}, set()),
 ]
 
 # (a whole 自评表 page as copied from the web, the figure values in base units that must be read): the
@@ -1498,6 +1510,39 @@ SCALE_APART = [
     ("表1 项目资金情况（金额单位：万元）\n计划投资额 | 500 |\n实际到位资金 | 480.5 |\n", {5000000, 4805000}),
     ("单位金额：万元\n计划投资额\n500\n实际到位资金\n480.5\n", {5000000, 4805000}),
     ("单位:万元\n计划投资额 | 500 |\n实际到位资金 | 480.5 |\n", {5000000, 4805000}),
+]
+
+# (label:value lines whose amounts print no unit, the values in base units that must be read, numbers that must
+# not): the scale stands apart from the numbers — a unit line above the lines (单位：万元, 金额单位：元), the lead
+# or heading of the lines ending with it (资金情况（单位：万元）：), a header line's bracket over them (项目资金（万元）),
+# or the label's own bracket (预算资金（万元）：500) — and each money-labelled bare number takes the nearest scale
+# before it; a score, a phone number, a year or a target's number beside them takes none (session 28, fig23)
+SCALED_LINES = [
+    ("单位：万元\n预算资金：500\n实际支出：480.5\n", {5000000, 4805000}, set()),
+    ("（单位：万元）\n年初预算数 500\n全年执行数 480.5\n", {5000000, 4805000}, set()),
+    ("金额单位：元\n项目总投资：1,200,000\n实际到位资金：1,150,000\n", {1200000, 1150000}, set()),
+    (
+        "项目资金（万元） 金额\n（一）财政拨款 500\n1、中央补助资金 300\n2、县级配套资金 200\n",
+        {5000000, 3000000, 2000000},
+        set(),
+    ),
+    ("资金情况（单位：万元）：年初预算500，调整后预算520，实际支出480.5。\n", {5000000, 5200000, 4805000}, set()),
+    ("预算资金（万元）：500\n实际支出（万元）：480.5\n", {5000000, 4805000}, set()),
+    ("计划投资额（万元）：500  实际到位资金（万元）：480.5\n", {5000000, 4805000}, set()),
+    ("单位：万元\n年初预算数：500 全年预算数：520 全年执行数：480.5\n", {5000000, 5200000, 4805000}, set()),
+    (
+        "本项目资金情况如下（单位：万元）：\n年初预算数 500\n全年执行数 480.5\n执行率 92.4%\n",
+        {5000000, 4805000, 0.924},
+        set(),
+    ),
+    ("一、项目资金情况（单位：万元）\n预算安排：500；资金到位：500；实际支出：480.5。\n", {5000000, 4805000}, set()),
+    ("单位：万元\n预算资金：500\n评价得分：86.5\n", {5000000}, {86.5, 865000}),
+    ("单位：万元\n预算资金：500\n联系电话：65367801\n", {5000000}, {65367801, 653678010000}),
+    ("单位：万元\n预算资金：500\n预算年度：2022\n", {5000000}, {2022, 20220000}),
+    ("单位：万元\n预算资金：500\n年度目标：完成养护里程 150\n", {5000000}, {150, 1500000}),
+    ("单位：万元\n预算资金：500\n补助标准（元）：600\n", {5000000}, {600, 6000000}),
+    # (a sentence ends the lines the unit line is over: a bare number after it takes no scale)
+    ("单位：万元\n预算资金：500\n项目于2022年启动。资金来源为县级财政 300\n", {5000000}, {300, 3000000}),
 ]
 
 # (text, evaluated_unit, evaluator): who was evaluated and who evaluated, as self-evaluations, forms,
@@ -2454,6 +2499,10 @@ SETS = {
     "form part rows": (FORM_PART_ROWS, lambda r, w: w[0] <= {(f.name, f.value) for f in r.figures}),
     "checks": (CHECKS, _checks),
     "scale apart": (SCALE_APART, lambda r, w: w[0] <= {f.value for f in r.figures}),
+    "scaled lines": (
+        SCALED_LINES,
+        lambda r, w: w[0] <= {f.value for f in r.figures} and not w[1] & {f.value for f in r.figures},
+    ),
     "money grids": (MONEY_GRIDS, lambda r, w: sorted(round(float(f.value), 6) for f in r.figures) == w[0]),
     "pipe grids": (PIPE_GRIDS, lambda r, w: sorted(round(float(f.value), 6) for f in r.figures) == w[0]),
 }
@@ -2472,6 +2521,7 @@ def main() -> None:
                 id(MONEY_GRIDS): GRID_HEAD,
                 id(PIPE_GRIDS): GRID_HEAD,
                 id(SCALE_APART): SCALE_HEAD,
+                id(SCALED_LINES): SCALE_HEAD,
             }
             head = heads.get(id(variants), "")
             _doc, r = record_of_text(head + text)
