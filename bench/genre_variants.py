@@ -1323,8 +1323,10 @@ COUNTS = [
     ("项目内容包括改造老旧住宅楼36栋、安装太阳能路灯520盏。\n", {36, 520}, set()),
     ("项目建设蓄水池12口、沉沙池20座。\n", {12, 20}, set()),
     ("全县能繁母猪参保5,200头。\n", {5200}, set()),
-    # (not services given, counted as 人次 and 户次: outputs, devset ruling 19)
-    ("全年共贴息126户次。\n", set(), {126}),
+    # (payments counted per recipient, 贴息126户次, count who the money pays: in (ruling 26, session 28);
+    # services given, counted as 人次 or 户次, are outputs: out (ruling 19)
+    ("全年共贴息126户次。\n", {126}, set()),
+    ("全年上门服务126户次。\n", set(), {126}),
     ("按每头母猪补助100元的标准发放。\n", set(), {100}),
     # a count's noun followed by the money it gets or the work it is for (资金, 经费, 运营, 建设): the noun phrase
     # goes on, the count is still of that noun (ruling 26)
