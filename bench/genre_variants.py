@@ -1122,6 +1122,33 @@ TITLES += [
     (_FT + "金额单位：万元 项目名称：农村公路养护资金\n", _FT),
 ]
 
+# (session 28, title23: what a page or a PDF's text layer sets before the title on its line — a page
+# number, a page's label with its colon, an unnumbered annex label; written before the engine read them)
+TITLES += [
+    ("1 " + T + "\n一、基本情况\n2022年县财政安排资金500万元。\n", T),
+    ("12  " + T + "\n一、基本情况\n", T),
+    ("— 1 —  " + T + "\n一、基本情况\n", T),
+    ("- 2 - " + T + "\n一、基本情况\n", T),
+    ("第1页 " + T + "\n一、基本情况\n", T),
+    ("第 1 页 共 12 页 " + T + "\n一、基本情况\n", T),
+    ("附件：" + T + "\n一、基本情况\n", T),
+    ("附件: " + T + "\n一、基本情况\n", T),
+    ("附表：" + "农村公路养护资金项目支出绩效自评表" + "\n项目名称 农村公路养护资金\n", "农村公路养护资金项目支出绩效自评表"),
+    ("主题：" + T + "\n一、基本情况\n", T),
+    ("公示：" + T + "\n一、基本情况\n", T),
+    ("通知公告：" + T + "\n一、基本情况\n", T),
+    ("信息标题：" + T + "\n一、基本情况\n", T),
+    # a number that opens the title's own words (10个乡镇…): no page number
+    (
+        "10个乡镇农村公路养护资金绩效评价报告\n一、基本情况\n",
+        "10个乡镇农村公路养护资金绩效评价报告",
+    ),
+    (
+        "2 0 2 2 年度农村公路养护资金绩效评价报告\n一、基本情况\n",
+        None,
+    ),
+]
+
 # (sentence after a funds-section heading, figure values in base units that must be read)
 FIGURE_HEAD = "澧县2022年度农村公路养护资金绩效评价报告\n一、基本情况\n（一）资金情况\n"
 FIGURES = [
