@@ -894,8 +894,8 @@ KINDS = [
     ("某县交通运输局2022年度部门整体绩效自评报告\n", "department", None),
     ("某县2022年度农村公路养护资金绩效评价报告\n", "project", "农村公路养护资金"),
     ("某县2022年度农村公路养护项目支出绩效自评报告\n", "project", "农村公路养护"),
-    # (ruling 5: only place, year, unit and the report's words go — 政策 stays)
-    # (programme without 政策, a kind word of devset ruling 5, as the devset's policy reports name it: title23)
+    # (ruling 5: place, year, unit and the report's words go — 政策 among them, as the devset's policy
+    # reports name their programme: title23, session 28)
     ("某县2022年度耕地地力保护补贴政策绩效评价报告\n", "policy", "耕地地力保护补贴"),
     ("某县2022年度中央财政衔接推进乡村振兴补助资金绩效自评报告\n", "project", "中央财政衔接推进乡村振兴补助资金"),
     ("关于某县2022年度农村公路养护资金绩效评价的报告\n", "project", "农村公路养护资金"),
