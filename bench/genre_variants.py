@@ -1035,8 +1035,9 @@ KINDS = [
     ("某县交通运输局2022年度部门整体绩效自评报告\n", "department", None),
     ("某县2022年度农村公路养护资金绩效评价报告\n", "project", "农村公路养护资金"),
     ("某县2022年度农村公路养护项目支出绩效自评报告\n", "project", "农村公路养护"),
-    # (ruling 5: only place, year, unit and the report's words go — 政策 stays)
-    ("某县2022年度耕地地力保护补贴政策绩效评价报告\n", "policy", "耕地地力保护补贴政策"),
+    # (ruling 5: place, year, unit and the report's words go — 政策 among them, as the devset's policy
+    # reports name their programme: title23, session 28)
+    ("某县2022年度耕地地力保护补贴政策绩效评价报告\n", "policy", "耕地地力保护补贴"),
     ("某县2022年度中央财政衔接推进乡村振兴补助资金绩效自评报告\n", "project", "中央财政衔接推进乡村振兴补助资金"),
     ("关于某县2022年度农村公路养护资金绩效评价的报告\n", "project", "农村公路养护资金"),
     ("某县交通运输局关于2022年度农村公路养护项目绩效自评情况的报告\n", "project", "农村公路养护"),
@@ -1163,6 +1164,20 @@ PROGRAMMES = [
     ("雨湖区民政局关于2020年和2021年城乡医疗救助资金绩效评价情况的报告\n", "城乡医疗救助资金"),
     ("湘潭市民政局关于2020、2021年度城乡医疗救助资金绩效评价结果的公告\n", "城乡医疗救助资金"),
 ]
+# (session 28, title23: a policy evaluated as a programme — 政策 is a document-kind word of ruling 5,
+# not the programme's name, in the title or the body; 政策性… and a fund word after 政策 stay; written
+# before the engine read them)
+PROGRAMMES += [
+    ("澧县2022年度农机购置补贴政策绩效评价报告\n一、基本情况\n", "农机购置补贴"),
+    ("2022年度耕地地力保护补贴政策绩效自评报告\n一、基本情况\n", "耕地地力保护补贴"),
+    ("关于2022年度农机购置补贴政策执行情况的绩效评价报告\n", "农机购置补贴"),
+    ("澧县2022年度农机购置补贴政策实施情况绩效评价报告\n", "农机购置补贴"),
+    ("2022年度创业担保贷款贴息政策项目支出绩效评价报告\n", "创业担保贷款贴息"),
+    (P_BODY + "我局对2022年度农机购置补贴政策实施情况开展了绩效评价。\n", "农机购置补贴"),
+    (P_BODY + "为做好农机购置补贴政策绩效自评工作，我局成立了自评工作小组。\n", "农机购置补贴"),
+    ("澧县2022年度政策性农业保险保费补贴绩效评价报告\n", "政策性农业保险保费补贴"),
+    ("澧县2022年度农机购置补贴政策资金绩效评价报告\n", "农机购置补贴政策资金"),
+]
 # (text, title or None when not checked)
 TITLE_BASE = "澧县2022年度农村公路养护资金绩效评价报告"
 T = TITLE_BASE
@@ -1261,6 +1276,36 @@ TITLES += [
     (_FT + "填报日期：2023年3月1日 项目名称 农村公路养护资金\n", _FT),
     (_FT + "项目单位：澧县交通运输局 项目名称：农村公路养护资金\n", _FT),
     (_FT + "金额单位：万元 项目名称：农村公路养护资金\n", _FT),
+]
+
+# (session 28, title23: what a page or a PDF's text layer sets before the title on its line — a page
+# number, a page's label with its colon, an unnumbered annex label; written before the engine read them)
+TITLES += [
+    ("1 " + T + "\n一、基本情况\n2022年县财政安排资金500万元。\n", T),
+    ("12  " + T + "\n一、基本情况\n", T),
+    ("— 1 —  " + T + "\n一、基本情况\n", T),
+    ("- 2 - " + T + "\n一、基本情况\n", T),
+    ("第1页 " + T + "\n一、基本情况\n", T),
+    ("第 1 页 共 12 页 " + T + "\n一、基本情况\n", T),
+    ("附件：" + T + "\n一、基本情况\n", T),
+    ("附件: " + T + "\n一、基本情况\n", T),
+    (
+        "附表：" + "农村公路养护资金项目支出绩效自评表" + "\n项目名称 农村公路养护资金\n",
+        "农村公路养护资金项目支出绩效自评表",
+    ),
+    ("主题：" + T + "\n一、基本情况\n", T),
+    ("公示：" + T + "\n一、基本情况\n", T),
+    ("通知公告：" + T + "\n一、基本情况\n", T),
+    ("信息标题：" + T + "\n一、基本情况\n", T),
+    # a number that opens the title's own words (10个乡镇…): no page number
+    (
+        "10个乡镇农村公路养护资金绩效评价报告\n一、基本情况\n",
+        "10个乡镇农村公路养护资金绩效评价报告",
+    ),
+    (
+        "2 0 2 2 年度农村公路养护资金绩效评价报告\n一、基本情况\n",
+        None,
+    ),
 ]
 
 # (sentence after a funds-section heading, figure values in base units that must be read)

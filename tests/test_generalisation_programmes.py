@@ -105,3 +105,30 @@ def test_a_list_of_years_before_the_programme_is_no_part_of_it(title: str) -> No
     # (session 27, title22) the years a title lists (2020、2021年度) go as one year does
     _doc, r = record_of_text(title + "\n")
     assert r.program == "城乡医疗救助资金"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "澧县2022年度农机购置补贴政策绩效评价报告\n一、基本情况\n",
+        "关于2022年度农机购置补贴政策执行情况的绩效评价报告\n",
+        "澧县2022年度农机购置补贴政策实施情况绩效评价报告\n",
+        "项目支出绩效自评报告\n一、基本情况\n为做好农机购置补贴政策绩效自评工作，我局成立了自评工作小组。\n",
+    ],
+)
+def test_a_policy_evaluated_is_named_without_its_kind_word(text: str) -> None:
+    doc, r = record_of_text(text)
+    assert r.program == "农机购置补贴"
+    assert evidence(doc, r, "program") == "农机购置补贴"
+
+
+@pytest.mark.parametrize(
+    "title, prog",
+    [
+        ("澧县2022年度政策性农业保险保费补贴绩效评价报告", "政策性农业保险保费补贴"),
+        ("澧县2022年度农机购置补贴政策资金绩效评价报告", "农机购置补贴政策资金"),
+    ],
+)
+def test_a_policy_word_inside_the_programmes_name_stays(title: str, prog: str) -> None:
+    _doc, r = record_of_text(title + "\n一、基本情况\n")
+    assert r.program == prog

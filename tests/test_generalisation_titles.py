@@ -110,3 +110,31 @@ def test_a_forms_heading_glued_to_its_first_note_ends_before_it(note: str) -> No
 def test_a_sentence_glued_to_report_words_is_no_title(text: str) -> None:
     _doc, r = record_of_text(text)
     assert r.title is None
+
+
+@pytest.mark.parametrize("before", ["1 ", "12  ", "— 1 —  ", "- 2 - ", "第1页 ", "第 1 页 共 12 页 "])
+def test_a_page_number_before_the_title_on_its_line_is_no_word_of_it(before: str) -> None:
+    doc, r = record_of_text(before + T + "\n一、基本情况\n2022年县财政安排资金500万元。\n")
+    assert r.title == T
+    assert evidence(doc, r, "title") == T
+
+
+@pytest.mark.parametrize("count", ["10个", "10 个", "10個"])
+def test_a_count_opening_the_titles_own_words_stays(count: str) -> None:
+    _doc, r = record_of_text(count + "乡镇农村公路养护资金绩效评价报告\n一、基本情况\n")
+    assert (r.title or "").replace(" ", "") == count.replace(" ", "") + "乡镇农村公路养护资金绩效评价报告"
+
+
+@pytest.mark.parametrize("label", ["附件：", "附件: ", "主题：", "信息标题：", "通知公告："])
+def test_an_unnumbered_annex_label_or_a_pages_label_before_the_title_is_no_word_of_it(label: str) -> None:
+    _doc, r = record_of_text(label + T + "\n一、基本情况\n")
+    assert r.title == T
+
+
+def test_a_pages_link_to_the_file_it_attaches_names_another_document() -> None:
+    text = (
+        "县交通运输局：\n根据《湖南省财政厅关于下达2022年农村公路养护资金的通知》，现将资金下达给你们。\n"
+        "附件:湖南省财政厅关于下达2022年农村公路养护资金的通知.pdf\n澧县财政局\n2022年3月1日\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.title is None

@@ -24,6 +24,7 @@ def _compiled() -> dict[str, Any]:
         "title": re.compile(t["regex"]),
         "strip_prefix": re.compile(t["strip_prefix"]),
         "strip_suffix": re.compile(t["strip_suffix"]),
+        "page_number": re.compile(t["page_number"]),
         "not_title": re.compile(t["not_title"]),
         "year": re.compile(s["years"]["year"]),
         "range": re.compile(s["years"]["range"]),

@@ -30,9 +30,9 @@ def text_lines(ctx: Context) -> list[Line]:
 def clean_title(text: str) -> str:
     """A title as printed: whitespace removed, annex labels, page numbers and site names cut."""
     c = _compiled()
-    # a page number set before the title's line (" 8 2018 年农业保险…报告"): cut while the space still
-    # tells it from the year
-    text = re.sub(r"^\s*[0-9]{1,3}\s+(?=(?:19|20)[0-9]{2}\s*年)", "", text)
+    # a page number set before the title's line (" 8 2018 年农业保险…报告", "1 澧县…", "— 1 — …"): cut
+    # while the space still tells it from the year or the title's first words
+    text = c["page_number"].sub("", text)
     text = re.sub(r"\s+", "", text)
     # a form flattened with its cells kept (标题 | ||||| / (2024年度) | |||||): the empty cells are no words
     # (only around the year line: 预算绩效管理情况 | ||| is a row of the form)
@@ -46,6 +46,9 @@ def clean_title(text: str) -> str:
 
 def clean_title_span(ctx: Context, start: int, end: int) -> tuple[str, int, int] | None:
     """The title inside the document text ``[start, end)``: its printed words (no whitespace) and span."""
+    page = _compiled()["page_number"].match(ctx.doc.text[start:end])
+    if page is not None:
+        start += page.end()  # (a page number before the title's words: the view runs them together)
     v = View.of(ctx.doc.text[start:end], start)
     key = clean_title(v.text)
     pos = v.text.find(key) if key else -1
@@ -100,7 +103,7 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
     out: list[Candidate] = []
     used: set[int] = set()
     for i, line in enumerate(head):
-        if _annex_list_entry(head, i):
+        if _annex_list_entry(head, i) or _ATTACHED_FILE.match(line.text):
             continue  # one entry of a list of attachments, not this document's title
         parts = [i]
         headline = False  # a news item's headline in words of its own (ruling 17)
@@ -319,6 +322,8 @@ _NAMES_SOMETHING = re.compile(
 )
 _FILE_NAME = re.compile(r"\.(?:pdf|docx?|xlsx?|wps)[》」)）]?$", re.I)
 _ANNEX = re.compile(r"^(?:附件|附表)\s*(?P<n>[0-9一二三四五六七八九十]{1,3})")
+# a page's link to the one file it attaches (附件:广东省财政厅关于…的通知.pdf): another document's name
+_ATTACHED_FILE = re.compile(r"^\s*(?:附件|附表)\s*[：:]\s*\S.*\.(?:pdf|docx?|xlsx?|wps)[》」)）]?\s*$", re.I)
 
 
 def _annex_list_entry(lines: list[Line], i: int) -> bool:
