@@ -309,12 +309,13 @@ ONE_CELL_A_LINE = (
 )
 
 
-def test_paragraphs_of_bars_alone_read_as_the_text_readers_lines_of_bars(tmp_path):
-    docx = _docx(tmp_path, ONE_CELL_A_LINE)
-    assert not [b for b in parse(str(docx)).blocks if b.text.strip() == "|"]
+@pytest.mark.parametrize("render", [_docx, _pdf])
+def test_paragraphs_of_bars_alone_read_as_the_text_readers_lines_of_bars(tmp_path, render):
+    path = render(tmp_path, ONE_CELL_A_LINE)
+    assert not [b for b in parse(str(path)).blocks if b.text.strip() == "|"]
     text = _figure_set(_txt(tmp_path, ONE_CELL_A_LINE))
     assert ("年度资金总额", 1898000, "元") in text
-    assert _figure_set(docx) == text
+    assert _figure_set(path) == text
 
 
 # anhui-huoshan-2024-special-education (dev half), shape: a form's header of goals on a line of its own, the
