@@ -1545,6 +1545,39 @@ PIPE_GRIDS = [
 
 FORM_PART_ROWS = [(text, _FORM_PARTS) for text, _want in FORM_FIGURES]
 
+# (a project list copied from the web, cells between bars: a 项目名称 column and other columns of words — the
+# implementing unit, the place, what is built — beside the amounts; the figures the record must hold, no more,
+# no fewer, each as (a word its name must contain, value in base units)): each row's amount under a header cell
+# that names an amount is that project's, named by the row's cell under 项目名称 (the row's other words say who
+# or where, not what the number is) and the column; a 合计 row by the column alone (session 28, grid23)
+PROJECT_LISTS = [
+    (
+        "序号 | 项目名称 | 实施单位 | 金额（万元） |\n1 | 村道硬化 | 城关镇人民政府 | 120 |\n"
+        "2 | 桥梁维修 | 县交通运输局 | 80 |\n合计 |  |  | 200 |\n",
+        [("村道硬化", 1200000), ("桥梁维修", 800000), ("金额", 2000000)],
+    ),
+    (
+        "单位：万元\n序号 | 项目名称 | 建设地点 | 建设内容 | 补助资金 |\n1 | 村道硬化 | 城头山镇 | 硬化村组道路 | 120 |\n"
+        "2 | 饮水安全巩固提升 | 码头铺镇 | 新建蓄水池 | 45.5 |\n",
+        [("村道硬化", 1200000), ("饮水安全巩固提升", 455000)],
+    ),
+    (
+        "项目名称 | 项目单位 | 下达资金（万元） | 支出金额（万元） |\n村道硬化 | 城关镇人民政府 | 120 | 98.5 |\n"
+        "桥梁维修 | 县交通运输局 | 80 | 80 |\n",
+        [("村道硬化", 1200000), ("村道硬化", 985000), ("桥梁维修", 800000), ("桥梁维修", 800000)],
+    ),
+    (
+        "序号 | 项目类别 | 项目名称 | 实施单位 | 安排资金（万元） | 备注 |\n1 | 基础设施 | 村道硬化 | 城关镇人民政府 | 120 | 已完工 |\n"
+        "2 | 产业发展 | 油茶基地建设 | 县林业局 | 60 |  |\n",
+        [("村道硬化", 1200000), ("油茶基地建设", 600000)],
+    ),
+    (
+        "序号 | 项目名称 | 实施单位 | 资金金额（元） |\n1 | 敬老院维修改造 | 县民政局 | 356,000.00 |\n",
+        [("敬老院维修改造", 356000)],
+    ),
+]
+
+
 # (a funds block whose scale stands apart from its numbers, the values in base units that must be read): the
 # unit line above the block names the scale in the ways forms print it — 单位：万元 with the units of other
 # columns after it (单位：万元、个), 金额单位：万元, 单位金额：万元, in brackets or not — and every bare amount of
@@ -2523,6 +2556,17 @@ def _checks(r, want):
     return len(bad) == want[0] and all(want[1] in c.detail and c.span for c in bad)
 
 
+def _named_figures(r, want):
+    """Exactly the wanted figures: each (word, value) matched by one figure whose name holds the word."""
+    left = list(r.figures)
+    for word, value in want[0]:
+        hit = next((f for f in left if word in f.name and abs(float(f.value) - value) < 1e-6), None)
+        if hit is None:
+            return False
+        left.remove(hit)
+    return not left
+
+
 def _kinds(r, want):
     strip = lambda s: (s or "").replace("项目", "")  # noqa: E731
     return r.report_kind == want[0] and (want[1] is None or strip(r.program) == strip(want[1]))
@@ -2552,6 +2596,7 @@ SETS = {
     ),
     "money grids": (MONEY_GRIDS, lambda r, w: sorted(round(float(f.value), 6) for f in r.figures) == w[0]),
     "pipe grids": (PIPE_GRIDS, lambda r, w: sorted(round(float(f.value), 6) for f in r.figures) == w[0]),
+    "project lists": (PROJECT_LISTS, _named_figures),
 }
 
 
@@ -2567,6 +2612,7 @@ def main() -> None:
                 id(COUNTS): COUNT_HEAD,
                 id(MONEY_GRIDS): GRID_HEAD,
                 id(PIPE_GRIDS): GRID_HEAD,
+                id(PROJECT_LISTS): GRID_HEAD,
                 id(SCALE_APART): SCALE_HEAD,
                 id(SCALED_LINES): SCALE_HEAD,
             }

@@ -276,6 +276,11 @@ class _Assembler:
 
     def add_line(self, page: PageContent, line: Line) -> None:
         self.flush_table()
+        if not line.text.strip(" \t\u3000|｜"):
+            # a line of bars alone is the boundary between cells a converter wrote one a line: it ends the
+            # paragraph and has no text of its own (as the text and Word readers read it)
+            self.flush_para()
+            return
         if self.para:
             pa, a = self.para[-1]
             if self.breaks(pa, a, page, line):

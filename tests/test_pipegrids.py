@@ -47,3 +47,24 @@ def test_numbered_rows_that_name_themselves_twice_are_not_read_by_column():
     names = {f["name"] for f in rec["figures"]}
     assert not any(n.startswith("M1.") for n in names)
     assert {"预算额度", "调整额度", "实际安排额度"} <= names  # the 合计 row, named by its columns
+
+
+def test_a_list_row_is_named_by_its_item_name_cell_not_its_other_words():
+    # 序号 | 项目名称 | 实施单位 | 金额: the unit beside the name says who spends, not what the number is
+    figs = _figures(
+        "序号 | 项目名称 | 实施单位 | 金额（万元） |\n1 | 村道硬化 | 城关镇人民政府 | 120 |\n"
+        "2 | 桥梁维修 | 县交通运输局 | 80 |\n合计 |  |  | 200 |\n"
+    )
+    assert figs == {("村道硬化 金额", 1200000), ("桥梁维修 金额", 800000), ("金额", 2000000)}
+    # a column of words that is no amount (建设内容) gives nothing; the amount takes the unit line's scale
+    figs = _figures(
+        "单位：万元\n序号 | 项目类别 | 项目名称 | 建设地点 | 建设内容 | 补助资金 | 备注 |\n"
+        "1 | 基础设施 | 村道硬化 | 城头山镇 | 硬化村组道路 | 120 | 已完工 |\n"
+    )
+    assert figs == {("村道硬化 补助资金", 1200000)}
+
+
+def test_a_list_without_an_item_name_column_is_still_not_read_by_row():
+    # the header names no 项目名称 column: the numbered rows' two names stay unread (as zhuhai's)
+    figs = _figures("序号 | 财政事权 | 政策任务 | 预算额度 |\n1 | 产业发展 | 平台建设 | 70.00 |\n")
+    assert not any("平台建设" in n or "产业发展" in n for n, _v in figs)

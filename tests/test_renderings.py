@@ -277,3 +277,55 @@ def test_a_line_short_before_a_number_that_did_not_fit_is_a_wrap(tmp_path):
     texts = [b.text for b in parse(str(path)).blocks]
     assert len(texts) == 3 and texts[2].startswith("自2022年3月份起") and texts[2].endswith("评定等次为“优”。")
     assert _record(path)["program"] == _record(_txt(tmp_path, HELANSHAN))["program"]
+
+
+# chongqing-zhongxian-2021-tujing (dev half), shape: a 自评表's column labels on a line of their own set apart
+# by runs of spaces (a Word rendering makes it a one-row table), its value rows as lines under it
+SPLIT_HEADER = """中央、市级专项转移支付绩效目标自评表
+项目资金(万元)
+全年预算数(A)  全年执行数(B)  执行率(B/A)
+年度资金总额:  372.29万元 372.29万元 100%
+其中:中央、市级补助  372.29万元 372.29万元 100%
+"""
+
+
+def _figure_set(path: Path) -> set[tuple[str, float, str]]:
+    return {(f["name"], f["value"], f["unit"]) for f in _record(path)["figures"]}
+
+
+def test_a_header_set_apart_as_a_table_still_heads_its_value_lines(tmp_path):
+    text = _figure_set(_txt(tmp_path, SPLIT_HEADER))
+    assert ("全年预算数", 3722900, "元") in text
+    assert ("中央、市级补助 执行率", 1, "%") in text
+    docx = _docx(tmp_path, SPLIT_HEADER)
+    assert any(b.kind == "table" for b in parse(str(docx)).blocks)  # the header line became a table
+    assert _figure_set(docx) == text
+
+
+# anhui-bozhou-2023-weather-modification (dev half), shape: a form copied one cell a line, a bar alone on
+# the line between two cells — in Word each bar its own paragraph
+ONE_CELL_A_LINE = (
+    "项目支出绩效目标表\n|\n项目资金\n(万元)\n|\n年度资金总额:\n|\n189.8万\n|\n|\n其中:财政拨款\n|\n189.8万\n|\n"
+)
+
+
+@pytest.mark.parametrize("render", [_docx, _pdf])
+def test_paragraphs_of_bars_alone_read_as_the_text_readers_lines_of_bars(tmp_path, render):
+    path = render(tmp_path, ONE_CELL_A_LINE)
+    assert not [b for b in parse(str(path)).blocks if b.text.strip() == "|"]
+    text = _figure_set(_txt(tmp_path, ONE_CELL_A_LINE))
+    assert ("年度资金总额", 1898000, "元") in text
+    assert _figure_set(path) == text
+
+
+# anhui-huoshan-2024-special-education (dev half), shape: a form's header of goals on a line of its own, the
+# cell under it a sentence of what was achieved (a rate of completion: an indicator's result, ruling 24(d))
+GOALS_HEADER = """项目支出绩效自评表
+年度总体目标  年初设定目标  全年实际完成情况
+采购教学软件两套，完成设备安装调试，提升特殊教育质量。 严格按照年初预算执行，采购手续合规合法，完成率100%。
+"""
+
+
+@pytest.mark.parametrize("render", [_txt, _docx])
+def test_a_sentence_under_a_header_of_goals_gives_no_figure(tmp_path, render):
+    assert not [f for f in _figure_set(render(tmp_path, GOALS_HEADER)) if f[2] == "%"]

@@ -334,7 +334,9 @@ def read(path: str | Path) -> Document:
                 pending = rows
             continue
         raw = _paragraph_text(el)
-        if not raw.strip():
+        # (a paragraph of bars alone is the boundary between cells a converter wrote one a paragraph, as the
+        # text reader's line of bars: no text of its own)
+        if not raw.strip(" \t\u3000|｜"):
             continue
         if pending:
             builder.add("table", rows=pending)

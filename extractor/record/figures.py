@@ -104,6 +104,7 @@ class Spec:
     not_figure_column: re.Pattern[str]
     numbering_column: re.Pattern[str]
     remark_column: re.Pattern[str]
+    list_name_column: re.Pattern[str]
     indicator_grid: re.Pattern[str]
     indicator_kind: re.Pattern[str]
     form_field: re.Pattern[str]
@@ -189,6 +190,7 @@ def spec() -> Spec:
         not_figure_column=re.compile(d["not_figure_column"]),
         numbering_column=re.compile(d["numbering_column"]),
         remark_column=re.compile(d["remark_column"]),
+        list_name_column=re.compile(d["list_name_column"]),
         indicator_grid=re.compile(d["indicator_grid"]),
         indicator_kind=re.compile(d["indicator_kind"]),
         form_field=re.compile(d["form_field"]),
@@ -843,12 +845,21 @@ def _indicator_passage_start(flat: str, b: Block, before: Block | None = None) -
     no more (总体目标完成情况 | 总体目标 | 全年实际完成情况: the cells under it say what was achieved).
     (Not from a heading: a section 绩效目标完成情况 holds the funds too.)"""
     rx = spec().indicator_passage
-    if before is not None and before.kind != "table":
+    if before is not None:
         head = flat[before.start : before.end]
-        if rx.search(head) and not re.search(r"\d", head) and "|" in head:
+        # (the header as bars in text, or as a table of its own: a Word file's one-row table of it, or a
+        # line of a few short labels set apart by spaces: 年度总体目标 年初设定目标 全年实际完成情况)
+        header = _header_only(before) if before.kind == "table" else "|" in head or _label_line(head)
+        if rx.search(head) and not re.search(r"\d", head) and header:
             return b.start
     m = rx.search(flat, b.start, b.end)
     return m.end() if m else None
+
+
+def _label_line(text: str) -> bool:
+    """Whether ``text`` is a line of two or more short labels set apart by spaces and nothing else."""
+    cells = text.split()
+    return len(cells) >= 2 and all(len(c) <= 12 and not re.search(r"[，,。；;：:]", c) for c in cells)
 
 
 _SENTENCE_END = re.compile(r"[。；;!！?？\n]")
@@ -1210,6 +1221,27 @@ def _remark_cell(header: list[Cell] | None, j: int) -> bool:
     return header is not None and j < len(header) and bool(spec().remark_column.search(header[j].text))
 
 
+def _list_name_cell(header: list[Cell] | None, row: list[Cell], labels: list[int]) -> int | None:
+    """The cell of a list's row under the header's column of item names (项目名称), when the row holds
+    other words as well (the implementing unit, the place, what is built): the row's name."""
+    if header is None or len([j for j in labels if not _remark_cell(header, j)]) < 2:
+        return None
+    sp = spec()
+    return next(
+        (j for j, h in enumerate(header) if j in labels and sp.list_name_column.match(_strip_suffix(h.text))),
+        None,
+    )
+
+
+def _list_amount_column(cell: Cell) -> bool:
+    """Whether a list's header cell names an amount or its rate (金额（万元）, 下达资金, 执行率), not the
+    words of an item (实施单位, 建设内容)."""
+    sp = spec()
+    return not sp.form_field.search(cell.text) and bool(
+        sp.money_label.search(cell.text) or _scale_in(cell.text) or re.search(r"率|比例|占比", cell.text)
+    )
+
+
 def grid_figures(
     flat: str, rows: list[list[Cell]], caption: str, row_base: int = 0, money_columns: frozenset[int] = frozenset()
 ) -> list[Found]:
@@ -1258,6 +1290,11 @@ def grid_figures(
             and not (numbered and _other_words(texts, qs, header, first))
             and not _scale_in(row[first].text)
         )
+        # A list's row (序号 | 项目名称 | 实施单位 | 金额（万元） over 1 | 村道硬化 | 城关镇人民政府 | 120): words
+        # beside its name say who or where, not what the number is — named by its cell under 项目名称.
+        listed = None if column_mode else _list_name_cell(header, row, labels)
+        if listed is not None:
+            first = listed
         # A header row that lost its corner cell to the line before (资金投入情况(万元) |, then
         # 全年预算数 | 全年执行数 | 执行率): its labels sit one cell left of their numbers.
         shift = 0
@@ -1289,24 +1326,28 @@ def grid_figures(
         ):
             under = dict(zip(nums, cols))
         # What a row under the header names its figures by: funds_row_name, the form reader's rule.
-        rowname = funds_row_name(_strip_suffix(row[first].text)) if column_mode and first is not None else ""
+        by_column = column_mode or listed is not None
+        rowname = funds_row_name(_strip_suffix(row[first].text)) if by_column and first is not None else ""
         for j in nums:
             q = qs[j]
             assert q is not None
             h = under[j]
             if (
-                column_mode
+                by_column
                 and first is not None
                 and header is not None
                 and h < len(header)
                 and _is_label(header[h])
                 and not _form_field_or_value(header, h)
+                and (listed is None or _list_amount_column(header[h]))
             ):
                 col = header[h].text
                 if rowname is None or sp.not_figure_column.search(col):
                     continue  # (a group's heading repeats the total)
                 rowlab = _part_label(_strip_suffix(row[first].text))  # (其中：中央财政资金: a part)
-                mv = _money_value(q, col, scale, bool(sp.money_label.search(rowlab + col)) or h in money_columns)
+                # (an item's name says nothing of the columns: 村道硬化补助 makes no column money)
+                hint = sp.money_label.search(col if listed is not None else rowlab + col)
+                mv = _money_value(q, col, scale, bool(hint) or h in money_columns)
                 if mv is None:
                     continue
                 colname = _strip_suffix(re.sub(sp.column_suffix + "$", "", col) if not _scale_in(col) else col)
@@ -1791,12 +1832,26 @@ def self_eval_figures(flat: str, blocks: list[SelfEvalBlock]) -> list[Found]:
 
 
 def _blank_tables(doc: Document, flat: str) -> str:
+    """``flat`` with the real tables blanked (their readers read them), offsets kept — except a table of
+    one row of words and no number (全年预算数(A) | 全年执行数(B) | 执行率(B/A)): a form's column labels that a
+    converter set as a table of their own over value rows it left as lines (a 自评表 saved to Word), read
+    with those lines as in text."""
     chars = list(flat)
     for b in doc.tables:
+        if _header_only(b):
+            continue
         for i in range(b.start, b.end):
             if chars[i] != "\n":
                 chars[i] = " "
     return "".join(chars)
+
+
+def _header_only(b: Block) -> bool:
+    """Whether table ``b`` is one row of two or more cells of words and no digit (a header set apart)."""
+    rows = b.rows or []
+    return (
+        len(rows) == 1 and len([c for c in rows[0] if c.strip()]) >= 2 and not any(re.search(r"\d", c) for c in rows[0])
+    )
 
 
 def unmerged_tables(doc: Document, flat: str) -> str:
