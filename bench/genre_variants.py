@@ -1867,6 +1867,24 @@ CHECKS = [
     (CHECK_HEAD + "2022年预算资金240万元，到位240万元，实际支出228.6万元，执行率95.25%。\n", 0, None),
     (CHECK_HEAD + "项目计划投资500万元，资金到位500万元，截至年底已支付460万元，预算执行率100%。\n", 1, "100"),
     (CHECK_HEAD + "2022年下拨资金3.89万元，实际发放3.89万元，执行率100%。\n", 0, None),
+    # (session 28, checks23: an execution rate whose whole is named without a budget word — a fund's total
+    # (资金总额), the total investment (总投资), the money pooled (共计), the money arrived (到位资金) — and the
+    # amount spent labelled as such; written before the engine read them)
+    (CHECK_HEAD + "项目资金总额200万元，实际支出180万元，资金执行率为95%。\n", 1, "95"),
+    (CHECK_HEAD + "项目资金总额200万元，实际支出180万元，资金执行率为90%。\n", 0, None),
+    (CHECK_HEAD + "项目总投资500万元，已完成投资450万元，投资完成率为95%。\n", 1, "95"),
+    (CHECK_HEAD + "项目总投资500万元，已完成投资450万元，投资完成率为90%。\n", 0, None),
+    (CHECK_HEAD + "2022年到位资金300万元，实际支出270万元，资金执行率为95%。\n", 1, "95"),
+    (CHECK_HEAD + "2022年到位资金300万元，实际支出270万元，资金执行率为90%。\n", 0, None),
+    (CHECK_HEAD + "2022年项目资金共计300万元，截至12月底已支付270万元，支付率为95%。\n", 1, "95"),
+    (CHECK_HEAD + "2022年项目资金共计300万元，截至12月底已支付270万元，支付率为90%。\n", 0, None),
+    # (an amount no word names as the whole or as spent: nothing is said)
+    (CHECK_HEAD + "2022年项目资金300万元，用于农村公路养护270万元，资金执行率为95%。\n", 0, None),
+    # the rate first, then the amounts it is of in its sentence (after it or in brackets)
+    (CHECK_HEAD + "2022年项目预算执行率为95%，全年预算资金200万元，实际支出180万元。\n", 1, "95"),
+    (CHECK_HEAD + "2022年项目预算执行率为90%，全年预算资金200万元，实际支出180万元。\n", 0, None),
+    (CHECK_HEAD + "资金执行率为95%（实际支出180万元/预算资金200万元）。\n", 1, "95"),
+    (CHECK_HEAD + "资金执行率为90%（实际支出180万元/预算资金200万元）。\n", 0, None),
 ]
 
 

@@ -514,3 +514,34 @@ def test_an_execution_rate_is_not_confirmed_by_a_budget_and_the_money_arrived() 
     # near misses: an arrival rate keeps any pair; an amount not labelled as spent leaves the search open
     assert failed("一、资金情况\n2022年预算资金240万元，到位240万元，到位率100%。\n") == []
     assert failed("一、资金情况\n2022年下拨资金3.89万元，实际发放3.89万元，执行率100%。\n") == []
+
+
+def test_an_execution_rate_of_a_whole_named_without_a_budget_word() -> None:
+    # (checks23) 资金总额, 总投资, 共计 and, for an execution rate, the money arrived are the whole a rate
+    # is of when no amount is labelled a budget — with an amount labelled as spent
+    total = "一、资金情况\n项目资金总额200万元，实际支出180万元，资金执行率为95%。\n"
+    (c,) = failed(total)
+    assert c.startswith("资金执行率: 180万元 ÷ 200万元 = 90.00%, stated 95%")
+    assert failed(total.replace("95%", "90%")) == []
+    arrived = "一、资金情况\n2022年到位资金300万元，实际支出270万元，资金执行率为95%。\n"
+    (c,) = failed(arrived)
+    assert c.startswith("资金执行率: 270万元 ÷ 300万元 = 90.00%")
+    # near misses: an amount not labelled as spent names no numerator; an arrival rate is not of the money arrived
+    assert failed("一、资金情况\n2022年项目资金300万元，用于农村公路养护270万元，资金执行率为95%。\n") == []
+    assert failed("一、资金情况\n2022年资金总额300万元，到位资金270万元，到位率为90%。\n") == []
+    # an amount pooled and paid out (共计…已拨付) is no whole
+    paid = "一、资金情况\n省级补助资金共计135,028.69万元已拨付至财政专户；实际到位省级补助资金141,308.13万元，预算执行率78.50%。\n"
+    assert failed(paid) == []
+
+
+def test_a_rate_stated_before_the_amounts_it_is_of() -> None:
+    after = "一、资金情况\n2022年项目预算执行率为95%，全年预算资金200万元，实际支出180万元。\n"
+    (c,) = failed(after)
+    assert c.startswith("项目预算执行率: 180万元 ÷ 200万元 = 90.00%, stated 95%")
+    assert failed(after.replace("95%", "90%")) == []
+    bracket = "一、资金情况\n资金执行率为95%（实际支出180万元/预算资金200万元）。\n"
+    (c,) = failed(bracket)
+    assert c.startswith("资金执行率: 180万元 ÷ 200万元")
+    # near misses: amounts in the next sentence, or only one of them named, say nothing
+    assert failed("一、资金情况\n资金执行率为95%。全年预算资金200万元，实际支出180万元。\n") == []
+    assert failed("一、资金情况\n资金执行率为95%，全年预算资金200万元，用于养护180万元。\n") == []

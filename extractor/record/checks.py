@@ -109,6 +109,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "respectively",
         "numbered_line",
         "money_kind",
+        "rate_whole",
     )
     return {k: re.compile(s[k]) for k in keys}
 
@@ -1493,7 +1494,8 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
             for y in qs[:i]
             if y.q.unit == "元" and scope_heads[y.block] == sec and y.block >= x.block - 3 and not _per_unit(flat, y.q)
         ]
-        if len(money) < 2:
+        after = _operands_after(ctx, flat, qs, i, arrival)
+        if len(money) < 2 and after is None:
             continue
         for y in money:
             _label_of(ctx, flat, y)
@@ -1511,6 +1513,8 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
             (y for y in reversed(money) if executed(y)), None
         )
         den = next((y for y in reversed(money) if budgeted(y) and y is not num), None)
+        if den is None and num is not None and _spent(squash(num.label)):
+            den = next((y for y in reversed(money) if y is not num and _a_whole(y, num, arrival)), None)
         stated = x.q.printed
         places = x.q.decimals
         rule = "arrival_rate" if arrival else "execution_rate"
@@ -1529,6 +1533,11 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
                 key=(a.q.value, b.q.value, stated),
             )
 
+        if (num is None or den is None) and after is not None:
+            # the rate first, its amounts after it in its sentence, each named by its label
+            c, slack = ratio(*after)
+            emit(after[0], after[1], _rate_ok(c, stated, places, slack), c)
+            continue
         if num is not None and den is not None and den.q.value:
             c, slack = ratio(num, den)
             if _rate_ok(c, stated, places, slack):
@@ -1562,6 +1571,53 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
             # 2.1776万元，资金到位率为100%: the words after it do not make it the amount arrived)
             c, _slack = ratio(num, den)
             emit(num, den, False, c)
+
+
+def _operands_after(ctx: Any, flat: str, qs: list[_Q], i: int, arrival: bool) -> tuple[_Q, _Q] | None:
+    """The amounts a rate is of when they follow it in its sentence (预算执行率为95%，全年预算资金200万元，
+    实际支出180万元; 执行率95%（实际支出180万元/预算资金200万元）): the first whose label says it was
+    spent (arrived, for an arrival rate) and the first whose label names a budget — both named, or None.
+    Another rate between them and this one owns them."""
+    rx = _rx()
+    x = qs[i]
+    b = ctx.doc.blocks[x.block]
+    stop = flat.find("。", x.q.end, b.end)
+    end = stop if stop >= 0 else b.end
+    num = den = None
+    for y in qs[i + 1 :]:
+        if y.block != x.block or y.q.start >= end:
+            break
+        if y.q.unit == "%":
+            return None
+        over = re.match(r"\s*[/／][^，,。；;/]{0,12}?\d", flat[y.q.end :])  # 180万元/预算资金200万元: a quotient
+        if y.q.unit != "元" or (_per_unit(flat, y.q) and not over) or not y.q.value:
+            continue
+        name = squash(_label_of(ctx, flat, y))
+        if rx["not_executed"].search(name):
+            continue
+        if num is None and (rx["arrived"].search(name) if arrival else _spent(name)):
+            num = y
+        elif den is None and rx["budget"].search(name) and not rx["executed"].search(name):
+            den = y
+    return (num, den) if num is not None and den is not None else None
+
+
+def _a_whole(y: _Q, num: _Q, arrival: bool) -> bool:
+    """Whether an amount's label names the whole a rate is of though no budget word is in it
+    (项目资金总额, 总投资, 资金共计; 到位资金 for an execution rate whose numerator was spent, not
+    arrived), and neither it nor the words after it say it was spent or left over (资金共计135,028.69万元
+    已拨付至…: an amount paid out, not the whole)."""
+    rx = _rx()
+    name = squash(y.label)
+    after = re.split(r"[，,；;。：:（(]", y.after)[0]  # the words of its own clause
+    m = rx["rate_whole"].search(name)
+    if m is None or rx["not_executed"].search(name + after):
+        return False
+    if m.group("arrived"):
+        if arrival or rx["arrived"].search(squash(num.label)):
+            return False
+        name = rx["arrived"].sub("", name)
+    return not rx["executed"].search(name + after)
 
 
 def _rate_of_a_part_between(ctx: Any, flat: str, qs: list[_Q], den: _Q, x: _Q, arrival: bool) -> bool:
