@@ -1885,6 +1885,31 @@ CHECKS = [
     (CHECK_HEAD + "2022年项目预算执行率为90%，全年预算资金200万元，实际支出180万元。\n", 0, None),
     (CHECK_HEAD + "资金执行率为95%（实际支出180万元/预算资金200万元）。\n", 1, "95"),
     (CHECK_HEAD + "资金执行率为90%（实际支出180万元/预算资金200万元）。\n", 0, None),
+    # a table's total row far from its parts (under half, over twice): rows the reading lost or nested rows
+    # added twice, not a slip — as in prose, only an agreement is said; a total row left at 0 stays a slip
+    (
+        CHECK_HEAD + "| 资金来源 | 金额（万元） |\n| 中央资金 | 100 |\n| 省级资金 | 50 |\n| 合计 | 500 |\n",
+        0,
+        None,
+    ),
+    (
+        CHECK_HEAD
+        + "| 支出内容 | 金额（万元） |\n| 基本支出 | 300 |\n| 工资福利支出 | 200 |\n| 商品和服务支出 | 100 |\n"
+        + "| 项目支出 | 160 |\n| 养护工程 | 150 |\n| 设备购置 | 10 |\n| 其他 | 30 |\n| 合计 | 490 |\n",
+        0,
+        None,
+    ),
+    (
+        CHECK_HEAD + "| 资金来源 | 金额（万元） |\n| 中央资金 | 100 |\n| 省级资金 | 50 |\n| 合计 | 0 |\n",
+        1,
+        "0",
+    ),
+    (
+        CHECK_HEAD
+        + "| 资金来源 | 金额（万元） |\n| 中央资金 | 100 |\n| 省级资金 | 50 |\n| 县级资金 | 50 |\n| 合计 | 210 |\n",
+        1,
+        "210",
+    ),
 ]
 
 

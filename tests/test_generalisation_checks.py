@@ -545,3 +545,23 @@ def test_a_rate_stated_before_the_amounts_it_is_of() -> None:
     # near misses: amounts in the next sentence, or only one of them named, say nothing
     assert failed("一、资金情况\n资金执行率为95%。全年预算资金200万元，实际支出180万元。\n") == []
     assert failed("一、资金情况\n资金执行率为95%，全年预算资金200万元，用于养护180万元。\n") == []
+
+
+def test_a_table_total_far_from_its_parts_or_over_nested_rows() -> None:
+    # (checks23) a total row under half its parts' sum is rows the reading lost: only an agreement
+    head = "一、资金情况\n| 资金来源 | 金额（万元） |\n| 中央资金 | 100 |\n| 省级资金 | 50 |\n"
+    assert failed(head + "| 合计 | 500 |\n") == []
+    # a total row left at 0 is a slip whatever its parts
+    (c,) = failed(head + "| 合计 | 0 |\n")
+    assert "stated 0" in c
+    # rows that break down the row above them are not added to the total again
+    nested = (
+        "一、资金情况\n| 支出内容 | 金额（万元） |\n| 基本支出 | 300 |\n| 工资福利支出 | 200 |\n"
+        "| 商品和服务支出 | 100 |\n| 项目支出 | 160 |\n| 养护工程 | 150 |\n| 设备购置 | 10 |\n| 其他 | 30 |\n"
+    )
+    assert failed(nested + "| 合计 | 490 |\n") == []
+    (c,) = failed(nested + "| 合计 | 480 |\n")
+    assert "stated 480" in c
+    # near miss: three sources, the first equal to the other two, are three parts
+    (c,) = failed(head + "| 县级资金 | 50 |\n| 合计 | 210 |\n")
+    assert "100 + 50 + 50 = 200" in c

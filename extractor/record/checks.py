@@ -661,7 +661,11 @@ def grid_checks(ck: Checker, flat: str, rows: list[list[Any]], name: str) -> Non
             if not qs or (len(qs) < 2 and len(parts_rows) < 2):
                 continue
             dec = max([q.decimals for q in qs] + [tq.decimals])
-            _sum_check(ck, "table_sum", f"{name} {colname(j)} ({label(trow)})".strip(), qs, tq, False, dec)
+            if not _sums_to(qs, tq) and _sums_to(own := _without_children(qs), tq):
+                qs = own  # nested rows: their parents add up to the total
+            weak = bool(tq.value) and _far_off(qs, tq)  # a total row left at 0 is a slip whatever its parts
+            subject = f"{name} {colname(j)} ({label(trow)})".strip()
+            _sum_check(ck, "table_sum", subject, qs, tq, False, dec, agreement_only=weak)
     # Share columns add up to 100% (or to their stated total).
     for j, h in enumerate(header):
         if not rx["share_column"].search(h.text):
@@ -689,6 +693,24 @@ def grid_checks(ck: Checker, flat: str, rows: list[list[Any]], name: str) -> Non
             [(c.start, c.end) for c in cells] + ([(stated.start, stated.end)] if stated else []),
             key=tuple(values),
         )
+
+
+def _without_children(parts: list[Quantity]) -> list[Quantity]:
+    """A column's parts without the rows that break down the row above them (基本支出 300, then 工资福利
+    支出 200 and 商品和服务支出 100): two or more rows right after a part that add up to it are its
+    children, not parts of the total — added with it they count its amount twice.  (Used only when
+    the parents then make the total: 100, 50, 50 of 200 are three sources, not one and its two.)"""
+    out: list[Quantity] = []
+    k = 0
+    while k < len(parts):
+        out.append(parts[k])
+        step = 1
+        for m in range(k + 3, len(parts) + 1):
+            if _sums_to(parts[k + 1 : m], parts[k]):
+                step = m - k
+                break
+        k += step
+    return out
 
 
 def self_eval_checks(ck: Checker, blocks: list[SelfEvalBlock], exact_only: bool) -> None:
