@@ -1848,6 +1848,38 @@ CHECKS = [
     # amounts of other things after a total: no sum
     (CHECK_HEAD + "2022年共下达资金500万元。实际支出480万元，结余20万元，执行率96%。\n", 0, None),
     (CHECK_HEAD + "中央资金300万元，省级资金150万元，累计支出资金480万元。\n", 0, None),
+    # (session 28, checks23: two parts more than a tenth over their total are no sure breakdown of it; a
+    # near miss is a slip.  A part whose label
+    # names an earlier part as its whole (项目支出中专项资金) is a part of that part, not of the total)
+    (CHECK_HEAD + "2022年共下达资金500万元。中央资金300万元，省级资金300万元。\n", 0, None),
+    (CHECK_HEAD + "2022年共下达资金500万元。中央资金300万元，省级资金190万元。\n", 1, "500"),
+    (
+        CHECK_HEAD + "2022年支出合计500万元，其中：基本支出300万元，项目支出200万元，项目支出中专项资金150万元。\n",
+        0,
+        None,
+    ),
+    (
+        CHECK_HEAD + "2022年支出合计520万元，其中：基本支出300万元，项目支出200万元，项目支出中专项资金150万元。\n",
+        1,
+        "520",
+    ),
+    # a bracket of only two parts more than a tenth over its total
+    (CHECK_HEAD + "项目总投资800万元（中央补助500万元，地方配套400万元）。\n", 0, None),
+    # a list that breaks down each part after it (the parents make the total), or restates one part's
+    # share of another within it (the rest make the total): no slip
+    (
+        CHECK_HEAD + "2022年支出共计500万元，其中：基本支出300万元，工资福利支出180万元，商品和服务支出120万元，"
+        "项目支出200万元，养护工程150万元，设备购置50万元。\n",
+        0,
+        None,
+    ),
+    (
+        CHECK_HEAD + "2022年支出共计510万元，其中：基本支出300万元，工资福利支出180万元，商品和服务支出120万元，"
+        "项目支出200万元，养护工程150万元，设备购置50万元。\n",
+        1,
+        "510",
+    ),
+    (CHECK_HEAD + "2022年共安排资金500万元，其中：中央资金300万元，省级资金200万元，含专项补助120万元。\n", 0, None),
     # (session 27, checks22: a 其中 list that goes on past its parts in the same sentence — the parts'
     # own total restated after them (…，合计500万元), or what was spent of the money after where it came
     # from (…，实际支出480万元): no part of the list; written before the engine read them)

@@ -565,3 +565,24 @@ def test_a_table_total_far_from_its_parts_or_over_nested_rows() -> None:
     # near miss: three sources, the first equal to the other two, are three parts
     (c,) = failed(head + "| 县级资金 | 50 |\n| 合计 | 210 |\n")
     assert "100 + 50 + 50 = 200" in c
+
+
+def test_two_parts_far_from_their_total_and_parts_of_parts() -> None:
+    # (checks23) two amounts more than a tenth over their total are not its two parts: only an agreement
+    assert failed("一、资金情况\n项目总投资800万元（中央补助500万元，地方配套400万元）。\n") == []
+    assert failed("一、资金情况\n2022年共下达资金500万元。中央资金300万元，省级资金300万元。\n") == []
+    # near miss: a small gap in two parts is a slip
+    (c,) = failed("一、资金情况\n项目总投资800万元（中央补助500万元，地方配套280万元）。\n")
+    assert c.startswith("项目总投资: 500万元 + 280万元 = 780万元, stated 800万元")
+    # a part whose label names an earlier part as its whole is not added to the total
+    sub = "一、资金情况\n2022年支出合计500万元，其中：基本支出300万元，项目支出200万元，项目支出中专项资金150万元。\n"
+    assert failed(sub) == []
+    (c,) = failed(sub.replace("合计500万元", "合计520万元"))
+    assert c.startswith("支出: 300万元 + 200万元 = 500万元, stated 520万元")
+    # parts broken down right after them: the parents make the total
+    nested = (
+        "一、资金情况\n2022年支出共计500万元，其中：基本支出300万元，工资福利支出180万元，商品和服务支出120万元，"
+        "项目支出200万元，养护工程150万元，设备购置50万元。\n"
+    )
+    assert failed(nested) == []
+    assert len(failed(nested.replace("共计500万元", "共计510万元"))) == 1
