@@ -38,8 +38,9 @@ def test_counts_in_measure_words_of_what_a_project_buys_or_builds() -> None:
 
 
 def test_services_counted_in_household_times_and_standards_per_head_stay_out() -> None:
-    # near misses: 户次 counts services given (an output, as 人次: devset ruling 19); a standard per head is a rate
-    assert 126 not in _values("全年共贴息126户次。\n")
+    # near misses: 户次 counting services given is an output, as 人次 (devset ruling 19; payments per
+    # recipient, 贴息126户次, are in by ruling 26); a standard per head is a rate
+    assert 126 not in _values("全年上门服务126户次。\n")
     assert 100 not in _values("按每头母猪补助100元的标准发放。\n")
     # a unit character that opens a word is no unit (3口径: a bore, not three wells)
     assert 3 not in _values("项目采购管材规格为3口径。\n")
