@@ -567,11 +567,8 @@ def test_a_table_total_far_from_its_parts_or_over_nested_rows() -> None:
     assert "100 + 50 + 50 = 200" in c
 
 
-def test_two_parts_far_from_their_total_and_parts_of_parts() -> None:
-    # (checks23) two amounts more than a tenth over their total are not its two parts: only an agreement
-    assert failed("一、资金情况\n项目总投资800万元（中央补助500万元，地方配套400万元）。\n") == []
-    assert failed("一、资金情况\n2022年共下达资金500万元。中央资金300万元，省级资金300万元。\n") == []
-    # near miss: a small gap in two parts is a slip
+def test_two_parts_with_a_gap_and_parts_of_parts() -> None:
+    # (checks23) a small gap in two parts is a slip
     (c,) = failed("一、资金情况\n项目总投资800万元（中央补助500万元，地方配套280万元）。\n")
     assert c.startswith("项目总投资: 500万元 + 280万元 = 780万元, stated 800万元")
     # a part whose label names an earlier part as its whole is not added to the total

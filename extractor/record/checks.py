@@ -1208,10 +1208,6 @@ def _list_sum_check(ck: Checker, flat: str, total: Quantity, parts: list[Quantit
     label = label_before(flat, total.start, floor, total.unit)
     subject = label.name if label else "total"
     weak = label is None or _far_off(parts, total) or any(_each(flat, p) for p in parts)
-    # two amounts more than a tenth over their total are not its two parts (中央补助500万元，地方配套400万元
-    # of 800万元: one holds the other, or one is of another whole).  (Under it, the list may be cut short by
-    # a ；: a named total keeps the check, test_parts_far_from_their_total_are_checked_for_agreement_only.)
-    weak = weak or (len(parts) == 2 and _over_by_a_tenth(parts, total))
     if label is not None and not weak and _well_off(parts, total):
         weak = not _rx()["named_total"].search(squash(label.clause))
     if not _sums_to(parts, total):
@@ -1266,12 +1262,6 @@ def _well_off(parts: list[Quantity], total: Quantity) -> bool:
     s = sum((q.value for q in parts), Decimal(0))
     off = Decimal(str(_spec()["list_off_by"]))
     return s < total.value * (1 - off)
-
-
-def _over_by_a_tenth(parts: list[Quantity], total: Quantity) -> bool:
-    """Parts whose sum is more than a tenth (``list_off_by``) over their total."""
-    s = sum((q.value for q in parts), Decimal(0))
-    return s > total.value * (1 + Decimal(str(_spec()["list_off_by"])))
 
 
 def _far_off(parts: list[Quantity], total: Quantity) -> bool:
