@@ -2114,6 +2114,34 @@ CHECKS = [
     # amounts of other things after a total: no sum
     (CHECK_HEAD + "2022年共下达资金500万元。实际支出480万元，结余20万元，执行率96%。\n", 0, None),
     (CHECK_HEAD + "中央资金300万元，省级资金150万元，累计支出资金480万元。\n", 0, None),
+    # (session 28, checks23: a small gap in two parts is a slip.  A part whose label
+    # names an earlier part as its whole (项目支出中专项资金) is a part of that part, not of the total)
+    (CHECK_HEAD + "2022年共下达资金500万元。中央资金300万元，省级资金190万元。\n", 1, "500"),
+    (
+        CHECK_HEAD + "2022年支出合计500万元，其中：基本支出300万元，项目支出200万元，项目支出中专项资金150万元。\n",
+        0,
+        None,
+    ),
+    (
+        CHECK_HEAD + "2022年支出合计520万元，其中：基本支出300万元，项目支出200万元，项目支出中专项资金150万元。\n",
+        1,
+        "520",
+    ),
+    # a list that breaks down each part after it (the parents make the total), or restates one part's
+    # share of another within it (the rest make the total): no slip
+    (
+        CHECK_HEAD + "2022年支出共计500万元，其中：基本支出300万元，工资福利支出180万元，商品和服务支出120万元，"
+        "项目支出200万元，养护工程150万元，设备购置50万元。\n",
+        0,
+        None,
+    ),
+    (
+        CHECK_HEAD + "2022年支出共计510万元，其中：基本支出300万元，工资福利支出180万元，商品和服务支出120万元，"
+        "项目支出200万元，养护工程150万元，设备购置50万元。\n",
+        1,
+        "510",
+    ),
+    (CHECK_HEAD + "2022年共安排资金500万元，其中：中央资金300万元，省级资金200万元，含专项补助120万元。\n", 0, None),
     # (session 27, checks22: a 其中 list that goes on past its parts in the same sentence — the parts'
     # own total restated after them (…，合计500万元), or what was spent of the money after where it came
     # from (…，实际支出480万元): no part of the list; written before the engine read them)
@@ -2133,6 +2161,49 @@ CHECKS = [
     (CHECK_HEAD + "2022年预算资金240万元，到位240万元，实际支出228.6万元，执行率95.25%。\n", 0, None),
     (CHECK_HEAD + "项目计划投资500万元，资金到位500万元，截至年底已支付460万元，预算执行率100%。\n", 1, "100"),
     (CHECK_HEAD + "2022年下拨资金3.89万元，实际发放3.89万元，执行率100%。\n", 0, None),
+    # (session 28, checks23: an execution rate whose whole is named without a budget word — a fund's total
+    # (资金总额), the total investment (总投资), the money pooled (共计), the money arrived (到位资金) — and the
+    # amount spent labelled as such; written before the engine read them)
+    (CHECK_HEAD + "项目资金总额200万元，实际支出180万元，资金执行率为95%。\n", 1, "95"),
+    (CHECK_HEAD + "项目资金总额200万元，实际支出180万元，资金执行率为90%。\n", 0, None),
+    (CHECK_HEAD + "项目总投资500万元，已完成投资450万元，投资完成率为95%。\n", 1, "95"),
+    (CHECK_HEAD + "项目总投资500万元，已完成投资450万元，投资完成率为90%。\n", 0, None),
+    (CHECK_HEAD + "2022年到位资金300万元，实际支出270万元，资金执行率为95%。\n", 1, "95"),
+    (CHECK_HEAD + "2022年到位资金300万元，实际支出270万元，资金执行率为90%。\n", 0, None),
+    (CHECK_HEAD + "2022年项目资金共计300万元，截至12月底已支付270万元，支付率为95%。\n", 1, "95"),
+    (CHECK_HEAD + "2022年项目资金共计300万元，截至12月底已支付270万元，支付率为90%。\n", 0, None),
+    # (an amount no word names as the whole or as spent: nothing is said)
+    (CHECK_HEAD + "2022年项目资金300万元，用于农村公路养护270万元，资金执行率为95%。\n", 0, None),
+    # the rate first, then the amounts it is of in its sentence (after it or in brackets)
+    (CHECK_HEAD + "2022年项目预算执行率为95%，全年预算资金200万元，实际支出180万元。\n", 1, "95"),
+    (CHECK_HEAD + "2022年项目预算执行率为90%，全年预算资金200万元，实际支出180万元。\n", 0, None),
+    (CHECK_HEAD + "资金执行率为95%（实际支出180万元/预算资金200万元）。\n", 1, "95"),
+    (CHECK_HEAD + "资金执行率为90%（实际支出180万元/预算资金200万元）。\n", 0, None),
+    # a table's total row far from its parts (under half, over twice): rows the reading lost or nested rows
+    # added twice, not a slip — as in prose, only an agreement is said; a total row left at 0 stays a slip
+    (
+        CHECK_HEAD + "| 资金来源 | 金额（万元） |\n| 中央资金 | 100 |\n| 省级资金 | 50 |\n| 合计 | 500 |\n",
+        0,
+        None,
+    ),
+    (
+        CHECK_HEAD
+        + "| 支出内容 | 金额（万元） |\n| 基本支出 | 300 |\n| 工资福利支出 | 200 |\n| 商品和服务支出 | 100 |\n"
+        + "| 项目支出 | 160 |\n| 养护工程 | 150 |\n| 设备购置 | 10 |\n| 其他 | 30 |\n| 合计 | 490 |\n",
+        0,
+        None,
+    ),
+    (
+        CHECK_HEAD + "| 资金来源 | 金额（万元） |\n| 中央资金 | 100 |\n| 省级资金 | 50 |\n| 合计 | 0 |\n",
+        1,
+        "0",
+    ),
+    (
+        CHECK_HEAD
+        + "| 资金来源 | 金额（万元） |\n| 中央资金 | 100 |\n| 省级资金 | 50 |\n| 县级资金 | 50 |\n| 合计 | 210 |\n",
+        1,
+        "210",
+    ),
 ]
 
 

@@ -514,3 +514,72 @@ def test_an_execution_rate_is_not_confirmed_by_a_budget_and_the_money_arrived() 
     # near misses: an arrival rate keeps any pair; an amount not labelled as spent leaves the search open
     assert failed("一、资金情况\n2022年预算资金240万元，到位240万元，到位率100%。\n") == []
     assert failed("一、资金情况\n2022年下拨资金3.89万元，实际发放3.89万元，执行率100%。\n") == []
+
+
+def test_an_execution_rate_of_a_whole_named_without_a_budget_word() -> None:
+    # (checks23) 资金总额, 总投资, 共计 and, for an execution rate, the money arrived are the whole a rate
+    # is of when no amount is labelled a budget — with an amount labelled as spent
+    total = "一、资金情况\n项目资金总额200万元，实际支出180万元，资金执行率为95%。\n"
+    (c,) = failed(total)
+    assert c.startswith("资金执行率: 180万元 ÷ 200万元 = 90.00%, stated 95%")
+    assert failed(total.replace("95%", "90%")) == []
+    arrived = "一、资金情况\n2022年到位资金300万元，实际支出270万元，资金执行率为95%。\n"
+    (c,) = failed(arrived)
+    assert c.startswith("资金执行率: 270万元 ÷ 300万元 = 90.00%")
+    # near misses: an amount not labelled as spent names no numerator; an arrival rate is not of the money arrived
+    assert failed("一、资金情况\n2022年项目资金300万元，用于农村公路养护270万元，资金执行率为95%。\n") == []
+    assert failed("一、资金情况\n2022年资金总额300万元，到位资金270万元，到位率为90%。\n") == []
+    # an amount pooled and paid out (共计…已拨付) is no whole
+    paid = "一、资金情况\n省级补助资金共计135,028.69万元已拨付至财政专户；实际到位省级补助资金141,308.13万元，预算执行率78.50%。\n"
+    assert failed(paid) == []
+
+
+def test_a_rate_stated_before_the_amounts_it_is_of() -> None:
+    after = "一、资金情况\n2022年项目预算执行率为95%，全年预算资金200万元，实际支出180万元。\n"
+    (c,) = failed(after)
+    assert c.startswith("项目预算执行率: 180万元 ÷ 200万元 = 90.00%, stated 95%")
+    assert failed(after.replace("95%", "90%")) == []
+    bracket = "一、资金情况\n资金执行率为95%（实际支出180万元/预算资金200万元）。\n"
+    (c,) = failed(bracket)
+    assert c.startswith("资金执行率: 180万元 ÷ 200万元")
+    # near misses: amounts in the next sentence, or only one of them named, say nothing
+    assert failed("一、资金情况\n资金执行率为95%。全年预算资金200万元，实际支出180万元。\n") == []
+    assert failed("一、资金情况\n资金执行率为95%，全年预算资金200万元，用于养护180万元。\n") == []
+
+
+def test_a_table_total_far_from_its_parts_or_over_nested_rows() -> None:
+    # (checks23) a total row under half its parts' sum is rows the reading lost: only an agreement
+    head = "一、资金情况\n| 资金来源 | 金额（万元） |\n| 中央资金 | 100 |\n| 省级资金 | 50 |\n"
+    assert failed(head + "| 合计 | 500 |\n") == []
+    # a total row left at 0 is a slip whatever its parts
+    (c,) = failed(head + "| 合计 | 0 |\n")
+    assert "stated 0" in c
+    # rows that break down the row above them are not added to the total again
+    nested = (
+        "一、资金情况\n| 支出内容 | 金额（万元） |\n| 基本支出 | 300 |\n| 工资福利支出 | 200 |\n"
+        "| 商品和服务支出 | 100 |\n| 项目支出 | 160 |\n| 养护工程 | 150 |\n| 设备购置 | 10 |\n| 其他 | 30 |\n"
+    )
+    assert failed(nested + "| 合计 | 490 |\n") == []
+    (c,) = failed(nested + "| 合计 | 480 |\n")
+    assert "stated 480" in c
+    # near miss: three sources, the first equal to the other two, are three parts
+    (c,) = failed(head + "| 县级资金 | 50 |\n| 合计 | 210 |\n")
+    assert "100 + 50 + 50 = 200" in c
+
+
+def test_two_parts_with_a_gap_and_parts_of_parts() -> None:
+    # (checks23) a small gap in two parts is a slip
+    (c,) = failed("一、资金情况\n项目总投资800万元（中央补助500万元，地方配套280万元）。\n")
+    assert c.startswith("项目总投资: 500万元 + 280万元 = 780万元, stated 800万元")
+    # a part whose label names an earlier part as its whole is not added to the total
+    sub = "一、资金情况\n2022年支出合计500万元，其中：基本支出300万元，项目支出200万元，项目支出中专项资金150万元。\n"
+    assert failed(sub) == []
+    (c,) = failed(sub.replace("合计500万元", "合计520万元"))
+    assert c.startswith("支出: 300万元 + 200万元 = 500万元, stated 520万元")
+    # parts broken down right after them: the parents make the total
+    nested = (
+        "一、资金情况\n2022年支出共计500万元，其中：基本支出300万元，工资福利支出180万元，商品和服务支出120万元，"
+        "项目支出200万元，养护工程150万元，设备购置50万元。\n"
+    )
+    assert failed(nested) == []
+    assert len(failed(nested.replace("共计500万元", "共计510万元"))) == 1

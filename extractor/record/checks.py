@@ -109,6 +109,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "respectively",
         "numbered_line",
         "money_kind",
+        "rate_whole",
     )
     return {k: re.compile(s[k]) for k in keys}
 
@@ -660,7 +661,11 @@ def grid_checks(ck: Checker, flat: str, rows: list[list[Any]], name: str) -> Non
             if not qs or (len(qs) < 2 and len(parts_rows) < 2):
                 continue
             dec = max([q.decimals for q in qs] + [tq.decimals])
-            _sum_check(ck, "table_sum", f"{name} {colname(j)} ({label(trow)})".strip(), qs, tq, False, dec)
+            if not _sums_to(qs, tq) and _sums_to(own := _without_children(qs), tq):
+                qs = own  # nested rows: their parents add up to the total
+            weak = bool(tq.value) and _far_off(qs, tq)  # a total row left at 0 is a slip whatever its parts
+            subject = f"{name} {colname(j)} ({label(trow)})".strip()
+            _sum_check(ck, "table_sum", subject, qs, tq, False, dec, agreement_only=weak)
     # Share columns add up to 100% (or to their stated total).
     for j, h in enumerate(header):
         if not rx["share_column"].search(h.text):
@@ -688,6 +693,24 @@ def grid_checks(ck: Checker, flat: str, rows: list[list[Any]], name: str) -> Non
             [(c.start, c.end) for c in cells] + ([(stated.start, stated.end)] if stated else []),
             key=tuple(values),
         )
+
+
+def _without_children(parts: list[Quantity]) -> list[Quantity]:
+    """A column's parts without the rows that break down the row above them (基本支出 300, then 工资福利
+    支出 200 and 商品和服务支出 100): two or more rows right after a part that add up to it are its
+    children, not parts of the total — added with it they count its amount twice.  (Used only when
+    the parents then make the total: 100, 50, 50 of 200 are three sources, not one and its two.)"""
+    out: list[Quantity] = []
+    k = 0
+    while k < len(parts):
+        out.append(parts[k])
+        step = 1
+        for m in range(k + 3, len(parts) + 1):
+            if _sums_to(parts[k + 1 : m], parts[k]):
+                step = m - k
+                break
+        k += step
+    return out
 
 
 def self_eval_checks(ck: Checker, blocks: list[SelfEvalBlock], exact_only: bool) -> None:
@@ -1081,6 +1104,7 @@ def prose_sum_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
                 and _depth(flat, first, y.q.start) == 0
             ]
             parts, restated, spent = _own_parts(flat, tot, parts, sent)
+            parts = _without_subparts(flat, parts, sent)
             if len(parts) < 2 or _run_together(flat, parts):
                 continue
             if sum(1 for y in parts if rx["hierarchy_part"].search(flat[max(first, y.q.start - 6) : y.q.start])) >= 2:
@@ -1132,6 +1156,24 @@ def _own_parts(flat: str, total: _Q, parts: list[_Q], floor: int) -> tuple[list[
     return parts, None, []
 
 
+def _without_subparts(flat: str, parts: list[_Q], floor: int) -> list[_Q]:
+    """A list's parts without those whose label names an earlier part as their whole (基本支出300万元，
+    项目支出200万元，项目支出中专项资金150万元: 专项资金 is part of 项目支出, not of the total)."""
+
+    def name(y: _Q) -> str:
+        lab = label_before(flat, y.q.start, _clause_start(flat, y.q.start, floor), y.q.unit)
+        return squash(lab.name if lab else flat[_clause_start(flat, y.q.start, floor) : y.q.start])
+
+    names = [name(y) for y in parts]
+    keep = []
+    for k, y in enumerate(parts):
+        clause = squash(flat[_clause_start(flat, y.q.start, floor) : y.q.start])
+        if any(n and len(n) >= 2 and clause.startswith(n + "中") for n in names[:k]):
+            continue
+        keep.append(y)
+    return keep
+
+
 def _numbered_parts(
     flat: str, blocks: list[Any], start: int, by_block: dict[int, list[_Q]], total: Quantity
 ) -> list[_Q] | None:
@@ -1168,9 +1210,22 @@ def _list_sum_check(ck: Checker, flat: str, total: Quantity, parts: list[Quantit
     weak = label is None or _far_off(parts, total) or any(_each(flat, p) for p in parts)
     if label is not None and not weak and _well_off(parts, total):
         weak = not _rx()["named_total"].search(squash(label.clause))
-    if not _sums_to(parts, total) and (head := _first_whole(parts, total)) is not None:
-        parts = head  # the list goes on to a second breakdown of the same whole: its first adds up
+    if not _sums_to(parts, total):
+        parts = _the_whole_s_parts(parts, total)
     _sum_check(ck, "prose_sum", subject, parts, total, True, agreement_only=weak)
+
+
+def _the_whole_s_parts(parts: list[Quantity], total: Quantity) -> list[Quantity]:
+    """The parts of a list that do not add up to its total which do: the first breakdown of two
+    (:func:`_first_whole`), the parents of nested parts (基本支出300万元，工资福利支出180万元，商品和服务
+    支出120万元，项目支出200万元…: :func:`_without_children`) — or the list as it is.  (Dropping one part
+    that is exactly the excess — 中央资金300万元，省级资金200万元，专项补助120万元 of 500万元 — cost the
+    holdout half two found slips for one false flag: not done.)"""
+    if (head := _first_whole(parts, total)) is not None:
+        return head  # the list goes on to a second breakdown of the same whole: its first adds up
+    if _sums_to(own := _without_children(parts), total):
+        return own
+    return parts
 
 
 def _each(flat: str, q: Quantity) -> bool:
@@ -1493,7 +1548,8 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
             for y in qs[:i]
             if y.q.unit == "元" and scope_heads[y.block] == sec and y.block >= x.block - 3 and not _per_unit(flat, y.q)
         ]
-        if len(money) < 2:
+        after = _operands_after(ctx, flat, qs, i, arrival)
+        if len(money) < 2 and after is None:
             continue
         for y in money:
             _label_of(ctx, flat, y)
@@ -1511,6 +1567,8 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
             (y for y in reversed(money) if executed(y)), None
         )
         den = next((y for y in reversed(money) if budgeted(y) and y is not num), None)
+        if den is None and num is not None and _spent(squash(num.label)):
+            den = next((y for y in reversed(money) if y is not num and _a_whole(y, num, arrival)), None)
         stated = x.q.printed
         places = x.q.decimals
         rule = "arrival_rate" if arrival else "execution_rate"
@@ -1529,6 +1587,11 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
                 key=(a.q.value, b.q.value, stated),
             )
 
+        if (num is None or den is None) and after is not None:
+            # the rate first, its amounts after it in its sentence, each named by its label
+            c, slack = ratio(*after)
+            emit(after[0], after[1], _rate_ok(c, stated, places, slack), c)
+            continue
         if num is not None and den is not None and den.q.value:
             c, slack = ratio(num, den)
             if _rate_ok(c, stated, places, slack):
@@ -1562,6 +1625,53 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
             # 2.1776万元，资金到位率为100%: the words after it do not make it the amount arrived)
             c, _slack = ratio(num, den)
             emit(num, den, False, c)
+
+
+def _operands_after(ctx: Any, flat: str, qs: list[_Q], i: int, arrival: bool) -> tuple[_Q, _Q] | None:
+    """The amounts a rate is of when they follow it in its sentence (预算执行率为95%，全年预算资金200万元，
+    实际支出180万元; 执行率95%（实际支出180万元/预算资金200万元）): the first whose label says it was
+    spent (arrived, for an arrival rate) and the first whose label names a budget — both named, or None.
+    Another rate between them and this one owns them."""
+    rx = _rx()
+    x = qs[i]
+    b = ctx.doc.blocks[x.block]
+    stop = flat.find("。", x.q.end, b.end)
+    end = stop if stop >= 0 else b.end
+    num = den = None
+    for y in qs[i + 1 :]:
+        if y.block != x.block or y.q.start >= end:
+            break
+        if y.q.unit == "%":
+            return None
+        over = re.match(r"\s*[/／][^，,。；;/]{0,12}?\d", flat[y.q.end :])  # 180万元/预算资金200万元: a quotient
+        if y.q.unit != "元" or (_per_unit(flat, y.q) and not over) or not y.q.value:
+            continue
+        name = squash(_label_of(ctx, flat, y))
+        if rx["not_executed"].search(name):
+            continue
+        if num is None and (rx["arrived"].search(name) if arrival else _spent(name)):
+            num = y
+        elif den is None and rx["budget"].search(name) and not rx["executed"].search(name):
+            den = y
+    return (num, den) if num is not None and den is not None else None
+
+
+def _a_whole(y: _Q, num: _Q, arrival: bool) -> bool:
+    """Whether an amount's label names the whole a rate is of though no budget word is in it
+    (项目资金总额, 总投资, 资金共计; 到位资金 for an execution rate whose numerator was spent, not
+    arrived), and neither it nor the words after it say it was spent or left over (资金共计135,028.69万元
+    已拨付至…: an amount paid out, not the whole)."""
+    rx = _rx()
+    name = squash(y.label)
+    after = re.split(r"[，,；;。：:（(]", y.after)[0]  # the words of its own clause
+    m = rx["rate_whole"].search(name)
+    if m is None or rx["not_executed"].search(name + after):
+        return False
+    if m.group("arrived"):
+        if arrival or rx["arrived"].search(squash(num.label)):
+            return False
+        name = rx["arrived"].sub("", name)
+    return not rx["executed"].search(name + after)
 
 
 def _rate_of_a_part_between(ctx: Any, flat: str, qs: list[_Q], den: _Q, x: _Q, arrival: bool) -> bool:
