@@ -883,7 +883,7 @@ def tier_scores(ctx: Context) -> list[TierScore]:
     for i, b in enumerate(blocks):
         if b.kind == "table":
             continue
-        level, _role = ctx._heading(b)
+        level, _role = ctx.heading(b)
         if level is None:
             continue
         hk = heading_key(b.text if b.kind == "heading" else b.text[:40])
@@ -893,7 +893,7 @@ def tier_scores(ctx: Context) -> list[TierScore]:
         # the section: until the next heading of the same or an outer level
         end = len(blocks)
         for j in range(i + 1, len(blocks)):
-            lj, _ = ctx._heading(blocks[j])
+            lj, _ = ctx.heading(blocks[j])
             if lj is not None and lj <= level:
                 end = j
                 break
@@ -936,7 +936,7 @@ def tiers_by_headings(ctx: Context) -> dict[int, re.Match[str]]:
     groups: dict[tuple[int, int], list[tuple[int, re.Match[str] | None]]] = {}
     stack: list[tuple[int, int]] = []  # (level, block index) of the open headings
     for i, b in enumerate(ctx.doc.blocks):
-        level, _role = ctx._heading(b)
+        level, _role = ctx.heading(b)
         if level is None:
             continue
         while stack and stack[-1][0] >= level:
