@@ -68,6 +68,7 @@ def _spec() -> dict[str, Any]:
         "grade_words": data["grade_words"],
         "thresholds": sorted(data["thresholds"], key=lambda t: -t["min"]),
         "tier_names": re.compile(f"(?:项目)?(?:{tier})"),
+        "whole_tier_names": re.compile(data["whole_tier_names"]),
         # a heading naming a tier (二、项目决策情况（20分）): a name, then what may follow one
         "tier_heading": re.compile(f"(?P<name>(?:项目)?(?:{tier}))" + data["tier_clause"]["after"]),
         # a heading of any name with a weight in brackets (its tiers found by the structure)
@@ -456,6 +457,12 @@ class TierScore:
     end: int
     page: int | None
     rank: float
+
+
+def names_the_whole(name: str) -> bool:
+    """Whether a tier's name may name the evaluation's whole (整体绩效, 项目绩效: ``whole_tier_names``
+    in patterns/scores.yaml) — stated with no weight, its score is the total's, not a level-1 one."""
+    return _spec()["whole_tier_names"].search(name) is not None
 
 
 def _tier_name(raw: str) -> str:
@@ -990,6 +997,7 @@ __all__ = [
     "grade_candidates",
     "tier_scores",
     "tier_indicators",
+    "names_the_whole",
     "clause_tiers",
     "listed_tiers",
     "complete_framework",
