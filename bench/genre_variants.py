@@ -453,6 +453,11 @@ TIER_SCORES = [
     # near misses: a sub-item's score inside a tier's section; a level-2 name of the common framework
     ("（一）项目决策（20分）\n1.立项依据充分性（4分）\n" + _PROSE + "得4分。\n", set()),
     ("二、过程（20分）\n1.资金管理：资金到位及时，得分9分。\n2.组织实施：制度健全，得分8分。\n", set()),
+    # near misses: a tier's name as the tail of a lower indicator's longer name (合同管理, 实施效果, 群众满意度)
+    ("二、过程（20分）\n1.合同管理：合同签订规范，合同管理得分5分；档案管理得分4分。\n", set()),
+    ("组织实施方面，项目实施效果得分8分，培训效果得分5分。\n", set()),
+    ("（二）产出指标\n数量指标完成较好。群众满意度得分9分。\n", set()),
+    ("（三）产出指标\n其中项目实施过程得分8分。\n", set()),
 ]
 # (text, report_date)
 DATES = [
