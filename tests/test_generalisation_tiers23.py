@@ -61,3 +61,15 @@ def test_a_grade_under_dangci_or_alone_after_the_score() -> None:
     # near miss: a one-character word after the score that opens a longer clause is no grade
     _doc, r = record_of_text("经评价，项目自评结果为88分，中央资金到位及时。\n")
     assert (r.score.total, r.score.grade_source) == (88, "derived")
+
+
+def test_a_tiers_name_as_the_tail_of_a_lower_indicators_name_is_no_tier() -> None:
+    assert tiers("二、过程（20分）\n1.合同管理：合同签订规范，合同管理得分5分；档案管理得分4分。\n") == []
+    assert tiers("组织实施方面，项目实施效果得分8分，培训效果得分5分。\n") == []
+    # a sub-item's score in a tier's section, its own name before it, is not the tier's
+    assert tiers("（二）产出指标\n数量指标完成较好。群众满意度得分9分。\n") == []
+    # near misses: the words that may stand before a tier's name keep it one
+    assert tiers("经评价，其中决策指标得分18分，在过程方面得分17分。\n") == [("决策", None, 18), ("过程", None, 17)]
+    assert tiers("（一）完成绩效产出指标（自评得分50分）\n") == [("产出", None, 50)]
+    got = tiers("该项目决策、过程、产出、效益四项一级指标分别得分18分、17.5分、27分、26分。\n")
+    assert [s for _n, _w, s in got] == [18, 17.5, 27, 26]
