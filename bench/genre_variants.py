@@ -567,6 +567,39 @@ DATES = [
     ),
     ("临澧县农村公路养护资金绩效自评报告\n……\n临澧县交通运输局（盖章）  2023年3月15日\n", "2023-03-15"),
     ("临澧县农村公路养护资金绩效自评报告\n……\n2023年3月15日\n", "2023-03-15"),
+    # (session 28, meta23: a date after a 日期/时间 label mid-line, digits spaced; a cover's date line; the
+    # evaluation's and the page's dates that are none — written before the engine read them)
+    (
+        "汉寿县农村公路养护资金绩效自评报告\n……\n单位（盖章）：汉寿县交通运输局    日期：2023 年 10 月 8 日\n",
+        "2023-10-08",
+    ),
+    (
+        "汉寿县农村公路养护资金绩效自评报告\n……\n填报人：张三    联系电话：0736-1234567    填报时间：2023 年 10 月 8 日\n",
+        "2023-10-08",
+    ),
+    (
+        "汉寿县农村公路养护资金绩效评价报告\n……\n评价机构：湖南某某会计师事务所有限公司    报告日期：2023 年 10 月 8 日\n",
+        "2023-10-08",
+    ),
+    ("汉寿县农村公路养护资金绩效自评报告\n……\n汉寿县交通运输局    日期：2023年10月8日\n", "2023-10-08"),
+    ("汉寿县农村公路养护资金绩效自评报告\n……\n汉寿县交通运输局\n2023 年 10 月 8 日\n", "2023-10-08"),
+    (
+        "汉寿县农村公路养护资金绩效评价报告\n湖南某某会计师事务所有限公司\n二〇二三年十月八日\n一、基本情况\n",
+        "2023-10-08",
+    ),
+    (
+        "汉寿县农村公路养护资金绩效自评报告\n一、基本情况\n……\n三、评价工作开展情况\n评价时间：2023 年 9 月 1 日至 9 月 20 日。\n",
+        None,
+    ),
+    ("汉寿县农村公路养护资金绩效自评报告\n一、基本情况\n……\n（三）项目实施时间：2022 年 1 月 1 日\n", None),
+    # (a bare 时间： label right under the signing unit, a 盖章日期 label: the signing date — and a 时间： line under no
+    # unit, which may be any time the text speaks of)
+    (
+        "汉寿县农村公路养护资金绩效自评报告\n一、基本情况\n……\n汉寿县交通运输局\n时间：2024 年 10 月 8 日\n",
+        "2024-10-08",
+    ),
+    ("汉寿县农村公路养护资金绩效自评报告\n一、基本情况\n……\n盖章日期：2024 年 10 月 8 日\n", "2024-10-08"),
+    ("汉寿县农村公路养护资金绩效自评报告\n一、基本情况\n……\n四、存在问题\n时间：2024年10月8日\n", None),
 ]
 # (text, evaluation_mode, evaluator or None when not checked)
 MODES = [
@@ -785,6 +818,101 @@ MODES += [
         "self",
         None,
     ),
+    # (orgs23: a line department's 绩效考核 of the places or units under it — it rates others, no
+    # self-evaluation of its own spending: the mode is left open, the department evaluated)
+    (
+        "近日，澧县农业农村局对全县各乡镇2022年度耕地地力保护补贴发放情况开展了绩效考核。\n",
+        None,
+        "澧县农业农村局",
+    ),
+    (
+        "石门县教育局于2023年4月对全县中小学校2022年度公用经费管理使用情况进行了绩效考核，考核结果将通报全县。\n",
+        None,
+        "石门县教育局",
+    ),
+]
+# (session 28, meta23) who evaluated whose spending: a line department or its group evaluating a lower place's
+# or another unit's spending is none of the three (devset README, ruling 25a); 自评 named as a step of another
+# body's evaluation or as one of a unit's duties is no self-evaluation; a finance body evaluating another unit's
+# spending (对XX局…实施了重点绩效评价, 由县财政局组织实施, 财政部 with a ministry) is finance — written before the
+# engine read them
+MODES += [
+    (
+        "汉寿县2022年度农村公路养护资金绩效考评\n常德市交通运输局考评组对汉寿县2022年度农村公路养护资金进行了绩效考评。\n",
+        None,
+        None,
+    ),
+    (
+        "市交通运输局到我局开展农村公路养护资金绩效考评\n近日，常德市交通运输局考评组到我局开展2022年度农村公路养护资金绩效考评工作。\n",
+        None,
+        None,
+    ),
+    (
+        "湖南省交通运输厅对汉寿县农村公路养护资金开展绩效评价\n近日，湖南省交通运输厅对汉寿县2022年度农村公路养护资金开展了绩效评价。\n",
+        None,
+        None,
+    ),
+    (
+        "汉寿县交通运输局2022年度农村公路养护资金绩效评价报告\n汉寿县交通运输局对汉寿县2022年度农村公路养护资金开展了绩效评价。\n",
+        "self",
+        None,
+    ),
+    (
+        "汉寿县2022年度农村公路养护资金绩效评价报告\n在县交通运输局自评的基础上，县财政局组织评价组对该项目开展了重点绩效评价。\n",
+        "finance",
+        None,
+    ),
+    (
+        "汉寿县2022年度农村公路养护资金使用情况\n县交通运输局认真做好绩效目标申报、绩效运行监控和绩效自评等工作，资金使用规范。\n",
+        None,
+        None,
+    ),
+    (
+        "汉寿县2022年度农村公路养护资金绩效评价报告\n县财政局对县交通运输局2022年度农村公路养护资金实施了重点绩效评价。\n",
+        "finance",
+        None,
+    ),
+    (
+        "汉寿县2022年度财政支出绩效评价情况\n2023年，汉寿县财政局选取农村公路养护资金等5个项目开展重点绩效评价。\n",
+        "finance",
+        None,
+    ),
+    (
+        "汉寿县2022年度农村公路养护资金绩效评价报告\n本次评价由县财政局组织实施，评价组由财务、工程方面专家组成。\n",
+        "finance",
+        None,
+    ),
+    (
+        "汉寿县2022年度农村公路养护资金绩效评价报告\n汉寿县财政局对农村公路养护资金开展了绩效评价，评价得分86分。\n",
+        "finance",
+        None,
+    ),
+    (
+        "2022年度车辆购置税收入补助地方资金绩效评价\n近日，财政部、交通运输部组织专家组，对各省车辆购置税收入补助地方资金开展了绩效评价。\n",
+        "finance",
+        None,
+    ),
+    (
+        "汉寿县交通运输局2022年度农村公路养护资金绩效评价报告\n根据县财政局要求，我局对2022年度农村公路养护资金开展了绩效评价。\n汉寿县交通运输局\n",
+        "self",
+        None,
+    ),
+    # (a unit that says it engaged a third party it does not name stays self: ruling 25b; named, third_party)
+    (
+        "汉寿县交通运输局2022年度农村公路养护资金绩效评价报告\n按照县财政局要求，我局聘请第三方机构对2022年度农村公路养护资金开展了绩效评价。\n汉寿县交通运输局\n",
+        "self",
+        None,
+    ),
+    (
+        "汉寿县交通运输局2022年度农村公路养护资金绩效评价报告\n按照县财政局要求，我局委托第三方对2022年度农村公路养护资金开展了绩效评价。\n汉寿县交通运输局\n",
+        "self",
+        None,
+    ),
+    (
+        "汉寿县交通运输局2022年度农村公路养护资金绩效评价报告\n按照县财政局要求，我局委托湖南某某咨询有限公司对2022年度农村公路养护资金开展了绩效评价。\n",
+        "third_party",
+        "湖南某某咨询有限公司",
+    ),
 ]
 # (text, years)
 YEARS = [
@@ -876,6 +1004,19 @@ YEARS = [
         "临澧县农村公路养护资金绩效评价报告\n一、基本情况\n2023年度农村公路养护资金预算500万元，实际支出480万元。\n",
         [2023],
     ),
+    # (session 28, meta23: the year of the funds said once in the opening, a period printed with 年度 at its end,
+    # a form's year cell beside its label — written before the engine read them)
+    (
+        "汉寿县农村公路养护资金绩效评价报告\n一、基本情况\n为保障农村公路安全畅通，县财政下达2022年农村公路养护资金500万元。\n",
+        [2022],
+    ),
+    ("汉寿县农村公路养护资金绩效评价报告\n一、基本情况\n2022年农村公路养护资金预算500万元，已全部拨付。\n", [2022]),
+    (
+        "汉寿县农村公路养护资金绩效评价报告\n一、基本情况\n本次评价对象为2021年至2023年度农村公路养护资金。\n",
+        [2021, 2022, 2023],
+    ),
+    ("项目支出绩效自评表\n| 项目名称 | 农村公路养护资金 | 年度 | 2022年 |\n| 主管部门 | 汉寿县交通运输局 |\n", [2022]),
+    ("项目支出绩效自评表\n项目名称：农村公路养护资金    所属年度：2022年度\n主管部门：汉寿县交通运输局\n", [2022]),
 ]
 # (text, adcode)
 PLACES = [
@@ -1242,6 +1383,18 @@ COUNTS = [
     # approximate amounts, at the number printed (ruling 23)
     ("项目建设及运行资金总投入150余亿元。\n", {15000000000}, set()),
     ("项目总投资约3,000万元，受益群众近2万人。\n", {30000000, 20000}, set()),
+    # an indicator's line (数量指标：…, 成本指标：…): its numbers are the indicator's target or result, the money
+    # of a cost indicator too; and the share of items per grade is an evaluation's result (ruling 24(d)) — beside
+    # a part's share of the funds, which stays (session 28, fig23)
+    (
+        "数量指标：新建农村公厕12座\n质量指标：工程验收合格率100%\n成本指标：计划资金500万元\n",
+        set(),
+        {12, 1.0, 5000000},
+    ),
+    ("产出指标：数量指标：新建农村公厕12座；质量指标：工程验收合格率100%。\n", set(), {12, 1.0}),
+    ("评价结果为“优秀”的项目5个，占比10%；“良好”的项目23个，占比46%。\n", set(), {0.1, 0.46}),
+    ("抽查的20个项目中，8个项目评为优，占抽查项目的40%；12个项目评为良，占60%。\n", {20}, {0.4, 0.6}),
+    ("项目资金500万元，资金到位率100%，其中省级资金占比60%。\n", {5000000, 1.0, 0.6}, set()),
 ]
 
 # (a whole 自评表 page as copied from the web, the figure values in base units that must be read): the
@@ -1402,6 +1555,39 @@ SCALE_APART = [
     ("表1 项目资金情况（金额单位：万元）\n计划投资额 | 500 |\n实际到位资金 | 480.5 |\n", {5000000, 4805000}),
     ("单位金额：万元\n计划投资额\n500\n实际到位资金\n480.5\n", {5000000, 4805000}),
     ("单位:万元\n计划投资额 | 500 |\n实际到位资金 | 480.5 |\n", {5000000, 4805000}),
+]
+
+# (label:value lines whose amounts print no unit, the values in base units that must be read, numbers that must
+# not): the scale stands apart from the numbers — a unit line above the lines (单位：万元, 金额单位：元), the lead
+# or heading of the lines ending with it (资金情况（单位：万元）：), a header line's bracket over them (项目资金（万元）),
+# or the label's own bracket (预算资金（万元）：500) — and each money-labelled bare number takes the nearest scale
+# before it; a score, a phone number, a year or a target's number beside them takes none (session 28, fig23)
+SCALED_LINES = [
+    ("单位：万元\n预算资金：500\n实际支出：480.5\n", {5000000, 4805000}, set()),
+    ("（单位：万元）\n年初预算数 500\n全年执行数 480.5\n", {5000000, 4805000}, set()),
+    ("金额单位：元\n项目总投资：1,200,000\n实际到位资金：1,150,000\n", {1200000, 1150000}, set()),
+    (
+        "项目资金（万元） 金额\n（一）财政拨款 500\n1、中央补助资金 300\n2、县级配套资金 200\n",
+        {5000000, 3000000, 2000000},
+        set(),
+    ),
+    ("资金情况（单位：万元）：年初预算500，调整后预算520，实际支出480.5。\n", {5000000, 5200000, 4805000}, set()),
+    ("预算资金（万元）：500\n实际支出（万元）：480.5\n", {5000000, 4805000}, set()),
+    ("计划投资额（万元）：500  实际到位资金（万元）：480.5\n", {5000000, 4805000}, set()),
+    ("单位：万元\n年初预算数：500 全年预算数：520 全年执行数：480.5\n", {5000000, 5200000, 4805000}, set()),
+    (
+        "本项目资金情况如下（单位：万元）：\n年初预算数 500\n全年执行数 480.5\n执行率 92.4%\n",
+        {5000000, 4805000, 0.924},
+        set(),
+    ),
+    ("一、项目资金情况（单位：万元）\n预算安排：500；资金到位：500；实际支出：480.5。\n", {5000000, 4805000}, set()),
+    ("单位：万元\n预算资金：500\n评价得分：86.5\n", {5000000}, {86.5, 865000}),
+    ("单位：万元\n预算资金：500\n联系电话：65367801\n", {5000000}, {65367801, 653678010000}),
+    ("单位：万元\n预算资金：500\n预算年度：2022\n", {5000000}, {2022, 20220000}),
+    ("单位：万元\n预算资金：500\n年度目标：完成养护里程 150\n", {5000000}, {150, 1500000}),
+    ("单位：万元\n预算资金：500\n补助标准（元）：600\n", {5000000}, {600, 6000000}),
+    # (a sentence ends the lines the unit line is over: a bare number after it takes no scale)
+    ("单位：万元\n预算资金：500\n项目于2022年启动。资金来源为县级财政 300\n", {5000000}, {300, 3000000}),
 ]
 
 # (text, evaluated_unit, evaluator): who was evaluated and who evaluated, as self-evaluations, forms,
@@ -2255,6 +2441,62 @@ UNITS += [
 ]
 
 
+# (orgs23: a self-evaluation long enough that its cover and its signature are not its first or last lines —
+# the unit alone on a line over a date line of its own, on the cover or above the annexes; a unit opening
+# its basic situation with its duties or its year's budget)
+U_LONG = "".join(
+    f"（{i}）本年度完成农村公路养护里程{100 + i}公里，养护质量稳步提升，群众满意度较高。\n" for i in range(1, 30)
+)
+U_SELF_PROJ = "2022年度农村公路养护资金项目支出绩效自评报告\n"
+UNITS += [
+    (U_SELF_TITLE + "\n" + U_BUREAU + "\n2023年3月\n一、基本情况\n" + U_LONG, U_BUREAU, U_BUREAU),
+    (U_SELF_PROJ + "\n" + U_CENTRE + "\n二〇二三年三月\n一、基本情况\n" + U_LONG, U_CENTRE, U_CENTRE),
+    (
+        U_SELF_PROJ + "一、基本情况\n" + U_LONG + "\n" + U_CENTRE + "\n2023年3月15日\n附件1\n" + U_LONG[:400],
+        U_CENTRE,
+        U_CENTRE,
+    ),
+    (
+        U_SELF_PROJ
+        + "一、基本情况\n"
+        + U_CENTRE
+        + "2022年度农村公路养护资金预算500万元，全部用于农村公路养护。\n"
+        + U_LONG,
+        U_CENTRE,
+        U_CENTRE,
+    ),
+    (
+        U_SELF_PROJ + "一、基本情况\n" + U_CENTRE + "主要职能是负责全县农村公路的日常养护和管理。\n" + U_LONG,
+        U_CENTRE,
+        U_CENTRE,
+    ),
+]
+
+
+# (orgs23: a news item on an evaluation others came to make — the bodies visiting (XX厅、XX厅来我校开展…
+# 绩效评价; XX局组织人员到XX县对…进行评价) — or that the unit passed or received (顺利通过省财政厅重点绩效
+# 评价, 接受市财政局组织的绩效评价): the bodies named evaluated)
+U_VISIT = "澧县第一中学迎来学生资助资金绩效评价\n"
+UNITS += [
+    (U_VISIT + "5月10日，省财政厅、教育厅来我校开展2022年度学生资助资金绩效评价工作。\n", None, "省财政厅、教育厅"),
+    (
+        U_VISIT + "5月10日，常德市教育局组织工作人员到澧县，对2022年度学生资助资金进行了绩效评价。\n",
+        None,
+        "常德市教育局",
+    ),
+    (
+        "澧县农村公路养护资金项目获好评\n近日，澧县2022年度农村公路养护资金项目顺利通过省财政厅重点绩效评价，并获得好评。\n",
+        None,
+        "省财政厅",
+    ),
+    (
+        "澧县农村公路养护资金接受绩效评价\n5月中旬，澧县交通运输局接受了常德市财政局组织的农村公路养护资金绩效评价。\n",
+        U_BUREAU,
+        "常德市财政局",
+    ),
+]
+
+
 def _scores(r, want):
     total, grade = (r.score.total, r.score.grade) if r.score else (None, None)
     stated_max = want[2] if len(want) > 2 else None
@@ -2302,6 +2544,10 @@ SETS = {
     "form part rows": (FORM_PART_ROWS, lambda r, w: w[0] <= {(f.name, f.value) for f in r.figures}),
     "checks": (CHECKS, _checks),
     "scale apart": (SCALE_APART, lambda r, w: w[0] <= {f.value for f in r.figures}),
+    "scaled lines": (
+        SCALED_LINES,
+        lambda r, w: w[0] <= {f.value for f in r.figures} and not w[1] & {f.value for f in r.figures},
+    ),
     "money grids": (MONEY_GRIDS, lambda r, w: sorted(round(float(f.value), 6) for f in r.figures) == w[0]),
     "pipe grids": (PIPE_GRIDS, lambda r, w: sorted(round(float(f.value), 6) for f in r.figures) == w[0]),
 }
@@ -2320,6 +2566,7 @@ def main() -> None:
                 id(MONEY_GRIDS): GRID_HEAD,
                 id(PIPE_GRIDS): GRID_HEAD,
                 id(SCALE_APART): SCALE_HEAD,
+                id(SCALED_LINES): SCALE_HEAD,
             }
             head = heads.get(id(variants), "")
             _doc, r = record_of_text(head + text)

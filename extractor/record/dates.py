@@ -307,7 +307,10 @@ def date_candidates(
                 head
             )  # …报告景东县财政局2023年12月12日
             tail_ok = _SIG_TAIL.match(tail) or (glued and _SIG_TAIL_GLUED.match(tail))
-            if tail_ok and (_SIG_HEAD.match(head) or glued) and not _NOT_DATE_LABEL.search(head):
+            # (a bare 时间： / 日期： label right under the signing unit is its signing date: 汉寿县交通运输局 /
+            # 时间：2024 年 10 月 8 日 — elsewhere such a label is left to the form's pairs)
+            labelled = after_unit and re.fullmatch(r"\s*(?:时\s*间|日\s*期)\s*[：:]\s*", head)
+            if tail_ok and (labelled or ((_SIG_HEAD.match(head) or glued) and not _NOT_DATE_LABEL.search(head))):
                 if re.search(r"\d", head) and not re.search(r"[\u4e00-\u9fff]", head):
                     continue  # a date inside a run of numbers (a table row), not a signature
                 return s, e, iso

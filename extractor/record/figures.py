@@ -117,6 +117,11 @@ class Spec:
     column_run: re.Pattern[str]
     self_eval_row: re.Pattern[str]
     self_eval_group: re.Pattern[str]
+    scale_declaration: re.Pattern[str]
+    indicator_kind_label: re.Pattern[str]
+    grade_share_label: re.Pattern[str]
+    scale_reach: int
+    scale_breaks: re.Pattern[str]
 
 
 # (A comma glued to the number is a thousands separator only after a digit: 已完工,4个 is a number.)
@@ -199,6 +204,11 @@ def spec() -> Spec:
         column_run=re.compile(rf"(?=\S)(?:{col_alt})(?:{suffix})?"),
         self_eval_row=re.compile(d["self_eval_row"]),
         self_eval_group=re.compile(d["self_eval_group"]),
+        scale_declaration=re.compile(d["scaled_lines"]["declaration"]),
+        indicator_kind_label=re.compile(d["indicator_kind_label"]),
+        grade_share_label=re.compile(d["grade_share_label"]),
+        scale_reach=int(d["scaled_lines"]["reach"]),
+        scale_breaks=re.compile(d["scaled_lines"]["breaks"]),
     )
 
 
@@ -239,6 +249,9 @@ class Quantity:
     decimals: int  # printed decimal places
     mag: str | None = None
     bare_money: bool = False  # 29.6万 with no unit: 元 only under a label of money
+    scaled: bool = (
+        False  # a bare number in the scale printed apart (单位：万元 over 预算资金：500): 元 under a money label
+    )
 
     @property
     def half_unit(self) -> Decimal:
@@ -647,10 +660,24 @@ class Found:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+_PART_END = re.compile(r"[。；;!！?？\n]")
+
+
+def _part_before(flat: str, pos: int) -> str:
+    """The words of ``pos``'s part of the sentence before it (from the last full stop, semicolon or line end)."""
+    ends = [m.end() for m in _PART_END.finditer(flat, max(0, pos - 200), pos)]
+    return flat[ends[-1] if ends else max(0, pos - 200) : pos]
+
+
 def _accept(flat: str, q: Quantity, label: Label, kind: str) -> bool:
     sp = spec()
     if sp.not_before.search(label.clause) or sp.range_before.search(label.clause):
         return False
+    part = _part_before(flat, q.start)
+    if sp.indicator_kind_label.search(part):
+        return False  # an indicator's line: its target or result (数量指标：新建农村公厕12座)
+    if kind == "%" and sp.grade_share_label.search(fold_text(label.name)) and sp.count_not_clause.search(part):
+        return False  # a grade's share of the items evaluated (“优秀”的5个，占比10%)
     if sp.indicator_before.search(flat, max(0, label.start - 8), label.start):
         return False
     if sp.target_label.search(fold_text(label.name)):
@@ -699,9 +726,10 @@ def _spaced(token: re.Match[str]) -> bool:
 
 @lru_cache(maxsize=1)
 def _value_token() -> re.Pattern[str]:
-    """A value in a row of values: a number with its magnitude and unit, not a date's year or month."""
+    """A value in a row of values: a number with its magnitude and unit, not a date's year or month, nor the
+    number of a list's item (1、中央补助资金 300 on the line after 财政拨款 500)."""
     units = "|".join(re.escape(u) for u in sorted(spec().units, key=len, reverse=True))
-    return re.compile(NUMBER + rf"(?!\d|\s*[年月日号时])\s*(?:[万亿])?\s*(?P<unit>{units})?")
+    return re.compile(NUMBER + rf"(?!\d|\s*[年月日号时]|[、．.](?!\d))\s*(?:[万亿])?\s*(?P<unit>{units})?")
 
 
 _BARE_MONEY = re.compile(NUMBER + r"\s*(?P<mag>万|亿)(?=[\s，,。；;、)）(（]|$)")
@@ -735,6 +763,57 @@ def _approximates(flat: str, start: int, end: int) -> Iterator[Quantity]:
         q = quantity_of(m, flat, sp.units)
         if q is not None and q.unit in ("人", "元"):
             yield q
+
+
+# A bare number in a label:value line: no unit, magnitude or measure word after it (glued, or after spaces: 500 万元,
+# 86.5 分), not a date's part (2022-03-01, 10:25), a list's number (1、) or a bracketed note ((1)).
+_BARE_IN_LINE = re.compile(
+    NUMBER.replace("(?<![\\d.A-Za-z])", "(?<![\\d.A-Za-z(（/\\-－])")
+    + r"(?![.．、:：/／\-－—~～\w])(?![ \t\u3000]*[年月日号时分秒万亿千元%％个人项户名次余多座条所家套台辆处例])"
+)
+
+
+def _scale_declarations(flat: str) -> list[tuple[int, int]]:
+    """(end, scale) of each scale printed apart from its numbers (单位：万元, （万元）), in text order."""
+    sp = spec()
+    return [(m.end(), sp.scales[m.group(1) or m.group(2)]) for m in sp.scale_declaration.finditer(flat)]
+
+
+def _scaled_bare(
+    flat: str,
+    start: int,
+    end: int,
+    decls: list[tuple[int, int]],
+    skip: Sequence[tuple[int, int]],
+    parts: Sequence[int] = (),
+) -> Iterator[Quantity]:
+    """Bare numbers of label:value lines in ``flat[start:end]`` under the nearest scale printed before them
+    (``decls``), within reach, with no sentence end and no part's heading (``parts``: where headings of words
+    alone start, 二、项目支出明细情况) between: amounts (元) when the caller finds a label of money.  Not on a
+    grid's line (bars, tabs: the grid readers'), nor in ``skip`` (grids read elsewhere)."""
+    sp = spec()
+    for m in _BARE_IN_LINE.finditer(flat, start, end):
+        if any(s <= m.start() < e for s, e in skip):
+            continue
+        line0 = flat.rfind("\n", 0, m.start()) + 1
+        line1 = flat.find("\n", m.end())
+        line = flat[line0 : len(flat) if line1 < 0 else line1]
+        if "|" in line or "\t" in line:
+            continue
+        before = [d for d in decls if d[0] <= m.start()]
+        if not before:
+            continue
+        at, scale = before[-1]
+        if m.start() - at > sp.scale_reach or sp.scale_breaks.search(flat, at, m.start()):
+            continue
+        if any(at <= p < m.start() for p in parts):
+            continue
+        printed = to_decimal(m.group("num"), m.group("sign"))
+        if printed is None:
+            continue
+        dec = len(m.group("num").split(".")[1]) if "." in m.group("num") else 0
+        raw = squash(flat[m.start() : m.end()])
+        yield Quantity(printed * scale, "元", m.start(), m.end(), raw, printed, dec, scaled=True)
 
 
 def _chinese_amounts(flat: str, start: int, end: int) -> Iterator[Quantity]:
@@ -812,6 +891,8 @@ def _counted(
         return None
     if sp.count_not_clause.search(clause) or sp.count_done.search(clause):
         return None
+    if sp.indicator_kind_label.search(_part_before(flat, q.start)):
+        return None  # an indicator's line (数量指标：新建12个村级服务站): its target or result
     s0, stop = q.end + m.start(1), q.end + m.end(1)
     if sp.counted_status.match(flat, stop, b.end):
         return None
@@ -840,6 +921,8 @@ def _named_by_verb(flat: str, doc: Document, q: Quantity, b: Block, floor: int, 
     clause = _clause_before(flat, q, max(b.start, floor))
     if sp.not_before.search(clause) or sp.ordinal_before.search(clause):
         return None
+    if sp.indicator_kind_label.search(_part_before(flat, q.start)):
+        return None
     s0, stop = q.end + verb.start(1), q.end + verb.end(1)
     name = "".join(doc.text[k] for k in range(s0, stop) if not doc.text[k].isspace())
     return Found(name, as_number(q.value), q.unit, doc.text[q.start : q.end].strip(), q.start, stop, "prose", q)
@@ -850,6 +933,11 @@ def prose_figures(ctx: Any, flat: str, scope: Scope, skip: Sequence[tuple[int, i
     sp = spec()
     runs = _value_run_segments(flat, 0, len(flat))  # rows of values may run over lines (one value a line)
     doc: Document = ctx.doc
+    decls = _scale_declarations(flat)
+    grids = [(g.start, g.end) for g in money_grids(_blank_tables(doc, flat))]
+    # (a heading of words alone opens another part; a numbered label:value line read as a heading,
+    # （一）财政拨款小计 6.30, does not)
+    parts = [b.start for b in doc.blocks if b.kind == "heading" and not _BARE_IN_LINE.search(flat, b.start, b.end)]
     out: list[Found] = []
     for bi, b in enumerate(doc.blocks):
         if b.kind == "table" or not scope.ok[bi]:
@@ -862,6 +950,7 @@ def prose_figures(ctx: Any, flat: str, scope: Scope, skip: Sequence[tuple[int, i
             _bare_money(flat, b.start, b.end),
             _chinese_amounts(flat, b.start, b.end),
             _approximates(flat, b.start, b.end),
+            _scaled_bare(flat, b.start, b.end, decls, grids, parts),
         )
         for q in quantities:
             if any(s <= q.start < e for s, e in rows):
@@ -900,9 +989,11 @@ def prose_figures(ctx: Any, flat: str, scope: Scope, skip: Sequence[tuple[int, i
                 sp.money_label.search(fold_text(label.name)) or _amount_in_sentence(flat, q, b.start, b.end)
             ):
                 continue
+            if q.scaled and not _names_money(label.name):
+                continue
             out.append(
                 Found(
-                    label.name,
+                    _strip_suffix(label.name) if q.scaled else label.name,
                     as_number(q.value),
                     q.unit,
                     doc.text[q.start : q.end].strip(),
@@ -913,6 +1004,14 @@ def prose_figures(ctx: Any, flat: str, scope: Scope, skip: Sequence[tuple[int, i
                 )
             )
     return out
+
+
+def _names_money(name: str) -> bool:
+    """Whether a label names an amount of money (预算资金, 财政拨款小计), not a rate, a score, a target or a code
+    of one (预算执行率, 资金到位率得分, 项目编号): what a bare number takes a money scale under."""
+    sp = spec()
+    key = fold_text(_strip_suffix(name))
+    return bool(sp.money_label.search(key)) and not (sp.not_figure_column.search(key) or sp.percent_label.search(key))
 
 
 # ---------------------------------------------------------------------------- grids (tables, pipe lines)

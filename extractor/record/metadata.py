@@ -33,6 +33,7 @@ from .candidates import Candidate, Decision, decide
 from .context import Context, Line
 from .dates import date_candidates, year_candidates
 from .forms import Pair
+from .jurisdiction import divisions
 from .orgs import (
     Org,
     as_field,
@@ -128,7 +129,7 @@ def mode_candidates(ctx: Context, title: Candidate | None) -> list[Candidate]:
                 break
     # only the strongest rule of each mode counts
     best: dict[str, Candidate] = {}
-    for c in out:
+    for c in _visited_writer(ctx, out):
         if c.value not in best or c.rank > best[c.value].rank:
             best[c.value] = c
     return list(best.values())
@@ -162,12 +163,42 @@ def _mode_from_evaluator(
             mode, rank = "finance", 9.5 if c.rank >= 9 else 7.5
         elif c.rule.endswith(":others"):
             continue  # a body reporting on others' spending (通报…结果, 一行到…开展评价): not its own
+        elif _evaluates_another(ctx, c):
+            continue  # a line department rating a lower place's or another unit's spending (ruling 25a)
         elif c.rank < 9 or c.rule.startswith("form"):  # (a cover's 评价机构：XX局 too)
             mode, rank = "self", 4
         else:
             continue
         out.append(Candidate("evaluation_mode", mode, c.start, c.end, rank, "evaluator", c.page))
     return out
+
+
+def _evaluates_another(ctx: Context, evaluator: Candidate) -> bool:
+    """Whether the clause after an evaluator's name says it evaluated a place not in its name
+    (常德市交通运输局考评组对汉寿县…进行了绩效考评) or the writer (…到我馆开展…考评): not its own spending
+    (``evaluates_another``; tests/devset/README.md, ruling 25a)."""
+    after = fold(ctx.doc.text[evaluator.end : evaluator.end + 120])
+    m = re.match(_spec()["evaluates_another"], after)
+    if m is None:
+        return False
+    if m.group("me"):
+        return True
+    named = [n for s, _e, n in divisions().find(m.group("place")) if s == 0]
+    if not named:
+        return False  # what it evaluates opens with no place (对2022年度城乡居保补贴…): its own funds
+    evaluator_name = fold(evaluator.value)
+    if re.match(r"[县区旗镇乡]", evaluator_name):
+        return False  # a county's own bureau named without its county (县交通运输局对汉寿县…): may be its own
+    return not any(d.name in evaluator_name or n in evaluator_name for n in named for d in divisions().candidates(n))
+
+
+def _visited_writer(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` without the writer's own words for a self-evaluation (rank 5 and below) when the writer says
+    another body came to evaluate it (考评组到我馆开展…考评; ``evaluated_by_visitor``): its 我馆 is the unit
+    evaluated."""
+    if not re.search(_spec()["evaluated_by_visitor"], ctx.view.text):
+        return cands
+    return [c for c in cands if not (c.value == "self" and c.rank <= 5)]
 
 
 def _finance_commissions_unnamed(commissioners: list[Candidate], evaluators: list[Candidate]) -> list[Candidate]:
@@ -480,7 +511,7 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         )
         if own_named and me:
             modes.append(ctx.candidate("evaluation_mode", "self", me.start(), me.end(), 2.5, "first_person"))
-    d["evaluation_mode"] = decide("evaluation_mode", modes, doc)
+    d["evaluation_mode"] = decide("evaluation_mode", _visited_writer(ctx, modes), doc)
     mode = d["evaluation_mode"].value
     own = _own_bodies(found["evaluator"])
     filer = _form_filer(found["evaluated_unit"], own, found["filer"]) if mode == "self" else []

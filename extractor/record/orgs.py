@@ -163,6 +163,31 @@ def _glued_cover(ctx: Context, lines: list[Line], names: list[str]) -> list[Cand
     return []
 
 
+# A line that is a date and nothing else (2023年3月15日, 二〇二三年三月): a cover's or a signature's.
+_DATE_LINE_REST = re.compile(r"[\s日号]*")
+
+
+def _dated_block(
+    ctx: Context, lines: list[Line], names: list[str], rank: float, rule: str, last: bool = False
+) -> list[Candidate]:
+    """The organisation alone on its line (its seal aside: XX局（盖章）) right over a line that is a date
+    alone — how a cover (…自评报告 / XX局 / 2023年3月) and a signature block print the writer; the first
+    such block of ``lines``, or the last one."""
+    found: list[Candidate] = []
+    for above, line in zip(lines, lines[1:]):
+        date = _compiled()["date"].match(line.text.strip()) or _compiled()["cn_date"].match(line.text.strip())
+        if date is None or not _DATE_LINE_REST.fullmatch(line.text.strip()[date.end() :]):
+            continue
+        key = re.sub(r"[\s（(]*(?:盖章|公章|印章|章)[)）]?\s*$", "", above.text).strip()
+        if key in names and not _metadata_label().search(key):
+            lead = len(above.text) - len(above.text.lstrip())
+            printed, s, e = _printed(ctx, lead, lead + len(key), above.view)
+            found = [ctx.candidate_at("signature", printed, s, e, rank, rule)]
+            if not last:
+                break
+    return found
+
+
 def org_candidates(
     ctx: Context,
     orgs: list[Org],
@@ -308,7 +333,13 @@ def org_candidates(
     else:
         # (this loop's own fallback, whatever the signature search above found or where it stopped:
         # a short page's signature search ends at its title, and its cover may still be run into a line)
-        out["signature"] += _glued_cover(ctx, lines[: head * 3], names)
+        out["signature"] += _glued_cover(ctx, lines[: head * 3], names) or _dated_block(
+            ctx, lines[: head * 3], names, 4.5, "cover_block"
+        )
+    if not any(c.rule == "signature" for c in out["signature"]):
+        # a signature above the annexes (…/ XX中心 / 2023年3月15日 / 附件1 …): not among the last lines
+        tail = lines[len(lines) - max(8, int(len(lines) * _spec()["report_date"]["tail_share"])) :]
+        out["signature"] += _dated_block(ctx, tail, names, 4.9, "signature_block", last=True)
     # a self-evaluation says 我局/我中心/我处 of itself: the organisation of that kind it names — when it
     # names only one (besides finance bodies and firms); several (我局 beside 县发改局, 县审计局) leave open
     # which one writes (devset ruling 3: a document speaking only as 我局 names no unit). (我处: a
