@@ -171,6 +171,9 @@ SCORES = [
     ("经评价，我县该项资金获得绩效评价“良好”等次。\n", None, "良"),
     ("该项目在全市绩效评价中取得92分的好成绩，被评为优秀等次。\n", 92, "优"),
     ("我区农村公路养护资金绩效评价结果为优秀，得分95.5分，排名全市第一。\n", 95.5, "优"),
+    # (session 28, tiers23) 自评 with the score right after it, no 得分
+    ("经综合评价，项目自评100分。\n", 100, "优"),
+    ("经评价，该项目自评95分，等级为优秀。\n", 95, "优"),
     # what is no total: a tier's or an indicator's score, a target, a rate
     ("决策指标得分18分，过程指标得分17.5分。\n", None, None),
     ("绩效目标：项目绩效评价得分达到90分以上。\n", None, None),
@@ -226,12 +229,17 @@ GRADES_STATED = [
     ("该项目绩效评价得分86.5分，绩效级别：良。\n", 86.5, "良"),
     ("总分\t100\t96\t优\n", 96, "优"),
     ("合计 | 100 | 96 | 优秀 |\n", 96, "优"),
+    # (session 28, tiers23) a grade under 档次; a one-character grade closing the clause after the score
+    ("该项目绩效评价得分88分，评价档次为良好。\n", 88, "良"),
+    ("经评价，项目自评结果为88分，良。\n", 88, "良"),
     (
         "项目支出绩效自评表\n一级指标 二级指标 三级指标 分值 得分\n产出指标 数量指标 养护里程 20 20\n总分 100 96 优\n",
         96,
         "优",
     ),
 ]
+# a paragraph of a tier's analysis (invented): what stands between a tier's heading and its score
+_PROSE = "项目立项依据充分，立项程序规范，绩效目标明确合理，与部门职责和年度工作计划相符，资金分配依据充分，但个别绩效指标未细化量化，"
 # (text, the level-1 scores)
 TIER_SCORES = [
     (
@@ -412,7 +420,44 @@ TIER_SCORES = [
     (
         "一、投入（14分）\n（一）项目立项（8分）：立项规范，得8分。\n（二）资金落实（6分）：资金到位，得6分。\n二、过程（43分）\n",
         set(),
+    ),  # (session 28, tiers23: written before the engine read the ones it missed) a section per tier, its
+    # heading with the weight, paragraphs of prose, the score in a closing sentence far from the name
+    (
+        "（一）项目决策（20分）\n"
+        + _PROSE
+        + "该项得分18分。\n（二）项目过程（20分）\n"
+        + _PROSE
+        + "该项得分17.5分。\n",
+        {18, 17.5},
     ),
+    ("（一）项目决策（20分）\n" + _PROSE + "\n" + _PROSE + "\n该项指标得分18分。\n", {18}),
+    (
+        "（一）项目决策（20分）\n"
+        + _PROSE
+        + "扣2分，得18分。\n（二）项目过程（20分）\n"
+        + _PROSE
+        + "扣2.5分，实得17.5分。\n",
+        {18, 17.5},
+    ),
+    ("（一）项目决策\n该部分分值20分。" + _PROSE + "该部分得分18分。\n", {18}),
+    # the weight labelled, the score in brackets after it; 自评 as the score's word
+    ("产出指标：分值50分（得分48分）。效益指标：分值30分（得分28分）。\n", {48, 28}),
+    ("（一）产出指标。分值50分（自评48分）。\n（二）效益指标。分值30分（自评28分）。\n", {48, 28}),
+    # the score without 分, its maximum in brackets after it
+    ("产出指标，指标评价得分48（满分50分）；效益指标，指标评价得分28（满分30分）。\n", {48, 28}),
+    # a tier's sub-items scored first, then the tier's own total naming it
+    (
+        "2.产出指标（50分）\n（1）数量指标：完成养护里程120公里，得20分。\n（2）质量指标：验收合格率100%，得15分。\n（3）时效指标：按时完成，得13分。\n产出指标合计得分48分。\n",
+        {48},
+    ),
+    # near misses: a sub-item's score inside a tier's section; a level-2 name of the common framework
+    ("（一）项目决策（20分）\n1.立项依据充分性（4分）\n" + _PROSE + "得4分。\n", set()),
+    ("二、过程（20分）\n1.资金管理：资金到位及时，得分9分。\n2.组织实施：制度健全，得分8分。\n", set()),
+    # near misses: a tier's name as the tail of a lower indicator's longer name (合同管理, 实施效果, 群众满意度)
+    ("二、过程（20分）\n1.合同管理：合同签订规范，合同管理得分5分；档案管理得分4分。\n", set()),
+    ("组织实施方面，项目实施效果得分8分，培训效果得分5分。\n", set()),
+    ("（二）产出指标\n数量指标完成较好。群众满意度得分9分。\n", set()),
+    ("（三）产出指标\n其中项目实施过程得分8分。\n", set()),
 ]
 # (text, report_date)
 DATES = [

@@ -26,6 +26,7 @@ from .scores import (
     grade_candidates,
     grade_for,
     max_candidates,
+    names_the_whole,
     table_total_candidates,
     tier_indicators,
     tier_scores,
@@ -110,10 +111,10 @@ def _score(
     doc = ctx.doc
     table_totals = table_total_candidates(ctx, tables)
     total = decide("score.total", total_candidates(ctx, pairs, table_totals, tiers), doc)
-    # 整体绩效得分96分, 项目绩效得分90分: a tier's name with no weight before the total's own score names
+    # 整体绩效得分96分, 项目绩效得分90分: a whole's name (names_the_whole) with no weight before the total's own score names
     # the whole, not a level-1 indicator — read the total with those phrases let in, and when it is
     # their score (and agrees with the total read without them), they are no tiers
-    unweighed = [t for t in tiers if t.weight in (None, 100)]
+    unweighed = [t for t in tiers if t.weight in (None, 100) and names_the_whole(t.name)]
     if unweighed:
         rest = [t for t in tiers if not any(t is u for u in unweighed)]
         alt = decide("score.total", total_candidates(ctx, pairs, table_totals, rest), doc)

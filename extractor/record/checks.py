@@ -418,7 +418,7 @@ def heading_tree_checks(ck: Checker, flat: str) -> None:
     for b in ctx.doc.blocks:
         if b.kind == "table":
             continue
-        level, _role = ctx._heading(b)
+        level, _role = ctx.heading(b)
         if level is None:
             continue
         for n in stack:
@@ -461,7 +461,7 @@ def prose_score_rate_checks(ck: Checker, flat: str) -> None:
     for b in ctx.doc.blocks:
         if b.kind == "table":
             continue
-        if ctx._heading(b)[0] is not None:
+        if ctx.heading(b)[0] is not None:
             heading = re.sub(r"^[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]?\s*", "", squash(b.text)).rstrip("。：:")
         for m in rx.finditer(flat, b.start, min(len(flat), b.end + 40)):
             if m.start() >= b.end:
@@ -1701,7 +1701,7 @@ def _section_starts(ctx: Any) -> list[int]:
     """Per block, the index of the heading that opens its innermost section."""
     out, cur = [], 0
     for i, b in enumerate(ctx.doc.blocks):
-        if b.kind != "table" and ctx._heading(b)[0] is not None:
+        if b.kind != "table" and ctx.heading(b)[0] is not None:
             cur = i
         out.append(cur)
     return out

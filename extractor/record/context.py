@@ -106,7 +106,7 @@ class Context:
         out: list[str | None] = []
         stack: list[tuple[int, str | None]] = []  # (heading level, role)
         for b in self.doc.blocks:
-            level, role = self._heading(b)
+            level, role = self.heading(b)
             if level is not None:
                 while stack and stack[-1][0] >= level:
                     stack.pop()
@@ -115,7 +115,12 @@ class Context:
         return out
 
     @staticmethod
-    def _heading(b: Block) -> tuple[int | None, str | None]:
+    def heading(b: Block) -> tuple[int | None, str | None]:
+        """The section ``b`` opens: its heading level (1 outermost) and the role its name gives it
+        (``patterns/roles.yaml``, None when none); ``(None, None)`` when ``b`` is no heading — a
+        table, a caption (表1：…), a paragraph.  A Word heading is one by its style, a line of text
+        by its numbering (:func:`..structure.classify`).  The one reading of headings every finder
+        that walks sections shares (the roles, a tier's section, a figure's section)."""
         if b.kind == "table":
             return None, None
         text = b.text.strip()

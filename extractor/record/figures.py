@@ -581,7 +581,7 @@ def _name(flat: str, start: int, end: int, by_digit: bool, clause: str, printed:
 
 
 def _heading_text(ctx: Any, b: Block) -> str | None:
-    level, _role = ctx._heading(b)
+    level, _role = ctx.heading(b)
     return b.text.strip() if level is not None else None
 
 
@@ -617,7 +617,7 @@ class Scope:
         stack: list[tuple[int, str, str | None]] = []  # (level, heading text, its role)
         amounts_only: set[int] = set()
         for b in doc.blocks:
-            level, own_role = ctx._heading(b) if b.kind != "table" else (None, None)
+            level, own_role = ctx.heading(b) if b.kind != "table" else (None, None)
             if level is not None and not sp.caption.match(squash(b.text)):
                 while stack and stack[-1][0] >= level:
                     stack.pop()

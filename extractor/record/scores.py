@@ -68,6 +68,8 @@ def _spec() -> dict[str, Any]:
         "grade_words": data["grade_words"],
         "thresholds": sorted(data["thresholds"], key=lambda t: -t["min"]),
         "tier_names": re.compile(f"(?:项目)?(?:{tier})"),
+        "whole_tier_names": re.compile(data["whole_tier_names"]),
+        "tier_word_before": re.compile(data["tier_word_before"]),
         # a heading naming a tier (二、项目决策情况（20分）): a name, then what may follow one
         "tier_heading": re.compile(f"(?P<name>(?:项目)?(?:{tier}))" + data["tier_clause"]["after"]),
         # a heading of any name with a weight in brackets (its tiers found by the structure)
@@ -458,6 +460,34 @@ class TierScore:
     rank: float
 
 
+def _word_tail(text: str, start: int) -> bool:
+    """Whether the tier name at ``start`` is the tail of a longer word (合同管理, 实施效果, 群众满意度:
+    a lower indicator's name), by the character before it (``tier_word_before`` in
+    patterns/scores.yaml)."""
+    if text.startswith("项目", start):
+        return False  # (该项目决策、过程…: 项目 opens the name, whatever stands before it)
+    return _spec()["tier_word_before"].search(text, max(0, start - 1), start) is not None
+
+
+def _another_subject(text: str, pos: int, name: str) -> bool:
+    """Whether the clause before a score phrase at ``pos`` in a tier's section names another thing
+    whose score it is (群众满意度得分9分 under 产出指标: a sub-item's): words left once the clause's
+    subject words (该项目, 最终, 实际 …: ``tier_clause.subject``) are set aside, ending in a Chinese
+    character, with the tier's own name nowhere in them."""
+    lo = max(text.rfind(ch, 0, pos) for ch in "，,。；;：:\n（(") + 1
+    clause = text[lo:pos]
+    if name in clause or re.sub(r"^项目", "", name) in clause:
+        return False
+    rest = _spec()["clause"]["subject"].sub("", clause)
+    return bool(rest) and "\u4e00" <= rest[-1] <= "\u9fff"
+
+
+def names_the_whole(name: str) -> bool:
+    """Whether a tier's name may name the evaluation's whole (整体绩效, 项目绩效: ``whole_tier_names``
+    in patterns/scores.yaml) — stated with no weight, its score is the total's, not a level-1 one."""
+    return _spec()["whole_tier_names"].search(name) is not None
+
+
 def _tier_name(raw: str) -> str:
     return re.sub(r"^项目(?=..)", "", raw) if raw not in ("项目管理", "项目绩效") else raw
 
@@ -754,6 +784,8 @@ def tier_scores(ctx: Context) -> list[TierScore]:
     # 1. Sentences: "决策指标满分20分，得分18分", "其中决策18分、过程19分 …"
     for i, rx in enumerate(spec["tier_score"]):
         for m in rx.finditer(text):
+            if _word_tail(text, m.start("name")):
+                continue  # 合同管理得分5分, 实施效果得分8分: a lower indicator's longer name, no tier
             # a list item's own maximum in brackets (决策20分（满分20分）；过程…) is no weight phrase
             # governing the next item; a list of scores runs over semicolons (决策20分；过程18分；…)
             cut = max(text.rfind(ch, 0, m.start()) for ch in "。\n!?！？") + 1 if i == 1 else None
@@ -787,6 +819,8 @@ def tier_scores(ctx: Context) -> list[TierScore]:
             )
     # 1a. Tiers named together, their scores "respectively" (分别得分18分、17分 …), same count and order
     for m in spec["tier_respectively"].finditer(text):
+        if _word_tail(text, m.start("names")):
+            continue
         names = re.split(r"[、，,和及与]", m.group("names"))
         scores = [number_value(x) for x in re.split(r"[、，,和及与]", m.group("scores").replace("分", ""))]
         if len(names) != len(scores) or any(x is None or x > 100 for x in scores):
@@ -883,7 +917,7 @@ def tier_scores(ctx: Context) -> list[TierScore]:
     for i, b in enumerate(blocks):
         if b.kind == "table":
             continue
-        level, _role = ctx._heading(b)
+        level, _role = ctx.heading(b)
         if level is None:
             continue
         hk = heading_key(b.text if b.kind == "heading" else b.text[:40])
@@ -893,7 +927,7 @@ def tier_scores(ctx: Context) -> list[TierScore]:
         # the section: until the next heading of the same or an outer level
         end = len(blocks)
         for j in range(i + 1, len(blocks)):
-            lj, _ = ctx._heading(blocks[j])
+            lj, _ = ctx.heading(blocks[j])
             if lj is not None and lj <= level:
                 end = j
                 break
@@ -906,7 +940,15 @@ def tier_scores(ctx: Context) -> list[TierScore]:
         head_end = text.find("\n", lo, hi)
         head_end = lo + len(b.text) if head_end < 0 else head_end
         sub = spec["clause"]["sub_item"].search(text, head_end, hi)
-        sm = spec["tier_score_in"].search(text, lo, min(hi, lo + 300, sub.start() if sub else hi))
+        name = _tier_name(m.group("name"))
+        sm = next(
+            (
+                x
+                for x in spec["tier_score_in"].finditer(text, lo, min(hi, lo + 300, sub.start() if sub else hi))
+                if not _another_subject(text, x.start(), name)
+            ),
+            None,
+        )
         if sm is None and sub is not None:
             sm = next(reversed(list(spec["tier_section_closing"].finditer(text, sub.start(), hi))), None)
         if sm is None:
@@ -917,7 +959,7 @@ def tier_scores(ctx: Context) -> list[TierScore]:
         if score is None or (weight is not None and score > weight):
             continue
         start, end_ = ctx.view.span(sm.start(), sm.end())
-        add(TierScore(_tier_name(m.group("name")), weight, score, start, end_, ctx.page(start), 1))
+        add(TierScore(name, weight, score, start, end_, ctx.page(start), 1))
     # 3. Clause by clause: a tier at a clause's head, its labelled weight and score after it, in
     #    either order (only for the tiers no shape above read)
     for name, weight, score, vs, ve in clause_tiers(text) + listed_tiers(text):
@@ -936,7 +978,7 @@ def tiers_by_headings(ctx: Context) -> dict[int, re.Match[str]]:
     groups: dict[tuple[int, int], list[tuple[int, re.Match[str] | None]]] = {}
     stack: list[tuple[int, int]] = []  # (level, block index) of the open headings
     for i, b in enumerate(ctx.doc.blocks):
-        level, _role = ctx._heading(b)
+        level, _role = ctx.heading(b)
         if level is None:
             continue
         while stack and stack[-1][0] >= level:
@@ -990,6 +1032,7 @@ __all__ = [
     "grade_candidates",
     "tier_scores",
     "tier_indicators",
+    "names_the_whole",
     "clause_tiers",
     "listed_tiers",
     "complete_framework",
