@@ -66,7 +66,7 @@ def _on(el, name: str) -> bool | None:
 class _Styles:
     """Paragraph style facts needed for heading evidence, resolved through ``basedOn``."""
 
-    def __init__(self, docx_document):
+    def __init__(self, docx_document: Any) -> None:
         self.by_id: dict[str, Any] = {}  # style id → its lxml element
         try:
             styles_el = docx_document.styles.element
