@@ -49,6 +49,10 @@ DONGGUAN = (
 )
 
 
+# a part's share of the funds, as the set's self-evaluations print it (invented amounts)
+FUNDS_SHARES = "项目总投资2089万元,其中中央资金1777万元,占比85.06%;地方配套资金312万元,占比14.94%。\n"
+
+
 # yunnan-honghe-2024-data-center-project-self-report: counts of projects next to their money
 HONGHE = (
     "2024年,红河州数据发展中心(以下简称“州数据发展中心”)实施项目共15个(含2023年转列暂付性款项项目5个),"
@@ -110,15 +114,17 @@ def test_an_indented_first_line_that_runs_to_the_wrap_width_goes_on_on_the_next(
     assert evidence(doc, record, "title") == record.title
 
 
-def test_a_share_in_traditional_characters_is_a_figure_as_in_simplified() -> None:
-    # a percentage's label is judged in simplified characters (佔評定項目的 is 占评定项目的)
-    traditional = opencc.OpenCC("s2t").convert(DONGGUAN)
-    for text in (DONGGUAN, traditional):
-        doc, record = record_of_text(text)
-        shares = sorted(f.value for f in record.figures if f.unit == "%")
-        assert shares == [0.0244, 0.0488, 0.0732, 0.8536]
-        for f in record.figures:
-            assert f.span is not None and f.raw in doc.text[f.span[0] : f.span[1]]
+def test_a_share_in_traditional_characters_is_judged_as_in_simplified() -> None:
+    # a percentage's label is judged in simplified characters (佔比 is 占比, 佔評定項目的 is 占评定项目的):
+    # a part's share of the funds is a figure (devset ruling 24(c)), the share of evaluated projects per
+    # grade an evaluation's result (ruling 24(d)) — in either script
+    convert = opencc.OpenCC("s2t").convert
+    for text, wanted in ((FUNDS_SHARES, [0.1494, 0.8506]), (DONGGUAN, [])):
+        for version in (text, convert(text)):
+            doc, record = record_of_text(version)
+            assert sorted(f.value for f in record.figures if f.unit == "%") == wanted
+            for f in record.figures:
+                assert f.span is not None and f.raw in doc.text[f.span[0] : f.span[1]]
 
 
 def test_a_count_before_a_spaced_number_keeps_the_amount_its_own() -> None:
