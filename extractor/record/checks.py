@@ -50,6 +50,7 @@ from ... import patterns
 from ..document import Document
 from ..normalize import squash
 from .figures import (
+    Label,
     Quantity,
     SelfEvalBlock,
     _blank_tables,
@@ -1142,16 +1143,11 @@ def _own_parts(flat: str, total: _Q, parts: list[_Q], floor: int) -> tuple[list[
     does (what became of the money, after where it came from: returned third, from that amount on, a
     second breakdown of the total when there are two or more — 实际使用760万元，结余40万元)."""
     total_after = _rx()["total_after"]
-
-    def name(y: _Q) -> str:
-        lab = label_before(flat, y.q.start, _clause_start(flat, y.q.start, floor), y.q.unit)
-        return squash(lab.name) if lab else ""
-
-    money_spent = _spent(name(total)) or (bool(parts) and _spent(name(parts[0])))
+    money_spent = _spent(_part_name(flat, total, floor)) or (bool(parts) and _spent(_part_name(flat, parts[0], floor)))
     for k, y in enumerate(parts):
-        if k >= 2 and total_after.match(squash(flat[_clause_start(flat, y.q.start, floor) : y.q.start])):
+        if k >= 2 and total_after.match(_clause_before_amount(flat, y, floor)):
             return parts[:k], y, []
-        if k >= 1 and not money_spent and _spent(name(y)):
+        if k >= 1 and not money_spent and _spent(_part_name(flat, y, floor)):
             return parts[:k], None, parts[k:]
     return parts, None, []
 
@@ -1159,19 +1155,31 @@ def _own_parts(flat: str, total: _Q, parts: list[_Q], floor: int) -> tuple[list[
 def _without_subparts(flat: str, parts: list[_Q], floor: int) -> list[_Q]:
     """A list's parts without those whose label names an earlier part as their whole (基本支出300万元，
     项目支出200万元，项目支出中专项资金150万元: 专项资金 is part of 项目支出, not of the total)."""
-
-    def name(y: _Q) -> str:
-        lab = label_before(flat, y.q.start, _clause_start(flat, y.q.start, floor), y.q.unit)
-        return squash(lab.name if lab else flat[_clause_start(flat, y.q.start, floor) : y.q.start])
-
-    names = [name(y) for y in parts]
+    labels = [_part_label(flat, y, floor) for y in parts]
+    names = [squash(lab.name) if lab else _clause_before_amount(flat, y, floor) for lab, y in zip(labels, parts)]
     keep = []
     for k, y in enumerate(parts):
-        clause = squash(flat[_clause_start(flat, y.q.start, floor) : y.q.start])
+        clause = _clause_before_amount(flat, y, floor)
         if any(n and len(n) >= 2 and clause.startswith(n + "中") for n in names[:k]):
             continue
         keep.append(y)
     return keep
+
+
+def _part_label(flat: str, y: _Q, floor: int) -> Label | None:
+    """The label right before a listed amount, within its clause (``floor``: where the sentence starts)."""
+    return label_before(flat, y.q.start, _clause_start(flat, y.q.start, floor), y.q.unit)
+
+
+def _part_name(flat: str, y: _Q, floor: int) -> str:
+    """The words of :func:`_part_label`, or '' when there is none."""
+    lab = _part_label(flat, y, floor)
+    return squash(lab.name) if lab else ""
+
+
+def _clause_before_amount(flat: str, y: _Q, floor: int) -> str:
+    """The words of a listed amount's clause before it."""
+    return squash(flat[_clause_start(flat, y.q.start, floor) : y.q.start])
 
 
 def _numbered_parts(

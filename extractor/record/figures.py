@@ -43,7 +43,7 @@ from ..document import Block, Document
 from ..normalize import fold_one_for_one
 from ..tables import merged_repeats
 from .model import Figure
-from .moneygrids import money_grids
+from .moneygrids import MoneyGrid, money_grids
 from .numbers import MAGNITUDES, as_number, iter_chinese_amounts
 
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -939,13 +939,20 @@ def _named_by_verb(flat: str, doc: Document, q: Quantity, b: Block, floor: int, 
     return Found(name, as_number(q.value), q.unit, doc.text[q.start : q.end].strip(), q.start, stop, "prose", q)
 
 
-def prose_figures(ctx: Any, flat: str, scope: Scope, skip: Sequence[tuple[int, int]] = ()) -> list[Found]:
-    """Labelled quantities in the prose blocks in scope (``skip``: spans read as tables already)."""
+def prose_figures(
+    ctx: Any,
+    flat: str,
+    scope: Scope,
+    skip: Sequence[tuple[int, int]] = (),
+    grids: Sequence[MoneyGrid] = (),
+) -> list[Found]:
+    """Labelled quantities in the prose blocks in scope (``skip``: spans read as tables already;
+    ``grids``: the money grids of the text, whose lines a scale printed apart does not reach)."""
     sp = spec()
     runs = _value_run_segments(flat, 0, len(flat))  # rows of values may run over lines (one value a line)
     doc: Document = ctx.doc
     decls = _scale_declarations(flat)
-    grids = [(g.start, g.end) for g in money_grids(_blank_tables(doc, flat))]
+    grid_spans = [(g.start, g.end) for g in grids]
     # (a heading of words alone opens another part; a numbered label:value line read as a heading,
     # （一）财政拨款小计 6.30, does not)
     parts = [b.start for b in doc.blocks if b.kind == "heading" and not _BARE_IN_LINE.search(flat, b.start, b.end)]
@@ -961,7 +968,7 @@ def prose_figures(ctx: Any, flat: str, scope: Scope, skip: Sequence[tuple[int, i
             _bare_money(flat, b.start, b.end),
             _chinese_amounts(flat, b.start, b.end),
             _approximates(flat, b.start, b.end),
-            _scaled_bare(flat, b.start, b.end, decls, grids, parts),
+            _scaled_bare(flat, b.start, b.end, decls, grid_spans, parts),
         )
         for q in quantities:
             if any(s <= q.start < e for s, e in rows):
@@ -1876,7 +1883,8 @@ def find_figures(ctx: Any) -> list[Found]:
     prose = _blank_tables(doc, flat)
     se_all = self_eval_blocks(prose)
     skip = [(blk.start, _block_end(blk)) for blk in se_all]
-    found += prose_figures(ctx, flat, scope, skip)
+    grids = money_grids(prose)
+    found += prose_figures(ctx, flat, scope, skip, grids)
     # Real tables in scope (not indicator tables).
     blocks = doc.blocks
     for bi, b in enumerate(blocks):
@@ -1911,7 +1919,7 @@ def find_figures(ctx: Any) -> list[Found]:
         found += [
             f for f in grid_figures(flat, _before_indicators(rows), caption) if f.q is None or f.q.start not in taken
         ]
-    found += _money_grid_figures(ctx, flat, prose, scope, skip + pipe_spans, found)
+    found += _money_grid_figures(ctx, flat, grids, scope, skip + pipe_spans, found)
     # 自评表 flattened into text (not inside pipe grids already read — except a form copied one cell
     # a line with a bar after each cell: its column labels stand in rows of their own, so the grid
     # puts no header over its values and reads at most a row label beside its first value; the form's
@@ -1939,14 +1947,14 @@ def _with_caption_scale(blocks: list[SelfEvalBlock], caption: str) -> list[SelfE
 
 
 def _money_grid_figures(
-    ctx: Any, flat: str, prose: str, scope: Scope, read: Sequence[tuple[int, int]], found: list[Found]
+    ctx: Any, flat: str, grids: Sequence[MoneyGrid], scope: Scope, read: Sequence[tuple[int, int]], found: list[Found]
 ) -> list[Found]:
     """Figures of the money grids laid out as lines of space-separated cells (:mod:`.moneygrids`), in
     scope and outside the spans other readers took (``read``: 自评表 blocks, pipe grids), read as any
     grid; a number another reader already gave is not given again."""
     taken = {f.q.start for f in found if f.q is not None}
     out: list[Found] = []
-    for grid in money_grids(prose):
+    for grid in grids:
         bi = ctx.block_index(grid.start)
         if not scope.ok[bi] or bi in scope.amounts_only or any(s < grid.end and grid.start < e for s, e in read):
             continue
