@@ -17,7 +17,8 @@ kind and the evaluation mode.  Phrases are data (``patterns/metadata.yaml``).  T
 ``evaluated_unit`` / ``evaluator``
     a commission sentence (10) or a form's label (9/8.5) over evaluation sentences (8, 7)
     over the issuer of a finance notice (7) over the signing unit (5) over the page's
-    publisher (4); in a self-evaluation the unit is its own evaluator.
+    publisher (4) over the body the report speaks as (1.5, :mod:`.orgroles`: the subject of most of
+    its clauses); in a self-evaluation the unit is its own evaluator.
 ``program``
     a form's 项目名称 (10) over the title without places, years, unit and suffix (8) over
     a sentence naming what was evaluated (6, 5).
@@ -43,6 +44,7 @@ from .orgs import (
     org_candidates,
     orgs_in,
 )
+from .orgroles import writer_candidates
 from .phrases import _compiled, _spec
 from .programmes import ends_like_a_programme, program_candidates
 from .titles import (
@@ -479,6 +481,8 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
     )
     orgs = orgs_in(ctx)
     found = org_candidates(ctx, orgs, pairs, title, titles, lines)
+    # the body the report speaks as, from the roles of its organisations' mentions (the weakest unit)
+    found["writer"] = writer_candidates(ctx, orgs)
     # a document site's file name (8) under the document's own title it prints (title_doc_site) names
     # the same report: the place it names stands in where the copy's own title garbles its place
     found["file_title"] = [t for t in titles if t.rank < 8.5] if title and title.rule == "title_doc_site" else []
