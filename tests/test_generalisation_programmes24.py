@@ -41,6 +41,7 @@ def _same_programme(a: str | None, b: str | None) -> bool:
         "zhejiang-wuxing-2014-small-farmland-water",  # 通报了…小型农田水利重点县建设绩效考评结果
         "zhejiang-zhejiang-undated-agricultural-water-price",  # 公佈全省農業水價綜合改革工作年度績效評價結果
         "guizhou-huangguoshu-2023-village-cadre-pay",  # the cover's programme line over its title
+        "anhui-xuancheng-2021-earthquake-prevention",  # a form's cell over the form's heading (…自评表)
     ],
 )
 def test_the_programme_of_dev_items_is_the_one_they_state(stem: str) -> None:
@@ -190,3 +191,10 @@ def test_a_unit_or_programme_before_the_year_is_the_titles(line: str, title: str
     # near miss: words apart by a space that are the title's own
     _doc, r = record_of_text(line + "\n一、基本情况\n")
     assert r.title == title
+
+
+def test_a_forms_cell_outranks_the_forms_heading() -> None:
+    # near miss: the heading is a form's (…自评表), whose cell names the programme in full
+    text = "澧县2022年度防震减灾项目支出绩效自评表\n项目名称：防震减灾综合保障\n主管部门：澧县应急管理局\n"
+    _doc, r = record_of_text(text)
+    assert r.program == "防震减灾综合保障"
