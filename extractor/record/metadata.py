@@ -568,6 +568,9 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         and (
             ends_like_a_programme(fold(d["program"].value))
             or d["program"].chosen.rule == "body:name"  # (…转移支付: named as a programme by the words around it)
+            # (a sentence's phrase ends in a programme's noun, which the name may have shed: 对…第七次全国人口
+            # 普查项目支出开展绩效评价 → 第七次全国人口普查)
+            or d["program"].chosen.rule == "body"
             or d["program"].chosen.rule
             == "title"  # (潘集区“送戏进万村”绩效评价报告: the title names what it evaluates)
         )

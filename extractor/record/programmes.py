@@ -98,6 +98,7 @@ def _cut_kind_words(spec: dict[str, Any], text: str) -> str:
 def program_name(text: str, unit: str | None = None) -> str:
     """A programme's name from a title or a form's value (view text): places, years, unit and suffix cut."""
     spec = _spec()["program"]
+    text = re.sub(r"[|｜]+", "", text)  # a flattened form's cell bars (…自评表||||(2024年度)): no words
     if unit and fold(unit) in text and len(text.replace(fold(unit), "", 1)) >= 4:
         # (not when the unit is what the programme builds: 本项目为南江县档案馆建设 → 档案馆建设)
         text = text.replace(fold(unit), "", 1)
@@ -163,9 +164,16 @@ def program_name(text: str, unit: str | None = None) -> str:
     text = re.sub(r"^[“\"‘]([^“”\"‘’]{2,})[”\"’]$", r"\1", text)
     if re.fullmatch(spec["generic"], text) or (is_org_name(text) and not named_as_programme):
         return ""  # the title names no programme (部门项目支出绩效自评表) or only the firm
-    if re.search(spec["not_programme"], text):
+    if re.search(spec["not_programme"], text) or _zone_with_its_place(spec, text):
         return ""  # what is left is no programme's name: abstain rather than guess
     return text
+
+
+def _zone_with_its_place(spec: dict[str, Any], text: str) -> bool:
+    """Whether ``text`` is only a development zone and the division it is, in brackets (高新区(江海区)):
+    the place a report is of, which the title names before its report words, not a programme."""
+    m = re.match(spec["zone_place"], text)
+    return m is not None and _all_places(m.group("place"))
 
 
 def _program_candidate(
@@ -193,6 +201,8 @@ def program_candidates(
     for p in pairs:
         if p.field == "program":
             value = CODE_PREFIX.sub("", re.split(r"[，,。；;]", p.first_cell)[0].strip())
+            if re.search(_spec()["program"]["form_header_value"], value):
+                continue  # a column's header under the label (预算资金(万元)): a list of projects, no value
             span = printed_span(ctx, p.start, p.end, value)
             if 2 <= len(value) <= 60 and span:
                 out.append(_program_candidate(ctx, span[0], span[1], unit, 10, f"form:{p.layout}", p.label_start))

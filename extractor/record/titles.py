@@ -16,6 +16,7 @@ from .context import Context, Line
 from .jurisdiction import divisions
 from .orgs import is_org_name
 from .phrases import _compiled, _spec
+from .programmes import ends_like_a_programme
 from .view import View, fold
 
 _PUNCT = re.compile(r"[。，,；;：:！!？?]")
@@ -179,6 +180,8 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
         if found is None:
             continue
         printed, start, end = found
+        start = _after_column_name(ctx, _after_cover_line(ctx, start, end), end)
+        printed = re.sub(r"[\s|｜]+", "", ctx.doc.text[start:end]) if start != found[1] else printed
         if year_cell is not None:
             # the year line's first cell, the form's unit or filer beside it (( 2022年度)    金额单位:万元)
             used.add(parts[-1] + 1)
@@ -289,6 +292,46 @@ def _news_headline(head: list[Line], i: int) -> bool:
 
 
 _YEAR_NOTE = re.compile(r"(?:19|20)\d\d年")
+
+
+def _after_cover_line(ctx: Context, start: int, end: int) -> int:
+    """Where the title ``[start, end)`` starts once a cover's programme line run into it is left out:
+    a cover prints the programme with its place, unit and year on a line of its own (黄果树镇人民政府
+    2023年村干部报酬项目) over a title that names it again (村干部报酬项目 / 绩效评价报告), and a reader that
+    rejoins wrapped lines runs the two together. The programme's name twice in a row, the second
+    copy followed by the report's words, marks where the title starts; ``start`` when it is not so."""
+    v = View.of(ctx.doc.text[start:end], start)
+    m = re.search(r"(?P<w>[^\d\s]{4,30}?)(?P=w)", v.text)
+    if m is None or m.start() == 0 or not ends_like_a_programme(m.group("w")):
+        return start
+    rest = v.text[m.end() :]
+    if not _REPORT_WORDS.fullmatch(rest) and not _REPORT_WORDS.fullmatch(re.sub(r"^绩效", "", rest)):
+        return start
+    return v.span(m.start() + len(m.group("w")), len(v.text))[0]
+
+
+def _after_column_name(ctx: Context, start: int, end: int) -> int:
+    """Where the title ``[start, end)`` starts once the site's column name printed before it on its line
+    is left out (预算绩效管理 澧县2022年度…报告, 信息公开 澧县…报告): a short word apart by a space, no number,
+    place, organisation or programme's noun in it, before words that are a whole title by themselves and
+    open with a place or 关于. A unit's name before the year (澧县人民医院 2021年度…) and a programme's words
+    (耕地地力保护项目 2022年度…) are the title's."""
+    raw = ctx.doc.text[start:end]
+    m = re.match(r"(\S{2,10})[ \t　]+(?=\S)", raw)
+    if m is None:
+        return start
+    column, rest = fold(m.group(1)), fold(re.sub(r"\s+", "", raw[m.end() :]))
+    if (
+        re.search(r"[0-9０-９]", column)
+        or is_org_name(column)
+        or _opens_with_place(column)
+        or _TITLE_END.search(column)
+        or not (_is_title(rest) and _complete(clean_title(rest)))
+        or ends_like_a_programme(column)
+        or not (_opens_with_place(rest) or rest.startswith("关于"))
+    ):
+        return start
+    return start + m.end()
 
 
 def _opens_with_place(text: str) -> bool:
@@ -425,6 +468,9 @@ def inline_title_candidates(ctx: Context, limit: int = 3000) -> list[Candidate]:
         title = clean_title(text[start : m.end()])
         if not _is_title(title) or len(title) < 6 or not re.search("绩效|评价|自评|考评", title):
             continue
+        if text[start - 1 : start] in ("，", ",") and not _NAMES_SOMETHING.search(title):
+            continue  # a clause after a comma that names no year, place, unit or programme (…资料,最终形成
+            # 评价报告,现将…): a sentence's words, not a title run into the line
         if (
             glued_clause
             and not (glued_note or _TITLE_AFTER.match(text, m.end()) or spaced_after)
