@@ -47,7 +47,9 @@ def test_own_level_is_the_level_a_document_calls_itself_by_most() -> None:
     assert own_level("我县共有农村公路1200公里，我县安排资金。根据我省要求") == ("county", "我县")
     assert own_level("本旗牧区公路") == ("county", "本旗")
     assert own_level("我省共安排资金") == ("province", "我省")
-    assert own_level("我市共安排资金，我区共有") is None  # 我市 and 我区 fix no level
+    assert own_level("我区共有") is None  # 我区 fixes no level (a district or an autonomous region)
+    # 我市 fixes a ceiling, a prefecture or a county-level city (meta24: lies_above)
+    assert own_level("我市共安排资金，我区共有") == ("city", "我市")
 
 
 def test_a_county_report_naming_only_its_province_gives_no_place() -> None:

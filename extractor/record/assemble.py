@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..document import Document
@@ -11,6 +12,7 @@ from .context import Context
 from .figures import extract_figures
 from .forms import form_pairs
 from .jurisdiction import (
+    OPENING,
     above_own_level,
     body_place_candidates,
     jurisdiction_record,
@@ -18,6 +20,7 @@ from .jurisdiction import (
     refine,
 )
 from .metadata import Metadata, extract_metadata
+from .phrases import _spec
 from .programmes import blanked_place, masked_place
 from .model import Indicator, Jurisdiction, Record, Score, Source
 from .view import fold
@@ -58,6 +61,32 @@ def _apply(record: Record, name: str, decision: Decision, doc: Document) -> None
     record.evidence[name] = decision.evidence(doc)
 
 
+def _central(cand: Any) -> bool:
+    """Whether ``cand`` names a central body's office (财政部山西监管局: ``central_body``), whose place is
+    the territory it oversees, not the evaluated spending's."""
+    return cand is not None and bool(re.match(_spec()["central_body"], fold(cand.value)))
+
+
+def _below_the_evaluator(ctx: Context, cands: list[Any], record: Record) -> list[Any]:
+    """``cands`` without the places only the evaluator, issuer or signer names when they lie above the
+    level the document calls its own place by (a 我市 news item on the region's 住建厅、财政厅 rating the
+    cities: the evaluator's region is not the spending's place) — when no title, client or unit names
+    one. A warning says so."""
+    if any(c.rule not in ("evaluator", "issuer", "signature") for c in cands):
+        return cands
+    kept = []
+    for c in cands:
+        own = above_own_level(ctx, c)
+        if own is None:
+            kept.append(c)
+        else:
+            record.warnings.append(
+                f"jurisdiction: the document calls its own place {own}; the {c.rule}'s "
+                f"{c.describe(ctx.doc)} lies above it and is not read"
+            )
+    return kept
+
+
 def _jurisdiction(ctx: Context, meta: Metadata, record: Record) -> None:
     d = meta.decisions
     sources = [("title", d["title"].chosen), ("evaluated_unit", d["evaluated_unit"].chosen)]
@@ -66,12 +95,13 @@ def _jurisdiction(ctx: Context, meta: Metadata, record: Record) -> None:
     if record.evaluation_mode in ("self", "finance", None):
         sources.append(("evaluator", d["evaluator"].chosen))
     sources += [("issuer", c) for c in meta.orgs["issuer"][:1]]
+    sources = [(kind, c) for kind, c in sources if kind not in ("evaluator", "issuer") or not _central(c)]
     sources += [("signature", c) for c in meta.orgs["signature"][:1]]
-    cands = place_candidates(ctx, sources)
+    cands = _below_the_evaluator(ctx, place_candidates(ctx, sources), record)
     if not cands:
         # nothing names a place: the body's, unless the title or the opening masks it (XX市)
         title = d["title"].chosen
-        masked = masked_place((fold(title.value) if title is not None else "") + "\n" + ctx.view.text[:400])
+        masked = masked_place((fold(title.value) if title is not None else "") + "\n" + ctx.view.text[:OPENING])
         # a title opening with a bare 省/区 lost its place's name or had it masked: masked when the
         # document masks a place elsewhere too (某某省住房和城乡建设厅)
         blanked = blanked_place(fold(title.value)) if title is not None else None
@@ -79,7 +109,9 @@ def _jurisdiction(ctx: Context, meta: Metadata, record: Record) -> None:
             masked = masked_place(ctx.view.text)
         if masked is not None:
             shown = masked.group(0) if blanked is None else f"{blanked}…, {masked.group(0)}"
-            record.warnings.append(f"jurisdiction: the title masks its place ({shown}); none is read from the body")
+            record.warnings.append(
+                f"jurisdiction: the title or the opening masks its place ({shown}); none is read from the body"
+            )
         else:
             cands = body_place_candidates(ctx)
             own = above_own_level(ctx, cands[0]) if cands else None

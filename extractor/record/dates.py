@@ -250,8 +250,12 @@ def _dates_in(text: str) -> list[tuple[int, int, str, bool]]:
 _SIG_TAIL = re.compile(
     r"^(?:印发|印|发布|签发|制)?[。.]?(?:[（(](?:此件|此页|盖章|公章|签章|单位盖章)[^)）]{0,8}[)）][。.]?)?$"
 )  # (此件公开发布)
-# after a signature glued into running text: the end, or the list of attachments that follows it
-_SIG_TAIL_GLUED = re.compile(r"^[。.]?\s*(?:[（(](?:此件|此页|盖章|公章|签章)[^)）]{0,8}[)）])?[。.]?\s*(?:附件|附表)")
+# after a signature glued into running text: the end, the list of attachments that follows it, or the
+# annexed form itself, its heading run on after the date (…中江县水利局2022年12月30日绩效目标自评表(2022年度)…)
+_SIG_TAIL_GLUED = re.compile(
+    r"^[。.]?\s*(?:[（(](?:此件|此页|盖章|公章|签章)[^)）]{0,8}[)）])?[。.]?\s*"
+    r"(?:附件|附表|[^。；;，,、：:\s]{0,24}?(?:自评表|评价表|目标表)\s*[（(](?:19|20)\d\d年度?[)）])"
+)
 # what follows a date that opens a period (…至2023年9月30日, …-12月)
 _PERIOD_ON = re.compile(rf"\s*{_TO}\s*(?:(?:19|20)\d\d|\d{{1,2}}\s*月)")
 _SIG_HEAD = re.compile(r"^[^。；;，,、：:]{0,40}$")

@@ -162,7 +162,12 @@ def _firm_after() -> re.Pattern[str]:
     return re.compile(_spec()["firm_after_place"])
 
 
-def body_place_candidates(ctx: Any, chars: int = 1500) -> list[Any]:
+# How much of the body's opening is read for a place when nothing else names one (and searched for a
+# masked one, XX省, which withholds it).
+OPENING = 1500
+
+
+def body_place_candidates(ctx: Any, chars: int = OPENING) -> list[Any]:
     """The place the opening of the body is about, rank 1 (citations 《…》 and document numbers aside;
     failing any, the places the citations name, rank 0.5).
 
@@ -177,12 +182,13 @@ def body_place_candidates(ctx: Any, chars: int = 1500) -> list[Any]:
         found: list[tuple[int, int, Division]] = []
         for start, end, name in table.find(text):
             d = resolve(name, ctx.view.text[:20000])
-            if d is not None and not _spans_a_gap(ctx, ctx.view, start, end) and not _firm_after().match(text, end):
+            if d is not None and not _spans_a_gap(ctx, ctx.view, start, end) and not _not_its_place(text, start, end):
                 found.append((start, end, d))
         if not found:
             continue
         named = [d for _s, _e, d in found]
-        best = _most_named(table, named)
+        own = own_level(ctx.view.text)
+        best = _most_named(table, named, own[0] if own is not None else None)
         rule = "body" if rank == 1 else "citation"
         out = []
         for place in (best, _rival(table, named, best)):
@@ -191,6 +197,22 @@ def body_place_candidates(ctx: Any, chars: int = 1500) -> list[Any]:
                 out.append(_place_candidate(ctx, ctx.view, start, end, d, rank, rule))
         return out  # (two of one rank: the decision abstains and names both)
     return []
+
+
+def _not_its_place(text: str, start: int, end: int) -> bool:
+    """Whether the opening's name at ``text[start:end]`` names no place the report is about: a firm's
+    seat (湖南财正会计师事务所), the site's banner over a page's metadata block, one example of several
+    (包头等10个), or a place left out (除…厦门市属高校) — ``place_example_after`` / ``place_excluded_before``
+    in ``patterns/metadata.yaml``."""
+    from .orgs import on_site_banner  # (orgs reads the division table from here)
+
+    spec = _spec()
+    return bool(
+        _firm_after().match(text, end)
+        or on_site_banner(text, start)
+        or re.match(spec["place_example_after"], text[end : end + 6])
+        or re.search(spec["place_excluded_before"], text[max(0, start - 12) : start])
+    )
 
 
 def _rival(table: Divisions, named: list[Division], best: Division) -> Division | None:
@@ -207,31 +229,45 @@ def _rival(table: Divisions, named: list[Division], best: Division) -> Division 
     return None
 
 
+# The lowest level (highest number) a document's own word for its place may name, per ``self_place``
+# key: a place the body names at a smaller number lies above the document's own.
+_OWN_CEILING = {"town": 4, "county": 3, "city": 2, "prefecture": 2, "province": 1}
+
+
 def own_level(text: str) -> tuple[str, str] | None:
-    """The level a document speaks at when it calls its own place 我县 / 本县 / 我省 (``self_place`` in
-    ``patterns/metadata.yaml``), with the words it uses: the level it names most often (the lower one
-    on a tie); ``None`` when it names none."""
+    """The level a document speaks at when it calls its own place 我县 / 本县 / 我市 / 我镇 / 我省
+    (``self_place`` in ``patterns/metadata.yaml``), with the words it uses: the level it names most
+    often (the lower one on a tie); ``None`` when it names none."""
     found: dict[str, list[str]] = {}
     for level, regex in _spec()["self_place"].items():
         found[level] = re.findall(regex, text)
     named = [level for level, words in found.items() if words]
     if not named:
         return None
-    level = max(named, key=lambda lvl: (len(found[lvl]), _LEVEL[lvl]))
+    level = max(named, key=lambda lvl: (len(found[lvl]), _OWN_CEILING[lvl]))
     return level, found[level][0]
 
 
+def lies_above(place: Division, own: str) -> bool:
+    """Whether ``place`` lies above the level a document's own word ``own`` (a ``self_place`` key) can
+    name: 贵州省 above 我市, any coded place above 我镇 — but a municipality (天津市) is a 我市 itself."""
+    if own == "city" and place.level == "province" and place.name.endswith("市"):
+        return False
+    return _LEVEL[place.level] < _OWN_CEILING[own]
+
+
 def above_own_level(ctx: Any, cand: Candidate) -> str | None:
-    """The words a document calls its own place by (我县) when the body's place ``cand`` lies above
-    the level they fix (a county's report naming only 安徽省 or 六安市): that place encloses the
-    document's own, which it does not name; ``None`` when it does not."""
+    """The words a document calls its own place by (我县) when the place ``cand`` lies above the level
+    they fix (a county's report naming only 安徽省 or 六安市; a 我市 report naming only its province,
+    a 我镇 report naming its prefecture): that place encloses the document's own, which it does not
+    name; ``None`` when it does not."""
     own = own_level(ctx.view.text)
-    if own is None or _LEVEL[cand.extra["division"].level] >= _LEVEL[own[0]]:
+    if own is None or not lies_above(cand.extra["division"], own[0]):
         return None
     return own[1]
 
 
-def _most_named(table: Divisions, named: list[Division]) -> Division:
+def _most_named(table: Divisions, named: list[Division], own: str | None = None) -> Division:
     counts = Counter(d.code for d in named)
     by_code = {d.code: d for d in named}
     counties = {d.code for d in named if d.level == "county"}
@@ -242,7 +278,18 @@ def _most_named(table: Divisions, named: list[Division]) -> Division:
             return parent  # 河东区、兰山区…: the counties of the prefecture the report is about
     top = max(counts.values())
     common = [d for d in named if counts[d.code] >= max(1, top // 2)]
+    common = [d for d in common if own is None or _of_kind(d, own)] or common
     return max(common, key=lambda d: (_LEVEL[d.level], counts[d.code]))
+
+
+# The ends of a division's name that each of the document's own words (``self_place`` keys) calls it by.
+_OWN_KIND_ENDS = {"county": ("县", "旗"), "city": ("市",), "prefecture": ("州", "盟"), "province": ("省",)}
+
+
+def _of_kind(place: Division, own: str) -> bool:
+    """Whether ``place`` is of the kind the document's own word ``own`` names: a 我市 report's city (攀枝花市)
+    rather than a county it mentions (米易县)."""
+    return place.name.endswith(_OWN_KIND_ENDS.get(own, ()))
 
 
 def _spans_a_gap(ctx: Any, view: Any, start: int, end: int) -> bool:
@@ -279,6 +326,9 @@ __all__ = [
     "place_candidates",
     "PLACE_RANK",
     "body_place_candidates",
+    "OPENING",
+    "lies_above",
+    "own_level",
     "above_own_level",
     "refine",
 ]

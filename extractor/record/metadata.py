@@ -235,15 +235,55 @@ def _first_person_mode(ctx: Context, title: Candidate | None, found: dict[str, l
     m = re.search(_spec()["first_person_evaluation"], ctx.view.text)
     if m is None or ctx.region_at(ctx.view.starts[m.start()]) == "annex":
         return []
+    mode = _writer_mode(title, found)
+    if mode is None:
+        return []
+    return [ctx.candidate("evaluation_mode", mode, m.start(), m.end(), 3, "first_person_evaluation")]
+
+
+def _writer_mode(title: Candidate | None, found: dict[str, list[Candidate]]) -> str | None:
+    """The mode of what the writer (我局, 本单位) evaluated itself: a finance body writing — the title opens
+    with one, or one issues or signs it — evaluated others' spending (finance); a unit named as the issuer,
+    signer or unit evaluated, its own (self); ``None`` when the writer names itself nowhere."""
     finance = _spec()["evaluator_kinds"]["finance"]
     opens_title = title is not None and re.match(r"[^，。；:：]{0,24}?(?:" + finance + ")", fold(title.value))
     if opens_title or _finance_bodies(found["issuer"] + found["signature"]):
-        mode = "finance"
-    elif _own_bodies(found["issuer"] + found["signature"] + found["evaluated_unit"] + found["self_named"]):
-        mode = "self"
-    else:
-        return []
-    return [ctx.candidate("evaluation_mode", mode, m.start(), m.end(), 3, "first_person_evaluation")]
+        return "finance"
+    if _own_bodies(found["issuer"] + found["signature"] + found["evaluated_unit"] + found["self_named"]):
+        return "self"
+    return None
+
+
+def _unnamed_commission(
+    ctx: Context, title: Candidate | None, found: dict[str, list[Candidate]], modes: list[Candidate]
+) -> list[Candidate]:
+    """``modes`` with an evaluation commissioned from a third party the text does not name
+    (``unnamed_commission``) read as the commissioner's: its words (委托第三方) no longer make it
+    ``third_party``; a finance body commissioning, or a finance body writing 我局委托…, makes it ``finance``
+    and a named spending unit writing it ``self`` (9.25: over 第三方 in the text, under a named firm).
+    Unchanged when a firm is named as the evaluator anywhere."""
+    kinds = _spec()["evaluator_kinds"]
+    if any(re.search(kinds["third_party"], fold(c.value)) for c in found["evaluator"]):
+        return modes
+    text = ctx.view.text
+    for who, regex in _spec()["unnamed_commission"].items():
+        for m in re.finditer(regex, text):
+            if ctx.region_at(ctx.view.starts[m.start()]) == "annex" or re.search(kinds["third_party"], m["whom"]):
+                continue
+            if re.search(r"受[^。；，,\n]{0,30}$", text[max(0, m.start() - 30) : m.start()]):
+                continue  # (受省财政厅委托: the commissioned party writes)
+            mode = "finance" if who == "finance" else _writer_mode(title, found)
+            kept = [c for c in modes if not (c.value == "third_party" and c.rule == "text" and _overlaps(ctx, c, m))]
+            if mode is not None:
+                kept.append(ctx.candidate("evaluation_mode", mode, m.start(), m.end(), 9.25, "commissions_unnamed"))
+            return kept
+    return modes
+
+
+def _overlaps(ctx: Context, cand: Candidate, m: re.Match[str]) -> bool:
+    """Whether ``cand``'s words lie within the view match ``m``'s (the same words read by two rules)."""
+    s, e = ctx.view.span(m.start(), m.end())
+    return cand.start < e and s < cand.end
 
 
 def _finance_bodies(cands: list[Candidate]) -> list[Candidate]:
@@ -501,6 +541,7 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
     firm_writes = re.search(_spec()["firm_first_person"], ctx.view.text)
     clients = [] if firm_writes else found["client"] + _finance_commission(ctx)
     modes += _finance_commissions_unnamed(found["commissioner"] + clients, found["evaluator"])
+    modes = _unnamed_commission(ctx, title, found, modes)
     if not modes:
         modes += _first_person_mode(ctx, title, found)
     if not modes:
