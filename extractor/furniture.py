@@ -11,6 +11,7 @@ Works on text-layer and OCR'd pages alike.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Sequence
@@ -75,11 +76,12 @@ def find_furniture(pages: Sequence[PageContent]) -> list[set[int]]:
     # (band, key) -> set of page positions; keys of near-identical text are clustered.
     clusters: list[tuple[str, str, set[int]]] = []
     members: list[tuple[int, int, str, str]] = []  # page pos, line index, band, key
+    numbers: list[tuple[int, int, str]] = []  # page pos, line index, band of each page-number line
     for p, page in enumerate(pages):
         for i, where in _candidates(page):
             text = page.lines[i].text
             if is_page_number(text):
-                result[p].add(i)
+                numbers.append((p, i, where))
                 continue
             key = _key(text)
             if not key:
@@ -91,6 +93,8 @@ def find_furniture(pages: Sequence[PageContent]) -> list[set[int]]:
                     break
             else:
                 clusters.append((where, key, {p}))
+    for p, i in _one_number_a_page(numbers):
+        result[p].add(i)
     for p, i, where, key in members:
         for cband, ckey, cpages in clusters:
             if cband == where and (ckey == key or _similar(ckey, key, fuzzy)):
@@ -98,6 +102,17 @@ def find_furniture(pages: Sequence[PageContent]) -> list[set[int]]:
                     result[p].add(i)
                 break
     return result
+
+
+def _one_number_a_page(numbers: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """The page-number lines of ``numbers`` (page pos, line index, band) that are page numbers: a page
+    prints its number once, in the band where the document prints them (the band most of its number
+    lines are in).  A second number line on a page, in the other band, is the page's text — a table's
+    cell or a form's value that a page break set at the head of a page (99 over a page numbered 2)."""
+    bands = Counter(where for _p, _i, where in numbers)
+    per_page = Counter(p for p, _i, _w in numbers)
+    usual = bands.most_common(1)[0][0] if bands else None
+    return [(p, i) for p, i, where in numbers if per_page[p] == 1 or where == usual]
 
 
 def _similar(a: str, b: str, ratio: float) -> bool:

@@ -363,6 +363,32 @@ def lines_at_width(lines: list[str], width: int | None) -> int:
     return sum(1 for ln in lines if width - 1 <= len(ln.strip()) <= width + 1)
 
 
+def _clause_free(line: str) -> bool:
+    """A line with no clause punctuation in it (，。；、 …): a title, a heading, a label, a form's
+    row or a page's chrome line, not a sentence."""
+    rules = _rules()
+    return not rules.prose_punct.search(line) and not rules.inner_punct.search(line)
+
+
+def _blank_ends(a: str, b: str, at_wrap: bool) -> bool:
+    """Whether the blank line between ``a`` and ``b`` ends a paragraph, in a text that puts a blank
+    line under most of its lines (a web page's paragraphs, a form written one cell a paragraph, a
+    converter's dump of one line a paragraph), where a blank line alone cannot tell.
+
+    It does when either side reads as no part of a sentence: ``b`` short with no clause in it that
+    ends no sentence (a form's label, a cell's value, a heading: 计划投资额, 数量指标, 8.80), or ``a``
+    with no clause punctuation at all (a headline, a page's metadata line, a form's row of fields:
+    …开展…绩效评价工作 ⏎⏎ 4月15日,…).  A line at the wrap width (``at_wrap``) was cut by the wrap; the
+    tail of a sentence ends that sentence (…评价⏎⏎工作。); and a line that opens with a bracket
+    qualifies the name before it (项目名称:…治理工程⏎⏎(二期)治理工程)."""
+    rules = _rules()
+    if at_wrap or (b[:1] in "(（" and not structure.numbering_of(b)):
+        return False
+    short = len(re.sub(r"\s", "", b)) < rules.short_line
+    label = short and _clause_free(b) and not rules.sentence_end.search(b)
+    return label or _clause_free(a)
+
+
 def continues(prev: _Line, nxt: _Line, width: int | None = None, firm: bool = False) -> bool:
     """Whether ``nxt`` carries on the sentence ``prev`` left unfinished (a hard wrap).
 
@@ -395,6 +421,9 @@ def continues(prev: _Line, nxt: _Line, width: int | None = None, firm: bool = Fa
     at_width = firm and width is not None and width - 1 <= prev.printed_width <= width + 1
     if len(re.sub(r"\s", "", a)) < rules.short_line and not rules.inner_punct.search(a) and not at_width:
         return False  # a short line with no clause in it is a title, label or heading, not a wrapped sentence
+    at_wrap = width is not None and width - 1 <= prev.printed_width <= width + 1
+    if nxt.after_blank and _blank_ends(a, b, at_wrap):
+        return False  # a blank line after a headline, or before a label or heading (计划投资额), ends the paragraph
     if _is_heading_line(prev) and not at_width:
         return False
     if nxt.indented or structure.numbering_of(b):
