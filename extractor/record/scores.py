@@ -22,15 +22,16 @@ thresholds (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below) and marked ``derived`
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 
 from ... import patterns
 from ..cjk import chinese_number
-from ..normalize import squash
+from ..normalize import RUBY, squash
 from .candidates import Candidate
 from .context import Context, heading_key
 from .forms import Pair, is_total_row
@@ -61,10 +62,13 @@ def _spec() -> dict[str, Any]:
         "rate_only": [comp(r) for r in data["rate_only"]],
         "total_row_line": comp(data["total_row_line"]),
         "total_grade_row": comp(data["total_grade_row"]),
+        "score_word": re.compile(data["score_word"]),
         "grade": [comp(r) for r in data["grade"]],
         "grade_cell": re.compile(data["grade_cell"]),
         "grade_rule": re.compile(data["grade_rule_context"]),
         "grade_not_after": re.compile(data["grade_not_after"]),
+        "grade_of_all": re.compile(data["grade_of_all"]),
+        "several_before": re.compile(data["several_before"]),
         "grade_words": data["grade_words"],
         "thresholds": sorted(data["thresholds"], key=lambda t: -t["min"]),
         "tier_names": re.compile(f"(?:项目)?(?:{tier})"),
@@ -312,6 +316,10 @@ def total_candidates(
                     "score.total", value, m.start("num"), m.end("num"), RANK["table_total"], "total_grade_row"
                 )
             )
+    if not spec["score_word"].search(text):
+        # (no 得分 anywhere: a table's or form's lone 总分 | 100 is the weights' sum of an indicator
+        # system; 总分 | 100 | 96 still has its score)
+        out = [c for c in out if c.rule == "sentence" or c.value != spec["default_max"]]
     if not out:
         for rx in spec["rate_only"]:
             for m in rx.finditer(text):
@@ -384,6 +392,8 @@ def grade_candidates(ctx: Context, pairs: list[Pair]) -> list[Candidate]:
             around = text[max(lo, m.start() - 30) : min(len(text), m.end() + 20)]
             if spec["grade_rule"].search(around) or spec["grade_not_after"].match(text, m.end("grade")):
                 continue  # the grading rule (90分以上为优) or a count of grades, not the grade
+            if _grade_of_several(text, lo, m):
+                continue  # 共涉及2个单位，……，等级均为“优”: each evaluation's grade, no document's
             value = _grade_word(m.group("grade"))
             start = ctx.view.starts[m.start()]
             out.append(
@@ -446,6 +456,16 @@ def grade_candidates(ctx: Context, pairs: list[Pair]) -> list[Candidate]:
                             continue
                         break
     return out
+
+
+def _grade_of_several(text: str, sentence_start: int, m: re.Match[str]) -> bool:
+    """Whether a grade phrase says the grade of several at once (均为“优”) in a sentence that names
+    several evaluated units or projects before it (共涉及2个单位, 各项目): ``grade_of_all`` and
+    ``several_before`` in patterns/scores.yaml.  (该项目绩效自评等次均为优 names one: a grade.)"""
+    spec = _spec()
+    return spec["grade_of_all"].search(m.group(0)) is not None and (
+        spec["several_before"].search(text, sentence_start, m.start()) is not None
+    )
 
 
 # ------------------------------------------------------------------ tiers in prose
@@ -858,10 +878,13 @@ def tier_scores(ctx: Context) -> list[TierScore]:
     # 1c. Indicator tables laid out one cell a line (评价指标 / 分值 / 实际得分 / 投入 / 15分 / …)
     for table in ctx.line_tables:
         w, sc = table.column("weight"), table.column("score")
+        lower = [k for k, role in enumerate(table.roles) if role == "name" and k > 0]
         for row in table.rows:
             m = spec["tier_names"].fullmatch(re.sub(r"(?:类)?(?:指标)?$", "", row[0].text))
             if not m or sc is None:
                 continue
+            if any(row[k].text for k in lower):
+                continue  # 产出指标 | 数量指标 | 修建道路 | 20 | 20: the numbers of the lowest level named
             score = _cell_number(row[sc].text)
             weight = _cell_number(row[w].text) if w is not None else None
             if score is None or score > 100:
@@ -876,7 +899,8 @@ def tier_scores(ctx: Context) -> list[TierScore]:
     from .figures import fold_text, self_eval_blocks
     from .figures import spec as figure_spec
 
-    flat = fold_text(ctx.doc.text)
+    # (read without a mirror's pinyin glosses, 预(yù)算执(zhí)行情况: its spans mapped back)
+    flat, back = _without_glosses(fold_text(ctx.doc.text))
     for blk in self_eval_blocks(flat):
         score_col = next((c for c in blk.columns if c.kind == "other" and re.search(r"得\s*分", c.name)), None)
         total = next((r for r in blk.rows if r.label is None or figure_spec().total_row.match(r.label)), None)
@@ -895,7 +919,8 @@ def tier_scores(ctx: Context) -> list[TierScore]:
         weight, score = number_value(cap.group("w")), number_value(str(q.printed))
         if weight is None or score is None or score > weight:
             continue
-        add(TierScore(squash(cap.group("name")), weight, score, cap.start(), q.end, ctx.page(cap.start()), 1.6))
+        start = back(cap.start())
+        add(TierScore(squash(cap.group("name")), weight, score, start, back(q.end), ctx.page(start), 1.6))
     # 1e. A weighted-criteria table (相关性 20% 100.00 20.00 …): the weighted score is the tier's
     for row in weighted_rows(text):
         if not row.total:
@@ -966,6 +991,27 @@ def tier_scores(ctx: Context) -> list[TierScore]:
         start, end_ = ctx.view.span(vs, ve)
         add(TierScore(name, weight, score, start, end_, ctx.page(start), 0.9))
     return sorted(found.values(), key=lambda t: t.start)
+
+
+def _without_glosses(text: str) -> tuple[str, Callable[[int], int]]:
+    """``text`` without the pinyin glosses mirror sites print after characters (预(yù)算 → 预算:
+    :data:`..normalize.RUBY`), and the map from its offsets back to ``text``'s."""
+    cuts: list[int] = []  # offsets in the result where a gloss was taken out
+    removed: list[int] = []  # characters taken out up to and including that cut
+    pieces, pos, gone = [], 0, 0
+    for m in RUBY.finditer(text):
+        pieces.append(text[pos : m.start()])
+        gone += m.end() - m.start()
+        cuts.append(m.start() - (gone - (m.end() - m.start())))
+        removed.append(gone)
+        pos = m.end()
+    pieces.append(text[pos:])
+
+    def back(i: int) -> int:
+        k = bisect_right(cuts, i)
+        return i + (removed[k - 1] if k else 0)
+
+    return "".join(pieces), back
 
 
 def tiers_by_headings(ctx: Context) -> dict[int, re.Match[str]]:
