@@ -41,14 +41,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
 from ... import patterns
 from ..document import Document
-from ..normalize import squash
+from ..normalize import RUBY, squash
 from .figures import (
     Label,
     Quantity,
@@ -99,6 +99,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "hierarchy_part",
         "form_tier",
         "total_after",
+        "total_after_list",
         "budget_score",
         "budget_score_weight",
         "self_eval_spent",
@@ -334,19 +335,48 @@ def _child_sums(ck: Checker, rows: list[IndicatorRow], attr: str, rule: str, lab
         _adds_up(ck, rule, f"{parent.name}{label}", values, stated, [parent.span] + [k.span for k in kids])
 
 
-def _complete_tiers(tiers: list[Indicator], score: Score) -> bool:
+def _complete_tiers(tiers: list[Indicator], score: Score, synonyms: bool = False) -> bool:
     """Whether ``tiers`` are the whole of the total: they are one of the common frameworks' complete
     sets (决策/过程/产出/效益), each once, whatever their weights; or their weights add up to the
-    maximum."""
+    maximum.  With ``synonyms`` a tier named as some frameworks name another (项目管理 for 项目过程:
+    ``checks.tier_synonyms``) counts as that one."""
     if len(tiers) < 2:
         return False
     if complete_framework([i.name for i in tiers]):
+        return True
+    if synonyms and complete_framework([_framework_name(i.name) for i in tiers]):
         return True
     if any(i.weight is None for i in tiers):
         return False
     mx = score.max if score.max is not None else 100
     ws = sum(Decimal(str(i.weight)) for i in tiers)
     return abs(float(ws) - float(mx)) <= _tol(len(tiers))
+
+
+def _framework_name(name: str) -> str:
+    """A tier's name as the common frameworks spell it (项目管理 → 过程; ``checks.tier_synonyms``)."""
+    bare = re.sub(r"^(?:项目|部门)", "", name)
+    return str(_spec().get("tier_synonyms", {}).get(bare, bare))
+
+
+def _distinct_tiers(tiers: list[Indicator]) -> list[Indicator]:
+    """Level-1 tiers without a second reading of one (决策 beside 项目决策 with the same weight and
+    score: two readers of one row) — counted twice, a complete set looks incomplete."""
+    out: list[Indicator] = []
+    for i in tiers:
+        twin = next(
+            (
+                k
+                for k, o in enumerate(out)
+                if _framework_name(o.name) == _framework_name(i.name) and (o.weight, o.score) == (i.weight, i.score)
+            ),
+            None,
+        )
+        if twin is None:
+            out.append(i)
+        elif len(i.name) > len(out[twin].name):
+            out[twin] = i  # the fuller name, as printed (项目决策)
+    return out
 
 
 def prose_tiers(tables: list[ScoreTable], indicators: list[Indicator]) -> list[Indicator]:
@@ -372,10 +402,10 @@ def prose_tier_checks(
     """Level-1 indicators stated in prose, when they are a complete set (a common framework's
     tiers, or weights adding up to the maximum; an incomplete set says nothing): their weights add
     up to the maximum (决策20 + 过程20 + 产出40 + 效益30 = 110 is flagged), their scores to the total."""
-    tiers = prose_tiers(tables, indicators)
+    tiers = _distinct_tiers(prose_tiers(tables, indicators))
     for i in tiers:  # (a flattened table's row over its weight, 产出 30 32: the readers keep it — score22)
         _score_over_weight(ck, i.name, i.weight, i.score, [i.span])
-    if not _complete_tiers(tiers, score):
+    if not _complete_tiers(tiers, score, synonyms=True):
         return
     spans = [i.span for i in tiers]
     if all(i.weight is not None for i in tiers):
@@ -912,6 +942,19 @@ def _score_inputs(values: list[tuple[Any, Quantity | None]]) -> tuple[Decimal, .
     return (*nums, weight.printed)
 
 
+def _rate_cell(values: list[tuple[Any, Quantity | None]]) -> Quantity | None:
+    """A 自评表 row's rate: the number in its rate column, printed with % — or bare, in percentage
+    points (执行率(B/A) 99.97, beside 104 and 103.97: a form that prints the unit in its header)."""
+    for c, q in values:
+        if c.kind != "rate" or q is None:
+            continue
+        if q.unit == "%":
+            return q
+        if q.unit == "" and 1 < q.printed <= 100:
+            return replace(q, unit="%", value=q.printed / 100)
+    return None
+
+
 def budget_score_checks(ck: Checker, blocks: list[SelfEvalBlock]) -> None:
     """自评表: a budget-execution score whose column states its formula (得分 (20分*执行率)) is the
     weight times the rate printed beside it, to the score's printed decimals (and the rate's)."""
@@ -923,7 +966,7 @@ def budget_score_checks(ck: Checker, blocks: list[SelfEvalBlock]) -> None:
             for row in blk.rows:
                 vals = dict((c.name, q) for c, q in row.values)
                 score = vals.get(col.name)
-                rate = next((q for c, q in row.values if c.kind == "rate" and q is not None and q.unit == "%"), None)
+                rate = _rate_cell(row.values)
                 weight_q = _weight_cell(row.values)
                 weight = Decimal(wm.group("w")) if wm else (weight_q.printed if weight_q is not None else None)
                 if score is None or rate is None or weight is None or score.unit == "%":
@@ -943,6 +986,41 @@ def budget_score_checks(ck: Checker, blocks: list[SelfEvalBlock]) -> None:
                     f"stated {_fmt(score.printed)}",
                     [(rate.start, rate.end), (score.start, score.end)],
                 )
+
+
+def _deglossed_self_eval_blocks(prose: str) -> list[SelfEvalBlock]:
+    """The 自评表 funds blocks of a mirror copy whose characters carry pinyin glosses (预(yù)算數(shù)(A)
+    執(zhí)行數(shù)(B)): read with the glosses dropped, every offset mapped back to the document's."""
+    kept: list[int] = []
+    pos = 0
+    for m in RUBY.finditer(prose):
+        kept.extend(range(pos, m.start()))
+        pos = m.end()
+    if not kept:
+        return []
+    kept.extend(range(pos, len(prose)))
+    clean = "".join(prose[i] for i in kept)
+    kept.append(len(prose))
+
+    def at(i: int) -> int:
+        return kept[i]
+
+    def moved(q: Quantity | None) -> Quantity | None:
+        return None if q is None else replace(q, start=at(q.start), end=at(q.end - 1) + 1)
+
+    out = []
+    for blk in self_eval_blocks(clean):
+        cols = {id(c): replace(c, start=at(c.start), end=at(c.end)) for c in blk.columns}
+        rows = [
+            replace(
+                r,
+                label_start=None if r.label_start is None else at(r.label_start),
+                values=[(cols[id(c)], moved(q)) for c, q in r.values],
+            )
+            for r in blk.rows
+        ]
+        out.append(replace(blk, columns=list(cols.values()), rows=rows, start=at(blk.start)))
+    return out
 
 
 def table_checks(ck: Checker, flat: str) -> None:
@@ -973,7 +1051,7 @@ def table_checks(ck: Checker, flat: str) -> None:
     for _bi, rows in _pipe_rows(prose, doc):
         if len(rows) >= 3 and not any(figure_spec().indicator_grid.search(c.text) for r in rows for c in r):
             grid_checks(ck, flat, rows, "")
-    se = self_eval_blocks(prose)
+    se = self_eval_blocks(prose) or _deglossed_self_eval_blocks(prose)
     self_eval_checks(ck, se, exact_only=True)
     forms = se + [blk for bi in sorted(ctx.table_funds) for blk in ctx.table_funds[bi]]
     form_tier_checks(ck, flat, forms)
@@ -1049,42 +1127,57 @@ def prose_sum_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
             p = m.start()
             if _depth(flat, _sentence_start(flat, p, b.start), p) > 0:
                 continue  # a list in brackets belongs to the amount before the bracket (read above)
+            at_end = not flat[m.end() : b.end].strip()
             sent = _sentence_start(flat, p, b.start)
             if sent == p or squash(flat[sent:p]) == "":
                 # 其中 opens a sentence: the total ends the one before.
                 sent = _sentence_start(flat, max(b.start, sent - 1), b.start) if sent > b.start else b.start
                 if sent == p:
                     sent = blocks[bi - 1].start if bi > 0 else b.start
-            cands = [
-                y
-                for y in qs
-                if sent <= y.q.start < p
-                and not y.part
-                and not _per_unit(flat, y.q)
-                and y.q.unit != "%"
-                and not _bracket_closes(flat, y.q.end, p)  # (其中2个用于…) is an aside, not the total
-            ]
+            cands = _list_totals(flat, qs, sent, p)
+            if not cands and sent > b.start:
+                # (各批次…下达情况如下： after 合计13,804万元。: the opener's sentence names no amount, the
+                # sentence before states the whole — taken only when its words name a total)
+                before = _sentence_start(flat, sent - 1, b.start)
+                cands = [y for y in _list_totals(flat, qs, before, sent) if _names_a_total(flat, y, before)]
             if not cands:
                 continue
-            tot = cands[-1]
+            tot = _total_of_list(flat, cands, qs, m.end(), b.end if not at_end else _next_end(blocks, bi))
+            opener = m.group(0)
             # The list: to the first ；or 。 outside brackets (or the bracket the list sits in).  A
             # 其中： that ends its block (a line read as a heading: 1.基本支出2956.36万元,其中:) opens
             # a list in the next block.
             first, list_items, limit = m.end(), items, b.end
-            if not flat[m.end() : b.end].strip() and bi + 1 < len(blocks) and blocks[bi + 1].kind != "table":
+            if at_end and bi + 1 < len(blocks) and blocks[bi + 1].kind != "table":
                 numbered = _numbered_parts(flat, blocks, bi + 1, by_block, tot.q)
                 if numbered is not None:
                     # 其中：/ 具体如下： then one numbered line a part (1.中央资金300万元； 2.省级资金…)
                     short = sum(y.q.value for y in numbered) < tot.q.value - sum(
                         (q.half_unit for q in [tot.q] + [y.q for y in numbered]), Decimal(0)
                     )
-                    if short and not m.group(0).startswith("其中"):
+                    if short and not opener.startswith("其中"):
                         continue  # 包括 / 具体如下 may name some of the whole: short of it is no sum
                     if len(numbered) >= 2 and not _run_together(flat, numbered):
                         for y in numbered:
                             y.part = True
                         _list_sum_check(ck, flat, tot.q, [y.q for y in numbered], max(0, sent - 200))
                     continue
+                lines = _line_parts(ctx, flat, blocks, bi + 1, by_block, tot.q)
+                if lines is not None:
+                    # 其中：/ 资金来源如下： then one part a line, unnumbered (中央资金300万元；/ 省级资金…)
+                    _lines_sum_check(ck, flat, tot, lines, opener, sent)
+                    continue
+            if not at_end:
+                inline = _inline_numbered_parts(flat, m.end(), b.end, items, tot.q)
+                if inline is not None:
+                    # 其中： 1. 610办专项30万元：… 2. 平安创建专项经费39万元：… — numbered items in one
+                    # paragraph, each past its own 。: the first amount of each item
+                    if _sum_said(flat, tot, inline, opener, sent):
+                        for y in inline:
+                            y.part = True
+                        _list_sum_check(ck, flat, tot.q, [y.q for y in inline], max(0, sent - 200))
+                    continue
+            if at_end and bi + 1 < len(blocks) and blocks[bi + 1].kind != "table":
                 first, list_items, limit = blocks[bi + 1].start, by_block.get(bi + 1, []), blocks[bi + 1].end
             end = _list_end(flat, first, limit)
             nested = next(
@@ -1104,6 +1197,14 @@ def prose_sum_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
                 and not _per_unit(flat, y.q)
                 and _depth(flat, first, y.q.start) == 0
             ]
+            if len(parts) == 1 and end < limit and flat[end] in "；;":
+                # 其中：中央资金300万元，用于…；省级资金200万元，用于…。 — one part a ；-clause, each
+                # clause going on about its part: the first amount of each clause to the sentence's end
+                parts = _semicolon_parts(flat, parts[0], end, limit, list_items, tot.q) or parts
+                if len(parts) >= 2 and not _sum_said(flat, tot, parts, opener, sent):
+                    continue
+            elif _loose_opener(opener) and not _names_a_total(flat, tot, sent):
+                continue  # 如下：/ 分别为： after an amount no word names a total: no sure whole
             parts, restated, spent = _own_parts(flat, tot, parts, sent)
             parts = _without_subparts(flat, parts, sent)
             if len(parts) < 2 or _run_together(flat, parts):
@@ -1121,10 +1222,186 @@ def prose_sum_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
                 qs_ = [y.q for y in parts]
                 subject = _subject(flat, tot.q, sent)
                 _sum_check(ck, "prose_sum", subject, qs_, restated.q, True, agreement_only=_far_off(qs_, restated.q))
-            if len(spent) >= 2:  # where the money went after where it came from: a second breakdown
+            if len(spent) >= 2 and _distinct_labels(flat, spent, sent):
+                # where the money went after where it came from: a second breakdown (实际使用760万元，结余
+                # 40万元) — not the same label twice (至2022年底实际使用7880万元…至2023年5月实际使用12046万元:
+                # one amount at two dates, not two parts)
                 for y in spent:
                     y.part = True
                 _list_sum_check(ck, flat, tot.q, [y.q for y in spent], max(0, sent - 200))
+
+
+def _list_totals(flat: str, qs: list[_Q], start: int, p: int) -> list[_Q]:
+    """The amounts between ``start`` and a list opener at ``p`` that may be the list's whole."""
+    return [
+        y
+        for y in qs
+        if start <= y.q.start < p
+        and not y.part
+        and not _per_unit(flat, y.q)
+        and y.q.unit != "%"
+        and not _bracket_closes(flat, y.q.end, p)  # (其中2个用于…) is an aside, not the total
+    ]
+
+
+def _names_a_total(flat: str, y: _Q, floor: int) -> bool:
+    """Whether the words of an amount's clause name a total (共, 合计, 总额 …: ``named_total``)."""
+    if floor > y.q.start:  # (a floor after the amount: its own sentence is meant)
+        floor = _sentence_start(flat, y.q.start, max(0, y.q.start - 200))
+    lab = label_before(flat, y.q.start, _clause_start(flat, y.q.start, floor), y.q.unit)
+    return lab is not None and bool(_rx()["named_total"].search(squash(lab.clause)))
+
+
+def _total_of_list(flat: str, cands: list[_Q], qs: list[_Q], after: int, limit: int) -> _Q:
+    """The whole a list divides: the last amount before the opener of the unit its first part is in
+    (共计下达资金60万元，涉及2个项目，分别为：…30万元 — the 60万元, not the count), else the last one."""
+    first = next(
+        (y for y in qs if after <= y.q.start < limit and y.q.unit != "%" and not _per_unit(flat, y.q)),
+        None,
+    )
+    if first is not None:
+        same = [y for y in cands if y.q.unit == first.q.unit]
+        if same:
+            return same[-1]
+    return cands[-1]
+
+
+def _next_end(blocks: list[Any], bi: int) -> int:
+    return blocks[bi + 1].end if bi + 1 < len(blocks) else blocks[bi].end
+
+
+def _loose_opener(opener: str) -> bool:
+    """An opener that says a list follows without saying it is the whole's parts (…如下：, 分别为：)."""
+    return opener.startswith(("如下", "分别为"))
+
+
+def _sum_said(flat: str, tot: _Q, parts: list[_Q], opener: str, floor: int) -> bool:
+    """Whether a list read past one clause (numbered items, ；-clauses, lines) is checked: it adds
+    up, or it is over its whole, or short of it after 其中 (包括 and 如下 may name some); after a loose
+    opener (如下：, 分别为：) only when the whole's words name a total."""
+    rounding = sum((q.half_unit for q in [tot.q] + [y.q for y in parts]), Decimal(0))
+    s = sum((y.q.value for y in parts), Decimal(0))
+    if abs(s - tot.q.value) <= rounding:
+        return True
+    if s < tot.q.value and not opener.startswith("其中"):
+        return False
+    return not _loose_opener(opener) or _names_a_total(flat, tot, floor)
+
+
+def _line_parts(
+    ctx: Any, flat: str, blocks: list[Any], start: int, by_block: dict[int, list[_Q]], total: Quantity
+) -> tuple[list[_Q], bool] | None:
+    """The parts an opener at a block's end hands to the unnumbered lines after it (其中：/ 资金来源如下：
+    then 中央资金300万元；/ 省级资金150万元；…): the first amount of the total's unit on each line, to a
+    heading, a table or a line without one.  Returned with whether the list is clean — one amount a
+    line, ended by such a line (not by a line naming a whole of its own: 大气污染防治类…共24047万元)."""
+    parts: list[_Q] = []
+    clean = True
+    for k in range(start, len(blocks)):
+        b = blocks[k]
+        if b.kind == "table" or ctx.heading(b)[0] is not None:
+            break
+        own = [y for y in by_block.get(k, []) if y.q.unit == total.unit and not _per_unit(flat, y.q)]
+        if not own:
+            break
+        if _names_a_total(flat, own[0], b.start) or _rx()["partial_list"].search(flat[b.start : b.end]):
+            clean = False
+            break
+        clean = clean and len(own) == 1
+        parts.append(own[0])
+    return (parts, clean) if len(parts) >= 2 else None
+
+
+def _lines_sum_check(
+    ck: Checker, flat: str, tot: _Q, lines: tuple[list[_Q], bool], opener: str, sent: int, parallel: bool = False
+) -> None:
+    """A list set one part a line: the first lines that make the whole agree with it (the lines after
+    are about something else); a clean list that does not make it is a slip — with no list word
+    before it (``parallel``), only a list of parallel parts (中央资金 / 省级资金)."""
+    parts, clean = lines
+    blocks = ck.ctx.doc.blocks
+    for k in range(2, len(parts) + 1):
+        if _sums_to([y.q for y in parts[:k]], tot.q):
+            parts = parts[:k]
+            break
+    else:
+        names = [_part_name(flat, y, blocks[y.block].start) for y in parts]
+        if not clean or (parallel and not _parallel(names)) or not _sum_said(flat, tot, parts, opener, sent):
+            return
+        if not any(_spent(n) for n in [_part_name(flat, tot, sent), names[0]]) and any(map(_spent, names[1:])):
+            return  # what became of the money (已拨付…；实际支出…) after where it came from: no sure parts
+    for y in parts:
+        y.part = True
+    _list_sum_check(ck, flat, tot.q, [y.q for y in parts], max(0, sent - 200))
+
+
+_INLINE_FIRST = re.compile(r"\s*(?:1\s*[.．、](?!\d)|[（(]\s*1\s*[)）]|①)")
+
+
+def _item_marker(k: int, style: str) -> re.Pattern[str]:
+    if style == "①":
+        return re.compile(chr(0x2460 + k - 1))
+    if style in "（(":
+        return re.compile(rf"[（(]\s*{k}\s*[)）]")
+    return re.compile(rf"(?<![\d.]){k}\s*[.．、](?!\d)")
+
+
+def _inline_numbered_parts(flat: str, first: int, end: int, items: list[_Q], total: Quantity) -> list[_Q] | None:
+    """The parts of a list whose items are numbered in its paragraph (其中： 1. 610办专项30万元：…。 2. 平安
+    创建专项经费39万元：…): the first amount of the total's unit in each item 1, 2, 3 … in turn; None
+    when the list does not open with item 1, or an item has no such amount."""
+    m = _INLINE_FIRST.match(flat, first, end)
+    if m is None:
+        return None
+    style = squash(m.group(0))[0]
+    starts = [m.start() + len(m.group(0)) - len(m.group(0).lstrip())]
+    k = 2
+    while True:
+        nxt = _item_marker(k, style).search(flat, starts[-1] + 1, end)
+        if nxt is None:
+            break
+        starts.append(nxt.start())
+        k += 1
+    if len(starts) < 2:
+        return None
+    parts = []
+    for s, e in zip(starts, starts[1:] + [end]):
+        own = [y for y in items if s <= y.q.start < e and y.q.unit == total.unit and not _per_unit(flat, y.q)]
+        if not own or _depth(flat, s, own[0].q.start) > 0:
+            return None
+        parts.append(own[0])
+    return parts
+
+
+def _semicolon_parts(flat: str, head: _Q, end: int, limit: int, items: list[_Q], total: Quantity) -> list[_Q] | None:
+    """A 其中 list whose first ；-clause holds one part: that part and the first amount of the total's
+    unit in each ；-clause after it, to the sentence's end — None when a clause has none, or its words
+    before it name only some (…等)."""
+    parts = [head]
+    pos = end + 1
+    while pos < limit:
+        stop = _list_end(flat, pos, limit)
+        own = [
+            y
+            for y in items
+            if pos <= y.q.start < stop
+            and y.q.unit == total.unit
+            and not _per_unit(flat, y.q)
+            and _depth(flat, pos, y.q.start) == 0
+        ]
+        if not own or _rx()["partial_list"].search(flat[pos : own[0].q.start]):
+            return None
+        parts.append(own[0])
+        if stop >= limit or flat[stop] not in "；;":
+            break
+        pos = stop + 1
+    return parts if len(parts) >= 2 else None
+
+
+def _distinct_labels(flat: str, ys: list[_Q], floor: int) -> bool:
+    """Whether the amounts' labels differ (实际使用 twice is one amount at two dates, not two parts)."""
+    names = [_part_name(flat, y, floor) for y in ys]
+    return len(set(names)) == len(names)
 
 
 def _spent(name: str) -> bool:
@@ -1322,7 +1599,10 @@ def _a_list_of_parts(flat: str, parts: list[_Q], floor: int) -> bool:
 def parts_then_total_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
     """Parts listed first, then their total (中央资金50万元，省级资金30万元，合计80万元): each part in
     its own clause of the total's sentence, their labels parallel, the total's clause opening with a
-    word of totals (``patterns/scores.yaml`` checks.total_after)."""
+    word of totals (``patterns/scores.yaml`` checks.total_after).  Parts set apart by 、 or ；, each
+    named, right before the total's clause (即驻京工作组经费120万元、信访接待59万元、…，共219万元;
+    建厂房12.08万元；购买变压器一套18.8万元；…；共计40.83万元) are an enumeration whatever their
+    labels, and a bare 共 closes it (``total_after_list``)."""
     rx = _rx()["total_after"]
     ctx = ck.ctx
     for i, t in enumerate(qs):
@@ -1330,7 +1610,9 @@ def parts_then_total_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
             continue
         b = ctx.doc.blocks[t.block]
         clause = max([b.start] + [flat.rfind(ch, b.start, t.q.start) + 1 for ch in "，,；;。"])
-        if not rx.match(squash(flat[clause : t.q.start])):
+        words = squash(flat[clause : t.q.start])
+        worded = bool(rx.match(words))
+        if not worded and not _rx()["total_after_list"].match(words):
             continue
         sent = _sentence_start(flat, t.q.start, b.start)
         parts = [
@@ -1338,8 +1620,12 @@ def parts_then_total_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
             for y in qs[:i]
             if y.block == t.block and y.q.start >= sent and y.q.unit == t.q.unit and not _per_unit(flat, y.q)
         ]
-        if len(parts) < 2 or any(y.part for y in parts) or not _a_list_of_parts(flat, parts, sent):
+        if len(parts) < 2 or any(y.part for y in parts):
             continue
+        if not worded or not _a_list_of_parts(flat, parts, sent):
+            parts = _enumeration_before(flat, parts, clause, sent) or []
+            if len(parts) < 2:
+                continue
         for y in parts:
             y.part = True
         qs_ = [y.q for y in parts]
@@ -1347,36 +1633,80 @@ def parts_then_total_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
         _sum_check(ck, "prose_sum", _subject(flat, t.q, clause), qs_, t.q, True, agreement_only=weak)
 
 
+def _enumeration_before(flat: str, parts: list[_Q], clause: int, floor: int) -> list[_Q] | None:
+    """The amounts right before a total's clause that are set apart by one kind of enumeration mark
+    (、 or ；), each ending its clause and named by words of its own: the run back from the last one
+    (the text before the first of them may hold other amounts of the sentence)."""
+    if not parts or squash(flat[parts[-1].q.end : clause]) not in ("，", ",", "；", ";", "、"):
+        return None
+    run = [parts[-1]]
+    mark = None
+    for y in reversed(parts[:-1]):
+        cs = _clause_start(flat, run[0].q.start, floor)
+        if cs <= floor or flat[cs - 1] not in "、；;" or squash(flat[y.q.end : cs - 1]):
+            break
+        kind = "；" if flat[cs - 1] in "；;" else "、"
+        if mark not in (None, kind):
+            break
+        mark = kind
+        run.insert(0, y)
+    named = all(re.search(r"[\u4e00-\u9fff]", flat[_clause_start(flat, y.q.start, floor) : y.q.start]) for y in run)
+    return run if len(run) >= 2 and named else None
+
+
 def total_then_parts_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
     """A total, then its parts in the next sentence with no list word (2022年共下达资金500万元。中央资金
     300万元，省级资金150万元，县级资金50万元。): the total's words name a total (``named_total``), the next
     sentence holds nothing but two or more amounts of its unit, each in its own clause, their labels
-    parallel (中央资金 / 省级资金: :func:`_parallel`)."""
+    parallel (中央资金 / 省级资金: :func:`_parallel`).  A total that ends its paragraph has its parts in
+    the next one: its first sentence, or one part a line (中央资金300万元；⏎省级资金…)."""
     rx = _rx()
-    blocks = ck.ctx.doc.blocks
+    ctx = ck.ctx
+    blocks = ctx.doc.blocks
     for i, t in enumerate(qs):
         b = blocks[t.block]
         if t.q.unit in ("%", "分", "") or t.part or _per_unit(flat, t.q):
             continue
         stop = flat.find("。", t.q.end, b.end)
-        if stop < 0 or squash(flat[t.q.end : stop]).strip("，,；;）)"):
+        if squash(flat[t.q.end : stop if stop >= 0 else b.end]).strip("，,；;）)"):
             continue  # the total must end its sentence
-        nxt = flat.find("。", stop + 1, b.end)
-        end = nxt if nxt >= 0 else b.end
-        rest = [y for y in qs[i + 1 :] if y.block == t.block and y.q.start < end]
-        if len(rest) < 2 or any(y.q.unit != t.q.unit or y.part or _per_unit(flat, y.q) for y in rest):
-            continue
-        if rx["list_start"].search(flat, stop + 1, end) or rx["partial_list"].search(flat[stop + 1 : end]):
-            continue  # a 其中 list is read by prose_sum_checks; …等 names only some
         sent = _sentence_start(flat, t.q.start, b.start)
         label = label_before(flat, t.q.start, _clause_start(flat, t.q.start, sent), t.q.unit)
         if label is None or not rx["named_total"].search(squash(label.clause)):
             continue
-        if _run_together(flat, rest) or not _a_list_of_parts(flat, rest, stop + 1):
+        if stop >= 0 and squash(flat[stop + 1 : b.end]):
+            start, nxt = stop + 1, flat.find("。", stop + 1, b.end)
+            rest = [y for y in qs[i + 1 :] if y.block == t.block and y.q.start < (nxt if nxt >= 0 else b.end)]
+        else:  # the total ends its paragraph
+            k = t.block + 1
+            if k >= len(blocks) or blocks[k].kind == "table" or ctx.heading(blocks[k])[0] is not None:
+                continue
+            start, nxt = blocks[k].start, flat.find("。", blocks[k].start, blocks[k].end)
+            rest = [y for y in qs[i + 1 :] if y.block == k and y.q.start < (nxt if nxt >= 0 else blocks[k].end)]
+            if len(rest) == 1 and rest[0].q.unit == t.q.unit and not _rx()["list_start"].match(flat, start):
+                _line_list_after_total(ck, flat, qs, t, k, sent)
+                continue
+        end = nxt if nxt >= 0 else blocks[rest[-1].block].end if rest else b.end
+        if len(rest) < 2 or any(y.q.unit != t.q.unit or y.part or _per_unit(flat, y.q) for y in rest):
+            continue
+        if rx["list_start"].search(flat, start, end) or rx["partial_list"].search(flat[start:end]):
+            continue  # a 其中 list is read by prose_sum_checks; …等 names only some
+        if _run_together(flat, rest) or not _a_list_of_parts(flat, rest, start):
             continue
         for y in rest:
             y.part = True
         _list_sum_check(ck, flat, t.q, [y.q for y in rest], sent)
+
+
+def _line_list_after_total(ck: Checker, flat: str, qs: list[_Q], t: _Q, k: int, sent: int) -> None:
+    """A named total ending its paragraph, then one part a line with no list word: read as after 其中,
+    but only a clean list of parallel parts (or lines that make the total) is checked."""
+    by_block: dict[int, list[_Q]] = {}
+    for y in qs:
+        by_block.setdefault(y.block, []).append(y)
+    lines = _line_parts(ck.ctx, flat, ck.ctx.doc.blocks, k, by_block, t.q)
+    if lines is not None and not any(y.part for y in lines[0]):
+        _lines_sum_check(ck, flat, t, lines, "其中", sent, parallel=True)
 
 
 def _respective_amounts(flat: str, qs: list[_Q], i: int) -> list[_Q]:
@@ -1535,6 +1865,7 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
     rx = _rx()
     ctx = ck.ctx
     scope_heads = _section_starts(ctx)
+    parent_heads = _parent_section_starts(ctx)
     for i, x in enumerate(qs):
         if x.q.unit != "%":
             continue
@@ -1557,8 +1888,6 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
             if y.q.unit == "元" and scope_heads[y.block] == sec and y.block >= x.block - 3 and not _per_unit(flat, y.q)
         ]
         after = _operands_after(ctx, flat, qs, i, arrival)
-        if len(money) < 2 and after is None:
-            continue
         for y in money:
             _label_of(ctx, flat, y)
 
@@ -1571,6 +1900,21 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
         def budgeted(y: _Q) -> bool:
             return bool(rx["budget"].search(squash(y.label))) and not rx["executed"].search(squash(y.label))
 
+        wide = False
+        if after is None and not any(budgeted(y) for y in money):
+            # (1)项目资金投入情况。10441万元资金全部拨付到位… (2)项目资金执行情况。实际执行9265.35万元，
+            # 项目执行率88.74%: the budget in an earlier section under the same heading
+            extra = [
+                y
+                for y in qs[:i]
+                if y.q.unit == "元" and parent_heads[x.block] <= y.block and y not in money and not _per_unit(flat, y.q)
+            ]
+            for y in extra:
+                _label_of(ctx, flat, y)
+            wide = bool(extra)
+            money = sorted(extra + money, key=lambda y: y.q.start)
+        if len(money) < 2 and after is None:
+            continue
         num = next((y for y in reversed(money) if executed(y) and not y.part), None) or next(
             (y for y in reversed(money) if executed(y)), None
         )
@@ -1628,7 +1972,9 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
             and den.q.value
             and (rx["arrived"] if arrival else rx["executed"]).search(squash(num.label))
             and not _rate_of_a_part_between(ctx, flat, qs, den, x, arrival)
+            and (not wide or (budgeted(den) and len({y.q.value for y in money if budgeted(y)}) == 1))
         ):
+            # (operands from an earlier section: a failure only against the one budget stated there)
             # a failure is said only when the amount's own label says what it is (实际申请拨款金额
             # 2.1776万元，资金到位率为100%: the words after it do not make it the amount arrived)
             c, _slack = ratio(num, den)
@@ -1712,6 +2058,21 @@ def _section_starts(ctx: Any) -> list[int]:
         if b.kind != "table" and ctx.heading(b)[0] is not None:
             cur = i
         out.append(cur)
+    return out
+
+
+def _parent_section_starts(ctx: Any) -> list[int]:
+    """Per block, the index of the heading that opens the section around its innermost one (0 when
+    there is none): the sibling sections under one heading share what they state."""
+    out: list[int] = []
+    stack: list[tuple[int, int]] = []
+    for i, b in enumerate(ctx.doc.blocks):
+        level = ctx.heading(b)[0] if b.kind != "table" else None
+        if level is not None:
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            stack.append((level, i))
+        out.append(stack[-2][1] if len(stack) >= 2 else 0)
     return out
 
 
