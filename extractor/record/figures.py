@@ -69,7 +69,11 @@ class Spec:
     count_not_clause: re.Pattern[str]
     count_not_name: re.Pattern[str]
     count_done: re.Pattern[str]
+    count_achieved: re.Pattern[str]
+    evaluation_work: re.Pattern[str]
+    evaluation_sample: re.Pattern[str]
     output_label: re.Pattern[str]
+    paid_per_visit: re.Pattern[str]
     counted_people: re.Pattern[str]
     ordinal_before: re.Pattern[str]
     quantity: re.Pattern[str]
@@ -79,6 +83,8 @@ class Spec:
     approx_not_unit: str
     not_after: re.Pattern[str]
     not_before: re.Pattern[str]
+    plan_before: re.Pattern[str]
+    planned_noun: re.Pattern[str]
     links: re.Pattern[str]
     min_label: int
     connectives: re.Pattern[str]
@@ -90,6 +96,7 @@ class Spec:
     chrome_label: re.Pattern[str]
     percent_label: re.Pattern[str]
     outcome_rate: re.Pattern[str]
+    rate_of_funds: re.Pattern[str]
     target_label: re.Pattern[str]
     ruby: re.Pattern[str]
     roles: frozenset[str | None]
@@ -155,7 +162,11 @@ def spec() -> Spec:
         count_not_clause=re.compile(d["count_not_clause"]),
         count_not_name=re.compile(d["count_not_name"]),
         count_done=re.compile(d["count_done"]),
+        count_achieved=re.compile(d["count_achieved"]),
+        evaluation_work=re.compile(d["evaluation_work"]),
+        evaluation_sample=re.compile(d["evaluation_sample"]),
         output_label=re.compile(d["output_label"]),
+        paid_per_visit=re.compile(d["paid_per_visit"]),
         counted_people=re.compile(d["counted_people"]),
         ordinal_before=re.compile(d["ordinal_before"]),
         quantity=quantity,
@@ -165,6 +176,8 @@ def spec() -> Spec:
         approx_not_unit=d["approx_not_unit"],
         not_after=re.compile(d["not_after"]),
         not_before=re.compile(d["not_before"]),
+        plan_before=re.compile(d["plan_before"]),
+        planned_noun=re.compile(d["planned_noun"]),
         links=re.compile(rf"(?:{d['links']})\s*$"),
         min_label=int(d["min_label"]),
         connectives=re.compile(d["connectives"]),
@@ -176,6 +189,7 @@ def spec() -> Spec:
         chrome_label=re.compile(d["chrome_label"]),
         percent_label=re.compile(d["percent_label"]),
         outcome_rate=re.compile(d["outcome_rate"]),
+        rate_of_funds=re.compile(d["rate_of_funds"]),
         target_label=re.compile(d["target_label"]),
         ruby=re.compile(d["ruby"]),
         roles=frozenset(d["roles"]),
@@ -671,9 +685,26 @@ def _part_before(flat: str, pos: int) -> str:
     return flat[ends[-1] if ends else max(0, pos - 200) : pos]
 
 
+def _count_of_work(flat: str, q: Quantity, clause: str, people: bool = False) -> bool:
+    """Whether the count ``q`` (its ``clause`` before it) is what the year's work did rather than the size of
+    what the money pays for (ruling 26's "out"): work completed (完成新建农村公厕50座, 已完工项目3个; not for
+    people, 累计完成参保87670人 counts who the scheme covers), an honour or approval won in its sentence
+    (共创评全国巾帼文明岗1个、最美家庭1个), or the evaluation's own fieldwork (实地走访8家机构, 发放问卷1006份)."""
+    sp = spec()
+    if not people and sp.count_done.search(clause):
+        return True
+    if sp.evaluation_work.search(clause):
+        return True
+    return bool(sp.count_achieved.search(sp.ruby.sub("", _part_before(flat, q.start))))
+
+
 def _accept(flat: str, q: Quantity, label: Label, kind: str) -> bool:
     sp = spec()
-    if sp.not_before.search(label.clause) or sp.range_before.search(label.clause):
+    if (
+        sp.not_before.search(label.clause)
+        or sp.plan_before.search(label.clause)
+        or sp.range_before.search(label.clause)
+    ):
         return False
     part = _part_before(flat, q.start)
     if sp.indicator_kind_label.search(part):
@@ -690,9 +721,17 @@ def _accept(flat: str, q: Quantity, label: Label, kind: str) -> bool:
         or sp.output_label.search(fold_text(label.name))
     ):
         return False  # a count of indicators, or of a grade's items (ruling 26)
+    if kind not in ("元", "%") and _count_of_work(flat, q, label.clause, people=kind == "人"):
+        return False  # the year's work done, an honour won, the evaluation's own fieldwork (rulings 19, 26)
+    if kind == "户次" and not sp.paid_per_visit.search(label.clause):
+        return False  # services given (上门服务126户次): an output, not who the money pays
+    if sp.evaluation_sample.search(fold_text(label.name)):
+        return False  # the evaluation's sample (抽查资金总数): not the programme's money
     name = fold_text(label.name)  # the name as printed: the patterns are written in simplified characters
     if kind == "%" and (not sp.percent_label.search(name) or sp.outcome_rate.search(name)):
         return False
+    if kind == "%" and not (sp.rate_of_funds.search(name) or _states_amount_before(flat, q, max(0, q.start - 300))):
+        return False  # a rate of what was achieved (完工率, 检出率, 完成任务的180%): an indicator's result
     return True
 
 
@@ -872,8 +911,14 @@ def _indicator_result(flat: str, q: Quantity, floor: int) -> bool:
         return False
     if q.unit != "%":
         return True
+    return not _states_amount_before(flat, q, floor)
+
+
+def _states_amount_before(flat: str, q: Quantity, floor: int) -> bool:
+    """Whether ``q``'s sentence states an amount of money (元) before it, from ``floor`` on: a rate after it
+    (实际完成2700万元，完成率达到90%; 其中中央资金1777万元，占比85.06%) is that amount's."""
     start = max([floor, *(m.end() for m in _SENTENCE_END.finditer(flat, floor, q.start))])
-    return not any(p.unit == "元" for p in iter_quantities(flat, start, q.start))
+    return any(p.unit == "元" for p in iter_quantities(flat, start, q.start))
 
 
 _NOUN_REACH = 40  # how far after a count its noun may run (ten characters, a bracket, spaces)
@@ -900,8 +945,9 @@ def _counted(
         return None  # the count opens its clause, the subject of what follows (16个州(市)收到…, 50个项目已完工)
     if sp.not_before.search(clause) or sp.ordinal_before.search(clause):
         return None
-    if sp.count_not_clause.search(clause) or sp.count_done.search(clause):
+    if sp.count_not_clause.search(clause) or _count_of_work(flat, q, clause):
         return None
+    planned = sp.plan_before.search(clause) is not None
     if sp.indicator_kind_label.search(_part_before(flat, q.start)):
         return None  # an indicator's line (数量指标：新建12个村级服务站): its target or result
     s0, stop = q.end + m.start(1), q.end + m.end(1)
@@ -915,6 +961,8 @@ def _counted(
     noun = "".join(doc.text[k] for k in range(s0, stop) if not doc.text[k].isspace())
     if sp.count_not_name.search(fold_text(noun)):
         return None
+    if planned and not sp.planned_noun.search(fold_text(noun)):
+        return None  # a plan to build or do (计划新建12座): a target; the projects planned are counted
     start = q.start
     if sp.counted_generic.match(fold_text(noun)):
         # a bare 项目 says nothing of which: the words before say it (共扶持4个项目)
@@ -930,7 +978,7 @@ def _named_by_verb(flat: str, doc: Document, q: Quantity, b: Block, floor: int, 
     when the clause makes the count a target or a bound (预计1500人受益)."""
     sp = spec()
     clause = _clause_before(flat, q, max(b.start, floor))
-    if sp.not_before.search(clause) or sp.ordinal_before.search(clause):
+    if sp.not_before.search(clause) or sp.plan_before.search(clause) or sp.ordinal_before.search(clause):
         return None
     if sp.indicator_kind_label.search(_part_before(flat, q.start)):
         return None
@@ -1375,7 +1423,7 @@ def grid_figures(
                 )
             elif j > 0 and qs[j - 1] is None and _is_label(row[j - 1]):
                 lab = row[j - 1].text
-                if sp.not_figure_column.search(fold_text(lab)):
+                if sp.not_figure_column.search(fold_text(lab)) or sp.evaluation_sample.search(fold_text(lab)):
                     continue
                 if header is not None and j < len(header) and sp.not_figure_column.search(fold_text(header[j].text)):
                     continue  # under a column of targets or scores (指标值 | 100%)
