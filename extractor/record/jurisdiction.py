@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any, Iterable
 
 from .candidates import Candidate
+from .chrome import on_site_banner
 from .divisions import Division, Divisions, load
 from .phrases import _spec
 
@@ -204,8 +205,6 @@ def _not_its_place(text: str, start: int, end: int) -> bool:
     seat (湖南财正会计师事务所), the site's banner over a page's metadata block, one example of several
     (包头等10个), or a place left out (除…厦门市属高校) — ``place_example_after`` / ``place_excluded_before``
     in ``patterns/metadata.yaml``."""
-    from .orgs import on_site_banner  # (orgs reads the division table from here)
-
     spec = _spec()
     return bool(
         _firm_after().match(text, end)

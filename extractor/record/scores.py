@@ -293,6 +293,7 @@ def total_candidates(
         if row.total and 0 < row.weighted <= spec["default_max"]:
             value = number_value(format(row.weighted, "f"))
             out.append(ctx.candidate("score.total", value, row.start, row.end, RANK["table_total"], "weighted_total"))
+    read_rows: list[tuple[int, int]] = []  # the total rows the line tables read, by their header's columns
     for table in ctx.line_tables:  # 总分 / 100 / 82.97: the total row, one cell a line (or one row a line)
         sc, wc = table.column("score"), table.column("weight")
         for row in table.rows:
@@ -303,7 +304,11 @@ def total_candidates(
                 if value is not None and 0 < value <= spec["default_max"]:
                     s, e = cells_span([row[0], row[sc]])
                     out.append(ctx.candidate_at("score.total", value, s, e, RANK["table_total"], "table_total_lines"))
+                    read_rows.append((s, e))
     for m in spec["total_row_line"].finditer(text):  # 合计 100 90: a flattened table's total row
+        vs, ve = ctx.view.span(m.start(), m.end())
+        if any(vs < e and s < ve for s, e in read_rows):
+            continue  # a bar row a line table read by its header (自评得分 | 评价得分: the last score column)
         value = number_value(m.group("num") or m.group("gnum"))
         mx = number_value(m.group("max") or m.group("gmax"))
         if value is not None and mx is not None and mx == spec["default_max"] and 0 < value <= mx:
