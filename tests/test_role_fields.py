@@ -14,7 +14,7 @@ from jixiao.extractor.record.metadata import _ROLE_CHOICES, _of_role
 
 def test_every_role_and_choice_in_the_table_is_one_the_engine_knows() -> None:
     roles = {"evaluator", "evaluated_unit", "client", "signature", "issuer", "publisher"}
-    roles |= {"self_named", "addressee", "filer", "commissioner"}
+    roles |= {"self_named", "addressee", "filer", "commissioner", "writer"}  # writer: orgroles' acting body
     table = patterns.load("metadata.yaml")["role_fields"]
     assert "other" in table
     for fields in table.values():
