@@ -10,6 +10,7 @@ zero-width marks, which carry none, are removed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -41,6 +42,27 @@ def squash(text: str) -> str:
 
 # Pinyin that mirror sites insert after characters: 績(jì)效評(píng)價(jià) → 績效評價.
 RUBY = re.compile(rf"(?<=[{HAN}])[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{{1,7}}[)）]")
+
+
+def without_glosses(text: str) -> tuple[str, Callable[[int], int]]:
+    """``text`` without the pinyin glosses mirror sites print after characters (预(yù)算 → 预算:
+    ``RUBY``), and the map from its offsets back to ``text``'s."""
+    cuts: list[int] = []  # offsets in the result where a gloss was taken out
+    removed: list[int] = []  # characters taken out up to and including that cut
+    pieces, pos, gone = [], 0, 0
+    for m in RUBY.finditer(text):
+        pieces.append(text[pos : m.start()])
+        gone += m.end() - m.start()
+        cuts.append(m.start() - (gone - (m.end() - m.start())))
+        removed.append(gone)
+        pos = m.end()
+    pieces.append(text[pos:])
+
+    def back(i: int) -> int:
+        k = bisect_right(cuts, i)
+        return i + (removed[k - 1] if k else 0)
+
+    return "".join(pieces), back
 
 
 @lru_cache(maxsize=1)

@@ -48,7 +48,7 @@ from typing import Any
 
 from ... import patterns
 from ..document import Document
-from ..normalize import RUBY, squash
+from ..normalize import squash, without_glosses
 from .figures import (
     Label,
     Quantity,
@@ -991,19 +991,9 @@ def budget_score_checks(ck: Checker, blocks: list[SelfEvalBlock]) -> None:
 def _deglossed_self_eval_blocks(prose: str) -> list[SelfEvalBlock]:
     """The 自评表 funds blocks of a mirror copy whose characters carry pinyin glosses (预(yù)算數(shù)(A)
     執(zhí)行數(shù)(B)): read with the glosses dropped, every offset mapped back to the document's."""
-    kept: list[int] = []
-    pos = 0
-    for m in RUBY.finditer(prose):
-        kept.extend(range(pos, m.start()))
-        pos = m.end()
-    if not kept:
+    clean, at = without_glosses(prose)
+    if clean == prose:
         return []
-    kept.extend(range(pos, len(prose)))
-    clean = "".join(prose[i] for i in kept)
-    kept.append(len(prose))
-
-    def at(i: int) -> int:
-        return kept[i]
 
     def moved(q: Quantity | None) -> Quantity | None:
         return None if q is None else replace(q, start=at(q.start), end=at(q.end - 1) + 1)

@@ -22,16 +22,15 @@ thresholds (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below) and marked ``derived`
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any, Callable, Sequence
+from typing import Any, Sequence
 
 
 from ... import patterns
 from ..cjk import chinese_number
-from ..normalize import RUBY, squash
+from ..normalize import squash, without_glosses
 from .candidates import Candidate
 from .context import Context, heading_key
 from .forms import Pair, is_total_row
@@ -905,7 +904,7 @@ def tier_scores(ctx: Context) -> list[TierScore]:
     from .figures import spec as figure_spec
 
     # (read without a mirror's pinyin glosses, 预(yù)算执(zhí)行情况: its spans mapped back)
-    flat, back = _without_glosses(fold_text(ctx.doc.text))
+    flat, back = without_glosses(fold_text(ctx.doc.text))
     for blk in self_eval_blocks(flat):
         score_col = next((c for c in blk.columns if c.kind == "other" and re.search(r"得\s*分", c.name)), None)
         total = next((r for r in blk.rows if r.label is None or figure_spec().total_row.match(r.label)), None)
@@ -996,27 +995,6 @@ def tier_scores(ctx: Context) -> list[TierScore]:
         start, end_ = ctx.view.span(vs, ve)
         add(TierScore(name, weight, score, start, end_, ctx.page(start), 0.9))
     return sorted(found.values(), key=lambda t: t.start)
-
-
-def _without_glosses(text: str) -> tuple[str, Callable[[int], int]]:
-    """``text`` without the pinyin glosses mirror sites print after characters (预(yù)算 → 预算:
-    :data:`..normalize.RUBY`), and the map from its offsets back to ``text``'s."""
-    cuts: list[int] = []  # offsets in the result where a gloss was taken out
-    removed: list[int] = []  # characters taken out up to and including that cut
-    pieces, pos, gone = [], 0, 0
-    for m in RUBY.finditer(text):
-        pieces.append(text[pos : m.start()])
-        gone += m.end() - m.start()
-        cuts.append(m.start() - (gone - (m.end() - m.start())))
-        removed.append(gone)
-        pos = m.end()
-    pieces.append(text[pos:])
-
-    def back(i: int) -> int:
-        k = bisect_right(cuts, i)
-        return i + (removed[k - 1] if k else 0)
-
-    return "".join(pieces), back
 
 
 def tiers_by_headings(ctx: Context) -> dict[int, re.Match[str]]:
