@@ -6,6 +6,7 @@ Run from the repository root::
     python bench/accuracy.py --scans none      # .txt, .docx, .pdf only
     python bench/accuracy.py --cache /tmp/jx   # keep parsed documents between runs (pickles)
     python bench/accuracy.py --devset-only     # only the development set (seconds)
+    python bench/accuracy.py --devset-only --by-form   # and each half split by the items' form
 
 **Development set** (``tests/devset/``, see ``tests/devset_compare.py``): real
 published excerpts with expectations written by hand, split by source site into
@@ -105,20 +106,44 @@ def parsed(path: Path, cache: Path | None):
 DEVSET_TARGET = 0.9  # on the half no rule was written against
 
 
-def devset_scores() -> dict[str, dict[str, list[int]]]:
-    """Per half, per field: [right, stated, false] summed over the items."""
+def devset_scores(by_form: bool = False) -> dict[str, dict[str, list[int]]]:
+    """Per half, per field: [right, stated, false] summed over the items.
+
+    With ``by_form`` each half is also split by the item's ``form`` (self_report,
+    self_table, result_notice …) under keys ``"<half> <form>"``: where the halves
+    differ most says which forms the dev half has too few shapes of.
+    """
     out: dict[str, dict[str, list[int]]] = {}
     for item in devset_items():
         record = build_record(parse(item.path), item.path).to_dict()
-        per = out.setdefault(item.half, {f: [0, 0, 0] for f in DEV_FIELDS})
-        for f, (right, n, false) in score_item(record, item.expected).items():
-            per[f][0] += right
-            per[f][1] += n
-            per[f][2] += false
+        keys = [item.half]
+        if by_form:
+            keys.append(f"{item.half} {item.meta.get('form') or 'unknown'}")
+        for key in keys:
+            per = out.setdefault(key, {f: [0, 0, 0] for f in DEV_FIELDS})
+            for f, (right, n, false) in score_item(record, item.expected).items():
+                per[f][0] += right
+                per[f][1] += n
+                per[f][2] += false
     return out
 
 
+def print_forms(scores: dict[str, dict[str, list[int]]]) -> None:
+    """One line per half and form: the share found and the false values, with the item count."""
+    counts: dict[str, int] = {}
+    for item in devset_items():
+        key = f"{item.half} {item.meta.get('form') or 'unknown'}"
+        counts[key] = counts.get(key, 0) + 1
+    print(f"{'half and form':<28}{'items':>6}{'found':>16}{'false':>7}")
+    for key in sorted(k for k in scores if " " in k):
+        right = sum(v[0] for v in scores[key].values())
+        n = sum(v[1] for v in scores[key].values())
+        false = sum(v[2] for v in scores[key].values())
+        print(f"{key:<28}{counts.get(key, 0):>6}{right:>7}/{n:<4} {right / n if n else float('nan'):.2f}{false:>6}")
+
+
 def print_devset(scores: dict[str, dict[str, list[int]]]) -> bool:
+    """The per-field table of both halves; False when a holdout field is below the target."""
     halves = [h for h in ("dev", "holdout") if h in scores]
     n_items = {h: sum(1 for i in devset_items() if i.half == h) for h in halves}
     print(f"{'field (development set)':<22}" + "".join(f"{h + f' ({n_items[h]} items)':>28}" for h in halves))
@@ -148,14 +173,18 @@ def main() -> int:
     ap.add_argument("--cache", type=Path, default=None, help="directory for pickled parsed documents")
     ap.add_argument("--json", action="store_true", help="print the results as JSON instead of tables")
     ap.add_argument("--devset-only", action="store_true", help="only the development set")
+    ap.add_argument("--by-form", action="store_true", help="also split each half of the development set by form")
     args = ap.parse_args()
     renderings = [r for r in RENDERINGS if args.scans == "all" or "scan" not in r]
-    dev = devset_scores()
+    dev = devset_scores(by_form=args.by_form)
     if args.devset_only:
         if args.json:
             print(json.dumps(dev, ensure_ascii=False, indent=1))
             return 0
         print_devset(dev)
+        if args.by_form:
+            print()
+            print_forms(dev)
         return 0
 
     results: dict[str, dict[str, dict]] = {}
@@ -209,6 +238,9 @@ def main() -> int:
         print(f"{f:<28}" + "".join(f"{v:>11.3f}" for v in row) + flag)
     print()
     all_ok = print_devset(dev) and all_ok
+    if args.by_form:
+        print()
+        print_forms(dev)
     print()
     print("all targets met" if all_ok else "some targets missed (marked < target, or holdout below 0.9)")
     return 0
