@@ -186,7 +186,8 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
         if text[k - 1] in "\n\t 。；;，,、）)|｜"
         or gap_before(k)
         or (text[k - 1].isdigit() and "\u4e00" <= text[k] <= "\u9fff")
-    ]  # …2022-10-25发布机构
+        or (k >= 2 and text[k - 2 : k - 1].isdigit() and text[k - 1] == "日")
+    ]  # …2022-10-25发布机构; a date's 日 ends a cell too (填报日期:2023年5月17日项目名称 XX: a reader's joined line)
     # a label with its unit in brackets right before a number needs no separator (自评总分(分)97.6)
     starts += [m.start() for m in spec["unit_label"].finditer(text)]
     # nor does a full label right before its colon (…万元评价指标得分(平均):80): the longest label

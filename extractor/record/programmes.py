@@ -190,6 +190,20 @@ def _program_candidate(
     )
 
 
+def _headline_object(ctx: Context, title: Candidate) -> tuple[int, int] | None:
+    """The span (document offsets) of what a headline says was evaluated when it reports the evaluation
+    as an act (重庆开展免费开放博物馆绩效考核成效明显 → 免费开放博物馆; ``headline_action``): the verb's object,
+    without who acted and without what became of the evaluation.  ``None`` when the headline is no such
+    act, or its object is several things (第一、二批…, …资金和…资金: ruling 5, several evaluated)."""
+    view = View.of(ctx.doc.text[title.start : title.end], title.start)
+    m = re.search(_spec()["program"]["headline_action"], view.text)
+    if m is None or ends_like_a_programme(m.group("agent")):
+        return None  # (XX项目开展绩效自评…: the programme acts in its own title; the title is read whole)
+    if "、" in m.group("prog") or re.search(_spec()["program"]["not_in_sentence"], m.group("prog")):
+        return None
+    return view.span(m.start("prog"), m.end("prog"))
+
+
 def program_candidates(
     ctx: Context, pairs: list[Pair], title: Candidate | None, unit: str | None, kind: str | None, start: int = 0
 ) -> list[Candidate]:
@@ -206,7 +220,11 @@ def program_candidates(
             span = printed_span(ctx, p.start, p.end, value)
             if 2 <= len(value) <= 60 and span:
                 out.append(_program_candidate(ctx, span[0], span[1], unit, 10, f"form:{p.layout}", p.label_start))
-    if title is not None and title.rule != "title_news":
+    acted = _headline_object(ctx, title) if title is not None else None
+    if acted is not None:
+        # a headline that reports the evaluation as an act names the programme as the act's object
+        out.append(_program_candidate(ctx, acted[0], acted[1], unit, 8, "title:action"))
+    elif title is not None and title.rule != "title_news":
         # (a news headline in words of its own, …绩效评价获得全省优秀等次, says what became of the
         # evaluation after the programme: its words are no title's to cut; the body names the programme)
         # a notice's title names the programme of the evaluation it reports (关于…项目重点绩效评价结果的
