@@ -112,7 +112,8 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair], st
     for t in titles[:1]:
         v = View.of(ctx.doc.text[t.start : t.end], t.start)
         found = years_in(v.text)
-        notice = re.search(r"关于.{0,80}的?(?:通知|通报|公告|公示|函|批复)$", v.text)
+        # (a results disclosure is a notice too: 关于2025年财政重点绩效评价结果公开 names the year of the work)
+        notice = re.search(r"关于.{0,80}的?(?:通知|通报|公告|公示|公开|公布|函|批复)$", v.text)
         # a year note the title ends with ((2024年度)) is the fiscal year evaluated; a year earlier in
         # the title may be part of the fund's name (2023年异地造林补助资金…自评报告(2024年度))
         note = re.search(_YEAR_NOTE + r"\s*$", v.text)

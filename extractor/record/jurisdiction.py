@@ -177,7 +177,9 @@ def body_place_candidates(ctx: Any, chars: int = OPENING) -> list[Any]:
     are that prefecture's report (14个县区 of 临沂市), and the prefecture is chosen.
     """
     table = divisions()
-    opening = re.sub(_spec()["page_metadata_field"], lambda m: " " * len(m.group(0)), ctx.view.text[:chars])
+    opening = ctx.view.text[:chars]
+    for chrome in ("page_metadata_field", "place_not_its_own"):
+        opening = re.sub(_spec()[chrome], lambda m: " " * len(m.group(0)), opening)
     cited = re.compile(r"《[^》]{0,80}》|[\u4e00-\u9fff]{1,8}[〔\[［【(（](?:19|20)\d\d[〕\]］】)）]\d+号")
     for rank, text in ((1, cited.sub(lambda m: " " * len(m.group(0)), opening)), (0.5, opening)):
         found: list[tuple[int, int, Division]] = []

@@ -159,6 +159,14 @@ def _mode_from_evaluator(
             mode, rank = "third_party", 10.75
         elif re.search(kinds["third_party"], name) and not re.search(kinds["finance_centre"], name):
             mode, rank = "third_party", 9
+        elif (
+            c.rule.endswith(":commissioned")
+            and not re.search(kinds["finance"], name)
+            and re.match(_spec()["commissioned_evaluates"], fold(ctx.doc.text[c.end : c.end + 200]))
+        ):
+            # a body the text says was commissioned to evaluate (我厅委托广东省矿业协会对…进行绩效评价): a third
+            # party, whatever its name calls it — as a named firm, over a finance notice's title (ruling 25b)
+            mode, rank = "third_party", 10.75
         elif others - {name} and not re.search(kinds["finance"], name):
             mode, rank = "third_party", 8.5
         elif re.search(kinds["finance"], name):
@@ -284,6 +292,18 @@ def _overlaps(ctx: Context, cand: Candidate, m: re.Match[str]) -> bool:
     """Whether ``cand``'s words lie within the view match ``m``'s (the same words read by two rules)."""
     s, e = ctx.view.span(m.start(), m.end())
     return cand.start < e and s < cand.end
+
+
+def _results_notice(title: Candidate | None) -> bool:
+    """Whether ``title`` is a results notice's (a finance title rule of ``evaluation_mode`` ranked 10.5 and
+    over: …绩效评价结果的公示, XX财政局关于…评价结果的通知)."""
+    if title is None:
+        return False
+    text = fold(title.value)
+    return any(
+        r["where"] == "title" and r["mode"] == "finance" and r["rank"] >= 10.5 and re.search(r["regex"], text)
+        for r in _spec()["evaluation_mode"]
+    )
 
 
 def _finance_bodies(cands: list[Candidate]) -> list[Candidate]:
@@ -558,6 +578,10 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
             modes.append(ctx.candidate("evaluation_mode", "self", me.start(), me.end(), 2.5, "first_person"))
     d["evaluation_mode"] = decide("evaluation_mode", _visited_writer(ctx, modes), doc)
     mode = d["evaluation_mode"].value
+    if mode != "self" and _results_notice(title):
+        # a notice publishing the results of an evaluation (…绩效评价结果的公示): the body it speaks as publishes
+        # others' results, as a finance bureau's notice does — it is not the unit evaluated
+        found["writer"] = []
     own = _own_bodies(found["evaluator"])
     filer = _form_filer(found["evaluated_unit"], own, found["filer"]) if mode == "self" else []
     roles = _by_role(ctx, found, mode, title, filer)
