@@ -44,8 +44,10 @@ def is_cjk(ch: str) -> bool:
 
 
 _SPACE_BETWEEN_CJK = re.compile(f"(?<=[{CJK}])[ \t]+(?=[{CJK}])")
-# A wrap after one of these is inside a word or number: "-" + "1,680.12" is "-1,680.12".
-_JOINING_END = "-‐‑–—/"
+# A wrap after one of these is inside a word or number: "-" + "1,680.12" is "-1,680.12"; so is one
+# inside brackets or before a percent sign, where no space is printed (支出实现率( / %)⑤=④/③).
+_JOINING_END = "-‐‑–—/([（【"
+_JOINING_START = ")]）】%％"
 
 
 def tidy_line(text: str) -> str:
@@ -55,7 +57,7 @@ def tidy_line(text: str) -> str:
 
 def _joins(a: str, b: str) -> bool:
     """Whether the break between a line ending in ``a`` and one starting with ``b`` vanishes."""
-    return a in _JOINING_END or a.isspace() or is_cjk(a) or is_cjk(b)
+    return a in _JOINING_END or b in _JOINING_START or a.isspace() or is_cjk(a) or is_cjk(b)
 
 
 # A number wrapped inside Chinese text (…资金7121 / .4万元, …安排资金70 / 0万元): the number

@@ -114,8 +114,8 @@ class _Geometry:
         if line.text.rstrip()[-1:] in _cfg()["terminators"]:
             return False
         piece = _FIRST_PIECE.match(nxt.text.lstrip())
-        if piece is None:
-            return False
+        if piece is None or (is_cjk(piece.group()[0]) and numbering_of(nxt.text) is not None):
+            return False  # (一、基本情况 opens a heading of its own)
         room = self.right[self._group_of[page.number]] - line.x1
         return _text_units(piece.group()) * _unit_width(nxt) > room
 
@@ -135,9 +135,14 @@ class _Geometry:
         return line.x0 > self.left[self._group_of[page.number]] + indent * size
 
 
-# The first piece a line breaker cannot split: a number or a Latin word (2021, 420000.00, PM2.5),
-# with the closing punctuation after it, which may not open a line.
-_FIRST_PIECE = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,%‰/+\-]*[)）】》」』”’,，.。、；;：:%]*")
+# The first piece a line breaker cannot split: a number or a Latin word (2021, 420000.00, PM2.5, a
+# file's extension .docx), with the closing punctuation after it, which may not open a line; or a CJK
+# character with the closing punctuation after it (区、…: the mark may not open a line, so the
+# character before it went down with it — kinsoku).
+_FIRST_PIECE = re.compile(
+    r"(?:\.?[0-9A-Za-z][0-9A-Za-z.,%‰/+\-]*|[\u3400-\u9fff](?=[)）】》」』”’,，.。、；;：:%]))"
+    r"[)）】》」』”’,，.。、；;：:%]*"
+)
 
 
 def _text_units(text: str) -> float:

@@ -389,6 +389,19 @@ def _blank_ends(a: str, b: str, at_wrap: bool) -> bool:
     return label or _clause_free(a)
 
 
+def _row_of_fields(line: str) -> bool:
+    """Whether ``line`` is a form's row of two fields or more, each a label and its colon, set apart by a
+    gap of spaces (单位名称:XX协会         填报日期:2023年5月17日): cells of a row, never a sentence the
+    next line goes on with."""
+    rules = _rules()
+    cells = [c for c in re.split(r"[ \t\u3000]{2,}|\t", line.strip()) if c]
+    return (
+        len(cells) >= 2
+        and all(re.match(r"(?:[^，。；：:,\s|｜]\s?){2,8}[：:]\s*\S", c) for c in cells)
+        and not any(rules.sentence_end.search(c) for c in cells[:-1])
+    )
+
+
 def continues(prev: _Line, nxt: _Line, width: int | None = None, firm: bool = False) -> bool:
     """Whether ``nxt`` carries on the sentence ``prev`` left unfinished (a hard wrap).
 
@@ -437,6 +450,8 @@ def continues(prev: _Line, nxt: _Line, width: int | None = None, firm: bool = Fa
     cut_row = at_width and (rules.cell_bar.search(a) or rules.chrome_line.search(a))
     if rules.form_line.match(a) and rules.form_line.match(b) and not cut_row:
         return False  # 项目名称：… / 单位名称：…: two fields of a form
+    if _row_of_fields(a) and not cut_row:
+        return False  # 单位名称:XX协会      填报日期:2023年5月17日 / 项目名称 XX经费: a form's row of fields ends there
     if any(len(rules.cell_gap.findall(x)) >= 2 for x in (a, b)) and not at_width:
         return False  # a row of cells set apart by bars or runs of spaces (序号 | 项目名称 | 得分): a table's line
     if width is not None and prev.printed_width >= width - 1:

@@ -98,14 +98,46 @@ def is_total_row(cell: str) -> bool:
     return bool(_spec()["total_row"].fullmatch(re.sub(r"\s+", "", fold(cell)).rstrip("：:")))
 
 
+def _names_a_cell(cell: str) -> bool:
+    """Whether the folded ``cell`` is a form's label: a field's, or another label of the form
+    (``glued_stops``: 县级主管部门, 项目负责人及电话)."""
+    key = re.sub(r"\s+", "", cell).rstrip("：:")
+    return bool(key) and (label_of(key) is not None or _spec()["glued_stop"].fullmatch(key) is not None)
+
+
+def run_in_label(cell: str) -> int | None:
+    """Where, in the folded ``cell``, the next cell's label begins when it ran into this cell's value
+    (忠县水利局实施单位, …精准帮扶项目负责人及电话: a table whose rule between two cells was lost, or a form
+    whose cells were split at the wrong gap): a field's label or another label of the form, two
+    characters or more into the cell, not after a conjunction, and not in a cell that holds a colon (a
+    label and its value of its own)."""
+    if _SEP.search(cell):
+        return None
+    for k in range(2, len(cell) - 3):
+        if cell[k - 1] not in "及和与或、" and _names_a_cell(cell[k:]):
+            return k
+    return None
+
+
 def _table_pairs(ctx: Context) -> list[Pair]:
     out: list[Pair] = []
     for b in ctx.doc.tables:
         cells = b.cells()
         folded = [[fold(t) for _s, _e, t in row] for row in cells]
         for r, row in enumerate(cells):
-            for c, (ls, le, _text) in enumerate(row):
+            for c, (ls, le, text) in enumerate(row):
                 lab = label_of(folded[r][c])
+                label_text = folded[r][c]
+                before = [x for x in folded[r][:c] if x.strip()]
+                run_in = run_in_label(folded[r][c]) if lab is None and before and _names_a_cell(before[-1]) else None
+                if run_in is not None:
+                    # a label cell, then a cell holding its value and the next cell's label (县级主管部门 |
+                    # 忠县水利局实施单位 | 忠县涂井乡人民政府): that label names the cell to its right, as
+                    # the same form flattened to lines reads (_line_pairs)
+                    label_text = folded[r][c][run_in:]
+                    lab = label_of(label_text)
+                    v = View.of(text, ls)
+                    ls, le = v.span(run_in, len(v.text))
                 if lab is None:
                     continue
                 name, rank, generic = lab
@@ -113,12 +145,17 @@ def _table_pairs(ctx: Context) -> list[Pair]:
                 for c2 in range(c + 1, len(row)):
                     if folded[r][c2].strip():
                         if label_of(folded[r][c2]) is None:
-                            s, e, _t = row[c2]
+                            s, e, t2 = row[c2]
+                            value = folded[r][c2]
+                            cut = run_in_label(value)
+                            if cut is not None:  # (…帮扶项目负责人及电话: the value ends where the next label begins)
+                                value = value[:cut]
+                                s, e = View.of(t2, s).span(0, cut)
                             out.append(
                                 Pair(
                                     name,
-                                    folded[r][c],
-                                    folded[r][c2],
+                                    label_text,
+                                    value,
                                     s,
                                     e,
                                     ls,

@@ -356,7 +356,8 @@ def _place_over_placeless(above: Line, line: Line) -> bool:
 
 
 # A year, or a period of years (2020-2022年度), as a title's bracket or year line prints it.
-_PERIOD = r"(?:(?:19|20)\d\d(?:年度?)?(?:至|到|-|—|－|~|～))?(?:19|20)\d\d年(?:度)?"
+# (a budget year as a form prints it: (2020预算年度), as the dates' year line reads it)
+_PERIOD = r"(?:(?:19|20)\d\d(?:年度?)?(?:至|到|-|—|－|~|～))?(?:19|20)\d\d(?:预算)?年(?:度)?"
 _BRACKET_LINE = re.compile(r"[(（](?:" + _PERIOD + r"|[^()（）]{2,30}?(?:资金|项目|经费|工程|补助|补贴|专项))[)）]$")
 # A year line that lost one of its brackets on the way to text (项目支出绩效自评表 / 2019年度)).
 _YEAR_LINE = re.compile(r"[(（]?" + _PERIOD + r"[)）]|[(（]" + _PERIOD)
@@ -406,6 +407,7 @@ _FORM_LABEL = re.compile(
     r"(?:项目名称|主管部门|实施单位|单位名称|部门名称|预算单位|填报单位|评价年度|委托单位|评价机构|报告单位)"
 )
 _TITLE_BOUNDARY = "\n\t。，,；;:：>》《、|_【】[]"
+_CLOSING = ")）]】》〉」』”’>"
 
 
 def inline_title_candidates(ctx: Context, limit: int = 3000) -> list[Candidate]:
@@ -468,6 +470,9 @@ def inline_title_candidates(ctx: Context, limit: int = 3000) -> list[Candidate]:
         title = clean_title(text[start : m.end()])
         if not _is_title(title) or len(title) < 6 or not re.search("绩效|评价|自评|考评", title):
             continue
+        if title[0] in _CLOSING:
+            continue  # the boundary fell inside the title's own brackets (…治安防控<三期>)项目…报告): a title
+            # opens with no closing mark, so these are a title's last words, not a title
         if text[start - 1 : start] in ("，", ",") and not _NAMES_SOMETHING.search(title):
             continue  # a clause after a comma that names no year, place, unit or programme (…资料,最终形成
             # 评价报告,现将…): a sentence's words, not a title run into the line
@@ -508,7 +513,8 @@ def labelled_title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate
     heading. Ranked below a title line (10) that says it is a report, over a title inside a line (9)."""
     t = _spec()["title"]
     out: list[Candidate] = []
-    head = lines[: int(t["first_lines"])]
+    # (a web page's metadata set in a table, one cell a row — 名称: X over 时效性: 有效 — reads as its lines)
+    head = sorted([*lines, *one_cell_rows(ctx)], key=lambda ln: ln.start)[: int(t["first_lines"])]
     for i, line in enumerate(head):
         m = re.match(t["metadata_label"], line.text)
         if m is None:
@@ -527,6 +533,26 @@ def labelled_title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate
                     out.append(ctx.candidate_at("title", found[0], found[1], found[2], 9.6, "title_labelled"))
                 break
         break
+    return out
+
+
+def one_cell_rows(ctx: Context) -> list[Line]:
+    """The rows of the document's tables that hold words in one cell only (a web page's metadata block
+    or a heading set in a table, its other cells empty), as lines: the same words as a line of text
+    in another rendering of the page."""
+    out: list[Line] = []
+    for bi, b in enumerate(ctx.doc.blocks):
+        if b.kind != "table":
+            continue
+        for row in b.cells():
+            filled = [(s, e) for s, e, text in row if text.strip()]
+            if len(filled) != 1:
+                continue
+            s, e = filled[0]
+            v = View.of(ctx.doc.text[s:e], s)
+            if v.text:
+                vs, ve = v.span(0, len(v.text))
+                out.append(Line(v.text, vs, ve, v, bi))
     return out
 
 
