@@ -506,14 +506,16 @@ def grade_candidates(ctx: Context, pairs: list[Pair]) -> list[Candidate]:
 def _verdict_candidates(ctx: Context) -> list[Candidate]:
     """Overall verdicts in a grade's word (资金项目总体绩效良好) that state the grade: the sentence
     prints the score the verdict sums up before it, or the report prints its own grade scale
-    (``verdict`` in patterns/scores.yaml); a verdict alone (评审情况总体良好) is a judgement, no grade."""
+    (``verdict`` in patterns/scores.yaml), or it quotes the word as a grade's term (总体评价为“优秀”); a
+    verdict alone (评审情况总体良好, 总体评价为良好) is a judgement, no grade."""
     spec = _spec()
     text = ctx.view.text
     own = bool(printed_scale(text))
     out = []
     for m in spec["verdict"].finditer(text):
         lo = _sentence_start(text, m.start())
-        if not own and not spec["verdict_score_before"].search(text, lo, m.start()):
+        quoted = text[m.start("grade") - 1 : m.start("grade")] in '“"‘「『'  # (总体评价为“优秀”: the grade's term)
+        if not (own or quoted) and not spec["verdict_score_before"].search(text, lo, m.start()):
             continue
         if spec["grade_bound_after"].match(text, m.end("grade")):
             continue
