@@ -212,7 +212,12 @@ def extract_fields(doc: Document) -> Record:
         record.warnings.append(f"tier_scores: {off}{where}; the tier scores are left out")
     record.figures = extract_figures(ctx)
     record.checks = run_checks(
-        ctx, record.indicators + held, record.score, record.evidence.get("score.total"), record.figures
+        ctx,
+        record.indicators + held,
+        record.score,
+        record.evidence.get("score.total"),
+        record.figures,
+        record.evidence.get("score.grade"),
     )
     return record
 

@@ -67,7 +67,7 @@ from .formrows import FormRows, form_rows
 from .indicators import IndicatorRow, ScoreTable
 from .model import Check, Evidence, Figure, Indicator, Score
 from .numbers import MAGNITUDES
-from .scores import complete_framework, grade_for, thresholds, weighted_rows
+from .scores import complete_framework, grade_for, own_scale, thresholds, weighted_rows
 
 EPS = Decimal("1e-9")
 
@@ -98,6 +98,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "share_column",
         "hierarchy_part",
         "form_tier",
+        "form_total_weight",
         "total_after",
         "total_after_list",
         "budget_score",
@@ -547,8 +548,13 @@ def weighted_score_checks(ck: Checker) -> None:
         )
 
 
-def grade_check(ck: Checker, score: Score, score_ev: Evidence | None) -> None:
+def grade_check(ck: Checker, score: Score, score_ev: Evidence | None, grade_ev: Evidence | None = None) -> None:
+    """A stated grade against the common thresholds (优 ≥ 90 …), naming the total and the grade
+    where they are printed — unless the report prints a scale of its own that differs (优秀(≥85分)):
+    then its grade follows its own scale, and nothing is said."""
     if score.grade_source != "stated" or score.total is None:
+        return
+    if own_scale(ck.ctx.view.text) is not None:
         return
     scaled = score.total * 100 / score.max if score.max else score.total
     expected = grade_for(scaled)
@@ -557,7 +563,7 @@ def grade_check(ck: Checker, score: Score, score_ev: Evidence | None) -> None:
         "grade_threshold",
         expected == score.grade,
         f"{_fmt(score.total)} of {_fmt(score.max)} → {expected} ({expected} ≥ {bound['min']}), stated {score.grade}",
-        [score_ev.span if score_ev else None],
+        [score_ev.span if score_ev else None, grade_ev.span if grade_ev else None],
     )
 
 
@@ -835,15 +841,22 @@ def form_tier_checks(ck: Checker, flat: str, blocks: list[SelfEvalBlock]) -> Non
             continue
         ws = [Decimal(m.group("w")) for m in tiers.values()]
         s = sum(ws, weight.printed)
-        if s < 100:
-            continue
+        whole = _form_total_weight(flat, max(m.end() for m in tiers.values()))
+        if s < 100 or whole is None:
+            continue  # (no total row after the tiers: the whole is not printed, nothing is said)
         names = " + ".join(f"{n}{_fmt(w)}" for n, w in zip(tiers, ws))
         ck.add(
             "weight_sum",
-            s == 100,
-            f"一级指标 weights: {names} + 预算执行{_fmt(weight.printed)} = {_fmt(s)}, stated 100",
-            [(weight.start, weight.end)] + [m.span("w") for m in tiers.values()],
+            s == Decimal(whole.group("w")),
+            f"一级指标 weights: {names} + 预算执行{_fmt(weight.printed)} = {_fmt(s)}, stated {_fmt(Decimal(whole.group('w')))}",
+            [(weight.start, weight.end)] + [m.span("w") for m in tiers.values()] + [whole.span("w")],
         )
+
+
+def _form_total_weight(flat: str, after: int) -> re.Match[str] | None:
+    """The weight of a 自评表's total row (总分 | 100 | 94), the first after ``after`` (the last
+    level-1 weight) within the form's reach (``form_total_weight`` in patterns/scores.yaml)."""
+    return _rx()["form_total_weight"].search(flat, after, min(len(flat), after + 4000))
 
 
 def _budget_row(blocks: list[SelfEvalBlock], before: int) -> tuple[Quantity | None, Quantity | None]:
@@ -2139,6 +2152,7 @@ def run_checks(
     score: Score,
     score_evidence: Evidence | None,
     figures: list[Figure],
+    grade_evidence: Evidence | None = None,
 ) -> list[Check]:
     """Every check that the report's numbers allow (``ctx``: a :class:`~.context.Context`; its
     indicator tables, ``ctx.score_tables``, are the one parse the table and the prose-tier checks read)."""
@@ -2151,7 +2165,7 @@ def run_checks(
     prose_score_rate_checks(ck, flat)
     prose_score_over_weight_checks(ck, flat)
     weighted_score_checks(ck)
-    grade_check(ck, score, score_evidence)
+    grade_check(ck, score, score_evidence, grade_evidence)
     table_checks(ck, flat)
     form_row_checks(ck, flat, score, score_evidence)
     qs = _prose_quantities(ctx, flat)

@@ -54,6 +54,7 @@ def _spec() -> dict[str, Any]:
         "total": [comp(r) for r in data["total"]],
         "not_before": [comp(r) for r in data["not_total_before"]],
         "not_after": [comp(r) for r in data.get("not_total_after", [])],
+        "another_score_after": re.compile(data["another_score_after"]),
         "bare_after_rate": re.compile(data["bare_score_after_rate"]),
         "sub_max": re.compile(data["sub_max_before"]),
         "max": [comp(r) for r in data["max"]],
@@ -66,10 +67,14 @@ def _spec() -> dict[str, Any]:
         "grade_cell": re.compile(data["grade_cell"]),
         "grade_rule": re.compile(data["grade_rule_context"]),
         "grade_not_after": re.compile(data["grade_not_after"]),
+        "grade_bound_after": re.compile(data["grade_bound_after"]),
+        "verdict": re.compile(data["verdict"]),
+        "verdict_score_before": re.compile(data["verdict_score_before"]),
         "grade_of_all": re.compile(data["grade_of_all"]),
         "several_before": re.compile(data["several_before"]),
         "grade_words": data["grade_words"],
         "thresholds": sorted(data["thresholds"], key=lambda t: -t["min"]),
+        "grade_scale": [re.compile(r) for r in data["grade_scale"]],
         "tier_names": re.compile(f"(?:项目)?(?:{tier})"),
         "whole_tier_names": re.compile(data["whole_tier_names"]),
         "tier_word_before": re.compile(data["tier_word_before"]),
@@ -156,6 +161,27 @@ def thresholds() -> list[dict[str, Any]]:
     return list(_spec()["thresholds"])
 
 
+def printed_scale(text: str) -> list[tuple[str, float, int, int]]:
+    """The grade bounds a report prints itself (优秀(≥85分), 85分以上为优, 良：80-90分): per bound the
+    grade (优/良/中), its lowest score and the ``[start, end)`` of the words in ``text``
+    (``grade_scale`` in patterns/scores.yaml)."""
+    out = []
+    for rx in _spec()["grade_scale"]:
+        for m in rx.finditer(text):
+            grade, low = _grade_word(m.group("grade")), number_value(m.group("min"))
+            if grade is not None and low is not None:
+                out.append((grade, float(low), m.start(), m.end()))
+    return sorted(out, key=lambda b: b[2])
+
+
+def own_scale(text: str) -> tuple[str, float, int, int] | None:
+    """The first bound a report prints that differs from the common thresholds (优秀(≥85分) where
+    the common scale has 优 ≥ 90), or None when it prints none or only the common ones: a report
+    graded on its own scale is not checked against the common one."""
+    common = {t["grade"]: float(t["min"]) for t in _spec()["thresholds"]}
+    return next((b for b in printed_scale(text) if common.get(b[0]) != b[1]), None)
+
+
 def _place_bonus(ctx: Context, offset: int) -> float:
     """Where a sentence sits: conclusion +2, abstract +1, body 0, analysis/findings −1, annex −2."""
     role, region = ctx.role_at(offset), ctx.region_at(offset)
@@ -178,6 +204,13 @@ def _sentence_start(text: str, pos: int) -> int:
 def _same_sentence(text: str, end: int, start: int) -> bool:
     """Whether ``start`` follows ``end`` closely in the same sentence of ``text``."""
     return 0 <= start - end <= 40 and not re.search(r"[。；;\n!?！？]", text[end:start])
+
+
+def _several_scores_at(text: str, num_end: int) -> bool:
+    """Whether the score number ending at ``num_end`` is the first of several scores listed in one
+    phrase (87.29分和81.01分, 93.4分、91分): one for each of several units, none the document's
+    total (``another_score_after`` in patterns/scores.yaml)."""
+    return _spec()["another_score_after"].match(text, num_end) is not None
 
 
 def _is_sub_score(text: str, start: int, end: int) -> bool:
@@ -228,6 +261,8 @@ def total_candidates(
                 r"[ \t]*[|｜][ \t]*[\d.]+|[ \t]+[\d.]+", text[m.end("num") :]
             ):
                 continue  # (得分 65.66 65.07 10, 总分|100|91: a row of numbers, not a total)
+            if _several_scores_at(text, m.end("num")):
+                continue  # 两市绩效评价得分为87.29分和81.01分: each unit's score, no single total
             value = number_value(m.group("num"))
             if value is None or not 0 < value <= max(spec["default_max"], _stated_max(text, m.start(), m.end())):
                 continue
@@ -394,8 +429,12 @@ def grade_candidates(ctx: Context, pairs: list[Pair]) -> list[Candidate]:
         for m in rx.finditer(text):
             lo = _sentence_start(text, m.start())
             around = text[max(lo, m.start() - 30) : min(len(text), m.end() + 20)]
-            if spec["grade_rule"].search(around) or spec["grade_not_after"].match(text, m.end("grade")):
-                continue  # the grading rule (90分以上为优) or a count of grades, not the grade
+            if (
+                spec["grade_rule"].search(around)
+                or spec["grade_not_after"].match(text, m.end("grade"))
+                or spec["grade_bound_after"].match(text, m.end("grade"))
+            ):
+                continue  # the grading rule (90分以上为优), a bound (“良”及以上) or a class of items, not the grade
             if _grade_of_several(text, lo, m):
                 continue  # 共涉及2个单位，……，等级均为“优”: each evaluation's grade, no document's
             value = _grade_word(m.group("grade"))
@@ -405,6 +444,8 @@ def grade_candidates(ctx: Context, pairs: list[Pair]) -> list[Candidate]:
                     "score.grade", value, m.start(), m.end(), RANK["sentence"] + _place_bonus(ctx, start), "sentence"
                 )
             )
+    if several is None:
+        out.extend(_verdict_candidates(ctx))
     for m in spec["total_grade_row"].finditer(text):  # 100.00 | 94.04 | 优
         out.append(
             ctx.candidate(
@@ -459,6 +500,28 @@ def grade_candidates(ctx: Context, pairs: list[Pair]) -> list[Candidate]:
                         else:
                             continue
                         break
+    return out
+
+
+def _verdict_candidates(ctx: Context) -> list[Candidate]:
+    """Overall verdicts in a grade's word (资金项目总体绩效良好) that state the grade: the sentence
+    prints the score the verdict sums up before it, or the report prints its own grade scale
+    (``verdict`` in patterns/scores.yaml), or it quotes the word as a grade's term (总体评价为“优秀”); a
+    verdict alone (评审情况总体良好, 总体评价为良好) is a judgement, no grade."""
+    spec = _spec()
+    text = ctx.view.text
+    own = bool(printed_scale(text))
+    out = []
+    for m in spec["verdict"].finditer(text):
+        lo = _sentence_start(text, m.start())
+        quoted = text[m.start("grade") - 1 : m.start("grade")] in '“"‘「『'  # (总体评价为“优秀”: the grade's term)
+        if not (own or quoted) and not spec["verdict_score_before"].search(text, lo, m.start()):
+            continue
+        if spec["grade_bound_after"].match(text, m.end("grade")):
+            continue
+        start = ctx.view.starts[m.start()]
+        rank = RANK["sentence"] - 1 + _place_bonus(ctx, start)  # (below a grade's own label in the same place)
+        out.append(ctx.candidate("score.grade", _grade_word(m.group("grade")), m.start(), m.end(), rank, "verdict"))
     return out
 
 
@@ -1056,6 +1119,8 @@ __all__ = [
     "number_value",
     "grade_for",
     "thresholds",
+    "printed_scale",
+    "own_scale",
     "total_candidates",
     "max_candidates",
     "grade_candidates",
