@@ -115,8 +115,9 @@ def actor_mentions(ctx: Context, orgs: list[Org]) -> list[Org]:
 
 
 def _body_of(name: str, names: set[str]) -> str:
-    """The longest of ``names`` that ``name`` ends (区民政局 → 裕安区民政局): one body's key."""
-    return max((n for n in names if n.endswith(name)), key=len, default=name)
+    """The longest of ``names`` that ``name`` ends (区民政局 → 裕安区民政局): one body's key.  (Of two as
+    long, the first in code-point order: a set's order changes from run to run.)"""
+    return max((n for n in names if n.endswith(name)), key=lambda n: (len(n), [-ord(c) for c in n]), default=name)
 
 
 def writer_candidates(ctx: Context, orgs: list[Org]) -> list[Candidate]:
