@@ -48,7 +48,7 @@ from typing import Any
 
 from ... import patterns
 from ..document import Document
-from ..normalize import squash, without_glosses
+from ..normalize import squash
 from .figures import (
     Label,
     Quantity,
@@ -57,6 +57,7 @@ from .figures import (
     _cell_quantity,
     _cells_of_table,
     _pipe_rows,
+    deglossed_self_eval_blocks,
     fold_text,
     iter_quantities,
     label_before,
@@ -1001,31 +1002,6 @@ def budget_score_checks(ck: Checker, blocks: list[SelfEvalBlock]) -> None:
                 )
 
 
-def _deglossed_self_eval_blocks(prose: str) -> list[SelfEvalBlock]:
-    """The 自评表 funds blocks of a mirror copy whose characters carry pinyin glosses (预(yù)算數(shù)(A)
-    執(zhí)行數(shù)(B)): read with the glosses dropped, every offset mapped back to the document's."""
-    clean, at = without_glosses(prose)
-    if clean == prose:
-        return []
-
-    def moved(q: Quantity | None) -> Quantity | None:
-        return None if q is None else replace(q, start=at(q.start), end=at(q.end - 1) + 1)
-
-    out = []
-    for blk in self_eval_blocks(clean):
-        cols = {id(c): replace(c, start=at(c.start), end=at(c.end)) for c in blk.columns}
-        rows = [
-            replace(
-                r,
-                label_start=None if r.label_start is None else at(r.label_start),
-                values=[(cols[id(c)], moved(q)) for c, q in r.values],
-            )
-            for r in blk.rows
-        ]
-        out.append(replace(blk, columns=list(cols.values()), rows=rows, start=at(blk.start)))
-    return out
-
-
 def table_checks(ck: Checker, flat: str) -> None:
     ctx = ck.ctx
     doc: Document = ctx.doc
@@ -1054,7 +1030,7 @@ def table_checks(ck: Checker, flat: str) -> None:
     for _bi, rows in _pipe_rows(prose, doc):
         if len(rows) >= 3 and not any(figure_spec().indicator_grid.search(c.text) for r in rows for c in r):
             grid_checks(ck, flat, rows, "")
-    se = self_eval_blocks(prose) or _deglossed_self_eval_blocks(prose)
+    se = self_eval_blocks(prose) or deglossed_self_eval_blocks(prose)
     self_eval_checks(ck, se, exact_only=True)
     forms = se + [blk for bi in sorted(ctx.table_funds) for blk in ctx.table_funds[bi]]
     form_tier_checks(ck, flat, forms)

@@ -40,7 +40,7 @@ from typing import Any
 from ... import patterns
 from .. import jieba_dict
 from ..document import Block, Document
-from ..normalize import fold_one_for_one
+from ..normalize import fold_one_for_one, without_glosses
 from ..tables import merged_repeats
 from .model import Figure
 from .moneygrids import MoneyGrid, money_grids
@@ -107,6 +107,7 @@ class Spec:
     run_in_label: re.Pattern[str]
     scales: dict[str, int]
     money_label: re.Pattern[str]
+    other_part: re.Pattern[str]
     people_label: re.Pattern[str]
     not_figure_column: re.Pattern[str]
     numbering_column: re.Pattern[str]
@@ -200,6 +201,7 @@ def spec() -> Spec:
         run_in_label=re.compile(d["run_in_label"]),
         scales={str(k): int(v) for k, v in d["scales"].items()},
         money_label=re.compile(d["money_label"]),
+        other_part=re.compile(d["other_part"]),
         people_label=re.compile(d["people_label"]),
         not_figure_column=re.compile(d["not_figure_column"]),
         numbering_column=re.compile(d["numbering_column"]),
@@ -723,8 +725,10 @@ def _accept(flat: str, q: Quantity, label: Label, kind: str) -> bool:
         return False  # a count of indicators, or of a grade's items (ruling 26)
     if kind not in ("元", "%") and _count_of_work(flat, q, label.clause, people=kind == "人"):
         return False  # the year's work done, an honour won, the evaluation's own fieldwork (rulings 19, 26)
-    if kind == "户次" and not sp.paid_per_visit.search(label.clause):
-        return False  # services given (上门服务126户次): an output, not who the money pays
+    if kind in ("户次", "人次") and not sp.paid_per_visit.search(label.clause):
+        return (
+            False  # services given (上门服务126户次, 门诊48.8万人次, 出动9900人次): an output, not who the money pays
+        )
     if sp.evaluation_sample.search(fold_text(label.name)):
         return False  # the evaluation's sample (抽查资金总数): not the programme's money
     name = fold_text(label.name)  # the name as printed: the patterns are written in simplified characters
@@ -918,7 +922,16 @@ def _states_amount_before(flat: str, q: Quantity, floor: int) -> bool:
     """Whether ``q``'s sentence states an amount of money (元) before it, from ``floor`` on: a rate after it
     (实际完成2700万元，完成率达到90%; 其中中央资金1777万元，占比85.06%) is that amount's."""
     start = max([floor, *(m.end() for m in _SENTENCE_END.finditer(flat, floor, q.start))])
-    return any(p.unit == "元" for p in iter_quantities(flat, start, q.start))
+    amounts = [p for p in iter_quantities(flat, start, q.start) if p.unit == "元"]
+    if not amounts:
+        return False
+    # (not when another quantity stands between: 总投资5964万元，…完成200.031公里建设任务，完工率为100% is the works')
+    between = [m for m in _OTHER_NUMBER.finditer(flat, amounts[-1].end, q.start)]
+    return not between
+
+
+# A number that is no date's (截至9月底, 2022年12月31日): a quantity of its own between an amount and a rate.
+_OTHER_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*[年月日号时点])")
 
 
 _NOUN_REACH = 40  # how far after a count its noun may run (ten characters, a bracket, spaces)
@@ -1427,7 +1440,9 @@ def grid_figures(
                     continue
                 if header is not None and j < len(header) and sp.not_figure_column.search(fold_text(header[j].text)):
                     continue  # under a column of targets or scores (指标值 | 100%)
-                mv = _money_value(q, lab, scale, False)
+                # (其它 | 127.8 after 省财政 | 550.0, 市财政 | 1,811.6: the rest of the money, as the parts before it)
+                rest = bool(sp.other_part.match(_strip_suffix(lab))) and bool(out) and out[-1].unit == "元"
+                mv = _money_value(q, lab, scale, rest)
                 if mv is None:
                     continue
                 if mv[1] == "%" and (
@@ -1437,7 +1452,7 @@ def grid_figures(
                     continue
                 out.append(
                     Found(
-                        _strip_suffix(lab),
+                        _part_label(_strip_suffix(lab)),  # (其中：中央补助 | 397: the part, as a column's row is named)
                         as_number(mv[0]),
                         mv[1],
                         q.raw,
@@ -1634,6 +1649,31 @@ def self_eval_blocks(flat: str, start: int = 0, end: int | None = None) -> list[
     return out
 
 
+def deglossed_self_eval_blocks(prose: str) -> list[SelfEvalBlock]:
+    """The 自评表 funds blocks of a mirror copy whose characters carry pinyin glosses (预(yù)算數(shù)(A)
+    執(zhí)行數(shù)(B)): read with the glosses dropped, every offset mapped back to the document's."""
+    clean, at = without_glosses(prose)
+    if clean == prose:
+        return []
+
+    def moved(q: Quantity | None) -> Quantity | None:
+        return None if q is None else replace(q, start=at(q.start), end=at(q.end - 1) + 1)
+
+    out = []
+    for blk in self_eval_blocks(clean):
+        cols = {id(c): replace(c, start=at(c.start), end=at(c.end)) for c in blk.columns}
+        rows = [
+            replace(
+                r,
+                label_start=None if r.label_start is None else at(r.label_start),
+                values=[(cols[id(c)], moved(q)) for c, q in r.values],
+            )
+            for r in blk.rows
+        ]
+        out.append(replace(blk, columns=list(cols.values()), rows=rows, start=at(blk.start)))
+    return out
+
+
 _UNIT_LINE_REACH = 400  # how far above a 自评表's column labels its 单位：万元 line may stand
 
 
@@ -1651,9 +1691,15 @@ def _rows_after(flat: str, pos: int, end: int, cols: list[Column], scale: int | 
     i = pos
     first = True
     group = 0
+    words_last = _words_column(cols)
     while i < end and len(rows) < 16:
         ws = _GAP.match(flat, i, end)
         i = ws.end() if ws else i
+        if rows and words_last:
+            said = _SAID_IN_WORDS.match(flat, i, end)  # the last row's 得分计算方法 cell
+            if said:
+                ws = _GAP.match(flat, said.end(), end)
+                i = ws.end() if ws else said.end()
         label, lstart = None, None
         lm = sp.self_eval_row.match(flat, i, min(end, i + 24))
         if lm:
@@ -1689,6 +1735,18 @@ def _rows_after(flat: str, pos: int, end: int, cols: list[Column], scale: int | 
             continue
         rows.append(SelfEvalRow(label, lstart, _align(cols, [q for _p, q in vals]), group))
     return [r for r in rows if r.values]
+
+
+# A cell of words that ends a row of a 自评表 whose last column holds words (得分计算方法: 执行率*该指标分值，最高不得超过
+# 分值上限。): a sentence with no number, up to its full stop.
+_SAID_IN_WORDS = re.compile(r"[^\d\n|。:：]{4,60}。")
+_WORDS_COLUMN = re.compile(r"计算方法|原因|说明")
+
+
+def _words_column(cols: list[Column]) -> bool:
+    """Whether the form's last column holds words, not numbers (得分计算方法, 偏差原因): a row's cell under it
+    is a sentence that the next row's label follows."""
+    return bool(cols) and cols[-1].kind == "other" and bool(_WORDS_COLUMN.search(cols[-1].name))
 
 
 _PIECE = re.compile(r"(?:0|[1-9]\d{0,9})(?:\.\d{1,4})?%?")
@@ -1929,7 +1987,7 @@ def find_figures(ctx: Any) -> list[Found]:
     scope = Scope.of(ctx)
     found: list[Found] = []
     prose = _blank_tables(doc, flat)
-    se_all = self_eval_blocks(prose)
+    se_all = self_eval_blocks(prose) or deglossed_self_eval_blocks(prose)  # (the checks read the same blocks)
     skip = [(blk.start, _block_end(blk)) for blk in se_all]
     grids = money_grids(prose)
     found += prose_figures(ctx, flat, scope, skip, grids)
@@ -2030,14 +2088,20 @@ def _before_indicators(rows: list[list[Cell]]) -> list[list[Cell]]:
     return rows
 
 
+@lru_cache(maxsize=1)
+def _indicator_part() -> re.Pattern[str]:
+    """A cell that opens a grid's indicator part: a level's header (一级指标) or an indicator's kind (产出指标)."""
+    return re.compile(r"^[一二三]级指标$|" + spec().indicator_kind.pattern)
+
+
 def _paired_cells(flat: str, rows: list[list[Cell]]) -> list[list[Cell]]:
     """A web table copied one cell a line (人员编制 | / 16 | / 实有人数 | / 14 |): a row of one label
     and the row of one number under it are one row, label and value."""
-    if any(spec().indicator_kind.search(c.text) for r in rows for c in r):
-        return rows  # an indicator table: a label's numbers are its target and its result
+    # (an indicator part's label and number are its target and its result: rows from its header on stay as they are)
+    head = next((k for k, r in enumerate(rows) if any(_indicator_part().search(c.text) for c in r)), len(rows))
     out: list[list[Cell]] = []
     k = 0
-    while k < len(rows):
+    while k < head:
         cells = [c for c in rows[k] if c.text]
         nxt = [c for c in rows[k + 1] if c.text] if k + 1 < len(rows) else []
         if (
@@ -2052,7 +2116,7 @@ def _paired_cells(flat: str, rows: list[list[Cell]]) -> list[list[Cell]]:
             continue
         out.append(rows[k])
         k += 1
-    return out
+    return out + rows[k:]
 
 
 def _caption_before(flat: str, start: int) -> str:
@@ -2089,15 +2153,18 @@ def _dedupe(found: list[Found], ctx: Any) -> list[Found]:
         if f.source == "prose":
             stated.setdefault((round(float(f.value), 9), f.unit), []).append(_fold_name(f.name))
     text = ctx.doc.text
+    first_label: dict[int, int] = {}  # per paragraph, where its first prose figure's label starts
+    for f in found:
+        if f.source == "prose":
+            bi = ctx.block_index(f.start)
+            first_label[bi] = min(first_label.get(bi, f.start), f.start)
+    restates = {bi: _item_opens_with_figure(ctx.doc.blocks[bi], s) for bi, s in first_label.items()}
+    section = _sections(ctx)
     for f in sorted(found, key=lambda f: (f.start, f.end)):
         if (f.start, f.end) in spans:
             continue
         spans.add((f.start, f.end))
-        if f.source != "prose" and any(
-            n.endswith(m) or m.endswith(n)
-            for n in stated.get((round(float(f.value), 9), f.unit), [])
-            for m in [_fold_name(f.name)]
-        ):
+        if f.source != "prose" and _restated_in_prose(f, stated.get((round(float(f.value), 9), f.unit), [])):
             continue
         if f.source == "prose":
             key = (round(float(f.value), 9), f.unit)
@@ -2110,12 +2177,58 @@ def _dedupe(found: list[Found], ctx: Any) -> list[Found]:
             )
             if any(
                 (name.endswith(n) or n.endswith(name))
-                and not (f.unit in ("元", "%") and (part if b != bi else bool(_PART_BREAK.search(text, e, f.start))))
+                and not (
+                    f.unit in ("元", "%")
+                    and (
+                        (part and not (restates[bi] and section[b] != section[bi]))
+                        if b != bi
+                        else bool(_PART_BREAK.search(text, e, f.start))
+                    )
+                )
                 for n, b, e in prose.get(key, [])
             ):
                 continue
             prose.setdefault(key, []).append((name, bi, f.end))
         out.append(f)
+    return out
+
+
+def _restated_in_prose(f: Found, prose_names: list[str]) -> bool:
+    """Whether the form's or table's figure ``f`` is one the prose states too (全年预算数为200万元 / 全年预算数 |
+    200): a prose name that ends with the figure's name or is its end.  A part row's figure (其中：当年财政拨款 |
+    200) is the part's, not the total's that the prose states under the column's name: it is stated in prose
+    only under a name that holds the part's (其中当年财政拨款200万元)."""
+    row = f.extra.get("row")
+    part = funds_row_name(row) if f.extra.get("column") and row else ""
+    if part:
+        return any(_fold_name(part) in n for n in prose_names)
+    m = _fold_name(f.name)
+    return any(n.endswith(m) or m.endswith(n) for n in prose_names)
+
+
+def _item_opens_with_figure(b: Block, first_label: int) -> bool:
+    """Whether paragraph ``b`` is a list item that opens with its first figure's label (``first_label``):
+    1、年度资金40.83万元，本年度财政拨款40.83万元 names no part of its own before its figures (1、XX项目：年初预算…
+    does).  Such an item in another section than the figures' first statement (资金投入情况分析 after the overview
+    said 年度资金40.83万元，本年度财政拨款40.83万元) restates them; in the same section (支出5560.46万元，其中基本支出
+    2956.36万元 then 1.基本支出2956.36万元，其中：…) it opens the part's breakdown, a figure of its own."""
+    lead = b.text.lstrip()
+    m = _LIST_ITEM.match(lead)
+    if m is None:
+        return False
+    item = b.start + (len(b.text) - len(lead)) + m.end()
+    return first_label >= item and not b.text[item - b.start : first_label - b.start].strip()
+
+
+def _sections(ctx: Any) -> list[int]:
+    """Per block, the index of the last heading before it (-1 before the first): the section it stands in —
+    a list item set as a heading of its own (1.基本支出…) stands in the section around it."""
+    out: list[int] = []
+    current = -1
+    for k, b in enumerate(ctx.doc.blocks):
+        out.append(current)
+        if ctx.heading(b)[0] is not None:
+            current = k
     return out
 
 
@@ -2155,6 +2268,7 @@ __all__ = [
     "Quantity",
     "Scope",
     "SelfEvalBlock",
+    "deglossed_self_eval_blocks",
     "as_number",
     "extract_figures",
     "find_figures",
