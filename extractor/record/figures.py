@@ -725,10 +725,8 @@ def _accept(flat: str, q: Quantity, label: Label, kind: str) -> bool:
         return False  # a count of indicators, or of a grade's items (ruling 26)
     if kind not in ("元", "%") and _count_of_work(flat, q, label.clause, people=kind == "人"):
         return False  # the year's work done, an honour won, the evaluation's own fieldwork (rulings 19, 26)
-    if kind in ("户次", "人次") and not sp.paid_per_visit.search(label.clause):
-        return (
-            False  # services given (上门服务126户次, 门诊48.8万人次, 出动9900人次): an output, not who the money pays
-        )
+    if kind in ("户次", "人次", "次") and not sp.paid_per_visit.search(label.clause):
+        return False  # services given (上门服务126户次, 门诊48.8万人次, 宣传11次): an output, not who the money pays
     if sp.evaluation_sample.search(fold_text(label.name)):
         return False  # the evaluation's sample (抽查资金总数): not the programme's money
     name = fold_text(label.name)  # the name as printed: the patterns are written in simplified characters
