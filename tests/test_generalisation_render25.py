@@ -7,42 +7,14 @@ broke before a character and its closing mark or before a file extension."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 
 import pytest
 
 from jixiao.extractor import parse
-from jixiao.extractor.record import build_record
 
-HERE = Path(__file__).resolve().parent
-TEXTS = HERE / "devset" / "texts"
-sys.path.insert(0, str(HERE.parent / "bench"))
-sys.path.insert(0, str(HERE))
+from rendered_excerpts import TEXTS, record_of, rendered_file
 
 from devset_compare import _key, got  # noqa: E402  (the devset's own scoring of a field)
-
-
-def _text(stem: str) -> str:
-    return (TEXTS / f"{stem}.txt").read_text(encoding="utf-8")
-
-
-def _record(path: Path) -> dict:
-    return build_record(parse(str(path))).to_dict()
-
-
-def _rendered(tmp_path: Path, stem: str, kind: str) -> Path:
-    path = tmp_path / f"{stem}.{kind}"
-    if kind == "docx":
-        from render_agreement import write_docx
-
-        write_docx(_text(stem), path)
-    else:
-        pytest.importorskip("fpdf")
-        from render_agreement import write_pdf
-
-        write_pdf(_text(stem), path)
-    return path
 
 
 def _field(record: dict, field: str):
@@ -67,8 +39,8 @@ def test_a_cell_ending_with_the_next_cells_label_is_read_as_two_cells():
 
 @pytest.mark.parametrize("kind", ["docx", "pdf"])
 def test_form_cells_with_a_run_in_label_read_as_the_text_does(tmp_path, kind):
-    text = _record(TEXTS / f"{ZHONGXIAN}.txt")
-    rendered = _record(_rendered(tmp_path, ZHONGXIAN, kind))
+    text = record_of(TEXTS / f"{ZHONGXIAN}.txt")
+    rendered = record_of(rendered_file(tmp_path, ZHONGXIAN, kind))
     for field in ("evaluated_unit", "evaluator", "program"):
         assert _field(rendered, field) == _field(text, field), field
     assert _field(rendered, "evaluated_unit") == "忠县涂井乡人民政府"
@@ -77,42 +49,42 @@ def test_form_cells_with_a_run_in_label_read_as_the_text_does(tmp_path, kind):
 def test_a_budget_year_line_under_a_title_paragraph_is_the_titles(tmp_path):
     stem = "guangdong-heshan-2020-family-planning-special-support-ex-ante-expert-review"
     title = "财政预算项目事前绩效评审专家组综合评价报告表(2020预算年度)"
-    assert _field(_record(_rendered(tmp_path, stem, "docx")), "title") == _key(title)
-    assert _field(_record(TEXTS / f"{stem}.txt"), "title") == _key(title)
+    assert _field(record_of(rendered_file(tmp_path, stem, "docx")), "title") == _key(title)
+    assert _field(record_of(TEXTS / f"{stem}.txt"), "title") == _key(title)
 
 
 def test_a_title_named_in_a_metadata_table_and_cut_inside_its_brackets(tmp_path):
     # 名称: X in a one-cell table row; the inline reader's )项目绩效自评报告 (cut at <三期>) is no title
     stem = "hainan-dongfang-2023-police-social-management-platform-self-report-bid-site"
-    rendered = _record(_rendered(tmp_path, stem, "docx"))
+    rendered = record_of(rendered_file(tmp_path, stem, "docx"))
     assert not rendered["title"].startswith(")")
-    assert _field(rendered, "title") == _field(_record(TEXTS / f"{stem}.txt"), "title")
+    assert _field(rendered, "title") == _field(record_of(TEXTS / f"{stem}.txt"), "title")
     assert "<三期>" in rendered["title"]
 
 
 def test_a_line_short_by_a_character_and_its_closing_mark_is_a_wrap(tmp_path):
     # …资金使用率70.29%。河东 ⏎ 区、平邑县…: the word processor took 区 down with the 、 after it
     stem = "shandong-linyi-2018-air-quality-eco-compensation"
-    path = _rendered(tmp_path, stem, "pdf")
+    path = rendered_file(tmp_path, stem, "pdf")
     doc = parse(str(path))
     assert "河东区、平邑县" in doc.text
-    assert _field(_record(path), "jurisdiction") == _field(_record(TEXTS / f"{stem}.txt"), "jurisdiction")
+    assert _field(record_of(path), "jurisdiction") == _field(record_of(TEXTS / f"{stem}.txt"), "jurisdiction")
 
 
 def test_a_line_short_before_a_file_extension_is_a_wrap(tmp_path):
     stem = "shaanxi-masked-2017-2019-industrial-zone-sewage-stations-template"
-    path = _rendered(tmp_path, stem, "pdf")
+    path = rendered_file(tmp_path, stem, "pdf")
     assert "\n.docx" not in parse(str(path)).text
-    text = _record(TEXTS / f"{stem}.txt")
-    assert _field(_record(path), "report_date") == _field(text, "report_date")
+    text = record_of(TEXTS / f"{stem}.txt")
+    assert _field(record_of(path), "report_date") == _field(text, "report_date")
 
 
 def test_a_forms_row_of_fields_ends_its_line_in_the_text_reader(tmp_path):
     # 單位名稱:…協會         填報日期:2023年 5 月 17日 ⏎ 項目名稱 科學普及經費: two rows of a form
     stem = "hubei-ezhou-2022-science-popularisation-fund-self-table-trad"
-    text = _record(TEXTS / f"{stem}.txt")
+    text = record_of(TEXTS / f"{stem}.txt")
     assert _field(text, "program") == _key("科学普及经费")
-    assert _field(_record(_rendered(tmp_path, stem, "docx")), "program") == _field(text, "program")
+    assert _field(record_of(rendered_file(tmp_path, stem, "docx")), "program") == _field(text, "program")
 
 
 def test_a_wrap_inside_brackets_or_before_a_percent_sign_joins_without_a_space():
@@ -126,8 +98,8 @@ def test_a_wrap_inside_brackets_or_before_a_percent_sign_joins_without_a_space()
 
 def test_a_header_wrapped_inside_its_unit_bracket_names_the_figures_as_the_text_does(tmp_path):
     stem = "fujian-ningde-2020-earthquake-bureau-department-self-table"
-    path = _rendered(tmp_path, stem, "pdf")
-    names = {f["name"] for f in _record(path)["figures"]}
+    path = rendered_file(tmp_path, stem, "pdf")
+    names = {f["name"] for f in record_of(path)["figures"]}
     assert not any(n.endswith("(") for n in names)
-    text = {f["name"] for f in _record(TEXTS / f"{stem}.txt")["figures"]}
+    text = {f["name"] for f in record_of(TEXTS / f"{stem}.txt")["figures"]}
     assert {n for n in names if "实现率" in n} == {n for n in text if "实现率" in n}

@@ -5,39 +5,13 @@ page, on real development-set excerpts (dev half) and their .docx / PDF renderin
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 
 import pytest
 
 from jixiao.extractor import parse
 from jixiao.extractor.record import build_record
 
-HERE = Path(__file__).resolve().parent
-TEXTS = HERE / "devset" / "texts"
-sys.path.insert(0, str(HERE.parent / "bench"))
-
-
-def _text(stem: str) -> str:
-    return (TEXTS / f"{stem}.txt").read_text(encoding="utf-8")
-
-
-def _record(path: Path) -> dict:
-    return build_record(parse(str(path))).to_dict()
-
-
-def _rendered(tmp_path: Path, stem: str, kind: str) -> Path:
-    path = tmp_path / f"{stem}.{kind}"
-    if kind == "docx":
-        from render_agreement import write_docx
-
-        write_docx(_text(stem), path)
-    else:
-        pytest.importorskip("fpdf")
-        from render_agreement import write_pdf
-
-        write_pdf(_text(stem), path)
-    return path
+from rendered_excerpts import TEXTS, record_of, rendered_file
 
 
 def _figures(rec: dict) -> set[tuple[str, float]]:
@@ -57,8 +31,8 @@ def test_a_label_after_a_blank_line_starts_its_own_paragraph():
 
 @pytest.mark.parametrize("kind", ["docx", "pdf"])
 def test_the_label_after_a_blank_line_reads_as_its_renderings_read_it(tmp_path, kind):
-    text_rec = _record(TEXTS / f"{HAINAN}.txt")
-    render_rec = _record(_rendered(tmp_path, HAINAN, kind))
+    text_rec = record_of(TEXTS / f"{HAINAN}.txt")
+    render_rec = record_of(rendered_file(tmp_path, HAINAN, kind))
     assert ("计划投资额", 188210600) in _figures(text_rec) & _figures(render_rec)
 
 
@@ -76,14 +50,14 @@ HEADLINES = {
 
 @pytest.mark.parametrize("stem", sorted(HEADLINES))
 def test_a_headline_over_a_blank_line_is_a_paragraph_of_its_own(tmp_path, stem):
-    text_rec = _record(TEXTS / f"{stem}.txt")
+    text_rec = record_of(TEXTS / f"{stem}.txt")
     assert (text_rec["title"] or "").replace(" ", "") == HEADLINES[stem]
-    assert _record(_rendered(tmp_path, stem, "docx"))["title"] == text_rec["title"]
+    assert record_of(rendered_file(tmp_path, stem, "docx"))["title"] == text_rec["title"]
 
 
 def test_a_bracket_line_after_a_blank_line_goes_on_the_name_above_it():
     # gansu-maiji: 项目名称:麦积区社棠镇不稳定斜坡治理工程 ⏎⏎ (二期)治理工程 — one cover field wrapped
-    rec = _record(TEXTS / "gansu-maiji-undated-unstable-slope-treatment-cover.txt")
+    rec = record_of(TEXTS / "gansu-maiji-undated-unstable-slope-treatment-cover.txt")
     assert rec["program"] == "社棠镇不稳定斜坡治理工程(二期)治理工程"
 
 
@@ -98,12 +72,12 @@ CHUZHOU = "anhui-chuzhou-2022-hrss-bureau-project-self-tables"
 
 
 def test_a_number_at_the_head_of_a_page_numbered_at_its_foot_is_text(tmp_path):
-    pdf = _rendered(tmp_path, CHUZHOU, "pdf")
+    pdf = rendered_file(tmp_path, CHUZHOU, "pdf")
     doc = parse(str(pdf))
     values = [b.text for b in doc.blocks]
     at = values.index("年度资金总额:")
     assert values[at + 1 : at + 4] == ["99", "99", "99"]
-    assert _figures(_record(pdf)) == _figures(_record(TEXTS / f"{CHUZHOU}.txt"))
+    assert _figures(record_of(pdf)) == _figures(record_of(TEXTS / f"{CHUZHOU}.txt"))
 
 
 def _page(number: int, lines: list[tuple[str, float]]):
