@@ -3,8 +3,14 @@ field's evidence checked against the document's text."""
 
 from __future__ import annotations
 
+import re
+
+from devset_compare import Item, items
+
+from jixiao import parse
 from jixiao.extractor.readers.text import read_text
 from jixiao.extractor.record import build_record
+from jixiao.extractor.record.view import squash_fold
 
 
 def record_of_text(text: str):
@@ -17,3 +23,18 @@ def evidence(doc, record, field: str) -> str:
     ev = record.evidence[field]
     assert ev.text == doc.text[ev.span[0] : ev.span[1]]
     return ev.text
+
+
+def dev_record(stem: str) -> tuple[Item, dict]:
+    """The dev-half item whose stem starts with ``stem``, and its record as a dict."""
+    (it,) = [it for it in items("dev") if it.stem.startswith(stem)]
+    return it, build_record(parse(it.path)).to_dict()
+
+
+def same_programme(a: str | None, b: str | None) -> bool:
+    """Two programme names the devset's comparison counts as one (a closing 项目 aside)."""
+
+    def key(v: str) -> str:
+        return re.sub("项目$", "", squash_fold(v))
+
+    return a is not None and b is not None and key(a) == key(b)

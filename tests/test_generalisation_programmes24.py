@@ -11,25 +11,12 @@ expectations) and on invented text in the genre's shapes, with near misses.
 
 from __future__ import annotations
 
-import re
 
 import pytest
-from devset_compare import items, stated
-from excerpt_records import evidence, record_of_text
+from devset_compare import stated
+from excerpt_records import dev_record, evidence, record_of_text, same_programme
 
-from jixiao import parse
-from jixiao.extractor.record import build_record
 from jixiao.extractor.record.view import squash_fold
-
-
-def _dev(stem: str):
-    (it,) = [it for it in items("dev") if it.stem.startswith(stem)]
-    return it, build_record(parse(it.path)).to_dict()
-
-
-def _same_programme(a: str | None, b: str | None) -> bool:
-    key = lambda v: re.sub("项目$", "", squash_fold(v))  # noqa: E731 (the devset's comparison)
-    return a is not None and b is not None and key(a) == key(b)
 
 
 @pytest.mark.parametrize(
@@ -45,8 +32,8 @@ def _same_programme(a: str | None, b: str | None) -> bool:
     ],
 )
 def test_the_programme_of_dev_items_is_the_one_they_state(stem: str) -> None:
-    it, rec = _dev(stem)
-    assert _same_programme(rec["program"], stated(it.expected, "program"))
+    it, rec = dev_record(stem)
+    assert same_programme(rec["program"], stated(it.expected, "program"))
 
 
 @pytest.mark.parametrize(
@@ -58,7 +45,7 @@ def test_the_programme_of_dev_items_is_the_one_they_state(stem: str) -> None:
     ],
 )
 def test_dev_items_that_name_no_programme_get_none(stem: str) -> None:
-    it, rec = _dev(stem)
+    it, rec = dev_record(stem)
     assert stated(it.expected, "program") is None
     assert rec["program"] is None
 
@@ -71,7 +58,7 @@ def test_dev_items_that_name_no_programme_get_none(stem: str) -> None:
     ],
 )
 def test_the_title_of_dev_items_is_the_one_they_state(stem: str) -> None:
-    it, rec = _dev(stem)
+    it, rec = dev_record(stem)
     want = stated(it.expected, "title")
     assert (rec["title"] is None) if want is None else squash_fold(rec["title"] or "") == squash_fold(want)
 

@@ -12,25 +12,12 @@ expectations) and on invented text in the genre's shapes, with near misses.
 
 from __future__ import annotations
 
-import re
 
 import pytest
-from devset_compare import items, stated
-from excerpt_records import evidence, record_of_text
+from devset_compare import stated
+from excerpt_records import dev_record, evidence, record_of_text, same_programme
 
-from jixiao import parse
-from jixiao.extractor.record import build_record
 from jixiao.extractor.record.view import squash_fold
-
-
-def _dev(stem: str):
-    (it,) = [it for it in items("dev") if it.stem.startswith(stem)]
-    return it, build_record(parse(it.path)).to_dict()
-
-
-def _same_programme(a: str | None, b: str | None) -> bool:
-    key = lambda v: re.sub("项目$", "", squash_fold(v))  # noqa: E731 (the devset's comparison)
-    return a is not None and b is not None and key(a) == key(b)
 
 
 @pytest.mark.parametrize(
@@ -43,8 +30,8 @@ def _same_programme(a: str | None, b: str | None) -> bool:
     ],
 )
 def test_the_programme_is_read_where_the_document_prints_it(stem: str) -> None:
-    it, rec = _dev(stem)
-    assert _same_programme(rec["program"], stated(it.expected, "program")), rec["program"]
+    it, rec = dev_record(stem)
+    assert same_programme(rec["program"], stated(it.expected, "program")), rec["program"]
 
 
 @pytest.mark.parametrize(
@@ -55,7 +42,7 @@ def test_the_programme_is_read_where_the_document_prints_it(stem: str) -> None:
     ],
 )
 def test_a_batch_or_a_list_names_no_programme(stem: str) -> None:
-    it, rec = _dev(stem)
+    it, rec = dev_record(stem)
     assert stated(it.expected, "program") is None
     assert rec["program"] is None, rec["program"]
 
@@ -78,5 +65,5 @@ def test_a_headlines_act_over_a_list_names_no_programme() -> None:
 
 
 def test_a_bare_publication_time_under_a_headline_makes_it_the_title() -> None:
-    it, rec = _dev("hunan-lengshuijiang-2021-finance-bureau")
+    it, rec = dev_record("hunan-lengshuijiang-2021-finance-bureau")
     assert rec["title"] is not None and squash_fold(rec["title"]) == squash_fold(stated(it.expected, "title"))
