@@ -27,7 +27,7 @@ from typing import Any
 from .candidates import Candidate
 from .context import Context
 from .jurisdiction import divisions
-from .orgs import _RECIPIENT_BEFORE, Org, _printed, _salutation, on_metadata_line, on_site_banner
+from .orgs import RECIPIENT_BEFORE, Org, is_salutation, on_metadata_line, on_site_banner, printed_name
 from .phrases import _spec, in_citation
 from .view import fold
 
@@ -66,9 +66,9 @@ def _named_in_passing(ctx: Context, text: str, org: Org) -> bool:
     return (
         on_metadata_line(text, org.vstart)
         or on_site_banner(text, org.vstart)
-        or _salutation(text, org)
+        or is_salutation(text, org)
         or in_citation(text, org.vstart, reach=200)
-        or bool(_RECIPIENT_BEFORE.search(text[max(0, org.vstart - 4) : org.vstart]))
+        or bool(RECIPIENT_BEFORE.search(text[max(0, org.vstart - 4) : org.vstart]))
     )
 
 
@@ -136,7 +136,7 @@ def writer_candidates(ctx: Context, orgs: list[Org]) -> list[Candidate]:
     if len(mentions) < spec["min_mentions"] or len(mentions) < spec["margin"] * runner_up:
         return []
     first = mentions[0]
-    name, s, e = _printed(ctx, first.vstart, first.vend)
+    name, s, e = printed_name(ctx, first.vstart, first.vend)
     return [ctx.candidate_at("writer", name, s, e, spec["rank"], f"role:actor×{len(mentions)}")]
 
 

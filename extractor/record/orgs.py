@@ -81,7 +81,9 @@ def printed_span(ctx: Context, start: int, end: int, folded: str) -> tuple[int, 
     return v.span(pos, pos + len(folded)) if pos >= 0 and folded else None
 
 
-def _printed(ctx: Context, vstart: int, vend: int, view: View | None = None) -> tuple[str, int, int]:
+def printed_name(ctx: Context, vstart: int, vend: int, view: View | None = None) -> tuple[str, int, int]:
+    """The name at view span ``[vstart, vend)`` as the document prints it (whitespace dropped), and its
+    document-text span."""
     s, e = (view or ctx.view).span(vstart, vend)
     return re.sub(r"\s+", "", ctx.doc.text[s:e]), s, e
 
@@ -105,7 +107,7 @@ def is_org_name(text: str) -> bool:
 CODE_PREFIX = re.compile(r"^[0-9A-Z]{2,}[-—－_](?=[\u4e00-\u9fff])")
 
 
-def _salutation(text: str, org: Org) -> bool:
+def is_salutation(text: str, org: Org) -> bool:
     """Whether ``org`` (view span) is the body a report is addressed to: alone on its line, its colon
     perhaps lost, the letter's first words on the next (临夏州退役军人事务局 / 根据《…》通知,…)."""
     start, end = line_around(text, org.vstart, org.vend)
@@ -123,7 +125,7 @@ def _glued_cover(ctx: Context, lines: list[Line], names: list[str]) -> list[Cand
             key = line.text[: m.start()].rstrip(" ，,")
             org = next((n for n in names if key.endswith(n)), None)
             if org:
-                printed, s, e = _printed(ctx, len(key) - len(org), len(key), line.view)
+                printed, s, e = printed_name(ctx, len(key) - len(org), len(key), line.view)
                 return [ctx.candidate_at("signature", printed, s, e, 4.4, "cover_glued")]
     return []
 
@@ -146,7 +148,7 @@ def _dated_block(
         key = re.sub(r"[\s（(]*(?:盖章|公章|印章|章)[)）]?\s*$", "", above.text).strip()
         if key in names and not _metadata_label().search(key):
             lead = len(above.text) - len(above.text.lstrip())
-            printed, s, e = _printed(ctx, lead, lead + len(key), above.view)
+            printed, s, e = printed_name(ctx, lead, lead + len(key), above.view)
             found = [ctx.candidate_at("signature", printed, s, e, rank, rule)]
             if not last:
                 break
@@ -201,7 +203,7 @@ def org_candidates(
                 )
                 if m is None:
                     continue
-                name, s, e = _printed(ctx, m.start("org"), m.end("org"), view)
+                name, s, e = printed_name(ctx, m.start("org"), m.end("org"), view)
                 if fname == "evaluator":
                     name, s, e = _joint(ctx, view, m.start("org"), m.end("org"), org_rx) or (name, s, e)
                 rule_name = f"{where}:{rule['tag']}" if "tag" in rule else where
@@ -209,14 +211,14 @@ def org_candidates(
                 break
     # the commissioning body (受XX委托): a place for the jurisdiction, not the evaluator
     for m in re.finditer(r"受(?P<org>" + org_rx + r")(?:的)?委托", text):
-        name, s, e = _printed(ctx, m.start("org"), m.end("org"))
+        name, s, e = printed_name(ctx, m.start("org"), m.end("org"))
         out["client"].append(ctx.candidate_at("client", name, s, e, 9, "commission"))
         break
     # a body that commissions a third party it does not name (XX财政局委托第三方机构对…开展了重点绩效评价)
     # (聘请/邀请/引入 one, or works with one: 会同第三方机构, 组织第三方机构)
     commissions = r"[^。；\n]{0,30}?(?:委托|聘请|邀请|引入|采购|组织|会同|联合|借助)(?:了)?[^。；，,\n]{0,6}?(?:"
     for m in re.finditer(r"(?P<org>" + org_rx + r")" + commissions + spec["unnamed_third_party"] + ")", text):
-        name, s, e = _printed(ctx, m.start("org"), m.end("org"))
+        name, s, e = printed_name(ctx, m.start("org"), m.end("org"))
         out["commissioner"].append(ctx.candidate_at("commissioner", name, s, e, 6, "commissions_unnamed"))
         break
     for p in pairs:
@@ -242,7 +244,7 @@ def org_candidates(
     if tv is not None and title is not None:  # (tv is the title's view)
         m = re.match(r"(?P<org>" + org_rx + r")关于", tv.text)
         if m:
-            name, s, e = _printed(ctx, m.start("org"), m.end("org"), tv)
+            name, s, e = printed_name(ctx, m.start("org"), m.end("org"), tv)
             out["issuer"].append(ctx.candidate_at("issuer", name, s, e, 7, "title"))
         else:
             out["issuer"] += _issuer_above(ctx, lines, title, org_rx)
@@ -261,7 +263,7 @@ def org_candidates(
                 and not re.match(r"各|有关", m.group("org"))
                 and not re.search(_spec()["evaluator_kinds"]["finance"], m.group("org"))
             ):
-                name, s, e = _printed(ctx, m.start("org"), m.end("org"), line.view)
+                name, s, e = printed_name(ctx, m.start("org"), m.end("org"), line.view)
                 out["addressee"].append(ctx.candidate_at("addressee", name, s, e, 7.5, "addressee"))
                 break
     # the signing unit: an organisation ending one of the last lines (alone, or after a
@@ -279,7 +281,7 @@ def org_candidates(
         if org and _metadata_label().search(key[: len(key) - len(org)]):
             continue  # a page's metadata line (发布机构：…) is no signature: it names nobody (ruling 3)
         if org:
-            printed, s, e = _printed(ctx, len(key) - len(org), len(key), line.view)
+            printed, s, e = printed_name(ctx, len(key) - len(org), len(key), line.view)
             out["signature"].append(ctx.candidate_at("signature", printed, s, e, 5 - k / 100, "signature"))
             break
     # a cover line: an organisation and the date it wrote the report, nothing else
@@ -292,7 +294,7 @@ def org_candidates(
         key = line.text[: tail.start()].rstrip(" ，,")
         org = next((n for n in names if key.endswith(n)), None)
         if org:
-            printed, s, e = _printed(ctx, len(key) - len(org), len(key), line.view)
+            printed, s, e = printed_name(ctx, len(key) - len(org), len(key), line.view)
             out["signature"].append(ctx.candidate_at("signature", printed, s, e, 4.5, "cover"))
             break
     else:
@@ -321,10 +323,10 @@ def org_candidates(
             if fold(o.name).endswith(kind)
             and not on_metadata_line(text, o.vstart)
             and not on_site_banner(text, o.vstart)
-            and not _salutation(text, o)
+            and not is_salutation(text, o)
             and not re.search(r"(?:会同|联合|协同|配合|、)[^。；，,]{0,8}$", text[max(0, o.vstart - 10) : o.vstart])
             # (nor the body above it that it reports or files to: 上报省移民局备案, 报县交通局审批)
-            and not _RECIPIENT_BEFORE.search(text[max(0, o.vstart - 4) : o.vstart])
+            and not RECIPIENT_BEFORE.search(text[max(0, o.vstart - 4) : o.vstart])
             # (nor a kind of body that names no place: 博物馆, 档案馆 — no name of one)
             and _names_a_place(fold(o.name))
             and not re.search(
@@ -334,7 +336,7 @@ def org_candidates(
         ]
         if of_kind and len(_distinct_bodies(o.name for o in of_kind)) == 1:
             first = of_kind[0]
-            name, s, e = _printed(ctx, first.vstart, first.vend)
+            name, s, e = printed_name(ctx, first.vstart, first.vend)
             out["self_named"].append(ctx.candidate_at("self_named", name, s, e, 3.5, "pronoun"))
         break
     return out
@@ -360,9 +362,9 @@ def _joint(ctx: Context, view: View, vstart: int, vend: int, org_rx: str) -> tup
         parts += _names_in(ctx, view, m.start("n"), m.end("n"), org_rx) or [(m.start("n"), m.end("n"))]
     if len(parts) < 2:
         return None
-    names = [_printed(ctx, a, b, view)[0] for a, b in parts]
-    _n, s, _e = _printed(ctx, parts[0][0], parts[0][1], view)
-    _n, _s, e = _printed(ctx, parts[-1][0], parts[-1][1], view)
+    names = [printed_name(ctx, a, b, view)[0] for a, b in parts]
+    _n, s, _e = printed_name(ctx, parts[0][0], parts[0][1], view)
+    _n, _s, e = printed_name(ctx, parts[-1][0], parts[-1][1], view)
     return "、".join(names), s, e
 
 
@@ -395,7 +397,7 @@ def _names_in(ctx: Context, view: View, vstart: int, vend: int, org_rx: str) -> 
 
 # The words right before a body that say the writer reports, files or sends something to it (上报, 报送,
 # 呈报, 报请, 向): the body above the writer, not the writer (上报省移民局备案).
-_RECIPIENT_BEFORE = re.compile(r"(?:上报|报送|呈报|报请|报批|报|向|呈送|送交|抄送)$")
+RECIPIENT_BEFORE = re.compile(r"(?:上报|报送|呈报|报请|报批|报|向|呈送|送交|抄送)$")
 
 
 def _names_a_place(name: str) -> bool:
@@ -416,7 +418,7 @@ def _issuer_above(ctx: Context, lines: list[Line], title: Candidate, org_rx: str
     if on_site_banner(ctx.view.text, ctx.view.index(line.start)):
         return []
     rank = 7 if fold(ctx.doc.text[title.start : title.end]).startswith("关于") else 6.5
-    name, s, e = _printed(ctx, 0, len(line.text), line.view)
+    name, s, e = printed_name(ctx, 0, len(line.text), line.view)
     return [ctx.candidate_at("issuer", name, s, e, rank, "title_above")]
 
 
@@ -429,7 +431,7 @@ def _red_head(ctx: Context, lines: list[Line], title: Candidate | None, org_rx: 
             break
         m = rx.fullmatch(line.text)
         if m:
-            name, s, e = _printed(ctx, m.start("org"), m.end("org"), line.view)
+            name, s, e = printed_name(ctx, m.start("org"), m.end("org"), line.view)
             return [ctx.candidate_at("issuer", name, s, e, 7, "red_head")]
     return []
 
