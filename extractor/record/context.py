@@ -21,7 +21,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Any
+from typing import Any, Callable
 
 from ... import patterns
 from ..document import Block, Document
@@ -127,10 +127,16 @@ class Context:
     def open_sections(self) -> list[tuple[int, ...]]:
         """Per block, the indices of the heading blocks whose sections are open at it, outermost
         first; a heading's own entry ends with its own index.  Empty before the first heading."""
+        return self.open_sections_where(self.is_heading)
+
+    def open_sections_where(self, opens: Callable[[int], bool]) -> list[tuple[int, ...]]:
+        """:attr:`open_sections` when only the headings ``opens`` accepts (by block index) open a
+        section (only headings are asked): a heading it refuses is read as a line of the section
+        it stands in, and closes nothing."""
         out: list[tuple[int, ...]] = []
         stack: list[int] = []  # heading block indices; their levels strictly increase
         for i, (level, _role) in enumerate(self.headings):
-            if level is not None:
+            if level is not None and opens(i):
                 while stack and self._level(stack[-1]) >= level:
                     stack.pop()
                 stack.append(i)
