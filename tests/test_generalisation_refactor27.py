@@ -114,3 +114,17 @@ def test_the_heading_tree_checks_a_heading_whose_section_the_next_one_closes():
     tree = [c for c in record["checks"] if c["rule"] == "weight_sum" and not c["detail"].startswith("一级指标")]
     assert [(c["detail"].split(" ")[0], c["ok"]) for c in tree] == [("投入", False)]
     assert "10 + 10 = 20, stated 18" in tree[0]["detail"]
+
+
+def test_a_heading_the_walk_is_told_to_refuse_is_a_line_of_the_section_it_stands_in():
+    # (the figures' scope refuses its captions so): refusing 2.资金项目绩效目标设定情况, its paragraph
+    # stands in 1.资金下达预算及项目情况, which that heading no longer closes; the rest is as before
+    ctx = _context(LUXI)
+    refused = _block(ctx, "2.资金项目绩效目标设定情况")
+    opened = ctx.open_sections_where(lambda i: i != refused)
+    i = _block(ctx, "用于油茶培管5750亩")
+    assert [_text(ctx, h) for h in opened[i]] == ["一、绩效目标分解下达情况", "1.资金下达预算及项目情况。"]
+    assert [_text(ctx, h) for h in opened[refused]] == ["一、绩效目标分解下达情况", "1.资金下达预算及项目情况。"]
+    assert [o for k, o in enumerate(opened) if k not in (refused, i)] == [
+        o for k, o in enumerate(ctx.open_sections) if k not in (refused, i)
+    ]
