@@ -40,8 +40,13 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", normalize_text(text))
 
 
-# Pinyin that mirror sites insert after characters: 績(jì)效評(píng)價(jià) → 績效評價.
-RUBY = re.compile(rf"(?<=[{HAN}])[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{{1,7}}[)）]")
+# A pinyin gloss as mirror sites print it: (jì), （píng）, up to seven letters in brackets.  The one
+# spelling of a gloss: ``RUBY`` (the view, the text reader) is built from it.  (patterns/figures.yaml's
+# ``ruby``, which the figures' names read, is still a copy of it, character for character.)
+RUBY_GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）]")
+# Pinyin that mirror sites insert after characters: 績(jì)效評(píng)價(jià) → 績效評價 (a gloss right
+# after a Chinese character).
+RUBY = re.compile(rf"(?<=[{HAN}])" + RUBY_GLOSS.pattern)
 
 
 def without_glosses(text: str) -> tuple[str, Callable[[int], int]]:

@@ -446,26 +446,23 @@ def heading_tree_checks(ck: Checker, flat: str) -> None:
     the children of a heading add up to it."""
     ctx = ck.ctx
     rx = _rx()["heading_score"]
-    stack: list[_Node] = []
+    blocks = ctx.doc.blocks
+    nodes: dict[int, _Node] = {}  # by heading block index
     roots: list[_Node] = []
-    for b in ctx.doc.blocks:
-        if b.kind == "table":
-            continue
-        level, _role = ctx.heading(b)
+    for i, b in enumerate(blocks):
+        level, _role = ctx.headings[i]
         if level is None:
             continue
-        for n in stack:
-            if n.level >= level:
-                n.closed = True
-        while stack and stack[-1].level >= level:
-            stack.pop()
         m = rx.search(flat, b.start, min(b.end, b.start + 60))
         if m is None:
             continue
         name = re.sub(r"^[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]?", "", squash(b.text[: m.start() - b.start]))
-        node = _Node(level, name, Decimal(m.group("w")), Decimal(m.group("s")), (m.start("w"), m.end("s")))
-        (stack[-1].kids if stack else roots).append(node)
-        stack.append(node)
+        closed = ctx.section_ends[i] < len(blocks)
+        node = _Node(level, name, Decimal(m.group("w")), Decimal(m.group("s")), (m.start("w"), m.end("s")), [], closed)
+        # its parent: the innermost open heading that carries a weight and score of its own
+        parent = next((nodes[h] for h in reversed(ctx.open_sections[i][:-1]) if h in nodes), None)
+        (parent.kids if parent else roots).append(node)
+        nodes[i] = node
 
     def walk(nodes: list[_Node]) -> None:
         for n in nodes:
@@ -491,10 +488,10 @@ def prose_score_rate_checks(ck: Checker, flat: str) -> None:
     ctx = ck.ctx
     rx = _rx()["prose_score_rate"]
     heading = ""
-    for b in ctx.doc.blocks:
+    for i, b in enumerate(ctx.doc.blocks):
         if b.kind == "table":
             continue
-        if ctx.heading(b)[0] is not None:
+        if ctx.is_heading(i):
             heading = re.sub(r"^[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]?\s*", "", squash(b.text)).rstrip("。：:")
         for m in rx.finditer(flat, b.start, min(len(flat), b.end + 40)):
             if m.start() >= b.end:
@@ -1073,13 +1070,19 @@ def _sentence_start(flat: str, pos: int, floor: int) -> int:
     return i + 1 if i >= 0 else floor
 
 
-def prose_sum_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
+def _by_block(qs: list[_Q]) -> dict[int, list[_Q]]:
+    """The prose quantities of each block, by its index (in the order of the text), for the checks
+    that read a total's parts on the lines after it."""
+    out: dict[int, list[_Q]] = {}
+    for x in qs:
+        out.setdefault(x.block, []).append(x)
+    return out
+
+
+def prose_sum_checks(ck: Checker, flat: str, qs: list[_Q], by_block: dict[int, list[_Q]]) -> None:
     rx = _rx()
     ctx = ck.ctx
     blocks = ctx.doc.blocks
-    by_block: dict[int, list[_Q]] = {}
-    for x in qs:
-        by_block.setdefault(x.block, []).append(x)
     for bi, items in by_block.items():
         b = blocks[bi]
         # Bracketed parts right after a total: 结余资金53.994万元（拨乡镇结余资金37.21万元，居保局结余资金16.784万元）.
@@ -1278,7 +1281,7 @@ def _line_parts(
     clean = True
     for k in range(start, len(blocks)):
         b = blocks[k]
-        if b.kind == "table" or ctx.heading(b)[0] is not None:
+        if b.kind == "table" or ctx.is_heading(k):
             break
         own = [y for y in by_block.get(k, []) if y.q.unit == total.unit and not _per_unit(flat, y.q)]
         if not own:
@@ -1633,7 +1636,7 @@ def _enumeration_before(flat: str, parts: list[_Q], clause: int, floor: int) -> 
     return run if len(run) >= 2 and named else None
 
 
-def total_then_parts_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
+def total_then_parts_checks(ck: Checker, flat: str, qs: list[_Q], by_block: dict[int, list[_Q]]) -> None:
     """A total, then its parts in the next sentence with no list word (2022年共下达资金500万元。中央资金
     300万元，省级资金150万元，县级资金50万元。): the total's words name a total (``named_total``), the next
     sentence holds nothing but two or more amounts of its unit, each in its own clause, their labels
@@ -1658,12 +1661,12 @@ def total_then_parts_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
             rest = [y for y in qs[i + 1 :] if y.block == t.block and y.q.start < (nxt if nxt >= 0 else b.end)]
         else:  # the total ends its paragraph
             k = t.block + 1
-            if k >= len(blocks) or blocks[k].kind == "table" or ctx.heading(blocks[k])[0] is not None:
+            if k >= len(blocks) or blocks[k].kind == "table" or ctx.is_heading(k):
                 continue
             start, nxt = blocks[k].start, flat.find("。", blocks[k].start, blocks[k].end)
             rest = [y for y in qs[i + 1 :] if y.block == k and y.q.start < (nxt if nxt >= 0 else blocks[k].end)]
             if len(rest) == 1 and rest[0].q.unit == t.q.unit and not _rx()["list_start"].match(flat, start):
-                _line_list_after_total(ck, flat, qs, t, k, sent)
+                _line_list_after_total(ck, flat, by_block, t, k, sent)
                 continue
         end = nxt if nxt >= 0 else blocks[rest[-1].block].end if rest else b.end
         if len(rest) < 2 or any(y.q.unit != t.q.unit or y.part or _per_unit(flat, y.q) for y in rest):
@@ -1677,12 +1680,9 @@ def total_then_parts_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
         _list_sum_check(ck, flat, t.q, [y.q for y in rest], sent)
 
 
-def _line_list_after_total(ck: Checker, flat: str, qs: list[_Q], t: _Q, k: int, sent: int) -> None:
+def _line_list_after_total(ck: Checker, flat: str, by_block: dict[int, list[_Q]], t: _Q, k: int, sent: int) -> None:
     """A named total ending its paragraph, then one part a line with no list word: read as after 其中,
     but only a clean list of parallel parts (or lines that make the total) is checked."""
-    by_block: dict[int, list[_Q]] = {}
-    for y in qs:
-        by_block.setdefault(y.block, []).append(y)
     lines = _line_parts(ck.ctx, flat, ck.ctx.doc.blocks, k, by_block, t.q)
     if lines is not None and not any(y.part for y in lines[0]):
         _lines_sum_check(ck, flat, t, lines, "其中", sent, parallel=True)
@@ -1843,8 +1843,9 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
     amounts before it whose ratio is the rate confirm it, and nothing is said otherwise."""
     rx = _rx()
     ctx = ck.ctx
-    scope_heads = _section_starts(ctx)
-    parent_heads = _parent_section_starts(ctx)
+    n = len(ctx.doc.blocks)
+    scope_heads = [ctx.section_of_block(k) for k in range(n)]  # the innermost section's heading
+    parent_heads = [ctx.parent_section_of_block(k) for k in range(n)]  # the one around it (its siblings share)
     for i, x in enumerate(qs):
         if x.q.unit != "%":
             continue
@@ -2030,31 +2031,6 @@ def _rate_of_a_part_between(ctx: Any, flat: str, qs: list[_Q], den: _Q, x: _Q, a
     return False
 
 
-def _section_starts(ctx: Any) -> list[int]:
-    """Per block, the index of the heading that opens its innermost section."""
-    out, cur = [], 0
-    for i, b in enumerate(ctx.doc.blocks):
-        if b.kind != "table" and ctx.heading(b)[0] is not None:
-            cur = i
-        out.append(cur)
-    return out
-
-
-def _parent_section_starts(ctx: Any) -> list[int]:
-    """Per block, the index of the heading that opens the section around its innermost one (0 when
-    there is none): the sibling sections under one heading share what they state."""
-    out: list[int] = []
-    stack: list[tuple[int, int]] = []
-    for i, b in enumerate(ctx.doc.blocks):
-        level = ctx.heading(b)[0] if b.kind != "table" else None
-        if level is not None:
-            while stack and stack[-1][0] >= level:
-                stack.pop()
-            stack.append((level, i))
-        out.append(stack[-2][1] if len(stack) >= 2 else 0)
-    return out
-
-
 def share_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
     """Counts (or amounts) stated with their share of a whole: each count ÷ the whole is its share."""
     rx = _rx()["share"]
@@ -2145,9 +2121,10 @@ def run_checks(
     table_checks(ck, flat)
     form_row_checks(ck, flat, score, score_evidence)
     qs = _prose_quantities(ctx, flat)
-    prose_sum_checks(ck, flat, qs)
+    by_block = _by_block(qs)  # the same quantities, by block: built once for the checks that read lines
+    prose_sum_checks(ck, flat, qs, by_block)
     parts_then_total_checks(ck, flat, qs)
-    total_then_parts_checks(ck, flat, qs)
+    total_then_parts_checks(ck, flat, qs, by_block)
     respective_list_checks(ck, flat, qs)
     rate_checks(ck, flat, qs)
     share_checks(ck, flat, qs)

@@ -6,6 +6,13 @@ block the *region* (``summary`` — an abstract that repeats the report —,
 ``basic``, ``funds``, ``analysis`` … from the heading names in
 ``patterns/roles.yaml``).  Ranking rules use both: a score stated in the
 conclusion outranks one stated in the abstract, which outranks one in a table.
+
+It also walks the document's headings once (:attr:`Context.headings`,
+:attr:`~Context.open_sections`, :meth:`~Context.section_of_block`,
+:attr:`~Context.section_ends`): which sections are open at a block and where
+each ends.  The roles, the tier scores' sections (:mod:`.scores`) and the
+checks' heading tree and operands' sections (:mod:`.checks`) read that walk
+instead of keeping a stack of their own.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Any
+from typing import Any, Callable
 
 from ... import patterns
 from ..document import Block, Document
@@ -100,19 +107,81 @@ class Context:
 
         return _regions(self.doc)
 
+    # ------------------------------------------------------------------ sections
+    # The one walk of the document's headings.  A heading (:meth:`heading`) opens a section that
+    # runs to the next heading of the same or an outer level (a smaller or equal level number);
+    # it closes every open section of its own level or deeper.  The roles, the tier scores'
+    # sections, the checks' heading tree and their operands' sections all read these lists.
+
+    @cached_property
+    def headings(self) -> list[tuple[int | None, str | None]]:
+        """Per block, :meth:`heading` of it — ``(level, role)``, ``(None, None)`` for a block that
+        opens no section — read once for the document."""
+        return [self.heading(b) for b in self.doc.blocks]
+
+    def is_heading(self, i: int) -> bool:
+        """Whether block ``i`` opens a section."""
+        return self.headings[i][0] is not None
+
+    @cached_property
+    def open_sections(self) -> list[tuple[int, ...]]:
+        """Per block, the indices of the heading blocks whose sections are open at it, outermost
+        first; a heading's own entry ends with its own index.  Empty before the first heading."""
+        return self.open_sections_where(self.is_heading)
+
+    def open_sections_where(self, opens: Callable[[int], bool]) -> list[tuple[int, ...]]:
+        """:attr:`open_sections` when only the headings ``opens`` accepts (by block index) open a
+        section (only headings are asked): a heading it refuses is read as a line of the section
+        it stands in, and closes nothing."""
+        out: list[tuple[int, ...]] = []
+        stack: list[int] = []  # heading block indices; their levels strictly increase
+        for i, (level, _role) in enumerate(self.headings):
+            if level is not None and opens(i):
+                while stack and self._level(stack[-1]) >= level:
+                    stack.pop()
+                stack.append(i)
+            out.append(tuple(stack))
+        return out
+
+    def _level(self, i: int) -> int:
+        level = self.headings[i][0]
+        assert level is not None
+        return level
+
+    def section_of_block(self, i: int) -> int:
+        """The index of the heading that opens block ``i``'s innermost section (``i`` itself when
+        it is a heading; the last heading at or before it); -1 before the first heading."""
+        opened = self.open_sections[i]
+        return opened[-1] if opened else -1
+
+    def parent_section_of_block(self, i: int) -> int:
+        """The index of the heading that opens the section around block ``i``'s innermost one;
+        -1 when there is none (the innermost section is an outermost one, or no heading yet)."""
+        opened = self.open_sections[i]
+        return opened[-2] if len(opened) >= 2 else -1
+
+    @cached_property
+    def section_ends(self) -> list[int]:
+        """Per block, the index of the block that ends its innermost section (exclusive: the next
+        heading of the same or an outer level, or the number of blocks); for a heading, the end of
+        the section it opens.  Before the first heading: the number of blocks."""
+        n = len(self.doc.blocks)
+        ends = [n] * n
+        stack: list[int] = []
+        for i, (level, _role) in enumerate(self.headings):
+            if level is None:
+                continue
+            while stack and self._level(stack[-1]) >= level:
+                ends[stack.pop()] = i
+            stack.append(i)
+        return [ends[h] if (h := self.section_of_block(i)) >= 0 else n for i in range(n)]
+
     @cached_property
     def roles(self) -> list[str | None]:
-        """Per block, the role of the innermost named section around it."""
-        out: list[str | None] = []
-        stack: list[tuple[int, str | None]] = []  # (heading level, role)
-        for b in self.doc.blocks:
-            level, role = self.heading(b)
-            if level is not None:
-                while stack and stack[-1][0] >= level:
-                    stack.pop()
-                stack.append((level, role))
-            out.append(next((r for _lvl, r in reversed(stack) if r), None))
-        return out
+        """Per block, the role of the innermost named section around it (the nearest open heading
+        whose name gives a role, :attr:`open_sections`)."""
+        roles = [role for _level, role in self.headings]
+        return [next((roles[h] for h in reversed(opened) if roles[h]), None) for opened in self.open_sections]
 
     @staticmethod
     def heading(b: Block) -> tuple[int | None, str | None]:
@@ -120,7 +189,7 @@ class Context:
         (``patterns/roles.yaml``, None when none); ``(None, None)`` when ``b`` is no heading — a
         table, a caption (表1：…), a paragraph.  A Word heading is one by its style, a line of text
         by its numbering (:func:`..structure.classify`).  The one reading of headings every finder
-        that walks sections shares (the roles, a tier's section, a figure's section)."""
+        that walks sections shares, through :attr:`headings` and the walk below it."""
         if b.kind == "table":
             return None, None
         text = b.text.strip()

@@ -1007,22 +1007,13 @@ def tier_scores(ctx: Context) -> list[TierScore]:
     blocks = ctx.doc.blocks
     structural = tiers_by_headings(ctx)
     for i, b in enumerate(blocks):
-        if b.kind == "table":
-            continue
-        level, _role = ctx.heading(b)
-        if level is None:
+        if not ctx.is_heading(i):
             continue
         hk = heading_key(b.text if b.kind == "heading" else b.text[:40])
         m = spec["tier_heading"].fullmatch(hk) or structural.get(i)
         if not m:
             continue
-        # the section: until the next heading of the same or an outer level
-        end = len(blocks)
-        for j in range(i + 1, len(blocks)):
-            lj, _ = ctx.heading(blocks[j])
-            if lj is not None and lj <= level:
-                end = j
-                break
+        end = ctx.section_ends[i]  # the section: until the next heading of the same or an outer level
         lo = ctx.view.index(b.start)
         hi = ctx.view.index(blocks[end - 1].end) if end > i else lo
         weight = number_value(m.group("w")) if m.group("w") else None
@@ -1068,18 +1059,13 @@ def tiers_by_headings(ctx: Context) -> dict[int, re.Match[str]]:
     the heading's match (groups ``name`` and ``w``)."""
     rx = _spec()["tier_heading_any"]
     groups: dict[tuple[int, int], list[tuple[int, re.Match[str] | None]]] = {}
-    stack: list[tuple[int, int]] = []  # (level, block index) of the open headings
     for i, b in enumerate(ctx.doc.blocks):
-        level, _role = ctx.heading(b)
+        level, _role = ctx.headings[i]
         if level is None:
             continue
-        while stack and stack[-1][0] >= level:
-            stack.pop()
-        parent = stack[-1][1] if stack else -1
         hk = heading_key(b.text if b.kind == "heading" else b.text[:40])
         m = rx.fullmatch(hk)
-        groups.setdefault((parent, level), []).append((i, m if m and m.group("w") else None))
-        stack.append((level, i))
+        groups.setdefault((ctx.parent_section_of_block(i), level), []).append((i, m if m and m.group("w") else None))
     out: dict[int, re.Match[str]] = {}
     for members in groups.values():
         found = [(i, m) for i, m in members if m is not None]
