@@ -94,3 +94,24 @@ def test_a_grid_without_an_indicator_header_keeps_its_amounts() -> None:
     # near miss: with no indicator header above it, the line is a grid's row of amounts like any other
     figs = figures(_HEAD + _GRID.format(indicators=""))
     assert _values(figs, "宣传片制作费") == [2000000]
+
+
+def test_counts_and_shares_under_an_indicator_tables_header_are_its_rows() -> None:
+    # ruling 9: under 一级指标 二级指标 三级指标 指标值 …, a count is an indicator's target or result
+    _doc, figs = dev_figures("sichuan-zhaohua-2021-special-hardship-family-aid-target-declaration-table")
+    assert not [f for f in figs if f["value"] == 63]
+    _doc, figs = dev_figures("hainan-hainan-undated-forest-ecological-compensation-fund-report-cover")
+    assert not [f for f in figs if f["unit"] == "项"]
+    table = "一级指标 二级指标 三级指标 指标值 实际完成值\n产出指标 数量指标 救助困难群众 500人 480人\n"
+    assert not [v for _n, v, u in figures(_HEAD + "一、基本情况\n" + table) if u == "人"]
+    # near miss: the counts of the basic situation before the header, and after the next heading, stay
+    text = "一、基本情况\n本年度救助困难群众500人。\n" + table + "二、资金情况\n共救助困难群众480人。\n"
+    assert sorted(v for _n, v, u in figures(_HEAD + text) if u == "人") == [480, 500]
+
+
+def test_people_named_by_a_word_in_yuan_are_counted_by_that_noun() -> None:
+    # ruling 26: the people the money pays (发放417名村级保洁员生活补贴), named by the noun after the number
+    _doc, figs = dev_figures("unknown-town-village-cleaner-subsidy-poverty-project-self-report-sample")
+    assert [f["name"] for f in figs if f["value"] == 417] == ["村级保洁员"]
+    # near miss: 员工 is no noun in 员 (25名员工 keeps the label before it)
+    assert _values(figures(_HEAD + "一、基本情况\n单位共有25名员工。\n"), "单位共有") == [25]

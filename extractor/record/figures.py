@@ -120,6 +120,7 @@ class Spec:
     form_field: re.Pattern[str]
     indicator_before: re.Pattern[str]
     indicator_passage: re.Pattern[str]
+    indicator_header: re.Pattern[str]
     range_before: re.Pattern[str]
     caption: re.Pattern[str]
     total_row: re.Pattern[str]
@@ -216,6 +217,7 @@ def spec() -> Spec:
         form_field=re.compile(d["form_field"]),
         indicator_before=re.compile(d["indicator_before"]),
         indicator_passage=re.compile(d["indicator_passage"]),
+        indicator_header=re.compile(d["indicator_header"]),
         range_before=re.compile(d["range_before"]),
         caption=re.compile(d["caption"]),
         total_row=re.compile(d["total_row"]),
@@ -1023,6 +1025,8 @@ def prose_figures(
     # (a heading of words alone opens another part; a numbered label:value line read as a heading,
     # （一）财政拨款小计 6.30, does not)
     parts = [b.start for b in doc.blocks if b.kind == "heading" and not _BARE_IN_LINE.search(flat, b.start, b.end)]
+    # an indicator table's header (一级指标 二级指标 三级指标 指标值 …) opens its rows, to the next heading
+    headers = [m.end() for m in sp.indicator_header.finditer(flat)]
     out: list[Found] = []
     for bi, b in enumerate(doc.blocks):
         if b.kind == "table" or not scope.ok[bi]:
@@ -1030,6 +1034,9 @@ def prose_figures(
         floor = doc.blocks[bi - 1].start if bi > 0 and doc.blocks[bi - 1].kind != "table" else b.start
         rows = [r for r in runs + list(skip) if r[0] < b.end and r[1] > b.start]
         results_from = _indicator_passage_start(flat, b, doc.blocks[bi - 1] if bi > 0 else None)
+        header = next((h for h in reversed(headers) if h < b.end), None)
+        if header is not None and not any(header <= p < b.start for p in parts):
+            results_from = max(header, b.start) if results_from is None else min(results_from, max(header, b.start))
         quantities = _merged(
             iter_quantities(flat, b.start, b.end),
             _bare_money(flat, b.start, b.end),
