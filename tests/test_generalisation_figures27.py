@@ -115,3 +115,15 @@ def test_people_named_by_a_word_in_yuan_are_counted_by_that_noun() -> None:
     assert [f["name"] for f in figs if f["value"] == 417] == ["村级保洁员"]
     # near miss: 员工 is no noun in 员 (25名员工 keeps the label before it)
     assert _values(figures(_HEAD + "一、基本情况\n单位共有25名员工。\n"), "单位共有") == [25]
+
+
+def test_the_projects_content_stated_in_a_section_of_targets_is_read() -> None:
+    # ruling 26: what the project is to build, stated as its content (建设内容包括…沉沙池31座), and its investment
+    _doc, figs = dev_figures("sichuan-bazhou-2023-baihuaxi-small-watershed-project-report")
+    got = {(f["name"], f["value"]) for f in figs}
+    assert {("沉沙池", 31), ("蓄水池", 2), ("项目概算总投资", 31500000)} <= got
+    head = "一、项目概况\n（一）项目基本情况\n本项目位于某县。\n（二）项目绩效目标\n"
+    figs = figures(_HEAD + head + "建设内容包括沉沙池31座,蓄水池2口,项目概算总投资3150万元。\n")
+    assert _values(figs, "沉沙池") == [31] and _values(figs, "项目概算总投资") == [31500000]
+    # near miss: a target in the same section stays out
+    assert not figures(_HEAD + head + "年度目标:新建沉沙池31座,蓄水池2口。\n")

@@ -104,6 +104,7 @@ class Spec:
     amount_roles: frozenset[str]
     basic_parts: frozenset[str]
     evaluation_heading: re.Pattern[str]
+    project_content: re.Pattern[str]
     funds_heading: re.Pattern[str]
     target_heading: re.Pattern[str]
     run_in_label: re.Pattern[str]
@@ -201,6 +202,7 @@ def spec() -> Spec:
         amount_roles=frozenset(d["amount_roles"]),
         basic_parts=frozenset(d["basic_parts"]),
         evaluation_heading=re.compile(d["evaluation_heading"]),
+        project_content=re.compile(d["project_content"]),
         funds_heading=re.compile(d["funds_heading"]),
         target_heading=re.compile(d["target_heading"]),
         run_in_label=re.compile(d["run_in_label"]),
@@ -658,7 +660,9 @@ class Scope:
             if role in sp.never_roles:
                 ok.append(False)
                 continue
-            if _under_targets([t for _l, t, _r in stack]):
+            if _under_targets([t for _l, t, _r in stack]) and not (
+                b.kind != "table" and sp.project_content.search(fold_text(squash(b.text)))
+            ):
                 ok.append(False)
                 continue
             ok.append(
