@@ -127,3 +127,12 @@ def test_the_projects_content_stated_in_a_section_of_targets_is_read() -> None:
     assert _values(figs, "沉沙池") == [31] and _values(figs, "项目概算总投资") == [31500000]
     # near miss: a target in the same section stays out
     assert not figures(_HEAD + head + "年度目标:新建沉沙池31座,蓄水池2口。\n")
+
+
+def test_a_part_rows_last_bare_number_that_is_no_rate_of_its_amounts_is_not_read_as_its_rate() -> None:
+    # near miss: 10 is not 72 ÷ 80; the part row is read as printed, its 10 under 分值
+    figs = figures(
+        _HEAD + _FORM.format(total="年度资金总额 100.00 80.00 72.00 10 90.00 9", part="100.00 80.00 72.00 10")
+    )
+    assert not _values(figs, "当年财政拨款 执行率")
+    assert _values(figs, "当年财政拨款 全年执行数") == [720000]

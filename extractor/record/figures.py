@@ -1774,7 +1774,23 @@ def _part_aligned(
     own = [c for c in cols if c.kind != "other"]
     if len(vals) != len(own) or not _fits(own, vals):
         return None
-    return list(zip(own, vals))
+    pairs = list(zip(own, vals))
+    rate = next((q for c, q in pairs if c.kind == "rate" and q is not None), None)
+    if rate is not None and rate.unit != "%" and not _rate_agrees(pairs, rate):
+        return None  # a bare number there that is not spent ÷ budget: a score the part prints, not its rate
+    return pairs
+
+
+def _rate_agrees(pairs: list[tuple[Column, Quantity | None]], rate: Quantity) -> bool:
+    """Whether a bare number under the rate column is the row's 执行数 ÷ its last budget, in percent (0 of 0 is 0)."""
+    money = [(c.name, q.printed) for c, q in pairs if c.kind == "money" and q is not None]
+    spent = next((v for n, v in money if re.search("执行|支出", n)), None)
+    budget = next((v for n, v in reversed(money) if not re.search("执行|支出", n)), None)
+    if spent is None or budget is None:
+        return False
+    if budget == 0:
+        return spent == 0 and rate.printed == 0
+    return abs(spent / budget * 100 - rate.printed) <= 1
 
 
 # A cell of words that ends a row of a 自评表 whose last column holds words (得分计算方法: 执行率*该指标分值，最高不得超过
