@@ -102,6 +102,9 @@ class Spec:
     roles: frozenset[str | None]
     never_roles: frozenset[str]
     amount_roles: frozenset[str]
+    basic_parts: frozenset[str]
+    evaluation_heading: re.Pattern[str]
+    project_content: re.Pattern[str]
     funds_heading: re.Pattern[str]
     target_heading: re.Pattern[str]
     run_in_label: re.Pattern[str]
@@ -118,6 +121,7 @@ class Spec:
     form_field: re.Pattern[str]
     indicator_before: re.Pattern[str]
     indicator_passage: re.Pattern[str]
+    indicator_header: re.Pattern[str]
     range_before: re.Pattern[str]
     caption: re.Pattern[str]
     total_row: re.Pattern[str]
@@ -196,6 +200,9 @@ def spec() -> Spec:
         roles=frozenset(d["roles"]),
         never_roles=frozenset(d["never_roles"]),
         amount_roles=frozenset(d["amount_roles"]),
+        basic_parts=frozenset(d["basic_parts"]),
+        evaluation_heading=re.compile(d["evaluation_heading"]),
+        project_content=re.compile(d["project_content"]),
         funds_heading=re.compile(d["funds_heading"]),
         target_heading=re.compile(d["target_heading"]),
         run_in_label=re.compile(d["run_in_label"]),
@@ -212,6 +219,7 @@ def spec() -> Spec:
         form_field=re.compile(d["form_field"]),
         indicator_before=re.compile(d["indicator_before"]),
         indicator_passage=re.compile(d["indicator_passage"]),
+        indicator_header=re.compile(d["indicator_header"]),
         range_before=re.compile(d["range_before"]),
         caption=re.compile(d["caption"]),
         total_row=re.compile(d["total_row"]),
@@ -639,6 +647,10 @@ class Scope:
                     stack.pop()
                 stack.append((level, fold_text(squash(b.text)), own_role))
             role = next((r for _l, _t, r in reversed(stack) if r), None)
+            if role in sp.basic_parts and any(
+                r == "basic" and not sp.evaluation_heading.search(t) for _l, t, r in stack
+            ):
+                role = "basic"  # a part of the basic situation (一、基本情况 > 2、人员管理): still the basic situation
             head = stack[-1][1] if stack else ""
             own = ""
             if b.kind != "table":
@@ -648,7 +660,9 @@ class Scope:
             if role in sp.never_roles:
                 ok.append(False)
                 continue
-            if _under_targets([t for _l, t, _r in stack]):
+            if _under_targets([t for _l, t, _r in stack]) and not (
+                b.kind != "table" and sp.project_content.search(fold_text(squash(b.text)))
+            ):
                 ok.append(False)
                 continue
             ok.append(
@@ -1015,6 +1029,8 @@ def prose_figures(
     # (a heading of words alone opens another part; a numbered label:value line read as a heading,
     # （一）财政拨款小计 6.30, does not)
     parts = [b.start for b in doc.blocks if b.kind == "heading" and not _BARE_IN_LINE.search(flat, b.start, b.end)]
+    # an indicator table's header (一级指标 二级指标 三级指标 指标值 …) opens its rows, to the next heading
+    headers = [m.end() for m in sp.indicator_header.finditer(flat)]
     out: list[Found] = []
     for bi, b in enumerate(doc.blocks):
         if b.kind == "table" or not scope.ok[bi]:
@@ -1022,6 +1038,9 @@ def prose_figures(
         floor = doc.blocks[bi - 1].start if bi > 0 and doc.blocks[bi - 1].kind != "table" else b.start
         rows = [r for r in runs + list(skip) if r[0] < b.end and r[1] > b.start]
         results_from = _indicator_passage_start(flat, b, doc.blocks[bi - 1] if bi > 0 else None)
+        header = next((h for h in reversed(headers) if h < b.end), None)
+        if header is not None and not any(header <= p < b.start for p in parts):
+            results_from = max(header, b.start) if results_from is None else min(results_from, max(header, b.start))
         quantities = _merged(
             iter_quantities(flat, b.start, b.end),
             _bare_money(flat, b.start, b.end),
@@ -1121,6 +1140,8 @@ def _pipe_rows(flat: str, doc: Document) -> list[tuple[int, list[list[Cell]]]]:
     cur: list[list[Cell]] = []
     first = -1
     for bi, b in enumerate(doc.blocks):
+        if cur and b.kind != "table" and spec().indicator_kind.search(squash(fold_text(b.text))):
+            continue  # an indicator's kind in a line of its own (成本指标): a cell of the grid whose bars were lost
         if b.kind == "table" or "|" not in b.text:
             if cur:
                 runs.append((first, cur))
@@ -1481,6 +1502,8 @@ def _stack_kind(line: str) -> str:
         return "value"
     if len(CJK.findall(re.sub(r"\d+[年月日号]|[起至止到自—－-]", "", t))) < 2:
         return "other"  # a date or a period (2021年1月起至2021年12月止): no label over the cells below
+    if spec().indicator_kind.search(fold_text(t)):
+        return "other"  # an indicator's kind (数量指标): its row's numbers are a target and a result
     if (
         len(t) <= _STACK_LABEL_MAX
         and len(CJK.findall(t)) >= 2
@@ -1731,8 +1754,43 @@ def _rows_after(flat: str, pos: int, end: int, cols: list[Column], scale: int | 
                 break
             rows.append(SelfEvalRow(label, lstart, [], group))
             continue
-        rows.append(SelfEvalRow(label, lstart, _align(cols, [q for _p, q in vals]), group))
+        qs = [q for _p, q in vals]
+        total = rows[0] if rows and rows[0].values else None
+        rows.append(SelfEvalRow(label, lstart, _part_aligned(cols, qs, total) or _align(cols, qs), group))
     return [r for r in rows if r.values]
+
+
+def _part_aligned(
+    cols: list[Column], vals: list[Quantity | None], total: SelfEvalRow | None
+) -> list[tuple[Column, Quantity | None]] | None:
+    """A part row's values under the form's money and rate columns, when the row prints exactly one value
+    for each of them and the total row above it filled a column of scores (分值, 得分) the part leaves out
+    (年度资金总额 115.00 32.00 32.00 10 100.00 10 over 其中：当年财政拨款 115.00 32.00 32.00 100.00): the part's
+    last number is its 执行率, not the 分值 the total row prints there (devset ruling 24(c)).  None otherwise."""
+    if total is None or len(vals) >= len(cols):
+        return None
+    if not any(c.kind == "other" and q is not None for c, q in total.values):
+        return None
+    own = [c for c in cols if c.kind != "other"]
+    if len(vals) != len(own) or not _fits(own, vals):
+        return None
+    pairs = list(zip(own, vals))
+    rate = next((q for c, q in pairs if c.kind == "rate" and q is not None), None)
+    if rate is not None and rate.unit != "%" and not _rate_agrees(pairs, rate):
+        return None  # a bare number there that is not spent ÷ budget: a score the part prints, not its rate
+    return pairs
+
+
+def _rate_agrees(pairs: list[tuple[Column, Quantity | None]], rate: Quantity) -> bool:
+    """Whether a bare number under the rate column is the row's 执行数 ÷ its last budget, in percent (0 of 0 is 0)."""
+    money = [(c.name, q.printed) for c, q in pairs if c.kind == "money" and q is not None]
+    spent = next((v for n, v in money if re.search("执行|支出", n)), None)
+    budget = next((v for n, v in reversed(money) if not re.search("执行|支出", n)), None)
+    if spent is None or budget is None:
+        return False
+    if budget == 0:
+        return spent == 0 and rate.printed == 0
+    return abs(spent / budget * 100 - rate.printed) <= 1
 
 
 # A cell of words that ends a row of a 自评表 whose last column holds words (得分计算方法: 执行率*该指标分值，最高不得超过
@@ -1988,7 +2046,7 @@ def find_figures(ctx: Any) -> list[Found]:
     se_all = self_eval_blocks(prose) or deglossed_self_eval_blocks(prose)  # (the checks read the same blocks)
     skip = [(blk.start, _block_end(blk)) for blk in se_all]
     grids = money_grids(prose)
-    found += prose_figures(ctx, flat, scope, skip, grids)
+    found += prose_figures(ctx, flat, scope, skip + _pipe_indicator_parts(flat, prose, doc), grids)
     # Real tables in scope (not indicator tables).
     blocks = doc.blocks
     for bi, b in enumerate(blocks):
@@ -2074,6 +2132,19 @@ def _money_grid_figures(
 def _columns_one_a_line(flat: str, blk: SelfEvalBlock) -> bool:
     """Whether the column labels of the 自评表 block ``blk`` stand one a line (a form copied one cell a line)."""
     return all("\n" in flat[a.end : b.start] for a, b in zip(blk.columns, blk.columns[1:]))
+
+
+def _pipe_indicator_parts(flat: str, prose: str, doc: Document) -> list[tuple[int, int]]:
+    """The spans of the pipe grids' indicator parts (from the row of an indicator header, … | 分值 | 得分, to the
+    grid's end): their numbers are targets, results and scores, not figures (ruling 9) — also where prose would
+    read a cell as a label before an amount (成本指标 / | 宣传片制作费 | 200万 | 195.5万元)."""
+    out = []
+    for _bi, cell_rows in _pipe_rows(prose, doc):
+        rows = [r for r in _paired_cells(flat, cell_rows) if r]
+        k = len(_before_indicators(rows))
+        if k < len(rows):
+            out.append((rows[k][0].start, rows[-1][-1].end))
+    return out
 
 
 def _before_indicators(rows: list[list[Cell]]) -> list[list[Cell]]:
