@@ -1,0 +1,107 @@
+"""The mode, the unit and the evaluator (issue 8, session 31, orgs27): a department-wide report (部门整体支出)
+that names its own unit — in its form's own-unit cell (单位名称, 预算部门、单位名称, 部门（单位）名称: the unit
+whose whole budget the form reports, filing it, ruling 4), or as the body speaking of itself in the first
+person (本部门, 本单位, 我局) when nothing else tells the mode — is the unit's own evaluation (self), below every
+word that says who evaluated; a department-wide report that names no writer in any of those ways keeps the mode
+open. On dev-half items of the development set and on short excerpts in the genre's shapes.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+from devset_compare import _key, items
+from excerpt_records import evidence, record_of_text
+
+from jixiao import parse
+from jixiao.extractor.record import build_record
+
+DEV = {it.stem: it for it in items("dev")}
+
+
+@lru_cache(maxsize=None)
+def _dev(stem: str):
+    it = DEV[stem]
+    doc = parse(it.path)
+    return doc, build_record(doc), it.expected
+
+
+# ---------------------------------------------------------------- a department-wide report's own unit
+@pytest.mark.parametrize(
+    "stem",
+    [
+        # 单位名称 | 湘潭县中路铺镇人民政府 under the town's 部门整体支出绩效评价报告 (no 自评 anywhere)
+        "hunan-xiangtan-2023-zhongluopu-town-department",
+        # 预算部门、单位名称 / 衡山县贯塘乡人民政府 in the 部门整体支出绩效自评表 of a final-accounts page
+        "hunan-hengshan-2023-guantang-township-department-tables",
+    ],
+)
+def test_a_department_forms_own_unit_cell_makes_it_a_self_evaluation(stem: str) -> None:
+    doc, r, expected = _dev(stem)
+    assert r.evaluation_mode == expected["evaluation_mode"] == "self"
+    assert _key(r.evaluated_unit) == _key(expected["evaluated_unit"])
+    assert _key(r.evaluator) == _key(expected["evaluator"])
+    assert "单位名称" in evidence(doc, r, "evaluation_mode")
+
+
+def test_a_department_report_in_the_first_person_is_its_units_own() -> None:
+    # 本部門共有編制人數23人 (the CDC describing itself; its duties name it: 區疾控中心的主要職責是…)
+    doc, r, expected = _dev("hunan-shifeng-2020-cdc-department-self-report-mirror-trad")
+    assert r.evaluation_mode == expected["evaluation_mode"] == "self"
+    assert _key(r.evaluator) == _key(expected["evaluator"])
+    assert evidence(doc, r, "evaluation_mode") == "本部門"
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        # department-wide reports of a unit that never speaks of itself nor says who evaluated (mode null)
+        "hunan-hunan-2017-provincial-procuratorate-department-evaluation-mirror",
+        "yunnan-dongchuan-2020-urban-management-bureau-department-report-cover",
+        "zhejiang-lishui-2018-cultural-center-department",
+    ],
+)
+def test_a_department_report_that_names_no_writer_keeps_the_mode_open(stem: str) -> None:
+    _doc, r, expected = _dev(stem)
+    assert expected["evaluation_mode"] is None
+    assert r.evaluation_mode is None
+
+
+UNIT = "临澧县卫生健康局"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"部门整体支出绩效评价表\n单位名称：{UNIT}\n年度预算金额：800万元\n",
+        f"2022年度部门整体支出绩效评价表\n| 部门（单位）名称 | {UNIT} |\n| 年度预算金额 | 800万元 |\n",
+        f"2022年度部门整体支出绩效评价表\n预算部门、单位名称\n{UNIT}\n年初预算数\n800\n",
+        f"{UNIT}2022年度部门整体支出绩效评价报告\n一、部门基本情况\n本单位内设6个股室。本单位2022年度收入合计800万元。\n",
+        f"{UNIT}2022年度部门整体支出绩效评价报告\n一、部门基本情况\n我局内设6个股室，2022年度收入合计800万元。\n",
+    ],
+)
+def test_department_reports_naming_their_own_unit(text: str) -> None:
+    doc, r = record_of_text(text)
+    assert r.evaluation_mode == "self"
+    assert r.evaluated_unit == r.evaluator == UNIT
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        # the same form under a finance bureau's results notice: the notice's title decides
+        (f"临澧县财政局关于2022年度部门整体支出绩效评价结果的通知\n单位名称：{UNIT}\n评价得分：86分\n", "finance"),
+        # a commissioned firm evaluated the department's budget
+        (
+            f"{UNIT}2022年度部门整体支出绩效评价报告\n受临澧县财政局委托，湖南某某会计师事务所有限公司对{UNIT}"
+            "2022年度部门整体支出开展了绩效评价。本单位内设6个股室。\n",
+            "third_party",
+        ),
+        # a project form's 单位名称 is not read so (a department-wide report's only)
+        (f"2022年度农村公路养护资金绩效评价表\n单位名称：{UNIT}\n项目名称：农村公路养护资金\n", None),
+    ],
+)
+def test_stronger_words_or_another_kind_keep_their_mode(text: str, mode: str | None) -> None:
+    _doc, r = record_of_text(text)
+    assert r.evaluation_mode == mode
