@@ -98,10 +98,41 @@ def test_department_reports_naming_their_own_unit(text: str) -> None:
             "2022年度部门整体支出开展了绩效评价。本单位内设6个股室。\n",
             "third_party",
         ),
-        # a project form's 单位名称 is not read so (a department-wide report's only)
-        (f"2022年度农村公路养护资金绩效评价表\n单位名称：{UNIT}\n项目名称：农村公路养护资金\n", None),
     ],
 )
 def test_stronger_words_or_another_kind_keep_their_mode(text: str, mode: str | None) -> None:
     _doc, r = record_of_text(text)
     assert r.evaluation_mode == mode
+
+
+# ---------------------------------------------------------------- a unit's own scored form
+def test_a_units_own_scored_form_is_its_self_evaluation() -> None:
+    # a town's form (实施单位 杨楼镇人民政府, 分值 / 得分 filled) under a heading that never says 自评 (ruling 4)
+    doc, r, expected = _dev("anhui-xiaoxian-2023-yanglou-specialty-farming-subsidy-self-table")
+    assert r.evaluation_mode == expected["evaluation_mode"] == "self"
+    assert r.evaluated_unit == r.evaluator == expected["evaluator"]
+    assert "杨楼镇人民政府" in evidence(doc, r, "evaluation_mode")
+
+
+FORM = (
+    "农村公路养护资金项目绩效目标完成情况表\n项目名称：农村公路养护资金\n实施单位：澧县公路建设养护中心\n"
+    "一级指标 二级指标 三级指标 分值 指标值 实际完成值 得分\n产出指标 数量指标 养护里程 20 100公里 100公里 20\n"
+)
+
+
+def test_a_scored_form_with_no_word_of_its_mode_is_the_spending_units() -> None:
+    _doc, r = record_of_text(FORM)
+    assert r.evaluation_mode == "self"
+    assert r.evaluated_unit == r.evaluator == "澧县公路建设养护中心"
+
+
+def test_a_project_form_naming_its_own_unit_is_that_units() -> None:
+    # 单位名称: the unit filing the form (ruling 4), its evaluator, and so its own evaluation
+    _doc, r = record_of_text(f"2022年度农村公路养护资金绩效评价表\n单位名称：{UNIT}\n项目名称：农村公路养护资金\n")
+    assert r.evaluation_mode == "self"
+    assert r.evaluated_unit == r.evaluator == UNIT
+
+
+def test_a_scored_form_under_a_finance_notice_stays_the_finance_bureaus() -> None:
+    _doc, r = record_of_text("澧县财政局关于2022年度农村公路养护资金绩效评价结果的通知\n" + FORM)
+    assert r.evaluation_mode == "finance"

@@ -635,6 +635,12 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
             # a unit's own scored form (实施单位 …, 分值 / 得分 filled) is its self-evaluation, whether
             # or not it says 自评 (devset ruling 4): the spending unit filed it
             d["evaluator"] = Decision("evaluator", unit.value, unit.chosen, [], unit.candidates)
+            if not d["evaluation_mode"].candidates and unit.chosen is not None:
+                # (and, when no words tell the mode at all, the mode: its own evaluation, by the cell that
+                # names the unit — the weakest evidence of a mode)
+                c = unit.chosen
+                own = Candidate("evaluation_mode", "self", c.start, c.end, 1, "own_scored_form", c.page)
+                d["evaluation_mode"] = Decision("evaluation_mode", "self", own, [], [own])
         if (
             d["evaluated_unit"].value is not None
             and d["evaluated_unit"].value == d["evaluator"].value
