@@ -136,3 +136,43 @@ def test_a_project_form_naming_its_own_unit_is_that_units() -> None:
 def test_a_scored_form_under_a_finance_notice_stays_the_finance_bureaus() -> None:
     _doc, r = record_of_text("澧县财政局关于2022年度农村公路养护资金绩效评价结果的通知\n" + FORM)
     assert r.evaluation_mode == "finance"
+
+
+# ---------------------------------------------------------------- a unit opening the title, by its organ
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "澧县农机服务站",
+        "澧县动物卫生监督所",
+        "澧县消防救援大队",
+        "澧县实验幼儿园",
+        "澧县人民政府办公室",
+        "澧县澧阳街道办事处",
+        "中共澧县县委宣传部",
+        "澧县农业农村局",  # (as before)
+    ],
+)
+def test_a_unit_opening_the_title_is_read_by_any_organ_suffix(unit: str) -> None:
+    doc, r = record_of_text(f"{unit}农村公路养护资金项目绩效自评报告\n一、基本情况\n该项目2022年安排资金100万元。\n")
+    assert r.evaluated_unit == r.evaluator == unit
+    assert evidence(doc, r, "evaluated_unit") == unit
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # a facility the programme builds, a place's street alone: no unit
+        "澧县垃圾转运站提升改造项目绩效自评报告",
+        "澧县澧阳街道三村示范村提质增效项目资金支出绩效评价报告",
+    ],
+)
+def test_a_facility_or_a_street_opening_the_title_is_no_unit(title: str) -> None:
+    _doc, r = record_of_text(title + "\n一、基本情况\n该项目2022年安排资金100万元。\n")
+    assert r.evaluated_unit is None
+
+
+def test_a_street_opening_a_dev_title_is_no_unit() -> None:
+    # 富民县大营街道三村村委会大鱼塘示范村提质增效项目… (the street is where the village is)
+    _doc, r, expected = _dev("yunnan-fumin-2023-dayutang-demonstration-village-fund-report")
+    assert expected["evaluated_unit"] is None
+    assert r.evaluated_unit is None
