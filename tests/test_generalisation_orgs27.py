@@ -176,3 +176,24 @@ def test_a_street_opening_a_dev_title_is_no_unit() -> None:
     _doc, r, expected = _dev("yunnan-fumin-2023-dayutang-demonstration-village-fund-report")
     assert expected["evaluated_unit"] is None
     assert r.evaluated_unit is None
+
+
+@pytest.mark.parametrize(
+    ("title", "mode", "evaluator"),
+    [
+        ("关于澧县农机服务站2022年度农村公路养护资金绩效自评情况的报告", "self", "澧县农机服务站"),
+        ("关于2022年度澧县农机服务站农村公路养护资金绩效自评的报告", "self", "澧县农机服务站"),
+        ("澧县财政局关于澧县农机服务站2022年度农村公路养护资金绩效评价结果的通知", "finance", "澧县财政局"),
+    ],
+)
+def test_the_unit_a_titles_about_names(title: str, mode: str, evaluator: str) -> None:
+    # 关于XX站…: what the report or the notice is about is that unit's spending
+    doc, r = record_of_text(title + "\n一、基本情况\n该项目2022年安排资金100万元。\n")
+    assert r.evaluation_mode == mode
+    assert r.evaluated_unit == "澧县农机服务站"
+    assert r.evaluator == evaluator
+
+
+def test_a_unit_issuing_a_document_after_about_is_not_read_so() -> None:
+    _doc, r = record_of_text("关于澧县交通运输局印发农村公路养护资金管理办法的通知\n各乡镇：\n现将办法印发给你们。\n")
+    assert r.evaluated_unit is None
