@@ -197,3 +197,31 @@ def test_the_unit_a_titles_about_names(title: str, mode: str, evaluator: str) ->
 def test_a_unit_issuing_a_document_after_about_is_not_read_so() -> None:
     _doc, r = record_of_text("关于澧县交通运输局印发农村公路养护资金管理办法的通知\n各乡镇：\n现将办法印发给你们。\n")
     assert r.evaluated_unit is None
+
+
+# ---------------------------------------------------------------- a spending unit's cell displaced past the scores
+_HEAD = "银川市本级部门项目支出绩效自评表(2021年)\n"
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        # the form's header flattened: 实施单位's cell spans the rows its score cells fill, its name printed after them
+        "项目名称初中公用经费主管部门银川市教育局实施单位自评得分98财政审定评分银川市第六中学项目资金(万元)年度资金总额\n",
+        "项目名称 初中公用经费 主管部门 银川市教育局 实施单位 自评得分 98 财政审定评分 银川市第六中学 项目资金(万元)\n",
+        "项目名称\n初中公用经费\n主管部门\n银川市教育局\n实施单位\n自评得分\n98\n财政审定评分\n\n银川市第六中学\n项目资金(万元)\n",
+        "| 项目名称 | 初中公用经费 | 主管部门 | 银川市教育局 | 实施单位 | | 自评得分 | 98 | 财政审定评分 | | 银川市第六中学 |\n",
+    ],
+)
+def test_a_spending_units_name_displaced_past_the_score_cells_is_still_its(form: str) -> None:
+    doc, r = record_of_text(_HEAD + form)
+    assert r.evaluated_unit == r.evaluator == "银川市第六中学"  # (not the 主管部门, ruling 4)
+    assert evidence(doc, r, "evaluated_unit").startswith("实施单位")
+
+
+def test_a_name_that_is_another_labels_value_is_not_displaced() -> None:
+    # 实施单位 left empty, the name after the scores is the 填报单位's own: read as the filing unit's, not displaced
+    doc, r = record_of_text(
+        _HEAD + "项目名称 初中公用经费 主管部门 银川市教育局 实施单位 自评得分 98 填报单位 银川市第六中学\n"
+    )
+    assert evidence(doc, r, "evaluated_unit") == "填报单位 银川市第六中学"

@@ -638,9 +638,9 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
             if not d["evaluation_mode"].candidates and unit.chosen is not None:
                 # (and, when no words tell the mode at all, the mode: its own evaluation, by the cell that
                 # names the unit — the weakest evidence of a mode)
-                c = unit.chosen
-                own = Candidate("evaluation_mode", "self", c.start, c.end, 1, "own_scored_form", c.page)
-                d["evaluation_mode"] = Decision("evaluation_mode", "self", own, [], [own])
+                cell = unit.chosen
+                by_form = Candidate("evaluation_mode", "self", cell.start, cell.end, 1, "own_scored_form", cell.page)
+                d["evaluation_mode"] = Decision("evaluation_mode", "self", by_form, [], [by_form])
         if (
             d["evaluated_unit"].value is not None
             and d["evaluated_unit"].value == d["evaluator"].value
