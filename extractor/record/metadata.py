@@ -12,8 +12,9 @@ kind and the evaluation mode.  Phrases are data (``patterns/metadata.yaml``).  T
     a finance bureau's results notice as title (12) over 自评 in the title (11) over a
     commission (受…委托, 9) over a finance body as evaluator (9.5/7.5) or a 重点评价
     title (8.5) over a finance bureau organising the evaluation (8) over 自评 in the
-    body (5) over a unit evaluating its own spending (4) over a department-wide report
-    that says nothing else (2).
+    body (5) over a unit evaluating its own spending (4) over a department-wide report's
+    form naming its own unit (单位名称, 3.5) over the writer's first person (3, 2.5; in a
+    department-wide report naming its unit, 本部门/本单位 too).
 ``evaluated_unit`` / ``evaluator``
     a commission sentence (10) or a form's label (9/8.5) over evaluation sentences (8, 7)
     over the issuer of a finance notice (7) over the signing unit (5) over the page's
@@ -306,6 +307,27 @@ def _results_notice(title: Candidate | None) -> bool:
     )
 
 
+def _department_own(ctx: Context, found: dict[str, list[Candidate]], told: bool) -> list[Candidate]:
+    """The mode of a department-wide report (部门整体支出) that names its own unit: in its form's own-unit cell
+    (单位名称, 预算部门、单位名称, 部门（单位）名称 — the unit whose whole budget the form reports, filing it,
+    tests/devset/README.md ruling 4; 3.5), or, when nothing else tells the mode (``told`` false), as the body
+    that speaks of itself in the first person (本部门, 本单位, 我局 …, ``department_first_person``; 2.5): the
+    unit's evaluation of its own budget (self) — below every word that says who evaluated."""
+    out = []
+    for c in found["evaluated_unit"]:
+        label = fold(ctx.doc.text[c.start : c.end])
+        if c.rule.startswith("form") and _OWN_UNIT_LABEL.match(label) and _own_bodies([c]):
+            out.append(Candidate("evaluation_mode", "self", c.start, c.end, 3.5, "department_form", c.page))
+            break
+    if out or told:
+        return out
+    named = _own_bodies(found["evaluated_unit"] + found["self_named"] + found["writer"])
+    for m in re.finditer(_spec()["department_first_person"], ctx.view.text):
+        if named and ctx.region_at(ctx.view.starts[m.start()]) != "annex":
+            return [ctx.candidate("evaluation_mode", "self", m.start(), m.end(), 2.5, "department_first_person")]
+    return []
+
+
 def _finance_bodies(cands: list[Candidate]) -> list[Candidate]:
     """The candidates whose name is a finance body's (``evaluator_kinds.finance``: 财政局, 财政厅 …)."""
     return [c for c in cands if re.search(_spec()["evaluator_kinds"]["finance"], fold(c.value))]
@@ -427,7 +449,9 @@ def _own_scored_form(ctx: Context, unit: Decision) -> bool:
 
 # The label of a form's cell that names the form's own unit (单位名称, 部门(单位)名称, 预算单位名称), not a
 # programme's spending unit (实施单位) or its supervisor (主管部门).
-_OWN_UNIT_LABEL = re.compile(r"(?:预算)?(?:部门|单位)(?:[（(]单位[)）])?(?:名称|全称)")
+_OWN_UNIT_LABEL = re.compile(
+    r"(?:[省市县区一二三]?级)?(?:预算)?(?:部门[、，,]?)?(?:部门|单位)(?:[（(]单位[)）])?(?:名称|全称)"
+)
 
 
 def _masked_name(ctx: Context, name: str) -> bool:
@@ -576,6 +600,8 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         )
         if own_named and me:
             modes.append(ctx.candidate("evaluation_mode", "self", me.start(), me.end(), 2.5, "first_person"))
+    if d["report_kind"].value == "department":
+        modes += _department_own(ctx, found, bool(modes))
     d["evaluation_mode"] = decide("evaluation_mode", _visited_writer(ctx, modes), doc)
     mode = d["evaluation_mode"].value
     if mode != "self" and _results_notice(title):
@@ -609,6 +635,12 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
             # a unit's own scored form (实施单位 …, 分值 / 得分 filled) is its self-evaluation, whether
             # or not it says 自评 (devset ruling 4): the spending unit filed it
             d["evaluator"] = Decision("evaluator", unit.value, unit.chosen, [], unit.candidates)
+            if not d["evaluation_mode"].candidates and unit.chosen is not None:
+                # (and, when no words tell the mode at all, the mode: its own evaluation, by the cell that
+                # names the unit — the weakest evidence of a mode)
+                cell = unit.chosen
+                by_form = Candidate("evaluation_mode", "self", cell.start, cell.end, 1, "own_scored_form", cell.page)
+                d["evaluation_mode"] = Decision("evaluation_mode", "self", by_form, [], [by_form])
         if (
             d["evaluated_unit"].value is not None
             and d["evaluated_unit"].value == d["evaluator"].value

@@ -116,6 +116,42 @@ def is_salutation(text: str, org: Org) -> bool:
     return bool(re.match(r"\s*(?:根据|按照|依据|为了|为|现将|经)", text[end:]))
 
 
+# A spending unit's label (实施单位, 项目单位, 资金使用单位 …: patterns/forms.yaml, evaluated_unit at rank 2), and the
+# score cells a flattened 自评表's header prints between it and its value (实施单位 | 自评得分 | 98 | 财政审定评分 |
+# 银川市第六中学: the unit's cell spans the rows its score cells fill).
+_SCORE_CELLS = re.compile(
+    r"(?:[\s|｜:：]*[\u4e00-\u9fff]{0,8}?(?:得分|评分|分值|总分)[\s|｜:：]*(?:\d{1,3}(?:\.\d+)?)?)+[\s|｜:：]*"
+)
+
+
+def _displaced_unit(ctx: Context, orgs: list[Org], pairs: list[Pair]) -> list[Candidate]:
+    """The spending unit of a flattened 自评表 whose label's value was displaced past the score cells printed beside
+    it (实施单位 自评得分 98 财政审定评分 银川市第六中学): the label has no value of its own, and the first name after
+    those score cells belongs to no other label — the unit evaluated (8.7: over the form's 主管部门, below a
+    unit's own cell)."""
+    from .forms import _spec as form_spec
+
+    label = next(rx for field, rank, rx in form_spec()["labels"] if field == "evaluated_unit" and rank == 2)
+    text = ctx.view.text
+    labelled = {p.label_start for p in pairs}
+    values = {p.start for p in pairs}
+    for m in label.finditer(text):
+        s, _e = ctx.view.span(m.start(), m.end())
+        if s in labelled:
+            continue  # (a label with its value)
+        cells = _SCORE_CELLS.match(text, m.end())
+        if cells is None or cells.end() == m.end():
+            continue
+        org = next((o for o in orgs if o.vstart == cells.end()), None)
+        if org is None:
+            continue
+        name, ds, de = printed_name(ctx, org.vstart, org.vend)
+        if ds in values or not is_org_name(name):  # (another label's value)
+            continue
+        return [ctx.candidate_at("evaluated_unit", name, s, de, 8.7, "form:displaced")]
+    return []
+
+
 def _glued_cover(ctx: Context, lines: list[Line], names: list[str]) -> list[Candidate]:
     """A cover's organisation and date run into the lines around them (a document site's one-line
     preview: …考评机构:中介机构( 安 庆 市 财 政 局 二〇一七年六月 目 录 …): an organisation right before
@@ -240,6 +276,7 @@ def org_candidates(
                 if p.layout == "glued":
                     rank -= 0.1  # (a value cut where the next label is guessed to begin: below a cell's own)
                 out[p.field].append(ctx.candidate_at(p.field, name, p.label_start, span[1], rank, f"form:{p.layout}"))
+    out["evaluated_unit"] += _displaced_unit(ctx, orgs, pairs)
     # the issuer of a notice: "XX财政局关于……" as its title
     if tv is not None and title is not None:  # (tv is the title's view)
         m = re.match(r"(?P<org>" + org_rx + r")关于", tv.text)
