@@ -1,0 +1,123 @@
+"""The title and the programme where a page or a title sets them apart (issue 8, session title27).
+
+- A page's metadata field that names the document (名称: X, 信息名称: X 主题分类: …, 标题: / X) is the
+  page's catalogue entry, never the title (ruling 20); its value is the title only where the page
+  prints it again as a line of its own, and then that line is the evidence.
+- A title names its year once: a line above a whole title with a year of its own is not its start.
+- A title that opens with its unit and year (XX局2023年度…) prints the programme after the year, its
+  own places kept; a place after the unit the title opens with is the programme's (ruling 5).
+- Quotation marks are read before a trailing 项目 is cut: “X”项目 keeps them (ruling 18: inside a
+  longer name), “X” alone loses them.
+- A notice of how a fund was used (…公益金使用情况公示) names the fund as its programme.
+
+Each class is asserted on the development-set items it comes from (against their hand-written
+expectations) and on invented text in the genre's shapes, with near misses.
+"""
+
+from __future__ import annotations
+
+import pytest
+from devset_compare import stated
+from excerpt_records import dev_record, evidence, record_of_text, same_programme
+
+from jixiao.extractor.record.programmes import program_name
+from jixiao.extractor.record.view import squash_fold
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "anhui-xuancheng-2021-earthquake-prevention",  # 名称: 宣城市地震局…自评表 over the form's own heading
+        "liaoning-unnamed-2019-private-small-enterprise",  # 信息名称: X 主题分类: 财政信息 / X printed again
+        "shanxi-guangling-2022-welfare-lottery",  # 标题: / X (its value on the next line) / X printed again
+        "hunan-zhangjiajie-2021-emergency-bureau",  # 2020年度部门整体支出 / 2021年度XX局 / 整体支出…报告
+    ],
+)
+def test_the_title_is_the_heading_the_document_prints(stem: str) -> None:
+    it, rec = dev_record(stem)
+    assert squash_fold(rec["title"] or "") == squash_fold(stated(it.expected, "title")), rec["title"]
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "anhui-luan-2018-supply-marketing",  # 六安市供销系统2018年“新网工程”项目绩效自评报告
+        "hainan-dongfang-2023-police",  # 东方市公安局2023年度东方市社管平台…项目绩效自评报告
+        "hebei-quyang-2020-urban-sewage",  # 曲陽縣住房和城鄉建設局曲陽縣城區散排污水收集處理項目…
+        "fujian-unnamed-2015-university-student-aid",  # …开展2015年度“困难学生资助”项目绩效评价工作
+        "shanxi-guangling-2022-welfare-lottery",  # 广灵县民政局2022年度福利彩票公益金使用情况公示
+        "liaoning-unnamed-2019-private-small-enterprise",
+    ],
+)
+def test_the_programme_is_read_from_the_title_after_its_unit_and_year(stem: str) -> None:
+    it, rec = dev_record(stem)
+    assert same_programme(rec["program"], stated(it.expected, "program")), rec["program"]
+
+
+def test_a_metadata_field_alone_is_no_title() -> None:
+    doc, r = record_of_text(
+        "索引号: 001/2023-01 发布机构: 某县财政局\n名称: 某县财政局2022年度农村道路养护项目绩效自评报告\n"
+        "发布日期: 2023-05-10\n一、基本情况\n我局对农村道路养护项目开展了绩效自评，自评得分92分。\n"
+    )
+    assert r.title is None
+
+
+def test_a_metadata_title_printed_again_is_the_title_at_its_own_line() -> None:
+    text = (
+        "索引号: 001/2023-01\n标题:\n某县民政局2022年度福利彩票公益金使用情况公示\n文号:\n"
+        "某县民政局2022年度福利彩票公益金使用情况公示\n发布时间:2023-04-18 11:29\n"
+        "根据有关规定，现将使用情况公示如下：\n"
+    )
+    doc, r = record_of_text(text)
+    assert r.title == "某县民政局2022年度福利彩票公益金使用情况公示"
+    assert r.evidence["title"].span[0] == text.rindex("某县民政局2022年度")
+    assert r.program == "福利彩票公益金"
+
+
+def test_a_line_above_with_a_year_of_its_own_is_not_the_titles_start() -> None:
+    doc, r = record_of_text(
+        "2020年度部门整体支出\n2021年度某市应急管理局\n整体支出绩效自评报告\n单位名称(盖章):某市应急管理局\n"
+        "一、基本情况\n本单位2021年度整体支出情况如下。\n"
+    )
+    assert r.title == "2021年度某市应急管理局整体支出绩效自评报告"
+    # (a range cut at the line's end is one year: 关于2015年至 / 2017年…)
+    doc, r = record_of_text("关于2015年至\n2017年度某县学前教育专项资金的绩效评价报告\n一、基本情况\n本次评价如下。\n")
+    assert r.title == "关于2015年至2017年度某县学前教育专项资金的绩效评价报告"
+
+
+@pytest.mark.parametrize(
+    ("title", "unit", "programme"),
+    [
+        # the programme after the unit and the year, its own place kept
+        ("东方市公安局2023年度东方市社管平台项目绩效自评报告", None, "东方市社管平台"),
+        ("六安市供销系统2018年“新网工程”项目绩效自评报告", None, "“新网工程”项目"),
+        ("黄山区统计局2023年第五次全国经济普查项目支出绩效评价报告", None, "第五次全国经济普查"),
+        # a place after the unit the title opens with
+        (
+            "曲阳县住房和城乡建设局曲阳县城区散排污水收集处理项目绩效评价报告",
+            "曲阳县住房和城乡建设局",
+            "曲阳县城区散排污水收集处理",
+        ),
+        # near misses: a place alone before the year is the title's place; so is a place before its year
+        ("浦东新区2021年小区综合整新项目绩效评价报告", None, "小区综合整新"),
+        ("凤阳县交通运输局凤阳县2022年度农村公路项目绩效评价报告", "凤阳县交通运输局", "农村公路"),
+        # a generic heading after the year: the title read whole (here: no programme)
+        ("珠海市工业和信息化局2021年省级财政专项资金绩效评价报告", None, ""),
+        # quotation marks: around the whole name they go; before 项目 they stay
+        ("2024年度潘集区“送戏进万村”绩效评价报告", None, "送戏进万村"),
+        ("某县2015年度“困难学生资助”项目绩效评价报告", None, "“困难学生资助”项目"),
+        ("某县“全面改薄”建设项目绩效评价报告", None, "“全面改薄”建设"),
+        # a notice of a fund's use; a programme's own 情况 with no document word after it stays
+        ("某县民政局2022年度福利彩票公益金使用情况公示", None, "福利彩票公益金"),
+    ],
+)
+def test_programme_name_from_a_title(title: str, unit: str | None, programme: str) -> None:
+    assert program_name(title, unit) == programme
+
+
+def test_the_programme_after_unit_and_year_is_the_evidence() -> None:
+    doc, r = record_of_text(
+        "东方市公安局2023年度东方市社管平台项目绩效自评报告\n一、基本情况\n本项目由我局实施，预算100万元。\n"
+    )
+    assert r.program == "东方市社管平台"
+    assert evidence(doc, r, "program") == "东方市社管平台"
