@@ -121,3 +121,63 @@ def test_the_programme_after_unit_and_year_is_the_evidence() -> None:
     )
     assert r.program == "东方市社管平台"
     assert evidence(doc, r, "program") == "东方市社管平台"
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "shaanxi-unnamed-2023-finance-bureau",  # 当前位置:…正文 / 市财政局召开预算绩效评审委员会… / 发布时间:
+        "shanxi-changzhi-2019-2020-farmland",  # 财政部山西监管局对…开展绩效评价工作 / 8月2日-6日,由…
+    ],
+)
+def test_a_news_items_headline_is_its_title(stem: str) -> None:
+    it, rec = dev_record(stem)
+    assert squash_fold(rec["title"] or "") == squash_fold(stated(it.expected, "title")), rec["title"]
+    for field in ("program", "evaluated_unit", "jurisdiction"):
+        if field == "jurisdiction":
+            assert (rec["jurisdiction"] or {}).get("adcode") == it.expected["jurisdiction"]["adcode"]
+        elif stated(it.expected, field) is None:
+            assert rec[field] is None, (field, rec[field])  # (who holds a meeting is no unit evaluated)
+        else:
+            assert same_programme(rec[field], stated(it.expected, field)), rec[field]
+
+
+def test_a_line_framed_by_breadcrumb_and_publication_line_is_the_headline() -> None:
+    head = "当前位置: 首页 -> 工作动态 -> 正文\n县财政局召开预算绩效评审委员会第一次会议\n发布时间:2023-04-27 15:39\n"
+    doc, r = record_of_text(head + "近日,县财政局召开会议,安排部署年度重点绩效评价工作。\n")
+    assert r.title == "县财政局召开预算绩效评审委员会第一次会议"
+    assert r.evaluated_unit is None
+    # near miss: framed on one side only, a headline must name an evaluation (绩效评价, 绩效考核 …)
+    doc, r = record_of_text(head.split("\n", 1)[1] + "近日,县财政局召开会议,安排部署年度重点绩效评价工作。\n")
+    assert r.title is None
+
+
+def test_a_headline_is_not_run_into_its_news_items_lead() -> None:
+    doc, r = record_of_text(
+        "某省财政厅对甲市乙县、丙县农田建设补助资金开展绩效评价工作\n"
+        "8月2日-6日,由某省财政厅带领评价组赴乙县、丙县开展农田建设补助资金绩效评价工作。\n"
+    )
+    assert [b.text[:7] for b in doc.blocks] == ["某省财政厅对甲", "8月2日-6日"]
+    # near miss: a sentence's line with its punctuation in it goes on
+    doc, r = record_of_text("评价组认真查阅了资料,并于\n8月2日,召开座谈会听取汇报。\n")
+    assert len(doc.blocks) == 1
+
+
+def test_a_headlines_object_after_dui_lists_its_places_first() -> None:
+    doc, r = record_of_text(
+        "财政部山西监管局对长治市屯留区、壶关县农田建设补助资金开展绩效评价工作\n"
+        "8月2日-6日,评价组赴长治市屯留区、壶关县开展农田建设补助资金绩效评价工作。\n"
+    )
+    assert r.program == "农田建设补助资金"
+    assert evidence(doc, r, "program") == "农田建设补助资金"
+    # the places it lists lie in the one it names first: the jurisdiction is that one
+    assert r.jurisdiction.adcode == "140400"
+    # near miss: two programmes after 对 are several evaluated (ruling 5)
+    assert program_name("对甲县农村公路资金、水利资金开展绩效评价") != "农村公路资金"
+
+
+def test_a_news_lead_with_spaces_between_its_digits_is_still_one() -> None:
+    doc, r = record_of_text(
+        "某省财政厅对乙县农田建设补助资金开展绩效评价工作\n8 月 2 日 - 6 日 , 评价组赴乙县开展评价。\n"
+    )
+    assert len(doc.blocks) == 2

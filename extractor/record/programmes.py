@@ -13,7 +13,7 @@ from .candidates import Candidate
 from .context import Context
 from .divisions import Division
 from .forms import Pair
-from .jurisdiction import divisions, resolve
+from .jurisdiction import divisions, lies_inside, resolve
 from .nlp import tokens
 from .orgs import CODE_PREFIX, is_org_name, printed_span
 from .phrases import _spec, in_citation
@@ -32,19 +32,13 @@ _OUR_PLACE = re.compile(
 )
 
 
-def _inside(place: Division, outer: Division) -> bool:
-    """Whether ``place`` lies inside ``outer`` (东川区 in 昆明市 in 云南省)."""
-    keep = {"province": 2, "prefecture": 4}.get(outer.level)
-    return keep is not None and place.code != outer.code and place.code[:keep] == outer.code[:keep]
-
-
 def _goes_on(place: Division | None, before: Division) -> bool:
     """Whether a place printed right after the leading place ``before`` still leads the title: the
     same place again (凤阳县2022年度凤阳县…), or one inside it; a name the table cannot settle counts
     after a province or a prefecture, not after a county (nothing coded lies inside one)."""
     if place is None:
         return before.level != "county"
-    return place.code == before.code or _inside(place, before)
+    return place.code == before.code or lies_inside(place, before)
 
 
 def _all_places(text: str) -> bool:
@@ -138,6 +132,7 @@ def program_name(text: str, unit: str | None = None, *, after_unit: bool = False
     # and a town after them, 本级/部门 — in any order, until nothing more goes
     table = divisions()
     original, last_place = text, None  # (the leading places go down a chain: 云南省昆明市东川区)
+    first_place: Division | None = None
     # a town's or a street's own spending (ruling 7): its government is the unit evaluated
     own_town = fold(unit) if unit and re.search(spec["town_government"], fold(unit)) else ""
     while True:
@@ -165,7 +160,14 @@ def program_name(text: str, unit: str | None = None, *, after_unit: bool = False
         if found:
             text = text[found[0][1] :]
             stripped_place = True
-            last_place = place
+            first_place, last_place = first_place or place, place
+            # a list of places inside the first (长治市屯留区、壶关县农田建设补助资金): all of them lead
+            while first_place is not None and re.match("[、和]", text):
+                listed = [(e, n) for s, e, n in table.find(text[1:]) if s == 0]
+                other = resolve(listed[0][1], original) if listed else None
+                if other is None or not lies_inside(other, first_place):
+                    break
+                text = text[1 + listed[0][0] :]
         elif stripped_place:
             text = re.sub(spec["strip_town"], "", text)
             town = re.match(spec["town"], text)
@@ -228,10 +230,12 @@ def _headline_object(ctx: Context, title: Candidate) -> tuple[int, int] | None:
     without who acted and without what became of the evaluation.  ``None`` when the headline is no such
     act, or its object is several things (第一、二批…, …资金和…资金: ruling 5, several evaluated)."""
     view = View.of(ctx.doc.text[title.start : title.end], title.start)
-    m = re.search(_spec()["program"]["headline_action"], view.text)
+    spec = _spec()["program"]
+    m = re.search(spec["headline_action"], view.text) or re.search(spec["headline_on"], view.text)
     if m is None or ends_like_a_programme(m.group("agent")):
         return None  # (XX项目开展绩效自评…: the programme acts in its own title; the title is read whole)
-    if "、" in m.group("prog") or re.search(_spec()["program"]["not_in_sentence"], m.group("prog")):
+    # (a list of the places it was evaluated in is no list of programmes: 对长治市屯留区、壶关县…资金)
+    if "、" in program_name(m.group("prog")) or re.search(spec["not_in_sentence"], m.group("prog")):
         return None
     return view.span(m.start("prog"), m.end("prog"))
 

@@ -296,11 +296,15 @@ def _news_headline(head: list[Line], i: int) -> bool:
     breadcrumb (您当前的位置, 首页 > … > 正文) on one of the two lines over it."""
     spec = _spec()["title"]
     key = clean_title(head[i].text)
+    under = any(re.search(spec["news_metadata"], fold(ln.text)) for ln in head[i + 1 : i + 3])
+    over = any(re.search(spec["breadcrumb"], fold(ln.text)) for ln in head[max(0, i - 2) : i])
+    # (framed by the page on both sides, a headline may name the evaluation's work in other words)
+    names = spec["news_headline_framed"] if under and over else spec["news_headline"]
     if (
         not key
         or len(key) > spec["news_headline_max_chars"]
         or _PUNCT.search(key)
-        or not re.search(spec["news_headline"], key)
+        or not re.search(names, key)
         or _compiled()["not_title"].search(key)
         or re.search(spec["page_chrome"], head[i].text)
         or re.search(spec["breadcrumb"], head[i].text)
@@ -309,8 +313,6 @@ def _news_headline(head: list[Line], i: int) -> bool:
         or _NUMBERED_HEADING.match(head[i].text.lstrip())
     ):
         return False  # (and a numbered heading of the report's own)
-    under = any(re.search(spec["news_metadata"], fold(ln.text)) for ln in head[i + 1 : i + 3])
-    over = any(re.search(spec["breadcrumb"], fold(ln.text)) for ln in head[max(0, i - 2) : i])
     return under or over
 
 
