@@ -181,3 +181,15 @@ def test_a_news_lead_with_spaces_between_its_digits_is_still_one() -> None:
         "某省财政厅对乙县农田建设补助资金开展绩效评价工作\n8 月 2 日 - 6 日 , 评价组赴乙县开展评价。\n"
     )
     assert len(doc.blocks) == 2
+
+
+def test_a_programme_named_for_its_aim_names_no_unit() -> None:
+    it, rec = dev_record("unknown-province-2019-modern-hospital")  # 健全现代医院管理制度项目绩效自评报告
+    assert same_programme(rec["program"], stated(it.expected, "program")), rec["program"]
+    assert rec["evaluated_unit"] is None
+    doc, r = record_of_text("完善基层医院管理制度项目绩效自评报告\n一、基本情况\n本项目预算资金100万元。\n")
+    assert r.evaluated_unit is None
+    assert r.program == "完善基层医院管理制度"
+    # near miss: a unit opening its title is still the unit
+    doc, r = record_of_text("某县人民医院医疗设备购置项目绩效自评报告\n一、基本情况\n本项目预算资金100万元。\n")
+    assert r.evaluated_unit == "某县人民医院"
