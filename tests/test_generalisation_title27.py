@@ -193,3 +193,33 @@ def test_a_programme_named_for_its_aim_names_no_unit() -> None:
     # near miss: a unit opening its title is still the unit
     doc, r = record_of_text("某县人民医院医疗设备购置项目绩效自评报告\n一、基本情况\n本项目预算资金100万元。\n")
     assert r.evaluated_unit == "某县人民医院"
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "hunan-lengshuijiang-2021-finance-bureau",  # 冷水江市财政局重点绩效评价工作积极推进
+        "jiangxi-anyuan-2021-state-forest-farm",  # 省国有林场绩效考核组对安远县…进行绩效考评
+    ],
+)
+def test_a_body_a_headline_says_evaluates_is_no_unit_evaluated(stem: str) -> None:
+    it, rec = dev_record(stem)
+    assert stated(it.expected, "evaluated_unit") is None
+    assert rec["evaluated_unit"] is None, rec["evaluated_unit"]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "某县文化和旅游局到我馆开展2018年度博物馆免费开放绩效考评工作",
+        "某市财政局重点绩效评价工作积极推进",
+    ],
+)
+def test_the_actor_of_a_headline_is_no_unit_evaluated(headline: str) -> None:
+    doc, r = record_of_text(headline + "\n发布时间:2023-03-01\n近日，评价组开展了评价工作。\n")
+    assert r.evaluated_unit is None
+
+
+def test_a_unit_opening_its_reports_title_is_still_the_unit() -> None:
+    doc, r = record_of_text("某县第四中学专项资金绩效评价报告\n一、基本情况\n本项目预算资金100万元。\n")
+    assert r.evaluated_unit == "某县第四中学"
