@@ -200,6 +200,7 @@ def test_a_programme_named_for_its_aim_names_no_unit() -> None:
     [
         "hunan-lengshuijiang-2021-finance-bureau",  # 冷水江市财政局重点绩效评价工作积极推进
         "jiangxi-anyuan-2021-state-forest-farm",  # 省国有林场绩效考核组对安远县…进行绩效考评
+        "gansu-linxia-2018-museum-free-opening",  # 州文广旅局免费开放绩效考评工作小组对我馆…进行实地考评
     ],
 )
 def test_a_body_a_headline_says_evaluates_is_no_unit_evaluated(stem: str) -> None:
