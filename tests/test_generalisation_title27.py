@@ -224,3 +224,17 @@ def test_the_actor_of_a_headline_is_no_unit_evaluated(headline: str) -> None:
 def test_a_unit_opening_its_reports_title_is_still_the_unit() -> None:
     doc, r = record_of_text("某县第四中学专项资金绩效评价报告\n一、基本情况\n本项目预算资金100万元。\n")
     assert r.evaluated_unit == "某县第四中学"
+
+
+def test_a_line_over_a_news_lead_is_the_items_headline() -> None:
+    it, rec = dev_record("ningxia-helanshan-2021-wine-industry")  # …绩效评价评定等次为优 / 自2022年3月份起,…
+    assert squash_fold(rec["title"] or "") == squash_fold(stated(it.expected, "title")), rec["title"]
+    doc, r = record_of_text(
+        "某县管委会\n2022年农村公路养护资金绩效评价评定等次为优\n近日,县管委会委托第三方机构开展了评价。\n"
+    )
+    assert r.title == "2022年农村公路养护资金绩效评价评定等次为优"
+    # near miss: over a sentence that is no news lead it stays a line of the text
+    doc, r = record_of_text(
+        "某县管委会\n2022年农村公路养护资金绩效评价评定等次为优\n县管委会委托第三方机构开展了评价。\n"
+    )
+    assert r.title is None

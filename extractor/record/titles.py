@@ -10,7 +10,9 @@ ranks 9.  Annex labels, page numbers, file suffixes, site names and dates are cu
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ... import patterns
 from .candidates import Candidate
 from .context import Context, Line
 from .jurisdiction import divisions
@@ -297,6 +299,8 @@ def _news_headline(head: list[Line], i: int) -> bool:
     spec = _spec()["title"]
     key = clean_title(head[i].text)
     under = any(re.search(spec["news_metadata"], fold(ln.text)) for ln in head[i + 1 : i + 3])
+    # (or the news item's lead right under it: 2021年…绩效评价评定等次为优 / 自2022年3月份起,根据…)
+    under = under or (i + 1 < len(head) and re.match(_news_lead(), head[i + 1].text) is not None)
     over = any(re.search(spec["breadcrumb"], fold(ln.text)) for ln in head[max(0, i - 2) : i])
     # (framed by the page on both sides, a headline may name the evaluation's work in other words)
     names = spec["news_headline_framed"] if under and over else spec["news_headline"]
@@ -314,6 +318,12 @@ def _news_headline(head: list[Line], i: int) -> bool:
     ):
         return False  # (and a numbered heading of the report's own)
     return under or over
+
+
+@lru_cache(maxsize=1)
+def _news_lead() -> re.Pattern[str]:
+    """A news item's lead (8月2日-6日,…, 近日,…): the text reader's pattern, which ends a headline's line."""
+    return re.compile(patterns.load("converter_artefacts.yaml")["news_lead"])
 
 
 _YEAR_NOTE = re.compile(r"(?:19|20)\d\d年")
