@@ -149,6 +149,7 @@ class _Rules:
     cell_bar: re.Pattern[str]
     inner_punct: re.Pattern[str]
     paragraph_start: list[re.Pattern[str]]
+    news_lead: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -190,6 +191,7 @@ def _rules() -> _Rules:
         cell_bar=re.compile(data["cell_bar"]),
         inner_punct=re.compile(data["inner_punctuation"]),
         paragraph_start=[re.compile(p) for p in data["paragraph_start"]],
+        news_lead=re.compile(data["news_lead"]),
     )
 
 
@@ -454,6 +456,8 @@ def continues(prev: _Line, nxt: _Line, width: int | None = None, firm: bool = Fa
         return False  # 单位名称:XX协会      填报日期:2023年5月17日 / 项目名称 XX经费: a form's row of fields ends there
     if any(len(rules.cell_gap.findall(x)) >= 2 for x in (a, b)) and not at_width:
         return False  # a row of cells set apart by bars or runs of spaces (序号 | 项目名称 | 得分): a table's line
+    if not at_wrap and rules.news_lead.match(b) and not rules.prose_punct.search(a):
+        return False  # a headline, then its news item's lead (…开展绩效评价工作 / 8月2日-6日,由…)
     if width is not None and prev.printed_width >= width - 1:
         return True  # the line ran to the wrap width (or past it): the text goes on on the next line
     if rules.title_end.search(b) and len(b) <= 60:

@@ -143,10 +143,20 @@ def place_candidates(ctx: Any, sources: list[tuple[str, Any]]) -> list[Any]:
         top = max(b[0] for b in best)
         smallest = [b for b in best if b[0] == top]
         codes = {b[3].code for b in smallest}
+        # several places of one level inside one the source names too (长治市屯留区、壶关县): of that one
+        around = [b for b in best if b[0] < top and all(lies_inside(x[3], b[3]) for x in smallest)]
+        if len(codes) > 1 and around:
+            smallest, codes = [max(around, key=lambda b: b[0])], {max(around, key=lambda b: b[0])[3].code}
         rank = PLACE_RANK[kind]
         for _lvl, start, end, d in smallest if len(codes) > 1 else smallest[:1]:
             out.append(_place_candidate(ctx, view, start, end, d, rank, kind))
     return out
+
+
+def lies_inside(place: Division, outer: Division) -> bool:
+    """Whether ``place`` lies inside ``outer`` (东川区 in 昆明市 in 云南省)."""
+    keep = {"province": 2, "prefecture": 4}.get(outer.level)
+    return keep is not None and place.code != outer.code and place.code[:keep] == outer.code[:keep]
 
 
 def _place_candidate(ctx: Any, view: Any, start: int, end: int, d: Division, rank: float, rule: str) -> Candidate:
@@ -329,6 +339,7 @@ __all__ = [
     "body_place_candidates",
     "OPENING",
     "lies_above",
+    "lies_inside",
     "own_level",
     "above_own_level",
     "refine",

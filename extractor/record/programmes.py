@@ -13,7 +13,7 @@ from .candidates import Candidate
 from .context import Context
 from .divisions import Division
 from .forms import Pair
-from .jurisdiction import divisions, resolve
+from .jurisdiction import divisions, lies_inside, resolve
 from .nlp import tokens
 from .orgs import CODE_PREFIX, is_org_name, printed_span
 from .phrases import _spec, in_citation
@@ -32,19 +32,13 @@ _OUR_PLACE = re.compile(
 )
 
 
-def _inside(place: Division, outer: Division) -> bool:
-    """Whether ``place`` lies inside ``outer`` (东川区 in 昆明市 in 云南省)."""
-    keep = {"province": 2, "prefecture": 4}.get(outer.level)
-    return keep is not None and place.code != outer.code and place.code[:keep] == outer.code[:keep]
-
-
 def _goes_on(place: Division | None, before: Division) -> bool:
     """Whether a place printed right after the leading place ``before`` still leads the title: the
     same place again (凤阳县2022年度凤阳县…), or one inside it; a name the table cannot settle counts
     after a province or a prefecture, not after a county (nothing coded lies inside one)."""
     if place is None:
         return before.level != "county"
-    return place.code == before.code or _inside(place, before)
+    return place.code == before.code or lies_inside(place, before)
 
 
 def _all_places(text: str) -> bool:
@@ -95,21 +89,50 @@ def _cut_kind_words(spec: dict[str, Any], text: str) -> str:
     return text[: m.start()]
 
 
-def program_name(text: str, unit: str | None = None) -> str:
-    """A programme's name from a title or a form's value (view text): places, years, unit and suffix cut."""
+def _after_unit_and_year(spec: dict[str, Any], text: str) -> str | None:
+    """What a title prints after its unit and year (东方市公安局2023年度东方市社管平台…项目绩效自评报告 →
+    东方市社管平台…): the words before the year are the place and the body that reports — an organisation's
+    name or a sector's units (六安市供销系统) once the places are cut — so the programme is what follows
+    the year, its own places kept (ruling 5: only the leading place, the year and the unit go). ``None``
+    when the title opens otherwise (a place alone, a programme, a sentence before the year)."""
+    year = re.search(spec["strip_years"], text)
+    if year is None or year.start() == 0:
+        return None
+    lead = re.sub(r"^(?:关于|对)", "", text[: year.start()])
+    table = divisions()
+    while found := [e for s, e, _n in table.find(lead) if s == 0]:
+        lead = lead[found[0] :]
+    if not lead or not (is_org_name(lead) or re.fullmatch(spec["sector_units"], lead)):
+        return None
+    return text[year.end() :]
+
+
+def program_name(text: str, unit: str | None = None, *, after_unit: bool = False) -> str:
+    """A programme's name from a title or a form's value (view text): places, years, unit and suffix cut.
+    ``after_unit``: ``text`` follows the unit's name, and a place it opens with is the programme's own."""
     spec = _spec()["program"]
     text = re.sub(r"[|｜]+", "", text)  # a flattened form's cell bars (…自评表||||(2024年度)): no words
+    if not after_unit and (rest := _after_unit_and_year(spec, text)) is not None:
+        name = program_name(rest, unit, after_unit=True)
+        if name:
+            return name
     if unit and fold(unit) in text and len(text.replace(fold(unit), "", 1)) >= 4:
         # (not when the unit is what the programme builds: 本项目为南江县档案馆建设 → 档案馆建设)
+        # the unit the title opens with: a place after it is the programme's (曲阳县住房和城乡建设局曲阳县
+        # 城区散排污水收集处理项目…)
+        after_unit = after_unit or re.fullmatch(r"(?:关于|对)?", text[: text.find(fold(unit))]) is not None
         text = text.replace(fold(unit), "", 1)
     blanked = _cut_blanked_place(spec, text)
     text, stripped_place = blanked, blanked != text  # (a lost place is a place: its 局 after it goes too)
     towns_before_year = re.findall(spec["town_before_year"], text)  # (鸡飞镇2022年…: the town is the place)
+    # (a place before the year is the title's place even after the unit: XX县财政局XX县2022年…)
+    places_before_year = {n for _s, e, n in divisions().find(text) if re.match(spec["strip_years"], text[e:])}
     text = re.sub(spec["strip_years"], "", text)
     # what leads the name and is not it: 关于, years, division names (云南省, 昆明市东川区)
     # and a town after them, 本级/部门 — in any order, until nothing more goes
     table = divisions()
     original, last_place = text, None  # (the leading places go down a chain: 云南省昆明市东川区)
+    first_place: Division | None = None
     # a town's or a street's own spending (ruling 7): its government is the unit evaluated
     own_town = fold(unit) if unit and re.search(spec["town_government"], fold(unit)) else ""
     while True:
@@ -129,13 +152,22 @@ def program_name(text: str, unit: str | None = None) -> str:
         place = resolve(found[0][2], original) if found else None
         if found and last_place is not None and not _goes_on(place, last_place):
             found = []  # a place outside the one cut before it (保亭县海南热带果蔬…): the name's own word
+        if found and after_unit and found[0][2] not in places_before_year:
+            found = []  # a place after the unit's name: the programme's own (东方市公安局…东方市社管平台…)
         masked = re.match(_spec()["masked_place"], text)  # a template's or a redacted copy's XX市
         if masked:
             found, place = [(0, masked.end(), "")], None
         if found:
             text = text[found[0][1] :]
             stripped_place = True
-            last_place = place
+            first_place, last_place = first_place or place, place
+            # a list of places inside the first (长治市屯留区、壶关县农田建设补助资金): all of them lead
+            while first_place is not None and re.match("[、和]", text):
+                listed = [(e, n) for s, e, n in table.find(text[1:]) if s == 0]
+                other = resolve(listed[0][1], original) if listed else None
+                if other is None or not lies_inside(other, first_place):
+                    break
+                text = text[1 + listed[0][0] :]
         elif stripped_place:
             text = re.sub(spec["strip_town"], "", text)
             town = re.match(spec["town"], text)
@@ -158,10 +190,12 @@ def program_name(text: str, unit: str | None = None) -> str:
     text = _unbracket(spec, re.sub(spec["strip_suffix"], "", text).strip("，,：:、 "))
     text = re.sub(r"^的", "", text)
     named_as_programme = bool(re.search(r"(?:项目|工程|资金|经费)$", text))  # 全民健身中心项目: no organisation
-    text = re.sub(spec["strip_tail"], "", text)
     # quotation marks around the whole name mark where it starts and ends, as brackets do (devset ruling
-    # 18: 潘集区“送戏进万村”绩效评价报告 → 送戏进万村); inside a longer name they stay (“全面改薄”建设项目)
-    text = re.sub(r"^[“\"‘]([^“”\"‘’]{2,})[”\"’]$", r"\1", text)
+    # 18: 潘集区“送戏进万村”绩效评价报告 → 送戏进万村); inside a longer name they stay (“全面改薄”建设项目,
+    # “困难学生资助”项目: read before its 项目 goes, and the 项目 kept, lest the marks seem to enclose it)
+    quoted = r"^[“\"‘]([^“”\"‘’]{2,})[”\"’]"
+    if not re.fullmatch(quoted + r"项目", text):
+        text = re.sub(quoted + "$", r"\1", re.sub(spec["strip_tail"], "", text))
     if re.fullmatch(spec["generic"], text) or (is_org_name(text) and not named_as_programme):
         return ""  # the title names no programme (部门项目支出绩效自评表) or only the firm
     if re.search(spec["not_programme"], text) or _zone_with_its_place(spec, text):
@@ -196,10 +230,12 @@ def _headline_object(ctx: Context, title: Candidate) -> tuple[int, int] | None:
     without who acted and without what became of the evaluation.  ``None`` when the headline is no such
     act, or its object is several things (第一、二批…, …资金和…资金: ruling 5, several evaluated)."""
     view = View.of(ctx.doc.text[title.start : title.end], title.start)
-    m = re.search(_spec()["program"]["headline_action"], view.text)
+    spec = _spec()["program"]
+    m = re.search(spec["headline_action"], view.text) or re.search(spec["headline_on"], view.text)
     if m is None or ends_like_a_programme(m.group("agent")):
         return None  # (XX项目开展绩效自评…: the programme acts in its own title; the title is read whole)
-    if "、" in m.group("prog") or re.search(_spec()["program"]["not_in_sentence"], m.group("prog")):
+    # (a list of the places it was evaluated in is no list of programmes: 对长治市屯留区、壶关县…资金)
+    if "、" in program_name(m.group("prog")) or re.search(spec["not_in_sentence"], m.group("prog")):
         return None
     return view.span(m.start("prog"), m.end("prog"))
 

@@ -10,7 +10,9 @@ ranks 9.  Annex labels, page numbers, file suffixes, site names and dates are cu
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ... import patterns
 from .candidates import Candidate
 from .context import Context, Line
 from .jurisdiction import divisions
@@ -83,7 +85,19 @@ def _is_title(view_text: str) -> bool:
     )
 
 
+def metadata_cell(lines: list[Line], i: int) -> bool:
+    """Whether ``lines[i]`` is the title field of a page's metadata block: its label and value (名称: X,
+    信息名称: X 主题分类: …, 标  题: X), or the value under a label left alone on its line (标题: / X). The
+    field is the page's catalogue entry, not the document's heading (tests/devset/README.md, ruling 20)."""
+    label = _spec()["title"]["metadata_label"]
+    if re.match(label, lines[i].text):
+        return True
+    return i > 0 and re.fullmatch(label + r"[\s|｜]*", lines[i - 1].text) is not None
+
+
 def _can_continue(line: Line) -> bool:
+    if re.match(_spec()["title"]["metadata_label"], line.text):
+        return False  # a metadata field's label and value (名称: …): no first words of the title under it
     key = clean_title(line.text)  # 附件3：… opens a title; its colon is no sentence
     if len(re.findall(r"[\u4e00-\u9fff]", key)) < 2:
         return False  # 0/200, a page counter: no words of a title
@@ -106,6 +120,8 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
     for i, line in enumerate(head):
         if _annex_list_entry(head, i) or _ATTACHED_FILE.match(line.text):
             continue  # one entry of a list of attachments, not this document's title
+        if metadata_cell(head, i):
+            continue  # the page's catalogue entry (名称: …, 标题 / …): never the document's title (ruling 20)
         parts = [i]
         headline = False  # a news item's headline in words of its own (ruling 17)
         if not _is_title(line.text):
@@ -132,7 +148,7 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
         # that is a whole title by itself (a place or programme before 报告) takes none
         j = parts[0]
         alone = clean_title("".join(head[k].text for k in parts))
-        complete = _complete(alone)
+        complete, so_far = _complete(alone), alone
         while (
             j > 0
             and (not complete or _TITLE_START.search(head[j - 1].text) or _place_over_placeless(head[j - 1], head[j]))
@@ -147,6 +163,14 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
                 break  # so is a body's name above a whole title that names its place first (澧县财政局 /
                 # 澧县2022年度…绩效评价报告); above a title that opens with its year it is the title's first
                 # words (XX县人民医院 / 2021年度部门整体支出绩效评价报告)
+            if (
+                complete
+                and _YEAR.search(head[j - 1].text)
+                and _YEAR.search(so_far)
+                and not _RANGE_CUT.search(head[j - 1].text)
+            ):
+                break  # a title names its year once: a line above with a year of its own is another's (2020年度部门
+                # 整体支出 / 2021年度XX局 / 整体支出绩效自评报告), unless a range is cut there (关于2015年至 / 2017年…)
             joined = "".join(head[k].text for k in [j - 1, *parts])
             if not _is_title(joined) or len(clean_title(joined)) > _spec()["title"]["max_chars"]:
                 break
@@ -154,7 +178,8 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
             j -= 1
             # a title made whole by the line joined takes no more lines above it (常熟河道长效管理项目 /
             # 常熟市2016年度河道长效管理项目 / 绩效评价自评报告: the page's file name is not its start)
-            complete = _complete(clean_title(joined))
+            so_far = clean_title(joined)
+            complete = _complete(so_far)
         # the line under it that is only a bracket — the year or the programme (…自评报告 /
         # (林业专项行动经费项目)) — is the title's last words
         k = parts[-1] + 1
@@ -273,11 +298,17 @@ def _news_headline(head: list[Line], i: int) -> bool:
     breadcrumb (您当前的位置, 首页 > … > 正文) on one of the two lines over it."""
     spec = _spec()["title"]
     key = clean_title(head[i].text)
+    under = any(re.search(spec["news_metadata"], fold(ln.text)) for ln in head[i + 1 : i + 3])
+    # (or the news item's lead right under it: 2021年…绩效评价评定等次为优 / 自2022年3月份起,根据…)
+    under = under or (i + 1 < len(head) and re.match(_news_lead(), head[i + 1].text) is not None)
+    over = any(re.search(spec["breadcrumb"], fold(ln.text)) for ln in head[max(0, i - 2) : i])
+    # (framed by the page on both sides, a headline may name the evaluation's work in other words)
+    names = spec["news_headline_framed"] if under and over else spec["news_headline"]
     if (
         not key
         or len(key) > spec["news_headline_max_chars"]
         or _PUNCT.search(key)
-        or not re.search(spec["news_headline"], key)
+        or not re.search(names, key)
         or _compiled()["not_title"].search(key)
         or re.search(spec["page_chrome"], head[i].text)
         or re.search(spec["breadcrumb"], head[i].text)
@@ -286,12 +317,18 @@ def _news_headline(head: list[Line], i: int) -> bool:
         or _NUMBERED_HEADING.match(head[i].text.lstrip())
     ):
         return False  # (and a numbered heading of the report's own)
-    under = any(re.search(spec["news_metadata"], fold(ln.text)) for ln in head[i + 1 : i + 3])
-    over = any(re.search(spec["breadcrumb"], fold(ln.text)) for ln in head[max(0, i - 2) : i])
     return under or over
 
 
+@lru_cache(maxsize=1)
+def _news_lead() -> re.Pattern[str]:
+    """A news item's lead (8月2日-6日,…, 近日,…): the text reader's pattern, which ends a headline's line."""
+    return re.compile(patterns.load("converter_artefacts.yaml")["news_lead"])
+
+
 _YEAR_NOTE = re.compile(r"(?:19|20)\d\d年")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_RANGE_CUT = re.compile(r"(?:19|20)\d\d年?度?\s*(?:至|到|-|—|－|~|～|、|和)\s*$")
 
 
 def _after_cover_line(ctx: Context, start: int, end: int) -> int:
@@ -462,6 +499,9 @@ def inline_title_candidates(ctx: Context, limit: int = 3000) -> list[Candidate]:
             start = dates[-1].end()  # a title never holds a date: it starts after one run into it
         if len(annexes) >= 2 and re.search(r"附件\s*[0-9]{1,2}\s*[:：、.]?$", text[max(0, start - 6) : start]):
             continue  # one entry of a list of attachments
+        label = re.match(spec["metadata_label"], text[text.rfind("\n", 0, start) + 1 : start + 1])
+        if label is not None and label.end() >= start - text.rfind("\n", 0, start) - 1:
+            continue  # the value of the page's 名称: / 标题: field (ruling 20), not a heading the document prints
         if re.search(r"(?:^|[\n。；;])\s*[一二三四五六七八九十]{1,3}、\s*$", text[max(0, start - 8) : start]):
             continue  # a numbered part of the document (十四、部门预算项目支出绩效自评表): a heading inside it
         half = (m.end() - start) // 2
@@ -519,14 +559,18 @@ def labelled_title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate
         m = re.match(t["metadata_label"], line.text)
         if m is None:
             continue
-        key = re.sub(r"[\s|｜]+", "", line.text[m.end() :])
+        value, first = line.text[m.end() :], i + 1
+        if not value.strip(" \t　|｜") and i + 1 < len(head):
+            value, first = head[i + 1].text, i + 2  # (the label alone on its line, its value on the next: 标题: / X)
+        key = re.sub(r"[\s|｜]+", "", value)
         if len(key) < 6 or re.search(r"[。；;]", key):
             continue
-        for own in head[i + 1 :]:
+        for own in head[first:]:
             printed = re.sub(r"[\s|｜]+", "", own.text)
-            # (the next field's label may run into the value: 名称:…资金使用情况词: — 主题词 cut short)
+            # (the next field's label may run into the value: 名称:…资金使用情况词: — 主题词 cut short;
+            # 信息名称: X 主题分类: 财政信息)
             if len(printed) >= 6 and (
-                key == printed or re.fullmatch(re.escape(printed) + r"[\u4e00-\u9fff]{1,4}[:：]", key)
+                key == printed or re.fullmatch(re.escape(printed) + t["metadata_next_field"], key)
             ):
                 found = clean_title_span(ctx, own.start, own.end)
                 if found is not None:
