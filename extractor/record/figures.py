@@ -40,7 +40,7 @@ from typing import Any
 from ... import patterns
 from .. import jieba_dict
 from ..document import Block, Document
-from ..normalize import fold_one_for_one, without_glosses
+from ..normalize import RUBY_GLOSS, fold_one_for_one, without_glosses
 from ..tables import merged_repeats
 from .model import Figure
 from .moneygrids import MoneyGrid, money_grids
@@ -98,7 +98,6 @@ class Spec:
     outcome_rate: re.Pattern[str]
     rate_of_funds: re.Pattern[str]
     target_label: re.Pattern[str]
-    ruby: re.Pattern[str]
     roles: frozenset[str | None]
     never_roles: frozenset[str]
     amount_roles: frozenset[str]
@@ -196,7 +195,6 @@ def spec() -> Spec:
         outcome_rate=re.compile(d["outcome_rate"]),
         rate_of_funds=re.compile(d["rate_of_funds"]),
         target_label=re.compile(d["target_label"]),
-        ruby=re.compile(d["ruby"]),
         roles=frozenset(d["roles"]),
         never_roles=frozenset(d["never_roles"]),
         amount_roles=frozenset(d["amount_roles"]),
@@ -551,7 +549,7 @@ def _name(flat: str, start: int, end: int, by_digit: bool, clause: str, printed:
     text = "".join(ch for _i, ch in chars)
     # Ruby glosses and asides (（以下简称“州数据发展中心”）) out.
     keep = [True] * len(text)
-    for rx in (sp.ruby, _ASIDE):
+    for rx in (RUBY_GLOSS, _ASIDE):
         for m in rx.finditer(text):
             for k in range(m.start(), m.end()):
                 keep[k] = False
@@ -604,11 +602,6 @@ def _name(flat: str, start: int, end: int, by_digit: bool, clause: str, printed:
 # ---------------------------------------------------------------------------- scope
 
 
-def _heading_text(ctx: Any, b: Block) -> str | None:
-    level, _role = ctx.heading(b)
-    return b.text.strip() if level is not None else None
-
-
 def _under_targets(headings: list[str]) -> bool:
     """Whether the innermost section of targets (绩效目标, 年度目标) among ``headings`` (outermost
     first) is not left by a deeper heading of what was achieved (目标完成情况, 分解下达): a section of
@@ -633,25 +626,32 @@ class Scope:
 
     @classmethod
     def of(cls, ctx: Any) -> Scope:
-        """Sections as in :attr:`Context.roles`, except that a table's caption (表1：…, styled as a
-        heading in some Word files) opens no section: every rendering of a report gets one scope."""
+        """Sections as the context walks them (:meth:`Context.open_sections_where`, which gives
+        :attr:`Context.roles`), except that a caption of ``patterns/figures.yaml``'s ``caption``
+        (表1：…, 附图2．…, styled as a heading in some Word files) opens no section either: every
+        rendering of a report gets one scope.  That pattern reaches past the captions the context
+        itself refuses (附图, a number of any length, a full-width stop), which the roles, the tier
+        scores and the checks read; making the two one would move those, so figures keep theirs."""
         sp = spec()
         doc: Document = ctx.doc
         ok, heads = [], []
-        stack: list[tuple[int, str, str | None]] = []  # (level, heading text, its role)
+        opened = ctx.open_sections_where(lambda i: not sp.caption.match(squash(doc.blocks[i].text)))
+        names: dict[int, str] = {}  # each heading's text, folded, by its block index
+
+        def name(h: int) -> str:
+            if h not in names:
+                names[h] = fold_text(squash(doc.blocks[h].text))
+            return names[h]
+
         amounts_only: set[int] = set()
-        for b in doc.blocks:
-            level, own_role = ctx.heading(b) if b.kind != "table" else (None, None)
-            if level is not None and not sp.caption.match(squash(b.text)):
-                while stack and stack[-1][0] >= level:
-                    stack.pop()
-                stack.append((level, fold_text(squash(b.text)), own_role))
-            role = next((r for _l, _t, r in reversed(stack) if r), None)
+        for i, b in enumerate(doc.blocks):
+            stack = opened[i]
+            role = next((r for h in reversed(stack) if (r := ctx.headings[h][1])), None)
             if role in sp.basic_parts and any(
-                r == "basic" and not sp.evaluation_heading.search(t) for _l, t, r in stack
+                ctx.headings[h][1] == "basic" and not sp.evaluation_heading.search(name(h)) for h in stack
             ):
                 role = "basic"  # a part of the basic situation (一、基本情况 > 2、人员管理): still the basic situation
-            head = stack[-1][1] if stack else ""
+            head = name(stack[-1]) if stack else ""
             own = ""
             if b.kind != "table":
                 m = sp.run_in_label.match(fold_text(squash(b.text)))
@@ -660,7 +660,7 @@ class Scope:
             if role in sp.never_roles:
                 ok.append(False)
                 continue
-            if _under_targets([t for _l, t, _r in stack]) and not (
+            if _under_targets([name(h) for h in stack]) and not (
                 b.kind != "table" and sp.project_content.search(fold_text(squash(b.text)))
             ):
                 ok.append(False)
@@ -711,7 +711,7 @@ def _count_of_work(flat: str, q: Quantity, clause: str, people: bool = False) ->
         return True
     if sp.evaluation_work.search(clause):
         return True
-    return bool(sp.count_achieved.search(sp.ruby.sub("", _part_before(flat, q.start))))
+    return bool(sp.count_achieved.search(RUBY_GLOSS.sub("", _part_before(flat, q.start))))
 
 
 def _accept(flat: str, q: Quantity, label: Label, kind: str) -> bool:
@@ -1056,7 +1056,7 @@ def prose_figures(
             if results_from is not None and q.start >= results_from and _indicator_result(flat, q, b.start):
                 continue  # a goal achieved (项目目标完成情况 1.…配备群测群防员95名), not the programme's figure
             after = (
-                sp.ruby.sub("", flat[q.end : q.end + 24], count=1)
+                RUBY_GLOSS.sub("", flat[q.end : q.end + 24], count=1)
                 if flat[q.end : q.end + 1] in "(（"
                 else flat[q.end : q.end + 16]
             )
@@ -1222,7 +1222,7 @@ def _money_value(q: Quantity, label: str, scale: int | None, money_hint: bool) -
     if q.mag:  # 3359.62万 in a money column (of a table in 万元 or not): its own scale
         return (q.value, "元") if (money_hint or scale is not None or sp.money_label.search(label)) else None
     own = _scale_in(label)
-    if own is None and q.decimals == 0 and sp.people_label.search(sp.ruby.sub("", label)):
+    if own is None and q.decimals == 0 and sp.people_label.search(RUBY_GLOSS.sub("", label)):
         return q.value, "人"
     if re.search(r"率|比例|占比|比重", label):
         # (a column marked (%) prints percents, 0.08 too: 资金结余率(%) | 0.08 is 0.08%)
@@ -2290,15 +2290,11 @@ def _item_opens_with_figure(b: Block, first_label: int) -> bool:
 
 
 def _sections(ctx: Any) -> list[int]:
-    """Per block, the index of the last heading before it (-1 before the first): the section it stands in —
-    a list item set as a heading of its own (1.基本支出…) stands in the section around it."""
-    out: list[int] = []
-    current = -1
-    for k, b in enumerate(ctx.doc.blocks):
-        out.append(current)
-        if ctx.heading(b)[0] is not None:
-            current = k
-    return out
+    """Per block, the index of the last heading before it, not itself (-1 before the first): the
+    innermost section of the block before it (:meth:`Context.section_of_block`).  A paragraph stands in
+    its own section; a list item set as a heading of its own (1.基本支出…) stands where the text before
+    it stood — the section around it for the first item, the item before it for the next ones."""
+    return [ctx.section_of_block(k - 1) if k else -1 for k in range(len(ctx.doc.blocks))]
 
 
 _INLINE_ITEM = re.compile(r"[;；。:：]\s*[(（][一二三四五六七八九十\d]{1,2}[)）]\s*$")
