@@ -737,7 +737,12 @@ def _accept(flat: str, q: Quantity, label: Label, kind: str) -> bool:
         or sp.output_label.search(fold_text(label.name))
     ):
         return False  # a count of indicators, or of a grade's items (ruling 26)
-    if kind not in ("元", "%") and _count_of_work(flat, q, label.clause, people=kind == "人"):
+    if kind not in ("元", "%") and sp.ordinal_before.search(label.clause):
+        return False  # an ordinal or a rank (全国第44名, 进入全国前200名), not a count
+    # (the clause up to the quantity, the items of a list before it included: 完成城镇移民安置帮扶项目123个、
+    # 农村移民安置帮扶项目191个 — the 完成 of the list's first item is each item's)
+    clause = _clause_before(flat, q, max(0, q.start - 200))
+    if kind not in ("元", "%") and _count_of_work(flat, q, clause, people=kind == "人"):
         return False  # the year's work done, an honour won, the evaluation's own fieldwork (rulings 19, 26)
     if kind in ("户次", "人次", "次") and not sp.paid_per_visit.search(label.clause):
         return False  # services given (上门服务126户次, 门诊48.8万人次, 宣传11次): an output, not who the money pays
