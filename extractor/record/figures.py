@@ -66,6 +66,7 @@ class Spec:
     counted_status: re.Pattern[str]
     counted_generic: re.Pattern[str]
     counted_units: frozenset[str]
+    count_label: re.Pattern[str]
     count_not_clause: re.Pattern[str]
     count_not_name: re.Pattern[str]
     count_done: re.Pattern[str]
@@ -163,6 +164,7 @@ def spec() -> Spec:
         counted_status=re.compile(d["counted_status"]),
         counted_generic=re.compile(d["counted_generic"]),
         counted_units=frozenset(d["counted_units"]),
+        count_label=re.compile(d["count_label"]),
         count_not_clause=re.compile(d["count_not_clause"]),
         count_not_name=re.compile(d["count_not_name"]),
         count_done=re.compile(d["count_done"]),
@@ -737,7 +739,12 @@ def _accept(flat: str, q: Quantity, label: Label, kind: str) -> bool:
         or sp.output_label.search(fold_text(label.name))
     ):
         return False  # a count of indicators, or of a grade's items (ruling 26)
-    if kind not in ("元", "%") and _count_of_work(flat, q, label.clause, people=kind == "人"):
+    if kind not in ("元", "%") and sp.ordinal_before.search(label.clause):
+        return False  # an ordinal or a rank (全国第44名, 进入全国前200名), not a count
+    # (the clause up to the quantity, the items of a list before it included: 完成城镇移民安置帮扶项目123个、
+    # 农村移民安置帮扶项目191个 — the 完成 of the list's first item is each item's)
+    clause = _clause_before(flat, q, max(0, q.start - 200))
+    if kind not in ("元", "%") and _count_of_work(flat, q, clause, people=kind == "人"):
         return False  # the year's work done, an honour won, the evaluation's own fieldwork (rulings 19, 26)
     if kind in ("户次", "人次", "次") and not sp.paid_per_visit.search(label.clause):
         return False  # services given (上门服务126户次, 门诊48.8万人次, 宣传11次): an output, not who the money pays
@@ -1340,11 +1347,15 @@ def grid_figures(
     header: list[Cell] | None = None
     value_cols: set[int] = set()  # the header's columns that the rows under it hold numbers in
     scale = _scale_in(caption)
+    # (a scale whose caption names money — 项目支出明细情况（单位金额：万元） — makes the table's bare numbers money)
+    scale_money = scale is not None and _money_caption(caption)
     for row in rows:
         if any(sp.indicator_kind.search(c.text) for c in row):
             continue  # an indicator's row (产出指标 | 数量指标 | 受助学生人数 | 14726): target and result
         texts = [c.text for c in row]
         qs = [_cell_quantity(c, flat) for c in row]
+        if scale_money:
+            out += _cell_pairs(flat, row, qs, scale)
         # A row's number in a 序号 column (序号 | 项目名称 | 金额（万元） over 1 | 村道硬化 | 120): no
         # value and no label — the row is named by the words after it.
         numbered = _numbering_cells(header, qs)
@@ -1355,6 +1366,7 @@ def grid_figures(
         row_scale = _scale_in("".join(texts))
         if row_scale:
             scale = row_scale
+            scale_money = _money_caption("".join(texts))
         if not nums:
             if len(labels) >= 2:
                 header, value_cols = row, set()
@@ -1461,7 +1473,10 @@ def grid_figures(
                     continue  # under a column of targets or scores (指标值 | 100%)
                 # (其它 | 127.8 after 省财政 | 550.0, 市财政 | 1,811.6: the rest of the money, as the parts before it)
                 rest = bool(sp.other_part.match(_strip_suffix(lab))) and bool(out) and out[-1].unit == "元"
-                mv = _money_value(q, lab, scale, rest)
+                # (an item's row under a caption of money in a scale: 1、联检大楼修缮改造工程 | 796.49 under
+                # 项目支出明细情况（单位金额：万元）; not a count's label, 项目个数 | 5)
+                listed_money = scale_money and not sp.count_label.search(_strip_suffix(lab))
+                mv = _money_value(q, lab, scale, rest or listed_money)
                 if mv is None:
                     continue
                 if mv[1] == "%" and (
@@ -1482,6 +1497,52 @@ def grid_figures(
                         {"row": _strip_suffix(lab), "column": None},
                     )
                 )
+    return out
+
+
+def _money_caption(text: str) -> bool:
+    """Whether ``text`` is a caption declaring the scale of a table of money: a unit line (单位：万元, 单位金额：万元)
+    with words naming money (项目支出明细情况（单位金额：万元）) — not a column's label with its unit (预算资金（万元）)."""
+    return bool(re.search(r"单位(?:金额)?\s*[:：]", text)) and bool(spec().money_label.search(text))
+
+
+_CELL_PAIR = re.compile(r"([\u3400-\u9fff]{2,12})[:：]\s*" + NUMBER + r"(?![\d.%％]|\s*[万亿千元个人项户%])")
+
+
+def _cell_pairs(flat: str, row: list[Cell], qs: list[Quantity | None], scale: int | None) -> list[Found]:
+    """Amounts of a cell of label:value pairs in a table of money in a scale (具体内容 | 主体工程款:723.67
+    管理费:72.82 under 项目支出明细情况（单位金额：万元）): each pair a figure named by its label, when the label
+    names money."""
+    sp = spec()
+    out: list[Found] = []
+    for c, q0 in zip(row, qs):
+        if q0 is not None or not c.text:
+            continue
+        for m in _CELL_PAIR.finditer(flat, c.start, c.end):
+            label = m.group(1)
+            if not sp.money_label.search(label) or sp.not_figure_column.search(label):
+                continue
+            q = quantity_of(m, flat, sp.units)
+            if q is None:
+                continue
+            q.start = m.start("num") - (1 if m.group("sign") else 0)
+            q.raw = squash(flat[q.start : m.end()])
+            mv = _money_value(q, label, scale, True)
+            if mv is None:
+                continue
+            out.append(
+                Found(
+                    label,
+                    as_number(mv[0]),
+                    mv[1],
+                    q.raw,
+                    m.start(1),
+                    m.end(),
+                    "table",
+                    q,
+                    {"row": label, "column": None},
+                )
+            )
     return out
 
 
