@@ -630,7 +630,12 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         else:
             d["evaluator"] = Decision("evaluator", unit.value, unit.chosen, [], unit.candidates)
     else:
-        d["evaluator"] = fullest(ctx, decide("evaluator", found["evaluator"] + roles["evaluator"], doc), orgs)
+        evaluators = found["evaluator"] + roles["evaluator"]
+        if mode == "third_party":
+            # (a body that announced or passed on the result — 通报, 公布, 一行到… — beside a third party that
+            # evaluated: not who evaluated)
+            evaluators = [c for c in evaluators if not c.rule.endswith(":others")]
+        d["evaluator"] = fullest(ctx, decide("evaluator", evaluators, doc), orgs)
         if mode is None and d["evaluator"].value is None and _own_scored_form(ctx, unit):
             # a unit's own scored form (实施单位 …, 分值 / 得分 filled) is its self-evaluation, whether
             # or not it says 自评 (devset ruling 4): the spending unit filed it
