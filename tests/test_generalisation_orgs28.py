@@ -93,3 +93,31 @@ def test_a_unit_acting_on_a_bureaus_deployment_is_not_the_bureaus_launch() -> No
         "按照县财政局部署开展绩效评价工作的要求，县交通运输局对2022年度农村公路养护资金开展了绩效自评。\n"
     )
     assert r.evaluator != "县财政局"
+
+
+# ---------------------------------------------------------------- a finance evaluation beside an unnamed third party
+@pytest.mark.parametrize(
+    "stem",
+    [
+        # 市财政局布置开展…财政绩效评价工作 … 将通过与第三方机构合作检验…
+        "guangdong-shantou-2019-city-key-projects-evaluation-launch-news",
+        # 财政重点绩效评价项目初评结果验收 … 加强了各预算单位、业务股室和第三方机构沟通协调
+        "shaanxi-ziyang-undated-key-evaluation-preliminary-results-acceptance-news",
+    ],
+)
+def test_the_bare_words_third_party_beside_a_finance_evaluation_keep_it_the_finance_bodys(stem: str) -> None:
+    _doc, r, expected = _dev(stem)
+    assert r.evaluation_mode == expected["evaluation_mode"] == "finance"
+
+
+def test_the_bare_words_third_party_alone_still_tell_a_third_party() -> None:
+    _doc, r = record_of_text("经第三方机构评价，该项目2022年度绩效评价得分为88分，等级为良。\n")
+    assert r.evaluation_mode == "third_party"
+
+
+def test_a_named_firm_beside_a_finance_evaluation_is_a_third_party() -> None:
+    _doc, r = record_of_text(
+        "县财政局组织开展2022年度财政重点绩效评价，委托某某会计师事务所有限公司对农村公路养护资金进行绩效评价，"
+        "第三方机构按照评价方案开展了现场核查。\n"
+    )
+    assert r.evaluation_mode == "third_party"
