@@ -121,3 +121,26 @@ def test_a_named_firm_beside_a_finance_evaluation_is_a_third_party() -> None:
         "第三方机构按照评价方案开展了现场核查。\n"
     )
     assert r.evaluation_mode == "third_party"
+
+
+# ---------------------------------------------------------------- the name reader: words that open or end no name
+@pytest.mark.parametrize(
+    ("stem", "name", "not_names"),
+    [
+        # 保障融媒体中心正常人事基础/日常运转: the verb's object, not part of its name
+        ("chongqing-kexuecheng-2021-media-center-department-table", "融媒体中心", ["保障融媒体中心"]),
+        # 完成镇人民政府交办…, 落到实处: 交办 and 实处 end no organ's name
+        ("hunan-santangjie-2021-village-management-fee-evaluation-report", "大栗港镇人民政府", ["完成镇人民政府交办"]),
+        # 办学条件改善学校, 二年初设定目标保障学校: what a sentence does to a school
+        ("ningxia-yinchuan-2021-junior-school-public-funds-table", "银川市第六中学", ["改善学校", "办学条件改善学校"]),
+    ],
+)
+def test_verbs_before_a_body_and_common_words_are_not_names(stem: str, name: str, not_names: list[str]) -> None:
+    from jixiao.extractor.record.context import Context
+    from jixiao.extractor.record.orgs import orgs_in
+
+    doc, _r, _expected = _dev(stem)
+    names = {o.name for o in orgs_in(Context(doc))}
+    assert name in names
+    assert not names & set(not_names)
+    assert not any(n.endswith(("交办", "实处")) for n in names)
