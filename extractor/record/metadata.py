@@ -289,6 +289,25 @@ def _unnamed_commission(
     return modes
 
 
+def _unnamed_beside_finance(ctx: Context, found: dict[str, list[Candidate]], modes: list[Candidate]) -> list[Candidate]:
+    """``modes`` without the bare words 第三方机构 (no firm named, no commission: 通过与第三方机构合作, 经过第三方机构评审,
+    加强…与第三方机构沟通) when a finance evaluation is told too (财政重点绩效评价, a finance body evaluating): a
+    finance body working with a third party it does not name keeps its evaluation (tests/devset/README.md: it
+    stays ``finance`` when the firm is not named). Unchanged when a firm is named as the evaluator anywhere, or
+    when the words say who was commissioned (受…委托: the commissioned party writes)."""
+    kinds = _spec()["evaluator_kinds"]
+    if not any(c.value == "finance" for c in modes) or any(
+        re.search(kinds["third_party"], fold(c.value)) for c in found["evaluator"]
+    ):
+        return modes
+    return [c for c in modes if not (c.value == "third_party" and c.rule == "text" and _bare_third_party(ctx, c))]
+
+
+def _bare_third_party(ctx: Context, cand: Candidate) -> bool:
+    """Whether ``cand``'s words are the bare kind 第三方(评价)机构, nothing said of who commissioned whom."""
+    return bool(re.fullmatch(r"第三方(?:评价)?机构", fold(ctx.doc.text[cand.start : cand.end])))
+
+
 def _overlaps(ctx: Context, cand: Candidate, m: re.Match[str]) -> bool:
     """Whether ``cand``'s words lie within the view match ``m``'s (the same words read by two rules)."""
     s, e = ctx.view.span(m.start(), m.end())
@@ -586,6 +605,7 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
     clients = [] if firm_writes else found["client"] + _finance_commission(ctx)
     modes += _finance_commissions_unnamed(found["commissioner"] + clients, found["evaluator"])
     modes = _unnamed_commission(ctx, title, found, modes)
+    modes = _unnamed_beside_finance(ctx, found, modes)
     if not modes:
         modes += _first_person_mode(ctx, title, found)
     if not modes:
@@ -630,7 +650,12 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         else:
             d["evaluator"] = Decision("evaluator", unit.value, unit.chosen, [], unit.candidates)
     else:
-        d["evaluator"] = fullest(ctx, decide("evaluator", found["evaluator"] + roles["evaluator"], doc), orgs)
+        evaluators = found["evaluator"] + roles["evaluator"]
+        if mode == "third_party":
+            # (a body that announced or passed on the result — 通报, 公布, 一行到… — beside a third party that
+            # evaluated: not who evaluated)
+            evaluators = [c for c in evaluators if not c.rule.endswith(":others")]
+        d["evaluator"] = fullest(ctx, decide("evaluator", evaluators, doc), orgs)
         if mode is None and d["evaluator"].value is None and _own_scored_form(ctx, unit):
             # a unit's own scored form (实施单位 …, 分值 / 得分 filled) is its self-evaluation, whether
             # or not it says 自评 (devset ruling 4): the spending unit filed it
