@@ -95,3 +95,31 @@ def test_the_programme_after_a_town_is_the_evidence() -> None:
     )
     assert r.program == "农村公路养护"
     assert evidence(doc, r, "program") == "农村公路养护"
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "chongqing-zhongxian-2022-pig-county-reward-fund-allocation",  # 附件 / XX资金区域绩效目标表
+        "fujian-anxi-2025-animal-compulsory-immunisation-allocation",  # 附件:1.…分配表2.…绩效目标表
+        "shaanxi-chencang-2023-disabled-persons-fund-allocation",  # 1.绩效目标表(一般公共预算资金)
+    ],
+)
+def test_an_annex_of_an_allocation_letter_is_not_its_title(stem: str) -> None:
+    it, rec = dev_record(stem)
+    assert stated(it.expected, "title") is None
+    assert rec["title"] is None, rec["title"]
+
+
+def test_an_annexed_table_under_a_letter_is_no_title_but_a_form_alone_is() -> None:
+    letter = (
+        "县农业农村委:\n根据有关文件,现将2022年某某奖励资金397万元下达你单位,用于支持产业发展,请规范资金使用。\n"
+        "附件:某某奖励资金区域绩效目标表\n某县财政局\n2022年1月18日\n附件\n某某奖励资金区域绩效目标表\n"
+        "资金名称 | 某某奖励资金\n年度金额 | 397\n"
+    )
+    doc, r = record_of_text(letter)
+    assert r.title is None
+    # near miss: the same table alone, or under a notice that passes no money down, keeps its heading
+    alone = "附件\n某某奖励资金区域绩效目标表\n资金名称 | 某某奖励资金\n年度金额 | 397\n"
+    doc, r = record_of_text(alone)
+    assert r.title == "某某奖励资金区域绩效目标表"

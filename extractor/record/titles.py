@@ -574,6 +574,17 @@ def inline_title_candidates(ctx: Context, limit: int = 3000) -> list[Candidate]:
     return out
 
 
+def annexed_to_a_letter(ctx: Context, title: Candidate) -> bool:
+    """Whether the title ``title`` is the heading of an annex to a letter that passes money down to its
+    addressee (现将2022年XX资金397万元下达你单位, …下达给你们): the letter's text before it, then an annex
+    label (附件 / 附件：1.…) between the letter's words and the heading. The annexed table (…区域绩效目标表,
+    …资金分配表) is another document than the letter, whose own heading is its title."""
+    text = ctx.view.text
+    at = ctx.view.index(title.start)
+    letter = re.search(_spec()["title"]["letter_allocation"], text[:at])
+    return letter is not None and re.search(r"附件|附表", text[letter.end() : at]) is not None
+
+
 def _opens_a_line_naming_something(text: str, start: int, title: str) -> bool:
     """Whether the title ``title`` found at ``text[start:]`` opens its line (nothing but spaces or cell
     bars before it) and names what its report is of (a year, a place, a unit or a programme, and enough
@@ -709,5 +720,6 @@ __all__ = [
     "inline_title_candidates",
     "labelled_title_candidates",
     "doc_site_title_candidates",
+    "annexed_to_a_letter",
     "collection_sample_start",
 ]
