@@ -123,3 +123,31 @@ def test_an_annexed_table_under_a_letter_is_no_title_but_a_form_alone_is() -> No
     alone = "附件\n某某奖励资金区域绩效目标表\n资金名称 | 某某奖励资金\n年度金额 | 397\n"
     doc, r = record_of_text(alone)
     assert r.title == "某某奖励资金区域绩效目标表"
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "hunan-2015-farmland-development-evaluation",  # 首页 > 财经 > 正文 / 湖南专员办:“四个注重”…绩效评价工作
+        "shanghai-fengxian-2009-rural-sewage-municipal",  # headline / http://… 2011/3/11 中国上海网
+    ],
+)
+def test_a_news_headline_framed_by_the_page(stem: str) -> None:
+    it, rec = dev_record(stem)
+    assert squash_fold(rec["title"] or "") == squash_fold(stated(it.expected, "title")), rec["title"]
+
+
+def test_a_speaker_and_colon_open_a_headline_under_a_breadcrumb_only() -> None:
+    body = "\n根据有关通知要求,某专员办从项目投入、过程管理、项目产出等方面入手,扎实推进项目绩效评价,取得明显成效。\n"
+    doc, r = record_of_text("网站首页 > 财经 > 正文\n\n某专员办:“三个注重”扎实推进农田建设项目绩效评价工作\n" + body)
+    assert r.title == "某专员办:“三个注重”扎实推进农田建设项目绩效评价工作"
+    doc, r = record_of_text("某专员办:“三个注重”扎实推进农田建设项目绩效评价工作\n\n分享至" + body)
+    assert r.title is None  # (no breadcrumb over it: a colon is a sentence's)
+
+
+def test_a_publication_line_with_the_pages_address_and_date() -> None:
+    doc, r = record_of_text(
+        "某区2009年度农村生活污水处理工程率先通过市级绩效考评\n\nhttp://www.example.cn 2011/3/11 某某网\n\n"
+        "2011年2月24日,某区2009年度农村生活污水处理工程顺利通过市水务局和市财政局组织的市级绩效考评。\n"
+    )
+    assert r.title == "某区2009年度农村生活污水处理工程率先通过市级绩效考评"

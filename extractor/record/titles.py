@@ -309,10 +309,12 @@ def _news_headline(head: list[Line], i: int) -> bool:
     over = any(re.search(spec["breadcrumb"], fold(ln.text)) for ln in head[max(0, i - 2) : i])
     # (framed by the page on both sides, a headline may name the evaluation's work in other words)
     names = spec["news_headline_framed"] if under and over else spec["news_headline"]
+    # (under the page's breadcrumb a headline may open with who speaks and a colon: 湖南专员办:“四个注重”…)
+    said = re.sub(spec["news_headline_speaker"], "", key) if over else key
     if (
         not key
         or len(key) > spec["news_headline_max_chars"]
-        or _PUNCT.search(key)
+        or _PUNCT.search(said)
         or not re.search(names, key)
         or _compiled()["not_title"].search(key)
         or re.search(spec["page_chrome"], head[i].text)
