@@ -150,6 +150,9 @@ class _Rules:
     inner_punct: re.Pattern[str]
     paragraph_start: list[re.Pattern[str]]
     news_lead: re.Pattern[str]
+    headline: re.Pattern[str]
+    prose_paragraph: int
+    headline_max: int
 
 
 @lru_cache(maxsize=1)
@@ -192,6 +195,9 @@ def _rules() -> _Rules:
         inner_punct=re.compile(data["inner_punctuation"]),
         paragraph_start=[re.compile(p) for p in data["paragraph_start"]],
         news_lead=re.compile(data["news_lead"]),
+        headline=re.compile(data["headline"]["words"]),
+        prose_paragraph=int(data["headline"]["paragraph_chars"]),
+        headline_max=int(data["headline"]["max_chars"]),
     )
 
 
@@ -372,6 +378,24 @@ def _clause_free(line: str) -> bool:
     return not rules.prose_punct.search(line) and not rules.inner_punct.search(line)
 
 
+def _headline_over_paragraph(a: str, b: str) -> bool:
+    """Whether ``a`` reads as a news item's headline about an evaluation and ``b`` as the paragraph of prose
+    under it: ``a`` names an evaluation (``headline.words``), no longer than a headline, with no clause in it
+    and no title marks (a sentence cut before its 《通知》 names one too); ``b`` long, with a sentence's
+    punctuation, not opening with what ends the line before it."""
+    rules = _rules()
+    key = re.sub(r"\s", "", a)
+    return (
+        len(key) <= rules.headline_max
+        and _clause_free(a)
+        and "《" not in key
+        and "》" not in key
+        and rules.headline.search(key) is not None
+        and len(re.sub(r"\s", "", b)) >= rules.prose_paragraph
+        and rules.prose_punct.search(b) is not None
+    )
+
+
 def _blank_ends(a: str, b: str, at_wrap: bool) -> bool:
     """Whether the blank line between ``a`` and ``b`` ends a paragraph, in a text that puts a blank
     line under most of its lines (a web page's paragraphs, a form written one cell a paragraph, a
@@ -458,6 +482,8 @@ def continues(prev: _Line, nxt: _Line, width: int | None = None, firm: bool = Fa
         return False  # a row of cells set apart by bars or runs of spaces (序号 | 项目名称 | 得分): a table's line
     if not at_wrap and rules.news_lead.match(b) and not rules.prose_punct.search(a):
         return False  # a headline, then its news item's lead (…开展绩效评价工作 / 8月2日-6日,由…)
+    if not at_wrap and _headline_over_paragraph(a, b):
+        return False  # a headline naming an evaluation, then its item's first paragraph (…绩效综合评价第一名 / 根据…,…)
     if width is not None and prev.printed_width >= width - 1:
         return True  # the line ran to the wrap width (or past it): the text goes on on the next line
     if rules.title_end.search(b) and len(b) <= 60:

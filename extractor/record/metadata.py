@@ -50,6 +50,7 @@ from .phrases import _compiled, _spec
 from .programmes import ends_like_a_programme, program_candidates
 from .titles import (
     collection_sample_start,
+    annexed_to_a_letter,
     doc_site_title_candidates,
     inline_title_candidates,
     labelled_title_candidates,
@@ -551,6 +552,9 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         t for t in titles if mark.match(fold(ctx.doc.text[t.end : t.end + 12])) or label.match(ctx.doc.text, t.end)
     ]
     titles = [t for t in titles if t not in marked]
+    # an annex of a letter whose own heading the excerpt lost (县农业农村委: / 现将…资金下达你单位 … 附件 / XX资金
+    # 区域绩效目标表): the annexed table's heading is not the letter's title
+    titles = [t for t in titles if not annexed_to_a_letter(ctx, t)]
     sample = collection_sample_start(ctx)
     site_titles = marked + [t for t in titles if sample is not None and t.start < sample]
     if sample is not None:

@@ -125,6 +125,10 @@ def program_name(text: str, unit: str | None = None, *, after_unit: bool = False
     blanked = _cut_blanked_place(spec, text)
     text, stripped_place = blanked, blanked != text  # (a lost place is a place: its 局 after it goes too)
     towns_before_year = re.findall(spec["town_before_year"], text)  # (鸡飞镇2022年…: the town is the place)
+    if not after_unit and (town := re.match(spec["town_before_year"], text)) and not divisions().find(town.group(0)):
+        # a title that opens with a town and its year, no county before it (三堂街镇2021年度村管费支出…): the
+        # town is the title's place (ruling 7), as a county printed there would be — no programme's words
+        text, stripped_place = text[town.end() :], True
     # (a place before the year is the title's place even after the unit: XX县财政局XX县2022年…)
     places_before_year = {n for _s, e, n in divisions().find(text) if re.match(spec["strip_years"], text[e:])}
     text = re.sub(spec["strip_years"], "", text)

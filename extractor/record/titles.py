@@ -226,6 +226,8 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
             rank -= 0.5  # a title names a year, a place or a unit; a bare 绩效目标完成情况 is a heading
         rule = "title_file_name" if _FILE_NAME.search(raw.strip()) else "title_news" if headline else "title_line"
         out.append(ctx.candidate_at("title", printed, start, end, rank, rule))
+    if not out:
+        out += _headline_run_into_lead(ctx, head)
     return out
 
 
@@ -301,13 +303,18 @@ def _news_headline(head: list[Line], i: int) -> bool:
     under = any(re.search(spec["news_metadata"], fold(ln.text)) for ln in head[i + 1 : i + 3])
     # (or the news item's lead right under it: 2021年…绩效评价评定等次为优 / 自2022年3月份起,根据…)
     under = under or (i + 1 < len(head) and re.match(_news_lead(), head[i + 1].text) is not None)
+    # (or it opens the document, a paragraph of prose right under it: a news item copied without the
+    # page's chrome — 周宁县获评…绩效综合评价第一名 / 根据财政部日前公布的…,…)
+    under = under or (i == 0 and i + 1 < len(head) and _prose_paragraph(head[i + 1].text))
     over = any(re.search(spec["breadcrumb"], fold(ln.text)) for ln in head[max(0, i - 2) : i])
     # (framed by the page on both sides, a headline may name the evaluation's work in other words)
     names = spec["news_headline_framed"] if under and over else spec["news_headline"]
+    # (under the page's breadcrumb a headline may open with who speaks and a colon: 湖南专员办:“四个注重”…)
+    said = re.sub(spec["news_headline_speaker"], "", key) if over else key
     if (
         not key
         or len(key) > spec["news_headline_max_chars"]
-        or _PUNCT.search(key)
+        or _PUNCT.search(said)
         or not re.search(names, key)
         or _compiled()["not_title"].search(key)
         or re.search(spec["page_chrome"], head[i].text)
@@ -318,6 +325,42 @@ def _news_headline(head: list[Line], i: int) -> bool:
     ):
         return False  # (and a numbered heading of the report's own)
     return under or over
+
+
+def _prose_paragraph(text: str) -> bool:
+    """Whether ``text`` (a line) is a paragraph of prose: long, with a sentence's commas or stops in it."""
+    key = re.sub(r"\s+", "", text)
+    return len(key) >= _spec()["title"]["prose_paragraph_chars"] and re.search(r"[。，,；;]", key) is not None
+
+
+def _headline_run_into_lead(ctx: Context, head: list[Line]) -> list[Candidate]:
+    """A news item's headline printed on one line with its first paragraph, a space between them (兰考县…
+    绩效评价良好 按照…,通过…): the words before the space, when they are a headline about an evaluation
+    (``news_headline``, no sentence's punctuation) and the words after it a paragraph of prose. Only in the
+    item's first lines; ranked as a headline the page sets apart (8.5)."""
+    spec = _spec()["title"]
+    out: list[Candidate] = []
+    for i, line in enumerate(head[: int(spec["headline_lead_lines"])]):
+        raw = ctx.doc.text[line.start : line.end]
+        m = re.match(r"\s*(?P<h>\S{6,})[ \t\u3000]+(?P<rest>\S.*)$", raw)
+        if m is None or not _prose_paragraph(m.group("rest")):
+            continue
+        key = clean_title(m.group("h"))
+        if (
+            not key
+            or len(key) > spec["news_headline_max_chars"]
+            or _PUNCT.search(key)
+            or not re.search(spec["news_headline"], key)
+            or _compiled()["not_title"].search(key)
+            or re.search(spec["page_chrome"], m.group("h"))
+            or _NUMBERED_HEADING.match(key)
+        ):
+            continue
+        found = clean_title_span(ctx, line.start + m.start("h"), line.start + m.end("h"))
+        if found is not None:
+            out.append(ctx.candidate_at("title", found[0], found[1], found[2], 8.5 - i / 100, "title_news"))
+        break
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -533,6 +576,17 @@ def inline_title_candidates(ctx: Context, limit: int = 3000) -> list[Candidate]:
     return out
 
 
+def annexed_to_a_letter(ctx: Context, title: Candidate) -> bool:
+    """Whether the title ``title`` is the heading of an annex to a letter that passes money down to its
+    addressee (现将2022年XX资金397万元下达你单位, …下达给你们): the letter's text before it, then an annex
+    label (附件 / 附件：1.…) between the letter's words and the heading. The annexed table (…区域绩效目标表,
+    …资金分配表) is another document than the letter, whose own heading is its title."""
+    text = ctx.view.text
+    at = ctx.view.index(title.start)
+    letter = re.search(_spec()["title"]["letter_allocation"], text[:at])
+    return letter is not None and re.search(r"附件|附表", text[letter.end() : at]) is not None
+
+
 def _opens_a_line_naming_something(text: str, start: int, title: str) -> bool:
     """Whether the title ``title`` found at ``text[start:]`` opens its line (nothing but spaces or cell
     bars before it) and names what its report is of (a year, a place, a unit or a programme, and enough
@@ -668,5 +722,6 @@ __all__ = [
     "inline_title_candidates",
     "labelled_title_candidates",
     "doc_site_title_candidates",
+    "annexed_to_a_letter",
     "collection_sample_start",
 ]
