@@ -7,7 +7,7 @@ give nothing.
 
 from __future__ import annotations
 
-from excerpt_records import record_of_text
+from excerpt_records import dev_record, record_of_text
 
 TITLE = "澧县2022年度农村公路养护资金绩效评价报告\n"
 HEAD = TITLE + "一、基本情况\n"
@@ -125,3 +125,46 @@ def test_the_budget_s_economic_classes_are_parts_of_a_list_not_money_spent() -> 
     # money spent still ends a list of where it came from (其中…，实际支出…)
     ok, bad = checks_of("（二）资金情况\n项目资金500万元，其中中央资金300万元，省级资金200万元，实际支出480万元。\n")
     assert not bad
+
+
+# ------------------------------------------------------------------ years evaluated
+
+
+def years_of(text: str) -> list[int]:
+    _doc, r = record_of_text(text)
+    return sorted(r.years or [])
+
+
+def test_a_year_opening_the_first_sentence_over_who_spent_names_the_funds_year() -> None:
+    # a title with no year; the basic situation opens with the year, then the unit that spent or
+    # allocated, then the project or funds (farther than a fund's own name reaches)
+    assert years_of(
+        "临澧县农村公路养护资金绩效自评报告\n一、项目概况\n2023年，临澧县交通运输局实施农村公路养护项目，全年安排资金500万元。\n"
+    ) == [2023]
+    assert years_of(
+        "石门县农村公路养护资金绩效评价报告\n一、基本情况\n2020—2022年，县财政累计安排农村公路养护资金1500万元，用于全县农村公路日常养护。\n"
+    ) == [2020, 2021, 2022]
+    # a year in the middle of a sentence keeps the short reach: 截至2023年，… is no year of the funds
+    assert (
+        years_of(
+            "临澧县农村公路养护资金绩效自评报告\n一、项目概况\n全县农村公路总里程1200公里，截至2023年底，县交通运输局累计完成农村公路养护里程900公里。\n"
+        )
+        == []
+    )
+
+
+def test_an_evaluation_called_a_kaoping_or_kaohe_names_its_year_as_an_evaluation_does() -> None:
+    # 对2020年…项目…进行了绩效考评: 考评 / 考核 are the genre's words for the evaluation too
+    text = "某县污水收集处理项目绩效评价情况报告\n受县住建局委托，我所于2021年9月对2020年某县城区污水收集处理项目使用资金情况进行了绩效考评。\n"
+    assert years_of(text) == [2020]
+    text = "某县污水收集处理项目绩效评价情况报告\n县财政局于2021年9月对2020年城区污水收集处理项目资金开展了绩效考核。\n"
+    assert years_of(text) == [2020]
+
+
+def test_dev_items_whose_year_opens_the_funds_sentence() -> None:
+    # bazhou (dev): 2023年,巴州区申报实施了百花溪小流域综合治理提质增效项目 — the title has no year
+    _it, rec = dev_record("sichuan-bazhou-2023-baihuaxi-small-watershed-project-report")
+    assert rec["years"] == [2023]
+    # quyang (dev, traditional characters): 對2020年…項目…進行了績效考評
+    _it, rec = dev_record("hebei-quyang-2020-urban-sewage-collection-project-evaluation-mirror-trad")
+    assert rec["years"] == [2020]
