@@ -701,6 +701,7 @@ def grid_checks(ck: Checker, flat: str, rows: list[list[Any]], name: str) -> Non
             weak = bool(tq.value) and _far_off(qs, tq)  # a total row left at 0 is a slip whatever its parts
             subject = f"{name} {colname(j)} ({label(trow)})".strip()
             _sum_check(ck, "table_sum", subject, qs, tq, False, dec, agreement_only=weak)
+    _row_rate_checks(ck, grid, header, body)
     # Share columns add up to 100% (or to their stated total).
     for j, h in enumerate(header):
         if not rx["share_column"].search(h.text):
@@ -727,6 +728,49 @@ def grid_checks(ck: Checker, flat: str, rows: list[list[Any]], name: str) -> Non
             f"{h.text} ({left}): {' + '.join(f'{v:.2f}' for v in values)} = {s:.2f}%, expected {target:.2f}%",
             [(c.start, c.end) for c in cells] + ([(stated.start, stated.end)] if stated else []),
             key=tuple(values),
+        )
+
+
+def _row_rate_checks(ck: Checker, grid: list[list[_Cell]], header: list[_Cell], body: list[list[_Cell]]) -> None:
+    """A budget-execution table's rate column (预算数 | 执行数 | 执行率, 资金到位率 beside 到位数): each row's
+    rate, its total row's included, is its spent (or arrived) amount over its budget, read by the columns'
+    names as a 自评表's are (``self_eval_spent`` / ``self_eval_adjusted``).  Only a header that names one
+    rate column, one amount spent (or arrived) and a budget is read."""
+    rx = _rx()
+    names = [c.text for c in header]
+    rates = [j for j, n in enumerate(names) if rx["rate_name"].search(n)]
+    if len(rates) != 1:
+        return
+    jr = rates[0]
+    kind = rx["rate_name"].search(names[jr])
+    if kind is None or kind.group("completion"):
+        return
+    arrival = bool(kind.group("arrival"))
+    amounts = [j for j, n in enumerate(names) if j != jr and n and not rx["not_summed_column"].search(n)]
+    took = rx["arrived"] if arrival else rx["self_eval_spent"]
+    spent = [j for j in amounts if took.search(names[j])]
+    budgets = [j for j in amounts if rx["budget"].search(names[j]) and not rx["self_eval_spent"].search(names[j])]
+    budgets = [j for j in budgets if not rx["arrived"].search(names[j])]
+    if len(budgets) > 1:
+        budgets = [j for j in budgets if rx["self_eval_adjusted"].search(names[j])]
+    if len(spent) != 1 or len(budgets) != 1:
+        return
+    js, jb = spent[0], budgets[0]
+    rule = "arrival_rate" if arrival else "execution_rate"
+    for r in body:
+        if len(r) != len(header):
+            continue  # a row missing cells: which column each number is under cannot be told
+        a, b, x = r[js].q, r[jb].q, r[jr].q
+        if a is None or b is None or x is None or x.unit != "%" or a.unit == "%" or b.unit == "%" or not b.value:
+            continue
+        c = a.value / b.value * 100
+        slack = (_half(a) + c / 100 * _half(b)) / b.value * 100
+        ck.add(
+            rule,
+            _rate_ok(c, x.printed, x.decimals, slack),
+            f"{names[jr]}: {_printed(a)} ÷ {_printed(b)} = {_pct(c, x.decimals)}, stated {_printed(x)}",
+            [(a.start, a.end), (b.start, b.end), (x.start, x.end)],
+            key=(a.printed, b.printed, x.printed),
         )
 
 

@@ -57,6 +57,7 @@ def _spec() -> dict[str, Any]:
         "another_score_after": re.compile(data["another_score_after"]),
         "bare_after_rate": re.compile(data["bare_score_after_rate"]),
         "sub_max": re.compile(data["sub_max_before"]),
+        "bracketed_max": re.compile(data["bracketed_max"]),
         "max": [comp(r) for r in data["max"]],
         "default_max": data["default_max"],
         "rate_only": [comp(r) for r in data["rate_only"]],
@@ -216,6 +217,8 @@ def _several_scores_at(text: str, num_end: int) -> bool:
 def _is_sub_score(text: str, start: int, end: int) -> bool:
     spec = _spec()
     before = text[max(_sentence_start(text, start), start - 24) : start]
+    if start and spec["bracketed_max"].match(text, start - 1):
+        return True  # 得分86.5分（总分100分）: the scale the score is out of
     if any(r.search(before) for r in spec["not_before"]):
         return True
     sub = spec["sub_max"].search(before)
