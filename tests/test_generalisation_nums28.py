@@ -168,3 +168,29 @@ def test_dev_items_whose_year_opens_the_funds_sentence() -> None:
     # quyang (dev, traditional characters): 對2020年…項目…進行了績效考評
     _it, rec = dev_record("hebei-quyang-2020-urban-sewage-collection-project-evaluation-mirror-trad")
     assert rec["years"] == [2020]
+
+
+def test_level_one_weights_listed_in_one_sentence_add_up_to_the_whole() -> None:
+    body = TITLE + "三、评价指标体系\n"
+    ok, bad = checks_of_text(body + "一级指标权重分别为：决策20分、过程20分、产出30分、效益30分。\n")
+    assert ok == ["一级指标 weights: 20 + 20 + 30 + 30 = 100, stated 100"] and not bad
+    _ok, bad = checks_of_text(body + "一级指标权重分别为：决策20分、过程20分、产出30分、效益35分。\n")
+    assert bad == ["一级指标 weights: 20 + 20 + 30 + 35 = 105, stated 100"]
+    # against the total the sentence states after them
+    _ok, bad = checks_of_text(
+        body + "指标分值设置为：决策指标20分，过程指标20分，产出指标30分，效益指标35分，合计100分。\n"
+    )
+    assert bad == ["一级指标 weights: 20 + 20 + 30 + 35 = 105, stated 100"]
+    # scores listed are no weights; an incomplete set says nothing
+    ok, bad = checks_of_text(body + "各一级指标得分为：决策18分、过程17.5分、产出27分、效益26分。\n")
+    assert not any("weights" in d for d in ok + bad)
+    ok, bad = checks_of_text(body + "一级指标权重分别为：决策20分、过程25分。\n")
+    assert not ok and not bad
+
+
+def checks_of_text(text: str) -> tuple[list[str], list[str]]:
+    doc, r = record_of_text(text)
+    for c in r.checks:
+        assert c.span and doc.text[c.span[0] : c.span[1]], c
+    details = [(c.ok, c.detail.split(" (p.")[0]) for c in r.checks]
+    return [d for ok, d in details if ok], [d for ok, d in details if not ok]

@@ -68,7 +68,7 @@ from .formrows import FormRows, form_rows
 from .indicators import IndicatorRow, ScoreTable
 from .model import Check, Evidence, Figure, Indicator, Score
 from .numbers import MAGNITUDES
-from .scores import complete_framework, grade_for, own_scale, thresholds, weighted_rows
+from .scores import complete_framework, grade_for, listed_weights, own_scale, thresholds, weighted_rows
 
 EPS = Decimal("1e-9")
 
@@ -425,6 +425,21 @@ def prose_tier_checks(
     scores = [i.score for i in tiers]
     total_spans = spans + [score_ev.span if score_ev else None]
     _adds_up(ck, "indicator_sum", "一级指标", scores, score.total, total_spans, "stated total")
+
+
+def listed_weight_checks(ck: Checker, score: Score) -> None:
+    """Level-1 weights listed in one sentence (一级指标权重分别为：决策20分、过程20分、产出30分、效益35分),
+    a common framework's complete set: they add up to the total stated after them, else to the maximum."""
+    view = ck.ctx.view
+    for wl in listed_weights(view.text):
+        target = wl.total if wl.total is not None else Decimal(str(score.max if score.max is not None else 100))
+        ws = sum(wl.weights, Decimal(0))
+        ck.add(
+            "weight_sum",
+            abs(float(ws) - float(target)) <= _tol(len(wl.weights)),
+            f"一级指标 weights: {' + '.join(_fmt(w) for w in wl.weights)} = {_fmt(ws)}, stated {_fmt(target)}",
+            [view.span(wl.start, wl.end)],
+        )
 
 
 # ---------------------------------------------------------------------------- headings and sentences
@@ -2157,6 +2172,7 @@ def run_checks(
     for bi, t in ctx.score_tables.items():
         indicator_table_checks(ck, t, score, score_evidence, bi)
     prose_tier_checks(ck, list(ctx.score_tables.values()), indicators, score, score_evidence)
+    listed_weight_checks(ck, score)
     heading_tree_checks(ck, flat)
     prose_score_rate_checks(ck, flat)
     prose_score_over_weight_checks(ck, flat)

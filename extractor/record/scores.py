@@ -819,19 +819,57 @@ def clause_tiers(text: str) -> list[tuple[str, float | int | None, float | int, 
     return out
 
 
-def listed_tiers(text: str) -> list[tuple[str, float | int | None, float | int, int, int]]:
-    """Tiers listed each with a bare number (决策：18分；过程：17分；…；总分：90分), read as scores
-    only when the sentence says so (``tier_clause.list_*`` in patterns/scores.yaml)."""
+def _list_runs(text: str) -> list[list[re.Match[str]]]:
+    """Runs of tiers listed each with a bare number (决策：18分；过程：17分；…), two or more together."""
     cs = _spec()["clause"]
-    items = list(cs["list_item"].finditer(text))
     runs: list[list[re.Match[str]]] = []
-    for m in items:
+    for m in cs["list_item"].finditer(text):
         if runs and cs["list_gap"].fullmatch(text, runs[-1][-1].end(), m.start("name")):
             runs[-1].append(m)
         else:
             runs.append([m])
+    return [run for run in runs if len(run) >= 2]
+
+
+@dataclass
+class WeightList:
+    """Level-1 weights listed in a sentence that names them so (一级指标权重分别为：决策20分、过程20分、…),
+    with the total stated after them (…，合计100分) if any; view positions."""
+
+    names: list[str]
+    weights: list[Decimal]
+    total: Decimal | None
+    start: int
+    end: int
+
+
+def listed_weights(text: str) -> list[WeightList]:
+    """The lists of :func:`listed_tiers` that are weights — the sentence names them so (分值, 权重, 满分 …)
+    and no score word — of a common framework's complete set of tiers (决策/过程/产出/效益), each once."""
+    cs = _spec()["clause"]
+    out: list[WeightList] = []
+    for run in _list_runs(text):
+        names = [_tier_name(m.group("name")) for m in run]
+        head = text[max(text.rfind(ch, 0, run[0].start()) for ch in "。\n!?！？") + 1 : run[0].start()]
+        if not cs["list_weights"].search(head) or cs["list_scores"].search(head) or not complete_framework(names):
+            continue
+        if len(set(names)) < len(names):
+            continue
+        total = cs["list_total"].match(text, run[-1].end())
+        weights = [Decimal(m.group("num")) for m in run]
+        end = total.end() if total else run[-1].end()
+        out.append(
+            WeightList(names, weights, Decimal(total.group("num")) if total else None, run[0].start("name"), end)
+        )
+    return out
+
+
+def listed_tiers(text: str) -> list[tuple[str, float | int | None, float | int, int, int]]:
+    """Tiers listed each with a bare number (决策：18分；过程：17分；…；总分：90分), read as scores
+    only when the sentence says so (``tier_clause.list_*`` in patterns/scores.yaml)."""
+    cs = _spec()["clause"]
     out: list[tuple[str, float | int | None, float | int, int, int]] = []
-    for run in runs:
+    for run in _list_runs(text):
         if len(run) < 2:
             continue
         names = [_tier_name(m.group("name")) for m in run]
