@@ -1,7 +1,8 @@
 """Figures (issue 8, fig28): false counts removed where the words around a number say it is no count of the
 programme — a rank (全国第44名, 进入全国前200名) and the items of a list of work done whose 完成 stands before the
 list's first item (devset ruling 26); a table of money copied one cell a line, whose caption declares the scale
-(项目支出明细情况（单位金额：万元）), read with its items' amounts and the label:value pairs of a cell.  Each rule on the dev items it was written from and on a short invented text
+(项目支出明细情况（单位金额：万元）), read with its items' amounts and the label:value pairs of a cell; counts named
+by the noun after them in a list run on after a comma, with a long noun, or a clause going on after it.  Each rule on the dev items it was written from and on a short invented text
 shaped the way reports print it, with a near miss that must not change.
 """
 
@@ -75,3 +76,29 @@ def test_a_column_label_with_its_unit_is_no_caption_of_money() -> None:
     figs = figures(_HEAD + text + "1 |\n敬老院消防改造项目 |\n某县民政局 |\n162.00 |\n89.72 |\n")
     assert not [v for _n, v, _u in figs if v == 10000]
     assert not [n for n, _v, _u in figs if n.endswith("民政局")]
+
+
+# ---------------------------------------------------------------- counts named by the noun after them
+
+
+def test_a_list_of_counts_run_on_after_a_comma_keeps_its_items() -> None:
+    # ruling 26: 共辖15个行政村，1个社区。 — the second count ends the list, it is no subject of a predicate
+    _doc, figs = dev_figures("hunan-santangjie-2021-village-management-fee-evaluation-report")
+    assert [f["value"] for f in figs if f["name"] == "社区"] == [1]
+    figs = figures(_HEAD + "我镇共辖15个行政村，2个社区。\n")
+    assert sorted((n, v) for n, v, u in figs if u == "个") == [("社区", 2), ("行政村", 15)]
+    # near miss: a count that opens a clause of what it did stays out (2个社区已完成改造)
+    figs = figures(_HEAD + "我镇共辖15个行政村，2个社区已完成改造。\n")
+    assert sorted((n, v) for n, v, u in figs if u == "个") == [("行政村", 15)]
+
+
+def test_a_counted_noun_may_run_long_and_be_followed_by_its_use() -> None:
+    for stem, name, value in (
+        ("chongqing-chongqing-2015-free-museums-assessment-news", "自行免费开放的国有博物馆", 14),
+        ("anhui-luan-2018-supply-marketing-new-network-project-self-report", "项目", 4),
+        ("shanxi-changzhi-2019-2020-farmland-construction-subsidy-regulator-evaluation-news-mirror", "县区", 2),
+    ):
+        _doc, figs = dev_figures(stem)
+        assert value in [f["value"] for f in figs if f["name"].endswith(name)], stem
+    figs = figures(_HEAD + "经评审，从各县推荐的项目中筛选出3个项目作全市示范，安排资金60万元。\n")
+    assert [v for _n, v, u in figs if u == "个"] == [3]

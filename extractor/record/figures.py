@@ -962,6 +962,10 @@ def _clause_before(flat: str, q: Quantity, floor: int) -> str:
     return flat[floor + (ends[-1] if ends else 0) : q.start]
 
 
+# A count ending the clause before a comma (共辖15个行政村，): the list's item before the next count.
+_LIST_COUNT_BEFORE = re.compile(r"\d+\s*[个家所户座处条项][\u3400-\u9fff]{1,10}[，,]\s*$")
+
+
 def _counted(
     flat: str, doc: Document, q: Quantity, b: Block, floor: int, noun_rx: re.Pattern[str] | None
 ) -> Found | None:
@@ -974,7 +978,14 @@ def _counted(
         return None
     clause = _clause_before(flat, q, max(b.start, floor))
     if not CJK.search(clause):
-        return None  # the count opens its clause, the subject of what follows (16个州(市)收到…, 50个项目已完工)
+        prev = _LIST_COUNT_BEFORE.search(flat, max(b.start, floor, q.start - 40), q.start)
+        tail_end = q.end + m.end(1)
+        if prev is None or not re.match(r"[，,。；;]|$", flat[tail_end : tail_end + 1]):
+            return None  # the count opens its clause, the subject of what follows (16个州(市)收到…, 50个项目已完工)
+        # a list of counts run on after a comma (共辖15个行政村，1个社区。): the item is the list's, read in its clause
+        clause = _clause_before(flat, replace(q, start=prev.start()), max(b.start, floor))
+        if not CJK.search(clause):
+            return None
     if sp.not_before.search(clause) or sp.ordinal_before.search(clause):
         return None
     if sp.count_not_clause.search(clause) or _count_of_work(flat, q, clause):
