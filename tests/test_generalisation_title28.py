@@ -195,3 +195,15 @@ def test_the_evaluation_object_stops_at_the_part_of_the_fund_evaluated() -> None
         "本次评价对象是2009年某省就业专项资金中用于“职业介绍、职业培训”的支出绩效,结合上年数据进行比较分析。\n"
     )
     assert r.program == "就业专项资金"
+
+
+def test_a_programmes_targets_published_as_met() -> None:
+    it, rec = dev_record("chongqing-2021-three-gorges-follow-up-fund")
+    assert same_programme(rec["program"], stated(it.expected, "program")), rec["program"]
+    doc, r = record_of_text(
+        "根据有关要求,现将临泉县2021年度农村饮水安全巩固提升资金绩效完成情况公示如下:\n一、2021年度绩效目标\n"
+    )
+    assert r.program == "农村饮水安全巩固提升资金"
+    # near miss: a department's targets (整体支出) name no programme
+    doc, r = record_of_text("根据有关要求,现将本单位2021年度部门整体支出绩效完成情况公示如下:\n一、基本情况\n")
+    assert r.program is None
