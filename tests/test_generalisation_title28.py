@@ -151,3 +151,59 @@ def test_a_publication_line_with_the_pages_address_and_date() -> None:
         "2011年2月24日,某区2009年度农村生活污水处理工程顺利通过市水务局和市财政局组织的市级绩效考评。\n"
     )
     assert r.title == "某区2009年度农村生活污水处理工程率先通过市级绩效考评"
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "fujian-fujian-2009-employment-special-fund",  # 本次评价对象是2009年福建省就业专项资金中用于“…”的支出绩效
+        "hebei-weichang-undated-public-toilets",  # 20xx年围场县农村公共厕所建设项目总投资850万元
+        "yunnan-baoshan-2017-rural-environment-improvement",  # 10万元农村环境综合整治项目经费主要用于补助…
+    ],
+)
+def test_the_programme_the_body_names_by_its_money(stem: str) -> None:
+    it, rec = dev_record(stem)
+    assert same_programme(rec["program"], stated(it.expected, "program")), rec["program"]
+
+
+def test_a_programme_as_the_subject_of_its_money() -> None:
+    doc, r = record_of_text(
+        "一、项目基本情况\n2022年临泉县农村公共厕所建设项目总投资850万元,全部来源于统筹整合资金,用于新建农村公厕50座。\n"
+    )
+    assert r.program == "农村公共厕所建设"  # (its closing 项目 cut, as from a title)
+    assert evidence(doc, r, "program").startswith("农村公共厕所建设")
+    # near miss: two programmes so named are two programmes — no single one
+    doc, r = record_of_text(
+        "二、预算执行情况\n2022年临泉县农村公共厕所建设项目总投资850万元,2022年临泉县农村道路硬化工程总投资300万元,"
+        "均已完工。\n"
+    )
+    assert r.program is None
+
+
+def test_a_fund_between_its_amount_and_its_use() -> None:
+    doc, r = record_of_text(
+        "一、项目基本情况\n财政下达项目资金后,我局及时开展工作,10万元农村环境综合整治项目经费主要用于补助3个村开展整治工作。\n"
+    )
+    assert r.program == "农村环境综合整治项目经费"
+    # near miss: money named only by its kind (资金, 其中…) names no programme
+    doc, r = record_of_text("一、项目基本情况\n财政下达项目资金后,10万元资金主要用于补助3个村开展整治工作,均已支付。\n")
+    assert r.program is None
+
+
+def test_the_evaluation_object_stops_at_the_part_of_the_fund_evaluated() -> None:
+    doc, r = record_of_text(
+        "本次评价对象是2009年某省就业专项资金中用于“职业介绍、职业培训”的支出绩效,结合上年数据进行比较分析。\n"
+    )
+    assert r.program == "就业专项资金"
+
+
+def test_a_programmes_targets_published_as_met() -> None:
+    it, rec = dev_record("chongqing-2021-three-gorges-follow-up-fund")
+    assert same_programme(rec["program"], stated(it.expected, "program")), rec["program"]
+    doc, r = record_of_text(
+        "根据有关要求,现将临泉县2021年度农村饮水安全巩固提升资金绩效完成情况公示如下:\n一、2021年度绩效目标\n"
+    )
+    assert r.program == "农村饮水安全巩固提升资金"
+    # near miss: a department's targets (整体支出) name no programme
+    doc, r = record_of_text("根据有关要求,现将本单位2021年度部门整体支出绩效完成情况公示如下:\n一、基本情况\n")
+    assert r.program is None
