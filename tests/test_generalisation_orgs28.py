@@ -156,3 +156,10 @@ def test_a_generic_reference_to_bodies_is_no_joint_evaluator() -> None:
 def test_excerpts_a_generic_reference_joins_no_evaluator(joined: str) -> None:
     _doc, r = record_of_text(f"近日，财政部{joined}对各试点城市开展了绩效评价。\n")
     assert r.evaluator == "财政部"
+
+
+def test_bodies_named_and_counted_are_the_phrase_as_printed() -> None:
+    # 浙江省水利廳等4部門公布…績效評價結果 (ruling 21: some named, the rest counted)
+    _doc, r, expected = _dev("zhejiang-zhejiang-undated-agricultural-water-price-reform-grades-news-trad")
+    assert _key(r.evaluator) == _key(expected["evaluator"])
+    assert "等4" in r.evaluator
