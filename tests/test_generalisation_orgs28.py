@@ -144,3 +144,22 @@ def test_verbs_before_a_body_and_common_words_are_not_names(stem: str, name: str
     assert name in names
     assert not names & set(not_names)
     assert not any(n.endswith(("交办", "实处")) for n in names)
+
+
+def test_a_generic_reference_to_bodies_is_no_joint_evaluator() -> None:
+    # 財政部會同有關部委對各試點城市開展冬季清潔取暖績效評價: the relevant ministries are not named (ruling 21 joins names)
+    _doc, r, expected = _dev("tianjin-2017-clean-heating-pilot-city-assessment-news-mirror-trad")
+    assert _key(r.evaluator) == _key(expected["evaluator"]) == _key("財政部")
+
+
+@pytest.mark.parametrize("joined", ["会同有关部委", "会同相关部门", "和其他部委"])
+def test_excerpts_a_generic_reference_joins_no_evaluator(joined: str) -> None:
+    _doc, r = record_of_text(f"近日，财政部{joined}对各试点城市开展了绩效评价。\n")
+    assert r.evaluator == "财政部"
+
+
+def test_bodies_named_and_counted_are_the_phrase_as_printed() -> None:
+    # 浙江省水利廳等4部門公布…績效評價結果 (ruling 21: some named, the rest counted)
+    _doc, r, expected = _dev("zhejiang-zhejiang-undated-agricultural-water-price-reform-grades-news-trad")
+    assert _key(r.evaluator) == _key(expected["evaluator"])
+    assert "等4" in r.evaluator

@@ -392,7 +392,8 @@ def org_candidates(
 # organ a shared place is printed once for (湖南省交通运输厅、财政厅; 财政部、水利部): its own name ends at
 # its organ word, no word of a department (财政部门) or an office-holder (局长) going on from it.
 _JOINER = r"(?:、|和|与|及|会同|联合)"
-_BARE_ORGAN = r"[\u4e00-\u9fff]{2,10}?(?:厅|部|局|委)(?![门长级内属])"
+# (not a generic reference to bodies the text does not name: 会同有关部委, 相关部委, 其他部委, 各部委)
+_BARE_ORGAN = r"(?!有关|相关|其他|其它|各)[\u4e00-\u9fff]{2,10}?(?:厅|部|局|委)(?![门长级内属])"
 
 
 def _joint(ctx: Context, view: View, vstart: int, vend: int, org_rx: str) -> tuple[str, int, int] | None:
