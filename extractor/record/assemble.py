@@ -9,6 +9,7 @@ from ..document import Document
 from .candidates import Decision, decide
 from .checks import prose_tiers, run_checks, tiers_off_total
 from .context import Context
+from .evaluates import not_an_evaluation
 from .figures import extract_figures
 from .forms import form_pairs
 from .jurisdiction import (
@@ -183,6 +184,15 @@ def extract_fields(doc: Document) -> Record:
     tables = list(ctx.score_tables.values())
     record = Record(doc_id="", source=Source(path=doc.path, format=doc.format, pages=doc.pages, ocr=bool(doc.ocr)))
     meta = extract_metadata(ctx, pairs)
+    # a page that reports no evaluation (rules, an article, a meeting's news: evaluates.py): the fields
+    # that only exist for an evaluation abstain, and the record says why
+    instead = not_an_evaluation(ctx, meta.decisions["title"].value)
+    if instead is not None:
+        for name in ("report_kind", "evaluation_mode"):
+            if name in instead.abstain and meta.decisions[name].value is not None:
+                meta.decisions[name] = Decision(
+                    name, warnings=[instead.warning(name)], candidates=meta.decisions[name].candidates
+                )
     for name in (
         "title",
         "years",
@@ -197,6 +207,16 @@ def extract_fields(doc: Document) -> Record:
     _jurisdiction(ctx, meta, record)
     tiers = tier_scores(ctx)
     tiers = _score(ctx, pairs, tables, tiers, record)
+    if (
+        instead is not None
+        and "score" in instead.abstain
+        and record.score is not None
+        and (record.score.total is not None or record.score.grade is not None)
+    ):
+        record.warnings.append(instead.warning("score"))
+        record.score = Score()
+        for key in ("score.total", "score.max", "score.grade"):
+            record.evidence.pop(key, None)
     record.indicators = _indicators(tables, tiers)
     # Tier scores read from sentences that are the whole set but do not add up to the total: one
     # of the two was misread, or the report is wrong. Either way they are no values to compare

@@ -475,8 +475,17 @@ _OWN_UNIT_LABEL = re.compile(
 
 
 def _masked_name(ctx: Context, name: str) -> bool:
-    """Whether the document prints ``name`` after a masked place (XX市红十字会, ××县财政局)."""
-    return re.search("(?:" + _spec()["masked_place"] + ")" + re.escape(fold(name)), ctx.view.text) is not None
+    """Whether the document prints ``name`` after a masked place (XX市红十字会, ××县财政局), or only ever
+    right after a mask of its specific part (XX镇人民政府 read as 镇人民政府; a 县财政局 also printed bare is
+    the text's own short name), or the name holds a mask itself."""
+    key, text, spec = fold(name), ctx.view.text, _spec()
+    if re.search(spec["masked_place"] + "|" + spec["masked_name"], key):
+        return True
+    if re.search("(?:" + spec["masked_place"] + ")" + re.escape(key), text):
+        return True
+    at = [m.start() for m in re.finditer(re.escape(key), text)]
+    mask = re.compile("(?:" + spec["masked_name"] + ")$")
+    return bool(at) and all(mask.search(text[max(0, i - 6) : i]) for i in at)
 
 
 def _form_filer(units: list[Candidate], evaluators: list[Candidate], filed: list[Candidate]) -> list[Candidate]:
