@@ -384,7 +384,8 @@ def _headline_over_paragraph(a: str, b: str) -> bool:
     and no title marks (a sentence cut before its 《通知》 names one too); ``b`` long, with a sentence's
     punctuation, not opening with what ends the line before it."""
     rules = _rules()
-    key = re.sub(r"\s", "", a)
+    # in simplified characters without glosses: a mirror's traditional copy (績效評價) reads as the original
+    key = fold_chars(re.sub(r"\s", "", a))
     return (
         len(key) <= rules.headline_max
         and _clause_free(a)

@@ -345,7 +345,10 @@ def _headline_run_into_lead(ctx: Context, head: list[Line]) -> list[Candidate]:
         m = re.match(r"\s*(?P<h>\S{6,})[ \t\u3000]+(?P<rest>\S.*)$", raw)
         if m is None or not _prose_paragraph(m.group("rest")):
             continue
-        key = clean_title(m.group("h"))
+        if re.search(r"[0-9０-９]$", m.group("h")) or re.match(r"[0-9０-９]", m.group("rest")):
+            continue  # a space a converter put between CJK and a digit (森林防火 4 个项目) parts no headline
+        # (matched in simplified characters: a mirror's traditional copy reads as the original)
+        key = fold(clean_title(m.group("h")))
         if (
             not key
             or len(key) > spec["news_headline_max_chars"]
