@@ -385,7 +385,22 @@ def org_candidates(
             name, s, e = printed_name(ctx, first.vstart, first.vend)
             out["self_named"].append(ctx.candidate_at("self_named", name, s, e, 3.5, "pronoun"))
         break
+    out["evaluated_unit"] += _town_of_title(ctx, title)
     return out
+
+
+def _town_of_title(ctx: Context, title: Candidate | None) -> list[Candidate]:
+    """A town's own report (三堂街镇2021年度村管费支出绩效评价报告 / …我镇人口…): the title opens with the town's
+    name, no organ word after it, and the report speaks as the town (我镇, 本乡; ``town_title`` in
+    patterns/metadata.yaml) — the town is the unit (devset ruling 7), as printed (7: a name the title gives)."""
+    if title is None:
+        return []
+    spec = _spec()["town_title"]
+    m = re.match(spec["name"], ctx.doc.text[title.start : title.end])
+    if m is None or not re.search(spec["writer"], ctx.view.text):
+        return []
+    name = m.group("town")
+    return [ctx.candidate_at("evaluated_unit", name, title.start, title.start + len(name), 7, "title_town")]
 
 
 # What joins bodies named as acting together (A、B, A和B, A会同B, A联合B; devset ruling 21), and a bare
