@@ -46,3 +46,10 @@ def test_a_town_named_in_the_title_without_its_writer_is_no_unit() -> None:
         "石门乡2022年度道路养护项目绩效评价报告\n一、项目概况\n该项目2022年安排资金52万元，用于乡村道路日常养护。\n"
     )
     assert r.evaluated_unit != "石门乡"
+
+
+# ---------------------------------------------------------------- a street's or town's office in full
+def test_a_street_named_short_is_its_office_printed_in_full() -> None:
+    # 项目单位:塘桥街道 党政办… beside 主管部门:塘桥街道办事处: the street's office, in full
+    _doc, r, expected = _dev("shanghai-pudong-tangqiao-2018-residential-renovation-third-party-cover-doc-site")
+    assert _key(r.evaluated_unit) == _key(expected["evaluated_unit"]) == _key("塘桥街道办事处")

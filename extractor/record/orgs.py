@@ -509,6 +509,10 @@ def _distinct_bodies(names: Iterable[str]) -> set[str]:
 _LEVEL_WORD = re.compile(r"自治区|自治州|自治县|自治旗|[省市县区州盟旗镇乡]")
 
 
+_TOWN_END = re.compile(r"(?:镇|乡|街道)$")
+_TOWN_OFFICE = re.compile(r"人民政府|办事处")
+
+
 def fullest(ctx: Context, decision: Decision, orgs: list[Org]) -> Decision:
     """The chosen organisation under its fullest name in the document: 呈贡区…局 → 昆明市呈贡区…局,
     县司法局 → 紫金县司法局.
@@ -523,8 +527,16 @@ def fullest(ctx: Context, decision: Decision, orgs: list[Org]) -> Decision:
     text = ctx.view.text
     for o in orgs:
         name = fold(o.name)
-        if len(name) <= len(key) or not name.endswith(key) or on_metadata_line(text, o.vstart):
+        if on_metadata_line(text, o.vstart):
             continue  # (the page's metadata names no unit, not even in full: devset ruling 3)
+        if _TOWN_OFFICE.fullmatch(name[len(key) :]) and name.startswith(key) and _TOWN_END.search(key):
+            # 塘桥街道 → 塘桥街道办事处, 杨楼镇 → 杨楼镇人民政府: a town's or street's name stands for its
+            # government or office, printed in full elsewhere (devset ruling 7)
+            if best is None or len(name) > len(fold(best.name)):
+                best = o
+            continue
+        if len(name) <= len(key) or not name.endswith(key):
+            continue
         prefix = name[: -len(key)]
         # 县司法局 → 紫金县司法局, 自治区文化和旅游厅 → 广西壮族自治区…: the short name's own level
         # word ends the division's name
