@@ -630,7 +630,7 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         own_named = _own_bodies(found["issuer"] + found["evaluated_unit"] + found["self_named"])
         # (我会: a federation's or association's; 我处: an administration office's — not 我会同, 处于, 处理)
         me = re.search(
-            r"我(?:局|委|办|厅|单位|中心|院|校|站|所|馆|队|会(?![同议计])|处(?![于在理置罚分]))(?![级部面])",
+            r"我(?:局|委|办|厅|单位|中心|院|校|站|所|馆|队|镇|乡(?!村)|街道|会(?![同议计])|处(?![于在理置罚分]))(?![级部面])",
             ctx.view.text,
         )
         if own_named and me:

@@ -385,7 +385,22 @@ def org_candidates(
             name, s, e = printed_name(ctx, first.vstart, first.vend)
             out["self_named"].append(ctx.candidate_at("self_named", name, s, e, 3.5, "pronoun"))
         break
+    out["evaluated_unit"] += _town_of_title(ctx, title)
     return out
+
+
+def _town_of_title(ctx: Context, title: Candidate | None) -> list[Candidate]:
+    """A town's own report (三堂街镇2021年度村管费支出绩效评价报告 / …我镇人口…): the title opens with the town's
+    name, no organ word after it, and the report speaks as the town (我镇, 本乡; ``town_title`` in
+    patterns/metadata.yaml) — the town is the unit (devset ruling 7), as printed (7: a name the title gives)."""
+    if title is None:
+        return []
+    spec = _spec()["town_title"]
+    m = re.match(spec["name"], ctx.doc.text[title.start : title.end])
+    if m is None or not re.search(spec["writer"], ctx.view.text):
+        return []
+    name = m.group("town")
+    return [ctx.candidate_at("evaluated_unit", name, title.start, title.start + len(name), 7, "title_town")]
 
 
 # What joins bodies named as acting together (A、B, A和B, A会同B, A联合B; devset ruling 21), and a bare
@@ -494,6 +509,10 @@ def _distinct_bodies(names: Iterable[str]) -> set[str]:
 _LEVEL_WORD = re.compile(r"自治区|自治州|自治县|自治旗|[省市县区州盟旗镇乡]")
 
 
+_TOWN_END = re.compile(r"(?:镇|乡|街道)$")
+_TOWN_OFFICE = re.compile(r"人民政府|办事处")
+
+
 def fullest(ctx: Context, decision: Decision, orgs: list[Org]) -> Decision:
     """The chosen organisation under its fullest name in the document: 呈贡区…局 → 昆明市呈贡区…局,
     县司法局 → 紫金县司法局.
@@ -508,8 +527,16 @@ def fullest(ctx: Context, decision: Decision, orgs: list[Org]) -> Decision:
     text = ctx.view.text
     for o in orgs:
         name = fold(o.name)
-        if len(name) <= len(key) or not name.endswith(key) or on_metadata_line(text, o.vstart):
+        if on_metadata_line(text, o.vstart):
             continue  # (the page's metadata names no unit, not even in full: devset ruling 3)
+        if _TOWN_OFFICE.fullmatch(name[len(key) :]) and name.startswith(key) and _TOWN_END.search(key):
+            # 塘桥街道 → 塘桥街道办事处, 杨楼镇 → 杨楼镇人民政府: a town's or street's name stands for its
+            # government or office, printed in full elsewhere (devset ruling 7)
+            if best is None or len(name) > len(fold(best.name)):
+                best = o
+            continue
+        if len(name) <= len(key) or not name.endswith(key):
+            continue
         prefix = name[: -len(key)]
         # 县司法局 → 紫金县司法局, 自治区文化和旅游厅 → 广西壮族自治区…: the short name's own level
         # word ends the division's name
