@@ -6,7 +6,8 @@
   自评表) stays a project.
 - The notice the writer acts on, when it names a department's whole spending and no project (根据《关于开展…
   部门单位整体支出自我绩效评价的通知》要求, …), names the kind (``cited``); a notice on both kinds tells neither.
-- The body's phrase for an evaluation of a project (开展…项目…自评) does not run across an evaluation already
+- The body's phrase for an evaluation of a project takes news's word 绩效考核 too (对…试点城市项目绩效考核),
+  and does not run across an evaluation already
   named before the project's word (开展自评自查工作,…核实有关账务及项目等执行情况,填写自评).
 
 Each is asserted on the development-set items it comes from and on invented text, with near misses.
@@ -61,3 +62,12 @@ def test_the_notice_acted_on_names_the_kind() -> None:
     # near miss: a notice on both kinds names neither
     both = text.replace("部门单位整体支出绩效自评", "部门整体支出和项目支出绩效自评")
     assert record_of_text(both)[1].report_kind != "department"
+
+
+def test_a_project_rated_by_a_performance_assessment() -> None:
+    """News says 绩效考核 for an evaluation: 通过国家对…试点城市项目绩效考核 names a project evaluated."""
+    it, rec = dev_record("tianjin-2017-clean-heating-pilot-city-assessment-news-mirror-trad")
+    assert it.expected["report_kind"] == rec["report_kind"] == "project"
+    # (several projects named elsewhere: no project by default, the phrase alone tells it)
+    text = "日前，我市顺利通过省里对城区污水管网改造项目绩效考核，考核得分92分。全省共有3个项目纳入考核。\n"
+    assert record_of_text(text)[1].report_kind == "project"
