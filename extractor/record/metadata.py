@@ -80,14 +80,23 @@ def kind_candidates(
     found = _kind_in_title(ctx, title, 10, "title") if title is not None else None
     out: list[Candidate] = [found] if found is not None else []
     if not out:
-        text = _compiled()["ignore"].sub(
-            lambda m: " " * len(m.group(0)), ctx.view.text[: len(ctx.view.text) // 2 + 2000]
-        )
-        text = ctx.blank_before(text, start)
+        opening = ctx.blank_before(ctx.view.text[: len(ctx.view.text) // 2 + 2000], start)
+        text = _compiled()["ignore"].sub(lambda m: " " * len(m.group(0)), opening)
         for r in _spec()["report_kind"]:
             m = next(
                 (m for m in re.finditer(r["body"], text) if ctx.region_at(ctx.view.starts[m.start()]) != "annex"), None
             )
+            if m is None and "cited" in r:
+                # (a citation the body's words skip, when it names the work the writer does: the notice
+                # it acts on, or its own annexed form)
+                m = next(
+                    (
+                        m
+                        for m in re.finditer(r["cited"], opening)
+                        if ctx.region_at(ctx.view.starts[m.start()]) != "annex"
+                    ),
+                    None,
+                )
             if m:
                 out.append(ctx.candidate("report_kind", r["kind"], m.start(), m.end(), r.get("rank", 5), "body"))
     if not out and site_heading is not None:
