@@ -4,6 +4,7 @@ field's evidence checked against the document's text."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from devset_compare import Item, items
 
@@ -29,6 +30,15 @@ def dev_record(stem: str) -> tuple[Item, dict]:
     """The dev-half item whose stem starts with ``stem``, and its record as a dict."""
     (it,) = [it for it in items("dev") if it.stem.startswith(stem)]
     return it, build_record(parse(it.path)).to_dict()
+
+
+@lru_cache(maxsize=None)
+def dev_document(stem: str):
+    """The dev-half item named exactly ``stem``: its document, its typed record and its expectations
+    (cached: several tests read one item)."""
+    (it,) = [it for it in items("dev") if it.stem == stem]
+    doc = parse(it.path)
+    return doc, build_record(doc), it.expected
 
 
 def same_programme(a: str | None, b: str | None) -> bool:

@@ -8,23 +8,10 @@ open. On dev-half items of the development set and on short excerpts in the genr
 
 from __future__ import annotations
 
-from functools import lru_cache
 
 import pytest
-from devset_compare import _key, items
-from excerpt_records import evidence, record_of_text
-
-from jixiao import parse
-from jixiao.extractor.record import build_record
-
-DEV = {it.stem: it for it in items("dev")}
-
-
-@lru_cache(maxsize=None)
-def _dev(stem: str):
-    it = DEV[stem]
-    doc = parse(it.path)
-    return doc, build_record(doc), it.expected
+from devset_compare import _key
+from excerpt_records import dev_document, evidence, record_of_text
 
 
 # ---------------------------------------------------------------- a department-wide report's own unit
@@ -38,7 +25,7 @@ def _dev(stem: str):
     ],
 )
 def test_a_department_forms_own_unit_cell_makes_it_a_self_evaluation(stem: str) -> None:
-    doc, r, expected = _dev(stem)
+    doc, r, expected = dev_document(stem)
     assert r.evaluation_mode == expected["evaluation_mode"] == "self"
     assert _key(r.evaluated_unit) == _key(expected["evaluated_unit"])
     assert _key(r.evaluator) == _key(expected["evaluator"])
@@ -47,7 +34,7 @@ def test_a_department_forms_own_unit_cell_makes_it_a_self_evaluation(stem: str) 
 
 def test_a_department_report_in_the_first_person_is_its_units_own() -> None:
     # 本部門共有編制人數23人 (the CDC describing itself; its duties name it: 區疾控中心的主要職責是…)
-    doc, r, expected = _dev("hunan-shifeng-2020-cdc-department-self-report-mirror-trad")
+    doc, r, expected = dev_document("hunan-shifeng-2020-cdc-department-self-report-mirror-trad")
     assert r.evaluation_mode == expected["evaluation_mode"] == "self"
     assert _key(r.evaluator) == _key(expected["evaluator"])
     assert evidence(doc, r, "evaluation_mode") == "本部門"
@@ -63,7 +50,7 @@ def test_a_department_report_in_the_first_person_is_its_units_own() -> None:
     ],
 )
 def test_a_department_report_that_names_no_writer_keeps_the_mode_open(stem: str) -> None:
-    _doc, r, expected = _dev(stem)
+    _doc, r, expected = dev_document(stem)
     assert expected["evaluation_mode"] is None
     assert r.evaluation_mode is None
 
@@ -108,7 +95,7 @@ def test_stronger_words_or_another_kind_keep_their_mode(text: str, mode: str | N
 # ---------------------------------------------------------------- a unit's own scored form
 def test_a_units_own_scored_form_is_its_self_evaluation() -> None:
     # a town's form (实施单位 杨楼镇人民政府, 分值 / 得分 filled) under a heading that never says 自评 (ruling 4)
-    doc, r, expected = _dev("anhui-xiaoxian-2023-yanglou-specialty-farming-subsidy-self-table")
+    doc, r, expected = dev_document("anhui-xiaoxian-2023-yanglou-specialty-farming-subsidy-self-table")
     assert r.evaluation_mode == expected["evaluation_mode"] == "self"
     assert r.evaluated_unit == r.evaluator == expected["evaluator"]
     assert "杨楼镇人民政府" in evidence(doc, r, "evaluation_mode")
@@ -173,7 +160,7 @@ def test_a_facility_or_a_street_opening_the_title_is_no_unit(title: str) -> None
 
 def test_a_street_opening_a_dev_title_is_no_unit() -> None:
     # 富民县大营街道三村村委会大鱼塘示范村提质增效项目… (the street is where the village is)
-    _doc, r, expected = _dev("yunnan-fumin-2023-dayutang-demonstration-village-fund-report")
+    _doc, r, expected = dev_document("yunnan-fumin-2023-dayutang-demonstration-village-fund-report")
     assert expected["evaluated_unit"] is None
     assert r.evaluated_unit is None
 

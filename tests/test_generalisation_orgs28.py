@@ -9,23 +9,10 @@ and on short excerpts in the genre's shapes.
 
 from __future__ import annotations
 
-from functools import lru_cache
 
 import pytest
-from devset_compare import _key, items
-from excerpt_records import record_of_text
-
-from jixiao import parse
-from jixiao.extractor.record import build_record
-
-DEV = {it.stem: it for it in items("dev")}
-
-
-@lru_cache(maxsize=None)
-def _dev(stem: str):
-    it = DEV[stem]
-    doc = parse(it.path)
-    return doc, build_record(doc), it.expected
+from devset_compare import _key
+from excerpt_records import dev_document, record_of_text
 
 
 # ---------------------------------------------------------------- who evaluated, in news items
@@ -51,14 +38,14 @@ def _dev(stem: str):
     ],
 )
 def test_the_body_that_launches_announces_or_carries_out_the_evaluation(stem: str) -> None:
-    _doc, r, expected = _dev(stem)
+    _doc, r, expected = dev_document(stem)
     assert _key(r.evaluator) == _key(expected["evaluator"])
     assert expected["evaluation_mode"] == "finance"
 
 
 def test_a_body_that_hires_an_unnamed_third_party_is_not_the_evaluator() -> None:
     # the headline 县住建局开展…绩效评价工作 over 县住建局聘请第三方对各乡镇…开展绩效评价
-    _doc, r, expected = _dev("anhui-taihu-2018-rural-housing-toilet-third-party-evaluation-news")
+    _doc, r, expected = dev_document("anhui-taihu-2018-rural-housing-toilet-third-party-evaluation-news")
     assert expected["evaluator"] is None
     assert r.evaluator is None
     assert r.evaluation_mode == expected["evaluation_mode"] == "third_party"
@@ -66,7 +53,7 @@ def test_a_body_that_hires_an_unnamed_third_party_is_not_the_evaluator() -> None
 
 def test_a_finance_body_that_hires_unnamed_experts_stays_the_evaluator() -> None:
     # 此次绩效评价是由省财政厅委托专家组进行的重点绩效评价 (the README: unnamed, it stays the finance body's)
-    _doc, r, expected = _dev("jiangxi-pingxiang-2014-new-network-guidance-fund-finance-evaluation-news")
+    _doc, r, expected = dev_document("jiangxi-pingxiang-2014-new-network-guidance-fund-finance-evaluation-news")
     assert _key(r.evaluator) == _key(expected["evaluator"]) == "省财政厅"
     assert r.evaluation_mode == "finance"
 
@@ -106,7 +93,7 @@ def test_a_unit_acting_on_a_bureaus_deployment_is_not_the_bureaus_launch() -> No
     ],
 )
 def test_the_bare_words_third_party_beside_a_finance_evaluation_keep_it_the_finance_bodys(stem: str) -> None:
-    _doc, r, expected = _dev(stem)
+    _doc, r, expected = dev_document(stem)
     assert r.evaluation_mode == expected["evaluation_mode"] == "finance"
 
 
@@ -139,7 +126,7 @@ def test_verbs_before_a_body_and_common_words_are_not_names(stem: str, name: str
     from jixiao.extractor.record.context import Context
     from jixiao.extractor.record.orgs import orgs_in
 
-    doc, _r, _expected = _dev(stem)
+    doc, _r, _expected = dev_document(stem)
     names = {o.name for o in orgs_in(Context(doc))}
     assert name in names
     assert not names & set(not_names)
@@ -148,7 +135,7 @@ def test_verbs_before_a_body_and_common_words_are_not_names(stem: str, name: str
 
 def test_a_generic_reference_to_bodies_is_no_joint_evaluator() -> None:
     # 財政部會同有關部委對各試點城市開展冬季清潔取暖績效評價: the relevant ministries are not named (ruling 21 joins names)
-    _doc, r, expected = _dev("tianjin-2017-clean-heating-pilot-city-assessment-news-mirror-trad")
+    _doc, r, expected = dev_document("tianjin-2017-clean-heating-pilot-city-assessment-news-mirror-trad")
     assert _key(r.evaluator) == _key(expected["evaluator"]) == _key("財政部")
 
 
@@ -160,6 +147,6 @@ def test_excerpts_a_generic_reference_joins_no_evaluator(joined: str) -> None:
 
 def test_bodies_named_and_counted_are_the_phrase_as_printed() -> None:
     # 浙江省水利廳等4部門公布…績效評價結果 (ruling 21: some named, the rest counted)
-    _doc, r, expected = _dev("zhejiang-zhejiang-undated-agricultural-water-price-reform-grades-news-trad")
+    _doc, r, expected = dev_document("zhejiang-zhejiang-undated-agricultural-water-price-reform-grades-news-trad")
     assert _key(r.evaluator) == _key(expected["evaluator"])
     assert "等4" in r.evaluator

@@ -6,27 +6,14 @@ excerpts in the genre's shapes.
 
 from __future__ import annotations
 
-from functools import lru_cache
 
-from devset_compare import _key, items
-from excerpt_records import record_of_text
-
-from jixiao import parse
-from jixiao.extractor.record import build_record
-
-DEV = {it.stem: it for it in items("dev")}
-
-
-@lru_cache(maxsize=None)
-def _dev(stem: str):
-    it = DEV[stem]
-    doc = parse(it.path)
-    return doc, build_record(doc), it.expected
+from devset_compare import _key
+from excerpt_records import dev_document, record_of_text
 
 
 # ---------------------------------------------------------------- a town's own report
 def test_a_town_named_at_the_head_of_its_own_report_is_the_unit() -> None:
-    _doc, r, expected = _dev("hunan-santangjie-2021-village-management-fee-evaluation-report")
+    _doc, r, expected = dev_document("hunan-santangjie-2021-village-management-fee-evaluation-report")
     assert _key(r.evaluated_unit) == _key(expected["evaluated_unit"]) == _key("三堂街镇")
     assert r.evaluator == r.evaluated_unit
     assert r.evaluation_mode == "self"
@@ -51,5 +38,5 @@ def test_a_town_named_in_the_title_without_its_writer_is_no_unit() -> None:
 # ---------------------------------------------------------------- a street's or town's office in full
 def test_a_street_named_short_is_its_office_printed_in_full() -> None:
     # 项目单位:塘桥街道 党政办… beside 主管部门:塘桥街道办事处: the street's office, in full
-    _doc, r, expected = _dev("shanghai-pudong-tangqiao-2018-residential-renovation-third-party-cover-doc-site")
+    _doc, r, expected = dev_document("shanghai-pudong-tangqiao-2018-residential-renovation-third-party-cover-doc-site")
     assert _key(r.evaluated_unit) == _key(expected["evaluated_unit"]) == _key("塘桥街道办事处")
