@@ -450,9 +450,14 @@ def test_the_plugin_ships_with_the_package():
     conf = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
     assert "jixiao.store.web" in conf["tool"]["setuptools"]["packages"]
     assert conf["project"]["entry-points"]["datasette"]["jixiao"] == "jixiao.store.web"
-    globs = conf["tool"]["setuptools"]["package-data"]["jixiao.store.web"]
     web = root / "store" / "web"
-    shipped = {p for g in globs for p in web.glob(g)}
+    # (the data folders are packages of their own: jixiao.store.web.static, …templates.jixiao)
+    shipped = set()
+    for pkg, globs in conf["tool"]["setuptools"]["package-data"].items():
+        if pkg.startswith("jixiao.store.web"):
+            assert pkg in conf["tool"]["setuptools"]["packages"]
+            folder = root.joinpath(*pkg.split(".")[1:])
+            shipped |= {p for g in globs for p in folder.glob(g)}
     assert {p for p in web.rglob("*") if p.is_file() and p.suffix in (".html", ".css", ".js")} <= shipped
     eps = [e for e in importlib.metadata.entry_points(group="datasette") if e.value == "jixiao.store.web"]
     assert eps, "pip install -e . registers the datasette entry point"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from collections.abc import Iterable
 from functools import lru_cache
 
+from ..normalize import fold_one_for_one
 from .candidates import Candidate, Decision
 from .context import Context, Line
 from .forms import Pair, cut_at_label
@@ -396,10 +397,12 @@ def _town_of_title(ctx: Context, title: Candidate | None) -> list[Candidate]:
     if title is None:
         return []
     spec = _spec()["town_title"]
-    m = re.match(spec["name"], ctx.doc.text[title.start : title.end])
+    # (matched one character for one in simplified characters: a mirror's traditional copy, 三堂街鎮, too)
+    printed = ctx.doc.text[title.start : title.end]
+    m = re.match(spec["name"], fold_one_for_one(printed))
     if m is None or not re.search(spec["writer"], ctx.view.text):
         return []
-    name = m.group("town")
+    name = printed[: m.end("town")]
     return [ctx.candidate_at("evaluated_unit", name, title.start, title.start + len(name), 7, "title_town")]
 
 
