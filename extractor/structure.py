@@ -36,6 +36,21 @@ def _unnumbered() -> re.Pattern[str]:
     return re.compile("^(?:" + "|".join(data["unnumbered_headings"]) + ")$")
 
 
+@lru_cache(maxsize=1)
+def _prose() -> tuple[int, re.Pattern[str]]:
+    data = patterns.load("converter_artefacts.yaml")
+    return int(data["headline"]["paragraph_chars"]), re.compile(data["prose_punctuation"])
+
+
+def is_prose_paragraph(text: str) -> bool:
+    """Whether ``text`` (a line) reads as a paragraph of prose: this long at least without its spaces
+    (``headline.paragraph_chars``) and with a sentence's punctuation in it (``prose_punctuation``, both
+    in ``patterns/converter_artefacts.yaml``). The text reader starts a paragraph of its own under a
+    headline with it, and the title reader tells a headline from the lead under it with it."""
+    chars, punct = _prose()
+    return len(re.sub(r"\s", "", text)) >= chars and punct.search(text) is not None
+
+
 def numbering_of(line: str) -> tuple[str, int, str] | None:
     """``(style name, level, marker)`` when ``line`` starts with a numbering marker."""
     text = normalize_text(line).lstrip()

@@ -151,7 +151,6 @@ class _Rules:
     paragraph_start: list[re.Pattern[str]]
     news_lead: re.Pattern[str]
     headline: re.Pattern[str]
-    prose_paragraph: int
     headline_max: int
 
 
@@ -196,7 +195,6 @@ def _rules() -> _Rules:
         paragraph_start=[re.compile(p) for p in data["paragraph_start"]],
         news_lead=re.compile(data["news_lead"]),
         headline=re.compile(data["headline"]["words"]),
-        prose_paragraph=int(data["headline"]["paragraph_chars"]),
         headline_max=int(data["headline"]["max_chars"]),
     )
 
@@ -392,8 +390,7 @@ def _headline_over_paragraph(a: str, b: str) -> bool:
         and "《" not in key
         and "》" not in key
         and rules.headline.search(key) is not None
-        and len(re.sub(r"\s", "", b)) >= rules.prose_paragraph
-        and rules.prose_punct.search(b) is not None
+        and structure.is_prose_paragraph(b)
     )
 
 

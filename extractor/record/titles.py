@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from ... import patterns
+from ..structure import is_prose_paragraph
 from .candidates import Candidate
 from .context import Context, Line
 from .jurisdiction import divisions
@@ -305,7 +306,7 @@ def _news_headline(head: list[Line], i: int) -> bool:
     under = under or (i + 1 < len(head) and re.match(_news_lead(), head[i + 1].text) is not None)
     # (or it opens the document, a paragraph of prose right under it: a news item copied without the
     # page's chrome — 周宁县获评…绩效综合评价第一名 / 根据财政部日前公布的…,…)
-    under = under or (i == 0 and i + 1 < len(head) and _prose_paragraph(head[i + 1].text))
+    under = under or (i == 0 and i + 1 < len(head) and is_prose_paragraph(head[i + 1].text))
     over = any(re.search(spec["breadcrumb"], fold(ln.text)) for ln in head[max(0, i - 2) : i])
     # (framed by the page on both sides, a headline may name the evaluation's work in other words)
     names = spec["news_headline_framed"] if under and over else spec["news_headline"]
@@ -327,12 +328,6 @@ def _news_headline(head: list[Line], i: int) -> bool:
     return under or over
 
 
-def _prose_paragraph(text: str) -> bool:
-    """Whether ``text`` (a line) is a paragraph of prose: long, with a sentence's commas or stops in it."""
-    key = re.sub(r"\s+", "", text)
-    return len(key) >= _spec()["title"]["prose_paragraph_chars"] and re.search(r"[。，,；;]", key) is not None
-
-
 def _headline_run_into_lead(ctx: Context, head: list[Line]) -> list[Candidate]:
     """A news item's headline printed on one line with its first paragraph, a space between them (兰考县…
     绩效评价良好 按照…,通过…): the words before the space, when they are a headline about an evaluation
@@ -343,7 +338,7 @@ def _headline_run_into_lead(ctx: Context, head: list[Line]) -> list[Candidate]:
     for i, line in enumerate(head[: int(spec["headline_lead_lines"])]):
         raw = ctx.doc.text[line.start : line.end]
         m = re.match(r"\s*(?P<h>\S{6,})[ \t\u3000]+(?P<rest>\S.*)$", raw)
-        if m is None or not _prose_paragraph(m.group("rest")):
+        if m is None or not is_prose_paragraph(m.group("rest")):
             continue
         if re.search(r"[0-9０-９]$", m.group("h")) or re.match(r"[0-9０-９]", m.group("rest")):
             continue  # a space a converter put between CJK and a digit (森林防火 4 个项目) parts no headline
