@@ -24,7 +24,7 @@ from .metadata import Metadata, extract_metadata
 from .phrases import _spec
 from .programmes import blanked_place, masked_place
 from .model import Indicator, Jurisdiction, Record, Score, Source
-from .view import fold
+from .view import View, fold
 from .scores import (
     TierScore,
     grade_candidates,
@@ -135,6 +135,33 @@ def _jurisdiction(ctx: Context, meta: Metadata, record: Record) -> None:
             jurisdiction_record(chosen.extra["name"], chosen.extra["division"])
         )
         record.evidence["jurisdiction"] = chosen.evidence(ctx.doc)
+    elif not cands:
+        _town_place(ctx, d["evaluated_unit"].chosen, record)
+
+
+def _town_place(ctx: Context, unit: Any, record: Record) -> None:
+    """No coded place named anywhere, but the unit evaluated is a town or its government (``town_place``):
+    the town's own spending (devset ruling 7), so the town is the jurisdiction's name, without a code."""
+    if unit is None:
+        return
+    m = re.match(_spec()["town_place"], fold(unit.value))
+    if m is None:
+        return
+    # the town's words where the unit is printed (its evidence may hold the form's label before them:
+    # 实施单位 杨楼镇人民政府); the view maps them back to the document's offsets
+    view = View.of(ctx.doc.text[unit.start : unit.end], unit.start)
+    at = view.text.rfind(m.group("town"))
+    if at < 0:
+        return
+    start, end = view.span(at, at + len(m.group("town")))
+    name = re.sub(r"\s", "", ctx.doc.text[start:end])  # as printed
+    record.jurisdiction = Jurisdiction(name=name)
+    record.evidence["jurisdiction"] = ctx.candidate_at(
+        "jurisdiction", name, start, end, unit.rank, "town_unit"
+    ).evidence(ctx.doc)
+    record.warnings.append(
+        f"jurisdiction: no coded place is named; the town the unit {unit.describe(ctx.doc)} names, without a code"
+    )
 
 
 def _score(
