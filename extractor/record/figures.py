@@ -70,6 +70,7 @@ class Spec:
     count_not_clause: re.Pattern[str]
     count_not_name: re.Pattern[str]
     count_done: re.Pattern[str]
+    list_item_end: re.Pattern[str]
     count_achieved: re.Pattern[str]
     evaluation_work: re.Pattern[str]
     evaluation_sample: re.Pattern[str]
@@ -168,6 +169,7 @@ def spec() -> Spec:
         count_not_clause=re.compile(d["count_not_clause"]),
         count_not_name=re.compile(d["count_not_name"]),
         count_done=re.compile(d["count_done"]),
+        list_item_end=re.compile(d["list_item_end"]),
         count_achieved=re.compile(d["count_achieved"]),
         evaluation_work=re.compile(d["evaluation_work"]),
         evaluation_sample=re.compile(d["evaluation_sample"]),
@@ -703,6 +705,26 @@ def _part_before(flat: str, pos: int) -> str:
     return flat[ends[-1] if ends else max(0, pos - 200) : pos]
 
 
+def _list_run_before(flat: str, q: Quantity, clause: str) -> str:
+    """The clauses before ``clause`` (``q``'s, up to it) that a list of quantities runs over after commas, with the
+    clause that opens the list: 完成了3079户的收集处理，新建管道73030米，处理池131座 → from 完成 on.  Each clause
+    between ends with a quantity (`list_item_end`); the first that does not is the list's head and ends the run.
+    Empty when the clause before is no item of such a list."""
+    sp = spec()
+    part = _part_before(flat, q.start - len(clause))
+    pieces = re.split(r"[，,]", part)
+    if len(pieces) < 2 or pieces[-1].strip():
+        return ""  # the clause does not follow a comma
+    run: list[str] = []
+    for piece in reversed(pieces[:-1]):
+        run.append(piece)
+        if not sp.list_item_end.search(piece):
+            break
+    if not run or not sp.list_item_end.search(run[0]):
+        return ""  # the clause right before is no item of a list: its words are no list's head
+    return "，".join(reversed(run))
+
+
 def _count_of_work(flat: str, q: Quantity, clause: str, people: bool = False) -> bool:
     """Whether the count ``q`` (its ``clause`` before it) is what the year's work did rather than the size of
     what the money pays for (ruling 26's "out"): work completed (完成新建农村公厕50座, 已完工项目3个; not for
@@ -711,6 +733,8 @@ def _count_of_work(flat: str, q: Quantity, clause: str, people: bool = False) ->
     sp = spec()
     if not people and sp.count_done.search(clause):
         return True
+    if not people and sp.count_done.search(_list_run_before(flat, q, clause)):
+        return True  # an item of a list of works run on after commas (完成了…收集处理，新建管道73030米，处理池131座)
     if sp.evaluation_work.search(clause):
         return True
     return bool(sp.count_achieved.search(RUBY_GLOSS.sub("", _part_before(flat, q.start))))
