@@ -655,9 +655,12 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
     own = _own_bodies(found["evaluator"])
     filer = _form_filer(found["evaluated_unit"], own, found["filer"]) if mode == "self" else []
     roles = _by_role(ctx, found, mode, title, filer)
-    d["evaluated_unit"] = fullest(
-        ctx, decide("evaluated_unit", found["evaluated_unit"] + roles["evaluated_unit"], doc), orgs
-    )
+    units = found["evaluated_unit"] + roles["evaluated_unit"]
+    if mode == "finance":
+        # a finance body's evaluation is of others' spending (its own is a self-evaluation, the README's
+        # mode): the finance body a headline or a sentence names is not the unit evaluated
+        units = [c for c in units if c not in _finance_bodies(units)]
+    d["evaluated_unit"] = fullest(ctx, decide("evaluated_unit", units, doc), orgs)
     unit = d["evaluated_unit"]
     if mode == "self":
         # a self-evaluation: the unit evaluated is its own evaluator (one decision, one evidence)
