@@ -78,3 +78,29 @@ def test_two_issuers_printed_apart_in_the_headline_are_both_named() -> None:
         "现将结果通报如下：得分85分。\n"
     )
     assert r.evaluator == "枞阳县财政局、枞阳县交通运输局"
+
+
+# ---------------------------------------------------------------- a firm named after 委托了, a trade with no name
+def test_a_firm_commissioned_with_a_perfective_and_a_comma() -> None:
+    # 省财政厅委托了深圳市远上绩效评价服务有限公司,对2020年度新农村建设专项进行财政评价
+    _doc, r, expected = dev_document("jiangxi-jiangxi-2020-new-countryside-special-fund-commissioned-evaluation-news")
+    assert _key(r.evaluator) == _key(expected["evaluator"]) == _key("深圳市远上绩效评价服务有限公司")
+    assert r.evaluation_mode == "third_party"
+
+
+def test_a_firm_named_only_by_its_trade_is_nobody() -> None:
+    # 接受市民政局聘请第三方审计公司对…进行专项审计: 审计公司 names a kind of firm, not one; the unit heading its own
+    # notice of its fund's use (广灵县民政局2022年度福利彩票公益金使用情况公示) reports on its own spending
+    _doc, r, expected = dev_document("shanxi-guangling-2022-welfare-lottery-fund-use-notice")
+    assert _key(r.evaluated_unit) == _key(expected["evaluated_unit"]) == _key("广灵县民政局")
+    assert r.evaluator == r.evaluated_unit
+    assert r.evaluation_mode == expected["evaluation_mode"] == "self"
+
+
+def test_a_trade_firm_with_a_name_keeps_it() -> None:
+    _doc, r = record_of_text(
+        "2022年度农村公路养护项目绩效评价报告\n一、项目基本情况\n受枞阳县财政局委托，安徽华审审计公司对农村公路养护项目"
+        "开展了绩效评价。评价得分85分。\n"
+    )
+    assert r.evaluator == "安徽华审审计公司"
+    assert r.evaluation_mode == "third_party"

@@ -644,6 +644,14 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         )
         if own_named and me:
             modes.append(ctx.candidate("evaluation_mode", "self", me.start(), me.end(), 2.5, "first_person"))
+    if not modes and title is not None:
+        # a unit's own notice of how its money was used (广灵县民政局2022年度福利彩票公益金使用情况公示): the title
+        # opens with the unit (neither a finance body nor a firm) and the year, and says it publishes its own use
+        # (``own_use_notice``) — its report on its own spending (self), weakest
+        opener = [c for c in _own_bodies(found["evaluated_unit"]) if c.rule == "title" and c.start == title.start]
+        if opener and re.search(_spec()["own_use_notice"], fold(title.value)):
+            c = opener[0]
+            modes.append(Candidate("evaluation_mode", "self", c.start, c.end, 2, "own_use_notice", c.page))
     if d["report_kind"].value == "department":
         modes += _department_own(ctx, found, bool(modes))
     d["evaluation_mode"] = decide("evaluation_mode", _visited_writer(ctx, modes), doc)

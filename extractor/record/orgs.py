@@ -97,7 +97,13 @@ def _org_end_rx() -> re.Pattern[str]:
 def _bare_kind(name: str) -> bool:
     """Whether ``name`` is a firm's kind alone (会计师事务所, 有限责任公司): a kind of body, no name — not a
     body the kind names by itself (红十字会, 总工会)."""
+    if _TRADE_WORDS.fullmatch(name):
+        return True  # (第三方审计公司, 一家咨询公司: a trade and a firm's kind, no name either)
     return bool(re.fullmatch(org_suffix(), name) and re.search(_spec()["evaluator_kinds"]["third_party"], name))
+
+
+# The trades a firm's kind may be printed with when no name goes with it (审计公司, 工程咨询公司, 造价咨询公司).
+_TRADE_WORDS = re.compile(r"(?:审计|会计|咨询|评估|评价|造价|中介|工程|专业|资产|税务|财务)+(?:有限(?:责任)?)?公司")
 
 
 def is_org_name(text: str) -> bool:
