@@ -644,6 +644,14 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         )
         if own_named and me:
             modes.append(ctx.candidate("evaluation_mode", "self", me.start(), me.end(), 2.5, "first_person"))
+    if not modes and title is not None:
+        # a unit's own notice of how its money was used (广灵县民政局2022年度福利彩票公益金使用情况公示): the title
+        # opens with the unit (neither a finance body nor a firm) and the year, and says it publishes its own use
+        # (``own_use_notice``) — its report on its own spending (self), weakest
+        opener = [c for c in _own_bodies(found["evaluated_unit"]) if c.rule == "title" and c.start == title.start]
+        if opener and re.search(_spec()["own_use_notice"], fold(title.value)):
+            c = opener[0]
+            modes.append(Candidate("evaluation_mode", "self", c.start, c.end, 2, "own_use_notice", c.page))
     if d["report_kind"].value == "department":
         modes += _department_own(ctx, found, bool(modes))
     d["evaluation_mode"] = decide("evaluation_mode", _visited_writer(ctx, modes), doc)
@@ -655,9 +663,12 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
     own = _own_bodies(found["evaluator"])
     filer = _form_filer(found["evaluated_unit"], own, found["filer"]) if mode == "self" else []
     roles = _by_role(ctx, found, mode, title, filer)
-    d["evaluated_unit"] = fullest(
-        ctx, decide("evaluated_unit", found["evaluated_unit"] + roles["evaluated_unit"], doc), orgs
-    )
+    units = found["evaluated_unit"] + roles["evaluated_unit"]
+    if mode == "finance":
+        # a finance body's evaluation is of others' spending (its own is a self-evaluation, the README's
+        # mode): the finance body a headline or a sentence names is not the unit evaluated
+        units = [c for c in units if c not in _finance_bodies(units)]
+    d["evaluated_unit"] = fullest(ctx, decide("evaluated_unit", units, doc), orgs)
     unit = d["evaluated_unit"]
     if mode == "self":
         # a self-evaluation: the unit evaluated is its own evaluator (one decision, one evidence)

@@ -63,6 +63,14 @@ def _org_rules() -> tuple[re.Pattern[str], int, frozenset[str], frozenset[str], 
 
 
 @lru_cache(maxsize=1)
+def _kept_inside() -> tuple[frozenset[str], re.Pattern[str]]:
+    """The stop words a name keeps when its next word goes on naming the organ's work (省财政厅预算资金评审中心,
+    住房公积金管理中心: ``org_stop_words_inside`` in patterns/entities.yaml)."""
+    data = patterns.load("entities.yaml")["org_stop_words_inside"]
+    return frozenset(data["words"]), re.compile("(?:" + data["before"] + ")")
+
+
+@lru_cache(maxsize=1)
 def _national() -> re.Pattern[str]:
     return re.compile(patterns.load("entities.yaml")["org_national"])
 
@@ -125,7 +133,7 @@ def org_spans(doc, text: str | None = None) -> list[tuple[int, int]]:  # type: i
                     start = prev_idx
                     continue
                 break
-            if prev_text in stops:
+            if prev_text in stops and not (prev_text in _kept_inside()[0] and _kept_inside()[1].match(toks[i][1])):
                 break
             i -= 1
             start = prev_idx

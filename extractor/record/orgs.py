@@ -97,7 +97,13 @@ def _org_end_rx() -> re.Pattern[str]:
 def _bare_kind(name: str) -> bool:
     """Whether ``name`` is a firm's kind alone (会计师事务所, 有限责任公司): a kind of body, no name — not a
     body the kind names by itself (红十字会, 总工会)."""
+    if _TRADE_WORDS.fullmatch(name):
+        return True  # (第三方审计公司, 一家咨询公司: a trade and a firm's kind, no name either)
     return bool(re.fullmatch(org_suffix(), name) and re.search(_spec()["evaluator_kinds"]["third_party"], name))
+
+
+# The trades a firm's kind may be printed with when no name goes with it (审计公司, 工程咨询公司, 造价咨询公司).
+_TRADE_WORDS = re.compile(r"(?:审计|会计|咨询|评估|评价|造价|中介|工程|专业|资产|税务|财务)+(?:有限(?:责任)?)?公司")
 
 
 def is_org_name(text: str) -> bool:
@@ -290,9 +296,21 @@ def org_candidates(
     # the issuer of a notice: "XX财政局关于……" as its title
     if tv is not None and title is not None:  # (tv is the title's view)
         m = re.match(r"(?P<org>" + org_rx + r")关于", tv.text)
+        # (a finance body opening the headline of its own notice or news without 关于: 枞阳县财政局2022年度重点
+        # 项目绩效评价结果公示 — it evaluates others' spending, never its own in a notice, so it issues it)
+        opens = re.match(r"(?P<org>" + org_rx + r")(?=[\u4e00-\u9fff\d])", tv.text)
         if m:
             name, s, e = printed_name(ctx, m.start("org"), m.end("org"), tv)
+            # (two issuers of one notice, A、B关于… or printed apart by a space: each, joined with 、 — ruling 21)
+            name, s, e = _joint(ctx, tv, m.start("org"), m.end("org"), org_rx) or (name, s, e)
             out["issuer"].append(ctx.candidate_at("issuer", name, s, e, 7, "title"))
+        elif (
+            opens
+            and re.search(_spec()["evaluator_kinds"]["finance"], fold(opens.group("org")))
+            and _EVALUATION_NOTICE.match(tv.text, opens.end())
+        ):
+            name, s, e = printed_name(ctx, opens.start("org"), opens.end("org"), tv)
+            out["issuer"].append(ctx.candidate_at("issuer", name, s, e, 6.8, "title_opens"))
         else:
             out["issuer"] += _issuer_above(ctx, lines, title, org_rx)
     # a red-head notice's issuer line (澧县财政局文件 over its document number and title)
@@ -476,8 +494,13 @@ def _issuer_above(ctx: Context, lines: list[Line], title: Candidate, org_rx: str
     """The body alone on the line right above the title: a 关于… notice's letterhead (7: 重庆市铜梁区农业农村
     委员会 / 关于…报告), or a cover's body over its report's title (6.5: 澧县交通运输局 / 澧县2022年度…绩效
     自评报告; a firm over its 评价报告) — not a web page's banner over its metadata block."""
-    above = [ln for ln in lines if ln.end <= title.start and ctx.doc.text[ln.end : title.start].strip() == ""]
-    if not above or not re.fullmatch(org_rx, above[-1].text):
+    above = [ln for ln in lines if ln.end <= title.start]
+    if above and _DOC_NUMBER_LINE.fullmatch(above[-1].text.strip()):
+        above = above[:-1]  # (a letterhead over its document number over the title: 枞阳县财政局 / 枞财绩〔2023〕5号)
+    gap = ctx.doc.text[above[-1].end : title.start] if above else ""
+    if not above or (gap.strip() and not _DOC_NUMBER_LINE.fullmatch(gap.strip())):
+        return []
+    if not re.fullmatch(org_rx, above[-1].text):
         return []
     line = above[-1]
     if on_site_banner(ctx.view.text, ctx.view.index(line.start)):
@@ -485,6 +508,20 @@ def _issuer_above(ctx: Context, lines: list[Line], title: Candidate, org_rx: str
     rank = 7 if fold(ctx.doc.text[title.start : title.end]).startswith("关于") else 6.5
     name, s, e = printed_name(ctx, 0, len(line.text), line.view)
     return [ctx.candidate_at("issuer", name, s, e, rank, "title_above")]
+
+
+# What a headline says of an evaluation's outcome (…绩效评价结果公示, …评价情况的通报): a notice of one, not a meeting
+# or a plan (市财政局召开预算绩效评审委员会…会议).
+_EVALUATION_NOTICE = re.compile(
+    r"(?![^。；]*(?:召开|会议|培训|方案|办法))[^。；]*?(?:评价|考评|评估|考核)[^。；]{0,12}?"
+    r"(?:结果|情况|报告)[^。；]{0,4}?(?:通知|通报|公示|公告|公开|公布|反馈|报告)?"
+)
+
+
+# A document number alone on its line (枞财绩〔2023〕5号, 澧财预[2023]12号): a notice's, under its letterhead.
+_DOC_NUMBER_LINE = re.compile(
+    r"[\u4e00-\u9fff]{1,10}\s*[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*第?\s*\d{1,4}\s*号"
+)
 
 
 def _red_head(ctx: Context, lines: list[Line], title: Candidate | None, org_rx: str) -> list[Candidate]:

@@ -1,0 +1,106 @@
+"""Who evaluated and who was evaluated (issue 8, session 34, who30): the issuer of a finance body's results
+notice is its evaluator — named at the head of its headline without 关于, or on its letterhead over a document
+number —, two issuers printed apart are both named, a finance body's centre keeps the fund words of its name
+(省财政厅预算资金评审中心), a delegation's body is named however long its officials' titles run, and a finance
+body is never the unit a finance evaluation evaluates. On dev-half items and on short excerpts in the genre's
+shapes.
+"""
+
+from __future__ import annotations
+
+from devset_compare import _key
+from excerpt_records import dev_document, record_of_text
+
+_RESULTS = "现将2022年度重点项目绩效评价结果公示如下：\n1.农村公路养护项目，得分85分，等级良。\n"
+
+
+# ---------------------------------------------------------------- a finance body's centre, a delegation
+def test_a_review_centre_keeps_the_fund_words_of_its_name() -> None:
+    # 省财政厅预算资金评审中心统计评价处郭超处长带领省绩效评价组一行,到石泉县开展…绩效评价
+    _doc, r, expected = dev_document(
+        "shaanxi-shiquan-2019-2021-legal-aid-investment-promotion-provincial-key-evaluation-news"
+    )
+    assert _key(r.evaluator) == _key(expected["evaluator"]) == _key("省财政厅预算资金评审中心")
+    assert r.evaluation_mode == "finance"
+
+
+def test_a_review_centre_commissioned_by_its_finance_body() -> None:
+    _doc, r = record_of_text(
+        "2022年度农村公路养护项目绩效评价报告\n一、项目基本情况\n受省财政厅委托，省财政厅预算资金评审中心对农村公路"
+        "养护项目开展了重点绩效评价。评价得分85分。\n"
+    )
+    assert r.evaluator == "省财政厅预算资金评审中心"
+    assert r.evaluation_mode == "finance"
+
+
+def test_fund_words_before_a_place_still_end_the_run() -> None:
+    # (下达资金县教育局: the fund word stays a stop before a place)
+    _doc, r = record_of_text(
+        "2022年度学生资助项目绩效自评报告\n一、项目基本情况\n2022年市财政下达资金县教育局120万元，用于学生资助。\n"
+        "二、自评结论\n经自评，得分92分。\n\n县教育局\n2023年3月15日\n"
+    )
+    assert r.evaluated_unit == "县教育局"
+
+
+# ---------------------------------------------------------------- the issuer of a results notice
+def test_a_finance_body_heading_its_results_notice_is_its_evaluator_not_the_unit() -> None:
+    _doc, r = record_of_text("枞阳县财政局2022年度重点项目绩效评价结果公示\n" + _RESULTS)
+    assert r.evaluator == "枞阳县财政局"
+    assert r.evaluated_unit is None
+    assert r.evaluation_mode == "finance"
+
+
+def test_a_traditional_copy_of_the_same_headline() -> None:
+    _doc, r = record_of_text(
+        "樅陽縣財政局2022年度重點項目績效評價結果公示\n現將2022年度重點項目績效評價結果公示如下：得分85分。\n"
+    )
+    assert r.evaluator == "樅陽縣財政局"
+    assert r.evaluated_unit is None
+
+
+def test_a_finance_body_heading_a_meeting_is_no_issuer_of_results() -> None:
+    _doc, r, expected = dev_document("shaanxi-unnamed-2023-finance-bureau-evaluation-committee-meeting-news")
+    assert expected["evaluator"] is None and r.evaluator is None
+
+
+def test_a_letterhead_over_its_document_number_issues_the_notice() -> None:
+    _doc, r = record_of_text(
+        "枞阳县财政局\n枞财绩〔2023〕5号\n关于2022年度重点绩效评价结果的通报\n各预算单位：\n"
+        "现将2022年度重点绩效评价结果通报如下：农村公路养护项目85分。\n"
+    )
+    assert r.evaluator == "枞阳县财政局"
+    assert r.evaluation_mode == "finance"
+
+
+def test_two_issuers_printed_apart_in_the_headline_are_both_named() -> None:
+    _doc, r = record_of_text(
+        "枞阳县财政局 枞阳县交通运输局关于2022年度农村公路养护项目绩效评价结果的通报\n各乡镇：\n"
+        "现将结果通报如下：得分85分。\n"
+    )
+    assert r.evaluator == "枞阳县财政局、枞阳县交通运输局"
+
+
+# ---------------------------------------------------------------- a firm named after 委托了, a trade with no name
+def test_a_firm_commissioned_with_a_perfective_and_a_comma() -> None:
+    # 省财政厅委托了深圳市远上绩效评价服务有限公司,对2020年度新农村建设专项进行财政评价
+    _doc, r, expected = dev_document("jiangxi-jiangxi-2020-new-countryside-special-fund-commissioned-evaluation-news")
+    assert _key(r.evaluator) == _key(expected["evaluator"]) == _key("深圳市远上绩效评价服务有限公司")
+    assert r.evaluation_mode == "third_party"
+
+
+def test_a_firm_named_only_by_its_trade_is_nobody() -> None:
+    # 接受市民政局聘请第三方审计公司对…进行专项审计: 审计公司 names a kind of firm, not one; the unit heading its own
+    # notice of its fund's use (广灵县民政局2022年度福利彩票公益金使用情况公示) reports on its own spending
+    _doc, r, expected = dev_document("shanxi-guangling-2022-welfare-lottery-fund-use-notice")
+    assert _key(r.evaluated_unit) == _key(expected["evaluated_unit"]) == _key("广灵县民政局")
+    assert r.evaluator == r.evaluated_unit
+    assert r.evaluation_mode == expected["evaluation_mode"] == "self"
+
+
+def test_a_trade_firm_with_a_name_keeps_it() -> None:
+    _doc, r = record_of_text(
+        "2022年度农村公路养护项目绩效评价报告\n一、项目基本情况\n受枞阳县财政局委托，安徽华审审计公司对农村公路养护项目"
+        "开展了绩效评价。评价得分85分。\n"
+    )
+    assert r.evaluator == "安徽华审审计公司"
+    assert r.evaluation_mode == "third_party"
