@@ -89,3 +89,35 @@ def test_a_period_that_is_no_project_period_is_no_evaluated_period() -> None:
 def test_dev_items_with_listed_years_or_a_project_period(stem: str) -> None:
     _doc, record, expected = dev_document(stem)
     assert sorted(record.years or []) == sorted(expected["years"])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "今年，全市共有60家博物馆参加了2015年度免费开放博物馆绩效考核工作。",  # 绩效考核
+        "近日，财政部通报2015年度县级财政管理绩效综合评价结果。",  # 绩效综合评价
+        "省文化和旅游厅在2015年度全省非遗保护发展指数评估指标中增设了两项。",  # 评估指标
+        "近日，財政部通報2015年度縣級財政管理績效綜合評價結果。",  # a mirror's traditional copy
+        "2016年，全市共有60家博物馆参加了2015年度免费开放博物馆绩效考核工作。",  # the year nearest the phrase
+        "自2011年起，全市实施免费开放博物馆年度考核。2015年度绩效考核共60家博物馆参加。",  # a year since when is none
+    ],
+)
+def test_the_year_nearest_the_genres_words_for_an_evaluation(sentence: str) -> None:
+    assert years_of("全市免费开放博物馆考核情况通报\n" + sentence + "\n") == [2015]
+
+
+def test_a_year_since_when_alone_is_no_evaluated_year() -> None:
+    assert years_of("全市免费开放博物馆考核情况通报\n自2011年起，全市实施免费开放博物馆年度绩效考核。\n") == []
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "chongqing-chongqing-2015-free-museums-assessment-news",
+        "guangdong-2019-county-fiscal-management-evaluation-ranking-news-trad",
+        "zhejiang-zhejiang-2019-intangible-heritage-protection-index-ranking-news-glossed-mirror",
+    ],
+)
+def test_dev_items_naming_their_year_beside_another_word_for_the_evaluation(stem: str) -> None:
+    _doc, record, expected = dev_document(stem)
+    assert sorted(record.years or []) == sorted(expected["years"])
