@@ -73,6 +73,11 @@ def years_in(text: str) -> list[tuple[int, int, list[int]]]:
             out.append((m.start(), m.end(), period))
             for k in range(m.start(), m.end()):
                 taken[k] = True
+    for m in c["list"].finditer(masked):  # 2010、2011年度: each year listed
+        if not any(taken[m.start() : m.end()]):
+            out.append((m.start(), m.end(), sorted({int(y) for y in re.findall(r"(?:19|20)\d\d", m.group())})))
+            for k in range(m.start(), m.end()):
+                taken[k] = True
     for m in c["year"].finditer(masked):
         if not taken[m.start()]:
             out.append((m.start(), m.end(), [int(m.group("y"))]))
@@ -88,7 +93,10 @@ def _period_at(src: str, m: re.Match[str]) -> tuple[list[int], int, int]:
     the period it opens (评价范围为2020年至2022年) or closes (对2013-2019年度…, 2020—2022年，县财政…)."""
     y = int(m.group("y"))
     # a period running to a later year: every year of it
-    to = re.match(r"年?度?(?:\d{1,2}月(?:\d{1,2}日)?)?" + _TO + r"(?P<b>(?:19|20)\d\d)年", src[m.end("y") :])
+    # (起至, and a dash typed two or three times: 2015年11月起至2020年1月; 2017年12月1日---2019年8月)
+    to = re.match(
+        r"年?度?(?:\d{1,2}月(?:\d{1,2}日)?)?起?(?:至|到|[-—－~～]{1,3})(?P<b>(?:19|20)\d\d)年", src[m.end("y") :]
+    )
     years = (_period(y, int(to.group("b"))) if to else None) or [y]
     end = m.end("y") + (to.end() if to and len(years) > 1 else 1)
     # … or from an earlier year named first (the phrase's year is the period's last)
@@ -99,6 +107,13 @@ def _period_at(src: str, m: re.Match[str]) -> tuple[list[int], int, int]:
         earlier = _period(int(since.group("a")), y)
         if earlier:
             years, start = earlier, window + since.start("a")
+    # … or in a list of years (对我省2010、2011年度…; 就2019年和2020年…): each year listed
+    if len(years) == 1:
+        for listed in _compiled()["list"].finditer(src, max(0, m.start("y") - 40), m.end("y") + 40):
+            if listed.start() <= m.start("y") < listed.end():
+                years = sorted({int(a) for a in re.findall(r"(?:19|20)\d\d", listed.group())})
+                start, end = listed.start(), max(end, listed.end())
+                break
     return years, start, end
 
 

@@ -28,6 +28,7 @@ def _compiled() -> dict[str, Any]:
         "not_title": re.compile(t["not_title"]),
         "year": re.compile(s["years"]["year"]),
         "range": re.compile(s["years"]["range"]),
+        "list": re.compile(s["years"]["list"]),
         "ignore": re.compile(s["years"]["ignore_inside"]),
         "date": re.compile(d["date"]),
         "cn_date": re.compile(d["chinese"]),
