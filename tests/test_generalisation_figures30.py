@@ -43,3 +43,25 @@ def test_a_list_of_the_projects_content_after_commas_stays() -> None:
     }
     figs = figures(_HEAD + "项目总投资500万元，建设内容包括新建污水管道7300米，处理池13座，检查井380座。\n")
     assert sorted(v for _n, v, u in figs if u == "座") == [13, 380]
+
+
+# ---------------------------------------------------------------- a list of targets after its lead
+
+
+def test_the_numbered_items_after_a_lead_of_targets_are_targets() -> None:
+    # 其具体绩效目标如下：1、村支书年工资总额达到34406元 … 3、服务群众专项经费村均达10000元 — what was planned (ruling 9)
+    _doc, figs = dev_figures("hunan-santangjie-2021-village-management-fee-evaluation-report")
+    assert not [f for f in figs if f["value"] in (34406, 30000, 10000)]
+    text = (
+        "项目年度预算资金80万元。\n其具体绩效目标如下：\n1、村级公务经费每村达到3万元；\n2、服务群众专项经费达到12000元；\n"
+        "项目实际支出资金78万元。\n"
+    )
+    figs = figures(_HEAD + text)
+    assert sorted(v for _n, v, u in figs if u == "元") == [780000, 800000]
+
+
+def test_a_numbered_list_without_a_lead_of_targets_stays() -> None:
+    # near miss: the same numbered items under a lead of funds (资金安排如下：) are the funds
+    text = "资金安排如下：\n1、村级公务经费3万元；\n2、服务群众专项经费12000元；\n"
+    figs = figures(_HEAD + text)
+    assert sorted(v for _n, v, u in figs if u == "元") == [12000, 30000]

@@ -71,6 +71,8 @@ class Spec:
     count_not_name: re.Pattern[str]
     count_done: re.Pattern[str]
     list_item_end: re.Pattern[str]
+    target_lead: re.Pattern[str]
+    list_number: re.Pattern[str]
     count_achieved: re.Pattern[str]
     evaluation_work: re.Pattern[str]
     evaluation_sample: re.Pattern[str]
@@ -170,6 +172,8 @@ def spec() -> Spec:
         count_not_name=re.compile(d["count_not_name"]),
         count_done=re.compile(d["count_done"]),
         list_item_end=re.compile(d["list_item_end"]),
+        target_lead=re.compile(d["target_lead"]),
+        list_number=re.compile(d["list_number"]),
         count_achieved=re.compile(d["count_achieved"]),
         evaluation_work=re.compile(d["evaluation_work"]),
         evaluation_sample=re.compile(d["evaluation_sample"]),
@@ -648,8 +652,16 @@ class Scope:
             return names[h]
 
         amounts_only: set[int] = set()
+        in_targets = False  # after a lead of a list of targets (其具体绩效目标如下：), while its numbered items go on
         for i, b in enumerate(doc.blocks):
             stack = opened[i]
+            text = fold_text(squash(b.text)) if b.kind != "table" else ""
+            in_targets = bool(text) and (in_targets and bool(sp.list_number.match(text)))
+            if in_targets:
+                ok.append(False)
+                heads.append(name(stack[-1]) if stack else "")
+                continue
+            in_targets = bool(text) and bool(sp.target_lead.search(text))
             role = next((r for h in reversed(stack) if (r := ctx.headings[h][1])), None)
             if role in sp.basic_parts and any(
                 ctx.headings[h][1] == "basic" and not sp.evaluation_heading.search(name(h)) for h in stack
