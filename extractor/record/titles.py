@@ -133,6 +133,9 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
                 and _is_title(line.text + head[i + 1].text)
                 and len(head[i + 1].text) <= 20
                 and not _is_title(head[i + 1].text)
+                # (a numbered heading of the report is no title's last words: a chrome line wrapped onto its
+                # own line above 一、绩效目标分解下达情况 — 恢复默认 — is no title's first words either)
+                and not _NUMBERED_HEADING.match(head[i + 1].text.lstrip(" \t\u3000|｜"))
             ):
                 parts = [i, i + 1]
             elif (
