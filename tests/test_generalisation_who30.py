@@ -134,3 +134,28 @@ def test_wodanwei_is_not_the_issuer_of_a_document_it_cites() -> None:
     # 我单位及时对…开展自评 … 根据《抚远市人民政府关于…的批复》: a cited document's issuer is not the writer
     _doc, r, expected = dev_document("heilongjiang-fuyuan-2022-rural-drinking-water-self-report")
     assert expected["evaluated_unit"] is None and r.evaluated_unit is None
+
+
+# ---------------------------------------------------------------- a notice's signature in its renderings
+_NOTICE = (
+    "关于2022年度重点项目绩效评价结果的通知\n各预算单位：\n根据《枞阳县预算绩效管理办法》，我局组织对2022年度5个重点项目"
+    "开展了绩效评价，现将评价结果通知如下：\n农村公路养护项目得分85分，等级良。\n"
+)
+
+
+def test_a_signature_with_its_seal_note() -> None:
+    _doc, r = record_of_text(_NOTICE + "\n枞阳县财政局（印）\n2023年6月1日\n")
+    assert r.evaluator == "枞阳县财政局"
+    assert r.evaluation_mode == "finance"
+
+
+def test_the_printing_office_line_is_not_the_signature() -> None:
+    _doc, r = record_of_text(
+        _NOTICE + "\n枞阳县财政局\n2023年6月1日\n抄送：县审计局。\n枞阳县财政局办公室 2023年6月1日印发\n"
+    )
+    assert r.evaluator == "枞阳县财政局"
+
+
+def test_two_signers_on_one_line_are_both_named() -> None:
+    _doc, r = record_of_text(_NOTICE + "\n枞阳县财政局  枞阳县交通运输局\n2023年6月1日\n")
+    assert r.evaluator == "枞阳县财政局、枞阳县交通运输局"

@@ -173,6 +173,11 @@ def _glued_cover(ctx: Context, lines: list[Line], names: list[str]) -> list[Cand
     return []
 
 
+# A seal's note after a signing body (XX局（盖章）, XX局 公章, XX局（印）).
+_SEAL = re.compile(r"(?:[\s（(]*(?:盖章|公章|印章|章)[)）]?|\s*[（(]印[)）])\s*$")
+# What follows the date on a notice's printing line (XX局办公室 2023年6月1日印发).
+_PRINTED_LINE = re.compile(r"\s*(?:日)?\s*印发")
+
 # A line that is a date and nothing else (2023年3月15日, 二〇二三年三月): a cover's or a signature's.
 _DATE_LINE_REST = re.compile(r"[\s日号]*")
 
@@ -188,7 +193,7 @@ def _dated_block(
         date = _compiled()["date"].match(line.text.strip()) or _compiled()["cn_date"].match(line.text.strip())
         if date is None or not _DATE_LINE_REST.fullmatch(line.text.strip()[date.end() :]):
             continue
-        key = re.sub(r"[\s（(]*(?:盖章|公章|印章|章)[)）]?\s*$", "", above.text).strip()
+        key = _SEAL.sub("", above.text).strip()
         if key in names and not _metadata_label().search(key):
             lead = len(above.text) - len(above.text.lstrip())
             printed, s, e = printed_name(ctx, lead, lead + len(key), above.view)
@@ -338,15 +343,19 @@ def org_candidates(
     for k, line in enumerate(reversed(body[-8:])):
         if title is not None and line.end <= title.start:
             break  # (a short page: its last lines reach above the title, into the site's banner)
-        key = re.sub(r"[\s（(]*(?:盖章|公章|印章|章)[)）]?$", "", line.text)  # (XX局（公章）)
+        key = _SEAL.sub("", line.text)  # (XX局（公章）, XX局（印）)
         date_cut = _compiled()["date"].search(key) or _compiled()["cn_date"].search(key)
         if date_cut:
+            if _PRINTED_LINE.match(key, date_cut.end()):
+                continue  # (the office that printed a notice, XX局办公室 2023年6月1日印发: not who signed it)
             key = key[: date_cut.start()]
         org = next((n for n in names if key.endswith(n) and (key == n or key[-len(n) - 1] in "]】）)。：:")), None)
         if org and _metadata_label().search(key[: len(key) - len(org)]):
             continue  # a page's metadata line (发布机构：…) is no signature: it names nobody (ruling 3)
         if org:
             printed, s, e = printed_name(ctx, len(key) - len(org), len(key), line.view)
+            # (two bodies signing on one line, printed apart: each, joined with 、 — ruling 21)
+            printed, s, e = _joint(ctx, line.view, len(key) - len(org), len(key), org_rx) or (printed, s, e)
             out["signature"].append(ctx.candidate_at("signature", printed, s, e, 5 - k / 100, "signature"))
             break
     # a cover line: an organisation and the date it wrote the report, nothing else
