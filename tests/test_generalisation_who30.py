@@ -104,3 +104,58 @@ def test_a_trade_firm_with_a_name_keeps_it() -> None:
     )
     assert r.evaluator == "安徽华审审计公司"
     assert r.evaluation_mode == "third_party"
+
+
+# ---------------------------------------------------------------- 我单位 / 本单位 referring back to a unit named once
+def test_bendanwei_refers_back_to_the_one_unit_the_report_names() -> None:
+    _doc, r = record_of_text(
+        "2022年度农村公路养护项目绩效自评报告\n一、项目基本情况\n2022年县财政安排枞阳县公路管理站农村公路养护资金120万元。\n"
+        "二、自评情况\n本单位对项目开展了绩效自评，得分92分。\n"
+    )
+    assert r.evaluated_unit == r.evaluator == "枞阳县公路管理站"
+    assert r.evaluation_mode == "self"
+
+
+def test_wodanwei_beside_two_units_names_neither() -> None:
+    _doc, r = record_of_text(
+        "2022年度农村公路养护项目绩效自评报告\n一、项目基本情况\n2022年县财政安排枞阳县公路管理站和枞阳县农村公路养护中心"
+        "养护资金120万元。\n二、自评情况\n本单位对项目开展了绩效自评，得分92分。\n"
+    )
+    assert r.evaluated_unit is None
+
+
+def test_wodanwei_is_not_the_author_of_a_rule_it_applies() -> None:
+    # 现对我單位…開展績效自評 … 縣教育局制定的《財務管理制度》中規定: the rule's author is not the writer (null, as annotated)
+    _doc, r, expected = dev_document("hainan-baoting-undated-tropical-fruit-veg-base")
+    assert expected["evaluated_unit"] is None and r.evaluated_unit is None
+
+
+def test_wodanwei_is_not_the_issuer_of_a_document_it_cites() -> None:
+    # 我单位及时对…开展自评 … 根据《抚远市人民政府关于…的批复》: a cited document's issuer is not the writer
+    _doc, r, expected = dev_document("heilongjiang-fuyuan-2022-rural-drinking-water-self-report")
+    assert expected["evaluated_unit"] is None and r.evaluated_unit is None
+
+
+# ---------------------------------------------------------------- a notice's signature in its renderings
+_NOTICE = (
+    "关于2022年度重点项目绩效评价结果的通知\n各预算单位：\n根据《枞阳县预算绩效管理办法》，我局组织对2022年度5个重点项目"
+    "开展了绩效评价，现将评价结果通知如下：\n农村公路养护项目得分85分，等级良。\n"
+)
+
+
+def test_a_signature_with_its_seal_note() -> None:
+    _doc, r = record_of_text(_NOTICE + "\n枞阳县财政局（印）\n2023年6月1日\n")
+    assert r.evaluator == "枞阳县财政局"
+    assert r.evaluation_mode == "finance"
+
+
+def test_the_printing_office_line_is_not_the_signature() -> None:
+    _doc, r = record_of_text(
+        _NOTICE + "\n枞阳县财政局\n2023年6月1日\n抄送：县审计局。\n枞阳县财政局办公室 2023年6月1日印发\n"
+    )
+    assert r.evaluator == "枞阳县财政局"
+
+
+def test_two_signers_on_one_line_are_both_named() -> None:
+    _doc, r = record_of_text(_NOTICE + "\n枞阳县财政局  枞阳县交通运输局\n2023年6月1日\n")
+    assert r.evaluator == "枞阳县财政局、枞阳县交通运输局"

@@ -173,6 +173,11 @@ def _glued_cover(ctx: Context, lines: list[Line], names: list[str]) -> list[Cand
     return []
 
 
+# A seal's note after a signing body (XX局（盖章）, XX局 公章, XX局（印）).
+_SEAL = re.compile(r"(?:[\s（(]*(?:盖章|公章|印章|章)[)）]?|\s*[（(]印[)）])\s*$")
+# What follows the date on a notice's printing line (XX局办公室 2023年6月1日印发).
+_PRINTED_LINE = re.compile(r"\s*(?:日)?\s*印发")
+
 # A line that is a date and nothing else (2023年3月15日, 二〇二三年三月): a cover's or a signature's.
 _DATE_LINE_REST = re.compile(r"[\s日号]*")
 
@@ -188,7 +193,7 @@ def _dated_block(
         date = _compiled()["date"].match(line.text.strip()) or _compiled()["cn_date"].match(line.text.strip())
         if date is None or not _DATE_LINE_REST.fullmatch(line.text.strip()[date.end() :]):
             continue
-        key = re.sub(r"[\s（(]*(?:盖章|公章|印章|章)[)）]?\s*$", "", above.text).strip()
+        key = _SEAL.sub("", above.text).strip()
         if key in names and not _metadata_label().search(key):
             lead = len(above.text) - len(above.text.lstrip())
             printed, s, e = printed_name(ctx, lead, lead + len(key), above.view)
@@ -338,15 +343,19 @@ def org_candidates(
     for k, line in enumerate(reversed(body[-8:])):
         if title is not None and line.end <= title.start:
             break  # (a short page: its last lines reach above the title, into the site's banner)
-        key = re.sub(r"[\s（(]*(?:盖章|公章|印章|章)[)）]?$", "", line.text)  # (XX局（公章）)
+        key = _SEAL.sub("", line.text)  # (XX局（公章）, XX局（印）)
         date_cut = _compiled()["date"].search(key) or _compiled()["cn_date"].search(key)
         if date_cut:
+            if _PRINTED_LINE.match(key, date_cut.end()):
+                continue  # (the office that printed a notice, XX局办公室 2023年6月1日印发: not who signed it)
             key = key[: date_cut.start()]
         org = next((n for n in names if key.endswith(n) and (key == n or key[-len(n) - 1] in "]】）)。：:")), None)
         if org and _metadata_label().search(key[: len(key) - len(org)]):
             continue  # a page's metadata line (发布机构：…) is no signature: it names nobody (ruling 3)
         if org:
             printed, s, e = printed_name(ctx, len(key) - len(org), len(key), line.view)
+            # (two bodies signing on one line, printed apart: each, joined with 、 — ruling 21)
+            printed, s, e = _joint(ctx, line.view, len(key) - len(org), len(key), org_rx) or (printed, s, e)
             out["signature"].append(ctx.candidate_at("signature", printed, s, e, 5 - k / 100, "signature"))
             break
     # a cover line: an organisation and the date it wrote the report, nothing else
@@ -377,7 +386,7 @@ def org_candidates(
     # which one writes (devset ruling 3: a document speaking only as 我局 names no unit). (我处: a
     # 管理处's; not 处于, 处理)
     for m in re.finditer(
-        r"(?:我|本)(?P<kind>局|委|办|厅|中心|院|校|所|站|馆|队|会|处(?![于在理置罚分]))(?![\u4e00-\u9fff]{0,1}(?:级|部|面))",
+        r"(?:我|本)(?P<kind>单位|局|委|办|厅|中心|院|校|所|站|馆|队|会|处(?![于在理置罚分]))(?![\u4e00-\u9fff]{0,1}(?:级|部|面))",
         text[: len(text) // 2 + 2000],
     ):
         kind = m.group("kind")
@@ -385,8 +394,11 @@ def org_candidates(
         of_kind = [
             o
             for o in orgs
-            if fold(o.name).endswith(kind)
+            # (我单位, 本单位: a unit of any kind — still the one body the text names, not a government: 我县, 我市)
+            if (fold(o.name).endswith(kind) or (kind == "单位" and not fold(o.name).endswith("政府")))
             and not on_metadata_line(text, o.vstart)
+            # (for 我单位, nor the issuer of a document it cites: 根据《抚远市人民政府关于…的批复》, 县教育局制定的《…制度》)
+            and not (kind == "单位" and (in_citation(text, o.vstart, reach=200) or _AUTHOR_AFTER.match(text, o.vend)))
             and not on_site_banner(text, o.vstart)
             and not is_salutation(text, o)
             and not re.search(r"(?:会同|联合|协同|配合|、)[^。；，,]{0,8}$", text[max(0, o.vstart - 10) : o.vstart])
@@ -403,6 +415,8 @@ def org_candidates(
             first = of_kind[0]
             name, s, e = printed_name(ctx, first.vstart, first.vend)
             out["self_named"].append(ctx.candidate_at("self_named", name, s, e, 3.5, "pronoun"))
+        elif kind == "单位":
+            continue  # (我单位 with no one body named: a kinded pronoun further on, 我局, may still tell which)
         break
     out["evaluated_unit"] += _town_of_title(ctx, title)
     return out
@@ -477,6 +491,9 @@ def _names_in(ctx: Context, view: View, vstart: int, vend: int, org_rx: str) -> 
             out.append((a, b))
     return out
 
+
+# The words right after a body that make it a cited document's author (县教育局制定的《财务管理制度》, XX厅印发《…》).
+_AUTHOR_AFTER = re.compile(r"(?:制定|印发|出台|下发|发布|颁布|制发)(?:了|的)?《")
 
 # The words right before a body that say the writer reports, files or sends something to it (上报, 报送,
 # 呈报, 报请, 向): the body above the writer, not the writer (上报省移民局备案).
