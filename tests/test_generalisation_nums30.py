@@ -121,3 +121,72 @@ def test_a_year_since_when_alone_is_no_evaluated_year() -> None:
 def test_dev_items_naming_their_year_beside_another_word_for_the_evaluation(stem: str) -> None:
     _doc, record, expected = dev_document(stem)
     assert sorted(record.years or []) == sorted(expected["years"])
+
+
+# ------------------------------------------------------------------ budget − spent = balance
+
+FUNDS = "某县2022年度农村公路养护资金绩效评价报告\n一、项目基本情况\n（二）资金情况\n"
+
+
+def balances(text: str) -> list[tuple[bool, str]]:
+    _doc, r = record_of_text(FUNDS + text)
+    return [(c.ok, c.detail) for c in r.checks if c.rule == "balance"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "该项目年度预算资金100万元，实际支出95万元，结余8万元。\n",
+        "该项目年度预算资金100万元，截至2022年12月31日实际支出95万元，结余资金8万元。\n",
+        "该項目年度預算資金100萬元，實際支出95萬元，結餘8萬元。\n",  # a mirror's traditional copy
+        "该项目年度预算资金 100 万元，实际支出 95 万元，结余 8 万元。\n",  # spaced digits
+        "该项目预算资金100万元，到位资金100万元，实际支出95万元，结余8万元。\n",  # the money arrived between
+    ],
+)
+def test_a_balance_that_is_not_the_budget_less_the_spending_is_a_slip(text: str) -> None:
+    ((ok, detail),) = balances(text)
+    assert not ok and "95" in detail and "8" in detail
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        "计划安排资金（万元）\n2,489.4\n实际到位资金（万元）\n2,489.4\n实际支出（万元）\n2,466.6\n结余（万元）\n32.8\n",
+        "| 计划安排资金（万元） | 2489.4 | 实际到位资金（万元） | 2489.4 | 实际支出（万元） | 2466.6 | 结余（万元） | 32.8 |\n",
+        "计划安排资金（万元） 2489.4 实际到位资金（万元） 2489.4 实际支出（万元） 2466.6 结余（万元） 32.8\n",
+        "计划安排资金(万元)\n\n2489.4\n\n实际支出(万元)\n\n2466.6\n\n结余(万元)\n\n32.8\n",
+    ],
+)
+def test_a_forms_balance_cell_is_checked_in_every_layout(cells: str) -> None:
+    ((ok, detail),) = balances(cells)
+    assert not ok and "22.8" in detail and "32.8" in detail
+    ((ok, _detail),) = balances(cells.replace("32.8", "22.8"))
+    assert ok
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the balance against the money arrived, not the budget: no slip
+        "该项目预算资金100万元，到位资金90万元，实际支出85万元，结余5万元。\n",
+        # rounding: 432.65 − 400.12 = 32.53, printed 32.5 (README ruling 27)
+        "该项目年度预算资金432.65万元，实际支出400.12万元，结余32.5万元。\n",
+    ],
+)
+def test_a_balance_within_rounding_or_of_the_money_arrived_is_no_slip(text: str) -> None:
+    assert all(ok for ok, _d in balances(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a balance brought forward is income, not this year's budget less its spending
+        "全年预算收入1699.12万元，实际支出1435.22万元，上年结转结余263.90万元。\n",
+        # a balance of another sentence
+        "该项目年度预算资金100万元，实际支出95万元。截至目前，项目资金结余8万元。\n",
+        # an amount not yet spent is no spending
+        "该项目年度预算资金100万元，未支付资金95万元，结余8万元。\n",
+    ],
+)
+def test_near_misses_of_a_balance_say_nothing(text: str) -> None:
+    assert balances(text) == []

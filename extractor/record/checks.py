@@ -114,6 +114,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "numbered_line",
         "money_kind",
         "rate_whole",
+        "balance",
+        "balance_not",
     )
     return {k: re.compile(s[k]) for k in keys}
 
@@ -2020,6 +2022,107 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
             emit(num, den, False, c)
 
 
+def balance_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
+    """预算 − 支出 = 结余: a balance stated right after the amount spent, with the budget (or the money
+    arrived) before them in their sentence (该项目预算资金100万元，实际支出95万元，结余5万元; a form's cells
+    计划安排资金 … 实际到位资金 … 实际支出 … 结余), each named by its label.  Every whole named there (the
+    budget, the money arrived) is tried; a slip is said only when none gives the balance printed, within
+    the rounding of the three printed numbers (README ruling 27)."""
+    rx = _rx()
+    ctx = ck.ctx
+    money = [x for x in qs if x.q.unit == "元" and not _per_unit(flat, x.q)]
+    for k in range(2, len(money)):
+        z, y = money[k], money[k - 1]
+        if re.search(r"[。；;]", flat[y.q.end : z.q.start]) or z.block - y.block > 3:
+            continue
+        zl = squash(_label_of(ctx, flat, z))
+        if not rx["balance"].search(zl) or rx["balance_not"].search(zl) or _each(flat, z.q):
+            continue
+        yl = squash(_label_of(ctx, flat, y))
+        if not _spent(yl) or rx["not_executed"].search(yl) or rx["arrived"].search(yl):
+            continue
+        wholes = []
+        for x in reversed(money[max(0, k - 6) : k - 1]):
+            if re.search(r"[。；;]", flat[x.q.end : y.q.start]) or y.block - x.block > 6:
+                break
+            xl = squash(_label_of(ctx, flat, x))
+            if rx["not_executed"].search(xl) or x.part:
+                continue
+            budget = rx["budget"].search(xl) and not rx["executed"].search(xl)
+            if (budget or rx["arrived"].search(xl)) and x.q.value:
+                wholes.append(x)
+        if not wholes:
+            continue
+        good = next((b for b in wholes if _sums_to([y.q, z.q], b.q)), None)
+        b = good or wholes[0]
+        left = b.q.printed - y.q.printed * _scale(y.q, b.q)
+        ck.add(
+            "balance",
+            good is not None,
+            f"{b.name or '预算'} {_printed(b.q)} − {y.name or '支出'} {_printed(y.q)} = {_like(left, b.q)}{b.q.mag or ''}{b.q.unit}, "
+            f"stated {z.name or '结余'} {_printed(z.q)}",
+            [(b.q.start, b.q.end), (y.q.start, y.q.end), (z.q.start, z.q.end)],
+            key=("balance", b.q.value, y.q.value, z.q.value),
+        )
+
+
+# a form's money cell: its label with the unit in brackets, then its number after a bar, a colon or on the
+# next line (实际支出（万元） | 2,466.6; 结余(万元)⏎22.8)
+_MONEY_CELL = re.compile(
+    r"(?P<label>[\u4e00-\u9fff]{2,14})\s*[（(]\s*(?P<mag>万|亿)?元\s*[)）][\s|｜:：]{0,8}?(?P<num>\d[\d,]*(?:\.\d+)?)(?![\d.%])"
+)
+
+
+def form_balance_checks(ck: Checker, flat: str) -> None:
+    """预算 − 支出 = 结余 in a form whose money cells name their unit in the label (计划安排资金（万元） |
+    2,489.4 | 实际到位资金（万元） | 2,489.4 | 实际支出（万元） | 2,466.6 | 结余（万元） | 22.8), one cell a line,
+    after bars or flattened to one line: the balance cell right after the spent one, the budget or the
+    money arrived among the three cells before — as :func:`balance_checks` reads prose."""
+    rx = _rx()
+    cells = list(_MONEY_CELL.finditer(flat))
+    for k in range(2, len(cells)):
+        z, y = cells[k], cells[k - 1]
+        if z.start() - y.end() > 30 or (z.group("mag") or "") != (y.group("mag") or ""):
+            continue
+        zl, yl = squash(z.group("label")), squash(y.group("label"))
+        if not rx["balance"].search(zl) or rx["balance_not"].search(zl):
+            continue
+        if not _spent(yl) or rx["not_executed"].search(yl) or rx["arrived"].search(yl):
+            continue
+        wholes = []
+        for x in reversed(cells[max(0, k - 4) : k - 1]):
+            xl = squash(x.group("label"))
+            if y.start() - x.end() > 90 or (x.group("mag") or "") != (y.group("mag") or ""):
+                break
+            budget = rx["budget"].search(xl) and not rx["executed"].search(xl)
+            if (budget or rx["arrived"].search(xl)) and not rx["not_executed"].search(xl):
+                wholes.append(x)
+        if not wholes:
+            continue
+
+        def num(m: re.Match[str]) -> Decimal:
+            return Decimal(m.group("num").replace(",", ""))
+
+        def half(m: re.Match[str]) -> Decimal:
+            frac = m.group("num").partition(".")[2]
+            return Decimal(1).scaleb(-len(frac)) / 2
+
+        def fits(b: re.Match[str]) -> bool:
+            return abs(num(b) - num(y) - num(z)) <= half(b) + half(y) + half(z) + EPS
+
+        good = next((b for b in wholes if fits(b)), None)
+        b = good or wholes[0]
+        unit = (b.group("mag") or "") + "元"
+        ck.add(
+            "balance",
+            good is not None,
+            f"{b.group('label')} {b.group('num')}{unit} − {y.group('label')} {y.group('num')}{unit} = "
+            f"{_fmt(num(b) - num(y))}{unit}, stated {z.group('label')} {z.group('num')}{unit}",
+            [b.span("num"), y.span("num"), z.span("num")],
+            key=("balance", num(b), num(y), num(z)),
+        )
+
+
 def _operands_after(ctx: Any, flat: str, qs: list[_Q], i: int, arrival: bool) -> tuple[_Q, _Q] | None:
     """The amounts a rate is of when they follow it in its sentence (预算执行率为95%，全年预算资金200万元，
     实际支出180万元; 执行率95%（实际支出180万元/预算资金200万元）): the first whose label says it was
@@ -2187,6 +2290,8 @@ def run_checks(
     total_then_parts_checks(ck, flat, qs, by_block)
     respective_list_checks(ck, flat, qs)
     rate_checks(ck, flat, qs)
+    balance_checks(ck, flat, qs)
+    form_balance_checks(ck, flat)
     share_checks(ck, flat, qs)
     return ck.out
 
