@@ -77,6 +77,7 @@ def _spec() -> dict[str, Any]:
         "total_row": re.compile(f"(?:{data['total_row']}){_UNIT}"),
         "not_labels": re.compile(data["not_labels"]),
         "not_values": re.compile(data["not_values"]),
+        "unit_section": re.compile(data["unit_section"]),
         "glued_any": re.compile(f"(?:{data['glued_stops']})|{alternation}"),
         "glued_stop": re.compile(f"(?:{data['glued_stops']}){_UNIT}"),
     }
@@ -92,6 +93,11 @@ def label_of(cell: str) -> tuple[str, int, bool] | None:
         if rx.fullmatch(key):
             return name, rank, bool(spec["generic"].fullmatch(key))
     return None
+
+
+def form_sections() -> re.Pattern[str]:
+    """A section of a body (大气环境科, 财务股): a unit's name when a form's unit label names it."""
+    return _spec()["unit_section"]
 
 
 def is_total_row(cell: str) -> bool:
@@ -328,8 +334,13 @@ def _line_pairs(ctx: Context, headers: AbstractSet[int] = frozenset()) -> list[P
     labels = [label_of(k) if k else None for k in keys]
     for i, (b, nxt) in enumerate(zip(blocks, blocks[1:])):
         key, lab = keys[i], labels[i]
-        label_start = b.start
-        if lab is None and b.start not in headers:
+        label_start, label_end = b.start, b.end
+        split = _split_label(keys, labels, i)
+        if split is not None and b.start not in headers and i + 2 < len(blocks):
+            # a label's cell too narrow for it, split over two lines (实施单 / 位, 年度预 / 算申请): the
+            # two lines are the label, its value the line after them
+            key, lab, nxt, label_end = split, label_of(split), blocks[i + 2], blocks[i + 1].end
+        elif lab is None and b.start not in headers:
             tail = trailing_label(key)
             dangling = _dangling_label_pair(b, nxt)
             after_label = i > 0 and labels[i - 1] is not None
@@ -353,8 +364,21 @@ def _line_pairs(ctx: Context, headers: AbstractSet[int] = frozenset()) -> list[P
         v = View.of(nxt.text, nxt.start)
         pos = v.text.find(value)
         start, end = v.span(pos, pos + len(value))
-        out.append(Pair(lab[0], key, value, start, end, label_start, b.end, "next_line", lab[1], lab[2]))
+        out.append(Pair(lab[0], key, value, start, end, label_start, label_end, "next_line", lab[1], lab[2]))
     return out
+
+
+def _split_label(keys: list[str], labels: list[Any], i: int) -> str | None:
+    """The label that lines ``i`` and ``i + 1`` print together when neither is a label alone and the
+    second is a fragment (one to three characters: 实施单 / 位), else None."""
+    if i + 1 >= len(keys) or labels[i] is not None or labels[i + 1] is not None:
+        return None
+    head, tail = keys[i], keys[i + 1]
+    if not head or not 1 <= len(tail) <= 3 or _SEP.search(head + tail):
+        return None
+    whole = head + tail
+    lab = label_of(whole)
+    return whole if lab is not None and not lab[2] else None
 
 
 def cut_at_label(value: str) -> str:

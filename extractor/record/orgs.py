@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..normalize import fold_one_for_one
 from .candidates import Candidate, Decision
 from .context import Context, Line
-from .forms import Pair, cut_at_label
+from .forms import Pair, cut_at_label, form_sections
 from .chrome import _metadata_label, line_around, on_metadata_line, on_site_banner
 from .jurisdiction import divisions
 from .nlp import org_suffix
@@ -290,7 +290,11 @@ def org_candidates(
             value = re.sub(r"^(.{2,})\1$", r"\1", value)  # the same name in two cells run together
             value = _DOUBLED_END.sub("", value)  # 预算单位:嘉定区体育局局 (a typo)
             span = printed_span(ctx, p.start, p.end, value)
-            if 2 <= len(value) <= 40 and not re.search(r"\d", value) and span and is_org_name(value):
+            # (a section of a body under a unit's own label: 实施单位 | 大气环境科)
+            named = is_org_name(value) or (
+                p.field != "publisher" and form_sections().fullmatch(fold(value)) is not None
+            )
+            if 2 <= len(value) <= 40 and not re.search(r"\d", value) and span and named:
                 name = re.sub(r"\s+", "", ctx.doc.text[span[0] : span[1]])
                 # (the filing unit: below a spending unit's own cell, above a supervisor's)
                 rank = {"publisher": 4 + p.rank / 10, "client": 9, "filer": 8.75}.get(p.field, 8 + p.rank / 2)
