@@ -136,6 +136,16 @@ def test_wodanwei_is_not_the_issuer_of_a_document_it_cites() -> None:
     assert expected["evaluated_unit"] is None and r.evaluated_unit is None
 
 
+def test_wodanwei_is_not_the_issuer_of_a_document_cited_with_its_co_issuer() -> None:
+    # (the shared corpus's dongchuan report, its first page alone: 昆明市人力资源和社会保障局昆明市财政下发了《…》 —
+    # an issuer with its co-issuer between it and 下发了《, not the writer of 我单位…自评)
+    _doc, r = record_of_text(
+        "养老保险区级配套项目支出绩效评价报告\n一、项目概况\n根据市政府常务会议精神，昆明市人力资源和社会保障局昆明市财政下发了"
+        "《实施方案》，资金由市、县财政分级承担。\n评价结论\n我单位对照自评指标体系框架逐项进行了分析，自评分为97分。\n"
+    )
+    assert r.evaluated_unit is None and r.evaluator is None
+
+
 # ---------------------------------------------------------------- a notice's signature in its renderings
 _NOTICE = (
     "关于2022年度重点项目绩效评价结果的通知\n各预算单位：\n根据《枞阳县预算绩效管理办法》，我局组织对2022年度5个重点项目"
