@@ -2099,28 +2099,28 @@ def form_balance_checks(ck: Checker, flat: str) -> None:
                 wholes.append(x)
         if not wholes:
             continue
-
-        def num(m: re.Match[str]) -> Decimal:
-            return Decimal(m.group("num").replace(",", ""))
-
-        def half(m: re.Match[str]) -> Decimal:
-            frac = m.group("num").partition(".")[2]
-            return Decimal(1).scaleb(-len(frac)) / 2
-
-        def fits(b: re.Match[str]) -> bool:
-            return abs(num(b) - num(y) - num(z)) <= half(b) + half(y) + half(z) + EPS
-
-        good = next((b for b in wholes if fits(b)), None)
-        b = good or wholes[0]
+        bq = [_cell_money(x) for x in wholes]
+        yq, zq = _cell_money(y), _cell_money(z)
+        # (the three share one magnitude: the rounding the sum checks allow, ``checks.sum_rounding``)
+        good = next((i for i, q in enumerate(bq) if _sums_to([yq, zq], q)), None)
+        b, b_q = (wholes[good], bq[good]) if good is not None else (wholes[0], bq[0])
         unit = (b.group("mag") or "") + "元"
         ck.add(
             "balance",
             good is not None,
             f"{b.group('label')} {b.group('num')}{unit} − {y.group('label')} {y.group('num')}{unit} = "
-            f"{_fmt(num(b) - num(y))}{unit}, stated {z.group('label')} {z.group('num')}{unit}",
+            f"{_fmt(b_q.printed - yq.printed)}{unit}, stated {z.group('label')} {z.group('num')}{unit}",
             [b.span("num"), y.span("num"), z.span("num")],
-            key=("balance", num(b), num(y), num(z)),
+            key=("balance", b_q.printed, yq.printed, zq.printed),
         )
+
+
+def _cell_money(m: re.Match[str]) -> Quantity:
+    """A form's money cell (``_MONEY_CELL``) as the quantity the sum checks read: printed in 元 or 万元."""
+    num, mag = m.group("num"), m.group("mag")
+    printed = Decimal(num.replace(",", ""))
+    value = printed * MAGNITUDES[mag] if mag else printed
+    return Quantity(value, "元", m.start("num"), m.end("num"), num, printed, len(num.partition(".")[2]), mag)
 
 
 def _operands_after(ctx: Any, flat: str, qs: list[_Q], i: int, arrival: bool) -> tuple[_Q, _Q] | None:
