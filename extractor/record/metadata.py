@@ -667,7 +667,8 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
     if mode == "finance":
         # a finance body's evaluation is of others' spending (its own is a self-evaluation, the README's
         # mode): the finance body a headline or a sentence names is not the unit evaluated
-        units = [c for c in units if c not in _finance_bodies(units)]
+        finance = _finance_bodies(units)
+        units = [c for c in units if c not in finance]
     d["evaluated_unit"] = fullest(ctx, decide("evaluated_unit", units, doc), orgs)
     unit = d["evaluated_unit"]
     if mode == "self":
