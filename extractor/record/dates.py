@@ -60,6 +60,11 @@ def arabic_years(text: str) -> str:
     return _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[ch] for ch in m.group()), text)
 
 
+def _listed_years(listed: re.Match[str]) -> list[int]:
+    """Each year of a match of the ``years.list`` pattern (2010、2011年度; 2019年和2020年), in order, once."""
+    return sorted({int(y) for y in re.findall(r"(?:19|20)\d\d", listed.group())})
+
+
 def years_in(text: str) -> list[tuple[int, int, list[int]]]:
     """``(start, end, years)`` of the years named in view ``text`` (ranges expanded, citations and dates ignored;
     二〇二二年 is 2022)."""
@@ -75,7 +80,7 @@ def years_in(text: str) -> list[tuple[int, int, list[int]]]:
                 taken[k] = True
     for m in c["list"].finditer(masked):  # 2010、2011年度: each year listed
         if not any(taken[m.start() : m.end()]):
-            out.append((m.start(), m.end(), sorted({int(y) for y in re.findall(r"(?:19|20)\d\d", m.group())})))
+            out.append((m.start(), m.end(), _listed_years(m)))
             for k in range(m.start(), m.end()):
                 taken[k] = True
     for m in c["year"].finditer(masked):
@@ -111,7 +116,7 @@ def _period_at(src: str, m: re.Match[str]) -> tuple[list[int], int, int]:
     if len(years) == 1:
         for listed in _compiled()["list"].finditer(src, max(0, m.start("y") - 40), m.end("y") + 40):
             if listed.start() <= m.start("y") < listed.end():
-                years = sorted({int(a) for a in re.findall(r"(?:19|20)\d\d", listed.group())})
+                years = _listed_years(listed)
                 start, end = listed.start(), max(end, listed.end())
                 break
     return years, start, end
