@@ -2718,6 +2718,110 @@ UNITS += [
 ]
 
 
+# (session 35, who31: names hard-wrapped over two short lines — a signature, a cover's or a form's value, a
+# title printed in short lines — read whole, not cut to their last line; cover lines, label and value on lines
+# of their own, forms flattened to one line, traditional copies — written before the engine read them)
+U_WRAP_FIRM = "湖南湘诚会计师\n事务所有限公司"
+UNITS += [
+    (U_TITLE + U_BODY + "……\n" + U_WRAP_FIRM + "\n2023年5月12日\n", None, U_FIRM),
+    (U_TITLE + U_BODY + "……\n评价机构：" + U_WRAP_FIRM + "\n2023年5月12日\n", None, U_FIRM),
+    (U_TITLE + "评价机构：湖南湘诚会计师事务所有\n限公司\n" + U_BODY, None, U_FIRM),
+    (U_SELF_TITLE + "一、基本情况\n……\n澧县公路建设\n养护中心\n2023年3月15日\n", U_CENTRE, U_CENTRE),
+    (U_SELF_TITLE + "项目实施单位：澧县公路建设养\n护中心\n" + U_BODY, U_CENTRE, U_CENTRE),
+    ("澧县公路建设\n养护中心2022年度农村公路养护资金绩效自评报告\n" + U_BODY, U_CENTRE, U_CENTRE),
+    (U_TITLE + "受澧县财政局委托，湖南湘诚会计\n师事务所有限公司对该项目开展了绩效评价。\n", None, U_FIRM),
+    # (a name whose line is whole: no line before it joins it)
+    (U_SELF_TITLE + "主管部门\n" + U_BUREAU + "\n实施单位\n" + U_CENTRE + "\n", U_CENTRE, U_CENTRE),
+    # covers: the commissioning body, the firm and the date, labelled, on lines of their own or one line
+    (
+        U_TITLE + "委托单位：" + U_FINANCE + "\n评价机构：" + U_FIRM + "\n报告日期：2023年5月12日\n" + U_BODY,
+        None,
+        U_FIRM,
+    ),
+    (
+        U_TITLE + "委托单位\n" + U_FINANCE + "\n评价机构\n" + U_FIRM + "\n报告日期\n2023年5月12日\n" + U_BODY,
+        None,
+        U_FIRM,
+    ),
+    (
+        U_TITLE + "委托单位：" + U_FINANCE + "    评价机构：" + U_FIRM + "    报告日期：2023年5月\n" + U_BODY,
+        None,
+        U_FIRM,
+    ),
+    (U_TITLE + "委 托 单 位：" + U_FINANCE + "\n评 价 机 构：" + U_FIRM + "\n" + U_BODY, None, U_FIRM),
+    (U_TITLE + "委托方：" + U_FINANCE + "\n受托方：" + U_FIRM + "\n" + U_BODY, None, U_FIRM),
+    (U_TITLE + "评价机构名称：" + U_FIRM + "\n" + U_BODY, None, U_FIRM),
+    (U_TITLE + "第三方评价机构：" + U_FIRM + "\n主评人：张三\n" + U_BODY, None, U_FIRM),
+    (U_TITLE + U_BODY + "……\n主评人：张三\n评价机构：" + U_FIRM + "（盖章）\n二〇二三年五月十二日\n", None, U_FIRM),
+    (U_TITLE + U_BODY + "……\n" + U_FIRM + "\n主评人：张三\n二〇二三年五月十二日\n", None, U_FIRM),
+    (U_TITLE + "被评价单位\n" + U_BUREAU + "\n" + U_BODY, U_BUREAU, None),
+    (U_TITLE + "项目主管单位：" + U_BUREAU + "\n" + U_BODY, U_BUREAU, None),
+    (U_TITLE + "资金使用单位：" + U_CENTRE + "\n" + U_BODY, U_CENTRE, None),
+    # self-evaluations: the unit labelled, its label and value on lines of their own, a form on one line
+    (U_SELF_TITLE + "项目单位\n" + U_BUREAU + "\n" + U_BODY, U_BUREAU, U_BUREAU),
+    (U_SELF_TITLE + "预算单位名称：" + U_BUREAU + "\n" + U_BODY, U_BUREAU, U_BUREAU),
+    (U_SELF_TITLE + "填报单位(盖章)：" + U_BUREAU + "   填报日期：2023年3月15日\n" + U_BODY, U_BUREAU, U_BUREAU),
+    (
+        U_SELF_TITLE + "项目负责人：张三 实施单位：" + U_CENTRE + " 联系电话：0736-1234567\n" + U_BODY,
+        U_CENTRE,
+        U_CENTRE,
+    ),
+    (
+        "项目支出绩效自评表 （2022年度） 项目名称 农村公路养护资金 主管部门 "
+        + U_BUREAU
+        + " 实施单位 "
+        + U_CENTRE
+        + " 项目资金（万元） 年初预算数 全年预算数 全年执行数\n",
+        U_CENTRE,
+        U_CENTRE,
+    ),
+    (
+        "项目支出绩效自评表\n（2022年度）\n项目名称\n农村公路养护资金\n主管部门\n"
+        + U_BUREAU
+        + "\n实施单位\n"
+        + U_CENTRE
+        + "\n",
+        U_CENTRE,
+        U_CENTRE,
+    ),
+    ("部门整体支出绩效自评表\n（2022年度）\n部门（单位）名称\t" + U_BUREAU + "\n年度预算数\t500\n", U_BUREAU, U_BUREAU),
+    ("部门整体支出绩效自评表\n预算单位：" + U_BUREAU + "\n", U_BUREAU, U_BUREAU),
+    ("部門整體支出績效自評表\n單位名稱：澧縣交通運輸局\n", "澧縣交通運輸局", "澧縣交通運輸局"),
+    (
+        "項目支出績效自評表\n（2022年度）\n項目名稱：農村公路養護資金\n主管部門：澧縣交通運輸局\n實施單位：澧縣公路建設養護中心\n",
+        "澧縣公路建設養護中心",
+        "澧縣公路建設養護中心",
+    ),
+    (U_SELF_TITLE + U_BODY + "……\n澧 县 公 路 建 设 养 护 中 心\n2023年3月15日\n", U_CENTRE, U_CENTRE),
+    (U_SELF_TITLE + U_BODY + "……\n报告单位（盖章）：" + U_CENTRE + "\n报告日期：2023年3月15日\n", U_CENTRE, U_CENTRE),
+    # the department speaking of itself as 本部门 under its own name
+    (
+        U_BUREAU
+        + "2022年度部门整体支出绩效自评报告\n一、部门基本情况\n我局内设6个股室。\n二、绩效自评工作开展情况\n本部门成立自评工作小组。\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    (
+        "2022年度部门整体支出绩效自评报告\n（" + U_BUREAU + "）\n本部门对2022年度部门整体支出开展了绩效自评。\n",
+        U_BUREAU,
+        U_BUREAU,
+    ),
+    # finance notices and news
+    (
+        U_FINANCE
+        + "关于2022年度部门整体支出绩效评价结果的通知\n"
+        + U_BUREAU
+        + "：\n根据《澧县预算绩效管理办法》，我局对你单位2022年度部门整体支出进行了绩效评价。\n",
+        U_BUREAU,
+        U_FINANCE,
+    ),
+    # masked or bare names: nobody named
+    (U_TITLE + "评价机构：***会计师事务所有限公司\n" + U_BODY, None, None),
+    (U_TITLE + "评价机构：XX会计师事务所\n" + U_BODY, None, None),
+    (U_SELF_TITLE + "项目单位：（盖章）\n" + U_BODY, None, None),
+]
+
+
 def _scores(r, want):
     total, grade = (r.score.total, r.score.grade) if r.score else (None, None)
     stated_max = want[2] if len(want) > 2 else None

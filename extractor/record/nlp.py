@@ -138,6 +138,8 @@ def org_spans(doc, text: str | None = None) -> list[tuple[int, int]]:  # type: i
             i -= 1
             start = prev_idx
         inside = [g for g in gpe_starts if start <= g < m.start()]
+        if not inside and i > 1 and toks[i - 1][1] == "\n":
+            start = _wrapped_head(toks, i - 1, start, end, gpe_starts)
         if inside:
             before = text[start : inside[0]]
             start = inside[0] - next((len(p) for p in prefixes if before.endswith(p)), 0)
@@ -148,6 +150,38 @@ def org_spans(doc, text: str | None = None) -> list[tuple[int, int]]:  # type: i
             continue  # a bracket opened outside the name (…区域(全民健身中心): not a name
         out.append((start, end))
     return out
+
+
+_LINE_LEAD = frozenset({"\n", "：", ":"})
+
+
+@lru_cache(maxsize=1)
+def _wrap_rules() -> tuple[re.Pattern[str], str]:
+    """A name's last line that ends in an organ (the head line must not), and the level words that open a
+    short name (省林业和草原局: a whole name on its line, ``org_level_chars`` in patterns/entities.yaml)."""
+    return re.compile(f"(?:{org_suffix()})$"), patterns.load("entities.yaml")["org_level_chars"]
+
+
+def _wrapped_head(toks: list[tuple[int, str]], brk: int, start: int, end: int, gpe_starts: list[int]) -> int:
+    """Where a name that opens its line starts when the line before it holds the name's head, hard-wrapped
+    (a signature, a cover's or a form's value, a title printed in short lines: 湖南湘诚会计师 / 事务所有限公司,
+    澧县公路建设养 / 护中心): that line (or its value after a label's colon) is name words only, opens with a
+    place and ends in no organ of its own, and the rest opens with no level word. Else ``start``: a line
+    that names no place is no head (主管部门 / 澧县交通运输局), nor one that is a name already (澧县交通运输局 /
+    办公室), nor any line over a short name (太原日报 / 省林业和草原局)."""
+    _suffix, max_chars, stops, _not_words, _prefixes = _org_rules()
+    organ_end, level_chars = _wrap_rules()
+    if toks[brk + 1][1][:1] in level_chars:
+        return start
+    k = brk
+    while k > 0 and toks[k - 1][1] not in _LINE_LEAD:
+        if not _NAME_CHAR.match(toks[k - 1][1]) or toks[k - 1][1] in stops:
+            return start
+        k -= 1
+    head = "".join(t for _i, t in toks[k:brk])
+    if not head or toks[k][0] not in gpe_starts or end - toks[k][0] > max_chars or len(head) > 16:
+        return start
+    return start if organ_end.search(head) else toks[k][0]
 
 
 class _OrganSplit:

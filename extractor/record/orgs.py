@@ -9,7 +9,7 @@ phrases that say who did what are in ``patterns/metadata.yaml`` (``evaluator``,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -203,6 +203,43 @@ def _dated_block(
     return found
 
 
+def _wrap_breaks(ctx: Context, orgs: list[Org]) -> list[tuple[int, int]]:
+    """The document spans of the line breaks inside names hard-wrapped over two lines (a signature's
+    湖南湘诚会计师 / 事务所有限公司, a cover's or a form's value: :func:`.nlp.org_spans` reads such a name whole)."""
+    out = []
+    for o in orgs:
+        k = ctx.view.text.find("\n", o.vstart, o.vend)
+        if k >= 0:
+            out.append((ctx.view.starts[k], ctx.view.ends[k]))
+    return out
+
+
+def _rejoined(ctx: Context, lines: list[Line], breaks: list[tuple[int, int]]) -> list[Line]:
+    """``lines`` with each name hard-wrapped over two of them on one line (whose view drops the break)."""
+    if not breaks:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if prev is not None and any(prev.end <= s and e <= line.start for s, e in breaks):
+            v = View.of(ctx.doc.text[prev.start : line.end], prev.start)
+            out[-1] = Line(v.text, prev.start, line.end, v, prev.block)
+        else:
+            out.append(line)
+    return out
+
+
+def _wrapped_value(ctx: Context, p: Pair, orgs: list[Org], breaks: list[tuple[int, int]]) -> Pair:
+    """A form's value that is the head of a name hard-wrapped onto the next line (评价机构：湖南湘诚会计师事务所有 /
+    限公司): the whole name, its span running on to the name's end."""
+    for o in orgs:
+        s, e = ctx.view.span(o.vstart, o.vend)
+        if p.start <= s < p.end < e and any(p.end <= bs and be <= e for bs, be in breaks):
+            name = fold(o.name)
+            return replace(p, value=name, cell=name, end=e)
+    return p
+
+
 def org_candidates(
     ctx: Context,
     orgs: list[Org],
@@ -214,6 +251,8 @@ def org_candidates(
     spec = _spec()
     org_rx = _org_regex(orgs)
     text = ctx.view.text
+    breaks = _wrap_breaks(ctx, orgs)
+    lines = _rejoined(ctx, lines, breaks)
     out: dict[str, list[Candidate]] = {
         "evaluator": [],
         "evaluated_unit": [],
@@ -280,6 +319,7 @@ def org_candidates(
     out["evaluator"] = [c for c in out["evaluator"] if fold(c.value) not in handed or c.rule.endswith(":commissioned")]
     for p in pairs:
         if p.field in ("evaluator", "evaluated_unit", "publisher", "client", "filer"):
+            p = _wrapped_value(ctx, p, orgs, breaks) if breaks else p
             # (the cover's date glued after the name ends it: 评价机构:XX委员会2017年7月)
             value = CODE_PREFIX.sub(
                 "", re.split(r"[，,。；;]|[（(](?!(?:特殊)?普通合伙)|\s*(?:19|20)\d\d\s*年", p.first_cell)[0]

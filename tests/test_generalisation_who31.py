@@ -1,0 +1,78 @@
+"""Who evaluated and who was evaluated (issue 8, session 35, who31): shapes the dev half does not show.
+
+A name hard-wrapped over two short lines — a signature's 湖南湘诚会计师 / 事务所有限公司, a cover's or a form's
+value cut before its organ, a title printed in short lines — is read whole, never cut to its last line; a
+line over a whole short name (太原日报 / 省林业和草原局) or a label over its value (主管部门 / XX局) joins
+nothing. On short excerpts in the genre's shapes (``bench/genre_variants.py`` holds more).
+"""
+
+from __future__ import annotations
+
+from excerpt_records import record_of_text
+
+_REPORT = "澧县2022年度农村公路养护资金绩效评价报告\n"
+_SELF = "澧县2022年度农村公路养护资金绩效自评报告\n"
+_BODY = "一、基本情况\n农村公路养护资金用于全县农村公路日常养护，2022年预算500万元。\n"
+_FIRM = "湖南湘诚会计师事务所有限公司"
+_CENTRE = "澧县公路建设养护中心"
+
+
+# ---------------------------------------------------------------- a name hard-wrapped over two lines
+def test_a_signing_firm_wrapped_over_two_lines_is_read_whole() -> None:
+    _doc, r = record_of_text(_REPORT + _BODY + "……\n湖南湘诚会计师\n事务所有限公司\n2023年5月12日\n")
+    assert r.evaluator == _FIRM
+    assert r.evaluation_mode == "third_party"
+
+
+def test_a_labelled_signature_wrapped_over_two_lines() -> None:
+    _doc, r = record_of_text(_REPORT + _BODY + "……\n评价机构：湖南湘诚会计师\n事务所有限公司\n2023年5月12日\n")
+    assert r.evaluator == _FIRM
+
+
+def test_a_cover_value_cut_before_its_organ() -> None:
+    _doc, r = record_of_text(_REPORT + "评价机构：湖南湘诚会计师事务所有\n限公司\n" + _BODY)
+    assert r.evaluator == _FIRM
+
+
+def test_a_form_value_cut_inside_its_last_word() -> None:
+    _doc, r = record_of_text(_SELF + "项目实施单位：澧县公路建设养\n护中心\n" + _BODY)
+    assert r.evaluated_unit == r.evaluator == _CENTRE
+
+
+def test_a_signing_unit_wrapped_over_two_lines() -> None:
+    _doc, r = record_of_text(_SELF + "一、基本情况\n……\n澧县公路建设\n养护中心\n2023年3月15日\n")
+    assert r.evaluated_unit == r.evaluator == _CENTRE
+    assert r.evaluation_mode == "self"
+
+
+def test_a_title_whose_unit_is_wrapped() -> None:
+    _doc, r = record_of_text("澧县公路建设\n养护中心2022年度农村公路养护资金绩效自评报告\n" + _BODY)
+    assert r.evaluated_unit == _CENTRE
+
+
+# ---------------------------------------------------------------- lines that join nothing
+def test_a_label_over_its_value_joins_nothing() -> None:
+    _doc, r = record_of_text(_SELF + "主管部门\n澧县交通运输局\n实施单位\n" + _CENTRE + "\n")
+    assert r.evaluated_unit == _CENTRE
+
+
+def test_a_line_over_a_short_name_joins_nothing() -> None:
+    from jixiao.extractor.record.context import Context
+    from jixiao.extractor.record.orgs import orgs_in
+
+    doc, _r = record_of_text("太原日报\n省林业和草原局对全省草原生态修复资金开展了绩效评价。\n")
+    assert "省林业和草原局" in {o.name for o in orgs_in(Context(doc))}
+
+
+def test_a_whole_name_over_its_office_joins_nothing() -> None:
+    from jixiao.extractor.record.context import Context
+    from jixiao.extractor.record.orgs import orgs_in
+
+    doc, _r = record_of_text(_SELF + _BODY + "……\n澧县交通运输局\n办公室\n2023年3月15日\n")
+    names = {o.name for o in orgs_in(Context(doc))}
+    assert "澧县交通运输局" in names and "澧县交通运输局办公室" not in names
+
+
+def test_a_masked_firm_stays_unnamed() -> None:
+    _doc, r = record_of_text(_REPORT + "评价机构：***会计师事务所有限公司\n" + _BODY)
+    assert r.evaluator is None
