@@ -96,7 +96,9 @@ def metadata_cell(lines: list[Line], i: int) -> bool:
     return i > 0 and re.fullmatch(label + r"[\s|｜]*", lines[i - 1].text) is not None
 
 
-def _can_continue(line: Line) -> bool:
+def _can_continue(line: Line, room: int | None = None) -> bool:
+    """Whether ``line`` can be a title's first words over the lines under it: short (``room`` characters
+    when given, else ``continuation_max_chars``), no sentence, date, numbered heading or report name."""
     if re.match(_spec()["title"]["metadata_label"], line.text):
         return False  # a metadata field's label and value (名称: …): no first words of the title under it
     key = clean_title(line.text)  # 附件3：… opens a title; its colon is no sentence
@@ -105,7 +107,7 @@ def _can_continue(line: Line) -> bool:
     if _TITLE_END.search(key):
         return False  # a line holding a report's name of its own opens no other title
     return (
-        0 < len(key) <= _spec()["title"]["continuation_max_chars"]
+        0 < len(key) <= (room if room is not None else _spec()["title"]["continuation_max_chars"])
         and not _PUNCT.search(key)
         and not _compiled()["not_title"].search(key)
         and not re.match(r"^[（(]?[一二三四五六七八九十0-9]{1,2}[、.）)]", key)
@@ -155,13 +157,22 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
         complete, so_far = _complete(alone), alone
         while (
             j > 0
-            and (not complete or _TITLE_START.search(head[j - 1].text) or _place_over_placeless(head[j - 1], head[j]))
+            and (
+                not complete
+                or _TITLE_START.search(head[j - 1].text)
+                or _place_over_placeless(head[j - 1], head[j])
+                or _closes_what_above_opens(head[j - 1].text, so_far)
+            )
             and parts[0] - j < 2
-            and _can_continue(head[j - 1])
+            # (over a line of the report's words alone — 绩效评价报告, …结果的通报 — the line above is the
+            # title's start however long, within the title's length: a wrapped name that a reader rejoined)
+            and _can_continue(
+                head[j - 1], _spec()["title"]["max_chars"] - len(so_far) if not _REPORT_WORDS.sub("", so_far) else None
+            )
             and (j - 1) not in used
             and not _LABELLED_TITLE.match(head[j].text)
         ):
-            if alone.startswith("关于") and is_org_name(head[j - 1].text) and len(head[j - 1].text) <= 32:
+            if so_far.startswith("关于") and is_org_name(head[j - 1].text) and len(head[j - 1].text) <= 32:
                 break  # the issuer's name above a 关于… title is its letterhead (发文机关标志), not its first words
             if complete and _opens_with_place(head[j].text) and is_org_name(fold(re.sub(r"\s+", "", head[j - 1].text))):
                 break  # so is a body's name above a whole title that names its place first (澧县财政局 /
@@ -273,6 +284,20 @@ def _programme_line_under(head: list[Line], parts: list[int]) -> bool:
         and re.search(_spec()["program"]["noun_end"], below) is not None
         and not _TITLE_END.search(below)
     )
+
+
+_PAIRS = ("《》", "（）", "()", "“”", "〈〉", "【】")
+
+
+def _closes_what_above_opens(above: str, title: str) -> bool:
+    """Whether ``title`` closes a mark it never opened (…暂行办法》的通知, …部分）绩效评价报告) that the line
+    ``above`` opens and leaves open (关于印发《中小河流治理…, …补助资金（农村公路…): a name in title marks
+    or brackets wrapped inside its marks, so the line above is the title's first words."""
+    for o, c in _PAIRS:
+        at = title.find(c)
+        if at >= 0 and o not in title[:at] and above.rfind(o) > above.rfind(c):
+            return True
+    return False
 
 
 def _complete(title: str) -> bool:
@@ -476,12 +501,14 @@ _TITLE_AFTER = re.compile(
 # The words that end any title (…项目支出绩效自评报告): what is left names the report.
 _REPORT_WORDS = re.compile(
     r"(?:项目支出|项目|支出)?(?:整体)?(?:绩效)?(?:目标)?(?:自评|评价|考评|自评价)?(?:工作)?(?:情况)?"
-    r"(?:报告书|报告|自评表|评价表|表|结果|说明|总结)(?:[(（](?:19|20)\d\d年(?:度)?[)）])?$"
+    r"(?:报告书|报告|自评表|评价表|表|结果|说明|总结|(?:结果|情况)?的?(?:通报|公示|公告|通知))"
+    r"(?:[(（](?:19|20)\d\d年(?:度)?[)）])?$"
 )
 # A line that can open a title: it names a year or an organisation.
 # a page's metadata field that holds the title (标题: …): the line above it is none of its words
 _LABELLED_TITLE = re.compile(r"\s*(?:标\s*题|题\s*名)\s*[:：]")
-_TITLE_START = re.compile(r"(?:19|20)\d\d年|(?:局|厅|委|院|中心|政府|办公室|公司)$")
+# (or a line that ends in 关于, a title's opening words, the rest of it under them: 澧县财政局关于 / 2022年度…)
+_TITLE_START = re.compile(r"(?:19|20)\d\d年|(?:局|厅|委|院|中心|政府|办公室|公司|关于(?:对|印发)?)$")
 _FORM_LABEL = re.compile(
     # (a form's label may carry the budget level it is filed at: 区级预算单位名称, 市级主管部门)
     r"(?:(?:省|自治区|市|州|盟|区|县|旗)级)?"
