@@ -1757,6 +1757,104 @@ SCALED_LINES = [
     ("单位：万元\n预算资金：500\n项目于2022年启动。资金来源为县级财政 300\n", {5000000}, {300, 3000000}),
 ]
 
+# (fig31: more shapes of the funds and basic-situation figures, written from the genre before the engine read them —
+# a 自评表's funds block flattened to one line with spaces or tabs, the arrival, outlay and balance in prose, amounts in
+# 元 with thousands separators, 亿元, full-width digits, Chinese numerals, the label and its value on separate lines or
+# tab-separated, traditional characters, a wrap inside a label or between 万 and 元, counts with measure words, a rate
+# beside its numerator and denominator or printed as a formula; and numbers that are no figure — a target after a
+# run-in label of targets, a year, a document number, a page number, a score, a code, a weight. (text, values that
+# must be read, values that must not)
+_F31_COLS = "项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分"
+_F31_ROW = "年度资金总额 500 520 480.5 10 92.4% 9.2"
+_F31_FORM = {5000000, 5200000, 4805000, 0.924}
+FIGURE_SHAPES = [
+    (_F31_COLS + "\n" + _F31_ROW + "\n", _F31_FORM, set()),
+    (_F31_COLS + " " + _F31_ROW + "\n", _F31_FORM, set()),
+    ((_F31_COLS + " " + _F31_ROW).replace(" ", "\t") + "\n", _F31_FORM, set()),
+    (
+        "单位：万元 项目 年初预算数 全年预算数 全年执行数 年度资金总额 500 520 480.5\n",
+        {5000000, 5200000, 4805000},
+        set(),
+    ),
+    ("项目资金到位500万元，实际支出480.5万元，结余19.5万元。\n", {5000000, 4805000, 195000}, set()),
+    (
+        "截至2022年底，项目资金已全部到位，共计500万元，已支出480.5万元，结余资金19.5万元。\n",
+        {5000000, 4805000, 195000},
+        set(),
+    ),
+    (
+        "截至2022年12月31日，资金到位520万元，到位率100%；支出480.5万元，执行率92.4%；结余39.5万元。\n",
+        {5200000, 1.0, 4805000, 0.924, 395000},
+        {12, 31},
+    ),
+    ("该项目年初预算500万元，年中追加20万元，调整后预算520万元。\n", {5000000, 200000, 5200000}, set()),
+    ("结转下年资金19.5万元，结余资金0元。\n", {195000, 0}, set()),
+    ("项目预算资金1,234,567.89元，实际支出1,200,000.00元。\n", {1234567.89, 1200000}, set()),
+    ("项目预算资金￥5,000,000.00元。\n", {5000000}, set()),
+    ("项目资金总额：5,000,000.00 元\n", {5000000}, set()),
+    ("全年共筹集资金2.35亿元，其中中央补助1.2亿元。\n", {235000000, 120000000}, set()),
+    ("年初预算数５００万元，全年执行数４８０．５万元。\n", {5000000, 4805000}, set()),
+    ("下达资金１，２００万元。\n", {12000000}, set()),
+    ("共安排资金一百二十万元。\n", {1200000}, set()),
+    ("县财政下达补助资金五十万元。\n", {500000}, set()),
+    ("县财政下达补助资金壹佰贰拾万元整。\n", {1200000}, set()),
+    ("下达资金500.00万元（大写：伍佰万元整）。\n", {5000000}, set()),
+    ("预算资金人民币500万元。\n", {5000000}, set()),
+    ("预算资金500 万 元。\n", {5000000}, set()),
+    ("年初预算数\n500万元\n全年执行数\n480.5万元\n", {5000000, 4805000}, set()),
+    ("年初预算数：\t500万元\t全年执行数：\t480.5万元\n", {5000000, 4805000}, set()),
+    ("项目预算数（万元）：500；执行数（万元）：480.5；执行率：96.1%\n", {5000000, 4805000, 0.961}, set()),
+    ("项目名称：农村公路养护资金\n项目金额：500万元\n", {5000000}, set()),
+    ("年初預算數500萬元，全年執行數480.5萬元，預算執行率96.1%。\n", {5000000, 4805000, 0.961}, set()),
+    ("項目資金到位率100%，受益人口2.3萬人。\n", {1.0, 23000}, set()),
+    ("项目年初预算数为500万\n元，全年执行数480.5万元。\n", {5000000, 4805000}, set()),
+    ("项目年初预\n算数为500万元，全年执行数为480.5\n万元。\n", {5000000, 4805000}, set()),
+    ("实际支出480.\n5万元。\n", {4805000}, set()),
+    ("项目总投资5000万元，其中：中央预算内投资3000万元，地方配套2000万元。\n", {50000000, 30000000, 20000000}, set()),
+    ("资金来源：中央资金300万元，占60%；县级资金200万元，占40%。\n", {3000000, 2000000, 0.6, 0.4}, set()),
+    # counts with their measure words: who and what the money pays for (rulings 19, 26); outputs and lengths out
+    ("本项目涉及全县15个乡镇、238个行政村，受益人口12.6万人。\n", {15, 238, 126000}, set()),
+    ("项目惠及建档立卡贫困户1,250户、3,860人。\n", {1250, 3860}, set()),
+    ("全县共有建档立卡脱贫户3,256户10,987人。\n", {3256, 10987}, set()),
+    ("本年度补助脱贫户1,250户3,825,000元。\n", {1250, 3825000}, set()),
+    ("全年共资助家庭经济困难学生2,300人次。\n", {2300}, set()),
+    ("发放补贴资金合计3,256,000元，惠及3,256户。\n", {3256000, 3256}, set()),
+    ("全县在编在岗教师1,520名，离退休人员310人。\n", {1520, 310}, set()),
+    ("本单位编制人数45人，实有人数42人，其中在职38人，退休4人。\n", {45, 42, 38, 4}, set()),
+    ("内设机构6个，下属事业单位2个，公务用车3辆。\n", {6, 2, 3}, set()),
+    ("全年新建通村公路12公里，发放耕地地力保护补贴面积35.6万亩。\n", set(), {12, 356000}),
+    ("全年培训农民1,200人次，发放宣传资料5,000份。\n", set(), {1200, 5000}),
+    # a rate beside its numerator and denominator, or printed as a formula: the rate, named by the words before it
+    ("实际支出480.5万元，占预算的96.1%。\n", {4805000, 0.961}, set()),
+    ("预算执行率为96.1%（480.5/500）。\n", {0.961}, {480.5, 500}),
+    ("县级配套资金到位率为100%，中央资金支付率为95.8%。\n", {1.0, 0.958}, set()),
+    ("预算执行率＝96.1%。\n", {0.961}, set()),
+    ("资金执行率=实际支出/预算数=480.5/500=96.1%。\n", {0.961}, {480.5}),
+    ("预算执行率：480.5÷500×100%=96.1%。\n", {0.961}, {480.5, 5000000}),
+    ("预算执行率=全年执行数÷全年预算数×100%=480.5÷520×100%=92.4%。\n", {0.924}, {480.5, 520}),
+    ("资金执行率为92.4%（全年执行数480.5万元/全年预算数520万元）。\n", {0.924, 4805000, 5200000}, set()),
+    # no figure: a target after a run-in label of targets, a year, a document, page or code number, a score, a weight
+    ("绩效目标：预算执行率达到100%，群众满意度≥95%。\n", set(), {1.0, 0.95}),
+    ("年度绩效目标：资金到位率100%；覆盖12个乡镇。\n", set(), {1.0, 12}),
+    ("年度目标值：完成农村公路养护500公里。\n", set(), {500}),
+    (
+        "根据《关于下达2022年农村公路养护资金的通知》（澧财建〔2022〕15号），下达资金500万元。\n",
+        {5000000},
+        {15, 2022},
+    ),
+    ("县财政局以澧财预〔2022〕15号文件下达资金500万元。\n", {5000000}, {15}),
+    ("第 3 页 共 12 页\n下达资金500万元。\n", {5000000}, {3, 12}),
+    ("项目自评得分95分，预算资金500万元。\n", {5000000}, {95}),
+    ("联系电话：0736-3221234，预算资金500万元。\n", {5000000}, {736, 3221234}),
+    ("2022年，县财政安排资金500万元。\n", {5000000}, {2022}),
+    ("项目代码：430723-2022-001，预算资金500万元。\n", {5000000}, {430723, 1}),
+    ("详见附件2。项目预算资金500万元（见表3）。\n", {5000000}, {2, 3}),
+    ("评价指标体系满分100分，其中决策指标权重20%。\n", set(), {100, 0.2}),
+    ("项目得分率95%，偏差率5%。\n", set(), {0.95, 0.05}),
+    ("项目于2022年3月开工，2022年10月竣工，共完成投资480.5万元。\n", {4805000}, {3, 10}),
+]
+
+
 # (text, evaluated_unit, evaluator): who was evaluated and who evaluated, as self-evaluations, forms,
 # third-party reports and finance notices state them (tests/devset/README.md, rulings 3 and 4); None
 # where the text names nobody for the role (a pronoun alone, the page's metadata, several bodies)
@@ -2974,6 +3072,13 @@ SETS = {
     "money grids": (MONEY_GRIDS, lambda r, w: sorted(round(float(f.value), 6) for f in r.figures) == w[0]),
     "pipe grids": (PIPE_GRIDS, lambda r, w: sorted(round(float(f.value), 6) for f in r.figures) == w[0]),
     "project lists": (PROJECT_LISTS, _named_figures),
+    "figure shapes": (
+        FIGURE_SHAPES,
+        lambda r, w: (
+            w[0] <= {round(float(f.value), 6) for f in r.figures}
+            and not w[1] & {round(float(f.value), 6) for f in r.figures}
+        ),
+    ),
 }
 
 
@@ -2986,6 +3091,7 @@ def main() -> None:
         for text, *want in variants:
             heads = {
                 id(FIGURES): FIGURE_HEAD,
+                id(FIGURE_SHAPES): FIGURE_HEAD,
                 id(COUNTS): COUNT_HEAD,
                 id(MONEY_GRIDS): GRID_HEAD,
                 id(PIPE_GRIDS): GRID_HEAD,

@@ -135,6 +135,7 @@ class Spec:
     self_eval_group: re.Pattern[str]
     scale_declaration: re.Pattern[str]
     indicator_kind_label: re.Pattern[str]
+    target_runin: re.Pattern[str]
     grade_share_label: re.Pattern[str]
     scale_reach: int
     scale_breaks: re.Pattern[str]
@@ -238,6 +239,7 @@ def spec() -> Spec:
         self_eval_group=re.compile(d["self_eval_group"]),
         scale_declaration=re.compile(d["scaled_lines"]["declaration"]),
         indicator_kind_label=re.compile(d["indicator_kind_label"]),
+        target_runin=re.compile(d["target_runin"]),
         grade_share_label=re.compile(d["grade_share_label"]),
         scale_reach=int(d["scaled_lines"]["reach"]),
         scale_breaks=re.compile(d["scaled_lines"]["breaks"]),
@@ -466,6 +468,23 @@ def _run_start(flat: str, end: int, floor: int) -> tuple[int, bool]:
 _SHARE_LINK = re.compile(r"\s*(?:为|是|计|即|共计|合计)\s*")
 
 
+_FORMULA_SIGN = re.compile(r"[=＝:：]")
+_OPERATOR = re.compile(r"[×÷/／*＊]")
+
+
+def _formula_label_end(flat: str, eq: int, floor: int) -> int:
+    """Where the label of a rate printed after an equals sign at ``eq`` ends: before the first equals sign or
+    colon of its clause when a formula stands between (预算执行率=全年执行数÷全年预算数×100%=480.5÷520×100%=92.4%,
+    执行率：480.5/500=96.1% → 预算执行率, 执行率), or right before ``eq`` (预算执行率=96.1%)."""
+    part = max(floor, *(flat.rfind(c, floor, eq) + 1 for c in "，,。；;\n"))
+    first = _FORMULA_SIGN.search(flat, part, eq)
+    if first is not None and _OPERATOR.search(flat, first.end(), eq):
+        eq = first.start()
+    while eq > floor and flat[eq - 1] in " \u3000":
+        eq -= 1
+    return eq
+
+
 _QUOTED_NAME_MAX = 48  # a programme's name in quotes before its amount in brackets
 
 
@@ -475,6 +494,8 @@ def label_before(flat: str, pos: int, floor: int, kind: str, printed: str | None
     end = pos
     while end > floor and flat[end - 1] in " \u3000":
         end -= 1
+    if kind == "%" and end > floor and flat[end - 1] in "=＝":
+        end = _formula_label_end(flat, end - 1, floor)
     # Link words between label and number (kept when the label would get too short).
     head = flat[max(floor, end - 8) : end]
     m = sp.links.search(head)
@@ -585,8 +606,8 @@ def _name(flat: str, start: int, end: int, by_digit: bool, clause: str, printed:
     )
     if numbering:
         cut += numbering.end()  # the numbering of a heading: (一)农业科技创新发展体系建设
-    while cut < len(text) and text[cut] in "、，,：: ":
-        cut += 1
+    while cut < len(text) and text[cut] in "、，,：: /／÷×=＝":
+        cut += 1  # (and an operator between two amounts: 执行数480.5万元/全年预算数520万元 → 全年预算数)
     rest = text[cut:]
     quoted = bool(re.fullmatch(r"[“\"][^“”\"]{1,10}[”\"]", rest))
     if len(CJK.findall(rest)) < (1 if quoted else 2):
@@ -717,6 +738,15 @@ def _part_before(flat: str, pos: int) -> str:
     return flat[ends[-1] if ends else max(0, pos - 200) : pos]
 
 
+_FULL_STOP = re.compile(r"[。！!?？\n]")
+
+
+def _sentence_before(flat: str, pos: int) -> str:
+    """The words of ``pos``'s sentence before it (from the last full stop or line end; semicolons go on)."""
+    ends = [m.end() for m in _FULL_STOP.finditer(flat, max(0, pos - 200), pos)]
+    return flat[ends[-1] if ends else max(0, pos - 200) : pos]
+
+
 def _list_run_before(flat: str, q: Quantity, clause: str) -> str:
     """The clauses before ``clause`` (``q``'s, up to it) that a list of quantities runs over after commas, with the
     clause that opens the list: 完成了3079户的收集处理，新建管道73030米，处理池131座 → from 完成 on.  Each clause
@@ -763,6 +793,8 @@ def _accept(flat: str, q: Quantity, label: Label, kind: str) -> bool:
     part = _part_before(flat, q.start)
     if sp.indicator_kind_label.search(part):
         return False  # an indicator's line: its target or result (数量指标：新建农村公厕12座)
+    if sp.target_runin.search(_sentence_before(flat, q.start)):
+        return False  # a run-in label of targets (绩效目标：预算执行率达到100%；…): what was planned
     if kind == "%" and sp.grade_share_label.search(fold_text(label.name)) and sp.count_not_clause.search(part):
         return False  # a grade's share of the items evaluated (“优秀”的5个，占比10%)
     if sp.indicator_before.search(flat, max(0, label.start - 8), label.start):
@@ -794,7 +826,9 @@ def _accept(flat: str, q: Quantity, label: Label, kind: str) -> bool:
     return True
 
 
-_SEGMENT = re.compile(r"(?:[^，,。；;|\t\s]|(?<![\u3400-\u9fff])\s+|\s+(?![\u3400-\u9fff]))+")
+# (a comma between digits that a group of three follows is a thousands separator, inside the value: 3,256户10,987人 is
+# two values glued, not 256户10 beside 987人)
+_SEGMENT = re.compile(r"(?:[^，,。；;|\t\s]|(?<=\d),(?=\d{3}(?!\d))|(?<![\u3400-\u9fff])\s+|\s+(?![\u3400-\u9fff]))+")
 _TOKEN = re.compile(r"\d[\d.,]*\s*(?:[万亿]?[^\s\d，,。；;、|]{0,2})?")
 
 
@@ -1029,6 +1063,8 @@ def _counted(
     planned = sp.plan_before.search(clause) is not None
     if sp.indicator_kind_label.search(_part_before(flat, q.start)):
         return None  # an indicator's line (数量指标：新建12个村级服务站): its target or result
+    if sp.target_runin.search(_sentence_before(flat, q.start)):
+        return None  # a run-in label of targets (年度目标：覆盖12个乡镇): what was planned
     s0, stop = q.end + m.start(1), q.end + m.end(1)
     if sp.counted_status.match(flat, stop, b.end):
         return None

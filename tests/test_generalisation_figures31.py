@@ -1,0 +1,100 @@
+"""Figures (issue 8, fig31): shapes of the funds and basic-situation figures that the dev half does not show, found
+with bench/genre_variants.py's `figure shapes` set (written from the genre, not from the devset) and checked on short
+real snippets of public pages that are not in tests/devset.  Each rule on an invented text shaped the way reports
+print it, with a near miss that must not change.
+"""
+
+from __future__ import annotations
+
+from test_generalisation_checks import figures
+
+_HEAD = "澧县2022年度农村公路养护资金绩效评价报告\n一、基本情况\n（一）资金情况\n"
+
+
+def _values(text: str) -> dict[float, tuple[str, str]]:
+    return {round(float(v), 6): (n, u) for n, v, u in figures(_HEAD + text)}
+
+
+# ---------------------------------------------------------------- a rate printed as a formula
+
+
+def test_a_rate_after_an_equals_sign_is_named_by_the_words_before_it() -> None:
+    # 预算执行率＝96.1%: the equals sign links the label to its rate as 为 does
+    assert _values("预算执行率＝96.1%。\n") == {0.961: ("预算执行率", "%")}
+    assert _values("资金到位率=100%，预算资金500万元。\n") == {1.0: ("资金到位率", "%"), 5000000: ("预算资金", "元")}
+
+
+def test_a_rate_printed_as_a_formula_is_named_by_the_words_before_the_formula() -> None:
+    # the operands and the ×100% between the first equals sign (or colon) and the last are the formula, not a label
+    for text in (
+        "预算执行率=实际支出/预算数×100%=96.1%。\n",
+        "预算执行率=480.5/500=96.1%。\n",
+        "预算执行率：480.5÷500×100%=96.1%。\n",
+    ):
+        assert _values(text) == {0.961: ("预算执行率", "%")}, text
+    assert _values("预算执行率=全年执行数÷全年预算数×100%=480.5÷520×100%=92.4%。\n") == {0.924: ("预算执行率", "%")}
+
+
+def test_an_indicator_line_with_an_equals_sign_stays_out() -> None:
+    # near miss: a 自评表's indicator rows flattened to a line, a target after its kind and an equals sign, then the
+    # weight and the score — an indicator's target, no figure
+    text = "产出指标 数量指标 补助发放率=100% 20 20 时效指标 资金拨付及时率=100% 10 10 合计 100\n"
+    assert not [f for f in figures(_HEAD + text) if f[2] == "%"]
+
+
+def test_an_operand_after_a_slash_is_named_without_the_slash() -> None:
+    # （全年执行数480.5万元/全年预算数520万元）: the denominator's label starts after the operator
+    got = _values("资金执行率为92.4%（全年执行数480.5万元/全年预算数520万元）。\n")
+    assert got[5200000] == ("全年预算数", "元")
+    assert not [n for n, _u in got.values() if n[:1] in "/／÷×"]
+
+
+# ---------------------------------------------------------------- a run-in label of targets
+
+
+def test_numbers_after_a_run_in_label_of_targets_are_no_figures() -> None:
+    # ruling 9: what was planned is no figure, whether a heading of targets or a run-in label opens it; the label
+    # reaches over semicolons and commas to the sentence's end
+    assert _values("绩效目标：预算执行率达到100%，群众满意度≥95%。\n") == {}
+    assert _values("年度绩效目标：资金到位率100%；覆盖12个乡镇。项目资金500万元。\n") == {5000000: ("项目资金", "元")}
+    assert _values("（2）成本目标：项目资金投入绩效目标值是10万元，实际完成值为0万元。\n") == {}
+
+
+def test_the_funds_beside_a_goal_achieved_stay() -> None:
+    # near miss: a sentence with no run-in label of targets, and a label of goals achieved (目标完成情况：) keep their
+    # amounts (the goals achieved are the indicator passage's rule, which keeps amounts)
+    assert _values("资金到位率100%，覆盖12个乡镇。\n") == {1.0: ("资金到位率", "%"), 12: ("乡镇", "个")}
+    got = _values("项目目标完成情况：年初预算500万元，实际支出480.5万元。\n")
+    assert {5000000, 4805000} <= set(got)
+
+
+# ---------------------------------------------------------------- thousands separators in a glued count and amount
+
+
+def test_a_count_glued_to_its_amount_with_thousands_separators_is_read() -> None:
+    # 补助脱贫户1,250户3,825,000元 is 危桥改造11座820万元 with separators: the comma inside a number does not cut the
+    # sentence into a false row of values (256户3 beside 825 …) that hid both
+    got = _values("本年度补助脱贫户1,250户3,825,000元。\n")
+    assert {1250, 3825000} <= set(got)
+    assert got[1250][1] == "户" and got[3825000][1] == "元"
+
+
+def test_a_row_of_values_is_still_a_row() -> None:
+    # near miss: values side by side (a row of a table in text) stay the table readers', not prose figures
+    got = _values(
+        "项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n年度资金总额 500 520 480.5 10 92.4% 9.2\n"
+    )
+    assert {5000000, 5200000, 4805000, 0.924} <= set(got)
+    assert 10 not in got and 9.2 not in got
+
+
+# ---------------------------------------------------------------- real pages (not in tests/devset)
+
+
+def test_real_pages_of_funds_and_rates_are_read() -> None:
+    # http://bdt.semi.ac.cn/swgk/contents/549/8041.html: an amount spent and its share of the budget after it
+    got = _values("截至7月底，全所累计支出16873万元，完成预算（含结余）的56.47%，支出进度低于序时进度1.53个百分点。\n")
+    assert got[168730000] == ("累计支出", "元") and got[0.5647][1] == "%"
+    # https://hzrunxin.com/zgfzzt/czzj/czzjzdjc/202111/t20211125_4252779.htm: a total, its outlay and the rate
+    got = _values("截至2021年8月底，全市直达资金总量75.20亿元，支出45.76亿元，支付率为60.8%。\n")
+    assert got == {7520000000: ("全市直达资金总量", "元"), 4576000000: ("支出", "元"), 0.608: ("支付率", "%")}
