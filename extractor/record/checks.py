@@ -95,6 +95,9 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "prose_score_rate",
         "heading_score",
         "weight_then_score",
+        "prose_score_weight_rate",
+        "line_rate_header",
+        "line_rate_row",
         "share",
         "share_column",
         "hierarchy_part",
@@ -501,16 +504,20 @@ def heading_tree_checks(ck: Checker, flat: str) -> None:
 
 
 def prose_score_rate_checks(ck: Checker, flat: str) -> None:
-    """满分为35分，得分30.64分，得分率87.54%: score ÷ weight is the stated rate."""
+    """满分为35分，得分30.64分，得分率87.54%: score ÷ weight is the stated rate (or 得分18分（满分20分），
+    得分率90%: the weight in brackets after the score)."""
     ctx = ck.ctx
-    rx = _rx()["prose_score_rate"]
+    rxs = (_rx()["prose_score_rate"], _rx()["prose_score_weight_rate"])
     heading = ""
     for i, b in enumerate(ctx.doc.blocks):
         if b.kind == "table":
             continue
         if ctx.is_heading(i):
             heading = re.sub(r"^[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]?\s*", "", squash(b.text)).rstrip("。：:")
-        for m in rx.finditer(flat, b.start, min(len(flat), b.end + 40)):
+        hits = sorted(
+            (m for rx in rxs for m in rx.finditer(flat, b.start, min(len(flat), b.end + 40))), key=lambda m: m.start()
+        )
+        for m in hits:
             if m.start() >= b.end:
                 break
             w, s, r = Decimal(m.group("w")), Decimal(m.group("s")), Decimal(m.group("r"))
@@ -523,8 +530,35 @@ def prose_score_rate_checks(ck: Checker, flat: str) -> None:
                 "score_rate",
                 ok,
                 f"{heading[:16]}: {_fmt(s)} ÷ {_fmt(w)} = {_pct(computed, places)}, stated {m.group('r')}%",
-                [(m.start("w"), m.end("r") + 1)],
+                [(m.start(), m.end("r") + 1)],
                 key=("prose", w, s, r),
+            )
+
+
+def line_score_rate_checks(ck: Checker, flat: str) -> None:
+    """A score table flattened to lines (or to one line) under a header of 分值 / 得分 / 得分率: each
+    row's stated rate is its score ÷ its weight (决策 20 18 90%).  Tables a reader took as tables are
+    checked by ``indicator_table_checks``."""
+    rx = _rx()
+    in_tables = [(b.start, b.end) for b in ck.ctx.doc.blocks if b.kind == "table"]
+    for h in rx["line_rate_header"].finditer(flat):
+        if any(s <= h.start() < e for s, e in in_tables):
+            continue
+        pos = h.end()
+        while (m := rx["line_rate_row"].match(flat, pos)) is not None and m.end() > pos:
+            pos = m.end()
+            w, s, r = Decimal(m.group("w")), Decimal(m.group("s")), Decimal(m.group("r"))
+            if w == 0 or s > w:
+                continue  # (a score over its weight: score_over_weight's, not a rate's)
+            places = len(m.group("r").split(".")[1]) if "." in m.group("r") else 0
+            computed = s / w * 100
+            name = re.sub(r"\s+", "", m.group("name"))
+            ck.add(
+                "score_rate",
+                _rate_ok(computed, r, places),
+                f"{name}: {_fmt(s)} ÷ {_fmt(w)} = {_pct(computed, places)}, stated {m.group('r')}%",
+                [(m.start("name"), m.end("r") + 1)],
+                key=("line", name, w, s, r),
             )
 
 
@@ -2278,6 +2312,7 @@ def run_checks(
     listed_weight_checks(ck, score)
     heading_tree_checks(ck, flat)
     prose_score_rate_checks(ck, flat)
+    line_score_rate_checks(ck, flat)
     prose_score_over_weight_checks(ck, flat)
     weighted_score_checks(ck)
     grade_check(ck, score, score_evidence, grade_evidence)

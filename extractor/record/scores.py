@@ -67,6 +67,7 @@ def _spec() -> dict[str, Any]:
         "grade": [comp(r) for r in data["grade"]],
         "grade_cell": re.compile(data["grade_cell"]),
         "grade_rule": re.compile(data["grade_rule_context"]),
+        "grade_band_after": re.compile(data["grade_band_after"]),
         "grade_not_after": re.compile(data["grade_not_after"]),
         "grade_bound_after": re.compile(data["grade_bound_after"]),
         "verdict": re.compile(data["verdict"]),
@@ -260,10 +261,12 @@ def total_candidates(
     out: list[Candidate] = []
     for rx in spec["total"]:
         for m in rx.finditer(text):
-            if _is_sub_score(text, m.start(), m.end()) or re.match(
-                r"[ \t]*[|｜][ \t]*[\d.]+|[ \t]+[\d.]+", text[m.end("num") :]
+            if (
+                _is_sub_score(text, m.start(), m.end())
+                or any(re.match(r"[ \t]*[|｜][ \t]*[\d.]+|[ \t]+[\d.]+", text[e:]) for e in (m.end("num"), m.end()))
+                or (m.group(0).endswith("分") and re.match(r"\d{1,3}(?:\.\d+)?分", text[m.end() :]))
             ):
-                continue  # (得分 65.66 65.07 10, 总分|100|91: a row of numbers, not a total)
+                continue  # (得分 65.66 65.07 10, 总分|100|91, 总分 100分 95.5分: a row of numbers, not a total)
             if _several_scores_at(text, m.end("num")):
                 continue  # 两市绩效评价得分为87.29分和81.01分: each unit's score, no single total
             value = number_value(m.group("num"))
@@ -294,7 +297,7 @@ def total_candidates(
         # 总分 | 100 | 91 | 优: the row's maximum, then its score
         m = re.match(r"100(?:\.0+)?\s*分?\s*[|｜]\s*(?P<num>\d{1,3}(?:\.\d+)?)\s*分?(?![\d.%％万元])", p.value)
         m = m or re.match(r"(?P<num>\d{1,3}(?:\.\d+)?)\s*分?(?![\d.%％万元])", p.value)
-        if not m or re.match(r"\s*[|｜]?\s*[\d.]+", p.value[m.end() :]):
+        if not m or re.match(r"\s*分?\s*[|｜]?\s*[\d.]+", p.value[m.end() :]):
             continue  # 得分 65.66 65.07 10: a flattened table's header before its row, not a form's value
         value = number_value(m.group("num"))
         if value is None or not 0 < value <= spec["default_max"]:
@@ -431,7 +434,11 @@ def grade_candidates(ctx: Context, pairs: list[Pair]) -> list[Candidate]:
     for rx in spec["grade"] if several is None else []:
         for m in rx.finditer(text):
             lo = _sentence_start(text, m.start())
-            around = text[max(lo, m.start() - 30) : min(len(text), m.end() + 20)]
+            # (the grade's own band in brackets right after it, 等级为“良”（80-89分）, says which band it is
+            # in, no rule of the scale: read past it)
+            band = spec["grade_band_after"].match(text, m.end("grade"))
+            after = band.end() if band else m.end()
+            around = text[max(lo, m.start() - 30) : m.end()] + text[after : min(len(text), after + 20)]
             if (
                 spec["grade_rule"].search(around)
                 or spec["grade_not_after"].match(text, m.end("grade"))
