@@ -2822,6 +2822,38 @@ UNITS += [
 ]
 
 
+# (who31: a firm commissioned with a note in brackets after its name, chosen to carry the work, named as the
+# evaluating body in a sentence, as the group's or the report's maker; a group whose word the segmenter glues
+# to the 对 before the unit it evaluates — written before the engine read them)
+MODES += [
+    (U_TITLE + "澧县财政局委托" + U_FIRM + "（第三方机构）开展绩效评价。\n", "third_party", U_FIRM),
+    (U_TITLE + "澧县财政局通过竞争性磋商选定" + U_FIRM + "承担本次绩效评价工作。\n", "third_party", U_FIRM),
+    (U_TITLE + "评价机构为" + U_FIRM + "，评价时间为2023年4月。\n", "third_party", U_FIRM),
+    (U_TITLE + "本报告由" + U_FIRM + "出具。\n", "third_party", U_FIRM),
+    (U_TITLE + "评价工作组由" + U_FIRM + "组建，对该项目开展了评价。\n", "third_party", U_FIRM),
+    (U_TITLE + "受澧县财政局的委托，由" + U_FIRM + "对该项目进行绩效评价。\n", "third_party", U_FIRM),
+    (U_TITLE + U_FIRM + "受托对该项目开展了绩效评价。\n", "third_party", U_FIRM),
+    (U_TITLE + "澧县财政局以政府购买服务方式委托" + U_FIRM + "对该项目实施绩效评价。\n", "third_party", U_FIRM),
+    (U_TITLE + "被评价单位为" + U_BUREAU + "，评价机构为" + U_FIRM + "。\n", "third_party", U_FIRM),
+    (U_TITLE + "本报告由" + U_FINANCE + "预算绩效评价中心出具。\n", "finance", None),
+]
+UNITS += [
+    (
+        "澧县财政局开展农村公路养护资金绩效评价\n近日，澧县财政局组织评价组对县交通运输局农村公路养护资金开展绩效评价。\n",
+        "县交通运输局",
+        U_FINANCE,
+    ),
+    (U_TITLE + U_FINANCE + "成立评价组对" + U_BUREAU + "农村公路养护资金开展了重点绩效评价。\n", U_BUREAU, U_FINANCE),
+    (U_TITLE + "被评价单位为" + U_BUREAU + "，评价机构为" + U_FIRM + "。\n", U_BUREAU, U_FIRM),
+    # (a real cover, flattened: fashionfield.cn/zhuantifanwen/gongwenfanwen/47664.html)
+    (
+        "部门整体支出绩效自评报告\n（2019年度）部门名称:十堰市城市管理执法委员会评价单位:十堰市城市管理执法委员会评价小组二〇二〇年三月\n一、部门概况\n",
+        "十堰市城市管理执法委员会",
+        "十堰市城市管理执法委员会",
+    ),
+]
+
+
 def _scores(r, want):
     total, grade = (r.score.total, r.score.grade) if r.score else (None, None)
     stated_max = want[2] if len(want) > 2 else None

@@ -76,3 +76,47 @@ def test_a_whole_name_over_its_office_joins_nothing() -> None:
 def test_a_masked_firm_stays_unnamed() -> None:
     _doc, r = record_of_text(_REPORT + "评价机构：***会计师事务所有限公司\n" + _BODY)
     assert r.evaluator is None
+
+
+# ---------------------------------------------------------------- a firm named in the ways a report names it
+def test_a_note_in_brackets_after_the_commissioned_firm() -> None:
+    _doc, r = record_of_text(_REPORT + "澧县财政局委托" + _FIRM + "（第三方机构）开展绩效评价。\n")
+    assert r.evaluator == _FIRM
+    assert r.evaluation_mode == "third_party"
+
+
+def test_a_firm_chosen_to_carry_the_work() -> None:
+    _doc, r = record_of_text(_REPORT + "澧县财政局通过竞争性磋商选定" + _FIRM + "承担本次绩效评价工作。\n")
+    assert r.evaluator == _FIRM
+
+
+def test_the_evaluating_body_named_in_a_sentence_not_the_evaluated_one() -> None:
+    _doc, r = record_of_text(_REPORT + "被评价单位为澧县交通运输局，评价机构为" + _FIRM + "。\n")
+    assert r.evaluator == _FIRM
+    assert r.evaluated_unit == "澧县交通运输局"
+
+
+def test_the_body_that_issued_the_report_or_set_up_the_group() -> None:
+    for sentence in ("本报告由" + _FIRM + "出具。", "评价工作组由" + _FIRM + "组建，对该项目开展了评价。"):
+        _doc, r = record_of_text(_REPORT + sentence + "\n")
+        assert r.evaluator == _FIRM, sentence
+
+
+def test_a_group_word_glued_to_the_preposition_before_the_unit() -> None:
+    # (jieba guesses 评价 / 组对 / 县…: the unit's name starts at its level word, not at 组对)
+    _doc, r = record_of_text(
+        "澧县财政局开展农村公路养护资金绩效评价\n近日，澧县财政局组织评价组对县交通运输局农村公路养护资金开展绩效评价。\n"
+    )
+    assert r.evaluated_unit == "县交通运输局"
+    assert r.evaluator == "澧县财政局"
+    assert r.evaluation_mode == "finance"
+
+
+def test_a_real_flattened_cover_of_a_department_self_evaluation() -> None:
+    # fashionfield.cn/zhuantifanwen/gongwenfanwen/47664.html (not in the devset): 部门名称:… 评价单位:…评价小组 on one line
+    _doc, r = record_of_text(
+        "部门整体支出绩效自评报告\n（2019年度）部门名称:十堰市城市管理执法委员会评价单位:十堰市城市管理执法委员会"
+        "评价小组二〇二〇年三月\n一、部门概况\n"
+    )
+    assert r.evaluated_unit == r.evaluator == "十堰市城市管理执法委员会"
+    assert r.evaluation_mode == "self"
