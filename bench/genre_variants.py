@@ -2836,6 +2836,15 @@ MODES += [
     (U_TITLE + "澧县财政局以政府购买服务方式委托" + U_FIRM + "对该项目实施绩效评价。\n", "third_party", U_FIRM),
     (U_TITLE + "被评价单位为" + U_BUREAU + "，评价机构为" + U_FIRM + "。\n", "third_party", U_FIRM),
     (U_TITLE + "本报告由" + U_FINANCE + "预算绩效评价中心出具。\n", "finance", None),
+    # the mode stated: a form's 评价方式 cell, a sentence saying what this evaluation is (自评 in the body is
+    # the writer's own only so stated: a finance body reviews 各单位自评)
+    (U_TITLE + "评价方式：单位自评\n" + U_BODY, "self", None),
+    (U_TITLE + "项目名称 农村公路养护资金 评价方式 单位自评 评价得分 95\n", "self", None),
+    (U_TITLE + "本次评价为单位自评，评价组由局机关各股室人员组成。\n", "self", None),
+    (U_TITLE + "本次绩效评价采用自评方式进行。\n", "self", None),
+    (U_TITLE + "评价类型：财政重点评价\n" + U_BODY, "finance", None),
+    (U_TITLE + "评价方式：第三方评价\n" + U_BODY, "third_party", None),
+    ("澧縣交通運輸局2022年度項目支出績效自評報告\n一、基本情況\n", "self", None),
 ]
 UNITS += [
     (

@@ -120,3 +120,21 @@ def test_a_real_flattened_cover_of_a_department_self_evaluation() -> None:
     )
     assert r.evaluated_unit == r.evaluator == "十堰市城市管理执法委员会"
     assert r.evaluation_mode == "self"
+
+
+# ---------------------------------------------------------------- the mode stated as such
+def test_a_form_cell_or_a_sentence_stating_a_self_evaluation() -> None:
+    for line in (
+        "评价方式：单位自评\n",
+        "本次评价为单位自评，评价组由局机关各股室人员组成。\n",
+        "本次绩效评价采用自评方式进行。\n",
+    ):
+        _doc, r = record_of_text(_REPORT + line + _BODY)
+        assert r.evaluation_mode == "self", line
+
+
+def test_the_units_self_evaluations_a_finance_notice_reviews_are_not_its_mode() -> None:
+    _doc, r = record_of_text(
+        "澧县财政局关于2022年度重点绩效评价结果的通报\n各预算单位：\n在各单位自评的基础上，我局对农村公路养护资金开展了重点绩效评价。\n"
+    )
+    assert r.evaluation_mode == "finance"
