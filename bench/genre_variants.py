@@ -2845,6 +2845,40 @@ MODES += [
     (U_TITLE + "评价类型：财政重点评价\n" + U_BODY, "finance", None),
     (U_TITLE + "评价方式：第三方评价\n" + U_BODY, "third_party", None),
     ("澧縣交通運輸局2022年度項目支出績效自評報告\n一、基本情況\n", "self", None),
+    # a unit whose name opens its report's title signs it, over a date: its own report on its own spending
+    (
+        U_BUREAU
+        + "2022年度农村公路养护资金项目绩效评价报告\n一、项目基本情况\n……\n六、评价结论\n经评价，本项目得分92分。\n"
+        + U_BUREAU
+        + "\n2023年3月20日\n",
+        "self",
+        U_BUREAU,
+    ),
+    (
+        U_BUREAU
+        + "2022年度部门整体支出绩效评价报告\n一、部门概况\n……\n"
+        + U_BUREAU
+        + "（盖章）\n二〇二三年三月二十日\n",
+        "self",
+        U_BUREAU,
+    ),
+    # (a cover's labelled cells are no signature: nothing says who evaluated)
+    (U_BUREAU + "2022年度部门整体支出绩效评价报告\n项目单位:" + U_BUREAU + "\n报告日期:2023年5月\n", None, None),
+    # (signed by another body: not the unit's own)
+    (
+        U_BUREAU + "2022年度农村公路养护资金项目绩效评价报告\n一、项目基本情况\n……\n" + U_FIRM + "\n2023年5月12日\n",
+        "third_party",
+        U_FIRM,
+    ),
+]
+UNITS += [
+    # a department-wide evaluation's cover: 评价对象 with the department alone as its value
+    (
+        "澧县2022年度部门整体支出绩效评价报告\n评价对象：" + U_BUREAU + "\n评价机构：" + U_FIRM + "\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
+    ("澧县2022年度部门整体支出绩效评价报告\n评价对象：" + U_BUREAU + "2022年度部门整体支出\n", U_BUREAU, None),
 ]
 UNITS += [
     (

@@ -138,3 +138,42 @@ def test_the_units_self_evaluations_a_finance_notice_reviews_are_not_its_mode() 
         "澧县财政局关于2022年度重点绩效评价结果的通报\n各预算单位：\n在各单位自评的基础上，我局对农村公路养护资金开展了重点绩效评价。\n"
     )
     assert r.evaluation_mode == "finance"
+
+
+# ---------------------------------------------------------------- a unit signing its own report; 评价对象 on a cover
+_BUREAU = "澧县交通运输局"
+
+
+def test_a_unit_signing_the_report_its_title_opens_with_evaluated_itself() -> None:
+    _doc, r = record_of_text(
+        _BUREAU
+        + "2022年度农村公路养护资金项目绩效评价报告\n一、项目基本情况\n……\n六、评价结论\n经评价，本项目得分92分。\n"
+        + _BUREAU
+        + "\n2023年3月20日\n"
+    )
+    assert r.evaluation_mode == "self"
+    assert r.evaluator == r.evaluated_unit == _BUREAU
+
+
+def test_a_cover_cell_naming_the_unit_is_no_signature() -> None:
+    # (devset: yunnan-dongchuan-2020-urban-management-bureau-department-report-cover — 项目单位:XX局 on the cover,
+    # nothing saying who evaluated: mode and evaluator stay null)
+    _doc, r = record_of_text(
+        _BUREAU + "2022年度部门整体支出绩效评价报告\n项目单位:" + _BUREAU + "\n报告日期:2023年5月\n"
+    )
+    assert r.evaluation_mode is None and r.evaluator is None
+
+
+def test_a_report_the_unit_does_not_sign_is_not_its_own() -> None:
+    _doc, r = record_of_text(
+        _BUREAU + "2022年度农村公路养护资金项目绩效评价报告\n一、项目基本情况\n……\n" + _FIRM + "\n2023年5月12日\n"
+    )
+    assert r.evaluation_mode == "third_party" and r.evaluator == _FIRM
+
+
+def test_a_department_alone_as_the_covers_evaluation_object() -> None:
+    _doc, r = record_of_text(
+        "澧县2022年度部门整体支出绩效评价报告\n评价对象：" + _BUREAU + "\n评价机构：" + _FIRM + "\n"
+    )
+    assert r.evaluated_unit == _BUREAU
+    assert r.evaluator == _FIRM
