@@ -2862,6 +2862,17 @@ MODES += [
         "self",
         U_BUREAU,
     ),
+    # a news lead opening with a time word before the body and a clause before what it did
+    (
+        "县财政局扎实开展重点绩效评价\n今年以来，县财政局聚焦民生领域，对农村公路养护资金开展了重点绩效评价。\n",
+        "finance",
+        "县财政局",
+    ),
+    (
+        "县交通运输局开展绩效自评\n近日，" + U_BUREAU + "按照县财政局统一部署，对2022年度项目支出开展了绩效自评。\n",
+        "self",
+        U_BUREAU,
+    ),
     # (a cover's labelled cells are no signature: nothing says who evaluated)
     (U_BUREAU + "2022年度部门整体支出绩效评价报告\n项目单位:" + U_BUREAU + "\n报告日期:2023年5月\n", None, None),
     # (signed by another body: not the unit's own)

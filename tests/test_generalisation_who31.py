@@ -177,3 +177,11 @@ def test_a_department_alone_as_the_covers_evaluation_object() -> None:
     )
     assert r.evaluated_unit == _BUREAU
     assert r.evaluator == _FIRM
+
+
+def test_a_news_lead_opening_with_a_time_word() -> None:
+    _doc, r = record_of_text(
+        "县财政局扎实开展重点绩效评价\n今年以来，县财政局聚焦民生领域，对农村公路养护资金开展了重点绩效评价。\n"
+    )
+    assert r.evaluator == "县财政局"
+    assert r.evaluation_mode == "finance"
