@@ -3230,6 +3230,92 @@ CHECKS += [
 ]
 
 
+# (who31: a firm commissioned with a note in brackets after its name, chosen to carry the work, named as the
+# evaluating body in a sentence, as the group's or the report's maker; a group whose word the segmenter glues
+# to the 对 before the unit it evaluates — written before the engine read them)
+MODES += [
+    (U_TITLE + "澧县财政局委托" + U_FIRM + "（第三方机构）开展绩效评价。\n", "third_party", U_FIRM),
+    (U_TITLE + "澧县财政局通过竞争性磋商选定" + U_FIRM + "承担本次绩效评价工作。\n", "third_party", U_FIRM),
+    (U_TITLE + "评价机构为" + U_FIRM + "，评价时间为2023年4月。\n", "third_party", U_FIRM),
+    (U_TITLE + "本报告由" + U_FIRM + "出具。\n", "third_party", U_FIRM),
+    (U_TITLE + "评价工作组由" + U_FIRM + "组建，对该项目开展了评价。\n", "third_party", U_FIRM),
+    (U_TITLE + "受澧县财政局的委托，由" + U_FIRM + "对该项目进行绩效评价。\n", "third_party", U_FIRM),
+    (U_TITLE + U_FIRM + "受托对该项目开展了绩效评价。\n", "third_party", U_FIRM),
+    (U_TITLE + "澧县财政局以政府购买服务方式委托" + U_FIRM + "对该项目实施绩效评价。\n", "third_party", U_FIRM),
+    (U_TITLE + "被评价单位为" + U_BUREAU + "，评价机构为" + U_FIRM + "。\n", "third_party", U_FIRM),
+    (U_TITLE + "本报告由" + U_FINANCE + "预算绩效评价中心出具。\n", "finance", None),
+    # the mode stated: a form's 评价方式 cell, a sentence saying what this evaluation is (自评 in the body is
+    # the writer's own only so stated: a finance body reviews 各单位自评)
+    (U_TITLE + "评价方式：单位自评\n" + U_BODY, "self", None),
+    (U_TITLE + "项目名称 农村公路养护资金 评价方式 单位自评 评价得分 95\n", "self", None),
+    (U_TITLE + "本次评价为单位自评，评价组由局机关各股室人员组成。\n", "self", None),
+    (U_TITLE + "本次绩效评价采用自评方式进行。\n", "self", None),
+    (U_TITLE + "评价类型：财政重点评价\n" + U_BODY, "finance", None),
+    (U_TITLE + "评价方式：第三方评价\n" + U_BODY, "third_party", None),
+    ("澧縣交通運輸局2022年度項目支出績效自評報告\n一、基本情況\n", "self", None),
+    # a unit whose name opens its report's title signs it, over a date: its own report on its own spending
+    (
+        U_BUREAU
+        + "2022年度农村公路养护资金项目绩效评价报告\n一、项目基本情况\n……\n六、评价结论\n经评价，本项目得分92分。\n"
+        + U_BUREAU
+        + "\n2023年3月20日\n",
+        "self",
+        U_BUREAU,
+    ),
+    (
+        U_BUREAU
+        + "2022年度部门整体支出绩效评价报告\n一、部门概况\n……\n"
+        + U_BUREAU
+        + "（盖章）\n二〇二三年三月二十日\n",
+        "self",
+        U_BUREAU,
+    ),
+    # a news lead opening with a time word before the body and a clause before what it did
+    (
+        "县财政局扎实开展重点绩效评价\n今年以来，县财政局聚焦民生领域，对农村公路养护资金开展了重点绩效评价。\n",
+        "finance",
+        "县财政局",
+    ),
+    (
+        "县交通运输局开展绩效自评\n近日，" + U_BUREAU + "按照县财政局统一部署，对2022年度项目支出开展了绩效自评。\n",
+        "self",
+        U_BUREAU,
+    ),
+    # (a cover's labelled cells are no signature: nothing says who evaluated)
+    (U_BUREAU + "2022年度部门整体支出绩效评价报告\n项目单位:" + U_BUREAU + "\n报告日期:2023年5月\n", None, None),
+    # (signed by another body: not the unit's own)
+    (
+        U_BUREAU + "2022年度农村公路养护资金项目绩效评价报告\n一、项目基本情况\n……\n" + U_FIRM + "\n2023年5月12日\n",
+        "third_party",
+        U_FIRM,
+    ),
+]
+UNITS += [
+    # a department-wide evaluation's cover: 评价对象 with the department alone as its value
+    (
+        "澧县2022年度部门整体支出绩效评价报告\n评价对象：" + U_BUREAU + "\n评价机构：" + U_FIRM + "\n",
+        U_BUREAU,
+        U_FIRM,
+    ),
+    ("澧县2022年度部门整体支出绩效评价报告\n评价对象：" + U_BUREAU + "2022年度部门整体支出\n", U_BUREAU, None),
+]
+UNITS += [
+    (
+        "澧县财政局开展农村公路养护资金绩效评价\n近日，澧县财政局组织评价组对县交通运输局农村公路养护资金开展绩效评价。\n",
+        "县交通运输局",
+        U_FINANCE,
+    ),
+    (U_TITLE + U_FINANCE + "成立评价组对" + U_BUREAU + "农村公路养护资金开展了重点绩效评价。\n", U_BUREAU, U_FINANCE),
+    (U_TITLE + "被评价单位为" + U_BUREAU + "，评价机构为" + U_FIRM + "。\n", U_BUREAU, U_FIRM),
+    # (a real cover, flattened: fashionfield.cn/zhuantifanwen/gongwenfanwen/47664.html)
+    (
+        "部门整体支出绩效自评报告\n（2019年度）部门名称:十堰市城市管理执法委员会评价单位:十堰市城市管理执法委员会评价小组二〇二〇年三月\n一、部门概况\n",
+        "十堰市城市管理执法委员会",
+        "十堰市城市管理执法委员会",
+    ),
+]
+
+
 def _scores(r, want):
     total, grade = (r.score.total, r.score.grade) if r.score else (None, None)
     stated_max = want[2] if len(want) > 2 else None

@@ -362,6 +362,18 @@ def _finance_bodies(cands: list[Candidate]) -> list[Candidate]:
     return [c for c in cands if re.search(_spec()["evaluator_kinds"]["finance"], fold(c.value))]
 
 
+def _dated_signature(ctx: Context, c: Candidate) -> bool:
+    """Whether the signing body ``c`` stands alone on its line (its seal aside) over a line that opens with a
+    date — a signature block, not a cover's or a form's labelled cell (项目单位:XX局)."""
+    text = ctx.doc.text
+    before = text[text.rfind("\n", 0, c.start) + 1 : c.start]
+    after = re.match(r"[ \t　]*(?:[（(]?(?:盖章|公章|印章|章)[)）]?)?[ \t　]*\n[ \t　]*(?P<rest>[^\n]*)", text[c.end :])
+    if before.strip() or after is None:
+        return False
+    rest = fold(after.group("rest"))
+    return bool(_compiled()["date"].match(rest) or _compiled()["cn_date"].match(rest))
+
+
 def _own_bodies(cands: list[Candidate]) -> list[Candidate]:
     """The candidates whose name is neither a firm's nor a finance body's (``evaluator_kinds``): a unit
     that would evaluate its own spending."""
@@ -644,6 +656,15 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         )
         if own_named and me:
             modes.append(ctx.candidate("evaluation_mode", "self", me.start(), me.end(), 2.5, "first_person"))
+    if not modes and title is not None:
+        # a report whose title opens with a unit (neither a finance body nor a firm) and that the same unit signs
+        # (澧县交通运输局2022年度…绩效评价报告 / … / 澧县交通运输局 / 2023年3月20日), nothing saying another body
+        # evaluated: the unit's report on its own spending (self), weakest
+        opener = [c for c in _own_bodies(found["evaluated_unit"]) if c.rule == "title" and c.start == title.start]
+        signed = [c for c in found["signature"] if c.start > title.end and _dated_signature(ctx, c)]
+        if opener and signed and fold(signed[0].value) == fold(opener[0].value):
+            c = signed[0]
+            modes.append(Candidate("evaluation_mode", "self", c.start, c.end, 2, "own_signed", c.page))
     if not modes and title is not None:
         # a unit's own notice of how its money was used (广灵县民政局2022年度福利彩票公益金使用情况公示): the title
         # opens with the unit (neither a finance body nor a firm) and the year, and says it publishes its own use

@@ -191,19 +191,25 @@ class _OrganSplit:
     jieba's HMM joins characters it has no word for (交通运输局对资金… → 交通运输 / 局对 / 资金), so an
     organisation's name could not end at its 局; such a two-character token that starts with an
     organ's last character (``organ_end_chars``) and is no dictionary word is cut in two.  spaCy's
-    Chinese tokenizer only calls ``cut``.
+    Chinese tokenizer only calls ``cut``.  Nor does one glue a function word to the character before it
+    (评价组对县交通运输局 → 组对: ``org_glued_tail``), which would start the name after it at that word.
     """
 
-    def __init__(self, segmenter: Any, organ_ends: str) -> None:
+    def __init__(self, segmenter: Any, organ_ends: str, glued_tail: str = "") -> None:
         self.segmenter = segmenter
         self.organ_ends = frozenset(organ_ends)
+        self.glued_tail = frozenset(glued_tail)
 
     def cut(self, text: str, *args: Any, **kwargs: Any) -> Any:
         freq = self.segmenter.FREQ
         glued = _glued_level()
         for token in self.segmenter.cut(text, *args, **kwargs):
-            if len(token) == 2 and (token[0] in self.organ_ends or glued.fullmatch(token)) and not freq.get(token):
-                # (局对 → 局 / 对; 年县 → 年 / 县, so a short name can start at its level word)
+            if (
+                len(token) == 2
+                and (token[0] in self.organ_ends or token[1] in self.glued_tail or glued.fullmatch(token))
+                and not freq.get(token)
+            ):
+                # (局对 → 局 / 对; 年县 → 年 / 县, so a short name can start at its level word; 组对 → 组 / 对)
                 yield token[0]
                 yield token[1]
             else:
@@ -256,7 +262,8 @@ def pipeline():
             return doc
 
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    nlp.tokenizer.jieba_seg = _OrganSplit(segmenter, patterns.load("entities.yaml")["organ_end_chars"])
+    entity_data = patterns.load("entities.yaml")
+    nlp.tokenizer.jieba_seg = _OrganSplit(segmenter, entity_data["organ_end_chars"], entity_data["org_glued_tail"])
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "TEXT"})
     data = patterns.load("entities.yaml")
     rules = [{"label": p["label"], "pattern": p["pattern"]} for p in data.get("token_patterns", [])]
