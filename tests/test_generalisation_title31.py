@@ -12,12 +12,14 @@ the development set, not from the set's holdout half:
   its marks: the line above that opens the mark is its start.
 - A line that ends in 关于 is a title's opening words; a letterhead over a 关于… title (澧县财政局 / 关于…)
   stays out of it, however many lines the title takes.
+- A unit's name before the programme goes (ruling 5) also when the programme opens with the quotation mark
+  that encloses it (…交通运输局“农村公路养护资金”绩效自评报告, ruling 18).
 """
 
 from __future__ import annotations
 
 import pytest
-from excerpt_records import evidence, record_of_text
+from excerpt_records import evidence, record_of_text, same_programme
 
 BODY = "\n一、基本情况\n2022年，县财政安排资金500万元。\n"
 LONG = "湖南省常德市澧县2022年度中央财政衔接推进乡村振兴补助资金（农村公路养护及危桥改造部分）绩效评价报告"
@@ -95,3 +97,20 @@ def test_near_misses_keep_their_lines_apart() -> None:
     # a title that names its programme and ends in a notice's words stands alone under a place line
     _doc, r = record_of_text("澧县人民政府\n关于2022年度农村公路养护资金绩效评价结果的通报" + BODY)
     assert r.title == "关于2022年度农村公路养护资金绩效评价结果的通报"
+
+
+@pytest.mark.parametrize(
+    ("title", "programme"),
+    [
+        # a unit's name, then the programme in quotation marks that enclose it whole (ruling 18)
+        ("澧县交通运输局“农村公路养护资金”绩效自评报告", "农村公路养护资金"),
+        ("澧县农业农村局“高标准农田建设补助资金”绩效评价报告", "高标准农田建设补助资金"),
+        # near misses: the unit's name without quotation marks, and quotation marks inside a longer name
+        ("澧县交通运输局农村公路养护资金绩效自评报告", "农村公路养护资金"),
+        ("澧县教育局“全面改薄”建设项目绩效评价报告", "“全面改薄”建设项目"),
+    ],
+)
+def test_a_quoted_programme_after_the_unit(title: str, programme: str) -> None:
+    doc, r = record_of_text(title + "\n一、基本情况\n")
+    assert same_programme(r.program, programme), r.program
+    assert evidence(doc, r, "program") == r.program

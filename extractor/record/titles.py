@@ -286,7 +286,7 @@ def _programme_line_under(head: list[Line], parts: list[int]) -> bool:
     )
 
 
-_PAIRS = ("《》", "（）", "()", "“”", "〈〉", "【】")
+_PAIRS = (("《", "》"), ("（", "）"), ("(", ")"), ("“", "”"), ("〈", "〉"), ("【", "】"))
 
 
 def _closes_what_above_opens(above: str, title: str) -> bool:
