@@ -88,6 +88,21 @@ def test_a_row_of_values_is_still_a_row() -> None:
     assert 10 not in got and 9.2 not in got
 
 
+# ---------------------------------------------------------------- approximate, the qualifier after the magnitude
+
+
+def test_an_approximate_quantity_with_its_qualifier_after_the_magnitude_is_read() -> None:
+    # ruling 23: 1.2万余人 is 150余万人 with 余 after the magnitude; the value is the number printed, raw keeps 余
+    doc_figs = figures(_HEAD + "全年累计发放低保金3,256.8万元，惠及困难群众1.2万余人，投入配套资金5万多元。\n")
+    got = {round(float(v), 6): (n, u) for n, v, u in doc_figs}
+    assert got[12000] == ("惠及困难群众", "人") and got[50000][1] == "元"
+
+
+def test_a_time_with_a_qualifier_stays_out() -> None:
+    # near miss: 余 / 多 before a time (20余年, 3个多月) is no quantity of people or money
+    assert _values("项目已持续实施20余年，建设周期3个多月。\n") == {}
+
+
 # ---------------------------------------------------------------- real pages (not in tests/devset)
 
 

@@ -881,11 +881,16 @@ def _bare_money(flat: str, start: int, end: int) -> Iterator[Quantity]:
 
 @lru_cache(maxsize=1)
 def _approximate_rx() -> re.Pattern[str]:
-    """A quantity with 余 / 多 between its number and its unit (410余人, 150余万人, 300多名): devset ruling 23."""
+    """A quantity with 余 / 多 between its number and its unit, before or after its magnitude (410余人, 150余万人,
+    300多名, 1.2万余人, 5万多元): devset ruling 23."""
     sp = spec()
     units = "|".join(re.escape(u) for u in sorted(sp.units, key=len, reverse=True))
     mags = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
-    return re.compile(NUMBER + rf"\s*(?:余|多)\s*(?P<mag>{mags})?\s*(?P<unit>{units})(?!{sp.approx_not_unit})")
+    return re.compile(
+        NUMBER
+        + rf"(?=\s*(?:余|多)|\s*(?:{mags})\s*(?:余|多))\s*(?:余|多)?\s*(?P<mag>{mags})?\s*(?:余|多)?"
+        + rf"\s*(?P<unit>{units})(?!{sp.approx_not_unit})"
+    )
 
 
 def _approximates(flat: str, start: int, end: int) -> Iterator[Quantity]:
