@@ -49,6 +49,20 @@ def test_an_operand_after_a_slash_is_named_without_the_slash() -> None:
     assert not [n for n, _u in got.values() if n[:1] in "/／÷×"]
 
 
+def test_two_amounts_divided_by_a_slash_are_each_a_figure() -> None:
+    # the numerator and the denominator of a rate, each an amount with its label: the slash between is no "per"
+    got = _values("资金执行率为92.4%（全年执行数480.5万元/全年预算数520万元）。\n")
+    assert got == {0.924: ("资金执行率", "%"), 4805000: ("全年执行数", "元"), 5200000: ("全年预算数", "元")}
+    got = _values("执行率=实际支出480.5万元/预算数500万元=96.1%。\n")
+    assert got == {0.961: ("执行率", "%"), 4805000: ("实际支出", "元"), 5000000: ("预算数", "元")}
+
+
+def test_an_amount_per_head_stays_out() -> None:
+    # near miss (ruling 22): a slash before a unit of what is paid for (元/人/月, 元/亩) is a rate per head
+    assert _values("补助标准为1,300元/人/月，共发放补助资金156万元。\n") == {1560000: ("发放补助资金", "元")}
+    assert _values("项目按500元/亩的标准补助，共补助资金20万元。\n") == {200000: ("补助资金", "元")}
+
+
 # ---------------------------------------------------------------- a run-in label of targets
 
 
