@@ -117,6 +117,17 @@ def test_a_time_with_a_qualifier_stays_out() -> None:
     assert _values("项目已持续实施20余年，建设周期3个多月。\n") == {}
 
 
+# ---------------------------------------------------------------- copies handed out
+
+
+def test_copies_handed_out_are_outputs() -> None:
+    # rulings 19 and 26: materials handed out or collected (份) are what the year's work produced, as 培训1,200人次 is
+    assert _values("全年培训农民1,200人次，发放宣传资料5,000份。项目资金500万元。\n") == {5000000: ("项目资金", "元")}
+    # near miss: the people and items the money pays for stay
+    got = _values("全年为1,200名困难群众发放补贴，覆盖12个乡镇。\n")
+    assert {1200, 12} <= set(got)
+
+
 # ---------------------------------------------------------------- real pages (not in tests/devset)
 
 
