@@ -49,6 +49,20 @@ def test_an_operand_after_a_slash_is_named_without_the_slash() -> None:
     assert not [n for n, _u in got.values() if n[:1] in "/／÷×"]
 
 
+def test_two_amounts_divided_by_a_slash_are_each_a_figure() -> None:
+    # the numerator and the denominator of a rate, each an amount with its label: the slash between is no "per"
+    got = _values("资金执行率为92.4%（全年执行数480.5万元/全年预算数520万元）。\n")
+    assert got == {0.924: ("资金执行率", "%"), 4805000: ("全年执行数", "元"), 5200000: ("全年预算数", "元")}
+    got = _values("执行率=实际支出480.5万元/预算数500万元=96.1%。\n")
+    assert got == {0.961: ("执行率", "%"), 4805000: ("实际支出", "元"), 5000000: ("预算数", "元")}
+
+
+def test_an_amount_per_head_stays_out() -> None:
+    # near miss (ruling 22): a slash before a unit of what is paid for (元/人/月, 元/亩) is a rate per head
+    assert _values("补助标准为1,300元/人/月，共发放补助资金156万元。\n") == {1560000: ("发放补助资金", "元")}
+    assert _values("项目按500元/亩的标准补助，共补助资金20万元。\n") == {200000: ("补助资金", "元")}
+
+
 # ---------------------------------------------------------------- a run-in label of targets
 
 
@@ -86,6 +100,32 @@ def test_a_row_of_values_is_still_a_row() -> None:
     )
     assert {5000000, 5200000, 4805000, 0.924} <= set(got)
     assert 10 not in got and 9.2 not in got
+
+
+# ---------------------------------------------------------------- approximate, the qualifier after the magnitude
+
+
+def test_an_approximate_quantity_with_its_qualifier_after_the_magnitude_is_read() -> None:
+    # ruling 23: 1.2万余人 is 150余万人 with 余 after the magnitude; the value is the number printed, raw keeps 余
+    doc_figs = figures(_HEAD + "全年累计发放低保金3,256.8万元，惠及困难群众1.2万余人，投入配套资金5万多元。\n")
+    got = {round(float(v), 6): (n, u) for n, v, u in doc_figs}
+    assert got[12000] == ("惠及困难群众", "人") and got[50000][1] == "元"
+
+
+def test_a_time_with_a_qualifier_stays_out() -> None:
+    # near miss: 余 / 多 before a time (20余年, 3个多月) is no quantity of people or money
+    assert _values("项目已持续实施20余年，建设周期3个多月。\n") == {}
+
+
+# ---------------------------------------------------------------- copies handed out
+
+
+def test_copies_handed_out_are_outputs() -> None:
+    # rulings 19 and 26: materials handed out or collected (份) are what the year's work produced, as 培训1,200人次 is
+    assert _values("全年培训农民1,200人次，发放宣传资料5,000份。项目资金500万元。\n") == {5000000: ("项目资金", "元")}
+    # near miss: the people and items the money pays for stay
+    got = _values("全年为1,200名困难群众发放补贴，覆盖12个乡镇。\n")
+    assert {1200, 12} <= set(got)
 
 
 # ---------------------------------------------------------------- real pages (not in tests/devset)

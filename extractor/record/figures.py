@@ -77,6 +77,7 @@ class Spec:
     evaluation_work: re.Pattern[str]
     evaluation_sample: re.Pattern[str]
     output_label: re.Pattern[str]
+    output_units: frozenset[str]
     paid_per_visit: re.Pattern[str]
     counted_people: re.Pattern[str]
     ordinal_before: re.Pattern[str]
@@ -179,6 +180,7 @@ def spec() -> Spec:
         evaluation_work=re.compile(d["evaluation_work"]),
         evaluation_sample=re.compile(d["evaluation_sample"]),
         output_label=re.compile(d["output_label"]),
+        output_units=frozenset(d["output_units"]),
         paid_per_visit=re.compile(d["paid_per_visit"]),
         counted_people=re.compile(d["counted_people"]),
         ordinal_before=re.compile(d["ordinal_before"]),
@@ -814,6 +816,8 @@ def _accept(flat: str, q: Quantity, label: Label, kind: str) -> bool:
     clause = _clause_before(flat, q, max(0, q.start - 200))
     if kind not in ("元", "%") and _count_of_work(flat, q, clause, people=kind == "人"):
         return False  # the year's work done, an honour won, the evaluation's own fieldwork (rulings 19, 26)
+    if kind in sp.output_units:
+        return False  # copies handed out or collected (发放宣传资料5,000份): an output of the year's work
     if kind in ("户次", "人次", "次") and not sp.paid_per_visit.search(label.clause):
         return False  # services given (上门服务126户次, 门诊48.8万人次, 宣传11次): an output, not who the money pays
     if sp.evaluation_sample.search(fold_text(label.name)):
@@ -881,11 +885,16 @@ def _bare_money(flat: str, start: int, end: int) -> Iterator[Quantity]:
 
 @lru_cache(maxsize=1)
 def _approximate_rx() -> re.Pattern[str]:
-    """A quantity with 余 / 多 between its number and its unit (410余人, 150余万人, 300多名): devset ruling 23."""
+    """A quantity with 余 / 多 between its number and its unit, before or after its magnitude (410余人, 150余万人,
+    300多名, 1.2万余人, 5万多元): devset ruling 23."""
     sp = spec()
     units = "|".join(re.escape(u) for u in sorted(sp.units, key=len, reverse=True))
     mags = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
-    return re.compile(NUMBER + rf"\s*(?:余|多)\s*(?P<mag>{mags})?\s*(?P<unit>{units})(?!{sp.approx_not_unit})")
+    return re.compile(
+        NUMBER
+        + rf"(?=\s*(?:余|多)|\s*(?:{mags})\s*(?:余|多))\s*(?:余|多)?\s*(?P<mag>{mags})?\s*(?:余|多)?"
+        + rf"\s*(?P<unit>{units})(?!{sp.approx_not_unit})"
+    )
 
 
 def _approximates(flat: str, start: int, end: int) -> Iterator[Quantity]:
