@@ -103,3 +103,35 @@ def test_a_flattened_tier_tables_rate_column() -> None:
         "| 一级指标 | 分值 | 得分 | 得分率 |\n| 决策 | 20 | 18 | 90% |\n| 过程 | 20 | 17.5 | 85% |\n"
     )
     assert sum(c.rule == "score_rate" for c in r.checks) == 2 and len(failed(r)) == 1
+
+
+def test_tier_scores_with_an_unlabelled_maximum_in_brackets() -> None:
+    _doc, r = record_of_text(
+        "项目决策18分（20分）、项目过程17.5分（20分）、项目产出27分（30分）、项目效益26分（30分）。\n"
+    )
+    assert tiers(r) == [("决策", 20, 18), ("过程", 20, 17.5), ("产出", 30, 27), ("效益", 30, 26)]
+    # near miss: a deduction in brackets is no maximum, and a bare list with no score word reads nothing
+    _doc, r = record_of_text("决策18分（扣2分）、过程17.5分。\n")
+    assert tiers(r) == []
+
+
+def test_a_grade_fixed_by_dingji() -> None:
+    assert score_of(CONCLUSION + "综合得分87.6分，定级为“良”。\n") == (87.6, "良", "stated")
+
+
+def test_a_funds_tables_balance_column_is_budget_less_spending() -> None:
+    head = "澧县2022年度农村公路养护资金绩效评价报告\n一、基本情况\n"
+    grid = "| 项目 | 预算数 | 支出数 | 结余 |\n| 道路养护 | 120 | 110 | 10 |\n| 桥梁维修 | 80 | 70 | {} |\n| 合计 | 200 | 180 | {} |\n"
+    _doc, r = record_of_text(head + grid.format(5, 15))
+    bad = [c for c in r.checks if c.rule == "balance" and not c.ok]
+    assert [c.detail.split(" (")[0] for c in bad] == [
+        "预算数 80 − 支出数 70 = 10, stated 结余 5",
+        "预算数 200 − 支出数 180 = 20, stated 结余 15",
+    ]
+    assert all(c.span for c in bad)
+    _doc, r = record_of_text(head + grid.format(10, 20))
+    assert failed(r) == [] and sum(c.rule == "balance" for c in r.checks) == 3
+    # near miss: a balance brought forward (上年结转结余) is no balance of this year's budget
+    near = "| 项目 | 预算数 | 支出数 | 上年结转结余 |\n| 道路养护 | 120 | 110 | 30 |\n| 桥梁维修 | 80 | 70 | 5 |\n"
+    _doc, r = record_of_text(head + near)
+    assert not any(c.rule == "balance" for c in r.checks)

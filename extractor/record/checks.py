@@ -753,6 +753,7 @@ def grid_checks(ck: Checker, flat: str, rows: list[list[Any]], name: str) -> Non
             subject = f"{name} {colname(j)} ({label(trow)})".strip()
             _sum_check(ck, "table_sum", subject, qs, tq, False, dec, agreement_only=weak)
     _row_rate_checks(ck, grid, header, body)
+    _row_balance_checks(ck, header, body)
     # Share columns add up to 100% (or to their stated total).
     for j, h in enumerate(header):
         if not rx["share_column"].search(h.text):
@@ -822,6 +823,46 @@ def _row_rate_checks(ck: Checker, grid: list[list[_Cell]], header: list[_Cell], 
             f"{names[jr]}: {_printed(a)} ÷ {_printed(b)} = {_pct(c, x.decimals)}, stated {_printed(x)}",
             [(a.start, a.end), (b.start, b.end), (x.start, x.end)],
             key=(a.printed, b.printed, x.printed),
+        )
+
+
+def _row_balance_checks(ck: Checker, header: list[_Cell], body: list[list[_Cell]]) -> None:
+    """A funds table's balance column (预算数 | 支出数 | 结余): each row's balance is its budget less its
+    spending, as :func:`balance_checks` reads prose — the columns read by their names, as the rate
+    column's are (one balance column that is this year's, one amount spent, one budget)."""
+    rx = _rx()
+    names = [c.text for c in header]
+    left = [
+        j
+        for j, n in enumerate(names)
+        if rx["balance"].search(n) and not rx["balance_not"].search(n) and not rx["not_summed_column"].search(n)
+    ]
+    if len(left) != 1:
+        return
+    jz = left[0]
+    amounts = [j for j, n in enumerate(names) if j != jz and n and not rx["not_summed_column"].search(n)]
+    spent = [j for j in amounts if rx["self_eval_spent"].search(names[j]) and not rx["not_executed"].search(names[j])]
+    budgets = [j for j in amounts if rx["budget"].search(names[j]) and not rx["self_eval_spent"].search(names[j])]
+    budgets = [j for j in budgets if not rx["arrived"].search(names[j])]
+    if len(budgets) > 1:
+        budgets = [j for j in budgets if rx["self_eval_adjusted"].search(names[j])]
+    if len(spent) != 1 or len(budgets) != 1:
+        return
+    js, jb = spent[0], budgets[0]
+    for r in body:
+        if len(r) != len(header):
+            continue  # a row missing cells: which column each number is under cannot be told
+        b, y, z = r[jb].q, r[js].q, r[jz].q
+        if b is None or y is None or z is None or "%" in (b.unit, y.unit, z.unit) or not b.value:
+            continue
+        good = _sums_to([y, z], b)
+        rest = b.printed - y.printed * _scale(y, b)
+        ck.add(
+            "balance",
+            good,
+            f"{names[jb]} {_printed(b)} − {names[js]} {_printed(y)} = {_like(rest, b)}, stated {names[jz]} {_printed(z)}",
+            [(b.start, b.end), (y.start, y.end), (z.start, z.end)],
+            key=("balance", b.value, y.value, z.value),
         )
 
 
