@@ -68,7 +68,7 @@ from .formrows import FormRows, form_rows
 from .indicators import IndicatorRow, ScoreTable
 from .model import Check, Evidence, Figure, Indicator, Score
 from .numbers import MAGNITUDES
-from .scores import complete_framework, grade_for, listed_weights, own_scale, thresholds, weighted_rows
+from .scores import complete_framework, grade_for, listed_weights, own_scale, printed_scale, thresholds, weighted_rows
 
 EPS = Decimal("1e-9")
 
@@ -604,6 +604,7 @@ def grade_check(ck: Checker, score: Score, score_ev: Evidence | None, grade_ev: 
     if score.grade_source != "stated" or score.total is None:
         return
     if own_scale(ck.ctx.view.text) is not None:
+        _own_scale_grade_check(ck, score, score_ev, grade_ev)
         return
     scaled = score.total * 100 / score.max if score.max else score.total
     expected = grade_for(scaled)
@@ -613,6 +614,34 @@ def grade_check(ck: Checker, score: Score, score_ev: Evidence | None, grade_ev: 
         expected == score.grade,
         f"{_fmt(score.total)} of {_fmt(score.max)} → {expected} ({expected} ≥ {bound['min']}), stated {score.grade}",
         [score_ev.span if score_ev else None, grade_ev.span if grade_ev else None],
+    )
+
+
+def _own_scale_grade_check(ck: Checker, score: Score, score_ev: Evidence | None, grade_ev: Evidence | None) -> None:
+    """A stated grade against the scale the report prints itself (85分（含）以上为优，70-85分为良 …): the
+    grade is the highest printed one whose lowest score the total reaches (差 below them all).  Said only
+    when the report prints the stated grade's own bound (or the grade is 差) and prints each grade once —
+    a scale printed in part, or two scales, say nothing.  (Its own rule, grade_own_scale: the common
+    check, grade_threshold, is the one such a report is spared.)"""
+    view = ck.ctx.view
+    bounds: dict[str, tuple[float, int, int]] = {}
+    for grade, low, s, e in printed_scale(view.text):
+        if grade in bounds and bounds[grade][0] != low:
+            return  # two scales (the evaluation's and an indicator's): which one grades the total is not said
+        bounds.setdefault(grade, (low, s, e))
+    if score.total is None or (score.grade not in bounds and score.grade != "差"):
+        return
+    scaled = float(score.total * 100 / score.max if score.max else score.total)
+    reached = [(low, g) for g, (low, _s, _e) in bounds.items() if scaled + 1e-9 >= low]
+    expected = max(reached)[1] if reached else "差"
+    scale = ", ".join(f"{g} ≥ {_fmt(low)}" for g, (low, _s, _e) in sorted(bounds.items(), key=lambda b: -b[1][0]))
+    s0 = min(b[1] for b in bounds.values())
+    e0 = max(b[2] for b in bounds.values())
+    ck.add(
+        "grade_own_scale",
+        expected == score.grade,
+        f"{_fmt(score.total)} of {_fmt(score.max)} → {expected} on the report's own scale ({scale}), stated {score.grade}",
+        [score_ev.span if score_ev else None, grade_ev.span if grade_ev else None, view.span(s0, e0)],
     )
 
 
