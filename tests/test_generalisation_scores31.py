@@ -103,3 +103,61 @@ def test_a_flattened_tier_tables_rate_column() -> None:
         "| 一级指标 | 分值 | 得分 | 得分率 |\n| 决策 | 20 | 18 | 90% |\n| 过程 | 20 | 17.5 | 85% |\n"
     )
     assert sum(c.rule == "score_rate" for c in r.checks) == 2 and len(failed(r)) == 1
+
+
+def test_tier_scores_with_an_unlabelled_maximum_in_brackets() -> None:
+    _doc, r = record_of_text(
+        "项目决策18分（20分）、项目过程17.5分（20分）、项目产出27分（30分）、项目效益26分（30分）。\n"
+    )
+    assert tiers(r) == [("决策", 20, 18), ("过程", 20, 17.5), ("产出", 30, 27), ("效益", 30, 26)]
+    # near miss: a deduction in brackets is no maximum, and a bare list with no score word reads nothing
+    _doc, r = record_of_text("决策18分（扣2分）、过程17.5分。\n")
+    assert tiers(r) == []
+
+
+def test_a_grade_fixed_by_dingji() -> None:
+    assert score_of(CONCLUSION + "综合得分87.6分，定级为“良”。\n") == (87.6, "良", "stated")
+
+
+def test_a_funds_tables_balance_column_is_budget_less_spending() -> None:
+    head = "澧县2022年度农村公路养护资金绩效评价报告\n一、基本情况\n"
+    grid = "| 项目 | 预算数 | 支出数 | 结余 |\n| 道路养护 | 120 | 110 | 10 |\n| 桥梁维修 | 80 | 70 | {} |\n| 合计 | 200 | 180 | {} |\n"
+    _doc, r = record_of_text(head + grid.format(5, 15))
+    bad = [c for c in r.checks if c.rule == "balance" and not c.ok]
+    assert [c.detail.split(" (")[0] for c in bad] == [
+        "预算数 80 − 支出数 70 = 10, stated 结余 5",
+        "预算数 200 − 支出数 180 = 20, stated 结余 15",
+    ]
+    assert all(c.span for c in bad)
+    _doc, r = record_of_text(head + grid.format(10, 20))
+    assert failed(r) == [] and sum(c.rule == "balance" for c in r.checks) == 3
+    # near miss: a balance brought forward (上年结转结余) is no balance of this year's budget
+    near = "| 项目 | 预算数 | 支出数 | 上年结转结余 |\n| 道路养护 | 120 | 110 | 30 |\n| 桥梁维修 | 80 | 70 | 5 |\n"
+    _doc, r = record_of_text(head + near)
+    assert not any(c.rule == "balance" for c in r.checks)
+
+
+SCALE = "评价等级标准：85分（含）以上为优，70-85分为良，60-70分为中，60分以下为差。"
+
+
+def test_a_stated_grade_against_the_scale_the_report_prints_itself() -> None:
+    _doc, r = record_of_text(CONCLUSION + SCALE + "本项目得分83分，评价等级为“优”。\n")
+    (bad,) = [c for c in r.checks if not c.ok]
+    assert bad.rule == "grade_own_scale" and "83" in bad.detail and "→ 良" in bad.detail and bad.span
+    _doc, r = record_of_text(CONCLUSION + SCALE + "本项目得分86分，评价等级为“优”。\n")
+    assert failed(r) == [] and [c.rule for c in r.checks] == ["grade_own_scale"]
+    # a three-grade scale: 合格 is the grade of 60–85, whatever the common scale says of 83
+    text = "分为优秀(≥85分)、合格(60分≤合格<85分)、不合格(<60分)三个等级。本项目得分83分，评价等级为“合格”。\n"
+    _doc, r = record_of_text(CONCLUSION + text)
+    assert failed(r) == []
+    # near miss: a scale printed only in part (the stated grade's own bound not printed) says nothing
+    _doc, r = record_of_text(CONCLUSION + "85分以上为优秀。本项目得分83分，评价等级为“良好”。\n")
+    assert not any(c.rule.startswith("grade_") for c in r.checks)
+
+
+def test_a_tier_table_whose_weights_stand_in_brackets() -> None:
+    rows = "一级指标 分值 得分\n决策（20分） 18\n过程（20分） 17.5\n产出（30分） 27\n效益（30分） 26\n"
+    _doc, r = record_of_text(rows + "合计 100 88.5\n")
+    assert tiers(r) == [("决策", 20, 18), ("过程", 20, 17.5), ("产出", 30, 27), ("效益", 30, 26)]
+    _doc, r = record_of_text(rows + "合计 100 89.5\n")
+    assert [c.rule for c in r.checks if not c.ok] == ["indicator_sum"]

@@ -68,7 +68,7 @@ from .formrows import FormRows, form_rows
 from .indicators import IndicatorRow, ScoreTable
 from .model import Check, Evidence, Figure, Indicator, Score
 from .numbers import MAGNITUDES
-from .scores import complete_framework, grade_for, listed_weights, own_scale, thresholds, weighted_rows
+from .scores import complete_framework, grade_for, listed_weights, own_scale, printed_scale, thresholds, weighted_rows
 
 EPS = Decimal("1e-9")
 
@@ -604,6 +604,7 @@ def grade_check(ck: Checker, score: Score, score_ev: Evidence | None, grade_ev: 
     if score.grade_source != "stated" or score.total is None:
         return
     if own_scale(ck.ctx.view.text) is not None:
+        _own_scale_grade_check(ck, score, score_ev, grade_ev)
         return
     scaled = score.total * 100 / score.max if score.max else score.total
     expected = grade_for(scaled)
@@ -613,6 +614,34 @@ def grade_check(ck: Checker, score: Score, score_ev: Evidence | None, grade_ev: 
         expected == score.grade,
         f"{_fmt(score.total)} of {_fmt(score.max)} → {expected} ({expected} ≥ {bound['min']}), stated {score.grade}",
         [score_ev.span if score_ev else None, grade_ev.span if grade_ev else None],
+    )
+
+
+def _own_scale_grade_check(ck: Checker, score: Score, score_ev: Evidence | None, grade_ev: Evidence | None) -> None:
+    """A stated grade against the scale the report prints itself (85分（含）以上为优，70-85分为良 …): the
+    grade is the highest printed one whose lowest score the total reaches (差 below them all).  Said only
+    when the report prints the stated grade's own bound (or the grade is 差) and prints each grade once —
+    a scale printed in part, or two scales, say nothing.  (Its own rule, grade_own_scale: the common
+    check, grade_threshold, is the one such a report is spared.)"""
+    view = ck.ctx.view
+    bounds: dict[str, tuple[float, int, int]] = {}
+    for grade, low, s, e in printed_scale(view.text):
+        if grade in bounds and bounds[grade][0] != low:
+            return  # two scales (the evaluation's and an indicator's): which one grades the total is not said
+        bounds.setdefault(grade, (low, s, e))
+    if score.total is None or (score.grade not in bounds and score.grade != "差"):
+        return
+    scaled = float(score.total * 100 / score.max if score.max else score.total)
+    reached = [(low, g) for g, (low, _s, _e) in bounds.items() if scaled + 1e-9 >= low]
+    expected = max(reached)[1] if reached else "差"
+    scale = ", ".join(f"{g} ≥ {_fmt(low)}" for g, (low, _s, _e) in sorted(bounds.items(), key=lambda b: -b[1][0]))
+    s0 = min(b[1] for b in bounds.values())
+    e0 = max(b[2] for b in bounds.values())
+    ck.add(
+        "grade_own_scale",
+        expected == score.grade,
+        f"{_fmt(score.total)} of {_fmt(score.max)} → {expected} on the report's own scale ({scale}), stated {score.grade}",
+        [score_ev.span if score_ev else None, grade_ev.span if grade_ev else None, view.span(s0, e0)],
     )
 
 
@@ -753,6 +782,7 @@ def grid_checks(ck: Checker, flat: str, rows: list[list[Any]], name: str) -> Non
             subject = f"{name} {colname(j)} ({label(trow)})".strip()
             _sum_check(ck, "table_sum", subject, qs, tq, False, dec, agreement_only=weak)
     _row_rate_checks(ck, grid, header, body)
+    _row_balance_checks(ck, header, body)
     # Share columns add up to 100% (or to their stated total).
     for j, h in enumerate(header):
         if not rx["share_column"].search(h.text):
@@ -822,6 +852,46 @@ def _row_rate_checks(ck: Checker, grid: list[list[_Cell]], header: list[_Cell], 
             f"{names[jr]}: {_printed(a)} ÷ {_printed(b)} = {_pct(c, x.decimals)}, stated {_printed(x)}",
             [(a.start, a.end), (b.start, b.end), (x.start, x.end)],
             key=(a.printed, b.printed, x.printed),
+        )
+
+
+def _row_balance_checks(ck: Checker, header: list[_Cell], body: list[list[_Cell]]) -> None:
+    """A funds table's balance column (预算数 | 支出数 | 结余): each row's balance is its budget less its
+    spending, as :func:`balance_checks` reads prose — the columns read by their names, as the rate
+    column's are (one balance column that is this year's, one amount spent, one budget)."""
+    rx = _rx()
+    names = [c.text for c in header]
+    left = [
+        j
+        for j, n in enumerate(names)
+        if rx["balance"].search(n) and not rx["balance_not"].search(n) and not rx["not_summed_column"].search(n)
+    ]
+    if len(left) != 1:
+        return
+    jz = left[0]
+    amounts = [j for j, n in enumerate(names) if j != jz and n and not rx["not_summed_column"].search(n)]
+    spent = [j for j in amounts if rx["self_eval_spent"].search(names[j]) and not rx["not_executed"].search(names[j])]
+    budgets = [j for j in amounts if rx["budget"].search(names[j]) and not rx["self_eval_spent"].search(names[j])]
+    budgets = [j for j in budgets if not rx["arrived"].search(names[j])]
+    if len(budgets) > 1:
+        budgets = [j for j in budgets if rx["self_eval_adjusted"].search(names[j])]
+    if len(spent) != 1 or len(budgets) != 1:
+        return
+    js, jb = spent[0], budgets[0]
+    for r in body:
+        if len(r) != len(header):
+            continue  # a row missing cells: which column each number is under cannot be told
+        b, y, z = r[jb].q, r[js].q, r[jz].q
+        if b is None or y is None or z is None or "%" in (b.unit, y.unit, z.unit) or not b.value:
+            continue
+        good = _sums_to([y, z], b)
+        rest = b.printed - y.printed * _scale(y, b)
+        ck.add(
+            "balance",
+            good,
+            f"{names[jb]} {_printed(b)} − {names[js]} {_printed(y)} = {_like(rest, b)}, stated {names[jz]} {_printed(z)}",
+            [(b.start, b.end), (y.start, y.end), (z.start, z.end)],
+            key=("balance", b.value, y.value, z.value),
         )
 
 
