@@ -1,0 +1,73 @@
+"""Final-accounts disclosures, the years and the kinds in shapes the dev half showed little of (issue 8, dates31).
+
+- A unit's final-accounts disclosure heading — its name and year over 决算 / 决算公开 / 决算公开报告, on one line
+  or wrapped (2023年度包头市交通运输局(部门) / 决算公开) — is the page's title, and its year the year of the
+  accounts; the disclosure is of the unit's whole accounts (``report_kind`` department). It ranks below any
+  other title the page prints: an evaluation's own title annexed to the disclosure is the record's.
+
+Each is asserted on the development-set items it comes from and on invented text, with near misses.
+"""
+
+from __future__ import annotations
+
+import pytest
+from excerpt_records import dev_record, evidence, record_of_text
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "hubei-suizhou-zengdu-2019-police-branch-final-accounts",  # …分局2019年决算公开报告
+        "neimenggu-baotou-2023-transport-bureau-department-final-accounts",  # …(部门) / 决算公开
+        "sichuan-suining-middle-school-2022-unit-final-accounts",  # …2022年度四川省遂宁中学校单位决算 -…网站
+    ],
+)
+def test_final_accounts_heading_is_the_title(stem: str) -> None:
+    it, rec = dev_record(stem)
+    for field in ("title", "years", "report_kind"):
+        assert rec[field] == it.expected[field], field
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "years"),
+    [
+        ("桃源县交通运输局2023年决算公开报告\n目录\n一、部门基本情况\n", "桃源县交通运输局2023年决算公开报告", [2023]),
+        (
+            "2023年度桃源县交通运输局(部门)\n决算公开\n目  录\n第一部分 部门概况\n",
+            "2023年度桃源县交通运输局(部门)决算公开",
+            [2023],
+        ),
+        ("桃源县交通运输局2023年度部门决算\n目录\n第一部分 部门概况\n", "桃源县交通运输局2023年度部门决算", [2023]),
+    ],
+)
+def test_final_accounts_heading_invented(text: str, title: str, years: list[int]) -> None:
+    doc, r = record_of_text(text)
+    assert r.title == title
+    assert r.years == years
+    assert r.report_kind == "department"
+    assert evidence(doc, r, "report_kind")
+
+
+def test_an_evaluation_title_under_the_disclosure_wins() -> None:
+    text = (
+        "桃源县自然资源局2023年度部门决算\n目录\n一、部门概况\n"
+        "2023年度桃源县不动产登记经费项目支出绩效自评表\n项目名称 不动产登记经费\n主管部门 桃源县自然资源局\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.title == "2023年度桃源县不动产登记经费项目支出绩效自评表"
+    assert r.report_kind == "project"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no year, or a contents line: no disclosure's heading
+        "部门决算\n一、收入支出决算总体情况\n",
+        "一、基本情况\n第二部分 2023年度部门决算情况说明\n",
+        # the evaluation of projects inside a unit's accounts stays a project's
+        "六安市某局2023年度部门决算中项目绩效评价报告\n一、项目基本情况\n",
+    ],
+)
+def test_no_final_accounts_heading(text: str) -> None:
+    _doc, r = record_of_text(text)
+    assert r.report_kind != "department"
