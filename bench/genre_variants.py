@@ -1692,6 +1692,29 @@ TITLES += [
     ),
 ]
 
+# (session 31, title31: the page's chrome on the title's own line or right under it — the site's name after
+# it, a date, a source, the page's tags glued to its last word, a catalogue's index line over it)
+TITLES += [
+    (T + " 澧县人民政府网" + _B31, T),
+    (T + "_澧县人民政府" + _B31, T),
+    (T + " - 政务公开 - 澧县人民政府" + _B31, T),
+    (T + "\n发布者：澧县财政局" + _B31, T),
+    (T + "\n文章来源：澧县财政局 发布时间：2023年05月12日" + _B31, T),
+    (T + "\n2023年05月12日 10:30 来源：澧县财政局" + _B31, T),
+    ("索引号：431023/2023-00012 发布机构：澧县财政局\n" + T + _B31, T),
+    ("索引号\t431023/2023-00012\n发布机构\t澧县财政局\n" + T + _B31, T),
+    (T + " 发布时间：2023-05-12" + _B31, T),
+    (T + "\t2023-05-12" + _B31, T),
+    (T + "  来源：澧县财政局" + _B31, T),
+    (T + "【字体：大 中 小】" + _B31, T),
+    ("【预算绩效】" + T + _B31, T),
+    (T + "\n" + T + _B31, T),
+    (
+        "澧縣2022年度農村公路養護資金績效評價報告 發佈時間：2023-05-12" + _B31,
+        "澧縣2022年度農村公路養護資金績效評價報告",
+    ),
+]
+
 # (sentence after a funds-section heading, figure values in base units that must be read)
 FIGURE_HEAD = "澧县2022年度农村公路养护资金绩效评价报告\n一、基本情况\n（一）资金情况\n"
 FIGURES = [

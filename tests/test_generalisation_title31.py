@@ -12,6 +12,7 @@ the development set, not from the set's holdout half:
   its marks: the line above that opens the mark is its start.
 - A line that ends in 关于 is a title's opening words; a letterhead over a 关于… title (澧县财政局 / 关于…)
   stays out of it, however many lines the title takes.
+- A page's tags glued to the title's last word (…评价报告【字体：大 中 小】) end it, as a bracket does.
 - A unit's name before the programme goes (ruling 5) also when the programme opens with the quotation mark
   that encloses it (…交通运输局“农村公路养护资金”绩效自评报告, ruling 18).
 """
@@ -114,3 +115,15 @@ def test_a_quoted_programme_after_the_unit(title: str, programme: str) -> None:
     doc, r = record_of_text(title + "\n一、基本情况\n")
     assert same_programme(r.program, programme), r.program
     assert evidence(doc, r, "program") == r.program
+
+
+def test_page_tags_glued_after_the_title_end_it() -> None:
+    title = "澧县2022年度农村公路养护资金绩效评价报告"
+    doc, r = record_of_text(title + "【字体：大 中 小】" + BODY)
+    assert r.title == title
+    assert evidence(doc, r, "title") == title
+    # near miss: a tag before the title is cut as before; a bracketed year after it stays the title's
+    _doc, r = record_of_text("【预算绩效】" + title + BODY)
+    assert r.title == title
+    _doc, r = record_of_text("澧县农村公路养护资金绩效评价报告（2022年度）【打印】" + BODY)
+    assert r.title == "澧县农村公路养护资金绩效评价报告（2022年度）"

@@ -496,8 +496,9 @@ _TITLE_END = re.compile(
     r"|(?:支出)?绩效(?:自评|评价)(?=委托单位|预算单位|评价机构|报告单位|项目单位)"
 )
 _TITLE_AFTER = re.compile(
-    r"(?:$|[\n\t.。，,：:;；》」)）(（]|[一二三四五六七八九十]{1,2}、|[0-9]{1,2}[、.]|附件"
-    # a form's first label glued after it (…自评报告部门(单位)名称XX局)
+    r"(?:$|[\n\t.。，,：:;；》」)）(（【]|[一二三四五六七八九十]{1,2}、|[0-9]{1,2}[、.]|附件"
+    # a form's first label glued after it (…自评报告部门(单位)名称XX局); a page's tags glued after it
+    # (…评价报告【字体：大 中 小】)
     r"|(?:部门|单位|预算单位)[(（]?(?:单位)?[)）]?(?:名称|全称)|项目名称|主管部门|实施单位|填报单位|委托单位|评价机构)"
 )
 # The words that end any title (…项目支出绩效自评报告): what is left names the report.
