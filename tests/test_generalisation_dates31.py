@@ -123,3 +123,19 @@ def test_disclosure_and_seal_dates(text: str, date: str | None) -> None:
 def test_year_note_in_other_brackets(text: str, years: list[int]) -> None:
     _doc, r = record_of_text(text)
     assert r.years == years
+
+
+def test_real_unit_final_accounts_page() -> None:
+    # http://www.lzszyyy.com/content/3654.html (not in the devset): a hospital's unit final accounts under the
+    # site's banner, its 发布时间 the page's, its 公开日期 printed without separators (no date read from it)
+    text = (
+        "欢迎来到泸州市中医医院\n国家三级甲等中医医院\n"
+        "2023年度泸州市中医医院单位决算\n来源:泸州市中医医院    发布时间:2024-09-24 16:08:34\n"
+        "/泸州市中医医院2023年度决算报表.xls\n目录\n公开日期:2024926\n第一部分 单位概况\n一、 主要职责\n"
+        "第二部分 2023年度单位决算情况说明\n一、收入支出决算总体情况说明\n"
+    )
+    _doc, r = record_of_text(text)
+    assert r.title.endswith("2023年度泸州市中医医院单位决算")  # (the banner's lines above it still join: open)
+    assert r.years == [2023]
+    assert r.report_kind == "department"
+    assert r.report_date is None
