@@ -30,10 +30,11 @@ _CN_YEAR = re.compile(r"[一二][〇○零Ｏ0０一二三四五六七八九]{3}
 # what joins the two years of a period (2020年至2022年, 2013-2019年度)
 _TO = r"(?:至|到|-|—|－|~|～)"
 # a year note in brackets: (2024年度), （2023 预算年度）, or a period's (2020-2022年度): group y is its
-# (last) year, group a a period's first
+# (last) year, group a a period's first (the brackets may be square or lenticular: 【2023年度】, 〔2023年度〕 — a
+# document number's 〔2024〕 holds no 年)
 _YEAR_NOTE = (
-    r"[(（]\s*(?:(?P<a>(?:19|20)\d\d)\s*(?:年度?)?\s*" + _TO + r"\s*)?"
-    r"(?P<y>(?:19|20)\d\d)\s*(?:预算)?年(?:度)?\s*[)）]"
+    r"[(（【〔［\[]\s*(?:(?P<a>(?:19|20)\d\d)\s*(?:年度?)?\s*" + _TO + r"\s*)?"
+    r"(?P<y>(?:19|20)\d\d)\s*(?:预算)?年(?:度)?\s*[)）】〕］\]]"
 )
 
 
@@ -269,12 +270,12 @@ def _dates_in(text: str) -> list[tuple[int, int, str, bool]]:
 
 
 _SIG_TAIL = re.compile(
-    r"^(?:印发|印|发布|签发|制)?[。.]?(?:[（(](?:此件|此页|盖章|公章|签章|单位盖章)[^)）]{0,8}[)）][。.]?)?$"
-)  # (此件公开发布)
+    r"^(?:印发|印|发布|签发|制)?[。.]?(?:[（(](?:此件|此页|盖章|公章|签章|印章|单位盖章)[^)）]{0,8}[)）][。.]?)?$"
+)  # (此件公开发布), (印章)
 # after a signature glued into running text: the end, the list of attachments that follows it, or the
 # annexed form itself, its heading run on after the date (…中江县水利局2022年12月30日绩效目标自评表(2022年度)…)
 _SIG_TAIL_GLUED = re.compile(
-    r"^[。.]?\s*(?:[（(](?:此件|此页|盖章|公章|签章)[^)）]{0,8}[)）])?[。.]?\s*"
+    r"^[。.]?\s*(?:[（(](?:此件|此页|盖章|公章|签章|印章)[^)）]{0,8}[)）])?[。.]?\s*"
     r"(?:附件|附表|[^。；;，,、：:\s]{0,24}?(?:自评表|评价表|目标表)\s*[（(](?:19|20)\d\d年度?[)）])"
 )
 # what follows a date that opens a period (…至2023年9月30日, …-12月)
