@@ -161,3 +161,16 @@ def test_a_tier_table_whose_weights_stand_in_brackets() -> None:
     assert tiers(r) == [("决策", 20, 18), ("过程", 20, 17.5), ("产出", 30, 27), ("效益", 30, 26)]
     _doc, r = record_of_text(rows + "合计 100 89.5\n")
     assert [c.rule for c in r.checks if not c.ok] == ["indicator_sum"]
+
+
+def test_a_results_grade_first_then_its_score_after_a_comma() -> None:
+    assert score_of(CONCLUSION + "评价结果：优秀，96分。\n") == (96, "优", "stated")
+    # near miss: a result in words and a count after it is no score
+    assert score_of(CONCLUSION + "评价结果：良好，共3个项目。\n")[0] is None
+
+
+def test_a_score_over_a_weight_that_closes_a_bracket() -> None:
+    _doc, r = record_of_text(CONCLUSION + "项目决策（满分20分）得分18分，项目过程（满分20分）得分21分。\n")
+    assert [c.detail.split(" (")[0] for c in r.checks if not c.ok] == ["项目过程: score 21 over its weight 20"]
+    _doc, r = record_of_text(CONCLUSION + "项目决策（满分20分）得分18分，项目过程（满分20分）得分17分。\n")
+    assert failed(r) == []

@@ -577,7 +577,8 @@ def prose_score_over_weight_checks(ck: Checker, flat: str) -> None:
     for m in _rx()["weight_then_score"].finditer(flat):
         w, s = Decimal(m.group("w")), Decimal(m.group("s"))
         start = _sentence_start(flat, m.start(), max(0, m.start() - 40))
-        name = squash(flat[start : m.start()]).strip("，,：:、") or "score"
+        name = squash(flat[start : m.start()]).strip("，,：:、")
+        name = re.split(r"[，,；;]", name)[-1].strip("（(：: ") or "score"  # (the clause's own words: 项目过程（满分…)
         _score_over_weight(ck, name[-16:], w, s, [(m.start("w"), m.end("s") + 1)], key=("prose", m.start()))
 
 
