@@ -831,10 +831,7 @@ def _row_rate_checks(ck: Checker, grid: list[list[_Cell]], header: list[_Cell], 
     amounts = [j for j, n in enumerate(names) if j != jr and n and not rx["not_summed_column"].search(n)]
     took = rx["arrived"] if arrival else rx["self_eval_spent"]
     spent = [j for j in amounts if took.search(names[j])]
-    budgets = [j for j in amounts if rx["budget"].search(names[j]) and not rx["self_eval_spent"].search(names[j])]
-    budgets = [j for j in budgets if not rx["arrived"].search(names[j])]
-    if len(budgets) > 1:
-        budgets = [j for j in budgets if rx["self_eval_adjusted"].search(names[j])]
+    budgets = _budget_columns(names, amounts)
     if len(spent) != 1 or len(budgets) != 1:
         return
     js, jb = spent[0], budgets[0]
@@ -856,6 +853,17 @@ def _row_rate_checks(ck: Checker, grid: list[list[_Cell]], header: list[_Cell], 
         )
 
 
+def _budget_columns(names: list[str], amounts: list[int]) -> list[int]:
+    """The columns among ``amounts`` that hold the budget (预算数, not spent, not arrived): the adjusted one
+    (调整后预算数) when there are several."""
+    rx = _rx()
+    budgets = [j for j in amounts if rx["budget"].search(names[j]) and not rx["self_eval_spent"].search(names[j])]
+    budgets = [j for j in budgets if not rx["arrived"].search(names[j])]
+    if len(budgets) > 1:
+        budgets = [j for j in budgets if rx["self_eval_adjusted"].search(names[j])]
+    return budgets
+
+
 def _row_balance_checks(ck: Checker, header: list[_Cell], body: list[list[_Cell]]) -> None:
     """A funds table's balance column (预算数 | 支出数 | 结余): each row's balance is its budget less its
     spending, as :func:`balance_checks` reads prose — the columns read by their names, as the rate
@@ -872,10 +880,7 @@ def _row_balance_checks(ck: Checker, header: list[_Cell], body: list[list[_Cell]
     jz = left[0]
     amounts = [j for j, n in enumerate(names) if j != jz and n and not rx["not_summed_column"].search(n)]
     spent = [j for j in amounts if rx["self_eval_spent"].search(names[j]) and not rx["not_executed"].search(names[j])]
-    budgets = [j for j in amounts if rx["budget"].search(names[j]) and not rx["self_eval_spent"].search(names[j])]
-    budgets = [j for j in budgets if not rx["arrived"].search(names[j])]
-    if len(budgets) > 1:
-        budgets = [j for j in budgets if rx["self_eval_adjusted"].search(names[j])]
+    budgets = _budget_columns(names, amounts)
     if len(spent) != 1 or len(budgets) != 1:
         return
     js, jb = spent[0], budgets[0]
