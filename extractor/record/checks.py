@@ -68,7 +68,15 @@ from .formrows import FormRows, form_rows
 from .indicators import IndicatorRow, ScoreTable
 from .model import Check, Evidence, Figure, Indicator, Score
 from .numbers import MAGNITUDES
-from .scores import complete_framework, grade_for, listed_weights, own_scale, printed_scale, thresholds, weighted_rows
+from .scores import (
+    complete_framework,
+    grade_for,
+    listed_weights,
+    printed_scale,
+    thresholds,
+    uncommon_bound,
+    weighted_rows,
+)
 
 EPS = Decimal("1e-9")
 
@@ -523,16 +531,7 @@ def prose_score_rate_checks(ck: Checker, flat: str) -> None:
             w, s, r = Decimal(m.group("w")), Decimal(m.group("s")), Decimal(m.group("r"))
             if w == 0:
                 continue
-            places = len(m.group("r").split(".")[1]) if "." in m.group("r") else 0
-            computed = s / w * 100
-            ok = _rate_ok(computed, r, places)
-            ck.add(
-                "score_rate",
-                ok,
-                f"{heading[:16]}: {_fmt(s)} ÷ {_fmt(w)} = {_pct(computed, places)}, stated {m.group('r')}%",
-                [(m.start(), m.end("r") + 1)],
-                key=("prose", w, s, r),
-            )
+            _score_rate_check(ck, heading[:16], m, (m.start(), m.end("r") + 1), ("prose", w, s, r))
 
 
 def line_score_rate_checks(ck: Checker, flat: str) -> None:
@@ -550,16 +549,23 @@ def line_score_rate_checks(ck: Checker, flat: str) -> None:
             w, s, r = Decimal(m.group("w")), Decimal(m.group("s")), Decimal(m.group("r"))
             if w == 0 or s > w:
                 continue  # (a score over its weight: score_over_weight's, not a rate's)
-            places = len(m.group("r").split(".")[1]) if "." in m.group("r") else 0
-            computed = s / w * 100
             name = re.sub(r"\s+", "", m.group("name"))
-            ck.add(
-                "score_rate",
-                _rate_ok(computed, r, places),
-                f"{name}: {_fmt(s)} ÷ {_fmt(w)} = {_pct(computed, places)}, stated {m.group('r')}%",
-                [(m.start("name"), m.end("r") + 1)],
-                key=("line", name, w, s, r),
-            )
+            _score_rate_check(ck, name, m, (m.start("name"), m.end("r") + 1), ("line", name, w, s, r))
+
+
+def _score_rate_check(ck: Checker, name: str, m: re.Match[str], span: tuple[int, int], key: Any) -> None:
+    """A stated rate (group ``r`` of ``m``) against its score ÷ its weight (groups ``s``, ``w``; the weight not
+    0), within the rate's printed places."""
+    w, s, r = Decimal(m.group("w")), Decimal(m.group("s")), Decimal(m.group("r"))
+    places = len(m.group("r").split(".")[1]) if "." in m.group("r") else 0
+    computed = s / w * 100
+    ck.add(
+        "score_rate",
+        _rate_ok(computed, r, places),
+        f"{name}: {_fmt(s)} ÷ {_fmt(w)} = {_pct(computed, places)}, stated {m.group('r')}%",
+        [span],
+        key=key,
+    )
 
 
 def _score_over_weight(
@@ -604,8 +610,9 @@ def grade_check(ck: Checker, score: Score, score_ev: Evidence | None, grade_ev: 
     then its grade follows its own scale, and nothing is said."""
     if score.grade_source != "stated" or score.total is None:
         return
-    if own_scale(ck.ctx.view.text) is not None:
-        _own_scale_grade_check(ck, score, score_ev, grade_ev)
+    printed = printed_scale(ck.ctx.view.text)
+    if uncommon_bound(printed) is not None:
+        _own_scale_grade_check(ck, score, score_ev, grade_ev, printed)
         return
     scaled = score.total * 100 / score.max if score.max else score.total
     expected = grade_for(scaled)
@@ -618,15 +625,22 @@ def grade_check(ck: Checker, score: Score, score_ev: Evidence | None, grade_ev: 
     )
 
 
-def _own_scale_grade_check(ck: Checker, score: Score, score_ev: Evidence | None, grade_ev: Evidence | None) -> None:
+def _own_scale_grade_check(
+    ck: Checker,
+    score: Score,
+    score_ev: Evidence | None,
+    grade_ev: Evidence | None,
+    printed: list[tuple[str, float, int, int]],
+) -> None:
     """A stated grade against the scale the report prints itself (85分（含）以上为优，70-85分为良 …): the
     grade is the highest printed one whose lowest score the total reaches (差 below them all).  Said only
     when the report prints the stated grade's own bound (or the grade is 差) and prints each grade once —
     a scale printed in part, or two scales, say nothing.  (Its own rule, grade_own_scale: the common
-    check, grade_threshold, is the one such a report is spared.)"""
+    check, grade_threshold, is the one such a report is spared.)  ``printed``: the scale's bounds as
+    :func:`.scores.printed_scale` reads them."""
     view = ck.ctx.view
     bounds: dict[str, tuple[float, int, int]] = {}
-    for grade, low, s, e in printed_scale(view.text):
+    for grade, low, s, e in printed:
         if grade in bounds and bounds[grade][0] != low:
             return  # two scales (the evaluation's and an indicator's): which one grades the total is not said
         bounds.setdefault(grade, (low, s, e))

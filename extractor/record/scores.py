@@ -180,8 +180,13 @@ def own_scale(text: str) -> tuple[str, float, int, int] | None:
     """The first bound a report prints that differs from the common thresholds (优秀(≥85分) where
     the common scale has 优 ≥ 90), or None when it prints none or only the common ones: a report
     graded on its own scale is not checked against the common one."""
+    return uncommon_bound(printed_scale(text))
+
+
+def uncommon_bound(bounds: list[tuple[str, float, int, int]]) -> tuple[str, float, int, int] | None:
+    """The first of the printed ``bounds`` (:func:`printed_scale`) that differs from the common thresholds."""
     common = {t["grade"]: float(t["min"]) for t in _spec()["thresholds"]}
-    return next((b for b in printed_scale(text) if common.get(b[0]) != b[1]), None)
+    return next((b for b in bounds if common.get(b[0]) != b[1]), None)
 
 
 def _place_bonus(ctx: Context, offset: int) -> float:
@@ -1154,6 +1159,7 @@ __all__ = [
     "grade_for",
     "thresholds",
     "printed_scale",
+    "uncommon_bound",
     "own_scale",
     "total_candidates",
     "max_candidates",
