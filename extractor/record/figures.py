@@ -734,9 +734,10 @@ class Found:
 _PART_END = re.compile(r"[。；;!！?？\n]")
 
 
-def _part_before(flat: str, pos: int) -> str:
-    """The words of ``pos``'s part of the sentence before it (from the last full stop, semicolon or line end)."""
-    ends = [m.end() for m in _PART_END.finditer(flat, max(0, pos - 200), pos)]
+def _part_before(flat: str, pos: int, stops: re.Pattern[str] = _PART_END) -> str:
+    """The words of ``pos``'s part of the sentence before it (from the last full stop, semicolon or line end;
+    from the last of ``stops`` when given), at most 200 characters."""
+    ends = [m.end() for m in stops.finditer(flat, max(0, pos - 200), pos)]
     return flat[ends[-1] if ends else max(0, pos - 200) : pos]
 
 
@@ -745,8 +746,7 @@ _FULL_STOP = re.compile(r"[。！!?？\n]")
 
 def _sentence_before(flat: str, pos: int) -> str:
     """The words of ``pos``'s sentence before it (from the last full stop or line end; semicolons go on)."""
-    ends = [m.end() for m in _FULL_STOP.finditer(flat, max(0, pos - 200), pos)]
-    return flat[ends[-1] if ends else max(0, pos - 200) : pos]
+    return _part_before(flat, pos, _FULL_STOP)
 
 
 def _list_run_before(flat: str, q: Quantity, clause: str) -> str:

@@ -262,10 +262,9 @@ def pipeline():
             return doc
 
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    entity_data = patterns.load("entities.yaml")
-    nlp.tokenizer.jieba_seg = _OrganSplit(segmenter, entity_data["organ_end_chars"], entity_data["org_glued_tail"])
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "TEXT"})
     data = patterns.load("entities.yaml")
+    nlp.tokenizer.jieba_seg = _OrganSplit(segmenter, data["organ_end_chars"], data["org_glued_tail"])
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "TEXT"})
     rules = [{"label": p["label"], "pattern": p["pattern"]} for p in data.get("token_patterns", [])]
     rules += [{"label": "GPE", "pattern": n} for n in names]
     ruler.add_patterns(rules)
