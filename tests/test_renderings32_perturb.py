@@ -55,6 +55,9 @@ def test_a_word_the_wrap_cuts_is_read_whole(tmp_path: Path, stem: str, perturbat
         # the row goes on on the next line
         ("hubei-huangshi-2022-library-sharing-project-self-table", "wrap28"),
         ("yunnan-longyang-2022-fertilizer-reduction-self-table", "wrap28"),
+        # a web page's text set in by four spaces, cut at 28 with the indent counted (its lines hold 24
+        # characters): the wrap width is the printed one, and the budget rows cut mid-number go on
+        ("fujian-shishi-2022-detention-centre-basic-business-self-table", "wrap28"),
     ],
 )
 def test_a_table_row_the_wrap_cuts_gives_its_figures(tmp_path: Path, stem: str, perturbation: str) -> None:

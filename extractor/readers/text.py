@@ -348,10 +348,11 @@ def _is_heading_line(line: _Line) -> bool:
 def wrap_width(lines: list[str]) -> int | None:
     """The width a text was hard-wrapped at, when it was: a line length (±1) that at least
     three lines and two fifths of the long lines share.  ``None`` for text with one line a
-    paragraph (web pages, most converters), where line lengths vary."""
+    paragraph (web pages, most converters), where line lengths vary.  A line's length is as given,
+    its leading whitespace counted (pass the lines stripped to leave a paragraph's indent out)."""
     from collections import Counter
 
-    lengths = [len(ln.strip()) for ln in lines if len(ln.strip()) >= 20]
+    lengths = [len(ln.rstrip()) for ln in lines if len(ln.strip()) >= 20]
     if len(lengths) < 3:
         return None
     counts = Counter(lengths)
@@ -364,10 +365,10 @@ def wrap_width(lines: list[str]) -> int | None:
 
 
 def lines_at_width(lines: list[str], width: int | None) -> int:
-    """How many of ``lines`` run to ``width`` (±1), stripped."""
+    """How many of ``lines`` run to ``width`` (±1), their leading whitespace counted."""
     if width is None:
         return 0
-    return sum(1 for ln in lines if width - 1 <= len(ln.strip()) <= width + 1)
+    return sum(1 for ln in lines if width - 1 <= len(ln.rstrip()) <= width + 1)
 
 
 def _clause_free(line: str) -> bool:
@@ -622,7 +623,15 @@ def read_text(raw_text: str, path: str = "<text>", fmt: str = "txt") -> Document
     # Pass 2: join continued tables, rejoin wrapped lines, emit blocks.
     texts = [v.text for v in items if isinstance(v, _Line)]
     width = wrap_width(texts)
-    firm = lines_at_width(texts, width) >= _rules().firm_wrap_lines
+    at_width = lines_at_width(texts, width)
+    # a text set in by a few spaces whose lines were cut at a width, indent counted (a web page's
+    # text at four spaces, wrapped at 28: its lines hold 24 characters, its unindented ones 28)
+    printed = [" " * v.indent + v.text for v in items if isinstance(v, _Line)]
+    printed_width = wrap_width(printed)
+    printed_at_width = lines_at_width(printed, printed_width)
+    if printed_at_width > at_width and printed_at_width >= _rules().firm_wrap_lines:
+        width, at_width = printed_width, printed_at_width
+    firm = at_width >= _rules().firm_wrap_lines
     # a blank line ends a paragraph (a hard wrap never leaves one), unless the text puts one under
     # most of its lines (a converter that writes every line as a paragraph of its own)
     lines = [v for v in items if isinstance(v, _Line)]
