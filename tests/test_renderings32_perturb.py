@@ -64,3 +64,14 @@ def test_a_table_row_the_wrap_cuts_gives_its_figures(tmp_path: Path, stem: str, 
     published, wrapped = _records(tmp_path, stem, perturbation)
     assert published["figures"]
     assert _figures(wrapped) == _figures(published)
+
+
+def test_a_full_width_time_under_a_headline_keeps_the_news_items_title(tmp_path: Path) -> None:
+    # hunan-lengshuijiang-2021-finance-bureau-key-evaluations-news: its headline stands over a dateline
+    # (2021-09-15 10:17:38); set full-width (10：17：38) the colon between digits is read as the time's
+    published, spelled = _records(tmp_path, "hunan-lengshuijiang-2021-finance-bureau-key-evaluations-news", "fullwidth")
+    assert published["title"]
+    for field in ("title", "evaluation_mode", "evaluator"):
+        assert (
+            spelled[field] == PERTURBATIONS["fullwidth"](published[field] or "") or spelled[field] == published[field]
+        )
