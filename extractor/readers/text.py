@@ -629,7 +629,14 @@ def read_text(raw_text: str, path: str = "<text>", fmt: str = "txt") -> Document
     printed = [" " * v.indent + v.text for v in items if isinstance(v, _Line)]
     printed_width = wrap_width(printed)
     printed_at_width = lines_at_width(printed, printed_width)
-    if printed_at_width > at_width and printed_at_width >= _rules().firm_wrap_lines:
+    long_lines = sum(1 for t in texts if len(t) >= 20)
+    # (most of the long lines at that width, as a hard wrap leaves them: a list of short entries set in
+    # by two spaces has some at any width)
+    if (
+        printed_at_width > at_width
+        and printed_at_width >= _rules().firm_wrap_lines
+        and printed_at_width * 3 >= long_lines * 2
+    ):
         width, at_width = printed_width, printed_at_width
     firm = at_width >= _rules().firm_wrap_lines
     # a blank line ends a paragraph (a hard wrap never leaves one), unless the text puts one under
