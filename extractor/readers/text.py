@@ -321,6 +321,7 @@ class _Line:
     last: str = ""  # the last physical line of a paragraph being rebuilt ("" for a single line)
     indent: int = 0  # the whitespace before the last physical line (a paragraph's first line is indented)
     after_blank: bool = False  # a blank line stands between this line and the text line before it
+    spaced_end: bool = False  # the (last) physical line ends in a space: a word space where it wraps
 
     @property
     def tail(self) -> str:
@@ -347,10 +348,11 @@ def _is_heading_line(line: _Line) -> bool:
 def wrap_width(lines: list[str]) -> int | None:
     """The width a text was hard-wrapped at, when it was: a line length (±1) that at least
     three lines and two fifths of the long lines share.  ``None`` for text with one line a
-    paragraph (web pages, most converters), where line lengths vary."""
+    paragraph (web pages, most converters), where line lengths vary.  A line's length is as given,
+    its leading whitespace counted (pass the lines stripped to leave a paragraph's indent out)."""
     from collections import Counter
 
-    lengths = [len(ln.strip()) for ln in lines if len(ln.strip()) >= 20]
+    lengths = [len(ln.rstrip()) for ln in lines if len(ln.strip()) >= 20]
     if len(lengths) < 3:
         return None
     counts = Counter(lengths)
@@ -363,10 +365,10 @@ def wrap_width(lines: list[str]) -> int | None:
 
 
 def lines_at_width(lines: list[str], width: int | None) -> int:
-    """How many of ``lines`` run to ``width`` (±1), stripped."""
+    """How many of ``lines`` run to ``width`` (±1), their leading whitespace counted."""
     if width is None:
         return 0
-    return sum(1 for ln in lines if width - 1 <= len(ln.strip()) <= width + 1)
+    return sum(1 for ln in lines if width - 1 <= len(ln.rstrip()) <= width + 1)
 
 
 def _clause_free(line: str) -> bool:
@@ -426,6 +428,13 @@ def _row_of_fields(line: str) -> bool:
     )
 
 
+def _cuts_gloss(a: str, b: str) -> bool:
+    """Whether the break between a line ending ``a`` and one opening ``b`` falls inside a pinyin
+    gloss a mirror prints after a character (績效評價(ji⏎à)): a gloss spans the break."""
+    a, b = a.rstrip()[-9:], b.lstrip()[:9]
+    return any(m.start() < len(a) < m.end() for m in RUBY.finditer(a + b))
+
+
 def continues(prev: _Line, nxt: _Line, width: int | None = None, firm: bool = False) -> bool:
     """Whether ``nxt`` carries on the sentence ``prev`` left unfinished (a hard wrap).
 
@@ -442,9 +451,15 @@ def continues(prev: _Line, nxt: _Line, width: int | None = None, firm: bool = Fa
     a, b = (fold_chars(RUBY.sub("", x)).strip() for x in (prev.tail, nxt.text))
     if not a or not b or prev.styled or nxt.styled:
         return False
+    if _cuts_gloss(prev.tail, nxt.text):
+        return True  # the line break cuts a mirror's pinyin gloss (評價(ji⏎à)自評): one word
     if rules.continuation_start.match(b) and not is_toc_line(b):
         return True  # a line opening with a closing mark (。, 》和…, ）) is the end of the line before it
-    if rules.sentence_end.search(a) or is_toc_line(a) or is_toc_line(b):
+    at_width = firm and width is not None and width - 1 <= prev.printed_width <= width + 1
+    # a row of cells that ran to the wrap width ends in a cell's bar where the wrap cut it after one
+    # (主管部门 | 黄石市文化和旅游局 | 项目实施单位 |⏎黄石市图书馆 | ||||||): the row goes on
+    cut_after_bar = at_width and a[-1:] in "|｜" and len(rules.cell_bar.findall(a)) >= 2
+    if (rules.sentence_end.search(a) and not cut_after_bar) or is_toc_line(a) or is_toc_line(b):
         return False
     # (a line of prose the wrap cut where it ends like a title goes on: …绩效评价。现将评价情况报告⏎如下:)
     if rules.title_end.search(a) and not rules.prose_punct.search(a):
@@ -455,7 +470,6 @@ def continues(prev: _Line, nxt: _Line, width: int | None = None, firm: bool = Fa
     # number ((一)项目概况 (1)项目实施单位:石家庄市新华区农业⏎农村局), holds a page's metadata
     # (…信息来源:会⏎同县财政局) or reads short once a mirror's pinyin is out (…辦法》(⏎財(cái)國(guó)合…);
     # at the width, not past it: a line longer than the width was no line the wrap cut
-    at_width = firm and width is not None and width - 1 <= prev.printed_width <= width + 1
     if len(re.sub(r"\s", "", a)) < rules.short_line and not rules.inner_punct.search(a) and not at_width:
         return False  # a short line with no clause in it is a title, label or heading, not a wrapped sentence
     at_wrap = width is not None and width - 1 <= prev.printed_width <= width + 1
@@ -491,6 +505,10 @@ def continues(prev: _Line, nxt: _Line, width: int | None = None, firm: bool = Fa
     return True
 
 
+# Latin letters, with the tone marks of pinyin (ā, ǎ, ü)
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
 def _join(a: str, b: str, wrapped: bool = False) -> str:
     a, b = a.rstrip(), b.lstrip()
     if a and b and (is_cjk(a[-1]) or is_cjk(b[0])):
@@ -499,6 +517,10 @@ def _join(a: str, b: str, wrapped: bool = False) -> str:
         return a + b  # a hard wrap inside a number (9 / 2.3分): no space was printed there
     if wrapped and a and b and (a[-1] in "(（[" or b[0] in ")）]"):
         return a + b  # a hard wrap inside brackets (贈(⏎zèng)款): no space was printed there
+    if wrapped and a and b and _LATIN.match(a[-1]) and _LATIN.match(b[0]):
+        # a hard wrap inside a Latin word: a pinyin gloss (評(pín⏎g)報), a file name (.do⏎cx), a web
+        # address; a layout that breaks between words leaves a line ending in a word short of the width
+        return a + b
     if a.endswith("-") and b[:1].isdigit():
         return a + b
     return a + " " + b
@@ -592,13 +614,24 @@ def read_text(raw_text: str, path: str = "<text>", fmt: str = "txt") -> Document
                 continue
             indented = bool(re.match(r"^[ \t\u3000]{2,}", raw)) or raw.startswith("\u3000")
             indent = len(raw) - len(raw.lstrip())
-            items.append(_Line(text.strip(), styled, page, indented, indent=indent, after_blank=blank))
+            spaced_end = text != text.rstrip()
+            items.append(
+                _Line(text.strip(), styled, page, indented, indent=indent, after_blank=blank, spaced_end=spaced_end)
+            )
             blank = False
 
     # Pass 2: join continued tables, rejoin wrapped lines, emit blocks.
     texts = [v.text for v in items if isinstance(v, _Line)]
     width = wrap_width(texts)
-    firm = lines_at_width(texts, width) >= _rules().firm_wrap_lines
+    at_width = lines_at_width(texts, width)
+    # a text set in by a few spaces whose lines were cut at a width, indent counted (a web page's
+    # text at four spaces, wrapped at 28: its lines hold 24 characters, its unindented ones 28)
+    printed = [" " * v.indent + v.text for v in items if isinstance(v, _Line)]
+    printed_width = wrap_width(printed)
+    printed_at_width = lines_at_width(printed, printed_width)
+    if printed_at_width > at_width and printed_at_width >= _rules().firm_wrap_lines:
+        width, at_width = printed_width, printed_at_width
+    firm = at_width >= _rules().firm_wrap_lines
     # a blank line ends a paragraph (a hard wrap never leaves one), unless the text puts one under
     # most of its lines (a converter that writes every line as a paragraph of its own)
     lines = [v for v in items if isinstance(v, _Line)]
@@ -628,9 +661,14 @@ def read_text(raw_text: str, path: str = "<text>", fmt: str = "txt") -> Document
             k += 1
             continue
         if pending is not None and not (blank_ends and line.after_blank) and continues(pending, line, width, firm):
-            wrapped = width is not None and pending.printed_width >= width - 1
+            # a space at the wrap (…99.92 ⏎0.16, a line cut after a word) is a word space: the wrap
+            # cut no word or number there
+            spaced = pending.spaced_end or line.indent > 0
+            wrapped = width is not None and pending.printed_width >= width - 1 and not spaced
             rejoined = _join(pending.text, line.text, wrapped)
-            pending = _Line(rejoined, False, pending.page, pending.indented, line.text, line.indent)
+            pending = _Line(
+                rejoined, False, pending.page, pending.indented, line.text, line.indent, spaced_end=line.spaced_end
+            )
         else:
             flush()
             pending = line

@@ -10,7 +10,8 @@ value keeps the exact words it came from.
 What the view does, character by character (never reordering):
 
 * full-width digits, letters and number symbols → half-width (``８６．５`` → ``86.5``), and a
-  full-width comma between a number's thousands → ``,`` (``1，234.56`` → ``1,234.56``);
+  full-width comma between a number's thousands → ``,`` (``1，234.56`` → ``1,234.56``), and a
+  full-width colon between two digits → ``:`` (a time ``10：17：38``, a ratio ``1：2``);
 * traditional → simplified, one character at a time (OpenCC ``t2s``; a character
   whose conversion is not one character is kept);
 * pinyin glosses that mirror sites put after characters (``績(jì)效``) are dropped;
@@ -43,6 +44,9 @@ _SPACED_DIGITS = re.compile(
 )
 
 _WS = re.compile(r"\s+")
+# A full-width colon between two digits is a number's (a time 10：17：38, a ratio 1：2), as a
+# full-width point is: read half-width, one character for one, as the digits around it are.
+_COLON_IN_NUMBER = re.compile(r"(?<=[0-9])：(?=[0-9])")
 
 
 def _kept_space(run: str, prev: str, nxt: str, at_break: bool) -> str:
@@ -81,7 +85,7 @@ class View:
         norm = normalize_text(source)
         if len(norm) != len(source):  # invisible marks dropped: map through the unchanged text
             norm = "".join(normalize_text(c) or " " for c in source)
-        norm = thousands_commas(norm)
+        norm = _COLON_IN_NUMBER.sub(":", thousands_commas(norm))
         breakset = set(breaks)
         dropped: set[int] = set()
         for m in _RUBY.finditer(norm):
