@@ -233,7 +233,10 @@ def _join_tables(first: list[list[str]], cont: list[list[str]]) -> list[list[str
     if rest and rows:
         head, last = rest[0], rows[-1]
         filled = [i for i, c in enumerate(head) if c.strip()]
-        if filled and len(filled) * 2 < len(head) and all(last[i].strip() for i in filled):
+        # (a row that fills every column the last row fills, two or more, is a row of its own: a table whose
+        # columns are mostly empty — name | 24 | 24 | ||||||| — leaves half its columns blank in every row)
+        own_row = len(filled) >= 2 and filled == [i for i, c in enumerate(last) if c.strip()]
+        if filled and len(filled) * 2 < len(head) and all(last[i].strip() for i in filled) and not own_row:
             for i in filled:
                 last[i] = join_lines(last[i], head[i])
             rest = rest[1:]

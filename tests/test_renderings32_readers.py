@@ -109,3 +109,28 @@ def test_a_line_short_before_a_number_and_the_space_before_it_is_a_wrap(tmp_path
     path = rendered_file(tmp_path, stem, "pdf")
     assert "发放宣传资料\n" not in parse(str(path)).text
     _agrees(tmp_path, stem, "pdf", "figures")
+
+
+def test_a_number_over_the_page_number_in_its_band_is_text(tmp_path):
+    # a form written one cell a line: its 7 (the weight) was the last line of a page, right over the page's
+    # number 2, and was dropped with it — a page prints its number once, as the outermost line
+    stem = "hunan-lingling-2021-forestry-bureau-department-table"
+    _agrees(tmp_path, stem, "pdf", "figures")
+
+
+def test_a_row_that_fills_the_columns_the_last_row_fills_is_no_split_row(tmp_path):
+    # a funds table of three filled columns out of eleven (名称 | 24 | 24 | ||||||||) broken by a page: the
+    # next page's first row is a row of its own, not the rest of the row above it
+    stem = "zhejiang-chunan-2020-public-culture-fund"
+    path = rendered_file(tmp_path, stem, "pdf")
+    rows = [r for b in parse(str(path)).blocks if b.kind == "table" for r in b.rows]
+    assert any(r[0] == "编外用工人员经费" for r in rows)
+    _agrees(tmp_path, stem, "pdf", "figures")
+
+
+@pytest.mark.parametrize("kind", ["docx", "pdf"])
+def test_a_headline_over_a_disclosure_pages_metadata_block(tmp_path, kind):
+    # 转移支付区域(项目)绩效目标自评表 (2021) / 索引号 : … / 主题分类: … / 名 称: … 发布日期: …: the
+    # headline over the block's 索引号 line (the text reader ran the next two fields together)
+    stem = "hubei-xianning-2021-central-air-pollution-fund-transfer-target-self-table"
+    assert _agrees(tmp_path, stem, kind, "title")["title"] == "转移支付区域(项目)绩效目标自评表(2021)"
