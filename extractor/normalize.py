@@ -113,10 +113,25 @@ def simplified_chars(text: str) -> str:
     return text.translate(_SIMPLIFIED)
 
 
+# A full-width comma typed as a thousands separator (1，234.56万元, 3，256户: an input method's comma between
+# digit groups): read as the ASCII one, which every number pattern takes for a separator. Only inside a
+# number shaped so — one to three digits, then groups of exactly three, and no score (95，100分) — so a
+# list (95，88, 2021，2022年) stays a list.
+_FULLWIDTH_THOUSANDS = re.compile(r"(?<![\d.,，])\d{1,3}(?:，\d{3})+(?:\.\d+)?(?![\d,，]|\s*分)")
+
+
+def thousands_commas(text: str) -> str:
+    """``text`` with each full-width comma that separates a number's thousands made ASCII, one for one."""
+    if "，" not in text:
+        return text
+    return _FULLWIDTH_THOUSANDS.sub(lambda m: m.group().replace("，", ","), text)
+
+
 def fold_one_for_one(text: str) -> str:
     """Every character half-width (:func:`normalize_text`, unless that drops or widens it) and
-    simplified: one character for one, so offsets into ``text`` hold in the result."""
-    return text.translate(_FOLDED)
+    simplified, a full-width thousands comma ASCII (:func:`thousands_commas`): one character for one,
+    so offsets into ``text`` hold in the result."""
+    return thousands_commas(text.translate(_FOLDED))
 
 
 def fold_chars(text: str) -> str:

@@ -13,6 +13,7 @@ in Chinese numerals — a web page's ISO date is never one.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
 from ..cjk import chinese_number
@@ -269,15 +270,21 @@ def _dates_in(text: str) -> list[tuple[int, int, str, bool]]:
     return sorted(out)
 
 
-_SIG_TAIL = re.compile(
-    r"^(?:印发|印|发布|签发|制)?[。.]?(?:[（(](?:此件|此页|盖章|公章|签章|印章|单位盖章)[^)）]{0,8}[)）][。.]?)?$"
-)  # (此件公开发布), (印章)
-# after a signature glued into running text: the end, the list of attachments that follows it, or the
-# annexed form itself, its heading run on after the date (…中江县水利局2022年12月30日绩效目标自评表(2022年度)…)
-_SIG_TAIL_GLUED = re.compile(
-    r"^[。.]?\s*(?:[（(](?:此件|此页|盖章|公章|签章|印章)[^)）]{0,8}[)）])?[。.]?\s*"
-    r"(?:附件|附表|[^。；;，,、：:\s]{0,24}?(?:自评表|评价表|目标表)\s*[（(](?:19|20)\d\d年度?[)）])"
-)
+@lru_cache(maxsize=1)
+def _signature_tails() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What may follow a signing date on its line: its printing word and a note in brackets (印发, (此件公开发布),
+    a seal's note: ``seal_note``); and, after a signature glued into running text, the end, the list of
+    attachments that follows it, or the annexed form itself, its heading run on after the date
+    (…中江县水利局2022年12月30日绩效目标自评表(2022年度)…)."""
+    note = rf"(?:[（(](?:此件|此页)[^)）]{{0,8}}[)）]|{_compiled()['seal'].pattern})"
+    alone = re.compile(rf"^(?:印发|印|发布|签发|制)?[。.]?(?:{note}[。.]?)?$")
+    glued = re.compile(
+        rf"^[。.]?\s*{note}?[。.]?\s*"
+        r"(?:附件|附表|[^。；;，,、：:\s]{0,24}?(?:自评表|评价表|目标表)\s*[（(](?:19|20)\d\d年度?[)）])"
+    )
+    return alone, glued
+
+
 # what follows a date that opens a period (…至2023年9月30日, …-12月)
 _PERIOD_ON = re.compile(rf"\s*{_TO}\s*(?:(?:19|20)\d\d|\d{{1,2}}\s*月)")
 _SIG_HEAD = re.compile(r"^[^。；;，,、：:]{0,40}$")
@@ -333,7 +340,8 @@ def date_candidates(
             glued = bool(re.search(r"[\u4e00-\u9fff]{4}", head)) and is_org_name(
                 head
             )  # …报告景东县财政局2023年12月12日
-            tail_ok = _SIG_TAIL.match(tail) or (glued and _SIG_TAIL_GLUED.match(tail))
+            alone, glued_tail = _signature_tails()
+            tail_ok = alone.match(tail) or (glued and glued_tail.match(tail))
             # (a bare 时间： / 日期： label right under the signing unit is its signing date: 汉寿县交通运输局 /
             # 时间：2024 年 10 月 8 日 — elsewhere such a label is left to the form's pairs)
             labelled = after_unit and re.fullmatch(r"\s*(?:时\s*间|日\s*期)\s*[：:]\s*", head)

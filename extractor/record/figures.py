@@ -784,6 +784,17 @@ def _count_of_work(flat: str, q: Quantity, clause: str, people: bool = False) ->
     return bool(sp.count_achieved.search(RUBY_GLOSS.sub("", _part_before(flat, q.start))))
 
 
+def _under_target_label(flat: str, at: int) -> bool:
+    """Whether the number at ``at`` is a planned or measured value under a label that says so: on an
+    indicator's line (数量指标：新建农村公厕12座, 新建12个村级服务站: its target or result) or in a sentence
+    opened by a run-in label of targets (绩效目标：预算执行率达到100%；…, 年度目标：覆盖12个乡镇: what was
+    planned; ruling 9) — no figure of the programme."""
+    sp = spec()
+    return bool(
+        sp.indicator_kind_label.search(_part_before(flat, at)) or sp.target_runin.search(_sentence_before(flat, at))
+    )
+
+
 def _accept(flat: str, q: Quantity, label: Label, kind: str) -> bool:
     sp = spec()
     if (
@@ -793,10 +804,8 @@ def _accept(flat: str, q: Quantity, label: Label, kind: str) -> bool:
     ):
         return False
     part = _part_before(flat, q.start)
-    if sp.indicator_kind_label.search(part):
-        return False  # an indicator's line: its target or result (数量指标：新建农村公厕12座)
-    if sp.target_runin.search(_sentence_before(flat, q.start)):
-        return False  # a run-in label of targets (绩效目标：预算执行率达到100%；…): what was planned
+    if _under_target_label(flat, q.start):
+        return False
     if kind == "%" and sp.grade_share_label.search(fold_text(label.name)) and sp.count_not_clause.search(part):
         return False  # a grade's share of the items evaluated (“优秀”的5个，占比10%)
     if sp.indicator_before.search(flat, max(0, label.start - 8), label.start):
@@ -1070,10 +1079,8 @@ def _counted(
     if sp.count_not_clause.search(clause) or _count_of_work(flat, q, clause):
         return None
     planned = sp.plan_before.search(clause) is not None
-    if sp.indicator_kind_label.search(_part_before(flat, q.start)):
-        return None  # an indicator's line (数量指标：新建12个村级服务站): its target or result
-    if sp.target_runin.search(_sentence_before(flat, q.start)):
-        return None  # a run-in label of targets (年度目标：覆盖12个乡镇): what was planned
+    if _under_target_label(flat, q.start):
+        return None
     s0, stop = q.end + m.start(1), q.end + m.end(1)
     if sp.counted_status.match(flat, stop, b.end):
         return None

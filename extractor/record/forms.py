@@ -75,6 +75,7 @@ def _spec() -> dict[str, Any]:
         "unit_label": re.compile(f"(?:{alternation})[（(][^）)]{{1,4}}[）)](?=\\d)"),
         "generic": re.compile(f"(?:{data['generic']}){_UNIT}"),
         "total_row": re.compile(f"(?:{data['total_row']}){_UNIT}"),
+        "results_row": re.compile(data["results_row"]),
         "not_labels": re.compile(data["not_labels"]),
         "not_values": re.compile(data["not_values"]),
         "unit_section": re.compile(data["unit_section"]),
@@ -98,6 +99,14 @@ def label_of(cell: str) -> tuple[str, int, bool] | None:
 def form_sections() -> re.Pattern[str]:
     """A section of a body (大气环境科, 财务股): a unit's name when a form's unit label names it."""
     return _spec()["unit_section"]
+
+
+def in_results_row(text: str, p: Pair) -> bool:
+    """Whether the label of ``p`` is the second cell of a results row (评价结果 | 得分 | 88.5 …: ``results_row``):
+    all that stands before it on its line is the row's first cell naming the evaluation's result."""
+    before = text[text.rfind("\n", 0, p.label_start) + 1 : p.label_start]
+    key = re.sub(r"[\s|｜：:]+", "", fold(before))
+    return bool(key) and _spec()["results_row"].fullmatch(key) is not None
 
 
 def is_total_row(cell: str) -> bool:
@@ -649,4 +658,4 @@ def form_pairs(ctx: Context) -> list[Pair]:
     return out
 
 
-__all__ = ["Pair", "form_pairs", "label_of", "is_total_row", "trailing_label", "cut_at_label"]
+__all__ = ["Pair", "form_pairs", "label_of", "in_results_row", "is_total_row", "trailing_label", "cut_at_label"]

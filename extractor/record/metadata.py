@@ -367,7 +367,8 @@ def _dated_signature(ctx: Context, c: Candidate) -> bool:
     date — a signature block, not a cover's or a form's labelled cell (项目单位:XX局)."""
     text = ctx.doc.text
     before = text[text.rfind("\n", 0, c.start) + 1 : c.start]
-    after = re.match(r"[ \t　]*(?:[（(]?(?:盖章|公章|印章|章)[)）]?)?[ \t　]*\n[ \t　]*(?P<rest>[^\n]*)", text[c.end :])
+    seal = _compiled()["seal"].pattern
+    after = re.match(rf"[ \t　]*(?:{seal})?[ \t　]*\n[ \t　]*(?P<rest>[^\n]*)", text[c.end :])
     if before.strip() or after is None:
         return False
     rest = fold(after.group("rest"))

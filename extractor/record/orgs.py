@@ -173,8 +173,12 @@ def _glued_cover(ctx: Context, lines: list[Line], names: list[str]) -> list[Cand
     return []
 
 
-# A seal's note after a signing body (XX局（盖章）, XX局 公章, XX局（印）).
-_SEAL = re.compile(r"(?:[\s（(]*(?:盖章|公章|印章|章)[)）]?|\s*[（(]印[)）])\s*$")
+@lru_cache(maxsize=1)
+def _seal_at_end() -> re.Pattern[str]:
+    """A seal's note ending a signing body's line (XX局（盖章）, XX局 公章, XX局（印）: ``seal_note``)."""
+    return re.compile(rf"\s*(?:{_compiled()['seal'].pattern})\s*$")
+
+
 # What follows the date on a notice's printing line (XX局办公室 2023年6月1日印发).
 _PRINTED_LINE = re.compile(r"\s*(?:日)?\s*印发")
 
@@ -193,7 +197,7 @@ def _dated_block(
         date = _compiled()["date"].match(line.text.strip()) or _compiled()["cn_date"].match(line.text.strip())
         if date is None or not _DATE_LINE_REST.fullmatch(line.text.strip()[date.end() :]):
             continue
-        key = _SEAL.sub("", above.text).strip()
+        key = _seal_at_end().sub("", above.text).strip()
         if key in names and not _metadata_label().search(key):
             lead = len(above.text) - len(above.text.lstrip())
             printed, s, e = printed_name(ctx, lead, lead + len(key), above.view)
@@ -392,7 +396,7 @@ def org_candidates(
             break  # (a short page: its last lines reach above the title, into the site's banner)
         if k + sum(n for start, n in table_ends if start >= line.end) >= 8:
             break
-        key = _SEAL.sub("", line.text)  # (XX局（公章）, XX局（印）)
+        key = _seal_at_end().sub("", line.text)  # (XX局（公章）, XX局（印）)
         date_cut = _compiled()["date"].search(key) or _compiled()["cn_date"].search(key)
         if date_cut:
             if _PRINTED_LINE.match(key, date_cut.end()):

@@ -33,7 +33,7 @@ from ..cjk import chinese_number
 from ..normalize import squash, without_glosses
 from .candidates import Candidate
 from .context import Context, heading_key
-from .forms import Pair, is_total_row
+from .forms import Pair, in_results_row, is_total_row
 from .linetables import cells_span
 from .model import Indicator
 from .view import View
@@ -307,8 +307,8 @@ def total_candidates(
         value = number_value(m.group("num"))
         if value is None or not 0 < value <= spec["default_max"]:
             continue
-        if p.generic and p.layout != "right":
-            continue
+        if p.generic and p.layout != "right" and not in_results_row(ctx.doc.text, p):
+            continue  # (得分 65.66, inline: a flattened indicator table's header, unless the row is the results')
         _s, end = View.of(ctx.doc.text[p.start : p.end], p.start).span(0, len(m.group(0)))
         # 总分 / 100 / 95.6, one cell a line in a table no reader took: the 100 is the row's maximum
         # and the score is the next cell

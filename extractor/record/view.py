@@ -9,7 +9,8 @@ value keeps the exact words it came from.
 
 What the view does, character by character (never reordering):
 
-* full-width digits, letters and number symbols → half-width (``８６．５`` → ``86.5``);
+* full-width digits, letters and number symbols → half-width (``８６．５`` → ``86.5``), and a
+  full-width comma between a number's thousands → ``,`` (``1，234.56`` → ``1,234.56``);
 * traditional → simplified, one character at a time (OpenCC ``t2s``; a character
   whose conversion is not one character is kept);
 * pinyin glosses that mirror sites put after characters (``績(jì)效``) are dropped;
@@ -30,7 +31,7 @@ from typing import Iterable
 
 from ..document import Document
 from ..normalize import RUBY as _RUBY
-from ..normalize import normalize_text, simplified, simplified_chars
+from ..normalize import normalize_text, simplified, simplified_chars, thousands_commas
 
 _ALNUM = re.compile(r"[0-9A-Za-z]")
 # A letter-spaced number: single digits around a spaced point (8 6 . 5), or a year's four
@@ -80,6 +81,7 @@ class View:
         norm = normalize_text(source)
         if len(norm) != len(source):  # invisible marks dropped: map through the unchanged text
             norm = "".join(normalize_text(c) or " " for c in source)
+        norm = thousands_commas(norm)
         breakset = set(breaks)
         dropped: set[int] = set()
         for m in _RUBY.finditer(norm):
