@@ -142,13 +142,16 @@ def write_docx(text: str, path: Path) -> None:
     d.save(str(path))
 
 
-_UNBREAKABLE = re.compile(r"[A-Za-z0-9.,:%/+\-=≥≤<>~*#&_'\"]+|\s+|.", re.S)
+# (a Latin word keeps its accented letters: a pinyin gloss 创(chuàng) is one word, never broken at its à)
+_UNBREAKABLE = re.compile(r"[A-Za-z\u00c0-\u024f0-9.,:%/+\-=≥≤<>~*#&_'\"]+|\s+|.", re.S)
+_WORD_END = re.compile(r"[A-Za-z\u00c0-\u024f0-9.,:%/+\-=≥≤<>~*#&_'\"]+$")
 
 
 def wrap(pdf, text: str, width: float) -> list[str]:
     """``text`` broken into lines no wider than ``width`` as a word processor breaks Chinese text:
-    between any two CJK characters, at spaces, never inside a number or a Latin word (one longer
-    than the line is cut), and no line starting with closing punctuation (，。、；：）》 move back)."""
+    between any two CJK characters, at spaces, never inside a number or a Latin word (accents and all; one longer
+    than the line is cut), no line starting with closing punctuation (，。、；：）》 move back) and none ending
+    with an opening mark (（《“ go down)."""
     lines: list[str] = []
     line = ""
     for token in _UNBREAKABLE.findall(text):
@@ -167,7 +170,12 @@ def wrap(pdf, text: str, width: float) -> list[str]:
             line = ""
             continue
         if token in "，。、；：！？）》」』”’,.;:!?)" and len(line) > 1:
-            line, token = line[:-1], line[-1] + token  # kinsoku: the last character goes down with it
+            # kinsoku: the last character goes down with it (the last word, when the line ends with one)
+            word = _WORD_END.search(line)
+            cut = word.start() if word and word.start() > 0 else len(line) - 1
+            line, token = line[:cut], line[cut:] + token
+        while len(line) > 1 and line[-1] in "（(《「『“‘【[":
+            line, token = line[:-1], line[-1] + token  # nor does a line end with an opening mark
         lines.append(line.rstrip())
         line = token
     if line.strip() or not lines:

@@ -76,12 +76,12 @@ def find_furniture(pages: Sequence[PageContent]) -> list[set[int]]:
     # (band, key) -> set of page positions; keys of near-identical text are clustered.
     clusters: list[tuple[str, str, set[int]]] = []
     members: list[tuple[int, int, str, str]] = []  # page pos, line index, band, key
-    numbers: list[tuple[int, int, str]] = []  # page pos, line index, band of each page-number line
+    numbers: list[tuple[int, int, str, float]] = []  # page pos, line index, band, top of each page-number line
     for p, page in enumerate(pages):
         for i, where in _candidates(page):
             text = page.lines[i].text
             if is_page_number(text):
-                numbers.append((p, i, where))
+                numbers.append((p, i, where, page.lines[i].top))
                 continue
             key = _key(text)
             if not key:
@@ -104,15 +104,24 @@ def find_furniture(pages: Sequence[PageContent]) -> list[set[int]]:
     return result
 
 
-def _one_number_a_page(numbers: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
-    """The page-number lines of ``numbers`` (page pos, line index, band) that are page numbers: a page
-    prints its number once, in the band where the document prints them (the band most of its number
-    lines are in).  A second number line on a page, in the other band, is the page's text — a table's
-    cell or a form's value that a page break set at the head of a page (99 over a page numbered 2)."""
-    bands = Counter(where for _p, _i, where in numbers)
-    per_page = Counter(p for p, _i, _w in numbers)
+def _one_number_a_page(numbers: list[tuple[int, int, str, float]]) -> list[tuple[int, int]]:
+    """The page-number lines of ``numbers`` (page pos, line index, band, top) that are page numbers: a
+    page prints its number once, in the band where the document prints them (the band most of its number
+    lines are in), as the outermost of the lines there.  A second number line on a page, in the other
+    band, is the page's text — a table's cell or a form's value that a page break set at the head of a
+    page (99 over a page numbered 2) — and so is one above the page number in its band (a form's last
+    value, 7, right over the page's 2)."""
+    bands = Counter(where for _p, _i, where, _t in numbers)
+    per_page = Counter(p for p, _i, _w, _t in numbers)
     usual = bands.most_common(1)[0][0] if bands else None
-    return [(p, i) for p, i, where in numbers if per_page[p] == 1 or where == usual]
+    kept = [(p, i, where, top) for p, i, where, top in numbers if per_page[p] == 1 or where == usual]
+    outermost: dict[tuple[int, str], tuple[int, int, str, float]] = {}
+    for n in kept:
+        p, _i, where, top = n
+        o = outermost.get((p, where))
+        if o is None or (top > o[3] if where == "bottom" else top < o[3]):
+            outermost[(p, where)] = n
+    return [(p, i) for p, i, _w, _t in outermost.values()]
 
 
 def _similar(a: str, b: str, ratio: float) -> bool:

@@ -19,6 +19,7 @@ from .. import patterns
 from .cjk import clean_cell, is_cjk, join_lines, tidy_line
 from .furniture import find_furniture
 from .page import Line, PageContent, TableArea
+from .readers.text import is_footer_line
 from .structure import classify, numbering_of
 from .tables import repeated_header_rows
 
@@ -80,7 +81,14 @@ class _Geometry:
                 # A ruled table spans the text block too: on a page of a title, a few form lines and
                 # a table, the longest line outside the table may itself be short (the title).
                 ends = [ln.x1 for ln in lines] + [t.bbox[2] for t in table_areas.get(key, [])]
-                reach = min(max(ends), key[0] - self.left[key])
+                mirrored = key[0] - self.left[key]
+                reach = min(max(ends), mirrored)
+                # Where hardly a line runs as far as the longest one (a page of a title, metadata lines and a
+                # form's short rows: no line is full), the longest is no full line either; the text block is
+                # as wide as its mirrored margin.
+                em = statistics.median(ln.size or (ln.bottom - ln.top) for ln in lines)
+                if sum(end >= reach - em for end in ends) < 3:
+                    reach = mirrored
                 self.right[key] = max(self.right[key], reach)
         self.pitch = statistics.median(pitches) if pitches else 0.0
         self.body_size = max(sizes, key=sizes.__getitem__) if sizes else 0.0
@@ -114,10 +122,14 @@ class _Geometry:
         if line.text.rstrip()[-1:] in _cfg()["terminators"]:
             return False
         piece = _FIRST_PIECE.match(nxt.text.lstrip())
-        if piece is None or (is_cjk(piece.group()[0]) and numbering_of(nxt.text) is not None):
-            return False  # (一、基本情况 opens a heading of its own)
+        if piece is None or (
+            (is_cjk(piece.group()[0]) or piece.group()[0] in "(（[【") and numbering_of(nxt.text) is not None
+        ):
+            return False  # (一、基本情况, (1)… open a heading of their own)
         room = self.right[self._group_of[page.number]] - line.x1
-        return _text_units(piece.group()) * _unit_width(nxt) > room
+        # (widths estimated: a Latin letter or digit is half an em or a little more, and a space may have stood
+        # before the word the breaker took down: a third of an em of slack)
+        return (_text_units(piece.group()) + 0.3) * _unit_width(nxt) > room
 
     def symmetric(self, page: PageContent, line: Line) -> bool:
         """A line set centred: inset from the left margin, and by as much as from the right."""
@@ -140,7 +152,8 @@ class _Geometry:
 # character with the closing punctuation after it (区、…: the mark may not open a line, so the
 # character before it went down with it — kinsoku).
 _FIRST_PIECE = re.compile(
-    r"(?:\.?[0-9A-Za-z][0-9A-Za-z.,%‰/+\-]*|[\u3400-\u9fff](?=[)）】》」』”’,，.。、；;：:%]))"
+    r"[(（《「『“‘【\[]*"  # (an opening mark goes down with what it opens: no line ends with one)
+    r"(?:\.?[0-9A-Za-z\u00c0-\u024f][0-9A-Za-z\u00c0-\u024f.,%‰/+\-]*|[\u3400-\u9fff](?=[)）】》」』”’,，.。、；;：:%]))"
     r"[)）】》」』”’,，.。、；;：:%]*"
 )
 
@@ -188,8 +201,14 @@ def _inside(line: Line, tables: list[TableArea]) -> bool:
 
 
 def _flow(page: PageContent, furniture: set[int]) -> list:
-    """The page's lines (furniture and table text removed) with its tables slotted in by position."""
-    lines = [ln for i, ln in enumerate(page.lines) if i not in furniture and not _inside(ln, page.tables)]
+    """The page's lines (furniture and table text removed) with its tables slotted in by position.
+    A line that is a page's counter wherever it stands (第1页 / 共15页, — 7 —: a web copy of a printed
+    report's pages keeps them in its text) is furniture too, as the text and Word readers drop it."""
+    lines = [
+        ln
+        for i, ln in enumerate(page.lines)
+        if i not in furniture and not _inside(ln, page.tables) and not is_footer_line(ln.text)
+    ]
     flow: list = []
     tables = sorted(page.tables, key=lambda t: t.bbox[1])
     for ln in lines:
@@ -214,7 +233,10 @@ def _join_tables(first: list[list[str]], cont: list[list[str]]) -> list[list[str
     if rest and rows:
         head, last = rest[0], rows[-1]
         filled = [i for i, c in enumerate(head) if c.strip()]
-        if filled and len(filled) * 2 < len(head) and all(last[i].strip() for i in filled):
+        # (a row that fills every column the last row fills, two or more, is a row of its own: a table whose
+        # columns are mostly empty — name | 24 | 24 | ||||||| — leaves half its columns blank in every row)
+        own_row = len(filled) >= 2 and filled == [i for i, c in enumerate(last) if c.strip()]
+        if filled and len(filled) * 2 < len(head) and all(last[i].strip() for i in filled) and not own_row:
             for i in filled:
                 last[i] = join_lines(last[i], head[i])
             rest = rest[1:]

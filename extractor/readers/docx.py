@@ -9,7 +9,8 @@ exactly as printed (content controls ``w:sdt`` are entered, not skipped).
   ("Heading N", "标题 N", "Title", or a style with an outline level) or a paragraph
   whose text is bold as a whole — some reports set headings in bold instead of
   using styles.  Table-of-contents paragraphs (TOC styles, or a title/dot-leader/page
-  number line) stay paragraphs.
+  number line) stay paragraphs.  A paragraph that is a page's counter (``第1页 / 共15页``,
+  ``— 7 —``: a converter's copy of printed pages) is dropped, as the text reader drops its line.
 - Tables: ``w:gridSpan`` and ``w:vMerge`` resolved into the canonical grid (a merged
   cell's text in every slot it covers); nested tables are flattened into their cell
   text.  Header rows that Word repeats on each page (``w:tblHeader``) are stored once
@@ -33,7 +34,7 @@ from ..cjk import join_wrapped
 from ..document import Document, DocumentBuilder
 from ..errors import ReadError
 from ..tables import SpanCell, caption_rows, grid_from_spans, join_continued
-from .text import emit_paragraph
+from .text import emit_paragraph, is_footer_line
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = "{%s}" % W_NS
@@ -337,6 +338,10 @@ def read(path: str | Path) -> Document:
         # (a paragraph of bars alone is the boundary between cells a converter wrote one a paragraph, as the
         # text reader's line of bars: no text of its own)
         if not raw.strip(" \t\u3000|｜"):
+            continue
+        if is_footer_line(raw):
+            # a page's number or counter typed into the body (第1页 / 共15页, — 7 —: a converter's copy of
+            # a printed page keeps them as paragraphs): page furniture, as the text reader drops its lines
             continue
         if pending:
             builder.add("table", rows=pending)

@@ -312,7 +312,8 @@ def date_candidates(
                 day = re.fullmatch(r"\s*(\d{1,2})\s*", p.value[e:]) if len(iso) == 7 else None
                 if day and 1 <= int(day.group(1)) <= 31:
                     iso, e = f"{iso}-{int(day.group(1)):02d}", e + day.end(1)
-                _s, end = View.of(ctx.doc.text[p.start : p.end], p.start).span(s, e)
+                # (a date set over a form's cells is the whole value: its span ends with the value's)
+                end = p.end if e >= len(p.value) else View.of(ctx.doc.text[p.start : p.end], p.start).span(s, e)[1]
                 out.append(ctx.candidate_at("report_date", iso, p.label_start, end, 10, f"form:{p.layout}"))
         elif p.field == "evaluator":
             # a cover flattened into its form: the evaluator's name, then the report's date

@@ -3,7 +3,8 @@
 One rule, with its evidence in what the page says (``patterns/evaluates.yaml``): a page is the report
 of an evaluation when it says what was evaluated and what came of it.  A page that issues rules
 (第一条 … 制定本办法), a research article (摘要 … 关键词) or a meeting's news (…召开…会议 as its headline)
-evaluates nothing — ``report_kind``, ``evaluation_mode`` and the score abstain; a ranking of
+evaluates nothing — ``report_kind``, ``evaluation_mode`` and the score abstain, and for rules (制定本办法;
+a notice that issues them, 关于印发《…办法》的通知) the ``program`` too, which their title would give; a ranking of
 governments' work (总得分前3名分别是…) evaluates no project, department, policy or fund —
 ``report_kind`` abstains.  The record says why in its ``warnings``.
 """

@@ -166,6 +166,10 @@ def _table_pairs(ctx: Context) -> list[Pair]:
                             if cut is not None:  # (…帮扶项目负责人及电话: the value ends where the next label begins)
                                 value = value[:cut]
                                 s, e = View.of(t2, s).span(0, cut)
+                            last = _date_cells(folded[r], c2)
+                            if last > c2:  # a date set over cells (报告日期: | 2022 年 | 7 月 | 8 日): one value
+                                value = "".join(folded[r][c2 : last + 1])
+                                e = row[last][1]
                             out.append(
                                 Pair(
                                     name,
@@ -205,6 +209,21 @@ def _table_pairs(ctx: Context) -> list[Pair]:
 
 _SEP = re.compile(r"[：:]")
 _LINE_END = "\n\t"
+_DATE_HEAD = re.compile(r"(?:19|20)\d\d年(?:\d{1,2}月)?")
+_DATE_PART = re.compile(r"\d{1,2}[月日号]")
+
+
+def _date_cells(row: list[str], c: int) -> int:
+    """The last cell of a date that a form sets over several cells, its year in cell ``c`` (2022 年 | 7 月 |
+    8 日, as the same form written as text prints 2022 年 7 月 8 日 on one line); ``c`` when it is not so."""
+    if not _DATE_HEAD.fullmatch(re.sub(r"\s+", "", row[c])):
+        return c
+    last = c
+    while last + 1 < len(row) and _DATE_PART.fullmatch(re.sub(r"\s+", "", row[last + 1])):
+        last += 1
+        if row[last].strip().endswith(("日", "号")):
+            break
+    return last
 
 
 def _colon_label_starts(text: str) -> list[int]:

@@ -389,7 +389,7 @@ class Metadata:
     orgs: dict[str, list[Candidate]]
 
 
-def _own_title_after_chrome(ctx: Context, lines: list[Line], page: Candidate, own: Candidate) -> bool:
+def _own_title_after_chrome(ctx: Context, page: Candidate, own: Candidate) -> bool:
     """Whether ``own`` is the document's own title under a web page's heading ``page``: it comes after
     the page's chrome (发布时间/来源, a document site's 下载…预览 notes). The page's heading is the
     site's words for the document, whether it says the same (南京2018年…报告 / 南京市2018年…报告) or
@@ -397,12 +397,16 @@ def _own_title_after_chrome(ctx: Context, lines: list[Line], page: Candidate, ow
     document's own (tests/devset/README.md: the title as printed, without site chrome)."""
     if own.start <= page.end:
         return False
-    between = [ln for ln in lines if page.end <= ln.start and ln.end <= own.start]
+    # (every line between, a table's rows too: a page's metadata line that a converter set as a table's row,
+    # its fields in cells — 2017-10-10 15:24:00 来源: 市档案局 | 阅读次数: — is the same chrome)
+    # (whole lines only: the rest of the heading's line and the start of the title's are neither)
+    between = [View.of(raw, 0).text for raw in ctx.doc.text[page.end : own.start].split("\n")[1:-1]]
+    between = [ln for ln in between if ln.strip()]
     chrome = re.compile(_spec()["title"]["page_chrome"])
-    if any(_a_sentence(ln.text) and not chrome.search(ln.text) for ln in between):
+    if any(_a_sentence(ln) and not chrome.search(ln) for ln in between):
         return False  # the page's text has begun under its heading (a notice's body): a heading further
         # down is its annex's or a quoted document's, not the page's own
-    return any(chrome.search(ln.text) for ln in between)
+    return any(chrome.search(ln) for ln in between)
 
 
 def _a_sentence(text: str) -> bool:
@@ -604,7 +608,7 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
             first = [t]
             break
         if first and (
-            _own_title_after_chrome(ctx, lines, first[0], t)
+            _own_title_after_chrome(ctx, first[0], t)
             or _own_heading_with_year(ctx, first[0], t)
             or _own_title_under_annex_label(ctx, first[0], t)
         ):

@@ -388,9 +388,14 @@ def org_candidates(
     # line the reader ran into it: 附件:…[点击下载]固始县…人民政府)
     names = sorted({fold(o.name) for o in orgs}, key=len, reverse=True)
     body = [ln for ln in lines if not re.search(spec["web_footer"], ln.text)]
+    # (a table's rows are lines of the document too: a cover's 评价机构:XX over a form set as a real table is
+    # no last line, as it is none over the same form's rows written as text)
+    table_ends = [(b.start, len(b.rows or [])) for b in ctx.doc.blocks if b.kind == "table"]
     for k, line in enumerate(reversed(body[-8:])):
         if title is not None and line.end <= title.start:
             break  # (a short page: its last lines reach above the title, into the site's banner)
+        if k + sum(n for start, n in table_ends if start >= line.end) >= 8:
+            break
         key = _seal_at_end().sub("", line.text)  # (XX局（公章）, XX局（印）)
         date_cut = _compiled()["date"].search(key) or _compiled()["cn_date"].search(key)
         if date_cut:

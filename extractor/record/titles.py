@@ -478,8 +478,26 @@ _ANNEX = re.compile(r"^(?:附件|附表)\s*(?P<n>[0-9一二三四五六七八九
 _ATTACHED_FILE = re.compile(r"^\s*(?:附件|附表)\s*[：:]\s*\S.*\.(?:pdf|docx?|xlsx?|wps)[》」)）]?\s*$", re.I)
 
 
+# a letter's list of its attachments under one label, numbered (附件:1.XX安排表 / 2.XX绩效目标表)
+_ANNEX_LIST_HEAD = re.compile(r"^\s*(?:附件|附表)\s*[:：]\s*1\s*[.、．]")
+_LIST_ITEM = re.compile(r"^\s*(?P<n>[1-9][0-9]?)\s*[.、．]")
+
+
 def _annex_list_entry(lines: list[Line], i: int) -> bool:
-    """Whether line ``i`` is one of several lines naming different attachments (附件1… 附件2…)."""
+    """Whether line ``i`` is one of several lines naming different attachments (附件1… 附件2…, or 附件:1.…
+    over 2.…, each entry a line of its own — a reader that keeps a letter's lines apart gives the list's
+    second entry as a line that reads like a title: 2.2022年…绩效目标表; the first, on the label's line, is
+    left to the title rules, as a reader that runs the list together gives it)."""
+    item = _LIST_ITEM.match(lines[i].text)
+    if item is not None and int(item.group("n")) >= 2:
+        n = int(item.group("n"))
+        for k in range(i - 1, max(-1, i - 10), -1):
+            n -= 1
+            if n == 1:
+                return bool(_ANNEX_LIST_HEAD.match(lines[k].text))
+            above = _LIST_ITEM.match(lines[k].text)
+            if above is None or int(above.group("n")) != n:
+                return False
     m = _ANNEX.match(lines[i].text)
     if not m:
         return False
