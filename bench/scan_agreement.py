@@ -75,7 +75,9 @@ def typeset(text: str, path: Path) -> int:
             for x, ch in line:
                 draw.text((x, MARGIN + k * LEADING), ch, font=font, fill=0)
         pages.append(img)
-    pages[0].save(path, "PDF", resolution=150, save_all=True, append_images=pages[1:])
+    # no creation or modification date: the same text gives the same file, so a re-run finds its
+    # pages in the OCR cache (which is keyed by the file's content)
+    pages[0].save(path, "PDF", resolution=150, save_all=True, append_images=pages[1:], creationDate=None, modDate=None)
     return len(pages)
 
 
@@ -122,6 +124,12 @@ def main() -> None:
     ap.add_argument("--half", choices=("dev", "holdout"), default=None)
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--show", action="store_true", help="print each differing field (dev half only)")
+    ap.add_argument(
+        "--pdfs",
+        default=None,
+        help="folder for the typeset scans: one there already (a run's before) is read as it is, so its "
+        "pages come from the OCR cache; missing ones are typeset into it (default: a temporary folder)",
+    )
     args = ap.parse_args()
 
     from devset_compare import items, score_item
@@ -132,6 +140,8 @@ def main() -> None:
     if args.limit:
         chosen = chosen[: args.limit]
     tmp = Path(tempfile.mkdtemp(prefix="jixiao-scan-agree-"))
+    folder = Path(args.pdfs) if args.pdfs else tmp
+    folder.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("JIXIAO_OCR_CACHE", str(tmp / "cache"))
     os.makedirs(os.environ["JIXIAO_OCR_CACHE"], exist_ok=True)
     agree: collections.Counter[str] = collections.Counter()
@@ -153,8 +163,15 @@ def main() -> None:
             # simplified characters, and the OCR model reads traditional ones poorly (項, 績 lost)
             skipped.append(it.stem)
             continue
-        pdf = tmp / f"{it.stem}.pdf"
-        pages += typeset(text, pdf)
+        pdf = folder / f"{it.stem}.pdf"
+        if pdf.exists():
+            import pypdfium2
+
+            doc = pypdfium2.PdfDocument(str(pdf))
+            pages += len(doc)
+            doc.close()
+        else:
+            pages += typeset(text, pdf)
         text_rec = _brackets(build_record(parse(it.path)).to_dict())
         scan_rec = _brackets(build_record(parse(str(pdf))).to_dict())
         expected = _brackets(it.expected)

@@ -71,8 +71,10 @@ class _Geometry:
                 sizes[k] = sizes.get(k, 0) + len(ln.text)
         self.left: dict[tuple, float] = {}
         self.right: dict[tuple, float] = {}
+        self.reach: dict[tuple, float] = {}  # the farthest any line reaches right
         for key, lines in groups.items():
             self.left[key], self.right[key] = _margins(lines)
+            self.reach[key] = max((ln.x1 for ln in lines), default=0.0)
             if lines and not key[2]:
                 # A form-like text layer, its lines mostly short (label and value, a title, a date):
                 # the few lines that run to the margin are too few for the 95th percentile of line
@@ -131,6 +133,30 @@ class _Geometry:
         # before the word the breaker took down: a third of an em of slack)
         return (_text_units(piece.group()) + 0.3) * _unit_width(nxt) > room
 
+    def wrapped_at_gap(self, page: PageContent, line: Line, nxt_page: PageContent, nxt: Line) -> bool:
+        """Whether ``line`` ends short only because the line breaker wrapped at a wide gap (a
+        form's label and value, an unruled table's cells, a letter-spaced name: 项目名称　XX　项目单位
+        …, 安　庆　市　财　政　局): on a line set with such gaps, the gap before the next line's
+        first character or piece went to the end of the line, so the line ends short by up to
+        a gap (``wrap_gap`` ems) and that first piece, short of the farthest any line reaches.  A
+        line that ends a sentence (。；：) and a next line that opens a numbered heading keep their
+        break, and so does a next line set lower than the next line's place (a blank line between)."""
+        if not _GAPPED.search(line.text.strip()) or line.text.rstrip()[-1:] in _cfg()["terminators"]:
+            return False
+        size = line.size or (line.bottom - line.top)
+        if nxt_page is page and nxt.top - line.top > float(_cfg()["wrap_step"]) * size:
+            return False
+        head = nxt.text.lstrip()
+        if not head or numbering_of(head) is not None:
+            return False
+        piece = _FIRST_PIECE.match(head)
+        units = _text_units(piece.group()) if piece else _text_units(head[0])
+        # measured to where the longest line ends: on a page of mostly short lines (a contents, a
+        # form) the margin of full lines may be set too far left for a wrap to be told apart
+        key = self._group_of[page.number]
+        room = max(self.right[key], self.reach[key]) - line.x1
+        return (units + float(_cfg()["wrap_gap"])) * _unit_width(line) > room
+
     def symmetric(self, page: PageContent, line: Line) -> bool:
         """A line set centred: inset from the left margin, and by as much as from the right."""
         key = self._group_of[page.number]
@@ -156,6 +182,11 @@ _FIRST_PIECE = re.compile(
     r"(?:\.?[0-9A-Za-z\u00c0-\u024f][0-9A-Za-z\u00c0-\u024f.,%‰/+\-]*|[\u3400-\u9fff](?=[)）】》」』”’,，.。、；;：:%]))"
     r"[)）】》」』”’,，.。、；;：:%]*"
 )
+
+
+# A wide gap inside a line: the full-width space the OCR reader writes for an em or more of blank
+# paper, or a run of spaces in a text layer.
+_GAPPED = re.compile(r"\S(?:\u3000|[ \t]{2,})\S")
 
 
 def _text_units(text: str) -> float:
@@ -255,13 +286,18 @@ class _Assembler:
         self.b = builder
         self.geo = geo
         self.para: list[tuple[PageContent, Line]] = []
+        self.gap_before: set[int] = set()  # the lines of self.para that follow a wrap at a wide gap
+        self.at_gap = False  # the last line given to breaks() wrapped at a wide gap
         self.table: tuple[int, TableArea, list[list[str]]] | None = None  # page, last fragment, rows
         self.table_open = False  # the pending table was the last thing on its page
         self._table_last_page = 0
 
     # paragraphs ---------------------------------------------------------------
     def breaks(self, pa: PageContent, a: Line, pb: PageContent, b: Line) -> bool:
+        """Whether ``b`` starts a new paragraph after ``a``; when not, ``at_gap`` tells whether ``a``
+        wrapped at a wide gap (:meth:`_Geometry.wrapped_at_gap`)."""
         cfg = _cfg()
+        self.at_gap = False
         if is_toc_entry(a.text):
             return True
         if pa.number in self.geo.toc_pages:
@@ -291,7 +327,9 @@ class _Assembler:
         if self.geo.indented(pb, b):
             return True
         if self.geo.short(pa, a) and not self.geo.wrapped_before(pa, a, b):
-            return True
+            if not self.geo.wrapped_at_gap(pa, a, pb, b):
+                return True
+            self.at_gap = True
         if a.text.rstrip()[-1:] in cfg["terminators"]:
             # A sentence ended at the right margin: a new paragraph if the document does not
             # indent paragraphs, or if the next line starts a numbered or bold heading.
@@ -312,16 +350,21 @@ class _Assembler:
             pa, a = self.para[-1]
             if self.breaks(pa, a, page, line):
                 self.flush_para()
+            elif self.at_gap:
+                # wrapped at a gap (see _Geometry.wrapped_at_gap): the gap is kept between the lines
+                self.gap_before.add(len(self.para))
         self.para.append((page, line))
 
     def flush_para(self) -> None:
         if not self.para:
             return
         lines = self.para
+        gaps, self.gap_before = self.gap_before, set()
         self.para = []
         text = ""
-        for _page, ln in lines:
-            text = join_lines(text, ln.text.strip() if ln.typed_spaces else tidy_line(ln.text))
+        for k, (_page, ln) in enumerate(lines):
+            part = ln.text.strip() if ln.typed_spaces else tidy_line(ln.text)
+            text = text + "\u3000" + part if k in gaps and text and part else join_lines(text, part)
         page = lines[0][0].number
         first = lines[0][1]
         if is_toc_entry(text) or _caption_rx().match(text) or lines[0][0].number in self.geo.toc_pages:

@@ -27,7 +27,16 @@ def record_of(path: Path) -> dict:
 
 
 def rendered_file(tmp_path: Path, stem: str, kind: str) -> Path:
-    """Item ``stem`` written as a ``kind`` ("docx" or "pdf") file under ``tmp_path``."""
+    """Item ``stem`` written as a ``kind`` ("docx", "pdf", or "scan": an image-only PDF of the
+    text typeset onto page images, read through OCR, as ``bench/scan_agreement.py`` writes it)
+    file under ``tmp_path``."""
+    if kind == "scan":
+        pytest.importorskip("pylopdf_fonts_zh_cn")
+        from scan_agreement import typeset
+
+        path = tmp_path / f"{stem}-scan.pdf"
+        typeset(excerpt_text(stem), path)
+        return path
     path = tmp_path / f"{stem}.{kind}"
     if kind == "docx":
         from render_agreement import write_docx
