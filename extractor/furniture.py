@@ -31,6 +31,17 @@ def _page_number_rx() -> list[re.Pattern[str]]:
     return [re.compile(p, re.IGNORECASE) for p in _config()["page_number"]]
 
 
+@lru_cache(maxsize=1)
+def _footer_lines() -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in _config()["page_footer_lines"]]
+
+
+def is_footer_line(line: str) -> bool:
+    """A page-footer/page-number line (``— 7 —``, ``第 3 页 共 7 页``) wherever it stands: the readers of
+    text and Word files and the layout step drop it as furniture."""
+    return any(p.match(line) for p in _footer_lines())
+
+
 def is_page_number(text: str) -> bool:
     """Whether ``text`` (one whole line) reads as a page number."""
     t = normalize_text(text).strip()

@@ -17,9 +17,8 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from .. import patterns
 from .cjk import clean_cell, is_cjk, join_lines, tidy_line
-from .furniture import find_furniture
+from .furniture import find_furniture, is_footer_line
 from .page import Line, PageContent, TableArea
-from .readers.text import is_footer_line
 from .structure import classify, numbering_of
 from .tables import repeated_header_rows
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from jixiao.extractor import parse
-from jixiao.extractor.readers.text import is_footer_line
+from jixiao.extractor.furniture import is_footer_line
 from jixiao.extractor.record.forms import _date_cells
 
 from rendered_excerpts import TEXTS, record_of, rendered_file

@@ -34,7 +34,8 @@ from ..cjk import join_wrapped
 from ..document import Document, DocumentBuilder
 from ..errors import ReadError
 from ..tables import SpanCell, caption_rows, grid_from_spans, join_continued
-from .text import emit_paragraph, is_footer_line
+from ..furniture import is_footer_line
+from .text import emit_paragraph
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = "{%s}" % W_NS

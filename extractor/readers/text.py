@@ -36,6 +36,7 @@ from .. import structure
 from ..cjk import CJK, is_cjk
 from ..document import Document, DocumentBuilder
 from ..errors import ReadError
+from ..furniture import is_footer_line
 from ..normalize import RUBY, fold_chars, normalize_text
 from ..tables import fill_blank_merged, join_continued, rectangular
 
@@ -123,7 +124,6 @@ def decode_bytes(data: bytes, path: str = "") -> tuple[str, str]:
 
 @dataclass(frozen=True)
 class _Rules:
-    footers: list[re.Pattern[str]]
     tags: list[re.Pattern[str]]
     math_span: re.Pattern[str]
     math_command: re.Pattern[str]
@@ -167,7 +167,6 @@ def _rules() -> _Rules:
         alternatives.append(alt)
     md = data["markdown"]
     return _Rules(
-        footers=[re.compile(p) for p in data["page_footer_lines"]],
         tags=[re.compile(p) for p in data["inline_tags"]],
         math_span=re.compile(data["math"]["span"]),
         math_command=re.compile("|".join(alternatives)),
@@ -210,11 +209,6 @@ def _math(m: re.Match[str]) -> str:
 
 # Spaces a converter put around a $…$ span next to CJK text are layout: "为 $\\geq 95\\%$ ，" → "为≥95%，".
 _MATH_EDGE = re.compile(rf"(?:(?<=[{CJK}]) *\x00|\x00 *(?=[{CJK}])|\x00)")
-
-
-def is_footer_line(line: str) -> bool:
-    """A page-footer/page-number line (``— 7 —``, ``第 3 页 共 7 页``)."""
-    return any(p.match(line) for p in _rules().footers)
 
 
 def clean_line(line: str, *, normalized: bool = False) -> tuple[str, bool]:
@@ -691,7 +685,6 @@ __all__ = [
     "file_bytes",
     "clean_line",
     "is_toc_line",
-    "is_footer_line",
     "emit_paragraph",
     "continues",
 ]
