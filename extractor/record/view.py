@@ -32,7 +32,7 @@ from typing import Iterable
 
 from ..document import Document
 from ..normalize import RUBY as _RUBY
-from ..normalize import normalize_text, simplified, simplified_chars, thousands_commas
+from ..normalize import normalize_text, number_punctuation, simplified, simplified_chars
 
 _ALNUM = re.compile(r"[0-9A-Za-z]")
 # A letter-spaced number: single digits around a spaced point (8 6 . 5), or a year's four
@@ -44,9 +44,6 @@ _SPACED_DIGITS = re.compile(
 )
 
 _WS = re.compile(r"\s+")
-# A full-width colon between two digits is a number's (a time 10：17：38, a ratio 1：2), as a
-# full-width point is: read half-width, one character for one, as the digits around it are.
-_COLON_IN_NUMBER = re.compile(r"(?<=[0-9])：(?=[0-9])")
 
 
 def _kept_space(run: str, prev: str, nxt: str, at_break: bool) -> str:
@@ -85,7 +82,7 @@ class View:
         norm = normalize_text(source)
         if len(norm) != len(source):  # invisible marks dropped: map through the unchanged text
             norm = "".join(normalize_text(c) or " " for c in source)
-        norm = _COLON_IN_NUMBER.sub(":", thousands_commas(norm))
+        norm = number_punctuation(norm)
         breakset = set(breaks)
         dropped: set[int] = set()
         for m in _RUBY.finditer(norm):
