@@ -784,15 +784,16 @@ def _count_of_work(flat: str, q: Quantity, clause: str, people: bool = False) ->
     return bool(sp.count_achieved.search(RUBY_GLOSS.sub("", _part_before(flat, q.start))))
 
 
-def _under_target_label(flat: str, at: int) -> bool:
+def _under_target_label(flat: str, at: int, part: str | None = None) -> bool:
     """Whether the number at ``at`` is a planned or measured value under a label that says so: on an
     indicator's line (数量指标：新建农村公厕12座, 新建12个村级服务站: its target or result) or in a sentence
     opened by a run-in label of targets (绩效目标：预算执行率达到100%；…, 年度目标：覆盖12个乡镇: what was
-    planned; ruling 9) — no figure of the programme."""
+    planned; ruling 9) — no figure of the programme.  ``part`` is ``_part_before(flat, at)`` when the caller
+    has it already."""
     sp = spec()
-    return bool(
-        sp.indicator_kind_label.search(_part_before(flat, at)) or sp.target_runin.search(_sentence_before(flat, at))
-    )
+    if part is None:
+        part = _part_before(flat, at)
+    return bool(sp.indicator_kind_label.search(part) or sp.target_runin.search(_sentence_before(flat, at)))
 
 
 def _accept(flat: str, q: Quantity, label: Label, kind: str) -> bool:
@@ -804,7 +805,7 @@ def _accept(flat: str, q: Quantity, label: Label, kind: str) -> bool:
     ):
         return False
     part = _part_before(flat, q.start)
-    if _under_target_label(flat, q.start):
+    if _under_target_label(flat, q.start, part):
         return False
     if kind == "%" and sp.grade_share_label.search(fold_text(label.name)) and sp.count_not_clause.search(part):
         return False  # a grade's share of the items evaluated (“优秀”的5个，占比10%)
