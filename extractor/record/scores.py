@@ -85,7 +85,10 @@ def _spec() -> dict[str, Any]:
         # a heading of any name with a weight in brackets (its tiers found by the structure)
         "tier_heading_any": re.compile(data["tier_heading_name"] + data["tier_clause"]["after"]),
         "tier_section_closing": re.compile(data["tier_section_closing"]),
-        "tier_score": [comp(r) for r in data["tier_score"]],
+        # (pattern, bare): a bare pattern's score counts only in a list of scores or with its maximum
+        "tier_score": [
+            (comp(r["bare"]), True) if isinstance(r, dict) else (comp(r), False) for r in data["tier_score"]
+        ],
         "tier_row": comp(data["tier_row"]),
         "tier_respectively": comp(data["tier_respectively"]),
         "tier_table_header": comp(data["tier_table_header"]),
@@ -922,13 +925,13 @@ def tier_scores(ctx: Context) -> list[TierScore]:
             found[t.name] = t
 
     # 1. Sentences: "决策指标满分20分，得分18分", "其中决策18分、过程19分 …"
-    for i, rx in enumerate(spec["tier_score"]):
+    for rx, bare in spec["tier_score"]:
         for m in rx.finditer(text):
             if _word_tail(text, m.start("name")):
                 continue  # 合同管理得分5分, 实施效果得分8分: a lower indicator's longer name, no tier
             # a list item's own maximum in brackets (决策20分（满分20分）；过程…) is no weight phrase
             # governing the next item; a list of scores runs over semicolons (决策20分；过程18分；…)
-            cut = max(text.rfind(ch, 0, m.start()) for ch in "。\n!?！？") + 1 if i == 1 else None
+            cut = max(text.rfind(ch, 0, m.start()) for ch in "。\n!?！？") + 1 if bare else None
             sentence = re.sub(
                 r"[（(](?:满分|分值|权重)\d{1,3}(?:\.\d+)?分[)）]",
                 "",
@@ -936,7 +939,7 @@ def tier_scores(ctx: Context) -> list[TierScore]:
             )
             w = m.groupdict().get("weight") or m.groupdict().get("weight2")
             if (
-                i == 1
+                bare
                 and not m.group("weight2")
                 and (not re.search("得分|得|评分", sentence) or re.search("分值|权重|满分|设置|分配", sentence))
             ):
