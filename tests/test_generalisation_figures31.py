@@ -138,3 +138,19 @@ def test_real_pages_of_funds_and_rates_are_read() -> None:
     # https://hzrunxin.com/zgfzzt/czzj/czzjzdjc/202111/t20211125_4252779.htm: a total, its outlay and the rate
     got = _values("截至2021年8月底，全市直达资金总量75.20亿元，支出45.76亿元，支付率为60.8%。\n")
     assert got == {7520000000: ("全市直达资金总量", "元"), 4576000000: ("支出", "元"), 0.608: ("支付率", "%")}
+
+
+# ---------------------------------------------------------------- people counted by a verb under a target label
+
+
+def test_people_counted_by_a_verb_under_a_run_in_target_label_stay_out() -> None:
+    # 1500人受益 after 年度目标： or 绩效目标： is what was planned (ruling 9), as 受益人数1500人 there already was; the
+    # same count in the basic situation's own sentence is a figure
+    for text in (
+        "年度目标：项目实施后1500人受益。\n",
+        "绩效目标：全年1500人受益，群众满意度达到90%。\n",
+        "总体目标：通过项目实施，带动320户1500人受益。\n",
+    ):
+        assert 1500 not in _values(text), text
+    assert _values("项目实施后，全县1500人受益。\n") == {1500: ("受益", "人")}
+    assert _values("项目共涉及3个乡镇，使1500人受益。\n")[1500] == ("受益", "人")

@@ -1112,8 +1112,8 @@ def _named_by_verb(flat: str, doc: Document, q: Quantity, b: Block, floor: int, 
     clause = _clause_before(flat, q, max(b.start, floor))
     if sp.not_before.search(clause) or sp.plan_before.search(clause) or sp.ordinal_before.search(clause):
         return None
-    if sp.indicator_kind_label.search(_part_before(flat, q.start)):
-        return None
+    if _under_target_label(flat, q.start):
+        return None  # an indicator's or a target's count (数量指标：1500人受益; 年度目标：1500人受益)
     s0, stop = q.end + verb.start(1), q.end + verb.end(1)
     name = "".join(doc.text[k] for k in range(s0, stop) if not doc.text[k].isspace())
     return Found(name, as_number(q.value), q.unit, doc.text[q.start : q.end].strip(), q.start, stop, "prose", q)
