@@ -1,0 +1,204 @@
+"""Whole reports moved to other places and years: does the record follow? (issue 8: fit the genre, not the file)
+
+    python bench/transplant.py               # 8 moves of each shared report
+    python bench/transplant.py --moves 20 --seed 3 --show
+    python bench/transplant.py --rendering docx    # the Word files moved (each paragraph and cell rewritten)
+
+The shared corpus scores 1.00 on every field, but it is also what the rules were first written against.  This
+bench asks whether that score belongs to the three reports' own places, years and names.  Each bundled sample
+(``corpus/samples/*.txt``) is moved, as a whole report, to a county drawn from the division table:
+
+* every division it names becomes the division of the same level in the new place (full names for full names,
+  stems for stems: 昆明市 → 绵阳市, 云南 → 四川);
+* every year shifts by the same number of years.
+
+With ``--rendering docx`` the sample's Word file is moved instead: each paragraph's and table cell's text is
+rewritten in place (its first run takes the moved text, so styles and table structure stay).
+
+Nothing else changes, so the expected record is the gold record (``tests/gold``) moved the same way: its title,
+programme, unit, evaluator and figure names relocated and year-shifted, its years and report date shifted, its
+jurisdiction the new place at the gold's level, with that place's GB/T 2260 code.  Scores, indicators, figures'
+values and checks stay as they were.  A field that drops here is fitted to a file's own words.
+
+The table gives, per field, the share of moved reports whose field equals the moved gold (list fields: mean F1, as
+``bench/accuracy.py``).  Ambiguous county names (朝阳区 in two cities) and places without a prefecture (a 直辖市's
+districts) are not drawn, so that the expected place is well defined.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import random
+import re
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "tests"))
+
+from record_compare import LIST_FIELDS, SCALAR_FIELDS, f1, list_keys  # noqa: E402
+
+from jixiao.extractor import parse  # noqa: E402
+from jixiao.extractor.record import build_record  # noqa: E402
+from jixiao.extractor.record.divisions import Division  # noqa: E402
+from jixiao.extractor.record.jurisdiction import divisions  # noqa: E402
+
+SAMPLES = HERE.parent / "corpus" / "samples"
+GOLD = HERE.parent / "tests" / "gold"
+_YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-3]\d)(?!\d)")
+_SUFFIX = re.compile(r"(?:省|市|自治区|自治州|地区|盟|壮族自治区|回族自治区|维吾尔自治区)$")
+
+
+def places() -> list[Division]:
+    """Counties with a prefecture above them whose name is unique in the table."""
+    table = divisions()
+    out = []
+    for d in table.by_code.values():
+        if d.level != "county" or len(table.by_name.get(d.name, [])) != 1:
+            continue
+        chain = table.chain(d)
+        if "prefecture" in chain and "province" in chain:
+            out.append(d)
+    return sorted(out, key=lambda d: d.code)
+
+
+def _stem(name: str) -> str:
+    return _SUFFIX.sub("", name) or name
+
+
+def relocate(text: str, county: Division) -> str:
+    """Every division ``text`` names replaced by the one of the same level in ``county``'s chain; a stem (云南)
+    by the new division's stem."""
+    table = divisions()
+    chain = table.chain(county)
+    out, last = [], 0
+    for start, end, name in table.find(text):
+        found = table.candidates(name)
+        if not found or found[0].level not in chain:
+            continue
+        new = chain[found[0].level].name
+        out.append(text[last:start])
+        out.append(new if name in table.by_name else _stem(new))
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def shift_years(text: str, shift: int) -> str:
+    return _YEAR.sub(lambda m: str(int(m.group(1)) + shift), text)
+
+
+def move_text(text: str, county: Division, shift: int) -> str:
+    return shift_years(relocate(text, county), shift)
+
+
+def move_docx(source: Path, target: Path, county: Division, shift: int) -> None:
+    """``source`` (.docx) with every paragraph's text moved, body, tables, headers and footers alike."""
+    import docx
+
+    document = docx.Document(str(source))
+
+    def paragraphs(container: Any) -> Any:
+        yield from container.paragraphs
+        for table in getattr(container, "tables", []):
+            for row in table.rows:
+                for cell in row.cells:
+                    yield from paragraphs(cell)
+
+    parts = [document] + [x for s in document.sections for x in (s.header, s.footer)]
+    for part in parts:
+        for para in paragraphs(part):
+            old = "".join(r.text for r in para.runs)
+            new = move_text(old, county, shift)
+            if new != old and para.runs:
+                para.runs[0].text = new
+                for r in para.runs[1:]:
+                    r.text = ""
+    document.save(str(target))
+
+
+def moved_gold(gold: dict[str, Any], county: Division, shift: int) -> dict[str, Any]:
+    """The gold record as it reads after the report moved to ``county`` and ``shift`` years."""
+    out = copy.deepcopy(gold)
+    for f in ("title", "program", "evaluated_unit", "evaluator"):
+        if out.get(f):
+            out[f] = move_text(out[f], county, shift)
+    out["years"] = [y + shift for y in out.get("years") or []]
+    if out.get("report_date"):
+        out["report_date"] = shift_years(out["report_date"], shift)
+    for fig in out.get("figures") or []:
+        fig["name"] = move_text(fig["name"], county, shift)
+    j = out.get("jurisdiction")
+    if j and j.get("level"):
+        chain = divisions().chain(county)
+        new = chain[j["level"]]
+        j.update(
+            name=move_text(j["name"], county, shift),
+            adcode=new.code,
+            **{lvl: (chain[lvl].name if lvl in chain and _at_or_above(lvl, j["level"]) else None) for lvl in _LEVELS},
+        )
+    return out
+
+
+_LEVELS = ("province", "prefecture", "county")
+
+
+def _at_or_above(level: str, of: str) -> bool:
+    return _LEVELS.index(level) <= _LEVELS.index(of)
+
+
+def field_scores(record: dict[str, Any], gold: dict[str, Any]) -> dict[str, float]:
+    squash = lambda v: re.sub(r"\s+", "", v) if isinstance(v, str) else v  # noqa: E731
+    out = {f: float(squash(record.get(f)) == squash(gold.get(f))) for f in SCALAR_FIELDS}
+    for f in LIST_FIELDS:
+        out[f] = f1(list_keys(f, record.get(f, [])), list_keys(f, gold.get(f, [])))
+    return out
+
+
+def run(moves: int, seed: int, show: bool = False, rendering: str = "txt") -> dict[str, list[float]]:
+    rng = random.Random(seed)
+    pool = places()
+    scores: dict[str, list[float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for sample in sorted(SAMPLES.glob("*.txt")):
+            gold = json.loads((GOLD / f"{sample.stem}.json").read_text(encoding="utf-8"))
+            text = sample.read_text(encoding="utf-8")
+            for k in range(moves):
+                county, shift = rng.choice(pool), rng.choice([-5, -3, -2, -1, 1, 2])
+                path = Path(tmp) / f"{sample.stem}-{k}.{rendering}"
+                if rendering == "docx":
+                    move_docx(sample.with_suffix(".docx"), path, county, shift)
+                else:
+                    path.write_text(move_text(text, county, shift), encoding="utf-8")
+                record = build_record(parse(path), path).to_dict()
+                want = moved_gold(gold, county, shift)
+                got = field_scores(record, want)
+                for f, v in got.items():
+                    scores.setdefault(f, []).append(v)
+                if show:
+                    for f in (f for f, v in got.items() if v < 1):
+                        shown = record.get(f) if f in SCALAR_FIELDS else "(list F1 %.2f)" % got[f]
+                        print(f"{sample.stem} → {county.name} {shift:+d}: {f}: got {shown!r} want {want.get(f)!r}")
+    return scores
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--moves", type=int, default=8, help="moves of each sample report")
+    ap.add_argument("--seed", type=int, default=8)
+    ap.add_argument("--rendering", choices=("txt", "docx"), default="txt")
+    ap.add_argument("--show", action="store_true", help="print every field that does not follow the move")
+    args = ap.parse_args()
+    scores = run(args.moves, args.seed, args.show, args.rendering)
+    n = len(next(iter(scores.values())))
+    print(f"\n{n} moved .{args.rendering} reports ({args.moves} moves of each sample, seed {args.seed})")
+    for f, vals in scores.items():
+        print(f"{f:<18}{sum(vals) / len(vals):.3f}")
+
+
+if __name__ == "__main__":
+    main()
