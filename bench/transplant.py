@@ -3,6 +3,7 @@
     python bench/transplant.py               # 8 moves of each shared report
     python bench/transplant.py --moves 20 --seed 3 --show
     python bench/transplant.py --rendering docx    # the Word files moved (each paragraph and cell rewritten)
+    python bench/transplant.py --programme         # and the programme renamed wherever it is printed
 
 The shared corpus scores 1.00 on every field, but it is also what the rules were first written against.  This
 bench asks whether that score belongs to the three reports' own places, years and names.  Each bundled sample
@@ -10,7 +11,9 @@ bench asks whether that score belongs to the three reports' own places, years an
 
 * every division it names becomes the division of the same level in the new place (full names for full names,
   stems for stems: 昆明市 → 绵阳市, 云南 → 四川);
-* every year shifts by the same number of years.
+* every year shifts by the same number of years;
+* with ``--programme``, the gold programme's name (城乡居民基本养老保险) becomes another programme's wherever it
+  is printed, title and body alike.
 
 With ``--rendering docx`` the sample's Word file is moved instead: each paragraph's and table cell's text is
 rewritten in place (its first run takes the moved text, so styles and table structure stay).
@@ -92,11 +95,21 @@ def shift_years(text: str, shift: int) -> str:
     return _YEAR.sub(lambda m: str(int(m.group(1)) + shift), text)
 
 
-def move_text(text: str, county: Division, shift: int) -> str:
+#: Programmes a report is renamed to with ``--programme`` (none of the samples' own).
+PROGRAMMES = ["义务教育营养改善计划", "农村道路建设", "高标准农田建设", "公共卫生服务", "农村饮水安全", "城乡环境整治"]
+
+
+def move_text(text: str, county: Division, shift: int, programme: tuple[str, str] | None = None) -> str:
+    """``text`` moved to ``county`` and ``shift`` years, and ``programme``'s old name (its first) made its
+    second wherever it is printed."""
+    if programme:
+        text = text.replace(*programme)
     return shift_years(relocate(text, county), shift)
 
 
-def move_docx(source: Path, target: Path, county: Division, shift: int) -> None:
+def move_docx(
+    source: Path, target: Path, county: Division, shift: int, programme: tuple[str, str] | None = None
+) -> None:
     """``source`` (.docx) with every paragraph's text moved, body, tables, headers and footers alike."""
     import docx
 
@@ -113,7 +126,7 @@ def move_docx(source: Path, target: Path, county: Division, shift: int) -> None:
     for part in parts:
         for para in paragraphs(part):
             old = "".join(r.text for r in para.runs)
-            new = move_text(old, county, shift)
+            new = move_text(old, county, shift, programme)
             if new != old and para.runs:
                 para.runs[0].text = new
                 for r in para.runs[1:]:
@@ -121,17 +134,20 @@ def move_docx(source: Path, target: Path, county: Division, shift: int) -> None:
     document.save(str(target))
 
 
-def moved_gold(gold: dict[str, Any], county: Division, shift: int) -> dict[str, Any]:
-    """The gold record as it reads after the report moved to ``county`` and ``shift`` years."""
+def moved_gold(
+    gold: dict[str, Any], county: Division, shift: int, programme: tuple[str, str] | None = None
+) -> dict[str, Any]:
+    """The gold record as it reads after the report moved to ``county`` and ``shift`` years (and its programme
+    renamed)."""
     out = copy.deepcopy(gold)
     for f in ("title", "program", "evaluated_unit", "evaluator"):
         if out.get(f):
-            out[f] = move_text(out[f], county, shift)
+            out[f] = move_text(out[f], county, shift, programme)
     out["years"] = [y + shift for y in out.get("years") or []]
     if out.get("report_date"):
         out["report_date"] = shift_years(out["report_date"], shift)
     for fig in out.get("figures") or []:
-        fig["name"] = move_text(fig["name"], county, shift)
+        fig["name"] = move_text(fig["name"], county, shift, programme)
     j = out.get("jurisdiction")
     if j and j.get("level"):
         chain = divisions().chain(county)
@@ -159,7 +175,9 @@ def field_scores(record: dict[str, Any], gold: dict[str, Any]) -> dict[str, floa
     return out
 
 
-def run(moves: int, seed: int, show: bool = False, rendering: str = "txt") -> dict[str, list[float]]:
+def run(
+    moves: int, seed: int, show: bool = False, rendering: str = "txt", rename: bool = False
+) -> dict[str, list[float]]:
     rng = random.Random(seed)
     pool = places()
     scores: dict[str, list[float]] = {}
@@ -169,20 +187,26 @@ def run(moves: int, seed: int, show: bool = False, rendering: str = "txt") -> di
             text = sample.read_text(encoding="utf-8")
             for k in range(moves):
                 county, shift = rng.choice(pool), rng.choice([-5, -3, -2, -1, 1, 2])
+                programme = (gold["program"], rng.choice(PROGRAMMES)) if rename and gold.get("program") else None
                 path = Path(tmp) / f"{sample.stem}-{k}.{rendering}"
                 if rendering == "docx":
-                    move_docx(sample.with_suffix(".docx"), path, county, shift)
+                    move_docx(sample.with_suffix(".docx"), path, county, shift, programme)
                 else:
-                    path.write_text(move_text(text, county, shift), encoding="utf-8")
+                    path.write_text(move_text(text, county, shift, programme), encoding="utf-8")
                 record = build_record(parse(path), path).to_dict()
-                want = moved_gold(gold, county, shift)
+                want = moved_gold(gold, county, shift, programme)
                 got = field_scores(record, want)
                 for f, v in got.items():
                     scores.setdefault(f, []).append(v)
                 if show:
                     for f in (f for f, v in got.items() if v < 1):
-                        shown = record.get(f) if f in SCALAR_FIELDS else "(list F1 %.2f)" % got[f]
-                        print(f"{sample.stem} → {county.name} {shift:+d}: {f}: got {shown!r} want {want.get(f)!r}")
+                        if f in SCALAR_FIELDS:
+                            shown, wanted = record.get(f), want.get(f)
+                        else:  # what differs: the record's keys not in the gold's, and the gold's not found
+                            have, need = list_keys(f, record.get(f, [])), list_keys(f, want.get(f, []))
+                            shown, wanted = sorted((have - need).elements()), sorted((need - have).elements())
+                        moved = f"{county.name} {shift:+d}" + (f" {programme[1]}" if programme else "")
+                        print(f"{sample.stem} → {moved}: {f}: got {shown!r} want {wanted!r}")
     return scores
 
 
@@ -191,9 +215,10 @@ def main() -> None:
     ap.add_argument("--moves", type=int, default=8, help="moves of each sample report")
     ap.add_argument("--seed", type=int, default=8)
     ap.add_argument("--rendering", choices=("txt", "docx"), default="txt")
+    ap.add_argument("--programme", action="store_true", help="also rename the programme wherever it is printed")
     ap.add_argument("--show", action="store_true", help="print every field that does not follow the move")
     args = ap.parse_args()
-    scores = run(args.moves, args.seed, args.show, args.rendering)
+    scores = run(args.moves, args.seed, args.show, args.rendering, args.programme)
     n = len(next(iter(scores.values())))
     print(f"\n{n} moved .{args.rendering} reports ({args.moves} moves of each sample, seed {args.seed})")
     for f, vals in scores.items():

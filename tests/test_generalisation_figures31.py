@@ -154,3 +154,16 @@ def test_people_counted_by_a_verb_under_a_run_in_target_label_stay_out() -> None
         assert 1500 not in _values(text), text
     assert _values("项目实施后，全县1500人受益。\n") == {1500: ("受益", "人")}
     assert _values("项目共涉及3个乡镇，使1500人受益。\n")[1500] == ("受益", "人")
+
+
+# ---------------------------------------------------------------- 标准 inside a programme's name
+
+
+def test_a_programme_named_with_biaozhun_keeps_its_money() -> None:
+    # 高标准农田建设资金3500万元 and 标准化考场建设资金 are a programme's money; 补助标准1500元 is a rate per unit
+    # (found by bench/transplant.py --programme: every figure of a report renamed to 高标准农田建设 was lost)
+    assert _values("全县高标准农田建设项目总投资3500万元。\n") == {35000000: ("高标准农田建设项目总投资", "元")}
+    assert _values("县级标准化考场建设资金120万元。\n") == {1200000: ("县级标准化考场建设资金", "元")}
+    assert _values("高标准农田建设受益农户1200户。\n") == {1200: ("高标准农田建设受益农户", "户")}
+    assert _values("补助标准1500元。\n") == {}
+    assert _values("执行补助标准为每亩1500元。\n") == {}

@@ -39,3 +39,19 @@ def test_a_moved_report_gives_the_moved_record(stem: str, rendering: str, tmp_pa
     scores = transplant.field_scores(record, want)
     assert {f: v for f, v in scores.items() if v < 1} == {}, (county.name, shift)
     assert record["years"] == [y + shift for y in gold["years"]]
+
+
+@pytest.mark.parametrize("programme", ["高标准农田建设", "农村饮水安全"])
+@pytest.mark.parametrize("stem", [s for s in SAMPLES if not s.startswith("chenggong")])  # a department names none
+def test_a_moved_and_renamed_report_gives_the_renamed_programme(stem: str, programme: str, tmp_path: Path) -> None:
+    county = transplant.places()[len(programme) * 101 % 2000]
+    gold = json.loads((ROOT / "tests" / "gold" / f"{stem}.json").read_text(encoding="utf-8"))
+    rename = (gold["program"], programme)
+    source = ROOT / "corpus" / "samples" / f"{stem}.txt"
+    path = tmp_path / "moved.txt"
+    path.write_text(transplant.move_text(source.read_text(encoding="utf-8"), county, 1, rename), encoding="utf-8")
+    want = transplant.moved_gold(gold, county, 1, rename)
+    record = build_record(parse(path), path).to_dict()
+    assert record["program"] == programme
+    scores = transplant.field_scores(record, want)
+    assert {f: v for f, v in scores.items() if v < 1} == {}, county.name
