@@ -18,6 +18,7 @@ from .candidates import Candidate, Decision
 from .context import Context, Line
 from .forms import Pair, cut_at_label, form_sections
 from .chrome import _metadata_label, line_around, on_metadata_line, on_site_banner
+from .divisions import Divisions
 from .jurisdiction import divisions
 from .nlp import org_suffix
 from .phrases import _compiled, _spec, in_citation
@@ -626,6 +627,11 @@ _TOWN_END = re.compile(r"(?:镇|乡|街道)$")
 _TOWN_OFFICE = re.compile(r"人民政府|办事处")
 
 
+def _opens_with_division(table: Divisions, name: str) -> bool:
+    """Whether ``name`` opens with a division's full name (乡宁县城乡居民…局, 镇江市…)."""
+    return any(s == 0 and n in table.by_name for s, _e, n in table.find(name))
+
+
 def fullest(ctx: Context, decision: Decision, orgs: list[Org]) -> Decision:
     """The chosen organisation under its fullest name in the document: 呈贡区…局 → 昆明市呈贡区…局,
     县司法局 → 紫金县司法局.
@@ -652,8 +658,9 @@ def fullest(ctx: Context, decision: Decision, orgs: list[Org]) -> Decision:
             continue
         prefix = name[: -len(key)]
         # 县司法局 → 紫金县司法局, 自治区文化和旅游厅 → 广西壮族自治区…: the short name's own level
-        # word ends the division's name
-        level = _LEVEL_WORD.match(key)
+        # word ends the division's name — unless the short name opens with a division's own name
+        # (乡宁县…局, 镇沅…自治县…局, 镇江市…: a county named with 乡 or 镇 first is no level word)
+        level = _LEVEL_WORD.match(key) if not _opens_with_division(table, key) else None
         head = prefix + level.group() if level else prefix
         covered = sum(e - s for s, e, _n in table.find(head))
         if covered == len(head) and (best is None or len(name) > len(fold(best.name))):
