@@ -6,6 +6,7 @@ print it, with a near miss that must not change.
 
 from __future__ import annotations
 
+from excerpt_records import record_of_text
 from test_generalisation_checks import figures
 
 _HEAD = "澧县2022年度农村公路养护资金绩效评价报告\n一、基本情况\n（一）资金情况\n"
@@ -167,3 +168,29 @@ def test_a_programme_named_with_biaozhun_keeps_its_money() -> None:
     assert _values("高标准农田建设受益农户1200户。\n") == {1200: ("高标准农田建设受益农户", "户")}
     assert _values("补助标准1500元。\n") == {}
     assert _values("执行补助标准为每亩1500元。\n") == {}
+
+
+# ---------------------------------------------------------------- 生均 of the programme 生均公用经费
+
+
+def test_the_money_of_the_programme_shengjun_gongyong_jingfei_is_a_figure() -> None:
+    # 生均公用经费 is a nationwide programme: its 补助资金 / 项目资金 are its money; its per-pupil rate and any other
+    # per-head amount stay out (found by bench/transplant.py --programme dev)
+    assert _values("2022年共安排生均公用经费补助资金5000万元。\n") == {50000000: ("安排生均公用经费补助资金", "元")}
+    assert _values("义务教育生均公用经费项目资金1200万元。\n") == {12000000: ("生均公用经费项目资金", "元")}
+    assert 650 not in _values("小学生均公用经费650元。\n")
+    assert _values("人均补助资金300元。\n") == {}
+    assert _values("全县农民人均可支配收入2.1万元。\n") == {}
+
+
+def test_an_arrival_rate_over_the_programmes_money_is_checked_against_it() -> None:
+    # the budget 生均公用经费补助资金 was read as per pupil, so the rate had no budget to check against here, and in a
+    # whole report was checked against another amount and flagged wrongly (753.6 ÷ 783.4 = 96.2%, stated 86.3%)
+    text = (
+        "2022年度，上级财政实际下达义务教育生均公用经费补助资金783.45万元。\n"
+        "2022年各级财政共安排义务教育生均公用经费补助资金873.09万元，截至2022年12月31日，"
+        "实际到位资金753.64万元，资金到位率86.32%。\n"
+    )
+    doc, record = record_of_text(_HEAD + text)
+    rates = [(c.ok, c.detail) for c in record.checks if c.rule == "arrival_rate"]
+    assert rates == [(True, "资金到位率: 753.64万元 ÷ 873.09万元 = 86.32%, stated 86.32%")]

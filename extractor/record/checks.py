@@ -1247,7 +1247,14 @@ def _prose_quantities(ctx: Any, flat: str) -> list[_Q]:
 def _per_unit(flat: str, q: Quantity) -> bool:
     after = flat[q.end : q.end + 3]
     before = flat[max(0, q.start - 12) : q.start]
-    return bool(re.match(r"\s*[/／]", after) or re.search(r"每[^，。；]{0,8}$|人均|户均|生均", before))
+    # (not the programme 生均公用经费 with a fund word after it: 生均公用经费项目资金5000万元 is its money, as
+    # figures.yaml's not_before reads it)
+    return bool(
+        re.match(r"\s*[/／]", after)
+        or re.search(
+            r"每[^，。；]{0,8}$|人均|户均|生均(?!公用经费[^，,。；;]*?(?:资金|项目|总额|共计|合计|预算))", before
+        )
+    )
 
 
 def _sentence_start(flat: str, pos: int, floor: int) -> int:
