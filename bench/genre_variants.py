@@ -3873,6 +3873,21 @@ CHECKS += [
 ]
 
 
+# (session 37, genre33: shapes left open by session 36, written before the engine read them)
+# a notice that hands on a report it quotes: the quoted title's years and programme
+YEARS += [
+    ("关于印发《2022年度农村公路养护资金绩效评价报告》的通知\n各有关单位：\n现将报告印发给你们。\n", [2022]),
+    ("关于公开《澧县城乡医疗救助资金2021年度绩效自评报告》的通知\n县医疗保障局：\n现予公开。\n", [2021]),
+]
+PROGRAMMES += [
+    (
+        "关于印发《2022年度农村公路养护资金绩效评价报告》的通知\n各有关单位：\n现将报告印发给你们。\n",
+        "农村公路养护资金",
+    ),
+    ("关于公开《澧县城乡医疗救助资金2021年度绩效自评报告》的通知\n县医疗保障局：\n现予公开。\n", "城乡医疗救助资金"),
+]
+
+
 def _scores(r, want):
     total, grade = (r.score.total, r.score.grade) if r.score else (None, None)
     stated_max = want[2] if len(want) > 2 else None

@@ -145,6 +145,12 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair], st
         elif found:
             s, e = v.span(found[0][0], found[-1][1])
             out.append(ctx.candidate_at("years", _years_value(found), s, e, 5.5 if notice else 10, "title"))
+        elif (quoted := re.match(_spec()["years"]["quoted_report"], v.text)) and (inner := years_in(quoted.group("q"))):
+            # a notice that hands on a report it quotes (关于印发《2022年度…绩效评价报告》的通知): the quoted
+            # report's title names the years it evaluated, as its own title would
+            at = quoted.start("q")
+            s, e = v.span(at + inner[0][0], at + inner[-1][1])
+            out.append(ctx.candidate_at("years", _years_value(inner), s, e, 10, "title_quoted"))
         else:  # 霍山县…自评表 / (2024年度) on the line below
             vs = ctx.view.index(t.end)
             m = re.match(r"\s*" + _YEAR_NOTE, ctx.view.text[vs : vs + 30])

@@ -1,0 +1,50 @@
+"""Genre shapes left open by session 36 (issue 8, session genre33).
+
+- A notice that only hands on a report it quotes (关于印发《2022年度…绩效评价报告》的通知, 关于公开《…2021年度…
+  自评报告》的通知): the years evaluated and the programme come from the quoted report's title, as that
+  report's own title would give them (``years.quoted_report`` in patterns/metadata.yaml).
+
+Each class is asserted on invented text in the genre's shapes, worded at least two ways, with near misses.
+"""
+
+from __future__ import annotations
+
+import pytest
+from excerpt_records import evidence, record_of_text, same_programme
+
+
+@pytest.mark.parametrize(
+    ("text", "years", "programme"),
+    [
+        (
+            "澧县财政局关于印发《2022年度农村公路养护资金绩效评价报告》的通知\n各有关单位：\n"
+            "现将报告印发给你们，请认真抓好整改。\n澧县财政局\n2023年5月12日\n",
+            [2022],
+            "农村公路养护资金",
+        ),
+        (
+            "关于公开《临澧县城乡医疗救助资金2021年度绩效自评报告》的通知\n县医疗保障局：\n"
+            "根据预算公开要求，现将自评报告予以公开。\n",
+            [2021],
+            "城乡医疗救助资金",
+        ),
+        (
+            "关于公布《2020—2022年度学生资助资金重点绩效评价报告》的通知\n各学校：\n现予公布。\n",
+            [2020, 2021, 2022],
+            "学生资助资金",
+        ),
+    ],
+)
+def test_a_quoted_reports_title_names_the_years_and_the_programme(text: str, years: list[int], programme: str) -> None:
+    doc, r = record_of_text(text)
+    assert r.years == years, r.years
+    assert same_programme(r.program, programme), r.program
+    assert str(years[-1]) in evidence(doc, r, "years")
+
+
+def test_a_quoted_rule_or_plan_names_no_year_evaluated() -> None:
+    # a notice handing on rules or a plan (…管理办法, …工作方案) quotes no evaluation's report
+    _doc, r = record_of_text(
+        "关于印发《2023年度预算绩效管理工作方案》的通知\n各单位：\n现将方案印发给你们，请遵照执行。\n"
+    )
+    assert r.years != [2023], r.years
