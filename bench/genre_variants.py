@@ -3888,6 +3888,13 @@ PROGRAMMES += [
 ]
 
 
+# a title naming several programmes: none is the programme (ruling 5)
+PROGRAMMES += [
+    ("澧县2022年度农村公路养护、城乡医疗救助、学生资助等3个项目绩效评价报告\n一、基本情况\n", None),
+    ("澧县2022年度农村公路养护资金、城乡医疗救助资金绩效评价报告\n一、基本情况\n", None),
+]
+
+
 def _scores(r, want):
     total, grade = (r.score.total, r.score.grade) if r.score else (None, None)
     stated_max = want[2] if len(want) > 2 else None

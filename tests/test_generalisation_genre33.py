@@ -3,6 +3,9 @@
 - A notice that only hands on a report it quotes (关于印发《2022年度…绩效评价报告》的通知, 关于公开《…2021年度…
   自评报告》的通知): the years evaluated and the programme come from the quoted report's title, as that
   report's own title would give them (``years.quoted_report`` in patterns/metadata.yaml).
+- A title that names several programmes (A资金、B资金绩效评价报告, A、B、C等3个项目…): the programme is null with
+  a warning (ruling 5: several evaluated), not the first one nor one the body names; the report is still a
+  project report. Two names joined by 及/和 stay one name as printed (the set's 园林绿化养护经费及城区行道树养护经费).
 
 Each class is asserted on invented text in the genre's shapes, worded at least two ways, with near misses.
 """
@@ -48,3 +51,25 @@ def test_a_quoted_rule_or_plan_names_no_year_evaluated() -> None:
         "关于印发《2023年度预算绩效管理工作方案》的通知\n各单位：\n现将方案印发给你们，请遵照执行。\n"
     )
     assert r.years != [2023], r.years
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "澧县2022年度农村公路养护、城乡医疗救助、学生资助等3个项目绩效评价报告",
+        "澧县2022年度农村公路养护资金、城乡医疗救助资金绩效评价报告",
+        "关于2022年度农村公路养护资金等5个项目重点绩效评价结果的通报",
+    ],
+)
+def test_a_title_naming_several_programmes_names_none(title: str) -> None:
+    _doc, r = record_of_text(f"{title}\n一、基本情况\n2022年，县财政安排农村公路养护资金500万元。\n")
+    assert r.program is None, r.program
+    assert any(w.startswith("program: the title names several programmes") for w in r.warnings), r.warnings
+    assert r.report_kind == "project", r.report_kind
+
+
+def test_one_programme_and_two_joined_by_ji_stay() -> None:
+    _doc, r = record_of_text("澧县2022年度城乡医疗救助资金绩效评价报告\n一、基本情况\n")
+    assert r.program == "城乡医疗救助资金", r.program
+    _doc, r = record_of_text("龙南市园林绿化养护经费及城区行道树养护经费绩效评价报告\n一、基本情况\n")
+    assert r.program == "园林绿化养护经费及城区行道树养护经费", r.program

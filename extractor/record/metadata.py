@@ -746,6 +746,18 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         program_candidates(ctx, pairs, title, d["evaluated_unit"].value, d["report_kind"].value, sample or 0),
         doc,
     )
+    several = [
+        c
+        for c in d["program"].candidates
+        if c.rule.startswith("title") and re.search(_spec()["program"]["several"], fold(c.value))
+    ]
+    if several:
+        # the title names several programmes (A项目、B项目…, …等3个项目): none is the programme (ruling 5)
+        d["program"] = Decision(
+            "program",
+            warnings=[f"program: the title names several programmes {several[0].describe(doc)}; none is read"],
+            candidates=d["program"].candidates,
+        )
     if (
         d["report_kind"].value is None
         and d["program"].chosen is not None
@@ -762,6 +774,16 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         # a report that names the programme it evaluates (…资金, …项目, …工程) evaluates a project,
         # with the programme's words as evidence
         c = d["program"].chosen
+        d["report_kind"] = Decision(
+            "report_kind",
+            "project",
+            Candidate("report_kind", "project", c.start, c.end, 1, "program", c.page),
+            [],
+            d["report_kind"].candidates,
+        )
+    if d["report_kind"].value is None and several:
+        # several programmes are still projects evaluated: the title's list is the evidence
+        c = several[0]
         d["report_kind"] = Decision(
             "report_kind",
             "project",
