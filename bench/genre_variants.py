@@ -3895,6 +3895,17 @@ PROGRAMMES += [
 ]
 
 
+# a five-year plan's period as what is evaluated; a background mention names no year evaluated
+YEARS += [
+    (
+        "澧县农村公路建设政策绩效评价报告\n一、基本情况\n县财政局对“十三五”期间农村公路建设政策实施情况进行了绩效评价。\n",
+        [2016, 2017, 2018, 2019, 2020],
+    ),
+    ("“十三五”时期澧县农村公路建设政策绩效评价报告\n一、基本情况\n", [2016, 2017, 2018, 2019, 2020]),
+    ("澧县2022年度农村公路养护资金绩效评价报告\n“十三五”以来，我县共投入农村公路养护资金5000万元。\n", [2022]),
+]
+
+
 def _scores(r, want):
     total, grade = (r.score.total, r.score.grade) if r.score else (None, None)
     stated_max = want[2] if len(want) > 2 else None

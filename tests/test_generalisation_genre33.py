@@ -6,6 +6,9 @@
 - A title that names several programmes (A资金、B资金绩效评价报告, A、B、C等3个项目…): the programme is null with
   a warning (ruling 5: several evaluated), not the first one nor one the body names; the report is still a
   project report. Two names joined by 及/和 stay one name as printed (the set's 园林绿化养护经费及城区行道树养护经费).
+- A five-year plan's period as what is evaluated (对“十三五”期间…进行评价, 评价期间为“十三五”时期, a title
+  “十三五”时期…政策绩效评价报告): years 2016–2020, the period cut from the programme like a year; a background
+  mention (“十三五”以来…) or a review of the sector's work (…“十三五”期间…情况进行总结评估) names no year evaluated.
 
 Each class is asserted on invented text in the genre's shapes, worded at least two ways, with near misses.
 """
@@ -73,3 +76,38 @@ def test_one_programme_and_two_joined_by_ji_stay() -> None:
     assert r.program == "城乡医疗救助资金", r.program
     _doc, r = record_of_text("龙南市园林绿化养护经费及城区行道树养护经费绩效评价报告\n一、基本情况\n")
     assert r.program == "园林绿化养护经费及城区行道树养护经费", r.program
+
+
+FIVE = [2016, 2017, 2018, 2019, 2020]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "澧县农村公路建设政策绩效评价报告\n一、基本情况\n受澧县财政局委托，我所对“十三五”期间农村公路建设资金的使用情况进行了绩效评价。\n",
+        "澧县农村公路建设政策绩效评价报告\n一、基本情况\n按照县政府部署，县财政局对“十三五”时期全县农村公路建设政策实施情况开展了绩效评价。\n",
+        "澧县农村公路建设政策绩效评价报告\n一、评价对象\n评价期间为“十三五”时期，评价对象为农村公路建设政策。\n",
+        "“十三五”时期澧县农村公路建设政策绩效评价报告\n一、基本情况\n",
+    ],
+)
+def test_a_five_year_plans_period_evaluated(text: str) -> None:
+    doc, r = record_of_text(text)
+    assert r.years == FIVE, r.years
+    assert "十三五" in evidence(doc, r, "years")
+    assert r.program is None or "十三五" not in r.program, r.program
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("澧县2022年度农村公路养护资金绩效评价报告\n“十三五”以来，我县共投入农村公路养护资金5000万元。\n", [2022]),
+        (
+            "2022年度城市建设专项资金绩效自评报告\n2022年度，省级安排城市建设专项资金1.9亿元。"
+            "对全省设市城市“十三五”期间海绵城市建设情况进行总结评估。\n",
+            [2022],
+        ),
+    ],
+)
+def test_a_background_mention_of_the_period_names_no_year(text: str, years: list[int]) -> None:
+    _doc, r = record_of_text(text)
+    assert r.years == years, r.years

@@ -143,6 +143,7 @@ def program_name(text: str, unit: str | None = None, *, after_unit: bool = False
         before = text
         text = re.sub(r"^(?:关于|对)", "", text)
         text = re.sub(spec["strip_tag"], "", text)
+        text = re.sub(spec["strip_plan"], "", text)  # (“十三五”时期…: a period, as a year is)
         text = re.sub(spec["report_words_first"], "", text)  # 项目支出绩效评价报告 / 海口市公安局…项目
         text = re.sub(spec["strip_action"], "", text)
         text = _OUR_PLACE.sub("", text)  # 对我县…民生工程
