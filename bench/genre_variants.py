@@ -3906,6 +3906,18 @@ YEARS += [
 ]
 
 
+# a finance body's notice to the unit it evaluated (告知书, 反馈意见): the addressee evaluated, the signer evaluating
+_TOLD = "我局对你单位2022年度农村公路养护资金开展了重点绩效评价，评价得分86分。\n澧县财政局\n2023年5月12日\n"
+MODES += [
+    ("绩效评价结果告知书\n澧县交通运输局：\n" + _TOLD, "finance", "澧县财政局"),
+    ("关于2022年度农村公路养护资金绩效评价反馈意见\n致澧县交通运输局：\n" + _TOLD, "finance", "澧县财政局"),
+]
+UNITS += [
+    ("绩效评价结果告知书\n澧县交通运输局：\n" + _TOLD, "澧县交通运输局", "澧县财政局"),
+    ("关于2022年度农村公路养护资金绩效评价反馈意见\n致澧县交通运输局：\n" + _TOLD, "澧县交通运输局", "澧县财政局"),
+]
+
+
 def _scores(r, want):
     total, grade = (r.score.total, r.score.grade) if r.score else (None, None)
     stated_max = want[2] if len(want) > 2 else None

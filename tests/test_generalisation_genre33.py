@@ -9,6 +9,10 @@
 - A five-year plan's period as what is evaluated (对“十三五”期间…进行评价, 评价期间为“十三五”时期, a title
   “十三五”时期…政策绩效评价报告): years 2016–2020, the period cut from the programme like a year; a background
   mention (“十三五”以来…) or a review of the sector's work (…“十三五”期间…情况进行总结评估) names no year evaluated.
+- A notice to the unit evaluated that tells it the result or the evaluator's opinion (绩效评价结果告知书, 绩效评价
+  反馈意见, 评价意见书; 致XX局： or XX局： under the title): the addressee is the unit evaluated, the issuer or
+  signer the evaluator, and the mode finance when that is a finance body (``addressed_notice_title``); signed by
+  a line department it is not made finance (ruling 25a).
 
 Each class is asserted on invented text in the genre's shapes, worded at least two ways, with near misses.
 """
@@ -111,3 +115,40 @@ def test_a_five_year_plans_period_evaluated(text: str) -> None:
 def test_a_background_mention_of_the_period_names_no_year(text: str, years: list[int]) -> None:
     _doc, r = record_of_text(text)
     assert r.years == years, r.years
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "evaluator"),
+    [
+        (
+            "绩效评价结果告知书\n澧县交通运输局：\n我局对你单位2022年度农村公路养护资金开展了重点绩效评价，"
+            "评价得分86分，等级为良。请你单位认真整改。\n澧县财政局\n2023年5月12日\n",
+            "澧县交通运输局",
+            "澧县财政局",
+        ),
+        (
+            "关于2022年度农村卫生项目绩效评价反馈意见\n致澧县卫生健康局：\n根据工作安排，我局组织对你局农村卫生项目"
+            "进行了绩效评价，现将评价意见反馈如下。\n常德市财政局\n2023年6月1日\n",
+            "澧县卫生健康局",
+            "常德市财政局",
+        ),
+        (
+            "石门县财政局\n关于城乡医疗救助资金绩效评价意见书\n石门县医疗保障局：\n我局对你局2022年度城乡医疗救助资金"
+            "进行了绩效评价，评价意见如下。\n2023年4月3日\n",
+            "石门县医疗保障局",
+            "石门县财政局",
+        ),
+    ],
+)
+def test_a_finance_bodys_notice_to_the_unit_it_evaluated(text: str, unit: str, evaluator: str) -> None:
+    _doc, r = record_of_text(text)
+    assert (r.evaluated_unit, r.evaluator, r.evaluation_mode) == (unit, evaluator, "finance")
+
+
+def test_a_line_departments_opinion_is_not_a_finance_evaluation() -> None:
+    _doc, r = record_of_text(
+        "关于2022年度农村卫生项目绩效评价反馈意见\n致澧县卫生健康局：\n根据工作安排，我委组织对你局农村卫生项目"
+        "进行了绩效评价，现将评价意见反馈如下。\n常德市卫生健康委员会\n2023年6月1日\n"
+    )
+    assert r.evaluation_mode != "finance", r.evaluation_mode
+    assert r.evaluated_unit == "澧县卫生健康局", r.evaluated_unit

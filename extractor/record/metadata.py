@@ -640,6 +640,14 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         if re.search(signer, fold(c.value))
     ]
     modes = mode_candidates(ctx, title) + _mode_from_evaluator(ctx, found["evaluator"], found["client"])
+    if title is not None and _writer_mode(title, found) == "finance":
+        notice = re.search(_spec()["addressed_notice_title"], fold(title.value))
+        if notice:
+            # a finance body's notice to the unit it evaluated (绩效评价结果告知书, …反馈意见): its evaluation,
+            # as a results notice is
+            modes.append(
+                Candidate("evaluation_mode", "finance", title.start, title.end, 10.5, "addressed_notice", title.page)
+            )
     # (a finance body that commissions it, 受XX财政局委托, names no firm either: its evaluation — unless the
     # firm writes the report itself, 受XX财政局委托，我所…: then a third party evaluated, named or not)
     firm_writes = re.search(_spec()["firm_first_person"], ctx.view.text)

@@ -374,7 +374,7 @@ def org_candidates(
     if title is not None:
         after = [ln for ln in lines if ln.start >= title.end][:4]
         for line in after:
-            m = re.fullmatch(r"(?P<org>[\u4e00-\u9fff（）()]{3,30})[：:]", line.text)
+            m = re.fullmatch(_spec()["addressee_line"], line.text)
             if (
                 m
                 and is_org_name(m.group("org"))
