@@ -3918,6 +3918,27 @@ UNITS += [
 ]
 
 
+# a finance bureau evaluating together with a named firm: joint evaluators (ruling 21), the bureau's place
+_JOINT_NOTICE = "关于2022年度农村公路养护资金绩效评价结果的通报\n各有关单位：\n"
+_SEAT_FIRM = "湖南省长沙市湘诚会计师事务所有限公司"
+MODES += [
+    (
+        _JOINT_NOTICE + "县财政局会同" + _SEAT_FIRM + "对2022年度农村公路养护资金开展了绩效评价。\n澧县财政局\n",
+        "finance",
+        "县财政局、" + _SEAT_FIRM,
+    ),
+    (
+        _JOINT_NOTICE + "市财政局联合" + _SEAT_FIRM + "对2022年度农村公路养护资金进行了绩效评价。\n常德市财政局\n",
+        "finance",
+        "市财政局、" + _SEAT_FIRM,
+    ),
+]
+PLACES += [
+    (_JOINT_NOTICE + "县财政局会同" + _SEAT_FIRM + "对该项目开展了绩效评价。\n澧县财政局\n2023年5月12日\n", "430723"),
+    (_JOINT_NOTICE + "市财政局联合" + _SEAT_FIRM + "对该项目进行了绩效评价。\n常德市财政局\n2023年5月12日\n", "430700"),
+]
+
+
 def _scores(r, want):
     total, grade = (r.score.total, r.score.grade) if r.score else (None, None)
     stated_max = want[2] if len(want) > 2 else None

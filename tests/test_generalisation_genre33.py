@@ -13,6 +13,11 @@
   反馈意见, 评价意见书; 致XX局： or XX局： under the title): the addressee is the unit evaluated, the issuer or
   signer the evaluator, and the mode finance when that is a finance body (``addressed_notice_title``); signed by
   a line department it is not made finance (ruling 25a).
+- A finance bureau evaluating together with a named firm (县财政局会同XX会计师事务所对…, 市财政局联合XX公司…):
+  ruling 21's joint evaluators — the evaluator is both, in the order printed, and the mode finance (a finance
+  body among them evaluating others' spending); a bureau that commissions the firm (委托XX事务所) stays
+  third_party with the firm alone (the README's mode rule). The firm's seat (湖南省长沙市XX会计师事务所) is never
+  the jurisdiction: the bureau's place is.
 
 Each class is asserted on invented text in the genre's shapes, worded at least two ways, with near misses.
 """
@@ -152,3 +157,31 @@ def test_a_line_departments_opinion_is_not_a_finance_evaluation() -> None:
     )
     assert r.evaluation_mode != "finance", r.evaluation_mode
     assert r.evaluated_unit == "澧县卫生健康局", r.evaluated_unit
+
+
+FIRM = "湖南省长沙市湘诚会计师事务所有限公司"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "evaluator"),
+    [
+        (f"2023年，县财政局会同{FIRM}对县交通运输局2022年度农村公路养护资金开展了重点绩效评价。", f"县财政局、{FIRM}"),
+        (f"县财政局联合{FIRM}对2022年度农村公路养护资金进行了绩效评价。", f"县财政局、{FIRM}"),
+        (f"为提高资金使用效益，澧县财政局会同{FIRM}对该项目开展了绩效评价。", f"澧县财政局、{FIRM}"),
+    ],
+)
+def test_a_bureau_evaluating_with_a_named_firm(sentence: str, evaluator: str) -> None:
+    doc, r = record_of_text(
+        f"关于2022年度农村公路养护资金绩效评价结果的通报\n各有关单位：\n{sentence}评价得分86分。\n澧县财政局\n2023年5月12日\n"
+    )
+    assert (r.evaluator, r.evaluation_mode) == (evaluator, "finance")
+    assert r.jurisdiction.adcode == "430723", r.jurisdiction  # 澧县, the bureau's — not the firm's 长沙市
+    assert "长沙" not in evidence(doc, r, "jurisdiction")
+
+
+def test_a_bureau_commissioning_a_named_firm_is_third_party() -> None:
+    _doc, r = record_of_text(
+        f"澧县2022年度农村公路养护资金绩效评价报告\n受澧县财政局委托，{FIRM}对该项目开展了绩效评价。\n{FIRM}\n2023年5月12日\n"
+    )
+    assert (r.evaluator, r.evaluation_mode) == (FIRM, "third_party")
+    assert r.jurisdiction.adcode == "430723", r.jurisdiction

@@ -168,6 +168,12 @@ def _mode_from_evaluator(
             # a firm named as the evaluator: a third party, even in a finance bureau's notice of
             # its result (above the notice title's finance rule, below a title saying 自评)
             mode, rank = "third_party", 10.75
+        elif "、" in name and any(
+            re.search(kinds["finance"], part) and not re.search(kinds["third_party"], part) for part in name.split("、")
+        ):
+            # a finance body and a firm evaluating together (县财政局会同XX会计师事务所对…): joint evaluators with
+            # a finance body among them, evaluating others' spending — finance (devset ruling 21)
+            mode, rank = "finance", 9.5
         elif re.search(kinds["third_party"], name) and not re.search(kinds["finance_centre"], name):
             mode, rank = "third_party", 9
         elif (
