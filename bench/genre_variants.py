@@ -3873,6 +3873,72 @@ CHECKS += [
 ]
 
 
+# (session 37, genre33: shapes left open by session 36, written before the engine read them)
+# a notice that hands on a report it quotes: the quoted title's years and programme
+YEARS += [
+    ("关于印发《2022年度农村公路养护资金绩效评价报告》的通知\n各有关单位：\n现将报告印发给你们。\n", [2022]),
+    ("关于公开《澧县城乡医疗救助资金2021年度绩效自评报告》的通知\n县医疗保障局：\n现予公开。\n", [2021]),
+]
+PROGRAMMES += [
+    (
+        "关于印发《2022年度农村公路养护资金绩效评价报告》的通知\n各有关单位：\n现将报告印发给你们。\n",
+        "农村公路养护资金",
+    ),
+    ("关于公开《澧县城乡医疗救助资金2021年度绩效自评报告》的通知\n县医疗保障局：\n现予公开。\n", "城乡医疗救助资金"),
+]
+
+
+# a title naming several programmes: none is the programme (ruling 5)
+PROGRAMMES += [
+    ("澧县2022年度农村公路养护、城乡医疗救助、学生资助等3个项目绩效评价报告\n一、基本情况\n", None),
+    ("澧县2022年度农村公路养护资金、城乡医疗救助资金绩效评价报告\n一、基本情况\n", None),
+]
+
+
+# a five-year plan's period as what is evaluated; a background mention names no year evaluated
+YEARS += [
+    (
+        "澧县农村公路建设政策绩效评价报告\n一、基本情况\n县财政局对“十三五”期间农村公路建设政策实施情况进行了绩效评价。\n",
+        [2016, 2017, 2018, 2019, 2020],
+    ),
+    ("“十三五”时期澧县农村公路建设政策绩效评价报告\n一、基本情况\n", [2016, 2017, 2018, 2019, 2020]),
+    ("澧县2022年度农村公路养护资金绩效评价报告\n“十三五”以来，我县共投入农村公路养护资金5000万元。\n", [2022]),
+]
+
+
+# a finance body's notice to the unit it evaluated (告知书, 反馈意见): the addressee evaluated, the signer evaluating
+_TOLD = "我局对你单位2022年度农村公路养护资金开展了重点绩效评价，评价得分86分。\n澧县财政局\n2023年5月12日\n"
+MODES += [
+    ("绩效评价结果告知书\n澧县交通运输局：\n" + _TOLD, "finance", "澧县财政局"),
+    ("关于2022年度农村公路养护资金绩效评价反馈意见\n致澧县交通运输局：\n" + _TOLD, "finance", "澧县财政局"),
+]
+UNITS += [
+    ("绩效评价结果告知书\n澧县交通运输局：\n" + _TOLD, "澧县交通运输局", "澧县财政局"),
+    ("关于2022年度农村公路养护资金绩效评价反馈意见\n致澧县交通运输局：\n" + _TOLD, "澧县交通运输局", "澧县财政局"),
+]
+
+
+# a finance bureau evaluating together with a named firm: joint evaluators (ruling 21), the bureau's place
+_JOINT_NOTICE = "关于2022年度农村公路养护资金绩效评价结果的通报\n各有关单位：\n"
+_SEAT_FIRM = "湖南省长沙市湘诚会计师事务所有限公司"
+MODES += [
+    (
+        _JOINT_NOTICE + "县财政局会同" + _SEAT_FIRM + "对2022年度农村公路养护资金开展了绩效评价。\n澧县财政局\n",
+        "finance",
+        "县财政局、" + _SEAT_FIRM,
+    ),
+    (
+        _JOINT_NOTICE + "市财政局联合" + _SEAT_FIRM + "对2022年度农村公路养护资金进行了绩效评价。\n常德市财政局\n",
+        "finance",
+        "市财政局、" + _SEAT_FIRM,
+    ),
+]
+PLACES += [
+    (_JOINT_NOTICE + "县财政局会同" + _SEAT_FIRM + "对该项目开展了绩效评价。\n澧县财政局\n2023年5月12日\n", "430723"),
+    (_JOINT_NOTICE + "市财政局联合" + _SEAT_FIRM + "对该项目进行了绩效评价。\n常德市财政局\n2023年5月12日\n", "430700"),
+]
+
+
 def _scores(r, want):
     total, grade = (r.score.total, r.score.grade) if r.score else (None, None)
     stated_max = want[2] if len(want) > 2 else None

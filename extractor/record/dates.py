@@ -57,6 +57,12 @@ def _note_years(m: re.Match[str]) -> list[int]:
     return _period(a, y) or [y]
 
 
+def _plan_years(plan: str) -> list[int]:
+    """The years of a five-year plan's period (十三五 → 2016…2020; ``years.plan_periods``)."""
+    first, last = _spec()["years"]["plan_periods"][plan]
+    return list(range(first, last + 1))
+
+
 def arabic_years(text: str) -> str:
     """``text`` with years written in Chinese numerals (二〇二二年) in digits, one for one (offsets kept)."""
     return _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[ch] for ch in m.group()), text)
@@ -145,12 +151,22 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair], st
         elif found:
             s, e = v.span(found[0][0], found[-1][1])
             out.append(ctx.candidate_at("years", _years_value(found), s, e, 5.5 if notice else 10, "title"))
+        elif (quoted := re.match(_spec()["years"]["quoted_report"], v.text)) and (inner := years_in(quoted.group("q"))):
+            # a notice that hands on a report it quotes (关于印发《2022年度…绩效评价报告》的通知): the quoted
+            # report's title names the years it evaluated, as its own title would
+            at = quoted.start("q")
+            s, e = v.span(at + inner[0][0], at + inner[-1][1])
+            out.append(ctx.candidate_at("years", _years_value(inner), s, e, 10, "title_quoted"))
         else:  # 霍山县…自评表 / (2024年度) on the line below
             vs = ctx.view.index(t.end)
             m = re.match(r"\s*" + _YEAR_NOTE, ctx.view.text[vs : vs + 30])
             if m:
                 first = m.start("a") if m.group("a") else m.start("y")
                 out.append(ctx.candidate("years", _note_years(m), vs + first, vs + m.end(), 10, "title_note"))
+        if not out and (plan := re.search(_spec()["years"]["plan_title"], v.text)):
+            # a title naming a five-year plan's period and no year (“十三五”时期…政策绩效评价报告): its years
+            s, e = v.span(plan.start("p"), plan.end("p"))
+            out.append(ctx.candidate_at("years", _plan_years(plan.group("p")), s, e, 9, "title_plan"))
     if not any(c.rule == "title_note" for c in out):
         # a line holding only a year note near the top (a 自评表's (2023年度) under a title
         # the page lost or split)
@@ -196,6 +212,16 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair], st
             years, start, end = _period_at(src, m)
             out.append(ctx.candidate("years", years, start, end, rule["rank"] - m.start() / 1e6, "body"))
             break  # the first phrase of each kind
+    # a five-year plan's period the text says it evaluates (对“十三五”期间…进行评价): every year of it
+    for rule in _spec()["years"]["plan_body"]:
+        for m in re.finditer(rule["regex"], cited):
+            if ctx.region_at(ctx.view.starts[m.start()]) == "annex":
+                continue
+            years = _plan_years(m.group("p"))
+            out.append(
+                ctx.candidate("years", years, m.start("p"), m.end("p"), rule["rank"] - m.start() / 1e6, "body_plan")
+            )
+            break
     # the funds' own budget or allocation document, cited (《…关于2022年度涉农资金…计划安排的批复》), names
     # their year: its years count for the funds (not other citations: 《…2019年…管理办法》)
     budget_doc = re.compile(_spec()["years"]["budget_citation"])

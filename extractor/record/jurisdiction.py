@@ -137,6 +137,10 @@ def place_candidates(ctx: Any, sources: list[tuple[str, Any]]) -> list[Any]:
             d = resolve(name, view.text + "\n" + ctx.view.text[:20000])
             if d is None or _spans_a_gap(ctx, view, start, end):
                 continue
+            if kind != "title" and _firm_after().match(view.text, end):
+                # a firm's seat (县财政局会同湖南省长沙市XX会计师事务所…: the firm's 长沙市) is not the
+                # place of the spending it evaluated — the bureau's is (genre33; the title's own words aside)
+                continue
             best.append((_LEVEL[d.level], start, end, d))
         if not best:
             continue

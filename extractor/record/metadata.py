@@ -168,6 +168,12 @@ def _mode_from_evaluator(
             # a firm named as the evaluator: a third party, even in a finance bureau's notice of
             # its result (above the notice title's finance rule, below a title saying 自评)
             mode, rank = "third_party", 10.75
+        elif "、" in name and any(
+            re.search(kinds["finance"], part) and not re.search(kinds["third_party"], part) for part in name.split("、")
+        ):
+            # a finance body and a firm evaluating together (县财政局会同XX会计师事务所对…): joint evaluators with
+            # a finance body among them, evaluating others' spending — finance (devset ruling 21)
+            mode, rank = "finance", 9.5
         elif re.search(kinds["third_party"], name) and not re.search(kinds["finance_centre"], name):
             mode, rank = "third_party", 9
         elif (
@@ -640,6 +646,14 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         if re.search(signer, fold(c.value))
     ]
     modes = mode_candidates(ctx, title) + _mode_from_evaluator(ctx, found["evaluator"], found["client"])
+    if title is not None and _writer_mode(title, found) == "finance":
+        notice = re.search(_spec()["addressed_notice_title"], fold(title.value))
+        if notice:
+            # a finance body's notice to the unit it evaluated (绩效评价结果告知书, …反馈意见): its evaluation,
+            # as a results notice is
+            modes.append(
+                Candidate("evaluation_mode", "finance", title.start, title.end, 10.5, "addressed_notice", title.page)
+            )
     # (a finance body that commissions it, 受XX财政局委托, names no firm either: its evaluation — unless the
     # firm writes the report itself, 受XX财政局委托，我所…: then a third party evaluated, named or not)
     firm_writes = re.search(_spec()["firm_first_person"], ctx.view.text)
@@ -746,6 +760,18 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         program_candidates(ctx, pairs, title, d["evaluated_unit"].value, d["report_kind"].value, sample or 0),
         doc,
     )
+    several = [
+        c
+        for c in d["program"].candidates
+        if c.rule.startswith("title") and re.search(_spec()["program"]["several"], fold(c.value))
+    ]
+    if several:
+        # the title names several programmes (A项目、B项目…, …等3个项目): none is the programme (ruling 5)
+        d["program"] = Decision(
+            "program",
+            warnings=[f"program: the title names several programmes {several[0].describe(doc)}; none is read"],
+            candidates=d["program"].candidates,
+        )
     if (
         d["report_kind"].value is None
         and d["program"].chosen is not None
@@ -762,6 +788,16 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         # a report that names the programme it evaluates (…资金, …项目, …工程) evaluates a project,
         # with the programme's words as evidence
         c = d["program"].chosen
+        d["report_kind"] = Decision(
+            "report_kind",
+            "project",
+            Candidate("report_kind", "project", c.start, c.end, 1, "program", c.page),
+            [],
+            d["report_kind"].candidates,
+        )
+    if d["report_kind"].value is None and several:
+        # several programmes are still projects evaluated: the title's list is the evidence
+        c = several[0]
         d["report_kind"] = Decision(
             "report_kind",
             "project",

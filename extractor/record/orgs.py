@@ -375,7 +375,7 @@ def org_candidates(
     if title is not None:
         after = [ln for ln in lines if ln.start >= title.end][:4]
         for line in after:
-            m = re.fullmatch(r"(?P<org>[\u4e00-\u9fff（）()]{3,30})[：:]", line.text)
+            m = re.fullmatch(_spec()["addressee_line"], line.text)
             if (
                 m
                 and is_org_name(m.group("org"))
@@ -498,6 +498,8 @@ def _town_of_title(ctx: Context, title: Candidate | None) -> list[Candidate]:
 _JOINER = r"(?:、|和|与|及|会同|联合)"
 # (not a generic reference to bodies the text does not name: 会同有关部委, 相关部委, 其他部委, 各部委)
 _BARE_ORGAN = r"(?!有关|相关|其他|其它|各)[\u4e00-\u9fff]{2,10}?(?:厅|部|局|委)(?![门长级内属])"
+# What may open a clause before its first body (2023年，…; 由…; 今年以来，…): not part of the name.
+_CLAUSE_LEAD = r"(?:\s*(?:(?:19|20)\d\d年(?:\d{1,2}月)?(?:份)?|近日|日前|近期|今年|由|经)\s*)*"
 
 
 def _joint(ctx: Context, view: View, vstart: int, vend: int, org_rx: str) -> tuple[str, int, int] | None:
@@ -508,6 +510,15 @@ def _joint(ctx: Context, view: View, vstart: int, vend: int, org_rx: str) -> tup
     parts = _names_in(ctx, view, vstart, vend, org_rx)
     if not parts:
         return None
+    # a body the clause opens with that does it together with this one (县财政局会同XX会计师事务所对…,
+    # 市财政局联合XX公司…: ruling 21's joint evaluators, the first named first)
+    clause = max(text.rfind(p, 0, vstart) for p in "，,。；;：:\n") + 1
+    before = re.fullmatch(
+        _CLAUSE_LEAD + r"(?P<n>" + org_rx + "|" + _BARE_ORGAN + r")(?:会同|联合)", text[clause:vstart]
+    )
+    if before is not None:
+        a, b = clause + before.start("n"), clause + before.end("n")
+        parts = (_names_in(ctx, view, a, b, org_rx) or [(a, b)]) + parts
     nxt = re.compile(_JOINER + r"(?P<n>" + org_rx + "|" + _BARE_ORGAN + ")")
     while m := nxt.match(text, parts[-1][1]):
         parts += _names_in(ctx, view, m.start("n"), m.end("n"), org_rx) or [(m.start("n"), m.end("n"))]

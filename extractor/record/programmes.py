@@ -143,6 +143,7 @@ def program_name(text: str, unit: str | None = None, *, after_unit: bool = False
         before = text
         text = re.sub(r"^(?:关于|对)", "", text)
         text = re.sub(spec["strip_tag"], "", text)
+        text = re.sub(spec["strip_plan"], "", text)  # (“十三五”时期…: a period, as a year is)
         text = re.sub(spec["report_words_first"], "", text)  # 项目支出绩效评价报告 / 海口市公安局…项目
         text = re.sub(spec["strip_action"], "", text)
         text = _OUR_PLACE.sub("", text)  # 对我县…民生工程
@@ -270,7 +271,15 @@ def program_candidates(
         # a notice's title names the programme of the evaluation it reports (关于…项目重点绩效评价结果的
         # 通报) — or the batch (…部门预算项目…): below a form's or the body's naming of it
         notice = re.search(r"关于.{0,80}(?:通知|通报|公告|公示)$", fold(title.value))
-        out.append(_program_candidate(ctx, title.start, title.end, unit, 5 if notice else 8, "title"))
+        tv = View.of(ctx.doc.text[title.start : title.end], title.start)
+        quoted = re.match(_spec()["years"]["quoted_report"], tv.text)
+        if quoted:
+            # a notice that hands on a report it quotes (关于印发《…绩效评价报告》的通知): the quoted
+            # report's title names its programme, as that report's own title would
+            s, e = tv.span(quoted.start("q"), quoted.end("q"))
+            out.append(_program_candidate(ctx, s, e, unit, 8, "title_quoted"))
+        else:
+            out.append(_program_candidate(ctx, title.start, title.end, unit, 5 if notice else 8, "title"))
     text = ctx.blank_before(ctx.view.text[: len(ctx.view.text) // 2 + 2000], start)
     for rule in _spec()["program_body"]:
         matches: list[re.Match[str]] = []
