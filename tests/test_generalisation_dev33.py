@@ -3,6 +3,11 @@
 - A portal prints a notice's document number in brackets after its heading, on the same line
   (…资金安排有关情况的通知(桂乡振发〔2021〕18号)): the number is the document's reference, not part of
   its title, and it does not make the heading a non-title line.
+- A notice's heading may open with its issuer's 办公室 (XX县人民政府办公室关于印发…的通知), as with 局, 委, 办.
+- A notice passing money down (关于下达…资金的通知, 关于做好…资金安排有关情况的通知) evaluates nothing: no
+  mode, no evaluator, no evaluated unit (its issuer is the giver); the fund stays its programme.
+- Rules being issued (…管理办法, 印发《…办法》的通知) name no evaluator and no evaluated unit either: the
+  issuing office evaluated nothing.
 
 Each class is asserted on the development-set item it comes from (against its hand-written
 expectation) and on invented text in the genre's shapes, with near misses.
@@ -46,3 +51,56 @@ def test_a_sentence_citing_a_notice_with_its_number_is_no_title() -> None:
         "一、总体要求\n按照规定开展工作。\n"
     )
     assert r.title is None, r.title
+
+
+def test_a_notice_issued_by_an_office_has_its_heading_as_title() -> None:
+    it, rec = dev_record("shaanxi-hanyin-2021-agri-funds-integration-management-method-notice")
+    assert squash_fold(rec["title"] or "") == squash_fold(stated(it.expected, "title")), rec["title"]
+    assert rec["evaluated_unit"] is None and rec["evaluator"] is None, (rec["evaluated_unit"], rec["evaluator"])
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "某市人民政府办公室关于印发某市市级预算绩效管理办法的通知",
+        "某县财政局办公室关于做好2023年度部门整体支出绩效自评工作的通知",
+    ],
+)
+def test_an_office_opens_a_notice_heading(heading: str) -> None:
+    _, r = record_of_text(heading + "\n各有关单位：\n现将有关事项通知如下。\n一、总体要求\n按照规定开展工作。\n")
+    assert r.title == heading, r.title
+
+
+def test_an_allocation_notice_names_no_evaluator() -> None:
+    it, rec = dev_record("guangxi-guangxi-2021-rural-revitalization-fund-fourth-batch-allocation-notice")
+    assert rec["evaluation_mode"] is None, rec["evaluation_mode"]
+    assert rec["evaluated_unit"] is None and rec["evaluator"] is None, (rec["evaluated_unit"], rec["evaluator"])
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "某县财政局关于下达2023年中央财政衔接推进乡村振兴补助资金的通知",
+        "某市财政局关于提前下达2024年农业相关转移支付资金预算的通知",
+    ],
+)
+def test_a_notice_passing_money_down_evaluates_nothing(heading: str) -> None:
+    _, r = record_of_text(
+        heading + "\n各乡镇人民政府：\n现将2023年补助资金120万元下达给你们，我局对资金使用情况开展绩效自评。\n"
+        "一、资金用途\n用于产业发展。\n"
+    )
+    assert r.title == heading, r.title
+    assert r.evaluation_mode is None and r.evaluator is None and r.evaluated_unit is None, (
+        r.evaluation_mode,
+        r.evaluator,
+        r.evaluated_unit,
+    )
+
+
+def test_a_notice_passing_down_results_still_has_its_evaluator() -> None:
+    heading = "某县财政局关于下达2022年度财政重点绩效评价结果的通知"
+    _, r = record_of_text(
+        heading + "\n各有关单位：\n某县财政局对2022年度农村公路养护项目开展了重点绩效评价，评价得分85分，等级为良。\n"
+    )
+    assert r.title == heading, r.title
+    assert r.evaluator is not None, r.evaluator
