@@ -8,6 +8,9 @@
   mode, no evaluator, no evaluated unit (its issuer is the giver); the fund stays its programme.
 - Rules being issued (…管理办法, 印发《…办法》的通知) name no evaluator and no evaluated unit either: the
   issuing office evaluated nothing.
+- A document addressed to every province (各省、自治区、直辖市…; 各省(自治区、直辖市)…) is national: when no
+  title, unit, issuer or signature names a place, none is read from its body (the places it names there are
+  examples or recipients) — ruling 16's null rather than a guess.
 
 Each class is asserted on the development-set item it comes from (against its hand-written
 expectation) and on invented text in the genre's shapes, with near misses.
@@ -104,3 +107,31 @@ def test_a_notice_passing_down_results_still_has_its_evaluator() -> None:
     )
     assert r.title == heading, r.title
     assert r.evaluator is not None, r.evaluator
+
+
+def test_a_notice_to_every_province_takes_no_place_from_its_body() -> None:
+    _, rec = dev_record("national-2016-basic-living-assistance-evaluation-indicators-notice-civil-affairs-mirror")
+    assert rec["jurisdiction"] is None or rec["jurisdiction"].get("adcode") is None, rec["jurisdiction"]
+
+
+@pytest.mark.parametrize(
+    "addressee",
+    [
+        "各省、自治区、直辖市、计划单列市财政厅（局），新疆生产建设兵团财政局：",
+        "各省(自治区、直辖市)民政厅(局)、财政厅(局)：",
+    ],
+)
+def test_a_national_addressee_keeps_the_body_places_out(addressee: str) -> None:
+    _, r = record_of_text(
+        addressee + "\n近年来，浙江省在基本生活救助工作中积累了经验。现将有关事项通知如下。\n"
+        "一、工作要求\n按照规定开展工作。\n"
+    )
+    assert r.jurisdiction is None or r.jurisdiction.adcode is None, r.jurisdiction
+
+
+def test_a_provincial_addressee_still_lets_the_body_name_the_place() -> None:
+    _, r = record_of_text(
+        "各市、县（市、区）财政局：\n浙江省2022年度基本生活救助资金已下达，现将有关事项通知如下。\n"
+        "一、工作要求\n按照规定开展工作。\n"
+    )
+    assert r.jurisdiction is not None and r.jurisdiction.adcode == "330000", r.jurisdiction
