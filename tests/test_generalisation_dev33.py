@@ -11,6 +11,8 @@
 - A document addressed to every province (各省、自治区、直辖市…; 各省(自治区、直辖市)…) is national: when no
   title, unit, issuer or signature names a place, none is read from its body (the places it names there are
   examples or recipients) — ruling 16's null rather than a guess.
+- A final-accounts disclosure printed without its heading still says what it is in its contents
+  (二、2022年度部门决算公开表; 第二部分 2021年度部门决算表): a department's whole accounts, of that year.
 
 Each class is asserted on the development-set item it comes from (against its hand-written
 expectation) and on invented text in the genre's shapes, with near misses.
@@ -135,3 +137,33 @@ def test_a_provincial_addressee_still_lets_the_body_name_the_place() -> None:
         "一、工作要求\n按照规定开展工作。\n"
     )
     assert r.jurisdiction is not None and r.jurisdiction.adcode == "330000", r.jurisdiction
+
+
+def test_final_accounts_contents_give_kind_and_year() -> None:
+    it, rec = dev_record("zhejiang-quzhou-2022-police-bureau-department-final-accounts-contents")
+    assert rec["report_kind"] == stated(it.expected, "report_kind"), rec["report_kind"]
+    assert sorted(rec["years"]) == sorted(stated(it.expected, "years")), rec["years"]
+
+
+@pytest.mark.parametrize(
+    ("contents", "year"),
+    [
+        ("目  录\n一、部门概况\n二、2022年度部门决算公开表\n三、2022年度部门决算情况说明\n四、名词解释\n", 2022),
+        (
+            "目录\n第一部分 单位概况\n第二部分 2021年度单位决算表\n第三部分 2021年度单位决算情况说明\n第四部分 名词解释\n",
+            2021,
+        ),
+    ],
+)
+def test_a_disclosure_without_heading_is_a_department_of_its_year(contents: str, year: int) -> None:
+    _, r = record_of_text(contents + "一、部门概况\n（一）部门职责\n负责全市有关工作。\n")
+    assert r.report_kind == "department", r.report_kind
+    assert year in (r.years or []), r.years
+
+
+def test_a_report_citing_last_years_accounts_keeps_its_own_kind() -> None:
+    _, r = record_of_text(
+        "某县农村公路养护项目绩效自评报告\n一、项目基本情况\n根据2022年度部门决算，本项目支出120万元。\n"
+        "二、绩效自评情况\n我局对农村公路养护项目开展了绩效自评，自评得分92分。\n"
+    )
+    assert r.report_kind == "project", r.report_kind
