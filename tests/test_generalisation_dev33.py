@@ -11,6 +11,7 @@
 - A document addressed to every province (各省、自治区、直辖市…; 各省(自治区、直辖市)…) is national: when no
   title, unit, issuer or signature names a place, none is read from its body (the places it names there are
   examples or recipients) — ruling 16's null rather than a guess.
+- A plan being issued or submitted (…特制定本方案) is work to come: no kind, mode, score, evaluator or unit.
 - A final-accounts disclosure printed without its heading still says what it is in its contents
   (二、2022年度部门决算公开表; 第二部分 2021年度部门决算表): a department's whole accounts, of that year.
 
@@ -167,3 +168,36 @@ def test_a_report_citing_last_years_accounts_keeps_its_own_kind() -> None:
         "二、绩效自评情况\n我局对农村公路养护项目开展了绩效自评，自评得分92分。\n"
     )
     assert r.report_kind == "project", r.report_kind
+
+
+def test_a_plan_submitted_is_no_evaluation() -> None:
+    _, rec = dev_record("ningxia-pengyang-2021-agri-funds-integration-plan-submission")
+    assert rec["report_kind"] is None and rec["evaluation_mode"] is None, (rec["report_kind"], rec["evaluation_mode"])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "为做好2023年度部门整体支出绩效评价工作，结合我县实际，特制定本实施方案。",
+        "为规范2022年涉农资金项目管理，加快项目实施进度，制定本方案。",
+    ],
+)
+def test_a_plan_evaluates_nothing(sentence: str) -> None:
+    _, r = record_of_text(
+        "各乡镇人民政府、县直各单位：\n"
+        + sentence
+        + "\n一、总体要求\n本项目由我局对各单位项目资金开展绩效自评，得分90分。\n"
+    )
+    assert r.report_kind is None and r.evaluation_mode is None and r.evaluator is None, (
+        r.report_kind,
+        r.evaluation_mode,
+        r.evaluator,
+    )
+
+
+def test_a_report_following_a_plan_stays_an_evaluation() -> None:
+    _, r = record_of_text(
+        "某县农村公路养护项目绩效自评报告\n一、项目基本情况\n按照县财政局制定的评价方案，我局对农村公路养护项目开展了绩效自评，"
+        "自评得分92分。\n"
+    )
+    assert r.report_kind == "project" and r.evaluation_mode == "self", (r.report_kind, r.evaluation_mode)
