@@ -215,7 +215,7 @@ def extract_fields(doc: Document) -> Record:
     # that only exist for an evaluation abstain, and the record says why
     instead = not_an_evaluation(ctx, meta.decisions["title"].value)
     if instead is not None:
-        for name in ("report_kind", "evaluation_mode", "program"):
+        for name in ("report_kind", "evaluation_mode", "program", "evaluated_unit", "evaluator"):
             if name in instead.abstain and meta.decisions[name].value is not None:
                 meta.decisions[name] = Decision(
                     name, warnings=[instead.warning(name)], candidates=meta.decisions[name].candidates

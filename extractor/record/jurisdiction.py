@@ -192,6 +192,8 @@ def body_place_candidates(ctx: Any, chars: int = OPENING) -> list[Any]:
     """
     table = divisions()
     opening = ctx.view.text[:chars]
+    if re.search(_spec()["national_addressee"], opening):
+        return []  # a notice to every province is national: the places it names are not its own
     for chrome in ("page_metadata_field", "place_not_its_own"):
         opening = re.sub(_spec()[chrome], lambda m: " " * len(m.group(0)), opening)
     cited = re.compile(r"《[^》]{0,80}》|[\u4e00-\u9fff]{1,8}[〔\[［【(（](?:19|20)\d\d[〕\]］】)）]\d+号")
