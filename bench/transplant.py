@@ -4,6 +4,7 @@
     python bench/transplant.py --moves 20 --seed 3 --show
     python bench/transplant.py --rendering docx    # the Word files moved (each paragraph and cell rewritten)
     python bench/transplant.py --programme         # and the programme renamed wherever it is printed
+    python bench/transplant.py --bodies            # and the unit's organ and the third-party firm renamed
 
 The shared corpus scores 1.00 on every field, but it is also what the rules were first written against.  This
 bench asks whether that score belongs to the three reports' own places, years and names.  Each bundled sample
@@ -99,6 +100,39 @@ def shift_years(text: str, shift: int) -> str:
 PROGRAMMES = ["义务教育营养改善计划", "农村道路建设", "高标准农田建设", "公共卫生服务", "农村饮水安全", "城乡环境整治"]
 
 
+#: With ``--bodies``: the evaluated unit's organ and the third party renamed (after the move, so a firm may sit in
+#: another province than the place evaluated, as many do).
+UNIT_ORGANS = [
+    "医疗保障局",
+    "交通运输局",
+    "卫生健康委员会",
+    "林业和草原局",
+    "农业农村局",
+    "残疾人联合会",
+    "机关事务服务中心",
+]
+FIRMS = [
+    "湖南湘诚项目管理咨询有限公司",
+    "北京中财绩效评价咨询有限公司",
+    "四川华信(集团)会计师事务所(特殊普通合伙)",
+    "中审众环会计师事务所(特殊普通合伙)云南分所",
+    "广东中职信会计师事务所有限公司",
+    "立信中联会计师事务所(特殊普通合伙)",
+]
+
+
+def body_renames(gold: dict[str, Any], rng: random.Random) -> tuple[Rename, ...]:
+    """A new organ for the unit that spends (城乡居民社会养老保险局 → 医疗保障局) and a new firm for a third party."""
+    out: list[Rename] = []
+    unit, evaluator = gold.get("evaluated_unit") or "", gold.get("evaluator") or ""
+    organ = "城乡居民社会养老保险局"
+    if organ in unit:
+        out.append((organ, rng.choice(UNIT_ORGANS)))
+    if evaluator and evaluator != unit:
+        out.append((evaluator, rng.choice(FIRMS)))
+    return tuple(out)
+
+
 def dev_programmes() -> list[str]:
     """The programme names the development set's dev half states (real names, as printed), for
     ``--programme dev``; the holdout half's are not used, so that no rule is written from them."""
@@ -117,16 +151,30 @@ def dev_programmes() -> list[str]:
     return sorted({n for n in (i.expected.get("program") for i in items("dev")) if n and plain(n)})
 
 
-def move_text(text: str, county: Division, shift: int, programme: tuple[str, str] | None = None) -> str:
-    """``text`` moved to ``county`` and ``shift`` years, and ``programme``'s old name (its first) made its
-    second wherever it is printed."""
+Rename = tuple[str, str]
+
+
+def move_text(
+    text: str, county: Division, shift: int, programme: Rename | None = None, bodies: tuple[Rename, ...] = ()
+) -> str:
+    """``text`` moved to ``county`` and ``shift`` years, ``programme``'s old name (its first) made its second
+    wherever it is printed, and then each of ``bodies`` renamed (after the move, so that a firm keeps a seat of its
+    own in another province)."""
     if programme:
         text = text.replace(*programme)
-    return shift_years(relocate(text, county), shift)
+    text = shift_years(relocate(text, county), shift)
+    for old, new in bodies:
+        text = text.replace(old, new)
+    return text
 
 
 def move_docx(
-    source: Path, target: Path, county: Division, shift: int, programme: tuple[str, str] | None = None
+    source: Path,
+    target: Path,
+    county: Division,
+    shift: int,
+    programme: Rename | None = None,
+    bodies: tuple[Rename, ...] = (),
 ) -> None:
     """``source`` (.docx) with every paragraph's text moved, body, tables, headers and footers alike."""
     import docx
@@ -144,7 +192,7 @@ def move_docx(
     for part in parts:
         for para in paragraphs(part):
             old = "".join(r.text for r in para.runs)
-            new = move_text(old, county, shift, programme)
+            new = move_text(old, county, shift, programme, bodies)
             if new != old and para.runs:
                 para.runs[0].text = new
                 for r in para.runs[1:]:
@@ -153,19 +201,23 @@ def move_docx(
 
 
 def moved_gold(
-    gold: dict[str, Any], county: Division, shift: int, programme: tuple[str, str] | None = None
+    gold: dict[str, Any],
+    county: Division,
+    shift: int,
+    programme: Rename | None = None,
+    bodies: tuple[Rename, ...] = (),
 ) -> dict[str, Any]:
     """The gold record as it reads after the report moved to ``county`` and ``shift`` years (and its programme
     renamed)."""
     out = copy.deepcopy(gold)
     for f in ("title", "program", "evaluated_unit", "evaluator"):
         if out.get(f):
-            out[f] = move_text(out[f], county, shift, programme)
+            out[f] = move_text(out[f], county, shift, programme, bodies)
     out["years"] = [y + shift for y in out.get("years") or []]
     if out.get("report_date"):
         out["report_date"] = shift_years(out["report_date"], shift)
     for fig in out.get("figures") or []:
-        fig["name"] = move_text(fig["name"], county, shift, programme)
+        fig["name"] = move_text(fig["name"], county, shift, programme, bodies)
     j = out.get("jurisdiction")
     if j and j.get("level"):
         chain = divisions().chain(county)
@@ -198,7 +250,9 @@ def field_scores(record: dict[str, Any], gold: dict[str, Any]) -> dict[str, floa
     return out
 
 
-def run(moves: int, seed: int, show: bool = False, rendering: str = "txt", rename: str = "") -> dict[str, list[float]]:
+def run(
+    moves: int, seed: int, show: bool = False, rendering: str = "txt", rename: str = "", rename_bodies: bool = False
+) -> dict[str, list[float]]:
     rng = random.Random(seed)
     pool = places()
     names = dev_programmes() if rename == "dev" else PROGRAMMES
@@ -210,13 +264,14 @@ def run(moves: int, seed: int, show: bool = False, rendering: str = "txt", renam
             for k in range(moves):
                 county, shift = rng.choice(pool), rng.choice([-5, -3, -2, -1, 1, 2])
                 programme = (gold["program"], rng.choice(names)) if rename and gold.get("program") else None
+                bodies = body_renames(gold, rng) if rename_bodies else ()
                 path = Path(tmp) / f"{sample.stem}-{k}.{rendering}"
                 if rendering == "docx":
-                    move_docx(sample.with_suffix(".docx"), path, county, shift, programme)
+                    move_docx(sample.with_suffix(".docx"), path, county, shift, programme, bodies)
                 else:
-                    path.write_text(move_text(text, county, shift, programme), encoding="utf-8")
+                    path.write_text(move_text(text, county, shift, programme, bodies), encoding="utf-8")
                 record = build_record(parse(path), path).to_dict()
-                want = moved_gold(gold, county, shift, programme)
+                want = moved_gold(gold, county, shift, programme, bodies)
                 got = field_scores(record, want)
                 if programme and _KIND_WORD.search(programme[1]):
                     del got["report_kind"]  # the title's kind word (补助, 工程, 项目) names the kind: no gold to move
@@ -230,6 +285,7 @@ def run(moves: int, seed: int, show: bool = False, rendering: str = "txt", renam
                             have, need = list_keys(f, record.get(f, [])), list_keys(f, want.get(f, []))
                             shown, wanted = sorted((have - need).elements()), sorted((need - have).elements())
                         moved = f"{county.name} {shift:+d}" + (f" {programme[1]}" if programme else "")
+                        moved += "".join(f" {new}" for _old, new in bodies)
                         print(f"{sample.stem} → {moved}: {f}: got {shown!r} want {wanted!r}")
     return scores
 
@@ -248,9 +304,10 @@ def main() -> None:
         help="also rename the programme wherever it is printed: from a short list, or ('dev') from the names the "
         "devset's dev half states",
     )
+    ap.add_argument("--bodies", action="store_true", help="also rename the unit's organ and the third-party firm")
     ap.add_argument("--show", action="store_true", help="print every field that does not follow the move")
     args = ap.parse_args()
-    scores = run(args.moves, args.seed, args.show, args.rendering, args.programme)
+    scores = run(args.moves, args.seed, args.show, args.rendering, args.programme, args.bodies)
     n = len(next(iter(scores.values())))
     print(f"\n{n} moved .{args.rendering} reports ({args.moves} moves of each sample, seed {args.seed})")
     for f, vals in scores.items():
