@@ -16,7 +16,7 @@ from typing import Any
 
 from ... import patterns
 from ..document import Block, Document
-from ..normalize import squash
+from ..normalize import fold_one_for_one, squash
 from .model import Indicator
 from .numbers import parse_number
 
@@ -60,7 +60,7 @@ def _roles(header: list[str]) -> dict[str, Any]:
     spec = _spec()
     roles: dict[str, Any] = {"tiers": {}}
     for i, cell in enumerate(header[: _padded_from(header)]):
-        key = squash(cell)
+        key = fold_one_for_one(squash(cell))  # (a mirror's traditional characters: 一級指標, 評價得分)
         if not key:
             continue
         tier = next((lvl for lvl, rx in spec["tiers"].items() if rx.search(key)), None)
@@ -192,7 +192,7 @@ def read_table(block: Block) -> ScoreTable | None:
         rate_raw = cells[roles["rate"]].strip() if "rate" in roles else None
         rate = _rate(rate_raw) if rate_raw else None
         first = squash(cells[min([*tiers.values(), roles.get("name", 99), roles.get("code", 99)])])
-        if spec["total_row"].search(first):
+        if spec["total_row"].search(fold_one_for_one(first)):
             out.total = IndicatorRow(
                 level=0,
                 name=first,

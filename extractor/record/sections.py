@@ -24,6 +24,7 @@ from typing import Any, Iterable
 from ... import patterns
 from ..cjk import SENTENCE_END, chinese_number
 from ..document import Block, Document
+from ..normalize import fold_one_for_one
 from ..structure import classify as classify_heading
 from ..structure import numbering_of
 
@@ -145,8 +146,9 @@ def _form(marker: str) -> str:
 
 
 def clean_key(text: str) -> str:
-    """A heading's key: artefacts, numbering, whitespace and edge punctuation removed."""
-    text = _cfg()["key_noise"].sub("", text)
+    """A heading's key: artefacts, numbering, whitespace and edge punctuation removed, in simplified
+    half-width characters (a mirror's 有關建議 is 有关建议: the section names are written simplified)."""
+    text = _cfg()["key_noise"].sub("", fold_one_for_one(text))
     m = marker_of(text)
     if m is not None and m.level <= 5:
         text = text[m.length :]
