@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import patterns
-from .normalize import normalize_text
+from .normalize import fold_one_for_one, normalize_text
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ def classify(paragraph: str, *, styled_heading: bool = False) -> HeadingInfo | N
     max_chars = int(data["max_heading_chars"])
     found = numbering_of(text)
     if found is None:
-        key = re.sub(r"\s+", "", text)
+        key = fold_one_for_one(re.sub(r"\s+", "", text))  # (a mirror's 評價結論 is 评价结论)
         if _unnumbered().match(key) or (styled_heading and len(key) <= max_chars and not key.endswith("。")):
             return HeadingInfo(level=1, numbering=None, title=text, rest="")
         return None

@@ -1,8 +1,9 @@
 """A whole shared report as a mirror site prints it, in traditional characters (OpenCC s2t), gives the record of
-the simplified one: the same findings by kind, the same indicators, checks, score, years and place (issue 8: the
-matching view reads traditional characters; bench/perturb.py measures this on the devset's excerpts, which are too
+the simplified one: the same findings by kind, the same indicators, figures, checks, score, years and place
+(issue 8: the matching view reads traditional characters; bench/perturb.py measures this on the devset's excerpts, which are too
 short to have sections and score tables).  Before session 37 such a copy lost every problem and recommendation
-(the section names were matched unfolded: 有關建議) and the score table's checks (一級指標 | 評價得分 headers)."""
+(the section names were matched unfolded: 有關建議), the score table's checks (一級指標 | 評價得分 headers) and
+an unnumbered heading (評價結論), so a count under it was read as a figure."""
 
 from __future__ import annotations
 
@@ -62,6 +63,11 @@ def test_a_traditional_copy_reads_the_same_scores_checks_and_place(stem: str, tm
     assert Counter((c["rule"], c["ok"]) for c in traditional["checks"]) == Counter(
         (c["rule"], c["ok"]) for c in simplified["checks"]
     )
+
+    def figures(r: dict[str, Any]) -> Counter[tuple[Any, ...]]:
+        return Counter((fold_one_for_one(f["name"]), f["value"], f["unit"]) for f in r["figures"])
+
+    assert figures(traditional) == figures(simplified)
     for field in ("score", "years", "report_kind", "evaluation_mode"):
         assert traditional[field] == simplified[field], field
     assert traditional["jurisdiction"]["adcode"] == simplified["jurisdiction"]["adcode"]
