@@ -149,3 +149,43 @@ def test_a_document_sites_note_over_a_run_together_form_keeps_the_title(tmp_path
     stem = "chongqing-liangping-2023-forestry-bureau-department-table"
     rendered = _agrees(tmp_path, stem, "pdf", "title")
     assert rendered["title"] == "重庆市梁平区林业局2023年度部门整体绩效自评表"
+
+
+# A number a line break split where no firm wrap says the line was cut (a scan's OCR lines filled to the page,
+# a converter that broke one long line, a text with a few wrapped lines): the rest of the number on the
+# next line is the same number, in the text reader and the layout step alike; two numbers that are cells of
+# a row stay two.
+SPLIT_NUMBERS = [
+    ("2022年,县财政安排项目资金1,234.\n56万元,用于农村道路养护。", "项目资金1,234.56万元"),
+    ("项目资金到位率为100%,预算执行率为88.\n06%,较上年提高3个百分点。", "预算执行率为88.06%"),
+    ("全年下达补助资金2,\n460.31万元,惠及农户1,026户。", "补助资金2,460.31万元"),
+    ("本年度共安排资金2,460.31\n万元,全年执行数为2,460.31万元。", "安排资金2,460.31万元"),
+]
+
+
+@pytest.mark.parametrize("text,joined", SPLIT_NUMBERS)
+def test_a_number_split_by_a_line_break_is_one_number(text, joined):
+    from jixiao.extractor.cjk import join_lines
+    from jixiao.extractor.readers.text import read_text
+
+    assert joined in read_text("一、基本情况\n\n" + text + "\n").text
+    first, rest = text.split("\n")
+    assert joined in join_lines(first, rest)  # (the PDF and OCR layout's join)
+
+
+KEPT_APART = [
+    ("执行率 | 99.92 \n0.16 |", "99.920.16"),
+    ("综合评分为99.92\n0.16分为扣分", "99.920.16"),
+    ("项目综合得分为18.\n2.质量指标完成情况", "18.2."),
+    ("新建蓄水池数量为3,\n125户农户受益", "3,125"),
+]
+
+
+@pytest.mark.parametrize("text,wrong", KEPT_APART)
+def test_two_numbers_a_line_break_sets_apart_stay_two(text, wrong):
+    from jixiao.extractor.cjk import join_lines
+    from jixiao.extractor.readers.text import read_text
+
+    first, rest = text.split("\n")
+    assert wrong not in read_text(text + "\n").text
+    assert wrong not in join_lines(first.strip(" |"), rest.strip(" |"))
