@@ -447,8 +447,6 @@ def continues(prev: _Line, nxt: _Line, width: int | None = None, firm: bool = Fa
         return False
     if _cuts_gloss(prev.tail, nxt.text):
         return True  # the line break cuts a mirror's pinyin gloss (評價(ji⏎à)自評): one word
-    if inside_number(a[-24:], b[:24]):
-        return True  # the line break cuts a number (…一类费2156.789⏎9万元, …执行率为88.⏎06%): one number
     if rules.continuation_start.match(b) and not is_toc_line(b):
         return True  # a line opening with a closing mark (。, 》和…, ）) is the end of the line before it
     at_width = firm and width is not None and width - 1 <= prev.printed_width <= width + 1
