@@ -60,18 +60,25 @@ def _joins(a: str, b: str) -> bool:
     return a in _JOINING_END or b in _JOINING_START or a.isspace() or is_cjk(a) or is_cjk(b)
 
 
-# A number wrapped inside Chinese text (…资金7121 / .4万元, …安排资金70 / 0万元): the number
-# follows a CJK character, and the next line opens with its decimal point or its digits run on
-# to a CJK character (its unit) — Chinese prose never sets two numbers apart by a line break
-# alone.  (A point closing the line, …7121. / 4万元, is left alone: it may end a sentence
-# before a numbered item: 得分为18. / 2.质量指标.)
-_POINT_WRAP_END = re.compile(f"[{CJK}][\\d,，]*\\d$")
-_POINT_WRAP_START = re.compile(f"^(?:[.．]\\d|\\d[\\d,.]*[{CJK}%])")
+# A number wrapped inside Chinese text (…资金7121 / .4万元, …安排资金70 / 0万元, …执行率为88. / 06%,
+# …资金1, / 234.56万元): the number follows a CJK character, and the next line goes on with the rest of its
+# shape — Chinese prose never sets two numbers apart by a line break alone.  The shapes are data
+# (``number_wraps`` in patterns/pdf_layout.yaml): a line's end and the next line's start, each a regex.
 
 
-def _inside_number(a: str, b: str) -> bool:
+@lru_cache(maxsize=1)
+def _number_wraps() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    from .. import patterns
+
+    def rx(text: str) -> re.Pattern[str]:
+        return re.compile(text.replace("{CJK}", CJK).replace("{HAN}", HAN))
+
+    return [(rx(w["end"]), rx(w["start"])) for w in patterns.load("pdf_layout.yaml")["number_wraps"]]
+
+
+def inside_number(a: str, b: str) -> bool:
     """Whether a wrap between text ending ``a`` and text starting ``b`` splits a number."""
-    return bool(_POINT_WRAP_END.search(a) and _POINT_WRAP_START.match(b))
+    return any(end.search(a) and start.match(b) for end, start in _number_wraps())
 
 
 def join_lines(a: str, b: str) -> str:
@@ -84,7 +91,7 @@ def join_lines(a: str, b: str) -> str:
         return b
     if not b:
         return a
-    return a + b if _joins(a[-1], b[0]) or _inside_number(a[-24:], b[:24]) else a + " " + b
+    return a + b if _joins(a[-1], b[0]) or inside_number(a[-24:], b[:24]) else a + " " + b
 
 
 _BREAK = re.compile(r"[ \t]*\n\s*")

@@ -173,12 +173,14 @@ class _Geometry:
 
 
 # The first piece a line breaker cannot split: a number or a Latin word (2021, 420000.00, PM2.5, a
-# file's extension .docx), with the closing punctuation after it, which may not open a line; or a CJK
+# file's extension .docx), with the closing punctuation after it, which may not open a line; a contents
+# entry's run of leader dots (一、基本情况 ……… 2, set as one line: the dots went down whole); or a CJK
 # character with the closing punctuation after it (区、…: the mark may not open a line, so the
-# character before it went down with it — kinsoku).
+# character before it went down with it — kinsoku); or an opening mark with the character it opens (no line
+# ends with an opening mark, so …更多相关 / 《重庆市… broke where 《重 did not fit).
 _FIRST_PIECE = re.compile(
     r"[(（《「『“‘【\[]*"  # (an opening mark goes down with what it opens: no line ends with one)
-    r"(?:\.?[0-9A-Za-z\u00c0-\u024f][0-9A-Za-z\u00c0-\u024f.,%‰/+\-]*|[\u3400-\u9fff](?=[)）】》」』”’,，.。、；;：:%]))"
+    r"(?:\.?[0-9A-Za-z\u00c0-\u024f][0-9A-Za-z\u00c0-\u024f.,%‰/+\-]*|[.…·]{4,}|[\u3400-\u9fff](?=[)）】》」』”’,，.。、；;：:%])|(?<=[(（《「『“‘【\[])[\u3400-\u9fff])"
     r"[)）】》」』”’,，.。、；;：:%]*"
 )
 

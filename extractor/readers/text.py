@@ -33,7 +33,7 @@ from pathlib import Path
 
 from ... import patterns
 from .. import structure
-from ..cjk import CJK, is_cjk
+from ..cjk import CJK, inside_number, is_cjk
 from ..document import Document, DocumentBuilder
 from ..errors import ReadError
 from ..furniture import is_footer_line
@@ -517,6 +517,8 @@ def _join(a: str, b: str, wrapped: bool = False) -> str:
         return a + b
     if a.endswith("-") and b[:1].isdigit():
         return a + b
+    if inside_number(a[-24:], b[:24]):
+        return a + b  # a number the break split, wrapped or not (…执行率为88. / 06%, …资金1, / 234.56万元)
     return a + " " + b
 
 

@@ -96,6 +96,14 @@ def label_of(cell: str) -> tuple[str, int, bool] | None:
     return None
 
 
+def another_label(value: str) -> bool:
+    """Whether the folded ``value`` is a form's label and nothing else — a field's (label_of) or another
+    cell's (``glued_stops``: 联系电话, 项目负责人): the next cell's label, no value (a blank cell between, in a
+    form written one cell a line: 评价机构 ⏎ (blank) ⏎ 联系电话)."""
+    key = re.sub(r"\s+", "", value).strip("|｜：:")
+    return label_of(key) is not None or bool(key and _spec()["glued_stop"].fullmatch(key))
+
+
 def form_sections() -> re.Pattern[str]:
     """A section of a body (大气环境科, 财务股): a unit's name when a form's unit label names it."""
     return _spec()["unit_section"]
@@ -387,7 +395,7 @@ def _line_pairs(ctx: Context, headers: AbstractSet[int] = frozenset()) -> list[P
         value = fold(nxt.text).strip(" |｜\t")
         tail = trailing_label(value)
         value = value[:tail] if tail is not None else value  # the value ends where the next label begins
-        if not value or label_of(value) is not None or _spec()["not_values"].fullmatch(value):
+        if not value or another_label(value) or _spec()["not_values"].fullmatch(value):
             continue
         v = View.of(nxt.text, nxt.start)
         pos = v.text.find(value)
@@ -542,7 +550,7 @@ def _column_pairs(ctx: Context) -> tuple[list[Pair], set[int]]:
             )
             labs = [label_of(h.text.strip(" |｜:：\t")) for h in lines[k:j]]
             fits = all(lab is not None and _fits(lab[0], v.text.strip(" |｜")) for lab, v in zip(labs, values))
-            if fits and all(label_of(v.text.strip(" |｜")) is None for v in values) and not more:
+            if fits and not any(another_label(fold(v.text)) for v in values) and not more:
                 for head_line, value_line in zip(lines[k:j], values):
                     lab = label_of(head_line.text.strip(" |｜:：\t"))
                     assert lab is not None
