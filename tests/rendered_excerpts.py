@@ -48,3 +48,15 @@ def rendered_file(tmp_path: Path, stem: str, kind: str) -> Path:
 
         write_pdf(excerpt_text(stem), path)
     return path
+
+
+def agrees(tmp_path: Path, stem: str, kind: str, *fields: str) -> dict:
+    """The record of item ``stem`` rendered as ``kind``, after asserting that each of ``fields`` reads as in
+    the item's text (compared as ``bench/scan_agreement.py`` compares a field)."""
+    from scan_agreement import _value
+
+    text = record_of(TEXTS / f"{stem}.txt")
+    rendered = record_of(rendered_file(tmp_path, stem, kind))
+    for field in fields:
+        assert _value(rendered, field) == _value(text, field), field
+    return rendered

@@ -1,4 +1,4 @@
-"""Renderings of one report agree (issue 8, session 38): a text-layer PDF's lines that a word processor
+"""Renderings of one report agree (issue 8, session 37): a text-layer PDF's lines that a word processor
 broke before a piece it cannot split — a contents entry's run of leader dots, an opening mark with the
 character it opens (no line ends with an opening mark) — are a wrap, not the end of a paragraph, as in the
 text, where the same words stand on one line."""
@@ -11,17 +11,7 @@ import pytest
 
 from jixiao.extractor import parse
 
-from rendered_excerpts import TEXTS, record_of, rendered_file
-
-from scan_agreement import _value  # noqa: E402  (the render bench's comparison of a field)
-
-
-def _agrees(tmp_path, stem: str, kind: str, *fields: str) -> dict:
-    text = record_of(TEXTS / f"{stem}.txt")
-    rendered = record_of(rendered_file(tmp_path, stem, kind))
-    for field in fields:
-        assert _value(rendered, field) == _value(text, field), field
-    return rendered
+from rendered_excerpts import agrees
 
 
 def _pdf_of(tmp_path, text: str, name: str = "excerpt"):
@@ -90,7 +80,7 @@ def test_a_web_copys_contents_line_is_no_title(tmp_path):
     # the page's heading, its 发布时间 | 来源 line (set as a one-row table), then the contents on one line:
     # the line cut at its first run of dots was taken for the document's own title after the page's chrome
     stem = "unknown-province-2019-modern-hospital-management-self-report"
-    rendered = _agrees(tmp_path, stem, "pdf", "title", "program")
+    rendered = agrees(tmp_path, stem, "pdf", "title", "program")
     assert rendered["title"] == "健全现代医院管理制度项目绩效自评报告"
 
 
@@ -147,7 +137,7 @@ def test_a_document_sites_note_over_a_run_together_form_keeps_the_title(tmp_path
     # 《…自评表.docx》由会员分享,…更多相关 ⏎ 《…》请在第一文库网上搜索。 ⏎ 1、重庆市梁平区林业局2023年度…自评表主管部n…:
     # the note broken in two left its second half, a file's name, over the form's run-together first line
     stem = "chongqing-liangping-2023-forestry-bureau-department-table"
-    rendered = _agrees(tmp_path, stem, "pdf", "title")
+    rendered = agrees(tmp_path, stem, "pdf", "title")
     assert rendered["title"] == "重庆市梁平区林业局2023年度部门整体绩效自评表"
 
 
