@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from collections.abc import Iterable
 from functools import lru_cache
 
+from ... import patterns
 from ..normalize import fold_one_for_one
 from .candidates import Candidate, Decision
 from .context import Context, Line
@@ -492,14 +493,18 @@ def _town_of_title(ctx: Context, title: Candidate | None) -> list[Candidate]:
     return [ctx.candidate_at("evaluated_unit", name, title.start, title.start + len(name), 7, "title_town")]
 
 
-# What joins bodies named as acting together (A、B, A和B, A会同B, A联合B; devset ruling 21), and a bare
-# organ a shared place is printed once for (湖南省交通运输厅、财政厅; 财政部、水利部): its own name ends at
-# its organ word, no word of a department (财政部门) or an office-holder (局长) going on from it.
-_JOINER = r"(?:、|和|与|及|会同|联合)"
-# (not a generic reference to bodies the text does not name: 会同有关部委, 相关部委, 其他部委, 各部委)
-_BARE_ORGAN = r"(?!有关|相关|其他|其它|各)[\u4e00-\u9fff]{2,10}?(?:厅|部|局|委)(?![门长级内属])"
-# What may open a clause before its first body (2023年，…; 由…; 今年以来，…): not part of the name.
-_CLAUSE_LEAD = r"(?:\s*(?:(?:19|20)\d\d年(?:\d{1,2}月)?(?:份)?|近日|日前|近期|今年|由|经)\s*)*"
+@lru_cache(maxsize=1)
+def _joint_rules() -> dict[str, str]:
+    """Bodies named as acting together (``joint_bodies`` in patterns/entities.yaml, devset ruling 21)."""
+    return dict(patterns.load("entities.yaml")["joint_bodies"])
+
+
+def _joiner() -> str:
+    return _joint_rules()["joiner"]
+
+
+def _bare_organ() -> str:
+    return _joint_rules()["bare_organ"]
 
 
 def _joint(ctx: Context, view: View, vstart: int, vend: int, org_rx: str) -> tuple[str, int, int] | None:
@@ -514,12 +519,13 @@ def _joint(ctx: Context, view: View, vstart: int, vend: int, org_rx: str) -> tup
     # 市财政局联合XX公司…: ruling 21's joint evaluators, the first named first)
     clause = max(text.rfind(p, 0, vstart) for p in "，,。；;：:\n") + 1
     before = re.fullmatch(
-        _CLAUSE_LEAD + r"(?P<n>" + org_rx + "|" + _BARE_ORGAN + r")(?:会同|联合)", text[clause:vstart]
+        _joint_rules()["clause_lead"] + r"(?P<n>" + org_rx + "|" + _bare_organ() + r")" + _joint_rules()["acting_with"],
+        text[clause:vstart],
     )
     if before is not None:
         a, b = clause + before.start("n"), clause + before.end("n")
         parts = (_names_in(ctx, view, a, b, org_rx) or [(a, b)]) + parts
-    nxt = re.compile(_JOINER + r"(?P<n>" + org_rx + "|" + _BARE_ORGAN + ")")
+    nxt = re.compile(_joiner() + r"(?P<n>" + org_rx + "|" + _bare_organ() + ")")
     while m := nxt.match(text, parts[-1][1]):
         parts += _names_in(ctx, view, m.start("n"), m.end("n"), org_rx) or [(m.start("n"), m.end("n"))]
     if len(parts) < 2:
@@ -534,20 +540,20 @@ def _names_in(ctx: Context, view: View, vstart: int, vend: int, org_rx: str) -> 
     """The view spans of the bodies a matched name ``[vstart, vend)`` holds: one, or several joined
     (A和B, A、B), or printed apart by a space the view drops (内蒙古自治区住房和城乡建设厅 财政厅, two
     issuers of one notice) — each an organisation's name."""
-    one = re.compile(r"(?:" + org_rx + "|" + _BARE_ORGAN + r")")
+    one = re.compile(r"(?:" + org_rx + "|" + _bare_organ() + r")")
     spans, pos = [], vstart
     while pos < vend:
         m = one.match(view.text, pos, vend)
         if m is None:
             return [(vstart, vend)]
         spans.append((m.start(), m.end()))
-        j = re.compile(_JOINER).match(view.text, m.end(), vend)
+        j = re.compile(_joiner()).match(view.text, m.end(), vend)
         pos = j.end() if j else m.end()
     out = []
     for a, b in spans:
         s, e = view.span(a, b)
         pieces = ctx.doc.text[s:e].split()
-        if len(pieces) > 1 and all(is_org_name(p) or re.fullmatch(_BARE_ORGAN, p) for p in pieces):
+        if len(pieces) > 1 and all(is_org_name(p) or re.fullmatch(_bare_organ(), p) for p in pieces):
             k = a
             for p in pieces:  # (the view drops the space between two CJK names: lengths line up)
                 out.append((k, k + len(fold(p))))
