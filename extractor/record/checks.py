@@ -1247,13 +1247,9 @@ def _prose_quantities(ctx: Any, flat: str) -> list[_Q]:
 def _per_unit(flat: str, q: Quantity) -> bool:
     after = flat[q.end : q.end + 3]
     before = flat[max(0, q.start - 12) : q.start]
-    # (not the programme 生均公用经费 with a fund word after it: 生均公用经费项目资金5000万元 is its money, as
-    # figures.yaml's not_before reads it)
+    # (per head as figures.yaml's `per_head` reads it, the figures' not_before too)
     return bool(
-        re.match(r"\s*[/／]", after)
-        or re.search(
-            r"每[^，。；]{0,8}$|人均|户均|生均(?!公用经费[^，,。；;]*?(?:资金|项目|总额|共计|合计|预算))", before
-        )
+        re.match(r"\s*[/／]", after) or re.search(r"每[^，。；]{0,8}$", before) or figure_spec().per_head.search(before)
     )
 
 

@@ -88,6 +88,7 @@ class Spec:
     approx_not_unit: str
     not_after: re.Pattern[str]
     not_before: re.Pattern[str]
+    per_head: re.Pattern[str]
     plan_before: re.Pattern[str]
     planned_noun: re.Pattern[str]
     links: re.Pattern[str]
@@ -190,7 +191,8 @@ def spec() -> Spec:
         people_verb_after=re.compile(d["people_verb_after"]),
         approx_not_unit=d["approx_not_unit"],
         not_after=re.compile(d["not_after"]),
-        not_before=re.compile(d["not_before"]),
+        not_before=re.compile(d["not_before"].replace("{PER_HEAD}", d["per_head"])),
+        per_head=re.compile(d["per_head"]),
         plan_before=re.compile(d["plan_before"]),
         planned_noun=re.compile(d["planned_noun"]),
         links=re.compile(rf"(?:{d['links']})\s*$"),
