@@ -44,7 +44,8 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 
-from record_compare import LIST_FIELDS, SCALAR_FIELDS, f1, list_keys  # noqa: E402
+from record_compare import SCALAR_FIELDS, list_keys  # noqa: E402
+from record_compare import field_scores as compare_fields  # noqa: E402
 
 from jixiao.extractor import parse  # noqa: E402
 from jixiao.extractor.record import build_record  # noqa: E402
@@ -240,14 +241,8 @@ def _at_or_above(level: str, of: str) -> bool:
 
 
 def field_scores(record: dict[str, Any], gold: dict[str, Any]) -> dict[str, float]:
-    squash = lambda v: re.sub(r"\s+", "", v) if isinstance(v, str) else v  # noqa: E731
-    out = {f: float(squash(record.get(f)) == squash(gold.get(f))) for f in SCALAR_FIELDS}
-    # a programme with or without a trailing 项目 is the same programme (as tests/devset_compare.py counts it)
-    bare = [re.sub("项目$", "", squash(x.get("program") or "")) for x in (record, gold)]
-    out["program"] = float(bare[0] == bare[1] and (record.get("program") is None) == (gold.get("program") is None))
-    for f in LIST_FIELDS:
-        out[f] = f1(list_keys(f, record.get(f, [])), list_keys(f, gold.get(f, [])))
-    return out
+    """The suite's comparison (tests/record_compare.py), a trailing 项目 aside, without the source fields."""
+    return compare_fields(record, gold, bare_programme=True)
 
 
 def run(
