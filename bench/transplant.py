@@ -3,6 +3,7 @@
     python bench/transplant.py               # 8 moves of each shared report
     python bench/transplant.py --moves 20 --seed 3 --show
     python bench/transplant.py --rendering docx    # the Word files moved (each paragraph and cell rewritten)
+    python bench/transplant.py --rendering pdf     # the moved text typeset afresh as a PDF
     python bench/transplant.py --programme         # and the programme renamed wherever it is printed
     python bench/transplant.py --bodies            # and the unit's organ and the third-party firm renamed
 
@@ -17,7 +18,10 @@ bench asks whether that score belongs to the three reports' own places, years an
   is printed, title and body alike.
 
 With ``--rendering docx`` the sample's Word file is moved instead: each paragraph's and table cell's text is
-rewritten in place (its first run takes the moved text, so styles and table structure stay).
+rewritten in place (its first run takes the moved text, so styles and table structure stay).  With ``--rendering
+pdf`` the moved text is typeset afresh as a text-layer PDF by ``bench/render_agreement.py``'s writer (fpdf2,
+``pip install jixiao[bench]``): paragraphs filled to the page width, so the lines wrap wherever the new names
+and years put them, and its cell rows drawn as ruled tables.
 
 Nothing else changes, so the expected record is the gold record (``tests/gold``) moved the same way: its title,
 programme, unit, evaluator and figure names relocated and year-shifted, its years and report date shifted, its
@@ -263,6 +267,10 @@ def run(
                 path = Path(tmp) / f"{sample.stem}-{k}.{rendering}"
                 if rendering == "docx":
                     move_docx(sample.with_suffix(".docx"), path, county, shift, programme, bodies)
+                elif rendering == "pdf":  # the moved text typeset afresh: its lines wrap where the new names put them
+                    from render_agreement import write_pdf
+
+                    write_pdf(move_text(text, county, shift, programme, bodies), path)
                 else:
                     path.write_text(move_text(text, county, shift, programme, bodies), encoding="utf-8")
                 record = build_record(parse(path), path).to_dict()
@@ -289,7 +297,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--moves", type=int, default=8, help="moves of each sample report")
     ap.add_argument("--seed", type=int, default=8)
-    ap.add_argument("--rendering", choices=("txt", "docx"), default="txt")
+    ap.add_argument("--rendering", choices=("txt", "docx", "pdf"), default="txt")
     ap.add_argument(
         "--programme",
         nargs="?",
