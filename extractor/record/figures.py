@@ -1090,8 +1090,11 @@ def _counted(
     if sp.counted_status.match(flat, stop, b.end):
         return None
     tail = flat[stop : stop + _NOUN_REACH]
-    if sp.count_not_clause.search(re.split(r"[，,。；;]", tail, maxsplit=1)[0]):
+    said = re.split(r"[，,。；;]", tail, maxsplit=1)[0]
+    if sp.count_not_clause.search(said):
         return None  # 11个市均为“优秀”: a grade's count
+    if sp.count_achieved.search(said):
+        return None  # 5家博物馆获得省级文明单位称号, 3个乡镇获评…: honours won, the year's results (ruling 26)
     if flat.rfind("《", b.start, q.start) > flat.rfind("》", b.start, q.start):
         return None  # in a document's title (《关于2021年实施33项民生工程的通知》): the document, not the programme
     noun = "".join(doc.text[k] for k in range(s0, stop) if not doc.text[k].isspace())
