@@ -231,17 +231,21 @@ SITES: dict[str, list[Site]] = {
 
 
 def reword(
-    stem: str, text: str, rng: random.Random, choose: dict[str, int] | None = None
+    stem: str, text: str, rng: random.Random, choose: dict[str, int] | None = None, shift: int = 0
 ) -> tuple[str, dict[str, Any], dict[str, int]]:
     """``text`` (the sample ``stem``) with each wording kind it has redrawn once from ALTERNATIVES (or as
     ``choose`` says: kind → index); the gold record as it reads after (the title the new line); and which
-    alternative each kind took."""
+    alternative each kind took.  ``shift``: the years the text will be moved by (bench/transplant.py shifts digits,
+    so a year written in characters is written shifted here)."""
     gold = copy.deepcopy(json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8")))
     chosen = {kind: rng.randrange(len(ALTERNATIVES[kind])) for kind in dict.fromkeys(s.kind for s in SITES[stem])}
     chosen.update(choose or {})
     for site in SITES[stem]:
         template = ALTERNATIVES[site.kind][chosen[site.kind]]
-        new = template.format(**site.values)
+        values = dict(site.values)
+        if shift and "cy" in values:
+            values["cy"] = _date(values["y"] + shift, values["m"], values["d"])["cy"]
+        new = template.format(**values)
         if site.printed not in text:
             raise ValueError(f"{stem}: {site.printed!r} is not printed in the sample")
         text = text.replace(site.printed, new)
@@ -269,9 +273,9 @@ def run(
                 continue
             source = sample.read_text(encoding="utf-8")
             for k in range(rewords):
-                text, want, chosen = reword(sample.stem, source, rng)
-                if moves:
-                    county, shift = rng.choice(pool), rng.choice([-5, -3, -2, -1, 1, 2])
+                county, shift = (rng.choice(pool), rng.choice([-5, -3, -2, -1, 1, 2])) if moves else (None, 0)
+                text, want, chosen = reword(sample.stem, source, rng, shift=shift)
+                if county:
                     text, want = move_text(text, county, shift), moved_gold(want, county, shift)
                 path = Path(tmp) / f"{sample.stem}-{k}.txt"
                 path.write_text(text, encoding="utf-8")
