@@ -1592,7 +1592,7 @@ def _semicolon_parts(
 def _enumerated(numbered: re.Pattern[str], flat: str, pos: int) -> bool:
     """Whether the text at ``pos`` opens with an enumerator (2、, （2）, ②, 一是), not with an amount (2.5万元)."""
     m = numbered.match(flat, pos)
-    return bool(m) and not flat[m.end() : m.end() + 1].isdigit()
+    return m is not None and not flat[m.end() : m.end() + 1].isdigit()
 
 
 def _distinct_labels(flat: str, ys: list[_Q], floor: int) -> bool:
