@@ -15,7 +15,8 @@
   a line department it is not made finance (ruling 25a).
 - A finance bureau evaluating together with a named firm (县财政局会同XX会计师事务所对…, 市财政局联合XX公司…):
   ruling 21's joint evaluators — the evaluator is both, in the order printed, and the mode finance (a finance
-  body among them evaluating others' spending); a bureau that commissions the firm (委托XX事务所) stays
+  body among them evaluating others' spending), each in full where the notice prints it so (县财政局 signing as
+  澧县财政局: session 38); a bureau that commissions the firm (委托XX事务所) stays
   third_party with the firm alone (the README's mode rule). The firm's seat (湖南省长沙市XX会计师事务所) is never
   the jurisdiction: the bureau's place is.
 
@@ -165,8 +166,11 @@ FIRM = "湖南省长沙市湘诚会计师事务所有限公司"
 @pytest.mark.parametrize(
     ("sentence", "evaluator"),
     [
-        (f"2023年，县财政局会同{FIRM}对县交通运输局2022年度农村公路养护资金开展了重点绩效评价。", f"县财政局、{FIRM}"),
-        (f"县财政局联合{FIRM}对2022年度农村公路养护资金进行了绩效评价。", f"县财政局、{FIRM}"),
+        (
+            f"2023年，县财政局会同{FIRM}对县交通运输局2022年度农村公路养护资金开展了重点绩效评价。",
+            f"澧县财政局、{FIRM}",
+        ),
+        (f"县财政局联合{FIRM}对2022年度农村公路养护资金进行了绩效评价。", f"澧县财政局、{FIRM}"),
         (f"为提高资金使用效益，澧县财政局会同{FIRM}对该项目开展了绩效评价。", f"澧县财政局、{FIRM}"),
     ],
 )

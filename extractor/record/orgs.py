@@ -657,7 +657,37 @@ def fullest(ctx: Context, decision: Decision, orgs: list[Org]) -> Decision:
     """
     if decision.chosen is None:
         return decision
-    key = fold(decision.value)
+    if "、" in decision.value:
+        # bodies acting together (ruling 21: 县财政局、XX公司 from 县财政局联合XX公司对…): each in full where the
+        # document prints it so (江永县财政局 signing); the evidence stays the words that name them together.
+        # Not when a place printed once is shared by the bodies after it (自治区财政厅、水利厅): as printed.
+        names = decision.value.split("、")
+        if any(re.fullmatch(_bare_organ(), n) and not divisions().find(n) for n in names[1:]):
+            return decision
+        names = [_fullest_name(ctx, n, orgs) or n for n in names]
+        value = "、".join(names)
+        if value == decision.value:
+            return decision
+        c = decision.chosen
+        chosen = Candidate(c.field, value, c.start, c.end, c.rank, c.rule + "+fullest", c.page)
+        return Decision(decision.field, value, chosen, decision.warnings, decision.candidates)
+    best = _fullest_org(ctx, decision.value, orgs)
+    if best is None:
+        return decision
+    s, e = ctx.view.span(best.vstart, best.vend)
+    c = decision.chosen
+    chosen = Candidate(c.field, best.name, s, e, c.rank, c.rule + "+fullest", ctx.page(s))
+    return Decision(decision.field, best.name, chosen, decision.warnings, decision.candidates)
+
+
+def _fullest_name(ctx: Context, name: str, orgs: list[Org]) -> str | None:
+    best = _fullest_org(ctx, name, orgs)
+    return best.name if best is not None else None
+
+
+def _fullest_org(ctx: Context, value: str, orgs: list[Org]) -> Org | None:
+    """The organisation printed under the fullest name of ``value`` (see :func:`fullest`), or None."""
+    key = fold(value)
     table = divisions()
     best: Org | None = None
     text = ctx.view.text
@@ -682,12 +712,7 @@ def fullest(ctx: Context, decision: Decision, orgs: list[Org]) -> Decision:
         covered = sum(e - s for s, e, _n in table.find(head))
         if covered == len(head) and (best is None or len(name) > len(fold(best.name))):
             best = o
-    if best is None:
-        return decision
-    s, e = ctx.view.span(best.vstart, best.vend)
-    c = decision.chosen
-    chosen = Candidate(c.field, best.name, s, e, c.rank, c.rule + "+fullest", ctx.page(s))
-    return Decision(decision.field, best.name, chosen, decision.warnings, decision.candidates)
+    return best
 
 
 def as_field(field: str, cands: list[Candidate]) -> list[Candidate]:
