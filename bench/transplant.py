@@ -3,6 +3,7 @@
     python bench/transplant.py               # 8 moves of each shared report
     python bench/transplant.py --moves 20 --seed 3 --show
     python bench/transplant.py --rendering docx    # the Word files moved (each paragraph and cell rewritten)
+    python bench/transplant.py --rendering pdf     # the moved text typeset afresh as a PDF
     python bench/transplant.py --programme         # and the programme renamed wherever it is printed
     python bench/transplant.py --bodies            # and the unit's organ and the third-party firm renamed
 
@@ -17,7 +18,10 @@ bench asks whether that score belongs to the three reports' own places, years an
   is printed, title and body alike.
 
 With ``--rendering docx`` the sample's Word file is moved instead: each paragraph's and table cell's text is
-rewritten in place (its first run takes the moved text, so styles and table structure stay).
+rewritten in place (its first run takes the moved text, so styles and table structure stay).  With ``--rendering
+pdf`` the moved text is typeset afresh as a text-layer PDF by ``bench/render_agreement.py``'s writer (fpdf2,
+``pip install jixiao[bench]``): paragraphs filled to the page width, so the lines wrap wherever the new names
+and years put them, and its cell rows drawn as ruled tables.
 
 Nothing else changes, so the expected record is the gold record (``tests/gold``) moved the same way: its title,
 programme, unit, evaluator and figure names relocated and year-shifted, its years and report date shifted, its
@@ -44,7 +48,8 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 
-from record_compare import LIST_FIELDS, SCALAR_FIELDS, f1, list_keys  # noqa: E402
+from record_compare import SCALAR_FIELDS, list_keys  # noqa: E402
+from record_compare import field_scores as compare_fields  # noqa: E402
 
 from jixiao.extractor import parse  # noqa: E402
 from jixiao.extractor.record import build_record  # noqa: E402
@@ -240,14 +245,8 @@ def _at_or_above(level: str, of: str) -> bool:
 
 
 def field_scores(record: dict[str, Any], gold: dict[str, Any]) -> dict[str, float]:
-    squash = lambda v: re.sub(r"\s+", "", v) if isinstance(v, str) else v  # noqa: E731
-    out = {f: float(squash(record.get(f)) == squash(gold.get(f))) for f in SCALAR_FIELDS}
-    # a programme with or without a trailing 项目 is the same programme (as tests/devset_compare.py counts it)
-    bare = [re.sub("项目$", "", squash(x.get("program") or "")) for x in (record, gold)]
-    out["program"] = float(bare[0] == bare[1] and (record.get("program") is None) == (gold.get("program") is None))
-    for f in LIST_FIELDS:
-        out[f] = f1(list_keys(f, record.get(f, [])), list_keys(f, gold.get(f, [])))
-    return out
+    """The suite's comparison (tests/record_compare.py), a trailing 项目 aside, without the source fields."""
+    return compare_fields(record, gold, bare_programme=True)
 
 
 def run(
@@ -268,6 +267,10 @@ def run(
                 path = Path(tmp) / f"{sample.stem}-{k}.{rendering}"
                 if rendering == "docx":
                     move_docx(sample.with_suffix(".docx"), path, county, shift, programme, bodies)
+                elif rendering == "pdf":  # the moved text typeset afresh: its lines wrap where the new names put them
+                    from render_agreement import write_pdf
+
+                    write_pdf(move_text(text, county, shift, programme, bodies), path)
                 else:
                     path.write_text(move_text(text, county, shift, programme, bodies), encoding="utf-8")
                 record = build_record(parse(path), path).to_dict()
@@ -294,7 +297,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--moves", type=int, default=8, help="moves of each sample report")
     ap.add_argument("--seed", type=int, default=8)
-    ap.add_argument("--rendering", choices=("txt", "docx"), default="txt")
+    ap.add_argument("--rendering", choices=("txt", "docx", "pdf"), default="txt")
     ap.add_argument(
         "--programme",
         nargs="?",

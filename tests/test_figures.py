@@ -227,3 +227,26 @@ def test_approximate_counts_of_people() -> None:
     # 名 counts people too (在园幼儿300余名)
     _doc, figs = dev_figures("zhejiang-longyou-2023-rural-kindergarten-bond-fund-report")
     assert ("在园幼儿", 300, "人") in {(f["name"], f["value"], f["unit"]) for f in figs}
+
+
+def test_one_label_before_a_list_of_values_names_none_of_them(tmp_path: Path) -> None:
+    """A label before a list of values of one unit (…的比例仅为11.89%、35.34%; 分别为98%和95%) does not say which
+    value is whose: no figure — while items that each carry their own label (临聘人员272人、3个市场化公司) stay."""
+    head = "XX县城乡居民基本养老保险项目绩效评价报告\n一、项目基本情况\n"
+    lists = [
+        "2021年度月人均养老金占农村居民人均可支配收入月人均标准1,181.58元和农村最低生活保障标准月人均水平"
+        "397.50元的比例仅为 11.89%、35.34%。",
+        "中央和省级资金到位率分别为98%和95%。",
+        "参保人数和缴费人数分别为 100人、80人。",
+    ]
+    for i, sentence in enumerate(lists):
+        path = tmp_path / f"list{i}.txt"
+        path.write_text(head + sentence, encoding="utf-8")
+        _, figs = figures_of(path)
+        assert not [f for f in figs if f["unit"] in ("%", "人")], (sentence, figs)
+    path = tmp_path / "items.txt"
+    path.write_text(head + "项目资金到位率为98%，执行率95%。聘用临聘人员272人、3个市场化公司。", encoding="utf-8")
+    _, figs = figures_of(path)
+    got = {(f["name"], f["value"], f["unit"]) for f in figs}
+    assert {("项目资金到位率", 0.98, "%"), ("执行率", 0.95, "%"), ("市场化公司", 3, "个")} <= got, got
+    assert any(f["value"] == 272 and f["unit"] == "人" for f in figs), got

@@ -1299,7 +1299,8 @@ def prose_sum_checks(ck: Checker, flat: str, qs: list[_Q], by_block: dict[int, l
                 continue  # a list in brackets belongs to the amount before the bracket (read above)
             at_end = not flat[m.end() : b.end].strip()
             sent = _sentence_start(flat, p, b.start)
-            if sent == p or squash(flat[sent:p]) == "":
+            own_sentence = sent == p or squash(flat[sent:p]) == ""
+            if own_sentence:
                 # 其中 opens a sentence: the total ends the one before.
                 sent = _sentence_start(flat, max(b.start, sent - 1), b.start) if sent > b.start else b.start
                 if sent == p:
@@ -1370,7 +1371,7 @@ def prose_sum_checks(ck: Checker, flat: str, qs: list[_Q], by_block: dict[int, l
             if len(parts) == 1 and end < limit and flat[end] in "；;":
                 # 其中：中央资金300万元，用于…；省级资金200万元，用于…。 — one part a ；-clause, each
                 # clause going on about its part: the first amount of each clause to the sentence's end
-                parts = _semicolon_parts(flat, parts[0], end, limit, list_items, tot.q) or parts
+                parts = _semicolon_parts(flat, parts[0], end, limit, list_items, tot.q, first) or parts
                 if len(parts) >= 2 and not _sum_said(flat, tot, parts, opener, sent):
                     continue
             elif _loose_opener(opener) and not _names_a_total(flat, tot, sent):
@@ -1384,6 +1385,8 @@ def prose_sum_checks(ck: Checker, flat: str, qs: list[_Q], by_block: dict[int, l
             rounding = sum((q.half_unit for q in [tot.q] + [y.q for y in parts]), Decimal(0))
             if not m.group(0).startswith("其中") and sum(y.q.value for y in parts) < tot.q.value - rounding:
                 continue  # 包括 / 含 may name some of the whole (53家，包括14家…和9家…): short of it is no sum
+            if own_sentence and _fits_another(cands, tot, parts, rounding):
+                continue  # 原值482.46万元，…净值320.32万元。其中：房屋134.67万元；通用设备195.56万元: of the 原值
             for y in parts:
                 y.part = True
             _list_sum_check(ck, flat, tot.q, [y.q for y in parts], max(0, sent - 200))
@@ -1399,6 +1402,17 @@ def prose_sum_checks(ck: Checker, flat: str, qs: list[_Q], by_block: dict[int, l
                 for y in spent:
                     y.part = True
                 _list_sum_check(ck, flat, tot.q, [y.q for y in spent], max(0, sent - 200))
+
+
+def _fits_another(cands: list[_Q], tot: _Q, parts: list[_Q], rounding: Decimal) -> bool:
+    """Whether a 其中 that opens its own sentence lists parts over the whole taken (the last amount of the
+    sentence before) but within another amount of that sentence: the sentence states several amounts
+    (固定资产原值482.46万元，累计折旧162.14万元，净值320.32万元。其中：…) and which one the parts divide is
+    not told — the parts exceed the last only because they are of another, so no slip is said."""
+    s = sum((y.q.value for y in parts), Decimal(0))
+    if s <= tot.q.value + rounding:
+        return False
+    return any(c is not tot and c.q.unit == tot.q.unit and c.q.value + rounding >= s for c in cands)
 
 
 def _list_totals(flat: str, qs: list[_Q], start: int, p: int) -> list[_Q]:
@@ -1543,13 +1557,20 @@ def _inline_numbered_parts(flat: str, first: int, end: int, items: list[_Q], tot
     return parts
 
 
-def _semicolon_parts(flat: str, head: _Q, end: int, limit: int, items: list[_Q], total: Quantity) -> list[_Q] | None:
+def _semicolon_parts(
+    flat: str, head: _Q, end: int, limit: int, items: list[_Q], total: Quantity, first: int
+) -> list[_Q] | None:
     """A 其中 list whose first ；-clause holds one part: that part and the first amount of the total's
     unit in each ；-clause after it, to the sentence's end — None when a clause has none, or its words
-    before it name only some (…等)."""
+    before it name only some (…等).  A ；-clause that opens with an enumerator (2、, （2）, ②) when the
+    list after 其中 (from ``first``) opens with none is the next item of a list the whole itself is an item
+    of (1、群众性综合运动会654.17万元，其中补助地方30万元；2、示范性全民健身活动559.52万元): the list ends before it."""
+    numbered = _rx()["numbered_line"]
     parts = [head]
     pos = end + 1
     while pos < limit:
+        if _enumerated(numbered, flat, pos) and not _enumerated(numbered, flat, first):
+            break
         stop = _list_end(flat, pos, limit)
         own = [
             y
@@ -1566,6 +1587,12 @@ def _semicolon_parts(flat: str, head: _Q, end: int, limit: int, items: list[_Q],
             break
         pos = stop + 1
     return parts if len(parts) >= 2 else None
+
+
+def _enumerated(numbered: re.Pattern[str], flat: str, pos: int) -> bool:
+    """Whether the text at ``pos`` opens with an enumerator (2、, （2）, ②, 一是), not with an amount (2.5万元)."""
+    m = numbered.match(flat, pos)
+    return m is not None and not flat[m.end() : m.end() + 1].isdigit()
 
 
 def _distinct_labels(flat: str, ys: list[_Q], floor: int) -> bool:

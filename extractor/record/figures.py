@@ -87,6 +87,7 @@ class Spec:
     people_verb_after: re.Pattern[str]
     approx_not_unit: str
     not_after: re.Pattern[str]
+    value_list_joint: re.Pattern[str]
     not_before: re.Pattern[str]
     per_head: re.Pattern[str]
     plan_before: re.Pattern[str]
@@ -191,6 +192,7 @@ def spec() -> Spec:
         people_verb_after=re.compile(d["people_verb_after"]),
         approx_not_unit=d["approx_not_unit"],
         not_after=re.compile(d["not_after"]),
+        value_list_joint=re.compile(d["value_list_joint"]),
         not_before=re.compile(d["not_before"].replace("{PER_HEAD}", d["per_head"])),
         per_head=re.compile(d["per_head"]),
         plan_before=re.compile(d["plan_before"]),
@@ -1088,8 +1090,11 @@ def _counted(
     if sp.counted_status.match(flat, stop, b.end):
         return None
     tail = flat[stop : stop + _NOUN_REACH]
-    if sp.count_not_clause.search(re.split(r"[，,。；;]", tail, maxsplit=1)[0]):
+    said = re.split(r"[，,。；;]", tail, maxsplit=1)[0]
+    if sp.count_not_clause.search(said):
         return None  # 11个市均为“优秀”: a grade's count
+    if sp.count_achieved.search(said):
+        return None  # 5家博物馆获得省级文明单位称号, 3个乡镇获评…: honours won, the year's results (ruling 26)
     if flat.rfind("《", b.start, q.start) > flat.rfind("》", b.start, q.start):
         return None  # in a document's title (《关于2021年实施33项民生工程的通知》): the document, not the programme
     noun = "".join(doc.text[k] for k in range(s0, stop) if not doc.text[k].isspace())
@@ -1157,6 +1162,7 @@ def prose_figures(
             _approximates(flat, b.start, b.end),
             _scaled_bare(flat, b.start, b.end, decls, grid_spans, parts),
         )
+        starts = {x.start: x for x in quantities}
         for q in quantities:
             if any(s <= q.start < e for s, e in rows):
                 continue
@@ -1170,6 +1176,8 @@ def prose_figures(
                 else flat[q.end : q.end + 16]
             )
             if sp.not_after.match(after):
+                continue
+            if _in_value_list(flat, q, starts):
                 continue
             if q.unit in sp.count_units and CJK.match(after[:1] or " "):
                 counted = _counted(flat, doc, q, b, floor, sp.counted_noun if q.unit in sp.counted_units else None)
@@ -1209,6 +1217,14 @@ def prose_figures(
                 )
             )
     return out
+
+
+def _in_value_list(flat: str, q: Quantity, starts: dict[int, Quantity]) -> bool:
+    """Whether ``q`` opens a list of values of one unit (比例仅为11.89%、35.34%; 分别为98%和95%): one label
+    before a list names several things, and which value is whose the words do not say, so none is read."""
+    joint = spec().value_list_joint.match(flat, q.end)
+    nxt = starts.get(joint.end()) if joint else None
+    return nxt is not None and nxt.unit == q.unit
 
 
 def _names_money(name: str) -> bool:
