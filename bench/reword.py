@@ -64,6 +64,7 @@ ALTERNATIVES: dict[str, list[str]] = {
         # hubei-unnamed-2021-university-student-aid-self-result (综合评价得分为 99.8分), with the sample's grade clause
         "综合评价得分为 {total}分，绩效等级为“{grade}”",
         "得分{total}，综合评价结果为：{grade}",  # sichuan-dazhou-2021-intangible-heritage-transfer-self-report
+        "绩效评价得分{total}分，评价结果为{grade_long}",  # fujian-fengze-2019-key-evaluation-results-disclosure
     ],
     # The total of a self-evaluation that states no grade (优 then derived), or states it after the score.
     "total": [
@@ -76,6 +77,7 @@ ALTERNATIVES: dict[str, list[str]] = {
         "项目绩效自评得分为{total}分",  # anhui-luan-2021-public-culture-system-self-table-with-summary
         "自评得分{total}分，评价等级为“{grade}”",  # shandong-linyi-2018-air-quality-eco-compensation (grade stated)
         "自评得分{total}，综合评价结果为：{grade}",  # sichuan-dazhou-2021-intangible-heritage-transfer-self-report
+        "自评得分{total}分，绩效自评结果为{grade}",  # anhui-luan-2023-petition-bureau-project-self-report
     ],
     # A tier's score in the prose of its section ({name}: 决策 …; {weight}, {score}, {rate}).
     "tier_prose": [
@@ -93,6 +95,14 @@ ALTERNATIVES: dict[str, list[str]] = {
         # hainan-masked-undated-solar-water-heating-demo-third-party (评价准则 分值 实际得分)
         "一级指标\t分值\t实际得分\t得分率",
     ],
+    # How the tier table's rows are laid out in the text ({cells}: the row's cells; the header as its own kind
+    # rewords it): as the .txt gives a table's cells, with spaces as a PDF's text layer prints them, or with bars
+    # as a web page's table is copied.
+    "tier_table_layout": [
+        "{tab}",  # the sample
+        "{space}",  # shandong-wucheng-undated-sewage-concession-ex-ante-assessment (一级指标 分值 得分 得分率)
+        "| {bar} |",  # hubei-huangshi-2022-library-sharing-project-self-table (产出指标(40分) | 数量指标 | …)
+    ],
     # A report's title line ({place}{year}{prog}: a fund or project report evaluated by a third party).
     "title_fund": [
         "{place} {year} 年{prog} 绩效评价报告",  # the sample
@@ -100,6 +110,7 @@ ALTERNATIVES: dict[str, list[str]] = {
         "{place}{year}年度{prog}绩效评价报告",  # guangdong-guangzhou-2022-private-economy-sme-funds
         "{year}年度{place}{prog}绩效评价报告",  # anhui-panji-2024-opera-to-villages-evaluation
         "{place}{prog}{year}年度绩效评价报告",  # anhui-jinghu-2023-disabled-federation-central-transfer-self-report
+        "{place}{prog}绩效评价报告\n({year}年度)",  # anhui-xuancheng-2021-earthquake-prevention-project-self-table
     ],
     # A project's self-evaluation title ({label}: the 附件 label printed before it).
     "title_project": [
@@ -107,6 +118,7 @@ ALTERNATIVES: dict[str, list[str]] = {
         "{label}{prog}项目支出绩效自评报告",  # anhui-luan-2018-supply-marketing-new-network-project-self-report
         "{label}{year}年度{prog}项目绩效自评报告",  # anhui-ningguo-2023-provincial-intangible-heritage-…-self-report
         "{label}关于{prog}项目支出的绩效评价报告",  # hunan-jinshi-2018-preschool-education-fund-third-party
+        "{label}{prog}项目支出绩效自评报告\n({year}年度)",  # anhui-huoshan-2024-special-education-table (year line)
     ],
     # A department's self-evaluation title ({unit}: the department's short name).
     "title_department": [
@@ -118,6 +130,7 @@ ALTERNATIVES: dict[str, list[str]] = {
     "commission": [
         "{evaluator}接受{client}委托，",  # the sample; guizhou-guizhou-2017-2019-ethnic-affairs-…-third-party
         "{evaluator}受{client}委托，",  # henan-tongxu-2023-rural-dilapidated-housing-third-party
+        "{evaluator}接受{client}的委托，",  # hunan-shaoshan-undated-seventh-census-third-party-evaluation-wenku
         "受{client}委托，{evaluator}（以下简称“我所”）",  # hunan-jinshi-2018-preschool-education-fund-third-party
         # (the client first: jiangxi-jiangxi-2020-new-countryside-special-fund-commissioned-evaluation-news,
         # 省财政厅委托了…有限公司,对…; sichuan-guangyuan-2016-business-loan-subsidy-news, 委托第三方中介机构…公司,对…)
@@ -188,6 +201,8 @@ SITES: dict[str, list[Site]] = {
         ),
         *(Site("tier_prose", p, dict(name=n, weight=w, score=s, rate=r)) for n, w, s, r, p in _YUNNAN_TIERS),
         Site("tier_header", "一级指标\t指标分值\t评价得分\t得分率"),
+        # (after the header's own rewording: the table's lines, from the header to its 合计 row)
+        Site("tier_table_layout", "表 2：绩效评价得分情况表\n\n", dict(last="合计")),
         Site(
             "title_fund",
             "云南省 2021 年城乡居民基本养老保险 绩效评价报告",
@@ -230,6 +245,18 @@ SITES: dict[str, list[Site]] = {
 }
 
 
+def _lay_out(text: str, caption: str, last: str, template: str) -> str:
+    """The table under ``caption`` (its lines up to the one opening with ``last``) with each line's tab-separated
+    cells laid out as ``template`` says."""
+    head = text.index(caption) + len(caption)
+    end = text.index("\n", text.index("\n" + last, head) + 1)
+    lines = [
+        template.format(tab=line, space=line.replace("\t", " "), bar=line.replace("\t", " | "))
+        for line in text[head:end].split("\n")
+    ]
+    return text[:head] + "\n".join(lines) + text[end:]
+
+
 def reword(
     stem: str, text: str, rng: random.Random, choose: dict[str, int] | None = None, shift: int = 0
 ) -> tuple[str, dict[str, Any], dict[str, int]]:
@@ -242,6 +269,9 @@ def reword(
     chosen.update(choose or {})
     for site in SITES[stem]:
         template = ALTERNATIVES[site.kind][chosen[site.kind]]
+        if site.kind == "tier_table_layout":
+            text = _lay_out(text, site.printed, site.values["last"], template)
+            continue
         values = dict(site.values)
         if shift and "cy" in values:
             values["cy"] = _date(values["y"] + shift, values["m"], values["d"])["cy"]

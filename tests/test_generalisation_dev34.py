@@ -10,6 +10,9 @@
   …单位决算及“三公”经费决算情况说明): a final-accounts heading as …决算公开报告 alone is (``title.final_accounts``,
   the department kind), and the portal's publication line the text reader ran onto it, with its font-size widget
   (…发布时间:2025-08-18 18:44【字体大小:, 发布日期:2023-09-20 [字号:大 中 小]), is cut from it (``title.strip_suffix``).
+- A news item's headline that reports a programme's money or works rather than naming its evaluation (中央财政已累计安排
+  相关资金458亿元 文化场馆更有温度, 我市“千村示范工程”项目顺利推进), set apart by the page's dateline or 来源 right under
+  it: its title (ruling 17; ``title.news_headline_money``), but no report kind from its words.
 
 Each class is asserted on invented text in the genre's shapes, worded at least two ways, with near misses.
 """
@@ -110,3 +113,52 @@ def test_a_three_public_expenses_note_alone_is_no_final_accounts_heading() -> No
     doc, r = record_of_text("2022年度“三公”经费决算情况说明\n一、“三公”经费支出总体情况\n")
     assert r.title is None, r.title
     assert r.report_kind is None, r.report_kind
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "新华网 正文\n中央财政已累计安排相关资金458亿元 文化场馆更有温度\n2018-06-12 07:27:10 来源: 人民日报\n"
+            "日前,中央财政下达补助资金51.85亿元,支持2018年全国公共文化设施免费开放。\n",
+            "中央财政已累计安排相关资金458亿元文化场馆更有温度",
+        ),
+        (
+            "索引号: 00841091X/202201-00011\n\n我市“千村示范工程”项目顺利推进\n\n2021-12-28 16:05文章来源: 科技与财务科\n"
+            "12月23至24日,省生态环境投资评估与绩效评价中心组织专家对我市项目进行了绩效评价。\n",
+            "我市“千村示范工程”项目顺利推进",
+        ),
+        (
+            "县财政下达3000万元补助资金支持农村公路建设\n发布时间:2023-03-02 来源:县交通运输局\n"
+            "近日,县财政下达补助资金3000万元,用于全县农村公路提质改造。\n",
+            "县财政下达3000万元补助资金支持农村公路建设",
+        ),
+    ],
+)
+def test_a_news_headline_reporting_a_programmes_money_over_its_dateline(text: str, title: str) -> None:
+    doc, r = record_of_text(text)
+    assert r.title == title, r.title
+    assert evidence(doc, r, "title").replace(" ", "") == title
+
+
+def test_a_money_headline_gives_no_report_kind_by_its_words() -> None:
+    doc, r = record_of_text(
+        "中央财政已累计安排相关资金458亿元 文化场馆更有温度\n2018-06-12 07:27:10 来源: 人民日报\n"
+        "截至2018年,中央财政累计安排公共文化设施免费开放相关资金已达458亿元。\n"
+    )
+    assert r.title is not None
+    assert r.report_kind is None, r.report_kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (near misses: a line naming money with no dateline under it is no headline; a line over a dateline that
+        # names neither an evaluation nor money is no headline either)
+        "县财政下达3000万元补助资金支持农村公路建设\n近日,县财政下达补助资金3000万元,用于全县农村公路提质改造。\n",
+        "春季植树活动圆满结束\n2023-03-12 10:00 来源:县林业局\n近日,县林业局组织干部职工开展植树活动。\n",
+    ],
+)
+def test_no_headline_without_its_dateline_or_its_money(text: str) -> None:
+    doc, r = record_of_text(text)
+    assert r.title is None, r.title

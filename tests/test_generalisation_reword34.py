@@ -7,6 +7,9 @@
   none.
 - A tier's score after a bare 得 (满分20分，得15.5分，得分率77.5%; （分值18分，自评得18分，得分率100%）): the
   tier's stated rate is checked as the 得分 wording's is (scores.yaml checks.prose_score_rate).
+- A tier table printed with spaces or bars (a PDF's text layer, a web page's table) beside a survey's 满意度得分
+  94.47 分: once the tiers' weights make up the whole 100, a score named like a tier with no weight of its own
+  is no tier (scores.tier_scores), so the tiers still sum to the total.
 
 Each asserted on invented text in the genre's shapes, worded at least two ways, with near misses.
 """
@@ -74,3 +77,36 @@ def test_a_wrong_rate_after_a_bare_de_is_flagged() -> None:
     assert [ok for ok, _ in rates] == [False], rates
     # near miss: a rate with no score got before it (满分20分，得分率75%) is no triple to check
     assert _rates("项目绩效评价报告\n（二）过程指标。满分20分，得分率75%。\n") == []
+
+
+def _tiers(text: str) -> list[tuple[str, object, object]]:
+    _doc, r = record_of_text(text)
+    return [(i.name, i.weight, i.score) for i in r.indicators if i.level == 1]
+
+
+_SURVEY = "共发放问卷 1,200 份，回收有效问卷 1,150 份，满意度得分 94.47 分。\n"
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "一级指标 指标分值 评价得分 得分率\n决策 10 7.06 70.60%\n过程 25 16.35 65.40%\n产出 30 27.09 90.30%\n"
+        "效益 35 30.64 87.54%\n合计 100 81.14 81.14%\n",
+        "| 一级指标 | 分值 | 得分 | 得分率 |\n| 决策 | 10 | 7.06 | 70.60% |\n| 过程 | 25 | 16.35 | 65.40% |\n"
+        "| 产出 | 30 | 27.09 | 90.30% |\n| 效益 | 35 | 30.64 | 87.54% |\n| 合计 | 100 | 81.14 | 81.14% |\n",
+        "决策指标满分10分，得分7.06分；过程指标满分25分，得分16.35分；产出指标满分30分，得分27.09分；效益指标满分35分，"
+        "得分30.64分。\n",
+    ],
+)
+def test_a_survey_score_beside_tiers_that_make_up_100_is_no_tier(table: str) -> None:
+    text = "项目绩效评价报告\n该项目绩效评价得分81.14分，评价等级为“良”。\n" + table + _SURVEY
+    tiers = _tiers(text)
+    assert [n for n, _w, _s in tiers] == ["决策", "过程", "产出", "效益"], tiers
+    _doc, r = record_of_text(text)
+    assert [c.ok for c in r.checks if c.rule == "indicator_sum"] == [True]
+
+
+def test_a_weightless_tier_stays_when_the_weights_do_not_make_up_100() -> None:
+    # near miss: 产出、效益、满意度 as the system's tiers, 满意度 stated without its weight — there is room for it
+    tiers = _tiers("项目绩效自评报告\n产出指标满分50分，得分45分；效益指标满分30分，得分27分；满意度得分9分。\n")
+    assert ("满意度", None, 9) in tiers, tiers

@@ -50,3 +50,11 @@ def test_tier_scores_after_a_bare_de(tmp_path: Path) -> None:
     """满分10分，得7.06分，得分率70.60%: the tier's score rate is still checked."""
     choose = {"tier_prose": _index("tier_prose", "满分{weight}分，得{score}分")}
     assert _differs("yunnan-2021-resident-pension", 4, tmp_path, choose) == {}
+
+
+@pytest.mark.parametrize("layout", ["{space}", "| {bar} |"])
+def test_the_tier_table_printed_with_spaces_or_bars(layout: str, tmp_path: Path) -> None:
+    """The score table as a PDF's text layer or a web page prints it: the tiers and their sums as from the table
+    (a survey's 满意度得分 94.47 分 had joined them)."""
+    choose = {"tier_table_layout": reword.ALTERNATIVES["tier_table_layout"].index(layout)}
+    assert _differs("yunnan-2021-resident-pension", 5, tmp_path, choose) == {}

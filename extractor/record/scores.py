@@ -1104,6 +1104,11 @@ def tier_scores(ctx: Context) -> list[TierScore]:
     for name, weight, score, vs, ve in clause_tiers(text) + listed_tiers(text):
         start, end_ = ctx.view.span(vs, ve)
         add(TierScore(name, weight, score, start, end_, ctx.page(start), 0.9))
+    # Tiers whose weights already make up the whole 100 leave no room for another: a score named like a tier with
+    # no weight of its own (满意度得分 94.47 分, a survey's result beside 决策 10, 过程 25, 产出 30, 效益 35) is none.
+    weights = [t.weight for t in found.values() if t.weight is not None]
+    if weights and abs(sum(weights) - 100) < 0.01:
+        found = {k: t for k, t in found.items() if t.weight is not None}
     return sorted(found.values(), key=lambda t: t.start)
 
 

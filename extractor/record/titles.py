@@ -340,6 +340,10 @@ def _news_headline(head: list[Line], i: int) -> bool:
     over = any(re.search(spec["breadcrumb"], fold(ln.text)) for ln in head[max(0, i - 2) : i])
     # (framed by the page on both sides, a headline may name the evaluation's work in other words)
     names = spec["news_headline_framed"] if under and over else spec["news_headline"]
+    # (with the page's metadata right under it, a headline may report the programme's money or works instead)
+    under_meta = any(re.search(spec["news_metadata"], fold(ln.text)) for ln in head[i + 1 : i + 3])
+    if under_meta and not over:
+        names = names + "|" + spec["news_headline_money"]
     # (under the page's breadcrumb a headline may open with who speaks and a colon: 湖南专员办:“四个注重”…)
     said = re.sub(spec["news_headline_speaker"], "", key) if over else key
     if (
