@@ -51,7 +51,7 @@ def test_parts_over_every_amount_of_the_sentence_before_are_a_slip() -> None:
     text = "截至年末，资产总额1000万元，负债总额200万元，净资产800万元。其中：流动资产550万元，固定资产650万元。\n"
     assert failed(_DEPARTMENT + text) == ["净资产: 550万元 + 650万元 = 1200万元, stated 800万元"]
     text = "2021年收入合计500万元。其中：财政拨款300万元，其他收入250万元。\n"
-    assert failed(_DEPARTMENT + text) == ["收入: 300万元 + 250万元 = 550万元, stated 500万元"]
+    assert failed(_DEPARTMENT + text) == ["收入合计: 300万元 + 250万元 = 550万元, stated 500万元"]
 
 
 # ---------------------------------------------------------------- a budget line named …保障支出
