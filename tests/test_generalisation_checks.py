@@ -575,7 +575,7 @@ def test_two_parts_with_a_gap_and_parts_of_parts() -> None:
     sub = "一、资金情况\n2022年支出合计500万元，其中：基本支出300万元，项目支出200万元，项目支出中专项资金150万元。\n"
     assert failed(sub) == []
     (c,) = failed(sub.replace("合计500万元", "合计520万元"))
-    assert c.startswith("支出: 300万元 + 200万元 = 500万元, stated 520万元")
+    assert c.startswith("支出合计: 300万元 + 200万元 = 500万元, stated 520万元")
     # parts broken down right after them: the parents make the total
     nested = (
         "一、资金情况\n2022年支出共计500万元，其中：基本支出300万元，工资福利支出180万元，商品和服务支出120万元，"

@@ -51,4 +51,22 @@ def test_parts_over_every_amount_of_the_sentence_before_are_a_slip() -> None:
     text = "截至年末，资产总额1000万元，负债总额200万元，净资产800万元。其中：流动资产550万元，固定资产650万元。\n"
     assert failed(_DEPARTMENT + text) == ["净资产: 550万元 + 650万元 = 1200万元, stated 800万元"]
     text = "2021年收入合计500万元。其中：财政拨款300万元，其他收入250万元。\n"
-    assert failed(_DEPARTMENT + text) == ["收入: 300万元 + 250万元 = 550万元, stated 500万元"]
+    assert failed(_DEPARTMENT + text) == ["收入合计: 300万元 + 250万元 = 550万元, stated 500万元"]
+
+
+# ---------------------------------------------------------------- a budget line named …保障支出
+
+
+def test_what_was_spent_of_a_budget_line_named_zhichu_is_no_part_of_it() -> None:
+    # 收到…发展保障支出520万元，其中：…补助资金520万元，已支出388.16万元: the line's name holds 支出, but it names the
+    # money received (a 保障支出 line, as 项目支出 is a class of the budget); 已支出 is what became of it, not a part
+    head = "茂名市2023年省级交通专项资金绩效自评报告\n一、基本情况\n"
+    for text in (
+        "收到省交通事业发展保障支出520万元，其中：超限车辆电子抓拍监控设施建设补助资金520万元，已支出388.16万元，"
+        "资金支付率74.65%。\n",
+        "2023年收到市级运转保障支出80万元，其中：办公设备购置补助资金80万元，已支出60万元。\n",
+    ):
+        assert failed(head + text) == [], text
+    # near miss: two parts of the line that miss it are still a slip
+    text = "收到省交通事业发展保障支出520万元，其中：抓拍设施建设补助资金300万元，养护补助资金250万元，已支出388.16万元。\n"
+    assert failed(head + text) == ["省交通事业发展保障支出: 300万元 + 250万元 = 550万元, stated 520万元"]

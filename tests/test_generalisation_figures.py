@@ -37,8 +37,8 @@ def test_a_label_does_not_start_with_the_unit_of_the_amount_before() -> None:
     )
     figs = figures(text)
     assert ("中央财政", 960000, "元") in figs and ("省级财政", 764000, "元") in figs
-    # near miss: the label's own unit in brackets stays
-    assert ("资金使用情况(万元)", 1724000, "元") in figs
+    # near miss: the label's own unit in brackets stays (and the 合计 before the amount: a total, figures34)
+    assert ("资金使用情况(万元)合计", 1724000, "元") in figs
     assert not [f for f in figs if f[0].startswith("万元")]
 
 

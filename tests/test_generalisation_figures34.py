@@ -23,3 +23,23 @@ def test_a_counted_noun_followed_by_an_honour_won_stays_out() -> None:
     # near miss: 获得…称号 after the noun is an honour won, the year's results (ruling 26), whatever the noun
     assert _values("全市5家博物馆获得省级文明单位称号。\n") == {}
     assert _values("全县6所学校获得市级文明校园称号。\n") == {}
+
+
+# ---------------------------------------------------------------- 合计 / 总计 right before the amount
+
+
+def test_a_total_word_before_the_amount_stays_in_the_label() -> None:
+    # X合计7505万元, X合计：109.8万元: 合计 says the amount is a total and is the label as printed (a link word like 为 or
+    # 共计 is not); a bare 合计 after a list names its total as before
+    got = _values("纳入本次绩效自评资金为2023年度安排的省级交通专项资金（普通公路水路建设）合计7505万元。\n")
+    assert got == {75050000: ("省级交通专项资金（普通公路水路建设）合计", "元")}
+    assert _values("安排指导性任务资金合计95819万元。\n") == {958190000: ("安排指导性任务资金合计", "元")}
+    assert _values("项目资金合计为120万元。\n") == {1200000: ("项目资金合计", "元")}
+    got = _values("省级补助500万、市级配套200万，合计700万元。\n")
+    assert got == {5000000: ("省级补助", "元"), 2000000: ("市级配套", "元"), 7000000: ("合计", "元")}
+
+
+def test_a_link_word_before_the_amount_is_still_dropped() -> None:
+    # near miss: 共计 and 为 only link the label to its number
+    assert _values("项目资金共计120万元。\n") == {1200000: ("项目资金", "元")}
+    assert _values("项目资金为120万元。\n") == {1200000: ("项目资金", "元")}
