@@ -104,7 +104,7 @@ def find_furniture(pages: Sequence[PageContent]) -> list[set[int]]:
                     break
             else:
                 clusters.append((where, key, {p}))
-    for p, i in _one_number_a_page(numbers):
+    for p, i in _numbered(_one_number_a_page(numbers), pages):
         result[p].add(i)
     for p, i, where, key in members:
         for cband, ckey, cpages in clusters:
@@ -133,6 +133,34 @@ def _one_number_a_page(numbers: list[tuple[int, int, str, float]]) -> list[tuple
         if o is None or (top > o[3] if where == "bottom" else top < o[3]):
             outermost[(p, where)] = n
     return [(p, i) for p, i, _w, _t in outermost.values()]
+
+
+_BARE_NUMBER = re.compile(r"\d{1,4}")
+
+
+def _numbered(found: list[tuple[int, int]], pages: Sequence[PageContent]) -> list[tuple[int, int]]:
+    """The page-number lines of ``found`` (page pos, line index) that the document's numbering bears out.
+
+    A bare number (7, 99: no dashes, no 第…页 around it) is a page's number only where another page's
+    number runs in step with it — the same difference between number and page position (pages 3 and 4
+    numbered 1 and 2, a cover unnumbered) — or in a one-page document, where nothing can bear it out.
+    A scan whose pages print no number (a table or form scanned page by page) has none in step: a cell's
+    value that a page break set at the head of a page (99 on page 5, 0 on page 3 and 10 on page 7) is the
+    page's text, as it is in the text of the same report."""
+    if len(pages) < 2:
+        return found
+    offsets: dict[tuple[int, int], int | None] = {}
+    for p, i in found:
+        digits = re.findall(r"\d+", normalize_text(pages[p].lines[i].text))
+        offsets[(p, i)] = int(digits[0]) - p if len(digits) == 1 else None
+    kept = []
+    for p, i in found:
+        text = normalize_text(pages[p].lines[i].text).strip()
+        offset = offsets[(p, i)]
+        if _BARE_NUMBER.fullmatch(text) and not any(q != p and o == offset for (q, _j), o in offsets.items()):
+            continue
+        kept.append((p, i))
+    return kept
 
 
 def _similar(a: str, b: str, ratio: float) -> bool:
