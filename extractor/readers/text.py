@@ -131,6 +131,7 @@ class _Rules:
     math_wrapper: re.Pattern[str]
     degree: re.Pattern[str]
     md_heading: re.Pattern[str]
+    md_table_rule: re.Pattern[str]
     md_bold: list[re.Pattern[str]]
     substitutions: list[tuple[re.Pattern[str], str]]
     stray_spaces: list[re.Pattern[str]]
@@ -174,6 +175,7 @@ def _rules() -> _Rules:
         math_wrapper=re.compile(data["math"]["wrappers"]),
         degree=re.compile(data["math"]["superscript_degree"]),
         md_heading=re.compile(md["heading"]),
+        md_table_rule=re.compile(md["table_rule"]),
         md_bold=[re.compile(md["bold"]), re.compile(md["bold_underscore"])],
         substitutions=[(re.compile(s["pattern"]), s["replace"]) for s in data["word_substitutions"]],
         stray_spaces=[re.compile(p) for p in data["stray_spaces"]],
@@ -603,7 +605,7 @@ def read_text(raw_text: str, path: str = "<text>", fmt: str = "txt") -> Document
             if not raw.strip(" \t\u3000|｜"):
                 blank = True
                 continue
-            if is_footer_line(raw):
+            if is_footer_line(raw) or _rules().md_table_rule.match(raw):
                 continue
             text, styled = clean_line(raw, normalized=True)
             if not text.strip():
