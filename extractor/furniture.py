@@ -149,18 +149,16 @@ def _numbered(found: list[tuple[int, int]], pages: Sequence[PageContent]) -> lis
     page's text, as it is in the text of the same report."""
     if len(pages) < 2:
         return found
-    offsets: dict[tuple[int, int], int | None] = {}
-    for p, i in found:
-        digits = re.findall(r"\d+", normalize_text(pages[p].lines[i].text))
-        offsets[(p, i)] = int(digits[0]) - p if len(digits) == 1 else None
-    kept = []
-    for p, i in found:
-        text = normalize_text(pages[p].lines[i].text).strip()
-        offset = offsets[(p, i)]
-        if _BARE_NUMBER.fullmatch(text) and not any(q != p and o == offset for (q, _j), o in offsets.items()):
-            continue
-        kept.append((p, i))
-    return kept
+    texts = [normalize_text(pages[p].lines[i].text).strip() for p, i in found]
+    # (number minus page position, for each line printing one number; ``found`` holds one line a page, so an
+    # offset counted twice is another page's number in step)
+    offsets = [int(d[0]) - p if len(d := re.findall(r"\d+", t)) == 1 else None for (p, _i), t in zip(found, texts)]
+    in_step = Counter(o for o in offsets if o is not None)
+    return [
+        (p, i)
+        for (p, i), text, offset in zip(found, texts, offsets)
+        if not (_BARE_NUMBER.fullmatch(text) and (offset is None or in_step[offset] < 2))
+    ]
 
 
 def _similar(a: str, b: str, ratio: float) -> bool:
