@@ -136,3 +136,49 @@ def test_a_rate_of_the_money_put_in_printed_without_a_unit() -> None:
     ):
         assert ("execution_rate", True, detail.format(right)) in checks(_SELF + text.format(right)), text
         assert ("execution_rate", False, detail.format(wrong)) in checks(_SELF + text.format(wrong)), text
+
+
+def test_the_whole_in_the_rates_own_section_though_an_earlier_section_prints_amounts() -> None:
+    # 1.项目资金到位情况分析。…8010万元均已到位… 2.项目资金执行情况分析。项目资金共8010万元，…已完成拨付8010万元，执行率
+    # 100% (henan-xiping; hunan-xintian's 到位情况 then 实际支出使用情况): the whole named in the rate's own section
+    # makes a wrong rate wrong, whatever amounts the section before prints
+    for text, detail in (
+        (
+            "1.项目资金到位情况分析。项目资金8010万元均已到位及时安排到相关项目。\n2.项目资金执行情况分析。项目资金共"
+            "8010万元，截止2023年11月30日，已完成拨付8010万元，执行率{}%。\n3.项目资金管理情况分析。严格按照规定管理。\n",
+            "执行率: 8010万元 ÷ 8010万元 = 100.00%, stated {}%",
+        ),
+        (
+            "2、项目资金到位情况\n2019年项目资金2600万元已全部到位。\n3、项目资金实际支出使用情况\n2019年整合项目资金共"
+            "2600万元，支付2600万元，支付完成率{}%，其中危桥改造11座820万元、生命安全防护工程1780万元。\n",
+            "支付完成率: 2600万元 ÷ 2600万元 = 100.00%, stated {}%",
+        ),
+    ):
+        assert ("execution_rate", True, detail.format("100")) in checks(_SELF + text.format("100")), text
+        assert ("execution_rate", False, detail.format("101")) in checks(_SELF + text.format("101")), text
+
+
+# ---------------------------------------------------------------- the whole of an arrival rate: planned, or allotted
+
+
+def test_an_arrival_rate_of_the_money_planned_or_allotted_is_said_wrong_when_it_is() -> None:
+    # 计划到位资金41.8萬元，實際到位經費53萬元，經費到位率127% (anhui-lieshan, a legal-aid fund; its 到位 is the plan's);
+    # 实际分配1746.00万元，已到位1746.00万元，资金到位率100% (guangdong-guangzhou, an SME fund's directions)
+    for text, detail, right, wrong in (
+        (
+            "今年，烈山區司法局計劃到位資金41.8萬元，實際到位經費53萬元，經費到位率{}%，其中，中央轉移支付21萬元、"
+            "省以獎代補經費5萬元、區財政配套27萬元。\n",
+            "经费到位率: 53万元 ÷ 41.8万元 = 126.79%, stated {}%",
+            "127",
+            "137",
+        ),
+        (
+            "已分配资金中：（1）中小微企业服务体系建设资金实际分配400.00万元，实际到位400.00万元，资金到位率为100%；"
+            "（2）专精特新等中小微企业贷款贴息方向实际分配1746.00万元，已到位1746.00万元，资金到位率{}%；\n",
+            "资金到位率: 1746.00万元 ÷ 1746.00万元 = 100.00%, stated {}%",
+            "100",
+            "101",
+        ),
+    ):
+        assert ("arrival_rate", True, detail.format(right)) in checks(_SELF + text.format(right)), text
+        assert ("arrival_rate", False, detail.format(wrong)) in checks(_SELF + text.format(wrong)), text

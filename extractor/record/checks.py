@@ -101,6 +101,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "arrived",
         "not_executed",
         "budget",
+        "planned",
         "prose_score_rate",
         "heading_score",
         "weight_then_score",
@@ -2117,9 +2118,12 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
             return bool((rx["arrived"] if arrival else rx["executed"]).search(words))
 
         def budgeted(y: _Q) -> bool:
-            return bool(rx["budget"].search(_bare(y.label))) and not rx["executed"].search(_bare(y.label))
+            # (计划到位资金: the amount planned to arrive is a budget, its 到位 no spending)
+            name = _bare(y.label)
+            return bool(rx["budget"].search(name)) and not rx["executed"].search(rx["planned"].sub("", name))
 
         wide = False
+        local = list(money)  # the amounts of the rate's own section
         if after is None and not any(budgeted(y) for y in money):
             # (1)项目资金投入情况。10441万元资金全部拨付到位… (2)项目资金执行情况。实际执行9265.35万元，
             # 项目执行率88.74%: the budget in an earlier section under the same heading
@@ -2191,9 +2195,15 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
             and den.q.value
             and (rx["arrived"] if arrival else rx["executed"]).search(_bare(num.label))
             and not _rate_of_a_part_between(ctx, flat, qs, den, x, arrival)
-            and (not wide or (budgeted(den) and len({y.q.value for y in money if budgeted(y)}) == 1))
+            and (
+                not wide
+                or (budgeted(den) and len({y.q.value for y in money if budgeted(y)}) == 1)
+                or (den in local and not budgeted(den) and _a_whole(den, num, arrival))
+            )
         ):
-            # (operands from an earlier section: a failure only against the one budget stated there)
+            # (operands from an earlier section: a failure only against the one budget stated there; or against
+            # the whole named in the rate's own section — 项目资金共8010万元，…已完成拨付8010万元，执行率100% — whatever
+            # amounts the sections before it print)
             # a failure is said only when the amount's own label says what it is (实际申请拨款金额
             # 2.1776万元，资金到位率为100%: the words after it do not make it the amount arrived)
             c, _slack = ratio(num, den)
