@@ -182,3 +182,27 @@ def test_an_arrival_rate_of_the_money_planned_or_allotted_is_said_wrong_when_it_
     ):
         assert ("arrival_rate", True, detail.format(right)) in checks(_SELF + text.format(right)), text
         assert ("arrival_rate", False, detail.format(wrong)) in checks(_SELF + text.format(wrong)), text
+
+
+# ---------------------------------------------------------------- a rate per head before the clause of a total
+
+
+def test_a_total_after_a_rate_per_head_in_the_clause_before_is_no_rate_per_head() -> None:
+    # 按生均1000元安排,共计239万元,其中上级资金179.25万元,本级59.75万元 (hunan-leiyang, a school's public funds): the
+    # 生均 is the 1000元's, in the clause before; the 239万元 is the money, its parts checked
+    for text, detail, right, wrong in (
+        (
+            "我校2022年按生均1000元安排,共计239万元,其中上级资金179.25万元,本级{}万元,项目绩效目标是保证学校的正常运转\n",
+            "共计: 179.25万元 + {}万元 = {}万元, stated 239万元",
+            ("59.75", "239"),
+            ("69.75", "249"),
+        ),
+        (
+            "全县按户均500元发放，共计42万元，其中中央资金30万元，县级资金{}万元。\n",
+            "共计: 30万元 + {}万元 = {}万元, stated 42万元",
+            ("12", "42"),
+            ("14", "44"),
+        ),
+    ):
+        assert ("prose_sum", True, detail.format(*right)) in checks(_SELF + text.format(right[0])), text
+        assert ("prose_sum", False, detail.format(*wrong)) in checks(_SELF + text.format(wrong[0])), text

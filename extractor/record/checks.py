@@ -1266,9 +1266,11 @@ def _prose_quantities(ctx: Any, flat: str) -> list[_Q]:
 def _per_unit(flat: str, q: Quantity) -> bool:
     after = flat[q.end : q.end + 3]
     before = flat[max(0, q.start - 12) : q.start]
-    # (per head as figures.yaml's `per_head` reads it, the figures' not_before too)
+    # (per head as figures.yaml's `per_head` reads it, the figures' not_before too) — in the amount's own clause:
+    # 按生均1000元安排，共计239万元 is the money of a rate per head, not a rate itself
+    own = re.split(r"[，,。；;、\d]", before)[-1]
     return bool(
-        re.match(r"\s*[/／]", after) or re.search(r"每[^，。；]{0,8}$", before) or figure_spec().per_head.search(before)
+        re.match(r"\s*[/／]", after) or re.search(r"每[^，。；]{0,8}$", before) or figure_spec().per_head.search(own)
     )
 
 
