@@ -47,33 +47,26 @@ _TABLE = "某区2020年度项目支出绩效自评表\n项目名称 | 民办养�
 
 def test_the_rate_of_a_qizhong_row_of_a_self_evaluation_table_is_checked() -> None:
     # 其中：中央财政资金 | 350 | 342.07 | 97.73%: a 其中 row with a rate of its own, under the total row (chongqing-kaizhou,
-    # a lottery fund's subsidy; chongqing-zhongxian, a resettlement fund with spaces between the cells).  A 其中 row
-    # repeating the total row's numbers is the same arithmetic, checked once.  (A table set with bars was read as a
-    # grid already; the cells set with spaces were not.)
+    # a lottery fund's subsidy; chongqing-zhongxian, a resettlement fund with spaces between the cells)
     for text, detail in (
         (
             "资金情况(万元) | 全年预算数(A) | 全年执行数(B) | 预算执行率(B/A) | |||||\n"
             "年度资金总额: | 400 | 342.07 | 85.52% | |||||\n"
             "其中:中央财政资金 | 350 | 342.07 | {}% | |||||\n地方资金 | 50 | 0 | 0% | |||||\n其他资金 | ||||||||\n",
-            "342.07 ÷ 350 = 97.73%, stated {}%",
+            "预算执行率(B/A) (其中:中央财政资金): 342.07 ÷ 350 = 97.73%, stated {}%",
         ),
         (
             "项目资金(万元)\n全年预算数(A)  全年执行数(B)  执行率(B/A)\n"
-            "年度资金总额:  400万元 372.29万元 93.07%\n其中:中央、市级补助  372.29万元 372.29万元 {}%\n"
-            "县级资金  27.71万元 0万元 0%\n\n",
-            "372.29万元 ÷ 372.29万元 = 100.00%, stated {}%",
+            "年度资金总额:  372.29万元 372.29万元 100%\n其中:中央、市级补助  372.29万元 372.29万元 {}%\n县级资金\n\n",
+            "执行率(B/A) (其中:中央、市级补助): 372.29万元 ÷ 372.29万元 = 100.00%, stated {}%",
         ),
     ):
         right = "97.73" if "97.73" in detail else "100"
         got = checks(_TABLE + text.format(right))
-        assert [ok for rule, ok, d in got if rule == "execution_rate" and d.endswith(detail.format(right))] == [True], (
-            got
-        )
+        assert ("execution_rate", True, detail.format(right)) in got, got
         wrong = "96.73" if right == "97.73" else "90"
         got = checks(_TABLE + text.format(wrong))
-        assert [ok for rule, ok, d in got if rule == "execution_rate" and d.endswith(detail.format(wrong))] == [
-            False
-        ], got
+        assert ("execution_rate", False, detail.format(wrong)) in got, got
 
 
 # ---------------------------------------------------------------- the whole a rate is of, said with a bare 共

@@ -982,7 +982,7 @@ def _self_eval_rate(ck: Checker, blk: SelfEvalBlock, row: Any, is_total: bool, e
         f"{rc.name}{where}: {_printed(spent)} ÷ {_printed(budget)} = {_pct(computed, rq.decimals)}, "
         f"stated {_printed(rq)}{'' if rq.unit == '%' else '%'}",
         [(spent.start, spent.end), (budget.start, budget.end), (rq.start, rq.end)],
-        key=(spent.printed, budget.printed, stated),  # (a 其中 row repeating the total's numbers is checked once)
+        key=(spent.printed, budget.printed, stated) if is_total else (row.label, spent.printed, budget.printed, stated),
     )
 
 
