@@ -79,11 +79,7 @@ def kind_candidates(
     document site's file name is for the programme)."""
     # (a news headline that reports a programme's money or works, not its evaluation — 中央财政已累计安排相关资金
     # 458亿元 — says nothing of what kind of evaluation the item is about: no kind from its words)
-    reports_money = (
-        title is not None
-        and title.rule == "title_news"
-        and not re.search(_spec()["title"]["news_headline_framed"], fold(ctx.doc.text[title.start : title.end]))
-    )
+    reports_money = title is not None and title.rule == "title_news_money"  # (titles.py decides it)
     found = _kind_in_title(ctx, title, 10, "title") if title is not None and not reports_money else None
     out: list[Candidate] = [found] if found is not None else []
     if not out:
