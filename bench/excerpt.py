@@ -132,7 +132,8 @@ def compare(
             if got == want:
                 out[f]["found"].append(repr(want))
         if got is not None and want is not None and got != want:
-            out[f]["changed"].append(f"{got!r} (report: {want!r})")
+            said = (part.get("evidence", {}).get(f) or {}).get("text", "")
+            out[f]["changed"].append(f"{got!r} from «{said[:40]}» (report: {want!r})")
     for f in LISTS:
         if trusted is not None and f not in trusted:
             continue

@@ -141,6 +141,8 @@ def mode_candidates(ctx: Context, title: Candidate | None) -> list[Candidate]:
                     continue
                 if re.match(r"\s*[□☐]", text[m.end() : m.end() + 3]):
                     continue  # an option of a form left unticked (财政部门组织评价□ beside 部门绩效自评☑)
+                if "unless_clause" in rule and re.search(rule["unless_clause"], _clause_at(text, m)):
+                    continue  # the clause speaks of the word otherwise (a review of others' 自评)
                 out.append(ctx.candidate("evaluation_mode", rule["mode"], m.start(), m.end(), rule["rank"], "text"))
                 break
     # only the strongest rule of each mode counts
@@ -149,6 +151,13 @@ def mode_candidates(ctx: Context, title: Candidate | None) -> list[Candidate]:
         if c.value not in best or c.rank > best[c.value].rank:
             best[c.value] = c
     return list(best.values())
+
+
+def _clause_at(text: str, m: re.Match[str]) -> str:
+    """The clause (between commas, stops or line ends) holding match ``m``."""
+    start = max(text.rfind(c, 0, m.start()) for c in "，,。；;！\n") + 1
+    ends = [i for i in (text.find(c, m.end()) for c in "，,。；;！\n") if i >= 0]
+    return text[start : min(ends) if ends else len(text)]
 
 
 def _mode_from_evaluator(
