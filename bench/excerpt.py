@@ -123,7 +123,7 @@ def compare(
     out: dict[str, dict[str, list[str]]] = collections.defaultdict(lambda: {"stated": [], "found": [], "changed": []})
     evidence = whole.get("evidence", {})
     for f in SCALARS:
-        if trusted is not None and f.split(".")[0] not in trusted and f not in trusted:
+        if trusted is not None and f not in trusted:
             continue
         want, got = scalar(whole, f), scalar(part, f)
         ev = evidence.get(f)
@@ -150,23 +150,22 @@ def compare(
 
 
 def devset_reports(half: str, min_chars: int) -> list[tuple[str, str, set[str]]]:
-    """(name, text, fields the hand expectation confirms) of the half's long items."""
+    """(name, text, fields the hand expectation confirms) of the half's items of at least ``min_chars`` with two
+    or more top-level sections.  A field is a reference only where the whole item's record finds every value the
+    expectation states and gives none it does not (tier scores stand for the indicators, inconsistencies for the
+    checks)."""
     from devset_compare import items, score_item
 
+    names = {"tier_scores": "indicators", "inconsistencies": "checks"}
     out = []
     for it in items(half):
-        text = it.text_path.read_text(encoding="utf-8") if hasattr(it, "text_path") else Path(it.path).read_text()
+        text = it.path.read_text(encoding="utf-8")
         if len(text) < min_chars or len(sections(text)) < 2:
             continue
         _text, record = read(text)
         scores = score_item(record, it.expected)
-        trusted = {f for f, (found, n, false) in scores.items() if n and found == n and not false}
-        trusted = {"score" if f in ("total_score", "score.total") else f for f in trusted}
-        if "grade" in trusted or "score.grade" in trusted:
-            trusted.add("score.grade")
-        if "score" in trusted:
-            trusted.add("score.total")
-        out.append((it.stem if hasattr(it, "stem") else str(it), text, trusted))
+        trusted = {names.get(f, f) for f, (found, n, false) in scores.items() if n and found == n and not false}
+        out.append((it.stem, text, trusted))
     return out
 
 

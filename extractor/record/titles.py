@@ -605,12 +605,16 @@ def inline_title_candidates(ctx: Context, limit: int = 3000) -> list[Candidate]:
             continue  # the value of the page's 名称: / 标题: field (ruling 20), not a heading the document prints
         if re.search(r"(?:^|[\n。；;])\s*[一二三四五六七八九十]{1,3}、\s*$", text[max(0, start - 8) : start]):
             continue  # a numbered part of the document (十四、部门预算项目支出绩效自评表): a heading inside it
+        if _compiled()["caption"].search(clean_title(text[text.rfind("\n", 0, start) + 1 : m.end()])):
+            continue  # its line is a table's caption (表 2：绩效评价得分情况表) or an attachment's entry (1.绩效目标表)
         half = (m.end() - start) // 2
         if (m.end() - start) % 2 == 0 and text[start : start + half] == text[start + half : m.end()]:
             start += half  # a heading printed twice in a row (a sharing site's copy): once
         title = clean_title(text[start : m.end()])
         if not _is_title(title) or len(title) < 6 or not re.search("绩效|评价|自评|考评", title):
             continue
+        if re.search(spec["cites"], title):
+            continue  # a sentence citing another document by its name (…主要根据部门项目支出自评报告（表），…)
         if title[0] in _CLOSING:
             continue  # the boundary fell inside the title's own brackets (…治安防控<三期>)项目…报告): a title
             # opens with no closing mark, so these are a title's last words, not a title
