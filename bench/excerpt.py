@@ -173,7 +173,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--show", action="store_true", help="print each value an excerpt lost or changed")
     ap.add_argument("--devset", choices=["dev", "holdout"], help="also the development set's long items")
-    ap.add_argument("--min-chars", type=int, default=1500, help="devset items at least this long (default 1500)")
+    ap.add_argument("--min-chars", type=int, default=600, help="devset items at least this long (default 600)")
     args = ap.parse_args()
 
     reports: list[tuple[str, str, set[str] | None]] = [
