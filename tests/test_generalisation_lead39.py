@@ -122,3 +122,22 @@ def test_a_forms_heading_or_a_reports_title_over_a_section_is_still_the_title(te
 def test_a_reports_name_inside_a_sentence_is_no_title(text: str) -> None:
     doc, r = record_of_text(text)
     assert r.title is None, r.title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5. 参保居民满意度。评价工作组以问卷调查的形式开展满意度调查，共发放问卷 12,352 份，回收有效问卷 10,686 份，"
+        "问卷有效回收率 86.51%，满意度得分 94.47 分。\n",
+        "经对200户受益群众抽样调查，群众满意度得分92分，满意度较高。\n",
+    ],
+)
+def test_a_surveys_satisfaction_score_is_no_tier_score(text: str) -> None:
+    doc, r = record_of_text(text)
+    assert not [i for i in r.indicators if i.level == 1], r.indicators
+
+
+def test_a_satisfaction_tier_with_its_weight_beside_a_survey_is_still_a_tier() -> None:
+    doc, r = record_of_text("（四）满意度指标。满意度指标满分10分，通过问卷调查，该指标得分9分。\n")
+    tiers = [(i.name, i.weight, i.score) for i in r.indicators if i.level == 1]
+    assert tiers == [("满意度", 10, 9)], tiers
