@@ -141,3 +141,17 @@ def test_a_satisfaction_tier_with_its_weight_beside_a_survey_is_still_a_tier() -
     doc, r = record_of_text("（四）满意度指标。满意度指标满分10分，通过问卷调查，该指标得分9分。\n")
     tiers = [(i.name, i.weight, i.score) for i in r.indicators if i.level == 1]
     assert tiers == [("满意度", 10, 9)], tiers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "二、绩效评价工作情况\n为深入贯彻党的十九大精神,全民落实中共新华区委、新华区人民政府《关于全面落实预算绩效管理的"
+        "实施意见》(新华区【2019】9 号),进一步推进绩效预算管理工作,我单位积极开展绩效自评工作。\n",
+        "根据县财政局《关于开展2022年度项目支出绩效自评工作的通知》要求，我单位对项目开展了自评。\n",
+    ],
+)
+def test_the_issuer_of_a_cited_document_is_not_the_writer(text: str) -> None:
+    # (the document's title right after its issuers, no verb between: they wrote the document, not this report)
+    doc, r = record_of_text(text)
+    assert r.evaluator is None and r.evaluated_unit is None, (r.evaluator, r.evaluated_unit)
