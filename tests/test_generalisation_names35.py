@@ -1,0 +1,46 @@
+"""Names read from prose that says them (session names35): who evaluated, what was evaluated.
+
+The body that leads (牵头) an evaluation of others' spending is its evaluator — whoever it sends, a group it
+organises or experts it commissions (zhejiang-huzhou, dev: 市公共交通领导小组办公室牵头组织…考核工作小组,对…进行了
+审核).  Not a body said to lead a programme (…牵头的…保证金), nor one another body is led by (由…牵头)."""
+
+from __future__ import annotations
+
+import pytest
+from excerpt_records import evidence, record_of_text
+
+
+@pytest.mark.parametrize(
+    ("text", "evaluator"),
+    [
+        (
+            "经县政府同意，县财政局牵头组成考核组，对各乡镇2022年度村级组织运转经费使用情况进行了绩效考核，考核结果为良好。",
+            "县财政局",
+        ),
+        (
+            "2024年12月19日，市公共交通领导小组办公室牵头组织由交通运输、财政等部门相关负责人组成的考核工作小组，"
+            "对2023年度市公交集团有限公司政策性亏损等有关补贴数据进行了审核，现将考核结果公示如下。",
+            "市公共交通领导小组办公室",
+        ),
+        (
+            "为规范资金管理，省教育厅牵头，对各市2022年度学生资助补助资金落实情况开展绩效评价，评价结果将作为分配依据。",
+            "省教育厅",
+        ),
+    ],
+)
+def test_the_body_that_leads_an_evaluation_of_others_is_its_evaluator(text: str, evaluator: str) -> None:
+    doc, record = record_of_text(text)
+    assert record.evaluator == evaluator
+    assert evaluator in evidence(doc, record, "evaluator")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "评价项目为：市金融局牵头的韶关市“政银保”保证金、市农业局牵头的农业“政银保”，市财政局对上述项目进行了绩效评价。",
+        "扫黑专项斗争领导小组办公室由县委政法委牵头，对各成员单位开展了绩效考评。",
+    ],
+)
+def test_a_body_leading_a_programme_or_led_by_another_is_not_read_so(text: str) -> None:
+    _doc, record = record_of_text(text)
+    assert record.evaluator not in ("市金融局", "县委政法委")
