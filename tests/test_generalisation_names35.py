@@ -44,3 +44,55 @@ def test_the_body_that_leads_an_evaluation_of_others_is_its_evaluator(text: str,
 def test_a_body_leading_a_programme_or_led_by_another_is_not_read_so(text: str) -> None:
     _doc, record = record_of_text(text)
     assert record.evaluator not in ("市金融局", "县委政法委")
+
+
+# A group named for the evaluation that opens its sentence and does it is the evaluator when no body is said to
+# lead or form it (liaoning-unnamed-2019, dev: 试点城市评审小组按照职责分工,…,对我省…进行了评分) — below every body's rule.
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "一、试点城市绩效评价结果\n试点城市评审小组按照职责分工，根据财金〔2019〕62号文规定的绩效指标评分标准，"
+            "对我省2019年度试点城市提交的绩效评价指标表进行了评分，两市得分为87.29分和81.01分。",
+            "试点城市评审小组",
+        ),
+        (
+            "2023年5月，全省义务教育经费绩效考评组对各县2022年度义务教育经费使用情况进行了绩效考评，我县得分92分。",
+            "全省义务教育经费绩效考评组",
+        ),
+    ],
+)
+def test_a_group_named_for_the_evaluation_is_its_evaluator_when_no_body_leads_it(text: str, group: str) -> None:
+    doc, record = record_of_text(text)
+    assert record.evaluator == group
+    assert group in evidence(doc, record, "evaluator")
+    assert record.evaluated_unit is None  # (a group is never the unit whose spending it is)
+
+
+def test_a_body_that_forms_the_group_outranks_it() -> None:
+    text = "临夏州文化广电和旅游局成立免费开放绩效考评工作小组，对我馆2018年度免费开放资金进行了绩效考评，得分92分。"
+    _doc, record = record_of_text(text)
+    assert record.evaluator == "临夏州文化广电和旅游局"
+
+
+def test_a_unit_s_own_working_group_is_neither_its_evaluator_nor_the_unit() -> None:
+    # (a self-evaluation: the group is the unit's own, the unit the title names evaluated itself)
+    text = (
+        "澧县第一中学2022年度学生资助资金绩效自评报告\n"
+        "2023年3月，学校学生资助资金绩效评价工作小组对2022年度学生资助资金使用情况进行了绩效评价，自评得分95分。\n"
+    )
+    _doc, record = record_of_text(text)
+    assert record.evaluation_mode == "self"
+    assert record.evaluated_unit == "澧县第一中学"
+    assert record.evaluator == "澧县第一中学"
+
+
+def test_a_self_evaluation_that_names_only_its_working_group_names_no_unit() -> None:
+    text = (
+        "2022年度学生资助资金绩效自评报告\n"
+        "2023年3月，学校学生资助资金绩效评价工作小组对2022年度学生资助资金使用情况进行了绩效评价，自评得分95分。\n"
+    )
+    _doc, record = record_of_text(text)
+    assert record.evaluation_mode == "self"
+    assert record.evaluated_unit is None
+    assert record.evaluator is None
