@@ -96,3 +96,26 @@ def test_a_self_evaluation_that_names_only_its_working_group_names_no_unit() -> 
     assert record.evaluation_mode == "self"
     assert record.evaluated_unit is None
     assert record.evaluator is None
+
+
+# A pilot programme evaluated in the places that pilot it: the pilot (…试点) is the programme, the cities or
+# provinces after it are who is evaluated (national-2015-utility-tunnel, tianjin-2017-clean-heating, dev).
+@pytest.mark.parametrize(
+    ("text", "programme"),
+    [
+        (
+            "本月中旬，住房城乡建设部和财政部将组织专家成立绩效评价小组，对包头等10个第一批中央财政支持地下综合管廊建设"
+            "试点城市2015年度绩效进行评价。",
+            "中央财政支持地下综合管廊建设试点",
+        ),
+        ("日前，天津市顺利通过国家对北方地区冬季清洁取暖试点城市项目绩效考核。", "北方地区冬季清洁取暖试点"),
+        (
+            "财政部、农业部对河北等10个农作物秸秆综合利用试点省份2016年度绩效进行了评价，平均得分82分。",
+            "农作物秸秆综合利用试点",
+        ),
+    ],
+)
+def test_a_pilot_evaluated_in_its_pilot_places_is_the_programme(text: str, programme: str) -> None:
+    doc, record = record_of_text(text)
+    assert record.program == programme
+    assert programme in evidence(doc, record, "program")
