@@ -394,10 +394,16 @@ def _dated_signature(ctx: Context, c: Candidate) -> bool:
 
 
 def _own_bodies(cands: list[Candidate]) -> list[Candidate]:
-    """The candidates whose name is neither a firm's nor a finance body's (``evaluator_kinds``): a unit
-    that would evaluate its own spending."""
+    """The candidates whose name is neither a firm's nor a finance body's (``evaluator_kinds``) nor a working
+    group's (试点城市评审小组, …绩效考评组: a group a body forms, never the unit whose spending it is): a unit that
+    would evaluate its own spending."""
     kinds = _spec()["evaluator_kinds"]
-    return [c for c in cands if not re.search(kinds["third_party"] + "|" + kinds["finance"], fold(c.value))]
+    return [
+        c
+        for c in cands
+        if not re.search(kinds["third_party"] + "|" + kinds["finance"], fold(c.value))
+        and not fold(c.value).endswith("组")
+    ]
 
 
 # ------------------------------------------------------------------ all metadata
