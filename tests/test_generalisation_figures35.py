@@ -4,7 +4,8 @@ news items print them (places and numbers varied), with a near miss that must no
 
 from __future__ import annotations
 
-from test_generalisation_figures31 import _values
+from test_generalisation_checks import figures
+from test_generalisation_figures31 import _HEAD, _values
 
 # ---------------------------------------------------------------- counts in Chinese numerals
 
@@ -45,3 +46,41 @@ def test_a_count_of_targets_stays_out() -> None:
         10800000: ("下达省级第一批指标", "元"),
         6: ("涉及项目", "个"),
     }
+
+
+# ---------------------------------------------------------------- 了 after the verb of allocation
+
+
+def test_the_aspect_after_a_verb_of_allocation_is_no_part_of_its_label() -> None:
+    # 共安排了700万元专项奖励资金, 累计投入了1200万元: the verb and its qualifiers name the amount (ruling 14), as without 了
+    assert _values("根据考核等级，市财政共安排了700万元专项奖励资金。\n") == {7000000: ("共安排", "元")}
+    assert _values("近三年来，县财政累计投入了1200万元，用于农村公路养护。\n") == {12000000: ("累计投入", "元")}
+    # near miss: without 了 the same
+    assert _values("根据考核等级，市财政共安排700万元专项奖励资金。\n") == {7000000: ("共安排", "元")}
+
+
+# ---------------------------------------------------------------- a modifier clause before the amount
+
+
+def test_an_amount_after_a_modifier_clause_is_named_by_its_verb() -> None:
+    # 2022年安排的1.9亿元…资金, 已下达的500万元资金: the clause's words name the amount, 的 is no part of them, so the
+    # restatement of 江西省安排1.9亿元 is one figure with it
+    text = "江西省安排1.9亿元城市建设专项资金。\n《报告》显示，2022年安排的1.9亿元省级城市建设专项资金实际执行1.8918亿元。\n"
+    got = [(n, v) for n, v, _u in figures(_HEAD + text)]
+    assert [v for _n, v in got].count(190000000) == 1, got
+    assert ("江西省安排", 190000000) in got
+    assert _values("截至年底，县财政已拨付的500万元资金全部用于村道养护。\n") == {5000000: ("县财政已拨付", "元")}
+    # near miss: a rate keeps its 的 (占部门预算数的34.34%)
+    got2 = _values("项目资金34.5万元，占部门预算数的34.34%。\n")
+    assert got2 == {345000: ("项目资金", "元"), 0.3434: ("占部门预算数的", "%")}
+
+
+# ---------------------------------------------------------------- the 达 of 下达
+
+
+def test_the_verb_xiada_keeps_its_last_character() -> None:
+    # 县财政下达500万元, 省财政厅直达资金…: 达 is the verb's, not the link word 达 (资金到位率达100%)
+    assert _values("2023年，县财政下达500万元用于村道养护。\n") == {5000000: ("县财政下达", "元")}
+    assert _values("截至年底，市财政已下达380万元。\n") == {3800000: ("市财政已下达", "元")}
+    # near miss: the link word 达 is still dropped
+    assert _values("资金到位率达100%。\n") == {1.0: ("资金到位率", "%")}
