@@ -82,5 +82,8 @@ def test_the_verb_xiada_keeps_its_last_character() -> None:
     # 县财政下达500万元, 省财政厅直达资金…: 达 is the verb's, not the link word 达 (资金到位率达100%)
     assert _values("2023年，县财政下达500万元用于村道养护。\n") == {5000000: ("县财政下达", "元")}
     assert _values("截至年底，市财政已下达380万元。\n") == {3800000: ("市财政已下达", "元")}
+    # …and 高达 / 多达 are links whole (受益群众高达20000人 → 受益群众)
+    assert _values("项目受益群众高达20000人。\n") == {20000: ("项目受益群众", "人")}
+    assert _values("全县参保人数多达12万人。\n") == {120000: ("全县参保人数", "人")}
     # near miss: the link word 达 is still dropped
     assert _values("资金到位率达100%。\n") == {1.0: ("资金到位率", "%")}
