@@ -33,6 +33,7 @@ def _compiled() -> dict[str, Any]:
         "ignore": re.compile(s["years"]["ignore_inside"]),
         "date": re.compile(d["date"]),
         "cn_date": re.compile(d["chinese"]),
+        "glued_date": re.compile(d["glued"]),
         "seal": re.compile(d["seal_note"]),
     }
 
