@@ -48,11 +48,12 @@ from typing import Any
 
 from ... import patterns
 from ..document import Document
-from ..normalize import squash
+from ..normalize import RUBY, squash
 from .figures import (
     Label,
     Quantity,
     SelfEvalBlock,
+    _bare_money,
     _blank_tables,
     _cell_quantity,
     _cells_of_table,
@@ -100,6 +101,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "arrived",
         "not_executed",
         "budget",
+        "planned",
         "prose_score_rate",
         "heading_score",
         "weight_then_score",
@@ -953,26 +955,35 @@ def self_eval_checks(ck: Checker, blocks: list[SelfEvalBlock], exact_only: bool)
                 qs = [q for r in subs if r.group == g for c, q in r.values if c is col and q is not None]
                 if qs:
                     _self_eval_sum(ck, col, tq, qs, total, exact, exact_only)
-        money = {c.name: q for c, q in total.values if c.kind == "money" and q is not None}
+        for row in [total, *subs]:
+            _self_eval_rate(ck, blk, row, row is total, exact_only)
 
-        rate = next(((c, q) for c, q in total.values if c.kind == "rate" and q is not None), None)
-        budget, spent = _budget_and_spent(money)
-        if rate is None or spent is None or budget is None or budget.printed == 0:
-            continue
-        rc, rq = rate
-        stated = rq.printed
-        computed = spent.printed / budget.printed * 100
-        ok = _rate_ok(computed, stated, rq.decimals)
-        if not ok and exact_only and not exact:
-            continue
-        ck.add(
-            "execution_rate",
-            ok,
-            f"{rc.name}: {_printed(spent)} ÷ {_printed(budget)} = {_pct(computed, rq.decimals)}, "
-            f"stated {_printed(rq)}{'' if rq.unit == '%' else '%'}",
-            [(spent.start, spent.end), (budget.start, budget.end), (rq.start, rq.end)],
-            key=(spent.printed, budget.printed, stated),
-        )
+
+def _self_eval_rate(ck: Checker, blk: SelfEvalBlock, row: Any, is_total: bool, exact_only: bool) -> None:
+    """A 自评表 row's 执行率: its 执行数 ÷ its 预算数 — the total row's, and each 其中 row that prints a rate of its
+    own (其中：本年财政拨款 350 | 342.07 | 97.73%).  A 其中 row is said wrong only when its values fill every
+    column (a shorter row's values are placed by guess)."""
+    money = {c.name: q for c, q in row.values if c.kind == "money" and q is not None}
+    rate = next(((c, q) for c, q in row.values if c.kind == "rate" and q is not None), None)
+    budget, spent = _budget_and_spent(money)
+    if rate is None or spent is None or budget is None or budget.printed == 0:
+        return
+    rc, rq = rate
+    stated = rq.printed
+    computed = spent.printed / budget.printed * 100
+    ok = _rate_ok(computed, stated, rq.decimals)
+    exact = len(row.values) == len(blk.columns)
+    if not ok and (exact_only or not is_total) and not exact:
+        return
+    where = "" if is_total else f" ({row.label})"
+    ck.add(
+        "execution_rate",
+        ok,
+        f"{rc.name}{where}: {_printed(spent)} ÷ {_printed(budget)} = {_pct(computed, rq.decimals)}, "
+        f"stated {_printed(rq)}{'' if rq.unit == '%' else '%'}",
+        [(spent.start, spent.end), (budget.start, budget.end), (rq.start, rq.end)],
+        key=(spent.printed, budget.printed, stated) if is_total else (row.label, spent.printed, budget.printed, stated),
+    )
 
 
 def _budget_and_spent(money: dict[str, Quantity]) -> tuple[Quantity | None, Quantity | None]:
@@ -1241,6 +1252,14 @@ def _prose_quantities(ctx: Any, flat: str) -> list[_Q]:
             continue
         for q in iter_quantities(flat, b.start, b.end):
             out.append(_Q(q, bi))
+        floor = doc.blocks[bi - 1].start if bi > 0 else b.start
+        for q in _bare_money(flat, b.start, b.end):
+            # 投入中央直达资金29.6万，执行数29.6万，执行率100%: an amount with its magnitude and no unit, 元 when its
+            # label names money, as the figures read it
+            label = label_before(flat, q.start, floor, "元")
+            if label is not None and figure_spec().money_label.search(label.name):
+                out.append(_Q(q, bi))
+    out.sort(key=lambda x: x.q.start)
     return out
 
 
@@ -2039,6 +2058,12 @@ def _list_end(flat: str, start: int, limit: int) -> int:
 # ---------------------------------------------------------------------------- rates and shares
 
 
+def _bare(text: str) -> str:
+    """A label's words for the rules: no whitespace, and no pinyin glosses of a mirror copy (執(zhí)行率 → 執行率,
+    folded 执行率), which the figures' names drop too."""
+    return RUBY.sub("", squash(text))
+
+
 def _label_of(ctx: Any, flat: str, x: _Q) -> str:
     if not x.label:
         b = ctx.doc.blocks[x.block]
@@ -2065,7 +2090,7 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
         if x.q.unit != "%":
             continue
         lab = _label_of(ctx, flat, x)
-        name = squash(lab)
+        name = _bare(lab)
         m = rx["rate_name"].search(name)
         if m is None or re.search(r"得分|偏差|增长|下降", name):
             continue
@@ -2087,15 +2112,18 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
             _label_of(ctx, flat, y)
 
         def executed(y: _Q) -> bool:
-            words = squash(y.label) + y.after
-            if rx["not_executed"].search(squash(y.label)) or re.match(r"\s*(?:未|尚未)", y.after):
+            words = _bare(y.label) + y.after
+            if rx["not_executed"].search(_bare(y.label)) or re.match(r"\s*(?:未|尚未)", y.after):
                 return False
             return bool((rx["arrived"] if arrival else rx["executed"]).search(words))
 
         def budgeted(y: _Q) -> bool:
-            return bool(rx["budget"].search(squash(y.label))) and not rx["executed"].search(squash(y.label))
+            # (计划到位资金: the amount planned to arrive is a budget, its 到位 no spending)
+            name = _bare(y.label)
+            return bool(rx["budget"].search(name)) and not rx["executed"].search(rx["planned"].sub("", name))
 
         wide = False
+        local = list(money)  # the amounts of the rate's own section
         if after is None and not any(budgeted(y) for y in money):
             # (1)项目资金投入情况。10441万元资金全部拨付到位… (2)项目资金执行情况。实际执行9265.35万元，
             # 项目执行率88.74%: the budget in an earlier section under the same heading
@@ -2114,7 +2142,7 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
             (y for y in reversed(money) if executed(y)), None
         )
         den = next((y for y in reversed(money) if budgeted(y) and y is not num), None)
-        if den is None and num is not None and _spent(squash(num.label)):
+        if den is None and num is not None and _spent(_bare(num.label)):
             den = next((y for y in reversed(money) if y is not num and _a_whole(y, num, arrival)), None)
         stated = x.q.printed
         places = x.q.decimals
@@ -2148,7 +2176,7 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
         # With an amount whose label says it was spent, only it may be the numerator: two other
         # amounts that happen to make the rate (a budget of 240万元 and 240万元 arrived, against
         # 执行率100% when 228.6万元 was spent) do not confirm it.  An arrival rate keeps any pair.
-        tops = [num] if num is not None and not arrival and _spent(squash(num.label)) else list(reversed(money))
+        tops = [num] if num is not None and not arrival and _spent(_bare(num.label)) else list(reversed(money))
         for a in tops:
             for b in reversed(money):
                 if a is b or not b.q.value:
@@ -2165,11 +2193,17 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
             num is not None
             and den is not None
             and den.q.value
-            and (rx["arrived"] if arrival else rx["executed"]).search(squash(num.label))
+            and (rx["arrived"] if arrival else rx["executed"]).search(_bare(num.label))
             and not _rate_of_a_part_between(ctx, flat, qs, den, x, arrival)
-            and (not wide or (budgeted(den) and len({y.q.value for y in money if budgeted(y)}) == 1))
+            and (
+                not wide
+                or (budgeted(den) and len({y.q.value for y in money if budgeted(y)}) == 1)
+                or (den in local and not budgeted(den) and _a_whole(den, num, arrival))
+            )
         ):
-            # (operands from an earlier section: a failure only against the one budget stated there)
+            # (operands from an earlier section: a failure only against the one budget stated there; or against
+            # the whole named in the rate's own section — 项目资金共8010万元，…已完成拨付8010万元，执行率100% — whatever
+            # amounts the sections before it print)
             # a failure is said only when the amount's own label says what it is (实际申请拨款金额
             # 2.1776万元，资金到位率为100%: the words after it do not make it the amount arrived)
             c, _slack = ratio(num, den)
@@ -2189,17 +2223,17 @@ def balance_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
         z, y = money[k], money[k - 1]
         if re.search(r"[。；;]", flat[y.q.end : z.q.start]) or z.block - y.block > 3:
             continue
-        zl = squash(_label_of(ctx, flat, z))
+        zl = _bare(_label_of(ctx, flat, z))
         if not rx["balance"].search(zl) or rx["balance_not"].search(zl) or _each(flat, z.q):
             continue
-        yl = squash(_label_of(ctx, flat, y))
+        yl = _bare(_label_of(ctx, flat, y))
         if not _spent(yl) or rx["not_executed"].search(yl) or rx["arrived"].search(yl):
             continue
         wholes = []
         for x in reversed(money[max(0, k - 6) : k - 1]):
             if re.search(r"[。；;]", flat[x.q.end : y.q.start]) or y.block - x.block > 6:
                 break
-            xl = squash(_label_of(ctx, flat, x))
+            xl = _bare(_label_of(ctx, flat, x))
             if rx["not_executed"].search(xl) or x.part:
                 continue
             budget = rx["budget"].search(xl) and not rx["executed"].search(xl)
@@ -2238,14 +2272,14 @@ def form_balance_checks(ck: Checker, flat: str) -> None:
         z, y = cells[k], cells[k - 1]
         if z.start() - y.end() > 30 or (z.group("mag") or "") != (y.group("mag") or ""):
             continue
-        zl, yl = squash(z.group("label")), squash(y.group("label"))
+        zl, yl = _bare(z.group("label")), _bare(y.group("label"))
         if not rx["balance"].search(zl) or rx["balance_not"].search(zl):
             continue
         if not _spent(yl) or rx["not_executed"].search(yl) or rx["arrived"].search(yl):
             continue
         wholes = []
         for x in reversed(cells[max(0, k - 4) : k - 1]):
-            xl = squash(x.group("label"))
+            xl = _bare(x.group("label"))
             if y.start() - x.end() > 90 or (x.group("mag") or "") != (y.group("mag") or ""):
                 break
             budget = rx["budget"].search(xl) and not rx["executed"].search(xl)
@@ -2296,7 +2330,7 @@ def _operands_after(ctx: Any, flat: str, qs: list[_Q], i: int, arrival: bool) ->
         over = re.match(r"\s*[/／][^，,。；;/]{0,12}?\d", flat[y.q.end :])  # 180万元/预算资金200万元: a quotient
         if y.q.unit != "元" or (_per_unit(flat, y.q) and not over) or not y.q.value:
             continue
-        name = squash(_label_of(ctx, flat, y))
+        name = _bare(_label_of(ctx, flat, y))
         if rx["not_executed"].search(name):
             continue
         if num is None and (rx["arrived"].search(name) if arrival else _spent(name)):
@@ -2312,13 +2346,13 @@ def _a_whole(y: _Q, num: _Q, arrival: bool) -> bool:
     arrived), and neither it nor the words after it say it was spent or left over (资金共计135,028.69万元
     已拨付至…: an amount paid out, not the whole)."""
     rx = _rx()
-    name = squash(y.label)
+    name = _bare(y.label)
     after = re.split(r"[，,；;。：:（(]", y.after)[0]  # the words of its own clause
     m = rx["rate_whole"].search(name)
     if m is None or rx["not_executed"].search(name + after):
         return False
     if m.group("arrived"):
-        if arrival or rx["arrived"].search(squash(num.label)):
+        if arrival or rx["arrived"].search(_bare(num.label)):
             return False
         name = rx["arrived"].sub("", name)
     return not rx["executed"].search(name + after)
@@ -2341,7 +2375,7 @@ def _rate_of_a_part_between(ctx: Any, flat: str, qs: list[_Q], den: _Q, x: _Q, a
             continue
         if y.q.unit != "%":
             continue
-        m = rx["rate_name"].search(squash(_label_of(ctx, flat, y)))
+        m = rx["rate_name"].search(_bare(_label_of(ctx, flat, y)))
         if m is not None and bool(m.group("arrival")) == arrival and not amount_seen:
             return True
     return False

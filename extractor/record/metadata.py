@@ -79,11 +79,7 @@ def kind_candidates(
     document site's file name is for the programme)."""
     # (a news headline that reports a programme's money or works, not its evaluation — 中央财政已累计安排相关资金
     # 458亿元 — says nothing of what kind of evaluation the item is about: no kind from its words)
-    reports_money = (
-        title is not None
-        and title.rule == "title_news"
-        and not re.search(_spec()["title"]["news_headline_framed"], fold(ctx.doc.text[title.start : title.end]))
-    )
+    reports_money = title is not None and title.rule == "title_news_money"  # (titles.py decides it)
     found = _kind_in_title(ctx, title, 10, "title") if title is not None and not reports_money else None
     out: list[Candidate] = [found] if found is not None else []
     if not out:
@@ -145,6 +141,8 @@ def mode_candidates(ctx: Context, title: Candidate | None) -> list[Candidate]:
                     continue
                 if re.match(r"\s*[□☐]", text[m.end() : m.end() + 3]):
                     continue  # an option of a form left unticked (财政部门组织评价□ beside 部门绩效自评☑)
+                if "unless_clause" in rule and re.search(rule["unless_clause"], _clause_at(text, m)):
+                    continue  # the clause speaks of the word otherwise (a review of others' 自评)
                 out.append(ctx.candidate("evaluation_mode", rule["mode"], m.start(), m.end(), rule["rank"], "text"))
                 break
     # only the strongest rule of each mode counts
@@ -153,6 +151,13 @@ def mode_candidates(ctx: Context, title: Candidate | None) -> list[Candidate]:
         if c.value not in best or c.rank > best[c.value].rank:
             best[c.value] = c
     return list(best.values())
+
+
+def _clause_at(text: str, m: re.Match[str]) -> str:
+    """The clause (between commas, stops or line ends) holding match ``m``."""
+    start = max(text.rfind(c, 0, m.start()) for c in "，,。；;！\n") + 1
+    ends = [i for i in (text.find(c, m.end()) for c in "，,。；;！\n") if i >= 0]
+    return text[start : min(ends) if ends else len(text)]
 
 
 def _mode_from_evaluator(
@@ -389,10 +394,16 @@ def _dated_signature(ctx: Context, c: Candidate) -> bool:
 
 
 def _own_bodies(cands: list[Candidate]) -> list[Candidate]:
-    """The candidates whose name is neither a firm's nor a finance body's (``evaluator_kinds``): a unit
-    that would evaluate its own spending."""
+    """The candidates whose name is neither a firm's nor a finance body's (``evaluator_kinds``) nor a working
+    group's (试点城市评审小组, …绩效考评组: a group a body forms, never the unit whose spending it is): a unit that
+    would evaluate its own spending."""
     kinds = _spec()["evaluator_kinds"]
-    return [c for c in cands if not re.search(kinds["third_party"] + "|" + kinds["finance"], fold(c.value))]
+    return [
+        c
+        for c in cands
+        if not re.search(kinds["third_party"] + "|" + kinds["finance"], fold(c.value))
+        and not fold(c.value).endswith("组")
+    ]
 
 
 # ------------------------------------------------------------------ all metadata

@@ -79,6 +79,7 @@ def _spec() -> dict[str, Any]:
         "grade_scale": [re.compile(r) for r in data["grade_scale"]],
         "tier_names": re.compile(f"(?:项目)?(?:{tier})"),
         "whole_tier_names": re.compile(data["whole_tier_names"]),
+        "survey_words": re.compile(data["survey_words"]),
         "tier_word_before": re.compile(data["tier_word_before"]),
         # a heading naming a tier (二、项目决策情况（20分）): a name, then what may follow one
         "tier_heading": re.compile(f"(?P<name>(?:项目)?(?:{tier}))" + data["tier_clause"]["after"]),
@@ -1153,7 +1154,18 @@ def tier_scores(ctx: Context) -> list[TierScore]:
     weights = [t.weight for t in found.values() if t.weight is not None]
     if weights and abs(sum(weights) - 100) < 0.01:
         found = {k: t for k, t in found.items() if t.weight is not None}
+    # A weightless satisfaction score in a sentence about the survey that measured it is the survey's result
+    # (共发放问卷…，满意度得分94.47分): no tier's score, whatever shape read it (``survey_words``).
+    found = {k: t for k, t in found.items() if not _survey_result(ctx, t)}
     return sorted(found.values(), key=lambda t: t.start)
+
+
+def _survey_result(ctx: Context, t: TierScore) -> bool:
+    if t.weight is not None or "满意度" not in t.name:
+        return False
+    text = ctx.doc.text
+    start = max(text.rfind(ch, 0, t.start) for ch in "。\n!?！？") + 1
+    return _spec()["survey_words"].search(text[start : t.end]) is not None
 
 
 def tiers_by_headings(ctx: Context) -> dict[int, re.Match[str]]:
