@@ -119,3 +119,37 @@ def test_a_pilot_evaluated_in_its_pilot_places_is_the_programme(text: str, progr
     doc, record = record_of_text(text)
     assert record.program == programme
     assert programme in evidence(doc, record, "program")
+
+
+# A department evaluating the transfer it administers, spent by a unit under it (ruling 13: self): the department is
+# the evaluator, the unit the one evaluated — not the unit twice (neimenggu-2015-wolfberry, dev: 林业厅组织专家对林科院
+# 承担的…项目…进行了绩效评价).
+@pytest.mark.parametrize(
+    ("text", "evaluator", "unit"),
+    [
+        (
+            "中央财政林业科技推广示范项目通过绩效评价\n2015年6月12日，林业厅组织专家对林科院承担的中央财政林业科技推广"
+            "示范项目“枸杞高效栽培技术推广示范”进行了绩效评价。本项目以优秀成绩通过绩效评价。\n",
+            "林业厅",
+            "林科院",
+        ),
+        (
+            "2022年度学生资助资金绩效自评报告\n2023年3月，澧县教育局组织专家对澧县第一中学2022年度学生资助资金使用情况进行了"
+            "绩效评价，得分95分。\n",
+            "澧县教育局",
+            "澧县第一中学",
+        ),
+    ],
+)
+def test_a_department_evaluating_a_unit_under_it_is_the_evaluator(text: str, evaluator: str, unit: str) -> None:
+    doc, record = record_of_text(text)
+    assert record.evaluation_mode == "self"
+    assert record.evaluator == evaluator
+    assert record.evaluated_unit == unit
+    assert evaluator in evidence(doc, record, "evaluator")
+
+
+def test_a_unit_evaluating_its_own_spending_stays_its_own_evaluator() -> None:
+    text = "2022年度学生资助资金绩效自评报告\n2023年3月，澧县教育局对2022年度学生资助资金使用情况开展了绩效自评，自评得分95分。\n"
+    _doc, record = record_of_text(text)
+    assert record.evaluated_unit == record.evaluator == "澧县教育局"

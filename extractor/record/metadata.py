@@ -393,6 +393,27 @@ def _dated_signature(ctx: Context, c: Candidate) -> bool:
     return bool(_compiled()["date"].match(rest) or _compiled()["cn_date"].match(rest))
 
 
+def _department_over_unit(ctx: Context, evaluators: list[Candidate], unit: Decision) -> Candidate | None:
+    """The body a sentence names as evaluating the unit chosen as evaluated, in a self-evaluation: ``X…对Y…``
+    with X one of ``evaluators`` (own bodies, phrase rules) and Y the unit, in one clause, X another body than Y
+    (neither name ends the other) — a department evaluating the spending of a unit under it (ruling 13).
+    ``None`` otherwise (the unit evaluating itself, as most self-evaluations say)."""
+    if unit.chosen is None or unit.value is None:
+        return None
+    name = fold(unit.value)
+    # (the unit's mentions its candidates hold: the chosen name may be the fuller one printed elsewhere)
+    mentions = [u for u in unit.candidates if fold(u.value) in name]
+    for c in evaluators:
+        other = fold(c.value)
+        if c.rule.endswith(":others") or other in name or name in other:
+            continue
+        for u in mentions:
+            between = ctx.doc.text[c.end : u.start] if c.end <= u.start else "。"
+            if re.fullmatch(r"[^。；;\n]{0,24}?对", re.sub(r"\s+", "", between)):
+                return c
+    return None
+
+
 def _own_bodies(cands: list[Candidate]) -> list[Candidate]:
     """The candidates whose name is neither a firm's nor a finance body's (``evaluator_kinds``) nor a working
     group's (试点城市评审小组, …绩效考评组: a group a body forms, never the unit whose spending it is): a unit that
@@ -741,6 +762,10 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
                 warnings=[f"evaluator: the cover ticks an unnamed intermediary ({ticked.group(0)})"],
                 candidates=unit.candidates,
             )
+        elif (head := _department_over_unit(ctx, own, unit)) is not None:
+            # a department evaluating the transfer it administers, spent by a unit under it (林业厅组织专家对林科院
+            # 承担的…项目进行了绩效评价; ruling 13): its own evaluation (self), the department the evaluator
+            d["evaluator"] = fullest(ctx, decide("evaluator", [head], doc), orgs)
         else:
             d["evaluator"] = Decision("evaluator", unit.value, unit.chosen, [], unit.candidates)
     else:
