@@ -127,7 +127,9 @@ def test_year_note_in_other_brackets(text: str, years: list[int]) -> None:
 
 def test_real_unit_final_accounts_page() -> None:
     # http://www.lzszyyy.com/content/3654.html (not in the devset): a hospital's unit final accounts under the
-    # site's banner, its 发布时间 the page's, its 公开日期 printed without separators (no date read from it)
+    # site's banner, its 发布时间 the page's, its 公开日期 printed without separators — read as 2024-09-26 since
+    # dev35 (a labelled date whose 年/月/日 were lost, one month/day split: tests/test_generalisation_dates35.py;
+    # the devset's sichuan-luzhou item, the same page, states it)
     text = (
         "欢迎来到泸州市中医医院\n国家三级甲等中医医院\n"
         "2023年度泸州市中医医院单位决算\n来源:泸州市中医医院    发布时间:2024-09-24 16:08:34\n"
@@ -138,4 +140,4 @@ def test_real_unit_final_accounts_page() -> None:
     assert r.title.endswith("2023年度泸州市中医医院单位决算")  # (the banner's lines above it still join: open)
     assert r.years == [2023]
     assert r.report_kind == "department"
-    assert r.report_date is None
+    assert r.report_date == "2024-09-26"

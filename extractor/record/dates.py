@@ -284,6 +284,22 @@ def _date_value(m: re.Match[str], chinese: bool) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}" if d else f"{y:04d}-{mo:02d}"
 
 
+def _glued_date(value: str) -> str | None:
+    """The date a labelled value is when its 年/月/日 were lost (``report_date.glued``: 2017915, 2024926,
+    202510月15): the whole value, and only when one month/day split of its digits is a real date."""
+    m = _compiled()["glued_date"].fullmatch(value.strip())
+    if m is None:
+        return None
+    y = int(m.group("y"))
+    if m.group("md") is None:
+        splits = [(m.group("m"), m.group("d"))]
+    else:
+        md = m.group("md")
+        splits = [(md[:k], md[k:]) for k in (1, 2) if 1 <= len(md) - k <= 2]
+    found = {f"{y:04d}-{int(mo):02d}-{int(d):02d}" for mo, d in splits if 1 <= int(mo) <= 12 and 1 <= int(d) <= 31}
+    return found.pop() if len(found) == 1 and 1990 <= y <= 2100 else None
+
+
 def _dates_in(text: str) -> list[tuple[int, int, str, bool]]:
     """``(start, end, iso, written_in_chinese)`` of the dates in view ``text``."""
     c = _compiled()
@@ -325,6 +341,15 @@ def date_candidates(
     for p in pairs:
         if p.field == "report_date":
             found = _dates_in(p.value)
+            glued = None if found else _glued_date(p.value)
+            if glued is not None:
+                # a date whose 年/月/日 were lost (上报时间:2017915): the whole value, off a byline's line
+                label_line = slice(*line_around(ctx.doc.text, p.label_start))
+                if not re.search(spec["chrome_line"], ctx.doc.text[label_line]):
+                    out.append(
+                        ctx.candidate_at("report_date", glued, p.label_start, p.end, 10, f"form_glued:{p.layout}")
+                    )
+                continue
             if found and p.generic and "年" not in p.value[: found[0][1]]:
                 continue  # 日期：2023-03-06 beside 来源/点击 is a web page's date
             label_line = slice(*line_around(ctx.doc.text, p.label_start))

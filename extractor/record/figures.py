@@ -39,6 +39,7 @@ from typing import Any
 
 from ... import patterns
 from .. import jieba_dict
+from ..cjk import chinese_number
 from ..document import Block, Document
 from ..normalize import RUBY_GLOSS, fold_one_for_one, without_glosses
 from ..tables import merged_repeats
@@ -69,6 +70,7 @@ class Spec:
     count_label: re.Pattern[str]
     count_not_clause: re.Pattern[str]
     count_not_name: re.Pattern[str]
+    count_target_label: re.Pattern[str]
     count_done: re.Pattern[str]
     list_item_end: re.Pattern[str]
     target_lead: re.Pattern[str]
@@ -86,6 +88,8 @@ class Spec:
     people_noun_after: re.Pattern[str]
     people_verb_after: re.Pattern[str]
     approx_not_unit: str
+    chinese_count: re.Pattern[str]
+    chinese_count_end: re.Pattern[str]
     not_after: re.Pattern[str]
     value_list_joint: re.Pattern[str]
     not_before: re.Pattern[str]
@@ -174,6 +178,7 @@ def spec() -> Spec:
         count_label=re.compile(d["count_label"]),
         count_not_clause=re.compile(d["count_not_clause"]),
         count_not_name=re.compile(d["count_not_name"]),
+        count_target_label=re.compile(d["count_target_label"]),
         count_done=re.compile(d["count_done"]),
         list_item_end=re.compile(d["list_item_end"]),
         target_lead=re.compile(d["target_lead"]),
@@ -191,6 +196,8 @@ def spec() -> Spec:
         people_noun_after=re.compile(d["people_noun_after"]),
         people_verb_after=re.compile(d["people_verb_after"]),
         approx_not_unit=d["approx_not_unit"],
+        chinese_count=_chinese_count_rx(d, words),
+        chinese_count_end=re.compile(d["chinese_count_end"]),
         not_after=re.compile(d["not_after"]),
         value_list_joint=re.compile(d["value_list_joint"]),
         not_before=re.compile(d["not_before"].replace("{PER_HEAD}", d["per_head"])),
@@ -249,6 +256,19 @@ def spec() -> Spec:
         grade_share_label=re.compile(d["grade_share_label"]),
         scale_reach=int(d["scaled_lines"]["reach"]),
         scale_breaks=re.compile(d["scaled_lines"]["breaks"]),
+    )
+
+
+def _chinese_count_rx(d: dict[str, Any], words: dict[str, str]) -> re.Pattern[str]:
+    """A count in Chinese numerals and its measure word (所属事业单位三个, 涉及六个镇): ``figures.yaml``'s
+    ``chinese_count_units``, each not opening a word (``unit_opens_word``: 三人民, 一台账)."""
+    units = "|".join(
+        re.escape(u) + (f"(?![{words[u]}])" if u in words else "")
+        for u in sorted(d["chinese_count_units"], key=len, reverse=True)
+    )
+    return re.compile(
+        rf"(?<!{d['chinese_count_not_after']})(?P<num>[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]{{0,5}})"
+        rf"(?P<unit>{units})"
     )
 
 
@@ -513,6 +533,13 @@ def label_before(flat: str, pos: int, floor: int, kind: str, printed: str | None
             end = cand
             while end > floor and flat[end - 1] in " \u3000":
                 end -= 1
+    # An amount that a modifier clause ending in 的 names (2022年安排的1.9亿元省级城市建设专项资金, 已下达的500万元资金):
+    # its label is the clause's verb and words, as without 的 (ruling 14).  (Not a rate: 占部门预算数的34.34% is
+    # named with its 的; not a count: 复核评价的50个项目 is a modifier of the counted noun.)
+    if kind == "元" and end > floor and flat[end - 1] == "的":
+        start0, _ = _run_start(flat, end - 1, floor)
+        if len(CJK.findall(flat[start0 : end - 1])) >= 2:
+            end -= 1
     # The label in the cell before (年度预算金额 | 4992万元), or before a bracketed value
     # (农业科技创新发展体系建设（1640万元）).
     k = end
@@ -819,6 +846,7 @@ def _accept(flat: str, q: Quantity, label: Label, kind: str) -> bool:
         return False
     if kind not in ("元", "%") and (
         sp.count_not_name.search(fold_text(label.name))
+        or sp.count_target_label.search(fold_text(label.name))
         or sp.count_not_clause.search(label.clause)
         or sp.output_label.search(fold_text(label.name))
     ):
@@ -973,6 +1001,21 @@ def _scaled_bare(
         yield Quantity(printed * scale, "元", m.start(), m.end(), raw, printed, dec, scaled=True)
 
 
+def _chinese_counts(flat: str, start: int, end: int) -> Iterator[Quantity]:
+    """Counts in Chinese numerals after their label, closing its clause (所属事业单位三个，, 项目资金两项：): labelled as a
+    count in digits is.  Not a count of one, nor one before a noun (``figures.yaml``'s ``chinese_count_units``)."""
+    sp = spec()
+    for m in sp.chinese_count.finditer(flat, start, end):
+        if sp.chinese_count_end.match(flat, m.end()) is None:
+            continue
+        number = chinese_number(m.group("num"))
+        if not isinstance(number, int) or number <= 1:
+            continue
+        value = Decimal(number)
+        unit = sp.units.get(m.group("unit"), m.group("unit"))
+        yield Quantity(value, unit, m.start(), m.end(), squash(flat[m.start() : m.end()]), value, 0)
+
+
 def _chinese_amounts(flat: str, start: int, end: int) -> Iterator[Quantity]:
     """Amounts in Chinese numerals (共安排资金叁佰万元整): labelled as any amount is."""
     for value, s, e in iter_chinese_amounts(flat, start, end):
@@ -1098,7 +1141,7 @@ def _counted(
     if flat.rfind("《", b.start, q.start) > flat.rfind("》", b.start, q.start):
         return None  # in a document's title (《关于2021年实施33项民生工程的通知》): the document, not the programme
     noun = "".join(doc.text[k] for k in range(s0, stop) if not doc.text[k].isspace())
-    if sp.count_not_name.search(fold_text(noun)):
+    if sp.count_not_name.search(fold_text(noun)) or sp.count_target_label.search(fold_text(noun)):
         return None
     if planned and not sp.planned_noun.search(fold_text(noun)):
         return None  # a plan to build or do (计划新建12座): a target; the projects planned are counted
@@ -1159,6 +1202,7 @@ def prose_figures(
             iter_quantities(flat, b.start, b.end),
             _bare_money(flat, b.start, b.end),
             _chinese_amounts(flat, b.start, b.end),
+            _chinese_counts(flat, b.start, b.end),
             _approximates(flat, b.start, b.end),
             _scaled_bare(flat, b.start, b.end, decls, grid_spans, parts),
         )

@@ -79,11 +79,7 @@ def kind_candidates(
     document site's file name is for the programme)."""
     # (a news headline that reports a programme's money or works, not its evaluation — 中央财政已累计安排相关资金
     # 458亿元 — says nothing of what kind of evaluation the item is about: no kind from its words)
-    reports_money = (
-        title is not None
-        and title.rule == "title_news"
-        and not re.search(_spec()["title"]["news_headline_framed"], fold(ctx.doc.text[title.start : title.end]))
-    )
+    reports_money = title is not None and title.rule == "title_news_money"  # (titles.py decides it)
     found = _kind_in_title(ctx, title, 10, "title") if title is not None and not reports_money else None
     out: list[Candidate] = [found] if found is not None else []
     if not out:
@@ -145,6 +141,8 @@ def mode_candidates(ctx: Context, title: Candidate | None) -> list[Candidate]:
                     continue
                 if re.match(r"\s*[□☐]", text[m.end() : m.end() + 3]):
                     continue  # an option of a form left unticked (财政部门组织评价□ beside 部门绩效自评☑)
+                if "unless_clause" in rule and re.search(rule["unless_clause"], _clause_at(text, m)):
+                    continue  # the clause speaks of the word otherwise (a review of others' 自评)
                 out.append(ctx.candidate("evaluation_mode", rule["mode"], m.start(), m.end(), rule["rank"], "text"))
                 break
     # only the strongest rule of each mode counts
@@ -153,6 +151,13 @@ def mode_candidates(ctx: Context, title: Candidate | None) -> list[Candidate]:
         if c.value not in best or c.rank > best[c.value].rank:
             best[c.value] = c
     return list(best.values())
+
+
+def _clause_at(text: str, m: re.Match[str]) -> str:
+    """The clause (between commas, stops or line ends) holding match ``m``."""
+    start = max(text.rfind(c, 0, m.start()) for c in "，,。；;！\n") + 1
+    ends = [i for i in (text.find(c, m.end()) for c in "，,。；;！\n") if i >= 0]
+    return text[start : min(ends) if ends else len(text)]
 
 
 def _mode_from_evaluator(
@@ -388,11 +393,38 @@ def _dated_signature(ctx: Context, c: Candidate) -> bool:
     return bool(_compiled()["date"].match(rest) or _compiled()["cn_date"].match(rest))
 
 
+def _department_over_unit(ctx: Context, evaluators: list[Candidate], unit: Decision) -> Candidate | None:
+    """The body a sentence names as evaluating the unit chosen as evaluated, in a self-evaluation: ``X…对Y…``
+    with X one of ``evaluators`` (own bodies, phrase rules) and Y the unit, in one clause, X another body than Y
+    (neither name ends the other) — a department evaluating the spending of a unit under it (ruling 13).
+    ``None`` otherwise (the unit evaluating itself, as most self-evaluations say)."""
+    if unit.chosen is None or unit.value is None:
+        return None
+    name = fold(unit.value)
+    # (the unit's mentions its candidates hold: the chosen name may be the fuller one printed elsewhere)
+    mentions = [u for u in unit.candidates if fold(u.value) in name]
+    for c in evaluators:
+        other = fold(c.value)
+        if c.rule.endswith(":others") or other in name or name in other:
+            continue
+        for u in mentions:
+            between = ctx.doc.text[c.end : u.start] if c.end <= u.start else "。"
+            if re.fullmatch(r"[^。；;\n]{0,24}?对", re.sub(r"\s+", "", between)):
+                return c
+    return None
+
+
 def _own_bodies(cands: list[Candidate]) -> list[Candidate]:
-    """The candidates whose name is neither a firm's nor a finance body's (``evaluator_kinds``): a unit
-    that would evaluate its own spending."""
+    """The candidates whose name is neither a firm's nor a finance body's (``evaluator_kinds``) nor a working
+    group's (试点城市评审小组, …绩效考评组: a group a body forms, never the unit whose spending it is): a unit that
+    would evaluate its own spending."""
     kinds = _spec()["evaluator_kinds"]
-    return [c for c in cands if not re.search(kinds["third_party"] + "|" + kinds["finance"], fold(c.value))]
+    return [
+        c
+        for c in cands
+        if not re.search(kinds["third_party"] + "|" + kinds["finance"], fold(c.value))
+        and not fold(c.value).endswith("组")
+    ]
 
 
 # ------------------------------------------------------------------ all metadata
@@ -730,6 +762,10 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
                 warnings=[f"evaluator: the cover ticks an unnamed intermediary ({ticked.group(0)})"],
                 candidates=unit.candidates,
             )
+        elif (head := _department_over_unit(ctx, own, unit)) is not None:
+            # a department evaluating the transfer it administers, spent by a unit under it (林业厅组织专家对林科院
+            # 承担的…项目进行了绩效评价; ruling 13): its own evaluation (self), the department the evaluator
+            d["evaluator"] = fullest(ctx, decide("evaluator", [head], doc), orgs)
         else:
             d["evaluator"] = Decision("evaluator", unit.value, unit.chosen, [], unit.candidates)
     else:

@@ -51,7 +51,7 @@ def org_suffix() -> str:
 
 
 @lru_cache(maxsize=1)
-def _org_rules() -> tuple[re.Pattern[str], int, frozenset[str], frozenset[str], tuple[str, ...]]:
+def _org_rules() -> tuple[re.Pattern[str], int, frozenset[str], frozenset[str], tuple[str, ...], re.Pattern[str]]:
     data = patterns.load("entities.yaml")
     return (
         re.compile(org_suffix()),
@@ -59,6 +59,7 @@ def _org_rules() -> tuple[re.Pattern[str], int, frozenset[str], frozenset[str], 
         frozenset(data["org_stop_words"]),
         frozenset(data["org_not_words"]),
         tuple(data.get("org_prefixes", [])),
+        re.compile(data["org_particle"]),
     )
 
 
@@ -97,7 +98,7 @@ def org_spans(doc, text: str | None = None) -> list[tuple[int, int]]:  # type: i
     """
     from spacy.attrs import IDX, LENGTH  # spaCy is imported when the pipeline is built, not before
 
-    suffix, max_chars, stops, not_words, prefixes = _org_rules()
+    suffix, max_chars, stops, not_words, prefixes, particle = _org_rules()
     text = doc.text if text is None else text
     # (offset, text) of every token, read from the doc's arrays: making spaCy's token
     # objects costs more than the rest of this function
@@ -113,6 +114,8 @@ def org_spans(doc, text: str | None = None) -> list[tuple[int, int]]:  # type: i
         last_idx, last_text = toks[i]
         if m.start() > last_idx and any(last_text.endswith(w) for w in not_words):
             continue  # the suffix is the end of an ordinary word (布局, 网站, 举办)
+        if m.group() == "所" and particle.match(text, m.start()):
+            continue  # the particle before a verb (流程所包含), no organ
         while i > 0 and toks[i][0] > m.start():  # the whole suffix belongs to the name
             i -= 1
         start = toks[i][0]
@@ -169,7 +172,7 @@ def _wrapped_head(toks: list[tuple[int, str]], brk: int, start: int, end: int, g
     place and ends in no organ of its own, and the rest opens with no level word. Else ``start``: a line
     that names no place is no head (主管部门 / 澧县交通运输局), nor one that is a name already (澧县交通运输局 /
     办公室), nor any line over a short name (太原日报 / 省林业和草原局)."""
-    _suffix, max_chars, stops, _not_words, _prefixes = _org_rules()
+    _suffix, max_chars, stops, _not_words, _prefixes, _particle = _org_rules()
     organ_end, level_chars = _wrap_rules()
     if toks[brk + 1][1][:1] in level_chars:
         return start

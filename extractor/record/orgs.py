@@ -564,9 +564,11 @@ def _names_in(ctx: Context, view: View, vstart: int, vend: int, org_rx: str) -> 
 
 
 # The words right after a body that make it a cited document's author (县教育局制定的《财务管理制度》, XX厅印发《…》),
-# a co-issuer named between them (市人社局市财政下发了《…》, XX局和XX局联合印发《…》).
+# a co-issuer named between them (市人社局市财政下发了《…》, XX局和XX局联合印发《…》) — or the document's title
+# right after its issuers, no verb between (落实中共新华区委、新华区人民政府《关于…的实施意见》).
 _AUTHOR_AFTER = re.compile(
-    r"(?:[、和与及]?[^，,。；;：:《》\n]{0,14}?)?(?:联合)?(?:制定|印发|出台|下发|发布|颁布|制发)(?:了|的)?《"
+    r"(?:[、和与及]?[^，,。；;：:《》\n]{0,14}?)?(?:(?:联合)?(?:制定|印发|出台|下发|发布|颁布|制发)(?:了|的)?《"
+    r"|(?<=[局厅委院办府部会心])《)"
 )
 
 # The words right before a body that say the writer reports, files or sends something to it (上报, 报送,

@@ -25,13 +25,15 @@ def _compiled() -> dict[str, Any]:
         "strip_prefix": re.compile(t["strip_prefix"]),
         "strip_suffix": re.compile(t["strip_suffix"]),
         "page_number": re.compile(t["page_number"]),
-        "not_title": re.compile(t["not_title"]),
+        "not_title": re.compile(t["caption"] + "|" + t["not_title"]),
+        "caption": re.compile(t["caption"]),
         "year": re.compile(s["years"]["year"]),
         "range": re.compile(s["years"]["range"]),
         "list": re.compile(s["years"]["list"]),
         "ignore": re.compile(s["years"]["ignore_inside"]),
         "date": re.compile(d["date"]),
         "cn_date": re.compile(d["chinese"]),
+        "glued_date": re.compile(d["glued"]),
         "seal": re.compile(d["seal_note"]),
     }
 

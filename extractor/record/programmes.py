@@ -265,7 +265,7 @@ def program_candidates(
     if acted is not None:
         # a headline that reports the evaluation as an act names the programme as the act's object
         out.append(_program_candidate(ctx, acted[0], acted[1], unit, 8, "title:action"))
-    elif title is not None and title.rule != "title_news":
+    elif title is not None and not title.rule.startswith("title_news"):
         # (a news headline in words of its own, …绩效评价获得全省优秀等次, says what became of the
         # evaluation after the programme: its words are no title's to cut; the body names the programme)
         # a notice's title names the programme of the evaluation it reports (关于…项目重点绩效评价结果的

@@ -79,6 +79,7 @@ def _spec() -> dict[str, Any]:
         "grade_scale": [re.compile(r) for r in data["grade_scale"]],
         "tier_names": re.compile(f"(?:项目)?(?:{tier})"),
         "whole_tier_names": re.compile(data["whole_tier_names"]),
+        "survey_words": re.compile(data["survey_words"]),
         "tier_word_before": re.compile(data["tier_word_before"]),
         # a heading naming a tier (二、项目决策情况（20分）): a name, then what may follow one
         "tier_heading": re.compile(f"(?P<name>(?:项目)?(?:{tier}))" + data["tier_clause"]["after"]),
@@ -103,6 +104,7 @@ def _spec() -> dict[str, Any]:
         "transposed_total": re.compile(data["transposed_total"]),
         "clause": _clause_spec(data["tier_clause"], data["tiers"]),
         "budget_tier": re.compile(data["budget_tier"]),
+        "budget_tier_glued": re.compile(data["budget_tier_glued"]),
     }
 
 
@@ -141,6 +143,41 @@ def number_value(raw: str) -> float | int | None:
             return None
         v = float(n)
     return int(v) if v.is_integer() else v
+
+
+_GLUED_NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
+
+
+def budget_glued_run(run: str, weight: float | int) -> float | int | None:
+    """The score a budget row's run-together cells give (预算数, 执行数, 执行率, 得分: 10001000100%20, 1.561.56120),
+    when exactly one split of ``run`` into four numbers agrees with the columns: 执行数 ÷ 预算数 is the 执行率
+    (a percentage, or a fraction up to 1.5) and the 得分 is ``weight`` × 执行率, each to half a unit of its last
+    printed digit; ``None`` when no split or several scores do."""
+
+    def half(raw: str) -> float:
+        digits = raw.rstrip("%").partition(".")[2]
+        return 0.5 * 10 ** -len(digits) / (100 if raw.endswith("%") else 1)
+
+    scores: set[float | int] = set()
+    n = len(run)
+    for i in range(1, n):
+        for j in range(i + 1, n):
+            for k in range(j + 1, n):
+                a, b, r, sc = run[:i], run[i:j], run[j:k], run[k:]
+                rate_digits = r[:-1] if r.endswith("%") else r
+                if not all(_GLUED_NUMBER.fullmatch(x) for x in (a, b, rate_digits, sc)) or "%" in a + b + sc:
+                    continue
+                av, bv, sv = float(a), float(b), float(sc)
+                rv = float(rate_digits) / 100 if r.endswith("%") else float(rate_digits)
+                if av <= 0 or rv > 1.5 or sv > weight:
+                    continue
+                tol_rate = half(r) + (half(a) + half(b)) / av
+                if abs(bv / av - rv) > tol_rate or abs(sv - weight * rv) > half(sc) + weight * half(r):
+                    continue
+                value = number_value(sc)
+                if value is not None:
+                    scores.add(value)
+    return scores.pop() if len(scores) == 1 else None
 
 
 def _cell_number(cell: str) -> float | int | None:
@@ -1044,6 +1081,14 @@ def tier_scores(ctx: Context) -> list[TierScore]:
             continue
         start = back(cap.start())
         add(TierScore(squash(cap.group("name")), weight, score, start, back(q.end), ctx.page(start), 1.6))
+    # 1d'. The same block with its cells run together, digits and all (…得分(20分*执行率)年度财政资金总额
+    #     10001000100%20): the score of the one split of the run that agrees with the columns
+    for cap in spec["budget_tier_glued"].finditer(text):
+        weight = number_value(cap.group("w"))
+        score = budget_glued_run(cap.group("run"), weight) if weight is not None else None
+        if score is not None:
+            start, end = ctx.view.span(cap.start(), cap.end("run"))
+            add(TierScore(squash(cap.group("name")), weight, score, start, end, ctx.page(start), 1.6))
     # 1e. A weighted-criteria table (相关性 20% 100.00 20.00 …): the weighted score is the tier's
     for row in weighted_rows(text):
         if not row.total:
@@ -1109,7 +1154,18 @@ def tier_scores(ctx: Context) -> list[TierScore]:
     weights = [t.weight for t in found.values() if t.weight is not None]
     if weights and abs(sum(weights) - 100) < 0.01:
         found = {k: t for k, t in found.items() if t.weight is not None}
+    # A weightless satisfaction score in a sentence about the survey that measured it is the survey's result
+    # (共发放问卷…，满意度得分94.47分): no tier's score, whatever shape read it (``survey_words``).
+    found = {k: t for k, t in found.items() if not _survey_result(ctx, t)}
     return sorted(found.values(), key=lambda t: t.start)
+
+
+def _survey_result(ctx: Context, t: TierScore) -> bool:
+    if t.weight is not None or "满意度" not in t.name:
+        return False
+    text = ctx.doc.text
+    start = max(text.rfind(ch, 0, t.start) for ch in "。\n!?！？") + 1
+    return _spec()["survey_words"].search(text[start : t.end]) is not None
 
 
 def tiers_by_headings(ctx: Context) -> dict[int, re.Match[str]]:

@@ -126,7 +126,7 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
         if metadata_cell(head, i):
             continue  # the page's catalogue entry (名称: …, 标题 / …): never the document's title (ruling 20)
         parts = [i]
-        headline = False  # a news item's headline in words of its own (ruling 17)
+        headline = ""  # a news item's headline in words of its own (ruling 17): the rule it was read by
         if not _is_title(line.text):
             # a title wrapped before its last words: this line and the next together
             if (
@@ -146,8 +146,8 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
                 and _BRACKET_LINE.fullmatch(re.sub(r"[\s|｜]+", "", head[i + 1].text))
             ):
                 pass  # a form's heading flattened with its empty cells, its year line under it (below)
-            elif _news_headline(head, i):
-                headline = True
+            elif headline := _news_headline(head, i):
+                pass
             else:
                 continue
         # lines before it that continue it (a title set on two or three lines); a line
@@ -241,7 +241,7 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
             rank -= 0.5  # a title names a year, a place or a unit; a bare 绩效目标完成情况 is a heading
         if re.search(_spec()["title"]["final_accounts"], fold(printed)):
             rank = 7.5 - i / 100  # a final-accounts disclosure's heading: any evaluation's title it holds wins
-        rule = "title_file_name" if _FILE_NAME.search(raw.strip()) else "title_news" if headline else "title_line"
+        rule = "title_file_name" if _FILE_NAME.search(raw.strip()) else headline or "title_line"
         out.append(ctx.candidate_at("title", printed, start, end, rank, rule))
     if not out:
         out += _headline_run_into_lead(ctx, head)
@@ -324,8 +324,10 @@ def _year_line_after_chrome(head: list[Line], i: int) -> Line | None:
     return None
 
 
-def _news_headline(head: list[Line], i: int) -> bool:
-    """Whether ``head[i]`` is a news item's own headline about an evaluation (ruling 17): a short line
+def _news_headline(head: list[Line], i: int) -> str:
+    """The rule by which ``head[i]`` is a news item's own headline, or "" when it is none: ``title_news``
+    for a headline about an evaluation (ruling 17), ``title_news_money`` for one that reports a programme's
+    money or works instead (``news_headline_money``: it says nothing of the evaluation's kind). A short line
     without a sentence's punctuation that names an evaluation, set apart by the page as its headline —
     its metadata block (发布时间, 来源, 点击: ``news_metadata``) on one of the two lines under it, or its
     breadcrumb (您当前的位置, 首页 > … > 正文) on one of the two lines over it."""
@@ -358,8 +360,11 @@ def _news_headline(head: list[Line], i: int) -> bool:
         or _LABELLED_TITLE.match(head[i].text)  # a 标题: field of the page's metadata (ruling 17)
         or _NUMBERED_HEADING.match(head[i].text.lstrip())
     ):
-        return False  # (and a numbered heading of the report's own)
-    return under or over
+        return ""  # (and a numbered heading of the report's own)
+    if not (under or over):
+        return ""
+    # (read only through its money or works, the headline names no evaluation: metadata takes no kind from it)
+    return "title_news" if re.search(spec["news_headline_framed"], fold(key)) else "title_news_money"
 
 
 def _headline_run_into_lead(ctx: Context, head: list[Line]) -> list[Candidate]:
@@ -600,12 +605,16 @@ def inline_title_candidates(ctx: Context, limit: int = 3000) -> list[Candidate]:
             continue  # the value of the page's 名称: / 标题: field (ruling 20), not a heading the document prints
         if re.search(r"(?:^|[\n。；;])\s*[一二三四五六七八九十]{1,3}、\s*$", text[max(0, start - 8) : start]):
             continue  # a numbered part of the document (十四、部门预算项目支出绩效自评表): a heading inside it
+        if _compiled()["caption"].search(clean_title(text[text.rfind("\n", 0, start) + 1 : m.end()])):
+            continue  # its line is a table's caption (表 2：绩效评价得分情况表) or an attachment's entry (1.绩效目标表)
         half = (m.end() - start) // 2
         if (m.end() - start) % 2 == 0 and text[start : start + half] == text[start + half : m.end()]:
             start += half  # a heading printed twice in a row (a sharing site's copy): once
         title = clean_title(text[start : m.end()])
         if not _is_title(title) or len(title) < 6 or not re.search("绩效|评价|自评|考评", title):
             continue
+        if re.search(spec["cites"], title):
+            continue  # a sentence citing another document by its name (…主要根据部门项目支出自评报告（表），…)
         if title[0] in _CLOSING:
             continue  # the boundary fell inside the title's own brackets (…治安防控<三期>)项目…报告): a title
             # opens with no closing mark, so these are a title's last words, not a title
