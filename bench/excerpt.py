@@ -41,24 +41,14 @@ from record_compare import figure_name_key  # noqa: E402
 
 from jixiao.extractor import parse  # noqa: E402
 from jixiao.extractor.record import build_record  # noqa: E402
+from jixiao.extractor.record.model import EVIDENCE_KEYS  # noqa: E402
 
 SAMPLES = HERE.parent / "corpus" / "samples"
 #: A top-level heading of a report: 一、 … 十、 at a line's start, a line of words (no table row's cells).
 HEADING = re.compile(r"^[ \u3000]*[一二三四五六七八九十]{1,3}[、.．][^\t|｜\n]{2,40}$", re.M)
-#: The record's scalar fields whose evidence the bench follows (evidence keys of contract v2).
-SCALARS = [
-    "title",
-    "years",
-    "report_date",
-    "report_kind",
-    "evaluation_mode",
-    "jurisdiction",
-    "program",
-    "evaluated_unit",
-    "evaluator",
-    "score.total",
-    "score.grade",
-]
+#: The record's scalar fields whose evidence the bench follows: contract v2's evidence keys but the maximum score,
+#: which shares the total's evidence.
+SCALARS = [k for k in EVIDENCE_KEYS if k != "score.max"]
 LISTS = ["indicators", "figures", "checks"]
 
 
