@@ -1164,8 +1164,7 @@ def _survey_result(ctx: Context, t: TierScore) -> bool:
     if t.weight is not None or "满意度" not in t.name:
         return False
     text = ctx.doc.text
-    start = max(text.rfind(ch, 0, t.start) for ch in "。\n!?！？") + 1
-    return _spec()["survey_words"].search(text[start : t.end]) is not None
+    return _spec()["survey_words"].search(text[_sentence_start(text, t.start) : t.end]) is not None
 
 
 def tiers_by_headings(ctx: Context) -> dict[int, re.Match[str]]:
