@@ -45,7 +45,7 @@ from .orgs import (
     org_candidates,
     orgs_in,
 )
-from .orgroles import writer_candidates
+from .orgroles import never_own_body, writer_candidates
 from .phrases import _compiled, _spec
 from .programmes import ends_like_a_programme, program_candidates
 from .titles import (
@@ -418,13 +418,7 @@ def _own_bodies(cands: list[Candidate]) -> list[Candidate]:
     """The candidates whose name is neither a firm's nor a finance body's (``evaluator_kinds``) nor a working
     group's (试点城市评审小组, …绩效考评组: a group a body forms, never the unit whose spending it is): a unit that
     would evaluate its own spending."""
-    kinds = _spec()["evaluator_kinds"]
-    return [
-        c
-        for c in cands
-        if not re.search(kinds["third_party"] + "|" + kinds["finance"], fold(c.value))
-        and not fold(c.value).endswith("组")
-    ]
+    return [c for c in cands if not never_own_body(fold(c.value))]
 
 
 # ------------------------------------------------------------------ all metadata

@@ -72,12 +72,19 @@ def _named_in_passing(ctx: Context, text: str, org: Org) -> bool:
     )
 
 
+def never_own_body(name: str) -> bool:
+    """Whether the (folded) ``name`` is a body that never evaluates its own spending as the unit: a finance body,
+    a firm (``evaluator_kinds``), or a working group (领导小组, 考评组, 试点城市评审小组 — a group of a body, not the
+    body)."""
+    kinds = _spec()["evaluator_kinds"]
+    return bool(re.search(kinds["finance"] + "|" + kinds["third_party"], name) or name.endswith("组"))
+
+
 def _not_a_writer(name: str) -> bool:
     """Whether ``name`` cannot be the body writing its own self-evaluation: a finance body, a firm, a
     working group, or a place's name alone (塘桥街道: a division named with no organ of it)."""
-    kinds = _spec()["evaluator_kinds"]
-    if re.search(kinds["finance"] + "|" + kinds["third_party"], name) or re.search(r"组$", name):
-        return True  # (nor a working group: 领导小组, 考评组 — a group of a body, not the body)
+    if never_own_body(name):
+        return True
     covered = sum(e - s for s, e, _n in divisions().find(name))
     # (nor the government of a place it does not name, 省人民政府 in a county's report: a level above)
     return covered >= len(name) or bool(_LEVEL_ONLY.fullmatch(re.sub(r"(?:人民)?政府$", "", name)))

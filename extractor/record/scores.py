@@ -154,9 +154,8 @@ def budget_glued_run(run: str, weight: float | int) -> float | int | None:
     (a percentage, or a fraction up to 1.5) and the 得分 is ``weight`` × 执行率, each to half a unit of its last
     printed digit; ``None`` when no split or several scores do."""
 
-    def half(raw: str) -> float:
-        digits = raw.rstrip("%").partition(".")[2]
-        return 0.5 * 10 ** -len(digits) / (100 if raw.endswith("%") else 1)
+    def half(raw: str) -> float:  # half a unit of the last printed digit (_half), a percentage's as a fraction
+        return float(_half(Decimal(raw.rstrip("%")))) / (100 if raw.endswith("%") else 1)
 
     scores: set[float | int] = set()
     n = len(run)

@@ -606,7 +606,7 @@ def inline_title_candidates(ctx: Context, limit: int = 3000) -> list[Candidate]:
         if re.search(r"(?:^|[\n。；;])\s*[一二三四五六七八九十]{1,3}、\s*$", text[max(0, start - 8) : start]):
             continue  # a numbered part of the document (十四、部门预算项目支出绩效自评表): a heading inside it
         if _compiled()["caption"].search(clean_title(text[text.rfind("\n", 0, start) + 1 : m.end()])):
-            continue  # its line is a table's caption (表 2：绩效评价得分情况表) or an attachment's entry (1.绩效目标表)
+            continue  # its line is a table's caption (表 2：绩效评价得分情况表)
         half = (m.end() - start) // 2
         if (m.end() - start) % 2 == 0 and text[start : start + half] == text[start + half : m.end()]:
             start += half  # a heading printed twice in a row (a sharing site's copy): once
