@@ -258,6 +258,22 @@ def sum_relations(text: str) -> list[Relation]:
     return out
 
 
+def _located_cells(text: str, b, rows: list[list[str]]):  # type: ignore[no-untyped-def]
+    """Each non-empty cell of ``rows`` (rows of table block ``b``) as (row index, column index, words, start, end),
+    found in ``text`` in reading order from the block's start; a cell the text does not hold is skipped."""
+    pos = b.start
+    for r, row in enumerate(rows):
+        for i, cell in enumerate(row):
+            words = cell.strip()
+            if not words:
+                continue
+            at = text.find(words, pos, b.end)
+            if at < 0:
+                continue
+            pos = at + len(words)
+            yield r, i, words, at, pos
+
+
 def _rows(doc) -> list[list[list[Num]]]:
     """Tables as rows of numbers: each table block's rows (cells found in the text in order), and runs of
     lines outside tables that each print two or more numbers."""
@@ -266,25 +282,15 @@ def _rows(doc) -> list[list[list[Num]]]:
     for b in doc.blocks:
         if b.kind != "table" or not b.rows:
             continue
-        pos, rows = b.start, []
-        for row in b.rows:
-            nums = []
-            label = ""
-            for cell in row:
-                cell_s = cell.strip()
-                if not cell_s:
-                    continue
-                at = text.find(cell_s, pos, b.end)
-                if at < 0:
-                    continue
-                pos = at + len(cell_s)
-                found = numbers(text, at, pos)
-                if found and found[0].start == at:
-                    nums.extend(found[:1])
-                elif not label:
-                    label = cell_s
-            rows.append((label, nums))
-        tables.append(rows)
+        labels: list[str] = ["" for _ in b.rows]
+        nums: list[list[Num]] = [[] for _ in b.rows]
+        for r, _i, cell_s, at, end in _located_cells(text, b, b.rows):
+            found = numbers(text, at, end)
+            if found and found[0].start == at:
+                nums[r].extend(found[:1])
+            elif not labels[r]:
+                labels[r] = cell_s
+        tables.append(list(zip(labels, nums)))
         covered.append((b.start, b.end))
     run: list[tuple[str, list[Num]]] = []
     for m in re.finditer(r"[^\n]+", text):
@@ -334,18 +340,9 @@ def header_rate_cells(doc) -> set[int]:
         cols = {i for i, h in enumerate(header) if RATE_WORD.search(h)}
         if not cols:
             continue
-        pos = b.start
-        for row in b.rows[1:]:
-            for i, cell in enumerate(row):
-                cs = cell.strip()
-                if not cs:
-                    continue
-                at = text.find(cs, pos, b.end)
-                if at < 0:
-                    continue
-                pos = at + len(cs)
-                if i in cols:
-                    out.update(n.start for n in numbers(text, at, pos) if n.kind == "percent")
+        for _r, i, _cell, at, end in _located_cells(text, b, b.rows[1:]):
+            if i in cols:
+                out.update(n.start for n in numbers(text, at, end) if n.kind == "percent")
     # Text tables: a line naming a rate and no digits heads the cells below it, up to a blank line.
     for m in re.finditer(r"[^\n]*率[^\n\d]*\n", text):
         end = text.find("\n\n", m.end())
