@@ -71,5 +71,8 @@ def test_each_section_read_alone_says_what_it_said_in_the_report(
             # (an attachment list's first entry, 附件:1.绩效目标表, still reads as a title when nothing else titles
             # the page: not mended — dropping it cost a holdout item its report kind, session 39)
             assert part["title"] in {record["title"], None}, (where, part["title"])
+        # a third party's report speaks of the unit's 自评 where it reviews it (六、绩效自评复核情况; 通过对部门自评…进行
+        # 复核，…自评资料能及时报送) or lists it among its annexes (7. 绩效自评报告): no section reads as a self-evaluation
+        assert part["evaluation_mode"] in {record["evaluation_mode"], None}, (where, part["evaluation_mode"])
         tiers = {(i["name"], i["score"]) for i in record["indicators"] if i["level"] == 1}
         assert {(i["name"], i["score"]) for i in part["indicators"] if i["level"] == 1} <= tiers, where

@@ -141,8 +141,12 @@ def mode_candidates(ctx: Context, title: Candidate | None) -> list[Candidate]:
                     continue
                 if re.match(r"\s*[□☐]", text[m.end() : m.end() + 3]):
                     continue  # an option of a form left unticked (财政部门组织评价□ beside 部门绩效自评☑)
-                if "unless_clause" in rule and re.search(rule["unless_clause"], _clause_at(text, m)):
+                if "unless_clause" in rule and re.search(
+                    rule["unless_clause"], _clause_at(text, m) + _means_before(text, m)
+                ):
                     continue  # the clause speaks of the word otherwise (a review of others' 自评)
+                if "unless_section" in rule and _under_heading(ctx, ctx.view.starts[m.start()], rule["unless_section"]):
+                    continue  # a section that reviews others' 自评 (六、绩效自评复核情况)
                 out.append(ctx.candidate("evaluation_mode", rule["mode"], m.start(), m.end(), rule["rank"], "text"))
                 break
     # only the strongest rule of each mode counts
@@ -154,10 +158,37 @@ def mode_candidates(ctx: Context, title: Candidate | None) -> list[Candidate]:
 
 
 def _clause_at(text: str, m: re.Match[str]) -> str:
-    """The clause (between commas, stops or line ends) holding match ``m``."""
+    """The clause (between commas, stops or line ends) holding match ``m``; for a run-in heading —
+    a short clause opening its line and closed by a stop (（1）绩效自评开展情况。通过对部门自评…进行复核)
+    — the heading and the sentence it opens, which says what the heading's words are about."""
     start = max(text.rfind(c, 0, m.start()) for c in "，,。；;！\n") + 1
     ends = [i for i in (text.find(c, m.end()) for c in "，,。；;！\n") if i >= 0]
-    return text[start : min(ends) if ends else len(text)]
+    end = min(ends) if ends else len(text)
+    if text[end : end + 1] == "。" and (start == 0 or text[start - 1] == "\n") and end - start <= _RUN_IN_HEADING:
+        body = end + 1 + len(text[end + 1 :]) - len(text[end + 1 :].lstrip())  # (on its own line or run in)
+        nxt = [i for i in (text.find(c, body) for c in "。；;！\n") if i >= 0]
+        end = min(nxt) if nxt else len(text)
+    return text[start:end]
+
+
+def _means_before(text: str, m: re.Match[str]) -> str:
+    """The opening clause of match ``m``'s sentence when it says by what means the rest was found
+    (通过对部门自评的真实性进行复核，…自评资料能及时报送; 经复核，…): what the sentence's later clauses report
+    is what that review found.  Empty when the sentence opens otherwise or ``m`` is in its first clause."""
+    start = max(text.rfind(c, 0, m.start()) for c in "。；;！\n") + 1
+    lead = re.match(r"\s*(?:通过|经过?)[^，,。；;！\n]*[，,]", text[start : m.start()])
+    return "\n" + lead.group(0) if lead else ""
+
+
+#: The longest run-in heading (characters, its numbering included) :func:`_clause_at` reads on past.
+_RUN_IN_HEADING = 24
+
+
+def _under_heading(ctx: Context, offset: int, words: str) -> bool:
+    """Whether a heading of a section open at document ``offset`` (any level) matches ``words``."""
+    if not ctx.doc.blocks:
+        return False
+    return any(re.search(words, ctx.doc.blocks[h].text) for h in ctx.open_sections[ctx.block_index(offset)])
 
 
 def _mode_from_evaluator(
