@@ -63,3 +63,20 @@ def test_cells_one_a_line_between_bar_lines_read_as_cells_one_a_line() -> None:
         again.evaluated_unit,
         again.years,
     )
+
+
+def test_a_date_the_break_cut_is_one_date() -> None:
+    # a notice's signature, its date set under the signing bodies and cut between year and month
+    text = (
+        "现将《2016年度困难群众基本生活救助工作绩效评价指标和评价标准》印发给你们，请遵照执行。\n"
+        "民政部办公厅   财政部办公厅\n"
+        "                                   2016年\n"
+        "12月30日\n"
+    )
+    paragraphs = _paragraphs(text)
+    assert "2016年12月30日" in paragraphs
+    from jixiao.extractor.record import build_record
+
+    assert build_record(read_text(text)).report_date == "2016-12-30"
+    # a year standing alone over a line that is no date's rest stays apart
+    assert "2016年" in _paragraphs("2016年\n全年共完成投资120万元。\n")

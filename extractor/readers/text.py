@@ -138,6 +138,7 @@ class _Rules:
     toc: list[tuple[re.Pattern[str], bool]]
     sentence_end: re.Pattern[str]
     continuation_start: re.Pattern[str]
+    date_wrap: tuple[re.Pattern[str], re.Pattern[str]]
     title_end: re.Pattern[str]
     prose_punct: re.Pattern[str]
     label_end: re.Pattern[str]
@@ -182,6 +183,7 @@ def _rules() -> _Rules:
         toc=[(re.compile(t["regex"]), bool(t["heading_title_only"])) for t in data["toc_lines"]],
         sentence_end=re.compile(data["sentence_end"]),
         continuation_start=re.compile(data["continuation_start"]),
+        date_wrap=(re.compile(data["date_wrap"]["end"]), re.compile(data["date_wrap"]["start"])),
         title_end=re.compile(data["title_end"]),
         prose_punct=re.compile(data["prose_punctuation"]),
         label_end=re.compile(data["label_end"]),
@@ -451,6 +453,8 @@ def continues(prev: _Line, nxt: _Line, width: int | None = None, firm: bool = Fa
         return True  # the line break cuts a mirror's pinyin gloss (評價(ji⏎à)自評): one word
     if rules.continuation_start.match(b) and not is_toc_line(b):
         return True  # a line opening with a closing mark (。, 》和…, ）) is the end of the line before it
+    if rules.date_wrap[0].search(a) and rules.date_wrap[1].match(b):
+        return True  # a date the break cut (a signature's 2016年⏎12月30日): one date
     at_width = firm and width is not None and width - 1 <= prev.printed_width <= width + 1
     # a row of cells that ran to the wrap width ends in a cell's bar where the wrap cut it after one
     # (主管部门 | 黄石市文化和旅游局 | 项目实施单位 |⏎黄石市图书馆 | ||||||): the row goes on
