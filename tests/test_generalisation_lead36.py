@@ -47,3 +47,42 @@ def test_a_units_own_self_evaluation_still_reads_as_one(text: str) -> None:
     doc, r = record_of_text(text)
     assert r.evaluation_mode == "self", (r.evaluation_mode, r.evidence.get("evaluation_mode"))
     assert "自评" in evidence(doc, r, "evaluation_mode")
+
+
+# ---------------------------------------------------------------- titles set on two lines (bench/perturb.py wrap28/40)
+
+BODY = "\n一、基本情况\n纳入本次绩效自评的资金为2023年度安排的省级交通专项资金，合计7505万元。\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a wrap before the report's words: the line over 绩效自评报告 is the title's first words, not a headline
+        (
+            "茂名市交通运输局关于2023年度省级交通专项资金(普通公路水路建设)\n绩效自评报告\n发布时间: 2024年07月10日"
+            + BODY,
+            "茂名市交通运输局关于2023年度省级交通专项资金(普通公路水路建设)绩效自评报告",
+        ),
+        # a wrap inside one of the report's words, under a line longer than a title's first words usually are
+        (
+            "茂名市交通运输局关于2023年度省级交通专项资金（普通公路水路建设及农村公路养护工程）绩效自\n评报告" + BODY,
+            "茂名市交通运输局关于2023年度省级交通专项资金（普通公路水路建设及农村公路养护工程）绩效自评报告",
+        ),
+        # the programme over a line naming only the years
+        (
+            "中央集中彩票公益金转移支付(福彩圆梦•孤儿助学工程项目)\n2019年-2020年度绩效自评报告\n主管部门:儿童福利处"
+            + BODY,
+            "中央集中彩票公益金转移支付(福彩圆梦•孤儿助学工程项目)2019年-2020年度绩效自评报告",
+        ),
+    ],
+)
+def test_a_title_wrapped_onto_a_second_line_is_read_whole(text: str, title: str) -> None:
+    doc, r = record_of_text(text)
+    assert r.title == title, (r.title, r.evidence.get("title"))
+
+
+def test_a_file_name_over_a_whole_title_is_not_its_first_words() -> None:
+    # the page's file name ending in 项目 over a title naming its own place and programme stays apart
+    text = "常熟河道长效管理项目\n常熟市2016年度河道长效管理项目绩效评价自评报告" + BODY
+    doc, r = record_of_text(text)
+    assert r.title == "常熟市2016年度河道长效管理项目绩效评价自评报告", r.title

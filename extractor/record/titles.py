@@ -131,10 +131,17 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
             # a title wrapped before its last words: this line and the next together
             if (
                 i + 1 < len(head)
-                and _can_continue(line)
+                and _can_continue(
+                    line,
+                    _spec()["title"]["max_chars"]
+                    if _word_cut_at_wrap(line.text, clean_title(head[i + 1].text))
+                    else None,
+                )
                 and _is_title(line.text + head[i + 1].text)
                 and len(head[i + 1].text) <= 20
-                and not _is_title(head[i + 1].text)
+                # (a line of the report's words alone under it — 绩效自评报告 — is its last words too: alone it
+                # names nothing)
+                and (not _is_title(head[i + 1].text) or not _REPORT_WORDS.sub("", clean_title(head[i + 1].text)))
                 # (a numbered heading of the report is no title's last words: a chrome line wrapped onto its
                 # own line above 一、绩效目标分解下达情况 — 恢复默认 — is no title's first words either)
                 and not _NUMBERED_HEADING.match(head[i + 1].text.lstrip(" \t\u3000|｜"))
@@ -161,13 +168,17 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
                 not complete
                 or _TITLE_START.search(head[j - 1].text)
                 or _place_over_placeless(head[j - 1], head[j])
+                or _programme_over_years(head[j - 1].text, so_far)
                 or _closes_what_above_opens(head[j - 1].text, so_far)
             )
             and parts[0] - j < 2
             # (over a line of the report's words alone — 绩效评价报告, …结果的通报 — the line above is the
             # title's start however long, within the title's length: a wrapped name that a reader rejoined)
             and _can_continue(
-                head[j - 1], _spec()["title"]["max_chars"] - len(so_far) if not _REPORT_WORDS.sub("", so_far) else None
+                head[j - 1],
+                _spec()["title"]["max_chars"] - len(so_far)
+                if not _REPORT_WORDS.sub("", so_far) or _word_cut_at_wrap(head[j - 1].text, so_far)
+                else None,
             )
             and (j - 1) not in used
             and not _LABELLED_TITLE.match(head[j].text)
@@ -300,6 +311,26 @@ def _closes_what_above_opens(above: str, title: str) -> bool:
         if at >= 0 and o not in title[:at] and above.rfind(o) > above.rfind(c):
             return True
     return False
+
+
+def _word_cut_at_wrap(above: str, below: str) -> bool:
+    """Whether the break between the line ``above`` and the title words ``below`` cuts one of a report
+    name's words (…省级交通专项资金(普通公路水路建设)绩⏎效自评报告): a hard wrap at the width, so the line above
+    is the title's start however long it is, as over a line of the report's words alone."""
+    head = clean_title(above)
+    if not head or not below:
+        return False
+    m = _REPORT_WORDS.search(head + below)
+    return m is not None and m.start() < len(head) and head[-1] + below[0] in _spec()["title"]["report_name_words"]
+
+
+def _programme_over_years(above: str, title: str) -> bool:
+    """Whether ``above`` is a programme's name over a title that names nothing but its years and the
+    report's words (中央集中彩票公益金转移支付(福彩圆梦•孤儿助学工程项目) / 2019年-2020年度绩效自评报告): the title
+    set on two lines, its programme first.  Over a title naming a place or programme of its own (常熟河道长效管理项目 /
+    常熟市2016年度河道长效管理项目绩效评价自评报告) the line above is something else (the page's file name)."""
+    rest = re.sub(r"(?:19|20)\d\d\s*年?(?:度)?\s*[-—－~～至到、]?", "", _REPORT_WORDS.sub("", title))
+    return not rest and _PROGRAMME_END.search(clean_title(above)) is not None
 
 
 def _complete(title: str) -> bool:
@@ -539,6 +570,9 @@ _REPORT_WORDS = re.compile(
 _LABELLED_TITLE = re.compile(r"\s*(?:标\s*题|题\s*名)\s*[:：]")
 # (or a line that ends in 关于, a title's opening words, the rest of it under them: 澧县财政局关于 / 2022年度…)
 _TITLE_START = re.compile(r"(?:19|20)\d\d年|(?:局|厅|委|院|中心|政府|办公室|公司|关于(?:对|印发)?)$")
+# A programme's name closing with its fund or project word (…转移支付(福彩圆梦•孤儿助学工程项目)): over a title that
+# names only its years (2019年-2020年度绩效自评报告), its first words (titles._programme_over_years)
+_PROGRAMME_END = re.compile(r"(?:资金|项目|工程|经费|转移支付)(?:[(（][^()（）]{2,30}(?:资金|项目|工程|经费)[)）])?$")
 _FORM_LABEL = re.compile(
     # (a form's label may carry the budget level it is filed at: 区级预算单位名称, 市级主管部门)
     r"(?:(?:省|自治区|市|州|盟|区|县|旗)级)?"
