@@ -1207,6 +1207,71 @@ def recover_cell_text(gray: np.ndarray, ruled: np.ndarray, scale: float, grids: 
                     cell.fragments.append(Fragment(text, float(gx0), float(gy0), float(gx1), float(gy1), 0.5))
 
 
+#: What a lone glyph the detector skipped may read as to be kept (:func:`recover_lone_glyphs`): a number's
+#: digits, a bracket, a sign — a one-cell-a-line table's 0 or 7, the ( of ( 2019 年度).  A lone character
+#: that reads otherwise is as likely a speck, a seal's stroke or a signature's as a word: left out.
+_LONE_GLYPH = re.compile(r"[0-9]{1,3}(?:[.%][0-9]{0,2})?|[()（）\[\]【】]")
+
+
+def recover_lone_glyphs(
+    gray: np.ndarray, ruled: np.ndarray, scale: float, frags: list[Fragment], grids: list[Grid]
+) -> list[Fragment]:
+    """Read ink outside tables that no recognised box covers and that stands alone, glyph-sized.
+
+    The detector skips a short isolated word — a lone 0 or 7 set apart by wide gaps (a table printed
+    without rulings, one cell a line), the ( of ( 2019 年度) — as it does inside a ruled cell
+    (:func:`recover_cell_text` reads those).  Each cluster of uncovered ink about a glyph high and at
+    most a few glyphs wide is read by the recogniser alone, and kept when it reads as digits or a
+    bracket (``_LONE_GLYPH``).
+    """
+    import cv2
+
+    heights = sorted(f.height for f in frags if len(f.text) >= 2)
+    if not heights:
+        return []
+    em = heights[len(heights) // 2]  # a line's box height: the page's body text
+    ink = cv2.threshold(gray, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
+    ink[cv2.dilate(ruled, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5))) > 0] = 0
+    canvas = gray.copy()
+    paper = int(np.median(gray[::8, ::8]))
+    pad = int(round(0.15 * em))
+    for f in frags:
+        ya, yb, xa, xb = int(f.top) - pad, int(f.bottom) + pad + 1, int(f.x0) - pad, int(f.x1) + pad + 1
+        ink[max(0, ya) : yb, max(0, xa) : xb] = 0
+        canvas[max(0, int(f.top)) : int(f.bottom) + 1, max(0, int(f.x0)) : int(f.x1) + 1] = paper
+    for g in grids:
+        gx0, gy0, gx1, gy1 = (int(round(v)) for v in g.box)
+        ink[max(0, gy0) : gy1 + 1, max(0, gx0) : gx1 + 1] = 0
+    n, _labels, stats, _centroids = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    boxes = [
+        (x, y, x + w, y + h)
+        for x, y, w, h, area in stats[1:]
+        if 0.35 * em <= h <= 1.1 * em and w <= 1.2 * em and area >= 0.02 * em * em
+    ]
+    # components a glyph's width apart on one line make one word (a two-digit 10, a bracketed (1))
+    boxes.sort()
+    clusters: list[list[int]] = []
+    for x0, y0, x1, y1 in boxes:
+        last = clusters[-1] if clusters else None
+        if last and x0 - last[2] <= 0.4 * em and min(y1, last[3]) - max(y0, last[1]) > 0.3 * em:
+            last[:] = [last[0], min(last[1], y0), max(last[2], x1), max(last[3], y1)]
+        else:
+            clusters.append([x0, y0, x1, y1])
+    out = []
+    # a tight crop: with a glyph's width of paper on either side the recogniser reads a lone 0 as 。 or o
+    mx, my = max(2, int(round(0.08 * em))), max(4, int(round(0.2 * em)))
+    h, w = canvas.shape
+    for x0, y0, x1, y1 in clusters:
+        if x1 - x0 > 3 * em:
+            continue
+        crop = canvas[max(0, y0 - my) : min(h, y1 + my), max(0, x0 - mx) : min(w, x1 + mx)]
+        text, score = _engine().read(cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR))
+        text = text.strip()
+        if score >= 0.7 and _LONE_GLYPH.fullmatch(text):
+            out.append(Fragment(text, float(x0), float(y0), float(x1), float(y1), 0.5))
+    return out
+
+
 def _cell_at(grids: list[Grid], x: float, y: float) -> Cell | None:
     for g in grids:
         gx0, gy0, gx1, gy1 = g.box
@@ -1312,6 +1377,7 @@ def read_image(gray: np.ndarray, scale: float, number: int = 1, size: tuple[floa
         gray = gray.copy()
         gray[erase] = paper
     recognised = recognise(gray)
+    recognised += recover_lone_glyphs(gray, ruled, scale, recognised, grids)
     frags = _assign_to_cells(recognised, grids)
     recover_cell_text(gray, ruled, scale, grids)
     text_lines = group_lines(frags)
@@ -1410,7 +1476,7 @@ def _cached(index: int, compute: Callable[[], PageContent]) -> PageContent:
 #: Environment variable naming a folder of OCR'd pages to use and fill (empty: none).
 CACHE_ENV = "JIXIAO_OCR_CACHE"
 #: Part of every cache key: raise it when a change here changes what a page reads as.
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 
 _CACHE_DIR: contextvars.ContextVar[str | None] = contextvars.ContextVar("jixiao_ocr_cache", default=None)
 _SOURCE: contextvars.ContextVar["_Source | None"] = contextvars.ContextVar("jixiao_ocr_source", default=None)
