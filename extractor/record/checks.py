@@ -2429,7 +2429,10 @@ def share_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
         elif whole is not None:
             base = whole.value
         else:
-            continue
+            whole = _whole_one_share_fits(flat, qs, g, sent, first)
+            if whole is None:
+                continue
+            base = whole.value
         if not base:
             continue
         for a, p in g:
@@ -2445,6 +2448,33 @@ def share_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
                 spans,
                 key=(a.q.value, base, p.q.printed),
             )
+
+
+def _whole_one_share_fits(flat: str, qs: list[_Q], g: list[tuple[_Q, _Q]], sent: int, first: int) -> Quantity | None:
+    """The whole of shares that all name the same one, printed earlier in their sentence, when at least one
+    share is exactly its part of it (部门预算总计100.46万元，其中：A 34.5万元，占部门预算数的34.34%；B 5.8万元，
+    占部门预算数的5.77%; 获批专项债券资金12300万元，…实际使用7880万元，占已发行债券金额60%，…实际使用12046万元，
+    占已发行债券金额97.9%): the shares do not add up to 100% and no amount is their sum, so the whole is the amount
+    one share confirms — one pair alone, or shares worded differently, confirm nothing."""
+    if len(g) < 2:
+        return None
+    named = {re.sub(r"^[\s，,]+", "", flat[a.q.end : p.q.start]) for a, p in g}
+    if len(named) != 1:
+        return None
+    unit = g[0][0].q.unit
+    top = max(a.q.value for a, _p in g)
+    best: tuple[int, Quantity] | None = None
+    for y in qs:
+        if not (sent <= y.q.start < first) or y.q.unit != unit or y.q.value <= top or _per_unit(flat, y.q):
+            continue
+        fits = 0
+        for a, p in g:
+            c = a.q.value / y.q.value * 100
+            slack = (_half(a.q) + c / 100 * _half(y.q)) / y.q.value * 100
+            fits += _rate_ok(c, p.q.printed, p.q.decimals, slack)
+        if fits and (best is None or fits >= best[0]):
+            best = (fits, y.q)
+    return best[1] if best else None
 
 
 # ---------------------------------------------------------------------------- all
