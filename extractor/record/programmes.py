@@ -137,6 +137,7 @@ def program_name(text: str, unit: str | None = None, *, after_unit: bool = False
     table = divisions()
     original, last_place = text, None  # (the leading places go down a chain: 云南省昆明市东川区)
     first_place: Division | None = None
+    stem_lead: tuple[str, str] | None = None  # a bare province stem the name opened with, and what followed it
     # a town's or a street's own spending (ruling 7): its government is the unit evaluated
     own_town = fold(unit) if unit and re.search(spec["town_government"], fold(unit)) else ""
     while True:
@@ -162,6 +163,14 @@ def program_name(text: str, unit: str | None = None, *, after_unit: bool = False
         masked = re.match(_spec()["masked_place"], text)  # a template's or a redacted copy's XX市
         if masked:
             found, place = [(0, masked.end(), "")], None
+        if (
+            found
+            and last_place is None
+            and stem_lead is None
+            and found[0][2] not in places_before_year  # (海南2020年…: the title's place, its year after it)
+            and _bare_province_stem(table, found[0][2])
+        ):
+            stem_lead = (found[0][2], text[found[0][1] :])
         if found:
             text = text[found[0][1] :]
             stripped_place = True
@@ -201,11 +210,30 @@ def program_name(text: str, unit: str | None = None, *, after_unit: bool = False
     quoted = r"^[“\"‘]([^“”\"‘’]{2,})[”\"’]"
     if not re.fullmatch(quoted + r"项目", text):
         text = re.sub(quoted + "$", r"\1", re.sub(spec["strip_tail"], "", text))
+    text = _landmark_stem(stem_lead, text)
     if re.fullmatch(spec["generic"], text) or (is_org_name(text) and not named_as_programme):
         return ""  # the title names no programme (部门项目支出绩效自评表) or only the firm
     if re.search(spec["not_programme"], text) or _zone_with_its_place(spec, text):
         return ""  # what is left is no programme's name: abstain rather than guess
     return text
+
+
+def _bare_province_stem(table: Any, name: str) -> bool:
+    """Whether ``name`` is a province's bare stem, its level word left off (海南, 上海 — not 海南省)."""
+    return name in table.stems and any(d.level == "province" for d in table.stems[name])
+
+
+def _landmark_stem(stem_lead: tuple[str, str] | None, name: str) -> str:
+    """``name`` with the bare province stem it was printed right after put back (海南热带果蔬科创基地建设项目,
+    上海保利大剧院演出…补贴项目): a title's or form's leading place is printed with its level word (海南省,
+    上海市) or its county after it; a bare stem run straight into the programme's words, nothing else
+    cut after it, is the first word of a base's, a theatre's or a breed's own name (ruling 5: names inside
+    the programme's own name stay as printed). Not when anything was cut between (重庆开展免费开放…: the
+    stem is who acted; 上海嘉定区…: a place chain)."""
+    if stem_lead is None or not name:
+        return name
+    stem, after = stem_lead
+    return stem + name if after.startswith(name) else name
 
 
 def _zone_with_its_place(spec: dict[str, Any], text: str) -> bool:
