@@ -74,8 +74,8 @@ _NUMBERED_HEADING = re.compile(
 
 
 def _is_title(view_text: str) -> bool:
-    if _NUMBERED_HEADING.match(view_text):
-        return False  # a numbered heading
+    if _NUMBERED_HEADING.match(view_text.lstrip("-•●▪ \t")):
+        return False  # a numbered heading (a list's bullet before it too: • 一、绩效目标分解下达情况)
     key = clean_title(view_text)
     return (
         bool(key)
@@ -296,6 +296,9 @@ def _programme_line_under(head: list[Line], parts: list[int]) -> bool:
         and not _PUNCT.search(below)
         and re.search(_spec()["program"]["noun_end"], below) is not None
         and not _TITLE_END.search(below)
+        # (a line that opens a title of its own, its report words on the next line — 吉首市XX办事处部门整体支出 /
+        # 绩效评价报告 under a site's generic 部门整体支出绩效评价报告 — is that title's start, no programme)
+        and not (i + 2 < len(head) and _is_title(below + head[i + 2].text))
     )
 
 
