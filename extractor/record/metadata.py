@@ -64,6 +64,8 @@ from .view import View, fold
 def _kind_in_title(ctx: Context, title: Candidate, rank: float, rule: str) -> Candidate | None:
     v = View.of(ctx.doc.text[title.start : title.end], title.start)
     for r in _spec()["report_kind"]:
+        if "regex" not in r:
+            continue  # (a body-only entry)
         m = re.search(r["regex"], v.text)
         if m:
             return ctx.candidate("report_kind", r["kind"], m.start(), m.end(), rank, rule, view=v)
@@ -86,6 +88,8 @@ def kind_candidates(
         opening = ctx.blank_before(ctx.view.text[: len(ctx.view.text) // 2 + 2000], start)
         text = _compiled()["ignore"].sub(lambda m: " " * len(m.group(0)), opening)
         for r in _spec()["report_kind"]:
+            if "body" not in r:
+                continue  # (a title-only entry)
             m = next(
                 (m for m in re.finditer(r["body"], text) if ctx.region_at(ctx.view.starts[m.start()]) != "annex"), None
             )
