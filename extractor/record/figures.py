@@ -1359,7 +1359,11 @@ def _unit_of_scale(label: str) -> str | None:
     return "人" if re.search(r"[(（](?:万)?人[)）]|人数", label) else None
 
 
+_WEIGHT_HEAD = re.compile(r"^[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]")  # the part's weight before the label: (20分)预算数
+
+
 def _strip_suffix(label: str) -> str:
+    label = _WEIGHT_HEAD.sub("", label)
     return re.sub(r"[(（](?:万元|亿元|元|千元|万人|人|%|个|户|单位[：:]?[^()（）]*)[)）]", "", label).rstrip(":：")
 
 
@@ -1966,7 +1970,9 @@ def _rows_after(flat: str, pos: int, end: int, cols: list[Column], scale: int | 
                     q = None  # 4753.66万 without 元: not a value of the form (unless the form is in 万元)
                 vals.append((vm.start(), q))
             i = vm.end()
-        glued = _glued(flat, vals, cols, rows[0] if rows else None)
+        # (the total row is the first that printed values: a label alone on its line — 年度财政 over 资金总额,
+        # one cell's words split — is no row to split the next into)
+        glued = _glued(flat, vals, cols, next((r for r in rows if r.values), None))
         if glued is not None:
             vals, i = glued
         first = False
@@ -2047,7 +2053,10 @@ def _glued(
     text = run.group(0)
     parsed = [q for _p, q in vals if q is not None]
     plausible = all(not (q.unit == "%" and q.value > 10) for q in parsed) and len(vals) > 1
-    if plausible or "%" not in text and total is None:
+    # Without a % sign a total row is split only when its run is no one number (1.561.56120: 1.56 | 1.56 |
+    # 1 | 20, the rate printed as a fraction) and the form has a rate column to confirm the cut.
+    bare = "%" not in text and total is None
+    if plausible or bare and (parsed[0].end >= start + len(text) or not any(c.kind == "rate" for c in cols)):
         return None
     kinds = [c.kind for c in cols]
     found: list[list[str]] = []
@@ -2090,7 +2099,10 @@ def _glued(
         if rate is None or spent is None or not budget:
             continue
         places = Decimal(1).scaleb(-(len(str(rate).split(".")[1]) if "." in str(rate) else 0)) / 2
-        if abs(spent / budget * 100 - rate) > places + Decimal("1e-9"):
+        if bare and (not rate or not spent):
+            continue  # a rate of 0 confirms no cut of a run without a % sign
+        as_fraction = bare and abs(spent / budget - rate) <= places + Decimal("1e-9")
+        if abs(spent / budget * 100 - rate) > places + Decimal("1e-9") and not as_fraction:
             continue
         weight = next((v for n, v in named.items() if re.search("分值|权重", n)), None)
         score = next((v for n, v in named.items() if re.search("得分", n)), None)
@@ -2114,8 +2126,11 @@ def _glued(
         return None
     out: list[tuple[int, Quantity | None]] = []
     pos = start
-    for piece in good[0]:
+    rate_at = next((k for k, c in enumerate(cols) if c.kind == "rate"), None)
+    for k, piece in enumerate(good[0]):
         num = piece.rstrip("%")
+        fraction = bare and k == rate_at and Decimal(num) <= 1  # 1 under 执行率 of 1.56 | 1.56: 100%
+        digits = len(num.split(".")[1]) if "." in num else 0
         q = Quantity(
             Decimal(num) / (100 if piece.endswith("%") else 1),
             "%" if piece.endswith("%") else "",
@@ -2123,8 +2138,10 @@ def _glued(
             pos + len(piece),
             piece,
             Decimal(num),
-            len(num.split(".")[1]) if "." in num else 0,
+            digits,
         )
+        if fraction:  # read as the percent it is (the checks compare a rate's printed number as percent)
+            q = replace(q, unit="%", printed=Decimal(num) * 100, decimals=max(0, digits - 2))
         out.append((pos, q))
         pos += len(piece)
     return out, start + len(text)
@@ -2423,8 +2440,10 @@ def _block_end(blk: SelfEvalBlock) -> int:
     return max(ends) if ends else blk.start
 
 
+# (a paragraph that opens 项目一：/ 项目2、 lists the parts too: one project's budget, spending and rate each)
 _LIST_ITEM = re.compile(
     r"[(（]?[一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d)|[①-⑳]"
+    r"|项目[一二三四五六七八九十\d]{1,3}\s*[:：、]"
 )
 
 
