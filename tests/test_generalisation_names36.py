@@ -44,3 +44,16 @@ def test_a_unit_named_alone_on_a_heading_line_over_a_form_is_its_filer() -> None
     # name in the title, not a filer apart from the form's 实施单位 | 石狮市看守所
     _doc, r = devset_record("fujian-shishi-2022-detention-centre-basic-business-self-table")
     assert r.evaluator == "石狮市看守所"
+
+
+def test_a_group_named_after_a_body_is_the_evaluator_not_the_body() -> None:
+    # 省国有林场绩效考核组对安远县2021年实施的…项目进行绩效考评: no body forms or leads the group
+    doc, r = devset_record("jiangxi-anyuan-2021-state-forest-farm-seedling-provincial-assessment-news-mirror")
+    assert r.evaluator == "省国有林场绩效考核组"
+    assert evidence(doc, r, "evaluator") == "省国有林场绩效考核组"
+    # near miss: a body that forms the group is the evaluator (县财政局成立评价工作组，对…开展了绩效评价)
+    _doc, r = record_of_text(
+        "某县2022年度项目绩效评价情况\n2023年5月，竹山县财政局成立绩效评价工作组，"
+        "对竹山县2022年农村公路养护资金开展了绩效评价。\n"
+    )
+    assert r.evaluator == "竹山县财政局"
