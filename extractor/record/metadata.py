@@ -235,8 +235,8 @@ def _mode_from_evaluator(
             mode, rank = "third_party", 8.5
         elif re.search(kinds["finance"], name):
             mode, rank = "finance", 9.5 if c.rank >= 9 else 7.5
-        elif c.rule.endswith(":others"):
-            continue  # a body reporting on others' spending (通报…结果, 一行到…开展评价): not its own
+        elif c.rule.endswith((":others", ":leads")):
+            continue  # a body reporting on or leading others' evaluation (通报…结果, 一行到…, 牵头…): not its own
         elif _evaluates_another(ctx, c):
             continue  # a line department rating a lower place's or another unit's spending (ruling 25a)
         elif c.rank < 9 or c.rule.startswith("form"):  # (a cover's 评价机构：XX局 too)
@@ -440,7 +440,7 @@ def _department_over_unit(ctx: Context, evaluators: list[Candidate], unit: Decis
     mentions = [u for u in unit.candidates if fold(u.value) in name]
     for c in evaluators:
         other = fold(c.value)
-        if c.rule.endswith(":others") or other in name or name in other:
+        if c.rule.endswith((":others", ":leads")) or other in name or name in other:
             continue
         for u in mentions:
             between = ctx.doc.text[c.end : u.start] if c.end <= u.start else "。"
@@ -590,13 +590,26 @@ def _masked_name(ctx: Context, name: str) -> bool:
     return bool(at) and all(mask.search(text[max(0, i - 6) : i]) for i in at)
 
 
-def _form_filer(units: list[Candidate], evaluators: list[Candidate], filed: list[Candidate]) -> list[Candidate]:
+def _alone_on_its_line(text: str, c: Candidate) -> bool:
+    """Whether the candidate's name is all its line prints (a heading line naming a unit, 重庆市开州区民政局)."""
+    begin = text.rfind("\n", 0, c.start) + 1
+    end = text.find("\n", c.end)
+    return not (text[begin : c.start].strip() or text[c.end : end if end >= 0 else len(text)].strip())
+
+
+def _form_filer(
+    text: str, units: list[Candidate], evaluators: list[Candidate], filed: list[Candidate]
+) -> list[Candidate]:
     """The evaluator cells of a self-evaluation's form (评价单位(盖章), 评价实施部门) and its filing
     unit's (填报单位, ``filed``) where the form names another unit as the one whose programme it is
     (项目单位, 项目主管部门): the filing unit is the evaluator, the spending unit the unit evaluated
     (devset ruling 4).  Empty when the form names no unit apart, or the same one."""
     form_units = {fold(c.value) for c in units if c.rule.startswith("form")}
     filers = [c for c in evaluators if c.rule.startswith("form")] + as_field("evaluator", filed)
+    # (or the unit a line of the heading names alone, 重庆市开州区民政局 over the notice's title and the form's
+    # 实施单位 | 开州区区民政局: ruling 4's "a unit named in the form's heading" files it — not a unit the
+    # title's own words open with, 石狮市公安局看守所2022年度…自评表, which is the spending unit's name)
+    filers += as_field("evaluator", [c for c in units if c.rule == "title" and _alone_on_its_line(text, c)])
     if not form_units or not filers or form_units & {fold(c.value) for c in filers}:
         return []
     return filers
@@ -769,7 +782,7 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         # others' results, as a finance bureau's notice does — it is not the unit evaluated
         found["writer"] = []
     own = _own_bodies(found["evaluator"])
-    filer = _form_filer(found["evaluated_unit"], own, found["filer"]) if mode == "self" else []
+    filer = _form_filer(doc.text, found["evaluated_unit"], own, found["filer"]) if mode == "self" else []
     roles = _by_role(ctx, found, mode, title, filer)
     units = found["evaluated_unit"] + roles["evaluated_unit"]
     if mode == "finance":

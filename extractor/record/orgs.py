@@ -319,7 +319,11 @@ def org_candidates(
     # 评价; a finance body stays, the evaluator of the evaluation it commissions, tests/devset/README.md)
     handed = {
         fold(m.group("org"))
-        for m in re.finditer(r"(?P<org>" + org_rx + r")[^。；\n]{0,30}?(?:委托|聘请)(?:了)?(?:第三方|中介|专家)", text)
+        # (not one that leads it, 山西省商务厅牵头委托第三方专家组…进行绩效评价: the lead body is who evaluates,
+        # the experts it sends unnamed — the 牵头 rule of ``evaluator``, ruling 25b)
+        for m in re.finditer(
+            r"(?P<org>" + org_rx + r")(?!牵头)[^。；\n]{0,30}?(?:委托|聘请)(?:了)?(?:第三方|中介|专家)", text
+        )
         if not re.search(spec["evaluator_kinds"]["finance"], fold(m.group("org")))
     }
     out["evaluator"] = [c for c in out["evaluator"] if fold(c.value) not in handed or c.rule.endswith(":commissioned")]
