@@ -152,9 +152,33 @@ def place_candidates(ctx: Any, sources: list[tuple[str, Any]]) -> list[Any]:
         if len(codes) > 1 and around:
             smallest, codes = [max(around, key=lambda b: b[0])], {max(around, key=lambda b: b[0])[3].code}
         rank = PLACE_RANK[kind]
+        if kind != "title" and (branch := _district_branch(table, view.text, smallest)) is not None:
+            smallest, codes = [branch], {branch[3].code}
         for _lvl, start, end, d in smallest if len(codes) > 1 else smallest[:1]:
             out.append(_place_candidate(ctx, view, start, end, d, rank, kind))
     return out
+
+
+def _district_branch(
+    table: Divisions, name: str, smallest: list[tuple[int, int, int, Division]]
+) -> tuple[int, int, int, Division] | None:
+    """The district a city bureau's branch is named by (南昌市公安局东湖分局 → 东湖区 of 南昌市: ``district_branch``
+    in patterns/metadata.yaml), as a place found in ``name`` at its stem; None when the body is no such branch, or
+    the one city named holds no county-level division of that stem."""
+    m = re.search(_spec()["district_branch"], name)
+    if m is None or len(smallest) != 1 or smallest[0][3].level != "prefecture" or m.start() < smallest[0][2]:
+        return None
+    city = smallest[0][3]
+    stem = m.group("stem")
+    inside = [
+        d
+        for level in ("区", "县", "市")
+        for d in table.by_name.get(stem + level, [])
+        if d.level == "county" and d.parent == city.code
+    ]
+    if len(inside) != 1:
+        return None
+    return _LEVEL["county"], m.start("stem"), m.end("stem"), inside[0]
 
 
 def lies_inside(place: Division, outer: Division) -> bool:

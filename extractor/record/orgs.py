@@ -297,7 +297,7 @@ def org_candidates(
                 if m is None:
                     continue
                 name, s, e = printed_name(ctx, m.start("org"), m.end("org"), view)
-                if fname == "evaluator":
+                if fname == "evaluator" or rule.get("joint"):
                     name, s, e = _joint(ctx, view, m.start("org"), m.end("org"), org_rx) or (name, s, e)
                 rule_name = f"{where}:{rule['tag']}" if "tag" in rule else where
                 out[fname].append(ctx.candidate_at(fname, name, s, e, rule["rank"] - m.start() / 1e7, rule_name))
