@@ -75,3 +75,17 @@ def test_several_units_named_as_the_programmes_implementing_units_are_all_the_un
         "竹山县2022年农村公路养护资金绩效评价报告\n一、项目概况\n项目实施单位为竹山县交通运输局，资金由县财政局拨付。\n"
     )
     assert r.evaluated_unit == "竹山县交通运输局"
+
+
+def test_a_self_evaluation_listed_in_a_table_of_contents_is_no_mode() -> None:
+    # 决算公开目录 … 九、整体支出绩效自评报告 …: the excerpt ends before that part — the unit's disclosure, no evaluation
+    _doc, r = devset_record("hubei-suizhou-zengdu-2019-police-branch-final-accounts")
+    assert (r.evaluation_mode, r.evaluator) == (None, None)
+    assert r.evaluated_unit == "随州市公安局曾都区分局"
+    # near miss: the part itself, under the same contents, says the unit evaluated itself
+    _doc, r = record_of_text(
+        "竹山县交通运输局2022年决算公开报告\n决算公开目录\n一、竹山县交通运输局基本情况\n二、整体支出绩效自评报告\n"
+        "一、竹山县交通运输局基本情况\n竹山县交通运输局内设6个股室。\n二、整体支出绩效自评报告\n"
+        "竹山县交通运输局对2022年度整体支出开展了绩效自评，自评得分92分。\n"
+    )
+    assert r.evaluation_mode == "self"

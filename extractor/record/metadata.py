@@ -48,6 +48,7 @@ from .orgs import (
 from .orgroles import never_own_body, writer_candidates
 from .phrases import _compiled, _spec
 from .programmes import ends_like_a_programme, program_candidates
+from .sections import contents_blocks
 from .titles import (
     collection_sample_start,
     annexed_to_a_letter,
@@ -130,6 +131,7 @@ def mode_candidates(ctx: Context, title: Candidate | None) -> list[Candidate]:
     out: list[Candidate] = []
     tv = View.of(ctx.doc.text[title.start : title.end], title.start) if title is not None else None
     text = ctx.view.text
+    contents = contents_blocks(ctx.doc) if ctx.doc.blocks else set()
     for rule in _spec()["evaluation_mode"]:
         if rule["where"] == "title":
             if tv is None:
@@ -142,6 +144,10 @@ def mode_candidates(ctx: Context, title: Candidate | None) -> list[Candidate]:
         else:
             for m in re.finditer(rule["regex"], text):
                 if ctx.region_at(ctx.view.starts[m.start()]) == "annex":
+                    continue
+                if ctx.block_index(ctx.view.starts[m.start()]) in contents:
+                    # a table of contents' entry (九、整体支出绩效自评报告 in a final-accounts disclosure's 目录)
+                    # lists a part the text may not hold: no mode by it — the part's own words tell it
                     continue
                 if re.match(r"\s*[□☐]", text[m.end() : m.end() + 3]):
                     continue  # an option of a form left unticked (财政部门组织评价□ beside 部门绩效自评☑)

@@ -282,7 +282,8 @@ def _toc_indices(doc: Document) -> set[int]:
             seen.add(clean_key(_cfg()["toc"].sub("", b.text.rstrip())).rstrip(".．…·"))
             in_toc = True
             continue
-        if key == "目录":
+        # (a contents heading naming what it lists: 决算公开目录)
+        if re.fullmatch(r"[\u4e00-\u9fff]{0,6}目录", key):
             out.add(i)
             in_toc = True
             continue
@@ -293,6 +294,11 @@ def _toc_indices(doc: Document) -> set[int]:
                 out.add(i)
                 seen.add(key)
     return out
+
+
+def contents_blocks(doc: Document) -> set[int]:
+    """The indices of ``doc``'s blocks that are a table of contents' entries (see :func:`_toc_indices`)."""
+    return _toc_indices(doc)
 
 
 def _regions(doc: Document, cont: list[bool] | None = None) -> list[str]:
