@@ -66,3 +66,25 @@ def test_a_part_or_an_amount_named_by_the_words_after_it_is_no_operand() -> None
     assert not [c for c in checks(part) if not c[1]]
     applied = "某县2018年度项目支出绩效自评报告\n二、资金情况\n年度预算金额为5万元，实际申请拨款金额2.1776万元，资金到位率为100%。\n"
     assert not [c for c in checks(applied) if not c[1]]
+
+
+# ---------------------------------------------------------------- a 完成率 of money its own clause names
+
+
+def test_a_completion_rate_of_money_completed_is_checked() -> None:
+    # neimenggu-zhalantun (traditional characters): 收到中央財政獎補資金3000萬元，已制定《…》，實際完成2700萬元，完成率達到90%
+    # (printed right, it repeats the 使用率 sentence's check; printed 95%, it is flagged)
+    text = (TEXTS / "neimenggu-zhalantun-2022-modern-agri-park.txt").read_text(encoding="utf-8")
+    assert "完成率達到90%" in text
+    assert not [c for c in item_checks("neimenggu-zhalantun-2022-modern-agri-park") if not c[1]]
+    got = checks(text.replace("完成率達到90%", "完成率達到95%"))
+    assert ("execution_rate", False, "完成率: 2700万元 ÷ 3000万元 = 90.00%, stated 95%") in got
+
+
+def test_a_completion_rate_right_and_wrong_and_an_activity_s_rate_unchecked() -> None:
+    text = "某县2022年度项目支出绩效自评报告\n二、资金情况\n2022年收到奖补资金3000万元，实际完成2700万元，完成率达到{}%。\n"
+    assert ("execution_rate", True, "完成率: 2700万元 ÷ 3000万元 = 90.00%, stated 90%") in checks(text.format("90"))
+    assert ("execution_rate", False, "完成率: 2700万元 ÷ 3000万元 = 90.00%, stated 95%") in checks(text.format("95"))
+    # an output's completion rate after amounts that name no completed money says nothing
+    task = "某县2022年度项目支出绩效自评报告\n二、资金情况\n2022年收到奖补资金3000万元，实际支付2700万元，培训完成率达到100%。\n"
+    assert not [c for c in checks(task) if "完成率" in c[2]]

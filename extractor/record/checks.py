@@ -2097,7 +2097,11 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
         if m is None or re.search(r"得分|偏差|增长|下降", name):
             continue
         if m.group("completion") and not rx["completion_of_money"].search(name):
-            continue  # 活动完成率达到100%: an output indicator's rate, not the budget's
+            # 活动完成率达到100%: an output indicator's rate, not the budget's — unless its own clause's amounts are
+            # money received and money 完成 (收到奖补资金3000万元，…，实际完成2700万元，完成率达到90%)
+            own = _own_clause_pair(ctx, flat, qs, i, lambda y: True, False)
+            if own is None or "完成" not in _bare(own[0].label):
+                continue
         arrival = bool(m.group("arrival"))
         if re.match(r"\s*[≥≤>=<]?\s*\d+(?:\.\d+)?\s*%", flat[x.q.end : x.q.end + 12]) or re.search(
             r"(?:\d\s*%|[≥≤>=<])\s*$", flat[max(0, x.q.start - 12) : x.q.start]
