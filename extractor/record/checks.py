@@ -2097,7 +2097,11 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
         if m is None or re.search(r"得分|偏差|增长|下降", name):
             continue
         if m.group("completion") and not rx["completion_of_money"].search(name):
-            continue  # 活动完成率达到100%: an output indicator's rate, not the budget's
+            # 活动完成率达到100%: an output indicator's rate, not the budget's — unless its own clause's amounts are
+            # money received and money 完成 (收到奖补资金3000万元，…，实际完成2700万元，完成率达到90%)
+            own = _own_clause_pair(ctx, flat, qs, i, lambda y: True, False)
+            if own is None or "完成" not in _bare(own[0].label):
+                continue
         arrival = bool(m.group("arrival"))
         if re.match(r"\s*[≥≤>=<]?\s*\d+(?:\.\d+)?\s*%", flat[x.q.end : x.q.end + 12]) or re.search(
             r"(?:\d\s*%|[≥≤>=<])\s*$", flat[max(0, x.q.start - 12) : x.q.start]
@@ -2169,6 +2173,19 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
             c, slack = ratio(*after)
             emit(after[0], after[1], _rate_ok(c, stated, places, slack), c)
             continue
+        own = _own_clause_pair(ctx, flat, qs, i, executed, arrival)
+        if own is not None:
+            # 计提工作经费20.00万元，实际支出17.05万元，资金支出率85%: the two amounts of the rate's own clause are
+            # its operands; another pair of the section that happens to give the rate does not confirm it
+            c, slack = ratio(*own)
+            ok = _rate_ok(c, stated, places, slack)
+            if not ok and num is own[0] and den is not None and den.q.value and budgeted(den):
+                c2, slack2 = ratio(num, den)
+                if _rate_ok(c2, stated, places, slack2):  # the same spending of a budget its label names gives it
+                    emit(num, den, True, c2)
+                    continue
+            emit(own[0], own[1], ok, c)
+            continue
         if num is not None and den is not None and den.q.value:
             c, slack = ratio(num, den)
             if _rate_ok(c, stated, places, slack):
@@ -2210,6 +2227,33 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
             # 2.1776万元，资金到位率为100%: the words after it do not make it the amount arrived)
             c, _slack = ratio(num, den)
             emit(num, den, False, c)
+
+
+def _own_clause_pair(ctx: Any, flat: str, qs: list[_Q], i: int, executed: Any, arrival: bool) -> tuple[_Q, _Q] | None:
+    """The spent (arrived) amount and its whole when a rate's own clause — since the last 。 or ； before it —
+    prints exactly two amounts and nothing else numeric, the later one's label saying it was spent (arrived)
+    and the earlier one's naming no spending, balance or part (案件审判411.95万元，年末结算支出411.95万元，
+    项目资金支出进度比率为100%; 实际分配1746.00万元，已到位1746.00万元，资金到位率100%)."""
+    x = qs[i]
+    start = max(flat.rfind(c, 0, x.q.start) for c in "。；;") + 1
+    own = [y for y in qs[:i] if y.q.start >= start]
+    for y in own:
+        _label_of(ctx, flat, y)
+    if len(own) != 2 or any(y.q.unit != "元" or not y.q.value or _per_unit(flat, y.q) for y in own):
+        return None
+    den, num = own
+    rx = _rx()
+    # the later amount's own label says it was spent (arrived) — not the words after it, which are the rate's
+    # (实际申请拨款金额2.1776万元，资金到位率为100%) — and it is no part of the earlier (经费369万元，其中幼师国培资金97.875万元)
+    num_name = _bare(num.label)
+    if "其中" in flat[den.q.end : num.q.start] or not executed(num):
+        return None
+    if not (rx["arrived"].search(num_name) if arrival else _spent(num_name)):
+        return None
+    den_name = _bare(den.label)
+    if rx["not_executed"].search(den_name) or (rx["executed"].search(den_name) and not rx["budget"].search(den_name)):
+        return None
+    return num, den
 
 
 def balance_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
