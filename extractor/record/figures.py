@@ -93,6 +93,7 @@ class Spec:
     not_after: re.Pattern[str]
     value_list_joint: re.Pattern[str]
     not_before: re.Pattern[str]
+    funds_change: re.Pattern[str]
     per_head: re.Pattern[str]
     plan_before: re.Pattern[str]
     planned_noun: re.Pattern[str]
@@ -201,6 +202,7 @@ def spec() -> Spec:
         not_after=re.compile(d["not_after"]),
         value_list_joint=re.compile(d["value_list_joint"]),
         not_before=re.compile(d["not_before"].replace("{PER_HEAD}", d["per_head"])),
+        funds_change=re.compile(d["funds_change"]),
         per_head=re.compile(d["per_head"]),
         plan_before=re.compile(d["plan_before"]),
         planned_noun=re.compile(d["planned_noun"]),
@@ -827,10 +829,20 @@ def _under_target_label(flat: str, at: int, part: str | None = None) -> bool:
     return bool(sp.indicator_kind_label.search(part) or sp.target_runin.search(_sentence_before(flat, at)))
 
 
+def _change_of_funds(clause: str, kind: str) -> str:
+    """The clause without its closing comparison when the amount is the change of the programme's money
+    (比上年度增加120万元): that change is a quantity of the funds, while the same words before any other
+    quantity make it no stated figure (`not_before`)."""
+    if kind != "元":
+        return clause
+    m = spec().funds_change.search(clause)
+    return clause[: m.start()] if m else clause
+
+
 def _accept(flat: str, q: Quantity, label: Label, kind: str) -> bool:
     sp = spec()
     if (
-        sp.not_before.search(label.clause)
+        sp.not_before.search(_change_of_funds(label.clause, kind))
         or sp.plan_before.search(label.clause)
         or sp.range_before.search(label.clause)
     ):
