@@ -45,3 +45,19 @@ def test_a_year_on_year_change_and_a_rate_of_change_stay_out() -> None:
     # near misses: 同比 (a department's income lines) and a change's share are no figures
     got = _figures_of_text("一、基本情况\n资金收入1000万元，同比上年度增加189.25万元，比上年增加31.39%。\n")
     assert not any(v in (1892500, 0.3139) for _n, v, _u in got)
+
+
+# ---------------------------------------------------------------- what the money buys, counted before its noun
+
+
+def test_what_a_project_buys_is_counted_by_its_noun() -> None:
+    # 购置1辆垃圾压缩车辆及2个配套压缩箱，…，配套243个垃圾分类垃圾桶: the project's content (ruling 26)
+    got = _figures("ningxia-xingqing-2022-garbage-transfer-station")
+    assert {("垃圾压缩车辆", 1, "辆"), ("配套压缩箱", 2, "个"), ("垃圾分类垃圾桶", 243, "个")} <= got
+
+
+def test_a_count_before_a_noun_without_a_verb_of_buying_stays_out() -> None:
+    # near miss: 建成3台… names no purchase, and 12个月 is a time; neither is a thing bought
+    got = _figures_of_text("一、基本情况\n项目资金50万元，工期12个月，建成3台设备。\n")
+    assert ("项目资金", 500000, "元") in got
+    assert not any(u in ("台", "个") for _n, _v, u in got)
