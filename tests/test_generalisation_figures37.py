@@ -61,3 +61,18 @@ def test_a_count_before_a_noun_without_a_verb_of_buying_stays_out() -> None:
     got = _figures_of_text("一、基本情况\n项目资金50万元，工期12个月，建成3台设备。\n")
     assert ("项目资金", 500000, "元") in got
     assert not any(u in ("台", "个") for _n, _v, u in got)
+
+
+# ---------------------------------------------------------------- people counted before the money they get
+
+
+def test_people_counted_before_the_money_they_get() -> None:
+    # 补助6名传承人记录工作资金240万元、…、补助42名国家级传承人资金84万元: the people the money pays (ruling 26)
+    got = _figures("guangxi-guangxi-2021-culture-tourism-central-transfers-self-report-stitched")
+    assert {("传承人", 6, "人"), ("国家级传承人", 42, "人")} <= got
+
+
+def test_people_before_a_verb_that_is_no_payment_stay_out() -> None:
+    # near miss: 已核实432人低保特困人员身份 checks their status; no money named after the noun
+    got = _figures_of_text("一、基本情况\n项目资金50万元，已核实432人低保特困人员身份。\n")
+    assert not any(u == "人" for _n, _v, u in got)
