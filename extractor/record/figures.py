@@ -67,6 +67,9 @@ class Spec:
     counted_status: re.Pattern[str]
     counted_generic: re.Pattern[str]
     counted_units: frozenset[str]
+    bought_before: re.Pattern[str]
+    bought_units: frozenset[str]
+    bought_noun: re.Pattern[str]
     count_label: re.Pattern[str]
     count_not_clause: re.Pattern[str]
     count_not_name: re.Pattern[str]
@@ -93,6 +96,7 @@ class Spec:
     not_after: re.Pattern[str]
     value_list_joint: re.Pattern[str]
     not_before: re.Pattern[str]
+    funds_change: re.Pattern[str]
     per_head: re.Pattern[str]
     plan_before: re.Pattern[str]
     planned_noun: re.Pattern[str]
@@ -175,6 +179,9 @@ def spec() -> Spec:
         counted_status=re.compile(d["counted_status"]),
         counted_generic=re.compile(d["counted_generic"]),
         counted_units=frozenset(d["counted_units"]),
+        bought_before=re.compile(d["bought_before"]),
+        bought_units=frozenset(d["bought_units"]),
+        bought_noun=re.compile(d["bought_noun"]),
         count_label=re.compile(d["count_label"]),
         count_not_clause=re.compile(d["count_not_clause"]),
         count_not_name=re.compile(d["count_not_name"]),
@@ -201,6 +208,7 @@ def spec() -> Spec:
         not_after=re.compile(d["not_after"]),
         value_list_joint=re.compile(d["value_list_joint"]),
         not_before=re.compile(d["not_before"].replace("{PER_HEAD}", d["per_head"])),
+        funds_change=re.compile(d["funds_change"]),
         per_head=re.compile(d["per_head"]),
         plan_before=re.compile(d["plan_before"]),
         planned_noun=re.compile(d["planned_noun"]),
@@ -827,10 +835,20 @@ def _under_target_label(flat: str, at: int, part: str | None = None) -> bool:
     return bool(sp.indicator_kind_label.search(part) or sp.target_runin.search(_sentence_before(flat, at)))
 
 
+def _change_of_funds(clause: str, kind: str) -> str:
+    """The clause without its closing comparison when the amount is the change of the programme's money
+    (比上年度增加120万元): that change is a quantity of the funds, while the same words before any other
+    quantity make it no stated figure (`not_before`)."""
+    if kind != "元":
+        return clause
+    m = spec().funds_change.search(clause)
+    return clause[: m.start()] if m else clause
+
+
 def _accept(flat: str, q: Quantity, label: Label, kind: str) -> bool:
     sp = spec()
     if (
-        sp.not_before.search(label.clause)
+        sp.not_before.search(_change_of_funds(label.clause, kind))
         or sp.plan_before.search(label.clause)
         or sp.range_before.search(label.clause)
     ):
@@ -1155,6 +1173,19 @@ def _counted(
     return Found(noun, as_number(q.value), q.unit, doc.text[q.start : q.end].strip(), start, stop, "prose", q)
 
 
+def _count_noun(flat: str, q: Quantity, b: Block, floor: int) -> re.Pattern[str] | None:
+    """The pattern of the noun a count before it names: a thing counted (`counted_noun`), or under a verb of
+    buying in the count's clause, the thing bought (购置1辆垃圾压缩车辆: `bought_noun`); None when the count's
+    measure word counts neither."""
+    sp = spec()
+    counted = sp.counted_noun if q.unit in sp.counted_units else None
+    if counted is not None and counted.match(flat[q.end : q.end + _NOUN_REACH]):
+        return counted
+    if q.unit in sp.bought_units and sp.bought_before.search(_clause_before(flat, q, max(b.start, floor))):
+        return sp.bought_noun
+    return counted
+
+
 def _named_by_verb(flat: str, doc: Document, q: Quantity, b: Block, floor: int, verb: re.Match[str]) -> Found | None:
     """People counted by the verb right after the number (32062人受灾, 1500人受益: ``verb``), named by it, or None
     when the clause makes the count a target or a bound (预计1500人受益)."""
@@ -1224,7 +1255,7 @@ def prose_figures(
             if _in_value_list(flat, q, starts):
                 continue
             if q.unit in sp.count_units and CJK.match(after[:1] or " "):
-                counted = _counted(flat, doc, q, b, floor, sp.counted_noun if q.unit in sp.counted_units else None)
+                counted = _counted(flat, doc, q, b, floor, _count_noun(flat, q, b, floor))
                 if counted is not None:
                     out.append(counted)
                 continue
