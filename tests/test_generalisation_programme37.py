@@ -9,6 +9,8 @@
 - The body saying the evaluation or its money covers several projects (这次绩效评价包括…4个林业项目, …转移支付涉及两类
   项目，分别是…): ruling 5 — several evaluated, so a programme only the body's sentences name is read as none
   (``program.several_in_body``); a title's or a form's programme stands.
+- A year's programme by its short name between 对 and the act of evaluating it (对我区2022年基本公卫进行现场绩效评价):
+  the year before and 进行/开展…绩效评价 right after fence the name, which need not end in a programme's noun.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ def _program(stem: str) -> str | None:
         ("fujian-fuzhou-2020-sports-lottery-public-welfare-fund-use-announcement", "体育彩票公益金"),
         ("hunan-loudi-2013-forestry-special-funds-self-evaluation-news", None),
         ("neimenggu-bayannaoer-2023-soil-air-pollution-transfer-self-report", None),
+        ("hebei-unnamed-2022-basic-public-health-onsite-evaluation-news", "基本公卫"),
     ],
 )
 def test_dev_items(stem: str, program: str | None) -> None:
@@ -93,3 +96,18 @@ def test_one_programme_with_several_sites_is_still_named_by_its_title() -> None:
     text = "2022年度农村公路养护资金绩效评价报告\n一、项目概况\n该资金涉及3个项目,分别为…\n"
     _doc, r = record_of_text(text)
     assert r.program == "农村公路养护资金"
+
+
+@pytest.mark.parametrize(
+    ("text", "program"),
+    [
+        ("2023年3月,市财政局对我县2022年城乡低保进行现场绩效评价。\n", "城乡低保"),
+        ("近日,省考核组对2021年度农村改厕开展了重点绩效评价。\n", "农村改厕"),
+        # near misses: the unit's whole spending, and a batch of projects, are no programme
+        ("县财政局对我局2022年度部门整体支出进行绩效评价。\n", None),
+        ("县财政局对2022年度项目资金进行绩效评价。\n", None),
+    ],
+)
+def test_a_short_name_fenced_by_its_year_and_the_act(text: str, program: str | None) -> None:
+    _doc, r = record_of_text(text)
+    assert r.program == program
