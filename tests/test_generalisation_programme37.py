@@ -11,6 +11,8 @@
   (``program.several_in_body``); a title's or a form's programme stands.
 - A year's programme by its short name between 对 and the act of evaluating it (对我区2022年基本公卫进行现场绩效评价):
   the year before and 进行/开展…绩效评价 right after fence the name, which need not end in a programme's noun.
+- A quoted name with the programme's noun after the marks, right before its evaluation (“全面改薄”建设项目事后绩效评价,
+  “四好农村公路”建设工程绩效自评): marks and noun both kept (ruling 18), the noun saying where the name ends.
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ def _program(stem: str) -> str | None:
         ("hunan-loudi-2013-forestry-special-funds-self-evaluation-news", None),
         ("neimenggu-bayannaoer-2023-soil-air-pollution-transfer-self-report", None),
         ("hebei-unnamed-2022-basic-public-health-onsite-evaluation-news", "基本公卫"),
+        ("henan-lankao-2016-school-improvement-ex-post-evaluation-news-spun", "“全面改薄”建设"),
+        ("hunan-guiyang-undated-four-good-rural-roads-self-report-doc-site", "“四好农村公路”建设工程"),
     ],
 )
 def test_dev_items(stem: str, program: str | None) -> None:
@@ -109,5 +113,20 @@ def test_one_programme_with_several_sites_is_still_named_by_its_title() -> None:
     ],
 )
 def test_a_short_name_fenced_by_its_year_and_the_act(text: str, program: str | None) -> None:
+    _doc, r = record_of_text(text)
+    assert r.program == program
+
+
+@pytest.mark.parametrize(
+    ("text", "program"),
+    [
+        (
+            "近日,县财政局对我县“雨露计划”培训补助资金绩效评价结果进行了通报。\n现将“雨露计划”培训补助资金绩效自评如下:\n",
+            "“雨露计划”培训补助资金",
+        ),
+        ("现将“农村清洁工程”建设项目绩效自评情况报告如下:\n", "“农村清洁工程”建设"),
+    ],
+)
+def test_a_quoted_name_with_its_noun_after_the_marks(text: str, program: str) -> None:
     _doc, r = record_of_text(text)
     assert r.program == program
