@@ -863,6 +863,13 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
             warnings=[f"program: the title names several programmes {several[0].describe(doc)}; none is read"],
             candidates=d["program"].candidates,
         )
+    if (body_only := d["program"].chosen) is not None and _several_in_body(ctx, body_only):
+        # the body says several projects were evaluated, and only its sentences name one: ruling 5, none
+        d["program"] = Decision(
+            "program",
+            warnings=[f"program: the body says several projects are evaluated; {body_only.describe(doc)} not read"],
+            candidates=d["program"].candidates,
+        )
     if (
         d["report_kind"].value is None
         and d["program"].chosen is not None
@@ -899,6 +906,14 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
     if d["report_kind"].value is None:
         d["report_kind"] = decide("report_kind", _project_by_default(ctx, sample or 0), doc)
     return Metadata(d, found)
+
+
+def _several_in_body(ctx: Context, chosen: Candidate) -> bool:
+    """Whether the programme ``chosen`` was read from the body's sentences alone while the body says the
+    evaluation or its money covers several projects (``program.several_in_body``: 这次绩效评价包括…4个林业项目)."""
+    if not chosen.rule.startswith("body"):
+        return False
+    return re.search(_spec()["program"]["several_in_body"], ctx.view.text[: len(ctx.view.text) // 2 + 2000]) is not None
 
 
 __all__ = [

@@ -144,6 +144,7 @@ def program_name(text: str, unit: str | None = None, *, after_unit: bool = False
         before = text
         text = re.sub(r"^(?:关于|对)", "", text)
         text = re.sub(spec["strip_tag"], "", text)
+        text = re.sub(spec["every_province"], "", text)  # (省(自治区、直辖市)…: all provinces, a place)
         text = re.sub(spec["strip_plan"], "", text)  # (“十三五”时期…: a period, as a year is)
         text = re.sub(spec["report_words_first"], "", text)  # 项目支出绩效评价报告 / 海口市公安局…项目
         text = re.sub(spec["strip_action"], "", text)
