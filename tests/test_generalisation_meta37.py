@@ -71,3 +71,14 @@ def test_a_rankings_places_are_not_its_own() -> None:
 def test_one_city_a_province_report_names_as_its_programmes_owner_stays() -> None:
     # 我省 printed, but the body names only 六安市 (2021年六安市妇女儿童健康水平提升民生工程)
     assert record("anhui-luan-2021-women-children-health-self-report")["jurisdiction"]["adcode"] == "341500"
+
+
+def test_a_provincial_departments_notice_acted_on_names_no_place() -> None:
+    # 按照黑龙江省财政厅等五部门关于转发《…》要求: the province issued the notice; 《抚远市人民政府关于抚远市…》 is its own
+    rec = record("heilongjiang-fuyuan-2022-rural-drinking-water-self-report")
+    assert rec["jurisdiction"]["adcode"] == "230883"
+
+
+def test_the_writers_own_government_acted_on_keeps_its_place() -> None:
+    # 根据中共株洲市石峰区委办公室、株洲市石峰区人民政府办公室关于印发《…》
+    assert record("hunan-shifeng-2020-cdc-department-self-report-mirror-trad")["jurisdiction"]["adcode"] == "430204"

@@ -196,7 +196,13 @@ def body_place_candidates(ctx: Any, chars: int = OPENING) -> list[Any]:
         return []  # a notice to every province is national: the places it names are not its own
     for chrome in ("page_metadata_field", "place_not_its_own", "ranked_places"):
         opening = re.sub(_spec()[chrome], lambda m: " " * len(m.group(0)), opening)
-    cited = re.compile(r"《[^》]{0,80}》|[\u4e00-\u9fff]{1,8}[〔\[［【(（](?:19|20)\d\d[〕\]］】)）]\d+号")
+    # (and a province's department or a ministry issuing a notice the writer acts on, unquoted — a higher
+    # government's: 按照黑龙江省财政厅等五部门关于转发《…》要求; not the writer's own government's, 根据中共株洲市石峰区委
+    # 办公室、株洲市石峰区人民政府办公室关于印发《…》, which names its place)
+    cited = re.compile(
+        r"《[^》]{0,80}》|[\u4e00-\u9fff]{1,8}[〔\[［【(（](?:19|20)\d\d[〕\]］】)）]\d+号"
+        r"|(?<=按照|根据|依据)[\u4e00-\u9fff、]{2,30}?[厅部](?:等[一二三四五六七八九十\d]+个?部门)?(?=关于)"
+    )
     for rank, text in ((1, cited.sub(lambda m: " " * len(m.group(0)), opening)), (0.5, opening)):
         found: list[tuple[int, int, Division]] = []
         for start, end, name in table.find(text):
