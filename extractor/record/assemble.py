@@ -15,6 +15,7 @@ from .forms import form_pairs
 from .jurisdiction import (
     OPENING,
     above_own_level,
+    within_own_province,
     body_place_candidates,
     jurisdiction_record,
     place_candidates,
@@ -120,6 +121,12 @@ def _jurisdiction(ctx: Context, meta: Metadata, record: Record) -> None:
                 record.warnings.append(
                     f"jurisdiction: the document calls its own place {own} and names none of that level; "
                     f"the body's {cands[0].describe(ctx.doc)} encloses it and is not read"
+                )
+                cands = []
+            elif (province := within_own_province(ctx, cands)) is not None:
+                record.warnings.append(
+                    f"jurisdiction: the document calls its own place {province} and names no province; "
+                    f"the body's {cands[0].describe(ctx.doc)} lies within it and is not read"
                 )
                 cands = []
             elif len(cands) == 1:

@@ -130,6 +130,19 @@ def _period_at(src: str, m: re.Match[str]) -> tuple[list[int], int, int]:
     return years, start, end
 
 
+def _joined_years(src: str, m: re.Match[str], years: list[int], end: int) -> tuple[list[int], int]:
+    """``years`` with those of the further funds a phrase joins to its first before its verb (对该县2021年司法援助
+    专项资金和2019-2021年招商引资专项资金开展…评价): each fund joined (和, 及, 与, 、) with a year or period of its
+    own is evaluated over its years too; the span ``end`` reaches the last of them."""
+    joined = re.compile(r"(?:和|及|以及|与|、)(?P<y>(?:19|20)\d\d)年?度?")
+    found = set(years)
+    for j in joined.finditer(src, end, m.end()):
+        more, _s, e = _period_at(src, j)
+        found.update(more)
+        end = max(end, e)
+    return sorted(found), end
+
+
 def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair], start: int = 0) -> list[Candidate]:
     """The evaluated years: the title's (a notice's title names the year of the work: ranked
     below the body's evaluation phrase), a year note right after the title ((2024年度)),
@@ -210,6 +223,8 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair], st
                 continue
             src = cited if rule.get("keep_dates") else masked
             years, start, end = _period_at(src, m)
+            if rule.get("joined"):
+                years, end = _joined_years(src, m, years, end)
             out.append(ctx.candidate("years", years, start, end, rule["rank"] - m.start() / 1e6, "body"))
             break  # the first phrase of each kind
     # a five-year plan's period the text says it evaluates (对“十三五”期间…进行评价): every year of it

@@ -218,9 +218,15 @@ def body_place_candidates(ctx: Any, chars: int = OPENING) -> list[Any]:
     opening = ctx.view.text[:chars]
     if re.search(_spec()["national_addressee"], opening):
         return []  # a notice to every province is national: the places it names are not its own
-    for chrome in ("page_metadata_field", "place_not_its_own"):
+    for chrome in ("page_metadata_field", "place_not_its_own", "ranked_places"):
         opening = re.sub(_spec()[chrome], lambda m: " " * len(m.group(0)), opening)
-    cited = re.compile(r"《[^》]{0,80}》|[\u4e00-\u9fff]{1,8}[〔\[［【(（](?:19|20)\d\d[〕\]］】)）]\d+号")
+    # (and a province's department or a ministry issuing a notice the writer acts on, unquoted — a higher
+    # government's: 按照黑龙江省财政厅等五部门关于转发《…》要求; not the writer's own government's, 根据中共株洲市石峰区委
+    # 办公室、株洲市石峰区人民政府办公室关于印发《…》, which names its place)
+    cited = re.compile(
+        r"《[^》]{0,80}》|[\u4e00-\u9fff]{1,8}[〔\[［【(（](?:19|20)\d\d[〕\]］】)）]\d+号"
+        r"|(?<=按照|根据|依据)[\u4e00-\u9fff、]{2,30}?[厅部](?:等[一二三四五六七八九十\d]+个?部门)?(?=关于)"
+    )
     for rank, text in ((1, cited.sub(lambda m: " " * len(m.group(0)), opening)), (0.5, opening)):
         found: list[tuple[int, int, Division]] = []
         for start, end, name in table.find(text):
@@ -245,13 +251,14 @@ def body_place_candidates(ctx: Any, chars: int = OPENING) -> list[Any]:
 def _not_its_place(text: str, start: int, end: int) -> bool:
     """Whether the opening's name at ``text[start:end]`` names no place the report is about: a firm's
     seat (湖南财正会计师事务所), the site's banner over a page's metadata block, one example of several
-    (包头等10个), or a place left out (除…厦门市属高校) — ``place_example_after`` / ``place_excluded_before``
+    (包头等10个), a rule's issuer (安徽省实施办法), or a place left out (除…厦门市属高校) — ``place_example_after`` / ``place_excluded_before``
     in ``patterns/metadata.yaml``."""
     spec = _spec()
     return bool(
         _firm_after().match(text, end)
         or on_site_banner(text, start)
         or re.match(spec["place_example_after"], text[end : end + 6])
+        or re.match(spec["place_rule_after"], text[end : end + 6])
         or re.search(spec["place_excluded_before"], text[max(0, start - 12) : start])
     )
 
@@ -306,6 +313,25 @@ def above_own_level(ctx: Any, cand: Candidate) -> str | None:
     if own is None or not lies_above(cand.extra["division"], own[0]):
         return None
     return own[1]
+
+
+def within_own_province(ctx: Any, cands: list[Candidate]) -> str | None:
+    """The words a document calls its own province by (我省) when the body's places ``cands`` all lie below a
+    province (a 我省 notice scoring its pilot cities 鞍山市、辽阳市): the places are parts of the province the
+    document speaks for, which it does not name (ruling 16) — not the spending's own place; ``None`` otherwise."""
+    own = own_level(ctx.view.text)
+    if own is None or own[0] != "province" or not cands:
+        return None
+    if any(c.extra["division"].level == "province" for c in cands):
+        return None
+    # (several places of the province side by side — not one city a 我省 report names as its programme's owner,
+    # 2021年六安市妇女儿童健康水平提升民生工程)
+    table = divisions()
+    named = {d.code: d for _s, _e, n in table.find(ctx.view.text[:OPENING]) if (d := resolve(n, ctx.view.text[:20000]))}
+    apart = [
+        a for a in named.values() for b in named.values() if not (lies_inside(a, b) or lies_inside(b, a) or a == b)
+    ]
+    return own[1] if apart else None
 
 
 def _most_named(table: Divisions, named: list[Division], own: str | None = None) -> Division:
@@ -372,5 +398,6 @@ __all__ = [
     "lies_inside",
     "own_level",
     "above_own_level",
+    "within_own_province",
     "refine",
 ]

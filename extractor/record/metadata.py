@@ -142,6 +142,8 @@ def mode_candidates(ctx: Context, title: Candidate | None) -> list[Candidate]:
                     ctx.candidate("evaluation_mode", rule["mode"], m.start(), m.end(), rule["rank"], "title", view=tv)
                 )
         else:
+            if rule.get("needs_evaluation") and not _reports_an_evaluation(text):
+                continue  # (the page names an evaluation only as another document's: 九、整体支出绩效自评报告)
             for m in re.finditer(rule["regex"], text):
                 if ctx.region_at(ctx.view.starts[m.start()]) == "annex":
                     continue
@@ -409,11 +411,20 @@ def _department_own(ctx: Context, found: dict[str, list[Candidate]], told: bool)
             break
     if out or told:
         return out
+    if not _reports_an_evaluation(ctx.view.text):
+        return []  # (a final-accounts disclosure whose contents only list a 自评表: no evaluation to tell)
     named = _own_bodies(found["evaluated_unit"] + found["self_named"] + found["writer"])
     for m in re.finditer(_spec()["department_first_person"], ctx.view.text):
         if named and ctx.region_at(ctx.view.starts[m.start()]) != "annex":
             return [ctx.candidate("evaluation_mode", "self", m.start(), m.end(), 2.5, "department_first_person")]
     return []
+
+
+def _reports_an_evaluation(text: str) -> bool:
+    """Whether ``text`` speaks of an evaluation (``evaluation_words``) outside the lines that only name other
+    documents (``document_list_line``: a disclosure's contents, a list of annexes)."""
+    spec = _spec()
+    return bool(re.search(spec["evaluation_words"], re.sub(spec["document_list_line"], "", text)))
 
 
 def _finance_bodies(cands: list[Candidate]) -> list[Candidate]:
@@ -753,14 +764,14 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
     if not modes:
         # a unit that names itself in the title (凤阳县交通运输局…绩效评价报告, 凤阳县教育局关于…) and
         # writes of itself in the first person (我局…), nothing saying another body evaluated:
-        # its own spending, evaluated by itself (weakest)
+        # its own spending, evaluated by itself (weakest) — when it speaks of an evaluation at all
         own_named = _own_bodies(found["issuer"] + found["evaluated_unit"] + found["self_named"])
         # (我会: a federation's or association's; 我处: an administration office's — not 我会同, 处于, 处理)
         me = re.search(
             r"我(?:局|委|办|厅|单位|中心|院|校|站|所|馆|队|镇|乡(?!村)|街道|会(?![同议计])|处(?![于在理置罚分]))(?![级部面])",
             ctx.view.text,
         )
-        if own_named and me:
+        if own_named and me and _reports_an_evaluation(ctx.view.text):
             modes.append(ctx.candidate("evaluation_mode", "self", me.start(), me.end(), 2.5, "first_person"))
     if not modes and title is not None:
         # a report whose title opens with a unit (neither a finance body nor a firm) and that the same unit signs
