@@ -123,3 +123,15 @@ def test_a_two_character_county_name_counts_only_as_a_word() -> None:
     assert found("行业扶贫相关财政资金和县域结对帮扶财政支援资金") == []  # 和 县域, not 和县
     assert found("和县财政局关于印发") == [(0, 2, "和县")]
     assert found("吉县2022年农村公路") == [(0, 2, "吉县")]
+
+
+def test_a_prefecture_stem_that_is_an_everyday_word_needs_its_level_word() -> None:
+    # patterns/division_word_stems.csv: 来宾 guests, 安康 wellbeing — the word, unless 市 follows
+    found = divisions().find
+    assert found("区委、区政府及各位重要来宾出席") == []
+    assert found("祝愿群众幸福安康") == []
+    assert found("来宾市财政局关于印发") == [(0, 3, "来宾市")]
+    assert found("安康市汉滨区2022年") == [(0, 3, "安康市"), (3, 6, "汉滨区")]
+    assert locate(["石峰区疾控中心2020年部门整体支出绩效自评报告"], context="感谢重要来宾")["adcode"] == "430204"
+    # a stem that is no everyday word still counts alone
+    assert found("昆明2022年") == [(0, 2, "昆明")]

@@ -34,6 +34,7 @@ class Divisions:
         rows: Iterable[Division],
         aliases: Iterable[tuple[str, str, str]],
         word_bounds: Callable[[str], set[int]] | None = None,
+        word_stems: Iterable[str] = (),
     ):
         # where a word may start or end in a text (jieba's segmentation, given by the caller so
         # that this table needs no NLP pipeline); without it every offset is a boundary
@@ -45,7 +46,8 @@ class Divisions:
             self.by_code[d.code] = d
             self.by_name.setdefault(d.name, []).append(d)
         # alias → divisions; "short" aliases (红河州) are safe anywhere, bare "stem"s
-        # (红河, 昆明) only for provinces and prefectures, where they are used in prose.
+        # (红河, 昆明) only for provinces and prefectures, where they are used in prose — and not
+        # those that are everyday words too (来宾 guests, 安康 wellbeing: ``word_stems``).
         self.short: dict[str, list[Division]] = {}
         self.stems: dict[str, list[Division]] = {}
         for alias, code, kind in aliases:
@@ -54,7 +56,7 @@ class Divisions:
                 continue
             if kind == "short":
                 self.short.setdefault(alias, []).append(div)
-            elif div.level in ("province", "prefecture"):
+            elif div.level in ("province", "prefecture") and alias not in word_stems:
                 self.stems.setdefault(alias, []).append(div)
 
     def names(self, *, stems: bool = True) -> list[str]:
@@ -111,7 +113,8 @@ def load(word_bounds: Callable[[str], set[int]] | None = None) -> Divisions:
     """The shipped division table (``word_bounds`` as :class:`Divisions` takes it)."""
     rows = [Division(c, n, lvl, p or None) for c, n, lvl, p in _rows("divisions.csv")]
     aliases = [(a, c, k) for a, c, k in _rows("division_aliases.csv")]
-    return Divisions(rows, aliases, word_bounds)
+    word_stems = {r[0] for r in _rows("division_word_stems.csv")}
+    return Divisions(rows, aliases, word_bounds, word_stems)
 
 
 @lru_cache(maxsize=1)
