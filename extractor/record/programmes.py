@@ -11,7 +11,7 @@ from typing import Any
 
 from .candidates import Candidate
 from .context import Context
-from .divisions import Division
+from .divisions import Division, Divisions
 from .forms import Pair
 from .jurisdiction import divisions, lies_inside, resolve
 from .nlp import tokens
@@ -219,7 +219,7 @@ def program_name(text: str, unit: str | None = None, *, after_unit: bool = False
     return text
 
 
-def _bare_province_stem(table: Any, name: str) -> bool:
+def _bare_province_stem(table: Divisions, name: str) -> bool:
     """Whether ``name`` is a province's bare stem, its level word left off (海南, 上海 — not 海南省)."""
     return name in table.stems and any(d.level == "province" for d in table.stems[name])
 
