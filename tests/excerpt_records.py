@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from devset_compare import Item, items
 
@@ -13,10 +14,33 @@ from jixiao.extractor.readers.text import read_text
 from jixiao.extractor.record import build_record
 from jixiao.extractor.record.view import squash_fold
 
+TEXTS = Path(__file__).resolve().parent / "devset" / "texts"
+
 
 def record_of_text(text: str):
     doc = read_text(text, "excerpt.txt")
     return doc, build_record(doc)
+
+
+def devset_record(stem: str):
+    """The document of the devset item named exactly ``stem`` (either half) and its typed record."""
+    doc = parse(TEXTS / f"{stem}.txt")
+    return doc, build_record(doc)
+
+
+def checks_of_text(text: str) -> list[tuple[str, bool, str]]:
+    """A short text's checks as ``(rule, ok, detail)``, each asserted to quote the text at its span."""
+    doc, r = record_of_text(text)
+    for c in r.checks:
+        s, e = c.span
+        assert doc.text[s:e], c
+    return [(c.rule, c.ok, c.detail) for c in r.checks]
+
+
+def item_checks(stem: str) -> list[tuple[str, bool, str]]:
+    """The devset item ``stem``'s checks as ``(rule, ok, detail)``."""
+    _doc, r = devset_record(stem)
+    return [(c.rule, c.ok, c.detail) for c in r.checks]
 
 
 def evidence(doc, record, field: str) -> str:

@@ -5,17 +5,9 @@ one that does not (a failed check naming both numbers).
 
 from __future__ import annotations
 
-from excerpt_records import record_of_text
+from excerpt_records import checks_of_text as checks
 
 _SELF = "某县2021年度项目支出绩效自评报告\n二、绩效情况分析\n（一）资金投入情况分析。\n"
-
-
-def checks(text: str) -> list[tuple[str, bool, str]]:
-    doc, r = record_of_text(text)
-    for c in r.checks:
-        s, e = c.span
-        assert doc.text[s:e], c
-    return [(c.rule, c.ok, c.detail) for c in r.checks]
 
 
 # ---------------------------------------------------------------- a mirror copy's pinyin glosses in the rate's name

@@ -5,27 +5,8 @@ one that does not (a failed check naming both numbers).
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from excerpt_records import record_of_text
-
-from jixiao import parse
-from jixiao.extractor.record import build_record
-
-TEXTS = Path(__file__).resolve().parent / "devset" / "texts"
-
-
-def checks(text: str) -> list[tuple[str, bool, str]]:
-    doc, r = record_of_text(text)
-    for c in r.checks:
-        s, e = c.span
-        assert doc.text[s:e], c
-    return [(c.rule, c.ok, c.detail) for c in r.checks]
-
-
-def item_checks(stem: str) -> list[tuple[str, bool, str]]:
-    r = build_record(parse(TEXTS / f"{stem}.txt"))
-    return [(c.rule, c.ok, c.detail) for c in r.checks]
+from excerpt_records import checks_of_text as checks
+from excerpt_records import item_checks
 
 
 # ---------------------------------------------------------------- shares of one named whole printed before them

@@ -6,18 +6,12 @@ expectation states.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from jixiao import parse
-from jixiao.extractor.record import build_record
-
-TEXTS = Path(__file__).parent / "devset" / "texts"
+from excerpt_records import devset_record
 
 
 def record(stem: str) -> dict:
-    return build_record(parse(str(TEXTS / f"{stem}.txt"))).to_dict()
+    return devset_record(stem)[1].to_dict()
 
 
 @pytest.mark.parametrize(

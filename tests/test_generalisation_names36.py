@@ -4,18 +4,7 @@ that showed it (tests/devset/texts/), with a short hand-written near miss that m
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from excerpt_records import evidence, record_of_text
-from jixiao.extractor import parse
-from jixiao.extractor.record import build_record
-
-TEXTS = Path(__file__).parent / "devset" / "texts"
-
-
-def devset_record(stem: str):
-    doc = parse(TEXTS / f"{stem}.txt")
-    return doc, build_record(doc)
+from excerpt_records import devset_record, evidence, record_of_text
 
 
 def test_a_body_that_leads_an_evaluation_it_hands_to_unnamed_experts_is_the_evaluator() -> None:

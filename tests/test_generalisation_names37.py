@@ -4,18 +4,7 @@ engine did not read (tests/devset/texts/), each with a short hand-written near m
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from excerpt_records import evidence, record_of_text
-from jixiao.extractor import parse
-from jixiao.extractor.record import build_record
-
-TEXTS = Path(__file__).parent / "devset" / "texts"
-
-
-def devset_record(stem: str):
-    doc = parse(TEXTS / f"{stem}.txt")
-    return doc, build_record(doc)
+from excerpt_records import devset_record, evidence, record_of_text
 
 
 def test_a_form_filled_by_a_unit_names_it_with_the_label_tianbiao() -> None:

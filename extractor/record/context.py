@@ -107,6 +107,13 @@ class Context:
 
         return _regions(self.doc)
 
+    @cached_property
+    def contents(self) -> set[int]:
+        """Indices of the blocks that are a table of contents' entries (:func:`.sections._toc_indices`)."""
+        from .sections import _toc_indices
+
+        return _toc_indices(self.doc)
+
     # ------------------------------------------------------------------ sections
     # The one walk of the document's headings.  A heading (:meth:`heading`) opens a section that
     # runs to the next heading of the same or an outer level (a smaller or equal level number);

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 from .candidates import Candidate, Decision, decide
@@ -48,7 +49,6 @@ from .orgs import (
 from .orgroles import never_own_body, writer_candidates
 from .phrases import _compiled, _spec
 from .programmes import ends_like_a_programme, program_candidates
-from .sections import contents_blocks
 from .titles import (
     collection_sample_start,
     annexed_to_a_letter,
@@ -131,7 +131,6 @@ def mode_candidates(ctx: Context, title: Candidate | None) -> list[Candidate]:
     out: list[Candidate] = []
     tv = View.of(ctx.doc.text[title.start : title.end], title.start) if title is not None else None
     text = ctx.view.text
-    contents = contents_blocks(ctx.doc) if ctx.doc.blocks else set()
     for rule in _spec()["evaluation_mode"]:
         if rule["where"] == "title":
             if tv is None:
@@ -147,7 +146,7 @@ def mode_candidates(ctx: Context, title: Candidate | None) -> list[Candidate]:
             for m in re.finditer(rule["regex"], text):
                 if ctx.region_at(ctx.view.starts[m.start()]) == "annex":
                     continue
-                if ctx.block_index(ctx.view.starts[m.start()]) in contents:
+                if ctx.block_index(ctx.view.starts[m.start()]) in ctx.contents:
                     # a table of contents' entry (九、整体支出绩效自评报告 in a final-accounts disclosure's 目录)
                     # lists a part the text may not hold: no mode by it — the part's own words tell it
                     continue
@@ -420,9 +419,11 @@ def _department_own(ctx: Context, found: dict[str, list[Candidate]], told: bool)
     return []
 
 
+@lru_cache(maxsize=4)
 def _reports_an_evaluation(text: str) -> bool:
     """Whether ``text`` speaks of an evaluation (``evaluation_words``) outside the lines that only name other
-    documents (``document_list_line``: a disclosure's contents, a list of annexes)."""
+    documents (``document_list_line``: a disclosure's contents, a list of annexes).  Asked of one document's
+    text by the mode rules, the department's own mode and the first-person fallback: read once."""
     spec = _spec()
     return bool(re.search(spec["evaluation_words"], re.sub(spec["document_list_line"], "", text)))
 

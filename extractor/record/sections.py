@@ -296,11 +296,6 @@ def _toc_indices(doc: Document) -> set[int]:
     return out
 
 
-def contents_blocks(doc: Document) -> set[int]:
-    """The indices of ``doc``'s blocks that are a table of contents' entries (see :func:`_toc_indices`)."""
-    return _toc_indices(doc)
-
-
 def _regions(doc: Document, cont: list[bool] | None = None) -> list[str]:
     """Per block: ``summary``, ``annex`` or ``body``."""
     cfg = _cfg()
