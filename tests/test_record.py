@@ -101,7 +101,11 @@ def _shows(field: str, value, words: str) -> bool:
         return value in key
     if field == "jurisdiction":
         return squash_fold(value["name"]) in key
-    if field in ("title", "program", "evaluated_unit", "evaluator"):
+    if field == "program":  # the printed name, its batch words (第八批) cut: ruling 28
+        from jixiao.extractor.record.programmes import cut_batch_words
+
+        return squash_fold(value) in cut_batch_words(key)
+    if field in ("title", "evaluated_unit", "evaluator"):
         return squash_fold(value) in key
     return bool(key)  # kind and mode: the words that tell them
 
