@@ -65,3 +65,22 @@ def test_a_form_without_an_allocation_sentence_keeps_its_cell() -> None:
         "本年度下达中央残疾人事业发展补助资金134.39万元。\n"
     )
     assert r.program == "残疾人事业发展补助资金"
+
+
+def test_amounts_labelled_by_their_receiving_places_are_no_figures() -> None:
+    # ruling 34: 南宁市良庆区900万元、柳州市鹿寨县900万元… split the transfer among counties; the total stays
+    _doc, r = devset_record("guangxi-guangxi-2021-rural-environment-improvement-transfer-self-report")
+    names = {f.name for f in r.figures}
+    assert "中央农村环境整治专项资金" in names
+    assert not names & {"南宁市良庆区", "柳州市鹿寨县", "来宾市忻城县"}
+    # the same in traditional characters (a mirror copy): 無錫市, 宿遷市
+    _doc, r = devset_record("jiangsu-jiangsu-2021-sponge-city-transfer")
+    names = {f.name for f in r.figures}
+    assert not names & {"無錫市", "宿遷市"}
+    assert any(f.value == 360000000 for f in r.figures)
+
+
+def test_a_count_of_a_kind_of_town_is_still_a_figure() -> None:
+    # near miss: 民族乡193个 counts townships of a kind, it is no recipient of money
+    _doc, r = devset_record("guizhou-guizhou-2017-2019-ethnic-affairs-work-fund-third-party")
+    assert ("民族乡", 193) in {(f.name, f.value) for f in r.figures}

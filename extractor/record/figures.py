@@ -46,6 +46,7 @@ from ..tables import merged_repeats
 from .model import Figure
 from .moneygrids import MoneyGrid, money_grids
 from .numbers import MAGNITUDES, as_number, iter_chinese_amounts
+from .recipients import names_a_recipient
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 _PUNCT_STOP = set("，,。；;：:！!？?“”\"‘’'《》<>【】[]|\t…")
@@ -2598,6 +2599,7 @@ def extract_figures(ctx: Any) -> list[Figure]:
             (f.start, f.end),
         )
         for f in find_figures(ctx)
+        if not names_a_recipient(f.name)  # (a distribution among places: ruling 34)
     ]
 
 
