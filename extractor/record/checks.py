@@ -65,6 +65,7 @@ from .figures import (
     self_eval_blocks,
 )
 from .figures import spec as figure_spec
+from .checks_products import amount_product_checks, counted_weight_list_checks
 from .formrows import FormRows, form_rows
 from .indicators import IndicatorRow, ScoreTable
 from .model import Check, Evidence, Figure, Indicator, Score
@@ -2540,6 +2541,7 @@ def run_checks(
         indicator_table_checks(ck, t, score, score_evidence, bi)
     prose_tier_checks(ck, list(ctx.score_tables.values()), indicators, score, score_evidence)
     listed_weight_checks(ck, score)
+    counted_weight_list_checks(ck)
     heading_tree_checks(ck, flat)
     prose_score_rate_checks(ck, flat)
     line_score_rate_checks(ck, flat)
@@ -2558,6 +2560,7 @@ def run_checks(
     balance_checks(ck, flat, qs)
     form_balance_checks(ck, flat)
     share_checks(ck, flat, qs)
+    amount_product_checks(ck)
     return ck.out
 
 
