@@ -1,4 +1,5 @@
-"""Checks (issue 8, checks38): amounts per unit times their units (amount_product) and a level's weights listed
+"""Checks (issue 8, checks38): amounts per unit times their units (amount_product), counts and totals whose words count
+or name their parts (prose_sum), and a level's weights listed
 under the count of its indicators (weight_sum) — on the real dev items and on short texts shaped the way reports
 print them, one that adds up (a passed check) and one that does not (a failed check naming the numbers).
 """
@@ -87,3 +88,32 @@ def test_a_counted_list_right_wrong_and_short() -> None:
         "评价指标体系总分值100分。设立4个一级指标，分别是项目决策占分值20分，项目管理占分值30分，项目绩效占分值40分。\n"
     )
     assert not [c for c in checks(short) if c[0] == "weight_sum"]
+
+
+# ---------------------------------------------------------------- a total whose words count its parts; a count and its parts
+
+
+def test_a_total_counting_its_parts_on_a_real_item() -> None:
+    # anhui-luan: 下达…资金134万元(其中…补助资金40万元),…专项经费20万元,两项合计154万元 (the bracketed 其中 is a part's part)
+    got = item_checks("anhui-luan-2018-supply-marketing-new-network-project-self-report")
+    assert ("prose_sum", True, "两项合计: 134万元 + 20万元 = 154万元, stated 154万元") in got
+
+
+def test_a_total_counting_its_parts_right_and_wrong() -> None:
+    text = "某市2018年度项目支出绩效自评报告\n二、资金情况\n下达省级资金134万元（其中示范社补助40万元），市本级安排经费20万元，两项合计{}万元。\n"
+    assert ("prose_sum", True, "两项合计: 134万元 + 20万元 = 154万元, stated 154万元") in checks(text.format("154"))
+    assert ("prose_sum", False, "两项合计: 134万元 + 20万元 = 154万元, stated 164万元") in checks(text.format("164"))
+
+
+def test_a_count_and_its_parts_named_by_when_they_came_on_a_real_item() -> None:
+    # yunnan-honghe: 实施项目共15个(含…5个),年初批复预算8个项目985万元(…),调整预算后…,年中增加8个项目(含…5个)
+    got = item_checks("yunnan-honghe-2024-data-center-project-self-report")
+    assert ("prose_sum", False, "项目共15个: 8个项目 + 8个项目 = 16个, stated 15个") in got
+
+
+def test_a_count_right_and_parts_named_otherwise_unchecked() -> None:
+    text = "某县2024年度部门整体支出绩效自评报告\n一、基本情况\n本单位实施项目共{}个，年初批复预算8个项目985万元，年中增加7个项目。\n"
+    assert ("prose_sum", True, "项目共15个: 8个项目 + 7个项目 = 15个, stated 15个") in checks(text.format("15"))
+    # parts that may overlap (已完工…, 其中超期…) say nothing of the total
+    other = "某县2024年度部门整体支出绩效自评报告\n一、基本情况\n本单位实施项目共15个，已完工8个项目，3个项目超期。\n"
+    assert not [c for c in checks(other) if c[0] == "prose_sum"]

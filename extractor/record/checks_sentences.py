@@ -1,11 +1,13 @@
-"""Checks on the report's own arithmetic stated in sentences (issue 8, checks38): two more open rules.
+"""Checks on the report's own arithmetic stated in sentences (issue 8, checks38): three more open rules.
 
 * ``amount_product`` — an amount per 亩 (a yield, a cost) times the 亩 it is of, and times a price per
   weight unit after a yield, is the product the sentence states next (3194亩 × 每亩每年能产油40kg against
   每年预计可生产茶油12.78kg; 30亩 × 每亩产李子1000公斤 × 每公斤售价5元 against 可实现总收入15万元);
 * ``weight_sum`` — a level's weights listed under the count of its indicators (设立13个三级指标，分别是
   计划任务完成情况占分值10分，…): the count says the list is whole, so the weights add up to the system's
-  总分值 stated before them (or to 100).
+  总分值 stated before them (or to 100);
+* ``prose_sum`` — a count stated first and its parts named by when or how they came (实施项目共15个，
+  年初批复预算8个项目…，年中增加8个项目).
 
 Both read the document's matching view (traditional folded, pinyin glosses dropped) and take their words
 from the ``checks:`` section of ``patterns/scores.yaml``; a check is added only where the words say what the
@@ -43,6 +45,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "counted_tier_list",
         "counted_tier_item",
         "system_total_weight",
+        "count_total",
+        "count_part_named",
     )
     return {k: re.compile(spec[k]) for k in keys}
 
@@ -228,4 +232,47 @@ def counted_weight_list_checks(ck: Any) -> None:
         )
 
 
-__all__ = ["amount_product_checks", "counted_weight_list_checks"]
+# ---------------------------------------------------------------------------- a count and its parts
+
+
+def _depth(text: str, start: int, pos: int) -> int:
+    d = 0
+    for ch in text[start:pos]:
+        if ch in "（(":
+            d += 1
+        elif ch in "）)":
+            d = max(0, d - 1)
+    return d
+
+
+def count_total_checks(ck: Any) -> None:
+    """A count stated first (项目共15个) and the counts of the same noun after it in its sentence, outside
+    brackets, each named by when or how it came (年初…8个项目, 年中增加8个项目): they add up to it."""
+    view = ck.ctx.view
+    text: str = view.text
+    rx = _rx()
+    for s, e in _sentences(text):
+        for t in rx["count_total"].finditer(text, s, e):
+            part_rx = re.compile(r"(?<![\d.])(\d+)个" + re.escape(t.group("noun")))
+            parts = [p for p in part_rx.finditer(text, t.end(), e) if _depth(text, s, p.start()) == 0]
+            if len(parts) < 2:
+                continue
+            named = all(
+                rx["count_part_named"].search(
+                    text[max([s - 1] + [text.rfind(c, s, p.start()) for c in "，,;；、"]) + 1 : p.start()]
+                )
+                for p in parts
+            )
+            if not named:
+                continue
+            vals = [int(p.group(1)) for p in parts]
+            total = int(t.group("n"))
+            ck.add(
+                "prose_sum",
+                sum(vals) == total,
+                f"{t.group(0)}: {' + '.join(p.group(0) for p in parts)} = {sum(vals)}个, stated {total}个",
+                [view.span(t.start("n"), t.end())] + [view.span(p.start(), p.end()) for p in parts],
+            )
+
+
+__all__ = ["amount_product_checks", "count_total_checks", "counted_weight_list_checks"]
