@@ -1,7 +1,7 @@
-"""Checks (issue 8, checks38): amounts per unit times their units (amount_product), counts and totals whose words count
-or name their parts (prose_sum), and a level's weights listed
-under the count of its indicators (weight_sum) — on the real dev items and on short texts shaped the way reports
-print them, one that adds up (a passed check) and one that does not (a failed check naming the numbers).
+"""Checks (issue 8, checks38): amounts per unit times their units (amount_product), counts and totals whose words
+count or name their parts (prose_sum), and a level's weights listed under the count of its indicators (weight_sum) —
+on the real dev items and on short texts shaped the way reports print them, one that adds up (a passed check) and one
+that does not (a failed check naming the numbers).
 """
 
 from __future__ import annotations

@@ -1,15 +1,16 @@
 """Checks on the report's own arithmetic stated in sentences (issue 8, checks38): three more open rules.
 
-* ``amount_product`` — an amount per 亩 (a yield, a cost) times the 亩 it is of, and times a price per
-  weight unit after a yield, is the product the sentence states next (3194亩 × 每亩每年能产油40kg against
-  每年预计可生产茶油12.78kg; 30亩 × 每亩产李子1000公斤 × 每公斤售价5元 against 可实现总收入15万元);
+* ``amount_product`` — an amount per 亩 (a yield, a cost) or per school, household, person times the units
+  of the same measure word, and times a price per weight unit after a yield, is the product the sentence
+  states next (3194亩 × 每亩每年能产油40kg against 每年预计可生产茶油12.78kg; 30亩 × 每亩产李子1000公斤 ×
+  每公斤售价5元 against 可实现总收入15万元; 1000所 × 每所15万元 against 共计15000万元);
 * ``weight_sum`` — a level's weights listed under the count of its indicators (设立13个三级指标，分别是
   计划任务完成情况占分值10分，…): the count says the list is whole, so the weights add up to the system's
   总分值 stated before them (or to 100);
 * ``prose_sum`` — a count stated first and its parts named by when or how they came (实施项目共15个，
   年初批复预算8个项目…，年中增加8个项目).
 
-Both read the document's matching view (traditional folded, pinyin glosses dropped) and take their words
+All read the document's matching view (traditional folded, pinyin glosses dropped) and take their words
 from the ``checks:`` section of ``patterns/scores.yaml``; a check is added only where the words say what the
 numbers are, so that correct arithmetic is never flagged.
 """
