@@ -65,6 +65,7 @@ from .figures import (
     self_eval_blocks,
 )
 from .figures import spec as figure_spec
+from .checks_sentences import amount_product_checks, count_total_checks, counted_weight_list_checks
 from .formrows import FormRows, form_rows
 from .indicators import IndicatorRow, ScoreTable
 from .model import Check, Evidence, Figure, Indicator, Score
@@ -115,6 +116,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "form_total_weight",
         "total_after",
         "total_after_list",
+        "counted_total",
         "budget_score",
         "budget_score_weight",
         "self_eval_spent",
@@ -1833,6 +1835,8 @@ def parts_then_total_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
         if not worded and not _rx()["total_after_list"].match(words):
             continue
         sent = _sentence_start(flat, t.q.start, b.start)
+        if _counted_parts_check(ck, flat, qs[:i], t, words, sent):
+            continue
         parts = [
             y
             for y in qs[:i]
@@ -1849,6 +1853,35 @@ def parts_then_total_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
         qs_ = [y.q for y in parts]
         weak = _far_off(qs_, t.q) or any(_each(flat, q) for q in qs_)
         _sum_check(ck, "prose_sum", _subject(flat, t.q, clause), qs_, t.q, True, agreement_only=weak)
+
+
+_NUMERALS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _counted_parts_check(ck: Checker, flat: str, before: list[_Q], t: _Q, words: str, sent: int) -> bool:
+    """A total whose words count its parts (两项合计154万元): the last so many amounts of its sentence, in
+    its unit and outside brackets, add up to it.  True when the words count the parts and the sentence
+    holds that many (the check is made)."""
+    m = _rx()["counted_total"].search(words)
+    if m is None:
+        return False
+    n = _NUMERALS.get(m.group("n")) or int(m.group("n"))
+    outside = [
+        y
+        for y in before
+        if y.block == t.block
+        and y.q.start >= sent
+        and y.q.unit == t.q.unit
+        and not _per_unit(flat, y.q)
+        and _depth(flat, sent, y.q.start) == 0
+    ]
+    if len(outside) < n:
+        return False
+    parts = outside[-n:]
+    for y in parts:
+        y.part = True
+    _sum_check(ck, "prose_sum", _subject(flat, t.q, sent), [y.q for y in parts], t.q, True)
+    return True
 
 
 def _enumeration_before(flat: str, parts: list[_Q], clause: int, floor: int) -> list[_Q] | None:
@@ -2540,6 +2573,7 @@ def run_checks(
         indicator_table_checks(ck, t, score, score_evidence, bi)
     prose_tier_checks(ck, list(ctx.score_tables.values()), indicators, score, score_evidence)
     listed_weight_checks(ck, score)
+    counted_weight_list_checks(ck)
     heading_tree_checks(ck, flat)
     prose_score_rate_checks(ck, flat)
     line_score_rate_checks(ck, flat)
@@ -2558,6 +2592,8 @@ def run_checks(
     balance_checks(ck, flat, qs)
     form_balance_checks(ck, flat)
     share_checks(ck, flat, qs)
+    amount_product_checks(ck)
+    count_total_checks(ck)
     return ck.out
 
 
