@@ -16,3 +16,16 @@ def test_a_fund_named_after_its_amount_and_yongyu_with_its_year_is_the_programme
         "一、项目基本情况\n根据2022年度年初预算，安排20万元用于我市2022年度道路日常维护，该资金已拨付。\n"
     )
     assert r.program is None
+
+
+def test_two_bodies_the_model_reads_as_one_name_are_joint_evaluators_whatever_joins_them() -> None:
+    # 近期市中小企业局会同市财政局,对2011年以来…资金…进行绩效评价 (ruling 21: 和, 联合, 会同 all join); the pipeline
+    # reads 市中小企业局联合市财政局 and 市中小企业局和市财政局 as one name, a body no text prints
+    doc, _r = devset_record("tianjin-2011-building-economy-fund-third-party-evaluation-news-repost")
+    for joiner in ("会同", "联合", "和"):
+        text = doc.text.replace("市中小企业局会同市财政局", f"市中小企业局{joiner}市财政局")
+        _d, r = record_of_text(text)
+        assert r.evaluator == "市中小企业局、市财政局", joiner
+    # near miss: a body whose own name holds 和 (工业和信息化局, 住房和城乡建设局) is one body
+    _d, r = record_of_text("近日，竹山县住房和城乡建设局对2022年农村危房改造资金开展了绩效自评。\n")
+    assert r.evaluator == "竹山县住房和城乡建设局"
