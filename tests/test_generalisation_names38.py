@@ -29,3 +29,16 @@ def test_two_bodies_the_model_reads_as_one_name_are_joint_evaluators_whatever_jo
     # near miss: a body whose own name holds 和 (工业和信息化局, 住房和城乡建设局) is one body
     _d, r = record_of_text("近日，竹山县住房和城乡建设局对2022年农村危房改造资金开展了绩效自评。\n")
     assert r.evaluator == "竹山县住房和城乡建设局"
+
+
+def test_a_headline_saying_how_the_body_did_its_evaluation_names_no_programme() -> None:
+    # strip_action's 县住建局开展2018年度…绩效评价工作 with the adverb a headline puts before the verb
+    # (圆满完成, 顺利完成, 全面启动): the words left are the report's, and the body names the programme
+    _d, r = record_of_text(
+        "竹山县交通运输局圆满完成2022年度绩效自评工作\n"
+        "近日，竹山县交通运输局对2022年度农村公路养护资金开展了绩效自评，自评得分92分。\n"
+    )
+    assert (r.program, r.evaluated_unit) == ("农村公路养护资金", "竹山县交通运输局")
+    # near miss: a programme named in the headline after the verb stays the headline's
+    _d, r = record_of_text("竹山县交通运输局顺利完成2022年度农村公路养护资金绩效自评工作\n近日，该局完成了自评。\n")
+    assert r.program == "农村公路养护资金"
