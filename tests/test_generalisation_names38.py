@@ -42,3 +42,14 @@ def test_a_headline_saying_how_the_body_did_its_evaluation_names_no_programme() 
     # near miss: a programme named in the headline after the verb stays the headline's
     _d, r = record_of_text("竹山县交通运输局顺利完成2022年度农村公路养护资金绩效自评工作\n近日，该局完成了自评。\n")
     assert r.program == "农村公路养护资金"
+
+
+def test_the_body_a_sentence_about_this_project_says_carries_it_out_is_its_unit() -> None:
+    # 本项目主要依据《县政府20xx年下达关于县乡公路养护经费纳入财政预算的通知》,由县交通局下达实施 (a sample, no title)
+    _doc, r = devset_record("unknown-county-undated-road-maintenance-evaluation-essay-site")
+    assert r.evaluated_unit == "县交通局"
+    # near miss: the body the same sentence says passes the money down does not carry the project out
+    _d, r = record_of_text(
+        "一、项目概况\n本项目依据县政府文件设立，由竹山县财政局下达资金。\n二、绩效目标\n养护里程300公里。\n"
+    )
+    assert r.evaluated_unit != "竹山县财政局"
