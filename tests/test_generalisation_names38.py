@@ -53,3 +53,14 @@ def test_the_body_a_sentence_about_this_project_says_carries_it_out_is_its_unit(
         "一、项目概况\n本项目依据县政府文件设立，由竹山县财政局下达资金。\n二、绩效目标\n养护里程300公里。\n"
     )
     assert r.evaluated_unit != "竹山县财政局"
+
+
+def test_the_programme_a_sentence_opens_with_as_what_a_body_carries_out() -> None:
+    # 中央专项彩票公益金支持乡村学校少年宫项目由中央文明办组织实施 (a lottery news page: no heading, no other naming)
+    _doc, r = devset_record("national-2021-rural-school-youth-palace-lottery-fund-performance-news")
+    assert r.program == "中央专项彩票公益金支持乡村学校少年宫"
+    # near miss: two such subjects are two programmes, and none is read
+    _d, r = record_of_text(
+        "农村公路养护工程由竹山县交通运输局负责实施。\n高标准农田建设项目由竹山县农业农村局负责实施。\n"
+    )
+    assert r.program is None
