@@ -64,3 +64,14 @@ def test_the_programme_a_sentence_opens_with_as_what_a_body_carries_out() -> Non
         "农村公路养护工程由竹山县交通运输局负责实施。\n高标准农田建设项目由竹山县农业农村局负责实施。\n"
     )
     assert r.program is None
+
+
+def test_a_name_printed_only_after_a_one_letter_mask_of_its_place_is_withheld() -> None:
+    # 在x区城市管理局自评的基础上，评价小组对x区城市管理局2017年度部门预算支出进行了绩效评价 (《xxx市x区财政局…》)
+    _doc, r = devset_record("unknown-district-2017-riverside-lighting-streetlight-power-evaluation-essay-site")
+    assert r.evaluated_unit is None
+    # near miss: the same name printed with no mask before it is the unit as printed
+    _d, r = record_of_text(
+        "2022年度农村公路养护资金绩效自评报告\n区城市管理局对2022年度农村公路养护资金开展了绩效自评，自评得分92分。\n"
+    )
+    assert r.evaluated_unit == "区城市管理局"
