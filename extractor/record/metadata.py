@@ -592,6 +592,10 @@ _OWN_UNIT_LABEL = re.compile(
 )
 
 
+# A name opening with a bare level word (区城市管理局): its place may be masked by one letter (x区).
+_LEVEL_FIRST = re.compile(r"^(?:省|市|县|区|州|旗|镇|乡)")
+
+
 def _masked_name(ctx: Context, name: str) -> bool:
     """Whether the document prints ``name`` after a masked place (XX市红十字会, ××县财政局), or only ever
     right after a mask of its specific part (XX镇人民政府 read as 镇人民政府; a 县财政局 also printed bare is
@@ -605,6 +609,8 @@ def _masked_name(ctx: Context, name: str) -> bool:
         return True
     at = [m.start() for m in re.finditer(re.escape(key), text)]
     mask = re.compile("(?:" + spec["masked_name"] + ")$")
+    if _LEVEL_FIRST.match(key):
+        mask = re.compile("(?:" + spec["masked_name"] + ")$|" + spec["masked_letter"])
     return bool(at) and all(mask.search(text[max(0, i - 6) : i]) for i in at)
 
 

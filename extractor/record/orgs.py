@@ -41,16 +41,31 @@ def orgs_in(ctx: Context) -> list[Org]:
     out = []
     for base, chunk in _chunks(text):
         for e in nlp.entities(chunk, {"ORG"}):
-            s, t = ctx.view.span(base + e.start, base + e.end)
-            name = re.sub(r"\s+", "", ctx.doc.text[s:t])
-            if "我" in fold(name):
-                continue  # (批复我局: the writer's pronoun, no name)
-            if _bare_kind(re.sub(r"^[一某](?:家|所|个)?", "", fold(name))):
-                continue  # (一会计师事务所受委托, 会计师事务所: a kind of body, named by nothing before it)
-            doubled = _DOUBLED_END.search(name)
-            cut = 1 if doubled else 0  # (市公安局局[长], 体育局局: the name ends at its first 局)
-            out.append(Org(name[: len(name) - cut], base + e.start, base + e.end - cut))
+            for vstart, vend in _joined_bodies(text, base + e.start, base + e.end):
+                s, t = ctx.view.span(vstart, vend)
+                name = re.sub(r"\s+", "", ctx.doc.text[s:t])
+                if "我" in fold(name):
+                    continue  # (批复我局: the writer's pronoun, no name)
+                if _bare_kind(re.sub(r"^[一某](?:家|所|个)?", "", fold(name))):
+                    continue  # (一会计师事务所受委托, 会计师事务所: a kind of body, named by nothing before it)
+                doubled = _DOUBLED_END.search(name)
+                cut = 1 if doubled else 0  # (市公安局局[长], 体育局局: the name ends at its first 局)
+                out.append(Org(name[: len(name) - cut], vstart, vend - cut))
     return out
+
+
+def _joined_bodies(text: str, vstart: int, vend: int) -> list[tuple[int, int]]:
+    """The view spans of the bodies one entity ``[vstart, vend)`` of the pipeline runs together: two names
+    joined by a joiner of ruling 21 (竹山县财政局会同县农业农村局, 县财政局和县水利局 — the model reads the pair
+    as one name when the second opens with a bare level word), cut where the words before the joiner end
+    like an organisation and the words after it are one (not 人力资源和社会保障局, 住房和城乡建设厅: 人力资源
+    and 住房 end like none; not 供销合作社联合社: 社 alone is none)."""
+    name = text[vstart:vend]
+    for m in re.finditer(_joiner(), name):
+        left, right = name[: m.start()], name[m.end() :]
+        if len(left) >= 3 and len(right) >= 3 and is_org_name(left) and is_org_name(right):
+            return [(vstart, vstart + m.start()), *_joined_bodies(text, vstart + m.end(), vend)]
+    return [(vstart, vend)]
 
 
 # An organ's last character printed twice (嘉定区体育局局, a typo; 市公安局局[长], a cut word): one is the name's.
