@@ -249,7 +249,9 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
         if headline:
             rank = 8.5 - i / 100  # a headline in words of its own: below a title inside a line (9)
         if not _NAMES_SOMETHING.search(fold(printed)):
-            rank -= 0.5  # a title names a year, a place or a unit; a bare 绩效目标完成情况 is a heading
+            if re.search(_spec()["title"]["bare_heading"], printed):
+                continue  # a section's or an indicator's name (绩效目标情况): no title, however early
+            rank -= 0.5  # a title names a year, a place or a unit; a bare report name is a weak title
         if re.search(_spec()["title"]["final_accounts"], fold(printed)):
             rank = 7.5 - i / 100  # a final-accounts disclosure's heading: any evaluation's title it holds wins
         rule = "title_file_name" if _FILE_NAME.search(raw.strip()) else headline or "title_line"
