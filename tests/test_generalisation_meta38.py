@@ -123,3 +123,25 @@ def test_an_indicators_deadline_is_no_report_date() -> None:
     # 完成时间 is an indicator's (anhui-yuan: 完成时间为2022年12月30日): no label of the report's date
     text = "XX县2022年道路维护项目绩效自评表\n完成时间：2022年12月30日\n" + _BODY
     assert date_of(text) is None
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        # 西坪镇、…人民政府: / …现下达… / 安溪县水利局 / 2023年3月20日 / … / 附件2 / 2022年…绩效目标表
+        "fujian-anxi-2022-provincial-water-fund-seventh-batch-allocation-target-table",
+        "chongqing-zhongxian-2022-pig-county-reward-fund-allocation-target-table-spam-mirror",
+        "neimenggu-wulatezhongqi-2022-evaluation-management-methods-notice",
+    ],
+)
+def test_an_annex_caption_after_the_letters_signature_is_no_title(stem: str) -> None:
+    assert record(stem)["title"] is None
+
+
+def test_a_letters_own_heading_stays_its_title_over_its_annex() -> None:
+    text = (
+        "关于下达2022年省级水利专项资金的通知\n各乡镇人民政府:\n现下达2022年省级水利专项资金100万元,用于小型水利工程建设。\n"
+        "附件:2022年省级水利专项资金绩效目标表\n安溪县水利局\n2023年3月20日\n附件\n2022年省级水利专项资金绩效目标表\n"
+        "项目名称 | 省级水利专项资金\n"
+    )
+    assert record_of_text(text)[1].to_dict()["title"] == "关于下达2022年省级水利专项资金的通知"
