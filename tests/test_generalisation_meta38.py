@@ -145,3 +145,16 @@ def test_a_letters_own_heading_stays_its_title_over_its_annex() -> None:
         "项目名称 | 省级水利专项资金\n"
     )
     assert record_of_text(text)[1].to_dict()["title"] == "关于下达2022年省级水利专项资金的通知"
+
+
+_PAGE_LINKS = (
+    "【打印本页】【关闭窗口】\n上一篇：关于开展2023年绩效评价工作的通知\n下一篇：XX县财政局2023年工作计划\n相关链接\n县政府网\n"
+    "市财政局\n省财政厅\n财政部\n网站纠错\n分享到：\n微信\n微博\n"
+)
+
+
+def test_a_signature_the_pages_links_push_out_of_the_last_lines() -> None:
+    # …公开的通知.pdf / 天水市财政局 / 2022年12月15日, then the page's links and buttons
+    stem = "gansu-tianshui-2021-key-evaluation-disclosure"
+    text = (TEXTS / f"{stem}.txt").read_text(encoding="utf-8").rstrip("\n") + "\n" + _PAGE_LINKS
+    assert date_of(text) == "2022-12-15"

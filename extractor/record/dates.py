@@ -462,6 +462,19 @@ def date_candidates(
                 s, e, iso = sig
                 out.append(ctx.candidate("report_date", iso, s, e, rank - k / 100, kind, view=line.view))
                 break
+    if not out:
+        # a signature further up (7): the page's links and buttons after it (上一篇 / 下一篇 / 相关链接 / 分享到 …)
+        # or an annex's rows push it out of the last lines — a dated line alone, its day named, right under a
+        # line ending with the signing unit (XX县交通运输局 / 2023年3月5日)
+        for k, line in enumerate(reversed(body)):
+            prev = above.get(id(line))
+            if prev is None or line in tail or not _signing_unit(prev.text):
+                continue
+            sig = signature(line, after_unit=True, signed_before=False)
+            if sig and sig[0] == 0 and len(sig[2]) == 10 and not line.text[sig[1] :].strip():
+                s, e, iso = sig
+                out.append(ctx.candidate("report_date", iso, s, e, 7 - k / 1000, "signature_above", view=line.view))
+                break
     # the cover: the first lines, or the lines under the title when a web page's chrome comes first
     head = lines[: int(spec["head_lines"])]
     if title_start is not None:
