@@ -342,6 +342,23 @@ def _signature_tails() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return alone, glued
 
 
+# a year and month written with a separator (2023.03, 2023-3, 2023/03), the whole of a line
+_MONTH_ALONE = re.compile(r"\s*(?P<y>(?:19|20)\d\d)\s*[-./]\s*(?P<m>0?[1-9]|1[0-2])\s*")
+# the labels of a page's metadata block (a document's own (此件公开发布) is none)
+_PAGE_METADATA = re.compile(r"来源|发布(?:时间|日期|机构|单位|部门|者)|索引号|文号|所属|主题分类|成文日期")
+
+
+def _metadata_line(text: str) -> bool:
+    """Whether the line ``text`` is a page's byline or metadata (来源：…, 发布机构：…, 浏览次数): its names and
+    dates are the page's."""
+    return bool(re.search(_spec()["report_date"]["chrome_line"], text) or _PAGE_METADATA.search(text))
+
+
+def _signing_unit(text: str) -> bool:
+    """Whether the line ``text`` ends with an organisation's name and is no line of a page's metadata."""
+    return is_org_name(text) and not _metadata_line(text)
+
+
 # what follows a date that opens a period (…至2023年9月30日, …-12月)
 _PERIOD_ON = re.compile(rf"\s*{_TO}\s*(?:(?:19|20)\d\d|\d{{1,2}}\s*月)")
 _SIG_HEAD = re.compile(r"^[^。；;，,、：:]{0,40}$")
@@ -385,21 +402,29 @@ def date_candidates(
             # a cover flattened into its form: the evaluator's name, then the report's date
             # (评价机构:XX委员会2017年7月 / 评价机构:XX公司 2023年5月)
             found = _dates_in(p.value)
-            if found and "月" in p.value[found[0][0] : found[0][1]] and is_org_name(p.value[: found[0][0]].strip()):
+            # (its date may be written with separators, 评价机构:XX中心 2019.6.14: after the firm's name on its cover
+            # line it is no web page's)
+            if found and is_org_name(p.value[: found[0][0]].strip()):
                 s, e, iso, _cn = found[0]
                 _s, end = View.of(ctx.doc.text[p.start : p.end], p.start).span(s, e)
                 out.append(ctx.candidate_at("report_date", iso, p.label_start, end, 6, "cover_form"))
 
-    def signature(line: Line, after_unit: bool = False) -> tuple[int, int, str] | None:
+    def signature(line: Line, after_unit: bool = False, signed_before: bool = True) -> tuple[int, int, str] | None:
         """The date of a line that is only a date, or a signing unit and a date, or an 印发 line.
 
         Written as 年/月 (or in Chinese numerals): a date alone in ISO form is a web page's,
-        unless it stands right under the signing unit (``after_unit``).
+        unless it stands right under the signing unit (``after_unit``) or, where ``signed_before``,
+        after it on its line.
         """
         for s, e, iso, _cn in _dates_in(line.text):
-            if "月" not in line.text[s:e] and not (after_unit and s == 0):
-                continue
             head, tail = line.text[:s], line.text[e:]
+            # a date written with separators (2023-09-18, 2023.9.18, 2023/09/18) is a web page's unless a
+            # signing unit stands right over it or before it on its line (忠县财政局 / 2022-01-18; …景东县财政局
+            # 2023.12.12(此件公开发布)), on a line no page metadata is (来源：…局 2023-09-18 is a byline)
+            if "月" not in line.text[s:e] and not (
+                (after_unit and s == 0) or (signed_before and is_org_name(head) and not _metadata_line(line.text))
+            ):
+                continue
             if re.search(r"[（(]\s*$", head) and re.match(r"\s*[)）]", tail):
                 # a date in brackets under or after the title (（2023年10月）): the cover's
                 head, tail = re.sub(r"[（(]\s*$", "", head), re.sub(r"^\s*[)）]", "", tail)
@@ -415,20 +440,40 @@ def date_candidates(
                 if re.search(r"\d", head) and not re.search(r"[\u4e00-\u9fff]", head):
                     continue  # a date inside a run of numbers (a table row), not a signature
                 return s, e, iso
+        # a month written with a separator, alone on its line right under the signing unit or a cover's firm
+        # (XX会计师事务所 / 2023.03): a number alone elsewhere (2023.5) may be anything
+        month = _MONTH_ALONE.fullmatch(line.text) if after_unit else None
+        if month:
+            return month.start(), month.end(), f"{int(month.group('y')):04d}-{int(month.group('m')):02d}"
         return None
 
     body = [
         ln for ln in lines if ctx.region_at(ln.start) != "annex" and not re.search(_spec()["web_footer"], ln.text)
     ] or lines
     tail = body[-max(int(spec["tail_lines"]), int(len(body) * float(spec["tail_share"]))) :]
+    # the line right above each (the signing unit over its date may be the last line before the tail)
+    above = {id(ln): prev for prev, ln in zip(lines, lines[1:])}
     # the signing date (8) over a notice's 印发 line (7.5: the day it was printed)
     for kind, rank in (("signature", 8), ("printed", 7.5)):
         for k, line in enumerate(reversed(tail)):
-            above = tail[len(tail) - k - 2].text if len(tail) - k - 2 >= 0 else ""
-            sig = signature(line, after_unit=is_org_name(above))
+            prev = above.get(id(line))
+            sig = signature(line, after_unit=prev is not None and is_org_name(prev.text))
             if sig and ("印" in line.text[sig[1] :]) == (kind == "printed"):
                 s, e, iso = sig
                 out.append(ctx.candidate("report_date", iso, s, e, rank - k / 100, kind, view=line.view))
+                break
+    if not out:
+        # a signature further up (7): the page's links and buttons after it (上一篇 / 下一篇 / 相关链接 / 分享到 …)
+        # or an annex's rows push it out of the last lines — a dated line alone, its day named, right under a
+        # line ending with the signing unit (XX县交通运输局 / 2023年3月5日)
+        for k, line in enumerate(reversed(body)):
+            prev = above.get(id(line))
+            if prev is None or line in tail or not _signing_unit(prev.text):
+                continue
+            sig = signature(line, after_unit=True, signed_before=False)
+            if sig and sig[0] == 0 and len(sig[2]) == 10 and not line.text[sig[1] :].strip():
+                s, e, iso = sig
+                out.append(ctx.candidate("report_date", iso, s, e, 7 - k / 1000, "signature_above", view=line.view))
                 break
     # the cover: the first lines, or the lines under the title when a web page's chrome comes first
     head = lines[: int(spec["head_lines"])]
@@ -436,7 +481,10 @@ def date_candidates(
         at = next((k for k, ln in enumerate(lines) if ln.end > title_start), len(lines))
         head = head + [ln for ln in lines[at : at + int(spec["head_lines"])] if ln not in head]
     for k, line in enumerate(head):
-        sig = signature(line)
+        prev = above.get(id(line))
+        # (a cover's date under its signing unit, 上海市长宁区民政局 / 2021-05-26, as a signature's; a unit
+        # glued on before its date on the cover is rather a 评价机构's line, left to the 年/月 forms)
+        sig = signature(line, after_unit=prev is not None and _signing_unit(prev.text), signed_before=False)
         if sig and line not in tail:
             s, e, iso = sig
             out.append(ctx.candidate("report_date", iso, s, e, 6 - k / 100, "cover", view=line.view))

@@ -685,7 +685,28 @@ def annexed_to_a_letter(ctx: Context, title: Candidate) -> bool:
     text = ctx.view.text
     at = ctx.view.index(title.start)
     letter = re.search(_spec()["title"]["letter_allocation"], text[:at])
-    return letter is not None and re.search(r"附件|附表", text[letter.end() : at]) is not None
+    return (
+        letter is not None and re.search(r"附件|附表", text[letter.end() : at]) is not None
+    ) or _after_signed_letter(ctx, title)
+
+
+# an annex's label alone on its line (附件 / 附件2 / 附件1:)
+_ANNEX_LABEL_LINE = re.compile(r"(?:附件|附表)[0-9一二三四五六七八九十]{0,3}[:：]?")
+
+
+def _after_signed_letter(ctx: Context, title: Candidate) -> bool:
+    """Whether ``title`` stands after a letter that has ended — its signing unit over its date, each a line of
+    its own (安溪县水利局 / 2023年3月20日) — and an annex label under that (附件2 / 2022年…绩效目标表): the
+    attached table's or rules' caption, not the heading of the letter (whose page may print none: it opens
+    with its addressees, 西坪镇、…人民政府:)."""
+    c = _compiled()
+    lines = [ln for ln in ctx.lines if ln.start < title.start]
+    for k in range(1, len(lines)):
+        # (a signing date names its day: a cover's 2023年5月 under its firm is no letter's end)
+        date = c["date"].fullmatch(lines[k].text.strip()) or c["cn_date"].fullmatch(lines[k].text.strip())
+        if date and (date.group("d") or date.groupdict().get("d2")) and is_org_name(lines[k - 1].text):
+            return any(_ANNEX_LABEL_LINE.fullmatch(ln.text.strip()) for ln in lines[k + 1 :])
+    return False
 
 
 def _opens_a_line_naming_something(text: str, start: int, title: str) -> bool:
