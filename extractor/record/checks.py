@@ -40,7 +40,7 @@ total (共, 合计 …: the list may be cut short by a ；), a rate of a part be
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -2262,7 +2262,9 @@ def rate_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
             emit(num, den, False, c)
 
 
-def _own_clause_pair(ctx: Any, flat: str, qs: list[_Q], i: int, executed: Any, arrival: bool) -> tuple[_Q, _Q] | None:
+def _own_clause_pair(
+    ctx: Any, flat: str, qs: list[_Q], i: int, executed: Callable[[_Q], bool], arrival: bool
+) -> tuple[_Q, _Q] | None:
     """The spent (arrived) amount and its whole when a rate's own clause — since the last 。 or ； before it —
     prints exactly two amounts and nothing else numeric, the later one's label saying it was spent (arrived)
     and the earlier one's naming no spending, balance or part (案件审判411.95万元，年末结算支出411.95万元，
