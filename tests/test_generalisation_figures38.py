@@ -1,0 +1,64 @@
+"""Figures (issue 8, figures38): shapes the dev half showed unread or read wrongly, asserted on the real dev
+items, with near misses that must not change.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from jixiao import parse
+from jixiao.extractor.record import build_record
+
+TEXTS = Path(__file__).parent / "devset" / "texts"
+
+
+def _figures(stem: str) -> set[tuple[str, float, str]]:
+    record = build_record(parse(TEXTS / f"{stem}.txt")).to_dict()
+    return {(f["name"], f["value"], f["unit"]) for f in record["figures"]}
+
+
+def _figures_of_text(text: str) -> set[tuple[str, float, str]]:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "t.txt"
+        path.write_text(text, encoding="utf-8")
+        record = build_record(parse(path)).to_dict()
+    return {(f["name"], f["value"], f["unit"]) for f in record["figures"]}
+
+
+# ---------------------------------------------------------------- a numbered list copied one cell a line
+
+
+def test_a_numbered_list_one_cell_a_line_gives_each_items_amount_and_the_total() -> None:
+    # 单位:万元 / 序号 | / 乡镇名称 | / 项 目 名 称 | / 金额 | / 备注 | / 1 | / 西坪镇 | / 尧山村排洪排水工程建设 | / 20 | / | …
+    # / 合计 | / 100 |: each item's amount under 金额, named by its 项目名称 cell; the total by its row and column
+    got = _figures("fujian-anxi-2022-provincial-water-fund-seventh-batch-allocation-target-table")
+    assert {
+        ("尧山村排洪排水工程建设 金额", 200000, "元"),
+        ("吾培村前村洋头水圳修复 金额", 150000, "元"),
+        ("尤俊村堤岸修复 金额", 150000, "元"),
+        ("合计 金额", 1000000, "元"),
+    } <= got
+
+
+def test_a_list_row_after_a_group_row_is_read_under_its_column() -> None:
+    # 序号 | / 项目名称 | / 实施单位 | / 预算资金(万元) | / 评分情况 | / 评价等级 | / 一 | / 项目绩效评价 | / |||| / 1 | /
+    # 区域养老服务中心消防改造项目 | / 山西省阳高县民政局 | / 162.00 | / 89.72: the score column gives no figure
+    got = _figures("shanxi-yanggao-2024-key-evaluation-results-notice")
+    assert ("区域养老服务中心消防改造项目 预算资金", 1620000, "元") in got
+    assert not any(v == 89.72 for _n, v, _u in got)
+
+
+def test_a_list_ends_at_a_line_of_words_and_a_scoreless_list_gives_no_score() -> None:
+    # near misses: the total's row takes no cell after the words 附件2 (the next table's 项目名称 | 资金总额 …), and a list
+    # of indicators (序号 | 一级指标 | … | 指标分值) gives no figure from its weights
+    text = (
+        "一、项目资金情况\n单位:万元\n序号 |\n项目名称 |\n金额 |\n备注 |\n1 |\n村道硬化 |\n20 |\n|\n"
+        "合计 |\n20 |\n附件2\n项目名称 |\n某某资金 |\n资金总额 |\n100 |\n"
+    )
+    got = _figures_of_text(text)
+    assert ("村道硬化 金额", 200000, "元") in got
+    assert ("合计 金额", 200000, "元") in got
+    assert not any(n.startswith("合计") and v != 200000 for n, v, _u in got)
+    weights = "一、项目资金情况\n序号 |\n一级指标 |\n二级指标 |\n指标分值 |\n1 |\n投入 |\n项目立项 |\n2 |\n"
+    assert not any(v == 2 for _n, v, _u in _figures_of_text(weights))
