@@ -62,3 +62,20 @@ def test_a_list_ends_at_a_line_of_words_and_a_scoreless_list_gives_no_score() ->
     assert not any(n.startswith("合计") and v != 200000 for n, v, _u in got)
     weights = "一、项目资金情况\n序号 |\n一级指标 |\n二级指标 |\n指标分值 |\n1 |\n投入 |\n项目立项 |\n2 |\n"
     assert not any(v == 2 for _n, v, _u in _figures_of_text(weights))
+
+
+# ---------------------------------------------------------------- counts of indicators behind a mirror's glosses
+
+
+def test_counts_of_indicators_glossed_by_a_mirror_stay_out() -> None:
+    # 設(shè)立2個一級指標(biāo) … 設立4個二級指標(biāo) … 13個三級指標(biāo): the structure of a target system (ruling 26),
+    # the glosses after 標 no part of the noun
+    got = _figures("unknown-2014-corn-straw-return-project-scoring-scheme-mirror-trad")
+    assert not any(u == "个" for _n, _v, u in got)
+
+
+def test_a_count_of_projects_beside_a_count_of_indicators_is_still_counted() -> None:
+    # near miss: the noun check reads the noun's words, a count of projects stays a figure
+    got = _figures_of_text("一、基本情况\n本年度共实施2个项目，资金50万元，设立3个一级指标。\n")
+    assert ("共实施项目", 2, "个") in got
+    assert not any(v == 3 for _n, v, _u in got)

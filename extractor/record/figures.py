@@ -1159,7 +1159,9 @@ def _counted(
     if flat.rfind("《", b.start, q.start) > flat.rfind("》", b.start, q.start):
         return None  # in a document's title (《关于2021年实施33项民生工程的通知》): the document, not the programme
     noun = "".join(doc.text[k] for k in range(s0, stop) if not doc.text[k].isspace())
-    if sp.count_not_name.search(fold_text(noun)) or sp.count_target_label.search(fold_text(noun)):
+    # (a mirror's glosses are no words of the noun: 設立2個一級指標(biāo) counts indicators as 一级指标 does)
+    bare = fold_text(RUBY_GLOSS.sub("", noun))
+    if sp.count_not_name.search(bare) or sp.count_target_label.search(bare):
         return None
     if planned and not sp.planned_noun.search(fold_text(noun)):
         return None  # a plan to build or do (计划新建12座): a target; the projects planned are counted
