@@ -79,3 +79,10 @@ def test_a_count_of_projects_beside_a_count_of_indicators_is_still_counted() -> 
     got = _figures_of_text("一、基本情况\n本年度共实施2个项目，资金50万元，设立3个一级指标。\n")
     assert ("共实施项目", 2, "个") in got
     assert not any(v == 3 for _n, v, _u in got)
+
+
+def test_a_cells_glosses_are_dropped_from_its_figures_name() -> None:
+    # 計(jì)劃安排資金 / (萬元) / 55 in a mirror's form copied one cell a line: named without the gloss
+    got = _figures("hunan-yueyangxian-2021-forest-fire-prevention-self-cover-trad")
+    assert ("计划安排资金", 550000, "元") in got
+    assert not any("(" in n and any("a" <= ch <= "z" for ch in n) for n, _v, _u in got)

@@ -2664,9 +2664,10 @@ def _fold_name(name: str) -> str:
 def extract_figures(ctx: Any) -> list[Figure]:
     """The record's ``figures`` for the document of ``ctx`` (a :class:`~.context.Context`)."""
     doc = ctx.doc
+    # (a mirror's pinyin glosses are no part of a name: a cell's 计(jì)划安排资金 is named 计划安排资金)
     return [
         Figure(
-            f.name,
+            RUBY_GLOSS.sub("", f.name),
             f.value,
             f.unit,
             doc.text[f.q.start : f.q.end].strip() if f.q else f.raw,
