@@ -86,3 +86,14 @@ def test_a_cells_glosses_are_dropped_from_its_figures_name() -> None:
     got = _figures("hunan-yueyangxian-2021-forest-fire-prevention-self-cover-trad")
     assert ("计划安排资金", 550000, "元") in got
     assert not any("(" in n and any("a" <= ch <= "z" for ch in n) for n, _v, _u in got)
+
+
+# ---------------------------------------------------------------- what the year's work has bought
+
+
+def test_a_purchase_reported_done_is_no_figure_while_the_projects_content_is() -> None:
+    # 项目已完成并通过验收。已购置生活垃圾压缩对换车1辆、配套转运箱2个: the purchase done (ruling 26's "out"); the
+    # content 购置1辆垃圾压缩车辆及2个配套压缩箱 stays
+    got = _figures("ningxia-xingqing-2022-garbage-transfer-station")
+    assert {("垃圾压缩车辆", 1, "辆"), ("配套压缩箱", 2, "个")} <= got
+    assert not any(n.startswith("已购置") or n == "配套转运箱" for n, _v, _u in got)
