@@ -97,3 +97,20 @@ def test_a_purchase_reported_done_is_no_figure_while_the_projects_content_is() -
     got = _figures("ningxia-xingqing-2022-garbage-transfer-station")
     assert {("垃圾压缩车辆", 1, "辆"), ("配套压缩箱", 2, "个")} <= got
     assert not any(n.startswith("已购置") or n == "配套转运箱" for n, _v, _u in got)
+
+
+# ---------------------------------------------------------------- the money of a grade's items
+
+
+def test_the_money_of_a_grades_items_is_no_figure() -> None:
+    # 自评结果为:21 个项目评为一等,涉及资金 656.93 万元: the items the grade holds (ruling 26) and their money alike; the
+    # programme's 项目支出总额656.93万元 stays
+    got = _figures("unknown-unnamed-2024-medical-insurance-centre-department-self-evaluation-results")
+    assert ("项目支出总额", 6569300, "元") in got
+    assert not any(n == "涉及资金" and v == 6569300 for n, v, _u in got)
+
+
+def test_money_beside_a_grade_with_no_count_of_items_stays() -> None:
+    # near miss: a sentence naming a grade but counting no items keeps its amount
+    got = _figures_of_text("一、基本情况\n该项目评价等级为优，项目资金共计50万元。\n")
+    assert any(v == 500000 for _n, v, _u in got)

@@ -148,6 +148,7 @@ class Spec:
     indicator_kind_label: re.Pattern[str]
     target_runin: re.Pattern[str]
     grade_share_label: re.Pattern[str]
+    grade_count_before: re.Pattern[str]
     scale_reach: int
     scale_breaks: re.Pattern[str]
 
@@ -262,6 +263,7 @@ def spec() -> Spec:
         indicator_kind_label=re.compile(d["indicator_kind_label"]),
         target_runin=re.compile(d["target_runin"]),
         grade_share_label=re.compile(d["grade_share_label"]),
+        grade_count_before=re.compile(d["grade_count_before"]),
         scale_reach=int(d["scaled_lines"]["reach"]),
         scale_breaks=re.compile(d["scaled_lines"]["breaks"]),
     )
@@ -858,6 +860,8 @@ def _accept(flat: str, q: Quantity, label: Label, kind: str) -> bool:
         return False
     if kind == "%" and sp.grade_share_label.search(fold_text(label.name)) and sp.count_not_clause.search(part):
         return False  # a grade's share of the items evaluated (“优秀”的5个，占比10%)
+    if kind == "元" and sp.grade_count_before.search(part):
+        return False  # the money of a grade's items (21个项目评为一等，涉及资金656.93万元): an evaluation's result
     if sp.indicator_before.search(flat, max(0, label.start - 8), label.start):
         return False
     if sp.target_label.search(fold_text(label.name)):
