@@ -149,6 +149,7 @@ class Spec:
     indicator_kind_label: re.Pattern[str]
     target_runin: re.Pattern[str]
     grade_share_label: re.Pattern[str]
+    grade_count_before: re.Pattern[str]
     scale_reach: int
     scale_breaks: re.Pattern[str]
 
@@ -263,6 +264,7 @@ def spec() -> Spec:
         indicator_kind_label=re.compile(d["indicator_kind_label"]),
         target_runin=re.compile(d["target_runin"]),
         grade_share_label=re.compile(d["grade_share_label"]),
+        grade_count_before=re.compile(d["grade_count_before"]),
         scale_reach=int(d["scaled_lines"]["reach"]),
         scale_breaks=re.compile(d["scaled_lines"]["breaks"]),
     )
@@ -859,6 +861,8 @@ def _accept(flat: str, q: Quantity, label: Label, kind: str) -> bool:
         return False
     if kind == "%" and sp.grade_share_label.search(fold_text(label.name)) and sp.count_not_clause.search(part):
         return False  # a grade's share of the items evaluated (“优秀”的5个，占比10%)
+    if kind == "元" and sp.grade_count_before.search(part):
+        return False  # the money of a grade's items (21个项目评为一等，涉及资金656.93万元): an evaluation's result
     if sp.indicator_before.search(flat, max(0, label.start - 8), label.start):
         return False
     if sp.target_label.search(fold_text(label.name)):
@@ -1160,7 +1164,9 @@ def _counted(
     if flat.rfind("《", b.start, q.start) > flat.rfind("》", b.start, q.start):
         return None  # in a document's title (《关于2021年实施33项民生工程的通知》): the document, not the programme
     noun = "".join(doc.text[k] for k in range(s0, stop) if not doc.text[k].isspace())
-    if sp.count_not_name.search(fold_text(noun)) or sp.count_target_label.search(fold_text(noun)):
+    # (a mirror's glosses are no words of the noun: 設立2個一級指標(biāo) counts indicators as 一级指标 does)
+    bare = fold_text(RUBY_GLOSS.sub("", noun))
+    if sp.count_not_name.search(bare) or sp.count_target_label.search(bare):
         return None
     if planned and not sp.planned_noun.search(fold_text(noun)):
         return None  # a plan to build or do (计划新建12座): a target; the projects planned are counted
@@ -1439,6 +1445,11 @@ def _money_value(q: Quantity, label: str, scale: int | None, money_hint: bool) -
     return None
 
 
+def _list_header(header: list[Cell] | None) -> bool:
+    """Whether a grid's header is a list's (序号 | 项目名称 | 金额): its rows are items, numbered."""
+    return header is not None and bool(header) and bool(spec().numbering_column.match(header[0].text))
+
+
 def _form_field_or_value(header: list[Cell], h: int) -> bool:
     """Whether ``header[h]`` is a form's field label or the value beside one (项目名称 | 敬老院运行经费):
     the row above is a form's fields, not a number's column header.  A cell naming an amount with its
@@ -1446,6 +1457,8 @@ def _form_field_or_value(header: list[Cell], h: int) -> bool:
     sp = spec()
     if _scale_in(header[h].text) is not None and sp.money_label.search(header[h].text):
         return False
+    if _list_header(header):
+        return False  # (序号 | 乡镇名称 | 项目名称 | 金额: a list's header, whose 项目名称 is a column of names)
     return bool(sp.form_field.search(header[h].text) or (h > 0 and sp.form_field.search(header[h - 1].text)))
 
 
@@ -1649,7 +1662,11 @@ def grid_figures(
                     continue
                 colname = _strip_suffix(re.sub(sp.column_suffix + "$", "", col) if not _scale_in(col) else col)
                 colname = _strip_suffix(colname)
-                name = _row_figure_name(rowname, colname)
+                if not rowname and sp.not_labels.match(colname) and first is not None and _is_label(row[first]):
+                    # (a total under a column that names nothing by itself, 合计 | 100 under 金额: 合计 金额)
+                    name = _row_figure_name(_part_label(_strip_suffix(row[first].text)), colname)
+                else:
+                    name = _row_figure_name(rowname, colname)
                 out.append(
                     Found(
                         name,
@@ -2435,9 +2452,72 @@ def _indicator_part() -> re.Pattern[str]:
     return re.compile(r"^[一二三]级指标$|" + spec().indicator_kind.pattern)
 
 
+def _one_cell(row: list[Cell]) -> Cell | None:
+    """The row's only filled cell, when a line of a web table copied one cell a line holds one."""
+    cells = [c for c in row if c.text]
+    return cells[0] if len(cells) == 1 else None
+
+
+_GROUP_NUMERAL = re.compile(r"^[一二三四五六七八九十]{1,2}$")  # a group's row in a list (一 | 项目绩效评价)
+
+
+def _list_cell(flat: str, prev: Cell, cell: Cell) -> bool:
+    """Whether ``cell`` goes on the list ``prev`` is in: only bars and line ends between them (a line
+    of words, 附件2, ends the list)."""
+    return not re.sub(r"[|\s]", "", flat[prev.end : cell.start])
+
+
+def _numbered_list_rows(flat: str, rows: list[list[Cell]]) -> list[list[Cell]]:
+    """A numbered list copied one cell a line (序号 | / 乡镇名称 | / 项目名称 | / 金额 | / 备注 | / 1 | /
+    西坪镇 | / 尧山村排洪排水工程建设 | / 20 | / 2 | / … / 合计 | / 100 |): its header and its rows set back
+    as rows, each row from its number (1, 2, …, or a group's 一) to the next, the total row from its
+    label over the numbers after it — so the list is read as the same table with its bars is
+    (:func:`grid_figures`: an item's amount named by its 项目名称 cell; dev: an allocation notice's 安排表)."""
+    sp = spec()
+    out: list[list[Cell]] = []
+    k = 0
+    while k < len(rows):
+        first = _one_cell(rows[k])
+        if first is None or not sp.numbering_column.match(first.text):
+            out.append(rows[k])
+            k += 1
+            continue
+        header, j = [first], k + 1
+        while j < len(rows) and (c := _one_cell(rows[j])) is not None and c.text != "1" and _is_label(c):
+            header.append(c)
+            j += 1
+        opening = _one_cell(rows[j]) if j < len(rows) else None
+        if len(header) < 3 or opening is None or not (opening.text == "1" or _GROUP_NUMERAL.match(opening.text)):
+            out.append(rows[k])
+            k += 1
+            continue
+        out.append(header)
+        listed: list[list[Cell]] = []
+        nxt, total, prev = 1, False, header[-1]
+        while j < len(rows) and (c := _one_cell(rows[j])) is not None and _list_cell(flat, prev, c):
+            if not total and (c.text == str(nxt) or _GROUP_NUMERAL.match(c.text)):
+                nxt += c.text == str(nxt)
+                listed.append([c])
+            elif not total and sp.total_row.match(c.text):
+                total = True
+                listed.append([c])
+            elif total and _cell_quantity(c, flat) is None:
+                break  # (after the total's numbers: the list is over)
+            elif len(listed[-1]) >= len(header):
+                break  # (a row wider than the header: not one of its rows)
+            else:
+                listed[-1].append(c)
+            prev = c
+            j += 1
+        out += listed
+        k = j
+    return out
+
+
 def _paired_cells(flat: str, rows: list[list[Cell]]) -> list[list[Cell]]:
     """A web table copied one cell a line (人员编制 | / 16 | / 实有人数 | / 14 |): a row of one label
     and the row of one number under it are one row, label and value."""
+    rows = _numbered_list_rows(flat, rows)
     # (an indicator part's label and number are its target and its result: rows from its header on stay as they are)
     head = next((k for k, r in enumerate(rows) if any(_indicator_part().search(c.text) for c in r)), len(rows))
     out: list[list[Cell]] = []
@@ -2589,9 +2669,10 @@ def _fold_name(name: str) -> str:
 def extract_figures(ctx: Any) -> list[Figure]:
     """The record's ``figures`` for the document of ``ctx`` (a :class:`~.context.Context`)."""
     doc = ctx.doc
+    # (a mirror's pinyin glosses are no part of a name: a cell's 计(jì)划安排资金 is named 计划安排资金)
     return [
         Figure(
-            f.name,
+            RUBY_GLOSS.sub("", f.name),
             f.value,
             f.unit,
             doc.text[f.q.start : f.q.end].strip() if f.q else f.raw,
