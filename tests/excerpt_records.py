@@ -28,6 +28,18 @@ def devset_record(stem: str):
     return doc, build_record(doc)
 
 
+def figures_of_item(stem: str) -> set[tuple[str, float, str]]:
+    """The devset item ``stem``'s figures as ``(name, value, unit)``."""
+    _doc, r = devset_record(stem)
+    return {(f["name"], f["value"], f["unit"]) for f in r.to_dict()["figures"]}
+
+
+def figures_of_text(text: str) -> set[tuple[str, float, str]]:
+    """A short text's figures as ``(name, value, unit)``."""
+    _doc, r = record_of_text(text)
+    return {(f["name"], f["value"], f["unit"]) for f in r.to_dict()["figures"]}
+
+
 def checks_of_text(text: str) -> list[tuple[str, bool, str]]:
     """A short text's checks as ``(rule, ok, detail)``, each asserted to quote the text at its span."""
     doc, r = record_of_text(text)

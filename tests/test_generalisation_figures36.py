@@ -6,16 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from excerpt_records import figures_of_item as _figures
+
 from jixiao import parse
 from jixiao.extractor.record import build_record
 from jixiao.extractor.record.figures import _glued, self_eval_blocks
 
 TEXTS = Path(__file__).parent / "devset" / "texts"
-
-
-def _figures(stem: str) -> set[tuple[str, float, str]]:
-    record = build_record(parse(TEXTS / f"{stem}.txt")).to_dict()
-    return {(f["name"], f["value"], f["unit"]) for f in record["figures"]}
 
 
 # ---------------------------------------------------------------- a 自评表's funds row, its numbers glued

@@ -4,26 +4,13 @@ misses that must not change.
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
-from jixiao import parse
-from jixiao.extractor.record import build_record
+from excerpt_records import figures_of_item as _figures
+from excerpt_records import figures_of_text as _figures_of_text
+
 
 TEXTS = Path(__file__).parent / "devset" / "texts"
-
-
-def _figures(stem: str) -> set[tuple[str, float, str]]:
-    record = build_record(parse(TEXTS / f"{stem}.txt")).to_dict()
-    return {(f["name"], f["value"], f["unit"]) for f in record["figures"]}
-
-
-def _figures_of_text(text: str) -> set[tuple[str, float, str]]:
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "t.txt"
-        path.write_text(text, encoding="utf-8")
-        record = build_record(parse(path)).to_dict()
-    return {(f["name"], f["value"], f["unit"]) for f in record["figures"]}
 
 
 # ---------------------------------------------------------------- the change of the programme's money

@@ -65,7 +65,7 @@ from .figures import (
     self_eval_blocks,
 )
 from .figures import spec as figure_spec
-from .checks_sentences import amount_product_checks, count_total_checks, counted_weight_list_checks
+from .checks_sentences import amount_product_checks, bracket_depth, count_total_checks, counted_weight_list_checks
 from .formrows import FormRows, form_rows
 from .indicators import IndicatorRow, ScoreTable
 from .model import Check, Evidence, Figure, Indicator, Score
@@ -1309,7 +1309,7 @@ def prose_sum_checks(ck: Checker, flat: str, qs: list[_Q], by_block: dict[int, l
             inner = [
                 y for y in items if open_at < y.q.start < close and y.q.unit == q.unit and not _per_unit(flat, y.q)
             ]
-            inner = [y for y in inner if _depth(flat, open_at, y.q.start) == 1]
+            inner = [y for y in inner if bracket_depth(flat, open_at, y.q.start) == 1]
             if len(inner) < 2 or rx["partial_list"].search(flat[open_at : close + 1]) or _run_together(flat, inner):
                 continue
             for y in inner:
@@ -1318,7 +1318,7 @@ def prose_sum_checks(ck: Checker, flat: str, qs: list[_Q], by_block: dict[int, l
         # 其中 / 包括 lists.
         for m in rx["list_start"].finditer(flat, b.start, b.end):
             p = m.start()
-            if _depth(flat, _sentence_start(flat, p, b.start), p) > 0:
+            if bracket_depth(flat, _sentence_start(flat, p, b.start), p) > 0:
                 continue  # a list in brackets belongs to the amount before the bracket (read above)
             at_end = not flat[m.end() : b.end].strip()
             sent = _sentence_start(flat, p, b.start)
@@ -1375,7 +1375,7 @@ def prose_sum_checks(ck: Checker, flat: str, qs: list[_Q], by_block: dict[int, l
                 first, list_items, limit = blocks[bi + 1].start, by_block.get(bi + 1, []), blocks[bi + 1].end
             end = _list_end(flat, first, limit)
             nested = next(
-                (n for n in rx["list_start"].finditer(flat, first, end) if _depth(flat, first, n.start()) == 0),
+                (n for n in rx["list_start"].finditer(flat, first, end) if bracket_depth(flat, first, n.start()) == 0),
                 None,
             )
             stop = nested.start() if nested else end
@@ -1389,7 +1389,7 @@ def prose_sum_checks(ck: Checker, flat: str, qs: list[_Q], by_block: dict[int, l
                 if first <= y.q.start < stop
                 and y.q.unit == tot.q.unit
                 and not _per_unit(flat, y.q)
-                and _depth(flat, first, y.q.start) == 0
+                and bracket_depth(flat, first, y.q.start) == 0
             ]
             if len(parts) == 1 and end < limit and flat[end] in "；;":
                 # 其中：中央资金300万元，用于…；省级资金200万元，用于…。 — one part a ；-clause, each
@@ -1574,7 +1574,7 @@ def _inline_numbered_parts(flat: str, first: int, end: int, items: list[_Q], tot
     parts = []
     for s, e in zip(starts, starts[1:] + [end]):
         own = [y for y in items if s <= y.q.start < e and y.q.unit == total.unit and not _per_unit(flat, y.q)]
-        if not own or _depth(flat, s, own[0].q.start) > 0:
+        if not own or bracket_depth(flat, s, own[0].q.start) > 0:
             return None
         parts.append(own[0])
     return parts
@@ -1601,7 +1601,7 @@ def _semicolon_parts(
             if pos <= y.q.start < stop
             and y.q.unit == total.unit
             and not _per_unit(flat, y.q)
-            and _depth(flat, pos, y.q.start) == 0
+            and bracket_depth(flat, pos, y.q.start) == 0
         ]
         if not own or _rx()["partial_list"].search(flat[pos : own[0].q.start]):
             return None
@@ -1873,7 +1873,7 @@ def _counted_parts_check(ck: Checker, flat: str, before: list[_Q], t: _Q, words:
         and y.q.start >= sent
         and y.q.unit == t.q.unit
         and not _per_unit(flat, y.q)
-        and _depth(flat, sent, y.q.start) == 0
+        and bracket_depth(flat, sent, y.q.start) == 0
     ]
     if len(outside) < n:
         return False
@@ -2050,16 +2050,6 @@ def _matching(flat: str, open_at: int, limit: int) -> int | None:
             if depth == 0:
                 return i
     return None
-
-
-def _depth(flat: str, start: int, pos: int) -> int:
-    d = 0
-    for ch in flat[start:pos]:
-        if ch in "（(":
-            d += 1
-        elif ch in "）)":
-            d = max(0, d - 1)
-    return d
 
 
 def _bracket_closes(flat: str, start: int, end: int) -> bool:

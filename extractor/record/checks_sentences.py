@@ -236,7 +236,8 @@ def counted_weight_list_checks(ck: Any) -> None:
 # ---------------------------------------------------------------------------- a count and its parts
 
 
-def _depth(text: str, start: int, pos: int) -> int:
+def bracket_depth(text: str, start: int, pos: int) -> int:
+    """How many brackets opened in ``text[start:pos]`` are still open at ``pos``."""
     d = 0
     for ch in text[start:pos]:
         if ch in "（(":
@@ -255,7 +256,7 @@ def count_total_checks(ck: Any) -> None:
     for s, e in _sentences(text):
         for t in rx["count_total"].finditer(text, s, e):
             part_rx = re.compile(r"(?<![\d.])(\d+)个" + re.escape(t.group("noun")))
-            parts = [p for p in part_rx.finditer(text, t.end(), e) if _depth(text, s, p.start()) == 0]
+            parts = [p for p in part_rx.finditer(text, t.end(), e) if bracket_depth(text, s, p.start()) == 0]
             if len(parts) < 2:
                 continue
             named = all(
