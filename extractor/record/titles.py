@@ -533,21 +533,26 @@ def _annex_list_entry(lines: list[Line], i: int) -> bool:
     over 2.…, each entry a line of its own — a reader that keeps a letter's lines apart gives the list's
     second entry as a line that reads like a title: 2.2022年…绩效目标表; the first, on the label's line, is
     left to the title rules, as a reader that runs the list together gives it)."""
-    item = _LIST_ITEM.match(lines[i].text)
+    return _annex_list_entry_of([ln.text for ln in lines[max(0, i - 10) : i + 2]], min(i, 10))
+
+
+def _annex_list_entry_of(texts: list[str], i: int) -> bool:
+    """:func:`_annex_list_entry` on the lines' texts."""
+    item = _LIST_ITEM.match(texts[i])
     if item is not None and int(item.group("n")) >= 2:
         n = int(item.group("n"))
         for k in range(i - 1, max(-1, i - 10), -1):
             n -= 1
             if n == 1:
-                return bool(_ANNEX_LIST_HEAD.match(lines[k].text))
-            above = _LIST_ITEM.match(lines[k].text)
+                return bool(_ANNEX_LIST_HEAD.match(texts[k]))
+            above = _LIST_ITEM.match(texts[k])
             if above is None or int(above.group("n")) != n:
                 return False
-    m = _ANNEX.match(lines[i].text)
+    m = _ANNEX.match(texts[i])
     if not m:
         return False
     for k in (i - 1, i + 1):
-        other = _ANNEX.match(lines[k].text) if 0 <= k < len(lines) else None
+        other = _ANNEX.match(texts[k]) if 0 <= k < len(texts) else None
         if other and other.group("n") != m.group("n"):
             return True
     return False
@@ -639,6 +644,11 @@ def inline_title_candidates(ctx: Context, limit: int = 3000) -> list[Candidate]:
             start = dates[-1].end()  # a title never holds a date: it starts after one run into it
         if len(annexes) >= 2 and re.search(r"附件\s*[0-9]{1,2}\s*[:：、.]?$", text[max(0, start - 6) : start]):
             continue  # one entry of a list of attachments
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", line_start)
+        above = text[: line_end if line_end >= 0 else len(text)].split("\n")[-10:]
+        if start - line_start <= 4 and _annex_list_entry_of(above, len(above) - 1):
+            continue  # 附件:1.…安排表 / 2.…绩效目标表: the list's second entry, on a line of its own
         label = re.match(spec["metadata_label"], text[text.rfind("\n", 0, start) + 1 : start + 1])
         if label is not None and label.end() >= start - text.rfind("\n", 0, start) - 1:
             continue  # the value of the page's 名称: / 标题: field (ruling 20), not a heading the document prints
