@@ -47,6 +47,7 @@ from functools import lru_cache
 from typing import Any
 
 from ... import patterns
+from ..cjk import chinese_number
 from ..document import Document
 from ..normalize import RUBY, squash
 from .figures import (
@@ -1855,9 +1856,6 @@ def parts_then_total_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
         _sum_check(ck, "prose_sum", _subject(flat, t.q, clause), qs_, t.q, True, agreement_only=weak)
 
 
-_NUMERALS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
 def _counted_parts_check(ck: Checker, flat: str, before: list[_Q], t: _Q, words: str, sent: int) -> bool:
     """A total whose words count its parts (两项合计154万元): the last so many amounts of its sentence, in
     its unit and outside brackets, add up to it.  True when the words count the parts and the sentence
@@ -1865,7 +1863,7 @@ def _counted_parts_check(ck: Checker, flat: str, before: list[_Q], t: _Q, words:
     m = _rx()["counted_total"].search(words)
     if m is None:
         return False
-    n = _NUMERALS.get(m.group("n")) or int(m.group("n"))
+    n = int(chinese_number(m.group("n")) or 0)  # (两项, 3项)
     outside = [
         y
         for y in before

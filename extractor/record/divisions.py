@@ -118,9 +118,15 @@ def load(word_bounds: Callable[[str], set[int]] | None = None) -> Divisions:
 
 
 @lru_cache(maxsize=1)
+def plain() -> Divisions:
+    """The shipped division table without word boundaries (every offset one), loaded once per process."""
+    return load()
+
+
+@lru_cache(maxsize=1)
 def names() -> list[str]:
     """Every division name and alias (for the tokenizer's dictionary and the entity ruler)."""
-    return load().names()
+    return plain().names()
 
 
-__all__ = ["Division", "Divisions", "load", "names"]
+__all__ = ["Division", "Divisions", "load", "names", "plain"]

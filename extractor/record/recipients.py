@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ... import patterns
 from ..normalize import fold_one_for_one
-from .divisions import load as divisions
+from .divisions import plain as divisions
 
 
 @lru_cache(maxsize=1)
