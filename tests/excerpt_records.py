@@ -28,6 +28,11 @@ def devset_record(stem: str):
     return doc, build_record(doc)
 
 
+def devset_dict(stem: str) -> dict:
+    """The devset item ``stem``'s record as contract v2's dict."""
+    return devset_record(stem)[1].to_dict()
+
+
 def figures_of_item(stem: str) -> set[tuple[str, float, str]]:
     """The devset item ``stem``'s figures as ``(name, value, unit)``."""
     _doc, r = devset_record(stem)

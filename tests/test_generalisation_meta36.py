@@ -7,11 +7,7 @@ expectation states.
 from __future__ import annotations
 
 import pytest
-from excerpt_records import devset_record
-
-
-def record(stem: str) -> dict:
-    return devset_record(stem)[1].to_dict()
+from excerpt_records import devset_dict
 
 
 @pytest.mark.parametrize(
@@ -23,9 +19,9 @@ def record(stem: str) -> dict:
     ],
 )
 def test_final_accounts_contents_are_the_department_kind(stem: str) -> None:
-    assert record(stem)["report_kind"] == "department"
+    assert devset_dict(stem)["report_kind"] == "department"
 
 
 def test_final_accounts_part_heading_gives_the_year_without_a_contents_line() -> None:
     # 第二部分 2021年度单位决算情况说明, the page opening at 第一部分 单位概况
-    assert record("sichuan-unnamed-town-2021-unit-final-accounts-contents")["years"] == [2021]
+    assert devset_dict("sichuan-unnamed-town-2021-unit-final-accounts-contents")["years"] == [2021]

@@ -8,11 +8,7 @@ byline or dateline still gives none (tests/devset/README.md: 发布时间 is no 
 from __future__ import annotations
 
 import pytest
-from excerpt_records import TEXTS, devset_record, record_of_text
-
-
-def record(stem: str) -> dict:
-    return devset_record(stem)[1].to_dict()
+from excerpt_records import TEXTS, devset_dict, record_of_text
 
 
 def date_of(text: str) -> str | None:
@@ -135,7 +131,7 @@ def test_an_indicators_deadline_is_no_report_date() -> None:
     ],
 )
 def test_an_annex_caption_after_the_letters_signature_is_no_title(stem: str) -> None:
-    assert record(stem)["title"] is None
+    assert devset_dict(stem)["title"] is None
 
 
 def test_a_letters_own_heading_stays_its_title_over_its_annex() -> None:
