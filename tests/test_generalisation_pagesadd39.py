@@ -5,6 +5,11 @@
   first character (四川省…) and the programme is cut from the whole title.  Near misses: an annex numbered in
   Chinese numerals (附件三…) and one in digits with its colon (附件3：…) still lose their label, and 附件22022年度…
   keeps its year.
+- A news headline that reports an evaluation as an act (…到我馆开展2018年度博物馆免费开放绩效考评…) names what was
+  evaluated as the act's object, and that object is a programme's work however its words end (博物馆免费开放, not a
+  …项目 or …资金): the report's kind is `project`, as for a title that names its programme (ruling 31: one
+  programme's evaluation).  Near miss: a headline about the evaluation work in general, naming no object, gives no kind
+  from it.
 
 Asserted on the development-set item it comes from (against its hand-written expectations) and on invented text in
 the genre's shape.
@@ -52,3 +57,31 @@ def test_a_report_under_a_glued_annex_label_reads_its_place_and_programme() -> N
     assert r.title == "四川省理县2022年中央食品监管专项转移支付绩效自评报告", r.title
     assert r.program == "中央食品监管专项转移支付", r.program
     assert r.jurisdiction.adcode == "513222"
+
+
+LINXIA = "gansu-linxia-2018-museum-free-opening-prefecture-assessment-news"
+
+
+def test_a_headline_that_reports_an_evaluation_of_a_work_makes_it_a_project() -> None:
+    it, rec = dev_record(LINXIA)
+    assert rec["program"] == stated(it.expected, "program"), rec["program"]
+    assert rec["report_kind"] == "project"
+
+
+def test_an_invented_headline_of_an_evaluation_act() -> None:
+    text = (
+        "市文化和旅游局到我馆开展2023年度美术馆免费开放绩效考评工作\n"
+        "11月8日,市文化和旅游局考评组一行到我馆开展2023年度美术馆免费开放绩效考评工作。考评组听取了汇报,查阅了资料。"
+    )
+    _doc, r = record_of_text(text)
+    assert r.program == "美术馆免费开放", r.program
+    assert r.report_kind == "project"
+
+
+def test_a_headline_of_the_evaluation_work_in_general_names_no_programme() -> None:
+    text = (
+        "某县财政局开展2023年度绩效评价工作\n"
+        "为提高财政资金使用效益,某县财政局近日组织开展了2023年度绩效评价工作,各预算单位高度重视,按时报送了自评材料。"
+    )
+    _doc, r = record_of_text(text)
+    assert r.program is None, r.program
