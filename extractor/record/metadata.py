@@ -899,6 +899,9 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
             or d["program"].chosen.rule == "body"
             or d["program"].chosen.rule
             == "title"  # (潘集区“送戏进万村”绩效评价报告: the title names what it evaluates)
+            # (a headline that reports the evaluation as an act names what was evaluated as the act's object:
+            # …到我馆开展2018年度博物馆免费开放绩效考评… → 博物馆免费开放, a programme's work however it ends)
+            or d["program"].chosen.rule == "title:action"
         )
     ):
         # a report that names the programme it evaluates (…资金, …项目, …工程) evaluates a project,
