@@ -76,3 +76,37 @@ def test_a_form_total_row_with_blank_cells_after_its_rate_said_wrong() -> None:
     got = checks_of_text(_form("100.01%"))
     assert ("execution_rate", False, "预算执行率: 251.89 ÷ 251.89 = 100.00%, stated 100.01%") in got
     assert not _failed(checks_of_text(_form("100.00%")))
+
+
+# ---------------------------------------------------------------- a score table's total row under tiers read from lines
+
+
+def test_the_total_row_under_line_tiers_on_real_items() -> None:
+    # shandong-wucheng: 一级指标 分值 得分 得分率 ⏎ A立项必要性 20 20 100% … E筹资合规性 20 20 100% ⏎ 小计 100 90.5 90.5%
+    got = item_checks("shandong-wucheng-undated-sewage-concession-ex-ante-assessment")
+    assert ("weight_sum", True, "一级指标 weights (小计): 20 + 20 + 20 + 20 + 20 = 100, stated 100") in got
+    assert ("indicator_sum", True, "一级指标 (小计): 20 + 20 + 11.5 + 19 + 20 = 90.5, stated 90.5") in got
+    # hainan-danzhou, one cell a line: 效果 ⏎ 15分 ⏎ 15.00分 ⏎ 总分 ⏎ 100 ⏎ 82.97
+    got = item_checks("hainan-danzhou-2017-justice-bureau-department-third-party")
+    assert ("weight_sum", True, "一级指标 weights (总分): 15 + 55 + 15 + 15 = 100, stated 100") in got
+    assert ("indicator_sum", True, "一级指标 (总分): 15 + 43.97 + 9 + 15 = 82.97, stated 82.97") in got
+
+
+_TIERS = (
+    "某县污水处理项目事前绩效评估报告\n一、评估结论\n评分结果参见下表。\n一级指标 分值 得分 得分率\n"
+    "A立项必要性 20 20 100%\nB投入经济性 20 20 100%\nC绩效目标合理性 20 11.5 57.5%\nD实施方案有效性 20 19 95%\n"
+    "E筹资合规性 20 20 100%\n{row}\n综合评定,该项目总得分为90.5分。\n"
+)
+
+
+def test_the_total_row_under_line_tiers_right_and_wrong() -> None:
+    assert not _failed(checks_of_text(_TIERS.format(row="合计 100 90.5 90.5%")))
+    got = checks_of_text(_TIERS.format(row="合计 105 92.5 92.5%"))
+    assert ("weight_sum", False, "一级指标 weights (合计): 20 + 20 + 20 + 20 + 20 = 100, stated 105") in got
+    assert ("indicator_sum", False, "一级指标 (合计): 20 + 20 + 11.5 + 19 + 20 = 90.5, stated 92.5") in got
+
+
+def test_no_total_row_check_where_the_next_line_is_a_sentence() -> None:
+    # 总分100分，得分90.5分: a sentence, no row of the table (the prose total is checked as before)
+    got = checks_of_text(_TIERS.format(row="本次评价总分100分，得分90.5分。"))
+    assert not [c for c in got if "(" in c[2] and c[0] in ("weight_sum", "indicator_sum")]

@@ -116,6 +116,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "hierarchy_part",
         "form_tier",
         "form_total_weight",
+        "tier_total_row",
         "total_after",
         "total_after_list",
         "counted_total",
@@ -445,11 +446,46 @@ def prose_tier_checks(
             # (the maximum's own place when the report prints it: 总分⏎100 under the tiers)
             spans + [max_ev.span if max_ev and score.max is not None else None],
         )
+    _tier_total_row_checks(ck, tiers)
     if score.total is None or any(i.score is None for i in tiers):
         return
     scores = [i.score for i in tiers]
     total_spans = spans + [score_ev.span if score_ev else None]
     _adds_up(ck, "indicator_sum", "一级指标", scores, score.total, total_spans, "stated total")
+
+
+def _tier_total_row_checks(ck: Checker, tiers: list[Indicator]) -> None:
+    """Level-1 indicators read from lines, each with its weight and score, and the table's total row on the next line
+    (小计 100 90.5 90.5%): their weights add up to its weight, their scores to its score — the row may differ from the
+    total the prose states, and a slip there is the table's own."""
+    if not tiers or any(i.weight is None or i.score is None or i.span is None for i in tiers):
+        return
+    text = ck.ctx.doc.text
+    last = max(i.span[1] for i in tiers if i.span is not None)
+    line_end = text.find("\n", last)
+    if line_end < 0 or text[last:line_end].strip(" \t|｜%％0123456789.分"):
+        return  # (the row must follow the last tier's line, nothing but its cells after the tier's numbers)
+    m = _rx()["tier_total_row"].match(text, line_end + 1)
+    if m is None:
+        return
+    name = squash(m.group("name"))
+    spans = [i.span for i in tiers]
+    _adds_up(
+        ck,
+        "weight_sum",
+        f"一级指标 weights ({name})",
+        [i.weight for i in tiers],
+        Decimal(m.group("w")),
+        spans + [m.span("w")],
+    )
+    _adds_up(
+        ck,
+        "indicator_sum",
+        f"一级指标 ({name})",
+        [i.score for i in tiers],
+        Decimal(m.group("s")),
+        spans + [m.span("s")],
+    )
 
 
 def listed_weight_checks(ck: Checker, score: Score) -> None:
