@@ -272,6 +272,7 @@ def extract_fields(doc: Document) -> Record:
         record.evidence.get("score.total"),
         record.figures,
         record.evidence.get("score.grade"),
+        record.evidence.get("score.max"),
     )
     return record
 

@@ -101,6 +101,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "rate_name",
         "executed",
         "arrived",
+        "paid_over",
         "not_executed",
         "budget",
         "planned",
@@ -115,6 +116,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "hierarchy_part",
         "form_tier",
         "form_total_weight",
+        "tier_total_row",
         "total_after",
         "total_after_list",
         "counted_total",
@@ -417,7 +419,12 @@ def tiers_off_total(tiers: list[Indicator], score: Score) -> str | None:
 
 
 def prose_tier_checks(
-    ck: Checker, tables: list[ScoreTable], indicators: list[Indicator], score: Score, score_ev: Evidence | None
+    ck: Checker,
+    tables: list[ScoreTable],
+    indicators: list[Indicator],
+    score: Score,
+    score_ev: Evidence | None,
+    max_ev: Evidence | None = None,
 ) -> None:
     """Level-1 indicators stated in prose, when they are a complete set (a common framework's
     tiers, or weights adding up to the maximum; an incomplete set says nothing): their weights add
@@ -436,13 +443,49 @@ def prose_tier_checks(
             "weight_sum",
             abs(float(ws) - float(mx)) <= _tol(len(weights)),
             f"一级指标 weights: {' + '.join(_fmt(w) for w in weights)} = {_fmt(ws)}, stated {_fmt(mx)}",
-            spans,
+            # (the maximum's own place when the report prints it: 总分⏎100 under the tiers)
+            spans + [max_ev.span if max_ev and score.max is not None else None],
         )
+    _tier_total_row_checks(ck, tiers)
     if score.total is None or any(i.score is None for i in tiers):
         return
     scores = [i.score for i in tiers]
     total_spans = spans + [score_ev.span if score_ev else None]
     _adds_up(ck, "indicator_sum", "一级指标", scores, score.total, total_spans, "stated total")
+
+
+def _tier_total_row_checks(ck: Checker, tiers: list[Indicator]) -> None:
+    """Level-1 indicators read from lines, each with its weight and score, and the table's total row on the next line
+    (小计 100 90.5 90.5%): their weights add up to its weight, their scores to its score — the row may differ from the
+    total the prose states, and a slip there is the table's own."""
+    if not tiers or any(i.weight is None or i.score is None or i.span is None for i in tiers):
+        return
+    text = ck.ctx.doc.text
+    last = max(i.span[1] for i in tiers if i.span is not None)
+    line_end = text.find("\n", last)
+    if line_end < 0 or text[last:line_end].strip(" \t|｜%％0123456789.分"):
+        return  # (the row must follow the last tier's line, nothing but its cells after the tier's numbers)
+    m = _rx()["tier_total_row"].match(text, line_end + 1)
+    if m is None:
+        return
+    name = squash(m.group("name"))
+    spans = [i.span for i in tiers]
+    _adds_up(
+        ck,
+        "weight_sum",
+        f"一级指标 weights ({name})",
+        [i.weight for i in tiers],
+        Decimal(m.group("w")),
+        spans + [m.span("w")],
+    )
+    _adds_up(
+        ck,
+        "indicator_sum",
+        f"一级指标 ({name})",
+        [i.score for i in tiers],
+        Decimal(m.group("s")),
+        spans + [m.span("s")],
+    )
 
 
 def listed_weight_checks(ck: Checker, score: Score) -> None:
@@ -975,7 +1018,7 @@ def _self_eval_rate(ck: Checker, blk: SelfEvalBlock, row: Any, is_total: bool, e
     stated = rq.printed
     computed = spent.printed / budget.printed * 100
     ok = _rate_ok(computed, stated, rq.decimals)
-    exact = len(row.values) == len(blk.columns)
+    exact = len(row.values) == len(blk.columns) or _placed_to_the_rate(blk, row)
     if not ok and (exact_only or not is_total) and not exact:
         return
     where = "" if is_total else f" ({row.label})"
@@ -987,6 +1030,20 @@ def _self_eval_rate(ck: Checker, blk: SelfEvalBlock, row: Any, is_total: bool, e
         [(spent.start, spent.end), (budget.start, budget.end), (rq.start, rq.end)],
         key=(spent.printed, budget.printed, stated) if is_total else (row.label, spent.printed, budget.printed, stated),
     )
+
+
+def _placed_to_the_rate(blk: SelfEvalBlock, row: Any) -> bool:
+    """Whether a 自评表 row's amounts and rate stand where the form's columns put them though the row leaves later
+    cells blank (总额 | 238.93 | 251.89 | 251.89 | 100.00% | 10 | under 年初预算 … 预算执行率 | 权重 | 得分 | 原因): a value
+    in every column up to the rate column, the form's first, and a percentage there."""
+    cols = blk.columns
+    at = next((k for k, c in enumerate(cols) if c.kind == "rate"), None)
+    if at is None or len(row.values) <= at:
+        return False
+    placed = row.values[: at + 1]
+    if [c for c, _q in placed] != cols[: at + 1] or any(q is None for _c, q in placed):
+        return False
+    return placed[at][1].unit == "%"
 
 
 def _budget_and_spent(money: dict[str, Quantity]) -> tuple[Quantity | None, Quantity | None]:
@@ -1226,7 +1283,7 @@ def table_checks(ck: Checker, flat: str) -> None:
     for _bi, rows in _pipe_rows(prose, doc):
         if len(rows) >= 3 and not any(figure_spec().indicator_grid.search(c.text) for r in rows for c in r):
             grid_checks(ck, flat, rows, "")
-    se = self_eval_blocks(prose) or deglossed_self_eval_blocks(prose)
+    se = self_eval_blocks(prose, past_notes=True) or deglossed_self_eval_blocks(prose)
     self_eval_checks(ck, se, exact_only=True)
     forms = se + [blk for bi in sorted(ctx.table_funds) for blk in ctx.table_funds[bi]]
     form_tier_checks(ck, flat, forms)
@@ -2259,7 +2316,8 @@ def _own_clause_pair(
     项目资金支出进度比率为100%; 实际分配1746.00万元，已到位1746.00万元，资金到位率100%)."""
     x = qs[i]
     start = max(flat.rfind(c, 0, x.q.start) for c in "。；;") + 1
-    own = [y for y in qs[:i] if y.q.start >= start]
+    # (and within its paragraph: a headline over the text ends with no 。 — 资金3.6亿元 资金到位率100%)
+    own = [y for y in qs[:i] if y.q.start >= start and y.block == x.block]
     for y in own:
         _label_of(ctx, flat, y)
     if len(own) != 2 or any(y.q.unit != "元" or not y.q.value or _per_unit(flat, y.q) for y in own):
@@ -2271,9 +2329,10 @@ def _own_clause_pair(
     num_name = _bare(num.label)
     if "其中" in flat[den.q.end : num.q.start] or not executed(num):
         return None
-    if not (rx["arrived"].search(num_name) if arrival else _spent(num_name)):
+    if not ((rx["arrived"].search(num_name) or rx["paid_over"].search(num_name)) if arrival else _spent(num_name)):
         return None
-    den_name = _bare(den.label)
+    # (a kind of money holding a word of spending names the whole: 中央转移支付…补助资金3.6亿元，省级财政实际拨付3.6亿元)
+    den_name = rx["money_kind"].sub("", _bare(den.label))
     if rx["not_executed"].search(den_name) or (rx["executed"].search(den_name) and not rx["budget"].search(den_name)):
         return None
     return num, den
@@ -2554,6 +2613,7 @@ def run_checks(
     score_evidence: Evidence | None,
     figures: list[Figure],
     grade_evidence: Evidence | None = None,
+    max_evidence: Evidence | None = None,
 ) -> list[Check]:
     """Every check that the report's numbers allow (``ctx``: a :class:`~.context.Context`; its
     indicator tables, ``ctx.score_tables``, are the one parse the table and the prose-tier checks read)."""
@@ -2561,7 +2621,7 @@ def run_checks(
     flat = fold_text(ctx.doc.text)
     for bi, t in ctx.score_tables.items():
         indicator_table_checks(ck, t, score, score_evidence, bi)
-    prose_tier_checks(ck, list(ctx.score_tables.values()), indicators, score, score_evidence)
+    prose_tier_checks(ck, list(ctx.score_tables.values()), indicators, score, score_evidence, max_evidence)
     listed_weight_checks(ck, score)
     counted_weight_list_checks(ck)
     heading_tree_checks(ck, flat)
