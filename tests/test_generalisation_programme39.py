@@ -5,6 +5,8 @@
   (``program.rules_title`` / ``program.rules_words``): the page still evaluates nothing, so the other fields
   of an evaluation abstain, but the programme read so stands (``keeps`` in ``patterns/evaluates.yaml``).
   Rules for evaluations in general (…财政支出事前绩效评估管理办法) leave no programme's name and give null.
+- The whole a document reports on, named with its year and its total (2021年农业生产发展资金合计671037万元): the name
+  the writer gives its own money, over other printings of it (…专项转移支付预算: ruling 30; ``program_body``).
 """
 
 from __future__ import annotations
@@ -40,3 +42,17 @@ def test_rules_document_names_its_programme(stem: str, program: str | None) -> N
     assert record["program"] == program
     # (what the page lacks is an act of evaluation: who evaluated stays null)
     assert record["evaluator"] is None
+
+
+@pytest.mark.parametrize(
+    ("stem", "program"),
+    [
+        # 2021年农业生产发展资金合计671037万元 over the allocation's …专项转移支付预算 (ruling 30's own example)
+        ("guangxi-unnamed-2021-agri-production-transfer-report", "农业生产发展资金"),
+        # (the same sentence where other rules already read the name: the total's naming agrees)
+        ("guangdong-zhuhai-2021-industry-provincial-funds-coded", "省级促进经济高质量发展专项资金"),
+        ("guangxi-guangxi-2021-rural-environment-improvement-transfer-self-report", "中央农村环境整治专项资金"),
+    ],
+)
+def test_the_whole_named_with_its_total(stem: str, program: str) -> None:
+    assert _record(stem)["program"] == program
