@@ -223,7 +223,10 @@ def extract_fields(doc: Document) -> Record:
     instead = not_an_evaluation(ctx, meta.decisions["title"].value)
     if instead is not None:
         for name in ("report_kind", "evaluation_mode", "program", "evaluated_unit", "evaluator"):
-            if name in instead.abstain and meta.decisions[name].value is not None:
+            chosen = meta.decisions[name].chosen
+            if meta.decisions[name].value is not None and instead.abstains(
+                name, chosen.rule if chosen is not None else None
+            ):
                 meta.decisions[name] = Decision(
                     name, warnings=[instead.warning(name)], candidates=meta.decisions[name].candidates
                 )

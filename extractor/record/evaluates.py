@@ -31,6 +31,13 @@ class NotAnEvaluation:
     what: str  # what the page is instead (rules, a research article, …)
     evidence: str  # the words that say so
     abstain: tuple[str, ...]  # the fields that only exist for an evaluation of that kind
+    # a field's value that stands even so, by the rule that read it (the programme a rules document's
+    # title names: ruling 32) — field → candidate rule
+    keeps: tuple[tuple[str, str], ...] = ()
+
+    def abstains(self, field: str, rule: str | None) -> bool:
+        """Whether ``field``, read by the candidate rule ``rule``, abstains on this page."""
+        return field in self.abstain and (field, rule) not in self.keeps
 
     def warning(self, field: str) -> str:
         return f"{field}: the page is {self.what} (“{self.evidence}”), not the report of an evaluation"
@@ -51,7 +58,8 @@ def not_an_evaluation(ctx: Context, title: str | None) -> NotAnEvaluation | None
         m = re.search(rule["regex"], scope)
         if m is None or ("also" in rule and not re.search(rule["also"], text)):
             continue
-        return NotAnEvaluation(rule["what"], m.group(0), tuple(rule["abstain"]))
+        keeps = tuple((field, by) for field, by in rule.get("keeps", {}).items())
+        return NotAnEvaluation(rule["what"], m.group(0), tuple(rule["abstain"]), keeps)
     return None
 
 

@@ -282,6 +282,22 @@ def _headline_object(ctx: Context, title: Candidate) -> tuple[int, int] | None:
     return view.span(m.start("prog"), m.end("prog"))
 
 
+def _rules_name(ctx: Context, title: Candidate) -> tuple[int, int] | None:
+    """The span (document offsets) of the name a rules document's title gives the programme its rules are
+    for (关于印发《XX资金管理办法》的通知 → XX资金; XX工作绩效评价办法 → XX工作绩效评价), its rules words cut and
+    the rest left to :func:`program_name` (ruling 32); ``None`` when the title issues no rules."""
+    spec = _spec()["program"]
+    view = View.of(ctx.doc.text[title.start : title.end], title.start)
+    m = re.match(spec["rules_title"], view.text)
+    if m is None:
+        return None
+    group = "quoted" if m.group("quoted") is not None else "rules"
+    words = re.search(spec["rules_words"], m.group(group))
+    if words is None or words.start() < 2:
+        return None
+    return view.span(m.start(group), m.start(group) + words.start())
+
+
 def program_candidates(
     ctx: Context, pairs: list[Pair], title: Candidate | None, unit: str | None, kind: str | None, start: int = 0
 ) -> list[Candidate]:
@@ -298,8 +314,13 @@ def program_candidates(
             span = printed_span(ctx, p.start, p.end, value)
             if 2 <= len(value) <= 60 and span:
                 out.append(_program_candidate(ctx, span[0], span[1], unit, 10, f"form:{p.layout}", p.label_start))
-    acted = _headline_object(ctx, title) if title is not None else None
-    if acted is not None:
+    rules = _rules_name(ctx, title) if title is not None else None
+    acted = _headline_object(ctx, title) if title is not None and rules is None else None
+    if rules is not None:
+        # a document issuing rules for one programme names it in its title (ruling 32), however the title
+        # was read (a method's own heading reads as a headline): the rules' name without its rules words
+        out.append(_program_candidate(ctx, rules[0], rules[1], unit, 8, "title:rules"))
+    elif acted is not None:
         # a headline that reports the evaluation as an act names the programme as the act's object
         out.append(_program_candidate(ctx, acted[0], acted[1], unit, 8, "title:action"))
     elif title is not None and not title.rule.startswith("title_news"):
