@@ -1,0 +1,58 @@
+"""Figures (issue 8, figures39): shapes the dev half showed unread, asserted on the real dev items, with near misses
+that must not change.
+"""
+
+from __future__ import annotations
+
+from excerpt_records import figures_of_item as _figures
+from excerpt_records import figures_of_text as _figures_of_text
+
+# ---------------------------------------------------------------- a decimal split by a wrap space
+
+
+def test_a_decimal_split_by_a_wrap_space_is_one_amount() -> None:
+    # 1、烈士纪念设施维修项目:预算35. 3万元,2022年全 年实际支付35. 3万元 (a document site's text, its line ended after 35.)
+    got = _figures("jiangxi-nanchang-2022-martyrs-cemetery-projects-self-evaluation-summary-doc-site")
+    assert ("预算", 353000, "元") in got
+    assert any(n.endswith("实际支付") and v == 353000 for n, v, _u in got)
+    assert not any(v == 30000 for _n, v, _u in got)  # not the 3万元 after the space
+
+
+def test_a_list_number_before_an_amount_is_no_decimal() -> None:
+    # near miss: a list number after a stop (。1. 30万元用于…) is no integer part of the amount
+    got = _figures_of_text("一、项目资金情况\n项目资金如下。1. 30万元用于设备购置。\n")
+    assert not any(abs(v - 13000) < 1 for _n, v, _u in got)
+
+
+# ---------------------------------------------------------------- a year as the name of a part
+
+
+def test_years_after_qizhong_name_the_parts_of_a_total() -> None:
+    # 目前获批省政府专项债券资金12300万元,其中2021年3300万元,2022年9000万元,…占已发行债券金额60%
+    got = _figures("jiangsu-jiangsu-undated-university-lab-building-special-bond-self-report-mirror")
+    assert ("2021年", 33000000, "元") in got
+    assert ("2022年", 90000000, "元") in got
+    assert ("占已发行债券金额", 0.6, "%") in got
+    assert ("占已发行债券金额", 0.979, "%") in got
+
+
+def test_a_year_with_no_qizhong_before_it_names_no_amount() -> None:
+    # near miss: 2021年下达500万元，2022年800万元 lists no parts of a total: the second amount stays unnamed
+    got = _figures_of_text("一、项目资金情况\n2021年下达500万元，2022年800万元。\n")
+    assert not any(n.startswith("2022") for n, _v, _u in got)
+
+
+# ---------------------------------------------------------------- beds
+
+
+def test_beds_are_counted_under_a_label_of_beds() -> None:
+    # 編制總床位800張,實(shí)際開放床位722張 (a glossed mirror of a hospital's bond report)
+    got = _figures("guangdong-xingning-2022-peoples-hospital-special-bond-evaluation-glossed-mirror")
+    assert ("編制總床位", 800, "张") in got
+    assert ("實際開放床位", 722, "张") in got
+
+
+def test_sheets_handed_out_are_no_figure() -> None:
+    # near miss: 发放宣传单5000张, 张贴海报20张 — outputs of the year's work, not the size of anything
+    got = _figures_of_text("一、项目基本情况\n发放宣传单5000张,张贴海报20张。\n")
+    assert not any(u == "张" for _n, _v, u in got)
