@@ -56,3 +56,25 @@ def test_sheets_handed_out_are_no_figure() -> None:
     # near miss: 发放宣传单5000张, 张贴海报20张 — outputs of the year's work, not the size of anything
     got = _figures_of_text("一、项目基本情况\n发放宣传单5000张,张贴海报20张。\n")
     assert not any(u == "张" for _n, _v, u in got)
+
+
+# ---------------------------------------------------------------- villages that receive the money (ruling 34)
+
+
+def test_amounts_to_villages_below_a_county_are_a_distribution() -> None:
+    # 补助施甸县何元乡王家庄村2万元、隆阳区水寨乡新路4万元、隆阳区沙坝社区武家三组2万元、龙陵县龙江大汉坝村2万元
+    got = _figures("yunnan-baoshan-2017-rural-environment-improvement-self-report-mirror")
+    names = {n for n, _v, _u in got}
+    assert not any(n.endswith(("王家庄村", "武家三组", "大汉坝村")) for n in names)
+
+
+def test_a_kind_of_village_is_no_recipient() -> None:
+    # near misses: a kind of village counted (施甸县贫困村), a village alone, a fund after a verb of giving
+    from jixiao.extractor.record.recipients import names_a_recipient
+
+    assert names_a_recipient("补助施甸县何元乡王家庄村")
+    assert names_a_recipient("何元乡王家庄村")
+    assert not names_a_recipient("施甸县贫困村")
+    assert not names_a_recipient("王家庄村")
+    assert not names_a_recipient("补助资金")
+    assert not names_a_recipient("下达我县")
