@@ -78,3 +78,22 @@ def test_a_kind_of_village_is_no_recipient() -> None:
     assert not names_a_recipient("王家庄村")
     assert not names_a_recipient("补助资金")
     assert not names_a_recipient("下达我县")
+
+
+# ---------------------------------------------------------------- a run of counts after one label
+
+
+def test_households_and_people_in_a_run_of_counts_take_its_label() -> None:
+    # 项目受益6个村128户500人: the households and people the project benefits, named by the label before the run
+    got = _figures("hunan-luxi-2022-heshui-camellia-oil-industry-self-report")
+    assert ("项目受益", 128, "户") in got
+    assert ("项目受益", 500, "人") in got
+
+
+def test_a_run_under_a_label_of_another_count_names_no_people() -> None:
+    # near misses: 威胁总户数793户3411人 — the label counts households, so the people after it stay unnamed; a run
+    # of work done (共完成3个村128户500人的改造) stays out
+    got = _figures_of_text("一、项目基本情况\n威胁总户数 793 户 3411 人、威胁财产 6671 万元。\n")
+    assert ("威胁总户数", 793, "户") in got
+    assert not any(u == "人" for _n, _v, u in got)
+    assert not _figures_of_text("一、项目基本情况\n共完成3个村128户500人的改造。\n")

@@ -607,14 +607,55 @@ def label_before(flat: str, pos: int, floor: int, kind: str, printed: str | None
         # (a count after a count is named by the words between them: 14个县区共计安排项目55个; so is
         # an amount whose words between name money: 4个区总计应上缴资金额为128.5万元)
         between = squash(text)[1:]
+        run = _count_run_label(flat, start, floor) if kind in _RUN_COUNT_UNITS else None
         if len(outer) >= 2 and kind == "元" and not spec().money_label.search(between):
             start, end, by_digit = start2, j, by_digit2
+        elif run is not None:
+            start, end, by_digit = run
         else:
             start += len(text) - len(text.lstrip())
             start += 1  # drop the classifier
             by_digit = False
     clause = flat[start:link_end]
     return _name(flat, start, end, by_digit, clause, printed)
+
+
+# People and households counted in a run of counts after one label (项目受益6个村128户500人: the villages, households
+# and people the project benefits): each count whose measure word ends the run before it is named by that label.
+_RUN_COUNT_UNITS = ("人", "户")
+_RUN_ITEM = re.compile(r"[个户人名家所][\u3400-\u9fff]{0,2}")
+
+
+def _count_run_label(flat: str, start: int, floor: int) -> tuple[int, int, bool] | None:
+    """Where the label of a run of counts starts and ends, the count at ``start``'s run (``flat[start:]`` begins
+    with the measure word of the count before it: 128户|500人), or None when the words between are no bare
+    measure word or a short counted noun, or the label names another count (威胁总户数793户3411人)."""
+    s, by_digit = start, True
+    while by_digit:
+        between = squash(flat[s : _run_end(flat, s)])
+        if not _RUN_ITEM.fullmatch(between):
+            return None
+        j = s
+        while j > floor and (flat[j - 1].isdigit() or flat[j - 1] in ". "):
+            j -= 1
+        if j == s:
+            return None
+        s2, by_digit = _run_start(flat, j, floor)
+        if not by_digit:
+            label = squash(flat[s2:j])
+            if len(CJK.findall(label)) < 2 or spec().count_label.search(fold_text(label)):
+                return None
+            return s2, j, False
+        s = s2
+    return None
+
+
+def _run_end(flat: str, s: int) -> int:
+    """Where the words from ``s`` end: at the next digit."""
+    k = s
+    while k < len(flat) and not flat[k].isdigit():
+        k += 1
+    return k
 
 
 def _name(flat: str, start: int, end: int, by_digit: bool, clause: str, printed: str | None = None) -> Label | None:
