@@ -97,3 +97,17 @@ def test_a_run_under_a_label_of_another_count_names_no_people() -> None:
     assert ("威胁总户数", 793, "户") in got
     assert not any(u == "人" for _n, _v, u in got)
     assert not _figures_of_text("一、项目基本情况\n共完成3个村128户500人的改造。\n")
+
+
+# ---------------------------------------------------------------- the money of the things a clause counts
+
+
+def test_bare_zijin_after_a_count_names_the_money_of_what_is_counted() -> None:
+    # 共涉及项目3个,资金2890.00万元(含对下转移支付资金700万元)
+    got = _figures("hubei-hubei-2019-red-cross-evaluation-work-summary")
+    assert ("资金", 28900000, "元") in got
+
+
+def test_bare_zijin_after_words_names_nothing() -> None:
+    # near miss: 资金 after a clause of words (项目资金如下，资金500万元) still names nothing (`not_labels`)
+    assert not _figures_of_text("一、项目资金情况\n项目资金如下,资金500万元。\n")

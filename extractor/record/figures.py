@@ -1359,7 +1359,7 @@ def prose_figures(
                 continue
             label = label_before(flat, q.start, floor, q.unit, doc.text)
             if label is None and q.unit == "元":
-                label = _year_part(flat, q.start, doc.text)
+                label = _year_part(flat, q.start, doc.text) or _money_of_counted(flat, q.start, doc.text)
             if label is None or not _accept(flat, q, label, q.unit):
                 continue
             if q.bare_money and not (
@@ -1396,6 +1396,23 @@ def _year_part(flat: str, pos: int, printed: str) -> Label | None:
         return None
     at = pos - len(sentence) + m.start(1)
     stop = pos - len(sentence) + m.end(1)
+    return Label(at, stop, squash(printed[at:stop]), flat[at:pos])
+
+
+# The bare word 资金 after a clause that counts what the money covers (共涉及项目3个，资金2890.00万元; 涉及部门单位7个，
+# 资金17815.56万元): the money of the things counted, named 资金 as printed.  (Alone elsewhere 资金 names nothing:
+# `not_labels`.)
+_COUNTED_MONEY = re.compile(r"\d\s*[个项家所户人名]\s*[，,]\s*(资金)\s*(?:总额)?\s*(?:为|共计|共|达|合计)?\s*$")
+
+
+def _money_of_counted(flat: str, pos: int, printed: str) -> Label | None:
+    """The label 资金 of an amount at ``pos`` right after a count of what it covers, or None."""
+    part = _part_before(flat, pos)
+    m = _COUNTED_MONEY.search(part)
+    if m is None:
+        return None
+    at = pos - len(part) + m.start(1)
+    stop = pos - len(part) + m.end(1)
     return Label(at, stop, squash(printed[at:stop]), flat[at:pos])
 
 
