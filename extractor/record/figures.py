@@ -84,6 +84,8 @@ class Spec:
     evaluation_sample: re.Pattern[str]
     output_label: re.Pattern[str]
     output_units: frozenset[str]
+    sheet_units: frozenset[str]
+    sheet_label: re.Pattern[str]
     paid_per_visit: re.Pattern[str]
     counted_people: re.Pattern[str]
     ordinal_before: re.Pattern[str]
@@ -197,6 +199,8 @@ def spec() -> Spec:
         evaluation_sample=re.compile(d["evaluation_sample"]),
         output_label=re.compile(d["output_label"]),
         output_units=frozenset(d["output_units"]),
+        sheet_units=frozenset(d["sheet_units"]),
+        sheet_label=re.compile(d["sheet_label"]),
         paid_per_visit=re.compile(d["paid_per_visit"]),
         counted_people=re.compile(d["counted_people"]),
         ordinal_before=re.compile(d["ordinal_before"]),
@@ -603,14 +607,55 @@ def label_before(flat: str, pos: int, floor: int, kind: str, printed: str | None
         # (a count after a count is named by the words between them: 14个县区共计安排项目55个; so is
         # an amount whose words between name money: 4个区总计应上缴资金额为128.5万元)
         between = squash(text)[1:]
+        run = _count_run_label(flat, start, floor) if kind in _RUN_COUNT_UNITS else None
         if len(outer) >= 2 and kind == "元" and not spec().money_label.search(between):
             start, end, by_digit = start2, j, by_digit2
+        elif run is not None:
+            start, end, by_digit = run
         else:
             start += len(text) - len(text.lstrip())
             start += 1  # drop the classifier
             by_digit = False
     clause = flat[start:link_end]
     return _name(flat, start, end, by_digit, clause, printed)
+
+
+# People and households counted in a run of counts after one label (项目受益6个村128户500人: the villages, households
+# and people the project benefits): each count whose measure word ends the run before it is named by that label.
+_RUN_COUNT_UNITS = ("人", "户")
+_RUN_ITEM = re.compile(r"[个户人名家所][\u3400-\u9fff]{0,2}")
+
+
+def _count_run_label(flat: str, start: int, floor: int) -> tuple[int, int, bool] | None:
+    """Where the label of a run of counts starts and ends, the count at ``start``'s run (``flat[start:]`` begins
+    with the measure word of the count before it: 128户|500人), or None when the words between are no bare
+    measure word or a short counted noun, or the label names another count (威胁总户数793户3411人)."""
+    s, by_digit = start, True
+    while by_digit:
+        between = squash(flat[s : _run_end(flat, s)])
+        if not _RUN_ITEM.fullmatch(between):
+            return None
+        j = s
+        while j > floor and (flat[j - 1].isdigit() or flat[j - 1] in ". "):
+            j -= 1
+        if j == s:
+            return None
+        s2, by_digit = _run_start(flat, j, floor)
+        if not by_digit:
+            label = squash(flat[s2:j])
+            if len(CJK.findall(label)) < 2 or spec().count_label.search(fold_text(label)):
+                return None
+            return s2, j, False
+        s = s2
+    return None
+
+
+def _run_end(flat: str, s: int) -> int:
+    """Where the words from ``s`` end: at the next digit."""
+    k = s
+    while k < len(flat) and not flat[k].isdigit():
+        k += 1
+    return k
 
 
 def _name(flat: str, start: int, end: int, by_digit: bool, clause: str, printed: str | None = None) -> Label | None:
@@ -883,6 +928,8 @@ def _accept(flat: str, q: Quantity, label: Label, kind: str) -> bool:
         return False  # the year's work done, an honour won, the evaluation's own fieldwork (rulings 19, 26)
     if kind in sp.output_units:
         return False  # copies handed out or collected (发放宣传资料5,000份): an output of the year's work
+    if kind in sp.sheet_units and not sp.sheet_label.search(fold_text(label.name)):
+        return False  # sheets handed out or posted (发放宣传单5000张): an output; beds (床位800张) are the unit's size
     if kind in ("户次", "人次", "次") and not sp.paid_per_visit.search(label.clause):
         return False  # services given (上门服务126户次, 门诊48.8万人次, 宣传11次): an output, not who the money pays
     if sp.evaluation_sample.search(fold_text(label.name)):
@@ -1056,8 +1103,40 @@ def _amount_in_sentence(flat: str, q: Quantity, start: int, end: int) -> bool:
     return any(p.unit == "元" and p.mag == q.mag and p.start != q.start for p in iter_quantities(flat, s0, s1))
 
 
+# A decimal that a line wrap split after its point (预算35. 3万元, in a document site's text: the page's line ended
+# after 35.): one number when a label's character stands right before it and an amount's magnitude or 元, or a %,
+# right after — not a list number before a value (1. 30万元 after a line start or a stop).
+_WRAPPED_DECIMAL = re.compile(
+    r"(?<=[\u3400-\u9fff])(?P<num>\d{1,6}\. \d{1,4})\s*(?:(?P<mag>万|亿)\s*)?(?P<unit>元|%|％)"
+)
+
+
+def _wrapped_decimals(flat: str, start: int, end: int) -> Iterator[Quantity]:
+    """Amounts and rates whose decimal a wrap space split (35. 3万元), valued as printed without the space."""
+    units = spec().units
+    for m in _WRAPPED_DECIMAL.finditer(flat, start, end):
+        num = m.group("num").replace(" ", "")
+        printed = to_decimal(num)
+        value = to_decimal(num, None, m.group("mag"))
+        if printed is None or value is None:
+            continue
+        unit = units[m.group("unit")]
+        if unit == "%":
+            value /= 100
+        dec = len(num.split(".")[1])
+        yield Quantity(value, unit, m.start(), m.end(), squash(flat[m.start() : m.end()]), printed, dec, m.group("mag"))
+
+
 def _merged(*runs: Iterator[Quantity]) -> list[Quantity]:
     return sorted((q for run in runs for q in run), key=lambda q: q.start)
+
+
+def _without_pieces(qs: list[Quantity], wrapped: list[Quantity]) -> list[Quantity]:
+    """``qs`` and the ``wrapped`` decimals, without the quantities read inside one (the 3万元 of 35. 3万元)."""
+    if not wrapped:
+        return qs
+    inside = [q for q in qs if any(w.start <= q.start < w.end for w in wrapped)]
+    return _merged(iter([q for q in qs if q not in inside]), iter(wrapped))
 
 
 def _indicator_passage_start(flat: str, b: Block, before: Block | None = None) -> int | None:
@@ -1244,6 +1323,7 @@ def prose_figures(
             _approximates(flat, b.start, b.end),
             _scaled_bare(flat, b.start, b.end, decls, grid_spans, parts),
         )
+        quantities = _without_pieces(quantities, list(_wrapped_decimals(flat, b.start, b.end)))
         starts = {x.start: x for x in quantities}
         for q in quantities:
             if any(s <= q.start < e for s, e in rows):
@@ -1278,6 +1358,8 @@ def prose_figures(
                     out.append(counted)
                 continue
             label = label_before(flat, q.start, floor, q.unit, doc.text)
+            if label is None and q.unit == "元":
+                label = _year_part(flat, q.start, doc.text) or _money_of_counted(flat, q.start, doc.text)
             if label is None or not _accept(flat, q, label, q.unit):
                 continue
             if q.bare_money and not (
@@ -1299,6 +1381,39 @@ def prose_figures(
                 )
             )
     return out
+
+
+# A year right before an amount, opening a part of the total after 其中 (其中2021年3300万元，2022年9000万元; 其中：
+# 2019年35500万元；2020年30000万元): the year's share of the money, named by the year as printed.
+_YEAR_PART = re.compile(r"(?:其中\s*[:：]?|[，,；;、])\s*((?:19|20)\d{2}\s*年度?)\s*$")
+
+
+def _year_part(flat: str, pos: int, printed: str) -> Label | None:
+    """The label of an amount at ``pos`` that a year alone names as a part of a total listed after 其中, or None."""
+    sentence = _sentence_before(flat, pos)
+    m = _YEAR_PART.search(sentence)
+    if m is None or "其中" not in sentence[: m.end()]:
+        return None
+    at = pos - len(sentence) + m.start(1)
+    stop = pos - len(sentence) + m.end(1)
+    return Label(at, stop, squash(printed[at:stop]), flat[at:pos])
+
+
+# The bare word 资金 after a clause that counts what the money covers (共涉及项目3个，资金2890.00万元; 涉及部门单位7个，
+# 资金17815.56万元): the money of the things counted, named 资金 as printed.  (Alone elsewhere 资金 names nothing:
+# `not_labels`.)
+_COUNTED_MONEY = re.compile(r"\d\s*[个项家所户人名]\s*[，,]\s*(资金)\s*(?:总额)?\s*(?:为|共计|共|达|合计)?\s*$")
+
+
+def _money_of_counted(flat: str, pos: int, printed: str) -> Label | None:
+    """The label 资金 of an amount at ``pos`` right after a count of what it covers, or None."""
+    part = _part_before(flat, pos)
+    m = _COUNTED_MONEY.search(part)
+    if m is None:
+        return None
+    at = pos - len(part) + m.start(1)
+    stop = pos - len(part) + m.end(1)
+    return Label(at, stop, squash(printed[at:stop]), flat[at:pos])
 
 
 def _in_value_list(flat: str, q: Quantity, starts: dict[int, Quantity]) -> bool:

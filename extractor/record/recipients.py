@@ -16,15 +16,18 @@ from .divisions import plain as divisions
 
 
 @lru_cache(maxsize=1)
-def _rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _rx() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     d = patterns.load("figures.yaml")
-    return re.compile(d["recipient_town"]), re.compile(d["not_a_recipient"])
+    town, village = d["recipient_town"], d["recipient_village"]
+    below = re.compile(rf"(?:{town})?(?:{village})+")
+    return re.compile(town), re.compile(d["not_a_recipient"]), below, re.compile(d["recipient_verb"])
 
 
 @lru_cache(maxsize=4096)
 def names_a_recipient(label: str) -> bool:
-    """Whether ``label`` is only a place: a chain of divisions (南宁市良庆区, 宿遷市) or a town (龙涓镇)."""
-    town, not_one = _rx()
+    """Whether ``label`` is only a place: a chain of divisions (南宁市良庆区, 宿遷市) or a town (龙涓镇), with the
+    villages or groups below them (施甸县何元乡王家庄村), after a verb of giving or not (补助施甸县…)."""
+    town, not_one, below, verb = _rx()
     text = re.sub(r"[\s“”\"'‘’:：()（）]", "", fold_one_for_one(label))
     if not text or not_one.search(text):
         return False
@@ -34,7 +37,24 @@ def names_a_recipient(label: str) -> bool:
             pos = end
     if pos == len(text):
         return True
-    return town.fullmatch(text[pos:]) is not None
+    if town.fullmatch(text[pos:]) is not None:
+        return True
+    if pos == 0 and (m := verb.match(text)) is not None and not not_one.search(text[m.end() :]):
+        return names_a_recipient(text[m.end() :]) or _chain_and_below(text[m.end() :], below)
+    return _chain_and_below(text, below)
+
+
+def _chain_and_below(text: str, below: re.Pattern[str]) -> bool:
+    """Whether ``text`` is a chain of divisions, a town or both, then villages or groups (何元乡王家庄村)."""
+    town = _rx()[0]
+    pos = 0
+    for start, end, _name in sorted(divisions().find(text)):
+        if start == pos:
+            pos = end
+    rest = text[pos:]
+    if pos == 0 and town.match(rest) is None:
+        return False  # a village alone, or a kind of one, names no place the words tie down
+    return bool(rest) and below.fullmatch(rest) is not None
 
 
 __all__ = ["names_a_recipient"]
