@@ -1,0 +1,24 @@
+"""Evaluated unit and evaluator of issue 8, session 43 (orgs39): names a dev-half item states in a shape the
+engine did not read (tests/devset/texts/), each with a short hand-written near miss that must not read.
+"""
+
+from __future__ import annotations
+
+from excerpt_records import devset_record, record_of_text
+
+
+def test_a_forms_own_unit_cell_beside_another_spending_unit_is_the_filer() -> None:
+    # 单位名称:农业工作科 … 项目实施单位农业科项目类别1、… (ruling 4): the spending unit is the unit evaluated, the
+    # form's own unit (its filer) the evaluator; 项目类别 ends the glued cell before it
+    _doc, r = devset_record("unknown-district-2020-fishing-vessel-fuel-subsidy-yangtze-ban-self-table-doc-site")
+    assert (r.evaluated_unit, r.evaluator) == ("农业科", "农业工作科")
+    form = (
+        "2021年度项目自评表\n单位名称:宁远县交通运输局 填报日期:2022年3月1日\n"
+        "项目名称农村公路养护主管部门宁远县交通运输局项目实施单位宁远县公路建设养护中心项目类别1、部门预算项目\n"
+        "预算执行情况 预算数 100 执行数 95 执行率 95% 得分 19\n总分 92\n"
+    )
+    _d, r = record_of_text(form)
+    assert (r.evaluated_unit, r.evaluator) == ("宁远县公路建设养护中心", "宁远县交通运输局")
+    # near miss: the same unit in both cells is one unit, its own evaluator
+    _d, r = record_of_text(form.replace("项目实施单位宁远县公路建设养护中心", "项目实施单位宁远县交通运输局"))
+    assert (r.evaluated_unit, r.evaluator) == ("宁远县交通运输局", "宁远县交通运输局")
