@@ -22,3 +22,19 @@ def test_a_forms_own_unit_cell_beside_another_spending_unit_is_the_filer() -> No
     # near miss: the same unit in both cells is one unit, its own evaluator
     _d, r = record_of_text(form.replace("项目实施单位宁远县公路建设养护中心", "项目实施单位宁远县交通运输局"))
     assert (r.evaluated_unit, r.evaluator) == ("宁远县交通运输局", "宁远县交通运输局")
+
+
+def test_a_name_after_the_reports_own_pronoun_is_the_unit() -> None:
+    # 年初预算安排我公路建设养护中心20xx年…项目174万元 (ruling 38): the words after 我 are the body's own name,
+    # its function as well as its kind — the unit, its own evaluator in a self-evaluation
+    _doc, r = devset_record("hunan-guiyang-undated-four-good-rural-roads-self-report-doc-site")
+    assert (r.evaluated_unit, r.evaluator) == ("公路建设养护中心", "公路建设养护中心")
+    # near miss: a pronoun and a bare kind word (我中心) names no body (ruling 3)
+    text = (
+        "农村公路建设项目绩效自评报告\n"
+        "根据县财政局要求，年初预算安排我中心2022年农村公路建设项目资金100万元，我中心对该项目开展了绩效自评。\n"
+    )
+    _d, r = record_of_text(text)
+    assert (r.evaluated_unit, r.evaluator) == (None, None)
+    _d, r = record_of_text(text.replace("安排我中心", "安排我公路建设养护中心"))
+    assert (r.evaluated_unit, r.evaluator) == ("公路建设养护中心", "公路建设养护中心")

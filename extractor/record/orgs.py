@@ -511,8 +511,31 @@ def org_candidates(
         elif kind == "单位":
             continue  # (我单位 with no one body named: a kinded pronoun further on, 我局, may still tell which)
         break
+    if not out["self_named"]:
+        out["self_named"] += _named_after_pronoun(ctx, orgs)
     out["evaluated_unit"] += _town_of_title(ctx, title)
     return out
+
+
+def _named_after_pronoun(ctx: Context, orgs: list[Org]) -> list[Candidate]:
+    """The body a report names right after its own pronoun (安排我公路建设养护中心20xx年…): its function as well as
+    its kind, so a name, not 我局 (tests/devset/README.md ruling 38) — when it names one such body only, and the
+    name opens with no place's level word (我县交通运输局 is the county's, read by the place rules)."""
+    text = ctx.view.text
+    named = [
+        o
+        for o in orgs
+        if o.vstart > 0
+        and text[o.vstart - 1] in "我本"
+        and o.vstart < len(text) // 2 + 2000
+        and not re.match(r"[省市县区州旗盟乡镇村]", fold(o.name))
+        and not re.fullmatch(org_suffix(), fold(o.name))
+        and not divisions().find(fold(o.name))
+    ]
+    if len(_distinct_bodies(o.name for o in named)) != 1:
+        return []
+    name, s, e = printed_name(ctx, named[0].vstart, named[0].vend)
+    return [ctx.candidate_at("self_named", name, s, e, 3.4, "pronoun_name")]
 
 
 def _town_of_title(ctx: Context, title: Candidate | None) -> list[Candidate]:
