@@ -38,3 +38,16 @@ def test_a_name_after_the_reports_own_pronoun_is_the_unit() -> None:
     assert (r.evaluated_unit, r.evaluator) == (None, None)
     _d, r = record_of_text(text.replace("安排我中心", "安排我公路建设养护中心"))
     assert (r.evaluated_unit, r.evaluator) == ("公路建设养护中心", "公路建设养护中心")
+
+
+def test_the_unit_after_the_year_an_assessment_checks_is_the_unit() -> None:
+    # 对2023年度市公交集团有限公司政策性亏损…等有关补贴数据进行了审核: the year before the unit, the assessment's 审核
+    _doc, r = devset_record("zhejiang-huzhou-2023-bus-service-purchase-assessment-notice")
+    assert r.evaluated_unit == "市公交集团有限公司"
+    _d, r = record_of_text(
+        "农村公路养护资金绩效评价报告\n根据工作安排，县财政局对2022年度宁远县交通运输局农村公路养护资金开展了绩效评价。\n"
+    )
+    assert r.evaluated_unit == "宁远县交通运输局"
+    # near miss: a body reviewing a document names no unit by it (对《…办法》进行审核)
+    _d, r = record_of_text("资金管理办法审核情况\n县财政局对2022年度《宁远县农村公路养护资金管理办法》进行了审核。\n")
+    assert r.evaluated_unit is None
