@@ -35,7 +35,7 @@ from functools import lru_cache
 from .candidates import Candidate, Decision, decide
 from .context import Context, Line
 from .dates import date_candidates, year_candidates
-from .forms import Pair
+from .forms import OWN_UNIT_LABEL, SUPERVISOR_LABEL, Pair
 from .jurisdiction import divisions
 from .orgs import (
     Org,
@@ -405,7 +405,7 @@ def _department_own(ctx: Context, found: dict[str, list[Candidate]], told: bool)
     out = []
     for c in found["evaluated_unit"]:
         label = fold(ctx.doc.text[c.start : c.end])
-        if c.rule.startswith("form") and _OWN_UNIT_LABEL.match(label) and _own_bodies([c]):
+        if c.rule.startswith("form") and OWN_UNIT_LABEL.match(label) and _own_bodies([c]):
             out.append(Candidate("evaluation_mode", "self", c.start, c.end, 3.5, "department_form", c.page))
             break
     if out or told:
@@ -582,14 +582,7 @@ def _own_scored_form(ctx: Context, unit: Decision) -> bool:
     if chosen is None or not chosen.rule.startswith("form"):
         return False
     label = fold(ctx.doc.text[chosen.start : chosen.end])
-    return bool(re.search(r"分值[^\n]{0,40}得分", ctx.view.text) or re.match(_OWN_UNIT_LABEL, label))
-
-
-# The label of a form's cell that names the form's own unit (单位名称, 部门(单位)名称, 预算单位名称), not a
-# programme's spending unit (实施单位) or its supervisor (主管部门).
-_OWN_UNIT_LABEL = re.compile(
-    r"(?:[省市县区一二三]?级)?(?:预算)?(?:部门[、，,]?)?(?:部门|单位)(?:[（(]单位[)）])?(?:名称|全称)"
-)
+    return bool(re.search(r"分值[^\n]{0,40}得分", ctx.view.text) or re.match(OWN_UNIT_LABEL, label))
 
 
 # A name opening with a bare level word (区城市管理局): its place may be masked by one letter (x区).
@@ -628,7 +621,11 @@ def _form_filer(
     unit's (填报单位, ``filed``) where the form names another unit as the one whose programme it is
     (项目单位, 项目主管部门): the filing unit is the evaluator, the spending unit the unit evaluated
     (devset ruling 4).  Empty when the form names no unit apart, or the same one."""
-    form_units = {fold(c.value) for c in units if c.rule.startswith("form")}
+    cells = [c for c in units if c.rule.startswith("form")]
+    # (a supervisor's cell, 主管部门, is no unit apart beside a spending unit's: the department that files its
+    # unit's form may head it too — 主管部门 XX局, 项目实施单位 XX中心, 单位名称 XX局)
+    spending = [c for c in cells if not SUPERVISOR_LABEL.match(fold(text[c.start : c.end]))]
+    form_units = {fold(c.value) for c in spending or cells}
     filers = [c for c in evaluators if c.rule.startswith("form")] + as_field("evaluator", filed)
     # (or the unit a line of the heading names alone, 重庆市开州区民政局 over the notice's title and the form's
     # 实施单位 | 开州区区民政局: ruling 4's "a unit named in the form's heading" files it — not a unit the

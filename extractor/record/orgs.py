@@ -17,7 +17,7 @@ from ... import patterns
 from ..normalize import fold_one_for_one
 from .candidates import Candidate, Decision
 from .context import Context, Line
-from .forms import Pair, cut_at_label, form_sections
+from .forms import OWN_UNIT_LABEL, SPENDING_UNIT_LABEL, Pair, cut_at_label, form_sections
 from .chrome import _metadata_label, line_around, on_metadata_line, on_site_banner
 from .divisions import Divisions
 from .jurisdiction import divisions
@@ -174,6 +174,23 @@ def _displaced_unit(ctx: Context, orgs: list[Org], pairs: list[Pair]) -> list[Ca
             continue
         return [ctx.candidate_at("evaluated_unit", name, s, de, 8.7, "form:displaced")]
     return []
+
+
+def _own_cell_beside_spending(ctx: Context, units: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
+    """``units`` without the form's own-unit cells (单位名称：农业工作科) when the same form names the programme's
+    spending unit apart (项目实施单位 农业科, another name), and those cells as the form's filer: the unit that
+    fills in the form is its evaluator, the one that spends the unit evaluated (tests/devset/README.md, ruling 4)."""
+
+    def label(c: Candidate) -> str:
+        return fold(ctx.doc.text[c.start : c.end])
+
+    cells = [c for c in units if c.rule.startswith("form")]
+    own = [c for c in cells if OWN_UNIT_LABEL.match(label(c))]
+    spending = {fold(c.value) for c in cells if SPENDING_UNIT_LABEL.match(label(c))}
+    if not own or not spending or spending & {fold(c.value) for c in own}:
+        return units, []
+    filed = [replace(c, field="filer", rank=8.75) for c in own]
+    return [c for c in units if c not in own], filed
 
 
 def _glued_cover(ctx: Context, lines: list[Line], names: list[str]) -> list[Candidate]:
@@ -367,6 +384,8 @@ def org_candidates(
                     rank -= 0.1  # (a value cut where the next label is guessed to begin: below a cell's own)
                 out[p.field].append(ctx.candidate_at(p.field, name, p.label_start, span[1], rank, f"form:{p.layout}"))
     out["evaluated_unit"] += _displaced_unit(ctx, orgs, pairs)
+    out["evaluated_unit"], filed = _own_cell_beside_spending(ctx, out["evaluated_unit"])
+    out["filer"] += filed
     # the issuer of a notice: "XX财政局关于……" as its title
     if tv is not None and title is not None:  # (tv is the title's view)
         m = re.match(r"(?P<org>" + org_rx + r")关于", tv.text)
@@ -492,8 +511,31 @@ def org_candidates(
         elif kind == "单位":
             continue  # (我单位 with no one body named: a kinded pronoun further on, 我局, may still tell which)
         break
+    if not out["self_named"]:
+        out["self_named"] += _named_after_pronoun(ctx, orgs)
     out["evaluated_unit"] += _town_of_title(ctx, title)
     return out
+
+
+def _named_after_pronoun(ctx: Context, orgs: list[Org]) -> list[Candidate]:
+    """The body a report names right after its own pronoun (安排我公路建设养护中心20xx年…): its function as well as
+    its kind, so a name, not 我局 (tests/devset/README.md ruling 38) — when it names one such body only, and the
+    name opens with no place's level word (我县交通运输局 is the county's, read by the place rules)."""
+    text = ctx.view.text
+    named = [
+        o
+        for o in orgs
+        if o.vstart > 0
+        and text[o.vstart - 1] in "我本"
+        and o.vstart < len(text) // 2 + 2000
+        and not re.match(r"[省市县区州旗盟乡镇村]", fold(o.name))
+        and not re.fullmatch(org_suffix(), fold(o.name))
+        and not divisions().find(fold(o.name))
+    ]
+    if len(_distinct_bodies(o.name for o in named)) != 1:
+        return []
+    name, s, e = printed_name(ctx, named[0].vstart, named[0].vend)
+    return [ctx.candidate_at("self_named", name, s, e, 3.4, "pronoun_name")]
 
 
 def _town_of_title(ctx: Context, title: Candidate | None) -> list[Candidate]:
