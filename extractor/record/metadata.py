@@ -315,9 +315,29 @@ def _first_person_mode(ctx: Context, title: Candidate | None, found: dict[str, l
     if m is None or ctx.region_at(ctx.view.starts[m.start()]) == "annex":
         return []
     mode = _writer_mode(title, found)
+    if mode is None and _reports_to_finance(ctx, title):
+        # a report the writer sends to the finance body that asked for it (省财政厅: / 根据贵厅通知…，我局对…进行了
+        # 绩效评价): the writer evaluated the money it spends, itself — a finance body that evaluated others
+        # would say so by its own name (issuer, signature), read above
+        mode = "self"
     if mode is None:
         return []
     return [ctx.candidate("evaluation_mode", mode, m.start(), m.end(), 3, "first_person_evaluation")]
+
+
+def _reports_to_finance(ctx: Context, title: Candidate | None) -> bool:
+    """Whether the report is addressed to a finance body: a line naming one alone (省财政厅：, 县财政局：) among the
+    first lines under the title (``addressee_line``; a letter's document number or a page's byline may stand
+    between them), the writer naming no body of its own."""
+    if title is None:
+        return False
+    finance = _spec()["evaluator_kinds"]["finance"]
+    after = [ln for ln in ctx.lines if ln.start >= title.end and ln.text.strip()][: _spec()["addressed_report_lines"]]
+    for line in after:
+        m = re.fullmatch(r"\s*" + _spec()["addressee_line"] + r"\s*", line.text)
+        if m and re.fullmatch(r"[^，,、]{0,12}?(?:" + finance + ")", fold(m.group("org"))):
+            return True
+    return False
 
 
 def _writer_mode(title: Candidate | None, found: dict[str, list[Candidate]]) -> str | None:

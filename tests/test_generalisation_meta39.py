@@ -1,0 +1,85 @@
+"""Years and mode (issue 8, session 43 helper meta39): genre shapes of the dev half.
+
+Years: the year of a finance bureau's round of key evaluations (开展2020年市级部分重点项目财政绩效评价工作) is the
+year of the work, not of the funds it rates; the year that numbers a meeting (2023年第一次会议) is no fiscal year.
+Mode: a unit that reports to the finance body that asked for it (省财政厅: / 我局对…进行了绩效评价) evaluated itself.
+"""
+
+from __future__ import annotations
+
+import pytest
+from excerpt_records import TEXTS, devset_record, record_of_text
+
+from jixiao.extractor.record.dates import years_in
+
+
+def record(stem: str) -> dict:
+    return devset_record(stem)[1].to_dict()
+
+
+def text_of(stem: str) -> str:
+    return (TEXTS / f"{stem}.txt").read_text(encoding="utf-8")
+
+
+_SHANTOU = "guangdong-shantou-2019-city-key-projects-evaluation-launch-news"
+_LETTER = "hunan-2016-resettlement-hardship-aid-fund-evaluation-letter-mirror"
+
+
+def test_campaign_year_is_not_the_funds_year() -> None:
+    # 市财政局布置开展2020年市级部分重点项目财政绩效评价工作，…确定了…等12项2019年度市级预算资金作为此次财政绩效评价项目
+    assert record(_SHANTOU)["years"] == [2019]
+
+
+@pytest.mark.parametrize(
+    "campaign",
+    [
+        "2020年市级部分重点项目财政绩效评价",
+        "2020年度财政重点绩效评价",
+        "2020年县级财政重点评价",
+        "2020年重点项目绩效评价",
+    ],
+)
+def test_campaign_year_in_other_words(campaign: str) -> None:
+    text = text_of(_SHANTOU).replace("2020年市级部分重点项目财政绩效评价", campaign)
+    assert record_of_text(text)[1].to_dict()["years"] == [2019]
+
+
+def test_funds_year_still_read_when_no_campaign() -> None:
+    # (the funds' own year before 绩效评价 is still the year evaluated: 对2022年度重点项目开展了绩效评价 names its funds)
+    text = "关于某县农村公路养护资金绩效评价报告\n县财政局对2022年度农村公路养护资金开展了绩效评价。\n"
+    assert record_of_text(text)[1].to_dict()["years"] == [2022]
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("市财政局召开预算绩效评审委员会2023年第一次会议", []),
+        ("省人民政府2007年第109次常务会议将移民口粮补贴更名", []),
+        ("黄山区统计局2023年度第五次全国经济普查项目支出绩效评价报告", [2023]),  # a census's ordinal, no meeting
+    ],
+)
+def test_meeting_number_year_is_no_fiscal_year(text: str, years: list[int]) -> None:
+    assert sorted({y for _s, _e, yy in years_in(text) for y in yy}) == years
+
+
+def test_report_to_the_finance_body_is_self() -> None:
+    # 湘移函〔2017〕29号 / 省财政厅: / 根据贵厅通知…要求，我局对2016年度移民困难扶助专项资金…进行了绩效评价
+    assert record(_LETTER)["evaluation_mode"] == "self"
+
+
+@pytest.mark.parametrize("addressee", ["市财政局:", "县财政局：", "自治区财政厅:"])
+def test_report_to_a_finance_body_at_any_level(addressee: str) -> None:
+    text = text_of(_LETTER).replace("省财政厅:", addressee, 1)
+    assert record_of_text(text)[1].to_dict()["evaluation_mode"] == "self"
+
+
+def test_no_addressee_no_mode() -> None:
+    # (the writer naming itself nowhere and reporting to no one: 我局 alone tells no mode)
+    text = text_of(_LETTER).replace("省财政厅:", "", 1)
+    assert record_of_text(text)[1].to_dict()["evaluation_mode"] is None
+
+
+def test_addressed_to_a_line_department_tells_nothing() -> None:
+    # (a report sent to the department over the writer is no report to the finance body that asked for it)
+    text = text_of(_LETTER).replace("省财政厅:", "省水利厅:", 1)
+    assert record_of_text(text)[1].to_dict()["evaluation_mode"] is None
