@@ -83,3 +83,20 @@ def test_addressed_to_a_line_department_tells_nothing() -> None:
     # (a report sent to the department over the writer is no report to the finance body that asked for it)
     text = text_of(_LETTER).replace("省财政厅:", "省水利厅:", 1)
     assert record_of_text(text)[1].to_dict()["evaluation_mode"] is None
+
+
+_DOC_SITE = "shandong-shandong-2017-urban-affordable-housing-fund-evaluation-doc-site"
+_DOC_TITLE = "2017年度中央及省级城镇保障性安居工程财政专项资金绩效评价报告"
+
+
+@pytest.mark.parametrize("tag", ["(山东)", "（4）", "(定稿)"])
+def test_uploader_tag_after_a_file_name_is_no_title_word(tag: str) -> None:
+    # 《…绩效评价报告(山东).docx》 over a text that prints …绩效评价报告 run into 一、项目基本情况: the title as printed
+    text = text_of(_DOC_SITE).replace(f"{_DOC_TITLE}(山东).docx", f"{_DOC_TITLE}{tag}.docx", 1)
+    assert record_of_text(text)[1].to_dict()["title"] == _DOC_TITLE
+
+
+def test_bracket_the_document_prints_stays() -> None:
+    # (the document printing the bracket after the name too: its title's own words)
+    text = text_of(_DOC_SITE).replace(f"{_DOC_TITLE}一、", f"{_DOC_TITLE}(山东)一、", 1)
+    assert record_of_text(text)[1].to_dict()["title"] == f"{_DOC_TITLE}(山东)"
