@@ -100,3 +100,19 @@ def test_bracket_the_document_prints_stays() -> None:
     # (the document printing the bracket after the name too: its title's own words)
     text = text_of(_DOC_SITE).replace(f"{_DOC_TITLE}一、", f"{_DOC_TITLE}(山东)一、", 1)
     assert record_of_text(text)[1].to_dict()["title"] == f"{_DOC_TITLE}(山东)"
+
+
+_MIRROR_NEWS = "tianjin-2011-building-economy-fund-third-party-evaluation-news-repost"
+_HEADLINE = "天津市楼宇经济发展专项资金引入第三方评价机构开展绩效评价"
+
+
+@pytest.mark.parametrize("stamp", ["27.09.2017  13:05", "27/09/2017 13:05", "27-09-2017 13:05:41", "2017-09-27 13:05"])
+def test_headline_over_a_day_first_timestamp(stamp: str) -> None:
+    # a mirror's headline with its publication time printed day first under it (27.09.2017  13:05)
+    text = text_of(_MIRROR_NEWS).replace("27.09.2017  13:05", stamp, 1)
+    assert record_of_text(text)[1].to_dict()["title"] == _HEADLINE
+
+
+def test_timestamp_is_no_title() -> None:
+    assert record(_MIRROR_NEWS)["title"] == _HEADLINE
+    assert record(_MIRROR_NEWS)["report_date"] is None  # (a page's publication time is no report date)
