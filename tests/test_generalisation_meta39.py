@@ -116,3 +116,17 @@ def test_headline_over_a_day_first_timestamp(stamp: str) -> None:
 def test_timestamp_is_no_title() -> None:
     assert record(_MIRROR_NEWS)["title"] == _HEADLINE
     assert record(_MIRROR_NEWS)["report_date"] is None  # (a page's publication time is no report date)
+
+
+_ALLOCATION = "chongqing-zhongxian-2022-pig-county-reward-fund-allocation-target-table-spam-mirror"
+
+
+def test_allocation_letter_funds_year_over_targets_sent_along() -> None:
+    # 现将2022年生猪调出大县奖励资金397万元下达你单位 … 本次将2021年…奖励资金年度绩效目标一并下达 (ruling 29)
+    assert record(_ALLOCATION)["years"] == [2022]
+
+
+@pytest.mark.parametrize("verb", ["拨付给你单位", "下拨你单位", "分配给你们"])
+def test_allocation_letter_in_other_verbs(verb: str) -> None:
+    text = text_of(_ALLOCATION).replace("397万元下达你单位", "397万元" + verb, 1)
+    assert record_of_text(text)[1].to_dict()["years"] == [2022]
