@@ -130,3 +130,18 @@ def test_allocation_letter_funds_year_over_targets_sent_along() -> None:
 def test_allocation_letter_in_other_verbs(verb: str) -> None:
     text = text_of(_ALLOCATION).replace("397万元下达你单位", "397万元" + verb, 1)
     assert record_of_text(text)[1].to_dict()["years"] == [2022]
+
+
+_ACTION_HEADLINE = "gansu-linxia-2018-museum-free-opening-prefecture-assessment-news"
+
+
+def test_headline_reporting_the_act_names_a_project() -> None:
+    # 临夏州文化广电和旅游局到我馆开展2018年度博物馆免费开放绩效考评州级考评工作: the act's object is the programme
+    rec = record(_ACTION_HEADLINE)
+    assert (rec["program"], rec["report_kind"]) == ("博物馆免费开放", "project")
+
+
+@pytest.mark.parametrize("programme", ["美术馆免费开放", "公共图书馆免费开放"])
+def test_headline_act_object_in_other_words(programme: str) -> None:
+    text = text_of(_ACTION_HEADLINE).replace("2018年度博物馆免费开放绩效考评", f"2018年度{programme}绩效考评")
+    assert record_of_text(text)[1].to_dict()["report_kind"] == "project"

@@ -941,6 +941,9 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
             or d["program"].chosen.rule == "body"
             or d["program"].chosen.rule
             == "title"  # (潘集区“送戏进万村”绩效评价报告: the title names what it evaluates)
+            # (a headline that reports the evaluation as an act names its object: …到我馆开展2018年度博物馆免费开放
+            # 绩效考评…工作 → 博物馆免费开放)
+            or d["program"].chosen.rule == "title:action"
         )
     ):
         # a report that names the programme it evaluates (…资金, …项目, …工程) evaluates a project,
