@@ -145,3 +145,17 @@ def test_headline_reporting_the_act_names_a_project() -> None:
 def test_headline_act_object_in_other_words(programme: str) -> None:
     text = text_of(_ACTION_HEADLINE).replace("2018年度博物馆免费开放绩效考评", f"2018年度{programme}绩效考评")
     assert record_of_text(text)[1].to_dict()["report_kind"] == "project"
+
+
+_WHOLE = "unknown-department-2017-whole-expenditure-self-evaluation-score-table-forum-fragment"
+
+
+def test_fund_word_before_whole_spending_is_no_project() -> None:
+    # …及时拨付资金. 2017 年部门整体支出绩效评价得分表 (an ASCII stop ends the sentence): the whole spending evaluated
+    assert record(_WHOLE)["report_kind"] == "department"
+
+
+def test_fund_phrase_still_reads_a_project() -> None:
+    # (a fund evaluated, no whole spending in the phrase: 对2022年农村公路养护资金开展了绩效评价)
+    text = "县交通运输局对2022年农村公路养护资金开展了绩效评价，评价得分90分。\n"
+    assert record_of_text(text)[1].to_dict()["report_kind"] == "project"
