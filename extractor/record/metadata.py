@@ -315,9 +315,29 @@ def _first_person_mode(ctx: Context, title: Candidate | None, found: dict[str, l
     if m is None or ctx.region_at(ctx.view.starts[m.start()]) == "annex":
         return []
     mode = _writer_mode(title, found)
+    if mode is None and _reports_to_finance(ctx, title):
+        # a report the writer sends to the finance body that asked for it (省财政厅: / 根据贵厅通知…，我局对…进行了
+        # 绩效评价): the writer evaluated the money it spends, itself — a finance body that evaluated others
+        # would say so by its own name (issuer, signature), read above
+        mode = "self"
     if mode is None:
         return []
     return [ctx.candidate("evaluation_mode", mode, m.start(), m.end(), 3, "first_person_evaluation")]
+
+
+def _reports_to_finance(ctx: Context, title: Candidate | None) -> bool:
+    """Whether the report is addressed to a finance body: a line naming one alone (省财政厅：, 县财政局：) among the
+    first lines under the title (``addressee_line``; a letter's document number or a page's byline may stand
+    between them), the writer naming no body of its own."""
+    if title is None:
+        return False
+    finance = _spec()["evaluator_kinds"]["finance"]
+    after = [ln for ln in ctx.lines if ln.start >= title.end and ln.text.strip()][: _spec()["addressed_report_lines"]]
+    for line in after:
+        m = re.fullmatch(r"\s*" + _spec()["addressee_line"] + r"\s*", line.text)
+        if m and re.fullmatch(r"[^，,、]{0,12}?(?:" + finance + ")", fold(m.group("org"))):
+            return True
+    return False
 
 
 def _writer_mode(title: Candidate | None, found: dict[str, list[Candidate]]) -> str | None:
@@ -556,6 +576,24 @@ def _file_name_printed(ctx: Context, name: Candidate) -> bool:
     return False
 
 
+def _without_uploader_tag(ctx: Context, name: Candidate) -> Candidate:
+    """A file's name taken as a title, without the bracket its uploader put at its end (…绩效评价报告(山东).docx,
+    …自评表(4).docx: a place tag or a copy's number) when the document prints the name without it and never with
+    it outside the file's name: the title as printed (tests/devset/README.md)."""
+    tag = re.search(r"[(（][^()（）]{1,10}[)）]$", name.value)
+    if tag is None:
+        return name
+    bare = name.value[: tag.start()]
+    text = ctx.view.text
+    files = re.compile(r"\.(?:pdf|docx?|xlsx?|wps)", re.I)
+    with_tag = [m for m in re.finditer(re.escape(fold(name.value)), text) if not files.match(text, m.end())]
+    without = [m for m in re.finditer(re.escape(fold(bare)), text) if not re.match(r"[(（]|\.", text[m.end() :])]
+    if with_tag or not without:
+        return name
+    end = name.end - len(tag.group()) if ctx.doc.text[name.start : name.end] == name.value else name.end
+    return Candidate(name.field, bare, name.start, end, name.rank, name.rule, name.page)
+
+
 def _named_in_document(ctx: Context, publishers: list[Candidate], title: Candidate | None) -> list[Candidate]:
     """The page's publisher (发布机构 / 来源) where the document itself names it too, at that naming:
     the page's metadata alone names no unit (tests/devset/README.md, ruling 3), but it tells which
@@ -709,7 +747,11 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
     # or the programme in brackets (a page's heading, then the document's own with its year line).
     # A file's name (…报告.docx, a document site's 《…》由会员分享) is the uploader's, not a title the
     # document prints — unless the document prints it too (its copy cut a word short: …绩效自评报)
-    printed = [t for t in titles if t.rule != "title_file_name" or _file_name_printed(ctx, t)]
+    printed = [
+        _without_uploader_tag(ctx, t) if t.rule == "title_file_name" else t
+        for t in titles
+        if t.rule != "title_file_name" or _file_name_printed(ctx, t)
+    ]
     first = printed[:1]
     for t in printed[1:3]:
         if first and re.fullmatch(re.escape(fold(first[0].value)) + r"[(（][^()（）]{2,30}[)）]", fold(t.value)):
