@@ -81,15 +81,20 @@ def test_a_form_total_row_with_blank_cells_after_its_rate_said_wrong() -> None:
 # ---------------------------------------------------------------- a score table's total row under tiers read from lines
 
 
+def _sums(got: list, rule: str, total: str) -> list:
+    return [c for c in got if c[0] == rule and c[1] and f"= {total}," in c[2]]
+
+
 def test_the_total_row_under_line_tiers_on_real_items() -> None:
     # shandong-wucheng: 一级指标 分值 得分 得分率 ⏎ A立项必要性 20 20 100% … E筹资合规性 20 20 100% ⏎ 小计 100 90.5 90.5%
+    # The row states the record's own maximum and total, so each sum is checked once (not again for the row).
     got = item_checks("shandong-wucheng-undated-sewage-concession-ex-ante-assessment")
-    assert ("weight_sum", True, "一级指标 weights (小计): 20 + 20 + 20 + 20 + 20 = 100, stated 100") in got
-    assert ("indicator_sum", True, "一级指标 (小计): 20 + 20 + 11.5 + 19 + 20 = 90.5, stated 90.5") in got
+    assert len(_sums(got, "weight_sum", "100")) == 1, got
+    assert len(_sums(got, "indicator_sum", "90.5")) == 1, got
     # hainan-danzhou, one cell a line: 效果 ⏎ 15分 ⏎ 15.00分 ⏎ 总分 ⏎ 100 ⏎ 82.97
     got = item_checks("hainan-danzhou-2017-justice-bureau-department-third-party")
-    assert ("weight_sum", True, "一级指标 weights (总分): 15 + 55 + 15 + 15 = 100, stated 100") in got
-    assert ("indicator_sum", True, "一级指标 (总分): 15 + 43.97 + 9 + 15 = 82.97, stated 82.97") in got
+    assert len(_sums(got, "weight_sum", "100")) == 1, got
+    assert len(_sums(got, "indicator_sum", "82.97")) == 1, got
 
 
 _TIERS = (

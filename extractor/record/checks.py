@@ -446,7 +446,7 @@ def prose_tier_checks(
             # (the maximum's own place when the report prints it: 总分⏎100 under the tiers)
             spans + [max_ev.span if max_ev and score.max is not None else None],
         )
-    _tier_total_row_checks(ck, tiers)
+    _tier_total_row_checks(ck, tiers, score)
     if score.total is None or any(i.score is None for i in tiers):
         return
     scores = [i.score for i in tiers]
@@ -454,10 +454,11 @@ def prose_tier_checks(
     _adds_up(ck, "indicator_sum", "一级指标", scores, score.total, total_spans, "stated total")
 
 
-def _tier_total_row_checks(ck: Checker, tiers: list[Indicator]) -> None:
+def _tier_total_row_checks(ck: Checker, tiers: list[Indicator], score: Score) -> None:
     """Level-1 indicators read from lines, each with its weight and score, and the table's total row on the next line
     (小计 100 90.5 90.5%): their weights add up to its weight, their scores to its score — the row may differ from the
-    total the prose states, and a slip there is the table's own."""
+    total the prose states, and a slip there is the table's own.  A row that states the record's own maximum or total
+    is already checked against them (the weight_sum above, the indicator_sum below): one relation, one check."""
     if not tiers or any(i.weight is None or i.score is None or i.span is None for i in tiers):
         return
     text = ck.ctx.doc.text
@@ -470,22 +471,14 @@ def _tier_total_row_checks(ck: Checker, tiers: list[Indicator]) -> None:
         return
     name = squash(m.group("name"))
     spans = [i.span for i in tiers]
-    _adds_up(
-        ck,
-        "weight_sum",
-        f"一级指标 weights ({name})",
-        [i.weight for i in tiers],
-        Decimal(m.group("w")),
-        spans + [m.span("w")],
-    )
-    _adds_up(
-        ck,
-        "indicator_sum",
-        f"一级指标 ({name})",
-        [i.score for i in tiers],
-        Decimal(m.group("s")),
-        spans + [m.span("s")],
-    )
+    row_weight, row_score = Decimal(m.group("w")), Decimal(m.group("s"))
+    stated_max = Decimal(str(score.max if score.max is not None else 100))
+    if row_weight != stated_max:
+        _adds_up(
+            ck, "weight_sum", f"一级指标 weights ({name})", [i.weight for i in tiers], row_weight, spans + [m.span("w")]
+        )
+    if score.total is None or row_score != Decimal(str(score.total)):
+        _adds_up(ck, "indicator_sum", f"一级指标 ({name})", [i.score for i in tiers], row_score, spans + [m.span("s")])
 
 
 def listed_weight_checks(ck: Checker, score: Score) -> None:
