@@ -61,16 +61,16 @@ class Pair:
         return self.cell or self.value
 
 
-# The label of a form's cell that names the form's own unit (单位名称, 部门(单位)名称, 预算单位名称), not a
-# programme's spending unit (实施单位) or its supervisor (主管部门).
-OWN_UNIT_LABEL = re.compile(
-    r"(?:[省市县区一二三]?级)?(?:预算)?(?:部门[、，,]?)?(?:部门|单位)(?:[（(]单位[)）])?(?:名称|全称)"
-)
-# The label of a form's cell that names the programme's spending unit (项目实施单位, 资金使用单位, 建设单位).
-SPENDING_UNIT_LABEL = re.compile(r"(?:项目)?(?:实施|执行|建设|承担|责任|资金使用|使用|业主|被评价)单位|项目单位")
+def _unit_role(role: str) -> re.Pattern[str]:
+    return re.compile(patterns.load("forms.yaml")["unit_roles"][role])
 
-# The label of a form's cell that names the programme's supervising department (主管部门, 项目主管单位).
-SUPERVISOR_LABEL = re.compile(r"(?:[省市县区]级)?(?:项目)?主管(?:部门|单位)")
+
+# Which unit a form's unit cell names (patterns/forms.yaml ``unit_roles``): the form's own unit (单位名称, 部门(单位)
+# 名称, 预算单位名称), not a programme's spending unit (实施单位) or its supervisor (主管部门); the programme's
+# spending unit (项目实施单位, 资金使用单位, 建设单位); the programme's supervising department (主管部门, 项目主管单位).
+OWN_UNIT_LABEL = _unit_role("own_unit")
+SPENDING_UNIT_LABEL = _unit_role("spending_unit")
+SUPERVISOR_LABEL = _unit_role("supervisor")
 
 
 @lru_cache(maxsize=1)
