@@ -1383,6 +1383,13 @@ def prose_figures(
     return out
 
 
+def _tail_label(flat: str, pos: int, before: str, m: re.Match[str], printed: str) -> Label:
+    """The label that ``m``'s first group spans in ``before``, the words that end at ``pos`` in ``flat``."""
+    at = pos - len(before) + m.start(1)
+    stop = pos - len(before) + m.end(1)
+    return Label(at, stop, squash(printed[at:stop]), flat[at:pos])
+
+
 # A year right before an amount, opening a part of the total after 其中 (其中2021年3300万元，2022年9000万元; 其中：
 # 2019年35500万元；2020年30000万元): the year's share of the money, named by the year as printed.
 _YEAR_PART = re.compile(r"(?:其中\s*[:：]?|[，,；;、])\s*((?:19|20)\d{2}\s*年度?)\s*$")
@@ -1394,9 +1401,7 @@ def _year_part(flat: str, pos: int, printed: str) -> Label | None:
     m = _YEAR_PART.search(sentence)
     if m is None or "其中" not in sentence[: m.end()]:
         return None
-    at = pos - len(sentence) + m.start(1)
-    stop = pos - len(sentence) + m.end(1)
-    return Label(at, stop, squash(printed[at:stop]), flat[at:pos])
+    return _tail_label(flat, pos, sentence, m, printed)
 
 
 # The bare word 资金 after a clause that counts what the money covers (共涉及项目3个，资金2890.00万元; 涉及部门单位7个，
@@ -1411,9 +1416,7 @@ def _money_of_counted(flat: str, pos: int, printed: str) -> Label | None:
     m = _COUNTED_MONEY.search(part)
     if m is None:
         return None
-    at = pos - len(part) + m.start(1)
-    stop = pos - len(part) + m.end(1)
-    return Label(at, stop, squash(printed[at:stop]), flat[at:pos])
+    return _tail_label(flat, pos, part, m, printed)
 
 
 def _in_value_list(flat: str, q: Quantity, starts: dict[int, Quantity]) -> bool:

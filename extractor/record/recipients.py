@@ -31,26 +31,30 @@ def names_a_recipient(label: str) -> bool:
     text = re.sub(r"[\s“”\"'‘’:：()（）]", "", fold_one_for_one(label))
     if not text or not_one.search(text):
         return False
-    pos = 0
-    for start, end, _name in sorted(divisions().find(text)):
-        if start == pos:
-            pos = end
+    pos = _chain_end(text)
     if pos == len(text):
         return True
     if town.fullmatch(text[pos:]) is not None:
         return True
     if pos == 0 and (m := verb.match(text)) is not None and not not_one.search(text[m.end() :]):
-        return names_a_recipient(text[m.end() :]) or _chain_and_below(text[m.end() :], below)
-    return _chain_and_below(text, below)
+        given = text[m.end() :]
+        return names_a_recipient(given) or _chain_and_below(given, _chain_end(given), below)
+    return _chain_and_below(text, pos, below)
 
 
-def _chain_and_below(text: str, below: re.Pattern[str]) -> bool:
-    """Whether ``text`` is a chain of divisions, a town or both, then villages or groups (何元乡王家庄村)."""
-    town = _rx()[0]
+def _chain_end(text: str) -> int:
+    """Where the chain of divisions that opens ``text`` ends (0: none opens it)."""
     pos = 0
     for start, end, _name in sorted(divisions().find(text)):
         if start == pos:
             pos = end
+    return pos
+
+
+def _chain_and_below(text: str, pos: int, below: re.Pattern[str]) -> bool:
+    """Whether ``text`` (its chain of divisions ending at ``pos``) is a chain of divisions, a town or both, then
+    villages or groups (何元乡王家庄村)."""
+    town = _rx()[0]
     rest = text[pos:]
     if pos == 0 and town.match(rest) is None:
         return False  # a village alone, or a kind of one, names no place the words tie down

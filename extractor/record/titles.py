@@ -536,6 +536,13 @@ def _annex_list_entry(lines: list[Line], i: int) -> bool:
     return _annex_list_entry_of([ln.text for ln in lines[max(0, i - 10) : i + 2]], min(i, 10))
 
 
+def _ten_lines_to(text: str, line_start: int) -> tuple[list[str], int]:
+    """The texts of the line starting at ``line_start`` and of up to nine lines above it, and its index among them."""
+    line_end = text.find("\n", line_start)
+    above = text[: line_end if line_end >= 0 else len(text)].split("\n")[-10:]
+    return above, len(above) - 1
+
+
 def _annex_list_entry_of(texts: list[str], i: int) -> bool:
     """:func:`_annex_list_entry` on the lines' texts."""
     item = _LIST_ITEM.match(texts[i])
@@ -645,16 +652,14 @@ def inline_title_candidates(ctx: Context, limit: int = 3000) -> list[Candidate]:
         if len(annexes) >= 2 and re.search(r"附件\s*[0-9]{1,2}\s*[:：、.]?$", text[max(0, start - 6) : start]):
             continue  # one entry of a list of attachments
         line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", line_start)
-        above = text[: line_end if line_end >= 0 else len(text)].split("\n")[-10:]
-        if start - line_start <= 4 and _annex_list_entry_of(above, len(above) - 1):
+        if start - line_start <= 4 and _annex_list_entry_of(*_ten_lines_to(text, line_start)):
             continue  # 附件:1.…安排表 / 2.…绩效目标表: the list's second entry, on a line of its own
-        label = re.match(spec["metadata_label"], text[text.rfind("\n", 0, start) + 1 : start + 1])
-        if label is not None and label.end() >= start - text.rfind("\n", 0, start) - 1:
+        label = re.match(spec["metadata_label"], text[line_start : start + 1])
+        if label is not None and label.end() >= start - line_start:
             continue  # the value of the page's 名称: / 标题: field (ruling 20), not a heading the document prints
         if re.search(r"(?:^|[\n。；;])\s*[一二三四五六七八九十]{1,3}、\s*$", text[max(0, start - 8) : start]):
             continue  # a numbered part of the document (十四、部门预算项目支出绩效自评表): a heading inside it
-        if _compiled()["caption"].search(clean_title(text[text.rfind("\n", 0, start) + 1 : m.end()])):
+        if _compiled()["caption"].search(clean_title(text[line_start : m.end()])):
             continue  # its line is a table's caption (表 2：绩效评价得分情况表)
         half = (m.end() - start) // 2
         if (m.end() - start) % 2 == 0 and text[start : start + half] == text[start + half : m.end()]:
