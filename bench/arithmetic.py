@@ -111,6 +111,10 @@ def numbers(text: str, start: int = 0, end: int | None = None) -> list[Num]:
             continue  # a year
         if not unit and re.match(r"\s?[、.．)）]\D", after) and len(digits) <= 2:
             continue  # a list marker
+        if not unit and (
+            re.match(r"[:：]\d\d(?!\d)", after) or re.search(r"\d[:：]$", text[max(0, m.start(1) - 3) : m.start(1)])
+        ):
+            continue  # a time of day (发布时间:2022-05-10 19:35): no two quantities
         try:
             v = Decimal(digits)
         except InvalidOperation:

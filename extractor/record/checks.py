@@ -435,6 +435,7 @@ def prose_tier_checks(
     if not _complete_tiers(tiers, score, synonyms=True):
         return
     spans = [i.span for i in tiers]
+    row = _tier_total_row(ck, tiers)
     if all(i.weight is not None for i in tiers):
         mx = score.max if score.max is not None else 100
         weights = [i.weight for i in tiers]
@@ -443,30 +444,43 @@ def prose_tier_checks(
             "weight_sum",
             abs(float(ws) - float(mx)) <= _tol(len(weights)),
             f"一级指标 weights: {' + '.join(_fmt(w) for w in weights)} = {_fmt(ws)}, stated {_fmt(mx)}",
-            # (the maximum's own place when the report prints it: 总分⏎100 under the tiers)
-            spans + [max_ev.span if max_ev and score.max is not None else None],
+            # (the maximum's own place when the report prints it: 总分⏎100 under the tiers — the record's evidence,
+            # else the tiers' total row when it states the maximum, a default of 100 nobody else printed)
+            spans + [max_ev.span if max_ev and score.max is not None else _row_cell(row, "w", mx)],
         )
-    _tier_total_row_checks(ck, tiers, score)
+    _tier_total_row_checks(ck, tiers, score, row)
     if score.total is None or any(i.score is None for i in tiers):
         return
     scores = [i.score for i in tiers]
-    total_spans = spans + [score_ev.span if score_ev else None]
+    total_spans = spans + [score_ev.span if score_ev else _row_cell(row, "s", score.total)]
     _adds_up(ck, "indicator_sum", "一级指标", scores, score.total, total_spans, "stated total")
 
 
-def _tier_total_row_checks(ck: Checker, tiers: list[Indicator], score: Score) -> None:
-    """Level-1 indicators read from lines, each with its weight and score, and the table's total row on the next line
-    (小计 100 90.5 90.5%): their weights add up to its weight, their scores to its score — the row may differ from the
-    total the prose states, and a slip there is the table's own.  A row that states the record's own maximum or total
-    is already checked against them (the weight_sum above, the indicator_sum below): one relation, one check."""
+def _tier_total_row(ck: Checker, tiers: list[Indicator]) -> re.Match[str] | None:
+    """The total row of level-1 indicators read from lines, each with its weight and score: the line right after
+    the last tier's (小计 100 90.5 90.5%; or one cell a line, 效果⏎15分⏎15.00分⏎总分⏎100⏎82.97), else None."""
     if not tiers or any(i.weight is None or i.score is None or i.span is None for i in tiers):
-        return
+        return None
     text = ck.ctx.doc.text
     last = max(i.span[1] for i in tiers if i.span is not None)
     line_end = text.find("\n", last)
     if line_end < 0 or text[last:line_end].strip(" \t|｜%％0123456789.分"):
-        return  # (the row must follow the last tier's line, nothing but its cells after the tier's numbers)
-    m = _rx()["tier_total_row"].match(text, line_end + 1)
+        return None  # (the row must follow the last tier's line, nothing but its cells after the tier's numbers)
+    return _rx()["tier_total_row"].match(text, line_end + 1)
+
+
+def _row_cell(row: re.Match[str] | None, group: str, value: float | None) -> tuple[int, int] | None:
+    """Where the tiers' total row prints ``value`` in its weight (``w``) or score (``s``) cell, else None."""
+    if row is None or value is None or Decimal(row.group(group)) != Decimal(str(value)):
+        return None
+    return row.span(group)
+
+
+def _tier_total_row_checks(ck: Checker, tiers: list[Indicator], score: Score, m: re.Match[str] | None) -> None:
+    """Level-1 indicators read from lines, each with its weight and score, and the table's total row on the next line
+    (小计 100 90.5 90.5%): their weights add up to its weight, their scores to its score — the row may differ from the
+    total the prose states, and a slip there is the table's own.  A row that states the record's own maximum or total
+    is already checked against them (the weight_sum above, the indicator_sum below): one relation, one check."""
     if m is None:
         return
     name = squash(m.group("name"))
