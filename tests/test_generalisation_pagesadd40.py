@@ -89,3 +89,17 @@ def test_a_firms_name_ends_before_the_verb_of_its_commission() -> None:
     it, rec = dev_record("shanghai-shanghai-2018-social-insurance-handling-fee-third-party-doc-site")
     assert _same(rec["evaluator"], stated(it.expected, "evaluator")), rec["evaluator"]
     assert rec["evaluation_mode"] == "third_party"
+
+
+def test_the_budget_executed_by_a_years_end_names_the_year() -> None:
+    it, rec = dev_record("neimenggu-yakeshi-2021-procuratorate-case-handling-fee-evaluation")
+    assert rec["years"] == stated(it.expected, "years"), rec["years"]
+
+
+def test_the_budget_executed_by_a_years_end_invented_and_a_later_progress_date() -> None:
+    head = "某某县人民检察院办案业务费项目的绩效评价报告\n\n一、基本情况\n办案业务费项目总预算100万元,"
+    _doc, rec = record_of_text(head + "截至2022年12月底,预算执行100万元,预算执行率100%。\n")
+    assert rec.years == [2022], rec.years
+    # near miss: money spent by mid-year is a later year's progress, not the year reported
+    _doc, rec = record_of_text(head + "截至2023年5月底,预算执行100万元,预算执行率100%。\n")
+    assert rec.years != [2023], rec.years
