@@ -36,10 +36,18 @@ def on_site_banner(text: str, pos: int) -> bool:
     metadata block (the site's banner: 张店区住房和城乡建设局 / 标题: … / 索引号: …) — the portal's
     name, not the document's words."""
     start, end = line_around(text, pos)
+    if _greeting().match(text[start:pos]):
+        return True  # (欢迎访问XX人民检察院 本网站…: the portal greets its reader by its own name)
     if text[start:end].strip(" |｜") == "" or end - start > 40:
         return False
     below = text[end + 1 :].split("\n", 3)[:3]
     return any(_metadata_line().search(line) for line in below)
+
+
+@lru_cache(maxsize=1)
+def _greeting() -> re.Pattern[str]:
+    """A portal's greeting that opens a line (欢迎访问…, 欢迎来到…): the site's name follows."""
+    return re.compile(patterns.load("converter_artefacts.yaml")["site_greeting"])
 
 
 @lru_cache(maxsize=1)

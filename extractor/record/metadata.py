@@ -507,7 +507,7 @@ def _own_title_after_chrome(ctx: Context, page: Candidate, own: Candidate) -> bo
     site's words for the document, whether it says the same (南京2018年…报告 / 南京市2018年…报告) or
     not (海南省森林生态效益补偿基金…报告 over the cover's 财政支出项目绩效评价报告): the title is the
     document's own (tests/devset/README.md: the title as printed, without site chrome)."""
-    if own.start <= page.end:
+    if own.start <= page.end or not _opens_its_line(ctx, own):
         return False
     # (every line between, a table's rows too: a page's metadata line that a converter set as a table's row,
     # its fields in cells — 2017-10-10 15:24:00 来源: 市档案局 | 阅读次数: — is the same chrome)
@@ -519,6 +519,15 @@ def _own_title_after_chrome(ctx: Context, page: Candidate, own: Candidate) -> bo
         return False  # the page's text has begun under its heading (a notice's body): a heading further
         # down is its annex's or a quoted document's, not the page's own
     return any(chrome.search(ln) for ln in between)
+
+
+def _opens_its_line(ctx: Context, title: Candidate) -> bool:
+    """Whether ``title`` opens its line (nothing but spaces, bullets, a table's bar or a page number before
+    it: `` 8 2018 年农业保险…报告``). A report's name inside a sentence of the body (…逐项对照转移支付区域
+    (项目)绩效自评表, 分别对…) is the name of a form it works through, not a heading the document prints
+    under the page's chrome."""
+    line_start = ctx.doc.text.rfind("\n", 0, title.start) + 1
+    return not re.search(r"[^\s|｜•·*\-—0-9]", ctx.doc.text[line_start : title.start])
 
 
 def _a_sentence(text: str) -> bool:

@@ -756,8 +756,8 @@ def _fullest_org(ctx: Context, value: str, orgs: list[Org]) -> Org | None:
     text = ctx.view.text
     for o in orgs:
         name = fold(o.name)
-        if on_metadata_line(text, o.vstart):
-            continue  # (the page's metadata names no unit, not even in full: devset ruling 3)
+        if on_metadata_line(text, o.vstart) or on_site_banner(text, o.vstart):
+            continue  # (the page's metadata and banner name no unit, not even in full: devset ruling 3)
         if _TOWN_OFFICE.fullmatch(name[len(key) :]) and name.startswith(key) and _TOWN_END.search(key):
             # 塘桥街道 → 塘桥街道办事处, 杨楼镇 → 杨楼镇人民政府: a town's or street's name stands for its
             # government or office, printed in full elsewhere (devset ruling 7)

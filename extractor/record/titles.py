@@ -45,6 +45,11 @@ def clean_title(text: str) -> str:
     for _ in range(2):
         text = c["strip_prefix"].sub("", text)
         text = c["strip_suffix"].sub("", text)
+    # a portal that sets its page heading and the document's own heading on one line prints the same words
+    # twice (…办案业务费项目的绩效评价报告…办案业务费项目的绩效评价报告): one title
+    half = len(text) // 2
+    if len(text) >= 16 and len(text) % 2 == 0 and text[:half] == text[half:]:
+        text = text[:half]
     return text
 
 
