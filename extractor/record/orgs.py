@@ -764,6 +764,9 @@ def _fullest_org(ctx: Context, value: str, orgs: list[Org]) -> Org | None:
             if best is None or len(name) > len(fold(best.name)):
                 best = o
             continue
+        if _same_division_in_full(table, key, name) and (best is None or len(name) > len(fold(best.name))):
+            best = o  # 红河州生态环境局 → 红河哈尼族彝族自治州生态环境局: the division's short name, printed in full
+            continue
         if len(name) <= len(key) or not name.endswith(key):
             continue
         prefix = name[: -len(key)]
@@ -776,6 +779,25 @@ def _fullest_org(ctx: Context, value: str, orgs: list[Org]) -> Org | None:
         if covered == len(head) and (best is None or len(name) > len(fold(best.name))):
             best = o
     return best
+
+
+def _same_division_in_full(table: Divisions, key: str, name: str) -> bool:
+    """Whether ``name`` is ``key`` with the division ``key`` opens with under its full name: the same organ
+    words after it, and the division's name (and those above it) before them — 红河州生态环境局 in full
+    红河哈尼族彝族自治州生态环境局, 德宏州财政局 in full 德宏傣族景颇族自治州财政局 (the alias table's short
+    form of the same division, ``patterns/division_aliases.csv``)."""
+    head = next((n for s, _e, n in table.find(key) if s == 0 and n in table.short), None)
+    if head is None or len(name) <= len(key):
+        return False
+    rest = key[len(head) :]
+    if len(rest) < 2 or not name.endswith(rest):
+        return False
+    full = name[: -len(rest)]
+    found = table.find(full)
+    if not found or sum(e - s for s, e, _n in found) != len(full) or found[-1][1] != len(full):
+        return False
+    codes = {d.code for d in table.short[head]}
+    return any(d.code in codes for d in table.by_name.get(found[-1][2], []))
 
 
 def as_field(field: str, cands: list[Candidate]) -> list[Candidate]:

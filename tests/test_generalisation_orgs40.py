@@ -1,0 +1,70 @@
+"""Evaluated unit and evaluator of issue 8, session 44 (orgs40): names a dev-half item states in a shape the
+engine did not read, or read where no evaluation was said (tests/devset/texts/), each with a short hand-written
+near miss.
+"""
+
+from __future__ import annotations
+
+from excerpt_records import devset_record, record_of_text
+
+
+def test_a_numbered_overview_items_implementing_body_is_the_unit() -> None:
+    # 1.项目实施主体:自治区国土资源厅 2.主要内容:… (a project overview's numbered list flattened to one line): the
+    # 实施主体 is the unit that spends; the next numbered item (2.主要内容:) ends the value
+    _doc, r = devset_record("xinjiang-xinjiang-2017-central-major-geohazard-fund-transfer-evaluation-doc-site")
+    assert r.evaluated_unit == "自治区国土资源厅"
+    text = (
+        "农村公路建设专项资金 2022年度 绩效评价报告 一、项目概述 (一)项目概况 1.项目实施主体:宁远县交通运输局"
+        " 2.主要内容:宁远县交通运输局组织实施农村公路建设,改善群众出行条件。 3.立项依据:《公路法》。\n"
+    )
+    _d, r = record_of_text(text)
+    assert r.evaluated_unit == "宁远县交通运输局"
+    # near miss: a 主体 that is no body's name (项目实施主体:各乡镇) names no unit
+    _d, r = record_of_text(text.replace("项目实施主体:宁远县交通运输局", "项目实施主体:各乡镇"))
+    assert r.evaluated_unit is None
+
+
+def test_a_divisions_short_name_is_given_in_full_where_printed() -> None:
+    # the title's 红河州生态环境局 and the body's 红河哈尼族彝族自治州生态环境局 are one body: in full (README: full
+    # name as printed)
+    _doc, r = devset_record("yunnan-honghe-2021-central-yunnan-city-air-pollution-joint-control-fund-third-party")
+    assert r.evaluated_unit == "红河哈尼族彝族自治州生态环境局"
+    text = (
+        "德宏州财政局2022年度项目支出绩效自评报告\n"
+        "我局对2022年度项目支出开展了绩效自评。德宏傣族景颇族自治州财政局印发了管理办法。\n"
+    )
+    _d, r = record_of_text(text)
+    assert (r.evaluated_unit, r.evaluator) == ("德宏傣族景颇族自治州财政局", "德宏傣族景颇族自治州财政局")
+    # near miss: another division's body with the same organ words is another body — the title's name stays
+    _d, r = record_of_text(text.replace("德宏傣族景颇族自治州财政局印发", "楚雄彝族自治州财政局印发"))
+    assert (r.evaluated_unit, r.evaluator) == ("德宏州财政局", "德宏州财政局")
+
+
+def test_a_bureaus_appraisal_of_lower_units_work_is_no_evaluation() -> None:
+    # 霍邱县教育局年终对乡镇中心学校的营养餐工作开展民生工程工作考评: a routine appraisal of how schools worked,
+    # not an evaluation of the programme's spending — no evaluator, no unit, no mode (both renderings)
+    for stem in (
+        "anhui-huoqiu-undated-student-nutrition-evaluation-essay-site",
+        "anhui-huoqiu-undated-student-nutrition-evaluation-essay-site-trad",
+    ):
+        _doc, r = devset_record(stem)
+        assert (r.evaluated_unit, r.evaluator, r.evaluation_mode) == (None, None, None)
+    # near miss: the same bureau evaluating the programme (绩效考评) is its evaluator
+    text = "霍邱县教育局年终对乡镇中心学校的营养餐资金开展了绩效考评。考评结果良好。\n"
+    _d, r = record_of_text(text)
+    assert r.evaluator == "霍邱县教育局"
+    _d, r = record_of_text(text.replace("开展了绩效考评", "开展民生工程工作考评"))
+    assert r.evaluator is None
+
+
+def test_a_body_publishing_a_ratings_data_is_its_evaluator() -> None:
+    # 浙江省文化和旅游廳發布了2019年度《…保護發展指數評估指標數據》, 排名結果一並出爐: a provincial department rating
+    # lower governments (rulings 13, 25a): the evaluator as printed, no mode
+    _doc, r = devset_record("zhejiang-zhejiang-2019-intangible-heritage-protection-index-ranking-news-glossed-mirror")
+    assert (r.evaluator, r.evaluation_mode) == ("浙江省文化和旅游廳", None)
+    text = "日前，江苏省体育局发布了2022年度《江苏省公共体育服务评价结果》，各设区市排名结果一并出炉。\n"
+    _d, r = record_of_text(text)
+    assert r.evaluator == "江苏省体育局"
+    # near miss: a body publishing data that rates nothing (《…统计数据》) evaluated nothing
+    _d, r = record_of_text(text.replace("评价结果", "统计数据").replace("，各设区市排名结果一并出炉", ""))
+    assert r.evaluator is None
