@@ -68,3 +68,35 @@ def test_a_body_publishing_a_ratings_data_is_its_evaluator() -> None:
     # near miss: a body publishing data that rates nothing (《…统计数据》) evaluated nothing
     _d, r = record_of_text(text.replace("评价结果", "统计数据").replace("，各设区市排名结果一并出炉", ""))
     assert r.evaluator is None
+
+
+def test_a_body_said_to_have_checked_the_writers_work_is_not_the_writer() -> None:
+    # 我局 … 此项工作已全面完成,并经市统计局和市重点民生实事办公室评估认定: the only 局 named checked the work, it did
+    # not write — the writer speaks only as 我局 (ruling 3)
+    _doc, r = devset_record("hunan-unnamed-undated-rural-dilapidated-housing-self-report-essay-site")
+    assert (r.evaluated_unit, r.evaluator) == (None, None)
+    text = "我局对2022年度农村危房改造项目开展了绩效自评。改造任务已全面完成,并经市统计局评估认定。\n"
+    _d, r = record_of_text(text)
+    assert (r.evaluated_unit, r.evaluator) == (None, None)
+    # near miss: the same bureau named without 经 is the one body the pronoun can be
+    _d, r = record_of_text(text.replace("并经市统计局评估认定", "市住建局负责实施"))
+    assert (r.evaluated_unit, r.evaluator) == ("市住建局", "市住建局")
+
+
+def test_a_projects_central_builder_is_not_the_unit() -> None:
+    # 项目集中建设单位为省公建中心 … 学校作为项目使用与接收的主体: the agency that builds for the unit that uses it is not
+    # the unit evaluated (the school's name is not printed: null)
+    _doc, r = devset_record("jiangsu-jiangsu-undated-university-lab-building-special-bond-self-report-mirror")
+    assert (r.evaluated_unit, r.evaluator) == (None, None)
+    text = "实验楼建设项目绩效自评报告\n本项目实行集中建设,项目集中建设单位为省公建中心。项目进展顺利。\n"
+    _d, r = record_of_text(text)
+    assert r.evaluated_unit is None
+    # near miss: the project's own 建设单位 is the unit that spends
+    _d, r = record_of_text(text.replace("项目集中建设单位为", "项目建设单位为"))
+    assert r.evaluated_unit == "省公建中心"
+
+
+def test_the_central_government_cited_is_never_the_writer() -> None:
+    # 国务院关于进一步做好城镇棚户区…的意见明确要求 (a cited policy, its brackets lost): its issuer does not write
+    _doc, r = devset_record("shandong-shandong-2017-urban-affordable-housing-fund-evaluation-doc-site")
+    assert r.evaluated_unit is None

@@ -497,6 +497,8 @@ def org_candidates(
             and not re.search(r"(?:会同|联合|协同|配合|、)[^。；，,]{0,8}$", text[max(0, o.vstart - 10) : o.vstart])
             # (nor the body above it that it reports or files to: 上报省移民局备案, 报县交通局审批)
             and not RECIPIENT_BEFORE.search(text[max(0, o.vstart - 4) : o.vstart])
+            # (nor one said to have checked its work: 此项工作已全面完成,并经市统计局…评估认定 — another body's act on it)
+            and not re.search(r"经(?:过)?$", text[max(0, o.vstart - 2) : o.vstart])
             # (nor a kind of body that names no place: 博物馆, 档案馆 — no name of one)
             and _names_a_place(fold(o.name))
             and not re.search(
