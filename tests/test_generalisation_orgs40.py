@@ -100,3 +100,14 @@ def test_the_central_government_cited_is_never_the_writer() -> None:
     # 国务院关于进一步做好城镇棚户区…的意见明确要求 (a cited policy, its brackets lost): its issuer does not write
     _doc, r = devset_record("shandong-shandong-2017-urban-affordable-housing-fund-evaluation-doc-site")
     assert r.evaluated_unit is None
+
+
+def test_a_headlines_body_evaluating_in_another_place_is_the_evaluator_not_the_unit() -> None:
+    # 省政府参事室在秦安开展政策性农业保险财政资金绩效评价工作: the counsellors' office evaluates 秦安's spending — the
+    # evaluator as printed, not the unit, no mode (rulings 13, 25a); not its division 咨询业务处 named in the body
+    _doc, r = devset_record("gansu-qinan-undated-agri-insurance-counsellors-office-evaluation-news")
+    assert (r.evaluator, r.evaluated_unit, r.evaluation_mode) == ("省政府参事室", None, None)
+    # the same headline shape with a bureau: the evaluator, no unit
+    text = "省林业厅在会宁县开展林业补助资金绩效评价工作\n近日,省林业厅评价组来到会宁县,听取了汇报。\n"
+    _d, r = record_of_text(text)
+    assert (r.evaluator, r.evaluated_unit) == ("省林业厅", None)
