@@ -337,11 +337,14 @@ def _inline_pairs_in(ctx: Context, view: View) -> list[Pair]:
     # in one line separated by spaces are a flattened form.
     if len(hits) + len(stops) < 2:
         hits = [h for h in hits if h[5]]
-    # any short word before a colon, after a space, also ends a value (主题分类: in web chrome)
+    # any short word before a colon, after a space, also ends a value (主题分类: in web chrome), also the next
+    # numbered item of a list flattened to one line (1.项目实施主体:XX 2.主要内容:…)
     other_labels = [
         k
         for k in starts
-        if k > 0 and view.starts[k] > view.ends[k - 1] and re.match(r"[\u4e00-\u9fff]{2,8}[：:]", text[k : k + 9])
+        if k > 0
+        and view.starts[k] > view.ends[k - 1]
+        and re.match(r"(?:\d{1,2}[.．、])?[\u4e00-\u9fff]{2,8}[：:]", text[k : k + 12])
     ]
     # and a label of no field glued before its colon (…老区工作办公室项目负责人:陈晨光)
     other_labels += [m.start() for m in spec["glued_stop"].finditer(text) if text[m.end() : m.end() + 1] in ("：", ":")]

@@ -83,11 +83,16 @@ def never_own_body(name: str) -> bool:
 def _not_a_writer(name: str) -> bool:
     """Whether ``name`` cannot be the body writing its own self-evaluation: a finance body, a firm, a
     working group, or a place's name alone (塘桥街道: a division named with no organ of it)."""
-    if never_own_body(name):
+    if never_own_body(name) or _CENTRAL_ISSUER.fullmatch(name):
         return True
     covered = sum(e - s for s, e, _n in divisions().find(name))
     # (nor the government of a place it does not name, 省人民政府 in a county's report: a level above)
     return covered >= len(name) or bool(_LEVEL_ONLY.fullmatch(re.sub(r"(?:人民)?政府$", "", name)))
+
+
+# The central government and party centre (国务院关于…的意见 cited without its brackets): the issuer of the policy a
+# report cites, never the body writing on its own spending.
+_CENTRAL_ISSUER = re.compile(r"(?:国务院|中共中央|党中央)(?:办公厅)?")
 
 
 # A level word alone (省, 县, 自治区): what is left of 省人民政府 once its government is taken off.

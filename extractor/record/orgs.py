@@ -497,6 +497,8 @@ def org_candidates(
             and not re.search(r"(?:会同|联合|协同|配合|、)[^。；，,]{0,8}$", text[max(0, o.vstart - 10) : o.vstart])
             # (nor the body above it that it reports or files to: 上报省移民局备案, 报县交通局审批)
             and not RECIPIENT_BEFORE.search(text[max(0, o.vstart - 4) : o.vstart])
+            # (nor one said to have checked its work: 此项工作已全面完成,并经市统计局…评估认定 — another body's act on it)
+            and not re.search(r"经(?:过)?$", text[max(0, o.vstart - 2) : o.vstart])
             # (nor a kind of body that names no place: 博物馆, 档案馆 — no name of one)
             and _names_a_place(fold(o.name))
             and not re.search(
@@ -764,6 +766,9 @@ def _fullest_org(ctx: Context, value: str, orgs: list[Org]) -> Org | None:
             if best is None or len(name) > len(fold(best.name)):
                 best = o
             continue
+        if _same_division_in_full(table, key, name) and (best is None or len(name) > len(fold(best.name))):
+            best = o  # 红河州生态环境局 → 红河哈尼族彝族自治州生态环境局: the division's short name, printed in full
+            continue
         if len(name) <= len(key) or not name.endswith(key):
             continue
         prefix = name[: -len(key)]
@@ -776,6 +781,25 @@ def _fullest_org(ctx: Context, value: str, orgs: list[Org]) -> Org | None:
         if covered == len(head) and (best is None or len(name) > len(fold(best.name))):
             best = o
     return best
+
+
+def _same_division_in_full(table: Divisions, key: str, name: str) -> bool:
+    """Whether ``name`` is ``key`` with the division ``key`` opens with under its full name: the same organ
+    words after it, and the division's name (and those above it) before them — 红河州生态环境局 in full
+    红河哈尼族彝族自治州生态环境局, 德宏州财政局 in full 德宏傣族景颇族自治州财政局 (the alias table's short
+    form of the same division, ``patterns/division_aliases.csv``)."""
+    head = next((n for s, _e, n in table.find(key) if s == 0 and n in table.short), None)
+    if head is None or len(name) <= len(key):
+        return False
+    rest = key[len(head) :]
+    if len(rest) < 2 or not name.endswith(rest):
+        return False
+    full = name[: -len(rest)]
+    found = table.find(full)
+    if not found or sum(e - s for s, e, _n in found) != len(full) or found[-1][1] != len(full):
+        return False
+    codes = {d.code for d in table.short[head]}
+    return any(d.code in codes for d in table.by_name.get(found[-1][2], []))
 
 
 def as_field(field: str, cands: list[Candidate]) -> list[Candidate]:
