@@ -1,0 +1,55 @@
+"""Figures (issue 8, figures40): shapes the dev half showed unread or read falsely, asserted on the real dev items,
+with near misses that must not change.
+"""
+
+from __future__ import annotations
+
+from excerpt_records import figures_of_item as _figures
+from excerpt_records import figures_of_text as _figures_of_text
+
+# ---------------------------------------------------------------- a self-evaluation form flattened to one line
+
+
+def test_a_form_flattened_under_a_worded_formula_header_gives_its_funds() -> None:
+    # 年初预算数 全年预算数 全年执行数 分值 执行率(全年 执行数/全年 预算数) 年度资金总额: 620.82万元 … 100% 10
+    # 其中:当年财政 拨款 620.82万元 620.82万元 620.82万元 100 100% 10 (a 自评表 .xls flattened to one line)
+    got = _figures("jiangxi-shangrao-2021-judicial-affairs-funds-self-table")
+    for column in ("年初预算数", "全年预算数", "全年执行数"):
+        assert any(n.endswith(column) and not n.startswith("当年") and v == 6208200 for n, v, _u in got)
+        assert any(n.startswith("当年财政拨款") and n.endswith(column) and v == 6208200 for n, v, _u in got)
+    assert sum(1 for n, v, u in got if "执行率" in n and v == 1 and u == "%") == 2
+    assert not any(n.startswith("拨款") for n, _v, _u in got)  # the part's label whole, not its wrapped half
+
+
+_FORM = (
+    "项目支出绩效自评表\n项目资金(万元) 年初预算数 全年预算数 全年执行数 分值 执行率(全年 执行数/全年 预算数) 得分 "
+    "年度资金总额: 50万元 50万元 45万元 10 90% 9 上年结转资金 其他资金 5万元 5万元 5万元 100%\n"
+)
+
+
+def test_a_whole_row_label_is_not_joined_to_the_next() -> None:
+    # near miss: 上年结转资金 and 其他资金 are two rows' labels, each whole; the values are 其他资金's
+    got = _figures_of_text(_FORM)
+    assert not any("上年结转资金其他资金" in n for n, _v, _u in got)
+    assert any(n.startswith("其他资金") and v == 50000 for n, v, _u in got)
+
+
+# ---------------------------------------------------------------- candidate pools (ruling 37)
+
+
+def test_projects_recommended_before_a_selection_are_no_figure() -> None:
+    # 从各县(区)推荐的5个项目中筛选出4个项目作全市供销系统2018年度“新网工程”项目
+    got = _figures("anhui-luan-2018-supply-marketing-new-network-project-self-report")
+    assert not any(v == 5 and u == "个" for _n, v, u in got)
+
+
+def test_applicant_cities_of_a_competition_are_no_figure() -> None:
+    # 在28個申報城市中以第6名的成績獲得示范資格 (a mirror's traditional text)
+    got = _figures("tianjin-2017-clean-heating-pilot-city-assessment-news-mirror-trad")
+    assert not any(v == 28 for _n, v, _u in got)
+
+
+def test_the_units_an_evaluation_covers_stay() -> None:
+    # near miss: 在纳入评价的1852个县(县级市)中 is the evaluation's scope (ruling 37: in)
+    got = _figures_of_text("一、项目基本情况\n在纳入评价的1852个县(县级市)中，我县排名第12位。\n")
+    assert any(v == 1852 and u == "个" for _n, v, u in got)
