@@ -5,6 +5,7 @@ with near misses that must not change.
 from __future__ import annotations
 
 from excerpt_records import figures_of_item as _figures
+from excerpt_records import devset_dict, record_of_text
 from excerpt_records import figures_of_text as _figures_of_text
 
 # ---------------------------------------------------------------- a self-evaluation form flattened to one line
@@ -53,3 +54,25 @@ def test_the_units_an_evaluation_covers_stay() -> None:
     # near miss: 在纳入评价的1852个县(县级市)中 is the evaluation's scope (ruling 37: in)
     got = _figures_of_text("一、项目基本情况\n在纳入评价的1852个县(县级市)中，我县排名第12位。\n")
     assert any(v == 1852 and u == "个" for _n, v, u in got)
+
+
+# ---------------------------------------------------------------- a table's row flattened, each cell with its label
+
+
+def _named(stem: str, name: str) -> list[float]:
+    return [f["value"] for f in devset_dict(stem)["figures"] if f["name"] == name]
+
+
+def test_the_next_columns_cell_with_the_same_label_is_no_restatement() -> None:
+    # 计划投资额 / 实际到位资金 / 实际使用情况 (万元) flattened: 其中:中央财政4676 其中:中央财政4676 其中:中央财政4676 …
+    # 市县财政0 市县财政0 市县财政0 — one cell per column, each printing its row's label
+    stem = "hainan-hainan-undated-forest-ecological-compensation-fund-report-cover"
+    assert _named(stem, "中央财政") == [46760000] * 3
+    assert _named(stem, "市县财政") == [0] * 3
+
+
+def test_an_amount_restated_in_another_paragraph_is_still_one_figure() -> None:
+    # near miss: the overview restating the body's amount on a line of its own is the same figure, kept once
+    text = "一、项目资金情况\n中央财政资金100万元已全部到位。\n二、项目概况\n中央财政资金100万元\n"
+    _doc, r = record_of_text(text)
+    assert [f["value"] for f in r.to_dict()["figures"] if f["name"] == "中央财政资金"] == [1000000]

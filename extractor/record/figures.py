@@ -2771,11 +2771,19 @@ def _dedupe(found: list[Found], ctx: Any) -> list[Found]:
                     )
                 )
                 for n, b, e in prose.get(key, [])
-            ):
+            ) and not _next_cell(text, prose[key][-1], name, f.start):
                 continue
             prose.setdefault(key, []).append((name, bi, f.end))
         out.append(f)
     return out
+
+
+def _next_cell(text: str, last: tuple[str, int, int], name: str, start: int) -> bool:
+    """Whether a figure named ``name`` whose label starts at ``start`` follows ``last`` (the latest figure of the
+    same value: its name, paragraph and end), of the same name, with only spaces between: the next column's cell of a table flattened into one line, each cell printing its row's
+    label (其中:中央财政4676 其中:中央财政4676 … under 计划投资额 / 实际到位资金 / 实际使用情况), not a restatement."""
+    end = last[2]
+    return last[0] == name and end <= start and not text[end:start].strip() and "\n" not in text[end:start]
 
 
 def _restated_in_prose(f: Found, prose_names: list[str]) -> bool:
