@@ -76,3 +76,22 @@ def test_an_amount_restated_in_another_paragraph_is_still_one_figure() -> None:
     text = "一、项目资金情况\n中央财政资金100万元已全部到位。\n二、项目概况\n中央财政资金100万元\n"
     _doc, r = record_of_text(text)
     assert [f["value"] for f in r.to_dict()["figures"] if f["name"] == "中央财政资金"] == [1000000]
+
+
+# ---------------------------------------------------------------- a funds row carrying its weight (分值 | 10分)
+
+
+def test_a_rate_row_with_its_weight_beside_it_is_a_funds_row() -> None:
+    # 其中:其它资金 | 0 | … ⏎ 年度预算执行率 | 100% | 分值 | 10分 | ⏎ 年度绩效目标(90分) | 一级指标 | … | 分值 | 指标解释
+    got = _figures("chongqing-fengjie-2023-work-safety-reporting-award-target-approval-table")
+    assert ("年度预算执行率", 1, "%") in got
+
+
+def test_the_indicator_header_still_ends_the_funds() -> None:
+    # near miss: a header row of the indicator part (… | 指标值 | 分值 | 得分) with no value beside 分值 cuts the grid there
+    text = (
+        "项目资金 | 金额 |\n年度预算数 | 100万元 |\n一级指标 | 二级指标 | 三级指标 | 指标值 | 分值 | 得分 |\n"
+        "产出指标 | 数量指标 | 资金拨付金额 | 90万元 | 10 | 10 |\n"
+    )
+    got = _figures_of_text(text)
+    assert not any(v == 900000 for _n, v, _u in got)

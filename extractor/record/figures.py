@@ -2603,9 +2603,20 @@ def _before_indicators(rows: list[list[Cell]]) -> list[list[Cell]]:
     the grid says of its funds (a 目标审批表's funds rows, then its indicators, in one table)."""
     sp = spec()
     for k, row in enumerate(rows):
-        if any(sp.indicator_grid.search(c.text) for c in row):
+        if any(sp.indicator_grid.search(c.text) and not _field_of_row(row, j) for j, c in enumerate(row)):
             return rows[:k]
     return rows
+
+
+_SCORE_VALUE = re.compile(r"\d+(?:\.\d+)?\s*分?")
+
+
+def _field_of_row(row: list[Cell], j: int) -> bool:
+    """Whether the score cell ``row[j]`` is a field with its value beside it in a funds row (年度预算执行率 | 100% |
+    分值 | 10分: the rate's weight in the form), not a column of the indicator part's header (… | 指标值 | 分值 |)."""
+    filled = [c for c in row if c.text]
+    nxt = next((c for c in row[j + 1 :] if c.text), None)
+    return nxt is not None and bool(_SCORE_VALUE.fullmatch(nxt.text)) and len(filled) <= 4
 
 
 @lru_cache(maxsize=1)
