@@ -95,3 +95,18 @@ def test_the_indicator_header_still_ends_the_funds() -> None:
     )
     got = _figures_of_text(text)
     assert not any(v == 900000 for _n, v, _u in got)
+
+
+# ---------------------------------------------------------------- people at a meeting
+
+
+def test_people_attending_a_review_meeting_are_no_figure() -> None:
+    # 有关生态环保专家、财务审计专家和中心技术人员等20余人参加会议 (a news item on the review of an evaluation report)
+    got = _figures("sichuan-sichuan-2019-rural-sewage-thousand-villages-award-fund-evaluation-review-news")
+    assert not any(u == "人" for _n, _v, u in got)
+
+
+def test_staff_followed_by_a_clause_of_training_stay() -> None:
+    # near miss: the count closes its clause (在职教师20人，参加培训3次): the unit's staff, a figure (ruling 19)
+    got = _figures_of_text("一、项目基本情况\n学校在职教师20人,参加培训3次。\n")
+    assert ("学校在职教师", 20, "人") in got

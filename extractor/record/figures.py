@@ -82,6 +82,7 @@ class Spec:
     count_achieved: re.Pattern[str]
     evaluation_work: re.Pattern[str]
     pool_selected: re.Pattern[str]
+    attendance_after: re.Pattern[str]
     pool_applicants: re.Pattern[str]
     evaluation_sample: re.Pattern[str]
     output_label: re.Pattern[str]
@@ -201,6 +202,7 @@ def spec() -> Spec:
         count_achieved=re.compile(d["count_achieved"]),
         evaluation_work=re.compile(d["evaluation_work"]),
         pool_selected=re.compile(d["candidate_pool"]["selected"]),
+        attendance_after=re.compile(d["attendance_after"]),
         pool_applicants=re.compile(d["candidate_pool"]["applicants"]),
         evaluation_sample=re.compile(d["evaluation_sample"]),
         output_label=re.compile(d["output_label"]),
@@ -946,6 +948,8 @@ def _accept(flat: str, q: Quantity, label: Label, kind: str) -> bool:
         return False  # a count of indicators, or of a grade's items (ruling 26)
     if kind not in ("元", "%") and sp.ordinal_before.search(label.clause):
         return False  # an ordinal or a rank (全国第44名, 进入全国前200名), not a count
+    if kind == "人" and sp.attendance_after.match(flat, q.end):
+        return False  # people at a meeting or an event (专家…等20余人参加会议): who attended, not whom the money pays
     if kind not in ("元", "%") and _candidate_pool(flat, q):
         return False  # the candidates of a selection before the programme (ruling 37), not what the money pays for
     # (the clause up to the quantity, the items of a list before it included: 完成城镇移民安置帮扶项目123个、
