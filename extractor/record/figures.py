@@ -81,6 +81,9 @@ class Spec:
     list_number: re.Pattern[str]
     count_achieved: re.Pattern[str]
     evaluation_work: re.Pattern[str]
+    pool_selected: re.Pattern[str]
+    attendance_after: re.Pattern[str]
+    pool_applicants: re.Pattern[str]
     evaluation_sample: re.Pattern[str]
     output_label: re.Pattern[str]
     output_units: frozenset[str]
@@ -146,6 +149,8 @@ class Spec:
     column_suffix: str
     column_run: re.Pattern[str]
     self_eval_row: re.Pattern[str]
+    self_eval_row_cut: re.Pattern[str]
+    self_eval_row_rest: re.Pattern[str]
     self_eval_group: re.Pattern[str]
     scale_declaration: re.Pattern[str]
     indicator_kind_label: re.Pattern[str]
@@ -196,6 +201,9 @@ def spec() -> Spec:
         list_number=re.compile(d["list_number"]),
         count_achieved=re.compile(d["count_achieved"]),
         evaluation_work=re.compile(d["evaluation_work"]),
+        pool_selected=re.compile(d["candidate_pool"]["selected"]),
+        attendance_after=re.compile(d["attendance_after"]),
+        pool_applicants=re.compile(d["candidate_pool"]["applicants"]),
         evaluation_sample=re.compile(d["evaluation_sample"]),
         output_label=re.compile(d["output_label"]),
         output_units=frozenset(d["output_units"]),
@@ -263,6 +271,8 @@ def spec() -> Spec:
         # leaves are skipped at once instead of tried at every position (5x faster records)
         column_run=re.compile(rf"(?=\S)(?:{col_alt})(?:{suffix})?"),
         self_eval_row=re.compile(d["self_eval_row"]),
+        self_eval_row_cut=re.compile(d["self_eval_row_wrap"]["cut"]),
+        self_eval_row_rest=re.compile(d["self_eval_row_wrap"]["rest"]),
         self_eval_group=re.compile(d["self_eval_group"]),
         scale_declaration=re.compile(d["scaled_lines"]["declaration"]),
         indicator_kind_label=re.compile(d["indicator_kind_label"]),
@@ -871,6 +881,23 @@ def _count_of_work(flat: str, q: Quantity, clause: str, people: bool = False) ->
     return bool(sp.count_achieved.search(RUBY_GLOSS.sub("", _part_before(flat, q.start))))
 
 
+_POOL_REACH = 16  # how far after a count its noun and the 中 closing 在/从…中 may run (推荐的5个项目中)
+
+
+def _candidate_pool(flat: str, q: Quantity) -> bool:
+    """Whether the count ``q`` is the pool of candidates a selection chose from (ruling 37: 从各县推荐的5个项目中筛选出
+    4个项目, 在28个申报城市中以第6名的成绩获得示范资格): 中 after its noun, and a verb of choosing after it or words of
+    applying around it.  The units an evaluation covers (在纳入评价的1852个县中…排名) are no pool: they are what is
+    evaluated."""
+    sp = spec()
+    after = re.match(r"[^，,。；;\d]{0,%d}?中" % _POOL_REACH, flat[q.end : q.end + _POOL_REACH + 1])
+    if after is None:
+        return False
+    if sp.pool_selected.match(flat, q.end + after.end()):
+        return True
+    return bool(sp.pool_applicants.search(_part_before(flat, q.start)[-12:] + after.group(0)))
+
+
 def _under_target_label(flat: str, at: int, part: str | None = None) -> bool:
     """Whether the number at ``at`` is a planned or measured value under a label that says so: on an
     indicator's line (数量指标：新建农村公厕12座, 新建12个村级服务站: its target or result) or in a sentence
@@ -921,6 +948,10 @@ def _accept(flat: str, q: Quantity, label: Label, kind: str) -> bool:
         return False  # a count of indicators, or of a grade's items (ruling 26)
     if kind not in ("元", "%") and sp.ordinal_before.search(label.clause):
         return False  # an ordinal or a rank (全国第44名, 进入全国前200名), not a count
+    if kind == "人" and sp.attendance_after.match(flat, q.end):
+        return False  # people at a meeting or an event (专家…等20余人参加会议): who attended, not whom the money pays
+    if kind not in ("元", "%") and _candidate_pool(flat, q):
+        return False  # the candidates of a selection before the programme (ruling 37), not what the money pays for
     # (the clause up to the quantity, the items of a list before it included: 完成城镇移民安置帮扶项目123个、
     # 农村移民安置帮扶项目191个 — the 完成 of the list's first item is each item's)
     clause = _clause_before(flat, q, max(0, q.start - 200))
@@ -1228,6 +1259,8 @@ def _counted(
         return None
     if sp.count_not_clause.search(clause) or _count_of_work(flat, q, clause):
         return None
+    if _candidate_pool(flat, q):
+        return None  # 从各县推荐的5个项目中筛选出…: the candidates, not the programme's (ruling 37)
     planned = sp.plan_before.search(clause) is not None
     if _under_target_label(flat, q.start):
         return None
@@ -2127,6 +2160,9 @@ def _rows_after(
         if lm:
             label, lstart = squash(lm.group(0)), lm.start()
             i = lm.end()
+            rest = sp.self_eval_row_rest.match(flat, i, end) if sp.self_eval_row_cut.search(label) else None
+            if rest:  # one cell's words wrapped, the flattening leaving a space in them (当年财政 拨款)
+                label, i = label + rest.group(1), rest.end()
         elif not first:
             break
         vals: list[tuple[int, Quantity | None]] = []
@@ -2571,9 +2607,20 @@ def _before_indicators(rows: list[list[Cell]]) -> list[list[Cell]]:
     the grid says of its funds (a 目标审批表's funds rows, then its indicators, in one table)."""
     sp = spec()
     for k, row in enumerate(rows):
-        if any(sp.indicator_grid.search(c.text) for c in row):
+        if any(sp.indicator_grid.search(c.text) and not _field_of_row(row, j) for j, c in enumerate(row)):
             return rows[:k]
     return rows
+
+
+_SCORE_VALUE = re.compile(r"\d+(?:\.\d+)?\s*分?")
+
+
+def _field_of_row(row: list[Cell], j: int) -> bool:
+    """Whether the score cell ``row[j]`` is a field with its value beside it in a funds row (年度预算执行率 | 100% |
+    分值 | 10分: the rate's weight in the form), not a column of the indicator part's header (… | 指标值 | 分值 |)."""
+    filled = [c for c in row if c.text]
+    nxt = next((c for c in row[j + 1 :] if c.text), None)
+    return nxt is not None and bool(_SCORE_VALUE.fullmatch(nxt.text)) and len(filled) <= 4
 
 
 @lru_cache(maxsize=1)
@@ -2739,11 +2786,19 @@ def _dedupe(found: list[Found], ctx: Any) -> list[Found]:
                     )
                 )
                 for n, b, e in prose.get(key, [])
-            ):
+            ) and not _next_cell(text, prose[key][-1], name, f.start):
                 continue
             prose.setdefault(key, []).append((name, bi, f.end))
         out.append(f)
     return out
+
+
+def _next_cell(text: str, last: tuple[str, int, int], name: str, start: int) -> bool:
+    """Whether a figure named ``name`` whose label starts at ``start`` follows ``last`` (the latest figure of the
+    same value: its name, paragraph and end), of the same name, with only spaces between: the next column's cell of a table flattened into one line, each cell printing its row's
+    label (其中:中央财政4676 其中:中央财政4676 … under 计划投资额 / 实际到位资金 / 实际使用情况), not a restatement."""
+    end = last[2]
+    return last[0] == name and end <= start and not text[end:start].strip() and "\n" not in text[end:start]
 
 
 def _restated_in_prose(f: Found, prose_names: list[str]) -> bool:
