@@ -1,0 +1,41 @@
+"""Title, kind, mode and years (issue 8, session 44 helper meta40): genre shapes of the dev half.
+
+Years: an essay site showing one sample under its own heading (下面是小编为大家整理的…，供大家参考。) prints a teaser
+before its intro — the sample's opening, cut, and its own year (2023年度…) — which is the site's, not the document's.
+"""
+
+from __future__ import annotations
+
+from excerpt_records import TEXTS, devset_record, record_of_text
+
+
+def record(stem: str) -> dict:
+    return devset_record(stem)[1].to_dict()
+
+
+def text_of(stem: str) -> str:
+    return (TEXTS / f"{stem}.txt").read_text(encoding="utf-8")
+
+
+_UNION = "unknown-unnamed-2020-trade-union-winter-hardship-relief-self-report-essay-site"
+
+
+def test_essay_site_teaser_year_is_the_sites() -> None:
+    # teaser: 2023年度财政资金年度预算安排XX万元 … 下面是小编为大家整理的…，供大家参考。 … the sample: 2020年度财政资金…
+    r = record(_UNION)
+    assert r["years"] == [2020]
+    assert r["title"] == "市总工会冬季困难群众救助金绩效自评报告"
+
+
+def test_essay_site_intro_in_other_words() -> None:
+    text = text_of(_UNION).replace(
+        "下面是小编为大家整理的市总工会冬季困难群众救助金绩效自评报告,供大家参考。",
+        "以下是小编精心收集整理的市总工会冬季困难群众救助金绩效自评报告,欢迎阅读。",
+    )
+    assert record_of_text(text)[1].to_dict()["years"] == [2020]
+
+
+def test_no_intro_keeps_the_pages_opening() -> None:
+    # (a page with no site intro: its opening is the document's; the year tied to the funds once is read)
+    text = "市总工会冬季困难群众救助金绩效自评报告\n一、项目基本情况\n2020年度财政资金年度预算安排50万元，主要用于春节前困难职工帮扶。\n"
+    assert record_of_text(text)[1].to_dict()["years"] == [2020]
