@@ -39,3 +39,18 @@ def test_no_intro_keeps_the_pages_opening() -> None:
     # (a page with no site intro: its opening is the document's; the year tied to the funds once is read)
     text = "市总工会冬季困难群众救助金绩效自评报告\n一、项目基本情况\n2020年度财政资金年度预算安排50万元，主要用于春节前困难职工帮扶。\n"
     assert record_of_text(text)[1].to_dict()["years"] == [2020]
+
+
+_SHAOGUAN = "guangdong-shaoguan-2017-2019-sme-credit-policies-finance-key-evaluation-summary"
+
+
+def test_policy_round_named_by_the_finance_side() -> None:
+    # 韶关市财政局对中小微企业扶持政策和构建新型农业经营体制政策开展了政策性重点评价
+    assert record(_SHAOGUAN)["report_kind"] == "policy"
+
+
+def test_policy_round_in_other_words() -> None:
+    text = (
+        "某县财政局2020年绩效评价工作总结\n2020年，县财政局对农业保险保费补贴政策开展了政策性绩效评价，涉及项目3个。\n"
+    )
+    assert record_of_text(text)[1].to_dict()["report_kind"] == "policy"
