@@ -6,6 +6,7 @@ before its intro — the sample's opening, cut, and its own year (2023年度…)
 
 from __future__ import annotations
 
+import pytest
 from excerpt_records import TEXTS, devset_record, record_of_text
 
 
@@ -54,3 +55,38 @@ def test_policy_round_in_other_words() -> None:
         "某县财政局2020年绩效评价工作总结\n2020年，县财政局对农业保险保费补贴政策开展了政策性绩效评价，涉及项目3个。\n"
     )
     assert record_of_text(text)[1].to_dict()["report_kind"] == "policy"
+
+
+@pytest.mark.parametrize(
+    ("stem", "years"),
+    [
+        ("unknown-masked-2019-fish-stocking-release-report-doc-site", [2019]),  # 确保我市2019年度增殖放流工作顺利实施
+        ("chongqing-kexuecheng-2021-media-center-department-table", [2021]),  # 中心2021年较好地完成了履职任务
+        ("unknown-province-2019-modern-hospital-management-self-report", [2019]),  # 2019 年,XX 省财政厅通过《…》…
+        ("anhui-shou-2023-student-nutrition-plan-execution-statistics-table-notes", [2023]),  # …营养改善计划执行情况
+    ],
+)
+def test_the_one_year_a_report_names(stem: str, years: list[int]) -> None:
+    assert record(stem)["years"] == years
+
+
+def test_a_plans_year_is_not_the_one_year() -> None:
+    # (the coming year's plan: 2023年，全省计划完成…)
+    text = "某省农田水利工作情况\n2023年，全省计划完成农田水利灌溉工程更新升级4257座。\n各项工作进展顺利。\n"
+    assert record_of_text(text)[1].to_dict()["years"] == []
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "hunan-lengshuijiang-2021-finance-bureau-key-evaluations-news",  # 2021年，我局重点抽取了…: the round's year
+        "zhejiang-zhejiang-undated-agricultural-water-price-reform-grades-news-trad",  # 2023年，全省計劃完成…
+    ],
+)
+def test_a_rounds_or_a_plans_year_on_dev_items(stem: str) -> None:
+    assert record(stem)["years"] == []
+
+
+def test_two_years_named_give_no_one_year() -> None:
+    text = "某县农田水利工作情况\n2021年完成泵站改造12座，2022年完成堰坝改造8座。\n"
+    assert record_of_text(text)[1].to_dict()["years"] == []
