@@ -273,7 +273,30 @@ def year_candidates(ctx: Context, titles: list[Candidate], pairs: list[Pair], st
         m = re.search(_spec()["years"]["launch_notice"], text)
         if m:
             out.append(ctx.candidate("years", [int(m.group("y"))], m.start("y"), m.end("y") + 1, 1.5, "launch_notice"))
+    if not out:
+        out += _only_year(ctx, masked)
     return out
+
+
+def _sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` holding ``start``…``end`` (between stops, semicolons or line breaks)."""
+    left = max(text.rfind(ch, 0, start) for ch in "。；;\n") + 1
+    ends = [i for i in (text.find(ch, end) for ch in "。；;\n") if i >= 0]
+    return text[left : min(ends, default=len(text))]
+
+
+def _only_year(ctx: Context, masked: str) -> list[Candidate]:
+    """Weakest of all: the one year an evaluation's text names (citations, document numbers and dates with a
+    month aside), named once or more and no other year or period beside it (确保我市2019年度增殖放流工作顺利实施;
+    中心2021年较好地完成了履职任务): the year whose money and work it reports."""
+    found = [f for f in years_in(masked) if ctx.region_at(ctx.view.starts[f[0]]) != "annex"]
+    if not found or len({tuple(yy) for _s, _e, yy in found}) != 1 or len(found[0][2]) != 1:
+        return []
+    not_spent = re.compile(_spec()["years"]["only_year_not"])
+    if any(not_spent.search(_sentence_at(masked, s, e)) for s, e, _yy in found):
+        return []
+    s, e, years = found[0]
+    return [ctx.candidate("years", years, s, e, 1.2, "only_year")]
 
 
 # ------------------------------------------------------------------ report date

@@ -812,7 +812,8 @@ def collection_sample_start(ctx: Context) -> int | None:
     that heading with a number (…报告1, …报告 篇1); neither is a document's title (tests/devset/README.md,
     ruling 10). A page is one when its opening holds a collection mark and such a label whose heading
     words the page printed before it, or — no mark — the heading twice in a row, the second time with
-    the number; everything before the end of that label is the site's.
+    the number; everything before the end of that label is the site's. A page with the mark that shows one
+    sample, unnumbered, has its site's intro sentence (小编为大家整理的…，供大家参考。) end the site's text.
     """
     t = _spec()["title"]
     text = ctx.view.text[: int(t["collection_scan_chars"])]
@@ -826,7 +827,8 @@ def collection_sample_start(ctx: Context) -> int | None:
         before = text.find(heading, 0, m.end("word") - len(heading))
         if len(heading) >= 6 and before >= 0:
             return ctx.view.ends[m.end() - 1]
-    return None
+    intro = re.search(t["collection_intro"], text)
+    return ctx.view.ends[intro.end() - 1] if intro else None
 
 
 def doc_site_title_candidates(ctx: Context, limit: int = 4000) -> list[Candidate]:
