@@ -48,7 +48,7 @@ from .orgs import (
 )
 from .orgroles import never_own_body, writer_candidates
 from .phrases import _compiled, _spec
-from .programmes import ends_like_a_programme, program_candidates
+from .programmes import ends_like_a_programme, first_printing_of_one_fund, program_candidates
 from .titles import (
     collection_sample_start,
     annexed_to_a_letter,
@@ -912,10 +912,13 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
             d[f] = Decision(
                 f, warnings=[f"{f}: the document masks its name (XX…{d[f].value})"], candidates=d[f].candidates
             )
-    d["program"] = decide(
-        "program",
-        program_candidates(ctx, pairs, title, d["evaluated_unit"].value, d["report_kind"].value, sample or 0),
-        doc,
+    d["program"] = first_printing_of_one_fund(
+        decide(
+            "program",
+            program_candidates(ctx, pairs, title, d["evaluated_unit"].value, d["report_kind"].value, sample or 0),
+            doc,
+        ),
+        doc.text,
     )
     several = [
         c

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .candidates import Candidate
+from .candidates import Candidate, Decision
 from .context import Context
 from .divisions import Division, Divisions
 from .forms import Pair
@@ -89,6 +89,27 @@ def _cut_kind_words(spec: dict[str, Any], text: str) -> str:
     return text[: m.start()]
 
 
+def _name_before_year_and_category(spec: dict[str, Any], text: str) -> str:
+    """``text`` up to its year when the year stands between the programme's name and a generic category
+    heading that the report's words close (中央新疆特大型地质灾害防治经费2017年度专项转移支付绩效评价报告 →
+    中央新疆特大型地质灾害防治经费): the heading after the year says what kind of money the document is
+    about (ruling 5: 中央对地方(专项)转移支付, 省级财政专项资金 go), so the name ends where the year
+    begins; cutting the year alone would glue the name to the heading, words never printed together. Only a
+    name that ends as a programme's does (…经费, …资金, …项目) is so read."""
+    for m in re.finditer(spec["strip_years"], text):
+        if m.start() < 2:
+            continue
+        rest = re.sub(spec["strip_suffix"], "", _cut_kind_words(spec, text[m.end() :])).strip()
+        if (
+            rest
+            and rest != text[m.end() :]
+            and re.fullmatch(spec["generic"], rest)
+            and re.search(spec["noun_end"], text[: m.start()].strip())
+        ):  # (a sector before the year, 应急管理领域2023年度中央转移支付资金…, names no programme: its funds are many)
+            return text[: m.start()]
+    return text
+
+
 def _after_unit_and_year(spec: dict[str, Any], text: str) -> str | None:
     """What a title prints after its unit and year (东方市公安局2023年度东方市社管平台…项目绩效自评报告 →
     东方市社管平台…): the words before the year are the place and the body that reports — an organisation's
@@ -124,11 +145,13 @@ def program_name(text: str, unit: str | None = None, *, after_unit: bool = False
         text = text.replace(fold(unit), "", 1)
     blanked = _cut_blanked_place(spec, text)
     text, stripped_place = blanked, blanked != text  # (a lost place is a place: its 局 after it goes too)
+    text = re.sub(spec["city_proper_before_year"], "", text) if not after_unit else text
     towns_before_year = re.findall(spec["town_before_year"], text)  # (鸡飞镇2022年…: the town is the place)
     if not after_unit and (town := re.match(spec["town_before_year"], text)) and not divisions().find(town.group(0)):
         # a title that opens with a town and its year, no county before it (三堂街镇2021年度村管费支出…): the
         # town is the title's place (ruling 7), as a county printed there would be — no programme's words
         text, stripped_place = text[town.end() :], True
+    text = _name_before_year_and_category(spec, text)
     # (a place before the year is the title's place even after the unit: XX县财政局XX县2022年…)
     places_before_year = {n for _s, e, n in divisions().find(text) if re.match(spec["strip_years"], text[e:])}
     text = re.sub(spec["strip_years"], "", text)
@@ -378,6 +401,42 @@ def program_candidates(
                 # (a rule that reads every phrase: two funds it names are two programmes of equal
                 # standing, and the decision abstains with both as its warning)
     return [c for c in out if c is not None]
+
+
+def _fund_core(spec: dict[str, Any], name: str) -> str:
+    """``name`` without the level words before it and the fund words after it (中央财政草原生态修复治理补助资金
+    → 草原生态修复治理): the words that tell one fund from another."""
+    return re.sub(spec["fund_core_tail"], "", re.sub(spec["fund_core_lead"], "", name))
+
+
+def _one_fund(spec: dict[str, Any], first: str, other: str) -> bool:
+    """Whether ``first`` and ``other`` print one fund two ways: the core of one (4 characters or more) stands in
+    the other's name."""
+    a, b = _fund_core(spec, first), _fund_core(spec, other)
+    return (len(b) >= 4 and b in first) or (len(a) >= 4 and a in other)
+
+
+def first_printing_of_one_fund(decision: Decision, text: str) -> Decision:
+    """The programme ``decision`` abstained on when its equals are one fund printed two ways by the document's
+    own sentences: the first printing (tests/devset/README.md ruling 30 — a document that prints its fund's
+    name in more than one way is read by the name that states its whole or what it evaluates, else by the
+    first printing; two body sentences that both say what is evaluated tie, and the first decides).  Funds
+    that are different money (two names neither of which holds the other's core) still abstain, and so do
+    printings one of which a cited document's title holds (《关于开展XX工程项目绩效评价工作的意见》: not the
+    document's own words, ruling 30). ``text``: the document's text the candidates' offsets are in."""
+    if decision.chosen is not None or not decision.candidates:
+        return decision
+    top = max(c.rank for c in decision.candidates)
+    tied = [c for c in decision.candidates if c.rank == top]
+    if len({c.value for c in tied}) < 2 or not all(
+        c.rule.startswith("body") and not in_citation(text, c.start, closed_after=True) for c in tied
+    ):
+        return decision
+    spec = _spec()["program"]
+    first = min(tied, key=lambda c: c.start)
+    if not all(_one_fund(spec, first.value, c.value) for c in tied):
+        return decision
+    return Decision(decision.field, first.value, first, [], decision.candidates)
 
 
 def blanked_place(title: str) -> str | None:
