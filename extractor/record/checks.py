@@ -485,14 +485,12 @@ def _tier_total_row_checks(ck: Checker, tiers: list[Indicator], score: Score, m:
         return
     name = squash(m.group("name"))
     spans = [i.span for i in tiers]
-    row_weight, row_score = Decimal(m.group("w")), Decimal(m.group("s"))
-    stated_max = Decimal(str(score.max if score.max is not None else 100))
-    if row_weight != stated_max:
-        _adds_up(
-            ck, "weight_sum", f"一级指标 weights ({name})", [i.weight for i in tiers], row_weight, spans + [m.span("w")]
-        )
-    if score.total is None or row_score != Decimal(str(score.total)):
-        _adds_up(ck, "indicator_sum", f"一级指标 ({name})", [i.score for i in tiers], row_score, spans + [m.span("s")])
+    if _row_cell(m, "w", score.max if score.max is not None else 100) is None:
+        weights = [i.weight for i in tiers]
+        _adds_up(ck, "weight_sum", f"一级指标 weights ({name})", weights, Decimal(m.group("w")), spans + [m.span("w")])
+    if _row_cell(m, "s", score.total) is None:
+        scores = [i.score for i in tiers]
+        _adds_up(ck, "indicator_sum", f"一级指标 ({name})", scores, Decimal(m.group("s")), spans + [m.span("s")])
 
 
 def listed_weight_checks(ck: Checker, score: Score) -> None:

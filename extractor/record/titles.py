@@ -47,10 +47,15 @@ def clean_title(text: str) -> str:
         text = c["strip_suffix"].sub("", text)
     # a portal that sets its page heading and the document's own heading on one line prints the same words
     # twice (…办案业务费项目的绩效评价报告…办案业务费项目的绩效评价报告): one title
-    half = len(text) // 2
-    if len(text) >= 16 and len(text) % 2 == 0 and text[:half] == text[half:]:
-        text = text[:half]
+    if len(text) >= 16 and _printed_twice(text):
+        text = text[: len(text) // 2]
     return text
+
+
+def _printed_twice(text: str) -> bool:
+    """Whether ``text`` is the same words twice in a row (a heading a portal or a sharing site prints twice)."""
+    half = len(text) // 2
+    return len(text) % 2 == 0 and text[:half] == text[half:]
 
 
 def clean_title_span(ctx: Context, start: int, end: int) -> tuple[str, int, int] | None:
@@ -666,9 +671,8 @@ def inline_title_candidates(ctx: Context, limit: int = 3000) -> list[Candidate]:
             continue  # a numbered part of the document (十四、部门预算项目支出绩效自评表): a heading inside it
         if _compiled()["caption"].search(clean_title(text[line_start : m.end()])):
             continue  # its line is a table's caption (表 2：绩效评价得分情况表)
-        half = (m.end() - start) // 2
-        if (m.end() - start) % 2 == 0 and text[start : start + half] == text[start + half : m.end()]:
-            start += half  # a heading printed twice in a row (a sharing site's copy): once
+        if _printed_twice(text[start : m.end()]):
+            start += (m.end() - start) // 2  # a heading printed twice in a row (a sharing site's copy): once
         title = clean_title(text[start : m.end()])
         if not _is_title(title) or len(title) < 6 or not re.search("绩效|评价|自评|考评", title):
             continue
