@@ -47,7 +47,7 @@ from .orgs import (
     orgs_in,
 )
 from .orgroles import never_own_body, writer_candidates
-from .phrases import _compiled, _spec
+from .phrases import _compiled, _spec, in_citation
 from .programmes import ends_like_a_programme, first_printing_of_one_fund, program_candidates
 from .titles import (
     collection_sample_start,
@@ -487,6 +487,14 @@ def _department_over_unit(ctx: Context, evaluators: list[Candidate], unit: Decis
     return None
 
 
+def _opens_title(ctx: Context, unit: Candidate, title: Candidate) -> bool:
+    """Whether ``unit`` was read from the title's opening words — at the title chosen, or at another printing of the
+    same title (a page's heading printed again under its site line: 沅陵县档案局2016年度项目绩效报告 twice)."""
+    if unit.rule != "title":
+        return False
+    return unit.start == title.start or ctx.doc.text.startswith(title.value, unit.start)
+
+
 def _own_bodies(cands: list[Candidate]) -> list[Candidate]:
     """The candidates whose name is neither a firm's nor a finance body's (``evaluator_kinds``) nor a working
     group's (试点城市评审小组, …绩效考评组: a group a body forms, never the unit whose spending it is): a unit that
@@ -603,11 +611,27 @@ def _without_uploader_tag(ctx: Context, name: Candidate) -> Candidate:
     return Candidate(name.field, bare, name.start, end, name.rank, name.rule, name.page)
 
 
+def _co_issuer_cited(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is one of several issuers a cited document's title opens with (《A B关于…》,
+    《A、B关于…》): words other than it stand between the 《 and the 关于."""
+    if not in_citation(text, start, reach=60):
+        return False
+    opened = text.rfind("《", 0, start)
+    about = text.find("关于", end, end + 40)
+    if about < 0:
+        return False
+    issuers = re.sub(r"[\s、,，]+", "", text[opened + 1 : about])
+    return issuers != re.sub(r"\s+", "", text[start:end])
+
+
 def _named_in_document(ctx: Context, publishers: list[Candidate], title: Candidate | None) -> list[Candidate]:
     """The page's publisher (发布机构 / 来源) where the document itself names it too, at that naming:
     the page's metadata alone names no unit (tests/devset/README.md, ruling 3), but it tells which
     of the document's organisations published it.  The document begins at its title: the site's
-    own header and breadcrumbs above it (宣州区教体局 / 网站首页 > 宣州区教体局 > …) are the page's."""
+    own header and breadcrumbs above it (宣州区教体局 / 网站首页 > 宣州区教体局 > …) are the page's.  Nor is one of
+    a cited joint document's issuers a naming of the writer (《云南省财政厅 云南省应急管理厅关于下达…》: a body
+    that issued an allocation with another, whoever reports on it); the publisher's own notice cited alone
+    (根据《宁国市财政局关于开展…自评工作的通知》, 我市财政局对…) is its naming of itself."""
     out = []
     begins = ctx.view.index(title.start) if title is not None else 0
     for c in publishers:
@@ -615,6 +639,8 @@ def _named_in_document(ctx: Context, publishers: list[Candidate], title: Candida
         for m in re.finditer(re.escape(key), text) if len(key) >= 3 else ():
             if on_metadata_line(text, m.start()) or on_site_banner(text, m.start()) or m.start() < begins:
                 continue  # another line of the page's metadata (来源: … after 发布机构: …), its banner or header
+            if _co_issuer_cited(text, m.start(), m.end()):
+                continue  # one of a cited joint document's issuers
             s, e = ctx.view.span(m.start(), m.end())
             out.append(ctx.candidate_at(c.field, c.value, s, e, c.rank, "publisher_named_in_document"))
             break
@@ -832,7 +858,7 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         # a report whose title opens with a unit (neither a finance body nor a firm) and that the same unit signs
         # (澧县交通运输局2022年度…绩效评价报告 / … / 澧县交通运输局 / 2023年3月20日), nothing saying another body
         # evaluated: the unit's report on its own spending (self), weakest
-        opener = [c for c in _own_bodies(found["evaluated_unit"]) if c.rule == "title" and c.start == title.start]
+        opener = [c for c in _own_bodies(found["evaluated_unit"]) if _opens_title(ctx, c, title)]
         signed = [c for c in found["signature"] if c.start > title.end and _dated_signature(ctx, c)]
         if opener and signed and fold(signed[0].value) == fold(opener[0].value):
             c = signed[0]
@@ -841,7 +867,7 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         # a unit's own notice of how its money was used (广灵县民政局2022年度福利彩票公益金使用情况公示): the title
         # opens with the unit (neither a finance body nor a firm) and the year, and says it publishes its own use
         # (``own_use_notice``) — its report on its own spending (self), weakest
-        opener = [c for c in _own_bodies(found["evaluated_unit"]) if c.rule == "title" and c.start == title.start]
+        opener = [c for c in _own_bodies(found["evaluated_unit"]) if _opens_title(ctx, c, title)]
         if opener and re.search(_spec()["own_use_notice"], fold(title.value)):
             c = opener[0]
             modes.append(Candidate("evaluation_mode", "self", c.start, c.end, 2, "own_use_notice", c.page))
