@@ -6,6 +6,7 @@
 - Such a group's own clause naming the place it went to evaluate (一行4人来桐城,就桐城市…): that place is the spending's;
   the group's own place (安庆市) is not read as the jurisdiction. A body rating the places of its own territory
   (广元市农业局对四县三区…) keeps its place.
+- What is evaluated may follow 就 as well as 对 for the kind too (就桐城市2018年度…等两项民生工程进行绩效评价): project.
 
 Each class is asserted on the development-set item it comes from (against its hand-written expectation)
 and on invented text in the genre's shapes, with near misses.
@@ -21,6 +22,7 @@ def test_a_visiting_group_after_the_day_alone_evaluates() -> None:
     it, rec = dev_record("anhui-tongcheng-2018-culture-livelihood-projects-city-assessment-news")
     assert rec["evaluator"] == stated(it.expected, "evaluator") == "安庆市文化民生工程考核组"
     assert rec["jurisdiction"]["adcode"] == "340881", rec["jurisdiction"]
+    assert rec["report_kind"] == stated(it.expected, "report_kind") == "project"
 
 
 def test_a_body_rating_its_own_territory_keeps_its_place() -> None:
@@ -36,6 +38,7 @@ def test_a_visiting_group_invented() -> None:
     rec = record_of_text(text)[1].to_dict()
     assert rec["evaluator"] == "宣城市农业综合开发考评组", rec["evaluator"]
     assert rec["jurisdiction"]["adcode"] == "341881", rec["jurisdiction"]
+    assert rec["report_kind"] == "project", rec["report_kind"]
 
 
 def test_a_third_partys_group_names_no_evaluator_invented() -> None:
