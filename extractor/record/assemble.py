@@ -17,6 +17,7 @@ from .jurisdiction import (
     above_own_level,
     within_own_province,
     body_place_candidates,
+    divisions,
     jurisdiction_record,
     place_candidates,
     refine,
@@ -89,13 +90,29 @@ def _below_the_evaluator(ctx: Context, cands: list[Any], record: Record) -> list
     return kept
 
 
+def _names_another_place(ctx: Context, evaluator: Any) -> bool:
+    """Whether ``evaluator`` was read as rating others' spending (tag others) and its own sentence, after its
+    name, names a division its name does not hold (…考核组一行4人来桐城,就桐城市…进行绩效评价): the place it
+    went to evaluate."""
+    if evaluator is None or not evaluator.rule.endswith(":others"):
+        return False
+    clause = re.split(r"[。；;\n]", fold(ctx.doc.text[evaluator.end : evaluator.end + 120]), maxsplit=1)[0]
+    own = fold(evaluator.value)
+    return any(name not in own for _s, _e, name in divisions().find(clause))
+
+
 def _jurisdiction(ctx: Context, meta: Metadata, record: Record) -> None:
     d = meta.decisions
     sources = [("title", d["title"].chosen), ("evaluated_unit", d["evaluated_unit"].chosen)]
     sources += [("file_title", c) for c in meta.orgs.get("file_title", [])[:1]]
     sources += [("client", c) for c in meta.orgs["client"][:1]]
-    if record.evaluation_mode in ("self", "finance", None):
-        sources.append(("evaluator", d["evaluator"].chosen))
+    evaluator = d["evaluator"].chosen
+    # (not, with no mode, a body its own clause says evaluated another place — 安庆市文化民生工程考核组一行4人来桐城,
+    # 就桐城市…进行绩效评价: that place is the spending's, the visitor's own is not, README `jurisdiction`;
+    # session 45. A body rating the places of its own territory, 广元市农业局对四县三区…, stays.)
+    visits_another = record.evaluation_mode is None and _names_another_place(ctx, evaluator)
+    if record.evaluation_mode in ("self", "finance", None) and not visits_another:
+        sources.append(("evaluator", evaluator))
     sources += [("issuer", c) for c in meta.orgs["issuer"][:1]]
     sources = [(kind, c) for kind, c in sources if kind not in ("evaluator", "issuer") or not _central(c)]
     sources += [("signature", c) for c in meta.orgs["signature"][:1]]
