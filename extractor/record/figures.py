@@ -2772,8 +2772,10 @@ def _dedupe(found: list[Found], ctx: Any) -> list[Found]:
             bi = ctx.block_index(f.start)
             # an amount or a rate restated is another part's when a listed paragraph opens here,
             # or when a clause of its own (。；其中) separates it from the earlier one in this paragraph
+            # (the item's mark read folded, one for one: a mirror's traditional copy lists 項目一:)
             part = f.unit in ("元", "%") and (
-                bool(_LIST_ITEM.match(ctx.doc.blocks[bi].text.lstrip())) or _opens_inline_item(text, f.start)
+                bool(_LIST_ITEM.match(fold_one_for_one(ctx.doc.blocks[bi].text.lstrip())))
+                or _opens_inline_item(text, f.start)
             )
             if any(
                 (name.endswith(n) or n.endswith(name))
@@ -2821,7 +2823,7 @@ def _item_opens_with_figure(b: Block, first_label: int) -> bool:
     said 年度资金40.83万元，本年度财政拨款40.83万元) restates them; in the same section (支出5560.46万元，其中基本支出
     2956.36万元 then 1.基本支出2956.36万元，其中：…) it opens the part's breakdown, a figure of its own."""
     lead = b.text.lstrip()
-    m = _LIST_ITEM.match(lead)
+    m = _LIST_ITEM.match(fold_one_for_one(lead))  # (one for one: m's offsets hold in lead)
     if m is None:
         return False
     item = b.start + (len(b.text) - len(lead)) + m.end()

@@ -482,7 +482,8 @@ def _department_over_unit(ctx: Context, evaluators: list[Candidate], unit: Decis
             continue
         for u in mentions:
             between = ctx.doc.text[c.end : u.start] if c.end <= u.start else "。"
-            if re.fullmatch(r"[^。；;\n]{0,24}?对", re.sub(r"\s+", "", between)):
+            # (read folded: a mirror's traditional copy says 組織專家對)
+            if re.fullmatch(r"[^。；;\n]{0,24}?对", re.sub(r"\s+", "", fold(between))):
                 return c
     return None
 

@@ -727,7 +727,8 @@ def fullest(ctx: Context, decision: Decision, orgs: list[Org]) -> Decision:
         # document prints it so (江永县财政局 signing); the evidence stays the words that name them together.
         # Not when a place printed once is shared by the bodies after it (自治区财政厅、水利厅): as printed.
         names = decision.value.split("、")
-        if any(re.fullmatch(_bare_organ(), n) and not divisions().find(n) for n in names[1:]):
+        # (read folded: a mirror's traditional copy, 自治區財政廳、水利廳, shares its place as the original does)
+        if any(re.fullmatch(_bare_organ(), fold(n)) and not divisions().find(fold(n)) for n in names[1:]):
             return decision
         names = [_fullest_name(ctx, n, orgs) or n for n in names]
         value = "、".join(names)

@@ -411,7 +411,8 @@ def _fund_core(spec: dict[str, Any], name: str) -> str:
 
 def _one_fund(spec: dict[str, Any], first: str, other: str) -> bool:
     """Whether ``first`` and ``other`` print one fund two ways: the core of one (4 characters or more) stands in
-    the other's name."""
+    the other's name (read folded: a mirror's traditional copy prints the same fund)."""
+    first, other = fold(first), fold(other)
     a, b = _fund_core(spec, first), _fund_core(spec, other)
     return (len(b) >= 4 and b in first) or (len(a) >= 4 and a in other)
 
