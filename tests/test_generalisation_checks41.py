@@ -56,3 +56,26 @@ def test_a_part_with_a_bracketed_note_in_an_enumeration_of_amounts() -> None:
     text = "即驻京工作组经费120万元(含租金20万元)、信访接待59万元、维稳经费40万元，共219万元。"
     _doc, r = record_of_text(text)
     assert _sums(r) == [(True, "total: 120万元 + 59万元 + 40万元 = 219万元, stated 219万元")]
+
+
+# Scores: a total, then 其中 and each tier's score, then the grade after the last tier — built from dev wordings
+# (shandong-linyi: 该项目绩效评价得分为84分,评价等级为“良”; zhejiang-haining: 本次评价综合得分为87.22分; the tiers' 产出指标
+# 自评得分50分、效益指标自评得分30分 of a dev self-report).  The last tier's 22分，评价等次 is no total.
+_TOTAL_THEN_TIERS = [
+    "本次评价综合得分为87.22分，其中：项目决策得分18分，项目过程得分17.22分，项目产出得分30分，项目效益得分22分，"
+    "评价等次为“良”。",
+    "该项目评价得分为87.22分，其中决策类指标得分为18分，过程类指标得分为17.22分，产出类指标得分为30分，"
+    "效益类指标得分为22分，评价等级为良。",
+    "经评价，该项目总得分为87.22分，其中：投入得分18分、过程得分17.22分、产出得分30分、效果得分22分，"
+    "绩效评价结果为“良”。",
+]
+
+
+def test_a_total_then_each_tier_then_the_grade_keeps_the_total() -> None:
+    for sentence in _TOTAL_THEN_TIERS:
+        doc, r = record_of_text("某县2022年农村公厕改造项目绩效评价报告\n四、评价结论\n" + sentence + "\n")
+        assert (r.score.total, r.score.grade, r.score.grade_source) == (87.22, "良", "stated"), sentence
+        assert [(i.name, i.score) for i in r.indicators if i.level == 1][-1][1] == 22
+        assert all(c.ok for c in r.checks)
+        ev = r.evidence["score.total"]
+        assert "87.22" in doc.text[ev.span[0] : ev.span[1]]
