@@ -79,3 +79,18 @@ def test_a_total_then_each_tier_then_the_grade_keeps_the_total() -> None:
         assert all(c.ok for c in r.checks)
         ev = r.evidence["score.total"]
         assert "87.22" in doc.text[ev.span[0] : ev.span[1]]
+
+
+# A results notice's row set one cell a line, its 序号 first (the header of dev items shanxi-yanggao / zhejiang-wencheng:
+# 序号 | ⏎ 项目名称 | ⏎ 实施单位 | ⏎ … ⏎ 评价等级 |) — for one project the row's total and grade; for several, none.
+_NOTICE = "某县财政局关于2022年度重点项目绩效评价结果的公告\n序号\n项目名称\n预算单位\n综合得分\n评价等次\n{rows}"
+_ROW = "{n}\n{name}\n县农业农村局\n{score}\n{grade}\n"
+
+
+def test_a_notice_row_one_cell_a_line_after_its_ordinal() -> None:
+    one = _ROW.format(n=1, name="农村公厕改造项目", score="87.22", grade="良好")
+    _doc, r = record_of_text(_NOTICE.format(rows=one))
+    assert (r.score.total, r.score.grade, r.score.grade_source) == (87.22, "良", "stated")
+    two = one + _ROW.format(n=2, name="乡村道路项目", score="91", grade="优秀")
+    _doc, r = record_of_text(_NOTICE.format(rows=two))
+    assert (r.score.total, r.score.grade) == (None, None)
