@@ -1907,14 +1907,18 @@ def parts_then_total_checks(ck: Checker, flat: str, qs: list[_Q]) -> None:
         ]
         if len(parts) < 2 or any(y.part for y in parts):
             continue
+        cut = False
         if not worded or not _a_list_of_parts(flat, parts, sent):
-            parts = _enumeration_before(flat, parts, clause, sent) or []
+            run = _enumeration_before(flat, parts, clause, sent) or []
+            parts, cut = _filled_from_before(flat, parts, run, t.q, sent)
             if len(parts) < 2:
                 continue
         for y in parts:
             y.part = True
         qs_ = [y.q for y in parts]
-        weak = _far_off(qs_, t.q) or any(_each(flat, q) for q in qs_)
+        # (a run cut short by an amount before it that does not complete it, well short of the total: where the list
+        # starts is not known — a slip of a few units is still said)
+        weak = _far_off(qs_, t.q) or any(_each(flat, q) for q in qs_) or (cut and _well_off(qs_, t.q))
         _sum_check(ck, "prose_sum", _subject(flat, t.q, clause), qs_, t.q, True, agreement_only=weak)
 
 
@@ -1947,14 +1951,16 @@ def _counted_parts_check(ck: Checker, flat: str, before: list[_Q], t: _Q, words:
 def _enumeration_before(flat: str, parts: list[_Q], clause: int, floor: int) -> list[_Q] | None:
     """The amounts right before a total's clause that are set apart by one kind of enumeration mark
     (、 or ；), each ending its clause and named by words of its own: the run back from the last one
-    (the text before the first of them may hold other amounts of the sentence)."""
-    if not parts or squash(flat[parts[-1].q.end : clause]) not in ("，", ",", "；", ";", "、"):
+    (the text before the first of them may hold other amounts of the sentence).  An amount in brackets
+    is a note on the part before it, not a part (在职12人（含借调3人）、退休14人，共26人)."""
+    parts = _outside_brackets_of(flat, parts, floor)
+    if not parts or squash(_outside_brackets(flat[parts[-1].q.end : clause])) not in ("，", ",", "；", ";", "、"):
         return None
     run = [parts[-1]]
     mark = None
     for y in reversed(parts[:-1]):
         cs = _clause_start(flat, run[0].q.start, floor)
-        if cs <= floor or flat[cs - 1] not in "、；;" or squash(flat[y.q.end : cs - 1]):
+        if cs <= floor or flat[cs - 1] not in "、；;" or squash(_outside_brackets(flat[y.q.end : cs - 1])):
             break
         kind = "；" if flat[cs - 1] in "；;" else "、"
         if mark not in (None, kind):
@@ -1963,6 +1969,35 @@ def _enumeration_before(flat: str, parts: list[_Q], clause: int, floor: int) -> 
         run.insert(0, y)
     named = all(re.search(r"[\u4e00-\u9fff]", flat[_clause_start(flat, y.q.start, floor) : y.q.start]) for y in run)
     return run if len(run) >= 2 and named else None
+
+
+def _outside_brackets_of(flat: str, qs: list[_Q], floor: int) -> list[_Q]:
+    """The amounts not inside brackets opened after ``floor`` (a part's note: 建厂房12.08万元（含设计费1万元）)."""
+    return [y for y in qs if bracket_depth(flat, floor, y.q.start) == 0]
+
+
+def _filled_from_before(
+    flat: str, parts: list[_Q], run: list[_Q], total: Quantity, floor: int
+) -> tuple[list[_Q], bool]:
+    """An enumeration run before a total, and whether it was cut short: when the run falls short of the total and
+    amounts of its sentence stand before it (outside brackets), the last of them that complete it are parts of the
+    list set apart by another mark (建厂房12.08万元，购买变压器18.8万元；购置电锅炉6.75万元；…；共计40.83万元) —
+    the run with them, not cut; with none completing it the run is cut, and its start is not known."""
+    if not run:
+        return run, False
+    before = [y for y in _outside_brackets_of(flat, parts, floor) if y.q.end <= run[0].q.start]
+    if not before or _sums_to([y.q for y in run], total):
+        return run, False
+    for k in range(1, len(before) + 1):
+        fuller = before[-k:] + run
+        if _sums_to([y.q for y in fuller], total):
+            return fuller, False
+    # (项目总投资40.83万元，建厂房12.08万元；…；共计41.83万元: the amount before the run is a whole — named so, or the
+    # run makes it —, so the list starts after it and the total printed is a slip)
+    whole = before[-1]
+    if _sums_to([y.q for y in run], whole.q) or _names_a_total(flat, whole, floor):
+        return run, False
+    return run, True
 
 
 def total_then_parts_checks(ck: Checker, flat: str, qs: list[_Q], by_block: dict[int, list[_Q]]) -> None:

@@ -507,6 +507,12 @@ def _fits(field: str, value: str) -> bool:
     return not re.fullmatch(r"[\d.]+%?分?", value)
 
 
+def _ordinal_column(lines: list[Any], k: int) -> int:
+    """1 when line ``k`` is a results notice's 序号 header cell, set one cell a line before the labels (序号 ⏎ 项目名称 ⏎ …
+    ⏎ 综合得分 ⏎ 评价等次 over 1 ⏎ …): its value is the row's ordinal, no field's; else 0."""
+    return 1 if re.fullmatch(r"\s*序\s*号\s*[|｜]?\s*", lines[k].text) else 0
+
+
 def _column_pairs(ctx: Context) -> tuple[list[Pair], set[int]]:
     """Header rows of labels over one row of values, flattened to text (``columns``); and the
     starts of the header lines used, which name no value of the line after them."""
@@ -551,11 +557,12 @@ def _column_pairs(ctx: Context) -> tuple[list[Pair], set[int]]:
     # one cell a line: K label lines, then K value lines
     k = 0
     while k < len(lines):
-        j = k
+        numbered = _ordinal_column(lines, k)
+        j = k + numbered
         while j < len(lines) and label_of(lines[j].text.strip(" |｜:：\t")) is not None:
             j += 1
         width = j - k
-        if width >= 2 and j + width <= len(lines):
+        if width >= 2 + numbered and j + width <= len(lines):
             values = lines[j : j + width]
             after = lines[j + width : j + 2 * width]
             more = (
@@ -563,10 +570,14 @@ def _column_pairs(ctx: Context) -> tuple[list[Pair], set[int]]:
                 and all(label_of(v.text) is None for v in after)
                 and any(re.fullmatch(r"[\d.]+分?", v.text) for v in after)
             )
-            labs = [label_of(h.text.strip(" |｜:：\t")) for h in lines[k:j]]
+            if numbered and not re.fullmatch(r"\s*\d{1,3}\s*[|｜]?\s*", values[0].text):
+                k += 1
+                continue
+            labs = [label_of(h.text.strip(" |｜:：\t")) for h in lines[k + numbered : j]]
+            values = values[numbered:]
             fits = all(lab is not None and _fits(lab[0], v.text.strip(" |｜")) for lab, v in zip(labs, values))
             if fits and not any(another_label(fold(v.text)) for v in values) and not more:
-                for head_line, value_line in zip(lines[k:j], values):
+                for head_line, value_line in zip(lines[k + numbered : j], values):
                     lab = label_of(head_line.text.strip(" |｜:：\t"))
                     assert lab is not None
                     if not lab[2]:

@@ -295,6 +295,14 @@ def _stated_max(text: str, start: int, end: int) -> float:
     return max((float(v) for v in found if v is not None), default=0)
 
 
+def _a_tier_s_number(ctx: Context, m: re.Match[str], tiers: Sequence[TierScore]) -> bool:
+    """Whether a total's number is the score of a tier statement it overlaps: a total, then 其中 and each
+    tier, then the grade (综合得分为87.22分，其中：项目决策得分18分，…，项目效益得分22分，评价等次为良) — the
+    phrase 22分，评价等次 reads like a score before its grade, but the 22 is the last tier's."""
+    start, end = ctx.view.span(m.start("num"), m.end("num"))
+    return any(t.start <= start and end <= t.end for t in tiers)
+
+
 def total_candidates(
     ctx: Context, pairs: list[Pair], table_totals: list[Candidate], tiers: Sequence[TierScore] = ()
 ) -> list[Candidate]:
@@ -317,7 +325,7 @@ def total_candidates(
             if value is None or not 0 < value <= max(spec["default_max"], _stated_max(text, m.start(), m.end())):
                 continue
             start, end = ctx.view.span(m.start(), m.end())
-            if any(t.start <= start and end <= t.end + 2 for t in tiers):
+            if any(t.start <= start and end <= t.end + 2 for t in tiers) or _a_tier_s_number(ctx, m, tiers):
                 continue
             bare = -2 if re.match(r"得分", m.group(0)) else 0
             if bare and spec["bare_after_rate"].search(text[_sentence_start(text, m.start()) : m.start()]):
