@@ -54,6 +54,8 @@ _OPEN, _CLOSE = "（(", "）)"
 _ASIDE = re.compile(r"[(（]以下简称[^()（）]{0,24}[)）]")
 _UNIT_TAIL = re.compile(r"\s*(?:[万亿千]\s*元|%)\s*")
 _CLASSIFIER_HEAD = re.compile(r"^[个项座条户所家名人次套台辆处例元]")
+# The numbering that opens a line (2.项目支出2604.1万元): its digit is no count, so 项 after it is the label's.
+_LINE_NUMBERING = re.compile(r"(?:^|(?<=\n))[ \u3000]*\d{1,2}[.．]$")
 
 
 # ---------------------------------------------------------------------------- rules
@@ -593,6 +595,8 @@ def label_before(flat: str, pos: int, floor: int, kind: str, printed: str | None
         if j > floor and CJK.match(flat[j - 1]):
             end = j
     start, by_digit = _run_start(flat, end, floor)
+    if by_digit and _LINE_NUMBERING.search(flat, max(floor, start - 4), start):
+        by_digit = False  # a line's numbering (2.项目支出…): no count before the label
     # The unit of the quantity before, when a form's cells run together (金额:208万元资金使用情况:…)
     tail = _UNIT_TAIL.match(flat, start, end) if by_digit else None
     if tail:
@@ -2742,7 +2746,8 @@ def _dedupe(found: list[Found], ctx: Any) -> list[Found]:
     overview repeating the body.  An amount or a rate stated again is another figure when it
     belongs to another part: in the same paragraph after a clause of its own (after 。, ；or 其中: the same
     rate of the next part, （1）…到位率为100%；（2）…到位率100%; 支出76.36万元，其中基本支出76.36万元),
-    or in a paragraph that opens a listed part (1.基本支出2956.36万元，其中：… after the overview).
+    or in a paragraph that opens a listed part of its own (1、XX项目：年初预算…).  A listed paragraph that opens
+    with the figure's label (1.基本支出2956.36万元，其中：… after the overview) restates it (ruling 43).
     A count stated again counts the same things."""
     out: list[Found] = []
     spans: set[tuple[int, int]] = set()
@@ -2759,7 +2764,6 @@ def _dedupe(found: list[Found], ctx: Any) -> list[Found]:
             bi = ctx.block_index(f.start)
             first_label[bi] = min(first_label.get(bi, f.start), f.start)
     restates = {bi: _item_opens_with_figure(ctx.doc.blocks[bi], s) for bi, s in first_label.items()}
-    section = _sections(ctx)
     for f in sorted(found, key=lambda f: (f.start, f.end)):
         if (f.start, f.end) in spans:
             continue
@@ -2779,11 +2783,7 @@ def _dedupe(found: list[Found], ctx: Any) -> list[Found]:
                 (name.endswith(n) or n.endswith(name))
                 and not (
                     f.unit in ("元", "%")
-                    and (
-                        (part and not (restates[bi] and section[b] != section[bi]))
-                        if b != bi
-                        else bool(_PART_BREAK.search(text, e, f.start))
-                    )
+                    and ((part and not restates[bi]) if b != bi else bool(_PART_BREAK.search(text, e, f.start)))
                 )
                 for n, b, e in prose.get(key, [])
             ) and not _next_cell(text, prose[key][-1], name, f.start):
@@ -2817,23 +2817,15 @@ def _restated_in_prose(f: Found, prose_names: list[str]) -> bool:
 def _item_opens_with_figure(b: Block, first_label: int) -> bool:
     """Whether paragraph ``b`` is a list item that opens with its first figure's label (``first_label``):
     1、年度资金40.83万元，本年度财政拨款40.83万元 names no part of its own before its figures (1、XX项目：年初预算…
-    does).  Such an item in another section than the figures' first statement (资金投入情况分析 after the overview
-    said 年度资金40.83万元，本年度财政拨款40.83万元) restates them; in the same section (支出5560.46万元，其中基本支出
-    2956.36万元 then 1.基本支出2956.36万元，其中：…) it opens the part's breakdown, a figure of its own."""
+    does).  Such an item restates the figures stated before it, in another section (资金投入情况分析 after the
+    overview) or as the heading of its own breakdown (支出5560.46万元，其中基本支出2956.36万元 then
+    1.基本支出2956.36万元，其中：…): ruling 43, one figure."""
     lead = b.text.lstrip()
     m = _LIST_ITEM.match(lead)
     if m is None:
         return False
     item = b.start + (len(b.text) - len(lead)) + m.end()
     return first_label >= item and not b.text[item - b.start : first_label - b.start].strip()
-
-
-def _sections(ctx: Any) -> list[int]:
-    """Per block, the index of the last heading before it, not itself (-1 before the first): the
-    innermost section of the block before it (:meth:`Context.section_of_block`).  A paragraph stands in
-    its own section; a list item set as a heading of its own (1.基本支出…) stands where the text before
-    it stood — the section around it for the first item, the item before it for the next ones."""
-    return [ctx.section_of_block(k - 1) if k else -1 for k in range(len(ctx.doc.blocks))]
 
 
 _INLINE_ITEM = re.compile(r"[;；。:：]\s*[(（][一二三四五六七八九十\d]{1,2}[)）]\s*$")
