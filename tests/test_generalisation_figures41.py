@@ -15,6 +15,7 @@ def _figures(stem: str) -> list[tuple[str, float, str]]:
 def _figures_of_text(text: str) -> list[tuple[str, float, str]]:
     return [(f["name"], f["value"], f["unit"]) for f in record_of_text(text)[1].to_dict()["figures"]]
 
+
 # ---------------------------------------------------------------- a breakdown's heading restates its amount (ruling 43)
 
 
@@ -62,3 +63,54 @@ def test_a_count_glued_before_a_label_still_goes() -> None:
     # near miss: a count between label and amount (年初批复预算8个项目985万元, 危桥改造11座820万元) is read as before
     assert ("年初批复预算", 9850000, "元") in _figures_of_text("一、项目基本情况\n年初批复预算8个项目985万元。\n")
     assert ("危桥改造", 8200000, "元") in _figures_of_text("一、项目基本情况\n危桥改造11座820万元。\n")
+
+
+# ---------------------------------------------------------------- one fund under different verbs (ruling 33's exception)
+
+
+def test_one_fund_received_and_spent_is_named_by_each_verb() -> None:
+    # 共收到上级拨付的福利彩票公益金6万元 … 累计支出福利彩票公益金6万元: received and spent, two figures named by their verbs
+    got = _figures("shanxi-guangling-2022-welfare-lottery-fund-use-notice")
+    assert ("共收到", 60000, "元") in got and ("累计支出", 60000, "元") in got
+    assert not any(n == "福利彩票公益金" for n, _v, _u in got)
+
+
+def test_one_fund_allocated_and_put_in_with_a_receiver_and_a_level_word() -> None:
+    # 共下达我市中央福彩公益金870.2万元 … 我市共投入中央福彩公益金870.2万元 (the receiver 我市 and the level word aside)
+    got = _figures("sichuan-leshan-2024-central-welfare-lottery-fund-transfer-self-report-spam")
+    assert ("共下达", 8702000, "元") in got and ("共投入", 8702000, "元") in got
+
+
+def test_one_fund_under_two_verbs_in_another_genre() -> None:
+    # synthetic: another fund, other verbs and amounts that differ
+    got = _figures_of_text(
+        "一、项目基本情况\n2023年，我县共到位农村饮水安全维修养护资金85万元。\n"
+        "截至年底，实际支出农村饮水安全维修养护资金80.5万元，执行率94.7%。\n"
+    )
+    assert ("共到位", 850000, "元") in got and ("实际支出", 805000, "元") in got
+
+
+def test_one_fund_under_one_verb_keeps_its_name() -> None:
+    # near miss: the fund named once before its amount (ruling 33's rule, not its exception) keeps the fund's name
+    got = _figures_of_text("一、项目基本情况\n2023年下达我县体育强省建设专项资金412万元，用于全民健身设施建设。\n")
+    assert not any(n in ("下达", "共下达") for n, _v, _u in got)
+
+
+def test_two_allocations_of_one_fund_keep_the_funds_name() -> None:
+    # near miss: allocated twice, spent never (实际下达…补助资金共计783,451万元 … 共安排…补助资金873,094.04万元, the
+    # shared corpus's yunnan pension report): no money received against money spent, the fund's name stays
+    got = _figures_of_text(
+        "一、资金情况\n2021年度，中央、省级财政实际下达城乡居民医疗救助补助资金共计7,834万元。\n"
+        "2021年各级财政共安排城乡居民医疗救助补助资金8,730.5万元。\n"
+    )
+    assert not any(n in ("实际下达", "共安排") for n, _v, _u in got)
+
+
+def test_a_generic_fund_word_groups_nothing() -> None:
+    # near miss: 财政补助资金 names no particular money (ruling 33's bare fund words), so two amounts under it are not one
+    # fund received and spent
+    got = _figures_of_text(
+        "一、项目基本情况\n2024年，财政部下达城镇保障性安居工程财政补助资金40957万元。\n"
+        "我区通过债券方式投入自治区财政补助资金3.30亿元。\n"
+    )
+    assert not any(n == "投入" and v == 330000000 for n, v, _u in got)

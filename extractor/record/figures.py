@@ -161,6 +161,7 @@ class Spec:
     grade_count_before: re.Pattern[str]
     scale_reach: int
     scale_breaks: re.Pattern[str]
+    one_fund_verbs: dict[str, re.Pattern[str]]  # ruling 33's exception: one fund under different verbs
 
 
 # (A comma glued to the number is a thousands separator only after a digit: 已完工,4个 is a number.)
@@ -283,6 +284,7 @@ def spec() -> Spec:
         grade_count_before=re.compile(d["grade_count_before"]),
         scale_reach=int(d["scaled_lines"]["reach"]),
         scale_breaks=re.compile(d["scaled_lines"]["breaks"]),
+        one_fund_verbs={k: re.compile(str(v)) for k, v in d["one_fund_verbs"].items()},
     )
 
 
@@ -2557,7 +2559,51 @@ def find_figures(ctx: Any) -> list[Found]:
             found = [f for f in found if f.source != "table" or f.q is None or not blk.start <= f.q.start < end]
         se_blocks.append(blk)
     found += self_eval_figures(flat, se_blocks)
-    return _dedupe(found, ctx)
+    return _dedupe(_named_by_verbs(found, flat, doc.text), ctx)
+
+
+def _named_by_verbs(found: list[Found], flat: str, text: str) -> list[Found]:
+    """Amounts of one fund stated as received or allocated and again as spent, each named by its verb with its
+    qualifiers (ruling 33's exception: 共收到上级拨付的福利彩票公益金6万元 … 累计支出福利彩票公益金6万元 → 共收到, 累计支出;
+    共下达我市中央福彩公益金 … 共投入中央福彩公益金 → 共下达, 共投入): the fund's name alone would give the money received and
+    the money spent one label, and the dedupe would take the second for a restatement of the first (ruling 43 keeps
+    them apart).  Two allocations of one fund (实际下达…补助资金共计783,451万元 … 共安排…补助资金873,094.04万元) keep the
+    fund's name, which the shared corpus reads so."""
+    sp = spec().one_fund_verbs
+    by_fund: dict[str, list[tuple[int, re.Match[str]]]] = {}
+    for k, f in enumerate(found):
+        if f.source != "prose" or f.unit != "元" or f.q is None:
+            continue
+        fund = _fund_of_label(fold_text(squash(f.name)))
+        if fund is None:
+            continue
+        part_start = f.q.start - len(_part_before(flat, f.q.start, _CLAUSE_END))
+        at = flat.rfind(fund, part_start, f.q.start)
+        verb = sp["verb"].search(flat, part_start, at) if at >= 0 else None
+        if verb is not None:
+            by_fund.setdefault(fund, []).append((k, verb))
+    out = list(found)
+    for items in by_fund.values():
+        if len({bool(sp["spend"].fullmatch(m.group("verb"))) for _k, m in items}) < 2:
+            continue  # the money received or allocated only, or spent only: the fund's name is the label
+        for k, m in items:
+            out[k] = replace(found[k], name=text[m.start() : m.end()])
+    return out
+
+
+_CLAUSE_END = re.compile(r"[，,。；;!！?？\n]")
+
+
+def _fund_of_label(name: str) -> str | None:
+    """The fund a money label names after its verb, receiver and level word (下达我市中央福彩公益金 → 福彩公益金), or None
+    when the label ends in no fund's name (a bare fund word names no particular money: 项目资金)."""
+    sp = spec().one_fund_verbs
+    verbs = list(sp["verb"].finditer(name))
+    rest = name[verbs[-1].end() :] if verbs else name
+    m = sp["fund"].fullmatch(rest)
+    if m is None or sp["bare"].fullmatch(m.group("fund")):
+        return None
+    return m.group("fund")
 
 
 def _with_caption_scale(blocks: list[SelfEvalBlock], caption: str) -> list[SelfEvalBlock]:
