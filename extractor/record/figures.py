@@ -54,6 +54,8 @@ _OPEN, _CLOSE = "（(", "）)"
 _ASIDE = re.compile(r"[(（]以下简称[^()（）]{0,24}[)）]")
 _UNIT_TAIL = re.compile(r"\s*(?:[万亿千]\s*元|%)\s*")
 _CLASSIFIER_HEAD = re.compile(r"^[个项座条户所家名人次套台辆处例元]")
+# The numbering that opens a line (2.项目支出2604.1万元): its digit is no count, so 项 after it is the label's.
+_LINE_NUMBERING = re.compile(r"(?:^|(?<=\n))[ \u3000]*\d{1,2}[.．]$")
 
 
 # ---------------------------------------------------------------------------- rules
@@ -159,6 +161,7 @@ class Spec:
     grade_count_before: re.Pattern[str]
     scale_reach: int
     scale_breaks: re.Pattern[str]
+    one_fund_verbs: dict[str, re.Pattern[str]]  # ruling 33's exception: one fund under different verbs
 
 
 # (A comma glued to the number is a thousands separator only after a digit: 已完工,4个 is a number.)
@@ -281,6 +284,7 @@ def spec() -> Spec:
         grade_count_before=re.compile(d["grade_count_before"]),
         scale_reach=int(d["scaled_lines"]["reach"]),
         scale_breaks=re.compile(d["scaled_lines"]["breaks"]),
+        one_fund_verbs={k: re.compile(str(v)) for k, v in d["one_fund_verbs"].items()},
     )
 
 
@@ -593,6 +597,8 @@ def label_before(flat: str, pos: int, floor: int, kind: str, printed: str | None
         if j > floor and CJK.match(flat[j - 1]):
             end = j
     start, by_digit = _run_start(flat, end, floor)
+    if by_digit and _LINE_NUMBERING.search(flat, max(floor, start - 4), start):
+        by_digit = False  # a line's numbering (2.项目支出…): no count before the label
     # The unit of the quantity before, when a form's cells run together (金额:208万元资金使用情况:…)
     tail = _UNIT_TAIL.match(flat, start, end) if by_digit else None
     if tail:
@@ -2553,7 +2559,51 @@ def find_figures(ctx: Any) -> list[Found]:
             found = [f for f in found if f.source != "table" or f.q is None or not blk.start <= f.q.start < end]
         se_blocks.append(blk)
     found += self_eval_figures(flat, se_blocks)
-    return _dedupe(found, ctx)
+    return _dedupe(_named_by_verbs(found, flat, doc.text), ctx)
+
+
+def _named_by_verbs(found: list[Found], flat: str, text: str) -> list[Found]:
+    """Amounts of one fund stated as received or allocated and again as spent, each named by its verb with its
+    qualifiers (ruling 33's exception: 共收到上级拨付的福利彩票公益金6万元 … 累计支出福利彩票公益金6万元 → 共收到, 累计支出;
+    共下达我市中央福彩公益金 … 共投入中央福彩公益金 → 共下达, 共投入): the fund's name alone would give the money received and
+    the money spent one label, and the dedupe would take the second for a restatement of the first (ruling 43 keeps
+    them apart).  Two allocations of one fund (实际下达…补助资金共计783,451万元 … 共安排…补助资金873,094.04万元) keep the
+    fund's name, which the shared corpus reads so."""
+    sp = spec().one_fund_verbs
+    by_fund: dict[str, list[tuple[int, re.Match[str]]]] = {}
+    for k, f in enumerate(found):
+        if f.source != "prose" or f.unit != "元" or f.q is None:
+            continue
+        fund = _fund_of_label(fold_text(squash(f.name)))
+        if fund is None:
+            continue
+        part_start = f.q.start - len(_part_before(flat, f.q.start, _CLAUSE_END))
+        at = flat.rfind(fund, part_start, f.q.start)
+        verb = sp["verb"].search(flat, part_start, at) if at >= 0 else None
+        if verb is not None:
+            by_fund.setdefault(fund, []).append((k, verb))
+    out = list(found)
+    for items in by_fund.values():
+        if len({bool(sp["spend"].fullmatch(m.group("verb"))) for _k, m in items}) < 2:
+            continue  # the money received or allocated only, or spent only: the fund's name is the label
+        for k, m in items:
+            out[k] = replace(found[k], name=text[m.start() : m.end()])
+    return out
+
+
+_CLAUSE_END = re.compile(r"[，,。；;!！?？\n]")
+
+
+def _fund_of_label(name: str) -> str | None:
+    """The fund a money label names after its verb, receiver and level word (下达我市中央福彩公益金 → 福彩公益金), or None
+    when the label ends in no fund's name (a bare fund word names no particular money: 项目资金)."""
+    sp = spec().one_fund_verbs
+    verbs = list(sp["verb"].finditer(name))
+    rest = name[verbs[-1].end() :] if verbs else name
+    m = sp["fund"].fullmatch(rest)
+    if m is None or sp["bare"].fullmatch(m.group("fund")):
+        return None
+    return m.group("fund")
 
 
 def _with_caption_scale(blocks: list[SelfEvalBlock], caption: str) -> list[SelfEvalBlock]:
@@ -2742,7 +2792,8 @@ def _dedupe(found: list[Found], ctx: Any) -> list[Found]:
     overview repeating the body.  An amount or a rate stated again is another figure when it
     belongs to another part: in the same paragraph after a clause of its own (after 。, ；or 其中: the same
     rate of the next part, （1）…到位率为100%；（2）…到位率100%; 支出76.36万元，其中基本支出76.36万元),
-    or in a paragraph that opens a listed part (1.基本支出2956.36万元，其中：… after the overview).
+    or in a paragraph that opens a listed part of its own (1、XX项目：年初预算…).  A listed paragraph that opens
+    with the figure's label (1.基本支出2956.36万元，其中：… after the overview) restates it (ruling 43).
     A count stated again counts the same things."""
     out: list[Found] = []
     spans: set[tuple[int, int]] = set()
@@ -2759,7 +2810,6 @@ def _dedupe(found: list[Found], ctx: Any) -> list[Found]:
             bi = ctx.block_index(f.start)
             first_label[bi] = min(first_label.get(bi, f.start), f.start)
     restates = {bi: _item_opens_with_figure(ctx.doc.blocks[bi], s) for bi, s in first_label.items()}
-    section = _sections(ctx)
     for f in sorted(found, key=lambda f: (f.start, f.end)):
         if (f.start, f.end) in spans:
             continue
@@ -2781,11 +2831,7 @@ def _dedupe(found: list[Found], ctx: Any) -> list[Found]:
                 (name.endswith(n) or n.endswith(name))
                 and not (
                     f.unit in ("元", "%")
-                    and (
-                        (part and not (restates[bi] and section[b] != section[bi]))
-                        if b != bi
-                        else bool(_PART_BREAK.search(text, e, f.start))
-                    )
+                    and ((part and not restates[bi]) if b != bi else bool(_PART_BREAK.search(text, e, f.start)))
                 )
                 for n, b, e in prose.get(key, [])
             ) and not _next_cell(text, prose[key][-1], name, f.start):
@@ -2819,23 +2865,15 @@ def _restated_in_prose(f: Found, prose_names: list[str]) -> bool:
 def _item_opens_with_figure(b: Block, first_label: int) -> bool:
     """Whether paragraph ``b`` is a list item that opens with its first figure's label (``first_label``):
     1、年度资金40.83万元，本年度财政拨款40.83万元 names no part of its own before its figures (1、XX项目：年初预算…
-    does).  Such an item in another section than the figures' first statement (资金投入情况分析 after the overview
-    said 年度资金40.83万元，本年度财政拨款40.83万元) restates them; in the same section (支出5560.46万元，其中基本支出
-    2956.36万元 then 1.基本支出2956.36万元，其中：…) it opens the part's breakdown, a figure of its own."""
+    does).  Such an item restates the figures stated before it, in another section (资金投入情况分析 after the
+    overview) or as the heading of its own breakdown (支出5560.46万元，其中基本支出2956.36万元 then
+    1.基本支出2956.36万元，其中：…): ruling 43, one figure."""
     lead = b.text.lstrip()
     m = _LIST_ITEM.match(fold_one_for_one(lead))  # (one for one: m's offsets hold in lead)
     if m is None:
         return False
     item = b.start + (len(b.text) - len(lead)) + m.end()
     return first_label >= item and not b.text[item - b.start : first_label - b.start].strip()
-
-
-def _sections(ctx: Any) -> list[int]:
-    """Per block, the index of the last heading before it, not itself (-1 before the first): the
-    innermost section of the block before it (:meth:`Context.section_of_block`).  A paragraph stands in
-    its own section; a list item set as a heading of its own (1.基本支出…) stands where the text before
-    it stood — the section around it for the first item, the item before it for the next ones."""
-    return [ctx.section_of_block(k - 1) if k else -1 for k in range(len(ctx.doc.blocks))]
 
 
 _INLINE_ITEM = re.compile(r"[;；。:：]\s*[(（][一二三四五六七八九十\d]{1,2}[)）]\s*$")
