@@ -151,7 +151,13 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
                 and len(head[i + 1].text) <= 20
                 # (a line of the report's words alone under it — 绩效自评报告 — is its last words too: alone it
                 # names nothing)
-                and (not _is_title(head[i + 1].text) or not _REPORT_WORDS.sub("", clean_title(head[i + 1].text)))
+                and (
+                    not _is_title(head[i + 1].text)
+                    or not _REPORT_WORDS.sub("", clean_title(head[i + 1].text))
+                    # (nor is a line under it that opens mid-words, the title wrapped at the width: 广西城乡居民基本养老
+                    # 保险补助资金 / 转移支付2022年度绩效自评报告)
+                    or _wrapped_at_width(ctx, line, head[i + 1])
+                )
                 # (a numbered heading of the report is no title's last words: a chrome line wrapped onto its
                 # own line above 一、绩效目标分解下达情况 — 恢复默认 — is no title's first words either)
                 and not _NUMBERED_HEADING.match(head[i + 1].text.lstrip(" \t\u3000|｜"))
@@ -180,6 +186,7 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
                 or _place_over_placeless(head[j - 1], head[j])
                 or _programme_over_years(head[j - 1].text, so_far)
                 or _closes_what_above_opens(head[j - 1].text, so_far)
+                or _wrapped_at_width(ctx, head[j - 1], head[j])
             )
             and parts[0] - j < 2
             # (over a line of the report's words alone — 绩效评价报告, …结果的通报 — the line above is the
@@ -204,9 +211,11 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
                 and _YEAR.search(head[j - 1].text)
                 and _YEAR.search(so_far)
                 and not _RANGE_CUT.search(head[j - 1].text)
+                and not _wrapped_at_width(ctx, head[j - 1], head[j])
             ):
                 break  # a title names its year once: a line above with a year of its own is another's (2020年度部门
                 # 整体支出 / 2021年度XX局 / 整体支出绩效自评报告), unless a range is cut there (关于2015年至 / 2017年…)
+                # or the line is the title's first, wrapped at the width (its rest opens mid-words)
             joined = "".join(head[k].text for k in [j - 1, *parts])
             if not _is_title(joined) or len(clean_title(joined)) > _spec()["title"]["max_chars"]:
                 break
@@ -346,6 +355,28 @@ def _programme_over_years(above: str, title: str) -> bool:
     常熟市2016年度河道长效管理项目绩效评价自评报告) the line above is something else (the page's file name)."""
     rest = re.sub(r"(?:19|20)\d\d\s*年?(?:度)?\s*[-—－~～至到、]?", "", _REPORT_WORDS.sub("", title))
     return not rest and _PROGRAMME_END.search(clean_title(above)) is not None
+
+
+def _wrapped_at_width(ctx: Context, above: Line, line: Line) -> bool:
+    """Whether ``above`` is the first line of a title hard-wrapped at the page's width, ``line`` its rest
+    however much that names (安徽省宁国市省级非物质文化遗产保 / 护资金转移支付2023年度绩效自评报告): the two
+    lines run on with no blank line between, the first at least as long as the rest (a full line over
+    the remainder), and the rest opens in the middle of the title's words — not with a place, a year,
+    关于, an annex label or a bracket, where a title starts. Not a body's name (a letterhead over the
+    title), the page's chrome or a title of its own (the lines above a title that aren't its words)."""
+    top = clean_title(above.text)
+    rest = fold(clean_title(line.text))
+    spec = _spec()["title"]
+    return (
+        ctx.doc.text.count("\n", above.end, line.start) <= 1
+        and 6 <= len(top) <= spec["continuation_max_chars"]
+        and len(top) >= len(rest) - 2
+        and not _opens_with_place(rest)
+        and not re.match(r"(?:19|20)\d\d|关于|附件|附表|[(（《“\"]", rest)
+        and not is_org_name(fold(top))
+        and not _is_title(above.text)
+        and not re.search(spec["page_chrome"] + "|" + spec["breadcrumb"] + "|" + spec["news_metadata"], above.text)
+    )
 
 
 def _complete(title: str) -> bool:
