@@ -8,7 +8,7 @@ where a title starts). The rest may name enough to stand alone; it is still the 
 from __future__ import annotations
 
 import pytest
-from excerpt_records import record_of_text
+from excerpt_records import devset_dict, record_of_text
 
 
 def title(text: str) -> str | None:
@@ -54,3 +54,35 @@ def test_a_short_line_over_a_whole_title_is_no_wrap() -> None:
         title(f"通知公告栏目\n农业保险保费补贴项目2022年度绩效评价报告\n{_BODY}")
         == "农业保险保费补贴项目2022年度绩效评价报告"
     )
+
+
+# ------------------------------------------------------------------ a news headline printed twice
+_CULTURE = "national-2018-public-cultural-facilities-free-opening-subsidy-news"
+
+
+def test_headline_printed_again_under_the_page_heading() -> None:
+    # 首页>… / 中央财政已累计安排相关资金458亿元 文化场馆更有温度 / 中央财政已累计安排相关资金458亿元 / 免费开放 文化场馆更有温度:
+    # the page's heading, then the article's own on two lines; the reader runs the first onto the page's
+    assert devset_dict(_CULTURE)["title"] == "中央财政已累计安排相关资金458亿元文化场馆更有温度"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["某县下达农村公路养护补助资金3200万元", "某市投入1.2亿元支持中小学校舍改造"],
+)
+def test_headline_printed_again_in_other_words(headline: str) -> None:
+    # the page's heading, the article's own printed again under it
+    text = f"首页>新闻中心>财经要闻\n{headline}\n{headline}\n日前，某县财政局下达资金，支持全县项目建设。\n"
+    assert title(text) == headline
+
+
+def test_a_headline_printed_once_names_an_evaluation() -> None:
+    # (under the breadcrumb alone, a line reporting money is no headline: it may be a section's name)
+    text = "首页>新闻中心>财经要闻\n某市投入1.2亿元支持中小学校舍改造\n日前，某县财政局下达资金，支持全县项目建设。\n"
+    assert title(text) is None
+
+
+def test_a_repeated_opening_is_cut_from_a_title() -> None:
+    # a report's heading run onto its own first words printed again (a page's heading over the document's)
+    text = "某县2022年度农业保险保费补贴项目绩效评价报告某县2022年度农业保险\n一、项目基本情况\n"
+    assert title(text) == "某县2022年度农业保险保费补贴项目绩效评价报告"

@@ -49,7 +49,18 @@ def clean_title(text: str) -> str:
     # twice (…办案业务费项目的绩效评价报告…办案业务费项目的绩效评价报告): one title
     if len(text) >= 16 and _printed_twice(text):
         text = text[: len(text) // 2]
-    return text
+    # (or the article's own heading, wrapped on its first words, run onto the page's: 中央财政已累计安排相关资金458亿元
+    # 文化场馆更有温度 / 中央财政已累计安排相关资金458亿元 — the page's heading, once)
+    return text[: _again_at(text)]
+
+
+def _again_at(text: str) -> int:
+    """Where ``text`` starts printing its own opening words again (8 characters or more, to its end), or its
+    length when it doesn't."""
+    for k in range(8, len(text) - 7):
+        if text.startswith(text[k:]):
+            return k
+    return len(text)
 
 
 def _printed_twice(text: str) -> bool:
@@ -421,7 +432,13 @@ def _news_headline(head: list[Line], i: int) -> str:
     names = spec["news_headline_framed"] if under and over else spec["news_headline"]
     # (with the page's metadata right under it, a headline may report the programme's money or works instead)
     under_meta = any(re.search(spec["news_metadata"], fold(ln.text)) for ln in head[i + 1 : i + 3])
-    if under_meta and not over:
+    # (or the item prints its headline again right under it or run onto it — the article's own heading under the
+    # page's: 中央财政已累计安排相关资金458亿元 文化场馆更有温度 / 中央财政已累计安排相关资金458亿元 / 免费开放 文化场馆更有温度)
+    twice = _again_at(re.sub(r"\s+", "", head[i].text)) < len(re.sub(r"\s+", "", head[i].text)) or (
+        i + 1 < len(head) and _headline_printed_again(key, head[i + 1].text)
+    )
+    under = under or twice
+    if (under_meta and not over) or twice:
         names = names + "|" + spec["news_headline_money"]
     # (under the page's breadcrumb a headline may open with who speaks and a colon: 湖南专员办:“四个注重”…)
     said = re.sub(spec["news_headline_speaker"], "", key) if over else key
@@ -442,6 +459,15 @@ def _news_headline(head: list[Line], i: int) -> str:
         return ""
     # (read only through its money or works, the headline names no evaluation: metadata takes no kind from it)
     return "title_news" if re.search(spec["news_headline_framed"], fold(key)) else "title_news_money"
+
+
+def _headline_printed_again(key: str, below: str) -> bool:
+    """Whether the line ``below`` a headline ``key`` prints its opening words again (8 characters or more) — the
+    article's own heading under the page's: the page sets the line apart as its headline."""
+    line = re.sub(r"\s+", "", fold(below))
+    head = fold(key)
+    n = min(len(head), len(line))
+    return n >= 8 and head[:n] == line[:n]
 
 
 def _headline_run_into_lead(ctx: Context, head: list[Line]) -> list[Candidate]:
