@@ -49,7 +49,18 @@ def clean_title(text: str) -> str:
     # twice (…办案业务费项目的绩效评价报告…办案业务费项目的绩效评价报告): one title
     if len(text) >= 16 and _printed_twice(text):
         text = text[: len(text) // 2]
-    return text
+    # (or the article's own heading, wrapped on its first words, run onto the page's: 中央财政已累计安排相关资金458亿元
+    # 文化场馆更有温度 / 中央财政已累计安排相关资金458亿元 — the page's heading, once)
+    return text[: _again_at(text)]
+
+
+def _again_at(text: str) -> int:
+    """Where ``text`` starts printing its own opening words again (8 characters or more, to its end), or its
+    length when it doesn't."""
+    for k in range(8, len(text) - 7):
+        if text.startswith(text[k:]):
+            return k
+    return len(text)
 
 
 def _printed_twice(text: str) -> bool:
@@ -151,7 +162,13 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
                 and len(head[i + 1].text) <= 20
                 # (a line of the report's words alone under it — 绩效自评报告 — is its last words too: alone it
                 # names nothing)
-                and (not _is_title(head[i + 1].text) or not _REPORT_WORDS.sub("", clean_title(head[i + 1].text)))
+                and (
+                    not _is_title(head[i + 1].text)
+                    or not _REPORT_WORDS.sub("", clean_title(head[i + 1].text))
+                    # (nor is a line under it that opens mid-words, the title wrapped at the width: 广西城乡居民基本养老
+                    # 保险补助资金 / 转移支付2022年度绩效自评报告)
+                    or _wrapped_at_width(ctx, line, head[i + 1])
+                )
                 # (a numbered heading of the report is no title's last words: a chrome line wrapped onto its
                 # own line above 一、绩效目标分解下达情况 — 恢复默认 — is no title's first words either)
                 and not _NUMBERED_HEADING.match(head[i + 1].text.lstrip(" \t\u3000|｜"))
@@ -180,6 +197,7 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
                 or _place_over_placeless(head[j - 1], head[j])
                 or _programme_over_years(head[j - 1].text, so_far)
                 or _closes_what_above_opens(head[j - 1].text, so_far)
+                or _wrapped_at_width(ctx, head[j - 1], head[j])
             )
             and parts[0] - j < 2
             # (over a line of the report's words alone — 绩效评价报告, …结果的通报 — the line above is the
@@ -204,9 +222,11 @@ def title_candidates(ctx: Context, lines: list[Line]) -> list[Candidate]:
                 and _YEAR.search(head[j - 1].text)
                 and _YEAR.search(so_far)
                 and not _RANGE_CUT.search(head[j - 1].text)
+                and not _wrapped_at_width(ctx, head[j - 1], head[j])
             ):
                 break  # a title names its year once: a line above with a year of its own is another's (2020年度部门
                 # 整体支出 / 2021年度XX局 / 整体支出绩效自评报告), unless a range is cut there (关于2015年至 / 2017年…)
+                # or the line is the title's first, wrapped at the width (its rest opens mid-words)
             joined = "".join(head[k].text for k in [j - 1, *parts])
             if not _is_title(joined) or len(clean_title(joined)) > _spec()["title"]["max_chars"]:
                 break
@@ -348,6 +368,28 @@ def _programme_over_years(above: str, title: str) -> bool:
     return not rest and _PROGRAMME_END.search(clean_title(above)) is not None
 
 
+def _wrapped_at_width(ctx: Context, above: Line, line: Line) -> bool:
+    """Whether ``above`` is the first line of a title hard-wrapped at the page's width, ``line`` its rest
+    however much that names (安徽省宁国市省级非物质文化遗产保 / 护资金转移支付2023年度绩效自评报告): the two
+    lines run on with no blank line between, the first at least as long as the rest (a full line over
+    the remainder), and the rest opens in the middle of the title's words — not with a place, a year,
+    关于, an annex label or a bracket, where a title starts. Not a body's name (a letterhead over the
+    title), the page's chrome or a title of its own (the lines above a title that aren't its words)."""
+    top = clean_title(above.text)
+    rest = fold(clean_title(line.text))
+    spec = _spec()["title"]
+    return (
+        ctx.doc.text.count("\n", above.end, line.start) <= 1
+        and 6 <= len(top) <= spec["continuation_max_chars"]
+        and len(top) >= len(rest) - 2
+        and not _opens_with_place(rest)
+        and not re.match(r"(?:19|20)\d\d|关于|附件|附表|[(（《“\"]", rest)
+        and not is_org_name(fold(top))
+        and not _is_title(above.text)
+        and not re.search(spec["page_chrome"] + "|" + spec["breadcrumb"] + "|" + spec["news_metadata"], above.text)
+    )
+
+
 def _complete(title: str) -> bool:
     """Whether ``title`` names enough before its report words to stand alone (a place, a year or a
     programme: 8 characters or more), or is long, or opens with 关于."""
@@ -390,7 +432,13 @@ def _news_headline(head: list[Line], i: int) -> str:
     names = spec["news_headline_framed"] if under and over else spec["news_headline"]
     # (with the page's metadata right under it, a headline may report the programme's money or works instead)
     under_meta = any(re.search(spec["news_metadata"], fold(ln.text)) for ln in head[i + 1 : i + 3])
-    if under_meta and not over:
+    # (or the item prints its headline again right under it or run onto it — the article's own heading under the
+    # page's: 中央财政已累计安排相关资金458亿元 文化场馆更有温度 / 中央财政已累计安排相关资金458亿元 / 免费开放 文化场馆更有温度)
+    twice = _again_at(re.sub(r"\s+", "", head[i].text)) < len(re.sub(r"\s+", "", head[i].text)) or (
+        i + 1 < len(head) and _headline_printed_again(key, head[i + 1].text)
+    )
+    under = under or twice
+    if (under_meta and not over) or twice:
         names = names + "|" + spec["news_headline_money"]
     # (under the page's breadcrumb a headline may open with who speaks and a colon: 湖南专员办:“四个注重”…)
     said = re.sub(spec["news_headline_speaker"], "", key) if over else key
@@ -411,6 +459,15 @@ def _news_headline(head: list[Line], i: int) -> str:
         return ""
     # (read only through its money or works, the headline names no evaluation: metadata takes no kind from it)
     return "title_news" if re.search(spec["news_headline_framed"], fold(key)) else "title_news_money"
+
+
+def _headline_printed_again(key: str, below: str) -> bool:
+    """Whether the line ``below`` a headline ``key`` prints its opening words again (8 characters or more) — the
+    article's own heading under the page's: the page sets the line apart as its headline."""
+    line = re.sub(r"\s+", "", fold(below))
+    head = fold(key)
+    n = min(len(head), len(line))
+    return n >= 8 and head[:n] == line[:n]
 
 
 def _headline_run_into_lead(ctx: Context, head: list[Line]) -> list[Candidate]:
