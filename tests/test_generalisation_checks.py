@@ -48,7 +48,8 @@ def test_the_same_rate_of_each_listed_part_is_a_figure_of_its_own() -> None:
 
 
 def test_a_figure_restated_by_a_later_paragraph_is_one_figure() -> None:
-    # The overview and the body state the same amount: one figure; a listed part restating it is its own.
+    # The overview and the body state the same amount: one figure; a numbered list item opening with a part's
+    # amount restates it too (tests/devset/README.md ruling 43: one label, one value, one figure).
     text = (
         "一、基本情况\n"
         "2021年度下达农村饮水安全工程补助资金420万元。\n"
@@ -62,7 +63,7 @@ def test_a_figure_restated_by_a_later_paragraph_is_one_figure() -> None:
     assert [f for f in figs if f[1] == 4200000 and f[0].endswith("补助资金")] == [
         ("农村饮水安全工程补助资金", 4200000, "元")
     ]
-    assert figs.count(("基本支出", 965000, "元")) == 2  # the overview's and the listed part's, not the third
+    assert figs.count(("基本支出", 965000, "元")) == 1  # the overview's; the list item's and the third restate it
 
 
 def test_a_count_named_by_its_noun_and_what_is_said_of_them() -> None:
