@@ -58,7 +58,7 @@ from .titles import (
     text_lines,
     title_candidates,
 )
-from .view import View, fold
+from .view import View, fold, squash_fold
 
 
 # ------------------------------------------------------------------ kind and mode
@@ -493,7 +493,9 @@ def _opens_title(ctx: Context, unit: Candidate, title: Candidate) -> bool:
     same title (a page's heading printed again under its site line: 沅陵县档案局2016年度项目绩效报告 twice)."""
     if unit.rule != "title":
         return False
-    return unit.start == title.start or ctx.doc.text.startswith(title.value, unit.start)
+    # (compared without spaces: a PDF's 沅陵县档案局 2016 年度… is the same printing)
+    printed = ctx.doc.text[unit.start : unit.start + 2 * len(title.value) + 8]
+    return unit.start == title.start or squash_fold(printed).startswith(squash_fold(title.value))
 
 
 def _own_bodies(cands: list[Candidate]) -> list[Candidate]:
