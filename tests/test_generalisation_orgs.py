@@ -183,15 +183,17 @@ def test_a_units_cell_outranks_a_name_cut_from_a_run_of_glued_cells() -> None:
     assert r.evaluated_unit == "海南省林业厅生态公益林管理中心" and r.evaluator == "海南省生态公益林管理中心"
 
 
-def test_a_body_that_engaged_an_unnamed_third_party_did_not_evaluate() -> None:
+def test_a_body_that_engaged_an_unnamed_third_party_is_the_evaluator() -> None:
+    # (tests/devset/README.md ruling 44, session 45: the evaluation is the commissioning body's; before it this test
+    # asserted third_party with no evaluator)
     text = (
         "县住建局开展2018年度农村危房改造和农村自然村改厕民生工程绩效评价工作\n发布时间:2019-01-07\n\n"
         "  为进一步规范全县农村危房改造和农村自然村改厕两项民生工程项目管理,按照相关文件要求,县住建局聘请第三方"
         "对各乡镇2018年农村危房改造和农村自然村改厕工作开展绩效评价。\n"
     )
     _doc, r = record_of_text(text)
-    assert r.evaluation_mode == "third_party" and r.evaluator is None
-    # the body evaluating by itself is the evaluator
+    assert r.evaluation_mode == "self" and r.evaluator == "县住建局"
+    # the body evaluating by itself is the evaluator too
     _doc, r = record_of_text(text.replace("县住建局聘请第三方对", "县住建局组织专人对"))
     assert r.evaluator == "县住建局"
 

@@ -376,7 +376,47 @@ def _unnamed_commission(
             if mode is not None:
                 kept.append(ctx.candidate("evaluation_mode", mode, m.start(), m.end(), 9.25, "commissions_unnamed"))
             return kept
-    return modes
+    return _hired_unnamed(ctx, title, found, modes)
+
+
+def _hired_unnamed(
+    ctx: Context, title: Candidate | None, found: dict[str, list[Candidate]], modes: list[Candidate]
+) -> list[Candidate]:
+    """``modes`` when a body other than a finance one hires a third party, a firm or experts it does not name
+    (县住建局聘请第三方对各乡镇…开展绩效评价; tests/devset/README.md ruling 44): the words 第三方 no longer make it
+    ``third_party`` — the evaluation is the commissioning body's; its own (``self``, 9.25) when that body opens
+    the title or writes the text, and no mode said (ruling 25(a): a line department on others' spending)
+    otherwise. Unchanged when a firm is named as the evaluator anywhere."""
+    hired = _hiring_bodies(found)
+    if not hired:
+        return modes
+    c = hired[0]
+    reach = ctx.doc.text[c.end : c.end + 48]
+    words = re.search(r"(?:委托|聘请)", reach)
+    until = c.end + (words.end() + 16 if words else 0)
+    kept = [m for m in modes if not (m.value == "third_party" and m.rule == "text" and c.start <= m.start < until)]
+    writes = _writer_mode(title, found) == "self" or (title is not None and fold(title.value).startswith(fold(c.value)))
+    if writes:
+        kept.append(Candidate("evaluation_mode", "self", c.start, c.end, 9.25, "hires_unnamed", c.page))
+    return kept
+
+
+def _rates_each_below(ctx: Context, body: Candidate) -> bool:
+    """Whether the sentence in which ``body`` hires its evaluators has them evaluate each of several lower units
+    (…聘请第三方对各乡镇…, 对全县各…): 对 then 各 in the same clause run."""
+    sentence = re.split(r"[。；;\n]", fold(ctx.doc.text[body.end : body.end + 80]), maxsplit=1)[0]
+    return re.search(r"(?:委托|聘请)[^。；]*?对(?:全[县市区省旗])?各", sentence) is not None
+
+
+def _hiring_bodies(found: dict[str, list[Candidate]]) -> list[Candidate]:
+    """The bodies, neither finance ones nor firms, that hire a third party they do not name (ruling 44) — none
+    when a firm is named as the evaluator anywhere."""
+    kinds = _spec()["evaluator_kinds"]
+    if any(re.search(kinds["third_party"], fold(c.value)) for c in found["evaluator"]):
+        return []
+    return [
+        c for c in found["commissioner"] if not re.search(kinds["finance"] + "|" + kinds["third_party"], fold(c.value))
+    ]
 
 
 def _unnamed_beside_finance(ctx: Context, found: dict[str, list[Candidate]], modes: list[Candidate]) -> list[Candidate]:
@@ -892,6 +932,11 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
         finance = _finance_bodies(units)
         units = [c for c in units if c not in finance]
     d["evaluated_unit"] = fullest(ctx, decide("evaluated_unit", units, doc), orgs)
+    hiring = _hiring_bodies(found) if mode == "self" else []
+    if hiring and _rates_each_below(ctx, hiring[0]) and fold(d["evaluated_unit"].value or "") == fold(hiring[0].value):
+        # a body that hired the evaluation of each lower unit's use of its money (县住建局聘请第三方对各乡镇…): it is
+        # the evaluator, the units evaluated are several and unnamed (ruling 46)
+        d["evaluated_unit"] = Decision("evaluated_unit", candidates=d["evaluated_unit"].candidates)
     unit = d["evaluated_unit"]
     if mode == "self":
         # a self-evaluation: the unit evaluated is its own evaluator (one decision, one evidence)
@@ -905,6 +950,10 @@ def extract_metadata(ctx: Context, pairs: list[Pair]) -> Metadata:
                 warnings=[f"evaluator: the cover ticks an unnamed intermediary ({ticked.group(0)})"],
                 candidates=unit.candidates,
             )
+        elif unit.value is None and (hiring := _hiring_bodies(found)):
+            # a body that hired an unnamed third party to evaluate others' use of its money (县住建局聘请第三方对各乡镇…):
+            # the evaluation is its own, the body the evaluator (ruling 44)
+            d["evaluator"] = fullest(ctx, decide("evaluator", hiring[:1], doc), orgs)
         elif (head := _department_over_unit(ctx, own, unit)) is not None:
             # a department evaluating the transfer it administers, spent by a unit under it (林业厅组织专家对林科院
             # 承担的…项目进行了绩效评价; ruling 13): its own evaluation (self), the department the evaluator

@@ -346,19 +346,22 @@ def org_candidates(
         name, s, e = printed_name(ctx, m.start("org"), m.end("org"))
         out["commissioner"].append(ctx.candidate_at("commissioner", name, s, e, 6, "commissions_unnamed"))
         break
-    # (a body the text says handed the evaluation to a third party it does not name did not carry it out
-    # itself: no phrase rule's evaluator — a headline's 县住建局开展…绩效评价工作 over 县住建局聘请第三方对…开展绩效
-    # 评价; a finance body stays, the evaluator of the evaluation it commissions, tests/devset/README.md)
-    handed = {
-        fold(m.group("org"))
-        # (not one that leads it, 山西省商务厅牵头委托第三方专家组…进行绩效评价: the lead body is who evaluates,
-        # the experts it sends unnamed — the 牵头 rule of ``evaluator``, ruling 25b)
-        for m in re.finditer(
-            r"(?P<org>" + org_rx + r")(?!牵头)[^。；\n]{0,30}?(?:委托|聘请)(?:了)?(?:第三方|中介|专家)", text
-        )
-        if not re.search(spec["evaluator_kinds"]["finance"], fold(m.group("org")))
-    }
-    out["evaluator"] = [c for c in out["evaluator"] if fold(c.value) not in handed or c.rule.endswith(":commissioned")]
+    # a body other than a finance one that hires a third party, a firm or experts it does not name (县住建局聘请第三方
+    # 对各乡镇…开展绩效评价): the evaluation is the commissioning body's (tests/devset/README.md ruling 44) — its
+    # commissioner candidate, and its phrase rules' evaluator candidates stay (a headline's 县住建局开展…绩效评价工作)
+    # (not one that leads it, 山西省商务厅牵头委托第三方专家组…进行绩效评价: the lead body's 牵头 rule of ``evaluator``)
+    commissioners = {fold(c.value) for c in out["commissioner"]}
+    # (the body may be the subject of a run of clauses before it: 贺兰山东麓园区管委会高度重视,成立组织机构,…,委托第三方
+    # 机构…; not a body a cited document names, 根据…办公厅关于印发《…》的要求,对重点项目委托第三方机构)
+    hires = (
+        r"(?P<org>" + org_rx + r")(?!牵头)(?:(?!关于|《|》)[^。；\n]){0,60}?(?:委托|聘请)(?:了)?(?:第三方|中介|专家)"
+    )
+    for m in re.finditer(hires, text):
+        if re.search(spec["evaluator_kinds"]["finance"], fold(m.group("org"))) or fold(m.group("org")) in commissioners:
+            continue
+        name, s, e = printed_name(ctx, m.start("org"), m.end("org"))
+        out["commissioner"].append(ctx.candidate_at("commissioner", name, s, e, 6, "hires_unnamed"))
+        break
     for p in pairs:
         if p.field in ("evaluator", "evaluated_unit", "publisher", "client", "filer"):
             p = _wrapped_value(ctx, p, orgs, breaks) if breaks else p
